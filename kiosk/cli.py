@@ -1,0 +1,92 @@
+"""The ``kiosk`` command. With no subcommand it launches the app on the configured database."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.commands import COMMAND_MODULES
+from kiosk.config import Config, load_config
+from kiosk.domain.errors import KioskError
+
+log = logging.getLogger("kiosk")
+
+
+def _command_modules():
+    for name in COMMAND_MODULES:
+        try:
+            yield importlib.import_module(f"kiosk.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"kiosk.commands.{name}":
+                raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Box Office Kiosk: sell tickets at the counter or on a self-service screen. "
+        "Without a subcommand the app starts on its configured database "
+        "(the demo data is loaded on first start).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--config", type=Path, help="TOML config file (default: $KIOSK_CONFIG "
+                        "or kiosk.toml in the user config directory)")
+    parser.add_argument("--db", type=Path, help="SQLite database file (default: $KIOSK_DB or the "
+                        "user data directory)")
+    parser.add_argument("--kiosk-id", help="this kiosk's id (default from config)")
+    parser.add_argument("--mode", choices=["counter", "self-service", "manager"],
+                        help="which app to open")
+    parser.add_argument("--windowed", action="store_true", default=None,
+                        help="open in a window instead of full screen")
+    parser.add_argument("--language", choices=["en", "hi", "te"], help="user interface language")
+    parser.add_argument("--theme", choices=["normal", "high-contrast"], help="colour theme")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _command_modules():
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
+        command.set_defaults(handler=module.run)
+    return parser
+
+
+def config_from_args(args: argparse.Namespace) -> Config:
+    config = load_config(args.config)
+    return config.with_overrides(
+        db_path=args.db,
+        kiosk_id=args.kiosk_id,
+        mode=args.mode,
+        windowed=args.windowed,
+        language=args.language,
+        theme=args.theme,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        config = config_from_args(args)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            from kiosk.commands import launch
+
+            return launch.run(args, config)
+        return handler(args, config)
+    except KioskError as err:
+        print(f"kiosk: {err}", file=sys.stderr)
+        return err.exit_code
+    except (OSError, ValueError) as err:  # unreadable files, malformed TOML, bad numbers
+        print(f"kiosk: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

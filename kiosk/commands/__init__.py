@@ -1,0 +1,20 @@
+"""One module per ``kiosk`` subcommand.
+
+Each module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args, config) -> int``.
+Raising a ``KioskError`` prints its message and exits with its code; nothing else to do.
+"""
+
+COMMAND_MODULES = [
+    "init",
+    "shows",
+    "book",
+    "refund",
+    "report",
+    "importer",
+    "backup",
+    "restore",
+    "sync",
+    "cloud",
+    "bench",
+    "screenshot",
+]

@@ -1,0 +1,68 @@
+"""Errors the kiosk refuses an action with.
+
+Every error carries a message a counter person understands (``str(err)``); the CLI prints it and
+exits non-zero, the UI shows it calmly. Raising one of these must leave the database as it was:
+services raise before writing or inside a transaction that is rolled back.
+"""
+
+from __future__ import annotations
+
+
+class KioskError(Exception):
+    """Base of every refusal the kiosk shows to a person."""
+
+    exit_code = 2
+
+
+class NotFound(KioskError):
+    """An unknown show, seat, booking, staff member, film or hall."""
+
+
+class InvalidInput(KioskError):
+    """Malformed or absurd input: negative quantity, bad e-mail, bad import row."""
+
+
+class SeatsUnavailable(KioskError):
+    """Some seats are sold or held elsewhere; ``seats`` names exactly which ones."""
+
+    def __init__(self, seats: list[str] | tuple[str, ...], message: str | None = None):
+        self.seats = tuple(seats)
+        listed = ", ".join(self.seats)
+        super().__init__(message or f"Sorry, these seats were just taken: {listed}. Please choose others.")
+
+
+class HoldExpired(KioskError):
+    """The seats' hold ran out before payment; they may have gone to someone else."""
+
+    def __init__(self, message: str = "The seat hold has expired. Please choose the seats again."):
+        super().__init__(message)
+
+
+class ShowNotOnSale(KioskError):
+    """The show is in the past, cancelled, or otherwise not for sale."""
+
+
+class AuthError(KioskError):
+    """Wrong staff number or PIN."""
+
+
+class StaffLocked(AuthError):
+    """Too many wrong PINs: the staff member is locked for a while."""
+
+
+class PermissionDenied(KioskError):
+    """The signed-in staff member's role does not allow this action."""
+
+
+class ApprovalRequired(KioskError):
+    """The action was recorded but waits for a manager (e.g. a large refund)."""
+
+
+class PaymentError(KioskError):
+    """Cash tendered is short, a card number is malformed, and similar."""
+
+
+class SchemaTooNew(KioskError):
+    """The database was written by a newer version of the kiosk software."""
+
+    exit_code = 3

@@ -1,0 +1,28 @@
+"""Identifiers: global booking ids and short references a person can read out at a counter."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+
+# Crockford base32 without I, L, O, U: nothing that reads as 1, 0 or a rude word.
+REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def new_reference() -> str:
+    """``K7QX-4M2P``: 40 random bits, about a trillion values; uniqueness is enforced by the DB."""
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def normalise_reference(text: str) -> str:
+    """Accept what a customer reads out or a scanner gives: any case, with or without the dash."""
+    cleaned = text.strip().upper().replace(" ", "").replace("-", "")
+    cleaned = cleaned.replace("O", "0").replace("I", "1").replace("L", "1")
+    if len(cleaned) != 8:
+        return text.strip().upper()
+    return f"{cleaned[:4]}-{cleaned[4:]}"

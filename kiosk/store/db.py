@@ -1,0 +1,95 @@
+"""Opening the kiosk database: pragmas, migrations, transactions.
+
+Connections run in autocommit mode (``isolation_level=None``); every write goes through
+``transaction()``, which takes the write lock up front (``BEGIN IMMEDIATE``) so two kiosk
+processes on one file serialise instead of failing half-way with SQLITE_BUSY.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+import sqlite_utils
+
+from kiosk.domain.errors import SchemaTooNew
+
+BUSY_TIMEOUT_MS = 30_000
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(number, file name, SQL) for every migration shipped with the package, in order."""
+    found = []
+    for entry in resources.files("kiosk.store.migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    numbers = [n for n, _, _ in found]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise RuntimeError(f"migration numbers must run 1..N without gaps, found {numbers}")
+    return found
+
+
+def latest_version() -> int:
+    return len(migrations())
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A raw connection with the kiosk's pragmas; does not migrate."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                           check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema up to date; refuse a database written by newer software."""
+    shipped = migrations()
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    if current > len(shipped):
+        raise SchemaTooNew(
+            f"This database was made by a newer version of Box Office Kiosk (schema {current}, "
+            f"this program knows up to {len(shipped)}). Please update the kiosk software."
+        )
+    for number, _name, sql in shipped:
+        if number <= current:
+            continue
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return len(shipped)
+
+
+def open_db(path: Path | str) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the kiosk database."""
+    conn = connect(path)
+    migrate(conn)
+    return sqlite_utils.Database(conn)
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One atomic write: BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
