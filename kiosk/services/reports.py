@@ -1,10 +1,588 @@
-"""Sales, occupancy and refund reports for a date range (cinema-local business dates)."""
+"""Sales, occupancy and refund reports for a date range (cinema-local business dates).
+
+Every report is a plain dataclass of ``ReportTable``s (``columns`` + ``rows`` of raw values), so
+the manager console builds Qt item models, charts, CSV and PDF from one shape and the CLI prints
+the same numbers. Money stays in integer minor units inside rows; ``ReportTable.display_rows``
+formats for people, ``to_csv`` writes decimal amounts for spreadsheets.
+
+How the money is counted (the definitions the tests check against a hand-computed dataset):
+
+* **gross** - the tax-inclusive value of every sale made in the period (``bookings.total_minor``
+  by ``bookings.business_date``), whatever happened to the booking later: a booking that was
+  refunded or exchanged afterwards was still a sale on its day. An exchange is a refund of the
+  old booking plus a new sale, so it appears once in each.
+* **refunds** - money actually handed back in the period: ``refunds`` rows in state
+  ``completed`` by ``refunds.business_date`` (the day the money left the drawer or went back to the
+  card). Refunds waiting for a manager are counted separately as *pending* and not subtracted.
+* **net sales** = gross - refunds.
+* **tax** = tax on the sales - tax on the refunds = the tax on the seats kept (for refunds of sales
+  made in the same period; across periods a refund reverses its tax in the period it is paid,
+  as the books do).
+* **net revenue** = net sales - tax: what the cinema keeps after refunds and tax.
+* **average ticket** = gross / tickets sold, rounded half up.
+
+Breakdowns carry the same columns so every breakdown sums to the totals: sales are attributed by
+the booking (film, show, channel, payment method, hour of sale, selling staff member and kiosk);
+refunds by the booking for film, show, channel and payment method, and by *who paid it out*
+(staff, kiosk, hour of the refund) for the rest, because that is what a cash-up needs.
+Hours are the cinema's local hours.
+"""
 
 from __future__ import annotations
 
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any, TextIO
+from zoneinfo import ZoneInfo
+
+from kiosk.domain.clock import to_iso
+from kiosk.domain.errors import InvalidInput, PermissionDenied
+from kiosk.domain.money import format_money
 from kiosk.services.deps import ServiceDeps
+from kiosk.services.models import Actor, Role
+from kiosk.store.db import transaction
+
+MAX_RANGE_DAYS = 366
+MONEY_KINDS = frozenset({"money"})
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    kind: str = "text"  # text | int | money | percent
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    """One table of a report. Money cells are minor units in the row's ``currency`` column."""
+
+    name: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+    def index(self, key: str) -> int:
+        return self.keys.index(key)
+
+    def column(self, key: str) -> list[Any]:
+        i = self.index(key)
+        return [row[i] for row in self.rows]
+
+    def as_dicts(self) -> list[dict[str, Any]]:
+        keys = self.keys
+        return [dict(zip(keys, row, strict=True)) for row in self.rows]
+
+    def display_rows(self) -> list[list[str]]:
+        """Cells as people read them: ``₹1,250.00``, ``62.5 %``, ``1,204``."""
+        cur = self.keys.index("currency") if "currency" in self.keys else None
+        out = []
+        for row in self.rows:
+            currency = row[cur] if cur is not None else ""
+            out.append([_display(v, c.kind, currency) for v, c in zip(row, self.columns, strict=True)])
+        return out
+
+
+def _display(value: Any, kind: str, currency: str) -> str:
+    if value is None:
+        return ""
+    if kind == "money":
+        return format_money(int(value), currency)
+    if kind == "int":
+        return f"{int(value):,}"
+    if kind == "percent":
+        return f"{value:.1f} %"
+    return str(value)
+
+
+def _csv_cell(value: Any, kind: str) -> Any:
+    if value is None:
+        return ""
+    if kind == "money":
+        return str(Decimal(int(value)).scaleb(-2).quantize(Decimal("0.01")))
+    if kind == "percent":
+        return f"{value:.2f}"
+    return value
+
+
+def write_table_csv(table: ReportTable, stream: TextIO) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow([c.title for c in table.columns])
+    for row in table.rows:
+        writer.writerow([_csv_cell(v, c.kind) for v, c in zip(row, table.columns, strict=True)])
+
+
+def to_csv(report: ReportTable | Any, stream: TextIO) -> None:
+    """Write one table, or every table of a report (title line, header, rows, blank line).
+
+    Money is written as a decimal in major units (``1250.00``) so spreadsheets sum it.
+    """
+    if isinstance(report, ReportTable):
+        write_table_csv(report, stream)
+        return
+    tables = list(report.tables)
+    for i, table in enumerate(tables):
+        if i:
+            stream.write("\n")
+        csv.writer(stream, lineterminator="\n").writerow([f"# {table.title}"])
+        write_table_csv(table, stream)
+
+
+# ---------------------------------------------------------------- report shapes
+
+
+@dataclass(frozen=True)
+class SalesReport:
+    start: date
+    end: date
+    cinema_id: str | None
+    generated_at: datetime
+    totals: ReportTable
+    by_film: ReportTable
+    by_show: ReportTable
+    by_hour: ReportTable
+    by_payment: ReportTable
+    by_staff: ReportTable
+    by_kiosk: ReportTable
+    by_channel: ReportTable
+
+    @property
+    def tables(self) -> tuple[ReportTable, ...]:
+        return (self.totals, self.by_film, self.by_show, self.by_hour, self.by_payment,
+                self.by_staff, self.by_kiosk, self.by_channel)
+
+    @property
+    def currencies(self) -> list[str]:
+        return self.totals.column("currency")
+
+    def total(self, currency: str) -> dict[str, Any]:
+        """The totals row for one currency as a dict (zeros when nothing was sold)."""
+        for row in self.totals.as_dicts():
+            if row["currency"] == currency:
+                return row
+        return {c.key: (currency if c.key == "currency" else 0) for c in self.totals.columns}
+
+
+@dataclass(frozen=True)
+class OccupancyReport:
+    start: date
+    end: date
+    cinema_id: str | None
+    generated_at: datetime
+    shows: ReportTable
+
+    @property
+    def tables(self) -> tuple[ReportTable, ...]:
+        return (self.shows,)
+
+
+@dataclass(frozen=True)
+class RefundsReport:
+    start: date
+    end: date
+    cinema_id: str | None
+    generated_at: datetime
+    refunds: ReportTable
+
+    @property
+    def tables(self) -> tuple[ReportTable, ...]:
+        return (self.refunds,)
+
+
+# Columns shared by the totals and every breakdown: they sum across a breakdown to the totals.
+_MEASURES = (
+    Column("bookings", "Bookings", "int"),
+    Column("tickets", "Tickets", "int"),
+    Column("gross", "Gross sales", "money"),
+    Column("refund_count", "Refunds", "int"),
+    Column("refunded_tickets", "Tickets refunded", "int"),
+    Column("refunds", "Refunded", "money"),
+    Column("net_sales", "Net sales", "money"),
+    Column("tax", "Tax", "money"),
+    Column("net_revenue", "Net revenue", "money"),
+)
+_TOTALS_COLUMNS = (
+    Column("currency", "Currency"),
+    *_MEASURES,
+    Column("sales_tax", "Tax on sales", "money"),
+    Column("refunds_tax", "Tax refunded", "money"),
+    Column("average_ticket", "Average ticket", "money"),
+    Column("pending_refund_count", "Refunds awaiting approval", "int"),
+    Column("pending_refunds", "Awaiting approval", "money"),
+)
+
+
+@dataclass
+class _Acc:
+    """Running sums for one breakdown key; ``measures()`` derives net figures."""
+
+    bookings: int = 0
+    tickets: int = 0
+    gross: int = 0
+    sales_tax: int = 0
+    refund_count: int = 0
+    refunded_tickets: int = 0
+    refunds: int = 0
+    refunds_tax: int = 0
+    labels: tuple[Any, ...] = field(default=())
+
+    def measures(self) -> tuple[int, ...]:
+        net_sales = self.gross - self.refunds
+        tax = self.sales_tax - self.refunds_tax
+        return (self.bookings, self.tickets, self.gross, self.refund_count,
+                self.refunded_tickets, self.refunds, net_sales, tax, net_sales - tax)
+
+
+def _half_up_div(a: int, b: int) -> int:
+    return (2 * a + b) // (2 * b) if b else 0
+
+
+# ---------------------------------------------------------------- the service
 
 
 class ReportService:
+    """Manager-only reports. Reads only; a refused request leaves one audit row."""
+
     def __init__(self, deps: ServiceDeps):
         self.deps = deps
+
+    # -- access ------------------------------------------------------------
+
+    def _require_manager(self, actor: Actor, action: str) -> None:
+        from kiosk.services.auth import AuthService
+
+        try:
+            AuthService(self.deps).require_manager(actor, action)
+            return
+        except NotImplementedError:
+            pass
+        # Fallback while AuthService.require_manager is not available: same rule, same audit.
+        if actor.role == Role.MANAGER:
+            return
+        self._audit_refusal(actor, action)
+        raise PermissionDenied("Only a manager can see reports. Please ask a manager to sign in.")
+
+    def _audit_refusal(self, actor: Actor, action: str) -> None:
+        now = self.deps.clock.now()
+        try:
+            from kiosk.services.audit import record
+        except ImportError:
+            record = None
+        with transaction(self.deps.conn) as conn:
+            if record is not None:
+                record(conn, at=now, kiosk_id=actor.kiosk_id, action=action,
+                       staff_id=actor.staff_id, ok=False, detail={"reason": "not a manager"})
+            else:
+                conn.execute(
+                    "INSERT INTO audit (at, staff_id, kiosk_id, action, target, ok, detail) "
+                    "VALUES (?, ?, ?, ?, '', 0, ?)",
+                    (to_iso(now), actor.staff_id, actor.kiosk_id, action,
+                     json.dumps({"reason": "not a manager"})),
+                )
+
+    @staticmethod
+    def _check_range(start: date, end: date) -> None:
+        if not isinstance(start, date) or not isinstance(end, date):
+            raise InvalidInput("Report dates must be calendar dates (YYYY-MM-DD).")
+        if end < start:
+            raise InvalidInput(f"The report ends ({end}) before it starts ({start}).")
+        if (end - start).days + 1 > MAX_RANGE_DAYS:
+            raise InvalidInput(f"A report covers at most {MAX_RANGE_DAYS} days; please pick a shorter range.")
+
+    def _check_cinema(self, cinema_id: str | None) -> None:
+        if cinema_id is None:
+            return
+        if self.deps.conn.execute("SELECT 1 FROM cinemas WHERE id = ?", (cinema_id,)).fetchone() is None:
+            from kiosk.domain.errors import NotFound
+
+            raise NotFound(f"There is no cinema {cinema_id!r}.")
+
+    # -- sales ---------------------------------------------------------------
+
+    def daily_sales(self, actor: Actor, start: date, end: date | None = None,
+                    cinema_id: str | None = None) -> SalesReport:
+        """Sales, refunds, tax and net for business dates ``start``..``end`` (inclusive)."""
+        end = end or start
+        self._require_manager(actor, "report.sales")
+        self._check_range(start, end)
+        self._check_cinema(cinema_id)
+        conn = self.deps.conn
+        params = {"start": start.isoformat(), "end": end.isoformat(), "cinema": cinema_id}
+        cinema_join = (
+            "JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id "
+            "AND (:cinema IS NULL OR h.cinema_id = :cinema)"
+        )
+        # One read transaction so every breakdown sees the same snapshot.
+        own = not conn.in_transaction
+        if own:
+            conn.execute("BEGIN")
+        try:
+            sales = self._sales_rows(conn, params, cinema_join)
+            refunds = self._refund_rows(conn, params, cinema_join)
+        finally:
+            if own:
+                conn.execute("COMMIT")
+        names = self._names(conn)
+        return self._build_sales(start, end, cinema_id, sales, refunds, names)
+
+    # Sales grouped by every dimension at once, in SQL; the (small) grouped result is then folded
+    # into each breakdown in Python. The booking_seats join uses its primary key.
+    _SALES_SQL = """
+        SELECT b.currency, s.film_id, b.show_id, b.payment_method, b.channel, b.staff_id,
+               b.kiosk_id, h.cinema_id, substr(b.created_at, 1, 14) AS utc_hour,
+               CAST(substr(b.created_at, 15, 2) AS INTEGER) / 15 AS quarter,
+               COUNT(*) AS bookings, SUM(b.total_minor) AS gross, SUM(b.tax_minor) AS tax,
+               SUM((SELECT COUNT(*) FROM booking_seats bs WHERE bs.booking_id = b.id)) AS tickets
+        FROM bookings b {cinema_join}
+        WHERE b.business_date BETWEEN :start AND :end
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+    """
+
+    _REFUNDS_SQL = """
+        SELECT r.currency, s.film_id, b.show_id, b.payment_method, b.channel, r.requested_by,
+               r.kiosk_id, h.cinema_id, substr(r.created_at, 1, 14) AS utc_hour,
+               CAST(substr(r.created_at, 15, 2) AS INTEGER) / 15 AS quarter, r.state,
+               COUNT(*) AS refund_count, SUM(r.amount_minor) AS amount, SUM(r.tax_minor) AS tax,
+               SUM(json_array_length(r.seats)) AS tickets
+        FROM refunds r JOIN bookings b ON b.id = r.booking_id {cinema_join}
+        WHERE r.business_date BETWEEN :start AND :end AND r.state IN ('completed', 'pending_approval')
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+    """
+
+    def _sales_rows(self, conn, params, cinema_join) -> list[tuple]:
+        sql = self._SALES_SQL.format(cinema_join=cinema_join)
+        return [tuple(r) for r in conn.execute(sql, params)]
+
+    def _refund_rows(self, conn, params, cinema_join) -> list[tuple]:
+        sql = self._REFUNDS_SQL.format(cinema_join=cinema_join)
+        return [tuple(r) for r in conn.execute(sql, params)]
+
+    def _names(self, conn) -> dict[str, dict]:
+        """Small lookup tables (films, shows of interest are fetched lazily, staff, cinemas)."""
+        return {
+            "film": {r[0]: r[1] for r in conn.execute("SELECT id, title FROM films")},
+            "staff": {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, staff_number, name FROM staff")},
+            "tz": {r[0]: r[1] for r in conn.execute("SELECT id, timezone FROM cinemas")},
+            "cinema": {r[0]: r[1] for r in conn.execute("SELECT id, name FROM cinemas")},
+        }
+
+    def _show_info(self, conn, show_ids: Iterable[str]) -> dict[str, tuple]:
+        ids = sorted(set(show_ids))
+        info: dict[str, tuple] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in conn.execute(
+                "SELECT s.id, s.starts_at, f.title, h.name, c.name, c.timezone "  # noqa: S608
+                "FROM shows s JOIN films f ON f.id = s.film_id JOIN halls h ON h.id = s.hall_id "
+                f"JOIN cinemas c ON c.id = h.cinema_id WHERE s.id IN ({marks})",
+                chunk,
+            ):
+                starts = datetime.fromisoformat(r[1]).astimezone(ZoneInfo(r[5]))
+                info[r[0]] = (starts.strftime("%Y-%m-%d %H:%M"), r[2], r[3], r[4])
+        return info
+
+    def _build_sales(self, start, end, cinema_id, sales, refunds, names) -> SalesReport:
+        hour_cache: dict[tuple[str, str, int], int] = {}
+
+        def local_hour(cinema: str, utc_hour: str, quarter: int) -> int:
+            key = (cinema, utc_hour, quarter)
+            if key not in hour_cache:
+                moment = datetime.fromisoformat(utc_hour + "00").replace(tzinfo=UTC)
+                moment += timedelta(minutes=15 * quarter)
+                hour_cache[key] = moment.astimezone(ZoneInfo(names["tz"][cinema])).hour
+            return hour_cache[key]
+
+        dims = ("film", "show", "hour", "payment", "staff", "kiosk", "channel")
+        accs: dict[str, dict[tuple, _Acc]] = {d: defaultdict(_Acc) for d in dims}
+        totals: dict[str, _Acc] = defaultdict(_Acc)
+        pending: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+
+        for (cur, film, show, pay, channel, staff, kiosk, cinema, uh, q,
+             n, gross, tax, tickets) in sales:
+            keys = {"film": film, "show": show, "hour": local_hour(cinema, uh, q), "payment": pay,
+                    "staff": (staff, channel), "kiosk": kiosk, "channel": channel}
+            for acc in [totals[cur]] + [accs[d][(keys[d], cur)] for d in dims]:
+                acc.bookings += n
+                acc.tickets += tickets or 0
+                acc.gross += gross
+                acc.sales_tax += tax
+
+        for (cur, film, show, pay, channel, staff, kiosk, cinema, uh, q, state,
+             n, amount, tax, tickets) in refunds:
+            if state != "completed":
+                pending[cur][0] += n
+                pending[cur][1] += amount
+                continue
+            keys = {"film": film, "show": show, "hour": local_hour(cinema, uh, q), "payment": pay,
+                    "staff": (staff, "refund"), "kiosk": kiosk, "channel": channel}
+            for acc in [totals[cur]] + [accs[d][(keys[d], cur)] for d in dims]:
+                acc.refund_count += n
+                acc.refunded_tickets += tickets or 0
+                acc.refunds += amount
+                acc.refunds_tax += tax
+
+        currencies = sorted(set(totals) | set(pending))
+        total_rows = []
+        for cur in currencies:
+            acc = totals[cur]
+            total_rows.append((cur, *acc.measures(), acc.sales_tax, acc.refunds_tax,
+                               _half_up_div(acc.gross, acc.tickets), pending[cur][0], pending[cur][1]))
+
+        show_info = self._show_info(self.deps.conn, (k for k, _ in accs["show"]))
+
+        def staff_label(key: tuple) -> tuple[str, str]:
+            staff_id, channel = key
+            if staff_id is None:
+                return ("", {"self-service": "Self-service kiosk", "online": "Online"}.get(channel, "No staff"))
+            number, name = names["staff"].get(staff_id, (str(staff_id), "Unknown staff"))
+            return (number, name)
+
+        def table(dim: str, name: str, title: str, label_cols: tuple[Column, ...], label) -> ReportTable:
+            rows = []
+            for (key, cur), acc in accs[dim].items():
+                rows.append((*label(key), cur, *acc.measures()))
+            rows.sort(key=lambda r: tuple("" if v is None else v for v in r[:len(label_cols) + 1]))
+            return ReportTable(name, title, (*label_cols, Column("currency", "Currency"), *_MEASURES),
+                               tuple(rows))
+
+        def by_hour() -> ReportTable:
+            # Every hour of the day for each currency, so a chart needs no gap filling.
+            rows = []
+            for cur in currencies:
+                for hour in range(24):
+                    acc = accs["hour"].get((hour, cur), _Acc())
+                    rows.append((f"{hour:02d}:00", cur, *acc.measures()))
+            return ReportTable("by_hour", "Sales by hour (cinema local time)",
+                               (Column("hour", "Hour"), Column("currency", "Currency"), *_MEASURES),
+                               tuple(rows))
+
+        film_title = names["film"]
+        return SalesReport(
+            start=start, end=end, cinema_id=cinema_id, generated_at=self.deps.clock.now(),
+            totals=ReportTable("totals", "Totals", _TOTALS_COLUMNS, tuple(total_rows)),
+            by_film=table("film", "by_film", "Sales by film", (Column("film", "Film"),),
+                          lambda k: (film_title.get(k, k),)),
+            by_show=table("show", "by_show", "Sales by show",
+                          (Column("starts", "Starts (local)"), Column("film", "Film"),
+                           Column("cinema", "Cinema"), Column("hall", "Hall"), Column("show_id", "Show")),
+                          lambda k: (*((show_info.get(k) or ("", "", "", ""))[i] for i in (0, 1, 3, 2)), k)),
+            by_hour=by_hour(),
+            by_payment=table("payment", "by_payment", "Sales by payment method",
+                             (Column("payment_method", "Payment"),), lambda k: (k,)),
+            by_staff=table("staff", "by_staff", "Sales and refunds by staff",
+                           (Column("staff_number", "Staff no."), Column("staff_name", "Name")),
+                           staff_label),
+            by_kiosk=table("kiosk", "by_kiosk", "Sales and refunds by kiosk",
+                           (Column("kiosk_id", "Kiosk"),), lambda k: (k,)),
+            by_channel=table("channel", "by_channel", "Sales by channel",
+                             (Column("channel", "Channel"),), lambda k: (k,)),
+        )
+
+    # -- occupancy -------------------------------------------------------------
+
+    def occupancy(self, actor: Actor, start: date, end: date | None = None,
+                  cinema_id: str | None = None) -> OccupancyReport:
+        """Seats sold / capacity for every show starting (cinema-local date) in the range.
+
+        Sold seats are this kiosk's active sales plus seats the cloud reports sold elsewhere,
+        counted once each; refunded seats are free again and not counted.
+        """
+        end = end or start
+        self._require_manager(actor, "report.occupancy")
+        self._check_range(start, end)
+        self._check_cinema(cinema_id)
+        conn = self.deps.conn
+        # Widen the UTC window by a day each side, then filter on the exact local date.
+        lo = to_iso(datetime.combine(start - timedelta(days=1), datetime.min.time(), tzinfo=UTC))
+        hi = to_iso(datetime.combine(end + timedelta(days=2), datetime.min.time(), tzinfo=UTC))
+        rows = conn.execute(
+            """
+            SELECT s.id, s.starts_at, s.status, f.title, c.id, c.name, c.timezone, h.name,
+                   h.seat_count,
+                   (SELECT COUNT(*) FROM (
+                        SELECT seat_code FROM seat_sales WHERE show_id = s.id
+                        UNION
+                        SELECT seat_code FROM remote_seats WHERE show_id = s.id AND state = 'sold'
+                   )) AS sold
+            FROM shows s JOIN films f ON f.id = s.film_id JOIN halls h ON h.id = s.hall_id
+                 JOIN cinemas c ON c.id = h.cinema_id
+            WHERE s.starts_at >= ? AND s.starts_at < ? AND (? IS NULL OR c.id = ?)
+            ORDER BY s.starts_at, c.name, h.name
+            """,
+            (lo, hi, cinema_id, cinema_id),
+        ).fetchall()
+        out = []
+        for sid, starts_at, status, title, _cid, cname, tz, hall, capacity, sold in rows:
+            starts = datetime.fromisoformat(starts_at).astimezone(ZoneInfo(tz))
+            if not start <= starts.date() <= end:
+                continue
+            pct = 100.0 * sold / capacity if capacity else 0.0
+            out.append((starts.strftime("%Y-%m-%d %H:%M"), title, cname, hall, sid, status,
+                        sold, capacity, capacity - sold, round(pct, 2)))
+        columns = (
+            Column("starts", "Starts (local)"), Column("film", "Film"), Column("cinema", "Cinema"),
+            Column("hall", "Hall"), Column("show_id", "Show"), Column("status", "Status"),
+            Column("sold", "Sold", "int"), Column("capacity", "Capacity", "int"),
+            Column("free", "Free", "int"), Column("occupancy", "Occupancy", "percent"),
+        )
+        return OccupancyReport(start, end, cinema_id, self.deps.clock.now(),
+                               ReportTable("occupancy", "Occupancy by show", columns, tuple(out)))
+
+    # -- refunds list ------------------------------------------------------------
+
+    def refunds(self, actor: Actor, start: date, end: date | None = None,
+                cinema_id: str | None = None) -> RefundsReport:
+        """Every refund (completed, awaiting approval or rejected) with its business date in range."""
+        end = end or start
+        self._require_manager(actor, "report.refunds")
+        self._check_range(start, end)
+        self._check_cinema(cinema_id)
+        conn = self.deps.conn
+        rows = conn.execute(
+            """
+            SELECT r.id, r.created_at, c.timezone, b.reference, f.title, s.starts_at, r.seats,
+                   r.currency, r.amount_minor, r.tax_minor, r.method, r.state, r.reason,
+                   rq.staff_number, rq.name, dc.staff_number, dc.name, r.kiosk_id
+            FROM refunds r JOIN bookings b ON b.id = r.booking_id
+                 JOIN shows s ON s.id = b.show_id JOIN films f ON f.id = s.film_id
+                 JOIN halls h ON h.id = s.hall_id JOIN cinemas c ON c.id = h.cinema_id
+                 LEFT JOIN staff rq ON rq.id = r.requested_by
+                 LEFT JOIN staff dc ON dc.id = r.decided_by
+            WHERE r.business_date BETWEEN ? AND ? AND (? IS NULL OR c.id = ?)
+            ORDER BY r.created_at, r.id
+            """,
+            (start.isoformat(), end.isoformat(), cinema_id, cinema_id),
+        ).fetchall()
+        out = []
+        for (rid, created, tz, ref, title, starts_at, seats, cur, amount, tax, method, state,
+             reason, rq_no, rq_name, dc_no, dc_name, kiosk) in rows:
+            zone = ZoneInfo(tz)
+            when = datetime.fromisoformat(created).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            show = datetime.fromisoformat(starts_at).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            out.append((rid, when, ref, title, show, " ".join(json.loads(seats)), cur, amount, tax,
+                        method, state, reason, _who(rq_no, rq_name), _who(dc_no, dc_name), kiosk))
+        columns = (
+            Column("refund_id", "Refund", "int"), Column("at", "When (local)"),
+            Column("reference", "Booking"), Column("film", "Film"), Column("show_starts", "Show"),
+            Column("seats", "Seats"), Column("currency", "Currency"),
+            Column("amount", "Amount", "money"), Column("tax", "Tax", "money"),
+            Column("method", "Method"), Column("state", "State"), Column("reason", "Reason"),
+            Column("requested_by", "Requested by"), Column("decided_by", "Decided by"),
+            Column("kiosk_id", "Kiosk"),
+        )
+        return RefundsReport(start, end, cinema_id, self.deps.clock.now(),
+                             ReportTable("refunds", "Refunds", columns, tuple(out)))
+
+
+def _who(number: str | None, name: str | None) -> str:
+    return f"{number} {name}" if number else ""
