@@ -1,0 +1,153 @@
+"""Cash-ups for managers: every shift's float, expected and counted cash, and the variance.
+
+The variance is computed when the cashier closes the shift (``ShiftService.close``); here the
+manager reviews it. A variance beyond ``config.cash_variance_threshold_minor`` (either way) is
+flagged so it cannot be missed, and approving or commenting is audited like any money decision.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+
+from kiosk.domain.clock import from_iso, to_iso
+from kiosk.domain.errors import InvalidInput, NotFound
+from kiosk.services.deps import ServiceDeps
+from kiosk.services.models import Actor
+from kiosk.services.staff_admin import audit_event, require_manager
+from kiosk.store.db import transaction
+
+MAX_COMMENT = 500
+
+
+@dataclass(frozen=True)
+class Cashup:
+    shift_id: int
+    staff_id: int
+    staff_name: str
+    staff_number: str
+    kiosk_id: str
+    currency: str
+    opened_at: datetime
+    closed_at: datetime | None
+    float_minor: int
+    expected_minor: int | None
+    counted_minor: int | None
+    variance_minor: int | None
+    flagged: bool
+    approved_by: int | None
+    approved_by_name: str
+    approved_at: datetime | None
+    comment: str
+
+    @property
+    def status(self) -> str:
+        if self.closed_at is None:
+            return "open"
+        return "approved" if self.approved_by is not None else "to review"
+
+
+_SELECT = """
+SELECT s.*, st.name AS staff_name, st.staff_number AS staff_number,
+       ap.name AS approver_name
+FROM shifts s
+JOIN staff st ON st.id = s.staff_id
+LEFT JOIN staff ap ON ap.id = s.approved_by
+"""
+
+
+class CashupService:
+    def __init__(self, deps: ServiceDeps):
+        self.deps = deps
+
+    @property
+    def threshold_minor(self) -> int:
+        return self.deps.config.cash_variance_threshold_minor
+
+    def list_cashups(self, actor: Actor, start: datetime, end: datetime,
+                     only_flagged: bool = False) -> list[Cashup]:
+        """Shifts opened in [start, end) (aware datetimes), newest first."""
+        require_manager(self.deps, actor, "cashup.list")
+        rows = self.deps.conn.execute(
+            _SELECT + " WHERE s.opened_at >= ? AND s.opened_at < ? ORDER BY s.opened_at DESC",
+            (to_iso(start), to_iso(end)),
+        ).fetchall()
+        cashups = [self._cashup(r) for r in rows]
+        return [c for c in cashups if c.flagged] if only_flagged else cashups
+
+    def get(self, actor: Actor, shift_id: int) -> Cashup:
+        require_manager(self.deps, actor, "cashup.view", target=str(shift_id))
+        return self._cashup(self._row(self.deps.conn, shift_id))
+
+    def approve(self, actor: Actor, shift_id: int, comment: str = "") -> Cashup:
+        """Sign off a closed shift's cash. A flagged variance needs a comment saying why."""
+        require_manager(self.deps, actor, "cashup.approve", target=str(shift_id))
+        comment = self._clean(comment)
+        with transaction(self.deps.conn) as conn:
+            cashup = self._cashup(self._row(conn, shift_id))
+            if cashup.closed_at is None:
+                raise InvalidInput("This shift is still open; it can be approved once it is closed.")
+            if cashup.approved_by is not None:
+                raise InvalidInput(f"This cash-up was already approved by {cashup.approved_by_name}.")
+            if cashup.flagged and not comment:
+                raise InvalidInput("The variance is over the limit: please add a comment explaining it.")
+            merged = self._merge(cashup.comment, comment, actor)
+            conn.execute(
+                "UPDATE shifts SET approved_by = ?, approved_at = ?, comment = ? WHERE id = ?",
+                (actor.staff_id, to_iso(self.deps.clock.now()), merged, shift_id),
+            )
+            audit_event(conn, self.deps, actor, "cashup.approve", target=str(shift_id),
+                        detail={"variance_minor": cashup.variance_minor, "flagged": cashup.flagged,
+                                "comment": comment})
+            return self._cashup(self._row(conn, shift_id))
+
+    def add_comment(self, actor: Actor, shift_id: int, comment: str) -> Cashup:
+        require_manager(self.deps, actor, "cashup.comment", target=str(shift_id))
+        comment = self._clean(comment)
+        if not comment:
+            raise InvalidInput("Please type a comment first.")
+        with transaction(self.deps.conn) as conn:
+            cashup = self._cashup(self._row(conn, shift_id))
+            conn.execute("UPDATE shifts SET comment = ? WHERE id = ?",
+                         (self._merge(cashup.comment, comment, actor), shift_id))
+            audit_event(conn, self.deps, actor, "cashup.comment", target=str(shift_id),
+                        detail={"comment": comment})
+            return self._cashup(self._row(conn, shift_id))
+
+    # ---- helpers -----------------------------------------------------------------------------
+    @staticmethod
+    def _clean(comment: str) -> str:
+        comment = " ".join((comment or "").split())
+        if len(comment) > MAX_COMMENT:
+            raise InvalidInput(f"A comment can be at most {MAX_COMMENT} characters.")
+        return comment
+
+    @staticmethod
+    def _merge(existing: str, comment: str, actor: Actor) -> str:
+        if not comment:
+            return existing
+        line = f"{actor.name}: {comment}"
+        return f"{existing}\n{line}" if existing else line
+
+    @staticmethod
+    def _row(conn: sqlite3.Connection, shift_id: int) -> sqlite3.Row:
+        row = conn.execute(_SELECT + " WHERE s.id = ?", (shift_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"There is no shift {shift_id}.")
+        return row
+
+    def _cashup(self, row: sqlite3.Row) -> Cashup:
+        variance = row["variance_minor"]
+        return Cashup(
+            shift_id=row["id"], staff_id=row["staff_id"], staff_name=row["staff_name"],
+            staff_number=row["staff_number"], kiosk_id=row["kiosk_id"], currency=row["currency"],
+            opened_at=from_iso(row["opened_at"]),
+            closed_at=from_iso(row["closed_at"]) if row["closed_at"] else None,
+            float_minor=row["float_minor"], expected_minor=row["expected_minor"],
+            counted_minor=row["counted_minor"], variance_minor=variance,
+            flagged=variance is not None and abs(variance) > self.threshold_minor,
+            approved_by=row["approved_by"], approved_by_name=row["approver_name"] or "",
+            approved_at=from_iso(row["approved_at"]) if row["approved_at"] else None,
+            comment=row["comment"] or "",
+        )
