@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, NotFound
 from kiosk.domain.layout import GAP, HallLayout, SeatType
+from kiosk.domain.schedule_rules import Slot, find_overlaps
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, TicketType
 from kiosk.services.staff_admin import audit_event, require_manager
@@ -100,10 +101,6 @@ def local_to_utc(local_start: datetime, timezone: str) -> datetime:
     if aware.astimezone(ZoneInfo("UTC")).astimezone(zone).replace(tzinfo=None) != naive:
         raise InvalidInput(f"{naive:%d %b %H:%M} does not exist in {timezone} (clocks change).")
     return aware.astimezone(ZoneInfo("UTC"))
-
-
-def intervals_clash(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime) -> bool:
-    return a_start < b_end and b_start < a_end
 
 
 def companion_problems(layout: HallLayout) -> list[str]:
@@ -405,26 +402,28 @@ class ScheduleService:
 
     def clashes(self, hall_id: str, starts_at: datetime, runtime_min: int,
                 ignore_show: str | None = None) -> list[ShowClash]:
-        """Scheduled shows in this hall whose time (plus cleaning) overlaps the proposed one."""
-        gap = timedelta(minutes=self.deps.config.cleaning_gap_min)
-        end = starts_at + timedelta(minutes=runtime_min) + gap
-        window_start = starts_at - timedelta(minutes=MAX_RUNTIME_MIN) - gap
+        """Scheduled shows in this hall whose time (plus cleaning) overlaps the proposed one.
+
+        The rule itself is ``kiosk.domain.schedule_rules`` (shared with the importer and demo data);
+        this only fetches the hall's nearby shows.
+        """
+        gap = self.deps.config.cleaning_gap_min
+        candidate = Slot(ignore_show or "\x00candidate", hall_id, starts_at, runtime_min)
+        window_start = starts_at - timedelta(minutes=MAX_RUNTIME_MIN + gap)
         rows = self.deps.conn.execute(
             "SELECT s.id, s.starts_at, f.title, f.runtime_min, c.timezone FROM shows s"
             " JOIN films f ON f.id = s.film_id JOIN halls h ON h.id = s.hall_id"
             " JOIN cinemas c ON c.id = h.cinema_id"
-            " WHERE s.hall_id = ? AND s.status = 'scheduled' AND s.starts_at >= ? AND s.starts_at < ?"
-            " AND s.id != ?",
-            (hall_id, to_iso(window_start), to_iso(end), ignore_show or ""),
+            " WHERE s.hall_id = ? AND s.status = 'scheduled' AND s.starts_at >= ? AND s.starts_at < ?",
+            (hall_id, to_iso(window_start), to_iso(candidate.free_at(gap))),
         ).fetchall()
+        info = {r["id"]: r for r in rows}
+        existing = [Slot(r["id"], hall_id, from_iso(r["starts_at"]), r["runtime_min"]) for r in rows]
         found = []
-        for r in rows:
-            other_start = from_iso(r["starts_at"])
-            other_end = other_start + timedelta(minutes=r["runtime_min"]) + gap
-            if intervals_clash(starts_at, end, other_start, other_end):
-                zone = ZoneInfo(r["timezone"])
-                found.append(ShowClash(r["id"], r["title"], other_start.astimezone(zone),
-                                       other_end.astimezone(zone)))
+        for slot in find_overlaps(existing, candidate, gap):
+            zone = ZoneInfo(info[slot.show_id]["timezone"])
+            found.append(ShowClash(slot.show_id, info[slot.show_id]["title"],
+                                   slot.starts_at.astimezone(zone), slot.free_at(gap).astimezone(zone)))
         return found
 
     def _refuse_clash(self, conn, hall_id: str, starts_at: datetime, runtime_min: int,
