@@ -110,3 +110,21 @@ def make_world(db: sqlite_utils.Database, clock: Clock, layout: dict | None = No
         ]
     )
     return world
+
+
+# --- helpers for service tests (booking-core) -------------------------------------------------
+def insert_open_shift(db: sqlite_utils.Database, staff_id: int, kiosk_id: str, clock: Clock,
+                      float_minor: int = 0) -> int:
+    """An open shift straight in the table, for tests that need cash sales but not ShiftService."""
+    cur = db.conn.execute(
+        "INSERT INTO shifts (staff_id, kiosk_id, currency, opened_at, float_minor) "
+        "VALUES (?, ?, 'INR', ?, ?)",
+        (staff_id, kiosk_id, to_iso(clock.now()), float_minor),
+    )
+    return int(cur.lastrowid)
+
+
+def table_dump(conn, exclude: tuple[str, ...] = ("audit",)) -> str:
+    """The whole database as SQL text, minus tables a refusal may rightly write to."""
+    skip = tuple(f'INSERT INTO "{t}"' for t in exclude)
+    return "\n".join(line for line in conn.iterdump() if not line.startswith(skip))

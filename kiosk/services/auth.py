@@ -1,25 +1,172 @@
-"""Staff sign-in (bcrypt PINs, lockout) and role checks."""
+"""Staff sign-in (bcrypt PINs, lockout) and role checks.
+
+A wrong PIN and an unknown staff number get the same message and take about the same time, so
+the keypad cannot be used to find out which staff numbers exist. Every attempt is audited; the
+failed ones in a committed transaction of their own.
+"""
 
 from __future__ import annotations
 
+import functools
+from datetime import timedelta
+
+import bcrypt
+
+from kiosk.domain.clock import from_iso, to_iso
+from kiosk.domain.errors import AuthError, InvalidInput, PermissionDenied, StaffLocked
+from kiosk.services import audit
 from kiosk.services.deps import ServiceDeps
-from kiosk.services.models import Actor
+from kiosk.services.models import Actor, Role
+from kiosk.store.db import transaction
+
+PIN_MIN, PIN_MAX = 4, 8
+WRONG_CREDENTIALS = "Staff number or PIN not recognised. Please try again."
+
+
+def validate_pin(pin: str) -> str:
+    """A PIN is 4-8 digits; checked before bcrypt, which refuses secrets over 72 bytes."""
+    if not isinstance(pin, str) or not pin.isascii() or not pin.isdigit():
+        raise InvalidInput("A PIN is made of digits only.")
+    if not PIN_MIN <= len(pin) <= PIN_MAX:
+        raise InvalidInput(f"A PIN has {PIN_MIN} to {PIN_MAX} digits.")
+    return pin
+
+
+def hash_pin(pin: str, rounds: int) -> str:
+    """bcrypt hash of a validated PIN (slow by design: run it off the GUI thread)."""
+    validate_pin(pin)
+    return bcrypt.hashpw(pin.encode("ascii"), bcrypt.gensalt(rounds)).decode("ascii")
+
+
+@functools.lru_cache(maxsize=8)
+def _dummy_hash(rounds: int) -> bytes:
+    """A hash to check unknown staff numbers against, so they cost as long as a wrong PIN."""
+    return bcrypt.hashpw(b"00000000", bcrypt.gensalt(rounds))
+
+
+def _pin_matches(pin: str, pin_hash: str) -> bool:
+    try:
+        return bcrypt.checkpw(pin.encode("ascii"), pin_hash.encode("ascii"))
+    except ValueError:  # malformed stored hash: treat as a mismatch, never crash the keypad
+        return False
+
+
+def ensure_manager(deps: ServiceDeps, actor: Actor, action: str, target: str = "") -> None:
+    """Raise PermissionDenied (auditing the refusal) unless ``actor`` is a manager."""
+    if actor.role == Role.MANAGER:
+        return
+    audit.record_refusal(deps.conn, at=deps.clock.now(), actor=actor, action=action,
+                         target=target, detail={"reason": "permission_denied",
+                                                "role": str(actor.role)})
+    raise PermissionDenied("Only a manager can do this. Please ask a manager to sign in.")
+
+
+def ensure_staff(deps: ServiceDeps, actor: Actor, action: str, target: str = "") -> None:
+    """Raise PermissionDenied (audited) when the self-service kiosk tries a staff-only action."""
+    if actor.role in (Role.CASHIER, Role.MANAGER) and actor.staff_id is not None:
+        return
+    audit.record_refusal(deps.conn, at=deps.clock.now(), actor=actor, action=action,
+                         target=target, detail={"reason": "staff_only", "role": str(actor.role)})
+    raise PermissionDenied("Please ask a member of staff at the counter to help with this.")
+
+
+def open_shift_id(deps: ServiceDeps, staff_id: int | None, kiosk_id: str) -> int | None:
+    """The staff member's open shift on this kiosk, if any."""
+    if staff_id is None:
+        return None
+    row = deps.conn.execute(
+        "SELECT id FROM shifts WHERE staff_id = ? AND kiosk_id = ? AND closed_at IS NULL "
+        "ORDER BY id DESC LIMIT 1",
+        (staff_id, kiosk_id),
+    ).fetchone()
+    return None if row is None else int(row[0])
 
 
 class AuthService:
     def __init__(self, deps: ServiceDeps):
         self.deps = deps
 
+    @property
+    def kiosk_id(self) -> str:
+        return self.deps.config.kiosk_id
+
+    def _fail(self, action: str, staff_id: int | None, staff_number: str, reason: str,
+              **extra: object) -> None:
+        with transaction(self.deps.conn) as conn:
+            audit.record(conn, at=self.deps.clock.now(), kiosk_id=self.kiosk_id, action=action,
+                         staff_id=staff_id, target=staff_number, ok=False,
+                         detail={"reason": reason, **extra})
+
     def sign_in(self, staff_number: str, pin: str) -> Actor:
         """Raise AuthError / StaffLocked; every attempt audited. bcrypt is slow: never on the GUI thread."""
-        raise NotImplementedError
+        config, conn = self.deps.config, self.deps.conn
+        number = (staff_number or "").strip()[:32]
+        pin = pin if isinstance(pin, str) else ""
+        pin_ok_shape = pin.isascii() and pin.isdigit() and PIN_MIN <= len(pin) <= PIN_MAX
+        row = conn.execute(
+            "SELECT id, staff_number, name, role, pin_hash, failed_attempts, locked_until, active "
+            "FROM staff WHERE staff_number = ?",
+            (number,),
+        ).fetchone()
+        now = self.deps.clock.now()
+        if row is None:
+            if pin_ok_shape:
+                bcrypt.checkpw(pin.encode("ascii"), _dummy_hash(config.bcrypt_rounds))
+            self._fail("sign_in_failed", None, number, "unknown_staff")
+            raise AuthError(WRONG_CREDENTIALS)
+
+        staff_id = int(row["id"])
+        locked_until = from_iso(row["locked_until"]) if row["locked_until"] else None
+        if locked_until is not None and locked_until > now:
+            minutes = max(1, int((locked_until - now).total_seconds() + 59) // 60)
+            self._fail("sign_in_failed", staff_id, number, "locked",
+                       locked_until=to_iso(locked_until))
+            raise StaffLocked(
+                f"Too many wrong PINs. Sign-in is locked for {minutes} more minute"
+                f"{'s' if minutes != 1 else ''}, or ask a manager."
+            )
+        if not (pin_ok_shape and _pin_matches(pin, row["pin_hash"])):
+            # A lock that has run out starts a fresh count.
+            attempts = (0 if locked_until is not None else int(row["failed_attempts"])) + 1
+            lock = attempts >= config.lockout_attempts
+            new_lock = to_iso(now + timedelta(minutes=config.lockout_minutes)) if lock else None
+            with transaction(conn):
+                conn.execute(
+                    "UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?",
+                    (0 if lock else attempts, new_lock, staff_id),
+                )
+                audit.record(conn, at=now, kiosk_id=self.kiosk_id, action="sign_in_failed",
+                             staff_id=staff_id, target=number, ok=False,
+                             detail={"reason": "wrong_pin", "attempts": attempts,
+                                     "locked": lock})
+            if lock:
+                raise StaffLocked(
+                    f"Too many wrong PINs. Sign-in is locked for "
+                    f"{config.lockout_minutes:g} minutes, or ask a manager."
+                )
+            raise AuthError(WRONG_CREDENTIALS)
+        if not row["active"]:
+            self._fail("sign_in_failed", staff_id, number, "inactive")
+            raise AuthError("This staff account is not active. Please ask a manager.")
+
+        shift_id = open_shift_id(self.deps, staff_id, self.kiosk_id)
+        with transaction(conn):
+            conn.execute("UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
+                         (staff_id,))
+            audit.record(conn, at=now, kiosk_id=self.kiosk_id, action="sign_in",
+                         staff_id=staff_id, target=number, detail={"shift_id": shift_id})
+        return Actor(staff_id=staff_id, staff_number=row["staff_number"], name=row["name"],
+                     role=Role(row["role"]), kiosk_id=self.kiosk_id, shift_id=shift_id)
 
     def sign_out(self, actor: Actor) -> None:
-        raise NotImplementedError
+        with transaction(self.deps.conn) as conn:
+            audit.record(conn, at=self.deps.clock.now(), kiosk_id=actor.kiosk_id,
+                         action="sign_out", staff_id=actor.staff_id, target=actor.staff_number)
 
     def self_service_actor(self) -> Actor:
-        raise NotImplementedError
+        return Actor(staff_id=None, staff_number="", name="Self-service", role=Role.SELF_SERVICE,
+                     kiosk_id=self.kiosk_id)
 
     def require_manager(self, actor: Actor, action: str) -> None:
         """Raise PermissionDenied (and audit the refusal) unless the actor is a manager."""
-        raise NotImplementedError
+        ensure_manager(self.deps, actor, action)

@@ -1,48 +1,642 @@
-"""Hold, confirm, cancel, refund, exchange. A confirm is ONE local transaction."""
+"""Hold, confirm, cancel, refund, exchange. A confirm is ONE local transaction.
+
+Holds: one ``holds`` row per seat (primary key show+seat), so two live holds on a seat are
+impossible; an expired row is taken over (delete + insert) in the transaction of the new hold.
+The seat gate (cloud) is asked before a hold commits and told when one ends; it is never called
+inside a SQLite write transaction.
+
+Confirm, refund and exchange each write the money record, the seat rows, the audit row and the
+outbox rows in one ``transaction()``: all of it survives a crash, or none of it.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from kiosk.domain.booking_rules import (
+    cash_change,
+    check_card_last4,
+    check_seat_count,
+    check_seat_request,
+    normalise_contact,
+)
+from kiosk.domain.clock import from_iso, local, to_iso
+from kiosk.domain.errors import (
+    HoldExpired,
+    InvalidInput,
+    NotFound,
+    PaymentError,
+    PermissionDenied,
+    SeatsUnavailable,
+    ShowNotOnSale,
+)
+from kiosk.domain.ids import new_id, new_reference, normalise_reference
+from kiosk.domain.layout import HallLayout
+from kiosk.domain.money import format_money
+from kiosk.domain.pricing import PricedBasket, price_basket
+from kiosk.services import audit, outbox
+from kiosk.services.auth import open_shift_id
 from kiosk.services.deps import ServiceDeps
-from kiosk.services.models import Actor, Booking, Hold, Payment, Quote, RefundResult
+from kiosk.services.gate import LocalGate
+from kiosk.services.models import (
+    Actor,
+    Booking,
+    BookingLine,
+    Channel,
+    Hold,
+    Payment,
+    Quote,
+    QuoteLine,
+    RefundResult,
+    Role,
+    ShowSummary,
+)
+from kiosk.store.db import transaction
+
+ACTIVE_STATES = ("confirmed", "partially_refunded")
+REFERENCE_ATTEMPTS = 8
+
+# Seats of one show this kiosk must not sell: sold here, live-held by another hold, or sold /
+# live-held / allocated elsewhere according to the last pull from the cloud. ?1 show, ?2 JSON
+# list of seat codes (NULL = every seat), ?3 now (UTC ISO), ?4 this kiosk, ?5 hold to ignore.
+_UNAVAILABLE_SQL = """
+SELECT seat_code FROM seat_sales
+ WHERE show_id = ?1 AND (?2 IS NULL OR seat_code IN (SELECT value FROM json_each(?2)))
+UNION
+SELECT seat_code FROM holds
+ WHERE show_id = ?1 AND expires_at > ?3 AND hold_id IS NOT ?5
+   AND (?2 IS NULL OR seat_code IN (SELECT value FROM json_each(?2)))
+UNION
+SELECT seat_code FROM remote_seats
+ WHERE show_id = ?1 AND (?2 IS NULL OR seat_code IN (SELECT value FROM json_each(?2)))
+   AND (state = 'sold'
+        OR (state = 'held' AND (expires_at IS NULL OR expires_at > ?3)
+            AND COALESCE(kiosk_id, '') != ?4)
+        OR (state = 'allocated' AND COALESCE(kiosk_id, '') != ?4))
+"""
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_layout(layout_json: str) -> HallLayout:
+    """Parsing a 20,000-seat layout costs milliseconds; a confirm must not pay it every time."""
+    return HallLayout.from_spec(json.loads(layout_json))
+
+
+@dataclass(frozen=True)
+class ShowInfo:
+    """One show with what selling it needs: film, hall layout, cinema zone, price list."""
+
+    show_id: str
+    film_id: str
+    film_title: str
+    certificate: str
+    language: str
+    genres: tuple[str, ...]
+    runtime_min: int
+    cinema_id: str
+    cinema_name: str
+    city: str
+    hall_id: str
+    hall_name: str
+    seat_count: int
+    starts_at: datetime
+    timezone: str
+    status: str
+    price_list_id: str
+    currency: str
+    tax_rate_bp: int
+    layout: HallLayout
+
+    @property
+    def local_start(self) -> datetime:
+        return local(self.starts_at, self.timezone)
+
+
+def load_show(conn: sqlite3.Connection, show_id: str) -> ShowInfo:
+    row = conn.execute(
+        "SELECT s.id, s.film_id, s.hall_id, s.starts_at, s.status, s.price_list_id, "
+        "f.title, f.certificate, f.language, f.genres, f.runtime_min, "
+        "h.name AS hall_name, h.layout, h.seat_count, c.id AS cinema_id, c.name AS cinema_name, "
+        "c.city, c.timezone, pl.currency, pl.tax_rate_bp "
+        "FROM shows s JOIN films f ON f.id = s.film_id JOIN halls h ON h.id = s.hall_id "
+        "JOIN cinemas c ON c.id = h.cinema_id JOIN price_lists pl ON pl.id = s.price_list_id "
+        "WHERE s.id = ?",
+        (str(show_id),),
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"There is no show {show_id!r}. Please pick the show again.")
+    try:
+        genres = tuple(json.loads(row["genres"] or "[]"))
+    except ValueError:
+        genres = ()
+    return ShowInfo(
+        show_id=row["id"], film_id=row["film_id"], film_title=row["title"],
+        certificate=row["certificate"], language=row["language"], genres=genres,
+        runtime_min=row["runtime_min"], cinema_id=row["cinema_id"],
+        cinema_name=row["cinema_name"], city=row["city"], hall_id=row["hall_id"],
+        hall_name=row["hall_name"], seat_count=row["seat_count"],
+        starts_at=from_iso(row["starts_at"]), timezone=row["timezone"], status=row["status"],
+        price_list_id=row["price_list_id"], currency=row["currency"],
+        tax_rate_bp=row["tax_rate_bp"], layout=_parse_layout(row["layout"]),
+    )
+
+
+def show_summary(conn: sqlite3.Connection, info: ShowInfo) -> ShowSummary:
+    """The listing view of one show: seats left counts local and remotely pulled sales."""
+    sold = conn.execute(
+        "SELECT (SELECT COUNT(*) FROM seat_sales WHERE show_id = ?1) + "
+        "(SELECT COUNT(*) FROM remote_seats r WHERE r.show_id = ?1 AND r.state = 'sold' "
+        " AND NOT EXISTS (SELECT 1 FROM seat_sales l WHERE l.show_id = ?1 "
+        " AND l.seat_code = r.seat_code))",
+        (info.show_id,),
+    ).fetchone()[0]
+    cheapest = conn.execute(
+        "SELECT MIN(amount_minor) FROM prices WHERE price_list_id = ? AND ticket_type = 'adult'",
+        (info.price_list_id,),
+    ).fetchone()[0]
+    return ShowSummary(
+        show_id=info.show_id, film_id=info.film_id, film_title=info.film_title,
+        certificate=info.certificate, language=info.language, genres=info.genres,
+        runtime_min=info.runtime_min, cinema_id=info.cinema_id, cinema_name=info.cinema_name,
+        city=info.city, hall_id=info.hall_id, hall_name=info.hall_name,
+        starts_at=info.starts_at, local_start=info.local_start, timezone=info.timezone,
+        seats_total=info.seat_count, seats_left=max(0, info.seat_count - int(sold)),
+        currency=info.currency, from_price_minor=int(cheapest or 0),
+    )
+
+
+@dataclass(frozen=True)
+class _HoldRows:
+    hold_id: str
+    show_id: str
+    seats: tuple[str, ...]
+    expires_at: datetime
+    kiosk_id: str
+
+
+@dataclass(frozen=True)
+class _Paid:
+    method: str
+    card_last4: str | None
+    tendered_minor: int | None
+    change_minor: int | None
+    shift_id: int | None
+
+
+def _channel(actor: Actor) -> str:
+    return Channel.SELF_SERVICE.value if actor.role == Role.SELF_SERVICE else Channel.COUNTER.value
+
+
+def _codes_json(codes: list[str] | tuple[str, ...]) -> str:
+    return json.dumps(list(codes))
 
 
 class BookingService:
     def __init__(self, deps: ServiceDeps, gate=None):
         self.deps = deps
-        self.gate = gate
+        self.gate = gate or LocalGate()
 
+    # ------------------------------------------------------------------ helpers
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.deps.db.conn
+
+    def _now(self) -> datetime:
+        return self.deps.clock.now()
+
+    def _hold_expiry(self, now: datetime) -> datetime:
+        return now + timedelta(minutes=self.deps.config.hold_minutes)
+
+    def _show_on_sale(self, show_id: str, now: datetime) -> ShowInfo:
+        info = load_show(self.conn, show_id)
+        if info.status == "cancelled":
+            raise ShowNotOnSale(f"The {info.film_title} show has been cancelled and is not on sale.")
+        if info.starts_at <= now:
+            raise ShowNotOnSale(
+                f"The {info.film_title} show at {info.local_start.strftime('%H:%M')} has already "
+                f"started; tickets are no longer on sale."
+            )
+        return info
+
+    @staticmethod
+    def _check_seats_exist(info: ShowInfo, codes: list[str]) -> None:
+        unknown = [c for c in codes if c not in info.layout.seats]
+        if unknown:
+            raise InvalidInput(
+                f"There is no seat {', '.join(unknown)} in {info.hall_name}."
+                if len(unknown) == 1 else
+                f"There are no seats {', '.join(unknown)} in {info.hall_name}."
+            )
+
+    def _check_offline(self, show_id: str, codes: list[str]) -> None:
+        sellable = self.gate.offline_sellable(show_id)
+        if sellable is None:
+            return
+        outside = [c for c in codes if c not in sellable]
+        if outside:
+            raise SeatsUnavailable(
+                outside,
+                f"This kiosk is offline and can sell only the seats allocated to it; "
+                f"{', '.join(outside)} cannot be sold here until it is back online.",
+            )
+
+    def _unavailable(self, conn: sqlite3.Connection, show_id: str, codes: list[str] | None,
+                     kiosk_id: str, now: datetime, ignore_hold: str | None = None) -> set[str]:
+        rows = conn.execute(
+            _UNAVAILABLE_SQL,
+            (show_id, None if codes is None else _codes_json(codes), to_iso(now), kiosk_id,
+             ignore_hold),
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    @staticmethod
+    def _in_layout_order(info: ShowInfo, codes: set[str] | list[str]) -> list[str]:
+        seats = info.layout.seats
+        return sorted(codes, key=lambda c: (seats[c].row_index, seats[c].column)
+                      if c in seats else (10**9, 0))
+
+    def _hold_rows(self, conn: sqlite3.Connection, hold_id: str) -> _HoldRows | None:
+        rows = conn.execute(
+            "SELECT show_id, seat_code, kiosk_id, expires_at FROM holds WHERE hold_id = ? "
+            "ORDER BY rowid",
+            (str(hold_id),),
+        ).fetchall()
+        if not rows:
+            return None
+        return _HoldRows(
+            hold_id=str(hold_id), show_id=rows[0]["show_id"],
+            seats=tuple(r["seat_code"] for r in rows),
+            expires_at=min(from_iso(r["expires_at"]) for r in rows),
+            kiosk_id=rows[0]["kiosk_id"],
+        )
+
+    def _live_hold(self, conn: sqlite3.Connection, hold_id: str, now: datetime,
+                   actor: Actor | None = None) -> _HoldRows:
+        rows = self._hold_rows(conn, hold_id)
+        if rows is None or rows.expires_at <= now:
+            raise HoldExpired()
+        if actor is not None and rows.kiosk_id != actor.kiosk_id:
+            raise PermissionDenied("That seat hold belongs to another kiosk.")
+        return rows
+
+    def _to_hold(self, rows: _HoldRows, info: ShowInfo | None = None) -> Hold:
+        seats = rows.seats if info is None else tuple(self._in_layout_order(info, list(rows.seats)))
+        return Hold(hold_id=rows.hold_id, show_id=rows.show_id, seats=seats,
+                    expires_at=rows.expires_at, kiosk_id=rows.kiosk_id)
+
+    def _release_quietly(self, hold: Hold) -> None:
+        """The gate must not raise for network trouble; a buggy one must not mask our error."""
+        if not hold.seats:
+            return
+        try:
+            self.gate.release_hold(hold)
+        except Exception:  # noqa: BLE001 - the original refusal is what the person must see
+            pass
+
+    def _price(self, conn: sqlite3.Connection, info: ShowInfo, seats: tuple[str, ...],
+               ticket_types: dict[str, str] | None) -> PricedBasket:
+        prices = {
+            (r["seat_type"], r["ticket_type"]): int(r["amount_minor"])
+            for r in conn.execute(
+                "SELECT seat_type, ticket_type, amount_minor FROM prices WHERE price_list_id = ?",
+                (info.price_list_id,),
+            )
+        }
+        layout = info.layout.seats
+        ordered = self._in_layout_order(info, list(seats))
+        return price_basket(((c, layout[c].type.value) for c in ordered), ticket_types, prices,
+                            info.tax_rate_bp, info.certificate)
+
+    # ------------------------------------------------------------------ holds
     def hold(self, actor: Actor, show_id: str, seat_codes: list[str]) -> Hold:
-        raise NotImplementedError
+        codes = check_seat_request(seat_codes, self.deps.config.max_seats_per_booking)
+        now = self._now()
+        info = self._show_on_sale(show_id, now)
+        self._check_seats_exist(info, codes)
+        self._check_offline(info.show_id, codes)
+        taken = self._unavailable(self.conn, info.show_id, codes, actor.kiosk_id, now)
+        if taken:
+            raise SeatsUnavailable(self._in_layout_order(info, taken))
+        hold = Hold(hold_id=new_id(), show_id=info.show_id,
+                    seats=tuple(self._in_layout_order(info, codes)),
+                    expires_at=self._hold_expiry(now).replace(microsecond=0), kiosk_id=actor.kiosk_id)
+        self.gate.claim_hold(hold)
+        try:
+            with transaction(self.conn) as conn:
+                self._insert_hold_rows(conn, info, hold, list(hold.seats), now)
+        except BaseException:
+            self._release_quietly(hold)
+            raise
+        return hold
+
+    def _insert_hold_rows(self, conn: sqlite3.Connection, info: ShowInfo, hold: Hold,
+                          codes: list[str], now: datetime) -> None:
+        """Under the write lock: re-check, take over expired rows, insert ours."""
+        taken = self._unavailable(conn, info.show_id, codes, hold.kiosk_id, now,
+                                  ignore_hold=hold.hold_id)
+        if taken:
+            raise SeatsUnavailable(self._in_layout_order(info, taken))
+        conn.execute(
+            "DELETE FROM holds WHERE show_id = ? AND expires_at <= ? AND hold_id != ? "
+            "AND seat_code IN (SELECT value FROM json_each(?))",
+            (info.show_id, to_iso(now), hold.hold_id, _codes_json(codes)),
+        )
+        expires = to_iso(hold.expires_at)
+        conn.executemany(
+            "INSERT INTO holds (show_id, seat_code, hold_id, kiosk_id, expires_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(info.show_id, c, hold.hold_id, hold.kiosk_id, expires) for c in codes],
+        )
 
     def change_hold(self, actor: Actor, hold_id: str, add: list[str] = (), remove: list[str] = ()) -> Hold:
-        raise NotImplementedError
+        """Tap-to-toggle: add and remove seats, keeping the hold id; the expiry starts again.
+
+        Removing the last seat releases the hold (the returned Hold has no seats).
+        """
+        now = self._now()
+        current = self._live_hold(self.conn, hold_id, now, actor)
+        add_codes = [str(c).strip() for c in add if str(c).strip()]
+        remove_codes = {str(c).strip() for c in remove}
+        kept = [c for c in current.seats if c not in remove_codes]
+        added = [c for c in dict.fromkeys(add_codes) if c not in current.seats]
+        removed = [c for c in current.seats if c in remove_codes]
+        seats = kept + added
+        if not seats:
+            self.release(hold_id)
+            return Hold(hold_id=current.hold_id, show_id=current.show_id, seats=(),
+                        expires_at=now, kiosk_id=current.kiosk_id)
+        if len(seats) > self.deps.config.max_seats_per_booking:
+            check_seat_count(len(seats), self.deps.config.max_seats_per_booking)
+        info = self._show_on_sale(current.show_id, now) if added else load_show(self.conn, current.show_id)
+        if added:
+            self._check_seats_exist(info, added)
+            self._check_offline(info.show_id, added)
+            taken = self._unavailable(self.conn, info.show_id, added, actor.kiosk_id, now,
+                                      ignore_hold=hold_id)
+            if taken:
+                raise SeatsUnavailable(self._in_layout_order(info, taken))
+        new = Hold(hold_id=current.hold_id, show_id=info.show_id,
+                   seats=tuple(self._in_layout_order(info, seats)),
+                   expires_at=self._hold_expiry(now).replace(microsecond=0), kiosk_id=actor.kiosk_id)
+        if added:
+            self.gate.claim_hold(new)
+        try:
+            with transaction(self.conn) as conn:
+                again = self._hold_rows(conn, hold_id)
+                if again is None or again.expires_at <= now or set(again.seats) != set(current.seats):
+                    raise HoldExpired()
+                if removed:
+                    conn.execute(
+                        "DELETE FROM holds WHERE hold_id = ? AND seat_code IN "
+                        "(SELECT value FROM json_each(?))",
+                        (hold_id, _codes_json(removed)),
+                    )
+                if added:
+                    self._insert_hold_rows(conn, info, new, added, now)
+                conn.execute("UPDATE holds SET expires_at = ? WHERE hold_id = ?",
+                             (to_iso(new.expires_at), hold_id))
+        except BaseException:
+            if added:
+                self._release_quietly(Hold(new.hold_id, new.show_id, tuple(added), new.expires_at,
+                                           new.kiosk_id))
+            raise
+        if removed:
+            self._release_quietly(Hold(new.hold_id, new.show_id, tuple(removed), new.expires_at,
+                                       new.kiosk_id))
+        return new
+
+    def best_available(self, show_id: str, n: int, accessible: bool = False) -> list[str]:
+        """The best block of ``n`` seats free for this kiosk now; [] when none fits."""
+        check_seat_count(n, self.deps.config.max_seats_per_booking)
+        info = load_show(self.conn, show_id)
+        return self._best(info, n, accessible, self.deps.config.kiosk_id, self._now(), None)
+
+    def _best(self, info: ShowInfo, n: int, accessible: bool, kiosk_id: str, now: datetime,
+              ignore_hold: str | None) -> list[str]:
+        from kiosk.domain.seating import best_available  # owned by the catalogue engineer
+
+        unavailable = self._unavailable(self.conn, info.show_id, None, kiosk_id, now, ignore_hold)
+        sellable = self.gate.offline_sellable(info.show_id)
+        if sellable is not None:
+            unavailable |= set(info.layout.seats) - set(sellable)
+        return list(best_available(info.layout, unavailable, n, accessible) or [])
 
     def hold_best(self, actor: Actor, show_id: str, n: int, accessible: bool = False,
                   hold_id: str | None = None) -> Hold:
-        raise NotImplementedError
-
-    def best_available(self, show_id: str, n: int, accessible: bool = False) -> list[str]:
-        raise NotImplementedError
+        """Hold the best ``n`` seats together; with ``hold_id``, move that hold onto them."""
+        check_seat_count(n, self.deps.config.max_seats_per_booking)
+        now = self._now()
+        info = self._show_on_sale(show_id, now)
+        existing = self._live_hold(self.conn, hold_id, now, actor) if hold_id else None
+        if existing is not None and existing.show_id != info.show_id:
+            raise InvalidInput("That seat hold is for a different show.")
+        for _attempt in range(3):  # another kiosk may take the block between search and hold
+            seats = self._best(info, n, accessible, actor.kiosk_id, now, hold_id)
+            if not seats:
+                kind = "accessible seats" if accessible else "seats together"
+                raise SeatsUnavailable([], f"Sorry, there are not {n} {kind} left for this show.")
+            try:
+                if existing is not None:
+                    return self.change_hold(actor, existing.hold_id, add=seats,
+                                            remove=[c for c in existing.seats if c not in seats])
+                return self.hold(actor, info.show_id, seats)
+            except SeatsUnavailable:
+                continue
+        raise SeatsUnavailable([], "Seats are selling fast: please try again.")
 
     def renew_hold(self, hold_id: str) -> Hold:
-        raise NotImplementedError
+        now = self._now()
+        current = self._live_hold(self.conn, hold_id, now)
+        info = load_show(self.conn, current.show_id)
+        renewed = Hold(hold_id=current.hold_id, show_id=current.show_id,
+                       seats=tuple(self._in_layout_order(info, list(current.seats))),
+                       expires_at=self._hold_expiry(now).replace(microsecond=0),
+                       kiosk_id=current.kiosk_id)
+        self.gate.claim_hold(renewed)
+        with transaction(self.conn) as conn:
+            again = self._hold_rows(conn, hold_id)
+            if again is None or again.expires_at <= now:
+                raise HoldExpired()
+            conn.execute("UPDATE holds SET expires_at = ? WHERE hold_id = ?",
+                         (to_iso(renewed.expires_at), hold_id))
+        return renewed
 
     def release(self, hold_id: str) -> None:
-        raise NotImplementedError
+        """Give the seats back; releasing an unknown or already released hold is fine."""
+        with transaction(self.conn) as conn:
+            rows = self._hold_rows(conn, hold_id)
+            if rows is None:
+                return
+            conn.execute("DELETE FROM holds WHERE hold_id = ?", (hold_id,))
+        self._release_quietly(self._to_hold(rows))
 
     def get_hold(self, hold_id: str) -> Hold:
-        raise NotImplementedError
+        rows = self._live_hold(self.conn, hold_id, self._now())
+        return self._to_hold(rows, load_show(self.conn, rows.show_id))
 
     def quote(self, hold_id: str, ticket_types: dict[str, str]) -> Quote:
-        raise NotImplementedError
+        rows = self._live_hold(self.conn, hold_id, self._now())
+        info = load_show(self.conn, rows.show_id)
+        basket = self._price(self.conn, info, rows.seats, ticket_types)
+        return Quote(
+            lines=tuple(QuoteLine(line.seat_code, line.seat_type, line.ticket_type,
+                                  line.price_minor, line.tax_minor) for line in basket.lines),
+            currency=info.currency, total_minor=basket.total_minor, tax_minor=basket.tax_minor,
+        )
+
+    # ------------------------------------------------------------------ confirm
+    def _take_payment(self, conn: sqlite3.Connection, actor: Actor, due_minor: int,
+                      currency: str, payment: Payment | None) -> _Paid:
+        if payment is None or not isinstance(payment, Payment):
+            raise PaymentError(f"Take payment of {format_money(due_minor, currency)} first.")
+        method = str(payment.method or "").strip().lower()
+        if method not in ("cash", "card"):
+            raise PaymentError("Choose cash or card as the payment method.")
+        shift_id = (open_shift_id(self.deps, actor.staff_id, actor.kiosk_id)
+                    if actor.staff_id is not None else None)
+        if method == "card":
+            return _Paid("card", check_card_last4(payment.card_last4), None, None, shift_id)
+        if actor.role == Role.SELF_SERVICE:
+            raise PaymentError("This kiosk takes card payments only.")
+        change = cash_change(due_minor, payment.tendered_minor, currency)
+        if shift_id is None:
+            raise PaymentError("Open your shift before taking cash.")
+        return _Paid("cash", None, payment.tendered_minor, change, shift_id)
 
     def confirm(self, actor: Actor, hold_id: str, ticket_types: dict[str, str], payment: Payment,
                 contact: str = "") -> Booking:
-        raise NotImplementedError
+        now = self._now()
+        with transaction(self.conn) as conn:
+            existing = conn.execute("SELECT * FROM bookings WHERE idempotency_key = ?",
+                                    (str(hold_id),)).fetchone()
+            if existing is not None:  # a double tap or a retry: the same booking, once
+                return self._booking_from_row(conn, existing)
+            rows = self._live_hold(conn, hold_id, now, actor)
+            info = load_show(conn, rows.show_id)
+            basket = self._price(conn, info, rows.seats, ticket_types)
+            contact_text = normalise_contact(contact)
+            paid = self._take_payment(conn, actor, basket.total_minor, info.currency, payment)
+            return self._write_booking(conn, actor, info, rows, basket, paid, contact_text, now,
+                                       paid_minor=basket.total_minor, exchanged_from=None)
+
+    def _write_booking(self, conn: sqlite3.Connection, actor: Actor, info: ShowInfo,
+                       hold: _HoldRows, basket: PricedBasket, paid: _Paid, contact: str,
+                       now: datetime, paid_minor: int, exchanged_from: str | None) -> Booking:
+        """Insert booking, lines and seat sales, consume the hold, audit, outbox: caller's txn."""
+        taken = self._unavailable(conn, info.show_id, list(hold.seats), actor.kiosk_id, now,
+                                  ignore_hold=hold.hold_id)
+        if taken:  # e.g. the cloud pulled a sale of a seat whose hold we lost
+            raise SeatsUnavailable(self._in_layout_order(info, taken))
+        booking_id = new_id()
+        created = to_iso(now)
+        business_date = local(now, info.timezone).date().isoformat()
+        channel = _channel(actor)
+        for attempt in range(REFERENCE_ATTEMPTS):
+            reference = new_reference()
+            try:
+                conn.execute(
+                    "INSERT INTO bookings (id, reference, idempotency_key, show_id, channel, "
+                    "kiosk_id, staff_id, shift_id, customer_contact, currency, total_minor, "
+                    "tax_minor, payment_method, card_last4, cash_tendered_minor, change_minor, "
+                    "state, sync_state, exchanged_from, created_at, business_date, updated_at, "
+                    "paid_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "'confirmed', 'pending', ?, ?, ?, ?, ?)",
+                    (booking_id, reference, hold.hold_id, info.show_id, channel, actor.kiosk_id,
+                     actor.staff_id, paid.shift_id, contact, info.currency, basket.total_minor,
+                     basket.tax_minor, paid.method, paid.card_last4, paid.tendered_minor,
+                     paid.change_minor, exchanged_from, created, business_date, created,
+                     paid_minor),
+                )
+                break
+            except sqlite3.IntegrityError as exc:
+                if "bookings.reference" not in str(exc) or attempt == REFERENCE_ATTEMPTS - 1:
+                    raise
+        conn.executemany(
+            "INSERT INTO booking_seats (booking_id, seat_code, seat_type, ticket_type, "
+            "price_minor, tax_minor) VALUES (?, ?, ?, ?, ?, ?)",
+            [(booking_id, line.seat_code, line.seat_type, line.ticket_type, line.price_minor,
+              line.tax_minor) for line in basket.lines],
+        )
+        conn.executemany(
+            "INSERT INTO seat_sales (show_id, seat_code, booking_id) VALUES (?, ?, ?)",
+            [(info.show_id, line.seat_code, booking_id) for line in basket.lines],
+        )
+        conn.execute("DELETE FROM holds WHERE hold_id = ?", (hold.hold_id,))
+        seats = [line.seat_code for line in basket.lines]
+        audit.record(conn, at=now, kiosk_id=actor.kiosk_id,
+                     action="exchange" if exchanged_from else "confirm",
+                     staff_id=actor.staff_id, target=reference,
+                     detail={"booking_id": booking_id, "show_id": info.show_id, "seats": seats,
+                             "total_minor": basket.total_minor, "paid_minor": paid_minor,
+                             "method": paid.method, "exchanged_from": exchanged_from})
+        outbox.enqueue(conn, kind="confirm", booking_id=booking_id, now=now, payload={
+            "booking_id": booking_id, "reference": reference, "show_id": info.show_id,
+            "seats": seats, "hold_id": hold.hold_id, "kiosk_id": actor.kiosk_id,
+            "channel": channel, "total_minor": basket.total_minor, "currency": info.currency,
+            "created_at": created,
+        })
+        if contact:
+            outbox.enqueue(conn, kind="notify", booking_id=booking_id, now=now,
+                           payload={"booking_id": booking_id, "contact": contact})
+        return Booking(
+            booking_id=booking_id, reference=reference, show=show_summary(conn, info),
+            channel=channel, kiosk_id=actor.kiosk_id, staff_id=actor.staff_id,
+            lines=tuple(BookingLine(line.seat_code, line.seat_type, line.ticket_type,
+                                    line.price_minor, line.tax_minor) for line in basket.lines),
+            currency=info.currency, total_minor=basket.total_minor, tax_minor=basket.tax_minor,
+            refunded_minor=0, payment_method=paid.method, card_last4=paid.card_last4,
+            tendered_minor=paid.tendered_minor, change_minor=paid.change_minor,
+            customer_contact=contact, state="confirmed", sync_state="pending",
+            created_at=from_iso(created),
+        )
+
+    # ------------------------------------------------------------------ reading
+    def _booking_from_row(self, conn: sqlite3.Connection, row: sqlite3.Row) -> Booking:
+        lines = conn.execute(
+            "SELECT seat_code, seat_type, ticket_type, price_minor, tax_minor, refunded "
+            "FROM booking_seats WHERE booking_id = ? ORDER BY rowid",
+            (row["id"],),
+        ).fetchall()
+        info = load_show(conn, row["show_id"])
+        return Booking(
+            booking_id=row["id"], reference=row["reference"], show=show_summary(conn, info),
+            channel=row["channel"], kiosk_id=row["kiosk_id"], staff_id=row["staff_id"],
+            lines=tuple(BookingLine(r["seat_code"], r["seat_type"], r["ticket_type"],
+                                    r["price_minor"], r["tax_minor"], bool(r["refunded"]))
+                        for r in lines),
+            currency=row["currency"], total_minor=row["total_minor"], tax_minor=row["tax_minor"],
+            refunded_minor=row["refunded_minor"], payment_method=row["payment_method"],
+            card_last4=row["card_last4"], tendered_minor=row["cash_tendered_minor"],
+            change_minor=row["change_minor"], customer_contact=row["customer_contact"],
+            state=row["state"], sync_state=row["sync_state"],
+            created_at=from_iso(row["created_at"]),
+        )
+
+    def _booking_row(self, conn: sqlite3.Connection, reference: str) -> sqlite3.Row:
+        text = str(reference or "").strip()
+        if not text:
+            raise InvalidInput("Enter the booking reference from the ticket.")
+        row = conn.execute("SELECT * FROM bookings WHERE reference = ?",
+                           (normalise_reference(text),)).fetchone()
+        if row is None:
+            raise NotFound(f"No booking with reference {text}. Check the letters and numbers "
+                           f"on the ticket.")
+        return row
 
     def get(self, reference: str) -> Booking:
-        raise NotImplementedError
+        return self._booking_from_row(self.conn, self._booking_row(self.conn, reference))
 
+    def get_by_id(self, booking_id: str) -> Booking:
+        row = self.conn.execute("SELECT * FROM bookings WHERE id = ?", (booking_id,)).fetchone()
+        if row is None:
+            raise NotFound("No such booking.")
+        return self._booking_from_row(self.conn, row)
+
+    # ------------------------------------------------------------------ refunds (next commit)
     def cancel(self, actor: Actor, reference: str, reason: str = "") -> RefundResult:
         raise NotImplementedError
 

@@ -120,7 +120,11 @@ CREATE TABLE bookings (
     exchanged_from      TEXT REFERENCES bookings(id),
     created_at          TEXT NOT NULL,      -- UTC
     business_date       TEXT NOT NULL,      -- local date of sale at the cinema, YYYY-MM-DD
-    updated_at          TEXT NOT NULL
+    updated_at          TEXT NOT NULL,
+    -- Money actually taken at this sale. NULL means total_minor (an ordinary sale). An exchange
+    -- carries the old booking's value over, so only the difference paid is taken: revenue is
+    -- SUM(COALESCE(paid_minor, total_minor)) - SUM(completed refunds), cash in a drawer likewise.
+    paid_minor          INTEGER CHECK (paid_minor IS NULL OR paid_minor >= 0)
 );
 CREATE INDEX bookings_by_date ON bookings (business_date);
 CREATE INDEX bookings_by_show ON bookings (show_id);
