@@ -1,0 +1,329 @@
+"""Generate a large, schema-valid sales database for the report benchmark.
+
+Four cinemas in three currencies and three time zones (one with daylight saving), eight
+200-seat halls each, five shows a hall a day; bookings of one to six seats sold on the day of
+the show or the day before, over three channels; about 3 % refunded in full, 1 % in part and a
+few refunds waiting for approval. Every row obeys the schema (foreign keys, seat_sales only for
+kept seats, booking totals = the sum of their seats), so the reports read it exactly as they
+read a real kiosk database.
+
+Rows go in with ``executemany`` inside large transactions with ``synchronous=OFF`` (it is a
+throw-away file) and the result is cached under the user cache directory, keyed by a data
+version and a hash of the schema, so reruns of ``kiosk bench`` skip the generation. The file is
+written under a temporary name and renamed when complete, so an interrupted run is never reused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import time
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import platformdirs
+
+from kiosk.config import APP_NAME
+from kiosk.domain.clock import to_iso
+from kiosk.domain.ids import REFERENCE_ALPHABET
+from kiosk.domain.money import tax_included
+from kiosk.store.db import connect, migrate, migrations
+
+DATA_VERSION = "2"
+SETTINGS_KEY = "bench.datagen"
+SEATS_PER_HALL = 200
+HALLS_PER_CINEMA = 8
+SHOW_HOURS = (10, 13, 16, 19, 22)
+BOOKINGS_PER_DAY = 6_700  # a busy four-cinema chain; sets the number of days generated
+
+CINEMAS = (
+    ("bench-mum", "Bench Mumbai", "Mumbai", "Asia/Kolkata", "INR", 1800, (25000, 35000)),
+    ("bench-hyd", "Bench Hyderabad", "Hyderabad", "Asia/Kolkata", "INR", 1800, (20000, 30000)),
+    ("bench-dxb", "Bench Dubai", "Dubai", "Asia/Dubai", "AED", 500, (4500, 6500)),
+    ("bench-lon", "Bench London", "London", "Europe/London", "GBP", 2000, (1250, 1650)),
+)
+TICKET_FACTORS = {"adult": 100, "child": 70, "senior": 80, "student": 80}
+FILMS = 12
+STAFF_PER_CINEMA = 5
+_INSERT_BOOKING = (
+    "INSERT INTO bookings (id, reference, idempotency_key, show_id, channel, kiosk_id, staff_id, "
+    "shift_id, customer_contact, currency, total_minor, tax_minor, discount_minor, refunded_minor, "
+    "payment_method, card_last4, cash_tendered_minor, change_minor, state, sync_state, "
+    "exchanged_from, created_at, business_date, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+@dataclass(frozen=True)
+class GeneratedInfo:
+    bookings: int
+    tickets: int
+    refunds: int
+    first_date: str
+    last_date: str
+    report_date: str  # a full business day in the middle of the range
+    seconds: float
+
+    @property
+    def report_day(self) -> date:
+        return date.fromisoformat(self.report_date)
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("KIOSK_BENCH_CACHE")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "bench"
+
+
+def schema_hash() -> str:
+    text = "\n".join(sql for _, _, sql in migrations())
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def cached_path(bookings: int) -> Path:
+    return cache_dir() / f"reports-{bookings}-v{DATA_VERSION}-{schema_hash()}.db"
+
+
+def report_database(bookings: int, seed: int = 20261125) -> tuple[Path, GeneratedInfo, bool]:
+    """The cached database with ``bookings`` bookings, generating it if needed.
+
+    Returns (path, info, generated_now).
+    """
+    path = cached_path(bookings)
+    if path.exists():
+        conn = connect(path)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (SETTINGS_KEY,)).fetchone()
+        finally:
+            conn.close()
+        if row is not None:
+            return path, GeneratedInfo(**json.loads(row[0])), False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        leftover.unlink(missing_ok=True)
+    info = generate(tmp, bookings, seed=seed)
+    os.replace(tmp, path)
+    return path, info, True
+
+
+def _reference(i: int) -> str:
+    """A unique 8-character reference per index: an affine bijection of 0..32^8-1."""
+    space = 32**8
+    value = (i * 0x9E3779B1 + 0x5BD1E995) % space
+    chars = []
+    for _ in range(8):
+        value, digit = divmod(value, 32)
+        chars.append(REFERENCE_ALPHABET[digit])
+    return f"{''.join(chars[:4])}-{''.join(chars[4:])}"
+
+
+def _layout() -> tuple[dict, list[tuple[str, str]]]:
+    rows, seats = [], []
+    for r in range(10):
+        label = "ABCDEFGHIJ"[r]
+        cell = "P" if r >= 8 else "S"
+        rows.append({"label": label, "cells": cell * 10 + "__" + cell * 10})
+        seats.extend((f"{label}{n}", "premium" if cell == "P" else "standard") for n in range(1, 21))
+    return {"rows": rows}, seats
+
+
+def generate(path: Path, bookings: int, seed: int = 20261125) -> GeneratedInfo:
+    """Write a fresh database at ``path`` holding exactly ``bookings`` bookings."""
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    days = max(3, -(-bookings // BOOKINGS_PER_DAY))
+    first = date(2026, 1, 5)
+    conn = connect(path)
+    migrate(conn)
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA cache_size = -400000")
+    conn.execute("PRAGMA foreign_keys = OFF")  # rows are generated consistent; checked in tests
+    layout, seats = _layout()
+    hours_utc_cache: dict[tuple[str, date, int], datetime] = {}
+
+    def local_moment(tz: str, day: date, hour: int, minute: int) -> datetime:
+        key = (tz, day, hour)
+        base = hours_utc_cache.get(key)
+        if base is None:
+            base = datetime(day.year, day.month, day.day, hour, tzinfo=ZoneInfo(tz)).astimezone(UTC)
+            hours_utc_cache[key] = base
+        return base + timedelta(minutes=minute)
+
+    conn.execute("BEGIN")
+    staff_ids: dict[str, list[int]] = {}
+    kiosks: dict[str, tuple[list[str], list[str]]] = {}
+    pin_hash = "$2b$04$" + "x" * 53  # never used to sign in
+    staff_no = 2000
+    for cid, name, city, tz, cur, rate, _prices in CINEMAS:
+        conn.execute("INSERT INTO cinemas (id, name, city, timezone, currency) VALUES (?, ?, ?, ?, ?)", (cid, name, city, tz, cur))
+        conn.execute("INSERT INTO price_lists (id, name, currency, tax_rate_bp) VALUES (?, ?, ?, ?)", (f"pl-{cid}", f"{name} prices", cur, rate))
+        for h in range(HALLS_PER_CINEMA):
+            conn.execute("INSERT INTO halls (id, cinema_id, name, layout, seat_count) VALUES (?, ?, ?, ?, ?)",
+                         (f"{cid}-h{h + 1}", cid, f"Screen {h + 1}", json.dumps(layout), SEATS_PER_HALL))
+        ids = []
+        for _ in range(STAFF_PER_CINEMA):
+            staff_no += 1
+            cur_ = conn.execute(
+                "INSERT INTO staff (staff_number, name, role, pin_hash) VALUES (?, ?, 'cashier', ?)",
+                (str(staff_no), f"Cashier {staff_no}", pin_hash))
+            ids.append(cur_.lastrowid)
+        staff_ids[cid] = ids
+        kiosks[cid] = ([f"{cid}-counter-{k}" for k in (1, 2, 3)], [f"{cid}-self-{k}" for k in (1, 2)])
+    for cid, *_rest, prices in CINEMAS:
+        conn.executemany(
+            "INSERT INTO prices (price_list_id, seat_type, ticket_type, amount_minor) VALUES (?, ?, ?, ?)",
+            [(f"pl-{cid}", st, tt, base * f // 100) for st, base in zip(("standard", "premium"), prices,
+                                                                         strict=True)
+             for tt, f in TICKET_FACTORS.items()],
+        )
+    for f in range(FILMS):
+        conn.execute("INSERT INTO films (id, title, language, certificate, runtime_min) VALUES (?, ?, ?, ?, ?)",
+                     (f"bench-film-{f + 1}", f"Bench Feature {f + 1}", ("Hindi", "Telugu", "English")[f % 3],
+                      ("U", "UA", "A")[f % 3], 100 + 5 * f))
+    # Shows: (show_id, cinema index, local day, hour)
+    shows = []
+    show_rows = []
+    for d in range(days):
+        day = first + timedelta(days=d)
+        for ci, (cid, _n, _c, tz, *_x) in enumerate(CINEMAS):
+            for h in range(HALLS_PER_CINEMA):
+                film = f"bench-film-{(d + ci + h) % FILMS + 1}"
+                for hour in SHOW_HOURS:
+                    sid = f"{cid}-{day.isoformat()}-h{h + 1}-{hour}"
+                    starts = local_moment(tz, day, hour, 0)
+                    show_rows.append((sid, film, f"{cid}-h{h + 1}", to_iso(starts), f"pl-{cid}", "scheduled"))
+                    shows.append((sid, ci, day, hour))
+    conn.executemany("INSERT INTO shows (id, film_id, hall_id, starts_at, price_list_id, status) VALUES (?, ?, ?, ?, ?, ?)", show_rows)
+    conn.execute("COMMIT")
+
+    per_show, extra = divmod(bookings, len(shows))
+    price_tables = {
+        cid: {(st, tt): base * f // 100 for st, base in zip(("standard", "premium"), prices, strict=True)
+              for tt, f in TICKET_FACTORS.items()}
+        for cid, *_r, prices in CINEMAS
+    }
+    party_sizes = (1, 2, 2, 2, 3, 3, 4, 4, 5, 6)
+    ticket_pick = ("adult",) * 7 + ("child", "senior", "student")
+    b_rows, bs_rows, ss_rows, r_rows = [], [], [], []
+    n_booking = n_tickets = n_refunds = carry = 0
+
+    def flush() -> None:
+        conn.execute("BEGIN")
+        conn.executemany(_INSERT_BOOKING, b_rows)
+        conn.executemany("INSERT INTO booking_seats (booking_id, seat_code, seat_type, ticket_type, price_minor, tax_minor, refunded) VALUES (?, ?, ?, ?, ?, ?, ?)", bs_rows)
+        conn.executemany("INSERT INTO seat_sales (show_id, seat_code, booking_id) VALUES (?, ?, ?)", ss_rows)
+        conn.executemany(
+            "INSERT INTO refunds (booking_id, seats, amount_minor, tax_minor, currency, method, reason, "
+            "state, requested_by, decided_by, kiosk_id, created_at, business_date, decided_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r_rows)
+        conn.execute("COMMIT")
+        for rows in (b_rows, bs_rows, ss_rows, r_rows):
+            rows.clear()
+
+    for si, (sid, ci, day, hour) in enumerate(shows):
+        cid, _n, _c, tz, cur, rate, _p = CINEMAS[ci]
+        prices = price_tables[cid]
+        counters, selfs = kiosks[cid]
+        count = per_show + (1 if si < extra else 0) + carry
+        carry = 0
+        next_seat = 0
+        show_start = local_moment(tz, day, hour, 0)
+        for done in range(count):
+            if next_seat >= SEATS_PER_HALL:  # sold out: the rest go to the next show
+                carry = count - done
+                break
+            size = min(party_sizes[rng.randrange(10)], SEATS_PER_HALL - next_seat)
+            codes = seats[next_seat:next_seat + size]
+            next_seat += size
+            channel_roll = rng.random()
+            if channel_roll < 0.6:
+                channel, kiosk, staff = "counter", counters[rng.randrange(3)], staff_ids[cid][rng.randrange(STAFF_PER_CINEMA)]
+            elif channel_roll < 0.85:
+                channel, kiosk, staff = "self-service", selfs[rng.randrange(2)], None
+            else:
+                channel, kiosk, staff = "online", "ONLINE", None
+            # Sold on the day of the show (80 %) or the day before, between 08:00 and start - 10 min.
+            sale_day = day if rng.random() < 0.8 else day - timedelta(days=1)
+            if sale_day == day:
+                span = max(1, (hour - 8) * 60 - 10)
+            else:
+                span = 15 * 60
+            minute = rng.randrange(span)
+            created = local_moment(tz, sale_day, 8, 0) + timedelta(minutes=minute, seconds=rng.randrange(60))
+            created = min(created, show_start - timedelta(minutes=1))
+            business = created.astimezone(ZoneInfo(tz)).date().isoformat()
+            created_iso = to_iso(created)
+            bid = f"{rng.getrandbits(128):032x}"
+            lines = []
+            for code, seat_type in codes:
+                tt = "adult" if channel == "online" else ticket_pick[rng.randrange(10)]
+                price = prices[(seat_type, tt)]
+                lines.append((code, seat_type, tt, price, tax_included(price, rate)))
+            total = sum(line[3] for line in lines)
+            tax = sum(line[4] for line in lines)
+            cash = channel == "counter" and rng.random() < 0.45
+            method = "cash" if cash else "card"
+            tendered = -(-total // 10000) * 10000 if cash else None
+            roll = rng.random()
+            refunded_codes: list = []
+            refund_state = "completed"
+            if lines and roll < 0.03:
+                refunded_codes = lines
+            elif len(lines) > 1 and roll < 0.04:
+                refunded_codes = lines[-1:]
+            elif lines and roll < 0.042:
+                refunded_codes, refund_state = lines, "pending_approval"
+            refunded_set = {c[0] for c in refunded_codes} if refund_state == "completed" else set()
+            ref_amount = sum(c[3] for c in refunded_codes)
+            if refund_state == "completed" and refunded_codes:
+                state = "refunded" if len(refunded_set) == len(lines) else "partially_refunded"
+                refunded_minor = ref_amount
+            else:
+                state, refunded_minor = "confirmed", 0
+            b_rows.append((
+                bid, _reference(n_booking), f"{rng.getrandbits(128):032x}", sid, channel, kiosk, staff,
+                None, "", cur, total, tax, 0, refunded_minor, method,
+                None if cash else f"{rng.randrange(10000):04d}", tendered,
+                (tendered - total) if cash else None, state, "synced", None, created_iso, business,
+                created_iso,
+            ))
+            n_booking += 1
+            for code, seat_type, tt, price, line_tax in lines:
+                refunded = code in refunded_set
+                bs_rows.append((bid, code, seat_type, tt, price, line_tax, 1 if refunded else 0))
+                if not refunded:
+                    ss_rows.append((sid, code, bid))
+            n_tickets += len(lines)
+            if refunded_codes:
+                when = created + timedelta(minutes=rng.randrange(5, 120))
+                when = min(when, show_start - timedelta(minutes=1))
+                r_rows.append((
+                    bid, json.dumps([c[0] for c in refunded_codes]), ref_amount,
+                    sum(c[4] for c in refunded_codes), cur, method, "customer request", refund_state,
+                    staff_ids[cid][rng.randrange(STAFF_PER_CINEMA)],
+                    None if refund_state != "completed" else None, counters[rng.randrange(3)],
+                    to_iso(when), when.astimezone(ZoneInfo(tz)).date().isoformat(), None,
+                ))
+                n_refunds += 1
+        if len(b_rows) >= 50_000:
+            flush()
+    flush()
+    last = first + timedelta(days=days - 1)
+    info = GeneratedInfo(
+        bookings=n_booking, tickets=n_tickets, refunds=n_refunds, first_date=first.isoformat(),
+        last_date=last.isoformat(), report_date=(first + timedelta(days=days // 2)).isoformat(),
+        seconds=round(time.perf_counter() - started, 1),
+    )
+    conn.execute("BEGIN")
+    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (SETTINGS_KEY, json.dumps(asdict(info))))
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file to rename and cache
+    conn.close()
+    return info

@@ -1,0 +1,47 @@
+"""Signing a member of staff in from the command line, shared by book, refund and report.
+
+The PIN comes from ``--pin``, else ``$KIOSK_PIN``, else a hidden prompt (``getpass``; a PIN
+piped on stdin also works). The session is signed out again when the command ends, so every
+CLI action has a sign-in and a sign-out in the audit log like a counter session.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from kiosk.domain.errors import AuthError
+from kiosk.services.models import Actor
+
+PIN_ENV = "KIOSK_PIN"
+
+
+def add_staff_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--staff", required=True, metavar="NUMBER",
+                        help="your staff number (you are signed in for this one command)")
+    parser.add_argument("--pin", metavar="PIN",
+                        help=f"your PIN (default: ${PIN_ENV}, else you are asked for it)")
+
+
+def read_pin(args: argparse.Namespace) -> str:
+    if getattr(args, "pin", None):
+        return args.pin
+    if os.environ.get(PIN_ENV):
+        return os.environ[PIN_ENV]
+    try:
+        return getpass.getpass(f"PIN for staff {args.staff}: ")
+    except (EOFError, KeyboardInterrupt):
+        raise AuthError(f"No PIN given: use --pin, set ${PIN_ENV}, or type it when asked.") from None
+
+
+@contextmanager
+def signed_in(services, args: argparse.Namespace) -> Iterator[Actor]:
+    """Sign in (wrong PIN and lock-outs raise and are audited by AuthService), then sign out."""
+    actor = services.auth.sign_in(str(args.staff), read_pin(args))
+    try:
+        yield actor
+    finally:
+        services.auth.sign_out(actor)

@@ -1,0 +1,158 @@
+"""``kiosk book``: sell seats at the counter from a terminal, the same way the app does.
+
+Holds the seats, prices them, takes the payment and confirms in one booking; prints the
+reference, the seats, the total with its tax and the change due.
+
+Cash needs an open shift (the cash goes into a drawer that is counted at cash-up). If you have
+no shift open on this kiosk, a cash sale opens one for you with the float given by ``--float``
+(default 0) and says so; close it with the cash-up in the app as usual. Card sales need no shift.
+Every refusal (unknown show or seat, seat taken, past show, short cash, wrong PIN ...) is printed
+on stderr, exits non-zero and leaves the database as it was: the hold is released again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+
+from kiosk.commands._staff import add_staff_arguments, signed_in
+from kiosk.config import Config
+from kiosk.domain.errors import InvalidInput, PaymentError
+from kiosk.domain.money import format_money, parse_money
+from kiosk.services.models import Payment, TicketType
+
+NAME = "book"
+HELP = "sell seats for a show (hold, pay, confirm) and print the booking reference"
+TICKET_TYPES = [t.value for t in TicketType]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("show", metavar="SHOW", help="show id (see `kiosk shows`)")
+    parser.add_argument("seats", nargs="*", metavar="SEAT",
+                        help="seat codes such as F7 F8; SEAT=TYPE sets that seat's ticket type, "
+                             "e.g. F9=child")
+    parser.add_argument("--ticket", default="adult", metavar="TYPE",
+                        help=f"ticket type for seats without their own ({', '.join(TICKET_TYPES)}; "
+                             "default adult)")
+    parser.add_argument("--pay", required=True, choices=["cash", "card"], help="payment method")
+    parser.add_argument("--tendered", metavar="AMOUNT",
+                        help="cash received, e.g. 1000 or 1000.50 (default: the exact total)")
+    parser.add_argument("--card-last4", metavar="NNNN", help="last 4 digits of the card (card only)")
+    parser.add_argument("--contact", default="", metavar="EMAIL_OR_PHONE",
+                        help="where to send the confirmation (optional)")
+    parser.add_argument("--float", dest="float_amount", default="0", metavar="AMOUNT",
+                        help="float for a shift this sale has to open (cash, no open shift; default 0)")
+    add_staff_arguments(parser)
+
+
+def _ticket_type(text: str) -> str:
+    value = text.strip().lower()
+    if value not in TICKET_TYPES:
+        raise InvalidInput(f"{text!r} is not a ticket type: use one of {', '.join(TICKET_TYPES)}.")
+    return value
+
+
+def parse_seats(tokens: list[str], default_type: str, max_seats: int) -> dict[str, str]:
+    """``["F7", "F8=child"]`` -> ``{"F7": "adult", "F8": "child"}``; refuse absurd requests."""
+    default = _ticket_type(default_type)
+    if not tokens:
+        raise InvalidInput("Name at least one seat, e.g. `kiosk book SHOW F7 F8 ...`.")
+    if len(tokens) > max_seats:
+        raise InvalidInput(f"At most {max_seats} seats can be booked at once ({len(tokens)} given).")
+    chosen: dict[str, str] = {}
+    for token in tokens:
+        code, sep, kind = token.partition("=")
+        code = code.strip().upper()
+        if not code:
+            raise InvalidInput(f"{token!r} is not a seat code.")
+        if code in chosen:
+            raise InvalidInput(f"Seat {code} is named twice.")
+        chosen[code] = _ticket_type(kind) if sep else default
+    return chosen
+
+
+def parse_amount(text: str | None, what: str) -> int | None:
+    if text is None:
+        return None
+    try:
+        return parse_money(text)
+    except ValueError:
+        raise PaymentError(f"{what} must be a positive amount such as 500 or 500.50, not {text!r}.") from None
+
+
+def _payment_args(args: argparse.Namespace) -> tuple[int | None, str | None]:
+    tendered = parse_amount(args.tendered, "The cash received")
+    if args.pay == "card" and tendered is not None:
+        raise PaymentError("--tendered is for cash; a card pays the exact total.")
+    if args.pay == "cash" and args.card_last4:
+        raise PaymentError("--card-last4 is for card payments.")
+    if args.pay == "card" and not args.card_last4:
+        raise PaymentError("Enter the last 4 digits of the card with --card-last4.")
+    return tendered, args.card_last4
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    from kiosk.services.app import open_services
+
+    # Everything that needs no database is checked before anything is written.
+    tickets = parse_seats(args.seats, args.ticket, config.max_seats_per_booking)
+    tendered, last4 = _payment_args(args)
+    float_minor = parse_amount(args.float_amount, "The float")
+    services = open_services(config)
+    try:
+        with signed_in(services, args) as actor:
+            hold = services.booking.hold(actor, args.show, list(tickets))
+            try:
+                quote = services.booking.quote(hold.hold_id, tickets)
+                if args.pay == "cash":
+                    if tendered is None:
+                        tendered = quote.total_minor
+                    if tendered < quote.total_minor:
+                        short = quote.total_minor - tendered
+                        raise PaymentError(
+                            f"Cash is {format_money(short, quote.currency)} short: due "
+                            f"{format_money(quote.total_minor, quote.currency)}, received "
+                            f"{format_money(tendered, quote.currency)}.")
+                    actor = _with_shift(services, actor, float_minor or 0)
+                booking = services.booking.confirm(
+                    actor, hold.hold_id, tickets,
+                    Payment(args.pay, tendered_minor=tendered, card_last4=last4), args.contact)
+            except BaseException:
+                services.booking.release(hold.hold_id)
+                raise
+        print_booking(booking)
+        return 0
+    finally:
+        services.close()
+
+
+def _with_shift(services, actor, float_minor: int):
+    """The actor with an open shift on this kiosk, opening one when there is none."""
+    current = services.shifts.current(actor)
+    if current is None:
+        current = services.shifts.open(actor, float_minor)
+        print(f"Opened shift {current.shift_id} for {actor.name} on {actor.kiosk_id} with a float of "
+              f"{format_money(float_minor, current.currency)}; close it with the cash-up in the app.",
+              file=sys.stderr)
+    return dataclasses.replace(actor, shift_id=current.shift_id)
+
+
+def print_booking(booking, out=sys.stdout) -> None:
+    show = booking.show
+    cur = booking.currency
+    print(f"Booking {booking.reference} confirmed", file=out)
+    print(f"  {show.film_title} ({show.certificate}), {show.cinema_name} {show.hall_name}, "
+          f"{show.local_start:%a %d %b %Y %H:%M}", file=out)
+    for line in booking.lines:
+        print(f"  {line.seat_code:<6} {line.seat_type:<10} {line.ticket_type:<8} "
+              f"{format_money(line.price_minor, cur):>14}", file=out)
+    print(f"  Total {format_money(booking.total_minor, cur)} "
+          f"(includes tax {format_money(booking.tax_minor, cur)})", file=out)
+    if booking.payment_method == "cash":
+        print(f"  Paid cash {format_money(booking.tendered_minor or 0, cur)}, "
+              f"change due {format_money(booking.change_minor or 0, cur)}", file=out)
+    else:
+        print(f"  Paid by card ending {booking.card_last4}", file=out)
+    if booking.customer_contact:
+        print(f"  Confirmation goes to {booking.customer_contact}", file=out)

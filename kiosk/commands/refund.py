@@ -1,0 +1,70 @@
+"""``kiosk refund``: refund a whole booking or some of its seats, back to the way it was paid.
+
+A cash refund comes out of your drawer, so like a cash sale it needs an open shift; with none
+open on this kiosk one is opened with the ``--float`` given (default 0) and you are told.
+Refunds above the cashier limit are recorded and wait for a manager's approval (the command
+says so and exits with a non-zero code, because no money was handed back yet).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from kiosk.commands._staff import add_staff_arguments, signed_in
+from kiosk.commands.book import _with_shift, parse_amount
+from kiosk.config import Config
+from kiosk.domain.errors import ApprovalRequired, InvalidInput
+from kiosk.domain.money import format_money
+
+NAME = "refund"
+HELP = "refund a booking (all seats, or the seats named with --seats)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("reference", metavar="REF", help="booking reference, e.g. K7QX-4M2P")
+    parser.add_argument("--seats", nargs="+", metavar="SEAT",
+                        help="refund only these seats (default: every seat still held)")
+    parser.add_argument("--reason", default="", help="why, for the audit log")
+    parser.add_argument("--float", dest="float_amount", default="0", metavar="AMOUNT",
+                        help="float for a shift a cash refund has to open (default 0)")
+    add_staff_arguments(parser)
+
+
+def _seat_list(seats: list[str] | None, max_seats: int) -> list[str] | None:
+    if seats is None:
+        return None
+    codes = [s.strip().upper() for s in seats]
+    if any(not c for c in codes):
+        raise InvalidInput("A seat code is empty.")
+    if len(set(codes)) != len(codes):
+        raise InvalidInput("A seat is named twice.")
+    if len(codes) > max_seats:
+        raise InvalidInput(f"A booking has at most {max_seats} seats.")
+    return codes
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    from kiosk.services.app import open_services
+
+    seats = _seat_list(args.seats, config.max_seats_per_booking)
+    if len(args.reason) > 500:
+        raise InvalidInput("Keep the reason under 500 characters.")
+    float_minor = parse_amount(args.float_amount, "The float") or 0
+    services = open_services(config)
+    try:
+        with signed_in(services, args) as actor:
+            booking = services.booking.get(args.reference)
+            if booking.payment_method == "cash":
+                actor = _with_shift(services, actor, float_minor)
+            result = services.booking.refund(actor, args.reference, seats, args.reason)
+        amount = format_money(result.amount_minor, result.currency)
+        if result.state == "pending_approval":
+            raise ApprovalRequired(
+                f"Refund of {amount} for {result.booking_reference} (seats {' '.join(result.seats)}) "
+                f"is recorded and waits for a manager's approval. Do not hand out money yet.")
+        how = "in cash" if result.method == "cash" else "to the card"
+        print(f"Refunded {amount} {how} for booking {result.booking_reference}, "
+              f"seats {' '.join(result.seats)} (refund {result.refund_id}).")
+        return 0
+    finally:
+        services.close()
