@@ -8,87 +8,45 @@ bcrypt is slow on purpose: the UI calls ``add_staff`` / ``reset_pin`` off the GU
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import bcrypt
-
-from kiosk.domain.clock import from_iso, to_iso
+from kiosk.domain.clock import from_iso
 from kiosk.domain.errors import InvalidInput, NotFound, PermissionDenied
+from kiosk.services import audit
+from kiosk.services.auth import ensure_manager, hash_pin, validate_pin
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Role
 from kiosk.store.db import transaction
-
-PIN_MIN, PIN_MAX = 4, 8
 
 
 def audit_event(conn: sqlite3.Connection, deps: ServiceDeps, actor: Actor, action: str,
                 target: str = "", ok: bool = True, detail: dict[str, Any] | None = None) -> None:
     """Write one audit row on ``conn`` (inside the caller's transaction)."""
-    try:
-        from kiosk.services.audit import record
-    except ImportError:  # the audit module is still a stub: write the row the same way it would
-        conn.execute(
-            "INSERT INTO audit (at, staff_id, kiosk_id, action, target, ok, detail)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (to_iso(deps.clock.now()), actor.staff_id, actor.kiosk_id, action, target,
-             1 if ok else 0, json.dumps(detail or {}, sort_keys=True)),
-        )
-        return
-    record(conn, at=deps.clock.now(), kiosk_id=actor.kiosk_id, action=action,
-           staff_id=actor.staff_id, target=target, ok=ok, detail=detail)
+    audit.record(conn, at=deps.clock.now(), kiosk_id=actor.kiosk_id, action=action,
+                 staff_id=actor.staff_id, target=target, ok=ok, detail=detail)
 
 
 def require_manager(deps: ServiceDeps, actor: Actor, action: str, target: str = "") -> None:
     """Refuse (and audit the refusal) unless ``actor`` is an active manager right now.
 
-    The role is re-read from the database: an ``Actor`` is a snapshot taken at sign-in, and a
-    manager demoted or deactivated since then must lose their powers at once.
+    The shared rule is ``auth.ensure_manager``; on top of it the role is re-read from the
+    database, because an ``Actor`` is a snapshot taken at sign-in and a manager demoted or
+    deactivated since then must lose manager powers at once.
     """
+    ensure_manager(deps, actor, action, target)
     row = None
     if actor.staff_id is not None:
         row = deps.conn.execute(
             "SELECT role, active FROM staff WHERE id = ?", (actor.staff_id,)
         ).fetchone()
-    allowed = (actor.role == Role.MANAGER and row is not None and row["role"] == Role.MANAGER
-               and bool(row["active"]))
-    if allowed:
+    if row is not None and row["role"] == Role.MANAGER and row["active"]:
         return
-    with transaction(deps.conn) as conn:
-        audit_event(conn, deps, actor, action, target=target, ok=False,
-                    detail={"reason": "permission_denied", "role": str(actor.role)})
+    audit.record_refusal(deps.conn, at=deps.clock.now(), actor=actor, action=action, target=target,
+                         detail={"reason": "permission_denied", "role": "no longer a manager"})
     raise PermissionDenied("Only a manager can do that. Please ask a manager to sign in.")
-
-
-def validate_pin(pin: str) -> str:
-    """A PIN is 4-8 digits; anything else is refused before it reaches bcrypt."""
-    try:
-        from kiosk.services import auth
-
-        checker = getattr(auth, "validate_pin", None)
-    except ImportError:  # pragma: no cover - auth always exists
-        checker = None
-    if checker is not None:
-        checked = checker(pin)
-        return pin if checked is None else checked
-    if not isinstance(pin, str) or not pin.isdigit() or not PIN_MIN <= len(pin) <= PIN_MAX:
-        raise InvalidInput(f"A PIN is {PIN_MIN} to {PIN_MAX} digits.")
-    return pin
-
-
-def hash_pin(pin: str, rounds: int) -> str:
-    from kiosk.services import auth
-
-    hasher = getattr(auth, "hash_pin", None)
-    if hasher is not None:
-        try:
-            return hasher(pin, rounds)
-        except TypeError:
-            return hasher(pin)
-    return bcrypt.hashpw(pin.encode(), bcrypt.gensalt(rounds)).decode()
 
 
 @dataclass(frozen=True)
