@@ -1,0 +1,159 @@
+"""Building blocks every self-service screen shares: header bar, buttons, labels, flow layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+TOUCH_MIN = 56  # px; the self-service floor, above the 48 px rule
+
+
+def label(text: str = "", ss: str = "sub", wrap: bool = False,
+          align: Qt.AlignmentFlag | None = None) -> QLabel:
+    widget = QLabel(text)
+    widget.setProperty("ss", ss)
+    widget.setWordWrap(wrap)
+    if align is not None:
+        widget.setAlignment(align)
+    return widget
+
+
+def button(text: str = "", ss: str = "", role: str = "", checkable: bool = False,
+           min_height: int = TOUCH_MIN) -> QPushButton:
+    widget = QPushButton(text)
+    if ss:
+        widget.setProperty("ss", ss)
+    if role:
+        widget.setProperty("role", role)
+    widget.setCheckable(checkable)
+    widget.setMinimumHeight(min_height)
+    widget.setMinimumWidth(TOUCH_MIN)
+    if min_height != TOUCH_MIN:  # a stylesheet min-height would override setMinimumHeight
+        widget.setStyleSheet(f"min-height: {min_height}px;")
+    widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    return widget
+
+
+class Header(QFrame):
+    """Top bar: Back, the step's title, the hold countdown and Start again."""
+
+    backClicked = Signal()
+    cancelClicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setProperty("ss", "header")
+        self.setMinimumHeight(84)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 10, 16, 10)
+        row.setSpacing(16)
+        self.back = button(ss="nav")
+        self.back.setObjectName("backButton")
+        self.back.clicked.connect(self.backClicked)
+        self.title = label("", "title")
+        self.countdown = label("", "countdown")
+        self.countdown.setObjectName("holdCountdown")
+        self.cancel = button(ss="nav")
+        self.cancel.setObjectName("cancelButton")
+        self.cancel.clicked.connect(self.cancelClicked)
+        row.addWidget(self.back)
+        row.addWidget(self.title, 1)
+        row.addWidget(self.countdown)
+        row.addWidget(self.cancel)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back.setText("‹  " + self.tr("Back"))
+        self.cancel.setText(self.tr("Start again"))
+
+    def set_countdown(self, seconds_left: int | None) -> None:
+        if seconds_left is None:
+            self.countdown.clear()
+            self.countdown.hide()
+            return
+        minutes, seconds = divmod(max(0, seconds_left), 60)
+        self.countdown.setText(self.tr("Seats held for %1").replace("%1", f"{minutes}:{seconds:02d}"))
+        self.countdown.show()
+
+
+class FlowLayout(QLayout):
+    """Lays children left to right and wraps, like words in a paragraph (for filter chips)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 10):
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt naming)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._arrange(QRect(0, 0, width, 0), dry_run=True)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._arrange(rect, dry_run=False)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, dry_run: bool) -> int:
+        x, y, line_height = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() + 1 and line_height > 0:
+                x = rect.x()
+                y += line_height + self._spacing
+                line_height = 0
+            if not dry_run:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y()
+
+
+def clear_layout(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())
+
+
+def expanding(widget: QWidget) -> QWidget:
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    return widget

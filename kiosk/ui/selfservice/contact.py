@@ -1,0 +1,122 @@
+"""Where to send the confirmation: an e-mail address or a mobile number, typed on screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.domain.errors import InvalidInput
+from kiosk.ui.onscreen_keyboard import OnScreenKeyboard
+from kiosk.ui.selfservice.common import Header, button, label
+from kiosk.ui.selfservice.contact_rules import normalise_email, normalise_phone
+
+
+class ContactScreen(QWidget):
+    contactEntered = Signal(str)  # normalised address or number; "" when skipped
+    backRequested = Signal()
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.header = Header(self)
+        self.header.backClicked.connect(self.backRequested)
+        self.header.cancelClicked.connect(self.cancelRequested)
+        column.addWidget(self.header)
+        body = QVBoxLayout()
+        body.setContentsMargins(40, 20, 40, 20)
+        body.setSpacing(14)
+        column.addLayout(body, 1)
+        self.intro = label("", "big", wrap=True)
+        body.addWidget(self.intro)
+        modes = QHBoxLayout()
+        modes.setSpacing(12)
+        self.email_mode = button("", ss="chip", checkable=True, min_height=60)
+        self.email_mode.setObjectName("contactEmail")
+        self.phone_mode = button("", ss="chip", checkable=True, min_height=60)
+        self.phone_mode.setObjectName("contactPhone")
+        group = QButtonGroup(self)
+        group.addButton(self.email_mode)
+        group.addButton(self.phone_mode)
+        self.email_mode.setChecked(True)
+        self.email_mode.clicked.connect(lambda: self.set_mode("email"))
+        self.phone_mode.clicked.connect(lambda: self.set_mode("phone"))
+        modes.addWidget(self.email_mode)
+        modes.addWidget(self.phone_mode)
+        modes.addStretch(1)
+        body.addLayout(modes)
+        self.entry = QLineEdit(self)
+        self.entry.setProperty("ss", "entry")
+        self.entry.setObjectName("contactEntry")
+        self.entry.returnPressed.connect(self.submit)
+        self.entry.textEdited.connect(lambda _t: self.error.clear())
+        body.addWidget(self.entry)
+        self.error = label("", "sub", wrap=True)
+        self.error.setProperty("ss", "error")
+        self.error.setObjectName("contactError")
+        body.addWidget(self.error)
+        self.keyboard = OnScreenKeyboard(self)
+        self.keyboard.set_target(self.entry)
+        self.keyboard.keyPressed.connect(lambda _t: self.error.clear())
+        body.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
+        body.addStretch(1)
+        actions = QHBoxLayout()
+        actions.setSpacing(16)
+        self.skip_button = button("", min_height=72)
+        self.skip_button.setObjectName("contactSkip")
+        self.skip_button.clicked.connect(lambda: self.contactEntered.emit(""))
+        self.continue_button = button("", role="primary", min_height=72)
+        self.continue_button.setObjectName("contactContinue")
+        self.continue_button.setMinimumWidth(300)
+        self.continue_button.clicked.connect(self.submit)
+        actions.addWidget(self.skip_button)
+        actions.addStretch(1)
+        actions.addWidget(self.continue_button)
+        body.addLayout(actions)
+        self._mode = "email"
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.header.retranslate()
+        self.header.title.setText(self.tr("Your confirmation"))
+        self.intro.setText(self.tr("Where should we send your booking confirmation?"))
+        self.email_mode.setText(self.tr("E-mail"))
+        self.phone_mode.setText(self.tr("Mobile number"))
+        self.skip_button.setText(self.tr("No thanks"))
+        self.continue_button.setText(self.tr("Continue"))
+        self._placeholder()
+
+    def reset(self) -> None:
+        self.entry.clear()
+        self.error.clear()
+        self.set_mode("email")
+
+    def mode(self) -> str:
+        return self._mode
+
+    def set_mode(self, mode: str) -> None:
+        self._mode = mode
+        (self.email_mode if mode == "email" else self.phone_mode).setChecked(True)
+        self.keyboard.set_mode("qwerty" if mode == "email" else "phone")
+        self.entry.clear()
+        self.error.clear()
+        self._placeholder()
+        self.entry.setFocus()
+
+    def _placeholder(self) -> None:
+        self.entry.setPlaceholderText(self.tr("name@example.com") if self._mode == "email"
+                                      else self.tr("10-digit mobile number"))
+
+    def submit(self) -> None:
+        text = self.entry.text()
+        try:
+            value = normalise_email(text) if self._mode == "email" else normalise_phone(text)
+        except InvalidInput:
+            self.error.setText(self.tr("That e-mail address does not look right. Please check it.")
+                               if self._mode == "email" else
+                               self.tr("That mobile number does not look right. Please check it."))
+            return
+        self.error.clear()
+        self.contactEntered.emit(value)

@@ -1,0 +1,128 @@
+"""The finished sale: booking reference, a QR preview of the ticket and a "Print ticket" button."""
+
+from __future__ import annotations
+
+import io
+
+import segno
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.services.models import Booking
+from kiosk.ui.selfservice.common import button, label
+
+QR_SIZE = 260
+
+
+def qr_payload(booking: Booking) -> str:
+    """What the ticket's QR code says: the ticket module's payload when it has one."""
+    try:
+        from kiosk.tickets import TicketData
+
+        data = TicketData.from_booking(booking)
+        payload = getattr(data, "qr_payload", None) or getattr(data, "qr_text", None)
+        if callable(payload):
+            payload = payload()
+        if payload:
+            return str(payload)
+    except Exception:  # the ticket module is optional here; the reference alone still scans
+        pass
+    return f"BOOKING:{booking.reference}"
+
+
+def qr_pixmap(text: str, size: int = QR_SIZE) -> QPixmap:
+    buffer = io.BytesIO()
+    segno.make(text, error="m").save(buffer, kind="png", scale=10, border=2)
+    pixmap = QPixmap()
+    pixmap.loadFromData(buffer.getvalue(), "PNG")
+    return pixmap.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
+                         Qt.TransformationMode.FastTransformation)
+
+
+class DoneScreen(QWidget):
+    printRequested = Signal()
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(60, 40, 60, 40)
+        column.setSpacing(18)
+        self.thanks = label("", "hero", align=Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.thanks)
+        row = QHBoxLayout()
+        row.setSpacing(40)
+        column.addLayout(row, 1)
+        panel = QFrame(self)
+        panel.setProperty("ss", "panel")
+        info = QVBoxLayout(panel)
+        info.setContentsMargins(28, 24, 28, 24)
+        info.setSpacing(10)
+        self.reference_caption = label("", "small")
+        self.reference = label("", "hero")
+        self.reference.setObjectName("bookingReference")
+        self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = label("", "sub", wrap=True)
+        self.contact_note = label("", "small", wrap=True)
+        for w in (self.reference_caption, self.reference, self.details, self.contact_note):
+            info.addWidget(w)
+        info.addStretch(1)
+        row.addWidget(panel, 1)
+        qr_column = QVBoxLayout()
+        self.qr = QLabel(self)
+        self.qr.setObjectName("ticketQr")
+        self.qr.setFixedSize(QR_SIZE, QR_SIZE)
+        self.qr.setStyleSheet("background: #ffffff; border-radius: 8px;")
+        self.qr_caption = label("", "small", wrap=True, align=Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption.setFixedWidth(QR_SIZE)
+        qr_column.addWidget(self.qr)
+        qr_column.addWidget(self.qr_caption)
+        qr_column.addStretch(1)
+        row.addLayout(qr_column)
+        self.print_status = label("", "sub", wrap=True)
+        self.print_status.setObjectName("printStatus")
+        column.addWidget(self.print_status)
+        actions = QHBoxLayout()
+        actions.setSpacing(20)
+        self.print_button = button("", role="primary", min_height=80)
+        self.print_button.setObjectName("printTicket")
+        self.print_button.setMinimumWidth(320)
+        self.print_button.clicked.connect(self.printRequested)
+        self.done_button = button("", min_height=80)
+        self.done_button.setObjectName("doneButton")
+        self.done_button.setMinimumWidth(240)
+        self.done_button.clicked.connect(self.finished)
+        actions.addStretch(1)
+        actions.addWidget(self.print_button)
+        actions.addWidget(self.done_button)
+        actions.addStretch(1)
+        column.addLayout(actions)
+        self.booking: Booking | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.thanks.setText(self.tr("Enjoy the show!"))
+        self.reference_caption.setText(self.tr("Your booking reference"))
+        self.qr_caption.setText(self.tr("Show this code at the entrance"))
+        self.print_button.setText(self.tr("Print ticket"))
+        self.done_button.setText(self.tr("Done"))
+        if self.booking is not None:
+            self.set_booking(self.booking)
+
+    def set_booking(self, booking: Booking) -> None:
+        self.booking = booking
+        show = booking.show
+        self.reference.setText(booking.reference)
+        seats = ", ".join(line.seat_code for line in booking.lines)
+        self.details.setText("\n".join((
+            show.film_title,
+            f"{show.local_start.strftime('%d/%m/%Y %H:%M')} · {show.cinema_name} · {show.hall_name}",
+            self.tr("Seats: %1").replace("%1", seats),
+        )))
+        self.contact_note.setText(
+            self.tr("A confirmation is on its way to %1.").replace("%1", booking.customer_contact)
+            if booking.customer_contact else "")
+        self.qr.setPixmap(qr_pixmap(qr_payload(booking)))
+        self.print_status.clear()
+        self.print_button.setEnabled(True)

@@ -1,0 +1,46 @@
+"""Translated display names for catalogue words that come from the data (languages, genres).
+
+The database keeps English keys ("Hindi", "Action"); the screens show them in the chosen
+language. ``QT_TRANSLATE_NOOP`` marks the known words so ``lupdate`` collects them; unknown words
+are shown as stored.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+_CONTEXT = "Catalogue"
+
+KNOWN_WORDS = (
+    QT_TRANSLATE_NOOP("Catalogue", "English"), QT_TRANSLATE_NOOP("Catalogue", "Hindi"),
+    QT_TRANSLATE_NOOP("Catalogue", "Telugu"), QT_TRANSLATE_NOOP("Catalogue", "Tamil"),
+    QT_TRANSLATE_NOOP("Catalogue", "Malayalam"), QT_TRANSLATE_NOOP("Catalogue", "Kannada"),
+    QT_TRANSLATE_NOOP("Catalogue", "Marathi"), QT_TRANSLATE_NOOP("Catalogue", "Bengali"),
+    QT_TRANSLATE_NOOP("Catalogue", "Arabic"),
+    QT_TRANSLATE_NOOP("Catalogue", "Action"), QT_TRANSLATE_NOOP("Catalogue", "Adventure"),
+    QT_TRANSLATE_NOOP("Catalogue", "Animation"), QT_TRANSLATE_NOOP("Catalogue", "Biography"),
+    QT_TRANSLATE_NOOP("Catalogue", "Comedy"), QT_TRANSLATE_NOOP("Catalogue", "Crime"),
+    QT_TRANSLATE_NOOP("Catalogue", "Documentary"), QT_TRANSLATE_NOOP("Catalogue", "Drama"),
+    QT_TRANSLATE_NOOP("Catalogue", "Family"), QT_TRANSLATE_NOOP("Catalogue", "Fantasy"),
+    QT_TRANSLATE_NOOP("Catalogue", "History"), QT_TRANSLATE_NOOP("Catalogue", "Horror"),
+    QT_TRANSLATE_NOOP("Catalogue", "Musical"), QT_TRANSLATE_NOOP("Catalogue", "Music"),
+    QT_TRANSLATE_NOOP("Catalogue", "Mystery"), QT_TRANSLATE_NOOP("Catalogue", "Romance"),
+    QT_TRANSLATE_NOOP("Catalogue", "Sci-Fi"), QT_TRANSLATE_NOOP("Catalogue", "Sport"),
+    QT_TRANSLATE_NOOP("Catalogue", "Thriller"), QT_TRANSLATE_NOOP("Catalogue", "War"),
+    QT_TRANSLATE_NOOP("Catalogue", "Kids"),
+    QT_TRANSLATE_NOOP("Catalogue", "standard"), QT_TRANSLATE_NOOP("Catalogue", "premium"),
+    QT_TRANSLATE_NOOP("Catalogue", "recliner"), QT_TRANSLATE_NOOP("Catalogue", "wheelchair"),
+    QT_TRANSLATE_NOOP("Catalogue", "companion"),
+    QT_TRANSLATE_NOOP("Catalogue", "adult"), QT_TRANSLATE_NOOP("Catalogue", "child"),
+    QT_TRANSLATE_NOOP("Catalogue", "senior"), QT_TRANSLATE_NOOP("Catalogue", "student"),
+)
+
+
+def catalogue_word(word: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, word) if word else word
+
+
+language_name = catalogue_word
+genre_name = catalogue_word
+seat_type_name = catalogue_word
+ticket_type_name = catalogue_word

@@ -1,0 +1,103 @@
+"""Check the order and confirm: the one tap that takes the payment and books the seats."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.domain.money import format_money
+from kiosk.services.models import Quote, ShowSummary
+from kiosk.ui.selfservice.common import Header, button, clear_layout, label
+from kiosk.ui.selfservice.names import ticket_type_name
+
+
+class ReviewScreen(QWidget):
+    confirmRequested = Signal()
+    backRequested = Signal()
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.header = Header(self)
+        self.header.backClicked.connect(self.backRequested)
+        self.header.cancelClicked.connect(self.cancelRequested)
+        column.addWidget(self.header)
+        body = QVBoxLayout()
+        body.setContentsMargins(60, 24, 60, 24)
+        body.setSpacing(16)
+        column.addLayout(body, 1)
+        panel = QFrame(self)
+        panel.setProperty("ss", "panel")
+        self.facts = QGridLayout(panel)
+        self.facts.setContentsMargins(28, 24, 28, 24)
+        self.facts.setHorizontalSpacing(28)
+        self.facts.setVerticalSpacing(12)
+        body.addWidget(panel)
+        self.status = label("", "big", wrap=True)
+        self.status.setObjectName("confirmStatus")
+        body.addWidget(self.status)
+        body.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.confirm_button = button("", role="primary", min_height=88)
+        self.confirm_button.setObjectName("confirmButton")
+        self.confirm_button.setMinimumWidth(420)
+        self.confirm_button.clicked.connect(self._confirm)
+        row.addWidget(self.confirm_button)
+        body.addLayout(row)
+        self._total = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.header.retranslate()
+        self.header.title.setText(self.tr("Check and confirm"))
+        self._button_text()
+
+    def _button_text(self) -> None:
+        self.confirm_button.setText(self.tr("Pay %1 and confirm").replace("%1", self._total))
+
+    def set_order(self, show: ShowSummary, ticket_types: dict[str, str], quote: Quote,
+                  last4: str, contact: str) -> None:
+        clear_layout(self.facts)
+        self._total = format_money(quote.total_minor, quote.currency)
+        seats = ", ".join(f"{line.seat_code} ({ticket_type_name(line.ticket_type)})"
+                          for line in quote.lines)
+        rows = [
+            (self.tr("Film"), show.film_title),
+            (self.tr("When"), show.local_start.strftime("%d/%m/%Y %H:%M")),
+            (self.tr("Where"), f"{show.cinema_name} · {show.hall_name}"),
+            (self.tr("Seats"), seats),
+            (self.tr("Total"), self._total),
+            (self.tr("Card"), f"•••• {last4}"),
+            (self.tr("Confirmation to"), contact or self.tr("No confirmation message")),
+        ]
+        for index, (name, value) in enumerate(rows):
+            self.facts.addWidget(label(name, "small"), index, 0, Qt.AlignmentFlag.AlignTop)
+            self.facts.addWidget(label(value, "big" if name == self.tr("Total") else "sub",
+                                       wrap=True), index, 1)
+        self.facts.setColumnStretch(1, 1)
+        self.set_busy(False)
+        self.status.clear()
+        self._button_text()
+
+    def set_busy(self, busy: bool) -> None:
+        self.confirm_button.setEnabled(not busy)
+        self.header.back.setEnabled(not busy)
+        self.header.cancel.setEnabled(not busy)
+        if busy:
+            self.status.setProperty("ss", "big")
+            self.status.setText(self.tr("Taking payment… please wait."))
+
+    def show_error(self, message: str) -> None:
+        self.status.setProperty("ss", "error")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.status.setText(message)
+
+    def _confirm(self) -> None:
+        if self.confirm_button.isEnabled():
+            self.set_busy(True)
+            self.confirmRequested.emit()

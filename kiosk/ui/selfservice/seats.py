@@ -1,0 +1,254 @@
+"""Pick seats on the hall map. Every tap is a hold change in the booking service.
+
+The screen holds no seat rules: a tap on a free seat asks ``BookingService.hold`` (first seat) or
+``change_hold``; "best N" asks ``hold_best``. Calls run on the bridge's worker (a cloud gate may
+claim seats over the network); taps made while one is running wait their turn in order, so a
+quick double tap can never make two holds.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
+from kiosk.domain.money import format_money
+from kiosk.services.models import Hold, SeatStatus, ShowDetail
+from kiosk.ui.selfservice.common import Header, button, label
+
+TAKEABLE = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE})
+
+
+def _make_map(parent: QWidget):
+    """The seat map engineer's panel when it exists, else the bare view."""
+    try:
+        from kiosk.ui.seatmap import SeatMapPanel  # type: ignore[attr-defined]
+
+        return SeatMapPanel(parent)
+    except ImportError:
+        from kiosk.ui.seatmap import SeatMapView
+
+        return SeatMapView(parent)
+
+
+class SeatsScreen(QWidget):
+    holdChanged = Signal(object)  # Hold | None
+    continueRequested = Signal()
+    backRequested = Signal()
+    cancelRequested = Signal()
+
+    def __init__(self, bridge, actor_fn, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.bridge = bridge
+        self._actor_fn = actor_fn
+        self.detail: ShowDetail | None = None
+        self.hold: Hold | None = None
+        self._queue: deque[tuple[str, tuple]] = deque()
+        self._busy = False
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.header = Header(self)
+        self.header.backClicked.connect(self.backRequested)
+        self.header.cancelClicked.connect(self.cancelRequested)
+        column.addWidget(self.header)
+        body = QHBoxLayout()
+        body.setContentsMargins(16, 12, 16, 12)
+        body.setSpacing(16)
+        column.addLayout(body, 1)
+        self.map = _make_map(self)
+        self.view = getattr(self.map, "view", self.map)
+        self.view.seatTapped.connect(lambda code: self.tap_seat(code))
+        self.view.unavailableTapped.connect(self._unavailable)
+        if hasattr(self.map, "bestRequested"):
+            self.map.bestRequested.connect(lambda n, accessible: self.request_best(n, accessible))
+        body.addWidget(self.map, 1)
+
+        side = QFrame(self)
+        side.setProperty("ss", "panel")
+        side.setFixedWidth(360)
+        side_column = QVBoxLayout(side)
+        side_column.setContentsMargins(18, 18, 18, 18)
+        side_column.setSpacing(12)
+        self.show_info = label("", "small", wrap=True)
+        side_column.addWidget(self.show_info)
+        self.best_title = label("", "sub", wrap=True)
+        side_column.addWidget(self.best_title)
+        counts = QHBoxLayout()
+        counts.setSpacing(8)
+        self._count_group = QButtonGroup(self)
+        self.count_buttons = {}
+        for n in range(1, 7):
+            b = button(str(n), ss="chip", checkable=True, min_height=56)
+            b.setObjectName(f"bestCount_{n}")
+            b.setMinimumWidth(48)
+            b.clicked.connect(lambda _=False, k=n: self.request_best(k, self.accessible.isChecked()))
+            self._count_group.addButton(b)
+            self.count_buttons[n] = b
+            counts.addWidget(b)
+        side_column.addLayout(counts)
+        self.accessible = button("", ss="chip", checkable=True, min_height=56)
+        self.accessible.setObjectName("accessibleSeats")
+        side_column.addWidget(self.accessible)
+        self.message = label("", "sub", wrap=True)
+        self.message.setObjectName("seatMessage")
+        self.message.setProperty("ss", "error")
+        side_column.addWidget(self.message)
+        side_column.addStretch(1)
+        self.selection = label("", "big", wrap=True)
+        self.selection.setObjectName("seatSelection")
+        side_column.addWidget(self.selection)
+        self.continue_button = button("", role="primary", min_height=80)
+        self.continue_button.setObjectName("seatsContinue")
+        self.continue_button.clicked.connect(self._continue)
+        side_column.addWidget(self.continue_button)
+        body.addWidget(side)
+        if hasattr(self.map, "bestRequested"):  # the panel brings its own best-N controls
+            self.best_title.hide()
+            for b in self.count_buttons.values():
+                b.hide()
+            self.accessible.hide()
+        self.retranslate()
+
+    # -- public -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.header.retranslate()
+        self.header.title.setText(self.tr("Choose your seats"))
+        self.best_title.setText(self.tr("Or let us pick the best seats together for:"))
+        self.accessible.setText(self.tr("Wheelchair space"))
+        self._update_selection()
+
+    def set_show(self, detail: ShowDetail, hold: Hold | None) -> None:
+        self.detail = detail
+        self.hold = hold
+        self._queue.clear()
+        self.message.clear()
+        s = detail.summary
+        self.show_info.setText(f"{s.film_title}\n{s.local_start.strftime('%d/%m %H:%M')} · "
+                               f"{s.cinema_name} · {s.hall_name}")
+        self.view.set_layout(detail.layout)
+        if hasattr(self.view, "set_prices"):
+            self.view.set_prices(detail.prices, s.currency)
+        self.refresh_statuses()
+        self._update_selection()
+
+    def refresh_statuses(self) -> None:
+        if self.detail is None:
+            return
+        statuses = self.bridge.call(self.bridge.services.catalogue.seat_map,
+                                    self.detail.summary.show_id,
+                                    self.hold.hold_id if self.hold else None)
+        self.view.set_statuses(statuses)
+
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def tap_seat(self, code: str) -> None:
+        self._enqueue("tap", (code,))
+
+    def request_best(self, n: int, accessible: bool = False) -> None:
+        self._enqueue("best", (n, accessible))
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    # -- queue of hold changes ---------------------------------------------------------------
+    def _enqueue(self, kind: str, args: tuple) -> None:
+        self._queue.append((kind, args))
+        if not self._busy:
+            self._next()
+
+    def _next(self) -> None:
+        if not self._queue or self.detail is None:
+            self._busy = False
+            return
+        self._busy = True
+        kind, args = self._queue.popleft()
+        booking = self.bridge.services.booking
+        show_id = self.detail.summary.show_id
+        actor = self._actor_fn()
+        hold = self.hold
+        if kind == "best":
+            n, accessible = args
+            self.bridge.submit(booking.hold_best, actor, show_id, n, accessible,
+                               hold.hold_id if hold else None,
+                               on_done=self._hold_done, on_error=self._hold_failed,
+                               name="self-service best seats")
+            return
+        code = args[0]
+        status = self.view.status(code)
+        if hold is not None and code in hold.seats:
+            if len(hold.seats) == 1:
+                self.bridge.submit(booking.release, hold.hold_id,
+                                   on_done=lambda _r: self._hold_done(None),
+                                   on_error=self._hold_failed, name="self-service release")
+            else:
+                self.bridge.submit(booking.change_hold, actor, hold.hold_id, [], [code],
+                                   on_done=self._hold_done, on_error=self._hold_failed,
+                                   name="self-service unhold seat")
+        elif status not in TAKEABLE:
+            self._unavailable(code)
+            self._next()
+        elif hold is None:
+            self.bridge.submit(booking.hold, actor, show_id, [code], on_done=self._hold_done,
+                               on_error=self._hold_failed, name="self-service hold")
+        else:
+            self.bridge.submit(booking.change_hold, actor, hold.hold_id, [code], [],
+                               on_done=self._hold_done, on_error=self._hold_failed,
+                               name="self-service hold seat")
+
+    def _hold_done(self, hold: Hold | None) -> None:
+        if hold is not None and not hold.seats:
+            hold = None
+        self.hold = hold
+        self.message.clear()
+        self.refresh_statuses()
+        self._update_selection()
+        self.holdChanged.emit(hold)
+        self._next()
+
+    def _hold_failed(self, error: BaseException) -> None:
+        if isinstance(error, SeatsUnavailable):
+            self.message.setText(self.tr("Sorry, seat %1 was just taken. Please choose another.")
+                                 .replace("%1", ", ".join(error.seats)))
+        elif isinstance(error, HoldExpired):
+            self.hold = None
+            self.holdChanged.emit(None)
+            self.message.setText(self.tr("Your seats were released because time ran out. "
+                                         "Please choose again."))
+        elif isinstance(error, KioskError):
+            self.message.setText(str(error))
+        else:
+            self.message.setText(self.tr("Sorry, something went wrong. Please try again."))
+        self._queue.clear()
+        self.refresh_statuses()
+        self._update_selection()
+        self._busy = False
+
+    def _unavailable(self, code: str) -> None:
+        self.message.setText(self.tr("Seat %1 is taken. Please choose another.").replace("%1", code))
+
+    def _update_selection(self) -> None:
+        seats = self.hold.seats if self.hold else ()
+        if not seats:
+            self.selection.setText(self.tr("Tap a free seat to choose it."))
+            self.continue_button.setText(self.tr("Continue"))
+            self.continue_button.setEnabled(False)
+            return
+        total = 0
+        currency = self.detail.summary.currency if self.detail else ""
+        if self.detail is not None:
+            for seat in seats:
+                seat_type = self.detail.layout.seat(seat).type.value
+                total += self.detail.prices.get((seat_type, "adult"), 0)
+        self.selection.setText(self.tr("Your seats: %1").replace("%1", ", ".join(seats)) + "\n"
+                               + self.tr("Adult price %1").replace("%1", format_money(total, currency)))
+        self.continue_button.setText(self.tr("Continue with %n seat(s)", "", len(seats)))
+        self.continue_button.setEnabled(True)
+
+    def _continue(self) -> None:
+        if self.hold is not None and self.hold.seats and not self._busy:
+            self.continueRequested.emit()
+

@@ -1,0 +1,163 @@
+"""The shows of one film: local start time, cinema, hall, seats left and price, grouped by day."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.money import format_money
+from kiosk.services.models import ShowQuery, ShowSummary
+from kiosk.ui.posters import poster_pixmap
+from kiosk.ui.selfservice.common import Header, clear_layout, label
+from kiosk.ui.selfservice.films import weekday_name
+from kiosk.ui.selfservice.names import genre_name, language_name
+
+POSTER = QSize(180, 270)
+
+
+class ShowCard(QPushButton):
+    """One show as a big button: the time large, then where, seats left and price."""
+
+    def __init__(self, show: ShowSummary, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.show_summary = show
+        self.setProperty("ss", "card")
+        self.setObjectName("showCard")
+        self.setFixedSize(340, 160)
+        self.setStyleSheet("min-height: 160px;")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 10, 16, 10)
+        column.setSpacing(2)
+        time_label = label(show.local_start.strftime("%H:%M"), "title")
+        place = label(f"{show.cinema_name} · {show.hall_name}", "small")
+        if show.seats_left <= 0:
+            seats_text = self.tr("Sold out")
+        elif show.seats_left <= 10:
+            seats_text = self.tr("Only %n seat(s) left", "", show.seats_left)
+        else:
+            seats_text = self.tr("%n seat(s) left", "", show.seats_left)
+        seats = label(seats_text, "small")
+        price = label(self.tr("from %1").replace(
+            "%1", format_money(show.from_price_minor, show.currency)), "small")
+        for widget in (time_label, place, seats, price):
+            widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            column.addWidget(widget)
+        self.setAccessibleName(f"{time_label.text()} {place.text()}")
+        self.setEnabled(show.seats_left > 0)
+
+
+class ShowsScreen(QWidget):
+    showChosen = Signal(object)  # ShowSummary
+    backRequested = Signal()
+    cancelRequested = Signal()
+
+    def __init__(self, services, today_fn, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self._today_fn = today_fn
+        self._film: dict[str, Any] = {}
+        self._query = ShowQuery()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.header = Header(self)
+        self.header.backClicked.connect(self.backRequested)
+        self.header.cancelClicked.connect(self.cancelRequested)
+        column.addWidget(self.header)
+        body = QHBoxLayout()
+        body.setContentsMargins(24, 20, 24, 20)
+        body.setSpacing(28)
+        column.addLayout(body, 1)
+        side = QVBoxLayout()
+        side.setSpacing(10)
+        self.poster = QLabel(self)
+        self.poster.setFixedSize(POSTER)
+        side.addWidget(self.poster)
+        self.facts = label("", "small", wrap=True)
+        self.facts.setFixedWidth(POSTER.width())
+        side.addWidget(self.facts)
+        self.synopsis = label("", "small", wrap=True)
+        self.synopsis.setFixedWidth(POSTER.width())
+        side.addWidget(self.synopsis)
+        side.addStretch(1)
+        body.addLayout(side)
+        self.list_host = QWidget(self)
+        self.list_layout = QVBoxLayout(self.list_host)
+        self.list_layout.setContentsMargins(0, 0, 0, 0)
+        self.list_layout.setSpacing(12)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.list_host)
+        body.addWidget(scroll, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.header.retranslate()
+        self.header.title.setText(self._film.get("title") or self.tr("Choose a show"))
+
+    def set_film(self, film: Mapping[str, Any], query: ShowQuery | None) -> None:
+        self._film = dict(film)
+        self._query = replace(query or ShowQuery(), film_id=str(film.get("id")), limit=200)
+        self.poster.setPixmap(poster_pixmap(film, POSTER, self.devicePixelRatioF()))
+        genres = ", ".join(genre_name(g) for g in film.get("genres") or [])
+        runtime = int(film.get("runtime_min") or 0)
+        self.facts.setText("\n".join(x for x in (
+            language_name(str(film.get("language", ""))), genres,
+            self.tr("Certificate %1").replace("%1", str(film.get("certificate", ""))),
+            self.tr("%1 h %2 min").replace("%1", str(runtime // 60)).replace("%2", f"{runtime % 60:02d}"),
+        ) if x))
+        self.synopsis.setText(str(film.get("synopsis") or ""))
+        self.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        shows = self.services.catalogue.find_shows(self._query)
+        clear_layout(self.list_layout)
+        if not shows:
+            self.list_layout.addWidget(label(self.tr("No shows left for this film. Please go back "
+                                                     "and choose another."), "sub", wrap=True))
+            self.list_layout.addStretch(1)
+            return
+        today = self._today_fn()
+        by_day: dict[date, list[ShowSummary]] = {}
+        for show in sorted(shows, key=lambda s: s.starts_at):
+            by_day.setdefault(show.local_start.date(), []).append(show)
+        for day, day_shows in by_day.items():
+            self.list_layout.addWidget(label(self._day_title(today, day), "big"))
+            grid_host = QWidget(self.list_host)
+            grid = QGridLayout(grid_host)
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.setSpacing(12)
+            grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            for index, show in enumerate(day_shows):
+                card = ShowCard(show, grid_host)
+                card.clicked.connect(lambda _=False, s=show: self.showChosen.emit(s))
+                grid.addWidget(card, index // 3, index % 3)
+            self.list_layout.addWidget(grid_host)
+        self.list_layout.addStretch(1)
+
+    def cards(self) -> list[ShowCard]:
+        return self.list_host.findChildren(ShowCard)
+
+    def _day_title(self, today: date, day: date) -> str:
+        if day == today:
+            return self.tr("Today")
+        if day == today + timedelta(days=1):
+            return self.tr("Tomorrow")
+        return f"{weekday_name(day)} {day.day:02d}/{day.month:02d}"

@@ -1,0 +1,134 @@
+"""Choose a ticket type for each held seat and see the total the booking service quotes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.errors import KioskError
+from kiosk.domain.money import format_money
+from kiosk.services.models import Hold, Quote, ShowDetail, TicketType
+from kiosk.ui.selfservice.common import Header, button, clear_layout, label
+from kiosk.ui.selfservice.names import seat_type_name, ticket_type_name
+
+
+class TicketTypesScreen(QWidget):
+    continueRequested = Signal(dict, object)  # ticket types per seat, Quote
+    backRequested = Signal()
+    cancelRequested = Signal()
+
+    def __init__(self, services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self._hold: Hold | None = None
+        self._detail: ShowDetail | None = None
+        self.ticket_types: dict[str, str] = {}
+        self.quote: Quote | None = None
+        self._groups: list[QButtonGroup] = []
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.header = Header(self)
+        self.header.backClicked.connect(self.backRequested)
+        self.header.cancelClicked.connect(self.cancelRequested)
+        column.addWidget(self.header)
+        body = QVBoxLayout()
+        body.setContentsMargins(32, 20, 32, 20)
+        body.setSpacing(16)
+        column.addLayout(body, 1)
+        self.intro = label("", "sub", wrap=True)
+        body.addWidget(self.intro)
+        self.rows_host = QWidget(self)
+        self.rows = QGridLayout(self.rows_host)
+        self.rows.setHorizontalSpacing(12)
+        self.rows.setVerticalSpacing(12)
+        self.rows.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.rows_host)
+        body.addWidget(scroll, 1)
+        footer = QHBoxLayout()
+        self.total = label("", "big")
+        self.total.setObjectName("quoteTotal")
+        self.error = label("", "sub", wrap=True)
+        self.error.setProperty("ss", "error")
+        self.continue_button = button("", role="primary", min_height=72)
+        self.continue_button.setObjectName("ticketsContinue")
+        self.continue_button.setMinimumWidth(300)
+        self.continue_button.clicked.connect(self._continue)
+        footer.addWidget(self.total, 1)
+        footer.addWidget(self.continue_button)
+        body.addWidget(self.error)
+        body.addLayout(footer)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.header.retranslate()
+        self.header.title.setText(self.tr("Tickets"))
+        self.intro.setText(self.tr("Who is each seat for? Child, senior and student tickets cost "
+                                   "less."))
+        self.continue_button.setText(self.tr("Continue to payment"))
+
+    def set_hold(self, hold: Hold, detail: ShowDetail, keep: dict[str, str] | None = None) -> None:
+        self._hold = hold
+        self._detail = detail
+        keep = keep or {}
+        self.ticket_types = {seat: keep.get(seat, TicketType.ADULT.value) for seat in hold.seats}
+        clear_layout(self.rows)
+        self._groups.clear()
+        for row, seat in enumerate(hold.seats):
+            seat_type = detail.layout.seat(seat).type.value if seat in detail.layout.seats else ""
+            seat_label = label(f"{seat}", "big")
+            seat_label.setMinimumWidth(90)
+            self.rows.addWidget(seat_label, row, 0)
+            self.rows.addWidget(label(seat_type_name(seat_type), "small"), row, 1)
+            group = QButtonGroup(self)
+            group.setExclusive(True)
+            for col, ticket_type in enumerate(TicketType):
+                price = detail.prices.get((seat_type, ticket_type.value))
+                if price is None:
+                    continue
+                choice = button(f"{ticket_type_name(ticket_type.value)}\n"
+                                f"{format_money(price, detail.summary.currency)}",
+                                ss="chip", checkable=True, min_height=64)
+                choice.setObjectName(f"type_{seat}_{ticket_type.value}")
+                choice.setChecked(self.ticket_types[seat] == ticket_type.value)
+                choice.clicked.connect(lambda _=False, s=seat, t=ticket_type.value: self._choose(s, t))
+                group.addButton(choice)
+                self.rows.addWidget(choice, row, 2 + col)
+            self._groups.append(group)
+        self._requote()
+
+    def _choose(self, seat: str, ticket_type: str) -> None:
+        self.ticket_types[seat] = ticket_type
+        self._requote()
+
+    def _requote(self) -> None:
+        self.error.clear()
+        if self._hold is None:
+            return
+        try:
+            self.quote = self.services.booking.quote(self._hold.hold_id, dict(self.ticket_types))
+        except KioskError as err:
+            self.quote = None
+            self.error.setText(str(err))
+            self.total.clear()
+            self.continue_button.setEnabled(False)
+            return
+        self.total.setText(self.tr("Total %1 (incl. tax %2)")
+                           .replace("%1", format_money(self.quote.total_minor, self.quote.currency))
+                           .replace("%2", format_money(self.quote.tax_minor, self.quote.currency)))
+        self.continue_button.setEnabled(True)
+
+    def _continue(self) -> None:
+        if self.quote is not None:
+            self.continueRequested.emit(dict(self.ticket_types), self.quote)

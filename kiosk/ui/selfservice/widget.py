@@ -1,0 +1,411 @@
+"""The self-service kiosk: one sale from the attract screen to the printed ticket.
+
+``SelfServiceWidget`` is the stack the main window hosts in self-service mode. It owns the sale in
+progress (show, hold, ticket types, quote, card, contact) and moves between screens; the screens
+only show things and report taps. Booking rules stay in the services: every seat change, quote
+and the confirm go through ``BookingService`` via the bridge.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
+from kiosk.services.models import (
+    Actor,
+    Booking,
+    Hold,
+    Payment,
+    Quote,
+    Role,
+    ShowDetail,
+    ShowQuery,
+    ShowSummary,
+)
+from kiosk.ui.i18n import language_manager
+from kiosk.ui.selfservice.attract import AttractScreen
+from kiosk.ui.selfservice.contact import ContactScreen
+from kiosk.ui.selfservice.done import DoneScreen
+from kiosk.ui.selfservice.films import FilmsScreen
+from kiosk.ui.selfservice.idle import IdleWatcher, StillTherePrompt
+from kiosk.ui.selfservice.payment import PaymentScreen
+from kiosk.ui.selfservice.review import ReviewScreen
+from kiosk.ui.selfservice.seats import SeatsScreen
+from kiosk.ui.selfservice.shows import ShowsScreen
+from kiosk.ui.selfservice.style import apply_style
+from kiosk.ui.selfservice.ticket_types import TicketTypesScreen
+
+log = logging.getLogger(__name__)
+
+PROMPT_MAX_S = 12.0  # how long "Are you still there?" waits (never longer than the idle period)
+
+
+@dataclass
+class Sale:
+    """What the customer has chosen so far."""
+
+    film: dict = field(default_factory=dict)
+    query: ShowQuery | None = None
+    show: ShowSummary | None = None
+    detail: ShowDetail | None = None
+    hold: Hold | None = None
+    ticket_types: dict[str, str] = field(default_factory=dict)
+    quote: Quote | None = None
+    card_last4: str | None = None
+    contact: str = ""
+    booking: Booking | None = None
+
+
+class SelfServiceWidget(QWidget):
+    """Attract -> films -> shows -> seats -> tickets -> pay -> contact -> confirm -> ticket."""
+
+    screenChanged = Signal(str)
+    saleCompleted = Signal(object)  # Booking
+    saleAbandoned = Signal()
+
+    SCREENS = ("attract", "films", "shows", "seats", "tickets", "pay", "contact", "review", "done")
+
+    def __init__(self, services, bridge, config, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("selfService")
+        self.services = services
+        self.bridge = bridge
+        self.config = config
+        self.sale = Sale()
+        self._actor: Actor | None = None
+        self.stack = QStackedWidget(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.attract = AttractScreen()
+        self.films = FilmsScreen(services, self.today)
+        self.shows = ShowsScreen(services, self.today)
+        self.seats = SeatsScreen(bridge, self.actor)
+        self.tickets = TicketTypesScreen(services)
+        self.pay = PaymentScreen()
+        self.contact = ContactScreen()
+        self.review = ReviewScreen()
+        self.done = DoneScreen()
+        self._screens = dict(zip(self.SCREENS, (self.attract, self.films, self.shows, self.seats,
+                                                self.tickets, self.pay, self.contact, self.review,
+                                                self.done), strict=True))
+        for screen in self._screens.values():
+            self.stack.addWidget(screen)
+        self._wire()
+
+        idle_s = float(getattr(config, "self_service_idle_s", 90.0) or 90.0)
+        self.idle_watcher = IdleWatcher(idle_s, self)
+        self.idle_watcher.idle.connect(self._on_idle)
+        self.prompt = StillTherePrompt(self, min(PROMPT_MAX_S, idle_s))
+        self.prompt.stillHere.connect(self._still_here)
+        self.prompt.timedOut.connect(self.abandon)
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(500)
+        self._countdown.timeout.connect(self._tick)
+        self._countdown.start()
+        if hasattr(bridge, "dataChanged"):
+            bridge.dataChanged.connect(self._data_changed)
+        apply_style(self)
+        try:
+            from kiosk.ui.theme import ThemeManager
+
+            manager = ThemeManager.instance()
+            if manager is not None:
+                manager.themeChanged.connect(lambda _t: self._restyle())
+                manager.largeTextChanged.connect(lambda _on: self._restyle())
+        except ImportError:
+            pass
+        self.attract.set_language(language_manager().language)
+        self.go_attract()
+
+    # -- wiring ------------------------------------------------------------------------------
+    def _wire(self) -> None:
+        self.attract.startRequested.connect(self.start)
+        self.attract.languageRequested.connect(self.set_language)
+        for screen in (self.films, self.shows, self.seats, self.tickets, self.pay, self.contact,
+                       self.review):
+            screen.cancelRequested.connect(self.abandon)
+        self.films.backRequested.connect(self.abandon)
+        self.films.filmChosen.connect(self.choose_film)
+        self.shows.backRequested.connect(lambda: self.show_screen("films"))
+        self.shows.showChosen.connect(self.choose_show)
+        self.seats.backRequested.connect(self._back_from_seats)
+        self.seats.holdChanged.connect(self._hold_changed)
+        self.seats.continueRequested.connect(self._to_tickets)
+        self.tickets.backRequested.connect(lambda: self.show_screen("seats"))
+        self.tickets.continueRequested.connect(self._to_pay)
+        self.pay.backRequested.connect(lambda: self.show_screen("tickets"))
+        self.pay.cardAccepted.connect(self._card_accepted)
+        self.contact.backRequested.connect(lambda: self.show_screen("pay"))
+        self.contact.contactEntered.connect(self._contact_entered)
+        self.review.backRequested.connect(lambda: self.show_screen("contact"))
+        self.review.confirmRequested.connect(self.confirm)
+        self.done.printRequested.connect(self.print_ticket)
+        self.done.finished.connect(self.go_attract)
+
+    # -- helpers -----------------------------------------------------------------------------
+    def actor(self) -> Actor:
+        """The self-service principal (``AuthService.self_service_actor``)."""
+        if self._actor is None:
+            try:
+                self._actor = self.services.auth.self_service_actor()
+            except NotImplementedError:  # until the auth service lands
+                self._actor = Actor(None, "", "Self-service", Role.SELF_SERVICE,
+                                    self.config.kiosk_id)
+        return self._actor
+
+    def today(self) -> date:
+        """Today where the cinemas are (the first cinema's zone; demo cinemas share one)."""
+        zone = "Asia/Kolkata"
+        try:
+            cinemas = self.services.catalogue.cinemas()
+            if cinemas:
+                zone = cinemas[0].get("timezone") or zone
+        except Exception:
+            log.exception("could not read cinemas")
+        return self.bridge.now().astimezone(ZoneInfo(zone)).date()
+
+    def current_name(self) -> str:
+        widget = self.stack.currentWidget()
+        for name, screen in self._screens.items():
+            if screen is widget:
+                return name
+        return ""
+
+    def screen(self, name: str) -> QWidget:
+        return self._screens[name]
+
+    def show_screen(self, name: str) -> None:
+        screen = self._screens[name]
+        self.stack.setCurrentWidget(screen)
+        self.idle_watcher.set_active(name != "attract")
+        self._tick()
+        self.screenChanged.emit(name)
+
+    def _restyle(self) -> None:
+        apply_style(self)
+        if hasattr(self.seats.view, "set_palette"):
+            from kiosk.ui.selfservice.style import is_high_contrast
+
+            self.seats.view.set_palette(is_high_contrast())
+
+    # -- the flow ----------------------------------------------------------------------------
+    def go_attract(self) -> None:
+        self.prompt.stop()
+        self.sale = Sale()
+        try:
+            self.attract.set_films(self.services.catalogue.films(ShowQuery()))
+        except Exception:
+            log.exception("could not load films for the attract screen")
+        self.show_screen("attract")
+
+    def start(self) -> None:
+        self.films.refresh()
+        self.show_screen("films")
+
+    def set_language(self, code: str) -> None:
+        language_manager().set_language(code)
+        self.attract.set_language(language_manager().language)
+
+    def choose_film(self, film: dict, query: ShowQuery | None = None) -> None:
+        self.sale.film = film
+        self.sale.query = query
+        self.shows.set_film(film, query)
+        self.show_screen("shows")
+
+    def choose_show(self, show: ShowSummary) -> None:
+        try:
+            detail = self.bridge.call(self.services.catalogue.show, show.show_id)
+        except KioskError as err:
+            self.shows.refresh()
+            self.shows.header.title.setText(str(err))
+            return
+        if self.sale.hold is not None and self.sale.hold.show_id != show.show_id:
+            self._release_hold()
+        self.sale.show = detail.summary
+        self.sale.detail = detail
+        self.seats.set_show(detail, self.sale.hold)
+        if hasattr(self.seats.view, "set_palette"):
+            from kiosk.ui.selfservice.style import is_high_contrast
+
+            self.seats.view.set_palette(is_high_contrast())
+        self.show_screen("seats")
+
+    def _hold_changed(self, hold: Hold | None) -> None:
+        self.sale.hold = hold
+        self._tick()
+
+    def _back_from_seats(self) -> None:
+        self._release_hold()
+        self.seats.hold = None
+        self.shows.refresh()
+        self.show_screen("shows")
+
+    def _to_tickets(self) -> None:
+        if self.sale.hold is None or self.sale.detail is None:
+            return
+        self.tickets.set_hold(self.sale.hold, self.sale.detail, self.sale.ticket_types)
+        self.show_screen("tickets")
+
+    def _to_pay(self, ticket_types: dict, quote: Quote) -> None:
+        self.sale.ticket_types = ticket_types
+        self.sale.quote = quote
+        show = self.sale.show
+        seats = ", ".join(line.seat_code for line in quote.lines)
+        summary = f"{show.film_title}\n{show.local_start.strftime('%d/%m %H:%M')} · " \
+                  f"{show.cinema_name}\n{seats}" if show else seats
+        self.pay.set_order(quote, summary)
+        self.show_screen("pay")
+
+    def _card_accepted(self, last4: str) -> None:
+        self.sale.card_last4 = last4
+        self.contact.reset()
+        self.show_screen("contact")
+
+    def _contact_entered(self, contact: str) -> None:
+        self.sale.contact = contact
+        sale = self.sale
+        if sale.show is None or sale.quote is None or sale.card_last4 is None:
+            return
+        self.review.set_order(sale.show, sale.ticket_types, sale.quote, sale.card_last4, contact)
+        self.show_screen("review")
+
+    def confirm(self) -> None:
+        sale = self.sale
+        if sale.hold is None or sale.card_last4 is None:
+            self.review.set_busy(False)
+            return
+        self.review.set_busy(True)
+        self.bridge.submit(self.services.booking.confirm, self.actor(), sale.hold.hold_id,
+                           dict(sale.ticket_types), Payment(method="card", card_last4=sale.card_last4),
+                           sale.contact, on_done=self._confirmed, on_error=self._confirm_failed,
+                           name="self-service confirm")
+
+    def _confirmed(self, booking: Booking) -> None:
+        self.sale.booking = booking
+        self.sale.hold = None
+        self.seats.hold = None
+        self.done.set_booking(booking)
+        self.show_screen("done")
+        self.saleCompleted.emit(booking)
+
+    def _confirm_failed(self, error: BaseException) -> None:
+        self.review.set_busy(False)
+        if isinstance(error, (SeatsUnavailable, HoldExpired)):
+            if isinstance(error, HoldExpired):
+                self.sale.hold = None
+                self.seats.hold = None
+            if self.sale.detail is not None:
+                self.seats.set_show(self.sale.detail, self.sale.hold)
+            self.seats.show_message(str(error) + "\n" + self.tr("Your card was not charged."))
+            self.show_screen("seats")
+            return
+        message = str(error) if isinstance(error, KioskError) else self.tr(
+            "Sorry, the payment could not be completed. Your card was not charged.")
+        self.review.show_error(message)
+
+    def print_ticket(self) -> None:
+        booking = self.sale.booking
+        if booking is None:
+            return
+        try:
+            from kiosk import tickets
+
+            data = tickets.TicketData.from_booking(booking)
+            result = tickets.print_ticket(data, self.config)
+        except ImportError:
+            self.done.print_status.setText(self.tr("The ticket printer is not available. Show "
+                                                   "the code on screen at the entrance."))
+            return
+        except Exception as err:  # a printer fault must not lose the sale: it is already booked
+            log.exception("printing the ticket failed")
+            self.done.print_status.setText(self.tr("The printer had a problem (%1). Your booking "
+                                                   "is confirmed; show the code at the entrance.")
+                                           .replace("%1", str(err)))
+            return
+        where = f" ({result})" if isinstance(result, str) else ""
+        self.done.print_status.setText(self.tr("Printing your ticket… please take it below.") + where)
+        self.done.print_button.setEnabled(False)
+
+    # -- hold, idle and countdown -----------------------------------------------------------
+    def _release_hold(self) -> None:
+        hold, self.sale.hold = self.sale.hold, None
+        self.seats.hold = None
+        if hold is None:
+            return
+        self.bridge.submit(self.services.booking.release, hold.hold_id,
+                           on_error=lambda err: log.warning("release failed: %s", err),
+                           name="self-service release")
+
+    def abandon(self) -> None:
+        """Give the seats back and return to the attract screen."""
+        self.prompt.stop()
+        self._release_hold()
+        self.saleAbandoned.emit()
+        self.go_attract()
+
+    def _on_idle(self) -> None:
+        if self.current_name() == "attract" or self.review.confirm_button.isEnabled() is False \
+                and self.current_name() == "review":
+            self.idle_watcher.reset()  # never interrupt a payment in progress
+            return
+        self.prompt.start()
+
+    def _still_here(self) -> None:
+        self.idle_watcher.reset()
+
+    def _tick(self) -> None:
+        hold = self.sale.hold
+        left: int | None = None
+        if hold is not None:
+            left = int((hold.expires_at - self.bridge.now()).total_seconds())
+            if left <= 0 and self.current_name() not in ("review", "done", "attract"):
+                self._hold_expired()
+                return
+        screen = self.stack.currentWidget()
+        header = getattr(screen, "header", None)
+        if header is not None:
+            header.set_countdown(left if self.current_name() != "done" else None)
+
+    def _hold_expired(self) -> None:
+        self.sale.hold = None
+        self.seats.hold = None
+        if self.sale.detail is not None:
+            self.seats.set_show(self.sale.detail, None)
+        self.seats.show_message(self.tr("Your seats were released because time ran out. "
+                                        "Please choose again."))
+        self.show_screen("seats")
+
+    def _data_changed(self) -> None:
+        if self.current_name() == "seats" and not self.seats.is_busy():
+            self.seats.refresh_statuses()
+
+    # -- language ----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for screen in self._screens.values():
+            screen.retranslate()
+        self.prompt.retranslate()
+        if self.current_name() == "films":
+            self.films.refresh()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Release any hold and stop listening to the application (the window is going)."""
+        self._release_hold()
+        self.idle_watcher.detach()
+        self._countdown.stop()
