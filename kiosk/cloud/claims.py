@@ -1,0 +1,283 @@
+"""Seat claims in DynamoDB: every write that can take a seat is conditional (DESIGN section 4).
+
+A hold or a confirm is ONE ``TransactWriteItems``: each seat's Update carries a condition that
+admits only a free seat, an expired plain hold, a seat already this hold's / booking's (so a
+replay after a lost response is harmless), or a seat allocated to this kiosk. One failed
+condition cancels the whole transaction and ``CancellationReasons`` names the seats in the way.
+``ClientRequestToken`` is the hold / booking id (real DynamoDB dedupes for 10 minutes; moto
+ignores it), but safety never depends on it: the conditions alone make replays idempotent.
+
+Releases, refunds and allocation hand-backs are per-seat conditional writes on the owner's id,
+so they can only ever remove what this hold / booking / kiosk owns; a missing or foreign item is
+"already done".
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection, Iterable
+from datetime import datetime
+from typing import Any
+
+from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+
+from kiosk.cloud.errors import CloudUnavailable, error_code, translate
+from kiosk.cloud.table import MAX_SEATS_PER_CLAIM, booking_key, seat_key
+from kiosk.domain.clock import to_iso
+from kiosk.domain.errors import InvalidInput, SeatsUnavailable
+
+_ser = TypeSerializer()
+_de = TypeDeserializer()
+
+NAMES = {"#state": "state"}
+FREE_OR_EXPIRED = (
+    "attribute_not_exists(pk)"
+    " OR (#state = :held AND hold_expires_at < :now"
+    " AND (attribute_not_exists(alloc_kiosk) OR alloc_kiosk = :kiosk))"
+    " OR (#state = :allocated AND kiosk_id = :kiosk)"
+)
+HOLD_CONDITION = FREE_OR_EXPIRED + " OR (#state = :held AND hold_id = :hold)"
+CONFIRM_CONDITION = HOLD_CONDITION + " OR (#state = :sold AND booking_id = :booking)"
+ALLOCATE_CONDITION = (
+    "attribute_not_exists(pk)"
+    " OR (#state = :held AND hold_expires_at < :now AND attribute_not_exists(alloc_kiosk))"
+    " OR (#state = :allocated AND kiosk_id = :kiosk)"
+)
+
+
+def av(value: Any) -> dict[str, Any]:
+    return _ser.serialize(value)
+
+
+def plain(item: dict[str, Any]) -> dict[str, Any]:
+    """A DynamoDB item as plain Python values (numbers become int where whole)."""
+    out = {}
+    for key, value in item.items():
+        v = _de.deserialize(value)
+        if hasattr(v, "as_integer_ratio") and not isinstance(v, bool | int | float):
+            v = int(v) if v == int(v) else float(v)
+        out[key] = v
+    return out
+
+
+def epoch(moment: datetime) -> int:
+    return int(moment.timestamp())
+
+
+def request_token(kind: str, ident: str, seats: Iterable[str]) -> str:
+    """<= 36 chars, stable for one logical request (same kind, id and seats)."""
+    digest = hashlib.sha256(f"{kind}|{ident}|{','.join(sorted(seats))}".encode()).hexdigest()
+    return digest[:36]
+
+
+def _unique(seats: Iterable[str]) -> list[str]:
+    ordered = list(dict.fromkeys(seats))
+    if not ordered:
+        raise InvalidInput("No seats given.")
+    if len(ordered) > MAX_SEATS_PER_CLAIM:
+        raise InvalidInput(f"At most {MAX_SEATS_PER_CLAIM} seats can be sold in one booking.")
+    return ordered
+
+
+class SeatClaims:
+    """Conditional seat writes for one kiosk (or the online channel) on one table."""
+
+    def __init__(self, client, table: str, kiosk_id: str):
+        self.client = client
+        self.table = table
+        self.kiosk_id = kiosk_id
+
+    # -- transactions -------------------------------------------------------------------------
+    def _transact(self, items: list[dict[str, Any]], seats: list[str], token: str) -> None:
+        try:
+            self.client.transact_write_items(TransactItems=items, ClientRequestToken=token)
+        except self.client.exceptions.TransactionCanceledException as exc:
+            reasons = exc.response.get("CancellationReasons") or []
+            taken = [seats[i] for i, r in enumerate(reasons)
+                     if i < len(seats) and r.get("Code") == "ConditionalCheckFailed"]
+            if taken:
+                raise SeatsUnavailable(taken) from None
+            codes = sorted({r.get("Code", "?") for r in reasons} - {"None"})
+            raise CloudUnavailable(f"The cloud cancelled the claim ({', '.join(codes)}); "
+                                   "will retry.") from None
+        except Exception as exc:  # noqa: BLE001
+            raise translate(exc) from exc
+
+    def _values(self, now: datetime, **extra: Any) -> dict[str, Any]:
+        values = {":held": "held", ":allocated": "allocated", ":sold": "sold",
+                  ":kiosk": self.kiosk_id, ":now": epoch(now), ":zero": 0, ":one": 1}
+        values.update(extra)
+        return {k: av(v) for k, v in values.items()}
+
+    def claim_hold(self, *, show_id: str, seats: Iterable[str], hold_id: str,
+                   expires_at: datetime, now: datetime, allocated: Collection[str] = ()) -> None:
+        """Hold the seats until ``expires_at``; raise SeatsUnavailable naming the seats lost.
+
+        ``allocated`` are seats this kiosk believes are set aside for it: their holds get no TTL,
+        so DynamoDB never sweeps away the allocation underneath an abandoned hold.
+        """
+        seats = _unique(seats)
+        items = []
+        for seat in seats:
+            ttl = "" if seat in allocated else ", #ttl = :exp"
+            values = self._values(now, **{":hold": hold_id, ":exp": epoch(expires_at)})
+            names = dict(NAMES)
+            if ttl:
+                names["#ttl"] = "ttl"
+            items.append({"Update": {
+                "TableName": self.table, "Key": seat_key(show_id, seat),
+                "UpdateExpression": "SET #state = :held, hold_id = :hold, kiosk_id = :kiosk, "
+                                    "hold_expires_at = :exp, version = if_not_exists(version, :zero)"
+                                    f" + :one{ttl} REMOVE booking_id",
+                "ConditionExpression": HOLD_CONDITION,
+                "ExpressionAttributeNames": names, "ExpressionAttributeValues": values,
+            }})
+        # an unchanged request (same hold, seats and expiry) gets the same token
+        self._transact(items, seats, request_token("hold", f"{hold_id}@{epoch(expires_at)}", seats))
+
+    def confirm(self, *, show_id: str, seats: Iterable[str], booking_id: str, hold_id: str,
+                now: datetime, record: dict[str, Any]) -> None:
+        """Sell the seats to the booking and write its booking item, all or nothing."""
+        seats = _unique(seats)
+        values = self._values(now, **{":hold": hold_id or "-", ":booking": booking_id,
+                                      ":sold_at": to_iso(now)})
+        items: list[dict[str, Any]] = [{"Update": {
+            "TableName": self.table, "Key": seat_key(show_id, seat),
+            "UpdateExpression": "SET #state = :sold, booking_id = :booking, kiosk_id = :kiosk, "
+                                "sold_at = :sold_at, version = if_not_exists(version, :zero) + :one "
+                                "REMOVE hold_id, hold_expires_at, #ttl",
+            "ConditionExpression": CONFIRM_CONDITION,
+            "ExpressionAttributeNames": {**NAMES, "#ttl": "ttl"},
+            "ExpressionAttributeValues": values,
+        }} for seat in seats]
+        booking_item = {k: av(v) for k, v in record.items() if v is not None and v != ""}
+        booking_item.update(booking_key(booking_id))
+        booking_item["booking_id"] = av(booking_id)
+        booking_item["seats"] = av(list(seats))
+        booking_item["state"] = av(record.get("state", "confirmed"))
+        items.append({"Put": {"TableName": self.table, "Item": booking_item}})
+        self._transact(items, seats, request_token("confirm", booking_id, seats))
+
+    def allocate(self, *, show_id: str, seats: Iterable[str], now: datetime) -> None:
+        """Set the seats aside for this kiosk's offline selling (all or nothing)."""
+        seats = _unique(seats)
+        values = self._values(now, **{":at": to_iso(now)})
+        items = [{"Update": {
+            "TableName": self.table, "Key": seat_key(show_id, seat),
+            "UpdateExpression": "SET #state = :allocated, kiosk_id = :kiosk, alloc_kiosk = :kiosk, "
+                                "allocated_at = :at, version = if_not_exists(version, :zero) + :one "
+                                "REMOVE hold_id, hold_expires_at, #ttl, booking_id",
+            "ConditionExpression": ALLOCATE_CONDITION,
+            "ExpressionAttributeNames": {**NAMES, "#ttl": "ttl"},
+            "ExpressionAttributeValues": values,
+        }} for seat in seats]
+        self._transact(items, seats, request_token("allocate", self.kiosk_id, seats))
+
+    # -- per-seat releases --------------------------------------------------------------------
+    def _conditional(self, op: str, **kwargs: Any) -> bool:
+        """One conditional write; False when the condition failed (nothing of ours was there)."""
+        try:
+            getattr(self.client, op)(TableName=self.table, **kwargs)
+            return True
+        except Exception as exc:  # noqa: BLE001
+            if error_code(exc) == "ConditionalCheckFailedException":
+                return False
+            raise translate(exc) from exc
+
+    def _back_to_allocation(self, key: dict, condition: str, values: dict[str, Any]) -> bool:
+        return self._conditional(
+            "update_item", Key=key,
+            UpdateExpression="SET #state = :allocated, kiosk_id = alloc_kiosk, "
+                             "version = if_not_exists(version, :zero) + :one "
+                             "REMOVE hold_id, hold_expires_at, #ttl, booking_id, sold_at",
+            ConditionExpression=f"({condition}) AND attribute_exists(alloc_kiosk)",
+            ExpressionAttributeNames={**NAMES, "#ttl": "ttl"},
+            ExpressionAttributeValues={k: av(v) for k, v in
+                                       {**values, ":allocated": "allocated", ":zero": 0,
+                                        ":one": 1}.items()},
+        )
+
+    def _delete_plain(self, key: dict, condition: str, values: dict[str, Any]) -> bool:
+        return self._conditional(
+            "delete_item", Key=key,
+            ConditionExpression=f"({condition}) AND attribute_not_exists(alloc_kiosk)",
+            ExpressionAttributeNames=NAMES,
+            ExpressionAttributeValues={k: av(v) for k, v in values.items()},
+        )
+
+    def _free(self, show_id: str, seats: Iterable[str], condition: str, values: dict[str, Any],
+              allocated: Collection[str]) -> list[str]:
+        freed = []
+        for seat in dict.fromkeys(seats):
+            key = seat_key(show_id, seat)
+            first, second = self._delete_plain, self._back_to_allocation
+            if seat in allocated:
+                first, second = second, first
+            if first(key, condition, values) or second(key, condition, values):
+                freed.append(seat)
+        return freed
+
+    def release_hold(self, *, show_id: str, seats: Iterable[str], hold_id: str,
+                     allocated: Collection[str] = ()) -> list[str]:
+        """Free the seats this hold still holds (an allocated seat returns to its kiosk)."""
+        return self._free(show_id, seats, "#state = :held AND hold_id = :hold",
+                          {":held": "held", ":hold": hold_id}, allocated)
+
+    def refund(self, *, show_id: str, seats: Iterable[str], booking_id: str, refund_id: Any,
+               now: datetime, allocated: Collection[str] = ()) -> list[str]:
+        """Free the booking's seats and note the refund on its booking item."""
+        seats = list(dict.fromkeys(seats))
+        freed = self._free(show_id, seats, "#state = :sold AND booking_id = :booking",
+                           {":sold": "sold", ":booking": booking_id}, allocated)
+        if seats:
+            self._conditional(
+                "update_item", Key=booking_key(booking_id),
+                UpdateExpression="ADD refunded_seats :seats, refund_ids :rid SET updated_at = :now",
+                ConditionExpression="attribute_exists(pk)",
+                ExpressionAttributeValues={":seats": av(set(seats)), ":rid": av({str(refund_id)}),
+                                           ":now": av(to_iso(now))},
+            )
+        return freed
+
+    def release_allocation(self, *, show_id: str, seats: Iterable[str]) -> list[str]:
+        """Hand back allocated seats that are still merely allocated to this kiosk."""
+        released = []
+        for seat in dict.fromkeys(seats):
+            if self._conditional(
+                "delete_item", Key=seat_key(show_id, seat),
+                ConditionExpression="#state = :allocated AND kiosk_id = :kiosk",
+                ExpressionAttributeNames=NAMES,
+                ExpressionAttributeValues={":allocated": av("allocated"), ":kiosk": av(self.kiosk_id)},
+            ):
+                released.append(seat)
+        return released
+
+    # -- reads --------------------------------------------------------------------------------
+    def show_items(self, show_id: str, page_size: int | None = None) -> list[dict[str, Any]]:
+        """Every seat item of the show (paginated Query, strongly consistent)."""
+        from kiosk.cloud.table import show_pk
+
+        kwargs: dict[str, Any] = {
+            "TableName": self.table, "KeyConditionExpression": "pk = :pk",
+            "ExpressionAttributeValues": {":pk": av(show_pk(show_id))}, "ConsistentRead": True,
+        }
+        if page_size:
+            kwargs["Limit"] = page_size
+        items: list[dict[str, Any]] = []
+        try:
+            while True:
+                page = self.client.query(**kwargs)
+                items.extend(plain(i) for i in page.get("Items", []))
+                if "LastEvaluatedKey" not in page:
+                    return items
+                kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        except Exception as exc:  # noqa: BLE001
+            raise translate(exc) from exc
+
+    def booking_item(self, booking_id: str) -> dict[str, Any] | None:
+        try:
+            item = self.client.get_item(TableName=self.table, Key=booking_key(booking_id),
+                                        ConsistentRead=True).get("Item")
+        except Exception as exc:  # noqa: BLE001
+            raise translate(exc) from exc
+        return plain(item) if item else None

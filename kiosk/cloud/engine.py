@@ -1,0 +1,144 @@
+"""One kiosk's sync loop without Qt: drain the outbox, pull seat changes, keep allocations.
+
+``kiosk sync --watch`` runs it in the foreground; ``kiosk.ui.sync_bridge.SyncBridge`` runs it in
+a QThread and turns each ``tick`` into Qt signals. Drain and pull have their own cadence
+(``sync_interval_s``, ``pull_interval_s``); ``nudge()`` asks for a drain at the next tick (e.g.
+right after a sale).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from kiosk.cloud.allocations import AllocationManager
+from kiosk.cloud.context import CloudContext
+from kiosk.cloud.errors import CloudError, CloudUnavailable
+from kiosk.cloud.pull import Puller, shows_on_sale
+from kiosk.cloud.worker import Backoff, DrainResult, OutboxWorker
+from kiosk.config import Config
+from kiosk.domain.clock import Clock
+from kiosk.domain.errors import KioskError
+
+log = logging.getLogger(__name__)
+ALLOCATION_CHECK_S = 60.0
+
+
+@dataclass
+class TickReport:
+    status: dict[str, Any]
+    changed_shows: list[str] = field(default_factory=list)
+    drain: DrainResult | None = None
+
+
+class SyncEngine:
+    """Owns a worker, a puller and an allocation manager over its own SQLite connections."""
+
+    def __init__(self, config: Config, context: CloudContext | None = None, *,
+                 clock: Clock | None = None, backoff: Backoff | None = None,
+                 lease_s: float = 30.0):
+        self.config = config
+        self.context = context or CloudContext(config)
+        self.clock = clock or Clock()
+        self.worker = OutboxWorker(self.context, config.db_path, clock=self.clock,
+                                   backoff=backoff, lease_s=lease_s)
+        self.puller = Puller(self.context, config.db_path, clock=self.clock)
+        self.allocations = AllocationManager(self.context, config.db_path, clock=self.clock)
+        self._focus: list[str] = []
+        self._lock = threading.Lock()
+        self._nudged = True
+        self._next_drain = 0.0
+        self._next_pull = 0.0
+        self._next_alloc = 0.0
+        self._was_online = self.context.status.online
+
+    def close(self) -> None:
+        self.worker.close()
+        self.puller.close()
+        self.allocations.close()
+
+    def watch_show(self, show_id: str | None) -> None:
+        """Pull this show first (the seat map on screen) and right away."""
+        with self._lock:
+            self._focus = [show_id] if show_id else []
+            self._next_pull = 0.0
+
+    def nudge(self) -> None:
+        with self._lock:
+            self._nudged = True
+
+    def tick(self) -> TickReport:
+        """Do whatever is due now; never raises for cloud trouble."""
+        report = TickReport(status={})
+        mono = time.monotonic()
+        cloud = self.config.cloud
+        with self._lock:
+            drain_due = self._nudged or mono >= self._next_drain
+            pull_due = mono >= self._next_pull
+            focus = list(self._focus)
+            self._nudged = False
+        if drain_due:
+            report.drain = self.worker.run_once()
+            report.changed_shows.extend(sorted(report.drain.touched_shows))
+            self._next_drain = mono + (0 if report.drain.pending and report.drain.done
+                                       and not report.drain.offline else cloud.sync_interval_s)
+        status = self.context.status
+        if pull_due and status.worth_trying():
+            try:
+                report.changed_shows.extend(self.puller.pull_on_sale(focus))
+            except (CloudUnavailable, CloudError, KioskError) as err:
+                log.info("pull failed: %s", err)
+            self._next_pull = mono + cloud.pull_interval_s
+        back_online = status.online and not self._was_online
+        if status.online and (back_online or mono >= self._next_alloc):
+            self._maintain_allocations(back_online)
+            self._next_alloc = mono + ALLOCATION_CHECK_S
+        self._was_online = status.online
+        report.changed_shows = list(dict.fromkeys(report.changed_shows))
+        report.status = self.status()
+        return report
+
+    def _maintain_allocations(self, back_online: bool) -> None:
+        """Back online (after the outbox is drained): hand back surplus, top up auto blocks."""
+        target = self.config.cloud.auto_allocate
+        have = self.worker.conn.execute("SELECT 1 FROM allocations LIMIT 1").fetchone()
+        if not target and not have:
+            return
+        if self.worker.pending_count():  # offline sales first: they may use allocated seats
+            return
+        try:
+            shows = shows_on_sale(self.worker.conn, self.clock.now())
+            if back_online or target:
+                self.allocations.maintain(shows, target)
+        except (CloudUnavailable, CloudError, KioskError) as err:
+            log.info("allocation upkeep failed: %s", err)
+
+    def status(self) -> dict[str, Any]:
+        snap = self.context.status.snapshot()
+        conn = self.worker.conn
+        state = dict(conn.execute("SELECT key, value FROM cloud_state").fetchall())
+        conflicts = conn.execute(
+            "SELECT COUNT(*) FROM cloud_conflicts WHERE resolved_at IS NULL").fetchone()[0]
+        last_error = snap.last_error or (conn.execute(
+            "SELECT last_error FROM outbox WHERE done_at IS NULL AND last_error != '' "
+            "ORDER BY id LIMIT 1").fetchone() or [""])[0]
+        return {
+            "online": snap.online,
+            "pending": self.worker.pending_count(),
+            "conflicts": int(conflicts),
+            "last_error": last_error,
+            "last_sync_at": state.get("last_sync_at", ""),
+            "last_pull_at": state.get("last_pull_at", ""),
+            "kiosk_id": self.context.kiosk_id,
+            "policy": self.context.policy,
+        }
+
+    def run(self, stop: threading.Event, on_tick=None, tick_s: float = 0.5) -> None:
+        while not stop.is_set():
+            report = self.tick()
+            if on_tick:
+                on_tick(report)
+            stop.wait(tick_s)

@@ -1,0 +1,122 @@
+"""Customer confirmations through SNS, driven by the outbox's ``notify`` rows.
+
+The outbox row carries only the booking id and the contact; the message is composed here from
+the local database at send time, so it always tells the booking's current truth (a booking that
+lost its seats in a conflict gets an apology, not a confirmation). Delivery is at least once:
+the row is marked done only after SNS accepted the publish, and the booking id travels as the
+``dedupe_key`` attribute so a subscriber can drop repeats.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.cloud.errors import translate
+from kiosk.domain.clock import from_iso, local
+from kiosk.domain.errors import NotFound
+from kiosk.domain.money import format_money
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,}$")
+SUBJECT_MAX = 99  # SNS: under 100 printable ASCII characters
+
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    body: str
+    attributes: dict[str, dict[str, str]]
+
+
+def contact_type(contact: str) -> str:
+    if EMAIL.match(contact.strip()):
+        return "email"
+    if PHONE.match(contact.strip()):
+        return "phone"
+    return "unknown"
+
+
+def _ascii(text: str) -> str:
+    cleaned = text.encode("ascii", "ignore").decode()
+    return re.sub(r"\s+", " ", cleaned).strip()[:SUBJECT_MAX]
+
+
+def _booking_facts(conn: sqlite3.Connection, booking_id: str) -> dict[str, Any]:
+    row = conn.execute(
+        "SELECT b.id, b.reference, b.state, b.total_minor, b.refunded_minor, b.currency, "
+        "s.starts_at, f.title, c.name AS cinema, c.city, c.timezone, h.name AS hall "
+        "FROM bookings b JOIN shows s ON s.id = b.show_id JOIN films f ON f.id = s.film_id "
+        "JOIN halls h ON h.id = s.hall_id JOIN cinemas c ON c.id = h.cinema_id WHERE b.id = ?",
+        (booking_id,),
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"Booking {booking_id} is not in this kiosk's database.")
+    seats = [r[0] for r in conn.execute(
+        "SELECT seat_code FROM booking_seats WHERE booking_id = ? AND refunded = 0 "
+        "ORDER BY seat_code", (booking_id,))]
+    facts = dict(row)
+    facts["seats"] = seats
+    facts["local_start"] = local(from_iso(row["starts_at"]), row["timezone"])
+    lost = conn.execute("SELECT lost_seats FROM cloud_conflicts WHERE booking_id = ?",
+                        (booking_id,)).fetchone()
+    facts["lost_seats"] = json.loads(lost[0]) if lost else []
+    return facts
+
+
+def compose(conn: sqlite3.Connection, booking_id: str, contact: str,
+            template: str = "") -> Message:
+    """Subject and body naming reference, film, cinema, local date and time, seats and amount."""
+    f = _booking_facts(conn, booking_id)
+    when = f["local_start"].strftime("%a %d %b %Y, %H:%M")
+    amount = format_money(f["total_minor"] - f["refunded_minor"], f["currency"])
+    seats = ", ".join(f["seats"]) or "none"
+    kind = template or ("conflict" if f["state"] == "conflict" else "confirmation")
+    if kind == "conflict":
+        subject = f"Action needed for booking {f['reference']}: {f['title']}"
+        lost = ", ".join(f["lost_seats"]) or seats
+        opening = (f"We are sorry: seat(s) {lost} of your booking {f['reference']} were sold "
+                   "elsewhere while our box office was offline. Our staff will move you to "
+                   "equal seats or refund you in full, and will contact you shortly.")
+    elif kind == "reseated":
+        subject = f"New seats for booking {f['reference']}: {f['title']}"
+        opening = f"Your booking {f['reference']} has been moved to equal seats: {seats}."
+    else:
+        subject = f"Booking {f['reference']} confirmed: {f['title']}, {when}"
+        opening = f"Thank you! Your booking {f['reference']} is confirmed."
+    body = "\n".join([
+        opening,
+        "",
+        f"Booking reference: {f['reference']}",
+        f"Film: {f['title']}",
+        f"Cinema: {f['cinema']}, {f['city']} ({f['hall']})",
+        f"Date and time: {when} (local time)",
+        f"Seats: {seats}",
+        f"Amount: {amount}",
+    ])
+    ctype = contact_type(contact)
+    dedupe = booking_id if kind == "confirmation" else f"{booking_id}:{kind}"
+    attributes = {
+        "booking_id": {"DataType": "String", "StringValue": booking_id},
+        "reference": {"DataType": "String", "StringValue": f["reference"]},
+        "dedupe_key": {"DataType": "String", "StringValue": dedupe},
+        "kind": {"DataType": "String", "StringValue": kind},
+        "contact_type": {"DataType": "String", "StringValue": ctype},
+        "contact": {"DataType": "String", "StringValue": contact.strip()},
+    }
+    if ctype in ("email", "phone"):
+        attributes[ctype] = {"DataType": "String", "StringValue": contact.strip()}
+    return Message(_ascii(subject) or f"Booking {f['reference']}", body, attributes)
+
+
+def publish(sns_client, topic_arn: str, message: Message) -> str:
+    """Publish; returns the SNS message id. Raises CloudUnavailable / CloudError on failure."""
+    try:
+        response = sns_client.publish(TopicArn=topic_arn, Subject=message.subject,
+                                      Message=message.body, MessageAttributes=message.attributes)
+    except Exception as exc:  # noqa: BLE001
+        raise translate(exc) from exc
+    return str(response.get("MessageId", ""))

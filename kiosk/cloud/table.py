@@ -1,0 +1,88 @@
+"""The single-table layout (DESIGN section 4) and idempotent creation for ``kiosk cloud init``.
+
+Seat item    pk=SHOW#<show>     sk=SEAT#<seat>  state held|allocated|sold, hold_id, booking_id,
+                                                kiosk_id, alloc_kiosk, hold_expires_at, ttl, version
+Booking item pk=BOOKING#<id>    sk=META         the booking record (online channel, reports, audit)
+
+A free seat has no item. ``hold_expires_at`` is epoch seconds (a number, so conditions compare
+it directly). ``ttl`` (the table's TTL attribute) is set only on plain holds so DynamoDB sweeps
+abandoned ones; never on an allocated seat, which must outlive any hold placed on it.
+``alloc_kiosk`` remembers that a seat was set aside for a kiosk, so a released hold or a refund
+gives the seat back to that kiosk instead of to everyone.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from kiosk.cloud.errors import translate
+
+TTL_ATTRIBUTE = "ttl"
+MAX_TRANSACTION_ITEMS = 100
+MAX_SEATS_PER_CLAIM = MAX_TRANSACTION_ITEMS - 1  # a confirm adds the booking item
+
+
+def show_pk(show_id: str) -> str:
+    return f"SHOW#{show_id}"
+
+
+def seat_sk(seat: str) -> str:
+    return f"SEAT#{seat}"
+
+
+def seat_key(show_id: str, seat: str) -> dict[str, Any]:
+    return {"pk": {"S": show_pk(show_id)}, "sk": {"S": seat_sk(seat)}}
+
+
+def booking_key(booking_id: str) -> dict[str, Any]:
+    return {"pk": {"S": f"BOOKING#{booking_id}"}, "sk": {"S": "META"}}
+
+
+def seat_from_sk(sk: str) -> str:
+    return sk.removeprefix("SEAT#")
+
+
+def ensure_table(client, table: str, wait_s: float = 30.0) -> bool:
+    """Create the table (and enable TTL) unless it exists; True when it was created now."""
+    try:
+        try:
+            client.describe_table(TableName=table)
+            created = False
+        except client.exceptions.ResourceNotFoundException:
+            client.create_table(
+                TableName=table,
+                KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"},
+                           {"AttributeName": "sk", "KeyType": "RANGE"}],
+                AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"},
+                                      {"AttributeName": "sk", "AttributeType": "S"}],
+                BillingMode="PAY_PER_REQUEST",
+            )
+            created = True
+        deadline = time.monotonic() + wait_s
+        while client.describe_table(TableName=table)["Table"]["TableStatus"] != "ACTIVE":
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"table {table} did not become ACTIVE within {wait_s:.0f} s")
+            time.sleep(0.5)
+        ttl = client.describe_time_to_live(TableName=table)["TimeToLiveDescription"]
+        if ttl.get("TimeToLiveStatus") not in ("ENABLED", "ENABLING"):
+            client.update_time_to_live(
+                TableName=table,
+                TimeToLiveSpecification={"Enabled": True, "AttributeName": TTL_ATTRIBUTE},
+            )
+        return created
+    except TimeoutError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - translated into a plain message
+        raise translate(exc) from exc
+
+
+def ensure_topic(sns_client, topic_arn: str, topic_name: str) -> str:
+    """The topic's ARN: the configured one if it exists, else ``create_topic`` (idempotent)."""
+    try:
+        if topic_arn:
+            sns_client.get_topic_attributes(TopicArn=topic_arn)
+            return topic_arn
+        return sns_client.create_topic(Name=topic_name)["TopicArn"]
+    except Exception as exc:  # noqa: BLE001
+        raise translate(exc) from exc

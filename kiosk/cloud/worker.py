@@ -1,0 +1,341 @@
+"""The outbox worker: pushes confirmed sales, refunds and notifications to the cloud.
+
+All state lives in SQLite (the ``outbox`` rows), so the worker survives restarts and crashes:
+
+* A booking's rows drain strictly in id order; a later row waits while an earlier one backs off.
+* A batch is leased (``next_attempt_at`` pushed ``lease_s`` ahead) before any network call, so a
+  second worker on the same file skips it and a killed worker's rows come back after the lease.
+* Every cloud write is idempotent through its conditions, so "sent but not marked done" (a crash
+  or a lost response between the two) is replayed without effect: exactly once in effect (I2).
+* Failures back off exponentially with jitter. An outage stops the batch (no hammering); when
+  the cloud answers again, rows that were waiting only because of the outage are pulled forward.
+* A confirm whose seats are owned by someone else (possible only after an optimistic offline sale
+  or a hold that lapsed while offline) turns the booking into a ``conflict`` for the manager's
+  queue; the customer's notification then explains instead of confirming.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from kiosk.cloud import auditing, notifier
+from kiosk.cloud.context import CloudContext
+from kiosk.cloud.errors import CloudError, CloudUnavailable
+from kiosk.domain.clock import Clock, to_iso
+from kiosk.domain.errors import KioskError, SeatsUnavailable
+from kiosk.store.db import open_db, transaction
+
+log = logging.getLogger(__name__)
+OFFLINE_PREFIX = "offline: "
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """Delay before retry ``attempts`` (1-based): base * 2^(attempts-1), capped, jittered 50-100 %."""
+
+    base_s: float = 2.0
+    cap_s: float = 120.0
+
+    def delay(self, attempts: int, rng: Callable[[], float] = random.random) -> float:
+        raw = min(self.cap_s, self.base_s * (2 ** max(0, attempts - 1)))
+        return raw * (0.5 + 0.5 * rng())
+
+
+@dataclass
+class DrainResult:
+    done: int = 0
+    failed: int = 0
+    conflicts: list[str] = field(default_factory=list)  # booking ids
+    offline: bool = False
+    pending: int = 0
+    touched_shows: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _Row:
+    id: int
+    booking_id: str | None
+    kind: str
+    payload: dict[str, Any]
+    attempts: int
+
+
+class OutboxWorker:
+    """Drains one kiosk database's outbox. Thread-confined: use it from one thread at a time."""
+
+    def __init__(self, context: CloudContext, db_path: Path | str | None = None, *,
+                 clock: Clock | None = None, backoff: Backoff | None = None,
+                 lease_s: float = 30.0, rng: Callable[[], float] = random.random):
+        self.context = context
+        self.db = open_db(db_path or context.config.db_path)
+        self.conn: sqlite3.Connection = self.db.conn
+        self.clock = clock or Clock()
+        self.backoff = backoff or Backoff()
+        self.lease_s = lease_s
+        self.rng = rng
+        self._was_online = context.status.online
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- queue ----------------------------------------------------------------------------
+    def pending_count(self) -> int:
+        return int(self.conn.execute(
+            "SELECT COUNT(*) FROM outbox WHERE done_at IS NULL").fetchone()[0])
+
+    def _lease(self, now: datetime, limit: int) -> list[_Row]:
+        """Take up to ``limit`` due rows (the head of each booking's queue) and lease them."""
+        stamp = to_iso(now)
+        with transaction(self.conn):
+            rows = self.conn.execute(
+                "SELECT id, booking_id, kind, payload, attempts FROM outbox o "
+                "WHERE o.done_at IS NULL AND o.next_attempt_at <= ? AND NOT EXISTS ("
+                " SELECT 1 FROM outbox e WHERE e.booking_id = o.booking_id"
+                " AND e.done_at IS NULL AND e.id < o.id) ORDER BY o.id LIMIT ?",
+                (stamp, limit),
+            ).fetchall()
+            if rows:
+                until = to_iso(now + timedelta(seconds=self.lease_s))
+                self.conn.executemany("UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
+                                      [(until, r["id"]) for r in rows])
+        return [_Row(r["id"], r["booking_id"], r["kind"], _payload(r["payload"]), r["attempts"])
+                for r in rows]
+
+    def _fail(self, row: _Row, error: str, now: datetime) -> None:
+        delay = self.backoff.delay(row.attempts + 1, self.rng)
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+                "WHERE id = ? AND done_at IS NULL",
+                (error[:2000], to_iso(now + timedelta(seconds=delay)), row.id),
+            )
+
+    def _finish(self, row: _Row, now: datetime, note: str = "") -> None:
+        with transaction(self.conn):
+            self._mark_done(row, now, note)
+
+    def _mark_done(self, row: _Row, now: datetime, note: str = "") -> None:
+        self.conn.execute(
+            "UPDATE outbox SET done_at = ?, attempts = attempts + 1, last_error = ? "
+            "WHERE id = ? AND done_at IS NULL", (to_iso(now), note, row.id))
+        if row.booking_id and row.kind in ("confirm", "refund"):
+            still = self.conn.execute(
+                "SELECT 1 FROM outbox WHERE booking_id = ? AND done_at IS NULL "
+                "AND kind IN ('confirm', 'refund') LIMIT 1", (row.booking_id,)).fetchone()
+            if still is None:
+                self.conn.execute(
+                    "UPDATE bookings SET sync_state = 'synced', updated_at = ? "
+                    "WHERE id = ? AND sync_state IN ('local', 'pending')",
+                    (to_iso(now), row.booking_id))
+
+    def _pull_forward_after_outage(self, now: datetime) -> None:
+        """The cloud answers again: retry rows that were only waiting for the network, now."""
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE outbox SET next_attempt_at = ? WHERE done_at IS NULL "
+                "AND last_error LIKE ? AND next_attempt_at > ?",
+                (to_iso(now), OFFLINE_PREFIX + "%", to_iso(now)))
+
+    # -- drain ------------------------------------------------------------------------------
+    def run_once(self, limit: int = 500) -> DrainResult:
+        """Send every due row (up to ``limit``); stop at the first sign of an outage."""
+        result = DrainResult()
+        now = self.clock.now()
+        status = self.context.status
+        if not status.online and status.worth_trying() and self._nothing_due(now):
+            self._probe()
+        if status.online and not self._was_online:
+            self._pull_forward_after_outage(now)
+        rows = self._lease(now, limit)
+        for index, row in enumerate(rows):
+            now = self.clock.now()
+            try:
+                self._process(row, now, result)
+            except CloudUnavailable as err:
+                status.mark_offline(str(err))
+                self._fail(row, OFFLINE_PREFIX + str(err), now)
+                result.failed += 1
+                result.offline = True
+                self._unlease([r.id for r in rows[index + 1:]], now)
+                break
+            except (CloudError, KioskError, ValueError, KeyError, TypeError) as err:
+                log.warning("outbox row %s (%s) failed: %s", row.id, row.kind, err)
+                status.note_error(f"{row.kind} {row.booking_id}: {err}")
+                self._fail(row, f"{type(err).__name__}: {err}", now)
+                result.failed += 1
+            else:
+                status.mark_ok()
+        self._was_online = status.online
+        result.pending = self.pending_count()
+        if result.done:
+            self._set_state("last_sync_at", to_iso(self.clock.now()))
+        return result
+
+    def _nothing_due(self, now: datetime) -> bool:
+        return self.conn.execute(
+            "SELECT 1 FROM outbox WHERE done_at IS NULL AND next_attempt_at <= ? LIMIT 1",
+            (to_iso(now),)).fetchone() is None
+
+    def _probe(self) -> None:
+        """A cheap read that tells whether the cloud answers again."""
+        try:
+            clients = self.context.clients()
+            self.context.call(lambda: _describe(clients))
+        except (CloudUnavailable, CloudError):
+            pass
+
+    def _unlease(self, ids: list[int], now: datetime) -> None:
+        """Rows leased in this batch but not tried are due again (they were not attempted)."""
+        if not ids:
+            return
+        with transaction(self.conn):
+            self.conn.executemany("UPDATE outbox SET next_attempt_at = ? WHERE id = ? "
+                                  "AND done_at IS NULL", [(to_iso(now), i) for i in ids])
+
+    def run_forever(self, stop: threading.Event, interval_s: float | None = None,
+                    on_result: Callable[[DrainResult], None] | None = None) -> None:
+        interval = interval_s if interval_s is not None else self.context.config.cloud.sync_interval_s
+        while not stop.is_set():
+            result = self.run_once()
+            if on_result:
+                on_result(result)
+            stop.wait(interval if (result.offline or result.pending == 0 or not result.done) else 0)
+
+    def _process(self, row: _Row, now: datetime, result: DrainResult) -> None:
+        if row.kind == "confirm":
+            self._confirm(row, now, result)
+        elif row.kind == "refund":
+            self._refund(row, now, result)
+        elif row.kind == "notify":
+            self._notify(row, now)
+            result.done += 1
+        else:
+            raise CloudError(f"unknown outbox kind {row.kind!r}; left for an update to handle")
+
+    def _confirm(self, row: _Row, now: datetime, result: DrainResult) -> None:
+        p = row.payload
+        booking_id = p.get("booking_id") or row.booking_id
+        record = {k: p.get(k) for k in ("reference", "show_id", "hold_id", "kiosk_id", "channel",
+                                        "total_minor", "currency", "created_at")}
+        record["synced_at"] = to_iso(now)
+        claims = self.context.claims(p.get("kiosk_id") or self.context.kiosk_id)
+        try:
+            claims.confirm(show_id=p["show_id"], seats=p["seats"], booking_id=booking_id,
+                           hold_id=p.get("hold_id") or "", now=now, record=record)
+        except SeatsUnavailable as lost:
+            self.context.status.mark_ok()
+            self._confirm_lost(row, booking_id, p["show_id"], list(lost.seats), now, result)
+            return
+        self._finish(row, now)
+        result.done += 1
+        result.touched_shows.add(p["show_id"])
+
+    def _confirm_lost(self, row: _Row, booking_id: str, show_id: str, lost: list[str],
+                      now: datetime, result: DrainResult) -> None:
+        earlier_refund = self.conn.execute(
+            "SELECT 1 FROM outbox WHERE done_at IS NULL AND kind = 'refund' AND id < ? "
+            "AND json_extract(payload, '$.show_id') = ? LIMIT 1", (row.id, show_id)).fetchone()
+        if earlier_refund:  # our own refund of those seats has not reached the cloud yet
+            self._fail(row, f"waiting for an earlier refund to free {', '.join(lost)}", now)
+            result.failed += 1
+            return
+        with transaction(self.conn):
+            state = self.conn.execute("SELECT state FROM bookings WHERE id = ?",
+                                      (booking_id,)).fetchone()
+            if state is None or state[0] in ("refunded", "cancelled", "exchanged"):
+                self._mark_done(row, now, f"seats {', '.join(lost)} taken; booking already "
+                                          f"{state[0] if state else 'gone'}, nothing to resolve")
+                result.done += 1
+                return
+            self.conn.execute(
+                "UPDATE bookings SET state = 'conflict', sync_state = 'conflict', updated_at = ? "
+                "WHERE id = ?", (to_iso(now), booking_id))
+            self.conn.execute(
+                "INSERT OR IGNORE INTO cloud_conflicts (booking_id, show_id, lost_seats, "
+                "detected_at) VALUES (?, ?, ?, ?)",
+                (booking_id, show_id, json.dumps(lost), to_iso(now)))
+            self._mark_done(row, now, f"conflict: seats {', '.join(lost)} were sold elsewhere")
+            auditing.record(self.conn, at=now, kiosk_id=self.context.kiosk_id,
+                            action="sync_conflict", target=booking_id, ok=False,
+                            detail={"show_id": show_id, "lost_seats": lost})
+            self._notify_conflict(booking_id, now)
+        result.conflicts.append(booking_id)
+        result.touched_shows.add(show_id)
+
+    def _notify_conflict(self, booking_id: str, now: datetime) -> None:
+        """Tell the customer, unless a notify row is already queued (it will explain the conflict)."""
+        contact = self.conn.execute("SELECT customer_contact FROM bookings WHERE id = ?",
+                                    (booking_id,)).fetchone()[0]
+        queued = self.conn.execute(
+            "SELECT 1 FROM outbox WHERE booking_id = ? AND kind = 'notify' AND done_at IS NULL",
+            (booking_id,)).fetchone()
+        if contact and not queued:
+            enqueue(self.conn, kind="notify", booking_id=booking_id,
+                    payload={"booking_id": booking_id, "contact": contact, "template": "conflict"},
+                    now=now)
+
+    def _refund(self, row: _Row, now: datetime, result: DrainResult) -> None:
+        p = row.payload
+        booking_id = p.get("booking_id") or row.booking_id
+        allocated = {r[0] for r in self.conn.execute(
+            "SELECT seat_code FROM allocations WHERE show_id = ? AND kiosk_id = ?",
+            (p["show_id"], self.context.kiosk_id))}
+        self.context.claims().refund(show_id=p["show_id"], seats=p.get("seats") or [],
+                                     booking_id=booking_id, refund_id=p.get("refund_id", ""),
+                                     now=now, allocated=allocated)
+        self._finish(row, now)
+        result.done += 1
+        result.touched_shows.add(p["show_id"])
+
+    def _notify(self, row: _Row, now: datetime) -> None:
+        p = row.payload
+        contact = str(p.get("contact") or "").strip()
+        if not contact:
+            self._finish(row, now, "no contact given: nothing to send")
+            return
+        message = notifier.compose(self.conn, p.get("booking_id") or row.booking_id, contact,
+                                   str(p.get("template") or ""))
+        clients = self.context.clients()
+        notifier.publish(clients.sns, clients.topic_arn(), message)
+        self._finish(row, now)
+
+    def _set_state(self, key: str, value: str) -> None:
+        with transaction(self.conn):
+            self.conn.execute("INSERT INTO cloud_state (key, value) VALUES (?, ?) "
+                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def enqueue(conn: sqlite3.Connection, *, kind: str, booking_id: str | None,
+            payload: dict[str, Any], now: datetime) -> int:
+    """Add an outbox row inside the caller's transaction (same format as kiosk.services.outbox)."""
+    stamp = to_iso(now)
+    cur = conn.execute(
+        "INSERT INTO outbox (booking_id, kind, payload, created_at, next_attempt_at) "
+        "VALUES (?, ?, ?, ?, ?)", (booking_id, kind, json.dumps(payload, sort_keys=True), stamp, stamp))
+    return int(cur.lastrowid)
+
+
+def _describe(clients) -> None:
+    from kiosk.cloud.errors import translate
+
+    try:
+        clients.dynamodb.describe_table(TableName=clients.table)
+    except Exception as exc:  # noqa: BLE001
+        raise translate(exc) from exc
+
+
+def _payload(text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        return {}
+    return value if isinstance(value, dict) else {}
