@@ -16,6 +16,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from kiosk.domain.booking_rules import (
     cash_change,
@@ -36,10 +37,10 @@ from kiosk.domain.errors import (
 )
 from kiosk.domain.ids import new_id, new_reference, normalise_reference
 from kiosk.domain.layout import HallLayout
-from kiosk.domain.money import format_money
+from kiosk.domain.money import format_money, tax_included
 from kiosk.domain.pricing import PricedBasket, price_basket
 from kiosk.services import audit, outbox
-from kiosk.services.auth import open_shift_id
+from kiosk.services.auth import ensure_manager, ensure_staff, open_shift_id
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.gate import LocalGate
 from kiosk.services.models import (
@@ -636,14 +637,273 @@ class BookingService:
             raise NotFound("No such booking.")
         return self._booking_from_row(self.conn, row)
 
-    # ------------------------------------------------------------------ refunds (next commit)
-    def cancel(self, actor: Actor, reference: str, reason: str = "") -> RefundResult:
-        raise NotImplementedError
+    # ------------------------------------------------------------------ refunds
+    def _refusal(self, actor: Actor, action: str, target: str, message: str,
+                 **detail: object) -> PermissionDenied:
+        """Audit a refused action in its own transaction and return the error to raise."""
+        audit.record_refusal(self.conn, at=self._now(), actor=actor, action=action, target=target,
+                             detail={"reason": message, **detail})
+        return PermissionDenied(message)
+
+    def _check_started_show(self, actor: Actor, reference: str, action: str) -> None:
+        """After the show starts only a manager may give money back (checked before writing)."""
+        row = self.conn.execute(
+            "SELECT s.starts_at FROM bookings b JOIN shows s ON s.id = b.show_id "
+            "WHERE b.reference = ?", (normalise_reference(str(reference or "")),)).fetchone()
+        if row is not None and from_iso(row[0]) <= self._now() and actor.role != Role.MANAGER:
+            raise self._refusal(actor, action, normalise_reference(str(reference)),
+                                "The show has already started: only a manager can do this.")
+
+    def _refund_plan(self, conn: sqlite3.Connection, booking: sqlite3.Row,
+                     seats: list[str] | None, ignore_request: int | None = None,
+                     ) -> tuple[list[sqlite3.Row], int, int]:
+        """The booking lines to refund, with amount and tax; refuse anything not refundable."""
+        if booking["state"] not in ACTIVE_STATES:
+            raise InvalidInput(f"Booking {booking['reference']} is {booking['state'].replace('_', ' ')}"
+                               f": there is nothing left to refund.")
+        lines = conn.execute(
+            "SELECT seat_code, price_minor, tax_minor, refunded FROM booking_seats "
+            "WHERE booking_id = ? ORDER BY rowid", (booking["id"],)).fetchall()
+        by_code = {r["seat_code"]: r for r in lines}
+        if seats is None:
+            chosen = [r["seat_code"] for r in lines if not r["refunded"]]
+        else:
+            if isinstance(seats, str) or not isinstance(seats, (list, tuple, set, frozenset)):
+                raise InvalidInput("Choose the seats to refund as a list of seat codes.")
+            chosen = list(dict.fromkeys(str(c).strip() for c in seats if str(c).strip()))
+            if not chosen:
+                raise InvalidInput("Choose at least one seat to refund.")
+            unknown = [c for c in chosen if c not in by_code]
+            if unknown:
+                raise InvalidInput(f"Seat {', '.join(unknown)} is not part of booking "
+                                   f"{booking['reference']}.")
+            done = [c for c in chosen if by_code[c]["refunded"]]
+            if done:
+                raise InvalidInput(f"Seat {', '.join(done)} has already been refunded.")
+        if not chosen:
+            raise InvalidInput(f"Every seat of booking {booking['reference']} is already refunded.")
+        waiting: set[str] = set()
+        for r in conn.execute("SELECT seats FROM refunds WHERE booking_id = ? AND "
+                              "state = 'pending_approval' AND id IS NOT ?",
+                              (booking["id"], ignore_request)):
+            waiting |= set(json.loads(r[0]))
+        clash = [c for c in chosen if c in waiting]
+        if clash:
+            raise InvalidInput(f"A refund of seat {', '.join(clash)} is already waiting for a "
+                               f"manager's approval.")
+        picked = [by_code[c] for c in chosen]
+        return picked, sum(r["price_minor"] for r in picked), sum(r["tax_minor"] for r in picked)
+
+    def _complete_refund(self, conn: sqlite3.Connection, booking: sqlite3.Row, seats: list[str],
+                         amount: int, refund_id: int, void: bool, now: datetime) -> None:
+        """Free the seats and record the money in the caller's transaction; outbox ``refund``."""
+        conn.execute(
+            "UPDATE booking_seats SET refunded = 1 WHERE booking_id = ? AND seat_code IN "
+            "(SELECT value FROM json_each(?))", (booking["id"], _codes_json(seats)))
+        conn.execute(
+            "DELETE FROM seat_sales WHERE booking_id = ? AND seat_code IN "
+            "(SELECT value FROM json_each(?))", (booking["id"], _codes_json(seats)))
+        left = conn.execute("SELECT COUNT(*) FROM booking_seats WHERE booking_id = ? AND "
+                            "refunded = 0", (booking["id"],)).fetchone()[0]
+        state = ("cancelled" if void else "refunded") if left == 0 else "partially_refunded"
+        conn.execute(
+            "UPDATE bookings SET refunded_minor = refunded_minor + ?, state = ?, "
+            "sync_state = 'pending', updated_at = ? WHERE id = ?",
+            (amount, state, to_iso(now), booking["id"]))
+        outbox.enqueue(conn, kind="refund", booking_id=booking["id"], now=now, payload={
+            "booking_id": booking["id"], "show_id": booking["show_id"], "seats": list(seats),
+            "refund_id": refund_id})
+
+    def _refund_shift(self, actor: Actor, method: str) -> int | None:
+        """Cash goes back out of the drawer of the shift giving it."""
+        shift_id = open_shift_id(self.deps, actor.staff_id, actor.kiosk_id)
+        if method == "cash" and shift_id is None and actor.role != Role.MANAGER:
+            raise PaymentError("Open your shift before giving cash back.")
+        return shift_id
 
     def refund(self, actor: Actor, reference: str, seats: list[str] | None = None,
                reason: str = "") -> RefundResult:
-        raise NotImplementedError
+        """Refund all seats (``seats=None``) or some, to the original payment method.
 
+        A cashier's refund above ``cashier_refund_limit_minor`` is recorded as waiting for a
+        manager and frees nothing until approved.
+        """
+        ensure_staff(self.deps, actor, "refund", str(reference))
+        self._check_started_show(actor, reference, "refund")
+        now = self._now()
+        reason = str(reason or "").strip()[:500]
+        void = reason == "void" or reason.startswith("void:")
+        with transaction(self.conn) as conn:
+            booking = self._booking_row(conn, reference)
+            picked, amount, tax = self._refund_plan(conn, booking, seats)
+            codes = [r["seat_code"] for r in picked]
+            method = booking["payment_method"]
+            shift_id = self._refund_shift(actor, method)
+            over_limit = (actor.role != Role.MANAGER
+                          and amount > self.deps.config.cashier_refund_limit_minor)
+            state = "pending_approval" if over_limit else "completed"
+            info = load_show(conn, booking["show_id"])
+            cur = conn.execute(
+                "INSERT INTO refunds (booking_id, seats, amount_minor, tax_minor, currency, method, "
+                "reason, state, requested_by, decided_by, shift_id, kiosk_id, created_at, "
+                "business_date, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (booking["id"], _codes_json(codes), amount, tax, booking["currency"], method,
+                 reason, state, actor.staff_id, None if over_limit else actor.staff_id, shift_id,
+                 actor.kiosk_id, to_iso(now), local(now, info.timezone).date().isoformat(),
+                 None if over_limit else to_iso(now)))
+            refund_id = int(cur.lastrowid)
+            if not over_limit:
+                self._complete_refund(conn, booking, codes, amount, refund_id, void, now)
+            audit.record(conn, at=now, kiosk_id=actor.kiosk_id,
+                         action="refund_requested" if over_limit else ("void" if void else "refund"),
+                         staff_id=actor.staff_id, target=booking["reference"],
+                         detail={"refund_id": refund_id, "seats": codes, "amount_minor": amount,
+                                 "method": method, "reason": reason, "state": state})
+        return RefundResult(refund_id=refund_id, booking_reference=booking["reference"],
+                            seats=tuple(codes), amount_minor=amount, currency=booking["currency"],
+                            method=method, state=state)
+
+    def cancel(self, actor: Actor, reference: str, reason: str = "") -> RefundResult:
+        """Void the whole booking: a full refund with reason ``void``."""
+        extra = str(reason or "").strip()
+        return self.refund(actor, reference, None, f"void: {extra}" if extra else "void")
+
+    def _pending_refund(self, conn: sqlite3.Connection, refund_id: int) -> sqlite3.Row:
+        row = conn.execute("SELECT * FROM refunds WHERE id = ?", (refund_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"There is no refund request {refund_id}.")
+        if row["state"] != "pending_approval":
+            raise InvalidInput(f"Refund request {refund_id} was already {row['state'].replace('_', ' ')}.")
+        return row
+
+    def approve_refund(self, actor: Actor, refund_id: int) -> RefundResult:
+        """A manager approves a cashier's large refund: now the seats are freed and money returned."""
+        ensure_manager(self.deps, actor, "refund_approve", str(refund_id))
+        now = self._now()
+        with transaction(self.conn) as conn:
+            request = self._pending_refund(conn, refund_id)
+            booking = conn.execute("SELECT * FROM bookings WHERE id = ?",
+                                   (request["booking_id"],)).fetchone()
+            codes = json.loads(request["seats"])
+            # Re-validate: the booking may have changed since the request was made.
+            _picked, amount, _tax = self._refund_plan(conn, booking, codes, ignore_request=refund_id)
+            reason = request["reason"]
+            void = reason == "void" or reason.startswith("void:")
+            conn.execute("UPDATE refunds SET state = 'completed', decided_by = ?, decided_at = ?, "
+                         "amount_minor = ? WHERE id = ?",
+                         (actor.staff_id, to_iso(now), amount, refund_id))
+            self._complete_refund(conn, booking, codes, amount, refund_id, void, now)
+            audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="refund_approved",
+                         staff_id=actor.staff_id, target=booking["reference"],
+                         detail={"refund_id": refund_id, "seats": codes, "amount_minor": amount,
+                                 "requested_by": request["requested_by"]})
+        return RefundResult(refund_id=refund_id, booking_reference=booking["reference"],
+                            seats=tuple(codes), amount_minor=amount, currency=request["currency"],
+                            method=request["method"], state="completed")
+
+    def reject_refund(self, actor: Actor, refund_id: int, comment: str = "") -> RefundResult:
+        """A manager turns a refund request down; the seats stay sold. The comment is audited."""
+        ensure_manager(self.deps, actor, "refund_reject", str(refund_id))
+        now = self._now()
+        comment = str(comment or "").strip()[:500]
+        with transaction(self.conn) as conn:
+            request = self._pending_refund(conn, refund_id)
+            reference = conn.execute("SELECT reference FROM bookings WHERE id = ?",
+                                     (request["booking_id"],)).fetchone()[0]
+            conn.execute("UPDATE refunds SET state = 'rejected', decided_by = ?, decided_at = ? "
+                         "WHERE id = ?", (actor.staff_id, to_iso(now), refund_id))
+            audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="refund_rejected",
+                         staff_id=actor.staff_id, target=reference,
+                         detail={"refund_id": refund_id, "comment": comment,
+                                 "requested_by": request["requested_by"]})
+        return RefundResult(refund_id=refund_id, booking_reference=reference,
+                            seats=tuple(json.loads(request["seats"])),
+                            amount_minor=request["amount_minor"], currency=request["currency"],
+                            method=request["method"], state="rejected")
+
+    def pending_refunds(self, actor: Actor) -> list[dict[str, Any]]:
+        """Refund requests waiting for a manager, oldest first (manager only)."""
+        ensure_manager(self.deps, actor, "refund_list")
+        rows = self.conn.execute(
+            "SELECT r.id, r.booking_id, b.reference, b.show_id, f.title AS film_title, "
+            "s.starts_at, r.seats, r.amount_minor, r.tax_minor, r.currency, r.method, r.reason, "
+            "r.requested_by, st.name AS requested_by_name, st.staff_number AS requested_by_number, "
+            "r.kiosk_id, r.created_at FROM refunds r JOIN bookings b ON b.id = r.booking_id "
+            "JOIN shows s ON s.id = b.show_id JOIN films f ON f.id = s.film_id "
+            "LEFT JOIN staff st ON st.id = r.requested_by "
+            "WHERE r.state = 'pending_approval' ORDER BY r.id").fetchall()
+        return [{**dict(r), "refund_id": r["id"], "seats": json.loads(r["seats"]),
+                 "starts_at": from_iso(r["starts_at"]), "created_at": from_iso(r["created_at"])}
+                for r in rows]
+
+    # ------------------------------------------------------------------ exchange
     def exchange(self, actor: Actor, reference: str, new_hold_id: str,
                  ticket_types: dict[str, str], payment: Payment | None = None) -> Booking:
-        raise NotImplementedError
+        """Swap a booking's remaining seats for the seats of a new hold, in one transaction.
+
+        The old booking becomes ``exchanged`` and its seats are freed; its value is carried over
+        to the new booking (``exchanged_from``). Costs more: ``payment`` covers the difference.
+        Costs less: the difference goes back to the original method as a refund row.
+        """
+        ensure_staff(self.deps, actor, "exchange", str(reference))
+        self._check_started_show(actor, reference, "exchange")
+        now = self._now()
+        try:
+            return self._exchange(actor, reference, new_hold_id, ticket_types, payment, now)
+        except _NeedsManager as refusal:
+            raise self._refusal(actor, "exchange", str(reference), str(refusal)) from None
+
+    def _exchange(self, actor: Actor, reference: str, new_hold_id: str,
+                  ticket_types: dict[str, str], payment: Payment | None, now: datetime) -> Booking:
+        with transaction(self.conn) as conn:
+            old = self._booking_row(conn, reference)
+            existing = conn.execute("SELECT * FROM bookings WHERE idempotency_key = ?",
+                                    (str(new_hold_id),)).fetchone()
+            if existing is not None and existing["exchanged_from"] == old["id"]:
+                return self._booking_from_row(conn, existing)  # a repeated tap
+            picked, carried, _tax = self._refund_plan(conn, old, None)
+            old_codes = [r["seat_code"] for r in picked]
+            hold = self._live_hold(conn, new_hold_id, now, actor)
+            info = load_show(conn, hold.show_id)
+            basket = self._price(conn, info, hold.seats, ticket_types)
+            if info.currency != old["currency"]:
+                raise InvalidInput("A booking can only be exchanged for a show in the same currency.")
+            difference = basket.total_minor - carried
+            back = max(0, -difference)
+            if back and actor.role != Role.MANAGER and back > self.deps.config.cashier_refund_limit_minor:
+                raise _NeedsManager("The exchange gives back more than a cashier may refund: "
+                                    "please ask a manager.")
+            if difference > 0:
+                paid = self._take_payment(conn, actor, difference, info.currency, payment)
+            else:
+                paid = _Paid(old["payment_method"], old["card_last4"], None, None,
+                             open_shift_id(self.deps, actor.staff_id, actor.kiosk_id))
+            refund_id = None
+            if back:
+                shift_id = self._refund_shift(actor, old["payment_method"])
+                old_info = load_show(conn, old["show_id"])
+                cur = conn.execute(
+                    "INSERT INTO refunds (booking_id, seats, amount_minor, tax_minor, currency, "
+                    "method, reason, state, requested_by, decided_by, shift_id, kiosk_id, "
+                    "created_at, business_date, decided_at) VALUES (?, '[]', ?, ?, ?, ?, "
+                    "'exchange', 'completed', ?, ?, ?, ?, ?, ?, ?)",
+                    (old["id"], back, tax_included(back, old_info.tax_rate_bp), old["currency"],
+                     old["payment_method"], actor.staff_id, actor.staff_id, shift_id,
+                     actor.kiosk_id, to_iso(now), local(now, old_info.timezone).date().isoformat(),
+                     to_iso(now)))
+                refund_id = int(cur.lastrowid)
+            conn.execute("DELETE FROM seat_sales WHERE booking_id = ?", (old["id"],))
+            conn.execute(
+                "UPDATE bookings SET state = 'exchanged', refunded_minor = refunded_minor + ?, "
+                "sync_state = 'pending', updated_at = ? WHERE id = ?",
+                (back, to_iso(now), old["id"]))
+            outbox.enqueue(conn, kind="refund", booking_id=old["id"], now=now, payload={
+                "booking_id": old["id"], "show_id": old["show_id"], "seats": old_codes,
+                "refund_id": refund_id})
+            return self._write_booking(conn, actor, info, hold, basket, paid,
+                                       old["customer_contact"], now,
+                                       paid_minor=max(0, difference), exchanged_from=old["id"])
+
+
+class _NeedsManager(Exception):
+    """Raised inside the exchange transaction; audited as a refusal after the rollback."""

@@ -1,20 +1,134 @@
-"""Shifts: open with a float, close with counted cash; the variance is computed, not typed."""
+"""Shifts: open with a float, close with counted cash; the variance is computed, not typed.
+
+Expected cash = float + cash actually taken on the shift (``COALESCE(paid_minor, total_minor)``
+of its cash bookings: an exchange only takes the difference) - completed cash refunds given on
+the shift. Variance = counted - expected; a manager reviews large ones.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import datetime
+
+from kiosk.domain.clock import from_iso, to_iso
+from kiosk.domain.errors import InvalidInput
+from kiosk.services import audit
+from kiosk.services.auth import ensure_manager, ensure_staff, open_shift_id
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Shift
+from kiosk.store.db import transaction
+
+DEFAULT_CURRENCY = "INR"
+
+
+def _amount(value: object, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(f"The {what} must be a whole amount in paise/cents.")
+    if value < 0:
+        raise InvalidInput(f"The {what} cannot be negative.")
+    return value
+
+
+def _shift(row: sqlite3.Row) -> Shift:
+    return Shift(
+        shift_id=row["id"], staff_id=row["staff_id"], kiosk_id=row["kiosk_id"],
+        currency=row["currency"], opened_at=from_iso(row["opened_at"]),
+        float_minor=row["float_minor"],
+        closed_at=from_iso(row["closed_at"]) if row["closed_at"] else None,
+        expected_minor=row["expected_minor"], counted_minor=row["counted_minor"],
+        variance_minor=row["variance_minor"],
+    )
+
+
+def expected_cash(conn: sqlite3.Connection, shift_id: int) -> int:
+    """Float + cash taken on the shift - cash refunds given on it."""
+    row = conn.execute(
+        "SELECT s.float_minor, "
+        "(SELECT COALESCE(SUM(COALESCE(b.paid_minor, b.total_minor)), 0) FROM bookings b "
+        " WHERE b.shift_id = s.id AND b.payment_method = 'cash'), "
+        "(SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r "
+        " WHERE r.shift_id = s.id AND r.method = 'cash' AND r.state = 'completed') "
+        "FROM shifts s WHERE s.id = ?",
+        (shift_id,),
+    ).fetchone()
+    return int(row[0]) + int(row[1]) - int(row[2])
 
 
 class ShiftService:
     def __init__(self, deps: ServiceDeps):
         self.deps = deps
 
+    def _currency(self) -> str:
+        """The kiosk's cinema currency (setting ``cinema_id``), the only one in use, or the default."""
+        conn = self.deps.conn
+        row = conn.execute(
+            "SELECT c.currency FROM settings s JOIN cinemas c ON c.id = s.value "
+            "WHERE s.key = 'cinema_id'").fetchone()
+        if row is not None:
+            return row[0]
+        currencies = [r[0] for r in conn.execute("SELECT DISTINCT currency FROM cinemas")]
+        if len(currencies) == 1:
+            return currencies[0]
+        return getattr(self.deps.config, "default_currency", DEFAULT_CURRENCY) or DEFAULT_CURRENCY
+
+    def _row(self, shift_id: int) -> sqlite3.Row:
+        return self.deps.conn.execute("SELECT * FROM shifts WHERE id = ?", (shift_id,)).fetchone()
+
     def open(self, actor: Actor, float_minor: int) -> Shift:
-        raise NotImplementedError
+        ensure_staff(self.deps, actor, "shift_open")
+        float_minor = _amount(float_minor, "float")
+        now = self.deps.clock.now()
+        currency = self._currency()
+        with transaction(self.deps.conn) as conn:
+            if open_shift_id(self.deps, actor.staff_id, actor.kiosk_id) is not None:
+                raise InvalidInput("You already have a shift open on this kiosk. Close it first.")
+            cur = conn.execute(
+                "INSERT INTO shifts (staff_id, kiosk_id, currency, opened_at, float_minor) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (actor.staff_id, actor.kiosk_id, currency, to_iso(now), float_minor))
+            shift_id = int(cur.lastrowid)
+            audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="shift_open",
+                         staff_id=actor.staff_id, target=str(shift_id),
+                         detail={"float_minor": float_minor, "currency": currency})
+        return _shift(self._row(shift_id))
 
     def current(self, actor: Actor) -> Shift | None:
-        raise NotImplementedError
+        shift_id = open_shift_id(self.deps, actor.staff_id, actor.kiosk_id)
+        return None if shift_id is None else _shift(self._row(shift_id))
+
+    def expected(self, actor: Actor) -> int:
+        """Cash that should be in the drawer now (for the cash-up screen before counting)."""
+        shift_id = open_shift_id(self.deps, actor.staff_id, actor.kiosk_id)
+        if shift_id is None:
+            raise InvalidInput("You have no open shift on this kiosk.")
+        return expected_cash(self.deps.conn, shift_id)
 
     def close(self, actor: Actor, counted_minor: int) -> Shift:
-        raise NotImplementedError
+        ensure_staff(self.deps, actor, "shift_close")
+        counted_minor = _amount(counted_minor, "counted cash")
+        now = self.deps.clock.now()
+        with transaction(self.deps.conn) as conn:
+            shift_id = open_shift_id(self.deps, actor.staff_id, actor.kiosk_id)
+            if shift_id is None:
+                raise InvalidInput("You have no open shift on this kiosk.")
+            expected = expected_cash(conn, shift_id)
+            variance = counted_minor - expected
+            conn.execute(
+                "UPDATE shifts SET closed_at = ?, expected_minor = ?, counted_minor = ?, "
+                "variance_minor = ? WHERE id = ?",
+                (to_iso(now), expected, counted_minor, variance, shift_id))
+            audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="shift_close",
+                         staff_id=actor.staff_id, target=str(shift_id),
+                         detail={"expected_minor": expected, "counted_minor": counted_minor,
+                                 "variance_minor": variance})
+        return _shift(self._row(shift_id))
+
+    def list_shifts(self, actor: Actor, start: datetime | None = None,
+                    end: datetime | None = None) -> list[Shift]:
+        """Shifts opened in [start, end), newest first (manager only)."""
+        ensure_manager(self.deps, actor, "shift_list")
+        rows = self.deps.conn.execute(
+            "SELECT * FROM shifts WHERE (?1 IS NULL OR opened_at >= ?1) "
+            "AND (?2 IS NULL OR opened_at < ?2) ORDER BY opened_at DESC, id DESC",
+            (to_iso(start) if start else None, to_iso(end) if end else None)).fetchall()
+        return [_shift(r) for r in rows]
