@@ -79,6 +79,7 @@ class StillTherePrompt(QWidget):
         self.setObjectName("idlePrompt")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._seconds = seconds
+        self._has_hold = True
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         from PySide6.QtWidgets import QFrame, QHBoxLayout
@@ -116,7 +117,8 @@ class StillTherePrompt(QWidget):
         self.here_button.setText(self.tr("Yes, I'm still here"))
         self._update_text(self._seconds)
 
-    def start(self) -> None:
+    def start(self, has_hold: bool = True) -> None:
+        self._has_hold = has_hold
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
         self.show()
@@ -140,8 +142,13 @@ class StillTherePrompt(QWidget):
         self._update_text(left)
 
     def _update_text(self, left: float) -> None:
-        self.detail.setText(self.tr("We will release your seats and start again in %n second(s).",
-                                    "", max(0, math.ceil(left))))
+        seconds = max(0, math.ceil(left))
+        if self._has_hold:
+            text = self.tr("We will release your seats and start again in %n second(s).", "",
+                           seconds)
+        else:
+            text = self.tr("We will start again in %n second(s).", "", seconds)
+        self.detail.setText(text)
 
     def _answer(self) -> None:
         self.stop()

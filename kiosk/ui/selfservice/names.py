@@ -28,11 +28,11 @@ KNOWN_WORDS = (
     QT_TRANSLATE_NOOP("Catalogue", "Sci-Fi"), QT_TRANSLATE_NOOP("Catalogue", "Sport"),
     QT_TRANSLATE_NOOP("Catalogue", "Thriller"), QT_TRANSLATE_NOOP("Catalogue", "War"),
     QT_TRANSLATE_NOOP("Catalogue", "Kids"),
-    QT_TRANSLATE_NOOP("Catalogue", "standard"), QT_TRANSLATE_NOOP("Catalogue", "premium"),
-    QT_TRANSLATE_NOOP("Catalogue", "recliner"), QT_TRANSLATE_NOOP("Catalogue", "wheelchair"),
-    QT_TRANSLATE_NOOP("Catalogue", "companion"),
-    QT_TRANSLATE_NOOP("Catalogue", "adult"), QT_TRANSLATE_NOOP("Catalogue", "child"),
-    QT_TRANSLATE_NOOP("Catalogue", "senior"), QT_TRANSLATE_NOOP("Catalogue", "student"),
+    QT_TRANSLATE_NOOP("Catalogue", "Standard"), QT_TRANSLATE_NOOP("Catalogue", "Premium"),
+    QT_TRANSLATE_NOOP("Catalogue", "Recliner"), QT_TRANSLATE_NOOP("Catalogue", "Wheelchair"),
+    QT_TRANSLATE_NOOP("Catalogue", "Companion"),
+    QT_TRANSLATE_NOOP("Catalogue", "Adult"), QT_TRANSLATE_NOOP("Catalogue", "Child"),
+    QT_TRANSLATE_NOOP("Catalogue", "Senior"), QT_TRANSLATE_NOOP("Catalogue", "Student"),
 )
 
 
@@ -42,5 +42,12 @@ def catalogue_word(word: str) -> str:
 
 language_name = catalogue_word
 genre_name = catalogue_word
-seat_type_name = catalogue_word
-ticket_type_name = catalogue_word
+
+
+def seat_type_name(seat_type: str) -> str:
+    """``standard`` -> "Standard" in English, its translation otherwise."""
+    return catalogue_word(seat_type.capitalize())
+
+
+def ticket_type_name(ticket_type: str) -> str:
+    return catalogue_word(ticket_type.capitalize())

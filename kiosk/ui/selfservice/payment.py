@@ -34,6 +34,7 @@ class CardTerminal(QFrame):
         column.setSpacing(16)
         screen = QFrame(self)
         screen.setProperty("ss", "screen")
+        screen.setMinimumHeight(190)
         screen_column = QVBoxLayout(screen)
         screen_column.setContentsMargins(18, 18, 18, 18)
         self.amount = label("", "title", align=Qt.AlignmentFlag.AlignCenter)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import deque
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
 from kiosk.domain.money import format_money
@@ -76,7 +76,7 @@ class SeatsScreen(QWidget):
         side_column.addWidget(self.show_info)
         self.best_title = label("", "sub", wrap=True)
         side_column.addWidget(self.best_title)
-        counts = QHBoxLayout()
+        counts = QGridLayout()
         counts.setSpacing(8)
         self._count_group = QButtonGroup(self)
         self.count_buttons = {}
@@ -87,7 +87,7 @@ class SeatsScreen(QWidget):
             b.clicked.connect(lambda _=False, k=n: self.request_best(k, self.accessible.isChecked()))
             self._count_group.addButton(b)
             self.count_buttons[n] = b
-            counts.addWidget(b)
+            counts.addWidget(b, (n - 1) // 3, (n - 1) % 3)
         side_column.addLayout(counts)
         self.accessible = button("", ss="chip", checkable=True, min_height=56)
         self.accessible.setObjectName("accessibleSeats")

@@ -356,7 +356,7 @@ class SelfServiceWidget(QWidget):
                 and self.current_name() == "review":
             self.idle_watcher.reset()  # never interrupt a payment in progress
             return
-        self.prompt.start()
+        self.prompt.start(has_hold=self.sale.hold is not None)
 
     def _still_here(self) -> None:
         self.idle_watcher.reset()

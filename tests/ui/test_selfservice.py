@@ -1,0 +1,339 @@
+"""The self-service touchscreen driven by taps, offscreen, over the small test world."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+
+from kiosk.services.app import open_services
+from kiosk.ui.bridge import Bridge
+from kiosk.ui.selfservice import SelfServiceWidget
+from tests.factories import make_world
+
+MIN_TOUCH = 48
+
+
+@pytest.fixture
+def make_kiosk(qtbot, tmp_path, clock):
+    """Build a self-service widget over a fresh test world; ``make_kiosk(idle_s=...)``."""
+    made = []
+
+    def build(config, idle_s: float = 90.0):
+        config = replace(config, self_service_idle_s=idle_s)
+        services = open_services(config, clock=clock)
+        services.world = make_world(services.deps.db, clock)
+        bridge = Bridge(services)
+        widget = SelfServiceWidget(services, bridge, config)
+        qtbot.addWidget(widget)
+        widget.resize(1366, 900)
+        widget.show()
+        qtbot.waitExposed(widget)
+        made.append((widget, bridge, services))
+        return widget, services
+
+    yield build
+    for widget, bridge, services in made:
+        widget.shutdown()
+        bridge.wait_idle(5000)
+        services.close()
+
+
+def click(qtbot, button: QAbstractButton) -> None:
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def tap_seat(qtbot, kiosk: SelfServiceWidget, code: str) -> None:
+    view = kiosk.seats.view
+    pos: QPoint = view.seat_viewport_pos(code)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def to_seats(qtbot, kiosk: SelfServiceWidget) -> None:
+    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert kiosk.current_name() == "films"
+    click(qtbot, kiosk.films.tile_for("The Test Pattern"))
+    assert kiosk.current_name() == "shows"
+    click(qtbot, kiosk.shows.cards()[0])
+    assert kiosk.current_name() == "seats"
+
+
+def hold_seats(qtbot, kiosk: SelfServiceWidget, *codes: str) -> None:
+    for code in codes:
+        tap_seat(qtbot, kiosk, code)
+    qtbot.waitUntil(lambda: kiosk.sale.hold is not None and set(kiosk.sale.hold.seats) == set(codes)
+                    and not kiosk.seats.is_busy(), timeout=5000)
+
+
+def to_review(qtbot, kiosk: SelfServiceWidget, contact_keys: str = "asha@example.com") -> None:
+    click(qtbot, kiosk.seats.continue_button)
+    assert kiosk.current_name() == "tickets"
+    click(qtbot, kiosk.tickets.continue_button)
+    assert kiosk.current_name() == "pay"
+    click(qtbot, kiosk.pay.terminal.tap_button)
+    qtbot.waitUntil(lambda: kiosk.pay.continue_button.isEnabled(), timeout=5000)
+    click(qtbot, kiosk.pay.continue_button)
+    assert kiosk.current_name() == "contact"
+    for ch in contact_keys:
+        click(qtbot, kiosk.contact.keyboard.key_button(ch))
+    click(qtbot, kiosk.contact.continue_button)
+    assert kiosk.current_name() == "review"
+
+
+def test_complete_sale_by_taps(qtbot, make_kiosk, config):
+    kiosk, services = make_kiosk(config)
+    to_seats(qtbot, kiosk)
+    hold_seats(qtbot, kiosk, "D5", "D6")
+    assert "D5, D6" in kiosk.seats.selection.text()
+    assert kiosk.seats.header.countdown.text()  # the hold countdown is visible
+
+    click(qtbot, kiosk.seats.continue_button)
+    child = kiosk.tickets.findChild(QAbstractButton, "type_D6_child")
+    click(qtbot, child)
+    quote = kiosk.tickets.quote
+    assert [line.ticket_type for line in quote.lines] == ["adult", "child"]
+    assert quote.total_minor == 25000 + 17500
+    click(qtbot, kiosk.tickets.continue_button)
+
+    assert kiosk.pay.to_pay.text() == "₹425.00"
+    assert "Tap, insert or swipe" in kiosk.pay.terminal.prompt.text()
+    click(qtbot, kiosk.pay.terminal.insert_button)
+    qtbot.waitUntil(lambda: kiosk.pay.last4 is not None, timeout=5000)
+    last4 = kiosk.pay.last4
+    assert len(last4) == 4 and last4.isdigit()
+    click(qtbot, kiosk.pay.continue_button)
+
+    for ch in "asha@example.com":
+        click(qtbot, kiosk.contact.keyboard.key_button(ch))
+    assert kiosk.contact.entry.text() == "asha@example.com"
+    click(qtbot, kiosk.contact.continue_button)
+    assert kiosk.current_name() == "review"
+    assert kiosk.review.confirm_button.text() == "Pay ₹425.00 and confirm"
+
+    with qtbot.waitSignal(kiosk.saleCompleted, timeout=10000) as done:
+        click(qtbot, kiosk.review.confirm_button)
+        assert not kiosk.review.confirm_button.isEnabled()  # disabled while confirming
+    booking = done.args[0]
+    assert kiosk.current_name() == "done"
+    assert kiosk.done.reference.text() == booking.reference
+    assert not kiosk.done.qr.pixmap().isNull()
+
+    row = services.deps.conn.execute(
+        "SELECT channel, customer_contact, card_last4, payment_method, total_minor FROM bookings "
+        "WHERE reference = ?", (booking.reference,)).fetchone()
+    assert tuple(row) == ("self-service", "asha@example.com", last4, "card", 42500)
+    sold = {r[0] for r in services.deps.conn.execute(
+        "SELECT seat_code FROM seat_sales WHERE booking_id = ?", (booking.booking_id,))}
+    assert sold == {"D5", "D6"}
+    assert services.deps.conn.execute("SELECT COUNT(*) FROM holds").fetchone()[0] == 0
+    # no full card number anywhere: only the four digits were ever handed over
+    audit = " ".join(r[0] for r in services.deps.conn.execute("SELECT detail FROM audit"))
+    assert all(len(chunk) < 12 for chunk in audit.split() if chunk.strip('",{}:').isdigit())
+
+    click(qtbot, kiosk.done.done_button)
+    assert kiosk.current_name() == "attract"
+
+
+def test_double_tap_on_confirm_books_once(qtbot, make_kiosk, config):
+    kiosk, services = make_kiosk(config)
+    to_seats(qtbot, kiosk)
+    hold_seats(qtbot, kiosk, "C3")
+    to_review(qtbot, kiosk)
+    button = kiosk.review.confirm_button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kiosk.current_name() == "done", timeout=10000)
+    kiosk.bridge.wait_idle(5000)
+    assert services.deps.conn.execute("SELECT COUNT(*) FROM bookings").fetchone()[0] == 1
+
+
+def test_idle_timeout_asks_then_releases_hold_and_returns_to_attract(qtbot, make_kiosk, config):
+    kiosk, services = make_kiosk(config, idle_s=0.3)
+    to_seats(qtbot, kiosk)
+    hold_seats(qtbot, kiosk, "D7", "D8")
+    assert services.deps.conn.execute("SELECT COUNT(*) FROM holds").fetchone()[0] == 2
+    qtbot.waitUntil(lambda: kiosk.prompt.isVisible(), timeout=5000)
+    assert kiosk.prompt.question.text() == "Are you still there?"
+    qtbot.waitUntil(lambda: kiosk.current_name() == "attract", timeout=5000)
+    kiosk.bridge.wait_idle(5000)
+    assert services.deps.conn.execute("SELECT COUNT(*) FROM holds").fetchone()[0] == 0
+    assert kiosk.sale.hold is None
+
+
+def test_answering_the_idle_prompt_keeps_the_sale(qtbot, make_kiosk, config):
+    kiosk, services = make_kiosk(config, idle_s=0.3)
+    kiosk.prompt._seconds = 5.0  # a long enough answer window for a slow machine
+    to_seats(qtbot, kiosk)
+    hold_seats(qtbot, kiosk, "D7")
+    qtbot.waitUntil(lambda: kiosk.prompt.isVisible(), timeout=5000)
+    click(qtbot, kiosk.prompt.here_button)
+    assert not kiosk.prompt.isVisible()
+    assert kiosk.current_name() == "seats"
+    assert services.deps.conn.execute("SELECT COUNT(*) FROM holds").fetchone()[0] == 1
+
+
+def test_taken_seat_shows_a_plain_message(qtbot, make_kiosk, config):
+    kiosk, services = make_kiosk(config)
+    other = services.auth.self_service_actor()
+    services.booking.hold(replace(other, kiosk_id="KIOSK-2"), "show-future", ["D5"])
+    to_seats(qtbot, kiosk)
+    tap_seat(qtbot, kiosk, "D5")
+    assert kiosk.seats.message.text() == "Seat D5 is taken. Please choose another."
+    assert kiosk.sale.hold is None
+
+
+def test_seat_taken_between_map_and_tap_is_refused_plainly(qtbot, make_kiosk, config):
+    kiosk, services = make_kiosk(config)
+    to_seats(qtbot, kiosk)
+    other = services.auth.self_service_actor()
+    services.booking.hold(replace(other, kiosk_id="KIOSK-2"), "show-future", ["D5"])
+    tap_seat(qtbot, kiosk, "D5")  # the map still shows D5 free
+    qtbot.waitUntil(lambda: not kiosk.seats.is_busy(), timeout=5000)
+    assert "D5" in kiosk.seats.message.text() and "taken" in kiosk.seats.message.text()
+    assert kiosk.sale.hold is None
+
+
+def test_best_seats_and_untapping(qtbot, make_kiosk, config):
+    kiosk, services = make_kiosk(config)
+    to_seats(qtbot, kiosk)
+    click(qtbot, kiosk.seats.count_buttons[3])
+    qtbot.waitUntil(lambda: kiosk.sale.hold is not None and len(kiosk.sale.hold.seats) == 3,
+                    timeout=5000)
+    first = kiosk.sale.hold.seats[0]
+    tap_seat(qtbot, kiosk, first)
+    qtbot.waitUntil(lambda: kiosk.sale.hold is not None and len(kiosk.sale.hold.seats) == 2,
+                    timeout=5000)
+    rows = services.deps.conn.execute("SELECT seat_code FROM holds").fetchall()
+    assert {r[0] for r in rows} == set(kiosk.sale.hold.seats)
+
+
+@pytest.mark.parametrize("mode,typed", [("email", "asha@"), ("email", "asha@example"),
+                                        ("phone", "12345"), ("phone", "5123456789")])
+def test_invalid_contact_is_refused_with_a_message(qtbot, make_kiosk, config, mode, typed):
+    kiosk, _ = make_kiosk(config)
+    to_seats(qtbot, kiosk)
+    hold_seats(qtbot, kiosk, "B2")
+    click(qtbot, kiosk.seats.continue_button)
+    click(qtbot, kiosk.tickets.continue_button)
+    click(qtbot, kiosk.pay.terminal.tap_button)
+    qtbot.waitUntil(lambda: kiosk.pay.continue_button.isEnabled(), timeout=5000)
+    click(qtbot, kiosk.pay.continue_button)
+    if mode == "phone":
+        click(qtbot, kiosk.contact.phone_mode)
+        assert kiosk.contact.keyboard.mode() == "phone"
+    for ch in typed:
+        click(qtbot, kiosk.contact.keyboard.key_button(ch))
+    click(qtbot, kiosk.contact.continue_button)
+    assert kiosk.current_name() == "contact"
+    assert "does not look right" in kiosk.contact.error.text()
+
+
+def test_phone_contact_is_normalised_and_stored(qtbot, make_kiosk, config):
+    kiosk, services = make_kiosk(config)
+    to_seats(qtbot, kiosk)
+    hold_seats(qtbot, kiosk, "B3")
+    click(qtbot, kiosk.seats.continue_button)
+    click(qtbot, kiosk.tickets.continue_button)
+    click(qtbot, kiosk.pay.terminal.swipe_button)
+    qtbot.waitUntil(lambda: kiosk.pay.continue_button.isEnabled(), timeout=5000)
+    click(qtbot, kiosk.pay.continue_button)
+    click(qtbot, kiosk.contact.phone_mode)
+    for ch in "98765432100":
+        click(qtbot, kiosk.contact.keyboard.key_button(ch))
+    click(qtbot, kiosk.contact.keyboard.key_button("⌫"))
+    click(qtbot, kiosk.contact.continue_button)
+    assert kiosk.current_name() == "review"
+    with qtbot.waitSignal(kiosk.saleCompleted, timeout=10000):
+        click(qtbot, kiosk.review.confirm_button)
+    contact = services.deps.conn.execute("SELECT customer_contact FROM bookings").fetchone()[0]
+    assert contact == "+919876543210"
+
+
+def test_start_again_releases_the_hold(qtbot, make_kiosk, config):
+    kiosk, services = make_kiosk(config)
+    to_seats(qtbot, kiosk)
+    hold_seats(qtbot, kiosk, "C4")
+    click(qtbot, kiosk.seats.continue_button)
+    click(qtbot, kiosk.tickets.header.cancel)
+    assert kiosk.current_name() == "attract"
+    kiosk.bridge.wait_idle(5000)
+    assert services.deps.conn.execute("SELECT COUNT(*) FROM holds").fetchone()[0] == 0
+
+
+def test_filters_narrow_the_films(qtbot, make_kiosk, config):
+    kiosk, services = make_kiosk(config)
+    services.deps.db["films"].insert({"id": "film-2", "title": "Second Reel", "language": "Telugu",
+                                      "genres": json.dumps(["Action"]), "certificate": "U",
+                                      "runtime_min": 100})
+    services.deps.db["shows"].insert({"id": "show-2", "film_id": "film-2", "hall_id": "hall-test",
+                                      "starts_at": "2026-11-26T09:00:00+00:00",
+                                      "price_list_id": "pl-test"})
+    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert {t.film["title"] for t in kiosk.films.tiles()} == {"The Test Pattern", "Second Reel"}
+    click(qtbot, kiosk.films.groups["language"].chip("Telugu"))
+    assert [t.film["title"] for t in kiosk.films.tiles()] == ["Second Reel"]
+    click(qtbot, kiosk.films.groups["language"].chip("All"))
+    click(qtbot, kiosk.films.groups["genre"].chip("Drama"))
+    assert [t.film["title"] for t in kiosk.films.tiles()] == ["The Test Pattern"]
+    click(qtbot, kiosk.films.groups["day"].chip("Tomorrow"))
+    assert [t.film["title"] for t in kiosk.films.tiles()] == ["The Test Pattern"]
+    click(qtbot, kiosk.films.clear_button)
+    assert len(kiosk.films.tiles()) == 2
+
+
+def _too_small(root: QWidget) -> list[str]:
+    bad = []
+    checked = 0
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or not isinstance(widget, (QAbstractButton, QLineEdit)):
+            continue
+        checked += 1
+        if widget.width() < MIN_TOUCH or widget.height() < MIN_TOUCH:
+            bad.append(f"{type(widget).__name__} {widget.objectName()!r} {widget.text()!r} "
+                       f"{widget.width()}x{widget.height()}")
+    assert checked > 0, "no touch targets found: the walk is broken"
+    return bad
+
+
+def test_every_touch_target_is_at_least_48_px_on_every_screen(qtbot, make_kiosk, config):
+    kiosk, _ = make_kiosk(config)
+    seen = {}
+
+    def check() -> None:
+        QApplication.processEvents()
+        name = kiosk.current_name()
+        seen[name] = _too_small(kiosk.stack.currentWidget())
+
+    check()
+    to_seats(qtbot, kiosk)
+    hold_seats(qtbot, kiosk, "D3")
+    check()
+    click(qtbot, kiosk.seats.continue_button)
+    check()
+    click(qtbot, kiosk.tickets.continue_button)
+    check()
+    click(qtbot, kiosk.pay.terminal.tap_button)
+    qtbot.waitUntil(lambda: kiosk.pay.continue_button.isEnabled(), timeout=5000)
+    click(qtbot, kiosk.pay.continue_button)
+    check()
+    click(qtbot, kiosk.contact.phone_mode)
+    check()
+    click(qtbot, kiosk.contact.skip_button)
+    check()
+    with qtbot.waitSignal(kiosk.saleCompleted, timeout=10000):
+        click(qtbot, kiosk.review.confirm_button)
+    check()
+    kiosk.prompt.start()
+    QApplication.processEvents()
+    seen["idle prompt"] = _too_small(kiosk.prompt)
+    kiosk.prompt.stop()
+    for name in ("films", "shows"):
+        kiosk.show_screen(name)
+        check()
+    assert set(seen) >= {"attract", "films", "shows", "seats", "tickets", "pay", "contact",
+                         "review", "done", "idle prompt"}
+    assert {name: bad for name, bad in seen.items() if bad} == {}
