@@ -2,8 +2,8 @@
 
 Four cinemas in three currencies and three time zones (one with daylight saving), eight
 200-seat halls each, five shows a hall a day; bookings of one to six seats sold on the day of
-the show or the day before, over three channels; about 3 % refunded in full, 1 % in part and a
-few refunds waiting for approval. Every row obeys the schema (foreign keys, seat_sales only for
+the show or the day before, over three channels; about 3 % refunded in full, 1 % in part, a few
+refunds waiting for approval and 0.5 % of counter sales exchanged for other seats. Every row obeys the schema (foreign keys, seat_sales only for
 kept seats, booking totals = the sum of their seats), so the reports read it exactly as they
 read a real kiosk database.
 
@@ -33,7 +33,7 @@ from kiosk.domain.ids import REFERENCE_ALPHABET
 from kiosk.domain.money import tax_included
 from kiosk.store.db import connect, migrate, migrations
 
-DATA_VERSION = "2"
+DATA_VERSION = "3"
 SETTINGS_KEY = "bench.datagen"
 SEATS_PER_HALL = 200
 HALLS_PER_CINEMA = 8
@@ -53,8 +53,8 @@ _INSERT_BOOKING = (
     "INSERT INTO bookings (id, reference, idempotency_key, show_id, channel, kiosk_id, staff_id, "
     "shift_id, customer_contact, currency, total_minor, tax_minor, discount_minor, refunded_minor, "
     "payment_method, card_last4, cash_tendered_minor, change_minor, state, sync_state, "
-    "exchanged_from, created_at, business_date, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "exchanged_from, created_at, business_date, updated_at, paid_minor) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -234,9 +234,10 @@ def generate(path: Path, bookings: int, seed: int = 20261125) -> GeneratedInfo:
         carry = 0
         next_seat = 0
         show_start = local_moment(tz, day, hour, 0)
-        for done in range(count):
+        made = 0
+        while made < count:
             if next_seat >= SEATS_PER_HALL:  # sold out: the rest go to the next show
-                carry = count - done
+                carry = count - made
                 break
             size = min(party_sizes[rng.randrange(10)], SEATS_PER_HALL - next_seat)
             codes = seats[next_seat:next_seat + size]
@@ -279,27 +280,50 @@ def generate(path: Path, bookings: int, seed: int = 20261125) -> GeneratedInfo:
                 refunded_codes = lines[-1:]
             elif lines and roll < 0.042:
                 refunded_codes, refund_state = lines, "pending_approval"
+            exchange = (channel == "counter" and 0.042 <= roll < 0.047 and made + 1 < count
+                        and next_seat + len(lines) <= SEATS_PER_HALL)
             refunded_set = {c[0] for c in refunded_codes} if refund_state == "completed" else set()
             ref_amount = sum(c[3] for c in refunded_codes)
             if refund_state == "completed" and refunded_codes:
                 state = "refunded" if len(refunded_set) == len(lines) else "partially_refunded"
                 refunded_minor = ref_amount
             else:
-                state, refunded_minor = "confirmed", 0
+                state, refunded_minor = ("exchanged" if exchange else "confirmed"), 0
             b_rows.append((
                 bid, _reference(n_booking), f"{rng.getrandbits(128):032x}", sid, channel, kiosk, staff,
                 None, "", cur, total, tax, 0, refunded_minor, method,
                 None if cash else f"{rng.randrange(10000):04d}", tendered,
                 (tendered - total) if cash else None, state, "synced", None, created_iso, business,
-                created_iso,
+                created_iso, None,
             ))
             n_booking += 1
+            made += 1
             for code, seat_type, tt, price, line_tax in lines:
                 refunded = code in refunded_set
                 bs_rows.append((bid, code, seat_type, tt, price, line_tax, 1 if refunded else 0))
-                if not refunded:
+                if not refunded and not exchange:
                     ss_rows.append((sid, code, bid))
             n_tickets += len(lines)
+            if exchange:  # moved to the next seats along at the same price, nothing to pay
+                new_id = f"{rng.getrandbits(128):032x}"
+                moved = seats[next_seat:next_seat + len(lines)]
+                next_seat += len(lines)
+                when = min(created + timedelta(minutes=rng.randrange(5, 60)),
+                           show_start - timedelta(minutes=1))
+                when_iso = to_iso(when)
+                b_rows.append((
+                    new_id, _reference(n_booking), f"{rng.getrandbits(128):032x}", sid, channel,
+                    kiosk, staff, None, "", cur, total, tax, 0, 0, method,
+                    None if cash else f"{rng.randrange(10000):04d}", None, None, "confirmed",
+                    "synced", bid, when_iso, when.astimezone(ZoneInfo(tz)).date().isoformat(),
+                    when_iso, 0,
+                ))
+                n_booking += 1
+                made += 1
+                for (code, seat_type), line in zip(moved, lines, strict=True):
+                    bs_rows.append((new_id, code, seat_type, line[2], line[3], line[4], 0))
+                    ss_rows.append((sid, code, new_id))
+                n_tickets += len(lines)
             if refunded_codes:
                 when = created + timedelta(minutes=rng.randrange(5, 120))
                 when = min(when, show_start - timedelta(minutes=1))

@@ -9,23 +9,27 @@ How the money is counted (the definitions the tests check against a hand-compute
 
 * **gross** - the tax-inclusive value of every sale made in the period (``bookings.total_minor``
   by ``bookings.business_date``), whatever happened to the booking later: a booking that was
-  refunded or exchanged afterwards was still a sale on its day. An exchange is a refund of the
-  old booking plus a new sale, so it appears once in each.
+  refunded or exchanged afterwards was still a sale on its day.
 * **refunds** - money actually handed back in the period: ``refunds`` rows in state
   ``completed`` by ``refunds.business_date`` (the day the money left the drawer or went back to the
   card). Refunds waiting for a manager are counted separately as *pending* and not subtracted.
-* **net sales** = gross - refunds.
-* **tax** = tax on the sales - tax on the refunds = the tax on the seats kept (for refunds of sales
-  made in the same period; across periods a refund reverses its tax in the period it is paid,
-  as the books do).
+* **exchange credit** - an exchange is the return of the old booking's remaining seats plus a
+  new sale at the full price of the new seats (in gross). The old seats' value is carried over
+  instead of being paid back: the credit is ``total - paid`` of the new booking, on the new
+  booking's business date. When the new seats cost less, the difference is a real refund row
+  as well. So gross - exchange credit is the money taken at sales.
+* **net sales** = gross - refunds - exchange credit: money kept.
+* **tax** = tax on the sales - tax on the refunds - tax on the exchange credit = the tax on the
+  seats kept (for refunds of sales made in the same period; across periods a refund reverses
+  its tax in the period it is paid, as the books do).
 * **net revenue** = net sales - tax: what the cinema keeps after refunds and tax.
 * **average ticket** = gross / tickets sold, rounded half up.
 
 Breakdowns carry the same columns so every breakdown sums to the totals: sales are attributed by
 the booking (film, show, channel, payment method, hour of sale, selling staff member and kiosk);
-refunds by the booking for film, show, channel and payment method, and by *who paid it out*
-(staff, kiosk, hour of the refund) for the rest, because that is what a cash-up needs.
-Hours are the cinema's local hours.
+refunds and exchange credits by the booking they return for film, show, channel and payment
+method, and by *who did it* (staff, kiosk, hour) for the rest, because that is what a cash-up
+needs. Hours are the cinema's local hours.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ import csv
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TextIO
@@ -206,6 +210,9 @@ _MEASURES = (
     Column("refund_count", "Refunds", "int"),
     Column("refunded_tickets", "Tickets refunded", "int"),
     Column("refunds", "Refunded", "money"),
+    Column("exchanges", "Exchanges", "int"),
+    Column("exchanged_tickets", "Tickets exchanged", "int"),
+    Column("exchange_credit", "Exchange credit", "money"),
     Column("net_sales", "Net sales", "money"),
     Column("tax", "Tax", "money"),
     Column("net_revenue", "Net revenue", "money"),
@@ -215,6 +222,7 @@ _TOTALS_COLUMNS = (
     *_MEASURES,
     Column("sales_tax", "Tax on sales", "money"),
     Column("refunds_tax", "Tax refunded", "money"),
+    Column("exchange_tax", "Tax on exchange credit", "money"),
     Column("average_ticket", "Average ticket", "money"),
     Column("pending_refund_count", "Refunds awaiting approval", "int"),
     Column("pending_refunds", "Awaiting approval", "money"),
@@ -233,13 +241,17 @@ class _Acc:
     refunded_tickets: int = 0
     refunds: int = 0
     refunds_tax: int = 0
-    labels: tuple[Any, ...] = field(default=())
+    exchanges: int = 0
+    exchanged_tickets: int = 0
+    exchange_credit: int = 0
+    exchange_tax: int = 0
 
     def measures(self) -> tuple[int, ...]:
-        net_sales = self.gross - self.refunds
-        tax = self.sales_tax - self.refunds_tax
+        net_sales = self.gross - self.refunds - self.exchange_credit
+        tax = self.sales_tax - self.refunds_tax - self.exchange_tax
         return (self.bookings, self.tickets, self.gross, self.refund_count,
-                self.refunded_tickets, self.refunds, net_sales, tax, net_sales - tax)
+                self.refunded_tickets, self.refunds, self.exchanges, self.exchanged_tickets,
+                self.exchange_credit, net_sales, tax, net_sales - tax)
 
 
 def _half_up_div(a: int, b: int) -> int:
@@ -328,11 +340,13 @@ class ReportService:
         try:
             sales = self._sales_rows(conn, params, cinema_join)
             refunds = self._refund_rows(conn, params, cinema_join)
+            exchanges = [tuple(r) for r in conn.execute(
+                self._EXCHANGES_SQL.format(cinema_join=cinema_join), params)]
         finally:
             if own:
                 conn.execute("COMMIT")
         names = self._names(conn)
-        return self._build_sales(start, end, cinema_id, sales, refunds, names)
+        return self._build_sales(start, end, cinema_id, sales, refunds, exchanges, names)
 
     # Sales grouped by every dimension at once, in SQL; the (small) grouped result is then folded
     # into each breakdown in Python. The booking_seats join uses its primary key.
@@ -356,6 +370,28 @@ class ReportService:
         FROM refunds r JOIN bookings b ON b.id = r.booking_id {cinema_join}
         WHERE r.business_date BETWEEN :start AND :end AND r.state IN ('completed', 'pending_approval')
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+    """
+
+    # Exchange credits: new bookings made from an old one, attributed like a refund of the old
+    # booking (its film, show, channel, payment) done by the new sale's staff, kiosk and hour.
+    # The old booking's remaining seats are the ones exchanged; an 'exchange' refund row (new
+    # seats cheaper) is already counted as a refund, so its tax is taken off the credit's tax.
+    _EXCHANGES_SQL = """
+        SELECT n.currency, s.film_id, b.show_id, b.payment_method, b.channel, n.staff_id,
+               n.kiosk_id, h.cinema_id, substr(n.created_at, 1, 14) AS utc_hour,
+               CAST(substr(n.created_at, 15, 2) AS INTEGER) / 15 AS quarter,
+               COUNT(*) AS exchanges,
+               SUM(n.total_minor - COALESCE(n.paid_minor, n.total_minor)) AS credit,
+               SUM((SELECT COALESCE(SUM(bs.tax_minor), 0) FROM booking_seats bs
+                    WHERE bs.booking_id = b.id AND bs.refunded = 0)
+                   - (SELECT COALESCE(SUM(r.tax_minor), 0) FROM refunds r
+                      WHERE r.booking_id = b.id AND r.reason = 'exchange' AND r.seats = '[]'
+                        AND r.state = 'completed')) AS credit_tax,
+               SUM((SELECT COUNT(*) FROM booking_seats bs
+                    WHERE bs.booking_id = b.id AND bs.refunded = 0)) AS tickets
+        FROM bookings n JOIN bookings b ON b.id = n.exchanged_from {cinema_join}
+        WHERE n.business_date BETWEEN :start AND :end AND n.exchanged_from IS NOT NULL
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
     """
 
     def _sales_rows(self, conn, params, cinema_join) -> list[tuple]:
@@ -391,7 +427,7 @@ class ReportService:
                 info[r[0]] = (starts.strftime("%Y-%m-%d %H:%M"), r[2], r[3], r[4])
         return info
 
-    def _build_sales(self, start, end, cinema_id, sales, refunds, names) -> SalesReport:
+    def _build_sales(self, start, end, cinema_id, sales, refunds, exchanges, names) -> SalesReport:
         hour_cache: dict[tuple[str, str, int], int] = {}
 
         def local_hour(cinema: str, utc_hour: str, quarter: int) -> int:
@@ -410,7 +446,7 @@ class ReportService:
         for (cur, film, show, pay, channel, staff, kiosk, cinema, uh, q,
              n, gross, tax, tickets) in sales:
             keys = {"film": film, "show": show, "hour": local_hour(cinema, uh, q), "payment": pay,
-                    "staff": (staff, channel), "kiosk": kiosk, "channel": channel}
+                    "staff": _staff_key(staff, channel), "kiosk": kiosk, "channel": channel}
             for acc in [totals[cur]] + [accs[d][(keys[d], cur)] for d in dims]:
                 acc.bookings += n
                 acc.tickets += tickets or 0
@@ -424,19 +460,29 @@ class ReportService:
                 pending[cur][1] += amount
                 continue
             keys = {"film": film, "show": show, "hour": local_hour(cinema, uh, q), "payment": pay,
-                    "staff": (staff, "refund"), "kiosk": kiosk, "channel": channel}
+                    "staff": _staff_key(staff, "refund"), "kiosk": kiosk, "channel": channel}
             for acc in [totals[cur]] + [accs[d][(keys[d], cur)] for d in dims]:
                 acc.refund_count += n
                 acc.refunded_tickets += tickets or 0
                 acc.refunds += amount
                 acc.refunds_tax += tax
 
+        for (cur, film, show, pay, channel, staff, kiosk, cinema, uh, q,
+             n, credit, credit_tax, tickets) in exchanges:
+            keys = {"film": film, "show": show, "hour": local_hour(cinema, uh, q), "payment": pay,
+                    "staff": _staff_key(staff, "exchange"), "kiosk": kiosk, "channel": channel}
+            for acc in [totals[cur]] + [accs[d][(keys[d], cur)] for d in dims]:
+                acc.exchanges += n
+                acc.exchanged_tickets += tickets or 0
+                acc.exchange_credit += credit or 0
+                acc.exchange_tax += credit_tax or 0
+
         currencies = sorted(set(totals) | set(pending))
         total_rows = []
         for cur in currencies:
             acc = totals[cur]
             total_rows.append((cur, *acc.measures(), acc.sales_tax, acc.refunds_tax,
-                               _half_up_div(acc.gross, acc.tickets), pending[cur][0], pending[cur][1]))
+                               acc.exchange_tax, _half_up_div(acc.gross, acc.tickets), pending[cur][0], pending[cur][1]))
 
         show_info = self._show_info(self.deps.conn, (k for k, _ in accs["show"]))
 
@@ -582,6 +628,11 @@ class ReportService:
         )
         return RefundsReport(start, end, cinema_id, self.deps.clock.now(),
                              ReportTable("refunds", "Refunds", columns, tuple(out)))
+
+
+def _staff_key(staff_id: int | None, channel: str) -> tuple[int | None, str | None]:
+    """Staff rows by person; sales without a person (self-service, online) by channel."""
+    return (staff_id, None) if staff_id is not None else (None, channel)
 
 
 def _who(number: str | None, name: str | None) -> str:
