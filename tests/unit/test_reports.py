@@ -259,8 +259,8 @@ def test_display_rows_format_money_and_percent(services, manager, day_of_trading
 def test_generated_bench_database_is_consistent(tmp_path):
     """The report bench's generator obeys the schema and the report reads it back exactly."""
     from kiosk.bench.datagen import generate
-    from kiosk.domain.clock import Clock
     from kiosk.config import Config
+    from kiosk.domain.clock import Clock
     from kiosk.services.deps import ServiceDeps
     from kiosk.services.models import Actor, Role
     from kiosk.services.reports import ReportService
