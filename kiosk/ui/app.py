@@ -1,0 +1,122 @@
+"""Application bootstrap: QApplication, theme, language, error hooks, bridge, main window.
+
+``kiosk.commands.launch`` calls ``start`` for the real app; tests call ``build_ui`` with an
+existing QApplication (pytest-qt's) and services over a temporary database.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from kiosk.ui.bridge import Bridge
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.theme import ThemeManager
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class KioskUI:
+    """Everything the running UI is made of, so the launcher and tests can shut it down."""
+
+    app: QApplication
+    theme: ThemeManager
+    bridge: Bridge
+    window: MainWindow
+    languages: Any = None
+    sync_bridge: Any = None
+    reporter: Any = None
+
+    def shutdown(self) -> None:
+        if self.sync_bridge is not None:
+            try:
+                self.sync_bridge.stop()
+            except Exception:
+                log.exception("stopping the sync bridge failed")
+        self.bridge.shutdown()
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (or the existing one), named so settings and logs find their place."""
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Box Office Kiosk")
+    app.setOrganizationName("box-office-kiosk")
+    app.setQuitOnLastWindowClosed(True)
+    return app  # type: ignore[return-value]
+
+
+def install_languages(language: str):
+    """The self-service engineer's LanguageManager with ``language`` installed, or None."""
+    try:
+        from kiosk.ui.i18n import language_manager
+    except ImportError:
+        return None
+    manager = language_manager()
+    try:
+        if not manager.set_language(language):
+            log.warning("no translations for %s yet; using English", language)
+    except ValueError as err:
+        log.warning("%s", err)
+    return manager
+
+
+def start_sync_bridge(config, gate=None, parent=None):
+    """The cloud engineer's SyncBridge when the cloud is enabled and the module exists."""
+    if not config.cloud.enabled:
+        return None
+    try:
+        from kiosk.ui.sync_bridge import SyncBridge
+    except ImportError:
+        log.warning("cloud is enabled but kiosk.ui.sync_bridge is not available")
+        return None
+    try:
+        sync = SyncBridge(config, gate=gate, parent=parent)
+        sync.start()
+    except Exception:
+        log.exception("could not start cloud sync; selling locally")
+        return None
+    return sync
+
+
+def build_ui(services, config, *, app: QApplication | None = None, gate=None,
+             install_hooks: bool = True, mode: str | None = None) -> KioskUI:
+    """Theme, language, error hooks, bridge and the main window over open ``services``."""
+    app = app or create_application()
+    reporter = None
+    if install_hooks:
+        from kiosk.ui.errors import install_error_hooks
+
+        reporter = install_error_hooks(Path(config.db_path).parent)
+    theme = ThemeManager.instance()
+    if theme is None or theme.parent() is not app:
+        theme = ThemeManager(app, config.theme, config.large_text)
+    else:
+        theme.set_theme(config.theme)
+        theme.set_large_text(config.large_text)
+    languages = install_languages(config.language)
+    bridge = Bridge(services, app)
+    bridge.start_watching()
+    sync = start_sync_bridge(config, gate, app)
+    window = MainWindow(services, bridge, config, theme=theme, languages=languages,
+                        sync_bridge=sync, mode=mode)
+    if reporter is not None:
+        reporter.window = window
+    if sync is not None:
+        if sync.last_status:
+            window.show_sync_status(sync.last_status)
+        seats_changed = getattr(sync, "seatsChanged", None)
+        if seats_changed is not None:
+            seats_changed.connect(lambda _show_id: bridge.dataChanged.emit())
+    return KioskUI(app=app, theme=theme, bridge=bridge, window=window, languages=languages,
+                   sync_bridge=sync, reporter=reporter)

@@ -1,0 +1,221 @@
+"""Basket: a ticket type per seat, with the total and its tax re-quoted by the service live.
+
+Prices come from ``BookingService.quote`` every time a ticket type changes, never from arithmetic
+in the widget, so what the screen shows is exactly what ``confirm`` will charge.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.errors import HoldExpired, KioskError
+from kiosk.domain.money import format_money
+from kiosk.services.models import TicketType
+from kiosk.ui.counter.screen import Screen
+from kiosk.ui.counter.seats import _seat_sort_key
+
+
+def ticket_type_label(ticket_type: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    labels = {
+        "adult": QCoreApplication.translate("Basket", "Adult"),
+        "child": QCoreApplication.translate("Basket", "Child"),
+        "senior": QCoreApplication.translate("Basket", "Senior"),
+        "student": QCoreApplication.translate("Basket", "Student"),
+    }
+    return labels.get(ticket_type, ticket_type.title())
+
+
+def seat_type_label(seat_type: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    labels = {
+        "standard": QCoreApplication.translate("Basket", "Standard"),
+        "premium": QCoreApplication.translate("Basket", "Premium"),
+        "recliner": QCoreApplication.translate("Basket", "Recliner"),
+        "wheelchair": QCoreApplication.translate("Basket", "Wheelchair space"),
+        "companion": QCoreApplication.translate("Basket", "Companion"),
+    }
+    return labels.get(seat_type, seat_type.title())
+
+
+class BasketScreen(Screen):
+    name = "basket"
+
+    def __init__(self, ctl):
+        super().__init__(ctl)
+        title = QLabel(self.tr("Ticket types"), self)
+        title.setProperty("role", "title")
+        self.show_label = QLabel("", self)
+        self.show_label.setProperty("role", "muted")
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("basketTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Seat"), self.tr("Seat type"),
+                                              self.tr("Ticket"), self.tr("Price")])
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(56)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.all_adult = QPushButton(self.tr("All adult"), self)
+        self.all_adult.setObjectName("allAdult")
+        self.all_adult.clicked.connect(lambda: self.set_all("adult"))
+        self.all_child = QPushButton(self.tr("All child"), self)
+        self.all_child.clicked.connect(lambda: self.set_all("child"))
+
+        self.tax_label = QLabel("", self)
+        self.tax_label.setObjectName("basketTax")
+        self.tax_label.setProperty("role", "muted")
+        self.total_label = QLabel("", self)
+        self.total_label.setObjectName("basketTotal")
+        self.total_label.setProperty("role", "money")
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.back_button = QPushButton(self.tr("Change seats (Esc)"), self)
+        self.back_button.setObjectName("basketBack")
+        self.back_button.clicked.connect(self.back)
+        self.pay_button = QPushButton(self.tr("Payment  ⏎"), self)
+        self.pay_button.setObjectName("toPayment")
+        self.pay_button.setProperty("role", "primary")
+        self.pay_button.clicked.connect(self.to_payment)
+
+        quick = QHBoxLayout()
+        quick.addWidget(self.all_adult)
+        quick.addWidget(self.all_child)
+        quick.addStretch(1)
+        totals = QVBoxLayout()
+        totals.addWidget(self.total_label)
+        totals.addWidget(self.tax_label, 0, Qt.AlignmentFlag.AlignRight)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addStretch(1)
+        bottom.addLayout(totals)
+        bottom.addWidget(self.pay_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(title)
+        layout.addWidget(self.show_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(quick)
+        layout.addLayout(bottom)
+        self.combos: dict[str, QComboBox] = {}
+
+    def enter(self) -> None:
+        sale = self.session.sale
+        if sale.hold is None or sale.show is None:
+            self.ctl.go("seats" if sale.show else "finder")
+            return
+        summary = sale.show.summary
+        self.show_label.setText(f"{summary.film_title}  ·  {summary.cinema_name}  ·  "
+                                f"{summary.hall_name}  ·  "
+                                f"{summary.local_start.strftime('%a %d %b %H:%M')}")
+        seats = sorted(sale.hold.seats, key=_seat_sort_key)
+        sale.ticket_types = {code: sale.ticket_types.get(code, TicketType.ADULT.value)
+                             for code in seats}
+        self.table.setRowCount(len(seats))
+        self.combos = {}
+        previous: QWidget | None = None
+        for row, code in enumerate(seats):
+            seat_type = str(sale.show.layout.seats[code].type)
+            self.table.setItem(row, 0, QTableWidgetItem(code))
+            self.table.setItem(row, 1, QTableWidgetItem(seat_type_label(seat_type)))
+            combo = QComboBox(self.table)
+            combo.setObjectName(f"ticketType_{code}")
+            combo.setAccessibleName(self.tr("Ticket type for seat %1").replace("%1", code))
+            for ticket_type in self._types_for(seat_type):
+                combo.addItem(ticket_type_label(ticket_type), ticket_type)
+            combo.setCurrentIndex(max(0, combo.findData(sale.ticket_types[code])))
+            combo.currentIndexChanged.connect(lambda _i, c=code, box=combo:
+                                              self._type_changed(c, box.currentData()))
+            self.table.setCellWidget(row, 2, combo)
+            price = QTableWidgetItem("")
+            price.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 3, price)
+            self.combos[code] = combo
+            if previous is not None:
+                self.setTabOrder(previous, combo)
+            previous = combo
+        if previous is not None:
+            self.setTabOrder(previous, self.pay_button)
+        self.requote()
+
+    def first_focus(self) -> QWidget | None:
+        return next(iter(self.combos.values()), self.pay_button)
+
+    def back(self) -> None:
+        self.ctl.go("seats")
+
+    def refresh(self) -> None:
+        self.requote()
+
+    def _types_for(self, seat_type: str) -> list[str]:
+        prices = self.session.sale.show.prices
+        found = [t.value for t in TicketType if (seat_type, t.value) in prices]
+        return found or [TicketType.ADULT.value]
+
+    def _type_changed(self, code: str, ticket_type: str) -> None:
+        self.ctl.note_activity()
+        self.session.sale.ticket_types[code] = ticket_type
+        self.requote()
+
+    def set_all(self, ticket_type: str) -> None:
+        for code, combo in self.combos.items():
+            index = combo.findData(ticket_type)
+            if index >= 0:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+                self.session.sale.ticket_types[code] = ticket_type
+        self.requote()
+
+    def requote(self) -> bool:
+        sale = self.session.sale
+        if sale.hold is None:
+            return False
+        try:
+            quote = self.bridge.call(self.services.booking.quote, sale.hold.hold_id,
+                                     dict(sale.ticket_types))
+        except HoldExpired as err:
+            self.ctl.hold_lost(str(err))
+            return False
+        except KioskError as err:
+            self.ctl.banner.error(str(err))
+            self.pay_button.setEnabled(False)
+            return False
+        sale.quote = quote
+        by_seat = {line.seat_code: line for line in quote.lines}
+        for row in range(self.table.rowCount()):
+            code = self.table.item(row, 0).text()
+            line = by_seat.get(code)
+            self.table.item(row, 3).setText(format_money(line.price_minor, quote.currency)
+                                            if line else "")
+        self.total_label.setText(self.tr("Total %1").replace(
+            "%1", format_money(quote.total_minor, quote.currency)))
+        self.tax_label.setText(self.tr("includes tax %1").replace(
+            "%1", format_money(quote.tax_minor, quote.currency)))
+        self.pay_button.setEnabled(True)
+        return True
+
+    def to_payment(self) -> None:
+        if self.pay_button.isEnabled() and self.requote():
+            self.ctl.go("payment")
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.to_payment()
+            return
+        super().keyPressEvent(event)

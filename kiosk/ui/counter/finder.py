@@ -1,0 +1,317 @@
+"""Show finder: today's shows first, filters, a search box, Enter opens the seat map.
+
+Keyboard flow for staff: F2 puts the cursor in the search box; typing filters as you go; Up/Down
+in the search box move the selection in the list; Enter opens the selected show.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.errors import KioskError
+from kiosk.services.models import ShowQuery
+from kiosk.ui.counter.screen import Screen
+from kiosk.ui.counter.show_model import ShowTableModel
+
+DAYS_AHEAD = 7
+
+
+class FinderScreen(Screen):
+    name = "finder"
+
+    def __init__(self, ctl):
+        super().__init__(ctl)
+        self._loading_filters = False
+        self.model = ShowTableModel(self)
+
+        title = QLabel(self.tr("Find a show"), self)
+        title.setProperty("role", "title")
+        self.exchange_note = QLabel("", self)
+        self.exchange_note.setObjectName("exchangeNote")
+        self.exchange_note.setProperty("role", "warn")
+        self.exchange_note.setWordWrap(True)
+        self.exchange_note.hide()
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("showSearch")
+        self.search.setPlaceholderText(self.tr("Search film, cinema, language or genre (F2)"))
+        self.search.setAccessibleName(self.tr("Search shows"))
+        self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
+
+        self.city = self._combo("cityFilter", self.tr("City"))
+        self.cinema = self._combo("cinemaFilter", self.tr("Cinema"))
+        self.language = self._combo("languageFilter", self.tr("Language"))
+        self.genre = self._combo("genreFilter", self.tr("Genre"))
+        self.day = self._combo("dayFilter", self.tr("Date"))
+        self.clear_button = QPushButton(self.tr("Clear filters"), self)
+        self.clear_button.setObjectName("clearFilters")
+        self.clear_button.clicked.connect(self.clear_filters)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("showTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(52)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        self.table.activated.connect(lambda index: self.open_row(index.row()))
+        self.table.installEventFilter(self)
+
+        self.count_label = QLabel("", self)
+        self.count_label.setProperty("role", "muted")
+        self.open_button = QPushButton(self.tr("Choose seats  ⏎"), self)
+        self.open_button.setObjectName("openShow")
+        self.open_button.setProperty("role", "primary")
+        self.open_button.clicked.connect(self.open_selected)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        for combo in (self.day, self.city, self.cinema, self.language, self.genre):
+            filters.addWidget(combo, 1)
+        filters.addWidget(self.clear_button)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.open_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(self.exchange_note)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_enter)
+        for combo in (self.day, self.cinema, self.language, self.genre):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.city.currentIndexChanged.connect(self._city_changed)
+
+        order = [self.search, self.day, self.city, self.cinema, self.language, self.genre,
+                 self.clear_button, self.table, self.open_button]
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
+        self._filters_loaded = False
+
+    def _combo(self, name: str, label: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setAccessibleName(label)
+        combo.setToolTip(label)
+        combo.setMinimumContentsLength(8)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        return combo
+
+    # -- screen hooks ---------------------------------------------------------------------------
+    def enter(self) -> None:
+        if not self._filters_loaded:
+            self.load_filters()
+        exchange = self.session.sale.exchange_from
+        if exchange is not None:
+            self.exchange_note.setText(
+                self.tr("Exchanging booking %1 (%2 seats): choose the new show.")
+                .replace("%1", exchange.reference)
+                .replace("%2", str(sum(1 for line in exchange.lines if not line.refunded))))
+        self.exchange_note.setVisible(exchange is not None)
+        self.refresh()
+
+    def first_focus(self) -> QWidget | None:
+        return self.search
+
+    def back(self) -> None:
+        if self.session.sale.exchange_from is not None:
+            self.session.new_sale()
+            self.ctl.banner.info(self.tr("Exchange cancelled."))
+            self.enter()
+            return
+        if self.search.text():
+            self.search.clear()
+        self.search.setFocus()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- filters --------------------------------------------------------------------------------
+    def load_filters(self) -> None:
+        catalogue = self.services.catalogue
+        try:
+            cities = self.bridge.call(catalogue.cities)
+            languages = self.bridge.call(catalogue.languages)
+            genres = self.bridge.call(catalogue.genres)
+            cinemas = self.bridge.call(catalogue.cinemas)
+        except KioskError as err:
+            self.ctl.banner.error(str(err))
+            return
+        self._loading_filters = True
+        zone = ZoneInfo(cinemas[0]["timezone"]) if cinemas else None
+        today = self.bridge.now().astimezone(zone).date() if zone else self.bridge.now().date()
+        self.day.clear()
+        self.day.addItem(self.tr("All days"), None)
+        for offset in range(DAYS_AHEAD):
+            day = today + timedelta(days=offset)
+            label = (self.tr("Today") if offset == 0 else
+                     self.tr("Tomorrow") if offset == 1 else day.strftime("%a %d %b"))
+            self.day.addItem(label, day)
+        self._fill(self.city, self.tr("All cities"), [(c, c) for c in cities])
+        self._fill(self.language, self.tr("All languages"), [(x, x) for x in languages])
+        self._fill(self.genre, self.tr("All genres"), [(g, g) for g in genres])
+        self._fill_cinemas(cinemas)
+        self._restore_query()
+        self._loading_filters = False
+        self._filters_loaded = True
+
+    def _fill(self, combo: QComboBox, all_label: str, items: list[tuple[str, object]]) -> None:
+        combo.clear()
+        combo.addItem(all_label, None)
+        for text, value in items:
+            combo.addItem(text, value)
+
+    def _fill_cinemas(self, cinemas: list[dict]) -> None:
+        self._fill(self.cinema, self.tr("All cinemas"), [(c["name"], c["id"]) for c in cinemas])
+
+    def _restore_query(self) -> None:
+        query = self.session.query
+        for combo, value in ((self.day, query.day), (self.city, query.city),
+                             (self.cinema, query.cinema_id), (self.language, query.language),
+                             (self.genre, query.genre)):
+            index = combo.findData(value) if value is not None else 0
+            combo.setCurrentIndex(max(0, index))
+        if query.text:
+            self.search.setText(query.text)
+
+    def _city_changed(self) -> None:
+        if self._loading_filters:
+            return
+        self._loading_filters = True
+        city = self.city.currentData()
+        keep = self.cinema.currentData()
+        cinemas = self.bridge.call(self.services.catalogue.cinemas, city)
+        self._fill_cinemas(cinemas)
+        self.cinema.setCurrentIndex(max(0, self.cinema.findData(keep)) if keep else 0)
+        self._loading_filters = False
+        self.refresh()
+
+    def _filters_changed(self) -> None:
+        if not self._loading_filters:
+            self.refresh()
+
+    def clear_filters(self) -> None:
+        self._loading_filters = True
+        for combo in (self.day, self.city, self.cinema, self.language, self.genre):
+            combo.setCurrentIndex(0)
+        self.search.clear()
+        self._loading_filters = False
+        self.refresh()
+
+    def current_query(self) -> ShowQuery:
+        day = self.day.currentData()
+        return ShowQuery(
+            city=self.city.currentData(),
+            cinema_id=self.cinema.currentData(),
+            language=self.language.currentData(),
+            genre=self.genre.currentData(),
+            day=day if isinstance(day, date) else None,
+            text=self.search.text().strip() or None,
+        )
+
+    # -- results --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._search_timer.stop()
+        query = self.current_query()
+        self.session.query = query
+        selected = self.selected_show()
+        try:
+            shows = self.bridge.call(self.services.catalogue.find_shows, query)
+        except KioskError as err:
+            self.ctl.banner.error(str(err))
+            return
+        self.model.set_shows(shows, self.bridge.now())
+        if shows:
+            row = 0
+            if selected is not None:
+                row = next((i for i, s in enumerate(shows) if s.show_id == selected.show_id), 0)
+            self.select_row(row)
+            self.count_label.setText(self.tr("%n show(s)", "", len(shows)))
+        else:
+            self.count_label.setText(self.tr("No shows match. Try another date or clear the "
+                                             "filters."))
+        self.open_button.setEnabled(bool(shows))
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def selected_show(self):
+        index = self.table.currentIndex()
+        return self.model.show_at(index.row()) if index.isValid() else None
+
+    def open_selected(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_row(index.row())
+
+    def open_row(self, row: int) -> None:
+        show = self.model.show_at(row)
+        if show is None:
+            return
+        if show.seats_left <= 0:
+            self.ctl.banner.show_message(self.tr("%1 at %2 is sold out.")
+                                         .replace("%1", show.film_title)
+                                         .replace("%2", show.local_start.strftime("%H:%M")),
+                                         "warn")
+        self.ctl.open_show(show.show_id)
+
+    def _search_enter(self) -> None:
+        if self._search_timer.isActive():
+            self.refresh()
+        self.open_selected()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                current = self.table.currentIndex().row()
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = min(max(0, current + step), self.model.rowCount() - 1)
+                if row >= 0:
+                    self.select_row(row)
+                return True
+            if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_selected()
+                return True
+        return super().eventFilter(watched, event)

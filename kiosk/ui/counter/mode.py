@@ -1,0 +1,515 @@
+"""Counter mode: the staff screens in one stack, plus what spans them.
+
+Spanning concerns live here, not in the screens: who is signed in, the seat hold's countdown
+(warns in the last minute, renews when the cashier is active, sends them back to the seat map if
+it runs out), the idle auto-lock (releases the hold), keyboard shortcuts and the message banner.
+Screens ask this controller to navigate and to run the sale's service calls.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.errors import KioskError
+from kiosk.domain.money import format_money
+from kiosk.ui.counter.basket import BasketScreen
+from kiosk.ui.counter.finder import FinderScreen
+from kiosk.ui.counter.payment import PaymentScreen
+from kiosk.ui.counter.refund import RefundScreen
+from kiosk.ui.counter.screen import Screen
+from kiosk.ui.counter.seats import SeatsScreen
+from kiosk.ui.counter.session import CounterSession
+from kiosk.ui.counter.shift import ShiftCloseScreen, ShiftOpenScreen
+from kiosk.ui.counter.ticket import TicketScreen
+from kiosk.ui.widgets.banner import MessageBanner
+from kiosk.ui.widgets.idle import IdleWatcher
+from kiosk.ui.widgets.signin import SignInPanel
+
+log = logging.getLogger(__name__)
+
+HOLD_WARN_S = 60
+RENEW_AFTER_S = 30  # renew on activity once the hold has run this long
+SALE_SCREENS = ("seats", "basket", "payment")
+
+
+class SignInScreen(Screen):
+    name = "signin"
+
+    def __init__(self, ctl):
+        super().__init__(ctl)
+        self.panel = SignInPanel(ctl.bridge, self, title=self.tr("Counter sign-in"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+
+    def enter(self) -> None:
+        self.panel.focus_first()
+
+    def back(self) -> None:
+        self.panel.reset(self.panel.note.text(), keep_staff=False)
+
+    def first_focus(self) -> QWidget | None:
+        return self.panel.staff_field if not self.panel.staff_field.text() else \
+            self.panel.pin_field
+
+
+class CounterMode(QWidget):
+    """The counter app: sign-in, shift, finder, seats, basket, payment, ticket, refund."""
+
+    signedIn = Signal(object)
+    signedOut = Signal()
+
+    def __init__(self, services, bridge, config, session: CounterSession | None = None,
+                 theme=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("counterMode")
+        self.services = services
+        self.bridge = bridge
+        self.config = config
+        self.theme = theme
+        self.session = session or CounterSession()
+        self._renewing = False
+        self._warned = False
+        self._expiring = False
+
+        self._build_topbar()
+        self.banner = MessageBanner(self)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("counterStack")
+        self.screens: dict[str, Screen] = {}
+        for screen_cls in (SignInScreen, ShiftOpenScreen, FinderScreen, SeatsScreen,
+                           BasketScreen, PaymentScreen, TicketScreen, RefundScreen,
+                           ShiftCloseScreen):
+            screen = screen_cls(self)
+            self.screens[screen.name] = screen
+            self.stack.addWidget(screen)
+        self.signin: SignInScreen = self.screens["signin"]  # type: ignore[assignment]
+        self.signin.panel.signedIn.connect(self._signed_in)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.topbar)
+        banner_row = QHBoxLayout()
+        banner_row.setContentsMargins(20, 8, 20, 0)
+        banner_row.addWidget(self.banner)
+        layout.addLayout(banner_row)
+        layout.addWidget(self.stack, 1)
+
+        self.hold_timer = QTimer(self)
+        self.hold_timer.setInterval(1000)
+        self.hold_timer.timeout.connect(self.tick)
+        self.idle = IdleWatcher(config.staff_idle_lock_s, self)
+        self.idle.idle.connect(self.lock)
+        self.idle.activity.connect(self._activity)
+        self._build_shortcuts()
+
+        resume = self.session.screen if self.session.actor is not None else "signin"
+        self.go(resume)
+        if self.session.actor is not None:
+            self.idle.start()
+            if self.session.sale.hold is not None:
+                self.hold_timer.start()
+
+    # -- chrome ---------------------------------------------------------------------------------
+    def _build_topbar(self) -> None:
+        self.topbar = QFrame(self)
+        self.topbar.setProperty("role", "topbar")
+        self.topbar.setObjectName("counterTopbar")
+        bar = QHBoxLayout(self.topbar)
+        bar.setContentsMargins(16, 8, 16, 8)
+        bar.setSpacing(10)
+        brand = QLabel(self.tr("Box Office"), self.topbar)
+        brand.setProperty("role", "title")
+        self.staff_label = QLabel("", self.topbar)
+        self.staff_label.setObjectName("staffLabel")
+        self.shift_label = QLabel("", self.topbar)
+        self.shift_label.setObjectName("shiftLabel")
+        self.shift_label.setProperty("role", "muted")
+        self.hold_label = QLabel("", self.topbar)
+        self.hold_label.setObjectName("holdCountdown")
+        self.busy_label = QLabel("", self.topbar)
+        self.busy_label.setProperty("role", "muted")
+        self.nav_buttons: dict[str, QPushButton] = {}
+        bar.addWidget(brand)
+        bar.addSpacing(12)
+        bar.addWidget(self.staff_label)
+        bar.addWidget(self.shift_label)
+        bar.addStretch(1)
+        bar.addWidget(self.busy_label)
+        bar.addWidget(self.hold_label)
+        for key, text, slot in (
+            ("sales", self.tr("Sales (F2)"), self.find_shows),
+            ("refund", self.tr("Refund (F6)"), self.open_refund),
+            ("shift", self.tr("Close shift (F9)"), self.close_shift),
+            ("signout", self.tr("Sign out (F12)"), self.sign_out),
+        ):
+            button = QPushButton(text, self.topbar)
+            button.setObjectName(f"nav_{key}")
+            button.setProperty("role", "topbar")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+            self.nav_buttons[key] = button
+
+    def _build_shortcuts(self) -> None:
+        def add(sequence, slot: Callable[[], None]) -> None:
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        add(Qt.Key.Key_F2, self.find_shows)
+        add(Qt.Key.Key_F5, self.refresh)
+        add(Qt.Key.Key_F6, self.open_refund)
+        add(Qt.Key.Key_F9, self.close_shift)
+        add(Qt.Key.Key_F12, self.sign_out)
+        add(Qt.Key.Key_Escape, self.back)
+        add(QKeySequence.StandardKey.Print, self.print_current)
+
+    def _update_chrome(self) -> None:
+        actor = self.session.actor
+        signed_in = actor is not None
+        self.staff_label.setText(
+            self.tr("%1 (%2)").replace("%1", actor.name).replace("%2", actor.staff_number)
+            if actor else self.tr("Not signed in"))
+        shift = self.session.shift
+        if shift is not None:
+            self.shift_label.setText(self.tr("Shift open since %1 · float %2")
+                                     .replace("%1", shift.opened_at.astimezone().strftime("%H:%M"))
+                                     .replace("%2", format_money(shift.float_minor,
+                                                                 shift.currency)))
+        else:
+            self.shift_label.setText(self.tr("No shift open: card sales only")
+                                     if signed_in else "")
+        for button in self.nav_buttons.values():
+            button.setVisible(signed_in)
+        self.nav_buttons["shift"].setEnabled(shift is not None)
+        self._update_hold_label()
+
+    # -- navigation -----------------------------------------------------------------------------
+    def current(self) -> Screen:
+        return self.stack.currentWidget()  # type: ignore[return-value]
+
+    def current_name(self) -> str:
+        return self.current().name
+
+    def screen(self, name: str) -> Screen:
+        return self.screens[name]
+
+    def go(self, name: str) -> None:
+        if name != "signin" and self.session.actor is None:
+            name = "signin"
+        target = self.screens[name]
+        previous = self.stack.currentWidget()
+        if previous is not None and previous is not target:
+            previous.leave()  # type: ignore[union-attr]
+        self.session.screen = name
+        self.stack.setCurrentWidget(target)
+        self._update_chrome()
+        target.enter()
+        if self.stack.currentWidget() is target:  # enter() may have redirected
+            focus = target.first_focus()
+            if focus is not None:
+                focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def back(self) -> None:
+        if self.banner.isVisible() and self.banner.kind() in ("error", "warn"):
+            self.banner.clear()
+            return
+        self.current().back()
+
+    def refresh(self) -> None:
+        if self.session.actor is not None:
+            self.current().refresh()
+
+    def print_current(self) -> None:
+        if self.session.actor is not None:
+            self.current().print_action()
+
+    def find_shows(self) -> None:
+        if self.session.actor is None:
+            return
+        if self.current_name() == "finder":
+            self.screens["finder"].focus_search()  # type: ignore[attr-defined]
+            return
+        if self.current_name() in SALE_SCREENS or self.current_name() == "ticket":
+            self.new_sale()
+            return
+        self.go("finder")
+        self.screens["finder"].focus_search()  # type: ignore[attr-defined]
+
+    def open_refund(self) -> None:
+        if self.session.actor is None:
+            return
+        if self.session.sale.hold is not None:
+            self.release_hold()
+        self.go("refund")
+
+    def close_shift(self) -> None:
+        if self.session.actor is None or self.session.shift is None:
+            return
+        self.release_hold()
+        self.go("shift_close")
+
+    def set_busy_text(self, text: str) -> None:
+        self.busy_label.setText(text)
+
+    def show_fault(self, exc: BaseException) -> None:
+        """An unexpected error from a service call: log it, say something calm."""
+        from kiosk.ui.errors import calm_message, reporter
+
+        rep = reporter()
+        if rep is not None:
+            self.banner.error(rep.handle(exc))
+        else:
+            log.error("unexpected error", exc_info=exc)
+            self.banner.error(calm_message())
+
+    # -- sign-in, lock, sign-out ----------------------------------------------------------------
+    def _signed_in(self, actor) -> None:
+        previous = self.session.actor
+        if previous is not None and previous.staff_id != actor.staff_id:
+            self._forget_sale()
+        self.session.actor = actor
+        self.banner.clear()
+        try:
+            self.session.shift = self.bridge.call(self.services.shifts.current, actor)
+        except KioskError as err:
+            self.session.shift = None
+            self.banner.error(str(err))
+        except NotImplementedError:
+            self.session.shift = None
+        self.idle.set_timeout(self.config.staff_idle_lock_s)
+        self.idle.start()
+        self.signedIn.emit(actor)
+        if self.session.shift is None:
+            self.go("shift_open")
+        elif previous is not None and previous.staff_id == actor.staff_id and \
+                self.session.screen not in ("signin", "shift_open"):
+            self.go(self.session.screen)
+        else:
+            self.go("finder")
+
+    def lock(self) -> None:
+        """Idle too long: release the seats, sign out, show the sign-in keypad."""
+        actor = self.session.actor
+        if actor is None:
+            return
+        minutes = max(1, round(self.config.staff_idle_lock_s / 60))
+        self._end_session(actor)
+        self.signin.panel.staff_field.setText(actor.staff_number)
+        self.signin.panel.reset(
+            self.tr("Locked after %n minute(s) without activity. Sign in again.", "", minutes),
+            keep_staff=True)
+        self.go("signin")
+
+    def sign_out(self) -> None:
+        actor = self.session.actor
+        if actor is None:
+            return
+        self._end_session(actor)
+        self.signin.panel.reset(self.tr("Signed out. Next cashier, please sign in."))
+        self.go("signin")
+
+    def _end_session(self, actor) -> None:
+        self._forget_sale()
+        self.idle.stop()
+        self.session.actor = None
+        self.session.shift = None
+        self.session.screen = "signin"
+        self.session.refund_reference = ""
+        self.banner.clear()
+        sign_out = getattr(self.services.auth, "sign_out", None)
+        if callable(sign_out):
+            self.bridge.submit(sign_out, actor, name="sign_out",
+                               on_error=lambda exc: log.warning("sign-out audit failed: %s", exc))
+        self.signedOut.emit()
+
+    def shift_changed(self) -> None:
+        self._update_chrome()
+
+    # -- the sale -------------------------------------------------------------------------------
+    def open_show(self, show_id: str) -> None:
+        try:
+            detail = self.bridge.call(self.services.catalogue.show, show_id)
+        except KioskError as err:
+            self.banner.error(str(err))
+            return
+        sale = self.session.sale
+        if sale.hold is not None and sale.show is not None and \
+                sale.show.summary.show_id != show_id:
+            self.release_hold()
+        sale.show = detail
+        self.go("seats")
+
+    def set_hold(self, hold) -> None:
+        sale = self.session.sale
+        sale.hold = hold
+        sale.quote = None
+        self._warned = False
+        if hold is None:
+            sale.ticket_types = {}
+            self.hold_timer.stop()
+        else:
+            sale.ticket_types = {code: sale.ticket_types.get(code, "adult")
+                                 for code in hold.seats}
+            self.hold_timer.start()
+        self._update_hold_label()
+
+    def release_hold(self) -> None:
+        """Give the current hold back (on the worker), and forget it here at once."""
+        hold = self.session.sale.hold
+        self.set_hold(None)
+        if hold is not None:
+            self.bridge.submit(self.services.booking.release, hold.hold_id, name="release",
+                               on_error=lambda exc: log.warning("release failed: %s", exc))
+
+    def _forget_sale(self) -> None:
+        self.release_hold()
+        self.session.new_sale()
+
+    def hold_lost(self, message: str) -> None:
+        """The hold ran out (or vanished): back to the map, which shows the seats as they are."""
+        self.release_hold()
+        self.banner.error(message)
+        if self.session.sale.show is not None:
+            self.go("seats")
+        else:
+            self.go("finder")
+
+    def confirm_sale(self, payment, contact: str, on_done: Callable, on_error: Callable) -> None:
+        sale = self.session.sale
+        booking = self.services.booking
+        hold_id = sale.hold.hold_id
+        types = dict(sale.ticket_types)
+        self._expiring = False
+        if sale.exchange_from is not None:
+            self.bridge.submit(booking.exchange, self.session.actor, sale.exchange_from.reference,
+                               hold_id, types, payment, name="exchange",
+                               on_done=on_done, on_error=on_error)
+        else:
+            self.bridge.submit(booking.confirm, self.session.actor, hold_id, types, payment,
+                               contact, name="confirm", on_done=on_done, on_error=on_error)
+
+    def sale_confirmed(self, booking) -> None:
+        sale = self.session.sale
+        exchanged = sale.exchange_from
+        sale.booking = booking
+        sale.hold = None
+        sale.exchange_from = None
+        self.hold_timer.stop()
+        self._update_hold_label()
+        if exchanged is not None:
+            self.banner.show_message(self.tr("Exchanged %1 for %2.").replace(
+                "%1", exchanged.reference).replace("%2", booking.reference), "ok")
+        self.go("ticket")
+
+    def new_sale(self) -> None:
+        if self.session.sale.booking is None:
+            self.release_hold()
+        self.session.new_sale()
+        self.set_hold(None)
+        self.go("finder")
+        self.screens["finder"].focus_search()  # type: ignore[attr-defined]
+
+    def start_exchange(self, booking) -> None:
+        self.release_hold()
+        self.session.new_sale()
+        self.session.sale.exchange_from = booking
+        self.go("finder")
+
+    # -- hold countdown and activity -------------------------------------------------------------
+    def hold_remaining_s(self) -> float | None:
+        hold = self.session.sale.hold
+        if hold is None:
+            return None
+        return (hold.expires_at - self.bridge.now()).total_seconds()
+
+    def _update_hold_label(self) -> None:
+        remaining = self.hold_remaining_s()
+        if remaining is None:
+            self.hold_label.setText("")
+            return
+        seconds = max(0, int(remaining))
+        self.hold_label.setText(self.tr("Seats held %1").replace(
+            "%1", f"{seconds // 60}:{seconds % 60:02d}"))
+        role = "warn" if remaining <= HOLD_WARN_S else ""
+        if self.hold_label.property("role") != role:
+            self.hold_label.setProperty("role", role)
+            self.hold_label.style().unpolish(self.hold_label)
+            self.hold_label.style().polish(self.hold_label)
+
+    def tick(self) -> None:
+        remaining = self.hold_remaining_s()
+        self._update_hold_label()
+        if remaining is None:
+            self.hold_timer.stop()
+            return
+        payment = self.screens["payment"]
+        confirming = getattr(payment, "_confirming", False)
+        if remaining <= 0 and not confirming:
+            self.hold_timer.stop()
+            self.hold_lost(self.tr("The seat hold ran out, so the seats were released. "
+                                   "Please choose the seats again."))
+        elif remaining <= HOLD_WARN_S and not self._warned:
+            self._warned = True
+            self.banner.show_message(self.tr("The seat hold ends in under a minute. Touch the "
+                                             "screen to keep the seats."), "warn")
+
+    def note_activity(self) -> None:
+        """A person did something for the sale: keep the session and the hold alive."""
+        self.idle.poke()
+
+    def _activity(self) -> None:
+        hold = self.session.sale.hold
+        if hold is None or self._renewing or self.session.actor is None:
+            return
+        remaining = self.hold_remaining_s()
+        total = self.config.hold_minutes * 60
+        if remaining is None or remaining <= 0 or remaining > total - RENEW_AFTER_S:
+            return
+        self._renewing = True
+        self.bridge.submit(self.services.booking.renew_hold, hold.hold_id, name="renew_hold",
+                           on_done=self._renewed, on_error=self._renew_failed)
+
+    def _renewed(self, hold) -> None:
+        self._renewing = False
+        current = self.session.sale.hold
+        if current is not None and hold is not None and current.hold_id == hold.hold_id:
+            self.session.sale.hold = hold
+            if self._warned and self.banner.kind() == "warn":
+                self.banner.clear()
+            self._warned = False
+            self._update_hold_label()
+
+    def _renew_failed(self, exc: BaseException) -> None:
+        self._renewing = False
+        if isinstance(exc, KioskError) and self.session.sale.hold is not None:
+            if self.current_name() in SALE_SCREENS and \
+                    not getattr(self.screens["payment"], "_confirming", False):
+                self.hold_lost(str(exc))
+
+    # -- shutdown -------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Before the window closes or the mode is rebuilt for good: free the seats."""
+        self.hold_timer.stop()
+        self.idle.stop()
+        self.release_hold()
+
+    def detach(self) -> None:
+        """Before a rebuild (language change): stop timers but keep the hold and session."""
+        self.hold_timer.stop()
+        self.idle.stop()
+

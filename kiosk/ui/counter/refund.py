@@ -1,0 +1,288 @@
+"""Refund or exchange by booking reference, typed or scanned from the ticket's QR code.
+
+The cashier ticks the seats to refund; ``BookingService.refund`` decides whether the refund is
+paid out now or waits for a manager (above the cashier's limit), and the screen says which,
+plainly, so nobody hands over cash for a refund that is still pending.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.errors import KioskError
+from kiosk.domain.ids import REFERENCE_ALPHABET, normalise_reference
+from kiosk.domain.money import format_money
+from kiosk.ui.counter.screen import Screen
+
+_REF_CHARS = REFERENCE_ALPHABET + "OIL"
+_REFERENCE_RE = re.compile(rf"(?<![{_REF_CHARS}])([{_REF_CHARS}]{{4}})-?([{_REF_CHARS}]{{4}})"
+                           rf"(?![{_REF_CHARS}])")
+REFUNDABLE_STATES = ("confirmed", "partially_refunded")
+
+
+def reference_from_scan(text: str) -> str:
+    """The booking reference inside whatever a scanner or a person typed.
+
+    Accepts a bare reference (any case, with or without the dash), or a QR payload that contains
+    one (a URL, ``BOK:K7QX-4M2P``, JSON). Falls back to the cleaned text, which the service then
+    refuses with a clear message if it is no reference at all.
+    """
+    cleaned = text.strip().upper()
+    match = _REFERENCE_RE.search(cleaned)
+    if match:
+        return normalise_reference(match.group(1) + match.group(2))
+    return normalise_reference(cleaned)
+
+
+class RefundScreen(Screen):
+    name = "refund"
+
+    def __init__(self, ctl):
+        super().__init__(ctl)
+        self.booking = None
+        self.checks: dict[str, QCheckBox] = {}
+        self._busy = False
+
+        title = QLabel(self.tr("Refund or exchange"), self)
+        title.setProperty("role", "title")
+        self.reference = QLineEdit(self)
+        self.reference.setObjectName("refundReference")
+        self.reference.setProperty("role", "big")
+        self.reference.setPlaceholderText(self.tr("Booking reference, or scan the ticket QR"))
+        self.reference.setAccessibleName(self.tr("Booking reference"))
+        self.reference.returnPressed.connect(self.find)
+        self.find_button = QPushButton(self.tr("Find booking"), self)
+        self.find_button.setObjectName("findBooking")
+        self.find_button.setProperty("role", "primary")
+        self.find_button.clicked.connect(self.find)
+
+        self.card = QFrame(self)
+        self.card.setProperty("role", "card")
+        self.details = QLabel("", self.card)
+        self.details.setObjectName("refundDetails")
+        self.details.setWordWrap(True)
+        self.seat_host = QWidget(self.card)
+        self.seat_layout = QVBoxLayout(self.seat_host)
+        self.seat_layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self.card)
+        scroll.setWidget(self.seat_host)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.reason = QLineEdit(self.card)
+        self.reason.setObjectName("refundReason")
+        self.reason.setPlaceholderText(self.tr("Reason (optional)"))
+        self.reason.setAccessibleName(self.tr("Reason for the refund"))
+        self.select_all = QPushButton(self.tr("Select all"), self.card)
+        self.select_all.setObjectName("refundSelectAll")
+        self.select_all.clicked.connect(self._select_all)
+        self.refund_button = QPushButton(self.tr("Refund selected seats"), self.card)
+        self.refund_button.setObjectName("refundSelected")
+        self.refund_button.setProperty("role", "danger")
+        self.refund_button.clicked.connect(self.refund)
+        self.exchange_button = QPushButton(self.tr("Exchange for another show"), self.card)
+        self.exchange_button.setObjectName("exchangeBooking")
+        self.exchange_button.clicked.connect(self.exchange)
+        self.result = QLabel("", self.card)
+        self.result.setObjectName("refundResult")
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+
+        card_layout = QVBoxLayout(self.card)
+        card_layout.setContentsMargins(20, 16, 20, 16)
+        card_layout.addWidget(self.details)
+        card_layout.addWidget(scroll, 1)
+        card_layout.addWidget(self.reason)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.select_all)
+        buttons.addStretch(1)
+        buttons.addWidget(self.exchange_button)
+        buttons.addWidget(self.refund_button)
+        card_layout.addLayout(buttons)
+        card_layout.addWidget(self.result)
+        self.card.hide()
+
+        self.message = QLabel("", self)
+        self.message.setObjectName("refundMessage")
+        self.message.setProperty("role", "bad")
+        self.message.setWordWrap(True)
+        self.back_button = QPushButton(self.tr("Back to sales (Esc)"), self)
+        self.back_button.setObjectName("refundBack")
+        self.back_button.clicked.connect(self.back)
+
+        search = QHBoxLayout()
+        search.addWidget(self.reference, 1)
+        search.addWidget(self.find_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(title)
+        layout.addLayout(search)
+        layout.addWidget(self.message)
+        layout.addWidget(self.card, 1)
+        layout.addStretch(0)
+        layout.addLayout(bottom)
+
+    def enter(self) -> None:
+        self.message.clear()
+        if self.session.refund_reference and self.booking is None:
+            self.reference.setText(self.session.refund_reference)
+            self.find()
+
+    def first_focus(self) -> QWidget | None:
+        return self.reference
+
+    def back(self) -> None:
+        self.clear()
+        self.ctl.go("finder")
+
+    def clear(self) -> None:
+        self.booking = None
+        self.session.refund_reference = ""
+        self.reference.clear()
+        self.result.clear()
+        self.reason.clear()
+        self.card.hide()
+
+    def refresh(self) -> None:
+        if self.booking is not None:
+            self._load(self.booking.reference, keep_result=True)
+
+    # -- find -----------------------------------------------------------------------------------
+    def find(self) -> None:
+        text = self.reference.text()
+        if not text.strip():
+            self.message.setText(self.tr("Type the booking reference from the ticket, or scan "
+                                         "its QR code."))
+            return
+        reference = reference_from_scan(text)
+        self.reference.setText(reference)
+        self.result.clear()
+        self._load(reference)
+
+    def _load(self, reference: str, keep_result: bool = False) -> None:
+        try:
+            booking = self.bridge.call(self.services.booking.get, reference)
+        except KioskError as err:
+            self.booking = None
+            self.card.hide()
+            self.message.setText(str(err))
+            return
+        self.message.clear()
+        self.booking = booking
+        self.session.refund_reference = booking.reference
+        self._show_booking(booking)
+        if not keep_result:
+            self.result.clear()
+
+    def _show_booking(self, booking) -> None:
+        show = booking.show
+        paid = format_money(booking.total_minor, booking.currency)
+        refunded = format_money(booking.refunded_minor, booking.currency)
+        state = booking.state.replace("_", " ")
+        self.details.setText(
+            f"<b>{booking.reference}</b> · {state}<br>"
+            f"<b>{show.film_title}</b> · {show.cinema_name} · {show.hall_name} · "
+            f"{show.local_start.strftime('%a %d %b %Y %H:%M')}<br>"
+            + self.tr("Paid %1 by %2; refunded so far %3").replace("%1", paid)
+            .replace("%2", booking.payment_method).replace("%3", refunded))
+        for check in self.checks.values():
+            check.setParent(None)
+            check.deleteLater()
+        self.checks = {}
+        refundable = booking.state in REFUNDABLE_STATES
+        previous: QWidget = self.reference
+        for line in booking.lines:
+            price = format_money(line.price_minor, booking.currency)
+            label = f"{line.seat_code}  ·  {line.ticket_type}  ·  {price}"
+            if line.refunded:
+                label += "  ·  " + self.tr("refunded")
+            check = QCheckBox(label, self.seat_host)
+            check.setObjectName(f"refundSeat_{line.seat_code}")
+            check.setEnabled(refundable and not line.refunded)
+            check.toggled.connect(self._update_buttons)
+            self.seat_layout.addWidget(check)
+            self.checks[line.seat_code] = check
+            self.setTabOrder(previous, check)
+            previous = check
+        self.card.show()
+        if not refundable:
+            self.message.setText(self.tr("This booking is %1: nothing left to refund.")
+                                 .replace("%1", state))
+        self._update_buttons()
+
+    def selected_seats(self) -> list[str]:
+        return [code for code, check in self.checks.items()
+                if check.isChecked() and check.isEnabled()]
+
+    def _select_all(self) -> None:
+        for check in self.checks.values():
+            if check.isEnabled():
+                check.setChecked(True)
+
+    def _update_buttons(self, *_args) -> None:
+        open_seats = any(check.isEnabled() for check in self.checks.values())
+        self.select_all.setEnabled(open_seats and not self._busy)
+        self.refund_button.setEnabled(bool(self.selected_seats()) and not self._busy)
+        self.exchange_button.setEnabled(open_seats and not self._busy)
+
+    # -- actions --------------------------------------------------------------------------------
+    def refund(self) -> None:
+        seats = self.selected_seats()
+        if self._busy or self.booking is None or not seats:
+            return
+        self._busy = True
+        self._update_buttons()
+        self.result.setText(self.tr("Refunding…"))
+        self.bridge.submit(self.services.booking.refund, self.session.actor,
+                           self.booking.reference, seats, self.reason.text().strip(),
+                           name="refund", on_done=self._refunded, on_error=self._failed)
+
+    def _refunded(self, result) -> None:
+        self._busy = False
+        amount = format_money(result.amount_minor, result.currency)
+        seats = ", ".join(result.seats)
+        if result.state == "pending_approval":
+            text = ("<b>" + self.tr("Waiting for a manager's approval.") + "</b><br>"
+                    + self.tr("Refund of %1 for seats %2 is recorded but NOT paid yet. Do not "
+                              "give money back until a manager approves it.")
+                    .replace("%1", amount).replace("%2", seats))
+            kind = "warn"
+        else:
+            how = self.tr("in cash") if result.method == "cash" else self.tr("to the card")
+            text = ("<b>" + self.tr("Refund complete.") + "</b><br>"
+                    + self.tr("Give back %1 %2 for seats %3. The seats are on sale again.")
+                    .replace("%1", amount).replace("%2", how).replace("%3", seats))
+            kind = "ok"
+        self._load(result.booking_reference, keep_result=True)
+        self.result.setText(text)
+        self.ctl.banner.show_message(self.result.text().replace("<b>", "").replace("</b>", "")
+                                     .replace("<br>", " "), kind)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self._update_buttons()
+        self.result.clear()
+        if isinstance(exc, KioskError):
+            self.message.setText(str(exc))
+        else:
+            self.ctl.show_fault(exc)
+
+    def exchange(self) -> None:
+        if self.booking is None:
+            return
+        self.ctl.start_exchange(self.booking)

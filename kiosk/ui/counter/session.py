@@ -1,0 +1,41 @@
+"""What a counter sale remembers between screens, kept outside the widgets.
+
+The screens are rebuilt when the language changes; the signed-in staff member, the open shift and
+the sale in progress live here so a rebuild loses nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kiosk.services.models import Actor, Booking, Hold, Quote, Shift, ShowDetail, ShowQuery
+
+
+@dataclass
+class Sale:
+    """One sale (or exchange) in progress, from the chosen show to the printed ticket."""
+
+    show: ShowDetail | None = None
+    hold: Hold | None = None
+    ticket_types: dict[str, str] = field(default_factory=dict)  # seat code -> ticket type
+    quote: Quote | None = None
+    booking: Booking | None = None
+    exchange_from: Booking | None = None  # the booking being exchanged, if this is an exchange
+
+    @property
+    def seats(self) -> tuple[str, ...]:
+        return self.hold.seats if self.hold else ()
+
+
+@dataclass
+class CounterSession:
+    actor: Actor | None = None
+    shift: Shift | None = None
+    sale: Sale = field(default_factory=Sale)
+    query: ShowQuery = field(default_factory=ShowQuery)
+    screen: str = "signin"  # the screen to come back to after a rebuild
+    refund_reference: str = ""
+
+    def new_sale(self) -> Sale:
+        self.sale = Sale()
+        return self.sale

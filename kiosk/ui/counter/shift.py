@@ -1,0 +1,262 @@
+"""Shift open (the float in the drawer) and shift close (counted cash and the variance).
+
+The variance is computed by ``ShiftService.close`` from the float, cash sales and cash refunds;
+the cashier only types what is in the drawer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.errors import KioskError
+from kiosk.domain.money import format_money, parse_money
+from kiosk.ui.counter.screen import Screen
+from kiosk.ui.keypad import NumericKeypad
+
+AMOUNT_PATTERN = r"\d{0,7}(\.\d{0,2})?"
+
+
+class _AmountScreen(Screen):
+    """A card with a heading, an explanation, one amount field with a keypad, and actions."""
+
+    def _build(self, heading: str, note: str, field_label: str, action_text: str) -> None:
+        self._busy = False
+        card = QFrame(self)
+        card.setProperty("role", "card")
+        card.setMaximumWidth(900)
+        title = QLabel(heading, card)
+        title.setProperty("role", "title")
+        self.note = QLabel(note, card)
+        self.note.setWordWrap(True)
+        self.amount = QLineEdit(card)
+        self.amount.setObjectName(f"{self.name}Amount")
+        self.amount.setProperty("role", "big")
+        self.amount.setPlaceholderText(field_label)
+        self.amount.setAccessibleName(field_label)
+        self.amount.setValidator(QRegularExpressionValidator(AMOUNT_PATTERN, self))
+        self.amount.returnPressed.connect(self.submit)
+        self.message = QLabel("", card)
+        self.message.setObjectName(f"{self.name}Message")
+        self.message.setProperty("role", "bad")
+        self.message.setWordWrap(True)
+        self.result = QLabel("", card)
+        self.result.setObjectName(f"{self.name}Result")
+        self.result.setWordWrap(True)
+        self.action = QPushButton(action_text, card)
+        self.action.setObjectName(f"{self.name}Action")
+        self.action.setProperty("role", "primary")
+        self.action.clicked.connect(self.submit)
+        self.keypad = NumericKeypad(card, decimal=True, enter_text=action_text)
+        self.keypad.attach(self.amount)
+        self.keypad.setMinimumWidth(280)
+        self.actions = QHBoxLayout()
+        self.actions.addStretch(1)
+        self.actions.addWidget(self.action)
+
+        left = QVBoxLayout()
+        left.addWidget(title)
+        left.addWidget(self.note)
+        field = QLabel(field_label, card)
+        field.setBuddy(self.amount)
+        left.addWidget(field)
+        left.addWidget(self.amount)
+        left.addWidget(self.message)
+        left.addWidget(self.result)
+        left.addStretch(1)
+        left.addLayout(self.actions)
+        grid = QGridLayout(card)
+        grid.setContentsMargins(24, 20, 24, 20)
+        grid.setHorizontalSpacing(28)
+        grid.addLayout(left, 0, 0)
+        grid.addWidget(self.keypad, 0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 16, 20, 16)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 4)
+        row.addStretch(1)
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+    def first_focus(self) -> QWidget | None:
+        return self.amount
+
+    def amount_minor(self) -> int | None:
+        try:
+            return parse_money(self.amount.text())
+        except ValueError:
+            return None
+
+    def currency(self) -> str:
+        shift = self.session.shift
+        if shift is not None:
+            return shift.currency
+        try:
+            cinemas = self.bridge.call(self.services.catalogue.cinemas)
+        except KioskError:
+            cinemas = []
+        return cinemas[0]["currency"] if cinemas else "INR"
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.action.setEnabled(not busy)
+        self.amount.setReadOnly(busy)
+
+
+class ShiftOpenScreen(_AmountScreen):
+    name = "shift_open"
+
+    def __init__(self, ctl):
+        super().__init__(ctl)
+        self._build(self.tr("Open your shift"),
+                    self.tr("Count the cash float in the drawer and type the amount. Cash sales "
+                            "need an open shift."),
+                    self.tr("Float in the drawer"), self.tr("Open shift"))
+        self.skip = QPushButton(self.tr("Card sales only (skip)"), self)
+        self.skip.setObjectName("skipShift")
+        self.skip.clicked.connect(lambda: self.ctl.go("finder"))
+        self.actions.insertWidget(0, self.skip)
+
+    def enter(self) -> None:
+        self.amount.clear()
+        self.message.clear()
+        self.result.clear()
+        self._set_busy(False)
+
+    def back(self) -> None:
+        self.ctl.go("finder")
+
+    def submit(self) -> None:
+        if self._busy:
+            return
+        amount = self.amount_minor()
+        if amount is None:
+            self.message.setText(self.tr("Type the float amount, for example 2000."))
+            return
+        self._set_busy(True)
+        self.bridge.submit(self.services.shifts.open, self.session.actor, amount,
+                           name="shift_open", on_done=self._opened, on_error=self._failed)
+
+    def _opened(self, shift) -> None:
+        self._set_busy(False)
+        self.session.shift = shift
+        self.ctl.shift_changed()
+        self.ctl.banner.show_message(self.tr("Shift opened with a float of %1.").replace(
+            "%1", format_money(shift.float_minor, shift.currency)), "ok")
+        self.ctl.go("finder")
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, KioskError):
+            self.message.setText(str(exc))
+        else:
+            self.ctl.show_fault(exc)
+
+
+class ShiftCloseScreen(_AmountScreen):
+    name = "shift_close"
+
+    def __init__(self, ctl):
+        super().__init__(ctl)
+        self._build(self.tr("Close your shift"),
+                    self.tr("Count all the cash in the drawer, including the float, and type "
+                            "the total. The kiosk works out the difference."),
+                    self.tr("Cash counted in the drawer"), self.tr("Close shift"))
+        self.cancel = QPushButton(self.tr("Not now (Esc)"), self)
+        self.cancel.setObjectName("cancelShiftClose")
+        self.cancel.clicked.connect(self.back)
+        self.actions.insertWidget(0, self.cancel)
+        self.sign_out = QPushButton(self.tr("Sign out"), self)
+        self.sign_out.setObjectName("shiftCloseSignOut")
+        self.sign_out.clicked.connect(self.ctl.sign_out)
+        self.sign_out.hide()
+        self.actions.addWidget(self.sign_out)
+        self.closed = None
+
+    def enter(self) -> None:
+        self.closed = None
+        self.amount.clear()
+        self.amount.setEnabled(True)
+        self.message.clear()
+        self.result.clear()
+        self.action.show()
+        self.cancel.show()
+        self.sign_out.hide()
+        self._set_busy(False)
+        if self.session.shift is None:
+            self.message.setText(self.tr("No shift is open on this kiosk for you."))
+            self.action.setEnabled(False)
+
+    def back(self) -> None:
+        if self.closed is not None:
+            self.ctl.sign_out()
+        else:
+            self.ctl.go("finder")
+
+    def submit(self) -> None:
+        if self._busy or self.closed is not None or self.session.shift is None:
+            return
+        amount = self.amount_minor()
+        if amount is None:
+            self.message.setText(self.tr("Type the cash counted, for example 12450.50."))
+            return
+        self._set_busy(True)
+        self.bridge.submit(self.services.shifts.close, self.session.actor, amount,
+                           name="shift_close", on_done=self._closed, on_error=self._failed)
+
+    def _closed(self, shift) -> None:
+        self._set_busy(False)
+        self.closed = shift
+        self.session.shift = None
+        self.ctl.shift_changed()
+        currency = shift.currency
+        variance = shift.variance_minor or 0
+        threshold = self.ctl.config.cash_variance_threshold_minor
+        if variance == 0:
+            verdict, role = self.tr("The drawer balances."), "good"
+        elif variance > 0:
+            verdict, role = self.tr("Over by %1.").replace(
+                "%1", format_money(variance, currency)), "warn"
+        else:
+            verdict, role = self.tr("Short by %1.").replace(
+                "%1", format_money(-variance, currency)), "bad"
+        if abs(variance) > threshold:
+            verdict += " " + self.tr("A manager will review this cash-up.")
+        self.result.setProperty("role", role)
+        self.result.style().unpolish(self.result)
+        self.result.style().polish(self.result)
+        self.result.setText(
+            self.tr("Expected %1 · Counted %2 · Variance %3").replace(
+                "%1", format_money(shift.expected_minor or 0, currency))
+            .replace("%2", format_money(shift.counted_minor or 0, currency))
+            .replace("%3", format_money(variance, currency)) + "\n" + verdict)
+        self.amount.setEnabled(False)
+        self.action.hide()
+        self.cancel.hide()
+        self.sign_out.show()
+        self.sign_out.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, KioskError):
+            self.message.setText(str(exc))
+        else:
+            self.ctl.show_fault(exc)

@@ -1,0 +1,236 @@
+"""After the sale: reference, QR preview, print / save the ticket and receipt, one tap to the next.
+
+Reached only after ``confirm`` committed, so anything printed here is already a durable booking.
+Rendering is ``kiosk.tickets``' job (imported when first used, keeping start-up fast).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.errors import KioskError
+from kiosk.domain.money import format_money
+from kiosk.ui.counter import ticket_output
+from kiosk.ui.counter.screen import Screen
+
+log = logging.getLogger(__name__)
+
+
+def qr_pixmap(text: str, size_px: int = 220) -> QPixmap:
+    """A crisp QR image of ``text`` (segno makes the matrix; Qt scales without smoothing)."""
+    import segno
+
+    qr = segno.make(text, error="m")
+    matrix = list(qr.matrix)
+    border = 4
+    n = len(matrix) + 2 * border
+    image = QImage(n, n, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFFFF)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                image.setPixel(x + border, y + border, 0xFF000000)
+    scaled = image.scaled(size_px, size_px, Qt.AspectRatioMode.KeepAspectRatio,
+                          Qt.TransformationMode.FastTransformation)
+    return QPixmap.fromImage(scaled)
+
+
+class TicketScreen(Screen):
+    name = "ticket"
+
+    def __init__(self, ctl):
+        super().__init__(ctl)
+        self.last_ticket_path: Path | None = None
+        self.last_receipt_path: Path | None = None
+
+        title = QLabel(self.tr("Sale complete"), self)
+        title.setProperty("role", "title")
+        self.reference = QLabel("", self)
+        self.reference.setObjectName("bookingReference")
+        self.reference.setProperty("role", "hero")
+        self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = QLabel("", self)
+        self.details.setObjectName("ticketDetails")
+        self.details.setWordWrap(True)
+        self.change = QLabel("", self)
+        self.change.setObjectName("ticketChange")
+        self.change.setProperty("role", "money")
+        self.sync_note = QLabel("", self)
+        self.sync_note.setProperty("role", "muted")
+        self.sync_note.setWordWrap(True)
+        self.qr = QLabel(self)
+        self.qr.setObjectName("ticketQr")
+        self.qr.setFixedSize(232, 232)
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setStyleSheet("background: #ffffff; border-radius: 6px;")
+        self.output_label = QLabel("", self)
+        self.output_label.setObjectName("ticketOutput")
+        self.output_label.setWordWrap(True)
+        self.output_label.setProperty("role", "muted")
+
+        self.print_button = QPushButton(self.tr("Print tickets (Ctrl+P)"), self)
+        self.print_button.setObjectName("printTicket")
+        self.print_button.clicked.connect(self.print_action)
+        self.pdf_button = QPushButton(self.tr("Save ticket PDF"), self)
+        self.pdf_button.setObjectName("saveTicketPdf")
+        self.pdf_button.clicked.connect(lambda: self.save_ticket_pdf())
+        self.receipt_button = QPushButton(self.tr("Save receipt PDF"), self)
+        self.receipt_button.setObjectName("saveReceiptPdf")
+        self.receipt_button.clicked.connect(lambda: self.save_receipt_pdf())
+        self.new_sale_button = QPushButton(self.tr("New sale  ⏎"), self)
+        self.new_sale_button.setObjectName("newSale")
+        self.new_sale_button.setProperty("role", "primary")
+        self.new_sale_button.setMinimumHeight(64)
+        self.new_sale_button.clicked.connect(self.ctl.new_sale)
+
+        card = QFrame(self)
+        card.setProperty("role", "card")
+        grid = QGridLayout(card)
+        grid.setContentsMargins(24, 20, 24, 20)
+        grid.setHorizontalSpacing(28)
+        info = QVBoxLayout()
+        info.addWidget(QLabel(self.tr("Booking reference"), card))
+        info.addWidget(self.reference)
+        info.addWidget(self.details)
+        info.addWidget(self.change)
+        info.addWidget(self.sync_note)
+        info.addStretch(1)
+        info.addWidget(self.output_label)
+        grid.addLayout(info, 0, 0)
+        grid.addWidget(self.qr, 0, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 1)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.print_button)
+        actions.addWidget(self.pdf_button)
+        actions.addWidget(self.receipt_button)
+        actions.addStretch(1)
+        actions.addWidget(self.new_sale_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(title)
+        layout.addWidget(card, 1)
+        layout.addLayout(actions)
+        order = [self.new_sale_button, self.print_button, self.pdf_button, self.receipt_button]
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
+
+    @property
+    def booking(self):
+        return self.session.sale.booking
+
+    def enter(self) -> None:
+        booking = self.booking
+        if booking is None:
+            self.ctl.go("finder")
+            return
+        self.last_ticket_path = None
+        self.last_receipt_path = None
+        self.output_label.clear()
+        show = booking.show
+        self.reference.setText(booking.reference)
+        seats = ", ".join(line.seat_code for line in booking.lines)
+        self.details.setText(
+            f"<b>{show.film_title}</b> ({show.certificate})<br>"
+            f"{show.cinema_name} · {show.hall_name}<br>"
+            f"{show.local_start.strftime('%A %d %B %Y, %H:%M')}<br>"
+            + self.tr("Seats: %1").replace("%1", seats) + "<br>"
+            + self.tr("Paid %1 by %2").replace("%1", format_money(booking.total_minor,
+                                                                  booking.currency))
+            .replace("%2", self.tr("cash") if booking.payment_method == "cash"
+                     else self.tr("card ending %1").replace("%1", booking.card_last4 or "")))
+        if booking.payment_method == "cash" and booking.change_minor is not None:
+            self.change.setText(self.tr("Change due %1").replace(
+                "%1", format_money(booking.change_minor, booking.currency)))
+            self.change.show()
+        else:
+            self.change.hide()
+        if booking.sync_state in ("pending", "local"):
+            self.sync_note.setText(self.tr("Saved on this kiosk; it will reach the central "
+                                           "system automatically."))
+        else:
+            self.sync_note.setText("")
+        self.qr.setPixmap(qr_pixmap(ticket_output.qr_text(booking)))
+
+    def first_focus(self) -> QWidget | None:
+        return self.new_sale_button
+
+    def back(self) -> None:
+        self.ctl.new_sale()
+
+    # -- output ---------------------------------------------------------------------------------
+    def _default_path(self, kind: str) -> Path:
+        folder = Path(self.ctl.config.ticket_dir)
+        return folder / f"{self.booking.reference}-{kind}.pdf"
+
+    def save_ticket_pdf(self, path: Path | None = None, ask: bool = False) -> Path | None:
+        return self._save("ticket", path, ask)
+
+    def save_receipt_pdf(self, path: Path | None = None, ask: bool = False) -> Path | None:
+        return self._save("receipt", path, ask)
+
+    def _save(self, kind: str, path: Path | None, ask: bool) -> Path | None:
+        if self.booking is None:
+            return None
+        target = path or self._default_path(kind)
+        if ask:
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), str(target),
+                                                    "PDF (*.pdf)")
+            if not chosen:
+                return None
+            target = Path(chosen)
+        try:
+            written = ticket_output.save_pdf(kind, self.booking, target)
+        except KioskError as err:
+            self.ctl.banner.error(str(err))
+            return None
+        except Exception as exc:  # rendering failed: the booking itself is safe
+            log.exception("could not write the %s PDF", kind)
+            self.ctl.banner.error(self.tr("The PDF could not be written (%1). The booking is "
+                                          "saved; try again or print instead.")
+                                  .replace("%1", type(exc).__name__))
+            return None
+        if kind == "ticket":
+            self.last_ticket_path = written
+        else:
+            self.last_receipt_path = written
+        self.output_label.setText(self.tr("Saved %1").replace("%1", str(written)))
+        self.ctl.banner.show_message(self.tr("Saved %1").replace("%1", written.name), "ok")
+        return written
+
+    def print_action(self) -> None:
+        if self.booking is None:
+            return
+        try:
+            message = ticket_output.print_tickets(self.booking, self.ctl.config, self)
+        except KioskError as err:
+            self.ctl.banner.error(str(err))
+            return
+        except Exception as exc:
+            log.exception("printing failed")
+            self.ctl.banner.error(self.tr("Printing failed (%1). The booking is saved; save "
+                                          "the PDF or try again.").replace("%1",
+                                                                            type(exc).__name__))
+            return
+        if message:
+            self.ctl.banner.show_message(message, "ok")
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.ctl.new_sale()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,75 @@
+"""The counter's thin seam onto ``kiosk.tickets`` (ticket and receipt PDFs, printing).
+
+Imported lazily from the ticket screen: ``kiosk.tickets`` pulls in QPdfWriter / QPrinter,
+which start-up does not need.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.domain.errors import KioskError
+from kiosk.services.models import Booking
+
+
+def _tickets():
+    try:
+        import kiosk.tickets as tickets
+    except ImportError as exc:  # a partial build without the tickets package
+        raise KioskError(QCoreApplication.translate(
+            "TicketOutput", "Ticket printing is not installed on this kiosk.")) from exc
+    return tickets
+
+
+def qr_text(booking: Booking) -> str:
+    """What the ticket's QR code says: kiosk.tickets decides; the reference is the fallback."""
+    try:
+        tickets = _tickets()
+    except KioskError:
+        return booking.reference
+    for name in ("qr_payload", "qr_text"):
+        fn = getattr(tickets, name, None)
+        if callable(fn):
+            try:
+                return str(fn(booking))
+            except TypeError:
+                data = tickets.TicketData.from_booking(booking)
+                return str(fn(data))
+    return booking.reference
+
+
+def _ticket_data(tickets, booking: Booking):
+    data_cls = getattr(tickets, "TicketData", None)
+    if data_cls is None:
+        return booking
+    for name in ("from_booking", "of"):
+        factory = getattr(data_cls, name, None)
+        if callable(factory):
+            return factory(booking)
+    return data_cls(booking)
+
+
+def save_pdf(kind: str, booking: Booking, path: Path) -> Path:
+    """Write the ticket (``kind='ticket'``) or receipt PDF to ``path``; returns the path."""
+    tickets = _tickets()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    render = tickets.render_ticket_pdf if kind == "ticket" else tickets.render_receipt_pdf
+    result = render(_ticket_data(tickets, booking), path)
+    written = Path(result) if isinstance(result, (str, Path)) else path
+    if not written.is_file():
+        raise KioskError(QCoreApplication.translate("TicketOutput",
+                                                    "The PDF was not written. Please try again."))
+    return written
+
+
+def print_tickets(booking: Booking, config, parent=None) -> str:
+    """Send the tickets to the configured printer (or ask with the print dialog)."""
+    tickets = _tickets()
+    result = tickets.print_ticket(_ticket_data(tickets, booking), printer_name=config.printer_name,
+                                  silent=config.silent_print, parent=parent)
+    if result is False:
+        return QCoreApplication.translate("TicketOutput", "Printing cancelled.")
+    return QCoreApplication.translate("TicketOutput", "Tickets sent to the printer.")

@@ -1,0 +1,308 @@
+"""The one top-level window: the current mode in the middle, a slim status bar underneath.
+
+Modes are counter (``kiosk.ui.counter``), self-service (``kiosk.ui.selfservice``) and manager
+(``kiosk.ui.manager``, after a manager signs in). The mode's widget is *rebuilt* when the language
+changes, so every ``self.tr()`` string is fetched again without per-widget retranslate code; the
+counter's session (staff, shift, sale in progress) lives outside the widget and survives.
+Self-service and manager modules are imported only when chosen, which keeps start-up fast.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.counter.session import CounterSession
+
+log = logging.getLogger(__name__)
+
+MODES = ("counter", "self-service", "manager")
+
+
+class PlaceholderScreen(QWidget):
+    """Shown when a mode's package is not part of this build."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("modePlaceholder")
+        label = QLabel(text, self)
+        label.setProperty("role", "title")
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(label)
+        layout.addStretch(1)
+
+
+class ManagerMode(QStackedWidget):
+    """Manager sign-in, then the manager console (``kiosk.ui.manager.ManagerWindow``)."""
+
+    actorChanged = Signal(object)
+
+    def __init__(self, services, bridge, config, parent: QWidget | None = None, actor=None):
+        super().__init__(parent)
+        from kiosk.ui.widgets.signin import SignInPanel
+
+        self.setObjectName("managerMode")
+        self.services = services
+        self.bridge = bridge
+        self.config = config
+        self.actor = None
+        self.console: QWidget | None = None
+        self.signin = SignInPanel(bridge, self, title=self.tr("Manager sign-in"),
+                                  require_manager=True)
+        self.signin.signedIn.connect(self.open_console)
+        self.addWidget(self.signin)
+        self.signin.focus_first()
+        if actor is not None:  # rebuilt after a language change: stay signed in
+            self.open_console(actor)
+
+    def open_console(self, actor) -> None:
+        self.actor = actor
+        try:
+            from kiosk.ui.manager import ManagerWindow
+        except ImportError:
+            log.warning("kiosk.ui.manager is not available in this build")
+            console: QWidget = PlaceholderScreen(
+                self.tr("The manager console is not installed on this kiosk."), self)
+        else:
+            console = ManagerWindow(self.services, self.bridge, actor)
+            for name in ("signOutRequested", "signedOut", "closed"):
+                signal = getattr(console, name, None)
+                if signal is not None and hasattr(signal, "connect"):
+                    signal.connect(self.sign_out)
+                    break
+        if self.console is not None:
+            self.removeWidget(self.console)
+            self.console.deleteLater()
+        self.console = console
+        self.addWidget(console)
+        self.setCurrentWidget(console)
+        self.actorChanged.emit(actor)
+
+    def sign_out(self, *_args) -> None:
+        actor, self.actor = self.actor, None
+        if actor is not None and callable(getattr(self.services.auth, "sign_out", None)):
+            self.bridge.submit(self.services.auth.sign_out, actor, name="sign_out")
+        if self.console is not None:
+            self.removeWidget(self.console)
+            self.console.deleteLater()
+            self.console = None
+        self.signin.reset(self.tr("Signed out."))
+        self.setCurrentWidget(self.signin)
+        self.actorChanged.emit(None)
+
+    def shutdown(self) -> None:
+        pass
+
+    def detach(self) -> None:
+        pass
+
+
+def _self_service_widget(services, bridge, config, parent: QWidget) -> QWidget:
+    try:
+        from kiosk.ui.selfservice import SelfServiceWidget
+    except ImportError:
+        log.warning("kiosk.ui.selfservice is not available in this build")
+        return PlaceholderScreen(parent.tr("The self-service screens are not installed on this "
+                                           "kiosk."), parent)
+    return SelfServiceWidget(services, bridge, config)
+
+
+class MainWindow(QMainWindow):
+    modeChanged = Signal(str)
+    firstShown = Signal()
+
+    def __init__(self, services, bridge, config, theme=None, languages=None, sync_bridge=None,
+                 mode: str | None = None):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.services = services
+        self.bridge = bridge
+        self.config = config
+        self.theme = theme
+        self.languages = languages
+        self.sync_bridge = sync_bridge
+        self.mode = mode or config.mode
+        if self.mode not in MODES:
+            self.mode = "counter"
+        self.counter_session = CounterSession()
+        self.manager_actor = None
+        self.mode_widget: QWidget | None = None
+        self._shown_once = False
+        self.setWindowTitle(self.tr("Box Office Kiosk"))
+        self.setMinimumSize(1024, 700)
+        self._build_status_bar()
+        self.build_mode()
+        if languages is not None:
+            languages.languageChanged.connect(self._language_changed)
+        if sync_bridge is not None:
+            signal = getattr(sync_bridge, "statusChanged", None)
+            if signal is not None:
+                signal.connect(self.show_sync_status)
+
+    # -- status bar -----------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = QStatusBar(self)
+        bar.setObjectName("statusBar")
+        bar.setSizeGripEnabled(False)
+        self.setStatusBar(bar)
+        self.kiosk_label = QLabel(self)
+        self.kiosk_label.setObjectName("kioskLabel")
+        self.sync_label = QLabel(self)
+        self.sync_label.setObjectName("syncStatus")
+        bar.addWidget(self.kiosk_label)
+        bar.addWidget(self.sync_label, 1)
+        self.contrast_button = QPushButton(self)
+        self.contrast_button.setObjectName("toggleContrast")
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.large_button = QPushButton(self)
+        self.large_button.setObjectName("toggleLargeText")
+        self.large_button.setCheckable(True)
+        self.large_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.language_box = QComboBox(self)
+        self.language_box.setObjectName("languageBox")
+        self.language_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if self.theme is not None:
+            self.contrast_button.setChecked(self.theme.high_contrast)
+            self.large_button.setChecked(self.theme.large_text)
+            self.contrast_button.toggled.connect(self.theme.set_high_contrast)
+            self.large_button.toggled.connect(self.theme.set_large_text)
+            self.theme.highContrastChanged.connect(self.contrast_button.setChecked)
+            self.theme.largeTextChanged.connect(self.large_button.setChecked)
+        else:
+            self.contrast_button.hide()
+            self.large_button.hide()
+        try:
+            from kiosk.ui.i18n import LANGUAGES
+        except ImportError:
+            LANGUAGES = {}  # noqa: N806
+        for code, name in LANGUAGES.items():
+            self.language_box.addItem(name, code)
+        self.language_box.setVisible(self.languages is not None and bool(LANGUAGES))
+        if self.languages is not None:
+            self.language_box.setCurrentIndex(max(0, self.language_box.findData(
+                self.languages.language)))
+        self.language_box.currentIndexChanged.connect(self._language_picked)
+        bar.addPermanentWidget(self.language_box)
+        bar.addPermanentWidget(self.contrast_button)
+        bar.addPermanentWidget(self.large_button)
+        self._retranslate_status()
+
+    def _retranslate_status(self) -> None:
+        mode_names = {"counter": self.tr("Counter"), "self-service": self.tr("Self-service"),
+                      "manager": self.tr("Manager")}
+        self.kiosk_label.setText(self.tr("Kiosk %1 · %2").replace("%1", self.config.kiosk_id)
+                                 .replace("%2", mode_names.get(self.mode, self.mode)))
+        self.contrast_button.setText(self.tr("High contrast"))
+        self.large_button.setText(self.tr("Large text"))
+        self.language_box.setAccessibleName(self.tr("Language"))
+        if self.sync_bridge is None:
+            self.sync_label.setText(self.tr("Cloud sync off (this kiosk sells locally)")
+                                    if not self.config.cloud.enabled else
+                                    self.tr("Cloud sync not available"))
+
+    def show_sync_status(self, status) -> None:
+        """Render the sync bridge's status dict: online/offline, pending count, last error."""
+        if not isinstance(status, dict):
+            self.sync_label.setText(str(status))
+            return
+        online = bool(status.get("online"))
+        pending = int(status.get("pending") or 0)
+        conflicts = int(status.get("conflicts") or 0)
+        error = str(status.get("last_error") or "")
+        parts = [self.tr("Online") if online else self.tr("Offline")]
+        parts.append(self.tr("%n to send", "", pending) if pending else self.tr("all sent"))
+        if conflicts:
+            parts.append(self.tr("%n conflict(s) for a manager", "", conflicts))
+        if error:
+            parts.append(self.tr("last error: %1").replace("%1", error[:120]))
+        self.sync_label.setText(" · ".join(parts))
+        self.sync_label.setProperty("role", "" if online and not error else "warn")
+        self.sync_label.style().unpolish(self.sync_label)
+        self.sync_label.style().polish(self.sync_label)
+
+    # -- modes ----------------------------------------------------------------------------------
+    def build_mode(self) -> QWidget:
+        """(Re)create the current mode's widget and make it central."""
+        old = self.mode_widget
+        if old is not None:
+            detach = getattr(old, "detach", None)
+            if callable(detach):
+                detach()
+        if self.mode == "counter":
+            from kiosk.ui.counter.mode import CounterMode
+
+            widget: QWidget = CounterMode(self.services, self.bridge, self.config,
+                                          session=self.counter_session, theme=self.theme)
+            widget.signedIn.connect(lambda _actor: self._mode_signed_in())
+        elif self.mode == "manager":
+            widget = ManagerMode(self.services, self.bridge, self.config,
+                                 actor=self.manager_actor)
+            widget.actorChanged.connect(self._manager_actor_changed)
+        else:
+            widget = _self_service_widget(self.services, self.bridge, self.config, self)
+        self.mode_widget = widget
+        self.setCentralWidget(widget)  # deletes the old one
+        return widget
+
+    def set_mode(self, mode: str) -> None:
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}")
+        if self.mode_widget is not None and callable(getattr(self.mode_widget, "shutdown", None)):
+            self.mode_widget.shutdown()
+        self.mode = mode
+        self.build_mode()
+        self._retranslate_status()
+        self.modeChanged.emit(mode)
+
+    def _manager_actor_changed(self, actor) -> None:
+        self.manager_actor = actor
+
+    def _mode_signed_in(self) -> None:
+        if self.sync_bridge is not None and callable(getattr(self.sync_bridge, "sync_now", None)):
+            self.sync_bridge.sync_now()
+
+    # -- language -------------------------------------------------------------------------------
+    def _language_picked(self) -> None:
+        code = self.language_box.currentData()
+        if self.languages is not None and code and code != self.languages.language:
+            self.languages.set_language(code)
+
+    def _language_changed(self, code: str) -> None:
+        self.language_box.blockSignals(True)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(code)))
+        self.language_box.blockSignals(False)
+        self.setWindowTitle(self.tr("Box Office Kiosk"))
+        self._retranslate_status()
+        # Rebuild after the current event: the language may have been picked inside the widget.
+        QTimer.singleShot(0, self.build_mode)
+
+    # -- life cycle -----------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.firstShown.emit()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        widget = self.mode_widget
+        if widget is not None and callable(getattr(widget, "shutdown", None)):
+            try:
+                widget.shutdown()
+            except Exception:
+                log.exception("mode shutdown failed")
+        super().closeEvent(event)
