@@ -138,7 +138,8 @@ def _with_shift(services, actor, float_minor: int):
     return dataclasses.replace(actor, shift_id=current.shift_id)
 
 
-def print_booking(booking, out=sys.stdout) -> None:
+def print_booking(booking, out=None) -> None:
+    out = out or sys.stdout
     show = booking.show
     cur = booking.currency
     print(f"Booking {booking.reference} confirmed", file=out)

@@ -1,7 +1,8 @@
 """``kiosk refund``: refund a whole booking or some of its seats, back to the way it was paid.
 
 A cash refund comes out of your drawer, so like a cash sale it needs an open shift; with none
-open on this kiosk one is opened with the ``--float`` given (default 0) and you are told.
+open on this kiosk (and the refund otherwise valid) one is opened with the ``--float`` given
+(default 0) and you are told.
 Refunds above the cashier limit are recorded and wait for a manager's approval (the command
 says so and exits with a non-zero code, because no money was handed back yet).
 """
@@ -13,7 +14,7 @@ import argparse
 from kiosk.commands._staff import add_staff_arguments, signed_in
 from kiosk.commands.book import _with_shift, parse_amount
 from kiosk.config import Config
-from kiosk.domain.errors import ApprovalRequired, InvalidInput
+from kiosk.domain.errors import ApprovalRequired, InvalidInput, PaymentError
 from kiosk.domain.money import format_money
 
 NAME = "refund"
@@ -53,10 +54,16 @@ def run(args: argparse.Namespace, config: Config) -> int:
     services = open_services(config)
     try:
         with signed_in(services, args) as actor:
-            booking = services.booking.get(args.reference)
-            if booking.payment_method == "cash":
+            try:
+                result = services.booking.refund(actor, args.reference, seats, args.reason)
+            except PaymentError:
+                # Cash back needs a drawer: open a shift only once the refund itself is valid
+                # and this is the one thing missing, so a refused refund changes nothing.
+                booking = services.booking.get(args.reference)
+                if booking.payment_method != "cash" or services.shifts.current(actor) is not None:
+                    raise
                 actor = _with_shift(services, actor, float_minor)
-            result = services.booking.refund(actor, args.reference, seats, args.reason)
+                result = services.booking.refund(actor, args.reference, seats, args.reason)
         amount = format_money(result.amount_minor, result.currency)
         if result.state == "pending_approval":
             raise ApprovalRequired(

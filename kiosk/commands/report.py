@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -40,6 +41,15 @@ def parse_day(text: str, flag: str) -> date:
         raise InvalidInput(f"{flag} {text!r} is not a date: write it as YYYY-MM-DD.") from None
 
 
+def _ensure_qt_application() -> None:
+    """QPainter text needs a Qt application object; a terminal may have no display at all."""
+    if not any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from kiosk.ui.app import create_application
+
+    create_application([sys.argv[0] if sys.argv else "kiosk"])
+
+
 def _pdf_renderer():
     try:
         module = importlib.import_module("kiosk.tickets.report_pdf")
@@ -53,23 +63,69 @@ def _pdf_renderer():
     return render
 
 
-def format_tables(tables: list[ReportTable]) -> str:
-    """Plain-text tables; numbers right-aligned, a title over each."""
+# The text view keeps the columns a manager reads at a glance; CSV and PDF carry them all.
+TEXT_HIDDEN = frozenset({"refund_count", "refunded_tickets", "exchanges", "exchanged_tickets",
+                         "show_id"})
+
+
+def _transposed(table: ReportTable) -> str:
+    """Totals read down a column per currency: too many measures for one line."""
+    currencies = [str(c) for c in table.column("currency")]
+    body = table.display_rows()
+    labels = [c.title for c in table.columns if c.key != "currency"]
+    cols = [[cell for cell, c in zip(row, table.columns, strict=True) if c.key != "currency"]
+            for row in body]
+    width = max(len(x) for x in labels + [table.title])
+    widths = [max([len(cur)] + [len(x) for x in col]) for cur, col in zip(currencies, cols, strict=True)]
+    lines = [table.title.ljust(width) + "".join("  " + cur.rjust(w) for cur, w in zip(currencies, widths, strict=True))]
+    for i, label in enumerate(labels):
+        lines.append(label.ljust(width) + "".join("  " + col[i].rjust(w) for col, w in zip(cols, widths, strict=True)))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def format_table(table: ReportTable, skip_idle: bool = False) -> str:
+    """One plain-text table; numbers right-aligned, the title above."""
+    keep = [i for i, c in enumerate(table.columns) if c.key not in TEXT_HIDDEN]
+    columns = [table.columns[i] for i in keep]
+    header = [c.title for c in columns]
+    shown = table.display_rows()
+    if skip_idle:  # e.g. the 24 hours of the day: list only hours with something in them
+        measures = [i for i, c in enumerate(table.columns) if c.kind in ("int", "money")]
+        shown = [cells for cells, row in zip(shown, table.rows, strict=True)
+                 if any(row[i] for i in measures)]
+    body = [[row[i] for i in keep] for row in shown]
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *body, strict=True)]
+    numeric = [c.kind in ("int", "money", "percent") for c in columns]
+
+    def fmt(cells):
+        return "  ".join(str(c).rjust(w) if n else str(c).ljust(w)
+                         for c, w, n in zip(cells, widths, numeric, strict=True)).rstrip()
+
+    lines = [table.title, fmt(header), "  ".join("-" * w for w in widths)]
+    lines += [fmt(row) for row in body] or ["(none)"]
+    return "\n".join(lines)
+
+
+def format_report(sales, occupancy, refunds) -> str:
     blocks = []
-    for table in tables:
-        header = [c.title for c in table.columns]
-        body = table.display_rows()
-        widths = [max(len(str(x)) for x in col) for col in zip(header, *body, strict=True)]
-        numeric = [c.kind in ("int", "money", "percent") for c in table.columns]
-
-        def fmt(cells, widths=widths, numeric=numeric):
-            return "  ".join(str(c).rjust(w) if n else str(c).ljust(w)
-                             for c, w, n in zip(cells, widths, numeric, strict=True)).rstrip()
-
-        lines = [table.title, fmt(header), "  ".join("-" * w for w in widths)]
-        lines += [fmt(row) for row in body] or ["(nothing)"]
-        blocks.append("\n".join(lines))
+    if sales.totals.rows:
+        blocks.append(_transposed(sales.totals))
+        blocks += [format_table(t, skip_idle=t.name == "by_hour") for t in sales.tables[1:]]
+    else:
+        blocks.append("No sales or refunds on these dates.")
+    blocks += [format_table(occupancy.shows), format_table(refunds.refunds)]
     return "\n\n".join(blocks) + "\n"
+
+
+def _cinema_name(config: Config, cinema_id: str) -> str:
+    from kiosk.store.db import connect
+
+    conn = connect(config.db_path)
+    try:
+        row = conn.execute("SELECT name FROM cinemas WHERE id = ?", (cinema_id,)).fetchone()
+    finally:
+        conn.close()
+    return row[0] if row else cinema_id
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
@@ -95,10 +151,11 @@ def run(args: argparse.Namespace, config: Config) -> int:
     span = f"{start}" if start == end else f"{start} to {end}"
     where = f", cinema {args.cinema}" if args.cinema else ""
     if render is not None:
-        render(sales, args.out)
+        _ensure_qt_application()
+        render(sales, args.out, occupancy=occupancy,
+               cinema_name=_cinema_name(config, args.cinema) if args.cinema else "")
         print(f"Report for {span}{where} written to {args.out}")
         return 0
-    tables = [*sales.tables, *occupancy.tables, *refunds.tables]
     stream: TextIO = args.out.open("w", encoding="utf-8", newline="") if args.out else sys.stdout
     try:
         if args.format == "csv":
@@ -107,7 +164,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
                 stream.write("\n")
         else:
             stream.write(f"Box office report {span}{where}\n\n")
-            stream.write(format_tables(tables))
+            stream.write(format_report(sales, occupancy, refunds))
     finally:
         if args.out:
             stream.close()
