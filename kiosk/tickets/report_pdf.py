@@ -1,0 +1,236 @@
+"""The one-page daily sales report as a PDF, drawn with QPainter onto a QPdfWriter.
+
+Same approach as the tickets: one drawing routine over a page rectangle in device pixels, real
+text (so the PDF is searchable and tests can read it back with QtPdf), and the chart drawn with
+plain QPainter calls rather than grabbed from a widget, so it is sharp at any resolution and the
+report renders without a window (the CLI and scheduled exports use it too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from kiosk.domain.money import format_money
+
+DPI = 300
+INK = QColor("#1b1f24")
+MUTED = QColor("#59616d")
+ACCENT = QColor("#1f5fbf")
+RULE = QColor("#c9ced6")
+TILE_KEYS = (
+    ("tickets", "Tickets"),
+    ("gross", "Gross sales"),
+    ("tax", "Tax"),
+    ("net_revenue", "Net revenue"),
+    ("refunds", "Refunds"),
+    ("average_ticket", "Average ticket"),
+)
+
+
+def _pt(points: float) -> float:
+    """Points to device pixels at the writer's resolution."""
+    return points * DPI / 72.0
+
+
+def _font(size_pt: float, bold: bool = False) -> QFont:
+    font = QFont("Noto Sans")
+    font.setPixelSize(round(_pt(size_pt)))
+    font.setBold(bold)
+    return font
+
+
+def render_daily_report_pdf(report: Any, path: Path | str, *, occupancy: Any = None,
+                            currency: str | None = None, cinema_name: str = "") -> Path:
+    """Write ``report`` (a ``SalesReport``) as a one-page A4 PDF at ``path`` and return the path.
+
+    ``occupancy`` (an ``OccupancyReport``) adds the busiest shows; ``currency`` picks which
+    currency's totals are shown when a chain sells in several (default: the first).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer = QPdfWriter(str(path))
+    writer.setResolution(DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
+    writer.setTitle(f"Daily sales {report.start}")
+    writer.setCreator("Box Office Kiosk")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot write {path}")
+    try:
+        page = QRectF(painter.viewport())
+        draw_daily_report(painter, page, report, occupancy=occupancy, currency=currency,
+                          cinema_name=cinema_name)
+    finally:
+        painter.end()
+    return path
+
+
+def draw_daily_report(painter: QPainter, page: QRectF, report: Any, *, occupancy: Any = None,
+                      currency: str | None = None, cinema_name: str = "") -> None:
+    """Draw the report into ``page`` (device pixels); shared by PDF and a real printer."""
+    currency = currency or (report.currencies[0] if report.currencies else "INR")
+    totals = report.total(currency)
+    y = page.top()
+    # Header.
+    painter.setPen(INK)
+    painter.setFont(_font(20, bold=True))
+    painter.drawText(QRectF(page.left(), y, page.width(), _pt(28)), Qt.AlignmentFlag.AlignLeft,
+                     "Daily sales report")
+    y += _pt(28)
+    span = (f"{report.start:%A %d %B %Y}" if report.start == report.end
+            else f"{report.start:%d %b %Y} to {report.end:%d %b %Y}")
+    painter.setFont(_font(10))
+    painter.setPen(MUTED)
+    where = cinema_name or "All cinemas"
+    painter.drawText(QRectF(page.left(), y, page.width(), _pt(14)), Qt.AlignmentFlag.AlignLeft,
+                     f"{where}  |  {span}  |  amounts in {currency}, tax included in gross")
+    y += _pt(14)
+    painter.drawText(QRectF(page.left(), y, page.width(), _pt(14)), Qt.AlignmentFlag.AlignLeft,
+                     f"Generated {report.generated_at:%d %b %Y %H:%M} UTC")
+    y += _pt(20)
+
+    # Tiles: 3 x 2 boxes.
+    tile_w = (page.width() - 2 * _pt(8)) / 3
+    tile_h = _pt(48)
+    for i, (key, title) in enumerate(TILE_KEYS):
+        col, row = i % 3, i // 3
+        box = QRectF(page.left() + col * (tile_w + _pt(8)), y + row * (tile_h + _pt(8)), tile_w, tile_h)
+        painter.setPen(QPen(RULE, _pt(0.8)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(box, _pt(4), _pt(4))
+        painter.setPen(MUTED)
+        painter.setFont(_font(9))
+        painter.drawText(box.adjusted(_pt(8), _pt(6), -_pt(8), 0), Qt.AlignmentFlag.AlignLeft, title)
+        value = int(totals.get(key, 0) or 0)
+        text = f"{value:,}" if key == "tickets" else format_money(value, currency)
+        painter.setPen(INK)
+        painter.setFont(_font(16, bold=True))
+        painter.drawText(box.adjusted(_pt(8), _pt(18), -_pt(8), 0), Qt.AlignmentFlag.AlignLeft, text)
+    y += 2 * tile_h + _pt(8) + _pt(18)
+
+    # Revenue by hour chart.
+    hours = [r for r in report.by_hour.as_dicts() if r["currency"] == currency]
+    chart_h = _pt(150)
+    _section(painter, page, y, "Gross sales by hour (cinema local time)")
+    y += _pt(18)
+    _bar_chart(painter, QRectF(page.left(), y, page.width(), chart_h),
+               [r["hour"][:2] for r in hours], [r["gross"] for r in hours], currency)
+    y += chart_h + _pt(16)
+
+    # Two tables side by side: films and payment methods / channels.
+    half = (page.width() - _pt(16)) / 2
+    films = sorted((r for r in report.by_film.as_dicts() if r["currency"] == currency),
+                   key=lambda r: -r["gross"])[:8]
+    left = QRectF(page.left(), y, half, 0)
+    right = QRectF(page.left() + half + _pt(16), y, half, 0)
+    _section(painter, left, y, "By film")
+    _section(painter, right, y, "By payment method and channel")
+    y += _pt(18)
+    used_left = _table(painter, QRectF(left.left(), y, half, 0), ("Film", "Tickets", "Gross"),
+                       [(r["film"], f"{r['tickets']:,}", format_money(r["gross"], currency)) for r in films])
+    pay_rows = [(r["payment_method"], f"{r['tickets']:,}", format_money(r["gross"], currency))
+                for r in report.by_payment.as_dicts() if r["currency"] == currency]
+    pay_rows += [(f"channel: {r['channel']}", f"{r['tickets']:,}", format_money(r["gross"], currency))
+                 for r in report.by_channel.as_dicts() if r["currency"] == currency]
+    used_right = _table(painter, QRectF(right.left(), y, half, 0), ("Payment", "Tickets", "Gross"),
+                        pay_rows[:8])
+    y += max(used_left, used_right) + _pt(16)
+
+    # Occupancy: the shows of the day, busiest first, as many as fit.
+    if occupancy is not None and y < page.bottom() - _pt(60):
+        _section(painter, page, y, "Occupancy by show")
+        y += _pt(18)
+        rows = sorted(occupancy.shows.as_dicts(), key=lambda r: -r["occupancy"])
+        room = int((page.bottom() - y - _pt(24)) // _pt(14)) - 1
+        _table(painter, QRectF(page.left(), y, page.width(), 0),
+               ("Starts", "Film", "Hall", "Sold", "Occupancy"),
+               [(r["starts"][11:] if report.start == report.end else r["starts"], r["film"], r["hall"],
+                 f"{r['sold']:,} / {r['capacity']:,}", f"{r['occupancy']:.1f} %")
+                for r in rows[:max(room, 0)]], widths=(0.14, 0.4, 0.2, 0.14, 0.12))
+
+    painter.setPen(MUTED)
+    painter.setFont(_font(8))
+    pending = int(totals.get("pending_refunds", 0) or 0)
+    foot = "Net revenue = gross - refunds - tax."
+    if pending:
+        foot += f"  Refunds awaiting approval: {format_money(pending, currency)} (not subtracted)."
+    painter.drawText(QRectF(page.left(), page.bottom() - _pt(12), page.width(), _pt(12)),
+                     Qt.AlignmentFlag.AlignLeft, foot)
+
+
+def _section(painter: QPainter, area: QRectF, y: float, title: str) -> None:
+    painter.setPen(INK)
+    painter.setFont(_font(11, bold=True))
+    painter.drawText(QRectF(area.left(), y, area.width(), _pt(16)), Qt.AlignmentFlag.AlignLeft, title)
+
+
+def _bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Sequence[int],
+               currency: str) -> None:
+    axis_w = _pt(50)
+    plot = box.adjusted(axis_w, 0, 0, -_pt(14))
+    top = max(values, default=0) or 1
+    painter.setPen(QPen(RULE, _pt(0.6)))
+    painter.setFont(_font(7))
+    for step in range(5):
+        value = top * step / 4
+        yy = plot.bottom() - plot.height() * step / 4
+        painter.setPen(QPen(RULE, _pt(0.6)))
+        painter.drawLine(plot.left(), yy, plot.right(), yy)
+        painter.setPen(MUTED)
+        painter.drawText(QRectF(box.left(), yy - _pt(5), axis_w - _pt(4), _pt(10)),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                         format_money(int(value), currency).split(".")[0])
+    if not labels:
+        return
+    slot = plot.width() / len(labels)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(ACCENT)
+    for i, (label, value) in enumerate(zip(labels, values, strict=True)):
+        h = plot.height() * (value / top)
+        bar = QRectF(plot.left() + i * slot + slot * 0.15, plot.bottom() - h, slot * 0.7, h)
+        if value:
+            painter.drawRect(bar)
+        painter.setPen(MUTED)
+        painter.drawText(QRectF(plot.left() + i * slot, plot.bottom() + _pt(2), slot, _pt(10)),
+                         Qt.AlignmentFlag.AlignHCenter, label)
+        painter.setPen(Qt.PenStyle.NoPen)
+
+
+def _table(painter: QPainter, box: QRectF, header: Sequence[str], rows: Sequence[Sequence[str]],
+           widths: Sequence[float] | None = None) -> float:
+    """Draw a small table; returns the height used. Numbers (all but column 0) align right."""
+    widths = widths or [0.56] + [0.44 / (len(header) - 1)] * (len(header) - 1)
+    line = _pt(14)
+    y = box.top()
+
+    def draw_row(cells: Sequence[str], bold: bool) -> None:
+        x = box.left()
+        painter.setFont(_font(8.5, bold=bold))
+        for i, (cell, frac) in enumerate(zip(cells, widths, strict=True)):
+            w = box.width() * frac
+            align = Qt.AlignmentFlag.AlignLeft if i == 0 or (i < 3 and len(cells) > 3) else Qt.AlignmentFlag.AlignRight
+            rect = QRectF(x, y, w - _pt(4), line)
+            text = painter.fontMetrics().elidedText(str(cell), Qt.TextElideMode.ElideRight, int(rect.width()))
+            painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), text)
+            x += w
+
+    painter.setPen(INK)
+    draw_row(header, True)
+    y += line
+    painter.setPen(QPen(RULE, _pt(0.6)))
+    painter.drawLine(box.left(), y, box.right(), y)
+    painter.setPen(INK)
+    if not rows:
+        painter.setPen(MUTED)
+        draw_row(["No sales"] + [""] * (len(header) - 1), False)
+        return 2 * line
+    for row in rows:
+        draw_row(row, False)
+        y += line
+    return y - box.top()

@@ -1,0 +1,100 @@
+"""The audit log viewer: who did what and when, filtered by staff, action and date, with CSV."""
+
+from __future__ import annotations
+
+import json
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit
+
+from kiosk.domain.clock import from_iso
+from kiosk.services.schedule import day_bounds
+from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button
+
+COLUMNS = (
+    Col("at", "When", "datetime"), Col("staff", "Staff"), Col("kiosk_id", "Kiosk"),
+    Col("action", "Action"), Col("target", "Target"), Col("ok", "Allowed", "bool"),
+    Col("detail", "Detail"),
+)
+LIMIT = 5000
+
+
+class AuditScreen(ManagerScreen):
+    title = "Audit log"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        today = ctx.today()
+        qtoday = QDate(today.year, today.month, today.day)
+        self.start_edit = QDateEdit(qtoday.addDays(-1), self)
+        self.end_edit = QDateEdit(qtoday, self)
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd MMM yyyy")
+            edit.setMinimumHeight(48)
+        self.staff = QComboBox(self)
+        self.staff.setObjectName("auditStaff")
+        self.action = QComboBox(self)
+        self.action.setObjectName("auditAction")
+        self.action.setEditable(True)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("auditSearch")
+        self.search.setPlaceholderText("Search target or detail")
+        filters = QHBoxLayout()
+        for widget in (QLabel("From", self), self.start_edit, QLabel("to", self), self.end_edit,
+                       self.staff, self.action):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(button("Apply", self, role="primary", slot=self.refresh, name="auditApply"))
+        self.toolbar.addWidget(button("Export CSV", self, name="csv_audit",
+                                      slot=lambda: self.export_csv(self.model, "audit")))
+        self.outer.addLayout(filters)
+        self.model = RowsModel(COLUMNS, self)
+        self.model.highlight = lambda row: None if self.model.rows[row][5] else "bad"
+        self.table = SortedTable(self.model, self)
+        self.table.setObjectName("auditTable")
+        self.search.textChanged.connect(self.table.proxy.setFilterFixedString)
+        self.outer.addWidget(self.table, 1)
+        self.count = QLabel("", self)
+        self.count.setProperty("role", "muted")
+        self.outer.addWidget(self.count)
+        self._filters_loaded = False
+
+    def _load_filters(self) -> None:
+        staff = self.call(self.ctx.staff_admin.list_staff, self.actor) or []
+        self.staff.addItem("All staff", None)
+        for s in staff:
+            self.staff.addItem(f"{s.staff_number} {s.name}", s.staff_id)
+        self.action.addItem("All actions", None)
+        self._filters_loaded = True
+
+    def refresh(self) -> None:
+        if not self._filters_loaded:
+            self._load_filters()
+        log = self.ctx.audit_log
+        if log is None:
+            self.banner.show_message("The audit log is not available in this build.", "warn")
+            return
+        tz = self.ctx.timezone()
+        start, _ = day_bounds(self.start_edit.date().toPython(), tz)
+        _, end = day_bounds(self.end_edit.date().toPython(), tz)
+        typed = self.action.currentText().strip()
+        action = typed if typed and typed != "All actions" else None
+        rows = self.call(log.query, self.actor, staff_id=self.staff.currentData(), action=action,
+                         start=start, end=end, limit=LIMIT)
+        if rows is None:
+            return
+        zone = ZoneInfo(tz)
+        self.model.set_rows([
+            (from_iso(r["at"]).astimezone(zone) if isinstance(r["at"], str) else r["at"],
+             f"{r.get('staff_number') or ''} {r.get('staff_name') or ''}".strip() or "system",
+             r["kiosk_id"], r["action"], r["target"], bool(r["ok"]),
+             json.dumps(r["detail"], sort_keys=True) if r["detail"] else "")
+            for r in rows
+        ], rows)
+        self.count.setText(f"{len(rows):,} entries" + (" (the newest shown; narrow the dates)"
+                                                        if len(rows) >= LIMIT else ""))
+        known = {self.action.itemText(i) for i in range(1, self.action.count())}
+        for name in sorted({r["action"] for r in rows} - known):
+            self.action.addItem(name, name)

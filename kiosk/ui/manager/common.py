@@ -1,0 +1,329 @@
+"""Pieces every manager screen shares: a sortable table over plain rows, CSV export, safe calls.
+
+Screens hold no business rules: they call services through the bridge (so calls are serialised
+with the worker thread) and show refusals in a banner in the counter person's own words.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.errors import KioskError
+from kiosk.domain.money import format_money
+from kiosk.ui.widgets.banner import MessageBanner
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class Col:
+    """One table column: ``kind`` is text | int | money | percent | datetime | bool."""
+
+    key: str
+    title: str
+    kind: str = "text"
+
+
+def display(value: Any, kind: str, currency: str = "") -> str:
+    if value is None:
+        return ""
+    if kind == "money":
+        return format_money(int(value), currency or "INR")
+    if kind == "int":
+        return f"{int(value):,}"
+    if kind == "percent":
+        return f"{float(value):.1f} %"
+    if kind == "datetime" and isinstance(value, datetime):
+        return value.strftime("%d %b %Y %H:%M")
+    if kind == "bool":
+        return "yes" if value else "no"
+    return str(value)
+
+
+def csv_value(value: Any, kind: str) -> Any:
+    """Numbers a spreadsheet can sum: money as a decimal in major units, times as ISO."""
+    if value is None:
+        return ""
+    if kind == "money":
+        sign = "-" if int(value) < 0 else ""
+        units, minor = divmod(abs(int(value)), 100)
+        return f"{sign}{units}.{minor:02d}"
+    if kind == "percent":
+        return f"{float(value):.2f}"
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _sort_key(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.timestamp()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table over ``rows`` (tuples of raw values in ``columns`` order).
+
+    Display text is formatted per column kind; ``SORT_ROLE`` returns the raw value so money and
+    counts sort as numbers, not as text. ``payload(row)`` keeps the object a row came from.
+    """
+
+    def __init__(self, columns: Sequence[Col], parent=None, currency_key: str = "currency"):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[tuple] = []
+        self.payloads: list[Any] = []
+        self._currency_index = next((i for i, c in enumerate(self.columns) if c.key == currency_key), None)
+        self.default_currency = ""
+        self.highlight: Callable[[int], str | None] | None = None  # row -> "bad" | "good" | None
+
+    def set_rows(self, rows: Sequence[Sequence[Any]], payloads: Sequence[Any] | None = None) -> None:
+        self.beginResetModel()
+        self.rows = [tuple(r) for r in rows]
+        self.payloads = list(payloads) if payloads is not None else [None] * len(self.rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title
+        return None
+
+    def currency(self, row: int) -> str:
+        if self._currency_index is not None:
+            return str(self.rows[row][self._currency_index] or self.default_currency)
+        return self.default_currency
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        value = self.rows[index.row()][index.column()]
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(value, col.kind, self.currency(index.row()))
+        if role == SORT_ROLE:
+            return _sort_key(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("int", "money", "percent"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and self.highlight is not None:
+            tone = self.highlight(index.row())
+            if tone:
+                from PySide6.QtGui import QColor
+
+                return QColor({"bad": "#d0342c", "good": "#1e8e4a", "warn": "#c06000"}[tone])
+        return None
+
+    def payload(self, row: int) -> Any:
+        return self.payloads[row]
+
+    def write_csv(self, path: Path | str) -> None:
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([c.title for c in self.columns])
+            for row in self.rows:
+                writer.writerow([csv_value(v, c.kind) for v, c in zip(row, self.columns, strict=True)])
+
+
+class SortedTable(QTableView):
+    """A QTableView over a RowsModel through a QSortFilterProxyModel (click a header to sort)."""
+
+    def __init__(self, model: RowsModel, parent=None):
+        super().__init__(parent)
+        self.source = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(40)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(60)
+        model.modelReset.connect(self._fit)
+
+    def _fit(self) -> None:
+        self.resizeColumnsToContents()
+        for i in range(self.source.columnCount()):
+            if self.columnWidth(i) > 320:
+                self.setColumnWidth(i, 320)
+
+    def selected_payload(self) -> Any:
+        rows = self.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.source.payload(self.proxy.mapToSource(rows[0]).row())
+
+    def selected_source_row(self) -> int | None:
+        rows = self.selectionModel().selectedRows()
+        return self.proxy.mapToSource(rows[0]).row() if rows else None
+
+    def visible_column(self, key: str) -> list[Any]:
+        """Raw values of one column in the order the table shows them (tests, exports)."""
+        col = [c.key for c in self.source.columns].index(key)
+        return [self.proxy.data(self.proxy.index(r, col), SORT_ROLE) for r in range(self.proxy.rowCount())]
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str, pattern: str) -> Path | None:
+    """A save dialog; tests replace this module attribute to avoid a modal dialog."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
+    return Path(path) if path else None
+
+
+def ask_open_path(parent: QWidget, title: str, pattern: str) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", pattern)
+    return Path(path) if path else None
+
+
+class ManagerScreen(QWidget):
+    """Base of a manager page: a title, a message banner, and ``call`` that turns refusals into
+    banner messages instead of tracebacks."""
+
+    title = "Screen"
+    exported = Signal(str)  # path of a file just written (tests and the status bar)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(20, 16, 20, 16)
+        self.outer.setSpacing(10)
+        head = QHBoxLayout()
+        self.heading = QLabel(self.title, self)
+        self.heading.setProperty("role", "title")
+        head.addWidget(self.heading)
+        head.addStretch(1)
+        self.toolbar = head
+        self.outer.addLayout(head)
+        self.banner = MessageBanner(self)
+        self.outer.addWidget(self.banner)
+        self._loaded = False
+
+    @property
+    def actor(self):
+        return self.ctx.actor
+
+    def call(self, fn: Callable[..., Any], *args: Any, ok: str = "", **kwargs: Any) -> Any:
+        """Run a quick service call; a refusal shows in the banner and returns None."""
+        try:
+            result = self.ctx.bridge.call(fn, *args, **kwargs)
+        except KioskError as err:
+            self.banner.error(str(err))
+            return None
+        if ok:
+            self.banner.show_message(ok, "ok")
+        return result
+
+    def attempt(self, fn: Callable[..., Any], *args: Any, ok: str = "", **kwargs: Any) -> bool:
+        """Run an action; True when it went through (its result may legitimately be None)."""
+        try:
+            self.ctx.bridge.call(fn, *args, **kwargs)
+        except KioskError as err:
+            self.banner.error(str(err))
+            return False
+        if ok:
+            self.banner.show_message(ok, "ok")
+        return True
+
+    def submit(self, fn: Callable[..., Any], *args: Any, ok: str = "",
+               on_done: Callable[[Any], None] | None = None, **kwargs: Any):
+        """Run a slow call (bcrypt) on the worker thread; same banner handling."""
+        def done(result):
+            if ok:
+                self.banner.show_message(ok, "ok")
+            if on_done is not None:
+                on_done(result)
+
+        def failed(err):
+            self.banner.error(str(err) if isinstance(err, KioskError) else
+                              "That did not work; nothing was changed. Please try again.")
+
+        return self.ctx.bridge.submit(fn, *args, on_done=done, on_error=failed, **kwargs)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read what the screen shows."""
+
+    def export_csv(self, model: RowsModel, name: str) -> Path | None:
+        from kiosk.ui.manager import common
+
+        path = common.ask_save_path(self, "Export CSV", f"{name}.csv", "CSV files (*.csv)")
+        if path is None:
+            return None
+        try:
+            model.write_csv(path)
+        except OSError as err:
+            self.banner.error(f"Could not write {path.name}: {err.strerror or err}.")
+            return None
+        self.banner.show_message(f"Saved {path.name}.", "ok")
+        self.exported.emit(str(path))
+        return path
+
+
+def card(parent: QWidget | None = None) -> QFrame:
+    frame = QFrame(parent)
+    frame.setProperty("role", "card")
+    return frame
+
+
+def button(text: str, parent: QWidget | None = None, role: str = "",
+           slot: Callable[[], Any] | None = None, name: str = "") -> QPushButton:
+    btn = QPushButton(text, parent)
+    if role:
+        btn.setProperty("role", role)
+    if name:
+        btn.setObjectName(name)
+    if slot is not None:
+        btn.clicked.connect(lambda _checked=False: slot())
+    btn.setMinimumHeight(48)
+    return btn
+
+
+def muted(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setProperty("role", "muted")
+    label.setWordWrap(True)
+    return label

@@ -1,0 +1,337 @@
+"""The manager's dashboard: a day or range of sales at a glance, then the detail behind it.
+
+Tiles for tickets, gross, tax, net, refunds and the average ticket; occupancy per show with a bar
+each; revenue by hour, film, payment method, staff, kiosk and channel as a chart AND a sortable
+table, each with its own CSV button; a one-page PDF of the day. Every number comes from
+``ReportService`` so the dashboard, the CSV, the PDF and the CLI report can never disagree.
+Charts are built only for the tab being looked at (QtCharts is heavy).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QStyledItemDelegate,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.money import format_money
+from kiosk.ui.manager import common
+from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
+
+BREAKDOWNS = (
+    ("by_hour", "By hour", "hour"),
+    ("by_film", "By film", "film"),
+    ("by_payment", "By payment", "payment_method"),
+    ("by_staff", "By staff", "staff_name"),
+    ("by_kiosk", "By kiosk", "kiosk_id"),
+    ("by_channel", "By channel", "channel"),
+    ("by_show", "By show", "starts"),
+)
+TILES = (
+    ("tickets", "Tickets"),
+    ("gross", "Gross sales"),
+    ("tax", "Tax"),
+    ("net_revenue", "Net (after refunds and tax)"),
+    ("refunds", "Refunds"),
+    ("average_ticket", "Average ticket"),
+)
+
+
+def table_model(table, parent=None) -> RowsModel:
+    """A RowsModel over a ``ReportTable`` (same columns, raw values, same kinds)."""
+    model = RowsModel([Col(c.key, c.title, c.kind) for c in table.columns], parent)
+    model.set_rows(table.rows)
+    return model
+
+
+class OccupancyBar(QStyledItemDelegate):
+    """Draws the occupancy cell as a bar, so a glance down the column compares shows."""
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        value = index.data(common.SORT_ROLE) or 0.0
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        contrast = common_high_contrast()
+        painter.save()
+        rect = option.rect.adjusted(6, 8, -6, -8)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#333333" if contrast else "#e3e8ef"))
+        painter.drawRoundedRect(QRectF(rect), 4, 4)
+        fill = QRectF(rect)
+        fill.setWidth(rect.width() * max(0.0, min(1.0, float(value) / 100.0)))
+        colour = "#ffff00" if contrast else ("#b3261e" if value >= 90 else "#1f5fbf")
+        painter.setBrush(QColor(colour))
+        painter.drawRoundedRect(fill, 4, 4)
+        painter.setPen(QColor("#000000" if contrast and value > 50 else ("#ffffff" if contrast else "#1b1f24")))
+        painter.drawText(rect.adjusted(6, 0, -6, 0),
+                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), text)
+        painter.restore()
+
+
+def common_high_contrast() -> bool:
+    from kiosk.ui.theme import ThemeManager
+
+    manager = ThemeManager.instance()
+    return bool(manager and manager.high_contrast)
+
+
+class Tile(QWidget):
+    def __init__(self, key: str, title: str, parent=None):
+        super().__init__(parent)
+        frame = card(self)
+        frame.setObjectName(f"tile_{key}")
+        lay = QVBoxLayout(frame)
+        lay.setContentsMargins(14, 10, 14, 10)
+        self.caption = muted(title, frame)
+        self.value = QLabel("-", frame)
+        self.value.setProperty("role", "money")
+        self.value.setObjectName(f"tileValue_{key}")
+        lay.addWidget(self.caption)
+        lay.addWidget(self.value)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+
+    def set_text(self, text: str) -> None:
+        self.value.setText(text)
+
+
+class Breakdown(QWidget):
+    """One breakdown: chart (built when first shown) above a sortable table and a CSV button."""
+
+    def __init__(self, screen: DashboardScreen, name: str, label: str, label_key: str):
+        super().__init__()
+        self.screen, self.name, self.label, self.label_key = screen, name, label, label_key
+        self.model = RowsModel([], self)
+        self.table = SortedTable(self.model, self)
+        self.table.setObjectName(f"table_{name}")
+        self.chart_holder = QVBoxLayout()
+        self.chart = None
+        self._chart_data: tuple[list[str], list[float], str] | None = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addLayout(self.chart_holder, 3)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.csv_button = button("Export CSV", self, slot=lambda: screen.export_csv(self.model, name),
+                                 name=f"csv_{name}")
+        row.addWidget(self.csv_button)
+        lay.addWidget(self.table, 2)
+        lay.addLayout(row)
+
+    def set_table(self, table, currency: str) -> None:
+        new_model = table_model(table, self)
+        self.model.columns = new_model.columns
+        self.model._currency_index = new_model._currency_index
+        self.model.set_rows(table.rows)
+        keys = [c.key for c in table.columns]
+        rows = [r for r in table.rows if "currency" not in keys or r[keys.index("currency")] == currency]
+        if self.name == "by_show":
+            labels = [f"{r[keys.index('starts')][11:]} {r[keys.index('film')]}" for r in rows]
+        elif self.name == "by_staff":
+            labels = [r[keys.index("staff_name")] or r[keys.index("staff_number")] for r in rows]
+        else:
+            labels = [str(r[keys.index(self.label_key)]) for r in rows]
+        values = [r[keys.index("gross")] / 100 for r in rows]
+        self._chart_data = (labels, values, currency)
+        self._drop_chart()
+        if self.isVisible():
+            self.ensure_chart()
+
+    def _drop_chart(self) -> None:
+        if self.chart is not None:
+            self.chart_holder.removeWidget(self.chart)
+            self.chart.deleteLater()
+            self.chart = None
+
+    def ensure_chart(self) -> None:
+        if self.chart is not None or self._chart_data is None:
+            return
+        from kiosk.ui.manager.charts import bar_chart
+
+        labels, values, currency = self._chart_data
+        self.chart = bar_chart(f"Gross sales {self.label.lower()} ({currency})", labels, values,
+                               currency, self)
+        self.chart_holder.addWidget(self.chart)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.ensure_chart()
+
+
+class DashboardScreen(ManagerScreen):
+    title = "Dashboard"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.report = None
+        self.occupancy = None
+        today = ctx.today()
+        self.start_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
+        self.end_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
+        for edit, name in ((self.start_edit, "startDate"), (self.end_edit, "endDate")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd MMM yyyy")
+            edit.setObjectName(name)
+            edit.setMinimumHeight(48)
+        self.cinema = QComboBox(self)
+        self.cinema.setObjectName("cinemaFilter")
+        self.cinema.setMinimumHeight(48)
+        self.cinema.addItem("All cinemas", None)
+        for c in ctx.cinemas():
+            self.cinema.addItem(f"{c['name']} ({c['city']})", c["id"])
+        self.toolbar.addWidget(QLabel("From", self))
+        self.toolbar.addWidget(self.start_edit)
+        self.toolbar.addWidget(QLabel("to", self))
+        self.toolbar.addWidget(self.end_edit)
+        self.toolbar.addWidget(self.cinema)
+        self.toolbar.addWidget(button("Today", self, slot=self.show_today, name="todayButton"))
+        self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh,
+                                      name="refreshButton"))
+        self.toolbar.addWidget(button("Daily PDF", self, slot=self.export_pdf, name="pdfButton"))
+        self.toolbar.addWidget(button("Totals CSV", self, slot=lambda: self.export_csv(
+            self.totals_model, "totals"), name="csv_totals"))
+
+        tiles = QGridLayout()
+        tiles.setSpacing(10)
+        self.tiles = {}
+        for i, (key, title) in enumerate(TILES):
+            tile = Tile(key, title, self)
+            self.tiles[key] = tile
+            tiles.addWidget(tile, 0, i)
+        self.outer.addLayout(tiles)
+        self.totals_model = RowsModel([], self)
+        self.note = muted("", self)
+        self.outer.addWidget(self.note)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        occ = card(split)
+        occ_lay = QVBoxLayout(occ)
+        head = QHBoxLayout()
+        occ_title = QLabel("Occupancy by show", occ)
+        occ_title.setProperty("role", "title")
+        head.addWidget(occ_title)
+        head.addStretch(1)
+        self.occupancy_model = RowsModel([], self)
+        head.addWidget(button("Export CSV", occ, name="csv_occupancy",
+                              slot=lambda: self.export_csv(self.occupancy_model, "occupancy")))
+        occ_lay.addLayout(head)
+        self.occupancy_table = SortedTable(self.occupancy_model, occ)
+        self.occupancy_table.setObjectName("occupancyTable")
+        self.occupancy_table.setItemDelegate(QStyledItemDelegate(self.occupancy_table))
+        self._bar = OccupancyBar(self.occupancy_table)
+        occ_lay.addWidget(self.occupancy_table)
+        self.tabs = QTabWidget(split)
+        self.tabs.setObjectName("breakdownTabs")
+        self.breakdowns: dict[str, Breakdown] = {}
+        for name, label, key in BREAKDOWNS:
+            view = Breakdown(self, name, label, key)
+            self.breakdowns[name] = view
+            self.tabs.addTab(view, label)
+        split.addWidget(occ)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        self.outer.addWidget(split, 1)
+        ctx.bridge.dataChanged.connect(self._on_data_changed)
+
+    # -- data ------------------------------------------------------------------------------------
+    def show_today(self) -> None:
+        today = self.ctx.today(self.cinema.currentData())
+        qd = QDate(today.year, today.month, today.day)
+        self.start_edit.setDate(qd)
+        self.end_edit.setDate(qd)
+        self.refresh()
+
+    def range(self) -> tuple[date, date]:
+        return self.start_edit.date().toPython(), self.end_edit.date().toPython()
+
+    def _on_data_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        start, end = self.range()
+        cinema_id = self.cinema.currentData()
+        reports = self.ctx.reports
+        report = self.call(reports.daily_sales, self.actor, start, end, cinema_id=cinema_id)
+        if report is None:
+            return
+        occupancy = self.call(reports.occupancy, self.actor, start, end, cinema_id=cinema_id)
+        if occupancy is None:
+            return
+        self.show_report(report, occupancy)
+
+    def main_currency(self, report) -> str:
+        currencies = report.currencies
+        cinema_id = self.cinema.currentData()
+        for c in self.ctx.cinemas():
+            if c["id"] == cinema_id or (cinema_id is None and len(currencies) == 0):
+                return c["currency"]
+        return currencies[0] if currencies else (self.ctx.cinemas() or [{"currency": "INR"}])[0]["currency"]
+
+    def show_report(self, report, occupancy) -> None:
+        self.report, self.occupancy = report, occupancy
+        currency = self.main_currency(report)
+        currencies = report.currencies or [currency]
+        for key, _ in TILES:
+            parts = []
+            for cur in currencies:
+                value = report.total(cur).get(key, 0)
+                parts.append(f"{int(value):,}" if key == "tickets" else format_money(int(value), cur))
+            self.tiles[key].set_text("\n".join(parts))
+        pending = sum(int(report.total(c).get("pending_refunds", 0)) for c in currencies)
+        span = (f"{report.start:%d %b %Y}" if report.start == report.end
+                else f"{report.start:%d %b %Y} to {report.end:%d %b %Y}")
+        note = f"{span}, cinema-local business dates. Gross includes tax; net = gross - refunds - tax."
+        if pending:
+            note += f"  Refunds awaiting approval: {format_money(pending, currency)} (not subtracted)."
+        self.note.setText(note)
+        totals = report.totals
+        self.totals_model.columns = [Col(c.key, c.title, c.kind) for c in totals.columns]
+        self.totals_model._currency_index = 0
+        self.totals_model.set_rows(totals.rows)
+        occ_table = occupancy.shows
+        keep = ("starts", "film", "hall", "sold", "capacity", "occupancy")
+        idx = [occ_table.index(k) for k in keep]
+        cols = {c.key: c for c in occ_table.columns}
+        self.occupancy_model.columns = [Col(k, cols[k].title, cols[k].kind) for k in keep]
+        self.occupancy_model.set_rows([tuple(r[i] for i in idx) for r in occ_table.rows])
+        self.occupancy_table.setItemDelegateForColumn(len(keep) - 1, self._bar)
+        self.occupancy_table.setColumnWidth(len(keep) - 1, 160)
+        for name, view in self.breakdowns.items():
+            view.set_table(getattr(report, name), currency)
+
+    # -- exports ---------------------------------------------------------------------------------
+    def export_pdf(self) -> str | None:
+        if self.report is None:
+            self.refresh()
+        if self.report is None:
+            return None
+        start = self.report.start
+        path = common.ask_save_path(self, "Save daily report", f"daily-sales-{start}.pdf", "PDF (*.pdf)")
+        if path is None:
+            return None
+        from kiosk.tickets.report_pdf import render_daily_report_pdf
+
+        cinema_name = self.cinema.currentText()
+        try:
+            render_daily_report_pdf(self.report, path, occupancy=self.occupancy,
+                                    currency=self.main_currency(self.report), cinema_name=cinema_name)
+        except OSError as err:
+            self.banner.error(f"Could not write {path.name}: {err.strerror or err}.")
+            return None
+        self.banner.show_message(f"Saved {path.name}.", "ok")
+        self.exported.emit(str(path))
+        return str(path)

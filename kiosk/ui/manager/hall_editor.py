@@ -1,0 +1,430 @@
+"""The hall editor: paint seat types, aisles and gaps on a grid, name the rows, and save.
+
+The grid is the layout's own compact form (one character a cell, see ``kiosk.domain.layout``),
+so what is painted is exactly what is stored. Every change is checked at once by
+``ScheduleService.check_layout`` (duplicate codes, wheelchair spaces without a companion seat,
+seats sold for future shows) and the message appears under the grid before anyone saves.
+"""
+
+from __future__ import annotations
+
+import string
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.errors import KioskError
+from kiosk.domain.layout import GAP
+from kiosk.ui.manager.common import ManagerScreen, button, card, muted
+
+BRUSHES = (
+    ("S", "Standard", "#5b8def", "#00e5ff"),
+    ("P", "Premium", "#8e5bd6", "#ff66ff"),
+    ("R", "Recliner", "#c2571a", "#ff9900"),
+    ("W", "Wheelchair", "#1e8e4a", "#00ff66"),
+    ("C", "Companion", "#6aa84f", "#ccff00"),
+    (GAP, "Aisle / gap", "#00000000", "#00000000"),
+)
+COLOURS = {b[0]: (b[2], b[3]) for b in BRUSHES}
+LABEL_W = 44
+
+
+def high_contrast() -> bool:
+    from kiosk.ui.theme import ThemeManager
+
+    manager = ThemeManager.instance()
+    return bool(manager and manager.high_contrast)
+
+
+class HallGrid(QWidget):
+    """Rows of cells; press or drag to paint with the current brush, click a label to pick a row."""
+
+    changed = Signal()
+    rowPicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rows: list[list[str]] = []  # [label, cells]
+        self.brush = "S"
+        self.cell = 32
+        self.current_row = 0
+        self.problem_seats: set[tuple[int, int]] = set()
+        self.setMouseTracking(False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Hall seat grid")
+
+    # -- data -----------------------------------------------------------------------------------
+    def set_spec(self, spec: dict) -> None:
+        width = max((len(r["cells"]) for r in spec["rows"]), default=0)
+        self.rows = [[r.get("label", ""), r["cells"].ljust(width, GAP)] for r in spec["rows"]]
+        self.current_row = 0
+        self._resize()
+        self.update()
+
+    def spec(self) -> dict:
+        return {"rows": [{"label": label.strip(), "cells": cells} for label, cells in self.rows]}
+
+    @property
+    def width_cells(self) -> int:
+        return max((len(c) for _, c in self.rows), default=0)
+
+    def _resize(self) -> None:
+        self.setFixedSize(self.sizeHint())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(LABEL_W + self.width_cells * self.cell + 8, len(self.rows) * self.cell + 8)
+
+    def set_cell_size(self, size: int) -> None:
+        self.cell = size
+        self._resize()
+        self.update()
+
+    # -- editing --------------------------------------------------------------------------------
+    def cell_at(self, pos: QPoint) -> tuple[int, int] | None:
+        row = (pos.y() - 4) // self.cell
+        if not 0 <= row < len(self.rows):
+            return None
+        if pos.x() < LABEL_W:
+            return (row, -1)
+        col = (pos.x() - LABEL_W) // self.cell
+        if not 0 <= col < self.width_cells:
+            return None
+        return (row, col)
+
+    def paint_cell(self, row: int, col: int, brush: str | None = None) -> bool:
+        brush = brush or self.brush
+        label, cells = self.rows[row]
+        if cells[col] == brush:
+            return False
+        self.rows[row][1] = cells[:col] + brush + cells[col + 1:]
+        self.update()
+        self.changed.emit()
+        return True
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        hit = self.cell_at(event.position().toPoint())
+        if hit is None:
+            return
+        row, col = hit
+        self.current_row = row
+        self.rowPicked.emit(row)
+        if col >= 0:
+            self.paint_cell(row, col)
+        self.update()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if not event.buttons() & Qt.MouseButton.LeftButton:
+            return
+        hit = self.cell_at(event.position().toPoint())
+        if hit is not None and hit[1] >= 0:
+            self.paint_cell(*hit)
+
+    def add_row(self) -> None:
+        labels = {label for label, _ in self.rows}
+        label = next((c for c in string.ascii_uppercase if c not in labels), "")
+        self.rows.append([label, "S" * max(self.width_cells, 1)])
+        self._resize()
+        self.update()
+        self.changed.emit()
+
+    def remove_row(self) -> None:
+        if len(self.rows) > 1:
+            del self.rows[min(self.current_row, len(self.rows) - 1)]
+            self.current_row = min(self.current_row, len(self.rows) - 1)
+            self._resize()
+            self.update()
+            self.changed.emit()
+
+    def add_column(self) -> None:
+        self.rows = [[label, cells + (GAP if not any(c != GAP for c in cells) else "S")]
+                     for label, cells in self.rows]
+        self._resize()
+        self.update()
+        self.changed.emit()
+
+    def remove_column(self) -> None:
+        if self.width_cells > 1:
+            self.rows = [[label, cells[:-1]] for label, cells in self.rows]
+            self._resize()
+            self.update()
+            self.changed.emit()
+
+    def set_label(self, row: int, label: str) -> None:
+        if 0 <= row < len(self.rows) and self.rows[row][0] != label:
+            self.rows[row][0] = label
+            self.update()
+            self.changed.emit()
+
+    def auto_label(self) -> None:
+        """A, B, C... front to back; rows with no seats (cross aisles) get no label."""
+        letters = iter(string.ascii_uppercase + "".join(a + b for a in "AB" for b in string.ascii_uppercase))
+        for row in self.rows:
+            row[0] = next(letters) if any(c != GAP for c in row[1]) else ""
+        self.update()
+        self.changed.emit()
+
+    # -- drawing --------------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        contrast = high_contrast()
+        text_colour = QColor("#ffffff" if contrast else "#1b1f24")
+        font = QFont(self.font())
+        font.setPixelSize(max(10, self.cell // 2 - 2))
+        font.setBold(True)
+        painter.setFont(font)
+        for r, (label, cells) in enumerate(self.rows):
+            y = 4 + r * self.cell
+            label_rect = QRect(0, y, LABEL_W - 6, self.cell)
+            if r == self.current_row:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor("#f0a500"))
+                painter.drawRoundedRect(label_rect.adjusted(2, 2, 0, -2), 4, 4)
+                painter.setPen(QColor("#1b1f24"))
+            else:
+                painter.setPen(text_colour)
+            painter.drawText(label_rect, Qt.AlignmentFlag.AlignCenter, label or "·")
+            number = 0
+            for c, ch in enumerate(cells):
+                rect = QRect(LABEL_W + c * self.cell, y, self.cell, self.cell).adjusted(2, 2, -2, -2)
+                if ch == GAP:
+                    painter.setPen(QPen(QColor("#666666" if contrast else "#c9ced6"), 1, Qt.PenStyle.DotLine))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRect(rect)
+                    continue
+                number += 1
+                normal, hc = COLOURS[ch]
+                fill = QColor(hc if contrast else normal)
+                bad = (r, c) in self.problem_seats
+                painter.setPen(QPen(QColor("#ff3b30") if bad else fill.darker(140), 3 if bad else 1))
+                painter.setBrush(fill)
+                painter.drawRoundedRect(rect, 5, 5)
+                painter.setPen(QColor("#000000") if contrast else QColor("#ffffff"))
+                if self.cell >= 26:
+                    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, ch if ch in "WC" else str(number))
+        painter.end()
+
+
+class HallEditorScreen(ManagerScreen):
+    title = "Hall editor"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        top = QHBoxLayout()
+        self.cinema = QComboBox(self)
+        self.cinema.setObjectName("hallCinema")
+        for c in ctx.cinemas():
+            self.cinema.addItem(f"{c['name']} ({c['city']})", c["id"])
+        self.hall = QComboBox(self)
+        self.hall.setObjectName("hallChoice")
+        self.name = QLineEdit(self)
+        self.name.setObjectName("hallName")
+        self.name.setPlaceholderText("Hall name")
+        self.companion = QCheckBox("Wheelchair spaces need a companion seat beside them", self)
+        self.companion.setObjectName("companionRequired")
+        self.companion.setChecked(True)
+        for w in (self.cinema, self.hall):
+            w.setMinimumHeight(48)
+            top.addWidget(w)
+        top.addWidget(button("New hall", self, slot=self.new_hall, name="newHall"))
+        top.addWidget(self.name, 1)
+        self.outer.addLayout(top)
+        self.outer.addWidget(self.companion)
+
+        body = QHBoxLayout()
+        palette_card = card(self)
+        pal = QVBoxLayout(palette_card)
+        pal.setContentsMargins(12, 12, 12, 12)
+        pal.addWidget(muted("Paint with", palette_card))
+        self.brushes = QButtonGroup(self)
+        self.brushes.setExclusive(True)
+        for symbol, label, normal, _hc in BRUSHES:
+            b = QPushButton(label, palette_card)
+            b.setCheckable(True)
+            b.setObjectName(f"brush_{'gap' if symbol == GAP else symbol}")
+            b.setMinimumHeight(48)
+            if symbol != GAP:
+                b.setStyleSheet(f"QPushButton {{ border-left: 10px solid {normal}; }}")
+            b.clicked.connect(lambda _c=False, s=symbol: self.set_brush(s))
+            self.brushes.addButton(b)
+            pal.addWidget(b)
+            if symbol == "S":
+                b.setChecked(True)
+        pal.addSpacing(12)
+        pal.addWidget(muted("Row label (click a label)", palette_card))
+        self.row_label = QLineEdit(palette_card)
+        self.row_label.setObjectName("rowLabel")
+        self.row_label.setMaxLength(3)
+        self.row_label.textEdited.connect(self._label_edited)
+        pal.addWidget(self.row_label)
+        pal.addWidget(button("Label rows A, B, C…", palette_card, slot=lambda: self.grid.auto_label(),
+                             name="autoLabel"))
+        grid_buttons = QHBoxLayout()
+        grid_buttons.addWidget(button("+ Row", palette_card, slot=lambda: self.grid.add_row(), name="addRow"))
+        grid_buttons.addWidget(button("− Row", palette_card, slot=lambda: self.grid.remove_row(),
+                                      name="removeRow"))
+        pal.addLayout(grid_buttons)
+        col_buttons = QHBoxLayout()
+        col_buttons.addWidget(button("+ Col", palette_card, slot=lambda: self.grid.add_column(),
+                                     name="addColumn"))
+        col_buttons.addWidget(button("− Col", palette_card, slot=lambda: self.grid.remove_column(),
+                                     name="removeColumn"))
+        pal.addLayout(col_buttons)
+        self.zoom = QSpinBox(palette_card)
+        self.zoom.setRange(12, 60)
+        self.zoom.setValue(32)
+        self.zoom.setSuffix(" px cells")
+        self.zoom.valueChanged.connect(lambda v: self.grid.set_cell_size(v))
+        pal.addWidget(self.zoom)
+        pal.addStretch(1)
+        body.addWidget(palette_card)
+
+        self.grid = HallGrid()
+        self.grid.setObjectName("hallGrid")
+        self.grid.changed.connect(self.validate)
+        self.grid.rowPicked.connect(self._row_picked)
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.grid)
+        scroll.setWidgetResizable(False)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        screen_label = QLabel("SCREEN", self)
+        screen_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        screen_label.setProperty("role", "muted")
+        grid_col = QVBoxLayout()
+        grid_col.addWidget(screen_label)
+        grid_col.addWidget(scroll, 1)
+        body.addLayout(grid_col, 1)
+        self.outer.addLayout(body, 1)
+
+        bottom = QHBoxLayout()
+        self.status = QLabel("", self)
+        self.status.setObjectName("hallStatus")
+        self.status.setWordWrap(True)
+        bottom.addWidget(self.status, 1)
+        self.save_button = button("Save hall", self, role="primary", slot=self.save, name="saveHall")
+        bottom.addWidget(self.save_button)
+        self.outer.addLayout(bottom)
+        self.editing: str | None = None
+        self.cinema.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.hall.currentIndexChanged.connect(lambda _i: self.load_hall())
+        self.companion.toggled.connect(lambda _on: self.validate())
+
+    def set_brush(self, symbol: str) -> None:
+        self.grid.brush = symbol
+
+    def _row_picked(self, row: int) -> None:
+        self.row_label.setText(self.grid.rows[row][0])
+
+    def _label_edited(self, text: str) -> None:
+        self.grid.set_label(self.grid.current_row, text.strip().upper())
+
+    def refresh(self) -> None:
+        halls = self.call(self.ctx.schedule.list_halls, self.cinema.currentData())
+        if halls is None:
+            return
+        keep = self.editing
+        self.hall.blockSignals(True)
+        self.hall.clear()
+        for h in halls:
+            self.hall.addItem(f"{h.name} ({h.seat_count} seats)", h.hall_id)
+        if keep:
+            self.hall.setCurrentIndex(max(0, self.hall.findData(keep)))
+        self.hall.blockSignals(False)
+        if halls:
+            self.load_hall()
+        else:
+            self.new_hall()
+
+    def load_hall(self) -> None:
+        hall_id = self.hall.currentData()
+        if not hall_id:
+            return
+        hall = self.call(self.ctx.schedule.hall, hall_id)
+        if hall is None:
+            return
+        self.editing = hall.hall_id
+        self.name.setText(hall.name)
+        self.companion.blockSignals(True)
+        self.companion.setChecked(hall.companion_required)
+        self.companion.blockSignals(False)
+        self.grid.set_spec(hall.layout.to_spec())
+        self._row_picked(0)
+        self.validate()
+
+    def new_hall(self) -> None:
+        self.editing = None
+        self.hall.blockSignals(True)
+        self.hall.setCurrentIndex(-1)
+        self.hall.blockSignals(False)
+        self.name.setText("New hall")
+        rows = [{"label": label, "cells": "SSSS__SSSSSS__SSSS"} for label in "ABCDEF"]
+        rows[0]["cells"] = "WC__SSSSSSSSSS__CW"
+        self.grid.set_spec({"rows": rows})
+        self._row_picked(0)
+        self.validate()
+
+    def validate(self) -> str:
+        """Check the painted layout now; returns the problem text ('' when it can be saved)."""
+        try:
+            layout = self.ctx.schedule.check_layout(self.editing, self.grid.spec(),
+                                                    self.companion.isChecked())
+        except KioskError as err:
+            message = str(err)
+            self._mark_problems(message)
+            self._status(message, "bad")
+            self.save_button.setEnabled(False)
+            return message
+        self.grid.problem_seats = set()
+        self.grid.update()
+        counts: dict[str, int] = {}
+        for seat in layout.seats.values():
+            counts[seat.type] = counts.get(seat.type, 0) + 1
+        detail = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
+        self._status(f"{layout.seat_count} seats ({detail}). Ready to save.", "good")
+        self.save_button.setEnabled(True)
+        return ""
+
+    def _mark_problems(self, message: str) -> None:
+        """Outline the seats a message names, so the manager sees where to paint."""
+        import re
+
+        named = set(re.findall(r"\b([A-Z]{1,3}\d{1,4})\b", message))
+        marked = set()
+        for r, (label, cells) in enumerate(self.grid.rows):
+            number = 0
+            for c, ch in enumerate(cells):
+                if ch != GAP:
+                    number += 1
+                    if f"{label.strip()}{number}" in named:
+                        marked.add((r, c))
+        self.grid.problem_seats = marked
+        self.grid.update()
+
+    def _status(self, text: str, role: str) -> None:
+        self.status.setText(text)
+        self.status.setProperty("role", role)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+
+    def save(self) -> None:
+        hall = self.call(self.ctx.schedule.save_hall, self.actor, spec=self.grid.spec(),
+                         name=self.name.text(), cinema_id=self.cinema.currentData(),
+                         companion_required=self.companion.isChecked(), hall_id=self.editing)
+        if hall is None:
+            return
+        self.editing = hall.hall_id
+        self.banner.show_message(f"Saved {hall.name}: {hall.seat_count} seats.", "ok")
+        self.refresh()
