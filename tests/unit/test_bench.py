@@ -1,0 +1,98 @@
+"""``kiosk bench``: the core section end to end (quick), section handling, the data cache."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+
+import pytest
+
+from kiosk import bench
+from kiosk.cli import main
+
+CORE_ROWS = (
+    "best 6 seats, 200-seat hall half sold",
+    "best 6 seats, 2,000-seat hall half sold",
+    "best 6 seats, 20,000-seat hall half sold",
+    "raw SQLite FULL-sync 1-row commits",
+    "local sales (hold + confirm)",
+    "local sales / raw commits",
+    "local confirms (confirm step)",
+    "local confirms / raw commits",
+    "daily sales report, 50,000 bookings",
+    "daily sales + occupancy + refunds",
+)
+
+
+@pytest.fixture(autouse=True)
+def bench_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIOSK_BENCH_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_core_quick_end_to_end(tmp_path, capsys, bench_cache):
+    out_json = tmp_path / "bench.json"
+    rc = main(["bench", "--section", "core", "--quick", "--json", str(out_json)])
+    out = capsys.readouterr().out
+    assert rc == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["section", "benchmark", "value"]
+    for name in CORE_ROWS:
+        row = next((line for line in lines if name in line), None)
+        assert row is not None, f"missing bench row {name!r}:\n{out}"
+        value = float(row.split(name, 1)[1].split()[0].replace(",", ""))
+        assert value > 0, row
+    assert f"Machine: {bench.machine_note()}" in out
+    data = json.loads(out_json.read_text())
+    assert data["quick"] is True and data["failed"] == []
+    results = {r["name"]: r for r in data["results"]}
+    assert set(CORE_ROWS) <= set(results)
+    assert all(r["value"] > 0 for r in results.values())
+    # Ratios are the two rates of the same run divided, not separate guesses.
+    raw = results["raw SQLite FULL-sync 1-row commits"]["value"]
+    sales = results["local sales (hold + confirm)"]["value"]
+    assert results["local sales / raw commits"]["value"] == pytest.approx(100 * sales / raw)
+    assert results["daily sales report, 50,000 bookings"]["target"] == "<= 300 ms"
+    assert list(bench_cache.glob("reports-50000-*.db"))  # cached for the next run
+
+
+def test_missing_and_failing_sections_do_not_hide_the_others(capsys, monkeypatch):
+    ok = types.ModuleType("kiosk_bench_fake_ok")
+    ok.run = lambda quick: [bench.BenchResult("fake", "always one", 1.0, "ms")]
+    broken = types.ModuleType("kiosk_bench_fake_broken")
+
+    def explode(quick):
+        raise RuntimeError("boom")
+
+    broken.run = explode
+    monkeypatch.setitem(sys.modules, "kiosk_bench_fake_ok", ok)
+    monkeypatch.setitem(sys.modules, "kiosk_bench_fake_broken", broken)
+    monkeypatch.setitem(bench.SECTIONS, "ghost", "kiosk.bench.no_such_section")
+    monkeypatch.setitem(bench.SECTIONS, "fakeok", "kiosk_bench_fake_ok")
+    monkeypatch.setitem(bench.SECTIONS, "broken", "kiosk_bench_fake_broken")
+    rc = main(["bench", "--section", "ghost,broken,fakeok", "--quick"])
+    captured = capsys.readouterr()
+    assert rc == 1
+    assert "always one" in captured.out
+    assert "Skipped: ghost (kiosk.bench.no_such_section is not in this build)" in captured.out
+    assert "section broken failed" in captured.err and "boom" in captured.err
+
+
+def test_unknown_section_is_refused(capsys):
+    assert main(["bench", "--section", "core,warp"]) == 2
+    assert "Unknown bench section warp" in capsys.readouterr().err
+
+
+def test_generated_database_is_cached_and_keyed_by_schema(bench_cache, monkeypatch):
+    from kiosk.bench import datagen
+
+    path, info, generated = datagen.report_database(2000)
+    assert generated and path.exists() and info.bookings == 2000
+    again, info2, generated2 = datagen.report_database(2000)
+    assert (again, info2, generated2) == (path, info, False)
+    # A schema change (another migration hash) means a different file.
+    monkeypatch.setattr(datagen, "schema_hash", lambda: "other-schema")
+    assert datagen.cached_path(2000) != path
+    # A half-written file from an interrupted run is never taken for the cache.
+    assert not list(bench_cache.glob("*.tmp*"))
