@@ -143,10 +143,13 @@ class CounterMode(QWidget):
         self.busy_label = QLabel("", self.topbar)
         self.busy_label.setProperty("role", "muted")
         self.nav_buttons: dict[str, QPushButton] = {}
+        who = QVBoxLayout()
+        who.setSpacing(0)
+        who.addWidget(self.staff_label)
+        who.addWidget(self.shift_label)
         bar.addWidget(brand)
         bar.addSpacing(12)
-        bar.addWidget(self.staff_label)
-        bar.addWidget(self.shift_label)
+        bar.addLayout(who)
         bar.addStretch(1)
         bar.addWidget(self.busy_label)
         bar.addWidget(self.hold_label)
@@ -186,12 +189,12 @@ class CounterMode(QWidget):
             if actor else self.tr("Not signed in"))
         shift = self.session.shift
         if shift is not None:
-            self.shift_label.setText(self.tr("Shift open since %1 · float %2")
+            self.shift_label.setText(self.tr("Shift since %1 · float %2")
                                      .replace("%1", shift.opened_at.astimezone().strftime("%H:%M"))
                                      .replace("%2", format_money(shift.float_minor,
                                                                  shift.currency)))
         else:
-            self.shift_label.setText(self.tr("No shift open: card sales only")
+            self.shift_label.setText(self.tr("No shift: card sales only")
                                      if signed_in else "")
         for button in self.nav_buttons.values():
             button.setVisible(signed_in)

@@ -238,6 +238,7 @@ class PaymentScreen(Screen):
         for button in self.quick_buttons:
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.quick_box.addWidget(button)
+            button.show()
 
     def set_tendered(self, amount_minor: int) -> None:
         self.ctl.note_activity()

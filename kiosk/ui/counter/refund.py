@@ -216,6 +216,7 @@ class RefundScreen(Screen):
             check.setEnabled(refundable and not line.refunded)
             check.toggled.connect(self._update_buttons)
             self.seat_layout.addWidget(check)
+            check.show()
             self.checks[line.seat_code] = check
             self.setTabOrder(previous, check)
             previous = check

@@ -93,7 +93,7 @@ class FallbackSeatPanel(QWidget):
                 self.statuses[code] = SeatStatus(status)
                 self._paint(code)
 
-    def set_prices(self, prices) -> None:  # the real panel shows them in its legend
+    def set_prices(self, prices, currency: str = "") -> None:  # the real panel has a legend
         return None
 
     def fit_to_view(self) -> None:

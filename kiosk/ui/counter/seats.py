@@ -37,7 +37,9 @@ def make_seat_panel(detail: ShowDetail, parent: QWidget):
         from kiosk.ui.counter.seat_fallback import FallbackSeatPanel
 
         return FallbackSeatPanel(detail.layout, parent)
-    return SeatMapPanel(detail.layout, parent=parent)
+    panel = SeatMapPanel(parent)
+    panel.set_layout(detail.layout)
+    return panel
 
 
 def seat_prices(detail: ShowDetail) -> dict[str, int]:
@@ -81,6 +83,7 @@ class SeatsScreen(Screen):
         self.subtotal = QLabel("", side)
         self.subtotal.setObjectName("seatsSubtotal")
         self.subtotal.setProperty("role", "money")
+        self.subtotal.setWordWrap(True)
         self.busy_label = QLabel("", side)
         self.busy_label.setProperty("role", "muted")
         self.clear_button = QPushButton(self.tr("Clear seats"), side)
@@ -144,13 +147,13 @@ class SeatsScreen(Screen):
         self.panel = make_seat_panel(detail, self.map_host)
         self.panel.setObjectName("seatPanel")
         self.map_layout.addWidget(self.panel)
+        self.panel.show()  # a layout would only show it on the next event-loop pass
         self._panel_show_id = detail.summary.show_id
         self.panel.seatTapped.connect(self.tap_seat)
         self.panel.unavailableTapped.connect(self._unavailable_tapped)
         self.panel.bestRequested.connect(self.request_best)
         try:
-            self.panel.set_prices({k: format_money(v, detail.summary.currency)
-                                   for k, v in seat_prices(detail).items()})
+            self.panel.set_prices(detail.prices, detail.summary.currency)
         except Exception:
             log.exception("seat panel refused the price list")
         theme = self.ctl.theme

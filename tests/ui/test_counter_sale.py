@@ -1,0 +1,192 @@
+"""Counter mode, end to end by clicks and keys: sign-in, shift, finder, seats, basket, payment,
+ticket; refusals (wrong PIN, seat taken); a double tap on Confirm."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from kiosk.domain.money import format_money
+from kiosk.services.models import Payment, SeatStatus
+
+WAIT = 10_000
+
+
+def count(services, sql: str, *params) -> int:
+    return services.deps.conn.execute(sql, params).fetchone()[0]
+
+
+def test_sign_in_by_keypad_then_open_shift(driver, services):
+    driver.sign_in("1001", "1234")
+    driver.wait_screen("shift_open")
+    assert driver.mode.session.actor.staff_number == "1001"
+    assert "Asha" in driver.mode.staff_label.text()
+
+    driver.open_shift("2500.50")
+    shift = driver.mode.session.shift
+    assert shift is not None and shift.float_minor == 250050
+    assert count(services, "SELECT COUNT(*) FROM shifts WHERE closed_at IS NULL") == 1
+    finder = driver.screen("finder")
+    assert finder.model.rowCount() == 2  # the past show is not offered
+    assert finder.model.show_at(0).show_id == "show-future"  # today first
+
+
+def test_wrong_pin_shows_a_message_and_stays_on_sign_in(driver, qtbot):
+    driver.sign_in("1001", "9999")
+    panel = driver.screen("signin").panel
+    qtbot.waitUntil(lambda: panel.message.text() not in ("", "Checking…"), timeout=WAIT)
+    assert driver.mode.current_name() == "signin"
+    assert driver.mode.session.actor is None
+    assert panel.pin_field.text() == ""  # a wrong PIN is never left in the field
+    assert "Traceback" not in panel.message.text()
+
+
+def test_cash_sale_by_taps_best_n_basket_and_ticket_pdf(driver, qtbot, services, tmp_path):
+    driver.start()
+    driver.open_show()
+    seats = driver.screen("seats")
+
+    driver.tap_seat("C3")
+    qtbot.waitUntil(lambda: driver.held_seats() == ("C3",), timeout=WAIT)
+    assert driver.seat_status("C3") == SeatStatus.HELD_BY_ME
+    driver.tap_seat("C4")
+    qtbot.waitUntil(lambda: set(driver.held_seats()) == {"C3", "C4"}, timeout=WAIT)
+    driver.tap_seat("C3")  # a second tap gives the seat back
+    qtbot.waitUntil(lambda: driver.held_seats() == ("C4",), timeout=WAIT)
+    assert driver.seat_status("C3") == SeatStatus.FREE
+
+    # best 3 together replaces the hand-picked selection
+    seats.panel.bestRequested.emit(3, False)
+    qtbot.waitUntil(lambda: len(driver.held_seats()) == 3, timeout=WAIT)
+    best = driver.held_seats()
+    assert len({code.rstrip("0123456789") for code in best}) == 1  # one row
+    held_rows = count(services, "SELECT COUNT(*) FROM holds")
+    assert held_rows == 3
+
+    driver.click(seats.continue_button)
+    driver.wait_screen("basket")
+    basket = driver.screen("basket")
+    first = sorted(best, key=lambda c: int(c[1:]))[0]
+    combo = basket.combos[first]
+    combo.setCurrentIndex(combo.findData("child"))
+    quote = driver.mode.session.sale.quote
+    assert {line.ticket_type for line in quote.lines} == {"adult", "child"}
+    assert quote.total_minor == sum(line.price_minor for line in quote.lines)
+    assert format_money(quote.total_minor, "INR") in basket.total_label.text()
+
+    driver.click(basket.pay_button)
+    driver.wait_screen("payment")
+    payment = driver.screen("payment")
+    big_note = next(b for b in payment.quick_buttons if b.objectName() != "quickCashExact")
+    driver.click(big_note)
+    tendered = payment.tendered_minor()
+    assert tendered > quote.total_minor
+    change = format_money(tendered - quote.total_minor, "INR")
+    assert change in payment.change_label.text()
+
+    driver.click(payment.confirm_button)
+    driver.wait_screen("ticket")
+    booking = driver.mode.session.sale.booking
+    assert booking.total_minor == quote.total_minor
+    assert booking.change_minor == tendered - quote.total_minor
+    ticket = driver.screen("ticket")
+    assert ticket.reference.text() == booking.reference
+    assert change in ticket.change.text()
+    assert count(services, "SELECT COUNT(*) FROM seat_sales WHERE booking_id = ?",
+                 booking.booking_id) == 3
+    assert count(services, "SELECT COUNT(*) FROM holds") == 0
+
+    path = ticket.save_ticket_pdf(tmp_path / "ticket.pdf")
+    assert path is not None and path.is_file() and path.read_bytes().startswith(b"%PDF")
+    receipt = ticket.save_receipt_pdf(tmp_path / "receipt.pdf")
+    assert receipt is not None and receipt.is_file()
+
+    driver.click(ticket.new_sale_button)  # one tap back to the finder
+    driver.wait_screen("finder")
+    assert driver.mode.session.sale.booking is None
+
+
+def test_double_tap_on_confirm_makes_one_booking(driver, qtbot, services):
+    driver.start()
+    driver.open_show()
+    driver.tap_seat("D5")
+    qtbot.waitUntil(lambda: driver.held_seats() == ("D5",), timeout=WAIT)
+    qtbot.keyClick(driver.screen("seats"), Qt.Key.Key_Return)
+    driver.wait_screen("basket")
+    qtbot.keyClick(driver.screen("basket"), Qt.Key.Key_Return)
+    driver.wait_screen("payment")
+    payment = driver.screen("payment")
+    driver.click(payment.card_button)
+    qtbot.keyClicks(payment.card_last4, "4242")
+    qtbot.mouseClick(payment.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(payment.confirm_button, Qt.MouseButton.LeftButton)  # the nervous double tap
+    payment.confirm()  # and Enter on the keypad at the same moment
+    driver.wait_screen("ticket")
+    driver.wait_idle()
+    assert payment.confirm_calls == 1
+    assert count(services, "SELECT COUNT(*) FROM bookings") == 1
+    assert count(services, "SELECT COUNT(*) FROM seat_sales") == 1
+    assert driver.mode.session.sale.booking.card_last4 == "4242"
+
+
+def test_cash_short_keeps_confirm_disabled(driver, qtbot):
+    driver.start()
+    driver.open_show()
+    driver.tap_seat("B2")
+    qtbot.waitUntil(lambda: driver.held_seats() == ("B2",), timeout=WAIT)
+    driver.click(driver.screen("seats").continue_button)
+    driver.click(driver.screen("basket").pay_button)
+    driver.wait_screen("payment")
+    payment = driver.screen("payment")
+    driver.keypad_type(payment.keypad, "100")
+    assert "Short by" in payment.change_label.text()
+    assert not payment.confirm_button.isEnabled()
+    payment.keypad.press("enter")  # Enter does not sneak past the check
+    assert driver.mode.current_name() == "payment"
+    assert payment.message.text()
+
+
+def test_unavailable_tap_and_seat_taken_meanwhile(driver, qtbot, services, ui_config, clock):
+    """A seat sold elsewhere shows as sold; one taken between refreshes is refused plainly."""
+    from kiosk.services.app import open_services
+
+    driver.start()
+    other = open_services(ui_config.with_overrides(kiosk_id="OTHER-KIOSK"), clock=clock)
+    try:
+        actor = other.auth.sign_in("1002", "2345")
+        hold = other.booking.hold(actor, "show-future", ["E1"])
+        other.booking.confirm(actor, hold.hold_id, {"E1": "adult"},
+                              Payment(method="card", card_last4="1111"))
+        driver.open_show()
+        assert driver.seat_status("E1") == SeatStatus.SOLD
+        driver.tap_seat("E1")
+        qtbot.waitUntil(lambda: "E1" in driver.mode.banner.text(), timeout=WAIT)
+        assert driver.held_seats() == ()
+
+        # Another kiosk holds E2 while our map has not refreshed yet.
+        driver.ui.bridge.stop_watching()
+        other.booking.hold(actor, "show-future", ["E2"])
+        assert driver.seat_status("E2") == SeatStatus.FREE  # stale on purpose
+        driver.tap_seat("E2")
+        qtbot.waitUntil(lambda: driver.seat_status("E2") == SeatStatus.HELD, timeout=WAIT)
+        assert "E2" in driver.mode.banner.text()
+        assert driver.mode.banner.kind() == "error"
+        assert driver.held_seats() == ()
+    finally:
+        other.close()
+
+
+def test_map_follows_a_sale_committed_by_another_connection(driver, qtbot, ui_config, clock):
+    from kiosk.services.app import open_services
+
+    driver.start()
+    driver.open_show()
+    assert driver.seat_status("F2") == SeatStatus.FREE
+    other = open_services(ui_config.with_overrides(kiosk_id="OTHER-KIOSK"), clock=clock)
+    try:
+        actor = other.auth.sign_in("1002", "2345")
+        hold = other.booking.hold(actor, "show-future", ["F2"])
+        other.booking.confirm(actor, hold.hold_id, {"F2": "adult"},
+                              Payment(method="card", card_last4="2222"))
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: driver.seat_status("F2") == SeatStatus.SOLD, timeout=WAIT)
