@@ -39,7 +39,7 @@ class SyncEngine:
 
     def __init__(self, config: Config, context: CloudContext | None = None, *,
                  clock: Clock | None = None, backoff: Backoff | None = None,
-                 lease_s: float = 30.0):
+                 lease_s: float = 10.0):
         self.config = config
         self.context = context or CloudContext(config)
         self.clock = clock or Clock()

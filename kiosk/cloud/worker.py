@@ -3,8 +3,8 @@
 All state lives in SQLite (the ``outbox`` rows), so the worker survives restarts and crashes:
 
 * A booking's rows drain strictly in id order; a later row waits while an earlier one backs off.
-* A batch is leased (``next_attempt_at`` pushed ``lease_s`` ahead) before any network call, so a
-  second worker on the same file skips it and a killed worker's rows come back after the lease.
+* A row is leased (``next_attempt_at`` pushed ``lease_s`` ahead) just before its network call, so
+  a second worker on the same file skips it and a killed worker's row comes back after the lease.
 * Every cloud write is idempotent through its conditions, so "sent but not marked done" (a crash
   or a lost response between the two) is replayed without effect: exactly once in effect (I2).
 * Failures back off exponentially with jitter. An outage stops the batch (no hammering); when
@@ -74,7 +74,7 @@ class OutboxWorker:
 
     def __init__(self, context: CloudContext, db_path: Path | str | None = None, *,
                  clock: Clock | None = None, backoff: Backoff | None = None,
-                 lease_s: float = 30.0, rng: Callable[[], float] = random.random):
+                 lease_s: float = 10.0, rng: Callable[[], float] = random.random):
         self.context = context
         self.db = open_db(db_path or context.config.db_path)
         self.conn: sqlite3.Connection = self.db.conn
@@ -92,23 +92,26 @@ class OutboxWorker:
         return int(self.conn.execute(
             "SELECT COUNT(*) FROM outbox WHERE done_at IS NULL").fetchone()[0])
 
-    def _lease(self, now: datetime, limit: int) -> list[_Row]:
-        """Take up to ``limit`` due rows (the head of each booking's queue) and lease them."""
-        stamp = to_iso(now)
-        with transaction(self.conn):
-            rows = self.conn.execute(
-                "SELECT id, booking_id, kind, payload, attempts FROM outbox o "
-                "WHERE o.done_at IS NULL AND o.next_attempt_at <= ? AND NOT EXISTS ("
-                " SELECT 1 FROM outbox e WHERE e.booking_id = o.booking_id"
-                " AND e.done_at IS NULL AND e.id < o.id) ORDER BY o.id LIMIT ?",
-                (stamp, limit),
-            ).fetchall()
-            if rows:
-                until = to_iso(now + timedelta(seconds=self.lease_s))
-                self.conn.executemany("UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
-                                      [(until, r["id"]) for r in rows])
+    def _due(self, now: datetime, limit: int) -> list[_Row]:
+        """Up to ``limit`` due rows, oldest first, each the head of its booking's queue."""
+        rows = self.conn.execute(
+            "SELECT id, booking_id, kind, payload, attempts FROM outbox o "
+            "WHERE o.done_at IS NULL AND o.next_attempt_at <= ? AND NOT EXISTS ("
+            " SELECT 1 FROM outbox e WHERE e.booking_id = o.booking_id"
+            " AND e.done_at IS NULL AND e.id < o.id) ORDER BY o.id LIMIT ?",
+            (to_iso(now), limit),
+        ).fetchall()
         return [_Row(r["id"], r["booking_id"], r["kind"], _payload(r["payload"]), r["attempts"])
                 for r in rows]
+
+    def _lease(self, row: _Row, now: datetime) -> bool:
+        """Claim one row for ``lease_s`` (False: another worker has it or it is done)."""
+        with transaction(self.conn):
+            cur = self.conn.execute(
+                "UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND done_at IS NULL "
+                "AND next_attempt_at <= ?",
+                (to_iso(now + timedelta(seconds=self.lease_s)), row.id, to_iso(now)))
+        return cur.rowcount == 1
 
     def _fail(self, row: _Row, error: str, now: datetime) -> None:
         delay = self.backoff.delay(row.attempts + 1, self.rng)
@@ -146,7 +149,7 @@ class OutboxWorker:
                 (to_iso(now), OFFLINE_PREFIX + "%", to_iso(now)))
 
     # -- drain ------------------------------------------------------------------------------
-    def run_once(self, limit: int = 500) -> DrainResult:
+    def run_once(self, limit: int = 200) -> DrainResult:
         """Send every due row (up to ``limit``); stop at the first sign of an outage."""
         result = DrainResult()
         now = self.clock.now()
@@ -155,30 +158,46 @@ class OutboxWorker:
             self._probe()
         if status.online and not self._was_online:
             self._pull_forward_after_outage(now)
-        rows = self._lease(now, limit)
-        for index, row in enumerate(rows):
-            now = self.clock.now()
-            try:
-                self._process(row, now, result)
-            except CloudUnavailable as err:
-                status.mark_offline(str(err))
-                self._fail(row, OFFLINE_PREFIX + str(err), now)
-                result.failed += 1
-                result.offline = True
-                self._unlease([r.id for r in rows[index + 1:]], now)
+        tried = 0
+        while tried < limit and not result.offline:
+            before = result.done + len(result.conflicts)
+            rows = self._due(self.clock.now(), limit - tried)
+            if not rows:
                 break
-            except (CloudError, KioskError, ValueError, KeyError, TypeError) as err:
-                log.warning("outbox row %s (%s) failed: %s", row.id, row.kind, err)
-                status.note_error(f"{row.kind} {row.booking_id}: {err}")
-                self._fail(row, f"{type(err).__name__}: {err}", now)
-                result.failed += 1
-            else:
-                status.mark_ok()
+            for row in rows:
+                tried += 1
+                if not self._attempt(row, result):
+                    break
+            if result.done + len(result.conflicts) == before:  # nothing unblocked a later row of the same booking
+                break
         self._was_online = status.online
         result.pending = self.pending_count()
         if result.done:
             self._set_state("last_sync_at", to_iso(self.clock.now()))
         return result
+
+    def _attempt(self, row: _Row, result: DrainResult) -> bool:
+        """Process one row; False when the cloud is unreachable (stop the drain)."""
+        status = self.context.status
+        now = self.clock.now()
+        if not self._lease(row, now):
+            return True
+        try:
+            self._process(row, now, result)
+        except CloudUnavailable as err:
+            status.mark_offline(str(err))
+            self._fail(row, OFFLINE_PREFIX + str(err), now)
+            result.failed += 1
+            result.offline = True
+            return False
+        except (CloudError, KioskError, ValueError, KeyError, TypeError) as err:
+            log.warning("outbox row %s (%s) failed: %s", row.id, row.kind, err)
+            status.note_error(f"{row.kind} {row.booking_id}: {err}")
+            self._fail(row, f"{type(err).__name__}: {err}", now)
+            result.failed += 1
+        else:
+            status.mark_ok()
+        return True
 
     def _nothing_due(self, now: datetime) -> bool:
         return self.conn.execute(
@@ -192,14 +211,6 @@ class OutboxWorker:
             self.context.call(lambda: _describe(clients))
         except (CloudUnavailable, CloudError):
             pass
-
-    def _unlease(self, ids: list[int], now: datetime) -> None:
-        """Rows leased in this batch but not tried are due again (they were not attempted)."""
-        if not ids:
-            return
-        with transaction(self.conn):
-            self.conn.executemany("UPDATE outbox SET next_attempt_at = ? WHERE id = ? "
-                                  "AND done_at IS NULL", [(to_iso(now), i) for i in ids])
 
     def run_forever(self, stop: threading.Event, interval_s: float | None = None,
                     on_result: Callable[[DrainResult], None] | None = None) -> None:

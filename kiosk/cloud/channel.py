@@ -1,0 +1,114 @@
+"""The online channel: sells straight through the cloud protocol, with no local database.
+
+It plays the website in the demo (``kiosk cloud simulate-web``) and the fifth racer in the race
+tests. A sale is exactly what a kiosk does online, minus SQLite: claim a hold (one transaction,
+with expiry), then confirm (one transaction: seats sold + booking item). Every write goes through
+the same conditions, so the channel and the kiosks can never sell one seat twice.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from kiosk.cloud.claims import SeatClaims
+from kiosk.cloud.table import seat_from_sk
+from kiosk.domain.clock import Clock, to_iso
+from kiosk.domain.errors import SeatsUnavailable
+from kiosk.domain.ids import new_id, new_reference
+
+CHANNEL_ID = "WEB"
+
+
+@dataclass(frozen=True)
+class OnlineSale:
+    booking_id: str
+    reference: str
+    show_id: str
+    seats: tuple[str, ...]
+    total_minor: int
+
+
+class OnlineChannel:
+    def __init__(self, claims: SeatClaims, *, clock: Clock | None = None,
+                 hold_s: float = 300.0, currency: str = "INR", price_minor: int = 25_000):
+        self.claims = claims
+        self.clock = clock or Clock()
+        self.hold_s = hold_s
+        self.currency = currency
+        self.price_minor = price_minor
+
+    @classmethod
+    def for_context(cls, context, **kwargs) -> OnlineChannel:
+        return cls(context.claims(CHANNEL_ID), **kwargs)
+
+    def taken(self, show_id: str, now: datetime | None = None) -> set[str]:
+        """Seats not free right now (expired plain holds count as free)."""
+        now_epoch = int((now or self.clock.now()).timestamp())
+        taken = set()
+        for it in self.claims.show_items(show_id):
+            if not str(it.get("sk", "")).startswith("SEAT#"):
+                continue
+            if (it.get("state") == "held" and not it.get("alloc_kiosk")
+                    and int(it.get("hold_expires_at", 0)) < now_epoch):
+                continue
+            taken.add(seat_from_sk(it["sk"]))
+        return taken
+
+    def buy(self, show_id: str, seats: Sequence[str]) -> OnlineSale:
+        """Hold then confirm; raises SeatsUnavailable (naming the seats) if any is gone."""
+        now = self.clock.now()
+        hold_id = new_id()
+        booking_id = new_id()
+        self.claims.claim_hold(show_id=show_id, seats=seats, hold_id=hold_id,
+                               expires_at=now + timedelta(seconds=self.hold_s), now=now)
+        total = self.price_minor * len(seats)
+        reference = new_reference()
+        record = {"reference": reference, "show_id": show_id, "hold_id": hold_id,
+                  "kiosk_id": CHANNEL_ID, "channel": "online", "total_minor": total,
+                  "currency": self.currency, "created_at": to_iso(now)}
+        try:
+            self.claims.confirm(show_id=show_id, seats=seats, booking_id=booking_id,
+                                hold_id=hold_id, now=self.clock.now(), record=record)
+        except SeatsUnavailable:
+            self.claims.release_hold(show_id=show_id, seats=seats, hold_id=hold_id)
+            raise
+        return OnlineSale(booking_id, reference, show_id, tuple(seats), total)
+
+    def sell_until_full(self, show_id: str, all_seats: Sequence[str], *, batch: int = 4,
+                        rate_per_s: float = 0.0, duration_s: float | None = None,
+                        rng: random.Random | None = None,
+                        on_sale: Callable[[OnlineSale], None] | None = None,
+                        on_miss: Callable[[SeatsUnavailable], None] | None = None
+                        ) -> list[OnlineSale]:
+        """Keep buying random blocks of free seats until none are left (or time is up).
+
+        ``rate_per_s`` > 0 paces purchases (bookings per second); 0 means as fast as possible.
+        The free list is refreshed from the cloud when a purchase loses a race.
+        """
+        rng = rng or random.Random()
+        sales: list[OnlineSale] = []
+        deadline = None if duration_s is None else time.monotonic() + duration_s
+        free = [s for s in all_seats if s not in self.taken(show_id)]
+        rng.shuffle(free)
+        while free and (deadline is None or time.monotonic() < deadline):
+            started = time.monotonic()
+            pick, free = free[:batch], free[batch:]
+            try:
+                sale = self.buy(show_id, pick)
+            except SeatsUnavailable as miss:
+                if on_miss:
+                    on_miss(miss)
+                taken = self.taken(show_id)
+                free = [s for s in free + pick if s not in taken]
+                rng.shuffle(free)
+                continue
+            sales.append(sale)
+            if on_sale:
+                on_sale(sale)
+            if rate_per_s > 0:
+                time.sleep(max(0.0, 1.0 / rate_per_s - (time.monotonic() - started)))
+        return sales

@@ -1,0 +1,201 @@
+"""``kiosk cloud``: set up and try out the cloud side.
+
+* ``init``: create the DynamoDB table (TTL on hold expiry) and the SNS topic, idempotently.
+* ``local``: run a local DynamoDB+SNS endpoint (moto) on 127.0.0.1 for demos, until Ctrl-C.
+* ``simulate-web``: play the online channel, buying seats of one show at a given rate.
+* ``status``: reachability, pending work and conflicts of this kiosk.
+* ``allocate`` / ``release``: a manager sets seats aside for offline selling, or gives them back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+
+from kiosk.config import Config
+from kiosk.domain.errors import InvalidInput, KioskError, NotFound
+
+NAME = "cloud"
+HELP = "cloud set-up and tools: init, local, simulate-web, status, allocate, release"
+
+
+class CloudCommandError(KioskError):
+    """A cloud problem the person running the command must fix (message says how)."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="cloud_command", metavar="ACTION", required=True)
+    sub.add_parser("init", help="create the table and topic (safe to repeat)")
+    local = sub.add_parser("local", help="run a local moto endpoint on 127.0.0.1 until Ctrl-C")
+    local.add_argument("--port", type=int, default=None, help="port (default: config local_port)")
+    web = sub.add_parser("simulate-web", help="the online channel buying seats of one show")
+    web.add_argument("--show", required=True, help="show id")
+    web.add_argument("--rate", type=float, default=1.0, help="bookings per second (0 = flat out)")
+    web.add_argument("--duration", type=float, default=None, help="stop after this many seconds")
+    web.add_argument("--seats", type=int, default=2, help="seats per booking (default 2)")
+    sub.add_parser("status", help="is the cloud reachable; what is waiting to be sent")
+    for name, text in (("allocate", "set seats aside for this kiosk's offline selling"),
+                       ("release", "give this kiosk's unsold allocated seats back")):
+        p = sub.add_parser(name, help=f"{text} (manager)")
+        p.add_argument("--show", required=True, help="show id")
+        if name == "allocate":
+            p.add_argument("--count", type=int, required=True, help="how many seats")
+        from kiosk.commands._staff import add_staff_arguments
+
+        add_staff_arguments(p)
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    handlers = {"init": _init, "local": _local, "simulate-web": _simulate_web,
+                "status": _status, "allocate": _allocate, "release": _release}
+    return handlers[args.cloud_command](args, config)
+
+
+def _clients(config: Config):
+    from kiosk.cloud.clients import CloudClients
+    from kiosk.cloud.errors import CloudUnavailable
+
+    try:
+        return CloudClients(config.cloud)
+    except CloudUnavailable as err:
+        raise CloudCommandError(str(err)) from None
+
+
+def _init(args: argparse.Namespace, config: Config) -> int:
+    from kiosk.cloud.errors import CloudError, CloudUnavailable
+    from kiosk.cloud.table import ensure_table, ensure_topic
+
+    clients = _clients(config)
+    where = config.cloud.endpoint_url or f"AWS {config.cloud.region}"
+    try:
+        created = ensure_table(clients.dynamodb, config.cloud.table)
+        arn = ensure_topic(clients.sns, config.cloud.topic_arn, config.cloud.topic_name)
+    except (CloudUnavailable, CloudError) as err:
+        raise CloudCommandError(f"{where}: {err}") from None
+    print(f"table {config.cloud.table}: {'created' if created else 'already there'} ({where})")
+    print(f"topic: {arn}")
+    if not config.cloud.topic_arn:
+        print(f"  (optional) set [cloud] topic_arn = \"{arn}\" in kiosk.toml")
+    return 0
+
+
+def _local(args: argparse.Namespace, config: Config) -> int:
+    from kiosk.cloud.clients import CloudClients
+    from kiosk.cloud.server import LocalCloud
+    from kiosk.cloud.table import ensure_table, ensure_topic
+
+    port = args.port or config.cloud.local_port
+    with LocalCloud(port) as cloud:
+        from dataclasses import replace
+
+        cloud_config = replace(config.cloud, endpoint_url=cloud.endpoint_url)
+        clients = CloudClients(cloud_config)
+        ensure_table(clients.dynamodb, cloud_config.table)
+        arn = ensure_topic(clients.sns, "", cloud_config.topic_name)
+        print(f"Local cloud (moto) on {cloud.endpoint_url}: table {cloud_config.table}, "
+              f"topic {arn}")
+        print("Point each kiosk at it (fake credentials are fine), e.g. two kiosks:\n"
+              f"  export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing\n"
+              f"  KIOSK_CLOUD_ENABLED=1 KIOSK_CLOUD_ENDPOINT_URL={cloud.endpoint_url} "
+              "kiosk --db kiosk1.db --kiosk-id KIOSK-1\n"
+              f"  KIOSK_CLOUD_ENABLED=1 KIOSK_CLOUD_ENDPOINT_URL={cloud.endpoint_url} "
+              "kiosk --db kiosk2.db --kiosk-id KIOSK-2\n"
+              "  (or put endpoint_url under [cloud] in kiosk.toml)\n"
+              f"  the web: kiosk cloud simulate-web --show SHOW_ID --rate 1 "
+              f"(with KIOSK_CLOUD_ENDPOINT_URL={cloud.endpoint_url})\n"
+              "Press Ctrl-C to stop (all cloud data is lost).", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            print("stopped")
+    return 0
+
+
+def _show_seats(config: Config, show_id: str) -> tuple[list[str], str]:
+    from kiosk.domain.layout import HallLayout
+    from kiosk.store.db import open_db
+
+    db = open_db(config.db_path)
+    try:
+        row = db.conn.execute(
+            "SELECT h.layout, c.currency FROM shows s JOIN halls h ON h.id = s.hall_id "
+            "JOIN cinemas c ON c.id = h.cinema_id WHERE s.id = ?", (show_id,)).fetchone()
+    finally:
+        db.conn.close()
+    if row is None:
+        raise NotFound(f"There is no show {show_id} in {config.db_path} (run `kiosk shows`).")
+    return list(HallLayout.from_spec(json.loads(row[0])).seats), row[1]
+
+
+def _simulate_web(args: argparse.Namespace, config: Config) -> int:
+    from kiosk.cloud.channel import CHANNEL_ID, OnlineChannel
+    from kiosk.cloud.claims import SeatClaims
+    from kiosk.cloud.errors import CloudError, CloudUnavailable
+
+    if args.seats < 1 or args.rate < 0:
+        raise InvalidInput("--seats must be at least 1 and --rate not negative.")
+    seats, currency = _show_seats(config, args.show)
+    clients = _clients(config)
+    channel = OnlineChannel(SeatClaims(clients.dynamodb, clients.table, CHANNEL_ID),
+                            currency=currency)
+    print(f"online channel selling {args.show} ({len(seats)} seats) at {args.rate}/s; Ctrl-C stops")
+    try:
+        sales = channel.sell_until_full(
+            args.show, seats, batch=args.seats, rate_per_s=args.rate, duration_s=args.duration,
+            on_sale=lambda s: print(f"sold {s.reference}: {', '.join(s.seats)}", flush=True),
+            on_miss=lambda m: print(f"missed: {m}", flush=True))
+    except KeyboardInterrupt:
+        return 0
+    except (CloudUnavailable, CloudError) as err:
+        raise CloudCommandError(str(err)) from None
+    print(f"{len(sales)} online bookings, {sum(len(s.seats) for s in sales)} seats")
+    return 0
+
+
+def _status(args: argparse.Namespace, config: Config) -> int:
+    from kiosk.cloud.engine import SyncEngine
+
+    engine = SyncEngine(config)
+    try:
+        engine.worker._probe()
+        status = engine.status()
+    finally:
+        engine.close()
+    print(json.dumps(status, indent=2))
+    return 0 if status["online"] else 1
+
+
+def _allocate(args: argparse.Namespace, config: Config) -> int:
+    return _manager_allocation(args, config, allocate=True)
+
+
+def _release(args: argparse.Namespace, config: Config) -> int:
+    return _manager_allocation(args, config, allocate=False)
+
+
+def _manager_allocation(args: argparse.Namespace, config: Config, allocate: bool) -> int:
+    from kiosk.cloud.allocations import AllocationManager
+    from kiosk.cloud.context import CloudContext
+    from kiosk.cloud.errors import CloudError, CloudUnavailable
+    from kiosk.commands._staff import signed_in
+    from kiosk.services.app import open_services
+
+    services = open_services(config)
+    manager = AllocationManager(CloudContext(config), config.db_path)
+    try:
+        with signed_in(services, args) as actor:
+            try:
+                if allocate:
+                    seats = manager.allocate(args.show, args.count, actor=actor)
+                    print(f"allocated {len(seats)} seat(s) to {config.kiosk_id}: {', '.join(seats)}")
+                else:
+                    seats = manager.revoke(actor, args.show)
+                    print(f"gave back {len(seats)} seat(s): {', '.join(seats)}")
+            except (CloudUnavailable, CloudError) as err:
+                raise CloudCommandError(f"{err} (allocations need the cloud)") from None
+    finally:
+        manager.close()
+        services.close()
+    return 0

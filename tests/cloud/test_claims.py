@@ -1,0 +1,146 @@
+"""The seat-claim protocol against moto: conditions, replays, cancellation reasons."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from kiosk.cloud.claims import SeatClaims
+from kiosk.cloud.errors import CloudUnavailable
+from kiosk.domain.errors import InvalidInput, SeatsUnavailable
+from tests.cloud.conftest import TABLE
+from tests.cloud.helpers import LoseResponses, booking_items, seat_items
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+LATER = NOW + timedelta(minutes=5)
+
+
+@pytest.fixture
+def client(ctx):
+    return ctx.clients().dynamodb
+
+
+def kiosk(client, name="KIOSK-1") -> SeatClaims:
+    return SeatClaims(client, TABLE, name)
+
+
+def record(**extra):
+    return {"reference": "ABCD-EFGH", "show_id": "S", "channel": "counter", "total_minor": 500,
+            "currency": "INR", **extra}
+
+
+def test_hold_names_exactly_the_seats_taken(client):
+    a, b = kiosk(client), kiosk(client, "KIOSK-2")
+    a.claim_hold(show_id="S", seats=["A1", "A2"], hold_id="h1", expires_at=LATER, now=NOW)
+    with pytest.raises(SeatsUnavailable) as err:
+        b.claim_hold(show_id="S", seats=["A3", "A2", "A4", "A1"], hold_id="h2",
+                     expires_at=LATER, now=NOW)
+    assert err.value.seats == ("A2", "A1")
+    items = seat_items(client, TABLE, "S")
+    assert set(items) == {"A1", "A2"}  # the cancelled transaction wrote nothing
+    assert {i["hold_id"] for i in items.values()} == {"h1"}
+
+
+def test_replayed_hold_and_confirm_are_harmless(client):
+    a = kiosk(client)
+    for _ in range(2):
+        a.claim_hold(show_id="S", seats=["B1", "B2"], hold_id="h1", expires_at=LATER, now=NOW)
+    for _ in range(2):
+        a.confirm(show_id="S", seats=["B1", "B2"], booking_id="bk1", hold_id="h1", now=NOW,
+                  record=record())
+    items = seat_items(client, TABLE, "S")
+    assert {i["state"] for i in items.values()} == {"sold"}
+    assert {i["booking_id"] for i in items.values()} == {"bk1"}
+    assert all("hold_expires_at" not in i and "ttl" not in i for i in items.values())
+    bookings = booking_items(client, TABLE)
+    assert list(bookings) == ["bk1"] and sorted(bookings["bk1"]["seats"]) == ["B1", "B2"]
+    # another booking can never take them, even replaying the same hold id
+    with pytest.raises(SeatsUnavailable) as err:
+        kiosk(client, "KIOSK-2").confirm(show_id="S", seats=["B2"], booking_id="bk2",
+                                         hold_id="h1", now=NOW, record=record())
+    assert err.value.seats == ("B2",)
+
+
+def test_lost_response_then_replay_has_no_effect(client):
+    a = kiosk(client)
+    lose = LoseResponses(client, times=1)
+    with pytest.raises(CloudUnavailable):
+        a.confirm(show_id="S", seats=["C1"], booking_id="bk1", hold_id="", now=NOW,
+                  record=record())
+    assert lose.lost == 1
+    assert seat_items(client, TABLE, "S")["C1"]["booking_id"] == "bk1"  # it did happen
+    a.confirm(show_id="S", seats=["C1"], booking_id="bk1", hold_id="", now=NOW, record=record())
+    assert seat_items(client, TABLE, "S")["C1"]["version"] == 2
+    assert list(booking_items(client, TABLE)) == ["bk1"]
+
+
+def test_expired_hold_can_be_taken_but_not_a_live_one(client):
+    a, b = kiosk(client), kiosk(client, "KIOSK-2")
+    a.claim_hold(show_id="S", seats=["D1"], hold_id="h1", expires_at=LATER, now=NOW)
+    with pytest.raises(SeatsUnavailable):
+        b.claim_hold(show_id="S", seats=["D1"], hold_id="h2", expires_at=LATER, now=NOW)
+    after = LATER + timedelta(seconds=1)
+    b.claim_hold(show_id="S", seats=["D1"], hold_id="h2", expires_at=after + timedelta(minutes=5),
+                 now=after)
+    # the first kiosk's late confirm on its lapsed hold now loses
+    with pytest.raises(SeatsUnavailable):
+        a.confirm(show_id="S", seats=["D1"], booking_id="bk1", hold_id="h1", now=after,
+                  record=record())
+
+
+def test_allocated_seats_belong_to_their_kiosk_only(client):
+    a, b = kiosk(client), kiosk(client, "KIOSK-2")
+    a.allocate(show_id="S", seats=["E1", "E2"], now=NOW)
+    with pytest.raises(SeatsUnavailable) as err:
+        b.claim_hold(show_id="S", seats=["E2"], hold_id="h2", expires_at=LATER, now=NOW)
+    assert err.value.seats == ("E2",)
+    with pytest.raises(SeatsUnavailable):
+        b.allocate(show_id="S", seats=["E1"], now=NOW)
+    # the owner sells one straight from the allocation (an offline sale syncing later)
+    a.confirm(show_id="S", seats=["E1"], booking_id="bk1", hold_id="", now=NOW, record=record())
+    # the owner holds the other and lets the hold lapse: it stays the owner's allocation
+    a.claim_hold(show_id="S", seats=["E2"], hold_id="h1", expires_at=LATER, now=NOW,
+                 allocated={"E2"})
+    with pytest.raises(SeatsUnavailable):
+        b.claim_hold(show_id="S", seats=["E2"], hold_id="h3", expires_at=LATER + timedelta(hours=1),
+                     now=LATER + timedelta(minutes=1))
+    assert a.release_hold(show_id="S", seats=["E2"], hold_id="h1", allocated={"E2"}) == ["E2"]
+    items = seat_items(client, TABLE, "S")
+    assert items["E2"]["state"] == "allocated" and items["E2"]["kiosk_id"] == "KIOSK-1"
+    # a refund of an allocated seat gives it back to the kiosk, not to everyone
+    assert a.refund(show_id="S", seats=["E1"], booking_id="bk1", refund_id=7, now=NOW) == ["E1"]
+    items = seat_items(client, TABLE, "S")
+    assert items["E1"]["state"] == "allocated" and "booking_id" not in items["E1"]
+    assert b.release_allocation(show_id="S", seats=["E1", "E2"]) == []
+    assert sorted(a.release_allocation(show_id="S", seats=["E1", "E2"])) == ["E1", "E2"]
+    assert seat_items(client, TABLE, "S") == {}
+
+
+def test_release_and_refund_only_touch_what_they_own(client):
+    a, b = kiosk(client), kiosk(client, "KIOSK-2")
+    a.claim_hold(show_id="S", seats=["F1", "F2"], hold_id="h1", expires_at=LATER, now=NOW)
+    assert b.release_hold(show_id="S", seats=["F1"], hold_id="h2") == []
+    assert a.release_hold(show_id="S", seats=["F1"], hold_id="h1") == ["F1"]
+    a.confirm(show_id="S", seats=["F2"], booking_id="bk1", hold_id="h1", now=NOW, record=record())
+    assert b.refund(show_id="S", seats=["F2"], booking_id="bk-other", refund_id=1, now=NOW) == []
+    assert a.refund(show_id="S", seats=["F2"], booking_id="bk1", refund_id=1, now=NOW) == ["F2"]
+    assert a.refund(show_id="S", seats=["F2"], booking_id="bk1", refund_id=1, now=NOW) == []
+    assert seat_items(client, TABLE, "S") == {}
+    assert booking_items(client, TABLE)["bk1"]["refunded_seats"] == {"F2"}
+
+
+def test_claims_are_capped_to_one_transaction(client):
+    a = kiosk(client)
+    seats = [f"G{i}" for i in range(1, 101)]
+    with pytest.raises(InvalidInput):
+        a.claim_hold(show_id="S", seats=seats, hold_id="h", expires_at=LATER, now=NOW)
+    a.confirm(show_id="S", seats=seats[:99], booking_id="big", hold_id="", now=NOW,
+              record=record())  # 99 seats + the booking item = 100 items
+    assert len(seat_items(client, TABLE, "S")) == 99
+
+
+def test_show_items_paginates(client):
+    a = kiosk(client)
+    a.allocate(show_id="P", seats=[f"H{i}" for i in range(30)], now=NOW)
+    assert len(a.show_items("P", page_size=7)) == 30
