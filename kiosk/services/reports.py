@@ -36,8 +36,10 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -49,7 +51,7 @@ from kiosk.domain.errors import InvalidInput, PermissionDenied
 from kiosk.domain.money import format_money
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Role
-from kiosk.store.db import transaction
+from kiosk.store.db import connect, transaction
 
 MAX_RANGE_DAYS = 366
 MONEY_KINDS = frozenset({"money"})
@@ -267,6 +269,33 @@ class ReportService:
     def __init__(self, deps: ServiceDeps):
         self.deps = deps
 
+    # -- reading ---------------------------------------------------------------
+
+    @contextmanager
+    def _reader(self) -> Iterator[sqlite3.Connection]:
+        """A read snapshot on a connection of the report's own.
+
+        Reports may run on a worker thread while the counter sells on the shared connection; a
+        private connection in one read transaction gives every table the same snapshot and never
+        interleaves with the seller's transactions. An in-memory database has no second
+        connection: it is read through the shared one.
+        """
+        shared = self.deps.conn
+        row = shared.execute("PRAGMA database_list").fetchone()
+        path = row[2] if row is not None else ""
+        if not path:
+            yield shared
+            return
+        conn = connect(path)
+        try:
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("COMMIT")
+        finally:
+            conn.close()
+
     # -- access ------------------------------------------------------------
 
     def _require_manager(self, actor: Actor, action: str) -> None:
@@ -327,25 +356,18 @@ class ReportService:
         self._require_manager(actor, "report.sales")
         self._check_range(start, end)
         self._check_cinema(cinema_id)
-        conn = self.deps.conn
         params = {"start": start.isoformat(), "end": end.isoformat(), "cinema": cinema_id}
         cinema_join = (
             "JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id "
             "AND (:cinema IS NULL OR h.cinema_id = :cinema)"
         )
-        # One read transaction so every breakdown sees the same snapshot.
-        own = not conn.in_transaction
-        if own:
-            conn.execute("BEGIN")
-        try:
+        with self._reader() as conn:
             sales = self._sales_rows(conn, params, cinema_join)
             refunds = self._refund_rows(conn, params, cinema_join)
             exchanges = [tuple(r) for r in conn.execute(
                 self._EXCHANGES_SQL.format(cinema_join=cinema_join), params)]
-        finally:
-            if own:
-                conn.execute("COMMIT")
-        names = self._names(conn)
+            names = self._names(conn)
+            names["show"] = self._show_info(conn, {r[2] for r in (*sales, *refunds, *exchanges)})
         return self._build_sales(start, end, cinema_id, sales, refunds, exchanges, names)
 
     # Sales grouped by every dimension at once, in SQL; the (small) grouped result is then folded
@@ -484,7 +506,7 @@ class ReportService:
             total_rows.append((cur, *acc.measures(), acc.sales_tax, acc.refunds_tax,
                                acc.exchange_tax, _half_up_div(acc.gross, acc.tickets), pending[cur][0], pending[cur][1]))
 
-        show_info = self._show_info(self.deps.conn, (k for k, _ in accs["show"]))
+        show_info = names["show"]
 
         def staff_label(key: tuple) -> tuple[str, str]:
             staff_id, channel = key
@@ -547,26 +569,11 @@ class ReportService:
         self._require_manager(actor, "report.occupancy")
         self._check_range(start, end)
         self._check_cinema(cinema_id)
-        conn = self.deps.conn
         # Widen the UTC window by a day each side, then filter on the exact local date.
         lo = to_iso(datetime.combine(start - timedelta(days=1), datetime.min.time(), tzinfo=UTC))
         hi = to_iso(datetime.combine(end + timedelta(days=2), datetime.min.time(), tzinfo=UTC))
-        rows = conn.execute(
-            """
-            SELECT s.id, s.starts_at, s.status, f.title, c.id, c.name, c.timezone, h.name,
-                   h.seat_count,
-                   (SELECT COUNT(*) FROM (
-                        SELECT seat_code FROM seat_sales WHERE show_id = s.id
-                        UNION
-                        SELECT seat_code FROM remote_seats WHERE show_id = s.id AND state = 'sold'
-                   )) AS sold
-            FROM shows s JOIN films f ON f.id = s.film_id JOIN halls h ON h.id = s.hall_id
-                 JOIN cinemas c ON c.id = h.cinema_id
-            WHERE s.starts_at >= ? AND s.starts_at < ? AND (? IS NULL OR c.id = ?)
-            ORDER BY s.starts_at, c.name, h.name
-            """,
-            (lo, hi, cinema_id, cinema_id),
-        ).fetchall()
+        with self._reader() as conn:
+            rows = self._occupancy_rows(conn, lo, hi, cinema_id)
         out = []
         for sid, starts_at, status, title, _cid, cname, tz, hall, capacity, sold in rows:
             starts = datetime.fromisoformat(starts_at).astimezone(ZoneInfo(tz))
@@ -584,6 +591,25 @@ class ReportService:
         return OccupancyReport(start, end, cinema_id, self.deps.clock.now(),
                                ReportTable("occupancy", "Occupancy by show", columns, tuple(out)))
 
+    @staticmethod
+    def _occupancy_rows(conn, lo: str, hi: str, cinema_id: str | None) -> list:
+        return conn.execute(
+            """
+            SELECT s.id, s.starts_at, s.status, f.title, c.id, c.name, c.timezone, h.name,
+                   h.seat_count,
+                   (SELECT COUNT(*) FROM (
+                        SELECT seat_code FROM seat_sales WHERE show_id = s.id
+                        UNION
+                        SELECT seat_code FROM remote_seats WHERE show_id = s.id AND state = 'sold'
+                   )) AS sold
+            FROM shows s JOIN films f ON f.id = s.film_id JOIN halls h ON h.id = s.hall_id
+                 JOIN cinemas c ON c.id = h.cinema_id
+            WHERE s.starts_at >= ? AND s.starts_at < ? AND (? IS NULL OR c.id = ?)
+            ORDER BY s.starts_at, c.name, h.name
+            """,
+            (lo, hi, cinema_id, cinema_id),
+        ).fetchall()
+
     # -- refunds list ------------------------------------------------------------
 
     def refunds(self, actor: Actor, start: date, end: date | None = None,
@@ -593,22 +619,8 @@ class ReportService:
         self._require_manager(actor, "report.refunds")
         self._check_range(start, end)
         self._check_cinema(cinema_id)
-        conn = self.deps.conn
-        rows = conn.execute(
-            """
-            SELECT r.id, r.created_at, c.timezone, b.reference, f.title, s.starts_at, r.seats,
-                   r.currency, r.amount_minor, r.tax_minor, r.method, r.state, r.reason,
-                   rq.staff_number, rq.name, dc.staff_number, dc.name, r.kiosk_id
-            FROM refunds r JOIN bookings b ON b.id = r.booking_id
-                 JOIN shows s ON s.id = b.show_id JOIN films f ON f.id = s.film_id
-                 JOIN halls h ON h.id = s.hall_id JOIN cinemas c ON c.id = h.cinema_id
-                 LEFT JOIN staff rq ON rq.id = r.requested_by
-                 LEFT JOIN staff dc ON dc.id = r.decided_by
-            WHERE r.business_date BETWEEN ? AND ? AND (? IS NULL OR c.id = ?)
-            ORDER BY r.created_at, r.id
-            """,
-            (start.isoformat(), end.isoformat(), cinema_id, cinema_id),
-        ).fetchall()
+        with self._reader() as conn:
+            rows = _refunds_rows(conn, start, end, cinema_id)
         out = []
         for (rid, created, tz, ref, title, starts_at, seats, cur, amount, tax, method, state,
              reason, rq_no, rq_name, dc_no, dc_name, kiosk) in rows:
@@ -628,6 +640,24 @@ class ReportService:
         )
         return RefundsReport(start, end, cinema_id, self.deps.clock.now(),
                              ReportTable("refunds", "Refunds", columns, tuple(out)))
+
+
+def _refunds_rows(conn, start: date, end: date, cinema_id: str | None) -> list:
+    return conn.execute(
+            """
+            SELECT r.id, r.created_at, c.timezone, b.reference, f.title, s.starts_at, r.seats,
+                   r.currency, r.amount_minor, r.tax_minor, r.method, r.state, r.reason,
+                   rq.staff_number, rq.name, dc.staff_number, dc.name, r.kiosk_id
+            FROM refunds r JOIN bookings b ON b.id = r.booking_id
+                 JOIN shows s ON s.id = b.show_id JOIN films f ON f.id = s.film_id
+                 JOIN halls h ON h.id = s.hall_id JOIN cinemas c ON c.id = h.cinema_id
+                 LEFT JOIN staff rq ON rq.id = r.requested_by
+                 LEFT JOIN staff dc ON dc.id = r.decided_by
+            WHERE r.business_date BETWEEN ? AND ? AND (? IS NULL OR c.id = ?)
+            ORDER BY r.created_at, r.id
+            """,
+            (start.isoformat(), end.isoformat(), cinema_id, cinema_id),
+        ).fetchall()
 
 
 def _staff_key(staff_id: int | None, channel: str) -> tuple[int | None, str | None]:

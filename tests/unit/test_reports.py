@@ -291,3 +291,17 @@ def test_generated_bench_database_is_consistent(tmp_path):
     settings = json.loads(conn.execute("SELECT value FROM settings WHERE key = 'bench.datagen'").fetchone()[0])
     assert settings["bookings"] == 3000
     db.conn.close()
+
+
+def test_report_reads_a_committed_snapshot_beside_an_open_sale(services, manager, day_of_trading):
+    """A report on a worker thread must not see, or trip over, the counter's open transaction."""
+    conn = services.deps.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("DELETE FROM refunds")
+        conn.execute("UPDATE bookings SET total_minor = 0")
+        t = services.reports.daily_sales(manager, DAY).total("INR")
+        assert (t["gross"], t["refunds"]) == (187500, 17500)
+        assert conn.in_transaction  # the seller's transaction is untouched
+    finally:
+        conn.execute("ROLLBACK")
