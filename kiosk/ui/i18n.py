@@ -51,13 +51,11 @@ class LanguageManager(QObject):
         app = QCoreApplication.instance()
         if app is None:
             raise RuntimeError("create the QApplication before choosing a language")
-        ok = True
-        new: QTranslator | None = None
-        if language != "en":
-            new = QTranslator(self)
-            ok = new.load(str(translation_file(language)))
-            if not ok:
-                new = None
+        new: QTranslator | None = QTranslator(self)
+        ok = new.load(str(translation_file(language)))
+        if not ok:
+            new = None
+            ok = language == "en"  # English works without its (plural-forms-only) file
         if self._translator is not None:
             app.removeTranslator(self._translator)
             self._translator.deleteLater()
@@ -108,15 +106,19 @@ def python_sources() -> list[Path]:
     return sorted(p for d in SOURCE_DIRS if d.exists() for p in d.rglob("*.py"))
 
 
-def regenerate(languages: tuple[str, ...] = ("hi", "te"), compile_only: bool = False) -> list[Path]:
-    """Update the .ts files from the sources (unless ``compile_only``) and compile them to .qm."""
+def regenerate(languages: tuple[str, ...] = ("en", "hi", "te"), compile_only: bool = False) -> list[Path]:
+    """Update the .ts files from the sources (unless ``compile_only``) and compile them to .qm.
+
+    English needs only its plural forms ("1 seat" / "2 seats"), so its file is ``-pluralonly``.
+    """
     TRANSLATIONS_DIR.mkdir(parents=True, exist_ok=True)
     written = []
     for language in languages:
         ts = translation_file(language, ".ts")
         if not compile_only:
-            subprocess.run([_tool("lupdate"), "-no-obsolete", "-locations", "none",
-                            "-target-language", LOCALES[language],
+            extra = ["-pluralonly"] if language == "en" else []
+            subprocess.run([_tool("lupdate"), "-no-obsolete", "-locations", "none", *extra,
+                            "-source-language", "en_IN", "-target-language", LOCALES[language],
                             *map(str, python_sources()), "-ts", str(ts)],
                            check=True, capture_output=True)
         qm = translation_file(language)

@@ -337,3 +337,33 @@ def test_every_touch_target_is_at_least_48_px_on_every_screen(qtbot, make_kiosk,
     assert set(seen) >= {"attract", "films", "shows", "seats", "tickets", "pay", "contact",
                          "review", "done", "idle prompt"}
     assert {name: bad for name, bad in seen.items() if bad} == {}
+
+
+@pytest.fixture
+def english_afterwards(qapp):
+    yield
+    from kiosk.ui.i18n import language_manager
+
+    language_manager().set_language("en")
+
+
+def test_language_buttons_switch_the_visible_text(qtbot, make_kiosk, config, english_afterwards):
+    kiosk, _ = make_kiosk(config)
+    assert kiosk.attract.start_button.text() == "Touch to start"
+    click(qtbot, kiosk.attract.language_buttons["hi"])  # Qt posts LanguageChange events
+    qtbot.waitUntil(lambda: kiosk.attract.start_button.text() == "शुरू करने के लिए छुएँ")
+    assert kiosk.attract.language_hint.text() == "अपनी भाषा चुनें"
+    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert kiosk.films.header.title.text() == "फ़िल्म चुनें"
+    assert kiosk.films.groups["language"].chip("हिन्दी")  # catalogue words are translated too
+    click(qtbot, kiosk.films.header.cancel)
+    click(qtbot, kiosk.attract.language_buttons["te"])
+    qtbot.waitUntil(lambda: kiosk.attract.start_button.text() == "ప్రారంభించడానికి తాకండి")
+    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert kiosk.films.header.title.text() == "సినిమా ఎంచుకోండి"
+    assert kiosk.films.count_label.text() == "1 సినిమా ప్రదర్శనలో ఉంది"
+    click(qtbot, kiosk.films.header.cancel)
+    click(qtbot, kiosk.attract.language_buttons["en"])
+    qtbot.waitUntil(lambda: kiosk.attract.start_button.text() == "Touch to start")
+    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert kiosk.films.count_label.text() == "1 film showing"  # English plural forms

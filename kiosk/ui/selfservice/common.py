@@ -38,7 +38,7 @@ def button(text: str = "", ss: str = "", role: str = "", checkable: bool = False
     widget.setMinimumHeight(min_height)
     widget.setMinimumWidth(TOUCH_MIN)
     if min_height != TOUCH_MIN:  # a stylesheet min-height would override setMinimumHeight
-        widget.setStyleSheet(f"min-height: {min_height}px;")
+        widget.setStyleSheet(f"QPushButton {{ min-height: {min_height}px; }}")
     widget.setCursor(Qt.CursorShape.PointingHandCursor)
     return widget
 

@@ -38,7 +38,9 @@ class ShowCard(QPushButton):
         self.setProperty("ss", "card")
         self.setObjectName("showCard")
         self.setFixedSize(340, 160)
-        self.setStyleSheet("min-height: 160px;")
+        # stylesheet min sizes would override setFixedSize, so state the size there too
+        self.setStyleSheet("QPushButton#showCard { min-height: 160px; max-height: 160px; "
+                           "min-width: 340px; max-width: 340px; }")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 10, 16, 10)

@@ -79,6 +79,7 @@ class SelfServiceWidget(QWidget):
         self.config = config
         self.sale = Sale()
         self._actor: Actor | None = None
+        self._shut_down = False
         self.stack = QStackedWidget(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -389,7 +390,7 @@ class SelfServiceWidget(QWidget):
 
     # -- language ----------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and not self._shut_down:
             self.retranslate()
         super().changeEvent(event)
 
@@ -406,6 +407,7 @@ class SelfServiceWidget(QWidget):
 
     def shutdown(self) -> None:
         """Release any hold and stop listening to the application (the window is going)."""
+        self._shut_down = True
         self._release_hold()
         self.idle_watcher.detach()
         self._countdown.stop()

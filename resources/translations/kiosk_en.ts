@@ -1,0 +1,79 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_IN" sourcelanguage="en_IN">
+<context>
+    <name>CounterMode</name>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity. Sign in again.</source>
+        <translation>
+            <numerusform>Locked after %n minute without activity. Sign in again.</numerusform><numerusform>Locked after %n minutes without activity. Sign in again.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>FilmsScreen</name>
+    <message numerus="yes">
+        <source>%n film(s) showing</source>
+        <translation>
+            <numerusform>%n film showing</numerusform><numerusform>%n films showing</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>FinderScreen</name>
+    <message numerus="yes">
+        <source>%n show(s)</source>
+        <translation>
+            <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n to send</source>
+        <translation>
+            <numerusform>%n to send</numerusform><numerusform>%n to send</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) for a manager</source>
+        <translation>
+            <numerusform>%n conflict for a manager</numerusform><numerusform>%n conflicts for a manager</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SeatsScreen</name>
+    <message numerus="yes">
+        <source>%n seat(s), %1 (adult)</source>
+        <translation>
+            <numerusform>%n seat, %1 (adult)</numerusform><numerusform>%n seats, %1 (adult)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Continue with %n seat(s)</source>
+        <translation>
+            <numerusform>Continue with %n seat</numerusform><numerusform>Continue with %n seats</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ShowCard</name>
+    <message numerus="yes">
+        <source>Only %n seat(s) left</source>
+        <translation>
+            <numerusform>Only %n seat left</numerusform><numerusform>Only %n seats left</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) left</source>
+        <translation>
+            <numerusform>%n seat left</numerusform><numerusform>%n seats left</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>StillTherePrompt</name>
+    <message numerus="yes">
+        <source>We will release your seats and start again in %n second(s).</source>
+        <translation>
+            <numerusform>We will release your seats and start again in %n second.</numerusform><numerusform>We will release your seats and start again in %n seconds.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>We will start again in %n second(s).</source>
+        <translation>
+            <numerusform>We will start again in %n second.</numerusform><numerusform>We will start again in %n seconds.</numerusform></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1540 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="hi_IN">
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <source>Box Office</source>
+        <translation>बॉक्स ऑफ़िस</translation>
+    </message>
+    <message>
+        <source>Tickets for today's films, in a minute. Pay by card.</source>
+        <translation>आज की फ़िल्मों के टिकट, एक मिनट में। कार्ड से भुगतान करें।</translation>
+    </message>
+    <message>
+        <source>Touch to start</source>
+        <translation>शुरू करने के लिए छुएँ</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>अपनी भाषा चुनें</translation>
+    </message>
+</context>
+<context>
+    <name>Basket</name>
+    <message>
+        <source>Adult</source>
+        <translation>वयस्क</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>बच्चा</translation>
+    </message>
+    <message>
+        <source>Senior</source>
+        <translation>वरिष्ठ नागरिक</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>विद्यार्थी</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>साधारण</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>प्रीमियम</translation>
+    </message>
+    <message>
+        <source>Recliner</source>
+        <translation>रिक्लाइनर</translation>
+    </message>
+    <message>
+        <source>Wheelchair space</source>
+        <translation>व्हीलचेयर स्थान</translation>
+    </message>
+    <message>
+        <source>Companion</source>
+        <translation>साथी सीट</translation>
+    </message>
+</context>
+<context>
+    <name>BasketScreen</name>
+    <message>
+        <source>Ticket types</source>
+        <translation>टिकट के प्रकार</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>सीट</translation>
+    </message>
+    <message>
+        <source>Seat type</source>
+        <translation>सीट का प्रकार</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>टिकट</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>कीमत</translation>
+    </message>
+    <message>
+        <source>All adult</source>
+        <translation>सभी वयस्क</translation>
+    </message>
+    <message>
+        <source>All child</source>
+        <translation>सभी बच्चे</translation>
+    </message>
+    <message>
+        <source>Change seats (Esc)</source>
+        <translation>सीटें बदलें (Esc)</translation>
+    </message>
+    <message>
+        <source>Payment  ⏎</source>
+        <translation>भुगतान  ⏎</translation>
+    </message>
+    <message>
+        <source>Ticket type for seat %1</source>
+        <translation>सीट %1 के लिए टिकट का प्रकार</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>कुल %1</translation>
+    </message>
+    <message>
+        <source>includes tax %1</source>
+        <translation>कर %1 शामिल</translation>
+    </message>
+</context>
+<context>
+    <name>CardTerminal</name>
+    <message>
+        <source>Tap</source>
+        <translation>टैप</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>डालें</translation>
+    </message>
+    <message>
+        <source>Swipe</source>
+        <translation>स्वाइप</translation>
+    </message>
+    <message>
+        <source>Reading card… do not remove</source>
+        <translation>कार्ड पढ़ा जा रहा है… निकालें नहीं</translation>
+    </message>
+    <message>
+        <source>Card accepted
+•••• %1</source>
+        <translation>कार्ड स्वीकार
+•••• %1</translation>
+    </message>
+    <message>
+        <source>Tap, insert or swipe your card</source>
+        <translation>अपना कार्ड टैप करें, डालें या स्वाइप करें</translation>
+    </message>
+</context>
+<context>
+    <name>Catalogue</name>
+    <message>
+        <source>English</source>
+        <translation>अंग्रेज़ी</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>हिन्दी</translation>
+    </message>
+    <message>
+        <source>Telugu</source>
+        <translation>तेलुगु</translation>
+    </message>
+    <message>
+        <source>Tamil</source>
+        <translation>तमिल</translation>
+    </message>
+    <message>
+        <source>Malayalam</source>
+        <translation>मलयालम</translation>
+    </message>
+    <message>
+        <source>Kannada</source>
+        <translation>कन्नड़</translation>
+    </message>
+    <message>
+        <source>Marathi</source>
+        <translation>मराठी</translation>
+    </message>
+    <message>
+        <source>Bengali</source>
+        <translation>बांग्ला</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>अरबी</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>एक्शन</translation>
+    </message>
+    <message>
+        <source>Adventure</source>
+        <translation>रोमांच</translation>
+    </message>
+    <message>
+        <source>Animation</source>
+        <translation>एनिमेशन</translation>
+    </message>
+    <message>
+        <source>Biography</source>
+        <translation>जीवनी</translation>
+    </message>
+    <message>
+        <source>Comedy</source>
+        <translation>कॉमेडी</translation>
+    </message>
+    <message>
+        <source>Crime</source>
+        <translation>अपराध</translation>
+    </message>
+    <message>
+        <source>Documentary</source>
+        <translation>वृत्तचित्र</translation>
+    </message>
+    <message>
+        <source>Drama</source>
+        <translation>ड्रामा</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>पारिवारिक</translation>
+    </message>
+    <message>
+        <source>Fantasy</source>
+        <translation>फ़ैंटेसी</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>इतिहास</translation>
+    </message>
+    <message>
+        <source>Horror</source>
+        <translation>हॉरर</translation>
+    </message>
+    <message>
+        <source>Musical</source>
+        <translation>संगीतमय</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>संगीत</translation>
+    </message>
+    <message>
+        <source>Mystery</source>
+        <translation>रहस्य</translation>
+    </message>
+    <message>
+        <source>Romance</source>
+        <translation>रोमांस</translation>
+    </message>
+    <message>
+        <source>Sci-Fi</source>
+        <translation>साइंस फ़िक्शन</translation>
+    </message>
+    <message>
+        <source>Sport</source>
+        <translation>खेल</translation>
+    </message>
+    <message>
+        <source>Thriller</source>
+        <translation>थ्रिलर</translation>
+    </message>
+    <message>
+        <source>War</source>
+        <translation>युद्ध</translation>
+    </message>
+    <message>
+        <source>Kids</source>
+        <translation>बच्चों के लिए</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>साधारण</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>प्रीमियम</translation>
+    </message>
+    <message>
+        <source>Recliner</source>
+        <translation>रिक्लाइनर</translation>
+    </message>
+    <message>
+        <source>Wheelchair</source>
+        <translation>व्हीलचेयर</translation>
+    </message>
+    <message>
+        <source>Companion</source>
+        <translation>साथी सीट</translation>
+    </message>
+    <message>
+        <source>Adult</source>
+        <translation>वयस्क</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>बच्चा</translation>
+    </message>
+    <message>
+        <source>Senior</source>
+        <translation>वरिष्ठ नागरिक</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>विद्यार्थी</translation>
+    </message>
+</context>
+<context>
+    <name>ContactScreen</name>
+    <message>
+        <source>Your confirmation</source>
+        <translation>आपकी पुष्टि</translation>
+    </message>
+    <message>
+        <source>Where should we send your booking confirmation?</source>
+        <translation>आपकी बुकिंग की पुष्टि हम कहाँ भेजें?</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>ई-मेल</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>मोबाइल नंबर</translation>
+    </message>
+    <message>
+        <source>No thanks</source>
+        <translation>नहीं, धन्यवाद</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>आगे बढ़ें</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>10-digit mobile number</source>
+        <translation>10 अंकों का मोबाइल नंबर</translation>
+    </message>
+    <message>
+        <source>That e-mail address does not look right. Please check it.</source>
+        <translation>यह ई-मेल पता सही नहीं लगता। कृपया जाँच लें।</translation>
+    </message>
+    <message>
+        <source>That mobile number does not look right. Please check it.</source>
+        <translation>यह मोबाइल नंबर सही नहीं लगता। कृपया जाँच लें।</translation>
+    </message>
+</context>
+<context>
+    <name>CounterMode</name>
+    <message>
+        <source>Box Office</source>
+        <translation>बॉक्स ऑफ़िस</translation>
+    </message>
+    <message>
+        <source>Sales (F2)</source>
+        <translation>बिक्री (F2)</translation>
+    </message>
+    <message>
+        <source>Refund (F6)</source>
+        <translation>रिफ़ंड (F6)</translation>
+    </message>
+    <message>
+        <source>Close shift (F9)</source>
+        <translation>शिफ़्ट बंद करें (F9)</translation>
+    </message>
+    <message>
+        <source>Sign out (F12)</source>
+        <translation>साइन आउट (F12)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>साइन इन नहीं है</translation>
+    </message>
+    <message>
+        <source>Shift since %1 · float %2</source>
+        <translation>शिफ़्ट %1 से · फ़्लोट %2</translation>
+    </message>
+    <message>
+        <source>No shift: card sales only</source>
+        <translation>कोई शिफ़्ट नहीं: केवल कार्ड बिक्री</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity. Sign in again.</source>
+        <translation>
+            <numerusform>%n मिनट तक कोई गतिविधि न होने से लॉक हो गया। फिर से साइन इन करें।</numerusform><numerusform>%n मिनट तक कोई गतिविधि न होने से लॉक हो गया। फिर से साइन इन करें।</numerusform></translation>
+    </message>
+    <message>
+        <source>Signed out. Next cashier, please sign in.</source>
+        <translation>साइन आउट हो गया। अगले कैशियर, कृपया साइन इन करें।</translation>
+    </message>
+    <message>
+        <source>Exchanged %1 for %2.</source>
+        <translation>%1 को %2 से बदला गया।</translation>
+    </message>
+    <message>
+        <source>Seats held %1</source>
+        <translation>सीटें रुकी हुई %1</translation>
+    </message>
+    <message>
+        <source>The seat hold ran out, so the seats were released. Please choose the seats again.</source>
+        <translation>सीटों को रोकने का समय खत्म हो गया, इसलिए सीटें छोड़ दी गईं। कृपया सीटें फिर से चुनें।</translation>
+    </message>
+    <message>
+        <source>The seat hold ends in under a minute. Touch the screen to keep the seats.</source>
+        <translation>सीटों को रोकने का समय एक मिनट से कम बचा है। सीटें रखने के लिए स्क्रीन छुएँ।</translation>
+    </message>
+</context>
+<context>
+    <name>DoneScreen</name>
+    <message>
+        <source>Enjoy the show!</source>
+        <translation>शो का आनंद लें!</translation>
+    </message>
+    <message>
+        <source>Your booking reference</source>
+        <translation>आपका बुकिंग संदर्भ</translation>
+    </message>
+    <message>
+        <source>Show this code at the entrance</source>
+        <translation>प्रवेश द्वार पर यह कोड दिखाएँ</translation>
+    </message>
+    <message>
+        <source>Print ticket</source>
+        <translation>टिकट प्रिंट करें</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>हो गया</translation>
+    </message>
+    <message>
+        <source>Seats: %1</source>
+        <translation>सीटें: %1</translation>
+    </message>
+    <message>
+        <source>A confirmation is on its way to %1.</source>
+        <translation>पुष्टि %1 पर भेजी जा रही है।</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Something went wrong. The sale was not completed and your data is safe. Please try again; if it happens again, call a manager.</source>
+        <translation>कुछ गड़बड़ हो गई। बिक्री पूरी नहीं हुई और आपका डेटा सुरक्षित है। कृपया फिर से कोशिश करें; दोबारा हो तो मैनेजर को बुलाएँ।</translation>
+    </message>
+    <message>
+        <source>Box Office Kiosk</source>
+        <translation>बॉक्स ऑफ़िस कियोस्क</translation>
+    </message>
+</context>
+<context>
+    <name>FallbackSeatPanel</name>
+    <message>
+        <source>Wheelchair</source>
+        <translation>व्हीलचेयर</translation>
+    </message>
+    <message>
+        <source>Best seats</source>
+        <translation>सबसे अच्छी सीटें</translation>
+    </message>
+    <message>
+        <source>Seats together</source>
+        <translation>साथ-साथ सीटें</translation>
+    </message>
+</context>
+<context>
+    <name>FilmsScreen</name>
+    <message>
+        <source>Choose a film</source>
+        <translation>फ़िल्म चुनें</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>फ़िल्टर हटाएँ</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>दिन</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>शहर</translation>
+    </message>
+    <message>
+        <source>Cinema</source>
+        <translation>सिनेमा</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>भाषा</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>शैली</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>सभी</translation>
+    </message>
+    <message>
+        <source>Any day</source>
+        <translation>कोई भी दिन</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>आज</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>कल</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n film(s) showing</source>
+        <translation>
+            <numerusform>%n फ़िल्म चल रही है</numerusform><numerusform>%n फ़िल्में चल रही हैं</numerusform></translation>
+    </message>
+    <message>
+        <source>No films match these filters. Try clearing some.</source>
+        <translation>इन फ़िल्टरों से कोई फ़िल्म नहीं मिली। कुछ फ़िल्टर हटाकर देखें।</translation>
+    </message>
+</context>
+<context>
+    <name>FinderScreen</name>
+    <message>
+        <source>Find a show</source>
+        <translation>शो खोजें</translation>
+    </message>
+    <message>
+        <source>Search film, cinema, language or genre (F2)</source>
+        <translation>फ़िल्म, सिनेमा, भाषा या शैली खोजें (F2)</translation>
+    </message>
+    <message>
+        <source>Search shows</source>
+        <translation>शो खोजें</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>शहर</translation>
+    </message>
+    <message>
+        <source>Cinema</source>
+        <translation>सिनेमा</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>भाषा</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>शैली</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>तारीख</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>फ़िल्टर हटाएँ</translation>
+    </message>
+    <message>
+        <source>Choose seats  ⏎</source>
+        <translation>सीटें चुनें  ⏎</translation>
+    </message>
+    <message>
+        <source>Exchanging booking %1 (%2 seats): choose the new show.</source>
+        <translation>बुकिंग %1 (%2 सीटें) बदली जा रही है: नया शो चुनें।</translation>
+    </message>
+    <message>
+        <source>Exchange cancelled.</source>
+        <translation>बदलाव रद्द किया गया।</translation>
+    </message>
+    <message>
+        <source>All days</source>
+        <translation>सभी दिन</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>आज</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>कल</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>सभी शहर</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>सभी भाषाएँ</translation>
+    </message>
+    <message>
+        <source>All genres</source>
+        <translation>सभी शैलियाँ</translation>
+    </message>
+    <message>
+        <source>All cinemas</source>
+        <translation>सभी सिनेमा</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n show(s)</source>
+        <translation>
+            <numerusform>%n शो</numerusform><numerusform>%n शो</numerusform></translation>
+    </message>
+    <message>
+        <source>No shows match. Try another date or clear the filters.</source>
+        <translation>कोई शो नहीं मिला। दूसरी तारीख चुनें या फ़िल्टर हटाएँ।</translation>
+    </message>
+    <message>
+        <source>%1 at %2 is sold out.</source>
+        <translation>%2 बजे का %1 पूरी तरह बिक चुका है।</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <source>Back</source>
+        <translation>वापस</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>फिर से शुरू करें</translation>
+    </message>
+    <message>
+        <source>Seats held for %1</source>
+        <translation>सीटें %1 तक आपके लिए रुकी हैं</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Box Office Kiosk</source>
+        <translation>बॉक्स ऑफ़िस कियोस्क</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>काउंटर</translation>
+    </message>
+    <message>
+        <source>Self-service</source>
+        <translation>स्वयं-सेवा</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>मैनेजर</translation>
+    </message>
+    <message>
+        <source>Kiosk %1 · %2</source>
+        <translation>कियोस्क %1 · %2</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>उच्च कंट्रास्ट</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>बड़ा टेक्स्ट</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>भाषा</translation>
+    </message>
+    <message>
+        <source>Cloud sync off (this kiosk sells locally)</source>
+        <translation>क्लाउड सिंक बंद (यह कियोस्क स्थानीय रूप से बेचता है)</translation>
+    </message>
+    <message>
+        <source>Cloud sync not available</source>
+        <translation>क्लाउड सिंक उपलब्ध नहीं</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>ऑनलाइन</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>ऑफ़लाइन</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to send</source>
+        <translation>
+            <numerusform>%n भेजना बाकी</numerusform><numerusform>%n भेजना बाकी</numerusform></translation>
+    </message>
+    <message>
+        <source>all sent</source>
+        <translation>सब भेजा गया</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) for a manager</source>
+        <translation>
+            <numerusform>मैनेजर के लिए %n टकराव</numerusform><numerusform>मैनेजर के लिए %n टकराव</numerusform></translation>
+    </message>
+    <message>
+        <source>last error: %1</source>
+        <translation>पिछली त्रुटि: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerMode</name>
+    <message>
+        <source>Manager sign-in</source>
+        <translation>मैनेजर साइन-इन</translation>
+    </message>
+    <message>
+        <source>The manager console is not installed on this kiosk.</source>
+        <translation>इस कियोस्क पर मैनेजर कंसोल इंस्टॉल नहीं है।</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>साइन आउट हो गया।</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>संदेश हटाएँ</translation>
+    </message>
+</context>
+<context>
+    <name>NumericKeypad</name>
+    <message>
+        <source>Clear</source>
+        <translation>साफ़ करें</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>एंटर</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>आख़िरी अंक मिटाएँ</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>बैकस्पेस</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentScreen</name>
+    <message>
+        <source>Payment</source>
+        <translation>भुगतान</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>नकद</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>कार्ड</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>प्राप्त नकद</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of the card</source>
+        <translation>कार्ड के आख़िरी 4 अंक</translation>
+    </message>
+    <message>
+        <source>Take the card payment on the terminal first, then type the last four digits from its slip.</source>
+        <translation>पहले टर्मिनल पर कार्ड से भुगतान लें, फिर उसकी पर्ची से आख़िरी चार अंक टाइप करें।</translation>
+    </message>
+    <message>
+        <source>Customer e-mail or mobile for the confirmation (optional)</source>
+        <translation>पुष्टि के लिए ग्राहक का ई-मेल या मोबाइल (वैकल्पिक)</translation>
+    </message>
+    <message>
+        <source>Customer e-mail or mobile (optional)</source>
+        <translation>ग्राहक का ई-मेल या मोबाइल (वैकल्पिक)</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>पुष्टि करें</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>वापस (Esc)</translation>
+    </message>
+    <message>
+        <source>Confirm payment</source>
+        <translation>भुगतान की पुष्टि करें</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>देय राशि</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · seats %3</source>
+        <translation>%1 · %2 · सीटें %3</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>पूरे पैसे</translation>
+    </message>
+    <message>
+        <source>Short by %1</source>
+        <translation>%1 कम</translation>
+    </message>
+    <message>
+        <source>Change due %1</source>
+        <translation>वापस देने हैं %1</translation>
+    </message>
+    <message>
+        <source>Enter the cash received (at least the amount due)</source>
+        <translation>प्राप्त नकद दर्ज करें (कम से कम देय राशि)</translation>
+    </message>
+    <message>
+        <source>Enter the last four digits of the card.</source>
+        <translation>कार्ड के आख़िरी चार अंक दर्ज करें।</translation>
+    </message>
+    <message>
+        <source>Confirming the sale…</source>
+        <translation>बिक्री की पुष्टि हो रही है…</translation>
+    </message>
+    <message>
+        <source>Pay by card</source>
+        <translation>कार्ड से भुगतान करें</translation>
+    </message>
+    <message>
+        <source>We only keep the last four digits of your card. You are charged when you confirm, after checking your order.</source>
+        <translation>हम आपके कार्ड के केवल आख़िरी चार अंक रखते हैं। अपना ऑर्डर जाँचकर पुष्टि करने पर ही पैसे कटेंगे।</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>आगे बढ़ें</translation>
+    </message>
+    <message>
+        <source>Card ending %1 read.</source>
+        <translation>%1 पर ख़त्म होने वाला कार्ड पढ़ लिया गया।</translation>
+    </message>
+    <message>
+        <source>Use the card reader on the right.</source>
+        <translation>दाईं ओर के कार्ड रीडर का उपयोग करें।</translation>
+    </message>
+</context>
+<context>
+    <name>RefundScreen</name>
+    <message>
+        <source>Refund or exchange</source>
+        <translation>रिफ़ंड या बदलाव</translation>
+    </message>
+    <message>
+        <source>Booking reference, or scan the ticket QR</source>
+        <translation>बुकिंग संदर्भ, या टिकट का QR स्कैन करें</translation>
+    </message>
+    <message>
+        <source>Booking reference</source>
+        <translation>बुकिंग संदर्भ</translation>
+    </message>
+    <message>
+        <source>Find booking</source>
+        <translation>बुकिंग खोजें</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>कारण (वैकल्पिक)</translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation>रिफ़ंड का कारण</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>सभी चुनें</translation>
+    </message>
+    <message>
+        <source>Refund selected seats</source>
+        <translation>चुनी हुई सीटों का रिफ़ंड करें</translation>
+    </message>
+    <message>
+        <source>Exchange for another show</source>
+        <translation>दूसरे शो से बदलें</translation>
+    </message>
+    <message>
+        <source>Back to sales (Esc)</source>
+        <translation>बिक्री पर वापस (Esc)</translation>
+    </message>
+    <message>
+        <source>Type the booking reference from the ticket, or scan its QR code.</source>
+        <translation>टिकट से बुकिंग संदर्भ टाइप करें, या उसका QR कोड स्कैन करें।</translation>
+    </message>
+    <message>
+        <source>Paid %1 by %2; refunded so far %3</source>
+        <translation>%2 से %1 का भुगतान; अब तक रिफ़ंड %3</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>रिफ़ंड हो चुका</translation>
+    </message>
+    <message>
+        <source>This booking is %1: nothing left to refund.</source>
+        <translation>यह बुकिंग %1 है: रिफ़ंड के लिए कुछ नहीं बचा।</translation>
+    </message>
+    <message>
+        <source>Refunding…</source>
+        <translation>रिफ़ंड हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Waiting for a manager's approval.</source>
+        <translation>मैनेजर की मंज़ूरी की प्रतीक्षा है।</translation>
+    </message>
+    <message>
+        <source>Refund of %1 for seats %2 is recorded but NOT paid yet. Do not give money back until a manager approves it.</source>
+        <translation>सीटों %2 के लिए %1 का रिफ़ंड दर्ज है पर अभी दिया नहीं गया है। मैनेजर की मंज़ूरी तक पैसे वापस न दें।</translation>
+    </message>
+    <message>
+        <source>in cash</source>
+        <translation>नकद में</translation>
+    </message>
+    <message>
+        <source>to the card</source>
+        <translation>कार्ड में</translation>
+    </message>
+    <message>
+        <source>Refund complete.</source>
+        <translation>रिफ़ंड पूरा हुआ।</translation>
+    </message>
+    <message>
+        <source>Give back %1 %2 for seats %3. The seats are on sale again.</source>
+        <translation>सीटों %3 के लिए %1 %2 वापस दें। सीटें फिर से बिक्री पर हैं।</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Check and confirm</source>
+        <translation>जाँचें और पुष्टि करें</translation>
+    </message>
+    <message>
+        <source>Pay %1 and confirm</source>
+        <translation>%1 चुकाएँ और पुष्टि करें</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>फ़िल्म</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>कब</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>कहाँ</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>सीटें</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>कुल</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>कार्ड</translation>
+    </message>
+    <message>
+        <source>Confirmation to</source>
+        <translation>पुष्टि यहाँ भेजें</translation>
+    </message>
+    <message>
+        <source>No confirmation message</source>
+        <translation>कोई पुष्टि संदेश नहीं</translation>
+    </message>
+    <message>
+        <source>Taking payment… please wait.</source>
+        <translation>भुगतान लिया जा रहा है… कृपया प्रतीक्षा करें।</translation>
+    </message>
+</context>
+<context>
+    <name>SeatMapView</name>
+    <message>
+        <source>Seat map</source>
+        <translation>सीट नक्शा</translation>
+    </message>
+    <message>
+        <source>Arrow keys move between seats; Space or Enter selects the seat.</source>
+        <translation>तीर कुंजियों से सीटों के बीच जाएँ; स्पेस या एंटर से सीट चुनें।</translation>
+    </message>
+    <message>
+        <source>SCREEN</source>
+        <translation>परदा</translation>
+    </message>
+    <message>
+        <source>Seat %1</source>
+        <translation>सीट %1</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>साधारण</translation>
+    </message>
+    <message>
+        <source>premium</source>
+        <translation>प्रीमियम</translation>
+    </message>
+    <message>
+        <source>recliner</source>
+        <translation>रिक्लाइनर</translation>
+    </message>
+    <message>
+        <source>wheelchair space</source>
+        <translation>व्हीलचेयर स्थान</translation>
+    </message>
+    <message>
+        <source>companion seat</source>
+        <translation>साथी सीट</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>खाली</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>चुनी गई</translation>
+    </message>
+    <message>
+        <source>held elsewhere</source>
+        <translation>कहीं और रुकी हुई</translation>
+    </message>
+    <message>
+        <source>sold</source>
+        <translation>बिक चुकी</translation>
+    </message>
+    <message>
+        <source>free, reserved for this kiosk</source>
+        <translation>खाली, इस कियोस्क के लिए आरक्षित</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>उपलब्ध नहीं</translation>
+    </message>
+</context>
+<context>
+    <name>SeatsScreen</name>
+    <message>
+        <source>Chosen seats</source>
+        <translation>चुनी हुई सीटें</translation>
+    </message>
+    <message>
+        <source>Tap a seat, or ask for the best seats together.</source>
+        <translation>कोई सीट टैप करें, या साथ-साथ सबसे अच्छी सीटें माँगें।</translation>
+    </message>
+    <message>
+        <source>Clear seats</source>
+        <translation>सीटें हटाएँ</translation>
+    </message>
+    <message>
+        <source>Ticket types  ⏎</source>
+        <translation>टिकट के प्रकार  ⏎</translation>
+    </message>
+    <message>
+        <source>Back to shows (Esc)</source>
+        <translation>शो पर वापस (Esc)</translation>
+    </message>
+    <message>
+        <source>Sorry, these seats were just taken by another sale: %1. Please choose others.</source>
+        <translation>क्षमा करें, ये सीटें अभी किसी और बिक्री में चली गईं: %1। कृपया दूसरी चुनें।</translation>
+    </message>
+    <message>
+        <source>Seat %1 is not available. Please choose another seat.</source>
+        <translation>सीट %1 उपलब्ध नहीं है। कृपया दूसरी सीट चुनें।</translation>
+    </message>
+    <message>
+        <source>Updating seats…</source>
+        <translation>सीटें अपडेट हो रही हैं…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s), %1 (adult)</source>
+        <translation>
+            <numerusform>%n सीट, %1 (वयस्क)</numerusform><numerusform>%n सीटें, %1 (वयस्क)</numerusform></translation>
+    </message>
+    <message>
+        <source>Choose your seats</source>
+        <translation>अपनी सीटें चुनें</translation>
+    </message>
+    <message>
+        <source>Or let us pick the best seats together for:</source>
+        <translation>या हमें साथ-साथ सबसे अच्छी सीटें चुनने दें, कितने लोग:</translation>
+    </message>
+    <message>
+        <source>Wheelchair space</source>
+        <translation>व्हीलचेयर स्थान</translation>
+    </message>
+    <message>
+        <source>Sorry, seat %1 was just taken. Please choose another.</source>
+        <translation>क्षमा करें, सीट %1 अभी-अभी ले ली गई। कृपया दूसरी चुनें।</translation>
+    </message>
+    <message>
+        <source>Your seats were released because time ran out. Please choose again.</source>
+        <translation>समय ख़त्म होने से आपकी सीटें छोड़ दी गईं। कृपया फिर से चुनें।</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong. Please try again.</source>
+        <translation>क्षमा करें, कुछ गड़बड़ हो गई। कृपया फिर से कोशिश करें।</translation>
+    </message>
+    <message>
+        <source>Seat %1 is taken. Please choose another.</source>
+        <translation>सीट %1 पहले से ली जा चुकी है। कृपया दूसरी चुनें।</translation>
+    </message>
+    <message>
+        <source>Tap a free seat to choose it.</source>
+        <translation>चुनने के लिए कोई खाली सीट टैप करें।</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>आगे बढ़ें</translation>
+    </message>
+    <message>
+        <source>Your seats: %1</source>
+        <translation>आपकी सीटें: %1</translation>
+    </message>
+    <message>
+        <source>Adult price %1</source>
+        <translation>वयस्क कीमत %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Continue with %n seat(s)</source>
+        <translation>
+            <numerusform>%n सीट के साथ आगे बढ़ें</numerusform><numerusform>%n सीटों के साथ आगे बढ़ें</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SelfServiceWidget</name>
+    <message>
+        <source>Your card was not charged.</source>
+        <translation>आपके कार्ड से पैसे नहीं कटे।</translation>
+    </message>
+    <message>
+        <source>Sorry, the payment could not be completed. Your card was not charged.</source>
+        <translation>क्षमा करें, भुगतान पूरा नहीं हो सका। आपके कार्ड से पैसे नहीं कटे।</translation>
+    </message>
+    <message>
+        <source>The ticket printer is not available. Show the code on screen at the entrance.</source>
+        <translation>टिकट प्रिंटर उपलब्ध नहीं है। प्रवेश द्वार पर स्क्रीन का कोड दिखाएँ।</translation>
+    </message>
+    <message>
+        <source>The printer had a problem (%1). Your booking is confirmed; show the code at the entrance.</source>
+        <translation>प्रिंटर में समस्या आई (%1)। आपकी बुकिंग पक्की है; प्रवेश द्वार पर कोड दिखाएँ।</translation>
+    </message>
+    <message>
+        <source>Printing your ticket… please take it below.</source>
+        <translation>आपका टिकट प्रिंट हो रहा है… कृपया नीचे से ले लें।</translation>
+    </message>
+    <message>
+        <source>Your seats were released because time ran out. Please choose again.</source>
+        <translation>समय ख़त्म होने से आपकी सीटें छोड़ दी गईं। कृपया फिर से चुनें।</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftCloseScreen</name>
+    <message>
+        <source>Close your shift</source>
+        <translation>अपनी शिफ़्ट बंद करें</translation>
+    </message>
+    <message>
+        <source>Count all the cash in the drawer, including the float, and type the total. The kiosk works out the difference.</source>
+        <translation>दराज़ का सारा नकद, फ़्लोट सहित, गिनें और कुल राशि टाइप करें। अंतर कियोस्क निकाल लेगा।</translation>
+    </message>
+    <message>
+        <source>Cash counted in the drawer</source>
+        <translation>दराज़ में गिना गया नकद</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>शिफ़्ट बंद करें</translation>
+    </message>
+    <message>
+        <source>Not now (Esc)</source>
+        <translation>अभी नहीं (Esc)</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>साइन आउट</translation>
+    </message>
+    <message>
+        <source>No shift is open on this kiosk for you.</source>
+        <translation>इस कियोस्क पर आपकी कोई शिफ़्ट खुली नहीं है।</translation>
+    </message>
+    <message>
+        <source>Type the cash counted, for example 12450.50.</source>
+        <translation>गिना हुआ नकद टाइप करें, जैसे 12450.50।</translation>
+    </message>
+    <message>
+        <source>The drawer balances.</source>
+        <translation>दराज़ का हिसाब बराबर है।</translation>
+    </message>
+    <message>
+        <source>Over by %1.</source>
+        <translation>%1 ज़्यादा।</translation>
+    </message>
+    <message>
+        <source>Short by %1.</source>
+        <translation>%1 कम।</translation>
+    </message>
+    <message>
+        <source>A manager will review this cash-up.</source>
+        <translation>मैनेजर इस हिसाब की समीक्षा करेंगे।</translation>
+    </message>
+    <message>
+        <source>Expected %1 · Counted %2 · Variance %3</source>
+        <translation>अपेक्षित %1 · गिना गया %2 · अंतर %3</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftOpenScreen</name>
+    <message>
+        <source>Open your shift</source>
+        <translation>अपनी शिफ़्ट खोलें</translation>
+    </message>
+    <message>
+        <source>Count the cash float in the drawer and type the amount. Cash sales need an open shift.</source>
+        <translation>दराज़ में रखा फ़्लोट नकद गिनें और राशि टाइप करें। नकद बिक्री के लिए शिफ़्ट खुली होनी चाहिए।</translation>
+    </message>
+    <message>
+        <source>Float in the drawer</source>
+        <translation>दराज़ में फ़्लोट</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>शिफ़्ट खोलें</translation>
+    </message>
+    <message>
+        <source>Card sales only (skip)</source>
+        <translation>केवल कार्ड बिक्री (छोड़ें)</translation>
+    </message>
+    <message>
+        <source>Type the float amount, for example 2000.</source>
+        <translation>फ़्लोट राशि टाइप करें, जैसे 2000।</translation>
+    </message>
+    <message>
+        <source>Shift opened with a float of %1.</source>
+        <translation>%1 के फ़्लोट के साथ शिफ़्ट खुली।</translation>
+    </message>
+</context>
+<context>
+    <name>ShowCard</name>
+    <message>
+        <source>Sold out</source>
+        <translation>सब बिक गया</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n seat(s) left</source>
+        <translation>
+            <numerusform>केवल %n सीट बची है</numerusform><numerusform>केवल %n सीटें बची हैं</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) left</source>
+        <translation>
+            <numerusform>%n सीट बची है</numerusform><numerusform>%n सीटें बची हैं</numerusform></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1 से शुरू</translation>
+    </message>
+</context>
+<context>
+    <name>ShowTableModel</name>
+    <message>
+        <source>Film</source>
+        <translation>फ़िल्म</translation>
+    </message>
+    <message>
+        <source>Cert</source>
+        <translation>प्रमाणपत्र</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>भाषा</translation>
+    </message>
+    <message>
+        <source>Cinema</source>
+        <translation>सिनेमा</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>हॉल</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>शुरू</translation>
+    </message>
+    <message>
+        <source>Seats left</source>
+        <translation>बची सीटें</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>से</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>सब बिक गया</translation>
+    </message>
+</context>
+<context>
+    <name>ShowsScreen</name>
+    <message>
+        <source>Choose a show</source>
+        <translation>शो चुनें</translation>
+    </message>
+    <message>
+        <source>Certificate %1</source>
+        <translation>प्रमाणपत्र %1</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 घं %2 मि</translation>
+    </message>
+    <message>
+        <source>No shows left for this film. Please go back and choose another.</source>
+        <translation>इस फ़िल्म के कोई शो नहीं बचे। कृपया वापस जाकर दूसरी चुनें।</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>आज</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>कल</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>स्टाफ़ साइन-इन</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>स्टाफ़ नंबर</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>पिन</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>साइन इन</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>आगे</translation>
+    </message>
+    <message>
+        <source>Type your staff number.</source>
+        <translation>अपना स्टाफ़ नंबर टाइप करें।</translation>
+    </message>
+    <message>
+        <source>Type your PIN.</source>
+        <translation>अपना पिन टाइप करें।</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>जाँच हो रही है…</translation>
+    </message>
+    <message>
+        <source>Only a manager can open the manager console.</source>
+        <translation>मैनेजर कंसोल केवल मैनेजर खोल सकते हैं।</translation>
+    </message>
+    <message>
+        <source>Sign-in is not available right now. Please try again.</source>
+        <translation>अभी साइन-इन उपलब्ध नहीं है। कृपया फिर से कोशिश करें।</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>Counter sign-in</source>
+        <translation>काउंटर साइन-इन</translation>
+    </message>
+</context>
+<context>
+    <name>StillTherePrompt</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>क्या आप अभी भी यहाँ हैं?</translation>
+    </message>
+    <message>
+        <source>Yes, I'm still here</source>
+        <translation>हाँ, मैं यहीं हूँ</translation>
+    </message>
+    <message numerus="yes">
+        <source>We will release your seats and start again in %n second(s).</source>
+        <translation>
+            <numerusform>%n सेकंड में हम आपकी सीटें छोड़कर फिर से शुरू करेंगे।</numerusform><numerusform>%n सेकंड में हम आपकी सीटें छोड़कर फिर से शुरू करेंगे।</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>We will start again in %n second(s).</source>
+        <translation>
+            <numerusform>%n सेकंड में हम फिर से शुरू करेंगे।</numerusform><numerusform>%n सेकंड में हम फिर से शुरू करेंगे।</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TicketOutput</name>
+    <message>
+        <source>Ticket printing is not installed on this kiosk.</source>
+        <translation>इस कियोस्क पर टिकट प्रिंटिंग इंस्टॉल नहीं है।</translation>
+    </message>
+    <message>
+        <source>The PDF was not written. Please try again.</source>
+        <translation>PDF नहीं बनी। कृपया फिर से कोशिश करें।</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>प्रिंटिंग रद्द की गई।</translation>
+    </message>
+    <message>
+        <source>Tickets sent to the printer.</source>
+        <translation>टिकट प्रिंटर को भेज दिए गए।</translation>
+    </message>
+</context>
+<context>
+    <name>TicketScreen</name>
+    <message>
+        <source>Sale complete</source>
+        <translation>बिक्री पूरी हुई</translation>
+    </message>
+    <message>
+        <source>Print tickets (Ctrl+P)</source>
+        <translation>टिकट प्रिंट करें (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save ticket PDF</source>
+        <translation>टिकट PDF सहेजें</translation>
+    </message>
+    <message>
+        <source>Save receipt PDF</source>
+        <translation>रसीद PDF सहेजें</translation>
+    </message>
+    <message>
+        <source>New sale  ⏎</source>
+        <translation>नई बिक्री  ⏎</translation>
+    </message>
+    <message>
+        <source>Booking reference</source>
+        <translation>बुकिंग संदर्भ</translation>
+    </message>
+    <message>
+        <source>Seats: %1</source>
+        <translation>सीटें: %1</translation>
+    </message>
+    <message>
+        <source>Paid %1 by %2</source>
+        <translation>%2 से %1 का भुगतान</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>नकद</translation>
+    </message>
+    <message>
+        <source>card ending %1</source>
+        <translation>%1 पर ख़त्म होने वाला कार्ड</translation>
+    </message>
+    <message>
+        <source>Change due %1</source>
+        <translation>वापस देने हैं %1</translation>
+    </message>
+    <message>
+        <source>Saved on this kiosk; it will reach the central system automatically.</source>
+        <translation>इस कियोस्क पर सहेजा गया; यह अपने आप केंद्रीय सिस्टम तक पहुँच जाएगा।</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>PDF सहेजें</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written (%1). The booking is saved; try again or print instead.</source>
+        <translation>PDF नहीं बन सकी (%1)। बुकिंग सहेजी गई है; फिर से कोशिश करें या प्रिंट करें।</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>सहेजा गया %1</translation>
+    </message>
+    <message>
+        <source>Printing failed (%1). The booking is saved; save the PDF or try again.</source>
+        <translation>प्रिंटिंग विफल (%1)। बुकिंग सहेजी गई है; PDF सहेजें या फिर से कोशिश करें।</translation>
+    </message>
+</context>
+<context>
+    <name>TicketTypesScreen</name>
+    <message>
+        <source>Tickets</source>
+        <translation>टिकट</translation>
+    </message>
+    <message>
+        <source>Who is each seat for? Child, senior and student tickets cost less.</source>
+        <translation>हर सीट किसके लिए है? बच्चों, वरिष्ठ नागरिकों और विद्यार्थियों के टिकट सस्ते हैं।</translation>
+    </message>
+    <message>
+        <source>Continue to payment</source>
+        <translation>भुगतान पर आगे बढ़ें</translation>
+    </message>
+    <message>
+        <source>Total %1 (incl. tax %2)</source>
+        <translation>कुल %1 (कर %2 सहित)</translation>
+    </message>
+</context>
+<context>
+    <name>Weekday</name>
+    <message>
+        <source>Mon</source>
+        <translation>सोम</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>मंगल</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>बुध</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>गुरु</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>शुक्र</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>शनि</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>रवि</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>The self-service screens are not installed on this kiosk.</source>
+        <translation>इस कियोस्क पर स्वयं-सेवा स्क्रीन इंस्टॉल नहीं हैं।</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1540 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="te_IN">
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <source>Box Office</source>
+        <translation>బాక్స్ ఆఫీస్</translation>
+    </message>
+    <message>
+        <source>Tickets for today's films, in a minute. Pay by card.</source>
+        <translation>ఈరోజు సినిమాల టికెట్లు, ఒక్క నిమిషంలో. కార్డుతో చెల్లించండి.</translation>
+    </message>
+    <message>
+        <source>Touch to start</source>
+        <translation>ప్రారంభించడానికి తాకండి</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>మీ భాష ఎంచుకోండి</translation>
+    </message>
+</context>
+<context>
+    <name>Basket</name>
+    <message>
+        <source>Adult</source>
+        <translation>పెద్దలు</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>పిల్లలు</translation>
+    </message>
+    <message>
+        <source>Senior</source>
+        <translation>వృద్ధులు</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>విద్యార్థి</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>సాధారణ</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>ప్రీమియం</translation>
+    </message>
+    <message>
+        <source>Recliner</source>
+        <translation>రిక్లైనర్</translation>
+    </message>
+    <message>
+        <source>Wheelchair space</source>
+        <translation>వీల్‌చైర్ స్థలం</translation>
+    </message>
+    <message>
+        <source>Companion</source>
+        <translation>సహాయకుడి సీటు</translation>
+    </message>
+</context>
+<context>
+    <name>BasketScreen</name>
+    <message>
+        <source>Ticket types</source>
+        <translation>టికెట్ రకాలు</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>సీటు</translation>
+    </message>
+    <message>
+        <source>Seat type</source>
+        <translation>సీటు రకం</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>టికెట్</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>ధర</translation>
+    </message>
+    <message>
+        <source>All adult</source>
+        <translation>అందరూ పెద్దలు</translation>
+    </message>
+    <message>
+        <source>All child</source>
+        <translation>అందరూ పిల్లలు</translation>
+    </message>
+    <message>
+        <source>Change seats (Esc)</source>
+        <translation>సీట్లు మార్చండి (Esc)</translation>
+    </message>
+    <message>
+        <source>Payment  ⏎</source>
+        <translation>చెల్లింపు  ⏎</translation>
+    </message>
+    <message>
+        <source>Ticket type for seat %1</source>
+        <translation>సీటు %1 కోసం టికెట్ రకం</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>మొత్తం %1</translation>
+    </message>
+    <message>
+        <source>includes tax %1</source>
+        <translation>పన్ను %1 కలిపి</translation>
+    </message>
+</context>
+<context>
+    <name>CardTerminal</name>
+    <message>
+        <source>Tap</source>
+        <translation>ట్యాప్</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>చొప్పించండి</translation>
+    </message>
+    <message>
+        <source>Swipe</source>
+        <translation>స్వైప్</translation>
+    </message>
+    <message>
+        <source>Reading card… do not remove</source>
+        <translation>కార్డు చదువుతోంది… తీయకండి</translation>
+    </message>
+    <message>
+        <source>Card accepted
+•••• %1</source>
+        <translation>కార్డు అంగీకరించబడింది
+•••• %1</translation>
+    </message>
+    <message>
+        <source>Tap, insert or swipe your card</source>
+        <translation>మీ కార్డును ట్యాప్ చేయండి, చొప్పించండి లేదా స్వైప్ చేయండి</translation>
+    </message>
+</context>
+<context>
+    <name>Catalogue</name>
+    <message>
+        <source>English</source>
+        <translation>ఇంగ్లీష్</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>హిందీ</translation>
+    </message>
+    <message>
+        <source>Telugu</source>
+        <translation>తెలుగు</translation>
+    </message>
+    <message>
+        <source>Tamil</source>
+        <translation>తమిళం</translation>
+    </message>
+    <message>
+        <source>Malayalam</source>
+        <translation>మలయాళం</translation>
+    </message>
+    <message>
+        <source>Kannada</source>
+        <translation>కన్నడ</translation>
+    </message>
+    <message>
+        <source>Marathi</source>
+        <translation>మరాఠీ</translation>
+    </message>
+    <message>
+        <source>Bengali</source>
+        <translation>బెంగాలీ</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>అరబిక్</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>యాక్షన్</translation>
+    </message>
+    <message>
+        <source>Adventure</source>
+        <translation>సాహసం</translation>
+    </message>
+    <message>
+        <source>Animation</source>
+        <translation>యానిమేషన్</translation>
+    </message>
+    <message>
+        <source>Biography</source>
+        <translation>జీవిత చరిత్ర</translation>
+    </message>
+    <message>
+        <source>Comedy</source>
+        <translation>హాస్యం</translation>
+    </message>
+    <message>
+        <source>Crime</source>
+        <translation>నేరం</translation>
+    </message>
+    <message>
+        <source>Documentary</source>
+        <translation>డాక్యుమెంటరీ</translation>
+    </message>
+    <message>
+        <source>Drama</source>
+        <translation>డ్రామా</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>కుటుంబ</translation>
+    </message>
+    <message>
+        <source>Fantasy</source>
+        <translation>ఫాంటసీ</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>చరిత్ర</translation>
+    </message>
+    <message>
+        <source>Horror</source>
+        <translation>హారర్</translation>
+    </message>
+    <message>
+        <source>Musical</source>
+        <translation>సంగీత ప్రధాన</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>సంగీతం</translation>
+    </message>
+    <message>
+        <source>Mystery</source>
+        <translation>మిస్టరీ</translation>
+    </message>
+    <message>
+        <source>Romance</source>
+        <translation>ప్రేమకథ</translation>
+    </message>
+    <message>
+        <source>Sci-Fi</source>
+        <translation>సైన్స్ ఫిక్షన్</translation>
+    </message>
+    <message>
+        <source>Sport</source>
+        <translation>క్రీడలు</translation>
+    </message>
+    <message>
+        <source>Thriller</source>
+        <translation>థ్రిల్లర్</translation>
+    </message>
+    <message>
+        <source>War</source>
+        <translation>యుద్ధం</translation>
+    </message>
+    <message>
+        <source>Kids</source>
+        <translation>పిల్లల కోసం</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>సాధారణ</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>ప్రీమియం</translation>
+    </message>
+    <message>
+        <source>Recliner</source>
+        <translation>రిక్లైనర్</translation>
+    </message>
+    <message>
+        <source>Wheelchair</source>
+        <translation>వీల్‌చైర్</translation>
+    </message>
+    <message>
+        <source>Companion</source>
+        <translation>సహాయకుడి సీటు</translation>
+    </message>
+    <message>
+        <source>Adult</source>
+        <translation>పెద్దలు</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>పిల్లలు</translation>
+    </message>
+    <message>
+        <source>Senior</source>
+        <translation>వృద్ధులు</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>విద్యార్థి</translation>
+    </message>
+</context>
+<context>
+    <name>ContactScreen</name>
+    <message>
+        <source>Your confirmation</source>
+        <translation>మీ నిర్ధారణ</translation>
+    </message>
+    <message>
+        <source>Where should we send your booking confirmation?</source>
+        <translation>మీ బుకింగ్ నిర్ధారణను ఎక్కడికి పంపాలి?</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>ఈ-మెయిల్</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>మొబైల్ నంబర్</translation>
+    </message>
+    <message>
+        <source>No thanks</source>
+        <translation>వద్దు, ధన్యవాదాలు</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>కొనసాగించండి</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>10-digit mobile number</source>
+        <translation>10 అంకెల మొబైల్ నంబర్</translation>
+    </message>
+    <message>
+        <source>That e-mail address does not look right. Please check it.</source>
+        <translation>ఈ ఈ-మెయిల్ చిరునామా సరిగ్గా లేనట్లుంది. దయచేసి సరిచూడండి.</translation>
+    </message>
+    <message>
+        <source>That mobile number does not look right. Please check it.</source>
+        <translation>ఈ మొబైల్ నంబర్ సరిగ్గా లేనట్లుంది. దయచేసి సరిచూడండి.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterMode</name>
+    <message>
+        <source>Box Office</source>
+        <translation>బాక్స్ ఆఫీస్</translation>
+    </message>
+    <message>
+        <source>Sales (F2)</source>
+        <translation>అమ్మకాలు (F2)</translation>
+    </message>
+    <message>
+        <source>Refund (F6)</source>
+        <translation>రీఫండ్ (F6)</translation>
+    </message>
+    <message>
+        <source>Close shift (F9)</source>
+        <translation>షిఫ్ట్ ముగించండి (F9)</translation>
+    </message>
+    <message>
+        <source>Sign out (F12)</source>
+        <translation>సైన్ అవుట్ (F12)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>సైన్ ఇన్ కాలేదు</translation>
+    </message>
+    <message>
+        <source>Shift since %1 · float %2</source>
+        <translation>షిఫ్ట్ %1 నుండి · ఫ్లోట్ %2</translation>
+    </message>
+    <message>
+        <source>No shift: card sales only</source>
+        <translation>షిఫ్ట్ లేదు: కార్డు అమ్మకాలు మాత్రమే</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity. Sign in again.</source>
+        <translation>
+            <numerusform>%n నిమిషం ఏ చర్యా లేనందున లాక్ అయింది. మళ్ళీ సైన్ ఇన్ చేయండి.</numerusform><numerusform>%n నిమిషాలు ఏ చర్యా లేనందున లాక్ అయింది. మళ్ళీ సైన్ ఇన్ చేయండి.</numerusform></translation>
+    </message>
+    <message>
+        <source>Signed out. Next cashier, please sign in.</source>
+        <translation>సైన్ అవుట్ అయింది. తదుపరి క్యాషియర్, దయచేసి సైన్ ఇన్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Exchanged %1 for %2.</source>
+        <translation>%1 ని %2 తో మార్చారు.</translation>
+    </message>
+    <message>
+        <source>Seats held %1</source>
+        <translation>సీట్లు నిలిపి ఉంచబడ్డాయి %1</translation>
+    </message>
+    <message>
+        <source>The seat hold ran out, so the seats were released. Please choose the seats again.</source>
+        <translation>సీట్ల నిలుపుదల సమయం ముగిసింది, కాబట్టి సీట్లు విడుదలయ్యాయి. దయచేసి సీట్లను మళ్ళీ ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>The seat hold ends in under a minute. Touch the screen to keep the seats.</source>
+        <translation>సీట్ల నిలుపుదల ఒక నిమిషంలోపు ముగుస్తుంది. సీట్లు ఉంచుకోవడానికి స్క్రీన్‌ను తాకండి.</translation>
+    </message>
+</context>
+<context>
+    <name>DoneScreen</name>
+    <message>
+        <source>Enjoy the show!</source>
+        <translation>షోను ఆనందించండి!</translation>
+    </message>
+    <message>
+        <source>Your booking reference</source>
+        <translation>మీ బుకింగ్ రిఫరెన్స్</translation>
+    </message>
+    <message>
+        <source>Show this code at the entrance</source>
+        <translation>ప్రవేశ ద్వారం వద్ద ఈ కోడ్ చూపించండి</translation>
+    </message>
+    <message>
+        <source>Print ticket</source>
+        <translation>టికెట్ ప్రింట్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>పూర్తయింది</translation>
+    </message>
+    <message>
+        <source>Seats: %1</source>
+        <translation>సీట్లు: %1</translation>
+    </message>
+    <message>
+        <source>A confirmation is on its way to %1.</source>
+        <translation>నిర్ధారణ %1 కి పంపబడుతోంది.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Something went wrong. The sale was not completed and your data is safe. Please try again; if it happens again, call a manager.</source>
+        <translation>ఏదో తప్పు జరిగింది. అమ్మకం పూర్తి కాలేదు, మీ డేటా సురక్షితంగా ఉంది. దయచేసి మళ్ళీ ప్రయత్నించండి; మళ్ళీ జరిగితే మేనేజర్‌ను పిలవండి.</translation>
+    </message>
+    <message>
+        <source>Box Office Kiosk</source>
+        <translation>బాక్స్ ఆఫీస్ కియోస్క్</translation>
+    </message>
+</context>
+<context>
+    <name>FallbackSeatPanel</name>
+    <message>
+        <source>Wheelchair</source>
+        <translation>వీల్‌చైర్</translation>
+    </message>
+    <message>
+        <source>Best seats</source>
+        <translation>ఉత్తమ సీట్లు</translation>
+    </message>
+    <message>
+        <source>Seats together</source>
+        <translation>పక్కపక్క సీట్లు</translation>
+    </message>
+</context>
+<context>
+    <name>FilmsScreen</name>
+    <message>
+        <source>Choose a film</source>
+        <translation>సినిమా ఎంచుకోండి</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>ఫిల్టర్లు తీసివేయండి</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>రోజు</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>నగరం</translation>
+    </message>
+    <message>
+        <source>Cinema</source>
+        <translation>సినిమా హాల్</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>భాష</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>శైలి</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>అన్నీ</translation>
+    </message>
+    <message>
+        <source>Any day</source>
+        <translation>ఏ రోజైనా</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>ఈరోజు</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>రేపు</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n film(s) showing</source>
+        <translation>
+            <numerusform>%n సినిమా ప్రదర్శనలో ఉంది</numerusform><numerusform>%n సినిమాలు ప్రదర్శనలో ఉన్నాయి</numerusform></translation>
+    </message>
+    <message>
+        <source>No films match these filters. Try clearing some.</source>
+        <translation>ఈ ఫిల్టర్లకు సరిపోయే సినిమాలు లేవు. కొన్ని ఫిల్టర్లు తీసివేసి చూడండి.</translation>
+    </message>
+</context>
+<context>
+    <name>FinderScreen</name>
+    <message>
+        <source>Find a show</source>
+        <translation>షో వెతకండి</translation>
+    </message>
+    <message>
+        <source>Search film, cinema, language or genre (F2)</source>
+        <translation>సినిమా, హాల్, భాష లేదా శైలి వెతకండి (F2)</translation>
+    </message>
+    <message>
+        <source>Search shows</source>
+        <translation>షోలు వెతకండి</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>నగరం</translation>
+    </message>
+    <message>
+        <source>Cinema</source>
+        <translation>సినిమా హాల్</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>భాష</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>శైలి</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>తేదీ</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>ఫిల్టర్లు తీసివేయండి</translation>
+    </message>
+    <message>
+        <source>Choose seats  ⏎</source>
+        <translation>సీట్లు ఎంచుకోండి  ⏎</translation>
+    </message>
+    <message>
+        <source>Exchanging booking %1 (%2 seats): choose the new show.</source>
+        <translation>బుకింగ్ %1 (%2 సీట్లు) మార్పిడి: కొత్త షో ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>Exchange cancelled.</source>
+        <translation>మార్పిడి రద్దు చేయబడింది.</translation>
+    </message>
+    <message>
+        <source>All days</source>
+        <translation>అన్ని రోజులు</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>ఈరోజు</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>రేపు</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>అన్ని నగరాలు</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>అన్ని భాషలు</translation>
+    </message>
+    <message>
+        <source>All genres</source>
+        <translation>అన్ని శైలులు</translation>
+    </message>
+    <message>
+        <source>All cinemas</source>
+        <translation>అన్ని సినిమా హాళ్ళు</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n show(s)</source>
+        <translation>
+            <numerusform>%n షో</numerusform><numerusform>%n షోలు</numerusform></translation>
+    </message>
+    <message>
+        <source>No shows match. Try another date or clear the filters.</source>
+        <translation>సరిపోయే షోలు లేవు. వేరే తేదీ ఎంచుకోండి లేదా ఫిల్టర్లు తీసివేయండి.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 is sold out.</source>
+        <translation>%2 కి %1 పూర్తిగా అమ్ముడైపోయింది.</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <source>Back</source>
+        <translation>వెనుకకు</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>మళ్ళీ ప్రారంభించండి</translation>
+    </message>
+    <message>
+        <source>Seats held for %1</source>
+        <translation>సీట్లు %1 వరకు మీకోసం ఉంచబడ్డాయి</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Box Office Kiosk</source>
+        <translation>బాక్స్ ఆఫీస్ కియోస్క్</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>కౌంటర్</translation>
+    </message>
+    <message>
+        <source>Self-service</source>
+        <translation>స్వయం సేవ</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>మేనేజర్</translation>
+    </message>
+    <message>
+        <source>Kiosk %1 · %2</source>
+        <translation>కియోస్క్ %1 · %2</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>అధిక కాంట్రాస్ట్</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>పెద్ద అక్షరాలు</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>భాష</translation>
+    </message>
+    <message>
+        <source>Cloud sync off (this kiosk sells locally)</source>
+        <translation>క్లౌడ్ సింక్ ఆఫ్ (ఈ కియోస్క్ స్థానికంగా అమ్ముతుంది)</translation>
+    </message>
+    <message>
+        <source>Cloud sync not available</source>
+        <translation>క్లౌడ్ సింక్ అందుబాటులో లేదు</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>ఆన్‌లైన్</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>ఆఫ్‌లైన్</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to send</source>
+        <translation>
+            <numerusform>%n పంపాల్సి ఉంది</numerusform><numerusform>%n పంపాల్సి ఉంది</numerusform></translation>
+    </message>
+    <message>
+        <source>all sent</source>
+        <translation>అన్నీ పంపబడ్డాయి</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) for a manager</source>
+        <translation>
+            <numerusform>మేనేజర్ కోసం %n వివాదం</numerusform><numerusform>మేనేజర్ కోసం %n వివాదాలు</numerusform></translation>
+    </message>
+    <message>
+        <source>last error: %1</source>
+        <translation>చివరి లోపం: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerMode</name>
+    <message>
+        <source>Manager sign-in</source>
+        <translation>మేనేజర్ సైన్-ఇన్</translation>
+    </message>
+    <message>
+        <source>The manager console is not installed on this kiosk.</source>
+        <translation>ఈ కియోస్క్‌లో మేనేజర్ కన్సోల్ ఇన్‌స్టాల్ కాలేదు.</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>సైన్ అవుట్ అయింది.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>మూసివేయండి</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>సందేశాన్ని మూసివేయండి</translation>
+    </message>
+</context>
+<context>
+    <name>NumericKeypad</name>
+    <message>
+        <source>Clear</source>
+        <translation>తుడిచివేయండి</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>ఎంటర్</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>చివరి అంకె తొలగించండి</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>బ్యాక్‌స్పేస్</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentScreen</name>
+    <message>
+        <source>Payment</source>
+        <translation>చెల్లింపు</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>నగదు</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>కార్డు</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>అందిన నగదు</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of the card</source>
+        <translation>కార్డు చివరి 4 అంకెలు</translation>
+    </message>
+    <message>
+        <source>Take the card payment on the terminal first, then type the last four digits from its slip.</source>
+        <translation>ముందుగా టెర్మినల్‌లో కార్డు చెల్లింపు తీసుకోండి, తర్వాత దాని రసీదు నుండి చివరి నాలుగు అంకెలు టైప్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Customer e-mail or mobile for the confirmation (optional)</source>
+        <translation>నిర్ధారణ కోసం కస్టమర్ ఈ-మెయిల్ లేదా మొబైల్ (ఐచ్ఛికం)</translation>
+    </message>
+    <message>
+        <source>Customer e-mail or mobile (optional)</source>
+        <translation>కస్టమర్ ఈ-మెయిల్ లేదా మొబైల్ (ఐచ్ఛికం)</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>నిర్ధారించండి</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>వెనుకకు (Esc)</translation>
+    </message>
+    <message>
+        <source>Confirm payment</source>
+        <translation>చెల్లింపును నిర్ధారించండి</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>చెల్లించాల్సిన మొత్తం</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · seats %3</source>
+        <translation>%1 · %2 · సీట్లు %3</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>సరిగ్గా</translation>
+    </message>
+    <message>
+        <source>Short by %1</source>
+        <translation>%1 తక్కువ</translation>
+    </message>
+    <message>
+        <source>Change due %1</source>
+        <translation>తిరిగి ఇవ్వాల్సింది %1</translation>
+    </message>
+    <message>
+        <source>Enter the cash received (at least the amount due)</source>
+        <translation>అందిన నగదు నమోదు చేయండి (కనీసం చెల్లించాల్సిన మొత్తం)</translation>
+    </message>
+    <message>
+        <source>Enter the last four digits of the card.</source>
+        <translation>కార్డు చివరి నాలుగు అంకెలు నమోదు చేయండి.</translation>
+    </message>
+    <message>
+        <source>Confirming the sale…</source>
+        <translation>అమ్మకం నిర్ధారిస్తోంది…</translation>
+    </message>
+    <message>
+        <source>Pay by card</source>
+        <translation>కార్డుతో చెల్లించండి</translation>
+    </message>
+    <message>
+        <source>We only keep the last four digits of your card. You are charged when you confirm, after checking your order.</source>
+        <translation>మేము మీ కార్డు చివరి నాలుగు అంకెలు మాత్రమే ఉంచుకుంటాము. మీ ఆర్డర్ సరిచూసి నిర్ధారించినప్పుడే డబ్బు తీసుకోబడుతుంది.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>కొనసాగించండి</translation>
+    </message>
+    <message>
+        <source>Card ending %1 read.</source>
+        <translation>%1 తో ముగిసే కార్డు చదవబడింది.</translation>
+    </message>
+    <message>
+        <source>Use the card reader on the right.</source>
+        <translation>కుడివైపు ఉన్న కార్డు రీడర్‌ను ఉపయోగించండి.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundScreen</name>
+    <message>
+        <source>Refund or exchange</source>
+        <translation>రీఫండ్ లేదా మార్పిడి</translation>
+    </message>
+    <message>
+        <source>Booking reference, or scan the ticket QR</source>
+        <translation>బుకింగ్ రిఫరెన్స్, లేదా టికెట్ QR స్కాన్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Booking reference</source>
+        <translation>బుకింగ్ రిఫరెన్స్</translation>
+    </message>
+    <message>
+        <source>Find booking</source>
+        <translation>బుకింగ్ వెతకండి</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>కారణం (ఐచ్ఛికం)</translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation>రీఫండ్ కారణం</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>అన్నీ ఎంచుకోండి</translation>
+    </message>
+    <message>
+        <source>Refund selected seats</source>
+        <translation>ఎంచుకున్న సీట్లకు రీఫండ్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Exchange for another show</source>
+        <translation>వేరే షోకి మార్చండి</translation>
+    </message>
+    <message>
+        <source>Back to sales (Esc)</source>
+        <translation>అమ్మకాలకు వెనుకకు (Esc)</translation>
+    </message>
+    <message>
+        <source>Type the booking reference from the ticket, or scan its QR code.</source>
+        <translation>టికెట్ మీది బుకింగ్ రిఫరెన్స్ టైప్ చేయండి, లేదా దాని QR కోడ్ స్కాన్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Paid %1 by %2; refunded so far %3</source>
+        <translation>%2 ద్వారా %1 చెల్లించారు; ఇప్పటివరకు రీఫండ్ %3</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>రీఫండ్ అయింది</translation>
+    </message>
+    <message>
+        <source>This booking is %1: nothing left to refund.</source>
+        <translation>ఈ బుకింగ్ %1: రీఫండ్ చేయడానికి ఏమీ మిగలలేదు.</translation>
+    </message>
+    <message>
+        <source>Refunding…</source>
+        <translation>రీఫండ్ చేస్తోంది…</translation>
+    </message>
+    <message>
+        <source>Waiting for a manager's approval.</source>
+        <translation>మేనేజర్ ఆమోదం కోసం వేచి ఉంది.</translation>
+    </message>
+    <message>
+        <source>Refund of %1 for seats %2 is recorded but NOT paid yet. Do not give money back until a manager approves it.</source>
+        <translation>సీట్లు %2 కోసం %1 రీఫండ్ నమోదైంది కానీ ఇంకా చెల్లించలేదు. మేనేజర్ ఆమోదించే వరకు డబ్బు తిరిగి ఇవ్వకండి.</translation>
+    </message>
+    <message>
+        <source>in cash</source>
+        <translation>నగదుగా</translation>
+    </message>
+    <message>
+        <source>to the card</source>
+        <translation>కార్డుకు</translation>
+    </message>
+    <message>
+        <source>Refund complete.</source>
+        <translation>రీఫండ్ పూర్తయింది.</translation>
+    </message>
+    <message>
+        <source>Give back %1 %2 for seats %3. The seats are on sale again.</source>
+        <translation>సీట్లు %3 కోసం %1 %2 తిరిగి ఇవ్వండి. సీట్లు మళ్ళీ అమ్మకానికి ఉన్నాయి.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Check and confirm</source>
+        <translation>సరిచూసి నిర్ధారించండి</translation>
+    </message>
+    <message>
+        <source>Pay %1 and confirm</source>
+        <translation>%1 చెల్లించి నిర్ధారించండి</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>సినిమా</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>ఎప్పుడు</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>ఎక్కడ</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>సీట్లు</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>మొత్తం</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>కార్డు</translation>
+    </message>
+    <message>
+        <source>Confirmation to</source>
+        <translation>నిర్ధారణ పంపే చోటు</translation>
+    </message>
+    <message>
+        <source>No confirmation message</source>
+        <translation>నిర్ధారణ సందేశం వద్దు</translation>
+    </message>
+    <message>
+        <source>Taking payment… please wait.</source>
+        <translation>చెల్లింపు తీసుకుంటోంది… దయచేసి వేచి ఉండండి.</translation>
+    </message>
+</context>
+<context>
+    <name>SeatMapView</name>
+    <message>
+        <source>Seat map</source>
+        <translation>సీట్ల పటం</translation>
+    </message>
+    <message>
+        <source>Arrow keys move between seats; Space or Enter selects the seat.</source>
+        <translation>బాణం కీలతో సీట్ల మధ్య కదలండి; స్పేస్ లేదా ఎంటర్‌తో సీటు ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>SCREEN</source>
+        <translation>తెర</translation>
+    </message>
+    <message>
+        <source>Seat %1</source>
+        <translation>సీటు %1</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>సాధారణ</translation>
+    </message>
+    <message>
+        <source>premium</source>
+        <translation>ప్రీమియం</translation>
+    </message>
+    <message>
+        <source>recliner</source>
+        <translation>రిక్లైనర్</translation>
+    </message>
+    <message>
+        <source>wheelchair space</source>
+        <translation>వీల్‌చైర్ స్థలం</translation>
+    </message>
+    <message>
+        <source>companion seat</source>
+        <translation>సహాయకుడి సీటు</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>ఖాళీ</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>ఎంచుకున్నది</translation>
+    </message>
+    <message>
+        <source>held elsewhere</source>
+        <translation>వేరే చోట నిలిపి ఉంది</translation>
+    </message>
+    <message>
+        <source>sold</source>
+        <translation>అమ్ముడైంది</translation>
+    </message>
+    <message>
+        <source>free, reserved for this kiosk</source>
+        <translation>ఖాళీ, ఈ కియోస్క్ కోసం కేటాయించబడింది</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>అందుబాటులో లేదు</translation>
+    </message>
+</context>
+<context>
+    <name>SeatsScreen</name>
+    <message>
+        <source>Chosen seats</source>
+        <translation>ఎంచుకున్న సీట్లు</translation>
+    </message>
+    <message>
+        <source>Tap a seat, or ask for the best seats together.</source>
+        <translation>ఒక సీటును తాకండి, లేదా పక్కపక్కన ఉత్తమ సీట్లు అడగండి.</translation>
+    </message>
+    <message>
+        <source>Clear seats</source>
+        <translation>సీట్లు తీసివేయండి</translation>
+    </message>
+    <message>
+        <source>Ticket types  ⏎</source>
+        <translation>టికెట్ రకాలు  ⏎</translation>
+    </message>
+    <message>
+        <source>Back to shows (Esc)</source>
+        <translation>షోలకు వెనుకకు (Esc)</translation>
+    </message>
+    <message>
+        <source>Sorry, these seats were just taken by another sale: %1. Please choose others.</source>
+        <translation>క్షమించండి, ఈ సీట్లు ఇప్పుడే వేరే అమ్మకంలో పోయాయి: %1. దయచేసి వేరేవి ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>Seat %1 is not available. Please choose another seat.</source>
+        <translation>సీటు %1 అందుబాటులో లేదు. దయచేసి వేరే సీటు ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>Updating seats…</source>
+        <translation>సీట్లు నవీకరిస్తోంది…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s), %1 (adult)</source>
+        <translation>
+            <numerusform>%n సీటు, %1 (పెద్దలు)</numerusform><numerusform>%n సీట్లు, %1 (పెద్దలు)</numerusform></translation>
+    </message>
+    <message>
+        <source>Choose your seats</source>
+        <translation>మీ సీట్లు ఎంచుకోండి</translation>
+    </message>
+    <message>
+        <source>Or let us pick the best seats together for:</source>
+        <translation>లేదా పక్కపక్కన ఉత్తమ సీట్లు మేమే ఎంచుకుంటాం, ఎంతమందికి:</translation>
+    </message>
+    <message>
+        <source>Wheelchair space</source>
+        <translation>వీల్‌చైర్ స్థలం</translation>
+    </message>
+    <message>
+        <source>Sorry, seat %1 was just taken. Please choose another.</source>
+        <translation>క్షమించండి, సీటు %1 ఇప్పుడే తీసుకోబడింది. దయచేసి వేరేది ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>Your seats were released because time ran out. Please choose again.</source>
+        <translation>సమయం ముగిసినందున మీ సీట్లు విడుదలయ్యాయి. దయచేసి మళ్ళీ ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong. Please try again.</source>
+        <translation>క్షమించండి, ఏదో తప్పు జరిగింది. దయచేసి మళ్ళీ ప్రయత్నించండి.</translation>
+    </message>
+    <message>
+        <source>Seat %1 is taken. Please choose another.</source>
+        <translation>సీటు %1 ఇప్పటికే తీసుకోబడింది. దయచేసి వేరేది ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>Tap a free seat to choose it.</source>
+        <translation>ఎంచుకోవడానికి ఖాళీ సీటును తాకండి.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>కొనసాగించండి</translation>
+    </message>
+    <message>
+        <source>Your seats: %1</source>
+        <translation>మీ సీట్లు: %1</translation>
+    </message>
+    <message>
+        <source>Adult price %1</source>
+        <translation>పెద్దల ధర %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Continue with %n seat(s)</source>
+        <translation>
+            <numerusform>%n సీటుతో కొనసాగండి</numerusform><numerusform>%n సీట్లతో కొనసాగండి</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SelfServiceWidget</name>
+    <message>
+        <source>Your card was not charged.</source>
+        <translation>మీ కార్డు నుండి డబ్బు తీసుకోలేదు.</translation>
+    </message>
+    <message>
+        <source>Sorry, the payment could not be completed. Your card was not charged.</source>
+        <translation>క్షమించండి, చెల్లింపు పూర్తి కాలేదు. మీ కార్డు నుండి డబ్బు తీసుకోలేదు.</translation>
+    </message>
+    <message>
+        <source>The ticket printer is not available. Show the code on screen at the entrance.</source>
+        <translation>టికెట్ ప్రింటర్ అందుబాటులో లేదు. ప్రవేశ ద్వారం వద్ద తెరపై ఉన్న కోడ్ చూపించండి.</translation>
+    </message>
+    <message>
+        <source>The printer had a problem (%1). Your booking is confirmed; show the code at the entrance.</source>
+        <translation>ప్రింటర్‌లో సమస్య వచ్చింది (%1). మీ బుకింగ్ నిర్ధారించబడింది; ప్రవేశ ద్వారం వద్ద కోడ్ చూపించండి.</translation>
+    </message>
+    <message>
+        <source>Printing your ticket… please take it below.</source>
+        <translation>మీ టికెట్ ప్రింట్ అవుతోంది… దయచేసి కింద నుండి తీసుకోండి.</translation>
+    </message>
+    <message>
+        <source>Your seats were released because time ran out. Please choose again.</source>
+        <translation>సమయం ముగిసినందున మీ సీట్లు విడుదలయ్యాయి. దయచేసి మళ్ళీ ఎంచుకోండి.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftCloseScreen</name>
+    <message>
+        <source>Close your shift</source>
+        <translation>మీ షిఫ్ట్ ముగించండి</translation>
+    </message>
+    <message>
+        <source>Count all the cash in the drawer, including the float, and type the total. The kiosk works out the difference.</source>
+        <translation>డ్రాయర్‌లోని నగదు అంతా, ఫ్లోట్‌తో సహా, లెక్కించి మొత్తం టైప్ చేయండి. తేడాను కియోస్క్ లెక్కిస్తుంది.</translation>
+    </message>
+    <message>
+        <source>Cash counted in the drawer</source>
+        <translation>డ్రాయర్‌లో లెక్కించిన నగదు</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>షిఫ్ట్ ముగించండి</translation>
+    </message>
+    <message>
+        <source>Not now (Esc)</source>
+        <translation>ఇప్పుడు కాదు (Esc)</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>సైన్ అవుట్</translation>
+    </message>
+    <message>
+        <source>No shift is open on this kiosk for you.</source>
+        <translation>ఈ కియోస్క్‌లో మీకు షిఫ్ట్ తెరిచి లేదు.</translation>
+    </message>
+    <message>
+        <source>Type the cash counted, for example 12450.50.</source>
+        <translation>లెక్కించిన నగదు టైప్ చేయండి, ఉదాహరణకు 12450.50.</translation>
+    </message>
+    <message>
+        <source>The drawer balances.</source>
+        <translation>డ్రాయర్ లెక్క సరిపోయింది.</translation>
+    </message>
+    <message>
+        <source>Over by %1.</source>
+        <translation>%1 ఎక్కువ.</translation>
+    </message>
+    <message>
+        <source>Short by %1.</source>
+        <translation>%1 తక్కువ.</translation>
+    </message>
+    <message>
+        <source>A manager will review this cash-up.</source>
+        <translation>ఈ నగదు లెక్కను మేనేజర్ సమీక్షిస్తారు.</translation>
+    </message>
+    <message>
+        <source>Expected %1 · Counted %2 · Variance %3</source>
+        <translation>అంచనా %1 · లెక్కించినది %2 · తేడా %3</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftOpenScreen</name>
+    <message>
+        <source>Open your shift</source>
+        <translation>మీ షిఫ్ట్ ప్రారంభించండి</translation>
+    </message>
+    <message>
+        <source>Count the cash float in the drawer and type the amount. Cash sales need an open shift.</source>
+        <translation>డ్రాయర్‌లోని ఫ్లోట్ నగదు లెక్కించి మొత్తం టైప్ చేయండి. నగదు అమ్మకాలకు షిఫ్ట్ తెరిచి ఉండాలి.</translation>
+    </message>
+    <message>
+        <source>Float in the drawer</source>
+        <translation>డ్రాయర్‌లో ఫ్లోట్</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>షిఫ్ట్ ప్రారంభించండి</translation>
+    </message>
+    <message>
+        <source>Card sales only (skip)</source>
+        <translation>కార్డు అమ్మకాలు మాత్రమే (దాటవేయండి)</translation>
+    </message>
+    <message>
+        <source>Type the float amount, for example 2000.</source>
+        <translation>ఫ్లోట్ మొత్తం టైప్ చేయండి, ఉదాహరణకు 2000.</translation>
+    </message>
+    <message>
+        <source>Shift opened with a float of %1.</source>
+        <translation>%1 ఫ్లోట్‌తో షిఫ్ట్ ప్రారంభమైంది.</translation>
+    </message>
+</context>
+<context>
+    <name>ShowCard</name>
+    <message>
+        <source>Sold out</source>
+        <translation>అన్నీ అమ్ముడయ్యాయి</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n seat(s) left</source>
+        <translation>
+            <numerusform>%n సీటు మాత్రమే మిగిలింది</numerusform><numerusform>%n సీట్లు మాత్రమే మిగిలాయి</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) left</source>
+        <translation>
+            <numerusform>%n సీటు మిగిలింది</numerusform><numerusform>%n సీట్లు మిగిలాయి</numerusform></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1 నుండి</translation>
+    </message>
+</context>
+<context>
+    <name>ShowTableModel</name>
+    <message>
+        <source>Film</source>
+        <translation>సినిమా</translation>
+    </message>
+    <message>
+        <source>Cert</source>
+        <translation>సర్టిఫికెట్</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>భాష</translation>
+    </message>
+    <message>
+        <source>Cinema</source>
+        <translation>సినిమా హాల్</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>హాల్</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>ప్రారంభం</translation>
+    </message>
+    <message>
+        <source>Seats left</source>
+        <translation>మిగిలిన సీట్లు</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>నుండి</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>అన్నీ అమ్ముడయ్యాయి</translation>
+    </message>
+</context>
+<context>
+    <name>ShowsScreen</name>
+    <message>
+        <source>Choose a show</source>
+        <translation>షో ఎంచుకోండి</translation>
+    </message>
+    <message>
+        <source>Certificate %1</source>
+        <translation>సర్టిఫికెట్ %1</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 గం %2 ని</translation>
+    </message>
+    <message>
+        <source>No shows left for this film. Please go back and choose another.</source>
+        <translation>ఈ సినిమాకు షోలు మిగలలేదు. దయచేసి వెనక్కి వెళ్ళి వేరేది ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>ఈరోజు</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>రేపు</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>సిబ్బంది సైన్-ఇన్</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>సిబ్బంది నంబర్</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>పిన్</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>సైన్ ఇన్</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>తదుపరి</translation>
+    </message>
+    <message>
+        <source>Type your staff number.</source>
+        <translation>మీ సిబ్బంది నంబర్ టైప్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Type your PIN.</source>
+        <translation>మీ పిన్ టైప్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>తనిఖీ చేస్తోంది…</translation>
+    </message>
+    <message>
+        <source>Only a manager can open the manager console.</source>
+        <translation>మేనేజర్ కన్సోల్‌ను మేనేజర్ మాత్రమే తెరవగలరు.</translation>
+    </message>
+    <message>
+        <source>Sign-in is not available right now. Please try again.</source>
+        <translation>ప్రస్తుతం సైన్-ఇన్ అందుబాటులో లేదు. దయచేసి మళ్ళీ ప్రయత్నించండి.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>Counter sign-in</source>
+        <translation>కౌంటర్ సైన్-ఇన్</translation>
+    </message>
+</context>
+<context>
+    <name>StillTherePrompt</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>మీరు ఇంకా ఇక్కడే ఉన్నారా?</translation>
+    </message>
+    <message>
+        <source>Yes, I'm still here</source>
+        <translation>అవును, ఇక్కడే ఉన్నాను</translation>
+    </message>
+    <message numerus="yes">
+        <source>We will release your seats and start again in %n second(s).</source>
+        <translation>
+            <numerusform>%n సెకనులో మీ సీట్లు విడుదల చేసి మళ్ళీ ప్రారంభిస్తాము.</numerusform><numerusform>%n సెకన్లలో మీ సీట్లు విడుదల చేసి మళ్ళీ ప్రారంభిస్తాము.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>We will start again in %n second(s).</source>
+        <translation>
+            <numerusform>%n సెకనులో మళ్ళీ ప్రారంభిస్తాము.</numerusform><numerusform>%n సెకన్లలో మళ్ళీ ప్రారంభిస్తాము.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TicketOutput</name>
+    <message>
+        <source>Ticket printing is not installed on this kiosk.</source>
+        <translation>ఈ కియోస్క్‌లో టికెట్ ప్రింటింగ్ ఇన్‌స్టాల్ కాలేదు.</translation>
+    </message>
+    <message>
+        <source>The PDF was not written. Please try again.</source>
+        <translation>PDF రాయబడలేదు. దయచేసి మళ్ళీ ప్రయత్నించండి.</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>ప్రింటింగ్ రద్దు చేయబడింది.</translation>
+    </message>
+    <message>
+        <source>Tickets sent to the printer.</source>
+        <translation>టికెట్లు ప్రింటర్‌కు పంపబడ్డాయి.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketScreen</name>
+    <message>
+        <source>Sale complete</source>
+        <translation>అమ్మకం పూర్తయింది</translation>
+    </message>
+    <message>
+        <source>Print tickets (Ctrl+P)</source>
+        <translation>టికెట్లు ప్రింట్ చేయండి (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save ticket PDF</source>
+        <translation>టికెట్ PDF సేవ్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Save receipt PDF</source>
+        <translation>రసీదు PDF సేవ్ చేయండి</translation>
+    </message>
+    <message>
+        <source>New sale  ⏎</source>
+        <translation>కొత్త అమ్మకం  ⏎</translation>
+    </message>
+    <message>
+        <source>Booking reference</source>
+        <translation>బుకింగ్ రిఫరెన్స్</translation>
+    </message>
+    <message>
+        <source>Seats: %1</source>
+        <translation>సీట్లు: %1</translation>
+    </message>
+    <message>
+        <source>Paid %1 by %2</source>
+        <translation>%2 ద్వారా %1 చెల్లించారు</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>నగదు</translation>
+    </message>
+    <message>
+        <source>card ending %1</source>
+        <translation>%1 తో ముగిసే కార్డు</translation>
+    </message>
+    <message>
+        <source>Change due %1</source>
+        <translation>తిరిగి ఇవ్వాల్సింది %1</translation>
+    </message>
+    <message>
+        <source>Saved on this kiosk; it will reach the central system automatically.</source>
+        <translation>ఈ కియోస్క్‌లో సేవ్ అయింది; ఇది స్వయంచాలకంగా కేంద్ర వ్యవస్థకు చేరుతుంది.</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>PDF సేవ్ చేయండి</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written (%1). The booking is saved; try again or print instead.</source>
+        <translation>PDF రాయలేకపోయాం (%1). బుకింగ్ సేవ్ అయింది; మళ్ళీ ప్రయత్నించండి లేదా ప్రింట్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>సేవ్ అయింది %1</translation>
+    </message>
+    <message>
+        <source>Printing failed (%1). The booking is saved; save the PDF or try again.</source>
+        <translation>ప్రింటింగ్ విఫలమైంది (%1). బుకింగ్ సేవ్ అయింది; PDF సేవ్ చేయండి లేదా మళ్ళీ ప్రయత్నించండి.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketTypesScreen</name>
+    <message>
+        <source>Tickets</source>
+        <translation>టికెట్లు</translation>
+    </message>
+    <message>
+        <source>Who is each seat for? Child, senior and student tickets cost less.</source>
+        <translation>ప్రతి సీటు ఎవరి కోసం? పిల్లలు, వృద్ధులు, విద్యార్థుల టికెట్లు తక్కువ ధర.</translation>
+    </message>
+    <message>
+        <source>Continue to payment</source>
+        <translation>చెల్లింపుకు కొనసాగండి</translation>
+    </message>
+    <message>
+        <source>Total %1 (incl. tax %2)</source>
+        <translation>మొత్తం %1 (పన్ను %2 కలిపి)</translation>
+    </message>
+</context>
+<context>
+    <name>Weekday</name>
+    <message>
+        <source>Mon</source>
+        <translation>సోమ</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>మంగళ</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>బుధ</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>గురు</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>శుక్ర</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>శని</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>ఆది</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>The self-service screens are not installed on this kiosk.</source>
+        <translation>ఈ కియోస్క్‌లో స్వయం సేవ తెరలు ఇన్‌స్టాల్ కాలేదు.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,76 @@
+"""Translations: the language manager, and the shipped Qt Linguist files being complete."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.ui import i18n
+
+PLACEHOLDER = re.compile(r"%(?:\d|n)")
+
+
+@pytest.fixture
+def manager(qapp):
+    manager = i18n.language_manager()
+    yield manager
+    manager.set_language("en")
+
+
+def test_switching_language_translates_and_signals(qtbot, manager):
+    with qtbot.waitSignal(manager.languageChanged) as changed:
+        assert manager.set_language("hi")
+    assert changed.args == ["hi"]
+    assert QCoreApplication.translate("AttractScreen", "Touch to start") == "शुरू करने के लिए छुएँ"
+    assert manager.set_language("te")
+    assert QCoreApplication.translate("AttractScreen", "Touch to start") == "ప్రారంభించడానికి తాకండి"
+    assert manager.set_language("en")
+    assert QCoreApplication.translate("AttractScreen", "Touch to start") == "Touch to start"
+    assert manager.language == "en"
+
+
+def test_unknown_language_is_refused(manager):
+    with pytest.raises(ValueError):
+        manager.set_language("xx")
+
+
+def _messages(language: str):
+    tree = ET.parse(i18n.translation_file(language, ".ts"))
+    for context in tree.getroot().iter("context"):
+        for message in context.iter("message"):
+            yield context.find("name").text, message
+
+
+@pytest.mark.parametrize("language", ["hi", "te"])
+def test_every_string_is_translated_and_keeps_its_placeholders(language):
+    untranslated, broken = [], []
+    count = 0
+    for context, message in _messages(language):
+        count += 1
+        source = message.find("source").text
+        translation = message.find("translation")
+        if translation.get("type") in ("unfinished", "vanished", "obsolete"):
+            untranslated.append(f"{context}: {source}")
+            continue
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+        for form in forms:
+            if not form.strip():
+                untranslated.append(f"{context}: {source}")
+            elif sorted(set(PLACEHOLDER.findall(form))) != sorted(set(PLACEHOLDER.findall(source))):
+                broken.append(f"{context}: {source!r} -> {form!r}")
+    assert count > 100
+    assert untranslated == []
+    assert broken == []
+
+
+@pytest.mark.parametrize("language", ["en", "hi", "te"])
+def test_committed_qm_matches_its_ts(tmp_path, language):
+    """The .qm the app loads was compiled from the .ts in the repository (nobody forgot)."""
+    out = tmp_path / f"kiosk_{language}.qm"
+    subprocess.run([i18n._tool("lrelease"), str(i18n.translation_file(language, ".ts")),
+                    "-qm", str(out)], check=True, capture_output=True)
+    assert out.read_bytes() == i18n.translation_file(language).read_bytes()
