@@ -57,11 +57,22 @@ def bar_chart(title: str, categories: Sequence[str], values: Sequence[float], un
     if contrast:
         chart.setBackgroundBrush(QColor("#000000"))
         chart.setTitleBrush(QColor("#ffffff"))
-    axis_x = QBarCategoryAxis()
-    axis_x.append([p[0][:14] for p in pairs] or [""])
+    numeric = bool(pairs) and all(p[0].isdigit() for p in pairs)
+    if numeric:  # hours 00..23: a value axis labelled every third hour stays readable
+        axis_x = QValueAxis()
+        axis_x.setRange(-0.5, len(pairs) - 0.5)
+        axis_x.setTickType(QValueAxis.TickType.TicksDynamic)
+        axis_x.setTickAnchor(0)
+        axis_x.setTickInterval(3)
+        axis_x.setLabelFormat("%02.0f:00")
+        axis_x.setGridLineVisible(False)
+    else:
+        axis_x = QBarCategoryAxis()
+        axis_x.append([p[0][:14] for p in pairs] or [""])
     axis_y = QValueAxis()
     top = max((float(v) for _, v in pairs), default=0.0)
-    axis_y.setRange(0, top * 1.1 if top > 0 else 1)
+    axis_y.setRange(0, top * 1.05 if top > 0 else 1)
+    axis_y.applyNiceNumbers()
     axis_y.setLabelFormat("%.0f")
     axis_y.setTitleText(unit)
     for axis in (axis_x, axis_y):
@@ -72,7 +83,10 @@ def bar_chart(title: str, categories: Sequence[str], values: Sequence[float], un
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_x)
     series.attachAxis(axis_y)
-    if len(pairs) > 10:
+    small = axis_x.labelsFont()
+    small.setPixelSize(11)
+    axis_x.setLabelsFont(small)
+    if not numeric and len(pairs) > 8 and max((len(p[0]) for p in pairs), default=0) > 3:
         axis_x.setLabelsAngle(-60)
     view = QChartView(chart, parent)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSplitter,
     QStyledItemDelegate,
@@ -31,19 +32,19 @@ from kiosk.ui.manager import common
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
 
 BREAKDOWNS = (
-    ("by_hour", "By hour", "hour"),
-    ("by_film", "By film", "film"),
-    ("by_payment", "By payment", "payment_method"),
-    ("by_staff", "By staff", "staff_name"),
-    ("by_kiosk", "By kiosk", "kiosk_id"),
-    ("by_channel", "By channel", "channel"),
-    ("by_show", "By show", "starts"),
+    ("by_hour", "Hour", "hour"),
+    ("by_film", "Film", "film"),
+    ("by_payment", "Payment", "payment_method"),
+    ("by_staff", "Staff", "staff_name"),
+    ("by_kiosk", "Kiosk", "kiosk_id"),
+    ("by_channel", "Channel", "channel"),
+    ("by_show", "Show", "starts"),
 )
 TILES = (
     ("tickets", "Tickets"),
     ("gross", "Gross sales"),
     ("tax", "Tax"),
-    ("net_revenue", "Net (after refunds and tax)"),
+    ("net_revenue", "Net revenue"),
     ("refunds", "Refunds"),
     ("average_ticket", "Average ticket"),
 )
@@ -139,6 +140,8 @@ class Breakdown(QWidget):
         rows = [r for r in table.rows if "currency" not in keys or r[keys.index("currency")] == currency]
         if self.name == "by_show":
             labels = [f"{r[keys.index('starts')][11:]} {r[keys.index('film')]}" for r in rows]
+        elif self.name == "by_hour":
+            labels = [r[keys.index("hour")][:2] for r in rows]
         elif self.name == "by_staff":
             labels = [r[keys.index("staff_name")] or r[keys.index("staff_number")] for r in rows]
         else:
@@ -161,7 +164,7 @@ class Breakdown(QWidget):
         from kiosk.ui.manager.charts import bar_chart
 
         labels, values, currency = self._chart_data
-        self.chart = bar_chart(f"Gross sales {self.label.lower()} ({currency})", labels, values,
+        self.chart = bar_chart(f"Gross sales by {self.label.lower()} ({currency})", labels, values,
                                currency, self)
         self.chart_holder.addWidget(self.chart)
 
@@ -241,8 +244,9 @@ class DashboardScreen(ManagerScreen):
             self.tabs.addTab(view, label)
         split.addWidget(occ)
         split.addWidget(self.tabs)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([560, 640])
         self.outer.addWidget(split, 1)
         ctx.bridge.dataChanged.connect(self._on_data_changed)
 
@@ -303,13 +307,24 @@ class DashboardScreen(ManagerScreen):
         self.totals_model._currency_index = 0
         self.totals_model.set_rows(totals.rows)
         occ_table = occupancy.shows
-        keep = ("starts", "film", "hall", "sold", "capacity", "occupancy")
+        keep = ("starts", "film", "hall", "sold", "occupancy")
         idx = [occ_table.index(k) for k in keep]
         cols = {c.key: c for c in occ_table.columns}
-        self.occupancy_model.columns = [Col(k, cols[k].title, cols[k].kind) for k in keep]
-        self.occupancy_model.set_rows([tuple(r[i] for i in idx) for r in occ_table.rows])
+        one_day = report.start == report.end
+        self.occupancy_model.columns = [Col(k, "Starts" if k == "starts" else cols[k].title, cols[k].kind)
+                                        for k in keep]
+        self.occupancy_model.set_rows([
+            tuple((r[i][11:] if one_day else r[i][5:]) if k == "starts" else r[i]
+                  for i, k in zip(idx, keep, strict=True))
+            for r in occ_table.rows])
         self.occupancy_table.setItemDelegateForColumn(len(keep) - 1, self._bar)
-        self.occupancy_table.setColumnWidth(len(keep) - 1, 160)
+        header = self.occupancy_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for i in range(len(keep)):
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(len(keep) - 1, QHeaderView.ResizeMode.Fixed)
+        self.occupancy_table.setColumnWidth(len(keep) - 1, 130)
         for name, view in self.breakdowns.items():
             view.set_table(getattr(report, name), currency)
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import string
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,6 +41,12 @@ BRUSHES = (
 )
 COLOURS = {b[0]: (b[2], b[3]) for b in BRUSHES}
 LABEL_W = 44
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(18, 18)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
 
 
 def high_contrast() -> bool:
@@ -251,38 +258,44 @@ class HallEditorScreen(ManagerScreen):
         pal.addWidget(muted("Paint with", palette_card))
         self.brushes = QButtonGroup(self)
         self.brushes.setExclusive(True)
-        for symbol, label, normal, _hc in BRUSHES:
+        brush_grid = QGridLayout()
+        brush_grid.setSpacing(6)
+        for i, (symbol, label, normal, _hc) in enumerate(BRUSHES):
             b = QPushButton(label, palette_card)
             b.setCheckable(True)
             b.setObjectName(f"brush_{'gap' if symbol == GAP else symbol}")
             b.setMinimumHeight(48)
+            b.setMinimumWidth(120)
             if symbol != GAP:
-                b.setStyleSheet(f"QPushButton {{ border-left: 10px solid {normal}; }}")
+                b.setIcon(_swatch(normal))
             b.clicked.connect(lambda _c=False, s=symbol: self.set_brush(s))
             self.brushes.addButton(b)
-            pal.addWidget(b)
+            brush_grid.addWidget(b, i // 2, i % 2)
             if symbol == "S":
                 b.setChecked(True)
+        pal.addLayout(brush_grid)
         pal.addSpacing(12)
-        pal.addWidget(muted("Row label (click a label)", palette_card))
+        pal.addWidget(muted("Label of the chosen row (click a row label)", palette_card))
+        label_row = QHBoxLayout()
         self.row_label = QLineEdit(palette_card)
         self.row_label.setObjectName("rowLabel")
         self.row_label.setMaxLength(3)
+        self.row_label.setMaximumWidth(80)
         self.row_label.textEdited.connect(self._label_edited)
-        pal.addWidget(self.row_label)
-        pal.addWidget(button("Label rows A, B, C…", palette_card, slot=lambda: self.grid.auto_label(),
-                             name="autoLabel"))
-        grid_buttons = QHBoxLayout()
-        grid_buttons.addWidget(button("+ Row", palette_card, slot=lambda: self.grid.add_row(), name="addRow"))
-        grid_buttons.addWidget(button("− Row", palette_card, slot=lambda: self.grid.remove_row(),
-                                      name="removeRow"))
-        pal.addLayout(grid_buttons)
-        col_buttons = QHBoxLayout()
-        col_buttons.addWidget(button("+ Col", palette_card, slot=lambda: self.grid.add_column(),
-                                     name="addColumn"))
-        col_buttons.addWidget(button("− Col", palette_card, slot=lambda: self.grid.remove_column(),
-                                     name="removeColumn"))
-        pal.addLayout(col_buttons)
+        label_row.addWidget(self.row_label)
+        label_row.addWidget(button("Label A, B, C…", palette_card, slot=lambda: self.grid.auto_label(),
+                                   name="autoLabel"), 1)
+        pal.addLayout(label_row)
+        tools = QGridLayout()
+        tools.setSpacing(6)
+        tools.addWidget(button("+ Row", palette_card, slot=lambda: self.grid.add_row(), name="addRow"), 0, 0)
+        tools.addWidget(button("− Row", palette_card, slot=lambda: self.grid.remove_row(),
+                               name="removeRow"), 0, 1)
+        tools.addWidget(button("+ Column", palette_card, slot=lambda: self.grid.add_column(),
+                               name="addColumn"), 1, 0)
+        tools.addWidget(button("− Column", palette_card, slot=lambda: self.grid.remove_column(),
+                               name="removeColumn"), 1, 1)
+        pal.addLayout(tools)
         self.zoom = QSpinBox(palette_card)
         self.zoom.setRange(12, 60)
         self.zoom.setValue(32)
