@@ -513,7 +513,7 @@ class ImportService:
         for row in rows:
             k = key(row)
             if k in seen:
-                issues.append(ImportIssue(row["_place"], "", f"repeats {seen[k]} "
+                issues.append(ImportIssue(row["_place"], "", f"repeats {seen[k].lower()} "
                                           f"({' / '.join(k) if isinstance(k, tuple) else k})."))
             else:
                 seen[k] = row["_place"]
@@ -562,7 +562,7 @@ class ImportService:
     # ---- prices
     def _check_prices(self, item: dict, ctx: dict) -> dict[str, Any]:
         list_id = _ident(item, "price_list_id")
-        currency = _text(item, "currency", max_len=3).upper()
+        currency = _text(item, "currency", max_len=20).upper()
         if not _CURRENCY.match(currency):
             raise _RowError("currency", f"{currency!r} is not a currency code like INR or AED.")
         tax = _int(item, "tax_rate_bp", 0, 10_000)
