@@ -8,7 +8,7 @@ The ticket screen appears only after the booking is committed.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -59,9 +59,9 @@ class PaymentScreen(Screen):
         self.summary_label.setProperty("role", "muted")
         self.summary_label.setWordWrap(True)
 
-        self.cash_button = QPushButton(self.tr("Cash"), self)
+        self.cash_button = QPushButton(self.tr("Cash (F7)"), self)
         self.cash_button.setObjectName("payCash")
-        self.card_button = QPushButton(self.tr("Card"), self)
+        self.card_button = QPushButton(self.tr("Card (F8)"), self)
         self.card_button.setObjectName("payCard")
         for button in (self.cash_button, self.card_button):
             button.setCheckable(True)
@@ -72,6 +72,10 @@ class PaymentScreen(Screen):
         self.method_group.addButton(self.card_button)
         self.cash_button.setChecked(True)
         self.cash_button.toggled.connect(self._method_changed)
+        for key, button in ((Qt.Key.Key_F7, self.cash_button), (Qt.Key.Key_F8, self.card_button)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(button.click)
 
         # cash page
         self.tendered = QLineEdit(self)
@@ -184,9 +188,26 @@ class PaymentScreen(Screen):
 
     # -- hooks ----------------------------------------------------------------------------------
     @property
-    def due_minor(self) -> int:
+    def total_minor(self) -> int:
         quote = self.session.sale.quote
         return quote.total_minor if quote else 0
+
+    @property
+    def credit_minor(self) -> int:
+        """In an exchange, the value of the old booking's seats, carried over to the new one."""
+        old = self.session.sale.exchange_from
+        if old is None:
+            return 0
+        return sum(line.price_minor for line in old.lines if not line.refunded)
+
+    @property
+    def due_minor(self) -> int:
+        return max(0, self.total_minor - self.credit_minor)
+
+    @property
+    def nothing_to_pay(self) -> bool:
+        """An exchange for seats costing the same or less: no payment is taken."""
+        return self.session.sale.exchange_from is not None and self.due_minor == 0
 
     @property
     def currency(self) -> str:
@@ -211,10 +232,26 @@ class PaymentScreen(Screen):
             self.tr("%1 · %2 · seats %3").replace("%1", summary.film_title)
             .replace("%2", summary.local_start.strftime("%a %d %b %H:%M"))
             .replace("%3", ", ".join(sorted(sale.hold.seats))))
+        exchange = sale.exchange_from
+        if exchange is not None:
+            back = max(0, self.credit_minor - self.total_minor)
+            note = self.tr("Exchange of %1: new seats %2, credit from the old booking %3.") \
+                .replace("%1", exchange.reference) \
+                .replace("%2", format_money(self.total_minor, self.currency)) \
+                .replace("%3", format_money(self.credit_minor, self.currency))
+            if back:
+                note += " " + self.tr("Give back %1 to the original payment method.").replace(
+                    "%1", format_money(back, self.currency))
+            self.summary_label.setText(self.summary_label.text() + "\n" + note)
+        no_pay = self.nothing_to_pay
+        for widget in (self.cash_button, self.card_button, self.pages, self.keypad):
+            widget.setVisible(not no_pay)
         self._build_quick_cash()
         self._update_state()
 
     def first_focus(self) -> QWidget | None:
+        if self.nothing_to_pay:
+            return self.confirm_button
         return self.tendered if self.cash_button.isChecked() else self.card_last4
 
     def back(self) -> None:
@@ -287,7 +324,10 @@ class PaymentScreen(Screen):
             else:
                 self.change_label.setText(self.tr("Change due %1").replace(
                     "%1", format_money(tendered - self.due_minor, self.currency)))
-        self.confirm_button.setEnabled(self.payment() is not None and not self._confirming)
+        self.confirm_button.setEnabled(self.ready() and not self._confirming)
+
+    def ready(self) -> bool:
+        return self.nothing_to_pay or self.payment() is not None
 
     # -- confirm --------------------------------------------------------------------------------
     def confirm(self) -> None:
@@ -295,7 +335,7 @@ class PaymentScreen(Screen):
             return
         payment = self.payment()
         sale = self.session.sale
-        if payment is None:
+        if payment is None and not self.nothing_to_pay:
             self.message.setText(self.tr("Enter the cash received (at least the amount due)")
                                  if self.cash_button.isChecked() else
                                  self.tr("Enter the last four digits of the card."))

@@ -47,6 +47,13 @@ def reference_from_scan(text: str) -> str:
     return normalise_reference(cleaned)
 
 
+class SeatCheckBox(QCheckBox):
+    """A seat line whose whole row is the touch target, not only the box and its text."""
+
+    def hitButton(self, pos) -> bool:  # noqa: N802 (Qt API)
+        return self.rect().contains(pos)
+
+
 class RefundScreen(Screen):
     name = "refund"
 
@@ -211,7 +218,7 @@ class RefundScreen(Screen):
             label = f"{line.seat_code}  ·  {line.ticket_type}  ·  {price}"
             if line.refunded:
                 label += "  ·  " + self.tr("refunded")
-            check = QCheckBox(label, self.seat_host)
+            check = SeatCheckBox(label, self.seat_host)
             check.setObjectName(f"refundSeat_{line.seat_code}")
             check.setEnabled(refundable and not line.refunded)
             check.toggled.connect(self._update_buttons)

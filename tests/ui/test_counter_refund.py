@@ -1,0 +1,113 @@
+"""Refund and exchange at the counter, by typed or scanned booking reference."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+
+from kiosk.services.models import Payment, SeatStatus
+
+WAIT = 10_000
+
+
+def sell(services, seats: list[str], method: str = "card", show_id: str = "show-future"):
+    """A booking made straight through the services (as another cashier would have)."""
+    actor = services.auth.sign_in("1002", "2345")
+    if method == "cash" and services.shifts.current(actor) is None:
+        services.shifts.open(actor, 100_000)
+    hold = services.booking.hold(actor, show_id, seats)
+    payment = (Payment(method="card", card_last4="4242") if method == "card"
+               else Payment(method="cash", tendered_minor=10_000_000))
+    return services.booking.confirm(actor, hold.hold_id, dict.fromkeys(seats, "adult"), payment)
+
+
+def test_refund_some_seats_by_scanned_reference(driver, qtbot, services):
+    booking = sell(services, ["C1", "C2", "C3"])
+    driver.start()
+    qtbot.keyClick(driver.mode, Qt.Key.Key_F6)
+    driver.wait_screen("refund")
+    screen = driver.screen("refund")
+    # What a scanner may give: a payload around the reference, in lower case, without the dash.
+    scanned = f"BOK:{booking.reference.replace('-', '').lower()}"
+    qtbot.keyClicks(screen.reference, scanned)
+    qtbot.keyClick(screen.reference, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.card.isVisible(), timeout=WAIT)
+    assert screen.reference.text() == booking.reference
+    assert set(screen.checks) == {"C1", "C2", "C3"}
+    assert not screen.refund_button.isEnabled()
+
+    driver.click(screen.checks["C2"])
+    driver.click(screen.refund_button)
+    qtbot.waitUntil(lambda: "Refund complete" in screen.result.text(), timeout=WAIT)
+    assert "250.00" in screen.result.text()
+    assert not screen.checks["C2"].isEnabled()  # reloaded: C2 now shows as refunded
+    assert screen.checks["C1"].isEnabled()
+    sold = {r[0] for r in services.deps.conn.execute(
+        "SELECT seat_code FROM seat_sales WHERE booking_id = ?", (booking.booking_id,))}
+    assert sold == {"C1", "C3"}
+    assert services.booking.get(booking.reference).state == "partially_refunded"
+
+
+def test_large_refund_is_shown_as_waiting_for_a_manager(driver, qtbot, services):
+    services.deps.config = replace(services.deps.config, cashier_refund_limit_minor=10_000)
+    booking = sell(services, ["F1", "F2"])
+    driver.start()
+    driver.click(driver.mode.nav_buttons["refund"])
+    driver.wait_screen("refund")
+    screen = driver.screen("refund")
+    qtbot.keyClicks(screen.reference, booking.reference)
+    driver.click(screen.find_button)
+    qtbot.waitUntil(lambda: screen.card.isVisible(), timeout=WAIT)
+    driver.click(screen.select_all)
+    assert screen.selected_seats() == ["F1", "F2"]
+    driver.click(screen.refund_button)
+    qtbot.waitUntil(lambda: "manager" in screen.result.text(), timeout=WAIT)
+    assert "NOT paid" in screen.result.text()
+    assert driver.mode.banner.kind() == "warn"
+    # nothing was freed: the seats stay sold until a manager approves
+    assert services.deps.conn.execute("SELECT COUNT(*) FROM seat_sales WHERE booking_id = ?",
+                                      (booking.booking_id,)).fetchone()[0] == 2
+
+
+def test_unknown_reference_is_refused_plainly(driver, qtbot):
+    driver.start()
+    driver.mode.open_refund()
+    screen = driver.screen("refund")
+    qtbot.keyClicks(screen.reference, "ZZZZ-ZZZZ")
+    qtbot.keyClick(screen.reference, Qt.Key.Key_Return)
+    assert "ZZZZ-ZZZZ" in screen.message.text()
+    assert not screen.card.isVisible()
+
+
+def test_exchange_for_a_later_show(driver, qtbot, services):
+    booking = sell(services, ["B1", "B2"])
+    driver.start()
+    driver.mode.open_refund()
+    screen = driver.screen("refund")
+    qtbot.keyClicks(screen.reference, booking.reference)
+    qtbot.keyClick(screen.reference, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.exchange_button.isEnabled(), timeout=WAIT)
+    driver.click(screen.exchange_button)
+    driver.wait_screen("finder")
+    finder = driver.screen("finder")
+    assert booking.reference in finder.exchange_note.text()
+    finder.select_row(1)  # tomorrow's show
+    assert finder.selected_show().show_id == "show-later"
+    driver.click(finder.open_button)
+    driver.wait_screen("seats")
+    driver.tap_seat("E3")  # premium: costs more than the two standard seats? no: one seat
+    qtbot.waitUntil(lambda: driver.held_seats() == ("E3",), timeout=WAIT)
+    driver.click(driver.screen("seats").continue_button)
+    driver.click(driver.screen("basket").pay_button)
+    driver.wait_screen("payment")
+    payment = driver.screen("payment")
+    assert payment.nothing_to_pay  # 350 for the new seat against 500 carried over
+    assert "Give back" in payment.summary_label.text()
+    driver.click(payment.confirm_button)
+    driver.wait_screen("ticket")
+    new = driver.mode.session.sale.booking
+    assert new.show.show_id == "show-later"
+    assert services.booking.get(booking.reference).state == "exchanged"
+    assert driver.ui.bridge.call(services.catalogue.seat_map, "show-future")["B1"] \
+        == SeatStatus.FREE
