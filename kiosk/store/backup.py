@@ -90,12 +90,16 @@ def backup(db_path: Path | str, dest: Path | str | None = None) -> Path:
     db_path = Path(db_path)
     if not db_path.is_file():
         raise NotFound(f"There is no kiosk database at {db_path}.")
-    if dest is None:
+    if dest is None or Path(dest).is_dir():
         target = default_backup_path(db_path)
+        if dest is not None:
+            target = Path(dest) / target.name
+        n = 1
+        while target.exists():  # two backups within one second get distinct names
+            target = target.with_name(f"{target.stem.split('.')[0].rsplit('_', 1)[0]}_{n}.db")
+            n += 1
     else:
         target = Path(dest)
-        if target.is_dir():
-            target = target / default_backup_path(db_path).name
     if target.exists():
         raise InvalidInput(f"{target} already exists; choose another name (nothing was written).")
     target.parent.mkdir(parents=True, exist_ok=True)
