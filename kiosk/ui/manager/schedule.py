@@ -455,7 +455,7 @@ class ImportTab(QWidget):
     """Preview first (nothing written), then apply the whole file or nothing."""
 
     KINDS = (("shows", "Shows"), ("films", "Films"), ("halls", "Halls"), ("prices", "Price lists"),
-             ("cinemas", "Cinemas"))
+             (None, "Detect from the file"))
 
     def __init__(self, screen: ScheduleScreen):
         super().__init__()
@@ -482,7 +482,7 @@ class ImportTab(QWidget):
         self.preview_model = RowsModel([], self)
         self.preview_table = SortedTable(self.preview_model, self)
         self.preview_table.setObjectName("importPreview")
-        self.error_model = RowsModel((Col("row", "Row", "int"), Col("message", "Problem")), self)
+        self.error_model = RowsModel((Col("where", "Where"), Col("message", "Problem")), self)
         self.error_table = SortedTable(self.error_model, self)
         self.error_table.setObjectName("importErrors")
         self.error_table.setMaximumHeight(200)
@@ -521,7 +521,10 @@ class ImportTab(QWidget):
             for k in r:
                 if k not in keys:
                     keys.append(k)
-        self.preview_model.columns = [Col(k, k.replace("_", " ").title()) for k in keys]
+        keys = [k for k in ("_place", "_action") if k in keys] + [
+            k for k in keys if k not in ("_place", "_action")]
+        titles = {"_place": "Where", "_action": "Change"}
+        self.preview_model.columns = [Col(k, titles.get(k, k.replace("_", " ").title())) for k in keys]
         self.preview_model.set_rows([tuple(_cell(r.get(k)) for k in keys) for r in rows])
         errors = [_error_row(e) for e in preview.errors]
         self.error_model.set_rows(errors)
@@ -560,12 +563,15 @@ def _cell(value: Any) -> Any:
 
 
 def _error_row(error: Any) -> tuple:
+    """(where, problem) from an ``ImportIssue`` ("Line 4", "Line 4, start time: ...")."""
     if isinstance(error, tuple) and len(error) == 2:
         return error
+    place = getattr(error, "place", None)
+    if place is not None:
+        text = str(error)
+        return (place, text[len(place) + 2:] if text.startswith(place + ", ") else text)
     d = _as_dict(error)
-    row = d.get("row", d.get("line", d.get("index")))
-    message = d.get("message", d.get("error", d.get("value", "")))
-    return (row, str(message))
+    return (str(d.get("row", d.get("line", ""))), str(d.get("message", d.get("value", ""))))
 
 
 class ScheduleScreen(ManagerScreen):
