@@ -103,12 +103,12 @@ def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def select_row(table, predicate) -> int:
-    """Select the first visible row whose payload or row tuple satisfies ``predicate``."""
+def select_row(table, predicate, by_row: bool = False) -> int:
+    """Select the first visible row whose payload (or, ``by_row``, row tuple) satisfies ``predicate``."""
     for proxy_row in range(table.proxy.rowCount()):
         source_row = table.proxy.mapToSource(table.proxy.index(proxy_row, 0)).row()
         payload = table.source.payload(source_row)
-        if predicate(payload if payload is not None else table.source.rows[source_row]):
+        if predicate(table.source.rows[source_row] if by_row or payload is None else payload):
             table.selectRow(proxy_row)
             return source_row
     raise AssertionError("no row matched")

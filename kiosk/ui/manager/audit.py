@@ -48,7 +48,7 @@ class AuditScreen(ManagerScreen):
         filters.addWidget(self.search, 1)
         filters.addWidget(button("Apply", self, role="primary", slot=self.refresh, name="auditApply"))
         self.toolbar.addWidget(button("Export CSV", self, name="csv_audit",
-                                      slot=lambda: self.export_csv(self.model, "audit")))
+                                      slot=lambda: self.export_csv(self.table, "audit")))
         self.outer.addLayout(filters)
         self.model = RowsModel(COLUMNS, self)
         self.model.highlight = lambda row: None if self.model.rows[row][5] else "bad"

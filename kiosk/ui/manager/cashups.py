@@ -44,7 +44,7 @@ class CashupsScreen(ManagerScreen):
         self.toolbar.addWidget(self.only_flagged)
         self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh))
         self.toolbar.addWidget(button("Export CSV", self, name="csv_cashups",
-                                      slot=lambda: self.export_csv(self.model, "cashups")))
+                                      slot=lambda: self.export_csv(self.table, "cashups")))
         limit = format_money(ctx.config.cash_variance_threshold_minor, ctx.cinemas()[0]["currency"]
                              if ctx.cinemas() else "INR")
         self.outer.addWidget(muted(f"A variance beyond {limit} either way is flagged and needs a "

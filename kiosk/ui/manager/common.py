@@ -69,6 +69,8 @@ def csv_value(value: Any, kind: str) -> Any:
         return f"{sign}{units}.{minor:02d}"
     if kind == "percent":
         return f"{float(value):.2f}"
+    if kind == "bool":
+        return "yes" if value else "no"
     if isinstance(value, datetime):
         return value.isoformat(timespec="minutes")
     if isinstance(value, date):
@@ -146,11 +148,13 @@ class RowsModel(QAbstractTableModel):
     def payload(self, row: int) -> Any:
         return self.payloads[row]
 
-    def write_csv(self, path: Path | str) -> None:
+    def write_csv(self, path: Path | str, order: Sequence[int] | None = None) -> None:
+        """Write the rows (all, or the source rows ``order`` lists) with a header line."""
+        rows = self.rows if order is None else [self.rows[i] for i in order]
         with open(path, "w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
             writer.writerow([c.title for c in self.columns])
-            for row in self.rows:
+            for row in rows:
                 writer.writerow([csv_value(v, c.kind) for v, c in zip(row, self.columns, strict=True)])
 
 
@@ -195,6 +199,10 @@ class SortedTable(QTableView):
     def selected_source_row(self) -> int | None:
         rows = self.selectionModel().selectedRows()
         return self.proxy.mapToSource(rows[0]).row() if rows else None
+
+    def visible_order(self) -> list[int]:
+        """Source rows in the order (and filter) the table shows them."""
+        return [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in range(self.proxy.rowCount())]
 
     def visible_column(self, key: str) -> list[Any]:
         """Raw values of one column in the order the table shows them (tests, exports)."""
@@ -287,14 +295,19 @@ class ManagerScreen(QWidget):
     def refresh(self) -> None:
         """Re-read what the screen shows."""
 
-    def export_csv(self, model: RowsModel, name: str) -> Path | None:
+    def export_csv(self, source: RowsModel | SortedTable, name: str) -> Path | None:
+        """Save a table as CSV: a view's rows as shown (sorted, filtered), or a model's rows."""
         from kiosk.ui.manager import common
 
+        if isinstance(source, SortedTable):
+            model, order = source.source, source.visible_order()
+        else:
+            model, order = source, None
         path = common.ask_save_path(self, "Export CSV", f"{name}.csv", "CSV files (*.csv)")
         if path is None:
             return None
         try:
-            model.write_csv(path)
+            model.write_csv(path, order)
         except OSError as err:
             self.banner.error(f"Could not write {path.name}: {err.strerror or err}.")
             return None

@@ -125,7 +125,7 @@ class Breakdown(QWidget):
         lay.addLayout(self.chart_holder, 3)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.csv_button = button("Export CSV", self, slot=lambda: screen.export_csv(self.model, name),
+        self.csv_button = button("Export CSV", self, slot=lambda: screen.export_csv(self.table, name),
                                  name=f"csv_{name}")
         row.addWidget(self.csv_button)
         lay.addWidget(self.table, 2)
@@ -228,7 +228,7 @@ class DashboardScreen(ManagerScreen):
         head.addStretch(1)
         self.occupancy_model = RowsModel([], self)
         head.addWidget(button("Export CSV", occ, name="csv_occupancy",
-                              slot=lambda: self.export_csv(self.occupancy_model, "occupancy")))
+                              slot=lambda: self.export_csv(self.occupancy_table, "occupancy")))
         occ_lay.addLayout(head)
         self.occupancy_table = SortedTable(self.occupancy_model, occ)
         self.occupancy_table.setObjectName("occupancyTable")

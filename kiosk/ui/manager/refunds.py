@@ -60,7 +60,7 @@ class RefundsScreen(ManagerScreen):
         super().__init__(ctx, parent)
         self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh))
         self.toolbar.addWidget(button("Export CSV", self, name="csv_refunds",
-                                      slot=lambda: self.export_csv(self.model, "pending-refunds")))
+                                      slot=lambda: self.export_csv(self.table, "pending-refunds")))
         self.outer.addWidget(muted("Refunds over the cashier limit wait here. Approving pays the "
                                    "money back and frees the seats; rejecting needs a comment.", self))
         self.model = RowsModel(COLUMNS, self)

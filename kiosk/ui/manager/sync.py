@@ -85,7 +85,7 @@ class SyncScreen(ManagerScreen):
         head.addWidget(label)
         head.addStretch(1)
         head.addWidget(button("Export CSV", frame, name=f"csv_{name}",
-                              slot=lambda: self.export_csv(model, name)))
+                              slot=lambda: self.export_csv(table, name)))
         lay.addLayout(head)
         lay.addWidget(table, 1)
         return frame

@@ -1,0 +1,230 @@
+"""Cash-ups, refund approvals, staff, audit log and kiosks/sync screens, driven by clicks."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import timedelta
+
+import bcrypt
+from PySide6.QtWidgets import QPushButton
+
+from kiosk.domain.clock import to_iso
+from kiosk.services.models import Payment
+from tests.ui import test_manager_fixtures as fx
+from tests.ui.test_manager_fixtures import audit_rows, click, select_row, sell
+
+cashier, manager, open_console, save_to, trading_day = (
+    fx.cashier, fx.manager, fx.open_console, fx.save_to, fx.trading_day)
+
+
+def button(widget, name) -> QPushButton:
+    found = widget.findChild(QPushButton, name)
+    assert found is not None, name
+    return found
+
+
+# ---- cash-ups ------------------------------------------------------------------------------------
+def closed_shift(services, staff_number, expected, counted, hours_ago=3):
+    now = services.deps.clock.now()
+    staff_id = services.deps.conn.execute("SELECT id FROM staff WHERE staff_number = ?",
+                                          (staff_number,)).fetchone()[0]
+    return services.deps.conn.execute(
+        "INSERT INTO shifts (staff_id, kiosk_id, currency, opened_at, float_minor, closed_at,"
+        " expected_minor, counted_minor, variance_minor) VALUES (?, 'KIOSK-2', 'INR', ?, 10000, ?, ?, ?, ?)",
+        (staff_id, to_iso(now - timedelta(hours=hours_ago)), to_iso(now - timedelta(hours=1)),
+         expected, counted, counted - expected)).lastrowid
+
+
+def test_cashups_flag_and_approve_with_comment(qtbot, open_console, manager, services):
+    fine = closed_shift(services, "1001", 50_000, 49_900)
+    short = closed_shift(services, "1002", 50_000, 40_000, hours_ago=2)
+    window = open_console(manager)
+    screen = window.show_page("cashups")
+    rows = {r[0]: r for r in screen.model.rows}
+    assert rows[short][9] == "FLAGGED" and rows[fine][9] == ""
+    assert rows[short][8] == -10_000 and rows[fine][5] == 10_000  # variance, float
+    select_row(screen.table, lambda c: c.shift_id == short)
+    click(qtbot, button(screen, "approveButton"))
+    assert "comment" in screen.banner.text()
+    assert services.deps.conn.execute("SELECT approved_by FROM shifts WHERE id = ?", (short,)).fetchone()[0] is None
+    qtbot.keyClicks(screen.comment, "Float miscounted at open; checked CCTV")
+    select_row(screen.table, lambda c: c.shift_id == short)
+    click(qtbot, button(screen, "approveButton"))
+    row = services.deps.conn.execute("SELECT * FROM shifts WHERE id = ?", (short,)).fetchone()
+    assert row["approved_by"] == manager.staff_id and "CCTV" in row["comment"]
+    assert {r[0]: r[10] for r in screen.model.rows}[short] == "approved"
+    assert audit_rows(services, "cashup.approve")[-1]["target"] == str(short)
+    screen.only_flagged.setChecked(True)
+    assert [r[0] for r in screen.model.rows] == [short]
+
+
+# ---- refund approvals --------------------------------------------------------------------------
+def big_refund(services, cashier, seats):
+    booking = sell(services, cashier, "show-later", seats, Payment("card", card_last4="4242"))
+    result = services.booking.refund(cashier, booking.reference, None, "family emergency")
+    assert result.state == "pending_approval"
+    return booking, result
+
+
+def test_refund_approve_and_reject(qtbot, open_console, manager, cashier, services):
+    first, r1 = big_refund(services, cashier, ["F1", "F2"])  # 2 x 600.00 > the 1,000.00 limit
+    second, r2 = big_refund(services, cashier, ["F3", "F4"])
+    window = open_console(manager)
+    screen = window.show_page("refunds")
+    assert sorted(r[0] for r in screen.model.rows) == sorted([r1.refund_id, r2.refund_id])
+    assert {r[0]: r[5] for r in screen.model.rows}[r1.refund_id] == 120_000
+    select_row(screen.table, lambda row: row[0] == r1.refund_id, by_row=True)
+    click(qtbot, button(screen, "approveRefund"))
+    state = services.deps.conn.execute("SELECT state, decided_by FROM refunds WHERE id = ?",
+                                       (r1.refund_id,)).fetchone()
+    assert tuple(state) == ("completed", manager.staff_id)
+    sold = {r[0] for r in services.deps.conn.execute(
+        "SELECT seat_code FROM seat_sales WHERE show_id = 'show-later'")}
+    assert not {"F1", "F2"} & sold and {"F3", "F4"} <= sold
+    select_row(screen.table, lambda row: row[0] == r2.refund_id, by_row=True)
+    click(qtbot, button(screen, "rejectButton"))
+    assert "why" in screen.banner.text()  # a rejection needs a comment
+    qtbot.keyClicks(screen.comment, "Show not cancelled; policy says no")
+    select_row(screen.table, lambda row: row[0] == r2.refund_id, by_row=True)
+    click(qtbot, button(screen, "rejectButton"))
+    assert services.deps.conn.execute("SELECT state FROM refunds WHERE id = ?",
+                                      (r2.refund_id,)).fetchone()[0] == "rejected"
+    assert screen.model.rowCount() == 0
+
+
+# ---- staff -------------------------------------------------------------------------------------
+def test_staff_add_reset_and_last_manager_guard(qtbot, open_console, manager, services):
+    window = open_console(manager)
+    screen = window.show_page("staff")
+    qtbot.keyClicks(screen.number, "1020")
+    qtbot.keyClicks(screen.name, "Kiran Rao")
+    qtbot.keyClicks(screen.pin, "2468")
+    with qtbot.waitSignal(window.ctx.bridge.busyChanged, check_params_cb=lambda busy: not busy,
+                          timeout=10_000):
+        click(qtbot, button(screen, "addStaffButton"))
+    qtbot.waitUntil(lambda: any(r[0] == "1020" for r in screen.model.rows), timeout=5000)
+    assert "can now sign in" in screen.banner.text()
+    assert services.auth.sign_in("1020", "2468").name == "Kiran Rao"
+
+    select_row(screen.table, lambda s: s.staff_number == "1020")
+    qtbot.keyClicks(screen.pin, "13579")
+    with qtbot.waitSignal(window.ctx.bridge.busyChanged, check_params_cb=lambda busy: not busy,
+                          timeout=10_000):
+        click(qtbot, button(screen, "resetPinButton"))
+    new_hash = services.deps.conn.execute("SELECT pin_hash FROM staff WHERE staff_number = '1020'").fetchone()[0]
+    assert bcrypt.checkpw(b"13579", new_hash.encode())
+
+    select_row(screen.table, lambda s: s.staff_number == "9001")
+    click(qtbot, button(screen, "deactivateButton"))
+    assert "last active manager" in screen.banner.text()
+    assert services.deps.conn.execute("SELECT active FROM staff WHERE staff_number = '9001'").fetchone()[0] == 1
+
+    select_row(screen.table, lambda s: s.staff_number == "1020")
+    click(qtbot, button(screen, "deactivateButton"))
+    assert {s.staff_number: s.active for s in screen.model.payloads}["1020"] is False
+
+
+def test_staff_bad_pin_is_refused_in_the_banner(qtbot, open_console, manager, services):
+    window = open_console(manager)
+    screen = window.show_page("staff")
+    qtbot.keyClicks(screen.number, "1021")
+    qtbot.keyClicks(screen.name, "Short Pin")
+    qtbot.keyClicks(screen.pin, "12")
+    with qtbot.waitSignal(window.ctx.bridge.busyChanged, check_params_cb=lambda busy: not busy,
+                          timeout=10_000):
+        click(qtbot, button(screen, "addStaffButton"))
+    qtbot.waitUntil(lambda: "PIN" in screen.banner.text(), timeout=5000)
+    assert screen.banner.kind() == "error"
+    assert services.deps.conn.execute("SELECT 1 FROM staff WHERE staff_number = '1021'").fetchone() is None
+
+
+def test_unlock_a_locked_cashier(qtbot, open_console, manager, services, clock):
+    services.deps.conn.execute("UPDATE staff SET failed_attempts = 5, locked_until = ? WHERE staff_number = '1002'",
+                               (to_iso(clock.now() + timedelta(minutes=5)),))
+    window = open_console(manager)
+    screen = window.show_page("staff")
+    assert {r[0]: r[5] for r in screen.model.rows}["1002"] != ""
+    select_row(screen.table, lambda s: s.staff_number == "1002")
+    click(qtbot, button(screen, "unlockButton"))
+    assert {r[0]: r[5] for r in screen.model.rows}["1002"] == ""
+    assert services.auth.sign_in("1002", "2345").staff_number == "1002"
+
+
+# ---- audit log ---------------------------------------------------------------------------------
+def test_audit_filters_and_csv(qtbot, open_console, manager, cashier, trading_day, services, save_to):
+    window = open_console(manager)
+    screen = window.show_page("audit")
+    actions = {r[3] for r in screen.model.rows}
+    assert {"confirm", "refund", "sign_in"} <= actions
+    screen.staff.setCurrentIndex(screen.staff.findData(cashier.staff_id))
+    screen.action.setCurrentText("refund")
+    click(qtbot, button(screen, "auditApply"))
+    assert [(r[1], r[3], r[4]) for r in screen.model.rows] == [
+        ("1001 Asha Cashier", "refund", trading_day["b"].reference)]
+    screen.action.setCurrentText("All actions")
+    click(qtbot, button(screen, "auditApply"))
+    assert {r[3] for r in screen.model.rows} >= {"confirm", "refund"}
+    assert {r[1] for r in screen.model.rows} == {"1001 Asha Cashier"}
+    qtbot.keyClicks(screen.search, trading_day["a"].reference)
+    assert screen.table.proxy.rowCount() == 1
+    click(qtbot, button(screen, "csv_audit"))  # exports what the table shows
+    with open(save_to[-1], newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(r["Action"], r["Target"]) for r in rows] == [("confirm", trading_day["a"].reference)]
+    screen.search.clear()
+    click(qtbot, button(screen, "csv_audit"))
+    with open(save_to[-1], newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == screen.model.rowCount()
+    refund = next(r for r in rows if r["Action"] == "refund")
+    assert json.loads(refund["Detail"])["amount_minor"] == 17_500 and refund["Allowed"] == "yes"
+
+
+# ---- kiosks and sync -----------------------------------------------------------------------------
+def test_sync_screen_without_cloud_shows_local_outbox(qtbot, open_console, manager, trading_day, services):
+    window = open_console(manager)
+    screen = window.show_page("sync")
+    assert "Cloud sync not configured" in screen.status.text()
+    pending = services.deps.conn.execute("SELECT COUNT(*) FROM outbox WHERE done_at IS NULL").fetchone()[0]
+    assert pending > 0
+    assert sum(r[3] for r in screen.kiosk_model.rows) == pending
+    assert not button(screen, "reseatButton").isEnabled()
+
+
+def test_conflict_queue_refund(qtbot, open_console, manager, cashier, services, clock):
+    booking = sell(services, cashier, "show-later", ["C5", "C6"], Payment("card", card_last4="4242"))
+    conn = services.deps.conn
+    conn.execute("UPDATE bookings SET state = 'conflict', sync_state = 'conflict' WHERE id = ?",
+                 (booking.booking_id,))
+    conn.execute("INSERT INTO cloud_conflicts (booking_id, show_id, lost_seats, detected_at)"
+                 " VALUES (?, 'show-later', ?, ?)", (booking.booking_id, json.dumps(["C5"]), to_iso(clock.now())))
+    conn.execute("INSERT INTO allocations VALUES ('show-later', 'A5', 'KIOSK-1', ?)", (to_iso(clock.now()),))
+    window = open_console(manager)
+    screen = window.show_page("sync")
+    assert [(r[0], r[2], r[3]) for r in screen.conflict_model.rows] == [(booking.reference, "C5 C6", "C5")]
+    assert [(r[2], r[3], r[4]) for r in screen.alloc_model.rows] == [("KIOSK-1", 1, 0)]
+    select_row(screen.conflict_table, lambda c: c.booking_id == booking.booking_id)
+    click(qtbot, button(screen, "conflictRefund"))
+    assert "refunded" in screen.banner.text()
+    assert screen.conflict_model.rowCount() == 0
+    state = conn.execute("SELECT state FROM bookings WHERE id = ?", (booking.booking_id,)).fetchone()[0]
+    assert state == "refunded"
+    assert conn.execute("SELECT resolution FROM cloud_conflicts").fetchone()[0] == "refunded"
+
+
+def test_every_page_opens_and_has_large_targets(qtbot, open_console, manager, trading_day):
+    from kiosk.ui.manager.window import PAGES
+
+    window = open_console(manager)
+    for key, *_ in PAGES:
+        click(qtbot, window.nav_buttons[key])
+        assert window.current_key() == key
+        page = window.pages[key]
+        assert page.banner.kind() != "error" or not page.banner.text(), (key, page.banner.text())
+        for b in page.findChildren(QPushButton):
+            if b.isVisible() and b.objectName() != "bannerClose":
+                assert b.height() >= 48, (key, b.text(), b.height())
+        image = window.grab().toImage()
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 29)}
+        assert len(colours) > 5, key  # not blank
