@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import KioskError
 from kiosk.domain.ids import REFERENCE_ALPHABET, normalise_reference
 from kiosk.domain.money import format_money
+from kiosk.ui.counter.basket import ticket_type_label
 from kiosk.ui.counter.screen import Screen
 
 _REF_CHARS = REFERENCE_ALPHABET + "OIL"
@@ -88,6 +89,7 @@ class RefundScreen(Screen):
         scroll.setWidget(self.seat_host)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumHeight(3 * 56)
         self.reason = QLineEdit(self.card)
         self.reason.setObjectName("refundReason")
         self.reason.setPlaceholderText(self.tr("Reason (optional)"))
@@ -215,7 +217,7 @@ class RefundScreen(Screen):
         previous: QWidget = self.reference
         for line in booking.lines:
             price = format_money(line.price_minor, booking.currency)
-            label = f"{line.seat_code}  ·  {line.ticket_type}  ·  {price}"
+            label = f"{line.seat_code}  ·  {ticket_type_label(line.ticket_type)}  ·  {price}"
             if line.refunded:
                 label += "  ·  " + self.tr("refunded")
             check = SeatCheckBox(label, self.seat_host)

@@ -199,6 +199,7 @@ class ShiftCloseScreen(_AmountScreen):
         self.result.clear()
         self.action.show()
         self.cancel.show()
+        self.keypad.show()
         self.sign_out.hide()
         self._set_busy(False)
         if self.session.shift is None:
@@ -244,11 +245,12 @@ class ShiftCloseScreen(_AmountScreen):
         self.result.style().unpolish(self.result)
         self.result.style().polish(self.result)
         self.result.setText(
-            self.tr("Expected %1 · Counted %2 · Variance %3").replace(
+            self.tr("Expected %1\nCounted %2\nVariance %3").replace(
                 "%1", format_money(shift.expected_minor or 0, currency))
             .replace("%2", format_money(shift.counted_minor or 0, currency))
             .replace("%3", format_money(variance, currency)) + "\n" + verdict)
         self.amount.setEnabled(False)
+        self.keypad.hide()
         self.action.hide()
         self.cancel.hide()
         self.sign_out.show()

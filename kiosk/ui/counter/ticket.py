@@ -34,7 +34,7 @@ def qr_pixmap(text: str, size_px: int = 220) -> QPixmap:
     """A crisp QR image of ``text`` (segno makes the matrix; Qt scales without smoothing)."""
     import segno
 
-    qr = segno.make(text, error="m")
+    qr = segno.make(text, error="m", micro=False)  # micro QR: many scanners cannot read it
     matrix = list(qr.matrix)
     border = 4
     n = len(matrix) + 2 * border
