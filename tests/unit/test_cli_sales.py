@@ -338,3 +338,27 @@ def test_report_range_covers_both_days(kiosk):
     rc, out, _ = kiosk("report", "--date", str(day - timedelta(days=1)), "--to", str(day),
                        "--format", "csv", *MANAGER)
     assert rc == 0 and "250.00" in out
+
+
+def test_refund_after_the_show_started_is_a_manager_action(kiosk):
+    from kiosk.config import Config
+    from kiosk.domain.clock import FakeClock
+    from kiosk.services.app import open_services
+    from kiosk.services.models import Payment
+
+    # Sold four hours ago, before show-past began (it started three hours ago).
+    then = FakeClock(datetime.now(UTC) - timedelta(hours=4))
+    services = open_services(Config(db_path=kiosk.db_path, bcrypt_rounds=4, kiosk_id="CLI-1"),
+                             clock=then)
+    try:
+        actor = services.auth.sign_in("1001", "1234")
+        hold = services.booking.hold(actor, "show-past", ["C3"])
+        ref = services.booking.confirm(actor, hold.hold_id, {}, Payment("card", card_last4="4242")).reference
+    finally:
+        services.close()
+    kiosk.refused("refund", ref, *CASHIER, match="only a manager")
+    refusals = kiosk.query("SELECT action, target FROM audit WHERE ok = 0")
+    assert refusals == [("refund", ref)]
+    rc, out, err = kiosk("refund", ref, "--reason", "projector broke", *MANAGER)
+    assert rc == 0, err
+    assert kiosk.query("SELECT state FROM bookings") == [("refunded",)]
