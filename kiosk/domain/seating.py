@@ -177,38 +177,74 @@ def _untouched(index: _Index, mode: _Mode, n: int, want_pair: bool) -> list[tupl
     return found
 
 
+def _runs_from_blocked(positions: list[int], length: int, n: int) -> list[tuple[int, int]]:
+    positions.sort()
+    runs, lo = [], 0
+    for p in (*positions, length):
+        if p - lo >= n:
+            runs.append((lo, p))
+        lo = p + 1
+    return runs
+
+
+def _runs_from_free(positions: list[int], n: int) -> list[tuple[int, int]]:
+    positions.sort()
+    runs, lo, prev = [], positions[0], positions[0]
+    for p in positions[1:]:
+        if p != prev + 1:
+            if prev + 1 - lo >= n:
+                runs.append((lo, prev + 1))
+            lo = p
+        prev = p
+    if prev + 1 - lo >= n:
+        runs.append((lo, prev + 1))
+    return runs
+
+
 def _search(index: _Index, mode: _Mode, unavailable: set[str] | frozenset[str], n: int,
             want_pair: bool) -> tuple[Key, list[str]] | None:
-    blocked: dict[int, list[int]] = {}
     position = mode.position
-    for code in unavailable:
+    segments = mode.segments
+    grouped: dict[int, list[int]] = {}
+    # Walk whichever side is smaller: the unavailable seats of a nearly empty hall, or the free
+    # seats of a nearly full one (the set difference runs in C).
+    mostly_taken = len(unavailable) * 2 > len(position)
+    for code in (position.keys() - unavailable) if mostly_taken else unavailable:
         where = position.get(code)
         if where is not None:
-            blocked.setdefault(where[0], []).append(where[1])
+            grouped.setdefault(where[0], []).append(where[1])
 
     best: tuple[Key, int, int] | None = None
-    for seg_index, positions in blocked.items():
-        seg = mode.segments[seg_index]
-        if len(seg.codes) - len(positions) < n:
-            continue
-        positions.sort()
-        lo = 0
-        for p in (*positions, len(seg.codes)):
-            if p - lo >= n:
-                found = _best_in_run(index, seg, lo, p, n, want_pair)
-                if found is not None and (best is None or found[0] < best[0]):
-                    best = (found[0], seg_index, found[1])
-            lo = p + 1
-    for key, seg_index, start in _untouched(index, mode, n, want_pair):
-        if best is not None and key >= best[0]:
+    # Segments nearest the sweet-spot row first: once a block with nothing to regret (no
+    # accessibility miss, no stranded seat) costs less than a row's own cost, stop.
+    for seg_index in sorted(grouped, key=lambda i: segments[i].row_cost):
+        seg = segments[seg_index]
+        if best is not None and best[0][:2] == (0, 0) and seg.row_cost >= best[0][2]:
             break
-        if seg_index not in blocked:
-            best = (key, seg_index, start)
-            break
+        positions = grouped[seg_index]
+        if mostly_taken:
+            if len(positions) < n:
+                continue
+            runs = _runs_from_free(positions, n)
+        else:
+            if len(seg.codes) - len(positions) < n:
+                continue
+            runs = _runs_from_blocked(positions, len(seg.codes), n)
+        for lo, hi in runs:
+            found = _best_in_run(index, seg, lo, hi, n, want_pair)
+            if found is not None and (best is None or found[0] < best[0]):
+                best = (found[0], seg_index, found[1])
+    if not mostly_taken:  # segments without any unavailable seat: best blocks precomputed
+        for key, seg_index, start in _untouched(index, mode, n, want_pair):
+            if best is not None and key >= best[0]:
+                break
+            if seg_index not in grouped:
+                best = (key, seg_index, start)
+                break
     if best is None:
         return None
     key, seg_index, start = best
-    return key, list(mode.segments[seg_index].codes[start:start + n])
+    return key, list(segments[seg_index].codes[start:start + n])
 
 
 def best_available(layout: HallLayout, unavailable: set[str] | frozenset[str], n: int,
