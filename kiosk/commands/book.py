@@ -32,6 +32,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("seats", nargs="*", metavar="SEAT",
                         help="seat codes such as F7 F8; SEAT=TYPE sets that seat's ticket type, "
                              "e.g. F9=child")
+    parser.add_argument("--best", type=int, metavar="N",
+                        help="instead of naming seats: the best N seats together")
+    parser.add_argument("--accessible", action="store_true",
+                        help="with --best: include a wheelchair space and its companion seat")
     parser.add_argument("--ticket", default="adult", metavar="TYPE",
                         help=f"ticket type for seats without their own ({', '.join(TICKET_TYPES)}; "
                              "default adult)")
@@ -96,13 +100,27 @@ def run(args: argparse.Namespace, config: Config) -> int:
     from kiosk.services.app import open_services
 
     # Everything that needs no database is checked before anything is written.
-    tickets = parse_seats(args.seats, args.ticket, config.max_seats_per_booking)
+    if args.best is not None:
+        if args.seats:
+            raise InvalidInput("Name the seats or ask for --best N, not both.")
+        if not 1 <= args.best <= config.max_seats_per_booking:
+            raise InvalidInput(f"--best takes 1 to {config.max_seats_per_booking} seats, not {args.best}.")
+        default_type = _ticket_type(args.ticket)
+        tickets = {}
+    else:
+        if args.accessible:
+            raise InvalidInput("--accessible goes with --best N.")
+        tickets = parse_seats(args.seats, args.ticket, config.max_seats_per_booking)
     tendered, last4 = _payment_args(args)
     float_minor = parse_amount(args.float_amount, "The float")
     services = open_services(config)
     try:
         with signed_in(services, args) as actor:
-            hold = services.booking.hold(actor, args.show, list(tickets))
+            if args.best is not None:
+                hold = services.booking.hold_best(actor, args.show, args.best, args.accessible)
+                tickets = dict.fromkeys(hold.seats, default_type)
+            else:
+                hold = services.booking.hold(actor, args.show, list(tickets))
             try:
                 quote = services.booking.quote(hold.hold_id, tickets)
                 if args.pay == "cash":

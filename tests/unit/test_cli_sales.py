@@ -362,3 +362,28 @@ def test_refund_after_the_show_started_is_a_manager_action(kiosk):
     rc, out, err = kiosk("refund", ref, "--reason", "projector broke", *MANAGER)
     assert rc == 0, err
     assert kiosk.query("SELECT state FROM bookings") == [("refunded",)]
+
+
+def test_best_seats_together(kiosk):
+    rc, out, err = kiosk("book", "show-future", "--best", "4", "--ticket", "student", *CARD, *CASHIER)
+    assert rc == 0, err
+    seats = kiosk.query("SELECT seat_code, ticket_type FROM booking_seats ORDER BY rowid")
+    assert len(seats) == 4 and {t for _, t in seats} == {"student"}
+    rows = {code[0] for code, _ in seats}
+    assert len(rows) == 1  # together, in one row
+    for code, _ in seats:
+        assert code in out
+
+
+@pytest.mark.parametrize(
+    ("args", "match"),
+    [
+        (["--best", "0"], "1 to 10"),
+        (["--best", "11"], "1 to 10"),
+        (["--best", "-3"], "1 to 10"),
+        (["B1", "--best", "2"], "not both"),
+        (["B1", "--accessible"], "goes with --best"),
+    ],
+)
+def test_bad_best_requests(kiosk, args, match):
+    kiosk.refused("book", "show-future", *args, *CARD, *CASHIER, match=match)
