@@ -305,3 +305,98 @@ def test_report_reads_a_committed_snapshot_beside_an_open_sale(services, manager
         assert conn.in_transaction  # the seller's transaction is untouched
     finally:
         conn.execute("ROLLBACK")
+
+
+# ---------------------------------------------------------------- property: books always balance
+
+from hypothesis import HealthCheck, event, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SEATS = ["B1", "B2", "B3", "C1", "C2", "D1", "D2", "E1", "E2", "F1", "F2", "F3", "F4"]
+_op = st.one_of(
+    st.tuples(st.just("sell"), st.lists(st.sampled_from(_SEATS), min_size=1, max_size=4, unique=True),
+              st.sampled_from(["cash", "card"]), st.sampled_from(["show-future", "show-later"]),
+              st.sampled_from(["adult", "child", "senior"])),
+    st.tuples(st.just("refund"), st.integers(0, 20), st.booleans()),
+    st.tuples(st.just("exchange"), st.integers(0, 20), st.lists(st.sampled_from(_SEATS), min_size=1,
+                                                                max_size=3, unique=True)),
+    st.tuples(st.just("approve"), st.integers(0, 20)),
+    st.tuples(st.just("wait"), st.integers(1, 400)),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ops=st.lists(_op, min_size=1, max_size=10))
+def test_books_balance_after_any_sequence(tmp_path_factory, ops):
+    """Whatever mix of sales, refunds, approvals and exchanges: every breakdown sums to the totals
+    and net sales equal the money kept, computed independently from the raw tables."""
+    from kiosk.config import Config
+    from kiosk.domain.clock import FakeClock
+    from kiosk.domain.errors import KioskError
+    from kiosk.services.app import open_services
+    from tests.factories import make_world
+
+    clock = FakeClock()
+    path = tmp_path_factory.mktemp("books") / "kiosk.db"
+    services = open_services(Config(db_path=path, bcrypt_rounds=4), clock=clock)
+    try:
+        make_world(services.deps.db, clock)
+        cashier = services.auth.sign_in("1001", "1234")
+        insert_open_shift(services.deps.db, cashier.staff_id, cashier.kiosk_id, clock)
+        manager = services.auth.sign_in("9001", "9999")
+        refs: list[str] = []
+        for op in ops:
+            try:
+                if op[0] == "sell":
+                    _, seats, method, show, kind = op
+                    pay = Payment("cash", tendered_minor=10**7) if method == "cash" else CARD
+                    refs.append(sell(services, cashier, show, seats, pay, dict.fromkeys(seats, kind)).reference)
+                elif op[0] == "refund" and refs:
+                    ref = refs[op[1] % len(refs)]
+                    lines = [ln.seat_code for ln in services.booking.get(ref).lines if not ln.refunded]
+                    result = services.booking.refund(cashier, ref, lines[:1] if op[2] and lines else None)
+                    event(f"refund {result.state}")
+                elif op[0] == "exchange" and refs:
+                    hold = services.booking.hold(cashier, "show-later", op[2])
+                    try:
+                        new = services.booking.exchange(cashier, refs[op[1] % len(refs)], hold.hold_id,
+                                                        {}, Payment("cash", tendered_minor=10**7))
+                        refs.append(new.reference)
+                        event("exchange done")
+                    except KioskError:
+                        services.booking.release(hold.hold_id)
+                        raise
+                elif op[0] == "approve":
+                    pending = [r[0] for r in services.deps.conn.execute(
+                        "SELECT id FROM refunds WHERE state = 'pending_approval' ORDER BY id")]
+                    if pending:
+                        services.booking.approve_refund(manager, pending[op[1] % len(pending)])
+                elif op[0] == "wait":
+                    clock.advance(minutes=op[1])
+            except KioskError:
+                pass  # refusals (seat taken, nothing left to refund, ...) change nothing
+        conn = services.deps.conn
+        first, last = conn.execute("SELECT MIN(business_date), MAX(business_date) FROM "
+                                   "(SELECT business_date FROM bookings UNION ALL "
+                                   "SELECT business_date FROM refunds)").fetchone()
+        if first is None:
+            return
+        report = services.reports.daily_sales(manager, date.fromisoformat(first), date.fromisoformat(last))
+        t = report.total("INR")
+        taken = conn.execute("SELECT COALESCE(SUM(COALESCE(paid_minor, total_minor)), 0) FROM bookings").fetchone()[0]
+        refunded = conn.execute("SELECT COALESCE(SUM(amount_minor), 0) FROM refunds "
+                                "WHERE state = 'completed'").fetchone()[0]
+        assert t["net_sales"] == taken - refunded
+        assert t["gross"] == conn.execute("SELECT SUM(total_minor) FROM bookings").fetchone()[0]
+        # The tax left is exactly the tax of the seats still sold.
+        kept_tax = conn.execute(
+            "SELECT COALESCE(SUM(bs.tax_minor), 0) FROM booking_seats bs JOIN bookings b "
+            "ON b.id = bs.booking_id WHERE bs.refunded = 0 AND b.state != 'exchanged'").fetchone()[0]
+        assert t["tax"] == kept_tax
+        kept_seats = conn.execute("SELECT COUNT(*) FROM seat_sales").fetchone()[0]
+        assert t["tickets"] - t["refunded_tickets"] - t["exchanged_tickets"] == kept_seats
+        for table in report.tables[1:]:
+            for key in ("gross", "refunds", "exchange_credit", "net_sales", "tax", "tickets"):
+                assert sum(r[key] for r in table.as_dicts()) == t[key], (table.name, key)
+    finally:
+        services.close()
