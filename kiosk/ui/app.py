@@ -108,6 +108,7 @@ def build_ui(services, config, *, app: QApplication | None = None, gate=None,
     bridge = Bridge(services, app)
     bridge.start_watching()
     sync = start_sync_bridge(config, gate, app)
+    bridge.sync = sync
     window = MainWindow(services, bridge, config, theme=theme, languages=languages,
                         sync_bridge=sync, mode=mode)
     if reporter is not None:

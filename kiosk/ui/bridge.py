@@ -80,6 +80,7 @@ class Bridge(QObject):
         self._pool.setMaxThreadCount(1)
         self._pending: set[Task] = set()
         self._feed = None
+        self.sync = None  # the cloud SyncBridge when the cloud is enabled (see kiosk.ui.app)
         self._timer = QTimer(self)
         self._timer.setInterval(poll_interval_ms)
         self._timer.timeout.connect(self.poll_changes)
@@ -139,6 +140,19 @@ class Bridge(QObject):
     def wait_idle(self, timeout_ms: int = 30_000) -> bool:
         """Block until the worker has run everything (shutdown and tests)."""
         return self._pool.waitForDone(timeout_ms)
+
+    # -- cloud sync (no-ops without it) ----------------------------------------------------------
+    def watch_show(self, show_id: str | None) -> None:
+        """A seat map of ``show_id`` is on screen: let the sync worker pull it first."""
+        watch = getattr(self.sync, "watch_show", None)
+        if callable(watch):
+            watch(show_id)
+
+    def sync_now(self) -> None:
+        """A sale or refund was just committed: push it without waiting for the next tick."""
+        nudge = getattr(self.sync, "sync_now", None)
+        if callable(nudge):
+            nudge()
 
     # -- change feed ----------------------------------------------------------------------------
     def start_watching(self) -> bool:

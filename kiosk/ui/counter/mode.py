@@ -414,6 +414,7 @@ class CounterMode(QWidget):
         sale.exchange_from = None
         self.hold_timer.stop()
         self._update_hold_label()
+        self.bridge.sync_now()
         if exchanged is not None:
             self.banner.show_message(self.tr("Exchanged %1 for %2.").replace(
                 "%1", exchanged.reference).replace("%2", booking.reference), "ok")

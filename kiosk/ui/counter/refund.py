@@ -264,6 +264,7 @@ class RefundScreen(Screen):
 
     def _refunded(self, result) -> None:
         self._busy = False
+        self.bridge.sync_now()
         amount = format_money(result.amount_minor, result.currency)
         seats = ", ".join(result.seats)
         if result.state == "pending_approval":

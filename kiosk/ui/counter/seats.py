@@ -135,7 +135,11 @@ class SeatsScreen(Screen):
             f"{summary.local_start.strftime('%a %d %b %H:%M')}")
         if self.panel is None or self._panel_show_id != summary.show_id:
             self._build_panel(detail)
+        self.bridge.watch_show(summary.show_id)
         self.refresh()
+
+    def leave(self) -> None:
+        self.bridge.watch_show(None)
 
     def first_focus(self) -> QWidget | None:
         return self.panel

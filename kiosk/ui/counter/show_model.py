@@ -13,10 +13,6 @@ from kiosk.services.models import ShowSummary
 SHOW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ShowTableModel", text)
-
-
 def local_start_text(show: ShowSummary, now_utc: datetime | None) -> str:
     """``Today 18:30``, ``Tomorrow 09:15`` or ``Fri 28 Nov 21:00`` in the cinema's own zone."""
     start = show.local_start
@@ -25,9 +21,10 @@ def local_start_text(show: ShowSummary, now_utc: datetime | None) -> str:
         today = now_utc.astimezone(ZoneInfo(show.timezone)).date()
         days = (start.date() - today).days
         if days == 0:
-            return _tr("Today %1").replace("%1", clock)
+            return QCoreApplication.translate("ShowTableModel", "Today %1").replace("%1", clock)
         if days == 1:
-            return _tr("Tomorrow %1").replace("%1", clock)
+            return QCoreApplication.translate("ShowTableModel", "Tomorrow %1").replace("%1",
+                                                                                      clock)
     return f"{start.strftime('%a %d %b')} {clock}"
 
 
