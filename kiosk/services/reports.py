@@ -47,14 +47,13 @@ from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
 from kiosk.domain.clock import to_iso
-from kiosk.domain.errors import InvalidInput, PermissionDenied
+from kiosk.domain.errors import InvalidInput, NotFound
 from kiosk.domain.money import format_money
 from kiosk.services.deps import ServiceDeps
-from kiosk.services.models import Actor, Role
-from kiosk.store.db import connect, transaction
+from kiosk.services.models import Actor
+from kiosk.store.db import connect
 
 MAX_RANGE_DAYS = 366
-MONEY_KINDS = frozenset({"money"})
 
 
 @dataclass(frozen=True)
@@ -299,36 +298,10 @@ class ReportService:
     # -- access ------------------------------------------------------------
 
     def _require_manager(self, actor: Actor, action: str) -> None:
+        """Managers only; a refusal raises PermissionDenied and leaves an audit row."""
         from kiosk.services.auth import AuthService
 
-        try:
-            AuthService(self.deps).require_manager(actor, action)
-            return
-        except NotImplementedError:
-            pass
-        # Fallback while AuthService.require_manager is not available: same rule, same audit.
-        if actor.role == Role.MANAGER:
-            return
-        self._audit_refusal(actor, action)
-        raise PermissionDenied("Only a manager can see reports. Please ask a manager to sign in.")
-
-    def _audit_refusal(self, actor: Actor, action: str) -> None:
-        now = self.deps.clock.now()
-        try:
-            from kiosk.services.audit import record
-        except ImportError:
-            record = None
-        with transaction(self.deps.conn) as conn:
-            if record is not None:
-                record(conn, at=now, kiosk_id=actor.kiosk_id, action=action,
-                       staff_id=actor.staff_id, ok=False, detail={"reason": "not a manager"})
-            else:
-                conn.execute(
-                    "INSERT INTO audit (at, staff_id, kiosk_id, action, target, ok, detail) "
-                    "VALUES (?, ?, ?, ?, '', 0, ?)",
-                    (to_iso(now), actor.staff_id, actor.kiosk_id, action,
-                     json.dumps({"reason": "not a manager"})),
-                )
+        AuthService(self.deps).require_manager(actor, action)
 
     @staticmethod
     def _check_range(start: date, end: date) -> None:
@@ -343,8 +316,6 @@ class ReportService:
         if cinema_id is None:
             return
         if self.deps.conn.execute("SELECT 1 FROM cinemas WHERE id = ?", (cinema_id,)).fetchone() is None:
-            from kiosk.domain.errors import NotFound
-
             raise NotFound(f"There is no cinema {cinema_id!r}.")
 
     # -- sales ---------------------------------------------------------------
