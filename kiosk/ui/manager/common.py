@@ -32,6 +32,7 @@ from kiosk.domain.money import format_money
 from kiosk.ui.widgets.banner import MessageBanner
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+FIT_SAMPLE_ROWS = 40  # rows measured when sizing columns, so a 10,000-row table sizes at once
 
 
 @dataclass(frozen=True)
@@ -182,13 +183,33 @@ class SortedTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(60)
+        self._needs_fit = False
         model.modelReset.connect(self._fit)
 
     def _fit(self) -> None:
-        self.resizeColumnsToContents()
-        for i in range(self.source.columnCount()):
-            if self.columnWidth(i) > 320:
-                self.setColumnWidth(i, 320)
+        """Size columns to their contents, once the table is actually on screen."""
+        if not self.isVisible():
+            self._needs_fit = True
+            return
+        self._needs_fit = False
+        header = self.horizontalHeader()
+        cell_metrics = self.fontMetrics()
+        head_metrics = header.fontMetrics()
+        model = self.source
+        sample = range(min(model.rowCount(), FIT_SAMPLE_ROWS))
+        for col, column in enumerate(model.columns):
+            if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Interactive:
+                continue
+            widest = head_metrics.horizontalAdvance(column.title) + 28  # bold header + sort arrow
+            for row in sample:
+                text = model.data(model.index(row, col)) or ""
+                widest = max(widest, cell_metrics.horizontalAdvance(text) + 16)
+            self.setColumnWidth(col, min(widest, 320))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt
+        super().showEvent(event)
+        if self._needs_fit:
+            self._fit()
 
     def selected_payload(self) -> Any:
         rows = self.selectionModel().selectedRows()

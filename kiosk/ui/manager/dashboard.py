@@ -40,6 +40,10 @@ BREAKDOWNS = (
     ("by_channel", "Channel", "channel"),
     ("by_show", "Show", "starts"),
 )
+OCCUPANCY_COLUMNS = (
+    Col("starts", "Starts"), Col("film", "Film"), Col("hall", "Hall"), Col("sold", "Sold", "int"),
+    Col("occupancy", "Occupancy", "percent"),
+)
 TILES = (
     ("tickets", "Tickets"),
     ("gross", "Gross sales"),
@@ -226,12 +230,16 @@ class DashboardScreen(ManagerScreen):
         occ_title.setProperty("role", "title")
         head.addWidget(occ_title)
         head.addStretch(1)
-        self.occupancy_model = RowsModel([], self)
+        self.occupancy_model = RowsModel(OCCUPANCY_COLUMNS, self)
         head.addWidget(button("Export CSV", occ, name="csv_occupancy",
                               slot=lambda: self.export_csv(self.occupancy_table, "occupancy")))
         occ_lay.addLayout(head)
         self.occupancy_table = SortedTable(self.occupancy_model, occ)
         self.occupancy_table.setObjectName("occupancyTable")
+        occ_header = self.occupancy_table.horizontalHeader()
+        occ_header.setStretchLastSection(False)
+        occ_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the film title
+        occ_header.setSectionResizeMode(4, QHeaderView.ResizeMode.Fixed)  # the bar
         self.occupancy_table.setItemDelegate(QStyledItemDelegate(self.occupancy_table))
         self._bar = OccupancyBar(self.occupancy_table)
         occ_lay.addWidget(self.occupancy_table)
@@ -307,23 +315,14 @@ class DashboardScreen(ManagerScreen):
         self.totals_model._currency_index = 0
         self.totals_model.set_rows(totals.rows)
         occ_table = occupancy.shows
-        keep = ("starts", "film", "hall", "sold", "occupancy")
+        keep = [c.key for c in OCCUPANCY_COLUMNS]
         idx = [occ_table.index(k) for k in keep]
-        cols = {c.key: c for c in occ_table.columns}
         one_day = report.start == report.end
-        self.occupancy_model.columns = [Col(k, "Starts" if k == "starts" else cols[k].title, cols[k].kind)
-                                        for k in keep]
         self.occupancy_model.set_rows([
             tuple((r[i][11:] if one_day else r[i][5:]) if k == "starts" else r[i]
                   for i, k in zip(idx, keep, strict=True))
             for r in occ_table.rows])
         self.occupancy_table.setItemDelegateForColumn(len(keep) - 1, self._bar)
-        header = self.occupancy_table.horizontalHeader()
-        header.setStretchLastSection(False)
-        for i in range(len(keep)):
-            header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(len(keep) - 1, QHeaderView.ResizeMode.Fixed)
         self.occupancy_table.setColumnWidth(len(keep) - 1, 130)
         for name, view in self.breakdowns.items():
             view.set_table(getattr(report, name), currency)
