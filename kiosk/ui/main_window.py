@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
             LANGUAGES = {}  # noqa: N806
         for code, name in LANGUAGES.items():
             self.language_box.addItem(name, code)
-        self.language_box.setVisible(self.languages is not None and bool(LANGUAGES))
+        self._has_languages = self.languages is not None and bool(LANGUAGES)
         if self.languages is not None:
             self.language_box.setCurrentIndex(max(0, self.language_box.findData(
                 self.languages.language)))
@@ -207,6 +207,8 @@ class MainWindow(QMainWindow):
                       "manager": self.tr("Manager")}
         self.kiosk_label.setText(self.tr("Kiosk %1 · %2").replace("%1", self.config.kiosk_id)
                                  .replace("%2", mode_names.get(self.mode, self.mode)))
+        # Self-service has its own language buttons on the attract screen: one picker is enough.
+        self.language_box.setVisible(self._has_languages and self.mode != "self-service")
         self.contrast_button.setText(self.tr("High contrast"))
         self.large_button.setText(self.tr("Large text"))
         self.language_box.setAccessibleName(self.tr("Language"))

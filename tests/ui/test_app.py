@@ -262,3 +262,23 @@ def test_seat_sold_by_another_process_appears_on_the_open_map(driver, qtbot, ui_
     driver.tap_seat("A4")
     qtbot.waitUntil(lambda: "A4" in driver.mode.banner.text(), timeout=WAIT)
     assert driver.held_seats() == ()
+
+
+def test_language_change_rebuilds_the_counter_in_place(driver, kiosk_ui, qtbot):
+    languages = kiosk_ui.languages
+    if languages is None:
+        pytest.skip("kiosk.ui.i18n is not part of this build")
+    driver.start()
+    driver.open_show()
+    driver.tap_seat("C2")
+    qtbot.waitUntil(lambda: driver.held_seats() == ("C2",), timeout=WAIT)
+    old = kiosk_ui.window.mode_widget
+    try:
+        box = kiosk_ui.window.language_box
+        box.setCurrentIndex(box.findData("hi"))
+        qtbot.waitUntil(lambda: kiosk_ui.window.mode_widget is not old, timeout=WAIT)
+        assert languages.language in ("hi", "en")  # en only if the .qm file is missing
+        assert driver.mode.current_name() == "seats"
+        assert driver.held_seats() == ("C2",)
+    finally:
+        languages.set_language("en")
