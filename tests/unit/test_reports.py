@@ -400,3 +400,53 @@ def test_books_balance_after_any_sequence(tmp_path_factory, ops):
                 assert sum(r[key] for r in table.as_dicts()) == t[key], (table.name, key)
     finally:
         services.close()
+
+
+# ---------------------------------------------------------------- local hours in other zones
+
+
+def _cinema_with_sales(conn, cinema: str, tz: str, currency: str, sales_utc: list[str]) -> None:
+    """A cinema, hall and show in ``tz`` and one 100.00 booking at each UTC time given."""
+    from zoneinfo import ZoneInfo
+
+    from kiosk.domain.clock import from_iso
+
+    conn.execute("INSERT INTO cinemas (id, name, city, timezone, currency) VALUES (?, ?, 'X', ?, ?)",
+                 (cinema, cinema.title(), tz, currency))
+    conn.execute("INSERT INTO halls (id, cinema_id, name, layout, seat_count) VALUES (?, ?, 'H', ?, 1)",
+                 (f"{cinema}-hall", cinema, json.dumps({"rows": [{"label": "A", "cells": "S"}]})))
+    conn.execute("INSERT INTO price_lists (id, name, currency, tax_rate_bp) VALUES (?, 'P', ?, 0)",
+                 (f"{cinema}-pl", currency))
+    conn.execute("INSERT INTO shows (id, film_id, hall_id, starts_at, price_list_id) "
+                 "VALUES (?, 'film-test', ?, '2026-12-31T20:00:00+00:00', ?)",
+                 (f"{cinema}-show", f"{cinema}-hall", f"{cinema}-pl"))
+    for i, when in enumerate(sales_utc):
+        local_day = from_iso(when).astimezone(ZoneInfo(tz)).date().isoformat()
+        conn.execute(
+            "INSERT INTO bookings (id, reference, idempotency_key, show_id, channel, kiosk_id, "
+            "currency, total_minor, tax_minor, payment_method, created_at, business_date, updated_at) "
+            "VALUES (?, ?, ?, ?, 'online', 'WEB', ?, 10000, 0, 'card', ?, ?, ?)",
+            (f"{cinema}-{i}", f"{cinema[:4].upper()}-{i:04d}", f"{cinema}-k{i}", f"{cinema}-show",
+             currency, when, local_day, when))
+
+
+def test_hours_follow_each_cinemas_zone_including_dst_and_quarter_hours(services, manager):
+    conn = services.deps.conn
+    # London moves to BST at 01:00 UTC on 29 March 2026: 00:30 UTC is 00:30, 01:30 UTC is 02:30.
+    _cinema_with_sales(conn, "london", "Europe/London", "GBP",
+                       ["2026-03-29T00:30:00+00:00", "2026-03-29T01:30:00+00:00"])
+    # Kathmandu is UTC+05:45: 12:10 UTC is 17:55 local, 12:20 UTC is 18:05 local.
+    _cinema_with_sales(conn, "kathmandu", "Asia/Kathmandu", "NPR",
+                       ["2026-03-29T12:10:00+00:00", "2026-03-29T12:20:00+00:00",
+                        "2026-03-29T18:16:00+00:00"])  # 00:01 on the 30th: another business day
+    day = date(2026, 3, 29)
+    report = services.reports.daily_sales(manager, day)
+    assert report.currencies == ["GBP", "NPR"]
+    busy = {(r["currency"], r["hour"]): r["bookings"] for r in report.by_hour.as_dicts() if r["bookings"]}
+    assert busy == {("GBP", "00:00"): 1, ("GBP", "02:00"): 1, ("NPR", "17:00"): 1, ("NPR", "18:00"): 1}
+    assert services.reports.daily_sales(manager, day, cinema_id="london").currencies == ["GBP"]
+    nxt = services.reports.daily_sales(manager, date(2026, 3, 30), cinema_id="kathmandu")
+    assert [(r["hour"], r["bookings"]) for r in nxt.by_hour.as_dicts() if r["bookings"]] == [("00:00", 1)]
+    assert nxt.by_channel.as_dicts()[0]["channel"] == "online"
+    staff = nxt.by_staff.as_dicts()
+    assert [(r["staff_number"], r["staff_name"]) for r in staff] == [("", "Online")]
