@@ -1,0 +1,157 @@
+"""Where every seat sits in scene coordinates, and the grid index used for hit tests.
+
+A hall layout is already a grid (row index x cell column), so the spatial index is the grid
+itself: a scene point maps to (row, column) by two divisions and one list lookup, and an exposed
+rectangle maps to a row range and, per row, a column range found by bisection. Nothing here
+scans all seats after construction. No Qt widgets: only value types, so it is cheap to test.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from kiosk.domain.layout import HallLayout
+
+PITCH = 52.0  # scene units per cell, row and column: the whole cell is the touch target (>= 48 px at 1:1)
+SCREEN_TOP = 0.0
+SCREEN_MIN_HEIGHT = 30.0
+SCREEN_GAP = 50.0  # between the screen bar and the front row
+LABEL_COLUMNS = 1  # one column of row letters on each side
+MARGIN = 16.0
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A seat's cell in scene units (x, y is the top-left corner)."""
+
+    x: float
+    y: float
+    size: float = PITCH
+
+
+class SeatGeometry:
+    """Seat order, cells and the grid index for one hall layout.
+
+    Seats are addressed by a dense index ``i`` (layout order) so that per-seat state can live in
+    flat lists: cheaper than dicts of objects at 20,000 seats.
+    """
+
+    def __init__(self, layout: HallLayout):
+        self.layout = layout
+        self.codes: list[str] = []
+        self.types: list[str] = []
+        self.numbers: list[int] = []
+        self.rows_of: list[int] = []
+        self.cols_of: list[int] = []
+        self.index: dict[str, int] = {}
+        self.width = layout.width
+        self.row_count = len(layout.rows)
+        # per layout row: sorted columns holding seats, and the seat index for each
+        self.row_cols: list[list[int]] = [[] for _ in range(self.row_count)]
+        self.row_seats: list[list[int]] = [[] for _ in range(self.row_count)]
+        for seat in sorted(layout.seats.values(), key=lambda s: (s.row_index, s.column)):
+            i = len(self.codes)
+            self.codes.append(seat.code)
+            self.types.append(str(seat.type))
+            self.numbers.append(seat.number)
+            self.rows_of.append(seat.row_index)
+            self.cols_of.append(seat.column)
+            self.index[seat.code] = i
+            self.row_cols[seat.row_index].append(seat.column)
+            self.row_seats[seat.row_index].append(i)
+        self.seat_rows = [r for r in range(self.row_count) if self.row_cols[r]]
+        self.row_labels = [row.label for row in layout.rows]
+        # a wide hall is drawn small, so its screen bar grows to stay readable when fitted
+        self.screen_height = max(SCREEN_MIN_HEIGHT, self.width * PITCH * 0.012)
+        self.seats_top = SCREEN_TOP + self.screen_height + SCREEN_GAP
+        self.xs = [c * PITCH for c in self.cols_of]  # cell corners, for batched painting
+        self.ys = [self.seats_top + r * PITCH for r in self.rows_of]
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    # --- scene geometry -------------------------------------------------------------------
+    @staticmethod
+    def col_x(column: float) -> float:
+        return column * PITCH
+
+    def row_y(self, row: float) -> float:
+        return self.seats_top + row * PITCH
+
+    def cell(self, i: int) -> Cell:
+        return Cell(self.cols_of[i] * PITCH, self.seats_top + self.rows_of[i] * PITCH)
+
+    def scene_bounds(self) -> tuple[float, float, float, float]:
+        """(x, y, width, height) covering seats, row letters on both sides and the screen bar."""
+        left = -LABEL_COLUMNS * PITCH - MARGIN
+        width = (self.width + 2 * LABEL_COLUMNS) * PITCH + 2 * MARGIN
+        height = self.seats_top + self.row_count * PITCH + MARGIN
+        return left, SCREEN_TOP - MARGIN, width, height + MARGIN
+
+    # --- spatial index --------------------------------------------------------------------
+    def seat_at(self, x: float, y: float) -> int | None:
+        """Seat index whose cell contains the scene point, or None (gap, aisle, outside)."""
+        if x < 0 or y < self.seats_top:
+            return None
+        column = int(x // PITCH)
+        row = int((y - self.seats_top) // PITCH)
+        if row >= self.row_count or column >= self.width:
+            return None
+        cols = self.row_cols[row]
+        k = bisect_left(cols, column)
+        if k < len(cols) and cols[k] == column:
+            return self.row_seats[row][k]
+        return None
+
+    def row_range(self, y0: float, y1: float) -> range:
+        first = max(0, int((y0 - self.seats_top) // PITCH))
+        last = min(self.row_count - 1, int((y1 - self.seats_top) // PITCH))
+        return range(first, last + 1)
+
+    def seats_in_rect(self, x0: float, y0: float, x1: float, y1: float) -> list[int]:
+        """Indices of seats whose cells intersect the rectangle (for partial repaints)."""
+        c0 = int(x0 // PITCH)
+        c1 = int(x1 // PITCH)
+        found: list[int] = []
+        for row in self.row_range(y0, y1):
+            cols = self.row_cols[row]
+            if not cols:
+                continue
+            a = bisect_left(cols, c0)
+            b = bisect_right(cols, c1)
+            if a == 0 and b == len(cols):
+                found.extend(self.row_seats[row])
+            elif a < b:
+                found.extend(self.row_seats[row][a:b])
+        return found
+
+    # --- keyboard navigation --------------------------------------------------------------
+    def first_seat(self) -> int | None:
+        """The seat a keyboard user starts on: the middle of the middle seat row."""
+        if not self.seat_rows:
+            return None
+        row = self.seat_rows[len(self.seat_rows) // 2]
+        seats = self.row_seats[row]
+        return seats[len(seats) // 2]
+
+    def neighbour(self, i: int, d_row: int, d_col: int) -> int:
+        """The next seat left/right in the row, or in the nearest seat row above/below.
+
+        Gaps and cross aisles are skipped; at an edge the seat stays where it is.
+        """
+        row = self.rows_of[i]
+        if d_col:
+            seats = self.row_seats[row]
+            k = seats.index(i) + d_col
+            return seats[k] if 0 <= k < len(seats) else i
+        pos = self.seat_rows.index(row) + d_row
+        if not 0 <= pos < len(self.seat_rows):
+            return i
+        target_row = self.seat_rows[pos]
+        cols = self.row_cols[target_row]
+        column = self.cols_of[i]
+        k = bisect_left(cols, column)
+        candidates = [j for j in (k - 1, k) if 0 <= j < len(cols)]
+        best = min(candidates, key=lambda j: (abs(cols[j] - column), -cols[j]))
+        return self.row_seats[target_row][best]

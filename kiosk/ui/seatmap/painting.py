@@ -1,0 +1,210 @@
+"""How one seat looks, shared by the map, the legend and the per-item reference strategy.
+
+Three levels of detail, chosen from the on-screen cell size:
+
+* ``detailed`` (cell >= 18 px): rounded body per seat type, the status mark, seat number or
+  type glyph. Shapes carry the meaning, colour only reinforces it:
+  sold = X, held elsewhere = diagonal hatch + clock hands, selected = check mark,
+  blocked = bar, allocated to this kiosk = dashed outline + corner dot,
+  premium = top bar, recliner = wider and rounder, wheelchair = ♿, companion = C.
+* ``batched`` (cell 7-18 px): one ``drawRects`` / ``drawLines`` call per style group; the same
+  marks as plain lines (X, check, bar), hatch as a pattern brush.
+* ``tiny`` (< 7 px): fills only, one call per colour: nobody can tap a 6 px seat anyway, the
+  user zooms in first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
+
+from kiosk.services.models import SeatStatus
+from kiosk.ui.seatmap.palette import SeatPalette
+
+DETAIL_MIN_PX = 18.0
+BATCH_MIN_PX = 7.0
+
+_INSET = {  # (horizontal, vertical) inset of the body in a unit cell, and corner radius
+    "standard": (0.10, 0.10, 0.16),
+    "premium": (0.10, 0.10, 0.16),
+    "companion": (0.10, 0.10, 0.16),
+    "recliner": (0.03, 0.08, 0.34),
+    "wheelchair": (0.07, 0.07, 0.06),
+}
+_GLYPHS = {"wheelchair": "\u267f", "companion": "C"}
+_SYMBOL_FONT = "DejaVu Sans"
+
+
+def body_rect(cell: QRectF, seat_type: str) -> QRectF:
+    ix, iy, _ = _INSET.get(seat_type, _INSET["standard"])
+    w, h = cell.width(), cell.height()
+    return QRectF(cell.x() + ix * w, cell.y() + iy * h, w * (1 - 2 * ix), h * (1 - 2 * iy))
+
+
+def _font(px: float, bold: bool = True) -> QFont:
+    font = QFont(_SYMBOL_FONT)
+    font.setPixelSize(max(1, round(px)))
+    font.setBold(bold)
+    return font
+
+
+def _pen(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(color, width, style)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+def paint_seat(painter: QPainter, cell: QRectF, seat_type: str, status: SeatStatus,
+               palette: SeatPalette, number: int | None = None) -> None:
+    """Draw one seat in full detail inside ``cell`` (its touch cell, square)."""
+    size = cell.width()
+    body = body_rect(cell, seat_type)
+    _, _, radius_f = _INSET.get(seat_type, _INSET["standard"])
+    radius = radius_f * size
+    outline_w = palette.outline_width * size / 52.0
+    if status == SeatStatus.ALLOCATED_HERE:
+        pen = _pen(palette.allocated_outline, outline_w * 1.3, Qt.PenStyle.DashLine)
+    else:
+        pen = _pen(palette.outline, outline_w)
+    painter.setPen(pen)
+    painter.setBrush(palette.fill(seat_type, status))
+    painter.drawRoundedRect(body, radius, radius)
+    mark = palette.mark(status)
+    if status == SeatStatus.HELD:
+        painter.setPen(Qt.PenStyle.NoPen)
+        hatch = QBrush(mark, Qt.BrushStyle.BDiagPattern)
+        hatch.setTransform(painter.worldTransform().inverted()[0])  # hatch in device pixels
+        painter.setBrush(hatch)
+        painter.drawRoundedRect(body, radius, radius)
+    if seat_type == "premium" and status not in (SeatStatus.HELD_BY_ME,):
+        bar = QRectF(body.x(), body.y(), body.width(), body.height() * 0.2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.premium_bar)
+        painter.drawRoundedRect(bar, radius * 0.6, radius * 0.6)
+    w = body.width()
+    h = body.height()
+    x0, y0 = body.x(), body.y()
+    stroke = size * 0.085
+    if status == SeatStatus.SOLD:
+        painter.setPen(_pen(mark, stroke))
+        m = 0.27
+        painter.drawLine(QLineF(x0 + m * w, y0 + m * h, x0 + (1 - m) * w, y0 + (1 - m) * h))
+        painter.drawLine(QLineF(x0 + (1 - m) * w, y0 + m * h, x0 + m * w, y0 + (1 - m) * h))
+    elif status == SeatStatus.HELD_BY_ME:
+        painter.setPen(_pen(mark, stroke * 1.1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPolyline(QPolygonF([QPointF(x0 + 0.24 * w, y0 + 0.52 * h),
+                                        QPointF(x0 + 0.43 * w, y0 + 0.72 * h),
+                                        QPointF(x0 + 0.78 * w, y0 + 0.30 * h)]))
+    elif status == SeatStatus.HELD:
+        # clock face: a disc with two hands, on top of the hatch
+        r = min(w, h) * 0.26
+        centre = QPointF(x0 + w / 2, y0 + h / 2 + (0.06 * h if seat_type == "premium" else 0))
+        painter.setPen(_pen(mark, stroke * 0.7))
+        painter.setBrush(palette.status_fill[SeatStatus.HELD])
+        painter.drawEllipse(centre, r, r)
+        painter.drawLine(QLineF(centre, QPointF(centre.x(), centre.y() - r * 0.7)))
+        painter.drawLine(QLineF(centre, QPointF(centre.x() + r * 0.55, centre.y())))
+    elif status == SeatStatus.BLOCKED:
+        painter.setPen(_pen(mark, stroke * 1.2))
+        painter.drawLine(QLineF(x0 + 0.25 * w, y0 + 0.5 * h, x0 + 0.75 * w, y0 + 0.5 * h))
+    else:  # FREE or ALLOCATED_HERE: show what the seat is
+        glyph = _GLYPHS.get(seat_type)
+        text = glyph if glyph else (str(number) if number is not None else "")
+        if text:
+            painter.setPen(palette.glyph)
+            px = size * (0.50 if seat_type == "wheelchair" else 0.40 if glyph else 0.32)
+            if len(text) >= 3:
+                px *= 0.8
+            painter.setFont(_font(px, bold=True))
+            text_rect = QRectF(body)
+            if seat_type == "premium":
+                text_rect.setTop(body.y() + body.height() * 0.18)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, text)
+        if status == SeatStatus.ALLOCATED_HERE:
+            r = size * 0.07
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(mark)
+            painter.drawEllipse(QPointF(x0 + w - r * 1.8, y0 + h - r * 1.8), r, r)
+
+
+def paint_batched(painter: QPainter, seats: Sequence[int], xs: Sequence[float],
+                  ys: Sequence[float], types: Sequence[str], statuses: Sequence[SeatStatus],
+                  size: float, palette: SeatPalette, with_marks: bool) -> None:
+    """Draw many seats with one call per style group.
+
+    ``seats`` are indices into the parallel per-seat lists (cell x, cell y, type, status).
+    """
+    groups: dict[tuple[str, SeatStatus], list[QRectF]] = defaultdict(list)
+    ins = 0.12 * size
+    w = size - 2 * ins
+    for i in seats:
+        groups[(types[i], statuses[i])].append(QRectF(xs[i] + ins, ys[i] + ins, w, w))
+    by_color: dict[int, tuple[QColor, list[QRectF]]] = {}
+    for (seat_type, status), rects in groups.items():
+        color = palette.fill(seat_type, status)
+        entry = by_color.setdefault(color.rgba(), (color, []))
+        entry[1].extend(rects)
+    if with_marks:
+        painter.setPen(QPen(palette.outline, max(0.5, size * 0.04)))
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+    for color, rects in by_color.values():
+        painter.setBrush(color)
+        painter.drawRects(rects)
+    if not with_marks:
+        return
+    lines: dict[SeatStatus, list[QLineF]] = defaultdict(list)
+    bars: list[QRectF] = []
+    for (seat_type, status), rects in groups.items():
+        if status == SeatStatus.HELD:
+            painter.save()
+            painter.setPen(Qt.PenStyle.NoPen)
+            hatch = QBrush(palette.mark(SeatStatus.HELD), Qt.BrushStyle.BDiagPattern)
+            hatch.setTransform(painter.worldTransform().inverted()[0])
+            painter.setBrush(hatch)
+            painter.drawRects(rects)
+            painter.restore()
+        elif status == SeatStatus.SOLD:
+            segs = lines[status]
+            for r in rects:
+                x, y = r.x(), r.y()
+                segs.append(QLineF(x + 0.2 * w, y + 0.2 * w, x + 0.8 * w, y + 0.8 * w))
+                segs.append(QLineF(x + 0.8 * w, y + 0.2 * w, x + 0.2 * w, y + 0.8 * w))
+        elif status == SeatStatus.HELD_BY_ME:
+            segs = lines[status]
+            for r in rects:
+                x, y = r.x(), r.y()
+                segs.append(QLineF(x + 0.2 * w, y + 0.5 * w, x + 0.42 * w, y + 0.74 * w))
+                segs.append(QLineF(x + 0.42 * w, y + 0.74 * w, x + 0.82 * w, y + 0.26 * w))
+        elif status == SeatStatus.BLOCKED:
+            segs = lines[status]
+            for r in rects:
+                x, y = r.x(), r.y()
+                segs.append(QLineF(x + 0.2 * w, y + 0.5 * w, x + 0.8 * w, y + 0.5 * w))
+        elif seat_type == "premium":
+            bars.extend(QRectF(r.x(), r.y(), w, w * 0.25) for r in rects)
+    if bars:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.premium_bar)
+        painter.drawRects(bars)
+    for status, segs in lines.items():
+        painter.setPen(QPen(palette.mark(status), max(1.0, size * 0.1)))
+        painter.drawLines(segs)
+
+
+def paint_focus(painter: QPainter, cell: QRectF, palette: SeatPalette) -> None:
+    """The keyboard focus cursor: a thick ring around the whole cell."""
+    width = max(2.0, cell.width() * 0.07)
+    pen = QPen(palette.focus, width)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    half = width / 2
+    painter.drawRoundedRect(cell.adjusted(half, half, -half, -half), cell.width() * 0.18,
+                            cell.width() * 0.18)
+

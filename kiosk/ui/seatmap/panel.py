@@ -1,0 +1,173 @@
+"""``SeatMapPanel``: the seat map with its zoom buttons, legend, seat info line and the
+"Best N together" control. Still no rules: it forwards taps and requests to the screen."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.layout import HallLayout
+from kiosk.services.models import SeatStatus
+from kiosk.ui.seatmap.legend import SeatLegend
+from kiosk.ui.seatmap.view import SeatMapView
+
+TOUCH_PX = 48
+RARE_STATUSES = frozenset({SeatStatus.ALLOCATED_HERE, SeatStatus.BLOCKED})
+
+
+def _touch_button(text: str, tip: str, parent: QWidget) -> QToolButton:
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip)
+    button.setMinimumSize(TOUCH_PX, TOUCH_PX)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return button
+
+
+class BestTogether(QWidget):
+    """[−] N [+]  [x] Accessible seats  [Find N seats together]  ->  requested(n, accessible)."""
+
+    requested = Signal(int, bool)
+
+    def __init__(self, parent: QWidget | None = None, maximum: int = 10):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        self.minus = _touch_button("\u2212", self.tr("One seat fewer"), self)
+        self.count = QSpinBox(self)
+        self.count.setRange(1, maximum)
+        self.count.setValue(2)
+        self.count.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.count.setMinimumSize(TOUCH_PX + 8, TOUCH_PX)
+        self.count.setAccessibleName(self.tr("Number of seats together"))
+        self.plus = _touch_button("+", self.tr("One seat more"), self)
+        self.accessible = QCheckBox(self.tr("Accessible seats"), self)
+        self.accessible.setMinimumHeight(TOUCH_PX)
+        self.accessible.setStyleSheet("QCheckBox::indicator { width: 28px; height: 28px; }")
+        self.accessible.setToolTip(self.tr("Wheelchair spaces with companion seats"))
+        self.find = QPushButton(self)
+        self.find.setMinimumHeight(TOUCH_PX)
+        self.find.setMinimumWidth(TOUCH_PX * 3)
+        label = QLabel(self.tr("Best"), self)
+        label.setBuddy(self.count)
+        for widget in (label, self.minus, self.count, self.plus, self.accessible, self.find):
+            row.addWidget(widget)
+        self.minus.clicked.connect(self.count.stepDown)
+        self.plus.clicked.connect(self.count.stepUp)
+        self.count.valueChanged.connect(self._relabel)
+        self.find.clicked.connect(self._emit)
+        self._relabel(self.count.value())
+
+    def set_maximum(self, maximum: int) -> None:
+        self.count.setMaximum(max(1, maximum))
+
+    def _relabel(self, n: int) -> None:
+        self.find.setText(self.tr("Find %n seat(s) together", "", n))
+        self.minus.setEnabled(n > self.count.minimum())
+        self.plus.setEnabled(n < self.count.maximum())
+
+    def _emit(self) -> None:
+        self.requested.emit(self.count.value(), self.accessible.isChecked())
+
+
+class SeatMapPanel(QWidget):
+    """View + controls + legend. The screen connects to the signals and feeds statuses back."""
+
+    bestRequested = Signal(int, bool)  # noqa: N815
+    seatTapped = Signal(str)  # noqa: N815
+    unavailableTapped = Signal(str)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view = SeatMapView(self)
+        self.legend = SeatLegend(self)
+        self.info = QLabel(self)
+        self.info.setMinimumHeight(TOUCH_PX)
+        self.info.setAccessibleName(self.tr("Seat details"))
+        self.info.setText(self.tr("Tap a seat to select it; tap it again to free it."))
+        self.zoom_out_button = _touch_button("\u2212", self.tr("Zoom out"), self)
+        self.zoom_in_button = _touch_button("+", self.tr("Zoom in"), self)
+        self.fit_button = _touch_button(self.tr("Fit"), self.tr("Show the whole hall"), self)
+        self.fit_button.setMinimumWidth(TOUCH_PX * 2)
+        self.best = BestTogether(self)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        bar.addWidget(self.zoom_out_button)
+        bar.addWidget(self.zoom_in_button)
+        bar.addWidget(self.fit_button)
+        bar.addStretch(1)
+        bar.addWidget(self.best)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 8, 8, 8)
+        column.setSpacing(6)
+        column.addLayout(bar)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.info)
+        column.addWidget(self.legend)
+
+        self.zoom_in_button.clicked.connect(self.view.zoom_in)
+        self.zoom_out_button.clicked.connect(self.view.zoom_out)
+        self.fit_button.clicked.connect(self.view.fit_to_view)
+        self.best.requested.connect(self.bestRequested)
+        self.view.seatTapped.connect(self.seatTapped)
+        self.view.unavailableTapped.connect(self.unavailableTapped)
+        self.view.seatInspected.connect(self._show_seat)
+        self.view.zoomChanged.connect(self._zoom_limits)
+        self.setTabOrder(self.zoom_out_button, self.zoom_in_button)
+        self.setTabOrder(self.zoom_in_button, self.fit_button)
+        self.setTabOrder(self.fit_button, self.view)
+
+    # --- pass-throughs the screen uses -----------------------------------------------------
+    def set_layout(self, layout: HallLayout, statuses: Mapping[str, SeatStatus] | None = None) -> None:
+        self.view.set_layout(layout, statuses)
+        self._types = {str(seat.type) for seat in layout.seats.values()}
+        self._refresh_legend(statuses or {})
+
+    def set_statuses(self, statuses: Mapping[str, SeatStatus]) -> None:
+        self.view.set_statuses(statuses)
+        self._refresh_legend(statuses)
+
+    def update_statuses(self, changes: Mapping[str, SeatStatus]) -> None:
+        self.view.update_statuses(changes)
+        if any(SeatStatus(s) in RARE_STATUSES for s in changes.values()):
+            self._refresh_legend(self.view.statuses())
+
+    def set_prices(self, prices: Mapping[tuple[str, str], int], currency: str) -> None:
+        self.view.set_prices(prices, currency)
+        self.legend.set_prices(dict(prices), currency)
+
+    def set_palette(self, high_contrast: bool) -> None:
+        self.view.set_palette(high_contrast)
+        self.legend.set_palette(self.view.palette_in_use)
+
+    def set_max_together(self, maximum: int) -> None:
+        self.best.set_maximum(maximum)
+
+    # --- internals ------------------------------------------------------------------------
+    def _refresh_legend(self, statuses: Mapping[str, SeatStatus]) -> None:
+        rare = {SeatStatus(s) for s in statuses.values()} & RARE_STATUSES
+        self.legend.set_content(getattr(self, "_types", set()), rare)
+
+    def _show_seat(self, code: str) -> None:
+        self.info.setText(self.view.seat_description(code))
+
+    def _zoom_limits(self, _scale: float) -> None:
+        from kiosk.ui.seatmap.view import MAX_SCALE
+
+        self.zoom_in_button.setEnabled(self.view.zoom_factor() < MAX_SCALE - 1e-6)

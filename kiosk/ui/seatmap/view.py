@@ -1,0 +1,420 @@
+"""``SeatMapView``: draws a hall, reports taps, and knows nothing about selling.
+
+The screen owns the rules: it listens to ``seatTapped`` / ``unavailableTapped``, calls the
+services, and pushes the resulting statuses back with ``update_statuses`` (a few seats) or
+``set_statuses`` (a full refresh, e.g. after the service bridge reports another kiosk's sale).
+Nothing here polls. Held-elsewhere, sold and blocked seats report ``unavailableTapped`` so the
+screen can say why the seat cannot be taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QToolTip, QWidget
+
+from kiosk.domain.layout import HallLayout
+from kiosk.domain.money import format_money
+from kiosk.services.models import SeatStatus
+from kiosk.ui.seatmap.geometry import PITCH, SeatGeometry
+from kiosk.ui.seatmap.layer import SeatLayer
+from kiosk.ui.seatmap.palette import SeatPalette, palette_for
+
+UNAVAILABLE = frozenset({SeatStatus.SOLD, SeatStatus.BLOCKED, SeatStatus.HELD})
+TAP_SLOP_PX = 12  # a press that moves further than this is a pan, not a tap
+MAX_SCALE = 3.0
+MAX_FIT_SCALE = 1.6  # small halls are not blown up beyond this on fit
+ZOOM_STEP = 1.25
+
+
+class SeatMapView(QGraphicsView):
+    seatTapped = Signal(str)  # noqa: N815 (Qt signal naming)
+    unavailableTapped = Signal(str)  # noqa: N815
+    focusedSeatChanged = Signal(str)  # noqa: N815
+    seatInspected = Signal(str)  # noqa: N815  hovered or pressed: the panel shows its price
+    zoomChanged = Signal(float)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._scene = QGraphicsScene(self)
+        self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setScene(self._scene)
+        self.geo: SeatGeometry | None = None
+        self.layer: SeatLayer | None = None
+        self._palette = palette_for(False)
+        self._prices: dict[tuple[str, str], int] = {}
+        self._currency = ""
+        self._focus: int | None = None
+        self._keyboard_mode = False
+        self._hover: int | None = None
+        self._press_pos: QPointF | None = None
+        self._last_pos = QPointF()
+        self._panning = False
+        self._auto_fit = True
+        self._min_scale = 0.05
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.setMinimumSize(4 * 48, 4 * 48)
+        self.setBackgroundBrush(self._palette.background)
+        self.setAccessibleName(self.tr("Seat map"))
+        self.setAccessibleDescription(
+            self.tr("Arrow keys move between seats; Space or Enter selects the seat."))
+
+    # --- content --------------------------------------------------------------------------
+    def set_layout(self, layout: HallLayout,
+                   statuses: Mapping[str, SeatStatus] | None = None) -> None:
+        """Show a hall; every seat starts FREE unless ``statuses`` says otherwise."""
+        self._scene.clear()
+        self.geo = SeatGeometry(layout)
+        self.layer = SeatLayer(self.geo, self.tr("SCREEN"))
+        self.layer.palette = self._palette
+        self._scene.addItem(self.layer)
+        self._scene.setSceneRect(self.layer.boundingRect())
+        self._focus = None
+        self._hover = None
+        if statuses:
+            self.set_statuses(statuses)
+        self.fit_to_view()
+
+    def set_statuses(self, statuses: Mapping[str, SeatStatus]) -> None:
+        """Full refresh: seats not named are FREE."""
+        if self.layer is None or self.geo is None:
+            return
+        index = self.geo.index
+        fresh = [SeatStatus.FREE] * len(self.geo)
+        for code, status in statuses.items():
+            i = index.get(code)
+            if i is not None:
+                fresh[i] = status if type(status) is SeatStatus else SeatStatus(status)
+        self.layer.statuses = fresh
+        self.layer.update()
+        self._refresh_accessible()
+
+    def update_statuses(self, changes: Mapping[str, SeatStatus]) -> None:
+        """Change a few seats; only their cells are repainted."""
+        if self.layer is None or self.geo is None:
+            return
+        statuses = self.layer.statuses
+        touched_focus = False
+        for code, status in changes.items():
+            i = self.geo.index.get(code)
+            if i is None:
+                continue
+            status = SeatStatus(status)
+            if statuses[i] != status:
+                statuses[i] = status
+                self.layer.invalidate_seat(i)
+                touched_focus |= i == self._focus
+        if touched_focus:
+            self._refresh_accessible()
+
+    def status(self, code: str) -> SeatStatus:
+        assert self.geo is not None and self.layer is not None
+        return self.layer.statuses[self.geo.index[code]]
+
+    def statuses(self) -> dict[str, SeatStatus]:
+        if self.geo is None or self.layer is None:
+            return {}
+        return dict(zip(self.geo.codes, self.layer.statuses, strict=True))
+
+    def set_prices(self, prices: Mapping[tuple[str, str], int], currency: str) -> None:
+        """Price list (seat type, ticket type) -> minor units; the adult price is shown per seat."""
+        self._prices = dict(prices)
+        self._currency = currency
+        self._refresh_accessible()
+
+    def set_palette(self, high_contrast: bool) -> None:
+        self._palette = palette_for(high_contrast)
+        self.setBackgroundBrush(self._palette.background)
+        if self.layer is not None:
+            self.layer.palette = self._palette
+            self.layer.update()
+
+    @property
+    def palette_in_use(self) -> SeatPalette:
+        return self._palette
+
+    # --- descriptions ---------------------------------------------------------------------
+    def price_of(self, code: str) -> int | None:
+        if self.geo is None:
+            return None
+        seat_type = self.geo.types[self.geo.index[code]]
+        return self._prices.get((seat_type, "adult"))
+
+    def seat_description(self, code: str) -> str:
+        """What a screen reader and the price label say: "Seat F12, premium, free, ₹350.00"."""
+        assert self.geo is not None
+        i = self.geo.index[code]
+        parts = [self.tr("Seat %1").replace("%1", code), self._type_text(self.geo.types[i]),
+                 self._status_text(self.layer.statuses[i])]
+        price = self.price_of(code)
+        if price is not None and self._currency:
+            parts.append(format_money(price, self._currency))
+        return ", ".join(parts)
+
+    def _type_text(self, seat_type: str) -> str:
+        return {
+            "standard": self.tr("standard"),
+            "premium": self.tr("premium"),
+            "recliner": self.tr("recliner"),
+            "wheelchair": self.tr("wheelchair space"),
+            "companion": self.tr("companion seat"),
+        }.get(seat_type, seat_type)
+
+    def _status_text(self, status: SeatStatus) -> str:
+        return {
+            SeatStatus.FREE: self.tr("free"),
+            SeatStatus.HELD_BY_ME: self.tr("selected"),
+            SeatStatus.HELD: self.tr("held elsewhere"),
+            SeatStatus.SOLD: self.tr("sold"),
+            SeatStatus.ALLOCATED_HERE: self.tr("free, reserved for this kiosk"),
+            SeatStatus.BLOCKED: self.tr("not available"),
+        }[status]
+
+    def _refresh_accessible(self) -> None:
+        if self.geo is None or self._focus is None:
+            name = self.tr("Seat map")
+        else:
+            name = self.seat_description(self.geo.codes[self._focus])
+        if name != self.accessibleName():
+            self.setAccessibleName(name)
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
+
+    # --- taps -----------------------------------------------------------------------------
+    def seat_at(self, viewport_pos: QPoint | QPointF) -> str | None:
+        if self.geo is None:
+            return None
+        point = self.mapToScene(QPointF(viewport_pos).toPoint())
+        i = self.geo.seat_at(point.x(), point.y())
+        return None if i is None else self.geo.codes[i]
+
+    def seat_viewport_pos(self, code: str) -> QPoint:
+        """Centre of a seat in viewport coordinates (tests and the bench tap with this)."""
+        assert self.layer is not None and self.geo is not None
+        return self.mapFromScene(self.layer.cell_rect(self.geo.index[code]).center())
+
+    def tap(self, code: str) -> None:
+        """Report a tap on a seat: the screen decides what it means."""
+        if self.status(code) in UNAVAILABLE:
+            self.unavailableTapped.emit(code)
+        else:
+            self.seatTapped.emit(code)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        self._press_pos = event.position()
+        self._last_pos = event.position()
+        self._panning = False
+        code = self.seat_at(event.position())
+        if code is not None:
+            self.seatInspected.emit(code)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        pos = event.position()
+        if self._press_pos is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            if not self._panning and (pos - self._press_pos).manhattanLength() > TAP_SLOP_PX:
+                self._panning = True
+                self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            if self._panning:
+                delta = pos - self._last_pos
+                self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - round(delta.x()))
+                self.verticalScrollBar().setValue(self.verticalScrollBar().value() - round(delta.y()))
+            self._last_pos = pos
+            event.accept()
+            return
+        code = self.seat_at(pos)
+        i = None if code is None or self.geo is None else self.geo.index[code]
+        if i != self._hover:
+            self._hover = i
+            if code is not None:
+                self.seatInspected.emit(code)
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton or self._press_pos is None:
+            return super().mouseReleaseEvent(event)
+        was_panning = self._panning
+        self._press_pos = None
+        self._panning = False
+        self.viewport().unsetCursor()
+        event.accept()
+        if was_panning:
+            return
+        code = self.seat_at(event.position())
+        if code is not None:
+            self._set_focus(self.geo.index[code], keyboard=False)
+            self.tap(code)
+
+    # --- zoom -----------------------------------------------------------------------------
+    def zoom_factor(self) -> float:
+        return self.transform().m11()
+
+    def fit_to_view(self) -> None:
+        """Show the whole hall, centred; small halls are not blown up beyond MAX_FIT_SCALE."""
+        if self.layer is None:
+            return
+        rect = self._scene.sceneRect()
+        view = self.viewport().rect()
+        if rect.isEmpty() or view.width() < 2 or view.height() < 2:
+            return
+        scale = min(view.width() / rect.width(), view.height() / rect.height(), MAX_FIT_SCALE)
+        self._min_scale = min(scale * 0.8, 1.0)
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.centerOn(rect.center())
+        self._auto_fit = True
+        self.zoomChanged.emit(scale)
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom keeping the scene point under ``anchor`` (viewport coords) where it is."""
+        current = self.zoom_factor()
+        target = max(self._min_scale, min(MAX_SCALE, current * factor))
+        if abs(target - current) < 1e-9:
+            return
+        if anchor is None:
+            anchor = QPointF(self.viewport().rect().center())
+        before = self.mapToScene(anchor.toPoint())
+        self.scale(target / current, target / current)
+        after = self.mapToScene(anchor.toPoint())
+        centre = self.mapToScene(self.viewport().rect().center())
+        self.centerOn(centre - (after - before))
+        self._auto_fit = False
+        self.zoomChanged.emit(target)
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (plain or Ctrl wheel zooms)
+        steps = event.angleDelta().y() or event.angleDelta().x()
+        if steps:
+            self.zoom_by(1.0015 ** steps, event.position())
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if pinch is not None:
+                self._press_pos = None  # a pinch is never a tap
+                self._panning = False
+                if pinch.changeFlags() & pinch.ChangeFlag.ScaleFactorChanged:
+                    centre = self.viewport().mapFromGlobal(pinch.centerPoint().toPoint())
+                    self.apply_pinch(pinch.scaleFactor(), QPointF(centre))
+                event.accept(pinch)
+                return True
+        elif kind == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.zoom_by(1.0 + event.value(), event.position())
+                return True
+        elif kind == QEvent.Type.ToolTip:
+            code = self.seat_at(event.pos())
+            if code is not None:
+                QToolTip.showText(event.globalPos(), self.seat_description(code), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def apply_pinch(self, scale_factor: float, centre: QPointF) -> None:
+        """One pinch step: zoom by the gesture's incremental factor around the fingers."""
+        if scale_factor > 0:
+            self.zoom_by(scale_factor, centre)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        if self._auto_fit:
+            self.fit_to_view()
+
+    # --- keyboard -------------------------------------------------------------------------
+    @property
+    def focused_seat(self) -> str | None:
+        return None if self._focus is None or self.geo is None else self.geo.codes[self._focus]
+
+    def set_focused_seat(self, code: str) -> None:
+        assert self.geo is not None
+        self._set_focus(self.geo.index[code], keyboard=True)
+
+    def _set_focus(self, i: int, keyboard: bool) -> None:
+        assert self.layer is not None and self.geo is not None
+        old_ring = self.layer.focus_index
+        self._keyboard_mode = keyboard
+        changed = i != self._focus
+        self._focus = i
+        self.layer.focus_index = i if keyboard else None
+        if old_ring is not None and old_ring != self.layer.focus_index:
+            self.layer.invalidate_seat(old_ring)
+        if keyboard:
+            self.layer.invalidate_seat(i)
+            rect = self.layer.cell_rect(i)
+            self.ensureVisible(rect, 48, 48)
+        self._refresh_accessible()
+        if changed:
+            code = self.geo.codes[i]
+            self.focusedSeatChanged.emit(code)
+            if keyboard:
+                self.seatInspected.emit(code)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self.geo is None or not len(self.geo):
+            return super().keyPressEvent(event)
+        key = event.key()
+        moves = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1),
+                 Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0)}
+        if key in moves:
+            if self._focus is None:
+                self._set_focus(self.geo.first_seat(), keyboard=True)
+            else:
+                d_row, d_col = moves[key]
+                self._set_focus(self.geo.neighbour(self._focus, d_row, d_col), keyboard=True)
+        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select):
+            if self._focus is None:
+                self._set_focus(self.geo.first_seat(), keyboard=True)
+            else:
+                self._set_focus(self._focus, keyboard=True)
+                self.tap(self.geo.codes[self._focus])
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_out()
+        elif key == Qt.Key.Key_0:
+            self.fit_to_view()
+        else:
+            return super().keyPressEvent(event)
+        event.accept()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().focusInEvent(event)
+        if self.geo is not None and len(self.geo) and event.reason() in (
+                Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                Qt.FocusReason.ShortcutFocusReason):
+            start = self._focus if self._focus is not None else self.geo.first_seat()
+            self._set_focus(start, keyboard=True)
+
+    def visible_scene_rect(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+
+__all__ = ["SeatMapView", "UNAVAILABLE", "PITCH"]
