@@ -65,6 +65,10 @@ class ManagerMode(QStackedWidget):
                                   require_manager=True)
         self.signin.signedIn.connect(self.open_console)
         self.addWidget(self.signin)
+        from kiosk.ui.widgets.idle import IdleWatcher
+
+        self.idle = IdleWatcher(config.staff_idle_lock_s, self)
+        self.idle.idle.connect(self.lock)
         self.signin.focus_first()
         if actor is not None:  # rebuilt after a language change: stay signed in
             self.open_console(actor)
@@ -90,9 +94,20 @@ class ManagerMode(QStackedWidget):
         self.console = console
         self.addWidget(console)
         self.setCurrentWidget(console)
+        self.idle.start()
         self.actorChanged.emit(actor)
 
+    def lock(self) -> None:
+        """Nobody touched the console for ``staff_idle_lock_s``: sign the manager out."""
+        if self.actor is None:
+            return
+        minutes = max(1, round(self.config.staff_idle_lock_s / 60))
+        self.sign_out()
+        self.signin.reset(self.tr("Locked after %n minute(s) without activity. Sign in again.",
+                                  "", minutes))
+
     def sign_out(self, *_args) -> None:
+        self.idle.stop()
         actor, self.actor = self.actor, None
         if actor is not None and callable(getattr(self.services.auth, "sign_out", None)):
             self.bridge.submit(self.services.auth.sign_out, actor, name="sign_out")
@@ -105,10 +120,10 @@ class ManagerMode(QStackedWidget):
         self.actorChanged.emit(None)
 
     def shutdown(self) -> None:
-        pass
+        self.idle.stop()
 
     def detach(self) -> None:
-        pass
+        self.idle.stop()
 
 
 def _self_service_widget(services, bridge, config, parent: QWidget) -> QWidget:

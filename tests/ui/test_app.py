@@ -282,3 +282,25 @@ def test_language_change_rebuilds_the_counter_in_place(driver, kiosk_ui, qtbot):
         assert driver.held_seats() == ("C2",)
     finally:
         languages.set_language("en")
+
+
+def test_manager_console_locks_when_idle(qtbot, qapp, services, config):
+    from kiosk.ui.app import build_ui
+
+    ui = build_ui(services, config, app=qapp, install_hooks=False, mode="manager")
+    qtbot.addWidget(ui.window)
+    ui.window.show()
+    try:
+        mode = ui.window.mode_widget
+        mode.signin.staff_field.setText("9001")
+        qtbot.keyClicks(mode.signin.pin_field, "9999")
+        qtbot.keyClick(mode.signin.pin_field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: mode.console is not None, timeout=WAIT)
+        mode.idle.set_timeout(0.3)
+        mode.idle.poke()
+        qtbot.waitUntil(lambda: mode.currentWidget() is mode.signin, timeout=WAIT)
+        assert mode.actor is None and mode.console is None
+        assert "Locked" in mode.signin.note.text()
+    finally:
+        ui.window.close()
+        ui.shutdown()

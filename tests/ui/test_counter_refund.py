@@ -111,3 +111,34 @@ def test_exchange_for_a_later_show(driver, qtbot, services):
     assert services.booking.get(booking.reference).state == "exchanged"
     assert driver.ui.bridge.call(services.catalogue.seat_map, "show-future")["B1"] \
         == SeatStatus.FREE
+
+
+def test_exchange_to_dearer_seats_takes_the_difference(driver, qtbot, services):
+    booking = sell(services, ["B5"])  # one standard seat: 250.00
+    driver.start()
+    driver.mode.open_refund()
+    screen = driver.screen("refund")
+    qtbot.keyClicks(screen.reference, booking.reference)
+    qtbot.keyClick(screen.reference, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.exchange_button.isEnabled(), timeout=WAIT)
+    driver.click(screen.exchange_button)
+    driver.wait_screen("finder")
+    driver.click(driver.screen("finder").open_button)
+    driver.wait_screen("seats")
+    driver.tap_seat("F3")  # a recliner: 600.00
+    qtbot.waitUntil(lambda: driver.held_seats() == ("F3",), timeout=WAIT)
+    driver.click(driver.screen("seats").continue_button)
+    driver.click(driver.screen("basket").pay_button)
+    driver.wait_screen("payment")
+    payment = driver.screen("payment")
+    assert not payment.nothing_to_pay
+    assert payment.due_minor == 60_000 - 25_000
+    assert "₹350.00" in payment.due_label.text()
+    driver.click(payment.quick_buttons[0])  # exact
+    assert payment.change_label.text().endswith("₹0.00")
+    driver.click(payment.confirm_button)
+    driver.wait_screen("ticket")
+    new = driver.mode.session.sale.booking
+    assert [line.seat_code for line in new.lines] == ["F3"]
+    assert services.booking.get(booking.reference).state == "exchanged"
+    assert driver.mode.session.sale.exchange_from is None

@@ -190,3 +190,20 @@ def test_map_follows_a_sale_committed_by_another_connection(driver, qtbot, ui_co
     finally:
         other.close()
     qtbot.waitUntil(lambda: driver.seat_status("F2") == SeatStatus.SOLD, timeout=WAIT)
+
+
+def test_an_unexpected_service_failure_is_shown_calmly(driver, qtbot, services, monkeypatch):
+    driver.start()
+    driver.open_show()
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("database exploded")
+
+    monkeypatch.setattr(services.booking, "hold", broken)
+    driver.tap_seat("C7")
+    qtbot.waitUntil(lambda: driver.mode.banner.kind() == "error", timeout=WAIT)
+    text = driver.mode.banner.text()
+    assert "data is safe" in text
+    assert "exploded" not in text and "Traceback" not in text
+    assert driver.held_seats() == ()
+    assert driver.mode.current_name() == "seats"

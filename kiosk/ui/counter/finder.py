@@ -123,6 +123,12 @@ class FinderScreen(Screen):
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
         self._filters_loaded = False
+        self.bridge.dataChanged.connect(self._data_changed)
+
+    def _data_changed(self) -> None:
+        """Seats left change as other kiosks sell: keep the list current while it is shown."""
+        if self.ctl.current_name() == self.name and self.session.actor is not None:
+            self.refresh()
 
     def _combo(self, name: str, label: str) -> QComboBox:
         combo = QComboBox(self)

@@ -82,7 +82,6 @@ class CounterMode(QWidget):
         self.session = session or CounterSession()
         self._renewing = False
         self._warned = False
-        self._expiring = False
 
         self._build_topbar()
         self.banner = MessageBanner(self)
@@ -397,7 +396,6 @@ class CounterMode(QWidget):
         booking = self.services.booking
         hold_id = sale.hold.hold_id
         types = dict(sale.ticket_types)
-        self._expiring = False
         if sale.exchange_from is not None:
             self.bridge.submit(booking.exchange, self.session.actor, sale.exchange_from.reference,
                                hold_id, types, payment, name="exchange",
