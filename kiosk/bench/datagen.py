@@ -104,12 +104,34 @@ def report_database(bookings: int, seed: int = 20261125) -> tuple[Path, Generate
         if row is not None:
             return path, GeneratedInfo(**json.loads(row[0])), False
     path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(path, bookings)
     tmp = path.with_name(path.name + f".tmp{os.getpid()}")
     for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         leftover.unlink(missing_ok=True)
     info = generate(tmp, bookings, seed=seed)
     os.replace(tmp, path)
     return path, info, True
+
+
+STALE_TMP_S = 3600
+
+
+def _remove_stale(current: Path, bookings: int) -> None:
+    """Old versions of this size (another schema or data version) and abandoned partial files.
+
+    Each is over a gigabyte at full size. A partial file younger than an hour may belong to a
+    run still generating, so it is left alone.
+    """
+    now = time.time()
+    for other in current.parent.glob(f"reports-{bookings}-*"):
+        if other == current:
+            continue
+        try:
+            partial = ".tmp" in other.name
+            if not partial or now - other.stat().st_mtime > STALE_TMP_S:
+                other.unlink()
+        except OSError:
+            pass
 
 
 def _reference(i: int) -> str:

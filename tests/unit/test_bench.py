@@ -96,3 +96,25 @@ def test_generated_database_is_cached_and_keyed_by_schema(bench_cache, monkeypat
     assert datagen.cached_path(2000) != path
     # A half-written file from an interrupted run is never taken for the cache.
     assert not list(bench_cache.glob("*.tmp*"))
+
+
+def test_stale_versions_and_abandoned_partials_are_removed(bench_cache):
+    import os
+    import time
+
+    from kiosk.bench import datagen
+
+    bench_cache.mkdir(parents=True)
+    old_version = bench_cache / "reports-1500-v0-oldschema.db"
+    old_partial = bench_cache / "reports-1500-v0-x.db.tmp1"
+    young_partial = bench_cache / "reports-1500-v0-y.db.tmp2"
+    other_size = bench_cache / "reports-9999-v0-oldschema.db"
+    for f in (old_version, old_partial, young_partial, other_size):
+        f.write_bytes(b"x")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old_partial, (hours_ago, hours_ago))
+    path, _info, generated = datagen.report_database(1500)
+    assert generated and path.exists()
+    assert not old_version.exists() and not old_partial.exists()
+    assert young_partial.exists()  # may be another run still generating
+    assert other_size.exists()  # another size is another cache entry
