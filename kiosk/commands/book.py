@@ -28,6 +28,10 @@ TICKET_TYPES = [t.value for t in TicketType]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "Cash goes into your shift's drawer: with no shift open on this kiosk, a cash sale opens "
+        "one with the --float given (default 0); close it with the cash-up in the app. "
+        "Example: kiosk book show-123 F7 F8 F9=child --pay cash --tendered 1000 --staff 1001")
     parser.add_argument("show", metavar="SHOW", help="show id (see `kiosk shows`)")
     parser.add_argument("seats", nargs="*", metavar="SEAT",
                         help="seat codes such as F7 F8; SEAT=TYPE sets that seat's ticket type, "

@@ -22,6 +22,10 @@ HELP = "refund a booking (all seats, or the seats named with --seats)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "The money goes back the way it was paid. A cash refund needs an open shift; with none "
+        "open on this kiosk one is opened with the --float given (default 0). Refunds above the "
+        "cashier limit wait for a manager's approval in the app.")
     parser.add_argument("reference", metavar="REF", help="booking reference, e.g. K7QX-4M2P")
     parser.add_argument("--seats", nargs="+", metavar="SEAT",
                         help="refund only these seats (default: every seat still held)")
