@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_IN" sourcelanguage="en_IN">
 <context>
+    <name>BestTogether</name>
+    <message numerus="yes">
+        <source>Find %n seat(s) together</source>
+        <translation>
+            <numerusform>Find %n seat together</numerusform><numerusform>Find %n seats together</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CounterMode</name>
     <message numerus="yes">
         <source>Locked after %n minute(s) without activity. Sign in again.</source>
@@ -35,6 +43,14 @@
         <source>%n conflict(s) for a manager</source>
         <translation>
             <numerusform>%n conflict for a manager</numerusform><numerusform>%n conflicts for a manager</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ManagerMode</name>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity. Sign in again.</source>
+        <translation>
+            <numerusform>Locked after %n minute without activity. Sign in again.</numerusform><numerusform>Locked after %n minutes without activity. Sign in again.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,38 @@
     </message>
 </context>
 <context>
+    <name>BestTogether</name>
+    <message>
+        <source>One seat fewer</source>
+        <translation>एक सीट कम</translation>
+    </message>
+    <message>
+        <source>Number of seats together</source>
+        <translation>साथ-साथ कितनी सीटें</translation>
+    </message>
+    <message>
+        <source>One seat more</source>
+        <translation>एक सीट ज़्यादा</translation>
+    </message>
+    <message>
+        <source>Accessible seats</source>
+        <translation>सुगम्य सीटें</translation>
+    </message>
+    <message>
+        <source>Wheelchair spaces with companion seats</source>
+        <translation>साथी सीट के साथ व्हीलचेयर स्थान</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>सबसे अच्छी</translation>
+    </message>
+    <message numerus="yes">
+        <source>Find %n seat(s) together</source>
+        <translation>
+            <numerusform>साथ-साथ %n सीट खोजें</numerusform><numerusform>साथ-साथ %n सीटें खोजें</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CardTerminal</name>
     <message>
         <source>Tap</source>
@@ -279,6 +311,46 @@
     <message>
         <source>Companion</source>
         <translation>साथी सीट</translation>
+    </message>
+    <message>
+        <source>Mumbai</source>
+        <translation>मुंबई</translation>
+    </message>
+    <message>
+        <source>Hyderabad</source>
+        <translation>हैदराबाद</translation>
+    </message>
+    <message>
+        <source>Dubai</source>
+        <translation>दुबई</translation>
+    </message>
+    <message>
+        <source>Delhi</source>
+        <translation>दिल्ली</translation>
+    </message>
+    <message>
+        <source>Bengaluru</source>
+        <translation>बेंगलुरु</translation>
+    </message>
+    <message>
+        <source>Chennai</source>
+        <translation>चेन्नई</translation>
+    </message>
+    <message>
+        <source>Kolkata</source>
+        <translation>कोलकाता</translation>
+    </message>
+    <message>
+        <source>Pune</source>
+        <translation>पुणे</translation>
+    </message>
+    <message>
+        <source>Visakhapatnam</source>
+        <translation>विशाखापत्तनम</translation>
+    </message>
+    <message>
+        <source>Vijayawada</source>
+        <translation>विजयवाड़ा</translation>
     </message>
     <message>
         <source>Adult</source>
@@ -703,6 +775,11 @@
         <source>The manager console is not installed on this kiosk.</source>
         <translation>इस कियोस्क पर मैनेजर कंसोल इंस्टॉल नहीं है।</translation>
     </message>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity. Sign in again.</source>
+        <translation>
+            <numerusform>%n मिनट तक कोई गतिविधि न होने से लॉक हो गया। फिर से साइन इन करें।</numerusform><numerusform>%n मिनट तक कोई गतिविधि न होने से लॉक हो गया। फिर से साइन इन करें।</numerusform></translation>
+    </message>
     <message>
         <source>Signed out.</source>
         <translation>साइन आउट हो गया।</translation>
@@ -723,7 +800,7 @@
     <name>NumericKeypad</name>
     <message>
         <source>Clear</source>
-        <translation>साफ़ करें</translation>
+        <translation>साफ़</translation>
     </message>
     <message>
         <source>Enter</source>
@@ -745,16 +822,20 @@
         <translation>भुगतान</translation>
     </message>
     <message>
-        <source>Cash</source>
-        <translation>नकद</translation>
-    </message>
-    <message>
         <source>Card</source>
         <translation>कार्ड</translation>
     </message>
     <message>
         <source>Cash received</source>
         <translation>प्राप्त नकद</translation>
+    </message>
+    <message>
+        <source>Cash (F7)</source>
+        <translation>नकद (F7)</translation>
+    </message>
+    <message>
+        <source>Card (F8)</source>
+        <translation>कार्ड (F8)</translation>
     </message>
     <message>
         <source>Last 4 digits of the card</source>
@@ -791,6 +872,14 @@
     <message>
         <source>%1 · %2 · seats %3</source>
         <translation>%1 · %2 · सीटें %3</translation>
+    </message>
+    <message>
+        <source>Exchange of %1: new seats %2, credit from the old booking %3.</source>
+        <translation>%1 का बदलाव: नई सीटें %2, पुरानी बुकिंग से जमा %3।</translation>
+    </message>
+    <message>
+        <source>Give back %1 to the original payment method.</source>
+        <translation>%1 मूल भुगतान तरीके से वापस दें।</translation>
     </message>
     <message>
         <source>Exact</source>
@@ -969,6 +1058,92 @@
     <message>
         <source>Taking payment… please wait.</source>
         <translation>भुगतान लिया जा रहा है… कृपया प्रतीक्षा करें।</translation>
+    </message>
+</context>
+<context>
+    <name>SeatLegend</name>
+    <message>
+        <source>Seat map legend</source>
+        <translation>सीट नक्शे की कुंजी</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>खाली</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>चुनी गई</translation>
+    </message>
+    <message>
+        <source>Held elsewhere</source>
+        <translation>कहीं और रुकी हुई</translation>
+    </message>
+    <message>
+        <source>Reserved for this kiosk</source>
+        <translation>इस कियोस्क के लिए आरक्षित</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>उपलब्ध नहीं</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>साधारण</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>प्रीमियम</translation>
+    </message>
+    <message>
+        <source>Recliner</source>
+        <translation>रिक्लाइनर</translation>
+    </message>
+    <message>
+        <source>Wheelchair space</source>
+        <translation>व्हीलचेयर स्थान</translation>
+    </message>
+    <message>
+        <source>Companion seat</source>
+        <translation>साथी सीट</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>आपकी</translation>
+    </message>
+    <message>
+        <source>Being booked</source>
+        <translation>बुक हो रही है</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>बिक चुकी</translation>
+    </message>
+</context>
+<context>
+    <name>SeatMapPanel</name>
+    <message>
+        <source>Seat details</source>
+        <translation>सीट का विवरण</translation>
+    </message>
+    <message>
+        <source>Tap a seat to select it; tap it again to free it.</source>
+        <translation>सीट चुनने के लिए टैप करें; छोड़ने के लिए फिर से टैप करें।</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>छोटा करें</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>बड़ा करें</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>पूरा दिखाएँ</translation>
+    </message>
+    <message>
+        <source>Show the whole hall</source>
+        <translation>पूरा हॉल दिखाएँ</translation>
     </message>
 </context>
 <context>
@@ -1201,8 +1376,12 @@
         <translation>मैनेजर इस हिसाब की समीक्षा करेंगे।</translation>
     </message>
     <message>
-        <source>Expected %1 · Counted %2 · Variance %3</source>
-        <translation>अपेक्षित %1 · गिना गया %2 · अंतर %3</translation>
+        <source>Expected %1
+Counted %2
+Variance %3</source>
+        <translation>अपेक्षित %1
+गिना गया %2
+अंतर %3</translation>
     </message>
 </context>
 <context>
@@ -1259,6 +1438,14 @@
 </context>
 <context>
     <name>ShowTableModel</name>
+    <message>
+        <source>Today %1</source>
+        <translation>आज %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>कल %1</translation>
+    </message>
     <message>
         <source>Film</source>
         <translation>फ़िल्म</translation>

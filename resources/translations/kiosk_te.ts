@@ -110,6 +110,38 @@
     </message>
 </context>
 <context>
+    <name>BestTogether</name>
+    <message>
+        <source>One seat fewer</source>
+        <translation>ఒక సీటు తక్కువ</translation>
+    </message>
+    <message>
+        <source>Number of seats together</source>
+        <translation>పక్కపక్కన ఎన్ని సీట్లు</translation>
+    </message>
+    <message>
+        <source>One seat more</source>
+        <translation>ఒక సీటు ఎక్కువ</translation>
+    </message>
+    <message>
+        <source>Accessible seats</source>
+        <translation>అందుబాటు సీట్లు</translation>
+    </message>
+    <message>
+        <source>Wheelchair spaces with companion seats</source>
+        <translation>సహాయకుడి సీటుతో వీల్‌చైర్ స్థలాలు</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>ఉత్తమ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Find %n seat(s) together</source>
+        <translation>
+            <numerusform>పక్కపక్కన %n సీటు వెతకండి</numerusform><numerusform>పక్కపక్కన %n సీట్లు వెతకండి</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CardTerminal</name>
     <message>
         <source>Tap</source>
@@ -279,6 +311,46 @@
     <message>
         <source>Companion</source>
         <translation>సహాయకుడి సీటు</translation>
+    </message>
+    <message>
+        <source>Mumbai</source>
+        <translation>ముంబై</translation>
+    </message>
+    <message>
+        <source>Hyderabad</source>
+        <translation>హైదరాబాద్</translation>
+    </message>
+    <message>
+        <source>Dubai</source>
+        <translation>దుబాయ్</translation>
+    </message>
+    <message>
+        <source>Delhi</source>
+        <translation>ఢిల్లీ</translation>
+    </message>
+    <message>
+        <source>Bengaluru</source>
+        <translation>బెంగళూరు</translation>
+    </message>
+    <message>
+        <source>Chennai</source>
+        <translation>చెన్నై</translation>
+    </message>
+    <message>
+        <source>Kolkata</source>
+        <translation>కోల్‌కతా</translation>
+    </message>
+    <message>
+        <source>Pune</source>
+        <translation>పుణె</translation>
+    </message>
+    <message>
+        <source>Visakhapatnam</source>
+        <translation>విశాఖపట్నం</translation>
+    </message>
+    <message>
+        <source>Vijayawada</source>
+        <translation>విజయవాడ</translation>
     </message>
     <message>
         <source>Adult</source>
@@ -703,6 +775,11 @@
         <source>The manager console is not installed on this kiosk.</source>
         <translation>ఈ కియోస్క్‌లో మేనేజర్ కన్సోల్ ఇన్‌స్టాల్ కాలేదు.</translation>
     </message>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity. Sign in again.</source>
+        <translation>
+            <numerusform>%n నిమిషం ఏ చర్యా లేనందున లాక్ అయింది. మళ్ళీ సైన్ ఇన్ చేయండి.</numerusform><numerusform>%n నిమిషాలు ఏ చర్యా లేనందున లాక్ అయింది. మళ్ళీ సైన్ ఇన్ చేయండి.</numerusform></translation>
+    </message>
     <message>
         <source>Signed out.</source>
         <translation>సైన్ అవుట్ అయింది.</translation>
@@ -723,7 +800,7 @@
     <name>NumericKeypad</name>
     <message>
         <source>Clear</source>
-        <translation>తుడిచివేయండి</translation>
+        <translation>క్లియర్</translation>
     </message>
     <message>
         <source>Enter</source>
@@ -745,16 +822,20 @@
         <translation>చెల్లింపు</translation>
     </message>
     <message>
-        <source>Cash</source>
-        <translation>నగదు</translation>
-    </message>
-    <message>
         <source>Card</source>
         <translation>కార్డు</translation>
     </message>
     <message>
         <source>Cash received</source>
         <translation>అందిన నగదు</translation>
+    </message>
+    <message>
+        <source>Cash (F7)</source>
+        <translation>నగదు (F7)</translation>
+    </message>
+    <message>
+        <source>Card (F8)</source>
+        <translation>కార్డు (F8)</translation>
     </message>
     <message>
         <source>Last 4 digits of the card</source>
@@ -791,6 +872,14 @@
     <message>
         <source>%1 · %2 · seats %3</source>
         <translation>%1 · %2 · సీట్లు %3</translation>
+    </message>
+    <message>
+        <source>Exchange of %1: new seats %2, credit from the old booking %3.</source>
+        <translation>%1 మార్పిడి: కొత్త సీట్లు %2, పాత బుకింగ్ నుండి జమ %3.</translation>
+    </message>
+    <message>
+        <source>Give back %1 to the original payment method.</source>
+        <translation>%1 ను అసలు చెల్లింపు పద్ధతికి తిరిగి ఇవ్వండి.</translation>
     </message>
     <message>
         <source>Exact</source>
@@ -969,6 +1058,92 @@
     <message>
         <source>Taking payment… please wait.</source>
         <translation>చెల్లింపు తీసుకుంటోంది… దయచేసి వేచి ఉండండి.</translation>
+    </message>
+</context>
+<context>
+    <name>SeatLegend</name>
+    <message>
+        <source>Seat map legend</source>
+        <translation>సీట్ల పటం సూచిక</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>ఖాళీ</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>ఎంచుకున్నవి</translation>
+    </message>
+    <message>
+        <source>Held elsewhere</source>
+        <translation>వేరే చోట నిలిపి ఉంది</translation>
+    </message>
+    <message>
+        <source>Reserved for this kiosk</source>
+        <translation>ఈ కియోస్క్ కోసం కేటాయించబడింది</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>అందుబాటులో లేదు</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>సాధారణ</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>ప్రీమియం</translation>
+    </message>
+    <message>
+        <source>Recliner</source>
+        <translation>రిక్లైనర్</translation>
+    </message>
+    <message>
+        <source>Wheelchair space</source>
+        <translation>వీల్‌చైర్ స్థలం</translation>
+    </message>
+    <message>
+        <source>Companion seat</source>
+        <translation>సహాయకుడి సీటు</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>మీవి</translation>
+    </message>
+    <message>
+        <source>Being booked</source>
+        <translation>బుక్ అవుతోంది</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>అమ్ముడైంది</translation>
+    </message>
+</context>
+<context>
+    <name>SeatMapPanel</name>
+    <message>
+        <source>Seat details</source>
+        <translation>సీటు వివరాలు</translation>
+    </message>
+    <message>
+        <source>Tap a seat to select it; tap it again to free it.</source>
+        <translation>సీటు ఎంచుకోవడానికి తాకండి; వదిలేయడానికి మళ్ళీ తాకండి.</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>చిన్నది చేయండి</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>పెద్దది చేయండి</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>సరిపెట్టు</translation>
+    </message>
+    <message>
+        <source>Show the whole hall</source>
+        <translation>మొత్తం హాల్ చూపించండి</translation>
     </message>
 </context>
 <context>
@@ -1201,8 +1376,12 @@
         <translation>ఈ నగదు లెక్కను మేనేజర్ సమీక్షిస్తారు.</translation>
     </message>
     <message>
-        <source>Expected %1 · Counted %2 · Variance %3</source>
-        <translation>అంచనా %1 · లెక్కించినది %2 · తేడా %3</translation>
+        <source>Expected %1
+Counted %2
+Variance %3</source>
+        <translation>అంచనా %1
+లెక్కించినది %2
+తేడా %3</translation>
     </message>
 </context>
 <context>
@@ -1259,6 +1438,14 @@
 </context>
 <context>
     <name>ShowTableModel</name>
+    <message>
+        <source>Today %1</source>
+        <translation>ఈరోజు %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>రేపు %1</translation>
+    </message>
     <message>
         <source>Film</source>
         <translation>సినిమా</translation>

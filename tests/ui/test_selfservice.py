@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QLineEdit, QWidget
 
 from kiosk.services.app import open_services
 from kiosk.ui.bridge import Bridge
@@ -200,7 +200,13 @@ def test_seat_taken_between_map_and_tap_is_refused_plainly(qtbot, make_kiosk, co
 def test_best_seats_and_untapping(qtbot, make_kiosk, config):
     kiosk, services = make_kiosk(config)
     to_seats(qtbot, kiosk)
-    click(qtbot, kiosk.seats.count_buttons[3])
+    best = getattr(kiosk.seats.map, "best", None)
+    if best is not None:  # the seat map panel's own "best N together" control
+        click(qtbot, best.plus)
+        assert best.count.value() == 3
+        click(qtbot, best.find)
+    else:
+        click(qtbot, kiosk.seats.count_buttons[3])
     qtbot.waitUntil(lambda: kiosk.sale.hold is not None and len(kiosk.sale.hold.seats) == 3,
                     timeout=5000)
     first = kiosk.sale.hold.seats[0]
@@ -289,11 +295,15 @@ def _too_small(root: QWidget) -> list[str]:
     bad = []
     checked = 0
     for widget in root.findChildren(QWidget):
-        if not widget.isVisibleTo(root) or not isinstance(widget, (QAbstractButton, QLineEdit)):
+        if not widget.isVisibleTo(root) or not isinstance(
+                widget, (QAbstractButton, QLineEdit, QAbstractSpinBox)):
             continue
+        if isinstance(widget.parentWidget(), QAbstractSpinBox):
+            continue  # a spin box's inner editor: the spin box itself is the target
         checked += 1
         if widget.width() < MIN_TOUCH or widget.height() < MIN_TOUCH:
-            bad.append(f"{type(widget).__name__} {widget.objectName()!r} {widget.text()!r} "
+            text = widget.text() if hasattr(widget, "text") else ""
+            bad.append(f"{type(widget).__name__} {widget.objectName()!r} {text!r} "
                        f"{widget.width()}x{widget.height()}")
     assert checked > 0, "no touch targets found: the walk is broken"
     return bad

@@ -18,7 +18,7 @@ from kiosk.ui.i18n import LANGUAGES
 from kiosk.ui.posters import poster_pixmap
 from kiosk.ui.selfservice.common import button, label
 
-POSTER_SIZE = QSize(180, 270)
+POSTER_SIZE = QSize(160, 240)
 
 
 class PosterMarquee(QWidget):
@@ -82,8 +82,8 @@ class AttractScreen(QWidget):
         self.setObjectName("attract")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         column = QVBoxLayout(self)
-        column.setContentsMargins(40, 40, 40, 40)
-        column.setSpacing(24)
+        column.setContentsMargins(40, 24, 40, 24)
+        column.setSpacing(18)
         self.brand = label("", "hero", align=Qt.AlignmentFlag.AlignCenter)
         self.tagline = label("", "big", wrap=True, align=Qt.AlignmentFlag.AlignCenter)
         self.marquee = PosterMarquee(self)

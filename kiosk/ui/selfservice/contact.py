@@ -26,8 +26,8 @@ class ContactScreen(QWidget):
         self.header.cancelClicked.connect(self.cancelRequested)
         column.addWidget(self.header)
         body = QVBoxLayout()
-        body.setContentsMargins(40, 20, 40, 20)
-        body.setSpacing(14)
+        body.setContentsMargins(40, 12, 40, 12)
+        body.setSpacing(8)
         column.addLayout(body, 1)
         self.intro = label("", "big", wrap=True)
         body.addWidget(self.intro)
@@ -51,15 +51,16 @@ class ContactScreen(QWidget):
         self.entry.setProperty("ss", "entry")
         self.entry.setObjectName("contactEntry")
         self.entry.returnPressed.connect(self.submit)
-        self.entry.textEdited.connect(lambda _t: self.error.clear())
+        self.entry.textEdited.connect(lambda _t: self.set_error(""))
         body.addWidget(self.entry)
         self.error = label("", "sub", wrap=True)
         self.error.setProperty("ss", "error")
         self.error.setObjectName("contactError")
         body.addWidget(self.error)
+        self.error.hide()  # shown only with a message, so the keyboard keeps its room
         self.keyboard = OnScreenKeyboard(self)
         self.keyboard.set_target(self.entry)
-        self.keyboard.keyPressed.connect(lambda _t: self.error.clear())
+        self.keyboard.keyPressed.connect(lambda _t: self.set_error(""))
         body.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
         body.addStretch(1)
         actions = QHBoxLayout()
@@ -90,8 +91,12 @@ class ContactScreen(QWidget):
 
     def reset(self) -> None:
         self.entry.clear()
-        self.error.clear()
+        self.set_error("")
         self.set_mode("email")
+
+    def set_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
 
     def mode(self) -> str:
         return self._mode
@@ -101,7 +106,7 @@ class ContactScreen(QWidget):
         (self.email_mode if mode == "email" else self.phone_mode).setChecked(True)
         self.keyboard.set_mode("qwerty" if mode == "email" else "phone")
         self.entry.clear()
-        self.error.clear()
+        self.set_error("")
         self._placeholder()
         self.entry.setFocus()
 
@@ -114,9 +119,9 @@ class ContactScreen(QWidget):
         try:
             value = normalise_email(text) if self._mode == "email" else normalise_phone(text)
         except InvalidInput:
-            self.error.setText(self.tr("That e-mail address does not look right. Please check it.")
-                               if self._mode == "email" else
-                               self.tr("That mobile number does not look right. Please check it."))
+            self.set_error(self.tr("That e-mail address does not look right. Please check it.")
+                           if self._mode == "email" else
+                           self.tr("That mobile number does not look right. Please check it."))
             return
-        self.error.clear()
+        self.set_error("")
         self.contactEntered.emit(value)

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from kiosk.services.models import ShowQuery
 from kiosk.ui.posters import poster_pixmap
 from kiosk.ui.selfservice.common import FlowLayout, Header, button, clear_layout, label
-from kiosk.ui.selfservice.names import genre_name, language_name
+from kiosk.ui.selfservice.names import city_name, genre_name, language_name
 
 TILE_POSTER = QSize(200, 300)
 
@@ -179,6 +179,7 @@ class FilmsScreen(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.scroll = scroll
+        scroll.viewport().installEventFilter(self)
         right.addWidget(scroll, 1)
         body.addLayout(right, 1)
         self._loading = False
@@ -205,7 +206,8 @@ class FilmsScreen(QWidget):
             self.groups["day"].set_options(
                 [(today + timedelta(days=i), self.day_label(today, today + timedelta(days=i)))
                  for i in range(7)], self.tr("Any day"))
-            self.groups["city"].set_options([(c, c) for c in catalogue.cities()], all_text)
+            self.groups["city"].set_options([(c, city_name(c)) for c in catalogue.cities()],
+                                           all_text)
             city = self.groups["city"].value()
             self.groups["cinema"].set_options(
                 [(c.get("id"), str(c.get("name", c.get("id")))) for c in catalogue.cinemas(city)],
@@ -277,8 +279,13 @@ class FilmsScreen(QWidget):
     def _column_count(self) -> int:
         return max(1, (self.scroll.viewport().width() or 900) // (TILE_POSTER.width() + 32))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._relayout()
+        return super().eventFilter(watched, event)
+
+    def _relayout(self) -> None:
+        """Re-flow the tiles when the visible width changes (first show, window resize)."""
         columns = self._column_count()
         if self._films and columns != self._columns:
             self._columns = columns

@@ -31,6 +31,11 @@ KNOWN_WORDS = (
     QT_TRANSLATE_NOOP("Catalogue", "Standard"), QT_TRANSLATE_NOOP("Catalogue", "Premium"),
     QT_TRANSLATE_NOOP("Catalogue", "Recliner"), QT_TRANSLATE_NOOP("Catalogue", "Wheelchair"),
     QT_TRANSLATE_NOOP("Catalogue", "Companion"),
+    QT_TRANSLATE_NOOP("Catalogue", "Mumbai"), QT_TRANSLATE_NOOP("Catalogue", "Hyderabad"),
+    QT_TRANSLATE_NOOP("Catalogue", "Dubai"), QT_TRANSLATE_NOOP("Catalogue", "Delhi"),
+    QT_TRANSLATE_NOOP("Catalogue", "Bengaluru"), QT_TRANSLATE_NOOP("Catalogue", "Chennai"),
+    QT_TRANSLATE_NOOP("Catalogue", "Kolkata"), QT_TRANSLATE_NOOP("Catalogue", "Pune"),
+    QT_TRANSLATE_NOOP("Catalogue", "Visakhapatnam"), QT_TRANSLATE_NOOP("Catalogue", "Vijayawada"),
     QT_TRANSLATE_NOOP("Catalogue", "Adult"), QT_TRANSLATE_NOOP("Catalogue", "Child"),
     QT_TRANSLATE_NOOP("Catalogue", "Senior"), QT_TRANSLATE_NOOP("Catalogue", "Student"),
 )
@@ -42,6 +47,7 @@ def catalogue_word(word: str) -> str:
 
 language_name = catalogue_word
 genre_name = catalogue_word
+city_name = catalogue_word
 
 
 def seat_type_name(seat_type: str) -> str:

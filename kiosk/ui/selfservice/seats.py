@@ -10,8 +10,17 @@ from __future__ import annotations
 
 from collections import deque
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
 from kiosk.domain.money import format_money
@@ -31,6 +40,57 @@ def _make_map(parent: QWidget):
         from kiosk.ui.seatmap import SeatMapView
 
         return SeatMapView(parent)
+
+
+class SeatLegend(QWidget):
+    """What the seat colours mean, drawn with the seat map's own palette."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(8)
+        self._grid.setVerticalSpacing(6)
+        self._labels: list[tuple[QLabel, QLabel, SeatStatus, str]] = []
+        entries = ((SeatStatus.FREE, "✓"), (SeatStatus.HELD_BY_ME, "✓"),
+                   (SeatStatus.HELD, "…"), (SeatStatus.SOLD, "✕"))
+        for index, (status, mark) in enumerate(entries):
+            swatch = QLabel(self)
+            swatch.setFixedSize(26, 26)
+            text = label("", "small")
+            self._grid.addWidget(swatch, index // 2, (index % 2) * 2)
+            self._grid.addWidget(text, index // 2, (index % 2) * 2 + 1)
+            self._labels.append((swatch, text, status, mark))
+        self.set_high_contrast(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = {SeatStatus.FREE: self.tr("Free"), SeatStatus.HELD_BY_ME: self.tr("Yours"),
+                 SeatStatus.HELD: self.tr("Being booked"), SeatStatus.SOLD: self.tr("Sold")}
+        for _swatch, text, status, _mark in self._labels:
+            text.setText(names[status])
+
+    def set_high_contrast(self, on: bool) -> None:
+        from kiosk.ui.seatmap.palette import palette_for
+
+        palette = palette_for(on)
+        for swatch, _text, status, mark in self._labels:
+            pixmap = QPixmap(26, 26)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(palette.outline, 2))
+            painter.setBrush(palette.fill("standard", status))
+            painter.drawRoundedRect(QRectF(1, 1, 24, 24), 5, 5)
+            if status != SeatStatus.FREE:
+                painter.setPen(palette.mark(status))
+                font = painter.font()
+                font.setBold(True)
+                font.setPixelSize(16)
+                painter.setFont(font)
+                painter.drawText(QRectF(1, 1, 24, 24), Qt.AlignmentFlag.AlignCenter, mark)
+            painter.end()
+            swatch.setPixmap(pixmap)
 
 
 class SeatsScreen(QWidget):
@@ -92,6 +152,8 @@ class SeatsScreen(QWidget):
         self.accessible = button("", ss="chip", checkable=True, min_height=56)
         self.accessible.setObjectName("accessibleSeats")
         side_column.addWidget(self.accessible)
+        self.legend = SeatLegend(side)
+        side_column.addWidget(self.legend)
         self.message = label("", "sub", wrap=True)
         self.message.setObjectName("seatMessage")
         self.message.setProperty("ss", "error")
@@ -110,6 +172,8 @@ class SeatsScreen(QWidget):
             for b in self.count_buttons.values():
                 b.hide()
             self.accessible.hide()
+        if hasattr(self.map, "legend"):  # ... and its own legend
+            self.legend.hide()
         self.retranslate()
 
     # -- public -----------------------------------------------------------------------------
@@ -118,6 +182,7 @@ class SeatsScreen(QWidget):
         self.header.title.setText(self.tr("Choose your seats"))
         self.best_title.setText(self.tr("Or let us pick the best seats together for:"))
         self.accessible.setText(self.tr("Wheelchair space"))
+        self.legend.retranslate()
         self._update_selection()
 
     def set_show(self, detail: ShowDetail, hold: Hold | None) -> None:
@@ -128,9 +193,9 @@ class SeatsScreen(QWidget):
         s = detail.summary
         self.show_info.setText(f"{s.film_title}\n{s.local_start.strftime('%d/%m %H:%M')} · "
                                f"{s.cinema_name} · {s.hall_name}")
-        self.view.set_layout(detail.layout)
-        if hasattr(self.view, "set_prices"):
-            self.view.set_prices(detail.prices, s.currency)
+        self.map.set_layout(detail.layout)  # the panel (when present) also refreshes its legend
+        if hasattr(self.map, "set_prices"):
+            self.map.set_prices(detail.prices, s.currency)
         self.refresh_statuses()
         self._update_selection()
 
@@ -140,7 +205,7 @@ class SeatsScreen(QWidget):
         statuses = self.bridge.call(self.bridge.services.catalogue.seat_map,
                                     self.detail.summary.show_id,
                                     self.hold.hold_id if self.hold else None)
-        self.view.set_statuses(statuses)
+        self.map.set_statuses(statuses)
 
     def is_busy(self) -> bool:
         return self._busy

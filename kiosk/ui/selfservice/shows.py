@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,6 +27,8 @@ from kiosk.ui.selfservice.films import weekday_name
 from kiosk.ui.selfservice.names import genre_name, language_name
 
 POSTER = QSize(180, 270)
+CARD_WIDTH = 330
+CARD_GAP = 12
 
 
 class ShowCard(QPushButton):
@@ -37,16 +39,19 @@ class ShowCard(QPushButton):
         self.show_summary = show
         self.setProperty("ss", "card")
         self.setObjectName("showCard")
-        self.setFixedSize(340, 160)
+        self.setFixedSize(CARD_WIDTH, 160)
         # stylesheet min sizes would override setFixedSize, so state the size there too
-        self.setStyleSheet("QPushButton#showCard { min-height: 160px; max-height: 160px; "
-                           "min-width: 340px; max-width: 340px; }")
+        self.setStyleSheet(f"QPushButton#showCard {{ min-height: 160px; max-height: 160px; "
+                           f"min-width: {CARD_WIDTH}px; max-width: {CARD_WIDTH}px; }}")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 10, 16, 10)
         column.setSpacing(2)
         time_label = label(show.local_start.strftime("%H:%M"), "title")
         place = label(f"{show.cinema_name} · {show.hall_name}", "small")
+        place.setToolTip(place.text())
+        place.setText(place.fontMetrics().elidedText(place.text(), Qt.TextElideMode.ElideRight,
+                                                      CARD_WIDTH - 40))
         if show.seats_left <= 0:
             seats_text = self.tr("Sold out")
         elif show.seats_left <= 10:
@@ -106,6 +111,11 @@ class ShowsScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.list_host)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = scroll
+        self._grids: list = []
+        self._columns = 0
+        scroll.viewport().installEventFilter(self)
         body.addWidget(scroll, 1)
         self.retranslate()
 
@@ -140,19 +150,40 @@ class ShowsScreen(QWidget):
         by_day: dict[date, list[ShowSummary]] = {}
         for show in sorted(shows, key=lambda s: s.starts_at):
             by_day.setdefault(show.local_start.date(), []).append(show)
+        self._grids = []
+        columns = self._columns = self._column_count()
         for day, day_shows in by_day.items():
             self.list_layout.addWidget(label(self._day_title(today, day), "big"))
             grid_host = QWidget(self.list_host)
             grid = QGridLayout(grid_host)
             grid.setContentsMargins(0, 0, 0, 0)
-            grid.setSpacing(12)
+            grid.setSpacing(CARD_GAP)
             grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            cards = []
             for index, show in enumerate(day_shows):
                 card = ShowCard(show, grid_host)
                 card.clicked.connect(lambda _=False, s=show: self.showChosen.emit(s))
-                grid.addWidget(card, index // 3, index % 3)
+                grid.addWidget(card, index // columns, index % columns)
+                cards.append(card)
+            self._grids.append((grid, cards))
             self.list_layout.addWidget(grid_host)
         self.list_layout.addStretch(1)
+
+    def _column_count(self) -> int:
+        width = self.scroll.viewport().width() or 1000
+        return max(1, (width + CARD_GAP) // (CARD_WIDTH + CARD_GAP))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            columns = self._column_count()
+            if columns != self._columns:
+                self._columns = columns
+                for grid, cards in self._grids:
+                    for card in cards:
+                        grid.removeWidget(card)
+                    for index, card in enumerate(cards):
+                        grid.addWidget(card, index // columns, index % columns)
+        return super().eventFilter(watched, event)
 
     def cards(self) -> list[ShowCard]:
         return self.list_host.findChildren(ShowCard)

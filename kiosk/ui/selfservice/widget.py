@@ -89,6 +89,8 @@ class SelfServiceWidget(QWidget):
         self.films = FilmsScreen(services, self.today)
         self.shows = ShowsScreen(services, self.today)
         self.seats = SeatsScreen(bridge, self.actor)
+        if hasattr(self.seats.map, "set_max_together"):
+            self.seats.map.set_max_together(int(config.max_seats_per_booking))
         self.tickets = TicketTypesScreen(services)
         self.pay = PaymentScreen()
         self.contact = ContactScreen()
@@ -192,10 +194,14 @@ class SelfServiceWidget(QWidget):
 
     def _restyle(self) -> None:
         apply_style(self)
-        if hasattr(self.seats.view, "set_palette"):
-            from kiosk.ui.selfservice.style import is_high_contrast
+        self._seat_palette()
 
-            self.seats.view.set_palette(is_high_contrast())
+    def _seat_palette(self) -> None:
+        from kiosk.ui.selfservice.style import is_high_contrast
+
+        if hasattr(self.seats.map, "set_palette"):
+            self.seats.map.set_palette(is_high_contrast())
+        self.seats.legend.set_high_contrast(is_high_contrast())
 
     # -- the flow ----------------------------------------------------------------------------
     def go_attract(self) -> None:
@@ -233,10 +239,7 @@ class SelfServiceWidget(QWidget):
         self.sale.show = detail.summary
         self.sale.detail = detail
         self.seats.set_show(detail, self.sale.hold)
-        if hasattr(self.seats.view, "set_palette"):
-            from kiosk.ui.selfservice.style import is_high_contrast
-
-            self.seats.view.set_palette(is_high_contrast())
+        self._seat_palette()
         self.show_screen("seats")
 
     def _hold_changed(self, hold: Hold | None) -> None:
@@ -404,6 +407,10 @@ class SelfServiceWidget(QWidget):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.shutdown()
         super().closeEvent(event)
+
+    def detach(self) -> None:
+        """The main window is replacing this widget (e.g. after a language change)."""
+        self.shutdown()
 
     def shutdown(self) -> None:
         """Release any hold and stop listening to the application (the window is going)."""
