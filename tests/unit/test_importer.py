@@ -296,3 +296,43 @@ def test_fuzzed_files_are_refused_cleanly_or_imported_whole(importer, demo, tmp_
         preview = importer.preview(path, kind="films")
         assert {r["id"] for r in preview.rows} <= films
         assert sum(result.counts.values()) == len(preview.rows)
+
+
+# ---------------------------------------------------------------------------- schedule rules
+def test_schedule_rules_boundaries():
+    from datetime import timedelta
+
+    from kiosk.domain.schedule_rules import Slot, find_conflicts, find_overlaps
+
+    t0 = datetime(2027, 1, 1, 10, 0, tzinfo=UTC)
+    first = Slot("a", "h1", t0, 120)  # hall free again at 12:15 with a 15-minute gap
+    at = lambda minutes, hall="h1", sid="b": Slot(sid, hall, t0 + timedelta(minutes=minutes), 90)  # noqa: E731
+    assert find_overlaps([first], at(135), 15) == []  # starts exactly when the hall is ready
+    assert find_overlaps([first], at(134), 15) == [first]  # one minute into the cleaning
+    assert find_overlaps([first], at(-105), 15) == []  # ends + cleans exactly at 10:00
+    assert find_overlaps([first], at(-104), 15) == [first]
+    assert find_overlaps([first], at(30, hall="h2"), 15) == []  # another hall
+    assert find_overlaps([first], Slot("a", "h1", t0, 120), 15) == []  # the show itself (an edit)
+    with pytest.raises(ValueError):
+        find_overlaps([first], at(200), -1)
+    trio = [first, at(60, sid="b"), at(100, sid="c")]
+    assert {(x.show_id, y.show_id) for x, y in find_conflicts(trio, 15)} == {
+        ("a", "b"), ("a", "c"), ("b", "c")}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["h1", "h2"]), st.integers(0, 600),
+                          st.integers(1, 200)), max_size=12),
+       st.integers(0, 30))
+def test_find_conflicts_matches_pairwise_overlaps(specs, gap):
+    from datetime import timedelta
+
+    from kiosk.domain.schedule_rules import Slot, find_conflicts, overlaps
+
+    t0 = datetime(2027, 1, 1, tzinfo=UTC)
+    slots = [Slot(f"s{i}", hall, t0 + timedelta(minutes=start), runtime)
+             for i, (hall, start, runtime) in enumerate(specs)]
+    expected = {frozenset((a.show_id, b.show_id)) for i, a in enumerate(slots)
+                for b in slots[i + 1:] if overlaps(a, b, gap)}
+    found = [frozenset((a.show_id, b.show_id)) for a, b in find_conflicts(slots, gap)]
+    assert len(found) == len(set(found)) and set(found) == expected
