@@ -38,9 +38,10 @@ import csv
 import io
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -526,27 +527,46 @@ class ImportService:
     def _check_show_overlaps(self, rows: list[dict], ctx: dict) -> list[ImportIssue]:
         gap = self.deps.config.cleaning_gap_min
         new = [r for r in rows if r["_action"] == "added"]
+        if not new:
+            return []
         halls = {r["hall_id"] for r in new}
+        # Existing shows near the new ones only (a show lasts less than a day), sorted per hall
+        # so each new show is compared with its neighbours, not with a year of history.
+        earliest = min(r["starts_at"] for r in new)
+        window_start = to_iso(from_iso(earliest) - timedelta(days=1))
         existing: dict[str, list[Slot]] = {}
         for show in ctx["shows"].values():
-            if show["hall_id"] in halls and show["status"] == "scheduled":
+            if (show["hall_id"] in halls and show["status"] == "scheduled"
+                    and show["starts_at"] >= window_start):
                 film = ctx["films"].get(show["film_id"], (0, show["film_id"]))
                 start = from_iso(show["starts_at"])
                 zone = ctx["halls"][show["hall_id"]][0]
                 existing.setdefault(show["hall_id"], []).append(Slot(
                     show["id"], show["hall_id"], start, film[0],
                     f"{film[1]} at {start.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M}"))
+        starts: dict[str, list[datetime]] = {}
+        longest: dict[str, int] = {}
+        for hall_id, hall_slots in existing.items():
+            hall_slots.sort(key=lambda s: s.starts_at)
+            starts[hall_id] = [s.starts_at for s in hall_slots]
+            longest[hall_id] = max(s.runtime_min for s in hall_slots)
         issues = []
         slots = {}
         for row in new:
-            slot = Slot(row["id"], row["hall_id"], from_iso(row["starts_at"]), row["_runtime"],
+            hall_id = row["hall_id"]
+            slot = Slot(row["id"], hall_id, from_iso(row["starts_at"]), row["_runtime"],
                         row["_label"])
             slots[row["id"]] = (slot, row["_place"])
-            clash = find_overlaps(existing.get(row["hall_id"], []), slot, gap)
+            if hall_id not in existing:
+                continue
+            lo = bisect_left(starts[hall_id],
+                             slot.starts_at - timedelta(minutes=longest[hall_id] + gap))
+            hi = bisect_right(starts[hall_id], slot.free_at(gap))
+            clash = find_overlaps(existing[hall_id][lo:hi], slot, gap)
             if clash:
                 issues.append(ImportIssue(row["_place"], "starts_at", (
                     f"{slot.label} overlaps {clash[0].label} already scheduled in "
-                    f"{ctx['halls'][row['hall_id']][2]} (film plus {gap} minutes cleaning).")))
+                    f"{ctx['halls'][hall_id][2]} (film plus {gap} minutes cleaning).")))
         for first, second in find_conflicts([s for s, _ in slots.values()], gap):
             issues.append(ImportIssue(slots[second.show_id][1], "starts_at", (
                 f"{second.label} overlaps {first.label} on {slots[first.show_id][1].lower()} "
