@@ -50,7 +50,7 @@ class SeatLayer(QGraphicsItem):
         return QRectF(cell.x, cell.y, PITCH, PITCH)
 
     def invalidate_seat(self, i: int) -> None:
-        self.update(self.cell_rect(i).adjusted(-2, -2, 2, 2))
+        self.update(self.cell_rect(i).adjusted(-3, -3, 3, 3))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -78,7 +78,7 @@ class SeatLayer(QGraphicsItem):
             rect = self.cell_rect(self.focus_index)
             if rect.intersects(exposed):
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-                paint_focus(painter, rect, self.palette)
+                paint_focus(painter, rect, self.palette, lod)
 
     def _paint_frame(self, painter: QPainter, exposed: QRectF, lod: float) -> None:
         """Screen bar at the front and the row letters on both sides."""

@@ -61,7 +61,8 @@ class LegendEntry(QWidget):
 
 class SeatLegend(QWidget):
     """Statuses (always: free, selected, held elsewhere, sold; reserved-here and not-available
-    when they occur) and the seat types present in the hall, with their adult price."""
+    when they occur) and the non-standard seat types present in the hall, with adult prices
+    (the "Free" entry is a standard seat and carries the standard price)."""
 
     COLUMNS = 5
 
@@ -76,7 +77,6 @@ class SeatLegend(QWidget):
             ("status:allocated_here", "standard", SeatStatus.ALLOCATED_HERE, 7,
              self.tr("Reserved for this kiosk")),
             ("status:blocked", "standard", SeatStatus.BLOCKED, None, self.tr("Not available")),
-            ("type:standard", "standard", SeatStatus.FREE, 7, self.tr("Standard")),
             ("type:premium", "premium", SeatStatus.FREE, 7, self.tr("Premium")),
             ("type:recliner", "recliner", SeatStatus.FREE, 7, self.tr("Recliner")),
             ("type:wheelchair", "wheelchair", SeatStatus.FREE, None, self.tr("Wheelchair space")),
@@ -98,7 +98,7 @@ class SeatLegend(QWidget):
         for status in (SeatStatus.ALLOCATED_HERE, SeatStatus.BLOCKED):
             if status in extra_statuses:
                 keys.append(f"status:{status.value}")
-        keys += [f"type:{t}" for t in ("standard", "premium", "recliner", "wheelchair", "companion")
+        keys += [f"type:{t}" for t in ("premium", "recliner", "wheelchair", "companion")
                  if t in seat_types]
         if keys == self._shown:
             return
@@ -116,8 +116,9 @@ class SeatLegend(QWidget):
 
     def set_prices(self, prices: dict[tuple[str, str], int], currency: str) -> None:
         for key, entry in self.entries.items():
-            if key.startswith("type:"):
-                amount = prices.get((key[5:], "adult"))
+            seat_type = key[5:] if key.startswith("type:") else "standard" if key == "status:free" else None
+            if seat_type is not None:
+                amount = prices.get((seat_type, "adult"))
                 entry.set_price(format_money(amount, currency) if amount is not None else None)
 
     def set_palette(self, palette: SeatPalette) -> None:

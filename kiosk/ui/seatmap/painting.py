@@ -197,9 +197,9 @@ def paint_batched(painter: QPainter, seats: Sequence[int], xs: Sequence[float],
         painter.drawLines(segs)
 
 
-def paint_focus(painter: QPainter, cell: QRectF, palette: SeatPalette) -> None:
-    """The keyboard focus cursor: a thick ring around the whole cell."""
-    width = max(2.0, cell.width() * 0.07)
+def paint_focus(painter: QPainter, cell: QRectF, palette: SeatPalette, lod: float = 1.0) -> None:
+    """The keyboard focus cursor: a ring around the whole cell, at least 3 device px thick."""
+    width = max(cell.width() * 0.08, 3.0 / max(lod, 1e-3))
     pen = QPen(palette.focus, width)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     painter.setPen(pen)

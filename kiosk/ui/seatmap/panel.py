@@ -77,7 +77,8 @@ class BestTogether(QWidget):
         self.count.setMaximum(max(1, maximum))
 
     def _relabel(self, n: int) -> None:
-        self.find.setText(self.tr("Find %n seat(s) together", "", n))
+        self.find.setText(self.tr("Find the best seat") if n == 1
+                          else self.tr("Find %1 seats together").replace("%1", str(n)))
         self.minus.setEnabled(n > self.count.minimum())
         self.plus.setEnabled(n < self.count.maximum())
 

@@ -1,0 +1,349 @@
+"""Seat map widget: taps, statuses, zoom, pan, keyboard, accessibility, palette, panel."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+
+import kiosk.ui  # noqa: F401  (None-refcount guard before Qt calls)
+from kiosk.bench.ui import bench_hall
+from kiosk.domain.layout import HallLayout
+from kiosk.services.models import SeatStatus
+from kiosk.ui.seatmap import SeatMapPanel, SeatMapView
+from kiosk.ui.seatmap.geometry import PITCH, SeatGeometry
+from tests.factories import SMALL_LAYOUT
+
+PRICES = {("standard", "adult"): 25000, ("premium", "adult"): 35000, ("recliner", "adult"): 60000,
+          ("wheelchair", "adult"): 25000, ("companion", "adult"): 25000,
+          ("standard", "child"): 17500}
+
+
+@pytest.fixture
+def layout() -> HallLayout:
+    return HallLayout.from_spec(SMALL_LAYOUT)
+
+
+@pytest.fixture
+def view(qtbot, layout) -> SeatMapView:
+    v = SeatMapView()
+    qtbot.addWidget(v)
+    v.resize(900, 600)
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_layout(layout, {"B2": SeatStatus.SOLD, "B3": SeatStatus.BLOCKED, "B4": SeatStatus.HELD,
+                          "C1": SeatStatus.HELD_BY_ME, "C2": SeatStatus.ALLOCATED_HERE})
+    v.set_prices(PRICES, "INR")
+    return v
+
+
+def click(view: SeatMapView, pos: QPoint) -> None:
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+
+
+def cell_image(view: SeatMapView, code: str) -> QImage:
+    pos = view.seat_viewport_pos(code)
+    half = int(PITCH * view.zoom_factor() / 2)
+    return view.viewport().grab().copy(pos.x() - half, pos.y() - half, 2 * half, 2 * half).toImage()
+
+
+# --- taps ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("code", ["B1", "C1", "C2", "A1", "F4"])
+def test_tap_on_a_takeable_seat_emits_seat_tapped(qtbot, view, code):
+    with qtbot.waitSignal(view.seatTapped) as blocker, \
+            qtbot.assertNotEmitted(view.unavailableTapped):
+        click(view, view.seat_viewport_pos(code))
+    assert blocker.args == [code]
+
+
+@pytest.mark.parametrize("code", ["B2", "B3", "B4"])
+def test_tap_on_sold_blocked_or_held_elsewhere_emits_unavailable(qtbot, view, code):
+    with qtbot.waitSignal(view.unavailableTapped) as blocker, \
+            qtbot.assertNotEmitted(view.seatTapped):
+        click(view, view.seat_viewport_pos(code))
+    assert blocker.args == [code]
+
+
+def test_tap_in_an_aisle_or_cross_aisle_emits_nothing(qtbot, view):
+    b5, b6 = view.seat_viewport_pos("B5"), view.seat_viewport_pos("B6")
+    aisle = QPoint((b5.x() + b6.x()) // 2, b5.y())
+    cross = QPoint(view.seat_viewport_pos("C3").x(),
+                   (view.seat_viewport_pos("C3").y() + view.seat_viewport_pos("D3").y()) // 2)
+    assert view.seat_at(aisle) is None and view.seat_at(cross) is None
+    with qtbot.assertNotEmitted(view.seatTapped), qtbot.assertNotEmitted(view.unavailableTapped):
+        click(view, aisle)
+        click(view, cross)
+
+
+def test_drag_pans_and_is_not_a_tap(qtbot, view):
+    view.zoom_by(3.0)
+    bar = view.horizontalScrollBar()
+    assert bar.maximum() > 0
+    start_value = bar.value()
+    start = view.seat_viewport_pos("D3")
+    with qtbot.assertNotEmitted(view.seatTapped), qtbot.assertNotEmitted(view.unavailableTapped):
+        QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+        for step in range(1, 6):
+            QTest.mouseMove(view.viewport(), start + QPoint(step * 30, 0))
+        QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                           start + QPoint(150, 0))
+    assert bar.value() < start_value  # dragging right moves the view left
+
+
+# --- statuses -----------------------------------------------------------------------------
+def test_update_statuses_changes_state_and_pixels_of_only_that_seat(qtbot, view):
+    before = cell_image(view, "D4")
+    neighbour_before = cell_image(view, "D5")
+    painted = view.layer.paint_count
+    view.update_statuses({"D4": SeatStatus.HELD_BY_ME, "NOPE99": SeatStatus.SOLD})
+    qtbot.waitUntil(lambda: view.layer.paint_count > painted)
+    assert view.status("D4") == SeatStatus.HELD_BY_ME
+    assert view.layer.last_painted <= 9  # a 3x3 neighbourhood at most, not the hall
+    assert cell_image(view, "D4") != before
+    assert cell_image(view, "D5") == neighbour_before
+
+
+def test_each_status_draws_differently(qtbot, view):
+    images = {}
+    for status in SeatStatus:
+        view.update_statuses({"D4": status})
+        images[status] = cell_image(view, "D4")
+    assert len({img.cacheKey() for img in images.values()}) == len(SeatStatus)
+    for a in SeatStatus:
+        for b in SeatStatus:
+            if a != b:
+                assert images[a] != images[b], (a, b)
+
+
+def test_set_statuses_is_a_full_refresh(view):
+    view.set_statuses({"A3": SeatStatus.SOLD})
+    statuses = view.statuses()
+    assert statuses["A3"] == SeatStatus.SOLD
+    assert statuses["B2"] == SeatStatus.FREE  # was sold, not named now
+    assert sum(1 for s in statuses.values() if s != SeatStatus.FREE) == 1
+
+
+def test_description_names_seat_type_status_and_adult_price(view):
+    assert view.seat_description("E3") == "Seat E3, premium, free, ₹350.00"
+    assert view.seat_description("B2") == "Seat B2, standard, sold, ₹250.00"
+    assert view.seat_description("A1") == "Seat A1, wheelchair space, free, ₹250.00"
+    assert view.seat_description("C1") == "Seat C1, standard, selected, ₹250.00"
+
+
+def test_hover_and_press_report_the_seat_for_the_price_label(qtbot, view):
+    with qtbot.waitSignal(view.seatInspected) as blocker:
+        QTest.mouseMove(view.viewport(), view.seat_viewport_pos("F2"))
+    assert blocker.args == ["F2"]
+
+
+# --- zoom ---------------------------------------------------------------------------------
+def test_zoom_buttons_fit_and_wheel(qtbot, view):
+    fitted = view.zoom_factor()
+    scene = view.scene().sceneRect()
+    assert view.visible_scene_rect().adjusted(-1, -1, 1, 1).contains(scene)
+    view.zoom_in()
+    assert view.zoom_factor() == pytest.approx(fitted * 1.25)
+    view.zoom_out()
+    view.zoom_out()
+    assert view.zoom_factor() < fitted
+    view.zoom_by(100)
+    assert view.zoom_factor() == pytest.approx(3.0)  # clamped
+    assert not view.visible_scene_rect().contains(scene)
+    view.fit_to_view()
+    assert view.zoom_factor() == pytest.approx(fitted)
+    anchor = view.seat_viewport_pos("D4")
+    QTest.mouseMove(view.viewport(), anchor)
+    wheel_from = view.zoom_factor()
+    view.wheelEvent(_wheel(view, anchor, 240))
+    assert view.zoom_factor() > wheel_from
+    assert view.seat_at(anchor) == "D4"  # the seat under the pointer stays under it
+
+
+def _wheel(view, pos: QPoint, delta: int):
+    from PySide6.QtGui import QWheelEvent
+
+    return QWheelEvent(QPointF(pos), QPointF(view.viewport().mapToGlobal(pos)), QPoint(0, 0),
+                       QPoint(0, delta), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                       Qt.ScrollPhase.NoScrollPhase, False)
+
+
+def test_pinch_zooms_around_the_fingers(view):
+    anchor = view.seat_viewport_pos("E5")
+    start = view.zoom_factor()
+    view.apply_pinch(1.5, QPointF(anchor))
+    assert view.zoom_factor() == pytest.approx(start * 1.5)
+    assert view.seat_at(anchor) == "E5"
+    view.apply_pinch(0.5, QPointF(anchor))
+    assert view.zoom_factor() < start * 1.5
+
+
+def test_resize_refits_until_the_user_zooms(qtbot, view):
+    view.resize(450, 300)
+    qtbot.waitUntil(lambda: view.visible_scene_rect().adjusted(-1, -1, 1, 1)
+                    .contains(view.scene().sceneRect()))
+    view.zoom_in()
+    zoom = view.zoom_factor()
+    view.resize(900, 600)
+    assert view.zoom_factor() == pytest.approx(zoom)
+
+
+# --- keyboard and accessibility -----------------------------------------------------------
+def test_arrow_keys_skip_aisles_and_cross_aisles_and_space_taps(qtbot, view):
+    view.setFocus()
+    view.set_focused_seat("B5")
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    assert view.focused_seat == "B6"  # across the centre aisle
+    QTest.keyClick(view, Qt.Key.Key_Left)
+    QTest.keyClick(view, Qt.Key.Key_Left)
+    assert view.focused_seat == "B4"
+    view.set_focused_seat("C3")
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    assert view.focused_seat == "D3"  # over the cross aisle
+    QTest.keyClick(view, Qt.Key.Key_Up)
+    QTest.keyClick(view, Qt.Key.Key_Up)
+    assert view.focused_seat == "B3"
+    view.set_focused_seat("A1")
+    QTest.keyClick(view, Qt.Key.Key_Left)
+    QTest.keyClick(view, Qt.Key.Key_Up)
+    assert view.focused_seat == "A1"  # edges hold
+    view.set_focused_seat("D4")
+    with qtbot.waitSignal(view.seatTapped) as blocker:
+        QTest.keyClick(view, Qt.Key.Key_Space)
+    assert blocker.args == ["D4"]
+    view.set_focused_seat("B2")
+    with qtbot.waitSignal(view.unavailableTapped) as blocker:
+        QTest.keyClick(view, Qt.Key.Key_Return)
+    assert blocker.args == ["B2"]
+
+
+def test_first_arrow_press_lands_in_the_middle_and_draws_a_cursor(qtbot, view):
+    view.setFocus()
+    before = view.viewport().grab().toImage()
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    code = view.focused_seat
+    assert code is not None
+    qtbot.waitUntil(lambda: view.viewport().grab().toImage() != before)
+    assert view.layer.focus_index == view.geo.index[code]
+
+
+def test_accessible_name_follows_the_focused_seat(qtbot, view):
+    view.set_focused_seat("E3")
+    assert view.accessibleName() == "Seat E3, premium, free, ₹350.00"
+    view.update_statuses({"E3": SeatStatus.HELD_BY_ME})
+    assert view.accessibleName() == "Seat E3, premium, selected, ₹350.00"
+    with qtbot.waitSignal(view.focusedSeatChanged) as blocker:
+        QTest.keyClick(view, Qt.Key.Key_Right)
+    assert blocker.args == ["E4"]
+    assert view.accessibleName().startswith("Seat E4, premium")
+
+
+# --- palette ------------------------------------------------------------------------------
+def test_high_contrast_palette_changes_the_drawing(qtbot, view):
+    normal = view.viewport().grab().toImage()
+    view.set_palette(True)
+    qtbot.waitUntil(lambda: view.viewport().grab().toImage() != normal)
+    corner = view.viewport().grab().toImage().pixelColor(2, 2)
+    assert corner.lightness() < 20  # black background
+    view.set_palette(False)
+    qtbot.waitUntil(lambda: view.viewport().grab().toImage() == normal)
+
+
+# --- panel --------------------------------------------------------------------------------
+@pytest.fixture
+def panel(qtbot, layout) -> SeatMapPanel:
+    p = SeatMapPanel()
+    qtbot.addWidget(p)
+    p.resize(1280, 800)
+    p.set_layout(layout, {"A3": SeatStatus.SOLD})
+    p.set_prices(PRICES, "INR")
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def test_best_together_control_emits_count_and_accessibility(qtbot, panel):
+    best = panel.best
+    qtbot.mouseClick(best.plus, Qt.MouseButton.LeftButton)
+    assert best.count.value() == 3
+    qtbot.mouseClick(best.accessible, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.bestRequested) as blocker:
+        qtbot.mouseClick(best.find, Qt.MouseButton.LeftButton)
+    assert blocker.args == [3, True]
+    assert "3" in best.find.text()
+    best.count.setValue(1)
+    assert not best.minus.isEnabled()
+    best.count.setValue(10)
+    assert not best.plus.isEnabled()
+
+
+def test_panel_buttons_drive_the_view_and_forward_taps(qtbot, panel):
+    view = panel.view
+    fitted = view.zoom_factor()
+    qtbot.mouseClick(panel.zoom_in_button, Qt.MouseButton.LeftButton)
+    assert view.zoom_factor() > fitted
+    qtbot.mouseClick(panel.fit_button, Qt.MouseButton.LeftButton)
+    assert view.zoom_factor() == pytest.approx(fitted)
+    with qtbot.waitSignal(panel.seatTapped) as blocker:
+        click(view, view.seat_viewport_pos("D2"))
+    assert blocker.args == ["D2"]
+    assert panel.info.text() == "Seat D2, standard, free, ₹250.00"
+    with qtbot.waitSignal(panel.unavailableTapped):
+        click(view, view.seat_viewport_pos("A3"))
+
+
+def test_legend_lists_the_halls_seat_types_and_rare_statuses(panel):
+    keys = panel.legend.shown_keys()
+    assert {"type:premium", "type:recliner", "type:wheelchair", "type:companion"} <= set(keys)
+    assert "status:blocked" not in keys
+    panel.update_statuses({"B1": SeatStatus.BLOCKED})
+    assert "status:blocked" in panel.legend.shown_keys()
+    premium = panel.legend.entries["type:premium"]
+    assert premium.label.text() == "Premium ₹350.00"
+
+
+def test_touch_targets_are_at_least_48_px(panel):
+    for widget in (panel.zoom_in_button, panel.zoom_out_button, panel.fit_button, panel.best.plus,
+                   panel.best.minus, panel.best.count, panel.best.find, panel.best.accessible):
+        assert widget.height() >= 48 and widget.width() >= 48, widget
+    view = panel.view
+    assert PITCH * view.zoom_factor() >= 48  # a 58-seat hall fits with full-size seats
+
+
+def test_panel_screenshot_is_not_blank(panel, tmp_path):
+    path = tmp_path / "seatmap.png"
+    assert panel.grab().save(str(path))
+    image = QImage(str(path))
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 23) for y in range(0, image.height(), 23)}
+    assert len(colours) > 8
+
+
+# --- big halls ----------------------------------------------------------------------------
+def test_twenty_thousand_seats_repaint_only_the_changed_seat(qtbot):
+    big = bench_hall(100, 200)
+    assert big.seat_count == 20_000
+    v = SeatMapView()
+    qtbot.addWidget(v)
+    v.resize(1280, 800)
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_layout(big)
+    qtbot.waitUntil(lambda: v.layer.paint_count > 0)
+    assert v.layer.last_painted == 20_000
+    painted = v.layer.paint_count
+    v.update_statuses({"AX100": SeatStatus.SOLD})
+    qtbot.waitUntil(lambda: v.layer.paint_count > painted)
+    assert v.layer.last_painted <= 9
+    assert v.seat_at(v.seat_viewport_pos("AX100")) == "AX100"
+
+
+def test_hit_test_finds_every_seat_at_its_centre_and_nothing_between(layout):
+    geo = SeatGeometry(layout)
+    for i, code in enumerate(geo.codes):
+        cell = geo.cell(i)
+        assert geo.codes[geo.seat_at(cell.x + PITCH / 2, cell.y + PITCH / 2)] == code
+        assert geo.codes[geo.seat_at(cell.x + 0.5, cell.y + PITCH - 0.5)] == code
+    assert geo.seat_at(-5, geo.seats_top + 5) is None
+    assert geo.seat_at(5, 5) is None  # the screen bar
+    found = geo.seats_in_rect(0, geo.row_y(1), PITCH * 3 - 1, geo.row_y(3) - 1)
+    assert sorted(geo.codes[i] for i in found) == ["B1", "B2", "B3", "C1", "C2", "C3"]
