@@ -8,7 +8,6 @@ from datetime import timedelta
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit
 
-from kiosk.domain.money import format_money
 from kiosk.services.schedule import day_bounds
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
 
@@ -45,10 +44,9 @@ class CashupsScreen(ManagerScreen):
         self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh))
         self.toolbar.addWidget(button("Export CSV", self, name="csv_cashups",
                                       slot=lambda: self.export_csv(self.table, "cashups")))
-        limit = format_money(ctx.config.cash_variance_threshold_minor, ctx.cinemas()[0]["currency"]
-                             if ctx.cinemas() else "INR")
-        self.outer.addWidget(muted(f"A variance beyond {limit} either way is flagged and needs a "
-                                   "comment before approval.", self))
+        units, minor = divmod(ctx.config.cash_variance_threshold_minor, 100)
+        self.outer.addWidget(muted(f"A variance beyond {units:,}.{minor:02d} (in the shift's currency) "
+                                   "either way is flagged and needs a comment before approval.", self))
         self.model = RowsModel(COLUMNS, self)
         self.model.highlight = self._tone
         self.table = SortedTable(self.model, self)

@@ -32,6 +32,8 @@ from kiosk.domain.money import format_money
 from kiosk.ui.widgets.banner import MessageBanner
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+TONES = {"bad": "#b3261e", "good": "#19703a", "warn": "#a14400"}  # the stylesheet's own colours
+TONES_HC = {"bad": "#ff6b6b", "good": "#00ff66", "warn": "#ffff00"}
 FIT_SAMPLE_ROWS = 40  # rows measured when sizing columns, so a 10,000-row table sizes at once
 
 
@@ -42,6 +44,13 @@ class Col:
     key: str
     title: str
     kind: str = "text"
+
+
+def high_contrast() -> bool:
+    from kiosk.ui.theme import ThemeManager
+
+    manager = ThemeManager.instance()
+    return bool(manager and manager.high_contrast)
 
 
 def display(value: Any, kind: str, currency: str = "") -> str:
@@ -143,7 +152,7 @@ class RowsModel(QAbstractTableModel):
             if tone:
                 from PySide6.QtGui import QColor
 
-                return QColor({"bad": "#d0342c", "good": "#1e8e4a", "warn": "#c06000"}[tone])
+                return QColor((TONES_HC if high_contrast() else TONES)[tone])
         return None
 
     def payload(self, row: int) -> Any:

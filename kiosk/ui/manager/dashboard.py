@@ -85,10 +85,7 @@ class OccupancyBar(QStyledItemDelegate):
 
 
 def common_high_contrast() -> bool:
-    from kiosk.ui.theme import ThemeManager
-
-    manager = ThemeManager.instance()
-    return bool(manager and manager.high_contrast)
+    return common.high_contrast()
 
 
 class Tile(QWidget):
@@ -195,6 +192,8 @@ class DashboardScreen(ManagerScreen):
         self.cinema = QComboBox(self)
         self.cinema.setObjectName("cinemaFilter")
         self.cinema.setMinimumHeight(48)
+        self.cinema.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.cinema.setMinimumContentsLength(18)
         self.cinema.addItem("All cinemas", None)
         for c in ctx.cinemas():
             self.cinema.addItem(f"{c['name']} ({c['city']})", c["id"])

@@ -267,7 +267,7 @@ class HallEditorScreen(ManagerScreen):
             b.setMinimumHeight(48)
             b.setMinimumWidth(120)
             if symbol != GAP:
-                b.setIcon(_swatch(normal))
+                b.setIcon(_swatch(_hc if high_contrast() else normal))
             b.clicked.connect(lambda _c=False, s=symbol: self.set_brush(s))
             self.brushes.addButton(b)
             brush_grid.addWidget(b, i // 2, i % 2)
