@@ -22,7 +22,22 @@ HELP = ("import films, halls, shows or prices from a .json or .csv file (manager
         "all or nothing: a file with any problem changes nothing")
 
 
+FORMATS = """\
+file formats (CSV: the first row names the columns; [..] = optional):
+  films   id, title, language, genres (e.g. Action|Drama), certificate (U, UA, A),
+          runtime_min, [synopsis], [poster]
+  halls   id, cinema_id, name, layout (seat rows as JSON; see data/examples/halls.json)
+  shows   [id], film_id, hall_id, starts_at (the cinema's local time: 2026-12-01 18:30),
+          price_list_id
+  prices  price_list_id, [price_list_name], currency, tax_rate_bp (1800 = 18 %),
+          seat_type, ticket_type, amount (tax included: 250.00)
+JSON: {"films": [{...}, ...]} with the same field names. Examples are in data/examples/.
+Check a file first with --dry-run."""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = FORMATS
     parser.add_argument("file", type=Path, metavar="FILE",
                         help="the .json or .csv file (see data/examples/ for the formats)")
     parser.add_argument("--kind", choices=KINDS,
