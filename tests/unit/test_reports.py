@@ -270,6 +270,10 @@ def test_generated_bench_database_is_consistent(tmp_path):
     db = open_db(tmp_path / "gen.db")
     conn = db.conn
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    fresh = open_db(tmp_path / "fresh.db").conn
+    schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+    assert [tuple(r) for r in conn.execute(schema)] == [tuple(r) for r in fresh.execute(schema)]
+    fresh.close()
     assert conn.execute("SELECT COUNT(*) FROM bookings").fetchone()[0] == info.bookings == 3000
     # Totals equal the sum of lines; sold seats are exactly the kept, not-exchanged lines.
     assert conn.execute(
