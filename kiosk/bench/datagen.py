@@ -33,7 +33,7 @@ from kiosk.domain.ids import REFERENCE_ALPHABET
 from kiosk.domain.money import tax_included
 from kiosk.store.db import connect, migrate, migrations
 
-DATA_VERSION = "3"
+DATA_VERSION = "4"
 SETTINGS_KEY = "bench.datagen"
 SEATS_PER_HALL = 200
 HALLS_PER_CINEMA = 8
