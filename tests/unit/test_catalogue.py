@@ -250,3 +250,44 @@ def test_seat_map_of_a_20000_seat_hall_uses_one_query_per_table(services, clock)
     assert sum(1 for v in seats.values() if v is SeatStatus.SOLD) == 100
     assert sum(1 for v in seats.values() if v is SeatStatus.HELD) == 50
     assert len(statements) <= 5, statements
+
+
+SEATS = ["B1", "B2", "B3", "C1", "C2", "D1", "D2", "E1", "F1", "A3"]
+
+
+def test_seats_left_agrees_with_the_seat_map_under_random_states(services, clock):
+    """Whatever mix of sales, holds (live or expired) and remote rows a show has, the listing's
+    seats left equals the seats the map shows as free."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    conn = services.deps.conn
+    state = st.sampled_from(["free", "sold", "live", "expired", "r-sold", "r-held", "r-old"])
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(state, min_size=len(SEATS), max_size=len(SEATS)),
+           st.lists(state, min_size=len(SEATS), max_size=len(SEATS)))
+    def check(local_states, remote_states):
+        for table in ("seat_sales", "holds", "remote_seats"):
+            conn.execute(f"DELETE FROM {table}")  # noqa: S608
+        conn.execute("DELETE FROM bookings")
+        now = clock.now()
+        sold = [s for s, st_ in zip(SEATS, local_states, strict=True) if st_ == "sold"]
+        if sold:
+            sell(conn, "show-future", sold)
+        for seat, kind in zip(SEATS, local_states, strict=True):
+            if kind in ("live", "expired"):
+                delta = timedelta(minutes=5 if kind == "live" else -5)
+                hold(conn, "show-future", [seat], f"h-{seat}", now + delta)
+        for seat, kind in zip(SEATS, remote_states, strict=True):
+            if kind == "r-sold":
+                remote(conn, "show-future", seat, "sold")
+            elif kind in ("r-held", "r-old"):
+                delta = timedelta(minutes=5 if kind == "r-held" else -5)
+                remote(conn, "show-future", seat, "held", now + delta)
+        seats = services.catalogue.seat_map("show-future")
+        free = sum(1 for v in seats.values() if v is SeatStatus.FREE)
+        assert summary_of(services, "show-future").seats_left == free
+        assert show_summary(conn, "show-future", now).seats_left == free
+
+    check()
