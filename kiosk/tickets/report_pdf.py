@@ -118,7 +118,7 @@ def draw_daily_report(painter: QPainter, page: QRectF, report: Any, *, occupancy
     hours = [r for r in report.by_hour.as_dicts() if r["currency"] == currency]
     chart_h = _pt(150)
     _section(painter, page, y, "Gross sales by hour (cinema local time)")
-    y += _pt(18)
+    y += _pt(26)
     _bar_chart(painter, QRectF(page.left(), y, page.width(), chart_h),
                [r["hour"][:2] for r in hours], [r["gross"] for r in hours], currency)
     y += chart_h + _pt(16)
@@ -174,7 +174,7 @@ def _bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Se
                currency: str) -> None:
     axis_w = _pt(50)
     plot = box.adjusted(axis_w, 0, 0, -_pt(14))
-    top = max(values, default=0) or 1
+    top = _nice_ceiling(max(values, default=0))
     painter.setPen(QPen(RULE, _pt(0.6)))
     painter.setFont(_font(7))
     for step in range(5):
@@ -200,6 +200,18 @@ def _bar_chart(painter: QPainter, box: QRectF, labels: Sequence[str], values: Se
         painter.drawText(QRectF(plot.left() + i * slot, plot.bottom() + _pt(2), slot, _pt(10)),
                          Qt.AlignmentFlag.AlignHCenter, label)
         painter.setPen(Qt.PenStyle.NoPen)
+
+
+def _nice_ceiling(value: int) -> int:
+    """The smallest 1, 2, 2.5 or 5 x 10^k (in major units) at or above ``value`` minor units."""
+    if value <= 0:
+        return 100
+    scale = 100  # one major unit
+    while True:
+        for m in (1, 2, 2.5, 5):
+            if value <= m * scale:
+                return int(m * scale)
+        scale *= 10
 
 
 def _table(painter: QPainter, box: QRectF, header: Sequence[str], rows: Sequence[Sequence[str]],
