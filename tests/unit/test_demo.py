@@ -168,7 +168,23 @@ def test_a_cinemas_own_database_is_never_touched(db, clock):
 
 
 def test_wipe_then_reload(loaded, clock):
+    conn = loaded.conn
+    show = conn.execute("SELECT id FROM shows LIMIT 1").fetchone()[0]
+    conn.execute(
+        "INSERT INTO bookings (id, reference, idempotency_key, show_id, channel, kiosk_id, "
+        "currency, total_minor, tax_minor, payment_method, created_at, business_date, updated_at, "
+        "staff_id) VALUES ('b1', 'R1', 'k1', ?, 'counter', 'K', 'INR', 100, 15, 'cash', 'x', 'x', "
+        "'x', 1)", (show,))
+    conn.execute("INSERT INTO booking_seats (booking_id, seat_code, seat_type, ticket_type, "
+                 "price_minor, tax_minor) VALUES ('b1', 'A1', 'standard', 'adult', 100, 15)")
+    conn.execute("INSERT INTO seat_sales VALUES (?, 'A1', 'b1')", (show,))
+    conn.execute("INSERT INTO outbox (booking_id, kind, payload, created_at, next_attempt_at) "
+                 "VALUES ('b1', 'confirm', '{}', 'x', 'x')")
     wipe(loaded.conn)
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    assert all(conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] == 0  # noqa: S608
+               for t in tables)
     assert loaded.conn.execute("SELECT COUNT(*) FROM shows").fetchone()[0] == 0
     assert ensure_demo_data(loaded, clock, rounds=4) is True
 
