@@ -188,3 +188,22 @@ def test_new_hall_from_the_painter(qtbot, open_console, manager, services):
     halls = {h.name: h for h in services.schedule.list_halls()}
     assert "Screen 2" in halls and len(halls["Screen 2"].layout.rows) == 7
     assert screen.hall.currentData() == halls["Screen 2"].hall_id
+
+
+def test_hall_painter_works_from_the_keyboard(qtbot, open_console, manager, services):
+    window = open_console(manager)
+    screen = window.show_page("halls")
+    grid = screen.grid
+    grid.setFocus()
+    qtbot.waitUntil(grid.hasFocus, timeout=2000)
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Right):  # to row B, third cell
+        qtbot.keyClick(grid, key)
+    assert (grid.current_row, grid.cursor_col) == (1, 2) and screen.row_label.text() == "B"
+    qtbot.keyClick(grid, Qt.Key.Key_P)  # pick the premium brush; the palette follows
+    assert button(screen, "brush_P").isChecked()
+    qtbot.keyClick(grid, Qt.Key.Key_Space)
+    assert grid.rows[1][1][2] == "P"
+    qtbot.keyClick(grid, Qt.Key.Key_G)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    assert grid.rows[1][1][2] == "_" and button(screen, "brush_gap").isChecked()
+    assert "61 seats" in screen.status.text()

@@ -228,3 +228,16 @@ def test_every_page_opens_and_has_large_targets(qtbot, open_console, manager, tr
         image = window.grab().toImage()
         colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 29)}
         assert len(colours) > 5, key  # not blank
+
+
+def test_sync_overview_is_manager_only_and_audited(services, cashier):
+    import pytest
+
+    from kiosk.domain.errors import PermissionDenied
+    from kiosk.ui.manager import sync_overview
+
+    for fn in (sync_overview.kiosk_rows, sync_overview.allocation_rows):
+        with pytest.raises(PermissionDenied):
+            fn(services.deps, cashier)
+    refusals = [r for r in audit_rows(services, "sync.view") if r["ok"] == 0]
+    assert len(refusals) == 2 and {r["staff_id"] for r in refusals} == {cashier.staff_id}

@@ -61,6 +61,11 @@ class HallGrid(QWidget):
 
     changed = Signal()
     rowPicked = Signal(int)
+    brushPicked = Signal(str)
+
+    KEY_BRUSHES = {Qt.Key.Key_S: "S", Qt.Key.Key_P: "P", Qt.Key.Key_R: "R", Qt.Key.Key_W: "W",
+                   Qt.Key.Key_C: "C", Qt.Key.Key_G: GAP, Qt.Key.Key_Minus: GAP,
+                   Qt.Key.Key_Underscore: GAP}
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -68,6 +73,7 @@ class HallGrid(QWidget):
         self.brush = "S"
         self.cell = 32
         self.current_row = 0
+        self.cursor_col = 0  # keyboard cursor: arrows move, Space paints, S/P/R/W/C/G pick a brush
         self.problem_seats: set[tuple[int, int]] = set()
         self.setMouseTracking(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -78,6 +84,7 @@ class HallGrid(QWidget):
         width = max((len(r["cells"]) for r in spec["rows"]), default=0)
         self.rows = [[r.get("label", ""), r["cells"].ljust(width, GAP)] for r in spec["rows"]]
         self.current_row = 0
+        self.cursor_col = 0
         self._resize()
         self.update()
 
@@ -129,6 +136,7 @@ class HallGrid(QWidget):
         self.current_row = row
         self.rowPicked.emit(row)
         if col >= 0:
+            self.cursor_col = col
             self.paint_cell(row, col)
         self.update()
 
@@ -138,6 +146,25 @@ class HallGrid(QWidget):
         hit = self.cell_at(event.position().toPoint())
         if hit is not None and hit[1] >= 0:
             self.paint_cell(*hit)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        """Keyboard-only painting for staff who do not use a mouse or touch."""
+        key = event.key()
+        moves = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Up: (-1, 0),
+                 Qt.Key.Key_Down: (1, 0)}
+        if key in moves and self.rows:
+            dr, dc = moves[key]
+            self.current_row = max(0, min(len(self.rows) - 1, self.current_row + dr))
+            self.cursor_col = max(0, min(self.width_cells - 1, self.cursor_col + dc))
+            self.rowPicked.emit(self.current_row)
+            self.update()
+        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.rows:
+            self.paint_cell(self.current_row, self.cursor_col)
+        elif key in self.KEY_BRUSHES:
+            self.brush = self.KEY_BRUSHES[key]
+            self.brushPicked.emit(self.brush)
+        else:
+            super().keyPressEvent(event)
 
     def add_row(self) -> None:
         labels = {label for label, _ in self.rows}
@@ -222,6 +249,12 @@ class HallGrid(QWidget):
                 painter.setPen(QColor("#000000") if contrast else QColor("#ffffff"))
                 if self.cell >= 26:
                     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, ch if ch in "WC" else str(number))
+        if self.hasFocus() and self.rows:
+            cursor = QRect(LABEL_W + self.cursor_col * self.cell, 4 + self.current_row * self.cell,
+                           self.cell, self.cell)
+            painter.setPen(QPen(QColor("#ffffff" if contrast else "#f0a500"), 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(cursor.adjusted(1, 1, -1, -1))
         painter.end()
 
 
@@ -309,6 +342,7 @@ class HallEditorScreen(ManagerScreen):
         self.grid.setObjectName("hallGrid")
         self.grid.changed.connect(self.validate)
         self.grid.rowPicked.connect(self._row_picked)
+        self.grid.brushPicked.connect(self._brush_picked)
         scroll = QScrollArea(self)
         scroll.setWidget(self.grid)
         scroll.setWidgetResizable(False)
@@ -337,6 +371,12 @@ class HallEditorScreen(ManagerScreen):
 
     def set_brush(self, symbol: str) -> None:
         self.grid.brush = symbol
+
+    def _brush_picked(self, symbol: str) -> None:
+        name = f"brush_{'gap' if symbol == GAP else symbol}"
+        for b in self.brushes.buttons():
+            if b.objectName() == name:
+                b.setChecked(True)
 
     def _row_picked(self, row: int) -> None:
         self.row_label.setText(self.grid.rows[row][0])
