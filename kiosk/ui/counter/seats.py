@@ -70,8 +70,8 @@ class SeatsScreen(Screen):
 
         side = QFrame(self)
         side.setProperty("role", "card")
-        side.setMinimumWidth(300)
-        side.setMaximumWidth(380)
+        side.setMinimumWidth(260)
+        side.setMaximumWidth(300)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(16, 16, 16, 16)
         chosen = QLabel(self.tr("Chosen seats"), side)
@@ -312,7 +312,13 @@ class SeatsScreen(Screen):
     def _update_side(self) -> None:
         detail = self.detail
         hold = self.session.sale.hold
-        if detail is None or hold is None or not hold.seats:
+        empty = detail is None or hold is None or not hold.seats
+        role = "" if empty else "title"
+        if self.seat_list.property("role") != role:
+            self.seat_list.setProperty("role", role)
+            self.seat_list.style().unpolish(self.seat_list)
+            self.seat_list.style().polish(self.seat_list)
+        if empty:
             self.seat_list.setText(self.tr("Tap a seat, or ask for the best seats together."))
             self.subtotal.setText("")
         else:
