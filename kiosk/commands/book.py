@@ -136,10 +136,18 @@ def run(args: argparse.Namespace, config: Config) -> int:
                             f"Cash is {format_money(short, quote.currency)} short: due "
                             f"{format_money(quote.total_minor, quote.currency)}, received "
                             f"{format_money(tendered, quote.currency)}.")
+                payment = Payment(args.pay, tendered_minor=tendered, card_last4=last4)
+                try:
+                    booking = services.booking.confirm(actor, hold.hold_id, tickets, payment,
+                                                       args.contact)
+                except PaymentError:
+                    # Everything else about the sale was valid (the service checks the drawer
+                    # last); open the shift only now, so a refused sale changes nothing.
+                    if args.pay != "cash" or services.shifts.current(actor) is not None:
+                        raise
                     actor = _with_shift(services, actor, float_minor or 0)
-                booking = services.booking.confirm(
-                    actor, hold.hold_id, tickets,
-                    Payment(args.pay, tendered_minor=tendered, card_last4=last4), args.contact)
+                    booking = services.booking.confirm(actor, hold.hold_id, tickets, payment,
+                                                       args.contact)
             except BaseException:
                 services.booking.release(hold.hold_id)
                 raise

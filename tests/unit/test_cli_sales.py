@@ -143,6 +143,8 @@ def test_card_sale_with_ticket_types_and_contact(kiosk):
         (["book", "show-future", "B1", "--pay", "card", "--card-last4", "4242", "--tendered", "300"],
          "for cash"),
         (["book", "show-future", "B1", *CARD, "--contact", "not an address@"], "e-mail"),
+        (["book", "show-future", "B1", "--pay", "cash", "--contact", "x@"], "e-mail"),
+        (["book", "show-future", "B1", "--pay", "cash", "--contact", "12"], "phone"),
         (["book", "show-future", "B1", "--pay", "cash", "--float", "-10"], "positive amount"),
     ],
 )
