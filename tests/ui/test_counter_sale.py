@@ -55,7 +55,13 @@ def test_cash_sale_by_taps_best_n_basket_and_ticket_pdf(driver, qtbot, services,
     assert driver.seat_status("C3") == SeatStatus.FREE
 
     # best 3 together replaces the hand-picked selection
-    seats.panel.bestRequested.emit(3, False)
+    best_controls = getattr(seats.panel, "best", None)
+    if best_controls is not None:  # the seat-map panel's own "Best N together" controls
+        driver.click(best_controls.plus)
+        assert best_controls.count.value() == 3
+        driver.click(best_controls.find)
+    else:
+        seats.panel.bestRequested.emit(3, False)
     qtbot.waitUntil(lambda: len(driver.held_seats()) == 3, timeout=WAIT)
     best = driver.held_seats()
     assert len({code.rstrip("0123456789") for code in best}) == 1  # one row
