@@ -309,6 +309,9 @@ class CounterMode(QWidget):
         actor = self.session.actor
         if actor is None:
             return
+        if getattr(self.screens["payment"], "_confirming", False):
+            self.idle.poke()  # never lock under a sale being committed; try again later
+            return
         minutes = max(1, round(self.config.staff_idle_lock_s / 60))
         self._end_session(actor)
         self.signin.panel.staff_field.setText(actor.staff_number)
