@@ -4,7 +4,8 @@ Rules, in order of importance:
 
 1. The party sits together: ``n`` consecutive cells in ONE row, never across an aisle or gap.
 2. Wheelchair and companion seats are kept for those who need them (only with ``accessible``);
-   an accessible request prefers a block holding a wheelchair space next to its companion seat.
+   an accessible request prefers a block holding a wheelchair space next to its companion seat
+   (for one seat: a wheelchair space).
 3. No single free seat is stranded between the block and a taken seat, a gap or the row end
    (nobody buys a lone seat); if every block would strand one, the rule is relaxed, not failed.
 4. Closest to the centre column and to the sweet spot about two thirds back from the screen
@@ -41,6 +42,7 @@ class _Segment:
     codes: tuple[str, ...]
     row_cost: float
     pair_positions: tuple[int, ...]  # positions p where p, p+1 are a wheelchair/companion pair
+    wheelchair_positions: tuple[int, ...]  # positions of wheelchair spaces
 
 
 @dataclass
@@ -90,9 +92,10 @@ def _build_mode(layout: HallLayout, costs: dict[int, float], include_accessible:
             p for p in range(len(run) - 1)
             if {types[p], types[p + 1]} == {SeatType.WHEELCHAIR, SeatType.COMPANION}
         )
+        wheelchairs = tuple(p for p, t in enumerate(types) if t == SeatType.WHEELCHAIR)
         index = len(segments)
         segments.append(_Segment(run[0].row_index, run[0].column, tuple(s.code for s in run),
-                                 costs[run[0].row_index], pairs))
+                                 costs[run[0].row_index], pairs, wheelchairs))
         for p, s in enumerate(run):
             position[s.code] = (index, p)
 
@@ -134,7 +137,10 @@ def _key(index: _Index, seg: _Segment, start: int, n: int, lo: int, hi: int,
     cost = seg.row_cost + COLUMN_WEIGHT * abs(centre - index.centre) / index.width
     misses = 0
     if want_pair:
-        misses = 0 if any(start <= p and p + 1 < start + n for p in seg.pair_positions) else 1
+        if n == 1:  # a wheelchair user on their own: a wheelchair space
+            misses = 0 if start in seg.wheelchair_positions else 1
+        else:
+            misses = 0 if any(start <= p and p + 1 < start + n for p in seg.pair_positions) else 1
     return (misses, stranded, round(cost, 9), seg.row_index, seg.start_column + start)
 
 
@@ -149,6 +155,7 @@ def _best_in_run(index: _Index, seg: _Segment, lo: int, hi: int, n: int,
     starts = {lo, lo + 1, lo + 2, last - 2, last - 1, last}
     starts.update(range(ideal - 2, ideal + 3))
     if want_pair:
+        starts.update(seg.wheelchair_positions if n == 1 else ())
         for p in seg.pair_positions:
             # the pair at the block's right end or left end, and their neighbours
             starts.update(range(p + 2 - n, p + 5 - n))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.domain.errors import InvalidInput
@@ -100,7 +100,12 @@ def test_result_is_a_free_adjacent_block_or_none_only_when_impossible(scenario):
     # request: among blocks that hold a wheelchair-companion pair just as the result does).
     blocks = [r[i:i + n] for r in possible for i in range(len(r) - n + 1)]
     if accessible:
-        blocks = [b for b in blocks if has_pair(layout, b) == has_pair(layout, result)]
+        def wanted(block: list[str]) -> bool:
+            if n == 1:
+                return layout.seat(block[0]).type is SeatType.WHEELCHAIR
+            return has_pair(layout, block)
+
+        blocks = [b for b in blocks if wanted(b) == wanted(result)]
     assert stranded(result, runs) == min(stranded(b, runs) for b in blocks)
 
 
@@ -118,9 +123,13 @@ def test_deterministic_and_independent_of_the_layout_object(scenario):
 @given(scenarios())
 def test_accessible_request_prefers_a_wheelchair_space_with_its_companion(scenario):
     layout, unavailable, n, _ = scenario
-    assume(n >= 2)
     result = best_available(layout, unavailable, n, accessible=True)
     runs = free_runs(layout, unavailable, accessible=True)
+    if n == 1:
+        free_spaces = [c for r in runs for c in r if layout.seat(c).type is SeatType.WHEELCHAIR]
+        if free_spaces:
+            assert result is not None and layout.seat(result[0]).type is SeatType.WHEELCHAIR
+        return
     pair_possible = any(has_pair(layout, r[i:i + n])
                         for r in runs for i in range(len(r) - n + 1))
     if pair_possible:
@@ -166,6 +175,8 @@ def test_accessibility_seats_only_on_request():
     assert best_available(layout, {"A3"}, 2) is None
     with_pair = best_available(layout, set(), 2, accessible=True)
     assert with_pair in (["A1", "A2"], ["A5", "A6"])
+    assert best_available(layout, set(), 1, accessible=True) in (["A1"], ["A6"])
+    assert best_available(layout, set(), 1) in (["A3"], ["A4"])
 
 
 def test_accessible_request_falls_back_to_ordinary_seats():
