@@ -34,7 +34,8 @@ def qr_pixmap(text: str, size_px: int = 220) -> QPixmap:
     """A crisp QR image of ``text`` (segno makes the matrix; Qt scales without smoothing)."""
     import segno
 
-    qr = segno.make(text, error="m", micro=False)  # micro QR: many scanners cannot read it
+    # the same symbol the printed ticket carries; never micro QR (many scanners cannot read it)
+    qr = segno.make(text, error="m", micro=False, boost_error=True)
     matrix = list(qr.matrix)
     border = 4
     n = len(matrix) + 2 * border
@@ -194,7 +195,12 @@ class TicketScreen(Screen):
                 return None
             target = Path(chosen)
         try:
-            written = ticket_output.save_pdf(kind, self.booking, target)
+            show = self.session.sale.show
+            actor = self.session.actor
+            written = ticket_output.save_pdf(
+                kind, self.booking, target,
+                staff_label=actor.staff_number if actor else None,
+                tax_rate_bp=show.tax_rate_bp if show is not None else None)
         except KioskError as err:
             self.ctl.banner.error(str(err))
             return None

@@ -51,13 +51,25 @@ def _ticket_data(tickets, booking: Booking):
     return data_cls(booking)
 
 
-def save_pdf(kind: str, booking: Booking, path: Path) -> Path:
+def _receipt_data(tickets, booking: Booking, staff_label: str | None,
+                  tax_rate_bp: int | None):
+    data_cls = getattr(tickets, "ReceiptData", None)
+    if data_cls is None:
+        from kiosk.tickets.model import ReceiptData as data_cls  # noqa: N813
+    return data_cls.from_booking(booking, staff_label=staff_label, tax_rate_bp=tax_rate_bp)
+
+
+def save_pdf(kind: str, booking: Booking, path: Path, *, staff_label: str | None = None,
+             tax_rate_bp: int | None = None) -> Path:
     """Write the ticket (``kind='ticket'``) or receipt PDF to ``path``; returns the path."""
     tickets = _tickets()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    render = tickets.render_ticket_pdf if kind == "ticket" else tickets.render_receipt_pdf
-    result = render(_ticket_data(tickets, booking), path)
+    if kind == "ticket":
+        result = tickets.render_ticket_pdf(_ticket_data(tickets, booking), path)
+    else:
+        result = tickets.render_receipt_pdf(
+            _receipt_data(tickets, booking, staff_label, tax_rate_bp), path)
     written = Path(result) if isinstance(result, (str, Path)) else path
     if not written.is_file():
         raise KioskError(QCoreApplication.translate("TicketOutput",
