@@ -92,6 +92,8 @@ class OnScreenKeyboard(QWidget):
         button.setObjectName("keyboardKey")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setMinimumSize(KEY_SIZE * width + 8 * (width - 1), KEY_SIZE)
+        if width > 1:  # a stylesheet min-width would otherwise win over setMinimumSize
+            button.setStyleSheet(f"QPushButton {{ min-width: {KEY_SIZE * width + 8 * (width - 1)}px; }}")
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.clicked.connect(lambda _=False, t=text: self._press(t))
         return button

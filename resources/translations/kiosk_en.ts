@@ -1,14 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_IN" sourcelanguage="en_IN">
 <context>
-    <name>BestTogether</name>
-    <message numerus="yes">
-        <source>Find %n seat(s) together</source>
-        <translation>
-            <numerusform>Find %n seat together</numerusform><numerusform>Find %n seats together</numerusform></translation>
-    </message>
-</context>
-<context>
     <name>CounterMode</name>
     <message numerus="yes">
         <source>Locked after %n minute(s) without activity. Sign in again.</source>

@@ -135,10 +135,13 @@
         <source>Best</source>
         <translation>सबसे अच्छी</translation>
     </message>
-    <message numerus="yes">
-        <source>Find %n seat(s) together</source>
-        <translation>
-            <numerusform>साथ-साथ %n सीट खोजें</numerusform><numerusform>साथ-साथ %n सीटें खोजें</numerusform></translation>
+    <message>
+        <source>Find the best seat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find %1 seats together</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1085,10 +1088,6 @@
     <message>
         <source>Not available</source>
         <translation>उपलब्ध नहीं</translation>
-    </message>
-    <message>
-        <source>Standard</source>
-        <translation>साधारण</translation>
     </message>
     <message>
         <source>Premium</source>

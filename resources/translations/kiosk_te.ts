@@ -135,10 +135,13 @@
         <source>Best</source>
         <translation>ఉత్తమ</translation>
     </message>
-    <message numerus="yes">
-        <source>Find %n seat(s) together</source>
-        <translation>
-            <numerusform>పక్కపక్కన %n సీటు వెతకండి</numerusform><numerusform>పక్కపక్కన %n సీట్లు వెతకండి</numerusform></translation>
+    <message>
+        <source>Find the best seat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find %1 seats together</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1085,10 +1088,6 @@
     <message>
         <source>Not available</source>
         <translation>అందుబాటులో లేదు</translation>
-    </message>
-    <message>
-        <source>Standard</source>
-        <translation>సాధారణ</translation>
     </message>
     <message>
         <source>Premium</source>

@@ -377,3 +377,44 @@ def test_language_buttons_switch_the_visible_text(qtbot, make_kiosk, config, eng
     qtbot.waitUntil(lambda: kiosk.attract.start_button.text() == "Touch to start")
     qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     assert kiosk.films.count_label.text() == "1 film showing"  # English plural forms
+
+
+def test_hold_running_out_sends_the_customer_back_to_the_map(qtbot, make_kiosk, config, clock):
+    kiosk, services = make_kiosk(config)
+    to_seats(qtbot, kiosk)
+    hold_seats(qtbot, kiosk, "E3")
+    click(qtbot, kiosk.seats.continue_button)
+    assert kiosk.current_name() == "tickets"
+    assert kiosk.tickets.header.countdown.text() == "Seats held for 5:00"
+    clock.advance(minutes=3, seconds=30)
+    qtbot.waitUntil(lambda: kiosk.tickets.header.countdown.text() == "Seats held for 1:30")
+    clock.advance(minutes=2)
+    qtbot.waitUntil(lambda: kiosk.current_name() == "seats", timeout=5000)
+    assert "time ran out" in kiosk.seats.message.text()
+    assert kiosk.sale.hold is None
+    assert not kiosk.seats.continue_button.isEnabled()
+
+
+def test_print_ticket_sends_the_booking_to_the_ticket_printer(qtbot, make_kiosk, config,
+                                                               monkeypatch):
+    tickets = pytest.importorskip("kiosk.tickets")
+    printed = []
+
+    def fake_print(data, **options):
+        printed.append((data, options))
+        return True
+
+    monkeypatch.setattr(tickets, "print_ticket", fake_print, raising=False)
+    kiosk, _ = make_kiosk(config)
+    to_seats(qtbot, kiosk)
+    hold_seats(qtbot, kiosk, "C7", "C8")
+    to_review(qtbot, kiosk)
+    with qtbot.waitSignal(kiosk.saleCompleted, timeout=10000) as done:
+        click(qtbot, kiosk.review.confirm_button)
+    click(qtbot, kiosk.done.print_button)
+    (data, options), = printed
+    assert data.reference == done.args[0].reference
+    assert [seat.code for seat in data.seats] == ["C7", "C8"]
+    assert options["silent"] is True  # never a print dialog in front of a customer
+    assert "Printing your ticket" in kiosk.done.print_status.text()
+    assert not kiosk.done.print_button.isEnabled()  # one tap, one ticket

@@ -16,19 +16,23 @@ QR_SIZE = 260
 
 
 def qr_payload(booking: Booking) -> str:
-    """What the ticket's QR code says: the ticket module's payload when it has one."""
-    try:
-        from kiosk.tickets import TicketData
+    """What the ticket's QR code says: ``kiosk.tickets`` decides; the reference is the fallback.
 
-        data = TicketData.from_booking(booking)
-        payload = getattr(data, "qr_payload", None) or getattr(data, "qr_text", None)
-        if callable(payload):
-            payload = payload()
-        if payload:
-            return str(payload)
-    except Exception:  # the ticket module is optional here; the reference alone still scans
-        pass
-    return f"BOOKING:{booking.reference}"
+    The preview must encode exactly what the printed ticket does, so the gate scanner accepts
+    either.
+    """
+    try:
+        import kiosk.tickets as tickets
+    except ImportError:
+        return booking.reference
+    for name in ("qr_payload", "qr_text"):
+        fn = getattr(tickets, name, None)
+        if callable(fn):
+            try:
+                return str(fn(booking))
+            except (TypeError, AttributeError):
+                return str(fn(tickets.TicketData.from_booking(booking)))
+    return booking.reference
 
 
 def qr_pixmap(text: str, size: int = QR_SIZE) -> QPixmap:

@@ -128,7 +128,7 @@ class SeatsScreen(QWidget):
 
         side = QFrame(self)
         side.setProperty("ss", "panel")
-        side.setFixedWidth(360)
+        side.setFixedWidth(330)
         side_column = QVBoxLayout(side)
         side_column.setContentsMargins(18, 18, 18, 18)
         side_column.setSpacing(12)

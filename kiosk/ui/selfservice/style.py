@@ -26,6 +26,10 @@ QPushButton[ss="hero"] { min-height: 88px; font-size: ${title}px; font-weight: 8
 QPushButton[ss="lang"] { min-height: 72px; min-width: 180px; font-size: ${big}px; font-weight: 700; border-radius: 36px; }
 QPushButton[ss="card"] { text-align: left; padding: 12px; border-radius: 14px; }
 QPushButton#keyboardKey { font-size: ${big}px; font-weight: 600; min-height: 64px; padding: 0; }
+SeatMapPanel, SeatMapPanel QWidget { font-size: ${small}px; }
+SeatMapPanel QPushButton, SeatMapPanel QToolButton { font-size: ${base}px; }
+SeatMapPanel QSpinBox { min-width: 64px; padding: 0px; font-size: ${big}px; }
+SeatMapPanel QSpinBox QLineEdit { min-height: 0px; padding: 0px; border: none; }
 QLineEdit[ss="entry"] { font-size: ${title}px; min-height: 72px; padding: 0 16px; border-radius: 10px; }
 """
 
@@ -91,7 +95,7 @@ def stylesheet(high_contrast: bool, large_text: bool = False) -> str:
     sizes = font_sizes(large_text)
     scale = 1.35 if large_text else 1.0
     values = {
-        "base": round(18 * scale), "large": round(21 * scale), "big": round(26 * scale),
+        "small": round(16 * scale), "base": round(18 * scale), "large": round(21 * scale), "big": round(26 * scale),
         "title": round(34 * scale), "hero": round(60 * scale), **{f"app_{k}": v for k, v in sizes.items()},
     }
     body = _HIGH_CONTRAST if high_contrast else _NORMAL

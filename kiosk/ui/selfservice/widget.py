@@ -323,8 +323,10 @@ class SelfServiceWidget(QWidget):
             from kiosk import tickets
 
             data = tickets.TicketData.from_booking(booking)
-            result = tickets.print_ticket(data, self.config)
-        except ImportError:
+            # never a print dialog in front of a customer: the kiosk printer prints silently
+            result = tickets.print_ticket(data, printer_name=self.config.printer_name,
+                                          silent=True, parent=self)
+        except (ImportError, AttributeError):
             self.done.print_status.setText(self.tr("The ticket printer is not available. Show "
                                                    "the code on screen at the entrance."))
             return
@@ -334,8 +336,11 @@ class SelfServiceWidget(QWidget):
                                                    "is confirmed; show the code at the entrance.")
                                            .replace("%1", str(err)))
             return
-        where = f" ({result})" if isinstance(result, str) else ""
-        self.done.print_status.setText(self.tr("Printing your ticket… please take it below.") + where)
+        if result is False:
+            self.done.print_status.setText(self.tr("The ticket printer is not available. Show "
+                                                   "the code on screen at the entrance."))
+            return
+        self.done.print_status.setText(self.tr("Printing your ticket… please take it below."))
         self.done.print_button.setEnabled(False)
 
     # -- hold, idle and countdown -----------------------------------------------------------
