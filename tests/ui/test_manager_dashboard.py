@@ -203,3 +203,28 @@ def test_chart_values_follow_the_table(open_console, manager, trading_day):
     gross_col = [c.key for c in view.model.columns].index("gross")
     assert values == sorted(view.model.data(view.model.index(r, gross_col), SORT_ROLE) / 100
                             for r in range(view.model.rowCount()))
+
+
+def test_charts_follow_a_theme_switch(qapp, open_console, manager, trading_day):
+    from PySide6.QtGui import QColor
+
+    from kiosk.ui.theme import ThemeManager
+
+    theme = ThemeManager.instance() or ThemeManager(qapp, "normal")
+    theme.set_theme("normal")
+    window = open_console(manager)
+    dash = window.pages["dashboard"]
+    bar_colour = lambda: dash.breakdowns["by_hour"].chart.chart().series()[0].barSets()[0].color()  # noqa: E731
+    assert bar_colour() == QColor("#1f5fbf")
+    try:
+        theme.set_theme("high-contrast")
+        assert bar_colour() == QColor("#ffff00")
+    finally:
+        theme.set_theme("normal")
+    from PySide6.QtCore import QEvent
+
+    window.close()
+    window.deleteLater()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    theme.set_theme("high-contrast")  # a deleted console must not be called
+    theme.set_theme("normal")

@@ -256,6 +256,21 @@ class DashboardScreen(ManagerScreen):
         split.setSizes([560, 640])
         self.outer.addWidget(split, 1)
         ctx.bridge.dataChanged.connect(self._on_data_changed)
+        from kiosk.ui.theme import ThemeManager
+
+        theme = ThemeManager.instance()
+        if theme is not None:  # charts draw their own colours: redraw them for the new theme
+            theme.themeChanged.connect(self._on_theme)  # a bound slot: dropped with the widget
+
+    def _on_theme(self, _name: str) -> None:
+        self.redraw_charts()
+
+    def redraw_charts(self) -> None:
+        for view in self.breakdowns.values():
+            view._drop_chart()
+            if view.isVisible():
+                view.ensure_chart()
+        self.occupancy_table.viewport().update()
 
     # -- data ------------------------------------------------------------------------------------
     def show_today(self) -> None:

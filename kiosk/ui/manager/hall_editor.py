@@ -368,6 +368,21 @@ class HallEditorScreen(ManagerScreen):
         self.cinema.currentIndexChanged.connect(lambda _i: self.refresh())
         self.hall.currentIndexChanged.connect(lambda _i: self.load_hall())
         self.companion.toggled.connect(lambda _on: self.validate())
+        from kiosk.ui.theme import ThemeManager
+
+        theme = ThemeManager.instance()
+        if theme is not None:
+            theme.themeChanged.connect(self._recolour)  # a bound slot: dropped with the widget
+
+    def _recolour(self, _name: str = "") -> None:
+        contrast = high_contrast()
+        for symbol, _label, normal, hc in BRUSHES:
+            if symbol == GAP:
+                continue
+            for b in self.brushes.buttons():
+                if b.objectName() == f"brush_{symbol}":
+                    b.setIcon(_swatch(hc if contrast else normal))
+        self.grid.update()
 
     def set_brush(self, symbol: str) -> None:
         self.grid.brush = symbol
