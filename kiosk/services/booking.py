@@ -81,6 +81,17 @@ SELECT seat_code FROM remote_seats
 """
 
 
+# The confirm-time re-check: a live hold of ours already excludes other holds (primary key), so
+# only sales, here or pulled from the cloud, can be in the way. ?1 show, ?2 JSON seat codes.
+_SOLD_SQL = """
+SELECT seat_code FROM seat_sales
+ WHERE show_id = ?1 AND seat_code IN (SELECT value FROM json_each(?2))
+UNION
+SELECT seat_code FROM remote_seats
+ WHERE show_id = ?1 AND state = 'sold' AND seat_code IN (SELECT value FROM json_each(?2))
+"""
+
+
 @functools.lru_cache(maxsize=64)
 def _parse_layout(layout_json: str) -> HallLayout:
     """Parsing a 20,000-seat layout costs milliseconds; a confirm must not pay it every time."""
@@ -475,6 +486,30 @@ class BookingService:
             conn.execute("DELETE FROM holds WHERE hold_id = ?", (hold_id,))
         self._release_quietly(self._to_hold(rows))
 
+    def expire_holds(self) -> int:
+        """Delete this kiosk's expired hold rows and tell the gate; returns how many seats.
+
+        Expired rows are harmless (every check ignores them and a new hold takes them over), so
+        this is housekeeping for an idle timer, never needed for correctness.
+        """
+        now = self._now()
+        kiosk_id = self.deps.config.kiosk_id
+        with transaction(self.conn) as conn:
+            rows = conn.execute(
+                "SELECT hold_id, show_id, seat_code, expires_at FROM holds "
+                "WHERE kiosk_id = ? AND expires_at <= ? ORDER BY hold_id, rowid",
+                (kiosk_id, to_iso(now))).fetchall()
+            conn.execute("DELETE FROM holds WHERE kiosk_id = ? AND expires_at <= ?",
+                         (kiosk_id, to_iso(now)))
+        grouped: dict[str, list[sqlite3.Row]] = {}
+        for r in rows:
+            grouped.setdefault(r["hold_id"], []).append(r)
+        for hold_id, seats in grouped.items():
+            self._release_quietly(Hold(hold_id, seats[0]["show_id"],
+                                       tuple(r["seat_code"] for r in seats),
+                                       from_iso(seats[0]["expires_at"]), kiosk_id))
+        return len(rows)
+
     def get_hold(self, hold_id: str) -> Hold:
         rows = self._live_hold(self.conn, hold_id, self._now())
         return self._to_hold(rows, load_show(self.conn, rows.show_id))
@@ -518,6 +553,8 @@ class BookingService:
                 return self._booking_from_row(conn, existing)
             rows = self._live_hold(conn, hold_id, now, actor)
             info = load_show(conn, rows.show_id)
+            if info.status == "cancelled":
+                raise ShowNotOnSale(f"The {info.film_title} show has been cancelled and is not on sale.")
             basket = self._price(conn, info, rows.seats, ticket_types)
             contact_text = normalise_contact(contact)
             paid = self._take_payment(conn, actor, basket.total_minor, info.currency, payment)
@@ -528,8 +565,7 @@ class BookingService:
                        hold: _HoldRows, basket: PricedBasket, paid: _Paid, contact: str,
                        now: datetime, paid_minor: int, exchanged_from: str | None) -> Booking:
         """Insert booking, lines and seat sales, consume the hold, audit, outbox: caller's txn."""
-        taken = self._unavailable(conn, info.show_id, list(hold.seats), actor.kiosk_id, now,
-                                  ignore_hold=hold.hold_id)
+        taken = {r[0] for r in conn.execute(_SOLD_SQL, (info.show_id, _codes_json(hold.seats)))}
         if taken:  # e.g. the cloud pulled a sale of a seat whose hold we lost
             raise SeatsUnavailable(self._in_layout_order(info, taken))
         booking_id = new_id()

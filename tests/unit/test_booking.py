@@ -491,3 +491,91 @@ def test_get_unknown_reference(services):
         services.booking.get("AAAA-BBBB")
     with pytest.raises(InvalidInput):
         services.booking.get("  ")
+
+
+def test_confirm_refused_when_show_cancelled_meanwhile(services, cashier):
+    hold = services.booking.hold(cashier, "show-future", ["B1"])
+    services.deps.conn.execute("UPDATE shows SET status = 'cancelled' WHERE id = 'show-future'")
+    with pytest.raises(ShowNotOnSale):
+        services.booking.confirm(cashier, hold.hold_id, {}, CARD)
+    assert count(services, "bookings") == 0
+
+
+def test_expire_holds_sweeps_only_this_kiosks_expired_rows(services, cashier, clock):
+    gate = RecordingGate()
+    booking = BookingService(services.deps, gate)
+    old = booking.hold(cashier, "show-future", ["B1", "B2"])
+    foreign = cashier.__class__(**{**cashier.__dict__, "kiosk_id": "OTHER"})
+    booking.hold(foreign, "show-future", ["C1"])
+    clock.advance(minutes=services.config.hold_minutes + 1)
+    fresh = booking.hold(cashier, "show-future", ["D1"])
+    assert booking.expire_holds() == 2
+    remaining = {r[0]: r[1] for r in services.deps.conn.execute("SELECT seat_code, hold_id FROM holds")}
+    assert remaining == {"C1": remaining["C1"], "D1": fresh.hold_id}
+    assert [h.seats for h in gate.released] == [("B1", "B2")] and gate.released[0].hold_id == old.hold_id
+
+
+# ---------------------------------------------------------------- outbox helpers
+def test_outbox_drains_in_order_per_booking(services, cashier, clock):
+    from kiosk.services import outbox
+
+    conn = services.deps.conn
+    first = services.booking.confirm(cashier, services.booking.hold(cashier, "show-future", ["B1"]).hold_id,
+                                     {}, CARD, contact="a@b.co")
+    second = services.booking.confirm(cashier, services.booking.hold(cashier, "show-future", ["B2"]).hold_id,
+                                      {}, CARD)
+    due = outbox.pending(conn, clock.now())
+    # The notify of the first booking waits behind its confirm.
+    assert [(i.kind, i.booking_id) for i in due] == [("confirm", first.booking_id),
+                                                     ("confirm", second.booking_id)]
+    assert outbox.pending_count(conn) == 3
+    outbox.mark_failed(conn, due[0].id, "network down", clock.now() + timedelta(seconds=30))
+    outbox.mark_done(conn, due[1].id, clock.now())
+    assert outbox.pending(conn, clock.now()) == []  # first is backing off; its notify must wait
+    later = clock.now() + timedelta(seconds=31)
+    [retry] = outbox.pending(conn, later)
+    assert retry.id == due[0].id and retry.attempts == 1 and retry.last_error == "network down"
+    outbox.mark_done(conn, retry.id, later)
+    [notify] = outbox.pending(conn, later)
+    assert notify.kind == "notify" and notify.payload == {"booking_id": first.booking_id,
+                                                          "contact": "a@b.co"}
+    outbox.mark_done(conn, notify.id, later)
+    assert outbox.pending_count(conn) == 0
+
+
+def test_outbox_enqueue_only_inside_a_transaction(services, clock):
+    from kiosk.services import outbox
+
+    with pytest.raises(RuntimeError):
+        outbox.enqueue(services.deps.conn, kind="confirm", booking_id="x", payload={}, now=clock.now())
+
+
+# ---------------------------------------------------------------- point-of-sale input rules
+@pytest.mark.parametrize(("text", "expected"), [
+    ("", ""), ("  ", ""), ("A.B@Example.COM", "A.B@example.com"), ("+44 20 7946 0958", "+442079460958"),
+    ("(080) 1234-5678", "08012345678"), ("9876543", "9876543"),
+])
+def test_contact_normalised(text, expected):
+    from kiosk.domain.booking_rules import normalise_contact
+
+    assert normalise_contact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["123456", "1234567890123456", "a@b", "@x.com", "me at home", "x" * 300])
+def test_contact_refused(text):
+    from kiosk.domain.booking_rules import normalise_contact
+
+    with pytest.raises(InvalidInput):
+        normalise_contact(text)
+
+
+def test_card_rules():
+    from kiosk.domain.booking_rules import check_card_last4
+
+    assert check_card_last4("0042") == "0042"
+    for full in ("4111111111111111", "4111-1111-1111-1111", "411111111111", "4" * 19):
+        with pytest.raises(PaymentError, match="full card number"):
+            check_card_last4(full)
+    for bad in ("42", "42424", "12a4", "", None):
+        with pytest.raises(PaymentError, match="last 4"):
+            check_card_last4(bad)
