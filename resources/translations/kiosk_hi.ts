@@ -137,11 +137,11 @@
     </message>
     <message>
         <source>Find the best seat</source>
-        <translation type="unfinished" />
+        <translation>सबसे अच्छी सीट खोजें</translation>
     </message>
     <message>
         <source>Find %1 seats together</source>
-        <translation type="unfinished" />
+        <translation>साथ-साथ %1 सीटें खोजें</translation>
     </message>
 </context>
 <context>

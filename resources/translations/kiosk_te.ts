@@ -137,11 +137,11 @@
     </message>
     <message>
         <source>Find the best seat</source>
-        <translation type="unfinished" />
+        <translation>ఉత్తమ సీటు వెతకండి</translation>
     </message>
     <message>
         <source>Find %1 seats together</source>
-        <translation type="unfinished" />
+        <translation>పక్కపక్కన %1 సీట్లు వెతకండి</translation>
     </message>
 </context>
 <context>
