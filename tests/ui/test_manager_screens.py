@@ -241,3 +241,39 @@ def test_sync_overview_is_manager_only_and_audited(services, cashier):
             fn(services.deps, cashier)
     refusals = [r for r in audit_rows(services, "sync.view") if r["ok"] == 0]
     assert len(refusals) == 2 and {r["staff_id"] for r in refusals} == {cashier.staff_id}
+
+
+def test_sync_screen_shows_live_cloud_status(qtbot, services, manager, trading_day):
+    """With cloud sync on, the screen shows the SyncBridge's status and enables re-seating."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.ui.bridge import Bridge
+    from kiosk.ui.manager import ManagerWindow
+
+    class FakeSyncBridge(QObject):
+        statusChanged = Signal(dict)
+        context = object()
+        last_status = {"online": True, "pending": 0, "last_error": "", "conflicts": 0,
+                       "last_sync_at": "2026-11-25T13:00:00+00:00", "last_pull_at": ""}
+
+    config = services.deps.config
+    services.deps.config = replace(config, cloud=replace(config.cloud, enabled=True))
+    holder = QWidget()
+    holder.sync_bridge = FakeSyncBridge(holder)
+    qtbot.addWidget(holder)
+    bridge = Bridge(services)
+    window = ManagerWindow(services, bridge, manager, parent=holder)
+    holder.resize(1440, 900)
+    holder.show()
+    window.resize(1440, 900)
+    screen = window.show_page("sync")
+    assert screen.status.text().startswith("Online")
+    assert "last sent 25 Nov 18:30:00" in screen.status.text()  # 13:00 UTC in Asia/Kolkata
+    holder.sync_bridge.statusChanged.emit({"online": False, "pending": 3, "last_error": "timed out",
+                                           "last_sync_at": "", "last_pull_at": ""})
+    assert screen.status.text().startswith("OFFLINE") and "problem: timed out" in screen.status.text()
+    assert "3 waiting" in screen.status.text()
+    bridge.wait_idle(5000)
