@@ -10,7 +10,8 @@ Why it exists:
   service calls are strictly serialised, in the order they were asked for.
 - Another process, or the cloud sync worker, may sell a seat while a map is open. A timer polls
   ``ChangeFeed`` (a cheap ``PRAGMA data_version``) and emits ``dataChanged``; widgets never poll
-  the database themselves.
+  the database themselves. While the worker is busy the signal waits until it is idle, so a
+  listener's refresh never blocks the GUI thread on the service lock.
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ class Bridge(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._pending: set[Task] = set()
+        self._changed_while_busy = False
         self._feed = None
         self.sync = None  # the cloud SyncBridge when the cloud is enabled (see kiosk.ui.app)
         self._timer = QTimer(self)
@@ -132,6 +134,9 @@ class Bridge(QObject):
         self._pending.discard(task)
         if not self._pending:
             self.busyChanged.emit(False)
+            if self._changed_while_busy:
+                self._changed_while_busy = False
+                self.dataChanged.emit()
         task.deleteLater()
 
     def is_busy(self) -> bool:
@@ -186,7 +191,12 @@ class Bridge(QObject):
             log.exception("change feed poll failed")
             return False
         if changed:
-            self.dataChanged.emit()
+            if self._pending:
+                # A refresh now would wait on the worker's lock (perhaps a network claim) and
+                # freeze the screen: tell listeners once the worker is idle instead.
+                self._changed_while_busy = True
+            else:
+                self.dataChanged.emit()
         return changed
 
     def shutdown(self) -> None:
