@@ -323,11 +323,23 @@ class ScheduleService:
         """Everything ``save_hall`` checks, without writing: the hall editor calls it as you paint."""
         layout = validate_layout(spec, companion_required)
         if hall_id is not None:
-            lost = sorted(self.sold_future_seats(hall_id) - set(layout.seats), key=_seat_sort_key)
+            sold = self.sold_future_seats(hall_id)
+            lost = sorted(sold - set(layout.seats), key=_seat_sort_key)
             if lost:
                 raise InvalidInput(
                     "These seats are sold for upcoming shows and must stay in the hall: "
                     + ", ".join(lost) + "."
+                )
+            # A seat code that survives but now names another place (a gap painted earlier in
+            # the row renumbers the rest) would send a ticket holder to someone else's seat.
+            old = self.hall(hall_id).layout
+            moved = sorted((code for code in sold if code in old.seats and
+                            _place(old.seats[code]) != _place(layout.seats[code])), key=_seat_sort_key)
+            if moved:
+                raise InvalidInput(
+                    "These seats are sold for upcoming shows and would be renumbered or moved: "
+                    + ", ".join(moved) + ". Change the row after those shows, or add seats at "
+                    "the end of the row instead."
                 )
         return layout
 
@@ -508,6 +520,10 @@ class ScheduleService:
             n += 1
             candidate = f"{base}-{n}"
         return candidate
+
+
+def _place(seat) -> tuple[str, int]:
+    return (seat.row_label, seat.column)
 
 
 def _seat_sort_key(code: str) -> tuple[str, int]:

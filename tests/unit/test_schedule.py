@@ -186,6 +186,19 @@ def test_hall_cannot_lose_seats_sold_for_future_shows(services, sched, manager):
     assert saved.seat_count == original + 1 and saved.name == "Screen One"
 
 
+def test_hall_cannot_renumber_seats_sold_for_future_shows(services, sched, manager):
+    world = services.world
+    sell(services, world.show_id, ["D9"])  # row D: SSSSSS__SSSSSS, D9 is the 3rd after the aisle
+    spec = json.loads(json.dumps(SMALL_LAYOUT))
+    spec["rows"][4]["cells"] = "_SSSSS__SSSSSS"  # a gap at the start renumbers D2.. as D1..
+    with pytest.raises(InvalidInput, match="renumbered or moved: D9"):
+        sched.save_hall(manager, hall_id=world.hall_id, spec=spec, name="Screen 1", cinema_id=world.cinema_id)
+    spec["rows"][4]["cells"] = "SSSSSS__SSSSSP"  # a type change after D9 keeps every place
+    saved = sched.save_hall(manager, hall_id=world.hall_id, spec=spec, name="Screen 1",
+                            cinema_id=world.cinema_id)
+    assert saved.layout.seats["D12"].type == "premium"
+
+
 def _cashier_calls(world):
     base_film = {"title": "X", "language": "Hindi", "genres": [], "certificate": "U", "runtime_min": 90}
     return {
