@@ -8,7 +8,7 @@ failed ones in a committed transaction of their own.
 from __future__ import annotations
 
 import functools
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import bcrypt
 
@@ -49,6 +49,16 @@ def _pin_matches(pin: str, pin_hash: str) -> bool:
         return bcrypt.checkpw(pin.encode("ascii"), pin_hash.encode("ascii"))
     except ValueError:  # malformed stored hash: treat as a mismatch, never crash the keypad
         return False
+
+
+def _just_locked(lockout_minutes: float) -> str:
+    return f"Too many wrong PINs. Sign-in is locked for {lockout_minutes:g} minutes, or ask a manager."
+
+
+def _still_locked(until: datetime, now: datetime) -> str:
+    minutes = max(1, int((until - now).total_seconds() + 59) // 60)
+    return (f"Too many wrong PINs. Sign-in is locked for {minutes} more minute"
+            f"{'s' if minutes != 1 else ''}, or ask a manager.")
 
 
 def ensure_manager(deps: ServiceDeps, actor: Actor, action: str, target: str = "") -> None:
@@ -112,19 +122,27 @@ class AuthService:
         if row is None:
             if pin_ok_shape:
                 bcrypt.checkpw(pin.encode("ascii"), _dummy_hash(config.bcrypt_rounds))
+            # Behave like a real account that locks, so lockout does not reveal which numbers
+            # exist: count this number's recent failures from the audit log.
+            since = to_iso(now - timedelta(minutes=config.lockout_minutes))
+            recent = [from_iso(r[0]) for r in conn.execute(
+                "SELECT at FROM audit WHERE action = 'sign_in_failed' AND target = ? "
+                "AND staff_id IS NULL AND at > ? ORDER BY id", (number, since))]
             self._fail("sign_in_failed", None, number, "unknown_staff")
+            if len(recent) >= config.lockout_attempts:
+                lock_end = recent[config.lockout_attempts - 1] + timedelta(
+                    minutes=config.lockout_minutes)
+                raise StaffLocked(_still_locked(lock_end, now))
+            if len(recent) + 1 >= config.lockout_attempts:
+                raise StaffLocked(_just_locked(config.lockout_minutes))
             raise AuthError(WRONG_CREDENTIALS)
 
         staff_id = int(row["id"])
         locked_until = from_iso(row["locked_until"]) if row["locked_until"] else None
         if locked_until is not None and locked_until > now:
-            minutes = max(1, int((locked_until - now).total_seconds() + 59) // 60)
             self._fail("sign_in_failed", staff_id, number, "locked",
                        locked_until=to_iso(locked_until))
-            raise StaffLocked(
-                f"Too many wrong PINs. Sign-in is locked for {minutes} more minute"
-                f"{'s' if minutes != 1 else ''}, or ask a manager."
-            )
+            raise StaffLocked(_still_locked(locked_until, now))
         if not (pin_ok_shape and _pin_matches(pin, row["pin_hash"])):
             # A lock that has run out starts a fresh count.
             attempts = (0 if locked_until is not None else int(row["failed_attempts"])) + 1
@@ -140,10 +158,7 @@ class AuthService:
                              detail={"reason": "wrong_pin", "attempts": attempts,
                                      "locked": lock})
             if lock:
-                raise StaffLocked(
-                    f"Too many wrong PINs. Sign-in is locked for "
-                    f"{config.lockout_minutes:g} minutes, or ask a manager."
-                )
+                raise StaffLocked(_just_locked(config.lockout_minutes))
             raise AuthError(WRONG_CREDENTIALS)
         if not row["active"]:
             self._fail("sign_in_failed", staff_id, number, "inactive")

@@ -156,3 +156,22 @@ def test_validate_pin_refuses(pin):
         validate_pin(pin)
     with pytest.raises(InvalidInput):
         hash_pin(pin, 4)
+
+
+def test_unknown_number_locks_like_a_real_one(services, clock):
+    """Lockout must not tell an attacker which staff numbers exist."""
+    def outcomes(number):
+        seen = []
+        for _ in range(services.config.lockout_attempts + 2):
+            with pytest.raises(AuthError) as err:
+                services.auth.sign_in(number, "0000")
+            seen.append((type(err.value).__name__, str(err.value)))
+        return seen
+
+    real, fake = outcomes("1001"), outcomes("4242")
+    assert real == fake
+    assert [name for name, _ in fake[-3:]] == ["StaffLocked"] * 3
+    clock.advance(minutes=services.config.lockout_minutes + 1)
+    with pytest.raises(AuthError) as err:
+        services.auth.sign_in("4242", "0000")
+    assert not isinstance(err.value, StaffLocked)
