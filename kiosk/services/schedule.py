@@ -311,11 +311,15 @@ class ScheduleService:
                     HallLayout.from_spec(json.loads(row["layout"])), bool(row["companion_required"]))
 
     def sold_future_seats(self, hall_id: str) -> set[str]:
-        """Seats sold for shows of this hall that have not started yet."""
+        """Seats sold for shows of this hall that have not started yet: here, or elsewhere
+        (another kiosk or the online channel, as last pulled from the cloud)."""
+        now = to_iso(self.deps.clock.now())
         rows = self.deps.conn.execute(
-            "SELECT DISTINCT ss.seat_code FROM seat_sales ss JOIN shows s ON s.id = ss.show_id"
-            " WHERE s.hall_id = ? AND s.status = 'scheduled' AND s.starts_at > ?",
-            (hall_id, to_iso(self.deps.clock.now())),
+            "SELECT ss.seat_code FROM seat_sales ss JOIN shows s ON s.id = ss.show_id"
+            " WHERE s.hall_id = ? AND s.status = 'scheduled' AND s.starts_at > ?"
+            " UNION SELECT r.seat_code FROM remote_seats r JOIN shows s ON s.id = r.show_id"
+            " WHERE s.hall_id = ? AND s.status = 'scheduled' AND s.starts_at > ? AND r.state = 'sold'",
+            (hall_id, now, hall_id, now),
         ).fetchall()
         return {r[0] for r in rows}
 

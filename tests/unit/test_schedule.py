@@ -199,6 +199,17 @@ def test_hall_cannot_renumber_seats_sold_for_future_shows(services, sched, manag
     assert saved.layout.seats["D12"].type == "premium"
 
 
+def test_seats_sold_online_are_protected_too(services, sched, manager):
+    world = services.world
+    services.deps.conn.execute(
+        "INSERT INTO remote_seats (show_id, seat_code, state, booking_id, kiosk_id, pulled_at)"
+        " VALUES (?, 'F8', 'sold', 'web-1', 'ONLINE', ?)", (world.later_show_id, to_iso(services.deps.clock.now())))
+    spec = json.loads(json.dumps(SMALL_LAYOUT))
+    spec["rows"][-1]["cells"] = "RRRR______RRR_"
+    with pytest.raises(InvalidInput, match="F8"):
+        sched.save_hall(manager, hall_id=world.hall_id, spec=spec, name="Screen 1", cinema_id=world.cinema_id)
+
+
 def _cashier_calls(world):
     base_film = {"title": "X", "language": "Hindi", "genres": [], "certificate": "U", "runtime_min": 90}
     return {
