@@ -477,8 +477,7 @@ class ScheduleService:
                 old = conn.execute("SELECT * FROM shows WHERE id = ?", (show_id,)).fetchone()
                 if old is None:
                     raise NotFound(f"There is no show {show_id}.")
-                sold = conn.execute("SELECT COUNT(*) FROM seat_sales WHERE show_id = ?",
-                                    (show_id,)).fetchone()[0]
+                sold = _sold_count(conn, show_id)
                 if sold and (old["hall_id"] != hall_id or old["film_id"] != film_id):
                     raise InvalidInput(f"{sold} seats are sold for this show, so its film and hall "
                                        "cannot change. Cancel and refund it instead.")
@@ -506,8 +505,7 @@ class ScheduleService:
             row = conn.execute("SELECT status FROM shows WHERE id = ?", (show_id,)).fetchone()
             if row is None:
                 raise NotFound(f"There is no show {show_id}.")
-            sold = conn.execute("SELECT COUNT(*) FROM seat_sales WHERE show_id = ?",
-                                (show_id,)).fetchone()[0]
+            sold = _sold_count(conn, show_id)
             if sold:
                 raise InvalidInput(f"{sold} seats are sold for this show; refund them before "
                                    "cancelling it.")
@@ -524,6 +522,14 @@ class ScheduleService:
             n += 1
             candidate = f"{base}-{n}"
         return candidate
+
+
+def _sold_count(conn: sqlite3.Connection, show_id: str) -> int:
+    """Seats of a show sold here or elsewhere (pulled from the cloud), each counted once."""
+    return conn.execute(
+        "SELECT COUNT(*) FROM (SELECT seat_code FROM seat_sales WHERE show_id = ? UNION"
+        " SELECT seat_code FROM remote_seats WHERE show_id = ? AND state = 'sold')",
+        (show_id, show_id)).fetchone()[0]
 
 
 def _place(seat) -> tuple[str, int]:
