@@ -12,13 +12,15 @@ Rules, in order of importance:
    (row index 0 is the front); rows in front of the sweet spot cost more than rows behind it.
 
 Speed: the layout's row segments (runs of seats without a gap) are computed once per layout
-object and cached. A search only walks the segments that contain an unavailable seat; the best
-block of every untouched segment is precomputed per party size, so a nearly empty 20,000-seat
-hall costs about as much as a nearly empty 200-seat one.
+object and cached, ordered by how good their row is. A search visits segments best row first,
+finds free runs with a C-level scan (a mask string and a regex), tries only a few starts per
+run (the cost is convex in the start) and stops as soon as no remaining row can beat the block
+in hand: a half-sold 20,000-seat hall costs a few segments, not 20,000 seats.
 """
 
 from __future__ import annotations
 
+import re
 import weakref
 from dataclasses import dataclass, field
 
@@ -51,7 +53,7 @@ class _Mode:
 
     segments: list[_Segment]
     position: dict[str, tuple[int, int]]  # seat code -> (segment index, position in segment)
-    untouched_best: dict[int, list[tuple[Key, int, int]]] = field(default_factory=dict)
+    by_row_cost: list[int] = field(default_factory=list)  # segment indices, sweet spot first
 
 
 @dataclass
@@ -63,6 +65,7 @@ class _Index:
 
 
 _CACHE: dict[int, tuple[weakref.ref, _Index]] = {}
+_RUN_PATTERNS = {n: re.compile(r"\.{%d,}" % n) for n in range(1, MAX_PARTY + 1)}  # noqa: UP031
 
 
 def _row_costs(layout: HallLayout) -> dict[int, float]:
@@ -109,7 +112,10 @@ def _build_mode(layout: HallLayout, costs: dict[int, float], include_accessible:
             close(run)
             run = [seat] if usable else []
         close(run)
-    return _Mode(segments, position)
+    order = sorted(range(len(segments)),
+                   key=lambda i: (segments[i].row_cost, segments[i].row_index,
+                                  segments[i].start_column))
+    return _Mode(segments, position, order)
 
 
 def _index(layout: HallLayout) -> _Index:
@@ -169,85 +175,34 @@ def _best_in_run(index: _Index, seg: _Segment, lo: int, hi: int, n: int,
     return best
 
 
-def _untouched(index: _Index, mode: _Mode, n: int, want_pair: bool) -> list[tuple[Key, int, int]]:
-    """Best block of every segment when the whole segment is free, sorted, per party size."""
-    cache_key = n * 2 + want_pair
-    found = mode.untouched_best.get(cache_key)
-    if found is None:
-        found = []
-        for seg_index, seg in enumerate(mode.segments):
-            best = _best_in_run(index, seg, 0, len(seg.codes), n, want_pair)
-            if best is not None:
-                found.append((best[0], seg_index, best[1]))
-        found.sort()
-        mode.untouched_best[cache_key] = found
-    return found
-
-
-def _runs_from_blocked(positions: list[int], length: int, n: int) -> list[tuple[int, int]]:
-    positions.sort()
-    runs, lo = [], 0
-    for p in (*positions, length):
-        if p - lo >= n:
-            runs.append((lo, p))
-        lo = p + 1
-    return runs
-
-
-def _runs_from_free(positions: list[int], n: int) -> list[tuple[int, int]]:
-    positions.sort()
-    runs, lo, prev = [], positions[0], positions[0]
-    for p in positions[1:]:
-        if p != prev + 1:
-            if prev + 1 - lo >= n:
-                runs.append((lo, prev + 1))
-            lo = p
-        prev = p
-    if prev + 1 - lo >= n:
-        runs.append((lo, prev + 1))
-    return runs
+def _free_runs(pattern: re.Pattern[str], codes: tuple[str, ...],
+               unavailable: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+    """Runs [lo, hi) of at least n free seats (the caller checked the segment holds n): a mask
+    string scanned by a regex, both built in C."""
+    if unavailable.isdisjoint(codes):
+        return [(0, len(codes))]
+    mask = "".join(["x" if code in unavailable else "." for code in codes])
+    return [m.span() for m in pattern.finditer(mask)]
 
 
 def _search(index: _Index, mode: _Mode, unavailable: set[str] | frozenset[str], n: int,
             want_pair: bool) -> tuple[Key, list[str]] | None:
-    position = mode.position
+    """Visit segments nearest the sweet-spot row first; once the best block so far has nothing
+    to regret (no accessibility miss, no stranded seat) and costs less than a segment's row
+    alone, no later segment can beat it, so a nearly empty hall costs a handful of segments."""
+    pattern = _RUN_PATTERNS[n]
     segments = mode.segments
-    grouped: dict[int, list[int]] = {}
-    # Walk whichever side is smaller: the unavailable seats of a nearly empty hall, or the free
-    # seats of a nearly full one (the set difference runs in C).
-    mostly_taken = len(unavailable) * 2 > len(position)
-    for code in (position.keys() - unavailable) if mostly_taken else unavailable:
-        where = position.get(code)
-        if where is not None:
-            grouped.setdefault(where[0], []).append(where[1])
-
     best: tuple[Key, int, int] | None = None
-    # Segments nearest the sweet-spot row first: once a block with nothing to regret (no
-    # accessibility miss, no stranded seat) costs less than a row's own cost, stop.
-    for seg_index in sorted(grouped, key=lambda i: segments[i].row_cost):
+    for seg_index in mode.by_row_cost:
         seg = segments[seg_index]
-        if best is not None and best[0][:2] == (0, 0) and seg.row_cost >= best[0][2]:
+        if best is not None and best[0][:2] == (0, 0) and seg.row_cost > best[0][2]:
             break
-        positions = grouped[seg_index]
-        if mostly_taken:
-            if len(positions) < n:
-                continue
-            runs = _runs_from_free(positions, n)
-        else:
-            if len(seg.codes) - len(positions) < n:
-                continue
-            runs = _runs_from_blocked(positions, len(seg.codes), n)
-        for lo, hi in runs:
+        if len(seg.codes) < n:
+            continue
+        for lo, hi in _free_runs(pattern, seg.codes, unavailable):
             found = _best_in_run(index, seg, lo, hi, n, want_pair)
             if found is not None and (best is None or found[0] < best[0]):
                 best = (found[0], seg_index, found[1])
-    if not mostly_taken:  # segments without any unavailable seat: best blocks precomputed
-        for key, seg_index, start in _untouched(index, mode, n, want_pair):
-            if best is not None and key >= best[0]:
-                break
-            if seg_index not in grouped:
-                best = (key, seg_index, start)
-                break
     if best is None:
         return None
     key, seg_index, start = best
@@ -263,6 +218,8 @@ def best_available(layout: HallLayout, unavailable: set[str] | frozenset[str], n
     """
     if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_PARTY:
         raise InvalidInput(f"Best available finds 1 to {MAX_PARTY} seats together; asked for {n}.")
+    if not isinstance(unavailable, set | frozenset):
+        unavailable = set(unavailable)
     index = _index(layout)
     if not accessible:
         found = _search(index, index.general, unavailable, n, want_pair=False)
