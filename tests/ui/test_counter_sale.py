@@ -3,12 +3,28 @@ ticket; refusals (wrong PIN, seat taken); a double tap on Confirm."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 from PySide6.QtCore import Qt
 
 from kiosk.domain.money import format_money
 from kiosk.services.models import Payment, SeatStatus
 
 WAIT = 10_000
+
+
+def decode_qr(pixmap) -> str:
+    """What a scanner reads from the on-screen QR preview (zxing-cpp on the rendered pixels)."""
+    import zxingcpp
+    from PySide6.QtGui import QImage
+
+    image = pixmap.toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    width, height, stride = image.width(), image.height(), image.bytesPerLine()
+    raw = bytes(image.constBits())[: stride * height]
+    rows = b"".join(raw[y * stride: y * stride + width] for y in range(height))
+    results = zxingcpp.read_barcodes(memoryview(rows).cast("B", (height, width)))
+    return results[0].text if results else ""
 
 
 def count(services, sql: str, *params) -> int:
@@ -101,8 +117,14 @@ def test_cash_sale_by_taps_best_n_basket_and_ticket_pdf(driver, qtbot, services,
                  booking.booking_id) == 3
     assert count(services, "SELECT COUNT(*) FROM holds") == 0
 
+    assert decode_qr(ticket.qr.pixmap()) == booking.reference  # the preview scans
+
     path = ticket.save_ticket_pdf(tmp_path / "ticket.pdf")
     assert path is not None and path.is_file() and path.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        assert booking.reference in text
     receipt = ticket.save_receipt_pdf(tmp_path / "receipt.pdf")
     assert receipt is not None and receipt.is_file()
 
@@ -213,3 +235,27 @@ def test_an_unexpected_service_failure_is_shown_calmly(driver, qtbot, services, 
     assert "exploded" not in text and "Traceback" not in text
     assert driver.held_seats() == ()
     assert driver.mode.current_name() == "seats"
+
+
+def test_ctrl_p_prints_the_tickets(driver, qtbot, services, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    driver.start()
+    driver.open_show()
+    driver.tap_seat("D9")
+    qtbot.waitUntil(lambda: driver.held_seats() == ("D9",), timeout=WAIT)
+    driver.click(driver.screen("seats").continue_button)
+    driver.click(driver.screen("basket").pay_button)
+    payment = driver.screen("payment")
+    driver.click(payment.quick_buttons[0])  # exact cash
+    driver.click(payment.confirm_button)
+    driver.wait_screen("ticket")
+    ticket = driver.screen("ticket")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    ticket.printer = printer
+    qtbot.keyClick(ticket.new_sale_button, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+    assert driver.mode.banner.kind() == "ok"
+    assert driver.mode.current_name() == "ticket"

@@ -57,6 +57,7 @@ class TicketScreen(Screen):
         super().__init__(ctl)
         self.last_ticket_path: Path | None = None
         self.last_receipt_path: Path | None = None
+        self.printer = None  # a configured QPrinter to use instead of the system one (preview)
 
         title = QLabel(self.tr("Sale complete"), self)
         title.setProperty("role", "title")
@@ -222,7 +223,8 @@ class TicketScreen(Screen):
         if self.booking is None:
             return
         try:
-            message = ticket_output.print_tickets(self.booking, self.ctl.config, self)
+            message = ticket_output.print_tickets(self.booking, self.ctl.config, self,
+                                                  printer=self.printer)
         except KioskError as err:
             self.ctl.banner.error(str(err))
             return

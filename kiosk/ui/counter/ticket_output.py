@@ -77,11 +77,17 @@ def save_pdf(kind: str, booking: Booking, path: Path, *, staff_label: str | None
     return written
 
 
-def print_tickets(booking: Booking, config, parent=None) -> str:
-    """Send the tickets to the configured printer (or ask with the print dialog)."""
+def print_tickets(booking: Booking, config, parent=None, printer=None) -> str:
+    """Send the tickets to the configured printer (or ask with the print dialog).
+
+    ``printer``: an already configured QPrinter (a PDF preview, or a test) used as it is.
+    """
     tickets = _tickets()
-    result = tickets.print_ticket(_ticket_data(tickets, booking), printer_name=config.printer_name,
-                                  silent=config.silent_print, parent=parent)
+    kwargs = {"printer": printer} if printer is not None else {}
+    result = tickets.print_ticket(_ticket_data(tickets, booking),
+                                  printer_name=config.printer_name or None,
+                                  silent=config.silent_print or printer is not None,
+                                  parent=parent, **kwargs)
     if result is False:
         return QCoreApplication.translate("TicketOutput", "Printing cancelled.")
     return QCoreApplication.translate("TicketOutput", "Tickets sent to the printer.")
