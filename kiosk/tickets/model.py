@@ -1,0 +1,120 @@
+"""What a ticket and a receipt show, built from a ``Booking``: plain data, no Qt.
+
+A ticket lists the seats still valid (refunded seats no longer admit anyone); a receipt lists
+every line, marks refunds, and carries the payment details. Times are in the cinema's zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from kiosk.services.models import Booking
+
+
+@dataclass(frozen=True)
+class TicketSeat:
+    code: str
+    seat_type: str
+    ticket_type: str
+    price_minor: int
+    tax_minor: int = 0
+    refunded: bool = False
+
+
+@dataclass(frozen=True)
+class TicketData:
+    reference: str
+    booking_id: str
+    cinema_name: str
+    city: str
+    film_title: str
+    certificate: str
+    language: str
+    runtime_min: int
+    hall_name: str
+    local_start: datetime  # aware, cinema's zone
+    timezone: str
+    seats: tuple[TicketSeat, ...]
+    currency: str
+    total_minor: int  # what the listed seats cost
+    tax_minor: int
+    kiosk_id: str
+    channel: str
+    issued_at: datetime  # aware, cinema's zone
+
+    @classmethod
+    def from_booking(cls, booking: Booking, issued_at: datetime | None = None) -> TicketData:
+        show = booking.show
+        zone = ZoneInfo(show.timezone)
+        valid = tuple(
+            TicketSeat(line.seat_code, line.seat_type, line.ticket_type, line.price_minor,
+                       line.tax_minor)
+            for line in booking.lines if not line.refunded
+        )
+        return cls(
+            reference=booking.reference,
+            booking_id=booking.booking_id,
+            cinema_name=show.cinema_name,
+            city=show.city,
+            film_title=show.film_title,
+            certificate=show.certificate,
+            language=show.language,
+            runtime_min=show.runtime_min,
+            hall_name=show.hall_name,
+            local_start=show.starts_at.astimezone(zone),
+            timezone=show.timezone,
+            seats=valid,
+            currency=booking.currency,
+            total_minor=sum(s.price_minor for s in valid),
+            tax_minor=sum(s.tax_minor for s in valid),
+            kiosk_id=booking.kiosk_id,
+            channel=booking.channel,
+            issued_at=(issued_at or booking.created_at).astimezone(zone),
+        )
+
+    def for_seat(self, code: str) -> TicketData:
+        """The same ticket admitting one seat (for counters that hand out one slip per person)."""
+        seat = next(s for s in self.seats if s.code == code)
+        return replace(self, seats=(seat,), total_minor=seat.price_minor, tax_minor=seat.tax_minor)
+
+
+@dataclass(frozen=True)
+class ReceiptData:
+    ticket: TicketData  # show details; its seats are the valid ones
+    lines: tuple[TicketSeat, ...]  # every line, refunded ones marked
+    total_minor: int  # charged at sale
+    tax_minor: int
+    refunded_minor: int
+    payment_method: str  # "cash" | "card" | ...
+    tendered_minor: int | None
+    change_minor: int | None
+    card_last4: str | None
+    staff_label: str  # e.g. "1001" or "Self-service"
+    tax_label: str = "GST"
+    tax_rate_bp: int | None = None  # basis points, when known (ShowDetail.tax_rate_bp)
+
+    @classmethod
+    def from_booking(cls, booking: Booking, issued_at: datetime | None = None,
+                     staff_label: str | None = None, tax_rate_bp: int | None = None,
+                     tax_label: str = "GST") -> ReceiptData:
+        lines = tuple(TicketSeat(line.seat_code, line.seat_type, line.ticket_type,
+                                 line.price_minor, line.tax_minor, line.refunded)
+                      for line in booking.lines)
+        if staff_label is None:
+            staff_label = str(booking.staff_id) if booking.staff_id is not None else booking.channel
+        return cls(
+            ticket=TicketData.from_booking(booking, issued_at),
+            lines=lines,
+            total_minor=booking.total_minor,
+            tax_minor=booking.tax_minor,
+            refunded_minor=booking.refunded_minor,
+            payment_method=booking.payment_method,
+            tendered_minor=booking.tendered_minor,
+            change_minor=booking.change_minor,
+            card_last4=booking.card_last4,
+            staff_label=staff_label,
+            tax_label=tax_label,
+            tax_rate_bp=tax_rate_bp,
+        )

@@ -1,0 +1,65 @@
+"""TicketData / ReceiptData built from a Booking: local times, valid seats, totals."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from kiosk.tickets.model import ReceiptData, TicketData
+from tests.ui.ticket_samples import sample_booking
+
+
+def test_ticket_shows_local_time_and_every_seat():
+    booking = sample_booking(seats=3)
+    ticket = TicketData.from_booking(booking)
+    assert ticket.local_start.strftime("%Y-%m-%d %H:%M") == "2026-11-25 18:30"  # 13:00 UTC in IST
+    assert ticket.local_start.utcoffset().total_seconds() == 5.5 * 3600
+    assert ticket.issued_at.strftime("%H:%M:%S") == "17:02:05"
+    assert [s.code for s in ticket.seats] == ["F12", "F13", "F14"]
+    assert [s.ticket_type for s in ticket.seats] == ["adult", "child", "senior"]
+    assert ticket.total_minor == booking.total_minor == sum(s.price_minor for s in ticket.seats)
+    assert ticket.tax_minor == booking.tax_minor
+    assert (ticket.reference, ticket.film_title, ticket.certificate, ticket.hall_name) == (
+        "K7Q-4MX2", "The Test Pattern: Director's Cut", "UA", "Screen 1")
+    assert ticket.cinema_name == "Test Screens Koramangala" and ticket.kiosk_id == "KIOSK-1"
+
+
+def test_explicit_issue_time_is_shown_in_the_cinema_zone():
+    ticket = TicketData.from_booking(sample_booking(), issued_at=datetime(2026, 11, 25, 20, 0, tzinfo=UTC))
+    assert ticket.issued_at.strftime("%d %H:%M") == "26 01:30"
+
+
+def test_refunded_seats_leave_the_ticket_but_stay_on_the_receipt():
+    booking = sample_booking(seats=3, refunded=True)
+    ticket = TicketData.from_booking(booking)
+    assert [s.code for s in ticket.seats] == ["F12", "F13"]
+    assert ticket.total_minor == booking.total_minor - booking.refunded_minor
+    receipt = ReceiptData.from_booking(booking, tax_rate_bp=1800)
+    assert [(line.code, line.refunded) for line in receipt.lines] == [
+        ("F12", False), ("F13", False), ("F14", True)]
+    assert receipt.total_minor == booking.total_minor
+    assert receipt.refunded_minor == booking.refunded_minor > 0
+
+
+def test_one_ticket_per_seat_keeps_the_reference():
+    ticket = TicketData.from_booking(sample_booking(seats=2))
+    single = ticket.for_seat("F13")
+    assert [s.code for s in single.seats] == ["F13"]
+    assert single.reference == ticket.reference
+    assert single.total_minor == single.seats[0].price_minor
+    with pytest.raises(StopIteration):
+        ticket.for_seat("Z99")
+
+
+@pytest.mark.parametrize("payment", ["cash", "card"])
+def test_receipt_carries_payment_details(payment):
+    booking = sample_booking(payment=payment)
+    receipt = ReceiptData.from_booking(booking)
+    assert receipt.payment_method == payment
+    assert receipt.staff_label == "1001"
+    if payment == "cash":
+        assert receipt.tendered_minor - receipt.change_minor == booking.total_minor
+        assert receipt.card_last4 is None
+    else:
+        assert receipt.card_last4 == "4242" and receipt.tendered_minor is None
