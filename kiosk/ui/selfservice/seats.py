@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -124,11 +125,16 @@ class SeatsScreen(QWidget):
         self.view.unavailableTapped.connect(self._unavailable)
         if hasattr(self.map, "bestRequested"):
             self.map.bestRequested.connect(lambda n, accessible: self.request_best(n, accessible))
+        # The map takes the width that is left; its own minimum (legend in one row, large text)
+        # must never push the window wider than the screen.
+        self.map.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.map.setMinimumWidth(480)
         body.addWidget(self.map, 1)
 
         side = QFrame(self)
         side.setProperty("ss", "panel")
         side.setFixedWidth(330)
+        self.side = side
         side_column = QVBoxLayout(side)
         side_column.setContentsMargins(18, 18, 18, 18)
         side_column.setSpacing(12)
@@ -186,6 +192,10 @@ class SeatsScreen(QWidget):
         self._update_selection()
 
     def set_show(self, detail: ShowDetail, hold: Hold | None) -> None:
+        from kiosk.ui.theme import ThemeManager
+
+        theme = ThemeManager.instance()
+        self.side.setFixedWidth(420 if theme is not None and theme.large_text else 330)
         self.detail = detail
         self.hold = hold
         self._queue.clear()
