@@ -304,3 +304,25 @@ def test_manager_console_locks_when_idle(qtbot, qapp, services, config):
     finally:
         ui.window.close()
         ui.shutdown()
+
+
+def test_cloud_status_shows_offline_when_the_endpoint_is_down(qtbot, qapp, services, config):
+    """Cloud enabled but unreachable (a closed loopback port): the counter opens and says so."""
+    from dataclasses import replace as dc_replace
+
+    from kiosk.config import CloudConfig
+    from kiosk.ui.app import build_ui
+
+    pytest.importorskip("kiosk.ui.sync_bridge")
+    cloud_config = dc_replace(config, cloud=CloudConfig(
+        enabled=True, endpoint_url="http://127.0.0.1:9", sync_interval_s=0.2,
+        pull_interval_s=0.2))
+    ui = build_ui(services, cloud_config, app=qapp, install_hooks=False, mode="counter")
+    qtbot.addWidget(ui.window)
+    ui.window.show()
+    try:
+        assert ui.sync_bridge is not None and ui.bridge.sync is ui.sync_bridge
+        qtbot.waitUntil(lambda: "Offline" in ui.window.sync_label.text(), timeout=30_000)
+    finally:
+        ui.window.close()
+        ui.shutdown()
