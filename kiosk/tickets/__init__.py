@@ -14,6 +14,7 @@ _EXPORTS = {
     "TicketData": "kiosk.tickets.model",
     "TicketSeat": "kiosk.tickets.model",
     "ReceiptData": "kiosk.tickets.model",
+    "qr_payload": "kiosk.tickets.model",
     "draw_ticket": "kiosk.tickets.draw",
     "draw_receipt": "kiosk.tickets.draw",
     "PrintFailed": "kiosk.tickets.output",

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from kiosk.domain.money import format_money
-from kiosk.tickets.model import ReceiptData, TicketData, TicketSeat
+from kiosk.tickets.model import ReceiptData, TicketData, TicketSeat, qr_payload
 from kiosk.tickets.qr import draw_qr
 
 WIDTH = 800.0  # logical units across the roll: 1 unit = 0.1 mm at 80 mm
@@ -165,7 +165,7 @@ def _ticket_flow(flow: Flow, data: TicketData) -> None:
     if data.tax_minor:
         flow.columns("incl. tax", format_money(data.tax_minor, data.currency), 28, color=FAINT)
     flow.space(20)
-    flow.block(QR_SIDE, lambda p, r: draw_qr(p, r, data.reference, INK))
+    flow.block(QR_SIDE, lambda p, r: draw_qr(p, r, qr_payload(data), INK))
     flow.text(data.reference, 64, bold=True, mono=True, align=Qt.AlignmentFlag.AlignHCenter,
               one_line=True)
     flow.text("Booking reference", 26, align=Qt.AlignmentFlag.AlignHCenter, color=FAINT)

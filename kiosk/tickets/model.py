@@ -13,6 +13,15 @@ from zoneinfo import ZoneInfo
 from kiosk.services.models import Booking
 
 
+def qr_payload(item: Booking | TicketData) -> str:
+    """What a ticket's QR code encodes: the booking reference, nothing else.
+
+    The door scanner and the refund screen look the booking up by it, so a screen preview must
+    encode exactly this too. No price or personal data goes into the code.
+    """
+    return item.reference
+
+
 @dataclass(frozen=True)
 class TicketSeat:
     code: str

@@ -63,3 +63,10 @@ def test_receipt_carries_payment_details(payment):
         assert receipt.card_last4 is None
     else:
         assert receipt.card_last4 == "4242" and receipt.tendered_minor is None
+
+
+def test_qr_payload_is_the_reference_for_a_booking_and_its_ticket():
+    from kiosk.tickets import qr_payload
+
+    booking = sample_booking(reference="AB1-2CD3")
+    assert qr_payload(booking) == qr_payload(TicketData.from_booking(booking)) == "AB1-2CD3"
