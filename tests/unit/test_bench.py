@@ -49,10 +49,12 @@ def test_core_quick_end_to_end(tmp_path, capsys, bench_cache):
     results = {r["name"]: r for r in data["results"]}
     assert set(CORE_ROWS) <= set(results)
     assert all(r["value"] > 0 for r in results.values())
-    # Ratios are the two rates of the same run divided, not separate guesses.
+    # Ratios come from the same run's rates (median of per-round ratios, so near their quotient).
     raw = results["raw SQLite FULL-sync 1-row commits"]["value"]
     sales = results["local sales (hold + confirm)"]["value"]
-    assert results["local sales / raw commits"]["value"] == pytest.approx(100 * sales / raw)
+    ratio = results["local sales / raw commits"]["value"]
+    assert 0.2 * (100 * sales / raw) <= ratio <= 5 * (100 * sales / raw)
+    assert results["local sales / raw commits"]["ok"] == (ratio >= 50)
     assert results["daily sales report, 50,000 bookings"]["target"] == "<= 300 ms"
     assert list(bench_cache.glob("reports-50000-*.db"))  # cached for the next run
 
