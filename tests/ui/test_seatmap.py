@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 import kiosk.ui  # noqa: F401  (None-refcount guard before Qt calls)
 from kiosk.bench.ui import bench_hall
@@ -347,3 +348,24 @@ def test_hit_test_finds_every_seat_at_its_centre_and_nothing_between(layout):
     assert geo.seat_at(5, 5) is None  # the screen bar
     found = geo.seats_in_rect(0, geo.row_y(1), PITCH * 3 - 1, geo.row_y(3) - 1)
     assert sorted(geo.codes[i] for i in found) == ["B1", "B2", "B3", "C1", "C2", "C3"]
+
+
+# --- touch --------------------------------------------------------------------------------
+def test_finger_tap_selects_and_two_finger_pinch_zooms_without_tapping(qtbot, view):
+    device = QTest.createTouchDevice()
+    pos = view.seat_viewport_pos("D4")
+    with qtbot.waitSignal(view.seatTapped) as blocker:
+        QTest.touchEvent(view.viewport(), device).press(0, pos).commit()
+        QTest.touchEvent(view.viewport(), device).release(0, pos).commit()
+    assert blocker.args == ["D4"]
+    start = view.zoom_factor()
+    left, right = pos - QPoint(40, 0), pos + QPoint(40, 0)
+    with qtbot.assertNotEmitted(view.seatTapped), qtbot.assertNotEmitted(view.unavailableTapped):
+        QTest.touchEvent(view.viewport(), device).press(0, left).press(1, right).commit()
+        for step in range(1, 8):
+            QTest.touchEvent(view.viewport(), device).move(0, left - QPoint(10 * step, 0)) \
+                .move(1, right + QPoint(10 * step, 0)).commit()
+            QApplication.processEvents()  # the gesture recogniser runs per touch update
+        QTest.touchEvent(view.viewport(), device).release(0, left - QPoint(70, 0)) \
+            .release(1, right + QPoint(70, 0)).commit()
+        qtbot.waitUntil(lambda: view.zoom_factor() > start * 1.5)
