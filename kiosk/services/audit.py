@@ -8,6 +8,7 @@ transaction of their own, because the action they describe did not happen.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from datetime import datetime
 from typing import Any
@@ -17,6 +18,8 @@ from kiosk.domain.errors import InvalidInput
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor
 from kiosk.store.db import transaction
+
+log = logging.getLogger(__name__)
 
 
 def record(conn: sqlite3.Connection, *, at: datetime, kiosk_id: str, action: str,
@@ -38,8 +41,15 @@ def record_refusal(conn: sqlite3.Connection, *, at: datetime, actor: Actor, acti
     Called just before the refusal is raised: the refused change itself never happened, but the
     attempt must survive the rollback of anything the caller was doing.
     """
-    if conn.in_transaction:  # a refusal raised inside a write: the caller rolls back; we cannot
-        return  # write here without committing its work, so the caller audits after rollback
+    if conn.in_transaction:
+        # A role check inside someone's write transaction: committing here would commit their
+        # half-done work, and a second connection would wait on our own write lock. Write into
+        # their transaction instead (kept if they handle the refusal and commit) and say so.
+        log.warning("refusal of %s audited inside an open transaction; check roles before "
+                    "BEGIN so it survives the rollback", action)
+        record(conn, at=at, kiosk_id=actor.kiosk_id, action=action, staff_id=actor.staff_id,
+               target=target, ok=False, detail=detail)
+        return
     with transaction(conn):
         record(conn, at=at, kiosk_id=actor.kiosk_id, action=action, staff_id=actor.staff_id,
                target=target, ok=False, detail=detail)

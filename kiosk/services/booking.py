@@ -365,7 +365,7 @@ class BookingService:
         )
 
     def change_hold(self, actor: Actor, hold_id: str, add: list[str] = (), remove: list[str] = ()) -> Hold:
-        """Tap-to-toggle: add and remove seats, keeping the hold id; the expiry starts again.
+        """Tap-to-toggle: add and remove seats, keeping the hold id; adding restarts the expiry.
 
         Removing the last seat releases the hold (the returned Hold has no seats).
         """
@@ -391,9 +391,12 @@ class BookingService:
                                       ignore_hold=hold_id)
             if taken:
                 raise SeatsUnavailable(self._in_layout_order(info, taken))
+        # Adding seats claims the whole hold again at the gate, which renews it there too; a
+        # remove-only change keeps the expiry, so the local hold never outlives the cloud's.
+        expires = self._hold_expiry(now).replace(microsecond=0) if added else current.expires_at
         new = Hold(hold_id=current.hold_id, show_id=info.show_id,
                    seats=tuple(self._in_layout_order(info, seats)),
-                   expires_at=self._hold_expiry(now).replace(microsecond=0), kiosk_id=actor.kiosk_id)
+                   expires_at=expires, kiosk_id=actor.kiosk_id)
         if added:
             self.gate.claim_hold(new)
         try:

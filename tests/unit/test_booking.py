@@ -212,6 +212,12 @@ def test_change_hold_toggles_seats_and_keeps_the_id(services, cashier, clock):
     assert gate.released[-1].seats == ("B1",)
     # Adding a seat already in the hold or removing one not in it changes nothing.
     assert booking.change_hold(cashier, hold.hold_id, add=["B2"], remove=["C9"]).seats == ("B2", "B3")
+    # Removing only keeps the expiry (the gate was not asked to renew anything).
+    claims = len(gate.claimed)
+    clock.advance(minutes=1)
+    trimmed = booking.change_hold(cashier, hold.hold_id, remove=["B3"])
+    assert trimmed.expires_at == changed.expires_at and len(gate.claimed) == claims
+    assert booking.get_hold(hold.hold_id).expires_at == changed.expires_at
 
 
 def test_change_hold_refuses_taken_seat(services, cashier):
