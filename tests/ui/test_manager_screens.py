@@ -277,3 +277,22 @@ def test_sync_screen_shows_live_cloud_status(qtbot, services, manager, trading_d
     assert screen.status.text().startswith("OFFLINE") and "problem: timed out" in screen.status.text()
     assert "3 waiting" in screen.status.text()
     bridge.wait_idle(5000)
+
+
+def test_a_cashier_in_the_console_is_refused_everywhere_and_audited(qtbot, open_console, cashier, services):
+    """Nothing is merely hidden: every page's service refuses a cashier and says so."""
+    window = open_console(cashier)
+    for key in ("dashboard", "refunds", "cashups", "sync", "audit", "staff"):
+        page = window.show_page(key)
+        assert "manager" in page.banner.text().lower(), (key, page.banner.text())
+        assert page.banner.kind() == "error"
+    schedule = window.show_page("schedule")
+    click(qtbot, button(schedule.shows, "saveShow"))
+    assert "manager" in schedule.banner.text().lower()
+    halls = window.show_page("halls")
+    click(qtbot, halls.save_button)
+    assert "manager" in halls.banner.text().lower()
+    refused = {r["action"] for r in services.deps.conn.execute(
+        "SELECT action FROM audit WHERE ok = 0 AND staff_id = ?", (cashier.staff_id,))}
+    assert {"report.sales", "cashup.list", "sync.view", "staff.list", "show.save", "hall.save"} <= refused
+    assert len(refused) >= 8  # plus the refund queue and the audit log's own refusals
