@@ -347,8 +347,8 @@ class ReportService:
     # the finest grain; ``_fan_out`` then regroups that small result per breakdown inside the same
     # statement, so Python only folds a few hundred rows. Measured on the 1,000,000-booking bench
     # database this is about 3x faster than one full query per breakdown (each such query costs
-    # about as much as this whole statement: the time goes into reading the rows, not grouping). Columns m1..m4 are the
-    # source's measures. Hours are grouped by UTC quarter-hour: every zone offset in use is a
+    # about as much as this whole statement: the time goes into reading the rows, not grouping).
+    # Columns m1..m4 are the source's measures. Hours are grouped by UTC quarter-hour: every zone offset in use is a
     # multiple of 15 minutes, so each quarter maps to exactly one local hour (DST included).
     _SALES_SQL = """
         SELECT b.currency, s.film_id, b.show_id, b.payment_method, b.channel, b.staff_id,
