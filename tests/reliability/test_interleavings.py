@@ -89,6 +89,29 @@ class KioskFleet(RuleBasedStateMachine):
         except KioskError:
             pass
 
+    @rule(k=st.integers(0, KIOSKS - 1), show=st.sampled_from(SHOWS), n=st.integers(1, 3),
+          reuse=st.booleans())
+    def hold_best(self, k, show, n, reuse):
+        mine = [h for kk, h in self.holds if kk == k]
+        try:
+            hold = self.kiosks[k].booking.hold_best(self.actors[k], show, n,
+                                                    hold_id=mine[0] if reuse and mine else None)
+        except KioskError as err:
+            event(f"best refused: {type(err).__name__}")
+            return
+        event("best held")
+        if (k, hold.hold_id) not in self.holds:
+            self.holds.append((k, hold.hold_id))
+
+    @precondition(lambda self: self.holds)
+    @rule(i=st.integers(0, 50))
+    def renew(self, i):
+        k, hold_id = self.holds[i % len(self.holds)]
+        try:
+            self.kiosks[k].booking.renew_hold(hold_id)
+        except KioskError:
+            pass
+
     @precondition(lambda self: self.holds)
     @rule(i=st.integers(0, 50))
     def release(self, i):
