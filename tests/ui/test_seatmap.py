@@ -369,3 +369,11 @@ def test_finger_tap_selects_and_two_finger_pinch_zooms_without_tapping(qtbot, vi
         QTest.touchEvent(view.viewport(), device).release(0, left - QPoint(70, 0)) \
             .release(1, right + QPoint(70, 0)).commit()
         qtbot.waitUntil(lambda: view.zoom_factor() > start * 1.5)
+
+
+def test_seat_count_stays_readable_under_a_themed_stylesheet(qtbot, panel):
+    panel.setStyleSheet("QSpinBox { min-width: 64px; padding: 0px; font-size: 34px; } "
+                        "QSpinBox QLineEdit { min-height: 0px; padding: 0px; border: none; }")
+    qtbot.waitUntil(lambda: panel.best.count.lineEdit().width() >= 40)
+    QTest.keyClick(panel.best.count, Qt.Key.Key_Up)
+    assert panel.best.count.value() == 3

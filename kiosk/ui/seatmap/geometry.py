@@ -63,7 +63,7 @@ class SeatGeometry:
         self.seat_rows = [r for r in range(self.row_count) if self.row_cols[r]]
         self.row_labels = [row.label for row in layout.rows]
         # a wide hall is drawn small, so its screen bar grows to stay readable when fitted
-        self.screen_height = max(SCREEN_MIN_HEIGHT, self.width * PITCH * 0.012)
+        self.screen_height = max(SCREEN_MIN_HEIGHT, self.width * PITCH * 0.02)
         self.seats_top = SCREEN_TOP + self.screen_height + SCREEN_GAP
         self.xs = [c * PITCH for c in self.cols_of]  # cell corners, for batched painting
         self.ys = [self.seats_top + r * PITCH for r in self.rows_of]

@@ -45,6 +45,7 @@ class LegendEntry(QWidget):
         self.swatch = swatch
         self.base_text = text
         self.label = QLabel(text)
+        self.label.setWordWrap(True)  # big-text themes wrap instead of cutting prices off
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 2, 8, 2)
         row.setSpacing(6)
@@ -64,7 +65,7 @@ class SeatLegend(QWidget):
     when they occur) and the non-standard seat types present in the hall, with adult prices
     (the "Free" entry is a standard seat and carries the standard price)."""
 
-    COLUMNS = 5
+    COLUMNS = 4
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

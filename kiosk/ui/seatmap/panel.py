@@ -7,7 +7,6 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -51,9 +50,12 @@ class BestTogether(QWidget):
         self.count = QSpinBox(self)
         self.count.setRange(1, maximum)
         self.count.setValue(2)
-        self.count.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.count.setMinimumSize(TOUCH_PX + 8, TOUCH_PX)
+        # The 48 px -/+ buttons replace the tiny arrows. Not via NoButtons: under any stylesheet
+        # Qt 6.12 then squeezes the number field to 1 px wide; zero-width arrows keep it whole.
+        self.count.setStyleSheet("QSpinBox::up-button, QSpinBox::down-button "
+                                 "{ width: 0px; border: none; }")
+        self.count.setMinimumSize(TOUCH_PX + 24, TOUCH_PX)
         self.count.setAccessibleName(self.tr("Number of seats together"))
         self.plus = _touch_button("+", self.tr("One seat more"), self)
         self.accessible = QCheckBox(self.tr("Accessible seats"), self)
