@@ -380,15 +380,21 @@ class ScheduleService:
     # shows -----------------------------------------------------------------------------------
     def list_shows(self, cinema_id: str | None = None, day: date | None = None,
                    days: int = 1, include_cancelled: bool = True) -> list[ScheduledShow]:
-        """Shows by start; ``day`` is a cinema-local date (all cinemas share a zone per filter)."""
+        """Shows by start; ``day`` (with ``days``) picks cinema-local dates, each show judged in
+        its own cinema's zone. Without ``day``, every show."""
+        lo = hi = None
+        if day is not None:  # a UTC window a day wider each side, then the exact local filter
+            lo = to_iso(datetime.combine(day - timedelta(days=1), time(0), ZoneInfo("UTC")))
+            hi = to_iso(datetime.combine(day + timedelta(days=days + 1), time(0), ZoneInfo("UTC")))
         rows = self.deps.conn.execute(
             "SELECT s.*, f.title, f.runtime_min, h.name AS hall_name, h.cinema_id, c.timezone,"
             " (SELECT COUNT(*) FROM seat_sales ss WHERE ss.show_id = s.id) AS sold"
             " FROM shows s JOIN films f ON f.id = s.film_id JOIN halls h ON h.id = s.hall_id"
             " JOIN cinemas c ON c.id = h.cinema_id"
             " WHERE (? IS NULL OR h.cinema_id = ?) AND (? OR s.status = 'scheduled')"
+            " AND (? IS NULL OR s.starts_at >= ?) AND (? IS NULL OR s.starts_at < ?)"
             " ORDER BY s.starts_at",
-            (cinema_id or None, cinema_id or None, 1 if include_cancelled else 0),
+            (cinema_id or None, cinema_id or None, 1 if include_cancelled else 0, lo, lo, hi, hi),
         ).fetchall()
         shows = [self._show(r) for r in rows]
         if day is not None:

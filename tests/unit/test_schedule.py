@@ -112,6 +112,17 @@ def test_longer_runtime_that_would_overlap_is_refused(services, sched, manager):
     assert sched.film(world.film_id).runtime_min == 120
 
 
+def test_list_shows_by_local_day(services, sched):
+    # Clock 2026-11-25 12:00 UTC (17:30 in Kolkata): show-past 14:30, show-future 20:30 today,
+    # show-later 20:30 tomorrow, all local.
+    today = datetime(2026, 11, 25).date()
+    assert [s.show_id for s in sched.list_shows(day=today)] == ["show-past", "show-future"]
+    assert [s.show_id for s in sched.list_shows(day=today, days=2)] == ["show-past", "show-future", "show-later"]
+    assert [s.show_id for s in sched.list_shows(day=today + timedelta(days=1))] == ["show-later"]
+    assert sched.list_shows(cinema_id="elsewhere") == []
+    assert len(sched.list_shows()) == 3
+
+
 def test_show_with_sales_cannot_change_hall_or_be_cancelled(services, sched, manager):
     world = services.world
     sell(services, world.show_id, ["B1"])
