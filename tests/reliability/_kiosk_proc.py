@@ -94,3 +94,33 @@ def confirm_until_crash(db_path: str, now_iso: str, seats: list[str], point: str
     if point == "after_commit":
         stop_here()
     raise SystemExit(f"crash point {point!r} was never reached")
+
+
+def _stop_at_statement(svc, prefix: str, ready) -> None:
+    """Install a trace callback that freezes the process just before ``prefix`` runs."""
+
+    def trace(sql: str) -> None:
+        if sql.lstrip().startswith(prefix):
+            ready.set()
+            while True:
+                time.sleep(60)
+
+    svc.deps.conn.set_trace_callback(trace)
+
+
+def refund_until_crash(db_path: str, now_iso: str, reference: str, prefix: str, ready) -> None:
+    svc, _clock = _services(db_path, "KIOSK-CRASH", now_iso)
+    actor = svc.auth.sign_in("9001", "9999")
+    _stop_at_statement(svc, prefix, ready)
+    svc.booking.refund(actor, reference)
+    raise SystemExit(f"statement {prefix!r} was never reached")
+
+
+def exchange_until_crash(db_path: str, now_iso: str, reference: str, seats: list[str],
+                         prefix: str, ready) -> None:
+    svc, _clock = _services(db_path, "KIOSK-CRASH", now_iso)
+    actor = svc.auth.sign_in("9001", "9999")
+    hold = svc.booking.hold(actor, "show-later", seats)
+    _stop_at_statement(svc, prefix, ready)
+    svc.booking.exchange(actor, reference, hold.hold_id, {}, CARD)
+    raise SystemExit(f"statement {prefix!r} was never reached")

@@ -106,3 +106,71 @@ def test_hold_left_by_dead_kiosk_blocks_until_expiry(services, config, clock):
         assert err.value.seats == tuple(SEATS)
     finally:
         svc.close()
+
+
+def _kill_when_ready(target, args) -> None:
+    ctx = mp.get_context("spawn")
+    ready = ctx.Event()
+    child = ctx.Process(target=target, args=(*args, ready))
+    child.start()
+    try:
+        assert ready.wait(60), f"the child never reached its crash point (exit {child.exitcode})"
+        os.kill(child.pid, signal.SIGKILL)
+        child.join(30)
+        assert child.exitcode == -signal.SIGKILL
+    finally:
+        if child.is_alive():
+            child.kill()
+
+
+def _refund_state(conn) -> tuple:
+    return (
+        conn.execute("SELECT state, refunded_minor FROM bookings").fetchone()[:],
+        conn.execute("SELECT COUNT(*) FROM refunds").fetchone()[0],
+        conn.execute("SELECT COUNT(*) FROM seat_sales").fetchone()[0],
+        conn.execute("SELECT COUNT(*) FROM booking_seats WHERE refunded = 1").fetchone()[0],
+        conn.execute("SELECT COUNT(*) FROM outbox WHERE kind = 'refund'").fetchone()[0],
+    )
+
+
+@pytest.mark.parametrize("prefix", ["UPDATE booking_seats", "DELETE FROM seat_sales",
+                                    "UPDATE bookings", "INSERT INTO outbox", "INSERT INTO audit",
+                                    "COMMIT"])
+def test_kill_inside_refund_is_all_or_nothing(services, config, clock, prefix):
+    cashier = services.auth.sign_in("1001", "1234")
+    hold = services.booking.hold(cashier, "show-future", SEATS)
+    booking = services.booking.confirm(cashier, hold.hold_id, {}, Payment("card", card_last4="4242"))
+    services.close()
+    _kill_when_ready(_kiosk_proc.refund_until_crash,
+                     (str(config.db_path), to_iso(clock.now()), booking.reference, prefix))
+    svc = open_services(Config(db_path=config.db_path, bcrypt_rounds=4), clock=FakeClock(clock.now()))
+    try:
+        state = _refund_state(svc.deps.conn)
+        assert state == (("confirmed", 0), 0, 2, 0, 0)  # nothing of the refund survived
+        # ... and the refund can simply be done again.
+        manager = svc.auth.sign_in("9001", "9999")
+        svc.booking.refund(manager, booking.reference)
+        assert _refund_state(svc.deps.conn) == (("refunded", booking.total_minor), 1, 0, 2, 1)
+    finally:
+        svc.close()
+
+
+@pytest.mark.parametrize("prefix", ["DELETE FROM seat_sales", "UPDATE bookings",
+                                    "INSERT INTO bookings", "INSERT INTO seat_sales", "COMMIT"])
+def test_kill_inside_exchange_keeps_the_old_booking_whole(services, config, clock, prefix):
+    cashier = services.auth.sign_in("1001", "1234")
+    hold = services.booking.hold(cashier, "show-future", SEATS)
+    booking = services.booking.confirm(cashier, hold.hold_id, {}, Payment("card", card_last4="4242"))
+    services.close()
+    _kill_when_ready(_kiosk_proc.exchange_until_crash,
+                     (str(config.db_path), to_iso(clock.now()), booking.reference, ["E1", "E2"],
+                      prefix))
+    svc = open_services(Config(db_path=config.db_path, bcrypt_rounds=4), clock=FakeClock(clock.now()))
+    try:
+        conn = svc.deps.conn
+        assert [tuple(r) for r in conn.execute("SELECT id, state FROM bookings")] == \
+            [(booking.booking_id, "confirmed")]
+        assert sorted(r[0] for r in conn.execute("SELECT seat_code FROM seat_sales")) == SEATS
+        assert conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == 1  # its confirm only
+    finally:
+        svc.close()
