@@ -377,3 +377,26 @@ def test_seat_count_stays_readable_under_a_themed_stylesheet(qtbot, panel):
     qtbot.waitUntil(lambda: panel.best.count.lineEdit().width() >= 40)
     QTest.keyClick(panel.best.count, Qt.Key.Key_Up)
     assert panel.best.count.value() == 3
+
+
+# --- bench section ------------------------------------------------------------------------
+@pytest.mark.slow
+def test_ui_bench_quick_measures_the_map_and_the_real_launch(qapp):
+    from kiosk.bench import ui as bench_ui
+
+    results = {r.name: r for r in bench_ui.run(quick=True)}
+    builds = [r for name, r in results.items() if name.startswith("seat map build")]
+    assert len(builds) == 2 and all(r.value > 0 and r.unit == "ms" for r in builds)
+    taps = [r for name, r in results.items() if name.startswith("tap to repaint")]
+    assert len(taps) == 2 and all(0 < r.value < 1000 for r in taps)
+    launch = next(r for name, r in results.items() if name.startswith("app launch"))
+    assert launch.value == launch.value, launch.note  # not NaN: the app printed its line
+    assert 100 < launch.value < 60_000
+
+
+def test_ui_bench_reports_a_missing_launch_hook_as_skipped(monkeypatch):
+    from kiosk.bench import ui as bench_ui
+
+    monkeypatch.setattr(bench_ui, "_first_screen", lambda db, timeout_s=30.0: None)
+    (result,) = bench_ui.measure_launch(1)
+    assert result.ok is None and "skipped" in result.note
