@@ -400,3 +400,31 @@ def test_ui_bench_reports_a_missing_launch_hook_as_skipped(monkeypatch):
     monkeypatch.setattr(bench_ui, "_first_screen", lambda db, timeout_s=30.0: None)
     (result,) = bench_ui.measure_launch(1)
     assert result.ok is None and "skipped" in result.note
+
+
+def test_tooltip_shows_the_seat_and_its_price(qtbot, view):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    pos = view.seat_viewport_pos("F2")
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(view.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == "Seat F2, recliner, free, ₹600.00"
+    QToolTip.hideText()
+
+
+def test_zoom_buttons_disable_at_their_limits(qtbot, panel):
+    for _ in range(20):
+        if not panel.zoom_in_button.isEnabled():
+            break
+        qtbot.mouseClick(panel.zoom_in_button, Qt.MouseButton.LeftButton)
+    assert not panel.zoom_in_button.isEnabled()
+    assert panel.view.zoom_factor() == pytest.approx(3.0)
+    for _ in range(40):
+        if not panel.zoom_out_button.isEnabled():
+            break
+        qtbot.mouseClick(panel.zoom_out_button, Qt.MouseButton.LeftButton)
+    assert not panel.zoom_out_button.isEnabled()
+    assert panel.view.zoom_factor() == pytest.approx(panel.view.zoom_limits()[0])

@@ -170,7 +170,7 @@ class SeatMapPanel(QWidget):
     def _show_seat(self, code: str) -> None:
         self.info.setText(self.view.seat_description(code))
 
-    def _zoom_limits(self, _scale: float) -> None:
-        from kiosk.ui.seatmap.view import MAX_SCALE
-
-        self.zoom_in_button.setEnabled(self.view.zoom_factor() < MAX_SCALE - 1e-6)
+    def _zoom_limits(self, scale: float) -> None:
+        smallest, largest = self.view.zoom_limits()
+        self.zoom_in_button.setEnabled(scale < largest - 1e-6)
+        self.zoom_out_button.setEnabled(scale > smallest + 1e-6)

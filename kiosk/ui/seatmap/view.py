@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QToolTip, Q
 from kiosk.domain.layout import HallLayout
 from kiosk.domain.money import format_money
 from kiosk.services.models import SeatStatus
-from kiosk.ui.seatmap.geometry import PITCH, SeatGeometry
+from kiosk.ui.seatmap.geometry import SeatGeometry
 from kiosk.ui.seatmap.layer import SeatLayer
 from kiosk.ui.seatmap.palette import SeatPalette, palette_for
 
@@ -269,6 +269,10 @@ class SeatMapView(QGraphicsView):
     def zoom_factor(self) -> float:
         return self.transform().m11()
 
+    def zoom_limits(self) -> tuple[float, float]:
+        """(smallest, largest) zoom factor: a little below fit, up to 3x a 52 px cell."""
+        return self._min_scale, MAX_SCALE
+
     def fit_to_view(self) -> None:
         """Show the whole hall, centred; small halls are not blown up beyond MAX_FIT_SCALE."""
         if self.layer is None:
@@ -417,4 +421,4 @@ class SeatMapView(QGraphicsView):
         return self.mapToScene(self.viewport().rect()).boundingRect()
 
 
-__all__ = ["SeatMapView", "UNAVAILABLE", "PITCH"]
+__all__ = ["MAX_SCALE", "UNAVAILABLE", "SeatMapView"]
