@@ -175,13 +175,14 @@ def test_bridge_runs_sign_in_off_the_gui_thread(kiosk_ui, qtbot):
         threads.append(threading.current_thread())
         return bridge.services.auth.sign_in(staff, pin)
 
-    with qtbot.waitSignal(bridge.busyChanged) as busy:
-        task = bridge.submit(record, "1001", "1234")
-    assert busy.args == [True]
-    with qtbot.waitSignal(task.succeeded, timeout=WAIT) as done:
-        pass
-    assert done.args[0].staff_number == "1001"
+    busy, results = [], []
+    bridge.busyChanged.connect(busy.append)
+    bridge.submit(record, "1001", "1234", on_done=results.append)
+    assert busy == [True]  # at once: the screen can show it is working
+    qtbot.waitUntil(lambda: busy == [True, False], timeout=WAIT)
+    assert results[0].staff_number == "1001"
     assert threads and threads[0] is not threading.main_thread()
+    bridge.busyChanged.disconnect(busy.append)
 
 
 def test_manager_mode_signs_in_a_manager_only(qtbot, qapp, services, config):

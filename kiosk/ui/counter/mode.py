@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -88,12 +89,15 @@ class CounterMode(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("counterStack")
         self.screens: dict[str, Screen] = {}
+        self.pages: dict[str, QScrollArea] = {}
         for screen_cls in (SignInScreen, ShiftOpenScreen, FinderScreen, SeatsScreen,
                            BasketScreen, PaymentScreen, TicketScreen, RefundScreen,
                            ShiftCloseScreen):
             screen = screen_cls(self)
             self.screens[screen.name] = screen
-            self.stack.addWidget(screen)
+            page = self._scrollable(screen)
+            self.pages[screen.name] = page
+            self.stack.addWidget(page)
         self.signin: SignInScreen = self.screens["signin"]  # type: ignore[assignment]
         self.signin.panel.signedIn.connect(self._signed_in)
 
@@ -114,6 +118,8 @@ class CounterMode(QWidget):
         self.idle.idle.connect(self.lock)
         self.idle.activity.connect(self._activity)
         self._build_shortcuts()
+        if theme is not None:
+            theme.largeTextChanged.connect(lambda _on: QTimer.singleShot(0, self._fit_topbar))
 
         resume = self.session.screen if self.session.actor is not None else "signin"
         self.go(resume)
@@ -132,6 +138,7 @@ class CounterMode(QWidget):
         bar.setSpacing(10)
         brand = QLabel(self.tr("Box Office"), self.topbar)
         brand.setProperty("role", "title")
+        self.brand = brand
         self.staff_label = QLabel("", self.topbar)
         self.staff_label.setObjectName("staffLabel")
         self.shift_label = QLabel("", self.topbar)
@@ -152,13 +159,16 @@ class CounterMode(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.busy_label)
         bar.addWidget(self.hold_label)
-        for key, text, slot in (
-            ("sales", self.tr("Sales (F2)"), self.find_shows),
-            ("refund", self.tr("Refund (F6)"), self.open_refund),
-            ("shift", self.tr("Close shift (F9)"), self.close_shift),
-            ("signout", self.tr("Sign out (F12)"), self.sign_out),
+        self._nav_texts: dict[str, tuple[str, str]] = {}
+        for key, text, short, slot in (
+            ("sales", self.tr("Sales (F2)"), self.tr("Sales"), self.find_shows),
+            ("refund", self.tr("Refund (F6)"), self.tr("Refund"), self.open_refund),
+            ("shift", self.tr("Close shift (F9)"), self.tr("Close shift"), self.close_shift),
+            ("signout", self.tr("Sign out (F12)"), self.tr("Sign out"), self.sign_out),
         ):
             button = QPushButton(text, self.topbar)
+            button.setToolTip(text)
+            self._nav_texts[key] = (text, short)
             button.setObjectName(f"nav_{key}")
             button.setProperty("role", "topbar")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -199,10 +209,41 @@ class CounterMode(QWidget):
             button.setVisible(signed_in)
         self.nav_buttons["shift"].setEnabled(shift is not None)
         self._update_hold_label()
+        self._fit_topbar()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_topbar()
+
+    def _fit_topbar(self) -> None:
+        """Narrow screens and large text: drop the brand, then the key hints (kept as tooltips)."""
+        available = self.width()
+        self.brand.show()
+        for key, button in self.nav_buttons.items():
+            button.setText(self._nav_texts[key][0])
+        if self.topbar.sizeHint().width() <= available:
+            return
+        self.brand.hide()
+        self.topbar.layout().invalidate()
+        if self.topbar.layout().sizeHint().width() <= available:
+            return
+        for key, button in self.nav_buttons.items():
+            button.setText(self._nav_texts[key][1])
 
     # -- navigation -----------------------------------------------------------------------------
+    @staticmethod
+    def _scrollable(screen: Screen) -> QScrollArea:
+        """Each page scrolls instead of overlapping when large text meets a small screen."""
+        page = QScrollArea()
+        page.setObjectName(f"page_{screen.name}")
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus belongs to the screen's fields
+        page.setWidget(screen)
+        return page
+
     def current(self) -> Screen:
-        return self.stack.currentWidget()  # type: ignore[return-value]
+        return self.stack.currentWidget().widget()  # type: ignore[union-attr, return-value]
 
     def current_name(self) -> str:
         return self.current().name
@@ -214,14 +255,14 @@ class CounterMode(QWidget):
         if name != "signin" and self.session.actor is None:
             name = "signin"
         target = self.screens[name]
-        previous = self.stack.currentWidget()
+        previous = self.current() if self.stack.currentWidget() is not None else None
         if previous is not None and previous is not target:
-            previous.leave()  # type: ignore[union-attr]
+            previous.leave()
         self.session.screen = name
-        self.stack.setCurrentWidget(target)
+        self.stack.setCurrentWidget(self.pages[name])
         self._update_chrome()
         target.enter()
-        if self.stack.currentWidget() is target:  # enter() may have redirected
+        if self.current() is target:  # enter() may have redirected
             focus = target.first_focus()
             if focus is not None:
                 focus.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -444,12 +485,17 @@ class CounterMode(QWidget):
 
     def _update_hold_label(self) -> None:
         remaining = self.hold_remaining_s()
+        had_text = bool(self.hold_label.text())
         if remaining is None:
             self.hold_label.setText("")
+            if had_text:
+                self._fit_topbar()
             return
         seconds = max(0, int(remaining))
         self.hold_label.setText(self.tr("Seats held %1").replace(
             "%1", f"{seconds // 60}:{seconds % 60:02d}"))
+        if not had_text:
+            self._fit_topbar()
         role = "warn" if remaining <= HOLD_WARN_S else ""
         if self.hold_label.property("role") != role:
             self.hold_label.setProperty("role", role)

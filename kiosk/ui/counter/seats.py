@@ -13,8 +13,8 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -105,10 +105,12 @@ class SeatsScreen(Screen):
         side_layout.addWidget(self.continue_button)
         side_layout.addWidget(self.back_button)
 
-        body = QHBoxLayout()
+        body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.setSpacing(16)
         body.addWidget(self.map_host, 1)
         body.addWidget(side)
+        self.body = body
+        self.side = side
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(self.heading)
@@ -116,6 +118,23 @@ class SeatsScreen(Screen):
         layout.addLayout(body, 1)
 
         self.bridge.dataChanged.connect(self._data_changed)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Side panel beside the map when it fits, else under it (large text, small screens)."""
+        viewport = self.parentWidget()
+        width = viewport.width() if viewport is not None else self.width()
+        map_min = self.panel.minimumSizeHint().width() if self.panel is not None else 400
+        beside = width >= map_min + self.side.minimumWidth() + 60
+        direction = (QBoxLayout.Direction.LeftToRight if beside
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.body.direction() != direction:
+            self.body.setDirection(direction)
+            self.side.setMaximumWidth(300 if beside else 16_777_215)
+            self.map_host.setMinimumHeight(0 if beside else 420)
 
     # -- screen hooks ---------------------------------------------------------------------------
     @property
@@ -135,6 +154,7 @@ class SeatsScreen(Screen):
             f"{summary.local_start.strftime('%a %d %b %H:%M')}")
         if self.panel is None or self._panel_show_id != summary.show_id:
             self._build_panel(detail)
+            self._arrange()
         self.bridge.watch_show(summary.show_id)
         self.refresh()
 
