@@ -89,7 +89,10 @@ class ManagerContext:
         return module if hasattr(module, "preview") else None
 
     def cinemas(self) -> list[dict]:
-        return self.schedule.cinemas()
+        """Cinemas, read once per console: they change only through ``kiosk init`` / import."""
+        if "cinemas" not in self.extras:
+            self.extras["cinemas"] = self.bridge.call(self.schedule.cinemas)
+        return self.extras["cinemas"]
 
     def timezone(self, cinema_id: str | None = None) -> str:
         cinemas = self.cinemas()

@@ -447,8 +447,8 @@ class HallEditorScreen(ManagerScreen):
     def validate(self) -> str:
         """Check the painted layout now; returns the problem text ('' when it can be saved)."""
         try:
-            layout = self.ctx.schedule.check_layout(self.editing, self.grid.spec(),
-                                                    self.companion.isChecked())
+            layout = self.ctx.bridge.call(self.ctx.schedule.check_layout, self.editing,
+                                          self.grid.spec(), self.companion.isChecked())
         except KioskError as err:
             message = str(err)
             self._mark_problems(message)

@@ -216,19 +216,20 @@ class ShowsTab(QWidget):
         keep_film = self.film.currentData()
         self.film.blockSignals(True)
         self.film.clear()
-        for f in sched.list_films():
+        call = self.screen.ctx.bridge.call
+        for f in call(sched.list_films):
             self.film.addItem(f"{f.title} ({f.runtime_min} min, {f.language})", f.film_id)
         if keep_film:
             self.film.setCurrentIndex(max(0, self.film.findData(keep_film)))
         self.film.blockSignals(False)
         self.hall.blockSignals(True)
         self.hall.clear()
-        for h in sched.list_halls(self.cinema_id()):
+        for h in call(sched.list_halls, self.cinema_id()):
             self.hall.addItem(f"{h.name} ({h.seat_count} seats)", h.hall_id)
         self.hall.blockSignals(False)
         cinema = next((c for c in self.screen.ctx.cinemas() if c["id"] == self.cinema_id()), None)
         self.price_list.clear()
-        for p in sched.list_price_lists():
+        for p in call(sched.list_price_lists):
             if cinema is None or p.currency == cinema["currency"]:
                 self.price_list.addItem(p.name, p.price_list_id)
         if cinema is not None:
@@ -243,7 +244,8 @@ class ShowsTab(QWidget):
                                  self.day.date().toPython(), days=self.days.value())
         if shows is None:
             return
-        names = {p.price_list_id: p.name for p in self.screen.ctx.schedule.list_price_lists()}
+        names = {p.price_list_id: p.name
+                 for p in self.screen.ctx.bridge.call(self.screen.ctx.schedule.list_price_lists)}
         self.model.set_rows([(s.local_start, s.film_title, s.hall_name,
                               names.get(s.price_list_id, s.price_list_id), s.seats_sold, s.status)
                              for s in shows], shows)
@@ -282,8 +284,9 @@ class ShowsTab(QWidget):
             try:
                 tz = self.screen.ctx.timezone(self.cinema_id())
                 starts = local_to_utc(self.local_start(), tz)
-                runtime = sched.film(film_id).runtime_min
-                clashes = sched.clashes(hall_id, starts, runtime, ignore_show=self.editing)
+                call = self.screen.ctx.bridge.call
+                runtime = call(sched.film, film_id).runtime_min
+                clashes = call(sched.clashes, hall_id, starts, runtime, ignore_show=self.editing)
             except KioskError as err:
                 text = str(err)
             else:
@@ -388,7 +391,7 @@ class PriceListsTab(QWidget):
         pid = self.choice.currentData()
         if not pid:
             return
-        plist = self.screen.ctx.schedule.price_list(pid)
+        plist = self.screen.ctx.bridge.call(self.screen.ctx.schedule.price_list, pid)
         self.editing = pid
         self.name.setText(plist.name)
         self.currency.setText(plist.currency)
