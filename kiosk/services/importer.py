@@ -304,6 +304,9 @@ class ImportService:
             row["_place"] = place
             rows.append(row)
         errors.extend(self._check_batch(kind, rows, context))
+        for row in rows:  # keep only what a preview table should show (and the write needs)
+            for key in [k for k in row if k.startswith("_") and k not in ("_place", "_action")]:
+                del row[key]
         return ImportPreview(kind, rows, errors, str(path))
 
     def apply(self, actor: Actor, path: Path | str, kind: str | None = None) -> ImportResult:
