@@ -238,6 +238,9 @@ def test_cash_refund_opens_a_shift_only_when_the_refund_is_valid(kiosk):
         (["refund", "ZZZZ-ZZZZ"], "no booking"),
         (["refund", "{ref}", "--seats", "F8"], "not part of booking"),
         (["refund", "{ref}", "--seats", "B1", "B1"], "twice"),
+        (["refund", "{ref}", "--seats", *[f"C{i}" for i in range(1, 12)]], "at most 10"),
+        (["refund", "{ref}", "--reason", "x" * 501], "under 500"),
+        (["refund", "{ref}", "--float", "-1"], "positive amount"),
         (["refund", "{ref}", "--seats", "B1", "--staff", "1001", "--pin", "9999"], "not recognised"),
     ],
 )
