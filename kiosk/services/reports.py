@@ -9,7 +9,9 @@ How the money is counted (the definitions the tests check against a hand-compute
 
 * **gross** - the tax-inclusive value of every sale made in the period (``bookings.total_minor``
   by ``bookings.business_date``), whatever happened to the booking later: a booking that was
-  refunded or exchanged afterwards was still a sale on its day.
+  refunded or exchanged afterwards was still a sale on its day. A ``conflict`` booking (sold
+  offline, then the seat was lost to another channel) counts too: its money was taken, and it
+  leaves the figures only through the refund or exchange a manager makes.
 * **refunds** - money actually handed back in the period: ``refunds`` rows in state
   ``completed`` by ``refunds.business_date`` (the day the money left the drawer or went back to the
   card). Refunds waiting for a manager are counted separately as *pending* and not subtracted.
