@@ -39,6 +39,27 @@ def kiosk_ui(qtbot, qapp, services, ui_config):
     ui.bridge.deleteLater()
 
 
+@pytest.fixture
+def demo_ui(qtbot, qapp, config, clock):
+    """The running UI in counter mode on the demo dataset (6 cinemas, 3 cities, 7 days)."""
+    from kiosk.services.app import open_services
+    from kiosk.store.demo import ensure_demo_data
+    from kiosk.ui.app import build_ui
+
+    services = open_services(config, clock=clock)
+    ensure_demo_data(services.deps.db, clock, rounds=config.bcrypt_rounds)
+    ui = build_ui(services, config, app=qapp, install_hooks=False, mode="counter")
+    qtbot.addWidget(ui.window)
+    ui.window.resize(1280, 800)
+    ui.window.show()
+    qtbot.waitExposed(ui.window)
+    ui.services = services
+    yield ui
+    ui.window.close()
+    ui.shutdown()
+    services.close()
+
+
 class CounterDriver:
     """Drives counter mode like a cashier would."""
 
