@@ -472,12 +472,16 @@ class BookingService:
                        expires_at=self._hold_expiry(now).replace(microsecond=0),
                        kiosk_id=current.kiosk_id)
         self.gate.claim_hold(renewed)
-        with transaction(self.conn) as conn:
-            again = self._hold_rows(conn, hold_id)
-            if again is None or again.expires_at <= now:
-                raise HoldExpired()
-            conn.execute("UPDATE holds SET expires_at = ? WHERE hold_id = ?",
-                         (to_iso(renewed.expires_at), hold_id))
+        try:
+            with transaction(self.conn) as conn:
+                again = self._hold_rows(conn, hold_id)
+                if again is None or again.expires_at <= now:
+                    raise HoldExpired()
+                conn.execute("UPDATE holds SET expires_at = ? WHERE hold_id = ?",
+                             (to_iso(renewed.expires_at), hold_id))
+        except HoldExpired:  # it lapsed (or was released) while the gate renewed it
+            self._release_quietly(renewed)
+            raise
         return renewed
 
     def release(self, hold_id: str) -> None:
