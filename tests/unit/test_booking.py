@@ -585,3 +585,29 @@ def test_card_rules():
     for bad in ("42", "42424", "12a4", "", None):
         with pytest.raises(PaymentError, match="last 4"):
             check_card_last4(bad)
+
+
+def test_renew_that_lapses_during_a_slow_gate_is_given_back(services, cashier, clock):
+    class SlowGate(RecordingGate):
+        def claim_hold(self, hold):
+            super().claim_hold(hold)
+            services.booking.release(hold.hold_id)  # e.g. the idle timer released it meanwhile
+
+    gate = SlowGate()
+    booking = BookingService(services.deps, gate)
+    hold = booking.hold(cashier, "show-future", ["B1"])
+    with pytest.raises(HoldExpired):
+        booking.renew_hold(hold.hold_id)
+    assert gate.released and gate.released[-1].hold_id == hold.hold_id
+
+
+def test_hold_released_at_the_gate_when_insert_fails(services, cashier, monkeypatch):
+    """Any failure of the local commit (here: the disk) gives the gate's claim back."""
+    gate = RecordingGate()
+    booking = BookingService(services.deps, gate)
+    monkeypatch.setattr(booking, "_insert_hold_rows",
+                        lambda *a, **k: (_ for _ in ()).throw(OSError("disk full")))
+    with pytest.raises(OSError):
+        booking.hold(cashier, "show-future", ["B1", "B2"])
+    assert [h.seats for h in gate.released] == [("B1", "B2")]
+    assert count(services, "holds") == 0
