@@ -56,16 +56,20 @@ def row_labels() -> Iterator[str]:
             yield first + second
 
 
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def layout_from_plan(plan: dict[str, Any]) -> dict[str, Any]:
     """Expand a compact hall plan into a layout spec (see data/cinemas.json ``_about``)."""
     if not isinstance(plan, dict):
         raise InvalidInput("A hall plan must be an object with 'blocks' and 'sections'.")
     blocks = plan.get("blocks")
     if (not isinstance(blocks, list) or not blocks
-            or not all(isinstance(b, int) and b >= 0 for b in blocks)):
+            or not all(_count(b) and b >= 0 for b in blocks)):
         raise InvalidInput("A hall plan needs 'blocks': a list of seat counts, e.g. [6, 16, 6].")
     aisle = plan.get("aisle", 1)
-    if not isinstance(aisle, int) or not 1 <= aisle <= 10:
+    if not _count(aisle) or not 1 <= aisle <= 10:
         raise InvalidInput("A hall plan's 'aisle' is the aisle width in cells, 1 to 10.")
     sections = plan.get("sections")
     if not isinstance(sections, list) or not sections:
@@ -80,14 +84,14 @@ def layout_from_plan(plan: dict[str, Any]) -> dict[str, Any]:
             rows.append({"label": "", "cells": GAP * (sum(widths) + aisle * (len(widths) - 1))})
             continue
         seat = section.get("seat", "S")
-        if seat not in CELL_TO_TYPE or seat in "WC":
+        if not isinstance(seat, str) or seat not in CELL_TO_TYPE or seat in "WC":
             raise InvalidInput(f"Section {number}: 'seat' must be S, P or R (got {seat!r}).")
         count = section.get("rows")
-        if not isinstance(count, int) or not 1 <= count <= 200:
+        if not _count(count) or not 1 <= count <= 200:
             raise InvalidInput(f"Section {number}: 'rows' must be a number from 1 to 200.")
         seats = section.get("blocks", blocks)
         if (not isinstance(seats, list) or len(seats) != len(blocks)
-                or not all(isinstance(s, int) and 0 <= s <= w for s, w in zip(seats, widths, strict=False))):
+                or not all(_count(s) and 0 <= s <= w for s, w in zip(seats, widths, strict=False))):
             raise InvalidInput(f"Section {number}: 'blocks' must have {len(blocks)} counts, "
                                f"each at most the plan's block size {blocks}.")
         for _ in range(count):
@@ -97,6 +101,8 @@ def layout_from_plan(plan: dict[str, Any]) -> dict[str, Any]:
                 parts.append(GAP * left + seat * have + GAP * (width - have - left))
             rows.append({"label": next(labels), "cells": (GAP * aisle).join(parts)})
     wheelchair = plan.get("wheelchair_rows", [])
+    if not isinstance(wheelchair, list) or not all(isinstance(w, str) for w in wheelchair):
+        raise InvalidInput("A hall plan's 'wheelchair_rows' is a list of row labels, e.g. [\"C\"].")
     by_label = {r["label"]: r for r in rows if r["label"]}
     for label in wheelchair:
         row = by_label.get(label)

@@ -244,6 +244,13 @@ def test_plan_expansion():
     {"blocks": [3], "sections": [{"rows": 1}], "wheelchair_rows": ["Z"]},
     {"blocks": [3], "sections": [{"rows": 1}], "wheelchair_rows": ["A"]},
     {"blocks": [3], "aisle": 0, "sections": [{"rows": 1}]},
+    {"blocks": [3], "sections": [{"rows": 1, "seat": ["S"]}]},
+    {"blocks": [3], "sections": [{"rows": 1}], "wheelchair_rows": 5},
+    {"blocks": [3], "sections": [{"rows": 1}], "wheelchair_rows": [["A"]]},
+    {"blocks": [3], "sections": ["row"]},
+    {"blocks": [3], "sections": [{"rows": True}]},
+    {"blocks": [True], "sections": [{"rows": 1}]},
+    "not a plan",
 ])
 def test_bad_plans_are_refused(plan):
     with pytest.raises(InvalidInput):

@@ -336,3 +336,54 @@ def test_find_conflicts_matches_pairwise_overlaps(specs, gap):
                 for b in slots[i + 1:] if overlaps(a, b, gap)}
     found = [frozenset((a.show_id, b.show_id)) for a, b in find_conflicts(slots, gap)]
     assert len(found) == len(set(found)) and set(found) == expected
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10, 10**6) | st.floats(allow_nan=False)
+    | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=4),
+    max_leaves=12,
+)
+FIELDS = {
+    "films": ["id", "title", "language", "genres", "certificate", "runtime_min", "synopsis"],
+    "halls": ["id", "cinema_id", "name", "layout", "plan"],
+    "shows": ["id", "film_id", "hall_id", "starts_at", "price_list_id"],
+    "prices": ["price_list_id", "currency", "tax_rate_bp", "seat_type", "ticket_type", "amount"],
+}
+PLAUSIBLE = {
+    "cinema_id": st.just("mum-andheri"), "film_id": st.just("orbit-of-salt"),
+    "hall_id": st.just("dxb-deira-1"), "price_list_id": st.just("pl-aed-standard"),
+    "plan": st.fixed_dictionaries({"blocks": json_values, "sections": json_values,
+                                   "wheelchair_rows": json_values, "aisle": json_values}),
+    "layout": st.fixed_dictionaries({"rows": st.lists(st.fixed_dictionaries(
+        {"label": json_values, "cells": json_values}), max_size=3)}),
+}
+
+
+@st.composite
+def json_import_files(draw):
+    kind = draw(st.sampled_from(sorted(FIELDS)))
+    items = []
+    for _ in range(draw(st.integers(0, 3))):
+        item = {}
+        for name in FIELDS[kind]:
+            if draw(st.booleans()):
+                item[name] = draw(PLAUSIBLE.get(name, json_values) | json_values)
+        items.append(item)
+    return kind, {kind: items}
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(json_import_files())
+def test_fuzzed_json_items_never_crash_and_never_half_write(importer, demo, tmp_path, case):
+    kind, content = case
+    path = tmp_path / "fuzz.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    before = dump(demo)
+    try:
+        importer.apply(MANAGER, path)
+    except KioskError as err:
+        assert str(err)
+        assert dump(demo) == before
