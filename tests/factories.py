@@ -16,7 +16,7 @@ import sqlite_utils
 from kiosk.domain.clock import Clock, to_iso
 
 # A 6-row hall: row A wheelchair + companion at the ends, rows B-E standard with a centre aisle,
-# row F premium recliners. 58 seats.
+# row F recliners. 62 seats.
 SMALL_LAYOUT = {
     "rows": [
         {"label": "A", "cells": "WC___SSSS___CW"},
