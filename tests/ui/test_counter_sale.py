@@ -259,3 +259,28 @@ def test_ctrl_p_prints_the_tickets(driver, qtbot, services, tmp_path):
     assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
     assert driver.mode.banner.kind() == "ok"
     assert driver.mode.current_name() == "ticket"
+
+    printer.setOutputFileName(str(tmp_path / "receipt.pdf"))
+    driver.click(ticket.print_receipt_button)
+    assert (tmp_path / "receipt.pdf").read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(tmp_path / "receipt.pdf"), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert "D9" in text
+
+
+def test_f5_refreshes_the_map(driver, qtbot, ui_config, clock):
+    from kiosk.services.app import open_services
+
+    driver.start()
+    driver.open_show()
+    driver.ui.bridge.stop_watching()  # no live updates: only F5 can show the change
+    other = open_services(ui_config.with_overrides(kiosk_id="OTHER-KIOSK"), clock=clock)
+    try:
+        actor = other.auth.sign_in("1002", "2345")
+        other.booking.hold(actor, "show-future", ["C9"])
+    finally:
+        other.close()
+    assert driver.seat_status("C9") == SeatStatus.FREE
+    qtbot.keyClick(driver.screen("seats"), Qt.Key.Key_F5)
+    assert driver.seat_status("C9") == SeatStatus.HELD

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -46,6 +46,24 @@ def reference_from_scan(text: str) -> str:
     if match:
         return normalise_reference(match.group(1) + match.group(2))
     return normalise_reference(cleaned)
+
+
+def state_label(state: str) -> str:
+    labels = {
+        "confirmed": QCoreApplication.translate("Refund", "confirmed"),
+        "partially_refunded": QCoreApplication.translate("Refund", "partly refunded"),
+        "refunded": QCoreApplication.translate("Refund", "refunded"),
+        "cancelled": QCoreApplication.translate("Refund", "cancelled"),
+        "exchanged": QCoreApplication.translate("Refund", "exchanged"),
+        "conflict": QCoreApplication.translate("Refund", "in conflict (see a manager)"),
+    }
+    return labels.get(state, state.replace("_", " "))
+
+
+def method_label(method: str) -> str:
+    labels = {"cash": QCoreApplication.translate("Refund", "cash"),
+              "card": QCoreApplication.translate("Refund", "card")}
+    return labels.get(method, method)
 
 
 class SeatCheckBox(QCheckBox):
@@ -202,13 +220,13 @@ class RefundScreen(Screen):
         show = booking.show
         paid = format_money(booking.total_minor, booking.currency)
         refunded = format_money(booking.refunded_minor, booking.currency)
-        state = booking.state.replace("_", " ")
+        state = state_label(booking.state)
         self.details.setText(
             f"<b>{booking.reference}</b> · {state}<br>"
             f"<b>{show.film_title}</b> · {show.cinema_name} · {show.hall_name} · "
             f"{show.local_start.strftime('%a %d %b %Y %H:%M')}<br>"
             + self.tr("Paid %1 by %2; refunded so far %3").replace("%1", paid)
-            .replace("%2", booking.payment_method).replace("%3", refunded))
+            .replace("%2", method_label(booking.payment_method)).replace("%3", refunded))
         for check in self.checks.values():
             check.setParent(None)
             check.deleteLater()

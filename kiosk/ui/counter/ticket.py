@@ -90,6 +90,9 @@ class TicketScreen(Screen):
         self.pdf_button = QPushButton(self.tr("Save ticket PDF"), self)
         self.pdf_button.setObjectName("saveTicketPdf")
         self.pdf_button.clicked.connect(lambda: self.save_ticket_pdf())
+        self.print_receipt_button = QPushButton(self.tr("Print receipt"), self)
+        self.print_receipt_button.setObjectName("printReceipt")
+        self.print_receipt_button.clicked.connect(self.print_receipt)
         self.receipt_button = QPushButton(self.tr("Save receipt PDF"), self)
         self.receipt_button.setObjectName("saveReceiptPdf")
         self.receipt_button.clicked.connect(lambda: self.save_receipt_pdf())
@@ -119,6 +122,7 @@ class TicketScreen(Screen):
         actions = QHBoxLayout()
         actions.addWidget(self.print_button)
         actions.addWidget(self.pdf_button)
+        actions.addWidget(self.print_receipt_button)
         actions.addWidget(self.receipt_button)
         actions.addStretch(1)
         actions.addWidget(self.new_sale_button)
@@ -127,7 +131,8 @@ class TicketScreen(Screen):
         layout.addWidget(title)
         layout.addWidget(card, 1)
         layout.addLayout(actions)
-        order = [self.new_sale_button, self.print_button, self.pdf_button, self.receipt_button]
+        order = [self.new_sale_button, self.print_button, self.pdf_button,
+                 self.print_receipt_button, self.receipt_button]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
 
@@ -220,11 +225,24 @@ class TicketScreen(Screen):
         return written
 
     def print_action(self) -> None:
+        self._print(receipt=False)
+
+    def print_receipt(self) -> None:
+        self._print(receipt=True)
+
+    def _print(self, receipt: bool) -> None:
         if self.booking is None:
             return
         try:
-            message = ticket_output.print_tickets(self.booking, self.ctl.config, self,
-                                                  printer=self.printer)
+            if receipt:
+                show, actor = self.session.sale.show, self.session.actor
+                message = ticket_output.print_receipt(
+                    self.booking, self.ctl.config, self, printer=self.printer,
+                    staff_label=actor.staff_number if actor else None,
+                    tax_rate_bp=show.tax_rate_bp if show is not None else None)
+            else:
+                message = ticket_output.print_tickets(self.booking, self.ctl.config, self,
+                                                      printer=self.printer)
         except KioskError as err:
             self.ctl.banner.error(str(err))
             return

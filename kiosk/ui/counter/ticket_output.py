@@ -91,3 +91,17 @@ def print_tickets(booking: Booking, config, parent=None, printer=None) -> str:
     if result is False:
         return QCoreApplication.translate("TicketOutput", "Printing cancelled.")
     return QCoreApplication.translate("TicketOutput", "Tickets sent to the printer.")
+
+
+def print_receipt(booking: Booking, config, parent=None, printer=None, *,
+                  staff_label: str | None = None, tax_rate_bp: int | None = None) -> str:
+    """Print the customer's receipt on the configured printer (or ask with the print dialog)."""
+    tickets = _tickets()
+    kwargs = {"printer": printer} if printer is not None else {}
+    result = tickets.print_receipt(_receipt_data(tickets, booking, staff_label, tax_rate_bp),
+                                   printer_name=config.printer_name or None,
+                                   silent=config.silent_print or printer is not None,
+                                   parent=parent, **kwargs)
+    if result is False:
+        return QCoreApplication.translate("TicketOutput", "Printing cancelled.")
+    return QCoreApplication.translate("TicketOutput", "Receipt sent to the printer.")
