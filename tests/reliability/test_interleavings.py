@@ -236,6 +236,30 @@ class KioskFleet(RuleBasedStateMachine):
         assert over == []
 
     @invariant()
+    def money_kept_equals_value_of_seats_sold(self):
+        """Taken minus given back equals the price of the seats customers still hold.
+
+        Exchanges carry the old booking's value over, so only the difference paid counts as
+        taken (``paid_minor``) and only the difference returned as a refund.
+        """
+        if not hasattr(self, "kiosks"):
+            return
+        taken = self.conn.execute(
+            "SELECT COALESCE(SUM(COALESCE(paid_minor, total_minor)), 0) FROM bookings").fetchone()[0]
+        returned = self.conn.execute(
+            "SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE state = 'completed'").fetchone()[0]
+        held = self.conn.execute(
+            "SELECT COALESCE(SUM(bs.price_minor), 0) FROM booking_seats bs "
+            "JOIN bookings b ON b.id = bs.booking_id "
+            "WHERE b.state IN ('confirmed', 'partially_refunded') AND bs.refunded = 0").fetchone()[0]
+        assert taken - returned == held
+        drawer = self.conn.execute(
+            "SELECT id FROM bookings WHERE payment_method = 'cash' AND "
+            "COALESCE(cash_tendered_minor, 0) - COALESCE(change_minor, 0) "
+            "!= COALESCE(paid_minor, total_minor)").fetchall()
+        assert drawer == []
+
+    @invariant()
     def no_live_hold_on_a_sold_seat(self):
         if not hasattr(self, "kiosks"):
             return
