@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
@@ -45,8 +46,14 @@ def body_rect(cell: QRectF, seat_type: str) -> QRectF:
 
 
 def _font(px: float, bold: bool = True) -> QFont:
+    return _cached_font(max(1, round(px)), bold)
+
+
+@lru_cache(maxsize=64)
+def _cached_font(px: int, bold: bool) -> QFont:
+    """Fonts are reused across thousands of seats per paint; never mutate the result."""
     font = QFont(_SYMBOL_FONT)
-    font.setPixelSize(max(1, round(px)))
+    font.setPixelSize(px)
     font.setBold(bold)
     return font
 
