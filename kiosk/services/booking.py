@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -699,9 +700,10 @@ class BookingService:
 
     def _refund_plan(self, conn: sqlite3.Connection, booking: sqlite3.Row,
                      seats: list[str] | None, ignore_request: int | None = None,
-                     ) -> tuple[list[sqlite3.Row], int, int]:
+                     allow_conflict: bool = False) -> tuple[list[sqlite3.Row], int, int]:
         """The booking lines to refund, with amount and tax; refuse anything not refundable."""
-        if booking["state"] not in ACTIVE_STATES:
+        allowed = (*ACTIVE_STATES, "conflict") if allow_conflict else ACTIVE_STATES
+        if booking["state"] not in allowed:
             raise InvalidInput(f"Booking {booking['reference']} is {booking['state'].replace('_', ' ')}"
                                f": there is nothing left to refund.")
         lines = conn.execute(
@@ -765,11 +767,16 @@ class BookingService:
         return shift_id
 
     def refund(self, actor: Actor, reference: str, seats: list[str] | None = None,
-               reason: str = "") -> RefundResult:
+               reason: str = "", *,
+               within: Callable[[sqlite3.Connection, RefundResult], None] | None = None,
+               ) -> RefundResult:
         """Refund all seats (``seats=None``) or some, to the original payment method.
 
         A cashier's refund above ``cashier_refund_limit_minor`` is recorded as waiting for a
-        manager and frees nothing until approved.
+        manager and frees nothing until approved. A ``conflict`` booking (its sale lost the race
+        in the cloud) can be refunded only in full and only by a manager. ``within(conn, result)``
+        runs inside the refund's transaction, so a caller's own bookkeeping (e.g. marking the
+        conflict resolved) commits with the refund or not at all.
         """
         ensure_staff(self.deps, actor, "refund", str(reference))
         self._check_started_show(actor, reference, "refund")
@@ -778,7 +785,11 @@ class BookingService:
         void = reason == "void" or reason.startswith("void:")
         with transaction(self.conn) as conn:
             booking = self._booking_row(conn, reference)
-            picked, amount, tax = self._refund_plan(conn, booking, seats)
+            conflict = booking["state"] == "conflict"
+            if conflict and (actor.role != Role.MANAGER or seats is not None):
+                raise InvalidInput("A booking in conflict is refunded in full, by a manager, "
+                                   "from the conflict queue.")
+            picked, amount, tax = self._refund_plan(conn, booking, seats, allow_conflict=conflict)
             codes = [r["seat_code"] for r in picked]
             method = booking["payment_method"]
             shift_id = self._refund_shift(actor, method)
@@ -802,9 +813,12 @@ class BookingService:
                          staff_id=actor.staff_id, target=booking["reference"],
                          detail={"refund_id": refund_id, "seats": codes, "amount_minor": amount,
                                  "method": method, "reason": reason, "state": state})
-        return RefundResult(refund_id=refund_id, booking_reference=booking["reference"],
-                            seats=tuple(codes), amount_minor=amount, currency=booking["currency"],
-                            method=method, state=state)
+            result = RefundResult(refund_id=refund_id, booking_reference=booking["reference"],
+                                  seats=tuple(codes), amount_minor=amount,
+                                  currency=booking["currency"], method=method, state=state)
+            if within is not None:
+                within(conn, result)
+        return result
 
     def cancel(self, actor: Actor, reference: str, reason: str = "") -> RefundResult:
         """Void the whole booking: a full refund with reason ``void``."""

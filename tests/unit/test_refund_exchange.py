@@ -244,3 +244,38 @@ def test_exchange_giving_back_above_cashier_limit_needs_manager(services, cashie
         "SELECT ok FROM audit WHERE action = 'exchange'").fetchone()[0] == 0
     new = services.booking.exchange(manager, old.reference, hold.hold_id, {})
     assert new.total_minor == 25000
+
+
+def test_conflict_booking_refunded_in_full_by_a_manager_with_caller_bookkeeping(services, cashier, manager):
+    booking = sell(services, cashier, ["B1", "B2"])
+    conn = services.deps.conn
+    conn.execute("UPDATE bookings SET state = 'conflict' WHERE id = ?", (booking.booking_id,))
+    with pytest.raises(InvalidInput, match="conflict"):
+        services.booking.refund(cashier, booking.reference)
+    with pytest.raises(InvalidInput, match="conflict"):
+        services.booking.refund(manager, booking.reference, seats=["B1"])
+    seen = []
+
+    def mark_resolved(tx, result):
+        assert tx.in_transaction
+        seen.append(result.refund_id)
+        tx.execute("INSERT INTO settings (key, value) VALUES ('resolved', ?)", (booking.booking_id,))
+
+    result = services.booking.refund(manager, booking.reference, reason="sold elsewhere",
+                                     within=mark_resolved)
+    assert result.state == "completed" and seen == [result.refund_id]
+    assert services.booking.get(booking.reference).state == "refunded"
+    assert conn.execute("SELECT value FROM settings WHERE key = 'resolved'").fetchone()[0] == booking.booking_id
+
+
+def test_failing_within_hook_rolls_the_refund_back(services, cashier, manager):
+    booking = sell(services, cashier, ["B1"])
+
+    def broken(tx, result):
+        raise RuntimeError("bookkeeping failed")
+
+    with pytest.raises(RuntimeError):
+        services.booking.refund(manager, booking.reference, within=broken)
+    assert services.booking.get(booking.reference).state == "confirmed"
+    assert sold_seats(services) == ["B1"]
+    assert services.deps.conn.execute("SELECT COUNT(*) FROM refunds").fetchone()[0] == 0
