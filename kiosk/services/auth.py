@@ -110,7 +110,7 @@ class AuthService:
     def sign_in(self, staff_number: str, pin: str) -> Actor:
         """Raise AuthError / StaffLocked; every attempt audited. bcrypt is slow: never on the GUI thread."""
         config, conn = self.deps.config, self.deps.conn
-        number = (staff_number or "").strip()[:32]
+        number = str(staff_number or "").strip()[:32]
         pin = pin if isinstance(pin, str) else ""
         pin_ok_shape = pin.isascii() and pin.isdigit() and PIN_MIN <= len(pin) <= PIN_MAX
         row = conn.execute(
