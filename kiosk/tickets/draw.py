@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from kiosk.domain.money import format_money
@@ -27,10 +27,25 @@ FAINT = QColor("#444444")
 FAMILIES = ["Noto Sans", "DejaVu Sans"]  # Noto carries Devanagari/Telugu fallbacks and the ₹ sign
 MONO_FAMILIES = ["DejaVu Sans Mono", "Noto Sans Mono"]
 
-_TICKET_TYPE = {"adult": "Adult", "child": "Child", "senior": "Senior", "student": "Student"}
-_SEAT_TYPE = {"standard": "Standard", "premium": "Premium", "recliner": "Recliner",
-              "wheelchair": "Wheelchair", "companion": "Companion"}
-_PAYMENT = {"cash": "Cash", "card": "Card"}
+translate = QCoreApplication.translate  # lupdate reads translate("Ticket", "...") calls
+
+
+def _ticket_type(name: str) -> str:
+    return {"adult": translate("Ticket", "Adult"), "child": translate("Ticket", "Child"),
+            "senior": translate("Ticket", "Senior"),
+            "student": translate("Ticket", "Student")}.get(name, name.title())
+
+
+def _seat_type(name: str) -> str:
+    return {"standard": translate("Ticket", "Standard"), "premium": translate("Ticket", "Premium"),
+            "recliner": translate("Ticket", "Recliner"),
+            "wheelchair": translate("Ticket", "Wheelchair"),
+            "companion": translate("Ticket", "Companion")}.get(name, name.title())
+
+
+def _payment(name: str) -> str:
+    return {"cash": translate("Ticket", "Cash"),
+            "card": translate("Ticket", "Card")}.get(name, name.title())
 
 
 def _font(px: float, bold: bool = False, mono: bool = False) -> QFont:
@@ -128,14 +143,14 @@ def _certificate_badge(painter: QPainter, rect: QRectF, certificate: str, langua
     painter.setFont(font)
     painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), certificate)
     painter.setFont(_font(32))
-    details = " · ".join(part for part in (language, f"{runtime_min} min" if runtime_min else "") if part)
+    runtime = translate("Ticket", "%1 min").replace("%1", str(runtime_min)) if runtime_min else ""
+    details = " · ".join(part for part in (language, runtime) if part)
     painter.drawText(QRectF(badge.right() + 18, rect.y(), rect.width() - badge.width() - 18, rect.height()),
                      int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), details)
 
 
 def _seat_line(seat: TicketSeat) -> str:
-    return (f"{seat.code}  {_SEAT_TYPE.get(seat.seat_type, seat.seat_type)} · "
-            f"{_TICKET_TYPE.get(seat.ticket_type, seat.ticket_type)}")
+    return f"{seat.code}  {_seat_type(seat.seat_type)} · {_ticket_type(seat.ticket_type)}"
 
 
 def _show_header(flow: Flow, data: TicketData) -> None:
@@ -156,61 +171,64 @@ def _ticket_flow(flow: Flow, data: TicketData) -> None:
     _show_header(flow, data)
     flow.rule(dashed=True)
     seats = ", ".join(s.code for s in data.seats)
-    flow.text(("SEATS " if len(data.seats) > 1 else "SEAT ") + seats, 56, bold=True)
+    flow.text((translate("Ticket", "SEATS %1") if len(data.seats) > 1 else translate("Ticket", "SEAT %1"))
+              .replace("%1", seats), 56, bold=True)
     flow.space(8)
     for seat in data.seats:
         flow.columns(_seat_line(seat), format_money(seat.price_minor, data.currency), 32)
     flow.rule(dashed=True)
-    flow.columns("TOTAL", format_money(data.total_minor, data.currency), 42, bold=True)
+    flow.columns(translate("Ticket", "TOTAL"), format_money(data.total_minor, data.currency), 42, bold=True)
     if data.tax_minor:
-        flow.columns("incl. tax", format_money(data.tax_minor, data.currency), 28, color=FAINT)
+        flow.columns(translate("Ticket", "incl. tax"), format_money(data.tax_minor, data.currency), 28, color=FAINT)
     flow.space(20)
     flow.block(QR_SIDE, lambda p, r: draw_qr(p, r, qr_payload(data), INK))
     flow.text(data.reference, 64, bold=True, mono=True, align=Qt.AlignmentFlag.AlignHCenter,
               one_line=True)
-    flow.text("Booking reference", 26, align=Qt.AlignmentFlag.AlignHCenter, color=FAINT)
+    flow.text(translate("Ticket", "Booking reference"), 26, align=Qt.AlignmentFlag.AlignHCenter, color=FAINT)
     flow.rule()
-    flow.text(f"Issued {local_date(data.issued_at)} {local_time(data.issued_at)} · {data.kiosk_id}"
-              f" · {data.channel}", 24, color=FAINT, align=Qt.AlignmentFlag.AlignHCenter)
-    flow.text("Show this ticket at the entrance.", 24, color=FAINT, align=Qt.AlignmentFlag.AlignHCenter)
+    issued = f"{local_date(data.issued_at)} {local_time(data.issued_at)}"
+    flow.text(translate("Ticket", "Issued %1").replace("%1", issued) + f" · {data.kiosk_id} · {data.channel}",
+              24, color=FAINT, align=Qt.AlignmentFlag.AlignHCenter)
+    flow.text(translate("Ticket", "Show this ticket at the entrance."), 24, color=FAINT, align=Qt.AlignmentFlag.AlignHCenter)
 
 
 def _receipt_flow(flow: Flow, data: ReceiptData) -> None:
     ticket = data.ticket
-    flow.text("RECEIPT", 40, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
+    flow.text(translate("Ticket", "RECEIPT"), 40, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
     flow.space(6)
     _show_header(flow, ticket)
     flow.rule(dashed=True)
     for line in data.lines:
-        label = _seat_line(line) + (" (refunded)" if line.refunded else "")
+        label = _seat_line(line) + (translate("Ticket", " (refunded)") if line.refunded else "")
         flow.columns(label, format_money(line.price_minor, ticket.currency), 32,
                      color=FAINT if line.refunded else INK)
     flow.rule(dashed=True)
-    flow.columns("Total", format_money(data.total_minor, ticket.currency), 42, bold=True)
+    flow.columns(translate("Ticket", "Total"), format_money(data.total_minor, ticket.currency), 42, bold=True)
     rate = f" {data.tax_rate_bp / 100:g}%" if data.tax_rate_bp is not None else ""
-    flow.columns(f"{data.tax_label}{rate} included", format_money(data.tax_minor, ticket.currency), 30)
-    flow.columns("Net of tax", format_money(data.total_minor - data.tax_minor, ticket.currency), 30)
+    flow.columns(translate("Ticket", "%1 included").replace("%1", f"{data.tax_label}{rate}"),
+                 format_money(data.tax_minor, ticket.currency), 30)
+    flow.columns(translate("Ticket", "Net of tax"), format_money(data.total_minor - data.tax_minor, ticket.currency), 30)
     if data.refunded_minor:
-        flow.columns("Refunded", format_money(-data.refunded_minor, ticket.currency), 34, bold=True)
-        flow.columns("Paid after refund", format_money(data.total_minor - data.refunded_minor, ticket.currency), 34,
-                     bold=True)
+        flow.columns(translate("Ticket", "Refunded"), format_money(-data.refunded_minor, ticket.currency), 34, bold=True)
+        flow.columns(translate("Ticket", "Paid after refund"),
+                     format_money(data.total_minor - data.refunded_minor, ticket.currency), 34, bold=True)
     flow.rule(dashed=True)
-    method = _PAYMENT.get(data.payment_method, data.payment_method.title())
+    method = _payment(data.payment_method)
     if data.payment_method == "card" and data.card_last4:
-        flow.columns("Paid by card", f"•••• {data.card_last4}", 34, bold=True)
+        flow.columns(translate("Ticket", "Paid by card"), f"•••• {data.card_last4}", 34, bold=True)
     else:
-        flow.columns("Paid", method, 34, bold=True)
+        flow.columns(translate("Ticket", "Paid"), method, 34, bold=True)
     if data.tendered_minor is not None:
-        flow.columns("Cash tendered", format_money(data.tendered_minor, ticket.currency), 34)
+        flow.columns(translate("Ticket", "Cash tendered"), format_money(data.tendered_minor, ticket.currency), 34)
     if data.change_minor is not None:
-        flow.columns("Change", format_money(data.change_minor, ticket.currency), 34, bold=True)
+        flow.columns(translate("Ticket", "Change"), format_money(data.change_minor, ticket.currency), 34, bold=True)
     flow.rule()
-    flow.columns("Booking", ticket.reference, 30, bold=True)
-    flow.columns("Served by", data.staff_label, 28)
-    flow.columns("Kiosk", ticket.kiosk_id, 28)
-    flow.columns("Issued", f"{local_date(ticket.issued_at)} {local_time(ticket.issued_at)}", 28)
+    flow.columns(translate("Ticket", "Booking"), ticket.reference, 30, bold=True)
+    flow.columns(translate("Ticket", "Served by"), data.staff_label, 28)
+    flow.columns(translate("Ticket", "Kiosk"), ticket.kiosk_id, 28)
+    flow.columns(translate("Ticket", "Issued"), f"{local_date(ticket.issued_at)} {local_time(ticket.issued_at)}", 28)
     flow.space(16)
-    flow.text("Thank you. Keep this receipt for refunds and exchanges.", 24, color=FAINT,
+    flow.text(translate("Ticket", "Thank you. Keep this receipt for refunds and exchanges."), 24, color=FAINT,
               align=Qt.AlignmentFlag.AlignHCenter)
 
 
