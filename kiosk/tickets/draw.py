@@ -24,7 +24,7 @@ CONTENT = WIDTH - 2 * MARGIN
 QR_SIDE = 380.0  # 38 mm including the quiet zone
 INK = QColor("#000000")
 FAINT = QColor("#444444")
-FAMILIES = ["Noto Sans", "DejaVu Sans"]  # Noto carries Devanagari/Telugu fallbacks and the ₹ sign
+FAMILIES = ["Noto Sans", "Noto Sans Devanagari", "Noto Sans Telugu", "DejaVu Sans"]  # ₹, Hindi, Telugu
 MONO_FAMILIES = ["DejaVu Sans Mono", "Noto Sans Mono"]
 
 translate = QCoreApplication.translate  # lupdate reads translate("Ticket", "...") calls
