@@ -92,6 +92,7 @@ def bar_chart(title: str, categories: Sequence[str], values: Sequence[float], un
     else:
         names = QBarCategoryAxis()
         names.append([_label(p[0]) for p in pairs] or [""])
+        names.setTruncateLabels(False)  # names are already cut to MAX_LABEL; never show "..."
     small = names.labelsFont()
     small.setPixelSize(12)
     names.setLabelsFont(small)
@@ -109,7 +110,8 @@ def bar_chart(title: str, categories: Sequence[str], values: Sequence[float], un
 
     view = QChartView(chart, parent)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(220)
+    # Horizontal bars need room for each name: QtCharts elides labels that do not fit ("...").
+    view.setMinimumHeight(200 if numeric else min(400, max(200, 22 * len(pairs) + 80)))
     view.setObjectName("chartView")
     view.setAccessibleName(title)
     return view

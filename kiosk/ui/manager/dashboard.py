@@ -116,20 +116,30 @@ class Breakdown(QWidget):
         super().__init__()
         self.screen, self.name, self.label, self.label_key = screen, name, label, label_key
         self.model = RowsModel([], self)
-        self.table = SortedTable(self.model, self)
+        split = QSplitter(Qt.Orientation.Vertical, self)  # the manager drags chart vs table
+        split.setChildrenCollapsible(False)
+        holder = QWidget(split)
+        self.chart_holder = QVBoxLayout(holder)
+        self.chart_holder.setContentsMargins(0, 0, 0, 0)
+        self.table = SortedTable(self.model, split)
         self.table.setObjectName(f"table_{name}")
-        self.chart_holder = QVBoxLayout()
+        self.table.setMinimumHeight(120)
+        split.addWidget(holder)
+        split.addWidget(self.table)
+        holder.setMinimumHeight(200)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([360, 200])
         self.chart = None
         self._chart_data: tuple[list[str], list[float], str] | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
-        lay.addLayout(self.chart_holder, 3)
+        lay.addWidget(split, 1)
         row = QHBoxLayout()
         row.addStretch(1)
         self.csv_button = button("Export CSV", self, slot=lambda: screen.export_csv(self.table, name),
                                  name=f"csv_{name}")
         row.addWidget(self.csv_button)
-        lay.addWidget(self.table, 2)
         lay.addLayout(row)
 
     def set_table(self, table, currency: str) -> None:
@@ -197,11 +207,12 @@ class DashboardScreen(ManagerScreen):
         self.cinema.addItem("All cinemas", None)
         for c in ctx.cinemas():
             self.cinema.addItem(f"{c['name']} ({c['city']})", c["id"])
-        self.toolbar.addWidget(QLabel("From", self))
-        self.toolbar.addWidget(self.start_edit)
-        self.toolbar.addWidget(QLabel("to", self))
-        self.toolbar.addWidget(self.end_edit)
-        self.toolbar.addWidget(self.cinema)
+        filters = QHBoxLayout()
+        for widget in (QLabel("From", self), self.start_edit, QLabel("to", self), self.end_edit,
+                       self.cinema):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        self.outer.insertLayout(1, filters)  # a row of its own: fits large text on 1280 px
         self.toolbar.addWidget(button("Today", self, slot=self.show_today, name="todayButton"))
         self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh,
                                       name="refreshButton"))
@@ -337,7 +348,9 @@ class DashboardScreen(ManagerScreen):
                   for i, k in zip(idx, keep, strict=True))
             for r in occ_table.rows])
         self.occupancy_table.setItemDelegateForColumn(len(keep) - 1, self._bar)
-        self.occupancy_table.setColumnWidth(len(keep) - 1, 130)
+        header = self.occupancy_table.horizontalHeader()
+        self.occupancy_table.setColumnWidth(
+            len(keep) - 1, max(130, header.fontMetrics().horizontalAdvance("Occupancy") + 36))
         for name, view in self.breakdowns.items():
             view.set_table(getattr(report, name), currency)
 
