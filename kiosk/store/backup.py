@@ -40,8 +40,12 @@ def default_backup_path(db_path: Path, now: datetime | None = None) -> Path:
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
-    """Open without creating, writing or locking anything next to the file."""
-    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    """Open read-only. A lone file is opened ``immutable`` (no lock or -shm file is created
+    next to it); a file copied together with its ``-wal`` is read through that WAL, so sales
+    committed but not yet checkpointed in the copy are not lost."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
     return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
 
 

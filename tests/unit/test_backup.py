@@ -186,3 +186,19 @@ def test_missing_backup_and_restoring_onto_itself(live, config, tmp_path):
     with pytest.raises(InvalidInput, match="live database itself"):
         restore(config.db_path, config.db_path)
     assert files_of(config.db_path) == before
+
+
+def test_restore_from_a_plain_copy_with_its_wal(live, config, tmp_path):
+    """A database copied by hand together with its -wal file restores with the WAL's sales."""
+    import shutil
+
+    live.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    with transaction(live.conn) as conn:
+        conn.execute("UPDATE films SET title = 'Only In The Copied WAL'")
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(config.db_path, copy)
+    shutil.copyfile(f"{config.db_path}-wal", f"{copy}-wal")
+    with transaction(live.conn) as conn:
+        conn.execute("UPDATE films SET title = 'Later'")
+    restore(copy, config.db_path)
+    assert {r[0] for r in live.conn.execute("SELECT title FROM films")} == {"Only In The Copied WAL"}
