@@ -18,6 +18,7 @@ _EXPORTS = {
     "draw_ticket": "kiosk.tickets.draw",
     "draw_receipt": "kiosk.tickets.draw",
     "PrintFailed": "kiosk.tickets.output",
+    "NothingToPrint": "kiosk.tickets.output",
     "print_ticket": "kiosk.tickets.output",
     "print_receipt": "kiosk.tickets.output",
     "render_ticket_pdf": "kiosk.tickets.output",

@@ -52,7 +52,14 @@ def _paint_pages(device: QPagedPaintDevice, pages: list[Callable[[QPainter, QRec
         painter.end()
 
 
+class NothingToPrint(KioskError):
+    """Every seat of the booking was refunded: no ticket may admit anyone."""
+
+
 def _ticket_pages(data: TicketData, per_seat: bool) -> tuple[QPageSize, list]:
+    if not data.seats:
+        raise NothingToPrint(f"Every seat of booking {data.reference} has been refunded, so there "
+                             "is no ticket to print. Print a receipt instead.")
     tickets = [data.for_seat(s.code) for s in data.seats] if per_seat and len(data.seats) > 1 else [data]
     height = max(ticket_height(t) for t in tickets)
     return page_size_for(height), [lambda p, r, t=t: draw_ticket(p, r, t) for t in tickets]

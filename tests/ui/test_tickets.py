@@ -197,3 +197,18 @@ def test_previews_are_not_blank(qapp, tmp_path, ticket):
         dark = sum(1 for x in range(0, loaded.width(), 4) for y in range(0, loaded.height(), 4)
                    if QColor(loaded.pixel(x, y)).lightness() < 128)
         assert 0.02 < dark / ((loaded.width() // 4) * (loaded.height() // 4)) < 0.5
+
+
+def test_a_fully_refunded_booking_has_no_ticket_but_still_a_receipt(qapp, tmp_path):
+    from kiosk.tickets import NothingToPrint
+
+    booking = sample_booking(seats=1, refunded=True)
+    data = TicketData.from_booking(booking)
+    assert data.seats == ()
+    with pytest.raises(NothingToPrint, match="no ticket to print"):
+        render_ticket_pdf(data, tmp_path / "t.pdf")
+    assert not (tmp_path / "t.pdf").exists()
+    with pytest.raises(NothingToPrint):
+        print_ticket(data, silent=True)
+    text = page_text(load(qapp, render_receipt_pdf(ReceiptData.from_booking(booking), tmp_path / "r.pdf")))
+    assert "(refunded)" in text and "-₹350.00" in text
