@@ -38,7 +38,14 @@ def _pt(points: float) -> float:
 
 
 def _font(size_pt: float, bold: bool = False) -> QFont:
-    font = QFont("Noto Sans")
+    """The tickets' font families (Latin, Devanagari, Telugu), so film names print alike."""
+    try:
+        from kiosk.tickets.draw import FAMILIES
+    except ImportError:  # pragma: no cover - the ticket module always ships with this one
+        FAMILIES = ["Noto Sans"]  # noqa: N806
+    font = QFont()
+    font.setFamilies(list(FAMILIES))
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     font.setPixelSize(round(_pt(size_pt)))
     font.setBold(bold)
     return font
