@@ -96,8 +96,15 @@ def layout_from_plan(plan: dict[str, Any]) -> dict[str, Any]:
                                f"each at most the plan's block size {blocks}.")
         for _ in range(count):
             parts = []
-            for have, width in zip(seats, widths, strict=True):
-                left = (width - have) // 2
+            last = len(widths) - 1
+            for number_in_row, (have, width) in enumerate(zip(seats, widths, strict=True)):
+                # narrower blocks keep to the aisles: trimmed at the walls, centred in between
+                if last and number_in_row == 0:
+                    left = width - have
+                elif last and number_in_row == last:
+                    left = 0
+                else:
+                    left = (width - have) // 2
                 parts.append(GAP * left + seat * have + GAP * (width - have - left))
             rows.append({"label": next(labels), "cells": (GAP * aisle).join(parts)})
     wheelchair = plan.get("wheelchair_rows", [])

@@ -227,7 +227,7 @@ def test_plan_expansion():
         {"rows": 2, "seat": "P"},
     ], "wheelchair_rows": ["C"]})
     assert spec["rows"] == [
-        {"label": "A", "cells": "____SS_"},
+        {"label": "A", "cells": "___SS__"},
         {"label": "", "cells": "_______"},
         {"label": "B", "cells": "PP_PPPP"},
         {"label": "C", "cells": "WC_PPCW"},
