@@ -228,3 +228,16 @@ def test_charts_follow_a_theme_switch(qapp, open_console, manager, trading_day):
     qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     theme.set_theme("high-contrast")  # a deleted console must not be called
     theme.set_theme("normal")
+
+
+def test_pdf_of_a_day_without_sales_still_renders(qtbot, open_console, manager, save_to):
+    from PySide6.QtPdf import QPdfDocument
+
+    window = open_console(manager)
+    dash = window.pages["dashboard"]
+    assert dash.tiles["gross"].value.text() == "₹0.00"
+    click(qtbot, _button(dash, "pdfButton"))
+    doc = QPdfDocument(window)
+    assert doc.load(str(save_to[-1])) == QPdfDocument.Error.None_
+    text = doc.getAllText(0).text()
+    assert "Daily sales report" in text and "No sales" in text and "₹0.00" in text
