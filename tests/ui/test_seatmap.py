@@ -428,3 +428,18 @@ def test_zoom_buttons_disable_at_their_limits(qtbot, panel):
         qtbot.mouseClick(panel.zoom_out_button, Qt.MouseButton.LeftButton)
     assert not panel.zoom_out_button.isEnabled()
     assert panel.view.zoom_factor() == pytest.approx(panel.view.zoom_limits()[0])
+
+
+def test_a_full_refresh_repaints_only_the_seats_that_changed(qtbot, view):
+    statuses = view.statuses()
+    statuses["E5"] = SeatStatus.SOLD
+    painted = view.layer.paint_count
+    view.set_statuses(statuses)
+    qtbot.waitUntil(lambda: view.layer.paint_count > painted)
+    assert view.layer.last_painted <= 9
+    assert view.status("E5") == SeatStatus.SOLD
+    painted = view.layer.paint_count
+    view.set_statuses({code: SeatStatus.SOLD for code in view.statuses()})
+    qtbot.waitUntil(lambda: view.layer.paint_count > painted)
+    assert all(s == SeatStatus.SOLD for s in view.statuses().values())
+    assert view.layer.last_painted > 9  # many changed seats: a wide repaint

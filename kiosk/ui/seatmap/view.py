@@ -35,6 +35,7 @@ TAP_SLOP_PX = 12  # a press that moves further than this is a pan, not a tap
 MAX_SCALE = 3.0
 MAX_FIT_SCALE = 1.6  # small halls are not blown up beyond this on fit
 ZOOM_STEP = 1.25
+FULL_REPAINT_AFTER = 200  # changed seats beyond which one full repaint beats many small ones
 
 
 class SeatMapView(QGraphicsView):
@@ -95,7 +96,8 @@ class SeatMapView(QGraphicsView):
         self.fit_to_view()
 
     def set_statuses(self, statuses: Mapping[str, SeatStatus]) -> None:
-        """Full refresh: seats not named are FREE."""
+        """Full refresh: seats not named are FREE. Only seats that changed are repainted
+        (the whole hall when many did), so a periodic refresh from the bridge stays cheap."""
         if self.layer is None or self.geo is None:
             return
         index = self.geo.index
@@ -104,8 +106,14 @@ class SeatMapView(QGraphicsView):
             i = index.get(code)
             if i is not None:
                 fresh[i] = status if type(status) is SeatStatus else SeatStatus(status)
+        old = self.layer.statuses
         self.layer.statuses = fresh
-        self.layer.update()
+        changed = [i for i, (a, b) in enumerate(zip(old, fresh, strict=True)) if a is not b]
+        if len(changed) > FULL_REPAINT_AFTER:
+            self.layer.update()
+        else:
+            for i in changed:
+                self.layer.invalidate_seat(i)
         self._refresh_accessible()
 
     def update_statuses(self, changes: Mapping[str, SeatStatus]) -> None:
