@@ -209,6 +209,11 @@ def test_arrow_keys_skip_aisles_and_cross_aisles_and_space_taps(qtbot, view):
     QTest.keyClick(view, Qt.Key.Key_Up)
     assert view.focused_seat == "A1"  # edges hold
     view.set_focused_seat("D4")
+    QTest.keyClick(view, Qt.Key.Key_End)
+    assert view.focused_seat == "D12"
+    QTest.keyClick(view, Qt.Key.Key_Home)
+    assert view.focused_seat == "D1"
+    view.set_focused_seat("D4")
     with qtbot.waitSignal(view.seatTapped) as blocker:
         QTest.keyClick(view, Qt.Key.Key_Space)
     assert blocker.args == ["D4"]

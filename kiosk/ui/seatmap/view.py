@@ -76,8 +76,9 @@ class SeatMapView(QGraphicsView):
         self.setMinimumSize(4 * 48, 4 * 48)
         self.setBackgroundBrush(self._palette.background)
         self.setAccessibleName(self.tr("Seat map"))
-        self.setAccessibleDescription(
-            self.tr("Arrow keys move between seats; Space or Enter selects the seat."))
+        self.setAccessibleDescription(self.tr(
+            "Arrow keys move between seats, Home and End go to the ends of the row; "
+            "Space or Enter selects the seat; plus, minus and 0 zoom."))
 
     # --- content --------------------------------------------------------------------------
     def set_layout(self, layout: HallLayout,
@@ -401,6 +402,10 @@ class SeatMapView(QGraphicsView):
             else:
                 d_row, d_col = moves[key]
                 self._set_focus(self.geo.neighbour(self._focus, d_row, d_col), keyboard=True)
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            start = self._focus if self._focus is not None else self.geo.first_seat()
+            row = self.geo.row_seats[self.geo.rows_of[start]]
+            self._set_focus(row[0] if key == Qt.Key.Key_Home else row[-1], keyboard=True)
         elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select):
             if self._focus is None:
                 self._set_focus(self.geo.first_seat(), keyboard=True)
