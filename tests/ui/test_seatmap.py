@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
@@ -448,3 +450,44 @@ def test_a_full_refresh_repaints_only_the_seats_that_changed(qtbot, view):
     qtbot.waitUntil(lambda: view.layer.paint_count > painted)
     assert all(s == SeatStatus.SOLD for s in view.statuses().values())
     assert view.layer.last_painted > 9  # many changed seats: a wide repaint
+
+
+# --- geometry properties ------------------------------------------------------------------
+
+_row_cells = st.text(alphabet="SPRWC_", min_size=1, max_size=14)
+
+
+@st.composite
+def layouts(draw) -> HallLayout:
+    rows = draw(st.lists(_row_cells, min_size=1, max_size=8))
+    if all(set(r) <= {"_"} for r in rows):
+        rows[0] = "S" + rows[0][1:]
+    specs = [{"label": chr(65 + n) if set(cells) - {"_"} else "", "cells": cells}
+             for n, cells in enumerate(rows)]
+    return HallLayout.from_spec({"rows": specs})
+
+
+@settings(max_examples=60, deadline=None)
+@given(layouts())
+def test_geometry_hit_tests_and_navigation_on_any_layout(layout):
+    geo = SeatGeometry(layout)
+    assert sorted(geo.codes) == sorted(layout.seats)
+    for i, code in enumerate(geo.codes):
+        cell = geo.cell(i)
+        assert geo.seat_at(cell.x + PITCH / 2, cell.y + PITCH / 2) == i
+        seat = layout.seats[code]
+        assert (geo.rows_of[i], geo.cols_of[i]) == (seat.row_index, seat.column)
+        for d_row, d_col in ((0, 1), (0, -1), (1, 0), (-1, 0)):
+            j = geo.neighbour(i, d_row, d_col)
+            if d_col:
+                assert geo.rows_of[j] == geo.rows_of[i]
+                assert j == i or (geo.cols_of[j] - geo.cols_of[i]) * d_col > 0
+            else:
+                assert j == i or (geo.rows_of[j] - geo.rows_of[i]) * d_row > 0
+    for row in geo.seat_rows:  # Right from the first seat walks the whole row in order
+        walk = [geo.row_seats[row][0]]
+        while (nxt := geo.neighbour(walk[-1], 0, 1)) != walk[-1]:
+            walk.append(nxt)
+        assert walk == geo.row_seats[row]
+    x, y, w, h = geo.scene_bounds()
+    assert geo.seats_in_rect(x, y, x + w, y + h) == list(range(len(geo)))
