@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -199,12 +197,20 @@ def test_party_size_must_be_1_to_10(n):
 def test_cache_follows_the_layout_object_not_a_recycled_id():
     # Many short-lived layouts of different shapes: a cache keyed on a recycled id() would
     # hand one layout's segments to another.
+    from kiosk.domain import seating
+
+    ids = []
     for width in range(3, 40):
         layout = hall(f"A:{'S' * width}")
         result = best_available(layout, set(), 2)
         assert all(code in layout.seats for code in result)
-        del layout
-        gc.collect()
+        twin = hall(f"A:{'S' * width}")  # alive at the same time: a distinct id, a fresh index
+        assert result == best_available(twin, set(), 2)
+        del twin
+        ids.append(id(layout))
+        del layout  # freed at once (reference counting): the next layout may reuse its id()
+    assert len(set(ids)) < len(ids)  # ids were recycled, so the cache really was put to the test
+    assert not any(ref() is None for ref, _ in seating._CACHE.values())  # dead entries dropped
 
 
 def test_large_hall_with_scattered_sales():
