@@ -107,12 +107,20 @@ class RowsModel(QAbstractTableModel):
 
     def __init__(self, columns: Sequence[Col], parent=None, currency_key: str = "currency"):
         super().__init__(parent)
-        self.columns = list(columns)
+        self.currency_key = currency_key
+        self.columns: list[Col] = []
+        self._currency_index: int | None = None
+        self.set_columns(columns)
         self.rows: list[tuple] = []
         self.payloads: list[Any] = []
-        self._currency_index = next((i for i, c in enumerate(self.columns) if c.key == currency_key), None)
         self.default_currency = ""
         self.highlight: Callable[[int], str | None] | None = None  # row -> "bad" | "good" | None
+
+    def set_columns(self, columns: Sequence[Col]) -> None:
+        """Replace the columns (takes effect with the next ``set_rows``, which resets the view)."""
+        self.columns = list(columns)
+        self._currency_index = next(
+            (i for i, c in enumerate(self.columns) if c.key == self.currency_key), None)
 
     def set_rows(self, rows: Sequence[Sequence[Any]], payloads: Sequence[Any] | None = None) -> None:
         self.beginResetModel()

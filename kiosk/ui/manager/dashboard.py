@@ -54,11 +54,9 @@ TILES = (
 )
 
 
-def table_model(table, parent=None) -> RowsModel:
-    """A RowsModel over a ``ReportTable`` (same columns, raw values, same kinds)."""
-    model = RowsModel([Col(c.key, c.title, c.kind) for c in table.columns], parent)
-    model.set_rows(table.rows)
-    return model
+def report_columns(table) -> list[Col]:
+    """A ``ReportTable``'s columns as the console's (same keys, titles and kinds)."""
+    return [Col(c.key, c.title, c.kind) for c in table.columns]
 
 
 class OccupancyBar(QStyledItemDelegate):
@@ -143,9 +141,7 @@ class Breakdown(QWidget):
         lay.addLayout(row)
 
     def set_table(self, table, currency: str) -> None:
-        new_model = table_model(table, self)
-        self.model.columns = new_model.columns
-        self.model._currency_index = new_model._currency_index
+        self.model.set_columns(report_columns(table))
         self.model.set_rows(table.rows)
         keys = [c.key for c in table.columns]
         rows = [r for r in table.rows if "currency" not in keys or r[keys.index("currency")] == currency]
@@ -336,8 +332,7 @@ class DashboardScreen(ManagerScreen):
             note += f"  Refunds awaiting approval: {format_money(pending, currency)} (not subtracted)."
         self.note.setText(note)
         totals = report.totals
-        self.totals_model.columns = [Col(c.key, c.title, c.kind) for c in totals.columns]
-        self.totals_model._currency_index = 0
+        self.totals_model.set_columns(report_columns(totals))
         self.totals_model.set_rows(totals.rows)
         occ_table = occupancy.shows
         keep = [c.key for c in OCCUPANCY_COLUMNS]

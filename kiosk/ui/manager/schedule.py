@@ -527,7 +527,7 @@ class ImportTab(QWidget):
         keys = [k for k in ("_place", "_action") if k in keys] + [
             k for k in keys if k not in ("_place", "_action")]
         titles = {"_place": "Where", "_action": "Change"}
-        self.preview_model.columns = [Col(k, titles.get(k, k.replace("_", " ").title())) for k in keys]
+        self.preview_model.set_columns([Col(k, titles.get(k, k.replace("_", " ").title())) for k in keys])
         self.preview_model.set_rows([tuple(_cell(r.get(k)) for k in keys) for r in rows])
         errors = [_error_row(e) for e in preview.errors]
         self.error_model.set_rows(errors)
