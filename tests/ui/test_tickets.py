@@ -22,7 +22,7 @@ from kiosk.tickets import (
     render_ticket_pdf,
 )
 from kiosk.tickets.output import render_receipt_image, render_ticket_image
-from tests.ui.ticket_samples import sample_booking
+from tests.unit.test_ticket_model import sample_booking
 
 MM_PER_PT = 25.4 / 72
 
