@@ -1,7 +1,7 @@
 """Backup and restore of the kiosk database with SQLite's online backup API.
 
-The backup API copies a consistent snapshot page by page while other connections keep reading
-and writing (a kiosk can stay open during a backup), and it reads through the WAL, so a backup
+The backup API copies a consistent snapshot while other connections keep reading and writing
+(a kiosk can stay open during a backup), and it reads through the WAL, so a backup
 never misses committed sales that are not yet checkpointed. A backup is written to a temporary
 file, switched to a single-file journal mode, checked, and only then renamed into place.
 
@@ -113,7 +113,9 @@ def backup(db_path: Path | str, dest: Path | str | None = None) -> Path:
     try:
         dst = sqlite3.connect(str(tmp))
         try:
-            src.backup(dst, pages=1024)
+            # One step: a single read transaction, so the copy is one consistent snapshot and
+            # never restarts when a kiosk commits meanwhile (WAL lets writers carry on).
+            src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         finally:
             dst.close()
