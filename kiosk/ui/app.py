@@ -35,6 +35,7 @@ class KioskUI:
     reporter: Any = None
 
     def shutdown(self) -> None:
+        self.window.detach_globals()
         if self.sync_bridge is not None:
             try:
                 self.sync_bridge.stop()
@@ -118,6 +119,6 @@ def build_ui(services, config, *, app: QApplication | None = None, gate=None,
             window.show_sync_status(sync.last_status)
         seats_changed = getattr(sync, "seatsChanged", None)
         if seats_changed is not None:
-            seats_changed.connect(lambda _show_id: bridge.dataChanged.emit())
+            seats_changed.connect(bridge.seats_changed)
     return KioskUI(app=app, theme=theme, bridge=bridge, window=window, languages=languages,
                    sync_bridge=sync, reporter=reporter)

@@ -153,6 +153,13 @@ class Bridge(QObject):
         if callable(watch):
             watch(show_id)
 
+    def seats_changed(self, _show_id: str = "") -> None:
+        """The sync worker pulled seat changes for a show: same as another process committing."""
+        if self._pending:
+            self._changed_while_busy = True
+        else:
+            self.dataChanged.emit()
+
     def sync_now(self) -> None:
         """A sale or refund was just committed: push it without waiting for the next tick."""
         nudge = getattr(self.sync, "sync_now", None)

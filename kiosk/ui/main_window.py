@@ -308,6 +308,29 @@ class MainWindow(QMainWindow):
         # Rebuild after the current event: the language may have been picked inside the widget.
         QTimer.singleShot(0, self.build_mode)
 
+    def detach_globals(self) -> None:
+        """Stop listening to application-wide objects (theme, language, sync) before going away.
+
+        They outlive this window (tests build many windows on one QApplication), and a signal
+        reaching a half-destroyed window would fault.
+        """
+        pairs = []
+        if self.languages is not None:
+            pairs.append((self.languages.languageChanged, self._language_changed))
+        if self.theme is not None:
+            pairs += [(self.theme.highContrastChanged, self.contrast_button.setChecked),
+                      (self.theme.largeTextChanged, self.large_button.setChecked),
+                      (self.contrast_button.toggled, self.theme.set_high_contrast),
+                      (self.large_button.toggled, self.theme.set_large_text)]
+        status = getattr(self.sync_bridge, "statusChanged", None)
+        if status is not None:
+            pairs.append((status, self.show_sync_status))
+        for signal, slot in pairs:
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
+
     # -- life cycle -----------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)

@@ -15,6 +15,21 @@ from PySide6.QtCore import Qt
 WAIT_MS = 10_000
 
 
+def close_ui(ui) -> None:
+    """Close a KioskUI completely: release holds, stop workers, destroy the window now.
+
+    Windows left half-alive would keep listening to the application-wide theme and language
+    managers and disturb later tests.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    ui.window.close()
+    ui.shutdown()
+    ui.window.deleteLater()
+    ui.bridge.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
 @pytest.fixture
 def ui_config(config):
     """The test config with a short hold, so countdown tests need no huge clock jumps."""
@@ -33,10 +48,7 @@ def kiosk_ui(qtbot, qapp, services, ui_config):
     ui.window.show()
     qtbot.waitExposed(ui.window)
     yield ui
-    ui.window.close()
-    ui.shutdown()
-    ui.window.deleteLater()
-    ui.bridge.deleteLater()
+    close_ui(ui)
 
 
 @pytest.fixture
@@ -55,8 +67,7 @@ def demo_ui(qtbot, qapp, config, clock):
     qtbot.waitExposed(ui.window)
     ui.services = services
     yield ui
-    ui.window.close()
-    ui.shutdown()
+    close_ui(ui)
     services.close()
 
 

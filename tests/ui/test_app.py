@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from kiosk.services.models import SeatStatus
+from tests.ui.conftest import close_ui
 
 WAIT = 10_000
 REPO = Path(__file__).resolve().parents[2]
@@ -207,8 +208,7 @@ def test_manager_mode_signs_in_a_manager_only(qtbot, qapp, services, config):
         assert mode.currentWidget() is mode.console
         assert ui.window.manager_actor.is_manager
     finally:
-        ui.window.close()
-        ui.shutdown()
+        close_ui(ui)
 
 
 def test_self_service_mode_opens(qtbot, qapp, services, config):
@@ -221,8 +221,7 @@ def test_self_service_mode_opens(qtbot, qapp, services, config):
         assert ui.window.mode_widget is not None
         assert ui.window.centralWidget() is ui.window.mode_widget
     finally:
-        ui.window.close()
-        ui.shutdown()
+        close_ui(ui)
 
 
 def test_sync_status_is_shown_in_the_status_bar(kiosk_ui):
@@ -303,8 +302,7 @@ def test_manager_console_locks_when_idle(qtbot, qapp, services, config):
         assert mode.actor is None and mode.console is None
         assert "Locked" in mode.signin.note.text()
     finally:
-        ui.window.close()
-        ui.shutdown()
+        close_ui(ui)
 
 
 def test_cloud_status_shows_offline_when_the_endpoint_is_down(qtbot, qapp, services, config):
@@ -325,5 +323,4 @@ def test_cloud_status_shows_offline_when_the_endpoint_is_down(qtbot, qapp, servi
         assert ui.sync_bridge is not None and ui.bridge.sync is ui.sync_bridge
         qtbot.waitUntil(lambda: "Offline" in ui.window.sync_label.text(), timeout=30_000)
     finally:
-        ui.window.close()
-        ui.shutdown()
+        close_ui(ui)

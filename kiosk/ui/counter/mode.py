@@ -119,7 +119,7 @@ class CounterMode(QWidget):
         self.idle.activity.connect(self._activity)
         self._build_shortcuts()
         if theme is not None:
-            theme.largeTextChanged.connect(lambda _on: QTimer.singleShot(0, self._fit_topbar))
+            theme.largeTextChanged.connect(self._large_text_changed)  # bound: dropped with us
 
         resume = self.session.screen if self.session.actor is not None else "signin"
         self.go(resume)
@@ -214,6 +214,9 @@ class CounterMode(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self._fit_topbar()
+
+    def _large_text_changed(self, _on: bool) -> None:
+        QTimer.singleShot(0, self, self._fit_topbar)  # once the new fonts are laid out
 
     def _fit_topbar(self) -> None:
         """Narrow screens and large text: drop the brand, then the key hints (kept as tooltips)."""
