@@ -491,3 +491,12 @@ def test_geometry_hit_tests_and_navigation_on_any_layout(layout):
         assert walk == geo.row_seats[row]
     x, y, w, h = geo.scene_bounds()
     assert geo.seats_in_rect(x, y, x + w, y + h) == list(range(len(geo)))
+
+
+def test_a_new_hall_resets_focus_and_the_accessible_name(view):
+    view.set_focused_seat("E3")
+    assert view.accessibleName().startswith("Seat E3")
+    view.set_layout(bench_hall(10, 20))
+    assert view.focused_seat is None
+    assert view.accessibleName() == "Seat map"
+    assert len(view.statuses()) == 200 and set(view.statuses().values()) == {SeatStatus.FREE}

@@ -92,8 +92,10 @@ class SeatMapView(QGraphicsView):
         self._scene.setSceneRect(self.layer.boundingRect())
         self._focus = None
         self._hover = None
+        self._keyboard_mode = False
         if statuses:
             self.set_statuses(statuses)
+        self._refresh_accessible()
         self.fit_to_view()
 
     def set_statuses(self, statuses: Mapping[str, SeatStatus]) -> None:
