@@ -16,9 +16,14 @@ PLACEHOLDER = re.compile(r"%(?:\d|n)")
 
 @pytest.fixture
 def manager(qapp):
-    manager = i18n.language_manager()
+    """A manager of its own, so windows other tests left behind are not rebuilt by it."""
+    from PySide6.QtCore import QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # finish their deleteLater
+    manager = i18n.LanguageManager(qapp)
     yield manager
     manager.set_language("en")
+    manager.deleteLater()
 
 
 def test_switching_language_translates_and_signals(qtbot, manager):

@@ -351,6 +351,10 @@ def test_every_touch_target_is_at_least_48_px_on_every_screen(qtbot, make_kiosk,
 
 @pytest.fixture
 def english_afterwards(qapp):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    # windows that earlier tests closed with deleteLater must not see this language change
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     yield
     from kiosk.ui.i18n import language_manager
 

@@ -257,7 +257,7 @@ class SeatsScreen(QWidget):
         if hold is not None and code in hold.seats:
             if len(hold.seats) == 1:
                 self.bridge.submit(booking.release, hold.hold_id,
-                                   on_done=lambda _r: self._hold_done(None),
+                                   on_done=self._released,
                                    on_error=self._hold_failed, name="self-service release")
             else:
                 self.bridge.submit(booking.change_hold, actor, hold.hold_id, [], [code],
@@ -273,6 +273,9 @@ class SeatsScreen(QWidget):
             self.bridge.submit(booking.change_hold, actor, hold.hold_id, [code], [],
                                on_done=self._hold_done, on_error=self._hold_failed,
                                name="self-service hold seat")
+
+    def _released(self, _result: object = None) -> None:
+        self._hold_done(None)
 
     def _hold_done(self, hold: Hold | None) -> None:
         if hold is not None and not hold.seats:

@@ -121,8 +121,9 @@ class SelfServiceWidget(QWidget):
 
             manager = ThemeManager.instance()
             if manager is not None:
-                manager.themeChanged.connect(lambda _t: self._restyle())
-                manager.largeTextChanged.connect(lambda _on: self._restyle())
+                # bound methods (not lambdas): Qt drops these connections with this widget
+                manager.themeChanged.connect(self._restyle)
+                manager.largeTextChanged.connect(self._restyle)
         except ImportError:
             pass
         self.attract.set_language(language_manager().language)
@@ -192,7 +193,9 @@ class SelfServiceWidget(QWidget):
         self._tick()
         self.screenChanged.emit(name)
 
-    def _restyle(self) -> None:
+    def _restyle(self, *_args) -> None:
+        if self._shut_down:
+            return
         apply_style(self)
         self._seat_palette()
 
@@ -393,7 +396,7 @@ class SelfServiceWidget(QWidget):
         self.show_screen("seats")
 
     def _data_changed(self) -> None:
-        if self.current_name() == "seats" and not self.seats.is_busy():
+        if not self._shut_down and self.current_name() == "seats" and not self.seats.is_busy():
             self.seats.refresh_statuses()
 
     # -- language ----------------------------------------------------------------------------
