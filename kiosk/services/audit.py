@@ -68,6 +68,8 @@ class AuditLog:
         from kiosk.services.auth import ensure_manager
 
         ensure_manager(self.deps, actor, "audit_query")
+        if any(t is not None and t.tzinfo is None for t in (start, end)):
+            raise InvalidInput("Give the audit period as timezone-aware times.")
         if limit <= 0 or limit > 100_000:
             raise InvalidInput("Ask for between 1 and 100,000 audit rows.")
         rows = self.deps.conn.execute(

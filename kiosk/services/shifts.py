@@ -127,6 +127,8 @@ class ShiftService:
                     end: datetime | None = None) -> list[Shift]:
         """Shifts opened in [start, end), newest first (manager only)."""
         ensure_manager(self.deps, actor, "shift_list")
+        if any(t is not None and t.tzinfo is None for t in (start, end)):
+            raise InvalidInput("Give the period as timezone-aware times.")
         rows = self.deps.conn.execute(
             "SELECT * FROM shifts WHERE (?1 IS NULL OR opened_at >= ?1) "
             "AND (?2 IS NULL OR opened_at < ?2) ORDER BY opened_at DESC, id DESC",

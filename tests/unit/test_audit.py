@@ -54,3 +54,13 @@ def test_query_refused_for_cashier_and_refusal_audited(services):
     row = services.deps.conn.execute(
         "SELECT ok, staff_id FROM audit WHERE action = 'audit_query'").fetchone()
     assert tuple(row) == (0, cashier.staff_id)
+
+
+def test_naive_period_refused(services):
+    from datetime import datetime
+
+    manager = services.auth.sign_in("9001", "9999")
+    with pytest.raises(InvalidInput):
+        AuditLog(services.deps).query(manager, start=datetime(2026, 1, 1))
+    with pytest.raises(InvalidInput):
+        services.shifts.list_shifts(manager, end=datetime(2026, 1, 1))

@@ -611,3 +611,11 @@ def test_hold_released_at_the_gate_when_insert_fails(services, cashier, monkeypa
         booking.hold(cashier, "show-future", ["B1", "B2"])
     assert [h.seats for h in gate.released] == [("B1", "B2")]
     assert count(services, "holds") == 0
+
+
+def test_get_by_id(services, cashier):
+    booking = services.booking.confirm(cashier, services.booking.hold(cashier, "show-future", ["B1"]).hold_id,
+                                       {}, CARD)
+    assert services.booking.get_by_id(booking.booking_id) == services.booking.get(booking.reference)
+    with pytest.raises(NotFound):
+        services.booking.get_by_id("nope")
