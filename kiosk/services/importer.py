@@ -41,7 +41,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -489,7 +489,11 @@ class ImportService:
             raise _RowError("starts_at", f"{raw!r} is not a date and time like "
                                          "2026-12-01 18:30.") from None
         if start.tzinfo is None:
+            naive = start
             start = start.replace(tzinfo=ZoneInfo(zone))
+            if start.astimezone(UTC).astimezone(ZoneInfo(zone)).replace(tzinfo=None) != naive:
+                raise _RowError("starts_at", f"{raw} does not exist in {zone}: the clocks "
+                                             "change that night. Pick another time.")
         if start <= ctx["now"]:
             raise _RowError("starts_at", f"{raw} is in the past.")
         local = start.astimezone(ZoneInfo(zone))

@@ -387,3 +387,21 @@ def test_fuzzed_json_items_never_crash_and_never_half_write(importer, demo, tmp_
     except KioskError as err:
         assert str(err)
         assert dump(demo) == before
+
+
+def test_a_local_time_skipped_by_a_clock_change_is_refused(importer, demo, tmp_path):
+    db = demo.deps.db
+    db["cinemas"].insert({"id": "ldn", "name": "Thames Picture House", "city": "London",
+                          "address": "", "timezone": "Europe/London", "currency": "GBP"})
+    db["halls"].insert({"id": "ldn-1", "cinema_id": "ldn", "name": "Screen 1",
+                        "layout": json.dumps({"rows": [{"label": "A", "cells": "SSSS"}]}),
+                        "seat_count": 4})
+    db["price_lists"].insert({"id": "pl-gbp", "name": "GBP", "currency": "GBP", "tax_rate_bp": 2000})
+    path = write(tmp_path, "shows.csv", show_csv(
+        "orbit-of-salt,ldn-1,2027-03-28 01:30,pl-gbp",  # 01:00-02:00 does not exist that night
+        "orbit-of-salt,ldn-1,2027-06-01 19:00,pl-gbp",  # summer time: 18:00 UTC
+    ))
+    preview = importer.preview(path)
+    assert messages(preview) == ["Line 2, start time: 2027-03-28 01:30 does not exist in "
+                                 "Europe/London: the clocks change that night. Pick another time."]
+    assert preview.rows[0]["starts_at"] == "2027-06-01T18:00:00+00:00"
