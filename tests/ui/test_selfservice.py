@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -422,3 +423,18 @@ def test_print_ticket_sends_the_booking_to_the_ticket_printer(qtbot, make_kiosk,
     assert options["silent"] is True  # never a print dialog in front of a customer
     assert "Printing your ticket" in kiosk.done.print_status.text()
     assert not kiosk.done.print_button.isEnabled()  # one tap, one ticket
+
+
+def test_moving_forward_renews_the_hold(qtbot, make_kiosk, config, clock):
+    kiosk, services = make_kiosk(config)
+    to_seats(qtbot, kiosk)
+    hold_seats(qtbot, kiosk, "E4")
+    click(qtbot, kiosk.seats.continue_button)
+    first_expiry = kiosk.sale.hold.expires_at
+    clock.advance(minutes=4)
+    click(qtbot, kiosk.tickets.continue_button)  # to payment: the customer is still at it
+    qtbot.waitUntil(lambda: kiosk.sale.hold.expires_at > first_expiry, timeout=5000)
+    assert kiosk.sale.hold.expires_at - clock.now() >= timedelta(minutes=4, seconds=59)
+    stored = services.deps.conn.execute("SELECT expires_at FROM holds").fetchone()[0]
+    assert stored == kiosk.sale.hold.expires_at.isoformat(timespec="seconds")
+    qtbot.waitUntil(lambda: kiosk.pay.header.countdown.text() == "Seats held for 5:00")

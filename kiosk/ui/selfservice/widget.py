@@ -270,11 +270,13 @@ class SelfServiceWidget(QWidget):
                   f"{show.cinema_name}\n{seats}" if show else seats
         self.pay.set_order(quote, summary)
         self.show_screen("pay")
+        self._renew_hold()
 
     def _card_accepted(self, last4: str) -> None:
         self.sale.card_last4 = last4
         self.contact.reset()
         self.show_screen("contact")
+        self._renew_hold()
 
     def _contact_entered(self, contact: str) -> None:
         self.sale.contact = contact
@@ -283,6 +285,7 @@ class SelfServiceWidget(QWidget):
             return
         self.review.set_order(sale.show, sale.ticket_types, sale.quote, sale.card_last4, contact)
         self.show_screen("review")
+        self._renew_hold()
 
     def confirm(self) -> None:
         sale = self.sale
@@ -347,6 +350,24 @@ class SelfServiceWidget(QWidget):
         self.done.print_button.setEnabled(False)
 
     # -- hold, idle and countdown -----------------------------------------------------------
+    def _renew_hold(self) -> None:
+        """A customer who keeps moving forward keeps their seats (idle customers do not)."""
+        hold = self.sale.hold
+        if hold is None:
+            return
+        self.bridge.submit(self.services.booking.renew_hold, hold.hold_id,
+                           on_done=self._renewed, on_error=self._renew_failed,
+                           name="self-service renew hold")
+
+    def _renewed(self, hold: Hold) -> None:
+        if self.sale.hold is not None and hold.hold_id == self.sale.hold.hold_id:
+            self.sale.hold = hold
+            self.seats.hold = hold
+            self._tick()
+
+    def _renew_failed(self, error: BaseException) -> None:
+        log.info("hold renewal refused: %s", error)  # the countdown and confirm handle expiry
+
     def _release_hold(self) -> None:
         hold, self.sale.hold = self.sale.hold, None
         self.seats.hold = None
