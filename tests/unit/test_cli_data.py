@@ -148,11 +148,17 @@ def test_import_as_manager(demo_db, capsys):
     assert "import" in actions and actions[-1] == "sign_out"
 
 
-def test_import_dry_run_and_pin_from_environment(demo_db, capsys, monkeypatch):
+def test_import_dry_run_and_pin_from_environment(demo_db, capsys, monkeypatch, tmp_path):
+    from datetime import UTC, datetime, timedelta
+
     monkeypatch.setenv("KIOSK_PIN", "9999")
+    day = (datetime.now(UTC) + timedelta(days=30)).date()  # past the demo's 7 days: a free hall
+    shows = tmp_path / "shows.csv"
+    shows.write_text("film_id,hall_id,starts_at,price_list_id\n" + "".join(
+        f"monsoon-letters,mum-andheri-studio,{day} {t},pl-inr-multiplex\n"
+        for t in ("13:00", "16:00", "19:00")), encoding="utf-8")
     before = dump(demo_db)
-    assert run(demo_db, "import", str(EXAMPLES / "shows.csv"), "--staff", "9001",
-               "--dry-run") == 0
+    assert run(demo_db, "import", str(shows), "--staff", "9001", "--dry-run") == 0
     assert "would be 3 added" in capsys.readouterr().out
     assert dump(demo_db) == before
 
