@@ -209,6 +209,21 @@ class Screenshotter:
                 except KioskError as err:
                     log.info("seeding a sale skipped: %s", err)
         self._held_elsewhere(shows[0].show_id)
+        self._seed_refunds(cashier, shows)
+
+    def _seed_refunds(self, cashier, shows) -> None:
+        """One refund a cashier may pay out and one large enough to wait for a manager."""
+        from kiosk.services.models import Payment
+
+        booking = self.services.booking
+        for show, n in ((shows[-1], 1), (shows[-2], 10)):
+            try:
+                hold = booking.hold_best(cashier, show.show_id, n)
+                sale = booking.confirm(cashier, hold.hold_id, dict.fromkeys(hold.seats, "adult"),
+                                       Payment(method="card", card_last4="4242"))
+                booking.refund(cashier, sale.reference, reason="Customer changed plans")
+            except KioskError as err:
+                log.info("seeding a refund skipped: %s", err)
 
     def _held_elsewhere(self, show_id: str) -> None:
         other = replace(self.services.auth.self_service_actor(), kiosk_id="KIOSK-2")
