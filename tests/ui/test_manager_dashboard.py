@@ -241,3 +241,15 @@ def test_pdf_of_a_day_without_sales_still_renders(qtbot, open_console, manager, 
     assert doc.load(str(save_to[-1])) == QPdfDocument.Error.None_
     text = doc.getAllText(0).text()
     assert "Daily sales report" in text and "No sales" in text and "₹0.00" in text
+
+
+def test_changing_a_filter_rereads_by_itself(qtbot, open_console, manager, trading_day):
+    window = open_console(manager)
+    dash = window.pages["dashboard"]
+    dash.start_edit.setDate(QDate(2026, 11, 26))
+    dash.end_edit.setDate(QDate(2026, 11, 26))
+    qtbot.waitUntil(lambda: dash.report is not None and dash.report.start == date(2026, 11, 26), timeout=3000)
+    assert dash.tiles["gross"].value.text() == "₹0.00"
+    dash.start_edit.setDate(QDate(2026, 11, 25))
+    qtbot.waitUntil(lambda: dash.tiles["gross"].value.text() == "₹1,275.00", timeout=3000)
+    assert dash.report.start == date(2026, 11, 25) and dash.report.end == date(2026, 11, 26)

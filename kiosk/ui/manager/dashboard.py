@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QRectF, Qt
+from PySide6.QtCore import QDate, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -263,6 +263,14 @@ class DashboardScreen(ManagerScreen):
         split.setSizes([560, 640])
         self.outer.addWidget(split, 1)
         ctx.bridge.dataChanged.connect(self._on_data_changed)
+        # Changing a filter re-reads at once; several changes in one go (Today) read once.
+        self._pending_refresh = QTimer(self)
+        self._pending_refresh.setSingleShot(True)
+        self._pending_refresh.setInterval(0)
+        self._pending_refresh.timeout.connect(self.refresh)
+        self.cinema.currentIndexChanged.connect(lambda _i: self._pending_refresh.start())
+        self.start_edit.dateChanged.connect(lambda _d: self._pending_refresh.start())
+        self.end_edit.dateChanged.connect(lambda _d: self._pending_refresh.start())
         from kiosk.ui.theme import ThemeManager
 
         theme = ThemeManager.instance()
@@ -285,6 +293,7 @@ class DashboardScreen(ManagerScreen):
         qd = QDate(today.year, today.month, today.day)
         self.start_edit.setDate(qd)
         self.end_edit.setDate(qd)
+        self._pending_refresh.stop()
         self.refresh()
 
     def range(self) -> tuple[date, date]:
@@ -295,6 +304,7 @@ class DashboardScreen(ManagerScreen):
             self.refresh()
 
     def refresh(self) -> None:
+        self._pending_refresh.stop()
         start, end = self.range()
         cinema_id = self.cinema.currentData()
         reports = self.ctx.reports
