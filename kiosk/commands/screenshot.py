@@ -46,6 +46,29 @@ def add_arguments(parser) -> None:
                         help="window size, WIDTHxHEIGHT (default %(default)s)")
 
 
+SECTIONS = (("selfservice", "Self-service"), ("counter", "Counter"), ("manager", "Manager"))
+
+
+def write_index(out: Path, written: list[Path]) -> Path:
+    """``index.md``: every screenshot under its mode, so the README can link one page."""
+    names = sorted({p.name for p in out.glob("*.png")} | {p.name for p in written})
+    lines = ["# Screenshots", "",
+             "Made by `kiosk screenshot --out docs/screenshots` on a temporary copy of the demo "
+             "data. `-hc` is the high-contrast theme; `-hi` / `-te` are Hindi and Telugu.", ""]
+    for prefix, title in SECTIONS:
+        section = [n for n in names if n.startswith(prefix + "-")]
+        if not section:
+            continue
+        lines += [f"## {title}", ""]
+        for name in section:
+            caption = name[len(prefix) + 1:-4].replace("-", " ")
+            lines.append(f"![{title}: {caption}]({name})")
+        lines.append("")
+    path = out / "index.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
 @dataclass
 class ShotLog:
     written: list[Path] = field(default_factory=list)
@@ -71,6 +94,8 @@ def run(args, config: Config) -> int:
         result = shots.run(modes, themes, languages)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if result.written:
+        write_index(out, result.written)
     for path in result.written:
         print(path)
     for failure in result.failed:

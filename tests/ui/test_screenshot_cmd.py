@@ -27,6 +27,8 @@ def test_quick_screenshots_are_written_and_not_blank(qapp, tmp_path, config, cap
         assert _distinct_colours(image) > 20, f"{path.name} is (nearly) one colour"
     assert not db.exists()  # the configured database is never opened
     assert "2 screenshots" in printed.out
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert "(selfservice-attract.png)" in index and "(selfservice-films.png)" in index
 
 
 def test_a_bad_size_is_refused(qapp, tmp_path, capsys):
