@@ -88,7 +88,7 @@ class AuditScreen(ManagerScreen):
         zone = ZoneInfo(tz)
         self.model.set_rows([
             (from_iso(r["at"]).astimezone(zone) if isinstance(r["at"], str) else r["at"],
-             f"{r.get('staff_number') or ''} {r.get('staff_name') or ''}".strip() or "system",
+             f"{r.get('staff_number') or ''} {r.get('staff_name') or ''}".strip() or "self-service / system",
              r["kiosk_id"], r["action"], r["target"], bool(r["ok"]),
              json.dumps(r["detail"], sort_keys=True) if r["detail"] else "")
             for r in rows

@@ -153,6 +153,8 @@ class RowsModel(QAbstractTableModel):
             return display(value, col.kind, self.currency(index.row()))
         if role == SORT_ROLE:
             return _sort_key(value)
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 40:
+            return value  # the whole text of a cell the column cuts short
         if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("int", "money", "percent"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and self.highlight is not None:
