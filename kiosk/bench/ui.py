@@ -147,6 +147,30 @@ def measure_layer(layout: HallLayout, repeat: int, taps: int) -> tuple[float, fl
     return build_ms, fitted, one_to_one
 
 
+def measure_zoom_repaint(layout: HallLayout, repeat: int) -> dict[str, float]:
+    """Full-viewport repaint per zoom level (what one wheel or pinch step costs), by label."""
+    from kiosk.ui.seatmap import SeatMapView
+
+    app = _app()
+    view = SeatMapView()
+    view.resize(*VIEW_SIZE)
+    view.show()
+    view.set_layout(layout, random_statuses(layout))
+    app.processEvents()
+    figures = {}
+    for label, zoom in (("fitted", None), ("0.5x", 0.5), ("1:1", 1.0)):
+        if zoom is None:
+            view.fit_to_view()
+        else:
+            view.zoom_by(zoom / view.zoom_factor())
+        app.processEvents()
+        figures[label] = median_ms(view.viewport().repaint, repeat)
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    return figures
+
+
 def measure_per_item(layout: HallLayout, repeat: int, taps: int) -> tuple[float, float]:
     """The same two figures for one QGraphicsItem per seat (the rejected strategy)."""
     from PySide6.QtCore import Qt
@@ -276,6 +300,10 @@ def run(quick: bool) -> list[BenchResult]:
         results.append(BenchResult(SECTION, f"tap to repaint, {biggest:,} seats, {label}", tap_ms,
                                    "ms", f"<= {TAP_TARGET_MS:.0f} ms", tap_ms <= TAP_TARGET_MS,
                                    "click -> seatTapped -> update_statuses -> seat repainted"))
+    biggest_layout = bench_hall(*HALL_SHAPES[biggest])
+    for label, ms in measure_zoom_repaint(biggest_layout, repeat).items():
+        results.append(BenchResult(SECTION, f"full repaint (zoom/pan step), {biggest:,} seats, {label}",
+                                   ms, "ms", "", None, "whole 1280x800 viewport"))
     if not quick:
         layout = bench_hall(*HALL_SHAPES[20_000])
         build_ms, tap_ms = measure_per_item(layout, 3, 10)

@@ -15,12 +15,17 @@ tap to repaint, 1:1 zoom                 0.28 - 0.29 ms       (not measured)
 
 Tap-to-repaint is cheap either way (one cell); building and painting the whole hall decides
 it: per-seat items cost a Python object and a Python ``paint`` call per seat, 5-10x slower and
-over the 200 ms budget. Full-viewport repaints of the winner: ~12-20 ms at 1:1 (360 detailed
-seats), ~40-65 ms at 0.5x (1,300 detailed seats), ~26-40 ms fitted (20,000 batched seats).
+over the 200 ms budget.
+
+Within the winner, zoomed-in seats are blitted from a per-zoom sprite cache (body + marks drawn
+once per seat type and status) with the numbers drawn as text: full-viewport repaints at 20,000
+seats went from ~12-20 ms to ~2-4 ms at 1:1 (360 seats visible) and from ~40-65 ms to ~11-19 ms
+at 0.5x (1,300 seats); fitted (every seat batched as plain rectangles) stays ~20-40 ms.
 
 The winner, ``SeatLayer``, is one item that paints only the exposed rectangle, finds seats
 through the layout grid (hit test = two divisions and a bisection), batches small seats into a
-few ``drawRects`` / ``drawLines`` calls per style, and repaints only a changed seat's cell.
+few ``drawRects`` / ``drawLines`` calls per style, blits cached sprites when zoomed in, and
+repaints only a changed seat's cell.
 """
 
 from kiosk.ui.seatmap.panel import SeatMapPanel

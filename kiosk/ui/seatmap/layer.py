@@ -4,13 +4,15 @@ Chosen over one ``QGraphicsItem`` per seat by measurement (see ``kiosk.ui.seatma
 for the figures): a Python-subclassed item per seat costs a Python ``paint`` call per visible seat
 and a Python object per seat at build time; this item costs one ``paint`` call per exposed
 region, finds the seats in it through the grid index, and batches small seats into a few
-``drawRects`` calls. A status change invalidates just that seat's cell.
+``drawRects`` calls; zoomed in, it blits per-zoom seat sprites. A status change invalidates
+just that seat's cell. Never let ``paint`` raise: an exception escaping a Qt virtual here
+aborts the process (PySide6 6.12), so the code in it stays plain.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QPainter, QPen
+from PySide6.QtGui import QFont, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.services.models import SeatStatus
@@ -18,11 +20,16 @@ from kiosk.ui.seatmap.geometry import PITCH, SCREEN_TOP, SeatGeometry
 from kiosk.ui.seatmap.painting import (
     BATCH_MIN_PX,
     DETAIL_MIN_PX,
+    has_glyph,
     paint_batched,
     paint_focus,
+    paint_label,
     paint_seat,
 )
 from kiosk.ui.seatmap.palette import NORMAL, SeatPalette
+
+LABELLED = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE})
+SCALE_ONLY = QTransform.TransformationType.TxScale.value  # no rotation or shear: sprites fit
 
 
 class SeatLayer(QGraphicsItem):
@@ -35,6 +42,9 @@ class SeatLayer(QGraphicsItem):
         self.palette: SeatPalette = NORMAL
         self.focus_index: int | None = None
         self.screen_text = screen_text
+        self.use_sprites = True  # False: draw every seat as vectors (printing, comparisons)
+        self._sprites: dict[tuple, QPixmap] = {}
+        self._sprite_size: tuple | None = None
         self.paint_count = 0  # paint() calls, for tests and the bench
         self.last_painted = 0  # seats visited by the last paint() call
         x, y, w, h = geometry.scene_bounds()
@@ -66,10 +76,15 @@ class SeatLayer(QGraphicsItem):
         if cell_px >= DETAIL_MIN_PX:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-            numbers = geo.numbers
-            for i in seats:
-                paint_seat(painter, QRectF(geo.col_x(cols[i]), geo.row_y(rows[i]), PITCH, PITCH),
-                           types[i], statuses[i], self.palette, numbers[i])
+            transform = painter.worldTransform()
+            if self.use_sprites and transform.type().value <= SCALE_ONLY:
+                dpr = widget.devicePixelRatioF() if widget is not None else 1.0
+                self._paint_sprites(painter, seats, transform, dpr)
+            else:
+                numbers = geo.numbers
+                for i in seats:
+                    paint_seat(painter, QRectF(geo.col_x(cols[i]), geo.row_y(rows[i]), PITCH, PITCH),
+                               types[i], statuses[i], self.palette, numbers[i])
         else:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             paint_batched(painter, seats, geo.xs, geo.ys, types, statuses, PITCH, self.palette,
@@ -79,6 +94,50 @@ class SeatLayer(QGraphicsItem):
             if rect.intersects(exposed):
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
                 paint_focus(painter, rect, self.palette, lod)
+
+    def _sprite(self, seat_type: str, status: SeatStatus, size: int, dpr: float) -> QPixmap:
+        """A seat body with its marks (no number) pre-rendered at device resolution."""
+        key = (seat_type, status, self.palette.name, size, dpr)
+        sprite = self._sprites.get(key)
+        if sprite is None:
+            if self._sprite_size != (size, dpr, self.palette.name):
+                self._sprites.clear()  # zoom or theme changed: old sizes are never reused
+                self._sprite_size = (size, dpr, self.palette.name)
+            sprite = QPixmap(max(1, round(size * dpr)), max(1, round(size * dpr)))
+            sprite.setDevicePixelRatio(dpr)
+            sprite.fill(Qt.GlobalColor.transparent)
+            p = QPainter(sprite)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            paint_seat(p, QRectF(0, 0, size, size), seat_type, status, self.palette, None)
+            p.end()
+            self._sprites[key] = sprite
+        return sprite
+
+    def _paint_sprites(self, painter: QPainter, seats: list[int], transform: QTransform,
+                       dpr: float) -> None:
+        """Blit cached seat sprites at whole device pixels, then draw the numbers as text.
+
+        Anti-aliased rounded shapes are the costly part of a seat; drawing them once per
+        (type, status) per zoom level and blitting makes mid-zoom repaints several times faster.
+        """
+        geo, statuses = self.geo, self.statuses
+        scale = transform.m11()
+        dx, dy = transform.dx(), transform.dy()
+        size = max(1, round(PITCH * scale))
+        painter.save()
+        painter.resetTransform()
+        labels = []
+        for i in seats:
+            x = round(dx + geo.xs[i] * scale)
+            y = round(dy + geo.ys[i] * scale)
+            seat_type, status = geo.types[i], statuses[i]
+            painter.drawPixmap(x, y, self._sprite(seat_type, status, size, dpr))
+            if not has_glyph(seat_type) and status in LABELLED:
+                labels.append((x, y, seat_type, str(geo.numbers[i])))
+        for x, y, seat_type, text in labels:
+            paint_label(painter, QRectF(x, y, size, size), seat_type, text, self.palette)
+        painter.restore()
 
     def _paint_frame(self, painter: QPainter, exposed: QRectF, lod: float) -> None:
         """Screen bar at the front and the row letters on both sides."""

@@ -120,23 +120,44 @@ def paint_seat(painter: QPainter, cell: QRectF, seat_type: str, status: SeatStat
         painter.setPen(_pen(mark, stroke * 1.2))
         painter.drawLine(QLineF(x0 + 0.25 * w, y0 + 0.5 * h, x0 + 0.75 * w, y0 + 0.5 * h))
     else:  # FREE or ALLOCATED_HERE: show what the seat is
-        glyph = _GLYPHS.get(seat_type)
-        text = glyph if glyph else (str(number) if number is not None else "")
+        text = seat_label(seat_type, status, number)
         if text:
-            painter.setPen(palette.glyph)
-            px = size * (0.50 if seat_type == "wheelchair" else 0.40 if glyph else 0.32)
-            if len(text) >= 3:
-                px *= 0.8
-            painter.setFont(_font(px, bold=True))
-            text_rect = QRectF(body)
-            if seat_type == "premium":
-                text_rect.setTop(body.y() + body.height() * 0.18)
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, text)
+            paint_label(painter, cell, seat_type, text, palette)
         if status == SeatStatus.ALLOCATED_HERE:
             r = size * 0.07
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(mark)
             painter.drawEllipse(QPointF(x0 + w - r * 1.8, y0 + h - r * 1.8), r, r)
+
+
+def seat_label(seat_type: str, status: SeatStatus, number: int | None) -> str | None:
+    """The glyph (wheelchair, companion) or seat number a free seat shows; None otherwise."""
+    if status not in (SeatStatus.FREE, SeatStatus.ALLOCATED_HERE):
+        return None
+    glyph = _GLYPHS.get(seat_type)
+    if glyph:
+        return glyph
+    return None if number is None else str(number)
+
+
+def has_glyph(seat_type: str) -> bool:
+    return seat_type in _GLYPHS
+
+
+def paint_label(painter: QPainter, cell: QRectF, seat_type: str, text: str,
+                palette: SeatPalette) -> None:
+    """Seat number or type glyph, centred in the seat body (below a premium seat's bar)."""
+    size = cell.width()
+    glyph = text in _GLYPHS.values()
+    px = size * (0.50 if seat_type == "wheelchair" else 0.40 if glyph else 0.32)
+    if len(text) >= 3:
+        px *= 0.8
+    body = body_rect(cell, seat_type)
+    if seat_type == "premium":
+        body.setTop(body.y() + body.height() * 0.18)
+    painter.setPen(palette.glyph)
+    painter.setFont(_font(px, bold=True))
+    painter.drawText(body, Qt.AlignmentFlag.AlignCenter, text)
 
 
 def paint_batched(painter: QPainter, seats: Sequence[int], xs: Sequence[float],
