@@ -54,24 +54,48 @@ def connect(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements (``executescript`` would commit our transaction)."""
+    statements, buffer = [], ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer)
+            buffer = ""
+    if buffer.strip() and not all(
+        part.strip().startswith("--") or not part.strip() for part in buffer.splitlines()
+    ):
+        raise RuntimeError(f"incomplete SQL statement in migration: {buffer[:80]!r}")
+    return statements
+
+
+def _user_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the schema up to date; refuse a database written by newer software."""
+    """Bring the schema up to date; refuse a database written by newer software.
+
+    Each migration runs in its own ``BEGIN IMMEDIATE`` transaction and re-reads the version under
+    the write lock, so two kiosk processes opening a fresh file at once apply it exactly once.
+    """
     shipped = migrations()
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
-    if current > len(shipped):
+    if _user_version(conn) > len(shipped):
         raise SchemaTooNew(
-            f"This database was made by a newer version of Box Office Kiosk (schema {current}, "
-            f"this program knows up to {len(shipped)}). Please update the kiosk software."
+            f"This database was made by a newer version of Box Office Kiosk (schema "
+            f"{_user_version(conn)}, this program knows up to {len(shipped)}). "
+            f"Please update the kiosk software."
         )
     for number, _name, sql in shipped:
-        if number <= current:
+        if number <= _user_version(conn):
             continue
-        try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+        with transaction(conn):
+            if number <= _user_version(conn):  # another process got here first
+                continue
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
     return len(shipped)
 
 

@@ -155,3 +155,27 @@ class TestDatabase:
         with pytest.raises(sqlite3.IntegrityError), transaction(conn):
             conn.execute("INSERT INTO halls (id, cinema_id, name, layout, seat_count) "
                          "VALUES ('h', 'nope', 'x', '{}', 1)")
+
+
+def _open_and_migrate(path: str) -> int:
+    from kiosk.store.db import connect, migrate
+
+    conn = connect(path)
+    try:
+        return migrate(conn)
+    finally:
+        conn.close()
+
+
+def test_concurrent_first_open_migrates_once(tmp_path: Path):
+    """Two processes opening a brand-new file at the same moment must both succeed."""
+    import multiprocessing
+
+    path = str(tmp_path / "race.db")
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(4) as pool:
+        results = pool.map(_open_and_migrate, [path] * 4)
+    assert results == [latest_version()] * 4
+    conn = connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == latest_version()
+    assert conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'cinemas'").fetchone()[0] == 1
