@@ -15,7 +15,8 @@ def new_id() -> str:
 
 def new_reference() -> str:
     """``K7QX-4M2P``: 40 random bits, about a trillion values; uniqueness is enforced by the DB."""
-    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    value = int.from_bytes(secrets.token_bytes(5), "big")  # exactly 40 bits = 8 symbols of 5
+    chars = "".join(REFERENCE_ALPHABET[(value >> shift) & 31] for shift in range(35, -5, -5))
     return f"{chars[:4]}-{chars[4:]}"
 
 
