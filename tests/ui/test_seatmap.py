@@ -517,3 +517,17 @@ def test_sprite_cache_draws_what_the_vector_painter_draws(qtbot, view):
             a, b = QColor(sprites.pixel(x, y)), QColor(vectors.pixel(x, y))
             differ += abs(a.lightness() - b.lightness()) > 80
     assert differ / total < 0.015  # measured 0.5 %: anti-aliased edges shift by <= half a pixel
+
+
+def test_a_failing_paint_is_logged_not_fatal(qtbot, view, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(view.layer, "_paint_frame", broken)
+    painted = view.layer.paint_count
+    view.layer.update()
+    qtbot.waitUntil(lambda: view.layer.paint_count > painted)
+    assert "seat map paint failed" in caplog.text
+    monkeypatch.undo()
+    view.update_statuses({"D4": SeatStatus.SOLD})  # still alive and drawing
+    assert view.status("D4") == SeatStatus.SOLD

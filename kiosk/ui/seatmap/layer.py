@@ -5,11 +5,13 @@ for the figures): a Python-subclassed item per seat costs a Python ``paint`` cal
 and a Python object per seat at build time; this item costs one ``paint`` call per exposed
 region, finds the seats in it through the grid index, and batches small seats into a few
 ``drawRects`` calls; zoomed in, it blits per-zoom seat sprites. A status change invalidates
-just that seat's cell. Never let ``paint`` raise: an exception escaping a Qt virtual here
-aborts the process (PySide6 6.12), so the code in it stays plain.
+just that seat's cell. ``paint`` never lets an exception escape: one escaping a Qt virtual
+aborts the process under PySide6 6.12, so it is logged instead.
 """
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QPen, QPixmap, QTransform
@@ -28,6 +30,7 @@ from kiosk.ui.seatmap.painting import (
 )
 from kiosk.ui.seatmap.palette import NORMAL, SeatPalette
 
+log = logging.getLogger(__name__)
 LABELLED = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE})
 SCALE_ONLY = QTransform.TransformationType.TxScale.value  # no rotation or shear: sprites fit
 
@@ -65,6 +68,13 @@ class SeatLayer(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         self.paint_count += 1
+        try:
+            self._paint(painter, option, widget)
+        except Exception:  # an exception escaping into Qt would abort the whole kiosk
+            log.exception("seat map paint failed; the map may be incomplete until the next repaint")
+
+    def _paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+               widget: QWidget | None) -> None:
         exposed = option.exposedRect
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         cell_px = PITCH * lod
@@ -126,18 +136,20 @@ class SeatLayer(QGraphicsItem):
         dx, dy = transform.dx(), transform.dy()
         size = max(1, round(PITCH * scale))
         painter.save()
-        painter.resetTransform()
-        labels = []
-        for i in seats:
-            x = round(dx + geo.xs[i] * scale)
-            y = round(dy + geo.ys[i] * scale)
-            seat_type, status = geo.types[i], statuses[i]
-            painter.drawPixmap(x, y, self._sprite(seat_type, status, size, dpr))
-            if not has_glyph(seat_type) and status in LABELLED:
-                labels.append((x, y, seat_type, str(geo.numbers[i])))
-        for x, y, seat_type, text in labels:
-            paint_label(painter, QRectF(x, y, size, size), seat_type, text, self.palette)
-        painter.restore()
+        try:
+            painter.resetTransform()
+            labels = []
+            for i in seats:
+                x = round(dx + geo.xs[i] * scale)
+                y = round(dy + geo.ys[i] * scale)
+                seat_type, status = geo.types[i], statuses[i]
+                painter.drawPixmap(x, y, self._sprite(seat_type, status, size, dpr))
+                if not has_glyph(seat_type) and status in LABELLED:
+                    labels.append((x, y, seat_type, str(geo.numbers[i])))
+            for x, y, seat_type, text in labels:
+                paint_label(painter, QRectF(x, y, size, size), seat_type, text, self.palette)
+        finally:
+            painter.restore()
 
     def _paint_frame(self, painter: QPainter, exposed: QRectF, lod: float) -> None:
         """Screen bar at the front and the row letters on both sides."""
