@@ -223,12 +223,27 @@ def _is_empty(conn: sqlite3.Connection) -> bool:
                for t in _TABLES_THAT_MUST_BE_EMPTY)
 
 
+def _bcrypt_cost(pin_hash: str) -> int | None:
+    parts = pin_hash.split("$")
+    return int(parts[2]) if len(parts) > 3 and parts[2].isdigit() else None
+
+
 def _hash_pins(staff: list[dict[str, Any]], rounds: int) -> list[str]:
-    def one(pin: str) -> str:
-        return bcrypt.hashpw(pin.encode(), bcrypt.gensalt(rounds)).decode()
+    """Hash the demo PINs at the configured cost.
+
+    The public demo PINs ship with precomputed cost-12 hashes (the default cost), so a first
+    launch does not spend about a second of bcrypt before the first screen; any other cost
+    hashes afresh.
+    """
+
+    def one(member: dict[str, Any]) -> str:
+        shipped = str(member.get("pin_hash", ""))
+        if shipped and _bcrypt_cost(shipped) == rounds:
+            return shipped
+        return bcrypt.hashpw(str(member["pin"]).encode(), bcrypt.gensalt(rounds)).decode()
 
     with ThreadPoolExecutor(max_workers=max(1, min(len(staff), os.cpu_count() or 2))) as pool:
-        return list(pool.map(one, [str(member["pin"]) for member in staff]))
+        return list(pool.map(one, staff))
 
 
 def _insert_reference_data(conn: sqlite3.Connection, data: Dataset, pin_hashes: list[str]) -> None:

@@ -255,3 +255,27 @@ def test_plan_expansion():
 def test_bad_plans_are_refused(plan):
     with pytest.raises(InvalidInput):
         layout_from_plan(plan)
+
+
+def test_shipped_demo_pin_hashes_match_their_pins_at_the_default_cost():
+    """The precomputed hashes that spare the first launch a second of bcrypt must be right."""
+    import json
+    from pathlib import Path
+
+    import bcrypt
+
+    from kiosk.config import Config
+
+    staff = json.loads((Path(__file__).parents[2] / "data" / "staff.json").read_text())["staff"]
+    for member in staff:
+        assert member["pin_hash"].startswith(f"$2b${Config().bcrypt_rounds:02d}$")
+        assert bcrypt.checkpw(member["pin"].encode(), member["pin_hash"].encode())
+
+
+def test_precomputed_hash_used_only_at_its_own_cost():
+    from kiosk.store.demo import _hash_pins
+
+    member = {"pin": "1234", "pin_hash": "$2b$12$l.p2y4wh.lB83RNQ0a/tPujTZjYo6hU/lDaRUey3r3ZKG52.Far0u"}
+    assert _hash_pins([member], 12) == [member["pin_hash"]]
+    fresh = _hash_pins([member], 4)[0]
+    assert fresh.startswith("$2b$04$") and fresh != member["pin_hash"]
