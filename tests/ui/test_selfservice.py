@@ -438,3 +438,45 @@ def test_moving_forward_renews_the_hold(qtbot, make_kiosk, config, clock):
     stored = services.deps.conn.execute("SELECT expires_at FROM holds").fetchone()[0]
     assert stored == kiosk.sale.hold.expires_at.isoformat(timespec="seconds")
     qtbot.waitUntil(lambda: kiosk.pay.header.countdown.text() == "Seats held for 5:00")
+
+
+def test_hold_expired_at_confirm_charges_nothing_and_returns_to_the_map(qtbot, make_kiosk,
+                                                                       config, clock):
+    kiosk, services = make_kiosk(config)
+    to_seats(qtbot, kiosk)
+    hold_seats(qtbot, kiosk, "D9")
+    to_review(qtbot, kiosk)
+    kiosk.bridge.wait_idle(5000)  # the renewals on the way
+    clock.advance(minutes=6)  # the customer walked off at the last step and came back
+    click(qtbot, kiosk.review.confirm_button)
+    qtbot.waitUntil(lambda: kiosk.current_name() == "seats", timeout=10000)
+    assert "Your card was not charged." in kiosk.seats.message.text()
+    assert services.deps.conn.execute("SELECT COUNT(*) FROM bookings").fetchone()[0] == 0
+    assert kiosk.sale.hold is None
+
+
+def test_high_contrast_restyles_the_kiosk_and_its_seat_map(qtbot, make_kiosk, config):
+    from PySide6.QtGui import QColor
+
+    from kiosk.ui.theme import ThemeManager
+
+    theme = ThemeManager.instance()
+    if theme is None or theme.parent() is not QApplication.instance():
+        theme = ThemeManager(QApplication.instance())
+    theme.set_theme("normal")
+    kiosk, _ = make_kiosk(config)
+    try:
+        to_seats(qtbot, kiosk)
+        theme.set_theme("high-contrast")
+        assert "#ffff00" in kiosk.styleSheet()
+        view = kiosk.seats.view
+        assert view.palette_in_use.name == "high-contrast"
+        click(qtbot, kiosk.seats.header.cancel)
+        kiosk.attract.set_animated(False)
+        image = kiosk.grab().toImage()
+        assert QColor(image.pixel(5, 5)).name() == "#000000"  # attract background
+        theme.set_theme("normal")
+        assert "#ffff00" not in kiosk.styleSheet()
+        assert QColor(kiosk.grab().toImage().pixel(5, 5)).name() != "#000000"
+    finally:
+        theme.set_theme("normal")
