@@ -153,6 +153,8 @@ class Booking:
     state: str
     sync_state: str
     created_at: datetime
+    paid_minor: int | None = None  # money taken at this sale (less than total after an exchange)
+    exchanged_from: str | None = None  # booking id this one replaced
 
 
 @dataclass(frozen=True)
