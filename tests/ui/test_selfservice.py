@@ -153,7 +153,7 @@ def test_double_tap_on_confirm_books_once(qtbot, make_kiosk, config):
 
 
 def test_idle_timeout_asks_then_releases_hold_and_returns_to_attract(qtbot, make_kiosk, config):
-    kiosk, services = make_kiosk(config, idle_s=0.3)
+    kiosk, services = make_kiosk(config, idle_s=1.0)
     to_seats(qtbot, kiosk)
     hold_seats(qtbot, kiosk, "D7", "D8")
     assert services.deps.conn.execute("SELECT COUNT(*) FROM holds").fetchone()[0] == 2
@@ -166,7 +166,7 @@ def test_idle_timeout_asks_then_releases_hold_and_returns_to_attract(qtbot, make
 
 
 def test_answering_the_idle_prompt_keeps_the_sale(qtbot, make_kiosk, config):
-    kiosk, services = make_kiosk(config, idle_s=0.3)
+    kiosk, services = make_kiosk(config, idle_s=1.0)
     kiosk.prompt._seconds = 5.0  # a long enough answer window for a slow machine
     to_seats(qtbot, kiosk)
     hold_seats(qtbot, kiosk, "D7")

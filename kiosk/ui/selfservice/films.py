@@ -75,6 +75,10 @@ class ChipGroup(QWidget):
     def value(self) -> object:
         return self._value
 
+    def reset(self) -> None:
+        """Back to "All" (the chips are rebuilt by the next ``set_options``)."""
+        self._value = None
+
     def chips(self) -> list[QPushButton]:
         return list(self._group.buttons())
 
@@ -228,7 +232,7 @@ class FilmsScreen(QWidget):
 
     def clear_filters(self) -> None:
         for group in self.groups.values():
-            group._value = None
+            group.reset()
         self.refresh()
 
     def tiles(self) -> list[FilmTile]:
