@@ -107,8 +107,11 @@ def test_seat_map_palette_follows_the_theme(driver, kiosk_ui, qtbot):
 
     kiosk_ui.theme.highContrastChanged.disconnect(panel.set_palette)
     kiosk_ui.theme.highContrastChanged.connect(spy)
-    kiosk_ui.theme.set_high_contrast(True)
-    kiosk_ui.theme.set_high_contrast(False)
+    try:
+        kiosk_ui.theme.set_high_contrast(True)
+        kiosk_ui.theme.set_high_contrast(False)
+    finally:
+        kiosk_ui.theme.highContrastChanged.disconnect(spy)  # the theme outlives this test
     assert seen == [True, False]
 
 
