@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QLineEdit, QWidget
 
 from kiosk.services.app import open_services
+from kiosk.store.db import transaction
 from kiosk.ui.bridge import Bridge
 from kiosk.ui.selfservice import SelfServiceWidget
 from tests.factories import make_world
@@ -447,12 +448,26 @@ def test_hold_expired_at_confirm_charges_nothing_and_returns_to_the_map(qtbot, m
     hold_seats(qtbot, kiosk, "D9")
     to_review(qtbot, kiosk)
     kiosk.bridge.wait_idle(5000)  # the renewals on the way
-    clock.advance(minutes=6)  # the customer walked off at the last step and came back
+    with transaction(services.deps.conn) as conn:  # housekeeping elsewhere dropped the hold
+        conn.execute("DELETE FROM holds")
     click(qtbot, kiosk.review.confirm_button)
     qtbot.waitUntil(lambda: kiosk.current_name() == "seats", timeout=10000)
     assert "Your card was not charged." in kiosk.seats.message.text()
     assert services.deps.conn.execute("SELECT COUNT(*) FROM bookings").fetchone()[0] == 0
     assert kiosk.sale.hold is None
+
+
+def test_hold_running_out_on_the_review_screen_goes_back_to_the_map(qtbot, make_kiosk, config,
+                                                                   clock):
+    kiosk, services = make_kiosk(config)
+    to_seats(qtbot, kiosk)
+    hold_seats(qtbot, kiosk, "D10")
+    to_review(qtbot, kiosk)
+    kiosk.bridge.wait_idle(5000)
+    clock.advance(minutes=6)
+    qtbot.waitUntil(lambda: kiosk.current_name() == "seats", timeout=5000)
+    assert "time ran out" in kiosk.seats.message.text()
+    assert services.deps.conn.execute("SELECT COUNT(*) FROM bookings").fetchone()[0] == 0
 
 
 def test_high_contrast_restyles_the_kiosk_and_its_seat_map(qtbot, make_kiosk, config):

@@ -385,8 +385,8 @@ class SelfServiceWidget(QWidget):
         self.go_attract()
 
     def _on_idle(self) -> None:
-        if self.current_name() == "attract" or self.review.confirm_button.isEnabled() is False \
-                and self.current_name() == "review":
+        paying = self.current_name() == "review" and not self.review.confirm_button.isEnabled()
+        if self.current_name() == "attract" or paying:
             self.idle_watcher.reset()  # never interrupt a payment in progress
             return
         self.prompt.start(has_hold=self.sale.hold is not None)
@@ -399,7 +399,8 @@ class SelfServiceWidget(QWidget):
         left: int | None = None
         if hold is not None:
             left = int((hold.expires_at - self.bridge.now()).total_seconds())
-            if left <= 0 and self.current_name() not in ("review", "done", "attract"):
+            paying = self.current_name() == "review" and not self.review.confirm_button.isEnabled()
+            if left <= 0 and self.current_name() not in ("done", "attract") and not paying:
                 self._hold_expired()
                 return
         screen = self.stack.currentWidget()
