@@ -26,8 +26,8 @@ TRANSLATIONS_DIR = _REPO_ROOT / "resources" / "translations"
 SOURCE_DIRS = (_REPO_ROOT / "kiosk" / "ui", _REPO_ROOT / "kiosk" / "tickets")
 
 
-def translation_file(language: str, suffix: str = ".qm") -> Path:
-    return TRANSLATIONS_DIR / f"kiosk_{language}{suffix}"
+def translation_file(language: str, suffix: str = ".qm", directory: Path | None = None) -> Path:
+    return (directory or TRANSLATIONS_DIR) / f"kiosk_{language}{suffix}"
 
 
 class LanguageManager(QObject):
@@ -106,22 +106,25 @@ def python_sources() -> list[Path]:
     return sorted(p for d in SOURCE_DIRS if d.exists() for p in d.rglob("*.py"))
 
 
-def regenerate(languages: tuple[str, ...] = ("en", "hi", "te"), compile_only: bool = False) -> list[Path]:
+def regenerate(languages: tuple[str, ...] = ("en", "hi", "te"), compile_only: bool = False,
+               directory: Path | None = None) -> list[Path]:
     """Update the .ts files from the sources (unless ``compile_only``) and compile them to .qm.
 
     English needs only its plural forms ("1 seat" / "2 seats"), so its file is ``-pluralonly``.
+    Existing translations are kept; new strings arrive marked unfinished for a translator.
     """
-    TRANSLATIONS_DIR.mkdir(parents=True, exist_ok=True)
+    directory = directory or TRANSLATIONS_DIR
+    directory.mkdir(parents=True, exist_ok=True)
     written = []
     for language in languages:
-        ts = translation_file(language, ".ts")
+        ts = translation_file(language, ".ts", directory)
         if not compile_only:
             extra = ["-pluralonly"] if language == "en" else []
             subprocess.run([_tool("lupdate"), "-no-obsolete", "-locations", "none", *extra,
                             "-source-language", "en_IN", "-target-language", LOCALES[language],
                             *map(str, python_sources()), "-ts", str(ts)],
                            check=True, capture_output=True)
-        qm = translation_file(language)
+        qm = translation_file(language, ".qm", directory)
         subprocess.run([_tool("lrelease"), str(ts), "-qm", str(qm)], check=True,
                        capture_output=True)
         written.append(qm)

@@ -79,3 +79,15 @@ def test_committed_qm_matches_its_ts(tmp_path, language):
     subprocess.run([i18n._tool("lrelease"), str(i18n.translation_file(language, ".ts")),
                     "-qm", str(out)], check=True, capture_output=True)
     assert out.read_bytes() == i18n.translation_file(language).read_bytes()
+
+
+def test_regenerate_keeps_translations_and_compiles(tmp_path):
+    import shutil
+
+    shutil.copy(i18n.translation_file("hi", ".ts"), tmp_path / "kiosk_hi.ts")
+    (qm,) = i18n.regenerate(("hi",), directory=tmp_path)
+    assert qm == tmp_path / "kiosk_hi.qm" and qm.stat().st_size > 1000
+    tree = ET.parse(tmp_path / "kiosk_hi.ts")
+    sources = {m.find("source").text: m.find("translation") for m in tree.getroot().iter("message")}
+    assert sources["Touch to start"].text == "शुरू करने के लिए छुएँ"  # kept, not reset
+    assert "Choose your seats" in sources  # collected from the self-service sources
