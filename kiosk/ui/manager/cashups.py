@@ -4,6 +4,7 @@ configured limit), and approve / comment buttons for the selected shift."""
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit
@@ -71,18 +72,14 @@ class CashupsScreen(ManagerScreen):
     def refresh(self) -> None:
         tz = self.ctx.timezone()
         start, _ = day_bounds(self.start_edit.date().toPython(), tz)
-        end_day = self.end_edit.date().toPython()
-        _, end = day_bounds(end_day, tz)
-        if end <= start:
+        _, end = day_bounds(self.end_edit.date().toPython(), tz)
+        if end <= start:  # "to" before "from": show the first day rather than nothing
             end = start + timedelta(days=1)
         cashups = self.call(self.ctx.cashups.list_cashups, self.actor, start, end,
                             only_flagged=self.only_flagged.isChecked())
         if cashups is None:
             return
-        zone = tz
-        from zoneinfo import ZoneInfo
-
-        local = ZoneInfo(zone)
+        local = ZoneInfo(tz)
         rows = [(c.shift_id, f"{c.staff_number} {c.staff_name}", c.kiosk_id,
                  c.opened_at.astimezone(local), c.closed_at.astimezone(local) if c.closed_at else None,
                  c.float_minor, c.expected_minor, c.counted_minor, c.variance_minor,
