@@ -2,15 +2,15 @@
 legend, seat info and "Best N together").
 
 Drawing strategy, chosen by measurement (``kiosk bench --section ui``; offscreen, 1280x800
-view, a hall of 100 rows x 200 seats with aisles and cross aisles, 35 % sold; medians; four
-runs on a shared 2-core machine at load average 3-5, so ranges, not single figures):
+view, a hall of 100 rows x 200 seats with aisles and cross aisles, 35 % sold; medians; five
+runs on a shared 2-core machine at load average 2.5-5, so ranges, not single figures):
 
 =======================================  ===================  ========================
 20,000 seats                             one painter item     one QGraphicsItem / seat
 =======================================  ===================  ========================
-build + first paint (fitted)             48 - 154 ms          459 - 1,281 ms
-tap to repaint, fitted                   0.10 ms              0.18 - 0.33 ms
-tap to repaint, 1:1 zoom                 0.28 - 0.29 ms       (not measured)
+build + first paint (fitted)             28 - 154 ms          337 - 1,281 ms
+tap to repaint, fitted                   0.10 - 0.23 ms       0.18 - 0.33 ms
+tap to repaint, 1:1 zoom                 0.14 - 0.29 ms       (not measured)
 =======================================  ===================  ========================
 
 Tap-to-repaint is cheap either way (one cell); building and painting the whole hall decides
