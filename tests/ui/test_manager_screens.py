@@ -296,3 +296,53 @@ def test_a_cashier_in_the_console_is_refused_everywhere_and_audited(qtbot, open_
         "SELECT action FROM audit WHERE ok = 0 AND staff_id = ?", (cashier.staff_id,))}
     assert {"report.sales", "cashup.list", "sync.view", "staff.list", "show.save", "hall.save"} <= refused
     assert len(refused) >= 8  # plus the refund queue and the audit log's own refusals
+
+
+def test_reseat_calls_the_cloud_conflict_queue(qtbot, services, manager, cashier, clock, monkeypatch):
+    """The screen hands the cloud's reseat the services, the manager, the booking and the context
+    (the DynamoDB side of reseat is tested with moto in tests/cloud)."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.cloud import conflicts
+    from kiosk.ui.bridge import Bridge
+    from kiosk.ui.manager import ManagerWindow
+
+    booking = sell(services, cashier, "show-later", ["C5", "C6"], Payment("card", card_last4="4242"))
+    conn = services.deps.conn
+    conn.execute("UPDATE bookings SET state = 'conflict' WHERE id = ?", (booking.booking_id,))
+    conn.execute("INSERT INTO cloud_conflicts (booking_id, show_id, lost_seats, detected_at)"
+                 " VALUES (?, 'show-later', '[\"C5\"]', ?)", (booking.booking_id, to_iso(clock.now())))
+    context = object()
+    calls = []
+
+    def fake_reseat(svc, actor, booking_id, ctx, seats=None):
+        calls.append((svc, actor, booking_id, ctx))
+        conn.execute("UPDATE cloud_conflicts SET resolved_at = ?, resolution = 'reseated'",
+                     (to_iso(clock.now()),))
+        return ["C7", "C8"]
+
+    monkeypatch.setattr(conflicts, "reseat", fake_reseat)
+
+    class FakeSyncBridge(QObject):
+        statusChanged = Signal(dict)
+        last_status = {"online": True}
+
+    config = services.deps.config
+    services.deps.config = replace(config, cloud=replace(config.cloud, enabled=True))
+    holder = QWidget()
+    holder.sync_bridge = FakeSyncBridge(holder)
+    holder.sync_bridge.context = context
+    qtbot.addWidget(holder)
+    bridge = Bridge(services)
+    window = ManagerWindow(services, bridge, manager, parent=holder)
+    holder.show()
+    screen = window.show_page("sync")
+    select_row(screen.conflict_table, lambda c: c.booking_id == booking.booking_id)
+    click(qtbot, button(screen, "reseatButton"))
+    assert calls == [(services, manager, booking.booking_id, context)]
+    assert f"{booking.reference} moved to C7 C8" in screen.banner.text()
+    assert screen.conflict_model.rowCount() == 0
+    bridge.wait_idle(5000)
