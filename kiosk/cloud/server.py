@@ -9,6 +9,12 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import threading
+import types
+from typing import Any
+
+_LOCK = threading.RLock()
+_IN_CHECKED_TRANSACTION = threading.local()
 
 
 def free_port() -> int:
@@ -21,6 +27,96 @@ def fake_credentials(region: str = "ap-south-1") -> None:
     os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
     os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
     os.environ.setdefault("AWS_DEFAULT_REGION", region)
+
+
+def patch_moto_dynamodb() -> None:
+    """Make moto's in-process DynamoDB behave like DynamoDB under concurrency, and fast.
+
+    moto 5 implements ``TransactWriteItems`` by deep-copying every touched *table* before it
+    starts and putting the copy back when a condition fails. Under the threaded server that is
+    both slow (a 2,000-seat show: ~3 transactions/s) and wrong: a rollback reinstates the old
+    table and silently undoes other clients' writes that committed meanwhile, and a copy taken
+    while another thread writes fails with "dictionary changed size". Real DynamoDB has neither
+    problem. Here every backend call is serialised, and a transaction's conditions are checked
+    before anything is written, so the table copy (and the rollback) are never needed.
+    """
+    from moto.dynamodb import models
+    from moto.dynamodb.comparisons import get_filter_expression
+    from moto.dynamodb.exceptions import ConditionalCheckFailed, TransactionCanceledException
+
+    backend_cls = models.DynamoDBBackend
+    if getattr(backend_cls, "_kiosk_patched", False):
+        return
+
+    real_copy = models.copy
+
+    def deepcopy(value: Any, memo: Any = None) -> Any:
+        if getattr(_IN_CHECKED_TRANSACTION, "on", False) and isinstance(value, models.Table):
+            return value  # conditions already passed: no rollback will be needed
+        return real_copy.deepcopy(value, memo)
+
+    models.copy = types.SimpleNamespace(deepcopy=deepcopy, copy=real_copy.copy)
+    original = backend_cls.transact_write_items
+
+    def transact_write_items(self, transact_items: list[dict[str, Any]]) -> None:
+        with _LOCK:
+            errors: list[tuple[Any, Any, Any]] = []
+            if len(transact_items) > 100 or any(len(e) != 1 for e in transact_items):
+                return original(self, transact_items)  # moto's own validation errors
+            keys = [str(sorted((next(iter(e.values())).get("Key") or {}).items()))
+                    for e in transact_items]
+            if any("Key" in next(iter(e.values())) for e in transact_items) and \
+                    len(set(keys)) != len(keys):
+                return original(self, transact_items)  # duplicate items: moto refuses them
+            for entry in transact_items:
+                op_type, op = next(iter(entry.items()))
+                condition = op.get("ConditionExpression")
+                if condition is None or op_type not in ("ConditionCheck", "Put", "Delete",
+                                                        "Update"):
+                    errors.append((None, None, None))
+                    continue
+                table = self.get_table(op["TableName"])
+                if op_type == "Put":
+                    key = {table.hash_key_attr: op["Item"][table.hash_key_attr]}
+                    if table.range_key_attr is not None:
+                        key[table.range_key_attr] = op["Item"][table.range_key_attr]
+                else:
+                    key = op["Key"]
+                current = self.get_item(op["TableName"], key)
+                check = get_filter_expression(condition, op.get("ExpressionAttributeNames"),
+                                              op.get("ExpressionAttributeValues"))
+                if check.expr(current):
+                    errors.append((None, None, None))
+                    continue
+                old = None
+                if op.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD" and current:
+                    old = current.to_json()["Attributes"]
+                errors.append(("ConditionalCheckFailed",
+                               ConditionalCheckFailed().message, old))
+            if any(code is not None for code, _, _ in errors):
+                raise TransactionCanceledException(errors)
+            _IN_CHECKED_TRANSACTION.on = True
+            try:
+                return original(self, transact_items)
+            finally:
+                _IN_CHECKED_TRANSACTION.on = False
+
+    def serialised(name: str):
+        method = getattr(backend_cls, name)
+
+        def wrapper(self, *args: Any, **kwargs: Any) -> Any:
+            with _LOCK:
+                return method(self, *args, **kwargs)
+
+        wrapper.__name__ = name
+        return wrapper
+
+    backend_cls.transact_write_items = transact_write_items
+    for name in ("put_item", "update_item", "delete_item", "get_item", "query", "scan",
+                 "batch_write_item"):
+        if hasattr(backend_cls, name):
+            setattr(backend_cls, name, serialised(name))
+    backend_cls._kiosk_patched = True
 
 
 def quiet() -> None:
@@ -37,6 +133,7 @@ class LocalCloud:
 
         fake_credentials()
         quiet()
+        patch_moto_dynamodb()
         self.port = port or free_port()
         self._server_cls = ThreadedMotoServer
         self._server = None
