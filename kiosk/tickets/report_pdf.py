@@ -88,7 +88,7 @@ def draw_daily_report(painter: QPainter, page: QRectF, report: Any, *, occupancy
     painter.setPen(INK)
     painter.setFont(_font(20, bold=True))
     painter.drawText(QRectF(page.left(), y, page.width(), _pt(28)), Qt.AlignmentFlag.AlignLeft,
-                     "Daily sales report")
+                     "Daily sales report" if report.start == report.end else "Sales report")
     y += _pt(28)
     span = (f"{report.start:%A %d %B %Y}" if report.start == report.end
             else f"{report.start:%d %b %Y} to {report.end:%d %b %Y}")
