@@ -426,16 +426,32 @@
         <translation>बिक्री (F2)</translation>
     </message>
     <message>
+        <source>Sales</source>
+        <translation>बिक्री</translation>
+    </message>
+    <message>
         <source>Refund (F6)</source>
         <translation>रिफ़ंड (F6)</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>रिफ़ंड</translation>
     </message>
     <message>
         <source>Close shift (F9)</source>
         <translation>शिफ़्ट बंद करें (F9)</translation>
     </message>
     <message>
+        <source>Close shift</source>
+        <translation>शिफ़्ट बंद करें</translation>
+    </message>
+    <message>
         <source>Sign out (F12)</source>
         <translation>साइन आउट (F12)</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>साइन आउट</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -504,6 +520,10 @@
     <message>
         <source>Seats: %1</source>
         <translation>सीटें: %1</translation>
+    </message>
+    <message>
+        <source>Paid %1 by card •••• %2</source>
+        <translation>कार्ड •••• %2 से %1 का भुगतान हुआ</translation>
     </message>
     <message>
         <source>A confirmation is on its way to %1.</source>
@@ -930,6 +950,41 @@
     </message>
 </context>
 <context>
+    <name>Refund</name>
+    <message>
+        <source>confirmed</source>
+        <translation>पक्की</translation>
+    </message>
+    <message>
+        <source>partly refunded</source>
+        <translation>आंशिक रिफ़ंड</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>रिफ़ंड हो चुका</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>रद्द</translation>
+    </message>
+    <message>
+        <source>exchanged</source>
+        <translation>बदली गई</translation>
+    </message>
+    <message>
+        <source>in conflict (see a manager)</source>
+        <translation>टकराव में (मैनेजर से मिलें)</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>नकद</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>कार्ड</translation>
+    </message>
+</context>
+<context>
     <name>RefundScreen</name>
     <message>
         <source>Refund or exchange</source>
@@ -1152,8 +1207,8 @@
         <translation>सीट नक्शा</translation>
     </message>
     <message>
-        <source>Arrow keys move between seats; Space or Enter selects the seat.</source>
-        <translation>तीर कुंजियों से सीटों के बीच जाएँ; स्पेस या एंटर से सीट चुनें।</translation>
+        <source>Arrow keys move between seats, Home and End go to the ends of the row; Space or Enter selects the seat; plus, minus and 0 zoom.</source>
+        <translation>तीर कुंजियों से सीटों के बीच जाएँ, Home और End से पंक्ति के सिरों पर; स्पेस या एंटर से सीट चुनें; प्लस, माइनस और 0 से ज़ूम करें।</translation>
     </message>
     <message>
         <source>SCREEN</source>
@@ -1581,6 +1636,149 @@ Variance %3</source>
     </message>
 </context>
 <context>
+    <name>Ticket</name>
+    <message>
+        <source>Adult</source>
+        <translation>वयस्क</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>बच्चा</translation>
+    </message>
+    <message>
+        <source>Senior</source>
+        <translation>वरिष्ठ नागरिक</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>विद्यार्थी</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>साधारण</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>प्रीमियम</translation>
+    </message>
+    <message>
+        <source>Recliner</source>
+        <translation>रिक्लाइनर</translation>
+    </message>
+    <message>
+        <source>Wheelchair</source>
+        <translation>व्हीलचेयर</translation>
+    </message>
+    <message>
+        <source>Companion</source>
+        <translation>साथी सीट</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>नकद</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>कार्ड</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 मिनट</translation>
+    </message>
+    <message>
+        <source>SEATS %1</source>
+        <translation>सीटें %1</translation>
+    </message>
+    <message>
+        <source>SEAT %1</source>
+        <translation>सीट %1</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>कुल</translation>
+    </message>
+    <message>
+        <source>incl. tax</source>
+        <translation>कर सहित</translation>
+    </message>
+    <message>
+        <source>Booking reference</source>
+        <translation>बुकिंग संदर्भ</translation>
+    </message>
+    <message>
+        <source>Issued %1</source>
+        <translation>जारी %1</translation>
+    </message>
+    <message>
+        <source>Show this ticket at the entrance.</source>
+        <translation>प्रवेश द्वार पर यह टिकट दिखाएँ।</translation>
+    </message>
+    <message>
+        <source>RECEIPT</source>
+        <translation>रसीद</translation>
+    </message>
+    <message>
+        <source> (refunded)</source>
+        <translation> (रिफ़ंड हो चुका)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>कुल</translation>
+    </message>
+    <message>
+        <source>%1 included</source>
+        <translation>%1 शामिल</translation>
+    </message>
+    <message>
+        <source>Net of tax</source>
+        <translation>कर के बिना</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>रिफ़ंड किया गया</translation>
+    </message>
+    <message>
+        <source>Paid after refund</source>
+        <translation>रिफ़ंड के बाद भुगतान</translation>
+    </message>
+    <message>
+        <source>Paid by card</source>
+        <translation>कार्ड से भुगतान</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>भुगतान</translation>
+    </message>
+    <message>
+        <source>Cash tendered</source>
+        <translation>दिया गया नकद</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>वापसी</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>बुकिंग</translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation>सेवा दी</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>कियोस्क</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>जारी</translation>
+    </message>
+    <message>
+        <source>Thank you. Keep this receipt for refunds and exchanges.</source>
+        <translation>धन्यवाद। रिफ़ंड और बदलाव के लिए यह रसीद रखें।</translation>
+    </message>
+</context>
+<context>
     <name>TicketOutput</name>
     <message>
         <source>Ticket printing is not installed on this kiosk.</source>
@@ -1598,6 +1796,10 @@ Variance %3</source>
         <source>Tickets sent to the printer.</source>
         <translation>टिकट प्रिंटर को भेज दिए गए।</translation>
     </message>
+    <message>
+        <source>Receipt sent to the printer.</source>
+        <translation>रसीद प्रिंटर को भेज दी गई।</translation>
+    </message>
 </context>
 <context>
     <name>TicketScreen</name>
@@ -1612,6 +1814,10 @@ Variance %3</source>
     <message>
         <source>Save ticket PDF</source>
         <translation>टिकट PDF सहेजें</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>रसीद प्रिंट करें</translation>
     </message>
     <message>
         <source>Save receipt PDF</source>

@@ -426,16 +426,32 @@
         <translation>అమ్మకాలు (F2)</translation>
     </message>
     <message>
+        <source>Sales</source>
+        <translation>అమ్మకాలు</translation>
+    </message>
+    <message>
         <source>Refund (F6)</source>
         <translation>రీఫండ్ (F6)</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>రీఫండ్</translation>
     </message>
     <message>
         <source>Close shift (F9)</source>
         <translation>షిఫ్ట్ ముగించండి (F9)</translation>
     </message>
     <message>
+        <source>Close shift</source>
+        <translation>షిఫ్ట్ ముగించండి</translation>
+    </message>
+    <message>
         <source>Sign out (F12)</source>
         <translation>సైన్ అవుట్ (F12)</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>సైన్ అవుట్</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -504,6 +520,10 @@
     <message>
         <source>Seats: %1</source>
         <translation>సీట్లు: %1</translation>
+    </message>
+    <message>
+        <source>Paid %1 by card •••• %2</source>
+        <translation>కార్డు •••• %2 ద్వారా %1 చెల్లించారు</translation>
     </message>
     <message>
         <source>A confirmation is on its way to %1.</source>
@@ -930,6 +950,41 @@
     </message>
 </context>
 <context>
+    <name>Refund</name>
+    <message>
+        <source>confirmed</source>
+        <translation>నిర్ధారించబడింది</translation>
+    </message>
+    <message>
+        <source>partly refunded</source>
+        <translation>పాక్షికంగా రీఫండ్</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>రీఫండ్ అయింది</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>రద్దు</translation>
+    </message>
+    <message>
+        <source>exchanged</source>
+        <translation>మార్చబడింది</translation>
+    </message>
+    <message>
+        <source>in conflict (see a manager)</source>
+        <translation>వివాదంలో ఉంది (మేనేజర్‌ను కలవండి)</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>నగదు</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>కార్డు</translation>
+    </message>
+</context>
+<context>
     <name>RefundScreen</name>
     <message>
         <source>Refund or exchange</source>
@@ -1152,8 +1207,8 @@
         <translation>సీట్ల పటం</translation>
     </message>
     <message>
-        <source>Arrow keys move between seats; Space or Enter selects the seat.</source>
-        <translation>బాణం కీలతో సీట్ల మధ్య కదలండి; స్పేస్ లేదా ఎంటర్‌తో సీటు ఎంచుకోండి.</translation>
+        <source>Arrow keys move between seats, Home and End go to the ends of the row; Space or Enter selects the seat; plus, minus and 0 zoom.</source>
+        <translation>బాణం కీలతో సీట్ల మధ్య కదలండి, Home, End తో వరుస చివర్లకు; స్పేస్ లేదా ఎంటర్‌తో సీటు ఎంచుకోండి; ప్లస్, మైనస్, 0 తో జూమ్.</translation>
     </message>
     <message>
         <source>SCREEN</source>
@@ -1581,6 +1636,149 @@ Variance %3</source>
     </message>
 </context>
 <context>
+    <name>Ticket</name>
+    <message>
+        <source>Adult</source>
+        <translation>పెద్దలు</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>పిల్లలు</translation>
+    </message>
+    <message>
+        <source>Senior</source>
+        <translation>వృద్ధులు</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>విద్యార్థి</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>సాధారణ</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>ప్రీమియం</translation>
+    </message>
+    <message>
+        <source>Recliner</source>
+        <translation>రిక్లైనర్</translation>
+    </message>
+    <message>
+        <source>Wheelchair</source>
+        <translation>వీల్‌చైర్</translation>
+    </message>
+    <message>
+        <source>Companion</source>
+        <translation>సహాయకుడి సీటు</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>నగదు</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>కార్డు</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 నిమి</translation>
+    </message>
+    <message>
+        <source>SEATS %1</source>
+        <translation>సీట్లు %1</translation>
+    </message>
+    <message>
+        <source>SEAT %1</source>
+        <translation>సీటు %1</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>మొత్తం</translation>
+    </message>
+    <message>
+        <source>incl. tax</source>
+        <translation>పన్నుతో కలిపి</translation>
+    </message>
+    <message>
+        <source>Booking reference</source>
+        <translation>బుకింగ్ రిఫరెన్స్</translation>
+    </message>
+    <message>
+        <source>Issued %1</source>
+        <translation>జారీ %1</translation>
+    </message>
+    <message>
+        <source>Show this ticket at the entrance.</source>
+        <translation>ప్రవేశ ద్వారం వద్ద ఈ టికెట్ చూపించండి.</translation>
+    </message>
+    <message>
+        <source>RECEIPT</source>
+        <translation>రసీదు</translation>
+    </message>
+    <message>
+        <source> (refunded)</source>
+        <translation> (రీఫండ్ అయింది)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>మొత్తం</translation>
+    </message>
+    <message>
+        <source>%1 included</source>
+        <translation>%1 కలిపి</translation>
+    </message>
+    <message>
+        <source>Net of tax</source>
+        <translation>పన్ను మినహా</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>రీఫండ్ చేసినది</translation>
+    </message>
+    <message>
+        <source>Paid after refund</source>
+        <translation>రీఫండ్ తర్వాత చెల్లింపు</translation>
+    </message>
+    <message>
+        <source>Paid by card</source>
+        <translation>కార్డుతో చెల్లింపు</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>చెల్లించినది</translation>
+    </message>
+    <message>
+        <source>Cash tendered</source>
+        <translation>ఇచ్చిన నగదు</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>చిల్లర</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>బుకింగ్</translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation>సేవ చేసినవారు</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>కియోస్క్</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>జారీ</translation>
+    </message>
+    <message>
+        <source>Thank you. Keep this receipt for refunds and exchanges.</source>
+        <translation>ధన్యవాదాలు. రీఫండ్‌లు, మార్పిడుల కోసం ఈ రసీదు ఉంచుకోండి.</translation>
+    </message>
+</context>
+<context>
     <name>TicketOutput</name>
     <message>
         <source>Ticket printing is not installed on this kiosk.</source>
@@ -1598,6 +1796,10 @@ Variance %3</source>
         <source>Tickets sent to the printer.</source>
         <translation>టికెట్లు ప్రింటర్‌కు పంపబడ్డాయి.</translation>
     </message>
+    <message>
+        <source>Receipt sent to the printer.</source>
+        <translation>రసీదు ప్రింటర్‌కు పంపబడింది.</translation>
+    </message>
 </context>
 <context>
     <name>TicketScreen</name>
@@ -1612,6 +1814,10 @@ Variance %3</source>
     <message>
         <source>Save ticket PDF</source>
         <translation>టికెట్ PDF సేవ్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>రసీదు ప్రింట్ చేయండి</translation>
     </message>
     <message>
         <source>Save receipt PDF</source>

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.domain.money import format_money
 from kiosk.services.models import Booking
 from kiosk.ui.selfservice.common import button, label
 
@@ -123,6 +124,9 @@ class DoneScreen(QWidget):
             show.film_title,
             f"{show.local_start.strftime('%d/%m/%Y %H:%M')} · {show.cinema_name} · {show.hall_name}",
             self.tr("Seats: %1").replace("%1", seats),
+            self.tr("Paid %1 by card •••• %2")
+            .replace("%1", format_money(booking.total_minor, booking.currency))
+            .replace("%2", booking.card_last4 or "????"),
         )))
         self.contact_note.setText(
             self.tr("A confirmation is on its way to %1.").replace("%1", booking.customer_contact)
