@@ -1327,6 +1327,10 @@
         <translation>क्षमा करें, कुछ गड़बड़ हो गई। कृपया फिर से कोशिश करें।</translation>
     </message>
     <message>
+        <source>Seat %1 cannot be sold from this kiosk right now. Please choose another.</source>
+        <translation>सीट %1 अभी इस कियोस्क से नहीं बेची जा सकती। कृपया दूसरी चुनें।</translation>
+    </message>
+    <message>
         <source>Seat %1 is taken. Please choose another.</source>
         <translation>सीट %1 पहले से ली जा चुकी है। कृपया दूसरी चुनें।</translation>
     </message>

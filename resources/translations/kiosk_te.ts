@@ -1327,6 +1327,10 @@
         <translation>క్షమించండి, ఏదో తప్పు జరిగింది. దయచేసి మళ్ళీ ప్రయత్నించండి.</translation>
     </message>
     <message>
+        <source>Seat %1 cannot be sold from this kiosk right now. Please choose another.</source>
+        <translation>సీటు %1 ను ప్రస్తుతం ఈ కియోస్క్ నుండి అమ్మలేము. దయచేసి వేరేది ఎంచుకోండి.</translation>
+    </message>
+    <message>
         <source>Seat %1 is taken. Please choose another.</source>
         <translation>సీటు %1 ఇప్పటికే తీసుకోబడింది. దయచేసి వేరేది ఎంచుకోండి.</translation>
     </message>

@@ -24,9 +24,9 @@ def make_kiosk(qtbot, tmp_path, clock):
     """Build a self-service widget over a fresh test world; ``make_kiosk(idle_s=...)``."""
     made = []
 
-    def build(config, idle_s: float = 90.0):
+    def build(config, idle_s: float = 90.0, gate=None):
         config = replace(config, self_service_idle_s=idle_s)
-        services = open_services(config, clock=clock)
+        services = open_services(config, clock=clock, gate=gate)
         services.world = make_world(services.deps.db, clock)
         bridge = Bridge(services)
         widget = SelfServiceWidget(services, bridge, config)
@@ -495,3 +495,26 @@ def test_high_contrast_restyles_the_kiosk_and_its_seat_map(qtbot, make_kiosk, co
         assert QColor(kiosk.grab().toImage().pixel(5, 5)).name() != "#000000"
     finally:
         theme.set_theme("normal")
+
+
+class OfflineGate:
+    """Offline with only two seats allocated to this kiosk."""
+
+    def claim_hold(self, hold) -> None:
+        return None
+
+    def release_hold(self, hold) -> None:
+        return None
+
+    def offline_sellable(self, show_id: str) -> frozenset[str]:
+        return frozenset({"C5", "C6"})
+
+
+def test_offline_only_allocated_seats_sell_and_others_say_why(qtbot, make_kiosk, config):
+    kiosk, services = make_kiosk(config, gate=OfflineGate())
+    to_seats(qtbot, kiosk)
+    tap_seat(qtbot, kiosk, "D5")
+    assert kiosk.seats.message.text() == (
+        "Seat D5 cannot be sold from this kiosk right now. Please choose another.")
+    assert kiosk.sale.hold is None
+    hold_seats(qtbot, kiosk, "C5")

@@ -306,7 +306,12 @@ class SeatsScreen(QWidget):
         self._busy = False
 
     def _unavailable(self, code: str) -> None:
-        self.message.setText(self.tr("Seat %1 is taken. Please choose another.").replace("%1", code))
+        if self.view.status(code) == SeatStatus.BLOCKED:  # offline: not this kiosk's to sell
+            text = self.tr("Seat %1 cannot be sold from this kiosk right now. Please choose "
+                           "another.")
+        else:
+            text = self.tr("Seat %1 is taken. Please choose another.")
+        self.message.setText(text.replace("%1", code))
 
     def _update_selection(self) -> None:
         seats = self.hold.seats if self.hold else ()
