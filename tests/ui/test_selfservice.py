@@ -518,3 +518,46 @@ def test_offline_only_allocated_seats_sell_and_others_say_why(qtbot, make_kiosk,
         "Seat D5 cannot be sold from this kiosk right now. Please choose another.")
     assert kiosk.sale.hold is None
     hold_seats(qtbot, kiosk, "C5")
+
+
+@pytest.fixture
+def kiosk_window(qtbot, qapp, services, config):
+    """The real main window in self-service mode over the test world."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from kiosk.ui.app import build_ui
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    ui = build_ui(services, config, app=qapp, install_hooks=False, mode="self-service")
+    qtbot.addWidget(ui.window)
+    ui.window.resize(1366, 860)
+    ui.window.show()
+    qtbot.waitExposed(ui.window)
+    yield ui
+    if ui.languages is not None:
+        ui.languages.set_language("en")
+    ui.window.close()
+    ui.shutdown()
+
+
+def test_in_the_main_window_a_language_tap_rebuilds_the_kiosk_in_that_language(
+        qtbot, kiosk_window):
+    window = kiosk_window.window
+    first = window.mode_widget
+    assert isinstance(first, SelfServiceWidget)
+    click(qtbot, first.attract.language_buttons["te"])
+    qtbot.waitUntil(lambda: window.mode_widget is not first, timeout=5000)
+    kiosk = window.mode_widget
+    assert isinstance(kiosk, SelfServiceWidget)
+    qtbot.waitUntil(lambda: kiosk.attract.start_button.text() == "ప్రారంభించడానికి తాకండి")
+    assert kiosk.attract.language_buttons["te"].isChecked()
+
+
+def test_leaving_self_service_mode_releases_the_customers_seats(qtbot, kiosk_window, services):
+    window = kiosk_window.window
+    kiosk = window.mode_widget
+    to_seats(qtbot, kiosk)
+    hold_seats(qtbot, kiosk, "B7", "B8")
+    window.set_mode("counter")
+    kiosk_window.bridge.wait_idle(5000)
+    assert services.deps.conn.execute("SELECT COUNT(*) FROM holds").fetchone()[0] == 0
