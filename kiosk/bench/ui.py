@@ -83,8 +83,6 @@ def _app():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    import kiosk.ui  # noqa: F401  (applies the None-refcount guard before any Qt call)
-
     return QApplication.instance() or QApplication([])
 
 

@@ -1,14 +1,11 @@
 """Tickets and receipts: one QPainter routine per document, used for PDF and for printers.
 
 ``kiosk.tickets.model`` is plain data (no Qt). The Qt parts load on first use of the names
-below, so importing the model stays cheap. Importing ``kiosk.ui`` applies its refcount guard
-for shiboken 6.12 on Python 3.11 (see ``kiosk.ui``); it imports no Qt itself.
+below, so importing the model stays cheap.
 """
 
 from importlib import import_module
 from typing import Any
-
-import kiosk.ui  # noqa: F401
 
 _EXPORTS = {
     "TicketData": "kiosk.tickets.model",

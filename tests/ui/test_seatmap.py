@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-import kiosk.ui  # noqa: F401  (None-refcount guard before Qt calls)
 from kiosk.bench.ui import bench_hall
 from kiosk.domain.layout import HallLayout
 from kiosk.services.models import SeatStatus
