@@ -6,14 +6,18 @@ from dataclasses import dataclass
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
+from kiosk.services.audit import AuditLog
 from kiosk.services.auth import AuthService
 from kiosk.services.booking import BookingService
+from kiosk.services.cashups import CashupService
 from kiosk.services.catalogue import CatalogueService
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.gate import LocalGate, SeatGate
+from kiosk.services.importer import ImportService
 from kiosk.services.reports import ReportService
 from kiosk.services.schedule import ScheduleService
 from kiosk.services.shifts import ShiftService
+from kiosk.services.staff_admin import StaffAdminService
 from kiosk.store.db import open_db
 
 
@@ -26,6 +30,10 @@ class Services:
     shifts: ShiftService
     reports: ReportService
     schedule: ScheduleService
+    staff_admin: StaffAdminService
+    cashups: CashupService
+    importer: ImportService
+    audit: AuditLog
 
     @property
     def config(self) -> Config:
@@ -46,4 +54,8 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
         shifts=ShiftService(deps),
         reports=ReportService(deps),
         schedule=ScheduleService(deps),
+        staff_admin=StaffAdminService(deps),
+        cashups=CashupService(deps),
+        importer=ImportService(deps),
+        audit=AuditLog(deps),
     )

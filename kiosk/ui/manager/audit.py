@@ -73,9 +73,6 @@ class AuditScreen(ManagerScreen):
         if not self._filters_loaded:
             self._load_filters()
         log = self.ctx.audit_log
-        if log is None:
-            self.banner.show_message("The audit log is not available in this build.", "warn")
-            return
         tz = self.ctx.timezone()
         start, _ = day_bounds(self.start_edit.date().toPython(), tz)
         _, end = day_bounds(self.end_edit.date().toPython(), tz)

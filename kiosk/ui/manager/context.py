@@ -1,15 +1,11 @@
 """What the manager screens share: the services, the bridge, the signed-in manager, and the
 cinema time zone that "today" means.
-
-``Services`` (built by ``kiosk.services.app``) may not carry every manager service yet, so the
-ones missing are built here over the same ``deps``: one database, one clock, one audit log.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -29,31 +25,17 @@ class ManagerContext:
     def config(self):
         return self.services.deps.config
 
-    def _service(self, name: str, factory):
-        existing = getattr(self.services, name, None)
-        if existing is not None:
-            return existing
-        if name not in self.extras:
-            self.extras[name] = factory(self.deps)
-        return self.extras[name]
-
-    @cached_property
+    @property
     def staff_admin(self):
-        from kiosk.services.staff_admin import StaffAdminService
+        return self.services.staff_admin
 
-        return self._service("staff_admin", StaffAdminService)
-
-    @cached_property
+    @property
     def cashups(self):
-        from kiosk.services.cashups import CashupService
+        return self.services.cashups
 
-        return self._service("cashups", CashupService)
-
-    @cached_property
+    @property
     def schedule(self):
-        from kiosk.services.schedule import ScheduleService
-
-        return self._service("schedule", ScheduleService)
+        return self.services.schedule
 
     @property
     def reports(self):
@@ -63,30 +45,13 @@ class ManagerContext:
     def booking(self):
         return self.services.booking
 
-    @cached_property
+    @property
     def audit_log(self):
-        existing = getattr(self.services, "audit", None)
-        if existing is not None and hasattr(existing, "query"):
-            return existing
-        try:
-            from kiosk.services.audit import AuditLog
-        except ImportError:
-            return None
-        return AuditLog(self.deps)
+        return self.services.audit
 
-    @cached_property
+    @property
     def importer(self):
-        existing = getattr(self.services, "importer", None)
-        if existing is not None:
-            return existing
-        try:
-            from kiosk.services import importer as module
-        except ImportError:
-            return None
-        cls = getattr(module, "ImportService", None) or getattr(module, "Importer", None)
-        if cls is not None:
-            return cls(self.deps)
-        return module if hasattr(module, "preview") else None
+        return self.services.importer
 
     def cinemas(self) -> list[dict]:
         """Cinemas, read once per console: they change only through ``kiosk init`` / import."""

@@ -509,9 +509,6 @@ class ImportTab(QWidget):
         self.path = path
         self.path_label.setText(str(path))
         importer = self.screen.ctx.importer
-        if importer is None:
-            self.screen.banner.error("Importing is not available in this build yet.")
-            return
         preview = self.screen.call(importer.preview, path, self.kind.currentData())
         self.preview = preview
         if preview is None:
@@ -545,7 +542,7 @@ class ImportTab(QWidget):
 
     def apply(self) -> None:
         importer = self.screen.ctx.importer
-        if importer is None or self.path is None:
+        if self.path is None:
             return
         if self.screen.attempt(importer.apply, self.screen.actor, self.path, self.kind.currentData(),
                                ok=f"Imported {self.preview_model.rowCount()} rows from "
