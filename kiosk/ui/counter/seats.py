@@ -231,6 +231,9 @@ class SeatsScreen(Screen):
         lost = [code for code in hold.seats if statuses.get(code) is not SeatStatus.HELD_BY_ME]
         if not lost:
             return
+        if self.bridge.now() >= hold.expires_at:  # our own hold ran out: not someone's sale
+            self.ctl.tick()
+            return
         try:
             fresh = self.bridge.call(self.services.booking.get_hold, hold.hold_id)
         except KioskError:
