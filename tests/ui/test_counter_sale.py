@@ -284,3 +284,27 @@ def test_f5_refreshes_the_map(driver, qtbot, ui_config, clock):
     assert driver.seat_status("C9") == SeatStatus.FREE
     qtbot.keyClick(driver.screen("seats"), Qt.Key.Key_F5)
     assert driver.seat_status("C9") == SeatStatus.HELD
+
+
+def test_a_held_seat_sold_elsewhere_is_dropped_with_a_message(driver, qtbot, ui_config):
+    """The sync worker pulls a sale made elsewhere on a seat we hold (a cloud conflict)."""
+    import sqlite3
+
+    driver.start()
+    driver.open_show()
+    driver.tap_seat("D7")
+    qtbot.waitUntil(lambda: driver.held_seats() == ("D7",), timeout=WAIT)
+    driver.tap_seat("D8")
+    qtbot.waitUntil(lambda: set(driver.held_seats()) == {"D7", "D8"}, timeout=WAIT)
+    other = sqlite3.connect(ui_config.db_path)
+    try:
+        with other:
+            other.execute("INSERT INTO remote_seats (show_id, seat_code, state, booking_id, "
+                          "kiosk_id, pulled_at) VALUES ('show-future', 'D8', 'sold', 'web-1', "
+                          "'WEB', '2026-11-25T12:00:00+00:00')")
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: driver.held_seats() == ("D7",), timeout=WAIT)
+    assert "D8" in driver.mode.banner.text() and driver.mode.banner.kind() == "error"
+    assert driver.seat_status("D8") == SeatStatus.SOLD
+    assert driver.seat_status("D7") == SeatStatus.HELD_BY_ME

@@ -57,6 +57,7 @@ class SeatsScreen(Screen):
         self._panel_show_id: str | None = None
         self._queue: list[tuple] = []
         self._busy = False
+        self._last_action = ""
 
         self.heading = QLabel("", self)
         self.heading.setObjectName("seatsHeading")
@@ -234,13 +235,9 @@ class SeatsScreen(Screen):
         if self.bridge.now() >= hold.expires_at:  # our own hold ran out: not someone's sale
             self.ctl.tick()
             return
-        try:
-            fresh = self.bridge.call(self.services.booking.get_hold, hold.hold_id)
-        except KioskError:
-            fresh = None
-        self.ctl.set_hold(fresh if fresh is not None and fresh.seats else None)
         self.ctl.banner.error(self.tr("Sorry, these seats were just taken by another sale: %1. "
                                       "Please choose others.").replace("%1", ", ".join(lost)))
+        self._enqueue(("drop", tuple(lost)))  # give them up so the basket never charges them
 
     # -- taps -----------------------------------------------------------------------------------
     def tap_seat(self, code: str) -> None:
@@ -264,6 +261,7 @@ class SeatsScreen(Screen):
             self._set_busy(False)
             return
         action = self._queue.pop(0)
+        self._last_action = action[0]
         booking = self.services.booking
         actor = self.session.actor
         show_id = self.detail.summary.show_id
@@ -279,6 +277,13 @@ class SeatsScreen(Screen):
                     call = (booking.change_hold, actor, hold.hold_id, [], [code])
             else:
                 call = (booking.change_hold, actor, hold.hold_id, [code], [])
+        elif action[0] == "drop":
+            if hold is None:
+                self._next()
+                return
+            keep = [code for code in hold.seats if code not in action[1]]
+            call = ((booking.change_hold, actor, hold.hold_id, [], list(action[1])) if keep
+                    else (self._release_all, hold.hold_id))
         elif action[0] == "best":
             call = (booking.hold_best, actor, show_id, action[1], action[2],
                     hold.hold_id if hold else None)
@@ -297,7 +302,8 @@ class SeatsScreen(Screen):
 
     def _hold_changed(self, hold) -> None:
         self.ctl.set_hold(hold if hold is not None and hold.seats else None)
-        self.ctl.banner.clear()
+        if self._last_action != "drop":  # keep the "seats were taken" message up
+            self.ctl.banner.clear()
         self._after_call()
 
     def _hold_failed(self, exc: BaseException) -> None:
