@@ -107,10 +107,14 @@ class FilmTile(QToolButton):
         self.setIcon(QIcon(poster_pixmap(film, TILE_POSTER, self.devicePixelRatioF())))
         title = str(film.get("title", ""))
         metrics = self.fontMetrics()
-        self.setText(metrics.elidedText(title, Qt.TextElideMode.ElideRight, TILE_POSTER.width()))
+        lines = [metrics.elidedText(title, Qt.TextElideMode.ElideRight, TILE_POSTER.width())]
+        times = [t.strftime("%H:%M") for t in film.get("next_show_times") or []][:3]
+        if times:
+            lines.append(" · ".join(times))
+        self.setText("\n".join(lines))
         self.setToolTip(title)
         self.setAccessibleName(title)
-        self.setMinimumSize(TILE_POSTER.width() + 16, TILE_POSTER.height() + 56)
+        self.setMinimumSize(TILE_POSTER.width() + 16, TILE_POSTER.height() + 30 + 26 * len(lines))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet("QToolButton { border: none; padding: 6px; font-weight: 700; }"
                            "QToolButton:pressed { background: rgba(31,95,191,0.25); border-radius: 12px; }")
