@@ -94,7 +94,7 @@ def run(args, config) -> int:
             window.windowHandle().installEventFilter(watch)
             QTimer.singleShot(20_000, app.quit)  # never hang a benchmark run
 
-        if config.windowed or bench:
+        if config.windowed:
             window.resize(1280, 800)
             window.show()
         else:
