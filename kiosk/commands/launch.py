@@ -56,6 +56,31 @@ def _open_gate(config):
         return None
 
 
+def _close_on_signals(app, window) -> None:
+    """SIGTERM / SIGINT close the window properly, so held seats are released at once.
+
+    Python runs signal handlers only when it gets control, which a C++ event loop never gives;
+    a slow no-op timer hands control back twice a second.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def close(_signum, _frame) -> None:
+        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, app.quit)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        try:
+            signal.signal(signum, close)
+        except (ValueError, OSError):  # not the main thread, or not supported here
+            return
+    heartbeat = QTimer(app)
+    heartbeat.setInterval(500)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start()
+
+
 def run(args, config) -> int:
     bench = os.environ.get(BENCH_ENV, "") not in ("", "0")
 
@@ -94,6 +119,7 @@ def run(args, config) -> int:
             window.windowHandle().installEventFilter(watch)
             QTimer.singleShot(20_000, app.quit)  # never hang a benchmark run
 
+        _close_on_signals(app, window)
         if config.windowed:
             window.resize(1280, 800)
             window.show()
