@@ -561,3 +561,22 @@ def test_leaving_self_service_mode_releases_the_customers_seats(qtbot, kiosk_win
     window.set_mode("counter")
     kiosk_window.bridge.wait_idle(5000)
     assert services.deps.conn.execute("SELECT COUNT(*) FROM holds").fetchone()[0] == 0
+
+
+def test_any_key_or_touch_anywhere_resets_the_idle_timer(qtbot, make_kiosk, config):
+    kiosk, _ = make_kiosk(config, idle_s=2.0)
+    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    watcher = kiosk.idle_watcher
+    assert watcher.is_active()
+    elsewhere = QLineEdit()  # a widget outside the kiosk: the filter is application-wide
+    qtbot.addWidget(elsewhere)
+    elsewhere.show()
+    qtbot.waitUntil(lambda: watcher.remaining_ms() < 1500, timeout=5000)
+    qtbot.keyClick(elsewhere, Qt.Key.Key_A)
+    assert watcher.remaining_ms() > 1800
+    qtbot.waitUntil(lambda: watcher.remaining_ms() < 1500, timeout=5000)
+    qtbot.mouseClick(elsewhere, Qt.MouseButton.LeftButton)
+    assert watcher.remaining_ms() > 1800
+    assert not kiosk.prompt.isVisible()
+    click(qtbot, kiosk.films.header.cancel)
+    assert not watcher.is_active()  # the attract screen never times out
