@@ -434,6 +434,10 @@ class SelfServiceWidget(QWidget):
         if self.current_name() == "films":
             self.films.refresh()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (the prompt always covers the kiosk)
+        super().resizeEvent(event)
+        self.prompt.setGeometry(self.rect())
+
     def closeEvent(self, event) -> None:  # noqa: N802
         self.shutdown()
         super().closeEvent(event)
