@@ -103,8 +103,8 @@ def test_keyboard_only_sale(driver, qtbot, services):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     driver.wait_screen("payment")
     payment = driver.screen("payment")
-    assert QApplication.focusWidget() is payment.tendered  # cash is the default
-    qtbot.keyClick(payment.tendered, Qt.Key.Key_F8)  # card
+    assert payment.card_button.isChecked()  # no shift open: card is the only method
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)  # F8 keeps card selected
     assert payment.card_button.isChecked()
     assert QApplication.focusWidget() is payment.card_last4
     qtbot.keyClicks(payment.card_last4, "1234")
@@ -164,3 +164,25 @@ def test_language_rebuild_keeps_the_sale(kiosk_ui, driver, qtbot):
     assert driver.mode.current_name() == "seats"
     assert driver.held_seats() == ("C6",)
     assert driver.seat_status("C6") == SeatStatus.HELD_BY_ME
+
+
+def test_without_a_shift_only_card_is_offered(driver, qtbot, services):
+    driver.sign_in()
+    driver.wait_screen("shift_open")
+    driver.click(driver.screen("shift_open").skip)
+    driver.wait_screen("finder")
+    assert "card" in driver.mode.shift_label.text().lower()
+    driver.open_show()
+    driver.tap_seat("B8")
+    qtbot.waitUntil(lambda: driver.held_seats() == ("B8",), timeout=WAIT)
+    driver.click(driver.screen("seats").continue_button)
+    driver.click(driver.screen("basket").pay_button)
+    driver.wait_screen("payment")
+    payment = driver.screen("payment")
+    assert not payment.cash_button.isEnabled()
+    assert payment.card_button.isChecked()
+    assert QApplication.focusWidget() is payment.card_last4
+    driver.keypad_type(payment.keypad, "4321")
+    payment.keypad.press("enter")
+    driver.wait_screen("ticket")
+    assert driver.mode.session.sale.booking.payment_method == "card"

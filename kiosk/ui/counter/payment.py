@@ -224,7 +224,12 @@ class PaymentScreen(Screen):
         self.tendered.clear()
         self.card_last4.clear()
         self.contact.clear()
-        self.cash_button.setChecked(True)
+        has_shift = self.session.shift is not None
+        self.cash_button.setEnabled(has_shift)
+        self.cash_button.setToolTip("" if has_shift else
+                                    self.tr("Cash needs an open shift (sign in again to open "
+                                            "one)."))
+        (self.cash_button if has_shift else self.card_button).setChecked(True)
         self._method_changed()
         self.due_label.setText(format_money(self.due_minor, self.currency))
         summary = sale.show.summary
