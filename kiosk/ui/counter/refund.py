@@ -107,7 +107,7 @@ class RefundScreen(Screen):
         scroll.setWidget(self.seat_host)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setMinimumHeight(3 * 56)
+        scroll.setMinimumHeight(2 * 56)
         self.reason = QLineEdit(self.card)
         self.reason.setObjectName("refundReason")
         self.reason.setPlaceholderText(self.tr("Reason (optional)"))
@@ -130,6 +130,7 @@ class RefundScreen(Screen):
         card_layout = QVBoxLayout(self.card)
         card_layout.setContentsMargins(20, 16, 20, 16)
         card_layout.addWidget(self.details)
+        card_layout.addWidget(self.result)  # right under the booking: seen without scrolling
         card_layout.addWidget(scroll, 1)
         card_layout.addWidget(self.reason)
         buttons = QHBoxLayout()
@@ -138,7 +139,6 @@ class RefundScreen(Screen):
         buttons.addWidget(self.exchange_button)
         buttons.addWidget(self.refund_button)
         card_layout.addLayout(buttons)
-        card_layout.addWidget(self.result)
         self.card.hide()
 
         self.message = QLabel("", self)
@@ -299,8 +299,13 @@ class RefundScreen(Screen):
             kind = "ok"
         self._load(result.booking_reference, keep_result=True)
         self.result.setText(text)
-        self.ctl.banner.show_message(self.result.text().replace("<b>", "").replace("</b>", "")
-                                     .replace("<br>", " "), kind)
+        self.result.setProperty("role", "warn" if kind == "warn" else "good")
+        self.result.style().unpolish(self.result)
+        self.result.style().polish(self.result)
+        if kind == "warn":  # stays up on every screen until dismissed: nobody pays out early
+            self.ctl.banner.show_message(self.tr("Refund for %1 waits for a manager: do not "
+                                                 "pay it out yet.")
+                                         .replace("%1", result.booking_reference), "warn")
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
