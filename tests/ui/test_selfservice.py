@@ -580,3 +580,22 @@ def test_any_key_or_touch_anywhere_resets_the_idle_timer(qtbot, make_kiosk, conf
     assert not kiosk.prompt.isVisible()
     click(qtbot, kiosk.films.header.cancel)
     assert not watcher.is_active()  # the attract screen never times out
+
+
+def test_a_seat_tap_still_in_flight_when_the_sale_is_abandoned_is_given_back(
+        qtbot, make_kiosk, config):
+    kiosk, services = make_kiosk(config)
+    to_seats(qtbot, kiosk)
+    kiosk.bridge._lock.acquire()  # hold the worker so the tap is still in flight
+    try:
+        tap_seat(qtbot, kiosk, "B4")
+        assert kiosk.seats.is_busy()
+        click(qtbot, kiosk.seats.header.cancel)  # the customer gives up at once
+        assert kiosk.current_name() == "attract"
+    finally:
+        kiosk.bridge._lock.release()
+    qtbot.waitUntil(lambda: not kiosk.bridge.is_busy(), timeout=5000)
+    kiosk.bridge.wait_idle(5000)
+    qtbot.waitUntil(lambda: services.deps.conn.execute(
+        "SELECT COUNT(*) FROM holds").fetchone()[0] == 0, timeout=5000)
+    assert kiosk.sale.hold is None

@@ -246,8 +246,17 @@ class SelfServiceWidget(QWidget):
         self.show_screen("seats")
 
     def _hold_changed(self, hold: Hold | None) -> None:
+        if hold is not None and self.current_name() != "seats":
+            # a seat tap still in flight when the sale was abandoned: give those seats back
+            self.seats.hold = None
+            self.bridge.submit(self.services.booking.release, hold.hold_id,
+                               on_error=self._release_failed, name="self-service release")
+            return
         self.sale.hold = hold
         self._tick()
+
+    def _release_failed(self, error: BaseException) -> None:
+        log.warning("release failed: %s", error)
 
     def _back_from_seats(self) -> None:
         self._release_hold()
@@ -374,8 +383,7 @@ class SelfServiceWidget(QWidget):
         if hold is None:
             return
         self.bridge.submit(self.services.booking.release, hold.hold_id,
-                           on_error=lambda err: log.warning("release failed: %s", err),
-                           name="self-service release")
+                           on_error=self._release_failed, name="self-service release")
 
     def abandon(self) -> None:
         """Give the seats back and return to the attract screen."""
