@@ -893,6 +893,10 @@
         <translation>देय राशि</translation>
     </message>
     <message>
+        <source>Cash needs an open shift (sign in again to open one).</source>
+        <translation>नकद के लिए खुली शिफ़्ट चाहिए (शिफ़्ट खोलने के लिए फिर से साइन इन करें)।</translation>
+    </message>
+    <message>
         <source>%1 · %2 · seats %3</source>
         <translation>%1 · %2 · सीटें %3</translation>
     </message>
@@ -1069,6 +1073,10 @@
     <message>
         <source>Give back %1 %2 for seats %3. The seats are on sale again.</source>
         <translation>सीटों %3 के लिए %1 %2 वापस दें। सीटें फिर से बिक्री पर हैं।</translation>
+    </message>
+    <message>
+        <source>Refund for %1 waits for a manager: do not pay it out yet.</source>
+        <translation>%1 का रिफ़ंड मैनेजर की मंज़ूरी का इंतज़ार कर रहा है: अभी पैसे न दें।</translation>
     </message>
 </context>
 <context>

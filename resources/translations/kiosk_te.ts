@@ -893,6 +893,10 @@
         <translation>చెల్లించాల్సిన మొత్తం</translation>
     </message>
     <message>
+        <source>Cash needs an open shift (sign in again to open one).</source>
+        <translation>నగదుకు తెరిచిన షిఫ్ట్ కావాలి (షిఫ్ట్ తెరవడానికి మళ్ళీ సైన్ ఇన్ చేయండి).</translation>
+    </message>
+    <message>
         <source>%1 · %2 · seats %3</source>
         <translation>%1 · %2 · సీట్లు %3</translation>
     </message>
@@ -1069,6 +1073,10 @@
     <message>
         <source>Give back %1 %2 for seats %3. The seats are on sale again.</source>
         <translation>సీట్లు %3 కోసం %1 %2 తిరిగి ఇవ్వండి. సీట్లు మళ్ళీ అమ్మకానికి ఉన్నాయి.</translation>
+    </message>
+    <message>
+        <source>Refund for %1 waits for a manager: do not pay it out yet.</source>
+        <translation>%1 రీఫండ్ మేనేజర్ ఆమోదం కోసం వేచి ఉంది: ఇప్పుడే డబ్బు ఇవ్వకండి.</translation>
     </message>
 </context>
 <context>
