@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -131,8 +131,8 @@ def _self_service_widget(services, bridge, config, parent: QWidget) -> QWidget:
         from kiosk.ui.selfservice import SelfServiceWidget
     except ImportError:
         log.warning("kiosk.ui.selfservice is not available in this build")
-        return PlaceholderScreen(parent.tr("The self-service screens are not installed on this "
-                                           "kiosk."), parent)
+        return PlaceholderScreen(QCoreApplication.translate(
+            "MainWindow", "The self-service screens are not installed on this kiosk."), parent)
     return SelfServiceWidget(services, bridge, config)
 
 
