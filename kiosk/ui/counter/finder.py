@@ -165,6 +165,11 @@ class FinderScreen(Screen):
             self.search.clear()
         self.search.setFocus()
 
+    def reload(self) -> None:
+        """F5: cities, cinemas, languages and genres may have changed (an import): read all."""
+        self.load_filters()
+        self.refresh()
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()

@@ -277,8 +277,10 @@ class CounterMode(QWidget):
         self.current().back()
 
     def refresh(self) -> None:
+        """F5: re-read everything the current screen shows (``reload`` if it has one)."""
         if self.session.actor is not None:
-            self.current().refresh()
+            screen = self.current()
+            getattr(screen, "reload", screen.refresh)()
 
     def print_current(self) -> None:
         if self.session.actor is not None:
