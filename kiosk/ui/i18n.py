@@ -39,6 +39,7 @@ class LanguageManager(QObject):
         super().__init__(parent)
         self._translator: QTranslator | None = None
         self._language = "en"
+        self._installed: str | None = None  # what the app's translator currently holds
 
     @property
     def language(self) -> str:
@@ -51,6 +52,8 @@ class LanguageManager(QObject):
         app = QCoreApplication.instance()
         if app is None:
             raise RuntimeError("create the QApplication before choosing a language")
+        if language == self._installed:
+            return True  # re-installing would make every widget retranslate for nothing
         new: QTranslator | None = QTranslator(self)
         ok = new.load(str(translation_file(language)))
         if not ok:
@@ -63,6 +66,7 @@ class LanguageManager(QObject):
         if new is not None:
             app.installTranslator(new)
         effective = language if ok else "en"
+        self._installed = effective
         QLocale.setDefault(QLocale(LOCALES[effective]))
         changed = effective != self._language
         self._language = effective

@@ -102,3 +102,10 @@ def test_regenerate_keeps_translations_and_compiles(tmp_path):
     sources = {m.find("source").text: m.find("translation") for m in tree.getroot().iter("message")}
     assert sources["Touch to start"].text == "शुरू करने के लिए छुएँ"  # kept, not reset
     assert "Choose your seats" in sources  # collected from the self-service sources
+
+
+def test_choosing_the_current_language_again_changes_nothing(qtbot, manager):
+    assert manager.set_language("hi")
+    with qtbot.assertNotEmitted(manager.languageChanged):
+        assert manager.set_language("hi")
+    assert QCoreApplication.translate("Header", "Back") == "वापस"
