@@ -20,6 +20,7 @@ QLabel[ss="big"] { font-size: ${big}px; font-weight: 700; }
 QLabel[ss="sub"] { font-size: ${large}px; }
 QLabel[ss="small"] { font-size: ${base}px; }
 QLabel[ss="countdown"] { font-size: ${big}px; }
+QLabel[ss="ok"], QLabel[ss="error"] { font-size: ${large}px; }
 QPushButton { font-size: ${large}px; min-height: 56px; min-width: 56px; border-radius: 12px; }
 QPushButton[ss="chip"] { min-height: 52px; padding: 4px 18px; border-radius: 26px; font-size: ${base}px; }
 QPushButton[ss="hero"] { min-height: 88px; font-size: ${title}px; font-weight: 800; padding: 8px 40px; border-radius: 44px; }
