@@ -307,14 +307,7 @@ class Screenshotter:
             cm.sign_out()
             self.wait_until(lambda: cm.current_name() == "signin", "the sign-in screen")
         self.shot(f"counter-signin{suffix}")
-        panel = cm.signin.panel
-        for digit in "1001":
-            panel.keypad.buttons[digit].click()
-        panel.keypad.buttons["enter"].click()
-        for digit in "1234":
-            panel.keypad.buttons[digit].click()
-        panel.keypad.buttons["enter"].click()
-        self.wait_until(lambda: cm.current_name() in ("shift_open", "finder"), "sign-in")
+        self._counter_sign_in(cm)
         if cm.current_name() == "shift_open":
             self.shot(f"counter-shift-open{suffix}")
             keypad = cm.screens["shift_open"].keypad
@@ -368,6 +361,17 @@ class Screenshotter:
         self.shot(f"counter-shift-close{suffix}")
         cm.go("finder")
 
+    def _counter_sign_in(self, cm) -> None:
+        """Cashier 1001 types the staff number and PIN on the keypad."""
+        panel = cm.signin.panel
+        for digit in "1001":
+            panel.keypad.buttons[digit].click()
+        panel.keypad.buttons["enter"].click()
+        for digit in "1234":
+            panel.keypad.buttons[digit].click()
+        panel.keypad.buttons["enter"].click()
+        self.wait_until(lambda: cm.current_name() in ("shift_open", "finder"), "sign-in")
+
     # -- manager ----------------------------------------------------------------------------
     def _manager(self, suffix: str) -> None:
         try:
@@ -406,6 +410,14 @@ class Screenshotter:
             cm.sign_out()
             self.wait_until(lambda: cm.current_name() == "signin", "the sign-in screen")
         self.shot(f"counter-signin-{language}")
+        self._counter_sign_in(cm)
+        if cm.current_name() == "shift_open":
+            self.shot(f"counter-shift-open-{language}")
+            cm.go("finder")  # card sales only: no float needed for the picture
+            self.wait_until(lambda: cm.current_name() == "finder", "the show finder")
+        self.shot(f"counter-finder-{language}")
+        cm.sign_out()
+        self.wait_until(lambda: cm.current_name() == "signin", "the sign-in screen")
         self.ui.languages.set_language("en")
         window.set_mode("self-service")
         self.settle()
