@@ -40,6 +40,7 @@ from kiosk.ui.selfservice.seats import SeatsScreen
 from kiosk.ui.selfservice.shows import ShowsScreen
 from kiosk.ui.selfservice.style import apply_style
 from kiosk.ui.selfservice.ticket_types import TicketTypesScreen
+from kiosk.ui.theme import ThemeManager
 
 log = logging.getLogger(__name__)
 
@@ -116,16 +117,11 @@ class SelfServiceWidget(QWidget):
         if hasattr(bridge, "dataChanged"):
             bridge.dataChanged.connect(self._data_changed)
         apply_style(self)
-        try:
-            from kiosk.ui.theme import ThemeManager
-
-            manager = ThemeManager.instance()
-            if manager is not None:
-                # bound methods (not lambdas): Qt drops these connections with this widget
-                manager.themeChanged.connect(self._restyle)
-                manager.largeTextChanged.connect(self._restyle)
-        except ImportError:
-            pass
+        theme = ThemeManager.instance()
+        if theme is not None:
+            # bound methods (not lambdas): Qt drops these connections with this widget
+            theme.themeChanged.connect(self._restyle)
+            theme.largeTextChanged.connect(self._restyle)
         self.attract.set_language(language_manager().language)
         self.go_attract()
 
