@@ -722,6 +722,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The self-service screens are not installed on this kiosk.</source>
+        <translation>इस कियोस्क पर स्वयं-सेवा स्क्रीन इंस्टॉल नहीं हैं।</translation>
+    </message>
+    <message>
         <source>Box Office Kiosk</source>
         <translation>बॉक्स ऑफ़िस कियोस्क</translation>
     </message>
@@ -1932,13 +1936,6 @@ Variance %3</source>
     <message>
         <source>Sun</source>
         <translation>रवि</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>The self-service screens are not installed on this kiosk.</source>
-        <translation>इस कियोस्क पर स्वयं-सेवा स्क्रीन इंस्टॉल नहीं हैं।</translation>
     </message>
 </context>
 </TS>

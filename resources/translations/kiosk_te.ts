@@ -722,6 +722,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The self-service screens are not installed on this kiosk.</source>
+        <translation>ఈ కియోస్క్‌లో స్వయం సేవ తెరలు ఇన్‌స్టాల్ కాలేదు.</translation>
+    </message>
+    <message>
         <source>Box Office Kiosk</source>
         <translation>బాక్స్ ఆఫీస్ కియోస్క్</translation>
     </message>
@@ -1932,13 +1936,6 @@ Variance %3</source>
     <message>
         <source>Sun</source>
         <translation>ఆది</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>The self-service screens are not installed on this kiosk.</source>
-        <translation>ఈ కియోస్క్‌లో స్వయం సేవ తెరలు ఇన్‌స్టాల్ కాలేదు.</translation>
     </message>
 </context>
 </TS>
