@@ -716,7 +716,7 @@
     </message>
     <message>
         <source>Seats held for %1</source>
-        <translation>सीटें %1 तक आपके लिए रुकी हैं</translation>
+        <translation>आपकी सीटें %1 और रुकी रहेंगी</translation>
     </message>
 </context>
 <context>

@@ -716,7 +716,7 @@
     </message>
     <message>
         <source>Seats held for %1</source>
-        <translation>సీట్లు %1 వరకు మీకోసం ఉంచబడ్డాయి</translation>
+        <translation>మీ సీట్లు ఇంకా %1 పాటు ఉంచబడతాయి</translation>
     </message>
 </context>
 <context>
