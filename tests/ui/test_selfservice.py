@@ -613,3 +613,9 @@ def test_a_seat_tap_still_in_flight_when_the_sale_is_abandoned_is_given_back(
     qtbot.waitUntil(lambda: services.deps.conn.execute(
         "SELECT COUNT(*) FROM holds").fetchone()[0] == 0, timeout=5000)
     assert kiosk.sale.hold is None
+
+
+def test_enter_on_a_kiosk_keypad_starts_from_the_attract_screen(qtbot, make_kiosk, config):
+    kiosk, _ = make_kiosk(config)
+    qtbot.keyClick(kiosk.attract, Qt.Key.Key_Return)
+    assert kiosk.current_name() == "films"

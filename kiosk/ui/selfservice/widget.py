@@ -211,6 +211,7 @@ class SelfServiceWidget(QWidget):
         except Exception:
             log.exception("could not load films for the attract screen")
         self.show_screen("attract")
+        self.attract.setFocus()
 
     def start(self) -> None:
         self.films.refresh()
