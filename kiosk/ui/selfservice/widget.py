@@ -9,6 +9,7 @@ and the confirm go through ``BookingService`` via the bridge.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from zoneinfo import ZoneInfo
@@ -162,12 +163,18 @@ class SelfServiceWidget(QWidget):
         return self._actor
 
     def today(self) -> date:
-        """Today where the cinemas are (the first cinema's zone; demo cinemas share one)."""
+        """Today where this kiosk's cinemas are: the chosen city's zone, else the usual zone.
+
+        Show days are cinema-local (the catalogue filters by each cinema's own date), so the
+        day chips must be labelled in the same zone as the cinemas the customer is looking at.
+        """
         zone = "Asia/Kolkata"
         try:
-            cinemas = self.services.catalogue.cinemas()
-            if cinemas:
-                zone = cinemas[0].get("timezone") or zone
+            city = self.films.groups["city"].value() if hasattr(self, "films") else None
+            zones = [c.get("timezone") for c in self.services.catalogue.cinemas(city)
+                     if c.get("timezone")]
+            if zones:
+                zone = Counter(zones).most_common(1)[0][0]
         except Exception:
             log.exception("could not read cinemas")
         return self.bridge.now().astimezone(ZoneInfo(zone)).date()
