@@ -87,12 +87,14 @@ class OnlineChannel:
         """Keep buying random blocks of free seats until none are left (or time is up).
 
         ``rate_per_s`` > 0 paces purchases (bookings per second); 0 means as fast as possible.
-        The free list is refreshed from the cloud when a purchase loses a race.
+        Seats named in a lost race are dropped; the whole show is read again only when the
+        list runs dry, so the channel does not flood the table with reads.
         """
         rng = rng or random.Random()
         sales: list[OnlineSale] = []
         deadline = None if duration_s is None else time.monotonic() + duration_s
-        free = [s for s in all_seats if s not in self.taken(show_id)]
+        taken = self.taken(show_id)
+        free = [s for s in all_seats if s not in taken]
         rng.shuffle(free)
         while free and (deadline is None or time.monotonic() < deadline):
             started = time.monotonic()
@@ -102,8 +104,10 @@ class OnlineChannel:
             except SeatsUnavailable as miss:
                 if on_miss:
                     on_miss(miss)
-                taken = self.taken(show_id)
-                free = [s for s in free + pick if s not in taken]
+                free.extend(s for s in pick if s not in miss.seats)  # the others are still free
+                if not free:  # run dry: one fresh look at the whole show
+                    taken = self.taken(show_id)
+                    free = [s for s in all_seats if s not in taken]
                 rng.shuffle(free)
                 continue
             sales.append(sale)

@@ -87,6 +87,13 @@ class CloudGate:
                 raise
             except (CloudUnavailable, CloudError) as err:
                 log.info("hold %s: cloud unavailable, selling offline: %s", hold.hold_id, err)
+                try:
+                    self._offline_check(hold, allocated)
+                except SeatsUnavailable:
+                    # the claim may have landed before the answer was lost: undo it if we can
+                    self._release_quietly(hold, allocated)
+                    raise
+                return
         self._offline_check(hold, allocated)
 
     def _offline_check(self, hold: Hold, allocated: frozenset[str]) -> None:
@@ -103,8 +110,10 @@ class CloudGate:
     def release_hold(self, hold: Hold) -> None:
         if not self.context.status.worth_trying():
             return  # the cloud copy expires by itself
+        self._release_quietly(hold, self.allocated(hold.show_id))
+
+    def _release_quietly(self, hold: Hold, allocated: frozenset[str]) -> None:
         try:
-            allocated = self.allocated(hold.show_id)
             self.context.call(lambda: self.context.claims().release_hold(
                 show_id=hold.show_id, seats=hold.seats, hold_id=hold.hold_id,
                 allocated=allocated))

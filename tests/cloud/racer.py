@@ -25,25 +25,38 @@ def kiosk_config(db: Path, kiosk_id: str, endpoint: str, table: str):
                                        table=table, region="ap-south-1"))
 
 
-def free_seats(conn, show_id: str, all_seats: list[str]) -> list[str]:
-    taken = {r[0] for r in conn.execute(
+def free_seats(conn, show_id: str, all_seats: list[str], missed: set[str]) -> list[str]:
+    taken = missed | {r[0] for r in conn.execute(
         "SELECT seat_code FROM seat_sales WHERE show_id = ?1 UNION SELECT seat_code FROM holds "
         "WHERE show_id = ?1 UNION SELECT seat_code FROM remote_seats WHERE show_id = ?1",
         (show_id,))}
     return [s for s in all_seats if s not in taken]
 
 
+def all_sold(conn, show_id: str, total: int) -> bool:
+    sold = conn.execute(
+        "SELECT COUNT(*) FROM (SELECT seat_code FROM seat_sales WHERE show_id = ?1 UNION "
+        "SELECT seat_code FROM remote_seats WHERE show_id = ?1 AND state = 'sold')",
+        (show_id,)).fetchone()[0]
+    return sold >= total
+
+
 def run_kiosk(args) -> dict:
+    from kiosk.cloud.clients import Timeouts
     from kiosk.cloud.context import CloudContext
+    from kiosk.cloud.errors import CloudUnavailable
     from kiosk.cloud.gate import CloudGate
     from kiosk.cloud.pull import Puller
+    from kiosk.cloud.status import CloudStatus
     from kiosk.cloud.worker import Backoff, OutboxWorker
     from kiosk.domain.errors import SeatsUnavailable
     from kiosk.services.app import open_services
     from kiosk.services.models import Payment
 
     config = kiosk_config(Path(args.db), args.kiosk_id, args.endpoint, args.table)
-    ctx = CloudContext(config)
+    # one small server process serves five busy clients: allow slower answers, probe often
+    ctx = CloudContext(config, status=CloudStatus(probe_interval_s=0.5),
+                       timeouts=Timeouts(read_s=15.0))
     gate = CloudGate(config, context=ctx)
     svc = open_services(config, gate=gate)
     worker = OutboxWorker(ctx, config.db_path, backoff=Backoff(0.2, 1.0))
@@ -52,26 +65,44 @@ def run_kiosk(args) -> dict:
     layout_seats = args.all_seats
     rng = random.Random(args.seed)
     conn = svc.deps.conn
-    puller.pull_show(args.show)
+    last_pull = [0.0]
+
+    def pull(force: bool = False) -> None:
+        if force or time.monotonic() - last_pull[0] > 0.5:
+            try:
+                puller.pull_show(args.show)
+            except CloudUnavailable:
+                time.sleep(0.2)
+            last_pull[0] = time.monotonic()
+
+    pull(force=True)
     misses = bookings = 0
     while time.time() < args.start:
         time.sleep(0.01)
+    missed: set[str] = set()  # seats the cloud said are taken; a full pull only when we run dry
     while True:
-        free = free_seats(conn, args.show, layout_seats)
+        free = free_seats(conn, args.show, layout_seats, missed)
         if not free:
-            puller.pull_show(args.show)
-            free = free_seats(conn, args.show, layout_seats)
+            pull(force=True)
+            missed.clear()
+            free = free_seats(conn, args.show, layout_seats, missed)
             if not free:
-                break
+                if all_sold(conn, args.show, len(layout_seats)) or time.time() > args.start + 120:
+                    break
+                worker.run_once()  # our own sales must reach the cloud for others to finish
+                time.sleep(0.3)  # someone still holds seats: they may come back
+                continue
         start = rng.randrange(len(free))
         pick = free[start:start + args.per_booking] or free[-args.per_booking:]
         try:
             hold = svc.booking.hold(actor, args.show, pick)
             svc.booking.confirm(actor, hold.hold_id, {}, Payment(method="card", card_last4="4242"))
             bookings += 1
-        except SeatsUnavailable:
+        except SeatsUnavailable as err:
             misses += 1
-            puller.pull_show(args.show)
+            missed.update(err.seats or pick)
+            if not gate.online:
+                time.sleep(0.2)
             continue
         if bookings % 10 == 0:
             worker.run_once()
@@ -84,22 +115,33 @@ def run_kiosk(args) -> dict:
 def run_web(args) -> dict:
     from kiosk.cloud.channel import OnlineChannel
     from kiosk.cloud.claims import SeatClaims
-    from kiosk.cloud.clients import CloudClients
+    from kiosk.cloud.clients import CloudClients, Timeouts
     from kiosk.config import CloudConfig
 
     clients = CloudClients(CloudConfig(enabled=True, endpoint_url=args.endpoint, table=args.table,
-                                       region="ap-south-1"))
+                                       region="ap-south-1"), Timeouts(read_s=15.0))
     channel = OnlineChannel(SeatClaims(clients.dynamodb, args.table, "WEB"))
     misses = []
     while time.time() < args.start:
         time.sleep(0.01)
-    sales = channel.sell_until_full(args.show, args.all_seats, batch=args.per_booking,
-                                    rng=random.Random(args.seed), on_miss=misses.append)
+    rng = random.Random(args.seed)
+    sales = []
+    while True:
+        sales += channel.sell_until_full(args.show, args.all_seats, batch=args.per_booking,
+                                         rng=rng, on_miss=misses.append)
+        states = [i.get("state") for i in channel.claims.show_items(args.show)]
+        if (states.count("sold") >= len(args.all_seats) or time.time() > args.start + 120):
+            break
+        time.sleep(0.3)  # seats still held elsewhere may be released
     return {"kiosk_id": "WEB", "bookings": len(sales), "misses": len(misses),
             "sales": {s.booking_id: list(s.seats) for s in sales}}
 
 
 def main(argv: list[str] | None = None) -> int:
+    import faulthandler
+    import signal
+
+    faulthandler.register(signal.SIGUSR1)  # a stuck racer can be asked for its stack
     logging.getLogger("botocore").setLevel(logging.ERROR)
     p = argparse.ArgumentParser()
     p.add_argument("mode", choices=["kiosk", "web"])

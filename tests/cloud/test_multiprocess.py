@@ -77,9 +77,15 @@ def test_four_kiosks_and_the_web_never_double_sell(cloud, tmp_path):
                                      "--out", str(tmp_path / f"k{n}.json")]))
     procs.append(spawn(common + ["web", "--seed", "99", "--per-booking", "5",
                                  "--out", str(tmp_path / "web.json")]))
-    for p in procs:
-        _, err = p.communicate(timeout=150)
-        assert p.returncode == 0, err.decode()[-3000:]
+    try:
+        for p in procs:
+            _, err = p.communicate(timeout=240)
+            assert p.returncode == 0, err.decode()[-3000:]
+    finally:
+        for p in procs:  # never leave a racer behind when the test fails
+            if p.poll() is None:
+                p.kill()
+                p.wait(10)
     results = {r["kiosk_id"]: r for r in
                (json.loads((tmp_path / f).read_text()) for f in
                 ["k1.json", "k2.json", "k3.json", "k4.json", "web.json"])}
