@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -39,15 +38,6 @@ def parse_day(text: str, flag: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise InvalidInput(f"{flag} {text!r} is not a date: write it as YYYY-MM-DD.") from None
-
-
-def _ensure_qt_application() -> None:
-    """QPainter text needs a Qt application object; a terminal may have no display at all."""
-    if not any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from kiosk.ui.app import create_application
-
-    create_application([sys.argv[0] if sys.argv else "kiosk"])
 
 
 def _pdf_renderer():
@@ -151,7 +141,6 @@ def run(args: argparse.Namespace, config: Config) -> int:
     span = f"{start}" if start == end else f"{start} to {end}"
     where = f", cinema {args.cinema}" if args.cinema else ""
     if render is not None:
-        _ensure_qt_application()
         render(sales, args.out, occupancy=occupancy,
                cinema_name=_cinema_name(config, args.cinema) if args.cinema else "")
         print(f"Report for {span}{where} written to {args.out}")

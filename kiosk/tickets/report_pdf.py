@@ -8,12 +8,23 @@ report renders without a window (the CLI and scheduled exports use it too).
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.money import format_money
 
@@ -51,6 +62,21 @@ def _font(size_pt: float, bold: bool = False) -> QFont:
     return font
 
 
+def _ensure_gui_application() -> None:
+    """Text on a QPainter needs a Qt application; the CLI may have none, or no display at all."""
+    if QApplication.instance() is not None:
+        return
+    if not any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    global _APPLICATION
+    # A full QApplication, not a QGuiApplication: widgets (and pytest-qt) may come later in the
+    # same process, and Qt allows one application object per process.
+    _APPLICATION = QApplication(sys.argv[:1] or ["kiosk"])
+
+
+_APPLICATION: QApplication | None = None
+
+
 def render_daily_report_pdf(report: Any, path: Path | str, *, occupancy: Any = None,
                             currency: str | None = None, cinema_name: str = "") -> Path:
     """Write ``report`` (a ``SalesReport``) as a one-page A4 PDF at ``path`` and return the path.
@@ -58,6 +84,7 @@ def render_daily_report_pdf(report: Any, path: Path | str, *, occupancy: Any = N
     ``occupancy`` (an ``OccupancyReport``) adds the busiest shows; ``currency`` picks which
     currency's totals are shown when a chain sells in several (default: the first).
     """
+    _ensure_gui_application()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     writer = QPdfWriter(str(path))
@@ -164,7 +191,7 @@ def draw_daily_report(painter: QPainter, page: QRectF, report: Any, *, occupancy
     painter.setPen(MUTED)
     painter.setFont(_font(8))
     pending = int(totals.get("pending_refunds", 0) or 0)
-    foot = "Net revenue = gross - refunds - tax."
+    foot = "Net revenue = gross - refunds - exchange credit - tax."
     if pending:
         foot += f"  Refunds awaiting approval: {format_money(pending, currency)} (not subtracted)."
     painter.drawText(QRectF(page.left(), page.bottom() - _pt(12), page.width(), _pt(12)),

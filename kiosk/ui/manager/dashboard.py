@@ -337,7 +337,7 @@ class DashboardScreen(ManagerScreen):
         pending = sum(int(report.total(c).get("pending_refunds", 0)) for c in currencies)
         span = (f"{report.start:%d %b %Y}" if report.start == report.end
                 else f"{report.start:%d %b %Y} to {report.end:%d %b %Y}")
-        note = f"{span}, cinema-local business dates. Gross includes tax; net = gross - refunds - tax."
+        note = f"{span}, cinema-local business dates. Gross includes tax; net = gross - refunds - exchange credit - tax."
         if pending:
             note += f"  Refunds awaiting approval: {format_money(pending, currency)} (not subtracted)."
         self.note.setText(note)
