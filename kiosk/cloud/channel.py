@@ -88,7 +88,7 @@ class OnlineChannel:
 
         ``rate_per_s`` > 0 paces purchases (bookings per second); 0 means as fast as possible.
         Seats named in a lost race are dropped; the whole show is read again only when the
-        list runs dry, so the channel does not flood the table with reads.
+        list runs dry or after ten lost races, so the channel does not flood the table with reads.
         """
         rng = rng or random.Random()
         sales: list[OnlineSale] = []
@@ -96,6 +96,7 @@ class OnlineChannel:
         taken = self.taken(show_id)
         free = [s for s in all_seats if s not in taken]
         rng.shuffle(free)
+        misses_since_read = 0
         while free and (deadline is None or time.monotonic() < deadline):
             started = time.monotonic()
             pick, free = free[:batch], free[batch:]
@@ -105,7 +106,9 @@ class OnlineChannel:
                 if on_miss:
                     on_miss(miss)
                 free.extend(s for s in pick if s not in miss.seats)  # the others are still free
-                if not free:  # run dry: one fresh look at the whole show
+                misses_since_read += 1
+                if not free or misses_since_read >= 10:  # stale or dry: look at the whole show
+                    misses_since_read = 0
                     taken = self.taken(show_id)
                     free = [s for s in all_seats if s not in taken]
                 rng.shuffle(free)

@@ -68,7 +68,7 @@ def run_kiosk(args) -> dict:
     last_pull = [0.0]
 
     def pull(force: bool = False) -> None:
-        if force or time.monotonic() - last_pull[0] > 0.5:
+        if force or time.monotonic() - last_pull[0] > 1.0:
             try:
                 puller.pull_show(args.show)
             except CloudUnavailable:
@@ -101,11 +101,11 @@ def run_kiosk(args) -> dict:
         except SeatsUnavailable as err:
             misses += 1
             missed.update(err.seats or pick)
+            pull()  # at most once a second: a stale view costs more misses than a read
             if not gate.online:
                 time.sleep(0.2)
             continue
-        if bookings % 10 == 0:
-            worker.run_once()
+        worker.run_once()  # like the app's sync thread: the sale reaches the cloud at once
     while worker.pending_count():
         if not worker.run_once().done:
             time.sleep(0.2)
