@@ -7,6 +7,11 @@ inside a SQLite write transaction.
 
 Confirm, refund and exchange each write the money record, the seat rows, the audit row and the
 outbox rows in one ``transaction()``: all of it survives a crash, or none of it.
+
+The sale path is kept lean because the disk's commit rate is the budget it spends: the show,
+layout and price list come from a per-connection cache (``booking_catalogue``), the hold read also
+flags seats the cloud sold, a local double sale is left to the seat_sales primary key, and a
+confirm runs 11 statements for any number of seats (executemany) plus one count for the reply.
 """
 
 from __future__ import annotations
@@ -37,11 +42,11 @@ from kiosk.domain.errors import (
     ShowNotOnSale,
 )
 from kiosk.domain.ids import new_id, new_reference, normalise_reference
-from kiosk.domain.layout import HallLayout
 from kiosk.domain.money import format_money, tax_included
 from kiosk.domain.pricing import PricedBasket, price_basket
 from kiosk.services import audit, outbox
 from kiosk.services.auth import ensure_manager, ensure_staff, open_shift_id
+from kiosk.services.booking_catalogue import ShowInfo, show_cache
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.gate import LocalGate
 from kiosk.services.models import (
@@ -63,99 +68,43 @@ ACTIVE_STATES = ("confirmed", "partially_refunded")
 REFERENCE_ATTEMPTS = 8
 
 # Seats of one show this kiosk must not sell: sold here, live-held by another hold, or sold /
-# live-held / allocated elsewhere according to the last pull from the cloud. ?1 show, ?2 JSON
-# list of seat codes (NULL = every seat), ?3 now (UTC ISO), ?4 this kiosk, ?5 hold to ignore.
+# live-held / allocated elsewhere according to the last pull from the cloud. ?1 show, ?2 now
+# (UTC ISO), ?3 this kiosk, ?4 hold to ignore; {seats} narrows each part to the seats asked about
+# (a primary-key probe per seat; "?5 IS NULL OR" would scan the whole show instead).
 _UNAVAILABLE_SQL = """
-SELECT seat_code FROM seat_sales
- WHERE show_id = ?1 AND (?2 IS NULL OR seat_code IN (SELECT value FROM json_each(?2)))
+SELECT seat_code FROM seat_sales WHERE show_id = ?1{seats}
 UNION
 SELECT seat_code FROM holds
- WHERE show_id = ?1 AND expires_at > ?3 AND hold_id IS NOT ?5
-   AND (?2 IS NULL OR seat_code IN (SELECT value FROM json_each(?2)))
+ WHERE show_id = ?1 AND expires_at > ?2 AND hold_id IS NOT ?4{seats}
 UNION
 SELECT seat_code FROM remote_seats
- WHERE show_id = ?1 AND (?2 IS NULL OR seat_code IN (SELECT value FROM json_each(?2)))
+ WHERE show_id = ?1{seats}
    AND (state = 'sold'
-        OR (state = 'held' AND (expires_at IS NULL OR expires_at > ?3)
-            AND COALESCE(kiosk_id, '') != ?4)
-        OR (state = 'allocated' AND COALESCE(kiosk_id, '') != ?4))
+        OR (state = 'held' AND (expires_at IS NULL OR expires_at > ?2)
+            AND COALESCE(kiosk_id, '') != ?3)
+        OR (state = 'allocated' AND COALESCE(kiosk_id, '') != ?3))
 """
+_IN_SEATS = " AND seat_code IN (SELECT value FROM json_each(?5))"
+_UNAVAILABLE_IN_SHOW_SQL = _UNAVAILABLE_SQL.format(seats="")
+_UNAVAILABLE_SEATS_SQL = _UNAVAILABLE_SQL.format(seats=_IN_SEATS)
 
-
-# The confirm-time re-check: a live hold of ours already excludes other holds (primary key), so
-# only sales, here or pulled from the cloud, can be in the way. ?1 show, ?2 JSON seat codes.
+# A hold's rows, each flagged when the last pull from the cloud says the seat was sold elsewhere.
+# That flag is the whole confirm-time re-check: a live hold excludes other holds (primary key) and
+# a local sale of the same seat fails the seat_sales primary key, so only a remote sale needs a look.
+_HOLD_ROWS_SQL = (
+    "SELECT h.show_id, h.seat_code, h.kiosk_id, h.expires_at, EXISTS (SELECT 1 FROM remote_seats r "
+    "WHERE r.show_id = h.show_id AND r.seat_code = h.seat_code AND r.state = 'sold') "
+    "FROM holds h WHERE h.hold_id = ? ORDER BY h.rowid"
+)
+# Which of the seats are sold, here (?3: not by the booking being written) or in the cloud: names
+# the seats when the sale is refused.
 _SOLD_SQL = """
 SELECT seat_code FROM seat_sales
- WHERE show_id = ?1 AND seat_code IN (SELECT value FROM json_each(?2))
+ WHERE show_id = ?1 AND seat_code IN (SELECT value FROM json_each(?2)) AND booking_id != ?3
 UNION
 SELECT seat_code FROM remote_seats
  WHERE show_id = ?1 AND state = 'sold' AND seat_code IN (SELECT value FROM json_each(?2))
 """
-
-
-@functools.lru_cache(maxsize=64)
-def _parse_layout(layout_json: str) -> HallLayout:
-    """Parsing a 20,000-seat layout costs milliseconds; a confirm must not pay it every time."""
-    return HallLayout.from_spec(json.loads(layout_json))
-
-
-@dataclass(frozen=True)
-class ShowInfo:
-    """One show with what selling it needs: film, hall layout, cinema zone, price list."""
-
-    show_id: str
-    film_id: str
-    film_title: str
-    certificate: str
-    language: str
-    genres: tuple[str, ...]
-    runtime_min: int
-    cinema_id: str
-    cinema_name: str
-    city: str
-    hall_id: str
-    hall_name: str
-    seat_count: int
-    starts_at: datetime
-    timezone: str
-    status: str
-    price_list_id: str
-    currency: str
-    tax_rate_bp: int
-    layout: HallLayout
-
-    @property
-    def local_start(self) -> datetime:
-        return local(self.starts_at, self.timezone)
-
-
-def load_show(conn: sqlite3.Connection, show_id: str) -> ShowInfo:
-    row = conn.execute(
-        "SELECT s.id, s.film_id, s.hall_id, s.starts_at, s.status, s.price_list_id, "
-        "f.title, f.certificate, f.language, f.genres, f.runtime_min, "
-        "h.name AS hall_name, h.layout, h.seat_count, c.id AS cinema_id, c.name AS cinema_name, "
-        "c.city, c.timezone, pl.currency, pl.tax_rate_bp "
-        "FROM shows s JOIN films f ON f.id = s.film_id JOIN halls h ON h.id = s.hall_id "
-        "JOIN cinemas c ON c.id = h.cinema_id JOIN price_lists pl ON pl.id = s.price_list_id "
-        "WHERE s.id = ?",
-        (str(show_id),),
-    ).fetchone()
-    if row is None:
-        raise NotFound(f"There is no show {show_id!r}. Please pick the show again.")
-    try:
-        genres = tuple(json.loads(row["genres"] or "[]"))
-    except ValueError:
-        genres = ()
-    return ShowInfo(
-        show_id=row["id"], film_id=row["film_id"], film_title=row["title"],
-        certificate=row["certificate"], language=row["language"], genres=genres,
-        runtime_min=row["runtime_min"], cinema_id=row["cinema_id"],
-        cinema_name=row["cinema_name"], city=row["city"], hall_id=row["hall_id"],
-        hall_name=row["hall_name"], seat_count=row["seat_count"],
-        starts_at=from_iso(row["starts_at"]), timezone=row["timezone"], status=row["status"],
-        price_list_id=row["price_list_id"], currency=row["currency"],
-        tax_rate_bp=row["tax_rate_bp"], layout=_parse_layout(row["layout"]),
-    )
 
 
 def show_summary(conn: sqlite3.Connection, info: ShowInfo) -> ShowSummary:
@@ -167,10 +116,6 @@ def show_summary(conn: sqlite3.Connection, info: ShowInfo) -> ShowSummary:
         " AND l.seat_code = r.seat_code))",
         (info.show_id,),
     ).fetchone()[0]
-    cheapest = conn.execute(
-        "SELECT MIN(amount_minor) FROM prices WHERE price_list_id = ? AND ticket_type = 'adult'",
-        (info.price_list_id,),
-    ).fetchone()[0]
     return ShowSummary(
         show_id=info.show_id, film_id=info.film_id, film_title=info.film_title,
         certificate=info.certificate, language=info.language, genres=info.genres,
@@ -178,7 +123,7 @@ def show_summary(conn: sqlite3.Connection, info: ShowInfo) -> ShowSummary:
         city=info.city, hall_id=info.hall_id, hall_name=info.hall_name,
         starts_at=info.starts_at, local_start=info.local_start, timezone=info.timezone,
         seats_total=info.seat_count, seats_left=max(0, info.seat_count - int(sold)),
-        currency=info.currency, from_price_minor=int(cheapest or 0),
+        currency=info.currency, from_price_minor=info.cheapest_adult_minor,
     )
 
 
@@ -189,6 +134,7 @@ class _HoldRows:
     seats: tuple[str, ...]
     expires_at: datetime
     kiosk_id: str
+    sold_remotely: tuple[str, ...] = ()  # held seats the cloud says were sold elsewhere
 
 
 @dataclass(frozen=True)
@@ -224,8 +170,13 @@ class BookingService:
     def _hold_expiry(self, now: datetime) -> datetime:
         return now + timedelta(minutes=self.deps.config.hold_minutes)
 
+    def _show(self, show_id: str, conn: sqlite3.Connection | None = None) -> ShowInfo:
+        """The show, cached per connection; pass ``conn`` inside our own transaction."""
+        return show_cache(self.deps.db).show(conn or self.conn, show_id,
+                                             own_transaction=conn is not None)
+
     def _show_on_sale(self, show_id: str, now: datetime) -> ShowInfo:
-        info = load_show(self.conn, show_id)
+        info = self._show(show_id)
         if info.status == "cancelled":
             raise ShowNotOnSale(f"The {info.film_title} show has been cancelled and is not on sale.")
         if info.starts_at <= now:
@@ -259,11 +210,12 @@ class BookingService:
 
     def _unavailable(self, conn: sqlite3.Connection, show_id: str, codes: list[str] | None,
                      kiosk_id: str, now: datetime, ignore_hold: str | None = None) -> set[str]:
-        rows = conn.execute(
-            _UNAVAILABLE_SQL,
-            (show_id, None if codes is None else _codes_json(codes), to_iso(now), kiosk_id,
-             ignore_hold),
-        ).fetchall()
+        if codes is None:
+            rows = conn.execute(_UNAVAILABLE_IN_SHOW_SQL, (show_id, to_iso(now), kiosk_id,
+                                                           ignore_hold))
+        else:
+            rows = conn.execute(_UNAVAILABLE_SEATS_SQL, (show_id, to_iso(now), kiosk_id,
+                                                         ignore_hold, _codes_json(codes)))
         return {r[0] for r in rows}
 
     @staticmethod
@@ -273,18 +225,14 @@ class BookingService:
                       if c in seats else (10**9, 0))
 
     def _hold_rows(self, conn: sqlite3.Connection, hold_id: str) -> _HoldRows | None:
-        rows = conn.execute(
-            "SELECT show_id, seat_code, kiosk_id, expires_at FROM holds WHERE hold_id = ? "
-            "ORDER BY rowid",
-            (str(hold_id),),
-        ).fetchall()
+        rows = conn.execute(_HOLD_ROWS_SQL, (str(hold_id),)).fetchall()
         if not rows:
             return None
+        # Stored by to_iso (UTC, whole seconds, one format), so the text minimum is the earliest.
         return _HoldRows(
-            hold_id=str(hold_id), show_id=rows[0]["show_id"],
-            seats=tuple(r["seat_code"] for r in rows),
-            expires_at=min(from_iso(r["expires_at"]) for r in rows),
-            kiosk_id=rows[0]["kiosk_id"],
+            hold_id=str(hold_id), show_id=rows[0][0], seats=tuple(r[1] for r in rows),
+            expires_at=from_iso(min(r[3] for r in rows)), kiosk_id=rows[0][2],
+            sold_remotely=tuple(r[1] for r in rows if r[4]),
         )
 
     def _live_hold(self, conn: sqlite3.Connection, hold_id: str, now: datetime,
@@ -312,17 +260,10 @@ class BookingService:
 
     def _price(self, conn: sqlite3.Connection, info: ShowInfo, seats: tuple[str, ...],
                ticket_types: dict[str, str] | None) -> PricedBasket:
-        prices = {
-            (r["seat_type"], r["ticket_type"]): int(r["amount_minor"])
-            for r in conn.execute(
-                "SELECT seat_type, ticket_type, amount_minor FROM prices WHERE price_list_id = ?",
-                (info.price_list_id,),
-            )
-        }
         layout = info.layout.seats
         ordered = self._in_layout_order(info, list(seats))
-        return price_basket(((c, layout[c].type.value) for c in ordered), ticket_types, prices,
-                            info.tax_rate_bp, info.certificate)
+        return price_basket(((c, layout[c].type.value) for c in ordered), ticket_types,
+                            info.prices, info.tax_rate_bp, info.certificate)
 
     # ------------------------------------------------------------------ holds
     def hold(self, actor: Actor, show_id: str, seat_codes: list[str]) -> Hold:
@@ -384,7 +325,7 @@ class BookingService:
                         expires_at=now, kiosk_id=current.kiosk_id)
         if len(seats) > self.deps.config.max_seats_per_booking:
             check_seat_count(len(seats), self.deps.config.max_seats_per_booking)
-        info = self._show_on_sale(current.show_id, now) if added else load_show(self.conn, current.show_id)
+        info = self._show_on_sale(current.show_id, now) if added else self._show(current.show_id)
         if added:
             self._check_seats_exist(info, added)
             self._check_offline(info.show_id, added)
@@ -428,7 +369,7 @@ class BookingService:
     def best_available(self, show_id: str, n: int, accessible: bool = False) -> list[str]:
         """The best block of ``n`` seats free for this kiosk now; [] when none fits."""
         check_seat_count(n, self.deps.config.max_seats_per_booking)
-        info = load_show(self.conn, show_id)
+        info = self._show(show_id)
         return self._best(info, n, accessible, self.deps.config.kiosk_id, self._now(), None)
 
     def _best(self, info: ShowInfo, n: int, accessible: bool, kiosk_id: str, now: datetime,
@@ -467,7 +408,7 @@ class BookingService:
     def renew_hold(self, hold_id: str) -> Hold:
         now = self._now()
         current = self._live_hold(self.conn, hold_id, now)
-        info = load_show(self.conn, current.show_id)
+        info = self._show(current.show_id)
         renewed = Hold(hold_id=current.hold_id, show_id=current.show_id,
                        seats=tuple(self._in_layout_order(info, list(current.seats))),
                        expires_at=self._hold_expiry(now).replace(microsecond=0),
@@ -520,11 +461,11 @@ class BookingService:
 
     def get_hold(self, hold_id: str) -> Hold:
         rows = self._live_hold(self.conn, hold_id, self._now())
-        return self._to_hold(rows, load_show(self.conn, rows.show_id))
+        return self._to_hold(rows, self._show(rows.show_id))
 
     def quote(self, hold_id: str, ticket_types: dict[str, str]) -> Quote:
         rows = self._live_hold(self.conn, hold_id, self._now())
-        info = load_show(self.conn, rows.show_id)
+        info = self._show(rows.show_id)
         basket = self._price(self.conn, info, rows.seats, ticket_types)
         return Quote(
             lines=tuple(QuoteLine(line.seat_code, line.seat_type, line.ticket_type,
@@ -554,12 +495,21 @@ class BookingService:
     def confirm(self, actor: Actor, hold_id: str, ticket_types: dict[str, str], payment: Payment,
                 contact: str = "") -> Booking:
         now = self._now()
+        existing = None
         with transaction(self.conn) as conn:
-            existing = conn.execute("SELECT * FROM bookings WHERE idempotency_key = ?",
-                                    (str(hold_id),)).fetchone()
-            if existing is None:
-                rows = self._live_hold(conn, hold_id, now, actor)
-                info = load_show(conn, rows.show_id)
+            rows = self._hold_rows(conn, hold_id)
+            if rows is None or rows.expires_at <= now:
+                # Confirming consumes the hold, so a hold that is gone may be a double tap or a
+                # retry: answer with the booking it made, once. (Looked up only here: while the
+                # hold is live no booking can carry its id, and the unique key would refuse one.)
+                existing = conn.execute("SELECT * FROM bookings WHERE idempotency_key = ?",
+                                        (str(hold_id),)).fetchone()
+                if existing is None:
+                    raise HoldExpired()
+            else:
+                if rows.kiosk_id != actor.kiosk_id:
+                    raise PermissionDenied("That seat hold belongs to another kiosk.")
+                info = self._show(rows.show_id, conn)
                 if info.status == "cancelled":
                     raise ShowNotOnSale(
                         f"The {info.film_title} show has been cancelled and is not on sale.")
@@ -570,9 +520,15 @@ class BookingService:
                                              now, paid_minor=basket.total_minor,
                                              exchanged_from=None)
         # Reading for the reply happens after COMMIT: the write lock is held only for writing.
-        if existing is not None:  # a double tap or a retry: the same booking, once
+        if existing is not None:
             return self._booking_from_row(self.conn, existing)
         return finish(show=show_summary(self.conn, info))
+
+    def _refuse_sold(self, conn: sqlite3.Connection, info: ShowInfo, codes_json: str,
+                     booking_id: str) -> None:
+        """Raise SeatsUnavailable naming every seat of the sale sold here or in the cloud."""
+        taken = {r[0] for r in conn.execute(_SOLD_SQL, (info.show_id, codes_json, booking_id))}
+        raise SeatsUnavailable(self._in_layout_order(info, taken))
 
     def _write_booking(self, conn: sqlite3.Connection, actor: Actor, info: ShowInfo,
                        hold: _HoldRows, basket: PricedBasket, paid: _Paid, contact: str,
@@ -583,10 +539,10 @@ class BookingService:
         Returns a function that completes the Booking from a show summary, which the caller
         reads after COMMIT (counting a 20,000-seat show's sales takes about a millisecond).
         """
-        taken = {r[0] for r in conn.execute(_SOLD_SQL, (info.show_id, _codes_json(hold.seats)))}
-        if taken:  # e.g. the cloud pulled a sale of a seat whose hold we lost
-            raise SeatsUnavailable(self._in_layout_order(info, taken))
         booking_id = new_id()
+        codes_json = _codes_json(hold.seats)
+        if hold.sold_remotely:  # e.g. the cloud pulled a sale of a seat whose hold we lost
+            self._refuse_sold(conn, info, codes_json, booking_id)
         created = to_iso(now)
         business_date = local(now, info.timezone).date().isoformat()
         channel = _channel(actor)
@@ -616,10 +572,15 @@ class BookingService:
             [(booking_id, line.seat_code, line.seat_type, line.ticket_type, line.price_minor,
               line.tax_minor) for line in basket.lines],
         )
-        conn.executemany(
-            "INSERT INTO seat_sales (show_id, seat_code, booking_id) VALUES (?, ?, ?)",
-            [(info.show_id, line.seat_code, booking_id) for line in basket.lines],
-        )
+        try:
+            conn.executemany(
+                "INSERT INTO seat_sales (show_id, seat_code, booking_id) VALUES (?, ?, ?)",
+                [(info.show_id, line.seat_code, booking_id) for line in basket.lines],
+            )
+        except sqlite3.IntegrityError as exc:  # sold here meanwhile: the primary key says no
+            if "seat_sales" not in str(exc):
+                raise
+            self._refuse_sold(conn, info, codes_json, booking_id)
         conn.execute("DELETE FROM holds WHERE hold_id = ?", (hold.hold_id,))
         seats = [line.seat_code for line in basket.lines]
         audit.record(conn, at=now, kiosk_id=actor.kiosk_id,
@@ -657,7 +618,7 @@ class BookingService:
             "FROM booking_seats WHERE booking_id = ? ORDER BY rowid",
             (row["id"],),
         ).fetchall()
-        info = load_show(conn, row["show_id"])
+        info = self._show(row["show_id"])
         return Booking(
             booking_id=row["id"], reference=row["reference"], show=show_summary(conn, info),
             channel=row["channel"], kiosk_id=row["kiosk_id"], staff_id=row["staff_id"],
@@ -807,7 +768,7 @@ class BookingService:
             over_limit = (actor.role != Role.MANAGER
                           and amount > self.deps.config.cashier_refund_limit_minor)
             state = "pending_approval" if over_limit else "completed"
-            info = load_show(conn, booking["show_id"])
+            info = self._show(booking["show_id"], conn)
             cur = conn.execute(
                 "INSERT INTO refunds (booking_id, seats, amount_minor, tax_minor, currency, method, "
                 "reason, state, requested_by, decided_by, shift_id, kiosk_id, created_at, "
@@ -944,7 +905,7 @@ class BookingService:
         picked, carried, _tax = self._refund_plan(conn, old, None)
         old_codes = [r["seat_code"] for r in picked]
         hold = self._live_hold(conn, new_hold_id, now, actor)
-        info = load_show(conn, hold.show_id)
+        info = self._show(hold.show_id, conn)
         basket = self._price(conn, info, hold.seats, ticket_types)
         if info.currency != old["currency"]:
             raise InvalidInput("A booking can only be exchanged for a show in the same currency.")
@@ -961,7 +922,7 @@ class BookingService:
         refund_id = None
         if back:
             shift_id = self._refund_shift(actor, old["payment_method"])
-            old_info = load_show(conn, old["show_id"])
+            old_info = self._show(old["show_id"], conn)
             cur = conn.execute(
                 "INSERT INTO refunds (booking_id, seats, amount_minor, tax_minor, currency, "
                 "method, reason, state, requested_by, decided_by, shift_id, kiosk_id, "
