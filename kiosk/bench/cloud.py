@@ -91,6 +91,7 @@ def run(quick: bool) -> list[BenchResult]:
     n = 60 if quick else 400
     now = datetime.now(UTC)
     with tempfile.TemporaryDirectory() as tmp, LocalCloud() as cloud:
+        cloud.reset()
         db = Path(tmp) / "bench.db"
         _kiosk_db(db, n, now)
         context = CloudContext(_config(db, cloud.endpoint_url))

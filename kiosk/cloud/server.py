@@ -147,6 +147,14 @@ class LocalCloud:
         self._server.start()
         return self
 
+    def reset(self) -> None:
+        """Forget every table and topic (moto keeps them per process, across servers)."""
+        import urllib.request
+
+        request = urllib.request.Request(f"{self.endpoint_url}/moto-api/reset", method="POST")
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
+            response.read()
+
     def stop(self) -> None:
         if self._server is not None:
             self._server.stop()

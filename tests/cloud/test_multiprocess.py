@@ -44,6 +44,7 @@ ALL_SEATS = list(HallLayout.from_spec(BIG_LAYOUT).seats)
 @pytest.fixture
 def cloud():
     with LocalCloud() as server:
+        server.reset()  # moto keeps state per process: start from an empty cloud
         config = kiosk_config(Path("/nonexistent"), "X", server.endpoint_url, TABLE)
         ensure_table(CloudClients(config.cloud).dynamodb, TABLE)
         yield server

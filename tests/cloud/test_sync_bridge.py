@@ -24,6 +24,7 @@ SHOW = "show-future"
 @pytest.fixture
 def served(cloud_config, clock):
     with LocalCloud() as server:
+        server.reset()  # moto keeps state per process: start from an empty cloud
         config = replace(cloud_config, cloud=replace(cloud_config.cloud,
                                                      endpoint_url=server.endpoint_url))
         ensure_table(CloudClients(config.cloud).dynamodb, TABLE)
