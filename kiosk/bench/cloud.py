@@ -42,7 +42,7 @@ def _kiosk_db(path: Path, bookings: int, now: datetime) -> None:
     stamp = to_iso(now)
     seats_per_row = 50
     rows = (bookings * SEATS_PER_BOOKING) // seats_per_row + 1
-    layout = {"rows": [{"label": f"R{i}", "cells": "S" * seats_per_row} for i in range(rows)]}
+    layout = {"rows": [{"label": f"R{i:03d}", "cells": "S" * seats_per_row} for i in range(rows)]}
     with transaction(conn):
         conn.execute("INSERT INTO cinemas (id, name, city, timezone, currency) "
                      "VALUES ('c', 'Bench', 'City', 'UTC', 'INR')")
@@ -54,7 +54,7 @@ def _kiosk_db(path: Path, bookings: int, now: datetime) -> None:
                      "VALUES ('p', 'P', 'INR', 0)")
         conn.execute("INSERT INTO shows (id, film_id, hall_id, starts_at, price_list_id) "
                      "VALUES ('show', 'f', 'h', ?, 'p')", (to_iso(now + timedelta(hours=3)),))
-        seats = [f"R{i}{n}" for i in range(rows) for n in range(1, seats_per_row + 1)]
+        seats = [f"R{i:03d}{n}" for i in range(rows) for n in range(1, seats_per_row + 1)]
         for b in range(bookings):
             booking_id, hold_id = new_id(), new_id()
             mine = seats[b * SEATS_PER_BOOKING:(b + 1) * SEATS_PER_BOOKING]

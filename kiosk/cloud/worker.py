@@ -82,7 +82,8 @@ class OutboxWorker:
         self.backoff = backoff or Backoff()
         self.lease_s = lease_s
         self.rng = rng
-        self._was_online = context.status.online
+        # a (re)start is a fresh look: rows that only waited for the network are due at once
+        self._was_online = False
 
     def close(self) -> None:
         self.conn.close()
