@@ -137,3 +137,34 @@ def test_local_sale_behind_the_holds_back_is_named(services, cashier):
     assert err.value.seats == ("B2",)
     assert services.deps.conn.execute(
         "SELECT COUNT(*) FROM bookings WHERE idempotency_key = ?", (hold.hold_id,)).fetchone()[0] == 0
+
+
+# ---------------------------------------------------------------- Booking.paid_minor / exchanged_from
+def test_sale_reply_and_read_back_carry_paid_and_origin(services, cashier):
+    hold = services.booking.hold(cashier, "show-future", ["B1", "B2"])
+    sold = services.booking.confirm(cashier, hold.hold_id, {}, CARD)
+    assert sold.paid_minor == sold.total_minor == 50000 and sold.exchanged_from is None
+    assert services.booking.get(sold.reference) == sold  # the reply is what is stored
+    assert services.booking.confirm(cashier, hold.hold_id, {}, CARD) == sold  # a retry too
+
+
+def test_exchange_reply_and_read_back_carry_paid_and_origin(services, cashier):
+    old = services.booking.confirm(
+        cashier, services.booking.hold(cashier, "show-future", ["B1", "B2"]).hold_id, {}, CARD)
+    dearer = services.booking.hold(cashier, "show-later", ["E1", "E2"])  # premium 700.00
+    new = services.booking.exchange(cashier, old.reference, dearer.hold_id, {}, CARD)
+    assert (new.total_minor, new.paid_minor, new.exchanged_from) == (70000, 20000, old.booking_id)
+    assert services.booking.get(new.reference) == new
+    cheaper = services.booking.hold(cashier, "show-future", ["C1"])
+    newest = services.booking.exchange(cashier, new.reference, cheaper.hold_id, {})
+    assert (newest.paid_minor, newest.exchanged_from) == (0, new.booking_id)
+    assert services.booking.get_by_id(newest.booking_id) == newest
+
+
+def test_paid_defaults_to_total_for_rows_without_it(services, cashier):
+    """``bookings.paid_minor`` NULL (rows written before the column was filled) means the total."""
+    sold = services.booking.confirm(
+        cashier, services.booking.hold(cashier, "show-future", ["B1"]).hold_id, {}, CARD)
+    with transaction(services.deps.conn) as conn:
+        conn.execute("UPDATE bookings SET paid_minor = NULL WHERE id = ?", (sold.booking_id,))
+    assert services.booking.get(sold.reference).paid_minor == sold.total_minor == 25000

@@ -1,0 +1,105 @@
+"""Exchange: swap a booking's remaining seats for the seats of a new hold, in one transaction.
+
+The old booking becomes ``exchanged`` and its seats are freed; its value is carried over to the
+new booking (``exchanged_from``). Costs more: a payment covers the difference. Costs less: the
+difference goes back to the original method as a refund row. The outbox gets ``refund`` for the
+old booking, then ``confirm`` (+ ``notify``) for the new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+
+from kiosk.domain.clock import to_iso
+from kiosk.domain.errors import InvalidInput
+from kiosk.domain.money import tax_included
+from kiosk.services import outbox
+from kiosk.services.auth import ensure_staff, open_shift_id
+from kiosk.services.booking_queries import BookingContext
+from kiosk.services.booking_refunds import RefundDesk, insert_refund
+from kiosk.services.booking_sales import Paid, SalesDesk, price
+from kiosk.services.models import Actor, Booking, Payment, Role
+from kiosk.store.db import transaction
+
+
+class _NeedsManager(Exception):
+    """Raised inside the exchange transaction; audited as a refusal after the rollback."""
+
+
+class ExchangeDesk:
+    def __init__(self, ctx: BookingContext, sales: SalesDesk, refunds: RefundDesk):
+        self.ctx = ctx
+        self.sales = sales
+        self.refunds = refunds
+
+    def exchange(self, actor: Actor, reference: str, new_hold_id: str,
+                 ticket_types: dict[str, str], payment: Payment | None = None) -> Booking:
+        """Swap a booking's remaining seats for the seats of a new hold, in one transaction."""
+        ensure_staff(self.ctx.deps, actor, "exchange", str(reference))
+        self.refunds.check_started_show(actor, reference, "exchange")
+        now = self.ctx.now()
+        try:
+            return self._exchange(actor, reference, new_hold_id, ticket_types, payment, now)
+        except _NeedsManager as refusal:
+            raise self.refunds.refusal(actor, "exchange", str(reference), str(refusal)) from None
+
+    def _exchange(self, actor: Actor, reference: str, new_hold_id: str,
+                  ticket_types: dict[str, str], payment: Payment | None, now: datetime) -> Booking:
+        with transaction(self.ctx.conn) as conn:
+            old = self.ctx.booking_row(conn, reference)
+            existing = conn.execute("SELECT * FROM bookings WHERE idempotency_key = ?",
+                                    (str(new_hold_id),)).fetchone()
+            if existing is not None and existing["exchanged_from"] == old["id"]:
+                repeated = existing  # a repeated tap: answer after the (empty) transaction
+            else:
+                repeated = None
+                finish = self._writes(conn, actor, old, new_hold_id, ticket_types, payment, now)
+        if repeated is not None:
+            return self.ctx.booking_from_row(repeated)
+        return finish()
+
+    def _writes(self, conn: sqlite3.Connection, actor: Actor, old: sqlite3.Row,
+                new_hold_id: str, ticket_types: dict[str, str],
+                payment: Payment | None, now: datetime) -> Callable[[], Booking]:
+        """The exchange proper, inside the caller's transaction; returns the reply builder."""
+        ctx = self.ctx
+        picked, carried, _tax = self.refunds.plan(conn, old, None)
+        old_codes = [r["seat_code"] for r in picked]
+        hold = ctx.live_hold(conn, new_hold_id, now, actor)
+        info = ctx.show(hold.show_id, conn)
+        basket = price(info, hold.seats, ticket_types)
+        if info.currency != old["currency"]:
+            raise InvalidInput("A booking can only be exchanged for a show in the same currency.")
+        difference = basket.total_minor - carried
+        back = max(0, -difference)
+        if back and actor.role != Role.MANAGER and back > ctx.config.cashier_refund_limit_minor:
+            raise _NeedsManager("The exchange gives back more than a cashier may refund: "
+                                "please ask a manager.")
+        if difference > 0:
+            paid = self.sales.take_payment(actor, difference, info.currency, payment)
+        else:
+            paid = Paid(old["payment_method"], old["card_last4"], None, None,
+                        open_shift_id(ctx.deps, actor.staff_id, actor.kiosk_id))
+        refund_id = None
+        if back:
+            shift_id = self.refunds.refund_shift(actor, old["payment_method"])
+            old_info = ctx.show(old["show_id"], conn)
+            refund_id = insert_refund(
+                conn, booking_id=old["id"], seats=[], amount=back,
+                tax=tax_included(back, old_info.tax_rate_bp), currency=old["currency"],
+                method=old["payment_method"], reason="exchange", actor=actor, decided=True,
+                shift_id=shift_id, timezone=old_info.timezone, now=now)
+        conn.execute("DELETE FROM seat_sales WHERE booking_id = ?", (old["id"],))
+        conn.execute(
+            "UPDATE bookings SET state = 'exchanged', refunded_minor = refunded_minor + ?, "
+            "sync_state = 'pending', updated_at = ? WHERE id = ?",
+            (back, to_iso(now), old["id"]))
+        outbox.enqueue(conn, kind="refund", booking_id=old["id"], now=now, payload={
+            "booking_id": old["id"], "show_id": old["show_id"], "seats": old_codes,
+            "refund_id": refund_id})
+        finish = self.sales.write_booking(conn, actor, info, hold, basket, paid,
+                                          old["customer_contact"], now,
+                                          paid_minor=max(0, difference), exchanged_from=old["id"])
+        return lambda: finish(show=ctx.show_summary(info))

@@ -1,0 +1,205 @@
+"""What the parts of booking share: database, clock, gate, and the reads of shows, holds, bookings.
+
+``BookingContext`` is handed to the hold, sale, refund and exchange desks; the service facade
+(``kiosk.services.booking.BookingService``) owns it. Everything here reads; the writes live with
+the desk whose job they are.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from kiosk.config import Config
+from kiosk.domain.clock import from_iso
+from kiosk.domain.errors import (
+    HoldExpired,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    ShowNotOnSale,
+)
+from kiosk.domain.ids import normalise_reference
+from kiosk.services.booking_catalogue import ShowInfo, show_cache
+from kiosk.services.deps import ServiceDeps
+from kiosk.services.gate import SeatGate
+from kiosk.services.models import Actor, Booking, BookingLine, Hold, ShowSummary
+
+# A hold's rows, each flagged when the last pull from the cloud says the seat was sold elsewhere.
+# That flag is the whole confirm-time re-check: a live hold excludes other holds (primary key) and
+# a local sale of the same seat fails the seat_sales primary key, so only a remote sale needs a look.
+_HOLD_ROWS_SQL = (
+    "SELECT h.show_id, h.seat_code, h.kiosk_id, h.expires_at, EXISTS (SELECT 1 FROM remote_seats r "
+    "WHERE r.show_id = h.show_id AND r.seat_code = h.seat_code AND r.state = 'sold') "
+    "FROM holds h WHERE h.hold_id = ? ORDER BY h.rowid"
+)
+
+
+@dataclass(frozen=True)
+class HoldRows(Hold):
+    """A hold as stored (seats in row order, the earliest expiry), plus what the cloud sold."""
+
+    sold_remotely: tuple[str, ...] = ()  # held seats the cloud says were sold elsewhere
+
+
+def codes_json(codes: list[str] | tuple[str, ...]) -> str:
+    """Seat codes as one JSON parameter, expanded in SQL by ``json_each``."""
+    return json.dumps(list(codes))
+
+
+def in_layout_order(info: ShowInfo, codes: set[str] | list[str] | tuple[str, ...]) -> list[str]:
+    """Seats as a person reads them: row by row, left to right (unknown codes last)."""
+    seats = info.layout.seats
+    return sorted(codes, key=lambda c: (seats[c].row_index, seats[c].column)
+                  if c in seats else (10**9, 0))
+
+
+def is_void(reason: str) -> bool:
+    """A refund whose reason is ``void`` (or ``void: ...``) cancels the booking."""
+    return reason == "void" or reason.startswith("void:")
+
+
+class Wiring(Protocol):
+    """Whoever owns the dependencies (the service facade: callers may swap its ``gate``)."""
+
+    deps: ServiceDeps
+    gate: SeatGate
+
+
+class BookingContext:
+    """The database, clock, config and seat gate, with the reads every booking desk needs."""
+
+    def __init__(self, owner: Wiring):
+        self._owner = owner
+
+    @property
+    def deps(self) -> ServiceDeps:
+        return self._owner.deps
+
+    @property
+    def gate(self) -> SeatGate:
+        return self._owner.gate
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.deps.db.conn
+
+    @property
+    def config(self) -> Config:
+        return self.deps.config
+
+    def now(self) -> datetime:
+        return self.deps.clock.now()
+
+    def hold_expiry(self, now: datetime) -> datetime:
+        return (now + timedelta(minutes=self.deps.config.hold_minutes)).replace(microsecond=0)
+
+    # ------------------------------------------------------------------ shows
+    def show(self, show_id: str, conn: sqlite3.Connection | None = None) -> ShowInfo:
+        """The show, cached per connection; pass ``conn`` inside our own transaction."""
+        return show_cache(self.deps.db).show(conn or self.conn, show_id,
+                                             own_transaction=conn is not None)
+
+    def show_on_sale(self, show_id: str, now: datetime) -> ShowInfo:
+        info = self.show(show_id)
+        if info.status == "cancelled":
+            raise ShowNotOnSale(f"The {info.film_title} show has been cancelled and is not on sale.")
+        if info.starts_at <= now:
+            raise ShowNotOnSale(
+                f"The {info.film_title} show at {info.local_start.strftime('%H:%M')} has already "
+                f"started; tickets are no longer on sale."
+            )
+        return info
+
+    def show_summary(self, info: ShowInfo) -> ShowSummary:
+        """The listing view of one show: seats left counts local and remotely pulled sales."""
+        sold = self.conn.execute(
+            "SELECT (SELECT COUNT(*) FROM seat_sales WHERE show_id = ?1) + "
+            "(SELECT COUNT(*) FROM remote_seats r WHERE r.show_id = ?1 AND r.state = 'sold' "
+            " AND NOT EXISTS (SELECT 1 FROM seat_sales l WHERE l.show_id = ?1 "
+            " AND l.seat_code = r.seat_code))",
+            (info.show_id,),
+        ).fetchone()[0]
+        return ShowSummary(
+            show_id=info.show_id, film_id=info.film_id, film_title=info.film_title,
+            certificate=info.certificate, language=info.language, genres=info.genres,
+            runtime_min=info.runtime_min, cinema_id=info.cinema_id, cinema_name=info.cinema_name,
+            city=info.city, hall_id=info.hall_id, hall_name=info.hall_name,
+            starts_at=info.starts_at, local_start=info.local_start, timezone=info.timezone,
+            seats_total=info.seat_count, seats_left=max(0, info.seat_count - int(sold)),
+            currency=info.currency, from_price_minor=info.cheapest_adult_minor,
+        )
+
+    # ------------------------------------------------------------------ holds
+    @staticmethod
+    def hold_rows(conn: sqlite3.Connection, hold_id: str) -> HoldRows | None:
+        rows = conn.execute(_HOLD_ROWS_SQL, (str(hold_id),)).fetchall()
+        if not rows:
+            return None
+        # Stored by to_iso (UTC, whole seconds, one format), so the text minimum is the earliest.
+        return HoldRows(
+            hold_id=str(hold_id), show_id=rows[0][0], seats=tuple(r[1] for r in rows),
+            expires_at=from_iso(min(r[3] for r in rows)), kiosk_id=rows[0][2],
+            sold_remotely=tuple(r[1] for r in rows if r[4]),
+        )
+
+    def live_hold(self, conn: sqlite3.Connection, hold_id: str, now: datetime,
+                  actor: Actor | None = None) -> HoldRows:
+        rows = self.hold_rows(conn, hold_id)
+        if rows is None or rows.expires_at <= now:
+            raise HoldExpired()
+        if actor is not None and rows.kiosk_id != actor.kiosk_id:
+            raise PermissionDenied("That seat hold belongs to another kiosk.")
+        return rows
+
+    @staticmethod
+    def to_hold(rows: HoldRows, info: ShowInfo | None = None) -> Hold:
+        seats = rows.seats if info is None else tuple(in_layout_order(info, rows.seats))
+        return Hold(hold_id=rows.hold_id, show_id=rows.show_id, seats=seats,
+                    expires_at=rows.expires_at, kiosk_id=rows.kiosk_id)
+
+    # ------------------------------------------------------------------ bookings
+    @staticmethod
+    def booking_row(conn: sqlite3.Connection, reference: str) -> sqlite3.Row:
+        text = str(reference or "").strip()
+        if not text:
+            raise InvalidInput("Enter the booking reference from the ticket.")
+        row = conn.execute("SELECT * FROM bookings WHERE reference = ?",
+                           (normalise_reference(text),)).fetchone()
+        if row is None:
+            raise NotFound(f"No booking with reference {text}. Check the letters and numbers "
+                           f"on the ticket.")
+        return row
+
+    def booking_by_id(self, booking_id: str) -> sqlite3.Row:
+        row = self.conn.execute("SELECT * FROM bookings WHERE id = ?", (booking_id,)).fetchone()
+        if row is None:
+            raise NotFound("No such booking.")
+        return row
+
+    def booking_from_row(self, row: sqlite3.Row) -> Booking:
+        lines = self.conn.execute(
+            "SELECT seat_code, seat_type, ticket_type, price_minor, tax_minor, refunded "
+            "FROM booking_seats WHERE booking_id = ? ORDER BY rowid",
+            (row["id"],),
+        ).fetchall()
+        info = self.show(row["show_id"])
+        paid = row["paid_minor"]
+        return Booking(
+            booking_id=row["id"], reference=row["reference"], show=self.show_summary(info),
+            channel=row["channel"], kiosk_id=row["kiosk_id"], staff_id=row["staff_id"],
+            lines=tuple(BookingLine(r["seat_code"], r["seat_type"], r["ticket_type"],
+                                    r["price_minor"], r["tax_minor"], bool(r["refunded"]))
+                        for r in lines),
+            currency=row["currency"], total_minor=row["total_minor"], tax_minor=row["tax_minor"],
+            refunded_minor=row["refunded_minor"], payment_method=row["payment_method"],
+            card_last4=row["card_last4"], tendered_minor=row["cash_tendered_minor"],
+            change_minor=row["change_minor"], customer_contact=row["customer_contact"],
+            state=row["state"], sync_state=row["sync_state"],
+            created_at=from_iso(row["created_at"]),
+            paid_minor=row["total_minor"] if paid is None else paid,
+            exchanged_from=row["exchanged_from"],
+        )

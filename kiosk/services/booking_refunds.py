@@ -1,0 +1,256 @@
+"""Money back: refund (all or some seats), cancel (void), and a manager's approval of large refunds.
+
+A refund goes back to the original payment method. A cashier's refund above
+``cashier_refund_limit_minor`` is recorded as waiting for a manager and frees nothing until
+approved. Each refund writes the refund row, the freed seats, the booking's new state, the audit
+row and the outbox ``refund`` row in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from kiosk.domain.clock import from_iso, local, to_iso
+from kiosk.domain.errors import InvalidInput, NotFound, PaymentError, PermissionDenied
+from kiosk.domain.ids import normalise_reference
+from kiosk.services import audit, outbox
+from kiosk.services.auth import ensure_manager, ensure_staff, open_shift_id
+from kiosk.services.booking_queries import BookingContext, codes_json, is_void
+from kiosk.services.models import Actor, RefundResult, Role
+from kiosk.store.db import transaction
+
+ACTIVE_STATES = ("confirmed", "partially_refunded")
+
+
+def insert_refund(conn: sqlite3.Connection, *, booking_id: str, seats: list[str], amount: int,
+                  tax: int, currency: str, method: str, reason: str, actor: Actor,
+                  decided: bool, shift_id: int | None, timezone: str, now: datetime) -> int:
+    """One refunds row (completed when ``decided``, else waiting for a manager); returns its id."""
+    cur = conn.execute(
+        "INSERT INTO refunds (booking_id, seats, amount_minor, tax_minor, currency, method, "
+        "reason, state, requested_by, decided_by, shift_id, kiosk_id, created_at, "
+        "business_date, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (booking_id, codes_json(seats), amount, tax, currency, method, reason,
+         "completed" if decided else "pending_approval", actor.staff_id,
+         actor.staff_id if decided else None, shift_id, actor.kiosk_id, to_iso(now),
+         local(now, timezone).date().isoformat(), to_iso(now) if decided else None))
+    return int(cur.lastrowid)
+
+
+class RefundDesk:
+    def __init__(self, ctx: BookingContext):
+        self.ctx = ctx
+
+    def refusal(self, actor: Actor, action: str, target: str, message: str,
+                **detail: object) -> PermissionDenied:
+        """Audit a refused action in its own transaction and return the error to raise."""
+        audit.record_refusal(self.ctx.conn, at=self.ctx.now(), actor=actor, action=action,
+                             target=target, detail={"reason": message, **detail})
+        return PermissionDenied(message)
+
+    def check_started_show(self, actor: Actor, reference: str, action: str) -> None:
+        """After the show starts only a manager may give money back (checked before writing)."""
+        row = self.ctx.conn.execute(
+            "SELECT s.starts_at FROM bookings b JOIN shows s ON s.id = b.show_id "
+            "WHERE b.reference = ?", (normalise_reference(str(reference or "")),)).fetchone()
+        if row is not None and from_iso(row[0]) <= self.ctx.now() and actor.role != Role.MANAGER:
+            raise self.refusal(actor, action, normalise_reference(str(reference)),
+                               "The show has already started: only a manager can do this.")
+
+    @staticmethod
+    def plan(conn: sqlite3.Connection, booking: sqlite3.Row, seats: list[str] | None,
+             ignore_request: int | None = None,
+             allow_conflict: bool = False) -> tuple[list[sqlite3.Row], int, int]:
+        """The booking lines to refund, with amount and tax; refuse anything not refundable."""
+        allowed = (*ACTIVE_STATES, "conflict") if allow_conflict else ACTIVE_STATES
+        if booking["state"] not in allowed:
+            raise InvalidInput(f"Booking {booking['reference']} is {booking['state'].replace('_', ' ')}"
+                               f": there is nothing left to refund.")
+        lines = conn.execute(
+            "SELECT seat_code, price_minor, tax_minor, refunded FROM booking_seats "
+            "WHERE booking_id = ? ORDER BY rowid", (booking["id"],)).fetchall()
+        by_code = {r["seat_code"]: r for r in lines}
+        if seats is None:
+            chosen = [r["seat_code"] for r in lines if not r["refunded"]]
+        else:
+            if isinstance(seats, str) or not isinstance(seats, (list, tuple, set, frozenset)):
+                raise InvalidInput("Choose the seats to refund as a list of seat codes.")
+            chosen = list(dict.fromkeys(str(c).strip() for c in seats if str(c).strip()))
+            if not chosen:
+                raise InvalidInput("Choose at least one seat to refund.")
+            unknown = [c for c in chosen if c not in by_code]
+            if unknown:
+                raise InvalidInput(f"Seat {', '.join(unknown)} is not part of booking "
+                                   f"{booking['reference']}.")
+            done = [c for c in chosen if by_code[c]["refunded"]]
+            if done:
+                raise InvalidInput(f"Seat {', '.join(done)} has already been refunded.")
+        if not chosen:
+            raise InvalidInput(f"Every seat of booking {booking['reference']} is already refunded.")
+        waiting: set[str] = set()
+        for r in conn.execute("SELECT seats FROM refunds WHERE booking_id = ? AND "
+                              "state = 'pending_approval' AND id IS NOT ?",
+                              (booking["id"], ignore_request)):
+            waiting |= set(json.loads(r[0]))
+        clash = [c for c in chosen if c in waiting]
+        if clash:
+            raise InvalidInput(f"A refund of seat {', '.join(clash)} is already waiting for a "
+                               f"manager's approval.")
+        picked = [by_code[c] for c in chosen]
+        return picked, sum(r["price_minor"] for r in picked), sum(r["tax_minor"] for r in picked)
+
+    @staticmethod
+    def _complete(conn: sqlite3.Connection, booking: sqlite3.Row, seats: list[str],
+                  amount: int, refund_id: int, void: bool, now: datetime) -> None:
+        """Free the seats and record the money in the caller's transaction; outbox ``refund``."""
+        conn.execute(
+            "UPDATE booking_seats SET refunded = 1 WHERE booking_id = ? AND seat_code IN "
+            "(SELECT value FROM json_each(?))", (booking["id"], codes_json(seats)))
+        conn.execute(
+            "DELETE FROM seat_sales WHERE booking_id = ? AND seat_code IN "
+            "(SELECT value FROM json_each(?))", (booking["id"], codes_json(seats)))
+        left = conn.execute("SELECT COUNT(*) FROM booking_seats WHERE booking_id = ? AND "
+                            "refunded = 0", (booking["id"],)).fetchone()[0]
+        state = ("cancelled" if void else "refunded") if left == 0 else "partially_refunded"
+        conn.execute(
+            "UPDATE bookings SET refunded_minor = refunded_minor + ?, state = ?, "
+            "sync_state = 'pending', updated_at = ? WHERE id = ?",
+            (amount, state, to_iso(now), booking["id"]))
+        outbox.enqueue(conn, kind="refund", booking_id=booking["id"], now=now, payload={
+            "booking_id": booking["id"], "show_id": booking["show_id"], "seats": list(seats),
+            "refund_id": refund_id})
+
+    def refund_shift(self, actor: Actor, method: str) -> int | None:
+        """Cash goes back out of the drawer of the shift giving it."""
+        shift_id = open_shift_id(self.ctx.deps, actor.staff_id, actor.kiosk_id)
+        if method == "cash" and shift_id is None and actor.role != Role.MANAGER:
+            raise PaymentError("Open your shift before giving cash back.")
+        return shift_id
+
+    def refund(self, actor: Actor, reference: str, seats: list[str] | None = None,
+               reason: str = "", *,
+               within: Callable[[sqlite3.Connection, RefundResult], None] | None = None,
+               ) -> RefundResult:
+        """Refund all seats (``seats=None``) or some, to the original payment method.
+
+        A cashier's refund above ``cashier_refund_limit_minor`` is recorded as waiting for a
+        manager and frees nothing until approved. A ``conflict`` booking (its sale lost the race
+        in the cloud) can be refunded only in full and only by a manager. ``within(conn, result)``
+        runs inside the refund's transaction, so a caller's own bookkeeping (e.g. marking the
+        conflict resolved) commits with the refund or not at all.
+        """
+        ctx = self.ctx
+        ensure_staff(ctx.deps, actor, "refund", str(reference))
+        self.check_started_show(actor, reference, "refund")
+        now = ctx.now()
+        reason = str(reason or "").strip()[:500]
+        void = is_void(reason)
+        with transaction(ctx.conn) as conn:
+            booking = ctx.booking_row(conn, reference)
+            conflict = booking["state"] == "conflict"
+            if conflict and (actor.role != Role.MANAGER or seats is not None):
+                raise InvalidInput("A booking in conflict is refunded in full, by a manager, "
+                                   "from the conflict queue.")
+            picked, amount, tax = self.plan(conn, booking, seats, allow_conflict=conflict)
+            codes = [r["seat_code"] for r in picked]
+            method = booking["payment_method"]
+            shift_id = self.refund_shift(actor, method)
+            over_limit = (actor.role != Role.MANAGER
+                          and amount > ctx.config.cashier_refund_limit_minor)
+            state = "pending_approval" if over_limit else "completed"
+            info = ctx.show(booking["show_id"], conn)
+            refund_id = insert_refund(
+                conn, booking_id=booking["id"], seats=codes, amount=amount, tax=tax,
+                currency=booking["currency"], method=method, reason=reason, actor=actor,
+                decided=not over_limit, shift_id=shift_id, timezone=info.timezone, now=now)
+            if not over_limit:
+                self._complete(conn, booking, codes, amount, refund_id, void, now)
+            audit.record(conn, at=now, kiosk_id=actor.kiosk_id,
+                         action="refund_requested" if over_limit else ("void" if void else "refund"),
+                         staff_id=actor.staff_id, target=booking["reference"],
+                         detail={"refund_id": refund_id, "seats": codes, "amount_minor": amount,
+                                 "method": method, "reason": reason, "state": state})
+            result = RefundResult(refund_id=refund_id, booking_reference=booking["reference"],
+                                  seats=tuple(codes), amount_minor=amount,
+                                  currency=booking["currency"], method=method, state=state)
+            if within is not None:
+                within(conn, result)
+        return result
+
+    def cancel(self, actor: Actor, reference: str, reason: str = "") -> RefundResult:
+        """Void the whole booking: a full refund with reason ``void``."""
+        extra = str(reason or "").strip()
+        return self.refund(actor, reference, None, f"void: {extra}" if extra else "void")
+
+    @staticmethod
+    def _pending(conn: sqlite3.Connection, refund_id: int) -> sqlite3.Row:
+        row = conn.execute("SELECT * FROM refunds WHERE id = ?", (refund_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"There is no refund request {refund_id}.")
+        if row["state"] != "pending_approval":
+            raise InvalidInput(f"Refund request {refund_id} was already {row['state'].replace('_', ' ')}.")
+        return row
+
+    def approve_refund(self, actor: Actor, refund_id: int) -> RefundResult:
+        """A manager approves a cashier's large refund: now the seats are freed and money returned."""
+        ctx = self.ctx
+        ensure_manager(ctx.deps, actor, "refund_approve", str(refund_id))
+        now = ctx.now()
+        with transaction(ctx.conn) as conn:
+            request = self._pending(conn, refund_id)
+            booking = conn.execute("SELECT * FROM bookings WHERE id = ?",
+                                   (request["booking_id"],)).fetchone()
+            codes = json.loads(request["seats"])
+            # Re-validate: the booking may have changed since the request was made.
+            _picked, amount, _tax = self.plan(conn, booking, codes, ignore_request=refund_id)
+            conn.execute("UPDATE refunds SET state = 'completed', decided_by = ?, decided_at = ?, "
+                         "amount_minor = ? WHERE id = ?",
+                         (actor.staff_id, to_iso(now), amount, refund_id))
+            self._complete(conn, booking, codes, amount, refund_id, is_void(request["reason"]), now)
+            audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="refund_approved",
+                         staff_id=actor.staff_id, target=booking["reference"],
+                         detail={"refund_id": refund_id, "seats": codes, "amount_minor": amount,
+                                 "requested_by": request["requested_by"]})
+        return RefundResult(refund_id=refund_id, booking_reference=booking["reference"],
+                            seats=tuple(codes), amount_minor=amount, currency=request["currency"],
+                            method=request["method"], state="completed")
+
+    def reject_refund(self, actor: Actor, refund_id: int, comment: str = "") -> RefundResult:
+        """A manager turns a refund request down; the seats stay sold. The comment is audited."""
+        ctx = self.ctx
+        ensure_manager(ctx.deps, actor, "refund_reject", str(refund_id))
+        now = ctx.now()
+        comment = str(comment or "").strip()[:500]
+        with transaction(ctx.conn) as conn:
+            request = self._pending(conn, refund_id)
+            reference = conn.execute("SELECT reference FROM bookings WHERE id = ?",
+                                     (request["booking_id"],)).fetchone()[0]
+            conn.execute("UPDATE refunds SET state = 'rejected', decided_by = ?, decided_at = ? "
+                         "WHERE id = ?", (actor.staff_id, to_iso(now), refund_id))
+            audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="refund_rejected",
+                         staff_id=actor.staff_id, target=reference,
+                         detail={"refund_id": refund_id, "comment": comment,
+                                 "requested_by": request["requested_by"]})
+        return RefundResult(refund_id=refund_id, booking_reference=reference,
+                            seats=tuple(json.loads(request["seats"])),
+                            amount_minor=request["amount_minor"], currency=request["currency"],
+                            method=request["method"], state="rejected")
+
+    def pending_refunds(self, actor: Actor) -> list[dict[str, Any]]:
+        """Refund requests waiting for a manager, oldest first (manager only)."""
+        ensure_manager(self.ctx.deps, actor, "refund_list")
+        rows = self.ctx.conn.execute(
+            "SELECT r.id, r.booking_id, b.reference, b.show_id, f.title AS film_title, "
+            "s.starts_at, r.seats, r.amount_minor, r.tax_minor, r.currency, r.method, r.reason, "
+            "r.requested_by, st.name AS requested_by_name, st.staff_number AS requested_by_number, "
+            "r.kiosk_id, r.created_at FROM refunds r JOIN bookings b ON b.id = r.booking_id "
+            "JOIN shows s ON s.id = b.show_id JOIN films f ON f.id = s.film_id "
+            "LEFT JOIN staff st ON st.id = r.requested_by "
+            "WHERE r.state = 'pending_approval' ORDER BY r.id").fetchall()
+        return [{**dict(r), "refund_id": r["id"], "seats": json.loads(r["seats"]),
+                 "starts_at": from_iso(r["starts_at"]), "created_at": from_iso(r["created_at"])}
+                for r in rows]

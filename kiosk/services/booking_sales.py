@@ -1,0 +1,241 @@
+"""Selling held seats: quote, take payment, confirm, and read a booking back.
+
+A confirm is ONE local transaction: the booking, its lines and seat sales, the consumed hold, the
+audit row and the outbox rows commit together or not at all. It is the hot path, kept lean because
+the disk's commit rate is the budget it spends: the show comes from the per-connection cache, the
+hold read also flags seats the cloud sold, and a local double sale is left to the seat_sales
+primary key; 11 statements for any number of seats, plus one count for the reply after COMMIT.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from kiosk.domain.booking_rules import cash_change, check_card_last4, normalise_contact
+from kiosk.domain.clock import from_iso, local, to_iso
+from kiosk.domain.errors import (
+    HoldExpired,
+    PaymentError,
+    PermissionDenied,
+    SeatsUnavailable,
+    ShowNotOnSale,
+)
+from kiosk.domain.ids import new_id
+from kiosk.domain.money import format_money
+from kiosk.domain.pricing import PricedBasket, price_basket
+from kiosk.services import audit, outbox
+from kiosk.services.auth import open_shift_id
+from kiosk.services.booking_catalogue import ShowInfo
+from kiosk.services.booking_queries import BookingContext, HoldRows, codes_json, in_layout_order
+from kiosk.services.models import (
+    Actor,
+    Booking,
+    BookingLine,
+    Channel,
+    Payment,
+    Quote,
+    QuoteLine,
+    Role,
+)
+from kiosk.store.db import transaction
+
+REFERENCE_ATTEMPTS = 8
+
+# Which of the seats are sold, here (?3: not by the booking being written) or in the cloud: names
+# the seats when the sale is refused.
+_SOLD_SQL = """
+SELECT seat_code FROM seat_sales
+ WHERE show_id = ?1 AND seat_code IN (SELECT value FROM json_each(?2)) AND booking_id != ?3
+UNION
+SELECT seat_code FROM remote_seats
+ WHERE show_id = ?1 AND state = 'sold' AND seat_code IN (SELECT value FROM json_each(?2))
+"""
+
+
+@dataclass(frozen=True)
+class Paid:
+    """The money side of a sale, as recorded on the booking."""
+
+    method: str
+    card_last4: str | None
+    tendered_minor: int | None
+    change_minor: int | None
+    shift_id: int | None
+
+
+def channel_of(actor: Actor) -> str:
+    return Channel.SELF_SERVICE.value if actor.role == Role.SELF_SERVICE else Channel.COUNTER.value
+
+
+def price(info: ShowInfo, seats: tuple[str, ...], ticket_types: dict[str, str] | None) -> PricedBasket:
+    """One priced line per seat, in layout order, from the show's cached price list."""
+    layout = info.layout.seats
+    ordered = in_layout_order(info, seats)
+    return price_basket(((c, layout[c].type.value) for c in ordered), ticket_types,
+                        info.prices, info.tax_rate_bp, info.certificate)
+
+
+class SalesDesk:
+    def __init__(self, ctx: BookingContext, new_reference: Callable[[], str]):
+        self.ctx = ctx
+        self.new_reference = new_reference
+
+    def quote(self, hold_id: str, ticket_types: dict[str, str]) -> Quote:
+        ctx = self.ctx
+        rows = ctx.live_hold(ctx.conn, hold_id, ctx.now())
+        info = ctx.show(rows.show_id)
+        basket = price(info, rows.seats, ticket_types)
+        return Quote(
+            lines=tuple(QuoteLine(line.seat_code, line.seat_type, line.ticket_type,
+                                  line.price_minor, line.tax_minor) for line in basket.lines),
+            currency=info.currency, total_minor=basket.total_minor, tax_minor=basket.tax_minor,
+        )
+
+    def take_payment(self, actor: Actor, due_minor: int, currency: str,
+                     payment: Payment | None) -> Paid:
+        if payment is None or not isinstance(payment, Payment):
+            raise PaymentError(f"Take payment of {format_money(due_minor, currency)} first.")
+        method = str(payment.method or "").strip().lower()
+        if method not in ("cash", "card"):
+            raise PaymentError("Choose cash or card as the payment method.")
+        shift_id = (open_shift_id(self.ctx.deps, actor.staff_id, actor.kiosk_id)
+                    if actor.staff_id is not None else None)
+        if method == "card":
+            return Paid("card", check_card_last4(payment.card_last4), None, None, shift_id)
+        if actor.role == Role.SELF_SERVICE:
+            raise PaymentError("This kiosk takes card payments only.")
+        change = cash_change(due_minor, payment.tendered_minor, currency)
+        if shift_id is None:
+            raise PaymentError("Open your shift before taking cash.")
+        return Paid("cash", None, payment.tendered_minor, change, shift_id)
+
+    def confirm(self, actor: Actor, hold_id: str, ticket_types: dict[str, str], payment: Payment,
+                contact: str = "") -> Booking:
+        ctx = self.ctx
+        now = ctx.now()
+        existing = None
+        with transaction(ctx.conn) as conn:
+            rows = ctx.hold_rows(conn, hold_id)
+            if rows is None or rows.expires_at <= now:
+                # Confirming consumes the hold, so a hold that is gone may be a double tap or a
+                # retry: answer with the booking it made, once. (Looked up only here: while the
+                # hold is live no booking can carry its id, and the unique key would refuse one.)
+                existing = conn.execute("SELECT * FROM bookings WHERE idempotency_key = ?",
+                                        (str(hold_id),)).fetchone()
+                if existing is None:
+                    raise HoldExpired()
+            else:
+                if rows.kiosk_id != actor.kiosk_id:
+                    raise PermissionDenied("That seat hold belongs to another kiosk.")
+                info = ctx.show(rows.show_id, conn)
+                if info.status == "cancelled":
+                    raise ShowNotOnSale(
+                        f"The {info.film_title} show has been cancelled and is not on sale.")
+                basket = price(info, rows.seats, ticket_types)
+                contact_text = normalise_contact(contact)
+                paid = self.take_payment(actor, basket.total_minor, info.currency, payment)
+                finish = self.write_booking(conn, actor, info, rows, basket, paid, contact_text,
+                                            now, paid_minor=basket.total_minor,
+                                            exchanged_from=None)
+        # Reading for the reply happens after COMMIT: the write lock is held only for writing.
+        if existing is not None:
+            return ctx.booking_from_row(existing)
+        return finish(show=ctx.show_summary(info))
+
+    @staticmethod
+    def _refuse_sold(conn: sqlite3.Connection, info: ShowInfo, seats_json: str,
+                     booking_id: str) -> None:
+        """Raise SeatsUnavailable naming every seat of the sale sold here or in the cloud."""
+        taken = {r[0] for r in conn.execute(_SOLD_SQL, (info.show_id, seats_json, booking_id))}
+        raise SeatsUnavailable(in_layout_order(info, taken))
+
+    def write_booking(self, conn: sqlite3.Connection, actor: Actor, info: ShowInfo,
+                      hold: HoldRows, basket: PricedBasket, paid: Paid, contact: str,
+                      now: datetime, paid_minor: int, exchanged_from: str | None,
+                      ) -> Callable[..., Booking]:
+        """Insert booking, lines and seat sales, consume the hold, audit, outbox: caller's txn.
+
+        Returns a function that completes the Booking from a show summary, which the caller
+        reads after COMMIT (counting a 20,000-seat show's sales takes about a millisecond).
+        """
+        booking_id = new_id()
+        seats_json = codes_json(hold.seats)
+        if hold.sold_remotely:  # e.g. the cloud pulled a sale of a seat whose hold we lost
+            self._refuse_sold(conn, info, seats_json, booking_id)
+        created = to_iso(now)
+        business_date = local(now, info.timezone).date().isoformat()
+        channel = channel_of(actor)
+        for attempt in range(REFERENCE_ATTEMPTS):
+            reference = self.new_reference()
+            try:
+                conn.execute(
+                    "INSERT INTO bookings (id, reference, idempotency_key, show_id, channel, "
+                    "kiosk_id, staff_id, shift_id, customer_contact, currency, total_minor, "
+                    "tax_minor, payment_method, card_last4, cash_tendered_minor, change_minor, "
+                    "state, sync_state, exchanged_from, created_at, business_date, updated_at, "
+                    "paid_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "'confirmed', 'pending', ?, ?, ?, ?, ?)",
+                    (booking_id, reference, hold.hold_id, info.show_id, channel, actor.kiosk_id,
+                     actor.staff_id, paid.shift_id, contact, info.currency, basket.total_minor,
+                     basket.tax_minor, paid.method, paid.card_last4, paid.tendered_minor,
+                     paid.change_minor, exchanged_from, created, business_date, created,
+                     paid_minor),
+                )
+                break
+            except sqlite3.IntegrityError as exc:
+                if "bookings.reference" not in str(exc) or attempt == REFERENCE_ATTEMPTS - 1:
+                    raise
+        conn.executemany(
+            "INSERT INTO booking_seats (booking_id, seat_code, seat_type, ticket_type, "
+            "price_minor, tax_minor) VALUES (?, ?, ?, ?, ?, ?)",
+            [(booking_id, line.seat_code, line.seat_type, line.ticket_type, line.price_minor,
+              line.tax_minor) for line in basket.lines],
+        )
+        try:
+            conn.executemany(
+                "INSERT INTO seat_sales (show_id, seat_code, booking_id) VALUES (?, ?, ?)",
+                [(info.show_id, line.seat_code, booking_id) for line in basket.lines],
+            )
+        except sqlite3.IntegrityError as exc:  # sold here meanwhile: the primary key says no
+            if "seat_sales" not in str(exc):
+                raise
+            self._refuse_sold(conn, info, seats_json, booking_id)
+        conn.execute("DELETE FROM holds WHERE hold_id = ?", (hold.hold_id,))
+        seats = [line.seat_code for line in basket.lines]
+        audit.record(conn, at=now, kiosk_id=actor.kiosk_id,
+                     action="exchange" if exchanged_from else "confirm",
+                     staff_id=actor.staff_id, target=reference,
+                     detail={"booking_id": booking_id, "show_id": info.show_id, "seats": seats,
+                             "total_minor": basket.total_minor, "paid_minor": paid_minor,
+                             "method": paid.method, "exchanged_from": exchanged_from})
+        outbox.enqueue(conn, kind="confirm", booking_id=booking_id, now=now, payload={
+            "booking_id": booking_id, "reference": reference, "show_id": info.show_id,
+            "seats": seats, "hold_id": hold.hold_id, "kiosk_id": actor.kiosk_id,
+            "channel": channel, "total_minor": basket.total_minor, "currency": info.currency,
+            "created_at": created,
+        })
+        if contact:
+            outbox.enqueue(conn, kind="notify", booking_id=booking_id, now=now,
+                           payload={"booking_id": booking_id, "contact": contact})
+        return functools.partial(
+            Booking,
+            booking_id=booking_id, reference=reference,
+            channel=channel, kiosk_id=actor.kiosk_id, staff_id=actor.staff_id,
+            lines=tuple(BookingLine(line.seat_code, line.seat_type, line.ticket_type,
+                                    line.price_minor, line.tax_minor) for line in basket.lines),
+            currency=info.currency, total_minor=basket.total_minor, tax_minor=basket.tax_minor,
+            refunded_minor=0, payment_method=paid.method, card_last4=paid.card_last4,
+            tendered_minor=paid.tendered_minor, change_minor=paid.change_minor,
+            customer_contact=contact, state="confirmed", sync_state="pending",
+            created_at=from_iso(created), paid_minor=paid_minor, exchanged_from=exchanged_from,
+        )
+
+    def get(self, reference: str) -> Booking:
+        return self.ctx.booking_from_row(self.ctx.booking_row(self.ctx.conn, reference))
+
+    def get_by_id(self, booking_id: str) -> Booking:
+        return self.ctx.booking_from_row(self.ctx.booking_by_id(booking_id))
