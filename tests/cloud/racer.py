@@ -67,8 +67,9 @@ def run_kiosk(args) -> dict:
     conn = svc.deps.conn
     last_pull = [0.0]
 
-    def pull(force: bool = False) -> None:
-        if force or time.monotonic() - last_pull[0] > 1.0:
+    def pull(force: bool = False, every_s: float = 4.0) -> None:
+        # a full read of a 2,000-seat show costs moto as much as ~10 seat claims: read rarely
+        if force or time.monotonic() - last_pull[0] > every_s:
             try:
                 puller.pull_show(args.show)
             except CloudUnavailable:
@@ -83,14 +84,14 @@ def run_kiosk(args) -> dict:
     while True:
         free = free_seats(conn, args.show, layout_seats, missed)
         if not free:
-            pull(force=True)
+            pull(every_s=1.0)
             missed.clear()
             free = free_seats(conn, args.show, layout_seats, missed)
             if not free:
                 if all_sold(conn, args.show, len(layout_seats)) or time.time() > args.start + 120:
                     break
                 worker.run_once()  # our own sales must reach the cloud for others to finish
-                time.sleep(0.3)  # someone still holds seats: they may come back
+                time.sleep(0.5)  # someone still holds seats: they may come back
                 continue
         start = rng.randrange(len(free))
         pick = free[start:start + args.per_booking] or free[-args.per_booking:]
@@ -101,7 +102,7 @@ def run_kiosk(args) -> dict:
         except SeatsUnavailable as err:
             misses += 1
             missed.update(err.seats or pick)
-            pull()  # at most once a second: a stale view costs more misses than a read
+            pull()  # now and then: a stale view costs misses, a fresh one costs reads
             if not gate.online:
                 time.sleep(0.2)
             continue
