@@ -234,3 +234,20 @@ def test_unreachable_endpoint_is_detected_fast(cloud_config):
     gate.release_hold(hold)  # never raises, and does not wait on the network while offline
     assert time.monotonic() - started < 0.5
     gate.close()
+
+
+def test_hold_whose_answer_was_lost_is_undone(parts, ctx, clock):
+    """The claim landed but the answer did not: refused offline, and the cloud hold is removed."""
+    from tests.cloud.helpers import LoseResponses
+
+    svc, *_ = parts
+    cashier = sign_in(svc, svc.world.cashier)
+    lose = LoseResponses(ctx.clients().dynamodb, times=1)
+    with pytest.raises(SeatsUnavailable) as err:
+        svc.booking.hold(cashier, SHOW, ["D7", "D8"])
+    assert lose.lost == 1 and "offline" in str(err.value)
+    assert seat_items(ctx.clients().dynamodb, TABLE, SHOW) == {}  # nothing left blocking
+    assert ctx.status.online  # the undo got through, so the kiosk knows it is online again
+    hold = svc.booking.hold(cashier, SHOW, ["D7", "D8"])  # and the retry simply works
+    assert {i["hold_id"] for i in seat_items(ctx.clients().dynamodb, TABLE, SHOW).values()} == {
+        hold.hold_id}
