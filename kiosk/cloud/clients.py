@@ -48,8 +48,15 @@ class CloudClients:
             max_pool_connections=8,
         )
         endpoint = cloud.endpoint_url or None
-        self.dynamodb = session.client("dynamodb", endpoint_url=endpoint, config=boto_config)
-        self.sns = session.client("sns", endpoint_url=endpoint, config=boto_config)
+        try:
+            self.dynamodb = session.client("dynamodb", endpoint_url=endpoint, config=boto_config)
+            self.sns = session.client("sns", endpoint_url=endpoint, config=boto_config)
+        except Exception as exc:  # noqa: BLE001 - no region, malformed endpoint URL, ...
+            from kiosk.cloud.errors import translate
+
+            err = translate(exc)
+            raise (err if isinstance(err, CloudUnavailable) else CloudUnavailable(
+                f"The cloud settings are not usable: {exc}")) from exc
         self.table = cloud.table
         self._topic_arn = cloud.topic_arn
         self._lock = threading.Lock()

@@ -7,6 +7,7 @@ call tries again, so setting credentials later brings the kiosk online without a
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import TypeVar
@@ -18,6 +19,7 @@ from kiosk.cloud.status import CloudStatus
 from kiosk.config import Config
 from kiosk.domain.errors import KioskError
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 POLICIES = ("allocated-only", "optimistic")
 
@@ -25,12 +27,13 @@ POLICIES = ("allocated-only", "optimistic")
 class CloudContext:
     def __init__(self, config: Config, *, status: CloudStatus | None = None,
                  timeouts: Timeouts | None = None, clients: CloudClients | None = None):
-        if config.cloud.offline_policy not in POLICIES:
-            raise ValueError(f"[cloud] offline_policy must be one of {', '.join(POLICIES)}, "
-                             f"not {config.cloud.offline_policy!r}")
         self.config = config
         self.kiosk_id = config.kiosk_id
         self.policy = config.cloud.offline_policy
+        if self.policy not in POLICIES:  # a typo must never mean "sell anything offline"
+            log.warning("[cloud] offline_policy %r is not one of %s; using allocated-only",
+                        self.policy, ", ".join(POLICIES))
+            self.policy = "allocated-only"
         self.status = status or CloudStatus()
         self._timeouts = timeouts
         self._clients = clients
