@@ -62,9 +62,9 @@ def test_confirm_runs_one_transaction_of_few_statements(services, cashier):
     assert kinds.count("BEGIN") == 1 and kinds.count("COMMIT") == 1
     begin, commit = kinds.index("BEGIN"), kinds.index("COMMIT")
     inside = _shapes(seen[begin + 1:commit])
-    # holds read, catalogue check, shift, remote-sold check, booking, lines, seat sales, hold
-    # delete, audit, outbox confirm + notify: 11. Not one statement per seat.
-    assert len(inside) <= 11, inside
+    # hold rows (with the cloud-sold flag), catalogue check, shift, booking, lines, seat sales,
+    # hold delete, audit, outbox confirm + notify: 10. Not one statement per seat.
+    assert len(inside) <= 10, inside
     assert not any("FROM prices" in s or "JOIN films" in s for s in seen), "catalogue re-read"
     assert len(seen) - commit - 1 <= 1, "the reply reads only the seats-left count"
     assert booking.show.from_price_minor > 0 and booking.show.seats_left > 0
@@ -78,6 +78,20 @@ def test_hold_runs_few_statements(services, cashier):
     # cache check, pre-check; BEGIN, cache-free re-check, expired take-over, insert, COMMIT
     assert len(_shapes(seen)) <= 7, seen
     assert _kinds(_shapes(seen)).count("INSERT") == 1  # executemany: one statement for all seats
+
+
+def test_seat_checks_probe_seats_not_the_whole_show(services):
+    """Checking two seats must not walk every sale and hold of a 20,000-seat show."""
+    from kiosk.services.booking_holds import _UNAVAILABLE_SEATS_SQL
+    from kiosk.services.booking_queries import _HOLD_ROWS_SQL
+
+    conn = services.deps.conn
+    plan = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + _UNAVAILABLE_SEATS_SQL,
+                                       ("show-future", "now", "K", None, '["B1"]'))]
+    searches = [p for p in plan if p.startswith("SEARCH")]
+    assert len(searches) == 3 and all("seat_code=?" in p for p in searches), plan
+    plan = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + _HOLD_ROWS_SQL, ("h",))]
+    assert any("remote_seats" in p and "seat_code=?" in p for p in plan), plan
 
 
 def test_price_edit_on_the_same_connection_is_seen_by_the_next_sale(services, cashier):
