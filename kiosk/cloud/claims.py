@@ -90,7 +90,14 @@ class SeatClaims:
     # -- transactions -------------------------------------------------------------------------
     def _transact(self, items: list[dict[str, Any]], seats: list[str], token: str) -> None:
         try:
-            self.client.transact_write_items(TransactItems=items, ClientRequestToken=token)
+            try:
+                self.client.transact_write_items(TransactItems=items, ClientRequestToken=token)
+            except Exception as exc:  # noqa: BLE001 - narrowed just below
+                if error_code(exc) != "IdempotentParameterMismatchException":
+                    raise
+                # A replay within DynamoDB's 10-minute token window whose ``:now`` moved on:
+                # send it without the token; the conditions alone keep the replay harmless.
+                self.client.transact_write_items(TransactItems=items)
         except self.client.exceptions.TransactionCanceledException as exc:
             reasons = exc.response.get("CancellationReasons") or []
             taken = [seats[i] for i, r in enumerate(reasons)

@@ -144,3 +144,27 @@ def test_show_items_paginates(client):
     a = kiosk(client)
     a.allocate(show_id="P", seats=[f"H{i}" for i in range(30)], now=NOW)
     assert len(a.show_items("P", page_size=7)) == 30
+
+
+def test_token_mismatch_on_a_replay_falls_back_to_the_conditions(client):
+    """Real DynamoDB refuses a reused ClientRequestToken whose parameters changed (``:now``
+    moves between a lost response and its replay); the replay then goes without the token."""
+    from botocore.exceptions import ClientError
+
+    calls = []
+
+    class MismatchOnToken:
+        exceptions = client.exceptions
+
+        def transact_write_items(self, **kwargs):
+            calls.append("ClientRequestToken" in kwargs)
+            if "ClientRequestToken" in kwargs:
+                raise ClientError({"Error": {"Code": "IdempotentParameterMismatchException",
+                                             "Message": "token reused"}}, "TransactWriteItems")
+            return client.transact_write_items(**kwargs)
+
+    claims = SeatClaims(MismatchOnToken(), TABLE, "KIOSK-1")
+    claims.confirm(show_id="S", seats=["J1"], booking_id="bk1", hold_id="", now=NOW,
+                   record=record())
+    assert calls == [True, False]
+    assert seat_items(client, TABLE, "S")["J1"]["booking_id"] == "bk1"
