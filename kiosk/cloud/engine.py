@@ -2,8 +2,9 @@
 
 ``kiosk sync --watch`` runs it in the foreground; ``kiosk.ui.sync_bridge.SyncBridge`` runs it in
 a QThread and turns each ``tick`` into Qt signals. Drain and pull have their own cadence
-(``sync_interval_s``, ``pull_interval_s``); ``nudge()`` asks for a drain at the next tick (e.g.
-right after a sale).
+(``sync_interval_s``, ``pull_interval_s``; shows not on screen are pulled every
+``BACKGROUND_PULL_FACTOR`` pull intervals, since reads are what a busy kiosk pays for);
+``nudge()`` asks for a drain at the next tick (e.g. right after a sale).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from kiosk.domain.errors import KioskError
 
 log = logging.getLogger(__name__)
 ALLOCATION_CHECK_S = 60.0
+BACKGROUND_PULL_FACTOR = 6  # shows not on screen are pulled every 6 pull intervals
 
 
 @dataclass
@@ -52,6 +54,7 @@ class SyncEngine:
         self._nudged = True
         self._next_drain = 0.0
         self._next_pull = 0.0
+        self._background_due: dict[str, float] = {}  # shows not on screen: pulled less often
         self._next_alloc = 0.0
         self._was_online = self.context.status.online
 
@@ -88,7 +91,9 @@ class SyncEngine:
         status = self.context.status
         if pull_due and status.worth_trying():
             try:
-                report.changed_shows.extend(self.puller.pull_on_sale(focus))
+                report.changed_shows.extend(self.puller.pull_on_sale(
+                    focus, self._background_due, BACKGROUND_PULL_FACTOR * cloud.pull_interval_s,
+                    mono))
             except (CloudUnavailable, CloudError, KioskError) as err:
                 log.info("pull failed: %s", err)
             self._next_pull = mono + cloud.pull_interval_s

@@ -132,14 +132,28 @@ class Puller:
                     [(show_id, s, self.context.kiosk_id, stamp) for s in mine - local_alloc])
         return True
 
-    def pull_on_sale(self, extra: list[str] | tuple[str, ...] = ()) -> list[str]:
-        """Pull ``extra`` shows first, then every show on sale soon; returns the changed ones."""
+    def pull_on_sale(self, extra: list[str] | tuple[str, ...] = (),
+                     due: dict[str, float] | None = None, background_s: float = 0.0,
+                     now_mono: float | None = None) -> list[str]:
+        """Pull ``extra`` shows (the seat map on screen) first, then shows on sale soon.
+
+        With ``due`` (show id -> monotonic time of its next pull, kept by the caller) the other
+        shows are pulled only every ``background_s``: reads cost money on real DynamoDB, and
+        only the show on screen needs second-by-second freshness. Returns the changed shows.
+        """
         shows = list(dict.fromkeys([*extra, *shows_on_sale(self.conn, self.clock.now())]))
+        mono = time.monotonic() if now_mono is None else now_mono
         changed = []
+        pulled = False
         for show_id in shows:
+            if due is not None and show_id not in extra and due.get(show_id, 0.0) > mono:
+                continue
             if self.pull_show(show_id):
                 changed.append(show_id)
-        if shows:
+            pulled = True
+            if due is not None and show_id not in extra:
+                due[show_id] = mono + background_s
+        if pulled:
             with transaction(self.conn):
                 self.conn.execute(
                     "INSERT INTO cloud_state (key, value) VALUES ('last_pull_at', ?) "

@@ -39,3 +39,21 @@ def test_back_online_sends_sales_first_then_returns_unsold_allocations(cloud_ser
         assert SHOW in report.changed_shows
     finally:
         engine.close()
+
+
+def test_show_on_screen_is_pulled_every_time_others_less_often(cloud_services, ctx, clock):
+    svc = cloud_services
+    engine = SyncEngine(svc.config, ctx, clock=clock)
+    reads: list[str] = []
+    real = engine.puller.pull_show
+    engine.puller.pull_show = lambda show_id: reads.append(show_id) or real(show_id)
+    try:
+        engine.watch_show("show-later")
+        due: dict[str, float] = {}
+        engine.puller.pull_on_sale(["show-later"], due, 30.0, now_mono=100.0)
+        engine.puller.pull_on_sale(["show-later"], due, 30.0, now_mono=110.0)
+        engine.puller.pull_on_sale(["show-later"], due, 30.0, now_mono=131.0)
+        assert reads == ["show-later", "show-future", "show-later", "show-later", "show-future"]
+        assert "show-past" not in reads  # shows that started are not on sale
+    finally:
+        engine.close()
