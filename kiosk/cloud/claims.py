@@ -260,13 +260,19 @@ class SeatClaims:
         return released
 
     # -- reads --------------------------------------------------------------------------------
-    def show_items(self, show_id: str, page_size: int | None = None) -> list[dict[str, Any]]:
-        """Every seat item of the show (paginated Query, strongly consistent)."""
+    def show_items(self, show_id: str, page_size: int | None = None,
+                   consistent: bool = True) -> list[dict[str, Any]]:
+        """Every seat item of the show (paginated Query).
+
+        ``consistent=False`` halves the read cost; fine for display, where a second of lag is
+        harmless because every claim is checked by its own condition anyway.
+        """
         from kiosk.cloud.table import show_pk
 
         kwargs: dict[str, Any] = {
             "TableName": self.table, "KeyConditionExpression": "pk = :pk",
-            "ExpressionAttributeValues": {":pk": av(show_pk(show_id))}, "ConsistentRead": True,
+            "ExpressionAttributeValues": {":pk": av(show_pk(show_id))},
+            "ConsistentRead": consistent,
         }
         if page_size:
             kwargs["Limit"] = page_size

@@ -91,7 +91,8 @@ class Puller:
         """Refresh one show; True when the local picture changed. Raises CloudUnavailable."""
         kiosk = self.context.kiosk_id
         with ALLOCATION_LOCK:
-            items = self.context.call(lambda: self.context.claims().show_items(show_id))
+            items = self.context.call(lambda: self.context.claims().show_items(
+                show_id, consistent=False))
             now = self.clock.now()
             holds = {r[0] for r in self.conn.execute(
                 "SELECT DISTINCT hold_id FROM holds WHERE show_id = ?", (show_id,))}
