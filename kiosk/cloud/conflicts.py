@@ -217,27 +217,14 @@ def _move_locally(services, actor, conflict: Conflict, new: list[str], now: date
 def refund(services, actor, booking_id: str, reason: str = "seats sold elsewhere"):
     """Refund a conflict booking in full through BookingService (manager only, audited).
 
-    ``BookingService.refund`` only refunds active bookings, so the booking is first returned to
-    its pre-conflict state; if the refund is refused, the conflict state is put back.
+    The refund, the conflict's resolution and its audit row commit in ONE transaction
+    (``BookingService.refund(within=...)``): a refused or failed refund leaves the conflict open.
     """
     _require_manager(services, actor, "conflict_refund", booking_id)
-    conn = services.deps.conn
-    conflict = _get(conn, booking_id)
+    conflict = _get(services.deps.conn, booking_id)
     now = services.deps.clock.now()
-    with transaction(conn):
-        partly = conn.execute("SELECT 1 FROM booking_seats WHERE booking_id = ? AND refunded = 1",
-                              (booking_id,)).fetchone()
-        conn.execute("UPDATE bookings SET state = ? WHERE id = ? AND state = 'conflict'",
-                     ("partially_refunded" if partly else "confirmed", booking_id))
-    try:
-        result = services.booking.refund(actor, conflict.reference, None, f"conflict: {reason}")
-    except BaseException:
-        with transaction(conn):
-            conn.execute("UPDATE bookings SET state = 'conflict', sync_state = 'conflict' "
-                         "WHERE id = ? AND state IN ('confirmed', 'partially_refunded')",
-                         (booking_id,))
-        raise
-    with transaction(conn):
+
+    def resolve(conn, result) -> None:
         detail = {"refund_id": result.refund_id, "amount_minor": result.amount_minor,
                   "seats": list(result.seats), "state": result.state}
         conn.execute("UPDATE cloud_conflicts SET resolved_at = ?, resolution = 'refunded', "
@@ -245,4 +232,6 @@ def refund(services, actor, booking_id: str, reason: str = "seats sold elsewhere
                      (to_iso(now), actor.staff_id, json.dumps(detail), booking_id))
         auditing.record(conn, at=now, kiosk_id=actor.kiosk_id, action="conflict_refund",
                         staff_id=actor.staff_id, target=conflict.reference, detail=detail)
-    return result
+
+    return services.booking.refund(actor, conflict.reference, None, f"conflict: {reason}",
+                                   within=resolve)

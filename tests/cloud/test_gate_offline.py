@@ -180,7 +180,12 @@ def test_optimistic_conflicts_are_queued_and_resolved(cloud_config, clock, parts
     assert all(items[s]["booking_id"] == b1.booking_id for s in new)
     booking = svc.booking.get(b1.reference)
     assert booking.state == "confirmed" and sorted(x.seat_code for x in booking.lines) == sorted(new)
-    # refund b2 through the booking service
+    # a cashier may not resolve it: refused, and the conflict stays open and untouched
+    with pytest.raises(PermissionDenied):
+        conflicts.refund(svc, cashier, b2.booking_id)
+    assert b2.booking_id in {c.booking_id for c in conflicts.list_conflicts(svc, manager)}
+    assert svc.booking.get(b2.reference).state == "conflict"
+    # refund b2 through the booking service: refund and resolution commit together
     result = conflicts.refund(svc, manager, b2.booking_id)
     assert result.amount_minor == b2.total_minor
     assert svc.booking.get(b2.reference).state in ("refunded", "cancelled")
