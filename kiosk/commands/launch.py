@@ -41,19 +41,14 @@ def process_age_ms() -> float:
 
 
 def _open_gate(config):
+    """The cloud gate when sync is on. No fallback to unrestricted local selling: CloudGate itself
+    starts offline (allocated seats only) on any cloud trouble, so a failure here is a broken
+    install and must be seen, not papered over with a gate that could double-sell."""
     if not config.cloud.enabled:
         return None
-    try:
-        from kiosk.cloud.gate import CloudGate
-    except ImportError:
-        return None
-    try:
-        return CloudGate(config)
-    except Exception:  # never let the cloud stop the counter from opening
-        import logging
+    from kiosk.cloud.gate import CloudGate
 
-        logging.getLogger("kiosk").exception("cloud gate unavailable; selling locally")
-        return None
+    return CloudGate(config)
 
 
 def _close_on_signals(app, window) -> None:
