@@ -18,20 +18,18 @@ caller wrote but may still roll back is never cached.
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import sqlite3
-import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.domain.clock import from_iso, local
 from kiosk.domain.errors import NotFound
 from kiosk.domain.layout import HallLayout
+from kiosk.services.booking_watch import data_version, per_database, watch
 
 CATALOGUE_TABLES = ("cinemas", "halls", "films", "price_lists", "prices", "shows")
-_names = itertools.count(1)
 
 
 @functools.lru_cache(maxsize=64)
@@ -113,35 +111,16 @@ def load_show(conn: sqlite3.Connection, show_id: str) -> ShowInfo:
 class ShowCache:
     """Shows of one connection, valid while the catalogue is unchanged (see the module doc)."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, watching: bool = True):
         self._shows: dict[str, ShowInfo] = {}
         self._generation = 0
         self._seen: tuple[int, int] | None = None
-        self._install(conn)
+        self._watching = watching
+        if watching:
+            watch(conn, CATALOGUE_TABLES, self, "_changed")
 
-    def _changed(self) -> None:
+    def _changed(self, _value: object) -> None:
         self._generation += 1
-
-    def _install(self, conn: sqlite3.Connection) -> None:
-        # A weak reference: the connection holds the callback, the callback must not keep the
-        # cache (and through it nothing else) alive.
-        ref = weakref.ref(self)
-
-        def changed() -> None:
-            cache = ref()
-            if cache is not None:
-                cache._changed()
-
-        name = f"kiosk_catalogue_changed_{next(_names)}"
-        conn.create_function(name, 0, changed)
-        for table in CATALOGUE_TABLES:
-            for event in ("INSERT", "UPDATE", "DELETE"):
-                conn.execute(
-                    f"CREATE TEMP TRIGGER IF NOT EXISTS {name}_{table}_{event.lower()} "
-                    f"AFTER {event} ON main.{table} BEGIN SELECT {name}(); END")
-
-    def _token(self, conn: sqlite3.Connection) -> tuple[int, int]:
-        return conn.execute("PRAGMA data_version").fetchone()[0], self._generation
 
     def show(self, conn: sqlite3.Connection, show_id: str, *, own_transaction: bool = False) -> ShowInfo:
         """The show, from the cache when nothing in the catalogue changed since it was read.
@@ -149,7 +128,7 @@ class ShowCache:
         ``own_transaction``: the caller opened the current transaction and wrote nothing to the
         catalogue in it, so what it reads may be cached.
         """
-        token = self._token(conn)
+        token = (data_version(conn), self._generation)
         if token != self._seen:
             self._shows.clear()
             self._seen = token
@@ -157,17 +136,10 @@ class ShowCache:
         info = self._shows.get(key)
         if info is None:
             info = load_show(conn, key)
-            if own_transaction or not conn.in_transaction:
+            if self._watching and (own_transaction or not conn.in_transaction):
                 self._shows[key] = info
         return info
 
 
-_caches: weakref.WeakKeyDictionary[object, ShowCache] = weakref.WeakKeyDictionary()
-
-
-def show_cache(db: object) -> ShowCache:
-    """The cache of one ``sqlite_utils.Database`` (sqlite3 connections cannot be weakly keyed)."""
-    cache = _caches.get(db)
-    if cache is None:
-        cache = _caches[db] = ShowCache(db.conn)
-    return cache
+show_cache: Callable[[object], ShowCache] = per_database(ShowCache)
+"""The cache of one ``sqlite_utils.Database``."""

@@ -99,7 +99,6 @@ class ExchangeDesk:
         outbox.enqueue(conn, kind="refund", booking_id=old["id"], now=now, payload={
             "booking_id": old["id"], "show_id": old["show_id"], "seats": old_codes,
             "refund_id": refund_id})
-        finish = self.sales.write_booking(conn, actor, info, hold, basket, paid,
-                                          old["customer_contact"], now,
-                                          paid_minor=max(0, difference), exchanged_from=old["id"])
-        return lambda: finish(show=ctx.show_summary(info))
+        return self.sales.write_booking(conn, actor, info, hold, basket, paid,
+                                        old["customer_contact"], now,
+                                        paid_minor=max(0, difference), exchanged_from=old["id"])

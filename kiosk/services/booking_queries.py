@@ -24,6 +24,7 @@ from kiosk.domain.errors import (
 )
 from kiosk.domain.ids import normalise_reference
 from kiosk.services.booking_catalogue import ShowInfo, show_cache
+from kiosk.services.booking_counts import SoldCounts, sold_counts
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.gate import SeatGate
 from kiosk.services.models import Actor, Booking, BookingLine, Hold, ShowSummary
@@ -74,6 +75,9 @@ class BookingContext:
 
     def __init__(self, owner: Wiring):
         self._owner = owner
+        # Install the caches' triggers now, normally outside any transaction (see booking_watch).
+        show_cache(self.deps.db)
+        sold_counts(self.deps.db)
 
     @property
     def deps(self) -> ServiceDeps:
@@ -90,6 +94,10 @@ class BookingContext:
     @property
     def config(self) -> Config:
         return self.deps.config
+
+    @property
+    def sold_counts(self) -> SoldCounts:
+        return sold_counts(self.deps.db)
 
     def now(self) -> datetime:
         return self.deps.clock.now()
@@ -116,13 +124,7 @@ class BookingContext:
 
     def show_summary(self, info: ShowInfo) -> ShowSummary:
         """The listing view of one show: seats left counts local and remotely pulled sales."""
-        sold = self.conn.execute(
-            "SELECT (SELECT COUNT(*) FROM seat_sales WHERE show_id = ?1) + "
-            "(SELECT COUNT(*) FROM remote_seats r WHERE r.show_id = ?1 AND r.state = 'sold' "
-            " AND NOT EXISTS (SELECT 1 FROM seat_sales l WHERE l.show_id = ?1 "
-            " AND l.seat_code = r.seat_code))",
-            (info.show_id,),
-        ).fetchone()[0]
+        sold = self.sold_counts.sold(self.conn, info.show_id)
         return ShowSummary(
             show_id=info.show_id, film_id=info.film_id, film_title=info.film_title,
             certificate=info.certificate, language=info.language, genres=info.genres,

@@ -145,7 +145,7 @@ class SalesDesk:
         # Reading for the reply happens after COMMIT: the write lock is held only for writing.
         if existing is not None:
             return ctx.booking_from_row(existing)
-        return finish(show=ctx.show_summary(info))
+        return finish()
 
     @staticmethod
     def _refuse_sold(conn: sqlite3.Connection, info: ShowInfo, seats: tuple[str, ...],
@@ -158,11 +158,11 @@ class SalesDesk:
     def write_booking(self, conn: sqlite3.Connection, actor: Actor, info: ShowInfo,
                       hold: HoldRows, basket: PricedBasket, paid: Paid, contact: str,
                       now: datetime, paid_minor: int, exchanged_from: str | None,
-                      ) -> Callable[..., Booking]:
+                      ) -> Callable[[], Booking]:
         """Insert booking, lines and seat sales, consume the hold, audit, outbox: caller's txn.
 
-        Returns a function that completes the Booking from a show summary, which the caller
-        reads after COMMIT (counting a 20,000-seat show's sales takes about a millisecond).
+        Returns the reply, to call after COMMIT: it records the show's new sold count (kept,
+        not recounted: see ``booking_counts``) and reads the show summary outside the write lock.
         """
         booking_id = new_id()
         if hold.sold_remotely:  # e.g. the cloud pulled a sale of a seat whose hold we lost
@@ -196,6 +196,8 @@ class SalesDesk:
             [(booking_id, line.seat_code, line.seat_type, line.ticket_type, line.price_minor,
               line.tax_minor) for line in basket.lines],
         )
+        counts = self.ctx.sold_counts
+        mark = counts.mark(conn, info.show_id)
         try:
             conn.executemany(
                 "INSERT INTO seat_sales (show_id, seat_code, booking_id) VALUES (?, ?, ?)",
@@ -205,6 +207,7 @@ class SalesDesk:
             if "seat_sales" not in str(exc):
                 raise
             self._refuse_sold(conn, info, hold.seats, booking_id)
+        record_count = counts.after_sale(mark, len(basket.lines))
         conn.execute("DELETE FROM holds WHERE hold_id = ?", (hold.hold_id,))
         seats = [line.seat_code for line in basket.lines]
         audit.record(conn, at=now, kiosk_id=actor.kiosk_id,
@@ -222,7 +225,7 @@ class SalesDesk:
         if contact:
             outbox.enqueue(conn, kind="notify", booking_id=booking_id, now=now,
                            payload={"booking_id": booking_id, "contact": contact})
-        return functools.partial(
+        booking = functools.partial(
             Booking,
             booking_id=booking_id, reference=reference,
             channel=channel, kiosk_id=actor.kiosk_id, staff_id=actor.staff_id,
@@ -234,6 +237,12 @@ class SalesDesk:
             customer_contact=contact, state="confirmed", sync_state="pending",
             created_at=from_iso(created), paid_minor=paid_minor, exchanged_from=exchanged_from,
         )
+
+        def reply() -> Booking:
+            record_count()
+            return booking(show=self.ctx.show_summary(info))
+
+        return reply
 
     def get(self, reference: str) -> Booking:
         return self.ctx.booking_from_row(self.ctx.booking_row(self.ctx.conn, reference))

@@ -54,7 +54,9 @@ def _kinds(statements):
 
 
 def test_confirm_runs_one_transaction_of_few_statements(services, cashier):
-    services.booking.hold(cashier, "show-future", ["A1"])  # warm the show cache
+    for seats in (["A1"], ["A2"]):  # warm the show cache and the sold count
+        services.booking.confirm(
+            cashier, services.booking.hold(cashier, "show-future", seats).hold_id, {}, CARD)
     hold = services.booking.hold(cashier, "show-future", ["B1", "B2"])
     booking, seen = _statements(
         services, lambda: services.booking.confirm(cashier, hold.hold_id, {}, CARD, "a@b.in"))
@@ -62,11 +64,11 @@ def test_confirm_runs_one_transaction_of_few_statements(services, cashier):
     assert kinds.count("BEGIN") == 1 and kinds.count("COMMIT") == 1
     begin, commit = kinds.index("BEGIN"), kinds.index("COMMIT")
     inside = _shapes(seen[begin + 1:commit])
-    # hold rows (with the cloud-sold flag), catalogue check, shift, booking, lines, seat sales,
-    # hold delete, audit, outbox confirm + notify: 10. Not one statement per seat.
-    assert len(inside) <= 10, inside
+    # hold rows (with the cloud-sold flag), catalogue check, shift, booking, lines, sold-count
+    # mark, seat sales, hold delete, audit, outbox confirm + notify: 11. Not one per seat.
+    assert len(inside) <= 11, inside
     assert not any("FROM prices" in s or "JOIN films" in s for s in seen), "catalogue re-read"
-    assert len(seen) - commit - 1 <= 1, "the reply reads only the seats-left count"
+    assert [s.split()[0] for s in seen[commit + 1:]] == ["PRAGMA"], "the reply recounted"
     assert booking.show.from_price_minor > 0 and booking.show.seats_left > 0
     assert [line.seat_code for line in booking.lines] == ["B1", "B2"]
 
@@ -182,3 +184,61 @@ def test_paid_defaults_to_total_for_rows_without_it(services, cashier):
     with transaction(services.deps.conn) as conn:
         conn.execute("UPDATE bookings SET paid_minor = NULL WHERE id = ?", (sold.booking_id,))
     assert services.booking.get(sold.reference).paid_minor == sold.total_minor == 25000
+
+
+# ---------------------------------------------------------------- seats left, kept not recounted
+def _seats_left(services, booking):
+    """Seats left as the reply would say now, against a fresh count in SQL."""
+    fresh = services.deps.conn.execute(
+        "SELECT COUNT(*) FROM seat_sales WHERE show_id = 'show-future'").fetchone()[0]
+    remote = services.deps.conn.execute(
+        "SELECT COUNT(*) FROM remote_seats WHERE show_id = 'show-future' AND state = 'sold'"
+    ).fetchone()[0]
+    got = services.booking.get(booking.reference).show
+    return got.seats_left, got.seats_total - fresh - remote
+
+
+def test_seats_left_stays_exact_through_sales_refunds_pulls_and_rollbacks(services, cashier, config):
+    book = services.booking
+    first = book.confirm(cashier, book.hold(cashier, "show-future", ["A1", "A2"]).hold_id, {}, CARD)
+    total = first.show.seats_total
+    assert first.show.seats_left == total - 2
+    second = book.confirm(cashier, book.hold(cashier, "show-future", ["A3"]).hold_id, {}, CARD)
+    assert second.show.seats_left == total - 3  # kept: old count + 1
+    book.refund(cashier, first.reference, ["A1"])  # same connection, not a sale
+    got, fresh = _seats_left(services, second)
+    assert got == fresh == total - 2
+    conn = services.deps.conn
+    with pytest.raises(RuntimeError), transaction(conn):  # rolled back: must not count
+        conn.execute("INSERT INTO seat_sales (show_id, seat_code, booking_id) "
+                     "VALUES ('show-future', 'Z9', ?)", (second.booking_id,))
+        raise RuntimeError
+    assert _seats_left(services, second) == (total - 2, total - 2)
+    with transaction(conn):  # a pull from the cloud on this connection
+        conn.execute("INSERT INTO remote_seats (show_id, seat_code, state, booking_id, pulled_at) "
+                     "VALUES ('show-future', 'C5', 'sold', 'web-1', '2026-11-25T12:00:00+00:00')")
+    third = book.confirm(cashier, book.hold(cashier, "show-future", ["D1"]).hold_id, {}, CARD)
+    assert third.show.seats_left == total - 4
+    other = connect(config.db_path)  # another process sells
+    try:
+        with transaction(other):
+            other.execute("INSERT INTO seat_sales (show_id, seat_code, booking_id) "
+                          "VALUES ('show-future', 'D2', ?)", (third.booking_id,))
+    finally:
+        other.close()
+    fourth = book.confirm(cashier, book.hold(cashier, "show-future", ["D3"]).hold_id, {}, CARD)
+    assert fourth.show.seats_left == total - 6
+    assert _seats_left(services, fourth) == (total - 6, total - 6)
+
+
+def test_failed_sale_leaves_the_count_exact(services, cashier):
+    book = services.booking
+    hold = book.hold(cashier, "show-future", ["B1", "B2"])
+    sold = book.confirm(cashier, book.hold(cashier, "show-future", ["C1"]).hold_id, {}, CARD)
+    with transaction(services.deps.conn) as conn:
+        conn.execute("INSERT INTO seat_sales (show_id, seat_code, booking_id) "
+                     "VALUES ('show-future', 'B2', ?)", (sold.booking_id,))
+    with pytest.raises(SeatsUnavailable):  # B1 inserted, B2 refused, all rolled back
+        book.confirm(cashier, hold.hold_id, {}, CARD)
+    after = book.confirm(cashier, book.hold(cashier, "show-future", ["C2"]).hold_id, {}, CARD)
+    assert after.show.seats_left == after.show.seats_total - 3
