@@ -3,6 +3,8 @@
 ``BookingService`` is a facade; each job lives in a module of its own:
 
 * ``booking_catalogue``: the show, layout and price list, cached per connection;
+* ``booking_counts``: each show's sold count, kept instead of recounted after every sale;
+* ``booking_watch``: the triggers and version checks that keep those two caches honest;
 * ``booking_queries``: the shared context (database, clock, gate) and the common reads;
 * ``booking_holds``: hold / change / renew / release / expire / best seats;
 * ``booking_sales``: quote / confirm (ONE local transaction) / get;

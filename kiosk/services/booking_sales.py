@@ -3,9 +3,9 @@
 A confirm is ONE local transaction: the booking, its lines and seat sales, the consumed hold, the
 audit row and the outbox rows commit together or not at all. It is the hot path, kept lean because
 the disk's commit rate is the budget it spends: the show comes from the per-connection cache, the
-hold read also flags seats the cloud sold, and a local double sale is left to the seat_sales
-primary key. BEGIN to COMMIT is 11 statements for any number of seats (12 with a ``notify``
-row), plus one count for the reply after COMMIT.
+hold read also flags seats the cloud sold, a local double sale is left to the seat_sales
+primary key, and the show's sold count is kept rather than recounted (``booking_counts``).
+BEGIN to COMMIT is 12 statements for any number of seats (13 with a ``notify`` row).
 """
 
 from __future__ import annotations
