@@ -11,7 +11,10 @@ the sale goes on locally, restricted by the offline policy:
 * ``optimistic``: any seat; a sale that loses the race becomes a conflict for the manager.
 
 The cloud copy of a hold lives ``CLOUD_HOLD_GRACE`` longer than the local one, so a sale paid
-just before the link dropped still owns its seats while the outbox waits to push it.
+just before the link dropped still owns its seats while the outbox waits to push it. A hold
+claimed online but confirmed after the kiosk knows it is offline is a sale made offline: under
+``allocated-only`` ``check_confirm`` refuses its unallocated seats, because the cloud copy of the
+hold would lapse during a long outage and the sale could then lose the race (I3).
 """
 
 from __future__ import annotations
@@ -119,6 +122,12 @@ class CloudGate:
                 allocated=allocated))
         except Exception as err:  # noqa: BLE001 - must never raise; the hold expires anyway
             log.info("release of hold %s left to expiry: %s", hold.hold_id, err)
+
+    def check_confirm(self, hold: Hold) -> None:
+        """Offline under ``allocated-only``: only allocated seats may be sold (no network here)."""
+        if self.context.status.online:
+            return
+        self._offline_check(hold, self.allocated(hold.show_id))
 
     def offline_sellable(self, show_id: str) -> frozenset[str] | None:
         if self.context.status.online or self.context.policy == "optimistic":

@@ -164,6 +164,9 @@ class SalesDesk:
         Returns the reply, to call after COMMIT: it records the show's new sold count (kept,
         not recounted: see ``booking_counts``) and reads the show summary outside the write lock.
         """
+        # Offline, a sale is a sale made offline (I3): the gate may refuse seats it cannot vouch
+        # for. It reads local state only, never the network, so it may run inside this txn.
+        self.ctx.gate.check_confirm(hold)
         booking_id = new_id()
         if hold.sold_remotely:  # e.g. the cloud pulled a sale of a seat whose hold we lost
             self._refuse_sold(conn, info, hold.seats, booking_id)

@@ -1,6 +1,7 @@
 """The seam between local selling and the cloud.
 
-``BookingService`` asks its gate before it commits a hold and tells it when a hold ends. The
+``BookingService`` asks its gate before it commits a hold, again before it writes a sale
+(``check_confirm``: local state only, no network), and tells it when a hold ends. The
 default ``LocalGate`` allows everything (single counter, no cloud). ``kiosk.cloud`` provides a
 gate that claims holds in DynamoDB while online and enforces the offline policy
 (``allocated-only`` / ``optimistic``) while offline.
@@ -20,6 +21,12 @@ class SeatGate(Protocol):
     def release_hold(self, hold: Hold) -> None:
         """Give the seats back; must never raise for network trouble."""
 
+    def check_confirm(self, hold: Hold) -> None:
+        """Raise SeatsUnavailable if selling these held seats now would break the offline policy.
+
+        Runs inside the sale's SQLite transaction: it must not touch the network.
+        """
+
     def offline_sellable(self, show_id: str) -> frozenset[str] | None:
         """Seats this kiosk may sell right now, or None when there is no restriction."""
 
@@ -29,6 +36,9 @@ class LocalGate:
         return None
 
     def release_hold(self, hold: Hold) -> None:
+        return None
+
+    def check_confirm(self, hold: Hold) -> None:
         return None
 
     def offline_sellable(self, show_id: str) -> frozenset[str] | None:

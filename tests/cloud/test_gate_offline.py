@@ -11,6 +11,7 @@ from kiosk.cloud import conflicts
 from kiosk.cloud.allocations import AllocationManager
 from kiosk.cloud.channel import OnlineChannel
 from kiosk.cloud.context import CloudContext
+from kiosk.cloud.errors import CloudUnavailable
 from kiosk.cloud.gate import CloudGate
 from kiosk.cloud.pull import Puller
 from kiosk.cloud.worker import Backoff, OutboxWorker
@@ -256,3 +257,31 @@ def test_hold_whose_answer_was_lost_is_undone(parts, ctx, clock):
     hold = svc.booking.hold(cashier, SHOW, ["D7", "D8"])  # and the retry simply works
     assert {i["hold_id"] for i in seat_items(ctx.clients().dynamodb, TABLE, SHOW).values()} == {
         hold.hold_id}
+
+
+def test_hold_taken_online_but_paid_offline_sells_only_allocated_seats(parts, ctx, clock):
+    """I3 at confirm: once the kiosk knows it is offline, a sale is an offline sale."""
+    svc, worker, puller, alloc, switch = parts
+    manager = sign_in(svc, svc.world.manager)
+    cashier = sign_in(svc, svc.world.cashier)
+    mine = alloc.allocate(SHOW, 2, actor=manager)
+    others = [s for s in all_seats(svc) if s not in mine]
+    open_hold = svc.booking.hold(cashier, SHOW, others[:2])  # claimed in DynamoDB while online
+    allocated_hold = svc.booking.hold(cashier, SHOW, mine)
+    switch.cut = True
+    with pytest.raises(CloudUnavailable):  # the next pull finds the link down
+        puller.pull_show(SHOW)
+    assert not svc.gate.online
+    before = "\n".join(svc.deps.conn.iterdump())
+    with pytest.raises(SeatsUnavailable) as err:
+        svc.booking.confirm(cashier, open_hold.hold_id, {}, CARD)
+    assert set(err.value.seats) == set(others[:2]) and "offline" in str(err.value)
+    assert "\n".join(svc.deps.conn.iterdump()) == before  # nothing charged, nothing written
+    booking = svc.booking.confirm(cashier, allocated_hold.hold_id, {}, CARD)
+    assert sorted(line.seat_code for line in booking.lines) == sorted(mine)
+    switch.cut = False
+    clock.advance(seconds=5)
+    assert worker.run_once().conflicts == []
+    # back online, the held seats can be paid for after all
+    renewed = svc.booking.renew_hold(open_hold.hold_id)
+    assert svc.booking.confirm(cashier, renewed.hold_id, {}, CARD).state == "confirmed"
