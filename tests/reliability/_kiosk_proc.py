@@ -32,6 +32,7 @@ def sell_blocks(db_path: str, kiosk_id: str, now_iso: str, staff: tuple[str, str
     # Warm up (imports, layout parse, statement cache) so both kiosks start at full speed.
     svc.booking.release(svc.booking.hold(actor, show_id, blocks[0]).hold_id)
     start.wait(120)  # a barrier: both kiosks begin selling at the same moment
+    began = time.time()
     for block in blocks:
         try:
             hold = svc.booking.hold(actor, show_id, block)
@@ -39,9 +40,10 @@ def sell_blocks(db_path: str, kiosk_id: str, now_iso: str, staff: tuple[str, str
             sold.append([line.seat_code for line in booking.lines])
         except KioskError as err:
             refused.append((block, type(err).__name__))
+    ended = time.time()
     svc.close()
     results.put({"kiosk": kiosk_id, "pid": os.getpid(), "sold": sold, "refused": refused,
-                 "attempts": len(blocks)})
+                 "attempts": len(blocks), "began": began, "ended": ended})
 
 
 def confirm_until_crash(db_path: str, now_iso: str, seats: list[str], point: str,

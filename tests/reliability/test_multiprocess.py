@@ -57,7 +57,10 @@ def test_two_processes_race_for_every_seat(services, config, clock):
                 sold_by[seat] = report["kiosk"]
     # B finally tried every seat on its own, so every seat ended up sold exactly once.
     assert sorted(sold_by) == sorted(codes)
-    assert all(r["sold"] for r in reports), "both processes should have sold something"
+    # They really raced: both selling windows overlap. (Which one wins how many seats is up to
+    # SQLite's busy handler, which is not fair: a kiosk committing in a tight loop can take every
+    # seat while the other backs off; a cashier's pace never comes near that.)
+    assert max(r["began"] for r in reports) < min(r["ended"] for r in reports)
 
     from kiosk.store.db import connect
 
