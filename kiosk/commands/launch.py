@@ -62,7 +62,7 @@ def _close_on_signals(app, window) -> None:
     from PySide6.QtCore import QTimer
 
     def close(_signum, _frame) -> None:
-        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, window, window.close)
         QTimer.singleShot(0, app.quit)
 
     for signum in (signal.SIGTERM, signal.SIGINT):

@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Box Office Kiosk"))
         self._retranslate_status()
         # Rebuild after the current event: the language may have been picked inside the widget.
-        QTimer.singleShot(0, self.build_mode)
+        QTimer.singleShot(0, self, self.build_mode)  # dropped if this window is destroyed first
 
     def detach_globals(self) -> None:
         """Stop listening to application-wide objects (theme, language, sync) before going away.
