@@ -30,19 +30,6 @@ def close_ui(ui) -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
-@pytest.fixture(autouse=True)
-def _flush_deferred_deletes(qapp):
-    """After every UI test, destroy what it closed with ``deleteLater``.
-
-    Until deferred deletes run, a closed widget is still alive and still connected to the
-    application-wide theme and language managers, so the next test's theme switch would reach it.
-    """
-    yield
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-
-
 @pytest.fixture
 def ui_config(config):
     """The test config with a short hold, so countdown tests need no huge clock jumps."""
