@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QPushButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -157,3 +159,23 @@ def clear_layout(layout: QLayout) -> None:
 def expanding(widget: QWidget) -> QWidget:
     widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     return widget
+
+
+def step_layout(screen: QWidget, body: QBoxLayout, margins: tuple[int, int, int, int],
+                spacing: int) -> Header:
+    """Lay out a step of the sale: the shared header on top, ``body`` filling the rest.
+
+    The header's Back and Start again are re-emitted as the screen's own ``backRequested`` and
+    ``cancelRequested`` signals, which every step screen declares.
+    """
+    column = QVBoxLayout(screen)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    header = Header(screen)
+    header.backClicked.connect(screen.backRequested)
+    header.cancelClicked.connect(screen.cancelRequested)
+    column.addWidget(header)
+    body.setContentsMargins(*margins)
+    body.setSpacing(spacing)
+    column.addLayout(body, 1)
+    return header

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QVBoxLayout,
 
 from kiosk.domain.errors import InvalidInput
 from kiosk.ui.onscreen_keyboard import OnScreenKeyboard
-from kiosk.ui.selfservice.common import Header, button, label
+from kiosk.ui.selfservice.common import button, label, step_layout
 from kiosk.ui.selfservice.contact_rules import normalise_email, normalise_phone
 
 
@@ -18,17 +18,8 @@ class ContactScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        self.header = Header(self)
-        self.header.backClicked.connect(self.backRequested)
-        self.header.cancelClicked.connect(self.cancelRequested)
-        column.addWidget(self.header)
         body = QVBoxLayout()
-        body.setContentsMargins(40, 12, 40, 12)
-        body.setSpacing(8)
-        column.addLayout(body, 1)
+        self.header = step_layout(self, body, (40, 12, 40, 12), 8)
         self.intro = label("", "big", wrap=True)
         body.addWidget(self.intro)
         modes = QHBoxLayout()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.services.models import ShowQuery
 from kiosk.ui.posters import poster_pixmap
-from kiosk.ui.selfservice.common import FlowLayout, Header, button, clear_layout, label
+from kiosk.ui.selfservice.common import FlowLayout, button, clear_layout, label, step_layout
 from kiosk.ui.selfservice.names import city_name, genre_name, language_name
 
 TILE_POSTER = QSize(200, 300)
@@ -136,17 +136,8 @@ class FilmsScreen(QWidget):
         self.services = services
         self._today_fn = today_fn  # () -> date, the cinema-local today
         self._films: list[dict] = []
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        self.header = Header(self)
-        self.header.backClicked.connect(self.backRequested)
-        self.header.cancelClicked.connect(self.cancelRequested)
-        column.addWidget(self.header)
         body = QHBoxLayout()
-        body.setContentsMargins(16, 16, 16, 16)
-        body.setSpacing(16)
-        column.addLayout(body, 1)
+        self.header = step_layout(self, body, (16, 16, 16, 16), 16)
 
         filters = QFrame(self)
         filters.setProperty("ss", "panel")

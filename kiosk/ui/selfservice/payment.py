@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.money import format_money
 from kiosk.services.models import Quote
-from kiosk.ui.selfservice.common import Header, button, label
+from kiosk.ui.selfservice.common import button, label, step_layout
 
 READ_DELAY_MS = 700  # how long the simulated terminal "reads" the card
 
@@ -110,17 +110,8 @@ class PaymentScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        self.header = Header(self)
-        self.header.backClicked.connect(self.backRequested)
-        self.header.cancelClicked.connect(self.cancelRequested)
-        column.addWidget(self.header)
         body = QHBoxLayout()
-        body.setContentsMargins(40, 30, 40, 30)
-        body.setSpacing(40)
-        column.addLayout(body, 1)
+        self.header = step_layout(self, body, (40, 30, 40, 30), 40)
         info = QVBoxLayout()
         info.setSpacing(14)
         self.to_pay = label("", "hero")

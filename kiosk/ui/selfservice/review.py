@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWi
 
 from kiosk.domain.money import format_money
 from kiosk.services.models import Quote, ShowSummary
-from kiosk.ui.selfservice.common import Header, button, clear_layout, label
+from kiosk.ui.selfservice.common import button, clear_layout, label, step_layout
 from kiosk.ui.selfservice.names import ticket_type_name
 
 
@@ -18,17 +18,8 @@ class ReviewScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        self.header = Header(self)
-        self.header.backClicked.connect(self.backRequested)
-        self.header.cancelClicked.connect(self.cancelRequested)
-        column.addWidget(self.header)
         body = QVBoxLayout()
-        body.setContentsMargins(60, 24, 60, 24)
-        body.setSpacing(16)
-        column.addLayout(body, 1)
+        self.header = step_layout(self, body, (60, 24, 60, 24), 16)
         panel = QFrame(self)
         panel.setProperty("ss", "panel")
         self.facts = QGridLayout(panel)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
 from kiosk.domain.money import format_money
 from kiosk.services.models import Hold, SeatStatus, ShowDetail
-from kiosk.ui.selfservice.common import Header, button, label
+from kiosk.ui.selfservice.common import button, label, step_layout
 
 TAKEABLE = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE})
 
@@ -108,17 +108,8 @@ class SeatsScreen(QWidget):
         self.hold: Hold | None = None
         self._queue: deque[tuple[str, tuple]] = deque()
         self._busy = False
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        self.header = Header(self)
-        self.header.backClicked.connect(self.backRequested)
-        self.header.cancelClicked.connect(self.cancelRequested)
-        column.addWidget(self.header)
         body = QHBoxLayout()
-        body.setContentsMargins(16, 12, 16, 12)
-        body.setSpacing(16)
-        column.addLayout(body, 1)
+        self.header = step_layout(self, body, (16, 12, 16, 12), 16)
         self.map = _make_map(self)
         self.view = getattr(self.map, "view", self.map)
         self.view.seatTapped.connect(lambda code: self.tap_seat(code))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.money import format_money
 from kiosk.services.models import ShowQuery, ShowSummary
 from kiosk.ui.posters import poster_pixmap
-from kiosk.ui.selfservice.common import Header, clear_layout, label
+from kiosk.ui.selfservice.common import clear_layout, label, step_layout
 from kiosk.ui.selfservice.films import weekday_name
 from kiosk.ui.selfservice.names import genre_name, language_name
 
@@ -79,17 +79,8 @@ class ShowsScreen(QWidget):
         self._today_fn = today_fn
         self._film: dict[str, Any] = {}
         self._query = ShowQuery()
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        self.header = Header(self)
-        self.header.backClicked.connect(self.backRequested)
-        self.header.cancelClicked.connect(self.cancelRequested)
-        column.addWidget(self.header)
         body = QHBoxLayout()
-        body.setContentsMargins(24, 20, 24, 20)
-        body.setSpacing(28)
-        column.addLayout(body, 1)
+        self.header = step_layout(self, body, (24, 20, 24, 20), 28)
         side = QVBoxLayout()
         side.setSpacing(10)
         self.poster = QLabel(self)

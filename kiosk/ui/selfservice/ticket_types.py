@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
 from kiosk.services.models import Hold, Quote, ShowDetail, TicketType
-from kiosk.ui.selfservice.common import Header, button, clear_layout, label
+from kiosk.ui.selfservice.common import button, clear_layout, label, step_layout
 from kiosk.ui.selfservice.names import seat_type_name, ticket_type_name
 
 
@@ -33,17 +33,8 @@ class TicketTypesScreen(QWidget):
         self.ticket_types: dict[str, str] = {}
         self.quote: Quote | None = None
         self._groups: list[QButtonGroup] = []
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        self.header = Header(self)
-        self.header.backClicked.connect(self.backRequested)
-        self.header.cancelClicked.connect(self.cancelRequested)
-        column.addWidget(self.header)
         body = QVBoxLayout()
-        body.setContentsMargins(32, 20, 32, 20)
-        body.setSpacing(16)
-        column.addLayout(body, 1)
+        self.header = step_layout(self, body, (32, 20, 32, 20), 16)
         self.intro = label("", "sub", wrap=True)
         body.addWidget(self.intro)
         self.rows_host = QWidget(self)
