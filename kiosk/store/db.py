@@ -81,11 +81,11 @@ def migrate(conn: sqlite3.Connection) -> int:
     the write lock, so two kiosk processes opening a fresh file at once apply it exactly once.
     """
     shipped = migrations()
-    if _user_version(conn) > len(shipped):
+    found = _user_version(conn)
+    if found > len(shipped):
         raise SchemaTooNew(
-            f"This database was made by a newer version of Box Office Kiosk (schema "
-            f"{_user_version(conn)}, this program knows up to {len(shipped)}). "
-            f"Please update the kiosk software."
+            f"This database was made by a newer version of Box Office Kiosk (schema {found}, "
+            f"this program knows up to {len(shipped)}). Please update the kiosk software."
         )
     for number, _name, sql in shipped:
         if number <= _user_version(conn):
