@@ -115,6 +115,23 @@ class _AmountScreen(Screen):
     def submit(self) -> None:
         raise NotImplementedError
 
+    def _submit_amount(self, service_call, missing_text: str, name: str, on_done) -> None:
+        """Send the typed amount to ``service_call(actor, amount)`` off the GUI thread, once."""
+        amount = self.amount_minor()
+        if amount is None:
+            self.message.setText(missing_text)
+            return
+        self._set_busy(True)
+        self.bridge.submit(service_call, self.session.actor, amount, name=name,
+                           on_done=on_done, on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, KioskError):
+            self.message.setText(str(exc))
+        else:
+            self.ctl.show_fault(exc)
+
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.action.setEnabled(not busy)
@@ -147,13 +164,9 @@ class ShiftOpenScreen(_AmountScreen):
     def submit(self) -> None:
         if self._busy:
             return
-        amount = self.amount_minor()
-        if amount is None:
-            self.message.setText(self.tr("Type the float amount, for example 2000."))
-            return
-        self._set_busy(True)
-        self.bridge.submit(self.services.shifts.open, self.session.actor, amount,
-                           name="shift_open", on_done=self._opened, on_error=self._failed)
+        self._submit_amount(self.services.shifts.open,
+                            self.tr("Type the float amount, for example 2000."),
+                            "shift_open", self._opened)
 
     def _opened(self, shift) -> None:
         self._set_busy(False)
@@ -162,13 +175,6 @@ class ShiftOpenScreen(_AmountScreen):
         self.ctl.banner.show_message(self.tr("Shift opened with a float of %1.").replace(
             "%1", format_money(shift.float_minor, shift.currency)), "ok")
         self.ctl.go("finder")
-
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, KioskError):
-            self.message.setText(str(exc))
-        else:
-            self.ctl.show_fault(exc)
 
 
 class ShiftCloseScreen(_AmountScreen):
@@ -215,13 +221,9 @@ class ShiftCloseScreen(_AmountScreen):
     def submit(self) -> None:
         if self._busy or self.closed is not None or self.session.shift is None:
             return
-        amount = self.amount_minor()
-        if amount is None:
-            self.message.setText(self.tr("Type the cash counted, for example 12450.50."))
-            return
-        self._set_busy(True)
-        self.bridge.submit(self.services.shifts.close, self.session.actor, amount,
-                           name="shift_close", on_done=self._closed, on_error=self._failed)
+        self._submit_amount(self.services.shifts.close,
+                            self.tr("Type the cash counted, for example 12450.50."),
+                            "shift_close", self._closed)
 
     def _closed(self, shift) -> None:
         self._set_busy(False)
@@ -255,10 +257,3 @@ class ShiftCloseScreen(_AmountScreen):
         self.cancel.hide()
         self.sign_out.show()
         self.sign_out.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, KioskError):
-            self.message.setText(str(exc))
-        else:
-            self.ctl.show_fault(exc)
