@@ -12,7 +12,6 @@ topped up automatically while online; surplus unsold seats go back when the kios
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from datetime import datetime
@@ -23,12 +22,22 @@ from kiosk.cloud.context import CloudContext
 from kiosk.cloud.table import MAX_SEATS_PER_CLAIM, seat_from_sk
 from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, NotFound, SeatsUnavailable
-from kiosk.domain.layout import HallLayout
+from kiosk.domain.layout import HallLayout, layout_from_json
 from kiosk.store.db import open_db, transaction
 
 ALLOCATION_LOCK = threading.RLock()
 BLOCK = 4  # allocate in small adjacent blocks: couples and families buy together
 MAX_ROUNDS = 4
+
+
+
+def show_layout(conn: sqlite3.Connection, show_id: str) -> HallLayout:
+    """The hall layout a show is sold in (parsed once per layout text); NotFound if unknown."""
+    row = conn.execute("SELECT h.layout FROM shows s JOIN halls h ON h.id = s.hall_id "
+                       "WHERE s.id = ?", (show_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"There is no show {show_id}.")
+    return layout_from_json(row[0])
 
 
 class AllocationManager:
@@ -59,14 +68,6 @@ class AllocationManager:
             "WHERE h.show_id = a.show_id AND h.seat_code = a.seat_code)",
             (show_id, self.kiosk_id)).fetchall()
         return {r[0] for r in rows}
-
-    def _layout(self, show_id: str) -> HallLayout:
-        row = self.conn.execute(
-            "SELECT h.layout FROM shows s JOIN halls h ON h.id = s.hall_id WHERE s.id = ?",
-            (show_id,)).fetchone()
-        if row is None:
-            raise NotFound(f"There is no show {show_id}.")
-        return HallLayout.from_spec(json.loads(row[0]))
 
     def _taken(self, show_id: str, now: datetime) -> set[str]:
         claims = self.context.claims()
@@ -122,7 +123,7 @@ class AllocationManager:
         now = self.clock.now()
         if actor is not None:
             auditing.require_manager(self.conn, actor, "cloud_allocate", now)
-        layout = self._layout(show_id)
+        layout = show_layout(self.conn, show_id)
         granted: list[str] = []
         with ALLOCATION_LOCK:
             unavailable = self._taken(show_id, now)

@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.cloud import auditing
+from kiosk.cloud.allocations import show_layout
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.worker import enqueue
 from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, NotFound, SeatsUnavailable
-from kiosk.domain.layout import ACCESSIBLE_TYPES, HallLayout
+from kiosk.domain.layout import ACCESSIBLE_TYPES
 from kiosk.domain.seating import best_available
 from kiosk.store.db import transaction
 
@@ -83,14 +84,6 @@ def _get(conn: sqlite3.Connection, booking_id: str) -> Conflict:
     return _conflict(conn, row)
 
 
-def _layout(conn: sqlite3.Connection, show_id: str) -> HallLayout:
-    row = conn.execute("SELECT h.layout FROM shows s JOIN halls h ON h.id = s.hall_id "
-                       "WHERE s.id = ?", (show_id,)).fetchone()
-    if row is None:
-        raise NotFound(f"There is no show {show_id}.")
-    return HallLayout.from_spec(json.loads(row[0]))
-
-
 def _taken_locally(conn: sqlite3.Connection, show_id: str, now: datetime, kiosk_id: str,
                    booking_id: str) -> set[str]:
     rows = conn.execute(
@@ -114,7 +107,7 @@ def suggest_seats(services, conflict: Conflict, context: CloudContext | None = N
 
         # a conflict booking owns nothing in the cloud: its confirm was cancelled whole
         taken |= OnlineChannel(context.claims()).taken(conflict.show_id, now)
-    layout = _layout(conn, conflict.show_id)
+    layout = show_layout(conn, conflict.show_id)
     keep = [s for s in conflict.seats if s not in taken]
     need: dict[str, int] = defaultdict(int)
     for seat in conflict.seats:
@@ -145,7 +138,7 @@ def reseat(services, actor, booking_id: str, context: CloudContext,
     conn = services.deps.conn
     conflict = _get(conn, booking_id)
     new = list(dict.fromkeys(seats)) if seats else suggest_seats(services, conflict, context)
-    layout = _layout(conn, conflict.show_id)
+    layout = show_layout(conn, conflict.show_id)
     unknown = [s for s in new if s not in layout.seats]
     if unknown:
         raise InvalidInput(f"There is no seat {', '.join(unknown)} in this hall.")
@@ -179,7 +172,7 @@ def reseat(services, actor, booking_id: str, context: CloudContext,
 
 def _move_locally(services, actor, conflict: Conflict, new: list[str], now: datetime) -> None:
     conn = services.deps.conn
-    layout = _layout(conn, conflict.show_id)
+    layout = show_layout(conn, conflict.show_id)
     by_type: dict[str, list[str]] = defaultdict(list)
     for seat in new:
         by_type[layout.seats[seat].type.value].append(seat)

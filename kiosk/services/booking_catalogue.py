@@ -17,7 +17,6 @@ caller wrote but may still roll back is never cached.
 
 from __future__ import annotations
 
-import functools
 import json
 import sqlite3
 from collections.abc import Callable, Mapping
@@ -26,16 +25,11 @@ from datetime import datetime
 
 from kiosk.domain.clock import from_iso, local
 from kiosk.domain.errors import NotFound
-from kiosk.domain.layout import HallLayout
+from kiosk.domain.layout import HallLayout, layout_from_json
 from kiosk.services.booking_watch import data_version, per_database, watch
 
 CATALOGUE_TABLES = ("cinemas", "halls", "films", "price_lists", "prices", "shows")
 
-
-@functools.lru_cache(maxsize=64)
-def _parse_layout(layout_json: str) -> HallLayout:
-    """Parsing a 20,000-seat layout costs milliseconds; shows of one hall share the result."""
-    return HallLayout.from_spec(json.loads(layout_json))
 
 
 @dataclass(frozen=True)
@@ -103,7 +97,7 @@ def load_show(conn: sqlite3.Connection, show_id: str) -> ShowInfo:
         hall_name=row["hall_name"], seat_count=row["seat_count"],
         starts_at=from_iso(row["starts_at"]), timezone=row["timezone"], status=row["status"],
         price_list_id=row["price_list_id"], currency=row["currency"],
-        tax_rate_bp=row["tax_rate_bp"], layout=_parse_layout(row["layout"]),
+        tax_rate_bp=row["tax_rate_bp"], layout=layout_from_json(row["layout"]),
         prices=prices, cheapest_adult_minor=min(adult, default=0),
     )
 

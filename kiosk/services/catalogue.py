@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import NotFound
-from kiosk.domain.layout import CELL_TO_TYPE, HallLayout
+from kiosk.domain.layout import CELL_TO_TYPE, HallLayout, layout_from_json
 from kiosk.domain.seating import best_available
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import SeatStatus, ShowDetail, ShowQuery, ShowSummary
@@ -69,7 +69,7 @@ class _LayoutCache:
             if item is not None and item[0] == text:
                 self._items.move_to_end(hall_id)
                 return item[1], item[2]
-        layout = HallLayout.from_spec(json.loads(text))
+        layout = layout_from_json(text)
         types = frozenset(str(s.type) for s in layout.seats.values())
         with self._lock:
             self._items[hall_id] = (text, layout, types)
