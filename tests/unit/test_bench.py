@@ -16,9 +16,12 @@ CORE_ROWS = (
     "best 6 seats, 2,000-seat hall half sold",
     "best 6 seats, 20,000-seat hall half sold",
     "raw SQLite FULL-sync 1-row commits",
+    "WAL pages written per confirm",
     "local sales (hold + confirm)",
     "local sales / raw commits",
     "local confirms (confirm step)",
+    "local confirms / same-size commits",
+    "same-size / raw commits",
     "local confirms / raw commits",
     "daily sales report, 50,000 bookings",
     "daily sales + occupancy + refunds",
@@ -59,6 +62,14 @@ def test_core_quick_end_to_end(tmp_path, capsys, bench_cache):
     confirm_ratio = results["local confirms / raw commits"]["value"]
     assert 0.2 * (100 * confirms / raw) <= confirm_ratio <= 5 * (100 * confirms / raw)
     assert results["local confirms / raw commits"]["ok"] == (confirm_ratio >= 50)
+    # The write set is measured, and the "same-size" commits write as many pages with no logic.
+    pages = results["WAL pages written per confirm"]["value"]
+    assert 6 <= pages <= 60  # booking, lines, seat sales, hold, audit, outbox at least
+    same_size = [name for name in results if name.startswith("same-size commits (")]
+    assert same_size == [f"same-size commits ({round(pages)} pages, no logic)"]
+    share = results["local confirms / same-size commits"]["value"]
+    ceiling = results["same-size / raw commits"]["value"]
+    assert 0.2 * confirm_ratio <= share * ceiling / 100 <= 5 * confirm_ratio
     assert results["daily sales report, 50,000 bookings"]["target"] == "<= 300 ms"
     assert list(bench_cache.glob("reports-50000-*.db"))  # cached for the next run
 
