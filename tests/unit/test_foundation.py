@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from kiosk.config import load_config
 from kiosk.domain.errors import InvalidInput, SchemaTooNew
-from kiosk.domain.ids import REFERENCE_ALPHABET, new_reference, normalise_reference
+from kiosk.domain.ids import REFERENCE_ALPHABET, new_id, new_reference, normalise_reference
 from kiosk.domain.layout import HallLayout, SeatType
 from kiosk.domain.money import format_money, parse_money, tax_included
 from kiosk.store.db import connect, latest_version, migrate, open_db, transaction
@@ -87,6 +88,15 @@ class TestIds:
         ref = new_reference()
         assert len(ref) == 9 and ref[4] == "-"
         assert all(c in REFERENCE_ALPHABET for c in ref.replace("-", ""))
+
+    def test_ids_are_unique_hex_in_creation_order(self):
+        # Time-ordered so new bookings' index keys land beside the last ones (see new_id).
+        ids = [new_id() for _ in range(5_000)]
+        assert all(len(i) == 32 and int(i, 16) >= 0 for i in ids)
+        assert len(set(ids)) == len(ids)
+        assert ids == sorted(ids)
+        made_ms = int(ids[0][:12], 16)
+        assert abs(made_ms - time.time() * 1000) < 60_000  # the clock, not a counter from zero
 
     def test_normalise_what_people_type(self):
         assert normalise_reference(" k7qx4m2p ") == "K7QX-4M2P"
