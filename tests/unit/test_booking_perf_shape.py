@@ -82,6 +82,25 @@ def test_hold_runs_few_statements(services, cashier):
     assert _kinds(_shapes(seen)).count("INSERT") == 1  # executemany: one statement for all seats
 
 
+def test_no_statement_of_a_sale_scans_a_stored_table(services, cashier):
+    """Hold and confirm, cash and card, stay index lookups however much history the kiosk has."""
+    services.booking.confirm(cashier, services.booking.hold(cashier, "show-future", ["A1"]).hold_id,
+                             {}, CARD)
+    conn = services.deps.conn
+    seen: list[str] = []
+    for seats, payment in ((["B1", "B2"], CARD), (["C1"], Payment("cash", tendered_minor=100_000))):
+        _booking, statements = _statements(services, lambda seats=seats, payment=payment: (
+            services.booking.confirm(cashier, services.booking.hold(
+                cashier, "show-future", seats).hold_id, {}, payment, "a@b.in")))
+        seen += statements
+    data = [s for s in seen if _kinds([s])[0] not in ("BEGIN", "COMMIT", "PRAGMA")]
+    assert any("FROM shifts" in s for s in data)  # the open-shift lookup is among them
+    for statement in data:
+        plan = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + statement)]
+        scans = [p for p in plan if p.startswith("SCAN") and "json_each" not in p]
+        assert not scans, (statement, plan)
+
+
 def test_seat_checks_probe_seats_not_the_whole_show(services):
     """Checking two seats must not walk every sale and hold of a 20,000-seat show."""
     from kiosk.services.booking_holds import _UNAVAILABLE_SEATS_SQL
