@@ -27,6 +27,7 @@ from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, NotFound, SeatsUnavailable
 from kiosk.domain.layout import ACCESSIBLE_TYPES
 from kiosk.domain.seating import best_available
+from kiosk.services.booking_refunds import free_seat_sales
 from kiosk.store.db import transaction
 
 
@@ -182,7 +183,7 @@ def _move_locally(services, actor, conflict: Conflict, new: list[str], now: date
                              (conflict.booking_id,)).fetchone()[0]
         if state != "conflict":
             raise InvalidInput("This booking was changed meanwhile; please reload the queue.")
-        conn.execute("DELETE FROM seat_sales WHERE booking_id = ?", (conflict.booking_id,))
+        free_seat_sales(conn, conflict.show_id, conflict.booking_id)
         for old, seat in pairs:
             conn.execute("UPDATE booking_seats SET seat_code = ? WHERE booking_id = ? AND "
                          "seat_code = ?", (f"~{seat}", conflict.booking_id, old))

@@ -18,7 +18,7 @@ from kiosk.domain.money import tax_included
 from kiosk.services import outbox
 from kiosk.services.auth import ensure_staff, open_shift_id
 from kiosk.services.booking_queries import BookingContext
-from kiosk.services.booking_refunds import RefundDesk, insert_refund
+from kiosk.services.booking_refunds import RefundDesk, free_seat_sales, insert_refund
 from kiosk.services.booking_sales import Paid, SalesDesk, price
 from kiosk.services.models import Actor, Booking, Payment, Role
 from kiosk.store.db import transaction
@@ -91,7 +91,7 @@ class ExchangeDesk:
                 tax=tax_included(back, old_info.tax_rate_bp), currency=old["currency"],
                 method=old["payment_method"], reason="exchange", actor=actor, decided=True,
                 shift_id=shift_id, timezone=old_info.timezone, now=now)
-        conn.execute("DELETE FROM seat_sales WHERE booking_id = ?", (old["id"],))
+        free_seat_sales(conn, old["show_id"], old["id"])
         conn.execute(
             "UPDATE bookings SET state = 'exchanged', refunded_minor = refunded_minor + ?, "
             "sync_state = 'pending', updated_at = ? WHERE id = ?",

@@ -25,6 +25,26 @@ from kiosk.store.db import transaction
 
 ACTIVE_STATES = ("confirmed", "partially_refunded")
 
+# seat_sales is keyed by (show, seat) only: an index by booking would cost every confirm a page
+# write, so a booking's sales are found through its lines (or the seats named) and that key.
+_FREE_SEATS_SQL = (
+    "DELETE FROM seat_sales WHERE show_id = ?1 AND booking_id = ?2 AND seat_code IN "
+    "(SELECT seat_code FROM booking_seats WHERE booking_id = ?2)"
+)
+_FREE_NAMED_SEATS_SQL = (
+    "DELETE FROM seat_sales WHERE show_id = ?1 AND booking_id = ?2 AND seat_code IN "
+    "(SELECT value FROM json_each(?3))"
+)
+
+
+def free_seat_sales(conn: sqlite3.Connection, show_id: str, booking_id: str,
+                    seats: list[str] | None = None) -> None:
+    """Give the booking's sold seats (all, or those named) back to the show; caller's txn."""
+    if seats is None:
+        conn.execute(_FREE_SEATS_SQL, (show_id, booking_id))
+    else:
+        conn.execute(_FREE_NAMED_SEATS_SQL, (show_id, booking_id, codes_json(seats)))
+
 
 def insert_refund(conn: sqlite3.Connection, *, booking_id: str, seats: list[str], amount: int,
                   tax: int, currency: str, method: str, reason: str, actor: Actor,
@@ -110,9 +130,7 @@ class RefundDesk:
         conn.execute(
             "UPDATE booking_seats SET refunded = 1 WHERE booking_id = ? AND seat_code IN "
             "(SELECT value FROM json_each(?))", (booking["id"], codes_json(seats)))
-        conn.execute(
-            "DELETE FROM seat_sales WHERE booking_id = ? AND seat_code IN "
-            "(SELECT value FROM json_each(?))", (booking["id"], codes_json(seats)))
+        free_seat_sales(conn, booking["show_id"], booking["id"], seats)
         left = conn.execute("SELECT COUNT(*) FROM booking_seats WHERE booking_id = ? AND "
                             "refunded = 0", (booking["id"],)).fetchone()[0]
         state = ("cancelled" if void else "refunded") if left == 0 else "partially_refunded"

@@ -101,6 +101,28 @@ def test_no_statement_of_a_sale_scans_a_stored_table(services, cashier):
         assert not scans, (statement, plan)
 
 
+def test_refund_and_exchange_free_seats_by_key_not_by_scanning_sales(services, cashier):
+    """seat_sales has no index by booking (it would cost every confirm a page): freeing a
+    booking's seats goes through its lines and the (show, seat) key, and frees exactly them."""
+    book = lambda seats: services.booking.confirm(  # noqa: E731
+        cashier, services.booking.hold(cashier, "show-future", seats).hold_id, {}, CARD)
+    first, second = book(["B1", "B2", "B3"]), book(["C1", "C2"])
+    _result, refund = _statements(services, lambda: services.booking.refund(
+        cashier, first.reference, ["B2"]))
+    _new, exchange = _statements(services, lambda: services.booking.exchange(
+        cashier, second.reference, services.booking.hold(cashier, "show-future", ["D1", "D2"]).hold_id,
+        {}))
+    conn = services.deps.conn
+    # (The trace repeats a statement for each TEMP trigger run it causes.)
+    frees = list(dict.fromkeys(s for s in refund + exchange if s.startswith("DELETE FROM seat_sales")))
+    assert len(frees) == 2, frees
+    for statement in frees:
+        plan = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + statement)]
+        assert any("seat_sales" in p and "show_id=? AND seat_code=?" in p for p in plan), plan
+    sold = {r[0] for r in conn.execute("SELECT seat_code FROM seat_sales WHERE show_id = 'show-future'")}
+    assert {"B1", "B3", "D1", "D2"} <= sold and not sold & {"B2", "C1", "C2"}
+
+
 def test_seat_checks_probe_seats_not_the_whole_show(services):
     """Checking two seats must not walk every sale and hold of a 20,000-seat show."""
     from kiosk.services.booking_holds import _UNAVAILABLE_SEATS_SQL

@@ -153,6 +153,33 @@ class TestDatabase:
             open_db(path)
         assert path.read_bytes() == before
 
+    def test_lean_confirm_migration_keeps_the_outbox_and_its_ids(self, tmp_path: Path, monkeypatch):
+        """0006 rebuilds the outbox without AUTOINCREMENT: queued work and its order survive."""
+        import kiosk.store.db as store_db
+
+        shipped = store_db.migrations()
+        assert shipped[5][0] == 6
+        conn = connect(tmp_path / "k.db")
+        monkeypatch.setattr(store_db, "migrations", lambda: shipped[:5])
+        assert migrate(conn) == 5
+        with transaction(conn):
+            conn.executemany(
+                "INSERT INTO outbox (booking_id, kind, payload, created_at, next_attempt_at, "
+                "done_at) VALUES (?, ?, '{}', 't', 't', ?)",
+                [("b1", "confirm", "t"), ("b1", "notify", None), ("b2", "confirm", None)])
+        before = conn.execute("SELECT * FROM outbox ORDER BY id").fetchall()
+        monkeypatch.setattr(store_db, "migrations", lambda: shipped)
+        assert migrate(conn) == 6
+        assert conn.execute("SELECT * FROM outbox ORDER BY id").fetchall() == before
+        assert conn.execute("INSERT INTO outbox (kind, payload, created_at, next_attempt_at) "
+                            "VALUES ('refund', '{}', 't', 't')").lastrowid == before[-1][0] + 1
+        schema = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema")}
+        assert {"outbox_pending", "outbox_by_booking"} <= schema
+        assert "seat_sales_by_booking" not in schema
+        assert "AUTOINCREMENT" not in conn.execute(
+            "SELECT sql FROM sqlite_schema WHERE name = 'outbox'").fetchone()[0]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
     def test_transaction_rolls_back_on_error(self, tmp_path: Path):
         conn = open_db(tmp_path / "k.db").conn
         with pytest.raises(RuntimeError), transaction(conn):
