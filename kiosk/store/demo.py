@@ -30,6 +30,7 @@ from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import InvalidInput
 from kiosk.domain.layout import CELL_TO_TYPE, GAP, HallLayout
 from kiosk.domain.schedule_rules import Slot, find_overlaps
+from kiosk.paths import shipped_dir
 from kiosk.store.db import transaction
 
 DEMO_MARKER = "demo_data"  # settings key; its value is the dataset version that was loaded
@@ -41,9 +42,9 @@ _TABLES_THAT_MUST_BE_EMPTY = ("cinemas", "halls", "films", "price_lists", "shows
 
 
 def default_data_dir() -> Path:
-    """``$KIOSK_DEMO_DATA`` or the ``data/`` folder next to the ``kiosk`` package."""
+    """``$KIOSK_DEMO_DATA`` or the shipped ``data/`` (checkout or wheel, see ``kiosk.paths``)."""
     override = os.environ.get("KIOSK_DEMO_DATA")
-    return Path(override) if override else Path(__file__).resolve().parents[2] / "data"
+    return Path(override) if override else shipped_dir("data")
 
 
 # ----------------------------------------------------------------------------- layouts

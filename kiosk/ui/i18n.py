@@ -18,11 +18,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
 
+from kiosk.paths import shipped_dir
+
 LANGUAGES: dict[str, str] = {"en": "English", "hi": "हिन्दी", "te": "తెలుగు"}
 LOCALES = {"en": "en_IN", "hi": "hi_IN", "te": "te_IN"}
 
 _REPO_ROOT = Path(__file__).resolve().parents[2]
-TRANSLATIONS_DIR = _REPO_ROOT / "resources" / "translations"
+TRANSLATIONS_DIR = shipped_dir("resources") / "translations"
 SOURCE_DIRS = (_REPO_ROOT / "kiosk" / "ui", _REPO_ROOT / "kiosk" / "tickets")
 
 

@@ -17,6 +17,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from kiosk.paths import shipped_dir
+
 log = logging.getLogger(__name__)
 
 THEMES = ("normal", "high-contrast")
@@ -24,9 +26,10 @@ LARGE_TEXT_SCALE = 1.35
 BASE_FONT_PX = 16
 MIN_TOUCH_PX = 48
 
-# Searched in order; the repository's resources/ first (editable installs and the source tree).
+# Searched in order: the shipped resources/ (checkout or wheel, see kiosk.paths), then any
+# stylesheet kept beside this module.
 STYLE_DIRS = (
-    Path(__file__).resolve().parents[2] / "resources" / "styles",
+    shipped_dir("resources") / "styles",
     Path(__file__).resolve().parent / "styles",
 )
 
