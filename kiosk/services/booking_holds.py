@@ -286,7 +286,7 @@ class HoldDesk:
         with transaction(self.ctx.conn) as conn:
             rows = conn.execute(
                 "SELECT hold_id, show_id, seat_code, expires_at FROM holds "
-                "WHERE kiosk_id = ? AND expires_at <= ? ORDER BY hold_id, rowid",
+                "WHERE kiosk_id = ? AND expires_at <= ? ORDER BY hold_id, seat_code",
                 (kiosk_id, to_iso(now))).fetchall()
             conn.execute("DELETE FROM holds WHERE kiosk_id = ? AND expires_at <= ?",
                          (kiosk_id, to_iso(now)))

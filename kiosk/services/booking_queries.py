@@ -35,13 +35,17 @@ from kiosk.services.models import Actor, Booking, BookingLine, Hold, ShowSummary
 _HOLD_ROWS_SQL = (
     "SELECT h.show_id, h.seat_code, h.kiosk_id, h.expires_at, EXISTS (SELECT 1 FROM remote_seats r "
     "WHERE r.show_id = h.show_id AND r.seat_code = h.seat_code AND r.state = 'sold') "
-    "FROM holds h WHERE h.hold_id = ? ORDER BY h.rowid"
+    "FROM holds h WHERE h.hold_id = ? ORDER BY h.seat_code"
 )
 
 
 @dataclass(frozen=True)
 class HoldRows(Hold):
-    """A hold as stored (seats in row order, the earliest expiry), plus what the cloud sold."""
+    """A hold as stored (seats by code, the earliest expiry), plus what the cloud sold.
+
+    Codes sort as text (A10 before A2): whatever shows seats to a person puts them in layout
+    order first (``in_layout_order``, ``BookingContext.to_hold`` with the show).
+    """
 
     sold_remotely: tuple[str, ...] = ()  # held seats the cloud says were sold elsewhere
 

@@ -10,6 +10,7 @@ BEGIN to COMMIT is 12 statements for any number of seats (13 with a ``notify`` r
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import sqlite3
 from collections.abc import Callable
@@ -166,6 +167,8 @@ class SalesDesk:
         """
         # Offline, a sale is a sale made offline (I3): the gate may refuse seats it cannot vouch
         # for. It reads local state only, never the network, so it may run inside this txn.
+        # (Seats in layout order, as its refusal names them to a person.)
+        hold = dataclasses.replace(hold, seats=tuple(in_layout_order(info, hold.seats)))
         self.ctx.gate.check_confirm(hold)
         booking_id = new_id()
         if hold.sold_remotely:  # e.g. the cloud pulled a sale of a seat whose hold we lost

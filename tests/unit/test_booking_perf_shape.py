@@ -123,6 +123,16 @@ def test_refund_and_exchange_free_seats_by_key_not_by_scanning_sales(services, c
     assert {"B1", "B3", "D1", "D2"} <= sold and not sold & {"B2", "C1", "C2"}
 
 
+def test_the_gate_sees_a_held_sale_in_layout_order(services, cashier, monkeypatch):
+    """Hold rows come back by code (B10 before B9); a refusal names seats as a person reads them."""
+    seen = []
+    monkeypatch.setattr(services.booking.gate, "check_confirm", lambda hold: seen.append(hold.seats))
+    hold = services.booking.hold(cashier, "show-future", ["B10", "B9"])
+    sold = services.booking.confirm(cashier, hold.hold_id, {}, CARD)
+    assert seen == [("B9", "B10")]
+    assert [line.seat_code for line in sold.lines] == ["B9", "B10"]
+
+
 def test_seat_checks_probe_seats_not_the_whole_show(services):
     """Checking two seats must not walk every sale and hold of a 20,000-seat show."""
     from kiosk.services.booking_holds import _UNAVAILABLE_SEATS_SQL

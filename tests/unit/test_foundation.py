@@ -153,31 +153,59 @@ class TestDatabase:
             open_db(path)
         assert path.read_bytes() == before
 
-    def test_lean_confirm_migration_keeps_the_outbox_and_its_ids(self, tmp_path: Path, monkeypatch):
-        """0006 rebuilds the outbox without AUTOINCREMENT: queued work and its order survive."""
+    def test_write_set_migrations_keep_queued_work_holds_and_sales(self, tmp_path: Path,
+                                                                    monkeypatch):
+        """0006 rebuilds the outbox without AUTOINCREMENT and 0007 keys holds and seat_sales by
+        (show, seat) alone: rows, ids and the keys' refusals all survive."""
         import kiosk.store.db as store_db
 
         shipped = store_db.migrations()
-        assert shipped[5][0] == 6
+        assert [n for n, _, _ in shipped[5:7]] == [6, 7]
         conn = connect(tmp_path / "k.db")
         monkeypatch.setattr(store_db, "migrations", lambda: shipped[:5])
         assert migrate(conn) == 5
         with transaction(conn):
+            conn.execute("INSERT INTO cinemas (id, name, city, timezone, currency) "
+                         "VALUES ('c', 'C', 'X', 'Asia/Kolkata', 'INR')")
+            conn.execute("INSERT INTO halls (id, cinema_id, name, layout, seat_count) "
+                         "VALUES ('h', 'c', 'H', '{}', 2)")
+            conn.execute("INSERT INTO films (id, title, language, certificate, runtime_min) "
+                         "VALUES ('f', 'F', 'Hindi', 'U', 90)")
+            conn.execute("INSERT INTO price_lists (id, name, currency, tax_rate_bp) "
+                         "VALUES ('p', 'P', 'INR', 0)")
+            conn.execute("INSERT INTO shows (id, film_id, hall_id, starts_at, price_list_id) "
+                         "VALUES ('s', 'f', 'h', 't', 'p')")
+            conn.execute("INSERT INTO bookings (id, reference, idempotency_key, show_id, channel, "
+                         "kiosk_id, currency, total_minor, tax_minor, payment_method, created_at, "
+                         "business_date, updated_at) VALUES ('b1', 'R', 'k', 's', 'counter', 'K', "
+                         "'INR', 0, 0, 'card', 't', 'd', 't')")
+            conn.execute("INSERT INTO seat_sales (show_id, seat_code, booking_id) "
+                         "VALUES ('s', 'A1', 'b1')")
+            conn.execute("INSERT INTO holds (show_id, seat_code, hold_id, kiosk_id, expires_at) "
+                         "VALUES ('s', 'A2', 'h1', 'K', 't')")
             conn.executemany(
                 "INSERT INTO outbox (booking_id, kind, payload, created_at, next_attempt_at, "
                 "done_at) VALUES (?, ?, '{}', 't', 't', ?)",
                 [("b1", "confirm", "t"), ("b1", "notify", None), ("b2", "confirm", None)])
-        before = conn.execute("SELECT * FROM outbox ORDER BY id").fetchall()
+        tables = ("outbox", "holds", "seat_sales")
+        before = {t: conn.execute(f"SELECT * FROM {t}").fetchall() for t in tables}  # noqa: S608
         monkeypatch.setattr(store_db, "migrations", lambda: shipped)
-        assert migrate(conn) == 6
-        assert conn.execute("SELECT * FROM outbox ORDER BY id").fetchall() == before
+        assert migrate(conn) == latest_version()
+        assert {t: conn.execute(f"SELECT * FROM {t}").fetchall() for t in tables} == before  # noqa: S608
         assert conn.execute("INSERT INTO outbox (kind, payload, created_at, next_attempt_at) "
-                            "VALUES ('refund', '{}', 't', 't')").lastrowid == before[-1][0] + 1
-        schema = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema")}
-        assert {"outbox_pending", "outbox_by_booking"} <= schema
-        assert "seat_sales_by_booking" not in schema
-        assert "AUTOINCREMENT" not in conn.execute(
-            "SELECT sql FROM sqlite_schema WHERE name = 'outbox'").fetchone()[0]
+                            "VALUES ('refund', '{}', 't', 't')").lastrowid == before["outbox"][-1][0] + 1
+        sql = {r[0]: r[1] for r in conn.execute("SELECT name, sql FROM sqlite_schema")}
+        assert {"outbox_pending", "outbox_by_booking", "holds_by_hold"} <= set(sql)
+        assert "seat_sales_by_booking" not in sql and "AUTOINCREMENT" not in sql["outbox"]
+        assert sql["holds"].endswith("WITHOUT ROWID") and sql["seat_sales"].endswith("WITHOUT ROWID")
+        for statement in ("INSERT INTO seat_sales (show_id, seat_code, booking_id) "
+                          "VALUES ('s', 'A1', 'b1')",
+                          "INSERT INTO holds (show_id, seat_code, hold_id, kiosk_id, expires_at) "
+                          "VALUES ('s', 'A2', 'h2', 'K', 't')",
+                          "INSERT INTO seat_sales (show_id, seat_code, booking_id) "
+                          "VALUES ('nope', 'A3', 'b1')"):
+            with pytest.raises(sqlite3.IntegrityError):
+                conn.execute(statement)
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
     def test_transaction_rolls_back_on_error(self, tmp_path: Path):
