@@ -1,8 +1,8 @@
--- A confirm writes one WAL page for every b-tree it touches, and on a small counter PC each page
--- costs about a tenth of a one-row commit (kiosk bench, core: "same-size commits"). Two of those
+-- A confirm writes one WAL page for every b-tree it touches, and on a small counter PC each extra
+-- page costs ~7 % of a one-row commit (kiosk bench, core: "same-size commits"). Two of those
 -- pages bought nothing on the sale path:
 -- * seat_sales_by_booking: refunds, exchanges and conflict re-seats find a booking's seat sales
---   through its lines and the (show, seat) primary key instead (booking_queries.FREE_SEATS_SQL);
+--   through its lines and the (show, seat) primary key instead (booking_refunds.free_seat_sales);
 -- * the outbox's AUTOINCREMENT, whose sqlite_sequence row every enqueue rewrote. Outbox rows are
 --   never deleted (done rows are the sync history), so max(id) + 1 never reuses an id anyway.
 DROP INDEX IF EXISTS seat_sales_by_booking;
