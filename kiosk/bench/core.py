@@ -182,12 +182,16 @@ class _Seller:
 class _Rates:
     """One database's rounds: each list holds one rate per round, measured back to back."""
 
-    pages: float
-    tables: int
+    pages: float  # WAL pages one confirm writes
     raw: list[float] = field(default_factory=list)
     same_size: list[float] = field(default_factory=list)
     sales: list[float] = field(default_factory=list)
     confirms: list[float] = field(default_factory=list)
+
+    @property
+    def tables(self) -> int:
+        """One-row inserts per same-size commit: one table per page a confirm writes."""
+        return max(1, round(self.pages))
 
     @staticmethod
     def ratio(tops: list[float], bottoms: list[float]) -> float:
@@ -212,7 +216,7 @@ def _measure(db_path: Path, rounds: int, per_round: int, raw_per_round: int) -> 
                                          config.kiosk_id), show_id)
         seller.sell(10)
         pages = seller.pages_per_confirm(conn, 10)
-        rates = _Rates(pages, max(1, round(pages)))
+        rates = _Rates(pages)
         for i in range(rates.tables):
             conn.execute(f"CREATE TABLE bench_raw_{i} (id INTEGER PRIMARY KEY, v TEXT NOT NULL)")
         raw_sql = ["INSERT INTO bench_raw_0 (v) VALUES (?)"]
