@@ -128,11 +128,12 @@ class SyncEngine:
         conflicts = conn.execute(
             "SELECT COUNT(*) FROM cloud_conflicts WHERE resolved_at IS NULL").fetchone()[0]
         last_error = snap.last_error or (conn.execute(
-            "SELECT last_error FROM outbox WHERE done_at IS NULL AND last_error != '' "
-            "ORDER BY id LIMIT 1").fetchone() or [""])[0]
+            "SELECT last_error FROM outbox WHERE done_at IS NULL AND dead_at IS NULL "
+            "AND last_error != '' ORDER BY id LIMIT 1").fetchone() or [""])[0]
         return {
             "online": snap.online,
             "pending": self.worker.pending_count(),
+            "dead_letters": self.worker.dead_count(),  # given up on: a manager must retry
             "conflicts": int(conflicts),
             "last_error": last_error,
             "last_sync_at": state.get("last_sync_at", ""),

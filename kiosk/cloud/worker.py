@@ -9,6 +9,11 @@ All state lives in SQLite (the ``outbox`` rows), so the worker survives restarts
   or a lost response between the two) is replayed without effect: exactly once in effect (I2).
 * Failures back off exponentially with jitter. An outage stops the batch (no hammering); when
   the cloud answers again, rows that were waiting only because of the outage are pulled forward.
+* A row the cloud keeps refusing (not an outage: an outage never counts) is retried at most
+  ``MAX_FAILURES`` times, then dead-lettered (``dead_at``, ``dead_reason``) for a manager; a row
+  whose payload cannot be read is dead-lettered at once, since no retry can fix it. A dead row
+  stays unsent (``done_at`` NULL) but blocks nothing, not even its own booking's later rows
+  (they are conditional, so safe alone). ``kiosk.services.outbox`` lists, retries, exports them.
 * A confirm whose seats are owned by someone else (possible only after an optimistic offline sale
   or a hold that lapsed while offline) turns the booking into a ``conflict`` for the manager's
   queue; the customer's notification then explains instead of confirming.
@@ -36,6 +41,14 @@ from kiosk.store.db import open_db, transaction
 
 log = logging.getLogger(__name__)
 OFFLINE_PREFIX = "offline: "
+# Refusals (errors that are not outages) a row may meet before it is dead-lettered. With the
+# default back-off (2 s doubling, capped at 120 s) the last try comes about ten minutes after the
+# first: long enough for a passing glitch, short enough that a poison row is soon in front of a
+# manager. ``OutboxWorker(max_failures=...)`` overrides it.
+MAX_FAILURES = 10
+# Payload keys each kind cannot do without; a row missing one is dead-lettered at once.
+REQUIRED_KEYS: dict[str, tuple[str, ...]] = {"confirm": ("show_id", "seats"),
+                                             "refund": ("show_id",)}
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,7 @@ class DrainResult:
     conflicts: list[str] = field(default_factory=list)  # booking ids
     offline: bool = False
     pending: int = 0
+    dead: int = 0  # rows dead-lettered by this drain
     touched_shows: set[str] = field(default_factory=set)
 
 
@@ -67,6 +81,8 @@ class _Row:
     kind: str
     payload: dict[str, Any]
     attempts: int
+    failures: int = 0
+    problem: str = ""  # why the payload cannot be used: dead-lettered without a try
 
 
 class OutboxWorker:
@@ -74,7 +90,8 @@ class OutboxWorker:
 
     def __init__(self, context: CloudContext, db_path: Path | str | None = None, *,
                  clock: Clock | None = None, backoff: Backoff | None = None,
-                 lease_s: float = 10.0, rng: Callable[[], float] = random.random):
+                 lease_s: float = 10.0, rng: Callable[[], float] = random.random,
+                 max_failures: int = MAX_FAILURES):
         self.context = context
         self.db = open_db(db_path or context.config.db_path)
         self.conn: sqlite3.Connection = self.db.conn
@@ -82,6 +99,7 @@ class OutboxWorker:
         self.backoff = backoff or Backoff()
         self.lease_s = lease_s
         self.rng = rng
+        self.max_failures = max(1, max_failures)
         # a (re)start is a fresh look: rows that only waited for the network are due at once
         self._was_online = False
 
@@ -90,38 +108,72 @@ class OutboxWorker:
 
     # -- queue ----------------------------------------------------------------------------
     def pending_count(self) -> int:
+        """Rows still to send (dead-lettered ones wait for a manager: see ``dead_count``)."""
         return int(self.conn.execute(
-            "SELECT COUNT(*) FROM outbox WHERE done_at IS NULL").fetchone()[0])
+            "SELECT COUNT(*) FROM outbox WHERE done_at IS NULL AND dead_at IS NULL").fetchone()[0])
+
+    def dead_count(self) -> int:
+        return dead_letter_count(self.conn)
 
     def _due(self, now: datetime, limit: int) -> list[_Row]:
-        """Up to ``limit`` due rows, oldest first, each the head of its booking's queue."""
+        """Up to ``limit`` due rows, oldest first, each the head of its booking's live queue."""
         rows = self.conn.execute(
-            "SELECT id, booking_id, kind, payload, attempts FROM outbox o "
-            "WHERE o.done_at IS NULL AND o.next_attempt_at <= ? AND NOT EXISTS ("
-            " SELECT 1 FROM outbox e WHERE e.booking_id = o.booking_id"
-            " AND e.done_at IS NULL AND e.id < o.id) ORDER BY o.id LIMIT ?",
+            "SELECT id, booking_id, kind, payload, attempts, failures FROM outbox o "
+            "WHERE o.done_at IS NULL AND o.dead_at IS NULL AND o.next_attempt_at <= ? "
+            "AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.booking_id = o.booking_id"
+            " AND e.done_at IS NULL AND e.dead_at IS NULL AND e.id < o.id) ORDER BY o.id LIMIT ?",
             (to_iso(now), limit),
         ).fetchall()
-        return [_Row(r["id"], r["booking_id"], r["kind"], _payload(r["payload"]), r["attempts"])
-                for r in rows]
+        out = []
+        for r in rows:
+            payload, problem = parse_payload(r["kind"], r["payload"], r["booking_id"])
+            out.append(_Row(r["id"], r["booking_id"], r["kind"], payload, r["attempts"],
+                            r["failures"], problem))
+        return out
 
     def _lease(self, row: _Row, now: datetime) -> bool:
         """Claim one row for ``lease_s`` (False: another worker has it or it is done)."""
         with transaction(self.conn):
             cur = self.conn.execute(
                 "UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND done_at IS NULL "
-                "AND next_attempt_at <= ?",
+                "AND dead_at IS NULL AND next_attempt_at <= ?",
                 (to_iso(now + timedelta(seconds=self.lease_s)), row.id, to_iso(now)))
         return cur.rowcount == 1
 
-    def _fail(self, row: _Row, error: str, now: datetime) -> None:
+    def _fail(self, row: _Row, error: str, now: datetime) -> bool:
+        """Back off; True when this refusal was the last allowed and the row is now dead.
+
+        An outage (``error`` starts with ``OFFLINE_PREFIX``) never counts toward the limit.
+        """
+        if not error.startswith(OFFLINE_PREFIX) and row.failures + 1 >= self.max_failures:
+            self._dead_letter(row, f"gave up after {row.failures + 1} refusals: {error}", now)
+            return True
+        counted = 0 if error.startswith(OFFLINE_PREFIX) else 1
         delay = self.backoff.delay(row.attempts + 1, self.rng)
         with transaction(self.conn):
             self.conn.execute(
-                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
-                "WHERE id = ? AND done_at IS NULL",
-                (error[:2000], to_iso(now + timedelta(seconds=delay)), row.id),
+                "UPDATE outbox SET attempts = attempts + 1, failures = failures + ?, "
+                "last_error = ?, next_attempt_at = ? WHERE id = ? AND done_at IS NULL",
+                (counted, error[:2000], to_iso(now + timedelta(seconds=delay)), row.id),
             )
+        return False
+
+    def _dead_letter(self, row: _Row, reason: str, now: datetime) -> None:
+        """Stop retrying ``row``: it waits, unsent and blocking nothing, for a manager (audited)."""
+        reason = reason[:2000]
+        with transaction(self.conn):
+            cur = self.conn.execute(
+                "UPDATE outbox SET attempts = attempts + 1, failures = failures + 1, "
+                "last_error = ?, dead_at = ?, dead_reason = ? "
+                "WHERE id = ? AND done_at IS NULL AND dead_at IS NULL",
+                (reason, to_iso(now), reason, row.id))
+            if cur.rowcount:
+                auditing.record(self.conn, at=now, kiosk_id=self.context.kiosk_id,
+                                action="outbox.dead_letter", target=row.booking_id or "",
+                                ok=False, detail={"outbox_id": row.id, "kind": row.kind,
+                                                  "reason": reason})
+        log.error("outbox row %s (%s, booking %s) dead-lettered: %s", row.id, row.kind,
+                  row.booking_id, reason)
 
     def _finish(self, row: _Row, now: datetime, note: str = "") -> None:
         with transaction(self.conn):
@@ -145,7 +197,7 @@ class OutboxWorker:
         """The cloud answers again: retry rows that were only waiting for the network, now."""
         with transaction(self.conn):
             self.conn.execute(
-                "UPDATE outbox SET next_attempt_at = ? WHERE done_at IS NULL "
+                "UPDATE outbox SET next_attempt_at = ? WHERE done_at IS NULL AND dead_at IS NULL "
                 "AND last_error LIKE ? AND next_attempt_at > ?",
                 (to_iso(now), OFFLINE_PREFIX + "%", to_iso(now)))
 
@@ -161,7 +213,7 @@ class OutboxWorker:
             self._pull_forward_after_outage(now)
         tried = 0
         while tried < limit and not result.offline:
-            before = result.done + len(result.conflicts)
+            before = result.done + len(result.conflicts) + result.dead
             rows = self._due(self.clock.now(), limit - tried)
             if not rows:
                 break
@@ -169,7 +221,7 @@ class OutboxWorker:
                 tried += 1
                 if not self._attempt(row, result):
                     break
-            if result.done + len(result.conflicts) == before:  # nothing unblocked a later row of the same booking
+            if result.done + len(result.conflicts) + result.dead == before:  # nothing unblocked a later row of the same booking
                 break
         self._was_online = status.online
         result.pending = self.pending_count()
@@ -183,6 +235,11 @@ class OutboxWorker:
         now = self.clock.now()
         if not self._lease(row, now):
             return True
+        if row.problem:  # no retry can fix a payload that cannot be read
+            self._dead_letter(row, f"unreadable {row.kind} row: {row.problem}", now)
+            result.failed += 1
+            result.dead += 1
+            return True
         try:
             self._process(row, now, result)
         except CloudUnavailable as err:
@@ -194,7 +251,8 @@ class OutboxWorker:
         except (CloudError, KioskError, ValueError, KeyError, TypeError) as err:
             log.warning("outbox row %s (%s) failed: %s", row.id, row.kind, err)
             status.note_error(f"{row.kind} {row.booking_id}: {err}")
-            self._fail(row, f"{type(err).__name__}: {err}", now)
+            if self._fail(row, f"{type(err).__name__}: {err}", now):
+                result.dead += 1
             result.failed += 1
         else:
             status.mark_ok()
@@ -202,7 +260,8 @@ class OutboxWorker:
 
     def _nothing_due(self, now: datetime) -> bool:
         return self.conn.execute(
-            "SELECT 1 FROM outbox WHERE done_at IS NULL AND next_attempt_at <= ? LIMIT 1",
+            "SELECT 1 FROM outbox WHERE done_at IS NULL AND dead_at IS NULL "
+            "AND next_attempt_at <= ? LIMIT 1",
             (to_iso(now),)).fetchone() is None
 
     def _probe(self) -> None:
@@ -345,9 +404,30 @@ def _describe(clients) -> None:
         raise translate(exc) from exc
 
 
-def _payload(text: str) -> dict[str, Any]:
+def dead_letter_count(conn: sqlite3.Connection) -> int:
+    """Outbox rows the worker gave up on; they wait for a manager's retry."""
+    return int(conn.execute(
+        "SELECT COUNT(*) FROM outbox WHERE dead_at IS NOT NULL AND done_at IS NULL").fetchone()[0])
+
+
+def parse_payload(kind: str, text: str, booking_id: str | None = None
+                  ) -> tuple[dict[str, Any], str]:
+    """(payload, problem): ``problem`` is "" for a usable row, else why no retry can help."""
     try:
         value = json.loads(text)
-    except json.JSONDecodeError:
-        return {}
-    return value if isinstance(value, dict) else {}
+    except (json.JSONDecodeError, TypeError) as err:
+        return {}, f"payload is not JSON ({err})"
+    if not isinstance(value, dict):
+        return {}, f"payload is a JSON {type(value).__name__}, not an object"
+    missing = [k for k in REQUIRED_KEYS.get(kind, ()) if value.get(k) in (None, "", [])]
+    if missing:
+        return value, f"payload lacks {', '.join(missing)}"
+    if "show_id" in REQUIRED_KEYS.get(kind, ()) and not isinstance(value["show_id"], str):
+        return value, "show_id is not text"
+    seats = value.get("seats")
+    if seats is not None and not (isinstance(seats, list)
+                                  and all(isinstance(s, str) and s for s in seats)):
+        return value, "seats is not a list of seat codes"
+    if kind in REQUIRED_KEYS and not (value.get("booking_id") or booking_id):
+        return value, "no booking id"
+    return value, ""
