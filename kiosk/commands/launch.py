@@ -40,7 +40,7 @@ def process_age_ms() -> float:
         return (time.perf_counter() - _IMPORTED_AT) * 1000.0
 
 
-def _open_gate(config):
+def _open_gate(config, clock=None):
     """The cloud gate when sync is on. No fallback to unrestricted local selling: CloudGate itself
     starts offline (allocated seats only) on any cloud trouble, so a failure here is a broken
     install and must be seen, not papered over with a gate that could double-sell."""
@@ -48,7 +48,7 @@ def _open_gate(config):
         return None
     from kiosk.cloud.gate import CloudGate
 
-    return CloudGate(config)
+    return CloudGate(config, clock=clock)
 
 
 def _close_on_signals(app, window) -> None:
@@ -79,11 +79,13 @@ def _close_on_signals(app, window) -> None:
 def run(args, config) -> int:
     bench = os.environ.get(BENCH_ENV, "") not in ("", "0")
 
+    from kiosk.domain.clock import Clock
     from kiosk.services.app import open_services
     from kiosk.store.demo import ensure_demo_data
 
-    gate = _open_gate(config)
-    services = open_services(config, gate=gate)
+    clock = Clock()  # one time source for the services, the cloud gate and (via build_ui) sync
+    gate = _open_gate(config, clock)
+    services = open_services(config, clock=clock, gate=gate)
     try:
         ensure_demo_data(services.deps.db, services.deps.clock, rounds=config.bcrypt_rounds,
                          cleaning_gap_min=config.cleaning_gap_min)

@@ -72,8 +72,12 @@ def install_languages(language: str):
     return manager
 
 
-def start_sync_bridge(config, gate=None, parent=None):
-    """The cloud engineer's SyncBridge when the cloud is enabled and the module exists."""
+def start_sync_bridge(config, gate=None, parent=None, clock=None):
+    """The cloud engineer's SyncBridge when the cloud is enabled and the module exists.
+
+    ``clock`` is the app's clock (``services.deps.clock``): the bridge must see the same time as
+    the services, or a test world fixed at one date is pulled against today's real date.
+    """
     if not config.cloud.enabled:
         return None
     try:
@@ -82,7 +86,7 @@ def start_sync_bridge(config, gate=None, parent=None):
         log.warning("cloud is enabled but kiosk.ui.sync_bridge is not available")
         return None
     try:
-        sync = SyncBridge(config, gate=gate, parent=parent)
+        sync = SyncBridge(config, gate=gate, parent=parent, clock=clock)
         sync.start()
     except Exception:
         log.exception("could not start cloud sync; selling locally")
@@ -108,7 +112,7 @@ def build_ui(services, config, *, app: QApplication | None = None, gate=None,
     languages = install_languages(config.language)
     bridge = Bridge(services, app)
     bridge.start_watching()
-    sync = start_sync_bridge(config, gate, app)
+    sync = start_sync_bridge(config, gate, app, clock=services.deps.clock)
     bridge.sync = sync
     window = MainWindow(services, bridge, config, theme=theme, languages=languages,
                         sync_bridge=sync, mode=mode)
