@@ -10,6 +10,7 @@ from typing import Any
 from botocore.exceptions import ConnectionClosedError, EndpointConnectionError
 
 from kiosk.cloud.claims import plain
+from kiosk.cloud.clients import CloudClients, Timeouts
 from kiosk.cloud.worker import enqueue
 from kiosk.domain.clock import to_iso
 from kiosk.domain.ids import new_id, new_reference
@@ -44,6 +45,19 @@ class LoseResponses:
             self.left -= 1
             self.lost += 1
             raise ConnectionClosedError(endpoint_url="http://moto/lost-response")
+
+
+# Reading results back from a moto *server* (one Python process, also serving the kiosks under
+# test) on a loaded 2-core CI: a consistent scan of a few thousand items can take well over the
+# kiosk's production read timeout (3 s, 2 attempts, tuned to notice an outage in a second). The
+# test's own set-up and verification calls are not what is under test, so they get patient
+# timeouts and more retries (botocore "standard" mode retries read timeouts with back-off).
+PATIENT_TIMEOUTS = Timeouts(connect_s=10.0, read_s=120.0, max_attempts=5)
+
+
+def patient_dynamodb(cloud_config):
+    """A DynamoDB client for a test's own set-up and read-back against a local moto server."""
+    return CloudClients(cloud_config, PATIENT_TIMEOUTS).dynamodb
 
 
 def scan_all(client, table: str) -> list[dict[str, Any]]:

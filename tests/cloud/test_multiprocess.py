@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cloud.clients import CloudClients
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.pull import Puller, wait_until
 from kiosk.cloud.server import LocalCloud
@@ -26,7 +25,13 @@ from kiosk.cloud.worker import Backoff, OutboxWorker
 from kiosk.domain.clock import Clock
 from kiosk.domain.layout import HallLayout
 from kiosk.store.db import open_db
-from tests.cloud.helpers import booking_items, seat_items, write_offline_bookings
+from tests.cloud.helpers import (
+    PATIENT_TIMEOUTS,
+    booking_items,
+    patient_dynamodb,
+    seat_items,
+    write_offline_bookings,
+)
 from tests.cloud.racer import kiosk_config
 from tests.factories import make_world
 
@@ -46,11 +51,13 @@ def cloud():
     with LocalCloud() as server:
         server.reset()  # moto keeps state per process: start from an empty cloud
         config = kiosk_config(Path("/nonexistent"), "X", server.endpoint_url, TABLE)
-        ensure_table(CloudClients(config.cloud).dynamodb, TABLE)
+        ensure_table(patient_dynamodb(config.cloud), TABLE)
         yield server
 
 
 def make_kiosk_db(path: Path) -> None:
+    """The test world around the *real* clock, on purpose: the racers, ``kiosk sync`` and the
+    workers here are separate processes (or real-clock workers) that read the real clock too."""
     db = open_db(path)
     make_world(db, Clock(), layout=BIG_LAYOUT)
     db.conn.close()
@@ -91,8 +98,8 @@ def test_four_kiosks_and_the_web_never_double_sell(cloud, tmp_path):
                (json.loads((tmp_path / f).read_text()) for f in
                 ["k1.json", "k2.json", "k3.json", "k4.json", "web.json"])}
 
-    client = CloudClients(kiosk_config(tmp_path / "x.db", "X", cloud.endpoint_url,
-                                       TABLE).cloud).dynamodb
+    client = patient_dynamodb(kiosk_config(tmp_path / "x.db", "X", cloud.endpoint_url,
+                                           TABLE).cloud)
     items = seat_items(client, TABLE, SHOW)
     assert sorted(items) == sorted(ALL_SEATS)
     assert {i["state"] for i in items.values()} == {"sold"}
@@ -106,7 +113,7 @@ def test_four_kiosks_and_the_web_never_double_sell(cloud, tmp_path):
     for n in range(1, 5):
         db = tmp_path / f"k{n}.db"
         config = kiosk_config(db, f"KIOSK-{n}", cloud.endpoint_url, TABLE)
-        puller = Puller(CloudContext(config), db)
+        puller = Puller(CloudContext(config, timeouts=PATIENT_TIMEOUTS), db)
         puller.pull_show(SHOW)
         conn = puller.conn
         local = {r[0]: r[1] for r in conn.execute(
@@ -138,6 +145,14 @@ def _drained(db: Path) -> tuple[int, int]:
         conn.close()
 
 
+def _attempts(db: Path) -> int:
+    conn = open_db(db).conn
+    try:
+        return int(conn.execute("SELECT COALESCE(SUM(attempts), 0) FROM outbox").fetchone()[0])
+    finally:
+        conn.close()
+
+
 def _offline_kiosk(tmp_path: Path, endpoint: str) -> tuple[Path, list[str]]:
     db = tmp_path / "offline.db"
     make_kiosk_db(db)
@@ -150,7 +165,7 @@ def _offline_kiosk(tmp_path: Path, endpoint: str) -> tuple[Path, list[str]]:
 
 
 def _assert_arrived_once(endpoint: str, db: Path, ids: list[str]) -> None:
-    client = CloudClients(kiosk_config(db, "KIOSK-1", endpoint, TABLE).cloud).dynamodb
+    client = patient_dynamodb(kiosk_config(db, "KIOSK-1", endpoint, TABLE).cloud)
     items = seat_items(client, TABLE, SHOW)
     bookings = booking_items(client, TABLE)
     assert sorted(bookings) == sorted(ids)
@@ -175,8 +190,9 @@ def test_endpoint_stopped_mid_drain_and_restarted(cloud, tmp_path):
         assert wait_until(lambda: _drained(db)[0] >= 250, 60)
         cloud.stop()  # the network goes away mid-drain
         assert wait_until(lambda: not ctx.status.online, 30)
-        cut_at = _drained(db)[0]
-        time.sleep(1.5)
+        cut_at, tries_at_cut = _drained(db)[0], _attempts(db)
+        # the worker keeps retrying (each failed try counts an attempt), yet nothing is sent
+        assert wait_until(lambda: _attempts(db) >= tries_at_cut + 2, 30)
         assert _drained(db)[0] == cut_at  # nothing can be sent while the cloud is gone
         cloud.start()
         assert wait_until(lambda: _drained(db)[1] == 0, 90)
