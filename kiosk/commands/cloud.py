@@ -3,7 +3,11 @@
 * ``init``: create the DynamoDB table (TTL on hold expiry) and the SNS topic, idempotently.
 * ``local``: run a local DynamoDB+SNS endpoint (moto) on 127.0.0.1 for demos, until Ctrl-C.
 * ``simulate-web``: play the online channel, buying seats of one show at a given rate.
-* ``status``: reachability, pending work and conflicts of this kiosk.
+* ``status``: reachability, pending work, conflicts and dead letters (rows the sync worker gave
+  up on, each with its reason) of this kiosk.
+* ``dead-letter``: list the dead letters; a manager retries them (``--retry ID``, ``--retry-all``)
+  or saves them to a file (``--export FILE``: ``.json``, else CSV). The role is checked, and the
+  action audited, by ``kiosk.services.outbox``.
 * ``allocate`` / ``release``: a manager sets seats aside for offline selling, or gives them back.
 """
 
@@ -17,7 +21,8 @@ from kiosk.config import Config
 from kiosk.domain.errors import InvalidInput, KioskError, NotFound
 
 NAME = "cloud"
-HELP = "cloud set-up and tools: init, local, simulate-web, status, allocate, release"
+HELP = ("cloud set-up and tools: init, local, simulate-web, status, dead-letter, allocate, "
+        "release")
 
 
 class CloudCommandError(KioskError):
@@ -35,6 +40,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     web.add_argument("--duration", type=float, default=None, help="stop after this many seconds")
     web.add_argument("--seats", type=int, default=2, help="seats per booking (default 2)")
     sub.add_parser("status", help="is the cloud reachable; what is waiting to be sent")
+    dead = sub.add_parser(
+        "dead-letter", help="sales, refunds and messages the sync gave up on: list them; a "
+        "manager retries or exports them",
+        description="Without options: list the rows the sync worker stopped retrying, with why. "
+        "Retrying and exporting need a manager's staff number and PIN. The list exits with "
+        "status 1 while any row is stuck.")
+    dead.add_argument("--retry", type=int, action="append", metavar="ID", default=[],
+                      help="send this row again (repeatable; IDs from the list)")
+    dead.add_argument("--retry-all", action="store_true", help="send every dead row again")
+    dead.add_argument("--export", metavar="FILE",
+                      help="save the dead rows to FILE (.json for JSON, otherwise CSV)")
+    dead.add_argument("--staff", metavar="NUMBER",
+                      help="manager's staff number (needed for --retry, --retry-all, --export)")
+    dead.add_argument("--pin", metavar="PIN",
+                      help="manager's PIN (default: $KIOSK_PIN, else you are asked for it)")
     for name, text in (("allocate", "set seats aside for this kiosk's offline selling"),
                        ("release", "give this kiosk's unsold allocated seats back")):
         p = sub.add_parser(name, help=f"{text} (manager)")
@@ -48,7 +68,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     handlers = {"init": _init, "local": _local, "simulate-web": _simulate_web,
-                "status": _status, "allocate": _allocate, "release": _release}
+                "status": _status, "dead-letter": _dead_letter, "allocate": _allocate,
+                "release": _release}
     return handlers[args.cloud_command](args, config)
 
 
@@ -156,15 +177,59 @@ def _simulate_web(args: argparse.Namespace, config: Config) -> int:
 
 def _status(args: argparse.Namespace, config: Config) -> int:
     from kiosk.cloud.engine import SyncEngine
+    from kiosk.services import outbox
 
     engine = SyncEngine(config)
     try:
         engine.worker._probe()
         status = engine.status()
+        status["dead_letter_rows"] = [
+            {"id": d.id, "booking_id": d.booking_id, "reference": d.reference, "kind": d.kind,
+             "dead_at": d.dead_at.isoformat(), "reason": d.reason}
+            for d in outbox.dead_letters(engine.worker.conn)]
     finally:
         engine.close()
     print(json.dumps(status, indent=2))
     return 0 if status["online"] else 1
+
+
+def _dead_letter(args: argparse.Namespace, config: Config) -> int:
+    """List the dead letters; with --retry / --retry-all / --export, a manager acts on them."""
+    from kiosk.commands._staff import signed_in
+    from kiosk.services import outbox
+    from kiosk.services.app import open_services
+
+    if args.retry and args.retry_all:
+        raise InvalidInput("Give either --retry ID or --retry-all, not both (nothing was changed).")
+    acting = bool(args.retry or args.retry_all or args.export)
+    if acting and not args.staff:
+        raise InvalidInput("Retrying or exporting needs a manager: add --staff NUMBER (the PIN "
+                           "is asked for). Nothing was changed.")
+    services = open_services(config)
+    try:
+        if not acting:
+            rows = outbox.dead_letters(services.deps.conn)
+            if not rows:
+                print("No dead letters: nothing is stuck.")
+                return 0
+            print(f"{len(rows)} row(s) the sync gave up on (a manager can retry them with "
+                  "`kiosk cloud dead-letter --retry ID --staff NUMBER`):")
+            for d in rows:
+                print(f"  {d.id:>6}  {d.kind:<8} {d.reference or d.booking_id or '-':<12} "
+                      f"gave up {d.dead_at:%Y-%m-%d %H:%M} UTC: {d.reason}")
+            return 1
+        with signed_in(services, args) as actor:
+            if args.export:
+                count = outbox.export_dead(services.deps, actor, args.export)
+                print(f"saved {count} dead row(s) to {args.export}")
+            if args.retry or args.retry_all:
+                ids = outbox.retry_dead(services.deps, actor, None if args.retry_all else args.retry)
+                print(f"{len(ids)} row(s) will be sent again at the next sync"
+                      + (f": {', '.join(map(str, ids))}" if ids else "")
+                      + " (run `kiosk sync` to send them now)")
+    finally:
+        services.close()
+    return 0
 
 
 def _allocate(args: argparse.Namespace, config: Config) -> int:

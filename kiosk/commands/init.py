@@ -4,18 +4,30 @@ On a database that already holds the demo data it only tops the shows up to the 
 A database with a cinema's own data is never touched unless ``--force --yes`` is given, which
 first saves a backup next to it and then wipes EVERYTHING (bookings, shifts, audit) before
 loading the demo.
+
+Work not yet sent to the cloud (outbox rows with ``done_at`` NULL, dead letters included) is
+never wiped silently: ``--force`` refuses while there is any, and says how to send it. Only
+``--discard-unsent`` with a manager's staff number and PIN (bcrypt-checked by the auth service)
+goes ahead; the unsent rows are then saved to a JSON file beside the backup, and an audit row
+naming the manager, the kiosk, the time and the discarded rows of each booking is written into
+the fresh database (the old audit log is in the backup). Every forced wipe leaves an audit row.
 """
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from kiosk.config import Config
-from kiosk.domain.clock import Clock
+from kiosk.domain.clock import Clock, to_iso
 from kiosk.domain.errors import InvalidInput
 from kiosk.store.backup import backup
-from kiosk.store.db import open_db
-from kiosk.store.demo import DEMO_MARKER, ensure_demo_data, wipe
+from kiosk.store.db import open_db, transaction
+from kiosk.store.demo import DEMO_MARKER, ensure_demo_data
 
 NAME = "init"
 HELP = ("load the demo data (cinemas, films, prices, staff, a week of shows) into an empty "
@@ -28,6 +40,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "load the demo data afresh; a backup is saved first; needs --yes")
     parser.add_argument("--yes", action="store_true",
                         help="confirm that --force may erase the database")
+    parser.add_argument("--discard-unsent", action="store_true",
+                        help="with --force --yes: erase even sales, refunds and customer messages "
+                             "not yet sent to the cloud (they are saved to a JSON file beside the "
+                             "backup first); needs a manager's --staff and PIN")
+    parser.add_argument("--staff", metavar="NUMBER",
+                        help="manager's staff number, for --discard-unsent")
+    parser.add_argument("--pin", metavar="PIN",
+                        help="manager's PIN (default: $KIOSK_PIN, else you are asked for it)")
 
 
 def _counts(db) -> str:
@@ -39,20 +59,161 @@ def _counts(db) -> str:
     return ", ".join(parts)
 
 
+@dataclass
+class Wipe:
+    """What a forced wipe erased, for the audit row written into the fresh database."""
+
+    backup: Path
+    outbox_max_id: int
+    unsent: list[dict[str, Any]] = field(default_factory=list)
+    export: Path | None = None
+    manager: dict[str, Any] | None = None  # staff_number, name of who allowed the discard
+
+
+def _unsent(conn: sqlite3.Connection) -> tuple[list[str], int]:
+    """Kinds of the rows not yet in the cloud, oldest first, and how many of them are dead."""
+    rows = conn.execute("SELECT kind, dead_at IS NOT NULL FROM outbox WHERE done_at IS NULL "
+                        "ORDER BY id").fetchall()
+    return [r[0] for r in rows], sum(1 for r in rows if r[1])
+
+
+def refusal(kinds: list[str], dead: int) -> str:
+    """Why ``--force`` will not erase, in words for the person at the counter."""
+    from kiosk.services.outbox import describe_kinds
+
+    what = describe_kinds(kinds)
+    stuck = ""
+    if dead:
+        stuck = (f" {dead} of them could not be sent and are waiting for a manager: see "
+                 "`kiosk cloud dead-letter` (a manager can retry them there).")
+    return (f"Not erased: this kiosk has {what} not yet sent to the cloud, and erasing now "
+            f"would lose {'it' if len(kinds) == 1 else 'them'}.{stuck} Connect the kiosk to the "
+            "network and run `kiosk sync` until it says 0 waiting to send, then try again. "
+            "(To erase anyway, a manager adds --discard-unsent --staff NUMBER; the unsent "
+            "work is saved to a file first.) Nothing was changed.")
+
+
+def _manager(config: Config, args: argparse.Namespace) -> dict[str, Any]:
+    """Sign the manager in (bcrypt, lock-outs and audit by the auth service) and check the role."""
+    from kiosk.commands._staff import signed_in
+    from kiosk.services.app import open_services
+    from kiosk.services.staff_admin import require_manager
+
+    services = open_services(config)
+    try:
+        with signed_in(services, args) as actor:
+            require_manager(services.deps, actor, "init.discard_unsent")
+            return {"staff_number": str(args.staff), "name": actor.name,
+                    "staff_id_before": actor.staff_id}
+    finally:
+        services.close()
+
+
+def _read_backup(path: Path) -> tuple[list[dict[str, Any]], int]:
+    """The unsent rows and the outbox's highest id as the backup holds them (one snapshot)."""
+    from kiosk.services.outbox import unsent_rows
+
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        return unsent_rows(conn), int(conn.execute(
+            "SELECT COALESCE(MAX(id), 0) FROM outbox").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def _wipe_unchanged(conn: sqlite3.Connection, outbox_max_id: int) -> None:
+    """Delete every row of every table (as ``kiosk.store.demo.wipe``), in one transaction that
+    first checks, under the write lock, that no sale or refund was queued since the backup."""
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    with transaction(conn):
+        now_max = conn.execute("SELECT COALESCE(MAX(id), 0) FROM outbox").fetchone()[0]
+        if now_max != outbox_max_id:
+            raise InvalidInput("Not erased: a sale or refund was made on this kiosk while the "
+                               "backup was being saved. Run the command again. Nothing was "
+                               "changed.")
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        for table in tables:
+            conn.execute(f'DELETE FROM "{table}"')  # noqa: S608 - names from sqlite_master
+
+
+def _force(args: argparse.Namespace, config: Config, conn: sqlite3.Connection) -> Wipe:
+    kinds, dead = _unsent(conn)
+    manager = None
+    if kinds:
+        if not args.discard_unsent:
+            raise InvalidInput(refusal(kinds, dead))
+        if not args.staff:
+            raise InvalidInput("--discard-unsent needs a manager: add --staff NUMBER (the PIN is "
+                               "asked for). Nothing was changed.")
+        manager = _manager(config, args)
+    saved = backup(config.db_path)
+    print(f"Saved a backup of the old database to {saved}")
+    unsent, max_id = _read_backup(saved)
+    wiped = Wipe(backup=saved, outbox_max_id=max_id, unsent=unsent, manager=manager)
+    if unsent:
+        if manager is None:  # sales queued between the check and the backup: ask again
+            raise InvalidInput(refusal([r["kind"] for r in unsent],
+                                       sum(1 for r in unsent if r["dead_at"])))
+        from kiosk.services.outbox import write_json
+
+        wiped.export = write_json(saved.with_name(f"{saved.stem}-unsent.json"), {
+            "kiosk_id": config.kiosk_id, "database": str(config.db_path), "backup": str(saved),
+            "discarded_by": manager, "discarded_at": to_iso(Clock().now()), "rows": unsent})
+        print(f"Saved the {len(unsent)} unsent row(s) to {wiped.export}")
+    _wipe_unchanged(conn, max_id)
+    return wiped
+
+
+def _audit_wipe(conn: sqlite3.Connection, config: Config, wiped: Wipe) -> None:
+    """The wipe's audit row, in the fresh database (the old log went with the wipe: see backup)."""
+    from kiosk.services import audit
+
+    bookings: dict[str, dict[str, Any]] = {}
+    for row in wiped.unsent:
+        entry = bookings.setdefault(row["booking_id"] or "", {"reference": row["reference"],
+                                                             "rows": 0, "kinds": []})
+        entry["rows"] += 1
+        entry["kinds"].append(row["kind"])
+    detail: dict[str, Any] = {
+        "backup": str(wiped.backup), "discarded_rows": len(wiped.unsent),
+        "discarded_by_kind": dict(Counter(r["kind"] for r in wiped.unsent)),
+        "discarded_bookings": bookings, "export": str(wiped.export or ""),
+        "manager": wiped.manager}
+    with transaction(conn):
+        staff_id = None
+        if wiped.manager:  # the same person in the fresh staff list, if they are there
+            row = conn.execute("SELECT id FROM staff WHERE staff_number = ? AND name = ?",
+                               (wiped.manager["staff_number"], wiped.manager["name"])).fetchone()
+            staff_id = row[0] if row else None
+        audit.record(conn, at=Clock().now(), kiosk_id=config.kiosk_id,
+                     action="init.discard_unsent" if wiped.unsent else "init.wipe",
+                     staff_id=staff_id, target=str(wiped.export or wiped.backup), detail=detail)
+
+
 def run(args: argparse.Namespace, config: Config) -> int:
     if args.force and not args.yes:
         raise InvalidInput("--force erases every booking, shift and audit entry in "
                            f"{config.db_path}. Run again with --force --yes if you mean it "
                            "(nothing was changed).")
+    if args.discard_unsent and not args.force:
+        raise InvalidInput("--discard-unsent only goes with --force --yes (nothing was changed).")
     db = open_db(config.db_path)
     try:
-        if args.force:
-            saved = backup(config.db_path)
-            print(f"Saved a backup of the old database to {saved}")
-            wipe(db.conn)
+        wiped = _force(args, config, db.conn) if args.force else None
         shows_before = db.conn.execute("SELECT COUNT(*) FROM shows").fetchone()[0]
-        loaded = ensure_demo_data(db, Clock(), rounds=config.bcrypt_rounds,
-                                  cleaning_gap_min=config.cleaning_gap_min)
+        try:
+            loaded = ensure_demo_data(db, Clock(), rounds=config.bcrypt_rounds,
+                                      cleaning_gap_min=config.cleaning_gap_min)
+        finally:  # the wipe is audited even if loading the demo fails
+            if wiped is not None:
+                _audit_wipe(db.conn, config, wiped)
+        if wiped is not None:
+            if wiped.unsent:
+                print(f"Discarded {len(wiped.unsent)} unsent row(s) with the approval of "
+                      f"{wiped.manager['name']} ({wiped.manager['staff_number']}); recorded in "
+                      "the audit log.")
         if loaded:
             print(f"Demo data loaded into {config.db_path}: {_counts(db)}.")
             print("Demo staff: cashiers 1001/1234, 1002/2345, 1003/3456; manager 9001/9999.")
