@@ -146,7 +146,7 @@ class OutboxWorker:
         An outage (``error`` starts with ``OFFLINE_PREFIX``) never counts toward the limit.
         """
         if not error.startswith(OFFLINE_PREFIX) and row.failures + 1 >= self.max_failures:
-            self._dead_letter(row, f"gave up after {row.failures + 1} refusals: {error}", now)
+            self._dead_letter(row, f"{error} (gave up after {row.failures + 1} tries)", now)
             return True
         counted = 0 if error.startswith(OFFLINE_PREFIX) else 1
         delay = self.backoff.delay(row.attempts + 1, self.rng)

@@ -88,7 +88,8 @@ def test_refusals_back_off_then_dead_letter_after_the_limit(cloud_services, work
     assert (result.failed, result.dead) == (1, 1)
     dead = row(conn, bad)
     assert dead["failures"] == 3 and dead["dead_at"] == "2026-11-25T12:02:00+00:00"
-    assert dead["dead_reason"].startswith("gave up after 3 refusals: CloudError: unknown outbox")
+    assert dead["dead_reason"].startswith("CloudError: unknown outbox kind")
+    assert dead["dead_reason"].endswith("(gave up after 3 tries)")
     clock.advance(days=1)
     assert worker.run_once().failed == 0 and row(conn, bad)["attempts"] == 3
 

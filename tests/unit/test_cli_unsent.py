@@ -31,7 +31,7 @@ def sold(kiosk):
     return [first, out.split()[1]]
 
 
-def kill(kiosk, row_id: int, reason: str = "gave up after 10 refusals: CloudError: no") -> None:
+def kill(kiosk, row_id: int, reason: str = "CloudError: no (gave up after 10 tries)") -> None:
     conn = sqlite3.connect(kiosk.db_path)
     with conn:
         conn.execute("UPDATE outbox SET dead_at = ?, dead_reason = ?, last_error = ?, "
@@ -107,7 +107,7 @@ def test_a_manager_discards_unsent_work_exported_and_audited_in_the_fresh_databa
     assert saved["kiosk_id"] == "CLI-1" and saved["discarded_by"]["staff_number"] == "9001"
     assert [(r["kind"], r["reference"]) for r in saved["rows"]] == [
         ("confirm", sold[0]), ("confirm", sold[1]), ("notify", sold[1])]
-    assert saved["rows"][0]["dead_reason"].startswith("gave up")
+    assert saved["rows"][0]["dead_reason"].endswith("(gave up after 10 tries)")
     assert saved["rows"][1]["payload"]["seats"] == ["C1"]  # the whole sale, readable
 
     assert kiosk.query("SELECT COUNT(*) FROM outbox") == [(0,)]  # wiped ...
@@ -196,7 +196,7 @@ def test_dead_letter_retry_is_for_managers_and_audited(kiosk, sold):
 @pytest.mark.parametrize("name", ["dead.json", "dead.csv"])
 def test_dead_letter_export(kiosk, sold, tmp_path, name):
     ids = outbox_ids(kiosk)
-    kill(kiosk, ids[2], "gave up after 10 refusals: CloudError: topic gone")
+    kill(kiosk, ids[2], "CloudError: topic gone (gave up after 10 tries)")
     path = tmp_path / name
     kiosk.refused("cloud", "dead-letter", "--export", str(path), *CASHIER, match="only a manager")
     assert not path.exists()
@@ -211,7 +211,7 @@ def test_dead_letter_export(kiosk, sold, tmp_path, name):
         assert json.loads(row["payload"])["contact"] == "asha@example.com"
         row["id"] = int(row["id"])
     assert (row["id"], row["kind"], row["reference"]) == (ids[2], "notify", sold[1])
-    assert row["reason"].endswith("topic gone") and row["dead_at"] == DEAD_AT
+    assert row["reason"].startswith("CloudError: topic gone") and row["dead_at"] == DEAD_AT
     [entry] = [r for r in audit(kiosk, "outbox.export") if r["ok"]]
     assert entry["detail"] == {"rows": 1, "ids": [ids[2]]} and entry["target"] == str(path)
 

@@ -1,14 +1,22 @@
-"""Kiosks and sync: each kiosk's last sync and pending outbox, offline allocations per show, and
-the conflict queue (bookings whose seats were sold elsewhere) with re-seat and refund actions."""
+"""Kiosks and sync: each kiosk's last sync and pending outbox, offline allocations per show, the
+conflict queue (bookings whose seats were sold elsewhere) with re-seat and refund actions, and the
+rows the sync gave up on (dead letters) with retry and export.
+
+The dead-letter list, retry and export are ``kiosk.services.outbox`` calls: the screen runs no
+SQL and checks no role (the service refuses, and audits, anyone but a manager).
+"""
 
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.domain.clock import from_iso
-from kiosk.ui.manager import sync_overview
+from kiosk.domain.errors import KioskError
+from kiosk.services import outbox
+from kiosk.ui.manager import common, sync_overview
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card
 
 KIOSK_COLUMNS = (Col("kiosk_id", "Kiosk"), Col("last_sale", "Last sale", "datetime"),
@@ -21,6 +29,21 @@ CONFLICT_COLUMNS = (Col("reference", "Booking"), Col("show_id", "Show"), Col("se
                     Col("lost", "Taken elsewhere"), Col("contact", "Customer"),
                     Col("amount", "Paid", "money"), Col("detected", "Found", "datetime"),
                     Col("currency", "Currency"))
+
+
+KIND_WORDS = {"confirm": QT_TRANSLATE_NOOP("SyncScreen", "Sale"),
+              "refund": QT_TRANSLATE_NOOP("SyncScreen", "Refund"),
+              "notify": QT_TRANSLATE_NOOP("SyncScreen", "Customer message")}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SyncScreen", text)
+
+
+def dead_columns() -> tuple[Col, ...]:
+    return (Col("reference", _tr("Booking")), Col("kind", _tr("What")),
+            Col("dead_at", _tr("Gave up"), "datetime"), Col("tries", _tr("Tries"), "int"),
+            Col("id", _tr("Row"), "int"), Col("reason", _tr("Why it was not sent")))
 
 
 def _conflicts_module():
@@ -73,8 +96,12 @@ class SyncScreen(ManagerScreen):
         actions.addWidget(self.refund_button)
         conflicts.layout().addLayout(actions)
         self.outer.addWidget(conflicts, 1)
+        self.dead_card = self._dead_section()
+        self.dead_card.hide()  # until there is something stuck
+        self.outer.addWidget(self.dead_card, 1)
         self._live: dict = {}
         self._sync_connected = False
+        self._dead_loaded = False  # the list was read (so live updates may re-read it)
 
     def _section(self, title: str, table, model, name: str):
         frame = card(self)
@@ -88,6 +115,36 @@ class SyncScreen(ManagerScreen):
                               slot=lambda: self.export_csv(table, name)))
         lay.addLayout(head)
         lay.addWidget(table, 1)
+        return frame
+
+    def _dead_section(self):
+        """Rows the sync gave up on: who, what, why; a manager retries or exports them."""
+        frame = card(self)
+        frame.setObjectName("deadLetters")
+        lay = QVBoxLayout(frame)
+        head = QHBoxLayout()
+        self.dead_title = QLabel(self.tr("Not sent: sync gave up"), frame)
+        self.dead_title.setProperty("role", "title")
+        head.addWidget(self.dead_title)
+        head.addStretch(1)
+        self.dead_export_button = button(self.tr("Export…"), frame, slot=self.export_dead,
+                                         name="deadExport")
+        head.addWidget(self.dead_export_button)
+        lay.addLayout(head)
+        self.dead_model = RowsModel(dead_columns(), self)
+        self.dead_model.highlight = lambda r: "bad"
+        self.dead_table = SortedTable(self.dead_model, self)
+        self.dead_table.setObjectName("deadLetterTable")
+        self.dead_note = QLabel("", frame)
+        self.dead_note.setProperty("role", "muted")
+        self.dead_note.setWordWrap(True)
+        self.dead_retry_button = button(self.tr("Retry"), frame, role="primary",
+                                        slot=self.retry_dead, name="deadRetry")
+        lay.addWidget(self.dead_table, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.dead_note, 1)
+        actions.addWidget(self.dead_retry_button)
+        lay.addLayout(actions)
         return frame
 
     # -- cloud wiring ----------------------------------------------------------------------------
@@ -113,6 +170,9 @@ class SyncScreen(ManagerScreen):
 
     def _on_status(self, status: dict) -> None:
         self._live = dict(status)
+        if self._dead_loaded and status.get("dead_letters", self.dead_model.rowCount()) != \
+                self.dead_model.rowCount():
+            self._load_dead()  # the worker gave up on a row (or a retry went through)
         self._show_state()
 
     def showEvent(self, event) -> None:  # noqa: N802
@@ -144,6 +204,7 @@ class SyncScreen(ManagerScreen):
         self.conflict_model.set_rows([(c.reference, c.show_id, " ".join(c.seats), " ".join(c.lost_seats),
                                        c.customer_contact, c.total_minor, c.detected_at.astimezone(zone),
                                        c.currency) for c in conflicts], conflicts)
+        self._load_dead()
         self._show_state()
 
     def _show_state(self) -> None:
@@ -180,8 +241,67 @@ class SyncScreen(ManagerScreen):
         self.refund_button.setEnabled(has_conflicts)
         if not has_conflicts:
             self.reseat_button.setEnabled(False)
+        self._show_dead_state()
+
+    def _load_dead(self) -> None:
+        dead = self.call(outbox.list_dead, self.ctx.deps, self.actor)
+        self._dead_loaded = dead is not None
+        zone = ZoneInfo(self.ctx.timezone())
+        kinds = {k: self.tr(v) for k, v in KIND_WORDS.items()}
+        self.dead_model.set_rows([(d.reference or d.booking_id or "", kinds.get(d.kind, d.kind),
+                                   d.dead_at.astimezone(zone), d.attempts, d.id, d.reason)
+                                  for d in dead or []], dead or [])
+
+    def _show_dead_state(self) -> None:
+        """The card shows only when there is something stuck; the status line counts it too."""
+        dead = self.dead_model.rowCount()
+        self.dead_card.setVisible(dead > 0)
+        self.dead_retry_button.setEnabled(dead > 0)
+        self.dead_export_button.setEnabled(dead > 0)
+        if dead:
+            self.status.setText(self.status.text() + " · " + self.tr(
+                "%n not sent (needs a manager)", "", dead))
+            self.status.setProperty("role", "warn")
+            self.status.style().unpolish(self.status)
+            self.status.style().polish(self.status)
+            self.dead_note.setText(self.tr(
+                "%n row(s) wait for a manager. Fix the cause the reason names, then choose a row "
+                "and Retry.", "", dead))
 
     # -- actions ---------------------------------------------------------------------------------
+    def retry_dead(self) -> None:
+        row = self.dead_table.selected_payload()
+        if row is None:
+            self.banner.error(self.tr("Please choose a row in the not-sent list first."))
+            return
+        retried = self.call(outbox.retry_dead, self.ctx.deps, self.actor, [row.id])
+        if retried is None:
+            return
+        sync = self.sync_bridge()
+        if sync is not None and hasattr(sync, "sync_now"):
+            sync.sync_now()
+        self.banner.show_message(self.tr("%1 will be sent again at the next sync.").replace(
+            "%1", row.reference or str(row.id)), "ok")
+        self.refresh()
+
+    def export_dead(self) -> None:
+        path = common.ask_save_path(self, self.tr("Export rows not sent"), "not-sent.json",
+                                    self.tr("JSON files (*.json);;CSV files (*.csv)"))
+        if path is None:
+            return
+        try:
+            count = self.ctx.bridge.call(outbox.export_dead, self.ctx.deps, self.actor, path)
+        except KioskError as err:  # a refusal says why in its own words
+            self.banner.error(str(err))
+            return
+        except OSError as err:
+            self.banner.error(self.tr("Could not write %1: %2").replace("%1", path.name).replace(
+                "%2", str(err.strerror or err)))
+            return
+        self.banner.show_message(self.tr("Saved %n row(s) to %1.", "", count).replace(
+            "%1", path.name), "ok")
+        self.exported.emit(str(path))
+
     def _selected(self):
         conflict = self.conflict_table.selected_payload()
         if conflict is None:
