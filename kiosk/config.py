@@ -38,6 +38,9 @@ class CloudConfig:
     auto_allocate: int = 0  # seats per show the kiosk reserves for itself while online (0 = off)
     sync_interval_s: float = 3.0
     pull_interval_s: float = 5.0
+    verify_interval_s: float = 300.0  # anti-entropy: are synced sales still in the cloud (0 = off)
+    max_clock_offset_s: float = 30.0  # cloud claims pause while the clocks differ by more
+    probe_interval_s: float = 30.0  # a cheap round trip when nothing else talked to the cloud
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ class AllocationManager:
         self.context = context
         self.conn: sqlite3.Connection = open_db(db_path or context.config.db_path).conn
         self.clock = clock or Clock()
+        context.adopt_clock(clock)
 
     def close(self) -> None:
         self.conn.close()
@@ -70,10 +71,17 @@ class AllocationManager:
         return {r[0] for r in rows}
 
     def _taken(self, show_id: str, now: datetime) -> set[str]:
+        """Seats not free for a new allocation, from a strongly consistent read.
+
+        The same read adopts seats the cloud says are allocated to this kiosk but the local
+        record lacks (an allocation whose answer was lost, or a crash before ``_record``): only
+        a strongly consistent read may add allocations, never pull's cheaper one (hole 2).
+        """
         claims = self.context.claims()
-        items = self.context.call(lambda: claims.show_items(show_id))
-        now_epoch = int(now.timestamp())
+        items = self.context.call(lambda: claims.show_items(show_id, consistent=True))
+        now_epoch = int(self.context.cloud_time(now).timestamp())
         taken = set()
+        ours = []
         for it in items:
             if not str(it.get("sk", "")).startswith("SEAT#"):
                 continue
@@ -81,6 +89,11 @@ class AllocationManager:
                           and int(it.get("hold_expires_at", 0)) < now_epoch)
             if not free_again:
                 taken.add(seat_from_sk(it["sk"]))
+            if it.get("state") == "allocated" and it.get("kiosk_id") == self.kiosk_id:
+                ours.append(seat_from_sk(it["sk"]))
+        missing = sorted(set(ours) - self.mine(show_id))
+        if missing:
+            self._record(show_id, missing, now)
         local = self.conn.execute(
             "SELECT seat_code FROM seat_sales WHERE show_id = ? UNION "
             "SELECT seat_code FROM holds WHERE show_id = ? UNION "
@@ -135,7 +148,7 @@ class AllocationManager:
                     chunk = want[start:start + MAX_SEATS_PER_CLAIM]
                     try:
                         self.context.call(lambda c=chunk: self.context.claims().allocate(
-                            show_id=show_id, seats=c, now=now))
+                            show_id=show_id, seats=c, now=self.context.cloud_time(now)))
                     except SeatsUnavailable as lost:
                         unavailable.update(lost.seats)  # the rest of the chunk is re-picked
                         continue

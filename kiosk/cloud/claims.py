@@ -36,7 +36,10 @@ FREE_OR_EXPIRED = (
     " AND (attribute_not_exists(alloc_kiosk) OR alloc_kiosk = :kiosk))"
     " OR (#state = :allocated AND kiosk_id = :kiosk)"
 )
-HOLD_CONDITION = FREE_OR_EXPIRED + " OR (#state = :held AND hold_id = :hold)"
+# A booking's id is its hold's id: a seat sold to it whose local commit never happened (a crash,
+# a refusal after the cloud claim) is still this hold's to re-hold or to sell again.
+HOLD_CONDITION = (FREE_OR_EXPIRED + " OR (#state = :held AND hold_id = :hold)"
+                  " OR (#state = :sold AND booking_id = :hold)")
 CONFIRM_CONDITION = HOLD_CONDITION + " OR (#state = :sold AND booking_id = :booking)"
 ALLOCATE_CONDITION = (
     "attribute_not_exists(pk)"
@@ -242,6 +245,27 @@ class SeatClaims:
                 UpdateExpression="ADD refunded_seats :seats, refund_ids :rid SET updated_at = :now",
                 ConditionExpression="attribute_exists(pk)",
                 ExpressionAttributeValues={":seats": av(set(seats)), ":rid": av({str(refund_id)}),
+                                           ":now": av(to_iso(now))},
+            )
+        return freed
+
+    def void_sale(self, *, show_id: str, seats: Iterable[str], booking_id: str, now: datetime,
+                  allocated: Collection[str] = (), void_item: bool = True) -> list[str]:
+        """Undo a cloud sale whose local commit never happened (see ``CloudGate.claim_sale``).
+
+        Frees only seats still sold to ``booking_id`` (and, with ``void_item``, marks its booking
+        item void), so it can never touch another sale; replays find nothing left to do.
+        """
+        seats = list(dict.fromkeys(seats))
+        freed = self._free(show_id, seats, "#state = :sold AND booking_id = :booking",
+                           {":sold": "sold", ":booking": booking_id}, allocated)
+        if void_item:
+            self._conditional(
+                "update_item", Key=booking_key(booking_id),
+                UpdateExpression="SET #state = :void, voided_seats = :seats, updated_at = :now",
+                ConditionExpression="attribute_exists(pk)",
+                ExpressionAttributeNames=NAMES,
+                ExpressionAttributeValues={":void": av("void"), ":seats": av(seats),
                                            ":now": av(to_iso(now))},
             )
         return freed

@@ -1,39 +1,50 @@
 """The real seat gate: real-time seat locking in DynamoDB online, allocations offline.
 
-``BookingService`` calls ``claim_hold`` before it commits a local hold and ``release_hold`` when a
-hold ends; ``CatalogueService`` asks ``offline_sellable`` to grey out seats. Online, a hold is
-claimed in DynamoDB at once (so other kiosks and the web see it) and seats lost to someone else
-raise ``SeatsUnavailable`` naming them. Offline (unreachable endpoint, timeouts, no credentials)
-the sale goes on locally, restricted by the offline policy:
+``BookingService`` calls ``claim_hold`` before it commits a local hold, ``claim_sale`` before it
+commits a sale and ``release_hold`` when a hold ends; ``CatalogueService`` asks
+``offline_sellable`` to grey out seats. Online, a hold is claimed in DynamoDB at once (so other
+kiosks and the web see it) and seats lost to someone else raise ``SeatsUnavailable`` naming them.
+
+A sale is made durable in the cloud BEFORE its local commit and so before its ticket prints
+(issue 9, hole 1): the confirm's conditional transaction runs in ``claim_sale``, so whatever the
+network does afterwards, the cloud already says the seats are this booking's. Should the local
+commit never happen (a crash, a refusal, an answer lost on the way back), an intent row written
+just before the cloud call undoes the cloud sale once the hold is over (``kiosk.cloud.voids``).
+
+When the cloud cannot be reached (unreachable endpoint, timeouts, no credentials) or the kiosk's
+clock is too far from the cloud's (hole 3), the kiosk sells under its offline policy:
 
 * ``allocated-only`` (default): only seats DynamoDB set aside for this kiosk while it was online.
   Those can never be sold by anyone else, so an offline sale never becomes a conflict (I3).
 * ``optimistic``: any seat; a sale that loses the race becomes a conflict for the manager.
-
-The cloud copy of a hold lives ``CLOUD_HOLD_GRACE`` longer than the local one, so a sale paid
-just before the link dropped still owns its seats while the outbox waits to push it. A hold
-claimed online but confirmed after the kiosk knows it is offline is a sale made offline: under
-``allocated-only`` ``check_confirm`` refuses its unallocated seats, because the cloud copy of the
-hold would lapse during a long outage and the sale could then lose the race (I3).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from datetime import timedelta
+from typing import Any
 
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
+from kiosk.cloud.status import OFFLINE
 from kiosk.cloud.table import MAX_SEATS_PER_CLAIM
 from kiosk.config import Config
-from kiosk.domain.clock import Clock
-from kiosk.domain.errors import InvalidInput, SeatsUnavailable
+from kiosk.domain.clock import Clock, to_iso
+from kiosk.domain.errors import InvalidInput, NotSellableOffline, SeatsUnavailable
+from kiosk.services import outbox
+from kiosk.services.gate import SaleClaim
 from kiosk.services.models import Hold
-from kiosk.store.db import connect
+from kiosk.store.db import connect, transaction
 
 log = logging.getLogger(__name__)
 CLOUD_HOLD_GRACE = timedelta(minutes=5)
+# An unsettled sale intent is looked at this long after its hold's expiry: by then no confirm
+# of that hold can still be on its way (a confirm refuses an expired hold).
+VOID_AFTER = timedelta(minutes=2)
+VOID_KIND = "void_sale"
 
 
 class CloudGate:
@@ -41,15 +52,16 @@ class CloudGate:
 
     ``CloudGate(config, context=None, clock=None)``: ``config`` is the kiosk's Config (kiosk_id,
     db_path and the ``[cloud]`` section); pass the same ``CloudContext`` to the ``SyncBridge`` so
-    gate, worker and pull share one online/offline status and one set of boto3 clients. Never
+    gate, worker and pull share one status, one clock offset and one set of boto3 clients. Never
     raises for missing credentials: the kiosk starts offline and says why in ``status``.
     """
 
     def __init__(self, config: Config, context: CloudContext | None = None,
                  clock: Clock | None = None):
         self.config = config
-        self.context = context or CloudContext(config)
+        self.context = context or CloudContext(config, clock=clock)
         self.clock = clock or Clock()
+        self.context.adopt_clock(self.clock)
         self._conn: sqlite3.Connection = connect(config.db_path)
         try:  # credentials are checked now, so the status is right before the first sale
             self.context.clients()
@@ -74,41 +86,98 @@ class CloudGate:
             (show_id, self.context.kiosk_id)).fetchall()
         return frozenset(r[0] for r in rows)
 
+    def _cloud_usable(self) -> str | None:
+        """None when a cloud claim may be tried now, else why not (said to the cashier)."""
+        if not self.context.status.worth_trying():
+            return ""
+        if self.context.clock_watch.offset_s is None:  # compare clocks before the first claim
+            try:
+                self.context.probe()
+            except (CloudUnavailable, CloudError) as err:
+                log.info("cloud probe failed: %s", err)
+                return ""
+        return self.context.skew_problem() or None
+
     # -- SeatGate ---------------------------------------------------------------------------
     def claim_hold(self, hold: Hold) -> None:
         if len(set(hold.seats)) > MAX_SEATS_PER_CLAIM:
             raise InvalidInput(f"At most {MAX_SEATS_PER_CLAIM} seats can be held at once.")
         allocated = self.allocated(hold.show_id)
-        if self.context.status.worth_trying():
+        why_not = self._cloud_usable()
+        if why_not is None:
             try:
                 self.context.call(lambda: self.context.claims().claim_hold(
                     show_id=hold.show_id, seats=hold.seats, hold_id=hold.hold_id,
-                    expires_at=hold.expires_at + CLOUD_HOLD_GRACE, now=self.clock.now(),
-                    allocated=allocated))
+                    expires_at=self.context.cloud_time(hold.expires_at + CLOUD_HOLD_GRACE),
+                    now=self.context.cloud_time(self.clock.now()), allocated=allocated))
                 return
             except SeatsUnavailable:
                 raise
             except (CloudUnavailable, CloudError) as err:
                 log.info("hold %s: cloud unavailable, selling offline: %s", hold.hold_id, err)
                 try:
-                    self._offline_check(hold, allocated)
+                    self._offline_check(hold.seats, allocated)
                 except SeatsUnavailable:
                     # the claim may have landed before the answer was lost: undo it if we can
                     self._release_quietly(hold, allocated)
                     raise
                 return
-        self._offline_check(hold, allocated)
+        self._offline_check(hold.seats, allocated, why_not)
 
-    def _offline_check(self, hold: Hold, allocated: frozenset[str]) -> None:
-        if self.context.policy == "optimistic":
+    def claim_sale(self, hold: Hold, booking_id: str, record: dict[str, Any]) -> SaleClaim:
+        """Sell the held seats in DynamoDB first; offline, only what the policy allows."""
+        allocated = self.allocated(hold.show_id)
+        why_not = self._cloud_usable()
+        if why_not is not None:
+            self._offline_check(hold.seats, allocated, why_not, sale=True)
+            return SaleClaim()
+        intent = self._write_intent(hold, booking_id)
+        now = self.clock.now()
+        try:
+            self.context.call(lambda: self.context.claims().confirm(
+                show_id=hold.show_id, seats=hold.seats, booking_id=booking_id,
+                hold_id=hold.hold_id, now=self.context.cloud_time(now),
+                record={**record, "synced_at": to_iso(now)}))
+        except SeatsUnavailable:
+            self._settle(intent)
+            raise
+        except (CloudUnavailable, CloudError) as err:
+            # The request may have been applied with its answer lost: the intent stays, and
+            # undoes the cloud sale later unless this sale commits locally after all.
+            log.info("sale %s: cloud unavailable at confirm: %s", booking_id, err)
+            self._offline_check(hold.seats, allocated, str(err) if isinstance(err, CloudError)
+                                else "", sale=True)
+            return SaleClaim(in_cloud=False, intent_id=intent)
+        return SaleClaim(in_cloud=True, intent_id=intent)
+
+    def _write_intent(self, hold: Hold, booking_id: str) -> int:
+        stamp = to_iso(self.clock.now())
+        due = to_iso(hold.expires_at + VOID_AFTER)
+        with transaction(self._conn):
+            cur = self._conn.execute(
+                "INSERT INTO outbox (booking_id, kind, payload, created_at, next_attempt_at) "
+                "VALUES (NULL, ?, ?, ?, ?)",
+                (VOID_KIND, json.dumps({"booking_id": booking_id, "show_id": hold.show_id,
+                                        "seats": list(hold.seats), "hold_id": hold.hold_id},
+                                       sort_keys=True), stamp, due))
+        return int(cur.lastrowid)
+
+    def _settle(self, intent: int) -> None:
+        """The cloud refused the whole transaction: there is nothing to undo."""
+        outbox.mark_done(self._conn, intent, self.clock.now())
+
+    def _offline_check(self, seats: tuple[str, ...] | list[str], allocated: frozenset[str],
+                       why_not: str = "", sale: bool = False) -> None:
+        if self.context.policy == "optimistic" and not why_not:
             return
-        outside = [s for s in hold.seats if s not in allocated]
+        outside = [s for s in seats if s not in allocated]
         if outside:
-            raise SeatsUnavailable(
-                outside,
-                "The kiosk is offline, so only seats set aside for this kiosk can be sold "
-                f"until the connection returns. Not available now: {', '.join(outside)}.",
-            )
+            reason = why_not or ("The kiosk is offline (it cannot reach the cloud), so only "
+                                 "seats set aside for this kiosk can be sold until the "
+                                 "connection returns.")
+            tail = " The sale was not made and nothing was charged." if sale else ""
+            raise NotSellableOffline(outside, f"{reason} Not available now: "
+                                            f"{', '.join(outside)}.{tail}")
 
     def release_hold(self, hold: Hold) -> None:
         if not self.context.status.worth_trying():
@@ -123,13 +192,12 @@ class CloudGate:
         except Exception as err:  # noqa: BLE001 - must never raise; the hold expires anyway
             log.info("release of hold %s left to expiry: %s", hold.hold_id, err)
 
-    def check_confirm(self, hold: Hold) -> None:
-        """Offline under ``allocated-only``: only allocated seats may be sold (no network here)."""
-        if self.context.status.online:
-            return
-        self._offline_check(hold, self.allocated(hold.show_id))
-
     def offline_sellable(self, show_id: str) -> frozenset[str] | None:
-        if self.context.status.online or self.context.policy == "optimistic":
+        """For display only (every claim is checked on its own): while connecting, nothing is
+        greyed out; offline or with a skewed clock, only this kiosk's allocation is sellable."""
+        if self.context.skew_problem():
+            return self.allocated(show_id)
+        if self.context.status.state != OFFLINE or self.context.policy == "optimistic":
             return None
         return self.allocated(show_id)
+

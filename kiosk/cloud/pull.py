@@ -1,10 +1,11 @@
 """Pull: refresh the local picture of seats other kiosks and the web sold, hold or set aside.
 
-For each show on sale, one paginated strongly consistent Query of ``pk=SHOW#<show>`` replaces
+For each show on sale, one paginated eventually consistent Query of ``pk=SHOW#<show>`` replaces
 the show's ``remote_seats`` rows, but only when something changed, so the change feed (and the
 open seat map) fires only for real news. The kiosk's own seats are left to local tables (its
 live holds, its bookings' seat sales, its allocations). The same read reconciles the local
-``allocations`` table with what DynamoDB says is allocated to this kiosk.
+``allocations`` table with what DynamoDB says is allocated to this kiosk, in one direction only
+(see ``_store``).
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ class Puller:
         self.context = context
         self.conn = open_db(db_path or context.config.db_path).conn
         self.clock = clock or Clock()
+        context.adopt_clock(clock)
 
     def close(self) -> None:
         self.conn.close()
@@ -98,7 +100,8 @@ class Puller:
                 "SELECT DISTINCT hold_id FROM holds WHERE show_id = ?", (show_id,))}
             bookings = {r[0] for r in self.conn.execute(
                 "SELECT id FROM bookings WHERE show_id = ?", (show_id,))}
-            remote, mine = classify(items, kiosk, int(now.timestamp()), holds, bookings)
+            remote, mine = classify(items, kiosk, int(self.context.cloud_time(now).timestamp()),
+                                    holds, bookings)
             return self._store(show_id, remote, mine, now)
 
     def _store(self, show_id: str, remote: dict[str, RemoteSeat], mine: set[str],
@@ -111,7 +114,11 @@ class Puller:
         local_alloc = {r[0] for r in self.conn.execute(
             "SELECT seat_code FROM allocations WHERE show_id = ? AND kiosk_id = ?",
             (show_id, self.context.kiosk_id))}
-        if current == remote and local_alloc == mine:
+        # The read is eventually consistent: it may be older than this kiosk's last hand-back.
+        # So it may only take allocations away (safe: fewer seats sold offline), never add
+        # them back (issue 9, hole 2); AllocationManager adopts from strongly consistent reads.
+        gone = local_alloc - mine
+        if current == remote and not gone:
             return False
         stamp = to_iso(now)
         with transaction(self.conn):
@@ -122,15 +129,10 @@ class Puller:
                     "expires_at, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [(show_id, r.seat, r.state, r.booking_id, r.kiosk_id, r.expires_at, stamp)
                      for r in remote.values()])
-            if local_alloc != mine:
-                gone = local_alloc - mine
+            if gone:
                 self.conn.executemany(
                     "DELETE FROM allocations WHERE show_id = ? AND seat_code = ? AND kiosk_id = ?",
                     [(show_id, s, self.context.kiosk_id) for s in gone])
-                self.conn.executemany(
-                    "INSERT OR REPLACE INTO allocations (show_id, seat_code, kiosk_id, allocated_at)"
-                    " VALUES (?, ?, ?, ?)",
-                    [(show_id, s, self.context.kiosk_id, stamp) for s in mine - local_alloc])
         return True
 
     def pull_on_sale(self, extra: list[str] | tuple[str, ...] = (),

@@ -40,17 +40,6 @@ def process_age_ms() -> float:
         return (time.perf_counter() - _IMPORTED_AT) * 1000.0
 
 
-def _open_gate(config, clock=None):
-    """The cloud gate when sync is on. No fallback to unrestricted local selling: CloudGate itself
-    starts offline (allocated seats only) on any cloud trouble, so a failure here is a broken
-    install and must be seen, not papered over with a gate that could double-sell."""
-    if not config.cloud.enabled:
-        return None
-    from kiosk.cloud.gate import CloudGate
-
-    return CloudGate(config, clock=clock)
-
-
 def _close_on_signals(app, window) -> None:
     """SIGTERM / SIGINT close the window properly, so held seats are released at once.
 
@@ -84,8 +73,10 @@ def run(args, config) -> int:
     from kiosk.store.demo import ensure_demo_data
 
     clock = Clock()  # one time source for the services, the cloud gate and (via build_ui) sync
-    gate = _open_gate(config, clock)
-    services = open_services(config, clock=clock, gate=gate)
+    # open_services wires the gate the configuration calls for (the cloud's when sync is on; no
+    # fallback to unrestricted local selling); the sync bridge shares its cloud context.
+    services = open_services(config, clock=clock)
+    gate = services.gate if config.cloud.enabled else None
     try:
         ensure_demo_data(services.deps.db, services.deps.clock, rounds=config.bcrypt_rounds,
                          cleaning_gap_min=config.cleaning_gap_min)

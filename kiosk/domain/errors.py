@@ -31,6 +31,10 @@ class SeatsUnavailable(KioskError):
         super().__init__(message or f"Sorry, these seats were just taken: {listed}. Please choose others.")
 
 
+class NotSellableOffline(SeatsUnavailable):
+    """Refused by the offline policy, not taken by anyone: no news about other sellers."""
+
+
 class HoldExpired(KioskError):
     """The seats' hold ran out before payment; they may have gone to someone else."""
 
@@ -66,3 +70,7 @@ class SchemaTooNew(KioskError):
     """The database was written by a newer version of the kiosk software."""
 
     exit_code = 3
+
+
+class ConfigError(KioskError):
+    """The configuration asks for something this entry point cannot do safely."""

@@ -1,4 +1,9 @@
-"""Build every service over one database: the single place the object graph is wired."""
+"""Build every service over one database: the single place the object graph is wired.
+
+Every entry point (the app, each CLI command, the tools) opens its services here, so each gets
+the seat gate its configuration calls for: with cloud sync on, the cloud gate (claims in
+DynamoDB, offline policy), never the unrestricted local one (issue 9, hole 0).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,14 @@ from dataclasses import dataclass
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
+from kiosk.domain.errors import ConfigError
 from kiosk.services.audit import AuditLog
 from kiosk.services.auth import AuthService
 from kiosk.services.booking import BookingService
 from kiosk.services.cashups import CashupService
 from kiosk.services.catalogue import CatalogueService
 from kiosk.services.deps import ServiceDeps
-from kiosk.services.gate import LocalGate, SeatGate
+from kiosk.services.gate import CLOUD_NEEDS_GATE, LocalGate, SeatGate
 from kiosk.services.importer import ImportService
 from kiosk.services.reports import ReportService
 from kiosk.services.schedule import ScheduleService
@@ -34,18 +40,37 @@ class Services:
     cashups: CashupService
     importer: ImportService
     audit: AuditLog
+    gate: SeatGate
+    owns_gate: bool = False  # built here (closed here) rather than shared by the caller
 
     @property
     def config(self) -> Config:
         return self.deps.config
 
     def close(self) -> None:
+        close_gate = getattr(self.gate, "close", None)
+        if self.owns_gate and callable(close_gate):
+            close_gate()
         self.deps.db.conn.close()
 
 
+def gate_for(config: Config, clock: Clock) -> SeatGate:
+    """The gate the configuration calls for (the cloud's is imported only when it is on)."""
+    if not config.cloud.enabled:
+        return LocalGate()
+    from kiosk.cloud.gate import CloudGate
+
+    return CloudGate(config, clock=clock)
+
+
 def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | None = None) -> Services:
-    deps = ServiceDeps(db=open_db(config.db_path), config=config, clock=clock or Clock())
-    gate = gate or LocalGate()
+    """Open every service; ``gate`` only to share one already built (e.g. with the sync bridge)."""
+    clock = clock or Clock()
+    if config.cloud.enabled and isinstance(gate, LocalGate):
+        raise ConfigError(CLOUD_NEEDS_GATE)
+    owns_gate = gate is None
+    gate = gate or gate_for(config, clock)
+    deps = ServiceDeps(db=open_db(config.db_path), config=config, clock=clock)
     return Services(
         deps=deps,
         auth=AuthService(deps),
@@ -58,4 +83,6 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
         cashups=CashupService(deps),
         importer=ImportService(deps),
         audit=AuditLog(deps),
+        gate=gate,
+        owns_gate=owns_gate,
     )

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from kiosk.domain.errors import ConfigError
 from kiosk.domain.ids import new_reference
 from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_exchange import ExchangeDesk
@@ -30,7 +31,7 @@ from kiosk.services.booking_queries import BookingContext
 from kiosk.services.booking_refunds import RefundDesk
 from kiosk.services.booking_sales import SalesDesk
 from kiosk.services.deps import ServiceDeps
-from kiosk.services.gate import LocalGate, SeatGate
+from kiosk.services.gate import CLOUD_NEEDS_GATE, LocalGate, SeatGate
 from kiosk.services.models import Actor, Booking, Hold, Payment, Quote, RefundResult
 
 
@@ -42,6 +43,9 @@ def _reference() -> str:
 class BookingService:
     def __init__(self, deps: ServiceDeps, gate: SeatGate | None = None):
         self.deps = deps
+        if deps.config.cloud.enabled and (gate is None or isinstance(gate, LocalGate)):
+            # selling around the cloud is how seats get sold twice (issue 9, hole 0)
+            raise ConfigError(CLOUD_NEEDS_GATE)
         self.gate = gate or LocalGate()
         self._ctx = BookingContext(self)
         self._holds = HoldDesk(self._ctx, seams=self)

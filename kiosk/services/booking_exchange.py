@@ -15,11 +15,13 @@ from datetime import datetime
 from kiosk.domain.clock import to_iso
 from kiosk.domain.errors import InvalidInput
 from kiosk.domain.money import tax_included
+from kiosk.domain.pricing import PricedBasket
 from kiosk.services import outbox
 from kiosk.services.auth import ensure_staff, open_shift_id
-from kiosk.services.booking_queries import BookingContext
+from kiosk.services.booking_catalogue import ShowInfo
+from kiosk.services.booking_queries import BookingContext, HoldRows
 from kiosk.services.booking_refunds import RefundDesk, free_seat_sales, insert_refund
-from kiosk.services.booking_sales import Paid, SalesDesk, price
+from kiosk.services.booking_sales import Paid, SalePlan, SalesDesk, price
 from kiosk.services.models import Actor, Booking, Payment, Role
 from kiosk.store.db import transaction
 
@@ -47,29 +49,42 @@ class ExchangeDesk:
 
     def _exchange(self, actor: Actor, reference: str, new_hold_id: str,
                   ticket_types: dict[str, str], payment: Payment | None, now: datetime) -> Booking:
-        with transaction(self.ctx.conn) as conn:
-            old = self.ctx.booking_row(conn, reference)
-            existing = conn.execute("SELECT * FROM bookings WHERE idempotency_key = ?",
-                                    (str(new_hold_id),)).fetchone()
-            if existing is not None and existing["exchanged_from"] == old["id"]:
-                repeated = existing  # a repeated tap: answer after the (empty) transaction
-            else:
-                repeated = None
-                finish = self._writes(conn, actor, old, new_hold_id, ticket_types, payment, now)
+        ctx = self.ctx
+        # Everything that can refuse is checked, and the new seats are claimed in the cloud,
+        # before the transaction (the claim may wait on the network; see SalesDesk.confirm).
+        old = ctx.booking_row(ctx.conn, reference)
+        repeated = self._repeated(ctx.conn, old, new_hold_id)
         if repeated is not None:
-            return self.ctx.booking_from_row(repeated)
+            return ctx.booking_from_row(repeated)
+        hold = ctx.live_hold(ctx.conn, new_hold_id, now, actor)
+        info = ctx.show(hold.show_id)
+        basket = price(info, hold.seats, ticket_types)
+        self._money(ctx.conn, actor, old, info, basket, payment)
+        plan = self.sales.claim_in_cloud(actor, info, hold, basket, now)
+        with transaction(ctx.conn) as conn:
+            old = ctx.booking_row(conn, reference)
+            repeated = self._repeated(conn, old, new_hold_id)
+            if repeated is None:
+                again, checked_at = ctx.hold_rows(conn, new_hold_id), ctx.now()
+                if not self.sales.unchanged(again, hold, checked_at):
+                    raise self.sales.changed_refusal(again, checked_at)
+                finish = self._writes(conn, actor, old, again, info, basket, payment, now, plan)
+        if repeated is not None:  # a repeated tap: answer after the (empty) transaction
+            return ctx.booking_from_row(repeated)
         return finish()
 
-    def _writes(self, conn: sqlite3.Connection, actor: Actor, old: sqlite3.Row,
-                new_hold_id: str, ticket_types: dict[str, str],
-                payment: Payment | None, now: datetime) -> Callable[[], Booking]:
-        """The exchange proper, inside the caller's transaction; returns the reply builder."""
+    @staticmethod
+    def _repeated(conn: sqlite3.Connection, old: sqlite3.Row, new_hold_id: str) -> sqlite3.Row | None:
+        existing = conn.execute("SELECT * FROM bookings WHERE idempotency_key = ?",
+                                (str(new_hold_id),)).fetchone()
+        return existing if existing is not None and existing["exchanged_from"] == old["id"] else None
+
+    def _money(self, conn: sqlite3.Connection, actor: Actor, old: sqlite3.Row, info: ShowInfo,
+               basket: PricedBasket, payment: Payment | None) -> tuple[list[str], int, int, Paid]:
+        """(old seats freed, amount given back, difference to pay, its payment); refuses what
+        is not allowed."""
         ctx = self.ctx
         picked, carried, _tax = self.refunds.plan(conn, old, None)
-        old_codes = [r["seat_code"] for r in picked]
-        hold = ctx.live_hold(conn, new_hold_id, now, actor)
-        info = ctx.show(hold.show_id, conn)
-        basket = price(info, hold.seats, ticket_types)
         if info.currency != old["currency"]:
             raise InvalidInput("A booking can only be exchanged for a show in the same currency.")
         difference = basket.total_minor - carried
@@ -82,6 +97,16 @@ class ExchangeDesk:
         else:
             paid = Paid(old["payment_method"], old["card_last4"], None, None,
                         open_shift_id(ctx.deps, actor.staff_id, actor.kiosk_id))
+        if back:
+            self.refunds.refund_shift(actor, old["payment_method"])
+        return [r["seat_code"] for r in picked], back, difference, paid
+
+    def _writes(self, conn: sqlite3.Connection, actor: Actor, old: sqlite3.Row, hold: HoldRows,
+                info: ShowInfo, basket: PricedBasket, payment: Payment | None, now: datetime,
+                plan: SalePlan) -> Callable[[], Booking]:
+        """The exchange proper, inside the caller's transaction; returns the reply builder."""
+        ctx = self.ctx
+        old_codes, back, difference, paid = self._money(conn, actor, old, info, basket, payment)
         refund_id = None
         if back:
             shift_id = self.refunds.refund_shift(actor, old["payment_method"])
@@ -101,4 +126,4 @@ class ExchangeDesk:
             "refund_id": refund_id})
         return self.sales.write_booking(conn, actor, info, hold, basket, paid,
                                         old["customer_contact"], now,
-                                        paid_minor=max(0, difference), exchanged_from=old["id"])
+                                        paid_minor=max(0, difference), exchanged_from=old["id"], plan=plan)

@@ -26,13 +26,13 @@ from kiosk.domain.errors import (
     SeatsUnavailable,
     ShowNotOnSale,
 )
-from kiosk.domain.ids import new_id
 from kiosk.domain.money import format_money
 from kiosk.domain.pricing import PricedBasket, price_basket
 from kiosk.services import audit, outbox
 from kiosk.services.auth import open_shift_id
 from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_queries import BookingContext, HoldRows, codes_json, in_layout_order
+from kiosk.services.gate import SaleClaim
 from kiosk.services.models import (
     Actor,
     Booking,
@@ -56,6 +56,15 @@ UNION
 SELECT seat_code FROM remote_seats
  WHERE show_id = ?1 AND state = 'sold' AND seat_code IN (SELECT value FROM json_each(?2))
 """
+
+
+@dataclass(frozen=True)
+class SalePlan:
+    """A sale named and claimed in the cloud, before its local transaction."""
+
+    booking_id: str
+    reference: str
+    claim: SaleClaim
 
 
 @dataclass(frozen=True)
@@ -117,36 +126,84 @@ class SalesDesk:
 
     def confirm(self, actor: Actor, hold_id: str, ticket_types: dict[str, str], payment: Payment,
                 contact: str = "") -> Booking:
+        """Check, claim in the cloud (outside any transaction), then commit locally at once.
+
+        The booking id is the hold id, so a confirm retried after a crash between the cloud
+        claim and the local commit replays the same cloud sale (its conditions admit it).
+        """
         ctx = self.ctx
         now = ctx.now()
-        existing = None
+        rows = ctx.hold_rows(ctx.conn, hold_id)
+        if rows is None or rows.expires_at <= now:
+            return self._already_confirmed(ctx.conn, hold_id)
+        if rows.kiosk_id != actor.kiosk_id:
+            raise PermissionDenied("That seat hold belongs to another kiosk.")
+        info = ctx.show(rows.show_id)
+        if info.status == "cancelled":
+            raise ShowNotOnSale(f"The {info.film_title} show has been cancelled and is not on sale.")
+        basket = price(info, rows.seats, ticket_types)
+        contact_text = normalise_contact(contact)
+        paid = self.take_payment(actor, basket.total_minor, info.currency, payment)
+        plan = self.claim_in_cloud(actor, info, rows, basket, now)
         with transaction(ctx.conn) as conn:
-            rows = ctx.hold_rows(conn, hold_id)
-            if rows is None or rows.expires_at <= now:
-                # Confirming consumes the hold, so a hold that is gone may be a double tap or a
-                # retry: answer with the booking it made, once. (Looked up only here: while the
-                # hold is live no booking can carry its id, and the unique key would refuse one.)
-                existing = conn.execute("SELECT * FROM bookings WHERE idempotency_key = ?",
-                                        (str(hold_id),)).fetchone()
+            again, checked_at = ctx.hold_rows(conn, hold_id), ctx.now()
+            if not self.unchanged(again, rows, checked_at):
+                existing = self._existing(conn, hold_id)
                 if existing is None:
-                    raise HoldExpired()
+                    raise self.changed_refusal(again, checked_at)
             else:
-                if rows.kiosk_id != actor.kiosk_id:
-                    raise PermissionDenied("That seat hold belongs to another kiosk.")
-                info = ctx.show(rows.show_id, conn)
-                if info.status == "cancelled":
-                    raise ShowNotOnSale(
-                        f"The {info.film_title} show has been cancelled and is not on sale.")
-                basket = price(info, rows.seats, ticket_types)
-                contact_text = normalise_contact(contact)
-                paid = self.take_payment(actor, basket.total_minor, info.currency, payment)
-                finish = self.write_booking(conn, actor, info, rows, basket, paid, contact_text,
+                existing = None
+                finish = self.write_booking(conn, actor, info, again, basket, paid, contact_text,
                                             now, paid_minor=basket.total_minor,
-                                            exchanged_from=None)
+                                            exchanged_from=None, plan=plan)
         # Reading for the reply happens after COMMIT: the write lock is held only for writing.
         if existing is not None:
             return ctx.booking_from_row(existing)
         return finish()
+
+    @staticmethod
+    def _existing(conn: sqlite3.Connection, hold_id: str) -> sqlite3.Row | None:
+        return conn.execute("SELECT * FROM bookings WHERE idempotency_key = ?",
+                            (str(hold_id),)).fetchone()
+
+    def _already_confirmed(self, conn: sqlite3.Connection, hold_id: str) -> Booking:
+        """Confirming consumes the hold, so a hold that is gone may be a double tap or a retry:
+        answer with the booking it made. (Looked up only here: while the hold is live no booking
+        can carry its id, and the unique key would refuse one.)"""
+        existing = self._existing(conn, hold_id)
+        if existing is None:
+            raise HoldExpired()
+        return self.ctx.booking_from_row(existing)
+
+    @staticmethod
+    def unchanged(again: HoldRows | None, before: HoldRows, now: datetime) -> bool:
+        """The hold the cloud claim was made for is still live with the same seats."""
+        return (again is not None and again.expires_at > now
+                and set(again.seats) == set(before.seats))
+
+    @staticmethod
+    def changed_refusal(again: HoldRows | None, now: datetime) -> Exception:
+        if again is None or again.expires_at <= now:
+            return HoldExpired()
+        return SeatsUnavailable([], "The seats changed while the sale was being confirmed. "
+                                    "Check the seats and confirm again; nothing was charged.")
+
+    def claim_in_cloud(self, actor: Actor, info: ShowInfo, rows: HoldRows, basket: PricedBasket,
+                       now: datetime) -> SalePlan:
+        """Name the booking and make it durable in the cloud before anything is written here.
+
+        Runs outside any transaction (it may wait on the network). The gate refuses, raising
+        SeatsUnavailable, when the seats cannot be sold now; nothing is charged then.
+        """
+        booking_id = str(rows.hold_id)
+        reference = self.new_reference()
+        hold = dataclasses.replace(rows, seats=tuple(in_layout_order(info, rows.seats)))
+        record = {"reference": reference, "show_id": info.show_id, "hold_id": rows.hold_id,
+                  "kiosk_id": actor.kiosk_id, "channel": channel_of(actor),
+                  "total_minor": basket.total_minor, "currency": info.currency,
+                  "created_at": to_iso(now)}
+        claim = self.ctx.gate.claim_sale(hold, booking_id, record)
+        return SalePlan(booking_id, reference, claim)
 
     @staticmethod
     def _refuse_sold(conn: sqlite3.Connection, info: ShowInfo, seats: tuple[str, ...],
@@ -159,25 +216,27 @@ class SalesDesk:
     def write_booking(self, conn: sqlite3.Connection, actor: Actor, info: ShowInfo,
                       hold: HoldRows, basket: PricedBasket, paid: Paid, contact: str,
                       now: datetime, paid_minor: int, exchanged_from: str | None,
-                      ) -> Callable[[], Booking]:
+                      plan: SalePlan) -> Callable[[], Booking]:
         """Insert booking, lines and seat sales, consume the hold, audit, outbox: caller's txn.
 
-        Returns the reply, to call after COMMIT: it records the show's new sold count (kept,
-        not recounted: see ``booking_counts``) and reads the show summary outside the write lock.
+        ``plan`` is what ``claim_in_cloud`` did before the transaction: a sale the cloud already
+        holds gets its outbox confirm row written as done and settles its undo intent here, in
+        the same commit. Returns the reply, to call after COMMIT: it records the show's new sold
+        count (kept, not recounted: see ``booking_counts``) and reads the show summary outside
+        the write lock.
         """
-        # Offline, a sale is a sale made offline (I3): the gate may refuse seats it cannot vouch
-        # for. It reads local state only, never the network, so it may run inside this txn.
-        # (Seats in layout order, as its refusal names them to a person.)
-        hold = dataclasses.replace(hold, seats=tuple(in_layout_order(info, hold.seats)))
-        self.ctx.gate.check_confirm(hold)
-        booking_id = new_id()
-        if hold.sold_remotely:  # e.g. the cloud pulled a sale of a seat whose hold we lost
-            self._refuse_sold(conn, info, hold.seats, booking_id)
+        booking_id = plan.booking_id
+        in_cloud = plan.claim.in_cloud
+        if hold.sold_remotely and not in_cloud:  # e.g. the cloud pulled a sale of a seat whose
+            self._refuse_sold(conn, info, hold.seats, booking_id)  # hold we lost
         created = to_iso(now)
         business_date = local(now, info.timezone).date().isoformat()
         channel = channel_of(actor)
+        reference = plan.reference
         for attempt in range(REFERENCE_ATTEMPTS):
-            reference = self.new_reference()
+            if attempt:
+                reference = self.new_reference()
+                in_cloud = False  # the cloud's booking item names the old reference: resend
             try:
                 conn.execute(
                     "INSERT INTO bookings (id, reference, idempotency_key, show_id, channel, "
@@ -185,12 +244,12 @@ class SalesDesk:
                     "tax_minor, payment_method, card_last4, cash_tendered_minor, change_minor, "
                     "state, sync_state, exchanged_from, created_at, business_date, updated_at, "
                     "paid_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    "'confirmed', 'pending', ?, ?, ?, ?, ?)",
+                    "'confirmed', ?, ?, ?, ?, ?, ?)",
                     (booking_id, reference, hold.hold_id, info.show_id, channel, actor.kiosk_id,
                      actor.staff_id, paid.shift_id, contact, info.currency, basket.total_minor,
                      basket.tax_minor, paid.method, paid.card_last4, paid.tendered_minor,
-                     paid.change_minor, exchanged_from, created, business_date, created,
-                     paid_minor),
+                     paid.change_minor, "synced" if in_cloud else "pending", exchanged_from,
+                     created, business_date, created, paid_minor),
                 )
                 break
             except sqlite3.IntegrityError as exc:
@@ -222,12 +281,15 @@ class SalesDesk:
                      detail={"booking_id": booking_id, "show_id": info.show_id, "seats": seats,
                              "total_minor": basket.total_minor, "paid_minor": paid_minor,
                              "method": paid.method, "exchanged_from": exchanged_from})
-        outbox.enqueue(conn, kind="confirm", booking_id=booking_id, now=now, payload={
+        outbox.enqueue(conn, kind="confirm", booking_id=booking_id, now=now, done=in_cloud,
+                       payload={
             "booking_id": booking_id, "reference": reference, "show_id": info.show_id,
             "seats": seats, "hold_id": hold.hold_id, "kiosk_id": actor.kiosk_id,
             "channel": channel, "total_minor": basket.total_minor, "currency": info.currency,
             "created_at": created,
         })
+        if plan.claim.intent_id is not None:  # the sale is committed: nothing to undo
+            outbox.mark_done(conn, plan.claim.intent_id, now)
         if contact:
             outbox.enqueue(conn, kind="notify", booking_id=booking_id, now=now,
                            payload={"booking_id": booking_id, "contact": contact})
@@ -240,7 +302,8 @@ class SalesDesk:
             currency=info.currency, total_minor=basket.total_minor, tax_minor=basket.tax_minor,
             refunded_minor=0, payment_method=paid.method, card_last4=paid.card_last4,
             tendered_minor=paid.tendered_minor, change_minor=paid.change_minor,
-            customer_contact=contact, state="confirmed", sync_state="pending",
+            customer_contact=contact, state="confirmed",
+            sync_state="synced" if in_cloud else "pending",
             created_at=from_iso(created), paid_minor=paid_minor, exchanged_from=exchanged_from,
         )
 

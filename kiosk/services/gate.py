@@ -1,17 +1,36 @@
 """The seam between local selling and the cloud.
 
-``BookingService`` asks its gate before it commits a hold, again before it writes a sale
-(``check_confirm``: local state only, no network), and tells it when a hold ends. The
-default ``LocalGate`` allows everything (single counter, no cloud). ``kiosk.cloud`` provides a
-gate that claims holds in DynamoDB while online and enforces the offline policy
-(``allocated-only`` / ``optimistic``) while offline.
+``BookingService`` asks its gate before it commits a hold, claims the sale through it before
+the sale's local transaction (``claim_sale``: the only step of a sale that may use the network),
+and tells it when a hold ends. ``LocalGate`` is for a single counter with cloud sync off; it is
+never used while cloud sync is on (``kiosk.services.app.open_services`` refuses that).
+``kiosk.cloud.gate.CloudGate`` claims holds and sales in DynamoDB while online and enforces the
+offline policy (``allocated-only`` / ``optimistic``) while offline.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from kiosk.services.models import Hold
+
+CLOUD_NEEDS_GATE = ("Cloud sync is on, but this was about to sell without the cloud seat gate, "
+                    "which could sell a seat twice. Nothing was sold.")
+
+
+@dataclass(frozen=True)
+class SaleClaim:
+    """How a sale stands with the cloud before its local commit.
+
+    ``in_cloud``: the cloud already holds the sale (its seats are sold to the booking and the
+    booking item is written), so the outbox confirm row is written as done. ``intent_id``: the
+    local row that undoes the cloud sale should the local commit never happen; the sale's
+    transaction settles it.
+    """
+
+    in_cloud: bool = False
+    intent_id: int | None = None
 
 
 class SeatGate(Protocol):
@@ -21,10 +40,11 @@ class SeatGate(Protocol):
     def release_hold(self, hold: Hold) -> None:
         """Give the seats back; must never raise for network trouble."""
 
-    def check_confirm(self, hold: Hold) -> None:
-        """Raise SeatsUnavailable if selling these held seats now would break the offline policy.
+    def claim_sale(self, hold: Hold, booking_id: str, record: dict[str, Any]) -> SaleClaim:
+        """Make the sale durable elsewhere before it is committed locally (never inside a txn).
 
-        Runs inside the sale's SQLite transaction: it must not touch the network.
+        Raise SeatsUnavailable when the seats cannot be sold now (taken, or not sellable
+        offline under the policy); nothing has been charged at that point.
         """
 
     def offline_sellable(self, show_id: str) -> frozenset[str] | None:
@@ -38,8 +58,8 @@ class LocalGate:
     def release_hold(self, hold: Hold) -> None:
         return None
 
-    def check_confirm(self, hold: Hold) -> None:
-        return None
+    def claim_sale(self, hold: Hold, booking_id: str, record: dict[str, Any]) -> SaleClaim:
+        return SaleClaim()
 
     def offline_sellable(self, show_id: str) -> frozenset[str] | None:
         return None

@@ -240,8 +240,12 @@ class MainWindow(QMainWindow):
         online = bool(status.get("online"))
         pending = int(status.get("pending") or 0)
         conflicts = int(status.get("conflicts") or 0)
-        error = str(status.get("last_error") or "")
-        parts = [self.tr("Online") if online else self.tr("Offline")]
+        error = str(status.get("clock") or status.get("last_error") or "")
+        if status.get("state") == "connecting":
+            head = self.tr("Connecting…")
+        else:
+            head = self.tr("Online") if online else self.tr("Offline")
+        parts = [head]
         parts.append(self.tr("%n to send", "", pending) if pending else self.tr("all sent"))
         if conflicts:
             parts.append(self.tr("%n conflict(s) for a manager", "", conflicts))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import replace
+from datetime import UTC
 
 import pytest
 
@@ -19,9 +20,14 @@ TABLE = "kiosk-test"
 
 
 @pytest.fixture
-def aws():
+def aws(clock, monkeypatch):
+    """moto in process, its clock the test world's: kiosks measure their skew against the
+    ``Date`` header of its answers, as they would against DynamoDB's."""
+    import moto.core.responses as moto_responses
     from moto import mock_aws
 
+    monkeypatch.setattr(moto_responses, "utcnow",
+                        lambda: clock.now().astimezone(UTC).replace(tzinfo=None))
     with mock_aws():
         yield
 

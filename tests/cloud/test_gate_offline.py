@@ -140,12 +140,17 @@ def test_pull_shows_others_and_reconciles_allocations(parts, ctx, clock):
         "SELECT seat_code, state FROM remote_seats WHERE show_id = ?", (SHOW,))}
     assert rows == {"B1": "sold", "B2": "sold", "E1": "allocated"}
     assert svc.catalogue.seat_map(SHOW)["B1"].value == "sold"
-    # DynamoDB holds an allocation for this kiosk that the local table lost: pull restores it
+    # DynamoDB holds an allocation for this kiosk that the local table lost, and the local
+    # table claims D9, which DynamoDB does not give this kiosk. Pull's read may be stale, so it
+    # only takes allocations away (D9); it never adds one (hole 2)...
     ctx.claims().allocate(show_id=SHOW, seats=["D5"], now=clock.now())
     svc.deps.conn.execute("INSERT INTO allocations VALUES (?, 'D9', 'KIOSK-1', '2026-11-25')",
                           (SHOW,))
     assert puller.pull_show(SHOW) is True
-    assert alloc.mine(SHOW) == {"D5"}
+    assert alloc.mine(SHOW) == set()
+    # ...the allocation manager's strongly consistent read adopts D5 before asking for more
+    granted = alloc.allocate(SHOW, 1)
+    assert alloc.mine(SHOW) == {"D5", *granted} and "D5" not in granted and len(granted) == 1
 
 
 def test_optimistic_conflicts_are_queued_and_resolved(cloud_config, clock, parts, ctx):

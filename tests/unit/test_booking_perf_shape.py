@@ -125,8 +125,15 @@ def test_refund_and_exchange_free_seats_by_key_not_by_scanning_sales(services, c
 
 def test_the_gate_sees_a_held_sale_in_layout_order(services, cashier, monkeypatch):
     """Hold rows come back by code (B10 before B9); a refusal names seats as a person reads them."""
+    from kiosk.services.gate import SaleClaim
+
     seen = []
-    monkeypatch.setattr(services.booking.gate, "check_confirm", lambda hold: seen.append(hold.seats))
+
+    def claim_sale(hold, booking_id, record):
+        seen.append(hold.seats)
+        return SaleClaim()
+
+    monkeypatch.setattr(services.booking.gate, "claim_sale", claim_sale)
     hold = services.booking.hold(cashier, "show-future", ["B10", "B9"])
     sold = services.booking.confirm(cashier, hold.hold_id, {}, CARD)
     assert seen == [("B9", "B10")]
