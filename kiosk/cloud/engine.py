@@ -4,7 +4,8 @@
 a QThread and turns each ``tick`` into Qt signals. Drain and pull have their own cadence
 (``sync_interval_s``, ``pull_interval_s``; shows not on screen are pulled every
 ``BACKGROUND_PULL_FACTOR`` pull intervals, since reads are what a busy kiosk pays for);
-``nudge()`` asks for a drain at the next tick (e.g. right after a sale).
+``nudge()`` asks for a drain at the next tick (e.g. right after a sale). A show whose claim the
+cloud just refused is pulled at the next tick, on screen or not (``kiosk.cloud.refusals``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk.cloud import refusals
 from kiosk.cloud.allocations import AllocationManager
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
@@ -89,6 +91,8 @@ class SyncEngine:
             self._next_drain = mono + (0 if report.drain.pending and report.drain.done
                                        and not report.drain.offline else cloud.sync_interval_s)
         status = self.context.status
+        if status.worth_trying():
+            report.changed_shows.extend(self._pull_refused())
         if pull_due and status.worth_trying():
             try:
                 report.changed_shows.extend(self.puller.pull_on_sale(
@@ -105,6 +109,21 @@ class SyncEngine:
         report.changed_shows = list(dict.fromkeys(report.changed_shows))
         report.status = self.status()
         return report
+
+    def _pull_refused(self) -> list[str]:
+        """Pull now the shows a refused claim asked for; an unreachable cloud leaves the rest."""
+        asked = refusals.requested_pulls(self.puller.conn)
+        changed, served = [], {}
+        for show_id, stamp in asked.items():
+            try:
+                if self.puller.pull_show(show_id):
+                    changed.append(show_id)
+            except (CloudUnavailable, CloudError, KioskError) as err:
+                log.info("pull of %s after a refusal failed: %s", show_id, err)
+                break
+            served[show_id] = stamp
+        refusals.served(self.puller.conn, served)
+        return changed
 
     def _maintain_allocations(self, back_online: bool) -> None:
         """Back online (after the outbox is drained): hand back surplus, top up auto blocks."""

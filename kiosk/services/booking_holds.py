@@ -4,22 +4,34 @@ One ``holds`` row per seat (primary key show+seat), so two live holds on a seat 
 expired row is taken over (delete + insert) in the transaction of the new hold. The seat gate
 (cloud) is asked before a hold commits and told when one ends; it is never called inside a SQLite
 write transaction, and a claim whose local commit failed is given back.
+
+A refusal from the gate is news about other sellers: the seats it names are remembered at once
+(``kiosk.cloud.refusals``), and ``hold_best`` moves on to the next best block instead of asking
+for the one it just lost again (issue 9, hole 7).
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from datetime import datetime
 from typing import Protocol
 
+from kiosk.cloud.refusals import note_refused
 from kiosk.domain.booking_rules import check_seat_count, check_seat_request
 from kiosk.domain.clock import from_iso, to_iso
-from kiosk.domain.errors import HoldExpired, InvalidInput, SeatsUnavailable
+from kiosk.domain.errors import HoldExpired, InvalidInput, NotSellableOffline, SeatsUnavailable
 from kiosk.domain.ids import new_id
 from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_queries import BookingContext, codes_json, in_layout_order
 from kiosk.services.models import Actor, Hold
 from kiosk.store.db import transaction
+
+log = logging.getLogger(__name__)
+# Blocks ``hold_best`` tries before giving up. Each loss rules out the seats it names, so with
+# other kiosks' sales not yet pulled it walks past them: enough for the sales of a few kiosks
+# between two pulls, and each lost try costs one refused cloud transaction (milliseconds).
+MAX_BEST_ATTEMPTS = 12
 
 # Seats of one show this kiosk must not sell: sold here, live-held by another hold, or sold /
 # live-held / allocated elsewhere according to the last pull from the cloud. ?1 show, ?2 now
@@ -105,11 +117,29 @@ class HoldDesk:
             return
         outside = [c for c in codes if c not in sellable]
         if outside:
-            raise SeatsUnavailable(
+            raise NotSellableOffline(
                 outside,
                 f"This kiosk is offline and can sell only the seats allocated to it; "
                 f"{', '.join(outside)} cannot be sold here until it is back online.",
             )
+
+    def _claim(self, hold: Hold) -> None:
+        """Claim at the gate; seats it refuses are noted as taken elsewhere (see the module)."""
+        try:
+            self.ctx.gate.claim_hold(hold)
+        except NotSellableOffline:  # not taken, only not sellable here now: no news
+            raise
+        except SeatsUnavailable as lost:
+            self._note_refused(hold.show_id, lost.seats)
+            raise
+
+    def _note_refused(self, show_id: str, seats: tuple[str, ...]) -> None:
+        if not seats:
+            return
+        try:
+            note_refused(self.ctx.conn, show_id, seats, self.ctx.now())
+        except sqlite3.Error as err:  # a hint for the next search; the refusal itself stands
+            log.info("could not note refused seats of %s: %s", show_id, err)
 
     def _release_quietly(self, hold: Hold) -> None:
         """The gate must not raise for network trouble; a buggy one must not mask our error."""
@@ -133,7 +163,7 @@ class HoldDesk:
         hold = Hold(hold_id=new_id(), show_id=info.show_id,
                     seats=tuple(in_layout_order(info, codes)),
                     expires_at=ctx.hold_expiry(now), kiosk_id=actor.kiosk_id)
-        ctx.gate.claim_hold(hold)
+        self._claim(hold)
         try:
             with transaction(ctx.conn) as conn:
                 self.seams._insert_hold_rows(conn, info, hold, list(hold.seats), now)
@@ -178,7 +208,7 @@ class HoldDesk:
                    seats=tuple(in_layout_order(info, seats)),
                    expires_at=expires, kiosk_id=actor.kiosk_id)
         if added:
-            ctx.gate.claim_hold(new)
+            self._claim(new)
         try:
             with transaction(ctx.conn) as conn:
                 again = ctx.hold_rows(conn, hold_id)
@@ -212,11 +242,12 @@ class HoldDesk:
         return self._best(info, n, accessible, ctx.config.kiosk_id, ctx.now(), None)
 
     def _best(self, info: ShowInfo, n: int, accessible: bool, kiosk_id: str, now: datetime,
-              ignore_hold: str | None) -> list[str]:
+              ignore_hold: str | None, lost: set[str] | frozenset[str] = frozenset()
+              ) -> list[str]:
         from kiosk.domain.seating import best_available  # owned by the catalogue engineer
 
         taken = self.seams._unavailable(self.ctx.conn, info.show_id, None, kiosk_id, now,
-                                        ignore_hold)
+                                        ignore_hold) | lost
         sellable = self.ctx.gate.offline_sellable(info.show_id)
         if sellable is not None:
             taken |= set(info.layout.seats) - set(sellable)
@@ -232,8 +263,11 @@ class HoldDesk:
         existing = ctx.live_hold(ctx.conn, hold_id, now, actor) if hold_id else None
         if existing is not None and existing.show_id != info.show_id:
             raise InvalidInput("That seat hold is for a different show.")
-        for _attempt in range(3):  # another kiosk may take the block between search and hold
-            seats = self._best(info, n, accessible, actor.kiosk_id, now, hold_id)
+        # Another seller may take the block between search and claim; the seats a loss names
+        # are out for the next search, so each try is a different (next best) block.
+        lost: set[str] = set()
+        for _attempt in range(MAX_BEST_ATTEMPTS):
+            seats = self._best(info, n, accessible, actor.kiosk_id, now, hold_id, lost)
             if not seats:
                 kind = "accessible seats" if accessible else "seats together"
                 raise SeatsUnavailable([], f"Sorry, there are not {n} {kind} left for this show.")
@@ -242,8 +276,8 @@ class HoldDesk:
                     return self.change_hold(actor, existing.hold_id, add=seats,
                                             remove=[c for c in existing.seats if c not in seats])
                 return self.hold(actor, info.show_id, seats)
-            except SeatsUnavailable:
-                continue
+            except SeatsUnavailable as refused:
+                lost.update(refused.seats or seats)
         raise SeatsUnavailable([], "Seats are selling fast: please try again.")
 
     def renew_hold(self, hold_id: str) -> Hold:

@@ -84,4 +84,22 @@
             <numerusform>We will start again in %n second.</numerusform><numerusform>We will start again in %n seconds.</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>SyncScreen</name>
+    <message numerus="yes">
+        <source>%n not sent (needs a manager)</source>
+        <translation>
+            <numerusform>%n not sent (needs a manager)</numerusform><numerusform>%n not sent (needs a manager)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) wait for a manager. Fix the cause the reason names, then choose a row and Retry.</source>
+        <translation>
+            <numerusform>%n row waits for a manager. Fix the cause its reason names, then choose it and Retry.</numerusform><numerusform>%n rows wait for a manager. Fix the cause the reason names, then choose a row and Retry.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Saved %n row to %1.</numerusform><numerusform>Saved %n rows to %1.</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -1652,6 +1652,92 @@ Variance %3</source>
     </message>
 </context>
 <context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Sale</source>
+        <translation>बिक्री</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>रिफ़ंड</translation>
+    </message>
+    <message>
+        <source>Customer message</source>
+        <translation>ग्राहक को संदेश</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>बुकिंग</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>क्या</translation>
+    </message>
+    <message>
+        <source>Gave up</source>
+        <translation>कब छोड़ा</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>प्रयास</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>पंक्ति</translation>
+    </message>
+    <message>
+        <source>Why it was not sent</source>
+        <translation>क्यों नहीं भेजा गया</translation>
+    </message>
+    <message>
+        <source>Not sent: sync gave up</source>
+        <translation>नहीं भेजा गया: सिंक ने कोशिश छोड़ दी</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>निर्यात…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>फिर से भेजें</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent (needs a manager)</source>
+        <translation>
+            <numerusform>%n नहीं भेजा गया (मैनेजर की ज़रूरत)</numerusform><numerusform>%n नहीं भेजे गए (मैनेजर की ज़रूरत)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) wait for a manager. Fix the cause the reason names, then choose a row and Retry.</source>
+        <translation>
+            <numerusform>%n पंक्ति मैनेजर का इंतज़ार कर रही है। कारण में बताई गई समस्या ठीक करें, फिर पंक्ति चुनकर «फिर से भेजें» दबाएँ।</numerusform><numerusform>%n पंक्तियाँ मैनेजर का इंतज़ार कर रही हैं। कारण में बताई गई समस्या ठीक करें, फिर पंक्ति चुनकर «फिर से भेजें» दबाएँ।</numerusform></translation>
+    </message>
+    <message>
+        <source>Please choose a row in the not-sent list first.</source>
+        <translation>कृपया पहले «नहीं भेजा गया» सूची में एक पंक्ति चुनें।</translation>
+    </message>
+    <message>
+        <source>%1 will be sent again at the next sync.</source>
+        <translation>%1 अगले सिंक में फिर से भेजा जाएगा।</translation>
+    </message>
+    <message>
+        <source>Export rows not sent</source>
+        <translation>न भेजी गई पंक्तियाँ निर्यात करें</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;CSV files (*.csv)</source>
+        <translation>JSON फ़ाइलें (*.json);;CSV फ़ाइलें (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 नहीं लिखी जा सकी: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to %1.</source>
+        <translation>
+            <numerusform>%n पंक्ति %1 में सहेजी गई।</numerusform><numerusform>%n पंक्तियाँ %1 में सहेजी गईं।</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Ticket</name>
     <message>
         <source>Adult</source>

@@ -1652,6 +1652,92 @@ Variance %3</source>
     </message>
 </context>
 <context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Sale</source>
+        <translation>అమ్మకం</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>రీఫండ్</translation>
+    </message>
+    <message>
+        <source>Customer message</source>
+        <translation>కస్టమర్‌కు సందేశం</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>బుకింగ్</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>ఏమిటి</translation>
+    </message>
+    <message>
+        <source>Gave up</source>
+        <translation>ఎప్పుడు ఆపింది</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>ప్రయత్నాలు</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>వరుస</translation>
+    </message>
+    <message>
+        <source>Why it was not sent</source>
+        <translation>ఎందుకు పంపలేదు</translation>
+    </message>
+    <message>
+        <source>Not sent: sync gave up</source>
+        <translation>పంపలేదు: సింక్ ప్రయత్నం ఆపేసింది</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>ఎగుమతి…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>మళ్ళీ పంపండి</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent (needs a manager)</source>
+        <translation>
+            <numerusform>%n పంపలేదు (మేనేజర్ అవసరం)</numerusform><numerusform>%n పంపలేదు (మేనేజర్ అవసరం)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) wait for a manager. Fix the cause the reason names, then choose a row and Retry.</source>
+        <translation>
+            <numerusform>%n వరుస మేనేజర్ కోసం వేచి ఉంది. కారణంలో చెప్పిన సమస్యను సరిచేసి, వరుసను ఎంచుకుని «మళ్ళీ పంపండి» నొక్కండి.</numerusform><numerusform>%n వరుసలు మేనేజర్ కోసం వేచి ఉన్నాయి. కారణంలో చెప్పిన సమస్యను సరిచేసి, వరుసను ఎంచుకుని «మళ్ళీ పంపండి» నొక్కండి.</numerusform></translation>
+    </message>
+    <message>
+        <source>Please choose a row in the not-sent list first.</source>
+        <translation>దయచేసి ముందుగా «పంపలేదు» జాబితాలో ఒక వరుసను ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>%1 will be sent again at the next sync.</source>
+        <translation>%1 తదుపరి సింక్‌లో మళ్ళీ పంపబడుతుంది.</translation>
+    </message>
+    <message>
+        <source>Export rows not sent</source>
+        <translation>పంపని వరుసలను ఎగుమతి చేయండి</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;CSV files (*.csv)</source>
+        <translation>JSON ఫైళ్ళు (*.json);;CSV ఫైళ్ళు (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 రాయలేకపోయాము: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to %1.</source>
+        <translation>
+            <numerusform>%n వరుస %1 లో సేవ్ అయింది.</numerusform><numerusform>%n వరుసలు %1 లో సేవ్ అయ్యాయి.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Ticket</name>
     <message>
         <source>Adult</source>

@@ -36,14 +36,14 @@ KIND_WORDS = {"confirm": QT_TRANSLATE_NOOP("SyncScreen", "Sale"),
               "notify": QT_TRANSLATE_NOOP("SyncScreen", "Customer message")}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncScreen", text)
-
-
 def dead_columns() -> tuple[Col, ...]:
-    return (Col("reference", _tr("Booking")), Col("kind", _tr("What")),
-            Col("dead_at", _tr("Gave up"), "datetime"), Col("tries", _tr("Tries"), "int"),
-            Col("id", _tr("Row"), "int"), Col("reason", _tr("Why it was not sent")))
+    """Column titles in the current language (spelled out in full so lupdate finds them)."""
+    return (Col("reference", QCoreApplication.translate("SyncScreen", "Booking")),
+            Col("kind", QCoreApplication.translate("SyncScreen", "What")),
+            Col("dead_at", QCoreApplication.translate("SyncScreen", "Gave up"), "datetime"),
+            Col("tries", QCoreApplication.translate("SyncScreen", "Tries"), "int"),
+            Col("id", QCoreApplication.translate("SyncScreen", "Row"), "int"),
+            Col("reason", QCoreApplication.translate("SyncScreen", "Why it was not sent")))
 
 
 def _conflicts_module():

@@ -1,0 +1,144 @@
+"""Issue 9, hole 7: kiosks racing for the best seats of one show all keep selling.
+
+Several kiosks (each its own SQLite file and CloudGate, one moto table) ask for the best pair of
+one show in turn, none of them pulling the others' sales. A kiosk that loses a block must move
+on to the next best one, and a refusal must be remembered and make the sync engine pull the
+show at once, so no kiosk is starved while free pairs remain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pytest
+
+from kiosk.cloud import refusals
+from kiosk.cloud.context import CloudContext
+from kiosk.cloud.engine import SyncEngine
+from kiosk.cloud.gate import CloudGate
+from kiosk.domain.errors import SeatsUnavailable
+from kiosk.domain.layout import HallLayout
+from kiosk.domain.seating import best_available
+from kiosk.services.app import Services, open_services
+from kiosk.services.booking_holds import unavailable
+from kiosk.services.models import Actor, Payment
+from kiosk.store.db import open_db
+from tests.cloud.conftest import TABLE
+from tests.cloud.helpers import NetworkSwitch, seat_items
+from tests.factories import CASHIER, SMALL_LAYOUT, make_world
+
+SHOW = "show-future"
+CARD = Payment("card", card_last4="4242")
+
+
+@dataclass
+class Kiosk:
+    config: object
+    ctx: CloudContext
+    gate: CloudGate
+    svc: Services
+    actor: Actor
+
+    def close(self) -> None:
+        self.svc.close()
+        self.gate.close()
+
+
+def open_kiosk(cloud_config, tmp_path, clock, n: int, **cloud_changes) -> Kiosk:
+    """KIOSK-<n>: its own SQLite file with the test world, its own CloudGate on the moto table."""
+    config = replace(cloud_config, kiosk_id=f"KIOSK-{n}", db_path=tmp_path / f"k{n}.db",
+                     cloud=replace(cloud_config.cloud, **cloud_changes))
+    db = open_db(config.db_path)
+    make_world(db, clock)
+    db.conn.close()
+    ctx = CloudContext(config)
+    gate = CloudGate(config, context=ctx, clock=clock)
+    svc = open_services(config, clock=clock, gate=gate)
+    return Kiosk(config, ctx, gate, svc, svc.auth.sign_in(*CASHIER))
+
+
+@pytest.fixture
+def kiosks(ctx, cloud_config, tmp_path, clock):
+    opened = [open_kiosk(cloud_config, tmp_path, clock, n) for n in (1, 2, 3)]
+    yield opened
+    for k in opened:
+        k.close()
+
+
+def _free_pair_left(ctx) -> bool:
+    sold = set(seat_items(ctx.clients().dynamodb, TABLE, SHOW))
+    return best_available(HallLayout.from_spec(SMALL_LAYOUT), sold, 2) is not None
+
+
+def test_kiosks_taking_turns_each_get_the_next_best_pair_while_pairs_remain(kiosks, ctx):
+    sold: dict[str, list[str]] = {k.config.kiosk_id: [] for k in kiosks}
+    turn = 0
+    while _free_pair_left(ctx):
+        kiosk = kiosks[turn % len(kiosks)]
+        # nobody pulls: each kiosk knows only its own sales and what the cloud refused it
+        hold = kiosk.svc.booking.hold_best(kiosk.actor, SHOW, 2)
+        kiosk.svc.booking.confirm(kiosk.actor, hold.hold_id, {}, CARD)
+        sold[kiosk.config.kiosk_id].extend(hold.seats)
+        turn += 1
+        assert turn < 40, "more turns than pairs in the hall"
+    counts = [len(seats) // 2 for seats in sold.values()]
+    assert min(counts) >= 1 and max(counts) - min(counts) <= 1, sold  # strict turns: fair
+    items = seat_items(ctx.clients().dynamodb, TABLE, SHOW)
+    all_sold = [s for seats in sold.values() for s in seats]
+    assert len(all_sold) == len(set(all_sold)) == len(items)  # never one seat twice
+    assert {i["state"] for i in items.values()} == {"sold"}
+
+
+def test_a_refused_block_is_remembered_and_its_show_pulled_at_the_next_tick(
+        kiosks, cloud_config, clock):
+    first, second = kiosks[0], kiosks[1]
+    engine = SyncEngine(second.config, second.ctx, clock=clock)
+    pulled: list[str] = []
+    real = engine.puller.pull_show
+    engine.puller.pull_show = lambda show_id: pulled.append(show_id) or real(show_id)
+    try:
+        engine.tick()  # the first tick pulls everything on sale; the next regular pull is later
+        pulled.clear()
+        hold = first.svc.booking.hold_best(first.actor, SHOW, 2)
+        first.svc.booking.confirm(first.actor, hold.hold_id, {}, CARD)
+        assert second.svc.booking.best_available(SHOW, 2) == list(hold.seats)  # not pulled yet
+        with pytest.raises(SeatsUnavailable) as refused:
+            second.svc.booking.hold(second.actor, SHOW, list(hold.seats))
+        assert set(refused.value.seats) == set(hold.seats)
+        # remembered at once, before any pull: the next search offers another block
+        assert not set(second.svc.booking.best_available(SHOW, 2)) & set(hold.seats)
+        conn = second.svc.deps.conn
+        assert set(refusals.requested_pulls(conn)) == {SHOW}
+        report = engine.tick()
+        assert SHOW in pulled and SHOW in report.changed_shows
+        assert refusals.requested_pulls(conn) == {}
+        states = dict(conn.execute("SELECT seat_code, state FROM remote_seats WHERE show_id = ?",
+                                   (SHOW,)).fetchall())
+        assert states == dict.fromkeys(hold.seats, "sold")  # the pull put the truth in place
+    finally:
+        engine.close()
+
+
+def test_a_remembered_refusal_lapses_when_no_pull_confirms_it(kiosks, clock):
+    first, second = kiosks[0], kiosks[1]
+    held = first.svc.booking.hold(first.actor, SHOW, ["C3", "C4"])
+    with pytest.raises(SeatsUnavailable):
+        second.svc.booking.hold(second.actor, SHOW, ["C3", "C4"])
+    conn, kiosk_id = second.svc.deps.conn, second.config.kiosk_id
+    assert unavailable(conn, SHOW, ["C3", "C4"], kiosk_id, clock.now()) == {"C3", "C4"}
+    first.svc.booking.release(held.hold_id)  # only held elsewhere, then given back
+    clock.advance(seconds=refusals.REFUSED_FOR.total_seconds() + 1)
+    assert unavailable(conn, SHOW, ["C3", "C4"], kiosk_id, clock.now()) == set()
+
+
+def test_an_offline_refusal_is_not_news_about_other_sellers(kiosks):
+    kiosk = kiosks[0]
+    clients = kiosk.ctx.clients()
+    switch = NetworkSwitch(clients.dynamodb, clients.sns)
+    switch.cut = True
+    kiosk.ctx.status.mark_offline("cut by the test")
+    with pytest.raises(SeatsUnavailable):  # allocated-only: nothing is allocated here
+        kiosk.svc.booking.hold(kiosk.actor, SHOW, ["C3", "C4"])
+    conn = kiosk.svc.deps.conn
+    assert conn.execute("SELECT COUNT(*) FROM remote_seats").fetchone()[0] == 0
+    assert refusals.requested_pulls(conn) == {}
