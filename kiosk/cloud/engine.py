@@ -5,7 +5,9 @@ a QThread and turns each ``tick`` into Qt signals. Drain and pull have their own
 (``sync_interval_s``, ``pull_interval_s``; shows not on screen are pulled every
 ``BACKGROUND_PULL_FACTOR`` pull intervals, since reads are what a busy kiosk pays for);
 ``nudge()`` asks for a drain at the next tick (e.g. right after a sale). A show whose claim the
-cloud just refused is pulled at the next tick, on screen or not (``kiosk.cloud.refusals``).
+cloud just refused is pulled at the next tick, on screen or not (``kiosk.cloud.refusals``), and
+every ``verify_interval_s`` (and soon after an outage) the anti-entropy check makes sure synced
+sales are still in the cloud (``kiosk.cloud.antientropy``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 
 from kiosk.cloud import refusals
 from kiosk.cloud.allocations import AllocationManager
+from kiosk.cloud.antientropy import AntiEntropy, VerifyResult
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
 from kiosk.cloud.pull import Puller, shows_on_sale
@@ -29,6 +32,7 @@ from kiosk.domain.errors import KioskError
 log = logging.getLogger(__name__)
 ALLOCATION_CHECK_S = 60.0
 BACKGROUND_PULL_FACTOR = 6  # shows not on screen are pulled every 6 pull intervals
+REVERIFY_AFTER_OUTAGE_S = 60.0  # back online: the endpoint may have come back empty
 
 
 @dataclass
@@ -36,6 +40,7 @@ class TickReport:
     status: dict[str, Any]
     changed_shows: list[str] = field(default_factory=list)
     drain: DrainResult | None = None
+    verify: VerifyResult | None = None  # when the anti-entropy check ran in this tick
 
 
 class SyncEngine:
@@ -51,6 +56,7 @@ class SyncEngine:
                                    backoff=backoff, lease_s=lease_s)
         self.puller = Puller(self.context, config.db_path, clock=self.clock)
         self.allocations = AllocationManager(self.context, config.db_path, clock=self.clock)
+        self.antientropy = AntiEntropy(self.context, config.db_path, clock=self.clock)
         self._focus: list[str] = []
         self._lock = threading.Lock()
         self._nudged = True
@@ -58,12 +64,16 @@ class SyncEngine:
         self._next_pull = 0.0
         self._background_due: dict[str, float] = {}  # shows not on screen: pulled less often
         self._next_alloc = 0.0
+        self._verified_at = time.monotonic()
+        self._next_verify = self._verified_at + (config.cloud.verify_interval_s or float("inf"))
+        self._verify_asked = False
         self._was_online = self.context.status.online
 
     def close(self) -> None:
         self.worker.close()
         self.puller.close()
         self.allocations.close()
+        self.antientropy.close()
 
     def watch_show(self, show_id: str | None) -> None:
         """Pull this show first (the seat map on screen) and right away."""
@@ -74,6 +84,11 @@ class SyncEngine:
     def nudge(self) -> None:
         with self._lock:
             self._nudged = True
+
+    def verify_soon(self) -> None:
+        """Run the anti-entropy check at the next tick while online (whatever its cadence)."""
+        with self._lock:
+            self._verify_asked = True
 
     def tick(self) -> TickReport:
         """Do whatever is due now; never raises for cloud trouble."""
@@ -105,6 +120,11 @@ class SyncEngine:
         if status.online and (back_online or mono >= self._next_alloc):
             self._maintain_allocations(back_online)
             self._next_alloc = mono + ALLOCATION_CHECK_S
+        if back_online and cloud.verify_interval_s > 0:
+            self._next_verify = min(self._next_verify,
+                                    self._verified_at + REVERIFY_AFTER_OUTAGE_S)
+        if status.online and (self._verify_asked or mono >= self._next_verify):
+            report.verify = self._verify(mono)
         self._was_online = status.online
         report.changed_shows = list(dict.fromkeys(report.changed_shows))
         report.status = self.status()
@@ -124,6 +144,21 @@ class SyncEngine:
             served[show_id] = stamp
         refusals.served(self.puller.conn, served)
         return changed
+
+    def _verify(self, mono: float) -> VerifyResult | None:
+        """Anti-entropy on its own cadence; what it queues again is drained at the next tick."""
+        with self._lock:
+            self._verify_asked = False
+        self._verified_at = mono
+        self._next_verify = mono + (self.config.cloud.verify_interval_s or float("inf"))
+        try:
+            result = self.antientropy.run_once()
+        except (CloudUnavailable, CloudError, KioskError) as err:
+            log.info("anti-entropy check failed: %s", err)
+            return None
+        if result.resent:
+            self.nudge()
+        return result
 
     def _maintain_allocations(self, back_online: bool) -> None:
         """Back online (after the outbox is drained): hand back surplus, top up auto blocks."""

@@ -8,6 +8,8 @@
 * ``dead-letter``: list the dead letters; a manager retries them (``--retry ID``, ``--retry-all``)
   or saves them to a file (``--export FILE``: ``.json``, else CSV). The role is checked, and the
   action audited, by ``kiosk.services.outbox``.
+* ``verify``: check that this kiosk's synced sales are still in the cloud; resend what is not
+  (the anti-entropy check the sync engine also runs every ``verify_interval_s``).
 * ``allocate`` / ``release``: a manager sets seats aside for offline selling, or gives them back.
 """
 
@@ -21,8 +23,8 @@ from kiosk.config import Config
 from kiosk.domain.errors import InvalidInput, KioskError, NotFound
 
 NAME = "cloud"
-HELP = ("cloud set-up and tools: init, local, simulate-web, status, dead-letter, allocate, "
-        "release")
+HELP = ("cloud set-up and tools: init, local, simulate-web, status, verify, dead-letter, "
+        "allocate, release")
 
 
 class CloudCommandError(KioskError):
@@ -40,6 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     web.add_argument("--duration", type=float, default=None, help="stop after this many seconds")
     web.add_argument("--seats", type=int, default=2, help="seats per booking (default 2)")
     sub.add_parser("status", help="is the cloud reachable; what is waiting to be sent")
+    sub.add_parser("verify", help="check synced sales are still in the cloud; resend what is not")
     dead = sub.add_parser(
         "dead-letter", help="sales, refunds and messages the sync gave up on: list them; a "
         "manager retries or exports them",
@@ -68,7 +71,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     handlers = {"init": _init, "local": _local, "simulate-web": _simulate_web,
-                "status": _status, "dead-letter": _dead_letter, "allocate": _allocate,
+                "status": _status, "verify": _verify, "dead-letter": _dead_letter,
+                "allocate": _allocate,
                 "release": _release}
     return handlers[args.cloud_command](args, config)
 
@@ -230,6 +234,43 @@ def _dead_letter(args: argparse.Namespace, config: Config) -> int:
     finally:
         services.close()
     return 0
+
+
+def _verify(args: argparse.Namespace, config: Config) -> int:
+    """Anti-entropy now: exit 0 when every synced sale is in the cloud again, 1 when one could not
+    be put back (a conflict for the manager, or the cloud stopped answering)."""
+    from kiosk.cloud.engine import SyncEngine
+    from kiosk.cloud.errors import CloudError, CloudUnavailable
+
+    engine = SyncEngine(config)
+    try:
+        try:
+            result = engine.antientropy.run_once()
+        except (CloudUnavailable, CloudError) as err:
+            raise CloudCommandError(str(err)) from None
+        print(f"checked {result.bookings} synced booking(s), {result.seats} seat(s) of shows to "
+              f"come, in {result.reads} read request(s): {len(result.resent)} missing in the cloud")
+        conn = engine.worker.conn
+        for booking_id in result.resent:
+            reference = conn.execute("SELECT reference FROM bookings WHERE id = ?",
+                                     (booking_id,)).fetchone()[0]
+            seats = ", ".join(result.missing_seats[booking_id]) or "booking record only"
+            print(f"  {reference}: missing {seats}; sending again")
+        sent, conflicts = 0, []
+        while result.resent:
+            drain = engine.worker.run_once()
+            sent += drain.done
+            conflicts += drain.conflicts
+            if drain.offline or not drain.done:
+                break
+        if result.resent:
+            print(f"sent {sent}, conflicts {len(conflicts)} (seats sold elsewhere meanwhile: "
+                  "see the manager's conflict queue)" if conflicts else f"sent {sent}")
+        unsettled = [b for b in result.resent if conn.execute(
+            "SELECT sync_state FROM bookings WHERE id = ?", (b,)).fetchone()[0] != "synced"]
+    finally:
+        engine.close()
+    return 1 if unsettled else 0
 
 
 def _allocate(args: argparse.Namespace, config: Config) -> int:

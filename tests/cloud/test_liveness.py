@@ -8,53 +8,20 @@ show at once, so no kiosk is starved while free pairs remain.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
 import pytest
 
 from kiosk.cloud import refusals
-from kiosk.cloud.context import CloudContext
 from kiosk.cloud.engine import SyncEngine
-from kiosk.cloud.gate import CloudGate
 from kiosk.domain.errors import SeatsUnavailable
 from kiosk.domain.layout import HallLayout
 from kiosk.domain.seating import best_available
-from kiosk.services.app import Services, open_services
 from kiosk.services.booking_holds import unavailable
-from kiosk.services.models import Actor, Payment
-from kiosk.store.db import open_db
 from tests.cloud.conftest import TABLE
 from tests.cloud.helpers import NetworkSwitch, seat_items
-from tests.factories import CASHIER, SMALL_LAYOUT, make_world
+from tests.cloud.kiosks import CARD, open_kiosk
+from tests.factories import SMALL_LAYOUT
 
 SHOW = "show-future"
-CARD = Payment("card", card_last4="4242")
-
-
-@dataclass
-class Kiosk:
-    config: object
-    ctx: CloudContext
-    gate: CloudGate
-    svc: Services
-    actor: Actor
-
-    def close(self) -> None:
-        self.svc.close()
-        self.gate.close()
-
-
-def open_kiosk(cloud_config, tmp_path, clock, n: int, **cloud_changes) -> Kiosk:
-    """KIOSK-<n>: its own SQLite file with the test world, its own CloudGate on the moto table."""
-    config = replace(cloud_config, kiosk_id=f"KIOSK-{n}", db_path=tmp_path / f"k{n}.db",
-                     cloud=replace(cloud_config.cloud, **cloud_changes))
-    db = open_db(config.db_path)
-    make_world(db, clock)
-    db.conn.close()
-    ctx = CloudContext(config)
-    gate = CloudGate(config, context=ctx, clock=clock)
-    svc = open_services(config, clock=clock, gate=gate)
-    return Kiosk(config, ctx, gate, svc, svc.auth.sign_in(*CASHIER))
 
 
 @pytest.fixture
