@@ -39,7 +39,7 @@ def test_dead_letters_are_listed_with_their_reason(qtbot, open_console, manager,
     assert (row[0], row[1], row[3], row[4], row[5]) == (
         trading_day["a"].reference, "Sale", 14, dead_row, REASON)
     assert "1 not sent (needs a manager)" in screen.status.text()
-    assert "1 row waits for a manager" in screen.dead_note.text()
+    assert "1 row" in screen.dead_note.text() and "for a manager" in screen.dead_note.text()
     assert screen.dead_card.isVisible() and screen.dead_retry_button.isEnabled()
 
 
@@ -112,7 +112,7 @@ def test_export_saves_the_dead_rows(qtbot, open_console, manager, dead_row, serv
     with qtbot.waitSignal(screen.exported, timeout=5000) as signal:
         click(qtbot, screen.dead_export_button)
     assert signal.args == [str(tmp_path / name)]
-    assert f"Saved 1 row to {name}" in screen.banner.text()
+    assert "Saved 1 row" in screen.banner.text() and name in screen.banner.text()
     text = (tmp_path / name).read_text(encoding="utf-8")
     assert str(dead_row) in text and "ValidationException" in text
     assert [r["ok"] for r in audit_rows(services, "outbox.export")] == [1]

@@ -278,7 +278,7 @@ class SyncScreen(ManagerScreen):
         if retried is None:
             return
         sync = self.sync_bridge()
-        if sync is not None and hasattr(sync, "sync_now"):
+        if sync is not None:  # send it now rather than at the next interval
             sync.sync_now()
         self.banner.show_message(self.tr("%1 will be sent again at the next sync.").replace(
             "%1", row.reference or str(row.id)), "ok")
