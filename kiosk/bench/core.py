@@ -258,7 +258,7 @@ def bench_confirms(quick: bool) -> list[BenchResult]:
         shutil.rmtree(workdir, ignore_errors=True)
 
     note = f"{rounds} rounds x {per_round} sales of 2 seats"
-    confirm_ratio = _Rates.ratio(fresh.confirms, fresh.raw)
+    same_size_ratio = _Rates.ratio(fresh.confirms, fresh.same_size)
     big_name = f"{info.bookings:,}-booking database"
     return [
         BenchResult(SECTION, "raw SQLite FULL-sync 1-row commits", statistics.median(fresh.raw), "/s",
@@ -274,13 +274,15 @@ def bench_confirms(quick: bool) -> list[BenchResult]:
                     note="informational: a sale is two commits (hold, then confirm)"),
         BenchResult(SECTION, "local confirms (confirm step)", statistics.median(fresh.confirms), "/s",
                     note=note),
-        BenchResult(SECTION, "local confirms / same-size commits",
-                    _Rates.ratio(fresh.confirms, fresh.same_size), "%",
-                    note="informational: the software's share of a confirm"),
+        # The target (restated in issue 2's note): a confirm costs at most twice a commit that
+        # writes as many pages with no logic, i.e. the software's share of a confirm.
+        BenchResult(SECTION, "local confirms / same-size commits", same_size_ratio, "%",
+                    ">= 50 %", same_size_ratio >= 50.0,
+                    note="the software's share of a confirm"),
         BenchResult(SECTION, "same-size / raw commits", _Rates.ratio(fresh.same_size, fresh.raw), "%",
                     note="informational: the write set's share (ceiling at zero CPU)"),
-        BenchResult(SECTION, "local confirms / raw commits", confirm_ratio, "%", ">= 50 %",
-                    confirm_ratio >= 50.0),
+        BenchResult(SECTION, "local confirms / raw commits", _Rates.ratio(fresh.confirms, fresh.raw),
+                    "%", note="informational: against a one-row commit"),
         BenchResult(SECTION, f"local confirms, {big_name}", statistics.median(big.confirms), "/s",
                     note=f"{big.pages:.1f} WAL pages per confirm there"),
         BenchResult(SECTION, f"local confirms / raw commits, {big_name}",

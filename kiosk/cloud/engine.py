@@ -24,6 +24,7 @@ from kiosk.cloud.antientropy import AntiEntropy, VerifyResult
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
 from kiosk.cloud.pull import Puller, shows_on_sale
+from kiosk.cloud.status import CONNECTING
 from kiosk.cloud.worker import Backoff, DrainResult, OutboxWorker
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
@@ -116,6 +117,9 @@ class SyncEngine:
             except (CloudUnavailable, CloudError, KioskError) as err:
                 log.info("pull failed: %s", err)
             self._next_pull = mono + cloud.pull_interval_s
+        if status.state == CONNECTING or (status.worth_trying()
+                                           and status.quiet_for() >= cloud.probe_interval_s):
+            self._probe()  # "Online" only after a round trip, and kept honest when idle
         back_online = status.online and not self._was_online
         if status.online and (back_online or mono >= self._next_alloc):
             self._maintain_allocations(back_online)
@@ -129,6 +133,12 @@ class SyncEngine:
         report.changed_shows = list(dict.fromkeys(report.changed_shows))
         report.status = self.status()
         return report
+
+    def _probe(self) -> None:
+        try:
+            self.context.probe()
+        except (CloudUnavailable, CloudError) as err:
+            log.info("cloud probe failed: %s", err)
 
     def _pull_refused(self) -> list[str]:
         """Pull now the shows a refused claim asked for; an unreachable cloud leaves the rest."""
@@ -186,6 +196,8 @@ class SyncEngine:
             "AND last_error != '' ORDER BY id LIMIT 1").fetchone() or [""])[0]
         return {
             "online": snap.online,
+            "state": snap.state,  # connecting | online | offline
+            "clock": self.context.skew_problem(),
             "pending": self.worker.pending_count(),
             "dead_letters": self.worker.dead_count(),  # given up on: a manager must retry
             "conflicts": int(conflicts),

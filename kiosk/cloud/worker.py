@@ -35,12 +35,14 @@ from typing import Any
 from kiosk.cloud import auditing, notifier
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
-from kiosk.domain.clock import Clock, to_iso
+from kiosk.cloud.gate import VOID_AFTER, VOID_KIND
+from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import KioskError, SeatsUnavailable
 from kiosk.store.db import open_db, transaction
 
 log = logging.getLogger(__name__)
 OFFLINE_PREFIX = "offline: "
+WAITING_PREFIX = "waiting: "
 # Refusals (errors that are not outages) a row may meet before it is dead-lettered. With the
 # default back-off (2 s doubling, capped at 120 s) the last try comes about ten minutes after the
 # first: long enough for a passing glitch, short enough that a poison row is soon in front of a
@@ -48,7 +50,8 @@ OFFLINE_PREFIX = "offline: "
 MAX_FAILURES = 10
 # Payload keys each kind cannot do without; a row missing one is dead-lettered at once.
 REQUIRED_KEYS: dict[str, tuple[str, ...]] = {"confirm": ("show_id", "seats"),
-                                             "refund": ("show_id",)}
+                                             "refund": ("show_id",),
+                                             VOID_KIND: ("show_id", "seats", "booking_id")}
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ class OutboxWorker:
         self.db = open_db(db_path or context.config.db_path)
         self.conn: sqlite3.Connection = self.db.conn
         self.clock = clock or Clock()
+        context.adopt_clock(clock)
         self.backoff = backoff or Backoff()
         self.lease_s = lease_s
         self.rng = rng
@@ -143,12 +147,13 @@ class OutboxWorker:
     def _fail(self, row: _Row, error: str, now: datetime) -> bool:
         """Back off; True when this refusal was the last allowed and the row is now dead.
 
-        An outage (``error`` starts with ``OFFLINE_PREFIX``) never counts toward the limit.
+        An outage (``error`` starts with ``OFFLINE_PREFIX``) or a wait for this kiosk's own
+        earlier row (``WAITING_PREFIX``) never counts toward the limit.
         """
-        if not error.startswith(OFFLINE_PREFIX) and row.failures + 1 >= self.max_failures:
+        counted = 0 if error.startswith((OFFLINE_PREFIX, WAITING_PREFIX)) else 1
+        if counted and row.failures + 1 >= self.max_failures:
             self._dead_letter(row, f"{error} (gave up after {row.failures + 1} tries)", now)
             return True
-        counted = 0 if error.startswith(OFFLINE_PREFIX) else 1
         delay = self.backoff.delay(row.attempts + 1, self.rng)
         with transaction(self.conn):
             self.conn.execute(
@@ -267,8 +272,7 @@ class OutboxWorker:
     def _probe(self) -> None:
         """A cheap read that tells whether the cloud answers again."""
         try:
-            clients = self.context.clients()
-            self.context.call(lambda: _describe(clients))
+            self.context.probe()
         except (CloudUnavailable, CloudError):
             pass
 
@@ -282,7 +286,12 @@ class OutboxWorker:
             stop.wait(interval if (result.offline or result.pending == 0 or not result.done) else 0)
 
     def _process(self, row: _Row, now: datetime, result: DrainResult) -> None:
-        if row.kind == "confirm":
+        skew = self.context.skew_problem()
+        if skew:  # conditions compare times: a skewed clock could take over a live hold
+            raise CloudUnavailable(skew)
+        if row.kind == VOID_KIND:
+            self._void_sale(row, now, result)
+        elif row.kind == "confirm":
             self._confirm(row, now, result)
         elif row.kind == "refund":
             self._refund(row, now, result)
@@ -301,7 +310,8 @@ class OutboxWorker:
         claims = self.context.claims(p.get("kiosk_id") or self.context.kiosk_id)
         try:
             claims.confirm(show_id=p["show_id"], seats=p["seats"], booking_id=booking_id,
-                           hold_id=p.get("hold_id") or "", now=now, record=record)
+                           hold_id=p.get("hold_id") or "", now=self.context.cloud_time(now),
+                           record=record)
         except SeatsUnavailable as lost:
             self.context.status.mark_ok()
             self._confirm_lost(row, booking_id, p["show_id"], list(lost.seats), now, result)
@@ -313,10 +323,12 @@ class OutboxWorker:
     def _confirm_lost(self, row: _Row, booking_id: str, show_id: str, lost: list[str],
                       now: datetime, result: DrainResult) -> None:
         earlier_refund = self.conn.execute(
-            "SELECT 1 FROM outbox WHERE done_at IS NULL AND kind = 'refund' AND id < ? "
+            "SELECT 1 FROM outbox WHERE done_at IS NULL AND dead_at IS NULL "
+            "AND kind = 'refund' AND id < ? "
             "AND json_extract(payload, '$.show_id') = ? LIMIT 1", (row.id, show_id)).fetchone()
         if earlier_refund:  # our own refund of those seats has not reached the cloud yet
-            self._fail(row, f"waiting for an earlier refund to free {', '.join(lost)}", now)
+            self._fail(row, f"{WAITING_PREFIX}an earlier refund must free {', '.join(lost)}",
+                       now)
             result.failed += 1
             return
         with transaction(self.conn):
@@ -357,15 +369,48 @@ class OutboxWorker:
     def _refund(self, row: _Row, now: datetime, result: DrainResult) -> None:
         p = row.payload
         booking_id = p.get("booking_id") or row.booking_id
-        allocated = {r[0] for r in self.conn.execute(
-            "SELECT seat_code FROM allocations WHERE show_id = ? AND kiosk_id = ?",
-            (p["show_id"], self.context.kiosk_id))}
         self.context.claims().refund(show_id=p["show_id"], seats=p.get("seats") or [],
                                      booking_id=booking_id, refund_id=p.get("refund_id", ""),
-                                     now=now, allocated=allocated)
+                                     now=self.context.cloud_time(now),
+                                     allocated=self._allocated(p["show_id"]))
         self._finish(row, now)
         result.done += 1
         result.touched_shows.add(p["show_id"])
+
+    def _allocated(self, show_id: str) -> set[str]:
+        return {r[0] for r in self.conn.execute(
+            "SELECT seat_code FROM allocations WHERE show_id = ? AND kiosk_id = ?",
+            (show_id, self.context.kiosk_id))}
+
+    def _void_sale(self, row: _Row, now: datetime, result: DrainResult) -> None:
+        """Settle a sale claimed in the cloud whose local commit may never have happened.
+
+        The booking id is its hold's id. While that hold is live a confirm may still commit, so
+        the row waits; once it is gone, the seats the intent claimed that no local booking of
+        that id holds are freed in the cloud (conditional on being sold to that id, so nothing
+        else can be touched), and the booking item is voided when there is no local booking.
+        """
+        p = row.payload
+        booking_id, show_id = str(p["booking_id"]), str(p["show_id"])
+        expiry = self.conn.execute("SELECT MIN(expires_at) FROM holds WHERE hold_id = ?",
+                                   (str(p.get("hold_id") or booking_id),)).fetchone()[0]
+        if expiry is not None and from_iso(expiry) > now:
+            with transaction(self.conn):
+                self.conn.execute("UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
+                                  (to_iso(from_iso(expiry) + VOID_AFTER), row.id))
+            return
+        kept = {r[0] for r in self.conn.execute(
+            "SELECT seat_code FROM booking_seats WHERE booking_id = ?", (booking_id,))}
+        orphans = [s for s in p["seats"] if s not in kept]
+        if orphans:
+            self.context.claims().void_sale(
+                show_id=show_id, seats=orphans, booking_id=booking_id,
+                now=self.context.cloud_time(now), allocated=self._allocated(show_id),
+                void_item=not kept)
+            result.touched_shows.add(show_id)
+        self._finish(row, now, f"undid the cloud claim of {', '.join(orphans)}" if orphans
+                     else "the sale was committed: nothing to undo")
+        result.done += 1
 
     def _notify(self, row: _Row, now: datetime) -> None:
         p = row.payload
@@ -393,15 +438,6 @@ def enqueue(conn: sqlite3.Connection, *, kind: str, booking_id: str | None,
         "INSERT INTO outbox (booking_id, kind, payload, created_at, next_attempt_at) "
         "VALUES (?, ?, ?, ?, ?)", (booking_id, kind, json.dumps(payload, sort_keys=True), stamp, stamp))
     return int(cur.lastrowid)
-
-
-def _describe(clients) -> None:
-    from kiosk.cloud.errors import translate
-
-    try:
-        clients.dynamodb.describe_table(TableName=clients.table)
-    except Exception as exc:  # noqa: BLE001
-        raise translate(exc) from exc
 
 
 def dead_letter_count(conn: sqlite3.Connection) -> int:

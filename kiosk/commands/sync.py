@@ -23,9 +23,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _line(status: dict) -> str:
-    state = "online" if status["online"] else "OFFLINE"
+    state = {"online": "online", "connecting": "connecting"}.get(status.get("state", ""), "OFFLINE")
     text = (f"{status['kiosk_id']}: {state}, {status['pending']} waiting to send, "
             f"{status['conflicts']} conflict(s), last sync {status['last_sync_at'] or 'never'}")
+    if status.get("dead_letters"):
+        text += (f"\n  {status['dead_letters']} row(s) the sync gave up on: a manager must look "
+                 "at `kiosk cloud dead-letter`")
+    if status.get("clock"):
+        text += f"\n  clock: {status['clock']}"
     if status["last_error"]:
         text += f"\n  last problem: {status['last_error']}"
     return text
@@ -69,6 +74,6 @@ def run(args: argparse.Namespace, config: Config) -> int:
         status = engine.status()
         print(f"sent {sent}, new conflicts {conflicts}")
         print(_line(status))
-        return 0 if status["pending"] == 0 else 1
+        return 0 if status["pending"] == 0 and not status.get("dead_letters") else 1
     finally:
         engine.close()

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.languages = languages
         self.sync_bridge = sync_bridge
+        self._sync_status: dict | None = None  # the last status the sync bridge reported
         self.mode = mode or config.mode
         if self.mode not in MODES:
             self.mode = "counter"
@@ -231,28 +232,35 @@ class MainWindow(QMainWindow):
             self.sync_label.setText(self.tr("Cloud sync off (this kiosk sells locally)")
                                     if not self.config.cloud.enabled else
                                     self.tr("Cloud sync not available"))
+        else:  # nothing is believed before the first round trip (re-rendered in a new language)
+            self.show_sync_status(self._sync_status or {"state": "connecting"})
 
     def show_sync_status(self, status) -> None:
         """Render the sync bridge's status dict: online/offline, pending count, last error."""
         if not isinstance(status, dict):
             self.sync_label.setText(str(status))
             return
+        self._sync_status = status
         online = bool(status.get("online"))
         pending = int(status.get("pending") or 0)
         conflicts = int(status.get("conflicts") or 0)
-        error = str(status.get("clock") or status.get("last_error") or "")
+        error = str(status.get("last_error") or "")
+        clock = str(status.get("clock") or "")
         if status.get("state") == "connecting":
             head = self.tr("Connecting…")
         else:
             head = self.tr("Online") if online else self.tr("Offline")
         parts = [head]
+        if clock:  # the full sentence (how far off, which way) is in the tooltip
+            parts.append(self.tr("Seat claims paused: check this kiosk's clock"))
+        self.sync_label.setToolTip(clock or error)
         parts.append(self.tr("%n to send", "", pending) if pending else self.tr("all sent"))
         if conflicts:
             parts.append(self.tr("%n conflict(s) for a manager", "", conflicts))
         if error:
             parts.append(self.tr("last error: %1").replace("%1", error[:120]))
         self.sync_label.setText(" · ".join(parts))
-        self.sync_label.setProperty("role", "" if online and not error else "warn")
+        self.sync_label.setProperty("role", "" if online and not error and not clock else "warn")
         self.sync_label.style().unpolish(self.sync_label)
         self.sync_label.style().polish(self.sync_label)
 

@@ -61,13 +61,15 @@ def test_core_quick_end_to_end(tmp_path, capsys, bench_cache):
     confirms = results["local confirms (confirm step)"]["value"]
     confirm_ratio = results["local confirms / raw commits"]["value"]
     assert 0.2 * (100 * confirms / raw) <= confirm_ratio <= 5 * (100 * confirms / raw)
-    assert results["local confirms / raw commits"]["ok"] == (confirm_ratio >= 50)
+    assert results["local confirms / raw commits"]["ok"] is None  # informational: one-row yardstick
     # The write set is measured, and the "same-size" commits write as many pages with no logic.
     pages = results["WAL pages written per confirm"]["value"]
     assert 6 <= pages <= 60  # booking, lines, seat sales, hold, audit, outbox at least
     same_size = [name for name in results if name.startswith("same-size commits (")]
     assert same_size == [f"same-size commits ({round(pages)} pages, no logic)"]
     share = results["local confirms / same-size commits"]["value"]
+    target = results["local confirms / same-size commits"]  # the target row (issue 2's note)
+    assert target["target"] == ">= 50 %" and target["ok"] == (share >= 50)
     ceiling = results["same-size / raw commits"]["value"]
     assert 0.2 * confirm_ratio <= share * ceiling / 100 <= 5 * confirm_ratio
     assert results["daily sales report, 50,000 bookings"]["target"] == "<= 300 ms"

@@ -49,8 +49,8 @@ def kiosk_rows(deps, actor) -> list[KioskRow]:
         kiosks.setdefault(kiosk, {})["last_sale"] = last_sale
     for kiosk, done, pending, oldest in conn.execute(
             "SELECT COALESCE(b.kiosk_id, ?), MAX(o.done_at),"
-            " SUM(CASE WHEN o.done_at IS NULL THEN 1 ELSE 0 END),"
-            " MIN(CASE WHEN o.done_at IS NULL THEN o.created_at END)"
+            " SUM(CASE WHEN o.done_at IS NULL AND o.dead_at IS NULL THEN 1 ELSE 0 END),"
+            " MIN(CASE WHEN o.done_at IS NULL AND o.dead_at IS NULL THEN o.created_at END)"
             " FROM outbox o LEFT JOIN bookings b ON b.id = o.booking_id GROUP BY 1",
             (deps.config.kiosk_id,)):
         k = kiosks.setdefault(kiosk, {})
