@@ -1,11 +1,14 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_IN" sourcelanguage="en_IN">
 <context>
     <name>CounterMode</name>
     <message numerus="yes">
         <source>Locked after %n minute(s) without activity. Sign in again.</source>
         <translation>
-            <numerusform>Locked after %n minute without activity. Sign in again.</numerusform><numerusform>Locked after %n minutes without activity. Sign in again.</numerusform></translation>
+            <numerusform>Locked after %n minute without activity. Sign in again.</numerusform>
+            <numerusform>Locked after %n minutes without activity. Sign in again.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -13,7 +16,9 @@
     <message numerus="yes">
         <source>%n film(s) showing</source>
         <translation>
-            <numerusform>%n film showing</numerusform><numerusform>%n films showing</numerusform></translation>
+            <numerusform>%n film showing</numerusform>
+            <numerusform>%n films showing</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -21,7 +26,9 @@
     <message numerus="yes">
         <source>%n show(s)</source>
         <translation>
-            <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
+            <numerusform>%n show</numerusform>
+            <numerusform>%n shows</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -29,12 +36,16 @@
     <message numerus="yes">
         <source>%n to send</source>
         <translation>
-            <numerusform>%n to send</numerusform><numerusform>%n to send</numerusform></translation>
+            <numerusform>%n to send</numerusform>
+            <numerusform>%n to send</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) for a manager</source>
         <translation>
-            <numerusform>%n conflict for a manager</numerusform><numerusform>%n conflicts for a manager</numerusform></translation>
+            <numerusform>%n conflict for a manager</numerusform>
+            <numerusform>%n conflicts for a manager</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -42,7 +53,9 @@
     <message numerus="yes">
         <source>Locked after %n minute(s) without activity. Sign in again.</source>
         <translation>
-            <numerusform>Locked after %n minute without activity. Sign in again.</numerusform><numerusform>Locked after %n minutes without activity. Sign in again.</numerusform></translation>
+            <numerusform>Locked after %n minute without activity. Sign in again.</numerusform>
+            <numerusform>Locked after %n minutes without activity. Sign in again.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -50,12 +63,16 @@
     <message numerus="yes">
         <source>%n seat(s), %1 (adult)</source>
         <translation>
-            <numerusform>%n seat, %1 (adult)</numerusform><numerusform>%n seats, %1 (adult)</numerusform></translation>
+            <numerusform>%n seat, %1 (adult)</numerusform>
+            <numerusform>%n seats, %1 (adult)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Continue with %n seat(s)</source>
         <translation>
-            <numerusform>Continue with %n seat</numerusform><numerusform>Continue with %n seats</numerusform></translation>
+            <numerusform>Continue with %n seat</numerusform>
+            <numerusform>Continue with %n seats</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -63,12 +80,16 @@
     <message numerus="yes">
         <source>Only %n seat(s) left</source>
         <translation>
-            <numerusform>Only %n seat left</numerusform><numerusform>Only %n seats left</numerusform></translation>
+            <numerusform>Only %n seat left</numerusform>
+            <numerusform>Only %n seats left</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n seat(s) left</source>
         <translation>
-            <numerusform>%n seat left</numerusform><numerusform>%n seats left</numerusform></translation>
+            <numerusform>%n seat left</numerusform>
+            <numerusform>%n seats left</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -76,12 +97,16 @@
     <message numerus="yes">
         <source>We will release your seats and start again in %n second(s).</source>
         <translation>
-            <numerusform>We will release your seats and start again in %n second.</numerusform><numerusform>We will release your seats and start again in %n seconds.</numerusform></translation>
+            <numerusform>We will release your seats and start again in %n second.</numerusform>
+            <numerusform>We will release your seats and start again in %n seconds.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>We will start again in %n second(s).</source>
         <translation>
-            <numerusform>We will start again in %n second.</numerusform><numerusform>We will start again in %n seconds.</numerusform></translation>
+            <numerusform>We will start again in %n second.</numerusform>
+            <numerusform>We will start again in %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -89,17 +114,23 @@
     <message numerus="yes">
         <source>%n not sent (needs a manager)</source>
         <translation>
-            <numerusform>%n not sent (needs a manager)</numerusform><numerusform>%n not sent (needs a manager)</numerusform></translation>
+            <numerusform>%n not sent (needs a manager)</numerusform>
+            <numerusform>%n not sent (needs a manager)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) wait for a manager. Fix the cause the reason names, then choose a row and Retry.</source>
         <translation>
-            <numerusform>%n row waits for a manager. Fix the cause its reason names, then choose it and Retry.</numerusform><numerusform>%n rows wait for a manager. Fix the cause the reason names, then choose a row and Retry.</numerusform></translation>
+            <numerusform>%n row waits for a manager. Fix the cause its reason names, then choose it and Retry.</numerusform>
+            <numerusform>%n rows wait for a manager. Fix the cause the reason names, then choose a row and Retry.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Saved %n row(s) to %1.</source>
         <translation>
-            <numerusform>Saved %n row to %1.</numerusform><numerusform>Saved %n rows to %1.</numerusform></translation>
+            <numerusform>Saved %n row to %1.</numerusform>
+            <numerusform>Saved %n rows to %1.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

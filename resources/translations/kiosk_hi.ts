@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
 <context>
     <name>AttractScreen</name>
@@ -7,7 +8,7 @@
         <translation>बॉक्स ऑफ़िस</translation>
     </message>
     <message>
-        <source>Tickets for today's films, in a minute. Pay by card.</source>
+        <source>Tickets for today&apos;s films, in a minute. Pay by card.</source>
         <translation>आज की फ़िल्मों के टिकट, एक मिनट में। कार्ड से भुगतान करें।</translation>
     </message>
     <message>
@@ -472,7 +473,9 @@
     <message numerus="yes">
         <source>Locked after %n minute(s) without activity. Sign in again.</source>
         <translation>
-            <numerusform>%n मिनट तक कोई गतिविधि न होने से लॉक हो गया। फिर से साइन इन करें।</numerusform><numerusform>%n मिनट तक कोई गतिविधि न होने से लॉक हो गया। फिर से साइन इन करें।</numerusform></translation>
+            <numerusform>%n मिनट तक कोई गतिविधि न होने से लॉक हो गया। फिर से साइन इन करें।</numerusform>
+            <numerusform>%n मिनट तक कोई गतिविधि न होने से लॉक हो गया। फिर से साइन इन करें।</numerusform>
+        </translation>
     </message>
     <message>
         <source>Signed out. Next cashier, please sign in.</source>
@@ -605,7 +608,9 @@
     <message numerus="yes">
         <source>%n film(s) showing</source>
         <translation>
-            <numerusform>%n फ़िल्म चल रही है</numerusform><numerusform>%n फ़िल्में चल रही हैं</numerusform></translation>
+            <numerusform>%n फ़िल्म चल रही है</numerusform>
+            <numerusform>%n फ़िल्में चल रही हैं</numerusform>
+        </translation>
     </message>
     <message>
         <source>No films match these filters. Try clearing some.</source>
@@ -693,7 +698,9 @@
     <message numerus="yes">
         <source>%n show(s)</source>
         <translation>
-            <numerusform>%n शो</numerusform><numerusform>%n शो</numerusform></translation>
+            <numerusform>%n शो</numerusform>
+            <numerusform>%n शो</numerusform>
+        </translation>
     </message>
     <message>
         <source>No shows match. Try another date or clear the filters.</source>
@@ -766,6 +773,10 @@
         <translation>क्लाउड सिंक उपलब्ध नहीं</translation>
     </message>
     <message>
+        <source>Connecting…</source>
+        <translation>कनेक्ट हो रहा है…</translation>
+    </message>
+    <message>
         <source>Online</source>
         <translation>ऑनलाइन</translation>
     </message>
@@ -773,10 +784,16 @@
         <source>Offline</source>
         <translation>ऑफ़लाइन</translation>
     </message>
+    <message>
+        <source>Seat claims paused: check this kiosk&apos;s clock</source>
+        <translation>सीट बुकिंग रुकी है: इस कियोस्क की घड़ी जाँचें</translation>
+    </message>
     <message numerus="yes">
         <source>%n to send</source>
         <translation>
-            <numerusform>%n भेजना बाकी</numerusform><numerusform>%n भेजना बाकी</numerusform></translation>
+            <numerusform>%n भेजना बाकी</numerusform>
+            <numerusform>%n भेजना बाकी</numerusform>
+        </translation>
     </message>
     <message>
         <source>all sent</source>
@@ -785,7 +802,9 @@
     <message numerus="yes">
         <source>%n conflict(s) for a manager</source>
         <translation>
-            <numerusform>मैनेजर के लिए %n टकराव</numerusform><numerusform>मैनेजर के लिए %n टकराव</numerusform></translation>
+            <numerusform>मैनेजर के लिए %n टकराव</numerusform>
+            <numerusform>मैनेजर के लिए %n टकराव</numerusform>
+        </translation>
     </message>
     <message>
         <source>last error: %1</source>
@@ -805,7 +824,9 @@
     <message numerus="yes">
         <source>Locked after %n minute(s) without activity. Sign in again.</source>
         <translation>
-            <numerusform>%n मिनट तक कोई गतिविधि न होने से लॉक हो गया। फिर से साइन इन करें।</numerusform><numerusform>%n मिनट तक कोई गतिविधि न होने से लॉक हो गया। फिर से साइन इन करें।</numerusform></translation>
+            <numerusform>%n मिनट तक कोई गतिविधि न होने से लॉक हो गया। फिर से साइन इन करें।</numerusform>
+            <numerusform>%n मिनट तक कोई गतिविधि न होने से लॉक हो गया। फिर से साइन इन करें।</numerusform>
+        </translation>
     </message>
     <message>
         <source>Signed out.</source>
@@ -828,10 +849,6 @@
     <message>
         <source>Clear</source>
         <translation>साफ़</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>एंटर</translation>
     </message>
     <message>
         <source>Delete the last digit</source>
@@ -1055,7 +1072,7 @@
         <translation>रिफ़ंड हो रहा है…</translation>
     </message>
     <message>
-        <source>Waiting for a manager's approval.</source>
+        <source>Waiting for a manager&apos;s approval.</source>
         <translation>मैनेजर की मंज़ूरी की प्रतीक्षा है।</translation>
     </message>
     <message>
@@ -1312,7 +1329,9 @@
     <message numerus="yes">
         <source>%n seat(s), %1 (adult)</source>
         <translation>
-            <numerusform>%n सीट, %1 (वयस्क)</numerusform><numerusform>%n सीटें, %1 (वयस्क)</numerusform></translation>
+            <numerusform>%n सीट, %1 (वयस्क)</numerusform>
+            <numerusform>%n सीटें, %1 (वयस्क)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose your seats</source>
@@ -1365,7 +1384,9 @@
     <message numerus="yes">
         <source>Continue with %n seat(s)</source>
         <translation>
-            <numerusform>%n सीट के साथ आगे बढ़ें</numerusform><numerusform>%n सीटों के साथ आगे बढ़ें</numerusform></translation>
+            <numerusform>%n सीट के साथ आगे बढ़ें</numerusform>
+            <numerusform>%n सीटों के साथ आगे बढ़ें</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1494,12 +1515,16 @@ Variance %3</source>
     <message numerus="yes">
         <source>Only %n seat(s) left</source>
         <translation>
-            <numerusform>केवल %n सीट बची है</numerusform><numerusform>केवल %n सीटें बची हैं</numerusform></translation>
+            <numerusform>केवल %n सीट बची है</numerusform>
+            <numerusform>केवल %n सीटें बची हैं</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n seat(s) left</source>
         <translation>
-            <numerusform>%n सीट बची है</numerusform><numerusform>%n सीटें बची हैं</numerusform></translation>
+            <numerusform>%n सीट बची है</numerusform>
+            <numerusform>%n सीटें बची हैं</numerusform>
+        </translation>
     </message>
     <message>
         <source>from %1</source>
@@ -1637,18 +1662,22 @@ Variance %3</source>
         <translation>क्या आप अभी भी यहाँ हैं?</translation>
     </message>
     <message>
-        <source>Yes, I'm still here</source>
+        <source>Yes, I&apos;m still here</source>
         <translation>हाँ, मैं यहीं हूँ</translation>
     </message>
     <message numerus="yes">
         <source>We will release your seats and start again in %n second(s).</source>
         <translation>
-            <numerusform>%n सेकंड में हम आपकी सीटें छोड़कर फिर से शुरू करेंगे।</numerusform><numerusform>%n सेकंड में हम आपकी सीटें छोड़कर फिर से शुरू करेंगे।</numerusform></translation>
+            <numerusform>%n सेकंड में हम आपकी सीटें छोड़कर फिर से शुरू करेंगे।</numerusform>
+            <numerusform>%n सेकंड में हम आपकी सीटें छोड़कर फिर से शुरू करेंगे।</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>We will start again in %n second(s).</source>
         <translation>
-            <numerusform>%n सेकंड में हम फिर से शुरू करेंगे।</numerusform><numerusform>%n सेकंड में हम फिर से शुरू करेंगे।</numerusform></translation>
+            <numerusform>%n सेकंड में हम फिर से शुरू करेंगे।</numerusform>
+            <numerusform>%n सेकंड में हम फिर से शुरू करेंगे।</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1704,12 +1733,16 @@ Variance %3</source>
     <message numerus="yes">
         <source>%n not sent (needs a manager)</source>
         <translation>
-            <numerusform>%n नहीं भेजा गया (मैनेजर की ज़रूरत)</numerusform><numerusform>%n नहीं भेजे गए (मैनेजर की ज़रूरत)</numerusform></translation>
+            <numerusform>%n नहीं भेजा गया (मैनेजर की ज़रूरत)</numerusform>
+            <numerusform>%n नहीं भेजे गए (मैनेजर की ज़रूरत)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) wait for a manager. Fix the cause the reason names, then choose a row and Retry.</source>
         <translation>
-            <numerusform>%n पंक्ति मैनेजर का इंतज़ार कर रही है। कारण में बताई गई समस्या ठीक करें, फिर पंक्ति चुनकर «फिर से भेजें» दबाएँ।</numerusform><numerusform>%n पंक्तियाँ मैनेजर का इंतज़ार कर रही हैं। कारण में बताई गई समस्या ठीक करें, फिर पंक्ति चुनकर «फिर से भेजें» दबाएँ।</numerusform></translation>
+            <numerusform>%n पंक्ति मैनेजर का इंतज़ार कर रही है। कारण में बताई गई समस्या ठीक करें, फिर पंक्ति चुनकर «फिर से भेजें» दबाएँ।</numerusform>
+            <numerusform>%n पंक्तियाँ मैनेजर का इंतज़ार कर रही हैं। कारण में बताई गई समस्या ठीक करें, फिर पंक्ति चुनकर «फिर से भेजें» दबाएँ।</numerusform>
+        </translation>
     </message>
     <message>
         <source>Please choose a row in the not-sent list first.</source>
@@ -1734,7 +1767,9 @@ Variance %3</source>
     <message numerus="yes">
         <source>Saved %n row(s) to %1.</source>
         <translation>
-            <numerusform>%n पंक्ति %1 में सहेजी गई।</numerusform><numerusform>%n पंक्तियाँ %1 में सहेजी गईं।</numerusform></translation>
+            <numerusform>%n पंक्ति %1 में सहेजी गई।</numerusform>
+            <numerusform>%n पंक्तियाँ %1 में सहेजी गईं।</numerusform>
+        </translation>
     </message>
 </context>
 <context>

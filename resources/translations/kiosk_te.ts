@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="te_IN">
 <context>
     <name>AttractScreen</name>
@@ -7,7 +8,7 @@
         <translation>బాక్స్ ఆఫీస్</translation>
     </message>
     <message>
-        <source>Tickets for today's films, in a minute. Pay by card.</source>
+        <source>Tickets for today&apos;s films, in a minute. Pay by card.</source>
         <translation>ఈరోజు సినిమాల టికెట్లు, ఒక్క నిమిషంలో. కార్డుతో చెల్లించండి.</translation>
     </message>
     <message>
@@ -472,7 +473,9 @@
     <message numerus="yes">
         <source>Locked after %n minute(s) without activity. Sign in again.</source>
         <translation>
-            <numerusform>%n నిమిషం ఏ చర్యా లేనందున లాక్ అయింది. మళ్ళీ సైన్ ఇన్ చేయండి.</numerusform><numerusform>%n నిమిషాలు ఏ చర్యా లేనందున లాక్ అయింది. మళ్ళీ సైన్ ఇన్ చేయండి.</numerusform></translation>
+            <numerusform>%n నిమిషం ఏ చర్యా లేనందున లాక్ అయింది. మళ్ళీ సైన్ ఇన్ చేయండి.</numerusform>
+            <numerusform>%n నిమిషాలు ఏ చర్యా లేనందున లాక్ అయింది. మళ్ళీ సైన్ ఇన్ చేయండి.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Signed out. Next cashier, please sign in.</source>
@@ -605,7 +608,9 @@
     <message numerus="yes">
         <source>%n film(s) showing</source>
         <translation>
-            <numerusform>%n సినిమా ప్రదర్శనలో ఉంది</numerusform><numerusform>%n సినిమాలు ప్రదర్శనలో ఉన్నాయి</numerusform></translation>
+            <numerusform>%n సినిమా ప్రదర్శనలో ఉంది</numerusform>
+            <numerusform>%n సినిమాలు ప్రదర్శనలో ఉన్నాయి</numerusform>
+        </translation>
     </message>
     <message>
         <source>No films match these filters. Try clearing some.</source>
@@ -693,7 +698,9 @@
     <message numerus="yes">
         <source>%n show(s)</source>
         <translation>
-            <numerusform>%n షో</numerusform><numerusform>%n షోలు</numerusform></translation>
+            <numerusform>%n షో</numerusform>
+            <numerusform>%n షోలు</numerusform>
+        </translation>
     </message>
     <message>
         <source>No shows match. Try another date or clear the filters.</source>
@@ -766,6 +773,10 @@
         <translation>క్లౌడ్ సింక్ అందుబాటులో లేదు</translation>
     </message>
     <message>
+        <source>Connecting…</source>
+        <translation>కనెక్ట్ అవుతోంది…</translation>
+    </message>
+    <message>
         <source>Online</source>
         <translation>ఆన్‌లైన్</translation>
     </message>
@@ -773,10 +784,16 @@
         <source>Offline</source>
         <translation>ఆఫ్‌లైన్</translation>
     </message>
+    <message>
+        <source>Seat claims paused: check this kiosk&apos;s clock</source>
+        <translation>సీట్ బుకింగ్ ఆగింది: ఈ కియోస్క్ గడియారం చూడండి</translation>
+    </message>
     <message numerus="yes">
         <source>%n to send</source>
         <translation>
-            <numerusform>%n పంపాల్సి ఉంది</numerusform><numerusform>%n పంపాల్సి ఉంది</numerusform></translation>
+            <numerusform>%n పంపాల్సి ఉంది</numerusform>
+            <numerusform>%n పంపాల్సి ఉంది</numerusform>
+        </translation>
     </message>
     <message>
         <source>all sent</source>
@@ -785,7 +802,9 @@
     <message numerus="yes">
         <source>%n conflict(s) for a manager</source>
         <translation>
-            <numerusform>మేనేజర్ కోసం %n వివాదం</numerusform><numerusform>మేనేజర్ కోసం %n వివాదాలు</numerusform></translation>
+            <numerusform>మేనేజర్ కోసం %n వివాదం</numerusform>
+            <numerusform>మేనేజర్ కోసం %n వివాదాలు</numerusform>
+        </translation>
     </message>
     <message>
         <source>last error: %1</source>
@@ -805,7 +824,9 @@
     <message numerus="yes">
         <source>Locked after %n minute(s) without activity. Sign in again.</source>
         <translation>
-            <numerusform>%n నిమిషం ఏ చర్యా లేనందున లాక్ అయింది. మళ్ళీ సైన్ ఇన్ చేయండి.</numerusform><numerusform>%n నిమిషాలు ఏ చర్యా లేనందున లాక్ అయింది. మళ్ళీ సైన్ ఇన్ చేయండి.</numerusform></translation>
+            <numerusform>%n నిమిషం ఏ చర్యా లేనందున లాక్ అయింది. మళ్ళీ సైన్ ఇన్ చేయండి.</numerusform>
+            <numerusform>%n నిమిషాలు ఏ చర్యా లేనందున లాక్ అయింది. మళ్ళీ సైన్ ఇన్ చేయండి.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Signed out.</source>
@@ -828,10 +849,6 @@
     <message>
         <source>Clear</source>
         <translation>క్లియర్</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>ఎంటర్</translation>
     </message>
     <message>
         <source>Delete the last digit</source>
@@ -1055,7 +1072,7 @@
         <translation>రీఫండ్ చేస్తోంది…</translation>
     </message>
     <message>
-        <source>Waiting for a manager's approval.</source>
+        <source>Waiting for a manager&apos;s approval.</source>
         <translation>మేనేజర్ ఆమోదం కోసం వేచి ఉంది.</translation>
     </message>
     <message>
@@ -1312,7 +1329,9 @@
     <message numerus="yes">
         <source>%n seat(s), %1 (adult)</source>
         <translation>
-            <numerusform>%n సీటు, %1 (పెద్దలు)</numerusform><numerusform>%n సీట్లు, %1 (పెద్దలు)</numerusform></translation>
+            <numerusform>%n సీటు, %1 (పెద్దలు)</numerusform>
+            <numerusform>%n సీట్లు, %1 (పెద్దలు)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose your seats</source>
@@ -1365,7 +1384,9 @@
     <message numerus="yes">
         <source>Continue with %n seat(s)</source>
         <translation>
-            <numerusform>%n సీటుతో కొనసాగండి</numerusform><numerusform>%n సీట్లతో కొనసాగండి</numerusform></translation>
+            <numerusform>%n సీటుతో కొనసాగండి</numerusform>
+            <numerusform>%n సీట్లతో కొనసాగండి</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1494,12 +1515,16 @@ Variance %3</source>
     <message numerus="yes">
         <source>Only %n seat(s) left</source>
         <translation>
-            <numerusform>%n సీటు మాత్రమే మిగిలింది</numerusform><numerusform>%n సీట్లు మాత్రమే మిగిలాయి</numerusform></translation>
+            <numerusform>%n సీటు మాత్రమే మిగిలింది</numerusform>
+            <numerusform>%n సీట్లు మాత్రమే మిగిలాయి</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n seat(s) left</source>
         <translation>
-            <numerusform>%n సీటు మిగిలింది</numerusform><numerusform>%n సీట్లు మిగిలాయి</numerusform></translation>
+            <numerusform>%n సీటు మిగిలింది</numerusform>
+            <numerusform>%n సీట్లు మిగిలాయి</numerusform>
+        </translation>
     </message>
     <message>
         <source>from %1</source>
@@ -1637,18 +1662,22 @@ Variance %3</source>
         <translation>మీరు ఇంకా ఇక్కడే ఉన్నారా?</translation>
     </message>
     <message>
-        <source>Yes, I'm still here</source>
+        <source>Yes, I&apos;m still here</source>
         <translation>అవును, ఇక్కడే ఉన్నాను</translation>
     </message>
     <message numerus="yes">
         <source>We will release your seats and start again in %n second(s).</source>
         <translation>
-            <numerusform>%n సెకనులో మీ సీట్లు విడుదల చేసి మళ్ళీ ప్రారంభిస్తాము.</numerusform><numerusform>%n సెకన్లలో మీ సీట్లు విడుదల చేసి మళ్ళీ ప్రారంభిస్తాము.</numerusform></translation>
+            <numerusform>%n సెకనులో మీ సీట్లు విడుదల చేసి మళ్ళీ ప్రారంభిస్తాము.</numerusform>
+            <numerusform>%n సెకన్లలో మీ సీట్లు విడుదల చేసి మళ్ళీ ప్రారంభిస్తాము.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>We will start again in %n second(s).</source>
         <translation>
-            <numerusform>%n సెకనులో మళ్ళీ ప్రారంభిస్తాము.</numerusform><numerusform>%n సెకన్లలో మళ్ళీ ప్రారంభిస్తాము.</numerusform></translation>
+            <numerusform>%n సెకనులో మళ్ళీ ప్రారంభిస్తాము.</numerusform>
+            <numerusform>%n సెకన్లలో మళ్ళీ ప్రారంభిస్తాము.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1704,12 +1733,16 @@ Variance %3</source>
     <message numerus="yes">
         <source>%n not sent (needs a manager)</source>
         <translation>
-            <numerusform>%n పంపలేదు (మేనేజర్ అవసరం)</numerusform><numerusform>%n పంపలేదు (మేనేజర్ అవసరం)</numerusform></translation>
+            <numerusform>%n పంపలేదు (మేనేజర్ అవసరం)</numerusform>
+            <numerusform>%n పంపలేదు (మేనేజర్ అవసరం)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) wait for a manager. Fix the cause the reason names, then choose a row and Retry.</source>
         <translation>
-            <numerusform>%n వరుస మేనేజర్ కోసం వేచి ఉంది. కారణంలో చెప్పిన సమస్యను సరిచేసి, వరుసను ఎంచుకుని «మళ్ళీ పంపండి» నొక్కండి.</numerusform><numerusform>%n వరుసలు మేనేజర్ కోసం వేచి ఉన్నాయి. కారణంలో చెప్పిన సమస్యను సరిచేసి, వరుసను ఎంచుకుని «మళ్ళీ పంపండి» నొక్కండి.</numerusform></translation>
+            <numerusform>%n వరుస మేనేజర్ కోసం వేచి ఉంది. కారణంలో చెప్పిన సమస్యను సరిచేసి, వరుసను ఎంచుకుని «మళ్ళీ పంపండి» నొక్కండి.</numerusform>
+            <numerusform>%n వరుసలు మేనేజర్ కోసం వేచి ఉన్నాయి. కారణంలో చెప్పిన సమస్యను సరిచేసి, వరుసను ఎంచుకుని «మళ్ళీ పంపండి» నొక్కండి.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Please choose a row in the not-sent list first.</source>
@@ -1734,7 +1767,9 @@ Variance %3</source>
     <message numerus="yes">
         <source>Saved %n row(s) to %1.</source>
         <translation>
-            <numerusform>%n వరుస %1 లో సేవ్ అయింది.</numerusform><numerusform>%n వరుసలు %1 లో సేవ్ అయ్యాయి.</numerusform></translation>
+            <numerusform>%n వరుస %1 లో సేవ్ అయింది.</numerusform>
+            <numerusform>%n వరుసలు %1 లో సేవ్ అయ్యాయి.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
