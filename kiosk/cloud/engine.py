@@ -64,6 +64,7 @@ class SyncEngine:
         self._next_drain = 0.0
         self._next_pull = 0.0
         self._background_due: dict[str, float] = {}  # shows not on screen: pulled less often
+        self._refusal_pulled: dict[str, float] = {}  # show -> last pull a refusal asked for
         self._next_alloc = 0.0
         self._verified_at = time.monotonic()
         self._next_verify = self._verified_at + (config.cloud.verify_interval_s or float("inf"))
@@ -108,7 +109,7 @@ class SyncEngine:
                                        and not report.drain.offline else cloud.sync_interval_s)
         status = self.context.status
         if status.worth_trying():
-            report.changed_shows.extend(self._pull_refused())
+            report.changed_shows.extend(self._pull_refused(mono))
         if pull_due and status.worth_trying():
             try:
                 report.changed_shows.extend(self.puller.pull_on_sale(
@@ -140,11 +141,16 @@ class SyncEngine:
         except (CloudUnavailable, CloudError) as err:
             log.info("cloud probe failed: %s", err)
 
-    def _pull_refused(self) -> list[str]:
-        """Pull now the shows a refused claim asked for; an unreachable cloud leaves the rest."""
+    def _pull_refused(self, mono: float) -> list[str]:
+        """Pull the shows a refused claim asked for, each at most every ``pull_interval_s`` (as
+        fresh as a show on screen, not fresher: a sprint of refusals is one read, not dozens).
+        A request not served yet, or whose pull failed, waits for a later tick."""
         asked = refusals.requested_pulls(self.puller.conn)
         changed, served = [], {}
         for show_id, stamp in asked.items():
+            if mono - self._refusal_pulled.get(show_id, -1e9) < self.config.cloud.pull_interval_s:
+                continue
+            self._refusal_pulled[show_id] = mono
             try:
                 if self.puller.pull_show(show_id):
                     changed.append(show_id)
