@@ -50,16 +50,18 @@ ITEMS_PER_QUERY_UNIT = 16
 UNPROCESSED_RETRIES = 6
 
 # This kiosk's synced active bookings of shows still to come, with their remaining seats.
-# Driven from shows (by start), so months of past bookings are never read.
+# Driven from shows by start (CROSS JOIN fixes SQLite's join order), so months of past
+# bookings are never read: shows_by_start, then bookings_by_show, then key lookups.
 _EXPECTED_SQL = """
 SELECT b.id, b.show_id, bs.seat_code, h.seat_count
   FROM shows s
+  CROSS JOIN bookings b
+  CROSS JOIN booking_seats bs
   JOIN halls h ON h.id = s.hall_id
-  JOIN bookings b ON b.show_id = s.id
-  JOIN booking_seats bs ON bs.booking_id = b.id AND bs.refunded = 0
   JOIN seat_sales ss ON ss.show_id = b.show_id AND ss.seat_code = bs.seat_code
- WHERE s.starts_at > ?1 AND s.status = 'scheduled' AND ss.booking_id = b.id
+ WHERE s.starts_at > ?1 AND s.status = 'scheduled' AND b.show_id = s.id
    AND b.sync_state = 'synced' AND b.state IN ('confirmed', 'partially_refunded')
+   AND bs.booking_id = b.id AND bs.refunded = 0 AND ss.booking_id = b.id
  ORDER BY b.show_id, b.id, bs.seat_code
 """
 _REMAINING_SQL = """
