@@ -109,6 +109,14 @@ class AntiEntropy:
         Raises CloudUnavailable / CloudError when the cloud cannot be read (nothing is changed).
         """
         now = self.clock.now()
+        result = self._check(now)
+        with transaction(self.conn):  # for status screens: when the promise was last checked
+            self.conn.execute("INSERT INTO cloud_state (key, value) VALUES ('last_verify_at', ?) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              (to_iso(now),))
+        return result
+
+    def _check(self, now: datetime) -> VerifyResult:
         expected, seat_counts = self._expected(now)
         result = VerifyResult(bookings=len(expected),
                               seats=sum(len(b.seats) for b in expected))

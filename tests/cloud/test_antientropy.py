@@ -21,7 +21,7 @@ from kiosk.cloud.engine import SyncEngine
 from kiosk.cloud.table import booking_key, ensure_table, seat_key
 from kiosk.cloud.worker import OutboxWorker
 from kiosk.config import CloudConfig
-from kiosk.domain.clock import Clock
+from kiosk.domain.clock import Clock, to_iso
 from kiosk.store.db import open_db, transaction
 from tests.cloud.conftest import TABLE
 from tests.cloud.helpers import booking_items, seat_items, write_offline_bookings
@@ -146,6 +146,8 @@ def test_single_lost_items_are_found_and_nothing_missing_costs_two_reads(kiosks,
     quiet = verify(kiosk, clock)
     assert (quiet.bookings, quiet.seats, quiet.reads, quiet.resent) == (2, 4, 2, [])
     assert kiosk.svc.deps.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == outbox
+    assert kiosk.svc.deps.conn.execute("SELECT value FROM cloud_state WHERE key = "
+                                       "'last_verify_at'").fetchone()[0] == to_iso(clock.now())
 
     client = ctx.clients().dynamodb
     client.delete_item(TableName=TABLE, Key=seat_key(SHOW, "C4"))
