@@ -15,6 +15,7 @@ reads them at its next tick. No Qt, no network, no boto3 import: the services ma
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -22,6 +23,7 @@ from datetime import datetime, timedelta
 from kiosk.domain.clock import to_iso
 from kiosk.store.db import transaction
 
+log = logging.getLogger(__name__)
 REFUSED_FOR = timedelta(seconds=60)
 PULL_NOW = "pull_now:"
 _PULL_NOW_END = "pull_now;"  # the first key after every "pull_now:..." key (';' follows ':')
@@ -50,6 +52,16 @@ def note_refused(conn: sqlite3.Connection, show_id: str, seats: Iterable[str],
         conn.execute(
             "INSERT INTO cloud_state (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (PULL_NOW + show_id, stamp))
+
+
+def note_refused_quietly(conn: sqlite3.Connection, show_id: str, seats: Iterable[str],
+                         now: datetime) -> None:
+    """``note_refused`` for the services: a hint for the next search, never a reason to fail
+    (the refusal itself is what the person must see)."""
+    try:
+        note_refused(conn, show_id, seats, now)
+    except sqlite3.Error as err:
+        log.info("could not note refused seats of %s: %s", show_id, err)
 
 
 def requested_pulls(conn: sqlite3.Connection) -> dict[str, str]:

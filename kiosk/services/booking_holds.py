@@ -12,12 +12,11 @@ for the one it just lost again (issue 9, hole 7).
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from datetime import datetime
 from typing import Protocol
 
-from kiosk.cloud.refusals import note_refused
+from kiosk.cloud.refusals import note_refused_quietly
 from kiosk.domain.booking_rules import check_seat_count, check_seat_request
 from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import HoldExpired, InvalidInput, NotSellableOffline, SeatsUnavailable
@@ -27,7 +26,6 @@ from kiosk.services.booking_queries import BookingContext, codes_json, in_layout
 from kiosk.services.models import Actor, Hold
 from kiosk.store.db import transaction
 
-log = logging.getLogger(__name__)
 # Blocks ``hold_best`` tries before giving up. Each loss rules out the seats it names, so with
 # other kiosks' sales not yet pulled it walks past them: enough for the sales of a few kiosks
 # between two pulls, and each lost try costs one refused cloud transaction (milliseconds).
@@ -134,12 +132,7 @@ class HoldDesk:
             raise
 
     def _note_refused(self, show_id: str, seats: tuple[str, ...]) -> None:
-        if not seats:
-            return
-        try:
-            note_refused(self.ctx.conn, show_id, seats, self.ctx.now())
-        except sqlite3.Error as err:  # a hint for the next search; the refusal itself stands
-            log.info("could not note refused seats of %s: %s", show_id, err)
+        note_refused_quietly(self.ctx.conn, show_id, seats, self.ctx.now())
 
     def _release_quietly(self, hold: Hold) -> None:
         """The gate must not raise for network trouble; a buggy one must not mask our error."""

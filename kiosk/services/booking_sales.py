@@ -17,10 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from kiosk.cloud.refusals import note_refused_quietly
 from kiosk.domain.booking_rules import cash_change, check_card_last4, normalise_contact
 from kiosk.domain.clock import from_iso, local, to_iso
 from kiosk.domain.errors import (
     HoldExpired,
+    NotSellableOffline,
     PaymentError,
     PermissionDenied,
     SeatsUnavailable,
@@ -202,7 +204,13 @@ class SalesDesk:
                   "kiosk_id": actor.kiosk_id, "channel": channel_of(actor),
                   "total_minor": basket.total_minor, "currency": info.currency,
                   "created_at": to_iso(now)}
-        claim = self.ctx.gate.claim_sale(hold, booking_id, record)
+        try:
+            claim = self.ctx.gate.claim_sale(hold, booking_id, record)
+        except NotSellableOffline:  # not taken, only not sellable here now: no news
+            raise
+        except SeatsUnavailable as lost:  # taken elsewhere: the next seat search knows at once
+            note_refused_quietly(self.ctx.conn, info.show_id, lost.seats, self.ctx.now())
+            raise
         return SalePlan(booking_id, reference, claim)
 
     @staticmethod

@@ -314,3 +314,20 @@ def test_idle_engine_probes_and_says_online_only_after_a_round_trip(ctx, cloud_c
         assert ctx.clock_watch.offset_s is not None  # the probe measured the clock too
     finally:
         engine.close()
+
+
+def test_a_sale_refused_by_the_cloud_is_news_for_the_next_seat_search(parts, ctx, clock):
+    """Our hold lapsed and the web took the seat: the refusal marks it taken here at once."""
+    svc, worker, puller, alloc, switch = parts
+    cashier = sign_in(svc, svc.world.cashier)
+    hold = svc.booking.hold(cashier, SHOW, ["F1"])
+    clock.advance(minutes=svc.config.hold_minutes - 0.5)  # still live here...
+    web = OnlineChannel(ctx.claims("WEB"), clock=FakeClock(clock.now() + timedelta(minutes=6)))
+    web.buy(SHOW, ["F1"])  # ...but the web, later, found the cloud copy expired and bought it
+    with pytest.raises(SeatsUnavailable) as err:
+        svc.booking.confirm(cashier, hold.hold_id, {}, CARD)
+    assert err.value.seats == ("F1",) and not isinstance(err.value, NotSellableOffline)
+    assert svc.deps.conn.execute("SELECT COUNT(*) FROM bookings").fetchone()[0] == 0
+    assert svc.deps.conn.execute(
+        "SELECT state FROM remote_seats WHERE show_id = ? AND seat_code = 'F1'",
+        (SHOW,)).fetchone() is not None
