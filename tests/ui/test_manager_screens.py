@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from datetime import timedelta
+from pathlib import Path
 
 import bcrypt
 from PySide6.QtWidgets import QPushButton
@@ -276,6 +278,17 @@ def test_sync_screen_shows_live_cloud_status(qtbot, services, manager, trading_d
                                            "last_sync_at": "", "last_pull_at": ""})
     assert screen.status.text().startswith("OFFLINE") and "problem: timed out" in screen.status.text()
     assert "3 waiting" in screen.status.text()
+    holder.sync_bridge.statusChanged.emit({"state": "connecting", "online": False, "pending": 0,
+                                           "last_error": "", "last_sync_at": "",
+                                           "last_pull_at": ""})
+    assert screen.status.text().startswith("Connecting")  # not "Online" before a round trip
+    skew = "This kiosk's clock is 11 min ahead of the cloud's: seat claims are paused"
+    holder.sync_bridge.statusChanged.emit({"state": "online", "online": True, "pending": 0,
+                                           "last_error": "", "clock": skew, "last_sync_at": "",
+                                           "last_pull_at": ""})
+    assert skew in screen.status.text() and screen.status.property("role") == "warn"
+    if os.environ.get("KIOSK_SHOT_DIR"):
+        holder.grab().save(str(Path(os.environ["KIOSK_SHOT_DIR"]) / "sync-clock.png"))
     bridge.wait_idle(5000)
 
 

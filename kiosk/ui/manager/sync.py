@@ -225,13 +225,20 @@ class SyncScreen(ManagerScreen):
             last_pull = live.get("last_pull_at") or state.get("last_pull_at", "")
             zone = ZoneInfo(self.ctx.timezone())
             fmt = lambda t: from_iso(t).astimezone(zone).strftime("%d %b %H:%M:%S") if t else "never"  # noqa: E731
-            head = {True: "Online", False: "OFFLINE", None: "Sync status unknown"}[online]
+            known = live.get("state") or {True: "online", False: "offline"}.get(online, "")
+            head = {"connecting": "Connecting…", "online": "Online", "offline": "OFFLINE"}.get(
+                known, "Sync status unknown")
+            checked = state.get("last_verify_at", "")
             text = (f"{head} · policy {self.ctx.config.cloud.offline_policy} · last sent {fmt(last_sync)}"
-                    f" · last pulled {fmt(last_pull)} · {live.get('pending', pending)} waiting")
+                    f" · last pulled {fmt(last_pull)} · sales last verified in the cloud "
+                    f"{fmt(checked)} · {live.get('pending', pending)} waiting")
+            if live.get("clock"):
+                text += f" · {live['clock']}"
             if live.get("last_error"):
                 text += f" · problem: {live['last_error']}"
             self.status.setText(text)
-            self.status.setProperty("role", "good" if online and not live.get("last_error") else "warn")
+            self.status.setProperty("role", "good" if online and not live.get("last_error")
+                                    and not live.get("clock") else "warn")
             self.reseat_button.setEnabled(True)
             self.conflict_note.setText("Re-seat moves the booking to equal seats and tells the "
                                        "customer; refund pays it back in full.")
