@@ -1,0 +1,280 @@
+"""The invariants (DESIGN section 3, issue 9), checked against the true cloud and every kiosk file.
+
+(a) no seat in two active sales anywhere; (b) every sale a kiosk confirmed reaches the cloud
+exactly once (or is a conflict, which under ``allocated-only`` is itself a double sale: its
+ticket was printed); (c) under ``allocated-only`` a kiosk cut off from the cloud sells only seats
+the cloud has allocated to it at that moment; (d) totals equal their lines and refunds never
+exceed what was paid; (e) after the heal the outbox is empty or dead-lettered; (f) an online
+kiosk asking for seats gets some while the cloud has free seats.
+
+(a) and (d) run after every step, (c) at every sale, all of them after the final heal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from kiosk.domain.errors import KioskError, SeatsUnavailable
+
+if TYPE_CHECKING:
+    from kiosk.sim.kiosk import SimKiosk
+    from kiosk.sim.runner import Simulation
+
+ACTIVE_SALES_SQL = (
+    "SELECT s.show_id, s.seat_code, s.booking_id, b.sync_state FROM seat_sales s "
+    "JOIN bookings b ON b.id = s.booking_id WHERE b.state IN ('confirmed', 'partially_refunded')")
+INACTIVE_SQL = "SELECT id FROM bookings WHERE state NOT IN ('confirmed', 'partially_refunded')"
+WAITING_SQL = ("SELECT kind, booking_id, attempts, last_error FROM outbox WHERE done_at IS NULL "
+               "ORDER BY id")
+WAITING_LIVE_SQL = ("SELECT kind, booking_id, attempts, last_error FROM outbox "
+                    "WHERE done_at IS NULL AND dead_at IS NULL ORDER BY id")
+LIVENESS_TRIES = 3
+
+
+@dataclass(frozen=True)
+class Violation:
+    invariant: str  # "a".."f", or "error" for an exception the product let escape
+    step: int | None  # None: found after the final heal
+    message: str
+
+    def line(self) -> str:
+        where = f"step {self.step}" if self.step is not None else "after heal"
+        return f"({self.invariant}) {where}: {self.message}"
+
+
+# -- (a) ------------------------------------------------------------------------------------------
+def no_double_sale(sim: Simulation) -> list[Violation]:
+    """Every (show, seat) has at most one active owner across kiosks, the cloud and the web."""
+    owners: dict[tuple[str, str], dict[str, str]] = {}
+    inactive: set[str] = set()
+    given_back: set[tuple[str, str]] = set()  # (booking, seat) refunded at its kiosk
+    for k in sim.kiosks:
+        for show, seat, booking_id, sync_state in k.conn.execute(ACTIVE_SALES_SQL):
+            if sim.policy == "optimistic" and sync_state != "synced":
+                continue  # may still lose the race: that is a conflict, counted at the end
+            owners.setdefault((show, seat), {})[booking_id] = k.name
+        inactive.update(r[0] for r in k.conn.execute(INACTIVE_SQL))
+        given_back.update((r[0], r[1]) for r in k.conn.execute(
+            "SELECT booking_id, seat_code FROM booking_seats WHERE refunded = 1"))
+    for show in sim.world.shows:
+        for seat, item in sim.truth.seats(show).items():
+            booking_id = item.get("booking_id")
+            # a refund made at the kiosk and still on its way is not a second owner
+            if item.get("state") != "sold" or booking_id in inactive \
+                    or (booking_id, seat) in given_back:
+                continue
+            owners.setdefault((show, seat), {}).setdefault(str(booking_id), "cloud")
+    for sale in sim.web_sales:
+        for seat in sale.seats:
+            owners.setdefault((sale.show_id, seat), {}).setdefault(sale.booking_id, "WEB")
+    found = []
+    for (show, seat), held_by in sorted(owners.items()):
+        if len(held_by) > 1:
+            who = " and ".join(f"{sim.trace.name(b)}@{where}" for b, where in held_by.items())
+            found.append(Violation("a", sim.step, f"{show} {seat} is sold twice: {who}"))
+    return found
+
+
+# -- (c) ------------------------------------------------------------------------------------------
+def offline_sale(sim: Simulation, k: SimKiosk, booking_id: str, show: str,
+                 seats: list[str]) -> list[Violation]:
+    """A sale made while cut off: each seat must be the kiosk's in the cloud right now."""
+    if sim.policy != "allocated-only":
+        return []
+    items = sim.truth.seats(show)
+    bad = [f"{s} ({_describe(sim, items.get(s))})" for s in seats
+           if not _owned_offline(items.get(s), k.name, booking_id)]
+    if not bad:
+        return []
+    return [Violation("c", sim.step, f"{k.name} sold {sim.trace.name(booking_id)} while cut off, "
+                                     f"but the cloud had not allocated {', '.join(bad)} to it")]
+
+
+def _owned_offline(item: dict[str, Any] | None, kiosk: str, booking_id: str) -> bool:
+    if item is None:
+        return False
+    state = item.get("state")
+    if state == "sold":
+        return item.get("booking_id") == booking_id
+    if state == "allocated":
+        return item.get("kiosk_id") == kiosk
+    return state == "held" and item.get("alloc_kiosk") == kiosk and item.get("kiosk_id") == kiosk
+
+
+def _describe(sim: Simulation, item: dict[str, Any] | None) -> str:
+    if item is None:
+        return "free"
+    state = str(item.get("state"))
+    owner = item.get("booking_id") or item.get("hold_id") or ""
+    expiry = item.get("hold_expires_at")
+    until = ""
+    if expiry is not None:
+        until = f", expires t+{int(expiry) - int(sim.time.start.timestamp()):.0f}s"
+    return f"{state} by {item.get('kiosk_id')} {sim.trace.name(str(owner)) if owner else ''}{until}"
+
+
+# -- (d) ------------------------------------------------------------------------------------------
+MONEY_SQL = """
+SELECT b.id, b.total_minor, b.refunded_minor, l.lines, COALESCE(r.refunds, 0)
+FROM bookings b
+JOIN (SELECT booking_id, SUM(price_minor) AS lines FROM booking_seats GROUP BY booking_id) l
+  ON l.booking_id = b.id
+LEFT JOIN (SELECT booking_id, SUM(amount_minor) AS refunds FROM refunds
+           WHERE state = 'completed' GROUP BY booking_id) r ON r.booking_id = b.id
+WHERE b.total_minor != l.lines OR b.refunded_minor > b.total_minor OR b.refunded_minor < 0
+   OR COALESCE(r.refunds, 0) != b.refunded_minor
+"""
+
+
+def money(sim: Simulation) -> list[Violation]:
+    found = []
+    for k in sim.kiosks:
+        for booking_id, total, refunded, lines, refunds in k.conn.execute(MONEY_SQL):
+            found.append(Violation("d", sim.step, (
+                f"{k.name} booking {sim.trace.name(booking_id)}: total {total}, lines {lines}, "
+                f"refunded {refunded}, completed refunds {refunds}")))
+    return found
+
+
+def per_step(sim: Simulation) -> list[Violation]:
+    return no_double_sale(sim) + money(sim)
+
+
+# -- after the heal: (b), (e), (f) --------------------------------------------------------------
+def reached_cloud(sim: Simulation) -> list[Violation]:
+    """(b): each local booking is in the cloud with exactly its seats, or is a conflict."""
+    found: list[Violation] = []
+    cloud = sim.truth.bookings()
+    sold: dict[str, set[str]] = {}
+    for show in sim.world.shows:
+        for seat, item in sim.truth.seats(show).items():
+            if item.get("state") == "sold":
+                sold.setdefault(str(item.get("booking_id")), set()).add(seat)
+    local: set[str] = set()
+    for k in sim.kiosks:
+        conflicted = {r[0]: r[1] for r in k.conn.execute(
+            "SELECT booking_id, lost_seats FROM cloud_conflicts")}
+        dead = dead_letter_bookings(k.conn)
+        for booking_id, state in k.conn.execute(
+                "SELECT id, state FROM bookings ORDER BY created_at, id").fetchall():
+            local.add(booking_id)
+            name = sim.trace.name(booking_id)
+            if booking_id in conflicted or state == "conflict":
+                sim.conflicts += 1
+                if sim.policy == "allocated-only":
+                    found.append(Violation("b", None, (
+                        f"{k.name} printed a ticket for {name}, then its seats "
+                        f"{conflicted.get(booking_id, '?')} turned out sold to someone else "
+                        "(a conflict under allocated-only is a double sale)")))
+                continue
+            seats = {r[0] for r in k.conn.execute(
+                "SELECT seat_code FROM booking_seats WHERE booking_id = ? AND refunded = 0",
+                (booking_id,))} if state in ("confirmed", "partially_refunded") else set()
+            if booking_id not in cloud:
+                if sim.policy == "optimistic" and state in ("refunded", "cancelled", "exchanged"):
+                    sim.conflicts += 1  # lost its race, but was given back before it knew
+                    continue
+                why = " (its outbox row is dead-lettered)" if booking_id in dead else ""
+                found.append(Violation("b", None, f"{k.name} booking {name} ({state}) never "
+                                                  f"reached the cloud{why}"))
+                continue
+            there = sold.get(booking_id, set())
+            if there != seats:
+                found.append(Violation("b", None, (
+                    f"{k.name} booking {name} ({state}): the kiosk has seats "
+                    f"{sorted(seats) or 'none'}, the cloud sold it {sorted(there) or 'none'}")))
+    for booking_id, item in sorted(cloud.items()):
+        if item.get("kiosk_id") == "WEB":
+            if booking_id not in {s.booking_id for s in sim.web_sales}:
+                sim.web_orphans += 1  # sold, but the buyer never heard: seats lost to everyone
+            continue
+        if booking_id in local:
+            continue
+        name = sim.trace.name(booking_id)
+        if item.get("state") != "void":  # a voided intent (claimed, never committed) is fine
+            found.append(Violation("b", None, f"the cloud has booking {name} of "
+                                              f"{item.get('kiosk_id')} that no kiosk knows"))
+        elif sold.get(booking_id):
+            found.append(Violation("b", None, f"voided booking {name} still owns "
+                                              f"{sorted(sold[booking_id])} in the cloud"))
+    return found
+
+
+def _outbox_columns(conn: Any) -> set[str]:
+    return {r[1] for r in conn.execute("PRAGMA table_info(outbox)")}
+
+
+def dead_letter_bookings(conn: Any) -> set[str]:
+    if "dead_at" not in _outbox_columns(conn):
+        return set()
+    return {r[0] for r in conn.execute(
+        "SELECT booking_id FROM outbox WHERE dead_at IS NOT NULL AND done_at IS NULL")}
+
+
+def outbox_drained(sim: Simulation) -> list[Violation]:
+    """(e): nothing left to send, except rows visibly dead-lettered (schema 0008 or later)."""
+    found = []
+    for k in sim.kiosks:
+        dead = "dead_at" in _outbox_columns(k.conn)
+        for kind, booking_id, attempts, error in k.conn.execute(
+                WAITING_LIVE_SQL if dead else WAITING_SQL):
+            found.append(Violation("e", None, (
+                f"{k.name} outbox {kind} of {sim.trace.name(booking_id)} still waiting after the "
+                f"heal ({attempts} attempts; last error: {str(error)[:160]})")))
+        if dead:
+            sim.dead_letters += k.conn.execute(
+                "SELECT COUNT(*) FROM outbox WHERE dead_at IS NOT NULL AND done_at IS NULL"
+            ).fetchone()[0]
+    return found
+
+
+def free_for(items: dict[str, dict[str, Any]], seats: tuple[str, ...], kiosk: str,
+             now_epoch: int) -> list[str]:
+    """Seats the cloud would let ``kiosk`` hold now."""
+    out = []
+    for seat in seats:
+        item = items.get(seat)
+        if item is None:
+            out.append(seat)
+            continue
+        state, alloc = item.get("state"), item.get("alloc_kiosk")
+        if state == "allocated" and item.get("kiosk_id") == kiosk:
+            out.append(seat)
+        elif state == "held" and int(item.get("hold_expires_at", 0)) < now_epoch \
+                and alloc in (None, kiosk):
+            out.append(seat)
+    return out
+
+
+def liveness(sim: Simulation) -> list[Violation]:
+    """(f): every kiosk, online again, gets a seat within a few tries while one is free."""
+    found = []
+    now_epoch = int(sim.time.now.timestamp())
+    for i, k in enumerate(sim.kiosks):
+        # one show per kiosk, in turn: every claim costs moto tens of milliseconds
+        for show in (sim.world.shows[(sim.seed + i) % len(sim.world.shows)],):
+            free = free_for(sim.truth.seats(show), sim.world.seats, k.name, now_epoch)
+            if not free:
+                continue
+            errors = []
+            for _ in range(LIVENESS_TRIES):
+                try:
+                    hold = k.services.booking.hold_best(k.cashier, show, 1)
+                except (SeatsUnavailable, KioskError) as err:
+                    errors.append(f"{type(err).__name__}: {err}")
+                    sim.pull(k, show)
+                    continue
+                k.services.booking.release(hold.hold_id)
+                break
+            else:
+                found.append(Violation("f", None, (
+                    f"{k.name} asked {LIVENESS_TRIES} times for one seat of {show} and got "
+                    f"none, while the cloud had {len(free)} free ({', '.join(free[:6])}...): "
+                    f"{errors[-1]}")))
+    return found
+
+
+def final(sim: Simulation) -> list[Violation]:
+    return (no_double_sale(sim) + money(sim) + reached_cloud(sim) + outbox_drained(sim)
+            + liveness(sim))

@@ -1,0 +1,93 @@
+"""One simulated kiosk process: its SQLite file, its skewed clock, and the real objects on them.
+
+``start`` wires what the app wires (services on a ``CloudGate``, the outbox worker, the puller,
+the allocation manager), all sharing one ``CloudContext`` whose clients are the fault-injecting
+ones and whose status runs on virtual time. ``crash`` is a process death: nothing is closed
+gracefully, in-memory state (the online belief, caches, the worker's flags) is simply gone, and
+the kiosk starts again from what its file holds. Only the SQLite handles are released, as the
+operating system releases them when a process dies (an open transaction rolls back).
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from typing import Any
+
+from kiosk.cloud.allocations import AllocationManager
+from kiosk.cloud.context import CloudContext
+from kiosk.cloud.gate import CloudGate
+from kiosk.cloud.pull import Puller
+from kiosk.cloud.status import CloudStatus
+from kiosk.cloud.worker import OutboxWorker
+from kiosk.config import Config
+from kiosk.services.app import Services, open_services
+from kiosk.services.models import Actor, Role
+from kiosk.sim.network import Network, SimClients
+from kiosk.sim.vclock import KioskClock, VirtualTime
+from kiosk.sim.world import CASHIER, MANAGER, WorldInfo
+
+
+class SimKiosk:
+    def __init__(self, name: str, config: Config, time: VirtualTime, network: Network,
+                 clients: tuple[Any, Any, str, str], world: WorldInfo, seed: int):
+        self.name = name
+        self.config = config
+        self.time = time
+        self.network = network
+        self.clock = KioskClock(time)
+        self._real = clients  # (dynamodb, sns, table, topic arn): the true clients
+        self.seed = seed
+        self.incarnation = 0
+        self.next_tick = 0.0  # virtual monotonic time of its sync thread's next round
+        self.cashier = Actor(world.cashier_id, CASHIER[0], CASHIER[2], Role.CASHIER, name)
+        self.manager = Actor(world.manager_id, MANAGER[0], MANAGER[2], Role.MANAGER, name)
+        self.context: CloudContext
+        self.gate: CloudGate
+        self.services: Services
+        self.worker: OutboxWorker
+        self.puller: Puller
+        self.allocations: AllocationManager
+        self.start()
+
+    def start(self) -> None:
+        dynamodb, sns, table, topic = self._real
+        clients = SimClients(self.network, self.name, dynamodb, sns, table, topic)
+        status = CloudStatus(probe_interval_s=10.0, monotonic=self.time.monotonic)
+        self.context = CloudContext(self.config, status=status, clients=clients)  # type: ignore[arg-type]
+        self.gate = CloudGate(self.config, context=self.context, clock=self.clock)
+        self.services = open_services(self.config, clock=self.clock, gate=self.gate)
+        jitter = random.Random(f"jitter/{self.seed}/{self.name}/{self.incarnation}")
+        self.worker = OutboxWorker(self.context, self.config.db_path, clock=self.clock,
+                                   rng=jitter.random)
+        self.puller = Puller(self.context, self.config.db_path, clock=self.clock)
+        self.allocations = AllocationManager(self.context, self.config.db_path, clock=self.clock)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.services.deps.conn
+
+    def _connections(self) -> list[sqlite3.Connection]:
+        found = [self.services.deps.conn, getattr(self.gate, "_conn", None), self.worker.conn,
+                 self.puller.conn, self.allocations.conn]
+        return [c for c in found if isinstance(c, sqlite3.Connection)]
+
+    def crash(self) -> None:
+        """Die without any graceful close, then start again from the file."""
+        for conn in self._connections():
+            try:
+                if conn.in_transaction:
+                    conn.rollback()
+                conn.close()
+            except sqlite3.Error:
+                pass
+        self.incarnation += 1
+        self.start()
+
+    def shutdown(self) -> None:
+        for conn in self._connections():
+            try:
+                conn.close()
+            except sqlite3.Error:
+                pass
+

@@ -1,0 +1,92 @@
+"""Words for people: one failing seed in detail, and the summary a run ends with."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kiosk.sim.faults import FAULT_KINDS
+from kiosk.sim.runner import SeedResult, SimOptions
+
+
+@dataclass
+class Totals:
+    """Running totals over many seeds (kept small: 20,000 seeds must fit)."""
+
+    seeds: int = 0
+    steps: int = 0
+    requests: int = 0
+    faults: Counter = field(default_factory=Counter)
+    failed: list[int] = field(default_factory=list)
+    violations: Counter = field(default_factory=Counter)  # by invariant
+    first: Counter = field(default_factory=Counter)  # failing seeds by first invariant
+    conflicts: int = 0
+    conflict_seeds: int = 0
+    dead_letters: int = 0
+    web_orphans: int = 0
+    policies: Counter = field(default_factory=Counter)
+    examples: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, result: SeedResult) -> None:
+        self.seeds += 1
+        self.steps += result.steps
+        self.requests += result.requests
+        self.faults.update(result.faults)
+        self.policies[result.policy] += 1
+        self.conflicts += result.conflicts
+        self.conflict_seeds += bool(result.conflicts)
+        self.dead_letters += result.dead_letters
+        self.web_orphans += result.web_orphans
+        if result.violations:
+            self.failed.append(result.seed)
+            self.first[result.violations[0].invariant] += 1
+            for v in result.violations:
+                self.violations[v.invariant] += 1
+            seeds = self.examples.setdefault(result.violations[0].invariant, [])
+            if len(seeds) < 5:
+                seeds.append(result.seed)
+
+
+def describe_failure(result: SeedResult, shrunk: SeedResult | None, steps: int,
+                     options: SimOptions) -> list[str]:
+    """The seed, its violations, the shortest failing schedule found and its trace."""
+    lines = [f"=== seed {result.seed} ({result.policy}) FAILED ==="]
+    lines += [f"  {v.line()}" for v in result.violations]
+    if shrunk is not None:
+        drop = ",".join(str(i) for i in shrunk.dropped)
+        again = (f"kiosk simulate --seed {result.seed} --kiosks {options.kiosks} --steps {steps}"
+                 f"{' --policy ' + options.policy if options.policy != 'mixed' else ''}"
+                 f"{' --drop ' + drop if drop else ''}")
+        kept = steps - len(shrunk.dropped)
+        lines.append(f"  shortest failing schedule found: {kept} step(s) of the first {steps}; "
+                     f"replay: {again}")
+        trace = shrunk.trace
+    else:
+        trace = result.trace
+    lines.append("  trace:")
+    lines += [f"    {line}" for line in trace]
+    return lines
+
+
+def summary(totals: Totals, options: SimOptions) -> list[str]:
+    faults = ", ".join(f"{k.replace('_', ' ')} {totals.faults.get(k, 0)}" for k in FAULT_KINDS)
+    policies = ", ".join(f"{p} {n}" for p, n in sorted(totals.policies.items()))
+    if totals.violations:
+        by = ", ".join(f"({k}) {n}" for k, n in sorted(totals.violations.items()))
+        first = ", ".join(f"({k}) {n}" for k, n in sorted(totals.first.items()))
+        examples = "; ".join(f"({k}) seeds {', '.join(map(str, v))}"
+                             for k, v in sorted(totals.examples.items()))
+        violations = (f"violations: {sum(totals.violations.values())} in {len(totals.failed)} of "
+                      f"{totals.seeds} schedules; by invariant {by}; failing schedules by first "
+                      f"violation {first}; e.g. {examples}")
+    else:
+        violations = "violations: 0"
+    return [
+        f"schedules run: {totals.seeds} ({options.kiosks} kiosks, up to {options.steps} steps "
+        f"each; policy {policies})",
+        f"steps: {totals.steps} (cloud requests {totals.requests})",
+        f"faults injected: {faults}",
+        violations,
+        f"conflicts: {totals.conflicts} in {totals.conflict_seeds} schedules; dead letters: "
+        f"{totals.dead_letters}; web sales whose buyer never heard back: {totals.web_orphans}",
+    ]

@@ -1,0 +1,69 @@
+"""Seed -> schedule: the policy, each kiosk's fault weather and the list of steps.
+
+The schedule is drawn up front and does not depend on what happens while it runs, so the first
+``m`` steps of a seed are the same whatever ``--steps`` says, and a failing run can be cut short
+or have steps removed and still mean the same thing. What a step picks (which hold, which seats)
+comes from its own random stream (``step_rng``) and the state it meets.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from kiosk.sim.faults import WEATHER, FaultRates, draw_weather, web_rates
+
+POLICIES = ("allocated-only", "optimistic")
+
+# kind -> weight. Kiosk operations first, then the world's events.
+KIOSK_OPS = {
+    "hold": 12, "hold_best": 9, "change_hold": 4, "confirm": 16, "refund": 4, "exchange": 3,
+    "release": 3, "expire": 2, "allocate": 4, "release_alloc": 2, "maintain": 2, "sync": 14,
+    "pull": 6, "manager": 2, "ask": 4,
+}
+WORLD_OPS = {
+    "web": 5, "advance": 5, "hold_expiry": 2, "partition": 3, "heal": 3, "skew": 2, "crash": 2,
+}
+WORLD_WITH_KIOSK = frozenset({"partition", "heal", "skew", "crash"})
+
+
+@dataclass(frozen=True)
+class Step:
+    index: int
+    kind: str
+    kiosk: int  # -1: not about one kiosk
+
+    def label(self, names: list[str]) -> str:
+        who = names[self.kiosk] if self.kiosk >= 0 else "world" if self.kind != "web" else "WEB"
+        return f"{who} {self.kind}"
+
+
+@dataclass(frozen=True)
+class Schedule:
+    seed: int
+    policy: str
+    weather: tuple[str, ...]  # per kiosk
+    rates: tuple[FaultRates, ...]
+    web: FaultRates
+    steps: tuple[Step, ...]
+
+
+def make_schedule(seed: int, kiosks: int, steps: int, policy: str = "mixed") -> Schedule:
+    rng = random.Random(seed)
+    chosen = policy if policy in POLICIES else rng.choices(POLICIES, weights=(4, 1))[0]
+    weather = tuple(draw_weather(rng) for _ in range(kiosks))
+    web = web_rates(rng)
+    kinds = list(KIOSK_OPS) + list(WORLD_OPS)
+    weights = list(KIOSK_OPS.values()) + list(WORLD_OPS.values())
+    out = []
+    for index in range(steps):
+        kind = rng.choices(kinds, weights=weights)[0]
+        kiosk = rng.randrange(kiosks) if kind in KIOSK_OPS or kind in WORLD_WITH_KIOSK else -1
+        out.append(Step(index, kind, kiosk))
+    # drawn one after the other: a longer run extends a shorter one, never reshuffles it
+    return Schedule(seed, chosen, weather, tuple(WEATHER[w] for w in weather), web, tuple(out))
+
+
+def step_rng(seed: int, index: int) -> random.Random:
+    """The random stream of one step's choices (string seeds hash the same in every process)."""
+    return random.Random(f"step/{seed}/{index}")
