@@ -17,4 +17,5 @@ COMMAND_MODULES = [
     "cloud",
     "bench",
     "screenshot",
+    "simulate",
 ]
