@@ -530,3 +530,24 @@ def test_a_failing_paint_is_logged_not_fatal(qtbot, view, monkeypatch, caplog):
     monkeypatch.undo()
     view.update_statuses({"D4": SeatStatus.SOLD})  # still alive and drawing
     assert view.status("D4") == SeatStatus.SOLD
+
+
+def test_a_fitted_hall_never_shows_scroll_bars(qtbot):
+    """The demo's Audi 1 in a 972x441 view fits exactly in width (972 / 1800 * 1800 is
+    972.0000000000001): scroll bars appeared, shrank the viewport, the refit hid them, and so on,
+    an endless resize loop that froze the self-service seat screen at 1366x860."""
+    from kiosk.store.demo import load_dataset
+
+    hall = next(h for h in load_dataset().halls if h["id"] == "mum-andheri-1")
+    v = SeatMapView()
+    qtbot.addWidget(v)
+    v.set_layout(HallLayout.from_spec(hall["layout"]))
+    v.resize(972, 441)
+    v.show()
+    qtbot.waitExposed(v)
+    QApplication.processEvents()
+    assert not v.horizontalScrollBar().isVisible() and not v.verticalScrollBar().isVisible()
+    rect = v.scene().sceneRect()
+    scale = v.zoom_factor()
+    assert rect.width() * scale < v.viewport().width()
+    assert rect.height() * scale < v.viewport().height()

@@ -292,7 +292,11 @@ class SeatMapView(QGraphicsView):
         view = self.viewport().rect()
         if rect.isEmpty() or view.width() < 2 or view.height() < 2:
             return
-        scale = min(view.width() / rect.width(), view.height() / rect.height(), MAX_FIT_SCALE)
+        # one pixel short of an exact fit: a hall scaled to 972.0000001 px in a 972 px viewport
+        # shows scroll bars, they shrink the viewport, the refit hides them, and so on for ever
+        # (a hung event loop: Audi 1 of the demo in a 972x441 view, the 1366x860 self-service)
+        scale = min((view.width() - 1) / rect.width(), (view.height() - 1) / rect.height(),
+                    MAX_FIT_SCALE)
         self._min_scale = min(scale * 0.8, 1.0)
         self.resetTransform()
         self.scale(scale, scale)
