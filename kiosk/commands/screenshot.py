@@ -5,6 +5,11 @@ Qt offscreen, and drives each screen into its state the way a person would: thro
 services and the screens' public methods, waiting on conditions rather than sleeping. Every mode
 is shot in the normal and the high-contrast theme, and the first screens again in Hindi and
 Telugu. A screen that fails to reach its state is reported and skipped; the rest still render.
+
+The pictures never depend on today's date: the tool runs the app on its own clock, fixed on a
+scenario day it chooses (``SCENE_DAY``), adds the scenario's own shows to the demo schedule
+(``SCENE_SHOWS``: a U-rated family film for the sales with a child ticket, and two more) and
+sells and refunds those shows by id, never "whichever show happens to be on sale first".
 """
 
 from __future__ import annotations
@@ -16,7 +21,10 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as dtime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from kiosk.config import CloudConfig, Config
 from kiosk.domain.errors import KioskError
@@ -30,6 +38,22 @@ SIZE = (1366, 860)
 WAIT_S = 20.0
 
 log = logging.getLogger("kiosk.screenshot")
+
+# The scenario: Saturday 14 March 2026 in Mumbai. Sales are seeded from 09:00 local time through
+# the morning; every picture is taken at 13:15, with the clock standing still (a FakeClock), so
+# the same command draws the same screens on any day it is run.
+SCENE_ZONE = "Asia/Kolkata"
+SCENE_DAY = date(2026, 3, 14)
+SEED_FROM = datetime.combine(SCENE_DAY, dtime(9, 0), ZoneInfo(SCENE_ZONE)).astimezone(UTC)
+SCENE_NOW = datetime.combine(SCENE_DAY, dtime(13, 15), ZoneInfo(SCENE_ZONE)).astimezone(UTC)
+SEED_STEP = timedelta(minutes=4)  # between two seeded sales, so the day has an hourly shape
+SCENE_HALL = "mum-andheri-1"  # the demo's Andheri "Audi 1"; its scenario-day shows are ours
+SCENE_SHOWS = (  # (key, film id, local start) in SCENE_HALL on SCENE_DAY
+    ("family", "rangoli-robot", dtime(14, 0)),  # U: both sales, with a child ticket
+    ("matinee", "monsoon-letters", dtime(16, 30)),  # U: a small refund
+    ("late", "dust-and-neon", dtime(20, 0)),  # A (adults only): a refund a manager approves
+)
+MANAGER = ("9001", "9999")
 
 
 def add_arguments(parser) -> None:
@@ -110,7 +134,7 @@ class Screenshotter:
 
     def __init__(self, config: Config, work: Path, out: Path, size: tuple[int, int],
                  quick: bool = False):
-        from kiosk.domain.clock import Clock
+        from kiosk.domain.clock import FakeClock
         from kiosk.services.app import open_services
         from kiosk.store.demo import ensure_demo_data
 
@@ -122,8 +146,14 @@ class Screenshotter:
                               bcrypt_rounds=4, cloud=CloudConfig(), language="en",
                               theme="normal", large_text=False, kiosk_id="KIOSK-1",
                               printer_name="", silent_print=False)
-        self.services = open_services(self.config, clock=Clock())
-        ensure_demo_data(self.services.deps.db, self.services.deps.clock, rounds=4)
+        self.clock = FakeClock(SEED_FROM)
+        self.services = open_services(self.config, clock=self.clock)
+        try:
+            ensure_demo_data(self.services.deps.db, self.clock, rounds=4)
+            self.scene = self._schedule_scene()
+        except BaseException:
+            self.services.close()
+            raise
         self.ui = None
 
     # -- plumbing ---------------------------------------------------------------------------
@@ -132,6 +162,13 @@ class Screenshotter:
 
         app = create_application(["kiosk-screenshot"])
         self.app = app
+        try:
+            self._seed_sales()
+        except BaseException:
+            self.services.close()
+            raise
+        self.clock.current = SCENE_NOW  # the morning's sales are done: the pictures' moment
+        self._held_elsewhere(self.scene["family"])
         self.ui = build_ui(self.services, self.config, app=app, install_hooks=False,
                            mode="self-service")
         window = self.ui.window
@@ -139,7 +176,6 @@ class Screenshotter:
         window.show()
         self.settle()
         try:
-            self._seed_sales()
             for theme in themes:
                 self.ui.theme.set_theme(theme)
                 self.settle()
@@ -212,43 +248,78 @@ class Screenshotter:
     def _staff(self, number: str, pin: str):
         return self.services.auth.sign_in(number, pin)
 
+    def _schedule_scene(self) -> dict[str, str]:
+        """The scenario's own shows (``SCENE_SHOWS``), scheduled by the manager; their ids by key.
+
+        The demo generator's shows in ``SCENE_HALL`` on ``SCENE_DAY`` make way first (nothing is
+        sold yet in this temporary database), so the scenario never depends on what the demo
+        schedule puts there.
+        """
+        from kiosk.domain.clock import to_iso
+        from kiosk.store.db import transaction
+        from kiosk.store.demo import load_dataset
+
+        day_start = datetime.combine(SCENE_DAY, dtime(0, 0), ZoneInfo(SCENE_ZONE))
+        day_end = day_start + timedelta(days=1)
+        with transaction(self.services.deps.conn) as conn:
+            conn.execute("DELETE FROM shows WHERE hall_id = ? AND starts_at >= ? AND starts_at < ?",
+                         (SCENE_HALL, to_iso(day_start), to_iso(day_end)))
+        price_list = next(h["price_list"] for h in load_dataset().halls if h["id"] == SCENE_HALL)
+        manager = self._staff(*MANAGER)
+        scene = {}
+        for key, film_id, start in SCENE_SHOWS:
+            show = self.services.schedule.save_show(
+                manager, film_id=film_id, hall_id=SCENE_HALL, price_list_id=price_list,
+                local_start=datetime.combine(SCENE_DAY, start))
+            scene[key] = show.show_id
+        self.services.auth.sign_out(manager)
+        return scene
+
     def _seed_sales(self) -> None:
-        """Some sold and held seats and a day of sales, so maps and reports are not empty."""
+        """A morning of sales on the scenario day's later shows (and refunds), so maps, reports
+        and the dashboard are not empty. The clock moves on ``SEED_STEP`` per sale."""
         from kiosk.services.models import Payment, ShowQuery
 
         services = self.services
-        shows = services.catalogue.find_shows(ShowQuery(limit=40))
-        if not shows:
-            return
+        later = [s for s in services.catalogue.find_shows(ShowQuery(day=SCENE_DAY))
+                 if s.starts_at > SCENE_NOW]
+        scene_ids = set(self.scene.values())
+        shows = [s for s in later if s.show_id in scene_ids] + \
+            [s for s in later if s.show_id not in scene_ids][:21]
         cashier = self._staff("1002", "2345")
         robot = replace(services.auth.self_service_actor(), kiosk_id="KIOSK-2")
-        for index, show in enumerate(shows[:24]):
+        for index, show in enumerate(shows):
             for n in (4, 2, 3)[: 1 + index % 3]:
                 actor = cashier if (index + n) % 2 else robot
                 try:
                     hold = services.booking.hold_best(actor, show.show_id, n)
-                    types = {seat: ("child" if i == 1 else "adult")
+                    types = {seat: ("child" if i == 1 and show.certificate != "A" else "adult")
                              for i, seat in enumerate(hold.seats)}
                     services.booking.confirm(actor, hold.hold_id, types,
                                              Payment(method="card", card_last4=f"{4000 + index}"))
                 except KioskError as err:
                     log.info("seeding a sale skipped: %s", err)
-        self._held_elsewhere(shows[0].show_id)
-        self._seed_refunds(cashier, shows)
+                self._tick_seed_clock()
+        self._seed_refunds(cashier)
 
-    def _seed_refunds(self, cashier, shows) -> None:
+    def _tick_seed_clock(self) -> None:
+        self.clock.current = min(self.clock.current + SEED_STEP, SCENE_NOW)
+
+    def _seed_refunds(self, cashier) -> None:
         """One refund a cashier may pay out and one large enough to wait for a manager."""
         from kiosk.services.models import Payment
 
         booking = self.services.booking
-        for show, n in ((shows[-1], 1), (shows[-2], 10)):
+        for key, n in (("matinee", 1), ("late", 10)):
             try:
-                hold = booking.hold_best(cashier, show.show_id, n)
+                hold = booking.hold_best(cashier, self.scene[key], n)
                 sale = booking.confirm(cashier, hold.hold_id, dict.fromkeys(hold.seats, "adult"),
                                        Payment(method="card", card_last4="4242"))
+                self._tick_seed_clock()
                 booking.refund(cashier, sale.reference, reason="Customer changed plans")
             except KioskError as err:
                 log.info("seeding a refund skipped: %s", err)
+            self._tick_seed_clock()
 
     def _held_elsewhere(self, show_id: str) -> None:
         other = replace(self.services.auth.self_service_actor(), kiosk_id="KIOSK-2")
@@ -267,11 +338,19 @@ class Screenshotter:
         self.shot(f"selfservice-films{suffix}")
         if self.quick:
             return
-        film = ss.films.tiles()[0].film
-        ss.choose_film(film, ss.films.query())
+        from kiosk.ui.selfservice.films import film_id_of
+
+        family_show = self.scene["family"]
+        film_id = next(f for key, f, _start in SCENE_SHOWS if key == "family")
+        tile = next((t for t in ss.films.tiles() if film_id_of(t.film) == film_id), None)
+        if tile is None:
+            raise LookupError(f"the scenario film {film_id} is not on the films screen")
+        ss.choose_film(tile.film, ss.films.query())
         self.shot(f"selfservice-shows{suffix}")
-        card = next(c for c in ss.shows.cards() if c.isEnabled())
-        self._held_elsewhere(card.show_summary.show_id)
+        card = next((c for c in ss.shows.cards() if c.show_summary.show_id == family_show), None)
+        if card is None or not card.isEnabled():
+            raise LookupError(f"the scenario show {family_show} is not on the shows screen")
+        self._held_elsewhere(family_show)
         card.click()
         self.wait_until(lambda: ss.current_name() == "seats", "the seat map")
         ss.seats.request_best(2)
@@ -316,10 +395,9 @@ class Screenshotter:
             keypad.buttons["enter"].click()
             self.wait_until(lambda: cm.current_name() == "finder", "the show finder")
         self.shot(f"counter-finder{suffix}")
-        finder = cm.screens["finder"]
-        show = finder.model.show_at(0)
-        self._held_elsewhere(show.show_id)
-        cm.open_show(show.show_id)
+        family_show = self.scene["family"]  # U-rated: the basket below sells a child ticket
+        self._held_elsewhere(family_show)
+        cm.open_show(family_show)
         self.wait_until(lambda: cm.current_name() == "seats", "the counter seat map")
         cm.screens["seats"].panel.bestRequested.emit(3, False)
         self.wait_until(lambda: cm.session.sale.hold is not None, "a counter hold")
