@@ -37,8 +37,13 @@ FREE_OR_EXPIRED = (
     " OR (#state = :allocated AND kiosk_id = :kiosk)"
 )
 # A booking's id is its hold's id: a seat sold to it whose local commit never happened (a crash,
-# a refusal after the cloud claim) is still this hold's to re-hold or to sell again.
+# a refusal after the cloud claim) is still this hold's to re-hold or to sell again. A seat of
+# this kiosk's allocation held by any hold is held by one of this kiosk's own (no one else may
+# hold it); which of them sells it is the kiosk's local database's call, so a hold orphaned by a
+# lost answer can never keep the kiosk from selling its own allocation offline (simulator seed
+# 5229).
 HOLD_CONDITION = (FREE_OR_EXPIRED + " OR (#state = :held AND hold_id = :hold)"
+                  " OR (#state = :held AND alloc_kiosk = :kiosk)"
                   " OR (#state = :sold AND booking_id = :hold)")
 CONFIRM_CONDITION = HOLD_CONDITION + " OR (#state = :sold AND booking_id = :booking)"
 ALLOCATE_CONDITION = (

@@ -168,3 +168,21 @@ def test_token_mismatch_on_a_replay_falls_back_to_the_conditions(client):
                    record=record())
     assert calls == [True, False]
     assert seat_items(client, TABLE, "S")["J1"]["booking_id"] == "bk1"
+
+
+def test_an_orphaned_hold_on_its_own_allocation_never_blocks_the_kiosk(client):
+    """Simulator seed 5229: a hold claim whose answer was lost (and whose undo was dropped) left
+    an allocated seat held by a hold the kiosk no longer knows; the kiosk's next hold and its
+    offline sale of that seat must still go through, and nobody else may take it."""
+    a, b = kiosk(client), kiosk(client, "KIOSK-2")
+    a.allocate(show_id="S", seats=["G1"], now=NOW)
+    a.claim_hold(show_id="S", seats=["G1"], hold_id="lost", expires_at=LATER, now=NOW,
+                 allocated={"G1"})
+    with pytest.raises(SeatsUnavailable):  # another kiosk: no, even long after the expiry
+        b.claim_hold(show_id="S", seats=["G1"], hold_id="h9", expires_at=LATER + timedelta(hours=2),
+                     now=LATER + timedelta(hours=1))
+    a.claim_hold(show_id="S", seats=["G1"], hold_id="h2", expires_at=LATER, now=NOW,
+                 allocated={"G1"})
+    a.confirm(show_id="S", seats=["G1"], booking_id="bk9", hold_id="offline-h3", now=NOW,
+              record=record())
+    assert seat_items(client, TABLE, "S")["G1"]["booking_id"] == "bk9"
