@@ -40,6 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "schedule)")
     parser.add_argument("--trace", action="store_true",
                         help="print every schedule's trace, passing or not")
+    parser.add_argument("--keep-going", action="store_true",
+                        help="play each schedule to the end after a violation, to see what it "
+                        "leads to (default: stop at the first)")
 
 
 def _drop(text: str) -> frozenset[int]:
@@ -62,7 +65,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
         raise InvalidInput("--kiosks and --seeds must be at least 1, --steps at least 0.")
     if not getattr(args, "verbose", False):
         logging.getLogger("kiosk").setLevel(logging.CRITICAL)  # refusals are outcomes here
-    options = SimOptions(kiosks=args.kiosks, steps=args.steps, policy=args.policy)
+    options = SimOptions(kiosks=args.kiosks, steps=args.steps, policy=args.policy,
+                         keep_going=args.keep_going)
     first = args.seed if args.seed is not None else 0
     count = args.seeds if args.seeds is not None else (1 if args.seed is not None else 100)
     drop = _drop(args.drop)
@@ -78,7 +82,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
         if drop or single:
             results = iter([run_seed(env, first, options, drop)])
         else:
-            results = run_many(range(first, first + count), options, args.jobs, env=env)
+            results = run_many(range(first, first + count), options, args.jobs, env=env,
+                               keep_traces=args.trace)
         for result in results:
             totals.add(result)
             if args.trace or (single and not result.failed):

@@ -275,6 +275,23 @@ def liveness(sim: Simulation) -> list[Violation]:
     return found
 
 
+def stranded_allocations(sim: Simulation) -> None:
+    """Count seats the cloud holds for a kiosk that does not know it (counted, not a violation).
+
+    Such a seat (an allocation whose answer was lost, say) is never handed back by that kiosk's
+    upkeep, and no one else can sell it; only that kiosk, online, still can.
+    """
+    for show in sim.world.shows:
+        for seat, item in sim.truth.seats(show).items():
+            owner = item.get("alloc_kiosk") if item.get("state") != "sold" else None
+            kiosk = next((k for k in sim.kiosks if k.name == owner), None)
+            if kiosk is not None and kiosk.conn.execute(
+                    "SELECT 1 FROM allocations WHERE show_id = ? AND seat_code = ? AND "
+                    "kiosk_id = ?", (show, seat, kiosk.name)).fetchone() is None:
+                sim.stranded += 1
+
+
 def final(sim: Simulation) -> list[Violation]:
+    stranded_allocations(sim)
     return (no_double_sale(sim) + money(sim) + reached_cloud(sim) + outbox_drained(sim)
             + liveness(sim))

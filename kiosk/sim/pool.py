@@ -26,12 +26,12 @@ def _environment() -> Environment:
     return _ENV
 
 
-def _run_chunk(seeds: list[int], options: SimOptions) -> list[SeedResult]:
+def _run_chunk(seeds: list[int], options: SimOptions, keep_traces: bool) -> list[SeedResult]:
     env = _environment()
     out = []
     for seed in seeds:
         result = run_seed(env, seed, options)
-        if not result.failed:
+        if not (result.failed or keep_traces):
             result.trace = []
         out.append(result)
     return out
@@ -39,14 +39,15 @@ def _run_chunk(seeds: list[int], options: SimOptions) -> list[SeedResult]:
 
 def run_many(seeds: Iterable[int], options: SimOptions, jobs: int = 1,
              env: Environment | None = None,
-             progress: Callable[[SeedResult], None] | None = None) -> Iterator[SeedResult]:
-    """Yield each seed's result, in seed order."""
+             progress: Callable[[SeedResult], None] | None = None,
+             keep_traces: bool = False) -> Iterator[SeedResult]:
+    """Yield each seed's result, in seed order (traces of passing seeds only if asked)."""
     seeds = list(seeds)
     if jobs <= 1:
         own = env or _environment()
         for seed in seeds:
             result = run_seed(own, seed, options)
-            if not result.failed:
+            if not (result.failed or keep_traces):
                 result.trace = []
             if progress:
                 progress(result)
@@ -55,7 +56,8 @@ def run_many(seeds: Iterable[int], options: SimOptions, jobs: int = 1,
     chunks = [seeds[i:i + CHUNK] for i in range(0, len(seeds), CHUNK)]
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited mock
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for chunk in pool.map(_run_chunk, chunks, [options] * len(chunks)):
+        for chunk in pool.map(_run_chunk, chunks, [options] * len(chunks),
+                              [keep_traces] * len(chunks)):
             for result in chunk:
                 if progress:
                     progress(result)

@@ -24,6 +24,9 @@ class Totals:
     conflict_seeds: int = 0
     dead_letters: int = 0
     web_orphans: int = 0
+    web_orphan_seeds: list[int] = field(default_factory=list)
+    stranded: int = 0
+    stranded_seeds: list[int] = field(default_factory=list)
     policies: Counter = field(default_factory=Counter)
     examples: dict[str, list[int]] = field(default_factory=dict)
 
@@ -37,6 +40,11 @@ class Totals:
         self.conflict_seeds += bool(result.conflicts)
         self.dead_letters += result.dead_letters
         self.web_orphans += result.web_orphans
+        self.stranded += result.stranded
+        if result.web_orphans and len(self.web_orphan_seeds) < 5:
+            self.web_orphan_seeds.append(result.seed)
+        if result.stranded and len(self.stranded_seeds) < 5:
+            self.stranded_seeds.append(result.seed)
         if result.violations:
             self.failed.append(result.seed)
             self.first[result.violations[0].invariant] += 1
@@ -56,6 +64,7 @@ def describe_failure(result: SeedResult, shrunk: SeedResult | None, steps: int,
         drop = ",".join(str(i) for i in shrunk.dropped)
         again = (f"kiosk simulate --seed {result.seed} --kiosks {options.kiosks} --steps {steps}"
                  f"{' --policy ' + options.policy if options.policy != 'mixed' else ''}"
+                 f"{' --keep-going' if options.keep_going else ''}"
                  f"{' --drop ' + drop if drop else ''}")
         kept = steps - len(shrunk.dropped)
         lines.append(f"  shortest failing schedule found: {kept} step(s) of the first {steps}; "
@@ -88,5 +97,12 @@ def summary(totals: Totals, options: SimOptions) -> list[str]:
         f"faults injected: {faults}",
         violations,
         f"conflicts: {totals.conflicts} in {totals.conflict_seeds} schedules; dead letters: "
-        f"{totals.dead_letters}; web sales whose buyer never heard back: {totals.web_orphans}",
+        f"{totals.dead_letters}",
+        f"not violations, but seats lost to sale: web sales whose buyer never heard back "
+        f"{totals.web_orphans}{_eg(totals.web_orphan_seeds)}; seats allocated to a kiosk that "
+        f"does not know it {totals.stranded}{_eg(totals.stranded_seeds)}",
     ]
+
+
+def _eg(seeds: list[int]) -> str:
+    return f" (e.g. seeds {', '.join(map(str, seeds))})" if seeds else ""

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import logging
 import os
+import random
 import shutil
 import tempfile
 import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from kiosk.cloud.channel import CHANNEL_ID, OnlineChannel, OnlineSale
 from kiosk.cloud.claims import SeatClaims
@@ -59,6 +59,7 @@ class SimOptions:
     kiosks: int = 3
     steps: int = 40
     policy: str = "mixed"  # allocated-only | optimistic | mixed (drawn per seed)
+    keep_going: bool = False  # play on after a violation (to see what it leads to)
 
 
 @dataclass
@@ -72,6 +73,7 @@ class SeedResult:
     conflicts: int
     dead_letters: int
     web_orphans: int
+    stranded: int = 0  # seats allocated in the cloud to a kiosk that does not know it
     trace: list[str] = field(default_factory=list)
     dropped: tuple[int, ...] = ()
 
@@ -150,6 +152,7 @@ class Simulation:
         self.conflicts = 0
         self.dead_letters = 0
         self.web_orphans = 0
+        self.stranded = 0
         self.kiosks: list[SimKiosk] = []
         for i in range(options.kiosks):
             name = f"K{i + 1}"
@@ -227,22 +230,22 @@ class Simulation:
             self.trace.add(f"       -> {outcome}")
             self._background()
             played += 1
-            if not self.violations:
-                self.violations += checks.per_step(self)
-            if self.violations:
+            self.violations += checks.per_step(self)
+            if self.violations and not self.options.keep_going:
                 break
-        if not self.violations:
+        if not self.violations or self.options.keep_going:
             self.step = None
             self._heal()
-            if not self.violations:
-                self.violations += checks.final(self)
+            self.violations += checks.final(self)
+        self.violations = _first_of_each(self.violations)
         for v in self.violations:
             self.trace.add(f"VIOLATION {v.line()}")
         return SeedResult(self.seed, self.policy, played, self.network.requests,
                           self.counts, self.violations, self.conflicts, self.dead_letters,
-                          self.web_orphans, self.trace.lines, tuple(sorted(self.drop)))
+                          self.web_orphans, self.stranded, self.trace.lines,
+                          tuple(sorted(self.drop)))
 
-    def _play(self, step: Step, rng: Any) -> str:
+    def _play(self, step: Step, rng: random.Random) -> str:
         try:
             return ops.run_step(self, step, rng)
         except SimulatedCrash as crash:
@@ -321,6 +324,14 @@ class Simulation:
             self.env.sns.delete_topic(TopicArn=self.topic)
         finally:
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _first_of_each(found: list[Violation]) -> list[Violation]:
+    """Each distinct finding once, where it was first seen (a double sale stays one per step)."""
+    seen: dict[tuple[str, str], Violation] = {}
+    for v in found:
+        seen.setdefault((v.invariant, v.message), v)
+    return list(seen.values())
 
 
 def _show_of(kiosk: SimKiosk, booking_id: str) -> str:
