@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from kiosk.cloud import conflicts
 from kiosk.cloud.channel import CHANNEL_ID
 from kiosk.cloud.errors import CloudError, CloudUnavailable
+from kiosk.domain.clock import to_iso
 from kiosk.domain.errors import KioskError
 from kiosk.services.booking_holds import unavailable
 from kiosk.services.models import Payment
@@ -25,10 +26,9 @@ from kiosk.sim.schedule import Step
 if TYPE_CHECKING:
     from kiosk.sim.runner import Simulation
 
-ACTIVE = ("confirmed", "partially_refunded")
 ASK_TRIES = 3  # fair tries: no request of the kiosk lost on the way during them
 ASK_MAX_TRIES = 8
-ASK_PAUSE_S = 6.0  # a person taps again; longer than nothing, shorter than a probe interval x 2
+ASK_PAUSE_S = 6.0  # a person taps again a few seconds later (the sync thread ticks meanwhile)
 CARD = Payment("card", card_last4="4242")
 
 
@@ -77,8 +77,6 @@ def pick_show(sim: Simulation, rng: random.Random) -> str:
 
 
 def _iso(k: SimKiosk) -> str:
-    from kiosk.domain.clock import to_iso
-
     return to_iso(k.clock.now())
 
 

@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import time
+import warnings
 from collections import Counter
 from email.utils import parsedate_to_datetime
 
@@ -33,6 +34,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 CI_SEEDS = 300
 CI_BUDGET_S = 90.0
+CI_STEPS = 25  # per schedule: 300 of them take ~45 s of two idle cores (the CLI default is 40)
 
 
 @pytest.fixture(scope="module")
@@ -266,11 +268,13 @@ def test_300_seeds_hold_every_invariant():
 
     totals = Totals()
     started = time.monotonic()
-    for result in run_many(range(CI_SEEDS), SimOptions(steps=30), jobs=2):
+    for result in run_many(range(CI_SEEDS), SimOptions(steps=CI_STEPS), jobs=2):
         totals.add(result)
     elapsed = time.monotonic() - started
     assert totals.seeds == CI_SEEDS
     assert not totals.failed, (f"{len(totals.failed)} failing seeds, e.g. "
                                f"{totals.examples}: replay with kiosk simulate --seed S "
-                               "--steps 30")
-    print(f"{CI_SEEDS} seeds in {elapsed:.1f} s")
+                               f"--steps {CI_STEPS}")
+    if elapsed > CI_BUDGET_S:  # a loaded machine is slower; the figure is for two idle cores
+        warnings.warn(f"{CI_SEEDS} seeds took {elapsed:.0f} s (budget {CI_BUDGET_S:.0f} s)",
+                      stacklevel=1)
