@@ -63,8 +63,13 @@ def make_kiosk_db(path: Path) -> None:
     db.conn.close()
 
 
+def _pythonpath() -> str:
+    """The checkout first, then whatever PYTHONPATH there was (.ci/run's faketime shim)."""
+    return os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+
+
 def spawn(args: list[str], **kwargs) -> subprocess.Popen:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=_pythonpath())
     return subprocess.Popen([sys.executable, *args], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
 
@@ -213,7 +218,7 @@ def test_kiosk_killed_mid_drain_and_restarted(cloud, tmp_path):
     env = dict(os.environ, KIOSK_CLOUD_ENABLED="1", KIOSK_CLOUD_ENDPOINT_URL=cloud.endpoint_url,
                KIOSK_CLOUD_TABLE=TABLE, KIOSK_CLOUD_REGION="ap-south-1",
                KIOSK_CLOUD_SYNC_INTERVAL_S="0.1", KIOSK_CLOUD_PULL_INTERVAL_S="30",
-               PYTHONPATH=str(ROOT))
+               PYTHONPATH=_pythonpath())
     cmd = [sys.executable, "-m", "kiosk", "--db", str(db), "--kiosk-id", "KIOSK-1", "sync",
            "--watch"]
     first = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
