@@ -232,6 +232,12 @@ class SeatClaims:
                 freed.append(seat)
         return freed
 
+    def _free_sold(self, show_id: str, seats: list[str], booking_id: str,
+                   allocated: Collection[str]) -> list[str]:
+        """Free the seats still sold to ``booking_id`` (nothing else can match the condition)."""
+        return self._free(show_id, seats, "#state = :sold AND booking_id = :booking",
+                          {":sold": "sold", ":booking": booking_id}, allocated)
+
     def release_hold(self, *, show_id: str, seats: Iterable[str], hold_id: str,
                      allocated: Collection[str] = ()) -> list[str]:
         """Free the seats this hold still holds (an allocated seat returns to its kiosk)."""
@@ -242,8 +248,7 @@ class SeatClaims:
                now: datetime, allocated: Collection[str] = ()) -> list[str]:
         """Free the booking's seats and note the refund on its booking item."""
         seats = list(dict.fromkeys(seats))
-        freed = self._free(show_id, seats, "#state = :sold AND booking_id = :booking",
-                           {":sold": "sold", ":booking": booking_id}, allocated)
+        freed = self._free_sold(show_id, seats, booking_id, allocated)
         if seats:
             self._conditional(
                 "update_item", Key=booking_key(booking_id),
@@ -262,8 +267,7 @@ class SeatClaims:
         item void), so it can never touch another sale; replays find nothing left to do.
         """
         seats = list(dict.fromkeys(seats))
-        freed = self._free(show_id, seats, "#state = :sold AND booking_id = :booking",
-                           {":sold": "sold", ":booking": booking_id}, allocated)
+        freed = self._free_sold(show_id, seats, booking_id, allocated)
         if void_item:
             self._conditional(
                 "update_item", Key=booking_key(booking_id),

@@ -67,3 +67,23 @@ def cloud_services(cloud_config, clock, ctx):
     yield svc
     svc.close()
     gate.close()
+
+
+@pytest.fixture
+def parts(cloud_services, ctx, clock):
+    """The services plus the sync parts over the same file, and a switch that cuts the network."""
+    from kiosk.cloud.allocations import AllocationManager
+    from kiosk.cloud.pull import Puller
+    from kiosk.cloud.worker import Backoff, OutboxWorker
+    from tests.cloud.helpers import NetworkSwitch
+
+    svc = cloud_services
+    path = svc.config.db_path
+    worker = OutboxWorker(ctx, path, clock=clock, backoff=Backoff(0.5, 1.0), rng=lambda: 1.0)
+    puller = Puller(ctx, path, clock=clock)
+    alloc = AllocationManager(ctx, path, clock=clock)
+    clients = ctx.clients()
+    switch = NetworkSwitch(clients.dynamodb, clients.sns)
+    yield svc, worker, puller, alloc, switch
+    for p in (worker, puller, alloc):
+        p.close()

@@ -8,17 +8,14 @@ from dataclasses import replace
 import pytest
 
 from kiosk.cloud import conflicts
-from kiosk.cloud.allocations import AllocationManager
 from kiosk.cloud.channel import OnlineChannel
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudUnavailable
 from kiosk.cloud.gate import CloudGate
-from kiosk.cloud.pull import Puller
-from kiosk.cloud.worker import Backoff, OutboxWorker
 from kiosk.domain.errors import PermissionDenied, SeatsUnavailable
 from kiosk.services.models import Payment
 from tests.cloud.conftest import TABLE
-from tests.cloud.helpers import NetworkSwitch, seat_items
+from tests.cloud.helpers import seat_items
 
 SHOW = "show-future"
 CARD = Payment(method="card", card_last4="4242")
@@ -30,20 +27,6 @@ def sign_in(svc, who):
 
 def all_seats(svc) -> list[str]:
     return list(svc.catalogue.show(SHOW).layout.seats)
-
-
-@pytest.fixture
-def parts(cloud_services, ctx, clock):
-    svc = cloud_services
-    path = svc.config.db_path
-    worker = OutboxWorker(ctx, path, clock=clock, backoff=Backoff(0.5, 1.0), rng=lambda: 1.0)
-    puller = Puller(ctx, path, clock=clock)
-    alloc = AllocationManager(ctx, path, clock=clock)
-    clients = ctx.clients()
-    switch = NetworkSwitch(clients.dynamodb, clients.sns)
-    yield svc, worker, puller, alloc, switch
-    for p in (worker, puller, alloc):
-        p.close()
 
 
 def test_online_hold_is_seen_by_others_at_once(parts, ctx, clock):

@@ -9,19 +9,16 @@ from datetime import timedelta
 
 import pytest
 
-from kiosk.cloud.allocations import AllocationManager
 from kiosk.cloud.channel import OnlineChannel
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.engine import SyncEngine
 from kiosk.cloud.gate import VOID_AFTER, CloudGate
-from kiosk.cloud.pull import Puller
-from kiosk.cloud.worker import Backoff, OutboxWorker
 from kiosk.domain.clock import FakeClock
 from kiosk.domain.errors import ConfigError, NotSellableOffline, SeatsUnavailable
 from kiosk.services.gate import LocalGate
 from kiosk.services.models import Payment
 from tests.cloud.conftest import TABLE
-from tests.cloud.helpers import LoseResponses, NetworkSwitch, booking_items, seat_items
+from tests.cloud.helpers import LoseResponses, booking_items, seat_items
 from tests.factories import table_dump
 
 SHOW = "show-future"
@@ -30,20 +27,6 @@ CARD = Payment(method="card", card_last4="4242")
 
 def sign_in(svc, who):
     return svc.auth.sign_in(*who)
-
-
-@pytest.fixture
-def parts(cloud_services, ctx, clock):
-    svc = cloud_services
-    path = svc.config.db_path
-    worker = OutboxWorker(ctx, path, clock=clock, backoff=Backoff(0.5, 1.0), rng=lambda: 1.0)
-    puller = Puller(ctx, path, clock=clock)
-    alloc = AllocationManager(ctx, path, clock=clock)
-    clients = ctx.clients()
-    switch = NetworkSwitch(clients.dynamodb, clients.sns)
-    yield svc, worker, puller, alloc, switch
-    for p in (worker, puller, alloc):
-        p.close()
 
 
 # -- hole 0: nothing sells around the cloud -------------------------------------------------------
