@@ -6,7 +6,8 @@ Usage in the app (after the services are open)::
     from kiosk.ui.sync_bridge import SyncBridge
 
     gate = CloudGate(config)                       # pass to open_services(config, gate=gate)
-    bridge = SyncBridge(config, gate=gate, parent=app)
+    bridge = SyncBridge(config, gate=gate, parent=app,
+                        clock=services.deps.clock)  # the app's one time source
     bridge.statusChanged.connect(status_bar.show_sync)   # dict, see below
     bridge.seatsChanged.connect(seat_map.refresh_if_showing)  # show id
     bridge.start()
@@ -89,7 +90,9 @@ class SyncBridge(QObject):
 
     ``SyncBridge(config, gate=None, parent=None, *, clock=None, tick_s=0.5)``: ``config`` is the
     kiosk Config; ``gate`` the ``kiosk.cloud.gate.CloudGate`` given to the services, so both share
-    one online/offline status (without it the bridge builds its own cloud context). Signals:
+    one online/offline status (without it the bridge builds its own cloud context); ``clock`` the
+    services' clock (``build_ui`` passes ``services.deps.clock``; else the gate's, else the real
+    one), so the pull horizon and the outbox see the same time as the screens. Signals:
     ``statusChanged(dict)``, ``seatsChanged(str show_id)``, ``conflictDetected(str booking_id)``.
     """
 
