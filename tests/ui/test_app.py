@@ -309,7 +309,10 @@ def test_manager_console_locks_when_idle(qtbot, qapp, services, config):
 
 
 def test_cloud_status_shows_offline_when_the_endpoint_is_down(qtbot, qapp, services, config):
-    """Cloud enabled but unreachable (a closed loopback port): the counter opens and says so."""
+    """Cloud enabled but unreachable (a closed loopback port): the counter opens and says so.
+
+    The sync bridge runs on the services' clock: on the real one, the test world's shows (fixed
+    around 2026-11-25) were never in the pull horizon, nothing was tried, and nothing said so."""
     from dataclasses import replace as dc_replace
 
     from kiosk.config import CloudConfig
@@ -324,6 +327,7 @@ def test_cloud_status_shows_offline_when_the_endpoint_is_down(qtbot, qapp, servi
     ui.window.show()
     try:
         assert ui.sync_bridge is not None and ui.bridge.sync is ui.sync_bridge
+        assert ui.sync_bridge.clock is services.deps.clock
         qtbot.waitUntil(lambda: "Offline" in ui.window.sync_label.text(), timeout=30_000)
     finally:
         close_ui(ui)
