@@ -1,4 +1,4 @@
-"""Seed -> schedule: the policy, each kiosk's fault weather and the list of steps.
+"""Seed -> schedule: the policy, each kiosk's fault weather, the mix of steps, and the steps.
 
 The schedule is drawn up front and does not depend on what happens while it runs, so the first
 ``m`` steps of a seed are the same whatever ``--steps`` says, and a failing run can be cut short
@@ -25,6 +25,9 @@ WORLD_OPS = {
     "web": 5, "advance": 5, "hold_expiry": 2, "partition": 3, "heal": 3, "skew": 2, "crash": 2,
 }
 WORLD_WITH_KIOSK = frozenset({"partition", "heal", "skew", "crash"})
+ALWAYS = frozenset({"hold", "confirm", "sync"})  # without these nothing is sold
+SWARM = (0, 1, 1, 3)  # per-seed factor on each other kind's weight
+STAY = 0.6  # chance that a step is about the same kiosk as the last one
 
 
 @dataclass(frozen=True)
@@ -54,11 +57,21 @@ def make_schedule(seed: int, kiosks: int, steps: int, policy: str = "mixed") -> 
     weather = tuple(draw_weather(rng) for _ in range(kiosks))
     web = web_rates(rng)
     kinds = list(KIOSK_OPS) + list(WORLD_OPS)
-    weights = list(KIOSK_OPS.values()) + list(WORLD_OPS.values())
+    # Swarm testing: each seed leaves some kinds out and leans on others, so some schedules are
+    # all allocation churn and stale pulls, others all skew and web traffic. A uniform mix makes
+    # every schedule alike and rarely lines up the few steps a hole needs.
+    weights = [w * (max(1, f) if kind in ALWAYS else f)
+               for kind, w, f in zip(kinds, [*KIOSK_OPS.values(), *WORLD_OPS.values()],
+                                     (rng.choice(SWARM) for _ in kinds), strict=True)]
     out = []
+    last = 0
     for index in range(steps):
         kind = rng.choices(kinds, weights=weights)[0]
-        kiosk = rng.randrange(kiosks) if kind in KIOSK_OPS or kind in WORLD_WITH_KIOSK else -1
+        kiosk = -1
+        if kind in KIOSK_OPS or kind in WORLD_WITH_KIOSK:
+            # a counter serves one customer for a while (hold, change, confirm...): runs of steps
+            # on one kiosk line up the few steps a hole needs, between the other kiosks' races
+            last = kiosk = last if rng.random() < STAY else rng.randrange(kiosks)
         out.append(Step(index, kind, kiosk))
     # drawn one after the other: a longer run extends a shorter one, never reshuffles it
     return Schedule(seed, chosen, weather, tuple(WEATHER[w] for w in weather), web, tuple(out))

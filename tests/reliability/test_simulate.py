@@ -228,6 +228,28 @@ def test_the_checker_catches_wrong_money_and_a_sale_never_sent(env):
         sim.teardown()
 
 
+def test_the_checker_flags_an_offline_sale_the_cloud_never_allocated(env):
+    from kiosk.services.models import Payment
+
+    sim = Simulation(env, 4, SimOptions(steps=0, policy="allocated-only"))
+    try:
+        k = sim.kiosks[0]
+        # a phantom allocation, as a stale pull used to re-insert (issue 9, hole 2)
+        k.conn.execute("INSERT INTO allocations (show_id, seat_code, kiosk_id, allocated_at) "
+                       "VALUES ('show-1', 'C3', ?, '2026-12-04T09:00:00+00:00')", (k.name,))
+        sim.network.partitioned.add(k.name)
+        sim.network.begin_step(4, 0)
+        sim.step = 0
+        hold = k.services.booking.hold(k.cashier, "show-1", ["C3"])
+        booking = k.services.booking.confirm(k.cashier, hold.hold_id, {},
+                                             Payment("card", card_last4="4242"))
+        sim.sold(k, booking, offline=True)
+        assert [v.invariant for v in sim.violations] == ["c"]
+        assert "C3 (free)" in sim.violations[0].message
+    finally:
+        sim.teardown()
+
+
 def test_shrinking_finds_the_step_that_matters(env, monkeypatch):
     from kiosk.sim import runner
     from kiosk.sim.shrink import shrink
