@@ -93,16 +93,30 @@ class Puller:
         """Refresh one show; True when the local picture changed. Raises CloudUnavailable."""
         kiosk = self.context.kiosk_id
         with ALLOCATION_LOCK:
-            items = self.context.call(lambda: self.context.claims().show_items(
-                show_id, consistent=False))
             now = self.clock.now()
             holds = {r[0] for r in self.conn.execute(
                 "SELECT DISTINCT hold_id FROM holds WHERE show_id = ?", (show_id,))}
             bookings = {r[0] for r in self.conn.execute(
                 "SELECT id FROM bookings WHERE show_id = ?", (show_id,))}
-            remote, mine = classify(items, kiosk, int(self.context.cloud_time(now).timestamp()),
+            epoch_now = int(self.context.cloud_time(now).timestamp())
+            remote, mine = classify(self._read(show_id, consistent=False), kiosk, epoch_now,
                                     holds, bookings)
+            if mine != self._allocated(show_id):
+                # The cheap read disagrees with this kiosk's allocations: it may be stale (an
+                # allocation it has not seen yet, or one already handed back). Only a strongly
+                # consistent read may change them (issue 9, hole 2).
+                remote, mine = classify(self._read(show_id, consistent=True), kiosk, epoch_now,
+                                        holds, bookings)
             return self._store(show_id, remote, mine, now)
+
+    def _read(self, show_id: str, consistent: bool) -> list[dict[str, Any]]:
+        return self.context.call(lambda: self.context.claims().show_items(
+            show_id, consistent=consistent))
+
+    def _allocated(self, show_id: str) -> set[str]:
+        return {r[0] for r in self.conn.execute(
+            "SELECT seat_code FROM allocations WHERE show_id = ? AND kiosk_id = ?",
+            (show_id, self.context.kiosk_id))}
 
     def _store(self, show_id: str, remote: dict[str, RemoteSeat], mine: set[str],
                now: datetime) -> bool:
@@ -111,12 +125,10 @@ class Puller:
                    for r in self.conn.execute(
                        "SELECT seat_code, state, booking_id, kiosk_id, expires_at "
                        "FROM remote_seats WHERE show_id = ?", (show_id,))}
-        local_alloc = {r[0] for r in self.conn.execute(
-            "SELECT seat_code FROM allocations WHERE show_id = ? AND kiosk_id = ?",
-            (show_id, self.context.kiosk_id))}
-        # The read is eventually consistent: it may be older than this kiosk's last hand-back.
-        # So it may only take allocations away (safe: fewer seats sold offline), never add
-        # them back (issue 9, hole 2); AllocationManager adopts from strongly consistent reads.
+        local_alloc = self._allocated(show_id)
+        # Allocations are only ever taken away here (a seat the cloud no longer gives this
+        # kiosk), never added: a grant is recorded by whoever asked for it, after DynamoDB
+        # granted it, and AllocationManager adopts the rest from its strongly consistent read.
         gone = local_alloc - mine
         if current == remote and not gone:
             return False
