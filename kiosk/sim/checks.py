@@ -96,7 +96,10 @@ def _owned_offline(item: dict[str, Any] | None, kiosk: str, booking_id: str) -> 
         return False
     state = item.get("state")
     if state == "sold":
-        return item.get("booking_id") == booking_id
+        # Sold to this sale, or to another sale of this kiosk's own allocation whose refund or
+        # exchange has not reached the cloud yet: it goes back to this kiosk's allocation then,
+        # and no one else can take it meanwhile (seed 5372 of an earlier schedule).
+        return item.get("booking_id") == booking_id or item.get("alloc_kiosk") == kiosk
     if state == "allocated":
         return item.get("kiosk_id") == kiosk
     return state == "held" and item.get("alloc_kiosk") == kiosk and item.get("kiosk_id") == kiosk

@@ -282,8 +282,6 @@ def test_the_command_prints_a_summary(capsys):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="issue 9: the protocol fixes land in parallel; until "
-                   "all of them are in, some seeds may still find a violation")
 def test_300_seeds_hold_every_invariant():
     from kiosk.sim.pool import run_many
     from kiosk.sim.report import Totals
