@@ -95,12 +95,12 @@ def summary(totals: Totals, options: SimOptions) -> list[str]:
         f"each; policy {policies})",
         f"steps: {totals.steps} (cloud requests {totals.requests})",
         f"faults injected: {faults}",
-        violations,
-        f"conflicts: {totals.conflicts} in {totals.conflict_seeds} schedules; dead letters: "
-        f"{totals.dead_letters}",
-        f"not violations, but seats lost to sale: web sales whose buyer never heard back "
+        f"seats lost to sale (not invariants): web sales whose buyer never heard back "
         f"{totals.web_orphans}{_eg(totals.web_orphan_seeds)}; seats allocated to a kiosk that "
-        f"does not know it {totals.stranded}{_eg(totals.stranded_seeds)}",
+        f"does not know it {totals.stranded}{_eg(totals.stranded_seeds)}; dead letters "
+        f"{totals.dead_letters}",
+        violations,
+        f"conflicts: {totals.conflicts} in {totals.conflict_seeds} schedules",
     ]
 
 
