@@ -2,8 +2,9 @@
 
 (a) no seat in two active sales anywhere; (b) every sale a kiosk confirmed reaches the cloud
 exactly once (or is a conflict, which under ``allocated-only`` is itself a double sale: its
-ticket was printed); (c) under ``allocated-only`` a kiosk cut off from the cloud sells only seats
-the cloud has allocated to it at that moment; (d) totals equal their lines and refunds never
+ticket was printed); (c) under ``allocated-only`` a kiosk cut off from the cloud (or selling under
+its offline policy: it believes it is offline, or its clock is off) sells only seats the cloud
+has allocated to it at that moment (read from the true table); (d) totals equal their lines and refunds never
 exceed what was paid; (e) after the heal the outbox is empty or dead-lettered; (f) an online
 kiosk asking for seats gets some while the cloud has free seats.
 

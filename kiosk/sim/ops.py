@@ -136,9 +136,9 @@ def op_confirm(sim: Simulation, k: SimKiosk, rng: random.Random) -> str:
         payment = Payment("cash", tendered_minor=due + rng.choice((0, 500, 10_000)))
     else:
         payment = CARD
-    offline = sim.offline(k)
+    offline = sim.selling_offline(k, show)
     booking = k.services.booking.confirm(k.cashier, hold_id, tickets, payment, contact)
-    sim.sold(k, booking, offline or sim.offline(k))
+    sim.sold(k, booking, offline or sim.selling_offline(k, show))
     text = (f"{sim.trace.name(hold_id, 'h')} -> {sim.trace.name(booking.booking_id, 'b')} "
             f"{show} {_seats([line.seat_code for line in booking.lines])} {payment.method}"
             f"{' (partitioned)' if offline else ''}")
@@ -167,10 +167,10 @@ def op_exchange(sim: Simulation, k: SimKiosk, rng: random.Random) -> str:
     if not bookings or not holds:
         return "nothing to exchange"
     booking_id, reference, _seats_old = rng.choice(bookings)
-    hold_id, _show, _held = rng.choice(holds)
-    offline = sim.offline(k)
+    hold_id, show, _held = rng.choice(holds)
+    offline = sim.selling_offline(k, show)
     new = k.services.booking.exchange(k.cashier, reference, hold_id, {}, CARD)
-    sim.sold(k, new, offline or sim.offline(k))
+    sim.sold(k, new, offline or sim.selling_offline(k, show))
     return (f"{sim.trace.name(booking_id, 'b')} for {sim.trace.name(hold_id, 'h')} -> "
             f"{sim.trace.name(new.booking_id, 'b')} {_seats([x.seat_code for x in new.lines])}")
 

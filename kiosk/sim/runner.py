@@ -178,8 +178,13 @@ class Simulation:
         """Cut off from the cloud right now (the truth, not the kiosk's belief)."""
         return kiosk.name in self.network.partitioned
 
+    def selling_offline(self, kiosk: SimKiosk, show: str) -> bool:
+        """Cut off, or selling under the offline policy by its own account (it believes it is
+        offline, or its clock is too far off to claim): either way only its allocation may go."""
+        return self.offline(kiosk) or kiosk.gate.offline_sellable(show) is not None
+
     def sold(self, kiosk: SimKiosk, booking: Booking, offline: bool) -> None:
-        """A ticket just printed: check (c) if the kiosk was cut off while it sold."""
+        """A ticket just printed: check (c) if the kiosk sold while (it knew it was) offline."""
         self.trace.name(booking.booking_id, "b")
         self.trace.alias(booking.booking_id, booking.reference)
         if offline:
