@@ -56,15 +56,25 @@ def _drop(text: str) -> frozenset[int]:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     from kiosk.domain.errors import InvalidInput
+
+    if args.kiosks < 1 or args.steps < 0 or (args.seeds is not None and args.seeds < 1):
+        raise InvalidInput("--kiosks and --seeds must be at least 1, --steps at least 0.")
+    kiosk_log = logging.getLogger("kiosk")
+    level = kiosk_log.level
+    if not getattr(args, "verbose", False):
+        kiosk_log.setLevel(logging.CRITICAL)  # refusals are outcomes here (restored at the end)
+    try:
+        return _simulate(args)
+    finally:
+        kiosk_log.setLevel(level)  # run in process (tests, tools): leave logging as it was
+
+
+def _simulate(args: argparse.Namespace) -> int:
     from kiosk.sim.pool import run_many
     from kiosk.sim.report import Totals, describe_failure, summary
     from kiosk.sim.runner import Environment, SimOptions, SimUnavailable, run_seed
     from kiosk.sim.shrink import shrink
 
-    if args.kiosks < 1 or args.steps < 0 or (args.seeds is not None and args.seeds < 1):
-        raise InvalidInput("--kiosks and --seeds must be at least 1, --steps at least 0.")
-    if not getattr(args, "verbose", False):
-        logging.getLogger("kiosk").setLevel(logging.CRITICAL)  # refusals are outcomes here
     options = SimOptions(kiosks=args.kiosks, steps=args.steps, policy=args.policy,
                          keep_going=args.keep_going)
     first = args.seed if args.seed is not None else 0
