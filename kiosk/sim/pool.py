@@ -8,6 +8,7 @@ not depend on ``--jobs``. A passing seed's trace is dropped before it crosses a 
 from __future__ import annotations
 
 import atexit
+import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -27,6 +28,8 @@ def _environment() -> Environment:
 
 
 def _run_chunk(seeds: list[int], options: SimOptions, keep_traces: bool) -> list[SeedResult]:
+    """In a worker process (its own logging): refusals and outages are outcomes, not news."""
+    logging.getLogger("kiosk").setLevel(logging.CRITICAL)
     env = _environment()
     out = []
     for seed in seeds:
