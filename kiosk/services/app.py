@@ -48,9 +48,8 @@ class Services:
         return self.deps.config
 
     def close(self) -> None:
-        close_gate = getattr(self.gate, "close", None)
-        if self.owns_gate and callable(close_gate):
-            close_gate()
+        if self.owns_gate:
+            self.gate.close()
         self.deps.db.conn.close()
 
 

@@ -50,6 +50,9 @@ class SeatGate(Protocol):
     def offline_sellable(self, show_id: str) -> frozenset[str] | None:
         """Seats this kiosk may sell right now, or None when there is no restriction."""
 
+    def close(self) -> None:
+        """Release what the gate holds (its own database connection)."""
+
 
 class LocalGate:
     def claim_hold(self, hold: Hold) -> None:
@@ -62,4 +65,7 @@ class LocalGate:
         return SaleClaim()
 
     def offline_sellable(self, show_id: str) -> frozenset[str] | None:
+        return None
+
+    def close(self) -> None:
         return None
