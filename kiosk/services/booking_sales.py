@@ -5,7 +5,11 @@ audit row and the outbox rows commit together or not at all. It is the hot path,
 the disk's commit rate is the budget it spends: the show comes from the per-connection cache, the
 hold read also flags seats the cloud sold, a local double sale is left to the seat_sales
 primary key, and the show's sold count is kept rather than recounted (``booking_counts``).
-BEGIN to COMMIT is 12 statements for any number of seats (13 with a ``notify`` row).
+BEGIN to COMMIT is 12 statements for any number of seats (13 with a ``notify`` row, one more
+when a cloud claim's undo intent is settled).
+
+With cloud sync on, the gate first sells the seats in DynamoDB (``claim_in_cloud``, outside any
+transaction), so a sale is durable in the cloud before its ticket prints (issue 9, hole 1).
 """
 
 from __future__ import annotations
