@@ -41,12 +41,14 @@ class CloudConfig:
     verify_interval_s: float = 300.0  # anti-entropy: are synced sales still in the cloud (0 = off)
     max_clock_offset_s: float = 30.0  # cloud claims pause while the clocks differ by more
     probe_interval_s: float = 30.0  # a cheap round trip when nothing else talked to the cloud
+    catalogue_interval_s: float = 10.0  # how often the cinema's catalogue VERSION item is checked
 
 
 @dataclass(frozen=True)
 class Config:
     db_path: Path = field(default_factory=lambda: default_data_dir() / "kiosk.db")
     kiosk_id: str = "KIOSK-1"
+    cinema_id: str = ""  # the shared cinema this device belongs to ("" = not joined; no cloud catalogue)
     mode: str = "counter"  # counter | self-service | manager
     windowed: bool = False
     language: str = "en"  # en | hi | te
