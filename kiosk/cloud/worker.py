@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from kiosk.cloud import auditing, notifier
+from kiosk.cloud import auditing, ledger_rows, notifier
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
 from kiosk.cloud.gate import VOID_AFTER, VOID_KIND
@@ -304,8 +304,7 @@ class OutboxWorker:
     def _confirm(self, row: _Row, now: datetime, result: DrainResult) -> None:
         p = row.payload
         booking_id = p.get("booking_id") or row.booking_id
-        record = {k: p.get(k) for k in ("reference", "show_id", "hold_id", "kiosk_id", "channel",
-                                        "total_minor", "currency", "created_at")}
+        record = ledger_rows.confirm_record(self.conn, booking_id, p)
         record["synced_at"] = to_iso(now)
         claims = self.context.claims(p.get("kiosk_id") or self.context.kiosk_id)
         try:

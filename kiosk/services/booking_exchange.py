@@ -59,8 +59,9 @@ class ExchangeDesk:
         hold = ctx.live_hold(ctx.conn, new_hold_id, now, actor)
         info = ctx.show(hold.show_id)
         basket = price(info, hold.seats, ticket_types)
-        self._money(ctx.conn, actor, old, info, basket, payment)
-        plan = self.sales.claim_in_cloud(actor, info, hold, basket, now)
+        _, _, difference, paid = self._money(ctx.conn, actor, old, info, basket, payment)
+        plan = self.sales.claim_in_cloud(actor, info, hold, basket, now, paid,
+                                         paid_minor=max(0, difference), exchanged_from=old["id"])
         with transaction(ctx.conn) as conn:
             old = ctx.booking_row(conn, reference)
             repeated = self._repeated(conn, old, new_hold_id)

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from kiosk.cloud import ledger
 from kiosk.cloud.refusals import note_refused_quietly
 from kiosk.domain.booking_rules import cash_change, check_card_last4, normalise_contact
 from kiosk.domain.clock import from_iso, local, to_iso
@@ -96,6 +97,21 @@ def price(info: ShowInfo, seats: tuple[str, ...], ticket_types: dict[str, str] |
                         info.prices, info.tax_rate_bp, info.certificate)
 
 
+def sale_record(actor: Actor, info: ShowInfo, booking_id: str, reference: str, hold_id: str,
+                basket: PricedBasket, method: str, created: str, business_date: str,
+                paid_minor: int | None, exchanged_from: str | None) -> dict:
+    """The booking's ledger record (cloud booking item and outbox confirm payload alike)."""
+    return ledger.booking_record(
+        booking_id=booking_id, reference=reference, show_id=info.show_id,
+        cinema_id=info.cinema_id, business_date=business_date, channel=channel_of(actor),
+        kiosk_id=actor.kiosk_id, staff_number=actor.staff_number or None,
+        currency=info.currency, total_minor=basket.total_minor, tax_minor=basket.tax_minor,
+        payment_method=method, created_at=created, paid_minor=paid_minor, hold_id=hold_id,
+        exchanged_from=exchanged_from,
+        lines=[ledger.line(ln.seat_code, ln.seat_type, ln.ticket_type, ln.price_minor,
+                           ln.tax_minor) for ln in basket.lines])
+
+
 class SalesDesk:
     def __init__(self, ctx: BookingContext, new_reference: Callable[[], str]):
         self.ctx = ctx
@@ -150,7 +166,7 @@ class SalesDesk:
         basket = price(info, rows.seats, ticket_types)
         contact_text = normalise_contact(contact)
         paid = self.take_payment(actor, basket.total_minor, info.currency, payment)
-        plan = self.claim_in_cloud(actor, info, rows, basket, now)
+        plan = self.claim_in_cloud(actor, info, rows, basket, now, paid)
         with transaction(ctx.conn) as conn:
             again, checked_at = ctx.hold_rows(conn, hold_id), ctx.now()
             if not self.unchanged(again, rows, checked_at):
@@ -195,19 +211,20 @@ class SalesDesk:
                                     "Check the seats and confirm again; nothing was charged.")
 
     def claim_in_cloud(self, actor: Actor, info: ShowInfo, rows: HoldRows, basket: PricedBasket,
-                       now: datetime) -> SalePlan:
+                       now: datetime, paid: Paid, paid_minor: int | None = None,
+                       exchanged_from: str | None = None) -> SalePlan:
         """Name the booking and make it durable in the cloud before anything is written here.
 
         Runs outside any transaction (it may wait on the network). The gate refuses, raising
-        SeatsUnavailable, when the seats cannot be sold now; nothing is charged then.
+        SeatsUnavailable, when the seats cannot be sold now; nothing is charged then. The cloud's
+        booking item is the full ledger record (``kiosk.cloud.ledger``) the manager's day reads.
         """
         booking_id = str(rows.hold_id)
         reference = self.new_reference()
         hold = dataclasses.replace(rows, seats=tuple(in_layout_order(info, rows.seats)))
-        record = {"reference": reference, "show_id": info.show_id, "hold_id": rows.hold_id,
-                  "kiosk_id": actor.kiosk_id, "channel": channel_of(actor),
-                  "total_minor": basket.total_minor, "currency": info.currency,
-                  "created_at": to_iso(now)}
+        record = sale_record(actor, info, booking_id, reference, rows.hold_id, basket, paid.method,
+                             to_iso(now), local(now, info.timezone).date().isoformat(),
+                             paid_minor, exchanged_from)
         try:
             claim = self.ctx.gate.claim_sale(hold, booking_id, record)
         except NotSellableOffline:  # not taken, only not sellable here now: no news
@@ -295,10 +312,9 @@ class SalesDesk:
                              "method": paid.method, "exchanged_from": exchanged_from})
         outbox.enqueue(conn, kind="confirm", booking_id=booking_id, now=now, done=in_cloud,
                        payload={
-            "booking_id": booking_id, "reference": reference, "show_id": info.show_id,
-            "seats": seats, "hold_id": hold.hold_id, "kiosk_id": actor.kiosk_id,
-            "channel": channel, "total_minor": basket.total_minor, "currency": info.currency,
-            "created_at": created,
+            **sale_record(actor, info, booking_id, reference, hold.hold_id, basket, paid.method,
+                          created, business_date, paid_minor, exchanged_from),
+            "seats": seats,
         })
         if plan.claim.intent_id is not None:  # the sale is committed: nothing to undo
             outbox.mark_done(conn, plan.claim.intent_id, now)

@@ -358,12 +358,21 @@ def test_confirm_card_writes_everything_in_one_go(services, cashier):
     assert row["paid_minor"] == booking.total_minor
     items = conn.execute("SELECT kind, booking_id, payload FROM outbox ORDER BY id").fetchall()
     assert [i["kind"] for i in items] == ["confirm", "notify"]
-    assert json.loads(items[0]["payload"]) == {
+    payload = json.loads(items[0]["payload"])
+    assert {k: payload[k] for k in ("booking_id", "reference", "show_id", "seats", "hold_id",
+                                    "kiosk_id", "channel", "total_minor", "currency",
+                                    "created_at")} == {
         "booking_id": booking.booking_id, "reference": booking.reference,
         "show_id": "show-future", "seats": ["B1", "B2"], "hold_id": hold.hold_id,
         "kiosk_id": cashier.kiosk_id, "channel": "counter", "total_minor": 42500,
         "currency": "INR", "created_at": "2026-11-25T12:00:00+00:00",
     }
+    # the ledger fields the manager's day is built from (kiosk.cloud.ledger)
+    assert payload["staff_number"] == cashier.staff_number
+    assert payload["business_date"] == "2026-11-25" and payload["payment_method"] == "card"
+    assert payload["day_pk"] == f"DAY#{payload['cinema_id']}#2026-11-25" and payload["cinema_id"]
+    assert [ln["seat"] for ln in payload["lines"]] == ["B1", "B2"]
+    assert sum(ln["price_minor"] for ln in payload["lines"]) == payload["paid_minor"] == 42500
     assert json.loads(items[1]["payload"]) == {"booking_id": booking.booking_id,
                                                "contact": "Asha@example.com"}
     [audit_row] = conn.execute("SELECT * FROM audit WHERE action = 'confirm'").fetchall()

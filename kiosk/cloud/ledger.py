@@ -1,0 +1,147 @@
+"""The day's ledger in DynamoDB: the ONE place that names the fields of every ledger item.
+
+Every device (and the online channel) writes what it sold, refunded, exchanged and cashed up as
+items that carry ``day_pk = DAY#<cinema>#<business date>`` and ``day_sk``, the keys of the table's
+``by_day`` GSI, so the manager console reads a cinema's business day with one paginated Query
+(``kiosk.cloud.daypull``) instead of a scan. Writers call the builders here, never spell the
+fields themselves, so the manager's pull reads exactly what was written.
+
+Items (keys ``pk``/``sk``):
+
+* booking  ``BOOKING#<id>`` / ``META``: ``booking_record`` (the seat claim writes it in the same
+  transaction as the seats; the online channel too). ``day_sk = BOOKING#<id>``.
+* refund   ``BOOKING#<id>`` / ``REFUND#<kiosk>#<local refund id>``: ``refund_record``; states
+  ``completed | pending_approval | rejected``. ``day_sk = REFUND#<kiosk>#<local id>``; the
+  business date is the refund's own (a refund on Saturday of a Friday sale is Saturday's money).
+* shift    ``SHIFT#<kiosk>#<local shift id>`` / ``META``: ``shift_record`` (with its cash-up
+  once closed). ``day_sk = SHIFT#<kiosk>#<local id>``.
+* device   ``DEVICE#<cinema>`` / ``<kiosk id>``: ``device_record`` (heartbeat; no day keys, read
+  by a Query on ``DEVICE#<cinema>``).
+
+Staff are named by ``staff_number`` (local integer ids differ per database); self-service and
+online sales carry none. Money is integer minor units (paisa); times are UTC ISO-8601 strings.
+``rev`` on refund/shift items is the writer's own increasing counter: a write carries the
+condition "no newer rev is there", so replays and reordered retries never go backwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+BOOKING_FIELDS = ("booking_id", "reference", "show_id", "cinema_id", "business_date", "channel",
+                  "kiosk_id", "staff_number", "currency", "total_minor", "tax_minor",
+                  "discount_minor", "paid_minor", "payment_method", "state", "created_at",
+                  "lines")
+LINE_FIELDS = ("seat", "seat_type", "ticket_type", "price_minor", "tax_minor")
+CHANNELS = ("counter", "self-service", "online")
+
+
+def day_pk(cinema_id: str, business_date: str) -> str:
+    return f"DAY#{cinema_id}#{business_date}"
+
+
+def booking_pk(booking_id: str) -> str:
+    return f"BOOKING#{booking_id}"
+
+
+def refund_sk(kiosk_id: str, local_id: int | str) -> str:
+    return f"REFUND#{kiosk_id}#{local_id}"
+
+
+def shift_pk(kiosk_id: str, local_id: int | str) -> str:
+    return f"SHIFT#{kiosk_id}#{local_id}"
+
+
+def device_pk(cinema_id: str) -> str:
+    return f"DEVICE#{cinema_id}"
+
+
+def line(seat: str, seat_type: str, ticket_type: str, price_minor: int,
+         tax_minor: int) -> dict[str, Any]:
+    """One seat of a booking, as stored in the booking item's ``lines``."""
+    return {"seat": seat, "seat_type": seat_type, "ticket_type": ticket_type,
+            "price_minor": int(price_minor), "tax_minor": int(tax_minor)}
+
+
+def booking_record(*, booking_id: str, reference: str, show_id: str, cinema_id: str,
+                   business_date: str, channel: str, kiosk_id: str, staff_number: str | None,
+                   currency: str, total_minor: int, tax_minor: int, payment_method: str,
+                   created_at: str, lines: Iterable[Mapping[str, Any]],
+                   discount_minor: int = 0, paid_minor: int | None = None,
+                   state: str = "confirmed", refunded_minor: int = 0,
+                   hold_id: str | None = None, exchanged_from: str | None = None
+                   ) -> dict[str, Any]:
+    """The booking item's ledger fields (without ``pk``/``sk``: ``SeatClaims.confirm`` adds them).
+
+    ``paid_minor`` is the money taken at this sale (an exchange takes only the difference);
+    None means the total. ``staff_number`` is dropped for self-service and online sales.
+    """
+    if channel not in CHANNELS:
+        raise ValueError(f"unknown channel {channel!r}")
+    record: dict[str, Any] = {
+        "booking_id": booking_id, "reference": reference, "show_id": show_id,
+        "cinema_id": cinema_id, "business_date": business_date, "channel": channel,
+        "kiosk_id": kiosk_id, "currency": currency, "total_minor": int(total_minor),
+        "tax_minor": int(tax_minor), "discount_minor": int(discount_minor),
+        "paid_minor": int(total_minor if paid_minor is None else paid_minor),
+        "refunded_minor": int(refunded_minor), "payment_method": payment_method,
+        "state": state, "created_at": created_at,
+        "lines": [line(**{k: ln[k] for k in LINE_FIELDS}) for ln in lines],
+        "day_pk": day_pk(cinema_id, business_date), "day_sk": booking_pk(booking_id),
+    }
+    if staff_number and channel == "counter":
+        record["staff_number"] = str(staff_number)
+    if hold_id:
+        record["hold_id"] = hold_id
+    if exchanged_from:
+        record["exchanged_from"] = exchanged_from
+    return record
+
+
+def refund_record(*, booking_id: str, kiosk_id: str, local_id: int, cinema_id: str,
+                  business_date: str, seats: list[str], amount_minor: int, tax_minor: int,
+                  currency: str, method: str, reason: str, state: str, created_at: str,
+                  requested_by: str | None, decided_by: str | None, decided_at: str | None,
+                  shift_id: int | None, rev: int) -> dict[str, Any]:
+    """A refund item (``pk``/``sk`` included). ``requested_by``/``decided_by`` are staff numbers."""
+    sk = refund_sk(kiosk_id, local_id)
+    record = {
+        "pk": booking_pk(booking_id), "sk": sk, "kind": "refund", "booking_id": booking_id,
+        "kiosk_id": kiosk_id, "local_id": int(local_id), "cinema_id": cinema_id,
+        "business_date": business_date, "seats": list(seats), "amount_minor": int(amount_minor),
+        "tax_minor": int(tax_minor), "currency": currency, "method": method, "reason": reason,
+        "state": state, "created_at": created_at, "requested_by": requested_by,
+        "decided_by": decided_by, "decided_at": decided_at, "shift_id": shift_id,
+        "rev": int(rev), "day_pk": day_pk(cinema_id, business_date), "day_sk": sk,
+    }
+    return {k: v for k, v in record.items() if v is not None}
+
+
+def shift_record(*, kiosk_id: str, local_id: int, cinema_id: str, business_date: str,
+                 staff_number: str | None, currency: str, opened_at: str, float_minor: int,
+                 closed_at: str | None, expected_minor: int | None, counted_minor: int | None,
+                 variance_minor: int | None, approved_by: str | None, approved_at: str | None,
+                 comment: str, rev: int) -> dict[str, Any]:
+    """A shift item with its cash-up (closing fields absent while the shift is open)."""
+    pk = shift_pk(kiosk_id, local_id)
+    record = {
+        "pk": pk, "sk": "META", "kind": "shift", "kiosk_id": kiosk_id, "local_id": int(local_id),
+        "cinema_id": cinema_id, "business_date": business_date, "staff_number": staff_number,
+        "currency": currency, "opened_at": opened_at, "float_minor": int(float_minor),
+        "closed_at": closed_at, "expected_minor": expected_minor, "counted_minor": counted_minor,
+        "variance_minor": variance_minor, "approved_by": approved_by, "approved_at": approved_at,
+        "comment": comment, "rev": int(rev), "day_pk": day_pk(cinema_id, business_date),
+        "day_sk": pk,
+    }
+    return {k: v for k, v in record.items() if v is not None}
+
+
+def device_record(*, cinema_id: str, kiosk_id: str, last_seen: str, pending: int, dead: int,
+                  last_sale_at: str | None, app_version: str) -> dict[str, Any]:
+    """A device's heartbeat item: what the freshness line is made of."""
+    record = {"pk": device_pk(cinema_id), "sk": kiosk_id, "kind": "device",
+              "cinema_id": cinema_id, "kiosk_id": kiosk_id, "last_seen": last_seen,
+              "pending": int(pending), "dead_letters": int(dead), "last_sale_at": last_sale_at,
+              "app_version": app_version}
+    return {k: v for k, v in record.items() if v is not None}
