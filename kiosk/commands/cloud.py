@@ -11,6 +11,9 @@
 * ``verify``: check that this kiosk's synced sales are still in the cloud; resend what is not
   (the anti-entropy check the sync engine also runs every ``verify_interval_s``).
 * ``allocate`` / ``release``: a manager sets seats aside for offline selling, or gives them back.
+* ``policy``: print the least-privilege IAM policy of a device role (``kiosk.cloud.policy``).
+* ``join``: make this device a member of a cinema: an empty database filled from the cloud
+  (``kiosk.cloud.join``).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from kiosk.domain.errors import InvalidInput, KioskError, NotFound
 
 NAME = "cloud"
 HELP = ("cloud set-up and tools: init, local, simulate-web, status, verify, dead-letter, "
-        "allocate, release")
+        "allocate, release, policy, join")
 
 
 class CloudCommandError(KioskError):
@@ -67,13 +70,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         from kiosk.commands._staff import add_staff_arguments
 
         add_staff_arguments(p)
+    _add_join_and_policy(sub)
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     handlers = {"init": _init, "local": _local, "simulate-web": _simulate_web,
                 "status": _status, "verify": _verify, "dead-letter": _dead_letter,
                 "allocate": _allocate,
-                "release": _release}
+                "release": _release, "policy": _policy, "join": _join}
     return handlers[args.cloud_command](args, config)
 
 
@@ -304,4 +308,60 @@ def _manager_allocation(args: argparse.Namespace, config: Config, allocate: bool
     finally:
         manager.close()
         services.close()
+    return 0
+
+
+def _add_join_and_policy(sub) -> None:
+    policy = sub.add_parser(
+        "policy", help="print the IAM policy a kiosk or a manager console needs",
+        description="Prints the policy JSON on stdout (for `aws iam create-policy "
+        "--policy-document file://...`) and, on stderr, what IAM cannot express and the code "
+        "enforces instead. Table, index, topic and region come from the config.")
+    policy.add_argument("--role", choices=("kiosk", "manager"), required=True)
+    policy.add_argument("--account", default="",
+                        help="AWS account id for the ARNs (default: from [cloud] topic_arn, "
+                        "else the placeholder ACCOUNT_ID)")
+    policy.add_argument("--cinema", default=None,
+                        help="narrow the per-cinema items to this cinema (default: cinema_id "
+                        "from the config; empty = any cinema)")
+    join = sub.add_parser(
+        "join", help="make this device a member of a cinema (empty database filled from the cloud)",
+        description="Checks the cinema exists in the cloud, writes cinema_id (and --kiosk-id) "
+        "into the config file, creates an empty database (no demo data) and pulls the cinema's "
+        "catalogue, staff and this kiosk's seat allocations.")
+    join.add_argument("--cinema", required=True, help="the cinema's id, as the manager published it")
+    join.add_argument("--kiosk-id", dest="join_kiosk_id", default=None,
+                      help="this device's kiosk id (written into the config file too)")
+
+
+def _policy(args: argparse.Namespace, config: Config) -> int:
+    import sys
+
+    from kiosk.cloud import policy
+
+    account = (args.account or policy.account_from_arn(config.cloud.topic_arn)
+               or policy.ACCOUNT_PLACEHOLDER)
+    if not account.isdigit() and account != policy.ACCOUNT_PLACEHOLDER:
+        raise InvalidInput(f"--account must be the 12-digit AWS account id, not {account!r}.")
+    cinema = config.cinema_id if args.cinema is None else args.cinema
+    res = policy.resources(config.cloud.region, account, config.cloud.table,
+                           config.cloud.topic_arn, config.cloud.topic_name)
+    print(json.dumps(policy.build_policy(args.role, res, cinema), indent=2))
+    for line in policy.describe(args.role):
+        print(line, file=sys.stderr)
+    if account == policy.ACCOUNT_PLACEHOLDER:
+        print(f"Replace {policy.ACCOUNT_PLACEHOLDER} with your account id (or pass --account).",
+              file=sys.stderr)
+    return 0
+
+
+def _join(args: argparse.Namespace, config: Config) -> int:
+    from kiosk.cloud.join import JoinError, join_cinema
+
+    try:
+        result = join_cinema(config, args.cinema, kiosk_id=args.join_kiosk_id,
+                             progress=lambda text: print(text, flush=True))
+    except JoinError as err:
+        raise CloudCommandError(str(err)) from None
+    print(result.summary())
     return 0
