@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from kiosk.cloud import day_index
 from kiosk.cloud.errors import translate
 
 TTL_ATTRIBUTE = "ttl"
@@ -55,7 +56,9 @@ def ensure_table(client, table: str, wait_s: float = 30.0) -> bool:
                 KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"},
                            {"AttributeName": "sk", "KeyType": "RANGE"}],
                 AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"},
-                                      {"AttributeName": "sk", "AttributeType": "S"}],
+                                      {"AttributeName": "sk", "AttributeType": "S"},
+                                      *day_index.ATTRIBUTES],
+                GlobalSecondaryIndexes=[day_index.GSI],  # the ledger's business days
                 BillingMode="PAY_PER_REQUEST",
             )
             created = True
@@ -64,6 +67,7 @@ def ensure_table(client, table: str, wait_s: float = 30.0) -> bool:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"table {table} did not become ACTIVE within {wait_s:.0f} s")
             time.sleep(0.5)
+        day_index.ensure_by_day(client, table)  # a table made before the index gets it now
         ttl = client.describe_time_to_live(TableName=table)["TimeToLiveDescription"]
         if ttl.get("TimeToLiveStatus") not in ("ENABLED", "ENABLING"):
             client.update_time_to_live(
