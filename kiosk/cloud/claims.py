@@ -10,21 +10,54 @@ ignores it), but safety never depends on it: the conditions alone make replays i
 Releases, refunds and allocation hand-backs are per-seat conditional writes on the owner's id,
 so they can only ever remove what this hold / booking / kiosk owns; a missing or foreign item is
 "already done".
+
+What a claim depends on (issue 10, DESIGN 4b) is checked inside the same transaction, after the
+seat items (so ``CancellationReasons`` indexes below the seat count still name seats):
+
+* the show is not cancelled: ``ConditionCheck`` on ``CINEMA#<cinema> / SHOW#<show>``,
+  ``attribute_exists(pk) AND #status <> :cancelled``;
+* the selling staff member is active: ``ConditionCheck`` on ``CINEMA#<cinema> /
+  STAFF#<staff_number>``, ``active = :true`` (no staff check for self-service and online sales).
+
+The rule when those items do not exist: a claim never trusts a device's belief that there is no
+catalogue. Until this ``SeatClaims`` has seen the cinema published, a claim carries ONE check
+instead, ``attribute_not_exists(pk)`` on ``CINEMA#<cinema> / VERSION``. Every publish writes the
+version item in the same transaction as its SHOW# / STAFF# items, so "no version item" proves
+there is no cancellation and no deactivation to respect (the demo, older tables, a cinema never
+published keep working). The moment the cinema is published that check fails; the claim is then
+sent again at once with the strict checks, which require the SHOW# and STAFF# items to exist: a
+show or staff member the published catalogue does not know is refused, never waved through. A
+caller that knows the catalogue comes from the cloud (``Seller.published``) starts strict. A
+claim whose cinema is unknown (``Seller.cinema_id`` empty: a table with no cinema at all, such as
+``kiosk cloud simulate-web`` against a bare table) carries no check; every product path names
+its cinema (kiosk: show -> hall -> cinema, or ``cinema_id`` in the config; the online channel: its
+``cinema_id``).
+
+A failed check raises ``ShowCancelled`` / ``StaffInactive`` (the seats that were also in the way
+are in ``.taken``): choosing other seats cannot help, so that refusal wins over "seats taken".
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 
 from kiosk.cloud.errors import CloudUnavailable, error_code, translate
-from kiosk.cloud.table import MAX_SEATS_PER_CLAIM, booking_key, seat_key
+from kiosk.cloud.table import (
+    MAX_SEATS_PER_CLAIM,
+    booking_key,
+    catalogue_key,
+    seat_key,
+    show_item_sk,
+    staff_item_sk,
+)
 from kiosk.domain.clock import to_iso
-from kiosk.domain.errors import InvalidInput, SeatsUnavailable
+from kiosk.domain.errors import InvalidInput, SeatsUnavailable, ShowCancelled, StaffInactive
 
 _ser = TypeSerializer()
 _de = TypeDeserializer()
@@ -51,6 +84,27 @@ ALLOCATE_CONDITION = (
     " OR (#state = :held AND hold_expires_at < :now AND attribute_not_exists(alloc_kiosk))"
     " OR (#state = :allocated AND kiosk_id = :kiosk)"
 )
+
+
+@dataclass(frozen=True)
+class Seller:
+    """Who a claim is made for: the cinema whose catalogue it depends on, and the staff member.
+
+    ``staff_number`` is "" for self-service and online sales. ``published`` True: the caller
+    knows the cinema's catalogue is in the cloud, so the strict checks go first (see module).
+    """
+
+    cinema_id: str = ""
+    staff_number: str = ""
+    published: bool = False
+
+
+NO_SELLER = Seller()
+_SHOW, _STAFF, _VERSION = "show", "staff", "version"
+
+
+class _CataloguePublished(Exception):
+    """The version check failed: the cinema was published since; send the strict checks."""
 
 
 def av(value: Any) -> dict[str, Any]:
@@ -87,16 +141,38 @@ def _unique(seats: Iterable[str]) -> list[str]:
     return ordered
 
 
+def _refusal(failed: dict[str, dict[str, Any]], taken: tuple[str, ...]) -> Exception:
+    """The exception for failed ConditionChecks (by kind); the show's refusal comes first."""
+    if _VERSION in failed:
+        return _CataloguePublished()
+    if _SHOW in failed:
+        if not failed[_SHOW].get("Item"):
+            return ShowCancelled("This show is not in the cinema's published schedule (it may "
+                                 "have been removed), so its seats cannot be sold. Nothing was "
+                                 "sold or charged.", taken)
+        return ShowCancelled(taken=taken)
+    if not failed[_STAFF].get("Item"):
+        return StaffInactive("Your staff number is not in the cinema's staff list, so you "
+                             "cannot sell. Nothing was sold or charged. Please ask a manager.",
+                             taken)
+    return StaffInactive(taken=taken)
+
+
 class SeatClaims:
     """Conditional seat writes for one kiosk (or the online channel) on one table."""
 
-    def __init__(self, client, table: str, kiosk_id: str):
+    def __init__(self, client, table: str, kiosk_id: str, published: set[str] | None = None):
         self.client = client
         self.table = table
         self.kiosk_id = kiosk_id
+        # cinemas seen published (their version item exists; it is never deleted): shared
+        # through the CloudContext so a kiosk pays the wasted first try once per process
+        self._published: set[str] = published if published is not None else set()
 
     # -- transactions -------------------------------------------------------------------------
-    def _transact(self, items: list[dict[str, Any]], seats: list[str], token: str) -> None:
+    def _transact(self, items: list[dict[str, Any]], seats: list[str], token: str,
+                  checks: list[str] = ()) -> None:
+        """Send one claim; ``checks`` name the ConditionChecks at the end of ``items``."""
         try:
             try:
                 self.client.transact_write_items(TransactItems=items, ClientRequestToken=token)
@@ -110,6 +186,11 @@ class SeatClaims:
             reasons = exc.response.get("CancellationReasons") or []
             taken = [seats[i] for i, r in enumerate(reasons)
                      if i < len(seats) and r.get("Code") == "ConditionalCheckFailed"]
+            first_check = len(items) - len(checks)
+            failed = {checks[i - first_check]: r for i, r in enumerate(reasons)
+                      if i >= first_check and r.get("Code") == "ConditionalCheckFailed"}
+            if failed:
+                raise _refusal(failed, tuple(taken)) from None
             if taken:
                 raise SeatsUnavailable(taken) from None
             codes = sorted({r.get("Code", "?") for r in reasons} - {"None"})
@@ -118,6 +199,49 @@ class SeatClaims:
         except Exception as exc:  # noqa: BLE001
             raise translate(exc) from exc
 
+    def _checks(self, show_id: str, seller: Seller, strict: bool
+                ) -> tuple[list[dict[str, Any]], list[str]]:
+        """The ConditionCheck items a claim carries (see the module) and what each checks."""
+        cinema = seller.cinema_id
+        if not cinema:
+            return [], []
+        if not strict:
+            return [{"ConditionCheck": {
+                "TableName": self.table, "Key": catalogue_key(cinema, "VERSION"),
+                "ConditionExpression": "attribute_not_exists(pk)"}}], [_VERSION]
+        items = [{"ConditionCheck": {
+            "TableName": self.table, "Key": catalogue_key(cinema, show_item_sk(show_id)),
+            "ConditionExpression": "attribute_exists(pk) AND #status <> :cancelled",
+            "ExpressionAttributeNames": {"#status": "status"},
+            "ExpressionAttributeValues": {":cancelled": av("cancelled")},
+            "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}}]
+        kinds = [_SHOW]
+        if seller.staff_number:
+            items.append({"ConditionCheck": {
+                "TableName": self.table,
+                "Key": catalogue_key(cinema, staff_item_sk(seller.staff_number)),
+                "ConditionExpression": "active = :true",
+                "ExpressionAttributeValues": {":true": av(True)},
+                "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}})
+            kinds.append(_STAFF)
+        return items, kinds
+
+    def _claim(self, show_id: str, seller: Seller, seats: list[str], kind: str, ident: str,
+               build: Callable[[], list[dict[str, Any]]]) -> None:
+        """Send the seat items ``build`` makes plus the checks; switch to strict once published."""
+        strict = seller.published or seller.cinema_id in self._published
+        for _ in range(2):
+            checks, kinds = self._checks(show_id, seller, strict)
+            mode = "s" if strict else "u"
+            try:
+                self._transact(build() + checks, seats,
+                               request_token(f"{kind}:{mode}", ident, seats), kinds)
+                return
+            except _CataloguePublished:
+                self._published.add(seller.cinema_id)
+                strict = True
+        raise CloudUnavailable("The cinema's catalogue changed during the claim; will retry.")
+
     def _values(self, now: datetime, **extra: Any) -> dict[str, Any]:
         values = {":held": "held", ":allocated": "allocated", ":sold": "sold",
                   ":kiosk": self.kiosk_id, ":now": epoch(now), ":zero": 0, ":one": 1}
@@ -125,15 +249,17 @@ class SeatClaims:
         return {k: av(v) for k, v in values.items()}
 
     def claim_hold(self, *, show_id: str, seats: Iterable[str], hold_id: str,
-                   expires_at: datetime, now: datetime, allocated: Collection[str] = ()) -> None:
-        """Hold the seats until ``expires_at``; raise SeatsUnavailable naming the seats lost.
+                   expires_at: datetime, now: datetime, allocated: Collection[str] = (),
+                   seller: Seller = NO_SELLER) -> None:
+        """Hold the seats until ``expires_at``; raise SeatsUnavailable naming the seats lost,
+        ShowCancelled / StaffInactive when the seller's checks fail.
 
         ``allocated`` are seats this kiosk believes are set aside for it: their holds get no TTL,
         so DynamoDB never sweeps away the allocation underneath an abandoned hold.
         """
         seats = _unique(seats)
         items = []
-        for seat in seats:
+        for seat in seats:  # built once: the seat Updates are the same in both check modes
             ttl = "" if seat in allocated else ", #ttl = :exp"
             values = self._values(now, **{":hold": hold_id, ":exp": epoch(expires_at)})
             names = dict(NAMES)
@@ -148,11 +274,13 @@ class SeatClaims:
                 "ExpressionAttributeNames": names, "ExpressionAttributeValues": values,
             }})
         # an unchanged request (same hold, seats and expiry) gets the same token
-        self._transact(items, seats, request_token("hold", f"{hold_id}@{epoch(expires_at)}", seats))
+        self._claim(show_id, seller, seats, "hold", f"{hold_id}@{epoch(expires_at)}",
+                    lambda: list(items))
 
     def confirm(self, *, show_id: str, seats: Iterable[str], booking_id: str, hold_id: str,
-                now: datetime, record: dict[str, Any]) -> None:
-        """Sell the seats to the booking and write its booking item, all or nothing."""
+                now: datetime, record: dict[str, Any], seller: Seller = NO_SELLER) -> None:
+        """Sell the seats to the booking and write its booking item, all or nothing (checked
+        like ``claim_hold``)."""
         seats = _unique(seats)
         values = self._values(now, **{":hold": hold_id or "-", ":booking": booking_id,
                                       ":sold_at": to_iso(now)})
@@ -171,7 +299,7 @@ class SeatClaims:
         booking_item["seats"] = av(list(seats))
         booking_item["state"] = av(record.get("state", "confirmed"))
         items.append({"Put": {"TableName": self.table, "Item": booking_item}})
-        self._transact(items, seats, request_token("confirm", booking_id, seats))
+        self._claim(show_id, seller, seats, "confirm", booking_id, lambda: list(items))
 
     def allocate(self, *, show_id: str, seats: Iterable[str], now: datetime) -> None:
         """Set the seats aside for this kiosk's offline selling (all or nothing)."""

@@ -46,6 +46,7 @@ class CloudContext:
         self._timeouts = timeouts
         self._clients = clients
         self._lock = threading.Lock()
+        self.published_cinemas: set[str] = set()  # see kiosk.cloud.claims (the check rule)
 
     def adopt_clock(self, clock: Clock | None) -> None:
         """Measure skew against the kiosk's own (injected) clock, unless one was given already."""
@@ -68,7 +69,8 @@ class CloudContext:
         return ObservedClient(self.clients().dynamodb, self.clock_watch)
 
     def claims(self, kiosk_id: str | None = None) -> SeatClaims:
-        return SeatClaims(self.dynamodb(), self.clients().table, kiosk_id or self.kiosk_id)
+        return SeatClaims(self.dynamodb(), self.clients().table, kiosk_id or self.kiosk_id,
+                          self.published_cinemas)
 
     def cloud_time(self, moment: datetime) -> datetime:
         """``moment`` of the kiosk's clock on the cloud's clock (what conditions compare)."""

@@ -17,6 +17,11 @@ clock is too far from the cloud's (hole 3), the kiosk sells under its offline po
 * ``allocated-only`` (default): only seats DynamoDB set aside for this kiosk while it was online.
   Those can never be sold by anyone else, so an offline sale never becomes a conflict (I3).
 * ``optimistic``: any seat; a sale that loses the race becomes a conflict for the manager.
+
+Every online claim names its ``Seller`` (the show's cinema and the signed-in staff number), so
+the cloud refuses a cancelled show or a deactivated staff member inside the claim itself
+(``kiosk.cloud.claims``); that refusal reaches the person as ``ShowCancelled`` /
+``StaffInactive`` and leaves the local database as it was.
 """
 
 from __future__ import annotations
@@ -27,13 +32,21 @@ import sqlite3
 from datetime import timedelta
 from typing import Any
 
+from kiosk.cloud.claims import Seller
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
+from kiosk.cloud.sellers import cinema_of
 from kiosk.cloud.status import OFFLINE
 from kiosk.cloud.table import MAX_SEATS_PER_CLAIM
 from kiosk.config import Config
 from kiosk.domain.clock import Clock, to_iso
-from kiosk.domain.errors import InvalidInput, NotSellableOffline, SeatsUnavailable
+from kiosk.domain.errors import (
+    InvalidInput,
+    NotSellableOffline,
+    SeatsUnavailable,
+    ShowCancelled,
+    StaffInactive,
+)
 from kiosk.services import outbox
 from kiosk.services.gate import SaleClaim
 from kiosk.services.models import Hold
@@ -86,6 +99,12 @@ class CloudGate:
             (show_id, self.context.kiosk_id)).fetchall()
         return frozenset(r[0] for r in rows)
 
+    def seller(self, show_id: str, staff_number: str | None) -> Seller:
+        """The claim's seller: the show's cinema (local show -> hall -> cinema, else the
+        configured ``cinema_id``) and the staff number ("" for self-service)."""
+        return Seller(cinema_of(self._conn, show_id) or getattr(self.config, "cinema_id", ""),
+                      str(staff_number or ""))
+
     def _cloud_usable(self) -> str | None:
         """None when a cloud claim may be tried now, else why not (said to the cashier)."""
         if not self.context.status.worth_trying():
@@ -109,9 +128,10 @@ class CloudGate:
                 self.context.call(lambda: self.context.claims().claim_hold(
                     show_id=hold.show_id, seats=hold.seats, hold_id=hold.hold_id,
                     expires_at=self.context.cloud_time(hold.expires_at + CLOUD_HOLD_GRACE),
-                    now=self.context.cloud_time(self.clock.now()), allocated=allocated))
+                    now=self.context.cloud_time(self.clock.now()), allocated=allocated,
+                    seller=self.seller(hold.show_id, hold.staff_number)))
                 return
-            except SeatsUnavailable:
+            except (SeatsUnavailable, ShowCancelled, StaffInactive):
                 raise
             except (CloudUnavailable, CloudError) as err:
                 log.info("hold %s: cloud unavailable, selling offline: %s", hold.hold_id, err)
@@ -137,8 +157,9 @@ class CloudGate:
             self.context.call(lambda: self.context.claims().confirm(
                 show_id=hold.show_id, seats=hold.seats, booking_id=booking_id,
                 hold_id=hold.hold_id, now=self.context.cloud_time(now),
-                record={**record, "synced_at": to_iso(now)}))
-        except SeatsUnavailable:
+                record={**record, "synced_at": to_iso(now)},
+                seller=self.seller(hold.show_id, record.get("staff_number") or hold.staff_number)))
+        except (SeatsUnavailable, ShowCancelled, StaffInactive):
             self._settle(intent)
             raise
         except (CloudUnavailable, CloudError) as err:

@@ -21,7 +21,9 @@ from kiosk.cloud.errors import translate
 
 TTL_ATTRIBUTE = "ttl"
 MAX_TRANSACTION_ITEMS = 100
-MAX_SEATS_PER_CLAIM = MAX_TRANSACTION_ITEMS - 1  # a confirm adds the booking item
+CLAIM_CHECKS = 2  # a claim's ConditionChecks: the show not cancelled, the staff member active
+# a confirm adds the booking item and the checks (kiosk.cloud.claims)
+MAX_SEATS_PER_CLAIM = MAX_TRANSACTION_ITEMS - 1 - CLAIM_CHECKS
 
 
 def show_pk(show_id: str) -> str:
@@ -38,6 +40,19 @@ def seat_key(show_id: str, seat: str) -> dict[str, Any]:
 
 def booking_key(booking_id: str) -> dict[str, Any]:
     return {"pk": {"S": f"BOOKING#{booking_id}"}, "sk": {"S": "META"}}
+
+
+def catalogue_key(cinema_id: str, sk: str) -> dict[str, Any]:
+    """A ``CINEMA#<cinema>`` item (catalogue, staff, the VERSION item: DESIGN 4b)."""
+    return {"pk": {"S": f"CINEMA#{cinema_id}"}, "sk": {"S": sk}}
+
+
+def show_item_sk(show_id: str) -> str:
+    return f"SHOW#{show_id}"
+
+
+def staff_item_sk(staff_number: str) -> str:
+    return f"STAFF#{staff_number}"
 
 
 def seat_from_sk(sk: str) -> str:

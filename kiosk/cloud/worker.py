@@ -32,12 +32,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from kiosk.cloud import auditing, ledger_rows, notifier
+from kiosk.cloud import auditing, ledger_rows, notifier, sellers
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
 from kiosk.cloud.gate import VOID_AFTER, VOID_KIND
 from kiosk.domain.clock import Clock, from_iso, to_iso
-from kiosk.domain.errors import KioskError, SeatsUnavailable
+from kiosk.domain.errors import KioskError, SeatsUnavailable, ShowCancelled, StaffInactive
 from kiosk.store.db import open_db, transaction
 
 log = logging.getLogger(__name__)
@@ -307,21 +307,30 @@ class OutboxWorker:
         record = ledger_rows.confirm_record(self.conn, booking_id, p)
         record["synced_at"] = to_iso(now)
         claims = self.context.claims(p.get("kiosk_id") or self.context.kiosk_id)
+        seller = sellers.queued_seller(self.conn, booking_id, {**p, **record},
+                                       self.context.config.cinema_id)
         try:
             claims.confirm(show_id=p["show_id"], seats=p["seats"], booking_id=booking_id,
                            hold_id=p.get("hold_id") or "", now=self.context.cloud_time(now),
-                           record=record)
+                           record=record, seller=seller)
         except SeatsUnavailable as lost:
             self.context.status.mark_ok()
             self._confirm_lost(row, booking_id, p["show_id"], list(lost.seats), now, result)
+            return
+        except (ShowCancelled, StaffInactive) as refused:  # a conflict like lost seats
+            self.context.status.mark_ok()
+            self._confirm_lost(row, booking_id, p["show_id"], list(p["seats"]), now, result,
+                               sellers.refusal_reason(refused))
             return
         self._finish(row, now)
         result.done += 1
         result.touched_shows.add(p["show_id"])
 
     def _confirm_lost(self, row: _Row, booking_id: str, show_id: str, lost: list[str],
-                      now: datetime, result: DrainResult) -> None:
-        earlier_refund = self.conn.execute(
+                      now: datetime, result: DrainResult, reason: str = "") -> None:
+        """The cloud refused the queued sale: seats sold elsewhere, or (``reason``) the show
+        cancelled / the staff member deactivated since; either way a conflict for the manager."""
+        earlier_refund = None if reason else self.conn.execute(
             "SELECT 1 FROM outbox WHERE done_at IS NULL AND dead_at IS NULL "
             "AND kind = 'refund' AND id < ? "
             "AND json_extract(payload, '$.show_id') = ? LIMIT 1", (row.id, show_id)).fetchone()
@@ -343,12 +352,15 @@ class OutboxWorker:
                 "WHERE id = ?", (to_iso(now), booking_id))
             self.conn.execute(
                 "INSERT OR IGNORE INTO cloud_conflicts (booking_id, show_id, lost_seats, "
-                "detected_at) VALUES (?, ?, ?, ?)",
-                (booking_id, show_id, json.dumps(lost), to_iso(now)))
-            self._mark_done(row, now, f"conflict: seats {', '.join(lost)} were sold elsewhere")
+                "detected_at, detail) VALUES (?, ?, ?, ?, ?)",
+                (booking_id, show_id, json.dumps(lost), to_iso(now),
+                 json.dumps({"reason": reason} if reason else {})))
+            why = f"not sold: {reason.replace('_', ' ')}" if reason else "were sold elsewhere"
+            self._mark_done(row, now, f"conflict: seats {', '.join(lost)} {why}")
             auditing.record(self.conn, at=now, kiosk_id=self.context.kiosk_id,
                             action="sync_conflict", target=booking_id, ok=False,
-                            detail={"show_id": show_id, "lost_seats": lost})
+                            detail={"show_id": show_id, "lost_seats": lost,
+                                    **({"reason": reason} if reason else {})})
             self._notify_conflict(booking_id, now)
         result.conflicts.append(booking_id)
         result.touched_shows.add(show_id)

@@ -46,6 +46,20 @@ class ShowNotOnSale(KioskError):
     """The show is in the past, cancelled, or otherwise not for sale."""
 
 
+class ShowCancelled(ShowNotOnSale):
+    """The cloud refused a claim: the show is cancelled (or no longer in the cinema's schedule).
+
+    ``taken`` names seats that were also in the way, for the record; choosing other seats
+    cannot help, so the message says so.
+    """
+
+    def __init__(self, message: str = "This show has been cancelled, so its seats cannot be "
+                                      "sold. Nothing was sold or charged.",
+                 taken: tuple[str, ...] = ()):
+        self.taken = tuple(taken)
+        super().__init__(message)
+
+
 class AuthError(KioskError):
     """Wrong staff number or PIN."""
 
@@ -56,6 +70,17 @@ class StaffLocked(AuthError):
 
 class PermissionDenied(KioskError):
     """The signed-in staff member's role does not allow this action."""
+
+
+class StaffInactive(PermissionDenied):
+    """The cloud refused a claim made in the name of a staff member who is not active there."""
+
+    def __init__(self, message: str = "Your staff account has been deactivated by a manager, "
+                                      "so you cannot sell. Nothing was sold or charged. "
+                                      "Please ask a manager.",
+                 taken: tuple[str, ...] = ()):
+        self.taken = tuple(taken)
+        super().__init__(message)
 
 
 class ApprovalRequired(KioskError):

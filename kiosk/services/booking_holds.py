@@ -155,7 +155,8 @@ class HoldDesk:
             raise SeatsUnavailable(in_layout_order(info, taken))
         hold = Hold(hold_id=new_id(), show_id=info.show_id,
                     seats=tuple(in_layout_order(info, codes)),
-                    expires_at=ctx.hold_expiry(now), kiosk_id=actor.kiosk_id)
+                    expires_at=ctx.hold_expiry(now), kiosk_id=actor.kiosk_id,
+                    staff_number=actor.staff_number)
         self._claim(hold)
         try:
             with transaction(ctx.conn) as conn:
@@ -199,7 +200,7 @@ class HoldDesk:
         expires = ctx.hold_expiry(now) if added else current.expires_at
         new = Hold(hold_id=current.hold_id, show_id=info.show_id,
                    seats=tuple(in_layout_order(info, seats)),
-                   expires_at=expires, kiosk_id=actor.kiosk_id)
+                   expires_at=expires, kiosk_id=actor.kiosk_id, staff_number=actor.staff_number)
         if added:
             self._claim(new)
         try:

@@ -96,6 +96,9 @@ class Hold:
     seats: tuple[str, ...]
     expires_at: datetime  # UTC
     kiosk_id: str
+    # the seller, for the cloud's check that the staff member is still active ("" for
+    # self-service, and for holds read back from the database, which do not store it)
+    staff_number: str = ""
 
 
 @dataclass(frozen=True)

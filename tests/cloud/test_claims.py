@@ -6,9 +6,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from kiosk.cloud.claims import SeatClaims
+from kiosk.cloud.claims import SeatClaims, Seller
 from kiosk.cloud.errors import CloudUnavailable
+from kiosk.cloud.table import MAX_SEATS_PER_CLAIM
 from kiosk.domain.errors import InvalidInput, SeatsUnavailable
+from tests.cloud.cinema_items import publish
 from tests.cloud.conftest import TABLE
 from tests.cloud.helpers import LoseResponses, booking_items, seat_items
 
@@ -131,13 +133,18 @@ def test_release_and_refund_only_touch_what_they_own(client):
 
 
 def test_claims_are_capped_to_one_transaction(client):
+    """The cap leaves room for the booking item and both ConditionChecks (show, staff)."""
     a = kiosk(client)
+    publish(client, TABLE, "C1", shows={"S": "scheduled"}, staff={"C01": True})
+    seller = Seller("C1", "C01")
     seats = [f"G{i}" for i in range(1, 101)]
+    assert MAX_SEATS_PER_CLAIM == 97
     with pytest.raises(InvalidInput):
-        a.claim_hold(show_id="S", seats=seats, hold_id="h", expires_at=LATER, now=NOW)
-    a.confirm(show_id="S", seats=seats[:99], booking_id="big", hold_id="", now=NOW,
-              record=record())  # 99 seats + the booking item = 100 items
-    assert len(seat_items(client, TABLE, "S")) == 99
+        a.claim_hold(show_id="S", seats=seats[:98], hold_id="h", expires_at=LATER, now=NOW,
+                     seller=seller)
+    a.confirm(show_id="S", seats=seats[:97], booking_id="big", hold_id="", now=NOW,
+              record=record(), seller=seller)  # 97 seats + booking item + 2 checks = 100 items
+    assert len(seat_items(client, TABLE, "S")) == 97
 
 
 def test_show_items_paginates(client):
