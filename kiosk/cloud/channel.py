@@ -3,7 +3,9 @@
 It plays the website in the demo (``kiosk cloud simulate-web``) and the fifth racer in the race
 tests. A sale is exactly what a kiosk does online, minus SQLite: claim a hold (one transaction,
 with expiry), then confirm (one transaction: seats sold + booking item). Every write goes through
-the same conditions, so the channel and the kiosks can never sell one seat twice.
+the same conditions, so the channel and the kiosks can never sell one seat twice. Its claims
+carry the show check of its cinema (``cinema_id``; no staff check, the web has no staff), so a
+show cancelled in the cloud is refused with ``ShowCancelled`` (``kiosk.cloud.claims``).
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from kiosk.cloud.claims import SeatClaims
+from kiosk.cloud.claims import SeatClaims, Seller
 from kiosk.cloud.table import seat_from_sk
 from kiosk.domain.clock import Clock, to_iso
-from kiosk.domain.errors import SeatsUnavailable
+from kiosk.domain.errors import SeatsUnavailable, ShowCancelled
 from kiosk.domain.ids import new_id, new_reference
 
 CHANNEL_ID = "WEB"
@@ -34,8 +36,10 @@ class OnlineSale:
 
 class OnlineChannel:
     def __init__(self, claims: SeatClaims, *, clock: Clock | None = None,
-                 hold_s: float = 300.0, currency: str = "INR", price_minor: int = 25_000):
+                 hold_s: float = 300.0, currency: str = "INR", price_minor: int = 25_000,
+                 cinema_id: str = ""):
         self.claims = claims
+        self.seller = Seller(cinema_id)
         self.clock = clock or Clock()
         self.hold_s = hold_s
         self.currency = currency
@@ -43,6 +47,7 @@ class OnlineChannel:
 
     @classmethod
     def for_context(cls, context, **kwargs) -> OnlineChannel:
+        kwargs.setdefault("cinema_id", getattr(context.config, "cinema_id", ""))
         return cls(context.claims(CHANNEL_ID), **kwargs)
 
     def taken(self, show_id: str, now: datetime | None = None) -> set[str]:
@@ -64,16 +69,20 @@ class OnlineChannel:
         hold_id = new_id()
         booking_id = new_id()
         self.claims.claim_hold(show_id=show_id, seats=seats, hold_id=hold_id,
-                               expires_at=now + timedelta(seconds=self.hold_s), now=now)
+                               expires_at=now + timedelta(seconds=self.hold_s), now=now,
+                               seller=self.seller)
         total = self.price_minor * len(seats)
         reference = new_reference()
         record = {"reference": reference, "show_id": show_id, "hold_id": hold_id,
                   "kiosk_id": CHANNEL_ID, "channel": "online", "total_minor": total,
                   "currency": self.currency, "created_at": to_iso(now)}
+        if self.seller.cinema_id:
+            record["cinema_id"] = self.seller.cinema_id
         try:
             self.claims.confirm(show_id=show_id, seats=seats, booking_id=booking_id,
-                                hold_id=hold_id, now=self.clock.now(), record=record)
-        except SeatsUnavailable:
+                                hold_id=hold_id, now=self.clock.now(), record=record,
+                                seller=self.seller)
+        except (SeatsUnavailable, ShowCancelled):
             self.claims.release_hold(show_id=show_id, seats=seats, hold_id=hold_id)
             raise
         return OnlineSale(booking_id, reference, show_id, tuple(seats), total)

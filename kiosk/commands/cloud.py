@@ -142,6 +142,18 @@ def _local(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def _show_cinema(config: Config, show_id: str) -> str:
+    """The show's cinema, for the claims' show check (the configured one if not found here)."""
+    from kiosk.cloud.sellers import cinema_of
+    from kiosk.store.db import connect
+
+    conn = connect(config.db_path)
+    try:
+        return cinema_of(conn, show_id) or config.cinema_id
+    finally:
+        conn.close()
+
+
 def _show_seats(config: Config, show_id: str) -> tuple[list[str], str]:
     from kiosk.domain.layout import HallLayout
     from kiosk.store.db import open_db
@@ -168,7 +180,7 @@ def _simulate_web(args: argparse.Namespace, config: Config) -> int:
     seats, currency = _show_seats(config, args.show)
     clients = _clients(config)
     channel = OnlineChannel(SeatClaims(clients.dynamodb, clients.table, CHANNEL_ID),
-                            currency=currency)
+                            currency=currency, cinema_id=_show_cinema(config, args.show))
     print(f"online channel selling {args.show} ({len(seats)} seats) at {args.rate}/s; Ctrl-C stops")
     try:
         sales = channel.sell_until_full(
@@ -360,6 +372,7 @@ def _join(args: argparse.Namespace, config: Config) -> int:
 
     try:
         result = join_cinema(config, args.cinema, kiosk_id=args.join_kiosk_id,
+                             config_path=getattr(args, "config", None),
                              progress=lambda text: print(text, flush=True))
     except JoinError as err:
         raise CloudCommandError(str(err)) from None
