@@ -1,0 +1,261 @@
+"""The shared catalogue and staff directory: publish from a manager's device, pull on others.
+
+Two (or three) kiosk databases on one moto table; the manager's device is the ``cloud_services``
+world (cinema ``cin-test``), the others start empty or with their own copy.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from kiosk.cloud import catalogue_sync as cs
+from kiosk.domain.clock import to_iso
+from kiosk.domain.errors import AuthError, PermissionDenied
+from kiosk.services.models import Actor, Role
+from kiosk.store.db import open_db, transaction
+from tests.cloud.conftest import TABLE
+from tests.factories import CASHIER, MANAGER
+
+CINEMA = "cin-test"
+
+
+@pytest.fixture
+def manager_device(cloud_services, ctx):
+    """The world's device as the cinema's manager console (cinema_id set)."""
+    ctx.config = replace(ctx.config, cinema_id=CINEMA)
+    return cloud_services
+
+
+def other_device(tmp_path, ctx, clock, name: str):
+    """A second kiosk database on the same table (empty: what ``kiosk cloud join`` starts from)."""
+    path = tmp_path / f"{name}.db"
+    open_db(path).conn.close()
+    return cs.CataloguePuller(ctx, path, clock)
+
+
+def publish_all(svc, ctx, clock, staff_number: str = MANAGER[0]) -> cs.PublishResult:
+    return cs.publish(ctx, svc.deps.conn, CINEMA, staff_number, clock=clock,
+                      cleaning_gap_min=svc.config.cleaning_gap_min)
+
+
+def cloud_item(ctx, sk: str) -> dict | None:
+    client = ctx.clients().dynamodb
+    return client.get_item(TableName=TABLE, Key={"pk": {"S": f"CINEMA#{CINEMA}"},
+                                                 "sk": {"S": sk}}).get("Item")
+
+
+def partition(ctx) -> list[dict]:
+    client = ctx.clients().dynamodb
+    return client.query(TableName=TABLE, KeyConditionExpression="pk = :pk",
+                        ExpressionAttributeValues={":pk": {"S": f"CINEMA#{CINEMA}"}})["Items"]
+
+
+def manager_actor(svc) -> Actor:
+    return svc.auth.sign_in(*MANAGER)
+
+
+# ---- round trip --------------------------------------------------------------------------
+def test_publish_then_pull_round_trip_of_every_kind(manager_device, ctx, clock, tmp_path):
+    svc = manager_device
+    result = publish_all(svc, ctx, clock)
+    assert result.version == 1 and result.transactions == 1
+    kinds = {cs.rules.kind_of(sk) for sk in result.published}
+    assert kinds == {"info", "hall", "film", "prices", "show", "staff"}
+    assert cloud_item(ctx, "VERSION")["version"]["N"] == "1"
+    change = cloud_item(ctx, cs.change_sk(1))
+    assert sorted(s["S"] for s in change["sks"]["L"]) == sorted(result.published)
+    show = cloud_item(ctx, "SHOW#show-future")
+    assert show["status"]["S"] == "scheduled" and show["updated_by"]["S"] == MANAGER[0]
+    staff = cloud_item(ctx, f"STAFF#{CASHIER[0]}")
+    assert staff["active"]["BOOL"] is True and staff["role"]["S"] == "cashier"
+
+    other = other_device(tmp_path, ctx, clock, "b")
+    pulled = other.pull(CINEMA)
+    assert pulled.moved and pulled.version == 1 and not pulled.skipped
+    assert sorted(pulled.applied) == sorted(result.published)
+    mine = cs.local_items(svc.deps.conn, CINEMA, clock.now())
+    theirs = cs.local_items(other.conn, CINEMA, clock.now())
+    assert theirs == mine  # every record, prices and bcrypt hashes included
+    # a second pull is one GetItem and nothing else
+    again = other.pull(CINEMA)
+    assert not again.moved and again.items_read == 0
+    other.close()
+
+
+def test_pull_reads_only_what_changed(manager_device, ctx, clock, tmp_path):
+    svc = manager_device
+    publish_all(svc, ctx, clock)
+    other = other_device(tmp_path, ctx, clock, "b")
+    other.pull(CINEMA)
+    actor = manager_actor(svc)
+    svc.schedule.cancel_show(actor, "show-later")
+    result = publish_all(svc, ctx, clock)
+    assert result.published == ["SHOW#show-later"] and result.version == 2
+    pulled = other.pull(CINEMA)
+    assert pulled.items_read == 1 and pulled.applied == ["SHOW#show-later"]
+    status = other.conn.execute("SELECT status FROM shows WHERE id = 'show-later'").fetchone()[0]
+    assert status == "cancelled"
+    other.close()
+
+
+# ---- conflicts ---------------------------------------------------------------------------
+def test_second_manager_editing_the_same_show_is_refused_and_told_what_changed(
+        manager_device, ctx, clock, tmp_path):
+    svc = manager_device
+    publish_all(svc, ctx, clock)
+    # manager B's console: a second database that pulled the same catalogue
+    b = other_device(tmp_path, ctx, clock, "b")
+    b.pull(CINEMA)
+    start = clock.now() + timedelta(hours=5)
+    with transaction(b.conn):
+        b.conn.execute("UPDATE shows SET starts_at = ? WHERE id = 'show-future'", (to_iso(start),))
+    # manager A moves the same show (through the service) and publishes first
+    actor = manager_actor(svc)
+    show = svc.schedule.show("show-future")
+    svc.schedule.save_show(actor, film_id=show.film_id, hall_id=show.hall_id,
+                           local_start=show.local_start + timedelta(hours=1),
+                           price_list_id=show.price_list_id, show_id="show-future")
+    assert publish_all(svc, ctx, clock).version == 2
+    a_start = svc.deps.conn.execute(
+        "SELECT starts_at FROM shows WHERE id = 'show-future'").fetchone()[0]
+
+    with pytest.raises(cs.PublishConflict) as refused:
+        cs.publish(ctx, b.conn, CINEMA, MANAGER[0], clock=clock, cleaning_gap_min=15)
+    message = str(refused.value)
+    assert "Show show-future" in message and f"staff {MANAGER[0]}" in message
+    assert "starts_at" in message and "not published" in message
+    # B's device now shows A's version; the cloud still has A's
+    assert b.conn.execute("SELECT starts_at FROM shows WHERE id = 'show-future'"
+                          ).fetchone()[0] == a_start
+    assert json.loads(cloud_item(ctx, "SHOW#show-future")["body"]["S"])["starts_at"] == a_start
+    assert cloud_item(ctx, "VERSION")["version"]["N"] == "2"
+    # the refusal is on record with both versions
+    detail = b.conn.execute("SELECT detail FROM audit WHERE action = 'catalogue.conflict'"
+                            ).fetchone()[0]
+    assert to_iso(start) in detail
+    b.close()
+
+
+def test_unrelated_publishes_by_two_managers_both_land(manager_device, ctx, clock, tmp_path):
+    svc = manager_device
+    publish_all(svc, ctx, clock)
+    b = other_device(tmp_path, ctx, clock, "b")
+    b.pull(CINEMA)
+    with transaction(b.conn):
+        b.conn.execute("UPDATE films SET synopsis = 'New words' WHERE id = 'film-test'")
+    actor = manager_actor(svc)
+    svc.schedule.cancel_show(actor, "show-later")
+    publish_all(svc, ctx, clock)
+    result = cs.publish(ctx, b.conn, CINEMA, MANAGER[0], clock=clock, cleaning_gap_min=15)
+    assert result.published == ["FILM#film-test"] and result.version == 3
+    # B pulled A's cancellation on the way
+    assert b.conn.execute("SELECT status FROM shows WHERE id = 'show-later'").fetchone()[0] \
+        == "cancelled"
+    b.close()
+
+
+# ---- validation --------------------------------------------------------------------------
+def _snapshot(conn) -> list:
+    return [tuple(r) for t in ("shows", "prices", "halls") for r in
+            conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2")]  # noqa: S608
+
+
+def test_overlapping_shows_are_refused_at_publish_and_nothing_reaches_the_cloud(
+        manager_device, ctx, clock):
+    svc = manager_device
+    publish_all(svc, ctx, clock)
+    with transaction(svc.deps.conn) as conn:  # e.g. from an import that skipped the checks
+        conn.execute("INSERT INTO shows (id, film_id, hall_id, starts_at, price_list_id) VALUES"
+                     " ('clash', 'film-test', 'hall-test', ?, 'pl-test')",
+                     (to_iso(clock.now() + timedelta(hours=4)),))
+    before_cloud, before_db = partition(ctx), _snapshot(svc.deps.conn)
+    with pytest.raises(cs.PublishRefused, match="overlap"):
+        publish_all(svc, ctx, clock)
+    assert partition(ctx) == before_cloud and _snapshot(svc.deps.conn) == before_db
+
+
+def test_price_list_missing_a_seat_type_of_the_hall_is_refused(manager_device, ctx, clock):
+    svc = manager_device
+    with transaction(svc.deps.conn) as conn:
+        conn.execute("DELETE FROM prices WHERE price_list_id = 'pl-test' AND seat_type = 'premium'")
+    with pytest.raises(cs.PublishRefused, match="no price for premium"):
+        publish_all(svc, ctx, clock)
+    assert partition(ctx) == []
+
+
+# ---- bad items ---------------------------------------------------------------------------
+def test_an_item_a_device_cannot_read_keeps_its_last_good_copy_and_is_reported(
+        manager_device, ctx, clock, tmp_path):
+    svc = manager_device
+    publish_all(svc, ctx, clock)
+    other = other_device(tmp_path, ctx, clock, "b")
+    other.pull(CINEMA)
+    client = ctx.clients().dynamodb
+    # a newer version whose film item is garbage and whose show item fails validation
+    client.transact_write_items(TransactItems=[
+        {"Update": {"TableName": TABLE, "Key": {"pk": {"S": f"CINEMA#{CINEMA}"},
+                                                "sk": {"S": "VERSION"}},
+                    "UpdateExpression": "SET version = :v",
+                    "ExpressionAttributeValues": {":v": {"N": "2"}}}},
+        {"Put": {"TableName": TABLE, "Item": {
+            "pk": {"S": f"CINEMA#{CINEMA}"}, "sk": {"S": cs.change_sk(2)}, "version": {"N": "2"},
+            "sks": {"L": [{"S": "FILM#film-test"}, {"S": "SHOW#show-future"}]}}}},
+        {"Put": {"TableName": TABLE, "Item": {
+            "pk": {"S": f"CINEMA#{CINEMA}"}, "sk": {"S": "FILM#film-test"}, "version": {"N": "2"},
+            "kind": {"S": "film"}, "body": {"S": "{not json"}}}},
+        {"Put": {"TableName": TABLE, "Item": {
+            "pk": {"S": f"CINEMA#{CINEMA}"}, "sk": {"S": "SHOW#show-future"},
+            "version": {"N": "2"}, "kind": {"S": "show"},
+            "body": {"S": json.dumps({"id": "show-future", "status": "moved-to-mars"})}}}},
+    ])
+    film_before = cs.local_item(other.conn, CINEMA, "FILM#film-test")
+    pulled = other.pull(CINEMA)
+    assert set(pulled.skipped) == {"FILM#film-test", "SHOW#show-future"}
+    assert pulled.version == 2 and not pulled.applied
+    assert cs.local_item(other.conn, CINEMA, "FILM#film-test") == film_before
+    status = cs.catalogue_status(other.conn, CINEMA, clock.now())
+    assert status["version"] == 2 and len(status["problems"]) == 2
+    assert any("not valid JSON" in p and "last good copy kept" in p for p in status["problems"])
+    other.close()
+
+
+# ---- staff -------------------------------------------------------------------------------
+def test_deactivation_on_one_device_refuses_sign_in_on_another_after_its_pull(
+        manager_device, ctx, clock, tmp_path, cloud_config):
+    from kiosk.services.app import open_services
+
+    svc = manager_device
+    publish_all(svc, ctx, clock)
+    path_b = tmp_path / "b.db"
+    other = other_device(tmp_path, ctx, clock, "b")
+    other.pull(CINEMA)
+    config_b = replace(cloud_config, db_path=path_b, cloud=replace(cloud_config.cloud,
+                                                                   enabled=False))
+    svc_b = open_services(config_b, clock=clock)
+    assert svc_b.auth.sign_in(*CASHIER).staff_number == CASHIER[0]
+
+    actor = manager_actor(svc)
+    cashier_id = svc.deps.conn.execute("SELECT id FROM staff WHERE staff_number = ?",
+                                       (CASHIER[0],)).fetchone()[0]
+    svc.staff_admin.deactivate(actor, cashier_id)
+    assert publish_all(svc, ctx, clock).published == [f"STAFF#{CASHIER[0]}"]
+    assert cloud_item(ctx, f"STAFF#{CASHIER[0]}")["active"]["BOOL"] is False
+    assert svc_b.auth.sign_in(*CASHIER)  # B has not pulled yet
+    other.pull(CINEMA)
+    with pytest.raises(AuthError, match="not active"):
+        svc_b.auth.sign_in(*CASHIER)
+    svc_b.close()
+    other.close()
+
+
+def test_a_cashier_cannot_publish(manager_device, ctx, clock):
+    svc = manager_device
+    with pytest.raises(PermissionDenied):
+        publish_all(svc, ctx, clock, staff_number=CASHIER[0])
+    assert partition(ctx) == []
+    cashier = svc.auth.sign_in(*CASHIER)
+    assert cashier.role == Role.CASHIER
