@@ -1,0 +1,151 @@
+"""``kiosk cloud join``: an empty database filled from the cloud, never the demo; clear refusals
+that change nothing (unknown cinema, cloud unreachable, unsent sales)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import replace
+
+import pytest
+
+from kiosk.cloud.join import JoinError, join_cinema, needs_first_run
+from kiosk.config_edit import set_top_level
+from kiosk.store.db import open_db
+from kiosk.store.demo import DEMO_MARKER
+
+
+@pytest.fixture
+def published(cloud_services, ctx, clock):
+    """The manager console's database (the small test world), published to moto."""
+    from kiosk.cloud.catalogue_sync import publish
+
+    world = cloud_services.world
+    publish(ctx, cloud_services.deps.conn, world.cinema_id, world.manager[0], clock=clock,
+            cleaning_gap_min=cloud_services.deps.config.cleaning_gap_min)
+    return world
+
+
+@pytest.fixture
+def device(cloud_config, tmp_path):
+    """A new device of the same cinema: its own database and config file, nothing in them."""
+    return replace(cloud_config, db_path=tmp_path / "device" / "kiosk.db", kiosk_id="KIOSK-7")
+
+
+def rows(path, table: str) -> int:
+    db = open_db(path)
+    try:
+        return db.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # noqa: S608
+    finally:
+        db.conn.close()
+
+
+def test_join_fills_an_empty_database_and_the_cashier_signs_in(published, device, tmp_path,
+                                                               clock):
+    from kiosk.services.app import open_services
+
+    conf_file = tmp_path / "device" / "kiosk.toml"
+    result = join_cinema(device, published.cinema_id, kiosk_id="KIOSK-8", config_path=conf_file,
+                         clock=clock)
+    assert result.counts["cinemas"] == 1 and result.counts["staff"] == 3
+    assert result.counts["shows"] >= 2 and result.counts["halls"] == 1
+    assert tomllib.loads(conf_file.read_text()) == {"cinema_id": published.cinema_id,
+                                                    "kiosk_id": "KIOSK-8"}
+    db = open_db(device.db_path)
+    try:
+        assert db.conn.execute("SELECT 1 FROM settings WHERE key = ?",
+                               (DEMO_MARKER,)).fetchone() is None
+        assert db.conn.execute("SELECT COUNT(*) FROM bookings").fetchone()[0] == 0
+        assert not needs_first_run(device, db.conn)
+    finally:
+        db.conn.close()
+    joined = replace(device, cinema_id=published.cinema_id, kiosk_id="KIOSK-8")
+    svc = open_services(joined, clock=clock)
+    try:
+        actor = svc.auth.sign_in(*published.cashier)
+        assert actor.role == "cashier"
+    finally:
+        svc.close()
+
+
+def test_unknown_cinema_is_refused_and_nothing_is_created(published, device, tmp_path, clock):
+    conf_file = tmp_path / "device" / "kiosk.toml"
+    with pytest.raises(JoinError, match="no cinema 'nowhere'.*Nothing was changed"):
+        join_cinema(device, "nowhere", config_path=conf_file, clock=clock)
+    assert not device.db_path.exists() and not conf_file.exists()
+
+
+def test_cloud_off_or_unreachable_is_refused(config, tmp_path, clock):
+    from kiosk.cloud.server import free_port
+
+    with pytest.raises(JoinError, match="cloud is off"):
+        join_cinema(config, "cin-test", config_path=tmp_path / "k.toml", clock=clock)
+    away = replace(config, cloud=replace(config.cloud, enabled=True,
+                                         endpoint_url=f"http://127.0.0.1:{free_port()}"))
+    with pytest.raises(JoinError, match="Cannot reach the cloud.*Nothing was changed"):
+        join_cinema(away, "cin-test", config_path=tmp_path / "k.toml", clock=clock)
+    assert not config.db_path.exists() and not (tmp_path / "k.toml").exists()
+
+
+def test_a_database_with_unsent_sales_is_refused_unchanged(published, cloud_config, tmp_path,
+                                                          clock):
+    from tests.cloud.helpers import write_offline_bookings
+
+    db = open_db(cloud_config.db_path)
+    write_offline_bookings(db.conn, show_id=published.show_id, seat_groups=[["A1"]],
+                           kiosk_id="KIOSK-1", now=clock.now())
+    before = db.conn.execute("SELECT COUNT(*) FROM bookings").fetchone()[0]
+    db.conn.close()
+    with pytest.raises(JoinError, match="Not joined: this kiosk has .* not yet sent"):
+        join_cinema(cloud_config, published.cinema_id, config_path=tmp_path / "k.toml",
+                    clock=clock)
+    assert rows(cloud_config.db_path, "bookings") == before
+    assert not (tmp_path / "k.toml").exists()
+
+
+def test_a_demo_database_is_saved_then_replaced_by_the_cinema(published, device, tmp_path,
+                                                              clock):
+    from kiosk.store.demo import ensure_demo_data
+
+    device.db_path.parent.mkdir(parents=True)
+    db = open_db(device.db_path)
+    ensure_demo_data(db, clock, rounds=4)
+    demo_cinemas = db.conn.execute("SELECT COUNT(*) FROM cinemas").fetchone()[0]
+    db.conn.close()
+    result = join_cinema(device, published.cinema_id, config_path=tmp_path / "k.toml",
+                         clock=clock)
+    assert result.backup is not None and result.backup.exists()
+    assert rows(result.backup, "cinemas") == demo_cinemas
+    db = open_db(device.db_path)
+    try:
+        assert [r[0] for r in db.conn.execute("SELECT id FROM cinemas")] == [published.cinema_id]
+        assert db.conn.execute("SELECT 1 FROM settings WHERE key = ?",
+                               (DEMO_MARKER,)).fetchone() is None
+    finally:
+        db.conn.close()
+    again = join_cinema(device, published.cinema_id, config_path=tmp_path / "k.toml",
+                        clock=clock)
+    assert again.backup is None  # its own copy: pulled again, not wiped
+
+
+def test_cli_join_prints_the_summary(published, device, tmp_path, capsys, monkeypatch, clock):
+    from kiosk.commands import cloud as cloud_command
+
+    args = type("A", (), {"cinema": published.cinema_id, "join_kiosk_id": None,
+                          "config": tmp_path / "cli.toml"})()
+    assert cloud_command._join(args, device) == 0
+    out = capsys.readouterr().out
+    assert f"Joined cinema {published.cinema_id} as KIOSK-7" in out and "3 staff" in out
+    args.cinema = "nowhere"
+    with pytest.raises(cloud_command.CloudCommandError, match="no cinema"):
+        cloud_command._join(args, replace(device, db_path=tmp_path / "other.db"))
+
+
+def test_config_edit_keeps_comments_and_tables(tmp_path):
+    path = tmp_path / "kiosk.toml"
+    path.write_text('# my kiosk\nkiosk_id = "OLD"  # set by hand\nmode = "counter"\n\n'
+                    '[cloud]\nenabled = true\ntable = "t"\n')
+    set_top_level(path, {"kiosk_id": "KIOSK-9", "cinema_id": 'c"1'})
+    text = path.read_text()
+    assert text.startswith("# my kiosk\n")
+    assert tomllib.loads(text) == {"kiosk_id": "KIOSK-9", "mode": "counter", "cinema_id": 'c"1',
+                                   "cloud": {"enabled": True, "table": "t"}}
