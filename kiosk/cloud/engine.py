@@ -21,6 +21,7 @@ from typing import Any
 from kiosk.cloud import refusals
 from kiosk.cloud.allocations import AllocationManager
 from kiosk.cloud.antientropy import AntiEntropy, VerifyResult
+from kiosk.cloud.catalogue_sync import CatalogueSync
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
 from kiosk.cloud.pull import Puller, shows_on_sale
@@ -58,6 +59,7 @@ class SyncEngine:
         self.puller = Puller(self.context, config.db_path, clock=self.clock)
         self.allocations = AllocationManager(self.context, config.db_path, clock=self.clock)
         self.antientropy = AntiEntropy(self.context, config.db_path, clock=self.clock)
+        self.catalogue = CatalogueSync(self.context, config.db_path, self.clock)
         self._focus: list[str] = []
         self._lock = threading.Lock()
         self._nudged = True
@@ -76,6 +78,7 @@ class SyncEngine:
         self.puller.close()
         self.allocations.close()
         self.antientropy.close()
+        self.catalogue.close()
 
     def watch_show(self, show_id: str | None) -> None:
         """Pull this show first (the seat map on screen) and right away."""
@@ -108,6 +111,9 @@ class SyncEngine:
             self._next_drain = mono + (0 if report.drain.pending and report.drain.done
                                        and not report.drain.offline else cloud.sync_interval_s)
         status = self.context.status
+        pulled = self.catalogue.tick(mono)  # shows moved or cancelled: refresh their screens
+        report.changed_shows.extend(sk[5:] for sk in (pulled.applied if pulled else ())
+                                    if sk.startswith("SHOW#"))
         if status.worth_trying():
             report.changed_shows.extend(self._pull_refused(mono))
         if pull_due and status.worth_trying():
@@ -212,6 +218,7 @@ class SyncEngine:
             "last_pull_at": state.get("last_pull_at", ""),
             "kiosk_id": self.context.kiosk_id,
             "policy": self.context.policy,
+            "catalogue": self.catalogue.status(),  # version, last pull, items kept at a good copy
         }
 
     def run(self, stop: threading.Event, on_tick=None, tick_s: float = 0.5) -> None:

@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from kiosk.cloud import auditing, ledger_rows, notifier, sellers
+from kiosk.cloud import auditing, catalogue_sync, ledger_rows, notifier, sellers
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
 from kiosk.cloud.gate import VOID_AFTER, VOID_KIND
@@ -297,6 +297,10 @@ class OutboxWorker:
             self._refund(row, now, result)
         elif row.kind == "notify":
             self._notify(row, now)
+            result.done += 1
+        elif row.kind == catalogue_sync.PUBLISH_KIND:  # a manager's edit made while offline
+            self._finish(row, now, catalogue_sync.drain_publish(self.context, self.conn,
+                                                                row.payload, self.clock))
             result.done += 1
         else:
             raise CloudError(f"unknown outbox kind {row.kind!r}; left for an update to handle")

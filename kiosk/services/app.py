@@ -62,6 +62,16 @@ def gate_for(config: Config, clock: Clock) -> SeatGate:
     return CloudGate(config, clock=clock)
 
 
+def publisher_for(config: Config, gate: SeatGate, clock: Clock):
+    """The shared catalogue's publisher when this device belongs to a cinema in the cloud."""
+    context = getattr(gate, "context", None)
+    if not (config.cloud.enabled and config.cinema_id) or context is None:
+        return None
+    from kiosk.cloud.catalogue_sync import CataloguePublisher
+
+    return CataloguePublisher(context, config.cinema_id, clock)
+
+
 def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | None = None) -> Services:
     """Open every service; ``gate`` only to share one already built (e.g. with the sync bridge)."""
     clock = clock or Clock()
@@ -70,6 +80,7 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
     owns_gate = gate is None
     gate = gate or gate_for(config, clock)
     deps = ServiceDeps(db=open_db(config.db_path), config=config, clock=clock)
+    publisher = publisher_for(config, gate, clock)
     return Services(
         deps=deps,
         auth=AuthService(deps),
@@ -77,8 +88,8 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
         booking=BookingService(deps, gate),
         shifts=ShiftService(deps),
         reports=ReportService(deps),
-        schedule=ScheduleService(deps),
-        staff_admin=StaffAdminService(deps),
+        schedule=ScheduleService(deps, publisher),
+        staff_admin=StaffAdminService(deps, publisher),
         cashups=CashupService(deps),
         importer=ImportService(deps),
         audit=AuditLog(deps),

@@ -23,7 +23,12 @@ from kiosk.domain.layout import GAP, HallLayout, SeatType
 from kiosk.domain.schedule_rules import Slot, find_overlaps
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, TicketType
-from kiosk.services.staff_admin import audit_event, require_manager
+from kiosk.services.staff_admin import (
+    CataloguePublishing,
+    audit_event,
+    publish_edit,
+    require_manager,
+)
 from kiosk.store.db import transaction
 
 POSTER_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
@@ -138,8 +143,9 @@ def slug(text: str) -> str:
 
 # ---- the service -----------------------------------------------------------------------------
 class ScheduleService:
-    def __init__(self, deps: ServiceDeps):
+    def __init__(self, deps: ServiceDeps, publisher: CataloguePublishing | None = None):
         self.deps = deps
+        self.publisher = publisher  # the shared catalogue (kiosk.cloud.catalogue_sync)
 
     # cinemas ---------------------------------------------------------------------------------
     def cinemas(self) -> list[dict]:
@@ -225,6 +231,7 @@ class ScheduleService:
                 action = "film.update"
             audit_event(conn, self.deps, actor, action, target=film_id,
                         detail={"title": title, "runtime_min": runtime})
+        publish_edit(self.publisher, self.deps, actor)
         return self.film(film_id)
 
     # price lists ------------------------------------------------------------------------------
@@ -290,6 +297,7 @@ class ScheduleService:
             )
             audit_event(conn, self.deps, actor, action, target=price_list_id,
                         detail={"name": name, "currency": currency, "tax_rate_bp": tax_rate_bp})
+        publish_edit(self.publisher, self.deps, actor)
         return self.price_list(price_list_id)
 
     # halls -----------------------------------------------------------------------------------
@@ -375,6 +383,7 @@ class ScheduleService:
                 action = "hall.update"
             audit_event(conn, self.deps, actor, action, target=hall_id,
                         detail={"name": name, "seats": layout.seat_count})
+        publish_edit(self.publisher, self.deps, actor)
         return self.hall(hall_id)
 
     # shows -----------------------------------------------------------------------------------
@@ -502,6 +511,7 @@ class ScheduleService:
                 action = "show.update"
             audit_event(conn, self.deps, actor, action, target=show_id,
                         detail={"film_id": film_id, "hall_id": hall_id, "starts_at": to_iso(starts)})
+        publish_edit(self.publisher, self.deps, actor)
         return self.show(show_id)
 
     def cancel_show(self, actor: Actor, show_id: str) -> None:
@@ -518,6 +528,7 @@ class ScheduleService:
             conn.execute("UPDATE shows SET status = 'cancelled' WHERE id = ?", (show_id,))
             conn.execute("DELETE FROM holds WHERE show_id = ?", (show_id,))
             audit_event(conn, self.deps, actor, "show.cancel", target=show_id)
+        publish_edit(self.publisher, self.deps, actor)
 
     # helpers ---------------------------------------------------------------------------------
     @staticmethod

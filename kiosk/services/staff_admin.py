@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from kiosk.domain.clock import from_iso
 from kiosk.domain.errors import InvalidInput, NotFound, PermissionDenied
@@ -49,6 +49,22 @@ def require_manager(deps: ServiceDeps, actor: Actor, action: str, target: str = 
     raise PermissionDenied("Only a manager can do that. Please ask a manager to sign in.")
 
 
+class CataloguePublishing(Protocol):
+    """``kiosk.cloud.catalogue_sync.CataloguePublisher``, seen from the services (no cloud import)."""
+
+    def after_edit(self, conn: sqlite3.Connection, staff_number: str) -> object: ...
+
+
+def publish_edit(publisher: CataloguePublishing | None, deps: ServiceDeps, actor: Actor) -> None:
+    """With cloud sync on and a ``cinema_id``, a manager's committed edit goes to the shared
+    catalogue now (or is queued while offline). The role is checked again here, and the cloud
+    module refuses a non-manager whatever its caller did."""
+    if publisher is None:
+        return
+    require_manager(deps, actor, "catalogue.publish")
+    publisher.after_edit(deps.conn, actor.staff_number)
+
+
 @dataclass(frozen=True)
 class StaffRecord:
     staff_id: int
@@ -72,8 +88,9 @@ def _record(row: sqlite3.Row) -> StaffRecord:
 
 
 class StaffAdminService:
-    def __init__(self, deps: ServiceDeps):
+    def __init__(self, deps: ServiceDeps, publisher: CataloguePublishing | None = None):
         self.deps = deps
+        self.publisher = publisher  # the shared staff directory (kiosk.cloud.catalogue_sync)
 
     # ---- reading -----------------------------------------------------------------------------
     def list_staff(self, actor: Actor, include_inactive: bool = True) -> list[StaffRecord]:
@@ -109,7 +126,9 @@ class StaffAdminService:
             )
             audit_event(conn, self.deps, actor, "staff.add", target=staff_number,
                         detail={"staff_id": cur.lastrowid, "name": name, "role": role})
-            return _record(self._get(conn, cur.lastrowid))
+            record = _record(self._get(conn, cur.lastrowid))
+        publish_edit(self.publisher, self.deps, actor)
+        return record
 
     def reset_pin(self, actor: Actor, staff_id: int, new_pin: str) -> None:
         """Set a new PIN; it also clears a lockout, since the old PIN is what was being guessed."""
@@ -122,6 +141,7 @@ class StaffAdminService:
                 (pin_hash, staff_id),
             )
             audit_event(conn, self.deps, actor, "staff.reset_pin", target=row["staff_number"])
+        publish_edit(self.publisher, self.deps, actor)
 
     def unlock(self, actor: Actor, staff_id: int) -> None:
         require_manager(self.deps, actor, "staff.unlock", target=str(staff_id))
@@ -142,6 +162,7 @@ class StaffAdminService:
                 self._keep_a_manager(conn, staff_id, "deactivate")
             conn.execute("UPDATE staff SET active = 0 WHERE id = ?", (staff_id,))
             audit_event(conn, self.deps, actor, "staff.deactivate", target=row["staff_number"])
+        publish_edit(self.publisher, self.deps, actor)
 
     def reactivate(self, actor: Actor, staff_id: int) -> None:
         require_manager(self.deps, actor, "staff.reactivate", target=str(staff_id))
@@ -152,6 +173,7 @@ class StaffAdminService:
             conn.execute("UPDATE staff SET active = 1, failed_attempts = 0, locked_until = NULL"
                          " WHERE id = ?", (staff_id,))
             audit_event(conn, self.deps, actor, "staff.reactivate", target=row["staff_number"])
+        publish_edit(self.publisher, self.deps, actor)
 
     def set_role(self, actor: Actor, staff_id: int, role: str) -> None:
         require_manager(self.deps, actor, "staff.set_role", target=str(staff_id))
@@ -165,6 +187,7 @@ class StaffAdminService:
             conn.execute("UPDATE staff SET role = ? WHERE id = ?", (role, staff_id))
             audit_event(conn, self.deps, actor, "staff.set_role", target=row["staff_number"],
                         detail={"from": row["role"], "to": role})
+        publish_edit(self.publisher, self.deps, actor)
 
     # ---- rules -------------------------------------------------------------------------------
     @staticmethod
