@@ -65,6 +65,44 @@ def _close_on_signals(app, window) -> None:
     heartbeat.start()
 
 
+def _first_run_if_needed(args, config):
+    """The first-run screen (``kiosk.ui.first_run``) when the cloud is on and this device has
+    no catalogue; returns the config to start with (joined, or the demo), None if closed."""
+    from kiosk.cloud.join import needs_first_run
+    from kiosk.store.db import open_db
+
+    db = open_db(config.db_path)
+    try:
+        if not needs_first_run(config, db.conn):
+            return config
+    finally:
+        db.conn.close()
+    from kiosk.ui.app import create_application
+    from kiosk.ui.first_run import FirstRunScreen
+    from kiosk.ui.theme import ThemeManager
+
+    app = create_application()
+    if ThemeManager.instance() is None:
+        ThemeManager(app, config.theme, config.large_text)
+    screen = FirstRunScreen(config, config_path=getattr(args, "config", None))
+    chosen: list = []
+
+    def joined(result) -> None:
+        chosen.append(config.with_overrides(cinema_id=result.cinema_id, kiosk_id=result.kiosk_id))
+        screen.close()
+
+    def demo() -> None:
+        chosen.append(config)
+        screen.close()
+
+    screen.joined.connect(joined)
+    screen.demoChosen.connect(demo)
+    screen.resize(1280, 800)
+    screen.show() if config.windowed else screen.showFullScreen()
+    app.exec()
+    return chosen[0] if chosen else None
+
+
 def run(args, config) -> int:
     bench = os.environ.get(BENCH_ENV, "") not in ("", "0")
 
@@ -75,11 +113,16 @@ def run(args, config) -> int:
     clock = Clock()  # one time source for the services, the cloud gate and (via build_ui) sync
     # open_services wires the gate the configuration calls for (the cloud's when sync is on; no
     # fallback to unrestricted local selling); the sync bridge shares its cloud context.
+    if config.cloud.enabled and not bench:
+        config = _first_run_if_needed(args, config)
+        if config is None:  # the set-up window was closed without joining
+            return 0
     services = open_services(config, clock=clock)
     gate = services.gate if config.cloud.enabled else None
     try:
-        ensure_demo_data(services.deps.db, services.deps.clock, rounds=config.bcrypt_rounds,
-                         cleaning_gap_min=config.cleaning_gap_min)
+        if not config.cinema_id:  # a device of a real cinema never gets the demo data
+            ensure_demo_data(services.deps.db, services.deps.clock, rounds=config.bcrypt_rounds,
+                             cleaning_gap_min=config.cleaning_gap_min)
 
         from PySide6.QtCore import QEvent, QObject, QTimer
 

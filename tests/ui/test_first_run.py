@@ -1,0 +1,79 @@
+"""First-run screen: shown only when the cloud is on and there is no catalogue; joins on a worker
+thread and shows refusals in words; the demo stays one press away."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.cloud.join import JoinError, needs_first_run
+from kiosk.store.db import open_db
+
+
+@pytest.fixture
+def cloud_on(config):
+    return replace(config, cloud=replace(config.cloud, enabled=True,
+                                         endpoint_url="http://127.0.0.1:5999"))
+
+
+def make(qtbot, config, join):
+    from kiosk.ui.first_run import FirstRunScreen
+    from kiosk.ui.theme import ThemeManager
+
+    if ThemeManager.instance() is None:
+        from PySide6.QtWidgets import QApplication
+
+        ThemeManager(QApplication.instance(), "normal", False)
+    screen = FirstRunScreen(config, join=join)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    screen.show()
+    return screen
+
+
+def test_shown_only_with_the_cloud_on_and_no_catalogue(config, cloud_on, services):
+    empty = open_db(config.db_path.with_name("empty.db"))
+    try:
+        assert needs_first_run(replace(cloud_on, db_path=config.db_path), empty.conn)
+        assert not needs_first_run(config, empty.conn)  # the demo without cloud: never
+        assert not needs_first_run(cloud_on, services.deps.conn)  # has its catalogue
+    finally:
+        empty.conn.close()
+
+
+def test_a_refusal_is_shown_and_the_person_can_try_again(qtbot, cloud_on, tmp_path):
+    calls = []
+
+    def join(config, cinema, **kw):
+        calls.append((cinema, kw["kiosk_id"], threading.current_thread().name))
+        kw["progress"]("Looking for cinema nowhere in the cloud ...")
+        raise JoinError("There is no cinema 'nowhere' in the cloud. Nothing was changed.")
+
+    screen = make(qtbot, cloud_on, join)
+    assert not screen.join_button.isEnabled()  # no cinema id typed yet
+    qtbot.keyClicks(screen.cinema, "nowhere")
+    screen.kiosk.setText("KIOSK-4")
+    qtbot.mouseClick(screen.join_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "no cinema 'nowhere'" in screen.status.text(), timeout=5000)
+    assert calls == [("nowhere", "KIOSK-4", "first-run-join")]  # never on the GUI thread
+    assert screen.join_button.isEnabled() and screen.demo_button.isEnabled()
+    assert screen.status.property("role") == "bad"
+    screen.grab().save(str(tmp_path / "first_run_refused.png"))
+
+
+def test_joining_emits_the_result_and_the_demo_button_chooses_the_demo(qtbot, cloud_on):
+    result = SimpleNamespace(cinema_id="cin-test", kiosk_id="KIOSK-4",
+                             summary=lambda: "Joined cinema cin-test as KIOSK-4 in 0.4 s")
+    screen = make(qtbot, cloud_on, lambda config, cinema, **kw: result)
+    screen.cinema.setText("cin-test")
+    with qtbot.waitSignal(screen.joined, timeout=5000) as blocker:
+        screen.start_join()
+    assert blocker.args == [result] and "Joined cinema cin-test" in screen.status.text()
+    assert not screen.demo_button.isEnabled()  # joined: the demo is no longer an option
+    fresh = make(qtbot, cloud_on, lambda *a, **kw: pytest.fail("the demo must not join"))
+    with qtbot.waitSignal(fresh.demoChosen, timeout=1000):
+        fresh.demo_button.click()
