@@ -72,6 +72,15 @@ def publisher_for(config: Config, gate: SeatGate, clock: Clock):
     return CataloguePublisher(context, config.cinema_id, clock)
 
 
+def lockouts_for(config: Config, gate: SeatGate, conn):
+    """Sign-in lockouts shared by the cinema's devices, with cloud sync on (else None)."""
+    if not config.cloud.enabled:
+        return None
+    from kiosk.cloud.lockouts import for_device
+
+    return for_device(config, gate, conn)
+
+
 def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | None = None) -> Services:
     """Open every service; ``gate`` only to share one already built (e.g. with the sync bridge)."""
     clock = clock or Clock()
@@ -83,7 +92,7 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
     publisher = publisher_for(config, gate, clock)
     return Services(
         deps=deps,
-        auth=AuthService(deps),
+        auth=AuthService(deps, lockouts_for(config, gate, deps.conn)),
         catalogue=CatalogueService(deps, gate),
         booking=BookingService(deps, gate),
         shifts=ShiftService(deps),

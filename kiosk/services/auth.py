@@ -3,12 +3,20 @@
 A wrong PIN and an unknown staff number get the same message and take about the same time, so
 the keypad cannot be used to find out which staff numbers exist. Every attempt is audited; the
 failed ones in a committed transaction of their own.
+
+Lockouts count across the devices of a cinema when the services are given ``SharedLockouts``
+(``kiosk.cloud.lockouts``, wired by ``open_services`` with cloud sync on): sign-in first reads the
+cinema's count for the number (one cloud read) and refuses while it is locked, each wrong PIN
+is counted there too, and a good PIN clears it. A lock learnt from the cloud is copied into the
+local staff row, so it still holds if the device goes offline. Offline, the local counter alone
+decides, as on a single counter; the audit detail says which one did (``lockout``).
 """
 
 from __future__ import annotations
 
 import functools
 from datetime import datetime, timedelta
+from typing import Protocol
 
 import bcrypt
 
@@ -92,9 +100,24 @@ def open_shift_id(deps: ServiceDeps, staff_id: int | None, kiosk_id: str) -> int
     return None if row is None else int(row[0])
 
 
+class SharedLockouts(Protocol):
+    """The cinema-wide failed sign-in counts; every method answers (False, ...) when offline."""
+
+    def try_locked_until(self, staff_number: str, now: datetime) -> tuple[bool, datetime | None]:
+        """(reached the cloud, when the lock ends or None)."""
+
+    def try_record_failure(self, staff_number: str, now: datetime, attempts: int,
+                           lock_minutes: float) -> tuple[bool, tuple[int, datetime | None] | None]:
+        """(reached the cloud, (the cinema's count, when the lock it set ends or None))."""
+
+    def try_reset(self, staff_number: str) -> bool:
+        """Clear the count after a good PIN; True when the cloud was reached."""
+
+
 class AuthService:
-    def __init__(self, deps: ServiceDeps):
+    def __init__(self, deps: ServiceDeps, lockouts: SharedLockouts | None = None):
         self.deps = deps
+        self.lockouts = lockouts
 
     @property
     def kiosk_id(self) -> str:
@@ -119,51 +142,69 @@ class AuthService:
             (number,),
         ).fetchone()
         now = self.deps.clock.now()
+        shared = self.lockouts
+        reached, shared_until = (shared.try_locked_until(number, now) if shared and number
+                                 else (False, None))
+        scope = "cinema" if reached else "device"
         if row is None:
             if pin_ok_shape:
                 bcrypt.checkpw(pin.encode("ascii"), _dummy_hash(config.bcrypt_rounds))
+            if shared_until is not None:
+                self._fail("sign_in_failed", None, number, "locked", lockout=scope)
+                raise StaffLocked(_still_locked(shared_until, now))
             # Behave like a real account that locks, so lockout does not reveal which numbers
             # exist: count this number's recent failures from the audit log.
             since = to_iso(now - timedelta(minutes=config.lockout_minutes))
             recent = [from_iso(r[0]) for r in conn.execute(
                 "SELECT at FROM audit WHERE action = 'sign_in_failed' AND target = ? "
                 "AND staff_id IS NULL AND at > ? ORDER BY id", (number, since))]
-            self._fail("sign_in_failed", None, number, "unknown_staff")
+            self._fail("sign_in_failed", None, number, "unknown_staff", lockout=scope)
+            counted = self._count_shared(number, now) if reached else None
+            new_shared = counted[1] if counted else None
             if len(recent) >= config.lockout_attempts:
                 lock_end = recent[config.lockout_attempts - 1] + timedelta(
                     minutes=config.lockout_minutes)
                 raise StaffLocked(_still_locked(lock_end, now))
-            if len(recent) + 1 >= config.lockout_attempts:
+            if len(recent) + 1 >= config.lockout_attempts or new_shared is not None:
                 raise StaffLocked(_just_locked(config.lockout_minutes))
             raise AuthError(WRONG_CREDENTIALS)
 
         staff_id = int(row["id"])
         locked_until = from_iso(row["locked_until"]) if row["locked_until"] else None
-        if locked_until is not None and locked_until > now:
+        effective = max((t for t in (locked_until, shared_until) if t is not None), default=None)
+        if effective is not None and effective > now:
             self._fail("sign_in_failed", staff_id, number, "locked",
-                       locked_until=to_iso(locked_until))
-            raise StaffLocked(_still_locked(locked_until, now))
+                       locked_until=to_iso(effective), lockout=scope)
+            raise StaffLocked(_still_locked(effective, now))
         if not (pin_ok_shape and _pin_matches(pin, row["pin_hash"])):
             # A lock that has run out starts a fresh count.
             attempts = (0 if locked_until is not None else int(row["failed_attempts"])) + 1
             lock = attempts >= config.lockout_attempts
             new_lock = to_iso(now + timedelta(minutes=config.lockout_minutes)) if lock else None
+            counted = self._count_shared(number, now) if reached else None
+            if counted is not None:  # the cinema's count decides; the lock is kept here too,
+                attempts, shared_lock = counted  # in case this device goes offline
+                new_lock = to_iso(shared_lock) if shared_lock is not None else None
+            else:
+                scope = "device"
             with transaction(conn):
                 conn.execute(
                     "UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?",
-                    (0 if lock else attempts, new_lock, staff_id),
+                    (0 if new_lock else attempts, new_lock, staff_id),
                 )
                 audit.record(conn, at=now, kiosk_id=self.kiosk_id, action="sign_in_failed",
                              staff_id=staff_id, target=number, ok=False,
                              detail={"reason": "wrong_pin", "attempts": attempts,
-                                     "locked": lock})
-            if lock:
+                                     "locked": bool(new_lock), "lockout": scope})
+            if new_lock:
                 raise StaffLocked(_just_locked(config.lockout_minutes))
             raise AuthError(WRONG_CREDENTIALS)
         if not row["active"]:
             self._fail("sign_in_failed", staff_id, number, "inactive")
             raise AuthError("This staff account is not active. Please ask a manager.")
 
+        if reached and shared is not None:
+            shared.try_reset(number)
         shift_id = open_shift_id(self.deps, staff_id, self.kiosk_id)
         with transaction(conn):
             conn.execute("UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
@@ -172,6 +213,14 @@ class AuthService:
                          staff_id=staff_id, target=number, detail={"shift_id": shift_id})
         return Actor(staff_id=staff_id, staff_number=row["staff_number"], name=row["name"],
                      role=Role(row["role"]), kiosk_id=self.kiosk_id, shift_id=shift_id)
+
+    def _count_shared(self, number: str, now: datetime) -> tuple[int, datetime | None] | None:
+        """Count a wrong PIN in the cinema's count: (count, lock end or None); None offline."""
+        config = self.deps.config
+        assert self.lockouts is not None
+        reached, counted = self.lockouts.try_record_failure(
+            number, now, config.lockout_attempts, config.lockout_minutes)
+        return counted if reached else None
 
     def sign_out(self, actor: Actor) -> None:
         with transaction(self.deps.conn) as conn:
