@@ -132,6 +132,9 @@ class Device:
                                           currency=plist.currency, tax_rate_bp=plist.tax_rate_bp,
                                           prices=prices, price_list_id=price_list)
 
+    def op_cancel_show(self, staff: str, show: str) -> None:
+        self.svc.schedule.cancel_show(self.actors[staff], show)
+
     def op_deactivate(self, staff: str, number: str) -> None:
         row = self.svc.deps.conn.execute("SELECT id FROM staff WHERE staff_number = ?",
                                          (number,)).fetchone()

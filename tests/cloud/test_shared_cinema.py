@@ -186,6 +186,9 @@ class Day:
         assert m.do("publish", staff=MANAGER[0]) >= 1
         self.kiosks = [self.cinema.start("kiosk", f"KIOSK-{n}", auto_allocate=4 if n == 3 else 0)
                        for n in (1, 2, 3)]
+        # KIOSK-4 missed the pulls: its catalogue is pulled at the join, then not for an hour,
+        # so only the cloud's own conditions stand between it and a stale sale
+        self.stale = self.cinema.start("kiosk", "KIOSK-4", interval=3600)
         self.web = self.cinema.start("web", "WEB")
         joined = {}
         for k in self.kiosks:
@@ -193,6 +196,9 @@ class Day:
             assert ready["ok"], ready
             joined[k.name] = ready["result"]
             k.do("sign_in", staff=CASHIER[0], pin=CASHIER[1])
+        assert self.stale.answer()["ok"]
+        for staff, pin in (CASHIER, CASHIER_2):
+            self.stale.do("sign_in", staff=staff, pin=pin)
         assert self.web.answer()["ok"]
         self.allocated = until(lambda: self.kiosks[2].do("allocated", show=WORLD.show_id), 30,
                                "KIOSK-3 has seats set aside for offline selling")
@@ -233,8 +239,20 @@ class Day:
         before = len(self.kiosks[1].do("own_sales"))
         sale = self.kiosks[1].ask("sell", staff=CASHIER_2[0], show=WORLD.show_id,
                                   seats=[self.free[0]])
+        stale_staff = self.stale.ask("sell", staff=CASHIER_2[0], show=WORLD.show_id,
+                                     seats=[self.free[0]])
+        # a show cancelled in the cloud: the kiosks that pull drop it, the stale one is refused
+        self.manager.do("cancel_show", staff=MANAGER[0], show=WORLD.later_show_id)
+        cancelled = seen_everywhere(
+            self.kiosks, lambda c: c["shows"].get(WORLD.later_show_id) == "cancelled",
+            "the cancelled show")
+        stale_show = self.stale.ask("sell", staff=CASHIER[0], show=WORLD.later_show_id,
+                                    seats=["B1"])
         return {"sign_in": answers, "stale_session_sale": sale,
-                "sales_before": before, "sales_after": len(self.kiosks[1].do("own_sales"))}
+                "sales_before": before, "sales_after": len(self.kiosks[1].do("own_sales")),
+                "stale_kiosk_staff": stale_staff, "stale_kiosk_show": stale_show,
+                "stale_sales": len(self.stale.do("own_sales")),
+                "stale_catalogue": self.stale.do("catalogue"), "cancel_seen": cancelled}
 
     # ---- a mixed day: sales at the new price, refunds, the web, a kiosk offline for a while
     def mixed_day(self) -> dict:
@@ -258,7 +276,8 @@ class Day:
         began = time.monotonic()
         for k in self.kiosks:
             until(lambda k=k: k.do("pending") == 0, 60, f"{k.name} sent everything")
-        own = [row for d in [*self.kiosks, web, self.manager] for row in d.do("own_sales")]
+        own = [row for d in [*self.kiosks, self.stale, web, self.manager]
+               for row in d.do("own_sales")]
         return {"new_price": list(self.sale["prices"].values()), "offline_pending": pending_offline,
                 "drained_s": time.monotonic() - began, "own": own}
 
@@ -309,6 +328,18 @@ def test_a_deactivated_cashier_is_refused_everywhere(day):
     assert not sale["ok"] and sale["error"] in ("StaffInactive", "AuthError",
                                                 "PermissionDenied"), sale
     assert result["sales_after"] == result["sales_before"]
+
+
+def test_the_cloud_refuses_a_stale_kiosk_a_deactivated_cashier_and_a_cancelled_show(day):
+    result = day.result("refusals")
+    stale = result["stale_catalogue"]  # KIOSK-4 still believes both are fine ...
+    assert stale["staff"][CASHIER_2[0]] is True
+    assert stale["shows"][WORLD.later_show_id] == "scheduled"
+    # ... and the claim's own ConditionChecks refuse it, leaving its database unchanged
+    assert result["stale_kiosk_staff"]["error"] == "StaffInactive", result["stale_kiosk_staff"]
+    assert result["stale_kiosk_show"]["error"] == "ShowCancelled", result["stale_kiosk_show"]
+    assert result["stale_sales"] == 0
+    assert max(result["cancel_seen"].values()) <= INTERVAL_S + SLACK_S, result["cancel_seen"]
 
 
 def test_a_mixed_day_reaches_the_cloud_from_every_device_even_one_offline(day):
