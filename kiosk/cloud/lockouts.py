@@ -14,7 +14,9 @@ cloud's clock). Any device writes it:
 
 Unknown staff numbers are counted the same way, so the shared lockout, like the local one,
 does not reveal which numbers exist. Times are compared on the cloud's clock (the context's
-measured offset), so a device whose clock is off locks for the right span.
+measured offset, once the claims have measured it), so a device whose clock is off locks for the
+right span. These reads do not measure the clock themselves (the plain client, not the observed
+one): a sign-in must not change what the seat gate says about skew before its own first probe.
 
 Offline (or before the first answer) the device falls back to its own local counter, today's
 behaviour: ``AuthService`` calls these only through ``try_*`` wrappers that turn an outage into
@@ -79,7 +81,7 @@ class CloudLockouts:
     def locked_until(self, staff_number: str, now: datetime) -> datetime | None:
         """When the shared lock ends (on this device's clock), or None when not locked now."""
         clients = self.context.clients()
-        item = self._cloud(lambda: self.context.dynamodb().get_item(
+        item = self._cloud(lambda: clients.dynamodb.get_item(
             TableName=clients.table, Key=lock_key(self.cinema_id, staff_number),
             ConsistentRead=True).get("Item"))
         until = plain(item).get("locked_until") if item else None
@@ -90,7 +92,7 @@ class CloudLockouts:
                        lock_minutes: float) -> tuple[int, datetime | None]:
         """Count one wrong PIN: (the cinema's count, the end of the lock it set or None)."""
         clients = self.context.clients()
-        client = self.context.dynamodb()
+        client = clients.dynamodb
         cloud_now = self.context.cloud_time(now)
         key = lock_key(self.cinema_id, staff_number)
         item = self._cloud(lambda: client.update_item(
@@ -123,7 +125,7 @@ class CloudLockouts:
 
     def reset(self, staff_number: str) -> None:
         clients = self.context.clients()
-        self._cloud(lambda: self.context.dynamodb().delete_item(
+        self._cloud(lambda: clients.dynamodb.delete_item(
             TableName=clients.table, Key=lock_key(self.cinema_id, staff_number)))
 
     # -- what sign-in uses: an outage is None (the local counter decides) -----------------------
