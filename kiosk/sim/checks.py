@@ -6,7 +6,10 @@ ticket was printed); (c) under ``allocated-only`` a kiosk cut off from the cloud
 its offline policy: it believes it is offline, or its clock is off) sells only seats the cloud
 has allocated to it at that moment (read from the true table); (d) totals equal their lines and refunds never
 exceed what was paid; (e) after the heal the outbox is empty or dead-lettered; (f) an online
-kiosk asking for seats gets some while the cloud has free seats.
+kiosk asking for seats gets some while the cloud has free seats (not for a cancelled show, nor
+for a deactivated cashier); (g), (h): no cloud sale of a cancelled show, or in a deactivated
+cashier's name, after the manager wrote it (``kiosk.sim.catalogue``). A sale made offline that
+the cloud's checks refuse later is a conflict for the manager, counted apart (not a double sale).
 
 (a) and (d) run after every step, (c) at every sale, all of them after the final heal.
 """
@@ -159,11 +162,17 @@ def reached_cloud(sim: Simulation) -> list[Violation]:
     for k in sim.kiosks:
         conflicted = {r[0]: r[1] for r in k.conn.execute(
             "SELECT booking_id, lost_seats FROM cloud_conflicts")}
+        refused = {r[0] for r in k.conn.execute(
+            "SELECT booking_id FROM cloud_conflicts WHERE json_extract(detail, '$.reason') "
+            "IN ('show_cancelled', 'staff_inactive')")}
         dead = dead_letter_bookings(k.conn)
         for booking_id, state in k.conn.execute(
                 "SELECT id, state FROM bookings ORDER BY created_at, id").fetchall():
             local.add(booking_id)
             name = sim.trace.name(booking_id)
+            if booking_id in refused:  # sold offline, then the cloud's checks said no: the
+                sim.refused_by_checks += 1  # show was cancelled or the cashier deactivated
+                continue
             if booking_id in conflicted or state == "conflict":
                 sim.conflicts += 1
                 if sim.policy == "allocated-only":
@@ -258,6 +267,8 @@ def liveness(sim: Simulation) -> list[Violation]:
     for i, k in enumerate(sim.kiosks):
         # one show per kiosk, in turn: every claim costs moto tens of milliseconds
         for show in (sim.world.shows[(sim.seed + i) % len(sim.world.shows)],):
+            if show in sim.cancelled or k.cashier.staff_number in sim.deactivated:
+                continue  # refused by the claims' own checks, rightly
             free = free_for(sim.truth.seats(show), sim.world.seats, k.name, now_epoch)
             if not free:
                 continue

@@ -25,12 +25,13 @@ from kiosk.services.app import Services, open_services
 from kiosk.services.models import Actor, Role
 from kiosk.sim.network import Network, SimClients
 from kiosk.sim.vclock import KioskClock, VirtualTime
-from kiosk.sim.world import CASHIER, MANAGER, WorldInfo
+from kiosk.sim.world import CASHIER, CASHIER_2, MANAGER, WorldInfo
 
 
 class SimKiosk:
     def __init__(self, name: str, config: Config, time: VirtualTime, network: Network,
-                 clients: tuple[Any, Any, str, str], world: WorldInfo, seed: int):
+                 clients: tuple[Any, Any, str, str], world: WorldInfo, seed: int,
+                 first: bool = False):
         self.name = name
         self.config = config
         self.time = time
@@ -40,7 +41,10 @@ class SimKiosk:
         self.seed = seed
         self.incarnation = 0
         self.next_tick = 0.0  # virtual monotonic time of its sync thread's next round
-        self.cashier = Actor(world.cashier_id, CASHIER[0], CASHIER[2], Role.CASHIER, name)
+        # the first kiosk's cashier is the one the manager may deactivate (kiosk.sim.catalogue)
+        staff_id, who = ((world.cashier2_id, CASHIER_2) if first and world.cashier2_id
+                         else (world.cashier_id, CASHIER))
+        self.cashier = Actor(staff_id, who[0], who[2], Role.CASHIER, name)
         self.manager = Actor(world.manager_id, MANAGER[0], MANAGER[2], Role.MANAGER, name)
         self.context: CloudContext
         self.gate: CloudGate

@@ -19,6 +19,7 @@ from kiosk.domain.clock import to_iso
 from kiosk.domain.errors import KioskError
 from kiosk.services.booking_holds import unavailable
 from kiosk.services.models import Payment
+from kiosk.sim.catalogue import OFFICE_OPS
 from kiosk.sim.faults import MAX_SKEW_S
 from kiosk.sim.kiosk import SimKiosk
 from kiosk.sim.schedule import Step
@@ -251,6 +252,8 @@ def op_ask(sim: Simulation, k: SimKiosk, rng: random.Random) -> str:
     show = pick_show(sim, rng)
     if sim.offline(k) or k.clock.skew_s or believes_offline(k):
         return "skipped (cut off, believes it is, or skewed)"
+    if show in sim.cancelled or k.cashier.staff_number in sim.deactivated:
+        return "skipped (the show is cancelled or the cashier deactivated: refusals are right)"
     errors: list[str] = []
     for attempt in range(ASK_MAX_TRIES):
         if not sim.truly_free(show, k.name):
@@ -329,6 +332,8 @@ def run_step(sim: Simulation, step: Step, rng: random.Random) -> str:
         return KIOSK_OPS[step.kind](sim, sim.kiosks[step.kiosk], rng)
     if step.kind == "web":
         return op_web(sim, rng)
+    if step.kind in OFFICE_OPS:
+        return OFFICE_OPS[step.kind](sim, rng)
     if step.kind == "advance":
         seconds = rng.uniform(5, 90)
         sim.time.advance(seconds)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from kiosk.sim.faults import FAULT_KINDS
 from kiosk.sim.runner import SeedResult, SimOptions
+from kiosk.sim.schedule import OFFICE_RATES
 
 
 @dataclass
@@ -22,6 +23,8 @@ class Totals:
     first: Counter = field(default_factory=Counter)  # failing seeds by first invariant
     conflicts: int = 0
     conflict_seeds: int = 0
+    refused_by_checks: int = 0
+    refused_seeds: list[int] = field(default_factory=list)
     dead_letters: int = 0
     web_orphans: int = 0
     web_orphan_seeds: list[int] = field(default_factory=list)
@@ -37,6 +40,9 @@ class Totals:
         self.faults.update(result.faults)
         self.policies[result.policy] += 1
         self.conflicts += result.conflicts
+        self.refused_by_checks += result.refused_by_checks
+        if result.refused_by_checks and len(self.refused_seeds) < 5:
+            self.refused_seeds.append(result.seed)
         self.conflict_seeds += bool(result.conflicts)
         self.dead_letters += result.dead_letters
         self.web_orphans += result.web_orphans
@@ -53,6 +59,9 @@ class Totals:
             seeds = self.examples.setdefault(result.violations[0].invariant, [])
             if len(seeds) < 5:
                 seeds.append(result.seed)
+
+
+OFFICE_KINDS = tuple(kind for kind, _ in OFFICE_RATES)
 
 
 def describe_failure(result: SeedResult, shrunk: SeedResult | None, steps: int,
@@ -79,6 +88,7 @@ def describe_failure(result: SeedResult, shrunk: SeedResult | None, steps: int,
 
 def summary(totals: Totals, options: SimOptions) -> list[str]:
     faults = ", ".join(f"{k.replace('_', ' ')} {totals.faults.get(k, 0)}" for k in FAULT_KINDS)
+    office = ", ".join(f"{k.replace('_', ' ')} {totals.faults.get(k, 0)}" for k in OFFICE_KINDS)
     policies = ", ".join(f"{p} {n}" for p, n in sorted(totals.policies.items()))
     if totals.violations:
         by = ", ".join(f"({k}) {n}" for k, n in sorted(totals.violations.items()))
@@ -95,6 +105,9 @@ def summary(totals: Totals, options: SimOptions) -> list[str]:
         f"each; policy {policies})",
         f"steps: {totals.steps} (cloud requests {totals.requests})",
         f"faults injected: {faults}",
+        f"manager's office: {office}; offline sales the cloud's checks refused later (conflicts "
+        f"for the manager, not double sales) {totals.refused_by_checks}"
+        f"{_eg(totals.refused_seeds)}",
         f"seats lost to sale (not invariants): web sales whose buyer never heard back "
         f"{totals.web_orphans}{_eg(totals.web_orphan_seeds)}; seats allocated to a kiosk that "
         f"does not know it {totals.stranded}{_eg(totals.stranded_seeds)}; dead letters "

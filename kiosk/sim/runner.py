@@ -28,7 +28,7 @@ from kiosk.cloud.table import ensure_table
 from kiosk.config import CloudConfig, Config
 from kiosk.domain.errors import KioskError
 from kiosk.services.models import Booking
-from kiosk.sim import checks, ops
+from kiosk.sim import catalogue, checks, ops
 from kiosk.sim.checks import Violation
 from kiosk.sim.faults import SimulatedCrash
 from kiosk.sim.kiosk import SimKiosk
@@ -76,6 +76,7 @@ class SeedResult:
     stranded: int = 0  # seats allocated in the cloud to a kiosk that does not know it
     trace: list[str] = field(default_factory=list)
     dropped: tuple[int, ...] = ()
+    refused_by_checks: int = 0  # offline sales the cloud refused (show cancelled, staff inactive)
 
     @property
     def failed(self) -> bool:
@@ -146,6 +147,11 @@ class Simulation:
         self.counts: Counter = Counter()
         self.trace = Trace(str(env.root))
         self.truth = Truth(env.dynamodb, self.table)
+        self.cancelled: dict[str, set[str]] = {}  # show -> bookings sold before it was cancelled
+        self.deactivated: dict[str, set[str]] = {}  # staff number -> bookings before it
+        self.office_version = 0
+        self.refused_by_checks = 0
+        catalogue.publish_world(self)
         self.network = Network(self.time, self.truth, self.counts, self.trace)
         self.step: int | None = None
         self.violations: list[Violation] = []
@@ -164,13 +170,15 @@ class Simulation:
                                               topic_arn=self.topic, offline_policy=self.policy))
             self.network.rates[name] = self.schedule.rates[i]
             kiosk = SimKiosk(name, config, self.time, self.network,
-                             (env.dynamodb, env.sns, self.table, self.topic), self.world, seed)
+                             (env.dynamodb, env.sns, self.table, self.topic), self.world, seed,
+                             first=i == 0)
             kiosk.services.shifts.open(kiosk.cashier, 0)
             self.kiosks.append(kiosk)
         self.network.rates[CHANNEL_ID] = self.schedule.web
         web = FaultClient(env.dynamodb, self.network, CHANNEL_ID, "dynamodb")
         self.channel = OnlineChannel(SeatClaims(web, self.table, CHANNEL_ID),
-                                     clock=KioskClock(self.time), hold_s=300.0)
+                                     clock=KioskClock(self.time), hold_s=300.0,
+                                     cinema_id=catalogue.CINEMA)
         self.web_sales: list[OnlineSale] = []
 
     # -- helpers for ops and checks ---------------------------------------------------------
@@ -235,20 +243,20 @@ class Simulation:
             self.trace.add(f"       -> {outcome}")
             self._background()
             played += 1
-            self.violations += checks.per_step(self)
+            self.violations += checks.per_step(self) + catalogue.after_the_fact(self)
             if self.violations and not self.options.keep_going:
                 break
         if not self.violations or self.options.keep_going:
             self.step = None
             self._heal()
-            self.violations += checks.final(self)
+            self.violations += checks.final(self) + catalogue.after_the_fact(self)
         self.violations = _first_of_each(self.violations)
         for v in self.violations:
             self.trace.add(f"VIOLATION {v.line()}")
         return SeedResult(self.seed, self.policy, played, self.network.requests,
                           self.counts, self.violations, self.conflicts, self.dead_letters,
                           self.web_orphans, self.stranded, self.trace.lines,
-                          tuple(sorted(self.drop)))
+                          tuple(sorted(self.drop)), self.refused_by_checks)
 
     def _play(self, step: Step, rng: random.Random) -> str:
         try:

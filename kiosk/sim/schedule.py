@@ -28,6 +28,9 @@ WORLD_WITH_KIOSK = frozenset({"partition", "heal", "skew", "crash"})
 ALWAYS = frozenset({"hold", "confirm", "sync"})  # without these nothing is sold
 SWARM = (0, 1, 1, 3)  # per-seed factor on each other kind's weight
 STAY = 0.6  # chance that a step is about the same kiosk as the last one
+# The manager's office (kiosk.sim.catalogue): per step, the chance that it cancels a show or
+# deactivates a cashier instead of the step drawn there (own stream: the other steps stay).
+OFFICE_RATES = (("cancel_show", 0.012), ("deactivate", 0.008))
 
 
 @dataclass(frozen=True)
@@ -72,9 +75,20 @@ def make_schedule(seed: int, kiosks: int, steps: int, policy: str = "mixed") -> 
             # a counter serves one customer for a while (hold, change, confirm...): runs of steps
             # on one kiosk line up the few steps a hole needs, between the other kiosks' races
             last = kiosk = last if rng.random() < STAY else rng.randrange(kiosks)
-        out.append(Step(index, kind, kiosk))
+        office = office_event(seed, index)
+        out.append(Step(index, office, -1) if office else Step(index, kind, kiosk))
     # drawn one after the other: a longer run extends a shorter one, never reshuffles it
     return Schedule(seed, chosen, weather, tuple(WEATHER[w] for w in weather), web, tuple(out))
+
+
+def office_event(seed: int, index: int) -> str | None:
+    """The manager's event that replaces step ``index`` of ``seed``, if any."""
+    u = random.Random(f"office/{seed}/{index}").random()
+    for kind, rate in OFFICE_RATES:
+        if u < rate:
+            return kind
+        u -= rate
+    return None
 
 
 def step_rng(seed: int, index: int) -> random.Random:

@@ -2,8 +2,9 @@
 
 One cinema, one 40-seat hall (standard, premium, recliner, wheelchair and companion seats, so
 allocation and best-available meet every seat type), one film, a price list, two shows a day or
-more after the virtual start (always on sale, never started), a cashier and a manager (bcrypt
-rounds 4: the hashes are only for realism, nobody signs in). Inserted straight into SQLite like
+more after the virtual start (always on sale, never started), two cashiers and a manager (bcrypt
+rounds 4: the hashes are only for realism, nobody signs in). The second cashier works the first
+kiosk, so the manager can deactivate her (``kiosk.sim.catalogue``) while the others sell on. Inserted straight into SQLite like
 ``tests/factories.py``: the package cannot import tests, and a copy of a file costs 0.1 ms where
 building the world costs tens of milliseconds.
 """
@@ -36,6 +37,7 @@ PRICES = {"standard": 25000, "premium": 35000, "recliner": 60000, "wheelchair": 
 TICKET_FACTORS = {"adult": 100, "child": 70, "senior": 80, "student": 80}
 SHOW_OFFSETS = (("show-1", timedelta(hours=30)), ("show-2", timedelta(hours=40)))
 CASHIER = ("1001", "1234", "Asha Cashier")
+CASHIER_2 = ("1002", "2345", "Ravi Cashier")  # the first kiosk's; the one the manager deactivates
 MANAGER = ("9001", "9999", "Meera Manager")
 
 
@@ -48,6 +50,9 @@ class WorldInfo:
     accessible: frozenset[str]
     cashier_id: int
     manager_id: int
+    cashier2_id: int = 0
+    staff: tuple[tuple[str, str], ...] = ()  # (staff number, role) of everyone
+    deactivatable: str = CASHIER_2[0]
 
 
 def build_template(path: Path, start: datetime) -> WorldInfo:
@@ -73,7 +78,8 @@ def build_template(path: Path, start: datetime) -> WorldInfo:
          "starts_at": to_iso(start + offset), "price_list_id": "pl-sim"}
         for show_id, offset in SHOW_OFFSETS)
     ids = []
-    for (number, pin, name), role in ((CASHIER, "cashier"), (MANAGER, "manager")):
+    people = ((CASHIER, "cashier"), (MANAGER, "manager"), (CASHIER_2, "cashier"))
+    for (number, pin, name), role in people:
         pin_hash = bcrypt.hashpw(pin.encode(), bcrypt.gensalt(4)).decode()
         cur = db.conn.execute("INSERT INTO staff (staff_number, name, role, pin_hash) "
                               "VALUES (?, ?, ?, ?)", (number, name, role, pin_hash))
@@ -83,4 +89,5 @@ def build_template(path: Path, start: datetime) -> WorldInfo:
     accessible = frozenset(code for code, seat in layout.seats.items()
                            if seat.type.value in ("wheelchair", "companion"))
     return WorldInfo(shows=tuple(s for s, _ in SHOW_OFFSETS), seats=tuple(layout.seats),
-                     accessible=accessible, cashier_id=ids[0], manager_id=ids[1])
+                     accessible=accessible, cashier_id=ids[0], manager_id=ids[1],
+                     cashier2_id=ids[2], staff=tuple((p[0], role) for p, role in people))

@@ -250,6 +250,87 @@ def test_the_checker_flags_an_offline_sale_the_cloud_never_allocated(env):
         sim.teardown()
 
 
+# -- the manager's office: a show cancelled, a cashier deactivated (issue 10) ---------------------
+class _Pick:
+    """An rng whose every draw is ``u`` (0.5: the office cancels the second show)."""
+
+    def __init__(self, u: float = 0.5):
+        self.u = u
+
+    def random(self) -> float:
+        return self.u
+
+
+def test_kiosks_learn_of_the_office_only_through_their_claims(env):
+    from kiosk.domain.errors import ShowCancelled, StaffInactive
+    from kiosk.services.models import Payment
+    from kiosk.sim import catalogue
+
+    sim = Simulation(env, 5, SimOptions(steps=0))
+    sim.network.faults_on = False  # the office, not the weather, is under test
+    try:
+        k1, k2 = sim.kiosks[0], sim.kiosks[1]
+        assert k1.cashier.staff_number == "1002" and k2.cashier.staff_number == "1001"
+        hold = k1.services.booking.hold(k1.cashier, "show-2", ["A1"])
+        k2.services.booking.confirm(k2.cashier, k2.services.booking.hold(
+            k2.cashier, "show-2", ["A2"]).hold_id, {}, Payment("card", card_last4="4242"))
+        assert "1 booking(s) sold before" in catalogue.op_cancel_show(sim, _Pick())
+        with pytest.raises(ShowCancelled):  # the kiosk was never told: its claim says no
+            k1.services.booking.confirm(k1.cashier, hold.hold_id, {},
+                                        Payment("card", card_last4="4242"))
+        with pytest.raises(ShowCancelled):
+            sim.channel.buy("show-2", ["B1"])
+        catalogue.op_deactivate(sim, _Pick())
+        with pytest.raises(StaffInactive):
+            k1.services.booking.hold(k1.cashier, "show-1", ["A1"])
+        k2.services.booking.hold(k2.cashier, "show-1", ["A1"])  # her colleague sells on
+        assert catalogue.after_the_fact(sim) == []
+        assert sim.counts["cancel_show"] == 1 and sim.counts["deactivate"] == 1
+    finally:
+        sim.teardown()
+
+
+def test_the_checker_catches_sales_after_the_office_said_no(env, monkeypatch):
+    """With the claims' checks taken out, (g) and (h) name the sales that got through."""
+    from kiosk.cloud.claims import SeatClaims
+    from kiosk.services.models import Payment
+    from kiosk.sim import catalogue
+
+    monkeypatch.setattr(SeatClaims, "_checks", lambda self, show, seller, strict: ([], []))
+    sim = Simulation(env, 6, SimOptions(steps=0))
+    sim.network.faults_on = False
+    try:
+        k1 = sim.kiosks[0]
+        catalogue.op_cancel_show(sim, _Pick())
+        sim.channel.buy("show-2", ["B1"])
+        catalogue.op_deactivate(sim, _Pick())
+        hold = k1.services.booking.hold(k1.cashier, "show-1", ["A1"])
+        k1.services.booking.confirm(k1.cashier, hold.hold_id, {},
+                                    Payment("card", card_last4="4242"))
+        found = catalogue.after_the_fact(sim)
+        assert [v.invariant for v in found] == ["g", "h"]
+        assert "after the show was cancelled" in found[0].message
+        assert "cashier 1002 after the deactivation" in found[1].message
+    finally:
+        sim.teardown()
+
+
+def test_an_offline_sale_the_checks_refused_is_counted_not_a_double_sale(env):
+    sim = Simulation(env, 8, SimOptions(steps=0, policy="allocated-only"))
+    try:
+        k = sim.kiosks[0]
+        _sale(k, "dddd0000", "C1")
+        k.conn.execute("UPDATE bookings SET state = 'conflict' WHERE id = 'dddd0000'")
+        k.conn.execute("INSERT INTO cloud_conflicts (booking_id, show_id, lost_seats, "
+                       "detected_at, detail) VALUES ('dddd0000', 'show-1', '[\"C1\"]', "
+                       "'2026-12-04T09:00:00+00:00', '{\"reason\": \"show_cancelled\"}')")
+        assert checks.reached_cloud(sim) == [] and sim.refused_by_checks == 1
+        k.conn.execute("UPDATE cloud_conflicts SET detail = '{}'")  # seats sold elsewhere
+        assert [v.invariant for v in checks.reached_cloud(sim)] == ["b"]
+    finally:
+        sim.teardown()
+
+
 def test_shrinking_finds_the_step_that_matters(env, monkeypatch):
     from kiosk.sim import runner
     from kiosk.sim.shrink import shrink
@@ -276,7 +357,8 @@ def test_the_command_prints_a_summary(capsys):
 
     code = main(["simulate", "--seeds", "2", "--steps", "6", "--show", "0"])
     out = capsys.readouterr().out
-    for line in ("schedules run: 2", "steps:", "faults injected:", "violations:", "conflicts:"):
+    for line in ("schedules run: 2", "steps:", "faults injected:", "manager's office: cancel "
+                 "show", "violations:", "conflicts:"):
         assert line in out
     assert code == (0 if "violations: 0" in out else 1)
 
