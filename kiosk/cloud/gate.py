@@ -101,9 +101,13 @@ class CloudGate:
 
     def seller(self, show_id: str, staff_number: str | None) -> Seller:
         """The claim's seller: the show's cinema (local show -> hall -> cinema, else the
-        configured ``cinema_id``) and the staff number ("" for self-service)."""
-        return Seller(cinema_of(self._conn, show_id) or getattr(self.config, "cinema_id", ""),
-                      str(staff_number or ""))
+        configured ``cinema_id``) and the staff number ("" for self-service). A device that has
+        pulled the cinema's catalogue knows it is published: its claims start strict."""
+        from kiosk.cloud.catalogue_sync import seen_version
+
+        cinema = cinema_of(self._conn, show_id) or getattr(self.config, "cinema_id", "")
+        published = bool(cinema) and seen_version(self._conn, cinema) > 0
+        return Seller(cinema, str(staff_number or ""), published)
 
     def _cloud_usable(self) -> str | None:
         """None when a cloud claim may be tried now, else why not (said to the cashier)."""

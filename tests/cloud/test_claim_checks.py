@@ -231,3 +231,25 @@ def test_offline_sale_by_a_cashier_deactivated_meanwhile_becomes_a_conflict(part
                                    (booking.booking_id,)).fetchone()[0]
     assert json.loads(detail) == {"reason": "staff_inactive"}
     assert booking.booking_id not in booking_items(dynamo, TABLE)
+
+
+def test_a_device_that_pulled_the_catalogue_claims_strict_at_once(cloud_services, dynamo,
+                                                                  published):
+    """No wasted first try on a device whose catalogue came from the cloud (its pulled version
+    is stored locally by kiosk.cloud.catalogue_sync)."""
+    from kiosk.cloud import catalogue_sync
+
+    svc = cloud_services
+    cashier = sign_in(svc, svc.world.cashier)
+    sent: list[int] = []
+    dynamo.meta.events.register("before-parameter-build.dynamodb.TransactWriteItems",
+                                lambda params, **kw: sent.append(len(params["TransactItems"])))
+    svc.booking.hold(cashier, SHOW, ["F1"])
+    assert sent == [2, 3]  # seat + VERSION check (refused), then seat + show + staff checks
+    svc.gate.context.published_cinemas.clear()  # as after a restart
+    with svc.deps.conn:
+        svc.deps.conn.execute("INSERT INTO cloud_state (key, value) VALUES (?, '1')",
+                              (catalogue_sync._state_key(CINEMA, "version"),))
+    sent.clear()
+    svc.booking.hold(cashier, SHOW, ["F2"])
+    assert sent == [3]
