@@ -253,3 +253,17 @@ def test_a_device_that_pulled_the_catalogue_claims_strict_at_once(cloud_services
     sent.clear()
     svc.booking.hold(cashier, SHOW, ["F2"])
     assert sent == [3]
+
+
+def test_an_exchange_onto_a_cancelled_show_is_refused(cloud_services, dynamo, published):
+    svc = cloud_services
+    cashier = sign_in(svc, svc.world.cashier)
+    old = svc.booking.confirm(cashier, svc.booking.hold(cashier, "show-later", ["B2"]).hold_id,
+                              {}, CARD)
+    new_hold = svc.booking.hold(cashier, SHOW, ["B3"])
+    put_show(dynamo, TABLE, CINEMA, SHOW, "cancelled", version=2)
+    before = dump(svc)
+    with pytest.raises(ShowCancelled):
+        svc.booking.exchange(cashier, old.reference, new_hold.hold_id, {}, CARD)
+    assert dump(svc) == before
+    assert set(booking_items(dynamo, TABLE)) == {old.booking_id}
