@@ -21,7 +21,9 @@ from datetime import datetime
 
 from kiosk.cloud import auditing
 from kiosk.cloud.allocations import show_layout
+from kiosk.cloud.claims import Seller
 from kiosk.cloud.context import CloudContext
+from kiosk.cloud.sellers import cinema_of
 from kiosk.cloud.worker import enqueue
 from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, NotFound, SeatsUnavailable
@@ -159,9 +161,12 @@ def reseat(services, actor, booking_id: str, context: CloudContext,
               "currency": row["currency"], "created_at": row["created_at"],
               "reseated_at": to_iso(now), "reseated_from": ",".join(conflict.seats)}
     claims = context.claims(kiosk)
+    # checked like any claim: no re-seating onto a cancelled show, nor by a deactivated manager
+    seller = Seller(cinema_of(conn, conflict.show_id) or context.config.cinema_id,
+                    actor.staff_number)
     context.call(lambda: claims.confirm(show_id=conflict.show_id, seats=new,
                                         booking_id=booking_id, hold_id="", now=now,
-                                        record=record))
+                                        record=record, seller=seller))
     try:
         _move_locally(services, actor, conflict, new, now)
     except BaseException:

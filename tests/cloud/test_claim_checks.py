@@ -267,3 +267,23 @@ def test_an_exchange_onto_a_cancelled_show_is_refused(cloud_services, dynamo, pu
         svc.booking.exchange(cashier, old.reference, new_hold.hold_id, {}, CARD)
     assert dump(svc) == before
     assert set(booking_items(dynamo, TABLE)) == {old.booking_id}
+
+
+def test_a_conflict_on_a_cancelled_show_cannot_be_reseated_only_refunded(parts, ctx, dynamo,
+                                                                         published, clock):
+    from kiosk.cloud import conflicts
+
+    svc, worker, puller, alloc, switch = parts
+    booking, seats = _offline_sale(svc, alloc, switch, clock, svc.world.cashier)
+    switch.cut = False
+    put_show(dynamo, TABLE, CINEMA, SHOW, "cancelled", version=2)
+    clock.advance(seconds=5)
+    assert worker.run_once().conflicts == [booking.booking_id]
+    manager = sign_in(svc, svc.world.manager)
+    with pytest.raises(ShowCancelled):
+        conflicts.reseat(svc, manager, booking.booking_id, ctx)
+    assert booking.booking_id not in booking_items(dynamo, TABLE)
+    conflicts.refund(svc, manager, booking.booking_id, "show cancelled")
+    state = svc.deps.conn.execute("SELECT state FROM bookings WHERE id = ?",
+                                  (booking.booking_id,)).fetchone()[0]
+    assert state == "refunded"
