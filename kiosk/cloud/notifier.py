@@ -61,9 +61,13 @@ def _booking_facts(conn: sqlite3.Connection, booking_id: str) -> dict[str, Any]:
     facts = dict(row)
     facts["seats"] = seats
     facts["local_start"] = local(from_iso(row["starts_at"]), row["timezone"])
-    lost = conn.execute("SELECT lost_seats FROM cloud_conflicts WHERE booking_id = ?",
+    lost = conn.execute("SELECT lost_seats, detail FROM cloud_conflicts WHERE booking_id = ?",
                         (booking_id,)).fetchone()
     facts["lost_seats"] = json.loads(lost[0]) if lost else []
+    try:  # why the cloud refused the sale: seats sold elsewhere ("") or its own checks
+        facts["conflict_reason"] = str(json.loads(lost[1] or "{}").get("reason", "")) if lost else ""
+    except (ValueError, AttributeError):
+        facts["conflict_reason"] = ""
     return facts
 
 
@@ -78,9 +82,19 @@ def compose(conn: sqlite3.Connection, booking_id: str, contact: str,
     if kind == "conflict":
         subject = f"Action needed for booking {f['reference']}: {f['title']}"
         lost = ", ".join(f["lost_seats"]) or seats
-        opening = (f"We are sorry: seat(s) {lost} of your booking {f['reference']} were sold "
-                   "elsewhere while our box office was offline. Our staff will move you to "
-                   "equal seats or refund you in full, and will contact you shortly.")
+        if f["conflict_reason"] == "show_cancelled":
+            opening = (f"We are sorry: this show has been cancelled, so your booking "
+                       f"{f['reference']} (seats {lost}) cannot go ahead. Our staff will "
+                       "refund you in full and will contact you shortly.")
+        elif f["conflict_reason"] == "staff_inactive":
+            opening = (f"We are sorry: your booking {f['reference']} (seats {lost}) could not "
+                       "be confirmed by our box office. Our staff will confirm it or refund "
+                       "you in full, and will contact you shortly.")
+        else:
+            opening = (f"We are sorry: seat(s) {lost} of your booking {f['reference']} were "
+                       "sold elsewhere while our box office was offline. Our staff will move "
+                       "you to equal seats or refund you in full, and will contact you "
+                       "shortly.")
     elif kind == "reseated":
         subject = f"New seats for booking {f['reference']}: {f['title']}"
         opening = f"Your booking {f['reference']} has been moved to equal seats: {seats}."

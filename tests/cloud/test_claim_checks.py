@@ -15,6 +15,7 @@ import pytest
 
 from kiosk.cloud.channel import OnlineChannel
 from kiosk.cloud.claims import SeatClaims, Seller
+from kiosk.cloud.notifier import compose
 from kiosk.domain.errors import SeatsUnavailable, ShowCancelled, StaffInactive
 from kiosk.services.models import Payment
 from tests.cloud.cinema_items import publish, put_show, put_staff
@@ -213,6 +214,8 @@ def test_offline_sale_on_a_show_cancelled_meanwhile_becomes_a_conflict(parts, dy
     lost, detail = conn.execute("SELECT lost_seats, detail FROM cloud_conflicts "
                                 "WHERE booking_id = ?", (booking.booking_id,)).fetchone()
     assert json.loads(lost) == seats and json.loads(detail) == {"reason": "show_cancelled"}
+    message = compose(conn, booking.booking_id, "guest@example.com", "conflict")
+    assert "show has been cancelled" in message.body and "sold elsewhere" not in message.body
     # nothing was sold in the cloud after the cancellation: the seats are still allocated
     items = seat_items(dynamo, TABLE, SHOW)
     assert {items[s]["state"] for s in seats} == {"allocated"}
