@@ -23,6 +23,7 @@ from kiosk.cloud.worker import OutboxWorker
 from kiosk.config import Config
 from kiosk.services.app import Services, open_services
 from kiosk.services.models import Actor, Role
+from kiosk.sim.catalogue import CINEMA
 from kiosk.sim.network import Network, SimClients
 from kiosk.sim.vclock import KioskClock, VirtualTime
 from kiosk.sim.world import CASHIER, CASHIER_2, MANAGER, WorldInfo
@@ -59,6 +60,9 @@ class SimKiosk:
         clients = SimClients(self.network, self.name, dynamodb, sns, table, topic)
         status = CloudStatus(probe_interval_s=10.0, monotonic=self.time.monotonic)
         self.context = CloudContext(self.config, status=status, clients=clients)  # type: ignore[arg-type]
+        # a joined kiosk has pulled its cinema's catalogue, so it knows the cinema is published
+        # and its claims carry the strict checks from the first one (kiosk.cloud.claims)
+        self.context.published_cinemas.add(CINEMA)
         self.gate = CloudGate(self.config, context=self.context, clock=self.clock)
         self.services = open_services(self.config, clock=self.clock, gate=self.gate)
         jitter = random.Random(f"jitter/{self.seed}/{self.name}/{self.incarnation}")

@@ -176,7 +176,7 @@ class Simulation:
             self.kiosks.append(kiosk)
         self.network.rates[CHANNEL_ID] = self.schedule.web
         web = FaultClient(env.dynamodb, self.network, CHANNEL_ID, "dynamodb")
-        self.channel = OnlineChannel(SeatClaims(web, self.table, CHANNEL_ID),
+        self.channel = OnlineChannel(SeatClaims(web, self.table, CHANNEL_ID, {catalogue.CINEMA}),
                                      clock=KioskClock(self.time), hold_s=300.0,
                                      cinema_id=catalogue.CINEMA)
         self.web_sales: list[OnlineSale] = []
