@@ -77,3 +77,50 @@ def test_joining_emits_the_result_and_the_demo_button_chooses_the_demo(qtbot, cl
     fresh = make(qtbot, cloud_on, lambda *a, **kw: pytest.fail("the demo must not join"))
     with qtbot.waitSignal(fresh.demoChosen, timeout=1000):
         fresh.demo_button.click()
+
+
+def test_the_launcher_asks_only_when_needed_and_starts_joined_or_on_the_demo(
+        qapp, cloud_on, services, monkeypatch, tmp_path):
+    from PySide6.QtCore import QObject, Signal
+
+    import kiosk.ui.first_run as first_run
+    from kiosk.commands.launch import _first_run_if_needed
+
+    args = SimpleNamespace(config=tmp_path / "k.toml")
+    with_catalogue = cloud_on  # the same database as ``services``: the test world
+    assert _first_run_if_needed(args, with_catalogue) is with_catalogue  # no screen at all
+    cloud_on = replace(cloud_on, db_path=tmp_path / "new-device.db")
+
+    outcome: dict = {}
+
+    class FakeScreen(QObject):  # the real screen is tested above; here only the wiring
+        joined = Signal(object)
+        demoChosen = Signal()
+
+        def __init__(self, config, config_path=None):
+            super().__init__()
+            outcome["config_path"] = config_path
+
+        def resize(self, *_):
+            return None
+
+        def show(self):
+            return None
+
+        showFullScreen = show  # noqa: N815 (Qt API)
+
+        def close(self):
+            outcome["closed"] = True
+
+    screens: list = []
+    monkeypatch.setattr(first_run, "FirstRunScreen",
+                        lambda *a, **kw: screens.append(FakeScreen(*a, **kw)) or screens[-1])
+    monkeypatch.setattr(qapp, "exec", lambda: screens[-1].joined.emit(
+        SimpleNamespace(cinema_id="cin-test", kiosk_id="KIOSK-4")))
+    joined = _first_run_if_needed(args, cloud_on)  # an empty database: the screen
+    assert (joined.cinema_id, joined.kiosk_id) == ("cin-test", "KIOSK-4")
+    assert outcome == {"config_path": args.config, "closed": True}
+    monkeypatch.setattr(qapp, "exec", lambda: screens[-1].demoChosen.emit())
+    assert _first_run_if_needed(args, cloud_on) is cloud_on  # the demo, as configured
+    monkeypatch.setattr(qapp, "exec", lambda: 0)  # the window closed without a choice
+    assert _first_run_if_needed(args, cloud_on) is None
