@@ -21,7 +21,13 @@ from typing import Protocol
 import bcrypt
 
 from kiosk.domain.clock import from_iso, to_iso
-from kiosk.domain.errors import AuthError, InvalidInput, PermissionDenied, StaffLocked
+from kiosk.domain.errors import (
+    AuthError,
+    InvalidInput,
+    PermissionDenied,
+    StaffInactive,
+    StaffLocked,
+)
 from kiosk.services import audit
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Role
@@ -79,9 +85,26 @@ def ensure_manager(deps: ServiceDeps, actor: Actor, action: str, target: str = "
     raise PermissionDenied("Only a manager can do this. Please ask a manager to sign in.")
 
 
+def ensure_active(deps: ServiceDeps, actor: Actor, action: str, target: str = "") -> None:
+    """Raise StaffInactive (audited) when the signed-in staff member is no longer active.
+
+    An ``Actor`` is a snapshot taken at sign-in; a deactivation made here, or on another device
+    and pulled with the shared staff directory, must stop an open session selling at once."""
+    if actor.staff_id is None:
+        return
+    row = deps.conn.execute("SELECT active FROM staff WHERE id = ?", (actor.staff_id,)).fetchone()
+    if row is not None and row[0]:
+        return
+    audit.record_refusal(deps.conn, at=deps.clock.now(), actor=actor, action=action,
+                         target=target, detail={"reason": "staff_inactive"})
+    raise StaffInactive()
+
+
 def ensure_staff(deps: ServiceDeps, actor: Actor, action: str, target: str = "") -> None:
-    """Raise PermissionDenied (audited) when the self-service kiosk tries a staff-only action."""
+    """Raise PermissionDenied (audited) when the self-service kiosk tries a staff-only action,
+    or the staff member has been deactivated since signing in."""
     if actor.role in (Role.CASHIER, Role.MANAGER) and actor.staff_id is not None:
+        ensure_active(deps, actor, action, target)
         return
     audit.record_refusal(deps.conn, at=deps.clock.now(), actor=actor, action=action,
                          target=target, detail={"reason": "staff_only", "role": str(actor.role)})

@@ -36,7 +36,7 @@ from kiosk.domain.errors import (
 from kiosk.domain.money import format_money
 from kiosk.domain.pricing import PricedBasket, price_basket
 from kiosk.services import audit, outbox
-from kiosk.services.auth import open_shift_id
+from kiosk.services.auth import ensure_active, open_shift_id
 from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_queries import BookingContext, HoldRows, codes_json, in_layout_order
 from kiosk.services.gate import SaleClaim
@@ -160,6 +160,7 @@ class SalesDesk:
             return self._already_confirmed(ctx.conn, hold_id)
         if rows.kiosk_id != actor.kiosk_id:
             raise PermissionDenied("That seat hold belongs to another kiosk.")
+        ensure_active(ctx.deps, actor, "confirm", hold_id)  # deactivated since signing in
         info = ctx.show(rows.show_id)
         if info.status == "cancelled":
             raise ShowNotOnSale(f"The {info.film_title} show has been cancelled and is not on sale.")

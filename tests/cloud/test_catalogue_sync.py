@@ -259,3 +259,154 @@ def test_a_cashier_cannot_publish(manager_device, ctx, clock):
     assert partition(ctx) == []
     cashier = svc.auth.sign_in(*CASHIER)
     assert cashier.role == Role.CASHIER
+
+
+def test_an_open_session_of_a_cashier_deactivated_elsewhere_stops_selling(
+        manager_device, ctx, clock, tmp_path, cloud_config):
+    from kiosk.domain.errors import StaffInactive
+    from kiosk.services.app import open_services
+
+    svc = manager_device
+    publish_all(svc, ctx, clock)
+    path_b = tmp_path / "b.db"
+    other = other_device(tmp_path, ctx, clock, "b")
+    other.pull(CINEMA)
+    svc_b = open_services(replace(cloud_config, db_path=path_b,
+                                  cloud=replace(cloud_config.cloud, enabled=False)), clock=clock)
+    cashier_b = svc_b.auth.sign_in(*CASHIER)  # signed in before the deactivation
+    held = svc_b.booking.hold(cashier_b, "show-future", ["A1"])
+    actor = manager_actor(svc)
+    cashier_id = svc.deps.conn.execute("SELECT id FROM staff WHERE staff_number = ?",
+                                       (CASHIER[0],)).fetchone()[0]
+    svc.staff_admin.deactivate(actor, cashier_id)
+    publish_all(svc, ctx, clock)
+    other.pull(CINEMA)
+    from kiosk.services.models import Payment
+
+    with pytest.raises(StaffInactive):
+        svc_b.booking.confirm(cashier_b, held.hold_id, {"A1": "adult"},
+                              Payment(method="card", card_last4="4242"))
+    with pytest.raises(StaffInactive):
+        svc_b.booking.hold(cashier_b, "show-future", ["A2"])
+    assert svc_b.deps.conn.execute("SELECT COUNT(*) FROM bookings").fetchone()[0] == 0
+    svc_b.close()
+    other.close()
+
+
+# ---- the services' hook, offline queue, the engine ---------------------------------------
+@pytest.fixture
+def console(cloud_services, ctx, cloud_config, clock):
+    """The manager console's services as open_services wires them with a cinema_id."""
+    from kiosk.services.app import open_services
+
+    ctx.config = replace(ctx.config, cinema_id=CINEMA)
+    svc = open_services(replace(cloud_config, cinema_id=CINEMA), clock=clock,
+                        gate=cloud_services.gate)
+    yield svc
+    svc.close()
+
+
+def test_a_manager_edit_publishes_at_once(console, ctx, clock, tmp_path):
+    actor = manager_actor(console)
+    console.schedule.cancel_show(actor, "show-later")  # the first publish: the whole cinema
+    assert cloud_item(ctx, "VERSION")["version"]["N"] == "1"
+    assert cloud_item(ctx, "SHOW#show-later")["status"]["S"] == "cancelled"
+    plist = console.schedule.price_list("pl-test")
+    prices = dict(plist.prices)
+    prices[("standard", "adult")] += 5000
+    console.schedule.save_price_list(actor, name=plist.name, currency=plist.currency,
+                                     tax_rate_bp=plist.tax_rate_bp, prices=prices,
+                                     price_list_id="pl-test")
+    assert cloud_item(ctx, "VERSION")["version"]["N"] == "2"
+    assert cloud_item(ctx, cs.change_sk(2))["sks"]["L"] == [{"S": "PRICES#pl-test"}]
+    added = console.staff_admin.add_staff(actor, "1077", "Nila New", "cashier", "7777")
+    console.staff_admin.reset_pin(actor, added.staff_id, "7778")
+    assert cloud_item(ctx, "VERSION")["version"]["N"] == "4"
+    other = other_device(tmp_path, ctx, clock, "b")
+    other.pull(CINEMA)
+    row = other.conn.execute("SELECT amount_minor FROM prices WHERE price_list_id = 'pl-test' "
+                             "AND seat_type = 'standard' AND ticket_type = 'adult'").fetchone()
+    assert row[0] == prices[("standard", "adult")]
+    from kiosk.services.auth import _pin_matches
+
+    new_hash = other.conn.execute("SELECT pin_hash FROM staff WHERE staff_number = '1077'"
+                                  ).fetchone()[0]
+    assert _pin_matches("7778", new_hash) and not _pin_matches("7777", new_hash)
+    other.close()
+
+
+def test_a_cashier_is_refused_by_the_service_and_nothing_changes(console, ctx, clock):
+    cashier = console.auth.sign_in(*CASHIER)
+    before = _snapshot(console.deps.conn)
+    with pytest.raises(PermissionDenied):
+        console.schedule.cancel_show(cashier, "show-later")
+    assert _snapshot(console.deps.conn) == before and partition(ctx) == []
+
+
+def test_an_edit_made_offline_is_queued_and_published_by_the_worker(console, ctx, clock):
+    from kiosk.cloud.worker import OutboxWorker
+    from tests.cloud.helpers import NetworkSwitch
+
+    switch = NetworkSwitch(ctx.clients().dynamodb)
+    actor = manager_actor(console)
+    switch.cut = True
+    console.schedule.cancel_show(actor, "show-later")  # no error: queued
+    console.schedule.cancel_show(actor, "show-future")  # still one row waiting
+    queued = console.deps.conn.execute(
+        "SELECT COUNT(*) FROM outbox WHERE kind = 'publish' AND done_at IS NULL").fetchone()[0]
+    assert queued == 1
+    assert cs.catalogue_status(console.deps.conn, CINEMA, clock.now())["publish_queued"] == 1
+    switch.cut = False
+    worker = OutboxWorker(ctx, console.config.db_path, clock=clock)
+    result = worker.run_once()
+    worker.close()
+    assert result.done == 1
+    assert cloud_item(ctx, "SHOW#show-later")["status"]["S"] == "cancelled"
+    assert cloud_item(ctx, "SHOW#show-future")["status"]["S"] == "cancelled"
+
+
+def test_a_cancelled_show_leaves_the_other_kiosks_finder_within_one_pull_interval(
+        manager_device, ctx, clock, tmp_path, cloud_config):
+    from kiosk.services.app import open_services
+    from kiosk.services.models import ShowQuery
+
+    svc = manager_device
+    publish_all(svc, ctx, clock)
+    path_b = tmp_path / "b.db"
+    open_db(path_b).conn.close()
+    config_b = replace(cloud_config, db_path=path_b, kiosk_id="KIOSK-2", cinema_id=CINEMA,
+                       cloud=replace(cloud_config.cloud, catalogue_interval_s=10.0))
+    ctx_b = type(ctx)(config_b, clock=clock)
+    sync_b = cs.CatalogueSync(ctx_b, path_b, clock)
+    ctx_b.status.mark_ok()
+    assert sync_b.tick(0.0).moved  # joined: the whole catalogue
+    svc_b = open_services(replace(config_b, cloud=replace(config_b.cloud, enabled=False)),
+                          clock=clock)
+    offered = {s.show_id for s in svc_b.catalogue.find_shows(ShowQuery())}
+    assert "show-future" in offered
+
+    svc.schedule.cancel_show(manager_actor(svc), "show-future")
+    publish_all(svc, ctx, clock)
+    assert sync_b.tick(9.9) is None  # not due yet: no read at all
+    assert "show-future" in {s.show_id for s in svc_b.catalogue.find_shows(ShowQuery())}
+    pulled = sync_b.tick(10.0)  # one interval after the last pull
+    assert pulled.applied == ["SHOW#show-future"]
+    assert "show-future" not in {s.show_id for s in svc_b.catalogue.find_shows(ShowQuery())}
+    status = sync_b.status()
+    assert status["version"] == 2 and status["last_pull_at"] == to_iso(clock.now())
+    svc_b.close()
+    sync_b.close()
+
+
+def test_the_engine_status_has_a_catalogue_line(manager_device, ctx, clock, cloud_config):
+    from kiosk.cloud.engine import SyncEngine
+
+    publish_all(manager_device, ctx, clock)
+    engine = SyncEngine(replace(cloud_config, cinema_id=CINEMA), ctx, clock=clock)
+    with transaction(engine.worker.conn):  # forget what was seen: the engine pulls again
+        engine.worker.conn.execute("DELETE FROM cloud_state WHERE key LIKE 'catalogue_%'")
+    report = engine.tick()
+    engine.close()
+    line = report.status["catalogue"]
+    assert line["cinema_id"] == CINEMA and line["version"] == 1 and line["problems"] == []
+    assert line["last_pull_at"] == to_iso(clock.now())
