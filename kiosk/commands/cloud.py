@@ -12,6 +12,7 @@
   (the anti-entropy check the sync engine also runs every ``verify_interval_s``).
 * ``allocate`` / ``release``: a manager sets seats aside for offline selling, or gives them back.
 * ``policy``: print the least-privilege IAM policy of a device role (``kiosk.cloud.policy``).
+* ``publish``: a manager publishes the cinema's catalogue and staff (``kiosk.commands.cloud_publish``).
 * ``join``: make this device a member of a cinema: an empty database filled from the cloud
   (``kiosk.cloud.join``).
 """
@@ -27,7 +28,7 @@ from kiosk.domain.errors import InvalidInput, KioskError, NotFound
 
 NAME = "cloud"
 HELP = ("cloud set-up and tools: init, local, simulate-web, status, verify, dead-letter, "
-        "allocate, release, policy, join")
+        "allocate, release, policy, join, publish")
 
 
 class CloudCommandError(KioskError):
@@ -71,13 +72,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
         add_staff_arguments(p)
     _add_join_and_policy(sub)
+    from kiosk.commands import cloud_publish
+
+    cloud_publish.add_parser(sub)
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     handlers = {"init": _init, "local": _local, "simulate-web": _simulate_web,
                 "status": _status, "verify": _verify, "dead-letter": _dead_letter,
                 "allocate": _allocate,
-                "release": _release, "policy": _policy, "join": _join}
+                "release": _release, "policy": _policy, "join": _join,
+                "publish": _publish}
     return handlers[args.cloud_command](args, config)
 
 
@@ -365,6 +370,12 @@ def _policy(args: argparse.Namespace, config: Config) -> int:
         print(f"Replace {policy.ACCOUNT_PLACEHOLDER} with your account id (or pass --account).",
               file=sys.stderr)
     return 0
+
+
+def _publish(args: argparse.Namespace, config: Config) -> int:
+    from kiosk.commands import cloud_publish
+
+    return cloud_publish.run(args, config)
 
 
 def _join(args: argparse.Namespace, config: Config) -> int:

@@ -410,3 +410,22 @@ def test_the_engine_status_has_a_catalogue_line(manager_device, ctx, clock, clou
     line = report.status["catalogue"]
     assert line["cinema_id"] == CINEMA and line["version"] == 1 and line["problems"] == []
     assert line["last_pull_at"] == to_iso(clock.now())
+
+
+def test_cli_publish_prompts_for_the_pin_and_refuses_a_cashier(cloud_services, ctx, monkeypatch,
+                                                               capsys):
+    from kiosk.cli import main
+
+    db = str(cloud_services.config.db_path)
+    for key, value in (("KIOSK_CLOUD_ENABLED", "1"), ("KIOSK_CLOUD_TABLE", TABLE),
+                       ("KIOSK_CINEMA_ID", CINEMA)):
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("KIOSK_PIN", CASHIER[1])
+    assert main(["--db", db, "cloud", "publish", "--staff", CASHIER[0]]) != 0
+    assert partition(ctx) == []
+    monkeypatch.setenv("KIOSK_PIN", MANAGER[1])
+    assert main(["--db", db, "cloud", "publish", "--staff", MANAGER[0]]) == 0
+    assert "as version 1" in capsys.readouterr().out
+    assert cloud_item(ctx, "VERSION")["version"]["N"] == "1"
+    with pytest.raises(SystemExit):  # a PIN on the command line is not accepted
+        main(["--db", db, "cloud", "publish", "--staff", MANAGER[0], "--pin", "9999"])
