@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 from kiosk.domain.clock import from_iso
 from kiosk.domain.errors import KioskError
 from kiosk.services import outbox
-from kiosk.ui.manager import common, sync_overview
+from kiosk.ui.manager import catalogue_line, common, sync_overview
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card
 
 KIOSK_COLUMNS = (Col("kiosk_id", "Kiosk"), Col("last_sale", "Last sale", "datetime"),
@@ -64,6 +64,10 @@ class SyncScreen(ManagerScreen):
         self.status.setObjectName("syncState")
         self.status.setWordWrap(True)
         self.outer.addWidget(self.status)
+        self.catalogue_status = QLabel("", self)  # the shared catalogue (catalogue_line)
+        self.catalogue_status.setObjectName("catalogueState")
+        self.catalogue_status.setWordWrap(True)
+        self.outer.addWidget(self.catalogue_status)
 
         self.kiosk_model = RowsModel(KIOSK_COLUMNS, self)
         self.kiosk_model.highlight = lambda r: "warn" if self.kiosk_model.rows[r][3] else None
@@ -244,11 +248,24 @@ class SyncScreen(ManagerScreen):
                                        "customer; refund pays it back in full.")
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
+        self._show_catalogue()
         has_conflicts = self.conflict_model.rowCount() > 0
         self.refund_button.setEnabled(has_conflicts)
         if not has_conflicts:
             self.reseat_button.setEnabled(False)
         self._show_dead_state()
+
+    def _show_catalogue(self) -> None:
+        cinema = self.ctx.config.cinema_id
+        entry = self._live.get("catalogue")
+        if entry is None and cinema:
+            entry = catalogue_line.from_database(self.ctx.deps.conn, cinema,
+                                                 self.ctx.deps.clock.now())
+        text, role = catalogue_line.catalogue_line(entry, cinema, self.ctx.timezone())
+        self.catalogue_status.setText(text)
+        self.catalogue_status.setProperty("role", role)
+        self.catalogue_status.style().unpolish(self.catalogue_status)
+        self.catalogue_status.style().polish(self.catalogue_status)
 
     def _load_dead(self) -> None:
         dead = self.call(outbox.list_dead, self.ctx.deps, self.actor)

@@ -1,0 +1,38 @@
+"""The sync screen's catalogue line: which shared catalogue version this device has, when it
+last looked, and any item kept at its last good copy (no Qt here: text and a style role)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from kiosk.domain.clock import from_iso
+
+
+def catalogue_line(entry: dict[str, Any] | None, cinema_id: str, timezone: str) -> tuple[str, str]:
+    """(text, role) for the engine's ``status()['catalogue']`` entry (or the database's)."""
+    if not cinema_id:
+        return ("Shared catalogue: this device has no cinema_id, so its shows, prices and staff "
+                "are its own (set cinema_id or run `kiosk cloud join`).", "muted")
+    entry = entry or {}
+    version = int(entry.get("version") or 0)
+    pulled = entry.get("last_pull_at") or ""
+    when = (from_iso(pulled).astimezone(ZoneInfo(timezone)).strftime("%d %b %H:%M:%S")
+            if pulled else "never")
+    text = (f"Shared catalogue of {cinema_id}: version {version or 'not pulled yet'}"
+            f" · last checked {when}")
+    queued = int(entry.get("publish_queued") or 0)
+    if queued:
+        text += " · your changes wait to be published (offline)"
+    problems = list(entry.get("problems") or [])
+    if problems:
+        text += (f" · {len(problems)} item(s) could not be read and keep their last good copy: "
+                 + "; ".join(problems[:3]) + (" …" if len(problems) > 3 else ""))
+    return text, ("warn" if problems or queued or not version else "good")
+
+
+def from_database(conn, cinema_id: str, now: datetime) -> dict[str, Any]:
+    from kiosk.cloud.catalogue_sync import catalogue_status
+
+    return catalogue_status(conn, cinema_id, now)
