@@ -358,8 +358,8 @@ class ReportService:
                b.kiosk_id, h.cinema_id, substr(b.created_at, 1, 14) AS utc_hour,
                CAST(substr(b.created_at, 15, 2) AS INTEGER) / 15 AS quarter,
                COUNT(*) AS m1, SUM(b.total_minor) AS m2, SUM(b.tax_minor) AS m3,
-               SUM((SELECT COUNT(*) FROM booking_seats bs WHERE bs.booking_id = b.id)) AS m4
-        FROM bookings b {cinema_join}
+               SUM((SELECT COUNT(*) FROM day_booking_seats bs WHERE bs.booking_id = b.id)) AS m4
+        FROM day_bookings b {cinema_join}
         WHERE b.business_date BETWEEN :start AND :end
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
     """
@@ -372,7 +372,7 @@ class ReportService:
                CAST(substr(r.created_at, 15, 2) AS INTEGER) / 15 AS quarter, r.state,
                COUNT(*) AS m1, SUM(r.amount_minor) AS m2, SUM(r.tax_minor) AS m3,
                SUM(json_array_length(r.seats)) AS m4
-        FROM refunds r JOIN bookings b ON b.id = r.booking_id {cinema_join}
+        FROM day_refunds r JOIN day_bookings b ON b.id = r.booking_id {cinema_join}
         WHERE r.business_date BETWEEN :start AND :end AND r.state IN ('completed', 'pending_approval')
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
     """
@@ -388,14 +388,14 @@ class ReportService:
                CAST(substr(n.created_at, 15, 2) AS INTEGER) / 15 AS quarter,
                COUNT(*) AS m1,
                SUM(n.total_minor - COALESCE(n.paid_minor, n.total_minor)) AS m2,
-               SUM((SELECT COALESCE(SUM(bs.tax_minor), 0) FROM booking_seats bs
+               SUM((SELECT COALESCE(SUM(bs.tax_minor), 0) FROM day_booking_seats bs
                     WHERE bs.booking_id = b.id AND bs.refunded = 0)
-                   - (SELECT COALESCE(SUM(r.tax_minor), 0) FROM refunds r
+                   - (SELECT COALESCE(SUM(r.tax_minor), 0) FROM day_refunds r
                       WHERE r.booking_id = b.id AND r.reason = 'exchange' AND r.seats = '[]'
                         AND r.state = 'completed')) AS m3,
-               SUM((SELECT COUNT(*) FROM booking_seats bs
+               SUM((SELECT COUNT(*) FROM day_booking_seats bs
                     WHERE bs.booking_id = b.id AND bs.refunded = 0)) AS m4
-        FROM bookings n JOIN bookings b ON b.id = n.exchanged_from {cinema_join}
+        FROM day_bookings n JOIN day_bookings b ON b.id = n.exchanged_from {cinema_join}
         WHERE n.business_date BETWEEN :start AND :end AND n.exchanged_from IS NOT NULL
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
     """
@@ -624,7 +624,7 @@ def _refunds_rows(conn, start: date, end: date, cinema_id: str | None) -> list:
             SELECT r.id, r.created_at, c.timezone, b.reference, f.title, s.starts_at, r.seats,
                    r.currency, r.amount_minor, r.tax_minor, r.method, r.state, r.reason,
                    rq.staff_number, rq.name, dc.staff_number, dc.name, r.kiosk_id
-            FROM refunds r JOIN bookings b ON b.id = r.booking_id
+            FROM day_refunds r JOIN day_bookings b ON b.id = r.booking_id
                  JOIN shows s ON s.id = b.show_id JOIN films f ON f.id = s.film_id
                  JOIN halls h ON h.id = s.hall_id JOIN cinemas c ON c.id = h.cinema_id
                  LEFT JOIN staff rq ON rq.id = r.requested_by

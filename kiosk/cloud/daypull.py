@@ -1,0 +1,193 @@
+"""The manager console pulls its cinema's business days from the cloud (issue 10 point 3).
+
+Entry point (also for tests and the join helper's whole-day check)::
+
+    DayPuller(context, db_path, clock).pull(cinema_id, business_date)  # -> DayPull
+
+One paginated Query on the ``by_day`` GSI (``kiosk.cloud.day_index``; never a scan) reads every
+booking, refund and shift (with its cash-up) of the day written by any device or the web, and
+a Query on ``DEVICE#<cinema>`` reads the heartbeats. Everything lands in separate ``ledger_*``
+tables (migration 0010), upserted by the cloud's own keys in one transaction, so a pull is
+idempotent: pulling twice gives the same rows, and a refund that reached the cloud later
+updates its booking's row (state, refunded amount) at the next pull.
+
+Why separate tables and not remote rows in ``bookings``: the sale path, the outbox worker, the
+anti-entropy check, refunds, exchanges and the seat map all read ``bookings`` as "what this
+device sold"; a remote row there would be resent, refunded into this drawer or counted as a
+local seat sale. The reports read the ``day_*`` views instead: this device's own rows (the
+freshest, including sales not yet sent) plus the pulled rows of every other device and the web,
+a pulled copy of one of our own rows skipped. Staff are matched across databases by
+``staff_number``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from kiosk.cloud import day_index, ledger
+from kiosk.cloud.claims import av, plain
+from kiosk.cloud.context import CloudContext
+from kiosk.cloud.errors import translate
+from kiosk.domain.clock import Clock, to_iso
+from kiosk.store.db import open_db, transaction
+
+
+@dataclass
+class DayPull:
+    cinema_id: str
+    business_date: str
+    bookings: int = 0
+    refunds: int = 0
+    shifts: int = 0
+    devices: int = 0
+    skipped: int = 0  # items of a kind this version does not know (a newer writer)
+    pulled_at: str = ""
+
+    def summary(self) -> str:
+        return (f"{self.business_date} at {self.cinema_id}: {self.bookings} bookings, "
+                f"{self.refunds} refunds, {self.shifts} shifts from {self.devices} devices")
+
+
+class DayPuller:
+    """Pulls whole business days into this database's ledger tables."""
+
+    def __init__(self, context: CloudContext, db_path: Path | str | None = None,
+                 clock: Clock | None = None, page_size: int | None = None):
+        self.context = context
+        self.conn: sqlite3.Connection = open_db(db_path or context.config.db_path).conn
+        self.clock = clock or Clock()
+        self.page_size = page_size
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def pull(self, cinema_id: str, business_date: date | str) -> DayPull:
+        """Read the day from the cloud (network first), then write it here in one transaction."""
+        day = business_date.isoformat() if isinstance(business_date, date) else str(business_date)
+        date.fromisoformat(day)  # a malformed date fails before any network call
+        client, table = self.context.dynamodb(), self.context.clients().table
+        items = self.context.call(lambda: [plain(i) for i in day_index.query_day(
+            client, table, ledger.day_pk(cinema_id, day), self.page_size)])
+        devices = self.context.call(lambda: self._devices(client, table, cinema_id))
+        result = DayPull(cinema_id, day, pulled_at=to_iso(self.clock.now()))
+        with transaction(self.conn):
+            for item in items:
+                sk = str(item.get("day_sk", ""))
+                if sk.startswith("BOOKING#"):
+                    self._booking(item, result.pulled_at)
+                    result.bookings += 1
+                elif sk.startswith("REFUND#"):
+                    self._refund(item)
+                    result.refunds += 1
+                elif sk.startswith("SHIFT#"):
+                    self._shift(item)
+                    result.shifts += 1
+                else:
+                    result.skipped += 1
+            for device in devices:
+                self._device(device)
+            result.devices = len(devices)
+            self.conn.execute(
+                "INSERT INTO ledger_days (cinema_id, business_date, pulled_at, items) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (cinema_id, business_date) DO UPDATE SET "
+                "pulled_at = excluded.pulled_at, items = excluded.items",
+                (cinema_id, day, result.pulled_at, len(items)))
+        return result
+
+    def _devices(self, client, table: str, cinema_id: str) -> list[dict[str, Any]]:
+        kwargs: dict[str, Any] = {"TableName": table, "KeyConditionExpression": "pk = :pk",
+                                  "ExpressionAttributeValues": {":pk": av(ledger.device_pk(cinema_id))}}
+        out: list[dict[str, Any]] = []
+        try:
+            while True:
+                page = client.query(**kwargs)
+                out.extend(plain(i) for i in page.get("Items", []))
+                if "LastEvaluatedKey" not in page:
+                    return out
+                kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        except Exception as exc:  # noqa: BLE001
+            raise translate(exc) from exc
+
+    # -- upserts (same key, same row: a second pull changes nothing) -------------------------
+    def _booking(self, b: dict[str, Any], pulled_at: str) -> None:
+        total = int(b.get("total_minor", 0))
+        state = str(b.get("state") or "confirmed")
+        self.conn.execute(
+            "INSERT INTO ledger_bookings (id, reference, show_id, cinema_id, business_date, "
+            "channel, kiosk_id, staff_number, currency, total_minor, tax_minor, discount_minor, "
+            "paid_minor, refunded_minor, payment_method, state, created_at, exchanged_from, "
+            "pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET reference = excluded.reference, "
+            "state = excluded.state, refunded_minor = excluded.refunded_minor, "
+            "paid_minor = excluded.paid_minor, total_minor = excluded.total_minor, "
+            "tax_minor = excluded.tax_minor, staff_number = excluded.staff_number, "
+            "pulled_at = ledger_bookings.pulled_at",
+            (b["booking_id"], b.get("reference", ""), b["show_id"], b["cinema_id"],
+             b["business_date"], b["channel"], b.get("kiosk_id", ""), b.get("staff_number"),
+             b["currency"], total, int(b.get("tax_minor", 0)), int(b.get("discount_minor", 0)),
+             int(b.get("paid_minor", total)), int(b.get("refunded_minor", 0)),
+             b.get("payment_method", "card"), "void" if state == "void" else state,
+             b["created_at"], b.get("exchanged_from"), pulled_at))
+        self.conn.execute("DELETE FROM ledger_booking_seats WHERE booking_id = ?",
+                          (b["booking_id"],))
+        self.conn.executemany(
+            "INSERT INTO ledger_booking_seats (booking_id, seat_code, seat_type, ticket_type, "
+            "price_minor, tax_minor) VALUES (?, ?, ?, ?, ?, ?)",
+            [(b["booking_id"], ln["seat"], ln["seat_type"], ln["ticket_type"],
+              int(ln["price_minor"]), int(ln["tax_minor"])) for ln in b.get("lines") or []])
+
+    def _refund(self, r: dict[str, Any]) -> None:
+        self.conn.execute(
+            "INSERT INTO ledger_refunds (kiosk_id, local_id, booking_id, seats, amount_minor, "
+            "tax_minor, currency, method, reason, state, requested_by, decided_by, created_at, "
+            "business_date, decided_at, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (kiosk_id, local_id) DO UPDATE SET state = excluded.state, "
+            "decided_by = excluded.decided_by, decided_at = excluded.decided_at, "
+            "amount_minor = excluded.amount_minor, tax_minor = excluded.tax_minor, "
+            "seats = excluded.seats, rev = excluded.rev WHERE excluded.rev >= ledger_refunds.rev",
+            (r["kiosk_id"], int(r["local_id"]), r["booking_id"], json.dumps(list(r.get("seats") or [])),
+             int(r["amount_minor"]), int(r.get("tax_minor", 0)), r["currency"], r["method"],
+             r.get("reason", ""), r["state"], r.get("requested_by"), r.get("decided_by"),
+             r["created_at"], r["business_date"], r.get("decided_at"), int(r.get("rev", 0))))
+
+    def _shift(self, s: dict[str, Any]) -> None:
+        self.conn.execute(
+            "INSERT INTO ledger_shifts (kiosk_id, local_id, cinema_id, business_date, "
+            "staff_number, currency, opened_at, float_minor, closed_at, expected_minor, "
+            "counted_minor, variance_minor, approved_by, approved_at, comment, rev) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (kiosk_id, local_id) DO UPDATE SET closed_at = excluded.closed_at, "
+            "expected_minor = excluded.expected_minor, counted_minor = excluded.counted_minor, "
+            "variance_minor = excluded.variance_minor, approved_by = excluded.approved_by, "
+            "approved_at = excluded.approved_at, comment = excluded.comment, rev = excluded.rev "
+            "WHERE excluded.rev >= ledger_shifts.rev",
+            (s["kiosk_id"], int(s["local_id"]), s["cinema_id"], s["business_date"],
+             s.get("staff_number"), s["currency"], s["opened_at"], int(s["float_minor"]),
+             s.get("closed_at"), s.get("expected_minor"), s.get("counted_minor"),
+             s.get("variance_minor"), s.get("approved_by"), s.get("approved_at"),
+             s.get("comment", ""), int(s.get("rev", 0))))
+
+    def _device(self, d: dict[str, Any]) -> None:
+        self.conn.execute(
+            "INSERT INTO ledger_devices (cinema_id, kiosk_id, last_seen, pending, dead_letters, "
+            "last_sale_at, app_version) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (cinema_id, kiosk_id) DO UPDATE SET last_seen = excluded.last_seen, "
+            "pending = excluded.pending, dead_letters = excluded.dead_letters, "
+            "last_sale_at = excluded.last_sale_at, app_version = excluded.app_version "
+            "WHERE excluded.last_seen >= ledger_devices.last_seen",
+            (d["cinema_id"], d["sk"], d["last_seen"], int(d.get("pending", 0)),
+             int(d.get("dead_letters", 0)), d.get("last_sale_at"), d.get("app_version", "")))
+
+
+def pulled_at(conn: sqlite3.Connection, cinema_id: str, business_date: str) -> datetime | None:
+    """When the day was last pulled here (None: never)."""
+    from kiosk.domain.clock import from_iso
+
+    row = conn.execute("SELECT pulled_at FROM ledger_days WHERE cinema_id = ? AND business_date = ?",
+                       (cinema_id, business_date)).fetchone()
+    return from_iso(row[0]) if row else None

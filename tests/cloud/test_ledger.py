@@ -1,0 +1,201 @@
+"""The shared day: every device's records reach the cloud with the day keys, the manager console
+pulls the day (by_day Query) and its reports cover every device and the web, to the paisa."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.cloud import day_index, ledger
+from kiosk.cloud.claims import SeatClaims, plain
+from kiosk.cloud.daypull import DayPuller
+from kiosk.cloud.ledger_sync import LedgerSync
+from kiosk.cloud.worker import OutboxWorker
+from kiosk.domain.clock import to_iso
+from tests.cloud.kiosks import open_kiosk
+from tests.factories import MANAGER, insert_open_shift, table_dump
+
+DAY = "2026-11-25"  # the FakeClock's day in the test cinema
+CINEMA = "cin-test"
+COMPARED = ("bookings", "tickets", "gross", "refund_count", "refunds", "net_sales", "tax",
+            "net_revenue")
+
+
+def _sync(kiosk, clock) -> LedgerSync:
+    """Drain the kiosk's outbox and its ledger queue; beat its heart."""
+    worker = OutboxWorker(kiosk.ctx, kiosk.config.db_path, clock=clock)
+    worker.run_once()
+    worker.close()
+    sync = LedgerSync(kiosk.ctx, kiosk.config.db_path, clock=clock)
+    sync.tick()
+    sync.close()
+
+
+def _web_sale(ctx, clock, seats: list[str], booking_id: str = "web-1") -> dict:
+    record = ledger.booking_record(
+        booking_id=booking_id, reference="WEB-0001", show_id="show-future", cinema_id=CINEMA,
+        business_date=DAY, channel="online", kiosk_id="WEB", staff_number=None,
+        currency="INR", total_minor=31000, tax_minor=4729, payment_method="card",
+        created_at=to_iso(clock.now()),
+        lines=[ledger.line(seats[0], "standard", "adult", 15500, 2364),
+               ledger.line(seats[1], "standard", "adult", 15500, 2365)])
+    SeatClaims(ctx.dynamodb(), ctx.clients().table, "WEB").confirm(
+        show_id="show-future", seats=seats, booking_id=booking_id, hold_id="", now=clock.now(),
+        record=record)
+    return record
+
+
+def _totals(kiosk, day=DAY) -> dict:
+    from datetime import date
+
+    manager = kiosk.svc.auth.sign_in(*MANAGER)
+    return kiosk.svc.reports.daily_sales(manager, date.fromisoformat(day)).total("INR")
+
+
+@pytest.fixture
+def day(cloud_config, tmp_path, clock, ctx):
+    """Two selling kiosks, the manager console, and the web, on one moto table."""
+    k1 = open_kiosk(cloud_config, tmp_path, clock, 1)
+    k2 = open_kiosk(cloud_config, tmp_path, clock, 2)
+    office = open_kiosk(cloud_config, tmp_path, clock, 9)
+    yield k1, k2, office
+    for k in (k1, k2, office):
+        k.close()
+
+
+def _mixed_day(k1, k2, ctx, clock) -> dict:
+    b1 = k1.sell("show-future", ["A1", "A2"])
+    k1.sell("show-future", ["A3"])
+    clock.advance(minutes=5)
+    k2.sell("show-future", ["C1", "C2", "C3"])
+    k1.svc.booking.refund(k1.actor, b1.reference, ["A2"])
+    k1.svc.booking.refund(k1.actor, b1.reference, ["A1"], "changed mind")  # may wait for approval
+    shift = insert_open_shift(k2.svc.deps.db, k2.actor.staff_id, "KIOSK-2", clock, 5000)
+    web = _web_sale(ctx, clock, ["F1", "F2"])
+    return {"web": web, "shift": shift}
+
+
+def test_every_kind_reaches_the_cloud_with_the_day_keys(day, ctx, clock):
+    k1, k2, _office = day
+    _mixed_day(k1, k2, ctx, clock)
+    for k in (k1, k2):
+        _sync(k, clock)
+    client, table = ctx.clients().dynamodb, ctx.clients().table
+    items = [plain(i) for i in day_index.query_day(client, table, ledger.day_pk(CINEMA, DAY),
+                                                   page_size=2)]
+    kinds = sorted(i["day_sk"].split("#")[0] for i in items)
+    assert kinds == ["BOOKING"] * 4 + ["REFUND"] * 2 + ["SHIFT"]
+    bookings = {i["kiosk_id"]: i for i in items if i["day_sk"].startswith("BOOKING#")}
+    assert bookings["KIOSK-2"]["staff_number"] == "1001"
+    assert bookings["KIOSK-2"]["cinema_id"] == CINEMA and bookings["WEB"]["channel"] == "online"
+    assert "staff_number" not in bookings["WEB"]
+    assert [ln["seat"] for ln in bookings["KIOSK-2"]["lines"]] == ["C1", "C2", "C3"]
+    refunds = [i for i in items if i["day_sk"].startswith("REFUND#")]
+    assert {r["pk"] for r in refunds} == {ledger.booking_pk(b) for b in
+                                          {r["booking_id"] for r in refunds}}
+    assert all(r["requested_by"] == "1001" for r in refunds)
+    devices = client.query(TableName=table, KeyConditionExpression="pk = :p",
+                           ExpressionAttributeValues={":p": {"S": "DEVICE#" + CINEMA}})["Items"]
+    assert sorted(d["sk"]["S"] for d in devices) == ["KIOSK-1", "KIOSK-2"]
+
+
+def test_replay_is_harmless(day, ctx, clock):
+    k1, k2, _office = day
+    _mixed_day(k1, k2, ctx, clock)
+    _sync(k1, clock)
+    client, table = ctx.clients().dynamodb, ctx.clients().table
+    before = sorted(map(str, client.scan(TableName=table)["Items"]))
+    # the same rows again (a crash between the write and the delete of the queue rows)
+    conn = k1.svc.deps.conn
+    conn.execute("INSERT INTO ledger_queue (entity, ref, booking_id) "
+                 "SELECT 'refund', id, booking_id FROM refunds")
+    sync = LedgerSync(k1.ctx, k1.config.db_path, clock=clock)
+    assert sync.drain().sent == 2  # drain only: no heartbeat, so only the replay is compared
+    sync.close()
+    after = sorted(map(str, client.scan(TableName=table)["Items"]))
+    assert [a for a in after if "REFUND#" in a] != []
+    # a replay writes the same content (only the rev counter may move on)
+    strip = [a.split("'rev'")[0] for a in after if "REFUND#" in a]
+    assert strip == [b.split("'rev'")[0] for b in before if "REFUND#" in b]
+
+
+def test_manager_day_equals_the_sum_of_the_devices_plus_web(day, ctx, clock):
+    k1, k2, office = day
+    info = _mixed_day(k1, k2, ctx, clock)
+    for k in (k1, k2, office):
+        _sync(k, clock)
+    own = [_totals(k1), _totals(k2)]
+    assert _totals(office)["bookings"] == 0  # before the pull: only its own (none)
+    puller = DayPuller(office.ctx, office.config.db_path, clock, page_size=3)
+    got = puller.pull(CINEMA, DAY)
+    assert (got.bookings, got.refunds, got.shifts, got.devices) == (4, 2, 1, 3)
+    total = _totals(office)
+    web = info["web"]
+    for key in COMPARED:
+        expected = sum(t[key] for t in own)
+        if key == "bookings":
+            expected += 1
+        elif key == "tickets":
+            expected += 2
+        elif key in ("gross", "net_sales"):
+            expected += web["total_minor"]
+        elif key == "tax":
+            expected += web["tax_minor"]
+        elif key == "net_revenue":
+            expected += web["total_minor"] - web["tax_minor"]
+        assert total[key] == expected, key
+    # pulling twice changes nothing
+    dump = table_dump(office.svc.deps.conn, exclude=("audit", "ledger_days", "ledger_devices"))
+    puller.pull(CINEMA, DAY)
+    assert table_dump(office.svc.deps.conn,
+                      exclude=("audit", "ledger_days", "ledger_devices")) == dump
+    puller.close()
+
+
+def test_a_refund_arriving_later_updates_its_booking(day, ctx, clock):
+    k1, _k2, office = day
+    booking = k1.sell("show-future", ["B1", "B2"])
+    _sync(k1, clock)
+    puller = DayPuller(office.ctx, office.config.db_path, clock)
+    puller.pull(CINEMA, DAY)
+    gross_before = _totals(office)["refunds"]
+    k1.svc.booking.refund(k1.actor, booking.reference, ["B1"])
+    _sync(k1, clock)
+    puller.pull(CINEMA, DAY)
+    row = office.svc.deps.conn.execute(
+        "SELECT state, refunded_minor FROM ledger_bookings WHERE id = ?",
+        (booking.booking_id,)).fetchone()
+    assert row["state"] == "partially_refunded" and row["refunded_minor"] > 0
+    assert _totals(office)["refunds"] == gross_before + row["refunded_minor"]
+    puller.close()
+
+
+def test_reports_break_down_by_device_and_channel(day, ctx, clock):
+    k1, k2, office = day
+    _mixed_day(k1, k2, ctx, clock)
+    for k in (k1, k2):
+        _sync(k, clock)
+    DayPuller(office.ctx, office.config.db_path, clock).pull(CINEMA, DAY)
+    from datetime import date
+
+    manager = office.svc.auth.sign_in(*MANAGER)
+    report = office.svc.reports.daily_sales(manager, date.fromisoformat(DAY))
+    kiosks = {r["kiosk_id"]: r["bookings"] for r in report.by_kiosk.as_dicts()}
+    assert kiosks == {"KIOSK-1": 2, "KIOSK-2": 1, "WEB": 1}
+    channels = {r["channel"]: r["gross"] for r in report.by_channel.as_dicts()}
+    assert set(channels) == {"counter", "online"} and channels["online"] == 31000
+
+
+def test_freshness_names_a_device_not_seen_recently(day, ctx, clock):
+    from kiosk.cloud.freshness import freshness
+
+    k1, k2, office = day
+    _mixed_day(k1, k2, ctx, clock)
+    _sync(k2, clock)
+    clock.advance(minutes=40)
+    _sync(k1, clock)
+    _sync(office, clock)
+    DayPuller(office.ctx, office.config.db_path, clock).pull(CINEMA, DAY)
+    line = freshness(office.svc.deps.conn, CINEMA, DAY, clock.now())
+    # 12:45 UTC is 18:15 in Kolkata; KIOSK-2's last heartbeat was at 12:05 UTC = 17:35
+    assert line.text == "sales up to 18:15 from 2 of 3 devices; KIOSK-2 last seen 17:35"
+    assert line.stale == ("KIOSK-2",)
