@@ -6,6 +6,13 @@ with expiry), then confirm (one transaction: seats sold + booking item). Every w
 the same conditions, so the channel and the kiosks can never sell one seat twice. Its claims
 carry the show check of its cinema (``cinema_id``; no staff check, the web has no staff), so a
 show cancelled in the cloud is refused with ``ShowCancelled`` (``kiosk.cloud.claims``).
+
+With a ``cinema_id`` (``for_context``), what it offers and what it charges come from the shared
+catalogue (``kiosk.cloud.cloud_catalogue``: the published shows, hall layouts and price lists,
+re-read when the cinema's VERSION moves): a cancelled show is refused before any claim, and the
+booking item carries the ledger fields (``kiosk.cloud.ledger.booking_record``: business date in
+the cinema's time zone, one priced line per seat), so the manager's day report counts web sales.
+Without a cinema (race tests, the old demo) it charges the flat ``price_minor``.
 """
 
 from __future__ import annotations
@@ -16,7 +23,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from kiosk.cloud import ledger
 from kiosk.cloud.claims import SeatClaims, Seller
+from kiosk.cloud.cloud_catalogue import CloudCatalogue
 from kiosk.cloud.table import seat_from_sk
 from kiosk.domain.clock import Clock, to_iso
 from kiosk.domain.errors import SeatsUnavailable, ShowCancelled
@@ -37,8 +46,9 @@ class OnlineSale:
 class OnlineChannel:
     def __init__(self, claims: SeatClaims, *, clock: Clock | None = None,
                  hold_s: float = 300.0, currency: str = "INR", price_minor: int = 25_000,
-                 cinema_id: str = ""):
+                 cinema_id: str = "", catalogue: CloudCatalogue | None = None):
         self.claims = claims
+        self.catalogue = catalogue  # the shared catalogue: shows and prices (None: flat price)
         self.seller = Seller(cinema_id)
         self.clock = clock or Clock()
         self.hold_s = hold_s
@@ -48,7 +58,18 @@ class OnlineChannel:
     @classmethod
     def for_context(cls, context, **kwargs) -> OnlineChannel:
         kwargs.setdefault("cinema_id", getattr(context.config, "cinema_id", ""))
+        if kwargs["cinema_id"] and "catalogue" not in kwargs:
+            clients = context.clients()
+            kwargs["catalogue"] = CloudCatalogue(context.dynamodb(), clients.table,
+                                                 kwargs["cinema_id"])
         return cls(context.claims(CHANNEL_ID), **kwargs)
+
+    def shows(self) -> list[dict]:
+        """The shows on sale, as published in the cinema's catalogue (cancelled ones never)."""
+        if self.catalogue is None:
+            return []
+        self.catalogue.refresh()
+        return self.catalogue.shows_on_sale(self.clock.now())
 
     def taken(self, show_id: str, now: datetime | None = None) -> set[str]:
         """Seats not free right now (expired plain holds count as free)."""
@@ -63,21 +84,40 @@ class OnlineChannel:
             taken.add(seat_from_sk(it["sk"]))
         return taken
 
-    def buy(self, show_id: str, seats: Sequence[str]) -> OnlineSale:
+    def buy(self, show_id: str, seats: Sequence[str],
+            ticket_types: dict[str, str] | None = None) -> OnlineSale:
         """Hold then confirm; raises SeatsUnavailable (naming the seats) if any is gone."""
         now = self.clock.now()
         hold_id = new_id()
         booking_id = new_id()
+        priced = None
+        if self.catalogue is not None:  # refuse a cancelled show and price before any claim
+            self.catalogue.refresh()
+            show = self.catalogue.show(show_id, now)
+            priced = self.catalogue.price(show, seats, ticket_types)
         self.claims.claim_hold(show_id=show_id, seats=seats, hold_id=hold_id,
                                expires_at=now + timedelta(seconds=self.hold_s), now=now,
                                seller=self.seller)
-        total = self.price_minor * len(seats)
         reference = new_reference()
-        record = {"reference": reference, "show_id": show_id, "hold_id": hold_id,
-                  "kiosk_id": CHANNEL_ID, "channel": "online", "total_minor": total,
-                  "currency": self.currency, "created_at": to_iso(now)}
-        if self.seller.cinema_id:
-            record["cinema_id"] = self.seller.cinema_id
+        if priced is not None and self.catalogue is not None:
+            basket, currency = priced
+            total = basket.total_minor
+            record = ledger.booking_record(
+                booking_id=booking_id, reference=reference, show_id=show_id,
+                cinema_id=self.catalogue.cinema_id,
+                business_date=self.catalogue.business_date(now), channel="online",
+                kiosk_id=CHANNEL_ID, staff_number=None, currency=currency, total_minor=total,
+                tax_minor=basket.tax_minor, payment_method="card", created_at=to_iso(now),
+                lines=[ledger.line(ln.seat_code, ln.seat_type, ln.ticket_type, ln.price_minor,
+                                   ln.tax_minor) for ln in basket.lines],
+                hold_id=hold_id)
+        else:
+            total = self.price_minor * len(seats)
+            record = {"reference": reference, "show_id": show_id, "hold_id": hold_id,
+                      "kiosk_id": CHANNEL_ID, "channel": "online", "total_minor": total,
+                      "currency": self.currency, "created_at": to_iso(now)}
+            if self.seller.cinema_id:
+                record["cinema_id"] = self.seller.cinema_id
         try:
             self.claims.confirm(show_id=show_id, seats=seats, booking_id=booking_id,
                                 hold_id=hold_id, now=self.clock.now(), record=record,

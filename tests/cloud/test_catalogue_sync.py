@@ -429,3 +429,39 @@ def test_cli_publish_prompts_for_the_pin_and_refuses_a_cashier(cloud_services, c
     assert cloud_item(ctx, "VERSION")["version"]["N"] == "1"
     with pytest.raises(SystemExit):  # a PIN on the command line is not accepted
         main(["--db", db, "cloud", "publish", "--staff", MANAGER[0], "--pin", "9999"])
+
+
+# ---- the online channel ------------------------------------------------------------------
+def test_the_online_channel_prices_from_the_catalogue_and_refuses_cancelled_shows(
+        console, ctx, clock):
+    from kiosk.cloud.channel import OnlineChannel
+    from kiosk.cloud.claims import plain
+    from kiosk.domain.errors import ShowCancelled
+
+    actor = manager_actor(console)
+    plist = console.schedule.price_list("pl-test")
+    prices = dict(plist.prices)
+    prices[("premium", "adult")] = 41_000  # a price change published from the console
+    console.schedule.save_price_list(actor, name=plist.name, currency=plist.currency,
+                                     tax_rate_bp=plist.tax_rate_bp, prices=prices,
+                                     price_list_id="pl-test")
+    web = OnlineChannel.for_context(ctx, clock=clock)
+    assert [s["id"] for s in web.shows()] == ["show-future", "show-later"]
+    sale = web.buy("show-future", ["E1", "B1"], {"B1": "child"})  # premium adult, standard child
+    assert sale.total_minor == 41_000 + 25_000 * 70 // 100
+    item = plain(ctx.clients().dynamodb.get_item(
+        TableName=TABLE, Key={"pk": {"S": f"BOOKING#{sale.booking_id}"},
+                              "sk": {"S": "META"}})["Item"])
+    assert item["cinema_id"] == CINEMA and item["channel"] == "online"
+    assert item["business_date"] == "2026-11-25" and item["day_pk"] == f"DAY#{CINEMA}#2026-11-25"
+    assert {ln["seat"]: (ln["seat_type"], ln["ticket_type"], ln["price_minor"])
+            for ln in item["lines"]} == {"E1": ("premium", "adult", 41_000),
+                                         "B1": ("standard", "child", 17_500)}
+    assert item["tax_minor"] == sum(ln["tax_minor"] for ln in item["lines"]) > 0
+    assert "staff_number" not in item
+
+    console.schedule.cancel_show(actor, "show-later")
+    assert [s["id"] for s in web.shows()] == ["show-future"]
+    with pytest.raises(ShowCancelled):
+        web.buy("show-later", ["C1"])
+    assert cloud_item(ctx, "SHOW#show-later")["status"]["S"] == "cancelled"
