@@ -23,6 +23,7 @@ from kiosk.cloud.allocations import AllocationManager
 from kiosk.cloud.antientropy import AntiEntropy, VerifyResult
 from kiosk.cloud.catalogue_sync import CatalogueSync
 from kiosk.cloud.context import CloudContext
+from kiosk.cloud.ledger_sync import LedgerSync
 from kiosk.cloud.errors import CloudError, CloudUnavailable
 from kiosk.cloud.pull import Puller, shows_on_sale
 from kiosk.cloud.status import CONNECTING
@@ -60,6 +61,7 @@ class SyncEngine:
         self.allocations = AllocationManager(self.context, config.db_path, clock=self.clock)
         self.antientropy = AntiEntropy(self.context, config.db_path, clock=self.clock)
         self.catalogue = CatalogueSync(self.context, config.db_path, self.clock)
+        self.ledger = LedgerSync(self.context, config.db_path, clock=self.clock)  # shared day
         self._focus: list[str] = []
         self._lock = threading.Lock()
         self._nudged = True
@@ -79,6 +81,7 @@ class SyncEngine:
         self.allocations.close()
         self.antientropy.close()
         self.catalogue.close()
+        self.ledger.close()
 
     def watch_show(self, show_id: str | None) -> None:
         """Pull this show first (the seat map on screen) and right away."""
@@ -136,6 +139,7 @@ class SyncEngine:
                                     self._verified_at + REVERIFY_AFTER_OUTAGE_S)
         if status.online and (self._verify_asked or mono >= self._next_verify):
             report.verify = self._verify(mono)
+        self.ledger.tick()  # refunds, shifts, cash-ups to the day's ledger; the heartbeat
         self._was_online = status.online
         report.changed_shows = list(dict.fromkeys(report.changed_shows))
         report.status = self.status()
