@@ -75,6 +75,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from kiosk.commands import cloud_publish
 
     cloud_publish.add_parser(sub)
+    from kiosk.commands import cloud_day
+
+    cloud_day.add_parser(sub)
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
@@ -82,7 +85,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
                 "status": _status, "verify": _verify, "dead-letter": _dead_letter,
                 "allocate": _allocate,
                 "release": _release, "policy": _policy, "join": _join,
-                "publish": _publish}
+                "publish": _publish, "pull-day": _pull_day}
     return handlers[args.cloud_command](args, config)
 
 
@@ -376,6 +379,12 @@ def _publish(args: argparse.Namespace, config: Config) -> int:
     from kiosk.commands import cloud_publish
 
     return cloud_publish.run(args, config)
+
+
+def _pull_day(args: argparse.Namespace, config: Config) -> int:
+    from kiosk.commands import cloud_day
+
+    return cloud_day.run(args, config)
 
 
 def _join(args: argparse.Namespace, config: Config) -> int:
