@@ -7,7 +7,11 @@ version that last changed it), ``kind``, ``body`` (JSON of the record), ``update
 ``updated_by``; ``VERSION`` holds the cinema's current ``version``; ``CHANGE#<version, 12 digits>``
 lists the sort keys that version changed (``sks``), so a device that saw version v reads exactly
 what changed after it with one Query of the range ``CHANGE#v+1 .. CHANGE#now`` and one
-BatchGetItem, instead of the whole partition.
+BatchGetItem, instead of the whole partition. Measured (scripts/measure_catalogue_pull.py, moto,
+one show changed): 546 items (~144 KB, 500 shows) -> the change log reads 2 items (~2 RCU)
+where a Query with ``FilterExpression version > :seen`` scans all 547 (~36 RCU: billed on what
+is scanned, not returned); at 2,000 shows 2 vs ~133 RCU. The log costs one small item per
+publish. A pull with nothing new is the VERSION GetItem alone (1 RCU).
 
 Entry points (other modules and helpers call these):
 
