@@ -465,3 +465,50 @@ def test_the_online_channel_prices_from_the_catalogue_and_refuses_cancelled_show
     with pytest.raises(ShowCancelled):
         web.buy("show-later", ["C1"])
     assert cloud_item(ctx, "SHOW#show-later")["status"]["S"] == "cancelled"
+
+
+def test_a_pull_never_overwrites_an_unpublished_edit_and_its_publish_then_conflicts(
+        manager_device, ctx, clock, tmp_path):
+    svc = manager_device
+    publish_all(svc, ctx, clock)
+    b = other_device(tmp_path, ctx, clock, "b")
+    b.pull(CINEMA)
+    with transaction(b.conn):  # B's manager renames the film, not yet published
+        b.conn.execute("UPDATE films SET title = 'B title' WHERE id = 'film-test'")
+    with transaction(svc.deps.conn):
+        svc.deps.conn.execute("UPDATE films SET title = 'A title' WHERE id = 'film-test'")
+    publish_all(svc, ctx, clock)
+    pulled = b.pull(CINEMA)  # the engine's pull on B's console
+    assert pulled.kept_local == ["FILM#film-test"] and pulled.version == 2
+    assert b.conn.execute("SELECT title FROM films").fetchone()[0] == "B title"
+    with pytest.raises(cs.PublishConflict, match="title: B title -> A title"):
+        cs.publish(ctx, b.conn, CINEMA, MANAGER[0], clock=clock, cleaning_gap_min=15)
+    assert b.conn.execute("SELECT title FROM films").fetchone()[0] == "A title"
+    assert cs.unpublished(b.conn, CINEMA, clock.now()) == []
+    b.close()
+
+
+def test_a_publish_racing_another_managers_publish_pulls_and_retries(
+        manager_device, ctx, clock, tmp_path, monkeypatch):
+    svc = manager_device
+    publish_all(svc, ctx, clock)
+    b = other_device(tmp_path, ctx, clock, "b")
+    b.pull(CINEMA)
+    with transaction(b.conn):
+        b.conn.execute("UPDATE films SET synopsis = 'From B' WHERE id = 'film-test'")
+    real, raced = cs.local_items, []
+
+    def between_pull_and_write(conn, cinema_id, now):
+        if conn is b.conn and not raced:  # A publishes right after B's pull
+            raced.append(1)
+            svc.schedule.cancel_show(manager_actor(svc), "show-later")
+            publish_all(svc, ctx, clock)
+        return real(conn, cinema_id, now)
+
+    monkeypatch.setattr(cs, "local_items", between_pull_and_write)
+    result = cs.publish(ctx, b.conn, CINEMA, MANAGER[0], clock=clock, cleaning_gap_min=15)
+    assert raced and result.version == 3 and result.published == ["FILM#film-test"]
+    assert b.conn.execute("SELECT status FROM shows WHERE id = 'show-later'").fetchone()[0] \
+        == "cancelled"
+    assert json.loads(cloud_item(ctx, "FILM#film-test")["body"]["S"])["synopsis"] == "From B"
+    b.close()
