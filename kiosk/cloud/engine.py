@@ -23,8 +23,8 @@ from kiosk.cloud.allocations import AllocationManager
 from kiosk.cloud.antientropy import AntiEntropy, VerifyResult
 from kiosk.cloud.catalogue_sync import CatalogueSync
 from kiosk.cloud.context import CloudContext
-from kiosk.cloud.ledger_sync import LedgerSync
 from kiosk.cloud.errors import CloudError, CloudUnavailable
+from kiosk.cloud.ledger_sync import LedgerSync
 from kiosk.cloud.pull import Puller, shows_on_sale
 from kiosk.cloud.status import CONNECTING
 from kiosk.cloud.worker import Backoff, DrainResult, OutboxWorker
