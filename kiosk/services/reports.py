@@ -32,6 +32,11 @@ the booking (film, show, channel, payment method, hour of sale, selling staff me
 refunds and exchange credits by the booking they return for film, show, channel and payment
 method, and by *who did it* (staff, kiosk, hour) for the rest, because that is what a cash-up
 needs. Hours are the cinema's local hours.
+
+Every device and the web: the reports read the ``day_*`` views (migration 0010), which add the
+days pulled from the cloud (``pull_day``; ``kiosk.cloud.daypull``) to this device's own rows, so
+on a manager console that pulled the day they cover the whole cinema, broken down by kiosk and
+channel; ``freshness`` says how complete that is.
 """
 
 from __future__ import annotations
@@ -319,6 +324,36 @@ class ReportService:
             return
         if self.deps.conn.execute("SELECT 1 FROM cinemas WHERE id = ?", (cinema_id,)).fetchone() is None:
             raise NotFound(f"There is no cinema {cinema_id!r}.")
+
+    # -- the shared day (every device and the web: kiosk.cloud.daypull) ------
+
+    def _day_cinema(self, cinema_id: str | None) -> str:
+        from kiosk.cloud.ledger_sync import device_cinema
+
+        return cinema_id or device_cinema(self.deps.conn, str(getattr(self.deps.config,
+                                                                      "cinema_id", "") or ""))[0]
+
+    def freshness(self, actor: Actor, day: date, cinema_id: str | None = None) -> str:
+        """"sales up to 19:02 from 6 of 6 devices; KIOSK-4 last seen 18:40" for one business day
+        ("" without cloud sync: the reports are this device's, and say so elsewhere)."""
+        from kiosk.cloud.freshness import freshness
+
+        self._require_manager(actor, "report.freshness")
+        if not self.deps.config.cloud.enabled:
+            return ""
+        return freshness(self.deps.conn, self._day_cinema(cinema_id), day.isoformat(),
+                         self.deps.clock.now()).text
+
+    def pull_day(self, actor: Actor, context: Any, day: date, cinema_id: str | None = None):
+        """Pull one business day of every device from the cloud (managers only; network)."""
+        from kiosk.cloud.daypull import DayPuller
+
+        self._require_manager(actor, "report.pull_day")
+        puller = DayPuller(context, self.deps.config.db_path, self.deps.clock)
+        try:
+            return puller.pull(self._day_cinema(cinema_id), day)
+        finally:
+            puller.close()
 
     # -- sales ---------------------------------------------------------------
 

@@ -212,6 +212,9 @@ class DashboardScreen(ManagerScreen):
         self.toolbar.addWidget(button("Today", self, slot=self.show_today, name="todayButton"))
         self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh,
                                       name="refreshButton"))
+        if ctx.config.cloud.enabled:  # the whole cinema's day: every device and the web
+            self.toolbar.addWidget(button("Pull the day", self, slot=self.pull_day,
+                                          name="pullDayButton"))
         self.toolbar.addWidget(button("Daily PDF", self, slot=self.export_pdf, name="pdfButton"))
         self.toolbar.addWidget(button("Totals CSV", self, slot=lambda: self.export_csv(
             self.totals_model, "totals"), name="csv_totals"))
@@ -227,6 +230,9 @@ class DashboardScreen(ManagerScreen):
         self.totals_model = RowsModel([], self)
         self.note = muted("", self)
         self.outer.addWidget(self.note)
+        self.freshness = muted("", self)  # how much of the cinema's day this shows
+        self.freshness.setObjectName("freshnessLine")
+        self.outer.addWidget(self.freshness)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         occ = card(split)
@@ -315,6 +321,20 @@ class DashboardScreen(ManagerScreen):
         if occupancy is None:
             return
         self.show_report(report, occupancy)
+        line = self.call(reports.freshness, self.actor, end, cinema_id=cinema_id) or ""
+        self.freshness.setText(line[:1].upper() + line[1:] + ("." if line else ""))
+        self.freshness.setVisible(bool(line))
+
+    def pull_day(self) -> None:
+        """Pull the shown business day of every device from the cloud (worker thread), then
+        show it."""
+        context = getattr(self.ctx.services.gate, "context", None)
+        if context is None:
+            self.banner.error("Cloud sync is not running on this console; nothing was pulled.")
+            return
+        _start, end = self.range()
+        self.submit(self.ctx.reports.pull_day, self.actor, context, end,
+                    cinema_id=self.cinema.currentData(), on_done=lambda _r: self.refresh())
 
     def main_currency(self, report) -> str:
         currencies = report.currencies
