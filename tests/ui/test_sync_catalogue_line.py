@@ -33,5 +33,19 @@ def test_catalogue_line_names_the_version_and_the_items_kept(qtbot, open_console
     assert "25 Nov 17:30:00" in text  # the FakeClock's noon UTC, in Asia/Kolkata
     assert "FILM#film-test: the record is not valid JSON" in text and "last good copy" in text
     assert screen.catalogue_status.property("role") == "warn"
+    qtbot.waitUntil(lambda: screen.catalogue_status.height()
+                    >= screen.catalogue_status.heightForWidth(screen.catalogue_status.width()))
     out = Path(os.environ.get("KIOSK_SHOT_DIR", tmp_path)) / "sync_catalogue_line.png"
     assert window.grab().save(str(out))
+
+
+def test_catalogue_line_counts_records_not_published_yet(qtbot, open_console, manager,
+                                                        services, clock):
+    services.deps.config = replace(services.deps.config, cinema_id="cin-test")
+    conn = services.deps.conn
+    conn.execute("INSERT INTO cloud_state VALUES ('catalogue_version:cin-test', '3')")
+    screen = open_console(manager).show_page("sync")
+    # nothing was ever agreed with the cloud here: every record of the cinema is unpublished
+    text = screen.catalogue_status.text()
+    assert "version 3" in text and "not published yet" in text
+    assert screen.catalogue_status.property("role") == "warn"

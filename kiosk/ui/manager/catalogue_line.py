@@ -23,16 +23,31 @@ def catalogue_line(entry: dict[str, Any] | None, cinema_id: str, timezone: str) 
     text = (f"Shared catalogue of {cinema_id}: version {version or 'not pulled yet'}"
             f" · last checked {when}")
     queued = int(entry.get("publish_queued") or 0)
+    unpublished = int(entry.get("unpublished") or 0)
     if queued:
         text += " · your changes wait to be published (offline)"
+    elif unpublished:
+        text += (f" · {unpublished} record(s) changed here are not published yet "
+                 "(`kiosk cloud publish`, or edit again once online)")
     problems = list(entry.get("problems") or [])
     if problems:
+        short = [p.replace("; last good copy kept", "") for p in problems[:3]]
         text += (f" · {len(problems)} item(s) could not be read and keep their last good copy: "
-                 + "; ".join(problems[:3]) + (" …" if len(problems) > 3 else ""))
-    return text, ("warn" if problems or queued or not version else "good")
+                 + "; ".join(short) + (" …" if len(problems) > 3 else ""))
+    return text, ("warn" if problems or queued or unpublished or not version else "good")
 
 
 def from_database(conn, cinema_id: str, now: datetime) -> dict[str, Any]:
     from kiosk.cloud.catalogue_sync import catalogue_status
 
     return catalogue_status(conn, cinema_id, now)
+
+
+def unpublished_count(conn, cinema_id: str, now: datetime) -> int:
+    """Records changed on this device since they last agreed with the cloud (read on refresh
+    only: it reads the whole local catalogue)."""
+    if not cinema_id:
+        return 0
+    from kiosk.cloud.catalogue_sync import unpublished
+
+    return len(unpublished(conn, cinema_id, now))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from kiosk.domain.clock import from_iso
 from kiosk.domain.errors import KioskError
@@ -67,6 +67,8 @@ class SyncScreen(ManagerScreen):
         self.catalogue_status = QLabel("", self)  # the shared catalogue (catalogue_line)
         self.catalogue_status.setObjectName("catalogueState")
         self.catalogue_status.setWordWrap(True)
+        self.catalogue_status.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                            QSizePolicy.Policy.Minimum)  # never clipped
         self.outer.addWidget(self.catalogue_status)
 
         self.kiosk_model = RowsModel(KIOSK_COLUMNS, self)
@@ -209,6 +211,8 @@ class SyncScreen(ManagerScreen):
                                        c.customer_contact, c.total_minor, c.detected_at.astimezone(zone),
                                        c.currency) for c in conflicts], conflicts)
         self._load_dead()
+        self._unpublished = catalogue_line.unpublished_count(deps.conn, self.ctx.config.cinema_id,
+                                                             deps.clock.now())
         self._show_state()
 
     def _show_state(self) -> None:
@@ -261,6 +265,8 @@ class SyncScreen(ManagerScreen):
         if entry is None and cinema:
             entry = catalogue_line.from_database(self.ctx.deps.conn, cinema,
                                                  self.ctx.deps.clock.now())
+        if entry is not None:
+            entry = {**entry, "unpublished": getattr(self, "_unpublished", 0)}
         text, role = catalogue_line.catalogue_line(entry, cinema, self.ctx.timezone())
         self.catalogue_status.setText(text)
         self.catalogue_status.setProperty("role", role)
