@@ -347,8 +347,13 @@ class OutboxWorker:
             state = self.conn.execute("SELECT state FROM bookings WHERE id = ?",
                                       (booking_id,)).fetchone()
             if state is None or state[0] in ("refunded", "cancelled", "exchanged"):
-                self._mark_done(row, now, f"seats {', '.join(lost)} taken; booking already "
+                why = f"refused ({reason.replace('_', ' ')})" if reason else "taken"
+                self._mark_done(row, now, f"seats {', '.join(lost)} {why}; booking already "
                                           f"{state[0] if state else 'gone'}, nothing to resolve")
+                if reason:  # the cloud never had this sale: say why, for the manager's record
+                    auditing.record(self.conn, at=now, kiosk_id=self.context.kiosk_id,
+                                    action="sync_refused", target=booking_id, ok=False,
+                                    detail={"show_id": show_id, "seats": lost, "reason": reason})
                 result.done += 1
                 return
             self.conn.execute(

@@ -165,6 +165,9 @@ def reached_cloud(sim: Simulation) -> list[Violation]:
         refused = {r[0] for r in k.conn.execute(
             "SELECT booking_id FROM cloud_conflicts WHERE json_extract(detail, '$.reason') "
             "IN ('show_cancelled', 'staff_inactive')")}
+        # refused by the checks after it was already refunded or exchanged here: nothing owed
+        refused |= {r[0] for r in k.conn.execute(
+            "SELECT target FROM audit WHERE action = 'sync_refused'")}
         dead = dead_letter_bookings(k.conn)
         for booking_id, state in k.conn.execute(
                 "SELECT id, state FROM bookings ORDER BY created_at, id").fetchall():

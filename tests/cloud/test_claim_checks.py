@@ -290,3 +290,24 @@ def test_a_conflict_on_a_cancelled_show_cannot_be_reseated_only_refunded(parts, 
     state = svc.deps.conn.execute("SELECT state FROM bookings WHERE id = ?",
                                   (booking.booking_id,)).fetchone()[0]
     assert state == "refunded"
+
+
+def test_an_offline_sale_refunded_before_the_checks_refused_it_is_noted_not_a_conflict(
+        parts, dynamo, published, clock):
+    """Simulator seeds 7015/7122 (60 steps): sold offline, given back here, then refused by
+    the cloud's checks: nothing is owed to anyone, so no conflict, but the audit says why."""
+    svc, worker, puller, alloc, switch = parts
+    booking, seats = _offline_sale(svc, alloc, switch, clock, svc.world.cashier)
+    svc.booking.refund(sign_in(svc, svc.world.cashier), booking.reference, None,
+                       "customer request")
+    switch.cut = False
+    put_show(dynamo, TABLE, CINEMA, SHOW, "cancelled", version=2)
+    clock.advance(seconds=5)
+    result = worker.run_once()
+    assert result.conflicts == [] and result.pending == 0
+    conn = svc.deps.conn
+    assert conn.execute("SELECT COUNT(*) FROM cloud_conflicts").fetchone()[0] == 0
+    detail = conn.execute("SELECT detail FROM audit WHERE action = 'sync_refused' AND "
+                          "target = ?", (booking.booking_id,)).fetchone()[0]
+    assert json.loads(detail)["reason"] == "show_cancelled"
+    assert booking.booking_id not in booking_items(dynamo, TABLE)
