@@ -242,12 +242,22 @@ def _note_problem(conn: sqlite3.Connection, cinema_id: str, sk: str, version: in
 
 
 # ---- applying a cloud copy to the local tables -----------------------------------------------
-def _reference_problem(conn: sqlite3.Connection, kind: str, body: dict, cinema_id: str) -> str:
+def _reference_problem(conn: sqlite3.Connection, kind: str, body: dict, cinema_id: str,
+                       now: str = "") -> str:
     checks: list[tuple[str, str, str]] = []
     if kind == "hall":
         if body["cinema_id"] != cinema_id:
             return f"the hall belongs to cinema {body['cinema_id']}, not {cinema_id}"
         checks = [("cinemas", body["cinema_id"], "cinema")]
+        from kiosk.domain.layout import HallLayout
+
+        seats = HallLayout.from_spec(body["layout"]).seats
+        lost = sorted({r[0] for r in conn.execute(
+            "SELECT ss.seat_code FROM seat_sales ss JOIN shows s ON s.id = ss.show_id "
+            "WHERE s.hall_id = ? AND s.starts_at > ?", (body["id"], now))} - set(seats))
+        if lost:  # nobody may be left without the seat they bought
+            return (f"the new layout drops seats sold here for coming shows: "
+                    f"{', '.join(lost[:10])}")
     elif kind == "show":
         checks = [("films", body["film_id"], "film"), ("halls", body["hall_id"], "hall"),
                   ("price_lists", body["price_list_id"], "price list")]
@@ -360,7 +370,7 @@ def _decode(item: dict[str, Any]) -> _Item:
 
 
 def apply_items(conn: sqlite3.Connection, cinema_id: str, raw: Iterable[dict[str, Any]],
-                result: PullResult, pulled_at: str = "") -> None:
+                result: PullResult, pulled_at: str = "", now: str = "") -> None:
     """Apply fetched items in one local transaction: parents first, bad ones skipped; with
     ``pulled_at``, the seen version and pull time are recorded in the same transaction."""
     decoded = sorted((_decode(i) for i in raw),
@@ -371,7 +381,8 @@ def apply_items(conn: sqlite3.Connection, cinema_id: str, raw: Iterable[dict[str
             result.items_read += 1
             problem = it.problem
             if it.body is not None and it.kind != "info":
-                problem = _reference_problem(conn, it.kind, it.body, cinema_id)
+                problem = _reference_problem(conn, it.kind, it.body, cinema_id,
+                                             now or pulled_at)
             if problem or it.body is None:
                 result.skipped[it.sk] = problem
                 _note_problem(conn, cinema_id, it.sk, it.version, problem)
@@ -412,10 +423,11 @@ def _batch_get(client, table: str, keys: list[dict[str, Any]]) -> list[dict[str,
     return out
 
 
-def fetch_changes(client, table: str, cinema_id: str, seen: int, version: int
-                  ) -> list[dict[str, Any]]:
+def fetch_changes(client, table: str, cinema_id: str, seen: int, version: int,
+                  retry: Iterable[str] = ()) -> list[dict[str, Any]]:
     """The items changed after version ``seen``: from the change log when it is complete, else
-    (first pull, or a log with gaps) the whole partition with a version filter."""
+    (first pull, or a log with gaps) the whole partition with a version filter. ``retry``: sks
+    skipped before (e.g. a show whose hall had not arrived yet), read again with them."""
     pk = cinema_pk(cinema_id)
     if seen > 0:
         changes = _query_all(
@@ -424,7 +436,8 @@ def fetch_changes(client, table: str, cinema_id: str, seen: int, version: int
             ExpressionAttributeValues={":pk": {"S": pk}, ":lo": {"S": change_sk(seen + 1)},
                                        ":hi": {"S": change_sk(version)}})
         if len(changes) == version - seen:
-            sks = sorted({s["S"] for c in changes for s in c.get("sks", {}).get("L", [])})
+            sks = sorted({s["S"] for c in changes for s in c.get("sks", {}).get("L", [])}
+                         | set(retry))
             return _batch_get(client, table, [_key(cinema_id, sk) for sk in sks])
     items = _query_all(
         client, TableName=table, ConsistentRead=True,
@@ -448,13 +461,15 @@ def pull_cinema(context: CloudContext, conn: sqlite3.Connection, cinema_id: str,
     clients = context.clients()
     client = context.dynamodb()
     seen = seen_version(conn, cinema_id)
+    retry = [r[0] for r in conn.execute(
+        "SELECT sk FROM catalogue_items WHERE cinema_id = ? AND problem != ''", (cinema_id,))]
 
     def read() -> tuple[int, list[dict[str, Any]]]:
         try:
             version = read_version(client, clients.table, cinema_id)
             if version <= seen:
                 return version, []
-            return version, fetch_changes(client, clients.table, cinema_id, seen, version)
+            return version, fetch_changes(client, clients.table, cinema_id, seen, version, retry)
         except Exception as exc:  # noqa: BLE001 - translated for the status
             raise translate(exc) from exc
 
@@ -551,8 +566,11 @@ def publish(context: CloudContext, conn: sqlite3.Connection, cinema_id: str, sta
         if not items:
             raise NotFound(f"This device has no cinema {cinema_id} to publish.")
         base = _baselines(conn, cinema_id)
-        pending = sorted(sk for sk, body in items.items()
-                         if base.get(sk, (0, None))[1] != rules.canonical(body))
+        pending = sorted((sk for sk, body in items.items()
+                          if base.get(sk, (0, None))[1] != rules.canonical(body)),
+                         key=lambda sk: (rules.APPLY_ORDER[rules.kind_of(sk) or "info"], sk))
+        # parents first: a device pulling between two transactions never gets a show
+        # before its hall
         problems = rules.catalogue_problems(items, cleaning_gap_min, check=pending)
         if problems:
             raise PublishRefused("Not published: " + " ".join(problems[:5])
@@ -673,7 +691,7 @@ def _handle_cancel(conn: sqlite3.Connection, cinema_id: str, clock: Clock,
     with transaction(conn):  # forget the local edit's baseline so the cloud copy applies
         conn.executemany("DELETE FROM catalogue_items WHERE cinema_id = ? AND sk = ?",
                          [(cinema_id, c["sk"]) for c in conflicts])
-    apply_items(conn, cinema_id, theirs, result)
+    apply_items(conn, cinema_id, theirs, result, now=to_iso(clock.now()))
     with transaction(conn):
         audit.record(conn, at=clock.now(), kiosk_id="", action="catalogue.conflict",
                      target=cinema_id, ok=False,

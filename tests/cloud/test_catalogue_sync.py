@@ -512,3 +512,46 @@ def test_a_publish_racing_another_managers_publish_pulls_and_retries(
         == "cancelled"
     assert json.loads(cloud_item(ctx, "FILM#film-test")["body"]["S"])["synopsis"] == "From B"
     b.close()
+
+
+def test_a_big_first_publish_goes_parents_first_in_several_transactions(
+        manager_device, ctx, clock, tmp_path, monkeypatch):
+    monkeypatch.setattr(cs, "ITEMS_PER_TRANSACTION", 3)
+    result = publish_all(manager_device, ctx, clock)
+    assert result.transactions == 4 and result.version == 4
+    assert result.published[0] == "INFO" and result.published[1] == "HALL#hall-test"
+    other = other_device(tmp_path, ctx, clock, "b")
+    assert not other.pull(CINEMA).skipped
+    assert cs.local_items(other.conn, CINEMA, clock.now()) == \
+        cs.local_items(manager_device.deps.conn, CINEMA, clock.now())
+    other.close()
+
+
+def test_a_layout_that_drops_a_seat_sold_here_is_not_applied(manager_device, ctx, clock,
+                                                            tmp_path, cloud_config):
+    from kiosk.services.app import open_services
+    from kiosk.services.models import Payment
+    from tests.factories import insert_open_shift
+
+    svc = manager_device
+    publish_all(svc, ctx, clock)
+    path_b = tmp_path / "b.db"
+    other = other_device(tmp_path, ctx, clock, "b")
+    other.pull(CINEMA)
+    svc_b = open_services(replace(cloud_config, db_path=path_b,
+                                  cloud=replace(cloud_config.cloud, enabled=False)), clock=clock)
+    cashier = svc_b.auth.sign_in(*CASHIER)
+    insert_open_shift(svc_b.deps.db, cashier.staff_id, cashier.kiosk_id, clock)
+    hold = svc_b.booking.hold(cashier, "show-future", ["F1"])
+    svc_b.booking.confirm(cashier, hold.hold_id, {}, Payment(method="card", card_last4="4242"))
+    with transaction(svc.deps.conn) as conn:  # A's hall loses row F (A does not know B sold F1)
+        layout = json.loads(conn.execute("SELECT layout FROM halls").fetchone()[0])
+        layout["rows"] = [r for r in layout["rows"] if r["label"] != "F"]
+        conn.execute("UPDATE halls SET layout = ?", (json.dumps(layout),))
+    publish_all(svc, ctx, clock)
+    pulled = other.pull(CINEMA)
+    assert "F1" in pulled.skipped["HALL#hall-test"]
+    rows = cs.local_item(other.conn, CINEMA, "HALL#hall-test")["layout"]["rows"]
+    assert "F" in {r["label"] for r in rows}  # the last good copy, with the sold seat
+    svc_b.close()
+    other.close()
