@@ -206,6 +206,11 @@ class RefundDesk:
 
     @staticmethod
     def _pending(conn: sqlite3.Connection, refund_id: int) -> sqlite3.Row:
+        if refund_id < 0:  # listed from the pulled day (see pending_refunds)
+            kiosk = conn.execute("SELECT kiosk_id FROM ledger_refunds WHERE rowid = ?",
+                                 (-refund_id,)).fetchone()
+            raise InvalidInput(f"That refund was asked for on {kiosk[0] if kiosk else 'another device'}"
+                               ": approve or reject it there (its drawer pays it back).")
         row = conn.execute("SELECT * FROM refunds WHERE id = ?", (refund_id,)).fetchone()
         if row is None:
             raise NotFound(f"There is no refund request {refund_id}.")
@@ -269,6 +274,22 @@ class RefundDesk:
             "JOIN shows s ON s.id = b.show_id JOIN films f ON f.id = s.film_id "
             "LEFT JOIN staff st ON st.id = r.requested_by "
             "WHERE r.state = 'pending_approval' ORDER BY r.id").fetchall()
+        # Other devices' requests, pulled with the business day (kiosk.cloud.daypull): listed
+        # so the manager sees every waiting customer; decided on the device whose drawer pays.
+        remote = self.ctx.conn.execute(
+            "SELECT -lr.rowid AS id, lr.booking_id, COALESCE(lb.reference, '') AS reference, "
+            "lb.show_id, COALESCE(f.title, '') AS film_title, s.starts_at, lr.seats, "
+            "lr.amount_minor, lr.tax_minor, lr.currency, lr.method, lr.reason, st.id AS "
+            "requested_by, COALESCE(st.name, '') AS requested_by_name, lr.requested_by AS "
+            "requested_by_number, lr.kiosk_id, lr.created_at FROM ledger_refunds lr "
+            "LEFT JOIN ledger_bookings lb ON lb.id = lr.booking_id "
+            "LEFT JOIN shows s ON s.id = lb.show_id LEFT JOIN films f ON f.id = s.film_id "
+            "LEFT JOIN staff st ON st.staff_number = lr.requested_by "
+            "WHERE lr.state = 'pending_approval' AND NOT EXISTS (SELECT 1 FROM refunds r "
+            "WHERE r.id = lr.local_id AND r.kiosk_id = lr.kiosk_id) ORDER BY lr.created_at"
+        ).fetchall()
         return [{**dict(r), "refund_id": r["id"], "seats": json.loads(r["seats"]),
-                 "starts_at": from_iso(r["starts_at"]), "created_at": from_iso(r["created_at"])}
-                for r in rows]
+                 "starts_at": from_iso(r["starts_at"]) if r["starts_at"] else None,
+                 "created_at": from_iso(r["created_at"]),
+                 "origin": "cloud" if r["id"] < 0 else "local"}
+                for r in (*rows, *remote)]

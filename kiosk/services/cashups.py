@@ -8,7 +8,7 @@ flagged so it cannot be missed, and approving or commenting is audited like any 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from kiosk.domain.clock import from_iso, to_iso
@@ -40,6 +40,7 @@ class Cashup:
     approved_by_name: str
     approved_at: datetime | None
     comment: str
+    origin: str = "local"  # "cloud": another device's shift, pulled with the day (read only here)
 
     @property
     def status(self) -> str:
@@ -54,6 +55,22 @@ SELECT s.*, st.name AS staff_name, st.staff_number AS staff_number,
 FROM shifts s
 JOIN staff st ON st.id = s.staff_id
 LEFT JOIN staff ap ON ap.id = s.approved_by
+"""
+
+# Other devices' shifts pulled with the business day (kiosk.cloud.daypull), in _SELECT's shape:
+# negative ids (they are not this database's shifts), staff matched by staff number.
+_REMOTE_SELECT = """
+SELECT -ls.rowid AS id, COALESCE(st.id, 0) AS staff_id, COALESCE(st.name, ls.staff_number, '')
+       AS staff_name, COALESCE(ls.staff_number, '') AS staff_number, ls.kiosk_id, ls.currency,
+       ls.opened_at, ls.closed_at, ls.float_minor, ls.expected_minor, ls.counted_minor,
+       ls.variance_minor,
+       CASE WHEN ls.approved_by IS NULL THEN NULL ELSE COALESCE(ap.id, 0) END AS approved_by,
+       COALESCE(ap.name, ls.approved_by) AS approver_name, ls.approved_at, ls.comment
+FROM ledger_shifts ls
+LEFT JOIN staff st ON st.staff_number = ls.staff_number
+LEFT JOIN staff ap ON ap.staff_number = ls.approved_by
+WHERE ls.opened_at >= ? AND ls.opened_at < ?
+  AND NOT EXISTS (SELECT 1 FROM shifts s WHERE s.id = ls.local_id AND s.kiosk_id = ls.kiosk_id)
 """
 
 
@@ -74,6 +91,10 @@ class CashupService:
             (to_iso(start), to_iso(end)),
         ).fetchall()
         cashups = [self._cashup(r) for r in rows]
+        remote = self.deps.conn.execute(_REMOTE_SELECT, (to_iso(start), to_iso(end))).fetchall()
+        if remote:  # every device's shifts on a console that pulled the day
+            cashups = sorted([*cashups, *(replace(self._cashup(r), origin="cloud") for r in remote)],
+                             key=lambda c: c.opened_at, reverse=True)
         return [c for c in cashups if c.flagged] if only_flagged else cashups
 
     def get(self, actor: Actor, shift_id: int) -> Cashup:
@@ -132,6 +153,9 @@ class CashupService:
 
     @staticmethod
     def _row(conn: sqlite3.Connection, shift_id: int) -> sqlite3.Row:
+        if shift_id < 0:
+            raise InvalidInput("That cash-up is another device's: it is approved on the device "
+                               "whose drawer it counts.")
         row = conn.execute(_SELECT + " WHERE s.id = ?", (shift_id,)).fetchone()
         if row is None:
             raise NotFound(f"There is no shift {shift_id}.")

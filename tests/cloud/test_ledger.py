@@ -199,3 +199,34 @@ def test_freshness_names_a_device_not_seen_recently(day, ctx, clock):
     # 12:45 UTC is 18:15 in Kolkata; KIOSK-2's last heartbeat was at 12:05 UTC = 17:35
     assert line.text == "sales up to 18:15 from 2 of 3 devices; KIOSK-2 last seen 17:35"
     assert line.stale == ("KIOSK-2",)
+
+
+def test_other_devices_refund_requests_and_cashups_are_listed_not_decided_here(day, ctx, clock):
+    from datetime import timedelta
+
+    from kiosk.domain.errors import InvalidInput
+
+    k1, k2, office = day
+    big = k2.sell("show-future", ["D1", "D2", "D3", "D4", "D5", "D6"])
+    request = k2.svc.booking.refund(k2.actor, big.reference, None, "wrong day")
+    assert request.state == "pending_approval"  # over the cashier's limit
+    shift = insert_open_shift(k2.svc.deps.db, k2.actor.staff_id, "KIOSK-2", clock, 5000)
+    _sync(k2, clock)
+    DayPuller(office.ctx, office.config.db_path, clock).pull(CINEMA, DAY)
+    manager = office.svc.auth.sign_in(*MANAGER)
+    [waiting] = office.svc.booking.pending_refunds(manager)
+    assert (waiting["kiosk_id"], waiting["reference"], waiting["origin"]) == (
+        "KIOSK-2", big.reference, "cloud")
+    assert waiting["amount_minor"] == request.amount_minor
+    before = table_dump(office.svc.deps.conn)
+    with pytest.raises(InvalidInput, match="asked for on KIOSK-2"):
+        office.svc.booking.approve_refund(manager, waiting["refund_id"])
+    assert table_dump(office.svc.deps.conn) == before  # a refusal changes nothing
+    now = clock.now()
+    [cashup] = office.svc.cashups.list_cashups(manager, now - timedelta(hours=1),
+                                               now + timedelta(hours=1))
+    assert (cashup.kiosk_id, cashup.origin, cashup.float_minor, cashup.staff_number) == (
+        "KIOSK-2", "cloud", 5000, "1001")
+    assert shift  # KIOSK-2's own id, not this console's
+    with pytest.raises(InvalidInput, match="another device"):
+        office.svc.cashups.approve(manager, cashup.shift_id, "ok")

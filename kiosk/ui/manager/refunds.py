@@ -18,6 +18,7 @@ COLUMNS = (
     Col("reference", "Booking"), Col("film", "Film"), Col("seats", "Seats"),
     Col("amount_minor", "Amount", "money"), Col("method", "Back to"),
     Col("requested_by", "Requested by"), Col("reason", "Reason"), Col("currency", "Currency"),
+    Col("kiosk_id", "Device"),  # every device's requests once the day is pulled
 )
 
 
@@ -50,7 +51,8 @@ def refund_row(item: Any, timezone: str) -> tuple:
     who = pick(d, "requested_by_name", "requested_by", "staff_name")
     return (pick(d, "refund_id", "id"), when, pick(d, "booking_reference", "reference"),
             pick(d, "film_title", "film"), seats, pick(d, "amount_minor", "amount", default=0),
-            pick(d, "method"), who, pick(d, "reason"), pick(d, "currency", default="INR"))
+            pick(d, "method"), who, pick(d, "reason"), pick(d, "currency", default="INR"),
+            pick(d, "kiosk_id", default=""))
 
 
 class RefundsScreen(ManagerScreen):
