@@ -87,3 +87,40 @@ def test_pull_the_day_shows_every_device_and_the_freshness_line(open_console, ma
     dash.tabs.setCurrentIndex([n for n, _l, _k in BREAKDOWNS].index("by_kiosk"))
     out = Path(os.environ.get("MANAGER_DAY_PNG", tmp_path / "manager_day.png"))
     assert window.grab().save(str(out))
+
+
+def test_refund_approvals_and_cashups_show_other_devices(open_console, manager, services, clock,
+                                                         qtbot, tmp_path):
+    conn = services.deps.conn
+    _another_device(services, clock)
+    opened = to_iso(clock.now().replace(hour=10))
+    with conn:  # what a pull of KIOSK-2's day leaves (kiosk.cloud.daypull)
+        conn.execute(
+            "INSERT INTO ledger_bookings (id, reference, show_id, cinema_id, business_date, "
+            "channel, kiosk_id, staff_number, currency, total_minor, tax_minor, payment_method, "
+            "state, created_at, pulled_at) VALUES ('b-K2', 'R-K2', 'show-future', 'cin-test', "
+            "'2026-11-25', 'counter', 'KIOSK-2', '1002', 'INR', 50000, 7627, 'card', "
+            "'confirmed', ?, ?)", (opened, opened))
+        conn.execute(
+            "INSERT INTO ledger_refunds (kiosk_id, local_id, booking_id, seats, amount_minor, "
+            "tax_minor, currency, method, reason, state, requested_by, created_at, "
+            "business_date, rev) VALUES ('KIOSK-2', 4, 'b-K2', '[\"A1\",\"A2\"]', 50000, 7627, "
+            "'INR', 'card', 'wrong show', 'pending_approval', '1002', ?, '2026-11-25', 9)",
+            (opened,))
+        conn.execute(
+            "INSERT INTO ledger_shifts (kiosk_id, local_id, cinema_id, business_date, "
+            "staff_number, currency, opened_at, float_minor, closed_at, expected_minor, "
+            "counted_minor, variance_minor, rev) VALUES ('KIOSK-2', 7, 'cin-test', "
+            "'2026-11-25', '1002', 'INR', ?, 500000, ?, 550000, 549000, -1000, 3)",
+            (opened, to_iso(clock.now())))
+    window = open_console(manager)
+    refunds = window.show_page("refunds")
+    refunds.refresh()
+    [row] = refunds.model.rows
+    assert row[-1] == "KIOSK-2" and row[2] == "R-K2" and row[5] == 50000
+    out = Path(os.environ.get("MANAGER_DAY_PNG", tmp_path / "x.png"))
+    assert window.grab().save(str(out.with_name("manager_refunds.png")))
+    cashups = window.show_page("cashups")
+    cashups.refresh()
+    qtbot.waitUntil(lambda: any("KIOSK-2" in map(str, r) for r in cashups.model.rows))
+    assert window.grab().save(str(out.with_name("manager_cashups.png")))
