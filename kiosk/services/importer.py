@@ -267,8 +267,9 @@ def _json_value(item: dict, name: str) -> Any:
 class ImportService:
     """Preview and apply imports. ``preview`` never writes; ``apply`` writes all or nothing."""
 
-    def __init__(self, deps: ServiceDeps):
+    def __init__(self, deps: ServiceDeps, publisher=None):
         self.deps = deps
+        self.publisher = publisher  # the shared catalogue (kiosk.cloud.catalogue_sync)
 
     @property
     def _conn(self):
@@ -325,6 +326,9 @@ class ImportService:
             audit.record(conn, at=self.deps.clock.now(), kiosk_id=actor.kiosk_id,
                          action="import", staff_id=actor.staff_id, target=Path(path).name,
                          detail={"kind": again.kind, **counts})
+        from kiosk.services.staff_admin import publish_edit
+
+        publish_edit(self.publisher, self.deps, actor)
         return ImportResult(again.kind, counts)
 
     # ---- permissions
