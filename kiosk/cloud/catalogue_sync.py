@@ -653,6 +653,7 @@ def _publish_chunk(context: CloudContext, conn: sqlite3.Connection, cinema_id: s
         for sk in chunk:
             _remember(conn, cinema_id, sk, new, items[sk], now, staff_number)
         _set_state(conn, _state_key(cinema_id, "version"), str(new))
+        _set_state(conn, _state_key(cinema_id, "conflict"), "")  # a later publish went through
     result.version = new
     result.published.extend(chunk)
     result.transactions += 1
@@ -693,6 +694,8 @@ def _handle_cancel(conn: sqlite3.Connection, cinema_id: str, clock: Clock,
                          [(cinema_id, c["sk"]) for c in conflicts])
     apply_items(conn, cinema_id, theirs, result, now=to_iso(clock.now()))
     with transaction(conn):
+        _set_state(conn, _state_key(cinema_id, "conflict"),  # for the sync screen
+                   f"{to_iso(clock.now())} {_conflict_message(conflicts)}")
         audit.record(conn, at=clock.now(), kiosk_id="", action="catalogue.conflict",
                      target=cinema_id, ok=False,
                      detail={"conflicts": [{k: c[k] for k in ("sk", "by", "when", "differs",
@@ -759,7 +762,8 @@ def catalogue_status(conn: sqlite3.Connection, cinema_id: str, now: datetime) ->
         (PUBLISH_KIND,)).fetchone()[0]
     return {"cinema_id": cinema_id, "version": seen_version(conn, cinema_id),
             "last_pull_at": _get_state(conn, _state_key(cinema_id, "pull_at")),
-            "problems": problems, "publish_queued": int(queued)}
+            "problems": problems, "publish_queued": int(queued),
+            "last_conflict": _get_state(conn, _state_key(cinema_id, "conflict"))}
 
 
 class CatalogueSync:

@@ -137,6 +137,12 @@ def test_second_manager_editing_the_same_show_is_refused_and_told_what_changed(
     detail = b.conn.execute("SELECT detail FROM audit WHERE action = 'catalogue.conflict'"
                             ).fetchone()[0]
     assert to_iso(start) in detail
+    status = cs.catalogue_status(b.conn, CINEMA, clock.now())
+    assert "Show show-future" in status["last_conflict"]
+    from kiosk.ui.manager.catalogue_line import catalogue_line
+
+    assert "last refused publish (25 Nov 17:30)" in catalogue_line(status, CINEMA,
+                                                                   "Asia/Kolkata")[0]
     b.close()
 
 

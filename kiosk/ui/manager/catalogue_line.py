@@ -34,6 +34,14 @@ def catalogue_line(entry: dict[str, Any] | None, cinema_id: str, timezone: str) 
         short = [p.replace("; last good copy kept", "") for p in problems[:3]]
         text += (f" · {len(problems)} item(s) could not be read and keep their last good copy: "
                  + "; ".join(short) + (" …" if len(problems) > 3 else ""))
+    conflict = str(entry.get("last_conflict") or "")
+    if conflict:
+        stamp, _, message = conflict.partition(" ")
+        try:
+            at = from_iso(stamp).astimezone(ZoneInfo(timezone)).strftime("%d %b %H:%M")
+        except ValueError:
+            at = stamp
+        text += f" · last refused publish ({at}): {message}"
     return text, ("warn" if problems or queued or unpublished or not version else "good")
 
 
