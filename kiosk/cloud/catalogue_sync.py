@@ -394,7 +394,10 @@ def apply_items(conn: sqlite3.Connection, cinema_id: str, raw: Iterable[dict[str
                 result.kept_local.append(it.sk)  # an unpublished edit: its publish will conflict
                 continue
             apply_item(conn, it.kind, it.body)
-            _remember(conn, cinema_id, it.sk, it.version, it.body, it.updated_at, it.updated_by)
+            # the agreed copy is the record as stored here (times normalised, say), so it never
+            # looks like a local edit and later versions keep applying
+            stored = local_item(conn, cinema_id, it.sk) or it.body
+            _remember(conn, cinema_id, it.sk, it.version, stored, it.updated_at, it.updated_by)
             result.applied.append(it.sk)
         if pulled_at:
             _set_state(conn, _state_key(cinema_id, "version"), str(result.version))

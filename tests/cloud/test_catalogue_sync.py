@@ -561,3 +561,19 @@ def test_a_layout_that_drops_a_seat_sold_here_is_not_applied(manager_device, ctx
     assert "F" in {r["label"] for r in rows}  # the last good copy, with the sold seat
     svc_b.close()
     other.close()
+
+
+def test_a_record_stored_in_another_form_still_takes_later_versions(manager_device, ctx, clock,
+                                                                    tmp_path):
+    svc = manager_device
+    with transaction(svc.deps.conn) as conn:  # e.g. imported with a 'Z' time
+        conn.execute("UPDATE shows SET starts_at = replace(starts_at, '+00:00', 'Z') "
+                     "WHERE id = 'show-later'")
+    publish_all(svc, ctx, clock)
+    other = other_device(tmp_path, ctx, clock, "b")
+    other.pull(CINEMA)
+    assert cs.unpublished(other.conn, CINEMA, clock.now()) == []
+    svc.schedule.cancel_show(manager_actor(svc), "show-later")
+    publish_all(svc, ctx, clock)
+    assert other.pull(CINEMA).applied == ["SHOW#show-later"]
+    other.close()
