@@ -577,3 +577,36 @@ def test_a_record_stored_in_another_form_still_takes_later_versions(manager_devi
     publish_all(svc, ctx, clock)
     assert other.pull(CINEMA).applied == ["SHOW#show-later"]
     other.close()
+
+
+def test_two_manager_consoles_moving_one_show_through_the_service(console, ctx, clock, tmp_path,
+                                                                  cloud_config):
+    from kiosk.cloud.context import CloudContext
+    from kiosk.cloud.gate import CloudGate
+    from kiosk.services.app import open_services
+
+    actor_a = manager_actor(console)
+    console.schedule.cancel_show(actor_a, "show-later")  # first publish of the cinema
+    path_b = tmp_path / "b.db"
+    config_b = replace(cloud_config, db_path=path_b, kiosk_id="OFFICE-2", cinema_id=CINEMA)
+    ctx_b = CloudContext(config_b, clock=clock)
+    puller = cs.CataloguePuller(ctx_b, path_b, clock)
+    puller.pull(CINEMA)
+    gate_b = CloudGate(config_b, context=ctx_b, clock=clock)
+    console_b = open_services(config_b, clock=clock, gate=gate_b)
+    actor_b = manager_actor(console_b)
+    show = console.schedule.show("show-future")
+    console.schedule.save_show(actor_a, film_id=show.film_id, hall_id=show.hall_id,
+                               local_start=show.local_start + timedelta(hours=1),
+                               price_list_id=show.price_list_id, show_id="show-future")
+    with pytest.raises(cs.PublishConflict, match=f"changed by staff {MANAGER[0]}"):
+        console_b.schedule.save_show(actor_b, film_id=show.film_id, hall_id=show.hall_id,
+                                     local_start=show.local_start + timedelta(hours=2),
+                                     price_list_id=show.price_list_id, show_id="show-future")
+    assert console_b.schedule.show("show-future").local_start == \
+        show.local_start + timedelta(hours=1)  # B shows A's version again
+    assert console.schedule.show("show-future").local_start == \
+        show.local_start + timedelta(hours=1)
+    console_b.close()
+    gate_b.close()
+    puller.close()
