@@ -11,6 +11,7 @@ from kiosk.cloud.daypull import DayPuller
 from kiosk.cloud.ledger_sync import LedgerSync
 from kiosk.cloud.worker import OutboxWorker
 from kiosk.domain.clock import to_iso
+from tests.cloud.kiosks import CARD as CARD_PAYMENT
 from tests.cloud.kiosks import open_kiosk
 from tests.factories import MANAGER, insert_open_shift, table_dump
 
@@ -230,3 +231,30 @@ def test_other_devices_refund_requests_and_cashups_are_listed_not_decided_here(d
     assert shift  # KIOSK-2's own id, not this console's
     with pytest.raises(InvalidInput, match="another device"):
         office.svc.cashups.approve(manager, cashup.shift_id, "ok")
+
+
+def test_an_exchange_reaches_the_cloud_and_the_manager_day_still_adds_up(day, ctx, clock):
+    k1, k2, office = day
+    old = k1.sell("show-future", ["E1", "E2"])
+    k1.sell("show-future", ["E5"])
+    hold = k1.svc.booking.hold(k1.actor, "show-later", ["E3", "E4"])
+    new = k1.svc.booking.exchange(k1.actor, old.reference, hold.hold_id, {"E3": "child"},
+                                  CARD_PAYMENT)
+    k2.sell("show-future", ["F5"])
+    for k in (k1, k2):
+        _sync(k, clock)
+    client, table = ctx.clients().dynamodb, ctx.clients().table
+    item = plain(client.get_item(TableName=table, Key={"pk": {"S": f"BOOKING#{old.booking_id}"},
+                                                        "sk": {"S": "META"}})["Item"])
+    assert item["state"] == "exchanged"
+    new_item = plain(client.get_item(TableName=table, Key={
+        "pk": {"S": f"BOOKING#{new.booking_id}"}, "sk": {"S": "META"}})["Item"])
+    assert new_item["exchanged_from"] == old.booking_id
+    assert new_item["paid_minor"] == new.paid_minor
+    DayPuller(office.ctx, office.config.db_path, clock).pull(CINEMA, DAY)
+    own = [_totals(k1), _totals(k2)]
+    total = _totals(office)
+    for key in ("bookings", "gross", "refunds", "exchange_credit", "net_sales", "tax",
+                "net_revenue"):
+        assert total[key] == sum(t[key] for t in own), key
+    assert total["exchange_credit"] > 0
