@@ -161,8 +161,9 @@ class Device:
 
     def op_pending(self) -> int:
         """Outbox rows (sales, refunds, ledger rows) not yet in the cloud."""
-        return self.svc.deps.conn.execute(
-            "SELECT COUNT(*) FROM outbox WHERE done_at IS NULL").fetchone()[0]
+        return self.svc.deps.conn.execute(  # ledger_queue: refunds, shifts (kiosk.cloud.ledger_sync)
+            "SELECT (SELECT COUNT(*) FROM outbox WHERE done_at IS NULL)"
+            " + (SELECT COUNT(*) FROM ledger_queue)").fetchone()[0]
 
     def op_own_sales(self) -> list[dict[str, Any]]:
         """This device's own bookings, as its own database records them."""
