@@ -118,9 +118,13 @@ def test_refund_approvals_and_cashups_show_other_devices(open_console, manager, 
     refunds.refresh()
     [row] = refunds.model.rows
     assert row[-1] == "KIOSK-2" and row[2] == "R-K2" and row[5] == 50000
+    # its id means nothing on this device: a dash, not "-1"
+    assert refunds.model.index(0, 0).data() == "—"
     out = Path(os.environ.get("MANAGER_DAY_PNG", tmp_path / "x.png"))
     assert window.grab().save(str(out.with_name("manager_refunds.png")))
     cashups = window.show_page("cashups")
     cashups.refresh()
     qtbot.waitUntil(lambda: any("KIOSK-2" in map(str, r) for r in cashups.model.rows))
+    remote = next(i for i, r in enumerate(cashups.model.rows) if "KIOSK-2" in map(str, r))
+    assert cashups.model.index(remote, 0).data() == "—"
     assert window.grab().save(str(out.with_name("manager_cashups.png")))

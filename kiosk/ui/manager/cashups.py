@@ -13,7 +13,7 @@ from kiosk.services.schedule import day_bounds
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
 
 COLUMNS = (
-    Col("shift_id", "Shift", "int"), Col("staff", "Staff"), Col("kiosk_id", "Kiosk"),
+    Col("shift_id", "Shift", "id"), Col("staff", "Staff"), Col("kiosk_id", "Kiosk"),
     Col("opened_at", "Opened", "datetime"), Col("closed_at", "Closed", "datetime"),
     Col("float_minor", "Float", "money"), Col("expected_minor", "Expected", "money"),
     Col("counted_minor", "Counted", "money"), Col("variance_minor", "Variance", "money"),

@@ -39,7 +39,11 @@ FIT_SAMPLE_ROWS = 40  # rows measured when sizing columns, so a 10,000-row table
 
 @dataclass(frozen=True)
 class Col:
-    """One table column: ``kind`` is text | int | money | percent | datetime | bool."""
+    """One table column: ``kind`` is text | int | id | money | percent | datetime | bool.
+
+    An ``id`` below zero is another device's row pulled with the business day (not decidable
+    here), so it shows as a dash rather than a number that means nothing on this device.
+    """
 
     key: str
     title: str
@@ -60,6 +64,8 @@ def display(value: Any, kind: str, currency: str = "") -> str:
         return format_money(int(value), currency or "INR")
     if kind == "int":
         return f"{int(value):,}"
+    if kind == "id":  # a negative id is another device's row, pulled with the day: not ours
+        return str(int(value)) if int(value) >= 0 else "—"
     if kind == "percent":
         return f"{float(value):.1f} %"
     if kind == "datetime" and isinstance(value, datetime):
@@ -81,6 +87,8 @@ def csv_value(value: Any, kind: str) -> Any:
         return f"{float(value):.2f}"
     if kind == "bool":
         return "yes" if value else "no"
+    if kind == "id" and int(value) < 0:
+        return ""
     if isinstance(value, datetime):
         return value.isoformat(timespec="minutes")
     if isinstance(value, date):
@@ -155,7 +163,7 @@ class RowsModel(QAbstractTableModel):
             return _sort_key(value)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 40:
             return value  # the whole text of a cell the column cuts short
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("int", "money", "percent"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("int", "id", "money", "percent"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and self.highlight is not None:
             tone = self.highlight(index.row())

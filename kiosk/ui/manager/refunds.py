@@ -14,7 +14,7 @@ from kiosk.domain.clock import from_iso
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
 
 COLUMNS = (
-    Col("refund_id", "Refund", "int"), Col("requested_at", "Requested", "datetime"),
+    Col("refund_id", "Refund", "id"), Col("requested_at", "Requested", "datetime"),
     Col("reference", "Booking"), Col("film", "Film"), Col("seats", "Seats"),
     Col("amount_minor", "Amount", "money"), Col("method", "Back to"),
     Col("requested_by", "Requested by"), Col("reason", "Reason"), Col("currency", "Currency"),
