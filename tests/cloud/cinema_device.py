@@ -172,38 +172,45 @@ class Device:
             "kiosk_id FROM bookings")]
 
 
-class DayReportMissing(KioskError):
-    """The ledger helper's day pull is not in this checkout yet (the test skips that step)."""
-
-
-def _day_report(device: Device, booking_id: str) -> dict[str, Any]:
-    """Pull the business day of ``booking_id`` from the by_day index (``kiosk.cloud.daypull``),
-    then read the app's own daily sales report for it: the manager console's day report."""
+def _day_report(device: Device, booking_ids: list[str]) -> dict[str, Any]:
+    """Pull every business day the given sales fall on from the by_day index
+    (``kiosk.cloud.daypull``), then add up the app's own daily sales report of each: the manager
+    console's report of the day (a run that straddles the cinema's midnight covers both days)."""
     from datetime import date
 
-    try:
-        from kiosk.cloud.daypull import DayPuller
-    except ModuleNotFoundError as exc:
-        raise DayReportMissing(f"kiosk.cloud.daypull is missing ({exc})") from None
+    from kiosk.cloud.daypull import DayPuller
+
     context = device.svc.gate.context
-    item = context.clients().dynamodb.get_item(
-        TableName=device.config.cloud.table, ConsistentRead=True,
-        Key={"pk": {"S": f"BOOKING#{booking_id}"}, "sk": {"S": "META"}}).get("Item", {})
-    if "business_date" not in item:
-        raise DayReportMissing("booking items carry no business_date yet")
-    day = item["business_date"]["S"]
-    puller = DayPuller(context, device.config.db_path, device.clock)
-    try:
-        pulled = puller.pull(device.config.cinema_id, day)
-    finally:
-        puller.close()
+    days: set[str] = set()
+    for booking_id in booking_ids:
+        item = context.clients().dynamodb.get_item(
+            TableName=device.config.cloud.table, ConsistentRead=True,
+            Key={"pk": {"S": f"BOOKING#{booking_id}"}, "sk": {"S": "META"}}).get("Item", {})
+        if "business_date" not in item:
+            raise KioskError(f"booking {booking_id} has no business date in the cloud")
+        days.add(item["business_date"]["S"])
     manager = next(a for a in device.actors.values() if a.is_manager)
-    report = device.svc.reports.daily_sales(manager, date.fromisoformat(day))
-    total = report.total("INR")
-    return {"business_date": day, "bookings": total["bookings"], "gross_minor": total["gross"],
-            "refunded_minor": total["refunds"], "net_minor": total["net_sales"],
-            "by_kiosk": report.by_kiosk.as_dicts(), "by_channel": report.by_channel.as_dicts(),
-            "pulled": {"bookings": pulled.bookings, "refunds": pulled.refunds}}
+    totals = {"bookings": 0, "gross_minor": 0, "refunded_minor": 0, "net_minor": 0}
+    by_kiosk: dict[str, int] = {}
+    pulled = {"bookings": 0, "refunds": 0}
+    for day in sorted(days):
+        puller = DayPuller(context, device.config.db_path, device.clock)
+        try:
+            got = puller.pull(device.config.cinema_id, day)
+        finally:
+            puller.close()
+        pulled["bookings"] += got.bookings
+        pulled["refunds"] += got.refunds
+        report = device.svc.reports.daily_sales(manager, date.fromisoformat(day))
+        total = report.total("INR")
+        for key, field in (("bookings", "bookings"), ("gross_minor", "gross"),
+                           ("refunded_minor", "refunds"), ("net_minor", "net_sales")):
+            totals[key] += total[field]
+        for row in report.by_kiosk.as_dicts():
+            by_kiosk[row["kiosk_id"]] = by_kiosk.get(row["kiosk_id"], 0) + row["gross"]
+    return {"business_dates": sorted(days), **totals,
+            "by_kiosk": [{"kiosk_id": k, "gross": v} for k, v in by_kiosk.items()],
+            "pulled": pulled}
 
 
 Device.op_day_report = _day_report  # type: ignore[attr-defined]
