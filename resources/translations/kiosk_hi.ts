@@ -712,6 +712,53 @@
     </message>
 </context>
 <context>
+    <name>FirstRunScreen</name>
+    <message>
+        <source>Box Office Kiosk: set up this device</source>
+        <translation>बॉक्स ऑफ़िस कियोस्क: इस डिवाइस को सेट अप करें</translation>
+    </message>
+    <message>
+        <source>Join this device to a cinema</source>
+        <translation>इस डिवाइस को किसी सिनेमा से जोड़ें</translation>
+    </message>
+    <message>
+        <source>The cloud is switched on ({where}, table {table}), but this device has no cinema yet. Enter the cinema id your manager gave you. The device will fetch the schedule, prices and staff list from the cloud; no demo data is loaded.</source>
+        <translation>क्लाउड चालू है ({where}, टेबल {table}), लेकिन यह डिवाइस अभी किसी सिनेमा से नहीं जुड़ा है। अपने मैनेजर से मिली सिनेमा आईडी दर्ज करें। डिवाइस शेड्यूल, कीमतें और स्टाफ़ सूची क्लाउड से लाएगा; कोई डेमो डेटा लोड नहीं होगा।</translation>
+    </message>
+    <message>
+        <source>cinema id, e.g. hyd-central</source>
+        <translation>सिनेमा आईडी, जैसे hyd-central</translation>
+    </message>
+    <message>
+        <source>Join cinema</source>
+        <translation>सिनेमा से जोड़ें</translation>
+    </message>
+    <message>
+        <source>Use the demo data instead</source>
+        <translation>इसके बजाय डेमो डेटा इस्तेमाल करें</translation>
+    </message>
+    <message>
+        <source>Cinema id</source>
+        <translation>सिनेमा आईडी</translation>
+    </message>
+    <message>
+        <source>This device&apos;s kiosk id</source>
+        <translation>इस डिवाइस की कियोस्क आईडी</translation>
+    </message>
+    <message>
+        <source>Joining {cinema} ...</source>
+        <translation>{cinema} से जोड़ा जा रहा है ...</translation>
+    </message>
+    <message>
+        <source>Joining failed unexpectedly: {error}</source>
+        <translation>जोड़ते समय अनपेक्षित गड़बड़ी हुई: {error}</translation>
+    </message>
+    <message>
+        <source>Joined.</source>
+        <translation>जुड़ गया।</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Back</source>

@@ -712,6 +712,53 @@
     </message>
 </context>
 <context>
+    <name>FirstRunScreen</name>
+    <message>
+        <source>Box Office Kiosk: set up this device</source>
+        <translation>బాక్స్ ఆఫీస్ కియోస్క్: ఈ పరికరాన్ని సెటప్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Join this device to a cinema</source>
+        <translation>ఈ పరికరాన్ని ఒక సినిమా హాల్‌కు జోడించండి</translation>
+    </message>
+    <message>
+        <source>The cloud is switched on ({where}, table {table}), but this device has no cinema yet. Enter the cinema id your manager gave you. The device will fetch the schedule, prices and staff list from the cloud; no demo data is loaded.</source>
+        <translation>క్లౌడ్ ఆన్‌లో ఉంది ({where}, టేబుల్ {table}), కానీ ఈ పరికరం ఇంకా ఏ సినిమా హాల్‌కూ జోడించబడలేదు. మీ మేనేజర్ ఇచ్చిన సినిమా హాల్ ఐడీని నమోదు చేయండి. పరికరం షెడ్యూల్, ధరలు, సిబ్బంది జాబితాను క్లౌడ్ నుండి తెచ్చుకుంటుంది; డెమో డేటా లోడ్ చేయబడదు.</translation>
+    </message>
+    <message>
+        <source>cinema id, e.g. hyd-central</source>
+        <translation>సినిమా హాల్ ఐడీ, ఉదా. hyd-central</translation>
+    </message>
+    <message>
+        <source>Join cinema</source>
+        <translation>సినిమా హాల్‌కు జోడించండి</translation>
+    </message>
+    <message>
+        <source>Use the demo data instead</source>
+        <translation>బదులుగా డెమో డేటా వాడండి</translation>
+    </message>
+    <message>
+        <source>Cinema id</source>
+        <translation>సినిమా హాల్ ఐడీ</translation>
+    </message>
+    <message>
+        <source>This device&apos;s kiosk id</source>
+        <translation>ఈ పరికరం కియోస్క్ ఐడీ</translation>
+    </message>
+    <message>
+        <source>Joining {cinema} ...</source>
+        <translation>{cinema} కు జోడిస్తోంది ...</translation>
+    </message>
+    <message>
+        <source>Joining failed unexpectedly: {error}</source>
+        <translation>జోడించడం అనుకోకుండా విఫలమైంది: {error}</translation>
+    </message>
+    <message>
+        <source>Joined.</source>
+        <translation>జోడించబడింది.</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Back</source>

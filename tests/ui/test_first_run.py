@@ -124,3 +124,38 @@ def test_the_launcher_asks_only_when_needed_and_starts_joined_or_on_the_demo(
     assert _first_run_if_needed(args, cloud_on) is cloud_on  # the demo, as configured
     monkeypatch.setattr(qapp, "exec", lambda: 0)  # the window closed without a choice
     assert _first_run_if_needed(args, cloud_on) is None
+
+
+@pytest.mark.parametrize("language, title, button", [
+    ("hi", "इस डिवाइस को किसी सिनेमा से जोड़ें", "सिनेमा से जोड़ें"),
+    ("te", "ఈ పరికరాన్ని ఒక సినిమా హాల్\u200cకు జోడించండి", "సినిమా హాల్\u200cకు జోడించండి"),
+])
+def test_the_screen_speaks_the_configured_language(qtbot, qapp, cloud_on, language, title, button):
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk.ui.i18n import LanguageManager
+
+    manager = LanguageManager(qapp)
+    try:
+        assert manager.set_language(language)
+        progress: list[str] = []
+        release = threading.Event()
+
+        def join(config, cinema, **kw):
+            release.wait(5)
+            return SimpleNamespace(summary=lambda: "joined")
+
+        screen = make(qtbot, cloud_on, join)
+        titles = [w.text() for w in screen.findChildren(QLabel) if w.property("role") == "title"]
+        assert titles == [title]
+        assert screen.join_button.text() == button
+        screen.cinema.setText("hyd-central")
+        with qtbot.waitSignal(screen.joined, timeout=5000):
+            screen.start_join()
+            progress.append(screen.status.text())  # the translated line keeps its {cinema}
+            release.set()
+        assert "hyd-central" in progress[0] and "{" not in progress[0]
+        assert progress[0] != "Joining hyd-central ..."
+    finally:
+        manager.set_language("en")
+        manager.deleteLater()

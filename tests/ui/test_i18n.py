@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kiosk.ui import i18n
 
-PLACEHOLDER = re.compile(r"%(?:\d|n)")
+PLACEHOLDER = re.compile(r"%(?:\d|n)|\{\w*\}")  # Qt's %1 / %n and str.format's {name}
 
 
 @pytest.fixture
