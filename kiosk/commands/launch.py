@@ -77,13 +77,14 @@ def _first_run_if_needed(args, config):
             return config
     finally:
         db.conn.close()
-    from kiosk.ui.app import create_application
+    from kiosk.ui.app import create_application, install_languages
     from kiosk.ui.first_run import FirstRunScreen
     from kiosk.ui.theme import ThemeManager
 
     app = create_application()
     if ThemeManager.instance() is None:
         ThemeManager(app, config.theme, config.large_text)
+    install_languages(config.language)  # the set-up screen speaks the device's language too
     screen = FirstRunScreen(config, config_path=getattr(args, "config", None))
     chosen: list = []
 

@@ -159,3 +159,44 @@ def test_the_screen_speaks_the_configured_language(qtbot, qapp, cloud_on, langua
     finally:
         manager.set_language("en")
         manager.deleteLater()
+
+
+def test_the_launcher_shows_the_set_up_screen_in_the_device_language(
+        qapp, cloud_on, monkeypatch, tmp_path):
+    """The first-run screen comes before the main window: the language must be loaded for it."""
+    from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+    import kiosk.ui.first_run as first_run
+    from kiosk.commands.launch import _first_run_if_needed
+    from kiosk.ui.app import install_languages
+
+    seen: list[str] = []
+
+    class TitleOnly(QObject):
+        joined = Signal(object)
+        demoChosen = Signal()
+
+        def __init__(self, config, config_path=None):
+            super().__init__()
+            seen.append(QCoreApplication.translate("FirstRunScreen",
+                                                   "Join this device to a cinema"))
+
+        def resize(self, *_):
+            return None
+
+        def show(self):
+            return None
+
+        showFullScreen = show  # noqa: N815 (Qt API)
+
+        def close(self):
+            return None
+
+    monkeypatch.setattr(first_run, "FirstRunScreen", TitleOnly)
+    monkeypatch.setattr(qapp, "exec", lambda: 0)
+    hindi = replace(cloud_on, db_path=tmp_path / "new-device.db", language="hi")
+    try:
+        assert _first_run_if_needed(SimpleNamespace(config=None), hindi) is None
+    finally:
+        install_languages("en")
+    assert seen == ["इस डिवाइस को किसी सिनेमा से जोड़ें"]
