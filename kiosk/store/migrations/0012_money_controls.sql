@@ -1,0 +1,2 @@
+-- Reserved for issue 11 (0012_money_controls); filled in by its owner.
+SELECT 1;

@@ -1,0 +1,2 @@
+-- Reserved for issue 11 (0015_first_run); filled in by its owner.
+SELECT 1;
