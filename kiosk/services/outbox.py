@@ -11,7 +11,6 @@ screens or commands that call it.
 
 from __future__ import annotations
 
-import csv
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -21,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.domain import csv_safe
 from kiosk.domain.clock import from_iso, to_iso
 from kiosk.store.db import transaction
 
@@ -277,7 +277,7 @@ def write_json(path: Path | str, document: Any) -> Path:
 
 
 def _write_csv(fh, rows: list[dict[str, Any]]) -> None:
-    writer = csv.writer(fh)
+    writer = csv_safe.writer(fh)
     writer.writerow(EXPORT_FIELDS)
     for row in rows:
         writer.writerow([json.dumps(row[f], sort_keys=True) if f == "payload"

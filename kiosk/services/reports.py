@@ -41,7 +41,6 @@ channel; ``freshness`` says how complete that is.
 
 from __future__ import annotations
 
-import csv
 import json
 import sqlite3
 from collections import defaultdict
@@ -53,6 +52,7 @@ from decimal import Decimal
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
+from kiosk.domain import csv_safe
 from kiosk.domain.clock import to_iso
 from kiosk.domain.errors import InvalidInput, NotFound
 from kiosk.domain.money import format_money
@@ -127,7 +127,7 @@ def _csv_cell(value: Any, kind: str) -> Any:
 
 
 def write_table_csv(table: ReportTable, stream: TextIO) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
+    writer = csv_safe.writer(stream, lineterminator="\n")
     writer.writerow([c.title for c in table.columns])
     for row in table.rows:
         writer.writerow([_csv_cell(v, c.kind) for v, c in zip(row, table.columns, strict=True)])
@@ -145,7 +145,7 @@ def to_csv(report: ReportTable | Any, stream: TextIO) -> None:
     for i, table in enumerate(tables):
         if i:
             stream.write("\n")
-        csv.writer(stream, lineterminator="\n").writerow([f"# {table.title}"])
+        csv_safe.writer(stream, lineterminator="\n").writerow([f"# {table.title}"])
         write_table_csv(table, stream)
 
 

@@ -6,7 +6,6 @@ with the worker thread) and show refusals in a banner in the counter person's ow
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain import csv_safe
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
 from kiosk.ui.widgets.banner import MessageBanner
@@ -180,7 +180,7 @@ class RowsModel(QAbstractTableModel):
         """Write the rows (all, or the source rows ``order`` lists) with a header line."""
         rows = self.rows if order is None else [self.rows[i] for i in order]
         with open(path, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.writer(fh)
+            writer = csv_safe.writer(fh)
             writer.writerow([c.title for c in self.columns])
             for row in rows:
                 writer.writerow([csv_value(v, c.kind) for v, c in zip(row, self.columns, strict=True)])
