@@ -1,7 +1,8 @@
 """Signing a member of staff in from the command line, shared by book, refund and report.
 
-The PIN comes from ``--pin``, else ``$KIOSK_PIN``, else a hidden prompt (``getpass``; a PIN
-piped on stdin also works). The session is signed out again when the command ends, so every
+The PIN comes from ``$KIOSK_PIN``, else a hidden prompt (``getpass``; a PIN piped on stdin
+also works). There is no ``--pin`` option: a command line is visible to every user of the
+machine (``ps``, ``/proc/<pid>/cmdline``) and lands in shell history. The session is signed out again when the command ends, so every
 CLI action has a sign-in and a sign-out in the audit log like a counter session.
 """
 
@@ -22,19 +23,16 @@ PIN_ENV = "KIOSK_PIN"
 def add_staff_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--staff", required=True, metavar="NUMBER",
                         help="your staff number (you are signed in for this one command)")
-    parser.add_argument("--pin", metavar="PIN",
-                        help=f"your PIN (default: ${PIN_ENV}, else you are asked for it)")
 
 
 def read_pin(args: argparse.Namespace) -> str:
-    if getattr(args, "pin", None):
-        return args.pin
+    """The PIN from ``$KIOSK_PIN`` or a hidden prompt, never from the command line."""
     if os.environ.get(PIN_ENV):
         return os.environ[PIN_ENV]
     try:
         return getpass.getpass(f"PIN for staff {args.staff}: ")
     except (EOFError, KeyboardInterrupt):
-        raise AuthError(f"No PIN given: use --pin, set ${PIN_ENV}, or type it when asked.") from None
+        raise AuthError(f"No PIN given: set ${PIN_ENV} or type it when asked.") from None
 
 
 @contextmanager

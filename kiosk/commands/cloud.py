@@ -60,8 +60,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="save the dead rows to FILE (.json for JSON, otherwise CSV)")
     dead.add_argument("--staff", metavar="NUMBER",
                       help="manager's staff number (needed for --retry, --retry-all, --export)")
-    dead.add_argument("--pin", metavar="PIN",
-                      help="manager's PIN (default: $KIOSK_PIN, else you are asked for it)")
     for name, text in (("allocate", "set seats aside for this kiosk's offline selling"),
                        ("release", "give this kiosk's unsold allocated seats back")):
         p = sub.add_parser(name, help=f"{text} (manager)")

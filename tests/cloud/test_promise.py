@@ -49,11 +49,11 @@ def test_kiosk_book_is_refused_for_seats_the_web_already_sold(tmp_path, capsys, 
     """`kiosk book` with cloud sync on claims in DynamoDB: a seat the web sold is refused."""
     from moto import mock_aws
 
-    from kiosk.cli import main
     from kiosk.cloud.table import ensure_table
     from kiosk.config import load_config
     from kiosk.domain.clock import Clock
     from kiosk.store.db import open_db
+    from tests.cli_pin import main_with_pin
     from tests.factories import make_world
 
     config_file = tmp_path / "kiosk.toml"
@@ -71,12 +71,12 @@ def test_kiosk_book_is_refused_for_seats_the_web_already_sold(tmp_path, capsys, 
         # (a refusal may leave a hint to refresh the show: sync bookkeeping, not a sale)
         quiet = ("audit", "cloud_state", "remote_seats")
         before = table_dump(open_db(db_path).conn, exclude=quiet)
-        rc = main(["--config", str(config_file), "--db", str(db_path), "book", SHOW, "B5",
+        rc = main_with_pin(["--config", str(config_file), "--db", str(db_path), "book", SHOW, "B5",
                    "--staff", "1001", "--pin", "1234", "--pay", "card", "--card-last4", "4242"])
         err = capsys.readouterr().err
         assert rc != 0 and "B5" in err and "Traceback" not in err
         assert table_dump(open_db(db_path).conn, exclude=quiet) == before  # nothing sold
-        rc = main(["--config", str(config_file), "--db", str(db_path), "book", SHOW, "B7",
+        rc = main_with_pin(["--config", str(config_file), "--db", str(db_path), "book", SHOW, "B7",
                    "--staff", "1001", "--pin", "1234", "--pay", "card", "--card-last4", "4242"])
         assert rc == 0, capsys.readouterr().err
         items = seat_items(context.clients().dynamodb, TABLE, SHOW)

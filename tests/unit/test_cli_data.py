@@ -9,6 +9,7 @@ import pytest
 
 from kiosk.cli import main
 from kiosk.store.db import open_db
+from tests.cli_pin import main_with_pin
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "data" / "examples"
 
@@ -41,7 +42,7 @@ def dump(path: Path, skip: tuple[str, ...] = ("audit",)) -> list[str]:
 
 
 def run(db_path: Path, *args: str) -> int:
-    return main(["--db", str(db_path), *args])
+    return main_with_pin(["--db", str(db_path), *args])
 
 
 # ---------------------------------------------------------------------------- init
@@ -231,3 +232,23 @@ def test_help_texts_speak_plainly(capsys):
             main([command, "--help"])
         assert done.value.code == 0
         assert len(capsys.readouterr().out) > 200
+
+
+@pytest.mark.parametrize("argv", [
+    ["book", "show-future", "B1", "--pay", "card"],
+    ["refund", "K7QX-4M2P", "--seats", "B1"],
+    ["report", "--date", "2026-12-01"],
+    ["import", "films.csv"],
+    ["cloud", "dead-letter"],
+    ["cloud", "allocate", "--show", "show-future", "--count", "1"],
+    ["cloud", "release", "--show", "show-future"],
+])
+def test_no_command_takes_a_pin_on_its_command_line(tmp_path, capsys, argv):
+    """A command line is in the process list and shell history: the PIN comes from $KIOSK_PIN
+    or the prompt, and ``--pin`` is refused before anything is opened."""
+    db_path = tmp_path / "never.db"
+    with pytest.raises(SystemExit) as done:
+        main(["--db", str(db_path), *argv, "--staff", "9001", "--pin", "9999"])
+    assert done.value.code == 2
+    assert "unrecognized arguments: --pin 9999" in capsys.readouterr().err
+    assert not db_path.exists()

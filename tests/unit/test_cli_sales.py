@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
 from kiosk.domain.clock import Clock, local, to_iso
 from kiosk.store.db import open_db
+from tests.cli_pin import main_with_pin
 from tests.factories import make_world, table_dump
 
 CASHIER = ["--staff", "1001", "--pin", "1234"]
@@ -40,7 +40,7 @@ class Kiosk:
 
     def __call__(self, *args: str) -> tuple[int, str, str]:
         self.capsys.readouterr()
-        rc = main(["--config", str(self.config), "--db", str(self.db_path), *args])
+        rc = main_with_pin(["--config", str(self.config), "--db", str(self.db_path), *args])
         out, err = self.capsys.readouterr()
         return rc, out, err
 
