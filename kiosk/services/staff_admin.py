@@ -14,9 +14,10 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from kiosk.domain.clock import from_iso
-from kiosk.domain.errors import InvalidInput, NotFound, PermissionDenied
+from kiosk.domain.errors import InvalidInput, NotFound
+from kiosk.domain.pin_policy import check_new_pin
 from kiosk.services import audit
-from kiosk.services.auth import ensure_manager, hash_pin, validate_pin
+from kiosk.services.auth import ensure_manager, hash_pin
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Role
 from kiosk.store.db import transaction
@@ -29,24 +30,9 @@ def audit_event(conn: sqlite3.Connection, deps: ServiceDeps, actor: Actor, actio
                  staff_id=actor.staff_id, target=target, ok=ok, detail=detail)
 
 
-def require_manager(deps: ServiceDeps, actor: Actor, action: str, target: str = "") -> None:
-    """Refuse (and audit the refusal) unless ``actor`` is an active manager right now.
-
-    The shared rule is ``auth.ensure_manager``; on top of it the role is re-read from the
-    database, because an ``Actor`` is a snapshot taken at sign-in and a manager demoted or
-    deactivated since then must lose manager powers at once.
-    """
-    ensure_manager(deps, actor, action, target)
-    row = None
-    if actor.staff_id is not None:
-        row = deps.conn.execute(
-            "SELECT role, active FROM staff WHERE id = ?", (actor.staff_id,)
-        ).fetchone()
-    if row is not None and row["role"] == Role.MANAGER and row["active"]:
-        return
-    audit.record_refusal(deps.conn, at=deps.clock.now(), actor=actor, action=action, target=target,
-                         detail={"reason": "permission_denied", "role": "no longer a manager"})
-    raise PermissionDenied("Only a manager can do that. Please ask a manager to sign in.")
+# The one role check (``auth.require_role``, re-reading the staff row), under the name this
+# module's callers import.
+require_manager = ensure_manager
 
 
 class CataloguePublishing(Protocol):
@@ -116,7 +102,7 @@ class StaffAdminService:
         if not name:
             raise InvalidInput("Please enter the staff member's name.")
         role = self._role(role)
-        pin_hash = hash_pin(validate_pin(pin), self.deps.config.bcrypt_rounds)  # before the lock
+        pin_hash = hash_pin(check_new_pin(pin), self.deps.config.bcrypt_rounds)  # before the lock
         with transaction(self.deps.conn) as conn:
             if conn.execute("SELECT 1 FROM staff WHERE staff_number = ?", (staff_number,)).fetchone():
                 raise InvalidInput(f"Staff number {staff_number} is already taken.")
@@ -133,7 +119,7 @@ class StaffAdminService:
     def reset_pin(self, actor: Actor, staff_id: int, new_pin: str) -> None:
         """Set a new PIN; it also clears a lockout, since the old PIN is what was being guessed."""
         require_manager(self.deps, actor, "staff.reset_pin", target=str(staff_id))
-        pin_hash = hash_pin(validate_pin(new_pin), self.deps.config.bcrypt_rounds)
+        pin_hash = hash_pin(check_new_pin(new_pin), self.deps.config.bcrypt_rounds)
         with transaction(self.deps.conn) as conn:
             row = self._get(conn, staff_id)
             conn.execute(

@@ -324,8 +324,8 @@ def test_a_manager_edit_publishes_at_once(console, ctx, clock, tmp_path):
                                      price_list_id="pl-test")
     assert cloud_item(ctx, "VERSION")["version"]["N"] == "2"
     assert cloud_item(ctx, cs.change_sk(2))["sks"]["L"] == [{"S": "PRICES#pl-test"}]
-    added = console.staff_admin.add_staff(actor, "1077", "Nila New", "cashier", "7777")
-    console.staff_admin.reset_pin(actor, added.staff_id, "7778")
+    added = console.staff_admin.add_staff(actor, "1077", "Nila New", "cashier", "7351")
+    console.staff_admin.reset_pin(actor, added.staff_id, "7352")
     assert cloud_item(ctx, "VERSION")["version"]["N"] == "4"
     other = other_device(tmp_path, ctx, clock, "b")
     other.pull(CINEMA)
@@ -336,7 +336,7 @@ def test_a_manager_edit_publishes_at_once(console, ctx, clock, tmp_path):
 
     new_hash = other.conn.execute("SELECT pin_hash FROM staff WHERE staff_number = '1077'"
                                   ).fetchone()[0]
-    assert _pin_matches("7778", new_hash) and not _pin_matches("7777", new_hash)
+    assert _pin_matches("7352", new_hash) and not _pin_matches("7351", new_hash)
     other.close()
 
 

@@ -11,6 +11,7 @@ from kiosk.domain.clock import to_iso
 from kiosk.domain.errors import InvalidInput, PermissionDenied
 from kiosk.services.models import Actor, Role
 from kiosk.services.staff_admin import StaffAdminService
+from tests.factories import table_dump
 
 
 def actor_for(services, staff_number: str) -> Actor:
@@ -40,22 +41,25 @@ def audit_rows(services, action):
 
 
 def test_add_staff_hashes_pin_and_audits(services, admin, manager):
-    added = admin.add_staff(manager, "1010", "  Neha   Rao ", "cashier", "4321")
+    added = admin.add_staff(manager, "1010", "  Neha   Rao ", "cashier", "4826")
     assert (added.staff_number, added.name, added.role, added.active) == ("1010", "Neha Rao", "cashier", True)
     stored = services.deps.conn.execute("SELECT pin_hash FROM staff WHERE id = ?",
                                         (added.staff_id,)).fetchone()[0]
-    assert "4321" not in stored and bcrypt.checkpw(b"4321", stored.encode())
+    assert "4826" not in stored and bcrypt.checkpw(b"4826", stored.encode())
     [row] = audit_rows(services, "staff.add")
     assert row["staff_id"] == manager.staff_id and row["target"] == "1010" and row["ok"] == 1
 
 
 @pytest.mark.parametrize("number,name,role,pin", [
-    ("1001", "Dup", "cashier", "1234"),  # taken
-    ("12", "Short", "cashier", "1234"),
-    ("1011", "", "cashier", "1234"),
-    ("1011", "X", "owner", "1234"),
+    ("1001", "Dup", "cashier", "5831"),  # taken
+    ("12", "Short", "cashier", "5831"),
+    ("1011", "", "cashier", "5831"),
+    ("1011", "X", "owner", "5831"),
     ("1011", "X", "cashier", "12"),
     ("1011", "X", "cashier", "12ab"),
+    ("1011", "X", "cashier", "1111"),  # the PIN policy: one digit repeated
+    ("1011", "X", "cashier", "1234"),  # a run up
+    ("1011", "X", "cashier", "9876"),  # a run down
 ])
 def test_add_staff_refuses_bad_input_and_writes_nothing(services, admin, manager, number, name, role, pin):
     before = services.deps.conn.execute("SELECT COUNT(*) FROM staff").fetchone()[0]
@@ -68,12 +72,22 @@ def test_add_staff_refuses_bad_input_and_writes_nothing(services, admin, manager
 def test_reset_pin_replaces_hash_and_clears_lock(services, admin, manager, cashier, clock):
     services.deps.conn.execute("UPDATE staff SET failed_attempts = 5, locked_until = ? WHERE id = ?",
                                (to_iso(clock.now()), cashier.staff_id))
-    admin.reset_pin(manager, cashier.staff_id, "777777")
+    admin.reset_pin(manager, cashier.staff_id, "750913")
     row = services.deps.conn.execute("SELECT * FROM staff WHERE id = ?", (cashier.staff_id,)).fetchone()
-    assert bcrypt.checkpw(b"777777", row["pin_hash"].encode())
+    assert bcrypt.checkpw(b"750913", row["pin_hash"].encode())
     assert not bcrypt.checkpw(b"1234", row["pin_hash"].encode())
     assert row["failed_attempts"] == 0 and row["locked_until"] is None
     assert audit_rows(services, "staff.reset_pin")[0]["target"] == "1001"
+
+
+@pytest.mark.parametrize("weak", ["0000", "4321", "7890", "12345678"])
+def test_reset_pin_applies_the_pin_policy_and_changes_nothing(services, admin, manager, cashier,
+                                                              weak):
+    before = table_dump(services.deps.conn)
+    with pytest.raises(InvalidInput):
+        admin.reset_pin(manager, cashier.staff_id, weak)
+    assert table_dump(services.deps.conn) == before
+    assert audit_rows(services, "staff.reset_pin") == []
 
 
 def test_unlock_clears_lockout(services, admin, manager, cashier, clock):
@@ -96,7 +110,7 @@ def test_last_active_manager_cannot_be_deactivated_or_demoted(services, admin, m
                                      (manager.staff_id,)).fetchone()
     assert (row["role"], row["active"]) == ("manager", 1)
     # With a second manager, the first may step down, and then loses manager powers at once.
-    other = admin.add_staff(manager, "9002", "Second Manager", "manager", "8888")
+    other = admin.add_staff(manager, "9002", "Second Manager", "manager", "8642")
     admin.set_role(manager, manager.staff_id, "cashier")
     with pytest.raises(PermissionDenied):
         admin.list_staff(manager)  # the stale Actor snapshot no longer grants anything
