@@ -34,16 +34,12 @@ def record(conn: sqlite3.Connection, *, at: datetime, kiosk_id: str, action: str
 
 
 def require_manager(conn: sqlite3.Connection, actor: Any, action: str, at: datetime) -> None:
-    """Refuse (and audit the refusal) unless the actor is a manager."""
-    from kiosk.domain.errors import PermissionDenied
+    """The one role check (``kiosk.services.auth.require_role``: re-reads the staff row), for
+    cloud code that holds a connection rather than the services' deps."""
+    from types import SimpleNamespace
+
+    from kiosk.services.auth import require_role
     from kiosk.services.models import Role
 
-    if actor is not None and getattr(actor, "role", None) == Role.MANAGER:
-        return
-    from kiosk.store.db import transaction
-
-    with transaction(conn):
-        record(conn, at=at, kiosk_id=getattr(actor, "kiosk_id", "") or "", action=action,
-               staff_id=getattr(actor, "staff_id", None), ok=False,
-               detail={"refused": "manager only"})
-    raise PermissionDenied("Only a manager can do this. Please ask a manager to sign in.")
+    deps = SimpleNamespace(conn=conn, clock=SimpleNamespace(now=lambda: at))
+    require_role(deps, actor, Role.MANAGER, action)  # type: ignore[arg-type]

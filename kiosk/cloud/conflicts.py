@@ -48,11 +48,9 @@ class Conflict:
 
 
 def _require_manager(services, actor, action: str, target: str) -> None:
-    try:
-        from kiosk.services.auth import ensure_manager
-    except ImportError:  # pragma: no cover
-        auditing.require_manager(services.deps.conn, actor, action, services.deps.clock.now())
-        return
+    """The one role check (``auth.require_role``), which re-reads the staff row."""
+    from kiosk.services.auth import ensure_manager
+
     ensure_manager(services.deps, actor, action, target)
 
 

@@ -72,7 +72,17 @@ class PermissionDenied(KioskError):
     """The signed-in staff member's role does not allow this action."""
 
 
-class StaffInactive(PermissionDenied):
+class SessionEnded(PermissionDenied):
+    """The signed-in staff member was deactivated or had their role changed since signing in:
+    the screens sign them out (``kiosk.ui.bridge`` emits ``sessionEnded``)."""
+
+    def __init__(self, message: str = "Your staff account was changed by a manager, so you "
+                                      "have been signed out. Nothing was changed. Please sign "
+                                      "in again or ask a manager."):
+        super().__init__(message)
+
+
+class StaffInactive(SessionEnded):
     """The cloud refused a claim made in the name of a staff member who is not active there."""
 
     def __init__(self, message: str = "Your staff account has been deactivated by a manager, "

@@ -1,4 +1,4 @@
-"""Staff sign-in (bcrypt PINs, lockout) and role checks.
+"""Staff sign-in (bcrypt PINs, lockout) and the one role check, ``require_role``.
 
 A wrong PIN and an unknown staff number get the same message and take about the same time, so
 the keypad cannot be used to find out which staff numbers exist. Every attempt is audited; the
@@ -15,6 +15,7 @@ decides, as on a single counter; the audit detail says which one did (``lockout`
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -25,6 +26,7 @@ from kiosk.domain.errors import (
     AuthError,
     InvalidInput,
     PermissionDenied,
+    SessionEnded,
     StaffInactive,
     StaffLocked,
 )
@@ -75,21 +77,61 @@ def _still_locked(until: datetime, now: datetime) -> str:
             f"{'s' if minutes != 1 else ''}, or ask a manager.")
 
 
-def ensure_manager(deps: ServiceDeps, actor: Actor, action: str, target: str = "") -> None:
-    """Raise PermissionDenied (auditing the refusal) unless ``actor`` is a manager."""
-    if actor.role == Role.MANAGER:
-        return
+MANAGER_ONLY = "Only a manager can do this. Please ask a manager to sign in."
+STAFF_ONLY = "Please ask a member of staff at the counter to help with this."
+_STAFF_ROLES = (Role.CASHIER, Role.MANAGER)
+
+
+def require_role(deps: ServiceDeps, actor: Actor, roles: Role | Iterable[Role], action: str,
+                 target: str = "") -> None:
+    """THE role check of every privileged action (audited when it refuses).
+
+    An ``Actor`` is a snapshot taken at sign-in, so the staff row (active, role) is read again
+    here, every time: a staff member deactivated, or given another role, since signing in gets
+    ``SessionEnded`` (the screens sign them out), never the powers of the old role. A staff
+    member whose role simply does not allow the action gets ``PermissionDenied``. The
+    self-service kiosk (no staff row) passes only where ``Role.SELF_SERVICE`` is allowed.
+    """
+    allowed = (roles,) if isinstance(roles, Role) else tuple(roles)
+    if actor.staff_id is None:
+        if actor.role == Role.SELF_SERVICE and Role.SELF_SERVICE in allowed:
+            return
+        message = MANAGER_ONLY if allowed == (Role.MANAGER,) else STAFF_ONLY
+        _refuse(deps, actor, action, target, "staff_only" if message == STAFF_ONLY
+                else "permission_denied")
+        raise PermissionDenied(message)
+    row = deps.conn.execute("SELECT role, active FROM staff WHERE id = ?",
+                            (actor.staff_id,)).fetchone()
+    if row is None or not row[1]:
+        _refuse(deps, actor, action, target, "staff_inactive")
+        raise SessionEnded("Your staff account is no longer active, so you have been signed "
+                           "out. Nothing was changed. Please ask a manager.")
+    if row[0] != actor.role:
+        _refuse(deps, actor, action, target, "role_changed", now_role=str(row[0]))
+        raise SessionEnded()
+    if actor.role not in allowed:
+        _refuse(deps, actor, action, target, "permission_denied")
+        raise PermissionDenied(MANAGER_ONLY if allowed == (Role.MANAGER,) else STAFF_ONLY)
+
+
+def _refuse(deps: ServiceDeps, actor: Actor, action: str, target: str, reason: str,
+            **extra: object) -> None:
     audit.record_refusal(deps.conn, at=deps.clock.now(), actor=actor, action=action,
-                         target=target, detail={"reason": "permission_denied",
-                                                "role": str(actor.role)})
-    raise PermissionDenied("Only a manager can do this. Please ask a manager to sign in.")
+                         target=target, detail={"reason": reason, "role": str(actor.role),
+                                                **extra})
+
+
+def ensure_manager(deps: ServiceDeps, actor: Actor, action: str, target: str = "") -> None:
+    """``require_role(..., Role.MANAGER, ...)``: the name most call sites use."""
+    require_role(deps, actor, Role.MANAGER, action, target)
 
 
 def ensure_active(deps: ServiceDeps, actor: Actor, action: str, target: str = "") -> None:
     """Raise StaffInactive (audited) when the signed-in staff member is no longer active.
 
-    An ``Actor`` is a snapshot taken at sign-in; a deactivation made here, or on another device
-    and pulled with the shared staff directory, must stop an open session selling at once."""
+    Selling is not a privileged action (no role re-check), but an ``Actor`` is a snapshot taken
+    at sign-in; a deactivation made here, or on another device and pulled with the shared staff
+    directory, must stop an open session selling at once. One read, on the confirm path."""
     if actor.staff_id is None:
         return
     row = deps.conn.execute("SELECT active FROM staff WHERE id = ?", (actor.staff_id,)).fetchone()
@@ -101,14 +143,9 @@ def ensure_active(deps: ServiceDeps, actor: Actor, action: str, target: str = ""
 
 
 def ensure_staff(deps: ServiceDeps, actor: Actor, action: str, target: str = "") -> None:
-    """Raise PermissionDenied (audited) when the self-service kiosk tries a staff-only action,
-    or the staff member has been deactivated since signing in."""
-    if actor.role in (Role.CASHIER, Role.MANAGER) and actor.staff_id is not None:
-        ensure_active(deps, actor, action, target)
-        return
-    audit.record_refusal(deps.conn, at=deps.clock.now(), actor=actor, action=action,
-                         target=target, detail={"reason": "staff_only", "role": str(actor.role)})
-    raise PermissionDenied("Please ask a member of staff at the counter to help with this.")
+    """``require_role`` for staff-only actions (refund, exchange, shifts): the self-service
+    kiosk is refused, and so is a staff member deactivated or re-roled since signing in."""
+    require_role(deps, actor, _STAFF_ROLES, action, target)
 
 
 def open_shift_id(deps: ServiceDeps, staff_id: int | None, kiosk_id: str) -> int | None:
@@ -254,6 +291,6 @@ class AuthService:
         return Actor(staff_id=None, staff_number="", name="Self-service", role=Role.SELF_SERVICE,
                      kiosk_id=self.kiosk_id)
 
-    def require_manager(self, actor: Actor, action: str) -> None:
-        """Raise PermissionDenied (and audit the refusal) unless the actor is a manager."""
-        ensure_manager(self.deps, actor, action)
+    def require_manager(self, actor: Actor, action: str, target: str = "") -> None:
+        """``require_role(..., Role.MANAGER, ...)`` for callers holding the AuthService."""
+        require_role(self.deps, actor, Role.MANAGER, action, target)

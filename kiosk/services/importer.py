@@ -47,7 +47,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.domain.clock import from_iso, to_iso
-from kiosk.domain.errors import InvalidInput, KioskError, PermissionDenied
+from kiosk.domain.errors import InvalidInput, KioskError
 from kiosk.domain.layout import HallLayout, SeatType
 from kiosk.domain.money import parse_money
 from kiosk.domain.schedule_rules import Slot, find_conflicts, find_overlaps
@@ -333,19 +333,10 @@ class ImportService:
 
     # ---- permissions
     def _require_manager(self, actor: Actor, target: str) -> None:
-        try:
-            from kiosk.services.auth import AuthService
+        """The one role check (``auth.require_role``), which re-reads the staff row."""
+        from kiosk.services.auth import require_role
 
-            AuthService(self.deps).require_manager(actor, "import")
-            return
-        except NotImplementedError:
-            pass
-        if actor.role != Role.MANAGER:
-            with transaction(self._conn) as conn:
-                audit.record(conn, at=self.deps.clock.now(), kiosk_id=actor.kiosk_id,
-                             action="import", staff_id=actor.staff_id, target=Path(target).name,
-                             ok=False, detail={"reason": "permission_denied"})
-            raise PermissionDenied("Only a manager can import films, halls, shows or prices.")
+        require_role(self.deps, actor, Role.MANAGER, "import", Path(target).name)
 
     # ---- context read once per preview (one query per table)
     def _context(self, kind: str) -> dict[str, Any]:

@@ -57,7 +57,7 @@ from kiosk.domain.clock import to_iso
 from kiosk.domain.errors import InvalidInput, NotFound
 from kiosk.domain.money import format_money
 from kiosk.services.deps import ServiceDeps
-from kiosk.services.models import Actor
+from kiosk.services.models import Actor, Role
 from kiosk.store.db import connect
 
 MAX_RANGE_DAYS = 366
@@ -305,10 +305,10 @@ class ReportService:
     # -- access ------------------------------------------------------------
 
     def _require_manager(self, actor: Actor, action: str) -> None:
-        """Managers only; a refusal raises PermissionDenied and leaves an audit row."""
-        from kiosk.services.auth import AuthService
+        """The one role check (``auth.require_role``: re-reads the staff row; audited)."""
+        from kiosk.services.auth import require_role
 
-        AuthService(self.deps).require_manager(actor, action)
+        require_role(self.deps, actor, Role.MANAGER, action)
 
     @staticmethod
     def _check_range(start: date, end: date) -> None:
