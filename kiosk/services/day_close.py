@@ -1,0 +1,634 @@
+"""The business-day close (Z report) of one cinema: check, freeze, sign, correct.
+
+A manager closes a business day once every shift of it is closed, here and (when the cinema's
+day has been pulled from the cloud, ``kiosk.cloud.daypull``) on every other device. The close
+copies the day's totals into ``business_days.totals_json`` in the same transaction that checks
+the shifts, so the Z report never changes afterwards, whatever later happens to the rows it was
+counted from. Money that moves after the close falls on the next open day
+(``kiosk.domain.business_day``); a correction of a closed day is a new, audited adjustment row,
+shown on every reprint.
+
+How the day is counted (the same definitions as ``kiosk.services.reports``, read from the
+``day_*`` views, so the Z report equals the daily sales report of the day at the close):
+
+* tickets: bookings, seats, gross, tax, discounts, refunds, exchange credit, net;
+* food and drink: not sold by this system yet (issue 12): the section says so, with no figures;
+* tenders: taken and refunded by kind (``tender_totals``: see ``_tenders``);
+* refunds: completed (counted) and waiting for a manager (not counted);
+* shifts and each cashier's variance from the shifts' own cash-ups;
+* breakdowns by device and by channel.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from kiosk.domain.business_day import business_date, roll_forward, signature
+from kiosk.domain.clock import from_iso, local, to_iso
+from kiosk.domain.errors import InvalidInput, NotFound
+from kiosk.domain.money import format_money
+from kiosk.services import audit
+from kiosk.services.deps import ServiceDeps
+from kiosk.services.models import Actor, Role
+from kiosk.store.db import transaction
+
+TOTALS_VERSION = 1
+FOOD_AND_DRINK_NOTE = "Food and drink: not sold through this system yet (issue 12); no figures."
+MAX_REASON = 200
+MAX_ADJUSTMENT_MINOR = 100_000_000  # ten lakh rupees / a million dollars: a typo, not a correction
+
+
+# ---------------------------------------------------------------- business date of money
+
+
+def closed_through(conn: sqlite3.Connection, cinema_id: str) -> str | None:
+    """The latest closed business date of ``cinema_id`` (None when no day was closed)."""
+    row = conn.execute("SELECT MAX(business_date) FROM business_days WHERE cinema_id = ?",
+                       (cinema_id,)).fetchone()
+    return row[0] if row else None
+
+
+def business_date_for(conn: sqlite3.Connection, cinema_id: str, timezone: str,
+                      now: datetime) -> str:
+    """The business date money moved now falls on: local date, past the latest closed day.
+
+    The sale path does not call this (it reads the latest closed date from the show cache, no
+    query per confirm: ``ShowInfo.closed_through``); refunds and approvals do.
+    """
+    return business_date(now, timezone, closed_through(conn, cinema_id))
+
+
+def open_business_date(conn: sqlite3.Connection, cinema_id: str, timezone: str, day: str,
+                       now: datetime) -> str:
+    """``day`` if still open, else the day money moved ``now`` falls on (never a closed day)."""
+    last = closed_through(conn, cinema_id)
+    if roll_forward(day, last) == day:
+        return day
+    return business_date(now, timezone, last)
+
+
+# ---------------------------------------------------------------- shapes
+
+
+@dataclass(frozen=True)
+class OpenShift:
+    """A shift of the day still open, as a counter person needs to find it."""
+
+    staff_number: str
+    name: str
+    kiosk_id: str
+    opened_at: str  # the cinema's local time, "2026-11-25 09:00"
+
+    def describe(self) -> str:
+        return f"{self.name} ({self.staff_number}) on {self.kiosk_id}, opened {self.opened_at}"
+
+
+class DayNotReady(InvalidInput):
+    """The day still has open shifts: nothing is closed."""
+
+    def __init__(self, day: str, shifts: list[OpenShift]):
+        self.day = day
+        self.shifts = tuple(shifts)
+        names = "; ".join(s.describe() for s in shifts)
+        super().__init__(f"Business day {day} cannot be closed: {len(shifts)} shift"
+                         f"{'s are' if len(shifts) != 1 else ' is'} still open ({names}). "
+                         f"Close {'them' if len(shifts) != 1 else 'it'} with a cash-up first.")
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    adjustment_id: int
+    amount_minor: int
+    currency: str
+    reason: str
+    staff_number: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ZReport:
+    """A day's Z report: frozen totals (or a preview before the close) plus later adjustments."""
+
+    cinema_id: str
+    cinema_name: str
+    business_date: str
+    currency: str
+    timezone: str
+    totals: dict[str, Any]
+    closed: bool
+    closed_at: datetime | None = None
+    closed_by_number: str = ""
+    closed_by_name: str = ""
+    kiosk_id: str = ""
+    signature: str = ""
+    signature_ok: bool = True
+    adjustments: tuple[Adjustment, ...] = ()
+    open_shifts: tuple[OpenShift, ...] = field(default_factory=tuple)
+
+    @property
+    def tickets(self) -> dict[str, int]:
+        return self.totals["tickets"]
+
+    @property
+    def adjustments_minor(self) -> int:
+        return sum(a.amount_minor for a in self.adjustments)
+
+    @property
+    def adjusted_net_sales(self) -> int:
+        return int(self.tickets["net_sales"]) + self.adjustments_minor
+
+    def money(self, minor: int) -> str:
+        return format_money(int(minor), self.currency)
+
+    def sections(self) -> list[tuple[str, list[str], list[list[Any]]]]:
+        """(title, header, rows) of every part of the report: the CSV and the screen read these.
+
+        Money cells are minor units (ints); the CSV writes them as decimals.
+        """
+        t = self.tickets
+        head = [
+            ("Cinema", f"{self.cinema_name} ({self.cinema_id})"),
+            ("Business date", self.business_date),
+            ("Currency", self.currency),
+            ("Status", "closed" if self.closed else "NOT CLOSED (preview)"),
+        ]
+        if self.closed:
+            head += [("Closed at (UTC)", to_iso(self.closed_at) if self.closed_at else ""),
+                     ("Closed by", f"{self.closed_by_name} ({self.closed_by_number})"),
+                     ("Closed on device", self.kiosk_id),
+                     ("Signature (SHA-256)", self.signature),
+                     ("Signature check", "matches" if self.signature_ok else "DOES NOT MATCH")]
+        head.append(("Sources", self.totals.get("sources", "")))
+        ticket_rows = [[label, t[key]] for key, label in TICKET_LINES]
+        tenders = [[r["kind"], r["taken"], r["refunded"], r["taken"] - r["refunded"]]
+                   for r in self.totals["tenders"]]
+        refunds = self.totals["refunds"]
+        shifts = [[s["kiosk_id"], s["staff_number"], s["name"], s["opened_at"], s["closed_at"],
+                   s["float"], s["expected"], s["counted"], s["variance"]]
+                  for s in self.totals["shifts"]]
+        cashiers = [[c["staff_number"], c["name"], c["shifts"], c["expected"], c["counted"],
+                     c["variance"]] for c in self.totals["cashiers"]]
+        devices = [[d["kiosk_id"], d["bookings"], d["tickets"], d["gross"], d["refunds"],
+                    d["net_sales"]] for d in self.totals["by_device"]]
+        channels = [[d["channel"], d["bookings"], d["tickets"], d["gross"], d["refunds"],
+                     d["net_sales"]] for d in self.totals["by_channel"]]
+        adjustments = [[a.adjustment_id, to_iso(a.created_at), a.staff_number, a.reason,
+                        a.amount_minor] for a in self.adjustments]
+        return [
+            ("Z report", ["Field", "Value"], [list(r) for r in head]),
+            ("Tickets", ["Measure", "Amount"], ticket_rows),
+            ("Food and drink", ["Note"], [[self.totals["food_and_drink_note"]]]),
+            ("Tenders", ["Tender", "Taken", "Refunded", "Net"], tenders),
+            ("Refunds", ["Measure", "Amount"],
+             [["Refunds completed", refunds["count"]], ["Refunded", refunds["amount"]],
+              ["Refunds awaiting approval (not counted)", refunds["pending_count"]],
+              ["Awaiting approval", refunds["pending_amount"]]]),
+            ("Cashier variance", ["Staff no.", "Name", "Shifts", "Expected", "Counted",
+                                  "Variance"], cashiers),
+            ("Shifts", ["Device", "Staff no.", "Name", "Opened", "Closed", "Float", "Expected",
+                        "Counted", "Variance"], shifts),
+            ("By device", ["Device", "Bookings", "Tickets", "Gross", "Refunded", "Net sales"],
+             devices),
+            ("By channel", ["Channel", "Bookings", "Tickets", "Gross", "Refunded", "Net sales"],
+             channels),
+            ("Adjustments after the close", ["Id", "At (UTC)", "By", "Reason", "Amount"],
+             adjustments),
+            ("Result", ["Measure", "Amount"],
+             [["Net sales at the close", t["net_sales"]],
+              ["Adjustments", self.adjustments_minor],
+              ["Net sales after adjustments", self.adjusted_net_sales]]),
+        ]
+
+
+# (key, label); counts are the keys listed in COUNT_KEYS, the rest are money.
+TICKET_LINES = (
+    ("bookings", "Bookings"), ("tickets", "Tickets"), ("gross", "Gross sales (tax included)"),
+    ("tax", "Tax"), ("discounts", "Discounts"), ("refund_count", "Refunds"),
+    ("refunds", "Refunded"), ("exchanges", "Exchanges"), ("exchange_credit", "Exchange credit"),
+    ("net_sales", "Net sales"), ("net_revenue", "Net revenue (after tax)"),
+)
+COUNT_KEYS = frozenset({"bookings", "tickets", "refund_count", "exchanges", "shifts",
+                        "pending_count", "count"})
+MONEY_LABELS = frozenset(label for key, label in TICKET_LINES if key not in COUNT_KEYS) | {
+    "Refunded", "Awaiting approval", "Net sales at the close", "Adjustments",
+    "Net sales after adjustments"}
+
+
+# ---------------------------------------------------------------- tenders (one switch)
+
+
+def _tenders(conn: sqlite3.Connection, cinema_id: str, day: str) -> list[dict[str, Any]]:
+    """Money taken and refunded by tender kind on the day: [{kind, taken, refunded}].
+
+    Uses ``kiosk.services.tenders.tender_totals`` (helper A's tenders) when it exists, else
+    counts by ``bookings.payment_method``: the ONE place to switch.
+    """
+    try:
+        from kiosk.services.tenders import tender_totals  # type: ignore[attr-defined]
+    except ImportError:
+        tender_totals = None
+    if tender_totals is not None:
+        return _normalise_tenders(tender_totals(conn, business_date=day, cinema_id=cinema_id))
+    taken = dict(conn.execute(
+        "SELECT b.payment_method, SUM(COALESCE(b.paid_minor, b.total_minor)) FROM day_bookings b "
+        "JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id "
+        "WHERE b.business_date = ? AND h.cinema_id = ? GROUP BY 1", (day, cinema_id)).fetchall())
+    refunded = dict(conn.execute(
+        "SELECT r.method, SUM(r.amount_minor) FROM day_refunds r "
+        "JOIN day_bookings b ON b.id = r.booking_id JOIN shows s ON s.id = b.show_id "
+        "JOIN halls h ON h.id = s.hall_id WHERE r.business_date = ? AND h.cinema_id = ? "
+        "AND r.state = 'completed' GROUP BY 1", (day, cinema_id)).fetchall())
+    return [{"kind": kind, "taken": int(taken.get(kind) or 0),
+             "refunded": int(refunded.get(kind) or 0)}
+            for kind in sorted(set(taken) | set(refunded))]
+
+
+def _normalise_tenders(result: Any) -> list[dict[str, Any]]:
+    """Whatever shape ``tender_totals`` returns, as [{kind, taken, refunded}] sorted by kind."""
+    def pick(item: Any, *names: str) -> Any:
+        for name in names:
+            if isinstance(item, dict) and name in item:
+                return item[name]
+            if hasattr(item, name):
+                return getattr(item, name)
+        return 0
+
+    items: list[tuple[str, Any]]
+    if isinstance(result, dict):
+        items = [(str(k), v) for k, v in result.items()]
+    else:
+        items = [(str(pick(r, "kind", "tender", "method")), r) for r in result]
+    out = []
+    for kind, value in items:
+        if isinstance(value, (tuple, list)):
+            taken, refunded = int(value[0] or 0), int(value[1] or 0)
+        else:
+            taken = int(pick(value, "taken_minor", "taken") or 0)
+            refunded = int(pick(value, "refunded_minor", "refunded") or 0)
+        out.append({"kind": kind, "taken": taken, "refunded": refunded})
+    return sorted(out, key=lambda r: r["kind"])
+
+
+# ---------------------------------------------------------------- the service
+
+
+class DayCloseService:
+    """Close a cinema's business day, print its Z report, and correct a closed day."""
+
+    def __init__(self, deps: ServiceDeps):
+        self.deps = deps
+
+    # -- access --------------------------------------------------------------------------------
+    def _require_manager(self, actor: Actor, action: str, target: str = "") -> None:
+        """The one role check (helper B's ``require_role`` re-reads the staff row: a manager
+        demoted or deactivated since signing in is refused at once, audited)."""
+        try:
+            from kiosk.services.auth import require_role
+        except ImportError:  # pragma: no cover - before the single role check landed
+            require_role = None
+        if require_role is not None:
+            require_role(self.deps, actor, Role.MANAGER, action, target)
+            return
+        from kiosk.domain.errors import PermissionDenied
+        from kiosk.services.auth import ensure_manager
+
+        ensure_manager(self.deps, actor, action, target)
+        row = self.deps.conn.execute("SELECT role, active FROM staff WHERE id = ?",
+                                     (actor.staff_id,)).fetchone()
+        if row is None or not row[1] or row[0] != Role.MANAGER:
+            audit.record_refusal(self.deps.conn, at=self.deps.clock.now(), actor=actor,
+                                 action=action, target=target,
+                                 detail={"reason": "staff_row_not_manager"})
+            raise PermissionDenied("Only an active manager can do this.")
+
+    # -- inputs --------------------------------------------------------------------------------
+    @staticmethod
+    def _day(day: date | str) -> date:
+        if isinstance(day, datetime):
+            raise InvalidInput("Give the business date as a date (YYYY-MM-DD), not a time.")
+        if isinstance(day, date):
+            return day
+        try:
+            return date.fromisoformat(str(day).strip())
+        except ValueError:
+            raise InvalidInput(f"{str(day)[:40]!r} is not a date: use YYYY-MM-DD, "
+                               f"e.g. 2026-11-25.") from None
+
+    def _cinema(self, cinema_id: str | None) -> sqlite3.Row:
+        conn = self.deps.conn
+        if cinema_id:
+            row = conn.execute("SELECT id, name, timezone, currency FROM cinemas WHERE id = ?",
+                               (str(cinema_id),)).fetchone()
+            if row is None:
+                raise NotFound(f"There is no cinema {str(cinema_id)[:40]!r}.")
+            return row
+        return conn.execute("SELECT id, name, timezone, currency FROM cinemas WHERE id = ?",
+                            (self._device_cinema(),)).fetchone() or self._no_cinema()
+
+    @staticmethod
+    def _no_cinema() -> sqlite3.Row:
+        raise NotFound("This device has no cinema yet: add one, or join a cinema, first.")
+
+    def _device_cinema(self) -> str:
+        from kiosk.cloud.ledger_sync import device_cinema
+
+        return device_cinema(self.deps.conn,
+                             str(getattr(self.deps.config, "cinema_id", "") or ""))[0]
+
+    # -- reading ---------------------------------------------------------------------------------
+    def is_closed(self, day: date | str, cinema_id: str | None = None) -> bool:
+        cinema = self._cinema(cinema_id)
+        return self.deps.conn.execute(
+            "SELECT 1 FROM business_days WHERE cinema_id = ? AND business_date = ?",
+            (cinema["id"], self._day(day).isoformat())).fetchone() is not None
+
+    def open_shifts(self, actor: Actor, day: date | str,
+                    cinema_id: str | None = None) -> list[OpenShift]:
+        """The shifts that keep ``day`` from closing (empty: it can be closed)."""
+        self._require_manager(actor, "day_open_shifts")
+        cinema = self._cinema(cinema_id)
+        return self._open_shifts(self.deps.conn, cinema, self._day(day))
+
+    def preview(self, actor: Actor, day: date | str, cinema_id: str | None = None) -> ZReport:
+        """The day as it stands now (not frozen, not signed); the closed report once closed."""
+        self._require_manager(actor, "day_preview")
+        cinema = self._cinema(cinema_id)
+        day = self._day(day)
+        stored = self._stored(cinema, day)
+        if stored is not None:
+            return stored
+        conn = self.deps.conn
+        return ZReport(cinema_id=cinema["id"], cinema_name=cinema["name"],
+                       business_date=day.isoformat(), currency=cinema["currency"],
+                       timezone=cinema["timezone"],
+                       totals=self._totals(actor, conn, cinema, day), closed=False,
+                       open_shifts=tuple(self._open_shifts(conn, cinema, day)))
+
+    def report(self, actor: Actor, day: date | str, cinema_id: str | None = None) -> ZReport:
+        """The Z report of a closed day (frozen totals + adjustments), for reprint."""
+        self._require_manager(actor, "day_report")
+        cinema = self._cinema(cinema_id)
+        day = self._day(day)
+        stored = self._stored(cinema, day)
+        if stored is None:
+            raise NotFound(f"Business day {day} of {cinema['name']} is not closed yet: there is "
+                           f"no Z report. Close it first (kiosk day close).")
+        return stored
+
+    def closed_days(self, actor: Actor, cinema_id: str | None = None,
+                    limit: int = 30) -> list[tuple[str, str, str]]:
+        """(business date, closed at UTC, closed by) of the latest closed days, newest first."""
+        self._require_manager(actor, "day_list")
+        cinema = self._cinema(cinema_id)
+        return [tuple(r) for r in self.deps.conn.execute(
+            "SELECT business_date, closed_at, closed_by_name FROM business_days "
+            "WHERE cinema_id = ? ORDER BY business_date DESC LIMIT ?", (cinema["id"], limit))]
+
+    # -- closing ---------------------------------------------------------------------------------
+    def close(self, actor: Actor, day: date | str, cinema_id: str | None = None) -> ZReport:
+        """Freeze and sign ``day``'s totals. Refused (nothing written) while any shift of the
+        day is open, when the day is already closed, or when it has not started."""
+        day = self._day(day)
+        cinema = self._cinema(cinema_id)
+        target = f"{cinema['id']}:{day.isoformat()}"
+        self._require_manager(actor, "day_close", target)
+        now = self.deps.clock.now()
+        if day > local(now, cinema["timezone"]).date():
+            raise InvalidInput(f"Business day {day} has not started yet at {cinema['name']}: "
+                               f"a day can be closed from its own date onwards.")
+        staff = self.deps.conn.execute("SELECT staff_number, name FROM staff WHERE id = ?",
+                                       (actor.staff_id,)).fetchone()
+        with transaction(self.deps.conn) as conn:
+            done = conn.execute(
+                "SELECT closed_at, closed_by_name FROM business_days "
+                "WHERE cinema_id = ? AND business_date = ?", (cinema["id"], day.isoformat())
+            ).fetchone()
+            if done is not None:
+                raise InvalidInput(
+                    f"Business day {day} was already closed at "
+                    f"{local(from_iso(done[0]), cinema['timezone']):%d %b %Y %H:%M} by {done[1]}. "
+                    f"Reprint its Z report, or add an adjustment to correct it.")
+            shifts = self._open_shifts(conn, cinema, day)
+            if shifts:
+                raise DayNotReady(day.isoformat(), shifts)
+            totals = self._totals(actor, conn, cinema, day)
+            record = self._record(cinema, day, now, staff["staff_number"], actor.kiosk_id, totals)
+            sig = signature(record)
+            conn.execute(
+                "INSERT INTO business_days (cinema_id, business_date, closed_at, closed_by, "
+                "closed_by_number, closed_by_name, kiosk_id, currency, totals_json, signature) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (cinema["id"], day.isoformat(), to_iso(now), actor.staff_id,
+                 staff["staff_number"], staff["name"], actor.kiosk_id, cinema["currency"],
+                 json.dumps(totals, sort_keys=True), sig))
+            t = totals["tickets"]
+            audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="day_close",
+                         staff_id=actor.staff_id, target=target,
+                         detail={"signature": sig, "currency": cinema["currency"],
+                                 "gross_minor": t["gross"], "net_sales_minor": t["net_sales"],
+                                 "tickets": t["tickets"], "shifts": len(totals["shifts"])})
+        return self._stored(cinema, day)  # type: ignore[return-value]
+
+    def adjust(self, actor: Actor, day: date | str, amount_minor: int, reason: str,
+               cinema_id: str | None = None) -> ZReport:
+        """Correct a closed day: a new adjustment row (manager, reason, amount), audited. The
+        frozen totals stay as they were; the reprint shows both."""
+        day = self._day(day)
+        cinema = self._cinema(cinema_id)
+        target = f"{cinema['id']}:{day.isoformat()}"
+        self._require_manager(actor, "day_adjust", target)
+        if isinstance(amount_minor, bool) or not isinstance(amount_minor, int):
+            raise InvalidInput("The adjustment must be a whole amount in paise/cents.")
+        if amount_minor == 0:
+            raise InvalidInput("An adjustment of zero changes nothing: give the amount.")
+        if abs(amount_minor) > MAX_ADJUSTMENT_MINOR:
+            raise InvalidInput(f"An adjustment of {format_money(amount_minor, cinema['currency'])}"
+                               f" is too large to be a correction; check the amount.")
+        reason = " ".join(str(reason or "").split())
+        if not reason:
+            raise InvalidInput("Say why the closed day is being corrected (the reason is "
+                               "printed on the Z report).")
+        if len(reason) > MAX_REASON or any(ord(c) < 32 for c in reason):
+            raise InvalidInput(f"Keep the reason to one line of at most {MAX_REASON} characters.")
+        now = self.deps.clock.now()
+        number = self.deps.conn.execute("SELECT staff_number FROM staff WHERE id = ?",
+                                        (actor.staff_id,)).fetchone()[0]
+        with transaction(self.deps.conn) as conn:
+            if conn.execute("SELECT 1 FROM business_days WHERE cinema_id = ? AND "
+                            "business_date = ?", (cinema["id"], day.isoformat())).fetchone() is None:
+                raise InvalidInput(f"Business day {day} is not closed: correct the sale, refund "
+                                   f"or cash-up itself instead of adding an adjustment.")
+            cur = conn.execute(
+                "INSERT INTO business_day_adjustments (cinema_id, business_date, amount_minor, "
+                "currency, reason, created_by, created_by_number, created_at, kiosk_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (cinema["id"], day.isoformat(), amount_minor, cinema["currency"], reason,
+                 actor.staff_id, number, to_iso(now), actor.kiosk_id))
+            audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="day_adjust",
+                         staff_id=actor.staff_id, target=target,
+                         detail={"adjustment_id": int(cur.lastrowid),
+                                 "amount_minor": amount_minor, "currency": cinema["currency"],
+                                 "reason": reason})
+        return self._stored(cinema, day)  # type: ignore[return-value]
+
+    # -- internals -------------------------------------------------------------------------------
+    @staticmethod
+    def _record(cinema: sqlite3.Row, day: date, closed_at: datetime | str, closed_by: str,
+                kiosk_id: str, totals: dict[str, Any]) -> dict[str, Any]:
+        """What the signature covers."""
+        return {"cinema_id": cinema["id"], "business_date": day.isoformat(),
+                "closed_at": closed_at if isinstance(closed_at, str) else to_iso(closed_at),
+                "closed_by": closed_by, "kiosk_id": kiosk_id, "currency": cinema["currency"],
+                "totals": totals}
+
+    def _stored(self, cinema: sqlite3.Row, day: date) -> ZReport | None:
+        conn = self.deps.conn
+        row = conn.execute("SELECT * FROM business_days WHERE cinema_id = ? AND business_date = ?",
+                           (cinema["id"], day.isoformat())).fetchone()
+        if row is None:
+            return None
+        totals = json.loads(row["totals_json"])
+        ok = signature(self._record(cinema, day, row["closed_at"], row["closed_by_number"],
+                                    row["kiosk_id"], totals)) == row["signature"]
+        adjustments = tuple(
+            Adjustment(r["id"], r["amount_minor"], r["currency"], r["reason"],
+                       r["created_by_number"], from_iso(r["created_at"]))
+            for r in conn.execute(
+                "SELECT * FROM business_day_adjustments WHERE cinema_id = ? AND "
+                "business_date = ? ORDER BY id", (cinema["id"], day.isoformat())))
+        return ZReport(cinema_id=cinema["id"], cinema_name=cinema["name"],
+                       business_date=day.isoformat(), currency=row["currency"],
+                       timezone=cinema["timezone"], totals=totals, closed=True,
+                       closed_at=from_iso(row["closed_at"]),
+                       closed_by_number=row["closed_by_number"],
+                       closed_by_name=row["closed_by_name"], kiosk_id=row["kiosk_id"],
+                       signature=row["signature"], signature_ok=ok, adjustments=adjustments)
+
+    @staticmethod
+    def _bounds(cinema: sqlite3.Row, day: date) -> tuple[str, str]:
+        """[start, end) of the local calendar day in UTC ISO (as stored)."""
+        zone = ZoneInfo(cinema["timezone"])
+        start = datetime.combine(day, time(0), zone)
+        end = datetime.combine(day + timedelta(days=1), time(0), zone)
+        return to_iso(start), to_iso(end)
+
+    def _local_shift_filter(self, cinema: sqlite3.Row) -> str:
+        """Local shifts carry no cinema: they are this device's, so its cinema's; a shift whose
+        sales or refunds are of another cinema of this database counts there too."""
+        return "1" if self._device_cinema() == cinema["id"] else "0"
+
+    _SHIFTS_SQL = """
+        SELECT s.id, s.kiosk_id, s.opened_at, s.closed_at, s.float_minor, s.expected_minor,
+               s.counted_minor, s.variance_minor, st.staff_number, st.name, 'local' AS origin
+          FROM shifts s LEFT JOIN staff st ON st.id = s.staff_id
+         WHERE ((:mine AND s.opened_at >= :start AND s.opened_at < :end)
+             OR (:mine AND s.closed_at IS NULL AND s.opened_at < :end)
+             OR EXISTS (SELECT 1 FROM bookings b JOIN shows sh ON sh.id = b.show_id
+                          JOIN halls h ON h.id = sh.hall_id
+                         WHERE b.shift_id = s.id AND b.business_date = :day
+                           AND h.cinema_id = :cinema)
+             OR EXISTS (SELECT 1 FROM refunds r JOIN bookings b ON b.id = r.booking_id
+                          JOIN shows sh ON sh.id = b.show_id JOIN halls h ON h.id = sh.hall_id
+                         WHERE r.shift_id = s.id AND r.business_date = :day
+                           AND h.cinema_id = :cinema))
+        UNION ALL
+        SELECT ls.local_id, ls.kiosk_id, ls.opened_at, ls.closed_at, ls.float_minor,
+               ls.expected_minor, ls.counted_minor, ls.variance_minor, ls.staff_number,
+               COALESCE((SELECT st.name FROM staff st WHERE st.staff_number = ls.staff_number),
+                        ls.staff_number), 'cloud'
+          FROM ledger_shifts ls
+         WHERE ls.cinema_id = :cinema
+           AND (ls.business_date = :day OR (ls.closed_at IS NULL AND ls.business_date <= :day))
+           AND NOT EXISTS (SELECT 1 FROM shifts s WHERE s.id = ls.local_id
+                            AND s.kiosk_id = ls.kiosk_id)
+         ORDER BY 3, 2
+    """
+
+    def _shift_rows(self, conn: sqlite3.Connection, cinema: sqlite3.Row,
+                    day: date) -> list[sqlite3.Row]:
+        start, end = self._bounds(cinema, day)
+        return conn.execute(self._SHIFTS_SQL, {
+            "mine": int(self._local_shift_filter(cinema)), "start": start, "end": end,
+            "day": day.isoformat(), "cinema": cinema["id"]}).fetchall()
+
+    def _open_shifts(self, conn: sqlite3.Connection, cinema: sqlite3.Row,
+                     day: date) -> list[OpenShift]:
+        zone = cinema["timezone"]
+        return [OpenShift(r["staff_number"] or "?", r["name"] or "unknown", r["kiosk_id"],
+                          f"{local(from_iso(r['opened_at']), zone):%Y-%m-%d %H:%M}")
+                for r in self._shift_rows(conn, cinema, day) if r["closed_at"] is None]
+
+    def _totals(self, actor: Actor, conn: sqlite3.Connection, cinema: sqlite3.Row,
+                day: date) -> dict[str, Any]:
+        """Everything the Z report freezes, as plain JSON values (money in minor units)."""
+        from kiosk.services.reports import ReportService
+
+        currency = cinema["currency"]
+        sales = ReportService(self.deps).daily_sales(actor, day, day, cinema["id"])
+        tot = sales.total(currency)
+        discounts = conn.execute(
+            "SELECT COALESCE(SUM(b.discount_minor), 0) FROM day_bookings b "
+            "JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id "
+            "WHERE b.business_date = ? AND h.cinema_id = ? AND b.currency = ?",
+            (day.isoformat(), cinema["id"], currency)).fetchone()[0]
+        tickets = {key: int(tot.get(key) or 0) for key, _label in TICKET_LINES if key != "discounts"}
+        tickets["discounts"] = int(discounts)
+
+        def measures(row: dict[str, Any]) -> dict[str, int]:
+            return {k: int(row[k] or 0) for k in ("bookings", "tickets", "gross", "refunds",
+                                                  "net_sales")}
+
+        by_device = [{"kiosk_id": r["kiosk_id"], **measures(r)}
+                     for r in sales.by_kiosk.as_dicts() if r["currency"] == currency]
+        by_channel = [{"channel": r["channel"], **measures(r)}
+                      for r in sales.by_channel.as_dicts() if r["currency"] == currency]
+        zone = cinema["timezone"]
+        shifts = []
+        for r in self._shift_rows(conn, cinema, day):
+            shifts.append({
+                "origin": r["origin"], "shift_id": r["id"], "kiosk_id": r["kiosk_id"],
+                "staff_number": r["staff_number"] or "?", "name": r["name"] or "unknown",
+                "opened_at": f"{local(from_iso(r['opened_at']), zone):%H:%M}",
+                "closed_at": (f"{local(from_iso(r['closed_at']), zone):%d %b %H:%M}"
+                              if r["closed_at"] else ""),
+                "float": int(r["float_minor"] or 0), "expected": int(r["expected_minor"] or 0),
+                "counted": int(r["counted_minor"] or 0), "variance": int(r["variance_minor"] or 0)})
+        cashiers: dict[str, dict[str, Any]] = {}
+        for s in shifts:
+            c = cashiers.setdefault(s["staff_number"], {
+                "staff_number": s["staff_number"], "name": s["name"], "shifts": 0,
+                "expected": 0, "counted": 0, "variance": 0})
+            c["shifts"] += 1
+            for k in ("expected", "counted", "variance"):
+                c[k] += s[k]
+        pulled = conn.execute("SELECT pulled_at FROM ledger_days WHERE cinema_id = ? AND "
+                              "business_date = ?", (cinema["id"], day.isoformat())).fetchone()
+        if pulled is not None:
+            from kiosk.cloud.freshness import freshness
+
+            sources = "Every device: " + freshness(conn, cinema["id"], day.isoformat(),
+                                                   self.deps.clock.now()).text
+        else:
+            sources = "This device's own sales and shifts (the cinema's day was not pulled)"
+        return {
+            "version": TOTALS_VERSION,
+            "currency": currency,
+            "tickets": tickets,
+            "food_and_drink": None,
+            "food_and_drink_note": FOOD_AND_DRINK_NOTE,
+            "tenders": _tenders(conn, cinema["id"], day.isoformat()),
+            "refunds": {"count": int(tot.get("refund_count") or 0),
+                        "amount": int(tot.get("refunds") or 0),
+                        "pending_count": int(tot.get("pending_refund_count") or 0),
+                        "pending_amount": int(tot.get("pending_refunds") or 0)},
+            "shifts": shifts,
+            "cashiers": sorted(cashiers.values(), key=lambda c: c["staff_number"]),
+            "by_device": by_device,
+            "by_channel": by_channel,
+            "sources": sources,
+        }
