@@ -1,0 +1,183 @@
+"""Tenders: how a booking was paid (cash, card, UPI, voucher; one or several) and where a refund goes.
+
+Pure rules, no I/O. ``settle`` turns what the cashier entered into the tenders recorded on the
+booking; ``allocate_refund`` decides which of a booking's tenders a refund goes back to.
+
+Refund order (issue 11; also in the README): money goes back to the booking's own tenders only,
+never more to one than it paid minus what already went back to it, in this order of kind:
+
+    card -> UPI -> voucher -> cash
+
+Within a kind, the latest tender first (an exchange's difference before the carried original).
+Electronic tenders go first because they are traceable to the customer's own account; a voucher
+is re-credited before cash because it moves no money; the cash drawer pays out only what was
+taken in cash and is left after the other tenders are exhausted. So card money never leaves the
+drawer and cash never goes back to a card.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kiosk.domain.booking_rules import check_card_last4
+from kiosk.domain.errors import PaymentError
+from kiosk.domain.money import format_money
+
+KINDS = ("cash", "card", "upi", "voucher")
+REFUND_ORDER = ("card", "upi", "voucher", "cash")
+MAX_TENDERS = 8
+MAX_REFERENCE = 64
+LABELS = {"cash": "cash", "card": "card", "upi": "UPI", "voucher": "voucher"}
+
+
+@dataclass(frozen=True)
+class Tender:
+    """One tender as entered: ``amount_minor`` is what it pays (for cash: the cash handed over,
+    change is worked out); ``reference`` is a card's last 4 digits, a UPI reference or a voucher
+    code (empty for cash)."""
+
+    kind: str
+    amount_minor: int
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class TenderLine:
+    """A tender as recorded on a booking. ``amount_minor`` is what it paid towards the booking
+    (cash net of change); ``carried_from`` names the booking an exchange carried it over from."""
+
+    seq: int
+    kind: str
+    amount_minor: int
+    reference: str | None = None
+    tendered_minor: int | None = None
+    change_minor: int | None = None
+    carried_from: str | None = None
+
+
+@dataclass(frozen=True)
+class RefundPart:
+    """Part of a refund going back to one tender (``tender_seq`` None: a legacy row)."""
+
+    tender_seq: int | None
+    kind: str
+    amount_minor: int
+
+
+def summary_method(kinds: Iterable[str]) -> str:
+    """The method a person would name: the single kind, or ``split``."""
+    distinct = list(dict.fromkeys(kinds))
+    if not distinct:
+        return "cash"
+    return distinct[0] if len(distinct) == 1 else "split"
+
+
+def legacy_method(lines: Iterable[TenderLine]) -> str:
+    """``bookings.payment_method`` (CHECK cash|card): 'cash' when any cash was taken here."""
+    return "cash" if any(t.kind == "cash" and t.carried_from is None for t in lines) else "card"
+
+
+def _amount(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PaymentError("Each payment amount must be a whole amount in paise/cents.")
+    if value <= 0:
+        raise PaymentError("Each payment amount must be more than zero.")
+    return value
+
+
+def _reference(kind: str, raw: object) -> str | None:
+    if kind == "cash":
+        return None
+    if kind == "card":
+        return check_card_last4(None if raw is None else str(raw))
+    text = str(raw or "").strip()
+    what = "UPI reference" if kind == "upi" else "voucher code"
+    if not text:
+        raise PaymentError(f"Enter the {what}.")
+    if len(text) > MAX_REFERENCE or any(unicodedata.category(c)[0] == "C" for c in text):
+        raise PaymentError(f"The {what} must be at most {MAX_REFERENCE} plain characters.")
+    return text
+
+
+def settle(due_minor: int, tenders: Sequence[Tender], currency: str,
+           allowed: Sequence[str] = KINDS, start_seq: int = 1) -> list[TenderLine]:
+    """Check the tenders against what is due and return the lines to record.
+
+    Card, UPI and voucher tenders together may not exceed what is due (no change on them); at
+    most one cash tender covers the rest and gives change. Everything must add up to exactly
+    what is due. Raises PaymentError with a message for the counter.
+    """
+    if due_minor <= 0:
+        return []
+    if isinstance(tenders, (str, bytes)) or not tenders:
+        raise PaymentError(f"Take payment of {format_money(due_minor, currency)} first.")
+    if len(tenders) > MAX_TENDERS:
+        raise PaymentError(f"Use at most {MAX_TENDERS} payments for one sale.")
+    checked: list[tuple[str, int, str | None]] = []
+    for tender in tenders:
+        if not isinstance(tender, Tender):
+            raise PaymentError("Choose cash, card, UPI or voucher for each payment.")
+        kind = str(tender.kind or "").strip().lower()
+        if kind not in KINDS:
+            raise PaymentError("Choose cash, card, UPI or voucher for each payment.")
+        if kind not in allowed:
+            names = " or ".join(LABELS[k] for k in allowed)
+            raise PaymentError(f"This kiosk takes {names} payments only.")
+        checked.append((kind, _amount(tender.amount_minor), _reference(kind, tender.reference)))
+    cash = [c for c in checked if c[0] == "cash"]
+    if len(cash) > 1:
+        raise PaymentError("Enter the cash once: the total cash received.")
+    other_total = sum(amount for kind, amount, _ in checked if kind != "cash")
+    if other_total > due_minor:
+        raise PaymentError(
+            f"The card, UPI and voucher payments come to {format_money(other_total, currency)}, "
+            f"more than the {format_money(due_minor, currency)} due. Only cash gives change.")
+    rest = due_minor - other_total
+    if not cash and rest:
+        raise PaymentError(
+            f"The payments come to {format_money(other_total, currency)}: "
+            f"{format_money(rest, currency)} is still to pay.")
+    if cash and rest == 0:
+        raise PaymentError("Nothing is left to pay in cash: remove the cash payment.")
+    if cash and cash[0][1] < rest:
+        short = rest - cash[0][1]
+        raise PaymentError(
+            f"Cash is {format_money(short, currency)} short: {format_money(rest, currency)} "
+            f"is due in cash, received {format_money(cash[0][1], currency)}.")
+    lines = []
+    for n, (kind, amount, reference) in enumerate(checked, start=start_seq):
+        if kind == "cash":
+            lines.append(TenderLine(n, kind, rest, None, amount, amount - rest))
+        else:
+            lines.append(TenderLine(n, kind, amount, reference))
+    return lines
+
+
+def allocate_refund(amount_minor: int, left: Sequence[tuple[int | None, str, int]]
+                    ) -> list[RefundPart]:
+    """Split a refund over the tenders it goes back to, in REFUND_ORDER (latest first within a
+    kind), each at most what is ``left`` on it: ``left`` is (tender seq, kind, amount not yet
+    refunded). Raises PaymentError when the tenders cannot cover the refund."""
+    if amount_minor <= 0:
+        return []
+    order = sorted(left, key=lambda t: (REFUND_ORDER.index(t[1]), -(t[0] or 0)))
+    parts, due = [], amount_minor
+    for seq, kind, remaining in order:
+        if due == 0:
+            break
+        take = min(due, max(0, remaining))
+        if take:
+            parts.append(RefundPart(seq, kind, take))
+            due -= take
+    if due:
+        raise PaymentError("This refund is more than is left on the booking's payments; "
+                           "ask a manager to check the booking.")
+    return parts
+
+
+def describe(parts: Iterable[RefundPart | TenderLine], currency: str) -> str:
+    """'card 1,200.00 + cash 500.00': how the money went, for receipts and messages."""
+    return " + ".join(f"{LABELS.get(p.kind, p.kind)} {format_money(p.amount_minor, currency)}"
+                      for p in parts)

@@ -1,0 +1,169 @@
+"""Tenders in the database: recording them, what is left on each, and the day's totals by kind.
+
+Tables in migration 0011 (``booking_tenders``, ``refund_tenders``); the rules (what adds up,
+which tender a refund goes back to) are in ``kiosk.domain.tenders``. A booking with no tender
+rows (written by a tool that inserts raw rows, or with a zero total) counts as one tender of its
+``payment_method`` for what it took.
+
+``tender_totals`` is the stable query the business-day close and the reports call.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kiosk.domain.errors import InvalidInput
+from kiosk.domain.tenders import KINDS, RefundPart, TenderLine
+
+
+@dataclass(frozen=True)
+class TenderTotal:
+    """Money by one tender kind on a business date, in minor units of ``currency``."""
+
+    kind: str
+    currency: str
+    taken_minor: int = 0  # paid at sales that day (exchange carry-overs excluded: no money moved)
+    refunded_minor: int = 0  # given back that day by completed refunds
+    tenders: int = 0  # how many tenders were taken
+    refunds: int = 0  # how many refunds gave money back to this kind
+
+    @property
+    def net_minor(self) -> int:
+        return self.taken_minor - self.refunded_minor
+
+
+@dataclass(frozen=True)
+class TenderState:
+    """A booking's tender with what has gone back to it already."""
+
+    line: TenderLine
+    refunded_minor: int
+
+    @property
+    def left_minor(self) -> int:
+        return self.line.amount_minor - self.refunded_minor
+
+
+_INSERT_TENDERS = (
+    "INSERT INTO booking_tenders (booking_id, seq, kind, amount_minor, reference, tendered_minor, "
+    "change_minor, carried_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def record_tenders(conn: sqlite3.Connection, booking_id: str, lines: Sequence[TenderLine]) -> None:
+    """Write the booking's tenders (one statement, in the caller's transaction)."""
+    if lines:
+        conn.executemany(_INSERT_TENDERS, [
+            (booking_id, t.seq, t.kind, t.amount_minor, t.reference, t.tendered_minor,
+             t.change_minor, t.carried_from) for t in lines])
+
+
+def record_refund_tenders(conn: sqlite3.Connection, refund_id: int, booking_id: str,
+                          parts: Sequence[RefundPart]) -> None:
+    """Write where a completed refund's money went (caller's transaction)."""
+    if parts:
+        conn.executemany(
+            "INSERT INTO refund_tenders (refund_id, seq, booking_id, tender_seq, kind, "
+            "amount_minor) VALUES (?, ?, ?, ?, ?, ?)",
+            [(refund_id, n, booking_id, p.tender_seq, p.kind, p.amount_minor)
+             for n, p in enumerate(parts, start=1)])
+
+
+def tender_lines(conn: sqlite3.Connection, booking_id: str) -> list[TenderLine]:
+    """The booking's recorded tenders in the order taken (carried ones included)."""
+    return [TenderLine(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in conn.execute(
+        "SELECT seq, kind, amount_minor, reference, tendered_minor, change_minor, carried_from "
+        "FROM booking_tenders WHERE booking_id = ? ORDER BY seq", (booking_id,))]
+
+
+def tender_states(conn: sqlite3.Connection, booking: sqlite3.Row) -> list[TenderState]:
+    """Each tender of the booking with what was already refunded to it.
+
+    A booking without tender rows is one legacy tender (seq None) of its payment method for its
+    whole value, refunded by ``refunded_minor``.
+    """
+    lines = tender_lines(conn, booking["id"])
+    if not lines:
+        method = booking["payment_method"] if booking["payment_method"] in KINDS else "card"
+        legacy = TenderLine(0, method, int(booking["total_minor"]),
+                            booking["card_last4"] if method == "card" else None)
+        return [TenderState(legacy, int(booking["refunded_minor"] or 0))]
+    back = dict(conn.execute(
+        "SELECT tender_seq, SUM(amount_minor) FROM refund_tenders WHERE booking_id = ? "
+        "GROUP BY tender_seq", (booking["id"],)).fetchall())
+    return [TenderState(t, int(back.get(t.seq, 0))) for t in lines]
+
+
+def left_on(states: Sequence[TenderState]) -> list[tuple[int | None, str, int]]:
+    """(tender seq, kind, amount not yet refunded) for ``allocate_refund``; seq None = legacy."""
+    return [(s.line.seq or None, s.line.kind, s.left_minor) for s in states if s.left_minor > 0]
+
+
+# A booking's cinema is its show's hall's (?2 NULL: every cinema). Bookings without tender rows
+# count as one tender of their payment method; refunds without refund_tenders rows likewise.
+_TAKEN_SQL = """
+SELECT t.kind, b.currency, SUM(t.amount_minor), COUNT(*)
+  FROM booking_tenders t JOIN bookings b ON b.id = t.booking_id
+  JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id
+ WHERE (?2 IS NULL OR h.cinema_id = ?2) AND b.business_date = ?1 AND t.carried_from IS NULL
+ GROUP BY t.kind, b.currency
+UNION ALL
+SELECT b.payment_method, b.currency, SUM(COALESCE(b.paid_minor, b.total_minor)), COUNT(*)
+  FROM bookings b JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id
+ WHERE (?2 IS NULL OR h.cinema_id = ?2) AND b.business_date = ?1
+   AND COALESCE(b.paid_minor, b.total_minor) > 0
+   AND NOT EXISTS (SELECT 1 FROM booking_tenders t WHERE t.booking_id = b.id)
+ GROUP BY b.payment_method, b.currency
+"""
+
+_REFUNDED_SQL = """
+SELECT rt.kind, r.currency, SUM(rt.amount_minor), COUNT(DISTINCT r.id)
+  FROM refund_tenders rt JOIN refunds r ON r.id = rt.refund_id
+  JOIN bookings b ON b.id = r.booking_id
+  JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id
+ WHERE (?2 IS NULL OR h.cinema_id = ?2) AND r.business_date = ?1 AND r.state = 'completed'
+ GROUP BY rt.kind, r.currency
+UNION ALL
+SELECT r.method, r.currency, SUM(r.amount_minor), COUNT(*)
+  FROM refunds r JOIN bookings b ON b.id = r.booking_id
+  JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id
+ WHERE (?2 IS NULL OR h.cinema_id = ?2) AND r.business_date = ?1 AND r.state = 'completed'
+   AND r.amount_minor > 0
+   AND NOT EXISTS (SELECT 1 FROM refund_tenders rt WHERE rt.refund_id = r.id)
+ GROUP BY r.method, r.currency
+"""
+
+
+def tender_totals(conn: sqlite3.Connection, *, business_date: str,
+                  cinema_id: str | None) -> dict[str, TenderTotal]:
+    """Money taken and refunded per tender kind on a business date (one cinema, or all).
+
+    Every kind in ``KINDS`` is present (zeros when unused). Taken counts what sales of that date
+    received (an exchange's carried tenders are not money taken again); refunded counts completed
+    refunds dated that day. Raises InvalidInput when the money is in several currencies (name
+    the cinema).
+    """
+    params = (str(business_date), cinema_id)
+    taken: dict[str, list[int]] = {}
+    refunded: dict[str, list[int]] = {}
+    currencies: set[str] = set()
+    for target, sql in ((taken, _TAKEN_SQL), (refunded, _REFUNDED_SQL)):
+        for kind, currency, amount, count in conn.execute(sql, params):
+            if kind not in KINDS:
+                continue
+            currencies.add(currency)
+            got = target.setdefault(kind, [0, 0])
+            got[0] += int(amount or 0)
+            got[1] += int(count or 0)
+    if len(currencies) > 1:
+        raise InvalidInput("That day's money is in several currencies: choose one cinema.")
+    if currencies:
+        currency = currencies.pop()
+    else:
+        row = conn.execute("SELECT currency FROM cinemas WHERE ?1 IS NULL OR id = ?1 LIMIT 1",
+                           (cinema_id,)).fetchone()
+        currency = row[0] if row else ""
+    return {kind: TenderTotal(kind, currency, taken.get(kind, [0, 0])[0],
+                              refunded.get(kind, [0, 0])[0], taken.get(kind, [0, 0])[1],
+                              refunded.get(kind, [0, 0])[1]) for kind in KINDS}
