@@ -18,4 +18,5 @@ COMMAND_MODULES = [
     "bench",
     "screenshot",
     "simulate",
+    "audit",
 ]

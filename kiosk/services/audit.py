@@ -1,5 +1,8 @@
 """The audit log (invariant I4): who did what, when, on which kiosk, and whether it was allowed.
 
+Every row is chained to the one before it by a hash (``kiosk.store.audit_chain``, migration
+0013): ``AuditLog.chain`` and ``kiosk audit verify`` name the first row changed or removed.
+
 ``record`` writes on the connection it is given, so an audit row commits or rolls back together
 with the change it describes. Failed attempts (wrong PIN, refused permission) are recorded in a
 transaction of their own, because the action they describe did not happen.
@@ -17,6 +20,7 @@ from kiosk.domain.clock import to_iso
 from kiosk.domain.errors import InvalidInput
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor
+from kiosk.store.audit_chain import ChainCheck, verify
 from kiosk.store.db import transaction
 
 log = logging.getLogger(__name__)
@@ -91,3 +95,10 @@ class AuditLog:
             }
             for r in rows
         ]
+
+    def chain(self, actor: Actor) -> ChainCheck:
+        """Is the audit log's hash chain intact (manager only; reads every row once)."""
+        from kiosk.services.auth import ensure_manager
+
+        ensure_manager(self.deps, actor, "audit_verify")
+        return verify(self.deps.conn)

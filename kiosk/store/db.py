@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from kiosk.domain.errors import SchemaTooNew
+from kiosk.store import audit_chain
 
 BUSY_TIMEOUT_MS = 30_000
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -51,6 +52,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+    audit_chain.register(conn)  # the audit table's chain trigger calls it (migration 0013)
     return conn
 
 
