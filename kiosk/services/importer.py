@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from kiosk.domain import input_rules
 from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, KioskError
 from kiosk.domain.layout import HallLayout, SeatType
@@ -58,8 +59,13 @@ from kiosk.store.db import transaction
 
 KINDS = ("films", "halls", "shows", "prices")
 MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_YEARS_AHEAD = 5
+MAX_ROWS = 100_000  # a year of shows for a large multiplex is about 40,000
 MAX_ERRORS_SHOWN = 200
+# Free text a person reads (and a spreadsheet might run): no formulas, no control characters.
+_FREE_TEXT = frozenset({"title", "language", "synopsis", "name", "price_list_name"})
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+_NOT_IDS = frozenset({"nan", "inf", "infinity", "-inf", "+inf", "null", "none", "undefined"})
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _FIELD_WORDS = {
     "id": "id", "title": "title", "language": "language", "genres": "genres",
@@ -159,12 +165,37 @@ def _guess_kind(keys: set[str]) -> str | None:
     return None
 
 
+class _NotANumber(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotANumber(name)
+
+
+def _parse_json(text: str) -> Any:
+    """``json.loads`` with the limits checked first: nesting depth from the text itself (the
+    parser recurses), and no NaN / Infinity (they are not JSON, and not a runtime or an id)."""
+    if input_rules.json_too_deep(text):
+        raise ValueError(f"it nests lists or objects more than {input_rules.MAX_JSON_DEPTH} "
+                         "deep; an import file is never that deep.")
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except _NotANumber as err:
+        raise ValueError(f"{err} is not a number JSON allows.") from None
+    except RecursionError:
+        raise ValueError("it nests lists or objects too deep.") from None
+
+
 def _read_json(text: str, kind: str | None, path: Path):
     try:
-        data = json.loads(text)
+        data = _parse_json(text)
     except json.JSONDecodeError as err:
         raise ImportRejected([ImportIssue(f"Line {err.lineno}", "",
                                           f"this is not valid JSON ({err.msg}).")], str(path)) from None
+    except ValueError as err:  # too deep, NaN, an integer of thousands of digits
+        raise ImportRejected([ImportIssue("File", "", f"this is not usable JSON: {err}")],
+                             str(path)) from None
     if isinstance(data, dict):
         present = [k for k in KINDS if k in data]
         if kind is None:
@@ -178,6 +209,9 @@ def _read_json(text: str, kind: str | None, path: Path):
     if not isinstance(items, list):
         raise ImportRejected([ImportIssue("File", "", f"expected a list of {kind or 'items'}.")],
                              str(path))
+    if len(items) > MAX_ROWS:
+        raise ImportRejected([ImportIssue("File", "", f"holds {len(items):,} items; import at "
+                                          f"most {MAX_ROWS:,} at a time.")], str(path))
     if kind is None:
         keys = set(items[0]) if items and isinstance(items[0], dict) else set()
         kind = _guess_kind(keys)
@@ -187,13 +221,35 @@ def _read_json(text: str, kind: str | None, path: Path):
     return kind, [(f"Item {i}", item) for i, item in enumerate(items, start=1)]
 
 
+def _check_header(header: list[str], path: Path) -> None:
+    """Column names must be distinct plain names: a repeated column would silently win over
+    its twin (``csv.DictReader`` keeps the last one)."""
+    seen: set[str] = set()
+    for number, name in enumerate(header, start=1):
+        if name in seen:
+            raise ImportRejected([ImportIssue("Line 1", "", f"the column {name!r} appears twice; "
+                                              "keep one.")], str(path))
+        seen.add(name)
+        if not name and len(header) > 1:
+            raise ImportRejected([ImportIssue("Line 1", "", f"column {number} has no name.")],
+                                 str(path))
+        if input_rules.bad_character(name) or input_rules.starts_like_formula(name):
+            raise ImportRejected([ImportIssue("Line 1", "", f"column {number} has a name that "
+                                              "is not a plain word.")], str(path))
+
+
 def _read_csv(text: str, kind: str | None, path: Path):
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in (reader.fieldnames or [])]
         reader.fieldnames = header
+        _check_header(header, path)
         items = []
         for raw in reader:
+            if len(items) >= MAX_ROWS:
+                raise ImportRejected([ImportIssue(f"Line {reader.line_num}", "", (
+                    f"the file has more than {MAX_ROWS:,} rows; import at most {MAX_ROWS:,} "
+                    "at a time."))], str(path))
             if not any((v or "").strip() for k, v in raw.items() if k is not None):
                 continue  # blank line
             extra = raw.pop(None, None)
@@ -217,21 +273,35 @@ def _read_csv(text: str, kind: str | None, path: Path):
 
 # ------------------------------------------------------------------------------ field checks
 def _text(item: dict, name: str, required: bool = True, max_len: int = 200) -> str:
+    """Text by type (a string; JSON numbers, lists and objects are refused), length and
+    content: no control characters, and free text may not start like a spreadsheet formula."""
     value = item.get(name)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise _RowError(name, "is missing.")
         return ""
-    if not isinstance(value, str | int | float) or isinstance(value, bool):
-        raise _RowError(name, "must be text.")
-    value = str(value).strip()
+    if not isinstance(value, str):
+        raise _RowError(name, "must be text (in quotes in a JSON file).")
+    value = value.strip()
     if len(value) > max_len:
         raise _RowError(name, f"is longer than {max_len} characters.")
+    bad = input_rules.bad_character(value, allow_newlines=name == "synopsis")
+    if bad:
+        raise _RowError(name, f"holds a control or invisible character ({bad}); retype it.")
+    if name in _FREE_TEXT and input_rules.starts_like_formula(value):
+        raise _RowError(name, f"{value[:20]!r} starts with = + - or @, which a spreadsheet runs "
+                              "as a formula; reword it.")
     return value
 
 
 def _ident(item: dict, name: str, required: bool = True) -> str:
+    raw = item.get(name)
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        item = {name: str(raw)}  # a JSON number used as an id (42) is a plain identifier
     value = _text(item, name, required, max_len=64)
+    if value.lower() in _NOT_IDS:
+        raise _RowError(name, f"{value!r} is not a usable id (it reads as a number that is not "
+                              "one); choose a name.")
     if value and not _ID.match(value):
         raise _RowError(name, f"{value!r} is not a valid id: use letters, digits, '-', '_' or '.', "
                               "starting with a letter or digit.")
@@ -242,8 +312,12 @@ def _int(item: dict, name: str, low: int, high: int) -> int:
     value = item.get(name)
     if value is None or value == "":
         raise _RowError(name, "is missing.")
-    if isinstance(value, bool) or isinstance(value, float) and not value.is_integer():
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        raise _RowError(name, "must be a whole number, not a list, object or true/false.")
+    if isinstance(value, float) and not value.is_integer():
         raise _RowError(name, f"{value!r} is not a whole number.")
+    if isinstance(value, str) and not re.fullmatch(r"[+-]?[0-9]{1,15}", value.strip()):
+        raise _RowError(name, f"{value[:20]!r} is not a whole number.")
     try:
         number = int(value) if not isinstance(value, str) else int(value.strip())
     except ValueError:
@@ -257,9 +331,11 @@ def _json_value(item: dict, name: str) -> Any:
     value = item.get(name)
     if isinstance(value, str):
         try:
-            return json.loads(value)
+            return _parse_json(value)
         except json.JSONDecodeError as err:
             raise _RowError(name, f"is not valid JSON ({err.msg}).") from None
+        except ValueError as err:
+            raise _RowError(name, f"is not usable JSON: {err}") from None
     return value
 
 
@@ -311,21 +387,32 @@ class ImportService:
         return ImportPreview(kind, rows, errors, str(path))
 
     def apply(self, actor: Actor, path: Path | str, kind: str | None = None) -> ImportResult:
+        """Write the whole file or nothing. Both outcomes leave an audit row naming the manager,
+        the file and the counts (a refused file: how many problems), for issue 11's auditor."""
         self._require_manager(actor, str(path))
-        preview = self.preview(path, kind)
-        if preview.errors:
-            raise ImportRejected(preview.errors, str(path))
         conn = self._conn
-        with transaction(conn):
-            # Re-check inside the write lock: another kiosk may have changed the schedule.
-            again = self.preview(path, preview.kind)
-            if again.errors:
-                raise ImportRejected(again.errors, str(path))
-            getattr(self, f"_write_{again.kind}")(conn, again.rows)
-            counts = again.counts()
-            audit.record(conn, at=self.deps.clock.now(), kiosk_id=actor.kiosk_id,
-                         action="import", staff_id=actor.staff_id, target=Path(path).name,
-                         detail={"kind": again.kind, **counts})
+        try:
+            preview = self.preview(path, kind)
+            if preview.errors:
+                raise ImportRejected(preview.errors, str(path))
+            with transaction(conn):
+                # Re-check inside the write lock: another kiosk may have changed the schedule.
+                again = self.preview(path, preview.kind)
+                if again.errors:
+                    raise ImportRejected(again.errors, str(path))
+                getattr(self, f"_write_{again.kind}")(conn, again.rows)
+                counts = again.counts()
+                audit.record(conn, at=self.deps.clock.now(), kiosk_id=actor.kiosk_id,
+                             action="import", staff_id=actor.staff_id, target=Path(path).name,
+                             detail={"kind": again.kind, "file": str(path),
+                                     "rows": len(again.rows), **counts})
+        except KioskError as err:
+            audit.record_refusal(conn, at=self.deps.clock.now(), actor=actor, action="import",
+                                 target=Path(path).name, detail={
+                                     "kind": kind or "", "file": str(path),
+                                     "reason": type(err).__name__,
+                                     "problems": len(getattr(err, "issues", ())) or 1})
+            raise
         from kiosk.services.staff_admin import publish_edit
 
         publish_edit(self.publisher, self.deps, actor)
@@ -376,21 +463,51 @@ class ImportService:
                 genres_raw = [g for g in re.split(r"[|;]", text) if g.strip()]
         if not isinstance(genres_raw, list) or not all(isinstance(g, str) for g in genres_raw):
             raise _RowError("genres", "must be a list of genre names.")
-        genres = [g.strip() for g in genres_raw if g.strip()]
+        if len(genres_raw) > 10:
+            raise _RowError("genres", "lists more than 10 genres.")
+        try:
+            genres = [_text({"title": g}, "title", max_len=40) for g in genres_raw if g.strip()]
+        except _RowError as err:
+            raise _RowError("genres", err.message) from None
+        try:
+            certificate = input_rules.normalise_certificate(
+                _text(item, "certificate", max_len=10))
+        except InvalidInput as err:
+            raise _RowError("certificate", str(err)) from None
         row = {
             "id": _ident(item, "id"),
             "title": _text(item, "title"),
             "language": _text(item, "language", max_len=40),
             "genres": json.dumps(genres),
-            "certificate": _text(item, "certificate", max_len=10).upper(),
+            "certificate": certificate,
             "runtime_min": _int(item, "runtime_min", 1, 600),
             "synopsis": _text(item, "synopsis", required=False, max_len=2000),
-            "poster": _text(item, "poster", required=False, max_len=500),
+            "poster": self._poster(_text(item, "poster", required=False, max_len=500)),
         }
         old = ctx["films"].get(row["id"])
         row["_action"] = "added" if old is None else (
             "unchanged" if all(old[k] == row[k] for k in old) else "updated")
         return row
+
+    def posters_dir(self) -> Path:
+        """Where poster images live: ``posters/`` beside the database (or config.posters_dir)."""
+        configured = getattr(self.deps.config, "posters_dir", None)
+        return Path(configured) if configured else Path(self.deps.config.db_path).parent / "posters"
+
+    def _poster(self, raw: str) -> str:
+        """An imported poster is a relative path inside the posters folder, stored as the full
+        path there. ``/etc/shadow``, ``../../root/.ssh/id_rsa`` or a symlink out are refused."""
+        if not raw:
+            return ""
+        try:
+            rel = input_rules.poster_relative_path(raw)
+        except InvalidInput as err:
+            raise _RowError("poster", f"{raw[:60]!r} {err}") from None
+        root = self.posters_dir().resolve()
+        full = (root / rel).resolve()
+        if not full.is_relative_to(root):
+            raise _RowError("poster", f"{raw[:60]!r} leads out of the posters folder.")
+        return str(full)
 
     def _write_films(self, conn, rows: list[dict]) -> None:
         conn.executemany(
@@ -409,6 +526,9 @@ class ImportService:
         if cinema_id not in ctx["cinemas"]:
             raise _RowError("cinema_id", f"there is no cinema {cinema_id!r}.")
         name = _text(item, "name", max_len=80)
+        limit = input_rules.MAX_HALL_SEATS
+        # Seats are counted from the spec's numbers and text first: a 52-million-seat row is
+        # refused from its length, before a single seat is built.
         if item.get("layout") not in (None, ""):
             spec, field_name = _json_value(item, "layout"), "layout"
         elif item.get("plan") not in (None, ""):
@@ -416,17 +536,20 @@ class ImportService:
 
             field_name = "plan"
             try:
-                spec = layout_from_plan(_json_value(item, "plan"))
+                plan = _json_value(item, "plan")
+                if input_rules.plan_seat_count(plan) > limit:
+                    raise InvalidInput(f"has more than {limit:,} seats.")
+                spec = layout_from_plan(plan)
             except InvalidInput as err:
                 raise _RowError("plan", str(err)) from None
         else:
             raise _RowError("layout", "is missing (give a layout or a plan).")
         try:
+            if input_rules.layout_seat_count(spec) > limit:
+                raise InvalidInput(f"has more than {limit:,} seats.")
             layout = HallLayout.from_spec(spec)
         except InvalidInput as err:
             raise _RowError(field_name, str(err)) from None
-        if layout.seat_count > 50_000:
-            raise _RowError(field_name, "has more than 50,000 seats.")
         text = json.dumps(layout.to_spec(), separators=(",", ":"))
         old = ctx["halls"].get(hall_id)
         if old is not None:
@@ -480,6 +603,12 @@ class ImportService:
         raw = _text(item, "starts_at", max_len=40)
         try:
             start = datetime.fromisoformat(raw.replace(" ", "T", 1))
+            # Years far off (0001, 9999) overflow once moved to UTC or given a runtime: the
+            # range check comes first, on the wall-clock date itself.
+            if start.year > ctx["now"].year + MAX_YEARS_AHEAD:
+                raise _RowError("starts_at", f"{raw} is more than {MAX_YEARS_AHEAD} years ahead.")
+            if start.year < ctx["now"].year - 1:
+                raise _RowError("starts_at", f"{raw} is in the past.")
         except ValueError:
             raise _RowError("starts_at", f"{raw!r} is not a date and time like "
                                          "2026-12-01 18:30.") from None
@@ -600,6 +729,8 @@ class ImportService:
         if "amount" in item:
             if isinstance(raw, bool) or raw in (None, ""):
                 raise _RowError("amount", "is missing.")
+            if not isinstance(raw, str | int | float) or (isinstance(raw, str) and len(raw) > 20):
+                raise _RowError("amount", "must be a price like 250.00.")
             try:
                 amount = parse_money(str(raw))
             except ValueError:
