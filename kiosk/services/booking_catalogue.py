@@ -28,7 +28,8 @@ from kiosk.domain.errors import NotFound
 from kiosk.domain.layout import HallLayout, layout_from_json
 from kiosk.services.booking_watch import data_version, per_database, watch
 
-CATALOGUE_TABLES = ("cinemas", "halls", "films", "price_lists", "prices", "shows")
+# business_days: the latest closed business date rides along (ShowInfo.closed_through).
+CATALOGUE_TABLES = ("cinemas", "halls", "films", "price_lists", "prices", "shows", "business_days")
 
 
 
@@ -58,6 +59,9 @@ class ShowInfo:
     layout: HallLayout
     prices: Mapping[tuple[str, str], int]  # (seat_type, ticket_type) -> amount_minor
     cheapest_adult_minor: int
+    # The cinema's latest closed business date: a sale after the close falls on the next day
+    # (kiosk.domain.business_day), without a query per confirm.
+    closed_through: str | None = None
 
     @property
     def local_start(self) -> datetime:
@@ -70,7 +74,9 @@ def load_show(conn: sqlite3.Connection, show_id: str) -> ShowInfo:
         "SELECT s.id, s.film_id, s.hall_id, s.starts_at, s.status, s.price_list_id, "
         "f.title, f.certificate, f.language, f.genres, f.runtime_min, "
         "h.name AS hall_name, h.layout, h.seat_count, c.id AS cinema_id, c.name AS cinema_name, "
-        "c.city, c.timezone, pl.currency, pl.tax_rate_bp "
+        "c.city, c.timezone, pl.currency, pl.tax_rate_bp, "
+        "(SELECT MAX(bd.business_date) FROM business_days bd WHERE bd.cinema_id = c.id) "
+        "AS closed_through "
         "FROM shows s JOIN films f ON f.id = s.film_id JOIN halls h ON h.id = s.hall_id "
         "JOIN cinemas c ON c.id = h.cinema_id JOIN price_lists pl ON pl.id = s.price_list_id "
         "WHERE s.id = ?",

@@ -20,6 +20,7 @@ from kiosk.domain.ids import normalise_reference
 from kiosk.services import audit, outbox
 from kiosk.services.auth import ensure_manager, ensure_staff, open_shift_id
 from kiosk.services.booking_queries import BookingContext, codes_json, is_void
+from kiosk.services.business_dates import move_refund_off_closed_day, refund_business_date
 from kiosk.services.models import Actor, RefundResult, Role
 from kiosk.store.db import transaction
 
@@ -57,7 +58,7 @@ def insert_refund(conn: sqlite3.Connection, *, booking_id: str, seats: list[str]
         (booking_id, codes_json(seats), amount, tax, currency, method, reason,
          "completed" if decided else "pending_approval", actor.staff_id,
          actor.staff_id if decided else None, shift_id, actor.kiosk_id, to_iso(now),
-         local(now, timezone).date().isoformat(), to_iso(now) if decided else None))
+         refund_business_date(conn, booking_id, timezone, now), to_iso(now) if decided else None))
     return int(cur.lastrowid)
 
 
@@ -233,6 +234,7 @@ class RefundDesk:
             conn.execute("UPDATE refunds SET state = 'completed', decided_by = ?, decided_at = ?, "
                          "amount_minor = ? WHERE id = ?",
                          (actor.staff_id, to_iso(now), amount, refund_id))
+            move_refund_off_closed_day(conn, refund_id, now)  # day closed since: pay on today's
             self._complete(conn, booking, codes, amount, refund_id, is_void(request["reason"]), now)
             audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="refund_approved",
                          staff_id=actor.staff_id, target=booking["reference"],

@@ -28,7 +28,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from kiosk.domain.business_day import business_date, roll_forward, signature
+from kiosk.domain.business_day import signature
 from kiosk.domain.clock import from_iso, local, to_iso
 from kiosk.domain.errors import InvalidInput, NotFound
 from kiosk.domain.money import format_money
@@ -41,35 +41,6 @@ TOTALS_VERSION = 1
 FOOD_AND_DRINK_NOTE = "Food and drink: not sold through this system yet (issue 12); no figures."
 MAX_REASON = 200
 MAX_ADJUSTMENT_MINOR = 100_000_000  # ten lakh rupees / a million dollars: a typo, not a correction
-
-
-# ---------------------------------------------------------------- business date of money
-
-
-def closed_through(conn: sqlite3.Connection, cinema_id: str) -> str | None:
-    """The latest closed business date of ``cinema_id`` (None when no day was closed)."""
-    row = conn.execute("SELECT MAX(business_date) FROM business_days WHERE cinema_id = ?",
-                       (cinema_id,)).fetchone()
-    return row[0] if row else None
-
-
-def business_date_for(conn: sqlite3.Connection, cinema_id: str, timezone: str,
-                      now: datetime) -> str:
-    """The business date money moved now falls on: local date, past the latest closed day.
-
-    The sale path does not call this (it reads the latest closed date from the show cache, no
-    query per confirm: ``ShowInfo.closed_through``); refunds and approvals do.
-    """
-    return business_date(now, timezone, closed_through(conn, cinema_id))
-
-
-def open_business_date(conn: sqlite3.Connection, cinema_id: str, timezone: str, day: str,
-                       now: datetime) -> str:
-    """``day`` if still open, else the day money moved ``now`` falls on (never a closed day)."""
-    last = closed_through(conn, cinema_id)
-    if roll_forward(day, last) == day:
-        return day
-    return business_date(now, timezone, last)
 
 
 # ---------------------------------------------------------------- shapes
