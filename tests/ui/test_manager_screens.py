@@ -183,6 +183,36 @@ def test_audit_filters_and_csv(qtbot, open_console, manager, cashier, trading_da
     assert json.loads(refund["Detail"])["amount_minor"] == 17_500 and refund["Allowed"] == "yes"
 
 
+def test_audit_screen_says_whether_the_chain_is_intact(qtbot, open_console, manager, trading_day,
+                                                      services):
+    import sqlite3
+
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.theme import load_stylesheet
+
+    QApplication.instance().setStyleSheet(load_stylesheet("normal", False))  # as the app does
+    window = open_console(manager)
+    screen = window.show_page("audit")
+    assert screen.chain.text().startswith("\u2713 Audit chain intact")
+    assert screen.chain.property("role") == "good"
+    os.makedirs("/tmp/shots", exist_ok=True)
+    window.grab().save("/tmp/shots/audit_chain_intact.png")
+    row_id = services.deps.conn.execute(
+        "SELECT id FROM audit WHERE action = 'refund'").fetchone()[0]
+    raw = sqlite3.connect(services.config.db_path)  # an outsider's edit, without the kiosk
+    with raw:
+        raw.execute("UPDATE audit SET detail = '{}' WHERE id = ?", (row_id,))
+    raw.close()
+    click(qtbot, button(screen, "auditApply"))
+    assert screen.chain.property("role") == "bad"
+    assert f"row {row_id} (refund" in screen.chain.text() and "broken" in screen.chain.text()
+    qtbot.waitUntil(lambda: screen.chain.height() >= screen.chain.heightForWidth(
+        screen.chain.width()))  # the whole line shows, not clipped
+    window.grab().save("/tmp/shots/audit_chain_broken.png")
+    QApplication.instance().setStyleSheet("")
+
+
 # ---- kiosks and sync -----------------------------------------------------------------------------
 def test_sync_screen_without_cloud_shows_local_outbox(qtbot, open_console, manager, trading_day, services):
     window = open_console(manager)

@@ -1,4 +1,8 @@
-"""The audit log viewer: who did what and when, filtered by staff, action and date, with CSV."""
+"""The audit log viewer: who did what and when, filtered by staff, action and date, with CSV.
+
+Above the filters a line says whether the log's hash chain is intact (every row checked, not just
+the ones shown), or names the first row that was changed or removed.
+"""
 
 from __future__ import annotations
 
@@ -49,6 +53,10 @@ class AuditScreen(ManagerScreen):
         filters.addWidget(button("Apply", self, role="primary", slot=self.refresh, name="auditApply"))
         self.toolbar.addWidget(button("Export CSV", self, name="csv_audit",
                                       slot=lambda: self.export_csv(self.table, "audit")))
+        self.chain = QLabel("", self)
+        self.chain.setObjectName("auditChain")
+        self.chain.setWordWrap(True)
+        self.outer.addWidget(self.chain)
         self.outer.addLayout(filters)
         self.model = RowsModel(COLUMNS, self)
         self.model.highlight = lambda row: None if self.model.rows[row][5] else "bad"
@@ -69,9 +77,28 @@ class AuditScreen(ManagerScreen):
         self.action.addItem("All actions", None)
         self._filters_loaded = True
 
+    def _show_chain(self) -> None:
+        check = self.call(self.ctx.audit_log.chain, self.actor)
+        if check is None:
+            self.chain.setText("")
+            return
+        if check.intact:
+            text, role = f"\u2713 Audit chain intact: all {check.rows:,} rows unchanged.", "good"
+        else:
+            text, role = f"\u2717 Audit chain broken: {check.problem}", "bad"
+        self.chain.setProperty("role", role)
+        self.chain.style().unpolish(self.chain)
+        self.chain.style().polish(self.chain)
+        self.chain.setText(text)
+        self.chain.setToolTip("" if check.intact else "Rows shown may not be what was written: "
+                              "tell the cinema's auditor. `kiosk audit verify` gives the same "
+                              "check on the command line.")
+        self.chain.updateGeometry()
+
     def refresh(self) -> None:
         if not self._filters_loaded:
             self._load_filters()
+        self._show_chain()
         log = self.ctx.audit_log
         tz = self.ctx.timezone()
         start, _ = day_bounds(self.start_edit.date().toPython(), tz)
