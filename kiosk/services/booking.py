@@ -127,7 +127,7 @@ class BookingService:
                ) -> RefundResult:
         """Refund all seats (``seats=None``) or some, to the original payment method.
 
-        A cashier's refund above ``cashier_refund_limit_minor`` waits for a manager;
+        A cashier's refund past the cinema's per-booking or per-shift limit waits for a manager;
         ``within(conn, result)`` runs inside the refund's transaction (see ``RefundDesk``).
         """
         return self._refunds.refund(actor, reference, seats, reason, within=within)
@@ -145,6 +145,14 @@ class BookingService:
     def pending_refunds(self, actor: Actor) -> list[dict[str, Any]]:
         """Refund requests waiting for a manager, oldest first (manager only)."""
         return self._refunds.pending_refunds(actor)
+
+    def pay_out(self, actor: Actor, refund_id: int) -> RefundResult:
+        """Pay an approved "to pay out" refund from the actor's open shift."""
+        return self._refunds.pay_out(actor, refund_id)
+
+    def to_pay_out(self, actor: Actor, reference: str | None = None) -> list[dict[str, Any]]:
+        """Approved refunds no open drawer has paid yet (of one booking when ``reference``)."""
+        return self._refunds.to_pay_out(actor, reference)
 
     # ------------------------------------------------------------------ exchange
     def exchange(self, actor: Actor, reference: str, new_hold_id: str,

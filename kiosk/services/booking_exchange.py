@@ -20,9 +20,14 @@ from kiosk.services import outbox
 from kiosk.services.auth import ensure_staff, open_shift_id
 from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_queries import BookingContext, HoldRows
-from kiosk.services.booking_refunds import RefundDesk, free_seat_sales, insert_refund
+from kiosk.services.booking_refunds import (
+    RefundDesk,
+    free_seat_sales,
+    insert_refund,
+    set_paying_shift,
+)
 from kiosk.services.booking_sales import Paid, SalePlan, SalesDesk, price
-from kiosk.services.models import Actor, Booking, Payment, Role
+from kiosk.services.models import Actor, Booking, Payment
 from kiosk.store.db import transaction
 
 
@@ -90,9 +95,9 @@ class ExchangeDesk:
             raise InvalidInput("A booking can only be exchanged for a show in the same currency.")
         difference = basket.total_minor - carried
         back = max(0, -difference)
-        if back and actor.role != Role.MANAGER and back > ctx.config.cashier_refund_limit_minor:
-            raise _NeedsManager("The exchange gives back more than a cashier may refund: "
-                                "please ask a manager.")
+        if back and self.refunds.over_limit(conn, actor, old, back) is not None:
+            raise _NeedsManager("The exchange gives back more than a cashier may refund on this "
+                                "booking or in this shift: please ask a manager.")
         if difference > 0:
             paid = self.sales.take_payment(actor, difference, info.currency, payment)
         else:
@@ -117,6 +122,7 @@ class ExchangeDesk:
                 tax=tax_included(back, old_info.tax_rate_bp), currency=old["currency"],
                 method=old["payment_method"], reason="exchange", actor=actor, decided=True,
                 shift_id=shift_id, timezone=old_info.timezone, now=now)
+            set_paying_shift(conn, refund_id, shift_id, old["payment_method"])  # none: to pay out
         free_seat_sales(conn, old["show_id"], old["id"])
         conn.execute(
             "UPDATE bookings SET state = 'exchanged', refunded_minor = refunded_minor + ?, "

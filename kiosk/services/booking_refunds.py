@@ -1,9 +1,18 @@
 """Money back: refund (all or some seats), cancel (void), and a manager's approval of large refunds.
 
-A refund goes back to the original payment method. A cashier's refund above
-``cashier_refund_limit_minor`` is recorded as waiting for a manager and frees nothing until
-approved. Each refund writes the refund row, the freed seats, the booking's new state, the audit
-row and the outbox ``refund`` row in one transaction.
+A refund goes back to the original payment method. Limits (``kiosk.services.money_controls``,
+the booking's cinema, in its currency): a cashier's refund waits for a manager, and frees nothing
+until approved, when everything refunded on the booking (its exchange chain included, completed
+and waiting refunds alike) would pass the cinema's per-booking limit, or everything the cashier
+refunded in the shift would pass the per-shift limit; splitting a refund seat by seat cannot get
+round either. Each refund writes the refund row, the freed seats, the booking's new state, the
+audit row and the outbox ``refund`` row in one transaction.
+
+Which drawer pays (issue 11 point 3): ``refunds.shift_id`` is the OPEN shift whose drawer paid.
+A waiting refund has none; on approval it is paid from the approver's open shift on this kiosk,
+else the requesting cashier's shift if still open, else it is "to pay out" (``payout_due``) until
+someone pays it from their open shift (``pay_out``). A closed shift never gets a refund, so its
+stored figures always match a recount.
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ from kiosk.services.auth import ensure_manager, ensure_staff, open_shift_id
 from kiosk.services.booking_queries import BookingContext, codes_json, is_void
 from kiosk.services.business_dates import move_refund_off_closed_day, refund_business_date
 from kiosk.services.models import Actor, RefundResult, Role
+from kiosk.services.money_controls import for_booking
 from kiosk.store.db import transaction
 
 ACTIVE_STATES = ("confirmed", "partially_refunded")
@@ -49,17 +59,61 @@ def free_seat_sales(conn: sqlite3.Connection, show_id: str, booking_id: str,
 
 def insert_refund(conn: sqlite3.Connection, *, booking_id: str, seats: list[str], amount: int,
                   tax: int, currency: str, method: str, reason: str, actor: Actor,
-                  decided: bool, shift_id: int | None, timezone: str, now: datetime) -> int:
-    """One refunds row (completed when ``decided``, else waiting for a manager); returns its id."""
+                  decided: bool, shift_id: int | None, timezone: str, now: datetime,
+                  requested_shift_id: int | None = None) -> int:
+    """One refunds row (completed when ``decided``, else waiting for a manager); returns its id.
+
+    ``shift_id`` is the open shift paying it (kept only when decided); ``requested_shift_id``
+    the requester's shift (default: ``shift_id``), which the per-shift limit counts by."""
     cur = conn.execute(
         "INSERT INTO refunds (booking_id, seats, amount_minor, tax_minor, currency, method, "
         "reason, state, requested_by, decided_by, shift_id, kiosk_id, created_at, "
-        "business_date, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "business_date, decided_at, requested_shift_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (booking_id, codes_json(seats), amount, tax, currency, method, reason,
          "completed" if decided else "pending_approval", actor.staff_id,
-         actor.staff_id if decided else None, shift_id, actor.kiosk_id, to_iso(now),
-         refund_business_date(conn, booking_id, timezone, now), to_iso(now) if decided else None))
+         actor.staff_id if decided else None, shift_id if decided else None, actor.kiosk_id,
+         to_iso(now), refund_business_date(conn, booking_id, timezone, now),
+         to_iso(now) if decided else None,
+         shift_id if requested_shift_id is None else requested_shift_id))
     return int(cur.lastrowid)
+
+
+# Everything refunded (completed or waiting) on a booking and the bookings it was exchanged
+# from: an exchange cannot reset the count. ?1 booking, ?2 a request to leave out.
+_REFUNDED_ON_BOOKING_SQL = """
+WITH RECURSIVE chain(id) AS (
+    SELECT ?1
+    UNION SELECT b.exchanged_from FROM bookings b JOIN chain ON b.id = chain.id
+     WHERE b.exchanged_from IS NOT NULL)
+SELECT COALESCE(SUM(amount_minor), 0) FROM refunds
+ WHERE booking_id IN (SELECT id FROM chain)
+   AND state IN ('completed', 'pending_approval') AND id IS NOT ?2
+"""
+
+
+def needs_drawer(conn: sqlite3.Connection, refund_id: int, method: str) -> bool:
+    """Whether a completed refund gives cash back (so an open drawer must pay it).
+
+    By its tenders when it has any (migration 0011), else by the booking's method."""
+    try:
+        row = conn.execute("SELECT COUNT(*), COALESCE(SUM(kind = 'cash'), 0) FROM refund_tenders "
+                           "WHERE refund_id = ?", (refund_id,)).fetchone()
+    except sqlite3.OperationalError:  # no tender table in this schema
+        row = (0, 0)
+    if row[0]:
+        return bool(row[1])
+    return method == "cash"
+
+
+def set_paying_shift(conn: sqlite3.Connection, refund_id: int, shift_id: int | None,
+                     method: str) -> bool:
+    """Record which open shift pays a completed refund; with none and cash to give back it is
+    "to pay out". Returns True when it is to pay out."""
+    due = shift_id is None and needs_drawer(conn, refund_id, method)
+    conn.execute("UPDATE refunds SET shift_id = ?, payout_due = ? WHERE id = ?",
+                 (shift_id, int(due), refund_id))
+    return due
 
 
 class RefundDesk:
@@ -150,14 +204,47 @@ class RefundDesk:
             raise PaymentError("Open your shift before giving cash back.")
         return shift_id
 
+    def over_limit(self, conn: sqlite3.Connection, actor: Actor, booking: sqlite3.Row,
+                   amount: int, ignore_request: int | None = None) -> dict[str, object] | None:
+        """Why a cashier giving ``amount`` back on ``booking`` needs a manager (None: within
+        the limits, or a manager). Counts what was already refunded, so splitting cannot help."""
+        if actor.role == Role.MANAGER:
+            return None
+        controls = for_booking(conn, booking["id"])
+        before = int(conn.execute(_REFUNDED_ON_BOOKING_SQL,
+                                  (booking["id"], ignore_request)).fetchone()[0])
+        if before + amount > controls.cashier_refund_limit_minor:
+            return {"limit": "booking", "limit_minor": controls.cashier_refund_limit_minor,
+                    "refunded_before_minor": before, "currency": controls.currency}
+        if controls.shift_refund_limit_minor is None:
+            return None
+        shift_id = open_shift_id(self.ctx.deps, actor.staff_id, actor.kiosk_id)
+        if shift_id is not None:
+            row = conn.execute(
+                "SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE requested_shift_id = ? "
+                "AND requested_by = ? AND state IN ('completed', 'pending_approval') "
+                "AND id IS NOT ?", (shift_id, actor.staff_id, ignore_request)).fetchone()
+        else:  # no shift open (a card refund): the cashier's shift-less refunds of the day
+            day = local(self.ctx.now(), self.ctx.show(booking["show_id"], conn).timezone).date()
+            row = conn.execute(
+                "SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE requested_shift_id "
+                "IS NULL AND requested_by = ? AND business_date = ? "
+                "AND state IN ('completed', 'pending_approval') AND id IS NOT ?",
+                (actor.staff_id, day.isoformat(), ignore_request)).fetchone()
+        in_shift = int(row[0])
+        if in_shift + amount > controls.shift_refund_limit_minor:
+            return {"limit": "shift", "limit_minor": controls.shift_refund_limit_minor,
+                    "refunded_in_shift_minor": in_shift, "currency": controls.currency}
+        return None
+
     def refund(self, actor: Actor, reference: str, seats: list[str] | None = None,
                reason: str = "", *,
                within: Callable[[sqlite3.Connection, RefundResult], None] | None = None,
                ) -> RefundResult:
         """Refund all seats (``seats=None``) or some, to the original payment method.
 
-        A cashier's refund above ``cashier_refund_limit_minor`` is recorded as waiting for a
-        manager and frees nothing until approved. A ``conflict`` booking (its sale lost the race
+        A cashier's refund past the cinema's per-booking or per-shift limit (see the module) is
+        recorded as waiting for a manager and frees nothing until approved. A ``conflict`` booking (its sale lost the race
         in the cloud) can be refunded only in full and only by a manager. ``within(conn, result)``
         runs inside the refund's transaction, so a caller's own bookkeeping (e.g. marking the
         conflict resolved) commits with the refund or not at all.
@@ -178,24 +265,29 @@ class RefundDesk:
             codes = [r["seat_code"] for r in picked]
             method = booking["payment_method"]
             shift_id = self.refund_shift(actor, method)
-            over_limit = (actor.role != Role.MANAGER
-                          and amount > ctx.config.cashier_refund_limit_minor)
+            why = self.over_limit(conn, actor, booking, amount)
+            over_limit = why is not None
             state = "pending_approval" if over_limit else "completed"
             info = ctx.show(booking["show_id"], conn)
             refund_id = insert_refund(
                 conn, booking_id=booking["id"], seats=codes, amount=amount, tax=tax,
                 currency=booking["currency"], method=method, reason=reason, actor=actor,
                 decided=not over_limit, shift_id=shift_id, timezone=info.timezone, now=now)
+            to_pay_out = False
             if not over_limit:
                 self._complete(conn, booking, codes, amount, refund_id, void, now)
+                to_pay_out = set_paying_shift(conn, refund_id, shift_id, method)
             audit.record(conn, at=now, kiosk_id=actor.kiosk_id,
                          action="refund_requested" if over_limit else ("void" if void else "refund"),
                          staff_id=actor.staff_id, target=booking["reference"],
                          detail={"refund_id": refund_id, "seats": codes, "amount_minor": amount,
-                                 "method": method, "reason": reason, "state": state})
+                                 "method": method, "reason": reason, "state": state,
+                                 "shift_id": None if over_limit else shift_id,
+                                 "to_pay_out": to_pay_out, **({"over": why} if why else {})})
             result = RefundResult(refund_id=refund_id, booking_reference=booking["reference"],
                                   seats=tuple(codes), amount_minor=amount,
-                                  currency=booking["currency"], method=method, state=state)
+                                  currency=booking["currency"], method=method, state=state,
+                                  to_pay_out=to_pay_out)
             if within is not None:
                 within(conn, result)
         return result
@@ -236,13 +328,71 @@ class RefundDesk:
                          (actor.staff_id, to_iso(now), amount, refund_id))
             move_refund_off_closed_day(conn, refund_id, now)  # day closed since: pay on today's
             self._complete(conn, booking, codes, amount, refund_id, is_void(request["reason"]), now)
+            shift_id = self.paying_shift(conn, actor, request)
+            to_pay_out = set_paying_shift(conn, refund_id, shift_id, request["method"])
             audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="refund_approved",
                          staff_id=actor.staff_id, target=booking["reference"],
                          detail={"refund_id": refund_id, "seats": codes, "amount_minor": amount,
-                                 "requested_by": request["requested_by"]})
+                                 "requested_by": request["requested_by"], "shift_id": shift_id,
+                                 "to_pay_out": to_pay_out})
         return RefundResult(refund_id=refund_id, booking_reference=booking["reference"],
                             seats=tuple(codes), amount_minor=amount, currency=request["currency"],
-                            method=request["method"], state="completed")
+                            method=request["method"], state="completed", to_pay_out=to_pay_out)
+
+    def paying_shift(self, conn: sqlite3.Connection, approver: Actor,
+                     request: sqlite3.Row) -> int | None:
+        """The open shift an approved refund is paid from: the approver's on this kiosk, else
+        the requester's if it is still open; None (to pay out) when neither is."""
+        mine = open_shift_id(self.ctx.deps, approver.staff_id, approver.kiosk_id)
+        if mine is not None:
+            return mine
+        if request["requested_shift_id"] is None:
+            return None
+        row = conn.execute("SELECT id FROM shifts WHERE id = ? AND closed_at IS NULL",
+                           (request["requested_shift_id"],)).fetchone()
+        return None if row is None else int(row[0])
+
+    def pay_out(self, actor: Actor, refund_id: int) -> RefundResult:
+        """Pay an approved refund that is "to pay out" from the actor's open shift (audited)."""
+        ctx = self.ctx
+        ensure_staff(ctx.deps, actor, "refund_pay_out", str(refund_id))
+        now = ctx.now()
+        with transaction(ctx.conn) as conn:
+            row = conn.execute("SELECT r.*, b.reference FROM refunds r JOIN bookings b ON "
+                               "b.id = r.booking_id WHERE r.id = ?", (refund_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"There is no refund {refund_id}.")
+            if row["state"] != "completed" or not row["payout_due"]:
+                raise InvalidInput(f"Refund {refund_id} has nothing left to pay out.")
+            shift_id = open_shift_id(ctx.deps, actor.staff_id, actor.kiosk_id)
+            if shift_id is None:
+                raise PaymentError("Open your shift before paying a refund out of the drawer.")
+            conn.execute("UPDATE refunds SET shift_id = ?, payout_due = 0, paid_out_by = ?, "
+                         "paid_out_at = ? WHERE id = ?",
+                         (shift_id, actor.staff_id, to_iso(now), refund_id))
+            audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="refund_paid_out",
+                         staff_id=actor.staff_id, target=row["reference"],
+                         detail={"refund_id": refund_id, "amount_minor": row["amount_minor"],
+                                 "shift_id": shift_id})
+        return RefundResult(refund_id=refund_id, booking_reference=row["reference"],
+                            seats=tuple(json.loads(row["seats"])), amount_minor=row["amount_minor"],
+                            currency=row["currency"], method=row["method"], state="completed",
+                            to_pay_out=False)
+
+    def to_pay_out(self, actor: Actor, reference: str | None = None) -> list[dict[str, Any]]:
+        """Approved refunds no open drawer has paid yet (of one booking when ``reference``)."""
+        ensure_staff(self.ctx.deps, actor, "refund_to_pay_out", str(reference or ""))
+        rows = self.ctx.conn.execute(
+            "SELECT r.id AS refund_id, b.reference, r.seats, r.amount_minor, r.currency, "
+            "r.method, r.decided_at, r.requested_by, st.name AS requested_by_name "
+            "FROM refunds r JOIN bookings b ON b.id = r.booking_id "
+            "LEFT JOIN staff st ON st.id = r.requested_by "
+            "WHERE r.payout_due = 1 AND r.state = 'completed' AND (?1 IS NULL OR b.reference = ?1) "
+            "ORDER BY r.id",
+            (normalise_reference(str(reference)) if reference else None,)).fetchall()
+        return [{**dict(r), "seats": json.loads(r["seats"]),
+                 "decided_at": from_iso(r["decided_at"]) if r["decided_at"] else None}
+                for r in rows]
 
     def reject_refund(self, actor: Actor, refund_id: int, comment: str = "") -> RefundResult:
         """A manager turns a refund request down; the seats stay sold. The comment is audited."""

@@ -169,6 +169,7 @@ class RefundResult:
     currency: str
     method: str
     state: str  # completed | pending_approval
+    to_pay_out: bool = False  # completed, cash to give back, but no open drawer paid it yet
 
 
 @dataclass(frozen=True)
