@@ -148,7 +148,7 @@ class ZReport:
                     d["net_sales"]] for d in self.totals["by_device"]]
         channels = [[d["channel"], d["bookings"], d["tickets"], d["gross"], d["refunds"],
                      d["net_sales"]] for d in self.totals["by_channel"]]
-        adjustments = [[a.adjustment_id, to_iso(a.created_at), a.staff_number, a.reason,
+        adjustments = [[a.reason, a.staff_number, to_iso(a.created_at), a.adjustment_id,
                         a.amount_minor] for a in self.adjustments]
         return [
             ("Z report", ["Field", "Value"], [list(r) for r in head]),
@@ -167,7 +167,7 @@ class ZReport:
              devices),
             ("By channel", ["Channel", "Bookings", "Tickets", "Gross", "Refunded", "Net sales"],
              channels),
-            ("Adjustments after the close", ["Id", "At (UTC)", "By", "Reason", "Amount"],
+            ("Adjustments after the close", ["Reason", "By", "At (UTC)", "Id", "Amount"],
              adjustments),
             ("Result", ["Measure", "Amount"],
              [["Net sales at the close", t["net_sales"]],

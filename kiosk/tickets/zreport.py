@@ -1,0 +1,193 @@
+"""The Z report (business-day close) as a one-page PDF and as CSV.
+
+Same drawing approach as the daily report (``kiosk.tickets.report_pdf``): real text painted with
+QPainter onto an A4 QPdfWriter page, so the PDF is searchable and a printer gets the same page.
+Everything must fit one page: tables are cut to the rows that fit and say how many were left
+out (the CSV always has every row). The CSV goes through ``kiosk.domain.csv_safe`` so a cashier
+name or reason such as ``=HYPERLINK(...)`` is never run by a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TextIO
+
+from kiosk.domain import csv_safe
+from kiosk.services.day_close import MONEY_LABELS, TICKET_LINES, ZReport
+
+# Column headers whose cells are money (minor units) in ZReport.sections().
+MONEY_HEADERS = frozenset({"Taken", "Refunded", "Net", "Expected", "Counted", "Variance", "Float",
+                           "Gross", "Net sales", "Amount"})
+
+
+def _is_money(section: str, header: str, row: Sequence[Any]) -> bool:
+    if header == "Amount" and section in ("Tickets", "Refunds", "Result"):
+        return str(row[0]) in MONEY_LABELS
+    return header in MONEY_HEADERS
+
+
+def _decimal(minor: int) -> str:
+    return str(Decimal(int(minor)).scaleb(-2).quantize(Decimal("0.01")))
+
+
+def write_csv(report: ZReport, stream: TextIO) -> None:
+    """Every section: a ``# title`` line, its header, its rows, a blank line. Money in major
+    units with two decimals (``1250.00``) so spreadsheets sum it."""
+    out = csv_safe.writer(stream, lineterminator="\n")
+    for i, (title, header, rows) in enumerate(report.sections()):
+        if i:
+            stream.write("\n")
+        out.writerow([f"# {title}"])
+        out.writerow(header)
+        for row in rows:
+            out.writerow([_decimal(v) if isinstance(v, int) and not isinstance(v, bool)
+                          and _is_money(title, h, row) else v
+                          for v, h in zip(row, header, strict=True)])
+
+
+def csv_text(report: ZReport) -> str:
+    buffer = io.StringIO()
+    write_csv(report, buffer)
+    return buffer.getvalue()
+
+
+def _cell(report: ZReport, section: str, header: str, row: Sequence[Any], value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return "" if value is None else str(value)
+    if _is_money(section, header, row):
+        return report.money(value)
+    return f"{value:,}" if header not in ("Id", "Shifts") else str(value)
+
+
+def display_rows(report: ZReport, section: str, header: Sequence[str],
+                 rows: Sequence[Sequence[Any]]) -> list[list[str]]:
+    """Rows of a section as people read them (``₹1,250.00``), for the PDF and the screen."""
+    return [[_cell(report, section, h, row, v) for v, h in zip(row, header, strict=True)]
+            for row in rows]
+
+
+def render_pdf(report: ZReport, path: Path | str) -> Path:
+    """Write the Z report as a one-page A4 PDF at ``path``; returns the path."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    from kiosk.tickets.report_pdf import DPI, _ensure_gui_application
+
+    _ensure_gui_application()
+    path = Path(path)
+    writer = QPdfWriter(str(path))
+    writer.setResolution(DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Portrait,
+                                     QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
+    writer.setTitle(f"Z report {report.cinema_id} {report.business_date}")
+    writer.setCreator("Box Office Kiosk")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot write {path}")
+    try:
+        from PySide6.QtCore import QRectF
+
+        draw(painter, QRectF(painter.viewport()), report)
+    finally:
+        painter.end()
+    return path
+
+
+def draw(painter: Any, page: Any, report: ZReport) -> None:
+    """Draw the Z report into ``page`` (device pixels): one page, whatever the day held."""
+    from PySide6.QtCore import QRectF, Qt
+
+    from kiosk.tickets.report_pdf import INK, MUTED, _font, _pt, _section, _table
+
+    red = "#b3261e"
+    y = page.top()
+    painter.setPen(INK)
+    painter.setFont(_font(18, bold=True))
+    title = "Z report: business-day close" if report.closed else "Business day (NOT CLOSED)"
+    painter.drawText(QRectF(page.left(), y, page.width(), _pt(24)), Qt.AlignmentFlag.AlignLeft,
+                     title)
+    y += _pt(24)
+    painter.setFont(_font(9.5))
+    painter.setPen(MUTED)
+    lines = [f"{report.cinema_name} ({report.cinema_id})  |  business date "
+             f"{report.business_date}  |  amounts in {report.currency}"]
+    if report.closed and report.closed_at is not None:
+        from kiosk.domain.clock import local
+
+        lines.append(f"Closed {local(report.closed_at, report.timezone):%d %b %Y %H:%M} "
+                     f"(cinema time) by {report.closed_by_name} ({report.closed_by_number}) "
+                     f"on {report.kiosk_id}")
+        lines.append(f"Signature SHA-256 {report.signature[:32]}... "
+                     f"{'matches' if report.signature_ok else 'DOES NOT MATCH the stored totals'}")
+    else:
+        lines.append("Preview only: these figures can still change until the day is closed.")
+    lines.append(str(report.totals.get("sources", "")))
+    for line in lines:
+        if "DOES NOT MATCH" in line or "Preview" in line:
+            from PySide6.QtGui import QColor
+
+            painter.setPen(QColor(red))
+        else:
+            painter.setPen(MUTED)
+        painter.drawText(QRectF(page.left(), y, page.width(), _pt(13)),
+                         Qt.AlignmentFlag.AlignLeft, line)
+        y += _pt(13)
+    y += _pt(8)
+
+    sections = {title: (header, rows) for title, header, rows in report.sections()}
+    half = (page.width() - _pt(16)) / 2
+    left_x, right_x = page.left(), page.left() + half + _pt(16)
+
+    def block(x: float, top: float, width: float, title: str, limit: int,
+              widths: Sequence[float] | None = None) -> float:
+        header, rows = sections[title]
+        shown = display_rows(report, title, header, rows[:limit])
+        if len(rows) > limit:
+            shown.append([f"... {len(rows) - limit} more (see the CSV)"] + [""] * (len(header) - 1))
+        _section(painter, QRectF(x, top, width, 0), top, title)
+        used = _table(painter, QRectF(x, top + _pt(18), width, 0), header, shown, widths)
+        return top + _pt(18) + used + _pt(12)
+
+    # Left: tickets; right: tenders, refunds and the result.
+    left_end = block(left_x, y, half, "Tickets", len(TICKET_LINES), (0.62, 0.38))
+    _section(painter, QRectF(left_x, left_end, half, 0), left_end, "Food and drink")
+    painter.setPen(MUTED)
+    painter.setFont(_font(8.5))
+    note = QRectF(left_x, left_end + _pt(18), half, _pt(24))
+    painter.drawText(note, int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
+                     report.totals.get("food_and_drink_note", ""))
+    left_end += _pt(18) + _pt(24) + _pt(8)
+    right_end = block(right_x, y, half, "Tenders", 6, (0.4, 0.2, 0.2, 0.2))
+    right_end = block(right_x, right_end, half, "Refunds", 4, (0.7, 0.3))
+    right_end = block(right_x, right_end, half, "Result", 3, (0.62, 0.38))
+    y = max(left_end, right_end)
+
+    # Full width: cashiers, devices and channels side by side, shifts, adjustments.
+    y = block(page.left(), y, page.width(), "Cashier variance", 8,
+              (0.14, 0.36, 0.1, 0.14, 0.13, 0.13))
+    device_widths = (0.3, 0.14, 0.14, 0.14, 0.14, 0.14)
+    y = block(page.left(), y, page.width(), "By device", 6, device_widths)
+    y = block(page.left(), y, page.width(), "By channel", 4, device_widths)
+    y = block(page.left(), y, page.width(), "Shifts", 10,
+              (0.1, 0.08, 0.18, 0.08, 0.13, 0.1, 0.11, 0.11, 0.11))
+    room = int((page.bottom() - y - _pt(60)) // _pt(14)) - 1
+    block(page.left(), y, page.width(), "Adjustments after the close", max(room, 2),
+          (0.5, 0.08, 0.22, 0.06, 0.14))
+
+    painter.setPen(MUTED)
+    painter.setFont(_font(8))
+    painter.drawText(QRectF(page.left(), page.bottom() - _pt(26), page.width(), _pt(12)),
+                     Qt.AlignmentFlag.AlignLeft,
+                     "Net sales = gross - refunds - exchange credit. Totals frozen at the close; "
+                     "corrections are the adjustments listed above.")
+    painter.setPen(INK)
+    painter.drawText(QRectF(page.left(), page.bottom() - _pt(12), page.width(), _pt(12)),
+                     Qt.AlignmentFlag.AlignLeft,
+                     "Manager signature: ______________________    Date: ____________")
+
+
+__all__ = ["csv_text", "display_rows", "draw", "render_pdf", "write_csv"]
