@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kiosk",
         description="Box Office Kiosk: sell tickets at the counter or on a self-service screen. "
         "Without a subcommand the app starts on its configured database "
-        "(the demo data is loaded on first start).",
+        "(an empty one asks for its first manager; --demo loads the demo data).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--config", type=Path, help="TOML config file (default: $KIOSK_CONFIG "
@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--language", choices=["en", "hi", "te"], help="user interface language")
     parser.add_argument("--theme", choices=["normal", "high-contrast"], help="colour theme")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    from kiosk.commands.launch import add_launch_arguments
+
+    add_launch_arguments(parser)  # --demo
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _command_modules():
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
@@ -77,6 +80,11 @@ def main(argv: list[str] | None = None) -> int:
             from kiosk.commands import launch
 
             return launch.run(args, config)
+        if getattr(args, "launch_demo", False):
+            from kiosk.domain.errors import InvalidInput
+
+            raise InvalidInput("--demo before a command only starts the app on the demo data; "
+                               "load it with `kiosk init --demo` instead. Nothing was changed.")
         return handler(args, config)
     except KioskError as err:
         print(f"kiosk: {err}", file=sys.stderr)

@@ -6,7 +6,7 @@ repaint" is a synthesised mouse click on a free seat, the screen-style slot turn
 ``update_statuses``, and event processing until the seat layer has painted again. The losing
 one-item-per-seat strategy is re-measured at 20,000 seats for comparison (informational).
 
-Launch: ``python -m kiosk --windowed --db <tmp>`` with ``KIOSK_BENCH_FIRST_SCREEN=1``; wall
+Launch: ``python -m kiosk --windowed --demo --db <tmp>`` with ``KIOSK_BENCH_FIRST_SCREEN=1``; wall
 time from spawn to the ``first-screen-ms=`` line, median of 3, on a database created by a
 first, separately reported run (so the median measures launch, not the demo-data load).
 """
@@ -238,7 +238,8 @@ def _first_screen(db: Path, timeout_s: float = 30.0) -> tuple[float, float] | No
     """(wall ms from spawn to the first-screen line, the app's own figure), or None."""
     env = dict(os.environ, KIOSK_BENCH_FIRST_SCREEN="1", QT_QPA_PLATFORM="offscreen")
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "kiosk", "--windowed", "--db", str(db)],
+    proc = subprocess.Popen([sys.executable, "-m", "kiosk", "--windowed", "--demo", "--db",
+                             str(db)],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     try:
         assert proc.stdout is not None

@@ -1,8 +1,14 @@
-"""``kiosk init``: load the demo cinemas, films, prices, staff and a week of shows.
+"""``kiosk init``: set up a database: ``--demo`` or ``--first-manager``.
 
+``kiosk init --first-manager NUMBER --name NAME`` creates the first manager of an empty
+database (the PIN from ``$KIOSK_PIN`` or asked for twice, never on the command line), through
+the same service as the app's first-manager screen (``kiosk.services.first_run``).
+
+``kiosk init --demo`` loads the demo cinemas, films, prices, staff (with the PINs printed in the
+README) and a week of shows: only on request, never by a plain ``kiosk`` or ``kiosk init``.
 On a database that already holds the demo data it only tops the shows up to the next 7 days.
-A database with a cinema's own data is never touched unless ``--force --yes`` is given, which
-first saves a backup next to it and then wipes EVERYTHING (bookings, shifts, audit) before
+A database with a cinema's own data is never touched unless ``--demo --force --yes`` is given,
+which first saves a backup next to it and then wipes EVERYTHING (bookings, shifts, audit) before
 loading the demo.
 
 Work not yet sent to the cloud (outbox rows with ``done_at`` NULL, dead letters included) is
@@ -16,6 +22,8 @@ the fresh database (the old audit log is in the backup). Every forced wipe leave
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
@@ -30,14 +38,27 @@ from kiosk.store.db import open_db, transaction
 from kiosk.store.demo import DEMO_MARKER, ensure_demo_data
 
 NAME = "init"
-HELP = ("load the demo data (cinemas, films, prices, staff, a week of shows) into an empty "
-        "database, or top up the demo shows to the next 7 days")
+HELP = ("set up a database: --first-manager creates the first manager of an empty one; --demo "
+        "loads the demo data (cinemas, films, prices, demo staff, a week of shows) or tops up "
+        "the demo shows to the next 7 days")
+USAGE_HINT = ("Say what to set up: `kiosk init --first-manager NUMBER --name NAME` creates the "
+              "first manager of an empty database (the PIN is asked for twice, or taken from "
+              "$KIOSK_PIN); `kiosk init --demo` loads the demo data, whose staff PINs are "
+              "printed in the README. Nothing was changed.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--demo", action="store_true",
+                        help="load the demo data (demo staff with published PINs: for trying "
+                             "the kiosk, never for a real cinema)")
+    parser.add_argument("--first-manager", metavar="NUMBER",
+                        help="create the first manager (staff number, 3 to 8 digits) of a "
+                             "database with no staff; the PIN is asked for twice (or $KIOSK_PIN)")
+    parser.add_argument("--name", metavar="NAME", help="the first manager's name")
     parser.add_argument("--force", action="store_true",
-                        help="ERASE everything in the database (bookings, shifts, audit log) and "
-                             "load the demo data afresh; a backup is saved first; needs --yes")
+                        help="with --demo: ERASE everything in the database (bookings, shifts, "
+                             "audit log) and load the demo data afresh; a backup is saved "
+                             "first; needs --yes")
     parser.add_argument("--yes", action="store_true",
                         help="confirm that --force may erase the database")
     parser.add_argument("--discard-unsent", action="store_true",
@@ -192,13 +213,67 @@ def _audit_wipe(conn: sqlite3.Connection, config: Config, wiped: Wipe) -> None:
                      staff_id=staff_id, target=str(wiped.export or wiped.backup), detail=detail)
 
 
+def _read_new_pin(number: str) -> tuple[str, str]:
+    """The new PIN and its repetition: ``$KIOSK_PIN`` (given once, so both), else two hidden
+    prompts. Never an option: a PIN on the command line is in the process list."""
+    from kiosk.commands._staff import PIN_ENV
+
+    if os.environ.get(PIN_ENV):
+        return os.environ[PIN_ENV], os.environ[PIN_ENV]
+    try:
+        pin = getpass.getpass(f"New PIN for manager {number}: ")
+        again = getpass.getpass("The same PIN again: ")
+    except (EOFError, KeyboardInterrupt):
+        raise InvalidInput(f"No PIN given: type it twice when asked, or set ${PIN_ENV}. "
+                           "Nothing was changed.") from None
+    return pin, again
+
+
+def _first_manager(args: argparse.Namespace, config: Config) -> int:
+    from kiosk.services.deps import ServiceDeps
+    from kiosk.services.first_run import create_first_manager
+
+    if args.demo or args.force or args.discard_unsent:
+        raise InvalidInput("--first-manager goes on its own (not with --demo or --force). "
+                           "Nothing was changed.")
+    if getattr(args, "pin", None):
+        raise InvalidInput("A new PIN is never given on the command line (it would show in the "
+                           "process list): leave out --pin and type it when asked, or set "
+                           "$KIOSK_PIN. Nothing was changed.")
+    if not (args.name or "").strip():
+        raise InvalidInput("--first-manager needs the manager's name: add --name \"NAME\". "
+                           "Nothing was changed.")
+    pin, again = _read_new_pin(args.first_manager)
+    db = open_db(config.db_path)
+    try:
+        record = create_first_manager(ServiceDeps(db=db, config=config, clock=Clock()),
+                                      args.first_manager, args.name, pin, again)
+    finally:
+        db.conn.close()
+    print(f"First manager {record.name} ({record.staff_number}) created in {config.db_path}. "
+          "Sign in on the manager console (kiosk --mode manager) to add the cinema's films, "
+          "halls, shows and staff.")
+    return 0
+
+
 def run(args: argparse.Namespace, config: Config) -> int:
+    if args.first_manager is not None:
+        return _first_manager(args, config)
+    if args.name is not None:
+        raise InvalidInput("--name goes with --first-manager NUMBER. Nothing was changed.")
+    if not args.demo:
+        if args.force or args.discard_unsent:
+            raise InvalidInput("--force erases the database to load the demo data afresh: say "
+                               "so with --demo (kiosk init --demo --force --yes). Nothing was "
+                               "changed.")
+        raise InvalidInput(USAGE_HINT)
     if args.force and not args.yes:
         raise InvalidInput("--force erases every booking, shift and audit entry in "
-                           f"{config.db_path}. Run again with --force --yes if you mean it "
-                           "(nothing was changed).")
+                           f"{config.db_path}. Run again with --demo --force --yes if you mean "
+                           "it (nothing was changed).")
     if args.discard_unsent and not args.force:
-        raise InvalidInput("--discard-unsent only goes with --force --yes (nothing was changed).")
+        raise InvalidInput("--discard-unsent only goes with --demo --force --yes (nothing was "
+                           "changed).")
     db = open_db(config.db_path)
     try:
         wiped = _force(args, config, db.conn) if args.force else None
@@ -223,7 +298,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
                   "cover the next 7 days.")
         else:
             print(f"{config.db_path} already holds a cinema's own data; nothing was changed. "
-                  "(Use --force --yes to erase it and load the demo instead.)")
+                  "(Use --demo --force --yes to erase it and load the demo instead.)")
     finally:
         db.conn.close()
     return 0

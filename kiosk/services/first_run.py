@@ -28,7 +28,7 @@ from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Role
 from kiosk.services.staff_admin import StaffRecord
 from kiosk.store.db import transaction
-from kiosk.store.demo import DEMO_MARKER
+from kiosk.store.demo import is_demo
 
 ACTION = "staff.first_manager"
 NAME_MAX = 80
@@ -41,8 +41,7 @@ def has_staff(conn: sqlite3.Connection) -> bool:
 def is_demo_database(conn: sqlite3.Connection) -> bool:
     """The demo dataset (with its published PINs) was loaded into this database: the screens
     show a DEMO badge and the CLI a notice, so nobody mistakes it for a cinema's own data."""
-    return conn.execute("SELECT 1 FROM settings WHERE key = ?", (DEMO_MARKER,)).fetchone() \
-        is not None
+    return is_demo(conn)
 
 
 def needs_first_manager(deps: ServiceDeps) -> bool:

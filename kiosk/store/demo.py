@@ -331,6 +331,9 @@ def ensure_demo_data(db: Any, clock: Clock, rounds: int | None = None,
                      cleaning_gap_min: int = 15, data_dir: Path | None = None) -> bool:
     """Load the demo dataset into an empty database; top up demo shows otherwise.
 
+    Only on request (``kiosk init --demo``, ``kiosk --demo``, tests and screenshots): the demo
+    staff have PINs printed in the README, so an ordinary launch never calls this.
+
     Returns True when the dataset was loaded now, False when the database already held data
     (demo shows are then topped up to the next 7 days; a database without the demo marker,
     e.g. a real cinema's, is never touched). ``db`` is a sqlite-utils Database or a sqlite3
@@ -348,11 +351,34 @@ def ensure_demo_data(db: Any, clock: Clock, rounds: int | None = None,
                              (DEMO_MARKER, DEMO_VERSION))
                 _top_up_shows(conn, data, now, cleaning_gap_min)
                 return True
-    if conn.execute("SELECT 1 FROM settings WHERE key = ?", (DEMO_MARKER,)).fetchone() is None:
-        return False
-    with transaction(conn):
-        _top_up_shows(conn, data, now, cleaning_gap_min)
+    _top_up_if_demo(conn, data, now, cleaning_gap_min)
     return False
+
+
+def is_demo(db: Any) -> bool:
+    """The demo dataset (with its published PINs) was loaded into this database."""
+    return _connection(db).execute("SELECT 1 FROM settings WHERE key = ?",
+                                   (DEMO_MARKER,)).fetchone() is not None
+
+
+def _top_up_if_demo(conn: sqlite3.Connection, data: Dataset, now: datetime,
+                    cleaning_gap_min: int) -> int | None:
+    if not is_demo(conn):
+        return None
+    with transaction(conn):
+        return _top_up_shows(conn, data, now, cleaning_gap_min)
+
+
+def top_up_demo(db: Any, clock: Clock, cleaning_gap_min: int = 15,
+                data_dir: Path | None = None) -> int | None:
+    """On a database that already holds the demo, add its shows for the next 7 days (a demo
+    kiosk started every morning keeps a week on sale); the number added, or None when the
+    database is not a demo one. Never loads the demo into an empty database (and so never
+    creates its staff with their published PINs): that takes ``kiosk init --demo``."""
+    conn = _connection(db)
+    if not is_demo(conn):
+        return None
+    return _top_up_if_demo(conn, load_dataset(data_dir), clock.now(), cleaning_gap_min)
 
 
 def wipe(conn: sqlite3.Connection) -> None:

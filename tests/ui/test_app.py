@@ -26,7 +26,7 @@ def test_launch_windowed_reports_first_screen(tmp_path):
     env.pop("KIOSK_CONFIG", None)
     env["KIOSK_CONFIG"] = str(tmp_path / "absent.toml")
     run = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--windowed", "--db", str(tmp_path / "k.db")],
+        [sys.executable, "-m", "kiosk", "--windowed", "--demo", "--db", str(tmp_path / "k.db")],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     lines = [line for line in run.stdout.splitlines() if line.startswith("first-screen-ms=")]
@@ -34,7 +34,8 @@ def test_launch_windowed_reports_first_screen(tmp_path):
     ms = float(lines[0].split("=", 1)[1])
     assert 0 < ms < 60_000
     assert "Traceback" not in run.stderr
-    # the demo data was loaded on this first start
+    assert "first-screen-name=main" in run.stdout.splitlines()  # the demo has its staff
+    # the demo data was loaded on this first start, as asked (--demo)
     import sqlite3
 
     conn = sqlite3.connect(tmp_path / "k.db")

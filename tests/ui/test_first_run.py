@@ -122,6 +122,13 @@ def test_the_launcher_asks_only_when_needed_and_starts_joined_or_on_the_demo(
     assert outcome == {"config_path": args.config, "closed": True}
     monkeypatch.setattr(qapp, "exec", lambda: screens[-1].demoChosen.emit())
     assert _first_run_if_needed(args, cloud_on) is cloud_on  # the demo, as configured
+    demo = open_db(cloud_on.db_path)
+    try:  # pressing the button is the request that loads it (a plain launch never does)
+        assert demo.conn.execute("SELECT COUNT(*) FROM settings WHERE key = 'demo_data'"
+                                 ).fetchone()[0] == 1
+    finally:
+        demo.conn.close()
+    cloud_on = replace(cloud_on, db_path=tmp_path / "another-device.db")
     monkeypatch.setattr(qapp, "exec", lambda: 0)  # the window closed without a choice
     assert _first_run_if_needed(args, cloud_on) is None
 

@@ -27,7 +27,7 @@ def db_path(tmp_path) -> Path:
 
 @pytest.fixture
 def demo_db(db_path, capsys) -> Path:
-    assert main(["--db", str(db_path), "init"]) == 0
+    assert main(["--db", str(db_path), "init", "--demo"]) == 0
     capsys.readouterr()
     return db_path
 
@@ -47,11 +47,11 @@ def run(db_path: Path, *args: str) -> int:
 
 # ---------------------------------------------------------------------------- init
 def test_init_loads_then_tops_up(db_path, capsys):
-    assert run(db_path, "init") == 0
+    assert run(db_path, "init", "--demo") == 0
     out = capsys.readouterr().out
     assert "Demo data loaded" in out and "10 halls" in out and "9001/9999" in out
     before = dump(db_path)
-    assert run(db_path, "init") == 0
+    assert run(db_path, "init", "--demo") == 0
     assert "already present" in capsys.readouterr().out
     assert dump(db_path) == before
 
@@ -62,10 +62,13 @@ def test_init_force_needs_yes_and_keeps_a_backup(demo_db, capsys):
     conn.commit()
     conn.close()
     before = dump(demo_db, skip=())
-    assert run(demo_db, "init", "--force") == 2
+    assert run(demo_db, "init", "--demo", "--force") == 2
     assert "--force --yes" in capsys.readouterr().err
     assert dump(demo_db, skip=()) == before
-    assert run(demo_db, "init", "--force", "--yes") == 0
+    assert run(demo_db, "init", "--force", "--yes") == 2  # erasing to load the demo says so
+    assert "--demo" in capsys.readouterr().err
+    assert dump(demo_db, skip=()) == before
+    assert run(demo_db, "init", "--demo", "--force", "--yes") == 0
     out = capsys.readouterr().out
     assert "Saved a backup" in out and "Demo data loaded" in out
     conn = sqlite3.connect(demo_db)
@@ -88,7 +91,7 @@ def test_init_leaves_a_cinemas_own_data_alone(db_path, capsys):
     make_world(db, Clock())
     db.conn.close()
     before = dump(db_path, skip=())
-    assert run(db_path, "init") == 0
+    assert run(db_path, "init", "--demo") == 0
     assert "nothing was changed" in capsys.readouterr().out
     assert dump(db_path, skip=()) == before
 

@@ -56,7 +56,7 @@ def audit(kiosk, action: str) -> list[dict]:
 # ---------------------------------------------------------------- init --force
 def test_init_force_refuses_while_sales_are_unsent(kiosk, sold):
     kill(kiosk, outbox_ids(kiosk)[0])
-    err = kiosk.refused("init", "--force", "--yes", match="not yet sent to the cloud",
+    err = kiosk.refused("init", "--demo", "--force", "--yes", match="not yet sent to the cloud",
                         exclude=())  # not even an audit row: nothing happened
     assert "2 sales and 1 customer message not yet sent" in err
     assert "kiosk sync" in err and "network" in err
@@ -73,7 +73,7 @@ def test_init_force_refuses_even_when_only_dead_letters_are_left(kiosk, sold):
                      (DEAD_AT,))
     conn.close()
     kill(kiosk, outbox_ids(kiosk)[1])
-    err = kiosk.refused("init", "--force", "--yes", match="1 sale not yet sent", exclude=())
+    err = kiosk.refused("init", "--demo", "--force", "--yes", match="1 sale not yet sent", exclude=())
     assert "erasing now would lose it" in err and "1 of them could not be sent" in err
 
 
@@ -84,20 +84,20 @@ def test_init_force_refuses_even_when_only_dead_letters_are_left(kiosk, sold):
 ])
 def test_discarding_unsent_work_needs_a_managers_pin(kiosk, sold, staff, match):
     # the auth service rightly records sign-ins and a wrong PIN's failed-attempt count
-    kiosk.refused("init", "--force", "--yes", "--discard-unsent", *staff, match=match,
+    kiosk.refused("init", "--demo", "--force", "--yes", "--discard-unsent", *staff, match=match,
                   exclude=("audit", "staff"))
     assert not (kiosk.db_path.parent / "backups").exists()
     assert len(outbox_ids(kiosk)) == 3
 
 
 def test_discard_unsent_needs_force(kiosk, sold):
-    kiosk.refused("init", "--discard-unsent", *MANAGER, match="--force --yes", exclude=())
+    kiosk.refused("init", "--demo", "--discard-unsent", *MANAGER, match="--force --yes", exclude=())
 
 
 def test_a_manager_discards_unsent_work_exported_and_audited_in_the_fresh_database(kiosk, sold):
     bookings = dict(kiosk.query("SELECT reference, id FROM bookings"))
     kill(kiosk, outbox_ids(kiosk)[0])
-    rc, out, err = kiosk("init", "--force", "--yes", "--discard-unsent", *MANAGER)
+    rc, out, err = kiosk("init", "--demo", "--force", "--yes", "--discard-unsent", *MANAGER)
     assert rc == 0, err
     [backup] = (kiosk.db_path.parent / "backups").glob("kiosk-*.db")
     export = backup.with_name(f"{backup.stem}-unsent.json")
@@ -127,7 +127,7 @@ def test_a_manager_discards_unsent_work_exported_and_audited_in_the_fresh_databa
 
 
 def test_a_forced_wipe_with_nothing_unsent_is_audited_too(kiosk):
-    rc, out, err = kiosk("init", "--force", "--yes")
+    rc, out, err = kiosk("init", "--demo", "--force", "--yes")
     assert rc == 0, err
     [row] = audit(kiosk, "init.wipe")
     assert row["detail"]["discarded_rows"] == 0 and row["detail"]["backup"].endswith(".db")
@@ -150,7 +150,7 @@ def test_a_sale_made_after_the_backup_stops_the_wipe(kiosk, sold, monkeypatch):
         return rows, max_id
 
     monkeypatch.setattr(init, "_read_backup", sale_sneaks_in)
-    rc, out, err = kiosk("init", "--force", "--yes", "--discard-unsent", *MANAGER)
+    rc, out, err = kiosk("init", "--demo", "--force", "--yes", "--discard-unsent", *MANAGER)
     assert rc == 2 and "was made on this kiosk while the backup" in err
     assert kiosk.query("SELECT COUNT(*) FROM bookings") == [(2,)]
     assert len(outbox_ids(kiosk)) == 4

@@ -1,0 +1,164 @@
+"""First-manager screen (issue 11, point 6): an empty production database starts here, not on
+the demo; the service makes the manager on a worker thread; refusals are shown in its words."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.domain.clock import FakeClock
+from kiosk.services.deps import ServiceDeps
+from kiosk.services.first_run import create_first_manager
+from kiosk.store.db import open_db
+
+WAIT = 10_000
+REPO = Path(__file__).resolve().parents[2]
+SHOTS = Path(os.environ.get("KIOSK_TEST_SHOTS", "/tmp/shots"))
+
+
+@pytest.fixture
+def empty_deps(config):
+    deps = ServiceDeps(db=open_db(config.db_path), config=config, clock=FakeClock())
+    yield deps
+    deps.conn.close()
+
+
+def make(qtbot, create):
+    from kiosk.ui.first_manager import FirstManagerScreen
+    from kiosk.ui.theme import ThemeManager
+
+    if ThemeManager.instance() is None:
+        from PySide6.QtWidgets import QApplication
+
+        ThemeManager(QApplication.instance(), "normal", False)
+    screen = FirstManagerScreen(create, kiosk_id="KIOSK-1")
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen
+
+
+def fill(qtbot, screen, name="Priya Nair", number="4001", pin="4826", again="4826"):
+    for field, text in ((screen.name, name), (screen.number, number), (screen.pin, pin),
+                        (screen.pin_again, again)):
+        field.clear()
+        qtbot.keyClicks(field, text)
+
+
+def staff(deps):
+    return [tuple(r) for r in deps.conn.execute("SELECT staff_number, name, role FROM staff")]
+
+
+def save(screen, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert screen.grab().save(str(SHOTS / name))
+
+
+def test_the_first_manager_is_created_off_the_gui_thread(qtbot, empty_deps):
+    threads = []
+
+    def create(*entries):
+        threads.append(threading.current_thread().name)
+        return create_first_manager(empty_deps, *entries)
+
+    screen = make(qtbot, create)
+    assert not screen.create_button.isEnabled()  # nothing typed yet
+    assert "1234" in screen.policy.text()  # the policy is said before anyone is refused
+    save(screen, "first_manager.png")
+    fill(qtbot, screen)
+    assert screen.pin.echoMode() == screen.pin.EchoMode.Password
+    with qtbot.waitSignal(screen.created, timeout=WAIT) as blocker:
+        qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].staff_number == "4001"
+    assert threads == ["first-manager"]
+    assert staff(empty_deps) == [("4001", "Priya Nair", "manager")]
+    assert "Priya Nair (4001) created" in screen.status.text()
+    assert screen.pin.text() == "" and not screen.create_button.isEnabled()
+    save(screen, "first_manager_created.png")
+
+
+@pytest.mark.parametrize("pin,again,words", [("1234", "1234", "run of digits"),
+                                             ("4826", "4862", "not the same")])
+def test_a_refusal_is_shown_and_nothing_is_created(qtbot, empty_deps, pin, again, words):
+    screen = make(qtbot, lambda *e: create_first_manager(empty_deps, *e))
+    fill(qtbot, screen, pin=pin, again=again)
+    qtbot.keyClick(screen.pin_again, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: words in screen.status.text(), timeout=WAIT)
+    assert screen.status.property("role") == "bad"
+    assert screen.pin.text() == "" and screen.pin_again.text() == ""  # typed again, twice
+    assert screen.name.text() == "Priya Nair" and screen.number.text() == "4001"
+    assert staff(empty_deps) == []
+    save(screen, f"first_manager_refused_{words.split()[0]}.png")
+
+
+def test_the_launcher_asks_on_an_empty_database_only(qapp, qtbot, config, services,
+                                                     monkeypatch):
+    import kiosk.ui.first_manager as first_manager
+    from kiosk.commands.launch import _first_manager_if_needed
+    from kiosk.services.app import open_services
+
+    # the test world has staff: no screen
+    assert _first_manager_if_needed(services, config, bench=False) is False
+    empty = open_services(config.with_overrides(
+        db_path=config.db_path.with_name("empty.db")), clock=FakeClock())
+    shown: list = []
+    real = first_manager.FirstManagerScreen
+
+    def spy(*args, **kwargs):
+        shown.append(real(*args, **kwargs))
+        return shown[-1]
+
+    def exec_():  # the person types the manager in; the launcher closes the screen itself
+        screen = shown[-1]
+        fill(qtbot, screen)
+        screen.start_create()
+        qtbot.waitUntil(lambda: not screen.isVisible(), timeout=WAIT)
+        return 0
+
+    monkeypatch.setattr(first_manager, "FirstManagerScreen", spy)
+    monkeypatch.setattr(qapp, "exec", exec_)
+    try:
+        assert _first_manager_if_needed(empty, empty.config, bench=False) is True
+        assert staff(empty.deps) == [("4001", "Priya Nair", "manager")]
+        monkeypatch.setattr(qapp, "exec", lambda: 0)  # closed without a manager: nothing
+        cinema = open_services(empty.config.with_overrides(
+            db_path=config.db_path.with_name("cinema.db"), cinema_id="hyd-central"),
+            clock=FakeClock())
+        try:  # a cloud cinema's device gets its staff from the cloud, never this screen
+            assert _first_manager_if_needed(cinema, cinema.config, bench=False) is False
+        finally:
+            cinema.close()
+        assert len(shown) == 1
+    finally:
+        empty.close()
+
+
+def _launch(tmp_path, *extra: str) -> tuple[subprocess.CompletedProcess, Path]:
+    db = tmp_path / "k.db"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_BENCH_FIRST_SCREEN="1",
+               KIOSK_BCRYPT_ROUNDS="4", KIOSK_CLOUD_ENABLED="0",
+               KIOSK_CONFIG=str(tmp_path / "absent.toml"))
+    run = subprocess.run([sys.executable, "-m", "kiosk", "--windowed", "--db", str(db), *extra],
+                         cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    return run, db
+
+
+def test_a_plain_launch_on_an_empty_database_asks_for_the_first_manager(tmp_path):
+    run, db = _launch(tmp_path)
+    assert "first-screen-name=first-manager" in run.stdout.splitlines(), run.stdout
+    conn = open_db(db).conn
+    try:  # no demo, no staff: nobody knows a PIN to this kiosk
+        for table in ("staff", "cinemas", "shows"):
+            assert conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0  # noqa: S608
+        assert conn.execute("SELECT COUNT(*) FROM settings WHERE key = 'demo_data'"
+                            ).fetchone()[0] == 0
+    finally:
+        conn.close()

@@ -1,0 +1,147 @@
+"""The CLI's first run (issue 11, point 6): a plain `kiosk init` loads nothing; `kiosk init
+--first-manager` creates exactly one first manager (PIN from $KIOSK_PIN or asked twice, never
+an option); `--demo` is the only way to the demo staff. Refusals exit non-zero, change nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from tests.factories import table_dump
+
+
+@pytest.fixture(autouse=True)
+def cheap_bcrypt(monkeypatch):
+    monkeypatch.setenv("KIOSK_BCRYPT_ROUNDS", "4")
+    monkeypatch.delenv("KIOSK_PIN", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    """An empty, migrated database: what a kiosk has after its first start."""
+    from kiosk.store.db import open_db
+
+    path = tmp_path / "kiosk.db"
+    open_db(path).conn.close()
+    return path
+
+
+def run(db_path: Path, *args: str) -> int:
+    return main(["--db", str(db_path), *args])
+
+
+def rows(db_path: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(db_path)
+    try:
+        return [tuple(r) for r in conn.execute(sql)]
+    finally:
+        conn.close()
+
+
+def dump(db_path: Path, exclude=("audit",)) -> str:
+    conn = sqlite3.connect(db_path)
+    try:
+        return table_dump(conn, exclude)
+    finally:
+        conn.close()
+
+
+def prompts(monkeypatch, *answers: str) -> list[str]:
+    asked: list[str] = []
+    feed = iter(answers)
+
+    def fake_getpass(prompt: str = "") -> str:
+        asked.append(prompt)
+        try:
+            return next(feed)
+        except StopIteration:
+            raise EOFError from None
+
+    monkeypatch.setattr("getpass.getpass", fake_getpass)
+    return asked
+
+
+def test_plain_init_loads_nothing_and_says_what_to_do(db_path, capsys):
+    before = dump(db_path, exclude=())
+    assert run(db_path, "init") == 2
+    err = capsys.readouterr().err
+    assert "--first-manager NUMBER --name NAME" in err and "--demo" in err
+    assert dump(db_path, exclude=()) == before
+    assert rows(db_path, "SELECT COUNT(*) FROM staff") == [(0,)]
+
+
+def test_first_manager_from_kiosk_pin_then_a_second_is_refused(db_path, capsys, monkeypatch):
+    monkeypatch.setenv("KIOSK_PIN", "4826")
+    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya Nair") == 0
+    assert "First manager Priya Nair (4001) created" in capsys.readouterr().out
+    assert rows(db_path, "SELECT staff_number, name, role, active FROM staff") == \
+        [("4001", "Priya Nair", "manager", 1)]
+    assert rows(db_path, "SELECT action, ok, target FROM audit") == \
+        [("staff.first_manager", 1, "4001")]
+    before = dump(db_path)
+    monkeypatch.setenv("KIOSK_PIN", "5831")
+    assert run(db_path, "init", "--first-manager", "4002", "--name", "Someone Else") != 0
+    assert "already has staff" in capsys.readouterr().err
+    assert dump(db_path) == before
+    assert rows(db_path, "SELECT action, ok FROM audit ORDER BY id")[-1] == \
+        ("staff.first_manager", 0)  # the attempt is on record
+
+
+def test_the_pin_is_asked_twice_and_must_match(db_path, capsys, monkeypatch):
+    asked = prompts(monkeypatch, "4826", "4862")
+    before = dump(db_path, exclude=())
+    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya") == 2
+    assert "not the same" in capsys.readouterr().err
+    assert len(asked) == 2 and "4001" in asked[0]
+    assert rows(db_path, "SELECT COUNT(*) FROM staff") == [(0,)]
+    assert dump(db_path, exclude=()) == before
+    prompts(monkeypatch, "4826", "4826")
+    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya") == 0
+    assert rows(db_path, "SELECT staff_number FROM staff") == [("4001",)]
+
+
+@pytest.mark.parametrize("pin,words", [("1234", "run of digits"), ("0000", "one digit"),
+                                       ("12", "4 to 8 digits")])
+def test_a_weak_pin_is_refused_and_nothing_changes(db_path, capsys, monkeypatch, pin, words):
+    before = dump(db_path, exclude=())
+    monkeypatch.setenv("KIOSK_PIN", pin)
+    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya") == 2
+    assert words in capsys.readouterr().err
+    assert dump(db_path, exclude=()) == before
+
+
+@pytest.mark.parametrize("extra,words", [
+    (["--demo"], "on its own"),
+    (["--force", "--yes"], "on its own"),
+])
+def test_first_manager_goes_alone(db_path, capsys, monkeypatch, extra, words):
+    monkeypatch.setenv("KIOSK_PIN", "4826")
+    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya", *extra) == 2
+    assert words in capsys.readouterr().err
+    assert rows(db_path, "SELECT COUNT(*) FROM staff") == [(0,)]
+
+
+def test_missing_name_and_a_stray_name_are_refused(db_path, capsys, monkeypatch):
+    monkeypatch.setenv("KIOSK_PIN", "4826")
+    assert run(db_path, "init", "--first-manager", "4001") == 2
+    assert "--name" in capsys.readouterr().err
+    assert run(db_path, "init", "--name", "Priya") == 2
+    assert "--first-manager" in capsys.readouterr().err
+    assert rows(db_path, "SELECT COUNT(*) FROM staff") == [(0,)]
+
+
+def test_the_demo_only_on_request_and_then_no_first_manager(db_path, capsys, monkeypatch):
+    assert run(db_path, "--demo", "init") == 2  # --demo before a command: not how it loads
+    assert "kiosk init --demo" in capsys.readouterr().err
+    assert rows(db_path, "SELECT COUNT(*) FROM staff") == [(0,)]
+    assert run(db_path, "init", "--demo") == 0
+    assert "Demo data loaded" in capsys.readouterr().out
+    assert rows(db_path, "SELECT value FROM settings WHERE key = 'demo_data'") == [("1",)]
+    before = dump(db_path)
+    monkeypatch.setenv("KIOSK_PIN", "4826")
+    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya") != 0
+    assert "already has staff" in capsys.readouterr().err
+    assert dump(db_path) == before
