@@ -19,4 +19,5 @@ COMMAND_MODULES = [
     "screenshot",
     "simulate",
     "audit",
+    "day",
 ]
