@@ -13,7 +13,11 @@ cloud's clock). Any device writes it:
 * a good PIN deletes the item.
 
 Unknown staff numbers are counted the same way, so the shared lockout, like the local one,
-does not reveal which numbers exist. Times are compared on the cloud's clock (the context's
+does not reveal which numbers exist. Their item is keyed ``UNKNOWN#<hash>``, never by the digits
+typed (an unknown number is often a PIN typed into the wrong box, issue 11). The hash must be the
+same on every device of the cinema, so it is keyed by the cinema id, which is not a secret: it
+keeps what was typed out of the table in clear, but a reader of the table could try every 4-8
+digit string against it. Times are compared on the cloud's clock (the context's
 measured offset, once the claims have measured it), so a device whose clock is off locks for the
 right span. These reads do not measure the clock themselves (the plain client, not the observed
 one): a sign-in must not change what the seat gate says about skew before its own first probe.
@@ -25,6 +29,7 @@ behaviour: ``AuthService`` calls these only through ``try_*`` wrappers that turn
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -43,14 +48,28 @@ def lock_key(cinema_id: str, staff_number: str) -> dict[str, dict[str, str]]:
     return {"pk": {"S": f"STAFFLOCK#{cinema_id}"}, "sk": {"S": staff_number}}
 
 
+def unknown_number_sk(cinema_id: str, typed: str) -> str:
+    """The sort key counting sign-ins with a number no staff member has: not the typed digits."""
+    digest = hashlib.sha256(f"STAFFLOCK\0{cinema_id}\0{typed}".encode()).hexdigest()
+    return f"UNKNOWN#{digest[:32]}"
+
+
 class CloudLockouts:
     """The cinema's shared failed-sign-in counts, through one device's ``CloudContext``."""
 
     def __init__(self, context: CloudContext, cinema_id: str = "",
-                 find_cinema: Callable[[], str] | None = None):
+                 find_cinema: Callable[[], str] | None = None,
+                 is_staff: Callable[[str], bool] | None = None):
         self.context = context
         self._cinema_id = cinema_id
         self._find_cinema = find_cinema
+        self._is_staff = is_staff  # None: every number is a staff number (keyed as typed)
+
+    def _key(self, staff_number: str) -> dict[str, dict[str, str]]:
+        """A staff member's number as it is; anything else only as ``unknown_number_sk``."""
+        if self._is_staff is None or self._is_staff(staff_number):
+            return lock_key(self.cinema_id, staff_number)
+        return lock_key(self.cinema_id, unknown_number_sk(self.cinema_id, staff_number))
 
     @property
     def cinema_id(self) -> str:
@@ -82,7 +101,7 @@ class CloudLockouts:
         """When the shared lock ends (on this device's clock), or None when not locked now."""
         clients = self.context.clients()
         item = self._cloud(lambda: clients.dynamodb.get_item(
-            TableName=clients.table, Key=lock_key(self.cinema_id, staff_number),
+            TableName=clients.table, Key=self._key(staff_number),
             ConsistentRead=True).get("Item"))
         until = plain(item).get("locked_until") if item else None
         moment = self._from_cloud(until, now)
@@ -94,7 +113,7 @@ class CloudLockouts:
         clients = self.context.clients()
         client = clients.dynamodb
         cloud_now = self.context.cloud_time(now)
-        key = lock_key(self.cinema_id, staff_number)
+        key = self._key(staff_number)
         item = self._cloud(lambda: client.update_item(
             TableName=clients.table, Key=key,
             UpdateExpression="ADD failures :one SET updated_at = :now",
@@ -126,7 +145,7 @@ class CloudLockouts:
     def reset(self, staff_number: str) -> None:
         clients = self.context.clients()
         self._cloud(lambda: clients.dynamodb.delete_item(
-            TableName=clients.table, Key=lock_key(self.cinema_id, staff_number)))
+            TableName=clients.table, Key=self._key(staff_number)))
 
     # -- what sign-in uses: an outage is None (the local counter decides) -----------------------
     def _quietly(self, fn: Callable[[], T], what: str) -> tuple[bool, T | None]:
@@ -163,4 +182,8 @@ def for_device(config, gate, conn) -> CloudLockouts | None:
         rows = conn.execute("SELECT id FROM cinemas LIMIT 2").fetchall()
         return str(rows[0][0]) if len(rows) == 1 else ""
 
-    return CloudLockouts(context, getattr(config, "cinema_id", ""), only_cinema)
+    def is_staff(number: str) -> bool:
+        return conn.execute("SELECT 1 FROM staff WHERE staff_number = ?",
+                            (number,)).fetchone() is not None
+
+    return CloudLockouts(context, getattr(config, "cinema_id", ""), only_cinema, is_staff)

@@ -209,16 +209,19 @@ class AuthService:
         if row is None:
             if pin_ok_shape:
                 bcrypt.checkpw(pin.encode("ascii"), _dummy_hash(config.bcrypt_rounds))
+            # An unknown number is often a PIN typed into the wrong box: audited (and counted)
+            # by a keyed hash of what was typed, never the digits themselves.
+            typed = audit.pseudonym(conn, number)
             if shared_until is not None:
-                self._fail("sign_in_failed", None, number, "locked", lockout=scope)
+                self._fail("sign_in_failed", None, typed, "locked", lockout=scope)
                 raise StaffLocked(_still_locked(shared_until, now))
             # Behave like a real account that locks, so lockout does not reveal which numbers
             # exist: count this number's recent failures from the audit log.
             since = to_iso(now - timedelta(minutes=config.lockout_minutes))
             recent = [from_iso(r[0]) for r in conn.execute(
                 "SELECT at FROM audit WHERE action = 'sign_in_failed' AND target = ? "
-                "AND staff_id IS NULL AND at > ? ORDER BY id", (number, since))]
-            self._fail("sign_in_failed", None, number, "unknown_staff", lockout=scope)
+                "AND staff_id IS NULL AND at > ? ORDER BY id", (typed, since))]
+            self._fail("sign_in_failed", None, typed, "unknown_staff", lockout=scope)
             counted = self._count_shared(number, now) if reached else None
             new_shared = counted[1] if counted else None
             if len(recent) >= config.lockout_attempts:

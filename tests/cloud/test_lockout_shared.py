@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from kiosk.cloud.claims import plain
-from kiosk.cloud.lockouts import lock_key
+from kiosk.cloud.lockouts import lock_key, unknown_number_sk
 from kiosk.domain.errors import AuthError, StaffLocked
 from tests.cloud.conftest import TABLE
 from tests.cloud.helpers import NetworkSwitch
@@ -89,6 +89,11 @@ def test_unknown_staff_numbers_lock_across_counters_too(devices, ctx):
         a.auth.sign_in("5555", WRONG)
     with pytest.raises(StaffLocked):
         b.auth.sign_in("5555", "1234")
+    # counted under a hash, never the digits typed (often a PIN in the wrong box)
+    assert lock_item(ctx, "5555") is None
+    assert lock_item(ctx, unknown_number_sk(CINEMA, "5555"))["locked_until"]
+    items = ctx.clients().dynamodb.scan(TableName=TABLE)["Items"]
+    assert "5555" not in json.dumps(items)
 
 
 def test_a_lock_learnt_from_the_cloud_holds_when_the_counter_goes_offline(devices, ctx):

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from kiosk.domain.errors import AuthError, InvalidInput, PermissionDenied, StaffLocked
+from kiosk.services import audit
 from kiosk.services.auth import WRONG_CREDENTIALS, hash_pin, validate_pin
 from kiosk.services.models import Role
 from tests.factories import insert_open_shift
@@ -156,6 +157,30 @@ def test_validate_pin_refuses(pin):
         validate_pin(pin)
     with pytest.raises(InvalidInput):
         hash_pin(pin, 4)
+
+
+def test_an_unknown_number_is_audited_without_what_was_typed(services, clock):
+    """An unknown staff number is often a PIN typed into the wrong box: the digits are stored
+    nowhere in the database, yet repeated tries are still counted (by a keyed hash)."""
+    typed = "48213579"
+    for _ in range(2):
+        with pytest.raises(AuthError):
+            services.auth.sign_in(typed, "0000")
+    dump = "\n".join(services.deps.conn.iterdump())
+    assert typed not in dump
+    rows = audit_rows(services, "sign_in_failed")
+    assert [json.loads(r["detail"]) for r in rows] == [
+        {"reason": "unknown_staff", "lockout": "device"}] * 2
+    assert rows[0]["target"] == rows[1]["target"] == audit.pseudonym(services.deps.conn, typed)
+    assert rows[0]["target"].startswith("typed:")
+    assert audit.pseudonym(services.deps.conn, "48213578") != rows[0]["target"]
+
+
+def test_the_pseudonym_key_is_per_install(tmp_path):
+    from kiosk.store.db import open_db
+
+    one, two = open_db(tmp_path / "a.db").conn, open_db(tmp_path / "b.db").conn
+    assert audit.pseudonym(one, "1234") != audit.pseudonym(two, "1234")
 
 
 def test_unknown_number_locks_like_a_real_one(services, clock):

@@ -42,3 +42,9 @@ BEGIN
                           NEW.ok, NEW.detail)
     WHERE id = NEW.id;
 END;
+
+-- A per-install secret for kiosk.services.audit.pseudonym: an unknown staff number (often a PIN
+-- typed into the wrong box) is audited as a keyed hash of what was typed, never the digits, so
+-- repeated tries can still be counted for the lockout. Made here so a refused sign-in never has
+-- to write anything but its audit row.
+INSERT OR IGNORE INTO settings (key, value) VALUES ('audit_pseudonym_key', lower(hex(randomblob(32))));
