@@ -21,7 +21,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from kiosk.domain.clock import from_iso, local
 from kiosk.domain.errors import NotFound
@@ -62,10 +62,16 @@ class ShowInfo:
     # The cinema's latest closed business date: a sale after the close falls on the next day
     # (kiosk.domain.business_day), without a query per confirm.
     closed_through: str | None = None
+    late_sale_minutes: int = 0  # the cinema's window for sales after the start (issue 11)
 
     @property
     def local_start(self) -> datetime:
         return local(self.starts_at, self.timezone)
+
+    @property
+    def sales_end(self) -> datetime:
+        """Holds and confirms are taken until then: the start plus the late-sale window."""
+        return self.starts_at + timedelta(minutes=self.late_sale_minutes)
 
 
 def load_show(conn: sqlite3.Connection, show_id: str) -> ShowInfo:
@@ -74,7 +80,7 @@ def load_show(conn: sqlite3.Connection, show_id: str) -> ShowInfo:
         "SELECT s.id, s.film_id, s.hall_id, s.starts_at, s.status, s.price_list_id, "
         "f.title, f.certificate, f.language, f.genres, f.runtime_min, "
         "h.name AS hall_name, h.layout, h.seat_count, c.id AS cinema_id, c.name AS cinema_name, "
-        "c.city, c.timezone, pl.currency, pl.tax_rate_bp, "
+        "c.city, c.timezone, c.late_sale_minutes, pl.currency, pl.tax_rate_bp, "
         "(SELECT MAX(bd.business_date) FROM business_days bd WHERE bd.cinema_id = c.id) "
         "AS closed_through "
         "FROM shows s JOIN films f ON f.id = s.film_id JOIN halls h ON h.id = s.hall_id "
@@ -105,6 +111,7 @@ def load_show(conn: sqlite3.Connection, show_id: str) -> ShowInfo:
         price_list_id=row["price_list_id"], currency=row["currency"],
         tax_rate_bp=row["tax_rate_bp"], layout=layout_from_json(row["layout"]),
         prices=prices, cheapest_adult_minor=min(adult, default=0),
+        late_sale_minutes=int(row["late_sale_minutes"]),
     )
 
 

@@ -63,6 +63,7 @@ class ExchangeDesk:
             return ctx.booking_from_row(repeated)
         hold = ctx.live_hold(ctx.conn, new_hold_id, now, actor)
         info = ctx.show(hold.show_id)
+        ctx.check_on_sale(info, now)  # the new show's late-sale window may have passed
         basket = price(info, hold.seats, ticket_types)
         _, _, difference, paid = self._money(ctx.conn, actor, old, info, basket, payment)
         plan = self.sales.claim_in_cloud(actor, info, hold, basket, now, paid,

@@ -117,14 +117,24 @@ class BookingContext:
 
     def show_on_sale(self, show_id: str, now: datetime) -> ShowInfo:
         info = self.show(show_id)
+        self.check_on_sale(info, now)
+        return info
+
+    @staticmethod
+    def check_on_sale(info: ShowInfo, now: datetime) -> None:
+        """Refuse a hold or a confirm of a cancelled show, or once the cinema's late-sale window
+        after the start has passed (0 minutes: at the start). No query: ``info`` has it all."""
         if info.status == "cancelled":
             raise ShowNotOnSale(f"The {info.film_title} show has been cancelled and is not on sale.")
-        if info.starts_at <= now:
+        if now < info.sales_end:
+            return
+        at = info.local_start.strftime("%H:%M")
+        if info.late_sale_minutes:
             raise ShowNotOnSale(
-                f"The {info.film_title} show at {info.local_start.strftime('%H:%M')} has already "
-                f"started; tickets are no longer on sale."
-            )
-        return info
+                f"The {info.film_title} show started at {at}; tickets are sold only until "
+                f"{info.late_sale_minutes} minutes after the start. Nothing was sold or charged.")
+        raise ShowNotOnSale(f"The {info.film_title} show at {at} has already started; tickets "
+                            f"are no longer on sale. Nothing was sold or charged.")
 
     def show_summary(self, info: ShowInfo) -> ShowSummary:
         """The listing view of one show: seats left counts local and remotely pulled sales."""

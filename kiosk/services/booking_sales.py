@@ -32,7 +32,6 @@ from kiosk.domain.errors import (
     PaymentError,
     PermissionDenied,
     SeatsUnavailable,
-    ShowNotOnSale,
 )
 from kiosk.domain.money import format_money
 from kiosk.domain.pricing import PricedBasket, price_basket
@@ -163,8 +162,7 @@ class SalesDesk:
             raise PermissionDenied("That seat hold belongs to another kiosk.")
         ensure_active(ctx.deps, actor, "confirm", hold_id)  # deactivated since signing in
         info = ctx.show(rows.show_id)
-        if info.status == "cancelled":
-            raise ShowNotOnSale(f"The {info.film_title} show has been cancelled and is not on sale.")
+        ctx.check_on_sale(info, now)  # cancelled, or past the late-sale window (issue 11)
         basket = price(info, rows.seats, ticket_types)
         contact_text = normalise_contact(contact)
         paid = self.take_payment(actor, basket.total_minor, info.currency, payment)

@@ -26,6 +26,7 @@ from kiosk.domain.layout import CELL_TO_TYPE, HallLayout, layout_from_json
 from kiosk.domain.seating import best_available
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import SeatStatus, ShowDetail, ShowQuery, ShowSummary
+from kiosk.services.money_controls import MAX_LATE_SALE_MINUTES
 
 # Seat statuses a new selection may use (the caller's own hold is about to be replaced).
 SELECTABLE = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE, SeatStatus.HELD_BY_ME})
@@ -33,7 +34,7 @@ SELECTABLE = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE, SeatStatus.H
 _SHOW_COLUMNS = """
     s.id AS show_id, s.film_id, s.hall_id, s.starts_at, s.price_list_id, s.status,
     f.title, f.certificate, f.language, f.genres, f.runtime_min,
-    c.id AS cinema_id, c.name AS cinema_name, c.city, c.timezone,
+    c.id AS cinema_id, c.name AS cinema_name, c.city, c.timezone, c.late_sale_minutes,
     h.name AS hall_name, h.seat_count, pl.currency
 """
 _SHOW_JOINS = """
@@ -232,10 +233,15 @@ class CatalogueService:
 
     # ----------------------------------------------------------------- shows
     def find_shows(self, query: ShowQuery) -> list[ShowSummary]:
-        """Shows on sale, today (cinema-local) first, then by start time."""
+        """Shows on sale, today (cinema-local) first, then by start time.
+
+        On sale = scheduled and before the start plus the cinema's late-sale window: the same
+        rule holds and confirms apply (``BookingContext.check_on_sale``), so nothing listed is
+        then refused for having started."""
         now = self._now()
-        where = ["s.status = 'scheduled'", "s.starts_at > :now"]
-        params: dict[str, object] = {"now": to_iso(now)}
+        where = ["s.status = 'scheduled'", "s.starts_at > :earliest"]
+        params: dict[str, object] = {
+            "now": to_iso(now), "earliest": to_iso(now - timedelta(minutes=MAX_LATE_SALE_MINUTES))}
         if query.city:
             where.append("c.city = :city")
             params["city"] = query.city
@@ -256,6 +262,8 @@ class CatalogueService:
             f"SELECT {_SHOW_COLUMNS} {_SHOW_JOINS} WHERE {where_sql} ORDER BY s.starts_at, s.id",  # noqa: S608
             params,
         ).fetchall()
+        rows = [r for r in rows  # the window is per cinema: exact check here, coarse in SQL
+                if from_iso(r["starts_at"]) + timedelta(minutes=r["late_sale_minutes"]) > now]
         genre = query.genre.casefold() if query.genre else None
         if genre:
             rows = [r for r in rows
