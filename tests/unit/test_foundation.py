@@ -219,7 +219,7 @@ class TestDatabase:
         with pytest.raises(RuntimeError), transaction(conn):
             conn.execute("INSERT INTO settings (key, value) VALUES ('a', 'b')")
             raise RuntimeError("boom")
-        assert conn.execute("SELECT COUNT(*) FROM settings").fetchone()[0] == 0
+        assert conn.execute("SELECT COUNT(*) FROM settings WHERE key = 'a'").fetchone()[0] == 0
 
     def test_foreign_keys_enforced(self, tmp_path: Path):
         conn = open_db(tmp_path / "k.db").conn
