@@ -111,7 +111,7 @@ def load_show(conn: sqlite3.Connection, show_id: str) -> ShowInfo:
         price_list_id=row["price_list_id"], currency=row["currency"],
         tax_rate_bp=row["tax_rate_bp"], layout=layout_from_json(row["layout"]),
         prices=prices, cheapest_adult_minor=min(adult, default=0),
-        late_sale_minutes=int(row["late_sale_minutes"]),
+        late_sale_minutes=int(row["late_sale_minutes"]), closed_through=row["closed_through"],
     )
 
 
