@@ -110,12 +110,15 @@ def build_ui(services, config, *, app: QApplication | None = None, gate=None,
         theme.set_theme(config.theme)
         theme.set_large_text(config.large_text)
     languages = install_languages(config.language)
+    from kiosk.services.first_run import is_demo_database
+
+    demo = is_demo_database(services.deps.conn)  # read before the bridge's worker starts
     bridge = Bridge(services, app)
     bridge.start_watching()
     sync = start_sync_bridge(config, gate, app, clock=services.deps.clock)
     bridge.sync = sync
     window = MainWindow(services, bridge, config, theme=theme, languages=languages,
-                        sync_bridge=sync, mode=mode)
+                        sync_bridge=sync, mode=mode, demo=demo)
     if reporter is not None:
         reporter.window = window
     if sync is not None:

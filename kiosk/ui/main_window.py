@@ -141,8 +141,9 @@ class MainWindow(QMainWindow):
     firstShown = Signal()
 
     def __init__(self, services, bridge, config, theme=None, languages=None, sync_bridge=None,
-                 mode: str | None = None):
+                 mode: str | None = None, demo: bool = False):
         super().__init__()
+        self.demo = demo  # the database holds the demo data (kiosk.services.first_run)
         self.setObjectName("mainWindow")
         self.services = services
         self.bridge = bridge
@@ -179,6 +180,11 @@ class MainWindow(QMainWindow):
         self.kiosk_label.setObjectName("kioskLabel")
         self.sync_label = QLabel(self)
         self.sync_label.setObjectName("syncStatus")
+        # The demo's staff PINs are printed in the README: every screen says it is the demo.
+        self.demo_badge = QLabel(self)
+        self.demo_badge.setObjectName("demoBadge")
+        self.demo_badge.setVisible(self.demo)
+        bar.addWidget(self.demo_badge)
         bar.addWidget(self.kiosk_label)
         bar.addWidget(self.sync_label, 1)
         self.contrast_button = QPushButton(self)
@@ -225,6 +231,10 @@ class MainWindow(QMainWindow):
                                  .replace("%2", mode_names.get(self.mode, self.mode)))
         # Self-service has its own language buttons on the attract screen: one picker is enough.
         self.language_box.setVisible(self._has_languages and self.mode != "self-service")
+        self.demo_badge.setText(self.tr("DEMO"))
+        self.demo_badge.setToolTip(self.tr(
+            "Demo data: the demo staff PINs are published, so this is not a cinema's own "
+            "database. A real kiosk starts without --demo and asks for its first manager."))
         self.contrast_button.setText(self.tr("High contrast"))
         self.large_button.setText(self.tr("Large text"))
         self.language_box.setAccessibleName(self.tr("Language"))
