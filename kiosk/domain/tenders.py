@@ -75,8 +75,9 @@ def summary_method(kinds: Iterable[str]) -> str:
 
 
 def legacy_method(lines: Iterable[TenderLine]) -> str:
-    """``bookings.payment_method`` (CHECK cash|card): 'cash' when any cash was taken here."""
-    return "cash" if any(t.kind == "cash" and t.carried_from is None for t in lines) else "card"
+    """``bookings.payment_method`` (CHECK cash|card): 'cash' when any tender is cash, else
+    'card' (card, UPI, voucher). Nothing counts money by it any more: see migration 0011."""
+    return "cash" if any(t.kind == "cash" for t in lines) else "card"
 
 
 def _amount(value: object) -> int:
@@ -144,8 +145,8 @@ def settle(due_minor: int, tenders: Sequence[Tender], currency: str,
     if cash and cash[0][1] < rest:
         short = rest - cash[0][1]
         raise PaymentError(
-            f"Cash is {format_money(short, currency)} short: {format_money(rest, currency)} "
-            f"is due in cash, received {format_money(cash[0][1], currency)}.")
+            f"Cash is {format_money(short, currency)} short: due {format_money(rest, currency)}"
+            f"{' in cash' if other_total else ''}, received {format_money(cash[0][1], currency)}.")
     lines = []
     for n, (kind, amount, reference) in enumerate(checked, start=start_seq):
         if kind == "cash":

@@ -2,12 +2,20 @@
 
 The old booking becomes ``exchanged`` and its seats are freed; its value is carried over to the
 new booking (``exchanged_from``). Costs more: a payment covers the difference. Costs less: the
-difference goes back to the original method as a refund row. The outbox gets ``refund`` for the
-old booking, then ``confirm`` (+ ``notify``) for the new one.
+difference goes back to the old booking's tenders as a refund row. The outbox gets ``refund`` for
+the old booking, then ``confirm`` (+ ``notify``) for the new one.
+
+Tenders (issue 11): the new booking carries the old one's tenders forward (what is left on each,
+``carried_from`` = the old booking: no money moves) followed by the difference's tender(s). So a
+card booking exchanged with the difference paid in cash is card + cash, and a later refund gives
+the card part back to the card and only the cash part out of the drawer
+(``kiosk.domain.tenders``). A cheaper exchange gives the difference back to the old tenders in
+the refund order, and carries what is left.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
@@ -16,18 +24,21 @@ from kiosk.domain.clock import to_iso
 from kiosk.domain.errors import InvalidInput
 from kiosk.domain.money import tax_included
 from kiosk.domain.pricing import PricedBasket
+from kiosk.domain.tenders import RefundPart, TenderLine, allocate_refund, summary_method
 from kiosk.services import outbox
 from kiosk.services.auth import ensure_staff, open_shift_id
 from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_queries import BookingContext, HoldRows
 from kiosk.services.booking_refunds import (
     RefundDesk,
+    drawer_method,
     free_seat_sales,
     insert_refund,
     set_paying_shift,
 )
 from kiosk.services.booking_sales import Paid, SalePlan, SalesDesk, price
 from kiosk.services.models import Actor, Booking, Payment
+from kiosk.services.tenders import record_refund_tenders, tender_states
 from kiosk.store.db import transaction
 
 
@@ -65,7 +76,7 @@ class ExchangeDesk:
         info = ctx.show(hold.show_id)
         ctx.check_on_sale(info, now)  # the new show's late-sale window may have passed
         basket = price(info, hold.seats, ticket_types)
-        _, _, difference, paid = self._money(ctx.conn, actor, old, info, basket, payment)
+        _, _, difference, paid, _ = self._money(ctx.conn, actor, old, info, basket, payment)
         plan = self.sales.claim_in_cloud(actor, info, hold, basket, now, paid,
                                          paid_minor=max(0, difference), exchanged_from=old["id"])
         with transaction(ctx.conn) as conn:
@@ -87,8 +98,10 @@ class ExchangeDesk:
         return existing if existing is not None and existing["exchanged_from"] == old["id"] else None
 
     def _money(self, conn: sqlite3.Connection, actor: Actor, old: sqlite3.Row, info: ShowInfo,
-               basket: PricedBasket, payment: Payment | None) -> tuple[list[str], int, int, Paid]:
-        """(old seats freed, amount given back, difference to pay, its payment); refuses what
+               basket: PricedBasket, payment: Payment | None
+               ) -> tuple[list[str], int, int, Paid, list[RefundPart]]:
+        """(old seats freed, amount given back, difference to pay, the new booking's payment
+        (carried tenders + the difference's), where the amount given back goes); refuses what
         is not allowed."""
         ctx = self.ctx
         picked, carried, _tax = self.refunds.plan(conn, old, None)
@@ -99,31 +112,46 @@ class ExchangeDesk:
         if back and self.refunds.over_limit(conn, actor, old, back) is not None:
             raise _NeedsManager("The exchange gives back more than a cashier may refund on this "
                                 "booking or in this shift: please ask a manager.")
+        states = tender_states(conn, old)
+        parts = allocate_refund(back, [(s.line.seq or None, s.line.kind, s.left_minor)
+                                       for s in states if s.left_minor > 0])
+        gone = {p.tender_seq: p.amount_minor for p in parts}
+        carried_lines = [
+            TenderLine(0, s.line.kind, s.left_minor - gone.get(s.line.seq or None, 0),
+                       s.line.reference, carried_from=old["id"])
+            for s in states if s.left_minor - gone.get(s.line.seq or None, 0) > 0]
         if difference > 0:
-            paid = self.sales.take_payment(actor, difference, info.currency, payment)
+            new = self.sales.take_payment(actor, difference, info.currency, payment)
+            shift_id, new_lines = new.shift_id, list(new.tenders)
         else:
-            paid = Paid(old["payment_method"], old["card_last4"], None, None,
-                        open_shift_id(ctx.deps, actor.staff_id, actor.kiosk_id))
+            shift_id, new_lines = open_shift_id(ctx.deps, actor.staff_id, actor.kiosk_id), []
+        lines = tuple(dataclasses.replace(t, seq=n)
+                      for n, t in enumerate([*carried_lines, *new_lines], start=1))
+        paid = (Paid.of(lines, shift_id) if lines
+                else Paid(old["payment_method"], None, None, None, shift_id))
         if back:
-            self.refunds.refund_shift(actor, old["payment_method"])
-        return [r["seat_code"] for r in picked], back, difference, paid
+            self.refunds.refund_shift(actor, drawer_method(parts, old["payment_method"]))
+        return [r["seat_code"] for r in picked], back, difference, paid, parts
 
     def _writes(self, conn: sqlite3.Connection, actor: Actor, old: sqlite3.Row, hold: HoldRows,
                 info: ShowInfo, basket: PricedBasket, payment: Payment | None, now: datetime,
                 plan: SalePlan) -> Callable[[], Booking]:
         """The exchange proper, inside the caller's transaction; returns the reply builder."""
         ctx = self.ctx
-        old_codes, back, difference, paid = self._money(conn, actor, old, info, basket, payment)
+        old_codes, back, difference, paid, parts = self._money(conn, actor, old, info, basket,
+                                                               payment)
         refund_id = None
         if back:
-            shift_id = self.refunds.refund_shift(actor, old["payment_method"])
+            method = summary_method(p.kind for p in parts)
+            shift_id = self.refunds.refund_shift(actor, drawer_method(parts, old["payment_method"]))
             old_info = ctx.show(old["show_id"], conn)
             refund_id = insert_refund(
                 conn, booking_id=old["id"], seats=[], amount=back,
                 tax=tax_included(back, old_info.tax_rate_bp), currency=old["currency"],
-                method=old["payment_method"], reason="exchange", actor=actor, decided=True,
+                method=method, reason="exchange", actor=actor, decided=True,
                 shift_id=shift_id, timezone=old_info.timezone, now=now)
-            set_paying_shift(conn, refund_id, shift_id, old["payment_method"])  # none: to pay out
+            record_refund_tenders(conn, refund_id, old["id"], parts)
+            set_paying_shift(conn, refund_id, shift_id, method)  # none: to pay out
         free_seat_sales(conn, old["show_id"], old["id"])
         conn.execute(
             "UPDATE bookings SET state = 'exchanged', refunded_minor = refunded_minor + ?, "
@@ -135,3 +163,4 @@ class ExchangeDesk:
         return self.sales.write_booking(conn, actor, info, hold, basket, paid,
                                         old["customer_contact"], now,
                                         paid_minor=max(0, difference), exchanged_from=old["id"], plan=plan)
+

@@ -23,11 +23,13 @@ from kiosk.domain.errors import (
     ShowNotOnSale,
 )
 from kiosk.domain.ids import normalise_reference
+from kiosk.domain.tenders import summary_method
 from kiosk.services.booking_catalogue import ShowInfo, show_cache
 from kiosk.services.booking_counts import SoldCounts, sold_counts
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.gate import SeatGate
 from kiosk.services.models import Actor, Booking, BookingLine, Hold, ShowSummary
+from kiosk.services.tenders import tender_lines
 
 # A hold's rows, each flagged when the last pull from the cloud says the seat was sold elsewhere.
 # That flag is the whole confirm-time re-check: a live hold excludes other holds (primary key) and
@@ -204,6 +206,7 @@ class BookingContext:
         ).fetchall()
         info = self.show(row["show_id"])
         paid = row["paid_minor"]
+        tenders = tuple(tender_lines(self.conn, row["id"]))
         return Booking(
             booking_id=row["id"], reference=row["reference"], show=self.show_summary(info),
             channel=row["channel"], kiosk_id=row["kiosk_id"], staff_id=row["staff_id"],
@@ -211,11 +214,13 @@ class BookingContext:
                                     r["price_minor"], r["tax_minor"], bool(r["refunded"]))
                         for r in lines),
             currency=row["currency"], total_minor=row["total_minor"], tax_minor=row["tax_minor"],
-            refunded_minor=row["refunded_minor"], payment_method=row["payment_method"],
+            refunded_minor=row["refunded_minor"],
+            payment_method=(summary_method(t.kind for t in tenders) if tenders
+                            else row["payment_method"]),
             card_last4=row["card_last4"], tendered_minor=row["cash_tendered_minor"],
             change_minor=row["change_minor"], customer_contact=row["customer_contact"],
             state=row["state"], sync_state=row["sync_state"],
             created_at=from_iso(row["created_at"]),
             paid_minor=row["total_minor"] if paid is None else paid,
-            exchanged_from=row["exchanged_from"],
+            exchanged_from=row["exchanged_from"], tenders=tenders,
         )

@@ -1,6 +1,10 @@
 """Money back: refund (all or some seats), cancel (void), and a manager's approval of large refunds.
 
-A refund goes back to the original payment method. Limits (``kiosk.services.money_controls``,
+A refund goes back to the booking's own tenders (issue 11, ``kiosk.domain.tenders``): in the order
+card -> UPI -> voucher -> cash (latest first within a kind), never more to a tender than it paid
+minus what already went back to it, so card money never leaves the cash drawer and cash never
+goes back to a card. The split is decided when the refund completes (``refund_tenders``);
+``refunds.method`` names it (one kind, or ``split``). Limits (``kiosk.services.money_controls``,
 the booking's cinema, in its currency): a cashier's refund waits for a manager, and frees nothing
 until approved, when everything refunded on the booking (its exchange chain included, completed
 and waiting refunds alike) would pass the cinema's per-booking limit, or everything the cashier
@@ -26,12 +30,14 @@ from typing import Any
 from kiosk.domain.clock import from_iso, local, to_iso
 from kiosk.domain.errors import InvalidInput, NotFound, PaymentError, PermissionDenied
 from kiosk.domain.ids import normalise_reference
+from kiosk.domain.tenders import RefundPart, allocate_refund, summary_method
 from kiosk.services import audit, outbox
 from kiosk.services.auth import ensure_manager, ensure_staff, open_shift_id
 from kiosk.services.booking_queries import BookingContext, codes_json, is_void
 from kiosk.services.business_dates import move_refund_off_closed_day, refund_business_date
 from kiosk.services.models import Actor, RefundResult, Role
 from kiosk.services.money_controls import for_booking
+from kiosk.services.tenders import left_on, record_refund_tenders, tender_states
 from kiosk.store.db import transaction
 
 ACTIVE_STATES = ("confirmed", "partially_refunded")
@@ -116,6 +122,18 @@ def set_paying_shift(conn: sqlite3.Connection, refund_id: int, shift_id: int | N
     return due
 
 
+def tender_plan(conn: sqlite3.Connection, booking: sqlite3.Row, amount: int) -> list[RefundPart]:
+    """Which of the booking's tenders ``amount`` goes back to (see the module docstring)."""
+    return allocate_refund(amount, left_on(tender_states(conn, booking)))
+
+
+def drawer_method(parts: list[RefundPart], method: str) -> str:
+    """'cash' when any of the refund comes out of the drawer (so a shift must be open)."""
+    if not parts:
+        return method
+    return "cash" if any(p.kind == "cash" for p in parts) else "card"
+
+
 class RefundDesk:
     def __init__(self, ctx: BookingContext):
         self.ctx = ctx
@@ -181,7 +199,14 @@ class RefundDesk:
     @staticmethod
     def _complete(conn: sqlite3.Connection, booking: sqlite3.Row, seats: list[str],
                   amount: int, refund_id: int, void: bool, now: datetime) -> None:
-        """Free the seats and record the money in the caller's transaction; outbox ``refund``."""
+        """Free the seats and record the money in the caller's transaction; outbox ``refund``.
+
+        The money goes back to the booking's tenders (``tender_plan``), recorded per tender."""
+        parts = tender_plan(conn, booking, amount)
+        record_refund_tenders(conn, refund_id, booking["id"], parts)
+        if parts:  # the split decided now (a request waited: other refunds may have come first)
+            conn.execute("UPDATE refunds SET method = ?1 WHERE id = ?2 AND method != ?1",
+                         (summary_method(p.kind for p in parts), refund_id))
         conn.execute(
             "UPDATE booking_seats SET refunded = 1 WHERE booking_id = ? AND seat_code IN "
             "(SELECT value FROM json_each(?))", (booking["id"], codes_json(seats)))
@@ -263,8 +288,9 @@ class RefundDesk:
                                    "from the conflict queue.")
             picked, amount, tax = self.plan(conn, booking, seats, allow_conflict=conflict)
             codes = [r["seat_code"] for r in picked]
-            method = booking["payment_method"]
-            shift_id = self.refund_shift(actor, method)
+            parts = tender_plan(conn, booking, amount)  # which tenders get the money back
+            method = summary_method(p.kind for p in parts) if parts else booking["payment_method"]
+            shift_id = self.refund_shift(actor, drawer_method(parts, method))
             why = self.over_limit(conn, actor, booking, amount)
             over_limit = why is not None
             state = "pending_approval" if over_limit else "completed"

@@ -5,8 +5,9 @@ audit row and the outbox rows commit together or not at all. It is the hot path,
 the disk's commit rate is the budget it spends: the show comes from the per-connection cache, the
 hold read also flags seats the cloud sold, a local double sale is left to the seat_sales
 primary key, and the show's sold count is kept rather than recounted (``booking_counts``).
-BEGIN to COMMIT is 12 statements for any number of seats (13 with a ``notify`` row, one more
-when a cloud claim's undo intent is settled).
+BEGIN to COMMIT is 13 statements for any number of seats (14 with a ``notify`` row, one more
+when a cloud claim's undo intent is settled): the 13th is the one INSERT of the booking's tenders
+(issue 11; ``kiosk.services.tenders``).
 
 With cloud sync on, the gate first sells the seats in DynamoDB (``claim_in_cloud``, outside any
 transaction), so a sale is durable in the cloud before its ticket prints (issue 9, hole 1).
@@ -23,7 +24,7 @@ from datetime import datetime
 
 from kiosk.cloud import ledger
 from kiosk.cloud.refusals import note_refused_quietly
-from kiosk.domain.booking_rules import cash_change, check_card_last4, normalise_contact
+from kiosk.domain.booking_rules import normalise_contact
 from kiosk.domain.business_day import business_date as sale_business_date
 from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import (
@@ -35,7 +36,8 @@ from kiosk.domain.errors import (
 )
 from kiosk.domain.money import format_money
 from kiosk.domain.pricing import PricedBasket, price_basket
-from kiosk.services import audit, outbox
+from kiosk.domain.tenders import KINDS, Tender, TenderLine, legacy_method, settle, summary_method
+from kiosk.services import audit, outbox, tenders
 from kiosk.services.auth import ensure_active, open_shift_id
 from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_queries import BookingContext, HoldRows, codes_json, in_layout_order
@@ -76,13 +78,48 @@ class SalePlan:
 
 @dataclass(frozen=True)
 class Paid:
-    """The money side of a sale, as recorded on the booking."""
+    """The money side of a sale, as recorded on the booking.
+
+    ``method`` is the ``bookings.payment_method`` column (cash|card, see migration 0011);
+    ``tenders`` the tenders recorded (for an exchange: the carried ones, then the difference's).
+    """
 
     method: str
     card_last4: str | None
     tendered_minor: int | None
     change_minor: int | None
     shift_id: int | None
+    tenders: tuple[TenderLine, ...] = ()
+
+    @property
+    def summary(self) -> str:
+        """The method a person would name: the single tender kind, or ``split``."""
+        return summary_method(t.kind for t in self.tenders) if self.tenders else self.method
+
+    @classmethod
+    def of(cls, lines: tuple[TenderLine, ...], shift_id: int | None) -> Paid:
+        """The legacy columns from the tenders: the first card's last 4, the cash and change."""
+        card = next((t for t in lines if t.kind == "card"), None)
+        cash = next((t for t in lines if t.kind == "cash" and t.carried_from is None), None)
+        return cls(legacy_method(lines), card.reference if card else None,
+                   cash.tendered_minor if cash else None, cash.change_minor if cash else None,
+                   shift_id, lines)
+
+
+def payment_tenders(payment: Payment, due_minor: int, currency: str) -> tuple[Tender, ...]:
+    """The tenders of a payment: its split, or one tender of its single method for the amount
+    due (cash: the cash received)."""
+    if payment.tenders:
+        return tuple(payment.tenders)
+    method = str(payment.method or "").strip().lower()
+    if method not in KINDS:
+        raise PaymentError("Choose cash, card, UPI or voucher as the payment method.")
+    if method == "cash":
+        if payment.tendered_minor is None:
+            raise PaymentError(f"Enter the cash received (due {format_money(due_minor, currency)}).")
+        return (Tender("cash", payment.tendered_minor),)
+    reference = payment.card_last4 if method == "card" else payment.reference
+    return (Tender(method, due_minor, "" if reference is None else str(reference)),)
 
 
 def channel_of(actor: Actor) -> str:
@@ -99,9 +136,10 @@ def price(info: ShowInfo, seats: tuple[str, ...], ticket_types: dict[str, str] |
 
 def sale_record(actor: Actor, info: ShowInfo, booking_id: str, reference: str, hold_id: str,
                 basket: PricedBasket, method: str, created: str, business_date: str,
-                paid_minor: int | None, exchanged_from: str | None) -> dict:
+                paid_minor: int | None, exchanged_from: str | None,
+                tender_lines: tuple[TenderLine, ...] = ()) -> dict:
     """The booking's ledger record (cloud booking item and outbox confirm payload alike)."""
-    return ledger.booking_record(
+    record = ledger.booking_record(
         booking_id=booking_id, reference=reference, show_id=info.show_id,
         cinema_id=info.cinema_id, business_date=business_date, channel=channel_of(actor),
         kiosk_id=actor.kiosk_id, staff_number=actor.staff_number or None,
@@ -110,6 +148,10 @@ def sale_record(actor: Actor, info: ShowInfo, booking_id: str, reference: str, h
         exchanged_from=exchanged_from,
         lines=[ledger.line(ln.seat_code, ln.seat_type, ln.ticket_type, ln.price_minor,
                            ln.tax_minor) for ln in basket.lines])
+    if tender_lines:  # by tender, so a pulled day counts by tender across devices
+        record["tenders"] = [{"seq": t.seq, "kind": t.kind, "amount_minor": t.amount_minor,
+                              "carried": t.carried_from is not None} for t in tender_lines]
+    return record
 
 
 class SalesDesk:
@@ -130,21 +172,24 @@ class SalesDesk:
 
     def take_payment(self, actor: Actor, due_minor: int, currency: str,
                      payment: Payment | None) -> Paid:
+        """Check the payment (one method or split tenders) against what is due.
+
+        Self-service takes card and UPI only; cash needs the cashier's open shift. Refusals raise
+        PaymentError before anything is written.
+        """
         if payment is None or not isinstance(payment, Payment):
             raise PaymentError(f"Take payment of {format_money(due_minor, currency)} first.")
-        method = str(payment.method or "").strip().lower()
-        if method not in ("cash", "card"):
-            raise PaymentError("Choose cash or card as the payment method.")
+        allowed = ("card", "upi") if actor.role == Role.SELF_SERVICE else KINDS
+        lines = tuple(settle(due_minor, payment_tenders(payment, due_minor, currency), currency,
+                             allowed))
         shift_id = (open_shift_id(self.ctx.deps, actor.staff_id, actor.kiosk_id)
                     if actor.staff_id is not None else None)
-        if method == "card":
-            return Paid("card", check_card_last4(payment.card_last4), None, None, shift_id)
-        if actor.role == Role.SELF_SERVICE:
-            raise PaymentError("This kiosk takes card payments only.")
-        change = cash_change(due_minor, payment.tendered_minor, currency)
-        if shift_id is None:
+        if shift_id is None and any(t.kind == "cash" for t in lines):
             raise PaymentError("Open your shift before taking cash.")
-        return Paid("cash", None, payment.tendered_minor, change, shift_id)
+        if not lines:  # nothing due: keep the method named (no tender rows, amounts must be > 0)
+            method = str(payment.method or "card").strip().lower()
+            return Paid("cash" if method == "cash" else "card", None, None, None, shift_id)
+        return Paid.of(lines, shift_id)
 
     def confirm(self, actor: Actor, hold_id: str, ticket_types: dict[str, str], payment: Payment,
                 contact: str = "") -> Booking:
@@ -222,9 +267,9 @@ class SalesDesk:
         booking_id = str(rows.hold_id)
         reference = self.new_reference()
         hold = dataclasses.replace(rows, seats=tuple(in_layout_order(info, rows.seats)))
-        record = sale_record(actor, info, booking_id, reference, rows.hold_id, basket, paid.method,
+        record = sale_record(actor, info, booking_id, reference, rows.hold_id, basket, paid.summary,
                              to_iso(now), sale_business_date(now, info.timezone, info.closed_through),
-                             paid_minor, exchanged_from)
+                             paid_minor, exchanged_from, paid.tenders)
         try:
             claim = self.ctx.gate.claim_sale(hold, booking_id, record)
         except NotSellableOffline:  # not taken, only not sellable here now: no news
@@ -285,6 +330,7 @@ class SalesDesk:
             except sqlite3.IntegrityError as exc:
                 if "bookings.reference" not in str(exc) or attempt == REFERENCE_ATTEMPTS - 1:
                     raise
+        tenders.record_tenders(conn, booking_id, paid.tenders)
         conn.executemany(
             "INSERT INTO booking_seats (booking_id, seat_code, seat_type, ticket_type, "
             "price_minor, tax_minor) VALUES (?, ?, ?, ?, ?, ?)",
@@ -310,11 +356,12 @@ class SalesDesk:
                      staff_id=actor.staff_id, target=reference,
                      detail={"booking_id": booking_id, "show_id": info.show_id, "seats": seats,
                              "total_minor": basket.total_minor, "paid_minor": paid_minor,
-                             "method": paid.method, "exchanged_from": exchanged_from})
+                             "method": paid.summary, "exchanged_from": exchanged_from,
+                             "tenders": [[t.kind, t.amount_minor] for t in paid.tenders]})
         outbox.enqueue(conn, kind="confirm", booking_id=booking_id, now=now, done=in_cloud,
                        payload={
-            **sale_record(actor, info, booking_id, reference, hold.hold_id, basket, paid.method,
-                          created, business_date, paid_minor, exchanged_from),
+            **sale_record(actor, info, booking_id, reference, hold.hold_id, basket, paid.summary,
+                          created, business_date, paid_minor, exchanged_from, paid.tenders),
             "seats": seats,
         })
         if plan.claim.intent_id is not None:  # the sale is committed: nothing to undo
@@ -329,11 +376,12 @@ class SalesDesk:
             lines=tuple(BookingLine(line.seat_code, line.seat_type, line.ticket_type,
                                     line.price_minor, line.tax_minor) for line in basket.lines),
             currency=info.currency, total_minor=basket.total_minor, tax_minor=basket.tax_minor,
-            refunded_minor=0, payment_method=paid.method, card_last4=paid.card_last4,
+            refunded_minor=0, payment_method=paid.summary, card_last4=paid.card_last4,
             tendered_minor=paid.tendered_minor, change_minor=paid.change_minor,
             customer_contact=contact, state="confirmed",
             sync_state="synced" if in_cloud else "pending",
             created_at=from_iso(created), paid_minor=paid_minor, exchanged_from=exchanged_from,
+            tenders=paid.tenders,
         )
 
         def reply() -> Booking:

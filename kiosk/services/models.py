@@ -11,6 +11,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from kiosk.domain.layout import HallLayout
+from kiosk.domain.tenders import Tender, TenderLine
 
 
 class Role(StrEnum):
@@ -120,9 +121,14 @@ class Quote:
 
 @dataclass(frozen=True)
 class Payment:
-    method: str  # "cash" | "card"
+    """One method for the whole amount (``method``), or a split payment (``tenders``, which
+    then win: ``method`` is ignored). See ``kiosk.domain.tenders``."""
+
+    method: str = ""  # "cash" | "card" | "upi" | "voucher"
     tendered_minor: int | None = None  # cash only
     card_last4: str | None = None  # card only; never a full number
+    reference: str | None = None  # UPI reference or voucher code
+    tenders: tuple[Tender, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +164,9 @@ class Booking:
     created_at: datetime
     paid_minor: int | None = None  # money taken at this sale (less than total after an exchange)
     exchanged_from: str | None = None  # booking id this one replaced
+    # How it was paid, in order (carried_from set on tenders an exchange carried over);
+    # payment_method is then the single kind or "split".
+    tenders: tuple[TenderLine, ...] = ()
 
 
 @dataclass(frozen=True)

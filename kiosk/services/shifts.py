@@ -1,8 +1,11 @@
 """Shifts: open with a float, close with counted cash; the variance is computed, not typed.
 
-Expected cash = float + cash actually taken on the shift (``COALESCE(paid_minor, total_minor)``
-of its cash bookings: an exchange only takes the difference) - completed cash refunds given on
-the shift. Variance = counted - expected; a manager reviews large ones.
+Expected cash = float + the CASH TENDERS taken on the shift's bookings (issue 11: not their card,
+UPI or voucher tenders, nor tenders an exchange carried over, which moved no money) - the cash
+parts of completed refunds the shift paid. A booking or refund without tender rows (written raw,
+before migration 0011's backfill) counts by its method as before. So card money never counts
+as cash in a drawer and expected cash cannot go negative from it. Variance = counted - expected;
+a manager reviews large ones.
 """
 
 from __future__ import annotations
@@ -40,18 +43,28 @@ def _shift(row: sqlite3.Row) -> Shift:
     )
 
 
+_EXPECTED_CASH_SQL = """
+SELECT s.float_minor,
+       (SELECT COALESCE(SUM(t.amount_minor), 0) FROM bookings b
+          JOIN booking_tenders t ON t.booking_id = b.id
+         WHERE b.shift_id = s.id AND t.kind = 'cash' AND t.carried_from IS NULL),
+       (SELECT COALESCE(SUM(COALESCE(b.paid_minor, b.total_minor)), 0) FROM bookings b
+         WHERE b.shift_id = s.id AND b.payment_method = 'cash'
+           AND NOT EXISTS (SELECT 1 FROM booking_tenders t WHERE t.booking_id = b.id)),
+       (SELECT COALESCE(SUM(rt.amount_minor), 0) FROM refunds r
+          JOIN refund_tenders rt ON rt.refund_id = r.id
+         WHERE r.shift_id = s.id AND r.state = 'completed' AND rt.kind = 'cash'),
+       (SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r
+         WHERE r.shift_id = s.id AND r.state = 'completed' AND r.method = 'cash'
+           AND NOT EXISTS (SELECT 1 FROM refund_tenders rt WHERE rt.refund_id = r.id))
+  FROM shifts s WHERE s.id = ?
+"""
+
+
 def expected_cash(conn: sqlite3.Connection, shift_id: int) -> int:
-    """Float + cash taken on the shift - cash refunds given on it."""
-    row = conn.execute(
-        "SELECT s.float_minor, "
-        "(SELECT COALESCE(SUM(COALESCE(b.paid_minor, b.total_minor)), 0) FROM bookings b "
-        " WHERE b.shift_id = s.id AND b.payment_method = 'cash'), "
-        "(SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r "
-        " WHERE r.shift_id = s.id AND r.method = 'cash' AND r.state = 'completed') "
-        "FROM shifts s WHERE s.id = ?",
-        (shift_id,),
-    ).fetchone()
-    return int(row[0]) + int(row[1]) - int(row[2])
+    """Float + cash tenders taken on the shift - cash refund tenders it paid."""
+    row = conn.execute(_EXPECTED_CASH_SQL, (shift_id,)).fetchone()
+    return int(row[0]) + int(row[1]) + int(row[2]) - int(row[3]) - int(row[4])
 
 
 class ShiftService:

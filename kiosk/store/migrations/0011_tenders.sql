@@ -12,9 +12,9 @@
 --   tender it went back to). State, shift and date are the refund's (refunds.*).
 --
 -- bookings.payment_method keeps its 0001 CHECK ('cash', 'card'): rebuilding the bookings table
--- (referenced by six others) for a wider CHECK is costly. It now means "took cash at this
--- counter" = 'cash' when any tender taken was cash, otherwise 'card' (card, UPI or voucher). The
--- view booking_payment names the true method: the single tender kind, or 'split'.
+-- (referenced by six others) for a wider CHECK is costly. It now means "cash was involved":
+-- 'cash' when any tender is cash, otherwise 'card' (card, UPI or voucher); no money is counted
+-- by it any more. The view booking_payment names the true method: the single kind, or 'split'.
 CREATE TABLE booking_tenders (
     booking_id     TEXT NOT NULL REFERENCES bookings(id),
     seq            INTEGER NOT NULL CHECK (seq >= 1),
