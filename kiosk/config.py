@@ -6,13 +6,18 @@ never live here: AWS credentials come only from boto3's standard chain.
 
 from __future__ import annotations
 
+import difflib
+import math
 import os
+import re
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 import platformdirs
+
+from kiosk.domain.errors import ConfigError
 
 APP_NAME = "box-office-kiosk"
 
@@ -56,13 +61,13 @@ class Config:
     large_text: bool = False
     hold_minutes: float = 5.0
     max_seats_per_booking: int = 10
-    cashier_refund_limit_minor: int = 100_000  # above this a refund waits for a manager
     lockout_attempts: int = 5
     lockout_minutes: float = 5.0
     bcrypt_rounds: int = 12
     self_service_idle_s: float = 90.0
     staff_idle_lock_s: float = 300.0
-    cash_variance_threshold_minor: int = 50_00
+    # Refund limits and the cash-up variance threshold are money, so they belong to a currency:
+    # they moved to the cinema (migration 0012, kiosk.services.money_controls).
     cleaning_gap_min: int = 15
     printer_name: str = ""  # empty: show the print dialog
     silent_print: bool = False
@@ -77,26 +82,166 @@ ENV_PREFIX = "KIOSK_"
 CLOUD_ENV_PREFIX = "KIOSK_CLOUD_"
 
 
-def _coerce(value: Any, current: Any) -> Any:
+class InvalidSetting(ConfigError, ValueError):
+    """A config value that is the wrong type or out of range: names the key, value and rule."""
+
+
+# What a valid value is, per key ("cloud." for the [cloud] table), checked at every start after
+# the value is read from the file, the environment or the command line. Keys without a rule are
+# checked for their type only. The rule texts finish "it must be ...".
+_IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_REGION = re.compile(r"^[a-z]{2}(-[a-z0-9]+)+$")
+_TABLE_NAME = re.compile(r"^[A-Za-z0-9_.-]{3,255}$")
+_TOPIC = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+
+
+def _between(low: float, high: float, *, above: bool = False, unit: str = "") -> tuple[str, Any]:
+    lowest = f"greater than {low:g}" if above else f"at least {low:g}"
+    text = f"{lowest} and at most {high:g}{unit}"
+    return text, (lambda v: (v > low if above else v >= low) and v <= high)
+
+
+def _one_of(*choices: str) -> tuple[str, Any]:
+    return "one of " + ", ".join(choices), (lambda v: v in choices)
+
+
+RULES: dict[str, tuple[str, Any]] = {
+    "kiosk_id": ("1 to 64 letters, digits, '-', '_' or '.'", lambda v: bool(_IDENT.match(v))),
+    "cinema_id": ("empty (not joined) or 1 to 64 letters, digits, '-', '_' or '.'",
+                  lambda v: v == "" or bool(_IDENT.match(v))),
+    "mode": _one_of("counter", "self-service", "manager"),
+    "language": _one_of("en", "hi", "te"),
+    "theme": _one_of("normal", "high-contrast"),
+    "hold_minutes": _between(0, 60, above=True, unit=" minutes"),
+    "max_seats_per_booking": _between(1, 50, unit=" seats"),
+    "cashier_refund_limit_minor": _between(0, 10**12, unit=" (minor units, not negative)"),
+    "cash_variance_threshold_minor": _between(0, 10**12, unit=" (minor units, not negative)"),
+    "lockout_attempts": _between(1, 100, unit=" wrong PINs"),
+    "lockout_minutes": _between(0, 24 * 60, above=True, unit=" minutes"),
+    "bcrypt_rounds": _between(4, 16),
+    "self_service_idle_s": _between(0, 3600, above=True, unit=" seconds"),
+    "staff_idle_lock_s": _between(0, 86400, above=True, unit=" seconds"),
+    "cleaning_gap_min": _between(0, 240, unit=" minutes"),
+    "printer_name": ("at most 256 characters", lambda v: len(v) <= 256),
+    "db_path": ("a file path", lambda v: str(v) not in ("", ".")),
+    "ticket_dir": ("a folder path", lambda v: str(v) not in ("", ".")),
+    "cloud.region": ("an AWS region such as ap-south-1", lambda v: bool(_REGION.match(v))),
+    "cloud.table": ("a DynamoDB table name: 3 to 255 letters, digits, '_', '-' or '.'",
+                    lambda v: bool(_TABLE_NAME.match(v))),
+    "cloud.topic_arn": ("empty or an ARN (arn:...)", lambda v: v == "" or v.startswith("arn:")),
+    "cloud.topic_name": ("1 to 256 letters, digits, '_' or '-'", lambda v: bool(_TOPIC.match(v))),
+    "cloud.endpoint_url": ("empty or an http:// or https:// address",
+                           lambda v: v == "" or v.startswith(("http://", "https://"))),
+    "cloud.local_port": _between(1, 65535),
+    "cloud.offline_policy": _one_of("allocated-only", "optimistic"),
+    "cloud.auto_allocate": _between(0, 1000, unit=" seats (0 = off)"),
+    "cloud.sync_interval_s": _between(0, 3600, above=True, unit=" seconds"),
+    "cloud.pull_interval_s": _between(0, 3600, above=True, unit=" seconds"),
+    "cloud.verify_interval_s": _between(0, 86400, unit=" seconds (0 = off)"),
+    "cloud.max_clock_offset_s": _between(0, 3600, above=True, unit=" seconds"),
+    "cloud.probe_interval_s": _between(0, 3600, above=True, unit=" seconds"),
+    "cloud.catalogue_interval_s": _between(0, 3600, above=True, unit=" seconds"),
+}
+
+# Keys that were settings once: a file still setting them is told where the setting went rather
+# than having it silently ignored (an owner would believe the old limit still applied).
+RETIRED = {
+    "cashier_refund_limit_minor": "refund limits are money, so they are set per cinema and "
+                                  "currency now (manager console)",
+    "cash_variance_threshold_minor": "the cash-up variance threshold is set per cinema and "
+                                     "currency now (manager console)",
+}
+
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+
+
+def _fail(key: str, value: Any, rule: str, source: str) -> InvalidSetting:
+    return InvalidSetting(f"Setting {key} = {value!r} ({source}) is not valid: it must be {rule}. "
+                          "Please correct it; the kiosk did not start.")
+
+
+def _coerce(key: str, value: Any, current: Any, source: str) -> Any:
+    """``value`` as the type of ``current``; strings come from the environment or command line."""
     if isinstance(current, bool):
-        if isinstance(value, str):
-            return value.strip().lower() in {"1", "true", "yes", "on"}
-        return bool(value)
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+        raise _fail(key, value, "true or false", source)
     if isinstance(current, int):
-        return int(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+\s*", value):
+            return int(value)
+        raise _fail(key, value, f"a whole number, {RULES.get(key, ('any', None))[0]}", source)
     if isinstance(current, float):
-        return float(value)
+        number = None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            number = float(value)
+        elif isinstance(value, str):
+            try:
+                number = float(value)
+            except ValueError:
+                number = None
+        if number is None or not math.isfinite(number):
+            raise _fail(key, value, f"a number, {RULES.get(key, ('any', None))[0]}", source)
+        return number
     if isinstance(current, Path):
+        if not isinstance(value, str) or not value.strip():
+            raise _fail(key, value, "a file or folder path in quotes", source)
         return Path(value).expanduser()
-    return str(value)
+    if not isinstance(value, str):
+        raise _fail(key, value, "text in quotes", source)
+    return value
 
 
-def _apply(obj: Any, values: dict[str, Any]) -> Any:
+def _check(key: str, value: Any, source: str) -> None:
+    rule = RULES.get(key)
+    if rule is not None and not rule[1](value):
+        raise _fail(key, value, rule[0], source)
+
+
+def _apply(obj: Any, values: dict[str, Any], source: str, prefix: str = "") -> Any:
     changes = {}
     for f in fields(obj):
         if f.name in values and f.name != "cloud":
-            changes[f.name] = _coerce(values[f.name], getattr(obj, f.name))
+            key = prefix + f.name
+            label = source(key) if callable(source) else source
+            value = _coerce(key, values[f.name], getattr(obj, f.name), label)
+            _check(key, value, label)
+            changes[f.name] = value
     return replace(obj, **changes)
+
+
+def _unknown_keys(file_values: dict[str, Any], path: Path) -> None:
+    """Refuse keys the kiosk does not know (a typo would otherwise be silently ignored)."""
+    top = {f.name for f in fields(Config)}
+    cloud = file_values.get("cloud", {})
+    if not isinstance(cloud, dict):
+        raise _fail("cloud", cloud, "a [cloud] table", f"file {path}")
+    found = [(k, top) for k in file_values if k not in top] + [
+        (f"cloud.{k}", {f"cloud.{n.name}" for n in fields(CloudConfig)})
+        for k in cloud if k not in {f.name for f in fields(CloudConfig)}]
+    for key, known in found:
+        if key in RETIRED:
+            raise InvalidSetting(f"Setting {key} (file {path}) is no longer read: {RETIRED[key]}. "
+                                 "Remove it from the file; the kiosk did not start.")
+        close = difflib.get_close_matches(key, sorted(known), n=1)
+        hint = f" Did you mean {close[0]}?" if close else ""
+        raise InvalidSetting(f"Setting {key} (file {path}) is not a kiosk setting.{hint} "
+                             "Please correct it; the kiosk did not start.")
+
+
+def validate(config: Config, source: str = "command line") -> Config:
+    """Check every value of a finished config (after command-line overrides); return it."""
+    for obj, prefix in ((config, ""), (config.cloud, "cloud.")):
+        for f in fields(obj):
+            if f.name != "cloud":
+                value = getattr(obj, f.name)
+                _coerce(prefix + f.name, value, f.default if f.default is not MISSING
+                        else f.default_factory(), source)  # type: ignore[misc]
+                _check(prefix + f.name, value, source)
+    return config
 
 
 def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> Config:
@@ -107,9 +252,14 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> 
     file_values: dict[str, Any] = {}
     if path.exists():
         with path.open("rb") as fh:
-            file_values = tomllib.load(fh)
-    config = _apply(config, file_values)
-    cloud = _apply(config.cloud, file_values.get("cloud", {}))
+            try:
+                file_values = tomllib.load(fh)
+            except tomllib.TOMLDecodeError as err:
+                raise InvalidSetting(f"The config file {path} is not valid TOML: {err}. Please "
+                                     "correct it; the kiosk did not start.") from None
+        _unknown_keys(file_values, path)
+    config = _apply(config, file_values, f"file {path}")
+    cloud = _apply(config.cloud, file_values.get("cloud", {}), f"file {path}", "cloud.")
 
     env_values = {
         f.name: env[ENV_PREFIX + f.name.upper()]
@@ -118,11 +268,13 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> 
     }
     if "KIOSK_DB" in env:
         env_values["db_path"] = env["KIOSK_DB"]
-    config = _apply(config, env_values)
+    config = _apply(config, env_values, lambda key: "environment " + (
+        "KIOSK_DB" if key == "db_path" and "KIOSK_DB" in env else ENV_PREFIX + key.upper()))
     cloud_env = {
         f.name: env[CLOUD_ENV_PREFIX + f.name.upper()]
         for f in fields(cloud)
         if CLOUD_ENV_PREFIX + f.name.upper() in env
     }
-    cloud = _apply(cloud, cloud_env)
+    cloud = _apply(cloud, cloud_env, lambda key: "environment " + ENV_PREFIX + key.replace(
+        ".", "_").upper(), "cloud.")
     return replace(config, cloud=cloud)

@@ -9,6 +9,7 @@ COMMAND_MODULES = [
     "shows",
     "book",
     "refund",
+    "limits",
     "report",
     "importer",
     "backup",

@@ -74,6 +74,11 @@ def run(args: argparse.Namespace, config: Config) -> int:
                 f"Refund of {amount} for {result.booking_reference} (seats {' '.join(result.seats)}) "
                 f"is recorded and waits for a manager's approval. Do not hand out money yet.")
         how = "in cash" if result.method == "cash" else "to the card"
+        if result.to_pay_out:
+            print(f"Refund of {amount} for booking {result.booking_reference} is approved but no "
+                  f"open drawer paid it: it is TO PAY OUT from an open shift (refund "
+                  f"{result.refund_id}).")
+            return 0
         print(f"Refunded {amount} {how} for booking {result.booking_reference}, "
               f"seats {' '.join(result.seats)} (refund {result.refund_id}).")
         return 0

@@ -1,7 +1,8 @@
 """Cash-ups for managers: every shift's float, expected and counted cash, and the variance.
 
 The variance is computed when the cashier closes the shift (``ShiftService.close``); here the
-manager reviews it. A variance beyond ``config.cash_variance_threshold_minor`` (either way) is
+manager reviews it. A variance beyond the cinema's ``cash_variance_threshold_minor`` (in the
+shift's currency, ``kiosk.services.money_controls``; either way) is
 flagged so it cannot be missed, and approving or commenting is audited like any money decision.
 """
 
@@ -13,6 +14,7 @@ from datetime import datetime
 
 from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, NotFound
+from kiosk.services import money_controls
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor
 from kiosk.services.staff_admin import audit_event, require_manager
@@ -80,7 +82,14 @@ class CashupService:
 
     @property
     def threshold_minor(self) -> int:
-        return self.deps.config.cash_variance_threshold_minor
+        """This device's cinema's variance threshold (0 when no cinema is known: flag all)."""
+        found = money_controls.for_device(self.deps.conn, self.deps.config.cinema_id)
+        return found.cash_variance_threshold_minor if found is not None else 0
+
+    def threshold_for(self, currency: str) -> int:
+        """The variance threshold for a shift counted in ``currency`` (money is per currency)."""
+        return money_controls.variance_threshold(self.deps.conn, currency,
+                                                 self.deps.config.cinema_id)
 
     def list_cashups(self, actor: Actor, start: datetime, end: datetime,
                      only_flagged: bool = False) -> list[Cashup]:
@@ -170,7 +179,7 @@ class CashupService:
             closed_at=from_iso(row["closed_at"]) if row["closed_at"] else None,
             float_minor=row["float_minor"], expected_minor=row["expected_minor"],
             counted_minor=row["counted_minor"], variance_minor=variance,
-            flagged=variance is not None and abs(variance) > self.threshold_minor,
+            flagged=variance is not None and abs(variance) > self.threshold_for(row["currency"]),
             approved_by=row["approved_by"], approved_by_name=row["approver_name"] or "",
             approved_at=from_iso(row["approved_at"]) if row["approved_at"] else None,
             comment=row["comment"] or "",

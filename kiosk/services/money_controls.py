@@ -12,6 +12,11 @@ import sqlite3
 from dataclasses import dataclass
 
 from kiosk.domain.errors import InvalidInput, NotFound
+from kiosk.services import audit
+from kiosk.services.auth import require_role
+from kiosk.services.deps import ServiceDeps
+from kiosk.services.models import Actor, Role
+from kiosk.store.db import transaction
 
 _COLUMNS = (
     "c.id, c.currency, "
@@ -111,3 +116,37 @@ def check_late_sale_minutes(value: object) -> int:
         raise InvalidInput(f"The late-sale window is a whole number of minutes from 0 to "
                            f"{MAX_LATE_SALE_MINUTES}.")
     return value
+
+
+_SETTABLE = ("cashier_refund_limit_minor", "shift_refund_limit_minor",
+             "cash_variance_threshold_minor", "late_sale_minutes")
+
+
+def set_controls(deps: ServiceDeps, actor: Actor, cinema_id: str,
+                 changes: dict[str, int | None]) -> MoneyControls:
+    """A manager changes a cinema's limits (audited, old and new values). For the three money
+    limits None means "the currency's default"; the late-sale window is minutes (0..240)."""
+    require_role(deps, actor, Role.MANAGER, "cinema.limits", str(cinema_id))
+    unknown = sorted(set(changes) - set(_SETTABLE))
+    if unknown or not changes:
+        raise InvalidInput(f"Choose what to change: {', '.join(_SETTABLE)}.")
+    clean: dict[str, int | None] = {}
+    for key, value in changes.items():
+        clean[key] = (check_late_sale_minutes(value) if key == "late_sale_minutes"
+                      else check_amount(value, key.replace("_minor", "").replace("_", " "),
+                                        optional=True))
+    with transaction(deps.conn) as conn:
+        before = for_cinema(conn, cinema_id)
+        sets = ", ".join(f"{key} = ?" for key in clean)  # keys from _SETTABLE only
+        conn.execute(f"UPDATE cinemas SET {sets} WHERE id = ?",  # noqa: S608
+                     (*clean.values(), str(cinema_id)))
+        after = for_cinema(conn, cinema_id)
+        audit.record(conn, at=deps.clock.now(), kiosk_id=actor.kiosk_id, action="cinema.limits",
+                     staff_id=actor.staff_id, target=str(cinema_id),
+                     detail={"currency": after.currency, "set": clean,
+                             "before": _as_dict(before), "after": _as_dict(after)})
+    return after
+
+
+def _as_dict(controls: MoneyControls) -> dict[str, int | None]:
+    return {key: getattr(controls, key) for key in _SETTABLE}

@@ -47,11 +47,13 @@ class KioskFleet(RuleBasedStateMachine):
         path = Path(self.tmp.name) / "kiosk.db"
         self.kiosks, self.actors = [], []
         for i in range(KIOSKS):
-            config = Config(db_path=path, kiosk_id=f"KIOSK-{i + 1}", bcrypt_rounds=4,
-                            cashier_refund_limit_minor=60000)
+            config = Config(db_path=path, kiosk_id=f"KIOSK-{i + 1}", bcrypt_rounds=4)
             svc = open_services(config, clock=self.clock)
             if i == 0:
                 make_world(svc.deps.db, self.clock, layout=LAYOUT)
+                with svc.deps.conn:  # the cinema's limits: in effect per booking only, as before
+                    svc.deps.conn.execute("UPDATE cinemas SET cashier_refund_limit_minor = 60000, "
+                                          "shift_refund_limit_minor = 1000000000")
             actor = svc.auth.sign_in(*STAFF[i])
             insert_open_shift(svc.deps.db, actor.staff_id, actor.kiosk_id, self.clock)
             self.kiosks.append(svc)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt
 
 from kiosk.services.models import Payment, SeatStatus
@@ -50,7 +48,8 @@ def test_refund_some_seats_by_scanned_reference(driver, qtbot, services):
 
 
 def test_large_refund_is_shown_as_waiting_for_a_manager(driver, qtbot, services):
-    services.deps.config = replace(services.deps.config, cashier_refund_limit_minor=10_000)
+    with services.deps.conn:  # the limit is the cinema's, in its currency
+        services.deps.conn.execute("UPDATE cinemas SET cashier_refund_limit_minor = 10000")
     booking = sell(services, ["F1", "F2"])
     driver.start()
     driver.click(driver.mode.nav_buttons["refund"])

@@ -38,7 +38,8 @@ def window(services):
 
 
 def test_variance_is_flagged_only_beyond_the_threshold(services, cashups):
-    threshold = services.config.cash_variance_threshold_minor
+    threshold = cashups.threshold_for("INR")
+    assert threshold == 5000 == cashups.threshold_minor  # the INR default, from migration 0012
     exact = add_shift(services, "1001", expected=1000_00, counted=1000_00)
     at_limit = add_shift(services, "1002", expected=1000_00, counted=1000_00 - threshold)
     short = add_shift(services, "1001", expected=1000_00, counted=1000_00 - threshold - 1, hours_ago=5)

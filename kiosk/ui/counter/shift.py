@@ -232,7 +232,7 @@ class ShiftCloseScreen(_AmountScreen):
         self.ctl.shift_changed()
         currency = shift.currency
         variance = shift.variance_minor or 0
-        threshold = self.ctl.config.cash_variance_threshold_minor
+        threshold = self.bridge.call(self.services.cashups.threshold_for, currency)
         if variance == 0:
             verdict, role = self.tr("The drawer balances."), "good"
         elif variance > 0:

@@ -45,7 +45,7 @@ class CashupsScreen(ManagerScreen):
         self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh))
         self.toolbar.addWidget(button("Export CSV", self, name="csv_cashups",
                                       slot=lambda: self.export_csv(self.table, "cashups")))
-        units, minor = divmod(ctx.config.cash_variance_threshold_minor, 100)
+        units, minor = divmod(ctx.bridge.call(lambda: ctx.cashups.threshold_minor), 100)
         self.outer.addWidget(muted(f"A variance beyond {units:,}.{minor:02d} (in the shift's currency) "
                                    "either way is flagged and needs a comment before approval.", self))
         self.model = RowsModel(COLUMNS, self)
