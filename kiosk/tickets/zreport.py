@@ -97,6 +97,24 @@ def render_pdf(report: ZReport, path: Path | str) -> Path:
     return path
 
 
+ROW_PT, TITLE_PT, HEADER_PT, MORE_PT, GAP_PT = 14, 18, 14, 12, 12
+
+
+def fit_rows(counts: Sequence[int], room_pt: float) -> list[int]:
+    """How many rows of each table to print so all of them fit ``room_pt`` points: the longest
+    table gives up rows first (each keeps at least one, plus a "... and N more" line)."""
+    def height(n: int, total: int) -> float:
+        return TITLE_PT + HEADER_PT + max(n, 1) * ROW_PT + (MORE_PT if n < total else 0) + GAP_PT
+
+    shown = list(counts)
+    while sum(height(n, t) for n, t in zip(shown, counts, strict=True)) > room_pt:
+        i = max(range(len(shown)), key=lambda k: shown[k])
+        if shown[i] <= 1:
+            break
+        shown[i] -= 1
+    return shown
+
+
 def draw(painter: Any, page: Any, report: ZReport) -> None:
     """Draw the Z report into ``page`` (device pixels): one page, whatever the day held."""
     from PySide6.QtCore import QRectF, Qt
@@ -146,10 +164,15 @@ def draw(painter: Any, page: Any, report: ZReport) -> None:
               widths: Sequence[float] | None = None) -> float:
         header, rows = sections[title]
         shown = display_rows(report, title, header, rows[:limit])
-        if len(rows) > limit:
-            shown.append([f"... {len(rows) - limit} more (see the CSV)"] + [""] * (len(header) - 1))
         _section(painter, QRectF(x, top, width, 0), top, title)
         used = _table(painter, QRectF(x, top + _pt(18), width, 0), header, shown, widths)
+        if len(rows) > limit:  # one page: say what was left out, the CSV has every row
+            painter.setPen(MUTED)
+            painter.setFont(_font(8))
+            painter.drawText(QRectF(x, top + _pt(18) + used, width, _pt(12)),
+                             Qt.AlignmentFlag.AlignLeft,
+                             f"... and {len(rows) - limit} more (see the CSV)")
+            used += _pt(12)
         return top + _pt(18) + used + _pt(12)
 
     # Left: tickets; right: tenders, refunds and the result.
@@ -166,17 +189,16 @@ def draw(painter: Any, page: Any, report: ZReport) -> None:
     right_end = block(right_x, right_end, half, "Result", 3, (0.62, 0.38))
     y = max(left_end, right_end)
 
-    # Full width: cashiers, devices and channels side by side, shifts, adjustments.
-    y = block(page.left(), y, page.width(), "Cashier variance", 8,
-              (0.14, 0.36, 0.1, 0.14, 0.13, 0.13))
+    # Full width, in the room left above the footer: each table gets the rows that fit.
     device_widths = (0.3, 0.14, 0.14, 0.14, 0.14, 0.14)
-    y = block(page.left(), y, page.width(), "By device", 6, device_widths)
-    y = block(page.left(), y, page.width(), "By channel", 4, device_widths)
-    y = block(page.left(), y, page.width(), "Shifts", 10,
-              (0.1, 0.08, 0.18, 0.08, 0.13, 0.1, 0.11, 0.11, 0.11))
-    room = int((page.bottom() - y - _pt(60)) // _pt(14)) - 1
-    block(page.left(), y, page.width(), "Adjustments after the close", max(room, 2),
-          (0.5, 0.08, 0.22, 0.06, 0.14))
+    rest = [("Cashier variance", (0.14, 0.36, 0.1, 0.14, 0.13, 0.13)),
+            ("By device", device_widths), ("By channel", device_widths),
+            ("Shifts", (0.1, 0.08, 0.18, 0.08, 0.13, 0.1, 0.11, 0.11, 0.11)),
+            ("Adjustments after the close", (0.5, 0.08, 0.22, 0.06, 0.14))]
+    limits = fit_rows([len(sections[title][1]) for title, _w in rest],
+                      (page.bottom() - _pt(34) - y) / _pt(1))
+    for (title, widths), limit in zip(rest, limits, strict=True):
+        y = block(page.left(), y, page.width(), title, limit, widths)
 
     painter.setPen(MUTED)
     painter.setFont(_font(8))

@@ -1,0 +1,385 @@
+"""The business-day close (Z report, issue 11 point 9): refuse, freeze, sign, roll forward, correct.
+
+The test clock starts at 2026-11-25 12:00 UTC = 17:30 in Kolkata (the test cinema's zone), so
+the business date of everything sold at the start is 2026-11-25.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import sqlite3
+import subprocess
+
+import pytest
+
+from kiosk.domain.business_day import business_date, roll_forward
+from kiosk.domain.errors import InvalidInput, NotFound, PermissionDenied
+from kiosk.services.day_close import DayCloseService, DayNotReady
+from kiosk.services.models import Payment
+from kiosk.tickets.zreport import csv_text, render_pdf, write_csv
+from tests.factories import table_dump
+
+DAY = "2026-11-25"
+CARD = Payment("card", card_last4="4242")
+
+
+@pytest.fixture
+def days(services) -> DayCloseService:
+    return DayCloseService(services.deps)
+
+
+@pytest.fixture
+def manager(services):
+    return services.auth.sign_in("9001", "9999")
+
+
+@pytest.fixture
+def cashier(services):
+    actor = services.auth.sign_in("1001", "1234")
+    services.shifts.open(actor, 10_000)
+    return services.auth.sign_in("1001", "1234")
+
+
+def _sell(services, actor, seats, payment=CARD):
+    hold = services.booking.hold(actor, "show-future", seats)
+    return services.booking.confirm(actor, hold.hold_id, {}, payment)
+
+
+def report_date(text):
+    from datetime import date
+
+    return date.fromisoformat(text)
+
+
+def _day_of(services, booking) -> str:
+    return services.deps.conn.execute("SELECT business_date FROM bookings WHERE id = ?",
+                                      (booking.booking_id,)).fetchone()[0]
+
+
+def _sold_and_cashed_up(services, cashier, counted_short=500):
+    cash = _sell(services, cashier, ["A1", "A2"], Payment("cash", tendered_minor=100_000))
+    card = _sell(services, cashier, ["B1"])
+    services.booking.refund(cashier, card.reference)
+    expected = services.shifts.expected(cashier)
+    services.shifts.close(cashier, expected - counted_short)
+    return cash, card
+
+
+# ---------------------------------------------------------------- domain rule
+
+
+def test_roll_forward_moves_only_onto_the_day_after_the_latest_closed_one():
+    assert roll_forward("2026-11-25", None) == "2026-11-25"
+    assert roll_forward("2026-11-25", "2026-11-24") == "2026-11-25"
+    assert roll_forward("2026-11-25", "2026-11-25") == "2026-11-26"
+    assert roll_forward("2026-11-24", "2026-11-25") == "2026-11-26"  # never onto a closed day
+
+
+def test_business_date_is_the_cinema_local_date(clock):
+    # 20:00 UTC is 01:30 the next day in Kolkata
+    clock.advance(hours=8)
+    assert business_date(clock.now(), "Asia/Kolkata", None) == "2026-11-26"
+    assert business_date(clock.now(), "UTC", None) == "2026-11-25"
+
+
+# ---------------------------------------------------------------- refusals
+
+
+def test_close_with_an_open_shift_is_refused_naming_it_and_changes_nothing(
+        services, days, manager, cashier):
+    _sell(services, cashier, ["A1"])
+    before = table_dump(services.deps.conn, exclude=())
+    with pytest.raises(DayNotReady) as refused:
+        days.close(manager, DAY)
+    message = str(refused.value)
+    assert "Asha Cashier (1001)" in message and "KIOSK-1" in message
+    assert "opened 2026-11-25 17:30" in message
+    assert [s.staff_number for s in refused.value.shifts] == ["1001"]
+    assert table_dump(services.deps.conn, exclude=()) == before
+    assert not days.is_closed(DAY)
+
+
+def test_an_open_shift_on_another_device_in_the_pulled_day_blocks_the_close(
+        services, days, manager):
+    conn = services.deps.conn
+    conn.execute(
+        "INSERT INTO ledger_shifts (kiosk_id, local_id, cinema_id, business_date, staff_number, "
+        "currency, opened_at, float_minor, rev) VALUES ('KIOSK-7', 3, 'cin-test', ?, '1002', "
+        "'INR', '2026-11-25T04:00:00+00:00', 0, 1)", (DAY,))
+    before = table_dump(conn, exclude=())
+    with pytest.raises(DayNotReady) as refused:
+        days.close(manager, DAY)
+    assert "Ravi Cashier (1002) on KIOSK-7, opened 2026-11-25 09:30" in str(refused.value)
+    assert table_dump(conn, exclude=()) == before
+
+
+def test_a_cashier_cannot_close_the_day_and_nothing_but_the_audit_changes(
+        services, days, cashier):
+    before = table_dump(services.deps.conn)
+    with pytest.raises(PermissionDenied):
+        days.close(cashier, DAY)
+    assert table_dump(services.deps.conn) == before
+    row = services.deps.conn.execute(
+        "SELECT action, ok FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    assert tuple(row) == ("day_close", 0)
+
+
+def test_a_manager_demoted_since_signing_in_is_refused(services, days, manager):
+    services.deps.conn.execute("UPDATE staff SET role = 'cashier' WHERE staff_number = '9001'")
+    with pytest.raises(PermissionDenied):
+        days.close(manager, DAY)
+    assert not days.is_closed(DAY)
+
+
+@pytest.mark.parametrize("day, words", [
+    ("2026-11-26", "has not started"), ("25/11/2026", "not a date"), ("", "not a date")])
+def test_bad_or_future_dates_are_refused(services, days, manager, day, words):
+    before = table_dump(services.deps.conn, exclude=())
+    with pytest.raises(InvalidInput, match=words):
+        days.close(manager, day)
+    assert table_dump(services.deps.conn, exclude=()) == before
+
+
+def test_unknown_cinema_is_refused(days, manager):
+    with pytest.raises(NotFound):
+        days.close(manager, DAY, "cin-nowhere")
+
+
+def test_a_day_closes_once(services, days, manager):
+    days.close(manager, DAY)
+    before = table_dump(services.deps.conn, exclude=())
+    with pytest.raises(InvalidInput, match="already closed"):
+        days.close(manager, DAY)
+    assert table_dump(services.deps.conn, exclude=()) == before
+
+
+# ---------------------------------------------------------------- the frozen totals
+
+
+def test_close_freezes_tickets_tenders_refunds_and_each_cashiers_variance(
+        services, days, manager, cashier):
+    cash, card = _sold_and_cashed_up(services, cashier, counted_short=500)
+    report = days.close(manager, DAY)
+    t = report.tickets
+    assert (t["bookings"], t["tickets"]) == (2, 3)
+    sales = services.reports.daily_sales(manager, report_date(DAY)).total("INR")
+    assert t["gross"] == sales["gross"] and t["net_sales"] == sales["net_sales"]
+    assert t["tax"] == sales["tax"] and t["refunds"] == sales["refunds"] > 0
+    assert t["discounts"] == 0
+    tenders = {r["kind"]: r for r in report.totals["tenders"]}
+    assert tenders["cash"]["taken"] == cash.total_minor and tenders["cash"]["refunded"] == 0
+    assert tenders["card"]["taken"] == tenders["card"]["refunded"] == card.total_minor
+    assert t["gross"] == cash.total_minor + card.total_minor
+    assert report.totals["refunds"]["count"] == 1
+    [who] = report.totals["cashiers"]
+    assert (who["staff_number"], who["variance"], who["shifts"]) == ("1001", -500, 1)
+    assert [d["kiosk_id"] for d in report.totals["by_device"]] == ["KIOSK-1"]
+    assert [c["channel"] for c in report.totals["by_channel"]] == ["counter"]
+    assert report.totals["food_and_drink"] is None
+    assert "issue 12" in report.totals["food_and_drink_note"]
+    assert report.closed and report.signature_ok and len(report.signature) == 64
+    audit_row = services.deps.conn.execute(
+        "SELECT detail FROM audit WHERE action = 'day_close' AND ok = 1").fetchone()
+    assert json.loads(audit_row[0])["signature"] == report.signature
+
+
+def test_totals_stay_frozen_when_source_rows_change_later(services, days, manager, cashier):
+    cash, _card = _sold_and_cashed_up(services, cashier)
+    closed = days.close(manager, DAY)
+    conn = services.deps.conn
+    conn.execute("UPDATE bookings SET total_minor = total_minor + 99900 WHERE id = ?",
+                 (cash.booking_id,))
+    conn.execute("UPDATE shifts SET variance_minor = 0")
+    again = days.report(manager, DAY)
+    assert again.totals == closed.totals and again.signature == closed.signature
+    assert again.signature_ok
+    with pytest.raises(sqlite3.IntegrityError, match="cannot change"):
+        conn.execute("UPDATE business_days SET totals_json = '{}'")
+    with pytest.raises(sqlite3.IntegrityError, match="cannot change"):
+        conn.execute("DELETE FROM business_days")
+
+
+def test_a_tampered_stored_row_no_longer_matches_its_signature(services, days, manager):
+    days.close(manager, DAY)
+    conn = services.deps.conn
+    conn.execute("DROP TRIGGER business_days_frozen_update")  # someone with the file
+    conn.execute("UPDATE business_days SET totals_json = replace(totals_json, "
+                 "'\"gross\": 0', '\"gross\": 1')")
+    assert not days.report(manager, DAY).signature_ok
+
+
+# ---------------------------------------------------------------- after the close
+
+
+def test_a_sale_after_the_close_falls_on_the_next_business_day(
+        services, days, manager, cashier, clock):
+    before = _sell(services, cashier, ["A1"])
+    services.shifts.close(cashier, services.shifts.expected(cashier))
+    days.close(manager, DAY)
+    clock.advance(minutes=5)  # still 2026-11-25 in Kolkata
+    later = services.auth.sign_in("1001", "1234")
+    services.shifts.open(later, 0)
+    later = services.auth.sign_in("1001", "1234")
+    after = _sell(services, later, ["C1"])
+    assert _day_of(services, before) == DAY
+    assert _day_of(services, after) == "2026-11-26"
+    # and the refund of the earlier sale lands on the open day too
+    services.booking.refund(later, before.reference)
+    assert services.deps.conn.execute(
+        "SELECT business_date FROM refunds").fetchone()[0] == "2026-11-26"
+    assert days.report(manager, DAY).tickets["refunds"] == 0
+
+
+def test_closing_on_another_connection_is_seen_by_the_next_sale(
+        services, days, manager, cashier, config):
+    first = _sell(services, cashier, ["A1"])  # the show is cached now
+    other = sqlite3.connect(config.db_path)
+    other.execute("INSERT INTO business_days (cinema_id, business_date, closed_at, closed_by, "
+                  "closed_by_number, closed_by_name, kiosk_id, currency, totals_json, signature) "
+                  "VALUES ('cin-test', ?, '2026-11-25T12:00:00+00:00', 3, '9001', 'M', 'K', "
+                  "'INR', '{}', 'x')", (DAY,))
+    other.commit()
+    other.close()
+    second = _sell(services, cashier, ["A2"])
+    assert (_day_of(services, first), _day_of(services, second)) == (DAY, "2026-11-26")
+
+
+def test_a_refund_approved_after_its_day_closed_is_paid_on_the_open_day(
+        services, days, manager, cashier, clock):
+    sale = _sell(services, cashier, ["A1", "A2"])
+    conn = services.deps.conn
+    cur = conn.execute(
+        "INSERT INTO refunds (booking_id, seats, amount_minor, tax_minor, currency, method, "
+        "reason, state, requested_by, kiosk_id, created_at, business_date) VALUES (?, ?, ?, 0, "
+        "'INR', 'card', '', 'pending_approval', ?, 'KIOSK-1', '2026-11-25T12:00:00+00:00', ?)",
+        (sale.booking_id, json.dumps(["A1"]), sale.lines[0].price_minor, cashier.staff_id, DAY))
+    services.shifts.close(cashier, services.shifts.expected(cashier))
+    days.close(manager, DAY)
+    clock.advance(minutes=10)
+    services.shifts.open(manager, 0)
+    manager = services.auth.sign_in("9001", "9999")
+    services.booking.approve_refund(manager, int(cur.lastrowid))
+    assert conn.execute("SELECT state, business_date FROM refunds WHERE id = ?",
+                        (cur.lastrowid,)).fetchone()[:] == ("completed", "2026-11-26")
+
+
+# ---------------------------------------------------------------- corrections
+
+
+def test_an_adjustment_is_a_new_audited_row_shown_on_the_reprint(services, days, manager):
+    closed = days.close(manager, DAY)
+    report = days.adjust(manager, DAY, -1250, "  Till 2 counted short  ")
+    assert report.totals == closed.totals
+    [adj] = report.adjustments
+    assert (adj.amount_minor, adj.reason, adj.staff_number) == (-1250, "Till 2 counted short",
+                                                                 "9001")
+    assert report.adjusted_net_sales == closed.tickets["net_sales"] - 1250
+    row = services.deps.conn.execute(
+        "SELECT staff_id, target, detail FROM audit WHERE action = 'day_adjust'").fetchone()
+    assert row[1] == f"cin-test:{DAY}"
+    assert json.loads(row[2])["amount_minor"] == -1250
+    assert "Till 2 counted short" in csv_text(days.report(manager, DAY))
+
+
+@pytest.mark.parametrize("amount, reason, words", [
+    (0, "x", "zero"), (100, "   ", "Say why"), (1.5, "x", "whole amount"),
+    (10**12, "x", "too large"), (100, "a\x00b", "one line"), (100, "x" * 201, "one line")])
+def test_bad_adjustments_are_refused_and_change_nothing(services, days, manager, amount,
+                                                        reason, words):
+    days.close(manager, DAY)
+    before = table_dump(services.deps.conn, exclude=())
+    with pytest.raises(InvalidInput, match=words):
+        days.adjust(manager, DAY, amount, reason)
+    assert table_dump(services.deps.conn, exclude=()) == before
+
+
+def test_an_open_day_takes_no_adjustment(services, days, manager):
+    before = table_dump(services.deps.conn, exclude=())
+    with pytest.raises(InvalidInput, match="not closed"):
+        days.adjust(manager, DAY, 100, "x")
+    assert table_dump(services.deps.conn, exclude=()) == before
+
+
+def test_a_cashier_cannot_adjust(services, days, manager, cashier):
+    services.shifts.close(cashier, services.shifts.expected(cashier))
+    days.close(manager, DAY)
+    with pytest.raises(PermissionDenied):
+        days.adjust(cashier, DAY, 100, "x")
+    assert days.report(manager, DAY).adjustments == ()
+
+
+def test_report_of_an_open_day_is_refused_but_preview_works(days, manager, cashier, services):
+    _sell(services, cashier, ["A1"])
+    with pytest.raises(NotFound, match="not closed"):
+        days.report(manager, DAY)
+    preview = days.preview(manager, DAY)
+    assert not preview.closed and preview.tickets["tickets"] == 1
+    assert [s.staff_number for s in preview.open_shifts] == ["1001"]
+
+
+# ---------------------------------------------------------------- printing
+
+
+def _pages(path) -> int:
+    if shutil.which("pdfinfo"):
+        out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                             check=True).stdout
+        return int(next(line.split()[-1] for line in out.splitlines()
+                        if line.startswith("Pages:")))
+    from PySide6.QtPdf import QPdfDocument
+
+    doc = QPdfDocument()
+    doc.load(str(path))
+    return doc.pageCount()
+
+
+def test_the_z_report_prints_on_one_page_even_with_many_rows(
+        services, days, manager, cashier, tmp_path):
+    _sold_and_cashed_up(services, cashier)
+    conn = services.deps.conn
+    for i in range(40):  # a busy cinema: 40 more shifts of other devices, pulled
+        conn.execute(
+            "INSERT INTO ledger_shifts (kiosk_id, local_id, cinema_id, business_date, "
+            "staff_number, currency, opened_at, float_minor, closed_at, expected_minor, "
+            "counted_minor, variance_minor, rev) VALUES (?, ?, 'cin-test', ?, ?, 'INR', "
+            "'2026-11-25T04:00:00+00:00', 0, '2026-11-25T10:00:00+00:00', 100, 90, -10, 1)",
+            (f"KIOSK-{i + 10}", i, DAY, f"2{i:03d}"))
+    days.close(manager, DAY)
+    for i in range(30):
+        days.adjust(manager, DAY, 100 + i, f"correction {i}")
+    report = days.report(manager, DAY)
+    assert len(report.totals["shifts"]) == 41
+    path = render_pdf(report, tmp_path / "z.pdf")
+    assert _pages(path) == 1
+    text = _pdf_text(path)
+    assert "Z report" in text and "more (see the CSV)" in text
+
+
+def _pdf_text(path) -> str:
+    if shutil.which("pdftotext"):
+        return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+    from PySide6.QtPdf import QPdfDocument
+
+    doc = QPdfDocument()
+    doc.load(str(path))
+    return doc.getAllText(0).text()
+
+
+def test_csv_has_every_section_and_neutralises_formulas(services, days, manager, cashier):
+    services.deps.conn.execute("UPDATE staff SET name = '=HYPERLINK(\"x\")' "
+                               "WHERE staff_number = '1001'")
+    _sold_and_cashed_up(services, cashier, counted_short=350)
+    days.close(manager, DAY)
+    days.adjust(manager, DAY, -350, "@SUM(A1) short")
+    stream = io.StringIO()
+    write_csv(days.report(manager, DAY), stream)
+    text = stream.getvalue()
+    for title in ("# Tickets", "# Food and drink", "# Tenders", "# Refunds",
+                  "# Cashier variance", "# Shifts", "# By device", "# By channel",
+                  "# Adjustments after the close", "# Result"):
+        assert title in text
+    assert "'=HYPERLINK" in text and "'@SUM(A1) short" in text
+    assert ",-3.50" in text  # a plain negative number stays a number
