@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TextIO
 
 from kiosk.commands._staff import add_staff_arguments, signed_in
 from kiosk.config import Config
 from kiosk.domain.errors import InvalidInput, KioskError
 from kiosk.services.reports import ReportTable, to_csv
+from kiosk.store.files import WriteFailed, check_target, write_atomically, write_text
 
 NAME = "report"
 HELP = "print or export the sales, occupancy and refunds report for a day or a range of days"
@@ -130,6 +131,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
         if args.out is None:
             raise InvalidInput("A PDF report needs --out FILE.")
         render = _pdf_renderer()
+    if args.out is not None:
+        check_target(args.out)  # a bad place is refused before anyone signs in
     services = open_services(config)
     try:
         with signed_in(services, args) as actor:
@@ -141,22 +144,30 @@ def run(args: argparse.Namespace, config: Config) -> int:
     span = f"{start}" if start == end else f"{start} to {end}"
     where = f", cinema {args.cinema}" if args.cinema else ""
     if render is not None:
-        render(sales, args.out, occupancy=occupancy,
-               cinema_name=_cinema_name(config, args.cinema) if args.cinema else "")
+        name = _cinema_name(config, args.cinema) if args.cinema else ""
+        write_atomically(args.out, lambda tmp: render(sales, tmp, occupancy=occupancy,
+                                                      cinema_name=name), verify=_is_pdf)
         print(f"Report for {span}{where} written to {args.out}")
         return 0
-    stream: TextIO = args.out.open("w", encoding="utf-8", newline="") if args.out else sys.stdout
-    try:
-        if args.format == "csv":
-            for report in (sales, occupancy, refunds):
-                to_csv(report, stream)
-                stream.write("\n")
-        else:
-            stream.write(f"Box office report {span}{where}\n\n")
-            stream.write(format_report(sales, occupancy, refunds))
-    finally:
-        if args.out:
-            stream.close()
-    if args.out:
-        print(f"Report for {span}{where} written to {args.out}")
+    buffer = io.StringIO()
+    if args.format == "csv":
+        for report in (sales, occupancy, refunds):
+            to_csv(report, buffer)
+            buffer.write("\n")
+    else:
+        buffer.write(f"Box office report {span}{where}\n\n")
+        buffer.write(format_report(sales, occupancy, refunds))
+    if args.out is None:
+        sys.stdout.write(buffer.getvalue())
+        return 0
+    # Written whole or not at all; a write that fails (a folder, /proc/version, a read-only or
+    # missing folder, a full disk) is refused with a non-zero exit, never "written".
+    write_text(args.out, buffer.getvalue())
+    print(f"Report for {span}{where} written to {args.out}")
     return 0
+
+
+def _is_pdf(path: Path) -> None:
+    with path.open("rb") as fh:
+        if fh.read(5) != b"%PDF-":
+            raise WriteFailed(f"The PDF report could not be made at {path.name}.")

@@ -1,7 +1,9 @@
 """``kiosk restore``: put a backup back in place of the current database.
 
-The backup is checked first (it must be an undamaged kiosk database, not from newer software);
-a bad file changes nothing. The current database is kept as ``<db>.pre-restore-<time>``.
+The backup is checked first: it must be an undamaged kiosk database, not from newer software,
+and every row must pass every rule of this version's schema (checks, required values, links
+between tables); a bad file changes nothing. The current database is kept as
+``<db>.pre-restore-<time>``. The restore (or the refusal) leaves an audit row.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from pathlib import Path
 
 from kiosk.config import Config
 from kiosk.domain.errors import InvalidInput
-from kiosk.store.backup import restore, verify
+from kiosk.services.backups import restore_database
+from kiosk.store.backup import verify
 
 NAME = "restore"
 HELP = ("replace the current database with a backup (checked first; the current database is "
@@ -23,6 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--yes", action="store_true",
                         help="confirm: every sale made since that backup disappears from this "
                              "database (it stays in the .pre-restore copy)")
+    parser.add_argument("--staff", metavar="NUMBER",
+                        help="your staff number, to name you in the audit log (PIN from "
+                             "$KIOSK_PIN or asked for; signed in on the current database)")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
@@ -31,8 +37,19 @@ def run(args: argparse.Namespace, config: Config) -> int:
         raise InvalidInput(f"Restoring {args.file.name} replaces ALL data in {config.db_path}, "
                            "including sales made since that backup. Run again with --yes to go "
                            "ahead (nothing was changed).")
-    safety = restore(args.file, config.db_path)
+    actor = None
+    if args.staff:
+        from kiosk.commands._staff import read_pin
+        from kiosk.services.app import open_services
+
+        services = open_services(config)
+        try:
+            actor = services.auth.sign_in(str(args.staff), read_pin(args))
+            services.auth.sign_out(actor)  # the restore replaces the session's database
+        finally:
+            services.close()
+    result = restore_database(config, args.file, actor=actor)
     print(f"Restored {args.file.name} into {config.db_path}.")
-    if safety is not None:
-        print(f"The database as it was before is kept in {safety}")
+    if result.safety is not None:
+        print(f"The database as it was before is kept in {result.safety}")
     return 0

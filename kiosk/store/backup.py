@@ -7,21 +7,32 @@ file, switched to a single-file journal mode, checked, and only then renamed int
 
 Restore is verified BEFORE anything is touched: the file must open read-only as an SQLite
 database, pass ``PRAGMA integrity_check``, hold the kiosk's core tables and have a schema no
-newer than this program. Then the current database is copied to
-``<db>.pre-restore-<timestamp>`` and replaced through the backup API, which writes through the
-live database's own pager (its WAL included), so connections of a running kiosk see the
-restored data instead of a file swapped under their feet.
+newer than this program. Then it is checked against every rule the live schema enforces
+(:func:`check_rules`): a copy is migrated to this program's schema and every row is inserted
+again into a database built fresh from the migrations, through its CHECK, NOT NULL and UNIQUE
+constraints, and ``PRAGMA foreign_key_check`` must come back empty. A backup whose tables were
+redefined without a rule (``total_minor >= 0``), or written with checks switched off, is refused
+naming the table, row and rule. The restore then copies that rebuilt database, not the file as
+given, so a backup cannot bring in triggers, views or tables of its own.
+
+Only then is the current database copied to ``<db>.pre-restore-<timestamp>`` and replaced
+through the backup API, which writes through the live database's own pager (its WAL included),
+so connections of a running kiosk see the restored data instead of a file swapped under their
+feet.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.domain.errors import InvalidInput, NotFound, SchemaTooNew
-from kiosk.store.db import BUSY_TIMEOUT_MS, connect, latest_version, migrate
+from kiosk.store.db import BUSY_TIMEOUT_MS, connect, latest_version, migrate, transaction
 
 # Tables every kiosk database has had since schema 1; a file without them is not a kiosk backup.
 CORE_TABLES = frozenset({
@@ -106,7 +117,12 @@ def backup(db_path: Path | str, dest: Path | str | None = None) -> Path:
         target = Path(dest)
     if target.exists():
         raise InvalidInput(f"{target} already exists; choose another name (nothing was written).")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if dest is None or Path(dest).is_dir():
+        target.parent.mkdir(parents=True, exist_ok=True)  # the dated default folder
+    else:
+        from kiosk.store.files import check_target
+
+        check_target(target)  # a named file's folder must exist; no device or /proc target
     tmp = target.with_name(target.name + ".partial")
     tmp.unlink(missing_ok=True)
     src = connect(db_path)
@@ -119,6 +135,12 @@ def backup(db_path: Path | str, dest: Path | str | None = None) -> Path:
             dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         finally:
             dst.close()
+    except (sqlite3.Error, OSError) as err:
+        tmp.unlink(missing_ok=True)
+        from kiosk.store.files import WriteFailed
+
+        raise WriteFailed(f"Could not write the backup {target}: {err}. Nothing was "
+                          "written.") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -133,32 +155,186 @@ def backup(db_path: Path | str, dest: Path | str | None = None) -> Path:
     return target
 
 
+# Tables whose row counts an audit row of a backup or restore names.
+COUNTED_TABLES = ("bookings", "refunds", "shifts", "shows", "films", "staff", "audit")
+MAX_PROBLEMS_SHOWN = 5
+
+
+@dataclass
+class RestoreResult:
+    safety: Path | None  # the replaced database's copy (None when there was none)
+    schema: int  # the backup's schema version before migration
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return {t: conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0]  # noqa: S608
+            for t in COUNTED_TABLES if t in have}
+
+
+# Table and column names put into SQL below come from this program's own migrations (the fresh
+# database's sqlite_master), never from the backup: the backup's names are only compared.
+def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f'PRAGMA {schema}.table_xinfo("{table}")') if r[6] == 0]
+
+
+def _first_bad_row(conn: sqlite3.Connection, table: str, cols: str) -> str:
+    """Insert row by row (only after the bulk copy failed) to name the row that breaks a rule."""
+    conn.execute("SAVEPOINT find_row")
+    try:
+        rows = conn.execute(f'SELECT rowid FROM src."{table}" ORDER BY rowid')  # noqa: S608
+        for (rowid,) in rows.fetchall():
+            try:
+                conn.execute(f'INSERT INTO main."{table}" ({cols}) SELECT {cols} '  # noqa: S608
+                             f'FROM src."{table}" WHERE rowid = ?', (rowid,))
+            except sqlite3.IntegrityError as err:
+                return f"{table} row {rowid}: {err}"
+        return f"{table}: a row breaks a rule"
+    finally:
+        conn.execute("ROLLBACK TO find_row")
+        conn.execute("RELEASE find_row")
+
+
+def check_rules(backup_path: Path | str, work_dir: Path | str) -> tuple[Path, int]:
+    """Rebuild the backup through the live schema's rules; return (rebuilt file, its schema).
+
+    The backup is copied into ``work_dir`` and migrated (an older backup is brought up to this
+    program's schema, as a restore would), then every row of every table is inserted into a
+    database built fresh from the migrations, with its triggers set aside (they describe new
+    writes, not history). CHECK, NOT NULL and UNIQUE violations and broken foreign keys raise
+    InvalidInput naming the table, row and rule; nothing outside ``work_dir`` is written.
+    """
+    backup_path, work_dir = Path(backup_path), Path(work_dir)
+    version = verify(backup_path)
+    name = backup_path.name
+    copy, fresh = work_dir / "backup-copy.db", work_dir / "rebuilt.db"
+    src = _open_read_only(backup_path)
+    try:
+        dst = sqlite3.connect(str(copy))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    conn = connect(copy)
+    try:
+        try:
+            migrate(conn)
+        except sqlite3.Error as err:
+            raise InvalidInput(f"{name} cannot be brought up to this version's schema "
+                               f"({err}); it was not restored.") from None
+    finally:
+        conn.close()
+    conn = connect(fresh)
+    try:
+        migrate(conn)
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA foreign_keys = OFF")
+        triggers = [r[0] for r in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL")]
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name")]
+        conn.execute("ATTACH DATABASE ? AS src", (str(copy),))
+        theirs = {r[0] for r in conn.execute(
+            "SELECT name FROM src.sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%'")}
+        unknown = sorted(theirs - set(tables))
+        if unknown:
+            raise InvalidInput(f"{name} holds tables this version does not know "
+                               f"({', '.join(unknown[:5])}); it was not restored.")
+        problems: list[str] = []
+        with transaction(conn):
+            for (trigger,) in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+                conn.execute(f'DROP TRIGGER "{trigger}"')
+            for table in tables:  # rows a migration seeds (settings, secrets) come from the backup
+                conn.execute(f'DELETE FROM main."{table}"')  # noqa: S608
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
+                conn.execute("DELETE FROM main.sqlite_sequence")
+            for table in tables:
+                mine = _columns(conn, "main", table)
+                if table not in theirs:
+                    problems.append(f"the table {table} is missing")
+                    continue
+                extra = sorted(set(_columns(conn, "src", table)) - set(mine))
+                lacking = sorted(set(mine) - set(_columns(conn, "src", table)))
+                if extra or lacking:
+                    problems.append(f"the table {table} has other columns than this version "
+                                    f"({', '.join((extra + lacking)[:5])})")
+                    continue
+                cols = ", ".join(f'"{c}"' for c in mine)
+                try:
+                    conn.execute(f'INSERT INTO main."{table}" ({cols}) SELECT {cols} '  # noqa: S608
+                                 f'FROM src."{table}"')
+                except sqlite3.IntegrityError:
+                    problems.append(_first_bad_row(conn, table, cols))
+                if len(problems) >= MAX_PROBLEMS_SHOWN:
+                    break
+            if not problems:
+                if conn.execute("SELECT 1 FROM src.sqlite_master "
+                                "WHERE name = 'sqlite_sequence'").fetchone():
+                    conn.execute("INSERT INTO main.sqlite_sequence (name, seq) "
+                                 "SELECT name, seq FROM src.sqlite_sequence")
+                for sql in triggers:
+                    conn.execute(sql)
+                for table, rowid, parent, _fk in conn.execute(
+                        "PRAGMA main.foreign_key_check").fetchmany(MAX_PROBLEMS_SHOWN):
+                    problems.append(f"{table} row {rowid} points to a missing {parent} row")
+        conn.execute("DETACH DATABASE src")
+        if not problems:
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            if result != ["ok"]:
+                problems.extend(result[:MAX_PROBLEMS_SHOWN])
+    finally:
+        conn.close()
+    if problems:
+        raise InvalidInput(f"{name} breaks this database's own rules, so it was not restored "
+                           "(nothing was changed): " + "; ".join(problems) + ".")
+    return fresh, version
+
+
 def restore(backup_path: Path | str, db_path: Path | str) -> Path | None:
     """Replace the database at ``db_path`` with a verified backup.
 
     Returns the path of the safety copy of the replaced database (None when there was none).
     A backup that fails verification raises before the live database is even opened.
     """
+    return restore_checked(backup_path, db_path).safety
+
+
+def restore_checked(backup_path: Path | str, db_path: Path | str) -> RestoreResult:
+    """:func:`restore`, saying also the backup's schema and what it holds (for the audit)."""
     backup_path, db_path = Path(backup_path), Path(db_path)
     verify(backup_path)
     if backup_path.resolve() == db_path.resolve():
         raise InvalidInput("The backup file is the live database itself; nothing to restore.")
-    safety: Path | None = None
-    if db_path.exists():
-        safety = db_path.with_name(f"{db_path.name}.pre-restore-{_stamp()}")
-        n = 1
-        while safety.exists():
-            safety = db_path.with_name(f"{db_path.name}.pre-restore-{_stamp()}-{n}")
-            n += 1
-        backup(db_path, safety)
-    src = _open_read_only(backup_path)
+    # The check's scratch files live beside the database (a large backup may not fit in /tmp).
+    work_parent = db_path.parent if db_path.parent.is_dir() else None
+    work = Path(tempfile.mkdtemp(prefix=".restore-check-", dir=work_parent))
     try:
-        dst = connect(db_path)
+        rebuilt, version = check_rules(backup_path, work)
+        safety: Path | None = None
+        if db_path.exists():
+            safety = db_path.with_name(f"{db_path.name}.pre-restore-{_stamp()}")
+            n = 1
+            while safety.exists():
+                safety = db_path.with_name(f"{db_path.name}.pre-restore-{_stamp()}-{n}")
+                n += 1
+            backup(db_path, safety)
+        src = _open_read_only(rebuilt)
         try:
-            src.backup(dst)
-            migrate(dst)  # an older backup is brought up to this program's schema
+            dst = connect(db_path)
+            try:
+                src.backup(dst)
+                migrate(dst)  # already this program's schema; a no-op kept for safety
+                counts = table_counts(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
+            src.close()
     finally:
-        src.close()
-    return safety
+        shutil.rmtree(work, ignore_errors=True)
+    return RestoreResult(safety, version, counts)
