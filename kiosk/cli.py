@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kiosk import __version__
 from kiosk.commands import COMMAND_MODULES
-from kiosk.config import Config, load_config
+from kiosk.config import Config, load_config, validate
 from kiosk.domain.errors import KioskError
 
 log = logging.getLogger("kiosk")
@@ -57,15 +57,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def config_from_args(args: argparse.Namespace) -> Config:
+    """The config every entry point (the app and each subcommand) runs with, checked at start:
+    a bad value stops here, naming the key, the value, where it came from and the rule."""
     config = load_config(args.config)
-    return config.with_overrides(
+    return validate(config.with_overrides(
         db_path=args.db,
         kiosk_id=args.kiosk_id,
         mode=args.mode,
         windowed=args.windowed,
         language=args.language,
         theme=args.theme,
-    )
+    ))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -95,9 +95,13 @@ _TABLE_NAME = re.compile(r"^[A-Za-z0-9_.-]{3,255}$")
 _TOPIC = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
+def _number(x: float) -> str:
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
+
+
 def _between(low: float, high: float, *, above: bool = False, unit: str = "") -> tuple[str, Any]:
-    lowest = f"greater than {low:g}" if above else f"at least {low:g}"
-    text = f"{lowest} and at most {high:g}{unit}"
+    lowest = f"greater than {_number(low)}" if above else f"at least {_number(low)}"
+    text = f"{lowest} and at most {_number(high)}{unit}"
     return text, (lambda v: (v > low if above else v >= low) and v <= high)
 
 
@@ -160,6 +164,11 @@ def _fail(key: str, value: Any, rule: str, source: str) -> InvalidSetting:
                           "Please correct it; the kiosk did not start.")
 
 
+def _kind_text(kind: str, key: str) -> str:
+    rule = RULES.get(key)
+    return f"{kind}, {rule[0]}" if rule else kind
+
+
 def _coerce(key: str, value: Any, current: Any, source: str) -> Any:
     """``value`` as the type of ``current``; strings come from the environment or command line."""
     if isinstance(current, bool):
@@ -173,7 +182,7 @@ def _coerce(key: str, value: Any, current: Any, source: str) -> Any:
             return value
         if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+\s*", value):
             return int(value)
-        raise _fail(key, value, f"a whole number, {RULES.get(key, ('any', None))[0]}", source)
+        raise _fail(key, value, _kind_text("a whole number", key), source)
     if isinstance(current, float):
         number = None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -184,7 +193,7 @@ def _coerce(key: str, value: Any, current: Any, source: str) -> Any:
             except ValueError:
                 number = None
         if number is None or not math.isfinite(number):
-            raise _fail(key, value, f"a number, {RULES.get(key, ('any', None))[0]}", source)
+            raise _fail(key, value, _kind_text("a number", key), source)
         return number
     if isinstance(current, Path):
         if not isinstance(value, str) or not value.strip():
@@ -232,15 +241,28 @@ def _unknown_keys(file_values: dict[str, Any], path: Path) -> None:
                              "Please correct it; the kiosk did not start.")
 
 
+def _typed(value: Any, default: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(default, float):
+        return (isinstance(value, (int, float)) and not isinstance(value, bool)
+                and math.isfinite(value))
+    return isinstance(value, type(default))
+
+
 def validate(config: Config, source: str = "command line") -> Config:
     """Check every value of a finished config (after command-line overrides); return it."""
     for obj, prefix in ((config, ""), (config.cloud, "cloud.")):
         for f in fields(obj):
-            if f.name != "cloud":
-                value = getattr(obj, f.name)
-                _coerce(prefix + f.name, value, f.default if f.default is not MISSING
-                        else f.default_factory(), source)  # type: ignore[misc]
-                _check(prefix + f.name, value, source)
+            if f.name == "cloud":
+                continue
+            key, value = prefix + f.name, getattr(obj, f.name)
+            default = f.default_factory() if f.default is MISSING else f.default  # type: ignore[misc]
+            if not _typed(value, default):
+                raise _fail(key, value, _kind_text(f"a {type(default).__name__}", key), source)
+            _check(key, value, source)
     return config
 
 
