@@ -308,3 +308,42 @@ def test_a_held_seat_sold_elsewhere_is_dropped_with_a_message(driver, qtbot, ui_
     assert "D8" in driver.mode.banner.text() and driver.mode.banner.kind() == "error"
     assert driver.seat_status("D8") == SeatStatus.SOLD
     assert driver.seat_status("D7") == SeatStatus.HELD_BY_ME
+
+
+def test_split_payment_part_card_rest_cash(driver, qtbot, services):
+    """Issue 11: the cashier takes part on a card, adds it, and the rest in cash with change."""
+    from pathlib import Path
+
+    driver.start()
+    driver.open_show()
+    for code in ("B1", "B2"):
+        driver.tap_seat(code)
+    qtbot.waitUntil(lambda: set(driver.held_seats()) == {"B1", "B2"}, timeout=WAIT)
+    driver.click(driver.screen("seats").continue_button)
+    driver.click(driver.screen("basket").pay_button)
+    driver.wait_screen("payment")
+    payment = driver.screen("payment")
+    due = payment.due_minor  # 500.00
+    driver.click(payment.card_button)
+    assert payment.part_box.isVisible()
+    qtbot.keyClicks(payment.card_last4, "4242")
+    qtbot.keyClicks(payment.part_amount, "300")
+    assert not payment.confirm_button.isEnabled()  # 300 of 500 on the card does not cover it
+    driver.click(payment.add_part_button)
+    assert payment.remaining_minor == due - 30000
+    assert "4242" in payment.parts_label.text() and "200.00" in payment.remaining_label.text()
+    assert payment.cash_button.isChecked()  # the rest goes to cash next
+    driver.click(payment.quick_buttons[1])  # the next round note above 200.00
+    assert "Change due" in payment.change_label.text()
+    Path("/tmp/shots").mkdir(parents=True, exist_ok=True)
+    payment.window().grab().save("/tmp/shots/payment_split.png")
+    driver.click(payment.confirm_button)
+    driver.wait_screen("ticket")
+    booking = driver.mode.session.sale.booking
+    assert booking.payment_method == "split"
+    assert [(t.kind, t.amount_minor) for t in booking.tenders] == [("card", 30000),
+                                                                  ("cash", due - 30000)]
+    assert booking.tenders[1].change_minor == booking.tenders[1].tendered_minor - (due - 30000)
+    assert count(services, "SELECT COUNT(*) FROM booking_tenders WHERE booking_id = ?",
+                 booking.booking_id) == 2
+    driver.screen("ticket").window().grab().save("/tmp/shots/ticket_split.png")

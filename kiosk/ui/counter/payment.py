@@ -1,4 +1,9 @@
-"""Payment: cash (tendered, change due, quick-cash buttons) or card (last four digits only).
+"""Payment: cash (tendered, change due, quick-cash buttons), card (last four digits only) or UPI
+(its reference), or a split of them (issue 11).
+
+Split: the cashier takes part of the amount on a card or UPI ("Add as part payment", F6) and the
+rest in cash or on another card/UPI; the list of parts and what is still to pay stay on screen.
+Cash is always the last part (it alone gives change). The service checks everything again.
 
 Confirm is disabled from the first tap until the service answers, so a double tap sends one
 confirm; the service's idempotent confirm (keyed by the hold) makes a repeat harmless anyway.
@@ -24,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
 from kiosk.domain.money import format_money, parse_money
+from kiosk.domain.tenders import LABELS, Tender
 from kiosk.services.models import Payment
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.keypad import NumericKeypad
@@ -63,16 +69,18 @@ class PaymentScreen(Screen):
         self.cash_button.setObjectName("payCash")
         self.card_button = QPushButton(self.tr("Card (F8)"), self)
         self.card_button.setObjectName("payCard")
-        for button in (self.cash_button, self.card_button):
-            button.setCheckable(True)
-            button.setMinimumHeight(64)
+        self.upi_button = QPushButton(self.tr("UPI (F9)"), self)
+        self.upi_button.setObjectName("payUpi")
         self.method_group = QButtonGroup(self)
         self.method_group.setExclusive(True)
-        self.method_group.addButton(self.cash_button)
-        self.method_group.addButton(self.card_button)
+        for button in (self.cash_button, self.card_button, self.upi_button):
+            button.setCheckable(True)
+            button.setMinimumHeight(64)
+            self.method_group.addButton(button)
         self.cash_button.setChecked(True)
-        self.cash_button.toggled.connect(self._method_changed)
-        for key, button in ((Qt.Key.Key_F7, self.cash_button), (Qt.Key.Key_F8, self.card_button)):
+        self.method_group.buttonToggled.connect(self._method_changed)
+        for key, button in ((Qt.Key.Key_F7, self.cash_button), (Qt.Key.Key_F8, self.card_button),
+                            (Qt.Key.Key_F9, self.upi_button)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(button.click)
@@ -107,6 +115,42 @@ class PaymentScreen(Screen):
         card_note.setWordWrap(True)
         card_note.setProperty("role", "muted")
 
+        # UPI page
+        self.upi_reference = QLineEdit(self)
+        self.upi_reference.setObjectName("upiReference")
+        self.upi_reference.setProperty("role", "big")
+        self.upi_reference.setPlaceholderText(self.tr("UPI reference (UTR)"))
+        self.upi_reference.setAccessibleName(self.tr("UPI reference"))
+        self.upi_reference.setMaxLength(64)
+        self.upi_reference.textChanged.connect(self._update_state)
+        self.upi_reference.returnPressed.connect(self.confirm)
+
+        # split: part payments on card / UPI, then the rest
+        self.parts: list[Tender] = []
+        self.part_amount = QLineEdit(self)
+        self.part_amount.setObjectName("partAmount")
+        self.part_amount.setPlaceholderText(self.tr("Amount (empty: all still to pay)"))
+        self.part_amount.setAccessibleName(self.tr("Amount on this card or UPI"))
+        self.part_amount.setValidator(QRegularExpressionValidator(r"\d{0,7}(\.\d{0,2})?", self))
+        self.part_amount.textChanged.connect(self._update_state)
+        self.add_part_button = QPushButton(self.tr("Add as part payment (F6)"), self)
+        self.add_part_button.setObjectName("addPart")
+        self.add_part_button.setMinimumHeight(48)
+        self.add_part_button.clicked.connect(self.add_part)
+        add_part_key = QShortcut(QKeySequence(Qt.Key.Key_F6), self)
+        add_part_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_part_key.activated.connect(self.add_part)
+        self.clear_parts_button = QPushButton(self.tr("Remove part payments"), self)
+        self.clear_parts_button.setObjectName("clearParts")
+        self.clear_parts_button.setMinimumHeight(48)
+        self.clear_parts_button.clicked.connect(self.clear_parts)
+        self.parts_label = QLabel("", self)
+        self.parts_label.setObjectName("partPayments")
+        self.parts_label.setWordWrap(True)
+        self.remaining_label = QLabel("", self)
+        self.remaining_label.setObjectName("stillToPay")
+        self.remaining_label.setProperty("role", "money")
+
         cash_page = QWidget(self)
         cash_layout = QVBoxLayout(cash_page)
         cash_layout.setContentsMargins(0, 0, 0, 0)
@@ -122,9 +166,27 @@ class PaymentScreen(Screen):
         card_layout.addWidget(self.card_last4)
         card_layout.addWidget(card_note)
         card_layout.addStretch(1)
+        upi_page = QWidget(self)
+        upi_layout = QVBoxLayout(upi_page)
+        upi_layout.setContentsMargins(0, 0, 0, 0)
+        upi_layout.addWidget(QLabel(self.tr("UPI"), upi_page))
+        upi_layout.addWidget(self.upi_reference)
+        upi_note = QLabel(self.tr("Check the payment arrived on the UPI app, then type its "
+                                  "reference."), upi_page)
+        upi_note.setWordWrap(True)
+        upi_note.setProperty("role", "muted")
+        upi_layout.addWidget(upi_note)
+        upi_layout.addStretch(1)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(cash_page)
         self.pages.addWidget(card_page)
+        self.pages.addWidget(upi_page)
+        part_row = QHBoxLayout()
+        part_row.addWidget(self.part_amount, 1)
+        part_row.addWidget(self.add_part_button)
+        self.part_box = QWidget(self)
+        self.part_box.setLayout(part_row)
+        part_row.setContentsMargins(0, 0, 0, 0)
 
         self.contact = QLineEdit(self)
         self.contact.setObjectName("customerContact")
@@ -134,7 +196,7 @@ class PaymentScreen(Screen):
 
         self.keypad = NumericKeypad(self, decimal=True, enter_text=self.tr("Confirm"))
         self.keypad.setObjectName("paymentKeypad")
-        self.keypad.attach(self.tendered, self.card_last4)
+        self.keypad.attach(self.tendered, self.card_last4, self.part_amount)
         self.keypad.setMinimumWidth(280)
 
         self.message = QLabel("", self)
@@ -158,12 +220,23 @@ class PaymentScreen(Screen):
         methods = QHBoxLayout()
         methods.addWidget(self.cash_button)
         methods.addWidget(self.card_button)
+        methods.addWidget(self.upi_button)
+        self.parts_box = QWidget(self)  # shown only once a part payment was added
+        parts_row = QHBoxLayout(self.parts_box)
+        parts_row.setContentsMargins(0, 0, 0, 0)
+        parts_text = QVBoxLayout()
+        parts_text.addWidget(self.parts_label)
+        parts_text.addWidget(self.remaining_label)
+        parts_row.addLayout(parts_text, 1)
+        parts_row.addWidget(self.clear_parts_button)
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("Amount due"), card))
         left.addWidget(self.due_label)
         left.addWidget(self.summary_label)
         left.addLayout(methods)
         left.addWidget(self.pages, 1)
+        left.addWidget(self.part_box)
+        left.addWidget(self.parts_box)
         left.addWidget(self.contact)
         left.addWidget(self.message)
         grid.addLayout(left, 0, 0)
@@ -181,7 +254,8 @@ class PaymentScreen(Screen):
         layout.addWidget(card, 1)
         layout.addLayout(bottom)
 
-        order = [self.cash_button, self.card_button, self.tendered, self.card_last4,
+        order = [self.cash_button, self.card_button, self.upi_button, self.tendered,
+                 self.card_last4, self.upi_reference, self.part_amount, self.add_part_button,
                  self.contact, self.confirm_button, self.back_button]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
@@ -205,6 +279,11 @@ class PaymentScreen(Screen):
         return max(0, self.total_minor - self.credit_minor)
 
     @property
+    def remaining_minor(self) -> int:
+        """What is still to pay after the part payments added so far."""
+        return max(0, self.due_minor - sum(t.amount_minor for t in self.parts))
+
+    @property
     def nothing_to_pay(self) -> bool:
         """An exchange for seats costing the same or less: no payment is taken."""
         return self.session.sale.exchange_from is not None and self.due_minor == 0
@@ -223,6 +302,9 @@ class PaymentScreen(Screen):
         self.message.clear()
         self.tendered.clear()
         self.card_last4.clear()
+        self.upi_reference.clear()
+        self.part_amount.clear()
+        self.parts = []
         self.contact.clear()
         has_shift = self.session.shift is not None
         self.cash_button.setEnabled(has_shift)
@@ -249,15 +331,24 @@ class PaymentScreen(Screen):
                     "%1", format_money(back, self.currency))
             self.summary_label.setText(self.summary_label.text() + "\n" + note)
         no_pay = self.nothing_to_pay
-        for widget in (self.cash_button, self.card_button, self.pages, self.keypad):
+        for widget in (self.cash_button, self.card_button, self.upi_button, self.pages,
+                       self.keypad):
             widget.setVisible(not no_pay)
-        self._build_quick_cash()
-        self._update_state()
+        self._parts_changed()
 
     def first_focus(self) -> QWidget | None:
         if self.nothing_to_pay:
             return self.confirm_button
-        return self.tendered if self.cash_button.isChecked() else self.card_last4
+        return self._field()
+
+    def _method(self) -> str:
+        if self.upi_button.isChecked():
+            return "upi"
+        return "card" if self.card_button.isChecked() else "cash"
+
+    def _field(self) -> QLineEdit:
+        return {"cash": self.tendered, "card": self.card_last4,
+                "upi": self.upi_reference}[self._method()]
 
     def back(self) -> None:
         if not self._confirming:
@@ -270,9 +361,9 @@ class PaymentScreen(Screen):
         self.quick_buttons = []
         exact = QPushButton(self.tr("Exact"), self)
         exact.setObjectName("quickCashExact")
-        exact.clicked.connect(lambda: self.set_tendered(self.due_minor))
+        exact.clicked.connect(lambda: self.set_tendered(self.remaining_minor))
         self.quick_buttons.append(exact)
-        for amount in quick_cash_amounts(self.due_minor):
+        for amount in quick_cash_amounts(self.remaining_minor):
             button = QPushButton(format_money(amount, self.currency), self)
             button.setObjectName(f"quickCash_{amount}")
             button.clicked.connect(lambda _c=False, a=amount: self.set_tendered(a))
@@ -289,11 +380,70 @@ class PaymentScreen(Screen):
         self.tendered.setFocus()
 
     def _method_changed(self, *_args) -> None:
-        cash = self.cash_button.isChecked()
-        self.pages.setCurrentIndex(0 if cash else 1)
-        self.keypad.set_target(self.tendered if cash else self.card_last4)
-        (self.tendered if cash else self.card_last4).setFocus()
+        method = self._method()
+        self.pages.setCurrentIndex(("cash", "card", "upi").index(method))
+        self.part_box.setVisible(method != "cash" and not self.nothing_to_pay)
+        field = self._field()
+        self.keypad.set_target(field)
+        field.setFocus()
         self.message.clear()
+        self._update_state()
+
+    # -- split payment --------------------------------------------------------------------------
+    def _typed_part(self) -> Tender | None:
+        """The card or UPI tender as typed (amount: the part amount, or all still to pay)."""
+        method = self._method()
+        if method == "cash":
+            return None
+        reference = (self.card_last4 if method == "card" else self.upi_reference).text().strip()
+        if method == "card" and (len(reference) != 4 or not reference.isdigit()):
+            return None
+        if not reference:
+            return None
+        text = self.part_amount.text().strip()
+        try:
+            amount = parse_money(text) if text else self.remaining_minor
+        except ValueError:
+            return None
+        if amount <= 0 or amount > self.remaining_minor:
+            return None
+        return Tender(method, amount, reference)
+
+    def add_part(self) -> None:
+        """Take part of the amount on this card / UPI; the rest is paid next."""
+        if self._confirming or self.nothing_to_pay:
+            return
+        self.ctl.note_activity()
+        part = self._typed_part()
+        if part is None:
+            self.message.setText(
+                self.tr("Choose card or UPI, enter its details and an amount up to %1.")
+                .replace("%1", format_money(self.remaining_minor, self.currency)))
+            return
+        self.parts.append(part)
+        self.card_last4.clear()
+        self.upi_reference.clear()
+        self.part_amount.clear()
+        self.message.clear()
+        if self.cash_button.isEnabled() and self.remaining_minor:
+            self.cash_button.setChecked(True)
+        self._parts_changed()
+
+    def clear_parts(self) -> None:
+        self.parts = []
+        self._parts_changed()
+
+    def _parts_changed(self) -> None:
+        lines = [f"{LABELS[t.kind]}"
+                 f"{' ••••' + t.reference if t.kind == 'card' else ' ' + t.reference}: "
+                 f"{format_money(t.amount_minor, self.currency)}" for t in self.parts]
+        self.parts_label.setText(self.tr("Part payments: %1").replace("%1", "; ".join(lines))
+                                 if lines else "")
+        self.parts_box.setVisible(bool(self.parts))
+        self.remaining_label.setText(self.tr("Still to pay %1").replace(
+            "%1", format_money(self.remaining_minor, self.currency)) if self.parts else "")
+        self.part_box.setVisible(self._method() != "cash" and not self.nothing_to_pay)
+        self._build_quick_cash()
         self._update_state()
 
     # -- validation -----------------------------------------------------------------------------
@@ -307,28 +457,39 @@ class PaymentScreen(Screen):
             return None
 
     def payment(self) -> Payment | None:
-        """The payment as typed, or None while it is not yet acceptable."""
+        """The payment as typed (with any part payments), or None while it is not acceptable."""
+        remaining = self.remaining_minor
+        if self.parts and remaining == 0:
+            return Payment(tenders=tuple(self.parts))
         if self.cash_button.isChecked():
             tendered = self.tendered_minor()
-            if tendered is None or tendered < self.due_minor:
+            if tendered is None or tendered < remaining:
                 return None
+            if self.parts:
+                return Payment(tenders=(*self.parts, Tender("cash", tendered)))
             return Payment(method="cash", tendered_minor=tendered)
-        last4 = self.card_last4.text()
-        if len(last4) != 4 or not last4.isdigit():
+        last = self._typed_part()
+        if last is None or last.amount_minor != remaining:
             return None
-        return Payment(method="card", card_last4=last4)
+        if self.parts:
+            return Payment(tenders=(*self.parts, last))
+        if last.kind == "card":
+            return Payment(method="card", card_last4=last.reference)
+        return Payment(method="upi", reference=last.reference)
 
     def _update_state(self, *_args) -> None:
         if self.cash_button.isChecked():
             tendered = self.tendered_minor()
+            remaining = self.remaining_minor
             if tendered is None:
                 self.change_label.setText("")
-            elif tendered < self.due_minor:
+            elif tendered < remaining:
                 self.change_label.setText(self.tr("Short by %1").replace(
-                    "%1", format_money(self.due_minor - tendered, self.currency)))
+                    "%1", format_money(remaining - tendered, self.currency)))
             else:
                 self.change_label.setText(self.tr("Change due %1").replace(
-                    "%1", format_money(tendered - self.due_minor, self.currency)))
+                    "%1", format_money(tendered - remaining, self.currency)))
+        self.add_part_button.setEnabled(self._typed_part() is not None and not self._confirming)
         self.confirm_button.setEnabled(self.ready() and not self._confirming)
 
     def ready(self) -> bool:
@@ -341,9 +502,13 @@ class PaymentScreen(Screen):
         payment = self.payment()
         sale = self.session.sale
         if payment is None and not self.nothing_to_pay:
-            self.message.setText(self.tr("Enter the cash received (at least the amount due)")
-                                 if self.cash_button.isChecked() else
-                                 self.tr("Enter the last four digits of the card."))
+            self.message.setText({
+                "cash": self.tr("Enter the cash received (at least the amount due)"),
+                "card": self.tr("Enter the last four digits of the card."),
+                "upi": self.tr("Enter the UPI reference."),
+            }[self._method()] if not self.parts else self.tr("Still to pay %1: take it in cash, "
+                                                             "or on a card or UPI.").replace(
+                "%1", format_money(self.remaining_minor, self.currency)))
             return
         if sale.hold is None:
             self.ctl.go("finder")
