@@ -210,7 +210,8 @@ def run(args, config) -> int:
     from kiosk.store.demo import top_up_demo
 
     clock = Clock()  # one time source for the services, the cloud gate and (via build_ui) sync
-    if getattr(args, "launch_demo", False):
+    demo = bool(getattr(args, "launch_demo", False))
+    if demo:  # loads it into an empty database, or tops up the demo's shows
         _load_demo(config)
     # open_services wires the gate the configuration calls for (the cloud's when sync is on; no
     # fallback to unrestricted local selling); the sync bridge shares its cloud context.
@@ -221,7 +222,7 @@ def run(args, config) -> int:
     services = open_services(config, clock=clock)
     gate = services.gate if config.cloud.enabled else None
     try:
-        if not config.cinema_id:  # a demo database keeps a week of shows; nothing else loads
+        if not config.cinema_id and not demo:  # a demo database keeps a week of shows
             top_up_demo(services.deps.db, services.deps.clock,
                         cleaning_gap_min=config.cleaning_gap_min)
         first_manager = _first_manager_if_needed(services, config, bench)

@@ -145,3 +145,15 @@ def test_the_demo_only_on_request_and_then_no_first_manager(db_path, capsys, mon
     assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya") != 0
     assert "already has staff" in capsys.readouterr().err
     assert dump(db_path) == before
+
+
+def test_the_demo_is_never_loaded_into_a_cloud_cinemas_database(db_path, config):
+    from kiosk.commands.launch import _load_demo
+    from kiosk.domain.errors import InvalidInput
+
+    before = dump(db_path, exclude=())
+    with pytest.raises(InvalidInput, match="belongs to cinema hyd-central"):
+        _load_demo(config.with_overrides(db_path=db_path, cinema_id="hyd-central"))
+    assert dump(db_path, exclude=()) == before
+    _load_demo(config.with_overrides(db_path=db_path))  # the same request on a demo device
+    assert rows(db_path, "SELECT COUNT(*) FROM settings WHERE key = 'demo_data'") == [(1,)]
