@@ -1,7 +1,8 @@
 """Set top-level keys of the kiosk's TOML config file, keeping its comments and layout.
 
 ``kiosk cloud join`` records the cinema (and kiosk id) here so every later start belongs to the
-cinema. There is no TOML writer in the standard library, and the file is hand-edited, so this
+cinema. A change the app makes goes through ``set_top_level_audited``: one ``config_change`` audit
+row (file, each key's old and new value, why) that commits only once the file is written. There is no TOML writer in the standard library, and the file is hand-edited, so this
 edits lines: a top-level key is replaced where it stands (before the first ``[table]``), or
 added just before the first table. The result is parsed again before it replaces the file, and
 the write is atomic (temporary file, then rename), so a crash never leaves half a config.
@@ -12,8 +13,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 import tomllib
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from kiosk.config import ENV_PREFIX, default_config_path
 
@@ -63,3 +67,36 @@ def overridden_by_env(keys: list[str], env: dict[str, str] | None = None) -> lis
     """Environment variables that would override these top-level keys at the next start."""
     env = dict(os.environ if env is None else env)
     return [ENV_PREFIX + k.upper() for k in keys if ENV_PREFIX + k.upper() in env]
+
+
+def _current(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def set_top_level_audited(path: Path, values: dict[str, str], conn: sqlite3.Connection, *,
+                          at: datetime, kiosk_id: str, staff_id: int | None = None,
+                          reason: str = "") -> dict[str, list[Any]]:
+    """``set_top_level`` with a ``config_change`` audit row in the kiosk database ``conn``.
+
+    The row is written first and committed only after the file has been replaced, so a failed
+    write leaves no row and a row always means the file changed. Returns {key: [old, new]} of
+    what changed (no row when nothing did).
+    """
+    from kiosk.services.audit import record
+    from kiosk.store.db import transaction
+
+    before = _current(path)
+    changes = {k: [before.get(k), v] for k, v in values.items() if before.get(k) != v}
+    if not changes:
+        set_top_level(path, values)
+        return changes
+    with transaction(conn):
+        record(conn, at=at, kiosk_id=kiosk_id, action="config_change", staff_id=staff_id,
+               target=str(path), detail={"changes": changes, "reason": reason})
+        set_top_level(path, values)
+    return changes

@@ -185,7 +185,7 @@ def join_cinema(config: Config, cinema_id: str, *, kiosk_id: str | None = None,
                 progress: Callable[[str], None] = lambda _text: None,
                 write_config: bool = True) -> JoinResult:
     """Make this device a member of ``cinema_id`` (see the module docstring for the steps)."""
-    from kiosk.config_edit import config_file_path, overridden_by_env, set_top_level
+    from kiosk.config_edit import config_file_path, overridden_by_env, set_top_level_audited
     from kiosk.store.db import open_db
 
     started = time.monotonic()
@@ -240,7 +240,12 @@ def join_cinema(config: Config, cinema_id: str, *, kiosk_id: str | None = None,
         values = {"cinema_id": cinema_id}
         if kiosk_id:
             values["kiosk_id"] = kiosk_id
-        set_top_level(path, values)
+        db = open_db(config.db_path)
+        try:
+            set_top_level_audited(path, values, db.conn, at=clock.now(), kiosk_id=config.kiosk_id,
+                                  reason=f"joined cinema {cinema_id}")
+        finally:
+            db.conn.close()
     return JoinResult(cinema_id=cinema_id, kiosk_id=config.kiosk_id, db_path=config.db_path,
                       config_path=path, counts=pulled, allocated=allocated, backup=saved,
                       seconds=time.monotonic() - started,

@@ -56,6 +56,9 @@ def test_join_fills_an_empty_database_and_the_cashier_signs_in(published, device
                                (DEMO_MARKER,)).fetchone() is None
         assert db.conn.execute("SELECT COUNT(*) FROM bookings").fetchone()[0] == 0
         assert not needs_first_run(device, db.conn)
+        [change] = db.conn.execute("SELECT target, detail FROM audit "
+                                   "WHERE action = 'config_change'").fetchall()
+        assert change["target"] == str(conf_file) and "KIOSK-8" in change["detail"]
     finally:
         db.conn.close()
     joined = replace(device, cinema_id=published.cinema_id, kiosk_id="KIOSK-8")

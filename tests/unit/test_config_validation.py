@@ -142,3 +142,30 @@ def test_a_bad_command_line_value_is_named(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "kiosk_id = 'no spaces please' (command line)" in err
     assert not db_path.exists()
+
+
+def test_a_config_change_by_the_app_is_audited_only_once_written(tmp_path, clock):
+    import json
+
+    from kiosk.config_edit import set_top_level_audited
+    from kiosk.store.db import open_db
+
+    conn = open_db(tmp_path / "kiosk.db").conn
+    path = tmp_path / "kiosk.toml"
+    path.write_text('kiosk_id = "OLD"\n', encoding="utf-8")
+
+    def changes() -> list[dict]:
+        return [json.loads(r[0]) for r in conn.execute(
+            "SELECT detail FROM audit WHERE action = 'config_change' ORDER BY id")]
+
+    done = set_top_level_audited(path, {"kiosk_id": "NEW", "cinema_id": "c1"}, conn,
+                                 at=clock.now(), kiosk_id="NEW", reason="joined cinema c1")
+    assert done == {"kiosk_id": ["OLD", "NEW"], "cinema_id": [None, "c1"]}
+    assert changes() == [{"changes": done, "reason": "joined cinema c1"}]
+    set_top_level_audited(path, {"kiosk_id": "NEW"}, conn, at=clock.now(), kiosk_id="NEW")
+    assert len(changes()) == 1  # nothing changed: no row
+    folder = tmp_path / "a-folder.toml"
+    folder.mkdir()
+    with pytest.raises(OSError):
+        set_top_level_audited(folder, {"kiosk_id": "X"}, conn, at=clock.now(), kiosk_id="X")
+    assert len(changes()) == 1  # the write failed: no row claims it happened
