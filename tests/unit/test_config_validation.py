@@ -169,3 +169,8 @@ def test_a_config_change_by_the_app_is_audited_only_once_written(tmp_path, clock
     with pytest.raises(OSError):
         set_top_level_audited(folder, {"kiosk_id": "X"}, conn, at=clock.now(), kiosk_id="X")
     assert len(changes()) == 1  # the write failed: no row claims it happened
+
+
+def test_the_example_config_file_passes():
+    example = Path(__file__).resolve().parents[2] / "kiosk.example.toml"
+    validate(load_config(example, env={}))
