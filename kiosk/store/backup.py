@@ -179,21 +179,39 @@ def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f'PRAGMA {schema}.table_xinfo("{table}")') if r[6] == 0]
 
 
-def _first_bad_row(conn: sqlite3.Connection, table: str, cols: str) -> str:
-    """Insert row by row (only after the bulk copy failed) to name the row that breaks a rule."""
+def _first_bad_row(conn: sqlite3.Connection, table: str, columns: list[str]) -> str:
+    """Insert row by row (only after the bulk copy failed) to name the row that breaks a rule:
+    by rowid, or by primary key in a WITHOUT ROWID table."""
+    cols = ", ".join(f'"{c}"' for c in columns)
+    keys = [r[1] for r in sorted(conn.execute(f'PRAGMA main.table_info("{table}")'),
+                                 key=lambda r: r[5]) if r[5] > 0]
     conn.execute("SAVEPOINT find_row")
     try:
-        rows = conn.execute(f'SELECT rowid FROM src."{table}" ORDER BY rowid')  # noqa: S608
-        for (rowid,) in rows.fetchall():
+        rows = conn.execute(f'SELECT {cols} FROM src."{table}"')  # noqa: S608
+        marks = ", ".join("?" for _ in columns)
+        for number, values in enumerate(rows.fetchall(), start=1):
             try:
-                conn.execute(f'INSERT INTO main."{table}" ({cols}) SELECT {cols} '  # noqa: S608
-                             f'FROM src."{table}" WHERE rowid = ?', (rowid,))
+                conn.execute(f'INSERT INTO main."{table}" ({cols}) VALUES ({marks})',  # noqa: S608
+                             tuple(values))
             except sqlite3.IntegrityError as err:
-                return f"{table} row {rowid}: {err}"
+                named = dict(zip(columns, values, strict=True))
+                key = ", ".join(f"{k} {named[k]!r}" for k in keys) or f"number {number}"
+                return f"{table} row {_short(key)}: {err}"
         return f"{table}: a row breaks a rule"
     finally:
         conn.execute("ROLLBACK TO find_row")
         conn.execute("RELEASE find_row")
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def _row_key(conn: sqlite3.Connection, table: str, rowid: int | None) -> str:
+    """How a person finds a row ``foreign_key_check`` named (rowid None: WITHOUT ROWID)."""
+    if rowid is not None:
+        return f"{table} row {rowid}"
+    return f"a {table} row"
 
 
 def check_rules(backup_path: Path | str, work_dir: Path | str) -> tuple[Path, int]:
@@ -270,19 +288,21 @@ def check_rules(backup_path: Path | str, work_dir: Path | str) -> tuple[Path, in
                     conn.execute(f'INSERT INTO main."{table}" ({cols}) SELECT {cols} '  # noqa: S608
                                  f'FROM src."{table}"')
                 except sqlite3.IntegrityError:
-                    problems.append(_first_bad_row(conn, table, cols))
+                    problems.append(_first_bad_row(conn, table, mine))
                 if len(problems) >= MAX_PROBLEMS_SHOWN:
                     break
             if not problems:
                 if conn.execute("SELECT 1 FROM src.sqlite_master "
                                 "WHERE name = 'sqlite_sequence'").fetchone():
+                    conn.execute("DELETE FROM main.sqlite_sequence")  # what the copy made
                     conn.execute("INSERT INTO main.sqlite_sequence (name, seq) "
                                  "SELECT name, seq FROM src.sqlite_sequence")
                 for sql in triggers:
                     conn.execute(sql)
                 for table, rowid, parent, _fk in conn.execute(
                         "PRAGMA main.foreign_key_check").fetchmany(MAX_PROBLEMS_SHOWN):
-                    problems.append(f"{table} row {rowid} points to a missing {parent} row")
+                    problems.append(f"{_row_key(conn, table, rowid)} points to a missing "
+                                    f"{parent} row")
         conn.execute("DETACH DATABASE src")
         if not problems:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check")]

@@ -255,3 +255,96 @@ def test_no_command_takes_a_pin_on_its_command_line(tmp_path, capsys, argv):
     assert done.value.code == 2
     assert "unrecognized arguments: --pin 9999" in capsys.readouterr().err
     assert not db_path.exists()
+
+
+# ---------------------------------------------------------------------------- failed writes
+@pytest.mark.parametrize("fmt", ["table", "csv", "pdf"])
+@pytest.mark.parametrize("where,message", [
+    ("/proc/version", "is a system file"),
+    ("FOLDER", "is a folder"),
+    ("MISSING/report.out", "does not exist"),
+    ("/dev/full", "is not a regular file"),
+])
+def test_a_report_that_cannot_be_written_says_so_and_exits_non_zero(
+        demo_db, capsys, tmp_path, fmt, where, message):
+    out = where.replace("FOLDER", str(tmp_path)).replace("MISSING", str(tmp_path / "nope"))
+    code = run(demo_db, "report", "--date", "2026-12-01", "--format", fmt, "--out", out,
+               "--staff", "9001", "--pin", "9999")
+    captured = capsys.readouterr()
+    assert code == 2
+    assert message in captured.err and "written" not in captured.out
+    assert not (tmp_path / "nope").exists()
+
+
+def test_a_write_that_fails_half_way_leaves_the_old_file(demo_db, capsys, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    target = tmp_path / "report.csv"
+    target.write_text("yesterday's report\n", encoding="utf-8")
+
+    def disk_full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    code = run(demo_db, "report", "--date", "2026-12-01", "--format", "csv", "--out",
+               str(target), "--staff", "9001", "--pin", "9999")
+    captured = capsys.readouterr()
+    assert code == 2 and "the disk is full" in captured.err and "written" not in captured.out
+    assert target.read_text(encoding="utf-8") == "yesterday's report\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
+
+
+@pytest.mark.skipif(getattr(__import__("os"), "geteuid", lambda: 0)() == 0,
+                    reason="root writes into read-only folders")
+def test_a_report_into_a_read_only_folder_is_refused(demo_db, capsys, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        code = run(demo_db, "report", "--date", "2026-12-01", "--out", str(locked / "r.txt"),
+                   "--staff", "9001", "--pin", "9999")
+        assert code == 2 and "permission denied" in capsys.readouterr().err
+    finally:
+        locked.chmod(0o755)
+
+
+def test_backup_refuses_a_missing_folder_and_a_device(demo_db, capsys, tmp_path):
+    assert run(demo_db, "backup", str(tmp_path / "nope" / "b.db")) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert run(demo_db, "backup", "/dev/full") == 2
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_backup_and_restore_are_audited_with_the_staff_member(demo_db, capsys, tmp_path):
+    import json
+
+    target = tmp_path / "audited.db"
+    assert run(demo_db, "backup", str(target), "--staff", "9001", "--pin", "9999") == 0
+    assert run(demo_db, "restore", str(target), "--yes", "--staff", "9001", "--pin", "9999") == 0
+    conn = sqlite3.connect(demo_db)
+    rows = conn.execute("SELECT action, target, ok, staff_id, detail FROM audit "
+                        "WHERE action IN ('backup', 'restore') ORDER BY id").fetchall()
+    manager_id = conn.execute("SELECT id FROM staff WHERE staff_number = '9001'").fetchone()[0]
+    conn.close()
+    # the restored log is the backup's, which was taken before its own audit row: one restore row
+    assert [(r[0], r[1], r[2], r[3]) for r in rows] == [("restore", "audited.db", 1, manager_id)]
+    detail = json.loads(rows[0][4])
+    assert detail["staff_number"] == "9001" and detail["counts"]["staff"] == 4
+    assert "pre-restore" in detail["safety_copy"]
+
+
+def test_restore_of_a_backup_breaking_the_schema_rules_changes_nothing(demo_db, capsys, tmp_path):
+    target = tmp_path / "tampered.db"
+    assert run(demo_db, "backup", str(target)) == 0
+    conn = sqlite3.connect(target)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute("UPDATE prices SET amount_minor = -1")
+    conn.commit()
+    conn.close()
+    before = dump(demo_db)
+    capsys.readouterr()
+    assert run(demo_db, "restore", str(target), "--yes") == 2
+    err = capsys.readouterr().err
+    assert "breaks this database's own rules" in err and "amount_minor >= 0" in err
+    assert dump(demo_db) == before
