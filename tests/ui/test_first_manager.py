@@ -11,15 +11,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from kiosk.domain.clock import FakeClock
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.first_run import create_first_manager
 from kiosk.store.db import open_db
+from tests.ui import test_manager_fixtures as fx
 
 WAIT = 10_000
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("KIOSK_TEST_SHOTS", "/tmp/shots"))
+manager, open_console = fx.manager, fx.open_console  # the manager console's fixtures
 
 
 @pytest.fixture
@@ -162,3 +165,20 @@ def test_a_plain_launch_on_an_empty_database_asks_for_the_first_manager(tmp_path
                             ).fetchone()[0] == 0
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("weak", ["1111", "4321"])
+def test_the_staff_screen_refuses_a_weak_new_pin_in_its_banner(qtbot, open_console, manager,
+                                                                services, weak):
+    window = open_console(manager)
+    screen = window.show_page("staff")
+    assert "1234" in screen.pin.placeholderText() and "run" in screen.pin.toolTip()
+    qtbot.keyClicks(screen.number, "1021")
+    qtbot.keyClicks(screen.name, "Weak Pin")
+    qtbot.keyClicks(screen.pin, weak)
+    fx.click(qtbot, screen.findChild(QPushButton, "addStaffButton"))
+    qtbot.waitUntil(lambda: "PIN may not" in screen.banner.text(), timeout=WAIT)
+    assert screen.banner.kind() == "error"
+    assert services.deps.conn.execute(
+        "SELECT 1 FROM staff WHERE staff_number = '1021'").fetchone() is None
+    assert window.grab().save(str(SHOTS / f"staff_weak_pin_{weak}.png"))

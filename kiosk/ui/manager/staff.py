@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit
 
+from kiosk.domain.pin_policy import POLICY_TEXT
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card
 
 COLUMNS = (
@@ -47,7 +48,8 @@ class StaffScreen(ManagerScreen):
         self.pin.setObjectName("pinInput")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
-        self.pin.setPlaceholderText("4 to 8 digits")
+        self.pin.setPlaceholderText("4 to 8 digits, not 0000 or 1234")
+        self.pin.setToolTip(POLICY_TEXT)  # the rule itself is the service's (staff_admin)
         form.addRow("Staff number", self.number)
         form.addRow("Name", self.name)
         form.addRow("Role", self.role)
