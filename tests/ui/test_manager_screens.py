@@ -194,8 +194,8 @@ def test_audit_screen_says_whether_the_chain_is_intact(qtbot, open_console, mana
     QApplication.instance().setStyleSheet(load_stylesheet("normal", False))  # as the app does
     window = open_console(manager)
     screen = window.show_page("audit")
+    qtbot.waitUntil(lambda: screen.chain.property("role") == "good")  # checked off the GUI thread
     assert screen.chain.text().startswith("\u2713 Audit chain intact")
-    assert screen.chain.property("role") == "good"
     os.makedirs("/tmp/shots", exist_ok=True)
     window.grab().save("/tmp/shots/audit_chain_intact.png")
     row_id = services.deps.conn.execute(
@@ -205,7 +205,7 @@ def test_audit_screen_says_whether_the_chain_is_intact(qtbot, open_console, mana
         raw.execute("UPDATE audit SET detail = '{}' WHERE id = ?", (row_id,))
     raw.close()
     click(qtbot, button(screen, "auditApply"))
-    assert screen.chain.property("role") == "bad"
+    qtbot.waitUntil(lambda: screen.chain.property("role") == "bad")
     assert f"row {row_id} (refund" in screen.chain.text() and "broken" in screen.chain.text()
     qtbot.waitUntil(lambda: screen.chain.height() >= screen.chain.heightForWidth(
         screen.chain.width()))  # the whole line shows, not clipped
