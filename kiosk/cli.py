@@ -70,6 +70,32 @@ def config_from_args(args: argparse.Namespace) -> Config:
     ))
 
 
+# Commands that read or sell from the database say, on stderr, when it holds the demo data.
+DEMO_NOTICE_COMMANDS = frozenset({"shows", "book", "refund", "report", "backup"})
+
+
+def demo_notice(config: Config) -> None:
+    """One line on stderr when the database holds the demo (its staff PINs are published).
+
+    Read-only and only if the file exists: a notice never creates or migrates a database."""
+    import sqlite3
+
+    path = Path(config.db_path)
+    if not path.is_file():
+        return
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            demo = conn.execute("SELECT 1 FROM settings WHERE key = 'demo_data'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return
+    if demo:
+        print(f"kiosk: DEMO data in {path} (the demo staff PINs are published; not a cinema's "
+              "own data)", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -87,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
 
             raise InvalidInput("--demo before a command only starts the app on the demo data; "
                                "load it with `kiosk init --demo` instead. Nothing was changed.")
+        if args.command in DEMO_NOTICE_COMMANDS:
+            demo_notice(config)
         return handler(args, config)
     except KioskError as err:
         print(f"kiosk: {err}", file=sys.stderr)

@@ -157,3 +157,24 @@ def test_the_demo_is_never_loaded_into_a_cloud_cinemas_database(db_path, config)
     assert dump(db_path, exclude=()) == before
     _load_demo(config.with_overrides(db_path=db_path))  # the same request on a demo device
     assert rows(db_path, "SELECT COUNT(*) FROM settings WHERE key = 'demo_data'") == [(1,)]
+
+
+def test_commands_on_the_demo_say_so_on_stderr(db_path, tmp_path, capsys):
+    from kiosk.domain.clock import Clock
+    from kiosk.store.db import open_db
+    from tests.factories import make_world
+
+    assert run(db_path, "init", "--demo") == 0
+    capsys.readouterr()
+    assert run(db_path, "shows", "--limit", "1") == 0
+    out, err = capsys.readouterr()
+    assert err.count("DEMO data") == 1 and "DEMO" not in out  # stdout stays clean for pipes
+    own = tmp_path / "own.db"
+    world = open_db(own)
+    make_world(world, Clock())
+    world.conn.close()
+    assert run(own, "shows", "--limit", "1") == 0
+    assert "DEMO" not in capsys.readouterr().err
+    missing = tmp_path / "missing.db"
+    run(missing, "shows")  # whatever shows says, the notice never creates the file first
+    assert "DEMO" not in capsys.readouterr().err
