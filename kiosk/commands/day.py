@@ -11,8 +11,6 @@ shift still open is refused (the open shifts are named) and nothing changes.
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 
 from kiosk.commands._staff import add_staff_arguments, signed_in
@@ -63,32 +61,16 @@ def _format(out: Path) -> str:
 
 
 def write_report(report, out: Path) -> None:
-    """Write to a temporary file beside ``out`` and move it into place: a failed write leaves
-    no half-written report and says so (non-zero exit)."""
-    from kiosk.tickets.zreport import render_pdf, write_csv
+    """Write through a temporary file and rename (``zreport.save``): a failed write leaves no
+    half-written report and says so (exit 3)."""
+    from kiosk.tickets.zreport import save
 
-    kind = _format(out)
-    tmp = None
+    _format(out)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".zreport-", suffix=out.suffix, dir=out.parent)
-        if kind == "csv":
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-                write_csv(report, stream)
-                stream.flush()
-                os.fsync(stream.fileno())
-        else:
-            os.close(fd)
-            render_pdf(report, tmp)
-            if os.path.getsize(tmp) == 0:
-                raise OSError("the PDF came out empty")
-        os.replace(tmp, out)
-        tmp = None
+        save(report, out)
     except OSError as exc:
         raise OutputFailed(f"The Z report could not be written to {out}: "
                            f"{exc.strerror or exc}. Nothing was written.") from None
-    finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def _amount(text: str) -> int:

@@ -10,6 +10,8 @@ name or reason such as ``=HYPERLINK(...)`` is never run by a spreadsheet.
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -52,6 +54,32 @@ def csv_text(report: ZReport) -> str:
     buffer = io.StringIO()
     write_csv(report, buffer)
     return buffer.getvalue()
+
+
+def save(report: ZReport, out: Path | str) -> Path:
+    """Write the Z report to ``out`` (.pdf or .csv by its suffix) through a temporary file in the
+    same folder, then rename: a failed write raises OSError and leaves no half-written file."""
+    out = Path(out)
+    kind = out.suffix.lower()
+    if kind not in (".pdf", ".csv"):
+        raise ValueError(f"a Z report is written to a .pdf or .csv file, not {out.name!r}")
+    fd, tmp = tempfile.mkstemp(prefix=".zreport-", suffix=kind, dir=out.parent)
+    try:
+        if kind == ".csv":
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+                write_csv(report, stream)
+                stream.flush()
+                os.fsync(stream.fileno())
+        else:
+            os.close(fd)
+            render_pdf(report, tmp)
+            if os.path.getsize(tmp) == 0:
+                raise OSError("the PDF came out empty")
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return out
 
 
 def _cell(report: ZReport, section: str, header: str, row: Sequence[Any], value: Any) -> str:
@@ -212,4 +240,4 @@ def draw(painter: Any, page: Any, report: ZReport) -> None:
                      "Manager signature: ______________________    Date: ____________")
 
 
-__all__ = ["csv_text", "display_rows", "draw", "render_pdf", "write_csv"]
+__all__ = ["csv_text", "display_rows", "draw", "render_pdf", "save", "write_csv"]

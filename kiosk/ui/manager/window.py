@@ -33,6 +33,7 @@ PAGES = (
     ("sync", "Kiosks and sync", "kiosk.ui.manager.sync", "SyncScreen"),
     ("audit", "Audit log", "kiosk.ui.manager.audit", "AuditScreen"),
     ("staff", "Staff", "kiosk.ui.manager.staff", "StaffScreen"),
+    ("dayclose", "Day close (Z)", "kiosk.ui.manager.day_close", "DayCloseScreen"),
 )
 
 

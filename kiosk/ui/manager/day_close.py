@@ -1,0 +1,217 @@
+"""Day close (Z report): see a business day as it stands, close it, reprint it, correct it.
+
+Thin over ``kiosk.services.day_close``: the service refuses a close with a shift still open
+(the banner names the shifts), freezes and signs the totals, and records adjustments; this
+screen shows the preview or the frozen report and writes the one-page PDF or the CSV.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTextBrowser,
+)
+
+from kiosk.domain.errors import InvalidInput
+from kiosk.ui.manager.common import ManagerScreen, button, muted
+
+
+class DayCloseScreen(ManagerScreen):
+    title = "Day close (Z report)"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        from kiosk.services.day_close import DayCloseService
+
+        self.days = ctx.extras.setdefault("day_close", DayCloseService(ctx.deps))
+        self.report = None
+        self.cinema = QComboBox(self)
+        self.cinema.setObjectName("dayCinema")
+        self.cinema.setMinimumHeight(48)
+        for c in ctx.cinemas():
+            self.cinema.addItem(c["name"], c["id"])
+        self.cinema.setVisible(self.cinema.count() > 1)
+        self.cinema.currentIndexChanged.connect(lambda _i: self.refresh())
+        today = ctx.today()
+        self.date_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
+        self.date_edit.setObjectName("dayDate")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd MMM yyyy")
+        self.date_edit.setMinimumHeight(48)
+        self.date_edit.dateChanged.connect(lambda _d: self.refresh())
+        self.toolbar.addWidget(self.cinema)
+        self.toolbar.addWidget(QLabel("Business date", self))
+        self.toolbar.addWidget(self.date_edit)
+        self.toolbar.addWidget(button("Refresh", self, slot=self.refresh, name="dayRefresh"))
+        self.close_button = button("Close the day", self, role="primary", slot=self.close_day,
+                                   name="closeDayButton")
+        self.toolbar.addWidget(self.close_button)
+        self.toolbar.addWidget(button("Save PDF", self, slot=lambda: self.save("pdf"),
+                                      name="saveZPdf"))
+        self.toolbar.addWidget(button("Save CSV", self, slot=lambda: self.save("csv"),
+                                      name="saveZCsv"))
+        self.status = QLabel(self)
+        self.status.setObjectName("dayStatus")
+        self.status.setWordWrap(True)
+        self.status.setProperty("role", "title")
+        self.outer.addWidget(self.status)
+        self.outer.addWidget(muted(
+            "Closing freezes the day's totals for good: every shift of the day must be closed "
+            "first (here and, once the day is pulled, on every device). Sales after the close "
+            "fall on the next business day; a correction is an adjustment with a reason.", self))
+        self.body = QTextBrowser(self)
+        self.body.setObjectName("zReport")
+        self.outer.addWidget(self.body, 1)
+        row = QHBoxLayout()
+        self.amount = QLineEdit(self)
+        self.amount.setObjectName("adjustAmount")
+        self.amount.setPlaceholderText("Amount, e.g. -12.50")
+        self.amount.setMinimumHeight(48)
+        self.amount.setMaxLength(16)
+        self.amount.setMinimumWidth(180)
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("adjustReason")
+        self.reason.setPlaceholderText("Reason (printed on the Z report)")
+        self.reason.setMinimumHeight(48)
+        self.reason.setMaxLength(200)
+        self.adjust_button = button("Add adjustment", self, slot=self.adjust,
+                                    name="adjustButton")
+        row.addWidget(self.amount)
+        row.addWidget(self.reason, 1)
+        row.addWidget(self.adjust_button)
+        self.outer.addLayout(row)
+        # Asked before closing; tests replace it (a modal box would wait for a person).
+        self.confirm = self._ask
+
+    # -- reading ---------------------------------------------------------------------------------
+    def cinema_id(self) -> str | None:
+        return self.cinema.currentData()
+
+    def day(self):
+        return self.date_edit.date().toPython()
+
+    def refresh(self) -> None:
+        report = self.call(self.days.preview, self.actor, self.day(), self.cinema_id())
+        self.report = report
+        if report is None:
+            self.status.setText("")
+            self.body.clear()
+            return
+        if report.closed:
+            check = "signature matches" if report.signature_ok else "SIGNATURE DOES NOT MATCH"
+            from kiosk.domain.clock import local
+
+            at = local(report.closed_at, report.timezone)
+            self.status.setText(f"{report.business_date}: closed {at:%d %b %H:%M} by "
+                                f"{report.closed_by_name}; {check}")
+        elif report.open_shifts:
+            names = "; ".join(s.describe() for s in report.open_shifts)
+            self.status.setText(f"{report.business_date}: open, {len(report.open_shifts)} shift"
+                                f"{'s' if len(report.open_shifts) != 1 else ''} still open "
+                                f"({names})")
+        else:
+            self.status.setText(f"{report.business_date}: open, every shift closed: ready to close")
+        self.close_button.setEnabled(not report.closed)
+        self.adjust_button.setEnabled(report.closed)
+        self.body.setHtml(report_html(report))
+
+    # -- actions ---------------------------------------------------------------------------------
+    def _ask(self, text: str) -> bool:
+        answer = QMessageBox.question(self, "Close the business day", text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def close_day(self) -> None:
+        day = self.day()
+        if not self.confirm(f"Close business day {day}? Its totals are then frozen and signed "
+                            f"by you; later sales fall on the next day."):
+            return
+        if self.attempt(self.days.close, self.actor, day, self.cinema_id(),
+                        ok=f"Business day {day} is closed. Save the PDF to print it."):
+            self.refresh()
+
+    def adjust(self) -> None:
+        text = self.amount.text().strip()
+        try:
+            amount = parse_signed(text)
+        except InvalidInput as err:
+            self.banner.error(str(err))
+            return
+        if self.attempt(self.days.adjust, self.actor, self.day(), amount, self.reason.text(),
+                        self.cinema_id(), ok="Adjustment recorded; it is on the Z report."):
+            self.amount.clear()
+            self.reason.clear()
+            self.refresh()
+
+    def save(self, kind: str) -> None:
+        from kiosk.tickets.zreport import save
+        from kiosk.ui.manager import common
+
+        report = self.call(self.days.report, self.actor, self.day(), self.cinema_id())
+        if report is None:
+            return
+        pattern = "PDF files (*.pdf)" if kind == "pdf" else "CSV files (*.csv)"
+        path = common.ask_save_path(self, "Save the Z report",
+                                    f"z-report-{report.business_date}.{kind}", pattern)
+        if path is None:
+            return
+        if path.suffix.lower() != f".{kind}":
+            path = path.with_name(path.name + f".{kind}")
+        try:
+            save(report, path)
+        except (OSError, ValueError) as err:
+            self.banner.error(f"Could not write {path.name}: "
+                              f"{getattr(err, 'strerror', None) or err}. Nothing was written.")
+            return
+        self.banner.show_message(f"Saved {path.name}.", "ok")
+        self.exported.emit(str(path))
+
+
+def parse_signed(text: str) -> int:
+    """``-12.50`` / ``20`` -> minor units, with a message a manager understands."""
+    from kiosk.domain.money import parse_money
+
+    negative = text.startswith("-")
+    try:
+        minor = parse_money(text.lstrip("+-"))
+    except ValueError:
+        raise InvalidInput("Type the adjustment as an amount, e.g. -12.50 (missing) or 20 "
+                           "(found).") from None
+    return -minor if negative else minor
+
+
+def _align(index: int, cell: str) -> str:
+    """Amounts and counts right-aligned so they line up; names and notes left."""
+    text = str(cell).replace(",", "").lstrip("-₹")
+    return "right" if index and (text[:1].isdigit() or cell.startswith(("₹", "-₹"))) else "left"
+
+
+def report_html(report) -> str:
+    """The Z report's sections as simple HTML tables (the same numbers as the PDF and CSV)."""
+    from kiosk.tickets.zreport import display_rows
+
+    parts = []
+    if not report.closed:
+        parts.append("<p style='color:#b3261e'><b>Preview: not closed, the figures can still "
+                     "change.</b></p>")
+    for title, header, rows in report.sections():
+        if title == "Z report":
+            continue
+        parts.append(f"<h3>{html.escape(title)}</h3>")
+        if not rows:
+            parts.append("<p><i>none</i></p>")
+            continue
+        cells = "".join(f"<th align='left'>{html.escape(h)}</th>" for h in header)
+        body = "".join(
+            "<tr>" + "".join(f"<td align='{_align(i, c)}'>{html.escape(str(c))}</td>"
+                             for i, c in enumerate(row)) + "</tr>"
+            for row in display_rows(report, title, header, rows))
+        parts.append(f"<table cellspacing='0' cellpadding='4'><tr>{cells}</tr>{body}</table>")
+    return "".join(parts)
