@@ -71,6 +71,10 @@ class Bridge(QObject):
     dataChanged = Signal()
     busyChanged = Signal(bool)
     taskFailed = Signal(str, object)  # task name, exception: for logging and the status bar
+    # The services refused because the signed-in staff member was deactivated or re-roled
+    # (``SessionEnded``, from ``auth.require_role``): the mode signs them out. Emitted after
+    # the refusing call has returned to its caller (queued), with the message to show.
+    sessionEnded = Signal(str)
 
     def __init__(self, services: Any, parent: QObject | None = None, *,
                  poll_interval_ms: int = POLL_INTERVAL_MS):
@@ -98,8 +102,18 @@ class Bridge(QObject):
 
     def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run a quick service call on this thread, serialised with the worker."""
-        with self._lock:
-            return fn(*args, **kwargs)
+        try:
+            with self._lock:
+                return fn(*args, **kwargs)
+        except BaseException as exc:
+            self._check_session(exc)
+            raise
+
+    def _check_session(self, error: BaseException) -> None:
+        from kiosk.domain.errors import SessionEnded
+
+        if isinstance(error, SessionEnded):
+            QTimer.singleShot(0, self, lambda message=str(error): self.sessionEnded.emit(message))
 
     def submit(self, fn: Callable[..., Any], *args: Any,
                on_done: Callable[[Any], None] | None = None,
@@ -126,6 +140,8 @@ class Bridge(QObject):
         task.error = error
         if error is not None:
             from kiosk.domain.errors import KioskError
+
+            self._check_session(error)
 
             if not isinstance(error, KioskError):
                 log.error("task %s failed", task.name, exc_info=error)

@@ -65,6 +65,7 @@ class ManagerMode(QStackedWidget):
                                   require_manager=True)
         self.signin.signedIn.connect(self.open_console)
         self.addWidget(self.signin)
+        bridge.sessionEnded.connect(self._session_ended)
         from kiosk.ui.widgets.idle import IdleWatcher
 
         self.idle = IdleWatcher(config.staff_idle_lock_s, self)
@@ -105,6 +106,13 @@ class ManagerMode(QStackedWidget):
         self.sign_out()
         self.signin.reset(self.tr("Locked after %n minute(s) without activity. Sign in again.",
                                   "", minutes))
+
+    def _session_ended(self, message: str) -> None:
+        """The manager was deactivated or demoted since signing in: close the console now."""
+        if self.actor is None:
+            return
+        self.sign_out()
+        self.signin.reset(message)
 
     def sign_out(self, *_args) -> None:
         self.idle.stop()

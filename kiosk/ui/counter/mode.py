@@ -100,6 +100,7 @@ class CounterMode(QWidget):
             self.stack.addWidget(page)
         self.signin: SignInScreen = self.screens["signin"]  # type: ignore[assignment]
         self.signin.panel.signedIn.connect(self._signed_in)
+        self.bridge.sessionEnded.connect(self._session_ended)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -372,6 +373,15 @@ class CounterMode(QWidget):
             return
         self._end_session(actor)
         self.signin.panel.reset(self.tr("Signed out. Next cashier, please sign in."))
+        self.go("signin")
+
+    def _session_ended(self, message: str) -> None:
+        """A manager deactivated or re-roled the signed-in cashier: end the session now."""
+        actor = self.session.actor
+        if actor is None:
+            return
+        self._end_session(actor)
+        self.signin.panel.reset(message)
         self.go("signin")
 
     def _end_session(self, actor) -> None:

@@ -100,6 +100,8 @@ class RefundScreen(Screen):
         self.details = QLabel("", self.card)
         self.details.setObjectName("refundDetails")
         self.details.setWordWrap(True)
+        # Three lines (booking, show, money): kept whole when the to-pay-out row needs room.
+        self.details.setMinimumHeight(self.details.fontMetrics().lineSpacing() * 3 + 6)
         self.seat_host = QWidget(self.card)
         self.seat_layout = QVBoxLayout(self.seat_host)
         self.seat_layout.setContentsMargins(0, 0, 0, 0)
@@ -126,11 +128,26 @@ class RefundScreen(Screen):
         self.result.setObjectName("refundResult")
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.RichText)
+        # Approved after the shift that took the request had closed: no drawer paid it yet.
+        self.payout = QLabel("", self.card)
+        self.payout.setObjectName("refundToPayOut")
+        self.payout.setProperty("role", "warn")
+        self.payout.setWordWrap(True)
+        self.payout.setMinimumHeight(48)  # never squeezed out of sight by the seat list
+        self.payout_button = QPushButton(self.tr("Pay out now from my drawer"), self.card)
+        self.payout_button.setObjectName("payOutRefund")
+        self.payout_button.setProperty("role", "primary")
+        self.payout_button.clicked.connect(self.pay_out)
+        self._due: list[dict] = []
 
         card_layout = QVBoxLayout(self.card)
         card_layout.setContentsMargins(20, 16, 20, 16)
         card_layout.addWidget(self.details)
         card_layout.addWidget(self.result)  # right under the booking: seen without scrolling
+        payout_row = QHBoxLayout()
+        payout_row.addWidget(self.payout, 1)
+        payout_row.addWidget(self.payout_button)
+        card_layout.addLayout(payout_row)
         card_layout.addWidget(scroll, 1)
         card_layout.addWidget(self.reason)
         buttons = QHBoxLayout()
@@ -248,10 +265,49 @@ class RefundScreen(Screen):
             self.setTabOrder(previous, check)
             previous = check
         self.card.show()
+        self._show_payouts(booking)
         if not refundable:
             self.message.setText(self.tr("This booking is %1: nothing left to refund.")
                                  .replace("%1", state))
         self._update_buttons()
+
+    def _show_payouts(self, booking) -> None:
+        """Approved refunds of this booking that no open drawer has paid yet ("to pay out")."""
+        try:
+            self._due = list(self.bridge.call(self.services.booking.to_pay_out,
+                                              self.session.actor, booking.reference))
+        except (KioskError, AttributeError):
+            self._due = []
+        if not self._due:
+            self.payout.hide()
+            self.payout_button.hide()
+            return
+        total = format_money(sum(d["amount_minor"] for d in self._due), booking.currency)
+        self.payout.setText(
+            "<b>" + self.tr("To pay out: %1").replace("%1", total) + "</b> · "
+            + self.tr("approved after its shift closed; pay it from your drawer."))
+        self.payout.show()
+        self.payout_button.show()
+        self.payout_button.setEnabled(not self._busy)
+
+    def pay_out(self) -> None:
+        if self._busy or not self._due or self.booking is None:
+            return
+        actor, ids = self.session.actor, [d["refund_id"] for d in self._due]
+        reference = self.booking.reference
+        self._busy = True
+        self.payout_button.setEnabled(False)
+        self.bridge.submit(lambda: [self.services.booking.pay_out(actor, i) for i in ids],
+                           name="pay_out", on_done=lambda results: self._paid_out(results, reference),
+                           on_error=self._failed)
+
+    def _paid_out(self, results, reference: str) -> None:
+        self._busy = False
+        amount = format_money(sum(r.amount_minor for r in results), results[0].currency)
+        self._load(reference, keep_result=True)
+        self.result.setText("<b>" + self.tr("Paid out %1 from your drawer.").replace("%1", amount)
+                            + "</b>")
+        self.ctl.shift_changed()
 
     def selected_seats(self) -> list[str]:
         return [code for code, check in self.checks.items()
@@ -291,6 +347,12 @@ class RefundScreen(Screen):
                               "give money back until a manager approves it.")
                     .replace("%1", amount).replace("%2", seats))
             kind = "warn"
+        elif result.to_pay_out:
+            text = ("<b>" + self.tr("Refund approved: to pay out.") + "</b><br>"
+                    + self.tr("No shift is open on this kiosk, so no drawer paid the %1 for seats "
+                              "%2 yet: open a shift and pay it out.")
+                    .replace("%1", amount).replace("%2", seats))
+            kind = "warn"
         else:
             how = self.tr("in cash") if result.method == "cash" else self.tr("to the card")
             text = ("<b>" + self.tr("Refund complete.") + "</b><br>"
@@ -302,7 +364,7 @@ class RefundScreen(Screen):
         self.result.setProperty("role", "warn" if kind == "warn" else "good")
         self.result.style().unpolish(self.result)
         self.result.style().polish(self.result)
-        if kind == "warn":  # stays up on every screen until dismissed: nobody pays out early
+        if result.state == "pending_approval":  # stays up until dismissed: nobody pays out early
             self.ctl.banner.show_message(self.tr("Refund for %1 waits for a manager: do not "
                                                  "pay it out yet.")
                                          .replace("%1", result.booking_reference), "warn")

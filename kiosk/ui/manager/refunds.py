@@ -1,5 +1,9 @@
 """Refund approvals: refunds above the cashier's limit wait here for a manager to approve or
-reject (a rejection needs a comment, which the cashier and the audit log both see)."""
+reject (a rejection needs a comment, which the cashier and the audit log both see).
+
+Below them, "to pay out": refunds approved when no shift was open to pay them (the cashier's had
+closed and the approver has none here). They stay listed until someone pays them out of an
+open drawer, so a closed shift's figures never change."""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
 
 from kiosk.domain.clock import from_iso
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
@@ -20,6 +24,19 @@ COLUMNS = (
     Col("requested_by", "Requested by"), Col("reason", "Reason"), Col("currency", "Currency"),
     Col("kiosk_id", "Device"),  # every device's requests once the day is pulled
 )
+PAYOUT_COLUMNS = (
+    Col("refund_id", "Refund", "id"), Col("decided_at", "Approved", "datetime"),
+    Col("reference", "Booking"), Col("seats", "Seats"), Col("amount_minor", "To pay out", "money"),
+    Col("requested_by", "Requested by"), Col("currency", "Currency"),
+)
+
+
+def payout_row(d: dict[str, Any], timezone: str) -> tuple:
+    when = d.get("decided_at")
+    if isinstance(when, datetime):
+        when = when.astimezone(ZoneInfo(timezone))
+    return (d["refund_id"], when, d["reference"], " ".join(d.get("seats") or ()),
+            d["amount_minor"], d.get("requested_by_name") or "", d.get("currency", "INR"))
 
 
 def as_dict(item: Any) -> dict[str, Any]:
@@ -78,6 +95,24 @@ class RefundsScreen(ManagerScreen):
         row.addWidget(button("Reject", self, role="danger", slot=self.reject, name="rejectButton"))
         row.addWidget(button("Approve", self, role="primary", slot=self.approve, name="approveRefund"))
         self.outer.addLayout(row)
+        self.payout_title = QLabel("To pay out", self)
+        self.payout_title.setObjectName("toPayOutTitle")
+        bold = self.payout_title.font()
+        bold.setBold(True)
+        self.payout_title.setFont(bold)
+        self.outer.addWidget(self.payout_title)
+        self.outer.addWidget(muted("Approved, but no open shift has paid them yet. Whoever pays "
+                                   "the customer presses Pay out: it comes out of their open "
+                                   "shift's drawer.", self))
+        self.payout_model = RowsModel(PAYOUT_COLUMNS, self)
+        self.payout_table = SortedTable(self.payout_model, self)
+        self.payout_table.setObjectName("toPayOutTable")
+        self.outer.addWidget(self.payout_table, 1)
+        payout_row_layout = QHBoxLayout()
+        payout_row_layout.addStretch(1)
+        payout_row_layout.addWidget(button("Pay out from my shift", self, role="primary",
+                                           slot=self.pay_out, name="payOutButton"))
+        self.outer.addLayout(payout_row_layout)
         ctx.bridge.dataChanged.connect(lambda: self.refresh() if self.isVisible() else None)
 
     def available(self) -> bool:
@@ -92,6 +127,9 @@ class RefundsScreen(ManagerScreen):
             return
         tz = self.ctx.timezone()
         self.model.set_rows([refund_row(i, tz) for i in items], list(items))
+        due = self.call(self.ctx.booking.to_pay_out, self.actor) or []
+        self.payout_model.set_rows([payout_row(d, tz) for d in due], list(due))
+        self.payout_title.setText(f"To pay out ({len(due)})")
 
     def _selected_id(self) -> int | None:
         row = self.table.selected_source_row()
@@ -104,9 +142,26 @@ class RefundsScreen(ManagerScreen):
         refund_id = self._selected_id()
         if refund_id is None:
             return
-        if self.attempt(self.ctx.booking.approve_refund, self.actor, refund_id,
-                        ok=f"Refund {refund_id} approved: pay the customer back."):
-            self.comment.clear()
+        result = self.call(self.ctx.booking.approve_refund, self.actor, refund_id)
+        if result is None:
+            return
+        self.comment.clear()
+        self.refresh()
+        if result.to_pay_out:
+            self.banner.show_message(
+                f"Refund {refund_id} approved. No open shift could pay it, so it is TO PAY OUT: "
+                "pay it from an open drawer (the cashier's next shift, or yours).", "warn")
+        else:
+            self.banner.show_message(f"Refund {refund_id} approved: pay the customer back.", "ok")
+
+    def pay_out(self) -> None:
+        row = self.payout_table.selected_source_row()
+        if row is None:
+            self.banner.error("Please choose a refund to pay out first.")
+            return
+        refund_id = self.payout_model.rows[row][0]
+        if self.attempt(self.ctx.booking.pay_out, self.actor, refund_id,
+                        ok=f"Refund {refund_id} paid out from your shift's drawer."):
             self.refresh()
 
     def reject(self) -> None:
