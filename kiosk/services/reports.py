@@ -46,7 +46,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TextIO
@@ -58,6 +58,7 @@ from kiosk.domain.errors import InvalidInput, NotFound
 from kiosk.domain.money import format_money
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Role
+from kiosk.services.tenders import tender_breakdown
 from kiosk.store.db import connect
 
 MAX_RANGE_DAYS = 366
@@ -166,6 +167,9 @@ class SalesReport:
     by_staff: ReportTable
     by_kiosk: ReportTable
     by_channel: ReportTable
+    # Money by tender (issue 11): its own measures (taken / refunded per cash, card, UPI,
+    # voucher), so it is not among ``tables``, whose measures all add up to the totals.
+    by_tender: ReportTable | None = None
 
     @property
     def tables(self) -> tuple[ReportTable, ...]:
@@ -225,6 +229,13 @@ _MEASURES = (
     Column("tax", "Tax", "money"),
     Column("net_revenue", "Net revenue", "money"),
 )
+_TENDER_COLUMNS = (
+    Column("tender", "Tender"), Column("currency", "Currency"),
+    Column("tenders", "Payments", "int"), Column("taken", "Taken", "money"),
+    Column("refund_count", "Refunds", "int"), Column("refunded", "Refunded", "money"),
+    Column("net", "Net", "money"),
+)
+
 _TOTALS_COLUMNS = (
     Column("currency", "Currency"),
     *_MEASURES,
@@ -379,7 +390,13 @@ class ReportService:
             names = self._names(conn)
             names["show"] = self._show_info(
                 conn, {r[1] for r in (*sales, *refunds, *exchanges) if r[0] == "show"})
-        return self._build_sales(start, end, cinema_id, sales, refunds, exchanges, names)
+            tenders = tender_breakdown(conn, start=params["start"], end=params["end"],
+                                       cinema_id=cinema_id)
+        report = self._build_sales(start, end, cinema_id, sales, refunds, exchanges, names)
+        return replace(report, by_tender=ReportTable(
+            "by_tender", "Money by tender (this device's sales)", _TENDER_COLUMNS,
+            tuple((t.kind, t.currency, t.tenders, t.taken_minor, t.refunds, t.refunded_minor,
+                   t.net_minor) for t in tenders)))
 
     # Each source (sales, refunds, exchange credits) is read ONCE, grouped by every dimension at
     # the finest grain; ``_fan_out`` then regroups that small result per breakdown inside the same

@@ -106,12 +106,13 @@ _TAKEN_SQL = """
 SELECT t.kind, b.currency, SUM(t.amount_minor), COUNT(*)
   FROM booking_tenders t JOIN bookings b ON b.id = t.booking_id
   JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id
- WHERE (?2 IS NULL OR h.cinema_id = ?2) AND b.business_date = ?1 AND t.carried_from IS NULL
+ WHERE (?2 IS NULL OR h.cinema_id = ?2) AND b.business_date BETWEEN ?1 AND ?3
+   AND t.carried_from IS NULL
  GROUP BY t.kind, b.currency
 UNION ALL
 SELECT b.payment_method, b.currency, SUM(COALESCE(b.paid_minor, b.total_minor)), COUNT(*)
   FROM bookings b JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id
- WHERE (?2 IS NULL OR h.cinema_id = ?2) AND b.business_date = ?1
+ WHERE (?2 IS NULL OR h.cinema_id = ?2) AND b.business_date BETWEEN ?1 AND ?3
    AND COALESCE(b.paid_minor, b.total_minor) > 0
    AND NOT EXISTS (SELECT 1 FROM booking_tenders t WHERE t.booking_id = b.id)
  GROUP BY b.payment_method, b.currency
@@ -122,14 +123,15 @@ SELECT rt.kind, r.currency, SUM(rt.amount_minor), COUNT(DISTINCT r.id)
   FROM refund_tenders rt JOIN refunds r ON r.id = rt.refund_id
   JOIN bookings b ON b.id = r.booking_id
   JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id
- WHERE (?2 IS NULL OR h.cinema_id = ?2) AND r.business_date = ?1 AND r.state = 'completed'
+ WHERE (?2 IS NULL OR h.cinema_id = ?2) AND r.business_date BETWEEN ?1 AND ?3
+   AND r.state = 'completed'
  GROUP BY rt.kind, r.currency
 UNION ALL
 SELECT r.method, r.currency, SUM(r.amount_minor), COUNT(*)
   FROM refunds r JOIN bookings b ON b.id = r.booking_id
   JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id
- WHERE (?2 IS NULL OR h.cinema_id = ?2) AND r.business_date = ?1 AND r.state = 'completed'
-   AND r.amount_minor > 0
+ WHERE (?2 IS NULL OR h.cinema_id = ?2) AND r.business_date BETWEEN ?1 AND ?3
+   AND r.state = 'completed' AND r.amount_minor > 0
    AND NOT EXISTS (SELECT 1 FROM refund_tenders rt WHERE rt.refund_id = r.id)
  GROUP BY r.method, r.currency
 """
@@ -144,18 +146,9 @@ def tender_totals(conn: sqlite3.Connection, *, business_date: str,
     refunds dated that day. Raises InvalidInput when the money is in several currencies (name
     the cinema).
     """
-    params = (str(business_date), cinema_id)
-    taken: dict[str, list[int]] = {}
-    refunded: dict[str, list[int]] = {}
-    currencies: set[str] = set()
-    for target, sql in ((taken, _TAKEN_SQL), (refunded, _REFUNDED_SQL)):
-        for kind, currency, amount, count in conn.execute(sql, params):
-            if kind not in KINDS:
-                continue
-            currencies.add(currency)
-            got = target.setdefault(kind, [0, 0])
-            got[0] += int(amount or 0)
-            got[1] += int(count or 0)
+    found = tender_breakdown(conn, start=str(business_date), end=str(business_date),
+                             cinema_id=cinema_id)
+    currencies = {t.currency for t in found}
     if len(currencies) > 1:
         raise InvalidInput("That day's money is in several currencies: choose one cinema.")
     if currencies:
@@ -164,6 +157,22 @@ def tender_totals(conn: sqlite3.Connection, *, business_date: str,
         row = conn.execute("SELECT currency FROM cinemas WHERE ?1 IS NULL OR id = ?1 LIMIT 1",
                            (cinema_id,)).fetchone()
         currency = row[0] if row else ""
-    return {kind: TenderTotal(kind, currency, taken.get(kind, [0, 0])[0],
-                              refunded.get(kind, [0, 0])[0], taken.get(kind, [0, 0])[1],
-                              refunded.get(kind, [0, 0])[1]) for kind in KINDS}
+    by_kind = {t.kind: t for t in found}
+    return {kind: by_kind.get(kind, TenderTotal(kind, currency)) for kind in KINDS}
+
+
+def tender_breakdown(conn: sqlite3.Connection, *, start: str, end: str,
+                     cinema_id: str | None) -> list[TenderTotal]:
+    """Taken and refunded per (tender kind, currency) over business dates start..end, in
+    ``KINDS`` order then currency; only kinds that moved money."""
+    acc: dict[tuple[str, str], list[int]] = {}
+    for n, sql in ((0, _TAKEN_SQL), (1, _REFUNDED_SQL)):
+        for kind, currency, amount, count in conn.execute(sql, (start, cinema_id, end)):
+            if kind not in KINDS:
+                continue
+            got = acc.setdefault((kind, currency), [0, 0, 0, 0])
+            got[n] += int(amount or 0)
+            got[2 + n] += int(count or 0)
+    return [TenderTotal(kind, currency, v[0], v[1], v[2], v[3])
+            for (kind, currency), v in sorted(acc.items(),
+                                              key=lambda i: (KINDS.index(i[0][0]), i[0][1]))]

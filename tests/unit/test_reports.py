@@ -302,6 +302,7 @@ def test_report_reads_a_committed_snapshot_beside_an_open_sale(services, manager
     conn = services.deps.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
+        conn.execute("DELETE FROM refund_tenders")  # (they reference the refunds: issue 11)
         conn.execute("DELETE FROM refunds")
         conn.execute("UPDATE bookings SET total_minor = 0")
         t = services.reports.daily_sales(manager, DAY).total("INR")
@@ -454,3 +455,14 @@ def test_hours_follow_each_cinemas_zone_including_dst_and_quarter_hours(services
     assert nxt.by_channel.as_dicts()[0]["channel"] == "online"
     staff = nxt.by_staff.as_dicts()
     assert [(r["staff_number"], r["staff_name"]) for r in staff] == [("", "Online")]
+
+
+def test_money_by_tender(services, manager, day_of_trading):
+    """Issue 11: the report counts by tender: A's exchange carried its cash (not taken again)."""
+    report = services.reports.daily_sales(manager, DAY)
+    rows = {r["tender"]: r for r in report.by_tender.as_dicts()}
+    assert set(rows) == {"cash", "card"}
+    assert (rows["cash"]["tenders"], rows["cash"]["taken"], rows["cash"]["refunded"]) == (2, 60000, 0)
+    assert (rows["card"]["tenders"], rows["card"]["taken"], rows["card"]["refunded"]) == (2, 77500, 17500)
+    assert rows["card"]["net"] + rows["cash"]["net"] == report.total("INR")["net_sales"]
+    assert report.by_tender not in report.tables  # its measures are not the sales measures

@@ -90,3 +90,23 @@ SELECT b.id AS booking_id,
                                    WHEN 1 THEN MIN(t.kind) ELSE 'split' END AS method
   FROM bookings b LEFT JOIN booking_tenders t ON t.booking_id = b.id
  GROUP BY b.id;
+
+-- Reports group sales "by payment method" through day_bookings (0010): a local booking's method
+-- is now the one its tenders name (single kind, or 'split'), not the legacy column. Same view
+-- otherwise; the tender lookup is by booking_tenders' primary key.
+DROP VIEW day_bookings;
+CREATE VIEW day_bookings AS
+SELECT id, reference, show_id, channel, kiosk_id, staff_id, shift_id, currency, total_minor,
+       tax_minor, discount_minor, refunded_minor,
+       COALESCE((SELECT CASE WHEN COUNT(DISTINCT t.kind) > 1 THEN 'split' ELSE MIN(t.kind) END
+                   FROM booking_tenders t WHERE t.booking_id = bookings.id), payment_method)
+           AS payment_method,
+       state, exchanged_from, created_at, business_date, paid_minor, 'local' AS origin
+  FROM bookings
+UNION ALL
+SELECT lb.id, lb.reference, lb.show_id, lb.channel, lb.kiosk_id,
+       (SELECT st.id FROM staff st WHERE st.staff_number = lb.staff_number), NULL, lb.currency,
+       lb.total_minor, lb.tax_minor, lb.discount_minor, lb.refunded_minor, lb.payment_method,
+       lb.state, lb.exchanged_from, lb.created_at, lb.business_date, lb.paid_minor, 'cloud'
+  FROM ledger_bookings lb
+ WHERE lb.state <> 'void' AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.id = lb.id);
