@@ -192,3 +192,22 @@ def test_verify_of_a_missing_database_creates_nothing(tmp_path, capsys):
     path = tmp_path / "absent.db"
     rc, _, err = verify_cli(path, capsys)
     assert rc != 0 and "no kiosk database" in err and not path.exists()
+
+
+def test_verify_reads_only_and_refuses_what_it_cannot_check(services, clock, tmp_path, capsys):
+    write_rows(services, clock, 3)
+    services.deps.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = services.config.db_path
+    before = path.read_bytes()
+    rc, out, _ = verify_cli(path, capsys)
+    assert rc == 0 and "intact, 3 rows" in out and path.read_bytes() == before
+    old = tmp_path / "old.db"
+    conn = connect(old)
+    conn.execute("PRAGMA user_version = 12")
+    conn.close()
+    rc, _, err = verify_cli(old, capsys)
+    assert rc == 2 and "before the audit chain" in err
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all" * 100)
+    rc, _, err = verify_cli(junk, capsys)
+    assert rc == 2 and "could not be read as a kiosk database" in err and "Traceback" not in err
