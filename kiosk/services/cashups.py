@@ -18,6 +18,7 @@ from kiosk.services import money_controls
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor
 from kiosk.services.staff_admin import audit_event, require_manager
+from kiosk.services.tenders import TenderTotal, shift_tenders
 from kiosk.store.db import transaction
 
 MAX_COMMENT = 500
@@ -43,6 +44,14 @@ class Cashup:
     approved_at: datetime | None
     comment: str
     origin: str = "local"  # "cloud": another device's shift, pulled with the day (read only here)
+    # Taken and given back per tender kind on this shift (issue 11); only cash is in the drawer.
+    # Empty for another device's shift.
+    tenders: tuple[TenderTotal, ...] = ()
+
+    def tender(self, kind: str) -> TenderTotal:
+        """One kind's line (zeros when the shift never took it)."""
+        return next((t for t in self.tenders if t.kind == kind),
+                    TenderTotal(kind, self.currency))
 
     @property
     def status(self) -> str:
@@ -183,4 +192,6 @@ class CashupService:
             approved_by=row["approved_by"], approved_by_name=row["approver_name"] or "",
             approved_at=from_iso(row["approved_at"]) if row["approved_at"] else None,
             comment=row["comment"] or "",
+            tenders=(shift_tenders(self.deps.conn, row["id"], row["currency"])
+                     if row["id"] > 0 else ()),
         )

@@ -176,3 +176,38 @@ def tender_breakdown(conn: sqlite3.Connection, *, start: str, end: str,
     return [TenderTotal(kind, currency, v[0], v[1], v[2], v[3])
             for (kind, currency), v in sorted(acc.items(),
                                               key=lambda i: (KINDS.index(i[0][0]), i[0][1]))]
+
+
+# A shift's tenders: taken on its bookings (carry-overs excluded) and given back by the refunds
+# it paid; rows without tender records count by their method (see the module docstring).
+_SHIFT_SQL = """
+SELECT t.kind, 0, SUM(t.amount_minor), COUNT(*) FROM bookings b
+  JOIN booking_tenders t ON t.booking_id = b.id
+ WHERE b.shift_id = ?1 AND t.carried_from IS NULL GROUP BY t.kind
+UNION ALL
+SELECT b.payment_method, 0, SUM(COALESCE(b.paid_minor, b.total_minor)), COUNT(*) FROM bookings b
+ WHERE b.shift_id = ?1 AND COALESCE(b.paid_minor, b.total_minor) > 0
+   AND NOT EXISTS (SELECT 1 FROM booking_tenders t WHERE t.booking_id = b.id)
+ GROUP BY b.payment_method
+UNION ALL
+SELECT rt.kind, 1, SUM(rt.amount_minor), COUNT(DISTINCT r.id) FROM refunds r
+  JOIN refund_tenders rt ON rt.refund_id = r.id
+ WHERE r.shift_id = ?1 AND r.state = 'completed' GROUP BY rt.kind
+UNION ALL
+SELECT r.method, 1, SUM(r.amount_minor), COUNT(*) FROM refunds r
+ WHERE r.shift_id = ?1 AND r.state = 'completed' AND r.amount_minor > 0
+   AND NOT EXISTS (SELECT 1 FROM refund_tenders rt WHERE rt.refund_id = r.id)
+ GROUP BY r.method
+"""
+
+
+def shift_tenders(conn: sqlite3.Connection, shift_id: int, currency: str) -> tuple[TenderTotal, ...]:
+    """What one shift took and gave back per tender kind (the cash-up's breakdown). Only the
+    cash line is in the drawer; card, UPI and voucher are checked against their own slips."""
+    acc: dict[str, list[int]] = {}
+    for kind, refund, amount, count in conn.execute(_SHIFT_SQL, (shift_id,)):
+        if kind in KINDS:
+            got = acc.setdefault(kind, [0, 0, 0, 0])
+            got[refund] += int(amount or 0)
+            got[2 + refund] += int(count or 0)
+    return tuple(TenderTotal(kind, currency, *acc[kind]) for kind in KINDS if kind in acc)

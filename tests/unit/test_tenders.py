@@ -255,3 +255,20 @@ def test_migration_backfills_single_method_bookings(services, cashier):
     assert tender_rows(services, swapped.booking_id) == [
         (1, "cash", 25_000, None, None, None, 1), (2, "cash", 10_000, None, 10_000, 0, 0)]
     assert refund_rows(services, refund.refund_id) == [("cash", 25_000, 1)]
+
+
+def test_cashup_counts_by_tender_and_the_drawer_only_cash(services, cashier):
+    """The issue's example seen from the cash-up: the drawer balances on cash alone."""
+    card = sell(services, cashier, ["B1"])
+    hold = services.booking.hold(cashier, "show-future", ["E1"])
+    new = services.booking.exchange(cashier, card.reference, hold.hold_id, {},
+                                    Payment("cash", tendered_minor=10_000))
+    sell(services, cashier, ["C1"], Payment("upi", reference="UPI-5"))
+    services.booking.refund(cashier, new.reference)
+    shift = services.shifts.close(cashier, 50_000)  # the float is all that is in the drawer
+    assert (shift.expected_minor, shift.variance_minor) == (50_000, 0)
+    manager = services.auth.sign_in("9001", "9999")
+    cashup = services.cashups.get(manager, services.shift_id)
+    lines = {t.kind: (t.taken_minor, t.refunded_minor) for t in cashup.tenders}
+    assert lines == {"cash": (10_000, 10_000), "card": (25_000, 25_000), "upi": (25_000, 0)}
+    assert cashup.tender("voucher").net_minor == 0 and not cashup.flagged
