@@ -13,7 +13,8 @@ loading the demo.
 
 Work not yet sent to the cloud (outbox rows with ``done_at`` NULL, dead letters included) is
 never wiped silently: ``--force`` refuses while there is any, and says how to send it. Only
-``--discard-unsent`` with a manager's staff number and PIN (bcrypt-checked by the auth service)
+``--discard-unsent`` with a manager's staff number and PIN (``$KIOSK_PIN`` or asked for, never
+an option; bcrypt-checked by the auth service)
 goes ahead; the unsent rows are then saved to a JSON file beside the backup, and an audit row
 naming the manager, the kiosk, the time and the discarded rows of each booking is written into
 the fresh database (the old audit log is in the backup). Every forced wipe leaves an audit row.
@@ -66,9 +67,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "not yet sent to the cloud (they are saved to a JSON file beside the "
                              "backup first); needs a manager's --staff and PIN")
     parser.add_argument("--staff", metavar="NUMBER",
-                        help="manager's staff number, for --discard-unsent")
-    parser.add_argument("--pin", metavar="PIN",
-                        help="manager's PIN (default: $KIOSK_PIN, else you are asked for it)")
+                        help="manager's staff number, for --discard-unsent (the PIN comes from "
+                             "$KIOSK_PIN, else you are asked for it; never an option)")
 
 
 def _counts(db) -> str:
@@ -236,10 +236,6 @@ def _first_manager(args: argparse.Namespace, config: Config) -> int:
     if args.demo or args.force or args.discard_unsent:
         raise InvalidInput("--first-manager goes on its own (not with --demo or --force). "
                            "Nothing was changed.")
-    if getattr(args, "pin", None):
-        raise InvalidInput("A new PIN is never given on the command line (it would show in the "
-                           "process list): leave out --pin and type it when asked, or set "
-                           "$KIOSK_PIN. Nothing was changed.")
     if not (args.name or "").strip():
         raise InvalidInput("--first-manager needs the manager's name: add --name \"NAME\". "
                            "Nothing was changed.")

@@ -178,3 +178,15 @@ def test_commands_on_the_demo_say_so_on_stderr(db_path, tmp_path, capsys):
     missing = tmp_path / "missing.db"
     run(missing, "shows")  # whatever shows says, the notice never creates the file first
     assert "DEMO" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [
+    ["init", "--first-manager", "4001", "--name", "Priya", "--pin", "4826"],
+    ["init", "--demo", "--force", "--yes", "--discard-unsent", "--staff", "9001", "--pin", "9999"],
+])
+def test_init_has_no_pin_option(db_path, capsys, argv):
+    before = dump(db_path, exclude=())
+    with pytest.raises(SystemExit) as refused:
+        run(db_path, *argv)
+    assert refused.value.code == 2 and "--pin" in capsys.readouterr().err
+    assert dump(db_path, exclude=()) == before
