@@ -211,3 +211,28 @@ def test_verify_reads_only_and_refuses_what_it_cannot_check(services, clock, tmp
     junk.write_bytes(b"not a database at all" * 100)
     rc, _, err = verify_cli(junk, capsys)
     assert rc == 2 and "could not be read as a kiosk database" in err and "Traceback" not in err
+
+
+def test_a_confirm_chains_its_audit_row_without_an_extra_statement(services, clock):
+    """The hot path's budget (test_booking_perf_shape) holds: the link is made by the trigger
+    inside the one INSERT INTO audit, not by a statement of its own."""
+    from kiosk.services.models import Payment
+    from tests.factories import insert_open_shift
+
+    actor = services.auth.sign_in("1001", "1234")
+    insert_open_shift(services.deps.db, actor.staff_id, actor.kiosk_id, clock)
+    actor = services.auth.sign_in("1001", "1234")
+    hold = services.booking.hold(actor, "show-future", ["B1"])
+    seen: list[str] = []
+    conn = services.deps.conn
+    conn.set_trace_callback(seen.append)
+    try:
+        services.booking.confirm(actor, hold.hold_id, {}, Payment("card", card_last4="4242"))
+    finally:
+        conn.set_trace_callback(None)
+    touching = [s for s in seen if "audit" in s.lower() and not s.startswith("--")]
+    # one statement (SQLite traces it again as its trigger subprograms start), no SELECT
+    assert len(set(touching)) == 1, [t[:90] for t in touching]
+    assert touching[0].lstrip().upper().startswith("INSERT INTO AUDIT")
+    row = conn.execute("SELECT hash FROM audit WHERE action = 'confirm'").fetchone()
+    assert row["hash"] and audit_chain.verify(conn).intact
