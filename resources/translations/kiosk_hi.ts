@@ -712,6 +712,65 @@
     </message>
 </context>
 <context>
+    <name>FirstManagerScreen</name>
+    <message>
+        <source>Box Office Kiosk: create the first manager</source>
+        <translation>बॉक्स ऑफ़िस कियोस्क: पहला मैनेजर बनाएँ</translation>
+    </message>
+    <message>
+        <source>Create the first manager</source>
+        <translation>पहला मैनेजर बनाएँ</translation>
+    </message>
+    <message>
+        <source>This kiosk ({kiosk}) has no staff yet. Enter the manager who sets it up: they sign in to the manager console next, add the cinema&apos;s films, halls and shows, and add the other staff. No demo data is loaded; to try the kiosk with demo data instead, start it with kiosk --demo.</source>
+        <translation>इस कियोस्क ({kiosk}) में अभी कोई स्टाफ़ नहीं है। उस मैनेजर की जानकारी दर्ज करें जो इसे सेट अप करेगा: वे इसके बाद मैनेजर कंसोल में साइन इन करेंगे, सिनेमा की फ़िल्में, हॉल और शो जोड़ेंगे, और बाकी स्टाफ़ को जोड़ेंगे। कोई डेमो डेटा लोड नहीं होता; इसके बजाय डेमो डेटा के साथ कियोस्क आज़माने के लिए इसे kiosk --demo से शुरू करें।</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>पूरा नाम</translation>
+    </message>
+    <message>
+        <source>3 to 8 digits</source>
+        <translation>3 से 8 अंक</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>स्टाफ़ नंबर</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>पिन</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>पिन दोबारा</translation>
+    </message>
+    <message>
+        <source>The PIN is {low} to {high} digits, not one digit repeated (like 0000) and not a run (like 1234 or 9876).</source>
+        <translation>पिन {low} से {high} अंकों का हो, एक ही अंक दोहराया हुआ नहीं (जैसे 0000) और अंकों का क्रम नहीं (जैसे 1234 या 9876)।</translation>
+    </message>
+    <message>
+        <source>Create manager</source>
+        <translation>मैनेजर बनाएँ</translation>
+    </message>
+    <message>
+        <source>Creating the manager ...</source>
+        <translation>मैनेजर बनाया जा रहा है ...</translation>
+    </message>
+    <message>
+        <source>Could not create the manager: {error}</source>
+        <translation>मैनेजर नहीं बन सका: {error}</translation>
+    </message>
+    <message>
+        <source>Manager {name} ({number}) created. Sign in with that staff number and PIN.</source>
+        <translation>मैनेजर {name} ({number}) बन गया। इसी स्टाफ़ नंबर और पिन से साइन इन करें।</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunScreen</name>
     <message>
         <source>Box Office Kiosk: set up this device</source>
@@ -856,6 +915,14 @@
     <message>
         <source>last error: %1</source>
         <translation>पिछली त्रुटि: %1</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>डेमो</translation>
+    </message>
+    <message>
+        <source>Demo data: the demo staff PINs are published, so this is not a cinema&apos;s own database. A real kiosk starts without --demo and asks for its first manager.</source>
+        <translation>डेमो डेटा: डेमो स्टाफ़ के पिन सार्वजनिक हैं, इसलिए यह किसी सिनेमा का अपना डेटाबेस नहीं है। असली कियोस्क --demo के बिना शुरू होता है और अपना पहला मैनेजर पूछता है।</translation>
     </message>
 </context>
 <context>

@@ -712,6 +712,65 @@
     </message>
 </context>
 <context>
+    <name>FirstManagerScreen</name>
+    <message>
+        <source>Box Office Kiosk: create the first manager</source>
+        <translation>బాక్స్ ఆఫీస్ కియోస్క్: మొదటి మేనేజర్‌ను సృష్టించండి</translation>
+    </message>
+    <message>
+        <source>Create the first manager</source>
+        <translation>మొదటి మేనేజర్‌ను సృష్టించండి</translation>
+    </message>
+    <message>
+        <source>This kiosk ({kiosk}) has no staff yet. Enter the manager who sets it up: they sign in to the manager console next, add the cinema&apos;s films, halls and shows, and add the other staff. No demo data is loaded; to try the kiosk with demo data instead, start it with kiosk --demo.</source>
+        <translation>ఈ కియోస్క్‌లో ({kiosk}) ఇంకా సిబ్బంది ఎవరూ లేరు. దీన్ని సెటప్ చేసే మేనేజర్ వివరాలు నమోదు చేయండి: వారు తర్వాత మేనేజర్ కన్సోల్‌లో సైన్ ఇన్ చేసి, సినిమా హాల్ సినిమాలు, హాళ్లు, షోలు, మిగతా సిబ్బందిని జోడిస్తారు. డెమో డేటా లోడ్ చేయబడదు; బదులుగా డెమో డేటాతో ప్రయత్నించాలంటే kiosk --demo తో ప్రారంభించండి.</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>పూర్తి పేరు</translation>
+    </message>
+    <message>
+        <source>3 to 8 digits</source>
+        <translation>3 నుండి 8 అంకెలు</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>పేరు</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>సిబ్బంది నంబర్</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>పిన్</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>పిన్ మళ్లీ</translation>
+    </message>
+    <message>
+        <source>The PIN is {low} to {high} digits, not one digit repeated (like 0000) and not a run (like 1234 or 9876).</source>
+        <translation>పిన్ {low} నుండి {high} అంకెలు ఉండాలి, ఒకే అంకె పునరావృతం కాకూడదు (ఉదా. 0000), వరుస అంకెలు కాకూడదు (ఉదా. 1234 లేదా 9876).</translation>
+    </message>
+    <message>
+        <source>Create manager</source>
+        <translation>మేనేజర్‌ను సృష్టించండి</translation>
+    </message>
+    <message>
+        <source>Creating the manager ...</source>
+        <translation>మేనేజర్‌ను సృష్టిస్తోంది ...</translation>
+    </message>
+    <message>
+        <source>Could not create the manager: {error}</source>
+        <translation>మేనేజర్‌ను సృష్టించలేకపోయాం: {error}</translation>
+    </message>
+    <message>
+        <source>Manager {name} ({number}) created. Sign in with that staff number and PIN.</source>
+        <translation>మేనేజర్ {name} ({number}) సృష్టించబడ్డారు. ఆ సిబ్బంది నంబర్, పిన్‌తో సైన్ ఇన్ చేయండి.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunScreen</name>
     <message>
         <source>Box Office Kiosk: set up this device</source>
@@ -856,6 +915,14 @@
     <message>
         <source>last error: %1</source>
         <translation>చివరి లోపం: %1</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>డెమో</translation>
+    </message>
+    <message>
+        <source>Demo data: the demo staff PINs are published, so this is not a cinema&apos;s own database. A real kiosk starts without --demo and asks for its first manager.</source>
+        <translation>డెమో డేటా: డెమో సిబ్బంది పిన్‌లు బహిరంగంగా ప్రచురించబడ్డాయి, కాబట్టి ఇది ఏ సినిమా హాల్ సొంత డేటాబేస్ కాదు. నిజమైన కియోస్క్ --demo లేకుండా ప్రారంభమై, తన మొదటి మేనేజర్‌ను అడుగుతుంది.</translation>
     </message>
 </context>
 <context>

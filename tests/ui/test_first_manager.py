@@ -182,3 +182,28 @@ def test_the_staff_screen_refuses_a_weak_new_pin_in_its_banner(qtbot, open_conso
     assert services.deps.conn.execute(
         "SELECT 1 FROM staff WHERE staff_number = '1021'").fetchone() is None
     assert window.grab().save(str(SHOTS / f"staff_weak_pin_{weak}.png"))
+
+
+@pytest.mark.parametrize("language, title, badge", [
+    ("hi", "पहला मैनेजर बनाएँ", "डेमो"),
+    ("te", "మొదటి మేనేజర్‌ను సృష్టించండి", "డెమో"),
+])
+def test_the_screen_and_the_badge_speak_the_configured_language(qtbot, qapp, empty_deps,
+                                                                language, title, badge):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk.ui.i18n import LanguageManager
+
+    manager = LanguageManager(qapp)
+    try:
+        assert manager.set_language(language)
+        screen = make(qtbot, lambda *e: create_first_manager(empty_deps, *e))
+        titles = [w.text() for w in screen.findChildren(QLabel) if w.property("role") == "title"]
+        assert titles == [title]
+        assert "{" not in screen.policy.text() and "1234" in screen.policy.text()
+        save(screen, f"first_manager_{language}.png")
+        assert QCoreApplication.translate("MainWindow", "DEMO") == badge
+    finally:
+        manager.set_language("en")
+        manager.deleteLater()
