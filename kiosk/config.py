@@ -283,6 +283,11 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> 
     config = _apply(config, file_values, f"file {path}")
     cloud = _apply(config.cloud, file_values.get("cloud", {}), f"file {path}", "cloud.")
 
+    known = {f.name for f in fields(Config)}
+    for key, where in RETIRED.items():
+        if key not in known and ENV_PREFIX + key.upper() in env:
+            raise InvalidSetting(f"Setting {key} (environment {ENV_PREFIX + key.upper()}) is no "
+                                 f"longer read: {where}. Unset it; the kiosk did not start.")
     env_values = {
         f.name: env[ENV_PREFIX + f.name.upper()]
         for f in fields(config)

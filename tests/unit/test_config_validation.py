@@ -82,6 +82,8 @@ def test_negative_money_is_refused(tmp_path):
         message = refused(tmp_path, f"{key} = -500\n")
         assert key in message
         assert "not negative" in message or "no longer read" in message
+        message = refused(tmp_path, "", {f"KIOSK_{key.upper()}": "-500"})
+        assert key in message and f"KIOSK_{key.upper()}" in message
 
 
 @pytest.mark.parametrize("env, name, rule", [
