@@ -207,3 +207,35 @@ def test_the_screen_and_the_badge_speak_the_configured_language(qtbot, qapp, emp
     finally:
         manager.set_language("en")
         manager.deleteLater()
+
+
+@pytest.mark.parametrize("outcome, mode", [(True, "manager"), (False, None), (None, "no window")])
+def test_the_main_window_follows_the_first_manager_screen(qapp, config, monkeypatch, outcome,
+                                                          mode):
+    """Created: the console opens for the new manager to sign in; not needed: the configured
+    mode; closed without a manager: no main window at all."""
+    from types import SimpleNamespace
+
+    import kiosk.commands.launch as launch
+    import kiosk.ui.app as ui_app
+
+    seen: dict = {"mode": "no window"}
+
+    class Window:
+        def resize(self, *_):
+            return None
+
+        def show(self):
+            return None
+
+    def build_ui(services, config, *, app=None, gate=None, mode=None):
+        seen["mode"] = mode
+        return SimpleNamespace(window=Window(), shutdown=lambda: None)
+
+    monkeypatch.setattr(launch, "_first_manager_if_needed", lambda *a: outcome)
+    monkeypatch.setattr(launch, "_close_on_signals", lambda *a: None)  # keep pytest's SIGINT
+    monkeypatch.setattr(ui_app, "build_ui", build_ui)
+    monkeypatch.setattr(qapp, "exec", lambda: 0)
+    args = SimpleNamespace(launch_demo=False, config=None)
+    assert launch.run(args, config.with_overrides(windowed=True)) == 0
+    assert seen["mode"] == mode
