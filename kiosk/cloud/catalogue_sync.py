@@ -64,6 +64,7 @@ AFTER_CHANGES = "CHANGE$"  # '$' sorts right after '#': every item sk except CHA
 ITEMS_PER_TRANSACTION = 98  # + VERSION + CHANGE = 100, DynamoDB's limit
 PUBLISH_KIND = "publish"
 RECENT_SHOWS = timedelta(days=1)  # shows that ended longer ago are history, not catalogue
+RECENT_DAYS = 14  # closed business days shared: only the latest moves sales forward
 
 
 class PublishRefused(InvalidInput):
@@ -166,6 +167,18 @@ def _staff(row: sqlite3.Row) -> dict[str, Any]:
             "active": bool(row["active"]), "pin_hash": row["pin_hash"]}
 
 
+_DAY_SQL = "SELECT * FROM business_days bd WHERE bd.cinema_id = ?"
+
+
+def _day(row: sqlite3.Row) -> dict[str, Any]:
+    """A closed business day (Z report) as shared: every device then sells on the next day."""
+    return {"cinema_id": row["cinema_id"], "business_date": row["business_date"],
+            "closed_at": row["closed_at"], "closed_by_number": row["closed_by_number"],
+            "closed_by_name": row["closed_by_name"], "kiosk_id": row["kiosk_id"],
+            "currency": row["currency"], "totals": json.loads(row["totals_json"]),
+            "signature": row["signature"]}
+
+
 def local_items(conn: sqlite3.Connection, cinema_id: str, now: datetime) -> dict[str, dict]:
     """Every record of the cinema's catalogue and staff as this device has it (sk -> body).
 
@@ -187,6 +200,9 @@ def local_items(conn: sqlite3.Connection, cinema_id: str, now: datetime) -> dict
         items[rules.sk_for("show", r["id"])] = _show(r)
     for r in conn.execute("SELECT * FROM staff"):
         items[rules.sk_for("staff", r["staff_number"])] = _staff(r)
+    for r in conn.execute(_DAY_SQL + " ORDER BY bd.business_date DESC LIMIT ?",
+                          (cinema_id, RECENT_DAYS)):
+        items[rules.sk_for("day", r["business_date"])] = _day(r)
     return items
 
 
@@ -202,6 +218,9 @@ def local_item(conn: sqlite3.Connection, cinema_id: str, sk: str) -> dict | None
     if kind == "prices":
         row = conn.execute("SELECT * FROM price_lists WHERE id = ?", (key,)).fetchone()
         return None if row is None else _prices(conn, row)
+    if kind == "day":
+        row = conn.execute(_DAY_SQL + " AND bd.business_date = ?", (cinema_id, key)).fetchone()
+        return None if row is None else _day(row)
     if kind not in queries:
         return None
     sql, arg, build = queries[kind]
@@ -261,6 +280,12 @@ def _reference_problem(conn: sqlite3.Connection, kind: str, body: dict, cinema_i
     elif kind == "show":
         checks = [("films", body["film_id"], "film"), ("halls", body["hall_id"], "hall"),
                   ("price_lists", body["price_list_id"], "price list")]
+    elif kind == "day":
+        if body["cinema_id"] != cinema_id:
+            return f"the closed day belongs to cinema {body['cinema_id']}, not {cinema_id}"
+        if conn.execute("SELECT 1 FROM staff WHERE staff_number = ?",
+                        (body["closed_by_number"],)).fetchone() is None:
+            return f"closed by staff {body['closed_by_number']}, whom this device does not have"
     for table, ref, what in checks:
         if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (ref,)).fetchone() is None:  # noqa: S608
             return f"refers to {what} {ref}, which this device does not have"
@@ -335,6 +360,16 @@ def apply_item(conn: sqlite3.Connection, kind: str, body: dict) -> None:
             if old[0] != body["pin_hash"]:  # a new PIN clears a lockout, as reset_pin does
                 conn.execute("UPDATE staff SET failed_attempts = 0, locked_until = NULL "
                              "WHERE staff_number = ?", (body["staff_number"],))
+    elif kind == "day":
+        # A closed day never changes (migration 0014 refuses updates): the first copy stays.
+        conn.execute(
+            "INSERT OR IGNORE INTO business_days (cinema_id, business_date, closed_at, closed_by,"
+            " closed_by_number, closed_by_name, kiosk_id, currency, totals_json, signature)"
+            " VALUES (?, ?, ?, (SELECT id FROM staff WHERE staff_number = ?), ?, ?, ?, ?, ?, ?)",
+            (body["cinema_id"], body["business_date"], body["closed_at"],
+             body["closed_by_number"], body["closed_by_number"], body["closed_by_name"],
+             body["kiosk_id"], body["currency"], json.dumps(body["totals"], sort_keys=True),
+             body["signature"]))
     else:
         raise ValueError(f"unknown kind {kind!r}")
 

@@ -93,7 +93,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     amount = _amount(args.amount) if args.day_action == "adjust" else 0
     services = open_services(config)
     try:
-        days = DayCloseService(services.deps)
+        days = services.day_close or DayCloseService(services.deps)
         with signed_in(services, args) as actor:
             if args.day_action == "close":
                 report = days.close(actor, args.date, args.cinema)
@@ -101,6 +101,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
                       f"Net sales {report.money(report.tickets['net_sales'])} "
                       f"({report.tickets['tickets']} tickets). "
                       f"Signature {report.signature[:16]}.")
+                if days.last_publish_problem:
+                    print(days.last_publish_problem)
             elif args.day_action == "adjust":
                 report = days.adjust(actor, args.date, amount, args.reason, args.cinema)
                 last = report.adjustments[-1]

@@ -39,3 +39,11 @@ def signature(record: dict[str, Any]) -> str:
     canonical = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
                            default=str)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def close_record(*, cinema_id: str, business_date: str, closed_at: str, closed_by_number: str,
+                 kiosk_id: str, currency: str, totals: dict[str, Any]) -> dict[str, Any]:
+    """What a close's signature covers (the same on every device: staff by number, not id)."""
+    return {"cinema_id": cinema_id, "business_date": business_date, "closed_at": closed_at,
+            "closed_by": closed_by_number, "kiosk_id": kiosk_id, "currency": currency,
+            "totals": totals}

@@ -4,23 +4,25 @@ Pure rules over plain dicts (the JSON ``body`` of a ``CINEMA#<cinema>`` item), u
 before a manager publishes (``catalogue_problems``: nothing inconsistent may reach the cloud) and
 when a device pulls (``item_problem``: an item it cannot read is skipped and its last good copy
 kept). Kinds and their sort keys follow the shared key plan: INFO, HALL#<id>, FILM#<id>,
-PRICES#<id>, SHOW#<id>, STAFF#<staff_number>.
+PRICES#<id>, SHOW#<id>, STAFF#<staff_number>, DAY#<business date> (a closed business day, the
+Z report: every device then sells on the next day; kiosk.services.day_close).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from kiosk.domain.errors import InvalidInput
 from kiosk.domain.layout import HallLayout
 from kiosk.domain.schedule_rules import Slot, find_conflicts
 
-KINDS = ("info", "hall", "film", "prices", "show", "staff")
+KINDS = ("info", "hall", "film", "prices", "show", "staff", "day")
 SK_PREFIX = {"hall": "HALL#", "film": "FILM#", "prices": "PRICES#", "show": "SHOW#",
-             "staff": "STAFF#"}
+             "staff": "STAFF#", "day": "DAY#"}
+KEY_FIELD = {"staff": "staff_number", "day": "business_date"}  # else "id"
 APPLY_ORDER = {kind: n for n, kind in enumerate(KINDS)}  # parents before children (foreign keys)
 TICKET_TYPES = ("adult", "child", "senior", "student")
 SHOW_STATUSES = ("scheduled", "cancelled")
@@ -35,6 +37,9 @@ _REQUIRED: dict[str, dict[str, type | tuple[type, ...]]] = {
     "show": {"id": str, "film_id": str, "hall_id": str, "starts_at": str, "price_list_id": str,
              "status": str},
     "staff": {"staff_number": str, "name": str, "role": str, "active": bool, "pin_hash": str},
+    "day": {"cinema_id": str, "business_date": str, "closed_at": str, "closed_by_number": str,
+            "closed_by_name": str, "kiosk_id": str, "currency": str, "totals": dict,
+            "signature": str},
 }
 
 
@@ -70,7 +75,7 @@ def item_problem(kind: str, body: Any, sk: str = "") -> str:
         # bool is an int in Python: an int field must not accept True, a bool field only bools
         if not isinstance(value, typ) or (typ is int and isinstance(value, bool)):
             return f"{name} has the wrong type"
-    key = body.get("staff_number") if kind == "staff" else body.get("id")
+    key = body.get(KEY_FIELD.get(kind, "id"))
     if sk and kind != "info" and sk != sk_for(kind, str(key)):
         return f"the record's id {key!r} does not match its key {sk}"
     if kind == "hall":
@@ -99,6 +104,19 @@ def item_problem(kind: str, body: Any, sk: str = "") -> str:
             return "starts_at has no time zone"
     elif kind == "staff" and body["role"] not in ROLES:
         return f"unknown role {body['role']!r}"
+    elif kind == "day":
+        from kiosk.domain.business_day import close_record, signature
+
+        try:
+            date.fromisoformat(body["business_date"])
+            datetime.fromisoformat(body["closed_at"])
+        except ValueError:
+            return "the business date or the closing time is not a date"
+        record = close_record(**{k: body[k] for k in (
+            "cinema_id", "business_date", "closed_at", "closed_by_number", "kiosk_id",
+            "currency", "totals")})
+        if signature(record) != body["signature"]:
+            return "the closed day's totals do not match its signature"
     return ""
 
 

@@ -17,6 +17,7 @@ from kiosk.services.auth import AuthService
 from kiosk.services.booking import BookingService
 from kiosk.services.cashups import CashupService
 from kiosk.services.catalogue import CatalogueService
+from kiosk.services.day_close import DayCloseService
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.gate import CLOUD_NEEDS_GATE, LocalGate, SeatGate
 from kiosk.services.importer import ImportService
@@ -42,6 +43,7 @@ class Services:
     audit: AuditLog
     gate: SeatGate
     owns_gate: bool = False  # built here (closed here) rather than shared by the caller
+    day_close: DayCloseService | None = None  # business-day close (Z report)
 
     @property
     def config(self) -> Config:
@@ -101,6 +103,7 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
         staff_admin=StaffAdminService(deps, publisher),
         cashups=CashupService(deps),
         importer=ImportService(deps, publisher),
+        day_close=DayCloseService(deps, publisher),
         audit=AuditLog(deps),
         gate=gate,
         owns_gate=owns_gate,

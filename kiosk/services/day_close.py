@@ -22,20 +22,23 @@ How the day is counted (the same definitions as ``kiosk.services.reports``, read
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from kiosk.domain.business_day import signature
+from kiosk.domain.business_day import close_record, signature
 from kiosk.domain.clock import from_iso, local, to_iso
-from kiosk.domain.errors import InvalidInput, NotFound
+from kiosk.domain.errors import InvalidInput, KioskError, NotFound
 from kiosk.domain.money import format_money
 from kiosk.services import audit
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Role
 from kiosk.store.db import transaction
+
+log = logging.getLogger(__name__)
 
 TOTALS_VERSION = 1
 FOOD_AND_DRINK_NOTE = "Food and drink: not sold through this system yet (issue 12); no figures."
@@ -251,8 +254,12 @@ def _normalise_tenders(result: Any) -> list[dict[str, Any]]:
 class DayCloseService:
     """Close a cinema's business day, print its Z report, and correct a closed day."""
 
-    def __init__(self, deps: ServiceDeps):
+    def __init__(self, deps: ServiceDeps, publisher: Any = None):
         self.deps = deps
+        # The shared catalogue (kiosk.cloud.catalogue_sync): a close is published as a DAY#
+        # item, so every device of the cinema sells on the next day after its next pull.
+        self.publisher = publisher
+        self.last_publish_problem = ""
 
     # -- access --------------------------------------------------------------------------------
     def _require_manager(self, actor: Actor, action: str, target: str = "") -> None:
@@ -403,7 +410,22 @@ class DayCloseService:
                          detail={"signature": sig, "currency": cinema["currency"],
                                  "gross_minor": t["gross"], "net_sales_minor": t["net_sales"],
                                  "tickets": t["tickets"], "shifts": len(totals["shifts"])})
+        self._publish(actor)
         return self._stored(cinema, day)  # type: ignore[return-value]
+
+    def _publish(self, actor: Actor) -> None:
+        """Share the close with the cinema's other devices. The close itself is committed: a
+        refused or failed publish is reported (``last_publish_problem``), never undone; offline,
+        the publisher queues it for the worker."""
+        self.last_publish_problem = ""
+        if self.publisher is None:
+            return
+        try:
+            self.publisher.after_edit(self.deps.conn, actor.staff_number)
+        except KioskError as err:
+            self.last_publish_problem = (f"The day is closed here, but other devices were not "
+                                         f"told yet: {err}")
+            log.warning("[day close] publish: %s", err)
 
     def adjust(self, actor: Actor, day: date | str, amount_minor: int, reason: str,
                cinema_id: str | None = None) -> ZReport:
@@ -452,10 +474,11 @@ class DayCloseService:
     def _record(cinema: sqlite3.Row, day: date, closed_at: datetime | str, closed_by: str,
                 kiosk_id: str, totals: dict[str, Any]) -> dict[str, Any]:
         """What the signature covers."""
-        return {"cinema_id": cinema["id"], "business_date": day.isoformat(),
-                "closed_at": closed_at if isinstance(closed_at, str) else to_iso(closed_at),
-                "closed_by": closed_by, "kiosk_id": kiosk_id, "currency": cinema["currency"],
-                "totals": totals}
+        return close_record(
+            cinema_id=cinema["id"], business_date=day.isoformat(),
+            closed_at=closed_at if isinstance(closed_at, str) else to_iso(closed_at),
+            closed_by_number=closed_by, kiosk_id=kiosk_id, currency=cinema["currency"],
+            totals=totals)
 
     def _stored(self, cinema: sqlite3.Row, day: date) -> ZReport | None:
         conn = self.deps.conn

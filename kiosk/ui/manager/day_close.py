@@ -31,7 +31,8 @@ class DayCloseScreen(ManagerScreen):
         super().__init__(ctx, parent)
         from kiosk.services.day_close import DayCloseService
 
-        self.days = ctx.extras.setdefault("day_close", DayCloseService(ctx.deps))
+        self.days = (getattr(ctx.services, "day_close", None)
+                     or ctx.extras.setdefault("day_close", DayCloseService(ctx.deps)))
         self.report = None
         self.cinema = QComboBox(self)
         self.cinema.setObjectName("dayCinema")
@@ -135,7 +136,10 @@ class DayCloseScreen(ManagerScreen):
             return
         if self.attempt(self.days.close, self.actor, day, self.cinema_id(),
                         ok=f"Business day {day} is closed. Save the PDF to print it."):
+            problem = self.days.last_publish_problem
             self.refresh()
+            if problem:
+                self.banner.error(problem)
 
     def adjust(self) -> None:
         text = self.amount.text().strip()
