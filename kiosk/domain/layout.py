@@ -39,6 +39,7 @@ CELL_TO_TYPE = {
 }
 TYPE_TO_CELL = {v: k for k, v in CELL_TO_TYPE.items()}
 GAP = "_"
+FORMULA_STARTS = ("=", "+", "-", "@")  # a spreadsheet runs a cell starting with one (CSV exports)
 ACCESSIBLE_TYPES = frozenset({SeatType.WHEELCHAIR, SeatType.COMPANION})
 
 
@@ -97,6 +98,10 @@ class HallLayout:
                     f"Row {label or index + 1}: unknown seat symbol(s) {''.join(bad)!r}; "
                     f"use S P R W C or _ for a gap."
                 )
+            if label[:1] in FORMULA_STARTS or any(ord(c) < 32 or c == "\x7f" for c in label):
+                # the label starts every seat code, and seat codes go to tickets and CSV exports
+                raise InvalidInput(f"Row {index + 1}: the label {label!r} may not start with "
+                                   "= + - @ or hold control characters; use letters or digits.")
             has_seats = any(c != GAP for c in cells)
             if has_seats and not label:
                 raise InvalidInput(f"Row {index + 1} has seats but no row label.")

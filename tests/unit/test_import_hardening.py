@@ -344,3 +344,16 @@ def test_imports_and_refused_imports_leave_audit_rows(importer, demo, tmp_path):
     assert ok["kind"] == "films" and ok["added"] == 1 and ok["rows"] == 1
     assert ok["file"] == str(good)
     assert refused["problems"] == 1 and refused["reason"] == "ImportRejected"
+
+
+@pytest.mark.parametrize("label", ["=A", "+A", "-1", "@A", "A\x1b"])
+def test_no_path_builds_a_seat_code_that_starts_like_a_formula(label):
+    """The hall editor and a pulled catalogue parse layouts with HallLayout.from_spec too."""
+    from kiosk.domain.layout import HallLayout
+    from kiosk.services.schedule import validate_layout
+
+    spec = {"rows": [{"label": label, "cells": "SS"}]}
+    with pytest.raises(InvalidInput, match="may not start with"):
+        HallLayout.from_spec(spec)
+    with pytest.raises(InvalidInput):
+        validate_layout(spec, companion_required=False)
