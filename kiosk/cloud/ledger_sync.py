@@ -28,7 +28,8 @@ from kiosk.cloud import ledger
 from kiosk.cloud.claims import av
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable, error_code, translate
-from kiosk.domain.clock import Clock, from_iso, local, to_iso
+from kiosk.domain.business_day import business_date
+from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.store.db import open_db, transaction
 
 log = logging.getLogger(__name__)
@@ -209,9 +210,13 @@ class LedgerSync:
         if s is None:
             return None
         cinema, zone = device_cinema(self.conn, self._configured())
+        # rolled past the days already closed when it opened (a Z close): stable on resend
+        closed = self.conn.execute(
+            "SELECT MAX(business_date) FROM business_days WHERE cinema_id = ? AND closed_at <= ?",
+            (cinema, s["opened_at"])).fetchone()[0]
         return ledger.shift_record(
             kiosk_id=s["kiosk_id"], local_id=s["id"], cinema_id=cinema,
-            business_date=local(from_iso(s["opened_at"]), zone).date().isoformat(),
+            business_date=business_date(from_iso(s["opened_at"]), zone, closed),
             staff_number=s["staff_number"], currency=s["currency"], opened_at=s["opened_at"],
             float_minor=s["float_minor"], closed_at=s["closed_at"],
             expected_minor=s["expected_minor"], counted_minor=s["counted_minor"],

@@ -12,6 +12,7 @@ import sqlite3
 from datetime import datetime
 
 from kiosk.domain.business_day import business_date, roll_forward
+from kiosk.domain.clock import from_iso
 
 _CLOSED_SQL = "SELECT MAX(business_date) FROM business_days WHERE cinema_id = ?"
 # The booking's cinema, its zone and its latest closed day, in one indexed read.
@@ -53,3 +54,12 @@ def move_refund_off_closed_day(conn: sqlite3.Connection, refund_id: int, now: da
         return
     conn.execute("UPDATE refunds SET business_date = ? WHERE id = ?",
                  (business_date(now, row[1], row[2]), refund_id))
+
+
+def shift_business_date(conn: sqlite3.Connection, cinema_id: str, timezone: str,
+                        opened_at: str) -> str:
+    """The business day a shift belongs to: the local date it opened, rolled past the days
+    already closed WHEN it opened (``closed_at``), so sending it again later never moves it."""
+    row = conn.execute("SELECT MAX(business_date) FROM business_days WHERE cinema_id = ? "
+                       "AND closed_at <= ?", (cinema_id, opened_at)).fetchone()
+    return business_date(from_iso(opened_at), timezone, row[0] if row else None)

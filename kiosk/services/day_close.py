@@ -34,6 +34,7 @@ from kiosk.domain.clock import from_iso, local, to_iso
 from kiosk.domain.errors import InvalidInput, KioskError, NotFound
 from kiosk.domain.money import format_money
 from kiosk.services import audit
+from kiosk.services.business_dates import shift_business_date
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Role
 from kiosk.store.db import transaction
@@ -511,30 +512,26 @@ class DayCloseService:
         end = datetime.combine(day + timedelta(days=1), time(0), zone)
         return to_iso(start), to_iso(end)
 
-    def _local_shift_filter(self, cinema: sqlite3.Row) -> str:
-        """Local shifts carry no cinema: they are this device's, so its cinema's; a shift whose
-        sales or refunds are of another cinema of this database counts there too."""
-        return "1" if self._device_cinema() == cinema["id"] else "0"
-
     _SHIFTS_SQL = """
         SELECT s.id, s.kiosk_id, s.opened_at, s.closed_at, s.float_minor, s.expected_minor,
-               s.counted_minor, s.variance_minor, st.staff_number, st.name, 'local' AS origin
-          FROM shifts s LEFT JOIN staff st ON st.id = s.staff_id
-         WHERE ((:mine AND s.opened_at >= :start AND s.opened_at < :end)
-             OR (:mine AND s.closed_at IS NULL AND s.opened_at < :end)
-             OR EXISTS (SELECT 1 FROM bookings b JOIN shows sh ON sh.id = b.show_id
+               s.counted_minor, s.variance_minor, st.staff_number, st.name, 'local' AS origin,
+               (EXISTS (SELECT 1 FROM bookings b JOIN shows sh ON sh.id = b.show_id
                           JOIN halls h ON h.id = sh.hall_id
                          WHERE b.shift_id = s.id AND b.business_date = :day
                            AND h.cinema_id = :cinema)
              OR EXISTS (SELECT 1 FROM refunds r JOIN bookings b ON b.id = r.booking_id
                           JOIN shows sh ON sh.id = b.show_id JOIN halls h ON h.id = sh.hall_id
                          WHERE r.shift_id = s.id AND r.business_date = :day
-                           AND h.cinema_id = :cinema))
+                           AND h.cinema_id = :cinema)) AS linked
+          FROM shifts s LEFT JOIN staff st ON st.id = s.staff_id
+         WHERE (:mine AND s.opened_at >= :before AND s.opened_at < :end)
+            OR (:mine AND s.closed_at IS NULL AND s.opened_at < :end)
+            OR linked
         UNION ALL
         SELECT ls.local_id, ls.kiosk_id, ls.opened_at, ls.closed_at, ls.float_minor,
                ls.expected_minor, ls.counted_minor, ls.variance_minor, ls.staff_number,
                COALESCE((SELECT st.name FROM staff st WHERE st.staff_number = ls.staff_number),
-                        ls.staff_number), 'cloud'
+                        ls.staff_number), 'cloud', 1
           FROM ledger_shifts ls
          WHERE ls.cinema_id = :cinema
            AND (ls.business_date = :day OR (ls.closed_at IS NULL AND ls.business_date <= :day))
@@ -545,10 +542,21 @@ class DayCloseService:
 
     def _shift_rows(self, conn: sqlite3.Connection, cinema: sqlite3.Row,
                     day: date) -> list[sqlite3.Row]:
-        start, end = self._bounds(cinema, day)
-        return conn.execute(self._SHIFTS_SQL, {
-            "mine": int(self._local_shift_filter(cinema)), "start": start, "end": end,
-            "day": day.isoformat(), "cinema": cinema["id"]}).fetchall()
+        """The shifts of ``day``: those whose sales or refunds fall on it; this device's shifts
+        that belong to it (opened that day, rolled past the days closed when they opened:
+        ``shift_business_date``, as the ledger dates them); any shift still open from before
+        its end; and the pulled shifts of the cinema's other devices dated that day.
+
+        Local shifts carry no cinema: they are this device's, so its cinema's."""
+        _start, end = self._bounds(cinema, day)
+        before, _ = self._bounds(cinema, day - timedelta(days=1))
+        rows = conn.execute(self._SHIFTS_SQL, {
+            "mine": int(self._device_cinema() == cinema["id"]), "before": before,
+            "end": end, "day": day.isoformat(), "cinema": cinema["id"]}).fetchall()
+        return [r for r in rows if r["origin"] == "cloud" or r["linked"]
+                or (r["closed_at"] is None and r["opened_at"] < end)
+                or shift_business_date(conn, cinema["id"], cinema["timezone"],
+                                       r["opened_at"]) == day.isoformat()]
 
     def _open_shifts(self, conn: sqlite3.Connection, cinema: sqlite3.Row,
                      day: date) -> list[OpenShift]:

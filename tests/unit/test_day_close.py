@@ -383,3 +383,23 @@ def test_csv_has_every_section_and_neutralises_formulas(services, days, manager,
         assert title in text
     assert "'=HYPERLINK" in text and "'@SUM(A1) short" in text
     assert ",-3.50" in text  # a plain negative number stays a number
+
+
+def test_a_shift_opened_after_the_close_belongs_to_the_next_day(services, days, manager,
+                                                                 clock):
+    from kiosk.services.business_dates import shift_business_date
+
+    days.close(manager, DAY)
+    clock.advance(minutes=10)  # 17:40 in Kolkata, still 2026-11-25 by the calendar
+    late = services.auth.sign_in("1002", "2345")
+    services.shifts.open(late, 5_000)
+    late = services.auth.sign_in("1002", "2345")
+    opened = services.deps.conn.execute("SELECT opened_at FROM shifts").fetchone()[0]
+    assert shift_business_date(services.deps.conn, "cin-test", "Asia/Kolkata",
+                               opened) == "2026-11-26"
+    services.shifts.close(late, 4_000)
+    clock.advance(days=1)
+    tomorrow = days.preview(manager, "2026-11-26")
+    assert [(s["staff_number"], s["variance"]) for s in tomorrow.totals["shifts"]] == [
+        ("1002", -1_000)]
+    assert days.report(manager, DAY).totals["shifts"] == []
