@@ -42,7 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="which app to open")
     parser.add_argument("--windowed", action="store_true", default=None,
                         help="open in a window instead of full screen")
-    parser.add_argument("--language", choices=["en", "hi", "te"], help="user interface language")
+    # dest differs from `kiosk shows --language` (a film language), which would otherwise
+    # overwrite the UI language
+    parser.add_argument("--language", dest="ui_language", choices=["en", "hi", "te"],
+                        help="user interface language")
     parser.add_argument("--theme", choices=["normal", "high-contrast"], help="colour theme")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     from kiosk.commands.launch import add_launch_arguments
@@ -65,7 +68,7 @@ def config_from_args(args: argparse.Namespace) -> Config:
         kiosk_id=args.kiosk_id,
         mode=args.mode,
         windowed=args.windowed,
-        language=args.language,
+        language=args.ui_language,
         theme=args.theme,
     ))
 

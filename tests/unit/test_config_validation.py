@@ -176,3 +176,13 @@ def test_a_config_change_by_the_app_is_audited_only_once_written(tmp_path, clock
 def test_the_example_config_file_passes():
     example = Path(__file__).resolve().parents[2] / "kiosk.example.toml"
     validate(load_config(example, env={}))
+
+
+def test_a_subcommand_option_never_overrides_a_setting(tmp_path, capsys):
+    """`kiosk shows --language Telugu` filters films; it is not the UI language (which the
+    config check would rightly refuse)."""
+    from kiosk.cli import build_parser, config_from_args
+
+    args = build_parser().parse_args(["--config", str(tmp_path / "none.toml"), "--language", "hi",
+                                      "shows", "--language", "Telugu"])
+    assert args.language == "Telugu" and config_from_args(args).language == "hi"
