@@ -200,24 +200,41 @@ MONEY_LABELS = frozenset(label for key, label in TICKET_LINES if key not in COUN
 def _tenders(conn: sqlite3.Connection, cinema_id: str, day: str) -> list[dict[str, Any]]:
     """Money taken and refunded by tender kind on the day: [{kind, taken, refunded}].
 
-    Uses ``kiosk.services.tenders.tender_totals`` (helper A's tenders) when it exists, else
-    counts by ``bookings.payment_method``: the ONE place to switch.
+    This device's own sales by their tenders (``kiosk.services.tenders.tender_totals``, which
+    reads this device's tables; by ``bookings.payment_method`` where it is missing: the ONE
+    place to switch), plus the pulled sales and refunds of the cinema's other devices by the
+    payment method their ledger records carry, so the tenders add up to the day's money.
     """
     try:
         from kiosk.services.tenders import tender_totals  # type: ignore[attr-defined]
     except ImportError:
         tender_totals = None
     if tender_totals is not None:
-        return _normalise_tenders(tender_totals(conn, business_date=day, cinema_id=cinema_id))
+        mine = _normalise_tenders(tender_totals(conn, business_date=day, cinema_id=cinema_id))
+    else:
+        mine = _by_method(conn, cinema_id, day, "local")
+    merged: dict[str, dict[str, Any]] = {r["kind"]: dict(r) for r in mine}
+    for r in _by_method(conn, cinema_id, day, "cloud"):
+        into = merged.setdefault(r["kind"], {"kind": r["kind"], "taken": 0, "refunded": 0})
+        into["taken"] += r["taken"]
+        into["refunded"] += r["refunded"]
+    return sorted(merged.values(), key=lambda r: r["kind"])
+
+
+def _by_method(conn: sqlite3.Connection, cinema_id: str, day: str,
+               origin: str) -> list[dict[str, Any]]:
+    """Taken / refunded by payment method for rows of one origin (local or cloud)."""
     taken = dict(conn.execute(
         "SELECT b.payment_method, SUM(COALESCE(b.paid_minor, b.total_minor)) FROM day_bookings b "
         "JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id "
-        "WHERE b.business_date = ? AND h.cinema_id = ? GROUP BY 1", (day, cinema_id)).fetchall())
+        "WHERE b.business_date = ? AND h.cinema_id = ? AND b.origin = ? GROUP BY 1",
+        (day, cinema_id, origin)).fetchall())
     refunded = dict(conn.execute(
         "SELECT r.method, SUM(r.amount_minor) FROM day_refunds r "
         "JOIN day_bookings b ON b.id = r.booking_id JOIN shows s ON s.id = b.show_id "
         "JOIN halls h ON h.id = s.hall_id WHERE r.business_date = ? AND h.cinema_id = ? "
-        "AND r.state = 'completed' GROUP BY 1", (day, cinema_id)).fetchall())
+        "AND r.state = 'completed' AND r.origin = ? GROUP BY 1",
+        (day, cinema_id, origin)).fetchall())
     return [{"kind": kind, "taken": int(taken.get(kind) or 0),
              "refunded": int(refunded.get(kind) or 0)}
             for kind in sorted(set(taken) | set(refunded))]

@@ -403,3 +403,35 @@ def test_a_shift_opened_after_the_close_belongs_to_the_next_day(services, days, 
     assert [(s["staff_number"], s["variance"]) for s in tomorrow.totals["shifts"]] == [
         ("1002", -1_000)]
     assert days.report(manager, DAY).totals["shifts"] == []
+
+
+def test_the_pulled_day_of_other_devices_is_in_the_z_report(services, days, manager, cashier):
+    mine = _sell(services, cashier, ["A1"], Payment("cash", tendered_minor=50_000))
+    services.shifts.close(cashier, services.shifts.expected(cashier))
+    conn = services.deps.conn
+    # what kiosk.cloud.daypull writes for another counter's card sale and its closed shift
+    conn.execute(
+        "INSERT INTO ledger_bookings (id, reference, show_id, cinema_id, business_date, channel, "
+        "kiosk_id, staff_number, currency, total_minor, tax_minor, payment_method, state, "
+        "created_at, pulled_at) VALUES ('remote-1', 'RMT1-AAAA', 'show-future', 'cin-test', ?, "
+        "'counter', 'KIOSK-7', '1002', 'INR', 35000, 5339, 'card', 'confirmed', "
+        "'2026-11-25T11:00:00+00:00', '2026-11-25T12:00:00+00:00')", (DAY,))
+    conn.execute("INSERT INTO ledger_booking_seats VALUES ('remote-1', 'E1', 'premium', 'adult', "
+                 "35000, 5339)")
+    conn.execute(
+        "INSERT INTO ledger_shifts (kiosk_id, local_id, cinema_id, business_date, staff_number, "
+        "currency, opened_at, float_minor, closed_at, expected_minor, counted_minor, "
+        "variance_minor, rev) VALUES ('KIOSK-7', 1, 'cin-test', ?, '1002', 'INR', "
+        "'2026-11-25T04:00:00+00:00', 0, '2026-11-25T11:30:00+00:00', 0, 200, 200, 1)", (DAY,))
+    conn.execute("INSERT INTO ledger_days VALUES ('cin-test', ?, '2026-11-25T12:00:00+00:00', 3)",
+                 (DAY,))
+    report = days.close(manager, DAY)
+    assert report.tickets["gross"] == mine.total_minor + 35_000
+    assert {d["kiosk_id"]: d["gross"] for d in report.totals["by_device"]} == {
+        "KIOSK-1": mine.total_minor, "KIOSK-7": 35_000}
+    tenders = {r["kind"]: r["taken"] for r in report.totals["tenders"]}
+    assert tenders["cash"] == mine.total_minor and tenders["card"] == 35_000
+    assert sum(tenders.values()) == report.tickets["gross"]
+    assert {c["staff_number"]: c["variance"] for c in report.totals["cashiers"]} == {
+        "1001": 0, "1002": 200}
+    assert report.totals["sources"].startswith("Every device")
