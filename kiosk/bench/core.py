@@ -308,10 +308,10 @@ def _seat_pairs(spec: dict):
 
 
 def bench_report(quick: bool) -> list[BenchResult]:
+    from kiosk.bench.actors import bench_manager
     from kiosk.bench.datagen import report_database
     from kiosk.domain.clock import Clock
     from kiosk.services.deps import ServiceDeps
-    from kiosk.services.models import Actor, Role
     from kiosk.services.reports import ReportService
     from kiosk.store.db import open_db
 
@@ -321,7 +321,7 @@ def bench_report(quick: bool) -> list[BenchResult]:
     try:
         deps = ServiceDeps(db=db, config=Config(db_path=path), clock=Clock())
         reports = ReportService(deps)
-        manager = Actor(None, "bench", "Bench Manager", Role.MANAGER, "BENCH-1")
+        manager = bench_manager(db.conn)  # a real staff row: the role check re-reads it
         day = info.report_day
         report = reports.daily_sales(manager, day)
         day_bookings = sum(report.totals.column("bookings"))

@@ -258,11 +258,11 @@ def test_display_rows_format_money_and_percent(services, manager, day_of_trading
 
 def test_generated_bench_database_is_consistent(tmp_path):
     """The report bench's generator obeys the schema and the report reads it back exactly."""
+    from kiosk.bench.actors import bench_manager
     from kiosk.bench.datagen import generate
     from kiosk.config import Config
     from kiosk.domain.clock import Clock
     from kiosk.services.deps import ServiceDeps
-    from kiosk.services.models import Actor, Role
     from kiosk.services.reports import ReportService
     from kiosk.store.db import open_db
 
@@ -284,7 +284,7 @@ def test_generated_bench_database_is_consistent(tmp_path):
     assert conn.execute("SELECT COUNT(*) FROM seat_sales").fetchone()[0] == kept
     assert conn.execute("SELECT COUNT(*) FROM bookings WHERE exchanged_from IS NOT NULL").fetchone()[0] > 0
     reports = ReportService(ServiceDeps(db=db, config=Config(db_path=tmp_path / "gen.db"), clock=Clock()))
-    boss = Actor(None, "x", "Boss", Role.MANAGER, "K")
+    boss = bench_manager(conn)  # a manager with a staff row: the role check re-reads it
     first, last = date.fromisoformat(info.first_date), date.fromisoformat(info.last_date)
     report = reports.daily_sales(boss, first - timedelta(days=1), last)
     assert sum(report.totals.column("bookings")) == 3000

@@ -28,10 +28,10 @@ def time_dashboard(db_path: Path, day: date, repeat: int = 5) -> DashboardTiming
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.bench.actors import bench_manager
     from kiosk.config import Config
     from kiosk.domain.clock import FakeClock
     from kiosk.services.app import open_services
-    from kiosk.services.models import Actor, Role
     from kiosk.ui.bridge import Bridge
     from kiosk.ui.manager import ManagerWindow
 
@@ -39,7 +39,7 @@ def time_dashboard(db_path: Path, day: date, repeat: int = 5) -> DashboardTiming
     clock = FakeClock(datetime.combine(day, dtime(12, 0), tzinfo=UTC))
     services = open_services(Config(db_path=Path(db_path)), clock=clock)
     bridge = Bridge(services)
-    actor = Actor(None, "bench", "Bench Manager", Role.MANAGER, "BENCH-1")
+    actor = bench_manager(services.deps.conn)  # a real staff row: the role check re-reads it
     try:
         opens, refreshes = [], []
         window = None
