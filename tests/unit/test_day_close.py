@@ -435,3 +435,20 @@ def test_the_pulled_day_of_other_devices_is_in_the_z_report(services, days, mana
     assert {c["staff_number"]: c["variance"] for c in report.totals["cashiers"]} == {
         "1001": 0, "1002": 200}
     assert report.totals["sources"].startswith("Every device")
+
+
+def test_an_exchange_after_the_close_lands_on_the_open_day(services, days, manager, cashier,
+                                                           clock):
+    old = _sell(services, cashier, ["E1", "E2"])  # premium seats
+    services.shifts.close(cashier, services.shifts.expected(cashier))
+    closed = days.close(manager, DAY)
+    clock.advance(minutes=5)
+    later = services.auth.sign_in("1001", "1234")
+    services.shifts.open(later, 0)
+    later = services.auth.sign_in("1001", "1234")
+    hold = services.booking.hold(later, "show-future", ["A1", "A2"])  # cheaper seats
+    new = services.booking.exchange(later, old.reference, hold.hold_id, {})
+    assert _day_of(services, new) == "2026-11-26"
+    assert {r[0] for r in services.deps.conn.execute("SELECT business_date FROM refunds")} == {
+        "2026-11-26"}
+    assert days.report(manager, DAY).totals == closed.totals
