@@ -24,14 +24,16 @@ HELP = ("import films, halls, shows or prices from a .json or .csv file (manager
 
 FORMATS = """\
 file formats (CSV: the first row names the columns; [..] = optional):
-  films   id, title, language, genres (e.g. Action|Drama), certificate (U, UA, A),
-          runtime_min, [synopsis], [poster]
+  films   id, title, language, genres (e.g. Action|Drama), certificate (U, UA, U/A,
+          UA7+, UA13+, UA16+, A, S), runtime_min, [synopsis], [poster] (a file in the
+          posters folder beside the database, e.g. 2027/paper-boats.webp)
   halls   id, cinema_id, name, layout (seat rows as JSON; see data/examples/halls.json)
   shows   [id], film_id, hall_id, starts_at (the cinema's local time: 2026-12-01 18:30),
           price_list_id
   prices  price_list_id, [price_list_name], currency, tax_rate_bp (1800 = 18 %),
           seat_type, ticket_type, amount (tax included: 250.00)
 JSON: {"films": [{...}, ...]} with the same field names. Examples are in data/examples/.
+Text may not start with = + - @ (a spreadsheet would run it) nor hold control characters.
 Check a file first with --dry-run."""
 
 

@@ -14,7 +14,9 @@ list of items together with ``--kind``. CSV: a header row with these column name
 
 films   id, title, language, genres, certificate, runtime_min, [synopsis], [poster]
         genres: a JSON list, or in CSV names separated by ``|`` (``Action|Drama``).
-        certificate: U, UA, A (or a local code such as PG-13). An existing id is updated.
+        certificate: U, UA, U/A, UA7+, UA13+, UA16+, A or S (CBFC; ``UA 13+`` is read as
+        UA13+). poster: a file inside the posters folder (``posters/`` beside the database),
+        e.g. ``2027/paper-boats.webp``; no absolute paths or ``..``. An existing id is updated.
 halls   id, cinema_id, name, layout | plan
         layout: ``{"rows": [{"label": "A", "cells": "SSS_SSS"}, ...]}`` (S standard, P premium,
         R recliner, W wheelchair space, C companion seat, _ aisle or gap), in CSV as JSON text;
@@ -30,6 +32,13 @@ prices  price_list_id, [price_list_name], currency, tax_rate_bp, seat_type, tick
         (1800 = 18 %). A new price list must price every seat type x ticket type. A price list
         that exists keeps its currency; its tax rate and name are updated, and listed prices
         replace the old ones (unlisted prices stay).
+
+Hostile input (issue 11): ids are plain identifiers (``nan``/``inf`` refused), text has no
+control or bidi characters, names and titles may not start with = + - @ (a spreadsheet would
+run them), numbers must be numbers (not objects, NaN or Infinity). Limits are checked before the
+work they bound: file size (50 MB) before reading, JSON nesting depth before parsing, rows
+(100,000) before checking, and a hall's seats (50,000) from its rows' text before any seat is
+built.
 """
 
 from __future__ import annotations
@@ -144,7 +153,11 @@ def _read_items(path: Path, kind: str | None) -> tuple[str, list[tuple[str, dict
     if suffix not in (".json", ".csv"):
         raise InvalidInput(f"{path.name}: only .json and .csv files can be imported.")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        with path.open("rb") as fh:  # never more than the limit, even if the file grows
+            raw = fh.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise InvalidInput(f"{path.name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportRejected([ImportIssue("File", "", "is not UTF-8 text; save it as UTF-8 "
                                           "(CSV UTF-8 in a spreadsheet).")], str(path)) from None
