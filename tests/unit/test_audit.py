@@ -64,3 +64,22 @@ def test_naive_period_refused(services):
         AuditLog(services.deps).query(manager, start=datetime(2026, 1, 1))
     with pytest.raises(InvalidInput):
         services.shifts.list_shifts(manager, end=datetime(2026, 1, 1))
+
+
+def test_a_rolled_back_row_leaves_the_chain_intact(services, clock):
+    """An audit row rolled back with its change takes its link with it: the next row links to
+    the last committed one, and the chain still verifies."""
+    from kiosk.store.audit_chain import verify
+
+    conn = services.deps.conn
+    with transaction(conn):
+        audit.record(conn, at=clock.now(), kiosk_id="K", action="kept")
+    with pytest.raises(RuntimeError), transaction(conn):
+        audit.record(conn, at=clock.now(), kiosk_id="K", action="rolled_back")
+        raise RuntimeError("the change failed")
+    audit.record_refusal(conn, at=clock.now(), actor=services.auth.self_service_actor(),
+                         action="refused")
+    rows = conn.execute("SELECT action, prev_hash, hash FROM audit ORDER BY id").fetchall()
+    assert [r["action"] for r in rows] == ["kept", "refused"]
+    assert rows[1]["prev_hash"] == rows[0]["hash"]
+    assert verify(conn).intact
