@@ -204,10 +204,11 @@ def _coerce(key: str, value: Any, current: Any, source: str) -> Any:
     return value
 
 
-def _check(key: str, value: Any, source: str) -> None:
+def _check(key: str, value: Any, source: str, given: Any = MISSING) -> None:
+    """Apply the key's rule to the typed ``value``; the message shows the value as ``given``."""
     rule = RULES.get(key)
     if rule is not None and not rule[1](value):
-        raise _fail(key, value, rule[0], source)
+        raise _fail(key, value if given is MISSING else given, rule[0], source)
 
 
 def _apply(obj: Any, values: dict[str, Any], source: str, prefix: str = "") -> Any:
@@ -217,7 +218,7 @@ def _apply(obj: Any, values: dict[str, Any], source: str, prefix: str = "") -> A
             key = prefix + f.name
             label = source(key) if callable(source) else source
             value = _coerce(key, values[f.name], getattr(obj, f.name), label)
-            _check(key, value, label)
+            _check(key, value, label, values[f.name])
             changes[f.name] = value
     return replace(obj, **changes)
 

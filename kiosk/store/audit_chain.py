@@ -56,7 +56,7 @@ class ChainCheck:
 
     def message(self) -> str:
         if self.intact:
-            return f"Audit log intact, {self.rows:,} rows."
+            return f"Audit log intact, {self.rows:,} row{'' if self.rows == 1 else 's'}."
         return f"Audit log NOT intact: {self.problem}"
 
 

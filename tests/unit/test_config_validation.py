@@ -75,6 +75,12 @@ def test_out_of_range_and_wrong_type_values_are_refused(tmp_path, text, key, rul
     assert f"Setting {key} = " in message and rule in message, message
 
 
+def test_the_value_is_shown_as_it_was_written(tmp_path):
+    assert "Setting hold_minutes = 0 (" in refused(tmp_path, "hold_minutes = 0\n")
+    assert "KIOSK_LOCKOUT_MINUTES" in refused(tmp_path, "", {"KIOSK_LOCKOUT_MINUTES": "0"})
+    assert "lockout_minutes = '0'" in refused(tmp_path, "", {"KIOSK_LOCKOUT_MINUTES": "0"})
+
+
 def test_negative_money_is_refused(tmp_path):
     """Money keys are either range-checked (not negative) or, once moved to the cinema, named as
     no longer read: either way the kiosk does not start on them."""
