@@ -132,7 +132,9 @@ def seen_version(conn: sqlite3.Connection, cinema_id: str) -> int:
 def _info(row: sqlite3.Row) -> dict[str, Any]:
     return {"id": row["id"], "name": row["name"], "city": row["city"],
             "address": row["address"] or "", "timezone": row["timezone"],
-            "currency": row["currency"]}
+            "currency": row["currency"],
+            # the cinema's money limits and late-sale window (issue 11; None = currency default)
+            "controls": {key: row[key] for key in rules.CONTROL_FIELDS}}
 
 
 def _hall(row: sqlite3.Row) -> dict[str, Any]:
@@ -301,6 +303,13 @@ def apply_item(conn: sqlite3.Connection, kind: str, body: dict) -> None:
             " ON CONFLICT(id) DO UPDATE SET name = excluded.name, city = excluded.city,"
             " address = excluded.address, timezone = excluded.timezone,"
             " currency = excluded.currency", {"address": "", **body})
+        controls = body.get("controls")  # absent when published by an older device: keep ours
+        if isinstance(controls, dict):
+            conn.execute("UPDATE cinemas SET cashier_refund_limit_minor = :cashier_refund_limit_minor,"
+                         " shift_refund_limit_minor = :shift_refund_limit_minor,"
+                         " cash_variance_threshold_minor = :cash_variance_threshold_minor,"
+                         " late_sale_minutes = :late_sale_minutes WHERE id = :id",
+                         {**controls, "id": body["id"]})
     elif kind == "hall":
         from kiosk.domain.layout import HallLayout
 

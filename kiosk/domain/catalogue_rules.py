@@ -27,6 +27,9 @@ APPLY_ORDER = {kind: n for n, kind in enumerate(KINDS)}  # parents before childr
 TICKET_TYPES = ("adult", "child", "senior", "student")
 SHOW_STATUSES = ("scheduled", "cancelled")
 ROLES = ("cashier", "manager")
+# A cinema's money limits (None: its currency's default) and late-sale window (issue 11).
+CONTROL_FIELDS = ("cashier_refund_limit_minor", "shift_refund_limit_minor",
+                  "cash_variance_threshold_minor", "late_sale_minutes")
 
 _REQUIRED: dict[str, dict[str, type | tuple[type, ...]]] = {
     "info": {"id": str, "name": str, "city": str, "timezone": str, "currency": str},
@@ -62,6 +65,19 @@ def canonical(body: Mapping[str, Any]) -> str:
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+def _controls_problem(controls: Any) -> str:
+    if not isinstance(controls, dict) or set(controls) != set(CONTROL_FIELDS):
+        return "the cinema's limits are malformed"
+    for name, value in controls.items():
+        if value is None and name != "late_sale_minutes":
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            return f"{name} must be a whole, non-negative number"
+    if controls["late_sale_minutes"] > 240:
+        return "late_sale_minutes is at most 240"
+    return ""
+
+
 def item_problem(kind: str, body: Any, sk: str = "") -> str:
     """Why a single item cannot be used (shape, types, a layout that does not parse), or ""."""
     if kind not in _REQUIRED:
@@ -83,6 +99,8 @@ def item_problem(kind: str, body: Any, sk: str = "") -> str:
             HallLayout.from_spec(body["layout"])
         except InvalidInput as err:
             return f"bad layout: {err}"
+    elif kind == "info" and "controls" in body:
+        return _controls_problem(body["controls"])
     elif kind == "film" and body["runtime_min"] <= 0:
         return "runtime must be positive"
     elif kind == "prices":
