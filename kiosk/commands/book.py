@@ -20,7 +20,8 @@ from kiosk.commands._staff import add_staff_arguments, signed_in
 from kiosk.config import Config
 from kiosk.domain.errors import InvalidInput, PaymentError
 from kiosk.domain.money import format_money, parse_money
-from kiosk.services.models import Payment, TicketType
+from kiosk.domain.tenders import paid_text, settle
+from kiosk.services.models import Payment, Tender, TicketType
 
 NAME = "book"
 HELP = "sell seats for a show (hold, pay, confirm) and print the booking reference"
@@ -43,10 +44,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ticket", default="adult", metavar="TYPE",
                         help=f"ticket type for seats without their own ({', '.join(TICKET_TYPES)}; "
                              "default adult)")
-    parser.add_argument("--pay", required=True, choices=["cash", "card"], help="payment method")
+    parser.add_argument("--pay", required=True, choices=["cash", "card", "upi", "split"],
+                        help="payment method (split: give each part with --tender)")
     parser.add_argument("--tendered", metavar="AMOUNT",
                         help="cash received, e.g. 1000 or 1000.50 (default: the exact total)")
     parser.add_argument("--card-last4", metavar="NNNN", help="last 4 digits of the card (card only)")
+    parser.add_argument("--upi-ref", metavar="REF", help="the UPI payment's reference (upi only)")
+    parser.add_argument("--tender", action="append", default=[], metavar="KIND:AMOUNT[:REF]",
+                        help="one part of a split payment, e.g. card:300:4242, upi:100:UTR123, "
+                             "cash:500 (cash last: it gives change); repeat for each part")
     parser.add_argument("--contact", default="", metavar="EMAIL_OR_PHONE",
                         help="where to send the confirmation (optional)")
     parser.add_argument("--float", dest="float_amount", default="0", metavar="AMOUNT",
@@ -89,7 +95,32 @@ def parse_amount(text: str | None, what: str) -> int | None:
         raise PaymentError(f"{what} must be a positive amount such as 500 or 500.50, not {text!r}.") from None
 
 
+def parse_tenders(texts: list[str]) -> tuple[Tender, ...]:
+    """``--tender KIND:AMOUNT[:REF]`` parts; the service checks that they add up."""
+    if not texts:
+        raise PaymentError("Give each part of a split payment with --tender KIND:AMOUNT[:REF].")
+    tenders = []
+    for text in texts:
+        kind, _, rest = str(text).partition(":")
+        amount, _, reference = rest.partition(":")
+        if not amount:
+            raise PaymentError(f"--tender {text!r}: write KIND:AMOUNT[:REF], e.g. card:300:4242.")
+        tenders.append(Tender(kind.strip().lower(),
+                              parse_amount(amount, f"The {kind} amount") or 0, reference.strip()))
+    return tuple(tenders)
+
+
 def _payment_args(args: argparse.Namespace) -> tuple[int | None, str | None]:
+    if args.tender and args.pay != "split":
+        raise PaymentError("--tender is for --pay split.")
+    if args.pay == "split" and (args.tendered or args.card_last4 or args.upi_ref):
+        raise PaymentError("With --pay split, give every part (cash too) with --tender.")
+    if args.upi_ref and args.pay != "upi":
+        raise PaymentError("--upi-ref is for UPI payments.")
+    if args.pay in ("upi", "split"):
+        if args.pay == "upi" and not (args.upi_ref or "").strip():
+            raise PaymentError("Enter the UPI reference with --upi-ref.")
+        return None, None
     tendered = parse_amount(args.tendered, "The cash received")
     if args.pay == "card" and tendered is not None:
         raise PaymentError("--tendered is for cash; a card pays the exact total.")
@@ -116,6 +147,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
             raise InvalidInput("--accessible goes with --best N.")
         tickets = parse_seats(args.seats, args.ticket, config.max_seats_per_booking)
     tendered, last4 = _payment_args(args)
+    parts = parse_tenders(args.tender) if args.pay == "split" else ()
     float_minor = parse_amount(args.float_amount, "The float")
     services = open_services(config)
     try:
@@ -136,14 +168,24 @@ def run(args: argparse.Namespace, config: Config) -> int:
                             f"Cash is {format_money(short, quote.currency)} short: due "
                             f"{format_money(quote.total_minor, quote.currency)}, received "
                             f"{format_money(tendered, quote.currency)}.")
-                payment = Payment(args.pay, tendered_minor=tendered, card_last4=last4)
+                if args.pay == "split":
+                    # Checked here first so that the one refusal left below is the missing
+                    # shift (opening one for a split that cannot be paid would change the db).
+                    settle(quote.total_minor, parts, quote.currency)
+                    payment = Payment(tenders=parts)
+                elif args.pay == "upi":
+                    payment = Payment("upi", reference=args.upi_ref)
+                else:
+                    payment = Payment(args.pay, tendered_minor=tendered, card_last4=last4)
                 try:
                     booking = services.booking.confirm(actor, hold.hold_id, tickets, payment,
                                                        args.contact)
                 except PaymentError:
                     # Everything else about the sale was valid (the service checks the drawer
                     # last); open the shift only now, so a refused sale changes nothing.
-                    if args.pay != "cash" or services.shifts.current(actor) is not None:
+                    takes_cash = args.pay == "cash" or any(
+                        t.kind == "cash" for t in payment.tenders)
+                    if not takes_cash or services.shifts.current(actor) is not None:
                         raise
                     actor = _with_shift(services, actor, float_minor or 0)
                     booking = services.booking.confirm(actor, hold.hold_id, tickets, payment,
@@ -180,7 +222,11 @@ def print_booking(booking, out=None) -> None:
               f"{format_money(line.price_minor, cur):>14}", file=out)
     print(f"  Total {format_money(booking.total_minor, cur)} "
           f"(includes tax {format_money(booking.tax_minor, cur)})", file=out)
-    if booking.payment_method == "cash":
+    if len(booking.tenders) > 1 or booking.payment_method in ("upi", "voucher"):
+        print(f"  Paid {paid_text(booking.tenders, cur)}", file=out)
+        if booking.change_minor:
+            print(f"  Change due {format_money(booking.change_minor, cur)}", file=out)
+    elif booking.payment_method == "cash":
         print(f"  Paid cash {format_money(booking.tendered_minor or 0, cur)}, "
               f"change due {format_money(booking.change_minor or 0, cur)}", file=out)
     else:

@@ -64,7 +64,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
                 # Cash back needs a drawer: open a shift only once the refund itself is valid
                 # and this is the one thing missing, so a refused refund changes nothing.
                 booking = services.booking.get(args.reference)
-                if booking.payment_method != "cash" or services.shifts.current(actor) is not None:
+                took_cash = booking.payment_method == "cash" or any(
+                    t.kind == "cash" for t in booking.tenders)
+                if not took_cash or services.shifts.current(actor) is not None:
                     raise
                 actor = _with_shift(services, actor, float_minor)
                 result = services.booking.refund(actor, args.reference, seats, args.reason)
@@ -73,7 +75,10 @@ def run(args: argparse.Namespace, config: Config) -> int:
             raise ApprovalRequired(
                 f"Refund of {amount} for {result.booking_reference} (seats {' '.join(result.seats)}) "
                 f"is recorded and waits for a manager's approval. Do not hand out money yet.")
-        how = "in cash" if result.method == "cash" else "to the card"
+        how = {"cash": "in cash", "card": "to the card", "upi": "to the UPI account",
+               "voucher": "to the voucher",
+               "split": "to the original payments (card, UPI, voucher first; cash last)",
+               }.get(result.method, "to the original payment")
         if result.to_pay_out:
             print(f"Refund of {amount} for booking {result.booking_reference} is approved but no "
                   f"open drawer paid it: it is TO PAY OUT from an open shift (refund "

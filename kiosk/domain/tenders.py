@@ -182,3 +182,16 @@ def describe(parts: Iterable[RefundPart | TenderLine], currency: str) -> str:
     """'card 1,200.00 + cash 500.00': how the money went, for receipts and messages."""
     return " + ".join(f"{LABELS.get(p.kind, p.kind)} {format_money(p.amount_minor, currency)}"
                       for p in parts)
+
+
+def paid_text(lines: Iterable[TenderLine], currency: str) -> str:
+    """'card ••••4242 300.00 + cash 200.00': how a booking was paid, for screens and receipts."""
+    out = []
+    for t in lines:
+        name = LABELS.get(t.kind, t.kind)
+        if t.kind == "card" and t.reference:
+            name += f" ••••{t.reference}"
+        elif t.kind in ("upi", "voucher") and t.reference:
+            name += f" {t.reference}"
+        out.append(f"{name} {format_money(t.amount_minor, currency)}")
+    return " + ".join(out)

@@ -45,7 +45,8 @@ def _seat_type(name: str) -> str:
 
 def _payment(name: str) -> str:
     return {"cash": translate("Ticket", "Cash"),
-            "card": translate("Ticket", "Card")}.get(name, name.title())
+            "card": translate("Ticket", "Card"),
+            "upi": translate("Ticket", "UPI")}.get(name, name.title())
 
 
 def _font(px: float, bold: bool = False, mono: bool = False) -> QFont:
@@ -214,7 +215,12 @@ def _receipt_flow(flow: Flow, data: ReceiptData) -> None:
                      format_money(data.total_minor - data.refunded_minor, ticket.currency), 34, bold=True)
     flow.rule(dashed=True)
     method = _payment(data.payment_method)
-    if data.payment_method == "card" and data.card_last4:
+    if data.tenders:  # split, UPI or voucher: one line per tender
+        for kind, amount, reference in data.tenders:
+            label = _payment(kind) + (f" •••• {reference}" if kind == "card" and reference
+                                      else f" {reference}" if reference else "")
+            flow.columns(label, format_money(amount, ticket.currency), 34, bold=True)
+    elif data.payment_method == "card" and data.card_last4:
         flow.columns(translate("Ticket", "Paid by card"), f"•••• {data.card_last4}", 34, bold=True)
     else:
         flow.columns(translate("Ticket", "Paid"), method, 34, bold=True)

@@ -103,6 +103,8 @@ class ReceiptData:
     staff_label: str  # e.g. "1001" or "Self-service"
     tax_label: str = "GST"
     tax_rate_bp: int | None = None  # basis points, when known (ShowDetail.tax_rate_bp)
+    # (kind, amount, reference) per tender when paid several ways or by UPI / voucher (issue 11)
+    tenders: tuple[tuple[str, int, str], ...] = ()
 
     @classmethod
     def from_booking(cls, booking: Booking, issued_at: datetime | None = None,
@@ -126,4 +128,6 @@ class ReceiptData:
             staff_label=staff_label,
             tax_label=tax_label,
             tax_rate_bp=tax_rate_bp,
+            tenders=tuple((t.kind, t.amount_minor, t.reference or "") for t in booking.tenders)
+            if len(booking.tenders) > 1 or booking.payment_method in ("upi", "voucher") else (),
         )

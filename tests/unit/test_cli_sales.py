@@ -392,3 +392,36 @@ def test_best_seats_together(kiosk):
 )
 def test_bad_best_requests(kiosk, args, match):
     kiosk.refused("book", "show-future", *args, *CARD, *CASHIER, match=match)
+
+
+def test_split_payment_from_the_command_line(kiosk):
+    """Issue 11: --pay split with one --tender per part; cash last gives change."""
+    rc, out, err = kiosk("book", "show-future", "B1", "B2", "--pay", "split",
+                         "--tender", "card:300:4242", "--tender", "cash:500", *CASHIER)
+    assert rc == 0, err
+    assert "Paid card ••••4242 ₹300.00 + cash ₹200.00" in out and "Change due ₹300.00" in out
+    assert kiosk.query("SELECT kind, amount_minor, tendered_minor, change_minor FROM "
+                       "booking_tenders ORDER BY seq") == [("card", 30000, None, None),
+                                                          ("cash", 20000, 50000, 30000)]
+    rc, out, err = kiosk("book", "show-future", "B3", "--pay", "upi", "--upi-ref", "UTR-1",
+                         *CASHIER)
+    assert rc == 0 and "Paid UPI UTR-1 ₹250.00" in out, err
+
+
+@pytest.mark.parametrize("payment, match", [
+    (["--pay", "split", "--tender", "card:300:4242"], "still to pay"),
+    (["--pay", "split", "--tender", "card:600:4242"], "more than the"),
+    (["--pay", "split", "--tender", "card:0:4242", "--tender", "cash:500"], "more than zero"),
+    (["--pay", "split", "--tender", "card:300:42", "--tender", "cash:500"], "last 4 digits"),
+    (["--pay", "split", "--tender", "upi:300", "--tender", "cash:500"], "UPI reference"),
+    (["--pay", "split", "--tender", "card"], "KIND:AMOUNT"),
+    (["--pay", "split"], "--tender"),
+    (["--pay", "upi"], "--upi-ref"),
+    (["--pay", "card", "--card-last4", "4242", "--tender", "cash:5"], "--pay split"),
+])
+def test_bad_split_payment_is_refused_and_changes_nothing(kiosk, payment, match):
+    before = kiosk.dump()
+    rc, _out, err = kiosk("book", "show-future", "B1", "B2", *payment, *CASHIER)
+    assert rc != 0 and match in err, err
+    assert "Traceback" not in err
+    assert kiosk.dump() == before

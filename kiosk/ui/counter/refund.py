@@ -62,7 +62,11 @@ def state_label(state: str) -> str:
 
 def method_label(method: str) -> str:
     labels = {"cash": QCoreApplication.translate("Refund", "cash"),
-              "card": QCoreApplication.translate("Refund", "card")}
+              "card": QCoreApplication.translate("Refund", "card"),
+              "upi": QCoreApplication.translate("Refund", "UPI"),
+              "voucher": QCoreApplication.translate("Refund", "voucher"),
+              "split": QCoreApplication.translate("Refund", "the original payments "
+                                                            "(card first, cash last)")}
     return labels.get(method, method)
 
 

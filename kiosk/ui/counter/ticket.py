@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
+from kiosk.domain.tenders import paid_text
 from kiosk.ui.counter import ticket_output
 from kiosk.ui.counter.screen import Screen
 
@@ -156,11 +157,16 @@ class TicketScreen(Screen):
             f"{show.cinema_name} · {show.hall_name}<br>"
             f"{show.local_start.strftime('%A %d %B %Y, %H:%M')}<br>"
             + self.tr("Seats: %1").replace("%1", seats) + "<br>"
-            + self.tr("Paid %1 by %2").replace("%1", format_money(booking.total_minor,
-                                                                  booking.currency))
-            .replace("%2", self.tr("cash") if booking.payment_method == "cash"
-                     else self.tr("card ending %1").replace("%1", booking.card_last4 or "")))
-        if booking.payment_method == "cash" and booking.change_minor is not None:
+            + (self.tr("Paid %1: %2").replace("%1", format_money(booking.total_minor,
+                                                                 booking.currency))
+               .replace("%2", paid_text(booking.tenders, booking.currency))
+               if len(booking.tenders) > 1 or booking.payment_method in ("upi", "voucher") else
+               self.tr("Paid %1 by %2").replace("%1", format_money(booking.total_minor,
+                                                                   booking.currency))
+               .replace("%2", self.tr("cash") if booking.payment_method == "cash"
+                        else self.tr("card ending %1").replace("%1", booking.card_last4 or ""))))
+        if (any(t.kind == "cash" and t.change_minor is not None for t in booking.tenders)
+                or booking.payment_method == "cash") and booking.change_minor is not None:
             self.change.setText(self.tr("Change due %1").replace(
                 "%1", format_money(booking.change_minor, booking.currency)))
             self.change.show()
