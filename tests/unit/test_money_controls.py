@@ -29,7 +29,7 @@ def cash(amount: int) -> Payment:
 def set_limits(services, **values) -> None:
     sets = ", ".join(f"{k} = ?" for k in values)
     with services.deps.conn:
-        services.deps.conn.execute(f"UPDATE cinemas SET {sets} WHERE id = 'cin-test'",
+        services.deps.conn.execute(f"UPDATE cinemas SET {sets} WHERE id = 'cin-test'",  # noqa: S608 - test keys
                                    tuple(values.values()))
 
 
@@ -220,6 +220,39 @@ def test_demoted_and_deactivated_manager_is_refused_from_the_open_session(servic
     refused = services.deps.conn.execute(
         "SELECT ok FROM audit WHERE action = 'refund_approve'").fetchall()
     assert [r[0] for r in refused] == [0]
+
+
+ENTRY_POINTS = {  # each of the former six manager checks, now all auth.require_role
+    "AuthService.require_manager": lambda s, a: s.auth.require_manager(a, "report"),
+    "auth.ensure_manager": lambda s, a: __import__("kiosk.services.auth", fromlist=["x"])
+    .ensure_manager(s.deps, a, "x"),
+    "staff_admin.require_manager": lambda s, a: s.staff_admin.list_staff(a),
+    "importer._require_manager": lambda s, a: s.importer.apply(a, "/nonexistent/films.json"),
+    "reports._require_manager": lambda s, a: s.reports.daily_sales(a, s.deps.clock.now().date()),
+    "cloud.auditing.require_manager": lambda s, a: __import__(
+        "kiosk.cloud.auditing", fromlist=["x"]).require_manager(s.deps.conn, a, "x",
+                                                                 s.deps.clock.now()),
+    "cloud.conflicts._require_manager": lambda s, a: __import__(
+        "kiosk.cloud.conflicts", fromlist=["x"]).list_conflicts(s, a),
+    "cashups": lambda s, a: s.cashups.list_cashups(a, s.deps.clock.now(), s.deps.clock.now()),
+}
+
+
+@pytest.mark.parametrize("entry", sorted(ENTRY_POINTS))
+def test_every_manager_check_re_reads_the_staff_row(services, manager, entry):
+    try:
+        ENTRY_POINTS[entry](services, manager)  # a manager passes the role check
+    except InvalidInput:
+        pass  # refused later for what it asked (the import file does not exist)
+    with services.deps.conn:
+        services.deps.conn.execute("UPDATE staff SET active = 0 WHERE id = ?", (manager.staff_id,))
+    before = table_dump(services.deps.conn)
+    with pytest.raises(SessionEnded):
+        ENTRY_POINTS[entry](services, manager)
+    assert table_dump(services.deps.conn) == before
+    cashier = services.auth.sign_in("1001", "1234")
+    with pytest.raises(PermissionDenied):
+        ENTRY_POINTS[entry](services, cashier)
 
 
 def test_demoted_manager_still_active_is_refused_too(services, manager):
