@@ -38,7 +38,8 @@ def check_target(path: Path | str) -> Path:
             raise InvalidInput(f"{path} is not a regular file (a device or system file); "
                                "choose a file name in a folder of yours.")
         if str(path.resolve()).startswith(("/proc/", "/sys/")):
-            raise InvalidInput(f"{path} is a system file, not a place for a report.")
+            raise InvalidInput(f"{path} is a system file, not a place to save to; choose a file "
+                               "in a folder of yours.")
     parent = path.parent
     if not parent.is_dir():
         raise InvalidInput(f"The folder {parent} does not exist; create it first or choose "

@@ -178,12 +178,19 @@ class RowsModel(QAbstractTableModel):
 
     def write_csv(self, path: Path | str, order: Sequence[int] | None = None) -> None:
         """Write the rows (all, or the source rows ``order`` lists) with a header line."""
+        from kiosk.store.files import write_atomically
+
         rows = self.rows if order is None else [self.rows[i] for i in order]
-        with open(path, "w", newline="", encoding="utf-8") as fh:
-            writer = csv_safe.writer(fh)
-            writer.writerow([c.title for c in self.columns])
-            for row in rows:
-                writer.writerow([csv_value(v, c.kind) for v, c in zip(row, self.columns, strict=True)])
+
+        def write(tmp: Path) -> None:  # whole or not at all: a failed save leaves no half file
+            with open(tmp, "w", newline="", encoding="utf-8") as fh:
+                writer = csv_safe.writer(fh)
+                writer.writerow([c.title for c in self.columns])
+                for row in rows:
+                    writer.writerow([csv_value(v, c.kind)
+                                     for v, c in zip(row, self.columns, strict=True)])
+
+        write_atomically(path, write)
 
 
 class SortedTable(QTableView):
@@ -358,6 +365,9 @@ class ManagerScreen(QWidget):
             model.write_csv(path, order)
         except OSError as err:
             self.banner.error(f"Could not write {path.name}: {err.strerror or err}.")
+            return None
+        except KioskError as err:  # a folder, a device, a missing folder, a full disk
+            self.banner.error(str(err))
             return None
         self.banner.show_message(f"Saved {path.name}.", "ok")
         self.exported.emit(str(path))
