@@ -252,9 +252,11 @@ def export_dead(deps, actor, path: Path | str) -> int:
     """
     from kiosk.services import audit
     from kiosk.services.staff_admin import require_manager
+    from kiosk.store.files import check_target
 
     path = Path(path)
     require_manager(deps, actor, "outbox.export", str(path))
+    check_target(path)  # a folder, /proc, a device or a missing folder: refused, not "written"
     conn, now = deps.conn, deps.clock.now()
     rows = [d.as_dict() for d in dead_letters(conn)]
     if path.suffix.lower() == ".json":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -92,3 +93,13 @@ def test_manager_console_csv_export_is_neutralised(tmp_path, qapp):
     rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
     assert rows[1] == ["'" + EVIL_TITLE, "-350.00"]
     assert rows[2] == ["'+44 20", "1.00"]
+
+
+def test_dead_letter_export_to_a_bad_place_is_refused_before_writing(services, manager, tmp_path):
+    from kiosk.domain.errors import InvalidInput
+    from kiosk.services import outbox
+
+    for bad in (tmp_path, tmp_path / "nope" / "x.csv", Path("/proc/version"), Path("/dev/full")):
+        with pytest.raises(InvalidInput):
+            outbox.export_dead(services.deps, manager, bad)
+    assert not (tmp_path / "nope").exists()
