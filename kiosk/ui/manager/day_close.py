@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.errors import InvalidInput
-from kiosk.ui.manager.common import ManagerScreen, button, muted
+from kiosk.ui.manager.common import ManagerScreen, button, high_contrast, muted
 
 
 class DayCloseScreen(ManagerScreen):
-    title = "Day close (Z report)"
+    title = "Day close"
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -37,6 +37,7 @@ class DayCloseScreen(ManagerScreen):
         self.cinema = QComboBox(self)
         self.cinema.setObjectName("dayCinema")
         self.cinema.setMinimumHeight(48)
+        self.cinema.setMinimumWidth(200)
         for c in ctx.cinemas():
             self.cinema.addItem(c["name"], c["id"])
         self.cinema.setVisible(self.cinema.count() > 1)
@@ -49,7 +50,7 @@ class DayCloseScreen(ManagerScreen):
         self.date_edit.setMinimumHeight(48)
         self.date_edit.dateChanged.connect(lambda _d: self.refresh())
         self.toolbar.addWidget(self.cinema)
-        self.toolbar.addWidget(QLabel("Business date", self))
+        self.toolbar.addWidget(QLabel("Date", self))
         self.toolbar.addWidget(self.date_edit)
         self.toolbar.addWidget(button("Refresh", self, slot=self.refresh, name="dayRefresh"))
         self.close_button = button("Close the day", self, role="primary", slot=self.close_day,
@@ -91,6 +92,15 @@ class DayCloseScreen(ManagerScreen):
         self.outer.addLayout(row)
         # Asked before closing; tests replace it (a modal box would wait for a person).
         self.confirm = self._ask
+        from kiosk.ui.theme import ThemeManager
+
+        theme = ThemeManager.instance()
+        if theme is not None:  # the report's colours follow the theme (high contrast)
+            theme.highContrastChanged.connect(self._restyle)
+
+    def _restyle(self, _on: bool = False) -> None:
+        if self.report is not None:
+            self.body.setHtml(report_html(self.report))
 
     # -- reading ---------------------------------------------------------------------------------
     def cinema_id(self) -> str | None:
@@ -203,7 +213,8 @@ def report_html(report) -> str:
 
     parts = []
     if not report.closed:
-        parts.append("<p style='color:#b3261e'><b>Preview: not closed, the figures can still "
+        colour = "#ffd84d" if high_contrast() else "#b3261e"  # readable on black as on white
+        parts.append(f"<p style='color:{colour}'><b>Preview: not closed, the figures can still "
                      "change.</b></p>")
     for title, header, rows in report.sections():
         if title == "Z report":
