@@ -26,6 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--yes", action="store_true",
                         help="confirm: every sale made since that backup disappears from this "
                              "database (it stays in the .pre-restore copy)")
+    parser.add_argument("--undo-closed-days", action="store_true",
+                        help="restore even a backup older than a closed business day (the day "
+                             "is reopened; audited); without it such a backup is refused")
     parser.add_argument("--staff", metavar="NUMBER",
                         help="your staff number, to name you in the audit log (PIN from "
                              "$KIOSK_PIN or asked for; signed in on the current database)")
@@ -48,8 +51,11 @@ def run(args: argparse.Namespace, config: Config) -> int:
             services.auth.sign_out(actor)  # the restore replaces the session's database
         finally:
             services.close()
-    result = restore_database(config, args.file, actor=actor)
+    result = restore_database(config, args.file, actor=actor,
+                              undo_closed_days=args.undo_closed_days)
     print(f"Restored {args.file.name} into {config.db_path}.")
+    if result.undone:
+        print(f"Undone (kept in the copy below): {'; '.join(result.undone)}.")
     if result.safety is not None:
         print(f"The database as it was before is kept in {result.safety}")
     return 0

@@ -64,19 +64,24 @@ def backup_database(config: Config, dest: Path | str | None, clock: Clock | None
 
 
 def restore_database(config: Config, backup_path: Path | str, clock: Clock | None = None,
-                     actor: Actor | None = None) -> store.RestoreResult:
+                     actor: Actor | None = None,
+                     undo_closed_days: bool = False) -> store.RestoreResult:
     """Check the backup against every rule of the live schema, replace the database with it,
-    and audit the restore in the restored database (a refusal in the live one)."""
+    and audit the restore in the restored database (a refusal in the live one).
+
+    A backup older than a closed business day is refused unless ``undo_closed_days``; the
+    audit row then lists what was undone."""
     clock = clock or Clock()
     db_path, backup_path = Path(config.db_path), Path(backup_path)
     try:
-        result = store.restore_checked(backup_path, db_path)
+        result = store.restore_checked(backup_path, db_path, undo_frozen=undo_closed_days)
     except KioskError as err:
         _record_refusal(db_path, config, clock, actor, backup_path, err)
         raise
     _record(db_path, config, clock, actor, "restore", backup_path.name, True, {
         "file": str(backup_path), "schema": result.schema, "counts": result.counts,
-        "safety_copy": str(result.safety) if result.safety else ""})
+        "safety_copy": str(result.safety) if result.safety else "",
+        "undone": result.undone})
     return result
 
 

@@ -24,6 +24,7 @@ feet.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -165,6 +166,7 @@ class RestoreResult:
     safety: Path | None  # the replaced database's copy (None when there was none)
     schema: int  # the backup's schema version before migration
     counts: dict[str, int] = field(default_factory=dict)
+    undone: list[str] = field(default_factory=list)  # frozen rows the restore took away
 
 
 def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -316,6 +318,49 @@ def check_rules(backup_path: Path | str, work_dir: Path | str) -> tuple[Path, in
     return fresh, version
 
 
+_FROZEN_TRIGGER = re.compile(r"BEFORE\s+DELETE\s+ON\s+\"?(\w+)\"?\s.*RAISE\s*\(\s*ABORT",
+                             re.IGNORECASE | re.DOTALL)
+
+
+def frozen_rows_lost(rebuilt: Path, db_path: Path) -> list[str]:
+    """Rows of append-only tables (the schema raises on their DELETE, e.g. closed business
+    days) that the live database has and the rebuilt backup lacks or holds otherwise.
+
+    Restoring would silently undo them (a closed day reopened), which the schema forbids for
+    any other write. Returns "table: N row(s)" lines; empty when nothing would be lost or the
+    live database cannot be read (a damaged one is what restores are for).
+    """
+    conn = sqlite3.connect(f"{rebuilt.resolve().as_uri()}?mode=ro", uri=True)
+    lost: list[str] = []
+    try:
+        frozen = sorted({m.group(1) for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL")
+            for m in [_FROZEN_TRIGGER.search(sql)] if m})
+        if not frozen or not db_path.is_file():
+            return []
+        try:
+            conn.execute("ATTACH DATABASE ? AS live", (f"{db_path.resolve().as_uri()}?mode=ro",))
+            live_tables = {r[0] for r in conn.execute(
+                "SELECT name FROM live.sqlite_master WHERE type = 'table'")}
+            for table in frozen:
+                if table not in live_tables:
+                    continue
+                cols = _columns(conn, "main", table)
+                if set(_columns(conn, "live", table)) != set(cols):
+                    continue
+                names = ", ".join(f'"{c}"' for c in cols)
+                missing = conn.execute(
+                    f'SELECT COUNT(*) FROM (SELECT {names} FROM live."{table}" '  # noqa: S608
+                    f'EXCEPT SELECT {names} FROM main."{table}")').fetchone()[0]
+                if missing:
+                    lost.append(f"{table}: {missing} row(s)")
+        except sqlite3.Error:
+            return []
+    finally:
+        conn.close()
+    return lost
+
+
 def restore(backup_path: Path | str, db_path: Path | str) -> Path | None:
     """Replace the database at ``db_path`` with a verified backup.
 
@@ -325,8 +370,12 @@ def restore(backup_path: Path | str, db_path: Path | str) -> Path | None:
     return restore_checked(backup_path, db_path).safety
 
 
-def restore_checked(backup_path: Path | str, db_path: Path | str) -> RestoreResult:
-    """:func:`restore`, saying also the backup's schema and what it holds (for the audit)."""
+def restore_checked(backup_path: Path | str, db_path: Path | str,
+                    undo_frozen: bool = False) -> RestoreResult:
+    """:func:`restore`, saying also the backup's schema and what it holds (for the audit).
+
+    A backup older than a closed business day would reopen it: refused unless ``undo_frozen``
+    (the person restoring says so explicitly; the replaced data stays in the safety copy)."""
     backup_path, db_path = Path(backup_path), Path(db_path)
     verify(backup_path)
     if backup_path.resolve() == db_path.resolve():
@@ -336,6 +385,13 @@ def restore_checked(backup_path: Path | str, db_path: Path | str) -> RestoreResu
     work = Path(tempfile.mkdtemp(prefix=".restore-check-", dir=work_parent))
     try:
         rebuilt, version = check_rules(backup_path, work)
+        lost = frozen_rows_lost(rebuilt, db_path)
+        if lost and not undo_frozen:
+            raise InvalidInput(
+                f"{backup_path.name} is older than records that can never change in this "
+                f"database ({'; '.join(lost)}, e.g. closed business days): restoring it would "
+                "undo them. Nothing was changed. Restore a newer backup, or repeat with "
+                "--undo-closed-days if a manager has decided to (it is audited).")
         safety: Path | None = None
         if db_path.exists():
             safety = db_path.with_name(f"{db_path.name}.pre-restore-{_stamp()}")
@@ -357,4 +413,4 @@ def restore_checked(backup_path: Path | str, db_path: Path | str) -> RestoreResu
             src.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return RestoreResult(safety, version, counts)
+    return RestoreResult(safety, version, counts, lost)

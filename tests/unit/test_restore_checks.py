@@ -18,7 +18,7 @@ from kiosk.domain.errors import InvalidInput, KioskError
 from kiosk.services.backups import backup_database, restore_database
 from kiosk.store.backup import backup, check_rules, restore
 from kiosk.store.db import open_db
-from tests.factories import make_world
+from tests.factories import make_world, table_dump
 from tests.unit.test_backup import files_of
 
 
@@ -208,3 +208,31 @@ def test_a_refused_restore_is_audited_in_the_live_database(live, config, clock, 
     detail = json.loads(row["detail"])
     assert row["ok"] == 0 and detail["reason"] == "InvalidInput"
     assert "runtime_min > 0" in detail["message"]
+
+
+# ---------------------------------------------------------------- closed business days
+def close_a_day(conn) -> None:
+    """A closed business day straight in the table (E's service writes the same row)."""
+    manager_id = conn.execute("SELECT id FROM staff WHERE role = 'manager'").fetchone()[0]
+    conn.execute(
+        "INSERT INTO business_days (cinema_id, business_date, closed_at, closed_by, "
+        "closed_by_number, closed_by_name, kiosk_id, currency, totals_json, signature) "
+        "VALUES ('cin-test', '2026-11-25', '2026-11-25T20:00:00+00:00', ?, '9001', 'Meera', "
+        "'K', 'INR', '{}', 'sig')", (manager_id,))
+
+
+def test_a_backup_older_than_a_closed_day_is_refused_unless_asked(live, config, clock, tmp_path):
+    old = backup(config.db_path, tmp_path / "before-close.db")
+    close_a_day(live.conn)
+    before = table_dump(live.conn)  # the refusal itself is audited: compare all but audit
+    with pytest.raises(InvalidInput, match=r"business_days: 1 row\(s\).*--undo-closed-days"):
+        restore_database(config, old, clock)
+    assert table_dump(live.conn) == before
+    assert audit_rows(config.db_path, "restore")[-1]["ok"] == 0
+    newer = backup(config.db_path, tmp_path / "after-close.db")
+    restore_database(config, newer, clock)  # holds the closed day: fine
+    result = restore_database(config, old, clock, undo_closed_days=True)
+    assert result.undone == ["business_days: 1 row(s)"]
+    assert live.conn.execute("SELECT COUNT(*) FROM business_days").fetchone()[0] == 0
+    detail = json.loads(audit_rows(config.db_path, "restore")[-1]["detail"])
+    assert detail["undone"] == ["business_days: 1 row(s)"]
