@@ -140,6 +140,13 @@ class DayPuller:
             "price_minor, tax_minor) VALUES (?, ?, ?, ?, ?, ?)",
             [(b["booking_id"], ln["seat"], ln["seat_type"], ln["ticket_type"],
               int(ln["price_minor"]), int(ln["tax_minor"])) for ln in b.get("lines") or []])
+        self.conn.execute("DELETE FROM ledger_booking_tenders WHERE booking_id = ?",
+                          (b["booking_id"],))
+        self.conn.executemany(  # issue 11: by tender (absent from older writers' items)
+            "INSERT INTO ledger_booking_tenders (booking_id, seq, kind, amount_minor, carried) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(b["booking_id"], n, str(t["kind"]), int(t["amount_minor"]), int(bool(t.get("carried"))))
+             for n, t in enumerate(b.get("tenders") or [], start=1)])
 
     def _refund(self, r: dict[str, Any]) -> None:
         self.conn.execute(
@@ -154,6 +161,14 @@ class DayPuller:
              int(r["amount_minor"]), int(r.get("tax_minor", 0)), r["currency"], r["method"],
              r.get("reason", ""), r["state"], r.get("requested_by"), r.get("decided_by"),
              r["created_at"], r["business_date"], r.get("decided_at"), int(r.get("rev", 0))))
+        if r.get("tenders"):  # issue 11: where the refund's money went, by tender
+            self.conn.execute("DELETE FROM ledger_refund_tenders WHERE kiosk_id = ? AND "
+                              "local_id = ?", (r["kiosk_id"], int(r["local_id"])))
+            self.conn.executemany(
+                "INSERT INTO ledger_refund_tenders (kiosk_id, local_id, seq, kind, amount_minor) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(r["kiosk_id"], int(r["local_id"]), n, str(t["kind"]), int(t["amount_minor"]))
+                 for n, t in enumerate(r["tenders"], start=1)])
 
     def _shift(self, s: dict[str, Any]) -> None:
         self.conn.execute(

@@ -9,10 +9,12 @@ fields themselves, so the manager's pull reads exactly what was written.
 Items (keys ``pk``/``sk``):
 
 * booking  ``BOOKING#<id>`` / ``META``: ``booking_record`` (the seat claim writes it in the same
-  transaction as the seats; the online channel too). ``day_sk = BOOKING#<id>``.
+  transaction as the seats; the online channel too). ``day_sk = BOOKING#<id>``. ``tenders``
+  (issue 11): each tender's kind and amount, ``carried`` for an exchange's carry-over.
 * refund   ``BOOKING#<id>`` / ``REFUND#<kiosk>#<local refund id>``: ``refund_record``; states
   ``completed | pending_approval | rejected``. ``day_sk = REFUND#<kiosk>#<local id>``; the
   business date is the refund's own (a refund on Saturday of a Friday sale is Saturday's money).
+  ``tenders``: the tender kinds the completed refund went back to, with amounts.
 * shift    ``SHIFT#<kiosk>#<local shift id>`` / ``META``: ``shift_record`` (with its cash-up
   once closed). ``day_sk = SHIFT#<kiosk>#<local id>``.
 * device   ``DEVICE#<cinema>`` / ``<kiosk id>``: ``device_record`` (heartbeat; no day keys, read
@@ -64,14 +66,19 @@ def line(seat: str, seat_type: str, ticket_type: str, price_minor: int,
             "price_minor": int(price_minor), "tax_minor": int(tax_minor)}
 
 
+def tender(kind: str, amount_minor: int, carried: bool = False) -> dict[str, Any]:
+    """One tender of a booking (or of a refund, never carried) in its item's ``tenders``."""
+    return {"kind": kind, "amount_minor": int(amount_minor), "carried": bool(carried)}
+
+
 def booking_record(*, booking_id: str, reference: str, show_id: str, cinema_id: str,
                    business_date: str, channel: str, kiosk_id: str, staff_number: str | None,
                    currency: str, total_minor: int, tax_minor: int, payment_method: str,
                    created_at: str, lines: Iterable[Mapping[str, Any]],
                    discount_minor: int = 0, paid_minor: int | None = None,
                    state: str = "confirmed", refunded_minor: int = 0,
-                   hold_id: str | None = None, exchanged_from: str | None = None
-                   ) -> dict[str, Any]:
+                   hold_id: str | None = None, exchanged_from: str | None = None,
+                   tenders: Iterable[Mapping[str, Any]] = ()) -> dict[str, Any]:
     """The booking item's ledger fields (without ``pk``/``sk``: ``SeatClaims.confirm`` adds them).
 
     ``paid_minor`` is the money taken at this sale (an exchange takes only the difference);
@@ -96,6 +103,9 @@ def booking_record(*, booking_id: str, reference: str, show_id: str, cinema_id: 
         record["hold_id"] = hold_id
     if exchanged_from:
         record["exchanged_from"] = exchanged_from
+    tenders = [tender(t["kind"], t["amount_minor"], t.get("carried", False)) for t in tenders]
+    if tenders:
+        record["tenders"] = tenders
     return record
 
 
@@ -103,7 +113,8 @@ def refund_record(*, booking_id: str, kiosk_id: str, local_id: int, cinema_id: s
                   business_date: str, seats: list[str], amount_minor: int, tax_minor: int,
                   currency: str, method: str, reason: str, state: str, created_at: str,
                   requested_by: str | None, decided_by: str | None, decided_at: str | None,
-                  shift_id: int | None, rev: int) -> dict[str, Any]:
+                  shift_id: int | None, rev: int,
+                  tenders: Iterable[Mapping[str, Any]] = ()) -> dict[str, Any]:
     """A refund item (``pk``/``sk`` included). ``requested_by``/``decided_by`` are staff numbers."""
     sk = refund_sk(kiosk_id, local_id)
     record = {
@@ -114,6 +125,7 @@ def refund_record(*, booking_id: str, kiosk_id: str, local_id: int, cinema_id: s
         "state": state, "created_at": created_at, "requested_by": requested_by,
         "decided_by": decided_by, "decided_at": decided_at, "shift_id": shift_id,
         "rev": int(rev), "day_pk": day_pk(cinema_id, business_date), "day_sk": sk,
+        "tenders": [tender(t["kind"], t["amount_minor"]) for t in tenders] or None,
     }
     return {k: v for k, v in record.items() if v is not None}
 

@@ -21,6 +21,8 @@ SELECT b.id, b.reference, b.idempotency_key, b.show_id, b.channel, b.kiosk_id, b
        LEFT JOIN shows s ON s.id = b.show_id LEFT JOIN halls h ON h.id = s.hall_id
  WHERE b.id = ?
 """
+_TENDERS_SQL = ("SELECT kind, amount_minor, carried_from IS NOT NULL FROM booking_tenders "
+                "WHERE booking_id = ? ORDER BY seq")
 _LINES_SQL = ("SELECT seat_code, seat_type, ticket_type, price_minor, tax_minor "
               "FROM booking_seats WHERE booking_id = ? ORDER BY rowid")
 
@@ -40,7 +42,8 @@ def booking_from_db(conn: sqlite3.Connection, booking_id: str) -> dict[str, Any]
         refunded_minor=row["refunded_minor"], payment_method=row["payment_method"],
         state="confirmed" if row["state"] == "conflict" else row["state"],
         created_at=row["created_at"], lines=lines, hold_id=row["idempotency_key"],
-        exchanged_from=row["exchanged_from"])
+        exchanged_from=row["exchanged_from"],
+        tenders=[ledger.tender(*r) for r in conn.execute(_TENDERS_SQL, (booking_id,))])
 
 
 def confirm_record(conn: sqlite3.Connection, booking_id: str,

@@ -203,7 +203,10 @@ class LedgerSync:
             amount_minor=r["amount_minor"], tax_minor=r["tax_minor"], currency=r["currency"],
             method=r["method"], reason=r["reason"], state=r["state"], created_at=r["created_at"],
             requested_by=r["rq_number"], decided_by=r["dc_number"], decided_at=r["decided_at"],
-            shift_id=r["shift_id"], rev=rev)
+            shift_id=r["shift_id"], rev=rev,
+            tenders=[{"kind": t[0], "amount_minor": t[1]} for t in self.conn.execute(
+                "SELECT kind, amount_minor FROM refund_tenders WHERE refund_id = ? ORDER BY seq",
+                (refund_id,))])
 
     def shift_item(self, shift_id: int, rev: int) -> dict[str, Any] | None:
         s = self.conn.execute(_SHIFT_SQL, (shift_id,)).fetchone()

@@ -139,7 +139,7 @@ def sale_record(actor: Actor, info: ShowInfo, booking_id: str, reference: str, h
                 paid_minor: int | None, exchanged_from: str | None,
                 tender_lines: tuple[TenderLine, ...] = ()) -> dict:
     """The booking's ledger record (cloud booking item and outbox confirm payload alike)."""
-    record = ledger.booking_record(
+    return ledger.booking_record(
         booking_id=booking_id, reference=reference, show_id=info.show_id,
         cinema_id=info.cinema_id, business_date=business_date, channel=channel_of(actor),
         kiosk_id=actor.kiosk_id, staff_number=actor.staff_number or None,
@@ -147,11 +147,10 @@ def sale_record(actor: Actor, info: ShowInfo, booking_id: str, reference: str, h
         payment_method=method, created_at=created, paid_minor=paid_minor, hold_id=hold_id,
         exchanged_from=exchanged_from,
         lines=[ledger.line(ln.seat_code, ln.seat_type, ln.ticket_type, ln.price_minor,
-                           ln.tax_minor) for ln in basket.lines])
-    if tender_lines:  # by tender, so a pulled day counts by tender across devices
-        record["tenders"] = [{"seq": t.seq, "kind": t.kind, "amount_minor": t.amount_minor,
-                              "carried": t.carried_from is not None} for t in tender_lines]
-    return record
+                           ln.tax_minor) for ln in basket.lines],
+        # by tender, so the manager's pulled day counts by tender across devices
+        tenders=[ledger.tender(t.kind, t.amount_minor, t.carried_from is not None)
+                 for t in tender_lines])
 
 
 class SalesDesk:

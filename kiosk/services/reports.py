@@ -394,7 +394,7 @@ class ReportService:
                                        cinema_id=cinema_id)
         report = self._build_sales(start, end, cinema_id, sales, refunds, exchanges, names)
         return replace(report, by_tender=ReportTable(
-            "by_tender", "Money by tender (this device's sales)", _TENDER_COLUMNS,
+            "by_tender", "Money by tender", _TENDER_COLUMNS,
             tuple((t.kind, t.currency, t.tenders, t.taken_minor, t.refunds, t.refunded_minor,
                    t.net_minor) for t in tenders)))
 

@@ -1,5 +1,9 @@
 """Tenders in the database: recording them, what is left on each, and the day's totals by kind.
 
+The day's totals cover this device's rows and, on a manager console, every other device's rows
+pulled with the business day (``ledger_booking_tenders`` / ``ledger_refund_tenders``; a pulled
+copy of one of our own rows is skipped, as in the ``day_*`` views).
+
 Tables in migration 0011 (``booking_tenders``, ``refund_tenders``); the rules (what adds up,
 which tender a refund goes back to) are in ``kiosk.domain.tenders``. A booking with no tender
 rows (written by a tool that inserts raw rows, or with a zero total) counts as one tender of its
@@ -116,6 +120,20 @@ SELECT b.payment_method, b.currency, SUM(COALESCE(b.paid_minor, b.total_minor)),
    AND COALESCE(b.paid_minor, b.total_minor) > 0
    AND NOT EXISTS (SELECT 1 FROM booking_tenders t WHERE t.booking_id = b.id)
  GROUP BY b.payment_method, b.currency
+UNION ALL
+SELECT t.kind, lb.currency, SUM(t.amount_minor), COUNT(*)
+  FROM ledger_booking_tenders t JOIN ledger_bookings lb ON lb.id = t.booking_id
+ WHERE (?2 IS NULL OR lb.cinema_id = ?2) AND lb.business_date BETWEEN ?1 AND ?3
+   AND t.carried = 0 AND lb.state <> 'void'
+   AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.id = lb.id)
+ GROUP BY t.kind, lb.currency
+UNION ALL
+SELECT lb.payment_method, lb.currency, SUM(lb.paid_minor), COUNT(*) FROM ledger_bookings lb
+ WHERE (?2 IS NULL OR lb.cinema_id = ?2) AND lb.business_date BETWEEN ?1 AND ?3
+   AND lb.paid_minor > 0 AND lb.state <> 'void'
+   AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.id = lb.id)
+   AND NOT EXISTS (SELECT 1 FROM ledger_booking_tenders t WHERE t.booking_id = lb.id)
+ GROUP BY lb.payment_method, lb.currency
 """
 
 _REFUNDED_SQL = """
@@ -134,6 +152,18 @@ SELECT r.method, r.currency, SUM(r.amount_minor), COUNT(*)
    AND r.state = 'completed' AND r.amount_minor > 0
    AND NOT EXISTS (SELECT 1 FROM refund_tenders rt WHERE rt.refund_id = r.id)
  GROUP BY r.method, r.currency
+UNION ALL
+SELECT COALESCE(rt.kind, lr.method), lr.currency, SUM(COALESCE(rt.amount_minor, lr.amount_minor)),
+       COUNT(DISTINCT lr.kiosk_id || '#' || lr.local_id)
+  FROM ledger_refunds lr
+  LEFT JOIN ledger_refund_tenders rt ON rt.kiosk_id = lr.kiosk_id AND rt.local_id = lr.local_id
+ WHERE lr.business_date BETWEEN ?1 AND ?3 AND lr.state = 'completed' AND lr.amount_minor > 0
+   AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.id = lr.local_id AND r.kiosk_id = lr.kiosk_id)
+   AND (?2 IS NULL OR ?2 = COALESCE(
+        (SELECT lb.cinema_id FROM ledger_bookings lb WHERE lb.id = lr.booking_id),
+        (SELECT h.cinema_id FROM bookings b JOIN shows s ON s.id = b.show_id
+           JOIN halls h ON h.id = s.hall_id WHERE b.id = lr.booking_id)))
+ GROUP BY 1, 2
 """
 
 

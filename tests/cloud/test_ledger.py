@@ -258,3 +258,39 @@ def test_an_exchange_reaches_the_cloud_and_the_manager_day_still_adds_up(day, ct
                 "net_revenue"):
         assert total[key] == sum(t[key] for t in own), key
     assert total["exchange_credit"] > 0
+
+
+def test_pulled_day_counts_by_tender_across_devices(day, ctx, clock):
+    """Issue 11: booking and refund items carry their tenders; the manager's pulled day counts
+    money by tender across devices (an old item without tenders counts by its method)."""
+    from datetime import date
+
+    from kiosk.services.models import Payment, Tender
+
+    k1, k2, office = day
+    insert_open_shift(k1.svc.deps.db, k1.actor.staff_id, "KIOSK-1", clock)
+    actor = k1.svc.auth.sign_in("1001", "1234")  # now with its shift
+    hold = k1.svc.booking.hold(actor, "show-future", ["B1", "B2"])
+    split = k1.svc.booking.confirm(actor, hold.hold_id, {}, Payment(tenders=(
+        Tender("card", 20_000, "4242"), Tender("cash", 50_000))))
+    k1.svc.booking.refund(actor, split.reference, ["B1"])  # 250.00: 200 card + 50 cash
+    k2.sell("show-future", ["C1"])  # card 250.00
+    _web_sale(ctx, clock, ["F1", "F2"])  # the web: no tenders, card 310.00
+    for k in (k1, k2):
+        _sync(k, clock)
+    items = [plain(i) for i in day_index.query_day(ctx.clients().dynamodb, ctx.clients().table,
+                                                   ledger.day_pk(CINEMA, DAY))]
+    sold = next(i for i in items if i.get("booking_id") == split.booking_id
+                and i["day_sk"].startswith("BOOKING#"))
+    assert [(t["kind"], t["amount_minor"]) for t in sold["tenders"]] == [("card", 20_000),
+                                                                        ("cash", 30_000)]
+    back = next(i for i in items if i["day_sk"].startswith("REFUND#"))
+    assert [(t["kind"], t["amount_minor"]) for t in back["tenders"]] == [("card", 20_000),
+                                                                        ("cash", 5_000)]
+    puller = DayPuller(office.ctx, office.config.db_path, clock)
+    puller.pull(CINEMA, DAY)
+    puller.close()
+    manager = office.svc.auth.sign_in(*MANAGER)
+    report = office.svc.reports.daily_sales(manager, date.fromisoformat(DAY))
+    rows = {r["tender"]: (r["taken"], r["refunded"]) for r in report.by_tender.as_dicts()}
+    assert rows == {"card": (20_000 + 25_000 + 31_000, 20_000), "cash": (30_000, 5_000)}

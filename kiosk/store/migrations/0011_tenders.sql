@@ -110,3 +110,24 @@ SELECT lb.id, lb.reference, lb.show_id, lb.channel, lb.kiosk_id,
        lb.state, lb.exchanged_from, lb.created_at, lb.business_date, lb.paid_minor, 'cloud'
   FROM ledger_bookings lb
  WHERE lb.state <> 'void' AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.id = lb.id);
+
+-- Other devices' tenders, pulled with the business day (kiosk.cloud.daypull), so the manager's
+-- report counts by tender across devices. Items written before issue 11 have none: their
+-- booking counts by its payment method, like a local booking without tender rows.
+CREATE TABLE ledger_booking_tenders (
+    booking_id   TEXT NOT NULL,
+    seq          INTEGER NOT NULL,
+    kind         TEXT NOT NULL,
+    amount_minor INTEGER NOT NULL,
+    carried      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (booking_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE ledger_refund_tenders (
+    kiosk_id     TEXT NOT NULL,
+    local_id     INTEGER NOT NULL,
+    seq          INTEGER NOT NULL,
+    kind         TEXT NOT NULL,
+    amount_minor INTEGER NOT NULL,
+    PRIMARY KEY (kiosk_id, local_id, seq)
+) WITHOUT ROWID;
