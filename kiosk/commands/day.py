@@ -41,6 +41,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         add_staff_arguments(sub)
     close.add_argument("--out", type=Path, metavar="FILE",
                        help="also write the Z report to FILE (.pdf or .csv)")
+    close.add_argument("--this-device-only", action="store_true",
+                       help="on a shared cinema's device: close without the pulled day (the "
+                            "other devices' shifts are not checked; the report says so)")
     report.add_argument("--out", type=Path, metavar="FILE", required=True,
                         help="where to write it: a .pdf (one page) or a .csv")
     adjust.add_argument("--amount", required=True, metavar="AMOUNT",
@@ -96,7 +99,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
         days = services.day_close or DayCloseService(services.deps)
         with signed_in(services, args) as actor:
             if args.day_action == "close":
-                report = days.close(actor, args.date, args.cinema)
+                report = days.close(actor, args.date, args.cinema,
+                                    this_device_only=args.this_device_only)
                 print(f"Business day {report.business_date} at {report.cinema_name} is closed. "
                       f"Net sales {report.money(report.tickets['net_sales'])} "
                       f"({report.tickets['tickets']} tickets). "

@@ -330,6 +330,11 @@ class DayCloseService:
     def _no_cinema() -> sqlite3.Row:
         raise NotFound("This device has no cinema yet: add one, or join a cinema, first.")
 
+    def _shared(self, cinema: sqlite3.Row) -> bool:
+        """This device is one of the cinema's devices in the cloud (its day can be pulled)."""
+        config = self.deps.config
+        return bool(config.cloud.enabled and getattr(config, "cinema_id", "") == cinema["id"])
+
     def _device_cinema(self) -> str:
         from kiosk.cloud.ledger_sync import device_cinema
 
@@ -386,9 +391,15 @@ class DayCloseService:
             "WHERE cinema_id = ? ORDER BY business_date DESC LIMIT ?", (cinema["id"], limit))]
 
     # -- closing ---------------------------------------------------------------------------------
-    def close(self, actor: Actor, day: date | str, cinema_id: str | None = None) -> ZReport:
+    def close(self, actor: Actor, day: date | str, cinema_id: str | None = None, *,
+              this_device_only: bool = False) -> ZReport:
         """Freeze and sign ``day``'s totals. Refused (nothing written) while any shift of the
-        day is open, when the day is already closed, or when it has not started."""
+        day is open, when the day is already closed, or when it has not started.
+
+        On a device of a shared cinema (cloud sync on, ``cinema_id`` set) the day must have been
+        pulled (``ReportService.pull_day``), or the other devices' open shifts could not be
+        checked; ``this_device_only`` closes on this device's rows anyway (the report says so).
+        """
         day = self._day(day)
         cinema = self._cinema(cinema_id)
         target = f"{cinema['id']}:{day.isoformat()}"
@@ -409,6 +420,13 @@ class DayCloseService:
                     f"Business day {day} was already closed at "
                     f"{local(from_iso(done[0]), cinema['timezone']):%d %b %Y %H:%M} by {done[1]}. "
                     f"Reprint its Z report, or add an adjustment to correct it.")
+            if self._shared(cinema) and not this_device_only and conn.execute(
+                    "SELECT 1 FROM ledger_days WHERE cinema_id = ? AND business_date = ?",
+                    (cinema["id"], day.isoformat())).fetchone() is None:
+                raise InvalidInput(
+                    f"Business day {day} has not been pulled from the cloud, so the other "
+                    f"devices' shifts cannot be checked. Pull the day first (Pull the day on "
+                    f"the dashboard, or kiosk cloud pull-day), then close it.")
             shifts = self._open_shifts(conn, cinema, day)
             if shifts:
                 raise DayNotReady(day.isoformat(), shifts)

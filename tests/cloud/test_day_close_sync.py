@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
 from kiosk.cloud import catalogue_sync as cs
+from kiosk.domain.errors import InvalidInput
 from kiosk.services.booking_catalogue import load_show
 from kiosk.services.models import Payment
 from tests.cloud.conftest import TABLE
-from tests.factories import CASHIER, MANAGER
+from tests.factories import CASHIER, MANAGER, table_dump
 
 CINEMA = "cin-test"
 DAY = "2026-11-25"
@@ -57,8 +59,14 @@ def test_a_close_on_the_console_moves_another_devices_sales_to_the_next_day(
         before = counter.booking.confirm(cashier, hold.hold_id, {}, Payment("card",
                                                                              card_last4="4242"))
 
+        before_pull = table_dump(console.deps.conn)
+        with pytest.raises(InvalidInput, match="not been pulled"):
+            console.day_close.close(manager, DAY)  # the other devices' shifts are unknown
+        assert table_dump(console.deps.conn) == before_pull
+        console.reports.pull_day(manager, ctx, date.fromisoformat(DAY))
         report = console.day_close.close(manager, DAY)
         assert console.day_close.last_publish_problem == ""
+        assert report.totals["sources"].startswith("Every device")
         item = cloud_item(ctx, f"DAY#{DAY}")
         assert item is not None and item["kind"]["S"] == "day"
         assert json.loads(item["body"]["S"])["signature"] == report.signature
@@ -86,7 +94,8 @@ def test_a_close_on_the_console_moves_another_devices_sales_to_the_next_day(
 
 def test_a_day_item_whose_totals_were_changed_is_not_applied(console, ctx, clock, tmp_path):
     manager = console.auth.sign_in(*MANAGER)
-    console.day_close.close(manager, DAY)
+    report = console.day_close.close(manager, DAY, this_device_only=True)
+    assert report.totals["sources"].startswith("This device's own")
     item = cloud_item(ctx, f"DAY#{DAY}")
     body = json.loads(item["body"]["S"])
     body["totals"]["tickets"]["gross"] += 100_000  # someone with write access to the table
