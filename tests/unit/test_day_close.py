@@ -452,3 +452,17 @@ def test_an_exchange_after_the_close_lands_on_the_open_day(services, days, manag
     assert {r[0] for r in services.deps.conn.execute("SELECT business_date FROM refunds")} == {
         "2026-11-26"}
     assert days.report(manager, DAY).totals == closed.totals
+
+
+def test_a_closed_day_goes_only_with_the_whole_database(services, days, manager):
+    from kiosk.store.demo import wipe
+
+    days.close(manager, DAY)
+    days.adjust(manager, DAY, 500, "found in the safe")
+    conn = services.deps.conn
+    for sql in ("DELETE FROM business_days", "DELETE FROM business_day_adjustments",
+                "UPDATE business_day_adjustments SET amount_minor = 1"):
+        with pytest.raises(sqlite3.IntegrityError, match="cannot change"):
+            conn.execute(sql)
+    wipe(conn)  # kiosk init --force: every table, cinemas first
+    assert conn.execute("SELECT COUNT(*) FROM business_days").fetchone()[0] == 0

@@ -36,16 +36,20 @@ CREATE TABLE business_day_adjustments (
 );
 CREATE INDEX business_day_adjustments_by_day ON business_day_adjustments (cinema_id, business_date);
 
--- Neither table is ever updated or deleted from by the application: make that a rule.
+-- Neither table is ever updated or deleted from by the application: make that a rule. A row
+-- goes only together with its cinema (``kiosk init --force`` wipes every table, cinemas first,
+-- with foreign keys deferred).
 CREATE TRIGGER business_days_frozen_update BEFORE UPDATE ON business_days BEGIN
     SELECT RAISE(ABORT, 'a closed business day cannot change');
 END;
-CREATE TRIGGER business_days_frozen_delete BEFORE DELETE ON business_days BEGIN
+CREATE TRIGGER business_days_frozen_delete BEFORE DELETE ON business_days
+WHEN EXISTS (SELECT 1 FROM cinemas WHERE id = OLD.cinema_id) BEGIN
     SELECT RAISE(ABORT, 'a closed business day cannot change');
 END;
 CREATE TRIGGER business_day_adjustments_frozen_update BEFORE UPDATE ON business_day_adjustments BEGIN
     SELECT RAISE(ABORT, 'a business-day adjustment cannot change');
 END;
-CREATE TRIGGER business_day_adjustments_frozen_delete BEFORE DELETE ON business_day_adjustments BEGIN
+CREATE TRIGGER business_day_adjustments_frozen_delete BEFORE DELETE ON business_day_adjustments
+WHEN EXISTS (SELECT 1 FROM cinemas WHERE id = OLD.cinema_id) BEGIN
     SELECT RAISE(ABORT, 'a business-day adjustment cannot change');
 END;
