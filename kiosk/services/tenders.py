@@ -1,8 +1,9 @@
 """Tenders in the database: recording them, what is left on each, and the day's totals by kind.
 
-The day's totals cover this device's rows and, on a manager console, every other device's rows
-pulled with the business day (``ledger_booking_tenders`` / ``ledger_refund_tenders``; a pulled
-copy of one of our own rows is skipped, as in the ``day_*`` views).
+``tender_totals`` counts this device's rows (the day close adds the pulled ones itself) unless
+``include_pulled``; ``tender_breakdown`` (the reports) also counts, by default, the other
+devices' rows pulled with the business day (``ledger_booking_tenders`` /
+``ledger_refund_tenders``; a pulled copy of one of our own rows is skipped, as in ``day_*``).
 
 Tables in migration 0011 (``booking_tenders``, ``refund_tenders``); the rules (what adds up,
 which tender a refund goes back to) are in ``kiosk.domain.tenders``. A booking with no tender
@@ -120,7 +121,9 @@ SELECT b.payment_method, b.currency, SUM(COALESCE(b.paid_minor, b.total_minor)),
    AND COALESCE(b.paid_minor, b.total_minor) > 0
    AND NOT EXISTS (SELECT 1 FROM booking_tenders t WHERE t.booking_id = b.id)
  GROUP BY b.payment_method, b.currency
-UNION ALL
+"""
+
+_TAKEN_PULLED_SQL = """
 SELECT t.kind, lb.currency, SUM(t.amount_minor), COUNT(*)
   FROM ledger_booking_tenders t JOIN ledger_bookings lb ON lb.id = t.booking_id
  WHERE (?2 IS NULL OR lb.cinema_id = ?2) AND lb.business_date BETWEEN ?1 AND ?3
@@ -152,7 +155,9 @@ SELECT r.method, r.currency, SUM(r.amount_minor), COUNT(*)
    AND r.state = 'completed' AND r.amount_minor > 0
    AND NOT EXISTS (SELECT 1 FROM refund_tenders rt WHERE rt.refund_id = r.id)
  GROUP BY r.method, r.currency
-UNION ALL
+"""
+
+_REFUNDED_PULLED_SQL = """
 SELECT COALESCE(rt.kind, lr.method), lr.currency, SUM(COALESCE(rt.amount_minor, lr.amount_minor)),
        COUNT(DISTINCT lr.kiosk_id || '#' || lr.local_id)
   FROM ledger_refunds lr
@@ -168,16 +173,17 @@ SELECT COALESCE(rt.kind, lr.method), lr.currency, SUM(COALESCE(rt.amount_minor, 
 
 
 def tender_totals(conn: sqlite3.Connection, *, business_date: str,
-                  cinema_id: str | None) -> dict[str, TenderTotal]:
+                  cinema_id: str | None, include_pulled: bool = False) -> dict[str, TenderTotal]:
     """Money taken and refunded per tender kind on a business date (one cinema, or all).
 
     Every kind in ``KINDS`` is present (zeros when unused). Taken counts what sales of that date
     received (an exchange's carried tenders are not money taken again); refunded counts completed
-    refunds dated that day. Raises InvalidInput when the money is in several currencies (name
-    the cinema).
+    refunds dated that day. THIS DEVICE's rows only unless ``include_pulled`` (then also the
+    other devices' rows pulled with the day). Raises InvalidInput when the money is in several
+    currencies (name the cinema).
     """
     found = tender_breakdown(conn, start=str(business_date), end=str(business_date),
-                             cinema_id=cinema_id)
+                             cinema_id=cinema_id, include_pulled=include_pulled)
     currencies = {t.currency for t in found}
     if len(currencies) > 1:
         raise InvalidInput("That day's money is in several currencies: choose one cinema.")
@@ -192,11 +198,15 @@ def tender_totals(conn: sqlite3.Connection, *, business_date: str,
 
 
 def tender_breakdown(conn: sqlite3.Connection, *, start: str, end: str,
-                     cinema_id: str | None) -> list[TenderTotal]:
+                     cinema_id: str | None, include_pulled: bool = True) -> list[TenderTotal]:
     """Taken and refunded per (tender kind, currency) over business dates start..end, in
-    ``KINDS`` order then currency; only kinds that moved money."""
+    ``KINDS`` order then currency; only kinds that moved money. ``include_pulled``: also the
+    other devices' rows pulled with the day (what the reports show)."""
     acc: dict[tuple[str, str], list[int]] = {}
-    for n, sql in ((0, _TAKEN_SQL), (1, _REFUNDED_SQL)):
+    sources = [(0, _TAKEN_SQL), (1, _REFUNDED_SQL)]
+    if include_pulled:
+        sources += [(0, _TAKEN_PULLED_SQL), (1, _REFUNDED_PULLED_SQL)]
+    for n, sql in sources:
         for kind, currency, amount, count in conn.execute(sql, (start, cinema_id, end)):
             if kind not in KINDS:
                 continue

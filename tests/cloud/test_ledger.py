@@ -294,3 +294,9 @@ def test_pulled_day_counts_by_tender_across_devices(day, ctx, clock):
     report = office.svc.reports.daily_sales(manager, date.fromisoformat(DAY))
     rows = {r["tender"]: (r["taken"], r["refunded"]) for r in report.by_tender.as_dicts()}
     assert rows == {"card": (20_000 + 25_000 + 31_000, 20_000), "cash": (30_000, 5_000)}
+    from kiosk.services.tenders import tender_totals
+
+    conn = office.svc.deps.conn
+    assert tender_totals(conn, business_date=DAY, cinema_id=CINEMA)["card"].taken_minor == 0
+    assert tender_totals(conn, business_date=DAY, cinema_id=CINEMA,
+                         include_pulled=True)["card"].taken_minor == 76_000
