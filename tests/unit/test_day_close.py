@@ -466,3 +466,22 @@ def test_a_closed_day_goes_only_with_the_whole_database(services, days, manager)
             conn.execute(sql)
     wipe(conn)  # kiosk init --force: every table, cinemas first
     assert conn.execute("SELECT COUNT(*) FROM business_days").fetchone()[0] == 0
+
+
+def test_after_midnight_only_the_shifts_of_the_closing_day_count(services, days, manager,
+                                                                  clock):
+    # 23:50 in Kolkata on the 25th: a shift opens and stays open past midnight
+    clock.advance(hours=6, minutes=20)
+    night = services.auth.sign_in("1001", "1234")
+    services.shifts.open(night, 0)
+    clock.advance(minutes=20)  # 00:10 on the 26th: the morning shift opens
+    morning = services.auth.sign_in("1002", "2345")
+    services.shifts.open(morning, 0)
+    clock.advance(minutes=20)  # 00:30: closing the 25th
+    with pytest.raises(DayNotReady) as refused:
+        days.close(manager, DAY)
+    assert [s.staff_number for s in refused.value.shifts] == ["1001"]
+    night = services.auth.sign_in("1001", "1234")
+    services.shifts.close(night, 0)
+    report = days.close(manager, DAY)  # the 26th's open shift does not hold the 25th
+    assert [s["staff_number"] for s in report.totals["shifts"]] == ["1001"]
