@@ -6,6 +6,8 @@ import re
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk.domain.errors import PaymentError
 from kiosk.domain.tenders import (
@@ -272,3 +274,60 @@ def test_cashup_counts_by_tender_and_the_drawer_only_cash(services, cashier):
     lines = {t.kind: (t.taken_minor, t.refunded_minor) for t in cashup.tenders}
     assert lines == {"cash": (10_000, 10_000), "card": (25_000, 25_000), "upi": (25_000, 0)}
     assert cashup.tender("voucher").net_minor == 0 and not cashup.flagged
+
+
+def test_approved_refund_goes_back_by_tender_when_the_manager_approves(services, cashier):
+    booking = sell(services, cashier, ["F1", "F2"],  # 2 recliners, 1,200.00: over a cashier's limit
+                   split(Tender("card", 50_000, "4242"), Tender("cash", 70_000)))
+    request = services.booking.refund(cashier, booking.reference)
+    assert request.state == "pending_approval"
+    assert refund_rows(services, request.refund_id) == []  # nothing decided, nothing paid
+    manager = services.auth.sign_in("9001", "9999")
+    done = services.booking.approve_refund(manager, request.refund_id)
+    assert done.state == "completed"
+    assert refund_rows(services, request.refund_id) == [("card", 50_000, 1), ("cash", 70_000, 2)]
+    method = services.deps.conn.execute("SELECT method FROM refunds WHERE id = ?",
+                                        (request.refund_id,)).fetchone()[0]
+    assert method == "split"
+    assert expected_cash(services.deps.conn, services.shift_id) == 50_000
+
+
+def test_exchange_with_a_bad_split_changes_nothing(services, cashier):
+    card = sell(services, cashier, ["B1"])
+    hold = services.booking.hold(cashier, "show-future", ["E1"])  # 100.00 more
+    before = table_dump(services.deps.conn)
+    for payment, message in ((split(Tender("card", 20_000, "4242")), "more than the"),
+                             (split(Tender("upi", 5_000, "U")), "still to pay"),
+                             (split(Tender("cash", 5_000)), "short")):
+        with pytest.raises(PaymentError, match=message):
+            services.booking.exchange(cashier, card.reference, hold.hold_id, {}, payment)
+        assert table_dump(services.deps.conn) == before
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["card", "upi", "voucher"]),
+                          st.integers(1, 50_000)), max_size=4),
+       st.integers(0, 60_000), st.lists(st.integers(1, 40_000), max_size=6))
+def test_refunds_never_give_a_tender_more_than_it_paid(others, cash_extra, refunds):
+    """Property: any split that settles, refunded in any pieces up to its total, gives each
+    tender back at most what it paid, and cash only to cash."""
+    due = sum(a for _, a in others) + cash_extra
+    tenders = [Tender(k, a, "4242" if k == "card" else "R") for k, a in others]
+    if cash_extra:
+        tenders.append(Tender("cash", cash_extra + 1_000))  # with change
+    if due == 0:
+        return
+    lines = settle(due, tenders, "INR")
+    assert sum(t.amount_minor for t in lines) == due
+    left = {t.seq: t.amount_minor for t in lines}
+    kinds = {t.seq: t.kind for t in lines}
+    for amount in refunds:
+        amount = min(amount, sum(left.values()))
+        if amount == 0:
+            break
+        parts = allocate_refund(amount, [(s, kinds[s], v) for s, v in left.items() if v])
+        assert sum(p.amount_minor for p in parts) == amount
+        for p in parts:
+            assert p.kind == kinds[p.tender_seq] and 0 < p.amount_minor <= left[p.tender_seq]
+            left[p.tender_seq] -= p.amount_minor
+    assert all(v >= 0 for v in left.values())
