@@ -14,10 +14,10 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from kiosk.cloud.errors import translate
 from kiosk.domain import catalogue_rules as rules
+from kiosk.domain.business_day import business_date
 from kiosk.domain.errors import NotFound, ShowCancelled, ShowNotOnSale
 from kiosk.domain.layout import HallLayout
 from kiosk.domain.pricing import PricedBasket, price_basket
@@ -125,5 +125,8 @@ class CloudCatalogue:
         return basket, plist["currency"]
 
     def business_date(self, moment: datetime) -> str:
-        """The cinema's local date of a sale (its day report's date)."""
-        return moment.astimezone(ZoneInfo(self.info()["timezone"])).date().isoformat()
+        """The business date of a web sale: the cinema's local date, rolled past the latest day
+        its manager closed (published ``DAY#`` items: kiosk.domain.business_day)."""
+        closed = max((sk[len("DAY#"):] for sk in self.items if rules.kind_of(sk) == "day"),
+                     default=None)
+        return business_date(moment, self.info()["timezone"], closed)

@@ -108,3 +108,16 @@ def test_a_day_item_whose_totals_were_changed_is_not_applied(console, ctx, clock
         assert puller.conn.execute("SELECT COUNT(*) FROM business_days").fetchone()[0] == 0
     finally:
         puller.close()
+
+
+def test_the_online_channel_sells_on_the_next_day_after_a_close(console, ctx, clock):
+    from kiosk.cloud.cloud_catalogue import CloudCatalogue
+
+    manager = console.auth.sign_in(*MANAGER)
+    console.schedule.cancel_show(manager, "show-past")  # publishes the catalogue
+    web = CloudCatalogue(ctx.clients().dynamodb, TABLE, CINEMA)
+    web.refresh()
+    assert web.business_date(clock.now()) == DAY
+    console.day_close.close(manager, DAY, this_device_only=True)
+    web.refresh()
+    assert web.business_date(clock.now()) == "2026-11-26"
