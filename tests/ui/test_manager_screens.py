@@ -44,7 +44,7 @@ def test_cashups_flag_and_approve_with_comment(qtbot, open_console, manager, ser
     window = open_console(manager)
     screen = window.show_page("cashups")
     rows = {r[0]: r for r in screen.model.rows}
-    assert rows[short][9] == "FLAGGED" and rows[fine][9] == ""
+    assert rows[short][12] == "FLAGGED" and rows[fine][12] == ""  # after card/UPI/voucher
     assert rows[short][8] == -10_000 and rows[fine][5] == 10_000  # variance, float
     select_row(screen.table, lambda c: c.shift_id == short)
     click(qtbot, button(screen, "approveButton"))
@@ -55,7 +55,7 @@ def test_cashups_flag_and_approve_with_comment(qtbot, open_console, manager, ser
     click(qtbot, button(screen, "approveButton"))
     row = services.deps.conn.execute("SELECT * FROM shifts WHERE id = ?", (short,)).fetchone()
     assert row["approved_by"] == manager.staff_id and "CCTV" in row["comment"]
-    assert {r[0]: r[10] for r in screen.model.rows}[short] == "approved"
+    assert {r[0]: r[13] for r in screen.model.rows}[short] == "approved"
     assert audit_rows(services, "cashup.approve")[-1]["target"] == str(short)
     screen.only_flagged.setChecked(True)
     assert [r[0] for r in screen.model.rows] == [short]
@@ -389,3 +389,25 @@ def test_reseat_calls_the_cloud_conflict_queue(qtbot, services, manager, cashier
     assert f"{booking.reference} moved to C7 C8" in screen.banner.text()
     assert screen.conflict_model.rowCount() == 0
     bridge.wait_idle(5000)
+
+
+def test_cashups_show_what_the_shift_took_per_tender(qtbot, open_console, manager, services):
+    """Issue 11: beside the drawer's cash, each shift's card / UPI / voucher takings (net)."""
+    from kiosk.services.models import Tender
+    from tests.factories import insert_open_shift
+
+    cashier = services.auth.sign_in("1001", "1234")
+    shift_id = insert_open_shift(services.deps.db, cashier.staff_id, cashier.kiosk_id,
+                                 services.deps.clock, 20_000)
+    cashier = services.auth.sign_in("1001", "1234")
+    sell(services, cashier, "show-future", ["B1", "B2"], Payment(tenders=(
+        Tender("card", 30_000, "4242"), Tender("upi", 10_000, "UTR-9"), Tender("cash", 10_000))))
+    services.shifts.close(cashier, 30_000)
+    window = open_console(manager)
+    screen = window.show_page("cashups")
+    rows = {r[0]: r for r in screen.model.rows}
+    assert rows[shift_id][9:12] == (30_000, 10_000, 0)  # card, UPI, voucher net
+    assert rows[shift_id][6] == 30_000  # expected cash: float + the cash tender only
+    out = Path(os.environ.get("KIOSK_SHOTS", "/tmp/shots"))
+    out.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(out / "manager_cashups_tenders.png"))

@@ -17,6 +17,9 @@ COLUMNS = (
     Col("opened_at", "Opened", "datetime"), Col("closed_at", "Closed", "datetime"),
     Col("float_minor", "Float", "money"), Col("expected_minor", "Expected", "money"),
     Col("counted_minor", "Counted", "money"), Col("variance_minor", "Variance", "money"),
+    # issue 11: what the shift took net on the tenders that are not in the drawer (their slips)
+    Col("card_net", "Card (net)", "money"), Col("upi_net", "UPI (net)", "money"),
+    Col("voucher_net", "Voucher (net)", "money"),
     Col("flag", "Check"), Col("status", "Status"), Col("approved_by", "Approved by"),
     Col("comment", "Comments"), Col("currency", "Currency"),
 )
@@ -83,6 +86,8 @@ class CashupsScreen(ManagerScreen):
         rows = [(c.shift_id, f"{c.staff_number} {c.staff_name}", c.kiosk_id,
                  c.opened_at.astimezone(local), c.closed_at.astimezone(local) if c.closed_at else None,
                  c.float_minor, c.expected_minor, c.counted_minor, c.variance_minor,
+                 *((c.tender(k).net_minor if c.origin == "local" else None)
+                   for k in ("card", "upi", "voucher")),
                  "FLAGGED" if c.flagged else "", c.status, c.approved_by_name,
                  c.comment.replace("\n", " | "), c.currency) for c in cashups]
         self.model.set_rows(rows, cashups)
