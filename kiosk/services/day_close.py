@@ -198,72 +198,14 @@ MONEY_LABELS = frozenset(label for key, label in TICKET_LINES if key not in COUN
 
 
 def _tenders(conn: sqlite3.Connection, cinema_id: str, day: str) -> list[dict[str, Any]]:
-    """Money taken and refunded by tender kind on the day: [{kind, taken, refunded}].
+    """Money taken and refunded by tender kind on the day, every device: [{kind, taken,
+    refunded}] (``tender_totals`` with the pulled devices' rows; rows without tender records
+    count by their payment method)."""
+    from kiosk.services.tenders import tender_totals
 
-    This device's own sales by their tenders (``kiosk.services.tenders.tender_totals``, which
-    reads this device's tables; by ``bookings.payment_method`` where it is missing: the ONE
-    place to switch), plus the pulled sales and refunds of the cinema's other devices by the
-    payment method their ledger records carry, so the tenders add up to the day's money.
-    """
-    try:
-        from kiosk.services.tenders import tender_totals  # type: ignore[attr-defined]
-    except ImportError:
-        tender_totals = None
-    if tender_totals is not None:
-        mine = _normalise_tenders(tender_totals(conn, business_date=day, cinema_id=cinema_id))
-    else:
-        mine = _by_method(conn, cinema_id, day, "local")
-    merged: dict[str, dict[str, Any]] = {r["kind"]: dict(r) for r in mine}
-    for r in _by_method(conn, cinema_id, day, "cloud"):
-        into = merged.setdefault(r["kind"], {"kind": r["kind"], "taken": 0, "refunded": 0})
-        into["taken"] += r["taken"]
-        into["refunded"] += r["refunded"]
-    return sorted(merged.values(), key=lambda r: r["kind"])
-
-
-def _by_method(conn: sqlite3.Connection, cinema_id: str, day: str,
-               origin: str) -> list[dict[str, Any]]:
-    """Taken / refunded by payment method for rows of one origin (local or cloud)."""
-    taken = dict(conn.execute(
-        "SELECT b.payment_method, SUM(COALESCE(b.paid_minor, b.total_minor)) FROM day_bookings b "
-        "JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id "
-        "WHERE b.business_date = ? AND h.cinema_id = ? AND b.origin = ? GROUP BY 1",
-        (day, cinema_id, origin)).fetchall())
-    refunded = dict(conn.execute(
-        "SELECT r.method, SUM(r.amount_minor) FROM day_refunds r "
-        "JOIN day_bookings b ON b.id = r.booking_id JOIN shows s ON s.id = b.show_id "
-        "JOIN halls h ON h.id = s.hall_id WHERE r.business_date = ? AND h.cinema_id = ? "
-        "AND r.state = 'completed' AND r.origin = ? GROUP BY 1",
-        (day, cinema_id, origin)).fetchall())
-    return [{"kind": kind, "taken": int(taken.get(kind) or 0),
-             "refunded": int(refunded.get(kind) or 0)}
-            for kind in sorted(set(taken) | set(refunded))]
-
-
-def _normalise_tenders(result: Any) -> list[dict[str, Any]]:
-    """Whatever shape ``tender_totals`` returns, as [{kind, taken, refunded}] sorted by kind."""
-    def pick(item: Any, *names: str) -> Any:
-        for name in names:
-            if isinstance(item, dict) and name in item:
-                return item[name]
-            if hasattr(item, name):
-                return getattr(item, name)
-        return 0
-
-    items: list[tuple[str, Any]]
-    if isinstance(result, dict):
-        items = [(str(k), v) for k, v in result.items()]
-    else:
-        items = [(str(pick(r, "kind", "tender", "method")), r) for r in result]
-    out = []
-    for kind, value in items:
-        if isinstance(value, (tuple, list)):
-            taken, refunded = int(value[0] or 0), int(value[1] or 0)
-        else:
-            taken = int(pick(value, "taken_minor", "taken") or 0)
-            refunded = int(pick(value, "refunded_minor", "refunded") or 0)
-        out.append({"kind": kind, "taken": taken, "refunded": refunded})
-    return sorted(out, key=lambda r: r["kind"])
+    found = tender_totals(conn, business_date=day, cinema_id=cinema_id, include_pulled=True)
+    return [{"kind": t.kind, "taken": int(t.taken_minor), "refunded": int(t.refunded_minor)}
+            for t in found.values()]
 
 
 # ---------------------------------------------------------------- the service

@@ -412,9 +412,10 @@ def test_the_pulled_day_of_other_devices_is_in_the_z_report(services, days, mana
     # what kiosk.cloud.daypull writes for another counter's card sale and its closed shift
     conn.execute(
         "INSERT INTO ledger_bookings (id, reference, show_id, cinema_id, business_date, channel, "
-        "kiosk_id, staff_number, currency, total_minor, tax_minor, payment_method, state, "
-        "created_at, pulled_at) VALUES ('remote-1', 'RMT1-AAAA', 'show-future', 'cin-test', ?, "
-        "'counter', 'KIOSK-7', '1002', 'INR', 35000, 5339, 'card', 'confirmed', "
+        "kiosk_id, staff_number, currency, total_minor, tax_minor, paid_minor, payment_method, "
+        "state, created_at, pulled_at) VALUES ('remote-1', 'RMT1-AAAA', 'show-future', "
+        "'cin-test', ?, 'counter', 'KIOSK-7', '1002', 'INR', 35000, 5339, 35000, 'card', "
+        "'confirmed', "
         "'2026-11-25T11:00:00+00:00', '2026-11-25T12:00:00+00:00')", (DAY,))
     conn.execute("INSERT INTO ledger_booking_seats VALUES ('remote-1', 'E1', 'premium', 'adult', "
                  "35000, 5339)")
