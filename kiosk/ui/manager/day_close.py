@@ -53,6 +53,9 @@ class DayCloseScreen(ManagerScreen):
         self.toolbar.addWidget(QLabel("Date", self))
         self.toolbar.addWidget(self.date_edit)
         self.toolbar.addWidget(button("Refresh", self, slot=self.refresh, name="dayRefresh"))
+        if ctx.config.cloud.enabled:  # every device's shifts are checked on the pulled day
+            self.toolbar.addWidget(button("Pull the day", self, slot=self.pull_day,
+                                          name="dayPullButton"))
         self.close_button = button("Close the day", self, role="primary", slot=self.close_day,
                                    name="closeDayButton")
         self.toolbar.addWidget(self.close_button)
@@ -150,6 +153,17 @@ class DayCloseScreen(ManagerScreen):
             self.refresh()
             if problem:
                 self.banner.error(problem)
+
+    def pull_day(self) -> None:
+        """Pull this business day of every device from the cloud (worker thread), then show
+        it: the close checks the other devices' shifts on the pulled day."""
+        context = getattr(self.ctx.services.gate, "context", None)
+        if context is None:
+            self.banner.error("Cloud sync is not running on this console; nothing was pulled.")
+            return
+        self.submit(self.ctx.reports.pull_day, self.actor, context, self.day(),
+                    cinema_id=self.cinema_id(), ok="The day was pulled from every device.",
+                    on_done=lambda _r: self.refresh())
 
     def adjust(self) -> None:
         text = self.amount.text().strip()
