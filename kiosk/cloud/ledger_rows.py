@@ -15,7 +15,7 @@ from kiosk.cloud import ledger
 _BOOKING_SQL = """
 SELECT b.id, b.reference, b.idempotency_key, b.show_id, b.channel, b.kiosk_id, b.currency,
        b.total_minor, b.tax_minor, b.discount_minor, b.refunded_minor, b.paid_minor,
-       b.payment_method, b.state, b.created_at, b.business_date, b.exchanged_from,
+       COALESCE(b.payment_kind, b.payment_method) AS payment_method, b.state, b.created_at, b.business_date, b.exchanged_from,
        st.staff_number, h.cinema_id
   FROM bookings b LEFT JOIN staff st ON st.id = b.staff_id
        LEFT JOIN shows s ON s.id = b.show_id LEFT JOIN halls h ON h.id = s.hall_id

@@ -317,13 +317,13 @@ class SalesDesk:
                     "kiosk_id, staff_id, shift_id, customer_contact, currency, total_minor, "
                     "tax_minor, payment_method, card_last4, cash_tendered_minor, change_minor, "
                     "state, sync_state, exchanged_from, created_at, business_date, updated_at, "
-                    "paid_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    "'confirmed', ?, ?, ?, ?, ?, ?)",
+                    "paid_minor, payment_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?)",
                     (booking_id, reference, hold.hold_id, info.show_id, channel, actor.kiosk_id,
                      actor.staff_id, paid.shift_id, contact, info.currency, basket.total_minor,
                      basket.tax_minor, paid.method, paid.card_last4, paid.tendered_minor,
                      paid.change_minor, "synced" if in_cloud else "pending", exchanged_from,
-                     created, business_date, created, paid_minor),
+                     created, business_date, created, paid_minor, paid.summary),
                 )
                 break
             except sqlite3.IntegrityError as exc:

@@ -406,7 +406,8 @@ class ReportService:
     # Columns m1..m4 are the source's measures. Hours are grouped by UTC quarter-hour: every zone offset in use is a
     # multiple of 15 minutes, so each quarter maps to exactly one local hour (DST included).
     _SALES_SQL = """
-        SELECT b.currency, s.film_id, b.show_id, b.payment_method, b.channel, b.staff_id,
+        SELECT b.currency, s.film_id, b.show_id,
+               COALESCE(b.payment_kind, b.payment_method) AS payment_method, b.channel, b.staff_id,
                CASE WHEN b.staff_id IS NULL THEN b.channel END AS staff_tag,
                b.kiosk_id, h.cinema_id, substr(b.created_at, 1, 14) AS utc_hour,
                CAST(substr(b.created_at, 15, 2) AS INTEGER) / 15 AS quarter,
@@ -421,7 +422,8 @@ class ReportService:
     """
 
     _REFUNDS_SQL = """
-        SELECT r.currency, s.film_id, b.show_id, b.payment_method, b.channel,
+        SELECT r.currency, s.film_id, b.show_id,
+               COALESCE(b.payment_kind, b.payment_method) AS payment_method, b.channel,
                r.requested_by AS staff_id,
                CASE WHEN r.requested_by IS NULL THEN 'refund' END AS staff_tag,
                r.kiosk_id, h.cinema_id, substr(r.created_at, 1, 14) AS utc_hour,
@@ -438,7 +440,8 @@ class ReportService:
     # The old booking's remaining seats are the ones exchanged; an 'exchange' refund row (new
     # seats cheaper) is already counted as a refund, so its tax is taken off the credit's tax.
     _EXCHANGES_SQL = """
-        SELECT n.currency, s.film_id, b.show_id, b.payment_method, b.channel, n.staff_id,
+        SELECT n.currency, s.film_id, b.show_id,
+               COALESCE(b.payment_kind, b.payment_method) AS payment_method, b.channel, n.staff_id,
                CASE WHEN n.staff_id IS NULL THEN 'exchange' END AS staff_tag,
                n.kiosk_id, h.cinema_id, substr(n.created_at, 1, 14) AS utc_hour,
                CAST(substr(n.created_at, 15, 2) AS INTEGER) / 15 AS quarter,

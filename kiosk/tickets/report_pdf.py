@@ -172,8 +172,11 @@ def draw_daily_report(painter: QPainter, page: QRectF, report: Any, *, occupancy
                 for r in report.by_payment.as_dicts() if r["currency"] == currency]
     pay_rows += [(f"channel: {r['channel']}", f"{r['tickets']:,}", format_money(r["gross"], currency))
                  for r in report.by_channel.as_dicts() if r["currency"] == currency]
+    if report.by_tender is not None:  # issue 11: the money by tender, net of refunds
+        pay_rows += [(f"tender: {r['tender']} (net)", "", format_money(r["net"], currency))
+                     for r in report.by_tender.as_dicts() if r["currency"] == currency]
     used_right = _table(painter, QRectF(right.left(), y, half, 0), ("Payment", "Tickets", "Gross"),
-                        pay_rows[:8])
+                        pay_rows[:12])
     y += max(used_left, used_right) + _pt(16)
 
     # Occupancy: the shows of the day, busiest first, as many as fit.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from importlib import resources
 
 import pytest
@@ -116,7 +117,10 @@ def test_split_payment_records_each_tender(services, cashier):
             row["change_minor"]) == ("cash", "4242", 30_000, 10_000)
     method = services.deps.conn.execute("SELECT method FROM booking_payment WHERE booking_id = ?",
                                         (booking.booking_id,)).fetchone()[0]
-    assert method == "split"
+    assert method == "split" and row["payment_kind"] == "split"
+    manager = services.auth.sign_in("9001", "9999")
+    report = services.reports.daily_sales(manager, date.fromisoformat(DAY))
+    assert [r["payment_method"] for r in report.by_payment.as_dicts()] == ["split"]
     again = services.booking.get(booking.reference)
     assert again.tenders == booking.tenders and again.payment_method == "split"
     assert expected_cash(services.deps.conn, services.shift_id) == 50_000 + 20_000

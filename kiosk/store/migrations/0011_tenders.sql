@@ -14,7 +14,12 @@
 -- bookings.payment_method keeps its 0001 CHECK ('cash', 'card'): rebuilding the bookings table
 -- (referenced by six others) for a wider CHECK is costly. It now means "cash was involved":
 -- 'cash' when any tender is cash, otherwise 'card' (card, UPI or voucher); no money is counted
--- by it any more. The view booking_payment names the true method: the single kind, or 'split'.
+-- by it any more. The new column bookings.payment_kind names the method a person would: the
+-- single tender kind, or 'split' (NULL on rows written raw by tools: read
+-- COALESCE(payment_kind, payment_method), as the view booking_payment and the reports do).
+ALTER TABLE bookings ADD COLUMN payment_kind TEXT
+    CHECK (payment_kind IS NULL OR payment_kind IN ('cash', 'card', 'upi', 'voucher', 'split'));
+
 CREATE TABLE booking_tenders (
     booking_id     TEXT NOT NULL REFERENCES bookings(id),
     seq            INTEGER NOT NULL CHECK (seq >= 1),
@@ -82,32 +87,29 @@ SELECT r.id, 1, r.booking_id,
   FROM refunds r
  WHERE r.state = 'completed' AND r.amount_minor > 0 AND r.method IN ('cash', 'card');
 
--- The method a person would name: the one tender kind, 'split', or the legacy column for a
--- booking with no tender (a zero total).
-CREATE VIEW booking_payment AS
-SELECT b.id AS booking_id,
-       CASE COUNT(DISTINCT t.kind) WHEN 0 THEN b.payment_method
-                                   WHEN 1 THEN MIN(t.kind) ELSE 'split' END AS method
-  FROM bookings b LEFT JOIN booking_tenders t ON t.booking_id = b.id
- GROUP BY b.id;
+UPDATE bookings SET payment_kind = payment_method;  -- before 0011 every booking had one method
 
--- Reports group sales "by payment method" through day_bookings (0010): a local booking's method
--- is now the one its tenders name (single kind, or 'split'), not the legacy column. Same view
--- otherwise; the tender lookup is by booking_tenders' primary key.
+-- The method a person would name: the one tender kind or 'split' (the legacy column for rows
+-- written raw without payment_kind).
+CREATE VIEW booking_payment AS
+SELECT id AS booking_id, COALESCE(payment_kind, payment_method) AS method FROM bookings;
+
+-- Reports group sales "by payment method" through day_bookings (0010) or, with nothing pulled,
+-- the bookings table itself: both now offer payment_kind, which the reports prefer (a local
+-- booking's single tender kind or 'split'; a pulled one's method as its device named it).
 DROP VIEW day_bookings;
 CREATE VIEW day_bookings AS
 SELECT id, reference, show_id, channel, kiosk_id, staff_id, shift_id, currency, total_minor,
-       tax_minor, discount_minor, refunded_minor,
-       COALESCE((SELECT CASE WHEN COUNT(DISTINCT t.kind) > 1 THEN 'split' ELSE MIN(t.kind) END
-                   FROM booking_tenders t WHERE t.booking_id = bookings.id), payment_method)
-           AS payment_method,
-       state, exchanged_from, created_at, business_date, paid_minor, 'local' AS origin
+       tax_minor, discount_minor, refunded_minor, COALESCE(payment_kind, payment_method)
+       AS payment_method, state, exchanged_from, created_at, business_date, paid_minor,
+       'local' AS origin, payment_kind
   FROM bookings
 UNION ALL
 SELECT lb.id, lb.reference, lb.show_id, lb.channel, lb.kiosk_id,
        (SELECT st.id FROM staff st WHERE st.staff_number = lb.staff_number), NULL, lb.currency,
        lb.total_minor, lb.tax_minor, lb.discount_minor, lb.refunded_minor, lb.payment_method,
-       lb.state, lb.exchanged_from, lb.created_at, lb.business_date, lb.paid_minor, 'cloud'
+       lb.state, lb.exchanged_from, lb.created_at, lb.business_date, lb.paid_minor, 'cloud',
+       lb.payment_method
   FROM ledger_bookings lb
  WHERE lb.state <> 'void' AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.id = lb.id);
 
