@@ -213,7 +213,7 @@ def draw(painter: Any, page: Any, report: ZReport) -> None:
                      report.totals.get("food_and_drink_note", ""))
     left_end += _pt(18) + _pt(24) + _pt(8)
     right_end = block(right_x, y, half, "Tenders", 6, (0.4, 0.2, 0.2, 0.2))
-    right_end = block(right_x, right_end, half, "Refunds", 4, (0.7, 0.3))
+    right_end = block(right_x, right_end, half, "Refunds", 6, (0.7, 0.3))
     right_end = block(right_x, right_end, half, "Result", 3, (0.62, 0.38))
     y = max(left_end, right_end)
 

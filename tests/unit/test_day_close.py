@@ -486,3 +486,18 @@ def test_after_midnight_only_the_shifts_of_the_closing_day_count(services, days,
     services.shifts.close(night, 0)
     report = days.close(manager, DAY)  # the 26th's open shift does not hold the 25th
     assert [s["staff_number"] for s in report.totals["shifts"]] == ["1001"]
+
+
+def test_a_refund_approved_but_not_yet_paid_out_is_shown(services, days, manager, cashier):
+    sale = _sell(services, cashier, ["A1"])
+    services.deps.conn.execute(
+        "INSERT INTO refunds (booking_id, seats, amount_minor, tax_minor, currency, method, "
+        "reason, state, requested_by, decided_by, kiosk_id, created_at, business_date, "
+        "decided_at, payout_due) VALUES (?, '[\"A1\"]', ?, 0, 'INR', 'cash', '', 'completed', "
+        "?, 3, 'KIOSK-1', '2026-11-25T12:00:00+00:00', ?, '2026-11-25T12:00:00+00:00', 1)",
+        (sale.booking_id, sale.total_minor, cashier.staff_id, DAY))
+    services.shifts.close(cashier, services.shifts.expected(cashier))
+    report = days.close(manager, DAY)
+    refunds = report.totals["refunds"]
+    assert (refunds["to_pay_out_count"], refunds["to_pay_out_amount"]) == (1, sale.total_minor)
+    assert "Approved but not yet paid out of a drawer,1" in csv_text(report)
