@@ -1,12 +1,15 @@
 """The business-day close (Z report) of one cinema: check, freeze, sign, correct.
 
-A manager closes a business day once every shift of it is closed, here and (when the cinema's
-day has been pulled from the cloud, ``kiosk.cloud.daypull``) on every other device. The close
-copies the day's totals into ``business_days.totals_json`` in the same transaction that checks
-the shifts, so the Z report never changes afterwards, whatever later happens to the rows it was
-counted from. Money that moves after the close falls on the next open day
-(``kiosk.domain.business_day``); a correction of a closed day is a new, audited adjustment row,
-shown on every reprint.
+A manager closes a business day once every shift of it is closed, here and on every other
+device of the cinema (a shared cinema's device must have pulled the day, ``kiosk.cloud.daypull``,
+else the other devices' shifts could not be checked). The close copies the day's totals into
+``business_days.totals_json`` in the same transaction that checks the shifts, so the Z report
+never changes afterwards, whatever later happens to the rows it was counted from, and signs them
+(SHA-256 of the close record; checked on every reprint). Money that moves after the close falls
+on the next open day (``kiosk.domain.business_day``, ``kiosk.services.business_dates``); the
+close is published to the shared catalogue as a ``DAY#<date>`` item so every device (and the
+web) rolls forward after its next pull. A correction of a closed day is a new, audited
+adjustment row, shown on every reprint.
 
 How the day is counted (the same definitions as ``kiosk.services.reports``, read from the
 ``day_*`` views, so the Z report equals the daily sales report of the day at the close):
@@ -14,7 +17,8 @@ How the day is counted (the same definitions as ``kiosk.services.reports``, read
 * tickets: bookings, seats, gross, tax, discounts, refunds, exchange credit, net;
 * food and drink: not sold by this system yet (issue 12): the section says so, with no figures;
 * tenders: taken and refunded by kind (``tender_totals``: see ``_tenders``);
-* refunds: completed (counted) and waiting for a manager (not counted);
+* refunds: completed (counted), waiting for a manager (not counted), approved but still to be
+  paid out of a drawer;
 * shifts and each cashier's variance from the shifts' own cash-ups;
 * breakdowns by device and by channel.
 """
