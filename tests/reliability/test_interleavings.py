@@ -255,11 +255,34 @@ class KioskFleet(RuleBasedStateMachine):
             "JOIN bookings b ON b.id = bs.booking_id "
             "WHERE b.state IN ('confirmed', 'partially_refunded') AND bs.refunded = 0").fetchone()[0]
         assert taken - returned == held
+        # Issue 11: money is counted by tender. Each cash tender taken gives exactly its change;
+        # the tenders taken at a sale add up to what it took, and with the carried ones to its
+        # total; a refund's tenders add up to it; no tender gets back more than it paid (so
+        # card money never leaves the drawer and cash never goes back to a card).
         drawer = self.conn.execute(
-            "SELECT id FROM bookings WHERE payment_method = 'cash' AND "
-            "COALESCE(cash_tendered_minor, 0) - COALESCE(change_minor, 0) "
-            "!= COALESCE(paid_minor, total_minor)").fetchall()
+            "SELECT booking_id, seq FROM booking_tenders WHERE kind = 'cash' AND carried_from "
+            "IS NULL AND tendered_minor IS NOT NULL AND tendered_minor - change_minor != "
+            "amount_minor").fetchall()
         assert drawer == []
+        unbalanced = self.conn.execute(
+            "SELECT b.id FROM bookings b WHERE COALESCE(b.paid_minor, b.total_minor) != "
+            "(SELECT COALESCE(SUM(t.amount_minor), 0) FROM booking_tenders t "
+            " WHERE t.booking_id = b.id AND t.carried_from IS NULL) OR b.total_minor != "
+            "(SELECT COALESCE(SUM(t.amount_minor), 0) FROM booking_tenders t "
+            " WHERE t.booking_id = b.id)").fetchall()
+        assert unbalanced == []
+        split_wrong = self.conn.execute(
+            "SELECT r.id FROM refunds r WHERE r.state = 'completed' AND r.amount_minor != "
+            "(SELECT COALESCE(SUM(rt.amount_minor), 0) FROM refund_tenders rt "
+            " WHERE rt.refund_id = r.id)").fetchall()
+        assert split_wrong == []
+        over = self.conn.execute(
+            "SELECT t.booking_id, t.seq FROM booking_tenders t WHERE t.amount_minor < "
+            "(SELECT COALESCE(SUM(rt.amount_minor), 0) FROM refund_tenders rt "
+            " WHERE rt.booking_id = t.booking_id AND rt.tender_seq = t.seq) OR EXISTS "
+            "(SELECT 1 FROM refund_tenders rt WHERE rt.booking_id = t.booking_id "
+            " AND rt.tender_seq = t.seq AND rt.kind != t.kind)").fetchall()
+        assert over == []
 
     @invariant()
     def no_live_hold_on_a_sold_seat(self):
