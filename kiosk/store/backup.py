@@ -209,6 +209,21 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit] + "..."
 
 
+def _undecodable_text(conn: sqlite3.Connection, tables: list[str]) -> list[str]:
+    """SQLite stores whatever bytes it is given as TEXT; a damaged backup can hold text that is
+    not UTF-8, which every later read of that row would fail on. Read every row once."""
+    bad = []
+    for table in tables:
+        try:
+            for _ in conn.execute(f'SELECT * FROM main."{table}"'):  # noqa: S608
+                pass
+        except sqlite3.OperationalError as err:
+            if "decode" not in str(err).lower():
+                raise
+            bad.append(f"the table {table} holds text that is not UTF-8 (the file is damaged)")
+    return bad[:MAX_PROBLEMS_SHOWN]
+
+
 def _row_key(conn: sqlite3.Connection, table: str, rowid: int | None) -> str:
     """How a person finds a row ``foreign_key_check`` named (rowid None: WITHOUT ROWID)."""
     if rowid is not None:
@@ -310,6 +325,8 @@ def check_rules(backup_path: Path | str, work_dir: Path | str) -> tuple[Path, in
             result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             if result != ["ok"]:
                 problems.extend(result[:MAX_PROBLEMS_SHOWN])
+        if not problems:
+            problems.extend(_undecodable_text(conn, tables))
     finally:
         conn.close()
     if problems:
@@ -384,7 +401,11 @@ def restore_checked(backup_path: Path | str, db_path: Path | str,
     work_parent = db_path.parent if db_path.parent.is_dir() else None
     work = Path(tempfile.mkdtemp(prefix=".restore-check-", dir=work_parent))
     try:
-        rebuilt, version = check_rules(backup_path, work)
+        try:
+            rebuilt, version = check_rules(backup_path, work)
+        except sqlite3.DatabaseError as err:  # a page damaged past what integrity_check saw
+            raise InvalidInput(f"{backup_path.name} cannot be read as a kiosk backup ({err}); "
+                               "it was not restored (nothing was changed).") from None
         lost = frozen_rows_lost(rebuilt, db_path)
         if lost and not undo_frozen:
             raise InvalidInput(

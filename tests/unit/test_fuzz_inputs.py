@@ -324,3 +324,65 @@ def test_the_issue_cases_through_the_cli(cli_db, capsys, tmp_path):
                  "/proc/version", "--staff", "9001"]) == 2
     assert "written" not in capsys.readouterr().out
     assert sorted(os.listdir(".")) == ["fuzz.csv", "fuzz.json"]  # no partial file left behind
+
+
+# ---------------------------------------------------------------- damaged backups
+@pytest.fixture
+def backup_pair(tmp_path, clock):
+    from kiosk.store.backup import backup
+    from kiosk.store.db import open_db
+    from tests.factories import make_world
+
+    live = tmp_path / "live.db"
+    db = open_db(live)
+    make_world(db, clock)
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+    return live, backup(live, tmp_path / "good.db"), live.read_bytes()
+
+
+def restore_once(backup_pair, tmp_path: Path, flips: list[tuple[int, int]]) -> None:
+    import sqlite3
+
+    from kiosk.store.backup import restore
+
+    live, good, pristine = backup_pair
+    for extra in ("-wal", "-shm"):  # each example starts from the same live database
+        Path(f"{live}{extra}").unlink(missing_ok=True)
+    live.write_bytes(pristine)
+    data = bytearray(good.read_bytes())
+    for offset, value in flips:
+        data[offset % len(data)] = value
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(bytes(data))
+    conn = sqlite3.connect(live)
+    before = list(conn.iterdump())
+    conn.close()
+    try:
+        restore(damaged, live)
+    except KioskError as err:
+        note(f"refused: {type(err).__name__}")
+        conn = sqlite3.connect(live)
+        assert list(conn.iterdump()) == before
+        conn.close()
+    else:
+        note("restored")
+    conn = sqlite3.connect(live)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+
+
+@settings(FAST, max_examples=40)
+@given(flips=st.lists(st.tuples(st.integers(0, 2**20), st.integers(0, 255)), min_size=1,
+                      max_size=8))
+def test_damaged_backups_are_refused_cleanly_or_restore_whole(backup_pair, tmp_path, flips):
+    restore_once(backup_pair, tmp_path, flips)
+
+
+@pytest.mark.slow
+@settings(FAST, max_examples=300)
+@given(flips=st.lists(st.tuples(st.integers(0, 2**20), st.integers(0, 255)), min_size=1,
+                      max_size=30))
+def test_many_damaged_backups(backup_pair, tmp_path, flips):
+    restore_once(backup_pair, tmp_path, flips)

@@ -236,3 +236,14 @@ def test_a_backup_older_than_a_closed_day_is_refused_unless_asked(live, config, 
     assert live.conn.execute("SELECT COUNT(*) FROM business_days").fetchone()[0] == 0
     detail = json.loads(audit_rows(config.db_path, "restore")[-1]["detail"])
     assert detail["undone"] == ["business_days: 1 row(s)"]
+
+
+def test_a_backup_with_text_that_is_not_utf8_is_refused(live, config, tmp_path):
+    """SQLite keeps any bytes as TEXT; a damaged file could restore rows no read survives."""
+    saved = backup(config.db_path, tmp_path / "saved.db")
+    conn = raw(saved)
+    conn.execute("UPDATE films SET title = CAST(X'4261649F' AS TEXT)")
+    conn.close()
+    with pytest.raises(InvalidInput, match="films holds text that is not UTF-8"):
+        restore(saved, config.db_path)
+    assert live.conn.execute("SELECT title FROM films").fetchone()[0] == "The Test Pattern"
