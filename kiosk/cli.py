@@ -99,7 +99,16 @@ def demo_notice(config: Config) -> None:
               "own data)", file=sys.stderr)
 
 
+def printable(text: str) -> str:
+    """An error message that can always be printed: a file name given as undecodable bytes
+    reaches Python as lone surrogates, which a UTF-8 stream refuses (the error would be lost)."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a file name echoed back must not crash the command
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
@@ -120,10 +129,10 @@ def main(argv: list[str] | None = None) -> int:
             demo_notice(config)
         return handler(args, config)
     except KioskError as err:
-        print(f"kiosk: {err}", file=sys.stderr)
+        print(f"kiosk: {printable(str(err))}", file=sys.stderr)
         return err.exit_code
     except (OSError, ValueError) as err:  # unreadable files, malformed TOML, bad numbers
-        print(f"kiosk: {err}", file=sys.stderr)
+        print(f"kiosk: {printable(str(err))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -33,7 +33,6 @@ def run(args: argparse.Namespace, config: Config) -> int:
         raise InvalidInput("Set cinema_id (config file or KIOSK_CINEMA_ID) before publishing.")
     if not config.cloud.enabled:
         raise InvalidInput("Cloud sync is off: set [cloud] enabled = true first.")
-    args.pin = None  # never from the command line
     services = open_services(config)
     try:
         with signed_in(services, args) as actor:

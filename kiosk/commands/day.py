@@ -17,6 +17,7 @@ from kiosk.commands._staff import add_staff_arguments, signed_in
 from kiosk.config import Config
 from kiosk.domain.errors import InvalidInput, KioskError
 from kiosk.domain.money import format_money, parse_money
+from kiosk.store.files import check_target
 
 NAME = "day"
 HELP = "close a business day (Z report), reprint it, or correct a closed day"
@@ -56,10 +57,7 @@ def _format(out: Path) -> str:
     kind = FORMATS.get(out.suffix.lower())
     if kind is None:
         raise InvalidInput(f"Write the Z report to a .pdf or .csv file, not {out.name!r}.")
-    if out.exists() and not out.is_file():
-        raise InvalidInput(f"{out} is not a regular file: choose a file name to write to.")
-    if not out.parent.is_dir():
-        raise InvalidInput(f"The folder {out.parent} does not exist.")
+    check_target(out)  # a folder, a device, /proc, a missing folder or a name that is not text
     return kind
 
 

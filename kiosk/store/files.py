@@ -27,6 +27,12 @@ def check_target(path: Path | str) -> Path:
     """Refuse a target that cannot become a regular file we own: a folder, a device or
     ``/proc`` entry, or a file in a folder that does not exist. Returns the path."""
     path = Path(path)
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes in the name: the audit could not record it
+        shown = str(path).encode("utf-8", "backslashreplace").decode("utf-8")
+        raise InvalidInput(f"The file name {shown} has characters that are not text; choose a "
+                           "plain file name (nothing was written).") from None
     if path.is_dir():
         raise InvalidInput(f"{path} is a folder; give a file name to write to.")
     if path.exists() or path.is_symlink():
@@ -41,6 +47,10 @@ def check_target(path: Path | str) -> Path:
             raise InvalidInput(f"{path} is a system file, not a place to save to; choose a file "
                                "in a folder of yours.")
     parent = path.parent
+    folder = str(parent.resolve())
+    if folder in ("/proc", "/sys") or folder.startswith(("/proc/", "/sys/")):
+        raise InvalidInput(f"{parent} is a system folder, not a place to save to; choose a "
+                           "folder of yours (nothing was written).")
     if not parent.is_dir():
         raise InvalidInput(f"The folder {parent} does not exist; create it first or choose "
                            "another place (nothing was written).")

@@ -111,6 +111,10 @@ def test_adjust_records_an_audited_correction(kiosk):
 @pytest.mark.parametrize("args, words", [
     (("day", "report", "--date", "{today}", "--out", "/proc/version"), ".pdf or .csv"),
     (("day", "report", "--date", "{today}", "--out", "{tmp}/nowhere/z.csv"), "does not exist"),
+    (("day", "close", "--date", "{today}", "--out", "/proc/z.pdf"), "system folder"),
+    (("day", "close", "--date", "{today}", "--out", "/sys/kernel/z.csv"), "system folder"),
+    (("day", "close", "--date", "{today}", "--out", "{tmp}"), ".pdf or .csv"),
+    (("day", "close", "--date", "{today}", "--out", "{tmp}/z\udcff.pdf"), "not text"),
     (("day", "report", "--date", "{today}", "--out", "{tmp}/z.csv"), "not closed"),
     (("day", "close", "--date", "2026-02-30"), "not a date"),
     (("day", "adjust", "--date", "{today}", "--amount", "12,5x", "--reason", "r"),

@@ -301,6 +301,15 @@ def test_many_fuzzed_command_lines(cli_db, capsys, line, generated):
     cli_once(cli_db, *line, capsys)
 
 
+def test_a_file_name_of_undecodable_bytes_is_named_in_the_message(cli_db, capsys):
+    """Found by the slow fuzz: a name in bytes that are not UTF-8 reaches Python as a lone
+    surrogate, and printing the error about it crashed the command."""
+    from kiosk.cli import main
+
+    assert main(["--db", str(cli_db), "import", "x\ud800", "--staff", "9001"]) == 2
+    assert "x\\ud800" in capsys.readouterr().err
+
+
 def write_generated(case: tuple[str, str]) -> None:
     suffix, text = case
     Path(f"gen{suffix}").write_text(text, encoding="utf-8", errors="surrogatepass")
