@@ -74,6 +74,8 @@ def verify(path: Path | str) -> int:
         conn = _open_read_only(path)
     except sqlite3.Error as err:
         raise InvalidInput(f"{path.name} cannot be opened as a kiosk backup ({err}).") from None
+    # A damaged file can make integrity_check quote bytes that are not UTF-8 (found by the fuzz).
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         try:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
@@ -82,6 +84,9 @@ def verify(path: Path | str) -> int:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as err:
             raise InvalidInput(f"{path.name} is not a kiosk backup: {err}.") from None
+        except UnicodeDecodeError:  # SQLite's own error text quoted damaged bytes
+            raise InvalidInput(f"{path.name} is damaged and cannot be restored (its "
+                               "structure is unreadable).") from None
     finally:
         conn.close()
     if result != ["ok"]:

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 
@@ -385,6 +385,7 @@ def restore_once(backup_pair, tmp_path: Path, flips: list[tuple[int, int]]) -> N
 @settings(FAST, max_examples=40)
 @given(flips=st.lists(st.tuples(st.integers(0, 2**20), st.integers(0, 255)), min_size=1,
                       max_size=8))
+@example(flips=[(456994, 128)])  # integrity_check then quoted bytes that are not UTF-8
 def test_damaged_backups_are_refused_cleanly_or_restore_whole(backup_pair, tmp_path, flips):
     restore_once(backup_pair, tmp_path, flips)
 
