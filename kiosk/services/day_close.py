@@ -15,7 +15,7 @@ How the day is counted (the same definitions as ``kiosk.services.reports``, read
 ``day_*`` views, so the Z report equals the daily sales report of the day at the close):
 
 * tickets: bookings, seats, gross, tax, discounts, refunds, exchange credit, net;
-* food and drink: not sold by this system yet (issue 12): the section says so, with no figures;
+* food and drink: not sold through the box office yet: the section says so, with no figures;
 * tenders: taken and refunded by kind (``tender_totals``: see ``_tenders``);
 * refunds: completed (counted), waiting for a manager (not counted), approved but still to be
   paid out of a drawer;
@@ -46,7 +46,7 @@ from kiosk.store.db import transaction
 log = logging.getLogger(__name__)
 
 TOTALS_VERSION = 1
-FOOD_AND_DRINK_NOTE = "Food and drink: not sold through this system yet (issue 12); no figures."
+FOOD_AND_DRINK_NOTE = "Food and drink: not sold through the box office yet; no figures."
 MAX_REASON = 200
 MAX_ADJUSTMENT_MINOR = 100_000_000  # ten lakh rupees / a million dollars: a typo, not a correction
 
