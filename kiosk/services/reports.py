@@ -143,6 +143,8 @@ def to_csv(report: ReportTable | Any, stream: TextIO) -> None:
         write_table_csv(report, stream)
         return
     tables = list(report.tables)
+    if getattr(report, "by_tender", None) is not None:  # money by tender: cash-ups reconcile it
+        tables.append(report.by_tender)
     for i, table in enumerate(tables):
         if i:
             stream.write("\n")

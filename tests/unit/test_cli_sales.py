@@ -290,6 +290,13 @@ def test_manager_report_table_and_csv(kiosk, tmp_path):
     assert (totals["Gross sales"], totals["Refunded"], totals["Net sales"]) == ("500.00", "250.00",
                                                                                  "250.00")
     assert ["# Occupancy by show"] in rows and ["# Refunds"] in rows
+    header = rows.index(["# Money by tender"]) + 1  # the cash-up reconciles by tender
+    by_tender = {r[0]: dict(zip(rows[header], r, strict=True)) for r in rows[header + 1:]
+                 if r and r[0] in ("cash", "card", "upi", "voucher")}
+    assert {t: (r["Taken"], r["Refunded"]) for t, r in by_tender.items()} == {
+        "card": ("500.00", "250.00")}  # kiosk.book pays by card
+    rc, out, err = kiosk("report", "--date", day, *MANAGER)
+    assert "Money by tender" in out
 
 
 def test_report_csv_to_stdout_and_other_days_are_empty(kiosk):
