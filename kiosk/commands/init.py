@@ -1,8 +1,10 @@
 """``kiosk init``: set up a database: ``--demo`` or ``--first-manager``.
 
-``kiosk init --first-manager NUMBER --name NAME`` creates the first manager of an empty
-database (the PIN from ``$KIOSK_PIN`` or asked for twice, never on the command line), through
-the same service as the app's first-manager screen (``kiosk.services.first_run``).
+``kiosk init --first-manager NUMBER --name NAME --cinema-name ... --city ... --timezone ...
+--currency ...`` creates the first manager of an empty database and its cinema, in one
+transaction (the PIN from ``$KIOSK_PIN`` or asked for twice, never on the command line), through
+the same service as the app's first-manager screen (``kiosk.services.first_run``). The cinema
+options are needed only while the database has no cinema.
 
 ``kiosk init --demo`` loads the demo cinemas, films, prices, staff (with the PINs printed in the
 README) and a week of shows: only on request, never by a plain ``kiosk`` or ``kiosk init``.
@@ -42,10 +44,11 @@ NAME = "init"
 HELP = ("set up a database: --first-manager creates the first manager of an empty one; --demo "
         "loads the demo data (cinemas, films, prices, demo staff, a week of shows) or tops up "
         "the demo shows to the next 7 days")
-USAGE_HINT = ("Say what to set up: `kiosk init --first-manager NUMBER --name NAME` creates the "
-              "first manager of an empty database (the PIN is asked for twice, or taken from "
-              "$KIOSK_PIN); `kiosk init --demo` loads the demo data, whose staff PINs are "
-              "printed in the README. Nothing was changed.")
+USAGE_HINT = ("Say what to set up: `kiosk init --first-manager NUMBER --name NAME "
+              "--cinema-name NAME --city CITY --timezone ZONE --currency CODE` creates the "
+              "first manager and the cinema of an empty database (the PIN is asked for twice, "
+              "or taken from $KIOSK_PIN); `kiosk init --demo` loads the demo data, whose staff "
+              "PINs are printed in the README. Nothing was changed.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,6 +59,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="create the first manager (staff number, 3 to 8 digits) of a "
                              "database with no staff; the PIN is asked for twice (or $KIOSK_PIN)")
     parser.add_argument("--name", metavar="NAME", help="the first manager's name")
+    cinema = parser.add_argument_group(
+        "the cinema (with --first-manager, on a database that has no cinema yet)")
+    cinema.add_argument("--cinema-name", metavar="NAME", help="the cinema's name")
+    cinema.add_argument("--city", metavar="CITY", help="the cinema's city")
+    cinema.add_argument("--timezone", metavar="ZONE",
+                        help="the cinema's IANA time zone, e.g. Asia/Kolkata")
+    cinema.add_argument("--currency", metavar="CODE",
+                        help="the cinema's ISO 4217 currency, e.g. INR, AED, USD")
+    cinema.add_argument("--cinema-id", metavar="ID",
+                        help="the cinema's id (default: made from its name)")
     parser.add_argument("--force", action="store_true",
                         help="with --demo: ERASE everything in the database (bookings, shifts, "
                              "audit log) and load the demo data afresh; a backup is saved "
@@ -229,9 +242,30 @@ def _read_new_pin(number: str) -> tuple[str, str]:
     return pin, again
 
 
+CINEMA_OPTIONS = (("cinema_name", "--cinema-name"), ("city", "--city"),
+                  ("timezone", "--timezone"), ("currency", "--currency"))
+CINEMA_HINT = ("--cinema-name NAME --city CITY --timezone ZONE (e.g. Asia/Kolkata) "
+               "--currency CODE (e.g. INR)")
+
+
+def _cinema_entry(args: argparse.Namespace):
+    """The cinema options as a ``CinemaEntry``; None when none is given; all four or refused."""
+    from kiosk.services.first_run import CinemaEntry
+
+    given = [flag for key, flag in CINEMA_OPTIONS if getattr(args, key, None) is not None]
+    if not given and args.cinema_id is None:
+        return None
+    missing = [flag for key, flag in CINEMA_OPTIONS if getattr(args, key, None) is None]
+    if missing:
+        raise InvalidInput(f"The cinema also needs {', '.join(missing)} (all of {CINEMA_HINT}). "
+                           "Nothing was changed.")
+    return CinemaEntry(name=args.cinema_name, city=args.city, timezone=args.timezone,
+                       currency=args.currency, cinema_id=args.cinema_id or "")
+
+
 def _first_manager(args: argparse.Namespace, config: Config) -> int:
     from kiosk.services.deps import ServiceDeps
-    from kiosk.services.first_run import create_first_manager
+    from kiosk.services.first_run import check_cinema, first_run, has_cinema, has_staff
 
     if args.demo or args.force or args.discard_unsent:
         raise InvalidInput("--first-manager goes on its own (not with --demo or --force). "
@@ -239,16 +273,28 @@ def _first_manager(args: argparse.Namespace, config: Config) -> int:
     if not (args.name or "").strip():
         raise InvalidInput("--first-manager needs the manager's name: add --name \"NAME\". "
                            "Nothing was changed.")
-    pin, again = _read_new_pin(args.first_manager)
+    cinema = _cinema_entry(args)
+    if cinema is not None:
+        check_cinema(cinema)  # a typo is reported before the PIN is asked for
     db = open_db(config.db_path)
     try:
-        record = create_first_manager(ServiceDeps(db=db, config=config, clock=Clock()),
-                                      args.first_manager, args.name, pin, again)
+        if cinema is None and not has_cinema(db.conn) and not has_staff(db.conn):
+            raise InvalidInput("This database has no cinema yet: add the cinema the kiosk sells "
+                               f"for: {CINEMA_HINT}. Nothing was changed.")
+        pin, again = _read_new_pin(args.first_manager)
+        made = first_run(ServiceDeps(db=db, config=config, clock=Clock()),
+                         args.first_manager, args.name, pin, again, cinema)
     finally:
         db.conn.close()
+    record = made.manager
+    if made.cinema is not None:
+        print(f"Cinema {made.cinema.name} ({made.cinema.cinema_id}; {made.cinema.city}, "
+              f"{made.cinema.timezone}, {made.cinema.currency}) created in {config.db_path}.")
     print(f"First manager {record.name} ({record.staff_number}) created in {config.db_path}. "
           "Sign in on the manager console (kiosk --mode manager) to add the cinema's films, "
-          "halls, shows and staff.")
+          "halls, price lists, shows and staff.")
+    if made.limits_note:
+        print(made.limits_note)
     return 0
 
 
@@ -257,6 +303,11 @@ def run(args: argparse.Namespace, config: Config) -> int:
         return _first_manager(args, config)
     if args.name is not None:
         raise InvalidInput("--name goes with --first-manager NUMBER. Nothing was changed.")
+    stray = [flag for key, flag in (*CINEMA_OPTIONS, ("cinema_id", "--cinema-id"))
+             if getattr(args, key, None) is not None]
+    if stray:
+        raise InvalidInput(f"{stray[0]} goes with --first-manager NUMBER (the cinema is set up "
+                           "with the first manager). Nothing was changed.")
     if not args.demo:
         if args.force or args.discard_unsent:
             raise InvalidInput("--force erases the database to load the demo data afresh: say "

@@ -1,6 +1,7 @@
 """The CLI's first run (issue 11, point 6): a plain `kiosk init` loads nothing; `kiosk init
 --first-manager` creates exactly one first manager (PIN from $KIOSK_PIN or asked twice, never
-an option); `--demo` is the only way to the demo staff. Refusals exit non-zero, change nothing."""
+an option) and the cinema with it; `--demo` is the only way to the demo staff. Refusals exit
+non-zero, change nothing."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ import pytest
 
 from kiosk.cli import main
 from tests.factories import table_dump
+
+CINEMA = ("--cinema-name", "Lakeview Cinemas", "--city", "Kochi", "--timezone", "Asia/Kolkata",
+          "--currency", "INR")
 
 
 @pytest.fixture(autouse=True)
@@ -75,12 +79,13 @@ def test_plain_init_loads_nothing_and_says_what_to_do(db_path, capsys):
 
 def test_first_manager_from_kiosk_pin_then_a_second_is_refused(db_path, capsys, monkeypatch):
     monkeypatch.setenv("KIOSK_PIN", "4826")
-    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya Nair") == 0
+    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya Nair",
+               *CINEMA) == 0
     assert "First manager Priya Nair (4001) created" in capsys.readouterr().out
     assert rows(db_path, "SELECT staff_number, name, role, active FROM staff") == \
         [("4001", "Priya Nair", "manager", 1)]
     assert rows(db_path, "SELECT action, ok, target FROM audit") == \
-        [("staff.first_manager", 1, "4001")]
+        [("staff.first_manager", 1, "4001"), ("cinema.first_run", 1, "lakeview-cinemas")]
     before = dump(db_path)
     monkeypatch.setenv("KIOSK_PIN", "5831")
     assert run(db_path, "init", "--first-manager", "4002", "--name", "Someone Else") != 0
@@ -93,13 +98,13 @@ def test_first_manager_from_kiosk_pin_then_a_second_is_refused(db_path, capsys, 
 def test_the_pin_is_asked_twice_and_must_match(db_path, capsys, monkeypatch):
     asked = prompts(monkeypatch, "4826", "4862")
     before = dump(db_path, exclude=())
-    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya") == 2
+    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya", *CINEMA) == 2
     assert "not the same" in capsys.readouterr().err
     assert len(asked) == 2 and "4001" in asked[0]
     assert rows(db_path, "SELECT COUNT(*) FROM staff") == [(0,)]
     assert dump(db_path, exclude=()) == before
     prompts(monkeypatch, "4826", "4826")
-    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya") == 0
+    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya", *CINEMA) == 0
     assert rows(db_path, "SELECT staff_number FROM staff") == [("4001",)]
 
 
@@ -108,7 +113,7 @@ def test_the_pin_is_asked_twice_and_must_match(db_path, capsys, monkeypatch):
 def test_a_weak_pin_is_refused_and_nothing_changes(db_path, capsys, monkeypatch, pin, words):
     before = dump(db_path, exclude=())
     monkeypatch.setenv("KIOSK_PIN", pin)
-    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya") == 2
+    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya", *CINEMA) == 2
     assert words in capsys.readouterr().err
     assert dump(db_path, exclude=()) == before
 
@@ -190,3 +195,58 @@ def test_init_has_no_pin_option(db_path, capsys, argv):
         run(db_path, *argv)
     assert refused.value.code == 2 and "--pin" in capsys.readouterr().err
     assert dump(db_path, exclude=()) == before
+
+
+def test_the_cinema_is_created_with_the_first_manager(db_path, capsys, monkeypatch):
+    monkeypatch.setenv("KIOSK_PIN", "4826")
+    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya Nair", *CINEMA) == 0
+    out = capsys.readouterr().out
+    assert "Cinema Lakeview Cinemas (lakeview-cinemas; Kochi, Asia/Kolkata, INR) created" in out
+    assert "no default money limits" not in out
+    assert rows(db_path, "SELECT id, name, city, timezone, currency FROM cinemas") == \
+        [("lakeview-cinemas", "Lakeview Cinemas", "Kochi", "Asia/Kolkata", "INR")]
+    assert rows(db_path, "SELECT value FROM settings WHERE key = 'cinema_id'") == \
+        [("lakeview-cinemas",)]
+    assert rows(db_path, "SELECT action, target FROM audit ORDER BY id") == \
+        [("staff.first_manager", "4001"), ("cinema.first_run", "lakeview-cinemas")]
+
+
+def test_a_typed_id_and_a_currency_without_default_limits(db_path, capsys, monkeypatch):
+    monkeypatch.setenv("KIOSK_PIN", "4826")
+    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya",
+               "--cinema-name", "Harbour", "--city", "Auckland", "--timezone",
+               "Pacific/Auckland", "--currency", "nzd", "--cinema-id", "akl-1") == 0
+    assert "no default money limits for NZD" in capsys.readouterr().out
+    assert rows(db_path, "SELECT id, currency FROM cinemas") == [("akl-1", "NZD")]
+
+
+@pytest.mark.parametrize("change,words", [
+    (("--timezone", "Asia/Kochi"), "not a time zone"),
+    (("--currency", "JPY"), "hundredths"),
+    (("--currency", "RUPEE"), "three-letter code"),
+    (("--cinema-name", "@SUM(A1)"), "may not start"),
+])
+def test_a_bad_cinema_is_refused_before_the_pin_and_nothing_changes(db_path, capsys,
+                                                                    monkeypatch, change, words):
+    asked = prompts(monkeypatch)
+    before = dump(db_path, exclude=())
+    args = list(CINEMA)
+    args[args.index(change[0]) + 1] = change[1]
+    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya", *args) == 2
+    assert words in capsys.readouterr().err
+    assert asked == [] and dump(db_path, exclude=()) == before
+
+
+def test_without_the_cinema_an_empty_database_is_refused_naming_the_options(db_path, capsys,
+                                                                           monkeypatch):
+    asked = prompts(monkeypatch)
+    before = dump(db_path, exclude=())
+    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya") == 2
+    err = capsys.readouterr().err
+    assert "no cinema yet" in err and "--timezone" in err and "--currency" in err
+    assert run(db_path, "init", "--first-manager", "4001", "--name", "Priya",
+               "--cinema-name", "Lakeview", "--city", "Kochi") == 2
+    assert "--timezone, --currency" in capsys.readouterr().err
+    assert run(db_path, "init", "--city", "Kochi") == 2
+    assert "--city goes with --first-manager" in capsys.readouterr().err
+    assert asked == [] and dump(db_path, exclude=()) == before
