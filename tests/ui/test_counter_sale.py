@@ -347,3 +347,48 @@ def test_split_payment_part_card_rest_cash(driver, qtbot, services):
     assert count(services, "SELECT COUNT(*) FROM booking_tenders WHERE booking_id = ?",
                  booking.booking_id) == 2
     driver.screen("ticket").window().grab().save("/tmp/shots/ticket_split.png")
+
+
+def test_voucher_part_then_upi_and_a_whole_voucher_payment(driver, qtbot, services):
+    """Issue 11: a voucher is a tender at the counter (F10): part of a split, or the whole."""
+    driver.start()
+    driver.open_show()
+    for code in ("B1", "B2"):
+        driver.tap_seat(code)
+    qtbot.waitUntil(lambda: set(driver.held_seats()) == {"B1", "B2"}, timeout=WAIT)
+    driver.click(driver.screen("seats").continue_button)
+    driver.click(driver.screen("basket").pay_button)
+    driver.wait_screen("payment")
+    payment = driver.screen("payment")
+    due = payment.due_minor
+    qtbot.keyClick(payment, Qt.Key.Key_F10)
+    assert payment.voucher_button.isChecked() and payment.part_box.isVisible()
+    assert payment.pages.currentWidget().isAncestorOf(payment.voucher_code)
+    assert not payment.confirm_button.isEnabled()  # no code yet
+    qtbot.keyClicks(payment.voucher_code, "GV-2026-0042")
+    qtbot.keyClicks(payment.part_amount, "150")
+    driver.click(payment.add_part_button)
+    assert "GV-2026-0042" in payment.parts_label.text()
+    driver.click(payment.upi_button)
+    qtbot.keyClicks(payment.upi_reference, "UTR123456")
+    driver.click(payment.confirm_button)
+    driver.wait_screen("ticket")
+    booking = driver.mode.session.sale.booking
+    assert [(t.kind, t.amount_minor, t.reference) for t in booking.tenders] == [
+        ("voucher", 15000, "GV-2026-0042"), ("upi", due - 15000, "UTR123456")]
+
+    driver.click(driver.screen("ticket").new_sale_button)
+    driver.open_show()
+    driver.tap_seat("C1")
+    qtbot.waitUntil(lambda: set(driver.held_seats()) == {"C1"}, timeout=WAIT)
+    driver.click(driver.screen("seats").continue_button)
+    driver.click(driver.screen("basket").pay_button)
+    driver.wait_screen("payment")
+    driver.click(payment.voucher_button)
+    qtbot.keyClicks(payment.voucher_code, "GV-2026-0043")
+    driver.click(payment.confirm_button)
+    driver.wait_screen("ticket")
+    booking = driver.mode.session.sale.booking
+    assert booking.payment_method == "voucher"
+    assert [(t.kind, t.reference) for t in booking.tenders] == [("voucher", "GV-2026-0043")]
+    assert count(services, "SELECT COUNT(*) FROM booking_tenders WHERE kind = 'voucher'") == 2

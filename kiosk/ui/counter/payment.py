@@ -1,8 +1,10 @@
-"""Payment: cash (tendered, change due, quick-cash buttons), card (last four digits only) or UPI
-(its reference), or a split of them (issue 11).
+"""Payment: cash (tendered, change due, quick-cash buttons), card (last four digits only), UPI
+(its reference) or a voucher (its code), or a split of them (issue 11).
 
-Split: the cashier takes part of the amount on a card or UPI ("Add as part payment", F6) and the
-rest in cash or on another card/UPI; the list of parts and what is still to pay stay on screen.
+Split: the cashier takes part of the amount on a card, UPI or voucher ("Add as part payment",
+F6) and the rest in cash or another way; the list of parts and what is still to pay stay on
+screen. A paper voucher is collected and counted against its slip at the cash-up, like a card
+slip.
 Cash is always the last part (it alone gives change). The service checks everything again.
 
 Confirm is disabled from the first tap until the service answers, so a double tap sends one
@@ -35,6 +37,7 @@ from kiosk.ui.counter.screen import Screen
 from kiosk.ui.keypad import NumericKeypad
 
 NOTE_STEPS_MAJOR = (50, 100, 500, 1000, 2000)
+METHODS = ("cash", "card", "upi", "voucher")  # the order of the method pages
 
 
 def quick_cash_amounts(total_minor: int, limit: int = 3) -> list[int]:
@@ -71,16 +74,19 @@ class PaymentScreen(Screen):
         self.card_button.setObjectName("payCard")
         self.upi_button = QPushButton(self.tr("UPI (F9)"), self)
         self.upi_button.setObjectName("payUpi")
+        self.voucher_button = QPushButton(self.tr("Voucher (F10)"), self)
+        self.voucher_button.setObjectName("payVoucher")
         self.method_group = QButtonGroup(self)
         self.method_group.setExclusive(True)
-        for button in (self.cash_button, self.card_button, self.upi_button):
+        for button in (self.cash_button, self.card_button, self.upi_button, self.voucher_button):
             button.setCheckable(True)
             button.setMinimumHeight(64)
             self.method_group.addButton(button)
         self.cash_button.setChecked(True)
         self.method_group.buttonToggled.connect(self._method_changed)
         for key, button in ((Qt.Key.Key_F7, self.cash_button), (Qt.Key.Key_F8, self.card_button),
-                            (Qt.Key.Key_F9, self.upi_button)):
+                            (Qt.Key.Key_F9, self.upi_button),
+                            (Qt.Key.Key_F10, self.voucher_button)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(button.click)
@@ -125,12 +131,22 @@ class PaymentScreen(Screen):
         self.upi_reference.textChanged.connect(self._update_state)
         self.upi_reference.returnPressed.connect(self.confirm)
 
+        # voucher page
+        self.voucher_code = QLineEdit(self)
+        self.voucher_code.setObjectName("voucherCode")
+        self.voucher_code.setProperty("role", "big")
+        self.voucher_code.setPlaceholderText(self.tr("Voucher code"))
+        self.voucher_code.setAccessibleName(self.tr("Voucher code"))
+        self.voucher_code.setMaxLength(64)
+        self.voucher_code.textChanged.connect(self._update_state)
+        self.voucher_code.returnPressed.connect(self.confirm)
+
         # split: part payments on card / UPI, then the rest
         self.parts: list[Tender] = []
         self.part_amount = QLineEdit(self)
         self.part_amount.setObjectName("partAmount")
         self.part_amount.setPlaceholderText(self.tr("Amount (empty: all still to pay)"))
-        self.part_amount.setAccessibleName(self.tr("Amount on this card or UPI"))
+        self.part_amount.setAccessibleName(self.tr("Amount on this card, UPI or voucher"))
         self.part_amount.setValidator(QRegularExpressionValidator(r"\d{0,7}(\.\d{0,2})?", self))
         self.part_amount.textChanged.connect(self._update_state)
         self.add_part_button = QPushButton(self.tr("Add as part payment (F6)"), self)
@@ -177,10 +193,22 @@ class PaymentScreen(Screen):
         upi_note.setProperty("role", "muted")
         upi_layout.addWidget(upi_note)
         upi_layout.addStretch(1)
+        voucher_page = QWidget(self)
+        voucher_layout = QVBoxLayout(voucher_page)
+        voucher_layout.setContentsMargins(0, 0, 0, 0)
+        voucher_layout.addWidget(QLabel(self.tr("Voucher"), voucher_page))
+        voucher_layout.addWidget(self.voucher_code)
+        voucher_note = QLabel(self.tr("Keep the paper voucher with the card slips: it is counted "
+                                      "at the cash-up."), voucher_page)
+        voucher_note.setWordWrap(True)
+        voucher_note.setProperty("role", "muted")
+        voucher_layout.addWidget(voucher_note)
+        voucher_layout.addStretch(1)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(cash_page)
         self.pages.addWidget(card_page)
         self.pages.addWidget(upi_page)
+        self.pages.addWidget(voucher_page)
         part_row = QHBoxLayout()
         part_row.addWidget(self.part_amount, 1)
         part_row.addWidget(self.add_part_button)
@@ -221,6 +249,7 @@ class PaymentScreen(Screen):
         methods.addWidget(self.cash_button)
         methods.addWidget(self.card_button)
         methods.addWidget(self.upi_button)
+        methods.addWidget(self.voucher_button)
         self.parts_box = QWidget(self)  # shown only once a part payment was added
         parts_row = QHBoxLayout(self.parts_box)
         parts_row.setContentsMargins(0, 0, 0, 0)
@@ -254,8 +283,9 @@ class PaymentScreen(Screen):
         layout.addWidget(card, 1)
         layout.addLayout(bottom)
 
-        order = [self.cash_button, self.card_button, self.upi_button, self.tendered,
-                 self.card_last4, self.upi_reference, self.part_amount, self.add_part_button,
+        order = [self.cash_button, self.card_button, self.upi_button, self.voucher_button,
+                 self.tendered, self.card_last4, self.upi_reference, self.voucher_code,
+                 self.part_amount, self.add_part_button,
                  self.contact, self.confirm_button, self.back_button]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
@@ -303,6 +333,7 @@ class PaymentScreen(Screen):
         self.tendered.clear()
         self.card_last4.clear()
         self.upi_reference.clear()
+        self.voucher_code.clear()
         self.part_amount.clear()
         self.parts = []
         self.contact.clear()
@@ -331,8 +362,8 @@ class PaymentScreen(Screen):
                     "%1", format_money(back, self.currency))
             self.summary_label.setText(self.summary_label.text() + "\n" + note)
         no_pay = self.nothing_to_pay
-        for widget in (self.cash_button, self.card_button, self.upi_button, self.pages,
-                       self.keypad):
+        for widget in (self.cash_button, self.card_button, self.upi_button, self.voucher_button,
+                       self.pages, self.keypad):
             widget.setVisible(not no_pay)
         self._parts_changed()
 
@@ -344,11 +375,13 @@ class PaymentScreen(Screen):
     def _method(self) -> str:
         if self.upi_button.isChecked():
             return "upi"
+        if self.voucher_button.isChecked():
+            return "voucher"
         return "card" if self.card_button.isChecked() else "cash"
 
     def _field(self) -> QLineEdit:
-        return {"cash": self.tendered, "card": self.card_last4,
-                "upi": self.upi_reference}[self._method()]
+        return {"cash": self.tendered, "card": self.card_last4, "upi": self.upi_reference,
+                "voucher": self.voucher_code}[self._method()]
 
     def back(self) -> None:
         if not self._confirming:
@@ -381,7 +414,7 @@ class PaymentScreen(Screen):
 
     def _method_changed(self, *_args) -> None:
         method = self._method()
-        self.pages.setCurrentIndex(("cash", "card", "upi").index(method))
+        self.pages.setCurrentIndex(METHODS.index(method))
         self.part_box.setVisible(method != "cash" and not self.nothing_to_pay)
         field = self._field()
         self.keypad.set_target(field)
@@ -391,11 +424,12 @@ class PaymentScreen(Screen):
 
     # -- split payment --------------------------------------------------------------------------
     def _typed_part(self) -> Tender | None:
-        """The card or UPI tender as typed (amount: the part amount, or all still to pay)."""
+        """The card, UPI or voucher tender as typed (amount: the part amount, or all still to
+        pay)."""
         method = self._method()
         if method == "cash":
             return None
-        reference = (self.card_last4 if method == "card" else self.upi_reference).text().strip()
+        reference = self._field().text().strip()
         if method == "card" and (len(reference) != 4 or not reference.isdigit()):
             return None
         if not reference:
@@ -410,20 +444,19 @@ class PaymentScreen(Screen):
         return Tender(method, amount, reference)
 
     def add_part(self) -> None:
-        """Take part of the amount on this card / UPI; the rest is paid next."""
+        """Take part of the amount on this card / UPI / voucher; the rest is paid next."""
         if self._confirming or self.nothing_to_pay:
             return
         self.ctl.note_activity()
         part = self._typed_part()
         if part is None:
             self.message.setText(
-                self.tr("Choose card or UPI, enter its details and an amount up to %1.")
+                self.tr("Choose card, UPI or voucher, enter its details and an amount up to %1.")
                 .replace("%1", format_money(self.remaining_minor, self.currency)))
             return
         self.parts.append(part)
-        self.card_last4.clear()
-        self.upi_reference.clear()
-        self.part_amount.clear()
+        for field in (self.card_last4, self.upi_reference, self.voucher_code, self.part_amount):
+            field.clear()
         self.message.clear()
         if self.cash_button.isEnabled() and self.remaining_minor:
             self.cash_button.setChecked(True)
@@ -475,7 +508,7 @@ class PaymentScreen(Screen):
             return Payment(tenders=(*self.parts, last))
         if last.kind == "card":
             return Payment(method="card", card_last4=last.reference)
-        return Payment(method="upi", reference=last.reference)
+        return Payment(method=last.kind, reference=last.reference)
 
     def _update_state(self, *_args) -> None:
         if self.cash_button.isChecked():
@@ -506,8 +539,9 @@ class PaymentScreen(Screen):
                 "cash": self.tr("Enter the cash received (at least the amount due)"),
                 "card": self.tr("Enter the last four digits of the card."),
                 "upi": self.tr("Enter the UPI reference."),
+                "voucher": self.tr("Enter the voucher code."),
             }[self._method()] if not self.parts else self.tr("Still to pay %1: take it in cash, "
-                                                             "or on a card or UPI.").replace(
+                                                             "or by card, UPI or voucher.").replace(
                 "%1", format_money(self.remaining_minor, self.currency)))
             return
         if sale.hold is None:
