@@ -13,8 +13,9 @@ prints ``first-screen-name=<main|first-manager>``: which screen that was.
 
 First run: the demo data is loaded only with ``--demo`` (its staff PINs are printed in the
 README). A plain launch on an empty database (no staff, no cloud cinema) shows the
-first-manager screen (``kiosk.ui.first_manager``) before the main window, which then opens in
-manager mode for the new manager to sign in and set the cinema up. A database that already
+first-manager screen (``kiosk.ui.first_manager``; it also asks for the cinema while the
+database has none) before the main window, which then opens in manager mode for the new manager
+to sign in and add the cinema's halls, films and shows. A database that already
 holds the demo still gets its shows topped up to the next 7 days.
 """
 
@@ -168,7 +169,7 @@ def _first_manager_if_needed(services, config, bench: bool) -> bool | None:
 
     Returns False when not needed, True once the manager was created, None when the screen
     was closed without creating one (or in the bench run, once it was shown)."""
-    from kiosk.services.first_run import create_first_manager, needs_first_manager
+    from kiosk.services.first_run import first_run, has_cinema, needs_first_manager
 
     if not needs_first_manager(services.deps):
         return False
@@ -181,9 +182,10 @@ def _first_manager_if_needed(services, config, bench: bool) -> bool | None:
         ThemeManager(app, config.theme, config.large_text)
     install_languages(config.language)
     deps = services.deps  # used by the screen's worker thread only while this loop runs
-    screen = FirstManagerScreen(
-        lambda number, name, pin, again: create_first_manager(deps, number, name, pin, again),
-        kiosk_id=config.kiosk_id)
+    screen = FirstManagerScreen(  # the cinema too, while the database has none
+        lambda number, name, pin, again, cinema: first_run(deps, number, name, pin, again,
+                                                           cinema),
+        kiosk_id=config.kiosk_id, ask_cinema=not has_cinema(deps.conn))
     made: list = []
 
     def created(record) -> None:

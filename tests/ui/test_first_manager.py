@@ -1,5 +1,6 @@
 """First-manager screen (issue 11, point 6): an empty production database starts here, not on
-the demo; the service makes the manager on a worker thread; refusals are shown in its words."""
+the demo; the service makes the manager (and the cinema, on a database without one) on a worker
+thread; refusals are shown in its words."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QPushButton
 
 from kiosk.domain.clock import FakeClock
 from kiosk.services.deps import ServiceDeps
-from kiosk.services.first_run import create_first_manager
+from kiosk.services.first_run import create_first_manager, first_run
 from kiosk.store.db import open_db
 from tests.ui import test_manager_fixtures as fx
 
@@ -32,7 +33,7 @@ def empty_deps(config):
     deps.conn.close()
 
 
-def make(qtbot, create):
+def make(qtbot, create, **kwargs):
     from kiosk.ui.first_manager import FirstManagerScreen
     from kiosk.ui.theme import ThemeManager
 
@@ -40,7 +41,8 @@ def make(qtbot, create):
         from PySide6.QtWidgets import QApplication
 
         ThemeManager(QApplication.instance(), "normal", False)
-    screen = FirstManagerScreen(create, kiosk_id="KIOSK-1")
+    kwargs.setdefault("timezone", "Asia/Kolkata")  # not the test machine's
+    screen = FirstManagerScreen(create, kiosk_id="KIOSK-1", **kwargs)
     qtbot.addWidget(screen)
     screen.resize(1280, 800)
     screen.show()
@@ -48,11 +50,16 @@ def make(qtbot, create):
     return screen
 
 
-def fill(qtbot, screen, name="Priya Nair", number="4001", pin="4826", again="4826"):
+def fill(qtbot, screen, name="Priya Nair", number="4001", pin="4826", again="4826",
+         cinema="Lakeview Cinemas", city="Kochi"):
     for field, text in ((screen.name, name), (screen.number, number), (screen.pin, pin),
                         (screen.pin_again, again)):
         field.clear()
         qtbot.keyClicks(field, text)
+    if screen.ask_cinema:
+        for field, text in ((screen.cinema_name, cinema), (screen.city, city)):
+            field.clear()
+            qtbot.keyClicks(field, text)
 
 
 def staff(deps):
@@ -130,6 +137,9 @@ def test_the_launcher_asks_on_an_empty_database_only(qapp, qtbot, config, servic
     try:
         assert _first_manager_if_needed(empty, empty.config, bench=False) is True
         assert staff(empty.deps) == [("4001", "Priya Nair", "manager")]
+        assert shown[-1].ask_cinema  # an empty database: the cinema is asked for too
+        assert [tuple(r) for r in empty.deps.conn.execute("SELECT id, timezone FROM cinemas")] == \
+            [("lakeview-cinemas", shown[-1].timezone.currentText())]
         monkeypatch.setattr(qapp, "exec", lambda: 0)  # closed without a manager: nothing
         cinema = open_services(empty.config.with_overrides(
             db_path=config.db_path.with_name("cinema.db"), cinema_id="hyd-central"),
@@ -239,3 +249,104 @@ def test_the_main_window_follows_the_first_manager_screen(qapp, config, monkeypa
     args = SimpleNamespace(launch_demo=False, config=None)
     assert launch.run(args, config.with_overrides(windowed=True)) == 0
     assert seen["mode"] == mode
+
+
+def test_the_cinema_is_asked_for_beside_the_manager_and_made_with_them(qtbot, empty_deps):
+    from tests.factories import table_dump
+
+    screen = make(qtbot, lambda *e: first_run(empty_deps, *e))
+    assert screen.cinema_box.isVisible() and screen.timezone.currentText() == "Asia/Kolkata"
+    fill(qtbot, screen, cinema="", city="")
+    assert not screen.create_button.isEnabled()  # the cinema is not filled in yet
+    save(screen, "first_run_cinema.png")
+    fill(qtbot, screen, cinema="Harbour Screens", city="Auckland")
+    assert screen.cinema_id.placeholderText() == "harbour-screens"
+    screen.timezone.lineEdit().clear()  # a zone nobody has: refused, nothing written
+    qtbot.keyClicks(screen.timezone.lineEdit(), "Pacific/Atlantis")
+    before = table_dump(empty_deps.conn, exclude=())
+    qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "not a time zone" in screen.status.text(), timeout=WAIT)
+    assert table_dump(empty_deps.conn, exclude=()) == before
+    save(screen, "first_run_cinema_refused.png")
+    screen.timezone.lineEdit().clear()  # typing part of a name offers the zones containing it
+    qtbot.keyClicks(screen.timezone.lineEdit(), "auckl")
+    completer = screen.timezone.completer()
+    completer.setCompletionPrefix("auckl")
+    assert completer.currentCompletion() == "Pacific/Auckland"
+    screen.timezone.setCurrentText("Pacific/Auckland")
+    screen.currency.lineEdit().clear()
+    qtbot.keyClicks(screen.currency.lineEdit(), "nzd1")  # the digit is not taken
+    assert screen.currency.currentText() == "NZD"  # shown as the service will store it
+    fill(qtbot, screen, cinema="Harbour Screens", city="Auckland")
+    with qtbot.waitSignal(screen.created, timeout=WAIT) as blocker:
+        qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].staff_number == "4001"
+    assert [tuple(r) for r in empty_deps.conn.execute(
+        "SELECT id, name, city, timezone, currency FROM cinemas")] == \
+        [("harbour-screens", "Harbour Screens", "Auckland", "Pacific/Auckland", "NZD")]
+    text = screen.status.text()
+    assert "Cinema Harbour Screens (harbour-screens) created" in text
+    assert "no default money limits for NZD" in text
+    qtbot.waitUntil(lambda: screen.create_button.geometry().top()  # the status wraps: laid
+                    > screen.status.geometry().bottom() > 0, timeout=WAIT)  # out, not cut off
+    save(screen, "first_run_cinema_created.png")
+
+
+def test_a_database_with_a_cinema_asks_only_for_the_manager(qtbot, empty_deps):
+    screen = make(qtbot, lambda *e: first_run(empty_deps, *e), ask_cinema=False)
+    assert not screen.cinema_box.isVisible() and screen.cinema_entry() is None
+    fill(qtbot, screen)
+    assert screen.create_button.isEnabled()
+
+
+def test_machine_timezone_reads_the_localtime_link(tmp_path, monkeypatch):
+    from kiosk.ui.first_manager import machine_timezone
+
+    monkeypatch.delenv("TZ", raising=False)
+    zone_dir = tmp_path / "usr/share/zoneinfo/Asia"
+    zone_dir.mkdir(parents=True)
+    (zone_dir / "Kolkata").write_bytes(b"TZif")
+    link = tmp_path / "localtime"
+    link.symlink_to(zone_dir / "Kolkata")
+    assert machine_timezone(link) == "Asia/Kolkata"
+    monkeypatch.setenv("TZ", ":Europe/London")
+    assert machine_timezone(link) == "Europe/London"
+
+
+def test_after_the_first_run_the_console_adds_a_hall_to_the_new_cinema(qtbot, config):
+    """The manager made by the first run signs in to the console; its hall editor offers the
+    new cinema and saves a hall into it; the schedule offers it too."""
+    from kiosk.services.app import open_services
+    from kiosk.services.first_run import CinemaEntry
+    from kiosk.ui.bridge import Bridge
+    from kiosk.ui.manager import ManagerWindow
+
+    services = open_services(config, clock=FakeClock())
+    bridge = None
+    try:
+        first_run(services.deps, "4001", "Priya Nair", "4826", "4826",
+                  CinemaEntry(name="Lakeview Cinemas", city="Kochi", timezone="Asia/Kolkata",
+                              currency="INR"))
+        boss = services.auth.sign_in("4001", "4826")
+        bridge = Bridge(services)
+        window = ManagerWindow(services, bridge, boss)
+        qtbot.addWidget(window)
+        window.resize(1440, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        halls = window.show_page("halls")
+        assert halls.cinema.currentData() == "lakeview-cinemas"
+        fx.click(qtbot, halls.findChild(QPushButton, "newHall"))
+        halls.name.setText("Screen 1")
+        fx.click(qtbot, halls.findChild(QPushButton, "saveHall"))
+        qtbot.waitUntil(lambda: "Saved Screen 1" in halls.banner.text(), timeout=WAIT)
+        assert [tuple(r) for r in services.deps.conn.execute(
+            "SELECT cinema_id, name FROM halls")] == \
+            [("lakeview-cinemas", "Screen 1")]
+        assert window.grab().save(str(SHOTS / "first_run_console_hall.png"))
+        schedule = window.show_page("schedule")
+        assert schedule.shows.cinema_id() == "lakeview-cinemas"
+    finally:
+        if bridge is not None:
+            bridge.wait_idle(WAIT)
+        services.close()
