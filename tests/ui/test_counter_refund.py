@@ -141,3 +141,23 @@ def test_exchange_to_dearer_seats_takes_the_difference(driver, qtbot, services):
     assert [line.seat_code for line in new.lines] == ["F3"]
     assert services.booking.get(booking.reference).state == "exchanged"
     assert driver.mode.session.sale.exchange_from is None
+
+
+def test_a_split_booking_shows_each_tender_and_where_refunds_go(driver, qtbot, services):
+    from kiosk.domain.tenders import Tender
+
+    actor = services.auth.sign_in("1002", "2345")
+    hold = services.booking.hold(actor, "show-future", ["D1", "D2"])
+    booking = services.booking.confirm(
+        actor, hold.hold_id, {"D1": "adult", "D2": "adult"},
+        Payment(tenders=(Tender("card", 30_000, "4242"), Tender("voucher", 20_000, "GV-7"))))
+    driver.start()
+    qtbot.keyClick(driver.mode, Qt.Key.Key_F6)
+    driver.wait_screen("refund")
+    screen = driver.screen("refund")
+    qtbot.keyClicks(screen.reference, booking.reference)
+    qtbot.keyClick(screen.reference, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.card.isVisible(), timeout=WAIT)
+    text = screen.details.text()
+    assert "card ••••4242 ₹300.00 + voucher ₹200.00" in text
+    assert "card first, cash last" in text

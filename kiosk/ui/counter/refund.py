@@ -237,6 +237,18 @@ class RefundScreen(Screen):
         if not keep_result:
             self.result.clear()
 
+    def _paid_text(self, booking, paid: str, refunded: str) -> str:
+        """One line for one tender; for a split, each tender and the order refunds go back in."""
+        tenders = getattr(booking, "tenders", ()) or ()
+        if len(tenders) < 2:
+            return (self.tr("Paid %1 by %2; refunded so far %3").replace("%1", paid)
+                    .replace("%2", method_label(booking.payment_method)).replace("%3", refunded))
+        parts = " + ".join(
+            f"{method_label(t.kind)}{' ••••' + t.reference if t.kind == 'card' else ''} "
+            f"{format_money(t.amount_minor, booking.currency)}" for t in tenders)
+        return (self.tr("Paid %1: %2; refunded so far %3. Refunds go back card first, cash last.")
+                .replace("%1", paid).replace("%2", parts).replace("%3", refunded))
+
     def _show_booking(self, booking) -> None:
         show = booking.show
         paid = format_money(booking.total_minor, booking.currency)
@@ -246,8 +258,7 @@ class RefundScreen(Screen):
             f"<b>{booking.reference}</b> · {state}<br>"
             f"<b>{show.film_title}</b> · {show.cinema_name} · {show.hall_name} · "
             f"{show.local_start.strftime('%a %d %b %Y %H:%M')}<br>"
-            + self.tr("Paid %1 by %2; refunded so far %3").replace("%1", paid)
-            .replace("%2", method_label(booking.payment_method)).replace("%3", refunded))
+            + self._paid_text(booking, paid, refunded))
         for check in self.checks.values():
             check.setParent(None)
             check.deleteLater()
