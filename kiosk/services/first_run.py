@@ -143,8 +143,8 @@ def check_timezone(value: object) -> str:
     if not zone:
         raise InvalidInput("Please choose the cinema's time zone (for example Asia/Kolkata).")
     if zone not in zoneinfo.available_timezones():
-        raise InvalidInput(f"{zone[:60]!r} is not a time zone this kiosk knows: choose one from "
-                           "the list, such as Asia/Kolkata or Europe/London.")
+        raise InvalidInput(f"{zone[:60]!r} is not a time zone this kiosk knows: use an IANA name "
+                           "such as Asia/Kolkata or Europe/London.")
     return zone
 
 

@@ -175,6 +175,9 @@ def test_the_cinema_comes_with_the_first_manager(deps):
         "SELECT * FROM audit WHERE action = 'cinema.first_run'")]
     assert entry["target"] == "pvr-forum-mall" and entry["staff_id"] == made.manager.staff_id
     assert json.loads(entry["detail"])["currency"] == "INR"
+    from kiosk.store.audit_chain import verify
+
+    assert verify(deps.conn).intact and verify(deps.conn).rows == 2  # both rows chained
 
 
 def test_a_typed_cinema_id_is_kept_and_a_name_without_latin_letters_gets_a_plain_one(deps):
