@@ -769,6 +769,50 @@
         <source>Manager {name} ({number}) created. Sign in with that staff number and PIN.</source>
         <translation>मैनेजर {name} ({number}) बन गया। इसी स्टाफ़ नंबर और पिन से साइन इन करें।</translation>
     </message>
+    <message>
+        <source>The manager</source>
+        <translation>मैनेजर</translation>
+    </message>
+    <message>
+        <source>The cinema</source>
+        <translation>सिनेमा</translation>
+    </message>
+    <message>
+        <source>as customers know it</source>
+        <translation>जैसा ग्राहक जानते हैं</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>शहर</translation>
+    </message>
+    <message>
+        <source>Cinema name</source>
+        <translation>सिनेमा का नाम</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>समय क्षेत्र</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>मुद्रा</translation>
+    </message>
+    <message>
+        <source>Cinema id (optional)</source>
+        <translation>सिनेमा आईडी (वैकल्पिक)</translation>
+    </message>
+    <message>
+        <source>made from the name</source>
+        <translation>नाम से बनेगी</translation>
+    </message>
+    <message>
+        <source>Create the cinema and the manager</source>
+        <translation>सिनेमा और मैनेजर बनाएँ</translation>
+    </message>
+    <message>
+        <source>Cinema {cinema} ({id}) created.</source>
+        <translation>सिनेमा {cinema} ({id}) बन गया।</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>

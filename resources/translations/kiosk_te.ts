@@ -769,6 +769,50 @@
         <source>Manager {name} ({number}) created. Sign in with that staff number and PIN.</source>
         <translation>మేనేజర్ {name} ({number}) సృష్టించబడ్డారు. ఆ సిబ్బంది నంబర్, పిన్‌తో సైన్ ఇన్ చేయండి.</translation>
     </message>
+    <message>
+        <source>The manager</source>
+        <translation>మేనేజర్</translation>
+    </message>
+    <message>
+        <source>The cinema</source>
+        <translation>సినిమా హాల్</translation>
+    </message>
+    <message>
+        <source>as customers know it</source>
+        <translation>కస్టమర్లకు తెలిసిన పేరు</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>నగరం</translation>
+    </message>
+    <message>
+        <source>Cinema name</source>
+        <translation>సినిమా హాల్ పేరు</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>టైమ్ జోన్</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>కరెన్సీ</translation>
+    </message>
+    <message>
+        <source>Cinema id (optional)</source>
+        <translation>సినిమా హాల్ ఐడి (ఐచ్ఛికం)</translation>
+    </message>
+    <message>
+        <source>made from the name</source>
+        <translation>పేరు నుండి తయారవుతుంది</translation>
+    </message>
+    <message>
+        <source>Create the cinema and the manager</source>
+        <translation>సినిమా హాల్ మరియు మేనేజర్‌ను సృష్టించండి</translation>
+    </message>
+    <message>
+        <source>Cinema {cinema} ({id}) created.</source>
+        <translation>సినిమా హాల్ {cinema} ({id}) సృష్టించబడింది.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
