@@ -41,6 +41,7 @@ from kiosk.services import audit
 from kiosk.services.business_dates import shift_business_date
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Role
+from kiosk.store.audit_chain import audit_anchor
 from kiosk.store.db import transaction
 
 log = logging.getLogger(__name__)
@@ -142,6 +143,9 @@ class ZReport:
                      ("Closed on device", self.kiosk_id),
                      ("Signature (SHA-256)", self.signature),
                      ("Signature check", "matches" if self.signature_ok else "DOES NOT MATCH")]
+            anchor = self.totals.get("audit_anchor")
+            if anchor:  # signed with the day: later cuts from the log's end show against it
+                head.append(("Audit log at close", f"row {anchor['id']}, hash {anchor['hash']}"))
         head.append(("Sources", self.totals.get("sources", "")))
         ticket_rows = [[label, t[key]] for key, label in TICKET_LINES]
         tenders = [[r["kind"], r["taken"], r["refunded"], r["taken"] - r["refunded"]]
@@ -390,6 +394,7 @@ class DayCloseService:
             if shifts:
                 raise DayNotReady(day.isoformat(), shifts)
             totals = self._totals(actor, conn, cinema, day)
+            totals["audit_anchor"] = audit_anchor(conn)
             record = self._record(cinema, day, now, staff["staff_number"], actor.kiosk_id, totals)
             sig = signature(record)
             conn.execute(
