@@ -252,7 +252,7 @@ def _nice_ceiling(value: int) -> int:
 
 
 def _table(painter: QPainter, box: QRectF, header: Sequence[str], rows: Sequence[Sequence[str]],
-           widths: Sequence[float] | None = None) -> float:
+           widths: Sequence[float] | None = None, empty: str = "No sales") -> float:
     """Draw a small table; returns the height used. Numbers (all but column 0) align right."""
     widths = widths or [0.56] + [0.44 / (len(header) - 1)] * (len(header) - 1)
     line = _pt(14)
@@ -277,7 +277,7 @@ def _table(painter: QPainter, box: QRectF, header: Sequence[str], rows: Sequence
     painter.setPen(INK)
     if not rows:
         painter.setPen(MUTED)
-        draw_row(["No sales"] + [""] * (len(header) - 1), False)
+        draw_row([empty] + [""] * (len(header) - 1), False)
         return 2 * line
     for row in rows:
         draw_row(row, False)

@@ -169,6 +169,9 @@ def draw(painter: Any, page: Any, report: ZReport) -> None:
                      f"on {report.kiosk_id}")
         lines.append(f"Signature SHA-256 {report.signature[:32]}... "
                      f"{'matches' if report.signature_ok else 'DOES NOT MATCH the stored totals'}")
+        anchor = report.totals.get("audit_anchor")
+        if anchor:  # to compare with `kiosk audit verify` later: cuts from the log's end show
+            lines.append(f"Audit log at close: row {anchor['id']}, hash {anchor['hash'][:32]}...")
     else:
         lines.append("Preview only: these figures can still change until the day is closed.")
     lines.append(str(report.totals.get("sources", "")))
@@ -193,7 +196,8 @@ def draw(painter: Any, page: Any, report: ZReport) -> None:
         header, rows = sections[title]
         shown = display_rows(report, title, header, rows[:limit])
         _section(painter, QRectF(x, top, width, 0), top, title)
-        used = _table(painter, QRectF(x, top + _pt(18), width, 0), header, shown, widths)
+        used = _table(painter, QRectF(x, top + _pt(18), width, 0), header, shown, widths,
+                      empty="None")
         if len(rows) > limit:  # one page: say what was left out, the CSV has every row
             painter.setPen(MUTED)
             painter.setFont(_font(8))
