@@ -29,6 +29,8 @@ from kiosk.domain.business_day import business_date as sale_business_date
 from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import (
     HoldExpired,
+    InvalidInput,
+    KioskError,
     NotSellableOffline,
     PaymentError,
     PermissionDenied,
@@ -58,6 +60,20 @@ REFERENCE_ATTEMPTS = 8
 
 # Which of the seats are sold, here (?3: not by the booking being written) or in the cloud: names
 # the seats when the sale is refused.
+_INSERT_BOOKING = (
+    "INSERT INTO bookings (id, reference, idempotency_key, show_id, channel, kiosk_id, staff_id, "
+    "shift_id, customer_contact, currency, total_minor, tax_minor, payment_method, card_last4, "
+    "cash_tendered_minor, change_minor, state, sync_state, exchanged_from, created_at, "
+    "business_date, updated_at, paid_minor, payment_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?)")
+# Consuming the hold also guards what was read before the cloud claim (outside the
+# transaction): a Z close of the sale's business day, or the close of the shift it is booked to,
+# meanwhile make it delete nothing, and the sale is refused, so it never lands on a closed day
+# or a closed shift. Part of a statement the confirm makes anyway, not an extra one.
+_CONSUME_HOLD = (
+    "DELETE FROM holds WHERE hold_id = ? "
+    "AND NOT EXISTS (SELECT 1 FROM business_days WHERE cinema_id = ? AND business_date >= ?) "
+    "AND (? IS NULL OR EXISTS (SELECT 1 FROM shifts WHERE id = ? AND closed_at IS NULL))")
 _SOLD_SQL = """
 SELECT seat_code FROM seat_sales
  WHERE show_id = ?1 AND seat_code IN (SELECT value FROM json_each(?2)) AND booking_id != ?3
@@ -313,12 +329,7 @@ class SalesDesk:
                 in_cloud = False  # the cloud's booking item names the old reference: resend
             try:
                 conn.execute(
-                    "INSERT INTO bookings (id, reference, idempotency_key, show_id, channel, "
-                    "kiosk_id, staff_id, shift_id, customer_contact, currency, total_minor, "
-                    "tax_minor, payment_method, card_last4, cash_tendered_minor, change_minor, "
-                    "state, sync_state, exchanged_from, created_at, business_date, updated_at, "
-                    "paid_minor, payment_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    "?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?)",
+                    _INSERT_BOOKING,
                     (booking_id, reference, hold.hold_id, info.show_id, channel, actor.kiosk_id,
                      actor.staff_id, paid.shift_id, contact, info.currency, basket.total_minor,
                      basket.tax_minor, paid.method, paid.card_last4, paid.tendered_minor,
@@ -348,7 +359,10 @@ class SalesDesk:
                 raise
             self._refuse_sold(conn, info, hold.seats, booking_id)
         record_count = counts.after_sale(mark, len(basket.lines))
-        conn.execute("DELETE FROM holds WHERE hold_id = ?", (hold.hold_id,))
+        consumed = conn.execute(_CONSUME_HOLD, (hold.hold_id, info.cinema_id, business_date,
+                                                paid.shift_id, paid.shift_id)).rowcount
+        if not consumed:  # the day or the shift closed while the cloud claim was out
+            raise self._closed_meanwhile(conn, info, business_date)
         seats = [line.seat_code for line in basket.lines]
         audit.record(conn, at=now, kiosk_id=actor.kiosk_id,
                      action="exchange" if exchanged_from else "confirm",
@@ -388,6 +402,20 @@ class SalesDesk:
             return booking(show=self.ctx.show_summary(info))
 
         return reply
+
+    @staticmethod
+    def _closed_meanwhile(conn: sqlite3.Connection, info: ShowInfo,
+                          business_date: str) -> KioskError:
+        """Why consuming the hold deleted nothing (it was read live in this transaction). The
+        transaction rolls back, and an unsettled cloud claim is undone by its intent, so nothing
+        is sold or charged."""
+        if conn.execute("SELECT 1 FROM business_days WHERE cinema_id = ? AND business_date >= ?",
+                        (info.cinema_id, business_date)).fetchone():
+            return InvalidInput(f"Business day {business_date} was closed while this sale was "
+                                "being confirmed. Nothing was sold or charged: confirm again and "
+                                "the sale goes on the next business day.")
+        return PaymentError("Your shift was closed while this sale was being confirmed. Nothing "
+                            "was sold or charged: confirm again (cash needs an open shift).")
 
     def get(self, reference: str) -> Booking:
         return self.ctx.booking_from_row(self.ctx.booking_row(self.ctx.conn, reference))

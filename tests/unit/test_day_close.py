@@ -15,7 +15,7 @@ import subprocess
 import pytest
 
 from kiosk.domain.business_day import business_date, roll_forward
-from kiosk.domain.errors import InvalidInput, NotFound, PermissionDenied
+from kiosk.domain.errors import InvalidInput, NotFound, PaymentError, PermissionDenied
 from kiosk.services.day_close import DayCloseService, DayNotReady
 from kiosk.services.models import Payment
 from kiosk.tickets.zreport import csv_text, render_pdf, write_csv
@@ -262,6 +262,52 @@ def test_a_sale_after_the_close_falls_on_the_next_business_day(
     assert services.deps.conn.execute(
         "SELECT business_date FROM refunds").fetchone()[0] == "2026-11-26"
     assert days.report(manager, DAY).tickets["refunds"] == 0
+
+
+def _while_claiming(services, monkeypatch, meanwhile) -> None:
+    """Run ``meanwhile`` during the cloud claim: after every check, before the transaction."""
+    gate = services.booking.gate
+    real = gate.claim_sale
+
+    def claim(*args, **kwargs):
+        meanwhile()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(gate, "claim_sale", claim)
+
+
+def test_a_day_closed_during_the_claim_refuses_the_sale_and_the_retry_goes_on_the_next_day(
+        services, days, manager, monkeypatch):
+    seller = services.auth.sign_in("1002", "2345")  # no shift: card only, nothing blocks a close
+    hold = services.booking.hold(seller, "show-future", ["D1", "D2"])
+    _while_claiming(services, monkeypatch, lambda: days.close(manager, DAY))
+    before = table_dump(services.deps.conn, exclude=("audit", "business_days", "settings"))
+    with pytest.raises(InvalidInput, match="closed while this sale was being confirmed"):
+        services.booking.confirm(seller, hold.hold_id, {}, CARD)
+    assert table_dump(services.deps.conn,
+                      exclude=("audit", "business_days", "settings")) == before
+    report = days.report(manager, DAY)
+    assert report.signature_ok and report.tickets["bookings"] == 0
+    monkeypatch.undo()
+    booking = services.booking.confirm(seller, hold.hold_id, {}, CARD)
+    assert _day_of(services, booking) == "2026-11-26"
+
+
+def test_a_shift_closed_during_the_claim_refuses_the_sale_and_its_figures_stay(
+        services, cashier, monkeypatch):
+    hold = services.booking.hold(cashier, "show-future", ["D1"])
+    expected = services.shifts.expected(cashier)
+    _while_claiming(services, monkeypatch,
+                    lambda: services.shifts.close(cashier, services.shifts.expected(cashier)))
+    with pytest.raises(PaymentError, match="shift was closed while"):
+        services.booking.confirm(cashier, hold.hold_id, {},
+                                 Payment("cash", tendered_minor=50_000))
+    stored = services.deps.conn.execute(
+        "SELECT expected_minor FROM shifts WHERE closed_at IS NOT NULL").fetchone()[0]
+    assert stored == expected
+    assert services.deps.conn.execute("SELECT COUNT(*) FROM bookings").fetchone()[0] == 0
+    assert services.deps.conn.execute(
+        "SELECT COUNT(*) FROM holds WHERE hold_id = ?", (hold.hold_id,)).fetchone()[0] == 1
 
 
 def test_closing_on_another_connection_is_seen_by_the_next_sale(
