@@ -12,6 +12,13 @@ refunded in the shift would pass the per-shift limit; splitting a refund seat by
 round either. Each refund writes the refund row, the freed seats, the booking's new state, the
 audit row and the outbox ``refund`` row in one transaction.
 
+The cashier's shift window (the per-shift limit; one definition, ``_REFUNDED_IN_SHIFT_WINDOW_SQL``)
+is by TIME, never by business date (a Z close rolls business dates forward) nor by kiosk: it
+starts when the cashier's open shift on ANY kiosk opened (the earliest, if several are open);
+with none open, at the later of the end of their last closed shift and the start of today in
+the cinema's zone. Every refund the cashier asked for since (``created_at``), on any kiosk,
+with or without a shift, counts: completed (paid or to pay out) and waiting, not rejected.
+
 Which drawer pays (issue 11 point 3): ``refunds.shift_id`` is the OPEN shift whose drawer paid.
 A waiting refund has none; on approval it is paid from the approver's open shift on this kiosk,
 else the requesting cashier's shift if still open, else it is "to pay out" (``payout_due``) until
@@ -24,8 +31,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from kiosk.domain.clock import from_iso, local, to_iso
 from kiosk.domain.errors import InvalidInput, NotFound, PaymentError, PermissionDenied
@@ -96,6 +104,24 @@ SELECT COALESCE(SUM(amount_minor), 0) FROM refunds
  WHERE booking_id IN (SELECT id FROM chain)
    AND state IN ('completed', 'pending_approval') AND id IS NOT ?2
 """
+
+# What the cashier asked back in their current shift window (see the module docstring), on any
+# kiosk. :day_start is the start of today in the cinema's zone, as stored (UTC ISO); times
+# compare as text (``to_iso``: one format). Uses refunds_by_requester (migration 0016).
+_REFUNDED_IN_SHIFT_WINDOW_SQL = """
+SELECT COALESCE(SUM(amount_minor), 0) FROM refunds
+ WHERE requested_by = :staff AND state IN ('completed', 'pending_approval')
+   AND id IS NOT :ignore
+   AND created_at >= COALESCE(
+       (SELECT MIN(opened_at) FROM shifts WHERE staff_id = :staff AND closed_at IS NULL),
+       MAX(:day_start, COALESCE((SELECT MAX(closed_at) FROM shifts WHERE staff_id = :staff),
+                                '')))
+"""
+
+
+def day_start(now: datetime, timezone: str) -> str:
+    """The start of ``now``'s calendar day in ``timezone``, stored form (UTC ISO)."""
+    return to_iso(datetime.combine(local(now, timezone).date(), time(0), ZoneInfo(timezone)))
 
 
 def needs_drawer(conn: sqlite3.Connection, refund_id: int, method: str) -> bool:
@@ -243,20 +269,10 @@ class RefundDesk:
                     "refunded_before_minor": before, "currency": controls.currency}
         if controls.shift_refund_limit_minor is None:
             return None
-        shift_id = open_shift_id(self.ctx.deps, actor.staff_id, actor.kiosk_id)
-        if shift_id is not None:
-            row = conn.execute(
-                "SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE requested_shift_id = ? "
-                "AND requested_by = ? AND state IN ('completed', 'pending_approval') "
-                "AND id IS NOT ?", (shift_id, actor.staff_id, ignore_request)).fetchone()
-        else:  # no shift open (a card refund): the cashier's shift-less refunds of the day
-            day = local(self.ctx.now(), self.ctx.show(booking["show_id"], conn).timezone).date()
-            row = conn.execute(
-                "SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE requested_shift_id "
-                "IS NULL AND requested_by = ? AND business_date = ? "
-                "AND state IN ('completed', 'pending_approval') AND id IS NOT ?",
-                (actor.staff_id, day.isoformat(), ignore_request)).fetchone()
-        in_shift = int(row[0])
+        zone = self.ctx.show(booking["show_id"], conn).timezone
+        in_shift = int(conn.execute(_REFUNDED_IN_SHIFT_WINDOW_SQL, {
+            "staff": actor.staff_id, "ignore": ignore_request,
+            "day_start": day_start(self.ctx.now(), zone)}).fetchone()[0])
         if in_shift + amount > controls.shift_refund_limit_minor:
             return {"limit": "shift", "limit_minor": controls.shift_refund_limit_minor,
                     "refunded_in_shift_minor": in_shift, "currency": controls.currency}

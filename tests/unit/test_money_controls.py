@@ -132,6 +132,86 @@ def test_exchange_giving_back_more_than_the_limit_is_refused_unchanged(services,
     assert table_dump(services.deps.conn) == before
 
 
+# ------------------------------------------------------------ per shift: one window, by time
+def _over_the_shift_limit_unchanged(services, actor, reference):
+    """Refund ``reference`` expecting it to wait for a manager, and nothing but the waiting
+    request (its refunds row, its ledger_queue row and sequence, the audit row) written: no seat
+    freed, no money moved."""
+    conn = services.deps.conn
+    skip = ("audit", "refunds", "ledger_queue", "sqlite_sequence")
+    before = table_dump(conn, exclude=skip)
+    count = conn.execute("SELECT COUNT(*) FROM refunds").fetchone()[0]
+    result = services.booking.refund(actor, reference)
+    assert result.state == "pending_approval"
+    assert table_dump(conn, exclude=skip) == before
+    assert conn.execute("SELECT COUNT(*) FROM refunds").fetchone()[0] == count + 1
+    assert conn.execute("SELECT COUNT(*) FROM refund_tenders WHERE refund_id = ?",
+                        (result.refund_id,)).fetchone()[0] == 0
+    detail = conn.execute("SELECT detail FROM audit WHERE action = 'refund_requested' "
+                          "ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert '"limit": "shift"' in detail
+    return result
+
+
+def test_shift_limit_still_counts_card_refunds_without_a_shift_after_a_z_close(
+        services, cashier, manager, clock):
+    """Review finding 4: after a Z close the refunds' business_date rolls to the next day, so
+    counting by business date saw none of them; the window is by time (since the shift ended)."""
+    from kiosk.services.day_close import DayCloseService
+
+    set_limits(services, cashier_refund_limit_minor=100000, shift_refund_limit_minor=60000)
+    bookings = [sell(services, cashier, seats) for seats in (["B1", "B2"], ["C1", "C2"],
+                                                             ["D1", "D2"])]  # ₹500 each, card
+    services.shifts.close(cashier, services.shifts.expected(cashier))
+    DayCloseService(services.deps).close(manager, "2026-11-25")
+    clock.advance(minutes=5)
+    first = services.booking.refund(cashier, bookings[0].reference)
+    assert first.state == "completed"
+    assert services.deps.conn.execute("SELECT business_date FROM refunds").fetchone()[0] == \
+        "2026-11-26"  # rolled past the close: the old rule counted it on no day
+    _over_the_shift_limit_unchanged(services, cashier, bookings[1].reference)
+    _over_the_shift_limit_unchanged(services, cashier, bookings[2].reference)
+    assert states(services) == ["completed", "pending_approval", "pending_approval"]
+
+
+def test_shift_limit_counts_refunds_on_another_kiosk_against_the_open_shift(services, cashier):
+    """Review finding 4: with a shift open on KIOSK-1, refunds on KIOSK-2 (no shift there) were
+    counted apart (₹1,000 completed against ₹600); they share one window now."""
+    from dataclasses import replace
+
+    set_limits(services, cashier_refund_limit_minor=100000, shift_refund_limit_minor=60000)
+    bookings = [sell(services, cashier, seats) for seats in (["B1", "B2"], ["C1", "C2"],
+                                                             ["D1", "D2"])]
+    assert services.booking.refund(cashier, bookings[0].reference).state == "completed"
+    elsewhere = replace(cashier, kiosk_id="KIOSK-2", shift_id=None)
+    assert services.shifts.current(elsewhere) is None
+    _over_the_shift_limit_unchanged(services, elsewhere, bookings[1].reference)
+    _over_the_shift_limit_unchanged(services, elsewhere, bookings[2].reference)
+    assert states(services) == ["completed", "pending_approval", "pending_approval"]
+    kiosks = [r[0] for r in services.deps.conn.execute("SELECT kiosk_id FROM refunds ORDER BY id")]
+    assert kiosks == ["KIOSK-1", "KIOSK-2", "KIOSK-2"]
+
+
+def test_shift_window_leaves_out_rejected_requests_and_starts_afresh_with_the_next_shift(
+        services, cashier, manager, clock):
+    set_limits(services, cashier_refund_limit_minor=100000, shift_refund_limit_minor=100000)
+    a, b, c, d = (sell(services, cashier, seats) for seats in (
+        ["B1", "B2"], ["C1", "C2", "C3"], ["D1"], ["E1", "E2"]))
+    assert (a.total_minor, b.total_minor, c.total_minor, d.total_minor) == (
+        50000, 75000, 25000, 70000)
+    assert services.booking.refund(cashier, a.reference).state == "completed"
+    waiting = services.booking.refund(cashier, b.reference)  # 500 + 750 > 1,000
+    assert waiting.state == "pending_approval"
+    services.booking.reject_refund(manager, waiting.refund_id, "no receipt")
+    # the rejected 750 no longer counts: 500 + 250 is within the 1,000
+    assert services.booking.refund(cashier, c.reference).state == "completed"
+    services.shifts.close(cashier, services.shifts.expected(cashier))
+    clock.advance(minutes=1)
+    services.shifts.open(cashier, 0)
+    # 500 + 250 + 700 would pass the 1,000, but the new shift is a new window
+    assert services.booking.refund(cashier, d.reference).state == "completed"
+
+
 # ------------------------------------------------------------ refunds after the shift
 def test_refund_approved_after_the_shift_closed_is_to_pay_out(services, cashier, manager, clock):
     set_limits(services, cashier_refund_limit_minor=10000)
