@@ -78,7 +78,8 @@ def insert_refund(conn: sqlite3.Connection, *, booking_id: str, seats: list[str]
     """One refunds row (completed when ``decided``, else waiting for a manager); returns its id.
 
     ``shift_id`` is the open shift paying it (kept only when decided); ``requested_shift_id``
-    the requester's shift (default: ``shift_id``), which the per-shift limit counts by."""
+    the requester's shift (default: ``shift_id``), whose drawer may pay it on approval (the
+    per-shift limit counts by ``created_at``, not by it: see the module docstring)."""
     cur = conn.execute(
         "INSERT INTO refunds (booking_id, seats, amount_minor, tax_minor, currency, method, "
         "reason, state, requested_by, decided_by, shift_id, kiosk_id, created_at, "
