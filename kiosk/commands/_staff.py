@@ -43,3 +43,24 @@ def signed_in(services, args: argparse.Namespace) -> Iterator[Actor]:
         yield actor
     finally:
         services.auth.sign_out(actor)
+
+
+def sign_in_for_database(config, args: argparse.Namespace) -> Actor | None:
+    """For commands that copy or replace the whole database (backup, restore, init --force,
+    cloud join): sign ``--staff`` in when the database has staff, and out again at once.
+
+    Returns None without --staff, or when the database has no staff (nobody could sign in):
+    the service (``kiosk.services.db_guard``) then decides whether that is enough. Never
+    opens (and so never creates) a database that has no staff."""
+    from kiosk.services.app import open_services
+    from kiosk.services.db_guard import has_staff
+
+    if not getattr(args, "staff", None) or not has_staff(config.db_path):
+        return None
+    services = open_services(config)
+    try:
+        actor = services.auth.sign_in(str(args.staff), read_pin(args))
+        services.auth.sign_out(actor)  # the command may replace this session's database
+    finally:
+        services.close()
+    return actor

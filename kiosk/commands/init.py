@@ -11,7 +11,9 @@ README) and a week of shows: only on request, never by a plain ``kiosk`` or ``ki
 On a database that already holds the demo data it only tops the shows up to the next 7 days.
 A database with a cinema's own data is never touched unless ``--demo --force --yes`` is given,
 which first saves a backup next to it and then wipes EVERYTHING (bookings, shifts, audit) before
-loading the demo.
+loading the demo. When the database has any staff, ``--force`` also needs a manager to sign in
+(``--staff NUMBER``, the PIN from ``$KIOSK_PIN`` or asked for): the one rule of
+``kiosk.services.db_guard``; refused otherwise, with an audit row and nothing else changed.
 
 Work not yet sent to the cloud (outbox rows with ``done_at`` NULL, dead letters included) is
 never wiped silently: ``--force`` refuses while there is any, and says how to send it. Only
@@ -72,7 +74,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true",
                         help="with --demo: ERASE everything in the database (bookings, shifts, "
                              "audit log) and load the demo data afresh; a backup is saved "
-                             "first; needs --yes")
+                             "first; needs --yes and a manager's --staff (unless the database "
+                             "has no staff at all)")
     parser.add_argument("--yes", action="store_true",
                         help="confirm that --force may erase the database")
     parser.add_argument("--discard-unsent", action="store_true",
@@ -80,8 +83,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "not yet sent to the cloud (they are saved to a JSON file beside the "
                              "backup first); needs a manager's --staff and PIN")
     parser.add_argument("--staff", metavar="NUMBER",
-                        help="manager's staff number, for --discard-unsent (the PIN comes from "
-                             "$KIOSK_PIN, else you are asked for it; never an option)")
+                        help="a manager's staff number, for --force over a database with staff "
+                             "and for --discard-unsent (the PIN comes from $KIOSK_PIN, else you "
+                             "are asked for it; never an option)")
 
 
 def _counts(db) -> str:
@@ -127,20 +131,21 @@ def refusal(kinds: list[str], dead: int) -> str:
             "work is saved to a file first.) Nothing was changed.")
 
 
-def _manager(config: Config, args: argparse.Namespace) -> dict[str, Any]:
-    """Sign the manager in (bcrypt, lock-outs and audit by the auth service) and check the role."""
-    from kiosk.commands._staff import signed_in
-    from kiosk.services.app import open_services
-    from kiosk.services.staff_admin import require_manager
+def _manager(config: Config, args: argparse.Namespace) -> dict[str, Any] | None:
+    """The wipe's manager: signed in (bcrypt, lock-outs and audit by the auth service) and
+    checked by the service's one rule for whole-database actions (``db_guard``, which re-reads
+    the staff row). None when the database has no staff: nobody to sign in, nothing to protect.
+    """
+    from kiosk.commands._staff import sign_in_for_database
+    from kiosk.services.db_guard import require_manager_for_database
 
-    services = open_services(config)
-    try:
-        with signed_in(services, args) as actor:
-            require_manager(services.deps, actor, "init.discard_unsent")
-            return {"staff_number": str(args.staff), "name": actor.name,
-                    "staff_id_before": actor.staff_id}
-    finally:
-        services.close()
+    actor = sign_in_for_database(config, args)
+    if not require_manager_for_database(config, actor, "init.wipe", str(config.db_path),
+                                        what="erase this database (init --force)"):
+        return None
+    assert actor is not None
+    return {"staff_number": actor.staff_number, "name": actor.name,
+            "staff_id_before": actor.staff_id}
 
 
 def _read_backup(path: Path) -> tuple[list[dict[str, Any]], int]:
@@ -174,14 +179,15 @@ def _wipe_unchanged(conn: sqlite3.Connection, outbox_max_id: int) -> None:
 
 def _force(args: argparse.Namespace, config: Config, conn: sqlite3.Connection) -> Wipe:
     kinds, dead = _unsent(conn)
-    manager = None
     if kinds:
         if not args.discard_unsent:
             raise InvalidInput(refusal(kinds, dead))
         if not args.staff:
             raise InvalidInput("--discard-unsent needs a manager: add --staff NUMBER (the PIN is "
                                "asked for). Nothing was changed.")
-        manager = _manager(config, args)
+    manager = _manager(config, args)
+    if kinds and manager is None:  # unsent work but no staff: nobody may discard it
+        raise InvalidInput(refusal(kinds, dead))
     saved = backup(config.db_path)
     print(f"Saved a backup of the old database to {saved}")
     unsent, max_id = _read_backup(saved)

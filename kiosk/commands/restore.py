@@ -4,6 +4,9 @@ The backup is checked first: it must be an undamaged kiosk database, not from ne
 and every row must pass every rule of this version's schema (checks, required values, links
 between tables); a bad file changes nothing. The current database is kept as
 ``<db>.pre-restore-<time>``. The restore (or the refusal) leaves an audit row.
+
+A manager must sign in (``--staff`` with ``$KIOSK_PIN`` or the prompt) unless the current
+database has no staff at all; the rule is the service's (``kiosk.services.db_guard``).
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from kiosk.store.backup import verify
 
 NAME = "restore"
 HELP = ("replace the current database with a backup (checked first; the current database is "
-        "kept as a .pre-restore copy); needs --yes")
+        "kept as a .pre-restore copy); needs --yes and a manager's --staff (unless the current "
+        "database has no staff)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,8 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="restore even a backup older than a closed business day (the day "
                              "is reopened; audited); without it such a backup is refused")
     parser.add_argument("--staff", metavar="NUMBER",
-                        help="your staff number, to name you in the audit log (PIN from "
-                             "$KIOSK_PIN or asked for; signed in on the current database)")
+                        help="a manager's staff number, signed in on the current database (PIN "
+                             "from $KIOSK_PIN or asked for); needed unless that database has no "
+                             "staff at all (missing, empty or unreadable)")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
@@ -40,17 +45,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
         raise InvalidInput(f"Restoring {args.file.name} replaces ALL data in {config.db_path}, "
                            "including sales made since that backup. Run again with --yes to go "
                            "ahead (nothing was changed).")
-    actor = None
-    if args.staff:
-        from kiosk.commands._staff import read_pin
-        from kiosk.services.app import open_services
+    from kiosk.commands._staff import sign_in_for_database
 
-        services = open_services(config)
-        try:
-            actor = services.auth.sign_in(str(args.staff), read_pin(args))
-            services.auth.sign_out(actor)  # the restore replaces the session's database
-        finally:
-            services.close()
+    actor = sign_in_for_database(config, args)
     result = restore_database(config, args.file, actor=actor,
                               undo_closed_days=args.undo_closed_days)
     print(f"Restored {args.file.name} into {config.db_path}.")

@@ -6,6 +6,10 @@ row goes into the restored database, so the log that is live afterwards says it 
 from which file, and where the replaced data was kept; a refused restore is recorded in the
 database it refused to replace (when there is one). ``who`` is the signed-in staff member when
 the command named one, and always the operating-system user that ran it.
+
+Both need a signed-in manager whenever the database has staff (``kiosk.services.db_guard``): a
+backup holds every PIN hash, a restore replaces every sale and closed day. A refusal writes
+nothing but its audit row.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from kiosk.config import Config
 from kiosk.domain.clock import Clock
 from kiosk.domain.errors import KioskError
 from kiosk.services import audit
+from kiosk.services.db_guard import require_manager_for_database
 from kiosk.services.models import Actor
 from kiosk.store import backup as store
 from kiosk.store.db import connect, transaction
@@ -48,8 +53,12 @@ def _record(db_path: Path, config: Config, clock: Clock, actor: Actor | None, ac
 
 def backup_database(config: Config, dest: Path | str | None, clock: Clock | None = None,
                     actor: Actor | None = None) -> Path:
-    """Save a verified copy of the live database and audit it (file, size, schema, counts)."""
+    """Save a verified copy of the live database and audit it (file, size, schema, counts).
+
+    Needs a manager (``actor``) when the database has staff: the copy holds their PIN hashes."""
     clock = clock or Clock()
+    require_manager_for_database(config, actor, "backup", str(dest or ""), clock,
+                                 what="save a backup (it holds every staff PIN hash)")
     written = store.backup(config.db_path, dest)
     conn = sqlite3.connect(f"{written.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -70,9 +79,12 @@ def restore_database(config: Config, backup_path: Path | str, clock: Clock | Non
     and audit the restore in the restored database (a refusal in the live one).
 
     A backup older than a closed business day is refused unless ``undo_closed_days``; the
-    audit row then lists what was undone."""
+    audit row then lists what was undone. Needs a manager (``actor``) unless the live
+    database has no staff (missing, empty or unreadable): checked before the backup is read."""
     clock = clock or Clock()
     db_path, backup_path = Path(config.db_path), Path(backup_path)
+    require_manager_for_database(config, actor, "restore", backup_path.name, clock,
+                                 what="restore a backup")
     try:
         result = store.restore_checked(backup_path, db_path, undo_frozen=undo_closed_days)
     except KioskError as err:

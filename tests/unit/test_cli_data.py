@@ -41,6 +41,10 @@ def dump(path: Path, skip: tuple[str, ...] = ("audit",)) -> list[str]:
         conn.close()
 
 
+MANAGER = ("--staff", "9001", "--pin", "9999")  # the demo manager (tests/cli_pin: KIOSK_PIN)
+CASHIER = ("--staff", "1001", "--pin", "1234")
+
+
 def run(db_path: Path, *args: str) -> int:
     return main_with_pin(["--db", str(db_path), *args])
 
@@ -68,7 +72,7 @@ def test_init_force_needs_yes_and_keeps_a_backup(demo_db, capsys):
     assert run(demo_db, "init", "--force", "--yes") == 2  # erasing to load the demo says so
     assert "--demo" in capsys.readouterr().err
     assert dump(demo_db, skip=()) == before
-    assert run(demo_db, "init", "--demo", "--force", "--yes") == 0
+    assert run(demo_db, "init", "--demo", "--force", "--yes", *MANAGER) == 0
     out = capsys.readouterr().out
     assert "Saved a backup" in out and "Demo data loaded" in out
     conn = sqlite3.connect(demo_db)
@@ -198,9 +202,9 @@ def test_import_of_a_bad_file_changes_nothing(demo_db, capsys, tmp_path):
 # ---------------------------------------------------------------------------- backup / restore
 def test_backup_and_restore(demo_db, capsys, tmp_path):
     target = tmp_path / "saved.db"
-    assert run(demo_db, "backup", str(target)) == 0
+    assert run(demo_db, "backup", str(target), *MANAGER) == 0
     assert "Backup saved to" in capsys.readouterr().out and target.exists()
-    assert run(demo_db, "backup", str(target)) == 2  # never overwrites
+    assert run(demo_db, "backup", str(target), *MANAGER) == 2  # never overwrites
     assert "already exists" in capsys.readouterr().err
     conn = sqlite3.connect(demo_db)
     conn.execute("DELETE FROM prices")
@@ -210,7 +214,7 @@ def test_backup_and_restore(demo_db, capsys, tmp_path):
     assert run(demo_db, "restore", str(target)) == 2
     assert "--yes" in capsys.readouterr().err
     assert dump(demo_db, skip=()) == changed
-    assert run(demo_db, "restore", str(target), "--yes") == 0
+    assert run(demo_db, "restore", str(target), "--yes", *MANAGER) == 0
     out = capsys.readouterr().out
     assert "Restored saved.db" in out and "pre-restore" in out
     conn = sqlite3.connect(demo_db)
@@ -310,9 +314,9 @@ def test_a_report_into_a_read_only_folder_is_refused(demo_db, capsys, tmp_path):
 
 
 def test_backup_refuses_a_missing_folder_and_a_device(demo_db, capsys, tmp_path):
-    assert run(demo_db, "backup", str(tmp_path / "nope" / "b.db")) == 2
+    assert run(demo_db, "backup", str(tmp_path / "nope" / "b.db"), *MANAGER) == 2
     assert "does not exist" in capsys.readouterr().err
-    assert run(demo_db, "backup", "/dev/full") == 2
+    assert run(demo_db, "backup", "/dev/full", *MANAGER) == 2
     assert "already exists" in capsys.readouterr().err
 
 
@@ -336,7 +340,7 @@ def test_backup_and_restore_are_audited_with_the_staff_member(demo_db, capsys, t
 
 def test_restore_of_a_backup_breaking_the_schema_rules_changes_nothing(demo_db, capsys, tmp_path):
     target = tmp_path / "tampered.db"
-    assert run(demo_db, "backup", str(target)) == 0
+    assert run(demo_db, "backup", str(target), *MANAGER) == 0
     conn = sqlite3.connect(target)
     conn.execute("PRAGMA ignore_check_constraints = ON")
     conn.execute("UPDATE prices SET amount_minor = -1")
@@ -344,7 +348,7 @@ def test_restore_of_a_backup_breaking_the_schema_rules_changes_nothing(demo_db, 
     conn.close()
     before = dump(demo_db)
     capsys.readouterr()
-    assert run(demo_db, "restore", str(target), "--yes") == 2
+    assert run(demo_db, "restore", str(target), "--yes", *MANAGER) == 2
     err = capsys.readouterr().err
     assert "breaks this database's own rules" in err and "amount_minor >= 0" in err
     assert dump(demo_db) == before

@@ -127,10 +127,11 @@ def test_a_manager_discards_unsent_work_exported_and_audited_in_the_fresh_databa
 
 
 def test_a_forced_wipe_with_nothing_unsent_is_audited_too(kiosk):
-    rc, out, err = kiosk("init", "--demo", "--force", "--yes")
+    rc, out, err = kiosk("init", "--demo", "--force", "--yes", *MANAGER)
     assert rc == 0, err
     [row] = audit(kiosk, "init.wipe")
     assert row["detail"]["discarded_rows"] == 0 and row["detail"]["backup"].endswith(".db")
+    assert row["detail"]["manager"]["staff_number"] == "9001"  # who allowed the wipe
 
 
 def test_a_sale_made_after_the_backup_stops_the_wipe(kiosk, sold, monkeypatch):

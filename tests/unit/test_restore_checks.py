@@ -16,9 +16,10 @@ import pytest
 
 from kiosk.domain.errors import InvalidInput, KioskError
 from kiosk.services.backups import backup_database, restore_database
+from kiosk.services.models import Actor, Role
 from kiosk.store.backup import backup, check_rules, restore
 from kiosk.store.db import open_db
-from tests.factories import make_world, table_dump
+from tests.factories import MANAGER, make_world, table_dump
 from tests.unit.test_backup import files_of
 
 
@@ -176,16 +177,26 @@ def audit_rows(path: Path, action: str) -> list[sqlite3.Row]:
         conn.close()
 
 
+def staff_actor(conn, number: str) -> Actor:
+    """The staff member as signed in (``require_role`` re-reads the row on every check)."""
+    row = conn.execute("SELECT id, name, role FROM staff WHERE staff_number = ?",
+                       (number,)).fetchone()
+    return Actor(staff_id=row[0], staff_number=number, name=row[1], role=Role(row[2]),
+                 kiosk_id="K")
+
+
 def test_backup_and_restore_leave_audit_rows(live, config, clock, tmp_path):
-    written = backup_database(config, tmp_path / "b.db", clock)
+    manager = staff_actor(live.conn, MANAGER[0])
+    written = backup_database(config, tmp_path / "b.db", clock, manager)
     (row,) = audit_rows(config.db_path, "backup")
     detail = json.loads(row["detail"])
-    assert row["target"] == str(written) and row["ok"] == 1 and row["staff_id"] is None
+    assert row["target"] == str(written) and row["ok"] == 1
+    assert row["staff_id"] == manager.staff_id and detail["staff_number"] == MANAGER[0]
     assert detail["file"] == str(written) and detail["bytes"] == written.stat().st_size
     assert detail["counts"]["bookings"] == 1 and detail["counts"]["films"] == 1
     assert "os_user" in detail
     assert audit_rows(written, "backup") == []  # the copy does not hold its own row
-    result = restore_database(config, written, clock)
+    result = restore_database(config, written, clock, manager)
     (row,) = audit_rows(config.db_path, "restore")
     detail = json.loads(row["detail"])
     assert row["target"] == "b.db" and row["ok"] == 1
@@ -203,7 +214,7 @@ def test_a_refused_restore_is_audited_in_the_live_database(live, config, clock, 
     saved = backup(config.db_path, tmp_path / "bad.db")
     _checks_switched_off(saved)
     with pytest.raises(KioskError):
-        restore_database(config, saved, clock)
+        restore_database(config, saved, clock, staff_actor(live.conn, MANAGER[0]))
     (row,) = audit_rows(config.db_path, "restore")
     detail = json.loads(row["detail"])
     assert row["ok"] == 0 and detail["reason"] == "InvalidInput"
@@ -224,14 +235,15 @@ def close_a_day(conn) -> None:
 def test_a_backup_older_than_a_closed_day_is_refused_unless_asked(live, config, clock, tmp_path):
     old = backup(config.db_path, tmp_path / "before-close.db")
     close_a_day(live.conn)
+    manager = staff_actor(live.conn, MANAGER[0])
     before = table_dump(live.conn)  # the refusal itself is audited: compare all but audit
     with pytest.raises(InvalidInput, match=r"business_days: 1 row\(s\).*--undo-closed-days"):
-        restore_database(config, old, clock)
+        restore_database(config, old, clock, manager)
     assert table_dump(live.conn) == before
     assert audit_rows(config.db_path, "restore")[-1]["ok"] == 0
     newer = backup(config.db_path, tmp_path / "after-close.db")
-    restore_database(config, newer, clock)  # holds the closed day: fine
-    result = restore_database(config, old, clock, undo_closed_days=True)
+    restore_database(config, newer, clock, manager)  # holds the closed day: fine
+    result = restore_database(config, old, clock, manager, undo_closed_days=True)
     assert result.undone == ["business_days: 1 row(s)"]
     assert live.conn.execute("SELECT COUNT(*) FROM business_days").fetchone()[0] == 0
     detail = json.loads(audit_rows(config.db_path, "restore")[-1]["detail"])
