@@ -12,15 +12,16 @@ cloud's clock). Any device writes it:
   while it is locked;
 * a good PIN deletes the item.
 
-Unknown staff numbers are counted the same way, so the shared lockout, like the local one,
-does not reveal which numbers exist. Their item is keyed ``UNKNOWN#<hash>``, never by the digits
-typed (an unknown number is often a PIN typed into the wrong box, issue 11). The hash must be the
-same on every device of the cinema, so it is keyed by the cinema id, which is not a secret: it
-keeps what was typed out of the table in clear, but a reader of the table could try every 4-8
-digit string against it. Times are compared on the cloud's clock (the context's
-measured offset, once the claims have measured it), so a device whose clock is off locks for the
-right span. These reads do not measure the clock themselves (the plain client, not the observed
-one): a sign-in must not change what the seat gate says about skew before its own first probe.
+Unknown staff numbers are not counted per number: nothing derived from what was typed (often
+a PIN in the wrong box, issue 11) may be kept, and a hash of a 4-8 digit string can be turned
+back by trying them all. ``AuthService`` counts them per device instead, as one item per kiosk,
+``sk=UNKNOWN#<kiosk id>`` (``kiosk.services.auth.unknown_number_key``); ``_key`` maps anything
+that is not a staff number to that item, so a typed value can never become a key.
+
+Times are compared on the cloud's clock (the context's measured offset, once the claims have
+measured it), so a device whose clock is off locks for the right span. These reads do not
+measure the clock themselves (the plain client, not the observed one): a sign-in must not
+change what the seat gate says about skew before its own first probe.
 
 Offline (or before the first answer) the device falls back to its own local counter, today's
 behaviour: ``AuthService`` calls these only through ``try_*`` wrappers that turn an outage into
@@ -29,7 +30,6 @@ behaviour: ``AuthService`` calls these only through ``try_*`` wrappers that turn
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -39,6 +39,7 @@ from kiosk.cloud.claims import av, epoch, plain
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable, error_code, translate
 from kiosk.domain.errors import KioskError
+from kiosk.services.auth import unknown_number_key
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,10 +49,9 @@ def lock_key(cinema_id: str, staff_number: str) -> dict[str, dict[str, str]]:
     return {"pk": {"S": f"STAFFLOCK#{cinema_id}"}, "sk": {"S": staff_number}}
 
 
-def unknown_number_sk(cinema_id: str, typed: str) -> str:
-    """The sort key counting sign-ins with a number no staff member has: not the typed digits."""
-    digest = hashlib.sha256(f"STAFFLOCK\0{cinema_id}\0{typed}".encode()).hexdigest()
-    return f"UNKNOWN#{digest[:32]}"
+def unknown_number_sk(kiosk_id: str) -> str:
+    """The sort key counting one device's sign-ins with numbers no staff member has."""
+    return unknown_number_key(kiosk_id)
 
 
 class CloudLockouts:
@@ -66,10 +66,11 @@ class CloudLockouts:
         self._is_staff = is_staff  # None: every number is a staff number (keyed as typed)
 
     def _key(self, staff_number: str) -> dict[str, dict[str, str]]:
-        """A staff member's number as it is; anything else only as ``unknown_number_sk``."""
+        """A staff member's number as it is; anything else is this device's unknown-number
+        counter, whatever it was (never the value given)."""
         if self._is_staff is None or self._is_staff(staff_number):
             return lock_key(self.cinema_id, staff_number)
-        return lock_key(self.cinema_id, unknown_number_sk(self.cinema_id, staff_number))
+        return lock_key(self.cinema_id, unknown_number_sk(self.context.kiosk_id))
 
     @property
     def cinema_id(self) -> str:

@@ -10,11 +10,8 @@ transaction of their own, because the action they describe did not happen.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import logging
-import secrets
 import sqlite3
 from datetime import datetime
 from typing import Any
@@ -27,27 +24,6 @@ from kiosk.store.audit_chain import ChainCheck, verify
 from kiosk.store.db import transaction
 
 log = logging.getLogger(__name__)
-
-
-PSEUDONYM_KEY = "audit_pseudonym_key"  # settings row, made by migration 0013
-
-
-def pseudonym(conn: sqlite3.Connection, typed: str) -> str:
-    """A stable stand-in for something typed that must not be stored (an unknown staff number is
-    often a PIN in the wrong box): HMAC-SHA256 under this install's secret, 16 hex digits.
-
-    The same text gives the same pseudonym on this device, so failed sign-ins can still be counted
-    by ``audit.target``; without the key (kept in ``settings``) it cannot be turned back.
-    """
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (PSEUDONYM_KEY,)).fetchone()
-    if row is None:  # removed by hand: make a new one (earlier pseudonyms no longer match)
-        conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
-                     (PSEUDONYM_KEY, secrets.token_hex(32)))
-        row = conn.execute("SELECT value FROM settings WHERE key = ?",
-                           (PSEUDONYM_KEY,)).fetchone()
-    key = str(row[0]).encode("utf-8")
-    digest = hmac.new(key, typed.encode("utf-8"), hashlib.sha256).hexdigest()
-    return f"typed:{digest[:16]}"
 
 
 def record(conn: sqlite3.Connection, *, at: datetime, kiosk_id: str, action: str,

@@ -10,6 +10,30 @@ cinema's count for the number (one cloud read) and refuses while it is locked, e
 is counted there too, and a good PIN clears it. A lock learnt from the cloud is copied into the
 local staff row, so it still holds if the device goes offline. Offline, the local counter alone
 decides, as on a single counter; the audit detail says which one did (``lockout``).
+
+Unknown staff numbers (issue 11 point 7). What was typed is often a PIN in the wrong box, so
+nothing derived from it is kept anywhere: no digits, hash, keyed hash, length or prefix. The
+audit row says ``target = "unknown staff number"`` with the kiosk, the time and ``ok = 0``, and
+the typed text goes no further than the staff lookup. A hash of a 4-8 digit string is no
+protection (every such string can be tried in a second), which is why the earlier keyed
+pseudonym, whose key lived in the same database, was dropped (``kiosk.store.db`` deletes its
+``settings`` row on open).
+
+So unknown numbers cannot be counted per number. There is no PIN behind them to protect; what
+matters is slowing guessing at the sign-in box, so they are counted per DEVICE: every failed
+sign-in with an unknown number on this kiosk (audit rows of that target and kiosk) within
+``lockout_minutes``; ``lockout_attempts`` of them lock unknown numbers on this kiosk for
+``lockout_minutes``, with the same messages as a staff lock. With the shared lockouts they are
+one cloud item per device (``UNKNOWN#<kiosk id>``), never per typed value; it is counted so a
+sign-in with an unknown number makes the same cloud calls as a wrong PIN (no timing tell).
+
+Known staff numbers keep their lockout exactly as before (their own count, their own lock,
+unknown numbers never add to it, so random typing cannot lock a staff member out). One thing
+is added so the device lock does not become an oracle for which numbers exist: while this
+kiosk's unknown-number lock is on, a known number's failed sign-in is answered with the same
+"locked" message (its own count still counts as before; the right PIN still signs in). What
+remains: finding out whether a number exists now costs a guesser ``lockout_attempts`` wrong
+PINs on it (locking that staff member, which the audit shows) or a device lock per probe.
 """
 
 from __future__ import annotations
@@ -37,6 +61,12 @@ from kiosk.store.db import transaction
 
 PIN_MIN, PIN_MAX = 4, 8
 WRONG_CREDENTIALS = "Staff number or PIN not recognised. Please try again."
+UNKNOWN_NUMBER = "unknown staff number"  # the audit target of every unknown number, whatever was typed
+
+
+def unknown_number_key(kiosk_id: str) -> str:
+    """The shared-lockout key counting this device's sign-ins with unknown numbers."""
+    return f"UNKNOWN#{kiosk_id}"
 
 
 def validate_pin(pin: str) -> str:
@@ -203,26 +233,21 @@ class AuthService:
         ).fetchone()
         now = self.deps.clock.now()
         shared = self.lockouts
-        reached, shared_until = (shared.try_locked_until(number, now) if shared and number
+        # An unknown number reaches the cloud only as this device's counter, never as typed.
+        subject = number if row is not None else unknown_number_key(self.kiosk_id)
+        reached, shared_until = (shared.try_locked_until(subject, now) if shared and number
                                  else (False, None))
         scope = "cinema" if reached else "device"
         if row is None:
             if pin_ok_shape:
                 bcrypt.checkpw(pin.encode("ascii"), _dummy_hash(config.bcrypt_rounds))
-            # An unknown number is often a PIN typed into the wrong box: audited (and counted)
-            # by a keyed hash of what was typed, never the digits themselves.
-            typed = audit.pseudonym(conn, number)
+            del number, staff_number  # nothing below may depend on what was typed
             if shared_until is not None:
-                self._fail("sign_in_failed", None, typed, "locked", lockout=scope)
+                self._fail("sign_in_failed", None, UNKNOWN_NUMBER, "locked", lockout=scope)
                 raise StaffLocked(_still_locked(shared_until, now))
-            # Behave like a real account that locks, so lockout does not reveal which numbers
-            # exist: count this number's recent failures from the audit log.
-            since = to_iso(now - timedelta(minutes=config.lockout_minutes))
-            recent = [from_iso(r[0]) for r in conn.execute(
-                "SELECT at FROM audit WHERE action = 'sign_in_failed' AND target = ? "
-                "AND staff_id IS NULL AND at > ? ORDER BY id", (typed, since))]
-            self._fail("sign_in_failed", None, typed, "unknown_staff", lockout=scope)
-            counted = self._count_shared(number, now) if reached else None
+            recent = self._unknown_failures(now)
+            self._fail("sign_in_failed", None, UNKNOWN_NUMBER, "unknown_staff", lockout=scope)
+            counted = self._count_shared(subject, now) if reached else None
             new_shared = counted[1] if counted else None
             if len(recent) >= config.lockout_attempts:
                 lock_end = recent[config.lockout_attempts - 1] + timedelta(
@@ -238,7 +263,7 @@ class AuthService:
         if effective is not None and effective > now:
             self._fail("sign_in_failed", staff_id, number, "locked",
                        locked_until=to_iso(effective), lockout=scope)
-            raise StaffLocked(_still_locked(effective, now))
+            raise StaffLocked(_still_locked(self._unknown_lock_end(now) or effective, now))
         if not (pin_ok_shape and _pin_matches(pin, row["pin_hash"])):
             # A lock that has run out starts a fresh count.
             attempts = (0 if locked_until is not None else int(row["failed_attempts"])) + 1
@@ -259,6 +284,9 @@ class AuthService:
                              staff_id=staff_id, target=number, ok=False,
                              detail={"reason": "wrong_pin", "attempts": attempts,
                                      "locked": bool(new_lock), "lockout": scope})
+            device_lock = self._unknown_lock_end(now)
+            if device_lock is not None:  # answered like an unknown number on this kiosk now
+                raise StaffLocked(_still_locked(device_lock, now))
             if new_lock:
                 raise StaffLocked(_just_locked(config.lockout_minutes))
             raise AuthError(WRONG_CREDENTIALS)
@@ -276,6 +304,23 @@ class AuthService:
                          staff_id=staff_id, target=number, detail={"shift_id": shift_id})
         return Actor(staff_id=staff_id, staff_number=row["staff_number"], name=row["name"],
                      role=Role(row["role"]), kiosk_id=self.kiosk_id, shift_id=shift_id)
+
+    def _unknown_failures(self, now: datetime) -> list[datetime]:
+        """When this kiosk's failed sign-ins with unknown numbers happened, within the lockout
+        window, oldest first (the audit log is the counter: a refusal writes nothing else)."""
+        since = to_iso(now - timedelta(minutes=self.deps.config.lockout_minutes))
+        return [from_iso(r[0]) for r in self.deps.conn.execute(
+            "SELECT at FROM audit WHERE action = 'sign_in_failed' AND target = ? "
+            "AND staff_id IS NULL AND kiosk_id = ? AND at > ? ORDER BY id",
+            (UNKNOWN_NUMBER, self.kiosk_id, since))]
+
+    def _unknown_lock_end(self, now: datetime) -> datetime | None:
+        """When this kiosk's lock of unknown numbers ends, or None when it is not locked now."""
+        attempts = self.deps.config.lockout_attempts
+        recent = self._unknown_failures(now)
+        if len(recent) < attempts:
+            return None
+        return recent[attempts - 1] + timedelta(minutes=self.deps.config.lockout_minutes)
 
     def _count_shared(self, number: str, now: datetime) -> tuple[int, datetime | None] | None:
         """Count a wrong PIN in the cinema's count: (count, lock end or None); None offline."""

@@ -98,7 +98,23 @@ def migrate(conn: sqlite3.Connection) -> int:
             for statement in _statements(sql):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
+    _forget_retired_settings(conn)
     return len(shipped)
+
+
+# Settings rows a migration made that nothing may keep any more (migrations are history, so
+# they are removed here, on every open that still finds them):
+# - audit_pseudonym_key (0013): the key of the keyed hash unknown staff numbers were audited
+#   under; kept beside those rows it let anyone holding the file try every 4-8 digit number
+#   (issue 11 point 7). Without it, the old ``typed:`` targets can no longer be turned back.
+RETIRED_SETTINGS = ("audit_pseudonym_key",)
+
+
+def _forget_retired_settings(conn: sqlite3.Connection) -> None:
+    for key in RETIRED_SETTINGS:  # read first: an open that finds nothing writes nothing
+        if conn.execute("SELECT 1 FROM settings WHERE key = ?", (key,)).fetchone():
+            with transaction(conn):
+                conn.execute("DELETE FROM settings WHERE key = ?", (key,))
 
 
 def open_db(path: Path | str) -> sqlite_utils.Database:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from dataclasses import replace
 
 import pytest
 
 from kiosk.domain.errors import AuthError, InvalidInput, PermissionDenied, StaffLocked
-from kiosk.services import audit
-from kiosk.services.auth import WRONG_CREDENTIALS, hash_pin, validate_pin
+from kiosk.services.auth import WRONG_CREDENTIALS, AuthService, hash_pin, validate_pin
 from kiosk.services.models import Role
 from tests.factories import insert_open_shift
 
@@ -159,28 +160,122 @@ def test_validate_pin_refuses(pin):
         hash_pin(pin, 4)
 
 
-def test_an_unknown_number_is_audited_without_what_was_typed(services, clock):
-    """An unknown staff number is often a PIN typed into the wrong box: the digits are stored
-    nowhere in the database, yet repeated tries are still counted (by a keyed hash)."""
-    typed = "48213579"
-    for _ in range(2):
-        with pytest.raises(AuthError):
-            services.auth.sign_in(typed, "0000")
-    dump = "\n".join(services.deps.conn.iterdump())
-    assert typed not in dump
-    rows = audit_rows(services, "sign_in_failed")
-    assert [json.loads(r["detail"]) for r in rows] == [
-        {"reason": "unknown_staff", "lockout": "device"}] * 2
-    assert rows[0]["target"] == rows[1]["target"] == audit.pseudonym(services.deps.conn, typed)
-    assert rows[0]["target"].startswith("typed:")
-    assert audit.pseudonym(services.deps.conn, "48213578") != rows[0]["target"]
+def _clone(services, clock, tmp_path, name):
+    """Services on a byte-for-byte copy of the test database (same staff, same salts, same ids)."""
+    from kiosk.services.app import open_services
+
+    path = tmp_path / f"{name}.db"
+    copy = sqlite3.connect(path)
+    services.deps.conn.backup(copy)
+    copy.close()
+    return open_services(replace(services.config, db_path=path), clock=clock)
 
 
-def test_the_pseudonym_key_is_per_install(tmp_path):
-    from kiosk.store.db import open_db
+def _dump(svc) -> str:
+    """Every table as text, the audit log (with its hash chain) and settings included."""
+    return "\n".join(svc.deps.conn.iterdump())
 
-    one, two = open_db(tmp_path / "a.db").conn, open_db(tmp_path / "b.db").conn
-    assert audit.pseudonym(one, "1234") != audit.pseudonym(two, "1234")
+
+def test_an_unknown_number_leaves_nothing_that_gives_back_what_was_typed(services, clock,
+                                                                         tmp_path):
+    """An unknown staff number is often a PIN typed into the wrong box: no row of any table
+    holds it or anything that depends on it (no hash, no keyed hash, no length), so two
+    databases that differ only in the number typed are identical afterwards."""
+    dumps, before = {}, _dump(services)
+    for typed in ("482193", "771234"):
+        svc = _clone(services, clock, tmp_path, typed)
+        try:
+            for _ in range(2):
+                with pytest.raises(AuthError):
+                    svc.auth.sign_in(typed, "0000")
+            dumps[typed] = _dump(svc)
+            rows = audit_rows(svc, "sign_in_failed")
+        finally:
+            svc.close()
+        assert [(r["target"], r["staff_id"], r["kiosk_id"], r["ok"]) for r in rows] == [
+            ("unknown staff number", None, services.config.kiosk_id, 0)] * 2
+        assert [json.loads(r["detail"]) for r in rows] == [
+            {"reason": "unknown_staff", "lockout": "device"}] * 2
+    assert dumps["482193"] == dumps["771234"] != before
+    for typed in ("482193", "771234"):  # (a hex hash may hold a digit run by chance: count)
+        assert dumps[typed].count(typed) == before.count(typed)
+    assert "audit_pseudonym_key" not in dumps["482193"] and "typed:" not in dumps["482193"]
+
+
+def test_the_old_pseudonym_key_is_deleted_on_open(tmp_path):
+    """Migration 0013 made a key that turned old ``typed:`` audit targets back into digits;
+    migrations are history, so the row is removed when the database is opened."""
+    from kiosk.store.db import connect, open_db
+
+    path = tmp_path / "k.db"
+    assert open_db(path).conn.execute(
+        "SELECT COUNT(*) FROM settings WHERE key = 'audit_pseudonym_key'").fetchone()[0] == 0
+    raw = connect(path)
+    raw.execute("INSERT INTO settings (key, value) VALUES ('audit_pseudonym_key', 'ab12')")
+    raw.execute("INSERT INTO settings (key, value) VALUES ('kept', 'x')")
+    raw.close()
+    conn = open_db(path).conn
+    assert [tuple(r) for r in conn.execute(
+        "SELECT key, value FROM settings WHERE key IN ('audit_pseudonym_key', 'kept')")] == [
+        ("kept", "x")]
+
+
+def _fail_unknown(services, times, start=400000):
+    """Sign in with ``times`` different unknown numbers; the errors' class names."""
+    seen = []
+    for n in range(start, start + times):
+        with pytest.raises(AuthError) as err:
+            services.auth.sign_in(str(n), "0000")
+        seen.append(type(err.value).__name__)
+    return seen
+
+
+def test_unknown_numbers_are_counted_per_device_whatever_was_typed(services, clock):
+    """A guesser trying a different number each time is slowed all the same: the kiosk's
+    count of unknown numbers locks after ``lockout_attempts``, for ``lockout_minutes``."""
+    attempts, minutes = services.config.lockout_attempts, services.config.lockout_minutes
+    assert _fail_unknown(services, attempts) == ["AuthError"] * (attempts - 1) + ["StaffLocked"]
+    with pytest.raises(StaffLocked, match="more minute"):
+        services.auth.sign_in("123987", "1234")  # a number never typed before
+    clock.advance(minutes=minutes - 0.5)
+    assert _fail_unknown(services, 1, start=500000) == ["StaffLocked"]
+    clock.advance(minutes=1)
+    assert _fail_unknown(services, 1, start=600000) == ["AuthError"]
+    # another kiosk on the same database has its own count
+    other = AuthService(replace(services.deps, config=replace(services.config,
+                                                              kiosk_id="KIOSK-OTHER")))
+    with pytest.raises(AuthError) as err:
+        other.sign_in("400000", "0000")
+    assert not isinstance(err.value, StaffLocked)
+
+
+def test_a_known_numbers_lockout_is_unchanged_by_unknown_numbers(services, clock):
+    """Unknown numbers never add to a staff member's count and cannot lock them out: the right
+    PIN still signs in while the kiosk's unknown numbers are locked. A wrong PIN then gets the
+    same "locked" answer as an unknown number (else the lock would tell which numbers exist),
+    but is counted on the staff row exactly as before."""
+    attempts = services.config.lockout_attempts
+    _fail_unknown(services, attempts)
+    with pytest.raises(StaffLocked) as unknown:
+        services.auth.sign_in("999999", "0000")
+    with pytest.raises(StaffLocked) as known:
+        services.auth.sign_in("1002", "0000")
+    assert str(known.value) == str(unknown.value)
+    count = services.deps.conn.execute(
+        "SELECT failed_attempts, locked_until FROM staff WHERE staff_number = '1002'").fetchone()
+    assert tuple(count) == (1, None)
+    assert services.auth.sign_in("1002", "2345").staff_number == "1002"
+    assert services.auth.sign_in("1001", "1234").staff_number == "1001"
+    # after the kiosk's lock, the staff lockout is the usual one: N wrong PINs of its own
+    clock.advance(minutes=services.config.lockout_minutes + 1)
+    for _ in range(attempts - 1):
+        with pytest.raises(AuthError) as err:
+            services.auth.sign_in("1002", "0000")
+        assert not isinstance(err.value, StaffLocked)
+    with pytest.raises(StaffLocked, match=f"locked for {services.config.lockout_minutes:g} min"):
+        services.auth.sign_in("1002", "0000")
+    with pytest.raises(StaffLocked):
+        services.auth.sign_in("1002", "2345")
 
 
 def test_unknown_number_locks_like_a_real_one(services, clock):
