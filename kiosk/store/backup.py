@@ -111,6 +111,10 @@ def backup(db_path: Path | str, dest: Path | str | None = None) -> Path:
     db_path = Path(db_path)
     if not db_path.is_file():
         raise NotFound(f"There is no kiosk database at {db_path}.")
+    if dest is not None:
+        from kiosk.store.files import check_name
+
+        check_name(dest)  # a NUL byte or an over-long name: a message, not an OSError
     if dest is None or Path(dest).is_dir():
         target = default_backup_path(db_path)
         if dest is not None:
@@ -383,6 +387,32 @@ def frozen_rows_lost(rebuilt: Path, db_path: Path) -> list[str]:
     return lost
 
 
+def _readable(db_path: Path) -> bool:
+    """SQLite can open the live file as a database (the online backup API needs that)."""
+    try:
+        conn = connect(db_path)
+    except sqlite3.DatabaseError:
+        return False
+    try:
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def _set_aside(db_path: Path, safety: Path) -> None:
+    """Copy a damaged live database (and its WAL) byte for byte to ``safety``, then remove
+    it, so the restore writes a fresh file instead of failing on the damaged one."""
+    companions = [Path(f"{db_path}{suffix}") for suffix in ("", "-wal")]
+    for path in companions:
+        if path.exists():
+            shutil.copyfile(path, f"{safety}{path.name[len(db_path.name):]}")
+    for path in [*companions, Path(f"{db_path}-shm")]:
+        path.unlink(missing_ok=True)
+
+
 def restore(backup_path: Path | str, db_path: Path | str) -> Path | None:
     """Replace the database at ``db_path`` with a verified backup.
 
@@ -425,7 +455,10 @@ def restore_checked(backup_path: Path | str, db_path: Path | str,
             while safety.exists():
                 safety = db_path.with_name(f"{db_path.name}.pre-restore-{_stamp()}-{n}")
                 n += 1
-            backup(db_path, safety)
+            if _readable(db_path):
+                backup(db_path, safety)
+            else:  # damaged (what restores are for): keep its bytes, then start a fresh file
+                _set_aside(db_path, safety)
         src = _open_read_only(rebuilt)
         try:
             dst = connect(db_path)

@@ -18,14 +18,26 @@ from pathlib import Path
 
 from kiosk.domain.errors import InvalidInput, KioskError
 
+# Linux file systems take 255 bytes a name; the work files beside a target add up to 18.
+NAME_MAX = 200
+
 
 class WriteFailed(KioskError):
     """The output file could not be written; nothing was written there."""
 
 
 def check_target(path: Path | str) -> Path:
-    """Refuse a target that cannot become a regular file we own: a folder, a device or
-    ``/proc`` entry, or a file in a folder that does not exist. Returns the path."""
+    """Refuse a target that cannot become a regular file we own: a name the OS cannot take
+    (not text, a NUL byte, too long), a folder, a device or ``/proc`` entry, or a file in a
+    folder that does not exist. Returns the path."""
+    path = check_name(path)
+    return _guarded(path, _check_place)
+
+
+def check_name(path: Path | str) -> Path:
+    """Refuse a file name no file can have here (undecodable bytes, a NUL byte, longer than
+    the file system allows) with InvalidInput, before anything asks the OS about it: Python
+    would raise ValueError or a raw ``[Errno 36]``. Returns the path."""
     path = Path(path)
     try:
         str(path).encode("utf-8")
@@ -33,6 +45,36 @@ def check_target(path: Path | str) -> Path:
         shown = str(path).encode("utf-8", "backslashreplace").decode("utf-8")
         raise InvalidInput(f"The file name {shown} has characters that are not text; choose a "
                            "plain file name (nothing was written).") from None
+    if "\0" in str(path):
+        shown = str(path).replace("\0", "\\0")
+        raise InvalidInput(f"The file name {_short(shown)} contains a NUL character; choose a "
+                           "plain file name (nothing was written).")
+    if len(path.name.encode("utf-8")) > NAME_MAX:  # room for the ".partial" work files
+        raise InvalidInput(f"The file name {_short(path.name)} is too long (at most {NAME_MAX} "
+                           "bytes); choose a shorter name (nothing was written).")
+    return _guarded(path, lambda p: (p.exists(), p)[1])
+
+
+def _guarded(path: Path, check: Callable[[Path], Path]) -> Path:
+    """Run a check that asks the file system; its OSError becomes a message."""
+    try:
+        return check(path)
+    except OSError as err:
+        if err.errno == errno.ENAMETOOLONG:
+            raise InvalidInput(f"The file name {_short(str(path))} is too long for this "
+                               "system; choose a shorter name or folder (nothing was "
+                               "written).") from None
+        raise WriteFailed(f"Could not write {_short(str(path))}: {err.strerror or err}. "
+                          "Nothing was written.") from None
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """A file name cut for a message (a 5,000-character name is no help to anyone)."""
+    return text if len(text) <= limit else f"{text[:limit // 2]}...{text[-limit // 2:]}"
+
+
+def _check_place(path: Path) -> Path:
+    """The checks of :func:`check_target` that ask the file system (may raise OSError)."""
     if path.is_dir():
         raise InvalidInput(f"{path} is a folder; give a file name to write to.")
     if path.exists() or path.is_symlink():
@@ -105,5 +147,6 @@ def _message(path: Path, err: OSError) -> str:
         errno.EDQUOT: "the disk quota is used up",
         errno.ENOENT: "the folder does not exist",
         errno.EISDIR: "it is a folder",
+        errno.ENAMETOOLONG: "the file name is too long",
     }.get(err.errno or 0, err.strerror or str(err))
     return f"Could not write {path}: {reason}. Nothing was written."
