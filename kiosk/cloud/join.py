@@ -3,8 +3,10 @@
 ``kiosk cloud join --cinema ID`` and the app's first-run screen both call ``join_cinema``:
 
 1. refuse, changing nothing, if this database holds sales, refunds or messages not yet sent to
-   the cloud (the guard of ``kiosk init --force``), if the cloud is off or unreachable, or if the
-   cinema has no ``CINEMA#<id>``/``VERSION`` item (nobody published it);
+   the cloud (the guard of ``kiosk init --force``), if it has staff and no manager of it signed
+   in (``kiosk.services.db_guard``: a join replaces the staff list, and wipes another cinema's
+   data; audited), if the cloud is off or unreachable, or if the cinema has no
+   ``CINEMA#<id>``/``VERSION`` item (nobody published it);
 2. start from an EMPTY database (migrations only, never the demo data): a database holding
    anything but this cinema's own copy (the demo, another cinema) is backed up, then wiped;
 3. pull the cinema's catalogue and staff (the catalogue helper's ``kiosk.cloud.catalogue_sync``),
@@ -22,10 +24,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
 from kiosk.domain.errors import KioskError
+
+if TYPE_CHECKING:
+    from kiosk.services.models import Actor
 
 CINEMA_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 KIOSK_ID = CINEMA_ID
@@ -183,9 +189,13 @@ def _allocate_and_pull_seats(config: Config, clock: Clock) -> dict[str, int]:
 def join_cinema(config: Config, cinema_id: str, *, kiosk_id: str | None = None,
                 config_path: Path | None = None, clock: Clock | None = None,
                 progress: Callable[[str], None] = lambda _text: None,
-                write_config: bool = True) -> JoinResult:
-    """Make this device a member of ``cinema_id`` (see the module docstring for the steps)."""
+                write_config: bool = True, actor: Actor | None = None) -> JoinResult:
+    """Make this device a member of ``cinema_id`` (see the module docstring for the steps).
+
+    ``actor``: the signed-in manager, needed when the database has staff (none when it has
+    none, as on a new device)."""
     from kiosk.config_edit import config_file_path, overridden_by_env, set_top_level_audited
+    from kiosk.services.db_guard import require_manager_for_database
     from kiosk.store.db import open_db
 
     started = time.monotonic()
@@ -204,6 +214,8 @@ def join_cinema(config: Config, cinema_id: str, *, kiosk_id: str | None = None,
             _check_local(db.conn)
         finally:
             db.conn.close()
+        require_manager_for_database(config, actor, "cloud.join", cinema_id, clock,
+                                     what=f"join this device to cinema {cinema_id}")
     progress(f"Looking for cinema {cinema_id} in the cloud ...")
     check_cinema(config, cinema_id)
     saved = None

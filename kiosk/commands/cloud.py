@@ -346,10 +346,15 @@ def _add_join_and_policy(sub) -> None:
         "join", help="make this device a member of a cinema (empty database filled from the cloud)",
         description="Checks the cinema exists in the cloud, writes cinema_id (and --kiosk-id) "
         "into the config file, creates an empty database (no demo data) and pulls the cinema's "
-        "catalogue, staff and this kiosk's seat allocations.")
+        "catalogue, staff and this kiosk's seat allocations. Over a database that has staff "
+        "(the demo, another cinema, an earlier join) a manager of it must sign in: --staff "
+        "NUMBER with the PIN in $KIOSK_PIN.")
     join.add_argument("--cinema", required=True, help="the cinema's id, as the manager published it")
     join.add_argument("--kiosk-id", dest="join_kiosk_id", default=None,
                       help="this device's kiosk id (written into the config file too)")
+    join.add_argument("--staff", metavar="NUMBER", default=None,
+                      help="a manager's staff number (PIN from $KIOSK_PIN or asked for); needed "
+                      "when this database already has staff (not on a new, empty device)")
 
 
 def _policy(args: argparse.Namespace, config: Config) -> int:
@@ -387,11 +392,13 @@ def _pull_day(args: argparse.Namespace, config: Config) -> int:
 
 def _join(args: argparse.Namespace, config: Config) -> int:
     from kiosk.cloud.join import JoinError, join_cinema
+    from kiosk.commands._staff import sign_in_for_database
 
+    actor = sign_in_for_database(config, args)
     try:
         result = join_cinema(config, args.cinema, kiosk_id=args.join_kiosk_id,
                              config_path=getattr(args, "config", None),
-                             progress=lambda text: print(text, flush=True))
+                             progress=lambda text: print(text, flush=True), actor=actor)
     except JoinError as err:
         raise CloudCommandError(str(err)) from None
     print(result.summary())

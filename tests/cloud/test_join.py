@@ -105,8 +105,22 @@ def test_a_database_with_unsent_sales_is_refused_unchanged(published, cloud_conf
     assert not (tmp_path / "k.toml").exists()
 
 
-def test_a_demo_database_is_saved_then_replaced_by_the_cinema(published, device, tmp_path,
-                                                              clock):
+def staff_actor(path, number: str):
+    """The staff member as signed in on ``path`` (the rule re-reads the row anyway)."""
+    from kiosk.services.models import Actor, Role
+
+    db = open_db(path)
+    try:
+        row = db.conn.execute("SELECT id, name, role FROM staff WHERE staff_number = ?",
+                              (number,)).fetchone()
+    finally:
+        db.conn.close()
+    return Actor(staff_id=row[0], staff_number=number, name=row[1], role=Role(row[2]),
+                 kiosk_id="KIOSK-7")
+
+
+def demo_device(device, clock) -> int:
+    """The device's database holds the demo (its staff, PINs published); returns its cinemas."""
     from kiosk.store.demo import ensure_demo_data
 
     device.db_path.parent.mkdir(parents=True)
@@ -114,8 +128,14 @@ def test_a_demo_database_is_saved_then_replaced_by_the_cinema(published, device,
     ensure_demo_data(db, clock, rounds=4)
     demo_cinemas = db.conn.execute("SELECT COUNT(*) FROM cinemas").fetchone()[0]
     db.conn.close()
+    return demo_cinemas
+
+
+def test_a_demo_database_is_saved_then_replaced_by_the_cinema(published, device, tmp_path,
+                                                              clock):
+    demo_cinemas = demo_device(device, clock)
     result = join_cinema(device, published.cinema_id, config_path=tmp_path / "k.toml",
-                         clock=clock)
+                         clock=clock, actor=staff_actor(device.db_path, "9001"))
     assert result.backup is not None and result.backup.exists()
     assert rows(result.backup, "cinemas") == demo_cinemas
     db = open_db(device.db_path)
@@ -126,8 +146,29 @@ def test_a_demo_database_is_saved_then_replaced_by_the_cinema(published, device,
     finally:
         db.conn.close()
     again = join_cinema(device, published.cinema_id, config_path=tmp_path / "k.toml",
-                        clock=clock)
+                        clock=clock, actor=staff_actor(device.db_path, published.manager[0]))
     assert again.backup is None  # its own copy: pulled again, not wiped
+
+
+@pytest.mark.parametrize("number", [None, "1001"])  # nobody signed in; a demo cashier
+def test_a_join_over_a_database_with_staff_needs_its_manager(published, device, tmp_path,
+                                                             clock, number):
+    from kiosk.domain.errors import PermissionDenied
+    from tests.factories import table_dump
+
+    demo_device(device, clock)
+    actor = staff_actor(device.db_path, number) if number else None
+    db = open_db(device.db_path)
+    before = table_dump(db.conn)
+    with pytest.raises(PermissionDenied, match="a manager must sign in: add --staff NUMBER"):
+        join_cinema(device, published.cinema_id, config_path=tmp_path / "k.toml", clock=clock,
+                    actor=actor)
+    assert table_dump(db.conn) == before
+    [(ok, detail)] = db.conn.execute("SELECT ok, detail FROM audit WHERE action = 'cloud.join'")
+    db.conn.close()
+    assert ok == 0 and ("no_sign_in" if number is None else "permission_denied") in detail
+    assert not (tmp_path / "k.toml").exists()
+    assert not (device.db_path.parent / "backups").exists()  # not even the safety backup
 
 
 def test_cli_join_prints_the_summary(published, device, tmp_path, capsys, monkeypatch, clock):
@@ -141,6 +182,25 @@ def test_cli_join_prints_the_summary(published, device, tmp_path, capsys, monkey
     args.cinema = "nowhere"
     with pytest.raises(cloud_command.CloudCommandError, match="no cinema"):
         cloud_command._join(args, replace(device, db_path=tmp_path / "other.db"))
+
+
+def test_cli_join_over_the_demo_signs_the_manager_in(published, device, tmp_path, capsys,
+                                                     monkeypatch, clock):
+    from kiosk.commands import cloud as cloud_command
+    from kiosk.domain.errors import PermissionDenied
+
+    demo_device(device, clock)
+    args = type("A", (), {"cinema": published.cinema_id, "join_kiosk_id": None,
+                          "config": tmp_path / "cli.toml", "staff": "1001"})()
+    monkeypatch.setenv("KIOSK_PIN", "1234")  # a demo cashier: signed in, then refused
+    with pytest.raises(PermissionDenied, match="Only a manager can join"):
+        cloud_command._join(args, device)
+    assert not (tmp_path / "cli.toml").exists()
+    args.staff = "9001"
+    monkeypatch.setenv("KIOSK_PIN", "9999")
+    assert cloud_command._join(args, device) == 0
+    out = capsys.readouterr().out
+    assert f"Joined cinema {published.cinema_id}" in out and "previous database was saved" in out
 
 
 def test_config_edit_keeps_comments_and_tables(tmp_path):
