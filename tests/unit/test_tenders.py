@@ -247,19 +247,33 @@ def test_migration_backfills_single_method_bookings(services, cashier):
     hold = services.booking.hold(cashier, "show-future", ["E1"])
     swapped = services.booking.exchange(cashier, card.reference, hold.hold_id, {},
                                         Payment("cash", tendered_minor=10_000))
+    # the reverse (cash booking, card difference), then that one exchanged again (a chain)
+    cash2 = sell(services, cashier, ["B3"], Payment("cash", tendered_minor=25_000))
+    hold = services.booking.hold(cashier, "show-future", ["E2"])
+    reverse = services.booking.exchange(cashier, cash2.reference, hold.hold_id, {},
+                                        Payment("card", card_last4="1111"))
+    hold = services.booking.hold(cashier, "show-future", ["E3"])
+    chained = services.booking.exchange(cashier, reverse.reference, hold.hold_id, {})
     refund = services.booking.refund(cashier, cash.reference)
     conn = services.deps.conn
-    before = {b: tender_rows(services, b) for b in (cash.booking_id, swapped.booking_id)}
+    ids = (cash.booking_id, swapped.booking_id, reverse.booking_id, chained.booking_id)
+    before = {b: tender_rows(services, b) for b in ids}
+    assert [r[1] for r in before[chained.booking_id]] == ["cash", "card"]  # carried both
     sql = resources.files("kiosk.store.migrations").joinpath("0011_tenders.sql").read_text()
     backfill = [s for s in re.split(r";\s*\n", sql) if "INSERT INTO" in s]
     with transaction(conn):
+        # before 0011 an exchange's payment_method was its difference's (now: 'cash' when any
+        # tender, carried ones included, is cash)
+        conn.execute("UPDATE bookings SET payment_method = 'card' WHERE id = ?",
+                     (reverse.booking_id,))
         conn.execute("DELETE FROM refund_tenders")
         conn.execute("DELETE FROM booking_tenders")
         for statement in backfill:
             conn.execute(statement)
-    assert tender_rows(services, cash.booking_id) == before[cash.booking_id]
-    assert tender_rows(services, swapped.booking_id) == [
-        (1, "cash", 25_000, None, None, None, 1), (2, "cash", 10_000, None, 10_000, 0, 0)]
+    # the backfill gives each booking the tenders the live code wrote: an exchange's carried
+    # part keeps the old booking's kinds (card money stays card, cash stays cash)
+    for booking_id in ids:
+        assert tender_rows(services, booking_id) == before[booking_id]
     assert refund_rows(services, refund.refund_id) == [("cash", 25_000, 1)]
 
 
