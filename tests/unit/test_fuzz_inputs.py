@@ -278,11 +278,12 @@ def command_lines(draw) -> tuple[str, list[str]]:
     elif command == "refund":
         args = [value, *opt(draw, "--seats", draw(HOSTILE)), *opt(draw, "--reason", value), *staff]
     elif command == "backup":
-        args = opt(draw, draw(st.sampled_from(["saved.db", "/proc/version", "/dev/full", ".",
-                                               "no/such/b.db"]) | HOSTILE))
+        args = [*opt(draw, draw(st.sampled_from(["saved.db", "/proc/version", "/dev/full", ".",
+                                                 "no/such/b.db"]) | HOSTILE)),
+                *opt(draw, *staff)]  # a manager (or not) must sign in: the database has staff
     else:
         args = [draw(st.sampled_from(["saved.db", "fuzz.json", "kiosk.db"]) | HOSTILE),
-                *opt(draw, "--yes")]
+                *opt(draw, "--yes"), *opt(draw, "--undo-closed-days"), *opt(draw, *staff)]
     return command, args
 
 
