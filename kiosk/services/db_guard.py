@@ -96,8 +96,9 @@ def require_manager_for_database(config: Config, actor: Actor | None, action: st
             require_role(deps, actor, Role.MANAGER, action, target)  # re-reads the row; audits
         except PermissionDenied as err:
             who = f"staff {actor.staff_number}" if actor.staff_number else "this sign-in"
-            raise type(err)(f"Only a manager can {what} ({who} is not a manager of this "
-                            f"database now): {SIGN_IN_HINT}. Nothing was changed.") from None
+            raise type(err)(f"Only a manager can {what}; {who} is not (now) a manager of this "
+                            f"database. To go ahead {SIGN_IN_HINT}. Nothing was changed.") \
+                from None
         return True
     finally:
         conn.close()
