@@ -1040,12 +1040,64 @@
         <translation>कार्ड (F8)</translation>
     </message>
     <message>
+        <source>UPI (F9)</source>
+        <translation>UPI (F9)</translation>
+    </message>
+    <message>
+        <source>Voucher (F10)</source>
+        <translation>वाउचर (F10)</translation>
+    </message>
+    <message>
         <source>Last 4 digits of the card</source>
         <translation>कार्ड के आख़िरी 4 अंक</translation>
     </message>
     <message>
         <source>Take the card payment on the terminal first, then type the last four digits from its slip.</source>
         <translation>पहले टर्मिनल पर कार्ड से भुगतान लें, फिर उसकी पर्ची से आख़िरी चार अंक टाइप करें।</translation>
+    </message>
+    <message>
+        <source>UPI reference (UTR)</source>
+        <translation>UPI संदर्भ (UTR)</translation>
+    </message>
+    <message>
+        <source>UPI reference</source>
+        <translation>UPI संदर्भ</translation>
+    </message>
+    <message>
+        <source>Voucher code</source>
+        <translation>वाउचर कोड</translation>
+    </message>
+    <message>
+        <source>Amount (empty: all still to pay)</source>
+        <translation>राशि (ख़ाली: पूरी बाकी राशि)</translation>
+    </message>
+    <message>
+        <source>Amount on this card, UPI or voucher</source>
+        <translation>इस कार्ड, UPI या वाउचर पर राशि</translation>
+    </message>
+    <message>
+        <source>Add as part payment (F6)</source>
+        <translation>आंशिक भुगतान जोड़ें (F6)</translation>
+    </message>
+    <message>
+        <source>Remove part payments</source>
+        <translation>आंशिक भुगतान हटाएँ</translation>
+    </message>
+    <message>
+        <source>UPI</source>
+        <translation>UPI</translation>
+    </message>
+    <message>
+        <source>Check the payment arrived on the UPI app, then type its reference.</source>
+        <translation>UPI ऐप पर जाँचें कि भुगतान आ गया है, फिर उसका संदर्भ टाइप करें।</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>वाउचर</translation>
+    </message>
+    <message>
+        <source>Keep the paper voucher with the card slips: it is counted at the cash-up.</source>
+        <translation>काग़ज़ का वाउचर कार्ड की पर्चियों के साथ रखें: हिसाब के समय इसकी गिनती होती है।</translation>
     </message>
     <message>
         <source>Customer e-mail or mobile for the confirmation (optional)</source>
@@ -1092,6 +1144,18 @@
         <translation>पूरे पैसे</translation>
     </message>
     <message>
+        <source>Choose card, UPI or voucher, enter its details and an amount up to %1.</source>
+        <translation>कार्ड, UPI या वाउचर चुनें, उसका विवरण और %1 तक की राशि दर्ज करें।</translation>
+    </message>
+    <message>
+        <source>Part payments: %1</source>
+        <translation>आंशिक भुगतान: %1</translation>
+    </message>
+    <message>
+        <source>Still to pay %1</source>
+        <translation>बाकी देय %1</translation>
+    </message>
+    <message>
         <source>Short by %1</source>
         <translation>%1 कम</translation>
     </message>
@@ -1106,6 +1170,18 @@
     <message>
         <source>Enter the last four digits of the card.</source>
         <translation>कार्ड के आख़िरी चार अंक दर्ज करें।</translation>
+    </message>
+    <message>
+        <source>Enter the UPI reference.</source>
+        <translation>UPI संदर्भ दर्ज करें।</translation>
+    </message>
+    <message>
+        <source>Enter the voucher code.</source>
+        <translation>वाउचर कोड दर्ज करें।</translation>
+    </message>
+    <message>
+        <source>Still to pay %1: take it in cash, or by card, UPI or voucher.</source>
+        <translation>बाकी देय %1: इसे नकद, या कार्ड, UPI या वाउचर से लें।</translation>
     </message>
     <message>
         <source>Confirming the sale…</source>
@@ -1166,6 +1242,18 @@
         <source>card</source>
         <translation>कार्ड</translation>
     </message>
+    <message>
+        <source>UPI</source>
+        <translation>UPI</translation>
+    </message>
+    <message>
+        <source>voucher</source>
+        <translation>वाउचर</translation>
+    </message>
+    <message>
+        <source>the original payments (card first, cash last)</source>
+        <translation>मूल भुगतान (पहले कार्ड, आख़िर में नकद)</translation>
+    </message>
 </context>
 <context>
     <name>RefundScreen</name>
@@ -1206,6 +1294,10 @@
         <translation>दूसरे शो से बदलें</translation>
     </message>
     <message>
+        <source>Pay out now from my drawer</source>
+        <translation>अभी मेरी दराज़ से पैसे दें</translation>
+    </message>
+    <message>
         <source>Back to sales (Esc)</source>
         <translation>बिक्री पर वापस (Esc)</translation>
     </message>
@@ -1218,12 +1310,28 @@
         <translation>%2 से %1 का भुगतान; अब तक रिफ़ंड %3</translation>
     </message>
     <message>
+        <source>Paid %1: %2; refunded so far %3. Refunds go back card first, cash last.</source>
+        <translation>%1 का भुगतान: %2; अब तक रिफ़ंड %3। रिफ़ंड पहले कार्ड में, आख़िर में नकद में जाता है।</translation>
+    </message>
+    <message>
         <source>refunded</source>
         <translation>रिफ़ंड हो चुका</translation>
     </message>
     <message>
         <source>This booking is %1: nothing left to refund.</source>
         <translation>यह बुकिंग %1 है: रिफ़ंड के लिए कुछ नहीं बचा।</translation>
+    </message>
+    <message>
+        <source>To pay out: %1</source>
+        <translation>देना बाकी: %1</translation>
+    </message>
+    <message>
+        <source>approved after its shift closed; pay it from your drawer.</source>
+        <translation>शिफ़्ट बंद होने के बाद मंज़ूर हुआ; अपनी दराज़ से दें।</translation>
+    </message>
+    <message>
+        <source>Paid out %1 from your drawer.</source>
+        <translation>आपकी दराज़ से %1 दे दिए गए।</translation>
     </message>
     <message>
         <source>Refunding…</source>
@@ -1236,6 +1344,14 @@
     <message>
         <source>Refund of %1 for seats %2 is recorded but NOT paid yet. Do not give money back until a manager approves it.</source>
         <translation>सीटों %2 के लिए %1 का रिफ़ंड दर्ज है पर अभी दिया नहीं गया है। मैनेजर की मंज़ूरी तक पैसे वापस न दें।</translation>
+    </message>
+    <message>
+        <source>Refund approved: to pay out.</source>
+        <translation>रिफ़ंड मंज़ूर: पैसे देने बाकी हैं।</translation>
+    </message>
+    <message>
+        <source>No shift is open on this kiosk, so no drawer paid the %1 for seats %2 yet: open a shift and pay it out.</source>
+        <translation>इस कियोस्क पर कोई शिफ़्ट खुली नहीं है, इसलिए सीटों %2 के %1 अभी किसी दराज़ से नहीं दिए गए: शिफ़्ट खोलें और पैसे दें।</translation>
     </message>
     <message>
         <source>in cash</source>
@@ -1977,6 +2093,10 @@ Variance %3</source>
         <translation>कार्ड</translation>
     </message>
     <message>
+        <source>UPI</source>
+        <translation>UPI</translation>
+    </message>
+    <message>
         <source>%1 min</source>
         <translation>%1 मिनट</translation>
     </message>
@@ -2129,6 +2249,10 @@ Variance %3</source>
     <message>
         <source>Seats: %1</source>
         <translation>सीटें: %1</translation>
+    </message>
+    <message>
+        <source>Paid %1: %2</source>
+        <translation>%1 का भुगतान: %2</translation>
     </message>
     <message>
         <source>Paid %1 by %2</source>

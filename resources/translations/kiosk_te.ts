@@ -1040,12 +1040,64 @@
         <translation>కార్డు (F8)</translation>
     </message>
     <message>
+        <source>UPI (F9)</source>
+        <translation>UPI (F9)</translation>
+    </message>
+    <message>
+        <source>Voucher (F10)</source>
+        <translation>వోచర్ (F10)</translation>
+    </message>
+    <message>
         <source>Last 4 digits of the card</source>
         <translation>కార్డు చివరి 4 అంకెలు</translation>
     </message>
     <message>
         <source>Take the card payment on the terminal first, then type the last four digits from its slip.</source>
         <translation>ముందుగా టెర్మినల్‌లో కార్డు చెల్లింపు తీసుకోండి, తర్వాత దాని రసీదు నుండి చివరి నాలుగు అంకెలు టైప్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>UPI reference (UTR)</source>
+        <translation>UPI రిఫరెన్స్ (UTR)</translation>
+    </message>
+    <message>
+        <source>UPI reference</source>
+        <translation>UPI రిఫరెన్స్</translation>
+    </message>
+    <message>
+        <source>Voucher code</source>
+        <translation>వోచర్ కోడ్</translation>
+    </message>
+    <message>
+        <source>Amount (empty: all still to pay)</source>
+        <translation>మొత్తం (ఖాళీ: మిగిలినదంతా)</translation>
+    </message>
+    <message>
+        <source>Amount on this card, UPI or voucher</source>
+        <translation>ఈ కార్డు, UPI లేదా వోచర్‌పై మొత్తం</translation>
+    </message>
+    <message>
+        <source>Add as part payment (F6)</source>
+        <translation>పాక్షిక చెల్లింపుగా జోడించండి (F6)</translation>
+    </message>
+    <message>
+        <source>Remove part payments</source>
+        <translation>పాక్షిక చెల్లింపులు తీసివేయండి</translation>
+    </message>
+    <message>
+        <source>UPI</source>
+        <translation>UPI</translation>
+    </message>
+    <message>
+        <source>Check the payment arrived on the UPI app, then type its reference.</source>
+        <translation>UPI యాప్‌లో చెల్లింపు వచ్చిందో చూసి, దాని రిఫరెన్స్ టైప్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>వోచర్</translation>
+    </message>
+    <message>
+        <source>Keep the paper voucher with the card slips: it is counted at the cash-up.</source>
+        <translation>కాగితపు వోచర్‌ను కార్డు రసీదులతో ఉంచండి: నగదు లెక్కలో దీన్ని లెక్కిస్తారు.</translation>
     </message>
     <message>
         <source>Customer e-mail or mobile for the confirmation (optional)</source>
@@ -1092,6 +1144,18 @@
         <translation>సరిగ్గా</translation>
     </message>
     <message>
+        <source>Choose card, UPI or voucher, enter its details and an amount up to %1.</source>
+        <translation>కార్డు, UPI లేదా వోచర్ ఎంచుకుని, దాని వివరాలు, %1 వరకు మొత్తం నమోదు చేయండి.</translation>
+    </message>
+    <message>
+        <source>Part payments: %1</source>
+        <translation>పాక్షిక చెల్లింపులు: %1</translation>
+    </message>
+    <message>
+        <source>Still to pay %1</source>
+        <translation>ఇంకా చెల్లించాల్సింది %1</translation>
+    </message>
+    <message>
         <source>Short by %1</source>
         <translation>%1 తక్కువ</translation>
     </message>
@@ -1106,6 +1170,18 @@
     <message>
         <source>Enter the last four digits of the card.</source>
         <translation>కార్డు చివరి నాలుగు అంకెలు నమోదు చేయండి.</translation>
+    </message>
+    <message>
+        <source>Enter the UPI reference.</source>
+        <translation>UPI రిఫరెన్స్ నమోదు చేయండి.</translation>
+    </message>
+    <message>
+        <source>Enter the voucher code.</source>
+        <translation>వోచర్ కోడ్ నమోదు చేయండి.</translation>
+    </message>
+    <message>
+        <source>Still to pay %1: take it in cash, or by card, UPI or voucher.</source>
+        <translation>ఇంకా చెల్లించాల్సింది %1: నగదుగా, లేదా కార్డు, UPI లేదా వోచర్ ద్వారా తీసుకోండి.</translation>
     </message>
     <message>
         <source>Confirming the sale…</source>
@@ -1166,6 +1242,18 @@
         <source>card</source>
         <translation>కార్డు</translation>
     </message>
+    <message>
+        <source>UPI</source>
+        <translation>UPI</translation>
+    </message>
+    <message>
+        <source>voucher</source>
+        <translation>వోచర్</translation>
+    </message>
+    <message>
+        <source>the original payments (card first, cash last)</source>
+        <translation>అసలు చెల్లింపులు (ముందు కార్డు, చివరగా నగదు)</translation>
+    </message>
 </context>
 <context>
     <name>RefundScreen</name>
@@ -1206,6 +1294,10 @@
         <translation>వేరే షోకి మార్చండి</translation>
     </message>
     <message>
+        <source>Pay out now from my drawer</source>
+        <translation>ఇప్పుడే నా డ్రాయర్ నుండి ఇవ్వండి</translation>
+    </message>
+    <message>
         <source>Back to sales (Esc)</source>
         <translation>అమ్మకాలకు వెనుకకు (Esc)</translation>
     </message>
@@ -1218,12 +1310,28 @@
         <translation>%2 ద్వారా %1 చెల్లించారు; ఇప్పటివరకు రీఫండ్ %3</translation>
     </message>
     <message>
+        <source>Paid %1: %2; refunded so far %3. Refunds go back card first, cash last.</source>
+        <translation>%1 చెల్లించారు: %2; ఇప్పటివరకు రీఫండ్ %3. రీఫండ్ ముందు కార్డుకు, చివరగా నగదుగా.</translation>
+    </message>
+    <message>
         <source>refunded</source>
         <translation>రీఫండ్ అయింది</translation>
     </message>
     <message>
         <source>This booking is %1: nothing left to refund.</source>
         <translation>ఈ బుకింగ్ %1: రీఫండ్ చేయడానికి ఏమీ మిగలలేదు.</translation>
+    </message>
+    <message>
+        <source>To pay out: %1</source>
+        <translation>ఇవ్వాల్సింది: %1</translation>
+    </message>
+    <message>
+        <source>approved after its shift closed; pay it from your drawer.</source>
+        <translation>షిఫ్ట్ ముగిసిన తర్వాత ఆమోదించబడింది; మీ డ్రాయర్ నుండి ఇవ్వండి.</translation>
+    </message>
+    <message>
+        <source>Paid out %1 from your drawer.</source>
+        <translation>మీ డ్రాయర్ నుండి %1 ఇచ్చారు.</translation>
     </message>
     <message>
         <source>Refunding…</source>
@@ -1236,6 +1344,14 @@
     <message>
         <source>Refund of %1 for seats %2 is recorded but NOT paid yet. Do not give money back until a manager approves it.</source>
         <translation>సీట్లు %2 కోసం %1 రీఫండ్ నమోదైంది కానీ ఇంకా చెల్లించలేదు. మేనేజర్ ఆమోదించే వరకు డబ్బు తిరిగి ఇవ్వకండి.</translation>
+    </message>
+    <message>
+        <source>Refund approved: to pay out.</source>
+        <translation>రీఫండ్ ఆమోదించబడింది: డబ్బు ఇవ్వాలి.</translation>
+    </message>
+    <message>
+        <source>No shift is open on this kiosk, so no drawer paid the %1 for seats %2 yet: open a shift and pay it out.</source>
+        <translation>ఈ కియోస్క్‌లో షిఫ్ట్ తెరిచి లేదు, కాబట్టి సీట్లు %2 కోసం %1 ఇంకా ఏ డ్రాయర్ నుండీ ఇవ్వలేదు: షిఫ్ట్ తెరిచి డబ్బు ఇవ్వండి.</translation>
     </message>
     <message>
         <source>in cash</source>
@@ -1977,6 +2093,10 @@ Variance %3</source>
         <translation>కార్డు</translation>
     </message>
     <message>
+        <source>UPI</source>
+        <translation>UPI</translation>
+    </message>
+    <message>
         <source>%1 min</source>
         <translation>%1 నిమి</translation>
     </message>
@@ -2129,6 +2249,10 @@ Variance %3</source>
     <message>
         <source>Seats: %1</source>
         <translation>సీట్లు: %1</translation>
+    </message>
+    <message>
+        <source>Paid %1: %2</source>
+        <translation>%1 చెల్లించారు: %2</translation>
     </message>
     <message>
         <source>Paid %1 by %2</source>
