@@ -18,7 +18,7 @@ drawer and cash never goes back to a card.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kiosk.domain.booking_rules import check_card_last4
@@ -184,11 +184,13 @@ def describe(parts: Iterable[RefundPart | TenderLine], currency: str) -> str:
                       for p in parts)
 
 
-def paid_text(lines: Iterable[TenderLine], currency: str) -> str:
-    """'card ••••4242 300.00 + cash 200.00': how a booking was paid, for screens and receipts."""
+def paid_text(lines: Iterable[TenderLine], currency: str,
+              labels: Mapping[str, str] = LABELS) -> str:
+    """'card ••••4242 300.00 + cash 200.00': how a booking was paid, for screens and receipts;
+    ``labels`` lets a screen pass the tender names in its own language."""
     out = []
     for t in lines:
-        name = LABELS.get(t.kind, t.kind)
+        name = labels.get(t.kind, t.kind)
         if t.kind == "card" and t.reference:
             name += f" ••••{t.reference}"
         elif t.kind in ("upi", "voucher") and t.reference:

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
 from kiosk.domain.money import format_money, parse_money
-from kiosk.domain.tenders import LABELS, Tender
+from kiosk.domain.tenders import Tender
 from kiosk.services.models import Payment
+from kiosk.ui.counter.refund import method_label  # the tender names in the screen's language
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.keypad import NumericKeypad
 
@@ -467,7 +468,7 @@ class PaymentScreen(Screen):
         self._parts_changed()
 
     def _parts_changed(self) -> None:
-        lines = [f"{LABELS[t.kind]}"
+        lines = [f"{method_label(t.kind)}"
                  f"{' ••••' + t.reference if t.kind == 'card' else ' ' + t.reference}: "
                  f"{format_money(t.amount_minor, self.currency)}" for t in self.parts]
         self.parts_label.setText(self.tr("Part payments: %1").replace("%1", "; ".join(lines))

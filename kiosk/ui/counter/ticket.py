@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
-from kiosk.domain.tenders import paid_text
+from kiosk.domain.tenders import LABELS, paid_text
 from kiosk.ui.counter import ticket_output
+from kiosk.ui.counter.refund import method_label
 from kiosk.ui.counter.screen import Screen
 
 log = logging.getLogger(__name__)
@@ -159,7 +160,8 @@ class TicketScreen(Screen):
             + self.tr("Seats: %1").replace("%1", seats) + "<br>"
             + (self.tr("Paid %1: %2").replace("%1", format_money(booking.total_minor,
                                                                  booking.currency))
-               .replace("%2", paid_text(booking.tenders, booking.currency))
+               .replace("%2", paid_text(booking.tenders, booking.currency,
+                                           {k: method_label(k) for k in LABELS}))
                if len(booking.tenders) > 1 or booking.payment_method in ("upi", "voucher") else
                self.tr("Paid %1 by %2").replace("%1", format_money(booking.total_minor,
                                                                    booking.currency))
