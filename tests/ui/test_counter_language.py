@@ -66,3 +66,55 @@ def test_split_payment_reads_in_the_counter_language(driver, qtbot, lang):
     assert f"{card} ••••4242 ₹300.00 + {cash} ₹200.00" in details
     assert "card" not in details and "cash" not in details
     grab(driver.screen("ticket").window(), f"ticket_split_{lang}")
+
+
+PAY_OUT = {"hi": ("देना बाकी: ₹500.00", "अभी मेरी दराज़ से पैसे दें", "आपकी दराज़ से ₹500.00 दे दिए गए।"),
+           "te": ("ఇవ్వాల్సింది: ₹500.00", "ఇప్పుడే నా డ్రాయర్ నుండి ఇవ్వండి",
+                  "మీ డ్రాయర్ నుండి ₹500.00 ఇచ్చారు.")}
+
+
+def test_refund_screen_to_pay_out_row_reads_in_the_counter_language(driver, qtbot, services, lang):
+    from tests.ui.test_money_controls_ui import request_after_shift
+
+    row, button_text, paid_out = PAY_OUT[lang]
+    _cashier, booking, request, _closed = request_after_shift(services)
+    assert services.booking.approve_refund(services.auth.sign_in("9001", "9999"),
+                                           request.refund_id).to_pay_out
+    driver.start()
+    driver.click(driver.mode.nav_buttons["refund"])
+    driver.wait_screen("refund")
+    screen = driver.screen("refund")
+    qtbot.keyClicks(screen.reference, booking.reference)
+    driver.click(screen.find_button)
+    qtbot.waitUntil(lambda: screen.payout.isVisible(), timeout=WAIT)
+    assert row in screen.payout.text() and "pay" not in screen.payout.text()
+    assert screen.payout_button.text() == button_text
+    grab(screen.window(), f"refund_to_pay_out_{lang}")
+    driver.click(screen.payout_button)
+    qtbot.waitUntil(lambda: paid_out in screen.result.text(), timeout=WAIT)
+
+
+def test_split_booking_refund_line_reads_in_the_counter_language(driver, qtbot, services, lang):
+    from PySide6.QtCore import Qt
+
+    from kiosk.domain.tenders import Tender
+    from kiosk.services.models import Payment
+
+    card = EXPECTED[lang][0]
+    voucher = {"hi": "वाउचर", "te": "వోచర్"}[lang]
+    actor = services.auth.sign_in("1002", "2345")
+    hold = services.booking.hold(actor, "show-future", ["D1", "D2"])
+    booking = services.booking.confirm(
+        actor, hold.hold_id, {"D1": "adult", "D2": "adult"},
+        Payment(tenders=(Tender("card", 30_000, "4242"), Tender("voucher", 20_000, "GV-7"))))
+    driver.start()
+    qtbot.keyClick(driver.mode, Qt.Key.Key_F6)
+    driver.wait_screen("refund")
+    screen = driver.screen("refund")
+    qtbot.keyClicks(screen.reference, booking.reference)
+    qtbot.keyClick(screen.reference, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.card.isVisible(), timeout=WAIT)
+    text = screen.details.text()
+    assert f"{card} ••••4242 ₹300.00 + {voucher} ₹200.00" in text
+    assert "card" not in text and "Refunds go back" not in text
+    grab(screen.window(), f"refund_split_{lang}")
