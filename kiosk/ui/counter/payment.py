@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -415,7 +416,15 @@ class PaymentScreen(Screen):
 
     def _method_changed(self, *_args) -> None:
         method = self._method()
-        self.pages.setCurrentIndex(METHODS.index(method))
+        current = METHODS.index(method)
+        self.pages.setCurrentIndex(current)
+        # The stack takes the height of the page on show, not of the tallest (cash): with a part
+        # payment listed, the card / UPI / voucher page then still fits at 1280x800.
+        for index in range(self.pages.count()):
+            policy = (QSizePolicy.Policy.Preferred if index == current
+                      else QSizePolicy.Policy.Ignored)
+            self.pages.widget(index).setSizePolicy(policy, policy)
+        self.pages.updateGeometry()
         self.part_box.setVisible(method != "cash" and not self.nothing_to_pay)
         field = self._field()
         self.keypad.set_target(field)
