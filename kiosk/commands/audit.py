@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 CHAIN_SCHEMA = 13  # migration 0013_audit_chain
 
 
-def _check(path: Path) -> ChainCheck:
+def _check(path: Path, kiosk_id: str = "") -> ChainCheck:
     from kiosk.store.db import latest_version
 
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -46,7 +46,7 @@ def _check(path: Path) -> ChainCheck:
                 raise InvalidInput(f"{path} is at schema {version}, before the audit chain: "
                                    "open it once with this version (any kiosk command) to chain "
                                    "its rows. Nothing was checked.")
-            return verify(conn)
+            return verify(conn, kiosk_id)
         except sqlite3.DatabaseError as err:
             raise InvalidInput(f"{path} could not be read as a kiosk database ({err}).") from None
     finally:
@@ -56,7 +56,7 @@ def _check(path: Path) -> ChainCheck:
 def run(args: argparse.Namespace, config: Config) -> int:
     if not config.db_path.is_file():
         raise NotFound(f"There is no kiosk database at {config.db_path}.")
-    check = _check(config.db_path)
+    check = _check(config.db_path, config.kiosk_id)  # and the days this kiosk closed
     if check.intact:
         print(f"{check.message()} Last hash {check.last_hash or '(none)'}.")
         return 0

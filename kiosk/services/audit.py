@@ -101,4 +101,4 @@ class AuditLog:
         from kiosk.services.auth import ensure_manager
 
         ensure_manager(self.deps, actor, "audit_verify")
-        return verify(self.deps.conn)
+        return verify(self.deps.conn, self.deps.config.kiosk_id)

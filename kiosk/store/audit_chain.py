@@ -13,8 +13,9 @@ the point: rows written around the chain would not verify anyway.
 What the chain can and cannot show: a row edited, deleted from the middle, or inserted out of
 band is named by ``verify``. Rows cut from the END are not visible in the chain itself, so each
 business-day close records the chain's head then (``audit_anchor``, inside the day's signed
-totals and printed on its Z report) and ``verify`` checks every recorded anchor is still in the
-log: a cut reaching back past the last close is named. Rows written after the last close, or the
+totals and printed on its Z report) and ``verify`` checks that every anchor of a day this kiosk
+closed is still in the log: a cut reaching back past its last close, or the whole log wiped, is
+named. Rows written after the last close, or the
 whole log and every close rewritten by someone who has read this file, remain undetectable from
 inside the database; the printed Z report (and the cloud's copy of the day) is the outside
 record to compare with.
@@ -63,53 +64,40 @@ class ChainCheck:
         return f"Audit log NOT intact: {self.problem}"
 
 
-LOG_ID_KEY = "audit_log_id"
-
-
-def _log_id(conn: sqlite3.Connection) -> str | None:
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (LOG_ID_KEY,)).fetchone()
-    return None if row is None else row[0]
-
-
 def audit_anchor(conn: sqlite3.Connection) -> dict[str, object] | None:
-    """The chain's head now (last row id and hash), for a business-day close to record.
-
-    ``log`` names this database's log (a random id kept in ``settings``, made at the first
-    close; a backup keeps it): a close pulled from another device of the cinema carries that
-    device's anchor, which says nothing about this log. Call inside the close's transaction."""
+    """The chain's head now (last row id and hash), for a business-day close to record."""
     row = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-    if row is None:
-        return None
-    conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, lower(hex(randomblob(16))))",
-                 (LOG_ID_KEY,))
-    return {"id": row[0], "hash": row[1], "log": _log_id(conn)}
+    return None if row is None else {"id": row[0], "hash": row[1]}
 
 
-def _recorded_anchors(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
-    """(business date, row id, hash) recorded by every day closed on this log, oldest first."""
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
-                    "AND name = 'business_days'").fetchone() is None:
+def _recorded_anchors(conn: sqlite3.Connection, kiosk_id: str) -> list[tuple[str, int, str]]:
+    """(business date, row id, hash) recorded by every day this kiosk closed, oldest first.
+
+    The closing kiosk is part of what the close signs, so it cannot be edited away; a close
+    pulled from another device of the cinema names that device and says nothing of this log."""
+    if not kiosk_id or conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                    "AND name = 'business_days'").fetchone() is None:
         return []
-    log = _log_id(conn)
     anchors = []
     for day, totals_json in conn.execute(
-            "SELECT business_date, totals_json FROM business_days ORDER BY closed_at"):
+            "SELECT business_date, totals_json FROM business_days WHERE kiosk_id = ? "
+            "ORDER BY closed_at", (kiosk_id,)):
         try:
             anchor = json.loads(totals_json).get("audit_anchor")
-            if anchor and anchor.get("log") == log:
+            if anchor:
                 anchors.append((str(day), int(anchor["id"]), str(anchor["hash"])))
         except (ValueError, TypeError, KeyError, AttributeError):
             continue  # a damaged close is reported by its own signature check
     return anchors
 
 
-def verify(conn: sqlite3.Connection) -> ChainCheck:
-    """Walk the chain in id order and report the first row that was changed or removed
-    (including rows cut from the end, as far back as the last business-day close)."""
+def verify(conn: sqlite3.Connection, kiosk_id: str = "") -> ChainCheck:
+    """Walk the chain in id order and report the first row that was changed or removed; with
+    ``kiosk_id`` (this device's), also rows cut from the end back past a day it closed."""
     check = _walk(conn)
     if not check.intact:
         return check
-    for day, row_id, expected in _recorded_anchors(conn):
+    for day, row_id, expected in _recorded_anchors(conn, kiosk_id):
         row = conn.execute("SELECT hash FROM audit WHERE id = ?", (row_id,)).fetchone()
         if row is None:
             return ChainCheck(check.rows, row_id, f"row {row_id} and the rows after it were "

@@ -216,17 +216,22 @@ def test_the_close_anchors_the_audit_log_so_rows_cut_from_its_end_show(services,
     from kiosk.store import audit_chain
 
     conn = services.deps.conn
+    kiosk = services.config.kiosk_id
     head = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     report = days.close(manager, DAY)
     anchor = report.totals["audit_anchor"]
     assert (anchor["id"], anchor["hash"]) == (head["id"], head["hash"])
     assert ["Audit log at close", f"row {head['id']}, hash {head['hash']}"] in \
         report.sections()[0][2]
-    assert audit_chain.verify(conn).intact
+    assert audit_chain.verify(conn, kiosk).intact
+    conn.execute("DELETE FROM settings")  # nothing outside the signed close can switch it off
     conn.execute("DELETE FROM audit WHERE id >= ?", (head["id"],))  # the tail, close included
-    check = audit_chain.verify(conn)
+    check = audit_chain.verify(conn, kiosk)
     assert not check.intact and check.bad_id == head["id"]
     assert f"close of business day {DAY}" in check.problem and "removed" in check.problem
+    conn.execute("DELETE FROM audit")  # the whole log
+    assert not audit_chain.verify(conn, kiosk).intact
+    assert days.report(manager, DAY).signature_ok
 
 
 def test_a_close_pulled_from_another_device_is_not_an_anchor_of_this_log(services, days,
@@ -236,10 +241,9 @@ def test_a_close_pulled_from_another_device_is_not_an_anchor_of_this_log(service
     days.close(manager, DAY)
     conn = services.deps.conn
     conn.execute("DROP TRIGGER business_days_frozen_update")
-    totals = json.loads(conn.execute("SELECT totals_json FROM business_days").fetchone()[0])
-    totals["audit_anchor"] = {"id": 10_000, "hash": "f" * 64, "log": "0" * 64}  # its own log
-    conn.execute("UPDATE business_days SET totals_json = ?", (json.dumps(totals),))
-    assert audit_chain.verify(conn).intact
+    conn.execute("UPDATE business_days SET kiosk_id = 'KIOSK-9'")  # as pulled from KIOSK-9
+    conn.execute("DELETE FROM audit WHERE id > (SELECT MIN(id) FROM audit)")
+    assert audit_chain.verify(conn, services.config.kiosk_id).intact
 
 
 # ---------------------------------------------------------------- after the close
