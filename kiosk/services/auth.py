@@ -21,9 +21,11 @@ pseudonym, whose key lived in the same database, was dropped (``kiosk.store.db``
 
 So unknown numbers cannot be counted per number. There is no PIN behind them to protect; what
 matters is slowing guessing at the sign-in box, so they are counted per DEVICE: every failed
-sign-in with an unknown number on this kiosk (audit rows of that target and kiosk) within
-``lockout_minutes``; ``lockout_attempts`` of them lock unknown numbers on this kiosk for
-``lockout_minutes``, with the same messages as a staff lock. With the shared lockouts they are
+sign-in on this kiosk within ``lockout_minutes`` since its last successful one (unknown
+numbers and wrong PINs alike, so the answer at the limit does not tell a number that exists
+from one that does not);
+``lockout_attempts`` of them lock unknown numbers on this kiosk for ``lockout_minutes``, with
+the same messages as a staff lock. With the shared lockouts they are
 one cloud item per device (``UNKNOWN#<kiosk id>``), never per typed value; it is counted so a
 sign-in with an unknown number makes the same cloud calls as a wrong PIN (no timing tell).
 
@@ -245,15 +247,12 @@ class AuthService:
             if shared_until is not None:
                 self._fail("sign_in_failed", None, UNKNOWN_NUMBER, "locked", lockout=scope)
                 raise StaffLocked(_still_locked(shared_until, now))
-            recent = self._unknown_failures(now)
             self._fail("sign_in_failed", None, UNKNOWN_NUMBER, "unknown_staff", lockout=scope)
             counted = self._count_shared(subject, now) if reached else None
-            new_shared = counted[1] if counted else None
-            if len(recent) >= config.lockout_attempts:
-                lock_end = recent[config.lockout_attempts - 1] + timedelta(
-                    minutes=config.lockout_minutes)
-                raise StaffLocked(_still_locked(lock_end, now))
-            if len(recent) + 1 >= config.lockout_attempts or new_shared is not None:
+            device_lock = self._device_lock(now)
+            if device_lock is not None:
+                raise device_lock
+            if counted is not None and counted[1] is not None:
                 raise StaffLocked(_just_locked(config.lockout_minutes))
             raise AuthError(WRONG_CREDENTIALS)
 
@@ -263,7 +262,7 @@ class AuthService:
         if effective is not None and effective > now:
             self._fail("sign_in_failed", staff_id, number, "locked",
                        locked_until=to_iso(effective), lockout=scope)
-            device_lock = self._unknown_lock_end(now)  # the later end: both locks hold
+            device_lock = self._kiosk_lock_end(now)  # the later end: both locks hold
             raise StaffLocked(_still_locked(max(effective, device_lock or effective), now))
         if not (pin_ok_shape and _pin_matches(pin, row["pin_hash"])):
             # A lock that has run out starts a fresh count.
@@ -285,11 +284,11 @@ class AuthService:
                              staff_id=staff_id, target=number, ok=False,
                              detail={"reason": "wrong_pin", "attempts": attempts,
                                      "locked": bool(new_lock), "lockout": scope})
-            device_lock = self._unknown_lock_end(now)
-            if device_lock is not None:  # answered like an unknown number on this kiosk now
-                raise StaffLocked(_still_locked(device_lock, now))
-            if new_lock:
+            if new_lock:  # their own lock, just set, ends no earlier than the kiosk's
                 raise StaffLocked(_just_locked(config.lockout_minutes))
+            device_lock = self._device_lock(now)
+            if device_lock is not None:  # answered as an unknown number would be now
+                raise device_lock
             raise AuthError(WRONG_CREDENTIALS)
         if not row["active"]:
             self._fail("sign_in_failed", staff_id, number, "inactive")
@@ -306,22 +305,39 @@ class AuthService:
         return Actor(staff_id=staff_id, staff_number=row["staff_number"], name=row["name"],
                      role=Role(row["role"]), kiosk_id=self.kiosk_id, shift_id=shift_id)
 
-    def _unknown_failures(self, now: datetime) -> list[datetime]:
-        """When this kiosk's failed sign-ins with unknown numbers happened, within the lockout
-        window, oldest first (the audit log is the counter: a refusal writes nothing else)."""
+    def _kiosk_failures(self, now: datetime) -> list[datetime]:
+        """When this kiosk's failed sign-ins happened within the lockout window and since its
+        last successful one, oldest first: unknown numbers and wrong PINs alike, so the answer
+        at the limit is the same for a number that exists and one that does not (the audit log
+        is the counter)."""
         since = to_iso(now - timedelta(minutes=self.deps.config.lockout_minutes))
         return [from_iso(r[0]) for r in self.deps.conn.execute(
-            "SELECT at FROM audit WHERE action = 'sign_in_failed' AND target = ? "
-            "AND staff_id IS NULL AND kiosk_id = ? AND at > ? ORDER BY id",
-            (UNKNOWN_NUMBER, self.kiosk_id, since))]
+            "SELECT at FROM audit WHERE action = 'sign_in_failed' AND kiosk_id = ?1 AND at > ?2 "
+            "AND id > COALESCE((SELECT MAX(id) FROM audit WHERE action = 'sign_in' "
+            "AND kiosk_id = ?1 AND at > ?2), 0) ORDER BY id", (self.kiosk_id, since))]
 
-    def _unknown_lock_end(self, now: datetime) -> datetime | None:
-        """When this kiosk's lock of unknown numbers ends, or None when it is not locked now."""
+    def _kiosk_lock(self, now: datetime) -> tuple[datetime, int] | None:
+        """(when this kiosk's lock for failed sign-ins ends, failures counted), or None."""
         attempts = self.deps.config.lockout_attempts
-        recent = self._unknown_failures(now)
+        recent = self._kiosk_failures(now)
         if len(recent) < attempts:
             return None
-        return recent[attempts - 1] + timedelta(minutes=self.deps.config.lockout_minutes)
+        return recent[attempts - 1] + timedelta(minutes=self.deps.config.lockout_minutes), len(recent)
+
+    def _kiosk_lock_end(self, now: datetime) -> datetime | None:
+        lock = self._kiosk_lock(now)
+        return None if lock is None else lock[0]
+
+    def _device_lock(self, now: datetime) -> StaffLocked | None:
+        """The answer while this kiosk is locked for failed sign-ins (worded as a lock that
+        starts now when this very failure reached the limit), else None."""
+        lock = self._kiosk_lock(now)
+        if lock is None:
+            return None
+        end, count = lock
+        if count == self.deps.config.lockout_attempts:
+            return StaffLocked(_just_locked(self.deps.config.lockout_minutes))
+        return StaffLocked(_still_locked(end, now))
 
     def _count_shared(self, number: str, now: datetime) -> tuple[int, datetime | None] | None:
         """Count a wrong PIN in the cinema's count: (count, lock end or None); None offline."""
