@@ -107,12 +107,12 @@ SELECT COALESCE(SUM(amount_minor), 0) FROM refunds
 """
 
 # What the cashier asked back in their current shift window (see the module docstring), on any
-# kiosk. :day_start is the start of today in the cinema's zone, as stored (UTC ISO); times
+# kiosk, in the limit's currency (a limit is an amount of one currency). :day_start is the start of today in the cinema's zone, as stored (UTC ISO); times
 # compare as text (``to_iso``: one format). Uses refunds_by_requester (migration 0016).
 _REFUNDED_IN_SHIFT_WINDOW_SQL = """
 SELECT COALESCE(SUM(amount_minor), 0) FROM refunds
  WHERE requested_by = :staff AND state IN ('completed', 'pending_approval')
-   AND id IS NOT :ignore
+   AND currency = :currency AND id IS NOT :ignore
    AND created_at >= COALESCE(
        (SELECT MIN(opened_at) FROM shifts WHERE staff_id = :staff AND closed_at IS NULL),
        MAX(:day_start, COALESCE((SELECT MAX(closed_at) FROM shifts WHERE staff_id = :staff),
@@ -272,7 +272,7 @@ class RefundDesk:
             return None
         zone = self.ctx.show(booking["show_id"], conn).timezone
         in_shift = int(conn.execute(_REFUNDED_IN_SHIFT_WINDOW_SQL, {
-            "staff": actor.staff_id, "ignore": ignore_request,
+            "staff": actor.staff_id, "ignore": ignore_request, "currency": controls.currency,
             "day_start": day_start(self.ctx.now(), zone)}).fetchone()[0])
         if in_shift + amount > controls.shift_refund_limit_minor:
             return {"limit": "shift", "limit_minor": controls.shift_refund_limit_minor,

@@ -417,3 +417,14 @@ def test_kiosk_limits_shows_and_a_manager_changes_them(services, config, monkeyp
         == 100000
     assert services.deps.conn.execute(
         "SELECT COUNT(*) FROM audit WHERE action = 'cinema.limits' AND ok = 1").fetchone()[0] == 2
+
+
+def test_the_shift_window_counts_only_refunds_in_the_limits_currency(services, cashier):
+    """Second review: a limit is an amount of one currency; an AED refund in the same window
+    must not count against an INR limit (it only ever over-counted: wrong approvals)."""
+    set_limits(services, cashier_refund_limit_minor=100000, shift_refund_limit_minor=60000)
+    first, second = (sell(services, cashier, seats) for seats in (["B1", "B2"], ["D1"]))
+    assert services.booking.refund(cashier, first.reference).state == "completed"  # 500
+    services.deps.conn.execute("UPDATE refunds SET currency = 'AED'")  # as if in Dubai
+    # 250 INR in the window: within 600 (500 + 250 would not be, were AED counted as INR)
+    assert services.booking.refund(cashier, second.reference).state == "completed"
