@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk.domain.errors import InvalidInput, NotFound, SchemaTooNew
+from kiosk.domain.errors import InvalidInput, KioskError, NotFound, SchemaTooNew
 from kiosk.store.db import BUSY_TIMEOUT_MS, connect, latest_version, migrate, transaction
 
 # Tables every kiosk database has had since schema 1; a file without them is not a kiosk backup.
@@ -68,7 +68,12 @@ def verify(path: Path | str) -> int:
     SchemaTooNew, each with a message for the person restoring.
     """
     path = Path(path)
-    if not path.is_file():
+    try:
+        found = path.is_file()
+    except OSError as err:  # e.g. a name longer than the file system allows
+        raise InvalidInput(f"{path.name[:80]} cannot be read as a backup: "
+                           f"{err.strerror or err}. Nothing was changed.") from None
+    if not found:
         raise NotFound(f"There is no backup file {path}.")
     try:
         conn = _open_read_only(path)
@@ -402,6 +407,18 @@ def _readable(db_path: Path) -> bool:
         conn.close()
 
 
+def _copied(db_path: Path, safety: Path) -> bool:
+    """A verified online backup of the live database to ``safety``; False when its pages are
+    damaged past what opening it shows (the copy then fails its own check)."""
+    try:
+        backup(db_path, safety)
+    except (KioskError, sqlite3.DatabaseError):  # WriteFailed or InvalidInput from the check
+        for leftover in safety.parent.glob(f"{safety.name}*"):
+            leftover.unlink(missing_ok=True)
+        return False
+    return True
+
+
 def _set_aside(db_path: Path, safety: Path) -> None:
     """Copy a damaged live database (and its WAL) byte for byte to ``safety``, then remove
     it, so the restore writes a fresh file instead of failing on the damaged one."""
@@ -455,9 +472,8 @@ def restore_checked(backup_path: Path | str, db_path: Path | str,
             while safety.exists():
                 safety = db_path.with_name(f"{db_path.name}.pre-restore-{_stamp()}-{n}")
                 n += 1
-            if _readable(db_path):
-                backup(db_path, safety)
-            else:  # damaged (what restores are for): keep its bytes, then start a fresh file
+            if not _readable(db_path) or not _copied(db_path, safety):
+                # damaged (what restores are for): keep its bytes, then start a fresh file
                 _set_aside(db_path, safety)
         src = _open_read_only(rebuilt)
         try:

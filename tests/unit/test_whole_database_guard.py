@@ -105,6 +105,38 @@ def test_restore_over_an_unreadable_database_needs_no_sign_in(config, clock, tmp
     assert result.safety.read_bytes() == b"not a database" * 300  # kept as it was
 
 
+def test_a_manager_restores_over_a_database_whose_table_pages_are_damaged(config, clock,
+                                                                           tmp_path):
+    """Second review: opening the live file worked but its shows pages were garbage, so the
+    safety copy failed its own check and the restore could not run at all. Now the damaged
+    file's bytes are kept as the safety copy and the restore goes ahead."""
+    db = open_db(config.db_path)
+    make_world(db, clock)
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    manager = staff_actor(db.conn, WORLD_MANAGER[0])
+    root, page_size = (db.conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'shows'"
+                                       ).fetchone()[0],
+                       db.conn.execute("PRAGMA page_size").fetchone()[0])
+    db.conn.close()
+    saved = backup(config.db_path, tmp_path / "saved.db")
+    data = bytearray(config.db_path.read_bytes())
+    data[(root - 1) * page_size:root * page_size] = b"\xff" * page_size
+    config.db_path.write_bytes(bytes(data))
+    assert has_staff(config.db_path)  # still opens, and its staff can be read
+    result = restore_database(config, saved, clock, actor=manager)
+    assert result.safety is not None and result.safety.read_bytes() == bytes(data)
+    conn = sqlite3.connect(config.db_path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT COUNT(*) FROM shows").fetchone()[0] > 0
+    conn.close()
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_a_restore_from_a_name_too_long_for_the_file_system_is_refused_plainly(config, clock):
+    with pytest.raises(InvalidInput, match="cannot be read as a backup"):
+        restore_database(config, "x" * 300 + ".db", clock)
+
+
 # ---------------------------------------------------------------- backup (finding C)
 @pytest.mark.parametrize("staff, reason", [([], "no_sign_in"), (CASHIER, "permission_denied")])
 def test_a_backup_holds_pin_hashes_so_it_needs_a_manager(kiosk, staff, reason):
