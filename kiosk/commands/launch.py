@@ -95,6 +95,7 @@ def _first_run_if_needed(args, config):
         db.conn.close()
     from kiosk.ui.app import create_application, install_languages
     from kiosk.ui.first_run import FirstRunScreen
+    from kiosk.ui.main_thread_gc import collecting_on_gui_thread
     from kiosk.ui.theme import ThemeManager
 
     app = create_application()
@@ -118,7 +119,8 @@ def _first_run_if_needed(args, config):
     screen.demoChosen.connect(demo)
     screen.resize(1280, 800)
     screen.show() if config.windowed else screen.showFullScreen()
-    app.exec()
+    with collecting_on_gui_thread(app):
+        app.exec()
     return chosen[0] if chosen else None
 
 
@@ -175,6 +177,7 @@ def _first_manager_if_needed(services, config, bench: bool) -> bool | None:
         return False
     from kiosk.ui.app import create_application, install_languages
     from kiosk.ui.first_manager import FirstManagerScreen
+    from kiosk.ui.main_thread_gc import collecting_on_gui_thread
     from kiosk.ui.theme import ThemeManager
 
     app = create_application()
@@ -200,7 +203,8 @@ def _first_manager_if_needed(services, config, bench: bool) -> bool | None:
     _close_on_signals(app, screen)
     screen.resize(1280, 800)
     screen.show() if config.windowed else screen.showFullScreen()
-    app.exec()
+    with collecting_on_gui_thread(app):
+        app.exec()
     return True if made and not bench else None
 
 

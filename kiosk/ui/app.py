@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.bridge import Bridge
+from kiosk.ui.main_thread_gc import MainThreadCollector
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.theme import ThemeManager
 
@@ -33,6 +34,7 @@ class KioskUI:
     languages: Any = None
     sync_bridge: Any = None
     reporter: Any = None
+    collector: MainThreadCollector | None = None
 
     def shutdown(self) -> None:
         self.window.detach_globals()
@@ -42,6 +44,9 @@ class KioskUI:
             except Exception:
                 log.exception("stopping the sync bridge failed")
         self.bridge.shutdown()
+        if self.collector is not None:
+            self.collector.stop()  # after the workers: nothing else collects off this thread
+            self.collector.deleteLater()
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -98,6 +103,8 @@ def build_ui(services, config, *, app: QApplication | None = None, gate=None,
              install_hooks: bool = True, mode: str | None = None) -> KioskUI:
     """Theme, language, error hooks, bridge and the main window over open ``services``."""
     app = app or create_application()
+    collector = MainThreadCollector(app)  # before any worker thread starts allocating
+    collector.start()
     reporter = None
     if install_hooks:
         from kiosk.ui.errors import install_error_hooks
@@ -128,4 +135,4 @@ def build_ui(services, config, *, app: QApplication | None = None, gate=None,
         if seats_changed is not None:
             seats_changed.connect(bridge.seats_changed)
     return KioskUI(app=app, theme=theme, bridge=bridge, window=window, languages=languages,
-                   sync_bridge=sync, reporter=reporter)
+                   sync_bridge=sync, reporter=reporter, collector=collector)

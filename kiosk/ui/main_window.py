@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
     def __init__(self, services, bridge, config, theme=None, languages=None, sync_bridge=None,
                  mode: str | None = None, demo: bool = False):
         super().__init__()
+        self._globals_detached = False
         self.demo = demo  # the database holds the demo data (kiosk.services.first_run)
         self.setObjectName("mainWindow")
         self.services = services
@@ -342,8 +343,11 @@ class MainWindow(QMainWindow):
         """Stop listening to application-wide objects (theme, language, sync) before going away.
 
         They outlive this window (tests build many windows on one QApplication), and a signal
-        reaching a half-destroyed window would fault.
+        reaching a half-destroyed window would fault. A second call (shut down twice) is a no-op.
         """
+        if self._globals_detached:
+            return
+        self._globals_detached = True
         pairs = []
         if self.languages is not None:
             pairs.append((self.languages.languageChanged, self._language_changed))
