@@ -18,6 +18,7 @@ from typing import Any
 import platformdirs
 
 from kiosk.domain.errors import ConfigError
+from kiosk.domain.upi import valid_vpa
 
 APP_NAME = "box-office-kiosk"
 
@@ -69,6 +70,8 @@ class Config:
     # Refund limits and the cash-up variance threshold are money, so they belong to a currency:
     # they moved to the cinema (migration 0012, kiosk.services.money_controls).
     cleaning_gap_min: int = 15
+    upi_payee_vpa: str = ""  # the cinema's UPI ID for the counter's payment QR ("" = no QR)
+    upi_payee_name: str = ""  # the name a customer's UPI app shows for it
     printer_name: str = ""  # empty: show the print dialog
     silent_print: bool = False
     ticket_dir: Path = field(default_factory=lambda: default_data_dir() / "tickets")
@@ -127,6 +130,9 @@ RULES: dict[str, tuple[str, Any]] = {
     "staff_idle_lock_s": _between(0, 86400, above=True, unit=" seconds"),
     "cleaning_gap_min": _between(0, 240, unit=" minutes"),
     "printer_name": ("at most 256 characters", lambda v: len(v) <= 256),
+    "upi_payee_vpa": ("empty or a UPI ID such as boxoffice@okhdfc",
+                      lambda v: v == "" or valid_vpa(v)),
+    "upi_payee_name": ("at most 50 characters", lambda v: len(v) <= 50),
     "db_path": ("a file path", lambda v: str(v) not in ("", ".")),
     "ticket_dir": ("a folder path", lambda v: str(v) not in ("", ".")),
     "cloud.region": ("an AWS region such as ap-south-1", lambda v: bool(_REGION.match(v))),

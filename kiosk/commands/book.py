@@ -44,15 +44,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ticket", default="adult", metavar="TYPE",
                         help=f"ticket type for seats without their own ({', '.join(TICKET_TYPES)}; "
                              "default adult)")
-    parser.add_argument("--pay", required=True, choices=["cash", "card", "upi", "split"],
-                        help="payment method (split: give each part with --tender)")
+    parser.add_argument("--pay", required=True, action="append", metavar="METHOD[:AMOUNT]",
+                        type=_pay_value,
+                        help="payment: cash, card or upi for the whole total; repeat it with "
+                             "amounts to split, e.g. --pay card:300 --pay cash:500 (one part "
+                             "may leave out its amount: it pays the rest; a part may carry its "
+                             "reference: card:300:4242, upi:200:410522339876); cash gives change")
     parser.add_argument("--tendered", metavar="AMOUNT",
                         help="cash received, e.g. 1000 or 1000.50 (default: the exact total)")
     parser.add_argument("--card-last4", metavar="NNNN", help="last 4 digits of the card (card only)")
     parser.add_argument("--upi-ref", metavar="REF", help="the UPI payment's reference (upi only)")
     parser.add_argument("--tender", action="append", default=[], metavar="KIND:AMOUNT[:REF]",
-                        help="one part of a split payment, e.g. card:300:4242, upi:100:UTR123, "
-                             "cash:500 (cash last: it gives change); repeat for each part")
+                        help="with --pay split: one part of the payment, e.g. card:300:4242, "
+                             "upi:100:410522339876, cash:500; repeat for each part")
     parser.add_argument("--contact", default="", metavar="EMAIL_OR_PHONE",
                         help="where to send the confirmation (optional)")
     parser.add_argument("--float", dest="float_amount", default="0", metavar="AMOUNT",
@@ -110,6 +114,74 @@ def parse_tenders(texts: list[str]) -> tuple[Tender, ...]:
     return tuple(tenders)
 
 
+PAY_KINDS = ("cash", "card", "upi")
+
+
+def _pay_value(text: str) -> str:
+    """The parser's check, so an unknown method stops there (exit 2) like any bad option."""
+    if text.partition(":")[0].strip().lower() not in (*PAY_KINDS, "split"):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: pay by cash, card or upi (METHOD or METHOD:AMOUNT), or split")
+    return text
+
+
+def _pay_kind(text: str) -> str:
+    kind = text.strip().lower()
+    if kind not in PAY_KINDS:
+        raise PaymentError(f"--pay {text!r}: pay by cash, card or upi (METHOD or METHOD:AMOUNT).")
+    return kind
+
+
+def _pay_parts(args: argparse.Namespace) -> tuple[list[Tender | None], str]:
+    """``--pay`` given several times or with amounts: the parts, one of which (None amount,
+    kept as the part's kind in the second value) may pay the rest once the total is known."""
+    if args.tender:
+        raise PaymentError("--tender is for --pay split; with several --pay, give each part there.")
+    if args.tendered:
+        raise PaymentError("With several --pay, give the cash received as cash:AMOUNT.")
+    parts: list[Tender | None] = []
+    rest_kind = ""
+    kinds = [_pay_kind(p.partition(":")[0]) for p in args.pay]
+    cards, upis = kinds.count("card"), kinds.count("upi")
+    if args.card_last4 and cards != 1:
+        raise PaymentError("--card-last4 goes with exactly one card part; "
+                           "otherwise write card:AMOUNT:NNNN for each.")
+    if args.upi_ref and upis != 1:
+        raise PaymentError("--upi-ref goes with exactly one upi part; "
+                           "otherwise write upi:AMOUNT:UTR for each.")
+    for text in args.pay:
+        kind_text, _, rest = text.partition(":")
+        kind = _pay_kind(kind_text)
+        amount_text, _, reference = rest.partition(":")
+        reference = reference.strip()
+        if not reference and kind == "card" and cards == 1:
+            reference = args.card_last4 or ""
+        if not reference and kind == "upi" and upis == 1:
+            reference = args.upi_ref or ""
+        if not amount_text.strip():
+            if rest_kind:
+                raise PaymentError("Only one --pay part may leave out its amount (it pays the rest).")
+            rest_kind = f"{kind}:{reference}"
+            parts.append(None)
+            continue
+        parts.append(Tender(kind, parse_amount(amount_text, f"The {kind} amount") or 0, reference))
+    return parts, rest_kind
+
+
+def _with_rest(parts: list[Tender | None], rest_kind: str, total_minor: int,
+               currency: str) -> tuple[Tender, ...]:
+    """The parts with the one left open paying what the others do not (cash: exactly that)."""
+    given = sum(p.amount_minor for p in parts if p is not None)
+    if not rest_kind:
+        return tuple(p for p in parts if p is not None)
+    rest = total_minor - given
+    if rest <= 0:
+        raise PaymentError(f"The other payments already cover the {format_money(total_minor, currency)}"
+                           " due: remove the part without an amount.")
+    kind, _, reference = rest_kind.partition(":")
+    return tuple(p if p is not None else Tender(kind, rest, reference) for p in parts)
+
+
 def _payment_args(args: argparse.Namespace) -> tuple[int | None, str | None]:
     if args.tender and args.pay != "split":
         raise PaymentError("--tender is for --pay split.")
@@ -146,8 +218,19 @@ def run(args: argparse.Namespace, config: Config) -> int:
         if args.accessible:
             raise InvalidInput("--accessible goes with --best N.")
         tickets = parse_seats(args.seats, args.ticket, config.max_seats_per_booking)
-    tendered, last4 = _payment_args(args)
-    parts = parse_tenders(args.tender) if args.pay == "split" else ()
+    pays = [p.strip() for p in args.pay]
+    multi = len(pays) > 1 or ":" in pays[0]
+    if multi and "split" in (p.lower() for p in pays):
+        raise PaymentError("--pay split goes alone, with one --tender per part.")
+    open_parts: list[Tender | None] = []
+    rest_kind = ""
+    if multi:
+        open_parts, rest_kind = _pay_parts(args)
+        args.pay, tendered, last4, parts = "split", None, None, ()
+    else:
+        args.pay = pays[0].lower() if pays[0].lower() == "split" else _pay_kind(pays[0])
+        tendered, last4 = _payment_args(args)
+        parts = parse_tenders(args.tender) if args.pay == "split" else ()
     float_minor = parse_amount(args.float_amount, "The float")
     services = open_services(config)
     try:
@@ -168,6 +251,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
                             f"Cash is {format_money(short, quote.currency)} short: due "
                             f"{format_money(quote.total_minor, quote.currency)}, received "
                             f"{format_money(tendered, quote.currency)}.")
+                if open_parts:
+                    parts = _with_rest(open_parts, rest_kind, quote.total_minor, quote.currency)
                 if args.pay == "split":
                     # Checked here first so that the one refusal left below is the missing
                     # shift (opening one for a split that cannot be paid would change the db).

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from kiosk.domain.booking_rules import check_card_last4
 from kiosk.domain.errors import PaymentError
 from kiosk.domain.money import format_money
+from kiosk.domain.upi import check_currency, check_utr
 
 KINDS = ("cash", "card", "upi", "voucher")
 REFUND_ORDER = ("card", "upi", "voucher", "cash")
@@ -93,8 +94,10 @@ def _reference(kind: str, raw: object) -> str | None:
         return None
     if kind == "card":
         return check_card_last4(None if raw is None else str(raw))
+    if kind == "upi":
+        return check_utr(raw)
     text = str(raw or "").strip()
-    what = "UPI reference" if kind == "upi" else "voucher code"
+    what = "voucher code"
     if not text:
         raise PaymentError(f"Enter the {what}.")
     if len(text) > MAX_REFERENCE or any(unicodedata.category(c)[0] == "C" for c in text):
@@ -126,6 +129,8 @@ def settle(due_minor: int, tenders: Sequence[Tender], currency: str,
         if kind not in allowed:
             names = " or ".join(LABELS[k] for k in allowed)
             raise PaymentError(f"This kiosk takes {names} payments only.")
+        if kind == "upi":
+            check_currency(currency)
         checked.append((kind, _amount(tender.amount_minor), _reference(kind, tender.reference)))
     cash = [c for c in checked if c[0] == "cash"]
     if len(cash) > 1:

@@ -1040,12 +1040,12 @@
         <translation>कार्ड (F8)</translation>
     </message>
     <message>
-        <source>UPI (F9)</source>
-        <translation>UPI (F9)</translation>
+        <source>UPI (F10)</source>
+        <translation>UPI (F10)</translation>
     </message>
     <message>
-        <source>Voucher (F10)</source>
-        <translation>वाउचर (F10)</translation>
+        <source>Voucher (F11)</source>
+        <translation>वाउचर (F11)</translation>
     </message>
     <message>
         <source>Last 4 digits of the card</source>
@@ -1064,6 +1064,10 @@
         <translation>UPI संदर्भ</translation>
     </message>
     <message>
+        <source>UPI payment QR code</source>
+        <translation>UPI भुगतान QR कोड</translation>
+    </message>
+    <message>
         <source>Voucher code</source>
         <translation>वाउचर कोड</translation>
     </message>
@@ -1076,20 +1080,16 @@
         <translation>इस कार्ड, UPI या वाउचर पर राशि</translation>
     </message>
     <message>
-        <source>Add as part payment (F6)</source>
-        <translation>आंशिक भुगतान जोड़ें (F6)</translation>
+        <source>Add as part payment (F4)</source>
+        <translation>आंशिक भुगतान जोड़ें (F4)</translation>
     </message>
     <message>
         <source>Remove part payments</source>
         <translation>आंशिक भुगतान हटाएँ</translation>
     </message>
     <message>
-        <source>UPI</source>
-        <translation>UPI</translation>
-    </message>
-    <message>
-        <source>Check the payment arrived on the UPI app, then type its reference.</source>
-        <translation>UPI ऐप पर जाँचें कि भुगतान आ गया है, फिर उसका संदर्भ टाइप करें।</translation>
+        <source>Check the payment arrived on the UPI app, then type the 12-digit UTR it shows.</source>
+        <translation>UPI ऐप पर भुगतान आने की जाँच करें, फिर उसमें दिखा 12 अंकों का UTR लिखें।</translation>
     </message>
     <message>
         <source>Voucher</source>
@@ -1122,6 +1122,10 @@
     <message>
         <source>Amount due</source>
         <translation>देय राशि</translation>
+    </message>
+    <message>
+        <source>UPI takes rupees only: take card or cash.</source>
+        <translation>UPI केवल रुपये में होता है: कार्ड या नकद लें।</translation>
     </message>
     <message>
         <source>Cash needs an open shift (sign in again to open one).</source>
@@ -1164,6 +1168,14 @@
         <translation>वापस देने हैं %1</translation>
     </message>
     <message>
+        <source>Customer scans to pay %1 to %2.</source>
+        <translation>ग्राहक %2 को %1 चुकाने के लिए स्कैन करें।</translation>
+    </message>
+    <message>
+        <source>No UPI QR set up on this kiosk: the customer pays %1 on the cinema&apos;s UPI stand.</source>
+        <translation>इस कियोस्क पर UPI QR सेट नहीं है: ग्राहक सिनेमा के UPI स्टैंड पर %1 चुकाएँ।</translation>
+    </message>
+    <message>
         <source>Enter the cash received (at least the amount due)</source>
         <translation>प्राप्त नकद दर्ज करें (कम से कम देय राशि)</translation>
     </message>
@@ -1172,8 +1184,8 @@
         <translation>कार्ड के आख़िरी चार अंक दर्ज करें।</translation>
     </message>
     <message>
-        <source>Enter the UPI reference.</source>
-        <translation>UPI संदर्भ दर्ज करें।</translation>
+        <source>Enter the UPI reference: the 12-digit UTR on the customer&apos;s payment screen.</source>
+        <translation>UPI संदर्भ लिखें: ग्राहक की भुगतान स्क्रीन पर दिखा 12 अंकों का UTR।</translation>
     </message>
     <message>
         <source>Enter the voucher code.</source>

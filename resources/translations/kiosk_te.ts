@@ -1040,12 +1040,12 @@
         <translation>కార్డు (F8)</translation>
     </message>
     <message>
-        <source>UPI (F9)</source>
-        <translation>UPI (F9)</translation>
+        <source>UPI (F10)</source>
+        <translation>UPI (F10)</translation>
     </message>
     <message>
-        <source>Voucher (F10)</source>
-        <translation>వోచర్ (F10)</translation>
+        <source>Voucher (F11)</source>
+        <translation>వోచర్ (F11)</translation>
     </message>
     <message>
         <source>Last 4 digits of the card</source>
@@ -1064,6 +1064,10 @@
         <translation>UPI రిఫరెన్స్</translation>
     </message>
     <message>
+        <source>UPI payment QR code</source>
+        <translation>UPI చెల్లింపు QR కోడ్</translation>
+    </message>
+    <message>
         <source>Voucher code</source>
         <translation>వోచర్ కోడ్</translation>
     </message>
@@ -1076,20 +1080,16 @@
         <translation>ఈ కార్డు, UPI లేదా వోచర్‌పై మొత్తం</translation>
     </message>
     <message>
-        <source>Add as part payment (F6)</source>
-        <translation>పాక్షిక చెల్లింపుగా జోడించండి (F6)</translation>
+        <source>Add as part payment (F4)</source>
+        <translation>పాక్షిక చెల్లింపుగా జోడించండి (F4)</translation>
     </message>
     <message>
         <source>Remove part payments</source>
         <translation>పాక్షిక చెల్లింపులు తీసివేయండి</translation>
     </message>
     <message>
-        <source>UPI</source>
-        <translation>UPI</translation>
-    </message>
-    <message>
-        <source>Check the payment arrived on the UPI app, then type its reference.</source>
-        <translation>UPI యాప్‌లో చెల్లింపు వచ్చిందో చూసి, దాని రిఫరెన్స్ టైప్ చేయండి.</translation>
+        <source>Check the payment arrived on the UPI app, then type the 12-digit UTR it shows.</source>
+        <translation>UPI యాప్‌లో చెల్లింపు వచ్చిందో చూసి, అది చూపే 12 అంకెల UTR ను టైప్ చేయండి.</translation>
     </message>
     <message>
         <source>Voucher</source>
@@ -1122,6 +1122,10 @@
     <message>
         <source>Amount due</source>
         <translation>చెల్లించాల్సిన మొత్తం</translation>
+    </message>
+    <message>
+        <source>UPI takes rupees only: take card or cash.</source>
+        <translation>UPI రూపాయలలో మాత్రమే: కార్డ్ లేదా నగదు తీసుకోండి.</translation>
     </message>
     <message>
         <source>Cash needs an open shift (sign in again to open one).</source>
@@ -1164,6 +1168,14 @@
         <translation>తిరిగి ఇవ్వాల్సింది %1</translation>
     </message>
     <message>
+        <source>Customer scans to pay %1 to %2.</source>
+        <translation>%2 కు %1 చెల్లించడానికి కస్టమర్ స్కాన్ చేస్తారు.</translation>
+    </message>
+    <message>
+        <source>No UPI QR set up on this kiosk: the customer pays %1 on the cinema&apos;s UPI stand.</source>
+        <translation>ఈ కియోస్క్‌లో UPI QR ఏర్పాటు చేయలేదు: కస్టమర్ సినిమా UPI స్టాండ్‌లో %1 చెల్లిస్తారు.</translation>
+    </message>
+    <message>
         <source>Enter the cash received (at least the amount due)</source>
         <translation>అందిన నగదు నమోదు చేయండి (కనీసం చెల్లించాల్సిన మొత్తం)</translation>
     </message>
@@ -1172,8 +1184,8 @@
         <translation>కార్డు చివరి నాలుగు అంకెలు నమోదు చేయండి.</translation>
     </message>
     <message>
-        <source>Enter the UPI reference.</source>
-        <translation>UPI రిఫరెన్స్ నమోదు చేయండి.</translation>
+        <source>Enter the UPI reference: the 12-digit UTR on the customer&apos;s payment screen.</source>
+        <translation>UPI రిఫరెన్స్ నమోదు చేయండి: కస్టమర్ చెల్లింపు స్క్రీన్‌పై ఉన్న 12 అంకెల UTR.</translation>
     </message>
     <message>
         <source>Enter the voucher code.</source>

@@ -160,6 +160,18 @@ class CounterDriver:
         hold = self.mode.session.sale.hold
         return hold.seats if hold else ()
 
+    def to_payment(self, seats: tuple[str, ...] = ("B1", "B2")):
+        """Sign in, hold ``seats`` of the test show and open the payment screen (returned)."""
+        self.start()
+        self.open_show()
+        for code in seats:
+            self.tap_seat(code)
+        self.qtbot.waitUntil(lambda: set(self.held_seats()) == set(seats), timeout=WAIT_MS)
+        self.click(self.screen("seats").continue_button)
+        self.click(self.screen("basket").pay_button)
+        self.wait_screen("payment")
+        return self.screen("payment")
+
 
 def seat_view(panel):
     """The QGraphicsView inside the seat panel (or the panel itself)."""

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui import i18n
@@ -50,7 +51,7 @@ def test_split_payment_reads_in_the_counter_language(driver, qtbot, lang):
     driver.click(driver.screen("basket").pay_button)
     driver.wait_screen("payment")
     payment = driver.screen("payment")
-    assert payment.upi_button.text() == "UPI (F9)" and "(F10)" in payment.voucher_button.text()
+    assert payment.upi_button.text() == "UPI (F10)" and "(F11)" in payment.voucher_button.text()
     assert "Voucher" not in payment.voucher_button.text()
     driver.click(payment.card_button)
     qtbot.keyClicks(payment.card_last4, "4242")
@@ -66,6 +67,23 @@ def test_split_payment_reads_in_the_counter_language(driver, qtbot, lang):
     assert f"{card} ••••4242 ₹300.00 + {cash} ₹200.00" in details
     assert "card" not in details and "cash" not in details
     grab(driver.screen("ticket").window(), f"ticket_split_{lang}")
+
+
+UPI_TEXT = {"hi": ("ग्राहक Test Box Office को ₹500.00 चुकाने", "12 अंकों का UTR"),
+            "te": ("Test Box Office కు ₹500.00 చెల్లించడానికి", "12 అంకెల UTR")}
+
+
+def test_upi_qr_page_reads_in_the_counter_language(driver, qtbot, lang):
+    """Issue 12: the UPI page (QR, who is paid how much, the UTR hint) in Hindi and Telugu."""
+    driver.mode.config = replace(driver.mode.config, upi_payee_vpa="boxoffice@okhdfc",
+                                 upi_payee_name="Test Box Office")
+    payment = driver.to_payment()
+    driver.click(payment.upi_button)
+    pay_text, hint = UPI_TEXT[lang]
+    assert pay_text in payment.upi_pay_text.text() and payment.upi_qr.isVisible()
+    qtbot.keyClick(payment.upi_reference, Qt.Key.Key_Return)  # no UTR yet: the hint, translated
+    assert hint in payment.message.text() and "Enter" not in payment.message.text()
+    grab(payment.window(), f"payment_upi_{lang}")
 
 
 PAY_OUT = {"hi": ("देना बाकी: ₹500.00", "अभी मेरी दराज़ से पैसे दें", "आपकी दराज़ से ₹500.00 दे दिए गए।"),

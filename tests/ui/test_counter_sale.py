@@ -362,7 +362,7 @@ def test_voucher_part_then_upi_and_a_whole_voucher_payment(driver, qtbot, servic
     driver.wait_screen("payment")
     payment = driver.screen("payment")
     due = payment.due_minor
-    qtbot.keyClick(payment, Qt.Key.Key_F10)
+    qtbot.keyClick(payment, Qt.Key.Key_F11)
     assert payment.voucher_button.isChecked() and payment.part_box.isVisible()
     assert payment.pages.currentWidget().isAncestorOf(payment.voucher_code)
     assert not payment.confirm_button.isEnabled()  # no code yet
@@ -371,7 +371,7 @@ def test_voucher_part_then_upi_and_a_whole_voucher_payment(driver, qtbot, servic
     driver.click(payment.add_part_button)
     assert "GV-2026-0042" in payment.parts_label.text()
     driver.click(payment.upi_button)
-    qtbot.keyClicks(payment.upi_reference, "UTR123456")
+    qtbot.keyClicks(payment.upi_reference, "4105 2233 9876")
     # with a part payment listed, the UPI page still fits: Confirm is on screen, not scrolled off
     QApplication.processEvents()  # let the layout settle (the page grows on the next pass)
     QApplication.processEvents()
@@ -381,7 +381,7 @@ def test_voucher_part_then_upi_and_a_whole_voucher_payment(driver, qtbot, servic
     driver.wait_screen("ticket")
     booking = driver.mode.session.sale.booking
     assert [(t.kind, t.amount_minor, t.reference) for t in booking.tenders] == [
-        ("voucher", 15000, "GV-2026-0042"), ("upi", due - 15000, "UTR123456")]
+        ("voucher", 15000, "GV-2026-0042"), ("upi", due - 15000, "410522339876")]
 
     driver.click(driver.screen("ticket").new_sale_button)
     driver.open_show()

@@ -401,7 +401,7 @@ def test_cashups_show_what_the_shift_took_per_tender(qtbot, open_console, manage
                                  services.deps.clock, 20_000)
     cashier = services.auth.sign_in("1001", "1234")
     sell(services, cashier, "show-future", ["B1", "B2"], Payment(tenders=(
-        Tender("card", 30_000, "4242"), Tender("upi", 10_000, "UTR-9"), Tender("cash", 10_000))))
+        Tender("card", 30_000, "4242"), Tender("upi", 10_000, "410522339876"), Tender("cash", 10_000))))
     services.shifts.close(cashier, 30_000)
     window = open_console(manager)
     screen = window.show_page("cashups")

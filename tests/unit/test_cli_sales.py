@@ -410,9 +410,9 @@ def test_split_payment_from_the_command_line(kiosk):
     assert kiosk.query("SELECT kind, amount_minor, tendered_minor, change_minor FROM "
                        "booking_tenders ORDER BY seq") == [("card", 30000, None, None),
                                                           ("cash", 20000, 50000, 30000)]
-    rc, out, err = kiosk("book", "show-future", "B3", "--pay", "upi", "--upi-ref", "UTR-1",
+    rc, out, err = kiosk("book", "show-future", "B3", "--pay", "upi", "--upi-ref", "4105-0000-0001",
                          *CASHIER)
-    assert rc == 0 and "Paid UPI UTR-1 ₹250.00" in out, err
+    assert rc == 0 and "Paid UPI 410500000001 ₹250.00" in out, err
 
 
 @pytest.mark.parametrize("payment, match", [
@@ -425,6 +425,18 @@ def test_split_payment_from_the_command_line(kiosk):
     (["--pay", "split"], "--tender"),
     (["--pay", "upi"], "--upi-ref"),
     (["--pay", "card", "--card-last4", "4242", "--tender", "cash:5"], "--pay split"),
+    # issue 12: several --pay METHOD[:AMOUNT[:REF]]
+    (["--pay", "card:100:4242", "--pay", "cash", "--pay", "upi"], "Only one --pay part"),
+    (["--pay", "card:100:4242", "--pay", "card:100", "--card-last4", "4242", "--pay", "cash"],
+     "exactly one card part"),
+    (["--pay", "cash:300", "--pay", "upi:200", "--upi-ref", "4105"], "12-digit"),
+    (["--pay", "upi:200:user@okaxis", "--pay", "cash"], "12-digit"),
+    (["--pay", "card:500:4242", "--pay", "cash"], "already cover"),
+    (["--pay", "card:300:4242", "--pay", "cash:100"], "short"),
+    (["--pay", "split", "--pay", "cash"], "--pay split goes alone"),
+    (["--pay", "card:300:4242", "--pay", "cash", "--tendered", "500"], "cash:AMOUNT"),
+    (["--pay", "card:300:4242", "--pay", "cash", "--tender", "cash:5"], "--tender"),
+    (["--pay", "card:abc:4242", "--pay", "cash"], "positive amount"),
 ])
 def test_bad_split_payment_is_refused_and_changes_nothing(kiosk, payment, match):
     before = kiosk.dump()
@@ -432,3 +444,27 @@ def test_bad_split_payment_is_refused_and_changes_nothing(kiosk, payment, match)
     assert rc != 0 and match in err, err
     assert "Traceback" not in err
     assert kiosk.dump() == before
+
+
+def test_several_pay_options_split_the_payment_and_one_may_pay_the_rest(kiosk):
+    """Issue 12: --pay METHOD[:AMOUNT] repeated; a part without an amount pays the rest."""
+    rc, out, err = kiosk("book", "show-future", "B1", "B2", "--pay", "card:300",
+                         "--card-last4", "4242", "--pay", "cash:500", *CASHIER)
+    assert rc == 0, err
+    assert "Paid card ••••4242 ₹300.00 + cash ₹200.00" in out and "Change due ₹300.00" in out
+    rc, out, err = kiosk("book", "show-future", "C1", "C2", "--pay", "upi:100:4105 2233 9876",
+                         "--pay", "cash", *CASHIER)
+    assert rc == 0, err
+    assert "Paid UPI 410522339876 ₹100.00 + cash ₹400.00" in out
+    rc, out, err = kiosk("book", "show-future", "D1", "--pay", "card:50:1111", "--pay", "upi",
+                         "--upi-ref", "410522339877", *CASHIER)
+    assert rc == 0, err
+    assert kiosk.query("SELECT kind, amount_minor, reference FROM booking_tenders "
+                       "WHERE reference IN ('1111', '410522339877') ORDER BY seq"
+                       ) == [("card", 5000, "1111"), ("upi", 20000, "410522339877")]
+
+
+def test_an_unknown_pay_method_with_an_amount_stops_at_the_parser(kiosk):
+    with pytest.raises(SystemExit) as exc:
+        kiosk("book", "show-future", "B1", "--pay", "giftcard:100", *CASHIER)
+    assert exc.value.code == 2

@@ -59,6 +59,9 @@ def test_a_value_that_is_not_a_number_names_key_value_source_and_rule(tmp_path):
     ("theme = \"dark\"\n", "theme", "one of normal, high-contrast"),
     ("kiosk_id = \"\"\n", "kiosk_id", "1 to 64 letters"),
     ("kiosk_id = 5\n", "kiosk_id", "text in quotes"),
+    ("upi_payee_vpa = \"boxoffice\"\n", "upi_payee_vpa", "a UPI ID"),
+    ("upi_payee_vpa = \"box office@okhdfc\"\n", "upi_payee_vpa", "a UPI ID"),
+    ("upi_payee_name = \"%s\"\n" % ("x" * 51), "upi_payee_name", "at most 50"),
     ("windowed = \"maybe\"\n", "windowed", "true or false"),
     ("self_service_idle_s = nan\n", "self_service_idle_s", "a number"),
     ("staff_idle_lock_s = inf\n", "staff_idle_lock_s", "a number"),
@@ -96,6 +99,7 @@ def test_negative_money_is_refused(tmp_path):
     ({"KIOSK_HOLD_MINUTES": "abc"}, "KIOSK_HOLD_MINUTES", "a number"),
     ({"KIOSK_LOCKOUT_ATTEMPTS": "0"}, "KIOSK_LOCKOUT_ATTEMPTS", "at least 1"),
     ({"KIOSK_LARGE_TEXT": "perhaps"}, "KIOSK_LARGE_TEXT", "true or false"),
+    ({"KIOSK_UPI_PAYEE_VPA": "9876543210"}, "KIOSK_UPI_PAYEE_VPA", "a UPI ID"),
     ({"KIOSK_CLOUD_PULL_INTERVAL_S": "-1"}, "KIOSK_CLOUD_PULL_INTERVAL_S", "greater than 0"),
     ({"KIOSK_DB": ""}, "KIOSK_DB", "path"),
 ])

@@ -73,7 +73,7 @@ def test_settle_split_gives_change_only_on_cash():
 
 @pytest.mark.parametrize("tenders, message", [
     ([Tender("card", 50_000, "4242")], "still to pay"),
-    ([Tender("card", 60_000, "4242"), Tender("upi", 50_000, "UPI-1")], "more than the"),
+    ([Tender("card", 60_000, "4242"), Tender("upi", 50_000, "410500000001")], "more than the"),
     ([Tender("voucher", 120_000, "GIFT-1")], "Only cash gives change"),
     ([Tender("card", 0, "4242"), Tender("cash", 100_000)], "more than zero"),
     ([Tender("card", -5, "4242"), Tender("cash", 100_000)], "more than zero"),
@@ -127,15 +127,15 @@ def test_split_payment_records_each_tender(services, cashier):
 
 
 def test_single_upi_and_voucher_payments(services, cashier):
-    upi = sell(services, cashier, ["B1"], Payment("upi", reference="UPI-77812"))
+    upi = sell(services, cashier, ["B1"], Payment("upi", reference="410500077812"))
     voucher = sell(services, cashier, ["B2"], Payment("voucher", reference="GIFT-9"))
     assert upi.payment_method == "upi" and voucher.payment_method == "voucher"
-    assert tender_rows(services, upi.booking_id) == [(1, "upi", 25_000, "UPI-77812", None, None, 0)]
+    assert tender_rows(services, upi.booking_id) == [(1, "upi", 25_000, "410500077812", None, None, 0)]
     assert expected_cash(services.deps.conn, services.shift_id) == 50_000
 
 
 @pytest.mark.parametrize("payment, message", [
-    (split(Tender("card", 20_000, "4242"), Tender("upi", 20_000, "U1")), "still to pay"),
+    (split(Tender("card", 20_000, "4242"), Tender("upi", 20_000, "410500000011")), "still to pay"),
     (split(Tender("card", 60_000, "4242")), "more than the"),
     (split(Tender("card", 20_000, "424"), Tender("cash", 40_000)), "last 4 digits"),
     (split(Tender("upi", 20_000, ""), Tender("cash", 40_000)), "UPI reference"),
@@ -158,7 +158,7 @@ def test_self_service_takes_card_and_upi_but_no_cash(services, kiosk):
         services.booking.confirm(kiosk, hold.hold_id, {}, Payment("voucher", reference="GIFT"))
     booking = services.booking.confirm(kiosk, hold.hold_id, {},
                                        split(Tender("card", 5_000, "4242"),
-                                             Tender("upi", 20_000, "UPI-1")))
+                                             Tender("upi", 20_000, "410500000001")))
     assert [t.kind for t in booking.tenders] == ["card", "upi"]
 
 
@@ -227,7 +227,7 @@ def test_cheaper_exchange_gives_back_to_card_first_and_carries_the_rest(services
 
 
 def test_day_totals_by_tender_and_cinema(services, cashier):
-    sell(services, cashier, ["B1"], Payment("upi", reference="U-1"))
+    sell(services, cashier, ["B1"], Payment("upi", reference="410500000021"))
     sell(services, cashier, ["B2", "B3"], split(Tender("card", 10_000, "4242"),
                                                 Tender("cash", 50_000)))
     day = tender_totals(services.deps.conn, business_date=DAY, cinema_id=None)
@@ -283,7 +283,7 @@ def test_cashup_counts_by_tender_and_the_drawer_only_cash(services, cashier):
     hold = services.booking.hold(cashier, "show-future", ["E1"])
     new = services.booking.exchange(cashier, card.reference, hold.hold_id, {},
                                     Payment("cash", tendered_minor=10_000))
-    sell(services, cashier, ["C1"], Payment("upi", reference="UPI-5"))
+    sell(services, cashier, ["C1"], Payment("upi", reference="410500000005"))
     services.booking.refund(cashier, new.reference)
     shift = services.shifts.close(cashier, 50_000)  # the float is all that is in the drawer
     assert (shift.expected_minor, shift.variance_minor) == (50_000, 0)
@@ -315,7 +315,7 @@ def test_exchange_with_a_bad_split_changes_nothing(services, cashier):
     hold = services.booking.hold(cashier, "show-future", ["E1"])  # 100.00 more
     before = table_dump(services.deps.conn)
     for payment, message in ((split(Tender("card", 20_000, "4242")), "more than the"),
-                             (split(Tender("upi", 5_000, "U")), "still to pay"),
+                             (split(Tender("upi", 5_000, "410500000031")), "still to pay"),
                              (split(Tender("cash", 5_000)), "short")):
         with pytest.raises(PaymentError, match=message):
             services.booking.exchange(cashier, card.reference, hold.hold_id, {}, payment)
@@ -330,7 +330,7 @@ def test_refunds_never_give_a_tender_more_than_it_paid(others, cash_extra, refun
     """Property: any split that settles, refunded in any pieces up to its total, gives each
     tender back at most what it paid, and cash only to cash."""
     due = sum(a for _, a in others) + cash_extra
-    tenders = [Tender(k, a, "4242" if k == "card" else "R") for k, a in others]
+    tenders = [Tender(k, a, {"card": "4242", "upi": "410522339876"}.get(k, "R")) for k, a in others]
     if cash_extra:
         tenders.append(Tender("cash", cash_extra + 1_000))  # with change
     if due == 0:

@@ -2,7 +2,7 @@
 (its reference) or a voucher (its code), or a split of them (issue 11).
 
 Split: the cashier takes part of the amount on a card, UPI or voucher ("Add as part payment",
-F6) and the rest in cash or another way; the list of parts and what is still to pay stay on
+F4) and the rest in cash or another way; the list of parts and what is still to pay stay on
 screen. A paper voucher is collected and counted against its slip at the cash-up, like a card
 slip.
 Cash is always the last part (it alone gives change). The service checks everything again.
@@ -30,27 +30,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
+from kiosk.domain.cash_notes import quick_cash_amounts
+from kiosk.domain.errors import HoldExpired, KioskError, PaymentError, SeatsUnavailable
 from kiosk.domain.money import format_money, parse_money
 from kiosk.domain.tenders import Tender
+from kiosk.domain.upi import CURRENCY as UPI_CURRENCY
+from kiosk.domain.upi import check_utr, payment_uri
 from kiosk.services.models import Payment
 from kiosk.ui.counter.refund import method_label  # the tender names in the screen's language
 from kiosk.ui.counter.screen import Screen
+from kiosk.ui.counter.ticket import qr_pixmap
 from kiosk.ui.keypad import NumericKeypad
 
-NOTE_STEPS_MAJOR = (50, 100, 500, 1000, 2000)
+# Keys: cash F7, card F8, UPI F10, voucher F11, add a part F4. The counter's own keys (F2 sales,
+# F5 refresh, F6 refund, F9 close shift, F12 sign out) stay free: a key bound twice in one window
+# is ambiguous to Qt and then does nothing at all.
+
 METHODS = ("cash", "card", "upi", "voucher")  # the order of the method pages
-
-
-def quick_cash_amounts(total_minor: int, limit: int = 3) -> list[int]:
-    """Exact, then the next round amounts a customer is likely to hand over (in minor units)."""
-    amounts: list[int] = []
-    for step in NOTE_STEPS_MAJOR:
-        unit = step * 100
-        rounded = -(-total_minor // unit) * unit
-        if rounded > total_minor and rounded not in amounts:
-            amounts.append(rounded)
-    return amounts[:limit]
+UPI_QR_PX = 152
 
 
 class PaymentScreen(Screen):
@@ -74,9 +71,9 @@ class PaymentScreen(Screen):
         self.cash_button.setObjectName("payCash")
         self.card_button = QPushButton(self.tr("Card (F8)"), self)
         self.card_button.setObjectName("payCard")
-        self.upi_button = QPushButton(self.tr("UPI (F9)"), self)
+        self.upi_button = QPushButton(self.tr("UPI (F10)"), self)
         self.upi_button.setObjectName("payUpi")
-        self.voucher_button = QPushButton(self.tr("Voucher (F10)"), self)
+        self.voucher_button = QPushButton(self.tr("Voucher (F11)"), self)
         self.voucher_button.setObjectName("payVoucher")
         self.method_group = QButtonGroup(self)
         self.method_group.setExclusive(True)
@@ -87,8 +84,8 @@ class PaymentScreen(Screen):
         self.cash_button.setChecked(True)
         self.method_group.buttonToggled.connect(self._method_changed)
         for key, button in ((Qt.Key.Key_F7, self.cash_button), (Qt.Key.Key_F8, self.card_button),
-                            (Qt.Key.Key_F9, self.upi_button),
-                            (Qt.Key.Key_F10, self.voucher_button)):
+                            (Qt.Key.Key_F10, self.upi_button),
+                            (Qt.Key.Key_F11, self.voucher_button)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(button.click)
@@ -129,9 +126,18 @@ class PaymentScreen(Screen):
         self.upi_reference.setProperty("role", "big")
         self.upi_reference.setPlaceholderText(self.tr("UPI reference (UTR)"))
         self.upi_reference.setAccessibleName(self.tr("UPI reference"))
-        self.upi_reference.setMaxLength(64)
+        self.upi_reference.setMaxLength(16)  # 12 digits, and the spaces or dashes apps show
+        self.upi_reference.setValidator(QRegularExpressionValidator(r"[0-9 -]{0,16}", self))
         self.upi_reference.textChanged.connect(self._update_state)
         self.upi_reference.returnPressed.connect(self.confirm)
+        self.upi_qr = QLabel(self)  # the upi://pay QR for exactly the amount on UPI
+        self.upi_qr.setObjectName("upiQr")
+        self.upi_qr.setFixedSize(UPI_QR_PX, UPI_QR_PX)
+        self.upi_qr.setAccessibleName(self.tr("UPI payment QR code"))
+        self.upi_pay_text = QLabel("", self)
+        self.upi_pay_text.setObjectName("upiPayText")
+        self.upi_pay_text.setWordWrap(True)
+        self.upi_payload = ""  # the URI in the QR now (tests, diagnostics)
 
         # voucher page
         self.voucher_code = QLineEdit(self)
@@ -151,11 +157,11 @@ class PaymentScreen(Screen):
         self.part_amount.setAccessibleName(self.tr("Amount on this card, UPI or voucher"))
         self.part_amount.setValidator(QRegularExpressionValidator(r"\d{0,7}(\.\d{0,2})?", self))
         self.part_amount.textChanged.connect(self._update_state)
-        self.add_part_button = QPushButton(self.tr("Add as part payment (F6)"), self)
+        self.add_part_button = QPushButton(self.tr("Add as part payment (F4)"), self)
         self.add_part_button.setObjectName("addPart")
         self.add_part_button.setMinimumHeight(48)
         self.add_part_button.clicked.connect(self.add_part)
-        add_part_key = QShortcut(QKeySequence(Qt.Key.Key_F6), self)
+        add_part_key = QShortcut(QKeySequence(Qt.Key.Key_F4), self)
         add_part_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         add_part_key.activated.connect(self.add_part)
         self.clear_parts_button = QPushButton(self.tr("Remove part payments"), self)
@@ -185,16 +191,20 @@ class PaymentScreen(Screen):
         card_layout.addWidget(card_note)
         card_layout.addStretch(1)
         upi_page = QWidget(self)
-        upi_layout = QVBoxLayout(upi_page)
+        upi_row = QHBoxLayout(upi_page)
+        upi_row.setContentsMargins(0, 0, 0, 0)
+        upi_row.addWidget(self.upi_qr, 0, Qt.AlignmentFlag.AlignTop)
+        upi_layout = QVBoxLayout()
         upi_layout.setContentsMargins(0, 0, 0, 0)
-        upi_layout.addWidget(QLabel(self.tr("UPI"), upi_page))
+        upi_layout.addWidget(self.upi_pay_text)
         upi_layout.addWidget(self.upi_reference)
-        upi_note = QLabel(self.tr("Check the payment arrived on the UPI app, then type its "
-                                  "reference."), upi_page)
+        upi_note = QLabel(self.tr("Check the payment arrived on the UPI app, then type the "
+                                  "12-digit UTR it shows."), upi_page)
         upi_note.setWordWrap(True)
         upi_note.setProperty("role", "muted")
         upi_layout.addWidget(upi_note)
         upi_layout.addStretch(1)
+        upi_row.addLayout(upi_layout, 1)
         voucher_page = QWidget(self)
         voucher_layout = QVBoxLayout(voucher_page)
         voucher_layout.setContentsMargins(0, 0, 0, 0)
@@ -230,6 +240,7 @@ class PaymentScreen(Screen):
         self.keypad.setMinimumWidth(280)
 
         self.message = QLabel("", self)
+        self.upi_reference.textChanged.connect(self.message.clear)  # an old "12-digit" hint
         self.message.setObjectName("paymentMessage")
         self.message.setProperty("role", "bad")
         self.message.setWordWrap(True)
@@ -340,6 +351,10 @@ class PaymentScreen(Screen):
         self.parts = []
         self.contact.clear()
         has_shift = self.session.shift is not None
+        takes_upi = self.currency == UPI_CURRENCY
+        self.upi_button.setEnabled(takes_upi)
+        self.upi_button.setToolTip("" if takes_upi else
+                                   self.tr("UPI takes rupees only: take card or cash."))
         self.cash_button.setEnabled(has_shift)
         self.cash_button.setToolTip("" if has_shift else
                                     self.tr("Cash needs an open shift (sign in again to open "
@@ -398,7 +413,7 @@ class PaymentScreen(Screen):
         exact.setObjectName("quickCashExact")
         exact.clicked.connect(lambda: self.set_tendered(self.remaining_minor))
         self.quick_buttons.append(exact)
-        for amount in quick_cash_amounts(self.remaining_minor):
+        for amount in quick_cash_amounts(self.remaining_minor, self.currency):
             button = QPushButton(format_money(amount, self.currency), self)
             button.setObjectName(f"quickCash_{amount}")
             button.clicked.connect(lambda _c=False, a=amount: self.set_tendered(a))
@@ -442,6 +457,11 @@ class PaymentScreen(Screen):
         reference = self._field().text().strip()
         if method == "card" and (len(reference) != 4 or not reference.isdigit()):
             return None
+        if method == "upi":
+            try:
+                reference = check_utr(reference)
+            except PaymentError:
+                return None
         if not reference:
             return None
         text = self.part_amount.text().strip()
@@ -532,8 +552,50 @@ class PaymentScreen(Screen):
             else:
                 self.change_label.setText(self.tr("Change due %1").replace(
                     "%1", format_money(tendered - remaining, self.currency)))
+        if self._method() == "upi":
+            self._refresh_upi()
         self.add_part_button.setEnabled(self._typed_part() is not None and not self._confirming)
         self.confirm_button.setEnabled(self.ready() and not self._confirming)
+
+    def _upi_amount(self) -> int:
+        """What the customer pays by UPI now: the part amount typed, else all still to pay."""
+        text = self.part_amount.text().strip()
+        try:
+            amount = parse_money(text) if text else self.remaining_minor
+        except ValueError:
+            return self.remaining_minor
+        return amount if 0 < amount <= self.remaining_minor else self.remaining_minor
+
+    def _refresh_upi(self) -> None:
+        """The payment QR for exactly the amount on UPI (payee from the kiosk's config)."""
+        amount = self._upi_amount()
+        money = format_money(amount, self.currency)
+        config = self.ctl.config
+        payload = ""
+        if amount > 0 and config.upi_payee_vpa and self.currency == UPI_CURRENCY:
+            hold = self.session.sale.hold
+            try:
+                payload = payment_uri(
+                    config.upi_payee_vpa, config.upi_payee_name or config.upi_payee_vpa, amount,
+                    note=self.session.sale.show.summary.film_title,
+                    reference=hold.hold_id[:35] if hold is not None else "")
+            except PaymentError:
+                payload = ""
+        if payload:
+            name = config.upi_payee_name or config.upi_payee_vpa
+            self.upi_pay_text.setText(self.tr("Customer scans to pay %1 to %2.")
+                                      .replace("%1", money).replace("%2", name))
+        else:
+            self.upi_pay_text.setText(self.tr("No UPI QR set up on this kiosk: the customer "
+                                              "pays %1 on the cinema's UPI stand.")
+                                      .replace("%1", money))
+        if payload != self.upi_payload:
+            self.upi_payload = payload
+            if payload:
+                self.upi_qr.setPixmap(qr_pixmap(payload, UPI_QR_PX))
+            else:
+                self.upi_qr.clear()
+        self.upi_qr.setVisible(bool(payload))
 
     def ready(self) -> bool:
         return self.nothing_to_pay or self.payment() is not None
@@ -548,7 +610,8 @@ class PaymentScreen(Screen):
             self.message.setText({
                 "cash": self.tr("Enter the cash received (at least the amount due)"),
                 "card": self.tr("Enter the last four digits of the card."),
-                "upi": self.tr("Enter the UPI reference."),
+                "upi": self.tr("Enter the UPI reference: the 12-digit UTR on the customer's "
+                               "payment screen."),
                 "voucher": self.tr("Enter the voucher code."),
             }[self._method()] if not self.parts else self.tr("Still to pay %1: take it in cash, "
                                                              "or by card, UPI or voucher.").replace(
