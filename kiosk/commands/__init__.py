@@ -8,6 +8,7 @@ COMMAND_MODULES = [
     "init",
     "shows",
     "book",
+    "menu",
     "refund",
     "limits",
     "report",

@@ -101,6 +101,14 @@ class PaymentError(KioskError):
     """Cash tendered is short, a card number is malformed, and similar."""
 
 
+class OutOfStock(KioskError):
+    """An item ran out (another counter may have sold the last one): nothing was sold."""
+
+    def __init__(self, label: str, left: int):
+        self.label, self.left = label, left
+        super().__init__(f"{label}: only {left} left." if left else f"{label} is sold out.")
+
+
 class SchemaTooNew(KioskError):
     """The database was written by a newer version of the kiosk software."""
 

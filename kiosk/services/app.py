@@ -21,6 +21,7 @@ from kiosk.services.day_close import DayCloseService
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.gate import CLOUD_NEEDS_GATE, LocalGate, SeatGate
 from kiosk.services.importer import ImportService
+from kiosk.services.menu import MenuService
 from kiosk.services.reports import ReportService
 from kiosk.services.schedule import ScheduleService
 from kiosk.services.shifts import ShiftService
@@ -44,6 +45,7 @@ class Services:
     gate: SeatGate
     owns_gate: bool = False  # built here (closed here) rather than shared by the caller
     day_close: DayCloseService | None = None  # business-day close (Z report)
+    menu: MenuService | None = None  # food and drink menu and stock (issue 12)
 
     @property
     def config(self) -> Config:
@@ -104,6 +106,7 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
         cashups=CashupService(deps),
         importer=ImportService(deps, publisher),
         day_close=DayCloseService(deps, publisher),
+        menu=MenuService(deps),
         audit=AuditLog(deps),
         gate=gate,
         owns_gate=owns_gate,

@@ -18,7 +18,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,9 +29,11 @@ import bcrypt
 from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import InvalidInput
 from kiosk.domain.layout import CELL_TO_TYPE, GAP, HallLayout
+from kiosk.domain.menu import Category, Combo, Menu, MenuItem, Modifier
 from kiosk.domain.schedule_rules import Slot, find_overlaps
 from kiosk.paths import shipped_dir
 from kiosk.store.db import transaction
+from kiosk.store.menu_store import replace_menu
 
 DEMO_MARKER = "demo_data"  # settings key; its value is the dataset version that was loaded
 DEMO_VERSION = "1"
@@ -144,6 +146,7 @@ class Dataset:
     films: list[dict[str, Any]]
     price_lists: list[dict[str, Any]]
     staff: list[dict[str, Any]]
+    menus: dict[str, dict[str, Any]] = field(default_factory=dict)  # currency -> menu template
 
 
 def _read(data_dir: Path, name: str, key: str) -> list[dict[str, Any]]:
@@ -169,7 +172,46 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
         films=_read(data_dir, "films.json", "films"),
         price_lists=_read(data_dir, "prices.json", "price_lists"),
         staff=_read(data_dir, "staff.json", "staff"),
+        menus=_read(data_dir, "menu.json", "menus"),
     )
+
+
+def demo_menu(cinema: dict[str, Any], template: dict[str, Any]) -> tuple[Menu, dict[str, tuple[int, int]]]:
+    """The currency's menu template made this cinema's (ids prefixed with the cinema's), and
+    its opening stock: item id -> (on hand, low-stock mark)."""
+    cid = cinema["id"]
+
+    def own(local_id: str) -> str:
+        return f"{cid}:{local_id}"
+
+    categories = {own(c["id"]): Category(own(c["id"]), c["name"], c["tax_rate_bp"], n)
+                  for n, c in enumerate(template["categories"])}
+    items = {own(i["id"]): MenuItem(own(i["id"]), own(i["category"]), i["family"], i["name"],
+                                    i.get("size", ""), i["price"], True, n)
+             for n, i in enumerate(template["items"])}
+    modifiers = {own(m["id"]): Modifier(own(m["id"]), m["family"], m["group"], m["pick_one"],
+                                        m["name"], m["price"]) for m in template["modifiers"]}
+    combos = {own(c["id"]): Combo(own(c["id"]), own(c["category"]), c["name"], c["price"],
+                                  tuple((own(item), qty) for item, qty in c["parts"]), True, n)
+              for n, c in enumerate(template["combos"])}
+    stock = {own(i["id"]): (i["stock"][0], i["stock"][1]) for i in template["items"]
+             if "stock" in i}
+    return Menu(cid, cinema["currency"], categories, items, modifiers, combos), stock
+
+
+def _insert_demo_menus(conn: sqlite3.Connection, data: Dataset, now: datetime) -> int:
+    """Each demo cinema without a menu gets its currency's (older demo databases too)."""
+    added = 0
+    for cinema in data.cinemas:
+        template = data.menus.get(cinema["currency"])
+        has_menu = conn.execute("SELECT 1 FROM menu_items WHERE cinema_id = ? LIMIT 1",
+                                (cinema["id"],)).fetchone()
+        if template is None or has_menu is not None:
+            continue
+        menu, stock = demo_menu(cinema, template)
+        replace_menu(conn, menu, stock, to_iso(now))
+        added += 1
+    return added
 
 
 # ----------------------------------------------------------------------------- shows
@@ -347,6 +389,7 @@ def ensure_demo_data(db: Any, clock: Clock, rounds: int | None = None,
         with transaction(conn):
             if _is_empty(conn):  # another kiosk process may have loaded it meanwhile
                 _insert_reference_data(conn, data, pin_hashes)
+                _insert_demo_menus(conn, data, now)
                 conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                              (DEMO_MARKER, DEMO_VERSION))
                 _top_up_shows(conn, data, now, cleaning_gap_min)
@@ -366,6 +409,7 @@ def _top_up_if_demo(conn: sqlite3.Connection, data: Dataset, now: datetime,
     if not is_demo(conn):
         return None
     with transaction(conn):
+        _insert_demo_menus(conn, data, now)
         return _top_up_shows(conn, data, now, cleaning_gap_min)
 
 

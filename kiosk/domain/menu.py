@@ -1,0 +1,228 @@
+"""Food and drink: a cinema's menu, and pricing an order of items and combos from it.
+
+Pure rules, no I/O. A menu belongs to one cinema and one currency. Each sellable item is one
+size of a product (``family``: popcorn small / medium / large are three items of the family
+``popcorn``), so stock is counted per size as a stand counts its cups and tubs. Modifiers belong
+to a family: a ``pick_one`` group (popcorn flavour: salted or caramel) needs exactly one choice,
+other groups (extras: butter) any number. A combo is a fixed set of items at a price below the
+sum of its parts; its modifiers are those of its parts' families, and selling one takes each
+part's stock.
+
+Prices include tax, as ticket prices do; the tax rate belongs to the item's category (in India
+food and drink carry 5 % GST while tickets carry 12-18 %), and tax is derived per line so a
+sale's tax is exactly the sum of its lines'.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from kiosk.domain.errors import InvalidInput
+from kiosk.domain.money import format_money, tax_included
+
+MAX_QTY = 50  # of one line: more is a typo or a catering order, not a counter sale
+MAX_LINES = 30
+
+
+@dataclass(frozen=True)
+class Category:
+    category_id: str
+    name: str
+    tax_rate_bp: int
+    sort: int = 0
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    item_id: str
+    category_id: str
+    family: str
+    name: str
+    size: str
+    price_minor: int
+    active: bool = True
+    sort: int = 0
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.size})" if self.size else self.name
+
+
+@dataclass(frozen=True)
+class Modifier:
+    modifier_id: str
+    family: str
+    group: str
+    pick_one: bool
+    name: str
+    price_minor: int = 0
+
+
+@dataclass(frozen=True)
+class Combo:
+    combo_id: str
+    category_id: str
+    name: str
+    price_minor: int
+    parts: tuple[tuple[str, int], ...]  # (item id, quantity)
+    active: bool = True
+    sort: int = 0
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Menu:
+    cinema_id: str
+    currency: str
+    categories: Mapping[str, Category]
+    items: Mapping[str, MenuItem]
+    modifiers: Mapping[str, Modifier]
+    combos: Mapping[str, Combo] = field(default_factory=dict)
+
+    def families_of(self, sku: str) -> tuple[str, ...]:
+        if sku in self.items:
+            return (self.items[sku].family,)
+        combo = self.combos[sku]
+        return tuple(dict.fromkeys(self.items[item_id].family for item_id, _ in combo.parts))
+
+    def modifiers_for(self, sku: str) -> tuple[Modifier, ...]:
+        families = self.families_of(sku)
+        return tuple(m for m in self.modifiers.values() if m.family in families)
+
+    def parts_value(self, combo: Combo) -> int:
+        return sum(self.items[item_id].price_minor * qty for item_id, qty in combo.parts)
+
+
+@dataclass(frozen=True)
+class Order:
+    """One line as the cashier or customer asked for it: ``sku`` is an item or combo id."""
+
+    sku: str
+    qty: int = 1
+    modifiers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    line_no: int
+    item_id: str | None
+    combo_id: str | None
+    name: str
+    size: str
+    modifiers: tuple[str, ...]  # names, as printed on the receipt and the stand's slip
+    category_id: str
+    qty: int
+    unit_price_minor: int  # tax-inclusive, modifiers included
+    total_minor: int
+    tax_minor: int
+
+    @property
+    def label(self) -> str:
+        text = f"{self.name} ({self.size})" if self.size else self.name
+        return f"{text}, {', '.join(self.modifiers)}" if self.modifiers else text
+
+
+def check_menu(menu: Menu) -> None:
+    """Refuse a menu a counter could not sell from sensibly (at import or publish time)."""
+    for item in menu.items.values():
+        if item.category_id not in menu.categories:
+            raise InvalidInput(f"{item.label}: category {item.category_id!r} is not on the menu.")
+        if item.price_minor < 0:
+            raise InvalidInput(f"{item.label}: the price cannot be negative.")
+    for category in menu.categories.values():
+        if not 0 <= category.tax_rate_bp <= 10_000:
+            raise InvalidInput(f"{category.name}: the tax rate must be 0 to 100 %.")
+    for combo in menu.combos.values():
+        if combo.category_id not in menu.categories:
+            raise InvalidInput(f"{combo.name}: category {combo.category_id!r} is not on the menu.")
+        if not combo.parts:
+            raise InvalidInput(f"{combo.name}: a combo needs at least one item.")
+        missing = [item_id for item_id, _ in combo.parts if item_id not in menu.items]
+        if missing:
+            raise InvalidInput(f"{combo.name}: {', '.join(missing)} is not on the menu.")
+        if any(qty < 1 for _, qty in combo.parts):
+            raise InvalidInput(f"{combo.name}: each part needs a quantity of at least 1.")
+        parts = menu.parts_value(combo)
+        if not 0 <= combo.price_minor < parts:
+            raise InvalidInput(
+                f"{combo.name}: a combo must cost less than its parts "
+                f"({format_money(combo.price_minor, menu.currency)} is not below "
+                f"{format_money(parts, menu.currency)}).")
+
+
+def _quantity(order: Order, label: str) -> int:
+    qty = order.qty
+    if isinstance(qty, bool) or not isinstance(qty, int) or not 1 <= qty <= MAX_QTY:
+        raise InvalidInput(f"{label}: the quantity must be 1 to {MAX_QTY}.")
+    return qty
+
+
+def _chosen_modifiers(menu: Menu, order: Order, label: str) -> tuple[Modifier, ...]:
+    offered = {m.modifier_id: m for m in menu.modifiers_for(order.sku)}
+    ids = [str(m).strip() for m in order.modifiers]
+    if len(set(ids)) != len(ids):
+        raise InvalidInput(f"{label}: a choice is named twice.")
+    unknown = [m for m in ids if m not in offered]
+    if unknown:
+        names = ", ".join(sorted(m.name for m in offered.values())) or "none"
+        raise InvalidInput(f"{label}: {', '.join(unknown)} is not a choice for it "
+                           f"(choices: {names}).")
+    chosen = tuple(offered[m] for m in ids)
+    groups: dict[str, list[Modifier]] = {}
+    for modifier in offered.values():
+        if modifier.pick_one:
+            groups.setdefault(modifier.group, []).append(modifier)
+    picked = Counter(m.group for m in chosen if m.pick_one)
+    for group, options in sorted(groups.items()):
+        if picked[group] != 1:
+            names = " or ".join(sorted(o.name for o in options))
+            raise InvalidInput(f"{label}: choose one {group} ({names}).")
+    return chosen
+
+
+def price_items(menu: Menu, orders: Iterable[Order]) -> tuple[ItemLine, ...]:
+    """Price each order from ``menu``; refuses unknown, withdrawn or mis-chosen items."""
+    orders = list(orders)
+    if len(orders) > MAX_LINES:
+        raise InvalidInput(f"At most {MAX_LINES} food and drink lines in one sale.")
+    lines = []
+    for line_no, order in enumerate(orders, start=1):
+        if not isinstance(order, Order):
+            raise InvalidInput("Each food and drink line names an item and a quantity.")
+        sku = str(order.sku).strip()
+        item, combo = menu.items.get(sku), menu.combos.get(sku)
+        found = item or combo
+        if found is None:
+            raise InvalidInput(f"{sku!r} is not on this cinema's menu.")
+        if not found.active:
+            raise InvalidInput(f"{found.label} is not on sale now.")
+        label = found.label
+        qty = _quantity(order, label)
+        chosen = _chosen_modifiers(menu, Order(sku, qty, tuple(order.modifiers)), label)
+        unit = found.price_minor + sum(m.price_minor for m in chosen)
+        category = menu.categories[found.category_id]
+        total = unit * qty
+        lines.append(ItemLine(
+            line_no=line_no, item_id=item.item_id if item else None,
+            combo_id=combo.combo_id if combo else None, name=item.name if item else found.label,
+            size=item.size if item else "", modifiers=tuple(m.name for m in chosen),
+            category_id=category.category_id, qty=qty, unit_price_minor=unit,
+            total_minor=total, tax_minor=tax_included(total, category.tax_rate_bp)))
+    return tuple(lines)
+
+
+def stock_needed(menu: Menu, lines: Iterable[ItemLine]) -> dict[str, int]:
+    """Units of each item the lines take from stock (a combo takes each of its parts)."""
+    needed: Counter[str] = Counter()
+    for line in lines:
+        if line.item_id is not None:
+            needed[line.item_id] += line.qty
+        elif line.combo_id is not None:
+            for item_id, qty in menu.combos[line.combo_id].parts:
+                needed[item_id] += qty * line.qty
+    return dict(needed)
