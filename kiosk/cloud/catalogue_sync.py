@@ -54,8 +54,10 @@ from kiosk.cloud.errors import CloudError, CloudUnavailable, error_code, transla
 from kiosk.domain import catalogue_rules as rules
 from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, KioskError, NotFound, PermissionDenied
+from kiosk.domain.menu import menu_from_body, menu_to_body
 from kiosk.services import audit
 from kiosk.store.db import open_db, transaction
+from kiosk.store.menu_store import foreign_ids, load_menu, replace_menu
 
 log = logging.getLogger(__name__)
 VERSION_SK = "VERSION"
@@ -205,7 +207,18 @@ def local_items(conn: sqlite3.Connection, cinema_id: str, now: datetime) -> dict
     for r in conn.execute(_DAY_SQL + " ORDER BY bd.business_date DESC LIMIT ?",
                           (cinema_id, RECENT_DAYS)):
         items[rules.sk_for("day", r["business_date"])] = _day(r)
+    menu = _menu(conn, cinema_id)
+    if menu is not None:
+        items[rules.sk_for("menu", cinema_id)] = menu
     return items
+
+
+def _menu(conn: sqlite3.Connection, cinema_id: str) -> dict | None:
+    """The cinema's food and drink menu as one record (None while it has none)."""
+    if conn.execute("SELECT 1 FROM menu_categories WHERE cinema_id = ? LIMIT 1",
+                    (cinema_id,)).fetchone() is None:
+        return None
+    return menu_to_body(load_menu(conn, cinema_id))
 
 
 def local_item(conn: sqlite3.Connection, cinema_id: str, sk: str) -> dict | None:
@@ -223,6 +236,8 @@ def local_item(conn: sqlite3.Connection, cinema_id: str, sk: str) -> dict | None
     if kind == "day":
         row = conn.execute(_DAY_SQL + " AND bd.business_date = ?", (cinema_id, key)).fetchone()
         return None if row is None else _day(row)
+    if kind == "menu":
+        return _menu(conn, cinema_id) if key == cinema_id else None
     if kind not in queries:
         return None
     sql, arg, build = queries[kind]
@@ -282,6 +297,18 @@ def _reference_problem(conn: sqlite3.Connection, kind: str, body: dict, cinema_i
     elif kind == "show":
         checks = [("films", body["film_id"], "film"), ("halls", body["hall_id"], "hall"),
                   ("price_lists", body["price_list_id"], "price list")]
+    elif kind == "menu":
+        if body["id"] != cinema_id:
+            return f"the menu belongs to cinema {body['id']}, not {cinema_id}"
+        cinema = conn.execute("SELECT currency FROM cinemas WHERE id = ?",
+                              (cinema_id,)).fetchone()
+        if cinema is None:
+            return f"refers to cinema {cinema_id}, which this device does not have"
+        if body["currency"] != cinema[0]:
+            return f"the menu is priced in {body['currency']}, the cinema sells in {cinema[0]}"
+        clashes = foreign_ids(conn, menu_from_body(body))
+        if clashes:
+            return f"the menu reuses ids of another cinema's menu: {', '.join(clashes[:5])}"
     elif kind == "day":
         if body["cinema_id"] != cinema_id:
             return f"the closed day belongs to cinema {body['cinema_id']}, not {cinema_id}"
@@ -331,6 +358,8 @@ def apply_item(conn: sqlite3.Connection, kind: str, body: dict) -> None:
             (body["id"], body["title"], body["language"], json.dumps(body["genres"]),
              body["certificate"], body["runtime_min"], body.get("synopsis", ""),
              body.get("poster", "")))
+    elif kind == "menu":  # definitions; this device's stock counts of kept items stay
+        replace_menu(conn, menu_from_body(body), None)
     elif kind == "prices":
         conn.execute(
             "INSERT INTO price_lists (id, name, currency, tax_rate_bp) VALUES (?, ?, ?, ?)"

@@ -19,9 +19,9 @@ from kiosk.domain.errors import InvalidInput
 from kiosk.domain.layout import HallLayout
 from kiosk.domain.schedule_rules import Slot, find_conflicts
 
-KINDS = ("info", "hall", "film", "prices", "show", "staff", "day")
+KINDS = ("info", "hall", "film", "prices", "show", "staff", "day", "menu")
 SK_PREFIX = {"hall": "HALL#", "film": "FILM#", "prices": "PRICES#", "show": "SHOW#",
-             "staff": "STAFF#", "day": "DAY#"}
+             "staff": "STAFF#", "day": "DAY#", "menu": "MENU#"}
 KEY_FIELD = {"staff": "staff_number", "day": "business_date"}  # else "id"
 APPLY_ORDER = {kind: n for n, kind in enumerate(KINDS)}  # parents before children (foreign keys)
 TICKET_TYPES = ("adult", "child", "senior", "student")
@@ -43,6 +43,9 @@ _REQUIRED: dict[str, dict[str, type | tuple[type, ...]]] = {
     "day": {"cinema_id": str, "business_date": str, "closed_at": str, "closed_by_number": str,
             "closed_by_name": str, "kiosk_id": str, "currency": str, "totals": dict,
             "signature": str},
+    # food and drink (issue 12): the whole menu of the cinema, definitions only (no stock)
+    "menu": {"id": str, "currency": str, "categories": list, "items": list, "modifiers": list,
+             "combos": list},
 }
 
 
@@ -120,6 +123,13 @@ def item_problem(kind: str, body: Any, sk: str = "") -> str:
             return "starts_at is not a time"
         if moment.tzinfo is None:
             return "starts_at has no time zone"
+    elif kind == "menu":
+        from kiosk.domain.menu import menu_from_body
+
+        try:
+            menu_from_body(body)
+        except InvalidInput as err:
+            return f"bad menu: {err}"
     elif kind == "staff" and body["role"] not in ROLES:
         return f"unknown role {body['role']!r}"
     elif kind == "day":
@@ -187,6 +197,14 @@ def catalogue_problems(items: Mapping[str, Mapping[str, Any]], cleaning_gap_min:
         if info and plist["currency"] != info["currency"]:
             problems.append(f"{label}: price list {plist['name']} is in {plist['currency']}, "
                             f"the cinema sells in {info['currency']}.")
+    for sk, menu in items.items():
+        if kind_of(sk) != "menu" or sk not in checked or not info:
+            continue
+        if menu["id"] != info["id"]:
+            problems.append(f"The menu belongs to cinema {menu['id']}, not {info['id']}.")
+        elif menu["currency"] != info["currency"]:
+            problems.append(f"The menu is priced in {menu['currency']}, the cinema sells in "
+                            f"{info['currency']}.")
     slots = [Slot(b["id"], b["hall_id"], datetime.fromisoformat(b["starts_at"]),
                   films[b["film_id"]]["runtime_min"], label=films[b["film_id"]]["title"])
              for b in shows.values() if b["status"] == "scheduled" and b["film_id"] in films]

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from kiosk.domain.errors import InvalidInput
 from kiosk.domain.money import format_money, tax_included
@@ -226,3 +227,67 @@ def stock_needed(menu: Menu, lines: Iterable[ItemLine]) -> dict[str, int]:
             for item_id, qty in menu.combos[line.combo_id].parts:
                 needed[item_id] += qty * line.qty
     return dict(needed)
+
+
+def menu_to_body(menu: Menu) -> dict:
+    """The menu as one shared catalogue record (``MENU#<cinema>``): definitions, not stock."""
+    return {
+        "id": menu.cinema_id, "currency": menu.currency,
+        "categories": [{"id": c.category_id, "name": c.name, "tax_rate_bp": c.tax_rate_bp,
+                        "sort": c.sort} for c in menu.categories.values()],
+        "items": [{"id": i.item_id, "category": i.category_id, "family": i.family,
+                   "name": i.name, "size": i.size, "price_minor": i.price_minor,
+                   "active": i.active, "sort": i.sort} for i in menu.items.values()],
+        "modifiers": [{"id": m.modifier_id, "family": m.family, "group": m.group,
+                       "pick_one": m.pick_one, "name": m.name, "price_minor": m.price_minor}
+                      for m in menu.modifiers.values()],
+        "combos": [{"id": c.combo_id, "category": c.category_id, "name": c.name,
+                    "price_minor": c.price_minor, "active": c.active, "sort": c.sort,
+                    "parts": [[item_id, qty] for item_id, qty in c.parts]}
+                   for c in menu.combos.values()],
+    }
+
+
+def _field(record: Mapping, name: str, kind: type | tuple[type, ...]) -> Any:
+    value = record.get(name) if isinstance(record, Mapping) else None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise InvalidInput(f"a menu record's {name} is missing or has the wrong type")
+    return value
+
+
+def menu_from_body(body: Mapping) -> Menu:
+    """The record back as a Menu, every field checked (a pulled copy is not trusted), then
+    ``check_menu``; raises InvalidInput naming what is wrong."""
+    def text(record: Mapping, name: str) -> str:
+        return _field(record, name, str)
+
+    def number(record: Mapping, name: str) -> int:
+        return _field(record, name, int)
+
+    categories = {text(c, "id"): Category(text(c, "id"), text(c, "name"),
+                                          number(c, "tax_rate_bp"), number(c, "sort"))
+                  for c in _field(body, "categories", list)}
+    items = {text(i, "id"): MenuItem(text(i, "id"), text(i, "category"), text(i, "family"),
+                                     text(i, "name"), text(i, "size"), number(i, "price_minor"),
+                                     _field(i, "active", bool), number(i, "sort"))
+             for i in _field(body, "items", list)}
+    modifiers = {text(m, "id"): Modifier(text(m, "id"), text(m, "family"), text(m, "group"),
+                                         _field(m, "pick_one", bool), text(m, "name"),
+                                         number(m, "price_minor"))
+                 for m in _field(body, "modifiers", list)}
+    combos = {}
+    for c in _field(body, "combos", list):
+        parts = []
+        for part in _field(c, "parts", list):
+            if not (isinstance(part, list) and len(part) == 2 and isinstance(part[0], str)
+                    and isinstance(part[1], int) and not isinstance(part[1], bool)):
+                raise InvalidInput("a combo part must be [item id, quantity]")
+            parts.append((part[0], part[1]))
+        combos[text(c, "id")] = Combo(text(c, "id"), text(c, "category"), text(c, "name"),
+                                      number(c, "price_minor"), tuple(parts),
+                                      _field(c, "active", bool), number(c, "sort"))
+    if any(m.price_minor < 0 for m in modifiers.values()):
+        raise InvalidInput("a choice's price cannot be negative")
+    menu = Menu(text(body, "id"), text(body, "currency"), categories, items, modifiers, combos)
+    check_menu(menu)
+    return menu

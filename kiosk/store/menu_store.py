@@ -65,11 +65,35 @@ def return_stock(conn: sqlite3.Connection, returned: dict[str, int], at: str) ->
                      "WHERE item_id = ?", (qty, at, item_id))
 
 
-def replace_menu(conn: sqlite3.Connection, menu: Menu, stock: dict[str, tuple[int, int]],
-                 at: str) -> None:
-    """Write a whole cinema menu (the demo data, an import), in the caller's transaction."""
+MENU_TABLES = {"menu_categories": "category_id", "menu_items": "item_id",
+               "menu_modifiers": "modifier_id", "menu_combos": "combo_id"}
+
+
+def foreign_ids(conn: sqlite3.Connection, menu: Menu) -> list[str]:
+    """Ids of ``menu`` that another cinema's menu already uses here (ids are global)."""
+    wanted = {"menu_categories": menu.categories, "menu_items": menu.items,
+              "menu_modifiers": menu.modifiers, "menu_combos": menu.combos}
+    clashes = []
+    for table, column in MENU_TABLES.items():
+        for key in wanted[table]:
+            row = conn.execute(f"SELECT cinema_id FROM {table} WHERE {column} = ?",  # noqa: S608
+                               (key,)).fetchone()
+            if row is not None and row[0] != menu.cinema_id:
+                clashes.append(key)
+    return clashes
+
+
+def replace_menu(conn: sqlite3.Connection, menu: Menu,
+                 stock: dict[str, tuple[int, int]] | None, at: str = "") -> None:
+    """Write a whole cinema menu (the demo data, a pulled copy), in the caller's transaction.
+
+    ``stock`` (item -> (on hand, low mark)) sets the counts, stamped ``at``; None keeps the
+    count rows of the items still on the menu as they are (a pulled menu carries no stock)."""
     check_menu(menu)
     cid = menu.cinema_id
+    kept = [] if stock is not None else [tuple(r) for r in conn.execute(
+        "SELECT s.item_id, s.on_hand, s.low_at, s.updated_at FROM menu_stock s JOIN menu_items i "
+        "ON i.item_id = s.item_id WHERE i.cinema_id = ?", (cid,)) if r[0] in menu.items]
     conn.execute("DELETE FROM menu_combo_parts WHERE combo_id IN "
                  "(SELECT combo_id FROM menu_combos WHERE cinema_id = ?)", (cid,))
     conn.execute("DELETE FROM menu_stock WHERE item_id IN "
@@ -100,4 +124,5 @@ def replace_menu(conn: sqlite3.Connection, menu: Menu, stock: dict[str, tuple[in
         [(c.combo_id, item_id, qty) for c in menu.combos.values() for item_id, qty in c.parts])
     conn.executemany(
         "INSERT INTO menu_stock (item_id, on_hand, low_at, updated_at) VALUES (?,?,?,?)",
-        [(item_id, on_hand, low_at, at) for item_id, (on_hand, low_at) in stock.items()])
+        kept or [(item_id, on_hand, low_at, at)
+                 for item_id, (on_hand, low_at) in (stock or {}).items()])
