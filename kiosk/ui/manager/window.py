@@ -28,6 +28,7 @@ PAGES = (
     ("dashboard", "Dashboard", "kiosk.ui.manager.dashboard", "DashboardScreen"),
     ("refunds", "Refund approvals", "kiosk.ui.manager.refunds", "RefundsScreen"),
     ("cashups", "Cash-ups", "kiosk.ui.manager.cashups", "CashupsScreen"),
+    ("stock", "Food and drink stock", "kiosk.ui.manager.stock", "StockScreen"),
     ("schedule", "Schedule", "kiosk.ui.manager.schedule", "ScheduleScreen"),
     ("halls", "Hall editor", "kiosk.ui.manager.hall_editor", "HallEditorScreen"),
     ("sync", "Kiosks and sync", "kiosk.ui.manager.sync", "SyncScreen"),

@@ -1,0 +1,108 @@
+"""Food and drink stock (issue 12): what each cinema's stand has left, the low items first and
+marked, and the manager's count (a delivery, a stock-take) set here. Everything goes through
+``MenuService``, which checks the manager role again and audits each count."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox
+
+from kiosk.services.menu import MAX_STOCK
+from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
+
+COLUMNS = (
+    Col("item", "Item"), Col("category", "Category"), Col("on_hand", "On hand", "id"),
+    Col("low_at", "Low at", "id"), Col("state", "Check"), Col("item_id", "Item id"),
+)
+
+
+class StockScreen(ManagerScreen):
+    title = "Food and drink stock"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.cinema = QComboBox(self)
+        self.cinema.setObjectName("stockCinema")
+        self.cinema.setMinimumHeight(48)
+        for cinema in ctx.cinemas():
+            self.cinema.addItem(cinema["name"], cinema["id"])
+        preferred = self.cinema.findData(ctx.config.cinema_id)
+        if preferred >= 0:
+            self.cinema.setCurrentIndex(preferred)
+        self.cinema.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.only_low = QCheckBox("Only low stock", self)
+        self.only_low.setObjectName("onlyLow")
+        self.only_low.toggled.connect(lambda _on: self.refresh())
+        self.toolbar.addWidget(QLabel("Cinema", self))
+        self.toolbar.addWidget(self.cinema)
+        self.toolbar.addWidget(self.only_low)
+        self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh))
+        self.toolbar.addWidget(button("Export CSV", self, name="csv_stock",
+                                      slot=lambda: self.export_csv(self.table, "stock")))
+        self.summary = muted("", self)
+        self.summary.setObjectName("stockSummary")
+        self.outer.addWidget(self.summary)
+        self.model = RowsModel(COLUMNS, self)
+        self.model.highlight = self._tone
+        self.table = SortedTable(self.model, self)
+        self.table.setObjectName("stockTable")
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selected_changed())
+        self.outer.addWidget(self.table, 1)
+        actions = QHBoxLayout()
+        self.count = QSpinBox(self)
+        self.count.setObjectName("stockCount")
+        self.low_at = QSpinBox(self)
+        self.low_at.setObjectName("stockLowAt")
+        for box in (self.count, self.low_at):
+            box.setRange(0, MAX_STOCK)
+            box.setMinimumHeight(48)
+            box.setMinimumWidth(120)
+        actions.addWidget(QLabel("Counted on hand", self))
+        actions.addWidget(self.count)
+        actions.addWidget(QLabel("Warn at or below", self))
+        actions.addWidget(self.low_at)
+        actions.addStretch(1)
+        actions.addWidget(button("Save count", self, role="primary", slot=self.save_count,
+                                 name="saveCount"))
+        self.outer.addLayout(actions)
+        self.outer.addWidget(muted("Items without a count (coffee made to order) are not "
+                                   "listed and never run out.", self))
+
+    def _tone(self, row: int) -> str | None:
+        return "bad" if self.model.payload(row).low else None
+
+    def refresh(self) -> None:
+        cinema_id = self.cinema.currentData()
+        if not cinema_id:
+            return
+        menu_service = self.ctx.services.menu
+        if self.only_low.isChecked():
+            rows = self.call(menu_service.low_stock, self.actor, cinema_id)
+        else:
+            rows = self.call(menu_service.stock, cinema_id)
+        if rows is None:
+            return
+        menu = self.call(menu_service.menu, cinema_id)
+        categories = menu.categories if menu is not None else {}
+        self.model.set_rows(
+            [(r.item.label, categories[r.item.category_id].name
+              if r.item.category_id in categories else "", r.on_hand, r.low_at,
+              "LOW" if r.low else "", r.item.item_id) for r in rows], rows)
+        low = sum(1 for r in rows if r.low)
+        self.summary.setText(f"{len(rows)} counted items, {low} at or below their warning mark."
+                             if rows else "No counted items at this cinema.")
+
+    def _selected_changed(self) -> None:
+        row = self.table.selected_payload()
+        if row is not None:
+            self.count.setValue(row.on_hand)
+            self.low_at.setValue(row.low_at)
+
+    def save_count(self) -> None:
+        row = self.table.selected_payload()
+        if row is None:
+            self.banner.error("Please choose an item in the table first.")
+            return
+        if self.attempt(self.ctx.services.menu.set_stock, self.actor, row.item.item_id,
+                        self.count.value(), self.low_at.value(),
+                        ok=f"{row.item.label}: {self.count.value()} on hand."):
+            self.refresh()
