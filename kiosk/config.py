@@ -18,7 +18,7 @@ from typing import Any
 import platformdirs
 
 from kiosk.domain.errors import ConfigError
-from kiosk.domain.upi import valid_vpa
+from kiosk.domain.upi import valid_merchant_code, valid_vpa
 
 APP_NAME = "box-office-kiosk"
 
@@ -72,6 +72,7 @@ class Config:
     cleaning_gap_min: int = 15
     upi_payee_vpa: str = ""  # the cinema's UPI ID for the counter's payment QR ("" = no QR)
     upi_payee_name: str = ""  # the name a customer's UPI app shows for it
+    upi_merchant_code: str = ""  # a merchant payee's category code (7832: cinemas); "" = personal
     printer_name: str = ""  # empty: show the print dialog
     silent_print: bool = False
     ticket_dir: Path = field(default_factory=lambda: default_data_dir() / "tickets")
@@ -133,6 +134,8 @@ RULES: dict[str, tuple[str, Any]] = {
     "upi_payee_vpa": ("empty or a UPI ID such as boxoffice@okhdfc",
                       lambda v: v == "" or valid_vpa(v)),
     "upi_payee_name": ("at most 50 characters", lambda v: len(v) <= 50),
+    "upi_merchant_code": ("empty or 4 digits (the merchant category code, e.g. 7832)",
+                          lambda v: v == "" or valid_merchant_code(v)),
     "db_path": ("a file path", lambda v: str(v) not in ("", ".")),
     "ticket_dir": ("a folder path", lambda v: str(v) not in ("", ".")),
     "cloud.region": ("an AWS region such as ap-south-1", lambda v: bool(_REGION.match(v))),

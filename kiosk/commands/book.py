@@ -18,7 +18,7 @@ import sys
 
 from kiosk.commands._staff import add_staff_arguments, signed_in
 from kiosk.config import Config
-from kiosk.domain.errors import InvalidInput, PaymentError
+from kiosk.domain.errors import InvalidInput, PaymentError, ShiftRequired
 from kiosk.domain.money import format_money, parse_money
 from kiosk.domain.tenders import paid_text, settle
 from kiosk.services.models import Payment, Tender, TicketType
@@ -138,7 +138,8 @@ def _pay_parts(args: argparse.Namespace) -> tuple[list[Tender | None], str]:
     if args.tender:
         raise PaymentError("--tender is for --pay split; with several --pay, give each part there.")
     if args.tendered:
-        raise PaymentError("With several --pay, give the cash received as cash:AMOUNT.")
+        raise PaymentError("With --pay METHOD:AMOUNT, give the cash received as cash:AMOUNT, "
+                           "not --tendered.")
     parts: list[Tender | None] = []
     rest_kind = ""
     kinds = [_pay_kind(p.partition(":")[0]) for p in args.pay]
@@ -154,10 +155,12 @@ def _pay_parts(args: argparse.Namespace) -> tuple[list[Tender | None], str]:
         kind = _pay_kind(kind_text)
         amount_text, _, reference = rest.partition(":")
         reference = reference.strip()
-        if not reference and kind == "card" and cards == 1:
-            reference = args.card_last4 or ""
-        if not reference and kind == "upi" and upis == 1:
-            reference = args.upi_ref or ""
+        flag = {"card": args.card_last4, "upi": args.upi_ref}.get(kind)
+        if reference and flag:
+            raise PaymentError(f"The {kind} part carries its own reference ({reference}); "
+                               f"leave out --{'card-last4' if kind == 'card' else 'upi-ref'}.")
+        if not reference and flag:
+            reference = flag
         if not amount_text.strip():
             if rest_kind:
                 raise PaymentError("Only one --pay part may leave out its amount (it pays the rest).")
@@ -265,7 +268,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
                 try:
                     booking = services.booking.confirm(actor, hold.hold_id, tickets, payment,
                                                        args.contact)
-                except PaymentError:
+                except ShiftRequired:
                     # Everything else about the sale was valid (the service checks the drawer
                     # last); open the shift only now, so a refused sale changes nothing.
                     takes_cash = args.pay == "cash" or any(

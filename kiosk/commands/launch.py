@@ -251,8 +251,10 @@ def run(args, config) -> int:
             window.show()
         else:
             window.showFullScreen()
-        code = app.exec()
-        ui.shutdown()
+        try:
+            code = app.exec()
+        finally:
+            ui.shutdown()
         return int(code)
     finally:
         services.close()

@@ -101,6 +101,11 @@ class PaymentError(KioskError):
     """Cash tendered is short, a card number is malformed, and similar."""
 
 
+class ShiftRequired(PaymentError):
+    """Cash was offered with no open shift to put it in (the CLI opens one and retries; every
+    other payment refusal is final)."""
+
+
 class OutOfStock(KioskError):
     """An item ran out (another counter may have sold the last one): nothing was sold."""
 

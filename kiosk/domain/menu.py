@@ -143,6 +143,11 @@ def check_menu(menu: Menu) -> None:
             raise InvalidInput(f"{combo.name}: category {combo.category_id!r} is not on the menu.")
         if not combo.parts:
             raise InvalidInput(f"{combo.name}: a combo needs at least one item.")
+        if combo.combo_id in menu.items:
+            raise InvalidInput(f"{combo.name}: its id {combo.combo_id!r} is also an item's.")
+        listed = [item_id for item_id, _ in combo.parts]
+        if len(set(listed)) != len(listed):
+            raise InvalidInput(f"{combo.name}: an item is listed twice; give its quantity.")
         missing = [item_id for item_id, _ in combo.parts if item_id not in menu.items]
         if missing:
             raise InvalidInput(f"{combo.name}: {', '.join(missing)} is not on the menu.")
@@ -163,27 +168,48 @@ def _quantity(order: Order, label: str) -> int:
     return qty
 
 
+def _units(menu: Menu, sku: str) -> Counter[str]:
+    """How many units of each family one of ``sku`` holds (a couple combo: two drinks)."""
+    if sku in menu.items:
+        return Counter({menu.items[sku].family: 1})
+    units: Counter[str] = Counter()
+    for item_id, qty in menu.combos[sku].parts:
+        units[menu.items[item_id].family] += qty
+    return units
+
+
 def _chosen_modifiers(menu: Menu, order: Order, label: str) -> tuple[Modifier, ...]:
+    """The choices as asked, checked per unit: each pick-one group of a family needs one choice
+    per unit of that family (two drinks in a combo: two drink choices, alike or not), and no
+    choice may be taken more often than there are units to take it."""
     offered = {m.modifier_id: m for m in menu.modifiers_for(order.sku)}
     ids = [str(m).strip() for m in order.modifiers]
-    if len(set(ids)) != len(ids):
-        raise InvalidInput(f"{label}: a choice is named twice.")
     unknown = [m for m in ids if m not in offered]
     if unknown:
         names = ", ".join(sorted(m.name for m in offered.values())) or "none"
         raise InvalidInput(f"{label}: {', '.join(unknown)} is not a choice for it "
                            f"(choices: {names}).")
-    chosen = tuple(offered[m] for m in ids)
-    groups: dict[str, list[Modifier]] = {}
+    units = _units(menu, order.sku)
+    for modifier_id, times in Counter(ids).items():
+        modifier = offered[modifier_id]
+        have = units[modifier.family]
+        if times > have:
+            raise InvalidInput(f"{label}: {modifier.name} is named twice." if have == 1 else
+                               f"{label}: {modifier.name} is chosen {times} times for {have} "
+                               f"{modifier.family} items.")
+    groups: dict[tuple[str, str], list[Modifier]] = {}
     for modifier in offered.values():
         if modifier.pick_one:
-            groups.setdefault(modifier.group, []).append(modifier)
-    picked = Counter(m.group for m in chosen if m.pick_one)
-    for group, options in sorted(groups.items()):
-        if picked[group] != 1:
+            groups.setdefault((modifier.family, modifier.group), []).append(modifier)
+    picked = Counter((offered[m].family, offered[m].group) for m in ids if offered[m].pick_one)
+    for (family, group), options in sorted(groups.items()):
+        need = units[family]
+        if picked[(family, group)] != need:
             names = " or ".join(sorted(o.name for o in options))
-            raise InvalidInput(f"{label}: choose one {group} ({names}).")
-    return chosen
+            raise InvalidInput(f"{label}: choose one {group} ({names})." if need == 1 else
+                               f"{label}: choose a {group} for each of its {need} {family} "
+                               f"items ({names}).")
+    return tuple(offered[m] for m in ids)
 
 
 def price_items(menu: Menu, orders: Iterable[Order]) -> tuple[ItemLine, ...]:
@@ -202,6 +228,10 @@ def price_items(menu: Menu, orders: Iterable[Order]) -> tuple[ItemLine, ...]:
             raise InvalidInput(f"{sku!r} is not on this cinema's menu.")
         if not found.active:
             raise InvalidInput(f"{found.label} is not on sale now.")
+        if combo is not None:  # an item taken off sale takes its combos with it
+            off = [menu.items[i].label for i, _ in combo.parts if not menu.items[i].active]
+            if off:
+                raise InvalidInput(f"{found.label} is not on sale now ({', '.join(off)} is off).")
         label = found.label
         qty = _quantity(order, label)
         chosen = _chosen_modifiers(menu, Order(sku, qty, tuple(order.modifiers)), label)

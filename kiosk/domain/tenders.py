@@ -30,6 +30,7 @@ KINDS = ("cash", "card", "upi", "voucher")
 REFUND_ORDER = ("card", "upi", "voucher", "cash")
 MAX_TENDERS = 8
 MAX_REFERENCE = 64
+MAX_AMOUNT_MINOR = 10**11  # ₹100 crore / AED 1 billion: more is a typo (and past SQLite's int64)
 LABELS = {"cash": "cash", "card": "card", "upi": "UPI", "voucher": "voucher"}
 
 
@@ -86,6 +87,8 @@ def _amount(value: object) -> int:
         raise PaymentError("Each payment amount must be a whole amount in paise/cents.")
     if value <= 0:
         raise PaymentError("Each payment amount must be more than zero.")
+    if value > MAX_AMOUNT_MINOR:
+        raise PaymentError("That payment amount is far too large; check the amount typed.")
     return value
 
 
@@ -132,6 +135,10 @@ def settle(due_minor: int, tenders: Sequence[Tender], currency: str,
         if kind == "upi":
             check_currency(currency)
         checked.append((kind, _amount(tender.amount_minor), _reference(kind, tender.reference)))
+    utrs = [reference for kind, _, reference in checked if kind == "upi"]
+    if len(set(utrs)) != len(utrs):
+        raise PaymentError("The same UPI reference is entered twice: each UPI payment has its "
+                           "own 12-digit UTR.")
     cash = [c for c in checked if c[0] == "cash"]
     if len(cash) > 1:
         raise PaymentError("Enter the cash once: the total cash received.")

@@ -35,6 +35,7 @@ from kiosk.domain.errors import (
     PaymentError,
     PermissionDenied,
     SeatsUnavailable,
+    ShiftRequired,
 )
 from kiosk.domain.money import format_money
 from kiosk.domain.pricing import PricedBasket, price_basket
@@ -197,10 +198,11 @@ class SalesDesk:
         allowed = ("card", "upi") if actor.role == Role.SELF_SERVICE else KINDS
         lines = tuple(settle(due_minor, payment_tenders(payment, due_minor, currency), currency,
                              allowed))
+        tenders.refuse_reused_upi(self.ctx.conn, lines)  # before the cloud hears of the sale
         shift_id = (open_shift_id(self.ctx.deps, actor.staff_id, actor.kiosk_id)
                     if actor.staff_id is not None else None)
         if shift_id is None and any(t.kind == "cash" for t in lines):
-            raise PaymentError("Open your shift before taking cash.")
+            raise ShiftRequired("Open your shift before taking cash.")
         if not lines:  # nothing due: keep the method named (no tender rows, amounts must be > 0)
             method = str(payment.method or "card").strip().lower()
             return Paid("cash" if method == "cash" else "card", None, None, None, shift_id)

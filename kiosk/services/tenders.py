@@ -19,7 +19,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kiosk.domain.errors import InvalidInput
+from kiosk.domain.errors import InvalidInput, PaymentError
 from kiosk.domain.tenders import KINDS, RefundPart, TenderLine
 
 
@@ -56,8 +56,28 @@ _INSERT_TENDERS = (
     "change_minor, carried_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
 
+def refuse_reused_upi(conn: sqlite3.Connection, lines: Sequence[TenderLine]) -> None:
+    """A UPI payment's UTR pays one sale, once: a UTR already on a booking here (refunded or
+    not) is refused, so an old reference cannot stand in for cash kept back. Carried tenders
+    (an exchange moving the same payment to new seats) are the same payment, not a reuse."""
+    for t in lines:
+        if t.kind != "upi" or t.carried_from is not None or not t.reference:
+            continue
+        row = conn.execute(
+            "SELECT b.reference FROM booking_tenders bt JOIN bookings b ON b.id = bt.booking_id "
+            "WHERE bt.kind = 'upi' AND bt.reference = ? AND bt.carried_from IS NULL LIMIT 1",
+            (t.reference,)).fetchone()
+        if row is not None:
+            raise PaymentError(
+                f"UPI reference {t.reference} already paid booking {row[0]}. Each UPI payment "
+                "has its own 12-digit UTR: check the customer's payment screen.")
+
+
 def record_tenders(conn: sqlite3.Connection, booking_id: str, lines: Sequence[TenderLine]) -> None:
-    """Write the booking's tenders (one statement, in the caller's transaction)."""
+    """Write the booking's tenders (one statement, in the caller's transaction); a reused UPI
+    reference is refused here too, inside the transaction, so two sales racing cannot both
+    record it."""
+    refuse_reused_upi(conn, lines)
     if lines:
         conn.executemany(_INSERT_TENDERS, [
             (booking_id, t.seq, t.kind, t.amount_minor, t.reference, t.tendered_minor,

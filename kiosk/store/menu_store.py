@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from kiosk.domain.errors import NotFound, OutOfStock
+from kiosk.domain.errors import InvalidInput, NotFound, OutOfStock
 from kiosk.domain.menu import Category, Combo, Menu, MenuItem, Modifier, check_menu
 
 
@@ -47,6 +47,10 @@ def take_stock(conn: sqlite3.Connection, menu: Menu, needed: dict[str, int],
     """Take ``needed`` units per item, in the caller's transaction; raises OutOfStock (the
     caller rolls back) when any counted item has fewer left than wanted."""
     for item_id, qty in sorted(needed.items()):
+        if item_id not in menu.items:
+            raise InvalidInput(f"{item_id!r} is not on this cinema's menu.")
+        if isinstance(qty, bool) or not isinstance(qty, int) or qty <= 0:
+            raise InvalidInput(f"{menu.items[item_id].label}: take a whole number above zero.")
         moved = conn.execute(
             "UPDATE menu_stock SET on_hand = on_hand - ?, updated_at = ? "
             "WHERE item_id = ? AND on_hand >= ?", (qty, at, item_id, qty)).rowcount

@@ -37,16 +37,19 @@ class KioskUI:
     collector: MainThreadCollector | None = None
 
     def shutdown(self) -> None:
-        self.window.detach_globals()
-        if self.sync_bridge is not None:
-            try:
-                self.sync_bridge.stop()
-            except Exception:
-                log.exception("stopping the sync bridge failed")
-        self.bridge.shutdown()
-        if self.collector is not None:
-            self.collector.stop()  # after the workers: nothing else collects off this thread
-            self.collector.deleteLater()
+        try:
+            self.window.detach_globals()
+            if self.sync_bridge is not None:
+                try:
+                    self.sync_bridge.stop()
+                except Exception:
+                    log.exception("stopping the sync bridge failed")
+            self.bridge.shutdown()
+        finally:  # after the workers; and whatever failed, never leave cycles uncollected
+            if self.collector is not None:
+                self.collector.stop()
+                self.collector.deleteLater()
+                self.collector = None
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -105,34 +108,39 @@ def build_ui(services, config, *, app: QApplication | None = None, gate=None,
     app = app or create_application()
     collector = MainThreadCollector(app)  # before any worker thread starts allocating
     collector.start()
-    reporter = None
-    if install_hooks:
-        from kiosk.ui.errors import install_error_hooks
+    try:
+        reporter = None
+        if install_hooks:
+            from kiosk.ui.errors import install_error_hooks
 
-        reporter = install_error_hooks(Path(config.db_path).parent)
-    theme = ThemeManager.instance()
-    if theme is None or theme.parent() is not app:
-        theme = ThemeManager(app, config.theme, config.large_text)
-    else:
-        theme.set_theme(config.theme)
-        theme.set_large_text(config.large_text)
-    languages = install_languages(config.language)
-    from kiosk.services.first_run import is_demo_database
+            reporter = install_error_hooks(Path(config.db_path).parent)
+        theme = ThemeManager.instance()
+        if theme is None or theme.parent() is not app:
+            theme = ThemeManager(app, config.theme, config.large_text)
+        else:
+            theme.set_theme(config.theme)
+            theme.set_large_text(config.large_text)
+        languages = install_languages(config.language)
+        from kiosk.services.first_run import is_demo_database
 
-    demo = is_demo_database(services.deps.conn)  # read before the bridge's worker starts
-    bridge = Bridge(services, app)
-    bridge.start_watching()
-    sync = start_sync_bridge(config, gate, app, clock=services.deps.clock)
-    bridge.sync = sync
-    window = MainWindow(services, bridge, config, theme=theme, languages=languages,
-                        sync_bridge=sync, mode=mode, demo=demo)
-    if reporter is not None:
-        reporter.window = window
-    if sync is not None:
-        if sync.last_status:
-            window.show_sync_status(sync.last_status)
-        seats_changed = getattr(sync, "seatsChanged", None)
-        if seats_changed is not None:
-            seats_changed.connect(bridge.seats_changed)
+        demo = is_demo_database(services.deps.conn)  # read before the bridge's worker starts
+        bridge = Bridge(services, app)
+        bridge.start_watching()
+        sync = start_sync_bridge(config, gate, app, clock=services.deps.clock)
+        bridge.sync = sync
+        window = MainWindow(services, bridge, config, theme=theme, languages=languages,
+                            sync_bridge=sync, mode=mode, demo=demo)
+        if reporter is not None:
+            reporter.window = window
+        if sync is not None:
+            if sync.last_status:
+                window.show_sync_status(sync.last_status)
+            seats_changed = getattr(sync, "seatsChanged", None)
+            if seats_changed is not None:
+                seats_changed.connect(bridge.seats_changed)
+    except BaseException:  # a half-built UI must not leave collection switched off
+        collector.stop()
+        collector.deleteLater()
+        raise
     return KioskUI(app=app, theme=theme, bridge=bridge, window=window, languages=languages,
                    sync_bridge=sync, reporter=reporter, collector=collector)

@@ -22,36 +22,49 @@ from PySide6.QtCore import QObject, QTimer, Slot
 CHECK_INTERVAL_MS = 500
 
 
+class _Automatic:
+    """Whether CPython collects by itself, shared by every collector: the first to start turns
+    it off and the last to stop gives back what it found (collectors may nest: the first-run
+    screens, then the main UI, tests building many UIs)."""
+
+    running = 0
+    was_enabled = True
+
+
 class MainThreadCollector(QObject):
     """``start()`` moves cycle collection to this object's (GUI) thread; ``stop()`` gives it
-    back as it was, after one full collection here."""
+    back as it was, after one full collection here. Both are safe to call twice."""
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = CHECK_INTERVAL_MS):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check)
-        self._was_enabled: bool | None = None
+        self._running = False
 
     @property
     def running(self) -> bool:
-        return self._was_enabled is not None
+        return self._running
 
     def start(self) -> None:
-        if self.running:
+        if self._running:
             return
-        self._was_enabled = gc.isenabled()
-        gc.disable()
+        if _Automatic.running == 0:
+            _Automatic.was_enabled = gc.isenabled()
+            gc.disable()
+        _Automatic.running += 1
+        self._running = True
         self._timer.start()
 
     def stop(self) -> None:
-        if not self.running:
+        if not self._running:
             return
+        self._running = False
         self._timer.stop()
+        _Automatic.running -= 1
         gc.collect()
-        if self._was_enabled:
+        if _Automatic.running == 0 and _Automatic.was_enabled:
             gc.enable()
-        self._was_enabled = None
 
     @Slot()
     def check(self) -> int:

@@ -36,7 +36,7 @@ def test_upi_qr_asks_for_exactly_the_amount_and_the_utr_must_be_12_digits(driver
     fields = _qr_fields(payment)
     assert fields["pa"] == PAYEE and fields["pn"] == "Test Cinema Box Office"
     assert fields["am"] == f"{due // 100}.{due % 100:02d}" and fields["cu"] == "INR"
-    assert "Test Pattern" in fields["tn"]
+    assert "Test Pattern" in fields["tn"] and "tr" not in fields and "mc" not in fields
     qtbot.keyClicks(payment.upi_reference, "user@okaxis")  # the UPI ID is not the reference
     assert payment.upi_reference.text() == ""  # letters never get in
     qtbot.keyClicks(payment.upi_reference, "4105 2233 98")  # 10 digits
@@ -57,17 +57,20 @@ def test_upi_qr_asks_for_exactly_the_amount_and_the_utr_must_be_12_digits(driver
 
 def test_a_upi_part_payment_shows_a_qr_for_the_part_only(driver, qtbot):
     _with_payee(driver)
+    driver.mode.config = replace(driver.mode.config, upi_merchant_code="7832")
     payment = driver.to_payment()
     due = payment.due_minor
     driver.click(payment.upi_button)
     qtbot.keyClicks(payment.part_amount, "150")
-    assert _qr_fields(payment)["am"] == "150.00"
+    first = _qr_fields(payment)
+    assert first["am"] == "150.00" and first["mc"] == "7832" and first["tr"].endswith("-1")
     qtbot.keyClicks(payment.upi_reference, "410522339876")
     qtbot.keyClick(payment, Qt.Key.Key_F4)  # add as part payment (F6 is the counter's refund)
     assert payment.cash_button.isChecked() and payment.remaining_minor == due - 15000
     driver.click(payment.upi_button)  # a second UPI part: the QR is for what is still to pay
     rest = due - 15000
-    assert _qr_fields(payment)["am"] == f"{rest // 100}.{rest % 100:02d}"
+    second = _qr_fields(payment)
+    assert second["am"] == f"{rest // 100}.{rest % 100:02d}" and second["tr"].endswith("-2")
 
 
 def test_without_a_payee_there_is_no_qr_but_upi_is_still_recorded(driver, qtbot):

@@ -86,7 +86,54 @@ def test_the_running_ui_collects_on_the_gui_thread_until_shut_down(kiosk_ui):
     assert not gc.isenabled()  # the bridge's workers and the sync thread never collect
     kiosk_ui.collector.stop()
     gc.enable()  # as the real app starts: enabled, so shutting down must give it back
-    kiosk_ui.collector.start()
+    collector = kiosk_ui.collector
+    collector.start()
     assert not gc.isenabled()
     kiosk_ui.shutdown()
-    assert not kiosk_ui.collector.running and gc.isenabled()
+    assert not collector.running and kiosk_ui.collector is None and gc.isenabled()
+
+
+def test_nested_collectors_give_collection_back_only_when_the_last_stops():
+    gc.enable()
+    outer, inner = MainThreadCollector(), MainThreadCollector()
+    outer.start()
+    inner.start()
+    outer.stop()
+    assert not gc.isenabled()  # the inner one still runs: workers must not collect yet
+    inner.stop()
+    inner.stop()  # twice is harmless
+    assert gc.isenabled()
+
+
+def test_a_ui_that_fails_half_built_leaves_collection_as_it_was(qapp, services, ui_config,
+                                                                monkeypatch):
+    import pytest
+
+    import kiosk.ui.app as app_module
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("no window today")
+
+    monkeypatch.setattr(app_module, "MainWindow", broken)
+    gc.enable()
+    with pytest.raises(RuntimeError):
+        app_module.build_ui(services, ui_config, app=qapp, install_hooks=False, mode="counter")
+    assert gc.isenabled()
+
+
+def test_shutting_down_twice_or_after_a_failure_gives_collection_back(kiosk_ui, monkeypatch):
+    import pytest
+
+    kiosk_ui.collector.stop()
+    gc.enable()
+    kiosk_ui.collector.start()
+
+    def broken() -> None:
+        raise RuntimeError("bridge stuck")
+
+    monkeypatch.setattr(kiosk_ui.bridge, "shutdown", broken)
+    with pytest.raises(RuntimeError):
+        kiosk_ui.shutdown()
+    assert gc.isenabled() and kiosk_ui.collector is None
+    monkeypatch.undo()
+    kiosk_ui.shutdown()  # the fixture's own close does it again too

@@ -437,6 +437,12 @@ def test_split_payment_from_the_command_line(kiosk):
     (["--pay", "card:300:4242", "--pay", "cash", "--tendered", "500"], "cash:AMOUNT"),
     (["--pay", "card:300:4242", "--pay", "cash", "--tender", "cash:5"], "--tender"),
     (["--pay", "card:abc:4242", "--pay", "cash"], "positive amount"),
+    (["--pay", "upi:100:410522339876", "--pay", "cash", "--upi-ref", "999999999999"],
+     "own reference"),
+    (["--pay", "cash:99999999999999999999"], "far too large"),
+    (["--pay", "cash", "--tendered", "99999999999999999999"], "far too large"),
+    (["--pay", "upi:100:410522339876", "--pay", "upi:100:4105 2233 9876", "--pay", "cash"],
+     "entered twice"),
 ])
 def test_bad_split_payment_is_refused_and_changes_nothing(kiosk, payment, match):
     before = kiosk.dump()

@@ -62,6 +62,7 @@ def test_a_value_that_is_not_a_number_names_key_value_source_and_rule(tmp_path):
     ("upi_payee_vpa = \"boxoffice\"\n", "upi_payee_vpa", "a UPI ID"),
     ("upi_payee_vpa = \"box office@okhdfc\"\n", "upi_payee_vpa", "a UPI ID"),
     ("upi_payee_name = \"%s\"\n" % ("x" * 51), "upi_payee_name", "at most 50"),
+    ("upi_merchant_code = \"78321\"\n", "upi_merchant_code", "4 digits"),
     ("windowed = \"maybe\"\n", "windowed", "true or false"),
     ("self_service_idle_s = nan\n", "self_service_idle_s", "a number"),
     ("staff_idle_lock_s = inf\n", "staff_idle_lock_s", "a number"),

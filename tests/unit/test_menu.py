@@ -286,3 +286,60 @@ def test_bad_menu_commands_are_refused_and_change_nothing(cli, args, match):
     assert rc != 0 and match in err, err
     assert "Traceback" not in err
     assert cli.dump() == before
+
+
+# -- review findings: choices per unit, combos of withdrawn items, malformed combos ----------
+def couple_menu() -> Menu:
+    menu = small_menu()
+    modifiers = {**menu.modifiers,
+                 "pepsi": Modifier("pepsi", "soft-drink", "drink", True, "Pepsi"),
+                 "sevenup": Modifier("sevenup", "soft-drink", "drink", True, "7UP"),
+                 "ice": Modifier("ice", "soft-drink", "extras", False, "Extra ice", 1_000)}
+    combos = {**menu.combos, "couple": Combo("couple", "combos", "Couple combo", 79_900,
+                                             (("pop-l", 1), ("cola-m", 2)))}
+    return replace(menu, modifiers=modifiers, combos=combos)
+
+
+def test_a_combo_of_two_drinks_takes_a_choice_for_each_and_extras_per_drink():
+    menu = couple_menu()
+    (line,) = price_items(menu, [Order("couple", 1, ("salted", "pepsi", "sevenup", "ice", "ice"))])
+    assert line.modifiers == ("Salted", "Pepsi", "7UP", "Extra ice", "Extra ice")
+    assert line.unit_price_minor == 79_900 + 2 * 1_000
+    (same,) = price_items(menu, [Order("couple", 1, ("salted", "pepsi", "pepsi"))])
+    assert same.total_minor == 79_900
+    with pytest.raises(InvalidInput, match="a drink for each of its 2"):
+        price_items(menu, [Order("couple", 1, ("salted", "pepsi"))])
+    with pytest.raises(InvalidInput, match="chosen 3 times for 2"):
+        price_items(menu, [Order("couple", 1, ("salted", "pepsi", "pepsi", "pepsi"))])
+    with pytest.raises(InvalidInput, match="choose one flavour"):  # families apart
+        price_items(menu, [Order("couple", 1, ("pepsi", "sevenup"))])
+
+
+def test_a_combo_whose_item_is_taken_off_sale_goes_off_sale_too():
+    menu = small_menu()
+    off = replace(menu, items={**menu.items, "cola-m": replace(menu.items["cola-m"],
+                                                               active=False)})
+    check_menu(off)  # taking an item off sale must stay possible
+    with pytest.raises(InvalidInput, match="Classic combo is not on sale now .*Soft drink"):
+        price_items(off, [Order("classic", 1, ("salted",))])
+
+
+@pytest.mark.parametrize("combo, match", [
+    (Combo("classic", "combos", "Twice", 40_000, (("pop-m", 1), ("pop-m", 1))), "listed twice"),
+    (Combo("pop-l", "combos", "Clash", 40_000, (("pop-m", 1),)), "also an item's"),
+])
+def test_malformed_combos_are_refused_before_the_database(combo, match):
+    with pytest.raises(InvalidInput, match=match):
+        check_menu(replace(small_menu(), combos={combo.combo_id: combo}))
+
+
+@pytest.mark.parametrize("needed, match", [({"ghost": 1}, "not on this"),
+                                           ({"pop-m": 0}, "above zero"),
+                                           ({"pop-m": -3}, "above zero")])
+def test_take_stock_refuses_what_no_sale_could_ask(menu_db, needed, match):
+    conn = menu_db.deps.conn
+    before = table_dump(conn, ())
+    with pytest.raises(InvalidInput, match=match):
+        with transaction(conn):
+            take_stock(conn, small_menu(), needed, "t")
+    assert table_dump(conn, ()) == before

@@ -330,7 +330,8 @@ def test_refunds_never_give_a_tender_more_than_it_paid(others, cash_extra, refun
     """Property: any split that settles, refunded in any pieces up to its total, gives each
     tender back at most what it paid, and cash only to cash."""
     due = sum(a for _, a in others) + cash_extra
-    tenders = [Tender(k, a, {"card": "4242", "upi": "410522339876"}.get(k, "R")) for k, a in others]
+    tenders = [Tender(k, a, {"card": "4242", "upi": f"41052233{n:04d}"}.get(k, "R"))
+               for n, (k, a) in enumerate(others)]
     if cash_extra:
         tenders.append(Tender("cash", cash_extra + 1_000))  # with change
     if due == 0:
@@ -349,3 +350,23 @@ def test_refunds_never_give_a_tender_more_than_it_paid(others, cash_extra, refun
             assert p.kind == kinds[p.tender_seq] and 0 < p.amount_minor <= left[p.tender_seq]
             left[p.tender_seq] -= p.amount_minor
     assert all(v >= 0 for v in left.values())
+
+
+def test_a_upi_reference_pays_one_sale_once(services, cashier):
+    """Issue 12 review: an old UTR cannot stand in for cash kept back; refused before the
+    cloud or the database hear of the sale."""
+    first = sell(services, cashier, ["B1"], Payment("upi", reference="4105 2233 9876"))
+    before = table_dump(services.deps.conn, ("audit",))
+    hold = services.booking.hold(cashier, "show-future", ["B2"])
+    with pytest.raises(PaymentError, match=f"already paid booking {first.reference}"):
+        services.booking.confirm(cashier, hold.hold_id, {}, Payment("upi",
+                                                                    reference="410522339876"))
+    services.booking.release(hold.hold_id)
+    assert table_dump(services.deps.conn, ("audit",)) == before
+    services.booking.refund(cashier, first.reference)
+    hold = services.booking.hold(cashier, "show-future", ["B3"])
+    with pytest.raises(PaymentError, match="already paid"):  # refunded or not, it was used
+        services.booking.confirm(cashier, hold.hold_id, {}, Payment(tenders=(
+            Tender("upi", 10_000, "410522339876"), Tender("cash", 20_000))))
+    services.booking.release(hold.hold_id)
+    assert sell(services, cashier, ["B4"], Payment("upi", reference="410522339877")).tenders

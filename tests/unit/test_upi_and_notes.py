@@ -25,7 +25,12 @@ def test_payment_uri_carries_exactly_the_amount_in_rupees():
     uri = payment_uri("boxoffice@okhdfc", "PVR Ameerpet & Co", 35_005, note="Kalki 2898 AD",
                       reference="hold-42")
     assert _query(uri) == {"pa": "boxoffice@okhdfc", "pn": "PVR Ameerpet & Co", "am": "350.05",
-                           "cu": "INR", "tn": "Kalki 2898 AD", "tr": "hold-42"}
+                           "cu": "INR", "tn": "Kalki 2898 AD"}  # no merchant fields for a person
+    merchant = payment_uri("boxoffice@okhdfc", "PVR", 35_005, reference="hold-42",
+                           merchant_code="7832")
+    assert _query(merchant)["mc"] == "7832" and _query(merchant)["tr"] == "hold-42"
+    with pytest.raises(PaymentError, match="merchant code"):
+        payment_uri("boxoffice@okhdfc", "PVR", 100, merchant_code="78x2")
     assert _query(payment_uri("a.b-c_d@ybl", "", 5))["am"] == "0.05"
     assert _query(payment_uri("a.b-c_d@ybl", "", 5))["pn"] == "a.b-c_d@ybl"  # never empty
 

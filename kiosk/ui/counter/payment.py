@@ -578,7 +578,8 @@ class PaymentScreen(Screen):
                 payload = payment_uri(
                     config.upi_payee_vpa, config.upi_payee_name or config.upi_payee_vpa, amount,
                     note=self.session.sale.show.summary.film_title,
-                    reference=hold.hold_id[:35] if hold is not None else "")
+                    merchant_code=config.upi_merchant_code,  # one reference per UPI part
+                    reference=f"{hold.hold_id[:30]}-{len(self.parts) + 1}" if hold else "")
             except PaymentError:
                 payload = ""
         if payload:
