@@ -130,8 +130,9 @@ def test_stale_versions_and_abandoned_partials_are_removed(bench_cache):
     other_size = bench_cache / "reports-9999-v0-oldschema.db"
     for f in (old_version, old_partial, young_partial, other_size):
         f.write_bytes(b"x")
-    hours_ago = time.time() - 2 * 3600
+    now, hours_ago = time.time(), time.time() - 2 * 3600
     os.utime(old_partial, (hours_ago, hours_ago))
+    os.utime(young_partial, (now, now))  # by the process clock (libfaketime moves it alone)
     path, _info, generated = datagen.report_database(1500)
     assert generated and path.exists()
     assert not old_version.exists() and not old_partial.exists()
