@@ -150,10 +150,8 @@ def _pay_parts(args: argparse.Namespace) -> tuple[list[Tender | None], str]:
     if args.upi_ref and upis != 1:
         raise PaymentError("--upi-ref goes with exactly one upi part; "
                            "otherwise write upi:AMOUNT:UTR for each.")
-    for text in args.pay:
-        kind_text, _, rest = text.partition(":")
-        kind = _pay_kind(kind_text)
-        amount_text, _, reference = rest.partition(":")
+    for text, kind in zip(args.pay, kinds, strict=True):
+        amount_text, _, reference = text.partition(":")[2].partition(":")
         reference = reference.strip()
         flag = {"card": args.card_last4, "upi": args.upi_ref}.get(kind)
         if reference and flag:

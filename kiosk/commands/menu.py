@@ -11,7 +11,7 @@ from kiosk.config import Config
 from kiosk.domain.errors import InvalidInput, NotFound
 from kiosk.domain.menu import Menu
 from kiosk.domain.money import format_money
-from kiosk.services.menu import MAX_STOCK
+from kiosk.services.menu import MAX_STOCK, valid_count
 
 NAME = "menu"
 HELP = "list a cinema's food and drink with prices and stock left; a manager sets stock counts"
@@ -58,7 +58,7 @@ def parse_count(text: str) -> tuple[str, int, int | None]:
         raise InvalidInput(f"--count {text!r}: write ITEM=N or ITEM=N:LOW, e.g. "
                            "cin:popcorn-m=120:20.") from None
     # every count is checked before the first is written: one bad count changes nothing
-    if not 0 <= count <= MAX_STOCK or (low_at is not None and not 0 <= low_at <= MAX_STOCK):
+    if not valid_count(count) or (low_at is not None and not valid_count(low_at)):
         raise InvalidInput(f"--count {text!r}: counts are whole numbers from 0 to "
                            f"{MAX_STOCK:,}.")
     return item.strip(), count, low_at

@@ -27,6 +27,11 @@ MAX_QTY = 50  # of one line: more is a typo or a catering order, not a counter s
 MAX_LINES = 30
 
 
+def sized(name: str, size: str) -> str:
+    """'Popcorn (Large)', or the name alone for a product that comes in one size."""
+    return f"{name} ({size})" if size else name
+
+
 @dataclass(frozen=True)
 class Category:
     category_id: str
@@ -48,7 +53,7 @@ class MenuItem:
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({self.size})" if self.size else self.name
+        return sized(self.name, self.size)
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,7 @@ class ItemLine:
 
     @property
     def label(self) -> str:
-        text = f"{self.name} ({self.size})" if self.size else self.name
+        text = sized(self.name, self.size)
         return f"{text}, {', '.join(self.modifiers)}" if self.modifiers else text
 
 

@@ -24,9 +24,15 @@ from kiosk.store.menu_store import load_menu
 MAX_STOCK = 1_000_000
 
 
+def valid_count(value: object) -> bool:
+    """A stock count or low mark: a whole number from 0 to MAX_STOCK (CLI and service alike)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_STOCK
+
+
 @dataclass(frozen=True)
 class StockRow:
     item: MenuItem
+    category: str  # the category's name, for lists
     on_hand: int
     low_at: int
 
@@ -46,31 +52,25 @@ class MenuService:
     def stock(self, cinema_id: str) -> list[StockRow]:
         """Every counted item of the cinema with what is left, lowest first (a counter tells
         a customer "only 2 left" anyway)."""
-        return self._stock(cinema_id)
-
-    def low_stock(self, actor: Actor, cinema_id: str) -> list[StockRow]:
-        """The manager's warning list: counted items at or below their low mark."""
-        ensure_manager(self.deps, actor, "menu.low_stock", cinema_id)
-        return [row for row in self._stock(cinema_id) if row.low]
-
-    def _stock(self, cinema_id: str) -> list[StockRow]:
         menu = load_menu(self.deps.conn, cinema_id)
         rows = self.deps.conn.execute(
             "SELECT s.item_id, s.on_hand, s.low_at FROM menu_stock s "
             "JOIN menu_items i ON i.item_id = s.item_id WHERE i.cinema_id = ? "
             "ORDER BY s.on_hand - s.low_at, i.sort, i.name", (cinema_id,))
-        return [StockRow(menu.items[item_id], on_hand, low_at)
-                for item_id, on_hand, low_at in rows]
+        return [StockRow(menu.items[item_id], menu.categories[menu.items[item_id].category_id].name,
+                         on_hand, low_at) for item_id, on_hand, low_at in rows]
+
+    def low_stock(self, actor: Actor, cinema_id: str) -> list[StockRow]:
+        """The manager's warning list: counted items at or below their low mark."""
+        ensure_manager(self.deps, actor, "menu.low_stock", cinema_id)
+        return [row for row in self.stock(cinema_id) if row.low]
 
     def set_stock(self, actor: Actor, item_id: str, on_hand: int, low_at: int | None = None
                   ) -> StockRow:
         """A manager counts the stand (or a delivery arrived): the new count, audited."""
         ensure_manager(self.deps, actor, "menu.set_stock", item_id)
         for value, what in ((on_hand, "The count"), (low_at, "The low-stock mark")):
-            if value is None:
-                continue
-            if isinstance(value, bool) or not isinstance(value, int) or not \
-                    0 <= value <= MAX_STOCK:
+            if value is not None and not valid_count(value):
                 raise InvalidInput(f"{what} must be a whole number from 0 to {MAX_STOCK:,}.")
         conn = self.deps.conn
         item = conn.execute("SELECT cinema_id FROM menu_items WHERE item_id = ?",
@@ -91,5 +91,4 @@ class MenuService:
                          staff_id=actor.staff_id, target=item_id,
                          detail={"before": list(before) if before else None,
                                  "on_hand": on_hand, "low_at": low})
-        menu = load_menu(conn, item[0])
-        return StockRow(menu.items[item_id], on_hand, low)
+        return next(row for row in self.stock(item[0]) if row.item.item_id == item_id)

@@ -1,4 +1,4 @@
-"""Menu and stock rows (issue 12): read a cinema's menu, write one, take and return stock.
+"""Menu and stock rows (issue 12): read a cinema's menu, write one, take stock.
 
 ``take_stock`` is the one way stock goes down: a conditional UPDATE per item inside the sale's
 own transaction, so when two counters sell the last tub at once SQLite's write lock puts them
@@ -60,13 +60,6 @@ def take_stock(conn: sqlite3.Connection, menu: Menu, needed: dict[str, int],
                             (item_id,)).fetchone()
         if left is not None:  # counted, and short; no row: made to order, not counted
             raise OutOfStock(menu.items[item_id].label, left[0])
-
-
-def return_stock(conn: sqlite3.Connection, returned: dict[str, int], at: str) -> None:
-    """Put units back (a refunded item), in the caller's transaction."""
-    for item_id, qty in sorted(returned.items()):
-        conn.execute("UPDATE menu_stock SET on_hand = on_hand + ?, updated_at = ? "
-                     "WHERE item_id = ?", (qty, at, item_id))
 
 
 MENU_TABLES = {"menu_categories": "category_id", "menu_items": "item_id",

@@ -54,6 +54,23 @@ def partition(ctx) -> list[dict]:
                         ExpressionAttributeValues={":pk": {"S": f"CINEMA#{CINEMA}"}})["Items"]
 
 
+def push_version(ctx, version: int, items: list[tuple[str, str, str]]) -> None:
+    """Write catalogue ``version`` by hand, as a device with other rules (or a fault) might:
+    the VERSION item, its change log and each (sort key, kind, body text) as given."""
+    pk = {"S": f"CINEMA#{CINEMA}"}
+    ctx.clients().dynamodb.transact_write_items(TransactItems=[
+        {"Update": {"TableName": TABLE, "Key": {"pk": pk, "sk": {"S": "VERSION"}},
+                    "UpdateExpression": "SET version = :v",
+                    "ExpressionAttributeValues": {":v": {"N": str(version)}}}},
+        {"Put": {"TableName": TABLE, "Item": {
+            "pk": pk, "sk": {"S": cs.change_sk(version)}, "version": {"N": str(version)},
+            "sks": {"L": [{"S": sk} for sk, _, _ in items]}}}},
+        *({"Put": {"TableName": TABLE, "Item": {
+            "pk": pk, "sk": {"S": sk}, "version": {"N": str(version)}, "kind": {"S": kind},
+            "body": {"S": body}}}} for sk, kind, body in items),
+    ])
+
+
 def manager_actor(svc) -> Actor:
     return svc.auth.sign_in(*MANAGER)
 
@@ -200,24 +217,10 @@ def test_an_item_a_device_cannot_read_keeps_its_last_good_copy_and_is_reported(
     publish_all(svc, ctx, clock)
     other = other_device(tmp_path, ctx, clock, "b")
     other.pull(CINEMA)
-    client = ctx.clients().dynamodb
     # a newer version whose film item is garbage and whose show item fails validation
-    client.transact_write_items(TransactItems=[
-        {"Update": {"TableName": TABLE, "Key": {"pk": {"S": f"CINEMA#{CINEMA}"},
-                                                "sk": {"S": "VERSION"}},
-                    "UpdateExpression": "SET version = :v",
-                    "ExpressionAttributeValues": {":v": {"N": "2"}}}},
-        {"Put": {"TableName": TABLE, "Item": {
-            "pk": {"S": f"CINEMA#{CINEMA}"}, "sk": {"S": cs.change_sk(2)}, "version": {"N": "2"},
-            "sks": {"L": [{"S": "FILM#film-test"}, {"S": "SHOW#show-future"}]}}}},
-        {"Put": {"TableName": TABLE, "Item": {
-            "pk": {"S": f"CINEMA#{CINEMA}"}, "sk": {"S": "FILM#film-test"}, "version": {"N": "2"},
-            "kind": {"S": "film"}, "body": {"S": "{not json"}}}},
-        {"Put": {"TableName": TABLE, "Item": {
-            "pk": {"S": f"CINEMA#{CINEMA}"}, "sk": {"S": "SHOW#show-future"},
-            "version": {"N": "2"}, "kind": {"S": "show"},
-            "body": {"S": json.dumps({"id": "show-future", "status": "moved-to-mars"})}}}},
-    ])
+    push_version(ctx, 2, [("FILM#film-test", "film", "{not json"),
+                          ("SHOW#show-future", "show",
+                           json.dumps({"id": "show-future", "status": "moved-to-mars"}))])
     film_before = cs.local_item(other.conn, CINEMA, "FILM#film-test")
     pulled = other.pull(CINEMA)
     assert set(pulled.skipped) == {"FILM#film-test", "SHOW#show-future"}

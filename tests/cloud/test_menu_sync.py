@@ -9,12 +9,10 @@ from dataclasses import replace
 
 import pytest
 
-from kiosk.cloud import catalogue_sync as cs
 from kiosk.domain.menu import Category, Menu, MenuItem, menu_to_body
 from kiosk.store.db import transaction
 from kiosk.store.menu_store import load_menu, replace_menu
-from tests.cloud.conftest import TABLE
-from tests.cloud.test_catalogue_sync import CINEMA, other_device, publish_all
+from tests.cloud.test_catalogue_sync import CINEMA, other_device, publish_all, push_version
 from tests.unit.test_menu import small_menu
 
 
@@ -73,18 +71,7 @@ def test_a_bad_menu_in_the_cloud_is_kept_out_and_the_last_good_copy_stays(
                      {}, "t")
     body = menu_to_body(small_menu(CINEMA))
     damage(body)
-    ctx.clients().dynamodb.transact_write_items(TransactItems=[
-        {"Update": {"TableName": TABLE, "Key": {"pk": {"S": f"CINEMA#{CINEMA}"},
-                                                "sk": {"S": "VERSION"}},
-                    "UpdateExpression": "SET version = :v",
-                    "ExpressionAttributeValues": {":v": {"N": "2"}}}},
-        {"Put": {"TableName": TABLE, "Item": {
-            "pk": {"S": f"CINEMA#{CINEMA}"}, "sk": {"S": cs.change_sk(2)}, "version": {"N": "2"},
-            "sks": {"L": [{"S": f"MENU#{CINEMA}"}]}}}},
-        {"Put": {"TableName": TABLE, "Item": {
-            "pk": {"S": f"CINEMA#{CINEMA}"}, "sk": {"S": f"MENU#{CINEMA}"},
-            "version": {"N": "2"}, "kind": {"S": "menu"}, "body": {"S": json.dumps(body)}}}},
-    ])
+    push_version(ctx, 2, [(f"MENU#{CINEMA}", "menu", json.dumps(body))])
     pulled = other.pull(CINEMA)
     assert list(pulled.skipped) == [f"MENU#{CINEMA}"] and problem in pulled.skipped[f"MENU#{CINEMA}"]
     assert load_menu(other.conn, CINEMA) == small_menu(CINEMA)

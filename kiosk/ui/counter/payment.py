@@ -464,12 +464,8 @@ class PaymentScreen(Screen):
                 return None
         if not reference:
             return None
-        text = self.part_amount.text().strip()
-        try:
-            amount = parse_money(text) if text else self.remaining_minor
-        except ValueError:
-            return None
-        if amount <= 0 or amount > self.remaining_minor:
+        amount = self._part_amount()
+        if amount is None:
             return None
         return Tender(method, amount, reference)
 
@@ -557,14 +553,19 @@ class PaymentScreen(Screen):
         self.add_part_button.setEnabled(self._typed_part() is not None and not self._confirming)
         self.confirm_button.setEnabled(self.ready() and not self._confirming)
 
-    def _upi_amount(self) -> int:
-        """What the customer pays by UPI now: the part amount typed, else all still to pay."""
+    def _part_amount(self) -> int | None:
+        """The part amount typed (empty: all still to pay), or None when it is not one."""
         text = self.part_amount.text().strip()
         try:
             amount = parse_money(text) if text else self.remaining_minor
         except ValueError:
-            return self.remaining_minor
-        return amount if 0 < amount <= self.remaining_minor else self.remaining_minor
+            return None
+        return amount if 0 < amount <= self.remaining_minor else None
+
+    def _upi_amount(self) -> int:
+        """What the customer pays by UPI now: the part amount typed, else all still to pay."""
+        amount = self._part_amount()
+        return self.remaining_minor if amount is None else amount
 
     def _refresh_upi(self) -> None:
         """The payment QR for exactly the amount on UPI (payee from the kiosk's config)."""

@@ -81,12 +81,8 @@ class StockScreen(ManagerScreen):
             rows = self.call(menu_service.stock, cinema_id)
         if rows is None:
             return
-        menu = self.call(menu_service.menu, cinema_id)
-        categories = menu.categories if menu is not None else {}
-        self.model.set_rows(
-            [(r.item.label, categories[r.item.category_id].name
-              if r.item.category_id in categories else "", r.on_hand, r.low_at,
-              "LOW" if r.low else "", r.item.item_id) for r in rows], rows)
+        self.model.set_rows([(r.item.label, r.category, r.on_hand, r.low_at,
+                              "LOW" if r.low else "", r.item.item_id) for r in rows], rows)
         low = sum(1 for r in rows if r.low)
         self.summary.setText(f"{len(rows)} counted items, {low} at or below their warning mark."
                              if rows else "No counted items at this cinema.")
