@@ -2,8 +2,9 @@
 
 The URI follows NPCI's "UPI Linking Specification" (the deep link every UPI app scans): ``pa``
 payee address (VPA), ``pn`` payee name, ``am`` amount in rupees with two decimals, ``cu`` INR,
-``tn`` a note; for a merchant payee also ``mc`` its category code and ``tr`` our reference. The amount is fixed in the QR, so the
-customer cannot pay a different sum by mistake. UPI moves rupees only.
+``tn`` a note; for a merchant payee also ``mc`` its category code and ``tr`` our reference. The
+amount is fixed in the QR, so the customer cannot pay a different sum by mistake. UPI moves
+rupees only.
 
 The reference the cashier records is the UTR (unique transaction reference) the customer's app
 and the merchant's app both show: 12 digits. Anything else is almost always a typo or the wrong

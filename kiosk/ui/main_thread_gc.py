@@ -2,9 +2,9 @@
 
 CPython collects cycles in whichever thread happens to allocate when a generation fills up. In
 this app that is often a worker (the bridge's thread pool, the sync QThread, the moto server in
-tests), and a cycle that holds a Qt widget is then destroyed off the GUI thread: Qt deadlocks or
-the process dies with a segmentation fault (seen once in CI, in a moto server thread, after the
-UI tests). So automatic collection is switched off while the UI runs, and a timer on the GUI
+tests), and a cycle that holds a Qt widget is then destroyed off the GUI thread: Qt deadlocks
+(reproduced by hand) or the process may die (the likely cause of one CI segmentation fault in a
+moto server thread after the UI tests; not proven). So automatic collection is switched off while the UI runs, and a timer on the GUI
 thread does the same generational collection (same thresholds) there instead.
 
 Written by hand (about the size of pyqtgraph's ``GarbageCollector``, which is the usual recipe)
