@@ -6,7 +6,8 @@ Entry point (also for tests and the join helper's whole-day check)::
 
 One paginated Query on the ``by_day`` GSI (``kiosk.cloud.day_index``; never a scan) reads every
 booking, refund and shift (with its cash-up) of the day written by any device or the web, and
-a Query on ``DEVICE#<cinema>`` reads the heartbeats. Everything lands in separate ``ledger_*``
+a Query on ``DEVICE#<cinema>`` reads the heartbeats, and one on ``DECISION#<cinema>`` the
+managers' decisions on devices' refund requests and cash-ups with each device's answer. Everything lands in separate ``ledger_*``
 tables (migration 0010), upserted by the cloud's own keys in one transaction, so a pull is
 idempotent: pulling twice gives the same rows, and a refund that reached the cloud later
 updates its booking's row (state, refunded amount) at the next pull.
@@ -32,6 +33,7 @@ from typing import Any
 from kiosk.cloud import day_index, ledger
 from kiosk.cloud.claims import av, plain
 from kiosk.cloud.context import CloudContext
+from kiosk.cloud.decisions import DecisionSender, remember_sent
 from kiosk.cloud.errors import translate
 from kiosk.domain.clock import Clock, to_iso
 from kiosk.store.db import open_db, transaction
@@ -46,6 +48,7 @@ class DayPull:
     shifts: int = 0
     devices: int = 0
     skipped: int = 0  # items of a kind this version does not know (a newer writer)
+    decisions: int = 0  # managers' decisions on devices' requests (kiosk.cloud.decisions)
     pulled_at: str = ""
 
     def summary(self) -> str:
@@ -74,6 +77,7 @@ class DayPuller:
         items = self.context.call(lambda: [plain(i) for i in day_index.query_day(
             client, table, ledger.day_pk(cinema_id, day), self.page_size)])
         devices = self.context.call(lambda: self._devices(client, table, cinema_id))
+        decisions = DecisionSender(self.context, cinema_id, self.clock).outcomes()
         result = DayPull(cinema_id, day, pulled_at=to_iso(self.clock.now()))
         with transaction(self.conn):
             for item in items:
@@ -92,6 +96,9 @@ class DayPuller:
             for device in devices:
                 self._device(device)
             result.devices = len(devices)
+            for decision in decisions:  # what managers sent other devices, and their answers
+                remember_sent(self.conn, decision)
+            result.decisions = len(decisions)
             self.conn.execute(
                 "INSERT INTO ledger_days (cinema_id, business_date, pulled_at, items) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT (cinema_id, business_date) DO UPDATE SET "

@@ -16,7 +16,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from kiosk.cloud import refusals
 from kiosk.cloud.allocations import AllocationManager
@@ -38,6 +38,14 @@ BACKGROUND_PULL_FACTOR = 6  # shows not on screen are pulled every 6 pull interv
 REVERIFY_AFTER_OUTAGE_S = 60.0  # back online: the endpoint may have come back empty
 
 
+class DecisionTicking(Protocol):
+    """``kiosk.services.remote_decisions.DecisionApplier``, as the engine sees it."""
+
+    def tick(self, mono: float | None = None) -> list[Any]: ...
+
+    def close(self) -> None: ...
+
+
 @dataclass
 class TickReport:
     status: dict[str, Any]
@@ -51,8 +59,11 @@ class SyncEngine:
 
     def __init__(self, config: Config, context: CloudContext | None = None, *,
                  clock: Clock | None = None, backoff: Backoff | None = None,
-                 lease_s: float = 10.0):
+                 lease_s: float = 10.0, decisions: DecisionTicking | None = None):
         self.config = config
+        # Managers' decisions sent to this device (kiosk.services.remote_decisions): handed in
+        # by whoever starts the engine, since this package does not import the services.
+        self.decisions = decisions
         self.context = context or CloudContext(config)
         self.clock = clock or Clock()
         self.worker = OutboxWorker(self.context, config.db_path, clock=self.clock,
@@ -82,6 +93,8 @@ class SyncEngine:
         self.antientropy.close()
         self.catalogue.close()
         self.ledger.close()
+        if self.decisions is not None:
+            self.decisions.close()
 
     def watch_show(self, show_id: str | None) -> None:
         """Pull this show first (the seat map on screen) and right away."""
@@ -139,6 +152,12 @@ class SyncEngine:
                                     self._verified_at + REVERIFY_AFTER_OUTAGE_S)
         if status.online and (self._verify_asked or mono >= self._next_verify):
             report.verify = self._verify(mono)
+        if self.decisions is not None and status.online:
+            try:
+                if self.decisions.tick(mono):
+                    self.nudge()  # an approved refund freed seats: send that now
+            except (CloudUnavailable, CloudError, KioskError) as err:
+                log.info("decisions not applied now: %s", err)
         self.ledger.tick()  # refunds, shifts, cash-ups to the day's ledger; the heartbeat
         self._was_online = status.online
         report.changed_shows = list(dict.fromkeys(report.changed_shows))

@@ -24,7 +24,13 @@ INDEX_BY_DAY = "by_day"
 # part of TransactWriteItems, which IAM authorises item by item).
 KIOSK_WRITE_PREFIXES = ("SHOW#", "BOOKING#", "SHIFT#", "DEVICE#", "STAFFLOCK#")
 KIOSK_WRITE_EXACT = ("PROBE",)
-MANAGER_EXTRA_PREFIXES = ("CINEMA#",)
+MANAGER_EXTRA_PREFIXES = ("CINEMA#", "DECISION#")
+# A kiosk answers the managers' decisions sent to it (kiosk.cloud.decisions) by setting the
+# outcome attributes on the decision item, and nothing else: IAM's ``dynamodb:Attributes``
+# condition limits its UpdateItem there to them, the key (which every request names) and
+# ``attempt``, which the answer's condition reads. ``decision`` and ``by`` are never among them.
+DECISION_PREFIX = "DECISION#"
+KIOSK_DECISION_ATTRIBUTES = ("pk", "sk", "attempt", "outcome", "note", "outcome_at")
 
 WRITE_ACTIONS = ("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")
 # A ConditionCheck reads an item inside a transaction and changes nothing; the claims check the
@@ -39,6 +45,10 @@ ENFORCED_IN_CODE = (
     "Only a signed-in manager publishes catalogue and staff items: the manager console's "
     "credentials may write CINEMA#, so the role check of whoever is signed in is in the services "
     "(IAM sees the device, not the person).",
+    "A manager's decision on another device's refund request or cash-up is applied by that "
+    "device only if the deciding staff number is an active manager in its own staff directory, "
+    "and re-validated there like a decision made at its screen; one decision per request "
+    "(a conditional write). A kiosk may only set the outcome attributes of a decision item.",
     "Each catalogue/staff write is conditional on the version it read and moves the cinema's "
     "VERSION item in the same transaction (ConditionExpression, not IAM).",
     "A seat is taken only if it is free, its hold expired, it is this booking's, or allocated to "
@@ -85,7 +95,7 @@ def write_keys(role: str, cinema_id: str = "") -> list[str]:
     partitions (devices, lockouts, the catalogue) are narrowed to that cinema."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
-    per_cinema = {"DEVICE#", "STAFFLOCK#", "CINEMA#"}
+    per_cinema = {"DEVICE#", "STAFFLOCK#", "CINEMA#", "DECISION#"}
     prefixes = KIOSK_WRITE_PREFIXES + (MANAGER_EXTRA_PREFIXES if role == "manager" else ())
     keys = [f"{p}{cinema_id}" if cinema_id and p in per_cinema else f"{p}*" for p in prefixes]
     return keys + list(KIOSK_WRITE_EXACT)
@@ -109,6 +119,15 @@ def build_policy(role: str, res: Resources, cinema_id: str = "") -> dict[str, An
                                else "SalesAndCatalogueItems"),
          "Effect": "Allow", "Action": list(WRITE_ACTIONS), "Resource": [res.table],
          "Condition": _leading(writes)},
+        *([] if role != "kiosk" else [{
+            "Sid": "AnswerManagersDecisions", "Effect": "Allow",
+            "Action": ["dynamodb:UpdateItem"], "Resource": [res.table],
+            "Condition": {
+                **_leading([f"{DECISION_PREFIX}{cinema_id}" if cinema_id
+                            else f"{DECISION_PREFIX}*"]),
+                "ForAllValues:StringEquals": {
+                    "dynamodb:Attributes": list(KIOSK_DECISION_ATTRIBUTES)},
+                "StringEqualsIfExists": {"dynamodb:ReturnValues": ["NONE"]}}}]),
         {"Sid": "ConditionChecksInClaims", "Effect": "Allow", "Action": list(CHECK_ACTIONS),
          "Resource": [res.table], "Condition": _leading(checks)},
         {"Sid": "PublishConfirmations", "Effect": "Allow",
@@ -125,7 +144,9 @@ def describe(role: str) -> list[str]:
     """What the printed policy allows and what is left to the code, for people."""
     can = ("writes seat, booking, refund, shift, device-heartbeat, lockout and probe items; "
            "reads the whole table and queries the by_day index; never writes CINEMA# "
-           "(catalogue, staff)" if role == "kiosk" else
-           "everything a kiosk may, plus writing the cinema's CINEMA# catalogue and staff items")
+           "(catalogue, staff); answers managers' decisions (outcome attributes only)"
+           if role == "kiosk" else
+           "everything a kiosk may, plus writing the cinema's CINEMA# catalogue and staff items "
+           "and DECISION# items (approving other devices' refunds and cash-ups)")
     return [f"role {role}: {can}.", "Enforced in code, not in IAM:"] + [
         f"  - {line}" for line in ENFORCED_IN_CODE]

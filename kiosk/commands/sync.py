@@ -39,11 +39,14 @@ def _line(status: dict) -> str:
 def run(args: argparse.Namespace, config: Config) -> int:
     from dataclasses import replace
 
+    from kiosk.cloud.context import CloudContext
     from kiosk.cloud.engine import SyncEngine
+    from kiosk.services.remote_decisions import applier_for
 
     if args.interval is not None:
         config = replace(config, cloud=replace(config.cloud, sync_interval_s=args.interval))
-    engine = SyncEngine(config)
+    context = CloudContext(config)
+    engine = SyncEngine(config, context, decisions=applier_for(config, context))
     try:
         if args.watch:
             stop = threading.Event()

@@ -22,6 +22,7 @@ from kiosk.services.deps import ServiceDeps
 from kiosk.services.gate import CLOUD_NEEDS_GATE, LocalGate, SeatGate
 from kiosk.services.importer import ImportService
 from kiosk.services.menu import MenuService
+from kiosk.services.remote_decisions import sender_for
 from kiosk.services.reports import ReportService
 from kiosk.services.schedule import ScheduleService
 from kiosk.services.shifts import ShiftService
@@ -94,16 +95,17 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
     gate = gate or gate_for(config, clock)
     deps = ServiceDeps(db=open_db(config.db_path), config=config, clock=clock)
     publisher = publisher_for(config, gate, clock)
+    decisions = sender_for(config, gate, clock)
     return Services(
         deps=deps,
         auth=AuthService(deps, lockouts_for(config, gate, deps.conn)),
         catalogue=CatalogueService(deps, gate),
-        booking=BookingService(deps, gate),
+        booking=BookingService(deps, gate, decisions),
         shifts=ShiftService(deps),
         reports=ReportService(deps),
         schedule=ScheduleService(deps, publisher),
         staff_admin=StaffAdminService(deps, publisher),
-        cashups=CashupService(deps),
+        cashups=CashupService(deps, decisions),
         importer=ImportService(deps, publisher),
         day_close=DayCloseService(deps, publisher),
         menu=MenuService(deps),

@@ -33,6 +33,12 @@ from kiosk.services.booking_sales import SalesDesk
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.gate import CLOUD_NEEDS_GATE, LocalGate, SeatGate
 from kiosk.services.models import Actor, Booking, Hold, Payment, Quote, RefundResult
+from kiosk.services.remote_decisions import (
+    DecisionSending,
+    describe_sent,
+    send_refund_decision,
+    sent_decisions,
+)
 
 
 def _reference() -> str:
@@ -41,8 +47,10 @@ def _reference() -> str:
 
 
 class BookingService:
-    def __init__(self, deps: ServiceDeps, gate: SeatGate | None = None):
+    def __init__(self, deps: ServiceDeps, gate: SeatGate | None = None,
+                 decisions: DecisionSending | None = None):
         self.deps = deps
+        self.decisions = decisions  # another device's requests are decided through the cloud
         if deps.config.cloud.enabled and (gate is None or isinstance(gate, LocalGate)):
             # selling around the cloud is how seats get sold twice (issue 9, hole 0)
             raise ConfigError(CLOUD_NEEDS_GATE)
@@ -137,14 +145,28 @@ class BookingService:
         return self._refunds.cancel(actor, reference, reason)
 
     def approve_refund(self, actor: Actor, refund_id: int) -> RefundResult:
+        """Approve a request; another device's (a negative listed id) is sent to it through
+        the cloud and applied there (state ``approval_sent``)."""
+        if refund_id < 0:
+            return send_refund_decision(self.deps, self.decisions, actor, refund_id, "approve")
         return self._refunds.approve_refund(actor, refund_id)
 
     def reject_refund(self, actor: Actor, refund_id: int, comment: str = "") -> RefundResult:
+        if refund_id < 0:
+            return send_refund_decision(self.deps, self.decisions, actor, refund_id, "reject",
+                                        comment)
         return self._refunds.reject_refund(actor, refund_id, comment)
 
     def pending_refunds(self, actor: Actor) -> list[dict[str, Any]]:
-        """Refund requests waiting for a manager, oldest first (manager only)."""
-        return self._refunds.pending_refunds(actor)
+        """Refund requests waiting for a manager, oldest first (manager only). Another
+        device's carry ``decision``: what was sent from here and what that device answered."""
+        rows = self._refunds.pending_refunds(actor)
+        sent = sent_decisions(self.conn)
+        for row in rows:
+            key = ("refund", row["kiosk_id"], row.get("local_id", 0))
+            row["decision"] = (describe_sent(sent.get(key), self.conn, self.deps.config)
+                               if row["origin"] == "cloud" else "")
+        return rows
 
     def pay_out(self, actor: Actor, refund_id: int) -> RefundResult:
         """Pay an approved "to pay out" refund from the actor's open shift."""

@@ -462,7 +462,7 @@ class RefundDesk:
         """Refund requests waiting for a manager, oldest first (manager only)."""
         ensure_manager(self.ctx.deps, actor, "refund_list")
         rows = self.ctx.conn.execute(
-            "SELECT r.id, r.booking_id, b.reference, b.show_id, f.title AS film_title, "
+            "SELECT r.id, r.id AS local_id, r.booking_id, b.reference, b.show_id, f.title AS film_title, "
             "s.starts_at, r.seats, r.amount_minor, r.tax_minor, r.currency, r.method, r.reason, "
             "r.requested_by, st.name AS requested_by_name, st.staff_number AS requested_by_number, "
             "r.kiosk_id, r.created_at FROM refunds r JOIN bookings b ON b.id = r.booking_id "
@@ -472,7 +472,7 @@ class RefundDesk:
         # Other devices' requests, pulled with the business day (kiosk.cloud.daypull): listed
         # so the manager sees every waiting customer; decided on the device whose drawer pays.
         remote = self.ctx.conn.execute(
-            "SELECT -lr.rowid AS id, lr.booking_id, COALESCE(lb.reference, '') AS reference, "
+            "SELECT -lr.rowid AS id, lr.local_id, lr.booking_id, COALESCE(lb.reference, '') AS reference, "
             "lb.show_id, COALESCE(f.title, '') AS film_title, s.starts_at, lr.seats, "
             "lr.amount_minor, lr.tax_minor, lr.currency, lr.method, lr.reason, st.id AS "
             "requested_by, COALESCE(st.name, '') AS requested_by_name, lr.requested_by AS "

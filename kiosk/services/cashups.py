@@ -17,6 +17,12 @@ from kiosk.domain.errors import InvalidInput, NotFound
 from kiosk.services import money_controls
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor
+from kiosk.services.remote_decisions import (
+    DecisionSending,
+    describe_sent,
+    send_cashup_decision,
+    sent_decisions,
+)
 from kiosk.services.staff_admin import audit_event, require_manager
 from kiosk.services.tenders import TenderTotal, shift_tenders
 from kiosk.store.db import transaction
@@ -47,6 +53,7 @@ class Cashup:
     # Taken and given back per tender kind on this shift (issue 11); only cash is in the drawer.
     # Empty for another device's shift.
     tenders: tuple[TenderTotal, ...] = ()
+    decision: str = ""  # another device's: what this console sent about it, and the answer
 
     def tender(self, kind: str) -> TenderTotal:
         """One kind's line (zeros when the shift never took it)."""
@@ -76,18 +83,21 @@ SELECT -ls.rowid AS id, COALESCE(st.id, 0) AS staff_id, COALESCE(st.name, ls.sta
        ls.opened_at, ls.closed_at, ls.float_minor, ls.expected_minor, ls.counted_minor,
        ls.variance_minor,
        CASE WHEN ls.approved_by IS NULL THEN NULL ELSE COALESCE(ap.id, 0) END AS approved_by,
-       COALESCE(ap.name, ls.approved_by) AS approver_name, ls.approved_at, ls.comment
+       COALESCE(ap.name, ls.approved_by) AS approver_name, ls.approved_at, ls.comment,
+       ls.kiosk_id AS origin_kiosk, ls.local_id AS origin_id
 FROM ledger_shifts ls
 LEFT JOIN staff st ON st.staff_number = ls.staff_number
 LEFT JOIN staff ap ON ap.staff_number = ls.approved_by
-WHERE ls.opened_at >= ? AND ls.opened_at < ?
-  AND NOT EXISTS (SELECT 1 FROM shifts s WHERE s.id = ls.local_id AND s.kiosk_id = ls.kiosk_id)
+WHERE NOT EXISTS (SELECT 1 FROM shifts s WHERE s.id = ls.local_id AND s.kiosk_id = ls.kiosk_id)
 """
+_REMOTE_IN_RANGE = _REMOTE_SELECT + " AND ls.opened_at >= ? AND ls.opened_at < ?"
+_REMOTE_ONE = _REMOTE_SELECT + " AND ls.rowid = ?"
 
 
 class CashupService:
-    def __init__(self, deps: ServiceDeps):
+    def __init__(self, deps: ServiceDeps, decisions: DecisionSending | None = None):
         self.deps = deps
+        self.decisions = decisions  # another device's cash-up is approved through the cloud
 
     @property
     def threshold_minor(self) -> int:
@@ -109,20 +119,39 @@ class CashupService:
             (to_iso(start), to_iso(end)),
         ).fetchall()
         cashups = [self._cashup(r) for r in rows]
-        remote = self.deps.conn.execute(_REMOTE_SELECT, (to_iso(start), to_iso(end))).fetchall()
+        remote = self.deps.conn.execute(_REMOTE_IN_RANGE, (to_iso(start), to_iso(end))).fetchall()
         if remote:  # every device's shifts on a console that pulled the day
-            cashups = sorted([*cashups, *(replace(self._cashup(r), origin="cloud") for r in remote)],
+            cashups = sorted([*cashups, *(self._remote(r) for r in remote)],
                              key=lambda c: c.opened_at, reverse=True)
         return [c for c in cashups if c.flagged] if only_flagged else cashups
 
     def get(self, actor: Actor, shift_id: int) -> Cashup:
         require_manager(self.deps, actor, "cashup.view", target=str(shift_id))
+        if shift_id < 0:
+            row = self.deps.conn.execute(_REMOTE_ONE, (-shift_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"There is no shift {shift_id}.")
+            return self._remote(row)
         return self._cashup(self._row(self.deps.conn, shift_id))
 
+    def _remote(self, row: sqlite3.Row) -> Cashup:
+        """Another device's shift, with what this console sent about it and the answer."""
+        sent = sent_decisions(self.deps.conn).get(("cashup", row["origin_kiosk"],
+                                                   int(row["origin_id"])))
+        return replace(self._cashup(row), origin="cloud",
+                       decision=describe_sent(sent, self.deps.conn, self.deps.config))
+
     def approve(self, actor: Actor, shift_id: int, comment: str = "") -> Cashup:
-        """Sign off a closed shift's cash. A flagged variance needs a comment saying why."""
+        """Sign off a closed shift's cash. A flagged variance needs a comment saying why.
+        Another device's (a negative listed id) is sent to it through the cloud and approved
+        there (``kiosk.services.remote_decisions``); the returned cash-up says so."""
         require_manager(self.deps, actor, "cashup.approve", target=str(shift_id))
         comment = self._clean(comment)
+        if shift_id < 0:
+            cashup = self.get(actor, shift_id)
+            send_cashup_decision(self.deps, self.decisions, actor, shift_id, comment,
+                                 cashup.flagged)
+            return self.get(actor, shift_id)
         with transaction(self.deps.conn) as conn:
             cashup = self._cashup(self._row(conn, shift_id))
             if cashup.closed_at is None:
@@ -172,8 +201,8 @@ class CashupService:
     @staticmethod
     def _row(conn: sqlite3.Connection, shift_id: int) -> sqlite3.Row:
         if shift_id < 0:
-            raise InvalidInput("That cash-up is another device's: it is approved on the device "
-                               "whose drawer it counts.")
+            raise InvalidInput("That cash-up is another device's: it can be approved from here, "
+                               "not commented on; comment on the device whose drawer it counts.")
         row = conn.execute(_SELECT + " WHERE s.id = ?", (shift_id,)).fetchone()
         if row is None:
             raise NotFound(f"There is no shift {shift_id}.")

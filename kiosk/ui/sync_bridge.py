@@ -39,10 +39,13 @@ class _SyncThread(QThread):
 
     def run(self) -> None:
         from kiosk.cloud.engine import SyncEngine
+        from kiosk.services.remote_decisions import applier_for
 
         bridge = self.bridge
         try:
-            engine = SyncEngine(bridge.config, bridge.context, clock=bridge.clock)
+            engine = SyncEngine(bridge.config, bridge.context, clock=bridge.clock,
+                                decisions=applier_for(bridge.config, bridge.context,
+                                                      bridge.clock))
         except Exception as err:  # noqa: BLE001 - report, never crash the app
             log.exception("sync could not start")
             bridge.statusChanged.emit({"online": False, "pending": 0, "conflicts": 0,

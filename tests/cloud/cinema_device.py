@@ -51,6 +51,7 @@ class Device:
     def __init__(self, args: argparse.Namespace):
         from kiosk.cloud.engine import SyncEngine
         from kiosk.services.app import open_services
+        from kiosk.services.remote_decisions import applier_for
 
         self.config = device_config(args)
         self.clock = Clock()
@@ -63,7 +64,8 @@ class Device:
             self.joined = {"seconds": time.monotonic() - started, "counts": result.counts}
         self.svc = open_services(self.config, clock=self.clock)
         context = self.svc.gate.context
-        self.engine = SyncEngine(self.config, context=context, clock=self.clock)
+        self.engine = SyncEngine(self.config, context=context, clock=self.clock,
+                                 decisions=applier_for(self.config, context, self.clock))
         clients = context.clients()
         self.network = NetworkSwitch(clients.dynamodb, clients.sns)
         self.actors: dict[str, Any] = {}

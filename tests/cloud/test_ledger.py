@@ -202,7 +202,10 @@ def test_freshness_names_a_device_not_seen_recently(day, ctx, clock):
     assert line.stale == ("KIOSK-2",)
 
 
-def test_other_devices_refund_requests_and_cashups_are_listed_not_decided_here(day, ctx, clock):
+def test_other_devices_requests_are_listed_and_without_a_cinema_not_decided_here(day, ctx,
+                                                                                 clock):
+    """A console with no ``cinema_id`` lists every device's requests but sends no decision
+    (test_remote_decisions covers the consoles of a shared cinema)."""
     from datetime import timedelta
 
     from kiosk.domain.errors import InvalidInput
@@ -220,7 +223,7 @@ def test_other_devices_refund_requests_and_cashups_are_listed_not_decided_here(d
         "KIOSK-2", big.reference, "cloud")
     assert waiting["amount_minor"] == request.amount_minor
     before = table_dump(office.svc.deps.conn)
-    with pytest.raises(InvalidInput, match="asked for on KIOSK-2"):
+    with pytest.raises(InvalidInput, match="KIOSK-2's: this console is not connected"):
         office.svc.booking.approve_refund(manager, waiting["refund_id"])
     assert table_dump(office.svc.deps.conn) == before  # a refusal changes nothing
     now = clock.now()
@@ -229,8 +232,9 @@ def test_other_devices_refund_requests_and_cashups_are_listed_not_decided_here(d
     assert (cashup.kiosk_id, cashup.origin, cashup.float_minor, cashup.staff_number) == (
         "KIOSK-2", "cloud", 5000, "1001")
     assert shift  # KIOSK-2's own id, not this console's
-    with pytest.raises(InvalidInput, match="another device"):
+    with pytest.raises(InvalidInput, match="still open"):
         office.svc.cashups.approve(manager, cashup.shift_id, "ok")
+    assert table_dump(office.svc.deps.conn) == before
 
 
 def test_an_exchange_reaches_the_cloud_and_the_manager_day_still_adds_up(day, ctx, clock):

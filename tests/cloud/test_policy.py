@@ -21,16 +21,23 @@ TABLE_ARN = f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{TABLE}"
 INDEX_ARN = f"{TABLE_ARN}/index/by_day"
 
 
-def allowed(doc: dict, action: str, resource: str, leading_key: str | None = None) -> bool:
-    """Does any Allow statement grant ``action`` on ``resource`` for an item of this pk?"""
+def allowed(doc: dict, action: str, resource: str, leading_key: str | None = None,
+            attributes: tuple[str, ...] | None = None) -> bool:
+    """Does any Allow statement grant ``action`` on ``resource`` for an item of this pk? With
+    ``attributes``, the request writes exactly those (None: the whole item, as a PutItem of
+    unknown attributes, which a statement limited to some attributes never allows)."""
     for st in doc["Statement"]:
         if st["Effect"] != "Allow" or action not in st["Action"] or resource not in st["Resource"]:
             continue
         cond = st.get("Condition")
         if cond is None:
             return True
-        assert set(cond) == {"ForAllValues:StringLike"}, cond  # the only operator we use
+        assert set(cond) <= {"ForAllValues:StringLike", "ForAllValues:StringEquals",
+                             "StringEqualsIfExists"}, cond  # the only operators we use
         patterns = cond["ForAllValues:StringLike"]["dynamodb:LeadingKeys"]
+        only = cond.get("ForAllValues:StringEquals", {}).get("dynamodb:Attributes")
+        if only is not None and (attributes is None or not set(attributes) <= set(only)):
+            continue
         if leading_key is not None and any(fnmatchcase(leading_key, p) for p in patterns):
             return True
     return False
@@ -72,6 +79,22 @@ def test_a_kiosk_never_writes_catalogue_or_staff_but_a_manager_does(action):
     for key in ("PROBEX", "OTHER#1", "cinema#c1", ""):
         assert not allowed(kiosk, action, TABLE_ARN, key)
     assert not allowed(kiosk, action, INDEX_ARN, "SHOW#s1")
+
+
+def test_a_kiosk_only_answers_decisions_a_manager_sends_them():
+    from kiosk.cloud.decisions import OUTCOME_ATTRIBUTES, decision_pk
+
+    kiosk, manager = build("kiosk", cinema="c1"), build("manager", cinema="c1")
+    key = decision_pk("c1")
+    answer = ("pk", "sk", *OUTCOME_ATTRIBUTES)
+    assert allowed(kiosk, "dynamodb:UpdateItem", TABLE_ARN, key, answer)
+    assert not allowed(kiosk, "dynamodb:UpdateItem", TABLE_ARN, decision_pk("c2"), answer)
+    for forged in (("pk", "sk", "decision"), ("pk", "sk", "outcome", "by"), None):
+        assert not allowed(kiosk, "dynamodb:UpdateItem", TABLE_ARN, key, forged)
+    for action in ("dynamodb:PutItem", "dynamodb:DeleteItem"):
+        assert not allowed(kiosk, action, TABLE_ARN, key, answer)
+        assert allowed(manager, action, TABLE_ARN, key)
+    assert not allowed(manager, "dynamodb:PutItem", TABLE_ARN, decision_pk("c2"))
 
 
 def test_the_keys_the_claims_write_are_allowed_to_a_kiosk():

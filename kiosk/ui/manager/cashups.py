@@ -88,7 +88,9 @@ class CashupsScreen(ManagerScreen):
                  c.float_minor, c.expected_minor, c.counted_minor, c.variance_minor,
                  *((c.tender(k).net_minor if c.origin == "local" else None)
                    for k in ("card", "upi", "voucher")),
-                 "FLAGGED" if c.flagged else "", c.status, c.approved_by_name,
+                 "FLAGGED" if c.flagged else "",
+                 c.decision if c.decision and c.status != "approved" else c.status,
+                 c.approved_by_name,
                  c.comment.replace("\n", " | "), c.currency) for c in cashups]
         self.model.set_rows(rows, cashups)
 
@@ -102,8 +104,11 @@ class CashupsScreen(ManagerScreen):
         cashup = self._selected()
         if cashup is None:
             return
+        ok = (f"Approval sent to {cashup.kiosk_id}: it records it at its next sync; pull the "
+              "day to see it done." if cashup.origin == "cloud"
+              else f"Shift {cashup.shift_id} approved.")
         if self.attempt(self.ctx.cashups.approve, self.actor, cashup.shift_id, self.comment.text(),
-                        ok=f"Shift {cashup.shift_id} approved."):
+                        ok=ok):
             self.comment.clear()
             self.refresh()
 

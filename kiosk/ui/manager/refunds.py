@@ -20,10 +20,13 @@ from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, 
 COLUMNS = (
     Col("refund_id", "Refund", "id"), Col("requested_at", "Requested", "datetime"),
     Col("reference", "Booking"), Col("film", "Film"), Col("seats", "Seats"),
-    Col("amount_minor", "Amount", "money"), Col("method", "Back to"),
-    Col("requested_by", "Requested by"), Col("reason", "Reason"), Col("currency", "Currency"),
+    Col("amount_minor", "Amount", "money"),
     Col("kiosk_id", "Device"),  # every device's requests once the day is pulled
+    Col("decision", "Decision sent"),  # another device's: sent from here, and its answer
+    Col("method", "Back to"), Col("requested_by", "Requested by"), Col("reason", "Reason"),
+    Col("currency", "Currency"),
 )
+_DEVICE = next(c for c in COLUMNS if c.key == "kiosk_id")
 PAYOUT_COLUMNS = (
     Col("refund_id", "Refund", "id"), Col("decided_at", "Approved", "datetime"),
     Col("reference", "Booking"), Col("seats", "Seats"), Col("amount_minor", "To pay out", "money"),
@@ -68,8 +71,8 @@ def refund_row(item: Any, timezone: str) -> tuple:
     who = pick(d, "requested_by_name", "requested_by", "staff_name")
     return (pick(d, "refund_id", "id"), when, pick(d, "booking_reference", "reference"),
             pick(d, "film_title", "film"), seats, pick(d, "amount_minor", "amount", default=0),
-            pick(d, "method"), who, pick(d, "reason"), pick(d, "currency", default="INR"),
-            pick(d, "kiosk_id", default=""))
+            pick(d, "kiosk_id", default=""), pick(d, "decision", default=""), pick(d, "method"),
+            who, pick(d, "reason"), pick(d, "currency", default="INR"))
 
 
 class RefundsScreen(ManagerScreen):
@@ -81,7 +84,9 @@ class RefundsScreen(ManagerScreen):
         self.toolbar.addWidget(button("Export CSV", self, name="csv_refunds",
                                       slot=lambda: self.export_csv(self.table, "pending-refunds")))
         self.outer.addWidget(muted("Refunds over the cashier limit wait here. Approving pays the "
-                                   "money back and frees the seats; rejecting needs a comment.", self))
+                                   "money back and frees the seats; rejecting needs a comment. "
+                                   "Another device's request is sent to it and paid from its "
+                                   "drawer at its next sync.", self))
         self.model = RowsModel(COLUMNS, self)
         self.table = SortedTable(self.model, self)
         self.table.setObjectName("refundTable")
@@ -138,16 +143,25 @@ class RefundsScreen(ManagerScreen):
             return None
         return self.model.rows[row][0]
 
+    def _device(self) -> str:
+        row = self.table.selected_source_row()
+        return "" if row is None else str(self.model.rows[row][COLUMNS.index(_DEVICE)] or "")
+
     def approve(self) -> None:
         refund_id = self._selected_id()
         if refund_id is None:
             return
+        device = self._device()
         result = self.call(self.ctx.booking.approve_refund, self.actor, refund_id)
         if result is None:
             return
         self.comment.clear()
         self.refresh()
-        if result.to_pay_out:
+        if result.state == "approval_sent":
+            self.banner.show_message(
+                f"Approval of {result.booking_reference}'s refund sent to {device}: it pays the "
+                "customer back from its drawer at its next sync.", "ok")
+        elif result.to_pay_out:
             self.banner.show_message(
                 f"Refund {refund_id} approved. No open shift could pay it, so it is TO PAY OUT: "
                 "pay it from an open drawer (the cashier's next shift, or yours).", "warn")
@@ -172,7 +186,8 @@ class RefundsScreen(ManagerScreen):
         if not comment:
             self.banner.error("Please type why the refund is rejected; the cashier will see it.")
             return
-        if self.attempt(self.ctx.booking.reject_refund, self.actor, refund_id, comment,
-                        ok=f"Refund {refund_id} rejected."):
+        ok = (f"Rejection sent to {self._device()}: the cashier sees it at its next sync."
+              if refund_id < 0 else f"Refund {refund_id} rejected.")
+        if self.attempt(self.ctx.booking.reject_refund, self.actor, refund_id, comment, ok=ok):
             self.comment.clear()
             self.refresh()
