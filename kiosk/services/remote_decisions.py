@@ -20,18 +20,9 @@ import logging
 import sqlite3
 import time
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
-from kiosk.cloud.decisions import (
-    Decision,
-    DecisionInbox,
-    DecisionTaken,
-    already_applied,
-    remember_applied,
-    remember_sent,
-)
-from kiosk.cloud.errors import CloudError, CloudUnavailable
 from kiosk.config import Config
 from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, KioskError, NotFound
@@ -40,6 +31,9 @@ from kiosk.services.auth import ensure_manager
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, RefundResult, Role
 from kiosk.store.db import transaction
+
+if TYPE_CHECKING:  # the cloud modules pull in boto3: imported where used, not at start-up
+    from kiosk.cloud.decisions import Decision
 
 log = logging.getLogger(__name__)
 UNREACHABLE = ("The cloud cannot be reached, so the decision was not sent and nothing changed. "
@@ -67,6 +61,9 @@ def _local_time(conn: sqlite3.Connection, config: Config, iso: str) -> str:
 def _send(deps: ServiceDeps, sender: DecisionSending | None, actor: Actor, decision: Decision,
           what: str, target: str) -> Decision:
     """Send one decision and remember it; every refusal leaves this database as it was."""
+    from kiosk.cloud.decisions import DecisionTaken, remember_sent
+    from kiosk.cloud.errors import CloudError, CloudUnavailable
+
     conn = deps.conn
     if sender is None:
         raise InvalidInput(f"That {what} is {decision.kiosk_id}'s: {NOT_CONNECTED}")
@@ -93,6 +90,8 @@ def _send(deps: ServiceDeps, sender: DecisionSending | None, actor: Actor, decis
 
 def _new(deps: ServiceDeps, actor: Actor, kind: str, kiosk_id: str, local_id: int,
          decision: str, comment: str) -> Decision:
+    from kiosk.cloud.decisions import Decision
+
     return Decision(kind=kind, kiosk_id=kiosk_id, local_id=int(local_id), decision=decision,
                     by=actor.staff_number, by_name=actor.name, by_kiosk=deps.config.kiosk_id,
                     at=to_iso(deps.clock.now()), comment=comment)
@@ -233,6 +232,8 @@ class DecisionApplier:
                  interval_s: float | None = None):
         self.config = config
         self.context = context
+        from kiosk.cloud.decisions import DecisionInbox
+
         self.clock = clock or Clock()
         self.inbox = DecisionInbox(context, config.cinema_id, config.kiosk_id)
         self.interval_s = config.cloud.catalogue_interval_s if interval_s is None else interval_s
@@ -272,6 +273,8 @@ class DecisionApplier:
     def apply(self, d: Decision) -> tuple[str, str]:
         """Apply once: a decision seen again (its answer never reached the cloud) is answered
         from what was recorded, not applied twice."""
+        from kiosk.cloud.decisions import already_applied, remember_applied
+
         svc = self.services()
         conn = svc.deps.conn
         seen = already_applied(conn, d)
