@@ -9,6 +9,7 @@ COMMAND_MODULES = [
     "shows",
     "book",
     "menu",
+    "sell",
     "refund",
     "limits",
     "report",

@@ -21,6 +21,7 @@ from kiosk.config import Config
 from kiosk.domain.errors import InvalidInput, PaymentError, ShiftRequired
 from kiosk.domain.money import format_money, parse_money
 from kiosk.domain.tenders import paid_text, settle
+from kiosk.services.item_sales import parse_orders
 from kiosk.services.models import Payment, Tender, TicketType
 
 NAME = "book"
@@ -57,6 +58,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tender", action="append", default=[], metavar="KIND:AMOUNT[:REF]",
                         help="with --pay split: one part of the payment, e.g. card:300:4242, "
                              "upi:100:410522339876, cash:500; repeat for each part")
+    parser.add_argument("--item", action="append", default=[], metavar="ID[=QTY[:CHOICE,..]]",
+                        help="food and drink in the same basket and payment, e.g. "
+                             "popcorn-l=2:salted (see `kiosk menu`); repeat for each")
     parser.add_argument("--contact", default="", metavar="EMAIL_OR_PHONE",
                         help="where to send the confirmation (optional)")
     parser.add_argument("--float", dest="float_amount", default="0", metavar="AMOUNT",
@@ -233,6 +237,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         tendered, last4 = _payment_args(args)
         parts = parse_tenders(args.tender) if args.pay == "split" else ()
     float_minor = parse_amount(args.float_amount, "The float")
+    orders = parse_orders(args.item)
     services = open_services(config)
     try:
         with signed_in(services, args) as actor:
@@ -243,6 +248,12 @@ def run(args: argparse.Namespace, config: Config) -> int:
                 hold = services.booking.hold(actor, args.show, list(tickets))
             try:
                 quote = services.booking.quote(hold.hold_id, tickets)
+                if orders:  # the basket's total: tickets and food and drink, one payment
+                    cinema_id = services.catalogue.show(args.show).summary.cinema_id
+                    food = services.items.quote(cinema_id, orders)
+                    quote = dataclasses.replace(
+                        quote, total_minor=quote.total_minor + food.total_minor,
+                        tax_minor=quote.tax_minor + food.tax_minor)
                 if args.pay == "cash":
                     if tendered is None:
                         tendered = quote.total_minor
@@ -265,7 +276,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
                     payment = Payment(args.pay, tendered_minor=tendered, card_last4=last4)
                 try:
                     booking = services.booking.confirm(actor, hold.hold_id, tickets, payment,
-                                                       args.contact)
+                                                       args.contact, orders)
                 except ShiftRequired:
                     # Everything else about the sale was valid (the service checks the drawer
                     # last); open the shift only now, so a refused sale changes nothing.
@@ -275,11 +286,18 @@ def run(args: argparse.Namespace, config: Config) -> int:
                         raise
                     actor = _with_shift(services, actor, float_minor or 0)
                     booking = services.booking.confirm(actor, hold.hold_id, tickets, payment,
-                                                       args.contact)
+                                                       args.contact, orders)
             except BaseException:
                 services.booking.release(hold.hold_id)
                 raise
         print_booking(booking)
+        sale = services.items.for_booking(booking.booking_id) if orders else None
+        if sale is not None:
+            from kiosk.commands.sell import print_sale
+
+            print_sale(sale, services.items.slip(sale.reference))
+            print(f"Basket total {format_money(booking.total_minor + sale.total_minor, sale.currency)}"
+                  " (tickets and food and drink, one payment)")
         return 0
     finally:
         services.close()

@@ -14,8 +14,9 @@ import argparse
 from kiosk.commands._staff import add_staff_arguments, signed_in
 from kiosk.commands.book import _with_shift, parse_amount
 from kiosk.config import Config
-from kiosk.domain.errors import ApprovalRequired, InvalidInput, PaymentError
+from kiosk.domain.errors import ApprovalRequired, InvalidInput, PaymentError, ShiftRequired
 from kiosk.domain.money import format_money
+from kiosk.services.item_sales import REFERENCE_PREFIX
 
 NAME = "refund"
 HELP = "refund a booking (all seats, or the seats named with --seats)"
@@ -26,7 +27,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "The money goes back the way it was paid. A cash refund needs an open shift; with none "
         "open on this kiosk one is opened with the --float given (default 0). Refunds above the "
         "cashier limit wait for a manager's approval in the app.")
-    parser.add_argument("reference", metavar="REF", help="booking reference, e.g. K7QX-4M2P")
+    parser.add_argument("reference", metavar="REF",
+                        help="booking reference, e.g. K7QX-4M2P, or a food and drink sale's, "
+                             "e.g. FD-K7QX-4M2P")
+    parser.add_argument("--lines", nargs="+", metavar="LINE=QTY",
+                        help="food and drink: refund only these lines and quantities, e.g. 1=2 "
+                             "(default: everything not yet refunded); stock goes back to the stand")
     parser.add_argument("--seats", nargs="+", metavar="SEAT",
                         help="refund only these seats (default: every seat still held)")
     parser.add_argument("--reason", default="", help="why, for the audit log")
@@ -48,6 +54,41 @@ def _seat_list(seats: list[str] | None, max_seats: int) -> list[str] | None:
     return codes
 
 
+def _line_quantities(texts: list[str] | None) -> dict[int, int] | None:
+    if texts is None:
+        return None
+    out: dict[int, int] = {}
+    for text in texts:
+        line, sep, qty = text.partition("=")
+        try:
+            out[int(line)] = int(qty) if sep else 1
+        except ValueError:
+            raise InvalidInput(f"--lines {text!r}: write LINE=QTY, e.g. 1=2.") from None
+    return out
+
+
+def _refund_items(services, args: argparse.Namespace, float_minor: int) -> int:
+    """A food and drink refund: by line and quantity, stock back, money to what paid it."""
+    quantities = _line_quantities(args.lines)
+    if args.seats:
+        raise InvalidInput("--seats is for bookings; a food and drink sale takes --lines.")
+    with signed_in(services, args) as actor:
+        try:
+            result = services.items.refund(actor, args.reference, quantities, args.reason)
+        except ShiftRequired:  # all else valid: cash back needs a drawer
+            if services.shifts.current(actor) is not None:
+                raise
+            result = services.items.refund(_with_shift(services, actor, float_minor),
+                                           args.reference, quantities, args.reason)
+    parts = " + ".join(f"{kind} {format_money(amount, result.currency)}"
+                       for kind, amount in result.parts)
+    print(f"Refunded {format_money(result.amount_minor, result.currency)} on {result.reference}"
+          f" ({parts}); back in stock: "
+          + (", ".join(f"{n} x {item}" for item, n in sorted(result.returned.items()))
+             or "nothing counted"))
+    return 0
+
+
 def run(args: argparse.Namespace, config: Config) -> int:
     from kiosk.services.app import open_services
 
@@ -57,6 +98,10 @@ def run(args: argparse.Namespace, config: Config) -> int:
     float_minor = parse_amount(args.float_amount, "The float") or 0
     services = open_services(config)
     try:
+        if args.reference.strip().upper().startswith(REFERENCE_PREFIX):
+            return _refund_items(services, args, float_minor)
+        if args.lines:
+            raise InvalidInput("--lines is for food and drink sales (FD-...); use --seats.")
         with signed_in(services, args) as actor:
             try:
                 result = services.booking.refund(actor, args.reference, seats, args.reason)

@@ -102,8 +102,7 @@ def format_report(sales, occupancy, refunds) -> str:
     if sales.totals.rows:
         blocks.append(_transposed(sales.totals))
         blocks += [format_table(t, skip_idle=t.name == "by_hour") for t in sales.tables[1:]]
-        if sales.by_tender is not None and sales.by_tender.rows:
-            blocks.append(format_table(sales.by_tender))
+        blocks += [format_table(t) for t in sales.extra_tables if t.rows]
     else:
         blocks.append("No sales or refunds on these dates.")
     blocks += [format_table(occupancy.shows), format_table(refunds.refunds)]

@@ -217,6 +217,21 @@ def _chosen_modifiers(menu: Menu, order: Order, label: str) -> tuple[Modifier, .
     return tuple(offered[m] for m in ids)
 
 
+def choices_needed(menu: Menu, sku: str) -> list[tuple[str, tuple[Modifier, ...]]]:
+    """The pick-one choices one of ``sku`` needs, one entry per unit (a couple combo's two
+    drinks: two drink choices): (group name, its options), in a stable order for the screens."""
+    units = _units(menu, sku) if sku in menu.items or sku in menu.combos else Counter()
+    groups: dict[tuple[str, str], list[Modifier]] = {}
+    for modifier in menu.modifiers_for(sku):
+        if modifier.pick_one:
+            groups.setdefault((modifier.family, modifier.group), []).append(modifier)
+    out = []
+    for (family, group), options in sorted(groups.items()):
+        ordered = tuple(sorted(options, key=lambda m: (m.price_minor, m.name)))
+        out.extend((group, ordered) for _ in range(units[family]))
+    return out
+
+
 def price_items(menu: Menu, orders: Iterable[Order]) -> tuple[ItemLine, ...]:
     """Price each order from ``menu``; refuses unknown, withdrawn or mis-chosen items."""
     orders = list(orders)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kiosk.domain.booking_rules import check_card_last4
 from kiosk.domain.errors import PaymentError
@@ -166,6 +166,61 @@ def settle(due_minor: int, tenders: Sequence[Tender], currency: str,
         else:
             lines.append(TenderLine(n, kind, amount, reference))
     return lines
+
+
+def split_for_basket(lines: Sequence[TenderLine], first_minor: int
+                     ) -> tuple[list[TenderLine], list[TenderLine]]:
+    """Split one basket's payment between its tickets (the first ``first_minor``) and its food
+    and drink (the rest), so each sale records what paid it and each refund goes back to it.
+
+    Card, UPI and voucher lines pay the tickets first, in the order given; cash pays last, so a
+    cash line cut in two gives its change on the second part. A line cut in two keeps its kind
+    and reference on both parts (one UPI payment, one UTR). Each part is numbered from 1.
+    """
+    if not 0 <= first_minor <= sum(t.amount_minor for t in lines):
+        raise PaymentError("The payment does not cover the tickets.")
+    ordered = sorted(lines, key=lambda t: (t.kind == "cash", t.seq))
+    first: list[TenderLine] = []
+    rest: list[TenderLine] = []
+    due = first_minor
+    for line in ordered:
+        take = min(due, line.amount_minor)
+        due -= take
+        left = line.amount_minor - take
+        if line.kind != "cash":
+            if take:
+                first.append(replace(line, seq=len(first) + 1, amount_minor=take))
+            if left:
+                rest.append(replace(line, seq=len(rest) + 1, amount_minor=left))
+            continue
+        tendered = line.tendered_minor if line.tendered_minor is not None else line.amount_minor
+        if take and left:
+            first.append(replace(line, seq=len(first) + 1, amount_minor=take,
+                                 tendered_minor=take, change_minor=0))
+            rest.append(replace(line, seq=len(rest) + 1, amount_minor=left,
+                                tendered_minor=tendered - take,
+                                change_minor=tendered - take - left))
+        elif take:
+            first.append(replace(line, seq=len(first) + 1))
+        elif left:
+            rest.append(replace(line, seq=len(rest) + 1))
+    return first, rest
+
+
+def merged(lines: Iterable[TenderLine]) -> list[TenderLine]:
+    """One line per payment for people to read: a basket's cash (or one card, one UTR) split
+    between its tickets and its food and drink shows as the one payment it was."""
+    out: dict[tuple[str, str | None], TenderLine] = {}
+    for t in lines:
+        key = (t.kind, t.reference)
+        seen = out.get(key)
+        out[key] = t if seen is None else replace(
+            seen, amount_minor=seen.amount_minor + t.amount_minor,
+            tendered_minor=None if seen.tendered_minor is None or t.tendered_minor is None
+            else seen.tendered_minor + t.tendered_minor,  # a cut cash line: its two parts
+            change_minor=(seen.change_minor or 0) + (t.change_minor or 0)
+            if t.kind == "cash" else None)
+    return list(out.values())
 
 
 def allocate_refund(amount_minor: int, left: Sequence[tuple[int | None, str, int]]

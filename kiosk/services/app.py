@@ -21,6 +21,7 @@ from kiosk.services.day_close import DayCloseService
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.gate import CLOUD_NEEDS_GATE, LocalGate, SeatGate
 from kiosk.services.importer import ImportService
+from kiosk.services.item_sales import ItemSaleService
 from kiosk.services.menu import MenuService
 from kiosk.services.remote_decisions import sender_for
 from kiosk.services.reports import ReportService
@@ -47,6 +48,7 @@ class Services:
     owns_gate: bool = False  # built here (closed here) rather than shared by the caller
     day_close: DayCloseService | None = None  # business-day close (Z report)
     menu: MenuService | None = None  # food and drink menu and stock (issue 12)
+    items: ItemSaleService | None = None  # food and drink sales (issue 12)
 
     @property
     def config(self) -> Config:
@@ -109,6 +111,7 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
         importer=ImportService(deps, publisher),
         day_close=DayCloseService(deps, publisher),
         menu=MenuService(deps),
+        items=ItemSaleService(deps),
         audit=AuditLog(deps),
         gate=gate,
         owns_gate=owns_gate,

@@ -18,12 +18,13 @@ inside a SQLite write transaction.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from kiosk.domain.errors import ConfigError
 from kiosk.domain.ids import new_reference
+from kiosk.domain.menu import Order
 from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_exchange import ExchangeDesk
 from kiosk.services.booking_holds import HoldDesk, insert_hold_rows, unavailable
@@ -118,9 +119,11 @@ class BookingService:
         return self._sales.quote(hold_id, ticket_types)
 
     def confirm(self, actor: Actor, hold_id: str, ticket_types: dict[str, str], payment: Payment,
-                contact: str = "") -> Booking:
-        """Sell the held seats: one transaction; a repeated confirm returns the same booking."""
-        return self._sales.confirm(actor, hold_id, ticket_types, payment, contact)
+                contact: str = "", items: Sequence[Order] = ()) -> Booking:
+        """Sell the held seats: one transaction; a repeated confirm returns the same booking.
+        ``items``: food and drink sold in the same basket, paid by the same payment and written
+        in the same transaction (``ItemSaleService.for_booking`` reads it back)."""
+        return self._sales.confirm(actor, hold_id, ticket_types, payment, contact, items)
 
     def get(self, reference: str) -> Booking:
         return self._sales.get(reference)

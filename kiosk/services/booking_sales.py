@@ -18,9 +18,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from kiosk.cloud import ledger
 from kiosk.cloud.refusals import note_refused_quietly
@@ -37,13 +38,23 @@ from kiosk.domain.errors import (
     SeatsUnavailable,
     ShiftRequired,
 )
+from kiosk.domain.menu import Order
 from kiosk.domain.money import format_money
 from kiosk.domain.pricing import PricedBasket, price_basket
-from kiosk.domain.tenders import KINDS, Tender, TenderLine, legacy_method, settle, summary_method
+from kiosk.domain.tenders import (
+    KINDS,
+    Tender,
+    TenderLine,
+    legacy_method,
+    settle,
+    split_for_basket,
+    summary_method,
+)
 from kiosk.services import audit, outbox, tenders
 from kiosk.services.auth import ensure_active, open_shift_id
 from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_queries import BookingContext, HoldRows, codes_json, in_layout_order
+from kiosk.services.deps import ServiceDeps
 from kiosk.services.gate import SaleClaim
 from kiosk.services.models import (
     Actor,
@@ -56,6 +67,9 @@ from kiosk.services.models import (
     Role,
 )
 from kiosk.store.db import transaction
+
+if TYPE_CHECKING:
+    from kiosk.services.item_sales import PricedItems
 
 REFERENCE_ATTEMPTS = 8
 
@@ -139,6 +153,40 @@ def payment_tenders(payment: Payment, due_minor: int, currency: str) -> tuple[Te
     return (Tender(method, due_minor, "" if reference is None else str(reference)),)
 
 
+def take_payment(deps: ServiceDeps, actor: Actor, due_minor: int, currency: str,
+                 payment: Payment | None) -> Paid:
+    """Check the payment (one method or split tenders) against what is due: tickets, food and
+    drink, or a basket of both.
+
+    Self-service takes card and UPI only; cash needs the cashier's open shift. Refusals raise
+    PaymentError before anything is written.
+    """
+    if payment is None or not isinstance(payment, Payment):
+        raise PaymentError(f"Take payment of {format_money(due_minor, currency)} first.")
+    allowed = ("card", "upi") if actor.role == Role.SELF_SERVICE else KINDS
+    lines = tuple(settle(due_minor, payment_tenders(payment, due_minor, currency), currency,
+                         allowed))
+    tenders.refuse_reused_upi(deps.conn, lines)  # before the cloud hears of the sale
+    shift_id = (open_shift_id(deps, actor.staff_id, actor.kiosk_id)
+                if actor.staff_id is not None else None)
+    if shift_id is None and any(t.kind == "cash" for t in lines):
+        raise ShiftRequired("Open your shift before taking cash.")
+    if not lines:  # nothing due: keep the method named (no tender rows, amounts must be > 0)
+        method = str(payment.method or "card").strip().lower()
+        return Paid("cash" if method == "cash" else "card", None, None, None, shift_id)
+    return Paid.of(lines, shift_id)
+
+
+def split_basket_payment(paid: Paid, tickets_minor: int) -> tuple[Paid, tuple[TenderLine, ...]]:
+    """The tickets' part of a basket's payment (as the booking records it) and the food and
+    drink's tender lines (``kiosk.domain.tenders.split_for_basket``)."""
+    first, rest = split_for_basket(paid.tenders, tickets_minor)
+    if first:
+        return Paid.of(tuple(first), paid.shift_id), tuple(rest)
+    # free tickets with paid food: the booking takes nothing and names the basket's method
+    return Paid(legacy_method(rest), None, None, None, paid.shift_id), tuple(rest)
+
+
 def channel_of(actor: Actor) -> str:
     return Channel.SELF_SERVICE.value if actor.role == Role.SELF_SERVICE else Channel.COUNTER.value
 
@@ -188,28 +236,10 @@ class SalesDesk:
 
     def take_payment(self, actor: Actor, due_minor: int, currency: str,
                      payment: Payment | None) -> Paid:
-        """Check the payment (one method or split tenders) against what is due.
-
-        Self-service takes card and UPI only; cash needs the cashier's open shift. Refusals raise
-        PaymentError before anything is written.
-        """
-        if payment is None or not isinstance(payment, Payment):
-            raise PaymentError(f"Take payment of {format_money(due_minor, currency)} first.")
-        allowed = ("card", "upi") if actor.role == Role.SELF_SERVICE else KINDS
-        lines = tuple(settle(due_minor, payment_tenders(payment, due_minor, currency), currency,
-                             allowed))
-        tenders.refuse_reused_upi(self.ctx.conn, lines)  # before the cloud hears of the sale
-        shift_id = (open_shift_id(self.ctx.deps, actor.staff_id, actor.kiosk_id)
-                    if actor.staff_id is not None else None)
-        if shift_id is None and any(t.kind == "cash" for t in lines):
-            raise ShiftRequired("Open your shift before taking cash.")
-        if not lines:  # nothing due: keep the method named (no tender rows, amounts must be > 0)
-            method = str(payment.method or "card").strip().lower()
-            return Paid("cash" if method == "cash" else "card", None, None, None, shift_id)
-        return Paid.of(lines, shift_id)
+        return take_payment(self.ctx.deps, actor, due_minor, currency, payment)
 
     def confirm(self, actor: Actor, hold_id: str, ticket_types: dict[str, str], payment: Payment,
-                contact: str = "") -> Booking:
+                contact: str = "", items: Sequence[Order] = ()) -> Booking:
         """Check, claim in the cloud (outside any transaction), then commit locally at once.
 
         The booking id is the hold id, so a confirm retried after a crash between the cloud
@@ -227,7 +257,12 @@ class SalesDesk:
         ctx.check_on_sale(info, now)  # cancelled, or past the late-sale window (issue 11)
         basket = price(info, rows.seats, ticket_types)
         contact_text = normalise_contact(contact)
-        paid = self.take_payment(actor, basket.total_minor, info.currency, payment)
+        food = self._price_items(info, items)
+        due = basket.total_minor + (food.total_minor if food else 0)
+        paid = self.take_payment(actor, due, info.currency, payment)
+        food_tenders: tuple[TenderLine, ...] = ()
+        if food is not None:  # one payment for the basket: each sale records its part
+            paid, food_tenders = split_basket_payment(paid, basket.total_minor)
         plan = self.claim_in_cloud(actor, info, rows, basket, now, paid)
         with transaction(ctx.conn) as conn:
             again, checked_at = ctx.hold_rows(conn, hold_id), ctx.now()
@@ -240,10 +275,27 @@ class SalesDesk:
                 finish = self.write_booking(conn, actor, info, again, basket, paid, contact_text,
                                             now, paid_minor=basket.total_minor,
                                             exchanged_from=None, plan=plan)
+                if food is not None:  # same transaction: both sold, or neither
+                    from kiosk.services.item_sales import write_sale
+
+                    write_sale(conn, actor, food, food_tenders, paid.shift_id, now,
+                               booking_id=plan.booking_id)
         # Reading for the reply happens after COMMIT: the write lock is held only for writing.
         if existing is not None:
             return ctx.booking_from_row(existing)
         return finish()
+
+    def _price_items(self, info: ShowInfo, items: Sequence[Order]) -> PricedItems | None:
+        """The basket's food and drink, priced from the show's cinema's menu, stock checked
+        before the cloud hears of the sale (the transaction takes it, conditionally)."""
+        if not items:
+            return None
+        from kiosk.services.item_sales import check_stock
+        from kiosk.services.item_sales import price as price_items
+
+        food = price_items(self.ctx.conn, info.cinema_id, items)
+        check_stock(self.ctx.conn, food)
+        return food
 
     @staticmethod
     def _existing(conn: sqlite3.Connection, hold_id: str) -> sqlite3.Row | None:

@@ -143,8 +143,8 @@ def to_csv(report: ReportTable | Any, stream: TextIO) -> None:
         write_table_csv(report, stream)
         return
     tables = list(report.tables)
-    if getattr(report, "by_tender", None) is not None:  # money by tender: cash-ups reconcile it
-        tables.append(report.by_tender)
+    # money by tender (cash-ups reconcile it) and food and drink, where the report has them
+    tables.extend(getattr(report, "extra_tables", ()))
     for i, table in enumerate(tables):
         if i:
             stream.write("\n")
@@ -172,6 +172,17 @@ class SalesReport:
     # Money by tender (issue 11): its own measures (taken / refunded per cash, card, UPI,
     # voucher), so it is not among ``tables``, whose measures all add up to the totals.
     by_tender: ReportTable | None = None
+    # Food and drink (issue 12): totals with spend per head, by category and by item. Their
+    # own measures too (tickets' totals do not include them), so they are not among ``tables``.
+    food: tuple[ReportTable, ...] = ()
+
+    @property
+    def extra_tables(self) -> tuple[ReportTable, ...]:
+        """Money by tender and food and drink: shown and exported after ``tables``."""
+        return ((self.by_tender,) if self.by_tender is not None else ()) + self.food
+
+    def food_table(self, name: str) -> ReportTable | None:
+        return next((t for t in self.food if t.name == name), None)
 
     @property
     def tables(self) -> tuple[ReportTable, ...]:
@@ -237,6 +248,79 @@ _TENDER_COLUMNS = (
     Column("refund_count", "Refunds", "int"), Column("refunded", "Refunded", "money"),
     Column("net", "Net", "money"),
 )
+
+_FOOD_MEASURES = (
+    Column("items", "Items sold", "int"), Column("gross", "Gross sales", "money"),
+    Column("refunds", "Refunds", "money"), Column("tax", "Tax", "money"),
+    Column("net_revenue", "Net revenue", "money"),
+)
+_FOOD_TOTAL_COLUMNS = (
+    Column("currency", "Currency"), Column("sales", "Sales", "int"), *_FOOD_MEASURES,
+    Column("admissions", "Admissions", "int"),
+    Column("spend_per_head", "Food and drink per admission", "money"),
+)
+
+# Food and drink sold on the dates, by line: items and money net of what was refunded of that
+# line (a refund counts against the sale's date here; the tender totals date it by the refund).
+# The tax given back on a line is exactly tax * refunded // qty (refunds telescope to it).
+_FOOD_LINES_SQL = """
+SELECT i.currency, l.category_id, COALESCE(c.name, l.category_id) AS category,
+       COALESCE(l.item_id, l.combo_id) AS sku,
+       COALESCE(mi.name || CASE WHEN mi.size <> '' THEN ' (' || mi.size || ')' ELSE '' END,
+                mc.name, l.label) AS name,
+       SUM(l.qty - l.refunded_qty), SUM(l.total_minor), SUM(l.unit_price_minor * l.refunded_qty),
+       SUM(l.tax_minor - (l.tax_minor * l.refunded_qty) / l.qty), COUNT(DISTINCT i.id)
+  FROM item_sale_lines l JOIN item_sales i ON i.id = l.sale_id
+  LEFT JOIN menu_categories c ON c.category_id = l.category_id
+  LEFT JOIN menu_items mi ON mi.item_id = l.item_id
+  LEFT JOIN menu_combos mc ON mc.combo_id = l.combo_id
+ WHERE i.business_date BETWEEN :start AND :end AND (:cinema IS NULL OR i.cinema_id = :cinema)
+ GROUP BY 1, 2, 3, 4, 5
+"""
+
+
+def food_tables(conn: sqlite3.Connection, params: dict[str, Any],
+                admissions: dict[str, int]) -> tuple[ReportTable, ...]:
+    """Food and drink totals (with spend per head: sales net of refunds per admission), by
+    category and by item, from this device's sales."""
+    rows = conn.execute(_FOOD_LINES_SQL, params).fetchall()
+    per_currency: dict[str, list[int]] = {}
+    by_category: dict[tuple[str, str], list[int]] = {}
+    by_item: dict[tuple[str, str, str], list[int]] = {}
+    for cur, _cat_id, category, _sku, name, items, gross, refunds, tax, _n in rows:
+        measures = [int(items or 0), int(gross or 0), int(refunds or 0), int(tax or 0)]
+        for acc in (per_currency.setdefault(cur, [0, 0, 0, 0]),
+                    by_category.setdefault((category, cur), [0, 0, 0, 0]),
+                    by_item.setdefault((name, category, cur), [0, 0, 0, 0])):
+            for k, v in enumerate(measures):
+                acc[k] += v
+    counts = {cur: int(n) for cur, n in conn.execute(
+        "SELECT currency, COUNT(*) FROM item_sales WHERE business_date BETWEEN :start AND :end "
+        "AND (:cinema IS NULL OR cinema_id = :cinema) GROUP BY currency", params)}
+
+    def money(m: list[int]) -> tuple[int, ...]:
+        items, gross, refunds, tax = m
+        return (items, gross, refunds, tax, gross - refunds - tax)
+
+    totals = []
+    for cur in sorted(per_currency):
+        m = per_currency[cur]
+        heads = int(admissions.get(cur, 0))
+        per_head = _half_up_div(m[1] - m[2], heads) if heads else 0
+        totals.append((cur, counts.get(cur, 0), *money(m), heads, per_head))
+    return (
+        ReportTable("food_totals", "Food and drink", _FOOD_TOTAL_COLUMNS, tuple(totals)),
+        ReportTable("food_by_category", "Food and drink by category",
+                    (Column("category", "Category"), Column("currency", "Currency"),
+                     *_FOOD_MEASURES),
+                    tuple((k[0], k[1], *money(v)) for k, v in sorted(by_category.items()))),
+        ReportTable("food_by_item", "Food and drink by item",
+                    (Column("item", "Item"), Column("category", "Category"),
+                     Column("currency", "Currency"), *_FOOD_MEASURES),
+                    tuple((k[0], k[1], k[2], *money(v))
+                          for k, v in sorted(by_item.items(), key=lambda kv: -kv[1][1]))),
+    )
+
 
 _TOTALS_COLUMNS = (
     Column("currency", "Currency"),
@@ -394,8 +478,10 @@ class ReportService:
                 conn, {r[1] for r in (*sales, *refunds, *exchanges) if r[0] == "show"})
             tenders = tender_breakdown(conn, start=params["start"], end=params["end"],
                                        cinema_id=cinema_id)
-        report = self._build_sales(start, end, cinema_id, sales, refunds, exchanges, names)
-        return replace(report, by_tender=ReportTable(
+            report = self._build_sales(start, end, cinema_id, sales, refunds, exchanges, names)
+            food = food_tables(conn, params, {c: int(report.total(c).get("tickets", 0))
+                                              for c in report.currencies})
+        return replace(report, food=food, by_tender=ReportTable(
             "by_tender", "Money by tender", _TENDER_COLUMNS,
             tuple((t.kind, t.currency, t.tenders, t.taken_minor, t.refunds, t.refunded_minor,
                    t.net_minor) for t in tenders)))

@@ -56,15 +56,23 @@ SELECT s.float_minor,
          WHERE r.shift_id = s.id AND r.state = 'completed' AND rt.kind = 'cash'),
        (SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r
          WHERE r.shift_id = s.id AND r.state = 'completed' AND r.method = 'cash'
-           AND NOT EXISTS (SELECT 1 FROM refund_tenders rt WHERE rt.refund_id = r.id))
+           AND NOT EXISTS (SELECT 1 FROM refund_tenders rt WHERE rt.refund_id = r.id)),
+       (SELECT COALESCE(SUM(t.amount_minor), 0) FROM item_sales i
+          JOIN item_sale_tenders t ON t.sale_id = i.id
+         WHERE i.shift_id = s.id AND t.kind = 'cash'),
+       (SELECT COALESCE(SUM(rt.amount_minor), 0) FROM item_refunds r
+          JOIN item_refund_tenders rt ON rt.refund_id = r.id
+         WHERE r.shift_id = s.id AND rt.kind = 'cash')
   FROM shifts s WHERE s.id = ?
 """
 
 
 def expected_cash(conn: sqlite3.Connection, shift_id: int) -> int:
-    """Float + cash tenders taken on the shift - cash refund tenders it paid."""
+    """Float + cash tenders taken on the shift (tickets, food and drink) - cash refund tenders
+    it paid."""
     row = conn.execute(_EXPECTED_CASH_SQL, (shift_id,)).fetchone()
-    return int(row[0]) + int(row[1]) + int(row[2]) - int(row[3]) - int(row[4])
+    return (int(row[0]) + int(row[1]) + int(row[2]) - int(row[3]) - int(row[4])
+            + int(row[5]) - int(row[6]))
 
 
 class ShiftService:

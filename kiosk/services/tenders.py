@@ -56,20 +56,27 @@ _INSERT_TENDERS = (
     "change_minor, carried_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
 
-def refuse_reused_upi(conn: sqlite3.Connection, lines: Sequence[TenderLine]) -> None:
-    """A UPI payment's UTR pays one sale, once: a UTR already on a booking here (refunded or
-    not) is refused, so an old reference cannot stand in for cash kept back. Carried tenders
-    (an exchange moving the same payment to new seats) are the same payment, not a reuse."""
+def refuse_reused_upi(conn: sqlite3.Connection, lines: Sequence[TenderLine],
+                      basket_booking: str | None = None) -> None:
+    """A UPI payment's UTR pays one sale, once: a UTR already on a booking or a food and drink
+    sale here (refunded or not) is refused, so an old reference cannot stand in for cash kept
+    back. Carried tenders (an exchange moving the same payment to new seats) are the same
+    payment, not a reuse; so is the UTR of a basket's tickets on its own food and drink
+    (``basket_booking``: one payment split over the two)."""
     for t in lines:
         if t.kind != "upi" or t.carried_from is not None or not t.reference:
             continue
         row = conn.execute(
-            "SELECT b.reference FROM booking_tenders bt JOIN bookings b ON b.id = bt.booking_id "
-            "WHERE bt.kind = 'upi' AND bt.reference = ? AND bt.carried_from IS NULL LIMIT 1",
-            (t.reference,)).fetchone()
+            "SELECT 'booking ' || b.reference FROM booking_tenders bt JOIN bookings b "
+            "ON b.id = bt.booking_id "
+            "WHERE bt.kind = 'upi' AND bt.reference = ?1 AND bt.carried_from IS NULL "
+            "AND b.id IS NOT ?2 UNION ALL SELECT 'food and drink sale ' || s.reference "
+            "FROM item_sale_tenders it "
+            "JOIN item_sales s ON s.id = it.sale_id WHERE it.kind = 'upi' AND it.reference = ?1 "
+            "LIMIT 1", (t.reference, basket_booking)).fetchone()
         if row is not None:
             raise PaymentError(
-                f"UPI reference {t.reference} already paid booking {row[0]}. Each UPI payment "
+                f"UPI reference {t.reference} already paid {row[0]}. Each UPI payment "
                 "has its own 12-digit UTR: check the customer's payment screen.")
 
 
@@ -127,6 +134,8 @@ def left_on(states: Sequence[TenderState]) -> list[tuple[int | None, str, int]]:
 
 # A booking's cinema is its show's hall's (?2 NULL: every cinema). Bookings without tender rows
 # count as one tender of their payment method; refunds without refund_tenders rows likewise.
+# Food and drink sales (item_sales, issue 12) and their refunds count with them: the money in the
+# drawer and on the card slips is the basket's, tickets and items alike.
 _TAKEN_SQL = """
 SELECT t.kind, b.currency, SUM(t.amount_minor), COUNT(*)
   FROM booking_tenders t JOIN bookings b ON b.id = t.booking_id
@@ -141,6 +150,11 @@ SELECT b.payment_method, b.currency, SUM(COALESCE(b.paid_minor, b.total_minor)),
    AND COALESCE(b.paid_minor, b.total_minor) > 0
    AND NOT EXISTS (SELECT 1 FROM booking_tenders t WHERE t.booking_id = b.id)
  GROUP BY b.payment_method, b.currency
+UNION ALL
+SELECT t.kind, i.currency, SUM(t.amount_minor), COUNT(*)
+  FROM item_sale_tenders t JOIN item_sales i ON i.id = t.sale_id
+ WHERE (?2 IS NULL OR i.cinema_id = ?2) AND i.business_date BETWEEN ?1 AND ?3
+ GROUP BY t.kind, i.currency
 """
 
 _TAKEN_PULLED_SQL = """
@@ -175,6 +189,12 @@ SELECT r.method, r.currency, SUM(r.amount_minor), COUNT(*)
    AND r.state = 'completed' AND r.amount_minor > 0
    AND NOT EXISTS (SELECT 1 FROM refund_tenders rt WHERE rt.refund_id = r.id)
  GROUP BY r.method, r.currency
+UNION ALL
+SELECT rt.kind, r.currency, SUM(rt.amount_minor), COUNT(DISTINCT r.id)
+  FROM item_refund_tenders rt JOIN item_refunds r ON r.id = rt.refund_id
+  JOIN item_sales i ON i.id = r.sale_id
+ WHERE (?2 IS NULL OR i.cinema_id = ?2) AND r.business_date BETWEEN ?1 AND ?3
+ GROUP BY rt.kind, r.currency
 """
 
 _REFUNDED_PULLED_SQL = """
@@ -258,6 +278,14 @@ SELECT r.method, 1, SUM(r.amount_minor), COUNT(*) FROM refunds r
  WHERE r.shift_id = ?1 AND r.state = 'completed' AND r.amount_minor > 0
    AND NOT EXISTS (SELECT 1 FROM refund_tenders rt WHERE rt.refund_id = r.id)
  GROUP BY r.method
+UNION ALL
+SELECT t.kind, 0, SUM(t.amount_minor), COUNT(*) FROM item_sales i
+  JOIN item_sale_tenders t ON t.sale_id = i.id
+ WHERE i.shift_id = ?1 GROUP BY t.kind
+UNION ALL
+SELECT rt.kind, 1, SUM(rt.amount_minor), COUNT(DISTINCT r.id) FROM item_refunds r
+  JOIN item_refund_tenders rt ON rt.refund_id = r.id
+ WHERE r.shift_id = ?1 GROUP BY rt.kind
 """
 
 

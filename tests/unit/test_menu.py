@@ -235,17 +235,22 @@ def test_every_demo_cinema_has_a_menu_in_its_currency_and_old_demos_get_one(conf
 
 
 # -- kiosk menu -------------------------------------------------------------------------------
-@pytest.fixture
-def cli(tmp_path, capsys, monkeypatch):
+def menu_cli(tmp_path, capsys, monkeypatch, stock: dict[str, tuple[int, int]]):
+    """The CLI over the test world with ``small_menu`` and these stock counts."""
     from tests.unit.test_cli_sales import Kiosk
 
     monkeypatch.delenv("KIOSK_PIN", raising=False)
     kiosk = Kiosk(tmp_path, capsys)
     conn = open_db(kiosk.db_path).conn
     with transaction(conn):
-        replace_menu(conn, small_menu(), {"pop-m": (4, 5), "pop-l": (10, 3)}, "t")
+        replace_menu(conn, small_menu(), stock, "t")
     conn.close()
     return kiosk
+
+
+@pytest.fixture
+def cli(tmp_path, capsys, monkeypatch):
+    return menu_cli(tmp_path, capsys, monkeypatch, {"pop-m": (4, 5), "pop-l": (10, 3)})
 
 
 def test_kiosk_menu_lists_prices_choices_combos_and_what_is_left(cli):

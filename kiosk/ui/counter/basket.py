@@ -6,6 +6,8 @@ in the widget, so what the screen shows is exactly what ``confirm`` will charge.
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import HoldExpired, KioskError
 from kiosk.domain.money import format_money
 from kiosk.services.models import TicketType
+from kiosk.ui.counter.food import FoodPanel
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.seats import _seat_sort_key
 
@@ -111,6 +114,9 @@ class BasketScreen(Screen):
         layout.addWidget(self.show_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(quick)
+        self.food = FoodPanel(self)
+        self.food.changed.connect(self._food_changed)
+        layout.addWidget(self.food)
         layout.addLayout(bottom)
         self.combos: dict[str, QComboBox] = {}
 
@@ -151,6 +157,21 @@ class BasketScreen(Screen):
             previous = combo
         if previous is not None:
             self.setTabOrder(previous, self.pay_button)
+        self.food.set_menu(self._menu(summary.cinema_id), sale.items)
+        self.requote()
+
+    def _menu(self, cinema_id: str):
+        """The cinema's food and drink menu; None in an exchange (seats only) or with no menu."""
+        if self.session.sale.exchange_from is not None or self.services.menu is None:
+            return None
+        try:
+            menu = self.services.menu.menu(cinema_id)
+        except KioskError:
+            return None
+        return menu if menu.items else None
+
+    def _food_changed(self) -> None:
+        self.ctl.note_activity()
         self.requote()
 
     def first_focus(self) -> QWidget | None:
@@ -196,6 +217,23 @@ class BasketScreen(Screen):
             self.ctl.banner.error(str(err))
             self.pay_button.setEnabled(False)
             return False
+        tickets_minor = quote.total_minor
+        if sale.items:  # one total for the basket: the payment screen takes it all at once
+            try:
+                food = self.bridge.call(self.services.items.quote,
+                                        sale.show.summary.cinema_id, list(sale.items))
+            except KioskError as err:
+                self.ctl.banner.error(str(err))
+                self.pay_button.setEnabled(False)
+                self.food.show_lines({})
+                return False
+            self.food.show_lines({n: f"{line.qty} × {line.label}   "
+                                     f"{format_money(line.total_minor, food.currency)}"
+                                  for n, line in enumerate(food.lines)})
+            quote = dataclasses.replace(quote, total_minor=quote.total_minor + food.total_minor,
+                                        tax_minor=quote.tax_minor + food.tax_minor)
+        else:
+            self.food.show_lines({})
         sale.quote = quote
         by_seat = {line.seat_code: line for line in quote.lines}
         for row in range(self.table.rowCount()):
@@ -203,8 +241,12 @@ class BasketScreen(Screen):
             line = by_seat.get(code)
             self.table.item(row, 3).setText(format_money(line.price_minor, quote.currency)
                                             if line else "")
-        self.total_label.setText(self.tr("Total %1").replace(
-            "%1", format_money(quote.total_minor, quote.currency)))
+        total = self.tr("Total %1").replace("%1", format_money(quote.total_minor, quote.currency))
+        if sale.items:
+            total += "   " + self.tr("(tickets %1 + food and drink %2)").replace(
+                "%1", format_money(tickets_minor, quote.currency)).replace(
+                "%2", format_money(quote.total_minor - tickets_minor, quote.currency))
+        self.total_label.setText(total)
         self.tax_label.setText(self.tr("includes tax %1").replace(
             "%1", format_money(quote.tax_minor, quote.currency)))
         self.pay_button.setEnabled(True)

@@ -461,7 +461,8 @@ class CounterMode(QWidget):
                                on_done=on_done, on_error=on_error)
         else:
             self.bridge.submit(booking.confirm, self.session.actor, hold_id, types, payment,
-                               contact, name="confirm", on_done=on_done, on_error=on_error)
+                               contact, tuple(sale.items), name="confirm", on_done=on_done,
+                               on_error=on_error)
 
     def sale_confirmed(self, booking) -> None:
         sale = self.session.sale

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kiosk.domain.menu import Order
 from kiosk.services.models import Actor, Booking, Hold, Quote, Shift, ShowDetail, ShowQuery
 
 
@@ -21,6 +22,9 @@ class Sale:
     quote: Quote | None = None
     booking: Booking | None = None
     exchange_from: Booking | None = None  # the booking being exchanged, if this is an exchange
+    # Food and drink in the same basket (issue 12); ``quote`` then totals tickets and items, so
+    # the payment screen takes one payment for both.
+    items: list[Order] = field(default_factory=list)
 
     @property
     def seats(self) -> tuple[str, ...]:

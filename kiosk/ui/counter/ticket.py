@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
-from kiosk.domain.tenders import LABELS, paid_text
+from kiosk.domain.tenders import LABELS, merged, paid_text
 from kiosk.ui.counter import ticket_output
 from kiosk.ui.counter.refund import method_label
 from kiosk.ui.counter.screen import Screen
@@ -153,24 +153,33 @@ class TicketScreen(Screen):
         show = booking.show
         self.reference.setText(booking.reference)
         seats = ", ".join(line.seat_code for line in booking.lines)
+        food = self._food(booking)
+        # the basket's payment: the tickets' part and the food and drink's (one payment)
+        tenders = tuple(merged((*booking.tenders, *(food.tenders if food else ()))))
+        total = booking.total_minor + (food.total_minor if food else 0)
+        food_text = ""
+        if food is not None:
+            food_text = ("<br>" + self.tr("Food and drink %1, collect at the stand: %2")
+                         .replace("%1", food.reference)
+                         .replace("%2", ", ".join(f"{ln.qty} × {ln.label}" for ln in food.lines)))
         self.details.setText(
             f"<b>{show.film_title}</b> ({show.certificate})<br>"
             f"{show.cinema_name} · {show.hall_name}<br>"
             f"{show.local_start.strftime('%A %d %B %Y, %H:%M')}<br>"
-            + self.tr("Seats: %1").replace("%1", seats) + "<br>"
-            + (self.tr("Paid %1: %2").replace("%1", format_money(booking.total_minor,
-                                                                 booking.currency))
-               .replace("%2", paid_text(booking.tenders, booking.currency,
+            + self.tr("Seats: %1").replace("%1", seats) + food_text + "<br>"
+            + (self.tr("Paid %1: %2").replace("%1", format_money(total, booking.currency))
+               .replace("%2", paid_text(tenders, booking.currency,
                                            {k: method_label(k) for k in LABELS}))
-               if len(booking.tenders) > 1 or booking.payment_method in ("upi", "voucher") else
-               self.tr("Paid %1 by %2").replace("%1", format_money(booking.total_minor,
-                                                                   booking.currency))
+               if len(tenders) > 1 or booking.payment_method in ("upi", "voucher") else
+               self.tr("Paid %1 by %2").replace("%1", format_money(total, booking.currency))
                .replace("%2", self.tr("cash") if booking.payment_method == "cash"
                         else self.tr("card ending %1").replace("%1", booking.card_last4 or ""))))
-        if (any(t.kind == "cash" and t.change_minor is not None for t in booking.tenders)
-                or booking.payment_method == "cash") and booking.change_minor is not None:
+        cash = [t for t in tenders if t.kind == "cash" and t.change_minor is not None]
+        change = (sum(t.change_minor or 0 for t in cash) if food is not None
+                  else booking.change_minor)
+        if (cash or booking.payment_method == "cash") and change is not None:
             self.change.setText(self.tr("Change due %1").replace(
-                "%1", format_money(booking.change_minor, booking.currency)))
+                "%1", format_money(change, booking.currency)))
             self.change.show()
         else:
             self.change.hide()
@@ -180,6 +189,11 @@ class TicketScreen(Screen):
         else:
             self.sync_note.setText("")
         self.qr.setPixmap(qr_pixmap(ticket_output.qr_text(booking)))
+
+    def _food(self, booking):
+        """The food and drink sold in the same basket, if any."""
+        items = self.services.items
+        return items.for_booking(booking.booking_id) if items is not None else None
 
     def first_focus(self) -> QWidget | None:
         return self.new_sale_button

@@ -38,6 +38,8 @@ BREAKDOWNS = (
     ("by_staff", "Staff", "staff_name"),
     ("by_kiosk", "Kiosk", "kiosk_id"),
     ("by_channel", "Channel", "channel"),
+    ("food_by_category", "Food by category", "category"),
+    ("food_by_item", "Food by item", "item"),
     ("by_show", "Show", "starts"),
 )
 OCCUPANCY_COLUMNS = (
@@ -51,6 +53,12 @@ TILES = (
     ("net_revenue", "Net revenue"),
     ("refunds", "Refunds"),
     ("average_ticket", "Average ticket"),
+)
+TILES_PER_ROW = 4
+# Food and drink (issue 12), from the report's food totals: net of refunds, and per admission.
+FOOD_TILES = (
+    ("net_revenue", "Food and drink"),
+    ("spend_per_head", "F&B per head"),
 )
 
 
@@ -222,10 +230,16 @@ class DashboardScreen(ManagerScreen):
         tiles = QGridLayout()
         tiles.setSpacing(10)
         self.tiles = {}
+        # two rows of four, so money figures (and two currencies) are never cut off
         for i, (key, title) in enumerate(TILES):
             tile = Tile(key, title, self)
             self.tiles[key] = tile
-            tiles.addWidget(tile, 0, i)
+            tiles.addWidget(tile, i // TILES_PER_ROW, i % TILES_PER_ROW)
+        self.food_tiles = {}
+        for i, (key, title) in enumerate(FOOD_TILES, start=len(TILES)):
+            tile = Tile(f"food_{key}", title, self)
+            self.food_tiles[key] = tile
+            tiles.addWidget(tile, i // TILES_PER_ROW, i % TILES_PER_ROW)
         self.outer.addLayout(tiles)
         self.totals_model = RowsModel([], self)
         self.note = muted("", self)
@@ -354,6 +368,11 @@ class DashboardScreen(ManagerScreen):
                 value = report.total(cur).get(key, 0)
                 parts.append(f"{int(value):,}" if key == "tickets" else format_money(int(value), cur))
             self.tiles[key].set_text("\n".join(parts))
+        food = report.food_table("food_totals")
+        food_rows = {r["currency"]: r for r in (food.as_dicts() if food else ())}
+        for key, tile in self.food_tiles.items():
+            tile.set_text("\n".join(format_money(int(food_rows.get(cur, {}).get(key, 0)), cur)
+                                    for cur in currencies))
         pending = sum(int(report.total(c).get("pending_refunds", 0)) for c in currencies)
         span = (f"{report.start:%d %b %Y}" if report.start == report.end
                 else f"{report.start:%d %b %Y} to {report.end:%d %b %Y}")
@@ -377,7 +396,9 @@ class DashboardScreen(ManagerScreen):
         self.occupancy_table.setColumnWidth(
             len(keep) - 1, max(130, header.fontMetrics().horizontalAdvance("Occupancy") + 36))
         for name, view in self.breakdowns.items():
-            view.set_table(getattr(report, name), currency)
+            table = report.food_table(name) if name.startswith("food_") else getattr(report, name)
+            if table is not None:
+                view.set_table(table, currency)
 
     # -- exports ---------------------------------------------------------------------------------
     def export_pdf(self) -> str | None:

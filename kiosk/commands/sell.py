@@ -1,0 +1,93 @@
+"""``kiosk sell``: a food and drink sale without tickets, the counter's snack-only sale.
+
+Prices the items from the cinema's menu, takes the payment (``--pay`` as ``kiosk book`` takes it:
+one method for the total, or parts with amounts, one of which may pay the rest) and takes the
+stock in the same transaction; prints the reference the stand collects against and the slip.
+Every refusal (unknown item, a choice missing, stock gone, short cash, a used UPI reference ...)
+exits non-zero and leaves the database as it was. Cash needs an open shift; with none, a cash
+sale opens one with ``--float`` (default 0) and says so, as ``kiosk book`` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kiosk.commands._staff import add_staff_arguments, signed_in
+from kiosk.commands.book import _pay_parts, _pay_value, _with_rest, _with_shift, parse_amount
+from kiosk.commands.menu import _cinema
+from kiosk.config import Config
+from kiosk.domain.errors import PaymentError, ShiftRequired
+from kiosk.domain.money import format_money
+from kiosk.domain.tenders import paid_text
+from kiosk.services.item_sales import ItemSale, parse_orders
+from kiosk.services.models import Payment
+
+NAME = "sell"
+HELP = "sell food and drink without tickets (items, pay, stock taken) and print the slip"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = ("Example: kiosk sell --item popcorn-l=2:salted --item cola-m "
+                     "--pay card:500:4242 --pay cash --staff 1001")
+    parser.add_argument("--item", action="append", required=True, metavar="ID[=QTY[:CHOICE,..]]",
+                        help="an item or combo from `kiosk menu`, with a quantity and the "
+                             "choices for one of it, e.g. popcorn-l=2:caramel,butter; repeat")
+    parser.add_argument("--pay", required=True, action="append", metavar="METHOD[:AMOUNT[:REF]]",
+                        type=_pay_value,
+                        help="cash, card or upi for the whole total, or parts with amounts "
+                             "(card:300:4242, upi:200:410522339876, cash); one part may leave "
+                             "out its amount: it pays the rest; cash gives change")
+    parser.add_argument("--card-last4", metavar="NNNN", help="last 4 digits of the card")
+    parser.add_argument("--upi-ref", metavar="REF", help="the UPI payment's 12-digit reference")
+    parser.add_argument("--cinema", metavar="ID", help="the cinema (default: this kiosk's)")
+    parser.add_argument("--float", dest="float_amount", default="0", metavar="AMOUNT",
+                        help="float for a shift this sale has to open (cash, no open shift)")
+    add_staff_arguments(parser)
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    from kiosk.services.app import open_services
+
+    orders = parse_orders(args.item)
+    if any(p.strip().lower().startswith("split") for p in args.pay):
+        raise PaymentError("kiosk sell takes --pay parts with amounts, not split.")
+    args.tender, args.tendered = [], None  # the shared --pay reader's other options
+    parts, rest_kind = _pay_parts(args)
+    float_minor = parse_amount(args.float_amount, "The float") or 0
+    services = open_services(config)
+    try:
+        cinema_id = _cinema(services.deps.conn, args.cinema, config)
+        with signed_in(services, args) as actor:
+            priced = services.items.quote(cinema_id, orders)
+            payment = Payment(tenders=_with_rest(parts, rest_kind, priced.total_minor,
+                                                 priced.currency))
+            try:
+                sale = services.items.sell(actor, cinema_id, orders, payment)
+            except ShiftRequired:  # all else was valid: open the drawer only now
+                if services.shifts.current(actor) is not None:
+                    raise
+                sale = services.items.sell(_with_shift(services, actor, float_minor), cinema_id,
+                                           orders, payment)
+        print_sale(sale, services.items.slip(sale.reference))
+        return 0
+    finally:
+        services.close()
+
+
+def print_sale(sale: ItemSale, slip: list[str], out=None) -> None:
+    out = out or sys.stdout
+    cur = sale.currency
+    print(f"Food and drink {sale.reference} paid", file=out)
+    for line in sale.lines:
+        print(f"  {line.qty} x {line.label:<40} {format_money(line.total_minor, cur):>14}",
+              file=out)
+    print(f"  Total {format_money(sale.total_minor, cur)} "
+          f"(includes tax {format_money(sale.tax_minor, cur)})", file=out)
+    print(f"  Paid {paid_text(sale.tenders, cur)}", file=out)
+    change = sum(t.change_minor or 0 for t in sale.tenders)
+    if change:
+        print(f"  Change due {format_money(change, cur)}", file=out)
+    print("Slip for the stand:", file=out)
+    for text in slip:
+        print(f"  {text}", file=out)
