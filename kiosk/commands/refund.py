@@ -61,9 +61,13 @@ def _line_quantities(texts: list[str] | None) -> dict[int, int] | None:
     for text in texts:
         line, sep, qty = text.partition("=")
         try:
-            out[int(line)] = int(qty) if sep else 1
+            number, count = int(line), int(qty) if sep else 1
         except ValueError:
             raise InvalidInput(f"--lines {text!r}: write LINE=QTY, e.g. 1=2.") from None
+        if number in out:
+            raise InvalidInput(f"--lines names line {number} twice: give it once, with the "
+                               "quantity to refund.")
+        out[number] = count
     return out
 
 

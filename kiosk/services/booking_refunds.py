@@ -110,13 +110,15 @@ SELECT COALESCE(SUM(amount_minor), 0) FROM refunds
 # kiosk, in the limit's currency (a limit is an amount of one currency). :day_start is the start of today in the cinema's zone, as stored (UTC ISO); times
 # compare as text (``to_iso``: one format). Uses refunds_by_requester (migration 0016).
 _REFUNDED_IN_SHIFT_WINDOW_SQL = """
-SELECT COALESCE(SUM(amount_minor), 0) FROM refunds
- WHERE requested_by = :staff AND state IN ('completed', 'pending_approval')
-   AND currency = :currency AND id IS NOT :ignore
-   AND created_at >= COALESCE(
+SELECT (SELECT COALESCE(SUM(amount_minor), 0) FROM refunds
+         WHERE requested_by = :staff AND state IN ('completed', 'pending_approval')
+           AND currency = :currency AND id IS NOT :ignore AND created_at >= w.since)
+     + (SELECT COALESCE(SUM(amount_minor), 0) FROM item_refunds  -- food and drink too
+         WHERE staff_id = :staff AND currency = :currency AND created_at >= w.since)
+  FROM (SELECT COALESCE(
        (SELECT MIN(opened_at) FROM shifts WHERE staff_id = :staff AND closed_at IS NULL),
        MAX(:day_start, COALESCE((SELECT MAX(closed_at) FROM shifts WHERE staff_id = :staff),
-                                '')))
+                                ''))) AS since) w
 """
 
 

@@ -15,7 +15,7 @@ How the day is counted (the same definitions as ``kiosk.services.reports``, read
 ``day_*`` views, so the Z report equals the daily sales report of the day at the close):
 
 * tickets: bookings, seats, gross, tax, discounts, refunds, exchange credit, net;
-* food and drink: not sold through the box office yet: the section says so, with no figures;
+* food and drink: this device's sales (figures in a note; the money is in the tenders);
 * tenders: taken and refunded by kind (``tender_totals``: see ``_tenders``);
 * refunds: completed (counted), waiting for a manager (not counted), approved but still to be
   paid out of a drawer;
@@ -47,9 +47,31 @@ from kiosk.store.db import transaction
 log = logging.getLogger(__name__)
 
 TOTALS_VERSION = 1
-FOOD_AND_DRINK_NOTE = "Food and drink: not sold through the box office yet; no figures."
+FOOD_AND_DRINK_NOTE = "No food and drink sold."
 MAX_REASON = 200
 MAX_ADJUSTMENT_MINOR = 100_000_000  # ten lakh rupees / a million dollars: a typo, not a correction
+
+
+def _food(conn: sqlite3.Connection, cinema_id: str, day: str, currency: str,
+          admissions: int) -> dict[str, int] | None:
+    """The day's food and drink totals in the cinema's currency (this device's sales: item
+    sales are not in the cloud ledger yet); None when none was sold. Their money is in the
+    tenders."""
+    from kiosk.services.reports import food_tables
+
+    totals = food_tables(conn, {"start": day, "end": day, "cinema": cinema_id},
+                         {currency: admissions})[0]
+    row = next((r for r in totals.as_dicts() if r["currency"] == currency), None)
+    return None if row is None else {k: int(v) for k, v in row.items() if k != "currency"}
+
+
+def _food_note(food: dict[str, int] | None, currency: str) -> str:
+    if not food:
+        return FOOD_AND_DRINK_NOTE
+    return (f"{food['sales']} sales, {food['items']} items: gross "
+            f"{format_money(food['gross'], currency)}, refunds "
+            f"{format_money(food['refunds'], currency)}, net "
+            f"{format_money(food['net_revenue'], currency)} (in the tenders).")
 
 
 # ---------------------------------------------------------------- shapes
@@ -616,12 +638,14 @@ class DayCloseService:
                                                    self.deps.clock.now()).text
         else:
             sources = "This device's own sales and shifts (the cinema's day was not pulled)"
+        food = _food(conn, cinema["id"], day.isoformat(), currency,
+                     int(tot.get("tickets") or 0))
         return {
             "version": TOTALS_VERSION,
             "currency": currency,
             "tickets": tickets,
-            "food_and_drink": None,
-            "food_and_drink_note": FOOD_AND_DRINK_NOTE,
+            "food_and_drink": food,
+            "food_and_drink_note": _food_note(food, currency),
             "tenders": _tenders(conn, cinema["id"], day.isoformat()),
             "refunds": {"count": int(tot.get("refund_count") or 0),
                         "amount": int(tot.get("refunds") or 0),

@@ -154,7 +154,13 @@ def price(conn: sqlite3.Connection, cinema_id: str, orders: Sequence[Order]) -> 
     """Price the orders from the cinema's menu; stock is checked, not taken (``short``)."""
     menu = load_menu(conn, cinema_id)
     lines = menu_rules.price_items(menu, orders)
-    per_unit = tuple(menu_rules.stock_needed(menu, [_one(line)]) for line in lines)
+    counted = {r[0] for r in conn.execute(
+        "SELECT s.item_id FROM menu_stock s JOIN menu_items i ON i.item_id = s.item_id "
+        "WHERE i.cinema_id = ?", (cinema_id,))}
+    # what one unit takes from COUNTED stock: a refund gives back only that (made-to-order
+    # items were never taken, and must not appear in a count started later)
+    per_unit = tuple({k: v for k, v in menu_rules.stock_needed(menu, [_one(line)]).items()
+                      if k in counted} for line in lines)
     return PricedItems(cinema_id, menu.currency, lines, menu_rules.stock_needed(menu, lines),
                        per_unit)
 
@@ -315,6 +321,8 @@ class ItemSaleService:
         sale = self.get(reference)
         now = self.deps.clock.now()
         with transaction(self.conn) as conn:
+            if all(ln.refunded_qty == ln.qty for ln in sale.lines):
+                raise InvalidInput(f"{sale.reference} was refunded: there is nothing to hand over.")
             moved = conn.execute("UPDATE item_sales SET collected_at = ? WHERE id = ? AND "
                                  "collected_at IS NULL", (to_iso(now), sale.sale_id)).rowcount
             if not moved:
@@ -339,11 +347,7 @@ class ItemSaleService:
             amount = sum(rows[n]["unit_price_minor"] * q for n, q in wanted.items())
             tax = sum(_tax_part(rows[n], q) for n, q in wanted.items())
             if actor.role != Role.MANAGER:
-                limit = for_cinema(conn, sale.cinema_id).cashier_refund_limit_minor
-                if sale.refunded_minor + amount > limit:
-                    raise PermissionDenied(
-                        f"Refunds over {format_money(limit, sale.currency)} on one sale are "
-                        "made by a manager. Nothing was refunded.")
+                self._check_cashier_limits(conn, actor, sale, amount, now)
             left = [(t["seq"], t["kind"], t["amount_minor"] - t["back"]) for t in conn.execute(
                 "SELECT t.seq, t.kind, t.amount_minor, COALESCE((SELECT SUM(rt.amount_minor) "
                 "FROM item_refund_tenders rt JOIN item_refunds r ON r.id = rt.refund_id "
@@ -386,6 +390,30 @@ class ItemSaleService:
                                  "tenders": [[p.kind, p.amount_minor] for p in parts]})
         return ItemRefund(refund_id, sale.reference, amount, tax, sale.currency,
                           tuple((p.kind, p.amount_minor) for p in parts), returned)
+
+    def _check_cashier_limits(self, conn: sqlite3.Connection, actor: Actor, sale: ItemSale,
+                              amount: int, now: datetime) -> None:
+        """A cashier's food refund: within the per-booking limit (this sale's refunds so far)
+        and the per-shift limit (ticket and food refunds since the shift opened, as for
+        tickets); past either, a manager refunds."""
+        from kiosk.services.booking_refunds import _REFUNDED_IN_SHIFT_WINDOW_SQL, day_start
+
+        controls = for_cinema(conn, sale.cinema_id)
+        limit = controls.cashier_refund_limit_minor
+        if sale.refunded_minor + amount > limit:
+            raise PermissionDenied(f"Refunds over {format_money(limit, sale.currency)} on one "
+                                   "sale are made by a manager. Nothing was refunded.")
+        shift_limit = controls.shift_refund_limit_minor
+        if shift_limit is None:
+            return
+        zone = _cinema(conn, sale.cinema_id)["timezone"]
+        before = int(conn.execute(_REFUNDED_IN_SHIFT_WINDOW_SQL, {
+            "staff": actor.staff_id, "ignore": None, "currency": sale.currency,
+            "day_start": day_start(now, zone)}).fetchone()[0])
+        if before + amount > shift_limit:
+            raise PermissionDenied(
+                f"Refunds over {format_money(shift_limit, sale.currency)} in one shift are made "
+                "by a manager. Nothing was refunded.")
 
     @staticmethod
     def _wanted(rows: Mapping[int, sqlite3.Row], quantities: Mapping[int, int] | None

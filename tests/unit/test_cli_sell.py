@@ -67,3 +67,10 @@ def test_kiosk_refund_gives_food_back_by_line_with_its_stock(cli):
     assert rc == 0, err
     assert "Refunded ₹450.00" in out and "card ₹450.00" in out and "1 x pop-l" in out
     assert cli.query("SELECT on_hand FROM menu_stock WHERE item_id = 'pop-l'") == [(9,)]
+
+
+def test_a_line_named_twice_is_refused(cli):
+    rc, _out, err = cli("sell", "--item", "pop-l=3:salted", "--pay", "card:1350:4242", *STAFF)
+    assert rc == 0, err
+    [(reference,)] = cli.query("SELECT reference FROM item_sales")
+    cli.refused("refund", reference, "--lines", "1=2", "1=1", *STAFF, match="line 1 twice")

@@ -8,6 +8,8 @@ count it all.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -302,3 +304,78 @@ def date_of(sale):
     from datetime import date
 
     return date.fromisoformat(sale.business_date)
+
+
+# -- review findings ----------------------------------------------------------------------------
+def _free_water(services):
+    from kiosk.domain.menu import MenuItem
+
+    menu = small_menu()
+    items = {**menu.items, "water": MenuItem("water", "drinks", "water", "Water", "", 0)}
+    conn = services.deps.conn
+    with transaction(conn):
+        replace_menu(conn, replace(menu, items=items),
+                     {"pop-l": (10, 3), "cola-m": (5, 2)}, "2026-11-25T10:00:00+00:00")
+
+
+def test_a_free_item_sells_and_is_given_back_without_a_crash(shop):
+    _free_water(shop)
+    cashier = _cashier(shop)
+    free = shop.items.sell(cashier, CIN, [Order("water")], Payment("card", card_last4="4242"))
+    assert free.total_minor == 0 and free.tenders == ()
+    mixed = shop.items.sell(cashier, CIN, [COLA, Order("water")],
+                            Payment("card", card_last4="4242"))
+    back = shop.items.refund(cashier, mixed.reference, {2: 1})
+    assert (back.amount_minor, back.parts) == (0, ())
+
+
+def test_made_to_order_items_are_never_returned_to_a_count(shop):
+    shop.deps.conn.execute("DELETE FROM menu_stock WHERE item_id = 'pop-m'")  # made to order
+    cashier = _cashier(shop)
+    sale = shop.items.sell(cashier, CIN, [Order("pop-m", 2, ("salted",))],
+                           Payment("card", card_last4="4242"))
+    shop.deps.conn.execute("INSERT INTO menu_stock (item_id, on_hand, updated_at) "
+                           "VALUES ('pop-m', 10, 't')")  # counting starts later
+    refund = shop.items.refund(cashier, sale.reference)
+    assert refund.returned == {} and _on_hand(shop, "pop-m") == 10
+
+
+def test_a_refunded_sale_cannot_be_collected(shop):
+    cashier = _cashier(shop)
+    sale = shop.items.sell(cashier, CIN, [COLA], Payment("card", card_last4="4242"))
+    shop.items.refund(cashier, sale.reference)
+    with pytest.raises(InvalidInput, match="nothing to hand over"):
+        shop.items.collect(cashier, sale.reference)
+
+
+def test_food_refunds_count_towards_the_cashiers_shift_limit(shop):
+    from kiosk.services import money_controls
+
+    manager = shop.auth.sign_in(*MANAGER)
+    money_controls.set_controls(shop.deps, manager, CIN, {"shift_refund_limit_minor": 30_000})
+    cashier = _cashier(shop)
+    sales = [shop.items.sell(cashier, CIN, [COLA], Payment("card", card_last4="4242"))
+             for _ in range(2)]
+    shop.items.refund(cashier, sales[0].reference)  # 230.00 of 300.00
+    before = table_dump(shop.deps.conn)
+    with pytest.raises(PermissionDenied, match="in one shift"):
+        shop.items.refund(cashier, sales[1].reference)  # 460.00 > 300.00
+    assert table_dump(shop.deps.conn) == before
+    hold = shop.booking.hold(cashier, "show-future", ["C2"])
+    booking = shop.booking.confirm(cashier, hold.hold_id, {}, Payment("card", card_last4="4242"))
+    result = shop.booking.refund(cashier, booking.reference)  # 250.00: over with the food's 230
+    assert result.state == "pending_approval"
+
+
+def test_the_z_report_names_the_days_food_and_drink(shop):
+    from datetime import date
+
+    cashier = _cashier(shop)
+    sale = shop.items.sell(cashier, CIN, [COLA], Payment("card", card_last4="4242"))
+    shop.shifts.close(cashier, 10_000)
+    manager = shop.auth.sign_in(*MANAGER)
+    report = shop.day_close.close(manager, date.fromisoformat(sale.business_date), CIN)
+    food = report.totals["food_and_drink"]
+    assert (food["sales"], food["gross"]) == (1, 23_000)
+    assert "₹230.00" in report.totals["food_and_drink_note"]
+    assert {t["kind"]: t["taken"] for t in report.totals["tenders"]}["card"] == 23_000

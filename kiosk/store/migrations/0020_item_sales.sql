@@ -13,7 +13,7 @@ CREATE TABLE item_sales (
     staff_id       INTEGER REFERENCES staff(id),
     shift_id       INTEGER REFERENCES shifts(id),
     currency       TEXT NOT NULL,
-    total_minor    INTEGER NOT NULL CHECK (total_minor > 0),
+    total_minor    INTEGER NOT NULL CHECK (total_minor >= 0),  -- free items exist
     tax_minor      INTEGER NOT NULL CHECK (tax_minor >= 0 AND tax_minor <= total_minor),
     refunded_minor INTEGER NOT NULL DEFAULT 0,
     payment_method TEXT NOT NULL,                 -- cash | card | upi | voucher | split
@@ -37,7 +37,7 @@ CREATE TABLE item_sale_lines (
     unit_price_minor INTEGER NOT NULL CHECK (unit_price_minor >= 0),
     total_minor      INTEGER NOT NULL CHECK (total_minor = unit_price_minor * qty),
     tax_minor        INTEGER NOT NULL CHECK (tax_minor >= 0),
-    stock            TEXT NOT NULL DEFAULT '{}',   -- {item id: units} ONE of this line took
+    stock            TEXT NOT NULL DEFAULT '{}',   -- {item id: units} ONE took from counted stock
     refunded_qty     INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (sale_id, line_no),
     CHECK (refunded_qty BETWEEN 0 AND qty),
@@ -65,7 +65,7 @@ CREATE TABLE item_refunds (
     id            INTEGER PRIMARY KEY,
     sale_id       TEXT NOT NULL REFERENCES item_sales(id),
     lines         TEXT NOT NULL,                  -- [[line_no, qty], ...]
-    amount_minor  INTEGER NOT NULL CHECK (amount_minor > 0),
+    amount_minor  INTEGER NOT NULL CHECK (amount_minor >= 0),  -- a free line given back
     tax_minor     INTEGER NOT NULL CHECK (tax_minor >= 0),
     currency      TEXT NOT NULL,
     reason        TEXT NOT NULL DEFAULT '',
