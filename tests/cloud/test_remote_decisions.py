@@ -52,6 +52,15 @@ def _request(k2, clock):
     return big, request
 
 
+def _listed_at_the_office(k2, office, clock):
+    """KIOSK-2's request, pulled by the office: (the request, the office's manager, its row)."""
+    _big, request = _request(k2, clock)
+    _pull(office, clock)
+    manager = office.svc.auth.sign_in(*MANAGER)
+    [waiting] = office.svc.booking.pending_refunds(manager)
+    return request, manager, waiting
+
+
 def _state(kiosk, refund_id: int) -> str:
     return kiosk.svc.deps.conn.execute("SELECT state FROM refunds WHERE id = ?",
                                        (refund_id,)).fetchone()[0]
@@ -135,10 +144,7 @@ def test_a_second_office_is_told_who_decided_first(cinema, cloud_config, tmp_pat
 
 def test_a_rejection_needs_a_comment_and_reaches_the_counter(cinema, clock):
     k2, office = cinema
-    _big, request = _request(k2, clock)
-    _pull(office, clock)
-    manager = office.svc.auth.sign_in(*MANAGER)
-    [waiting] = office.svc.booking.pending_refunds(manager)
+    request, manager, waiting = _listed_at_the_office(k2, office, clock)
     before = table_dump(office.svc.deps.conn)
     with pytest.raises(InvalidInput, match="why the refund is rejected"):
         office.svc.booking.reject_refund(manager, waiting["refund_id"], "  ")
@@ -177,10 +183,7 @@ def test_a_counter_refuses_a_decision_it_cannot_apply_and_the_office_may_decide_
 
 def test_a_decision_made_at_the_counter_first_wins(cinema, clock):
     k2, office = cinema
-    _big, request = _request(k2, clock)
-    _pull(office, clock)
-    manager = office.svc.auth.sign_in(*MANAGER)
-    [waiting] = office.svc.booking.pending_refunds(manager)
+    request, manager, waiting = _listed_at_the_office(k2, office, clock)
     office.svc.booking.reject_refund(manager, waiting["refund_id"], "no")
     local = k2.svc.auth.sign_in(*MANAGER)
     k2.svc.booking.approve_refund(local, request.refund_id)  # at the counter, before the sync
@@ -191,10 +194,7 @@ def test_a_decision_made_at_the_counter_first_wins(cinema, clock):
 
 def test_a_decision_seen_twice_is_applied_once(cinema, clock):
     k2, office = cinema
-    _big, request = _request(k2, clock)
-    _pull(office, clock)
-    manager = office.svc.auth.sign_in(*MANAGER)
-    [waiting] = office.svc.booking.pending_refunds(manager)
+    request, manager, waiting = _listed_at_the_office(k2, office, clock)
     office.svc.booking.approve_refund(manager, waiting["refund_id"])
     applier = DecisionApplier(k2.config, k2.ctx, clock)
     [decision] = applier.inbox.waiting()
@@ -211,10 +211,7 @@ def test_a_decision_seen_twice_is_applied_once(cinema, clock):
 
 def test_with_the_cloud_unreachable_nothing_is_sent_or_changed(cinema, clock, monkeypatch):
     k2, office = cinema
-    _request(k2, clock)
-    _pull(office, clock)
-    manager = office.svc.auth.sign_in(*MANAGER)
-    [waiting] = office.svc.booking.pending_refunds(manager)
+    _request_, manager, waiting = _listed_at_the_office(k2, office, clock)
 
     def down(_decision):
         raise CloudUnavailable("Cannot reach the cloud")
