@@ -128,3 +128,12 @@ def table_dump(conn, exclude: tuple[str, ...] = ("audit",)) -> str:
     """The whole database as SQL text, minus tables a refusal may rightly write to."""
     skip = tuple(f'INSERT INTO "{t}"' for t in exclude)
     return "\n".join(line for line in conn.iterdump() if not line.startswith(skip))
+
+
+def issue_gift_card(services, amount_minor: int, cinema_id: str = "cin-test") -> str:
+    """A gift card sold by the test world's manager (paid by card: no shift needed); its code."""
+    from kiosk.services.models import Payment
+
+    manager = services.auth.sign_in(*MANAGER)
+    return services.gift_cards.issue(manager, cinema_id, amount_minor,
+                                     Payment("card", card_last4="4242")).card.code

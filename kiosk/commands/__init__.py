@@ -10,6 +10,7 @@ COMMAND_MODULES = [
     "book",
     "menu",
     "sell",
+    "giftcard",
     "refund",
     "limits",
     "report",

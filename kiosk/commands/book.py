@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from collections.abc import Callable
 
 from kiosk.commands._staff import add_staff_arguments, signed_in
 from kiosk.config import Config
@@ -50,7 +51,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="payment: cash, card or upi for the whole total; repeat it with "
                              "amounts to split, e.g. --pay card:300 --pay cash:500 (one part "
                              "may leave out its amount: it pays the rest; a part may carry its "
-                             "reference: card:300:4242, upi:200:410522339876); cash gives change")
+                             "reference: card:300:4242, upi:200:410522339876); a gift card is "
+                             "giftcard:CODE (it pays what it holds, up to the total) or "
+                             "giftcard:CODE:AMOUNT; cash gives change")
     parser.add_argument("--tendered", metavar="AMOUNT",
                         help="cash received, e.g. 1000 or 1000.50 (default: the exact total)")
     parser.add_argument("--card-last4", metavar="NNNN", help="last 4 digits of the card (card only)")
@@ -118,22 +121,35 @@ def parse_tenders(texts: list[str]) -> tuple[Tender, ...]:
     return tuple(tenders)
 
 
-PAY_KINDS = ("cash", "card", "upi")
+PAY_KINDS = ("cash", "card", "upi", "giftcard")
+GIFT_CARD = "giftcard"  # --pay giftcard:CODE[:AMOUNT]; recorded as the 'voucher' tender
 
 
 def _pay_value(text: str) -> str:
     """The parser's check, so an unknown method stops there (exit 2) like any bad option."""
     if text.partition(":")[0].strip().lower() not in (*PAY_KINDS, "split"):
         raise argparse.ArgumentTypeError(
-            f"{text!r}: pay by cash, card or upi (METHOD or METHOD:AMOUNT), or split")
+            f"{text!r}: pay by cash, card, upi (METHOD or METHOD:AMOUNT) or giftcard:CODE, "
+            "or split")
     return text
 
 
 def _pay_kind(text: str) -> str:
     kind = text.strip().lower()
     if kind not in PAY_KINDS:
-        raise PaymentError(f"--pay {text!r}: pay by cash, card or upi (METHOD or METHOD:AMOUNT).")
+        raise PaymentError(f"--pay {text!r}: pay by cash, card, upi (METHOD or METHOD:AMOUNT) or "
+                           "giftcard:CODE.")
     return kind
+
+
+def _gift_card_part(text: str) -> Tender:
+    """``giftcard:CODE[:AMOUNT]``; without an amount (0 here) the card pays what it holds, up
+    to what the other parts leave (``_with_rest``)."""
+    code, _, amount_text = text.partition(":")[2].partition(":")
+    if not code.strip():
+        raise PaymentError("--pay giftcard needs the card's code: giftcard:CODE[:AMOUNT].")
+    amount = parse_amount(amount_text, "The gift card amount") if amount_text.strip() else 0
+    return Tender("voucher", amount or 0, code.strip())
 
 
 def _pay_parts(args: argparse.Namespace) -> tuple[list[Tender | None], str]:
@@ -155,6 +171,9 @@ def _pay_parts(args: argparse.Namespace) -> tuple[list[Tender | None], str]:
         raise PaymentError("--upi-ref goes with exactly one upi part; "
                            "otherwise write upi:AMOUNT:UTR for each.")
     for text, kind in zip(args.pay, kinds, strict=True):
+        if kind == GIFT_CARD:
+            parts.append(_gift_card_part(text))
+            continue
         amount_text, _, reference = text.partition(":")[2].partition(":")
         reference = reference.strip()
         flag = {"card": args.card_last4, "upi": args.upi_ref}.get(kind)
@@ -174,12 +193,30 @@ def _pay_parts(args: argparse.Namespace) -> tuple[list[Tender | None], str]:
 
 
 def _with_rest(parts: list[Tender | None], rest_kind: str, total_minor: int,
-               currency: str) -> tuple[Tender, ...]:
-    """The parts with the one left open paying what the others do not (cash: exactly that)."""
+               currency: str, balance_of: Callable[[str], int] | None = None
+               ) -> tuple[Tender, ...]:
+    """The parts with the one left open paying what the others do not (cash: exactly that).
+
+    A gift card part without an amount pays what the card holds (``balance_of``), at most what
+    the parts with amounts leave; the open part then pays the rest."""
+    parts = list(parts)
+    for n, part in enumerate(parts):
+        if part is not None and part.kind == "voucher" and part.amount_minor == 0:
+            if balance_of is None:
+                raise PaymentError("Give the gift card's amount: giftcard:CODE:AMOUNT.")
+            fixed = sum(p.amount_minor for p in parts if p is not None)
+            pays = min(balance_of(part.reference), max(0, total_minor - fixed))
+            if pays <= 0:
+                raise PaymentError(f"Gift card {part.reference} has nothing to pay here: it is "
+                                   "empty, or the other payments already cover the total.")
+            parts[n] = Tender("voucher", pays, part.reference)
     given = sum(p.amount_minor for p in parts if p is not None)
     if not rest_kind:
         return tuple(p for p in parts if p is not None)
     rest = total_minor - given
+    if rest <= 0 and any(p is not None and p.kind == "voucher" for p in parts):
+        raise PaymentError(f"The gift card pays the whole {format_money(total_minor, currency)}:"
+                           " leave out the part without an amount.")
     if rest <= 0:
         raise PaymentError(f"The other payments already cover the {format_money(total_minor, currency)}"
                            " due: remove the part without an amount.")
@@ -264,7 +301,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
                             f"{format_money(quote.total_minor, quote.currency)}, received "
                             f"{format_money(tendered, quote.currency)}.")
                 if open_parts:
-                    parts = _with_rest(open_parts, rest_kind, quote.total_minor, quote.currency)
+                    parts = _with_rest(open_parts, rest_kind, quote.total_minor, quote.currency,
+                                       gift_card_balance(services))
                 if args.pay == "split":
                     # Checked here first so that the one refusal left below is the missing
                     # shift (opening one for a split that cannot be paid would change the db).
@@ -301,6 +339,11 @@ def run(args: argparse.Namespace, config: Config) -> int:
         return 0
     finally:
         services.close()
+
+
+def gift_card_balance(services) -> Callable[[str], int]:
+    """What a gift card holds, for a ``giftcard:CODE`` part without an amount."""
+    return lambda code: services.gift_cards.balance(code).balance_minor
 
 
 def _with_shift(services, actor, float_minor: int):

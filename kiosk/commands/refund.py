@@ -125,8 +125,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
                 f"Refund of {amount} for {result.booking_reference} (seats {' '.join(result.seats)}) "
                 f"is recorded and waits for a manager's approval. Do not hand out money yet.")
         how = {"cash": "in cash", "card": "to the card", "upi": "to the UPI account",
-               "voucher": "to the voucher",
-               "split": "to the original payments (card, UPI, voucher first; cash last)",
+               "voucher": "back onto the gift card",
+               "split": "to the original payments (card, UPI, gift card first; cash last)",
                }.get(result.method, "to the original payment")
         if result.to_pay_out:
             print(f"Refund of {amount} for booking {result.booking_reference} is approved but no "

@@ -14,7 +14,14 @@ import argparse
 import sys
 
 from kiosk.commands._staff import add_staff_arguments, signed_in
-from kiosk.commands.book import _pay_parts, _pay_value, _with_rest, _with_shift, parse_amount
+from kiosk.commands.book import (
+    _pay_parts,
+    _pay_value,
+    _with_rest,
+    _with_shift,
+    gift_card_balance,
+    parse_amount,
+)
 from kiosk.commands.menu import _cinema
 from kiosk.config import Config
 from kiosk.domain.errors import PaymentError, ShiftRequired
@@ -36,14 +43,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pay", required=True, action="append", metavar="METHOD[:AMOUNT[:REF]]",
                         type=_pay_value,
                         help="cash, card or upi for the whole total, or parts with amounts "
-                             "(card:300:4242, upi:200:410522339876, cash); one part may leave "
+                             "(card:300:4242, upi:200:410522339876, cash); giftcard:CODE[:AMOUNT] "
+                             "(without an amount it pays what it holds); one part may leave "
                              "out its amount: it pays the rest; cash gives change")
+    add_payment_options(parser)
+    add_staff_arguments(parser)
+
+
+def add_payment_options(parser: argparse.ArgumentParser) -> None:
+    """The options beside ``--pay`` of a sale that is not a booking (food, gift cards)."""
     parser.add_argument("--card-last4", metavar="NNNN", help="last 4 digits of the card")
     parser.add_argument("--upi-ref", metavar="REF", help="the UPI payment's 12-digit reference")
     parser.add_argument("--cinema", metavar="ID", help="the cinema (default: this kiosk's)")
     parser.add_argument("--float", dest="float_amount", default="0", metavar="AMOUNT",
                         help="float for a shift this sale has to open (cash, no open shift)")
-    add_staff_arguments(parser)
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
@@ -61,7 +74,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         with signed_in(services, args) as actor:
             priced = services.items.quote(cinema_id, orders)
             payment = Payment(tenders=_with_rest(parts, rest_kind, priced.total_minor,
-                                                 priced.currency))
+                                                 priced.currency, gift_card_balance(services)))
             try:
                 sale = services.items.sell(actor, cinema_id, orders, payment)
             except ShiftRequired:  # all else was valid: open the drawer only now

@@ -1,4 +1,4 @@
-"""Tenders: how a booking was paid (cash, card, UPI, voucher; one or several) and where a refund goes.
+"""Tenders: how a booking was paid (cash, card, UPI, gift card; one or several) and where a refund goes.
 
 Pure rules, no I/O. ``settle`` turns what the cashier entered into the tenders recorded on the
 booking; ``allocate_refund`` decides which of a booking's tenders a refund goes back to.
@@ -17,27 +17,28 @@ drawer and cash never goes back to a card.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from kiosk.domain.booking_rules import check_card_last4
 from kiosk.domain.errors import PaymentError
+from kiosk.domain.giftcards import masked_code, normalise_code
 from kiosk.domain.money import format_money
 from kiosk.domain.upi import check_currency, check_utr
 
 KINDS = ("cash", "card", "upi", "voucher")
 REFUND_ORDER = ("card", "upi", "voucher", "cash")
 MAX_TENDERS = 8
-MAX_REFERENCE = 64
 MAX_AMOUNT_MINOR = 10**11  # ₹100 crore / AED 1 billion: more is a typo (and past SQLite's int64)
-LABELS = {"cash": "cash", "card": "card", "upi": "UPI", "voucher": "voucher"}
+# 'voucher' is the kind stored (migration 0011's CHECK); since migration 0021 it is a gift card
+# issued here, its reference the card's code (``kiosk.domain.giftcards``).
+LABELS = {"cash": "cash", "card": "card", "upi": "UPI", "voucher": "gift card"}
 
 
 @dataclass(frozen=True)
 class Tender:
     """One tender as entered: ``amount_minor`` is what it pays (for cash: the cash handed over,
-    change is worked out); ``reference`` is a card's last 4 digits, a UPI reference or a voucher
+    change is worked out); ``reference`` is a card's last 4 digits, a UPI reference or a gift card
     code (empty for cash)."""
 
     kind: str
@@ -99,13 +100,7 @@ def _reference(kind: str, raw: object) -> str | None:
         return check_card_last4(None if raw is None else str(raw))
     if kind == "upi":
         return check_utr(raw)
-    text = str(raw or "").strip()
-    what = "voucher code"
-    if not text:
-        raise PaymentError(f"Enter the {what}.")
-    if len(text) > MAX_REFERENCE or any(unicodedata.category(c)[0] == "C" for c in text):
-        raise PaymentError(f"The {what} must be at most {MAX_REFERENCE} plain characters.")
-    return text
+    return normalise_code(raw)  # a real card's balance is checked where the sale is written
 
 
 def settle(due_minor: int, tenders: Sequence[Tender], currency: str,
@@ -125,10 +120,12 @@ def settle(due_minor: int, tenders: Sequence[Tender], currency: str,
     checked: list[tuple[str, int, str | None]] = []
     for tender in tenders:
         if not isinstance(tender, Tender):
-            raise PaymentError("Choose cash, card, UPI or voucher for each payment.")
+            raise PaymentError("Choose cash, card, UPI or gift card for each payment.")
         kind = str(tender.kind or "").strip().lower()
+        if kind == "giftcard":
+            kind = "voucher"
         if kind not in KINDS:
-            raise PaymentError("Choose cash, card, UPI or voucher for each payment.")
+            raise PaymentError("Choose cash, card, UPI or gift card for each payment.")
         if kind not in allowed:
             names = " or ".join(LABELS[k] for k in allowed)
             raise PaymentError(f"This kiosk takes {names} payments only.")
@@ -145,7 +142,7 @@ def settle(due_minor: int, tenders: Sequence[Tender], currency: str,
     other_total = sum(amount for kind, amount, _ in checked if kind != "cash")
     if other_total > due_minor:
         raise PaymentError(
-            f"The card, UPI and voucher payments come to {format_money(other_total, currency)}, "
+            f"The card, UPI and gift card payments come to {format_money(other_total, currency)}, "
             f"more than the {format_money(due_minor, currency)} due. Only cash gives change.")
     rest = due_minor - other_total
     if not cash and rest:
@@ -260,7 +257,9 @@ def paid_text(lines: Iterable[TenderLine], currency: str,
         name = labels.get(t.kind, t.kind)
         if t.kind == "card" and t.reference:
             name += f" ••••{t.reference}"
-        elif t.kind in ("upi", "voucher") and t.reference:
+        elif t.kind == "upi" and t.reference:
             name += f" {t.reference}"
+        elif t.kind == "voucher" and t.reference:
+            name += f" {masked_code(t.reference)}"
         out.append(f"{name} {format_money(t.amount_minor, currency)}")
     return " + ".join(out)

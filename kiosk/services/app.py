@@ -20,6 +20,7 @@ from kiosk.services.catalogue import CatalogueService
 from kiosk.services.day_close import DayCloseService
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.gate import CLOUD_NEEDS_GATE, LocalGate, SeatGate
+from kiosk.services.gift_cards import GiftCardService
 from kiosk.services.importer import ImportService
 from kiosk.services.item_sales import ItemSaleService
 from kiosk.services.menu import MenuService
@@ -49,6 +50,7 @@ class Services:
     day_close: DayCloseService | None = None  # business-day close (Z report)
     menu: MenuService | None = None  # food and drink menu and stock (issue 12)
     items: ItemSaleService | None = None  # food and drink sales (issue 12)
+    gift_cards: GiftCardService | None = None  # gift cards sold, topped up, looked up (issue 12)
 
     @property
     def config(self) -> Config:
@@ -112,6 +114,7 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
         day_close=DayCloseService(deps, publisher),
         menu=MenuService(deps),
         items=ItemSaleService(deps),
+        gift_cards=GiftCardService(deps),
         audit=AuditLog(deps),
         gate=gate,
         owns_gate=owns_gate,

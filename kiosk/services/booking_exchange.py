@@ -150,7 +150,7 @@ class ExchangeDesk:
                 tax=tax_included(back, old_info.tax_rate_bp), currency=old["currency"],
                 method=method, reason="exchange", actor=actor, decided=True,
                 shift_id=shift_id, timezone=old_info.timezone, now=now)
-            record_refund_tenders(conn, refund_id, old["id"], parts)
+            record_refund_tenders(conn, refund_id, old["id"], parts, now, actor.kiosk_id)
             set_paying_shift(conn, refund_id, shift_id, method)  # none: to pay out
         free_seat_sales(conn, old["show_id"], old["id"])
         conn.execute(

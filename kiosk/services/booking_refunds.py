@@ -232,7 +232,8 @@ class RefundDesk:
 
         The money goes back to the booking's tenders (``tender_plan``), recorded per tender."""
         parts = tender_plan(conn, booking, amount)
-        record_refund_tenders(conn, refund_id, booking["id"], parts)
+        kiosk_id = conn.execute("SELECT kiosk_id FROM refunds WHERE id = ?", (refund_id,)).fetchone()[0]
+        record_refund_tenders(conn, refund_id, booking["id"], parts, now, kiosk_id)
         if parts:  # the split decided now (a request waited: other refunds may have come first)
             conn.execute("UPDATE refunds SET method = ?1 WHERE id = ?2 AND method != ?1",
                          (summary_method(p.kind for p in parts), refund_id))

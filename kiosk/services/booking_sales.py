@@ -50,7 +50,7 @@ from kiosk.domain.tenders import (
     split_for_basket,
     summary_method,
 )
-from kiosk.services import audit, outbox, tenders
+from kiosk.services import audit, gift_cards, outbox, tenders
 from kiosk.services.auth import ensure_active, open_shift_id
 from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_queries import BookingContext, HoldRows, codes_json, in_layout_order
@@ -143,8 +143,9 @@ def payment_tenders(payment: Payment, due_minor: int, currency: str) -> tuple[Te
     if payment.tenders:
         return tuple(payment.tenders)
     method = str(payment.method or "").strip().lower()
+    method = "voucher" if method == "giftcard" else method
     if method not in KINDS:
-        raise PaymentError("Choose cash, card, UPI or voucher as the payment method.")
+        raise PaymentError("Choose cash, card, UPI or gift card as the payment method.")
     if method == "cash":
         if payment.tendered_minor is None:
             raise PaymentError(f"Enter the cash received (due {format_money(due_minor, currency)}).")
@@ -167,6 +168,7 @@ def take_payment(deps: ServiceDeps, actor: Actor, due_minor: int, currency: str,
     lines = tuple(settle(due_minor, payment_tenders(payment, due_minor, currency), currency,
                          allowed))
     tenders.refuse_reused_upi(deps.conn, lines)  # before the cloud hears of the sale
+    gift_cards.check_spend(deps.conn, lines, currency, deps.clock.now())
     shift_id = (open_shift_id(deps, actor.staff_id, actor.kiosk_id)
                 if actor.staff_id is not None else None)
     if shift_id is None and any(t.kind == "cash" for t in lines):
@@ -395,6 +397,8 @@ class SalesDesk:
                 if "bookings.reference" not in str(exc) or attempt == REFERENCE_ATTEMPTS - 1:
                     raise
         tenders.record_tenders(conn, booking_id, paid.tenders)
+        gift_cards.redeem(conn, paid.tenders, info.currency, now, actor.kiosk_id,
+                          booking_id=booking_id)
         conn.executemany(
             "INSERT INTO booking_seats (booking_id, seat_code, seat_type, ticket_type, "
             "price_minor, tax_minor) VALUES (?, ?, ?, ?, ?, ?)",

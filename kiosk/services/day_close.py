@@ -74,6 +74,25 @@ def _food_note(food: dict[str, int] | None, currency: str) -> str:
             f"{format_money(food['net_revenue'], currency)} (in the tenders).")
 
 
+GIFT_CARDS_NOTE = "No gift cards sold or topped up."
+
+
+def _gift_cards_note(conn: sqlite3.Connection, cinema_id: str, day: str, currency: str) -> str:
+    """Gift cards sold and topped up that day (this device's): their money is in the tenders
+    but is not revenue (it is spent later, as the gift card tender)."""
+    row = conn.execute(
+        "SELECT COALESCE(SUM(l.kind = 'issue'), 0), COALESCE(SUM(l.kind = 'top_up'), 0), "
+        "COALESCE(SUM(l.amount_minor), 0) FROM gift_card_loads l "
+        "JOIN gift_cards g ON g.code = l.code WHERE g.cinema_id = ? AND l.business_date = ?",
+        (cinema_id, day)).fetchone()
+    sold, topped, loaded = (int(v) for v in row)
+    if not sold and not topped:
+        return GIFT_CARDS_NOTE
+    cards = "gift card" if sold == 1 else "gift cards"
+    return (f"{sold} {cards} sold, {topped} topped up: {format_money(loaded, currency)} "
+            "loaded (in the tenders, not revenue: it is spent later as the gift card tender).")
+
+
 # ---------------------------------------------------------------- shapes
 
 
@@ -188,6 +207,7 @@ class ZReport:
             ("Z report", ["Field", "Value"], [list(r) for r in head]),
             ("Tickets", ["Measure", "Amount"], ticket_rows),
             ("Food and drink", ["Note"], [[self.totals["food_and_drink_note"]]]),
+            ("Gift cards", ["Note"], [[self.totals.get("gift_cards_note", GIFT_CARDS_NOTE)]]),
             ("Tenders", ["Tender", "Taken", "Refunded", "Net"], tenders),
             ("Refunds", ["Measure", "Amount"],
              [["Refunds completed", refunds["count"]], ["Refunded", refunds["amount"]],
@@ -646,6 +666,7 @@ class DayCloseService:
             "tickets": tickets,
             "food_and_drink": food,
             "food_and_drink_note": _food_note(food, currency),
+            "gift_cards_note": _gift_cards_note(conn, cinema["id"], day.isoformat(), currency),
             "tenders": _tenders(conn, cinema["id"], day.isoformat()),
             "refunds": {"count": int(tot.get("refund_count") or 0),
                         "amount": int(tot.get("refunds") or 0),

@@ -42,7 +42,7 @@ from kiosk.domain.ids import new_reference, normalise_reference
 from kiosk.domain.menu import ItemLine, Order
 from kiosk.domain.money import format_money
 from kiosk.domain.tenders import TenderLine, allocate_refund, summary_method
-from kiosk.services import audit, tenders
+from kiosk.services import audit, gift_cards, tenders
 from kiosk.services.auth import ensure_active, ensure_staff, open_shift_id
 from kiosk.services.booking_sales import Paid, channel_of, take_payment
 from kiosk.services.deps import ServiceDeps
@@ -225,6 +225,7 @@ def write_sale(conn: sqlite3.Connection, actor: Actor, priced: PricedItems,
         "tendered_minor, change_minor) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(sale_id, t.seq, t.kind, t.amount_minor, t.reference, t.tendered_minor, t.change_minor)
          for t in lines])
+    gift_cards.redeem(conn, lines, priced.currency, now, actor.kiosk_id, sale_id=sale_id)
     audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="item_sale",
                  staff_id=actor.staff_id, target=reference,
                  detail={"sale_id": sale_id, "booking_id": booking_id,
@@ -371,6 +372,11 @@ class ItemSaleService:
                 "VALUES (?, ?, ?, ?, ?)",
                 [(refund_id, n, p.tender_seq, p.kind, p.amount_minor)
                  for n, p in enumerate(parts, start=1)])
+            codes = {t.seq: t.reference for t in sale.tenders}
+            for p in parts:
+                if p.kind == "voucher":  # back onto the gift card that paid it
+                    gift_cards.credit(conn, codes.get(p.tender_seq), p.amount_minor, now,
+                                      actor.kiosk_id, sale_id=sale.sale_id)
             returned: dict[str, int] = {}
             for n, q in wanted.items():
                 conn.execute("UPDATE item_sale_lines SET refunded_qty = refunded_qty + ? "

@@ -127,7 +127,7 @@ class Payment:
     method: str = ""  # "cash" | "card" | "upi" | "voucher"
     tendered_minor: int | None = None  # cash only
     card_last4: str | None = None  # card only; never a full number
-    reference: str | None = None  # UPI reference or voucher code
+    reference: str | None = None  # UPI reference or gift card code
     tenders: tuple[Tender, ...] = ()
 
 

@@ -62,17 +62,20 @@ SELECT s.float_minor,
          WHERE i.shift_id = s.id AND t.kind = 'cash'),
        (SELECT COALESCE(SUM(rt.amount_minor), 0) FROM item_refunds r
           JOIN item_refund_tenders rt ON rt.refund_id = r.id
-         WHERE r.shift_id = s.id AND rt.kind = 'cash')
+         WHERE r.shift_id = s.id AND rt.kind = 'cash'),
+       (SELECT COALESCE(SUM(t.amount_minor), 0) FROM gift_card_loads l
+          JOIN gift_card_load_tenders t ON t.load_id = l.id
+         WHERE l.shift_id = s.id AND t.kind = 'cash')
   FROM shifts s WHERE s.id = ?
 """
 
 
 def expected_cash(conn: sqlite3.Connection, shift_id: int) -> int:
-    """Float + cash tenders taken on the shift (tickets, food and drink) - cash refund tenders
-    it paid."""
+    """Float + cash tenders taken on the shift (tickets, food and drink, gift cards sold) - cash
+    refund tenders it paid."""
     row = conn.execute(_EXPECTED_CASH_SQL, (shift_id,)).fetchone()
     return (int(row[0]) + int(row[1]) + int(row[2]) - int(row[3]) - int(row[4])
-            + int(row[5]) - int(row[6]))
+            + int(row[5]) - int(row[6]) + int(row[7]))
 
 
 class ShiftService:

@@ -18,9 +18,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from kiosk.domain.errors import InvalidInput, PaymentError
 from kiosk.domain.tenders import KINDS, RefundPart, TenderLine
+from kiosk.services import gift_cards
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,9 @@ def refuse_reused_upi(conn: sqlite3.Connection, lines: Sequence[TenderLine],
             "AND b.id IS NOT ?2 UNION ALL SELECT 'food and drink sale ' || s.reference "
             "FROM item_sale_tenders it "
             "JOIN item_sales s ON s.id = it.sale_id WHERE it.kind = 'upi' AND it.reference = ?1 "
-            "LIMIT 1", (t.reference, basket_booking)).fetchone()
+            "UNION ALL SELECT 'gift card sale ' || l.reference FROM gift_card_load_tenders lt "
+            "JOIN gift_card_loads l ON l.id = lt.load_id WHERE lt.kind = 'upi' "
+            "AND lt.reference = ?1 LIMIT 1", (t.reference, basket_booking)).fetchone()
         if row is not None:
             raise PaymentError(
                 f"UPI reference {t.reference} already paid {row[0]}. Each UPI payment "
@@ -92,14 +96,21 @@ def record_tenders(conn: sqlite3.Connection, booking_id: str, lines: Sequence[Te
 
 
 def record_refund_tenders(conn: sqlite3.Connection, refund_id: int, booking_id: str,
-                          parts: Sequence[RefundPart]) -> None:
-    """Write where a completed refund's money went (caller's transaction)."""
+                          parts: Sequence[RefundPart], now: datetime, kiosk_id: str) -> None:
+    """Write where a completed refund's money went (caller's transaction); what goes back to
+    a gift card tender is credited to that card here, in the same transaction."""
     if parts:
         conn.executemany(
             "INSERT INTO refund_tenders (refund_id, seq, booking_id, tender_seq, kind, "
             "amount_minor) VALUES (?, ?, ?, ?, ?, ?)",
             [(refund_id, n, booking_id, p.tender_seq, p.kind, p.amount_minor)
              for n, p in enumerate(parts, start=1)])
+    for p in parts:
+        if p.kind == "voucher" and p.tender_seq is not None:
+            row = conn.execute("SELECT reference FROM booking_tenders WHERE booking_id = ? "
+                               "AND seq = ?", (booking_id, p.tender_seq)).fetchone()
+            gift_cards.credit(conn, row[0] if row else None, p.amount_minor, now, kiosk_id,
+                              booking_id=booking_id)
 
 
 def tender_lines(conn: sqlite3.Connection, booking_id: str) -> list[TenderLine]:
@@ -135,7 +146,8 @@ def left_on(states: Sequence[TenderState]) -> list[tuple[int | None, str, int]]:
 # A booking's cinema is its show's hall's (?2 NULL: every cinema). Bookings without tender rows
 # count as one tender of their payment method; refunds without refund_tenders rows likewise.
 # Food and drink sales (item_sales, issue 12) and their refunds count with them: the money in the
-# drawer and on the card slips is the basket's, tickets and items alike.
+# drawer and on the card slips is the basket's, tickets and items alike. So does the money taken
+# for gift cards sold and topped up (gift_card_loads, migration 0021).
 _TAKEN_SQL = """
 SELECT t.kind, b.currency, SUM(t.amount_minor), COUNT(*)
   FROM booking_tenders t JOIN bookings b ON b.id = t.booking_id
@@ -155,6 +167,12 @@ SELECT t.kind, i.currency, SUM(t.amount_minor), COUNT(*)
   FROM item_sale_tenders t JOIN item_sales i ON i.id = t.sale_id
  WHERE (?2 IS NULL OR i.cinema_id = ?2) AND i.business_date BETWEEN ?1 AND ?3
  GROUP BY t.kind, i.currency
+UNION ALL
+SELECT t.kind, l.currency, SUM(t.amount_minor), COUNT(*)
+  FROM gift_card_load_tenders t JOIN gift_card_loads l ON l.id = t.load_id
+  JOIN gift_cards g ON g.code = l.code
+ WHERE (?2 IS NULL OR g.cinema_id = ?2) AND l.business_date BETWEEN ?1 AND ?3
+ GROUP BY t.kind, l.currency
 """
 
 _TAKEN_PULLED_SQL = """
@@ -286,6 +304,10 @@ UNION ALL
 SELECT rt.kind, 1, SUM(rt.amount_minor), COUNT(DISTINCT r.id) FROM item_refunds r
   JOIN item_refund_tenders rt ON rt.refund_id = r.id
  WHERE r.shift_id = ?1 GROUP BY rt.kind
+UNION ALL
+SELECT t.kind, 0, SUM(t.amount_minor), COUNT(*) FROM gift_card_loads l
+  JOIN gift_card_load_tenders t ON t.load_id = l.id
+ WHERE l.shift_id = ?1 GROUP BY t.kind
 """
 
 

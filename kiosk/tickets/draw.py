@@ -46,7 +46,8 @@ def _seat_type(name: str) -> str:
 def _payment(name: str) -> str:
     return {"cash": translate("Ticket", "Cash"),
             "card": translate("Ticket", "Card"),
-            "upi": translate("Ticket", "UPI")}.get(name, name.title())
+            "upi": translate("Ticket", "UPI"),
+            "voucher": translate("Ticket", "Gift card")}.get(name, name.title())
 
 
 def _font(px: float, bold: bool = False, mono: bool = False) -> QFont:
@@ -215,7 +216,7 @@ def _receipt_flow(flow: Flow, data: ReceiptData) -> None:
                      format_money(data.total_minor - data.refunded_minor, ticket.currency), 34, bold=True)
     flow.rule(dashed=True)
     method = _payment(data.payment_method)
-    if data.tenders:  # split, UPI or voucher: one line per tender
+    if data.tenders:  # split, UPI or gift card: one line per tender
         for kind, amount, reference in data.tenders:
             label = _payment(kind) + (f" •••• {reference}" if kind == "card" and reference
                                       else f" {reference}" if reference else "")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from kiosk.domain.giftcards import masked_code
 from kiosk.services.models import Booking
 
 
@@ -103,7 +104,7 @@ class ReceiptData:
     staff_label: str  # e.g. "1001" or "Self-service"
     tax_label: str = "GST"
     tax_rate_bp: int | None = None  # basis points, when known (ShowDetail.tax_rate_bp)
-    # (kind, amount, reference) per tender when paid several ways or by UPI / voucher (issue 11)
+    # (kind, amount, reference) per tender when paid several ways or by UPI / gift card (issue 11)
     tenders: tuple[tuple[str, int, str], ...] = ()
 
     @classmethod
@@ -128,6 +129,8 @@ class ReceiptData:
             staff_label=staff_label,
             tax_label=tax_label,
             tax_rate_bp=tax_rate_bp,
-            tenders=tuple((t.kind, t.amount_minor, t.reference or "") for t in booking.tenders)
+            # a gift card's code masked: the paper must not let its finder spend the card
+            tenders=tuple((t.kind, t.amount_minor, masked_code(t.reference) if t.kind == "voucher"
+                           and t.reference else t.reference or "") for t in booking.tenders)
             if len(booking.tenders) > 1 or booking.payment_method in ("upi", "voucher") else (),
         )

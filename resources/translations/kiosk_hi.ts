@@ -106,6 +106,10 @@
         <translation>कुल %1</translation>
     </message>
     <message>
+        <source>(tickets %1 + food and drink %2)</source>
+        <translation>(टिकट %1 + खाना-पीना %2)</translation>
+    </message>
+    <message>
         <source>includes tax %1</source>
         <translation>कर %1 शामिल</translation>
     </message>
@@ -862,6 +866,21 @@
     </message>
 </context>
 <context>
+    <name>FoodPanel</name>
+    <message>
+        <source>Food and drink</source>
+        <translation>खाना-पीना</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>आइटम हटाएँ</translation>
+    </message>
+    <message>
+        <source>Choose the %1</source>
+        <translation>%1 चुनें</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Back</source>
@@ -1024,6 +1043,18 @@
         <translation>भुगतान</translation>
     </message>
     <message>
+        <source>Gift card (F11)</source>
+        <translation>गिफ़्ट कार्ड (F11)</translation>
+    </message>
+    <message>
+        <source>Gift card code</source>
+        <translation>गिफ़्ट कार्ड कोड</translation>
+    </message>
+    <message>
+        <source>Amount on this card, UPI or gift card</source>
+        <translation>इस कार्ड, UPI या गिफ़्ट कार्ड पर राशि</translation>
+    </message>
+    <message>
         <source>Card</source>
         <translation>कार्ड</translation>
     </message>
@@ -1042,10 +1073,6 @@
     <message>
         <source>UPI (F10)</source>
         <translation>UPI (F10)</translation>
-    </message>
-    <message>
-        <source>Voucher (F11)</source>
-        <translation>वाउचर (F11)</translation>
     </message>
     <message>
         <source>Last 4 digits of the card</source>
@@ -1068,16 +1095,8 @@
         <translation>UPI भुगतान QR कोड</translation>
     </message>
     <message>
-        <source>Voucher code</source>
-        <translation>वाउचर कोड</translation>
-    </message>
-    <message>
         <source>Amount (empty: all still to pay)</source>
         <translation>राशि (ख़ाली: पूरी बाकी राशि)</translation>
-    </message>
-    <message>
-        <source>Amount on this card, UPI or voucher</source>
-        <translation>इस कार्ड, UPI या वाउचर पर राशि</translation>
     </message>
     <message>
         <source>Add as part payment (F4)</source>
@@ -1092,12 +1111,12 @@
         <translation>UPI ऐप पर भुगतान आने की जाँच करें, फिर उसमें दिखा 12 अंकों का UTR लिखें।</translation>
     </message>
     <message>
-        <source>Voucher</source>
-        <translation>वाउचर</translation>
+        <source>Gift card</source>
+        <translation>गिफ़्ट कार्ड</translation>
     </message>
     <message>
-        <source>Keep the paper voucher with the card slips: it is counted at the cash-up.</source>
-        <translation>काग़ज़ का वाउचर कार्ड की पर्चियों के साथ रखें: हिसाब के समय इसकी गिनती होती है।</translation>
+        <source>Type or scan the code on the card. It pays what it holds; take the rest another way.</source>
+        <translation>कार्ड पर लिखा कोड टाइप या स्कैन करें। कार्ड में जितना है उतना भुगतान होगा; बाकी दूसरे तरीके से लें।</translation>
     </message>
     <message>
         <source>Customer e-mail or mobile for the confirmation (optional)</source>
@@ -1148,8 +1167,36 @@
         <translation>पूरे पैसे</translation>
     </message>
     <message>
-        <source>Choose card, UPI or voucher, enter its details and an amount up to %1.</source>
-        <translation>कार्ड, UPI या वाउचर चुनें, उसका विवरण और %1 तक की राशि दर्ज करें।</translation>
+        <source>This gift card is blocked and cannot pay.</source>
+        <translation>यह गिफ़्ट कार्ड बंद है, इससे भुगतान नहीं हो सकता।</translation>
+    </message>
+    <message>
+        <source>This gift card expired on %1.</source>
+        <translation>यह गिफ़्ट कार्ड %1 को समाप्त हो गया।</translation>
+    </message>
+    <message>
+        <source>This gift card holds %1, not %2.</source>
+        <translation>इस गिफ़्ट कार्ड में %1 है, %2 नहीं।</translation>
+    </message>
+    <message>
+        <source>Holds %1 · valid until %2</source>
+        <translation>शेष %1 · %2 तक मान्य</translation>
+    </message>
+    <message>
+        <source>Choose card, UPI or gift card, enter its details and an amount up to %1.</source>
+        <translation>कार्ड, UPI या गिफ़्ट कार्ड चुनें, उसका विवरण और %1 तक की राशि लिखें।</translation>
+    </message>
+    <message>
+        <source>This gift card pays %1: add it as a part payment (F4), then take the rest another way.</source>
+        <translation>यह गिफ़्ट कार्ड %1 चुकाता है: इसे आंशिक भुगतान के रूप में जोड़ें (F4), फिर बाकी दूसरे तरीके से लें।</translation>
+    </message>
+    <message>
+        <source>Enter the gift card code.</source>
+        <translation>गिफ़्ट कार्ड कोड लिखें।</translation>
+    </message>
+    <message>
+        <source>Still to pay %1: take it in cash, or by card, UPI or gift card.</source>
+        <translation>अभी %1 बाकी है: नकद, या कार्ड, UPI या गिफ़्ट कार्ड से लें।</translation>
     </message>
     <message>
         <source>Part payments: %1</source>
@@ -1186,14 +1233,6 @@
     <message>
         <source>Enter the UPI reference: the 12-digit UTR on the customer&apos;s payment screen.</source>
         <translation>UPI संदर्भ लिखें: ग्राहक की भुगतान स्क्रीन पर दिखा 12 अंकों का UTR।</translation>
-    </message>
-    <message>
-        <source>Enter the voucher code.</source>
-        <translation>वाउचर कोड दर्ज करें।</translation>
-    </message>
-    <message>
-        <source>Still to pay %1: take it in cash, or by card, UPI or voucher.</source>
-        <translation>बाकी देय %1: इसे नकद, या कार्ड, UPI या वाउचर से लें।</translation>
     </message>
     <message>
         <source>Confirming the sale…</source>
@@ -1259,8 +1298,8 @@
         <translation>UPI</translation>
     </message>
     <message>
-        <source>voucher</source>
-        <translation>वाउचर</translation>
+        <source>gift card</source>
+        <translation>गिफ़्ट कार्ड</translation>
     </message>
     <message>
         <source>the original payments (card first, cash last)</source>
@@ -2109,6 +2148,10 @@ Variance %3</source>
         <translation>UPI</translation>
     </message>
     <message>
+        <source>Gift card</source>
+        <translation>गिफ़्ट कार्ड</translation>
+    </message>
+    <message>
         <source>%1 min</source>
         <translation>%1 मिनट</translation>
     </message>
@@ -2257,6 +2300,10 @@ Variance %3</source>
     <message>
         <source>Booking reference</source>
         <translation>बुकिंग संदर्भ</translation>
+    </message>
+    <message>
+        <source>Food and drink %1, collect at the stand: %2</source>
+        <translation>खाना-पीना %1, काउंटर से लें: %2</translation>
     </message>
     <message>
         <source>Seats: %1</source>

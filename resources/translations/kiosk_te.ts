@@ -106,6 +106,10 @@
         <translation>మొత్తం %1</translation>
     </message>
     <message>
+        <source>(tickets %1 + food and drink %2)</source>
+        <translation>(టికెట్లు %1 + తినుబండారాలు %2)</translation>
+    </message>
+    <message>
         <source>includes tax %1</source>
         <translation>పన్ను %1 కలిపి</translation>
     </message>
@@ -862,6 +866,21 @@
     </message>
 </context>
 <context>
+    <name>FoodPanel</name>
+    <message>
+        <source>Food and drink</source>
+        <translation>తినుబండారాలు</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>ఐటమ్ తీసివేయండి</translation>
+    </message>
+    <message>
+        <source>Choose the %1</source>
+        <translation>%1 ఎంచుకోండి</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Back</source>
@@ -1024,6 +1043,18 @@
         <translation>చెల్లింపు</translation>
     </message>
     <message>
+        <source>Gift card (F11)</source>
+        <translation>గిఫ్ట్ కార్డ్ (F11)</translation>
+    </message>
+    <message>
+        <source>Gift card code</source>
+        <translation>గిఫ్ట్ కార్డ్ కోడ్</translation>
+    </message>
+    <message>
+        <source>Amount on this card, UPI or gift card</source>
+        <translation>ఈ కార్డ్, UPI లేదా గిఫ్ట్ కార్డ్‌పై మొత్తం</translation>
+    </message>
+    <message>
         <source>Card</source>
         <translation>కార్డు</translation>
     </message>
@@ -1042,10 +1073,6 @@
     <message>
         <source>UPI (F10)</source>
         <translation>UPI (F10)</translation>
-    </message>
-    <message>
-        <source>Voucher (F11)</source>
-        <translation>వోచర్ (F11)</translation>
     </message>
     <message>
         <source>Last 4 digits of the card</source>
@@ -1068,16 +1095,8 @@
         <translation>UPI చెల్లింపు QR కోడ్</translation>
     </message>
     <message>
-        <source>Voucher code</source>
-        <translation>వోచర్ కోడ్</translation>
-    </message>
-    <message>
         <source>Amount (empty: all still to pay)</source>
         <translation>మొత్తం (ఖాళీ: మిగిలినదంతా)</translation>
-    </message>
-    <message>
-        <source>Amount on this card, UPI or voucher</source>
-        <translation>ఈ కార్డు, UPI లేదా వోచర్‌పై మొత్తం</translation>
     </message>
     <message>
         <source>Add as part payment (F4)</source>
@@ -1092,12 +1111,12 @@
         <translation>UPI యాప్‌లో చెల్లింపు వచ్చిందో చూసి, అది చూపే 12 అంకెల UTR ను టైప్ చేయండి.</translation>
     </message>
     <message>
-        <source>Voucher</source>
-        <translation>వోచర్</translation>
+        <source>Gift card</source>
+        <translation>గిఫ్ట్ కార్డ్</translation>
     </message>
     <message>
-        <source>Keep the paper voucher with the card slips: it is counted at the cash-up.</source>
-        <translation>కాగితపు వోచర్‌ను కార్డు రసీదులతో ఉంచండి: నగదు లెక్కలో దీన్ని లెక్కిస్తారు.</translation>
+        <source>Type or scan the code on the card. It pays what it holds; take the rest another way.</source>
+        <translation>కార్డ్‌పై ఉన్న కోడ్‌ను టైప్ చేయండి లేదా స్కాన్ చేయండి. కార్డ్‌లో ఉన్నంత చెల్లిస్తుంది; మిగతాది వేరే విధంగా తీసుకోండి.</translation>
     </message>
     <message>
         <source>Customer e-mail or mobile for the confirmation (optional)</source>
@@ -1148,8 +1167,36 @@
         <translation>సరిగ్గా</translation>
     </message>
     <message>
-        <source>Choose card, UPI or voucher, enter its details and an amount up to %1.</source>
-        <translation>కార్డు, UPI లేదా వోచర్ ఎంచుకుని, దాని వివరాలు, %1 వరకు మొత్తం నమోదు చేయండి.</translation>
+        <source>This gift card is blocked and cannot pay.</source>
+        <translation>ఈ గిఫ్ట్ కార్డ్ నిలిపివేయబడింది, దీనితో చెల్లించలేరు.</translation>
+    </message>
+    <message>
+        <source>This gift card expired on %1.</source>
+        <translation>ఈ గిఫ్ట్ కార్డ్ గడువు %1న ముగిసింది.</translation>
+    </message>
+    <message>
+        <source>This gift card holds %1, not %2.</source>
+        <translation>ఈ గిఫ్ట్ కార్డ్‌లో %1 ఉంది, %2 కాదు.</translation>
+    </message>
+    <message>
+        <source>Holds %1 · valid until %2</source>
+        <translation>మిగిలింది %1 · %2 వరకు చెల్లుతుంది</translation>
+    </message>
+    <message>
+        <source>Choose card, UPI or gift card, enter its details and an amount up to %1.</source>
+        <translation>కార్డ్, UPI లేదా గిఫ్ట్ కార్డ్ ఎంచుకుని, దాని వివరాలు మరియు %1 వరకు మొత్తం నమోదు చేయండి.</translation>
+    </message>
+    <message>
+        <source>This gift card pays %1: add it as a part payment (F4), then take the rest another way.</source>
+        <translation>ఈ గిఫ్ట్ కార్డ్ %1 చెల్లిస్తుంది: దీన్ని పాక్షిక చెల్లింపుగా జోడించండి (F4), మిగతాది వేరే విధంగా తీసుకోండి.</translation>
+    </message>
+    <message>
+        <source>Enter the gift card code.</source>
+        <translation>గిఫ్ట్ కార్డ్ కోడ్ నమోదు చేయండి.</translation>
+    </message>
+    <message>
+        <source>Still to pay %1: take it in cash, or by card, UPI or gift card.</source>
+        <translation>ఇంకా %1 చెల్లించాలి: నగదు, లేదా కార్డ్, UPI లేదా గిఫ్ట్ కార్డ్ ద్వారా తీసుకోండి.</translation>
     </message>
     <message>
         <source>Part payments: %1</source>
@@ -1186,14 +1233,6 @@
     <message>
         <source>Enter the UPI reference: the 12-digit UTR on the customer&apos;s payment screen.</source>
         <translation>UPI రిఫరెన్స్ నమోదు చేయండి: కస్టమర్ చెల్లింపు స్క్రీన్‌పై ఉన్న 12 అంకెల UTR.</translation>
-    </message>
-    <message>
-        <source>Enter the voucher code.</source>
-        <translation>వోచర్ కోడ్ నమోదు చేయండి.</translation>
-    </message>
-    <message>
-        <source>Still to pay %1: take it in cash, or by card, UPI or voucher.</source>
-        <translation>ఇంకా చెల్లించాల్సింది %1: నగదుగా, లేదా కార్డు, UPI లేదా వోచర్ ద్వారా తీసుకోండి.</translation>
     </message>
     <message>
         <source>Confirming the sale…</source>
@@ -1259,8 +1298,8 @@
         <translation>UPI</translation>
     </message>
     <message>
-        <source>voucher</source>
-        <translation>వోచర్</translation>
+        <source>gift card</source>
+        <translation>గిఫ్ట్ కార్డ్</translation>
     </message>
     <message>
         <source>the original payments (card first, cash last)</source>
@@ -2109,6 +2148,10 @@ Variance %3</source>
         <translation>UPI</translation>
     </message>
     <message>
+        <source>Gift card</source>
+        <translation>గిఫ్ట్ కార్డ్</translation>
+    </message>
+    <message>
         <source>%1 min</source>
         <translation>%1 నిమి</translation>
     </message>
@@ -2257,6 +2300,10 @@ Variance %3</source>
     <message>
         <source>Booking reference</source>
         <translation>బుకింగ్ రిఫరెన్స్</translation>
+    </message>
+    <message>
+        <source>Food and drink %1, collect at the stand: %2</source>
+        <translation>తినుబండారాలు %1, స్టాండ్ వద్ద తీసుకోండి: %2</translation>
     </message>
     <message>
         <source>Seats: %1</source>

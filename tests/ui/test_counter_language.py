@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui import i18n
+from tests.factories import issue_gift_card
 
 WAIT = 10_000
 SHOTS = Path("/tmp/shots")
@@ -52,7 +53,7 @@ def test_split_payment_reads_in_the_counter_language(driver, qtbot, lang):
     driver.wait_screen("payment")
     payment = driver.screen("payment")
     assert payment.upi_button.text() == "UPI (F10)" and "(F11)" in payment.voucher_button.text()
-    assert "Voucher" not in payment.voucher_button.text()
+    assert "Gift card" not in payment.voucher_button.text()
     driver.click(payment.card_button)
     qtbot.keyClicks(payment.card_last4, "4242")
     qtbot.keyClicks(payment.part_amount, "300")
@@ -119,12 +120,13 @@ def test_split_booking_refund_line_reads_in_the_counter_language(driver, qtbot, 
     from kiosk.services.models import Payment
 
     card = EXPECTED[lang][0]
-    voucher = {"hi": "वाउचर", "te": "వోచర్"}[lang]
+    voucher = {"hi": "गिफ़्ट कार्ड", "te": "గిఫ్ట్ కార్డ్"}[lang]
+    gift = issue_gift_card(services, 20_000)
     actor = services.auth.sign_in("1002", "2345")
     hold = services.booking.hold(actor, "show-future", ["D1", "D2"])
     booking = services.booking.confirm(
         actor, hold.hold_id, {"D1": "adult", "D2": "adult"},
-        Payment(tenders=(Tender("card", 30_000, "4242"), Tender("voucher", 20_000, "GV-7"))))
+        Payment(tenders=(Tender("card", 30_000, "4242"), Tender("voucher", 20_000, gift))))
     driver.start()
     qtbot.keyClick(driver.mode, Qt.Key.Key_F6)
     driver.wait_screen("refund")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from kiosk.services.models import Payment, SeatStatus
+from tests.factories import issue_gift_card
 
 WAIT = 10_000
 
@@ -146,11 +147,12 @@ def test_exchange_to_dearer_seats_takes_the_difference(driver, qtbot, services):
 def test_a_split_booking_shows_each_tender_and_where_refunds_go(driver, qtbot, services):
     from kiosk.domain.tenders import Tender
 
+    gift = issue_gift_card(services, 20_000)
     actor = services.auth.sign_in("1002", "2345")
     hold = services.booking.hold(actor, "show-future", ["D1", "D2"])
     booking = services.booking.confirm(
         actor, hold.hold_id, {"D1": "adult", "D2": "adult"},
-        Payment(tenders=(Tender("card", 30_000, "4242"), Tender("voucher", 20_000, "GV-7"))))
+        Payment(tenders=(Tender("card", 30_000, "4242"), Tender("voucher", 20_000, gift))))
     driver.start()
     qtbot.keyClick(driver.mode, Qt.Key.Key_F6)
     driver.wait_screen("refund")
@@ -159,5 +161,5 @@ def test_a_split_booking_shows_each_tender_and_where_refunds_go(driver, qtbot, s
     qtbot.keyClick(screen.reference, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.card.isVisible(), timeout=WAIT)
     text = screen.details.text()
-    assert "card ••••4242 ₹300.00 + voucher ₹200.00" in text
+    assert "card ••••4242 ₹300.00 + gift card ₹200.00" in text
     assert "card first, cash last" in text

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.money import format_money
 from kiosk.services.models import Payment, SeatStatus
+from tests.factories import issue_gift_card
 
 WAIT = 10_000
 
@@ -350,8 +351,13 @@ def test_split_payment_part_card_rest_cash(driver, qtbot, services):
     driver.screen("ticket").window().grab().save("/tmp/shots/ticket_split.png")
 
 
-def test_voucher_part_then_upi_and_a_whole_voucher_payment(driver, qtbot, services):
-    """Issue 11: a voucher is a tender at the counter (F10): part of a split, or the whole."""
+def test_gift_card_part_then_upi_and_a_whole_gift_card_payment(driver, qtbot, services):
+    """Issues 11 and 12: a gift card is a tender at the counter (F11): part of a split, or the
+    whole; what it holds shows as soon as its code is typed."""
+    from kiosk.domain.giftcards import display_code
+
+    first = issue_gift_card(services, 15_000)
+    second = issue_gift_card(services, 50_000)
     driver.start()
     driver.open_show()
     for code in ("B1", "B2"):
@@ -366,10 +372,17 @@ def test_voucher_part_then_upi_and_a_whole_voucher_payment(driver, qtbot, servic
     assert payment.voucher_button.isChecked() and payment.part_box.isVisible()
     assert payment.pages.currentWidget().isAncestorOf(payment.voucher_code)
     assert not payment.confirm_button.isEnabled()  # no code yet
-    qtbot.keyClicks(payment.voucher_code, "GV-2026-0042")
-    qtbot.keyClicks(payment.part_amount, "150")
-    driver.click(payment.add_part_button)
-    assert "GV-2026-0042" in payment.parts_label.text()
+    qtbot.keyClicks(payment.voucher_code, "GC 1234 5678")
+    assert payment.gift_card_status.text() == ""  # not whole yet: nothing to say
+    qtbot.keyClicks(payment.voucher_code, " 9016")
+    assert not payment.add_part_button.isEnabled()  # a mistyped digit
+    assert "wrong digit" in payment.gift_card_status.text()
+    payment.voucher_code.clear()
+    qtbot.keyClicks(payment.voucher_code, display_code(first).lower())
+    assert "Holds ₹150.00" in payment.gift_card_status.text()
+    driver.click(payment.add_part_button)  # no amount typed: it pays what it holds
+    assert first[-4:] in payment.parts_label.text() and first[2:10] not in \
+        payment.parts_label.text()
     driver.click(payment.upi_button)
     qtbot.keyClicks(payment.upi_reference, "4105 2233 9876")
     # with a part payment listed, the UPI page still fits: Confirm is on screen, not scrolled off
@@ -381,7 +394,8 @@ def test_voucher_part_then_upi_and_a_whole_voucher_payment(driver, qtbot, servic
     driver.wait_screen("ticket")
     booking = driver.mode.session.sale.booking
     assert [(t.kind, t.amount_minor, t.reference) for t in booking.tenders] == [
-        ("voucher", 15000, "GV-2026-0042"), ("upi", due - 15000, "410522339876")]
+        ("voucher", 15000, first), ("upi", due - 15000, "410522339876")]
+    assert services.gift_cards.balance(first).balance_minor == 0
 
     driver.click(driver.screen("ticket").new_sale_button)
     driver.open_show()
@@ -391,10 +405,13 @@ def test_voucher_part_then_upi_and_a_whole_voucher_payment(driver, qtbot, servic
     driver.click(driver.screen("basket").pay_button)
     driver.wait_screen("payment")
     driver.click(payment.voucher_button)
-    qtbot.keyClicks(payment.voucher_code, "GV-2026-0043")
+    qtbot.keyClicks(payment.voucher_code, second)
+    assert "Holds ₹500.00" in payment.gift_card_status.text()
+    payment.window().grab().save("/tmp/shots/payment_gift_card.png")
     driver.click(payment.confirm_button)
     driver.wait_screen("ticket")
     booking = driver.mode.session.sale.booking
     assert booking.payment_method == "voucher"
-    assert [(t.kind, t.reference) for t in booking.tenders] == [("voucher", "GV-2026-0043")]
+    assert [(t.kind, t.reference) for t in booking.tenders] == [("voucher", second)]
+    assert services.gift_cards.balance(second).balance_minor == 50_000 - booking.total_minor
     assert count(services, "SELECT COUNT(*) FROM booking_tenders WHERE kind = 'voucher'") == 2

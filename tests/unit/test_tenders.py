@@ -74,17 +74,19 @@ def test_settle_split_gives_change_only_on_cash():
 @pytest.mark.parametrize("tenders, message", [
     ([Tender("card", 50_000, "4242")], "still to pay"),
     ([Tender("card", 60_000, "4242"), Tender("upi", 50_000, "410500000001")], "more than the"),
-    ([Tender("voucher", 120_000, "GIFT-1")], "Only cash gives change"),
+    ([Tender("voucher", 120_000, "GC123456789015")], "Only cash gives change"),
+    ([Tender("giftcard", 50_000, "GC123456789016"), Tender("cash", 50_000)], "wrong digit"),
+    ([Tender("voucher", 50_000, "GIFT-1"), Tender("cash", 50_000)], "GC and 12 digits"),
     ([Tender("card", 0, "4242"), Tender("cash", 100_000)], "more than zero"),
     ([Tender("card", -5, "4242"), Tender("cash", 100_000)], "more than zero"),
     ([Tender("card", 50_000, "42"), Tender("cash", 50_000)], "last 4 digits"),
     ([Tender("card", 50_000, "4111111111111111"), Tender("cash", 50_000)], "full card number"),
     ([Tender("upi", 50_000, "  "), Tender("cash", 50_000)], "UPI reference"),
-    ([Tender("voucher", 50_000, ""), Tender("cash", 50_000)], "voucher code"),
+    ([Tender("voucher", 50_000, ""), Tender("cash", 50_000)], "gift card code"),
     ([Tender("cash", 40_000), Tender("cash", 60_000)], "cash once"),
     ([Tender("card", 100_000, "4242"), Tender("cash", 500)], "Nothing is left to pay in cash"),
     ([Tender("card", 60_000, "4242"), Tender("cash", 30_000)], "short"),
-    ([Tender("cheque", 100_000, "1")], "cash, card, UPI or voucher"),
+    ([Tender("cheque", 100_000, "1")], "cash, card, UPI or gift card"),
     ([Tender("card", 50.5, "4242")], "whole amount"),  # type: ignore[arg-type]
     ([], "Take payment"),
 ])
@@ -126,12 +128,14 @@ def test_split_payment_records_each_tender(services, cashier):
     assert expected_cash(services.deps.conn, services.shift_id) == 50_000 + 20_000
 
 
-def test_single_upi_and_voucher_payments(services, cashier):
+def test_single_upi_and_gift_card_payments(services, cashier):
+    card = services.gift_cards.issue(cashier, "cin-test", 25_000, CARD).card
     upi = sell(services, cashier, ["B1"], Payment("upi", reference="410500077812"))
-    voucher = sell(services, cashier, ["B2"], Payment("voucher", reference="GIFT-9"))
+    voucher = sell(services, cashier, ["B2"], Payment("voucher", reference=card.code))
     assert upi.payment_method == "upi" and voucher.payment_method == "voucher"
     assert tender_rows(services, upi.booking_id) == [(1, "upi", 25_000, "410500077812", None, None, 0)]
     assert expected_cash(services.deps.conn, services.shift_id) == 50_000
+    assert services.gift_cards.balance(card.code).balance_minor == 0
 
 
 @pytest.mark.parametrize("payment, message", [
@@ -330,7 +334,7 @@ def test_refunds_never_give_a_tender_more_than_it_paid(others, cash_extra, refun
     """Property: any split that settles, refunded in any pieces up to its total, gives each
     tender back at most what it paid, and cash only to cash."""
     due = sum(a for _, a in others) + cash_extra
-    tenders = [Tender(k, a, {"card": "4242", "upi": f"41052233{n:04d}"}.get(k, "R"))
+    tenders = [Tender(k, a, {"card": "4242", "upi": f"41052233{n:04d}"}.get(k, "GC123456789015"))
                for n, (k, a) in enumerate(others)]
     if cash_extra:
         tenders.append(Tender("cash", cash_extra + 1_000))  # with change

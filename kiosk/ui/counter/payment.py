@@ -1,10 +1,10 @@
 """Payment: cash (tendered, change due, quick-cash buttons), card (last four digits only), UPI
-(its reference) or a voucher (its code), or a split of them (issue 11).
+(its reference) or a gift card (its code, with what it holds shown as it is typed), or a split
+of them (issue 11).
 
-Split: the cashier takes part of the amount on a card, UPI or voucher ("Add as part payment",
+Split: the cashier takes part of the amount on a card, UPI or gift card ("Add as part payment",
 F4) and the rest in cash or another way; the list of parts and what is still to pay stay on
-screen. A paper voucher is collected and counted against its slip at the cash-up, like a card
-slip.
+screen. A gift card holding less than is due pays what it holds when no amount is typed.
 Cash is always the last part (it alone gives change). The service checks everything again.
 
 Confirm is disabled from the first tap until the service answers, so a double tap sends one
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.cash_notes import quick_cash_amounts
 from kiosk.domain.errors import HoldExpired, KioskError, PaymentError, SeatsUnavailable
+from kiosk.domain.giftcards import masked_code, normalise_code
 from kiosk.domain.money import format_money, parse_money
 from kiosk.domain.tenders import Tender
 from kiosk.domain.upi import CURRENCY as UPI_CURRENCY
@@ -42,7 +43,7 @@ from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.ticket import qr_pixmap
 from kiosk.ui.keypad import NumericKeypad
 
-# Keys: cash F7, card F8, UPI F10, voucher F11, add a part F4. The counter's own keys (F2 sales,
+# Keys: cash F7, card F8, UPI F10, gift card F11, add a part F4. The counter's own keys (F2 sales,
 # F5 refresh, F6 refund, F9 close shift, F12 sign out) stay free: a key bound twice in one window
 # is ambiguous to Qt and then does nothing at all.
 
@@ -73,7 +74,7 @@ class PaymentScreen(Screen):
         self.card_button.setObjectName("payCard")
         self.upi_button = QPushButton(self.tr("UPI (F10)"), self)
         self.upi_button.setObjectName("payUpi")
-        self.voucher_button = QPushButton(self.tr("Voucher (F11)"), self)
+        self.voucher_button = QPushButton(self.tr("Gift card (F11)"), self)
         self.voucher_button.setObjectName("payVoucher")
         self.method_group = QButtonGroup(self)
         self.method_group.setExclusive(True)
@@ -139,14 +140,18 @@ class PaymentScreen(Screen):
         self.upi_pay_text.setWordWrap(True)
         self.upi_payload = ""  # the URI in the QR now (tests, diagnostics)
 
-        # voucher page
+        # gift card page (the tender kind is still called 'voucher' in the database)
         self.voucher_code = QLineEdit(self)
         self.voucher_code.setObjectName("voucherCode")
         self.voucher_code.setProperty("role", "big")
-        self.voucher_code.setPlaceholderText(self.tr("Voucher code"))
-        self.voucher_code.setAccessibleName(self.tr("Voucher code"))
-        self.voucher_code.setMaxLength(64)
-        self.voucher_code.textChanged.connect(self._update_state)
+        self.voucher_code.setPlaceholderText("GC 1234 5678 9012")
+        self.voucher_code.setAccessibleName(self.tr("Gift card code"))
+        self.voucher_code.setMaxLength(24)
+        self.voucher_code.textChanged.connect(self._gift_card_typed)
+        self.gift_card_balance: int | None = None  # what the typed card holds (None: unknown)
+        self.gift_card_status = QLabel("", self)
+        self.gift_card_status.setObjectName("giftCardStatus")
+        self.gift_card_status.setWordWrap(True)
         self.voucher_code.returnPressed.connect(self.confirm)
 
         # split: part payments on card / UPI, then the rest
@@ -154,7 +159,7 @@ class PaymentScreen(Screen):
         self.part_amount = QLineEdit(self)
         self.part_amount.setObjectName("partAmount")
         self.part_amount.setPlaceholderText(self.tr("Amount (empty: all still to pay)"))
-        self.part_amount.setAccessibleName(self.tr("Amount on this card, UPI or voucher"))
+        self.part_amount.setAccessibleName(self.tr("Amount on this card, UPI or gift card"))
         self.part_amount.setValidator(QRegularExpressionValidator(r"\d{0,7}(\.\d{0,2})?", self))
         self.part_amount.textChanged.connect(self._update_state)
         self.add_part_button = QPushButton(self.tr("Add as part payment (F4)"), self)
@@ -208,10 +213,11 @@ class PaymentScreen(Screen):
         voucher_page = QWidget(self)
         voucher_layout = QVBoxLayout(voucher_page)
         voucher_layout.setContentsMargins(0, 0, 0, 0)
-        voucher_layout.addWidget(QLabel(self.tr("Voucher"), voucher_page))
+        voucher_layout.addWidget(QLabel(self.tr("Gift card"), voucher_page))
         voucher_layout.addWidget(self.voucher_code)
-        voucher_note = QLabel(self.tr("Keep the paper voucher with the card slips: it is counted "
-                                      "at the cash-up."), voucher_page)
+        voucher_layout.addWidget(self.gift_card_status)
+        voucher_note = QLabel(self.tr("Type or scan the code on the card. It pays what it holds; "
+                                      "take the rest another way."), voucher_page)
         voucher_note.setWordWrap(True)
         voucher_note.setProperty("role", "muted")
         voucher_layout.addWidget(voucher_note)
@@ -434,7 +440,7 @@ class PaymentScreen(Screen):
         current = METHODS.index(method)
         self.pages.setCurrentIndex(current)
         # The stack takes the height of the page on show, not of the tallest (cash): with a part
-        # payment listed, the card / UPI / voucher page then still fits at 1280x800.
+        # payment listed, the card / UPI / gift card page then still fits at 1280x800.
         for index in range(self.pages.count()):
             policy = (QSizePolicy.Policy.Preferred if index == current
                       else QSizePolicy.Policy.Ignored)
@@ -449,7 +455,7 @@ class PaymentScreen(Screen):
 
     # -- split payment --------------------------------------------------------------------------
     def _typed_part(self) -> Tender | None:
-        """The card, UPI or voucher tender as typed (amount: the part amount, or all still to
+        """The card, UPI or gift card tender as typed (amount: the part amount, or all still to
         pay)."""
         method = self._method()
         if method == "cash":
@@ -462,22 +468,66 @@ class PaymentScreen(Screen):
                 reference = check_utr(reference)
             except PaymentError:
                 return None
+        if method == "voucher":
+            try:
+                reference = normalise_code(reference)
+            except PaymentError:
+                return None
         if not reference:
             return None
         amount = self._part_amount()
         if amount is None:
             return None
+        if (method == "voucher" and not self.part_amount.text().strip()
+                and self.gift_card_balance is not None):
+            amount = min(amount, self.gift_card_balance)  # it pays what it holds
+            if amount <= 0:
+                return None
         return Tender(method, amount, reference)
 
+    @staticmethod
+    def _shown_reference(tender: Tender) -> str:
+        if tender.kind == "card":
+            return "••••" + tender.reference
+        return masked_code(tender.reference) if tender.kind == "voucher" else tender.reference
+
+    def _gift_card_typed(self, text: str) -> None:
+        """Say what the typed card holds (or why it cannot pay) as soon as its code is whole,
+        so the cashier takes the rest another way before confirming."""
+        self.gift_card_balance = None
+        status = ""
+        digits = "".join(c for c in text if c.isdigit())
+        if len(digits) >= 12:
+            try:
+                card = self.services.gift_cards.balance(text)
+            except KioskError as exc:
+                status = str(exc)
+            else:
+                if card.state != "active":
+                    status = self.tr("This gift card is blocked and cannot pay.")
+                elif card.expired(self.services.deps.clock.now()):
+                    status = self.tr("This gift card expired on %1.").replace(
+                        "%1", card.expires_at.strftime("%d %b %Y"))
+                elif card.currency != self.currency:
+                    status = self.tr("This gift card holds %1, not %2.").replace(
+                        "%1", card.currency).replace("%2", self.currency)
+                else:
+                    self.gift_card_balance = card.balance_minor
+                    status = self.tr("Holds %1 · valid until %2").replace(
+                        "%1", format_money(card.balance_minor, card.currency)).replace(
+                        "%2", card.expires_at.strftime("%d %b %Y"))
+        self.gift_card_status.setText(status)
+        self._update_state()
+
     def add_part(self) -> None:
-        """Take part of the amount on this card / UPI / voucher; the rest is paid next."""
+        """Take part of the amount on this card / UPI / gift card; the rest is paid next."""
         if self._confirming or self.nothing_to_pay:
             return
         self.ctl.note_activity()
         part = self._typed_part()
         if part is None:
             self.message.setText(
-                self.tr("Choose card, UPI or voucher, enter its details and an amount up to %1.")
+                self.tr("Choose card, UPI or gift card, enter its details and an amount up to %1.")
                 .replace("%1", format_money(self.remaining_minor, self.currency)))
             return
         self.parts.append(part)
@@ -493,8 +543,7 @@ class PaymentScreen(Screen):
         self._parts_changed()
 
     def _parts_changed(self) -> None:
-        lines = [f"{method_label(t.kind)}"
-                 f"{' ••••' + t.reference if t.kind == 'card' else ' ' + t.reference}: "
+        lines = [f"{method_label(t.kind)} {self._shown_reference(t)}: "
                  f"{format_money(t.amount_minor, self.currency)}" for t in self.parts]
         self.parts_label.setText(self.tr("Part payments: %1").replace("%1", "; ".join(lines))
                                  if lines else "")
@@ -608,15 +657,22 @@ class PaymentScreen(Screen):
             return
         payment = self.payment()
         sale = self.session.sale
+        short_card = (self._method() == "voucher" and self.gift_card_balance is not None
+                      and self.gift_card_balance < self.remaining_minor)
+        if payment is None and not self.nothing_to_pay and short_card:
+            self.message.setText(self.tr("This gift card pays %1: add it as a part payment (F4), "
+                                         "then take the rest another way.").replace(
+                "%1", format_money(self.gift_card_balance or 0, self.currency)))
+            return
         if payment is None and not self.nothing_to_pay:
             self.message.setText({
                 "cash": self.tr("Enter the cash received (at least the amount due)"),
                 "card": self.tr("Enter the last four digits of the card."),
                 "upi": self.tr("Enter the UPI reference: the 12-digit UTR on the customer's "
                                "payment screen."),
-                "voucher": self.tr("Enter the voucher code."),
+                "voucher": self.tr("Enter the gift card code."),
             }[self._method()] if not self.parts else self.tr("Still to pay %1: take it in cash, "
-                                                             "or by card, UPI or voucher.").replace(
+                                                             "or by card, UPI or gift card.").replace(
                 "%1", format_money(self.remaining_minor, self.currency)))
             return
         if sale.hold is None:

@@ -64,7 +64,7 @@ def method_label(method: str) -> str:
     labels = {"cash": QCoreApplication.translate("Refund", "cash"),
               "card": QCoreApplication.translate("Refund", "card"),
               "upi": QCoreApplication.translate("Refund", "UPI"),
-              "voucher": QCoreApplication.translate("Refund", "voucher"),
+              "voucher": QCoreApplication.translate("Refund", "gift card"),
               "split": QCoreApplication.translate("Refund", "the original payments "
                                                             "(card first, cash last)")}
     return labels.get(method, method)

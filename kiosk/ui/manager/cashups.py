@@ -19,7 +19,7 @@ COLUMNS = (
     Col("counted_minor", "Counted", "money"), Col("variance_minor", "Variance", "money"),
     # issue 11: what the shift took net on the tenders that are not in the drawer (their slips)
     Col("card_net", "Card (net)", "money"), Col("upi_net", "UPI (net)", "money"),
-    Col("voucher_net", "Voucher (net)", "money"),
+    Col("voucher_net", "Gift card (net)", "money"),
     Col("flag", "Check"), Col("status", "Status"), Col("approved_by", "Approved by"),
     Col("comment", "Comments"), Col("currency", "Currency"),
 )
