@@ -3,7 +3,7 @@
 Each device gets its own credentials with the policy of its role: only this table (and its
 ``by_day`` index) and the confirmations topic, nothing else in the account. The one line IAM can
 draw inside the table is the partition key (``dynamodb:LeadingKeys``): a kiosk may write seat,
-booking, shift, device, lockout and probe items, never the cinema's catalogue or staff
+booking, shift, device, lockout, gift card and probe items, never the cinema's catalogue or staff
 (``CINEMA#``). A manager console may also write ``CINEMA#``.
 
 The key plan is DESIGN section 4b; the prefixes below must follow it. Everything IAM cannot
@@ -22,7 +22,7 @@ INDEX_BY_DAY = "by_day"
 
 # Partition-key prefixes each role may write (PutItem / UpdateItem / DeleteItem, alone or as a
 # part of TransactWriteItems, which IAM authorises item by item).
-KIOSK_WRITE_PREFIXES = ("SHOW#", "BOOKING#", "SHIFT#", "DEVICE#", "STAFFLOCK#")
+KIOSK_WRITE_PREFIXES = ("SHOW#", "BOOKING#", "SHIFT#", "DEVICE#", "STAFFLOCK#", "GIFTCARD#")
 KIOSK_WRITE_EXACT = ("PROBE",)
 MANAGER_EXTRA_PREFIXES = ("CINEMA#", "DECISION#")
 # A kiosk answers the managers' decisions sent to it (kiosk.cloud.decisions) by setting the
@@ -54,6 +54,10 @@ ENFORCED_IN_CODE = (
     "A seat is taken only if it is free, its hold expired, it is this booking's, or allocated to "
     "this kiosk: ConditionExpressions on every claim. IAM cannot look at attribute values, so it "
     "cannot stop one kiosk from writing a seat or booking item that names another kiosk.",
+    "A gift card pays only what is set aside for the device spending it: setting money aside "
+    "is conditional on the card's shared balance, state and expiry, and a spend on the "
+    "device's own allowance (ConditionExpressions); IAM cannot stop one kiosk from naming "
+    "another's allowance in an update, nor a sold card from being written with any balance.",
     "A claim on a cancelled show, or in a deactivated cashier's name, is refused by "
     "ConditionCheck items in the claim's own transaction.",
     "A kiosk reads the whole cinema partition (including staff bcrypt hashes, which it needs to "
@@ -97,7 +101,9 @@ def write_keys(role: str, cinema_id: str = "") -> list[str]:
         raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
     per_cinema = {"DEVICE#", "STAFFLOCK#", "CINEMA#", "DECISION#"}
     prefixes = KIOSK_WRITE_PREFIXES + (MANAGER_EXTRA_PREFIXES if role == "manager" else ())
-    keys = [f"{p}{cinema_id}" if cinema_id and p in per_cinema else f"{p}*" for p in prefixes]
+    keys = [f"{p}{cinema_id}" if cinema_id and p in per_cinema
+            else f"{p}{cinema_id}#*" if cinema_id and p == "GIFTCARD#"  # one partition a card
+            else f"{p}*" for p in prefixes]
     return keys + list(KIOSK_WRITE_EXACT)
 
 

@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from kiosk.cloud import auditing, catalogue_sync, ledger_rows, notifier, sellers
+from kiosk.cloud import auditing, catalogue_sync, giftcards, ledger_rows, notifier, sellers
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
 from kiosk.cloud.gate import VOID_AFTER, VOID_KIND
@@ -51,7 +51,8 @@ MAX_FAILURES = 10
 # Payload keys each kind cannot do without; a row missing one is dead-lettered at once.
 REQUIRED_KEYS: dict[str, tuple[str, ...]] = {"confirm": ("show_id", "seats"),
                                              "refund": ("show_id",),
-                                             VOID_KIND: ("show_id", "seats", "booking_id")}
+                                             VOID_KIND: ("show_id", "seats", "booking_id"),
+                                             "giftcard": ("op", "cinema_id", "code", "move_id")}
 
 
 @dataclass(frozen=True)
@@ -298,12 +299,31 @@ class OutboxWorker:
         elif row.kind == "notify":
             self._notify(row, now)
             result.done += 1
+        elif row.kind == giftcards.KIND:
+            self._gift_card(row, now, result)
         elif row.kind == catalogue_sync.PUBLISH_KIND:  # a manager's edit made while offline
             self._finish(row, now, catalogue_sync.drain_publish(self.context, self.conn,
                                                                 row.payload, self.clock))
             result.done += 1
         else:
             raise CloudError(f"unknown outbox kind {row.kind!r}; left for an update to handle")
+
+    def _gift_card(self, row: _Row, now: datetime, result: DrainResult) -> None:
+        """A shared gift card's change. Refused with the card absent: its issue has not reached
+        the cloud yet (it is an earlier row), so retry; refused with the card there: the move
+        cannot apply (a code made twice, an allowance the cloud does not have), which no retry
+        fixes: dead-letter it for a manager."""
+        try:
+            giftcards.CloudCards(self.context, self.clock).apply(row.payload, now)
+        except giftcards.CardRefused as refused:
+            if refused.card is None and row.payload.get("op") != "issue":
+                raise CloudError("the gift card is not in the cloud yet; will retry") from None
+            self._dead_letter(row, f"gift card {row.payload.get('code')} "
+                                   f"{row.payload.get('op')} refused by the cloud", now)
+            result.dead += 1
+            return
+        self._finish(row, now)
+        result.done += 1
 
     def _confirm(self, row: _Row, now: datetime, result: DrainResult) -> None:
         p = row.payload
@@ -484,6 +504,7 @@ def parse_payload(kind: str, text: str, booking_id: str | None = None
     if seats is not None and not (isinstance(seats, list)
                                   and all(isinstance(s, str) and s for s in seats)):
         return value, "seats is not a list of seat codes"
-    if kind in REQUIRED_KEYS and not (value.get("booking_id") or booking_id):
+    if kind in REQUIRED_KEYS and kind != giftcards.KIND and not (value.get("booking_id")
+                                                                 or booking_id):
         return value, "no booking id"
     return value, ""

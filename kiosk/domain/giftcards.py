@@ -46,6 +46,10 @@ LIMITS = {
     "AED": LoadLimits(25_00, 500_00, 500_00),
 }
 DEFAULT_LIMITS = LoadLimits(10_00, 500_00, 500_00)
+# With cloud sync: what a card sold or topped up at a counter keeps set aside THERE, so it can
+# pay at that counter while the network is down (the rest goes to the cinema's shared balance,
+# which every device spends online). ``kiosk.cloud.giftcards``.
+OFFLINE_ALLOWANCE = {"INR": 1_000_00, "AED": 50_00}
 
 
 def luhn_digit(digits: str) -> str:
@@ -91,6 +95,10 @@ def masked_code(code: str) -> str:
     """``GC •••• •••• 9012``: on receipts and reports, where the full code would let anyone
     holding the paper spend the card."""
     return f"{PREFIX} •••• •••• {code[-4:]}"
+
+
+def offline_allowance(currency: str) -> int:
+    return OFFLINE_ALLOWANCE.get(currency, DEFAULT_LIMITS.min_load_minor)
 
 
 def limits_for(currency: str) -> LoadLimits:

@@ -81,6 +81,16 @@ def publisher_for(config: Config, gate: SeatGate, clock: Clock):
     return CataloguePublisher(context, config.cinema_id, clock)
 
 
+def gift_cards_cloud_for(config: Config, gate: SeatGate, clock: Clock):
+    """Gift cards shared through the cloud, with cloud sync on and a cinema (else None)."""
+    context = getattr(gate, "context", None)
+    if not (config.cloud.enabled and config.cinema_id) or context is None:
+        return None
+    from kiosk.cloud.giftcards import CloudCards
+
+    return CloudCards(context, clock)
+
+
 def lockouts_for(config: Config, gate: SeatGate, conn):
     """Sign-in lockouts shared by the cinema's devices, with cloud sync on (else None)."""
     if not config.cloud.enabled:
@@ -97,7 +107,8 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
         raise ConfigError(CLOUD_NEEDS_GATE)
     owns_gate = gate is None
     gate = gate or gate_for(config, clock)
-    deps = ServiceDeps(db=open_db(config.db_path), config=config, clock=clock)
+    deps = ServiceDeps(db=open_db(config.db_path), config=config, clock=clock,
+                       gift_card_cloud=gift_cards_cloud_for(config, gate, clock))
     publisher = publisher_for(config, gate, clock)
     decisions = sender_for(config, gate, clock)
     return Services(

@@ -168,6 +168,7 @@ def take_payment(deps: ServiceDeps, actor: Actor, due_minor: int, currency: str,
     lines = tuple(settle(due_minor, payment_tenders(payment, due_minor, currency), currency,
                          allowed))
     tenders.refuse_reused_upi(deps.conn, lines)  # before the cloud hears of the sale
+    gift_cards.prepare_spend(deps, lines, currency)  # cloud: set aside what the cards pay
     gift_cards.check_spend(deps.conn, lines, currency, deps.clock.now())
     shift_id = (open_shift_id(deps, actor.staff_id, actor.kiosk_id)
                 if actor.staff_id is not None else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import sqlite_utils
 
@@ -15,6 +16,9 @@ class ServiceDeps:
     db: sqlite_utils.Database
     config: Config
     clock: Clock
+    # ``kiosk.cloud.giftcards.CloudCards`` with cloud sync on (gift cards shared by the
+    # cinema's devices), else None: cards live in this database alone.
+    gift_card_cloud: Any = None
 
     @property
     def conn(self):

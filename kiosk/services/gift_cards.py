@@ -21,9 +21,11 @@ is the next step of issue 12).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from kiosk.domain import giftcards as rules
 from kiosk.domain.business_day import business_date as sale_business_date
@@ -32,13 +34,14 @@ from kiosk.domain.errors import InvalidInput, NotFound, PaymentError
 from kiosk.domain.ids import new_reference
 from kiosk.domain.money import format_money
 from kiosk.domain.tenders import TenderLine
-from kiosk.services import audit
+from kiosk.services import audit, outbox
 from kiosk.services.auth import ensure_staff, require_role
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Payment, Role
 from kiosk.store.db import transaction
 
 LOAD_PREFIX = "GL-"
+OUTBOX_KIND = "giftcard"  # a shared card's change on its way to the cloud
 REFERENCE_ATTEMPTS = 5
 
 
@@ -89,7 +92,7 @@ def _card_row(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
     return conn.execute("SELECT * FROM gift_cards WHERE code = ?", (code,)).fetchone()
 
 
-def _refusal(row: sqlite3.Row | None, code: str, amount_minor: int, currency: str,
+def _refusal(row: Mapping[str, Any] | None, code: str, amount_minor: int, currency: str,
              now: datetime) -> PaymentError | None:
     """Why ``row`` cannot pay ``amount_minor`` now (None: it can)."""
     shown = rules.display_code(code)
@@ -146,10 +149,11 @@ def redeem(conn: sqlite3.Connection, lines: Sequence[TenderLine], currency: str,
         if not taken:
             raise (_refusal(_card_row(conn, code), code, amount, currency, now)
                    or PaymentError(f"Gift card {rules.display_code(code)} could not pay."))
-        conn.execute(
+        move = conn.execute(
             "INSERT INTO gift_card_moves (code, reason, delta_minor, booking_id, sale_id, "
             "kiosk_id, created_at) VALUES (?, 'redeem', ?, ?, ?, ?, ?)",
-            (code, -amount, booking_id, sale_id, kiosk_id, at))
+            (code, -amount, booking_id, sale_id, kiosk_id, at)).lastrowid
+        _to_cloud(conn, code, "spend", amount, int(move), kiosk_id, now)
 
 
 def credit(conn: sqlite3.Connection, code: str | None, amount_minor: int, now: datetime,
@@ -163,11 +167,105 @@ def credit(conn: sqlite3.Connection, code: str | None, amount_minor: int, now: d
     changed = conn.execute("UPDATE gift_cards SET balance_minor = balance_minor + ? WHERE code = ?",
                            (amount_minor, code)).rowcount
     if changed:
-        conn.execute(
+        move = conn.execute(
             "INSERT INTO gift_card_moves (code, reason, delta_minor, booking_id, sale_id, "
             "kiosk_id, created_at) VALUES (?, 'refund', ?, ?, ?, ?, ?)",
-            (code, amount_minor, booking_id, sale_id, kiosk_id, to_iso(now)))
+            (code, amount_minor, booking_id, sale_id, kiosk_id, to_iso(now))).lastrowid
+        _to_cloud(conn, code, "credit", amount_minor, int(move), kiosk_id, now)
     return bool(changed)
+
+
+def _to_cloud(conn: sqlite3.Connection, code: str, op: str, amount_minor: int, move_id: int | str,
+              kiosk_id: str, now: datetime, **extra: object) -> None:
+    """Queue a shared card's change for the cloud (``kiosk.cloud.giftcards``), in the caller's
+    transaction; a card of this database alone has nothing to send."""
+    row = conn.execute("SELECT shared, cinema_id FROM gift_cards WHERE code = ?",
+                       (code,)).fetchone()
+    if row is None or not row[0]:
+        return
+    outbox.enqueue(conn, kind=OUTBOX_KIND, booking_id=None, now=now, payload={
+        "op": op, "cinema_id": row[1], "code": code, "kiosk_id": kiosk_id,
+        "amount_minor": amount_minor, "move_id": f"{kiosk_id}#{move_id}", **extra})
+
+
+def _offline_hint(row: sqlite3.Row | None, code: str, currency: str) -> PaymentError:
+    held = int(row["balance_minor"]) if row is not None else 0
+    shown = rules.display_code(code)
+    if not held:
+        return PaymentError(f"The kiosk cannot reach the cloud, so gift card {shown} cannot pay "
+                            "here now (nothing of it is set aside for this kiosk). Take another "
+                            "payment.")
+    return PaymentError(f"The kiosk cannot reach the cloud: gift card {shown} can pay at most "
+                        f"{format_money(held, currency)} here until the connection returns. Let "
+                        "it pay that and take the rest another way.")
+
+
+def prepare_spend(deps: ServiceDeps, lines: Sequence[TenderLine], currency: str) -> None:
+    """With cloud sync: before a sale, set aside in the cloud what each card must pay beyond
+    what this device already holds of it (``CloudCards.set_aside``: conditional, so two
+    counters cannot both take the last of a card), and record it here. Offline, nothing can be
+    set aside: the card pays only what this device holds, else the cashier is told so. Runs
+    outside any transaction, before anything of the sale is written; what is set aside for a
+    sale that then fails stays this device's to spend next time."""
+    cloud = deps.gift_card_cloud
+    cinema_id = deps.config.cinema_id
+    if cloud is None or not cinema_id:
+        return
+    from kiosk.cloud.errors import CloudError, CloudUnavailable
+    from kiosk.cloud.giftcards import CardRefused
+
+    conn = deps.conn
+    for code, amount in _spent_by_code(lines).items():
+        row = _card_row(conn, code)
+        if row is not None and not row["shared"]:
+            continue  # sold here before cloud sync: this database's alone
+        need = amount - (int(row["balance_minor"]) if row is not None else 0)
+        if need <= 0:
+            continue
+        now = deps.clock.now()
+        move_id = f"{deps.config.kiosk_id}#A{uuid.uuid4().hex[:16]}"
+        if not cloud.worth_trying():
+            raise _offline_hint(row, code, currency)
+        try:
+            card = cloud.set_aside(row["cinema_id"] if row is not None else cinema_id, code,
+                                   need, move_id, now)
+        except CardRefused as refused:
+            raise _cloud_refusal(refused.card, row, code, amount, currency, now,
+                                 deps.config.kiosk_id) from None
+        except (CloudUnavailable, CloudError):
+            raise _offline_hint(row, code, currency) from None
+        with transaction(conn):
+            _mirror(conn, card, deps.config.kiosk_id)
+            conn.execute("UPDATE gift_cards SET balance_minor = balance_minor + ? WHERE code = ?",
+                         (need, code))
+            conn.execute("INSERT INTO gift_card_moves (code, reason, delta_minor, kiosk_id, "
+                         "created_at) VALUES (?, 'cloud', ?, ?, ?)",
+                         (code, need, deps.config.kiosk_id, to_iso(now)))
+
+
+def _mirror(conn: sqlite3.Connection, card, kiosk_id: str) -> None:
+    """This device's copy of a card the cloud holds (its balance here starts at nothing)."""
+    conn.execute(
+        "INSERT INTO gift_cards (code, cinema_id, currency, balance_minor, loaded_minor, state, "
+        "issued_at, expires_at, kiosk_id, shared) VALUES (?, ?, ?, 0, 0, ?, ?, ?, ?, 1) "
+        "ON CONFLICT (code) DO UPDATE SET state = excluded.state, "
+        "expires_at = excluded.expires_at",
+        (card.code, card.cinema_id, card.currency, card.state, card.expires_at,
+         card.expires_at, kiosk_id))
+
+
+def _cloud_refusal(card, row: sqlite3.Row | None, code: str, amount: int, currency: str,
+                   now: datetime, kiosk_id: str) -> PaymentError:
+    """Why the cloud would not set the card's money aside, in the counter's words."""
+    if card is None:
+        return _refusal(None, code, amount, currency, now) or PaymentError("")
+    # the cloud's allowance for this device may still count spends on their way there:
+    # what this device holds of it is its own copy's balance
+    here = card.shared_minor + (int(row["balance_minor"]) if row is not None else 0)
+    as_here = {"state": card.state, "currency": card.currency, "expires_at": card.expires_at,
+               "balance_minor": here}
+    return (_refusal(as_here, code, amount, currency, now)
+            or PaymentError(f"Gift card {rules.display_code(code)} could not pay."))
 
 
 _MOVES_SQL = """
@@ -204,7 +302,42 @@ class GiftCardService:
         return self.deps.conn
 
     def balance(self, code: object) -> GiftCard:
-        return read_card(self.conn, rules.normalise_code(code))
+        """The card as this device can spend it: with cloud sync and the cloud reachable, its
+        shared balance and this device's allowance (the history is this device's moves);
+        otherwise this database's copy (offline: what this device holds of it)."""
+        code = rules.normalise_code(code)
+        card = self._cloud_card(code)
+        if card is None:
+            return read_card(self.conn, code)
+        local = _card_row(self.conn, code)
+        moves = read_card(self.conn, code).moves if local is not None else ()
+        return GiftCard(card.code, card.cinema_id, card.currency,
+                        card.spendable_by(self.deps.config.kiosk_id), card.loaded_minor,
+                        card.state, from_iso(card.expires_at), from_iso(card.expires_at)
+                        - rules.VALID_FOR, moves)
+
+    def _cloud_card(self, code: str):
+        """The cloud's copy of a shared card (None: no cloud sync, unreachable, or unknown)."""
+        cloud, cinema_id = self.deps.gift_card_cloud, self.deps.config.cinema_id
+        local = _card_row(self.conn, code)
+        if (cloud is None or not cinema_id or (local is not None and not local["shared"])
+                or not cloud.worth_trying()):
+            return None
+        from kiosk.cloud.errors import CloudError, CloudUnavailable
+
+        try:
+            return cloud.read(local["cinema_id"] if local is not None else cinema_id, code)
+        except (CloudUnavailable, CloudError):
+            return None
+
+    def _shared_copy(self, code: str) -> sqlite3.Row | None:
+        """This device's copy of a shared card, made from the cloud's when it has none yet."""
+        card = self._cloud_card(code)
+        if card is None:
+            return None
+        with transaction(self.conn) as conn:
+            _mirror(conn, card, self.deps.config.kiosk_id)
+        return _card_row(self.conn, code)
 
     def issue(self, actor: Actor, cinema_id: str, amount_minor: int, payment: Payment) -> GiftCardLoad:
         """Sell a new card loaded with ``amount_minor``, paid by cash, card or UPI."""
@@ -215,7 +348,7 @@ class GiftCardService:
         """Add ``amount_minor`` to a card (renews it for a year); a blocked card is refused."""
         code = rules.normalise_code(code)
         ensure_staff(self.deps, actor, "giftcard_top_up", code)
-        row = _card_row(self.conn, code)
+        row = self._shared_copy(code) or _card_row(self.conn, code)
         if row is None:
             raise NotFound(f"Gift card {rules.display_code(code)} is not known here. Check the code.")
         if row["state"] != "active":
@@ -227,11 +360,15 @@ class GiftCardService:
         """A manager stops a card reported lost (or lets it pay again); the balance stays."""
         code = rules.normalise_code(code)
         require_role(self.deps, actor, Role.MANAGER, "giftcard_block", code)
+        self._shared_copy(code)  # a card sold on another device: block it here and in the cloud
         now = self.deps.clock.now()
         with transaction(self.conn) as conn:
+            state = "blocked" if blocked else "active"
             if not conn.execute("UPDATE gift_cards SET state = ? WHERE code = ?",
-                                ("blocked" if blocked else "active", code)).rowcount:
+                                (state, code)).rowcount:
                 raise NotFound(f"Gift card {rules.display_code(code)} is not known here.")
+            _to_cloud(conn, code, "block", 0, f"B{uuid.uuid4().hex[:16]}", actor.kiosk_id, now,
+                      state=state)
             audit.record(conn, at=now, kiosk_id=actor.kiosk_id,
                          action="giftcard_block" if blocked else "giftcard_unblock",
                          staff_id=actor.staff_id, target=rules.masked_code(code))
@@ -262,13 +399,16 @@ class GiftCardService:
                     (paid.shift_id,)).fetchone() is None:
                 raise PaymentError("Your shift was closed meanwhile. Nothing was charged: "
                                    "open a shift and try again.")
+            shared = self.deps.gift_card_cloud is not None and bool(self.deps.config.cinema_id)
             if code is None:
                 code = self._insert_card(conn, cinema_id, currency, amount, at, expires,
-                                         actor.kiosk_id)
-                kind = "issue"
+                                         actor.kiosk_id, shared)
+                kind, held_before = "issue", 0
             else:  # re-read inside the transaction: another top-up may have come first
                 row = _card_row(conn, code)
-                rules.check_load(amount, int(row["balance_minor"]), currency)
+                shared, held_before = bool(row["shared"]), int(row["balance_minor"])
+                if not shared:
+                    rules.check_load(amount, held_before, currency)
                 conn.execute("UPDATE gift_cards SET balance_minor = balance_minor + ?1, "
                              "loaded_minor = loaded_minor + ?1, expires_at = ?2 WHERE code = ?3",
                              (amount, expires, code))
@@ -283,9 +423,21 @@ class GiftCardService:
                 "tendered_minor, change_minor) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(load_id, t.seq, t.kind, t.amount_minor, t.reference, t.tendered_minor,
                   t.change_minor) for t in paid.tenders])
-            conn.execute("INSERT INTO gift_card_moves (code, reason, delta_minor, load_id, "
-                         "kiosk_id, created_at) VALUES (?, 'load', ?, ?, ?, ?)",
-                         (code, amount, load_id, actor.kiosk_id, at))
+            move = int(conn.execute(
+                "INSERT INTO gift_card_moves (code, reason, delta_minor, load_id, kiosk_id, "
+                "created_at) VALUES (?, 'load', ?, ?, ?, ?)",
+                (code, amount, load_id, actor.kiosk_id, at)).lastrowid)
+            if shared:  # this counter keeps its offline allowance; the rest goes to the cloud
+                kept = max(0, min(amount, rules.offline_allowance(currency) - held_before))
+                if amount > kept:
+                    conn.execute("UPDATE gift_cards SET balance_minor = balance_minor - ? "
+                                 "WHERE code = ?", (amount - kept, code))
+                    conn.execute("INSERT INTO gift_card_moves (code, reason, delta_minor, "
+                                 "kiosk_id, created_at) VALUES (?, 'cloud', ?, ?, ?)",
+                                 (code, kept - amount, actor.kiosk_id, at))
+                _to_cloud(conn, code, "issue" if kind == "issue" else "load", amount, move,
+                          actor.kiosk_id, now, kept_minor=kept, currency=currency,
+                          expires_at=expires)
             audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action=f"giftcard_{kind}",
                          staff_id=actor.staff_id, target=reference,
                          detail={"card": rules.masked_code(code), "amount_minor": amount,
@@ -294,14 +446,16 @@ class GiftCardService:
 
     @staticmethod
     def _insert_card(conn: sqlite3.Connection, cinema_id: str, currency: str, amount: int,
-                     at: str, expires: str, kiosk_id: str) -> str:
+                     at: str, expires: str, kiosk_id: str, shared: bool) -> str:
         for _ in range(REFERENCE_ATTEMPTS):
             code = rules.new_code()
             try:
                 conn.execute(
                     "INSERT INTO gift_cards (code, cinema_id, currency, balance_minor, "
-                    "loaded_minor, issued_at, expires_at, kiosk_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (code, cinema_id, currency, amount, amount, at, expires, kiosk_id))
+                    "loaded_minor, issued_at, expires_at, kiosk_id, shared) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (code, cinema_id, currency, amount, amount, at, expires, kiosk_id,
+                     int(shared)))
                 return code
             except sqlite3.IntegrityError as exc:
                 if "gift_cards.code" not in str(exc):

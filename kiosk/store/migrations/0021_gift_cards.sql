@@ -7,8 +7,13 @@
 -- conditional UPDATE (balance_minor >= amount) in the SAME transaction as the sale, so two
 -- counters spending the last of one card at once: one wins, the other is told what is left.
 --
--- gift_cards.balance_minor is what is left to spend; every change is a row of gift_card_moves
--- (load +, redeem -, refund +), so the balance is always the sum of its moves (tested).
+-- gift_cards.balance_minor is what THIS DEVICE may spend of the card; every change is a row of
+-- gift_card_moves (load +, redeem -, refund +, cloud +/-), so it is always the sum of its moves.
+-- Without cloud sync that is the whole card. With it (shared = 1) the card lives in DynamoDB
+-- (kiosk.cloud.giftcards): a shared balance any device may take from online, and an allowance
+-- per device; balance_minor is then this device's allowance, which it spends online and
+-- offline alike; 'cloud' moves record money handed to the shared balance (-) or set aside from
+-- it for this device (+). Every move of a shared card goes to the cloud through the outbox.
 -- Selling or topping up a card takes money like a sale (gift_card_loads, with its tenders: cash,
 -- card or UPI, never another card), counted in the drawer's expected cash and the day's tenders.
 -- A load is not revenue: reports show it as gift cards sold, apart from tickets and food.
@@ -22,6 +27,7 @@ CREATE TABLE gift_cards (
     issued_at     TEXT NOT NULL,
     expires_at    TEXT NOT NULL,                   -- a year from the last load (UTC ISO)
     kiosk_id      TEXT NOT NULL,                   -- where it was issued
+    shared        INTEGER NOT NULL DEFAULT 0 CHECK (shared IN (0, 1)),
     CHECK (code GLOB 'GC[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]')
 ) WITHOUT ROWID;
 
@@ -63,7 +69,7 @@ CREATE INDEX gift_card_upi_tenders_by_reference ON gift_card_load_tenders (refer
 CREATE TABLE gift_card_moves (
     id            INTEGER PRIMARY KEY,
     code          TEXT NOT NULL REFERENCES gift_cards(code),
-    reason        TEXT NOT NULL CHECK (reason IN ('load', 'redeem', 'refund')),
+    reason        TEXT NOT NULL CHECK (reason IN ('load', 'redeem', 'refund', 'cloud')),
     delta_minor   INTEGER NOT NULL CHECK (delta_minor <> 0),
     load_id       INTEGER REFERENCES gift_card_loads(id),
     booking_id    TEXT REFERENCES bookings(id),
@@ -71,7 +77,8 @@ CREATE TABLE gift_card_moves (
     kiosk_id      TEXT NOT NULL,
     created_at    TEXT NOT NULL,
     CHECK ((reason = 'load') = (load_id IS NOT NULL)),
-    CHECK (reason = 'load' OR (booking_id IS NULL) <> (sale_id IS NULL)),
-    CHECK ((reason = 'redeem') = (delta_minor < 0))
+    CHECK (reason NOT IN ('redeem', 'refund') OR (booking_id IS NULL) <> (sale_id IS NULL)),
+    CHECK (reason <> 'redeem' OR delta_minor < 0),
+    CHECK (reason NOT IN ('load', 'refund') OR delta_minor > 0)
 );
 CREATE INDEX gift_card_moves_by_code ON gift_card_moves (code);
