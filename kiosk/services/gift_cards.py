@@ -301,6 +301,17 @@ class GiftCardService:
     def conn(self) -> sqlite3.Connection:
         return self.deps.conn
 
+    def default_cinema(self) -> tuple[str, str]:
+        """(cinema id, currency) a card sold on this device belongs to: the configured cinema,
+        else the only one in the database."""
+        wanted = self.deps.config.cinema_id
+        rows = self.conn.execute("SELECT id, currency FROM cinemas WHERE ?1 = '' OR id = ?1 "
+                                 "ORDER BY id", (wanted or "",)).fetchall()
+        if len(rows) != 1:
+            raise InvalidInput("This kiosk serves several cinemas: set its cinema (cinema_id in "
+                               "the config) before selling gift cards here.")
+        return rows[0][0], rows[0][1]
+
     def balance(self, code: object) -> GiftCard:
         """The card as this device can spend it: with cloud sync and the cloud reachable, its
         shared balance and this device's allowance (the history is this device's moves);

@@ -435,6 +435,14 @@
         <translation>बिक्री</translation>
     </message>
     <message>
+        <source>Gift cards (F3)</source>
+        <translation>गिफ़्ट कार्ड (F3)</translation>
+    </message>
+    <message>
+        <source>Gift cards</source>
+        <translation>गिफ़्ट कार्ड</translation>
+    </message>
+    <message>
         <source>Refund (F6)</source>
         <translation>रिफ़ंड (F6)</translation>
     </message>
@@ -878,6 +886,113 @@
     <message>
         <source>Choose the %1</source>
         <translation>%1 चुनें</translation>
+    </message>
+</context>
+<context>
+    <name>GiftCardScreen</name>
+    <message>
+        <source>Gift cards</source>
+        <translation>गिफ़्ट कार्ड</translation>
+    </message>
+    <message>
+        <source>Gift card code</source>
+        <translation>गिफ़्ट कार्ड कोड</translation>
+    </message>
+    <message>
+        <source>Check balance</source>
+        <translation>बैलेंस देखें</translation>
+    </message>
+    <message>
+        <source>Amount to put on the card</source>
+        <translation>कार्ड पर डालने की राशि</translation>
+    </message>
+    <message>
+        <source>Sell a new card</source>
+        <translation>नया कार्ड बेचें</translation>
+    </message>
+    <message>
+        <source>Top up this card</source>
+        <translation>इस कार्ड में राशि जोड़ें</translation>
+    </message>
+    <message>
+        <source>Back to sales (Esc)</source>
+        <translation>बिक्री पर वापस (Esc)</translation>
+    </message>
+    <message>
+        <source>Sell or top up</source>
+        <translation>बेचें या राशि जोड़ें</translation>
+    </message>
+    <message>
+        <source>Cash needs an open shift (sign in again to open one).</source>
+        <translation>नकद के लिए खुली शिफ़्ट चाहिए (शिफ़्ट खोलने के लिए फिर से साइन इन करें)।</translation>
+    </message>
+    <message>
+        <source>A card sold or topped up shows here, with its code as a QR.</source>
+        <translation>बेचा गया या भरा गया कार्ड यहाँ दिखेगा, उसके कोड के QR के साथ।</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>सक्रिय</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>बंद</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; holds &lt;b&gt;%2&lt;/b&gt; · %3 · valid until %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; में &lt;b&gt;%2&lt;/b&gt; है · %3 · %4 तक मान्य</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>जोड़ा गया</translation>
+    </message>
+    <message>
+        <source>spent</source>
+        <translation>खर्च किया</translation>
+    </message>
+    <message>
+        <source>refunded onto it</source>
+        <translation>रिफ़ंड होकर वापस आया</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>स्थानांतरित</translation>
+    </message>
+    <message>
+        <source>Cash received (empty: the exact amount)</source>
+        <translation>प्राप्त नकद (ख़ाली: ठीक राशि)</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of the card</source>
+        <translation>कार्ड के आख़िरी 4 अंक</translation>
+    </message>
+    <message>
+        <source>UPI reference (UTR)</source>
+        <translation>UPI संदर्भ (UTR)</translation>
+    </message>
+    <message>
+        <source>Type the amount as a number, for example 1000.</source>
+        <translation>राशि अंकों में लिखें, जैसे 1000।</translation>
+    </message>
+    <message>
+        <source>Type the amount to put on the card, or tap one.</source>
+        <translation>कार्ड पर डालने की राशि लिखें, या कोई एक चुनें।</translation>
+    </message>
+    <message>
+        <source>Gift card sold</source>
+        <translation>गिफ़्ट कार्ड बिका</translation>
+    </message>
+    <message>
+        <source>Gift card topped up</source>
+        <translation>गिफ़्ट कार्ड में राशि जोड़ी गई</translation>
+    </message>
+    <message>
+        <source>Give the customer the card or this code; the QR carries it.</source>
+        <translation>ग्राहक को कार्ड या यह कोड दें; QR में यही कोड है।</translation>
+    </message>
+    <message>
+        <source>Change due %1</source>
+        <translation>वापस देने हैं %1</translation>
     </message>
 </context>
 <context>

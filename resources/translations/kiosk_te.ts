@@ -435,6 +435,14 @@
         <translation>అమ్మకాలు</translation>
     </message>
     <message>
+        <source>Gift cards (F3)</source>
+        <translation>గిఫ్ట్ కార్డులు (F3)</translation>
+    </message>
+    <message>
+        <source>Gift cards</source>
+        <translation>గిఫ్ట్ కార్డులు</translation>
+    </message>
+    <message>
         <source>Refund (F6)</source>
         <translation>రీఫండ్ (F6)</translation>
     </message>
@@ -878,6 +886,113 @@
     <message>
         <source>Choose the %1</source>
         <translation>%1 ఎంచుకోండి</translation>
+    </message>
+</context>
+<context>
+    <name>GiftCardScreen</name>
+    <message>
+        <source>Gift cards</source>
+        <translation>గిఫ్ట్ కార్డులు</translation>
+    </message>
+    <message>
+        <source>Gift card code</source>
+        <translation>గిఫ్ట్ కార్డ్ కోడ్</translation>
+    </message>
+    <message>
+        <source>Check balance</source>
+        <translation>బ్యాలెన్స్ చూడండి</translation>
+    </message>
+    <message>
+        <source>Amount to put on the card</source>
+        <translation>కార్డ్‌లో వేయాల్సిన మొత్తం</translation>
+    </message>
+    <message>
+        <source>Sell a new card</source>
+        <translation>కొత్త కార్డ్ అమ్మండి</translation>
+    </message>
+    <message>
+        <source>Top up this card</source>
+        <translation>ఈ కార్డ్‌లో మొత్తం జోడించండి</translation>
+    </message>
+    <message>
+        <source>Back to sales (Esc)</source>
+        <translation>అమ్మకాలకు వెనుకకు (Esc)</translation>
+    </message>
+    <message>
+        <source>Sell or top up</source>
+        <translation>అమ్మండి లేదా జోడించండి</translation>
+    </message>
+    <message>
+        <source>Cash needs an open shift (sign in again to open one).</source>
+        <translation>నగదుకు తెరిచిన షిఫ్ట్ కావాలి (షిఫ్ట్ తెరవడానికి మళ్ళీ సైన్ ఇన్ చేయండి).</translation>
+    </message>
+    <message>
+        <source>A card sold or topped up shows here, with its code as a QR.</source>
+        <translation>అమ్మిన లేదా జోడించిన కార్డ్ ఇక్కడ దాని కోడ్ QR తో కనిపిస్తుంది.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>చురుకుగా ఉంది</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>నిలిపివేయబడింది</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; holds &lt;b&gt;%2&lt;/b&gt; · %3 · valid until %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;లో &lt;b&gt;%2&lt;/b&gt; ఉంది · %3 · %4 వరకు చెల్లుతుంది</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>జోడించబడింది</translation>
+    </message>
+    <message>
+        <source>spent</source>
+        <translation>ఖర్చు చేయబడింది</translation>
+    </message>
+    <message>
+        <source>refunded onto it</source>
+        <translation>రీఫండ్‌గా తిరిగి వచ్చింది</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>తరలించబడింది</translation>
+    </message>
+    <message>
+        <source>Cash received (empty: the exact amount)</source>
+        <translation>అందుకున్న నగదు (ఖాళీ: సరిగ్గా ఆ మొత్తం)</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of the card</source>
+        <translation>కార్డు చివరి 4 అంకెలు</translation>
+    </message>
+    <message>
+        <source>UPI reference (UTR)</source>
+        <translation>UPI రిఫరెన్స్ (UTR)</translation>
+    </message>
+    <message>
+        <source>Type the amount as a number, for example 1000.</source>
+        <translation>మొత్తాన్ని అంకెలలో టైప్ చేయండి, ఉదాహరణకు 1000.</translation>
+    </message>
+    <message>
+        <source>Type the amount to put on the card, or tap one.</source>
+        <translation>కార్డ్‌లో వేయాల్సిన మొత్తం టైప్ చేయండి, లేదా ఒకటి ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>Gift card sold</source>
+        <translation>గిఫ్ట్ కార్డ్ అమ్ముడైంది</translation>
+    </message>
+    <message>
+        <source>Gift card topped up</source>
+        <translation>గిఫ్ట్ కార్డ్‌లో మొత్తం జోడించబడింది</translation>
+    </message>
+    <message>
+        <source>Give the customer the card or this code; the QR carries it.</source>
+        <translation>కస్టమర్‌కు కార్డ్ లేదా ఈ కోడ్ ఇవ్వండి; QR లో అదే ఉంది.</translation>
+    </message>
+    <message>
+        <source>Change due %1</source>
+        <translation>తిరిగి ఇవ్వాల్సింది %1</translation>
     </message>
 </context>
 <context>

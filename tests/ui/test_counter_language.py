@@ -138,3 +138,21 @@ def test_split_booking_refund_line_reads_in_the_counter_language(driver, qtbot, 
     assert f"{card} ••••4242 ₹300.00 + {voucher} ₹200.00" in text
     assert "card" not in text and "Refunds go back" not in text
     grab(screen.window(), f"refund_split_{lang}")
+
+
+def test_gift_card_screen_reads_in_the_counter_language(driver, qtbot, lang, services):
+    from kiosk.domain.giftcards import display_code
+
+    code = issue_gift_card(services, 50_000)
+    driver.start()
+    qtbot.keyClick(driver.mode, Qt.Key.Key_F3)
+    driver.wait_screen("giftcards")
+    screen = driver.screen("giftcards")
+    words = {"hi": ("गिफ़्ट कार्ड", "बैलेंस देखें", "मान्य"),
+             "te": ("గిఫ్ట్ కార్డులు", "బ్యాలెన్స్ చూడండి", "చెల్లుతుంది")}[lang]
+    assert driver.mode.nav_buttons["giftcards"].text().startswith(words[0])
+    assert screen.look_up_button.text() == words[1]
+    qtbot.keyClicks(screen.code, display_code(code))
+    qtbot.keyClick(screen.code, Qt.Key.Key_Return)
+    assert words[2] in screen.details.text() and "₹500.00" in screen.details.text()
+    grab(screen.window(), f"gift_cards_{lang}")

@@ -28,6 +28,7 @@ from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
 from kiosk.ui.counter.basket import BasketScreen
 from kiosk.ui.counter.finder import FinderScreen
+from kiosk.ui.counter.giftcards import GiftCardScreen
 from kiosk.ui.counter.payment import PaymentScreen
 from kiosk.ui.counter.refund import RefundScreen
 from kiosk.ui.counter.screen import Screen
@@ -67,7 +68,8 @@ class SignInScreen(Screen):
 
 
 class CounterMode(QWidget):
-    """The counter app: sign-in, shift, finder, seats, basket, payment, ticket, refund."""
+    """The counter app: sign-in, shift, finder, seats, basket, payment, ticket, refund, gift
+    cards."""
 
     signedIn = Signal(object)
     signedOut = Signal()
@@ -92,7 +94,7 @@ class CounterMode(QWidget):
         self.pages: dict[str, QScrollArea] = {}
         for screen_cls in (SignInScreen, ShiftOpenScreen, FinderScreen, SeatsScreen,
                            BasketScreen, PaymentScreen, TicketScreen, RefundScreen,
-                           ShiftCloseScreen):
+                           GiftCardScreen, ShiftCloseScreen):
             screen = screen_cls(self)
             self.screens[screen.name] = screen
             page = self._scrollable(screen)
@@ -163,6 +165,8 @@ class CounterMode(QWidget):
         self._nav_texts: dict[str, tuple[str, str]] = {}
         for key, text, short, slot in (
             ("sales", self.tr("Sales (F2)"), self.tr("Sales"), self.find_shows),
+            ("giftcards", self.tr("Gift cards (F3)"), self.tr("Gift cards"),
+             self.open_gift_cards),
             ("refund", self.tr("Refund (F6)"), self.tr("Refund"), self.open_refund),
             ("shift", self.tr("Close shift (F9)"), self.tr("Close shift"), self.close_shift),
             ("signout", self.tr("Sign out (F12)"), self.tr("Sign out"), self.sign_out),
@@ -184,6 +188,7 @@ class CounterMode(QWidget):
             shortcut.activated.connect(slot)
 
         add(Qt.Key.Key_F2, self.find_shows)
+        add(Qt.Key.Key_F3, self.open_gift_cards)
         add(Qt.Key.Key_F5, self.refresh)
         add(Qt.Key.Key_F6, self.open_refund)
         add(Qt.Key.Key_F9, self.close_shift)
@@ -305,6 +310,13 @@ class CounterMode(QWidget):
         if self.session.sale.hold is not None:
             self.release_hold()
         self.go("refund")
+
+    def open_gift_cards(self) -> None:
+        if self.session.actor is None:
+            return
+        if self.session.sale.hold is not None:
+            self.release_hold()
+        self.go("giftcards")
 
     def close_shift(self) -> None:
         if self.session.actor is None or self.session.shift is None:

@@ -44,8 +44,8 @@ from kiosk.ui.counter.ticket import qr_pixmap
 from kiosk.ui.keypad import NumericKeypad
 
 # Keys: cash F7, card F8, UPI F10, gift card F11, add a part F4. The counter's own keys (F2 sales,
-# F5 refresh, F6 refund, F9 close shift, F12 sign out) stay free: a key bound twice in one window
-# is ambiguous to Qt and then does nothing at all.
+# F3 gift cards, F5 refresh, F6 refund, F9 close shift, F12 sign out) stay free: a key bound
+# twice in one window is ambiguous to Qt and then does nothing at all.
 
 METHODS = ("cash", "card", "upi", "voucher")  # the order of the method pages
 UPI_QR_PX = 152
@@ -499,7 +499,7 @@ class PaymentScreen(Screen):
         digits = "".join(c for c in text if c.isdigit())
         if len(digits) >= 12:
             try:
-                card = self.services.gift_cards.balance(text)
+                card = self.bridge.call(self.services.gift_cards.balance, text)
             except KioskError as exc:
                 status = str(exc)
             else:
