@@ -90,9 +90,10 @@ def _card(item: dict[str, Any]) -> CloudCard:
 class CloudCards:
     """The cloud side of gift cards for one device (``context.kiosk_id``)."""
 
-    def __init__(self, context: CloudContext, clock: Clock | None = None):
+    def __init__(self, context: CloudContext, clock: Clock | None = None, cinema_id: str = ""):
         self.context = context
         self.clock = clock or Clock()
+        self.cinema_id = cinema_id  # the cinema whose cards this device spends and sells
 
     @property
     def kiosk_id(self) -> str:

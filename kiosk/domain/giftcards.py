@@ -17,6 +17,7 @@ its holder is sent to the box office (a manager can re-load it, which renews it)
 
 from __future__ import annotations
 
+import random
 import re
 import secrets
 from dataclasses import dataclass
@@ -61,9 +62,11 @@ def luhn_digit(digits: str) -> str:
     return str((10 - total % 10) % 10)
 
 
-def new_code() -> str:
-    """A fresh random code (11 random digits from ``secrets``, then the check digit)."""
-    body = "".join(secrets.choice("0123456789") for _ in range(DIGITS - 1))
+def new_code(rng: random.Random | None = None) -> str:
+    """A fresh random code (11 random digits from ``secrets``, then the check digit); ``rng``
+    only for the fault simulator, whose seeds must replay exactly."""
+    choice = rng.choice if rng is not None else secrets.choice
+    body = "".join(choice("0123456789") for _ in range(DIGITS - 1))
     return PREFIX + body + luhn_digit(body)
 
 

@@ -88,7 +88,7 @@ def gift_cards_cloud_for(config: Config, gate: SeatGate, clock: Clock):
         return None
     from kiosk.cloud.giftcards import CloudCards
 
-    return CloudCards(context, clock)
+    return CloudCards(context, clock, config.cinema_id)
 
 
 def lockouts_for(config: Config, gate: SeatGate, conn):

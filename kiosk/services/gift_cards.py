@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -208,9 +208,9 @@ def prepare_spend(deps: ServiceDeps, lines: Sequence[TenderLine], currency: str)
     outside any transaction, before anything of the sale is written; what is set aside for a
     sale that then fails stays this device's to spend next time."""
     cloud = deps.gift_card_cloud
-    cinema_id = deps.config.cinema_id
-    if cloud is None or not cinema_id:
+    if cloud is None:
         return
+    cinema_id = cloud.cinema_id
     from kiosk.cloud.errors import CloudError, CloudUnavailable
     from kiosk.cloud.giftcards import CardRefused
 
@@ -296,6 +296,8 @@ class GiftCardService:
 
     def __init__(self, deps: ServiceDeps):
         self.deps = deps
+        self._unreachable = False  # the last cloud look-up could not be made
+        self.new_code: Callable[[], str] = rules.new_code  # the simulator seeds its own
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -319,6 +321,7 @@ class GiftCardService:
         code = rules.normalise_code(code)
         card = self._cloud_card(code)
         if card is None:
+            self._unknown_offline(code)
             return read_card(self.conn, code)
         local = _card_row(self.conn, code)
         moves = read_card(self.conn, code).moves if local is not None else ()
@@ -328,23 +331,38 @@ class GiftCardService:
                         - rules.VALID_FOR, moves)
 
     def _cloud_card(self, code: str):
-        """The cloud's copy of a shared card (None: no cloud sync, unreachable, or unknown)."""
-        cloud, cinema_id = self.deps.gift_card_cloud, self.deps.config.cinema_id
+        """The cloud's copy of a shared card (None: no cloud sync, unreachable, or unknown;
+        ``self._unreachable`` then says whether the cloud could not be asked)."""
+        cloud = self.deps.gift_card_cloud
         local = _card_row(self.conn, code)
-        if (cloud is None or not cinema_id or (local is not None and not local["shared"])
-                or not cloud.worth_trying()):
+        self._unreachable = False
+        if cloud is None or (local is not None and not local["shared"]):
             return None
+        if not cloud.worth_trying():
+            self._unreachable = True
+            return None
+        cinema_id = cloud.cinema_id
         from kiosk.cloud.errors import CloudError, CloudUnavailable
 
         try:
             return cloud.read(local["cinema_id"] if local is not None else cinema_id, code)
         except (CloudUnavailable, CloudError):
+            self._unreachable = True
             return None
+
+    def _unknown_offline(self, code: str) -> None:
+        """A card this device has never seen, while the cloud cannot be asked: say so, rather
+        than "not known" (it may well be, on another counter)."""
+        if self._unreachable and _card_row(self.conn, code) is None:
+            raise PaymentError(f"The kiosk cannot reach the cloud, so gift card "
+                               f"{rules.display_code(code)} cannot be looked up now. Try again "
+                               "when the connection returns.")
 
     def _shared_copy(self, code: str) -> sqlite3.Row | None:
         """This device's copy of a shared card, made from the cloud's when it has none yet."""
         card = self._cloud_card(code)
         if card is None:
+            self._unknown_offline(code)
             return None
         with transaction(self.conn) as conn:
             _mirror(conn, card, self.deps.config.kiosk_id)
@@ -410,10 +428,10 @@ class GiftCardService:
                     (paid.shift_id,)).fetchone() is None:
                 raise PaymentError("Your shift was closed meanwhile. Nothing was charged: "
                                    "open a shift and try again.")
-            shared = self.deps.gift_card_cloud is not None and bool(self.deps.config.cinema_id)
+            shared = self.deps.gift_card_cloud is not None
             if code is None:
                 code = self._insert_card(conn, cinema_id, currency, amount, at, expires,
-                                         actor.kiosk_id, shared)
+                                         actor.kiosk_id, shared, self.new_code)
                 kind, held_before = "issue", 0
             else:  # re-read inside the transaction: another top-up may have come first
                 row = _card_row(conn, code)
@@ -457,9 +475,10 @@ class GiftCardService:
 
     @staticmethod
     def _insert_card(conn: sqlite3.Connection, cinema_id: str, currency: str, amount: int,
-                     at: str, expires: str, kiosk_id: str, shared: bool) -> str:
+                     at: str, expires: str, kiosk_id: str, shared: bool,
+                     new_code: Callable[[], str]) -> str:
         for _ in range(REFERENCE_ATTEMPTS):
-            code = rules.new_code()
+            code = new_code()
             try:
                 conn.execute(
                     "INSERT INTO gift_cards (code, cinema_id, currency, balance_minor, "

@@ -8,10 +8,12 @@ has allocated to it at that moment (read from the true table); (d) totals equal 
 exceed what was paid; (e) after the heal the outbox is empty or dead-lettered; (f) an online
 kiosk asking for seats gets some while the cloud has free seats (not for a cancelled show, nor
 for a deactivated cashier); (g), (h): no cloud sale of a cancelled show, or in a deactivated
-cashier's name, after the manager wrote it (``kiosk.sim.catalogue``). A sale made offline that
+cashier's name, after the manager wrote it (``kiosk.sim.catalogue``); (i) no gift card below
+zero, in the cloud or on a kiosk, and its money adds up; (j) after the heal no kiosk holds more of
+a gift card than the cloud set aside for it. A sale made offline that
 the cloud's checks refuse later is a conflict for the manager, counted apart (not a double sale).
 
-(a) and (d) run after every step, (c) at every sale, all of them after the final heal.
+(a), (d) and (i) run after every step, (c) at every sale, all of them after the final heal.
 """
 
 from __future__ import annotations
@@ -144,8 +146,68 @@ def money(sim: Simulation) -> list[Violation]:
     return found
 
 
+GIFT_MOVES_SQL = """
+SELECT g.code, g.balance_minor, COALESCE(SUM(m.delta_minor), 0) FROM gift_cards g
+  LEFT JOIN gift_card_moves m ON m.code = g.code GROUP BY g.code
+HAVING g.balance_minor <> COALESCE(SUM(m.delta_minor), 0) OR g.balance_minor < 0
+"""
+
+
+def cloud_gift_cards(sim: Simulation) -> dict[str, dict[str, Any]]:
+    """Code -> the true CARD item of every gift card in the cloud (plain values)."""
+    from kiosk.cloud.claims import plain
+
+    cards = {}
+    for pk in sim.truth.partitions("GIFTCARD#"):
+        for wire in sim.truth.wire_partition(pk):
+            item = plain(wire)
+            if item.get("sk") == "CARD":
+                cards[str(item["code"])] = item
+    return cards
+
+
+def gift_cards(sim: Simulation) -> list[Violation]:
+    """(i): no gift card below zero anywhere: in the cloud its shared balance and every
+    allowance, and what it holds is what was loaded less what was spent plus what was
+    credited; on each kiosk its balance is the sum of its moves, never below zero."""
+    found = []
+    for code, card in cloud_gift_cards(sim).items():
+        allowances = {str(k): int(v) for k, v in (card.get("allowances") or {}).items()}
+        shared = int(card.get("shared_minor", 0))
+        total = shared + sum(allowances.values())
+        expected = (int(card.get("loaded_minor", 0)) - int(card.get("spent_minor", 0))
+                    + int(card.get("credited_minor", 0)))
+        if shared < 0 or min(allowances.values(), default=0) < 0 or total != expected:
+            found.append(Violation("i", sim.step, (
+                f"gift card {sim.trace.name(code)}: shared {shared}, allowances {allowances}, "
+                f"holds {total}, loaded - spent + credited = {expected}")))
+    for k in sim.kiosks:
+        for code, balance, moves in k.conn.execute(GIFT_MOVES_SQL):
+            found.append(Violation("i", sim.step, (
+                f"{k.name} gift card {sim.trace.name(code)}: balance {balance}, moves {moves}")))
+    return found
+
+
+def gift_cards_reconciled(sim: Simulation) -> list[Violation]:
+    """(j), after the heal: no kiosk holds more of a shared card than the cloud set aside for
+    it (it could spend money the card does not have). The cloud may hold more for it: money
+    set aside for a sale whose answer was lost stays that kiosk's, never spent twice."""
+    found = []
+    cards = cloud_gift_cards(sim)
+    for k in sim.kiosks:
+        for code, balance in k.conn.execute(
+                "SELECT code, balance_minor FROM gift_cards WHERE shared = 1"):
+            card = cards.get(code)
+            held = int((card or {}).get("allowances", {}).get(k.name, 0))
+            if balance > held:
+                found.append(Violation("j", None, (
+                    f"{k.name} holds {balance} of gift card {sim.trace.name(code)}, the cloud "
+                    f"set aside {held} for it{'' if card else ' (no such card in the cloud)'}")))
+    return found
+
+
 def per_step(sim: Simulation) -> list[Violation]:
-    return no_double_sale(sim) + money(sim)
+    return no_double_sale(sim) + money(sim) + gift_cards(sim)
 
 
 # -- after the heal: (b), (e), (f) --------------------------------------------------------------
@@ -312,4 +374,4 @@ def stranded_allocations(sim: Simulation) -> None:
 def final(sim: Simulation) -> list[Violation]:
     stranded_allocations(sim)
     return (no_double_sale(sim) + money(sim) + reached_cloud(sim) + outbox_drained(sim)
-            + liveness(sim))
+            + liveness(sim) + gift_cards(sim) + gift_cards_reconciled(sim))

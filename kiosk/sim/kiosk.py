@@ -17,10 +17,12 @@ from typing import Any
 from kiosk.cloud.allocations import AllocationManager
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.gate import CloudGate
+from kiosk.cloud.giftcards import CloudCards
 from kiosk.cloud.pull import Puller
 from kiosk.cloud.status import CloudStatus
 from kiosk.cloud.worker import OutboxWorker
 from kiosk.config import Config
+from kiosk.domain.giftcards import new_code
 from kiosk.services.app import Services, open_services
 from kiosk.services.models import Actor, Role
 from kiosk.sim.catalogue import CINEMA
@@ -65,6 +67,10 @@ class SimKiosk:
         self.context.published_cinemas.add(CINEMA)
         self.gate = CloudGate(self.config, context=self.context, clock=self.clock)
         self.services = open_services(self.config, clock=self.clock, gate=self.gate)
+        # gift cards shared through the cloud, for the simulated cinema (issue 12)
+        self.services.deps.gift_card_cloud = CloudCards(self.context, self.clock, CINEMA)
+        codes = random.Random(f"giftcards/{self.seed}/{self.name}/{self.incarnation}")
+        self.services.gift_cards.new_code = lambda: new_code(codes)  # a seed replays exactly
         jitter = random.Random(f"jitter/{self.seed}/{self.name}/{self.incarnation}")
         self.worker = OutboxWorker(self.context, self.config.db_path, clock=self.clock,
                                    rng=jitter.random)

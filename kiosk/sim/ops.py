@@ -16,10 +16,11 @@ from kiosk.cloud import conflicts
 from kiosk.cloud.channel import CHANNEL_ID
 from kiosk.cloud.errors import CloudError, CloudUnavailable
 from kiosk.domain.clock import to_iso
-from kiosk.domain.errors import KioskError
+from kiosk.domain.errors import KioskError, PaymentError
+from kiosk.domain.tenders import Tender
 from kiosk.services.booking_holds import unavailable
 from kiosk.services.models import Payment
-from kiosk.sim.catalogue import OFFICE_OPS
+from kiosk.sim.catalogue import CINEMA, OFFICE_OPS
 from kiosk.sim.faults import MAX_SKEW_S
 from kiosk.sim.kiosk import SimKiosk
 from kiosk.sim.schedule import Step
@@ -31,6 +32,8 @@ ASK_TRIES = 3  # fair tries: no request of the kiosk lost on the way during them
 ASK_MAX_TRIES = 8
 ASK_PAUSE_S = 6.0  # a person taps again a few seconds later (the sync thread ticks meanwhile)
 CARD = Payment("card", card_last4="4242")
+GIFT_CARD_SHARE = 0.5  # of confirms, once a gift card exists: paid (partly) by one
+GIFT_CARD_AMOUNTS = (300_00, 1_200_00, 2_500_00)
 
 
 # -- reading a kiosk's state ------------------------------------------------------------------
@@ -132,22 +135,58 @@ def op_confirm(sim: Simulation, k: SimKiosk, rng: random.Random) -> str:
     hold_id, show, seats = rng.choice(holds)
     tickets = {s: ("child" if rng.random() < 0.2 else "adult") for s in seats}
     contact = "guest@example.com" if rng.random() < 0.3 else ""
-    if rng.random() < 0.3:
+    gift = rng.random() < GIFT_CARD_SHARE and bool(sim.gift_cards)
+    if gift:
+        payment = _gift_card_payment(sim, k, hold_id, tickets, rng)
+    elif rng.random() < 0.3:
         due = k.services.booking.quote(hold_id, tickets).total_minor
         payment = Payment("cash", tendered_minor=due + rng.choice((0, 500, 10_000)))
     else:
         payment = CARD
     offline = sim.selling_offline(k, show)
-    booking = k.services.booking.confirm(k.cashier, hold_id, tickets, payment, contact)
+    try:
+        booking = k.services.booking.confirm(k.cashier, hold_id, tickets, payment, contact)
+    except PaymentError:
+        sim.counts["gift_refused" if gift else "payment_refused"] += 1
+        raise
+    sim.counts["gift_paid"] += gift
     sim.sold(k, booking, offline or sim.selling_offline(k, show))
     text = (f"{sim.trace.name(hold_id, 'h')} -> {sim.trace.name(booking.booking_id, 'b')} "
-            f"{show} {_seats([line.seat_code for line in booking.lines])} {payment.method}"
+            f"{show} {_seats([line.seat_code for line in booking.lines])} "
+            f"{payment.method or 'gift card + card'}"
             f"{' (partitioned)' if offline else ''}")
     if rng.random() < 0.1:  # a double tap: must answer with the same booking
         again = k.services.booking.confirm(k.cashier, hold_id, tickets, payment, contact)
         sim.same_booking(k, booking, again)
         text += "; tapped twice"
     return text
+
+
+def _gift_card_payment(sim: Simulation, k: SimKiosk, hold_id: str, tickets: dict[str, str],
+                       rng: random.Random) -> Payment:
+    """A known gift card (any kiosk's) for the whole amount, or a part of it and the rest by
+    card: the card may not hold it, may be another kiosk's allowance, may be offline here."""
+    due = k.services.booking.quote(hold_id, tickets).total_minor
+    code = rng.choice(sim.gift_cards)
+    part = min(due, rng.choice((due, due // 2 or 1, 10_000)))
+    if part >= due:
+        return Payment("voucher", reference=code)
+    return Payment(tenders=(Tender("voucher", part, code), Tender("card", due - part, "4242")))
+
+
+def op_giftcard(sim: Simulation, k: SimKiosk, rng: random.Random) -> str:
+    """Sell a gift card (by card), or top up one already sold on any kiosk."""
+    cards = k.services.gift_cards
+    amount = rng.choice(GIFT_CARD_AMOUNTS)
+    if sim.gift_cards and rng.random() < 0.35:
+        code = rng.choice(sim.gift_cards)
+        load = cards.top_up(k.cashier, code, amount, CARD)
+    else:
+        load = cards.issue(k.cashier, CINEMA, amount, CARD)
+        sim.gift_cards.append(load.card.code)
+    sim.counts["giftcard"] += 1
+    return (f"{sim.trace.name(load.card.code, 'g')} {load.kind} {amount} "
+            f"(here {load.card.balance_minor})")
 
 
 def op_refund(sim: Simulation, k: SimKiosk, rng: random.Random) -> str:
@@ -308,7 +347,7 @@ KIOSK_OPS: dict[str, Callable[[Simulation, SimKiosk, random.Random], str]] = {
     "confirm": op_confirm, "refund": op_refund, "exchange": op_exchange, "release": op_release,
     "expire": op_expire, "allocate": op_allocate, "release_alloc": op_release_alloc,
     "maintain": op_maintain, "sync": op_sync, "pull": op_pull, "manager": op_manager,
-    "ask": op_ask,
+    "ask": op_ask, "giftcard": op_giftcard,
 }
 
 

@@ -112,6 +112,9 @@ def summary(totals: Totals, options: SimOptions) -> list[str]:
         f"{totals.web_orphans}{_eg(totals.web_orphan_seeds)}; seats allocated to a kiosk that "
         f"does not know it {totals.stranded}{_eg(totals.stranded_seeds)}; dead letters "
         f"{totals.dead_letters}",
+        f"gift cards: sold or topped up {totals.faults.get('giftcard', 0)}; sales paid (partly) "
+        f"with one {totals.faults.get('gift_paid', 0)}; refused (the card did not hold it here, "
+        f"or the kiosk was cut off) {totals.faults.get('gift_refused', 0)}",
         violations,
         f"conflicts: {totals.conflicts} in {totals.conflict_seeds} schedules",
     ]

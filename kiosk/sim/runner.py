@@ -159,6 +159,7 @@ class Simulation:
         self.dead_letters = 0
         self.web_orphans = 0
         self.stranded = 0
+        self.gift_cards: list[str] = []  # codes sold so far, on any kiosk
         self.kiosks: list[SimKiosk] = []
         for i in range(options.kiosks):
             name = f"K{i + 1}"

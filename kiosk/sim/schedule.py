@@ -19,7 +19,7 @@ POLICIES = ("allocated-only", "optimistic")
 KIOSK_OPS = {
     "hold": 12, "hold_best": 9, "change_hold": 4, "confirm": 16, "refund": 4, "exchange": 3,
     "release": 3, "expire": 2, "allocate": 4, "release_alloc": 2, "maintain": 2, "sync": 14,
-    "pull": 6, "manager": 2, "ask": 4,
+    "pull": 6, "manager": 2, "ask": 4, "giftcard": 3,
 }
 WORLD_OPS = {
     "web": 5, "advance": 5, "hold_expiry": 2, "partition": 3, "heal": 3, "skew": 2, "crash": 2,

@@ -128,6 +128,8 @@ def test_offline_a_kiosk_spends_only_its_allowance(kiosks):
     one.network.cut = two.network.cut = True
     with pytest.raises(PaymentError, match="cannot reach the cloud"):  # nothing set aside there
         sell(two, ["B1"], Payment("voucher", reference=code))
+    with pytest.raises(PaymentError, match="cannot be looked up now"):  # not "not known"
+        two.svc.gift_cards.balance(code)
     sell(one, ["C1", "C2"], Payment("voucher", reference=code))  # ₹500 of its ₹1,000
     with pytest.raises(PaymentError, match="at most ₹500.00 here"):
         sell(one, ["C3", "C4", "C5"], Payment("voucher", reference=code))  # ₹750
