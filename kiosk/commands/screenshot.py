@@ -363,6 +363,10 @@ class Screenshotter:
             child.click()
         self.shot(f"selfservice-tickets{suffix}")
         ss.tickets.continue_button.click()
+        if ss.current_name() == "snacks":  # the upsell: a combo for the two of them
+            next(iter(ss.snacks.tiles.values())).click()
+            self.shot(f"selfservice-snacks{suffix}")
+            ss.snacks.continue_button.click()
         ss.pay.terminal.tap_button.click()
         self.wait_until(lambda: ss.pay.last4 is not None, "the card terminal")
         self.shot(f"selfservice-pay{suffix}")

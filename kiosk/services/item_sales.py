@@ -270,6 +270,10 @@ class ItemSaleService:
         if ref.startswith(REFERENCE_PREFIX):
             ref = REFERENCE_PREFIX + normalise_reference(ref[len(REFERENCE_PREFIX):])
         row = self.conn.execute("SELECT * FROM item_sales WHERE reference = ?", (ref,)).fetchone()
+        if row is None and not ref.startswith(REFERENCE_PREFIX):  # the booking's reference
+            row = self.conn.execute(
+                "SELECT i.* FROM item_sales i JOIN bookings b ON b.id = i.booking_id "
+                "WHERE b.reference = ?", (normalise_reference(ref),)).fetchone()
         if row is None:
             raise NotFound(f"There is no food and drink sale {reference!r}.")
         return self._sale(row)

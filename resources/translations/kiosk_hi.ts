@@ -537,6 +537,10 @@
         <translation>सीटें: %1</translation>
     </message>
     <message>
+        <source>Snacks: %1 — collect them at the food counter with %2</source>
+        <translation>स्नैक्स: %1 — इन्हें फ़ूड काउंटर से %2 दिखाकर लें</translation>
+    </message>
+    <message>
         <source>Paid %1 by card •••• %2</source>
         <translation>कार्ड •••• %2 से %1 का भुगतान हुआ</translation>
     </message>
@@ -1567,6 +1571,10 @@
         <translation>सीटें</translation>
     </message>
     <message>
+        <source>Snacks</source>
+        <translation>स्नैक्स</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>कुल</translation>
     </message>
@@ -2093,6 +2101,37 @@ Variance %3</source>
     <message>
         <source>Counter sign-in</source>
         <translation>काउंटर साइन-इन</translation>
+    </message>
+</context>
+<context>
+    <name>SnacksScreen</name>
+    <message>
+        <source>Add a snack?</source>
+        <translation>कुछ खाने को लें?</translation>
+    </message>
+    <message>
+        <source>Popcorn and a drink, ready at the food counter with your booking reference. Tap to add, or go on without.</source>
+        <translation>पॉपकॉर्न और ड्रिंक, आपके बुकिंग संदर्भ के साथ फ़ूड काउंटर पर तैयार। जोड़ने के लिए छुएँ, या इनके बिना आगे बढ़ें।</translation>
+    </message>
+    <message>
+        <source>No thanks</source>
+        <translation>नहीं, धन्यवाद</translation>
+    </message>
+    <message>
+        <source>One less</source>
+        <translation>एक कम</translation>
+    </message>
+    <message>
+        <source>Snacks %1</source>
+        <translation>स्नैक्स %1</translation>
+    </message>
+    <message>
+        <source>Add and pay</source>
+        <translation>जोड़ें और भुगतान करें</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>आगे बढ़ें</translation>
     </message>
 </context>
 <context>

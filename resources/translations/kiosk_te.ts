@@ -537,6 +537,10 @@
         <translation>సీట్లు: %1</translation>
     </message>
     <message>
+        <source>Snacks: %1 — collect them at the food counter with %2</source>
+        <translation>స్నాక్స్: %1 — వీటిని ఫుడ్ కౌంటర్ వద్ద %2 చూపించి తీసుకోండి</translation>
+    </message>
+    <message>
         <source>Paid %1 by card •••• %2</source>
         <translation>కార్డు •••• %2 ద్వారా %1 చెల్లించారు</translation>
     </message>
@@ -1567,6 +1571,10 @@
         <translation>సీట్లు</translation>
     </message>
     <message>
+        <source>Snacks</source>
+        <translation>స్నాక్స్</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>మొత్తం</translation>
     </message>
@@ -2093,6 +2101,37 @@ Variance %3</source>
     <message>
         <source>Counter sign-in</source>
         <translation>కౌంటర్ సైన్-ఇన్</translation>
+    </message>
+</context>
+<context>
+    <name>SnacksScreen</name>
+    <message>
+        <source>Add a snack?</source>
+        <translation>ఏదైనా తినడానికి తీసుకుంటారా?</translation>
+    </message>
+    <message>
+        <source>Popcorn and a drink, ready at the food counter with your booking reference. Tap to add, or go on without.</source>
+        <translation>పాప్‌కార్న్, డ్రింక్ మీ బుకింగ్ రిఫరెన్స్‌తో ఫుడ్ కౌంటర్ వద్ద సిద్ధం. జోడించడానికి తాకండి, లేదా అవి లేకుండా ముందుకు వెళ్ళండి.</translation>
+    </message>
+    <message>
+        <source>No thanks</source>
+        <translation>వద్దు, ధన్యవాదాలు</translation>
+    </message>
+    <message>
+        <source>One less</source>
+        <translation>ఒకటి తక్కువ</translation>
+    </message>
+    <message>
+        <source>Snacks %1</source>
+        <translation>స్నాక్స్ %1</translation>
+    </message>
+    <message>
+        <source>Add and pay</source>
+        <translation>జోడించి చెల్లించండి</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>కొనసాగించండి</translation>
     </message>
 </context>
 <context>

@@ -115,19 +115,26 @@ class DoneScreen(QWidget):
         if self.booking is not None:
             self.set_booking(self.booking)
 
-    def set_booking(self, booking: Booking) -> None:
+    def set_booking(self, booking: Booking, food=None) -> None:
+        """``food``: the snacks sold with it (an ``ItemSale``), to collect at the stand."""
         self.booking = booking
         show = booking.show
         self.reference.setText(booking.reference)
         seats = ", ".join(line.seat_code for line in booking.lines)
-        self.details.setText("\n".join((
+        paid = booking.total_minor + (food.total_minor if food is not None else 0)
+        lines = [
             show.film_title,
             f"{show.local_start.strftime('%d/%m/%Y %H:%M')} · {show.cinema_name} · {show.hall_name}",
             self.tr("Seats: %1").replace("%1", seats),
-            self.tr("Paid %1 by card •••• %2")
-            .replace("%1", format_money(booking.total_minor, booking.currency))
-            .replace("%2", booking.card_last4 or "????"),
-        )))
+        ]
+        if food is not None:
+            lines.append(self.tr("Snacks: %1 — collect them at the food counter with %2")
+                         .replace("%1", ", ".join(f"{ln.qty} × {ln.label}" for ln in food.lines))
+                         .replace("%2", food.reference))
+        lines.append(self.tr("Paid %1 by card •••• %2")
+                     .replace("%1", format_money(paid, booking.currency))
+                     .replace("%2", booking.card_last4 or "????"))
+        self.details.setText("\n".join(lines))
         self.contact_note.setText(
             self.tr("A confirmation is on its way to %1.").replace("%1", booking.customer_contact)
             if booking.customer_contact else "")

@@ -51,7 +51,7 @@ class ReviewScreen(QWidget):
         self.confirm_button.setText(self.tr("Pay %1 and confirm").replace("%1", self._total))
 
     def set_order(self, show: ShowSummary, ticket_types: dict[str, str], quote: Quote,
-                  last4: str, contact: str) -> None:
+                  last4: str, contact: str, food: str = "") -> None:
         clear_layout(self.facts)
         self._total = format_money(quote.total_minor, quote.currency)
         seats = ", ".join(f"{line.seat_code} ({ticket_type_name(line.ticket_type)})"
@@ -61,6 +61,7 @@ class ReviewScreen(QWidget):
             (self.tr("When"), show.local_start.strftime("%d/%m/%Y %H:%M")),
             (self.tr("Where"), f"{show.cinema_name} · {show.hall_name}"),
             (self.tr("Seats"), seats),
+            *([(self.tr("Snacks"), food)] if food else []),
             (self.tr("Total"), self._total),
             (self.tr("Card"), f"•••• {last4}"),
             (self.tr("Confirmation to"), contact or self.tr("No confirmation message")),

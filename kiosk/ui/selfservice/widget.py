@@ -8,6 +8,7 @@ and the confirm go through ``BookingService`` via the bridge.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
+from kiosk.domain.menu import Order
 from kiosk.services.models import (
     Actor,
     Booking,
@@ -39,6 +41,7 @@ from kiosk.ui.selfservice.payment import PaymentScreen
 from kiosk.ui.selfservice.review import ReviewScreen
 from kiosk.ui.selfservice.seats import SeatsScreen
 from kiosk.ui.selfservice.shows import ShowsScreen
+from kiosk.ui.selfservice.snacks import SnacksScreen, offers
 from kiosk.ui.selfservice.style import apply_style
 from kiosk.ui.selfservice.ticket_types import TicketTypesScreen
 from kiosk.ui.theme import ThemeManager
@@ -62,16 +65,21 @@ class Sale:
     card_last4: str | None = None
     contact: str = ""
     booking: Booking | None = None
+    items: list[Order] = field(default_factory=list)  # the upsell's food and drink
+    ticket_quote: Quote | None = None  # the tickets alone (``quote`` adds the food)
+    snacks_shown: bool = False
 
 
 class SelfServiceWidget(QWidget):
-    """Attract -> films -> shows -> seats -> tickets -> pay -> contact -> confirm -> ticket."""
+    """Attract -> films -> shows -> seats -> tickets -> snacks -> pay -> contact -> confirm ->
+    ticket."""
 
     screenChanged = Signal(str)
     saleCompleted = Signal(object)  # Booking
     saleAbandoned = Signal()
 
-    SCREENS = ("attract", "films", "shows", "seats", "tickets", "pay", "contact", "review", "done")
+    SCREENS = ("attract", "films", "shows", "seats", "tickets", "snacks", "pay", "contact", "review",
+               "done")
 
     def __init__(self, services, bridge, config, parent: QWidget | None = None):
         super().__init__(parent)
@@ -94,13 +102,14 @@ class SelfServiceWidget(QWidget):
         if hasattr(self.seats.map, "set_max_together"):
             self.seats.map.set_max_together(int(config.max_seats_per_booking))
         self.tickets = TicketTypesScreen(services)
+        self.snacks = SnacksScreen()
         self.pay = PaymentScreen()
         self.contact = ContactScreen()
         self.review = ReviewScreen()
         self.done = DoneScreen()
         self._screens = dict(zip(self.SCREENS, (self.attract, self.films, self.shows, self.seats,
-                                                self.tickets, self.pay, self.contact, self.review,
-                                                self.done), strict=True))
+                                                self.tickets, self.snacks, self.pay, self.contact,
+                                                self.review, self.done), strict=True))
         for screen in self._screens.values():
             self.stack.addWidget(screen)
         self._wire()
@@ -130,8 +139,8 @@ class SelfServiceWidget(QWidget):
     def _wire(self) -> None:
         self.attract.startRequested.connect(self.start)
         self.attract.languageRequested.connect(self.set_language)
-        for screen in (self.films, self.shows, self.seats, self.tickets, self.pay, self.contact,
-                       self.review):
+        for screen in (self.films, self.shows, self.seats, self.tickets, self.snacks, self.pay,
+                       self.contact, self.review):
             screen.cancelRequested.connect(self.abandon)
         self.films.backRequested.connect(self.abandon)
         self.films.filmChosen.connect(self.choose_film)
@@ -141,8 +150,11 @@ class SelfServiceWidget(QWidget):
         self.seats.holdChanged.connect(self._hold_changed)
         self.seats.continueRequested.connect(self._to_tickets)
         self.tickets.backRequested.connect(lambda: self.show_screen("seats"))
-        self.tickets.continueRequested.connect(self._to_pay)
-        self.pay.backRequested.connect(lambda: self.show_screen("tickets"))
+        self.tickets.continueRequested.connect(self._to_snacks)
+        self.snacks.backRequested.connect(lambda: self.show_screen("tickets"))
+        self.snacks.continueRequested.connect(self._snacks_chosen)
+        self.pay.backRequested.connect(
+            lambda: self.show_screen("snacks" if self.sale.snacks_shown else "tickets"))
         self.pay.cardAccepted.connect(self._card_accepted)
         self.contact.backRequested.connect(lambda: self.show_screen("pay"))
         self.contact.contactEntered.connect(self._contact_entered)
@@ -274,16 +286,57 @@ class SelfServiceWidget(QWidget):
         self.tickets.set_hold(self.sale.hold, self.sale.detail, self.sale.ticket_types)
         self.show_screen("tickets")
 
-    def _to_pay(self, ticket_types: dict, quote: Quote) -> None:
+    def _to_snacks(self, ticket_types: dict, quote: Quote) -> None:
+        """After the tickets: offer the cinema's combos, unless it sells no food."""
         self.sale.ticket_types = ticket_types
-        self.sale.quote = quote
+        self.sale.ticket_quote = quote
+        menu = None
+        if self.sale.show is not None and self.services.menu is not None:
+            try:
+                menu = self.bridge.call(self.services.menu.menu, self.sale.show.cinema_id)
+            except KioskError:
+                menu = None
+        if menu is None or not offers(menu):
+            self.sale.snacks_shown = False
+            self._to_pay([])
+            return
+        self.sale.snacks_shown = True
+        counts: dict[str, int] = {}
+        for order in self.sale.items:
+            counts[order.sku] = counts.get(order.sku, 0) + order.qty
+        self.snacks.set_menu(menu, counts)
+        self.show_screen("snacks")
+        self._renew_hold()
+
+    def _snacks_chosen(self, orders: list) -> None:
+        self._to_pay(orders)  # a refusal stays on the snacks step, said there
+
+    def _to_pay(self, orders: list[Order]) -> bool:
+        """Payment for the tickets and the snacks chosen (priced by the service: a sold-out
+        snack is refused here, on the snacks step, before any payment)."""
+        quote = self.sale.ticket_quote
         show = self.sale.show
+        if quote is None:
+            return False
+        food_lines = ""
+        if orders and show is not None:
+            try:
+                food = self.bridge.call(self.services.items.quote, show.cinema_id, orders)
+            except KioskError as err:
+                self.snacks.show_error(str(err))
+                return False
+            quote = dataclasses.replace(quote, total_minor=quote.total_minor + food.total_minor,
+                                        tax_minor=quote.tax_minor + food.tax_minor)
+            food_lines = "\n" + ", ".join(f"{line.qty} × {line.label}" for line in food.lines)
+        self.sale.items = list(orders)
+        self.sale.quote = quote
         seats = ", ".join(line.seat_code for line in quote.lines)
         summary = f"{show.film_title}\n{show.local_start.strftime('%d/%m %H:%M')} · " \
-                  f"{show.cinema_name}\n{seats}" if show else seats
+                  f"{show.cinema_name}\n{seats}{food_lines}" if show else seats
         self.pay.set_order(quote, summary)
         self.show_screen("pay")
         self._renew_hold()
+        return True
 
     def _card_accepted(self, last4: str) -> None:
         self.sale.card_last4 = last4
@@ -296,7 +349,8 @@ class SelfServiceWidget(QWidget):
         sale = self.sale
         if sale.show is None or sale.quote is None or sale.card_last4 is None:
             return
-        self.review.set_order(sale.show, sale.ticket_types, sale.quote, sale.card_last4, contact)
+        self.review.set_order(sale.show, sale.ticket_types, sale.quote, sale.card_last4, contact,
+                              self.snacks.summary(sale.items))
         self.show_screen("review")
         self._renew_hold()
 
@@ -308,14 +362,20 @@ class SelfServiceWidget(QWidget):
         self.review.set_busy(True)
         self.bridge.submit(self.services.booking.confirm, self.actor(), sale.hold.hold_id,
                            dict(sale.ticket_types), Payment(method="card", card_last4=sale.card_last4),
-                           sale.contact, on_done=self._confirmed, on_error=self._confirm_failed,
-                           name="self-service confirm")
+                           sale.contact, tuple(sale.items), on_done=self._confirmed,
+                           on_error=self._confirm_failed, name="self-service confirm")
 
     def _confirmed(self, booking: Booking) -> None:
         self.sale.booking = booking
         self.sale.hold = None
         self.seats.hold = None
-        self.done.set_booking(booking)
+        food = None
+        if self.sale.items and self.services.items is not None:
+            try:
+                food = self.bridge.call(self.services.items.for_booking, booking.booking_id)
+            except KioskError:
+                food = None
+        self.done.set_booking(booking, food)
         self.show_screen("done")
         self.saleCompleted.emit(booking)
 
