@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 SECTIONS = {
     "core": "kiosk.bench.core",
+    "basket": "kiosk.bench.basket",
     "ui": "kiosk.bench.ui",
     "manager": "kiosk.bench.manager",
     "cloud": "kiosk.bench.cloud",

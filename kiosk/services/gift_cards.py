@@ -11,11 +11,12 @@ UPI, gift card, cash) is credited to it in the refund's transaction.
 
 Selling a card takes money like a sale: its tenders (cash, card or UPI, never another gift card)
 count in the shift's expected cash and the day's tender totals. A load is not revenue: the Z
-report and the dashboard show gift cards sold apart.
+report names gift cards sold apart.
 
-Scope today: the card lives in this device's database; a card issued on one kiosk is not yet
-known on another (the cloud copy with its conditional redemption and per-kiosk offline allowance
-is the next step of issue 12).
+With cloud sync (``deps.gift_card_cloud``, ``kiosk.cloud.giftcards``) a card is shared by the
+cinema's devices: ``balance_minor`` is then what THIS device holds of it (its allowance), the
+same conditional UPDATE spends it, ``prepare_spend`` first sets aside in the cloud what a sale
+needs beyond that, and every move goes to the cloud through the outbox (``_to_cloud``).
 """
 
 from __future__ import annotations
@@ -323,12 +324,14 @@ class GiftCardService:
         if card is None:
             self._unknown_offline(code)
             return read_card(self.conn, code)
-        local = _card_row(self.conn, code)
-        moves = read_card(self.conn, code).moves if local is not None else ()
-        return GiftCard(card.code, card.cinema_id, card.currency,
-                        card.spendable_by(self.deps.config.kiosk_id), card.loaded_minor,
-                        card.state, from_iso(card.expires_at), from_iso(card.expires_at)
-                        - rules.VALID_FOR, moves)
+        local = read_card(self.conn, code) if _card_row(self.conn, code) is not None else None
+        expires = from_iso(card.expires_at)
+        # what this device can spend: the shared balance and what it holds itself (its own
+        # copy: the cloud's allowance may still count spends on their way there)
+        here = card.shared_minor + (local.balance_minor if local else 0)
+        return GiftCard(card.code, card.cinema_id, card.currency, here, card.loaded_minor,
+                        card.state, local.issued_at if local else expires - rules.VALID_FOR,
+                        expires, local.moves if local else ())
 
     def _cloud_card(self, code: str):
         """The cloud's copy of a shared card (None: no cloud sync, unreachable, or unknown;

@@ -204,6 +204,14 @@ def _receipt_flow(flow: Flow, data: ReceiptData) -> None:
         label = _seat_line(line) + (translate("Ticket", " (refunded)") if line.refunded else "")
         flow.columns(label, format_money(line.price_minor, ticket.currency), 32,
                      color=FAINT if line.refunded else INK)
+    if data.items:  # the food and drink of the same basket, and where to collect it
+        flow.rule(dashed=True)
+        flow.columns(translate("Ticket", "Food and drink"), data.items_reference, 30, bold=True)
+        for qty, label, total, refunded in data.items:
+            note = (translate("Ticket", " (%1 refunded)").replace("%1", str(refunded))
+                    if refunded else "")
+            flow.columns(f"{qty} × {label}{note}", format_money(total, ticket.currency), 30,
+                         color=FAINT if refunded == qty else INK)
     flow.rule(dashed=True)
     flow.columns(translate("Ticket", "Total"), format_money(data.total_minor, ticket.currency), 42, bold=True)
     rate = f" {data.tax_rate_bp / 100:g}%" if data.tax_rate_bp is not None else ""

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from kiosk.domain.giftcards import masked_code
+from kiosk.domain.tenders import merged
 from kiosk.services.models import Booking
+
+if TYPE_CHECKING:
+    from kiosk.services.item_sales import ItemSale
 
 
 def qr_payload(item: Booking | TicketData) -> str:
@@ -106,31 +111,49 @@ class ReceiptData:
     tax_rate_bp: int | None = None  # basis points, when known (ShowDetail.tax_rate_bp)
     # (kind, amount, reference) per tender when paid several ways or by UPI / gift card (issue 11)
     tenders: tuple[tuple[str, int, str], ...] = ()
+    # food and drink sold in the same basket (issue 12): (qty, label, line total, refunded qty)
+    items: tuple[tuple[int, str, int, int], ...] = ()
+    items_reference: str = ""  # the stand collects against it (FD-XXXX-XXXX)
 
     @classmethod
     def from_booking(cls, booking: Booking, issued_at: datetime | None = None,
                      staff_label: str | None = None, tax_rate_bp: int | None = None,
-                     tax_label: str = "GST") -> ReceiptData:
+                     tax_label: str = "GST", food: ItemSale | None = None) -> ReceiptData:
+        """The receipt of a booking, and of the food and drink paid with it (``food``): one
+        total, one tax figure, one payment, as the customer paid them."""
         lines = tuple(TicketSeat(line.seat_code, line.seat_type, line.ticket_type,
                                  line.price_minor, line.tax_minor, line.refunded)
                       for line in booking.lines)
         if staff_label is None:
             staff_label = str(booking.staff_id) if booking.staff_id is not None else booking.channel
+        paid = tuple(booking.tenders)
+        tendered, change = booking.tendered_minor, booking.change_minor
+        if food is not None:  # the basket's one payment, as the customer made it
+            paid = tuple(merged((*booking.tenders, *food.tenders)))
+            cash = [t for t in paid if t.kind == "cash"]
+            tendered = sum(t.tendered_minor or t.amount_minor for t in cash) if cash else None
+            change = sum(t.change_minor or 0 for t in cash) if cash else None
+        several = len(paid) > 1 or booking.payment_method in ("upi", "voucher") or (
+            food is not None and any(t.kind != "card" for t in paid))
         return cls(
             ticket=TicketData.from_booking(booking, issued_at),
             lines=lines,
-            total_minor=booking.total_minor,
-            tax_minor=booking.tax_minor,
-            refunded_minor=booking.refunded_minor,
+            total_minor=booking.total_minor + (food.total_minor if food else 0),
+            tax_minor=booking.tax_minor + (food.tax_minor if food else 0),
+            refunded_minor=booking.refunded_minor + (food.refunded_minor if food else 0),
             payment_method=booking.payment_method,
-            tendered_minor=booking.tendered_minor,
-            change_minor=booking.change_minor,
+            tendered_minor=tendered,
+            change_minor=change,
             card_last4=booking.card_last4,
             staff_label=staff_label,
             tax_label=tax_label,
-            tax_rate_bp=tax_rate_bp,
+            # two tax rates (tickets and food) share one line: no single rate to print
+            tax_rate_bp=tax_rate_bp if food is None else None,
             # a gift card's code masked: the paper must not let its finder spend the card
             tenders=tuple((t.kind, t.amount_minor, masked_code(t.reference) if t.kind == "voucher"
-                           and t.reference else t.reference or "") for t in booking.tenders)
-            if len(booking.tenders) > 1 or booking.payment_method in ("upi", "voucher") else (),
+                           and t.reference else t.reference or "") for t in paid)
+            if several else (),
+            items=tuple((ln.qty, ln.label, ln.total_minor, ln.refunded_qty)
+                        for ln in food.lines) if food else (),
+            items_reference=food.reference if food else "",
         )

@@ -1492,6 +1492,26 @@
         <translation>यह बुकिंग %1 है: रिफ़ंड के लिए कुछ नहीं बचा।</translation>
     </message>
     <message>
+        <source>Food and drink with it: %1 (type that reference to refund it).</source>
+        <translation>इसके साथ खाना-पीना: %1 (रिफ़ंड के लिए वह संदर्भ लिखें)।</translation>
+    </message>
+    <message>
+        <source>food and drink</source>
+        <translation>खाना-पीना</translation>
+    </message>
+    <message>
+        <source>%1 refunded</source>
+        <translation>%1 रिफ़ंड हुए</translation>
+    </message>
+    <message>
+        <source>Everything of %1 is refunded already.</source>
+        <translation>%1 का सब कुछ पहले ही रिफ़ंड हो चुका है।</translation>
+    </message>
+    <message>
+        <source>Give back %1: %2. What was returned is back in the stand&apos;s stock.</source>
+        <translation>%1 लौटाएँ: %2। लौटाया गया सामान काउंटर के स्टॉक में वापस आ गया है।</translation>
+    </message>
+    <message>
         <source>To pay out: %1</source>
         <translation>देना बाकी: %1</translation>
     </message>
@@ -1506,6 +1526,10 @@
     <message>
         <source>Refunding…</source>
         <translation>रिफ़ंड हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Refund selected items</source>
+        <translation>चुने गए आइटम रिफ़ंड करें</translation>
     </message>
     <message>
         <source>Waiting for a manager&apos;s approval.</source>
@@ -2344,6 +2368,14 @@ Variance %3</source>
     <message>
         <source> (refunded)</source>
         <translation> (रिफ़ंड हो चुका)</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>खाना-पीना</translation>
+    </message>
+    <message>
+        <source> (%1 refunded)</source>
+        <translation> (%1 रिफ़ंड)</translation>
     </message>
     <message>
         <source>Total</source>

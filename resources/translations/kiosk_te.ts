@@ -1492,6 +1492,26 @@
         <translation>ఈ బుకింగ్ %1: రీఫండ్ చేయడానికి ఏమీ మిగలలేదు.</translation>
     </message>
     <message>
+        <source>Food and drink with it: %1 (type that reference to refund it).</source>
+        <translation>దీనితో తినుబండారాలు: %1 (రీఫండ్ కోసం ఆ రిఫరెన్స్ టైప్ చేయండి).</translation>
+    </message>
+    <message>
+        <source>food and drink</source>
+        <translation>తినుబండారాలు</translation>
+    </message>
+    <message>
+        <source>%1 refunded</source>
+        <translation>%1 రీఫండ్ అయ్యాయి</translation>
+    </message>
+    <message>
+        <source>Everything of %1 is refunded already.</source>
+        <translation>%1 లోని అన్నీ ఇప్పటికే రీఫండ్ అయ్యాయి.</translation>
+    </message>
+    <message>
+        <source>Give back %1: %2. What was returned is back in the stand&apos;s stock.</source>
+        <translation>%1 తిరిగి ఇవ్వండి: %2. తిరిగి వచ్చినవి స్టాండ్ స్టాక్‌లోకి చేరాయి.</translation>
+    </message>
+    <message>
         <source>To pay out: %1</source>
         <translation>ఇవ్వాల్సింది: %1</translation>
     </message>
@@ -1506,6 +1526,10 @@
     <message>
         <source>Refunding…</source>
         <translation>రీఫండ్ చేస్తోంది…</translation>
+    </message>
+    <message>
+        <source>Refund selected items</source>
+        <translation>ఎంచుకున్న ఐటమ్స్ రీఫండ్ చేయండి</translation>
     </message>
     <message>
         <source>Waiting for a manager&apos;s approval.</source>
@@ -2344,6 +2368,14 @@ Variance %3</source>
     <message>
         <source> (refunded)</source>
         <translation> (రీఫండ్ అయింది)</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>తినుబండారాలు</translation>
+    </message>
+    <message>
+        <source> (%1 refunded)</source>
+        <translation> (%1 రీఫండ్)</translation>
     </message>
     <message>
         <source>Total</source>

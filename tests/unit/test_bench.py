@@ -138,3 +138,16 @@ def test_stale_versions_and_abandoned_partials_are_removed(bench_cache):
     assert not old_version.exists() and not old_partial.exists()
     assert young_partial.exists()  # may be another run still generating
     assert other_size.exists()  # another size is another cache entry
+
+
+def test_the_basket_section_sells_six_tickets_and_eight_items_a_basket(tmp_path, capsys):
+    """Issue 12's bench row: the figure is measured (not asserted here: targets live in the
+    bench), every basket really wrote its eight item lines, and the row carries its target."""
+    out_json = tmp_path / "basket.json"
+    rc = main(["bench", "--section", "basket", "--quick", "--json", str(out_json)])
+    capsys.readouterr()
+    assert rc == 0
+    [row] = json.loads(out_json.read_text())["results"]
+    assert row["name"].startswith("basket confirm: 6 tickets + 8 items")
+    assert row["value"] > 0 and row["target"] == "< 5 ms" and row["ok"] in (True, False)
+    assert row["note"].startswith("40 baskets; 360 item lines written")  # + 5 warm-up baskets

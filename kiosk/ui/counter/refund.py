@@ -83,6 +83,7 @@ class RefundScreen(Screen):
     def __init__(self, ctl):
         super().__init__(ctl)
         self.booking = None
+        self.food = None  # a food and drink sale (FD-...) being refunded instead of a booking
         self.checks: dict[str, QCheckBox] = {}
         self._busy = False
 
@@ -200,6 +201,7 @@ class RefundScreen(Screen):
 
     def clear(self) -> None:
         self.booking = None
+        self.food = None
         self.session.refund_reference = ""
         self.reference.clear()
         self.result.clear()
@@ -209,6 +211,8 @@ class RefundScreen(Screen):
     def refresh(self) -> None:
         if self.booking is not None:
             self._load(self.booking.reference, keep_result=True)
+        elif self.food is not None:
+            self._load_food(self.food.reference, keep_result=True)
 
     # -- find -----------------------------------------------------------------------------------
     def find(self) -> None:
@@ -217,9 +221,12 @@ class RefundScreen(Screen):
             self.message.setText(self.tr("Type the booking reference from the ticket, or scan "
                                          "its QR code."))
             return
+        self.result.clear()
+        if text.strip().upper().startswith("FD"):  # the stand's slip: food and drink
+            self._load_food(text.strip().upper())
+            return
         reference = reference_from_scan(text)
         self.reference.setText(reference)
-        self.result.clear()
         self._load(reference)
 
     def _load(self, reference: str, keep_result: bool = False) -> None:
@@ -231,6 +238,7 @@ class RefundScreen(Screen):
             self.message.setText(str(err))
             return
         self.message.clear()
+        self.food = None
         self.booking = booking
         self.session.refund_reference = booking.reference
         self._show_booking(booking)
@@ -258,7 +266,8 @@ class RefundScreen(Screen):
             f"<b>{booking.reference}</b> · {state}<br>"
             f"<b>{show.film_title}</b> · {show.cinema_name} · {show.hall_name} · "
             f"{show.local_start.strftime('%a %d %b %Y %H:%M')}<br>"
-            + self._paid_text(booking, paid, refunded))
+            + self._paid_text(booking, paid, refunded) + self._food_hint(booking))
+        self.exchange_button.show()
         for check in self.checks.values():
             check.setParent(None)
             check.deleteLater()
@@ -285,6 +294,96 @@ class RefundScreen(Screen):
             self.message.setText(self.tr("This booking is %1: nothing left to refund.")
                                  .replace("%1", state))
         self._update_buttons()
+
+    def _food_hint(self, booking) -> str:
+        """The food and drink sold with the booking is refunded on its own reference."""
+        items = self.services.items
+        try:
+            food = self.bridge.call(items.for_booking, booking.booking_id) if items else None
+        except KioskError:
+            food = None
+        if food is None:
+            return ""
+        return "<br>" + self.tr("Food and drink with it: %1 (type that reference to refund "
+                                "it).").replace("%1", food.reference)
+
+    # -- food and drink -------------------------------------------------------------------------
+    def _load_food(self, reference: str, keep_result: bool = False) -> None:
+        try:
+            sale = self.bridge.call(self.services.items.get, reference)
+        except KioskError as err:
+            self.food = None
+            self.card.hide()
+            self.message.setText(str(err))
+            return
+        self.message.clear()
+        self.booking, self.food = None, sale
+        self.reference.setText(sale.reference)
+        cur = sale.currency
+        self.details.setText(
+            f"<b>{sale.reference}</b> · " + self.tr("food and drink") + "<br>"
+            + self.tr("Paid %1: %2; refunded so far %3. Refunds go back card first, cash last.")
+            .replace("%1", format_money(sale.total_minor, cur))
+            .replace("%2", " + ".join(f"{method_label(t.kind)} {format_money(t.amount_minor, cur)}"
+                                      for t in sale.tenders) or method_label("cash"))
+            .replace("%3", format_money(sale.refunded_minor, cur)))
+        for check in self.checks.values():
+            check.setParent(None)
+            check.deleteLater()
+        self.checks = {}
+        for line in sale.lines:
+            left = line.qty - line.refunded_qty
+            label = (f"{line.qty} × {line.label}  ·  {format_money(line.total_minor, cur)}"
+                     + ("  ·  " + self.tr("%1 refunded").replace("%1", str(line.refunded_qty))
+                        if line.refunded_qty else ""))
+            check = SeatCheckBox(label, self.seat_host)
+            check.setObjectName(f"refundLine_{line.line_no}")
+            check.setEnabled(left > 0)
+            check.toggled.connect(self._update_buttons)
+            self.seat_layout.addWidget(check)
+            check.show()
+            self.checks[f"L{line.line_no}"] = check
+        self.exchange_button.hide()
+        self.payout.hide()
+        self.payout_button.hide()
+        self.card.show()
+        if not keep_result:
+            self.result.clear()
+        if not any(check.isEnabled() for check in self.checks.values()):
+            self.message.setText(self.tr("Everything of %1 is refunded already.")
+                                 .replace("%1", sale.reference))
+        self._update_buttons()
+
+    def _refund_food(self) -> None:
+        sale = self.food
+        lines = {line.line_no: line.qty - line.refunded_qty for line in sale.lines
+                 if self.checks.get(f"L{line.line_no}") is not None
+                 and self.checks[f"L{line.line_no}"].isChecked()
+                 and self.checks[f"L{line.line_no}"].isEnabled()}
+        if self._busy or not lines:
+            return
+        self._busy = True
+        self._update_buttons()
+        self.result.setText(self.tr("Refunding…"))
+        self.bridge.submit(self.services.items.refund, self.session.actor, sale.reference, lines,
+                           self.reason.text().strip(), name="item refund",
+                           on_done=self._food_refunded, on_error=self._failed)
+
+    def _food_refunded(self, result) -> None:
+        self._busy = False
+        self.bridge.sync_now()
+        money = " + ".join(f"{method_label(kind)} {format_money(amount, result.currency)}"
+                           for kind, amount in result.parts) or format_money(0, result.currency)
+        self._load_food(result.reference, keep_result=True)
+        self.result.setText("<b>" + self.tr("Refund complete.") + "</b><br>"
+                            + self.tr("Give back %1: %2. What was returned is back in the "
+                                      "stand's stock.")
+                            .replace("%1", format_money(result.amount_minor, result.currency))
+                            .replace("%2", money))
+        self.result.setProperty("role", "good")
+        self.result.style().unpolish(self.result)
+        self.result.style().polish(self.result)
+        self.ctl.shift_changed()
 
     def _show_payouts(self, booking) -> None:
         """Approved refunds of this booking that no open drawer has paid yet ("to pay out")."""
@@ -337,10 +436,15 @@ class RefundScreen(Screen):
         open_seats = any(check.isEnabled() for check in self.checks.values())
         self.select_all.setEnabled(open_seats and not self._busy)
         self.refund_button.setEnabled(bool(self.selected_seats()) and not self._busy)
+        self.refund_button.setText(self.tr("Refund selected items") if self.food is not None
+                                   else self.tr("Refund selected seats"))
         self.exchange_button.setEnabled(open_seats and not self._busy)
 
     # -- actions --------------------------------------------------------------------------------
     def refund(self) -> None:
+        if self.food is not None:
+            self._refund_food()
+            return
         seats = self.selected_seats()
         if self._busy or self.booking is None or not seats:
             return

@@ -228,7 +228,8 @@ class TicketScreen(Screen):
             written = ticket_output.save_pdf(
                 kind, self.booking, target,
                 staff_label=actor.staff_number if actor else None,
-                tax_rate_bp=show.tax_rate_bp if show is not None else None)
+                tax_rate_bp=show.tax_rate_bp if show is not None else None,
+                food=self._food(self.booking))
         except KioskError as err:
             self.ctl.banner.error(str(err))
             return None
@@ -261,7 +262,8 @@ class TicketScreen(Screen):
                 message = ticket_output.print_receipt(
                     self.booking, self.ctl.config, self, printer=self.printer,
                     staff_label=actor.staff_number if actor else None,
-                    tax_rate_bp=show.tax_rate_bp if show is not None else None)
+                    tax_rate_bp=show.tax_rate_bp if show is not None else None,
+                    food=self._food(self.booking))
             else:
                 message = ticket_output.print_tickets(self.booking, self.ctl.config, self,
                                                       printer=self.printer)

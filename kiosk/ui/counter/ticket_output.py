@@ -52,15 +52,16 @@ def _ticket_data(tickets, booking: Booking):
 
 
 def _receipt_data(tickets, booking: Booking, staff_label: str | None,
-                  tax_rate_bp: int | None):
+                  tax_rate_bp: int | None, food=None):
     data_cls = getattr(tickets, "ReceiptData", None)
     if data_cls is None:
         from kiosk.tickets.model import ReceiptData as data_cls  # noqa: N813
-    return data_cls.from_booking(booking, staff_label=staff_label, tax_rate_bp=tax_rate_bp)
+    return data_cls.from_booking(booking, staff_label=staff_label, tax_rate_bp=tax_rate_bp,
+                                 food=food)
 
 
 def save_pdf(kind: str, booking: Booking, path: Path, *, staff_label: str | None = None,
-             tax_rate_bp: int | None = None) -> Path:
+             tax_rate_bp: int | None = None, food=None) -> Path:
     """Write the ticket (``kind='ticket'``) or receipt PDF to ``path``; returns the path."""
     tickets = _tickets()
     path = Path(path)
@@ -69,7 +70,7 @@ def save_pdf(kind: str, booking: Booking, path: Path, *, staff_label: str | None
         result = tickets.render_ticket_pdf(_ticket_data(tickets, booking), path)
     else:
         result = tickets.render_receipt_pdf(
-            _receipt_data(tickets, booking, staff_label, tax_rate_bp), path)
+            _receipt_data(tickets, booking, staff_label, tax_rate_bp, food), path)
     written = Path(result) if isinstance(result, (str, Path)) else path
     if not written.is_file():
         raise KioskError(QCoreApplication.translate("TicketOutput",
@@ -94,11 +95,14 @@ def print_tickets(booking: Booking, config, parent=None, printer=None) -> str:
 
 
 def print_receipt(booking: Booking, config, parent=None, printer=None, *,
-                  staff_label: str | None = None, tax_rate_bp: int | None = None) -> str:
-    """Print the customer's receipt on the configured printer (or ask with the print dialog)."""
+                  staff_label: str | None = None, tax_rate_bp: int | None = None,
+                  food=None) -> str:
+    """Print the customer's receipt on the configured printer (or ask with the print dialog);
+    ``food``: the item sale paid with the booking, listed on the same receipt."""
     tickets = _tickets()
     kwargs = {"printer": printer} if printer is not None else {}
-    result = tickets.print_receipt(_receipt_data(tickets, booking, staff_label, tax_rate_bp),
+    result = tickets.print_receipt(_receipt_data(tickets, booking, staff_label, tax_rate_bp,
+                                                 food),
                                    printer_name=config.printer_name or None,
                                    silent=config.silent_print or printer is not None,
                                    parent=parent, **kwargs)

@@ -1,0 +1,60 @@
+"""Issue 12 point 6: the receipt of a basket lists its food and drink, one total, one tax figure
+and the one payment the customer made (gift card masked), and the PDF carries it."""
+
+from __future__ import annotations
+
+from kiosk.domain.menu import Order
+from kiosk.domain.tenders import Tender
+from kiosk.services.models import Payment
+from kiosk.store.db import transaction
+from kiosk.store.menu_store import replace_menu
+from kiosk.tickets import ReceiptData, render_receipt_pdf
+from kiosk.tickets.output import render_receipt_image
+from tests.factories import CASHIER, insert_open_shift, issue_gift_card
+from tests.ui.test_tickets import load, page_text
+from tests.unit.test_menu import small_menu
+
+
+def _basket(services, clock, payment):
+    conn = services.deps.conn
+    with transaction(conn):
+        replace_menu(conn, small_menu(), {"pop-l": (10, 3), "cola-m": (5, 2)}, "t")
+    cashier = services.auth.sign_in(*CASHIER)
+    insert_open_shift(services.deps.db, cashier.staff_id, cashier.kiosk_id, clock)
+    cashier = services.auth.sign_in(*CASHIER)
+    hold = services.booking.hold(cashier, "show-future", ["B1", "B2"])
+    booking = services.booking.confirm(cashier, hold.hold_id, {}, payment, "",
+                                       (Order("pop-l", 2, ("salted",)), Order("cola-m")))
+    return booking, services.items.for_booking(booking.booking_id)
+
+
+def test_a_basket_receipt_lists_the_food_and_the_one_payment(qapp, services, clock, tmp_path):
+    code = issue_gift_card(services, 30_000)
+    # tickets 500.00 + food 900.00 + 230.00 = 1,630.00: 300 on a gift card, the rest in cash
+    booking, food = _basket(services, clock, Payment(tenders=(
+        Tender("voucher", 30_000, code), Tender("cash", 200_000))))
+    data = ReceiptData.from_booking(booking, staff_label="1001", tax_rate_bp=1800, food=food)
+    assert data.total_minor == 50_000 + 113_000 == booking.total_minor + food.total_minor
+    assert data.tax_minor == booking.tax_minor + food.tax_minor and data.tax_rate_bp is None
+    assert data.items == ((2, "Popcorn (Large), Salted", 90_000, 0),
+                          (1, "Soft drink (Medium)", 23_000, 0))
+    assert data.items_reference == food.reference
+    assert [(k, a) for k, a, _ref in data.tenders] == [("voucher", 30_000), ("cash", 133_000)]
+    assert data.tenders[0][2].endswith(code[-4:]) and code[2:10] not in data.tenders[0][2]
+    assert (data.tendered_minor, data.change_minor) == (200_000, 67_000)
+    pdf = render_receipt_pdf(data, tmp_path / "basket-receipt.pdf")
+    text = page_text(load(qapp, pdf))
+    for words in (food.reference, "Popcorn (Large), Salted", "Soft drink (Medium)", "1,630.00",
+                  "670.00"):
+        assert words in text, (words, text)
+    assert code not in text.replace(" ", "")
+    render_receipt_image(data).save("/tmp/shots/receipt_basket.png")
+
+
+def test_a_booking_without_food_keeps_its_receipt(services, clock):
+    booking, food = _basket(services, clock, Payment("card", card_last4="4242"))
+    plain = ReceiptData.from_booking(booking, tax_rate_bp=1800)
+    assert plain.items == () and plain.total_minor == booking.total_minor
+    assert plain.tax_rate_bp == 1800
+    basket = ReceiptData.from_booking(booking, tax_rate_bp=1800, food=food)
+    assert basket.tenders == () and basket.card_last4 == "4242"  # one card paid it all
