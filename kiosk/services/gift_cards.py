@@ -414,6 +414,9 @@ class GiftCardService:
         cinema = _cinema(self.conn, cinema_id)
         currency = cinema["currency"]
         balance = 0 if code is None else int(_card_row(self.conn, code)["balance_minor"])
+        if code is not None and _card_row(self.conn, code)["shared"]:
+            shared = self._cloud_card(code)  # the most a card holds counts every device's part
+            balance = shared.total_minor if shared is not None else balance
         amount = rules.check_load(amount_minor, balance, currency)
         kinds = [getattr(t, "kind", "") for t in getattr(payment, "tenders", ())] or [
             getattr(payment, "method", "")]

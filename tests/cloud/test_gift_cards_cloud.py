@@ -183,3 +183,17 @@ def test_a_replayed_change_applies_once_and_a_refund_credits_the_card(kiosks, cl
     drain(two)
     with pytest.raises(PaymentError, match="blocked"):  # the cloud refuses to set money aside
         sell(one, ["D1", "D2", "D3", "D4", "D5"], Payment("voucher", reference=code2))
+
+
+def test_the_most_a_card_holds_counts_every_kiosks_part(kiosks):
+    one, two = kiosks
+    code = issue(one, 900_000)  # ₹9,000: ₹1,000 at KIOSK-1, ₹8,000 shared
+    drain(one)
+    before = two.svc.deps.conn.execute("SELECT COUNT(*) FROM gift_card_loads").fetchone()[0]
+    with pytest.raises(PaymentError, match="at most ₹1,000.00 more"):
+        two.svc.gift_cards.top_up(two.actor, code, 200_000, CARD)
+    assert two.svc.deps.conn.execute("SELECT COUNT(*) FROM gift_card_loads").fetchone()[0] == before
+    load = two.svc.gift_cards.top_up(two.actor, code, 100_000, CARD)  # exactly to the cap
+    drain(two)
+    card = cloud_card(one, code)
+    assert card.total_minor == 1_000_000 and card.allowances["KIOSK-2"] == load.card.balance_minor
