@@ -34,7 +34,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "data" / "examples"
 FAST = settings(max_examples=120, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture,
                                        HealthCheck.too_slow])
-MANY = settings(FAST, max_examples=1500)
+MANY = settings(FAST, max_examples=1000)  # x3 tests, ~50 s serial: the suite stays < 15 min
 
 HOSTILE = st.sampled_from([
     "", " ", "=cmd|' /C calc'!A1", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "a\x00b", "\x1b[2J",
