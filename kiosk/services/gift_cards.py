@@ -413,8 +413,9 @@ class GiftCardService:
 
         cinema = _cinema(self.conn, cinema_id)
         currency = cinema["currency"]
-        balance = 0 if code is None else int(_card_row(self.conn, code)["balance_minor"])
-        if code is not None and _card_row(self.conn, code)["shared"]:
+        row = _card_row(self.conn, code) if code is not None else None
+        balance = int(row["balance_minor"]) if row is not None else 0
+        if row is not None and row["shared"]:
             shared = self._cloud_card(code)  # the most a card holds counts every device's part
             balance = shared.total_minor if shared is not None else balance
         amount = rules.check_load(amount_minor, balance, currency)

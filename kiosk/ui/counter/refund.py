@@ -268,10 +268,7 @@ class RefundScreen(Screen):
             f"{show.local_start.strftime('%a %d %b %Y %H:%M')}<br>"
             + self._paid_text(booking, paid, refunded) + self._food_hint(booking))
         self.exchange_button.show()
-        for check in self.checks.values():
-            check.setParent(None)
-            check.deleteLater()
-        self.checks = {}
+        self._clear_checks()
         refundable = booking.state in REFUNDABLE_STATES
         previous: QWidget = self.reference
         for line in booking.lines:
@@ -294,6 +291,13 @@ class RefundScreen(Screen):
             self.message.setText(self.tr("This booking is %1: nothing left to refund.")
                                  .replace("%1", state))
         self._update_buttons()
+
+    def _clear_checks(self) -> None:
+        """Drop the ticked lines of the booking or sale shown before."""
+        for check in self.checks.values():
+            check.setParent(None)
+            check.deleteLater()
+        self.checks = {}
 
     def _food_hint(self, booking) -> str:
         """The food and drink sold with the booking is refunded on its own reference."""
@@ -327,10 +331,7 @@ class RefundScreen(Screen):
             .replace("%2", " + ".join(f"{method_label(t.kind)} {format_money(t.amount_minor, cur)}"
                                       for t in sale.tenders) or method_label("cash"))
             .replace("%3", format_money(sale.refunded_minor, cur)))
-        for check in self.checks.values():
-            check.setParent(None)
-            check.deleteLater()
-        self.checks = {}
+        self._clear_checks()
         for line in sale.lines:
             left = line.qty - line.refunded_qty
             label = (f"{line.qty} × {line.label}  ·  {format_money(line.total_minor, cur)}"
