@@ -55,9 +55,11 @@ from kiosk.domain import catalogue_rules as rules
 from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, KioskError, NotFound, PermissionDenied
 from kiosk.domain.menu import menu_from_body, menu_to_body
+from kiosk.domain.offers import OfferBook
 from kiosk.services import audit
 from kiosk.store.db import open_db, transaction
 from kiosk.store.menu_store import foreign_ids, load_menu, replace_menu
+from kiosk.store.offer_store import load_offers, replace_offers
 
 log = logging.getLogger(__name__)
 VERSION_SK = "VERSION"
@@ -210,7 +212,16 @@ def local_items(conn: sqlite3.Connection, cinema_id: str, now: datetime) -> dict
     menu = _menu(conn, cinema_id)
     if menu is not None:
         items[rules.sk_for("menu", cinema_id)] = menu
+    offers = _offers(conn, cinema_id)
+    if offers is not None:
+        items[rules.sk_for("offers", cinema_id)] = offers
     return items
+
+
+def _offers(conn: sqlite3.Connection, cinema_id: str) -> dict | None:
+    """The cinema's offers as one record (None while it has none)."""
+    offers = load_offers(conn, cinema_id)
+    return OfferBook(cinema_id, offers).to_body() if offers else None
 
 
 def _menu(conn: sqlite3.Connection, cinema_id: str) -> dict | None:
@@ -238,6 +249,8 @@ def local_item(conn: sqlite3.Connection, cinema_id: str, sk: str) -> dict | None
         return None if row is None else _day(row)
     if kind == "menu":
         return _menu(conn, cinema_id) if key == cinema_id else None
+    if kind == "offers":
+        return _offers(conn, cinema_id) if key == cinema_id else None
     if kind not in queries:
         return None
     sql, arg, build = queries[kind]
@@ -309,6 +322,11 @@ def _reference_problem(conn: sqlite3.Connection, kind: str, body: dict, cinema_i
         clashes = foreign_ids(conn, menu_from_body(body))
         if clashes:
             return f"the menu reuses ids of another cinema's menu: {', '.join(clashes[:5])}"
+    elif kind == "offers":
+        if body["id"] != cinema_id:
+            return f"the offers belong to cinema {body['id']}, not {cinema_id}"
+        if conn.execute("SELECT 1 FROM cinemas WHERE id = ?", (cinema_id,)).fetchone() is None:
+            return f"refers to cinema {cinema_id}, which this device does not have"
     elif kind == "day":
         if body["cinema_id"] != cinema_id:
             return f"the closed day belongs to cinema {body['cinema_id']}, not {cinema_id}"
@@ -360,6 +378,8 @@ def apply_item(conn: sqlite3.Connection, kind: str, body: dict) -> None:
              body.get("poster", "")))
     elif kind == "menu":  # definitions; this device's stock counts of kept items stay
         replace_menu(conn, menu_from_body(body), None)
+    elif kind == "offers":
+        replace_offers(conn, OfferBook.from_body(body))
     elif kind == "prices":
         conn.execute(
             "INSERT INTO price_lists (id, name, currency, tax_rate_bp) VALUES (?, ?, ?, ?)"

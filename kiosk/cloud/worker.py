@@ -36,8 +36,10 @@ from kiosk.cloud import auditing, catalogue_sync, giftcards, ledger_rows, notifi
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
 from kiosk.cloud.gate import VOID_AFTER, VOID_KIND
+from kiosk.cloud.promos import CloudPromos
 from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import KioskError, SeatsUnavailable, ShowCancelled, StaffInactive
+from kiosk.services.promos import OUTBOX_KIND as PROMO_VOID_KIND
 from kiosk.store.db import open_db, transaction
 
 log = logging.getLogger(__name__)
@@ -301,6 +303,8 @@ class OutboxWorker:
             result.done += 1
         elif row.kind == giftcards.KIND:
             self._gift_card(row, now, result)
+        elif row.kind == PROMO_VOID_KIND:
+            self._promo_void(row, now, result)
         elif row.kind == catalogue_sync.PUBLISH_KIND:  # a manager's edit made while offline
             self._finish(row, now, catalogue_sync.drain_publish(self.context, self.conn,
                                                                 row.payload, self.clock))
@@ -450,6 +454,28 @@ class OutboxWorker:
             result.touched_shows.add(show_id)
         self._finish(row, now, f"undid the cloud claim of {', '.join(orphans)}" if orphans
                      else "the sale was committed: nothing to undo")
+        result.done += 1
+
+    def _promo_void(self, row: _Row, now: datetime, result: DrainResult) -> None:
+        """Give back a promo code use taken in the cloud for a sale that never committed here
+        (written before the use, settled by the sale's transaction). Waits while the sale's hold
+        is live, as ``_void_sale`` does: a confirm may still commit until then."""
+        p = row.payload
+        booking_id = str(p["booking_id"])
+        expiry = self.conn.execute("SELECT MIN(expires_at) FROM holds WHERE hold_id = ?",
+                                   (booking_id,)).fetchone()[0]
+        if expiry is not None and from_iso(expiry) > now:
+            with transaction(self.conn):
+                self.conn.execute("UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
+                                  (to_iso(from_iso(expiry) + VOID_AFTER), row.id))
+            return
+        if self.conn.execute("SELECT 1 FROM bookings WHERE id = ?", (booking_id,)).fetchone():
+            self._finish(row, now, "the sale was committed: the use is its own")
+        else:
+            gave_back = CloudPromos(self.context).release(str(p["cinema_id"]), str(p["code"]),
+                                                          booking_id)
+            self._finish(row, now, f"gave back a use of {p['code']}" if gave_back
+                         else "the sale held no use: nothing to give back")
         result.done += 1
 
     def _notify(self, row: _Row, now: datetime) -> None:

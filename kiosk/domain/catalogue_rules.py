@@ -19,9 +19,9 @@ from kiosk.domain.errors import InvalidInput
 from kiosk.domain.layout import HallLayout
 from kiosk.domain.schedule_rules import Slot, find_conflicts
 
-KINDS = ("info", "hall", "film", "prices", "show", "staff", "day", "menu")
+KINDS = ("info", "hall", "film", "prices", "show", "staff", "day", "menu", "offers")
 SK_PREFIX = {"hall": "HALL#", "film": "FILM#", "prices": "PRICES#", "show": "SHOW#",
-             "staff": "STAFF#", "day": "DAY#", "menu": "MENU#"}
+             "staff": "STAFF#", "day": "DAY#", "menu": "MENU#", "offers": "OFFERS#"}
 KEY_FIELD = {"staff": "staff_number", "day": "business_date"}  # else "id"
 APPLY_ORDER = {kind: n for n, kind in enumerate(KINDS)}  # parents before children (foreign keys)
 TICKET_TYPES = ("adult", "child", "senior", "student")
@@ -46,6 +46,8 @@ _REQUIRED: dict[str, dict[str, type | tuple[type, ...]]] = {
     # food and drink (issue 12): the whole menu of the cinema, definitions only (no stock)
     "menu": {"id": str, "currency": str, "categories": list, "items": list, "modifiers": list,
              "combos": list},
+    # offers on tickets (issue 12 point 4): every automatic offer and promo code of the cinema
+    "offers": {"id": str, "offers": list},
 }
 
 
@@ -130,6 +132,13 @@ def item_problem(kind: str, body: Any, sk: str = "") -> str:
             menu_from_body(body)
         except InvalidInput as err:
             return f"bad menu: {err}"
+    elif kind == "offers":
+        from kiosk.domain.offers import OfferBook
+
+        try:
+            OfferBook.from_body(body)
+        except (InvalidInput, TypeError, AttributeError, ValueError) as err:
+            return f"bad offers: {err}"
     elif kind == "staff" and body["role"] not in ROLES:
         return f"unknown role {body['role']!r}"
     elif kind == "day":

@@ -24,6 +24,7 @@ from kiosk.services.gift_cards import GiftCardService
 from kiosk.services.importer import ImportService
 from kiosk.services.item_sales import ItemSaleService
 from kiosk.services.menu import MenuService
+from kiosk.services.offers import OfferService
 from kiosk.services.remote_decisions import sender_for
 from kiosk.services.reports import ReportService
 from kiosk.services.schedule import ScheduleService
@@ -51,6 +52,7 @@ class Services:
     menu: MenuService | None = None  # food and drink menu and stock (issue 12)
     items: ItemSaleService | None = None  # food and drink sales (issue 12)
     gift_cards: GiftCardService | None = None  # gift cards sold, topped up, looked up (issue 12)
+    offers: OfferService | None = None  # automatic offers and promo codes (issue 12)
 
     @property
     def config(self) -> Config:
@@ -91,6 +93,16 @@ def gift_cards_cloud_for(config: Config, gate: SeatGate, clock: Clock):
     return CloudCards(context, clock, config.cinema_id)
 
 
+def promos_cloud_for(config: Config, gate: SeatGate):
+    """Promo code uses counted in the cloud, with cloud sync on (else None)."""
+    context = getattr(gate, "context", None)
+    if not config.cloud.enabled or context is None:
+        return None
+    from kiosk.cloud.promos import CloudPromos
+
+    return CloudPromos(context)
+
+
 def lockouts_for(config: Config, gate: SeatGate, conn):
     """Sign-in lockouts shared by the cinema's devices, with cloud sync on (else None)."""
     if not config.cloud.enabled:
@@ -108,7 +120,8 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
     owns_gate = gate is None
     gate = gate or gate_for(config, clock)
     deps = ServiceDeps(db=open_db(config.db_path), config=config, clock=clock,
-                       gift_card_cloud=gift_cards_cloud_for(config, gate, clock))
+                       gift_card_cloud=gift_cards_cloud_for(config, gate, clock),
+                       promo_cloud=promos_cloud_for(config, gate))
     publisher = publisher_for(config, gate, clock)
     decisions = sender_for(config, gate, clock)
     return Services(
@@ -126,6 +139,7 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
         menu=MenuService(deps),
         items=ItemSaleService(deps),
         gift_cards=GiftCardService(deps),
+        offers=OfferService(deps, publisher),
         audit=AuditLog(deps),
         gate=gate,
         owns_gate=owns_gate,

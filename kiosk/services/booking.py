@@ -115,15 +115,18 @@ class BookingService:
         return self._holds.get_hold(hold_id)
 
     # ------------------------------------------------------------------ sales
-    def quote(self, hold_id: str, ticket_types: dict[str, str]) -> Quote:
-        return self._sales.quote(hold_id, ticket_types)
+    def quote(self, hold_id: str, ticket_types: dict[str, str], promo: str = "") -> Quote:
+        """The tickets priced with the cinema's offers and ``promo`` (a code; PromoRefused says
+        why one does not apply)."""
+        return self._sales.quote(hold_id, ticket_types, promo)
 
     def confirm(self, actor: Actor, hold_id: str, ticket_types: dict[str, str], payment: Payment,
-                contact: str = "", items: Sequence[Order] = ()) -> Booking:
+                contact: str = "", items: Sequence[Order] = (), promo: str = "") -> Booking:
         """Sell the held seats: one transaction; a repeated confirm returns the same booking.
         ``items``: food and drink sold in the same basket, paid by the same payment and written
-        in the same transaction (``ItemSaleService.for_booking`` reads it back)."""
-        return self._sales.confirm(actor, hold_id, ticket_types, payment, contact, items)
+        in the same transaction (``ItemSaleService.for_booking`` reads it back). ``promo``: a
+        promo code (its use limit is counted here or in the cloud: ``kiosk.services.promos``)."""
+        return self._sales.confirm(actor, hold_id, ticket_types, payment, contact, items, promo)
 
     def get(self, reference: str) -> Booking:
         return self._sales.get(reference)

@@ -7,7 +7,7 @@ Python objects cost about a third of a confirm's CPU, for data that changes a fe
 The cache is per database connection and is dropped whenever the catalogue may have changed:
 
 * changes made on this connection (schedule edits, imports, tests writing SQL by hand) fire TEMP
-  triggers on the six catalogue tables, which call back into Python: no query per check;
+  triggers on the catalogue tables, which call back into Python: no query per check;
 * changes committed by any other connection (another process, another thread's connection) move
   ``PRAGMA data_version``; that is coarse (any table) but one cheap statement.
 
@@ -26,10 +26,14 @@ from datetime import datetime, timedelta
 from kiosk.domain.clock import from_iso, local
 from kiosk.domain.errors import NotFound
 from kiosk.domain.layout import HallLayout, layout_from_json
+from kiosk.domain.offers import Offer
 from kiosk.services.booking_watch import data_version, per_database, watch
+from kiosk.store.offer_store import load_offers
 
 # business_days: the latest closed business date rides along (ShowInfo.closed_through).
-CATALOGUE_TABLES = ("cinemas", "halls", "films", "price_lists", "prices", "shows", "business_days")
+# offers: a cinema's automatic offers and promo codes ride along too (ShowInfo.offers).
+CATALOGUE_TABLES = ("cinemas", "halls", "films", "price_lists", "prices", "shows", "business_days",
+                    "offers")
 
 
 
@@ -63,6 +67,7 @@ class ShowInfo:
     # (kiosk.domain.business_day), without a query per confirm.
     closed_through: str | None = None
     late_sale_minutes: int = 0  # the cinema's window for sales after the start (issue 11)
+    offers: tuple[Offer, ...] = ()  # the cinema's offers, active or not (kiosk.domain.offers)
 
     @property
     def local_start(self) -> datetime:
@@ -112,6 +117,7 @@ def load_show(conn: sqlite3.Connection, show_id: str) -> ShowInfo:
         tax_rate_bp=row["tax_rate_bp"], layout=layout_from_json(row["layout"]),
         prices=prices, cheapest_adult_minor=min(adult, default=0),
         late_sale_minutes=int(row["late_sale_minutes"]), closed_through=row["closed_through"],
+        offers=load_offers(conn, row["cinema_id"]),
     )
 
 

@@ -23,6 +23,7 @@ from kiosk.domain.errors import (
     ShowNotOnSale,
 )
 from kiosk.domain.ids import normalise_reference
+from kiosk.domain.offers import Discount
 from kiosk.domain.tenders import summary_method
 from kiosk.services.booking_catalogue import ShowInfo, show_cache
 from kiosk.services.booking_counts import SoldCounts, sold_counts
@@ -200,8 +201,8 @@ class BookingContext:
 
     def booking_from_row(self, row: sqlite3.Row) -> Booking:
         lines = self.conn.execute(
-            "SELECT seat_code, seat_type, ticket_type, price_minor, tax_minor, refunded "
-            "FROM booking_seats WHERE booking_id = ? ORDER BY rowid",
+            "SELECT seat_code, seat_type, ticket_type, price_minor, tax_minor, refunded, "
+            "discount_minor FROM booking_seats WHERE booking_id = ? ORDER BY rowid",
             (row["id"],),
         ).fetchall()
         info = self.show(row["show_id"])
@@ -211,7 +212,8 @@ class BookingContext:
             booking_id=row["id"], reference=row["reference"], show=self.show_summary(info),
             channel=row["channel"], kiosk_id=row["kiosk_id"], staff_id=row["staff_id"],
             lines=tuple(BookingLine(r["seat_code"], r["seat_type"], r["ticket_type"],
-                                    r["price_minor"], r["tax_minor"], bool(r["refunded"]))
+                                    r["price_minor"], r["tax_minor"], bool(r["refunded"]),
+                                    r["discount_minor"])
                         for r in lines),
             currency=row["currency"], total_minor=row["total_minor"], tax_minor=row["tax_minor"],
             refunded_minor=row["refunded_minor"],
@@ -223,4 +225,7 @@ class BookingContext:
             created_at=from_iso(row["created_at"]),
             paid_minor=row["total_minor"] if paid is None else paid,
             exchanged_from=row["exchanged_from"], tenders=tenders,
+            discounts=tuple(Discount(*d) for d in self.conn.execute(
+                "SELECT offer_id, label, code, amount_minor FROM booking_discounts "
+                "WHERE booking_id = ? ORDER BY rowid", (row["id"],))),
         )

@@ -40,6 +40,7 @@ from kiosk.domain.errors import (
 )
 from kiosk.domain.menu import Order
 from kiosk.domain.money import format_money
+from kiosk.domain.offers import Discounted
 from kiosk.domain.pricing import PricedBasket, price_basket
 from kiosk.domain.tenders import (
     KINDS,
@@ -50,7 +51,7 @@ from kiosk.domain.tenders import (
     split_for_basket,
     summary_method,
 )
-from kiosk.services import audit, gift_cards, outbox, tenders
+from kiosk.services import audit, gift_cards, outbox, promos, tenders
 from kiosk.services.auth import ensure_active, open_shift_id
 from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_queries import BookingContext, HoldRows, codes_json, in_layout_order
@@ -205,13 +206,14 @@ def price(info: ShowInfo, seats: tuple[str, ...], ticket_types: dict[str, str] |
 def sale_record(actor: Actor, info: ShowInfo, booking_id: str, reference: str, hold_id: str,
                 basket: PricedBasket, method: str, created: str, business_date: str,
                 paid_minor: int | None, exchanged_from: str | None,
-                tender_lines: tuple[TenderLine, ...] = ()) -> dict:
+                tender_lines: tuple[TenderLine, ...] = (), discount_minor: int = 0) -> dict:
     """The booking's ledger record (cloud booking item and outbox confirm payload alike)."""
     return ledger.booking_record(
         booking_id=booking_id, reference=reference, show_id=info.show_id,
         cinema_id=info.cinema_id, business_date=business_date, channel=channel_of(actor),
         kiosk_id=actor.kiosk_id, staff_number=actor.staff_number or None,
         currency=info.currency, total_minor=basket.total_minor, tax_minor=basket.tax_minor,
+        discount_minor=discount_minor,
         payment_method=method, created_at=created, paid_minor=paid_minor, hold_id=hold_id,
         exchanged_from=exchanged_from,
         lines=[ledger.line(ln.seat_code, ln.seat_type, ln.ticket_type, ln.price_minor,
@@ -226,15 +228,21 @@ class SalesDesk:
         self.ctx = ctx
         self.new_reference = new_reference
 
-    def quote(self, hold_id: str, ticket_types: dict[str, str]) -> Quote:
+    def quote(self, hold_id: str, ticket_types: dict[str, str], promo: str = "") -> Quote:
+        """The hold's tickets priced, with the cinema's offers and ``promo`` (a code) applied;
+        PromoRefused says why a code does not apply. A use limit is checked at confirm."""
         ctx = self.ctx
-        rows = ctx.live_hold(ctx.conn, hold_id, ctx.now())
+        now = ctx.now()
+        rows = ctx.live_hold(ctx.conn, hold_id, now)
         info = ctx.show(rows.show_id)
-        basket = price(info, rows.seats, ticket_types)
+        offers = promos.discount(info, price(info, rows.seats, ticket_types), promo, now)
+        basket = offers.basket
         return Quote(
             lines=tuple(QuoteLine(line.seat_code, line.seat_type, line.ticket_type,
-                                  line.price_minor, line.tax_minor) for line in basket.lines),
+                                  line.price_minor, line.tax_minor, off)
+                        for line, off in zip(basket.lines, offers.line_discounts, strict=True)),
             currency=info.currency, total_minor=basket.total_minor, tax_minor=basket.tax_minor,
+            discounts=offers.discounts,
         )
 
     def take_payment(self, actor: Actor, due_minor: int, currency: str,
@@ -242,7 +250,7 @@ class SalesDesk:
         return take_payment(self.ctx.deps, actor, due_minor, currency, payment)
 
     def confirm(self, actor: Actor, hold_id: str, ticket_types: dict[str, str], payment: Payment,
-                contact: str = "", items: Sequence[Order] = ()) -> Booking:
+                contact: str = "", items: Sequence[Order] = (), promo: str = "") -> Booking:
         """Check, claim in the cloud (outside any transaction), then commit locally at once.
 
         The booking id is the hold id, so a confirm retried after a crash between the cloud
@@ -258,7 +266,8 @@ class SalesDesk:
         ensure_active(ctx.deps, actor, "confirm", hold_id)  # deactivated since signing in
         info = ctx.show(rows.show_id)
         ctx.check_on_sale(info, now)  # cancelled, or past the late-sale window (issue 11)
-        basket = price(info, rows.seats, ticket_types)
+        offers = promos.discount(info, price(info, rows.seats, ticket_types), promo, now)
+        basket = offers.basket
         contact_text = normalise_contact(contact)
         food = self._price_items(info, items)
         due = basket.total_minor + (food.total_minor if food else 0)
@@ -266,7 +275,9 @@ class SalesDesk:
         food_tenders: tuple[TenderLine, ...] = ()
         if food is not None:  # one payment for the basket: each sale records its part
             paid, food_tenders = split_basket_payment(paid, basket.total_minor)
-        plan = self.claim_in_cloud(actor, info, rows, basket, now, paid)
+        promo_intent = promos.take_use(ctx.deps, offers, str(rows.hold_id), rows.expires_at, now)
+        plan = self.claim_in_cloud(actor, info, rows, basket, now, paid,
+                                   discount_minor=offers.discount_minor)
         with transaction(ctx.conn) as conn:
             again, checked_at = ctx.hold_rows(conn, hold_id), ctx.now()
             if not self.unchanged(again, rows, checked_at):
@@ -277,7 +288,8 @@ class SalesDesk:
                 existing = None
                 finish = self.write_booking(conn, actor, info, again, basket, paid, contact_text,
                                             now, paid_minor=basket.total_minor,
-                                            exchanged_from=None, plan=plan)
+                                            exchanged_from=None, plan=plan, offers=offers,
+                                            promo_intent=promo_intent)
                 if food is not None:  # same transaction: both sold, or neither
                     from kiosk.services.item_sales import write_sale
 
@@ -329,7 +341,7 @@ class SalesDesk:
 
     def claim_in_cloud(self, actor: Actor, info: ShowInfo, rows: HoldRows, basket: PricedBasket,
                        now: datetime, paid: Paid, paid_minor: int | None = None,
-                       exchanged_from: str | None = None) -> SalePlan:
+                       exchanged_from: str | None = None, discount_minor: int = 0) -> SalePlan:
         """Name the booking and make it durable in the cloud before anything is written here.
 
         Runs outside any transaction (it may wait on the network). The gate refuses, raising
@@ -341,7 +353,7 @@ class SalesDesk:
         hold = dataclasses.replace(rows, seats=tuple(in_layout_order(info, rows.seats)))
         record = sale_record(actor, info, booking_id, reference, rows.hold_id, basket, paid.summary,
                              to_iso(now), sale_business_date(now, info.timezone, info.closed_through),
-                             paid_minor, exchanged_from, paid.tenders)
+                             paid_minor, exchanged_from, paid.tenders, discount_minor)
         try:
             claim = self.ctx.gate.claim_sale(hold, booking_id, record)
         except NotSellableOffline:  # not taken, only not sellable here now: no news
@@ -362,7 +374,8 @@ class SalesDesk:
     def write_booking(self, conn: sqlite3.Connection, actor: Actor, info: ShowInfo,
                       hold: HoldRows, basket: PricedBasket, paid: Paid, contact: str,
                       now: datetime, paid_minor: int, exchanged_from: str | None,
-                      plan: SalePlan) -> Callable[[], Booking]:
+                      plan: SalePlan, offers: Discounted | None = None,
+                      promo_intent: int | None = None) -> Callable[[], Booking]:
         """Insert booking, lines and seat sales, consume the hold, audit, outbox: caller's txn.
 
         ``plan`` is what ``claim_in_cloud`` did before the transaction: a sale the cloud already
@@ -400,12 +413,18 @@ class SalesDesk:
         tenders.record_tenders(conn, booking_id, paid.tenders)
         gift_cards.redeem(conn, paid.tenders, info.currency, now, actor.kiosk_id,
                           booking_id=booking_id)
+        line_discounts = offers.line_discounts if offers else (0,) * len(basket.lines)
         conn.executemany(
             "INSERT INTO booking_seats (booking_id, seat_code, seat_type, ticket_type, "
-            "price_minor, tax_minor) VALUES (?, ?, ?, ?, ?, ?)",
+            "price_minor, tax_minor, discount_minor) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(booking_id, line.seat_code, line.seat_type, line.ticket_type, line.price_minor,
-              line.tax_minor) for line in basket.lines],
+              line.tax_minor, off) for line, off in zip(basket.lines, line_discounts, strict=True)],
         )
+        if offers is not None and offers.discounts:  # statements only for a discounted sale
+            promos.record_discounts(conn, offers, booking_id)
+            promos.record_use(conn, offers, booking_id, now, promo_intent is not None)
+        if promo_intent is not None:  # the cloud's use is this sale's: nothing to give back
+            outbox.mark_done(conn, promo_intent, now)
         counts = self.ctx.sold_counts
         mark = counts.mark(conn, info.show_id)
         try:
@@ -429,11 +448,15 @@ class SalesDesk:
                      detail={"booking_id": booking_id, "show_id": info.show_id, "seats": seats,
                              "total_minor": basket.total_minor, "paid_minor": paid_minor,
                              "method": paid.summary, "exchanged_from": exchanged_from,
-                             "tenders": [[t.kind, t.amount_minor] for t in paid.tenders]})
+                             "tenders": [[t.kind, t.amount_minor] for t in paid.tenders],
+                             **({"discounts": [[d.offer_id, d.amount_minor]
+                                               for d in offers.discounts]}
+                                if offers is not None and offers.discounts else {})})
         outbox.enqueue(conn, kind="confirm", booking_id=booking_id, now=now, done=in_cloud,
                        payload={
             **sale_record(actor, info, booking_id, reference, hold.hold_id, basket, paid.summary,
-                          created, business_date, paid_minor, exchanged_from, paid.tenders),
+                          created, business_date, paid_minor, exchanged_from, paid.tenders,
+                          offers.discount_minor if offers is not None else 0),
             "seats": seats,
         })
         if plan.claim.intent_id is not None:  # the sale is committed: nothing to undo
@@ -446,14 +469,15 @@ class SalesDesk:
             booking_id=booking_id, reference=reference,
             channel=channel, kiosk_id=actor.kiosk_id, staff_id=actor.staff_id,
             lines=tuple(BookingLine(line.seat_code, line.seat_type, line.ticket_type,
-                                    line.price_minor, line.tax_minor) for line in basket.lines),
+                                    line.price_minor, line.tax_minor, False, off)
+                        for line, off in zip(basket.lines, line_discounts, strict=True)),
             currency=info.currency, total_minor=basket.total_minor, tax_minor=basket.tax_minor,
             refunded_minor=0, payment_method=paid.summary, card_last4=paid.card_last4,
             tendered_minor=paid.tendered_minor, change_minor=paid.change_minor,
             customer_contact=contact, state="confirmed",
             sync_state="synced" if in_cloud else "pending",
             created_at=from_iso(created), paid_minor=paid_minor, exchanged_from=exchanged_from,
-            tenders=paid.tenders,
+            tenders=paid.tenders, discounts=offers.discounts if offers is not None else (),
         )
 
         def reply() -> Booking:

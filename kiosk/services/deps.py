@@ -19,6 +19,9 @@ class ServiceDeps:
     # ``kiosk.cloud.giftcards.CloudCards`` with cloud sync on (gift cards shared by the
     # cinema's devices), else None: cards live in this database alone.
     gift_card_cloud: Any = None
+    # ``kiosk.cloud.promos.CloudPromos`` with cloud sync on (promo code uses counted across the
+    # cinema), else None: uses are counted in this database (``kiosk.services.promos``).
+    promo_cloud: Any = None
 
     @property
     def conn(self):

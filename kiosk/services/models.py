@@ -11,6 +11,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from kiosk.domain.layout import HallLayout
+from kiosk.domain.offers import Discount
 from kiosk.domain.tenders import Tender, TenderLine
 
 
@@ -107,8 +108,9 @@ class QuoteLine:
     seat_code: str
     seat_type: str
     ticket_type: str
-    price_minor: int
+    price_minor: int  # to pay, after offers
     tax_minor: int
+    discount_minor: int = 0  # what offers took off (the list price is price + discount)
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,7 @@ class Quote:
     currency: str
     total_minor: int
     tax_minor: int
+    discounts: tuple[Discount, ...] = ()  # one line per offer (kiosk.domain.offers)
 
 
 @dataclass(frozen=True)
@@ -136,9 +139,10 @@ class BookingLine:
     seat_code: str
     seat_type: str
     ticket_type: str
-    price_minor: int
+    price_minor: int  # paid, after offers
     tax_minor: int
     refunded: bool = False
+    discount_minor: int = 0
 
 
 @dataclass(frozen=True)
@@ -167,6 +171,7 @@ class Booking:
     # How it was paid, in order (carried_from set on tenders an exchange carried over);
     # payment_method is then the single kind or "split".
     tenders: tuple[TenderLine, ...] = ()
+    discounts: tuple[Discount, ...] = ()  # offers that took something off, one line each
 
 
 @dataclass(frozen=True)
