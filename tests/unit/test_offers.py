@@ -154,9 +154,9 @@ def test_any_offers_keep_the_basket_whole(prices, kinds, promo):
     except PromoRefused:
         return  # every ticket already free, or the code takes nothing off
     paid = result.basket
-    assert all(0 <= ln.price_minor <= orig.price_minor for ln, orig in zip(paid.lines, b.lines, strict=True))
-    assert [o.price_minor - ln.price_minor for ln, o in zip(paid.lines, b.lines)] == list(
-        result.line_discounts)
+    pairs = list(zip(paid.lines, b.lines, strict=True))
+    assert all(0 <= ln.price_minor <= orig.price_minor for ln, orig in pairs)
+    assert [o.price_minor - ln.price_minor for ln, o in pairs] == list(result.line_discounts)
     assert paid.total_minor == sum(ln.price_minor for ln in paid.lines)
     assert paid.tax_minor == sum(ln.tax_minor for ln in paid.lines)
     assert result.discount_minor == b.total_minor - paid.total_minor
