@@ -64,6 +64,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--item", action="append", default=[], metavar="ID[=QTY[:CHOICE,..]]",
                         help="food and drink in the same basket and payment, e.g. "
                              "popcorn-l=2:salted (see `kiosk menu`); repeat for each")
+    parser.add_argument("--promo", default="", metavar="CODE",
+                        help="a promo code (see `kiosk offers`); the cinema's automatic offers "
+                             "apply by themselves")
     parser.add_argument("--contact", default="", metavar="EMAIL_OR_PHONE",
                         help="where to send the confirmation (optional)")
     parser.add_argument("--float", dest="float_amount", default="0", metavar="AMOUNT",
@@ -284,7 +287,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
             else:
                 hold = services.booking.hold(actor, args.show, list(tickets))
             try:
-                quote = services.booking.quote(hold.hold_id, tickets)
+                quote = services.booking.quote(hold.hold_id, tickets, args.promo)
                 if orders:  # the basket's total: tickets and food and drink, one payment
                     cinema_id = services.catalogue.show(args.show).summary.cinema_id
                     food = services.items.quote(cinema_id, orders)
@@ -314,7 +317,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
                     payment = Payment(args.pay, tendered_minor=tendered, card_last4=last4)
                 try:
                     booking = services.booking.confirm(actor, hold.hold_id, tickets, payment,
-                                                       args.contact, orders)
+                                                       args.contact, orders, args.promo)
                 except ShiftRequired:
                     # Everything else about the sale was valid (the service checks the drawer
                     # last); open the shift only now, so a refused sale changes nothing.
@@ -324,7 +327,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
                         raise
                     actor = _with_shift(services, actor, float_minor or 0)
                     booking = services.booking.confirm(actor, hold.hold_id, tickets, payment,
-                                                       args.contact, orders)
+                                                       args.contact, orders, args.promo)
             except BaseException:
                 services.booking.release(hold.hold_id)
                 raise
@@ -366,7 +369,10 @@ def print_booking(booking, out=None) -> None:
           f"{show.local_start:%a %d %b %Y %H:%M}", file=out)
     for line in booking.lines:
         print(f"  {line.seat_code:<6} {line.seat_type:<10} {line.ticket_type:<8} "
-              f"{format_money(line.price_minor, cur):>14}", file=out)
+              f"{format_money(line.price_minor + line.discount_minor, cur):>14}", file=out)
+    for discount in booking.discounts:
+        label = f"{discount.label} ({discount.code})" if discount.code else discount.label
+        print(f"  {label:<26} {format_money(-discount.amount_minor, cur):>14}", file=out)
     print(f"  Total {format_money(booking.total_minor, cur)} "
           f"(includes tax {format_money(booking.tax_minor, cur)})", file=out)
     if len(booking.tenders) > 1 or booking.payment_method in ("upi", "voucher"):

@@ -30,10 +30,12 @@ from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import InvalidInput
 from kiosk.domain.layout import CELL_TO_TYPE, GAP, HallLayout
 from kiosk.domain.menu import Category, Combo, Menu, MenuItem, Modifier
+from kiosk.domain.offers import offer_from_record
 from kiosk.domain.schedule_rules import Slot, find_overlaps
 from kiosk.paths import shipped_dir
 from kiosk.store.db import transaction
 from kiosk.store.menu_store import replace_menu
+from kiosk.store.offer_store import save_offer
 
 DEMO_MARKER = "demo_data"  # settings key; its value is the dataset version that was loaded
 DEMO_VERSION = "1"
@@ -147,6 +149,7 @@ class Dataset:
     price_lists: list[dict[str, Any]]
     staff: list[dict[str, Any]]
     menus: dict[str, dict[str, Any]] = field(default_factory=dict)  # currency -> menu template
+    offers: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # currency -> offers
 
 
 def _read(data_dir: Path, name: str, key: str) -> list[dict[str, Any]]:
@@ -173,6 +176,7 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
         price_lists=_read(data_dir, "prices.json", "price_lists"),
         staff=_read(data_dir, "staff.json", "staff"),
         menus=_read(data_dir, "menu.json", "menus"),
+        offers=_read(data_dir, "offers.json", "offers"),
     )
 
 
@@ -199,8 +203,21 @@ def demo_menu(cinema: dict[str, Any], template: dict[str, Any]) -> tuple[Menu, d
     return Menu(cid, cinema["currency"], categories, items, modifiers, combos), stock
 
 
+def _insert_demo_offers(conn: sqlite3.Connection, data: Dataset) -> None:
+    """Each demo cinema without offers gets its currency's (older demo databases too)."""
+    for cinema in data.cinemas:
+        if conn.execute("SELECT 1 FROM offers WHERE cinema_id = ? LIMIT 1",
+                        (cinema["id"],)).fetchone() is not None:
+            continue
+        for record in data.offers.get(cinema["currency"], []):
+            save_offer(conn, offer_from_record({**record, "id": f"{cinema['id']}-{record['id']}",
+                                                "cinema_id": cinema["id"]}))
+
+
 def _insert_demo_menus(conn: sqlite3.Connection, data: Dataset, now: datetime) -> int:
-    """Each demo cinema without a menu gets its currency's (older demo databases too)."""
+    """Each demo cinema without a menu gets its currency's (older demo databases too);
+    its offers too."""
+    _insert_demo_offers(conn, data)
     added = 0
     for cinema in data.cinemas:
         template = data.menus.get(cinema["currency"])
