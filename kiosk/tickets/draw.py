@@ -204,6 +204,8 @@ def _receipt_flow(flow: Flow, data: ReceiptData) -> None:
         label = _seat_line(line) + (translate("Ticket", " (refunded)") if line.refunded else "")
         flow.columns(label, format_money(line.price_minor, ticket.currency), 32,
                      color=FAINT if line.refunded else INK)
+    for label, amount in data.discounts:  # each offer on its own line (issue 12)
+        flow.columns(label, format_money(-amount, ticket.currency), 30)
     if data.items:  # the food and drink of the same basket, and where to collect it
         flow.rule(dashed=True)
         flow.columns(translate("Ticket", "Food and drink"), data.items_reference, 30, bold=True)

@@ -114,6 +114,8 @@ class ReceiptData:
     # food and drink sold in the same basket (issue 12): (qty, label, line total, refunded qty)
     items: tuple[tuple[int, str, int, int], ...] = ()
     items_reference: str = ""  # the stand collects against it (FD-XXXX-XXXX)
+    # offers that took something off (issue 12): (label, amount); ``lines`` then show list prices
+    discounts: tuple[tuple[str, int], ...] = ()
 
     @classmethod
     def from_booking(cls, booking: Booking, issued_at: datetime | None = None,
@@ -122,7 +124,8 @@ class ReceiptData:
         """The receipt of a booking, and of the food and drink paid with it (``food``): one
         total, one tax figure, one payment, as the customer paid them."""
         lines = tuple(TicketSeat(line.seat_code, line.seat_type, line.ticket_type,
-                                 line.price_minor, line.tax_minor, line.refunded)
+                                 line.price_minor + line.discount_minor, line.tax_minor,
+                                 line.refunded)
                       for line in booking.lines)
         if staff_label is None:
             staff_label = str(booking.staff_id) if booking.staff_id is not None else booking.channel
@@ -156,4 +159,6 @@ class ReceiptData:
             items=tuple((ln.qty, ln.label, ln.total_minor, ln.refunded_qty)
                         for ln in food.lines) if food else (),
             items_reference=food.reference if food else "",
+            discounts=tuple((f"{d.label} ({d.code})" if d.code else d.label, d.amount_minor)
+                            for d in booking.discounts),
         )

@@ -3,6 +3,8 @@ and the one payment the customer made (gift card masked), and the PDF carries it
 
 from __future__ import annotations
 
+import os
+
 from kiosk.domain.menu import Order
 from kiosk.domain.tenders import Tender
 from kiosk.services.models import Payment
@@ -58,3 +60,29 @@ def test_a_booking_without_food_keeps_its_receipt(services, clock):
     assert plain.tax_rate_bp == 1800
     basket = ReceiptData.from_booking(booking, tax_rate_bp=1800, food=food)
     assert basket.tenders == () and basket.card_last4 == "4242"  # one card paid it all
+
+
+def test_a_receipt_lists_list_prices_then_each_discount(qapp, services, tmp_path):
+    from kiosk.store.offer_store import save_offer
+    from tests.unit.test_offers import offer
+
+    with transaction(services.deps.conn):
+        save_offer(services.deps.conn, offer("wed", name="Wednesday 20 %", value=20,
+                                             weekdays="wed"))
+        save_offer(services.deps.conn, offer("w", name="Welcome", kind="amount", value=5_000,
+                                             code="WELCOME"))
+    cashier = services.auth.sign_in(*CASHIER)
+    hold = services.booking.hold(cashier, "show-future", ["C1", "C2"])
+    booking = services.booking.confirm(cashier, hold.hold_id, {},
+                                       Payment("card", card_last4="4242"), promo="welcome")
+    data = ReceiptData.from_booking(booking, tax_rate_bp=1800)
+    assert [line.price_minor for line in data.lines] == [25_000, 25_000]  # list prices
+    assert data.discounts == (("Wednesday 20 %", 10_000), ("Welcome (WELCOME)", 5_000))
+    assert data.total_minor == 35_000 == sum(ln.price_minor for ln in data.lines) - 15_000
+    text = page_text(load(qapp, render_receipt_pdf(data, tmp_path / "discounts.pdf")))
+    for words in ("Wednesday 20 %", "Welcome (WELCOME)", "-₹100.00", "-₹50.00", "₹350.00"):
+        assert words in text, (words, text)
+    image = render_receipt_image(data)
+    assert image.save(str(tmp_path / "receipt_discounts.png"))
+    if os.environ.get("KIOSK_SHOTS"):
+        image.save(os.path.join(os.environ["KIOSK_SHOTS"], "receipt_discounts.png"))

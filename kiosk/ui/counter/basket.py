@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import HoldExpired, KioskError
 from kiosk.domain.money import format_money
+from kiosk.domain.offers import PromoRefused
 from kiosk.services.models import TicketType
 from kiosk.ui.counter.food import FoodPanel
 from kiosk.ui.counter.screen import Screen
@@ -96,10 +98,31 @@ class BasketScreen(Screen):
         self.pay_button.setProperty("role", "primary")
         self.pay_button.clicked.connect(self.to_payment)
 
+        self.promo_edit = QLineEdit(self)
+        self.promo_edit.setObjectName("promoCode")
+        self.promo_edit.setPlaceholderText(self.tr("Promo code"))
+        self.promo_edit.setAccessibleName(self.tr("Promo code"))
+        self.promo_edit.setMaxLength(24)
+        self.promo_edit.returnPressed.connect(self.apply_promo)
+        self.promo_button = QPushButton(self.tr("Apply code"), self)
+        self.promo_button.setObjectName("applyPromo")
+        self.promo_button.clicked.connect(self.apply_promo)
+        self.promo_clear = QPushButton(self.tr("Remove code"), self)
+        self.promo_clear.setObjectName("removePromo")
+        self.promo_clear.clicked.connect(self.remove_promo)
+        self.discounts_label = QLabel("", self)
+        self.discounts_label.setObjectName("basketDiscounts")
+        self.discounts_label.setProperty("role", "money")
+        self.discounts_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         quick = QHBoxLayout()
         quick.addWidget(self.all_adult)
         quick.addWidget(self.all_child)
         quick.addStretch(1)
+        for button in (self.promo_button, self.promo_clear):  # whole words in every language
+            button.setMinimumWidth(button.sizeHint().width() + 24)
+        quick.addWidget(self.promo_edit)
+        quick.addWidget(self.promo_button)
+        quick.addWidget(self.promo_clear)
         totals = QVBoxLayout()
         totals.addWidget(self.total_label)
         totals.addWidget(self.tax_label, 0, Qt.AlignmentFlag.AlignRight)
@@ -113,6 +136,7 @@ class BasketScreen(Screen):
         layout.addWidget(title)
         layout.addWidget(self.show_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.discounts_label)
         layout.addLayout(quick)
         self.food = FoodPanel(self)
         self.food.changed.connect(self._food_changed)
@@ -158,6 +182,10 @@ class BasketScreen(Screen):
         if previous is not None:
             self.setTabOrder(previous, self.pay_button)
         self.food.set_menu(self._menu(summary.cinema_id), sale.items)
+        exchange = sale.exchange_from is not None  # an exchange carries the old payment: no code
+        for widget in (self.promo_edit, self.promo_button, self.promo_clear):
+            widget.setVisible(not exchange)
+        self.promo_edit.setText(sale.promo)
         self.requote()
 
     def _menu(self, cinema_id: str):
@@ -203,13 +231,34 @@ class BasketScreen(Screen):
                 self.session.sale.ticket_types[code] = ticket_type
         self.requote()
 
+    def apply_promo(self) -> None:
+        """Price the basket with the code typed; a code that does not apply is said and
+        dropped, and the basket is priced without it."""
+        self.ctl.note_activity()
+        self.session.sale.promo = self.promo_edit.text().strip()
+        if self.requote() and self.session.sale.promo:
+            self.ctl.banner.show_message(self.tr("Code %1 applied.").replace(
+                "%1", self.session.sale.promo.upper()), "ok")
+
+    def remove_promo(self) -> None:
+        self.session.sale.promo = ""
+        self.promo_edit.clear()
+        self.requote()
+
     def requote(self) -> bool:
         sale = self.session.sale
         if sale.hold is None:
             return False
         try:
-            quote = self.bridge.call(self.services.booking.quote, sale.hold.hold_id,
-                                     dict(sale.ticket_types))
+            try:
+                quote = self.bridge.call(self.services.booking.quote, sale.hold.hold_id,
+                                         dict(sale.ticket_types), sale.promo)
+            except PromoRefused as refused:  # say why, and sell on without the code
+                sale.promo = ""
+                self.promo_edit.clear()
+                self.ctl.banner.error(str(refused))
+                quote = self.bridge.call(self.services.booking.quote, sale.hold.hold_id,
+                                         dict(sale.ticket_types))
         except HoldExpired as err:
             self.ctl.hold_lost(str(err))
             return False
@@ -239,8 +288,15 @@ class BasketScreen(Screen):
         for row in range(self.table.rowCount()):
             code = self.table.item(row, 0).text()
             line = by_seat.get(code)
-            self.table.item(row, 3).setText(format_money(line.price_minor, quote.currency)
-                                            if line else "")
+            text = format_money(line.price_minor, quote.currency) if line else ""
+            if line is not None and line.discount_minor:
+                text = self.tr("%1 (was %2)").replace("%1", text).replace(
+                    "%2", format_money(line.price_minor + line.discount_minor, quote.currency))
+            self.table.item(row, 3).setText(text)
+        self.discounts_label.setText("   ·   ".join(
+            f"{d.label}{f' ({d.code})' if d.code else ''}   "
+            f"{format_money(-d.amount_minor, quote.currency)}" for d in quote.discounts))
+        self.discounts_label.setVisible(bool(quote.discounts))
         total = self.tr("Total %1").replace("%1", format_money(quote.total_minor, quote.currency))
         if sale.items:
             total += "   " + self.tr("(tickets %1 + food and drink %2)").replace(

@@ -434,6 +434,7 @@ class CounterMode(QWidget):
         self._warned = False
         if hold is None:
             sale.ticket_types = {}
+            sale.promo = ""
             self.hold_timer.stop()
         else:
             sale.ticket_types = {code: sale.ticket_types.get(code, "adult")
@@ -473,8 +474,8 @@ class CounterMode(QWidget):
                                on_done=on_done, on_error=on_error)
         else:
             self.bridge.submit(booking.confirm, self.session.actor, hold_id, types, payment,
-                               contact, tuple(sale.items), name="confirm", on_done=on_done,
-                               on_error=on_error)
+                               contact, tuple(sale.items), sale.promo, name="confirm",
+                               on_done=on_done, on_error=on_error)
 
     def sale_confirmed(self, booking) -> None:
         sale = self.session.sale

@@ -25,6 +25,7 @@ class Sale:
     # Food and drink in the same basket (issue 12); ``quote`` then totals tickets and items, so
     # the payment screen takes one payment for both.
     items: list[Order] = field(default_factory=list)
+    promo: str = ""  # a promo code the customer gave (the cinema's automatic offers need none)
 
     @property
     def seats(self) -> tuple[str, ...]:
