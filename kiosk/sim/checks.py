@@ -10,10 +10,13 @@ kiosk asking for seats gets some while the cloud has free seats (not for a cance
 for a deactivated cashier); (g), (h): no cloud sale of a cancelled show, or in a deactivated
 cashier's name, after the manager wrote it (``kiosk.sim.catalogue``); (i) no gift card below
 zero, in the cloud or on a kiosk, and its money adds up; (j) after the heal no kiosk holds more of
-a gift card than the cloud set aside for it. A sale made offline that
+a gift card than the cloud set aside for it; (k) no promo code used beyond its limit: the cloud
+counts at most its limit, its count is its USE items, and every use a kiosk committed is one of
+them (a sale that used the code and is not counted could take it past the limit). A sale made
+offline that
 the cloud's checks refuse later is a conflict for the manager, counted apart (not a double sale).
 
-(a), (d) and (i) run after every step, (c) at every sale, all of them after the final heal.
+(a), (d), (i) and (k) run after every step, (c) at every sale, all of them after the final heal.
 """
 
 from __future__ import annotations
@@ -214,8 +217,33 @@ def gift_cards_reconciled(sim: Simulation) -> list[Violation]:
     return found
 
 
+def promo_uses(sim: Simulation) -> list[Violation]:
+    """(k): the world's limited code is used at most its limit, counted in the cloud."""
+    from kiosk.cloud.claims import plain
+    from kiosk.cloud.promos import promo_pk
+    from kiosk.sim.catalogue import CINEMA
+    from kiosk.sim.world import PROMO_CODE, PROMO_MAX_USES
+
+    items = [plain(w) for w in sim.truth.wire_partition(promo_pk(CINEMA, PROMO_CODE))]
+    uses = {str(i["sk"])[4:] for i in items if str(i.get("sk", "")).startswith("USE#")}
+    count = next((int(i.get("uses", 0)) for i in items if i.get("sk") == "COUNT"), 0)
+    found = []
+    if count > PROMO_MAX_USES or len(uses) > PROMO_MAX_USES or count != len(uses):
+        found.append(Violation("k", sim.step, (
+            f"code {PROMO_CODE}: counted {count}, {len(uses)} uses in the cloud, limit "
+            f"{PROMO_MAX_USES}")))
+    for k in sim.kiosks:
+        for (booking_id,) in k.conn.execute("SELECT booking_id FROM promo_uses WHERE code = ?",
+                                            (PROMO_CODE,)):
+            if booking_id not in uses:
+                found.append(Violation("k", sim.step, (
+                    f"{k.name} sold {sim.trace.name(booking_id, 'b')} with code {PROMO_CODE}, "
+                    "which the cloud does not count")))
+    return found
+
+
 def per_step(sim: Simulation) -> list[Violation]:
-    return no_double_sale(sim) + money(sim) + gift_cards(sim, every=False)
+    return no_double_sale(sim) + money(sim) + gift_cards(sim, every=False) + promo_uses(sim)
 
 
 # -- after the heal: (b), (e), (f) --------------------------------------------------------------
@@ -382,4 +410,4 @@ def stranded_allocations(sim: Simulation) -> None:
 def final(sim: Simulation) -> list[Violation]:
     stranded_allocations(sim)
     return (no_double_sale(sim) + money(sim) + reached_cloud(sim) + outbox_drained(sim)
-            + liveness(sim) + gift_cards(sim) + gift_cards_reconciled(sim))
+            + liveness(sim) + gift_cards(sim) + gift_cards_reconciled(sim) + promo_uses(sim))

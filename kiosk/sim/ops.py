@@ -17,6 +17,7 @@ from kiosk.cloud.channel import CHANNEL_ID
 from kiosk.cloud.errors import CloudError, CloudUnavailable
 from kiosk.domain.clock import to_iso
 from kiosk.domain.errors import KioskError, PaymentError
+from kiosk.domain.offers import PromoRefused
 from kiosk.domain.tenders import Tender
 from kiosk.services.booking_holds import unavailable
 from kiosk.services.models import Payment
@@ -24,6 +25,7 @@ from kiosk.sim.catalogue import CINEMA, OFFICE_OPS
 from kiosk.sim.faults import MAX_SKEW_S
 from kiosk.sim.kiosk import SimKiosk
 from kiosk.sim.schedule import Step
+from kiosk.sim.world import PROMO_CODE
 
 if TYPE_CHECKING:
     from kiosk.sim.runner import Simulation
@@ -34,6 +36,7 @@ ASK_PAUSE_S = 6.0  # a person taps again a few seconds later (the sync thread ti
 CARD = Payment("card", card_last4="4242")
 GIFT_CARD_SHARE = 0.5  # of confirms, once a gift card exists: paid (partly) by one
 GIFT_CARD_AMOUNTS = (300_00, 1_200_00, 2_500_00)
+PROMO_SHARE = 0.4  # of confirms: with the world's limited promo code (kiosk.sim.world)
 
 
 # -- reading a kiosk's state ------------------------------------------------------------------
@@ -144,16 +147,22 @@ def op_confirm(sim: Simulation, k: SimKiosk, rng: random.Random) -> str:
     else:
         payment = CARD
     offline = sim.selling_offline(k, show)
+    promo = PROMO_CODE if rng.random() < PROMO_SHARE else ""
     try:
-        booking = k.services.booking.confirm(k.cashier, hold_id, tickets, payment, contact)
+        booking = k.services.booking.confirm(k.cashier, hold_id, tickets, payment, contact,
+                                             promo=promo)
+    except PromoRefused:  # used up, or the kiosk cannot count it now
+        sim.counts["promo_refused"] += 1
+        raise
     except PaymentError:
         sim.counts["gift_refused" if gift else "payment_refused"] += 1
         raise
     sim.counts["gift_paid"] += gift
+    sim.counts["promo_used"] += bool(promo)
     sim.sold(k, booking, offline or sim.selling_offline(k, show))
     text = (f"{sim.trace.name(hold_id, 'h')} -> {sim.trace.name(booking.booking_id, 'b')} "
             f"{show} {_seats([line.seat_code for line in booking.lines])} "
-            f"{payment.method or 'gift card + card'}"
+            f"{payment.method or 'gift card + card'}{f' code {promo}' if promo else ''}"
             f"{' (partitioned)' if offline else ''}")
     if rng.random() < 0.1:  # a double tap: must answer with the same booking
         again = k.services.booking.confirm(k.cashier, hold_id, tickets, payment, contact)

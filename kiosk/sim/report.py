@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from kiosk.sim.faults import FAULT_KINDS
 from kiosk.sim.runner import SeedResult, SimOptions
 from kiosk.sim.schedule import OFFICE_RATES
+from kiosk.sim.world import PROMO_MAX_USES
 
 
 @dataclass
@@ -115,6 +116,8 @@ def summary(totals: Totals, options: SimOptions) -> list[str]:
         f"gift cards: sold or topped up {totals.faults.get('giftcard', 0)}; sales paid (partly) "
         f"with one {totals.faults.get('gift_paid', 0)}; refused (the card did not hold it here, "
         f"or the kiosk was cut off) {totals.faults.get('gift_refused', 0)}",
+        f"promo code (limit {PROMO_MAX_USES}): sales that used it {totals.faults.get('promo_used', 0)}; refused "
+        f"(used up, or the kiosk could not count it) {totals.faults.get('promo_refused', 0)}",
         violations,
         f"conflicts: {totals.conflicts} in {totals.conflict_seeds} schedules",
     ]

@@ -39,6 +39,8 @@ SHOW_OFFSETS = (("show-1", timedelta(hours=30)), ("show-2", timedelta(hours=40))
 CASHIER = ("1001", "1234", "Asha Cashier")
 CASHIER_2 = ("1002", "2345", "Ravi Cashier")  # the first kiosk's; the one the manager deactivates
 MANAGER = ("9001", "9999", "Meera Manager")
+PROMO_CODE = "SIM2"
+PROMO_MAX_USES = 2  # low, so schedules reach it
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,10 @@ def build_template(path: Path, start: datetime) -> WorldInfo:
         {"id": show_id, "film_id": "film-sim", "hall_id": "hall-sim",
          "starts_at": to_iso(start + offset), "price_list_id": "pl-sim"}
         for show_id, offset in SHOW_OFFSETS)
+    # a promo code limited to a few sales, so the schedules reach its limit (issue 12)
+    db["offers"].insert({"id": "promo-sim", "cinema_id": "cin-sim", "name": "Sim 10 %",
+                         "kind": "percent", "value": 10, "code": PROMO_CODE,
+                         "max_uses": PROMO_MAX_USES})
     ids = []
     people = ((CASHIER, "cashier"), (MANAGER, "manager"), (CASHIER_2, "cashier"))
     for (number, pin, name), role in people:
