@@ -98,8 +98,28 @@
         <translation>भुगतान  ⏎</translation>
     </message>
     <message>
+        <source>Promo code</source>
+        <translation>प्रोमो कोड</translation>
+    </message>
+    <message>
+        <source>Apply code</source>
+        <translation>कोड लगाएँ</translation>
+    </message>
+    <message>
+        <source>Remove code</source>
+        <translation>कोड हटाएँ</translation>
+    </message>
+    <message>
         <source>Ticket type for seat %1</source>
         <translation>सीट %1 के लिए टिकट का प्रकार</translation>
+    </message>
+    <message>
+        <source>Code %1 applied.</source>
+        <translation>कोड %1 लग गया।</translation>
+    </message>
+    <message>
+        <source>%1 (was %2)</source>
+        <translation>%1 (पहले %2)</translation>
     </message>
     <message>
         <source>Total %1</source>
@@ -1597,6 +1617,10 @@
     <message>
         <source>Snacks</source>
         <translation>स्नैक्स</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>ऑफ़र</translation>
     </message>
     <message>
         <source>Total</source>

@@ -98,8 +98,28 @@
         <translation>చెల్లింపు  ⏎</translation>
     </message>
     <message>
+        <source>Promo code</source>
+        <translation>ప్రోమో కోడ్</translation>
+    </message>
+    <message>
+        <source>Apply code</source>
+        <translation>కోడ్ వర్తింపజేయి</translation>
+    </message>
+    <message>
+        <source>Remove code</source>
+        <translation>కోడ్ తీసివేయి</translation>
+    </message>
+    <message>
         <source>Ticket type for seat %1</source>
         <translation>సీటు %1 కోసం టికెట్ రకం</translation>
+    </message>
+    <message>
+        <source>Code %1 applied.</source>
+        <translation>కోడ్ %1 వర్తించింది.</translation>
+    </message>
+    <message>
+        <source>%1 (was %2)</source>
+        <translation>%1 (ముందు %2)</translation>
     </message>
     <message>
         <source>Total %1</source>
@@ -1597,6 +1617,10 @@
     <message>
         <source>Snacks</source>
         <translation>స్నాక్స్</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>ఆఫర్లు</translation>
     </message>
     <message>
         <source>Total</source>

@@ -156,3 +156,22 @@ def test_gift_card_screen_reads_in_the_counter_language(driver, qtbot, lang, ser
     qtbot.keyClick(screen.code, Qt.Key.Key_Return)
     assert words[2] in screen.details.text() and "₹500.00" in screen.details.text()
     grab(screen.window(), f"gift_cards_{lang}")
+
+
+def test_promo_code_row_reads_in_the_counter_language(driver, qtbot, lang, services):
+    from kiosk.store.db import transaction
+    from kiosk.store.offer_store import save_offer
+    from tests.ui.test_counter_food import _to_basket
+    from tests.unit.test_offers import offer
+
+    with transaction(services.deps.conn):
+        save_offer(services.deps.conn, offer("wed", name="Wednesday 20 %", value=20,
+                                             weekdays="wed"))
+    basket = _to_basket(driver, qtbot)
+    words = {"hi": ("कोड लगाएँ", "कोड हटाएँ", "पहले"),
+             "te": ("కోడ్ వర్తింపజేయి", "కోడ్ తీసివేయి", "ముందు")}[lang]
+    assert (basket.promo_button.text(), basket.promo_clear.text()) == words[:2]
+    assert words[2] in basket.table.item(0, 3).text()
+    button = basket.promo_button  # whole words, not clipped
+    qtbot.waitUntil(lambda: button.width() >= button.sizeHint().width(), timeout=WAIT)
+    grab(basket.window(), f"counter_basket_offers_{lang}")

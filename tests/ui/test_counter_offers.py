@@ -63,3 +63,16 @@ def test_remove_code_prices_without_it(driver, qtbot, offers):
     assert driver.mode.session.sale.promo == ""
     assert driver.mode.session.sale.quote.total_minor == 14_000
     assert "Kids" not in basket.discounts_label.text()
+
+
+def test_discount_lines_in_high_contrast(driver, qtbot, kiosk_ui, offers):
+    kiosk_ui.theme.set_high_contrast(True)
+    try:
+        basket = _to_basket(driver, qtbot)
+        label, total = basket.discounts_label, basket.total_label
+        qtbot.waitUntil(lambda: label.isVisible() and label.width() >= label.sizeHint().width()
+                        and total.width() >= total.sizeHint().width(), timeout=WAIT_MS)
+        assert "Wednesday 20 %" in label.text()
+        _shot(basket.window(), "counter-basket-offers-high-contrast")
+    finally:
+        kiosk_ui.theme.set_high_contrast(False)

@@ -179,3 +179,11 @@ def step_layout(screen: QWidget, body: QBoxLayout, margins: tuple[int, int, int,
     body.setSpacing(spacing)
     column.addLayout(body, 1)
     return header
+
+
+def discounts_text(quote) -> str:
+    """A quote's offers, one per line: 'Tuesday saver  -₹200.00'."""
+    from kiosk.domain.money import format_money
+
+    return "\n".join(f"{d.label}  {format_money(-d.amount_minor, quote.currency)}"
+                     for d in quote.discounts)

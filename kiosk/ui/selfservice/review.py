@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWi
 
 from kiosk.domain.money import format_money
 from kiosk.services.models import Quote, ShowSummary
-from kiosk.ui.selfservice.common import button, clear_layout, label, step_layout
+from kiosk.ui.selfservice.common import button, clear_layout, discounts_text, label, step_layout
 from kiosk.ui.selfservice.names import ticket_type_name
 
 
@@ -62,6 +62,7 @@ class ReviewScreen(QWidget):
             (self.tr("Where"), f"{show.cinema_name} · {show.hall_name}"),
             (self.tr("Seats"), seats),
             *([(self.tr("Snacks"), food)] if food else []),
+            *([(self.tr("Offers"), discounts_text(quote))] if quote.discounts else []),
             (self.tr("Total"), self._total),
             (self.tr("Card"), f"•••• {last4}"),
             (self.tr("Confirmation to"), contact or self.tr("No confirmation message")),

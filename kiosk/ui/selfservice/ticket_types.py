@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
 from kiosk.services.models import Hold, Quote, ShowDetail, TicketType
-from kiosk.ui.selfservice.common import button, clear_layout, label, step_layout
+from kiosk.ui.selfservice.common import button, clear_layout, discounts_text, label, step_layout
 from kiosk.ui.selfservice.names import seat_type_name, ticket_type_name
 
 
@@ -115,9 +115,12 @@ class TicketTypesScreen(QWidget):
             self.total.clear()
             self.continue_button.setEnabled(False)
             return
-        self.total.setText(self.tr("Total %1 (incl. tax %2)")
-                           .replace("%1", format_money(self.quote.total_minor, self.quote.currency))
-                           .replace("%2", format_money(self.quote.tax_minor, self.quote.currency)))
+        total = (self.tr("Total %1 (incl. tax %2)")
+                 .replace("%1", format_money(self.quote.total_minor, self.quote.currency))
+                 .replace("%2", format_money(self.quote.tax_minor, self.quote.currency)))
+        if self.quote.discounts:  # the cinema's automatic offers, each named (issue 12)
+            total += "\n" + discounts_text(self.quote)
+        self.total.setText(total)
         self.continue_button.setEnabled(True)
 
     def _continue(self) -> None:
