@@ -152,11 +152,12 @@ def apply_offers(basket: PricedBasket, offers: Iterable[Offer], *, film_id: str,
     ``sale_date`` or fits none of the tickets. Use limits are checked by the caller (they
     need the cloud or the database).
     """
-    offers = [o for o in offers if o.active]
+    every = list(offers)
+    offers = [o for o in every if o.active]
     code = normalise_code(promo_code)
     promo = None
-    if code:
-        promo = next((o for o in offers if o.code == code), None)
+    if code:  # a withdrawn code is named as such, not as unknown
+        promo = next((o for o in every if o.code == code), None)
         if promo is None:
             raise PromoRefused(f"The code {code} is not known here. Check the spelling.")
         if not promo.valid_on(sale_date):

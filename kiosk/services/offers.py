@@ -38,9 +38,11 @@ class OfferService:
         rows = []
         for offer in load_offers(conn, cinema_id):
             cloud = None
-            if with_cloud_counts and offer.code and self.deps.promo_cloud is not None:
+            cloud_api = self.deps.promo_cloud
+            if (with_cloud_counts and offer.code and cloud_api is not None
+                    and cloud_api.worth_trying()):
                 try:
-                    cloud = self.deps.promo_cloud.uses(cinema_id, offer.code)
+                    cloud = cloud_api.uses(cinema_id, offer.code)
                 except Exception:  # noqa: BLE001 - a count for display only; None says unknown
                     cloud = None
             rows.append(OfferRow(offer, promos.uses_here(conn, cinema_id, offer.code)

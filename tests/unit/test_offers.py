@@ -95,7 +95,7 @@ def test_an_amount_off_is_shared_by_price_and_never_takes_a_ticket_below_zero():
     ("NOPE", [], "not known"),
     ("OLD", [offer("old", code="OLD", valid_to="2026-11-24")], "expired on 2026-11-24"),
     ("SOON", [offer("soon", code="SOON", valid_from="2026-12-01")], "valid from 2026-12-01"),
-    ("GONE", [offer("gone", code="GONE", active=False)], "not known"),
+    ("GONE", [offer("gone", code="GONE", active=False)], "has been withdrawn"),
     ("KIDS", [offer("kids", code="KIDS", ticket_types=["child"])], "does not apply"),
     ("SAT", [offer("sat", code="SAT", weekdays=["sat"])], "does not apply"),
 ])
