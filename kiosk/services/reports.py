@@ -175,11 +175,14 @@ class SalesReport:
     # Food and drink (issue 12): totals with spend per head, by category and by item. Their
     # own measures too (tickets' totals do not include them), so they are not among ``tables``.
     food: tuple[ReportTable, ...] = ()
+    # Offers (issue 12): what each automatic offer and promo code took off this device's sales
+    discounts: ReportTable | None = None
 
     @property
     def extra_tables(self) -> tuple[ReportTable, ...]:
-        """Money by tender and food and drink: shown and exported after ``tables``."""
-        return ((self.by_tender,) if self.by_tender is not None else ()) + self.food
+        """Money by tender, food and drink, offers: shown and exported after ``tables``."""
+        return (((self.by_tender,) if self.by_tender is not None else ()) + self.food
+                + ((self.discounts,) if self.discounts is not None else ()))
 
     def food_table(self, name: str) -> ReportTable | None:
         return next((t for t in self.food if t.name == name), None)
@@ -320,6 +323,25 @@ def food_tables(conn: sqlite3.Connection, params: dict[str, Any],
                     tuple((k[0], k[1], k[2], *money(v))
                           for k, v in sorted(by_item.items(), key=lambda kv: -kv[1][1]))),
     )
+
+
+def discounts_table(conn: sqlite3.Connection, params: dict[str, Any]) -> ReportTable:
+    """Each offer's sales, tickets and amount taken off, from this device's bookings (sales
+    the day's net figures already count at what was paid)."""
+    rows = conn.execute(
+        "SELECT d.label, d.code, b.currency, COUNT(*), "
+        "SUM((SELECT COUNT(*) FROM booking_seats s WHERE s.booking_id = d.booking_id)), "
+        "SUM(d.amount_minor) FROM booking_discounts d JOIN bookings b ON b.id = d.booking_id "
+        "JOIN shows sh ON sh.id = b.show_id JOIN halls h ON h.id = sh.hall_id "
+        "WHERE b.business_date BETWEEN :start AND :end "
+        "AND (:cinema IS NULL OR h.cinema_id = :cinema) "
+        "GROUP BY d.offer_id, b.currency ORDER BY SUM(d.amount_minor) DESC", params).fetchall()
+    return ReportTable("discounts", "Offers and promo codes",
+                       (Column("offer", "Offer"), Column("code", "Code"),
+                        Column("currency", "Currency"), Column("sales", "Sales", "int"),
+                        Column("tickets", "Tickets in those sales", "int"),
+                        Column("discount", "Taken off", "money")),
+                       tuple(tuple(r) for r in rows))
 
 
 _TOTALS_COLUMNS = (
@@ -481,7 +503,8 @@ class ReportService:
             report = self._build_sales(start, end, cinema_id, sales, refunds, exchanges, names)
             food = food_tables(conn, params, {c: int(report.total(c).get("tickets", 0))
                                               for c in report.currencies})
-        return replace(report, food=food, by_tender=ReportTable(
+            discounts = discounts_table(conn, params)
+        return replace(report, food=food, discounts=discounts, by_tender=ReportTable(
             "by_tender", "Money by tender", _TENDER_COLUMNS,
             tuple((t.kind, t.currency, t.tenders, t.taken_minor, t.refunds, t.refunded_minor,
                    t.net_minor) for t in tenders)))

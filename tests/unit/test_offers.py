@@ -270,3 +270,16 @@ def test_an_offer_change_reaches_the_next_sale_at_once(desk):
     with transaction(desk.deps.conn):
         desk.deps.conn.execute("UPDATE offers SET value = 10000")
     assert sell(desk, ["B6"]).total_minor == 10_000
+
+
+def test_the_daily_report_lists_what_each_offer_took_off(desk):
+    add(desk, id="wed", name="Wednesday 20 %", value=20, weekdays="wed")
+    add(desk, id="welcome", name="Welcome", kind="amount", value=5_000, code="WELCOME")
+    sell(desk, ["B1", "B2"], promo="WELCOME")
+    sell(desk, ["C1"])
+    report = desk.reports.daily_sales(desk.manager, date(2026, 11, 25))
+    rows = report.discounts.as_dicts()
+    assert [(r["offer"], r["code"], r["sales"], r["tickets"], r["discount"]) for r in rows] == [
+        ("Wednesday 20 %", "", 2, 3, 15_000), ("Welcome", "WELCOME", 1, 2, 5_000)]
+    assert report.discounts in report.extra_tables
+    assert report.total("INR")["gross"] == 3 * 25_000 - 20_000  # sales count what was paid
