@@ -1399,6 +1399,25 @@
     </message>
 </context>
 <context>
+    <name>PromoPanel</name>
+    <message>
+        <source>Type your promo code</source>
+        <translation>अपना प्रोमो कोड लिखें</translation>
+    </message>
+    <message>
+        <source>Promo code</source>
+        <translation>प्रोमो कोड</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Apply code</source>
+        <translation>कोड लगाएँ</translation>
+    </message>
+</context>
+<context>
     <name>Refund</name>
     <message>
         <source>confirmed</source>
@@ -2573,6 +2592,10 @@ Variance %3</source>
     <message>
         <source>Continue to payment</source>
         <translation>भुगतान पर आगे बढ़ें</translation>
+    </message>
+    <message>
+        <source>Promo code</source>
+        <translation>प्रोमो कोड</translation>
     </message>
     <message>
         <source>Total %1 (incl. tax %2)</source>

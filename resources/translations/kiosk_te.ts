@@ -1399,6 +1399,25 @@
     </message>
 </context>
 <context>
+    <name>PromoPanel</name>
+    <message>
+        <source>Type your promo code</source>
+        <translation>మీ ప్రోమో కోడ్ టైప్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Promo code</source>
+        <translation>ప్రోమో కోడ్</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>రద్దు చేయి</translation>
+    </message>
+    <message>
+        <source>Apply code</source>
+        <translation>కోడ్ వర్తింపజేయి</translation>
+    </message>
+</context>
+<context>
     <name>Refund</name>
     <message>
         <source>confirmed</source>
@@ -2573,6 +2592,10 @@ Variance %3</source>
     <message>
         <source>Continue to payment</source>
         <translation>చెల్లింపుకు కొనసాగండి</translation>
+    </message>
+    <message>
+        <source>Promo code</source>
+        <translation>ప్రోమో కోడ్</translation>
     </message>
     <message>
         <source>Total %1 (incl. tax %2)</source>

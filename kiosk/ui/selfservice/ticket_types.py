@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
+from kiosk.domain.offers import PromoRefused
 from kiosk.services.models import Hold, Quote, ShowDetail, TicketType
 from kiosk.ui.selfservice.common import button, clear_layout, discounts_text, label, step_layout
 from kiosk.ui.selfservice.names import seat_type_name, ticket_type_name
+from kiosk.ui.selfservice.promo import PromoPanel
 
 
 class TicketTypesScreen(QWidget):
@@ -32,6 +34,7 @@ class TicketTypesScreen(QWidget):
         self._detail: ShowDetail | None = None
         self.ticket_types: dict[str, str] = {}
         self.quote: Quote | None = None
+        self.promo = ""  # the customer's promo code, once it applies
         self._groups: list[QButtonGroup] = []
         body = QVBoxLayout()
         self.header = step_layout(self, body, (32, 20, 32, 20), 16)
@@ -47,6 +50,12 @@ class TicketTypesScreen(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.rows_host)
         body.addWidget(scroll, 1)
+        self.scroll = scroll
+        self.promo_panel = PromoPanel(self)
+        self.promo_panel.applied.connect(self.apply_promo)
+        self.promo_panel.cancelled.connect(self._close_promo)
+        self.promo_panel.hide()
+        body.addWidget(self.promo_panel, 1)
         footer = QHBoxLayout()
         self.total = label("", "big")
         self.total.setObjectName("quoteTotal")
@@ -56,7 +65,11 @@ class TicketTypesScreen(QWidget):
         self.continue_button.setObjectName("ticketsContinue")
         self.continue_button.setMinimumWidth(300)
         self.continue_button.clicked.connect(self._continue)
+        self.promo_button = button("", min_height=72)
+        self.promo_button.setObjectName("promoButton")
+        self.promo_button.clicked.connect(self._open_promo)
         footer.addWidget(self.total, 1)
+        footer.addWidget(self.promo_button)
         footer.addWidget(self.continue_button)
         body.addWidget(self.error)
         body.addLayout(footer)
@@ -68,10 +81,17 @@ class TicketTypesScreen(QWidget):
         self.intro.setText(self.tr("Who is each seat for? Child, senior and student tickets cost "
                                    "less."))
         self.continue_button.setText(self.tr("Continue to payment"))
+        self.promo_button.setText(self.tr("Promo code"))
+        self.promo_panel.retranslate()
+        if self._hold is not None and self.quote is not None:  # the total line in the new language
+            self._requote()
 
-    def set_hold(self, hold: Hold, detail: ShowDetail, keep: dict[str, str] | None = None) -> None:
+    def set_hold(self, hold: Hold, detail: ShowDetail, keep: dict[str, str] | None = None,
+                 promo: str = "") -> None:
         self._hold = hold
         self._detail = detail
+        self.promo = promo
+        self._close_promo()
         keep = keep or {}
         self.ticket_types = {seat: keep.get(seat, TicketType.ADULT.value) for seat in hold.seats}
         clear_layout(self.rows)
@@ -108,7 +128,14 @@ class TicketTypesScreen(QWidget):
         if self._hold is None:
             return
         try:
-            self.quote = self.services.booking.quote(self._hold.hold_id, dict(self.ticket_types))
+            try:
+                self.quote = self.services.booking.quote(self._hold.hold_id,
+                                                         dict(self.ticket_types), self.promo)
+            except PromoRefused as refused:  # said, and the tickets priced without it
+                self.promo = ""
+                self.quote = self.services.booking.quote(self._hold.hold_id,
+                                                         dict(self.ticket_types))
+                self.error.setText(str(refused))
         except KioskError as err:
             self.quote = None
             self.error.setText(str(err))
@@ -122,6 +149,24 @@ class TicketTypesScreen(QWidget):
             total += "\n" + discounts_text(self.quote)
         self.total.setText(total)
         self.continue_button.setEnabled(True)
+
+    def _open_promo(self) -> None:
+        self.scroll.hide()
+        self.promo_button.hide()
+        self.continue_button.setEnabled(False)
+        self.promo_panel.open(self.promo)
+
+    def _close_promo(self) -> None:
+        self.promo_panel.hide()
+        self.scroll.show()
+        self.promo_button.show()
+        self.continue_button.setEnabled(self.quote is not None)
+
+    def apply_promo(self, code: str) -> None:
+        """Price with the code; a code that does not apply is said on this screen."""
+        self.promo = code
+        self._close_promo()
+        self._requote()
 
     def _continue(self) -> None:
         if self.quote is not None:

@@ -61,6 +61,7 @@ class Sale:
     detail: ShowDetail | None = None
     hold: Hold | None = None
     ticket_types: dict[str, str] = field(default_factory=dict)
+    promo: str = ""  # a promo code that applies to the tickets
     quote: Quote | None = None
     card_last4: str | None = None
     contact: str = ""
@@ -283,13 +284,15 @@ class SelfServiceWidget(QWidget):
     def _to_tickets(self) -> None:
         if self.sale.hold is None or self.sale.detail is None:
             return
-        self.tickets.set_hold(self.sale.hold, self.sale.detail, self.sale.ticket_types)
+        self.tickets.set_hold(self.sale.hold, self.sale.detail, self.sale.ticket_types,
+                              self.sale.promo)
         self.show_screen("tickets")
 
     def _to_snacks(self, ticket_types: dict, quote: Quote) -> None:
         """After the tickets: offer the cinema's combos, unless it sells no food."""
         self.sale.ticket_types = ticket_types
         self.sale.ticket_quote = quote
+        self.sale.promo = self.tickets.promo
         menu = None
         if self.sale.show is not None and self.services.menu is not None:
             try:
@@ -362,7 +365,7 @@ class SelfServiceWidget(QWidget):
         self.review.set_busy(True)
         self.bridge.submit(self.services.booking.confirm, self.actor(), sale.hold.hold_id,
                            dict(sale.ticket_types), Payment(method="card", card_last4=sale.card_last4),
-                           sale.contact, tuple(sale.items), on_done=self._confirmed,
+                           sale.contact, tuple(sale.items), sale.promo, on_done=self._confirmed,
                            on_error=self._confirm_failed, name="self-service confirm")
 
     def _confirmed(self, booking: Booking) -> None:
