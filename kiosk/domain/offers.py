@@ -157,6 +157,9 @@ def apply_offers(basket: PricedBasket, offers: Iterable[Offer], *, film_id: str,
     code = normalise_code(promo_code)
     promo = None
     if code:  # a withdrawn code is named as such, not as unknown
+        if not CODE_RE.match(code):
+            raise PromoRefused("That is not a promo code: codes are 3 to 20 letters, digits "
+                               "or '-'. Check what was typed.")
         promo = next((o for o in every if o.code == code), None)
         if promo is None:
             raise PromoRefused(f"The code {code} is not known here. Check the spelling.")

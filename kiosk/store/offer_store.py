@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 
+from kiosk.domain.errors import InvalidInput
 from kiosk.domain.offers import Offer, OfferBook, offer_from_record
+
+log = logging.getLogger(__name__)
 
 _COLUMNS = ("id, cinema_id, name, kind, value, code, valid_from, valid_to, film_ids, weekdays, "
             "from_time, to_time, ticket_types, max_uses, active")
 
 
 def load_offers(conn: sqlite3.Connection, cinema_id: str) -> tuple[Offer, ...]:
+    """The cinema's offers. A row that breaks the rules (written by hand, past the checks of
+    the service and the catalogue pull) is left out and logged: one bad offer must not stop
+    every sale of the cinema."""
     rows = conn.execute(f"SELECT {_COLUMNS} FROM offers WHERE cinema_id = ? ORDER BY id",  # noqa: S608
                         (cinema_id,)).fetchall()
-    return tuple(offer_from_record({**dict(zip(_COLUMNS.split(", "), row, strict=True)),
-                                    "active": bool(row[14])}) for row in rows)
+    offers = []
+    for row in rows:
+        try:
+            offers.append(offer_from_record({**dict(zip(_COLUMNS.split(", "), row, strict=True)),
+                                             "active": bool(row[14])}))
+        except (InvalidInput, ValueError, TypeError) as err:
+            log.warning("offer %s of %s left out: %s", row[0], cinema_id, err)
+    return tuple(offers)
 
 
 def save_offer(conn: sqlite3.Connection, offer: Offer) -> None:

@@ -283,3 +283,19 @@ def test_the_daily_report_lists_what_each_offer_took_off(desk):
         ("Wednesday 20 %", "", 2, 3, 15_000), ("Welcome", "WELCOME", 1, 2, 5_000)]
     assert report.discounts in report.extra_tables
     assert report.total("INR")["gross"] == 3 * 25_000 - 20_000  # sales count what was paid
+
+
+def test_a_broken_offer_row_is_left_out_and_sales_go_on(desk):
+    add(desk, id="good", code="GOOD")
+    with transaction(desk.deps.conn):  # by hand, past every check
+        desk.deps.conn.execute(
+            "INSERT INTO offers (id, cinema_id, name, kind, value, film_ids) "
+            "VALUES ('bad', ?, 'Bad', 'percent', 10, 'not json')", (CIN,))
+    assert sell(desk, ["B7"], promo="GOOD").total_minor == 22_500
+
+
+@pytest.mark.parametrize("typed", ["x" * 5_000, "DROP TABLE;", "A", "ÄÖÜ-CODE"])
+def test_something_that_is_not_a_code_is_said_so(desk, typed):
+    hold = desk.booking.hold(desk.cashier, "show-future", ["B8"])
+    with pytest.raises(PromoRefused, match="not a promo code"):
+        desk.booking.quote(hold.hold_id, {}, promo=typed)
