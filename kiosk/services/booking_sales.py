@@ -80,8 +80,8 @@ _INSERT_BOOKING = (
     "INSERT INTO bookings (id, reference, idempotency_key, show_id, channel, kiosk_id, staff_id, "
     "shift_id, customer_contact, currency, total_minor, tax_minor, payment_method, card_last4, "
     "cash_tendered_minor, change_minor, state, sync_state, exchanged_from, created_at, "
-    "business_date, updated_at, paid_minor, payment_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?)")
+    "business_date, updated_at, paid_minor, payment_kind, discount_minor) VALUES (?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?)")
 # Consuming the hold also guards what was read before the cloud claim (outside the
 # transaction): a Z close of the sale's business day, or the close of the shift it is booked to,
 # meanwhile make it delete nothing, and the sale is refused, so it never lands on a closed day
@@ -404,7 +404,8 @@ class SalesDesk:
                      actor.staff_id, paid.shift_id, contact, info.currency, basket.total_minor,
                      basket.tax_minor, paid.method, paid.card_last4, paid.tendered_minor,
                      paid.change_minor, "synced" if in_cloud else "pending", exchanged_from,
-                     created, business_date, created, paid_minor, paid.summary),
+                     created, business_date, created, paid_minor, paid.summary,
+                     offers.discount_minor if offers is not None else 0),
                 )
                 break
             except sqlite3.IntegrityError as exc:

@@ -299,3 +299,16 @@ def test_something_that_is_not_a_code_is_said_so(desk, typed):
     hold = desk.booking.hold(desk.cashier, "show-future", ["B8"])
     with pytest.raises(PromoRefused, match="not a promo code"):
         desk.booking.quote(hold.hold_id, {}, promo=typed)
+
+
+def test_the_ledger_record_and_the_z_report_carry_the_discount(desk):
+    from kiosk.cloud.ledger_rows import booking_from_db
+
+    add(desk, id="welcome", name="Welcome", kind="amount", value=5_000, code="WELCOME")
+    booking = sell(desk, ["E1", "E2"], promo="WELCOME")
+    record = booking_from_db(desk.deps.conn, booking.booking_id)
+    assert (record["discount_minor"], record["total_minor"]) == (5_000, 2 * 35_000 - 5_000)
+    sent = desk.deps.conn.execute("SELECT payload FROM outbox WHERE kind = 'confirm'").fetchone()
+    assert '"discount_minor": 5000' in sent[0]  # what the cloud gets agrees with the row
+    report = desk.day_close.preview(desk.manager, "2026-11-25")  # the Z report before closing
+    assert report.totals["tickets"]["discounts"] == 5_000
