@@ -175,6 +175,10 @@ def draw_daily_report(painter: QPainter, page: QRectF, report: Any, *, occupancy
     if report.by_tender is not None:  # issue 11: the money by tender, net of refunds
         pay_rows += [(f"tender: {r['tender']} (net)", "", format_money(r["net"], currency))
                      for r in report.by_tender.as_dicts() if r["currency"] == currency]
+    if report.discounts is not None:  # issue 12: what each offer took off (gross is after it)
+        pay_rows += [(f"offer: {r['offer']}", f"{r['tickets']:,}",
+                      format_money(-r["discount"], currency))
+                     for r in report.discounts.as_dicts() if r["currency"] == currency]
     used_right = _table(painter, QRectF(right.left(), y, half, 0), ("Payment", "Tickets", "Gross"),
                         pay_rows[:12])
     y += max(used_left, used_right) + _pt(16)
