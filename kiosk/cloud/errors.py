@@ -55,6 +55,18 @@ def error_code(exc: BaseException) -> str:
     return ""
 
 
+def cancel_codes(exc: BaseException) -> list[str | None]:
+    """Each item's code in a cancelled TransactWriteItems, in item order (None: it passed)."""
+    return [r.get("Code") for r in getattr(exc, "response", {}).get("CancellationReasons") or []]
+
+
+def cancelled(what: str, codes: list[str | None], then: str = "will retry") -> CloudUnavailable:
+    """A cancelled transaction no condition of ours explains (a conflict, throttling): a retry
+    may pass."""
+    named = ", ".join(sorted({str(c) for c in codes} - {"None"}))
+    return CloudUnavailable(f"The cloud cancelled the {what} ({named}); {then}.")
+
+
 def translate(exc: BaseException) -> Exception:
     """Map a boto3/botocore exception to CloudUnavailable / CloudError (or return it as is)."""
     if isinstance(exc, (NoCredentialsError, PartialCredentialsError)):

@@ -34,7 +34,7 @@ from typing import Any
 
 from kiosk.cloud.claims import av, plain
 from kiosk.cloud.context import CloudContext
-from kiosk.cloud.errors import CloudError, CloudUnavailable, translate
+from kiosk.cloud.errors import CloudError, cancel_codes, cancelled, translate
 from kiosk.domain.clock import Clock, to_iso
 from kiosk.services.gift_cards import OUTBOX_KIND
 
@@ -210,15 +210,12 @@ class CloudCards:
             try:
                 client.transact_write_items(TransactItems=items)
             except client.exceptions.TransactionCanceledException as exc:
-                reasons = exc.response.get("CancellationReasons") or []
-                codes = [r.get("Code") for r in reasons]
+                codes = cancel_codes(exc)
                 if len(codes) > 1 and codes[1] == "ConditionalCheckFailed":
                     return  # this move is already there: applied before, answer lost
                 if codes and codes[0] == "ConditionalCheckFailed":
                     raise CardRefused("The gift card's condition failed.") from None
-                raise CloudUnavailable(f"The cloud cancelled the gift card change "
-                                       f"({', '.join(sorted({str(c) for c in codes} - {'None'}))})"
-                                       "; will retry.") from None
+                raise cancelled("gift card change", codes) from None
             except Exception as exc:  # noqa: BLE001
                 raise translate(exc) from exc
 

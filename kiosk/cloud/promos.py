@@ -20,7 +20,7 @@ from datetime import datetime
 
 from kiosk.cloud.claims import av
 from kiosk.cloud.context import CloudContext
-from kiosk.cloud.errors import CloudUnavailable, translate
+from kiosk.cloud.errors import cancel_codes, cancelled, translate
 from kiosk.domain.clock import to_iso
 
 
@@ -96,16 +96,14 @@ class CloudPromos:
             try:
                 client.transact_write_items(TransactItems=items)
             except client.exceptions.TransactionCanceledException as exc:
-                codes = [r.get("Code") for r in exc.response.get("CancellationReasons") or []]
+                codes = cancel_codes(exc)
                 if codes and codes[0] == "ConditionalCheckFailed":
                     if replay_ok:
                         return  # this sale holds its use already (a retry, or an answer lost)
                     raise _NoUse() from None
                 if len(codes) > 1 and codes[1] == "ConditionalCheckFailed":
                     raise CodeUsedUp() from None
-                raise CloudUnavailable(f"The cloud cancelled the promo code use "
-                                       f"({', '.join(sorted({str(c) for c in codes} - {'None'}))})"
-                                       "; try again.") from None
+                raise cancelled("promo code use", codes, "try again") from None
             except Exception as exc:  # noqa: BLE001
                 raise translate(exc) from exc
 

@@ -436,12 +436,7 @@ class OutboxWorker:
         """
         p = row.payload
         booking_id, show_id = str(p["booking_id"]), str(p["show_id"])
-        expiry = self.conn.execute("SELECT MIN(expires_at) FROM holds WHERE hold_id = ?",
-                                   (str(p.get("hold_id") or booking_id),)).fetchone()[0]
-        if expiry is not None and from_iso(expiry) > now:
-            with transaction(self.conn):
-                self.conn.execute("UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
-                                  (to_iso(from_iso(expiry) + VOID_AFTER), row.id))
+        if self._wait_for_hold(row, str(p.get("hold_id") or booking_id), now):
             return
         kept = {r[0] for r in self.conn.execute(
             "SELECT seat_code FROM booking_seats WHERE booking_id = ?", (booking_id,))}
@@ -456,18 +451,25 @@ class OutboxWorker:
                      else "the sale was committed: nothing to undo")
         result.done += 1
 
+    def _wait_for_hold(self, row: _Row, hold_id: str, now: datetime) -> bool:
+        """An undo intent waits while its sale's hold is live (a confirm may still commit):
+        True, and the row is put off until the hold's end plus ``VOID_AFTER``."""
+        expiry = self.conn.execute("SELECT MIN(expires_at) FROM holds WHERE hold_id = ?",
+                                   (hold_id,)).fetchone()[0]
+        if expiry is None or from_iso(expiry) <= now:
+            return False
+        with transaction(self.conn):
+            self.conn.execute("UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
+                              (to_iso(from_iso(expiry) + VOID_AFTER), row.id))
+        return True
+
     def _promo_void(self, row: _Row, now: datetime, result: DrainResult) -> None:
         """Give back a promo code use taken in the cloud for a sale that never committed here
         (written before the use, settled by the sale's transaction). Waits while the sale's hold
         is live, as ``_void_sale`` does: a confirm may still commit until then."""
         p = row.payload
         booking_id = str(p["booking_id"])
-        expiry = self.conn.execute("SELECT MIN(expires_at) FROM holds WHERE hold_id = ?",
-                                   (booking_id,)).fetchone()[0]
-        if expiry is not None and from_iso(expiry) > now:
-            with transaction(self.conn):
-                self.conn.execute("UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
-                                  (to_iso(from_iso(expiry) + VOID_AFTER), row.id))
+        if self._wait_for_hold(row, booking_id, now):
             return
         if self.conn.execute("SELECT 1 FROM bookings WHERE id = ?", (booking_id,)).fetchone():
             self._finish(row, now, "the sale was committed: the use is its own")

@@ -109,7 +109,7 @@ class Discounted:
     basket: PricedBasket
     discounts: tuple[Discount, ...] = ()
     line_discounts: tuple[int, ...] = ()  # per line, in the basket's order
-    promo: Offer | None = None  # the code used, when one took something off
+    promo: Offer | None = None  # the code used (a code that takes nothing off is refused)
 
     @property
     def discount_minor(self) -> int:
@@ -174,8 +174,8 @@ def apply_offers(basket: PricedBasket, offers: Iterable[Offer], *, film_id: str,
     for i, ln in enumerate(lines):
         fitting = [o for o in automatic if o.fits(film_id, show_start_local, ln.ticket_type)]
         best = max(fitting, key=lambda o: (_saving(o, prices[i]), o.offer_id), default=None)
-        if best is not None and _saving(best, prices[i]) > 0:
-            saving = _saving(best, prices[i])
+        saving = _saving(best, prices[i]) if best is not None else 0
+        if best is not None and saving > 0:
             taken[i] += saving
             by_offer[best.offer_id] = by_offer.get(best.offer_id, 0) + saving
             chosen[best.offer_id] = best
@@ -197,18 +197,15 @@ def apply_offers(basket: PricedBasket, offers: Iterable[Offer], *, film_id: str,
         if saved <= 0:
             raise PromoRefused(f"The code {promo.code} takes nothing off these tickets.")
         by_offer[promo.offer_id] = saved
-        chosen[promo.offer_id] = promo
     if not by_offer:
         return Discounted(basket, (), tuple(taken), None)
     new_lines = tuple(priced_line(ln, off, tax_rate_bp) if off else ln
                       for ln, off in zip(lines, taken, strict=True))
     discounted = PricedBasket(new_lines, sum(ln.price_minor for ln in new_lines),
                               sum(ln.tax_minor for ln in new_lines))
-    order = [o for o in chosen.values() if o.automatic] + (
-        [promo] if promo is not None and promo.offer_id in by_offer else [])
+    order = [*chosen.values(), *([promo] if promo is not None else [])]  # automatic, then code
     discounts = tuple(Discount(o.offer_id, o.name, o.code, by_offer[o.offer_id]) for o in order)
-    return Discounted(discounted, discounts, tuple(taken),
-                      promo if promo is not None and promo.offer_id in by_offer else None)
+    return Discounted(discounted, discounts, tuple(taken), promo)
 
 
 def describe(offer: Offer) -> str:

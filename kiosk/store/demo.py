@@ -215,9 +215,7 @@ def _insert_demo_offers(conn: sqlite3.Connection, data: Dataset) -> None:
 
 
 def _insert_demo_menus(conn: sqlite3.Connection, data: Dataset, now: datetime) -> int:
-    """Each demo cinema without a menu gets its currency's (older demo databases too);
-    its offers too."""
-    _insert_demo_offers(conn, data)
+    """Each demo cinema without a menu gets its currency's (older demo databases too)."""
     added = 0
     for cinema in data.cinemas:
         template = data.menus.get(cinema["currency"])
@@ -407,6 +405,7 @@ def ensure_demo_data(db: Any, clock: Clock, rounds: int | None = None,
             if _is_empty(conn):  # another kiosk process may have loaded it meanwhile
                 _insert_reference_data(conn, data, pin_hashes)
                 _insert_demo_menus(conn, data, now)
+                _insert_demo_offers(conn, data)
                 conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                              (DEMO_MARKER, DEMO_VERSION))
                 _top_up_shows(conn, data, now, cleaning_gap_min)
@@ -427,6 +426,7 @@ def _top_up_if_demo(conn: sqlite3.Connection, data: Dataset, now: datetime,
         return None
     with transaction(conn):
         _insert_demo_menus(conn, data, now)
+        _insert_demo_offers(conn, data)
         return _top_up_shows(conn, data, now, cleaning_gap_min)
 
 

@@ -6,6 +6,8 @@ exactly as separate machines would, minus the processes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from kiosk.cloud.context import CloudContext
@@ -48,3 +50,26 @@ def open_kiosk(cloud_config: Config, tmp_path, clock, n: int, **cloud_changes) -
     gate = CloudGate(config, context=ctx, clock=clock)
     svc = open_services(config, clock=clock, gate=gate)
     return Kiosk(config, ctx, gate, svc, svc.auth.sign_in(*CASHIER))
+
+
+@contextmanager
+def cinema_kiosks(cloud_config: Config, tmp_path, clock, cinema_id: str) -> Iterator[list[Kiosk]]:
+    """KIOSK-1 and KIOSK-2 of one cinema, each with an outbox worker (``.worker``) and a network
+    switch (``.network``). Offline policy optimistic: offline any seat may be sold, for tests
+    about something other than seats (gift cards, promo codes)."""
+    from kiosk.cloud.worker import OutboxWorker
+    from tests.cloud.helpers import NetworkSwitch
+
+    config = replace(cloud_config, cinema_id=cinema_id)
+    opened = [open_kiosk(config, tmp_path, clock, n, offline_policy="optimistic")
+              for n in (1, 2)]
+    for kiosk in opened:
+        kiosk.worker = OutboxWorker(kiosk.ctx, clock=clock)
+        clients = kiosk.ctx.clients()
+        kiosk.network = NetworkSwitch(clients.dynamodb, clients.sns)
+    try:
+        yield opened
+    finally:
+        for kiosk in opened:
+            kiosk.worker.db.conn.close()
+            kiosk.close()

@@ -8,36 +8,22 @@ is told why not. Every change reaches the cloud once, however often it is replay
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from kiosk.cloud.giftcards import CloudCards, card_pk
-from kiosk.cloud.worker import OutboxWorker
 from kiosk.domain.errors import PaymentError
 from kiosk.domain.giftcards import offline_allowance
 from kiosk.domain.tenders import Tender
 from kiosk.services.models import Payment
-from tests.cloud.helpers import NetworkSwitch
-from tests.cloud.kiosks import CARD, open_kiosk
+from tests.cloud.kiosks import CARD, cinema_kiosks
 
 CINEMA = "cin-test"
 
 
 @pytest.fixture
 def kiosks(cloud_config, tmp_path, clock, ctx):
-    config = replace(cloud_config, cinema_id=CINEMA)
-    # optimistic: offline, any seat may be sold (the seats are not what these tests are about)
-    opened = [open_kiosk(config, tmp_path, clock, n, offline_policy="optimistic")
-              for n in (1, 2)]
-    for kiosk in opened:
-        kiosk.worker = OutboxWorker(kiosk.ctx, clock=clock)
-        clients = kiosk.ctx.clients()
-        kiosk.network = NetworkSwitch(clients.dynamodb, clients.sns)
-    yield opened
-    for kiosk in opened:
-        kiosk.worker.db.conn.close()
-        kiosk.close()
+    with cinema_kiosks(cloud_config, tmp_path, clock, CINEMA) as opened:
+        yield opened
 
 
 def drain(*kiosks) -> None:

@@ -14,12 +14,11 @@ from dataclasses import replace
 import pytest
 
 from kiosk.cloud.promos import CloudPromos, promo_pk
-from kiosk.cloud.worker import OutboxWorker
 from kiosk.domain.offers import OfferBook, PromoRefused
 from kiosk.store.db import transaction
 from kiosk.store.offer_store import load_offers, save_offer
-from tests.cloud.helpers import LoseResponses, NetworkSwitch
-from tests.cloud.kiosks import CARD, open_kiosk
+from tests.cloud.helpers import LoseResponses
+from tests.cloud.kiosks import CARD, cinema_kiosks
 from tests.cloud.test_catalogue_sync import CINEMA, other_device, publish_all, push_version
 from tests.factories import table_dump
 from tests.unit.test_offers import offer
@@ -29,20 +28,12 @@ assert CINEMA == "cin-test"
 
 @pytest.fixture
 def kiosks(cloud_config, tmp_path, clock, ctx):
-    config = replace(cloud_config, cinema_id=CINEMA)
-    opened = [open_kiosk(config, tmp_path, clock, n, offline_policy="optimistic")
-              for n in (1, 2)]
-    for kiosk in opened:
-        kiosk.worker = OutboxWorker(kiosk.ctx, clock=clock)
-        clients = kiosk.ctx.clients()
-        kiosk.network = NetworkSwitch(clients.dynamodb, clients.sns)
-        with transaction(kiosk.svc.deps.conn):  # the same offers on both (as a pull makes them)
-            save_offer(kiosk.svc.deps.conn, offer("three", code="THREE", max_uses=3))
-            save_offer(kiosk.svc.deps.conn, offer("open", code="OPEN", value=5))
-    yield opened
-    for kiosk in opened:
-        kiosk.worker.db.conn.close()
-        kiosk.close()
+    with cinema_kiosks(cloud_config, tmp_path, clock, CINEMA) as opened:
+        for kiosk in opened:
+            with transaction(kiosk.svc.deps.conn):  # the same offers on both, as a pull makes
+                save_offer(kiosk.svc.deps.conn, offer("three", code="THREE", max_uses=3))
+                save_offer(kiosk.svc.deps.conn, offer("open", code="OPEN", value=5))
+        yield opened
 
 
 def sell(kiosk, seat, promo):
