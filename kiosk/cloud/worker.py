@@ -36,9 +36,11 @@ from kiosk.cloud import auditing, catalogue_sync, giftcards, ledger_rows, notifi
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
 from kiosk.cloud.gate import VOID_AFTER, VOID_KIND
+from kiosk.cloud.loyalty import CloudMembers
 from kiosk.cloud.promos import CloudPromos
 from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import KioskError, SeatsUnavailable, ShowCancelled, StaffInactive
+from kiosk.services import loyalty as loyalty_service
 from kiosk.services.promos import OUTBOX_KIND as PROMO_VOID_KIND
 from kiosk.store.db import open_db, transaction
 
@@ -305,6 +307,12 @@ class OutboxWorker:
             self._gift_card(row, now, result)
         elif row.kind == PROMO_VOID_KIND:
             self._promo_void(row, now, result)
+        elif row.kind == loyalty_service.OUTBOX_KIND:
+            CloudMembers(self.context).apply(row.payload, now)
+            self._finish(row, now)
+            result.done += 1
+        elif row.kind == loyalty_service.VOID_KIND:
+            self._points_void(row, now, result)
         elif row.kind == catalogue_sync.PUBLISH_KIND:  # a manager's edit made while offline
             self._finish(row, now, catalogue_sync.drain_publish(self.context, self.conn,
                                                                 row.payload, self.clock))
@@ -478,6 +486,23 @@ class OutboxWorker:
                                                           booking_id)
             self._finish(row, now, f"gave back a use of {p['code']}" if gave_back
                          else "the sale held no use: nothing to give back")
+        result.done += 1
+
+    def _points_void(self, row: _Row, now: datetime, result: DrainResult) -> None:
+        """Give back loyalty points taken in the cloud for a sale that never committed here
+        (as ``_promo_void``; a food and drink sale has no hold: its intent is due two minutes
+        after the sale began)."""
+        p = row.payload
+        sale_key = str(p["sale_key"])
+        if self._wait_for_hold(row, sale_key, now):
+            return
+        if self.conn.execute("SELECT 1 FROM bookings WHERE id = ?1 UNION ALL "
+                             "SELECT 1 FROM item_sales WHERE id = ?1", (sale_key,)).fetchone():
+            self._finish(row, now, "the sale was committed: the points are its own")
+        else:
+            gave_back = CloudMembers(self.context).release(str(p["phone"]), sale_key)
+            self._finish(row, now, f"gave back {p.get('points')} points" if gave_back
+                         else "the sale redeemed nothing: nothing to give back")
         result.done += 1
 
     def _notify(self, row: _Row, now: datetime) -> None:

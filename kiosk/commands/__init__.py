@@ -11,6 +11,7 @@ COMMAND_MODULES = [
     "menu",
     "sell",
     "giftcard",
+    "member",
     "offers",
     "refund",
     "limits",

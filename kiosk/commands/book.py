@@ -20,6 +20,7 @@ from collections.abc import Callable
 from kiosk.commands._staff import add_staff_arguments, signed_in
 from kiosk.config import Config
 from kiosk.domain.errors import InvalidInput, PaymentError, ShiftRequired
+from kiosk.domain.loyalty import masked_phone
 from kiosk.domain.money import format_money, parse_money
 from kiosk.domain.tenders import paid_text, settle
 from kiosk.services.item_sales import parse_orders
@@ -53,7 +54,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "may leave out its amount: it pays the rest; a part may carry its "
                              "reference: card:300:4242, upi:200:410522339876); a gift card is "
                              "giftcard:CODE (it pays what it holds, up to the total) or "
-                             "giftcard:CODE:AMOUNT; cash gives change")
+                             "giftcard:CODE:AMOUNT; points:AMOUNT (or points alone: the rest) "
+                             "pays with the --member's points; cash gives change")
     parser.add_argument("--tendered", metavar="AMOUNT",
                         help="cash received, e.g. 1000 or 1000.50 (default: the exact total)")
     parser.add_argument("--card-last4", metavar="NNNN", help="last 4 digits of the card (card only)")
@@ -67,11 +69,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--promo", default="", metavar="CODE",
                         help="a promo code (see `kiosk offers`); the cinema's automatic offers "
                              "apply by themselves")
+    add_member_option(parser)
     parser.add_argument("--contact", default="", metavar="EMAIL_OR_PHONE",
                         help="where to send the confirmation (optional)")
     parser.add_argument("--float", dest="float_amount", default="0", metavar="AMOUNT",
                         help="float for a shift this sale has to open (cash, no open shift; default 0)")
     add_staff_arguments(parser)
+
+
+def add_member_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--member", default="", metavar="PHONE",
+                        help="a loyalty member's mobile number (see `kiosk member`): the sale "
+                             "earns points, member prices apply, --pay points:AMOUNT redeems")
 
 
 def _ticket_type(text: str) -> str:
@@ -124,7 +133,7 @@ def parse_tenders(texts: list[str]) -> tuple[Tender, ...]:
     return tuple(tenders)
 
 
-PAY_KINDS = ("cash", "card", "upi", "giftcard")
+PAY_KINDS = ("cash", "card", "upi", "giftcard", "points")
 GIFT_CARD = "giftcard"  # --pay giftcard:CODE[:AMOUNT]; recorded as the 'voucher' tender
 
 
@@ -132,16 +141,16 @@ def _pay_value(text: str) -> str:
     """The parser's check, so an unknown method stops there (exit 2) like any bad option."""
     if text.partition(":")[0].strip().lower() not in (*PAY_KINDS, "split"):
         raise argparse.ArgumentTypeError(
-            f"{text!r}: pay by cash, card, upi (METHOD or METHOD:AMOUNT) or giftcard:CODE, "
-            "or split")
+            f"{text!r}: pay by cash, card, upi, points (METHOD or METHOD:AMOUNT) or "
+            "giftcard:CODE, or split")
     return text
 
 
 def _pay_kind(text: str) -> str:
     kind = text.strip().lower()
     if kind not in PAY_KINDS:
-        raise PaymentError(f"--pay {text!r}: pay by cash, card, upi (METHOD or METHOD:AMOUNT) or "
-                           "giftcard:CODE.")
+        raise PaymentError(f"--pay {text!r}: pay by cash, card, upi, points (METHOD or "
+                           "METHOD:AMOUNT) or giftcard:CODE.")
     return kind
 
 
@@ -179,6 +188,10 @@ def _pay_parts(args: argparse.Namespace) -> tuple[list[Tender | None], str]:
             continue
         amount_text, _, reference = text.partition(":")[2].partition(":")
         reference = reference.strip()
+        if kind == "points":
+            if reference:
+                raise PaymentError("Points pay for the --member: write points:AMOUNT.")
+            reference = _member_phone(args)
         flag = {"card": args.card_last4, "upi": args.upi_ref}.get(kind)
         if reference and flag:
             raise PaymentError(f"The {kind} part carries its own reference ({reference}); "
@@ -193,6 +206,13 @@ def _pay_parts(args: argparse.Namespace) -> tuple[list[Tender | None], str]:
             continue
         parts.append(Tender(kind, parse_amount(amount_text, f"The {kind} amount") or 0, reference))
     return parts, rest_kind
+
+
+def _member_phone(args: argparse.Namespace) -> str:
+    member = str(getattr(args, "member", "") or "").strip()
+    if not member:
+        raise PaymentError("--pay points needs the member: add --member PHONE.")
+    return member
 
 
 def _with_rest(parts: list[Tender | None], rest_kind: str, total_minor: int,
@@ -234,6 +254,9 @@ def _payment_args(args: argparse.Namespace) -> tuple[int | None, str | None]:
         raise PaymentError("With --pay split, give every part (cash too) with --tender.")
     if args.upi_ref and args.pay != "upi":
         raise PaymentError("--upi-ref is for UPI payments.")
+    if args.pay == "points":
+        _member_phone(args)
+        return None, None
     if args.pay in ("upi", "split"):
         if args.pay == "upi" and not (args.upi_ref or "").strip():
             raise PaymentError("Enter the UPI reference with --upi-ref.")
@@ -287,7 +310,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
             else:
                 hold = services.booking.hold(actor, args.show, list(tickets))
             try:
-                quote = services.booking.quote(hold.hold_id, tickets, args.promo)
+                quote = services.booking.quote(hold.hold_id, tickets, args.promo, args.member)
                 if orders:  # the basket's total: tickets and food and drink, one payment
                     cinema_id = services.catalogue.show(args.show).summary.cinema_id
                     food = services.items.quote(cinema_id, orders)
@@ -313,11 +336,14 @@ def run(args: argparse.Namespace, config: Config) -> int:
                     payment = Payment(tenders=parts)
                 elif args.pay == "upi":
                     payment = Payment("upi", reference=args.upi_ref)
+                elif args.pay == "points":
+                    payment = Payment("points", reference=args.member)
                 else:
                     payment = Payment(args.pay, tendered_minor=tendered, card_last4=last4)
                 try:
                     booking = services.booking.confirm(actor, hold.hold_id, tickets, payment,
-                                                       args.contact, orders, args.promo)
+                                                       args.contact, orders, args.promo,
+                                                       args.member)
                 except ShiftRequired:
                     # Everything else about the sale was valid (the service checks the drawer
                     # last); open the shift only now, so a refused sale changes nothing.
@@ -327,7 +353,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
                         raise
                     actor = _with_shift(services, actor, float_minor or 0)
                     booking = services.booking.confirm(actor, hold.hold_id, tickets, payment,
-                                                       args.contact, orders, args.promo)
+                                                       args.contact, orders, args.promo,
+                                                       args.member)
             except BaseException:
                 services.booking.release(hold.hold_id)
                 raise
@@ -375,7 +402,7 @@ def print_booking(booking, out=None) -> None:
         print(f"  {label:<26} {format_money(-discount.amount_minor, cur):>14}", file=out)
     print(f"  Total {format_money(booking.total_minor, cur)} "
           f"(includes tax {format_money(booking.tax_minor, cur)})", file=out)
-    if len(booking.tenders) > 1 or booking.payment_method in ("upi", "voucher"):
+    if len(booking.tenders) > 1 or booking.payment_method in ("upi", "voucher", "points"):
         print(f"  Paid {paid_text(booking.tenders, cur)}", file=out)
         if booking.change_minor:
             print(f"  Change due {format_money(booking.change_minor, cur)}", file=out)
@@ -384,5 +411,8 @@ def print_booking(booking, out=None) -> None:
               f"change due {format_money(booking.change_minor or 0, cur)}", file=out)
     else:
         print(f"  Paid by card ending {booking.card_last4}", file=out)
+    if booking.member_phone:
+        print(f"  Member {masked_phone(booking.member_phone)}: earned "
+              f"{booking.points_earned:,} points", file=out)
     if booking.customer_contact:
         print(f"  Confirmation goes to {booking.customer_contact}", file=out)

@@ -33,6 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--value", metavar="N", help="the percent, or the amount / price (e.g. 150)")
     parser.add_argument("--code", default="", help="a promo code (without one the offer applies by itself)")
     parser.add_argument("--max-uses", type=int, metavar="N", help="sales that may use the code")
+    parser.add_argument("--members-only", action="store_true",
+                        help="member prices: only for sales that name a loyalty member")
     parser.add_argument("--from", dest="valid_from", default="", metavar="DATE", help="first sale date")
     parser.add_argument("--until", dest="valid_to", default="", metavar="DATE", help="last sale date")
     parser.add_argument("--films", default="", metavar="ID,..", help="only these films")
@@ -67,7 +69,7 @@ def record(args: argparse.Namespace, cinema_id: str) -> dict:
             "max_uses": args.max_uses, "valid_from": args.valid_from, "valid_to": args.valid_to,
             "film_ids": _names(args.films), "weekdays": args.days,
             "from_time": args.shows_from, "to_time": args.shows_before,
-            "ticket_types": _names(args.tickets)}
+            "ticket_types": _names(args.tickets), "members_only": args.members_only}
 
 
 def what_it_takes(offer: Offer, currency: str) -> str:

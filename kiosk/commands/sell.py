@@ -19,12 +19,14 @@ from kiosk.commands.book import (
     _pay_value,
     _with_rest,
     _with_shift,
+    add_member_option,
     gift_card_balance,
     parse_amount,
 )
 from kiosk.commands.menu import _cinema
 from kiosk.config import Config
 from kiosk.domain.errors import PaymentError, ShiftRequired
+from kiosk.domain.loyalty import masked_phone
 from kiosk.domain.money import format_money
 from kiosk.domain.tenders import paid_text
 from kiosk.services.item_sales import ItemSale, parse_orders
@@ -45,7 +47,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="cash, card or upi for the whole total, or parts with amounts "
                              "(card:300:4242, upi:200:410522339876, cash); giftcard:CODE[:AMOUNT] "
                              "(without an amount it pays what it holds); one part may leave "
-                             "out its amount: it pays the rest; cash gives change")
+                             "out its amount: it pays the rest; points:AMOUNT pays with the "
+                             "--member's points; cash gives change")
+    add_member_option(parser)
     add_payment_options(parser)
     add_staff_arguments(parser)
 
@@ -76,12 +80,12 @@ def run(args: argparse.Namespace, config: Config) -> int:
             payment = Payment(tenders=_with_rest(parts, rest_kind, priced.total_minor,
                                                  priced.currency, gift_card_balance(services)))
             try:
-                sale = services.items.sell(actor, cinema_id, orders, payment)
+                sale = services.items.sell(actor, cinema_id, orders, payment, args.member)
             except ShiftRequired:  # all else was valid: open the drawer only now
                 if services.shifts.current(actor) is not None:
                     raise
                 sale = services.items.sell(_with_shift(services, actor, float_minor), cinema_id,
-                                           orders, payment)
+                                           orders, payment, args.member)
         print_sale(sale, services.items.slip(sale.reference))
         return 0
     finally:
@@ -101,6 +105,9 @@ def print_sale(sale: ItemSale, slip: list[str], out=None) -> None:
     change = sum(t.change_minor or 0 for t in sale.tenders)
     if change:
         print(f"  Change due {format_money(change, cur)}", file=out)
+    if sale.member_phone:
+        print(f"  Member {masked_phone(sale.member_phone)}: earned {sale.points_earned:,} points",
+              file=out)
     print("Slip for the stand:", file=out)
     for text in slip:
         print(f"  {text}", file=out)

@@ -60,6 +60,7 @@ class Offer:
     ticket_types: tuple[str, ...] = ()  # () = every type
     max_uses: int | None = None  # codes only: sales that may use it, across every device
     active: bool = True
+    members_only: bool = False  # member prices: only for a sale with a loyalty member named
 
     @property
     def automatic(self) -> bool:
@@ -145,15 +146,16 @@ def _spread(amount: int, prices: Sequence[int]) -> list[int]:
 
 def apply_offers(basket: PricedBasket, offers: Iterable[Offer], *, film_id: str,
                  show_start_local: datetime, sale_date: date, tax_rate_bp: int,
-                 promo_code: str = "") -> Discounted:
+                 promo_code: str = "", member: bool = False) -> Discounted:
     """Discount ``basket`` (list prices) by the automatic offers and the promo code.
 
     Raises PromoRefused when a code is given that does not exist, is not valid on
     ``sale_date`` or fits none of the tickets. Use limits are checked by the caller (they
-    need the cloud or the database).
+    need the cloud or the database). ``member``: a loyalty member is named on the sale, so
+    member prices (``members_only`` offers) apply too.
     """
     every = list(offers)
-    offers = [o for o in every if o.active]
+    offers = [o for o in every if o.active and (member or not o.members_only)]
     code = normalise_code(promo_code)
     promo = None
     if code:  # a withdrawn code is named as such, not as unknown
@@ -165,6 +167,9 @@ def apply_offers(basket: PricedBasket, offers: Iterable[Offer], *, film_id: str,
             raise PromoRefused(f"The code {code} is not known here. Check the spelling.")
         if not promo.valid_on(sale_date):
             raise PromoRefused(promo.why_not(sale_date))
+        if promo.members_only and not member:
+            raise PromoRefused(f"The code {promo.code} is for loyalty members: find the member "
+                               "by phone number first.")
     automatic = [o for o in offers if o.automatic and o.valid_on(sale_date)]
     lines = basket.lines
     prices = [ln.price_minor for ln in lines]
@@ -210,7 +215,7 @@ def apply_offers(basket: PricedBasket, offers: Iterable[Offer], *, film_id: str,
 
 def describe(offer: Offer) -> str:
     """Who the offer is for, in words: 'adult tickets, Tue, shows from 18:00'."""
-    parts = []
+    parts = ["members"] if offer.members_only else []
     if offer.ticket_types:
         parts.append(f"{'/'.join(offer.ticket_types)} tickets")
     if offer.film_ids:
@@ -317,7 +322,8 @@ def offer_from_record(record: Mapping[str, Any]) -> Offer:
                  film_ids=_strings(record.get("film_ids", []), "Films"),
                  weekdays=weekday_numbers(record.get("weekdays", [])),
                  from_time=from_time, to_time=to_time, ticket_types=tickets,
-                 max_uses=max_uses, active=bool(record.get("active", True)))
+                 max_uses=max_uses, active=bool(record.get("active", True)),
+                 members_only=bool(record.get("members_only", False)))
 
 
 def offer_record(offer: Offer) -> dict[str, Any]:
@@ -327,7 +333,7 @@ def offer_record(offer: Offer) -> dict[str, Any]:
             "film_ids": list(offer.film_ids), "weekdays": list(offer.weekdays),
             "from_time": offer.from_time, "to_time": offer.to_time,
             "ticket_types": list(offer.ticket_types), "max_uses": offer.max_uses,
-            "active": offer.active}
+            "active": offer.active, "members_only": offer.members_only}
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Tenders: how a booking was paid (cash, card, UPI, gift card; one or several) and where a refund goes.
+"""Tenders: how a booking was paid (cash, card, UPI, gift card, loyalty points; one or several) and
+where a refund goes.
 
 Pure rules, no I/O. ``settle`` turns what the cashier entered into the tenders recorded on the
 booking; ``allocate_refund`` decides which of a booking's tenders a refund goes back to.
@@ -6,11 +7,11 @@ booking; ``allocate_refund`` decides which of a booking's tenders a refund goes 
 Refund order (issue 11; also in the README): money goes back to the booking's own tenders only,
 never more to one than it paid minus what already went back to it, in this order of kind:
 
-    card -> UPI -> voucher -> cash
+    card -> UPI -> voucher -> points -> cash
 
 Within a kind, the latest tender first (an exchange's difference before the carried original).
 Electronic tenders go first because they are traceable to the customer's own account; a voucher
-is re-credited before cash because it moves no money; the cash drawer pays out only what was
+and points are re-credited before cash because they move no money; the cash drawer pays out only what was
 taken in cash and is left after the other tenders are exhausted. So card money never leaves the
 drawer and cash never goes back to a card.
 """
@@ -21,18 +22,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from kiosk.domain.booking_rules import check_card_last4
-from kiosk.domain.errors import PaymentError
+from kiosk.domain.errors import InvalidInput, PaymentError
 from kiosk.domain.giftcards import masked_code, normalise_code
+from kiosk.domain.loyalty import normalise_phone, points_for_amount, refunded_points
 from kiosk.domain.money import format_money
 from kiosk.domain.upi import check_currency, check_utr
 
-KINDS = ("cash", "card", "upi", "voucher")
-REFUND_ORDER = ("card", "upi", "voucher", "cash")
+KINDS = ("cash", "card", "upi", "voucher", "points")
+REFUND_ORDER = ("card", "upi", "voucher", "points", "cash")
 MAX_TENDERS = 8
+_CHOOSE = "Choose cash, card, UPI, gift card or points for each payment."
 MAX_AMOUNT_MINOR = 10**11  # ₹100 crore / AED 1 billion: more is a typo (and past SQLite's int64)
 # 'voucher' is the kind stored (migration 0011's CHECK); since migration 0021 it is a gift card
-# issued here, its reference the card's code (``kiosk.domain.giftcards``).
-LABELS = {"cash": "cash", "card": "card", "upi": "UPI", "voucher": "gift card"}
+# issued here, its reference the card's code (``kiosk.domain.giftcards``). 'points' (migration
+# 0023) are a loyalty member's points, its reference the member's phone (``kiosk.domain.loyalty``).
+LABELS = {"cash": "cash", "card": "card", "upi": "UPI", "voucher": "gift card", "points": "points"}
 
 
 @dataclass(frozen=True)
@@ -93,13 +97,19 @@ def _amount(value: object) -> int:
     return value
 
 
-def _reference(kind: str, raw: object) -> str | None:
+def _reference(kind: str, raw: object, amount_minor: int, currency: str) -> str | None:
     if kind == "cash":
         return None
     if kind == "card":
         return check_card_last4(None if raw is None else str(raw))
     if kind == "upi":
         return check_utr(raw)
+    if kind == "points":  # the member's balance is checked where the sale is written
+        points_for_amount(amount_minor, currency)
+        try:
+            return normalise_phone(raw, currency)
+        except InvalidInput as bad:
+            raise PaymentError(f"Points need the member: {bad}") from None
     return normalise_code(raw)  # a real card's balance is checked where the sale is written
 
 
@@ -120,18 +130,22 @@ def settle(due_minor: int, tenders: Sequence[Tender], currency: str,
     checked: list[tuple[str, int, str | None]] = []
     for tender in tenders:
         if not isinstance(tender, Tender):
-            raise PaymentError("Choose cash, card, UPI or gift card for each payment.")
+            raise PaymentError(_CHOOSE)
         kind = str(tender.kind or "").strip().lower()
         if kind == "giftcard":
             kind = "voucher"
         if kind not in KINDS:
-            raise PaymentError("Choose cash, card, UPI or gift card for each payment.")
+            raise PaymentError(_CHOOSE)
         if kind not in allowed:
             names = " or ".join(LABELS[k] for k in allowed)
             raise PaymentError(f"This kiosk takes {names} payments only.")
         if kind == "upi":
             check_currency(currency)
-        checked.append((kind, _amount(tender.amount_minor), _reference(kind, tender.reference)))
+        amount = _amount(tender.amount_minor)
+        checked.append((kind, amount, _reference(kind, tender.reference, amount, currency)))
+    members = {reference for kind, _, reference in checked if kind == "points"}
+    if len(members) > 1:
+        raise PaymentError("Points of one member only can pay a sale: the member named on it.")
     utrs = [reference for kind, _, reference in checked if kind == "upi"]
     if len(set(utrs)) != len(utrs):
         raise PaymentError("The same UPI reference is entered twice: each UPI payment has its "
@@ -142,7 +156,7 @@ def settle(due_minor: int, tenders: Sequence[Tender], currency: str,
     other_total = sum(amount for kind, amount, _ in checked if kind != "cash")
     if other_total > due_minor:
         raise PaymentError(
-            f"The card, UPI and gift card payments come to {format_money(other_total, currency)}, "
+            f"The card, UPI, gift card and points payments come to {format_money(other_total, currency)}, "
             f"more than the {format_money(due_minor, currency)} due. Only cash gives change.")
     rest = due_minor - other_total
     if not cash and rest:
@@ -261,5 +275,7 @@ def paid_text(lines: Iterable[TenderLine], currency: str,
             name += f" {t.reference}"
         elif t.kind == "voucher" and t.reference:
             name += f" {masked_code(t.reference)}"
+        elif t.kind == "points":
+            name += f" ({refunded_points(t.amount_minor, currency):,})"
         out.append(f"{name} {format_money(t.amount_minor, currency)}")
     return " + ".join(out)

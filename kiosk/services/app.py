@@ -23,6 +23,7 @@ from kiosk.services.gate import CLOUD_NEEDS_GATE, LocalGate, SeatGate
 from kiosk.services.gift_cards import GiftCardService
 from kiosk.services.importer import ImportService
 from kiosk.services.item_sales import ItemSaleService
+from kiosk.services.loyalty import LoyaltyService
 from kiosk.services.menu import MenuService
 from kiosk.services.offers import OfferService
 from kiosk.services.remote_decisions import sender_for
@@ -53,6 +54,7 @@ class Services:
     items: ItemSaleService | None = None  # food and drink sales (issue 12)
     gift_cards: GiftCardService | None = None  # gift cards sold, topped up, looked up (issue 12)
     offers: OfferService | None = None  # automatic offers and promo codes (issue 12)
+    loyalty: LoyaltyService | None = None  # members found by phone, their points (issue 12)
 
     @property
     def config(self) -> Config:
@@ -103,6 +105,16 @@ def promos_cloud_for(config: Config, gate: SeatGate):
     return CloudPromos(context)
 
 
+def loyalty_cloud_for(config: Config, gate: SeatGate):
+    """Loyalty members shared by the chain, with cloud sync on (else None)."""
+    context = getattr(gate, "context", None)
+    if not config.cloud.enabled or context is None:
+        return None
+    from kiosk.cloud.loyalty import CloudMembers
+
+    return CloudMembers(context)
+
+
 def lockouts_for(config: Config, gate: SeatGate, conn):
     """Sign-in lockouts shared by the cinema's devices, with cloud sync on (else None)."""
     if not config.cloud.enabled:
@@ -121,7 +133,8 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
     gate = gate or gate_for(config, clock)
     deps = ServiceDeps(db=open_db(config.db_path), config=config, clock=clock,
                        gift_card_cloud=gift_cards_cloud_for(config, gate, clock),
-                       promo_cloud=promos_cloud_for(config, gate))
+                       promo_cloud=promos_cloud_for(config, gate),
+                       loyalty_cloud=loyalty_cloud_for(config, gate))
     publisher = publisher_for(config, gate, clock)
     decisions = sender_for(config, gate, clock)
     return Services(
@@ -140,6 +153,7 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
         items=ItemSaleService(deps),
         gift_cards=GiftCardService(deps),
         offers=OfferService(deps, publisher),
+        loyalty=LoyaltyService(deps),
         audit=AuditLog(deps),
         gate=gate,
         owns_gate=owns_gate,

@@ -115,18 +115,21 @@ class BookingService:
         return self._holds.get_hold(hold_id)
 
     # ------------------------------------------------------------------ sales
-    def quote(self, hold_id: str, ticket_types: dict[str, str], promo: str = "") -> Quote:
+    def quote(self, hold_id: str, ticket_types: dict[str, str], promo: str = "",
+              member: str = "") -> Quote:
         """The tickets priced with the cinema's offers and ``promo`` (a code; PromoRefused says
         why one does not apply)."""
-        return self._sales.quote(hold_id, ticket_types, promo)
+        return self._sales.quote(hold_id, ticket_types, promo, member)
 
     def confirm(self, actor: Actor, hold_id: str, ticket_types: dict[str, str], payment: Payment,
-                contact: str = "", items: Sequence[Order] = (), promo: str = "") -> Booking:
+                contact: str = "", items: Sequence[Order] = (), promo: str = "",
+                member: str = "") -> Booking:
         """Sell the held seats: one transaction; a repeated confirm returns the same booking.
         ``items``: food and drink sold in the same basket, paid by the same payment and written
         in the same transaction (``ItemSaleService.for_booking`` reads it back). ``promo``: a
         promo code (its use limit is counted here or in the cloud: ``kiosk.services.promos``)."""
-        return self._sales.confirm(actor, hold_id, ticket_types, payment, contact, items, promo)
+        return self._sales.confirm(actor, hold_id, ticket_types, payment, contact, items, promo,
+                                   member)
 
     def get(self, reference: str) -> Booking:
         return self._sales.get(reference)

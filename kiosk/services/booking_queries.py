@@ -228,4 +228,8 @@ class BookingContext:
             discounts=tuple(Discount(*d) for d in self.conn.execute(
                 "SELECT offer_id, label, code, amount_minor FROM booking_discounts "
                 "WHERE booking_id = ? ORDER BY rowid", (row["id"],))),
+            member_phone=row["member_phone"] or "",
+            points_earned=int(self.conn.execute(
+                "SELECT COALESCE(SUM(points), 0) FROM member_moves WHERE booking_id = ? "
+                "AND reason = 'earn'", (row["id"],)).fetchone()[0]) if row["member_phone"] else 0,
         )

@@ -51,7 +51,7 @@ from kiosk.domain.tenders import (
     split_for_basket,
     summary_method,
 )
-from kiosk.services import audit, gift_cards, outbox, promos, tenders
+from kiosk.services import audit, gift_cards, loyalty, outbox, promos, tenders
 from kiosk.services.auth import ensure_active, open_shift_id
 from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_queries import BookingContext, HoldRows, codes_json, in_layout_order
@@ -80,8 +80,10 @@ _INSERT_BOOKING = (
     "INSERT INTO bookings (id, reference, idempotency_key, show_id, channel, kiosk_id, staff_id, "
     "shift_id, customer_contact, currency, total_minor, tax_minor, payment_method, card_last4, "
     "cash_tendered_minor, change_minor, state, sync_state, exchanged_from, created_at, "
-    "business_date, updated_at, paid_minor, payment_kind, discount_minor) VALUES (?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?)")
+    "business_date, updated_at, paid_minor, payment_kind, discount_minor, paid_with) VALUES (?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+# bookings.payment_kind's CHECK (0011) predates the points tender: paid_with names it (0023).
+_PAYMENT_KINDS = frozenset({"cash", "card", "upi", "voucher", "split"})
 # Consuming the hold also guards what was read before the cloud claim (outside the
 # transaction): a Z close of the sale's business day, or the close of the shift it is booked to,
 # meanwhile make it delete nothing, and the sale is refused, so it never lands on a closed day
@@ -146,7 +148,7 @@ def payment_tenders(payment: Payment, due_minor: int, currency: str) -> tuple[Te
     method = str(payment.method or "").strip().lower()
     method = "voucher" if method == "giftcard" else method
     if method not in KINDS:
-        raise PaymentError("Choose cash, card, UPI or gift card as the payment method.")
+        raise PaymentError("Choose cash, card, UPI, gift card or points as the payment method.")
     if method == "cash":
         if payment.tendered_minor is None:
             raise PaymentError(f"Enter the cash received (due {format_money(due_minor, currency)}).")
@@ -228,14 +230,18 @@ class SalesDesk:
         self.ctx = ctx
         self.new_reference = new_reference
 
-    def quote(self, hold_id: str, ticket_types: dict[str, str], promo: str = "") -> Quote:
-        """The hold's tickets priced, with the cinema's offers and ``promo`` (a code) applied;
-        PromoRefused says why a code does not apply. A use limit is checked at confirm."""
+    def quote(self, hold_id: str, ticket_types: dict[str, str], promo: str = "",
+              member: str = "") -> Quote:
+        """The hold's tickets priced, with the cinema's offers and ``promo`` (a code) applied,
+        member prices too when ``member`` (a phone) is a loyalty member; PromoRefused says why a
+        code does not apply. A use limit is checked at confirm."""
         ctx = self.ctx
         now = ctx.now()
         rows = ctx.live_hold(ctx.conn, hold_id, now)
         info = ctx.show(rows.show_id)
-        offers = promos.discount(info, price(info, rows.seats, ticket_types), promo, now)
+        is_member = bool(loyalty.member_of_sale(ctx.deps, member, (), info.currency))
+        offers = promos.discount(info, price(info, rows.seats, ticket_types), promo, now,
+                                 is_member)
         basket = offers.basket
         return Quote(
             lines=tuple(QuoteLine(line.seat_code, line.seat_type, line.ticket_type,
@@ -250,7 +256,8 @@ class SalesDesk:
         return take_payment(self.ctx.deps, actor, due_minor, currency, payment)
 
     def confirm(self, actor: Actor, hold_id: str, ticket_types: dict[str, str], payment: Payment,
-                contact: str = "", items: Sequence[Order] = (), promo: str = "") -> Booking:
+                contact: str = "", items: Sequence[Order] = (), promo: str = "",
+                member: str = "") -> Booking:
         """Check, claim in the cloud (outside any transaction), then commit locally at once.
 
         The booking id is the hold id, so a confirm retried after a crash between the cloud
@@ -266,16 +273,23 @@ class SalesDesk:
         ensure_active(ctx.deps, actor, "confirm", hold_id)  # deactivated since signing in
         info = ctx.show(rows.show_id)
         ctx.check_on_sale(info, now)  # cancelled, or past the late-sale window (issue 11)
-        offers = promos.discount(info, price(info, rows.seats, ticket_types), promo, now)
+        phone = loyalty.member_of_sale(ctx.deps, member, (), info.currency)
+        offers = promos.discount(info, price(info, rows.seats, ticket_types), promo, now,
+                                 bool(phone))
         basket = offers.basket
         contact_text = normalise_contact(contact)
         food = self._price_items(info, items)
         due = basket.total_minor + (food.total_minor if food else 0)
         paid = self.take_payment(actor, due, info.currency, payment)
+        loyalty.member_of_sale(ctx.deps, phone, paid.tenders, info.currency)  # points: its own
+        basket_tenders = paid.tenders
         food_tenders: tuple[TenderLine, ...] = ()
         if food is not None:  # one payment for the basket: each sale records its part
             paid, food_tenders = split_basket_payment(paid, basket.total_minor)
         promo_intent = promos.take_use(ctx.deps, offers, str(rows.hold_id), rows.expires_at, now)
+        sale_member = loyalty.prepare_redeem(ctx.deps, actor, phone, basket_tenders,
+                                             info.currency, str(rows.hold_id),
+                                             rows.expires_at + loyalty.VOID_AFTER)
         plan = self.claim_in_cloud(actor, info, rows, basket, now, paid,
                                    discount_minor=offers.discount_minor)
         with transaction(ctx.conn) as conn:
@@ -295,10 +309,20 @@ class SalesDesk:
 
                     write_sale(conn, actor, food, food_tenders, paid.shift_id, now,
                                booking_id=plan.booking_id)
+                earned = loyalty.record_sale(
+                    conn, sale_member, basket_tenders, info.currency, now, actor.kiosk_id,
+                    booking_id=plan.booking_id, what=loyalty.show_words(
+                        info.film_title, info.starts_at, info.timezone),
+                    reference=conn.execute("SELECT reference FROM bookings WHERE id = ?",
+                                           (plan.booking_id,)).fetchone()[0],
+                    cloud=ctx.deps.loyalty_cloud is not None)
         # Reading for the reply happens after COMMIT: the write lock is held only for writing.
         if existing is not None:
             return ctx.booking_from_row(existing)
-        return finish()
+        booking = finish()
+        if not phone:
+            return booking
+        return dataclasses.replace(booking, member_phone=phone, points_earned=earned)
 
     def _price_items(self, info: ShowInfo, items: Sequence[Order]) -> PricedItems | None:
         """The basket's food and drink, priced from the show's cinema's menu, stock checked
@@ -404,8 +428,9 @@ class SalesDesk:
                      actor.staff_id, paid.shift_id, contact, info.currency, basket.total_minor,
                      basket.tax_minor, paid.method, paid.card_last4, paid.tendered_minor,
                      paid.change_minor, "synced" if in_cloud else "pending", exchanged_from,
-                     created, business_date, created, paid_minor, paid.summary,
-                     offers.discount_minor if offers is not None else 0),
+                     created, business_date, created, paid_minor,
+                     paid.summary if paid.summary in _PAYMENT_KINDS else None,
+                     offers.discount_minor if offers is not None else 0, paid.summary),
                 )
                 break
             except sqlite3.IntegrityError as exc:

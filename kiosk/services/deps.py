@@ -22,6 +22,9 @@ class ServiceDeps:
     # ``kiosk.cloud.promos.CloudPromos`` with cloud sync on (promo code uses counted across the
     # cinema), else None: uses are counted in this database (``kiosk.services.promos``).
     promo_cloud: Any = None
+    # ``kiosk.cloud.loyalty.CloudMembers`` with cloud sync on (members and their points shared
+    # by the chain), else None: members live in this database (``kiosk.services.loyalty``).
+    loyalty_cloud: Any = None
 
     @property
     def conn(self):

@@ -42,7 +42,7 @@ from kiosk.domain.ids import new_reference, normalise_reference
 from kiosk.domain.menu import ItemLine, Order
 from kiosk.domain.money import format_money
 from kiosk.domain.tenders import TenderLine, allocate_refund, summary_method
-from kiosk.services import audit, gift_cards, tenders
+from kiosk.services import audit, gift_cards, loyalty, tenders
 from kiosk.services.auth import ensure_active, ensure_staff, open_shift_id
 from kiosk.services.booking_sales import Paid, channel_of, take_payment
 from kiosk.services.deps import ServiceDeps
@@ -103,6 +103,8 @@ class ItemSale:
     lines: tuple[SaleLine, ...]
     tenders: tuple[TenderLine, ...]
     collected_at: datetime | None = None
+    member_phone: str = ""  # the loyalty member named on a sale alone (a basket's is its booking's)
+    points_earned: int = 0
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,7 @@ def check_stock(conn: sqlite3.Connection, priced: PricedItems) -> None:
 
 def write_sale(conn: sqlite3.Connection, actor: Actor, priced: PricedItems,
                lines: Sequence[TenderLine], shift_id: int | None, now: datetime, *,
-               booking_id: str | None = None) -> tuple[str, str]:
+               booking_id: str | None = None, sale_id: str | None = None) -> tuple[str, str]:
     """Take the stock and write the sale, its lines and tenders, in the caller's transaction.
     Returns (sale id, reference). Raises OutOfStock (the caller rolls back)."""
     if not priced.lines:
@@ -196,7 +198,7 @@ def write_sale(conn: sqlite3.Connection, actor: Actor, priced: PricedItems,
                            "was sold or charged: sell again (cash needs an open shift).")
     take_stock(conn, load_menu(conn, priced.cinema_id), priced.stock, created)
     tenders.refuse_reused_upi(conn, lines, booking_id)
-    sale_id = uuid.uuid4().hex
+    sale_id = sale_id or uuid.uuid4().hex
     method = summary_method(t.kind for t in lines) if lines else "cash"
     for attempt in range(REFERENCE_ATTEMPTS):
         reference = REFERENCE_PREFIX + new_reference()
@@ -251,17 +253,26 @@ class ItemSaleService:
         return priced
 
     def sell(self, actor: Actor, cinema_id: str, orders: Sequence[Order],
-             payment: Payment) -> ItemSale:
-        """A food and drink sale without tickets: priced, paid and stock taken at once."""
+             payment: Payment, member: str = "") -> ItemSale:
+        """A food and drink sale without tickets: priced, paid and stock taken at once.
+        ``member``: a loyalty member's phone (earns points; points may pay)."""
         ensure_active(self.deps, actor, "item_sale", cinema_id)
         priced = self.quote(cinema_id, orders)
         if not priced.lines:
             raise InvalidInput("Add at least one food or drink item.")
         paid: Paid = take_payment(self.deps, actor, priced.total_minor, priced.currency, payment)
+        phone = loyalty.member_of_sale(self.deps, member, paid.tenders, priced.currency)
         now = self.deps.clock.now()
+        sale_id = uuid.uuid4().hex
+        sale_member = loyalty.prepare_redeem(self.deps, actor, phone, paid.tenders,
+                                             priced.currency, sale_id, now + loyalty.VOID_AFTER)
         with transaction(self.conn) as conn:
             _sale_id, reference = write_sale(conn, actor, priced, paid.tenders, paid.shift_id,
-                                             now)
+                                             now, sale_id=sale_id)
+            loyalty.record_sale(conn, sale_member, paid.tenders, priced.currency, now,
+                                actor.kiosk_id, sale_id=sale_id, reference=reference,
+                                what="Food and drink",
+                                cloud=self.deps.loyalty_cloud is not None)
         return self.get(reference)
 
     # -- reading ------------------------------------------------------------------------------
@@ -303,7 +314,11 @@ class ItemSaleService:
             refunded_minor=row["refunded_minor"], payment_method=row["payment_method"],
             created_at=from_iso(row["created_at"]), business_date=row["business_date"],
             lines=lines, tenders=paid,
-            collected_at=from_iso(row["collected_at"]) if row["collected_at"] else None)
+            collected_at=from_iso(row["collected_at"]) if row["collected_at"] else None,
+            member_phone=row["member_phone"] or "",
+            points_earned=int(self.conn.execute(
+                "SELECT COALESCE(SUM(points), 0) FROM member_moves WHERE sale_id = ? "
+                "AND reason = 'earn'", (row["id"],)).fetchone()[0]) if row["member_phone"] else 0)
 
     # -- the stand ----------------------------------------------------------------------------
     def slip(self, reference: str) -> list[str]:
@@ -381,6 +396,7 @@ class ItemSaleService:
                 if p.kind == "voucher":  # back onto the gift card that paid it
                     gift_cards.credit(conn, codes.get(p.tender_seq), p.amount_minor, now,
                                       actor.kiosk_id, sale_id=sale.sale_id)
+            loyalty.settle_refund(conn, now, actor.kiosk_id, sale_id=sale.sale_id)
             returned: dict[str, int] = {}
             for n, q in wanted.items():
                 conn.execute("UPDATE item_sale_lines SET refunded_qty = refunded_qty + ? "

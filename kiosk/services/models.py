@@ -172,6 +172,8 @@ class Booking:
     # payment_method is then the single kind or "split".
     tenders: tuple[TenderLine, ...] = ()
     discounts: tuple[Discount, ...] = ()  # offers that took something off, one line each
+    member_phone: str = ""  # the loyalty member named on the sale (E.164)
+    points_earned: int = 0  # what the sale earned the member
 
 
 @dataclass(frozen=True)

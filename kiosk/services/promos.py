@@ -28,12 +28,14 @@ from kiosk.store.db import transaction
 OUTBOX_KIND = "promo_void"
 
 
-def discount(info: ShowInfo, basket: PricedBasket, promo_code: str, now: datetime) -> Discounted:
-    """The basket after the cinema's offers and the customer's code (PromoRefused: bad code)."""
+def discount(info: ShowInfo, basket: PricedBasket, promo_code: str, now: datetime,
+             member: bool = False) -> Discounted:
+    """The basket after the cinema's offers and the customer's code (PromoRefused: bad code);
+    ``member``: a loyalty member is named on the sale (member prices apply)."""
     return apply_offers(basket, info.offers, film_id=info.film_id,
                         show_start_local=info.local_start,
                         sale_date=local(now, info.timezone).date(),
-                        tax_rate_bp=info.tax_rate_bp, promo_code=promo_code)
+                        tax_rate_bp=info.tax_rate_bp, promo_code=promo_code, member=member)
 
 
 def limited(offers: Discounted) -> Offer | None:

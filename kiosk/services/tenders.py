@@ -22,7 +22,7 @@ from datetime import datetime
 
 from kiosk.domain.errors import InvalidInput, PaymentError
 from kiosk.domain.tenders import KINDS, RefundPart, TenderLine
-from kiosk.services import gift_cards
+from kiosk.services import gift_cards, loyalty
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,8 @@ def record_tenders(conn: sqlite3.Connection, booking_id: str, lines: Sequence[Te
 def record_refund_tenders(conn: sqlite3.Connection, refund_id: int, booking_id: str,
                           parts: Sequence[RefundPart], now: datetime, kiosk_id: str) -> None:
     """Write where a completed refund's money went (caller's transaction); what goes back to
-    a gift card tender is credited to that card here, in the same transaction."""
+    a gift card tender is credited to that card here, in the same transaction, and a loyalty
+    member's points are settled (``kiosk.services.loyalty.settle_refund``)."""
     if parts:
         conn.executemany(
             "INSERT INTO refund_tenders (refund_id, seq, booking_id, tender_seq, kind, "
@@ -111,6 +112,8 @@ def record_refund_tenders(conn: sqlite3.Connection, refund_id: int, booking_id: 
                                "AND seq = ?", (booking_id, p.tender_seq)).fetchone()
             gift_cards.credit(conn, row[0] if row else None, p.amount_minor, now, kiosk_id,
                               booking_id=booking_id)
+    if parts:  # points back for what points paid; earned points back for refunded money
+        loyalty.settle_refund(conn, now, kiosk_id, booking_id=booking_id)
 
 
 def tender_lines(conn: sqlite3.Connection, booking_id: str) -> list[TenderLine]:

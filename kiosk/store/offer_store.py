@@ -12,7 +12,7 @@ from kiosk.domain.offers import Offer, OfferBook, offer_from_record
 log = logging.getLogger(__name__)
 
 _COLUMNS = ("id, cinema_id, name, kind, value, code, valid_from, valid_to, film_ids, weekdays, "
-            "from_time, to_time, ticket_types, max_uses, active")
+            "from_time, to_time, ticket_types, max_uses, active, members_only")
 
 
 def load_offers(conn: sqlite3.Connection, cinema_id: str) -> tuple[Offer, ...]:
@@ -25,7 +25,8 @@ def load_offers(conn: sqlite3.Connection, cinema_id: str) -> tuple[Offer, ...]:
     for row in rows:
         try:
             offers.append(offer_from_record({**dict(zip(_COLUMNS.split(", "), row, strict=True)),
-                                             "active": bool(row[14])}))
+                                             "active": bool(row[14]),
+                                             "members_only": bool(row[15])}))
         except (InvalidInput, ValueError, TypeError) as err:
             log.warning("offer %s of %s left out: %s", row[0], cinema_id, err)
     return tuple(offers)
@@ -34,18 +35,19 @@ def load_offers(conn: sqlite3.Connection, cinema_id: str) -> tuple[Offer, ...]:
 def save_offer(conn: sqlite3.Connection, offer: Offer) -> None:
     """Insert or replace one offer (inside the caller's transaction)."""
     conn.execute(
-        f"INSERT INTO offers ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "  # noqa: S608
+        f"INSERT INTO offers ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "  # noqa: S608
         "ON CONFLICT(id) DO UPDATE SET cinema_id = excluded.cinema_id, name = excluded.name, "
         "kind = excluded.kind, value = excluded.value, code = excluded.code, "
         "valid_from = excluded.valid_from, valid_to = excluded.valid_to, "
         "film_ids = excluded.film_ids, weekdays = excluded.weekdays, "
         "from_time = excluded.from_time, to_time = excluded.to_time, "
         "ticket_types = excluded.ticket_types, max_uses = excluded.max_uses, "
-        "active = excluded.active",
+        "active = excluded.active, members_only = excluded.members_only",
         (offer.offer_id, offer.cinema_id, offer.name, offer.kind, offer.value, offer.code,
          offer.valid_from, offer.valid_to, json.dumps(list(offer.film_ids)),
          json.dumps(list(offer.weekdays)), offer.from_time, offer.to_time,
-         json.dumps(list(offer.ticket_types)), offer.max_uses, int(offer.active)))
+         json.dumps(list(offer.ticket_types)), offer.max_uses, int(offer.active),
+         int(offer.members_only)))
 
 
 def replace_offers(conn: sqlite3.Connection, book: OfferBook) -> None:

@@ -86,7 +86,7 @@ def test_settle_split_gives_change_only_on_cash():
     ([Tender("cash", 40_000), Tender("cash", 60_000)], "cash once"),
     ([Tender("card", 100_000, "4242"), Tender("cash", 500)], "Nothing is left to pay in cash"),
     ([Tender("card", 60_000, "4242"), Tender("cash", 30_000)], "short"),
-    ([Tender("cheque", 100_000, "1")], "cash, card, UPI or gift card"),
+    ([Tender("cheque", 100_000, "1")], "cash, card, UPI, gift card or points"),
     ([Tender("card", 50.5, "4242")], "whole amount"),  # type: ignore[arg-type]
     ([], "Take payment"),
 ])
@@ -95,14 +95,16 @@ def test_settle_refuses_what_does_not_add_up(tenders, message):
         settle(100_000, tenders, "INR")
 
 
-def test_refund_order_card_upi_voucher_then_cash_and_never_more_than_left():
-    left = [(1, "cash", 40_000), (2, "voucher", 10_000), (3, "card", 30_000), (4, "upi", 20_000)]
-    parts = allocate_refund(65_000, left)
+def test_refund_order_card_upi_voucher_points_then_cash_and_never_more_than_left():
+    left = [(1, "cash", 40_000), (2, "voucher", 10_000), (3, "card", 30_000), (4, "upi", 20_000),
+            (5, "points", 2_000)]
+    parts = allocate_refund(67_000, left)
     assert [(p.kind, p.amount_minor, p.tender_seq) for p in parts] == [
-        ("card", 30_000, 3), ("upi", 20_000, 4), ("voucher", 10_000, 2), ("cash", 5_000, 1)]
-    assert REFUND_ORDER == ("card", "upi", "voucher", "cash")
+        ("card", 30_000, 3), ("upi", 20_000, 4), ("voucher", 10_000, 2), ("points", 2_000, 5),
+        ("cash", 5_000, 1)]
+    assert REFUND_ORDER == ("card", "upi", "voucher", "points", "cash")
     with pytest.raises(PaymentError):
-        allocate_refund(100_001, left)
+        allocate_refund(102_001, left)
 
 
 # ---------------------------------------------------------------- split payment at the counter
@@ -236,7 +238,8 @@ def test_day_totals_by_tender_and_cinema(services, cashier):
                                                 Tender("cash", 50_000)))
     day = tender_totals(services.deps.conn, business_date=DAY, cinema_id=None)
     assert {k: (v.taken_minor, v.tenders) for k, v in day.items()} == {
-        "cash": (40_000, 1), "card": (10_000, 1), "upi": (25_000, 1), "voucher": (0, 0)}
+        "cash": (40_000, 1), "card": (10_000, 1), "upi": (25_000, 1), "voucher": (0, 0),
+        "points": (0, 0)}
     other = tender_totals(services.deps.conn, business_date=DAY, cinema_id="elsewhere")
     assert all(v.taken_minor == 0 for v in other.values())
     assert tender_totals(services.deps.conn, business_date="2026-11-26",
