@@ -1,0 +1,159 @@
+"""Issue 12 point 5: loyalty members shared by the chain in DynamoDB (moto in process).
+
+A member who joins at one kiosk is found at another with the same balance; points earned on one
+reach the cloud through the outbox (once, however often it retries); two kiosks spending the
+last points at once: one is told; offline points are not redeemed (nothing changes) but sales
+still earn; points taken for a sale that never committed are given back once its hold is over.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from kiosk.cloud.loyalty import CloudMembers, member_pk
+from kiosk.domain.errors import PaymentError
+from kiosk.domain.tenders import Tender
+from kiosk.services.models import Payment
+from tests.cloud.helpers import LoseResponses
+from tests.cloud.kiosks import CARD, cinema_kiosks
+from tests.factories import table_dump
+
+PHONE = "+919876543210"
+
+
+@pytest.fixture
+def kiosks(cloud_config, tmp_path, clock, ctx):
+    with cinema_kiosks(cloud_config, tmp_path, clock, "cin-test") as opened:
+        opened[0].svc.loyalty.join(opened[0].actor, "98765 43210", "INR", "Asha Rao")
+        yield opened
+
+
+def cloud_points(kiosk) -> int:
+    member = CloudMembers(kiosk.ctx).read(PHONE)
+    assert member is not None
+    return member.points
+
+
+def give(kiosk, points: int) -> None:
+    """Points the member earned elsewhere (the cloud's balance is the member's)."""
+    CloudMembers(kiosk.ctx).apply({"op": "earn", "phone": PHONE, "points": points,
+                                   "move_id": f"test#{points}"}, kiosk.svc.deps.clock.now())
+
+
+def sell(kiosk, seat, payment=CARD):
+    hold = kiosk.svc.booking.hold(kiosk.actor, "show-future", [seat])
+    try:
+        return kiosk.svc.booking.confirm(kiosk.actor, hold.hold_id, {}, payment, member=PHONE)
+    except BaseException:
+        kiosk.svc.booking.release(hold.hold_id)
+        raise
+
+
+POINTS_250 = Payment(tenders=(Tender("points", 250_00, PHONE),))
+
+
+def test_a_member_joined_at_one_kiosk_earns_there_and_is_found_with_it_at_the_other(kiosks):
+    one, two = kiosks
+    booking = sell(one, "B1")
+    assert booking.points_earned == 25
+    assert cloud_points(one) == 0  # earning travels through the outbox
+    one.worker.run_once()
+    one.worker.run_once()  # a replay changes nothing
+    assert cloud_points(one) == 25
+    member = two.svc.loyalty.find("9876543210", "INR")
+    assert (member.name, member.points, member.current) == ("Asha Rao", 25, True)
+    visits = two.svc.loyalty.history(two.actor, PHONE, "INR")
+    assert [(v.reference, v.points) for v in visits] == [(booking.reference, 25)]
+
+
+def test_two_kiosks_spending_the_last_points_at_once_one_is_told(kiosks):
+    one, two = kiosks
+    give(one, 500)
+    for kiosk in kiosks:
+        kiosk.svc.loyalty.find(PHONE, "INR")
+    holds = [one.svc.booking.hold(one.actor, "show-future", ["C1"]),
+             two.svc.booking.hold(two.actor, "show-future", ["C2"])]
+    outcomes: list[object] = []
+    barrier = threading.Barrier(2)
+
+    def go(kiosk, hold):
+        barrier.wait()
+        try:
+            outcomes.append(kiosk.svc.booking.confirm(kiosk.actor, hold.hold_id, {}, POINTS_250,
+                                                      member=PHONE))
+        except PaymentError as refused:
+            outcomes.append(refused)
+
+    threads = [threading.Thread(target=go, args=(k, h)) for k, h in zip(kiosks, holds,
+                                                                           strict=True)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    refused = [o for o in outcomes if isinstance(o, PaymentError)]
+    assert len(refused) == 1 and "has 0 points" in str(refused[0])
+    assert cloud_points(one) == 0
+
+
+def test_offline_points_are_not_redeemed_but_the_sale_still_earns(kiosks):
+    one, _ = kiosks
+    give(one, 500)
+    one.svc.loyalty.find(PHONE, "INR")
+    one.network.cut = True
+    hold = one.svc.booking.hold(one.actor, "show-future", ["D1"])
+    before = table_dump(one.svc.deps.conn)
+    with pytest.raises(PaymentError, match="cannot reach the cloud"):
+        one.svc.booking.confirm(one.actor, hold.hold_id, {}, POINTS_250, member=PHONE)
+    assert table_dump(one.svc.deps.conn) == before
+    member = one.svc.loyalty.find(PHONE, "INR")
+    assert (member.points, member.current) == (500, False)  # the last balance known here
+    booking = one.svc.booking.confirm(one.actor, hold.hold_id, {}, CARD, member=PHONE)
+    assert booking.points_earned == 25
+    one.network.cut = False
+    one.worker.run_once()
+    assert cloud_points(one) == 525
+
+
+def test_points_taken_for_a_sale_that_never_committed_come_back_after_its_hold(kiosks, clock):
+    one, _ = kiosks
+    give(one, 500)
+    hold = one.svc.booking.hold(one.actor, "show-future", ["D2"])
+    LoseResponses(one.ctx.dynamodb(), times=1)  # the redemption lands; its answer does not
+    with pytest.raises(PaymentError, match="cannot reach the cloud"):
+        one.svc.booking.confirm(one.actor, hold.hold_id, {}, POINTS_250, member=PHONE)
+    assert cloud_points(one) == 0  # held by a sale that did not happen
+    one.worker.run_once()
+    assert cloud_points(one) == 0  # the hold is live: the sale may still commit
+    one.svc.booking.release(hold.hold_id)
+    clock.advance(minutes=10)
+    one.worker.run_once()
+    assert cloud_points(one) == 500
+
+
+def test_a_refund_settles_the_points_in_the_cloud(kiosks):
+    one, _ = kiosks
+    give(one, 1_000)
+    pay = Payment(tenders=(Tender("points", 100_00, PHONE), Tender("card", 150_00, "4242")))
+    booking = sell(one, "C3", pay)
+    one.worker.run_once()
+    assert cloud_points(one) == 1_000 - 200 + 15
+    manager = one.svc.auth.sign_in("9001", "9999")
+    one.svc.booking.refund(manager, booking.reference, ["C3"], reason="cancelled")
+    one.worker.run_once()
+    assert cloud_points(one) == 1_000
+    moves = one.ctx.dynamodb().query(
+        TableName=one.ctx.clients().table, ConsistentRead=True,
+        KeyConditionExpression="pk = :pk", ExpressionAttributeValues={
+            ":pk": {"S": member_pk(PHONE)}})["Items"]
+    kinds = sorted(m["sk"]["S"].split("#")[0] for m in moves)
+    assert kinds == ["MOVE"] * 4 + ["PROFILE", "REDEEM"]  # give, earn, refund, clawback
+
+
+def test_a_clawback_in_the_cloud_takes_at_most_what_is_there(kiosks):
+    one, two = kiosks
+    give(one, 40)
+    CloudMembers(two.ctx).apply({"op": "clawback", "phone": PHONE, "points": 100,
+                                 "move_id": "two#1"}, two.svc.deps.clock.now())
+    assert cloud_points(one) == 0
