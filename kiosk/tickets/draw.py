@@ -47,7 +47,8 @@ def _payment(name: str) -> str:
     return {"cash": translate("Ticket", "Cash"),
             "card": translate("Ticket", "Card"),
             "upi": translate("Ticket", "UPI"),
-            "voucher": translate("Ticket", "Gift card")}.get(name, name.title())
+            "voucher": translate("Ticket", "Gift card"),
+            "points": translate("Ticket", "Points")}.get(name, name.title())
 
 
 def _font(px: float, bold: bool = False, mono: bool = False) -> QFont:
@@ -239,6 +240,10 @@ def _receipt_flow(flow: Flow, data: ReceiptData) -> None:
         flow.columns(translate("Ticket", "Cash tendered"), format_money(data.tendered_minor, ticket.currency), 34)
     if data.change_minor is not None:
         flow.columns(translate("Ticket", "Change"), format_money(data.change_minor, ticket.currency), 34, bold=True)
+    if data.member:  # the loyalty member and what this sale earned
+        flow.columns(translate("Ticket", "Member %1").replace("%1", data.member),
+                     translate("Ticket", "+%1 points").replace("%1", f"{data.points_earned:,}"),
+                     30)
     flow.rule()
     flow.columns(translate("Ticket", "Booking"), ticket.reference, 30, bold=True)
     flow.columns(translate("Ticket", "Served by"), data.staff_label, 28)

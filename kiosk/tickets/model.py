@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from kiosk.domain.giftcards import masked_code
+from kiosk.domain.loyalty import masked_phone
 from kiosk.domain.tenders import merged
 from kiosk.services.models import Booking
 
@@ -116,6 +117,9 @@ class ReceiptData:
     items_reference: str = ""  # the stand collects against it (FD-XXXX-XXXX)
     # offers that took something off (issue 12): (label, amount); ``lines`` then show list prices
     discounts: tuple[tuple[str, int], ...] = ()
+    # the loyalty member (issue 12): the phone masked, and the points the sale earned
+    member: str = ""
+    points_earned: int = 0
 
     @classmethod
     def from_booking(cls, booking: Booking, issued_at: datetime | None = None,
@@ -136,7 +140,7 @@ class ReceiptData:
             cash = [t for t in paid if t.kind == "cash"]
             tendered = sum(t.tendered_minor or t.amount_minor for t in cash) if cash else None
             change = sum(t.change_minor or 0 for t in cash) if cash else None
-        several = len(paid) > 1 or booking.payment_method in ("upi", "voucher") or (
+        several = len(paid) > 1 or booking.payment_method in ("upi", "voucher", "points") or (
             food is not None and any(t.kind != "card" for t in paid))
         return cls(
             ticket=TicketData.from_booking(booking, issued_at),
@@ -153,12 +157,25 @@ class ReceiptData:
             # two tax rates (tickets and food) share one line: no single rate to print
             tax_rate_bp=tax_rate_bp if food is None else None,
             # a gift card's code masked: the paper must not let its finder spend the card
-            tenders=tuple((t.kind, t.amount_minor, masked_code(t.reference) if t.kind == "voucher"
-                           and t.reference else t.reference or "") for t in paid)
+            tenders=tuple((t.kind, t.amount_minor, _shown_reference(t)) for t in paid)
             if several else (),
             items=tuple((ln.qty, ln.label, ln.total_minor, ln.refunded_qty)
                         for ln in food.lines) if food else (),
             items_reference=food.reference if food else "",
             discounts=tuple((f"{d.label} ({d.code})" if d.code else d.label, d.amount_minor)
                             for d in booking.discounts),
+            member=masked_phone(booking.member_phone) if booking.member_phone else "",
+            points_earned=booking.points_earned,
         )
+
+
+def _shown_reference(tender) -> str:
+    """What the paper shows of a tender's reference: a gift card's code and a member's phone
+    masked (the paper must not let its finder spend the card or learn the number)."""
+    if not tender.reference:
+        return ""
+    if tender.kind == "voucher":
+        return masked_code(tender.reference)
+    if tender.kind == "points":
+        return masked_phone(tender.reference)
+    return tender.reference

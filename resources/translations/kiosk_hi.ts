@@ -565,6 +565,10 @@
         <translation>कार्ड •••• %2 से %1 का भुगतान हुआ</translation>
     </message>
     <message>
+        <source>You earned %1 points.</source>
+        <translation>आपने %1 पॉइंट कमाए।</translation>
+    </message>
+    <message>
         <source>A confirmation is on its way to %1.</source>
         <translation>पुष्टि %1 पर भेजी जा रही है।</translation>
     </message>
@@ -1150,6 +1154,88 @@
     </message>
 </context>
 <context>
+    <name>MemberBar</name>
+    <message>
+        <source>Member&apos;s mobile number</source>
+        <translation>सदस्य का मोबाइल नंबर</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>नाम (वैकल्पिक)</translation>
+    </message>
+    <message>
+        <source>New member&apos;s name (optional)</source>
+        <translation>नए सदस्य का नाम (वैकल्पिक)</translation>
+    </message>
+    <message>
+        <source>Find member</source>
+        <translation>सदस्य खोजें</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>जोड़ें</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>इतिहास</translation>
+    </message>
+    <message>
+        <source>No member</source>
+        <translation>सदस्य नहीं</translation>
+    </message>
+    <message>
+        <source>Type the member&apos;s mobile number.</source>
+        <translation>सदस्य का मोबाइल नंबर लिखें।</translation>
+    </message>
+    <message>
+        <source>Member %1 joined.</source>
+        <translation>सदस्य %1 जुड़ गए।</translation>
+    </message>
+    <message>
+        <source>%1%2 · %3 points (worth %4)</source>
+        <translation>%1%2 · %3 पॉइंट (मूल्य %4)</translation>
+    </message>
+    <message>
+        <source>last known: the cloud cannot be asked now</source>
+        <translation>अंतिम ज्ञात: अभी क्लाउड से पूछा नहीं जा सकता</translation>
+    </message>
+    <message>
+        <source>+%1 points</source>
+        <translation>+%1 पॉइंट</translation>
+    </message>
+    <message>
+        <source>No sales yet.</source>
+        <translation>अभी कोई बिक्री नहीं।</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>Members pay member prices and earn points. Type your mobile number.</source>
+        <translation>सदस्य सदस्य-मूल्य देते हैं और पॉइंट कमाते हैं। अपना मोबाइल नंबर लिखें।</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>मोबाइल नंबर</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Join free</source>
+        <translation>मुफ़्त जुड़ें</translation>
+    </message>
+    <message>
+        <source>Find me</source>
+        <translation>मुझे खोजें</translation>
+    </message>
+    <message>
+        <source>This number is not a member yet. Tap Join free to join now.</source>
+        <translation>यह नंबर अभी सदस्य नहीं है। अभी जुड़ने के लिए “मुफ़्त जुड़ें” दबाएँ।</translation>
+    </message>
+</context>
+<context>
     <name>MessageBanner</name>
     <message>
         <source>Dismiss</source>
@@ -1300,6 +1386,10 @@
     <message>
         <source>Give back %1 to the original payment method.</source>
         <translation>%1 मूल भुगतान तरीके से वापस दें।</translation>
+    </message>
+    <message>
+        <source>Member&apos;s points pay %1</source>
+        <translation>सदस्य के पॉइंट %1 चुकाएँ</translation>
     </message>
     <message>
         <source>Exact</source>
@@ -1458,6 +1548,10 @@
     <message>
         <source>gift card</source>
         <translation>गिफ़्ट कार्ड</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>पॉइंट</translation>
     </message>
     <message>
         <source>the original payments (card first, cash last)</source>
@@ -2373,6 +2467,10 @@ Variance %3</source>
         <translation>गिफ़्ट कार्ड</translation>
     </message>
     <message>
+        <source>Points</source>
+        <translation>पॉइंट</translation>
+    </message>
+    <message>
         <source>%1 min</source>
         <translation>%1 मिनट</translation>
     </message>
@@ -2455,6 +2553,14 @@ Variance %3</source>
     <message>
         <source>Change</source>
         <translation>वापसी</translation>
+    </message>
+    <message>
+        <source>Member %1</source>
+        <translation>सदस्य %1</translation>
+    </message>
+    <message>
+        <source>+%1 points</source>
+        <translation>+%1 पॉइंट</translation>
     </message>
     <message>
         <source>Booking</source>
@@ -2600,6 +2706,14 @@ Variance %3</source>
     <message>
         <source>Total %1 (incl. tax %2)</source>
         <translation>कुल %1 (कर %2 सहित)</translation>
+    </message>
+    <message>
+        <source>Member?</source>
+        <translation>सदस्य हैं?</translation>
+    </message>
+    <message>
+        <source>Member · %1 points</source>
+        <translation>सदस्य · %1 पॉइंट</translation>
     </message>
 </context>
 <context>

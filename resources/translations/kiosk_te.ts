@@ -565,6 +565,10 @@
         <translation>కార్డు •••• %2 ద్వారా %1 చెల్లించారు</translation>
     </message>
     <message>
+        <source>You earned %1 points.</source>
+        <translation>మీరు %1 పాయింట్లు సంపాదించారు.</translation>
+    </message>
+    <message>
         <source>A confirmation is on its way to %1.</source>
         <translation>నిర్ధారణ %1 కి పంపబడుతోంది.</translation>
     </message>
@@ -1150,6 +1154,88 @@
     </message>
 </context>
 <context>
+    <name>MemberBar</name>
+    <message>
+        <source>Member&apos;s mobile number</source>
+        <translation>సభ్యుని మొబైల్ నంబర్</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>పేరు (ఐచ్ఛికం)</translation>
+    </message>
+    <message>
+        <source>New member&apos;s name (optional)</source>
+        <translation>కొత్త సభ్యుని పేరు (ఐచ్ఛికం)</translation>
+    </message>
+    <message>
+        <source>Find member</source>
+        <translation>సభ్యుని కనుగొను</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>చేర్చు</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>చరిత్ర</translation>
+    </message>
+    <message>
+        <source>No member</source>
+        <translation>సభ్యుడు లేరు</translation>
+    </message>
+    <message>
+        <source>Type the member&apos;s mobile number.</source>
+        <translation>సభ్యుని మొబైల్ నంబర్ టైప్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Member %1 joined.</source>
+        <translation>సభ్యుడు %1 చేరారు.</translation>
+    </message>
+    <message>
+        <source>%1%2 · %3 points (worth %4)</source>
+        <translation>%1%2 · %3 పాయింట్లు (విలువ %4)</translation>
+    </message>
+    <message>
+        <source>last known: the cloud cannot be asked now</source>
+        <translation>చివరిగా తెలిసినది: ఇప్పుడు క్లౌడ్‌ను అడగలేము</translation>
+    </message>
+    <message>
+        <source>+%1 points</source>
+        <translation>+%1 పాయింట్లు</translation>
+    </message>
+    <message>
+        <source>No sales yet.</source>
+        <translation>ఇంకా అమ్మకాలు లేవు.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>Members pay member prices and earn points. Type your mobile number.</source>
+        <translation>సభ్యులు సభ్యుల ధరలు చెల్లిస్తారు, పాయింట్లు సంపాదిస్తారు. మీ మొబైల్ నంబర్ టైప్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>మొబైల్ నంబర్</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>రద్దు చేయి</translation>
+    </message>
+    <message>
+        <source>Join free</source>
+        <translation>ఉచితంగా చేరండి</translation>
+    </message>
+    <message>
+        <source>Find me</source>
+        <translation>నన్ను కనుగొను</translation>
+    </message>
+    <message>
+        <source>This number is not a member yet. Tap Join free to join now.</source>
+        <translation>ఈ నంబర్ ఇంకా సభ్యత్వంలో లేదు. ఇప్పుడే చేరడానికి “ఉచితంగా చేరండి” నొక్కండి.</translation>
+    </message>
+</context>
+<context>
     <name>MessageBanner</name>
     <message>
         <source>Dismiss</source>
@@ -1300,6 +1386,10 @@
     <message>
         <source>Give back %1 to the original payment method.</source>
         <translation>%1 ను అసలు చెల్లింపు పద్ధతికి తిరిగి ఇవ్వండి.</translation>
+    </message>
+    <message>
+        <source>Member&apos;s points pay %1</source>
+        <translation>సభ్యుని పాయింట్లు %1 చెల్లిస్తాయి</translation>
     </message>
     <message>
         <source>Exact</source>
@@ -1458,6 +1548,10 @@
     <message>
         <source>gift card</source>
         <translation>గిఫ్ట్ కార్డ్</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>పాయింట్లు</translation>
     </message>
     <message>
         <source>the original payments (card first, cash last)</source>
@@ -2373,6 +2467,10 @@ Variance %3</source>
         <translation>గిఫ్ట్ కార్డ్</translation>
     </message>
     <message>
+        <source>Points</source>
+        <translation>పాయింట్లు</translation>
+    </message>
+    <message>
         <source>%1 min</source>
         <translation>%1 నిమి</translation>
     </message>
@@ -2455,6 +2553,14 @@ Variance %3</source>
     <message>
         <source>Change</source>
         <translation>చిల్లర</translation>
+    </message>
+    <message>
+        <source>Member %1</source>
+        <translation>సభ్యుడు %1</translation>
+    </message>
+    <message>
+        <source>+%1 points</source>
+        <translation>+%1 పాయింట్లు</translation>
     </message>
     <message>
         <source>Booking</source>
@@ -2600,6 +2706,14 @@ Variance %3</source>
     <message>
         <source>Total %1 (incl. tax %2)</source>
         <translation>మొత్తం %1 (పన్ను %2 కలిపి)</translation>
+    </message>
+    <message>
+        <source>Member?</source>
+        <translation>సభ్యులా?</translation>
+    </message>
+    <message>
+        <source>Member · %1 points</source>
+        <translation>సభ్యుడు · %1 పాయింట్లు</translation>
     </message>
 </context>
 <context>

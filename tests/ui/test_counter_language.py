@@ -175,3 +175,29 @@ def test_promo_code_row_reads_in_the_counter_language(driver, qtbot, lang, servi
     button = basket.promo_button  # whole words, not clipped
     qtbot.waitUntil(lambda: button.width() >= button.sizeHint().width(), timeout=WAIT)
     grab(basket.window(), f"counter_basket_offers_{lang}")
+
+
+MEMBER_WORDS = {"hi": ("पॉइंट", "सदस्य के पॉइंट"), "te": ("పాయింట్లు", "సభ్యుని పాయింట్లు")}
+
+
+def test_a_member_and_the_points_read_in_the_counter_language(driver, qtbot, lang, services):
+    points, pay_with = MEMBER_WORDS[lang]
+    services.loyalty.join(services.auth.self_service_actor(), "9876543210", "INR", "Asha Rao")
+    with services.deps.db.conn:
+        services.deps.conn.execute("UPDATE members SET points = 600")
+    driver.start()
+    driver.open_show()
+    driver.tap_seat("B3")
+    qtbot.waitUntil(lambda: set(driver.held_seats()) == {"B3"}, timeout=WAIT)
+    driver.click(driver.screen("seats").continue_button)
+    basket = driver.screen("basket")
+    basket.member_bar.phone_edit.setText("9876543210")
+    driver.click(basket.member_bar.find_button)
+    qtbot.waitUntil(lambda: points in basket.member_bar.status.text(), timeout=WAIT)
+    assert "points" not in basket.member_bar.status.text()
+    grab(basket.window(), f"basket_member_{lang}")
+    driver.click(basket.pay_button)
+    driver.wait_screen("payment")
+    payment = driver.screen("payment")
+    assert payment.points_button.text().startswith(pay_with)
+    grab(payment.window(), f"payment_points_{lang}")

@@ -17,7 +17,7 @@ from tests.ui.test_tickets import load, page_text
 from tests.unit.test_menu import small_menu
 
 
-def _basket(services, clock, payment):
+def _basket(services, clock, payment, member=""):
     conn = services.deps.conn
     with transaction(conn):
         replace_menu(conn, small_menu(), {"pop-l": (10, 3), "cola-m": (5, 2)}, "t")
@@ -26,7 +26,8 @@ def _basket(services, clock, payment):
     cashier = services.auth.sign_in(*CASHIER)
     hold = services.booking.hold(cashier, "show-future", ["B1", "B2"])
     booking = services.booking.confirm(cashier, hold.hold_id, {}, payment, "",
-                                       (Order("pop-l", 2, ("salted",)), Order("cola-m")))
+                                       (Order("pop-l", 2, ("salted",)), Order("cola-m")),
+                                       member=member)
     return booking, services.items.for_booking(booking.booking_id)
 
 
@@ -86,3 +87,26 @@ def test_a_receipt_lists_list_prices_then_each_discount(qapp, services, tmp_path
     assert image.save(str(tmp_path / "receipt_discounts.png"))
     if os.environ.get("KIOSK_SHOTS"):
         image.save(os.path.join(os.environ["KIOSK_SHOTS"], "receipt_discounts.png"))
+
+
+def test_a_member_receipt_shows_the_points_paid_and_earned_and_hides_the_number(qapp, services,
+                                                                               clock, tmp_path):
+    cashier = services.auth.sign_in(*CASHIER)
+    services.loyalty.join(cashier, "98765 43210", "INR", "Asha Rao")
+    with transaction(services.deps.conn):
+        services.deps.conn.execute("UPDATE members SET points = 400")
+    # tickets 500.00 + food 1,130.00: 200 in points (400 of them), the rest by card
+    booking, food = _basket(services, clock, Payment(tenders=(
+        Tender("points", 20_000, "+919876543210"), Tender("card", 143_000, "4242"))),
+        member="9876543210")
+    booking = services.booking.get(booking.reference)
+    data = ReceiptData.from_booking(booking, tax_rate_bp=1800, food=food)
+    assert data.member == "+91 •••••• 3210" and data.points_earned == 143
+    assert ("points", 20_000, "+91 •••••• 3210") in data.tenders
+    text = page_text(load(qapp, render_receipt_pdf(data, tmp_path / "member.pdf")))
+    for words in ("Points", "₹200.00", "Member +91", "3210", "+143 points"):
+        assert words in text, (words, text)
+    assert "9876543210" not in text.replace(" ", "")
+    if os.environ.get("KIOSK_SHOTS"):
+        render_receipt_image(data).save(os.path.join(os.environ["KIOSK_SHOTS"],
+                                                     "receipt_member.png"))

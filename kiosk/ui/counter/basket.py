@@ -28,6 +28,7 @@ from kiosk.domain.money import format_money
 from kiosk.domain.offers import PromoRefused
 from kiosk.services.models import TicketType
 from kiosk.ui.counter.food import FoodPanel
+from kiosk.ui.counter.member import MemberBar
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.seats import _seat_sort_key
 
@@ -123,6 +124,8 @@ class BasketScreen(Screen):
         quick.addWidget(self.promo_edit)
         quick.addWidget(self.promo_button)
         quick.addWidget(self.promo_clear)
+        self.member_bar = MemberBar(self)
+        self.member_bar.changed.connect(self.requote)
         totals = QVBoxLayout()
         totals.addWidget(self.total_label)
         totals.addWidget(self.tax_label, 0, Qt.AlignmentFlag.AlignRight)
@@ -138,6 +141,7 @@ class BasketScreen(Screen):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.discounts_label)
         layout.addLayout(quick)
+        layout.addWidget(self.member_bar)
         self.food = FoodPanel(self)
         self.food.changed.connect(self._food_changed)
         layout.addWidget(self.food)
@@ -186,6 +190,8 @@ class BasketScreen(Screen):
         for widget in (self.promo_edit, self.promo_button, self.promo_clear):
             widget.setVisible(not exchange)
         self.promo_edit.setText(sale.promo)
+        self.member_bar.setVisible(not exchange and self.services.loyalty is not None)
+        self.member_bar.set_member(sale.member)
         self.requote()
 
     def _menu(self, cinema_id: str):
@@ -252,13 +258,13 @@ class BasketScreen(Screen):
         try:
             try:
                 quote = self.bridge.call(self.services.booking.quote, sale.hold.hold_id,
-                                         dict(sale.ticket_types), sale.promo)
+                                         dict(sale.ticket_types), sale.promo, sale.member_phone)
             except PromoRefused as refused:  # say why, and sell on without the code
                 sale.promo = ""
                 self.promo_edit.clear()
                 self.ctl.banner.error(str(refused))
                 quote = self.bridge.call(self.services.booking.quote, sale.hold.hold_id,
-                                         dict(sale.ticket_types))
+                                         dict(sale.ticket_types), "", sale.member_phone)
         except HoldExpired as err:
             self.ctl.hold_lost(str(err))
             return False

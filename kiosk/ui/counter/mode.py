@@ -474,7 +474,8 @@ class CounterMode(QWidget):
                                on_done=on_done, on_error=on_error)
         else:
             self.bridge.submit(booking.confirm, self.session.actor, hold_id, types, payment,
-                               contact, tuple(sale.items), sale.promo, name="confirm",
+                               contact, tuple(sale.items), sale.promo, sale.member_phone,
+                               name="confirm",
                                on_done=on_done, on_error=on_error)
 
     def sale_confirmed(self, booking) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.cash_notes import quick_cash_amounts
 from kiosk.domain.errors import HoldExpired, KioskError, PaymentError, SeatsUnavailable
 from kiosk.domain.giftcards import masked_code, normalise_code
+from kiosk.domain.loyalty import masked_phone, redeemable_minor
 from kiosk.domain.money import format_money, parse_money
 from kiosk.domain.tenders import Tender
 from kiosk.domain.upi import CURRENCY as UPI_CURRENCY
@@ -76,6 +77,10 @@ class PaymentScreen(Screen):
         self.upi_button.setObjectName("payUpi")
         self.voucher_button = QPushButton(self.tr("Gift card (F11)"), self)
         self.voucher_button.setObjectName("payVoucher")
+        self.points_button = QPushButton("", self)  # a member's points: a part payment
+        self.points_button.setObjectName("payPoints")
+        self.points_button.setMinimumHeight(64)
+        self.points_button.clicked.connect(self.use_points)
         self.method_group = QButtonGroup(self)
         self.method_group.setExclusive(True)
         for button in (self.cash_button, self.card_button, self.upi_button, self.voucher_button):
@@ -282,6 +287,7 @@ class PaymentScreen(Screen):
         left.addWidget(self.due_label)
         left.addWidget(self.summary_label)
         left.addLayout(methods)
+        left.addWidget(self.points_button, 0, Qt.AlignmentFlag.AlignLeft)
         left.addWidget(self.pages, 1)
         left.addWidget(self.part_box)
         left.addWidget(self.parts_box)
@@ -390,6 +396,36 @@ class PaymentScreen(Screen):
             widget.setVisible(not no_pay)
         self._parts_changed()
 
+    # -- a loyalty member's points ------------------------------------------------------------
+    def _points_minor(self) -> int:
+        """What the member's points may still pay of this sale (0: no member, too few)."""
+        member = self.session.sale.member
+        if member is None or self.nothing_to_pay or self.session.sale.exchange_from is not None:
+            return 0
+        spent = sum(t.amount_minor for t in self.parts if t.kind == "points")
+        if spent:
+            return 0  # one points payment per sale
+        return redeemable_minor(member.points, self.remaining_minor, self.currency)
+
+    def _refresh_points(self) -> None:
+        amount = self._points_minor()
+        self.points_button.setVisible(amount > 0)
+        if amount:
+            self.points_button.setText(self.tr("Member's points pay %1").replace(
+                "%1", format_money(amount, self.currency)))
+            self.points_button.setMinimumWidth(self.points_button.sizeHint().width() + 24)
+
+    def use_points(self) -> None:
+        """Let the member's points pay what they may; the rest is taken another way."""
+        amount = self._points_minor()
+        member = self.session.sale.member
+        if self._confirming or not amount or member is None:
+            return
+        self.ctl.note_activity()
+        self.parts.append(Tender("points", amount, member.phone))
+        self.message.clear()
+        self._parts_changed()
+
     def first_focus(self) -> QWidget | None:
         if self.nothing_to_pay:
             return self.confirm_button
@@ -489,6 +525,8 @@ class PaymentScreen(Screen):
     def _shown_reference(tender: Tender) -> str:
         if tender.kind == "card":
             return "••••" + tender.reference
+        if tender.kind == "points":
+            return masked_phone(tender.reference)
         return masked_code(tender.reference) if tender.kind == "voucher" else tender.reference
 
     def _gift_card_typed(self, text: str) -> None:
@@ -552,6 +590,7 @@ class PaymentScreen(Screen):
             "%1", format_money(self.remaining_minor, self.currency)) if self.parts else "")
         self.part_box.setVisible(self._method() != "cash" and not self.nothing_to_pay)
         self._build_quick_cash()
+        self._refresh_points()
         self._update_state()
 
     # -- validation -----------------------------------------------------------------------------

@@ -65,6 +65,7 @@ def method_label(method: str) -> str:
               "card": QCoreApplication.translate("Refund", "card"),
               "upi": QCoreApplication.translate("Refund", "UPI"),
               "voucher": QCoreApplication.translate("Refund", "gift card"),
+              "points": QCoreApplication.translate("Refund", "points"),
               "split": QCoreApplication.translate("Refund", "the original payments "
                                                             "(card first, cash last)")}
     return labels.get(method, method)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kiosk.domain.menu import Order
+from kiosk.services.loyalty import Member
 from kiosk.services.models import Actor, Booking, Hold, Quote, Shift, ShowDetail, ShowQuery
 
 
@@ -26,6 +27,11 @@ class Sale:
     # the payment screen takes one payment for both.
     items: list[Order] = field(default_factory=list)
     promo: str = ""  # a promo code the customer gave (the cinema's automatic offers need none)
+    member: Member | None = None  # the loyalty member the sale is for (earns, member prices)
+
+    @property
+    def member_phone(self) -> str:
+        return self.member.phone if self.member is not None else ""
 
     @property
     def seats(self) -> tuple[str, ...]:

@@ -134,6 +134,9 @@ class DoneScreen(QWidget):
         lines.append(self.tr("Paid %1 by card •••• %2")
                      .replace("%1", format_money(paid, booking.currency))
                      .replace("%2", booking.card_last4 or "????"))
+        if booking.member_phone:  # the loyalty member the customer said they are
+            lines.append(self.tr("You earned %1 points.").replace(
+                "%1", f"{booking.points_earned:,}"))
         self.details.setText("\n".join(lines))
         self.contact_note.setText(
             self.tr("A confirmation is on its way to %1.").replace("%1", booking.customer_contact)

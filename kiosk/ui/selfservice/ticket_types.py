@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
 from kiosk.domain.offers import PromoRefused
+from kiosk.services.loyalty import Member
 from kiosk.services.models import Hold, Quote, ShowDetail, TicketType
 from kiosk.ui.selfservice.common import button, clear_layout, discounts_text, label, step_layout
+from kiosk.ui.selfservice.member import MemberPanel
 from kiosk.ui.selfservice.names import seat_type_name, ticket_type_name
 from kiosk.ui.selfservice.promo import PromoPanel
 
@@ -35,6 +37,7 @@ class TicketTypesScreen(QWidget):
         self.ticket_types: dict[str, str] = {}
         self.quote: Quote | None = None
         self.promo = ""  # the customer's promo code, once it applies
+        self.member: Member | None = None  # the loyalty member the customer said they are
         self._groups: list[QButtonGroup] = []
         body = QVBoxLayout()
         self.header = step_layout(self, body, (32, 20, 32, 20), 16)
@@ -56,6 +59,11 @@ class TicketTypesScreen(QWidget):
         self.promo_panel.cancelled.connect(self._close_promo)
         self.promo_panel.hide()
         body.addWidget(self.promo_panel, 1)
+        self.member_panel = MemberPanel(services, self)
+        self.member_panel.found.connect(self.use_member)
+        self.member_panel.cancelled.connect(self._close_promo)
+        self.member_panel.hide()
+        body.addWidget(self.member_panel, 1)
         footer = QHBoxLayout()
         self.total = label("", "big")
         self.total.setObjectName("quoteTotal")
@@ -68,7 +76,11 @@ class TicketTypesScreen(QWidget):
         self.promo_button = button("", min_height=72)
         self.promo_button.setObjectName("promoButton")
         self.promo_button.clicked.connect(self._open_promo)
+        self.member_button = button("", min_height=72)
+        self.member_button.setObjectName("memberButton")
+        self.member_button.clicked.connect(self._open_member)
         footer.addWidget(self.total, 1)
+        footer.addWidget(self.member_button)
         footer.addWidget(self.promo_button)
         footer.addWidget(self.continue_button)
         body.addWidget(self.error)
@@ -82,15 +94,19 @@ class TicketTypesScreen(QWidget):
                                    "less."))
         self.continue_button.setText(self.tr("Continue to payment"))
         self.promo_button.setText(self.tr("Promo code"))
+        self._member_text()
         self.promo_panel.retranslate()
+        self.member_panel.retranslate()
         if self._hold is not None and self.quote is not None:  # the total line in the new language
             self._requote()
 
     def set_hold(self, hold: Hold, detail: ShowDetail, keep: dict[str, str] | None = None,
-                 promo: str = "") -> None:
+                 promo: str = "", member: Member | None = None) -> None:
         self._hold = hold
         self._detail = detail
         self.promo = promo
+        self.member = member
+        self._member_text()
         self._close_promo()
         keep = keep or {}
         self.ticket_types = {seat: keep.get(seat, TicketType.ADULT.value) for seat in hold.seats}
@@ -130,11 +146,13 @@ class TicketTypesScreen(QWidget):
         try:
             try:
                 self.quote = self.services.booking.quote(self._hold.hold_id,
-                                                         dict(self.ticket_types), self.promo)
+                                                         dict(self.ticket_types), self.promo,
+                                                         self.member_phone)
             except PromoRefused as refused:  # said, and the tickets priced without it
                 self.promo = ""
                 self.quote = self.services.booking.quote(self._hold.hold_id,
-                                                         dict(self.ticket_types))
+                                                         dict(self.ticket_types), "",
+                                                         self.member_phone)
                 self.error.setText(str(refused))
         except KioskError as err:
             self.quote = None
@@ -150,17 +168,46 @@ class TicketTypesScreen(QWidget):
         self.total.setText(total)
         self.continue_button.setEnabled(True)
 
+    @property
+    def member_phone(self) -> str:
+        return self.member.phone if self.member is not None else ""
+
+    def _member_text(self) -> None:
+        if self.member is None:
+            self.member_button.setText(self.tr("Member?"))
+        else:
+            self.member_button.setText(self.tr("Member · %1 points").replace(
+                "%1", f"{self.member.points:,}"))
+
     def _open_promo(self) -> None:
+        self._open_panel(self.promo_panel)
+        self.promo_panel.open(self.promo)
+
+    def _open_member(self) -> None:
+        self._open_panel(self.member_panel)
+        self.member_panel.open(self._detail.summary.currency if self._detail else "INR")
+
+    def _open_panel(self, panel: QWidget) -> None:
         self.scroll.hide()
         self.promo_button.hide()
+        self.member_button.hide()
+        (self.member_panel if panel is self.promo_panel else self.promo_panel).hide()
         self.continue_button.setEnabled(False)
-        self.promo_panel.open(self.promo)
 
     def _close_promo(self) -> None:
         self.promo_panel.hide()
+        self.member_panel.hide()
         self.scroll.show()
         self.promo_button.show()
+        self.member_button.show()
         self.continue_button.setEnabled(self.quote is not None)
+
+    def use_member(self, member: Member) -> None:
+        """Price at member prices; the sale earns the member points."""
+        self.member = member
+        self._member_text()
+        self._close_promo()
+        self._requote()
 
     def apply_promo(self, code: str) -> None:
         """Price with the code; a code that does not apply is said on this screen."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
 from kiosk.domain.menu import Order
+from kiosk.services.loyalty import Member
 from kiosk.services.models import (
     Actor,
     Booking,
@@ -62,6 +63,7 @@ class Sale:
     hold: Hold | None = None
     ticket_types: dict[str, str] = field(default_factory=dict)
     promo: str = ""  # a promo code that applies to the tickets
+    member: Member | None = None  # the loyalty member the customer said they are
     quote: Quote | None = None
     card_last4: str | None = None
     contact: str = ""
@@ -285,7 +287,7 @@ class SelfServiceWidget(QWidget):
         if self.sale.hold is None or self.sale.detail is None:
             return
         self.tickets.set_hold(self.sale.hold, self.sale.detail, self.sale.ticket_types,
-                              self.sale.promo)
+                              self.sale.promo, self.sale.member)
         self.show_screen("tickets")
 
     def _to_snacks(self, ticket_types: dict, quote: Quote) -> None:
@@ -293,6 +295,7 @@ class SelfServiceWidget(QWidget):
         self.sale.ticket_types = ticket_types
         self.sale.ticket_quote = quote
         self.sale.promo = self.tickets.promo
+        self.sale.member = self.tickets.member
         menu = None
         if self.sale.show is not None and self.services.menu is not None:
             try:
@@ -365,7 +368,8 @@ class SelfServiceWidget(QWidget):
         self.review.set_busy(True)
         self.bridge.submit(self.services.booking.confirm, self.actor(), sale.hold.hold_id,
                            dict(sale.ticket_types), Payment(method="card", card_last4=sale.card_last4),
-                           sale.contact, tuple(sale.items), sale.promo, on_done=self._confirmed,
+                           sale.contact, tuple(sale.items), sale.promo,
+                           sale.member.phone if sale.member else "", on_done=self._confirmed,
                            on_error=self._confirm_failed, name="self-service confirm")
 
     def _confirmed(self, booking: Booking) -> None:
