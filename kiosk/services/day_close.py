@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo
 from kiosk.domain.business_day import close_record, signature
 from kiosk.domain.clock import from_iso, local, to_iso
 from kiosk.domain.errors import InvalidInput, KioskError, NotFound
+from kiosk.domain.loyalty import points_value
 from kiosk.domain.money import format_money
 from kiosk.services import audit
 from kiosk.services.business_dates import shift_business_date
@@ -91,6 +92,40 @@ def _gift_cards_note(conn: sqlite3.Connection, cinema_id: str, day: str, currenc
     cards = "gift card" if sold == 1 else "gift cards"
     return (f"{sold} {cards} sold, {topped} topped up: {format_money(loaded, currency)} "
             "loaded (in the tenders, not revenue: it is spent later as the gift card tender).")
+
+
+LOYALTY_NOTE = "No loyalty points earned or redeemed."
+
+
+def _loyalty_note(conn: sqlite3.Connection, cinema_id: str, day: str, currency: str) -> str:
+    """Loyalty points moved by the day's sales (this device's): redeemed points are in the
+    tenders (the 'points' tender); earned points are a promise, not money."""
+    row = conn.execute(_LOYALTY_SQL, (day, cinema_id)).fetchone()
+    earned, redeemed, back, clawed, members = (int(v or 0) for v in row)
+    if not (earned or redeemed or back or clawed):
+        return LOYALTY_NOTE
+    return (f"{members} {'member' if members == 1 else 'members'}: {earned:,} points earned, "
+            f"{redeemed:,} redeemed ({format_money(points_value(redeemed, currency), currency)} "
+            f"in the tenders as points), {back:,} given back and {clawed:,} taken back by "
+            "refunds.")
+
+
+_LOYALTY_SQL = """
+WITH sales AS (
+    SELECT b.id AS booking_id, NULL AS sale_id FROM bookings b
+      JOIN shows s ON s.id = b.show_id JOIN halls h ON h.id = s.hall_id
+     WHERE b.business_date = ?1 AND h.cinema_id = ?2 AND b.member_phone IS NOT NULL
+    UNION ALL
+    SELECT NULL, i.id FROM item_sales i
+     WHERE i.business_date = ?1 AND i.cinema_id = ?2 AND i.member_phone IS NOT NULL
+)
+SELECT SUM(CASE WHEN m.reason = 'earn' THEN m.points END),
+       -SUM(CASE WHEN m.reason = 'redeem' THEN m.points END),
+       SUM(CASE WHEN m.reason = 'refund' THEN m.points END),
+       -SUM(CASE WHEN m.reason = 'clawback' THEN m.points END),
+       COUNT(DISTINCT m.phone)
+  FROM member_moves m JOIN sales x ON x.booking_id = m.booking_id OR x.sale_id = m.sale_id
+"""
 
 
 # ---------------------------------------------------------------- shapes
@@ -208,6 +243,7 @@ class ZReport:
             ("Tickets", ["Measure", "Amount"], ticket_rows),
             ("Food and drink", ["Note"], [[self.totals["food_and_drink_note"]]]),
             ("Gift cards", ["Note"], [[self.totals.get("gift_cards_note", GIFT_CARDS_NOTE)]]),
+            ("Loyalty", ["Note"], [[self.totals.get("loyalty_note", LOYALTY_NOTE)]]),
             ("Tenders", ["Tender", "Taken", "Refunded", "Net"], tenders),
             ("Refunds", ["Measure", "Amount"],
              [["Refunds completed", refunds["count"]], ["Refunded", refunds["amount"]],
@@ -667,6 +703,7 @@ class DayCloseService:
             "food_and_drink": food,
             "food_and_drink_note": _food_note(food, currency),
             "gift_cards_note": _gift_cards_note(conn, cinema["id"], day.isoformat(), currency),
+            "loyalty_note": _loyalty_note(conn, cinema["id"], day.isoformat(), currency),
             "tenders": _tenders(conn, cinema["id"], day.isoformat()),
             "refunds": {"count": int(tot.get("refund_count") or 0),
                         "amount": int(tot.get("refunds") or 0),

@@ -12,11 +12,13 @@ cashier's name, after the manager wrote it (``kiosk.sim.catalogue``); (i) no gif
 zero, in the cloud or on a kiosk, and its money adds up; (j) after the heal no kiosk holds more of
 a gift card than the cloud set aside for it; (k) no promo code used beyond its limit: the cloud
 counts at most its limit, its count is its USE items, and every use a kiosk committed is one of
-them (a sale that used the code and is not counted could take it past the limit). A sale made
+them (a sale that used the code and is not counted could take it past the limit); (l) no
+loyalty member below zero points: the cloud's balance is its moves less its redemptions, and
+every redemption a kiosk committed is one the cloud took. A sale made
 offline that
 the cloud's checks refuse later is a conflict for the manager, counted apart (not a double sale).
 
-(a), (d), (i) and (k) run after every step, (c) at every sale, all of them after the final heal.
+(a), (d), (i), (k) and (l) run after every step, (c) at every sale, all of them after the final heal.
 """
 
 from __future__ import annotations
@@ -242,8 +244,42 @@ def promo_uses(sim: Simulation) -> list[Violation]:
     return found
 
 
+def loyalty_points(sim: Simulation) -> list[Violation]:
+    """(l): the world's member never holds fewer than zero points, in the cloud or on a kiosk;
+    the cloud's balance is what its moves added less what its redemptions took; every sale a
+    kiosk committed with points is a redemption the cloud holds (else the points were spent
+    twice)."""
+    from kiosk.cloud.claims import plain
+    from kiosk.cloud.loyalty import member_pk
+    from kiosk.sim.world import SIM_MEMBER
+
+    items = [plain(w) for w in sim.truth.wire_partition(member_pk(SIM_MEMBER))]
+    held = next((int(i.get("points", 0)) for i in items if i.get("sk") == "PROFILE"), 0)
+    moved = sum(int(i.get("points", 0)) for i in items if str(i.get("sk", "")).startswith("MOVE#"))
+    redeemed = {str(i["sk"])[7:]: int(i.get("points", 0)) for i in items
+                if str(i.get("sk", "")).startswith("REDEEM#")}
+    found = []
+    if held < 0 or held != moved - sum(redeemed.values()):
+        found.append(Violation("l", sim.step, (
+            f"member {SIM_MEMBER}: holds {held} points in the cloud; moves {moved}, "
+            f"redeemed {sum(redeemed.values())}")))
+    for k in sim.kiosks:
+        for booking_id, points in k.conn.execute(
+                "SELECT booking_id, -points FROM member_moves WHERE reason = 'redeem' "
+                "AND booking_id IS NOT NULL"):
+            if redeemed.get(booking_id) != points:
+                found.append(Violation("l", sim.step, (
+                    f"{k.name} sold {sim.trace.name(booking_id, 'b')} for {points} points the "
+                    f"cloud did not take ({redeemed.get(booking_id)})")))
+        below = k.conn.execute("SELECT COUNT(*) FROM members WHERE points < 0").fetchone()[0]
+        if below:
+            found.append(Violation("l", sim.step, f"{k.name}: a member below zero points"))
+    return found
+
+
 def per_step(sim: Simulation) -> list[Violation]:
-    return no_double_sale(sim) + money(sim) + gift_cards(sim, every=False) + promo_uses(sim)
+    return (no_double_sale(sim) + money(sim) + gift_cards(sim, every=False) + promo_uses(sim)
+            + loyalty_points(sim))
 
 
 # -- after the heal: (b), (e), (f) --------------------------------------------------------------
@@ -410,4 +446,5 @@ def stranded_allocations(sim: Simulation) -> None:
 def final(sim: Simulation) -> list[Violation]:
     stranded_allocations(sim)
     return (no_double_sale(sim) + money(sim) + reached_cloud(sim) + outbox_drained(sim)
-            + liveness(sim) + gift_cards(sim) + gift_cards_reconciled(sim) + promo_uses(sim))
+            + liveness(sim) + gift_cards(sim) + gift_cards_reconciled(sim) + promo_uses(sim)
+            + loyalty_points(sim))

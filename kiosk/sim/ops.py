@@ -25,7 +25,7 @@ from kiosk.sim.catalogue import CINEMA, OFFICE_OPS
 from kiosk.sim.faults import MAX_SKEW_S
 from kiosk.sim.kiosk import SimKiosk
 from kiosk.sim.schedule import Step
-from kiosk.sim.world import PROMO_CODE
+from kiosk.sim.world import PROMO_CODE, SIM_MEMBER
 
 if TYPE_CHECKING:
     from kiosk.sim.runner import Simulation
@@ -37,6 +37,8 @@ CARD = Payment("card", card_last4="4242")
 GIFT_CARD_SHARE = 0.5  # of confirms, once a gift card exists: paid (partly) by one
 GIFT_CARD_AMOUNTS = (300_00, 1_200_00, 2_500_00)
 PROMO_SHARE = 0.4  # of confirms: with the world's limited promo code (kiosk.sim.world)
+MEMBER_SHARE = 0.4  # of confirms: for the world's loyalty member, who earns points
+POINTS_PART = 50_00  # what the member's points pay (100 points) on most of those paid by card
 
 
 # -- reading a kiosk's state ------------------------------------------------------------------
@@ -148,21 +150,31 @@ def op_confirm(sim: Simulation, k: SimKiosk, rng: random.Random) -> str:
         payment = CARD
     offline = sim.selling_offline(k, show)
     promo = PROMO_CODE if rng.random() < PROMO_SHARE else ""
+    member = SIM_MEMBER if rng.random() < MEMBER_SHARE else ""
+    points = bool(member) and payment is CARD and rng.random() < 0.8
+    if points:  # the member's points pay a part, the card the rest
+        due = k.services.booking.quote(hold_id, tickets, promo, member).total_minor
+        payment = Payment(tenders=(Tender("points", POINTS_PART, member),
+                                   Tender("card", due - POINTS_PART, "4242")))
     try:
         booking = k.services.booking.confirm(k.cashier, hold_id, tickets, payment, contact,
-                                             promo=promo)
+                                             promo=promo, member=member)
     except PromoRefused:  # used up, or the kiosk cannot count it now
         sim.counts["promo_refused"] += 1
         raise
     except PaymentError:
-        sim.counts["gift_refused" if gift else "payment_refused"] += 1
+        sim.counts["gift_refused" if gift else "points_refused" if points
+                   else "payment_refused"] += 1
         raise
     sim.counts["gift_paid"] += gift
     sim.counts["promo_used"] += bool(promo)
+    sim.counts["member_sales"] += bool(member)
+    sim.counts["points_paid"] += points
     sim.sold(k, booking, offline or sim.selling_offline(k, show))
     text = (f"{sim.trace.name(hold_id, 'h')} -> {sim.trace.name(booking.booking_id, 'b')} "
             f"{show} {_seats([line.seat_code for line in booking.lines])} "
-            f"{payment.method or 'gift card + card'}{f' code {promo}' if promo else ''}"
+            f"{payment.method or ('points + card' if points else 'gift card + card')}"
+            f"{f' code {promo}' if promo else ''}{' member' if member else ''}"
             f"{' (partitioned)' if offline else ''}")
     if rng.random() < 0.1:  # a double tap: must answer with the same booking
         again = k.services.booking.confirm(k.cashier, hold_id, tickets, payment, contact)

@@ -118,6 +118,9 @@ def summary(totals: Totals, options: SimOptions) -> list[str]:
         f"or the kiosk was cut off) {totals.faults.get('gift_refused', 0)}",
         f"promo code (limit {PROMO_MAX_USES}): sales that used it {totals.faults.get('promo_used', 0)}; refused "
         f"(used up, or the kiosk could not count it) {totals.faults.get('promo_refused', 0)}",
+        f"loyalty: member sales {totals.faults.get('member_sales', 0)}; paid partly with points "
+        f"{totals.faults.get('points_paid', 0)}; points refused (too few in the cloud, or the "
+        f"kiosk was cut off) {totals.faults.get('points_refused', 0)}",
         violations,
         f"conflicts: {totals.conflicts} in {totals.conflict_seeds} schedules",
     ]

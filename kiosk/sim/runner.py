@@ -26,6 +26,7 @@ from kiosk.cloud.claims import SeatClaims
 from kiosk.cloud.errors import CloudError, CloudUnavailable
 from kiosk.cloud.table import ensure_table
 from kiosk.config import CloudConfig, Config
+from kiosk.domain.clock import to_iso
 from kiosk.domain.errors import KioskError
 from kiosk.services.models import Booking
 from kiosk.sim import catalogue, checks, ops
@@ -152,6 +153,7 @@ class Simulation:
         self.office_version = 0
         self.refused_by_checks = 0
         catalogue.publish_world(self)
+        self._grant_member_points()
         self.network = Network(self.time, self.truth, self.counts, self.trace)
         self.step: int | None = None
         self.violations: list[Violation] = []
@@ -181,6 +183,24 @@ class Simulation:
                                      clock=KioskClock(self.time), hold_s=300.0,
                                      cinema_id=catalogue.CINEMA)
         self.web_sales: list[OnlineSale] = []
+
+    def _grant_member_points(self) -> None:
+        """The world's member starts with points in the cloud (as a move, so invariant (l)
+        holds from the start): enough for a few redemptions, so the schedules race for them."""
+        from kiosk.cloud.claims import av
+        from kiosk.cloud.loyalty import member_pk
+        from kiosk.sim.world import SIM_MEMBER, SIM_MEMBER_POINTS
+
+        pk = member_pk(SIM_MEMBER)
+        self.env.dynamodb.transact_write_items(TransactItems=[
+            {"Put": {"TableName": self.table, "Item": {
+                "pk": av(pk), "sk": av("PROFILE"), "phone": av(SIM_MEMBER),
+                "points": av(SIM_MEMBER_POINTS), "joined_at": av(to_iso(self.time.now)),
+                "joined_kiosk": av("template")}}},
+            {"Put": {"TableName": self.table, "Item": {
+                "pk": av(pk), "sk": av("MOVE#world#grant"), "op": av("earn"),
+                "points": av(SIM_MEMBER_POINTS), "kiosk_id": av("world"),
+                "at": av(to_iso(self.time.now))}}}])
 
     # -- helpers for ops and checks ---------------------------------------------------------
     def offline(self, kiosk: SimKiosk) -> bool:

@@ -41,6 +41,8 @@ CASHIER_2 = ("1002", "2345", "Ravi Cashier")  # the first kiosk's; the one the m
 MANAGER = ("9001", "9999", "Meera Manager")
 PROMO_CODE = "SIM2"
 PROMO_MAX_USES = 2  # low, so schedules reach it
+SIM_MEMBER = "+919000000001"  # a loyalty member every kiosk knows (issue 12 point 5)
+SIM_MEMBER_POINTS = 300  # what the member holds in the cloud at the start: three redemptions
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,9 @@ def build_template(path: Path, start: datetime) -> WorldInfo:
     db["offers"].insert({"id": "promo-sim", "cinema_id": "cin-sim", "name": "Sim 10 %",
                          "kind": "percent", "value": 10, "code": PROMO_CODE,
                          "max_uses": PROMO_MAX_USES})
+    # a loyalty member known to every kiosk; the cloud makes the profile at its first points
+    db["members"].insert({"phone": SIM_MEMBER, "name": "Sim Member", "points": 0,
+                          "joined_at": to_iso(start), "kiosk_id": "template", "shared": 1})
     ids = []
     people = ((CASHIER, "cashier"), (MANAGER, "manager"), (CASHIER_2, "cashier"))
     for (number, pin, name), role in people:

@@ -5,6 +5,7 @@ on the ticket screen and the receipt, and the member's recent sales."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from kiosk.store.db import transaction
 from kiosk.store.offer_store import save_offer
@@ -57,6 +58,12 @@ def test_a_member_found_pays_member_prices_and_part_in_points(driver, qtbot, mem
     assert [(t.kind, t.amount_minor) for t in booking.tenders] == [("points", 30_000),
                                                                      ("card", 15_000)]
     assert booking.points_earned == 15  # on the ₹150 by card
+    details = driver.screen("ticket").details.text()
+    assert "Member +91 •••••• 3210 earned 15 points" in details
+    assert "points (600) ₹300.00" in details
+    QApplication.processEvents()  # the labels take their new heights
+    QApplication.processEvents()
+    _shot(driver.screen("ticket").window(), "counter-ticket-member")
     receipt = ReceiptData.from_booking(booking)
     assert receipt.member == "+91 •••••• 3210" and receipt.points_earned == 15
     assert ("points", 30_000, "+91 •••••• 3210") in receipt.tenders

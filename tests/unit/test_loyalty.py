@@ -266,3 +266,19 @@ def test_history_is_for_staff(desk):
     assert desk.loyalty.find(PHONE, "INR").points == 0  # a customer finds their own balance
     with pytest.raises(PermissionDenied):
         desk.loyalty.history(kiosk, PHONE, "INR")
+
+
+def test_the_z_report_says_what_the_days_sales_did_with_points(desk):
+    _give_points(desk, 500)
+    pay = Payment(tenders=(Tender("points", 100_00, PHONE), Tender("card", 400_00, "4242")))
+    booking = sell(desk, ["C7", "C8"], pay)
+    desk.booking.refund(desk.manager, booking.reference, ["C7"], reason="changed mind")
+    day = desk.deps.conn.execute("SELECT business_date FROM bookings WHERE id = ?",
+                                 (booking.booking_id,)).fetchone()[0]
+    report = desk.day_close.preview(desk.manager, day, CIN)
+    assert report.totals["loyalty_note"] == (
+        "1 member: 40 points earned, 200 redeemed (₹100.00 in the tenders as points), 0 given "
+        "back and 25 taken back by refunds.")
+    tenders = {r["kind"]: r["taken"] for r in report.totals["tenders"]}
+    assert tenders["points"] == 100_00
+    assert ("Loyalty", ["Note"], [[report.totals["loyalty_note"]]]) in report.sections()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.errors import KioskError
+from kiosk.domain.loyalty import masked_phone
 from kiosk.domain.money import format_money
 from kiosk.domain.tenders import LABELS, merged, paid_text
 from kiosk.ui.counter import ticket_output
@@ -170,10 +171,13 @@ class TicketScreen(Screen):
             + (self.tr("Paid %1: %2").replace("%1", format_money(total, booking.currency))
                .replace("%2", paid_text(tenders, booking.currency,
                                            {k: method_label(k) for k in LABELS}))
-               if len(tenders) > 1 or booking.payment_method in ("upi", "voucher") else
+               if len(tenders) > 1 or booking.payment_method in ("upi", "voucher", "points") else
                self.tr("Paid %1 by %2").replace("%1", format_money(total, booking.currency))
                .replace("%2", self.tr("cash") if booking.payment_method == "cash"
-                        else self.tr("card ending %1").replace("%1", booking.card_last4 or ""))))
+                        else self.tr("card ending %1").replace("%1", booking.card_last4 or "")))
+            + (("<br>" + self.tr("Member %1 earned %2 points").replace(
+                "%1", masked_phone(booking.member_phone)).replace(
+                "%2", f"{booking.points_earned:,}")) if booking.member_phone else ""))
         cash = [t for t in tenders if t.kind == "cash" and t.change_minor is not None]
         change = (sum(t.change_minor or 0 for t in cash) if food is not None
                   else booking.change_minor)
