@@ -25,7 +25,7 @@ from kiosk.domain.errors import InvalidInput
 from kiosk.domain.money import tax_included
 from kiosk.domain.pricing import PricedBasket
 from kiosk.domain.tenders import RefundPart, TenderLine, allocate_refund, summary_method
-from kiosk.services import outbox
+from kiosk.services import loyalty, outbox
 from kiosk.services.auth import ensure_staff, open_shift_id
 from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_queries import BookingContext, HoldRows
@@ -77,6 +77,13 @@ class ExchangeDesk:
         ctx.check_on_sale(info, now)  # the new show's late-sale window may have passed
         basket = price(info, hold.seats, ticket_types)
         _, _, difference, paid, _ = self._money(ctx.conn, actor, old, info, basket, payment)
+        # the booking's loyalty member stays on the new one: the difference earns, and points
+        # the member pays it with are taken as at any sale (carried points were taken before)
+        phone = loyalty.member_of_sale(ctx.deps, old["member_phone"] or "", paid.tenders,
+                                       info.currency)
+        sale_member = loyalty.prepare_redeem(ctx.deps, actor, phone, paid.tenders, info.currency,
+                                             str(hold.hold_id),
+                                             hold.expires_at + loyalty.VOID_AFTER)
         plan = self.sales.claim_in_cloud(actor, info, hold, basket, now, paid,
                                          paid_minor=max(0, difference), exchanged_from=old["id"])
         with transaction(ctx.conn) as conn:
@@ -87,9 +94,19 @@ class ExchangeDesk:
                 if not self.sales.unchanged(again, hold, checked_at):
                     raise self.sales.changed_refusal(again, checked_at)
                 finish = self._writes(conn, actor, old, again, info, basket, payment, now, plan)
+                earned = loyalty.record_sale(
+                    conn, sale_member, paid.tenders, info.currency, now, actor.kiosk_id,
+                    booking_id=plan.booking_id,
+                    what=loyalty.show_words(info.film_title, info.starts_at, info.timezone),
+                    reference=conn.execute("SELECT reference FROM bookings WHERE id = ?",
+                                           (plan.booking_id,)).fetchone()[0],
+                    cloud=ctx.deps.loyalty_cloud is not None)
         if repeated is not None:  # a repeated tap: answer after the (empty) transaction
             return ctx.booking_from_row(repeated)
-        return finish()
+        booking = finish()
+        if not phone:
+            return booking
+        return dataclasses.replace(booking, member_phone=phone, points_earned=earned)
 
     @staticmethod
     def _repeated(conn: sqlite3.Connection, old: sqlite3.Row, new_hold_id: str) -> sqlite3.Row | None:

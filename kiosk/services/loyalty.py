@@ -21,6 +21,7 @@ that the person typing a phone number is its owner, so it takes card and UPI onl
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -226,29 +227,34 @@ def settle_refund(conn: sqlite3.Connection, now: datetime, kiosk_id: str, *,
                   booking_id: str | None = None, sale_id: str | None = None
                   ) -> tuple[int, int]:
     """Inside a refund's transaction: give back the points that paid for what was refunded and
-    take back what the refunded money earned. A basket (its booking and its food and drink)
-    is settled as the one sale it was. Returns (points given back, points taken back)."""
+    take back what the refunded money earned. A basket (its booking and its food and drink) is
+    settled as the one sale it was, and so is a chain of exchanges (the booking and the ones it
+    replaced: their money was carried over). Returns (points given back, points taken back)."""
     if sale_id is not None and booking_id is None:
         linked = conn.execute("SELECT booking_id FROM item_sales WHERE id = ?",
                               (sale_id,)).fetchone()
         booking_id = linked[0] if linked and linked[0] else None
-    if booking_id is not None:
+    bookings = _exchange_chain(conn, booking_id) if booking_id is not None else []
+    if bookings:
         row = conn.execute("SELECT member_phone, currency FROM bookings WHERE id = ?",
                            (booking_id,)).fetchone()
-        sale = conn.execute("SELECT id FROM item_sales WHERE booking_id = ?",
-                            (booking_id,)).fetchone()
-        sale_id = sale[0] if sale else None
+        sales = [r[0] for r in conn.execute(
+            "SELECT id FROM item_sales WHERE booking_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(bookings),))]
     else:
         row = conn.execute("SELECT member_phone, currency FROM item_sales WHERE id = ?",
                            (sale_id,)).fetchone()
+        sales = [sale_id] if sale_id is not None else []
     if row is None or not row["member_phone"]:
         return 0, 0
     phone, currency = row["member_phone"], row["currency"]
     cloud = bool(conn.execute("SELECT shared FROM members WHERE phone = ?", (phone,)).fetchone()[0])
-    taken, back = _basket_money(conn, booking_id, sale_id)
+    taken, back = _basket_money(conn, bookings, sales)
     moves = dict(conn.execute(
-        "SELECT reason, SUM(points) FROM member_moves WHERE phone = ? AND "
-        "(booking_id = ? OR sale_id = ?) GROUP BY reason", (phone, booking_id, sale_id)))
+        "SELECT reason, SUM(points) FROM member_moves WHERE phone = ?1 AND "
+        "(booking_id IN (SELECT value FROM json_each(?2)) "
+        "OR sale_id IN (SELECT value FROM json_each(?3))) GROUP BY reason",
+        (phone, json.dumps(bookings), json.dumps(sales))))
     owed_back = rules.refunded_points(back.get("points", 0), currency) - int(moves.get("refund", 0))
     clawed_before = -int(moves.get("clawback", 0))
     money_kept = (sum(v for k, v in taken.items() if k != "points")
@@ -284,26 +290,37 @@ def settle_refund(conn: sqlite3.Connection, now: datetime, kiosk_id: str, *,
     return given, took
 
 
-def _basket_money(conn: sqlite3.Connection, booking_id: str | None, sale_id: str | None
+def _exchange_chain(conn: sqlite3.Connection, booking_id: str) -> list[str]:
+    """The booking and those it replaced by exchange, newest first."""
+    chain = []
+    current: str | None = booking_id
+    while current is not None and current not in chain:
+        chain.append(current)
+        found = conn.execute("SELECT exchanged_from FROM bookings WHERE id = ?",
+                             (current,)).fetchone()
+        current = found[0] if found else None
+    return chain
+
+
+def _basket_money(conn: sqlite3.Connection, bookings: Sequence[str], sales: Sequence[str]
                   ) -> tuple[dict[str, int], dict[str, int]]:
-    """By tender kind: what the basket's sales took (not carried) and what went back."""
+    """By tender kind: what the sales took (not carried over by an exchange) and what went
+    back (booking refund tenders are written only when a refund completes: migration 0011)."""
     taken: dict[str, int] = {}
     back: dict[str, int] = {}
-    queries = []
-    if booking_id is not None:
-        queries += [(taken, "SELECT kind, SUM(amount_minor) FROM booking_tenders WHERE "
-                            "booking_id = ? AND carried_from IS NULL GROUP BY kind", booking_id),
-                    # written only when a refund completes (migration 0011)
-                    (back, "SELECT kind, SUM(amount_minor) FROM refund_tenders WHERE "
-                           "booking_id = ? GROUP BY kind", booking_id)]
-    if sale_id is not None:
-        queries += [(taken, "SELECT kind, SUM(amount_minor) FROM item_sale_tenders WHERE "
-                            "sale_id = ? GROUP BY kind", sale_id),
-                    (back, "SELECT t.kind, SUM(t.amount_minor) FROM item_refund_tenders t JOIN "
-                           "item_refunds r ON r.id = t.refund_id WHERE r.sale_id = ? "
-                           "GROUP BY t.kind", sale_id)]
-    for into, sql, key in queries:
-        for kind, amount in conn.execute(sql, (key,)):
+    booking_ids, sale_ids = json.dumps(list(bookings)), json.dumps(list(sales))
+    for into, sql, keys in (
+            (taken, "SELECT kind, SUM(amount_minor) FROM booking_tenders WHERE booking_id IN "
+                    "(SELECT value FROM json_each(?)) AND carried_from IS NULL GROUP BY kind",
+             booking_ids),
+            (back, "SELECT kind, SUM(amount_minor) FROM refund_tenders WHERE booking_id IN "
+                   "(SELECT value FROM json_each(?)) GROUP BY kind", booking_ids),
+            (taken, "SELECT kind, SUM(amount_minor) FROM item_sale_tenders WHERE sale_id IN "
+                    "(SELECT value FROM json_each(?)) GROUP BY kind", sale_ids),
+            (back, "SELECT t.kind, SUM(t.amount_minor) FROM item_refund_tenders t JOIN "
+                   "item_refunds r ON r.id = t.refund_id WHERE r.sale_id IN "
+                   "(SELECT value FROM json_each(?)) GROUP BY t.kind", sale_ids)):
+        for kind, amount in conn.execute(sql, (keys,)):
             into[kind] = into.get(kind, 0) + int(amount or 0)
     return taken, back
 

@@ -282,3 +282,33 @@ def test_the_z_report_says_what_the_days_sales_did_with_points(desk):
     tenders = {r["kind"]: r["taken"] for r in report.totals["tenders"]}
     assert tenders["points"] == 100_00
     assert ("Loyalty", ["Note"], [[report.totals["loyalty_note"]]]) in report.sections()
+
+
+def test_an_exchange_keeps_the_member_and_its_points_follow_the_money(desk):
+    booking = sell(desk, ["D5", "D6"])  # ₹500 by card: 50 points
+    assert _points(desk) == 50
+    hold = desk.booking.hold(desk.cashier, "show-future", ["D7"])  # ₹250: ₹250 back to the card
+    new = desk.booking.exchange(desk.manager, booking.reference, hold.hold_id, {}, None)
+    assert new.member_phone == PHONE and new.points_earned == 0
+    assert _points(desk) == 25  # the ₹250 given back earned its 25 points
+    desk.booking.refund(desk.manager, new.reference, ["D7"], reason="cancelled")
+    assert _points(desk) == 0  # nothing paid is kept: nothing earned is kept
+
+
+def test_points_may_pay_an_exchanges_difference_and_are_taken_once(desk):
+    booking = sell(desk, ["D8"])  # ₹250 by card: 25 points
+    _give_points(desk, 400)
+    hold = desk.booking.hold(desk.cashier, "show-future", ["D9", "D10"])  # ₹500: ₹250 more
+    before = table_dump(desk.deps.conn)
+    with pytest.raises(PaymentError, match="has 400 points"):  # 500 points are not there
+        desk.booking.exchange(desk.manager, booking.reference, hold.hold_id, {},
+                              Payment(tenders=(Tender("points", 250_00, PHONE),)))
+    assert table_dump(desk.deps.conn) == before
+    _give_points(desk, 600)
+    new = desk.booking.exchange(desk.manager, booking.reference, hold.hold_id, {},
+                                Payment(tenders=(Tender("points", 250_00, PHONE),)))
+    assert _points(desk) == 600 - 500
+    assert [(t.kind, t.amount_minor, t.carried_from is not None) for t in new.tenders] == [
+        ("card", 250_00, True), ("points", 250_00, False)]
+    desk.booking.refund(desk.manager, new.reference, ["D9", "D10"], reason="cancelled")
+    assert _points(desk) == 600 - 25  # the 500 points back; the card's 25 earned taken back
