@@ -424,6 +424,9 @@ class GiftCardService:
         if any(str(k).strip().lower() in ("voucher", "giftcard") for k in kinds):
             raise PaymentError("A gift card cannot be paid for with a gift card: take cash, card "
                                "or UPI.")
+        if any(str(k).strip().lower() == "points" for k in kinds):
+            raise PaymentError("A gift card cannot be paid for with loyalty points: take cash, "
+                               "card or UPI.")
         paid = take_payment(self.deps, actor, amount, currency, payment)
         now = self.deps.clock.now()
         at = to_iso(now)

@@ -2661,6 +2661,10 @@ Variance %3</source>
         <translation>%1 पर ख़त्म होने वाला कार्ड</translation>
     </message>
     <message>
+        <source>Member %1 earned %2 points</source>
+        <translation>सदस्य %1 ने %2 पॉइंट कमाए</translation>
+    </message>
+    <message>
         <source>Change due %1</source>
         <translation>वापस देने हैं %1</translation>
     </message>
@@ -2712,8 +2716,8 @@ Variance %3</source>
         <translation>सदस्य हैं?</translation>
     </message>
     <message>
-        <source>Member · %1 points</source>
-        <translation>सदस्य · %1 पॉइंट</translation>
+        <source>Member ✓ · earning points</source>
+        <translation>सदस्य ✓ · पॉइंट मिल रहे हैं</translation>
     </message>
 </context>
 <context>

@@ -2661,6 +2661,10 @@ Variance %3</source>
         <translation>%1 తో ముగిసే కార్డు</translation>
     </message>
     <message>
+        <source>Member %1 earned %2 points</source>
+        <translation>సభ్యుడు %1 %2 పాయింట్లు సంపాదించారు</translation>
+    </message>
+    <message>
         <source>Change due %1</source>
         <translation>తిరిగి ఇవ్వాల్సింది %1</translation>
     </message>
@@ -2712,8 +2716,8 @@ Variance %3</source>
         <translation>సభ్యులా?</translation>
     </message>
     <message>
-        <source>Member · %1 points</source>
-        <translation>సభ్యుడు · %1 పాయింట్లు</translation>
+        <source>Member ✓ · earning points</source>
+        <translation>సభ్యుడు ✓ · పాయింట్లు వస్తున్నాయి</translation>
     </message>
 </context>
 <context>

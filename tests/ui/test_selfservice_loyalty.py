@@ -35,7 +35,7 @@ def test_a_customer_joins_at_the_kiosk_pays_member_prices_and_earns(qtbot, make_
     assert "not a member yet" in panel.message.text() and panel.join_button.isVisible()
     _shot(kiosk, "selfservice-member-join")
     click(qtbot, panel.join_button)
-    assert not panel.isVisible() and tickets.member_button.text() == "Member · 0 points"
+    assert not panel.isVisible() and tickets.member_button.text() == "Member ✓ · earning points"
     assert tickets.quote.total_minor == 45_000 and "Member price" in tickets.total.text()
     _shot(kiosk, "selfservice-tickets-member")
     click(qtbot, tickets.continue_button)

@@ -312,3 +312,12 @@ def test_points_may_pay_an_exchanges_difference_and_are_taken_once(desk):
         ("card", 250_00, True), ("points", 250_00, False)]
     desk.booking.refund(desk.manager, new.reference, ["D9", "D10"], reason="cancelled")
     assert _points(desk) == 600 - 25  # the 500 points back; the card's 25 earned taken back
+
+
+def test_points_cannot_buy_a_gift_card(desk):
+    _give_points(desk, 1_000)
+    before = table_dump(desk.deps.conn)
+    with pytest.raises(PaymentError, match="cannot be paid for with loyalty points"):
+        desk.gift_cards.issue(desk.cashier, CIN, 500_00, Payment(
+            tenders=(Tender("points", 500_00, PHONE),)))
+    assert table_dump(desk.deps.conn) == before

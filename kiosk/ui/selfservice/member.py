@@ -1,10 +1,10 @@
 """A loyalty member on the touchscreen: the customer types their mobile number, is found (or
 joins, free), and the tickets are priced again at member prices; the sale earns them points.
 
-Shown in place of the seat rows on the ticket screen, as the promo code panel is. The name and
-history of the number's owner are never shown here (anyone may type any number at a public
-screen), only that it is a member and its points; points are spent at the counter, where staff
-check who is paying.
+Shown in place of the seat rows on the ticket screen, as the promo code panel is. The name,
+points and history of the number's owner are never shown here (anyone may type any number at a
+public screen), only that it is a member; points are spent at the counter, where staff check
+who is paying.
 """
 
 from __future__ import annotations

@@ -176,8 +176,8 @@ class TicketTypesScreen(QWidget):
         if self.member is None:
             self.member_button.setText(self.tr("Member?"))
         else:
-            self.member_button.setText(self.tr("Member · %1 points").replace(
-                "%1", f"{self.member.points:,}"))
+            # not the balance: anyone may type any number at a public screen
+            self.member_button.setText(self.tr("Member ✓ · earning points"))
 
     def _open_promo(self) -> None:
         self._open_panel(self.promo_panel)
