@@ -75,7 +75,7 @@ def config_from_args(args: argparse.Namespace) -> Config:
 
 # Commands that read or sell from the database say, on stderr, when it holds the demo data.
 DEMO_NOTICE_COMMANDS = frozenset({"shows", "book", "sell", "giftcard", "member", "offers",
-                                  "refund",
+                                  "voucher", "refund",
                                   "report",
                                   "backup"})
 

@@ -38,9 +38,11 @@ from kiosk.cloud.errors import CloudError, CloudUnavailable
 from kiosk.cloud.gate import VOID_AFTER, VOID_KIND
 from kiosk.cloud.loyalty import CloudMembers
 from kiosk.cloud.promos import CloudPromos
+from kiosk.cloud.vouchers import CloudVouchers
 from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import KioskError, SeatsUnavailable, ShowCancelled, StaffInactive
 from kiosk.services import loyalty as loyalty_service
+from kiosk.services import vouchers as voucher_service
 from kiosk.services.promos import OUTBOX_KIND as PROMO_VOID_KIND
 from kiosk.store.db import open_db, transaction
 
@@ -313,6 +315,8 @@ class OutboxWorker:
             result.done += 1
         elif row.kind == loyalty_service.VOID_KIND:
             self._points_void(row, now, result)
+        elif row.kind == voucher_service.OUTBOX_KIND:
+            self._voucher_void(row, now, result)
         elif row.kind == catalogue_sync.PUBLISH_KIND:  # a manager's edit made while offline
             self._finish(row, now, catalogue_sync.drain_publish(self.context, self.conn,
                                                                 row.payload, self.clock))
@@ -496,14 +500,35 @@ class OutboxWorker:
         sale_key = str(p["sale_key"])
         if self._wait_for_hold(row, sale_key, now):
             return
-        if self.conn.execute("SELECT 1 FROM bookings WHERE id = ?1 UNION ALL "
-                             "SELECT 1 FROM item_sales WHERE id = ?1", (sale_key,)).fetchone():
+        if self._committed(sale_key):
             self._finish(row, now, "the sale was committed: the points are its own")
         else:
             gave_back = CloudMembers(self.context).release(str(p["phone"]), sale_key)
             self._finish(row, now, f"gave back {p.get('points')} points" if gave_back
                          else "the sale redeemed nothing: nothing to give back")
         result.done += 1
+
+    def _voucher_void(self, row: _Row, now: datetime, result: DrainResult) -> None:
+        """Give back a voucher taken in the cloud for a sale that never committed here (as
+        ``_points_void``)."""
+        p = row.payload
+        sale_key = str(p["sale_key"])
+        if self._wait_for_hold(row, sale_key, now):
+            return
+        if self._committed(sale_key):
+            self._finish(row, now, "the sale was committed: the voucher is its own")
+        else:
+            gave_back = CloudVouchers(self.context).release(str(p["cinema_id"]), str(p["code"]),
+                                                            sale_key)
+            self._finish(row, now, "gave the voucher back" if gave_back
+                         else "the sale held no voucher: nothing to give back")
+        result.done += 1
+
+    def _committed(self, sale_key: str) -> bool:
+        """A sale of this id (a booking, or a food and drink sale) was committed here."""
+        return self.conn.execute("SELECT 1 FROM bookings WHERE id = ?1 UNION ALL "
+                                 "SELECT 1 FROM item_sales WHERE id = ?1",
+                                 (sale_key,)).fetchone() is not None
 
     def _notify(self, row: _Row, now: datetime) -> None:
         p = row.payload

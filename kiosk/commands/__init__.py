@@ -13,6 +13,7 @@ COMMAND_MODULES = [
     "giftcard",
     "member",
     "offers",
+    "voucher",
     "refund",
     "limits",
     "report",

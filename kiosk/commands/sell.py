@@ -25,7 +25,7 @@ from kiosk.commands.book import (
 )
 from kiosk.commands.menu import _cinema
 from kiosk.config import Config
-from kiosk.domain.errors import PaymentError, ShiftRequired
+from kiosk.domain.errors import InvalidInput, PaymentError, ShiftRequired
 from kiosk.domain.loyalty import masked_phone
 from kiosk.domain.money import format_money
 from kiosk.domain.tenders import paid_text
@@ -39,17 +39,20 @@ HELP = "sell food and drink without tickets (items, pay, stock taken) and print 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = ("Example: kiosk sell --item popcorn-l=2:salted --item cola-m "
                      "--pay card:500:4242 --pay cash --staff 1001")
-    parser.add_argument("--item", action="append", required=True, metavar="ID[=QTY[:CHOICE,..]]",
+    parser.add_argument("--item", action="append", default=[], metavar="ID[=QTY[:CHOICE,..]]",
                         help="an item or combo from `kiosk menu`, with a quantity and the "
                              "choices for one of it, e.g. popcorn-l=2:caramel,butter; repeat")
-    parser.add_argument("--pay", required=True, action="append", metavar="METHOD[:AMOUNT[:REF]]",
+    parser.add_argument("--pay", action="append", default=[], metavar="METHOD[:AMOUNT[:REF]]",
                         type=_pay_value,
-                        help="cash, card or upi for the whole total, or parts with amounts "
+                        help="cash, card or upi for the whole total (none when a voucher's item "
+                             "is all there is), or parts with amounts "
                              "(card:300:4242, upi:200:410522339876, cash); giftcard:CODE[:AMOUNT] "
                              "(without an amount it pays what it holds); one part may leave "
                              "out its amount: it pays the rest; points:AMOUNT pays with the "
                              "--member's points; cash gives change")
     add_member_option(parser)
+    parser.add_argument("--voucher", default="", metavar="CODE",
+                        help="an item voucher (see `kiosk voucher`): its item at no charge")
     add_payment_options(parser)
     add_staff_arguments(parser)
 
@@ -67,29 +70,41 @@ def run(args: argparse.Namespace, config: Config) -> int:
     from kiosk.services.app import open_services
 
     orders = parse_orders(args.item)
+    if not orders and not args.voucher:
+        raise InvalidInput("Name what is sold: --item ID[=QTY[:CHOICE,..]] (repeat), or "
+                           "--voucher CODE for a voucher's item.")
+    if orders and not args.pay:
+        raise PaymentError("Take payment with --pay (cash, card, upi, giftcard:CODE or "
+                           "points:AMOUNT).")
     if any(p.strip().lower().startswith("split") for p in args.pay):
         raise PaymentError("kiosk sell takes --pay parts with amounts, not split.")
     args.tender, args.tendered = [], None  # the shared --pay reader's other options
-    parts, rest_kind = _pay_parts(args)
+    parts, rest_kind = _pay_parts(args) if args.pay else ([], "")
     float_minor = parse_amount(args.float_amount, "The float") or 0
     services = open_services(config)
     try:
         cinema_id = _cinema(services.deps.conn, args.cinema, config)
         with signed_in(services, args) as actor:
-            priced = services.items.quote(cinema_id, orders)
-            payment = Payment(tenders=_with_rest(parts, rest_kind, priced.total_minor,
-                                                 priced.currency, gift_card_balance(services)))
+            due = services.items.quote(cinema_id, orders).total_minor if orders else 0
+            payment = Payment(tenders=_with_rest(parts, rest_kind, due, config_currency(
+                services, cinema_id), gift_card_balance(services)) if parts else ())
             try:
-                sale = services.items.sell(actor, cinema_id, orders, payment, args.member)
+                sale = services.items.sell(actor, cinema_id, orders, payment, args.member,
+                                           args.voucher)
             except ShiftRequired:  # all else was valid: open the drawer only now
                 if services.shifts.current(actor) is not None:
                     raise
                 sale = services.items.sell(_with_shift(services, actor, float_minor), cinema_id,
-                                           orders, payment, args.member)
+                                           orders, payment, args.member, args.voucher)
         print_sale(sale, services.items.slip(sale.reference))
         return 0
     finally:
         services.close()
+
+
+def config_currency(services, cinema_id: str) -> str:
+    return services.deps.conn.execute("SELECT currency FROM cinemas WHERE id = ?",
+                                      (cinema_id,)).fetchone()[0]
 
 
 def print_sale(sale: ItemSale, slip: list[str], out=None) -> None:

@@ -31,6 +31,7 @@ from kiosk.services.reports import ReportService
 from kiosk.services.schedule import ScheduleService
 from kiosk.services.shifts import ShiftService
 from kiosk.services.staff_admin import StaffAdminService
+from kiosk.services.vouchers import VoucherService
 from kiosk.store.db import open_db
 
 
@@ -55,6 +56,7 @@ class Services:
     gift_cards: GiftCardService | None = None  # gift cards sold, topped up, looked up (issue 12)
     offers: OfferService | None = None  # automatic offers and promo codes (issue 12)
     loyalty: LoyaltyService | None = None  # members found by phone, their points (issue 12)
+    vouchers: VoucherService | None = None  # single-use vouchers: comp tickets, free items
 
     @property
     def config(self) -> Config:
@@ -115,6 +117,16 @@ def loyalty_cloud_for(config: Config, gate: SeatGate):
     return CloudMembers(context)
 
 
+def vouchers_cloud_for(config: Config, gate: SeatGate):
+    """Single-use vouchers shared by the cinema's devices, with cloud sync on (else None)."""
+    context = getattr(gate, "context", None)
+    if not config.cloud.enabled or context is None:
+        return None
+    from kiosk.cloud.vouchers import CloudVouchers
+
+    return CloudVouchers(context)
+
+
 def lockouts_for(config: Config, gate: SeatGate, conn):
     """Sign-in lockouts shared by the cinema's devices, with cloud sync on (else None)."""
     if not config.cloud.enabled:
@@ -134,7 +146,8 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
     deps = ServiceDeps(db=open_db(config.db_path), config=config, clock=clock,
                        gift_card_cloud=gift_cards_cloud_for(config, gate, clock),
                        promo_cloud=promos_cloud_for(config, gate),
-                       loyalty_cloud=loyalty_cloud_for(config, gate))
+                       loyalty_cloud=loyalty_cloud_for(config, gate),
+                       vouchers_cloud=vouchers_cloud_for(config, gate))
     publisher = publisher_for(config, gate, clock)
     decisions = sender_for(config, gate, clock)
     return Services(
@@ -154,6 +167,7 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
         gift_cards=GiftCardService(deps),
         offers=OfferService(deps, publisher),
         loyalty=LoyaltyService(deps),
+        vouchers=VoucherService(deps),
         audit=AuditLog(deps),
         gate=gate,
         owns_gate=owns_gate,

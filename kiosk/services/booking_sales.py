@@ -27,7 +27,7 @@ from kiosk.cloud import ledger
 from kiosk.cloud.refusals import note_refused_quietly
 from kiosk.domain.booking_rules import normalise_contact
 from kiosk.domain.business_day import business_date as sale_business_date
-from kiosk.domain.clock import from_iso, to_iso
+from kiosk.domain.clock import from_iso, local, to_iso
 from kiosk.domain.errors import (
     HoldExpired,
     InvalidInput,
@@ -51,7 +51,8 @@ from kiosk.domain.tenders import (
     split_for_basket,
     summary_method,
 )
-from kiosk.services import audit, gift_cards, loyalty, outbox, promos, tenders
+from kiosk.domain.vouchers import Voucher, comp_ticket, looks_like_voucher
+from kiosk.services import audit, gift_cards, loyalty, outbox, promos, tenders, vouchers
 from kiosk.services.auth import ensure_active, open_shift_id
 from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_queries import BookingContext, HoldRows, codes_json, in_layout_order
@@ -67,6 +68,7 @@ from kiosk.services.models import (
     QuoteLine,
     Role,
 )
+from kiosk.services.vouchers import parse_item
 from kiosk.store.db import transaction
 
 if TYPE_CHECKING:
@@ -168,8 +170,8 @@ def take_payment(deps: ServiceDeps, actor: Actor, due_minor: int, currency: str,
     if payment is None or not isinstance(payment, Payment):
         raise PaymentError(f"Take payment of {format_money(due_minor, currency)} first.")
     allowed = ("card", "upi") if actor.role == Role.SELF_SERVICE else KINDS
-    lines = tuple(settle(due_minor, payment_tenders(payment, due_minor, currency), currency,
-                         allowed))
+    lines = (tuple(settle(due_minor, payment_tenders(payment, due_minor, currency), currency,
+                          allowed)) if due_minor > 0 else ())  # nothing due: nothing to take
     tenders.refuse_reused_upi(deps.conn, lines)  # before the cloud hears of the sale
     gift_cards.prepare_spend(deps, lines, currency)  # cloud: set aside what the cards pay
     gift_cards.check_spend(deps.conn, lines, currency, deps.clock.now())
@@ -232,16 +234,15 @@ class SalesDesk:
 
     def quote(self, hold_id: str, ticket_types: dict[str, str], promo: str = "",
               member: str = "") -> Quote:
-        """The hold's tickets priced, with the cinema's offers and ``promo`` (a code) applied,
-        member prices too when ``member`` (a phone) is a loyalty member; PromoRefused says why a
-        code does not apply. A use limit is checked at confirm."""
+        """The hold's tickets priced, with the cinema's offers and ``promo`` (a promo code or a
+        voucher's) applied, member prices too when ``member`` (a phone) is a loyalty member;
+        PromoRefused says why a code does not apply. Use limits are checked at confirm."""
         ctx = self.ctx
         now = ctx.now()
         rows = ctx.live_hold(ctx.conn, hold_id, now)
         info = ctx.show(rows.show_id)
         is_member = bool(loyalty.member_of_sale(ctx.deps, member, (), info.currency))
-        offers = promos.discount(info, price(info, rows.seats, ticket_types), promo, now,
-                                 is_member)
+        offers, voucher = self._offers(info, rows, ticket_types, promo, is_member, now)
         basket = offers.basket
         return Quote(
             lines=tuple(QuoteLine(line.seat_code, line.seat_type, line.ticket_type,
@@ -249,7 +250,24 @@ class SalesDesk:
                         for line, off in zip(basket.lines, offers.line_discounts, strict=True)),
             currency=info.currency, total_minor=basket.total_minor, tax_minor=basket.tax_minor,
             discounts=offers.discounts,
+            free_items=(voucher.label,) if voucher is not None and voucher.kind == "item" else (),
         )
+
+    def _offers(self, info: ShowInfo, rows: HoldRows, ticket_types: dict[str, str],
+                code: str, member: bool, now: datetime) -> tuple[Discounted, Voucher | None]:
+        """The tickets after the cinema's offers and the code typed: a promo code, or a
+        voucher's (a ticket voucher makes the dearest ticket free; an item voucher is returned
+        for the food and drink)."""
+        voucher_code = code if looks_like_voucher(code) else ""
+        offers = promos.discount(info, price(info, rows.seats, ticket_types),
+                                 "" if voucher_code else code, now, member)
+        if not voucher_code:
+            return offers, None
+        voucher = vouchers.for_sale(self.ctx.deps, voucher_code, info.cinema_id,
+                                    local(now, info.timezone).date(), str(rows.hold_id))
+        if voucher.kind == "ticket":
+            offers = comp_ticket(offers, voucher, info.tax_rate_bp)
+        return offers, voucher
 
     def take_payment(self, actor: Actor, due_minor: int, currency: str,
                      payment: Payment | None) -> Paid:
@@ -274,11 +292,12 @@ class SalesDesk:
         info = ctx.show(rows.show_id)
         ctx.check_on_sale(info, now)  # cancelled, or past the late-sale window (issue 11)
         phone = loyalty.member_of_sale(ctx.deps, member, (), info.currency)
-        offers = promos.discount(info, price(info, rows.seats, ticket_types), promo, now,
-                                 bool(phone))
+        offers, voucher = self._offers(info, rows, ticket_types, promo, bool(phone), now)
         basket = offers.basket
         contact_text = normalise_contact(contact)
-        food = self._price_items(info, items)
+        free = ([(parse_item(voucher.item), voucher.code)]
+                if voucher is not None and voucher.kind == "item" else [])
+        food = self._price_items(info, items, free)
         due = basket.total_minor + (food.total_minor if food else 0)
         paid = self.take_payment(actor, due, info.currency, payment)
         loyalty.member_of_sale(ctx.deps, phone, paid.tenders, info.currency)  # points: its own
@@ -287,6 +306,9 @@ class SalesDesk:
         if food is not None:  # one payment for the basket: each sale records its part
             paid, food_tenders = split_basket_payment(paid, basket.total_minor)
         promo_intent = promos.take_use(ctx.deps, offers, str(rows.hold_id), rows.expires_at, now)
+        used = (vouchers.take(ctx.deps, voucher, str(rows.hold_id),
+                              rows.expires_at + loyalty.VOID_AFTER, now)
+                if voucher is not None else None)
         sale_member = loyalty.prepare_redeem(ctx.deps, actor, phone, basket_tenders,
                                              info.currency, str(rows.hold_id),
                                              rows.expires_at + loyalty.VOID_AFTER)
@@ -309,6 +331,8 @@ class SalesDesk:
 
                     write_sale(conn, actor, food, food_tenders, paid.shift_id, now,
                                booking_id=plan.booking_id)
+                if used is not None:
+                    vouchers.record_use(conn, used, plan.booking_id, now, actor.kiosk_id)
                 earned = loyalty.record_sale(
                     conn, sale_member, basket_tenders, info.currency, now, actor.kiosk_id,
                     booking_id=plan.booking_id, what=loyalty.show_words(
@@ -324,15 +348,17 @@ class SalesDesk:
             return booking
         return dataclasses.replace(booking, member_phone=phone, points_earned=earned)
 
-    def _price_items(self, info: ShowInfo, items: Sequence[Order]) -> PricedItems | None:
-        """The basket's food and drink, priced from the show's cinema's menu, stock checked
-        before the cloud hears of the sale (the transaction takes it, conditionally)."""
-        if not items:
+    def _price_items(self, info: ShowInfo, items: Sequence[Order],
+                     free: Sequence[tuple[Order, str]] = ()) -> PricedItems | None:
+        """The basket's food and drink (and what an item voucher gives), priced from the show's
+        cinema's menu, stock checked before the cloud hears of the sale (the transaction takes
+        it, conditionally)."""
+        if not items and not free:
             return None
         from kiosk.services.item_sales import check_stock
         from kiosk.services.item_sales import price as price_items
 
-        food = price_items(self.ctx.conn, info.cinema_id, items)
+        food = price_items(self.ctx.conn, info.cinema_id, items, free)
         check_stock(self.ctx.conn, food)
         return food
 

@@ -25,6 +25,9 @@ class ServiceDeps:
     # ``kiosk.cloud.loyalty.CloudMembers`` with cloud sync on (members and their points shared
     # by the chain), else None: members live in this database (``kiosk.services.loyalty``).
     loyalty_cloud: Any = None
+    # ``kiosk.cloud.vouchers.CloudVouchers`` with cloud sync on (single-use vouchers shared by
+    # the cinema's devices), else None: vouchers live in this database.
+    vouchers_cloud: Any = None
 
     @property
     def conn(self):

@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.domain import menu as menu_rules
 from kiosk.domain.business_day import business_date as sale_business_date
-from kiosk.domain.clock import from_iso, to_iso
+from kiosk.domain.clock import from_iso, local, to_iso
 from kiosk.domain.errors import (
     InvalidInput,
     NotFound,
@@ -41,8 +41,10 @@ from kiosk.domain.errors import (
 from kiosk.domain.ids import new_reference, normalise_reference
 from kiosk.domain.menu import ItemLine, Order
 from kiosk.domain.money import format_money
+from kiosk.domain.offers import PromoRefused
 from kiosk.domain.tenders import TenderLine, allocate_refund, summary_method
-from kiosk.services import audit, gift_cards, loyalty, tenders
+from kiosk.domain.vouchers import display_code as display_voucher
+from kiosk.services import audit, gift_cards, loyalty, tenders, vouchers
 from kiosk.services.auth import ensure_active, ensure_staff, open_shift_id
 from kiosk.services.booking_sales import Paid, channel_of, take_payment
 from kiosk.services.deps import ServiceDeps
@@ -152,10 +154,17 @@ def _cinema(conn: sqlite3.Connection, cinema_id: str) -> sqlite3.Row:
     return row
 
 
-def price(conn: sqlite3.Connection, cinema_id: str, orders: Sequence[Order]) -> PricedItems:
-    """Price the orders from the cinema's menu; stock is checked, not taken (``short``)."""
+def price(conn: sqlite3.Connection, cinema_id: str, orders: Sequence[Order],
+          free: Sequence[tuple[Order, str]] = ()) -> PricedItems:
+    """Price the orders from the cinema's menu; stock is checked, not taken (``short``).
+    ``free``: (order, voucher code) of items a voucher gives, each a line at no charge."""
     menu = load_menu(conn, cinema_id)
     lines = menu_rules.price_items(menu, orders)
+    for order, code in free:
+        line = menu_rules.price_items(menu, [order])[0]
+        lines += (replace(line, line_no=len(lines) + 1, unit_price_minor=0, total_minor=0,
+                          tax_minor=0,
+                          modifiers=(*line.modifiers, f"voucher {display_voucher(code)}")),)
     counted = {r[0] for r in conn.execute(
         "SELECT s.item_id FROM menu_stock s JOIN menu_items i ON i.item_id = s.item_id "
         "WHERE i.cinema_id = ?", (cinema_id,))}
@@ -253,27 +262,47 @@ class ItemSaleService:
         return priced
 
     def sell(self, actor: Actor, cinema_id: str, orders: Sequence[Order],
-             payment: Payment, member: str = "") -> ItemSale:
+             payment: Payment, member: str = "", voucher: str = "") -> ItemSale:
         """A food and drink sale without tickets: priced, paid and stock taken at once.
-        ``member``: a loyalty member's phone (earns points; points may pay)."""
+        ``member``: a loyalty member's phone (earns points; points may pay); ``voucher``: an
+        item voucher's code (its item at no charge)."""
         ensure_active(self.deps, actor, "item_sale", cinema_id)
-        priced = self.quote(cinema_id, orders)
+        now = self.deps.clock.now()
+        sale_id = uuid.uuid4().hex
+        free_voucher = self._item_voucher(cinema_id, voucher, sale_id, now)
+        free = [(vouchers.parse_item(free_voucher.item), free_voucher.code)] if free_voucher else []
+        priced = price(self.conn, cinema_id, orders, free)
+        check_stock(self.conn, priced)
         if not priced.lines:
             raise InvalidInput("Add at least one food or drink item.")
         paid: Paid = take_payment(self.deps, actor, priced.total_minor, priced.currency, payment)
         phone = loyalty.member_of_sale(self.deps, member, paid.tenders, priced.currency)
-        now = self.deps.clock.now()
-        sale_id = uuid.uuid4().hex
+        used = (vouchers.take(self.deps, free_voucher, sale_id, now + loyalty.VOID_AFTER, now)
+                if free_voucher else None)
         sale_member = loyalty.prepare_redeem(self.deps, actor, phone, paid.tenders,
                                              priced.currency, sale_id, now + loyalty.VOID_AFTER)
         with transaction(self.conn) as conn:
             _sale_id, reference = write_sale(conn, actor, priced, paid.tenders, paid.shift_id,
                                              now, sale_id=sale_id)
+            if used is not None:
+                vouchers.record_use(conn, used, sale_id, now, actor.kiosk_id)
             loyalty.record_sale(conn, sale_member, paid.tenders, priced.currency, now,
                                 actor.kiosk_id, sale_id=sale_id, reference=reference,
                                 what="Food and drink",
                                 cloud=self.deps.loyalty_cloud is not None)
         return self.get(reference)
+
+    def _item_voucher(self, cinema_id: str, code: str, sale_id: str, now: datetime):
+        """The item voucher a food and drink sale uses (None: no code given)."""
+        if not str(code or "").strip():
+            return None
+        timezone = _cinema(self.conn, cinema_id)["timezone"]
+        found = vouchers.for_sale(self.deps, code, cinema_id, local(now, timezone).date(),
+                                  sale_id)
+        if found.kind != "item":
+            raise PromoRefused(f"Voucher {display_voucher(found.code)} is for a ticket: use it "
+                               "when selling tickets.")
+        return found
 
     # -- reading ------------------------------------------------------------------------------
     def get(self, reference: str) -> ItemSale:

@@ -120,6 +120,7 @@ class Quote:
     total_minor: int
     tax_minor: int
     discounts: tuple[Discount, ...] = ()  # one line per offer (kiosk.domain.offers)
+    free_items: tuple[str, ...] = ()  # what an item voucher adds at no charge (its label)
 
 
 @dataclass(frozen=True)
