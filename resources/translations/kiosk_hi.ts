@@ -98,8 +98,8 @@
         <translation>भुगतान  ⏎</translation>
     </message>
     <message>
-        <source>Promo code</source>
-        <translation>प्रोमो कोड</translation>
+        <source>Promo code or voucher</source>
+        <translation>प्रोमो कोड या वाउचर</translation>
     </message>
     <message>
         <source>Apply code</source>
@@ -1491,12 +1491,12 @@
 <context>
     <name>PromoPanel</name>
     <message>
-        <source>Type your promo code</source>
-        <translation>अपना प्रोमो कोड लिखें</translation>
+        <source>Type your promo code or voucher code</source>
+        <translation>अपना प्रोमो कोड या वाउचर कोड लिखें</translation>
     </message>
     <message>
-        <source>Promo code</source>
-        <translation>प्रोमो कोड</translation>
+        <source>Promo code or voucher</source>
+        <translation>प्रोमो कोड या वाउचर</translation>
     </message>
     <message>
         <source>Cancel</source>

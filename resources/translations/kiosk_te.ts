@@ -98,8 +98,8 @@
         <translation>చెల్లింపు  ⏎</translation>
     </message>
     <message>
-        <source>Promo code</source>
-        <translation>ప్రోమో కోడ్</translation>
+        <source>Promo code or voucher</source>
+        <translation>ప్రోమో కోడ్ లేదా వోచర్</translation>
     </message>
     <message>
         <source>Apply code</source>
@@ -1491,12 +1491,12 @@
 <context>
     <name>PromoPanel</name>
     <message>
-        <source>Type your promo code</source>
-        <translation>మీ ప్రోమో కోడ్ టైప్ చేయండి</translation>
+        <source>Type your promo code or voucher code</source>
+        <translation>మీ ప్రోమో కోడ్ లేదా వోచర్ కోడ్ టైప్ చేయండి</translation>
     </message>
     <message>
-        <source>Promo code</source>
-        <translation>ప్రోమో కోడ్</translation>
+        <source>Promo code or voucher</source>
+        <translation>ప్రోమో కోడ్ లేదా వోచర్</translation>
     </message>
     <message>
         <source>Cancel</source>

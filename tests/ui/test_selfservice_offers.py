@@ -102,7 +102,7 @@ def test_the_promo_panel_reads_in_telugu(qtbot, make_kiosk, config):
         click(qtbot, kiosk.tickets.promo_button)
         panel = kiosk.tickets.promo_panel
         assert (panel.prompt.text(), panel.apply_button.text()) == (
-            "మీ ప్రోమో కోడ్ టైప్ చేయండి", "కోడ్ వర్తింపజేయి")
+            "మీ ప్రోమో కోడ్ లేదా వోచర్ కోడ్ టైప్ చేయండి", "కోడ్ వర్తింపజేయి")
         assert kiosk.tickets.total.text().startswith("మొత్తం")
         _shot(kiosk, "selfservice-promo-te")
     finally:

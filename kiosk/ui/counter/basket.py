@@ -101,8 +101,8 @@ class BasketScreen(Screen):
 
         self.promo_edit = QLineEdit(self)
         self.promo_edit.setObjectName("promoCode")
-        self.promo_edit.setPlaceholderText(self.tr("Promo code"))
-        self.promo_edit.setAccessibleName(self.tr("Promo code"))
+        self.promo_edit.setPlaceholderText(self.tr("Promo code or voucher"))
+        self.promo_edit.setAccessibleName(self.tr("Promo code or voucher"))
         self.promo_edit.setMaxLength(24)
         self.promo_edit.returnPressed.connect(self.apply_promo)
         self.promo_button = QPushButton(self.tr("Apply code"), self)
@@ -300,9 +300,10 @@ class BasketScreen(Screen):
                     "%2", format_money(line.price_minor + line.discount_minor, quote.currency))
             self.table.item(row, 3).setText(text)
         self.discounts_label.setText("   ·   ".join(
-            f"{d.label}{f' ({d.code})' if d.code else ''}   "
-            f"{format_money(-d.amount_minor, quote.currency)}" for d in quote.discounts))
-        self.discounts_label.setVisible(bool(quote.discounts))
+            [f"{d.label}{f' ({d.code})' if d.code else ''}   "
+             f"{format_money(-d.amount_minor, quote.currency)}" for d in quote.discounts]
+            + [f"{label}   {format_money(0, quote.currency)}" for label in quote.free_items]))
+        self.discounts_label.setVisible(bool(quote.discounts or quote.free_items))
         total = self.tr("Total %1").replace("%1", format_money(quote.total_minor, quote.currency))
         if sale.items:
             total += "   " + self.tr("(tickets %1 + food and drink %2)").replace(

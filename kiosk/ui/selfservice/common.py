@@ -182,8 +182,11 @@ def step_layout(screen: QWidget, body: QBoxLayout, margins: tuple[int, int, int,
 
 
 def discounts_text(quote) -> str:
-    """A quote's offers, one per line: 'Tuesday saver  -₹200.00'."""
+    """A quote's offers, one per line: 'Tuesday saver  -₹200.00', then what a voucher gives
+    at no charge: 'Free Popcorn (Large)  ₹0.00'."""
     from kiosk.domain.money import format_money
 
-    return "\n".join(f"{d.label}  {format_money(-d.amount_minor, quote.currency)}"
-                     for d in quote.discounts)
+    return "\n".join([f"{d.label}  {format_money(-d.amount_minor, quote.currency)}"
+                      for d in quote.discounts]
+                     + [f"{label}  {format_money(0, quote.currency)}"
+                        for label in quote.free_items])

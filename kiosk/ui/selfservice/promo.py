@@ -49,8 +49,8 @@ class PromoPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.prompt.setText(self.tr("Type your promo code"))
-        self.entry.setPlaceholderText(self.tr("Promo code"))
+        self.prompt.setText(self.tr("Type your promo code or voucher code"))
+        self.entry.setPlaceholderText(self.tr("Promo code or voucher"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.apply_button.setText(self.tr("Apply code"))
 

@@ -62,7 +62,8 @@ class ReviewScreen(QWidget):
             (self.tr("Where"), f"{show.cinema_name} · {show.hall_name}"),
             (self.tr("Seats"), seats),
             *([(self.tr("Snacks"), food)] if food else []),
-            *([(self.tr("Offers"), discounts_text(quote))] if quote.discounts else []),
+            *([(self.tr("Offers"), discounts_text(quote))]
+              if quote.discounts or quote.free_items else []),
             (self.tr("Total"), self._total),
             (self.tr("Card"), f"•••• {last4}"),
             (self.tr("Confirmation to"), contact or self.tr("No confirmation message")),

@@ -163,7 +163,7 @@ class TicketTypesScreen(QWidget):
         total = (self.tr("Total %1 (incl. tax %2)")
                  .replace("%1", format_money(self.quote.total_minor, self.quote.currency))
                  .replace("%2", format_money(self.quote.tax_minor, self.quote.currency)))
-        if self.quote.discounts:  # the cinema's automatic offers, each named (issue 12)
+        if self.quote.discounts or self.quote.free_items:  # offers and vouchers, each named
             total += "\n" + discounts_text(self.quote)
         self.total.setText(total)
         self.continue_button.setEnabled(True)
