@@ -46,6 +46,7 @@ class DayPull:
     bookings: int = 0
     refunds: int = 0
     shifts: int = 0
+    item_sales: int = 0  # food and drink sales
     devices: int = 0
     skipped: int = 0  # items of a kind this version does not know (a newer writer)
     decisions: int = 0  # managers' decisions on devices' requests (kiosk.cloud.decisions)
@@ -53,7 +54,8 @@ class DayPull:
 
     def summary(self) -> str:
         return (f"{self.business_date} at {self.cinema_id}: {self.bookings} bookings, "
-                f"{self.refunds} refunds, {self.shifts} shifts from {self.devices} devices")
+                f"{self.item_sales} food and drink sales, {self.refunds} refunds, "
+                f"{self.shifts} shifts from {self.devices} devices")
 
 
 class DayPuller:
@@ -91,6 +93,12 @@ class DayPuller:
                 elif sk.startswith("SHIFT#"):
                     self._shift(item)
                     result.shifts += 1
+                elif sk.startswith("ITEMSALE#"):
+                    self._item_sale(item, result.pulled_at)
+                    result.item_sales += 1
+                elif sk.startswith("ITEMREFUND#"):
+                    self._item_refund(item)
+                    result.refunds += 1
                 else:
                     result.skipped += 1
             for device in devices:
@@ -193,6 +201,56 @@ class DayPuller:
              s.get("closed_at"), s.get("expected_minor"), s.get("counted_minor"),
              s.get("variance_minor"), s.get("approved_by"), s.get("approved_at"),
              s.get("comment", ""), int(s.get("rev", 0))))
+
+    def _item_sale(self, i: dict[str, Any], pulled_at: str) -> None:
+        """A food and drink sale with its lines and tenders (a newer ``rev`` wins)."""
+        newer = self.conn.execute("SELECT 1 FROM ledger_item_sales WHERE id = ? AND rev > ?",
+                                  (i["sale_id"], int(i["rev"]))).fetchone()
+        if newer:
+            return
+        sale_id = str(i["sale_id"])
+        self.conn.execute(
+            "INSERT INTO ledger_item_sales (id, reference, cinema_id, business_date, channel, "
+            "kiosk_id, staff_number, booking_id, currency, total_minor, tax_minor, "
+            "refunded_minor, payment_method, created_at, rev, pulled_at) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "refunded_minor = excluded.refunded_minor, rev = excluded.rev, "
+            "pulled_at = excluded.pulled_at",
+            (sale_id, i["reference"], i["cinema_id"], i["business_date"], i["channel"],
+             i["kiosk_id"], i.get("staff_number"), i.get("booking_id"), i["currency"],
+             int(i["total_minor"]), int(i["tax_minor"]), int(i.get("refunded_minor", 0)),
+             i["payment_method"], i["created_at"], int(i["rev"]), pulled_at))
+        self.conn.execute("DELETE FROM ledger_item_sale_lines WHERE sale_id = ?", (sale_id,))
+        self.conn.executemany(
+            "INSERT INTO ledger_item_sale_lines (sale_id, line_no, item_id, combo_id, "
+            "category_id, label, qty, unit_price_minor, total_minor, tax_minor, refunded_qty) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(sale_id, int(ln["line_no"]), ln.get("item_id"), ln.get("combo_id"),
+              ln["category_id"], ln["label"], int(ln["qty"]), int(ln["unit_price_minor"]),
+              int(ln["total_minor"]), int(ln["tax_minor"]), int(ln.get("refunded_qty", 0)))
+             for ln in i.get("lines") or []])
+        self.conn.execute("DELETE FROM ledger_item_sale_tenders WHERE sale_id = ?", (sale_id,))
+        self.conn.executemany(
+            "INSERT INTO ledger_item_sale_tenders (sale_id, seq, kind, amount_minor) "
+            "VALUES (?, ?, ?, ?)",
+            [(sale_id, n, str(t["kind"]), int(t["amount_minor"]))
+             for n, t in enumerate(i.get("tenders") or [], start=1)])
+
+    def _item_refund(self, r: dict[str, Any]) -> None:
+        key = (r["kiosk_id"], int(r["local_id"]))
+        self.conn.execute(
+            "INSERT INTO ledger_item_refunds (kiosk_id, local_id, sale_id, cinema_id, "
+            "business_date, amount_minor, currency, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(kiosk_id, local_id) DO NOTHING",
+            (*key, r["sale_id"], r["cinema_id"], r["business_date"], int(r["amount_minor"]),
+             r["currency"], int(r["rev"])))
+        self.conn.execute("DELETE FROM ledger_item_refund_tenders WHERE kiosk_id = ? AND "
+                          "local_id = ?", key)
+        self.conn.executemany(
+            "INSERT INTO ledger_item_refund_tenders (kiosk_id, local_id, seq, kind, "
+            "amount_minor) VALUES (?, ?, ?, ?, ?)",
+            [(*key, n, str(t["kind"]), int(t["amount_minor"]))
+             for n, t in enumerate(r.get("tenders") or [], start=1)])
 
     def _device(self, d: dict[str, Any]) -> None:
         self.conn.execute(

@@ -17,6 +17,10 @@ Items (keys ``pk``/``sk``):
   ``tenders``: the tender kinds the completed refund went back to, with amounts.
 * shift    ``SHIFT#<kiosk>#<local shift id>`` / ``META``: ``shift_record`` (with its cash-up
   once closed). ``day_sk = SHIFT#<kiosk>#<local id>``.
+* food and drink sale  ``ITEMSALE#<id>`` / ``META``: ``item_sale_record`` (issue 12): its lines,
+  tenders and what was refunded; ``day_sk = ITEMSALE#<id>``. Each of its refunds is
+  ``ITEMSALE#<id>`` / ``REFUND#<kiosk>#<local id>`` (``item_refund_record``), dated by the refund's
+  own business day as a booking refund is. Both carry ``rev`` (the outbox row that sent them).
 * device   ``DEVICE#<cinema>`` / ``<kiosk id>``: ``device_record`` (heartbeat; no day keys, read
   by a Query on ``DEVICE#<cinema>``).
 
@@ -147,6 +151,51 @@ def shift_record(*, kiosk_id: str, local_id: int, cinema_id: str, business_date:
         "day_sk": pk,
     }
     return {k: v for k, v in record.items() if v is not None}
+
+
+ITEM_LINE_FIELDS = ("line_no", "item_id", "combo_id", "category_id", "label", "qty",
+                    "unit_price_minor", "total_minor", "tax_minor", "refunded_qty")
+
+
+def item_sale_pk(sale_id: str) -> str:
+    return f"ITEMSALE#{sale_id}"
+
+
+def item_sale_record(*, sale_id: str, reference: str, cinema_id: str, business_date: str,
+                     channel: str, kiosk_id: str, staff_number: str | None,
+                     booking_id: str | None, currency: str, total_minor: int, tax_minor: int,
+                     refunded_minor: int, payment_method: str, created_at: str,
+                     lines: Iterable[Mapping[str, Any]], tenders: Iterable[Mapping[str, Any]],
+                     rev: int) -> dict[str, Any]:
+    """A food and drink sale as the cinema's day reads it (``pk``/``sk`` included)."""
+    pk = item_sale_pk(sale_id)
+    record = {
+        "pk": pk, "sk": "META", "kind": "item_sale", "sale_id": sale_id, "reference": reference,
+        "cinema_id": cinema_id, "business_date": business_date, "channel": channel,
+        "kiosk_id": kiosk_id, "staff_number": staff_number if channel == "counter" else None,
+        "booking_id": booking_id, "currency": currency, "total_minor": int(total_minor),
+        "tax_minor": int(tax_minor), "refunded_minor": int(refunded_minor),
+        "payment_method": payment_method, "created_at": created_at,
+        "lines": [{k: ln[k] for k in ITEM_LINE_FIELDS if ln.get(k) is not None} for ln in lines],
+        "tenders": [tender(t["kind"], t["amount_minor"]) for t in tenders],
+        "rev": int(rev), "day_pk": day_pk(cinema_id, business_date), "day_sk": pk,
+    }
+    return {k: v for k, v in record.items() if v is not None}
+
+
+def item_refund_record(*, sale_id: str, kiosk_id: str, local_id: int, cinema_id: str,
+                       business_date: str, amount_minor: int, tax_minor: int, currency: str,
+                       created_at: str, tenders: Iterable[Mapping[str, Any]],
+                       rev: int) -> dict[str, Any]:
+    """A refund of a food and drink sale, on the refund's own business day."""
+    sk = refund_sk(kiosk_id, local_id)
+    return {"pk": item_sale_pk(sale_id), "sk": sk, "kind": "item_refund", "sale_id": sale_id,
+            "kiosk_id": kiosk_id, "local_id": int(local_id), "cinema_id": cinema_id,
+            "business_date": business_date, "amount_minor": int(amount_minor),
+            "tax_minor": int(tax_minor), "currency": currency, "created_at": created_at,
+            "tenders": [tender(t["kind"], t["amount_minor"]) for t in tenders], "rev": int(rev),
+            "day_pk": day_pk(cinema_id, business_date),
+            "day_sk": f"ITEMREFUND#{kiosk_id}#{local_id}"}
 
 
 def device_record(*, cinema_id: str, kiosk_id: str, last_seen: str, pending: int, dead: int,

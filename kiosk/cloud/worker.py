@@ -33,8 +33,9 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.cloud import auditing, catalogue_sync, giftcards, ledger_rows, notifier, sellers
+from kiosk.cloud.claims import av
 from kiosk.cloud.context import CloudContext
-from kiosk.cloud.errors import CloudError, CloudUnavailable
+from kiosk.cloud.errors import CloudError, CloudUnavailable, error_code, translate
 from kiosk.cloud.gate import VOID_AFTER, VOID_KIND
 from kiosk.cloud.loyalty import CloudMembers
 from kiosk.cloud.promos import CloudPromos
@@ -43,6 +44,7 @@ from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import KioskError, SeatsUnavailable, ShowCancelled, StaffInactive
 from kiosk.services import loyalty as loyalty_service
 from kiosk.services import vouchers as voucher_service
+from kiosk.services.item_sales import LEDGER_KIND as ITEM_SALE_KIND
 from kiosk.services.promos import OUTBOX_KIND as PROMO_VOID_KIND
 from kiosk.store.db import open_db, transaction
 
@@ -317,6 +319,8 @@ class OutboxWorker:
             self._points_void(row, now, result)
         elif row.kind == voucher_service.OUTBOX_KIND:
             self._voucher_void(row, now, result)
+        elif row.kind == ITEM_SALE_KIND:
+            self._item_sale(row, now, result)
         elif row.kind == catalogue_sync.PUBLISH_KIND:  # a manager's edit made while offline
             self._finish(row, now, catalogue_sync.drain_publish(self.context, self.conn,
                                                                 row.payload, self.clock))
@@ -506,6 +510,27 @@ class OutboxWorker:
             gave_back = CloudMembers(self.context).release(str(p["phone"]), sale_key)
             self._finish(row, now, f"gave back {p.get('points')} points" if gave_back
                          else "the sale redeemed nothing: nothing to give back")
+        result.done += 1
+
+    def _item_sale(self, row: _Row, now: datetime, result: DrainResult) -> None:
+        """A food and drink sale (and its refunds) into the cloud's day, whole, as it stands
+        now; an item carrying a newer ``rev`` (a later row's) is left as it is."""
+        items = ledger_rows.item_sale_items(self.conn, str(row.payload["sale_id"]), row.id)
+        client, table = self.context.dynamodb(), self.context.clients().table
+        for item in items:
+            def put(item=item) -> None:
+                try:
+                    client.put_item(TableName=table, Item={k: av(v) for k, v in item.items()},
+                                    ConditionExpression="attribute_not_exists(pk) OR rev <= :rev",
+                                    ExpressionAttributeValues={":rev": av(row.id)})
+                except Exception as exc:  # noqa: BLE001
+                    if error_code(exc) == "ConditionalCheckFailedException":
+                        return  # a newer copy is there
+                    raise translate(exc) from exc
+
+            self.context.call(put)
+        self._finish(row, now, f"sent {len(items)} ledger items" if items
+                     else "the sale is not here: nothing to send")
         result.done += 1
 
     def _voucher_void(self, row: _Row, now: datetime, result: DrainResult) -> None:

@@ -55,9 +55,9 @@ MAX_ADJUSTMENT_MINOR = 100_000_000  # ten lakh rupees / a million dollars: a typ
 
 def _food(conn: sqlite3.Connection, cinema_id: str, day: str, currency: str,
           admissions: int) -> dict[str, int] | None:
-    """The day's food and drink totals in the cinema's currency (this device's sales: item
-    sales are not in the cloud ledger yet); None when none was sold. Their money is in the
-    tenders."""
+    """The day's food and drink totals in the cinema's currency (this device's sales, and on
+    the manager console every device's pulled with the day); None when none was sold. Their
+    money is in the tenders."""
     from kiosk.services.reports import food_tables
 
     totals = food_tables(conn, {"start": day, "end": day, "cinema": cinema_id},

@@ -44,7 +44,7 @@ from kiosk.domain.money import format_money
 from kiosk.domain.offers import PromoRefused
 from kiosk.domain.tenders import TenderLine, allocate_refund, summary_method
 from kiosk.domain.vouchers import display_code as display_voucher
-from kiosk.services import audit, gift_cards, loyalty, tenders, vouchers
+from kiosk.services import audit, gift_cards, loyalty, outbox, tenders, vouchers
 from kiosk.services.auth import ensure_active, ensure_staff, open_shift_id
 from kiosk.services.booking_sales import Paid, channel_of, take_payment
 from kiosk.services.deps import ServiceDeps
@@ -237,6 +237,7 @@ def write_sale(conn: sqlite3.Connection, actor: Actor, priced: PricedItems,
         [(sale_id, t.seq, t.kind, t.amount_minor, t.reference, t.tendered_minor, t.change_minor)
          for t in lines])
     gift_cards.redeem(conn, lines, priced.currency, now, actor.kiosk_id, sale_id=sale_id)
+    to_ledger(conn, sale_id, now)
     audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="item_sale",
                  staff_id=actor.staff_id, target=reference,
                  detail={"sale_id": sale_id, "booking_id": booking_id,
@@ -245,6 +246,16 @@ def write_sale(conn: sqlite3.Connection, actor: Actor, priced: PricedItems,
                          "stock": priced.stock,
                          "tenders": [[t.kind, t.amount_minor] for t in lines]})
     return sale_id, reference
+
+
+LEDGER_KIND = "item_sale"  # the outbox row that sends a sale (and its refunds) to the cloud day
+
+
+def to_ledger(conn: sqlite3.Connection, sale_id: str, now: datetime) -> None:
+    """Queue the sale for the cloud's day ledger, in the caller's transaction (the worker sends
+    it as it stands then: ``kiosk.cloud.ledger_rows.item_sale_items``)."""
+    outbox.enqueue(conn, kind=LEDGER_KIND, booking_id=None, now=now,
+                   payload={"sale_id": sale_id})
 
 
 class ItemSaleService:
@@ -437,6 +448,7 @@ class ItemSaleService:
                              "WHERE item_id = ?", (units, to_iso(now), item_id))
             conn.execute("UPDATE item_sales SET refunded_minor = refunded_minor + ? WHERE id = ?",
                          (amount, sale.sale_id))
+            to_ledger(conn, sale.sale_id, now)
             audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="item_refund",
                          staff_id=actor.staff_id, target=sale.reference,
                          detail={"refund_id": refund_id, "lines": sorted(wanted.items()),

@@ -273,7 +273,7 @@ SELECT i.currency, l.category_id, COALESCE(c.name, l.category_id) AS category,
                 mc.name, l.label) AS name,
        SUM(l.qty - l.refunded_qty), SUM(l.total_minor), SUM(l.unit_price_minor * l.refunded_qty),
        SUM(l.tax_minor - (l.tax_minor * l.refunded_qty) / l.qty), COUNT(DISTINCT i.id)
-  FROM item_sale_lines l JOIN item_sales i ON i.id = l.sale_id
+  FROM day_item_sale_lines l JOIN day_item_sales i ON i.id = l.sale_id
   LEFT JOIN menu_categories c ON c.category_id = l.category_id
   LEFT JOIN menu_items mi ON mi.item_id = l.item_id
   LEFT JOIN menu_combos mc ON mc.combo_id = l.combo_id
@@ -285,7 +285,8 @@ SELECT i.currency, l.category_id, COALESCE(c.name, l.category_id) AS category,
 def food_tables(conn: sqlite3.Connection, params: dict[str, Any],
                 admissions: dict[str, int]) -> tuple[ReportTable, ...]:
     """Food and drink totals (with spend per head: sales net of refunds per admission), by
-    category and by item, from this device's sales."""
+    category and by item: this device's sales and, on the manager console, every device's
+    pulled with the day (``day_item_sales``, migration 0025)."""
     rows = conn.execute(_FOOD_LINES_SQL, params).fetchall()
     per_currency: dict[str, list[int]] = {}
     by_category: dict[tuple[str, str], list[int]] = {}
@@ -298,8 +299,8 @@ def food_tables(conn: sqlite3.Connection, params: dict[str, Any],
             for k, v in enumerate(measures):
                 acc[k] += v
     counts = {cur: int(n) for cur, n in conn.execute(
-        "SELECT currency, COUNT(*) FROM item_sales WHERE business_date BETWEEN :start AND :end "
-        "AND (:cinema IS NULL OR cinema_id = :cinema) GROUP BY currency", params)}
+        "SELECT currency, COUNT(*) FROM day_item_sales WHERE business_date BETWEEN :start AND "
+        ":end AND (:cinema IS NULL OR cinema_id = :cinema) GROUP BY currency", params)}
 
     def money(m: list[int]) -> tuple[int, ...]:
         items, gross, refunds, tax = m

@@ -192,6 +192,12 @@ SELECT lb.payment_method, lb.currency, SUM(lb.paid_minor), COUNT(*) FROM ledger_
    AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.id = lb.id)
    AND NOT EXISTS (SELECT 1 FROM ledger_booking_tenders t WHERE t.booking_id = lb.id)
  GROUP BY lb.payment_method, lb.currency
+UNION ALL
+SELECT t.kind, li.currency, SUM(t.amount_minor), COUNT(*)
+  FROM ledger_item_sale_tenders t JOIN ledger_item_sales li ON li.id = t.sale_id
+ WHERE (?2 IS NULL OR li.cinema_id = ?2) AND li.business_date BETWEEN ?1 AND ?3
+   AND NOT EXISTS (SELECT 1 FROM item_sales i WHERE i.id = li.id)
+ GROUP BY t.kind, li.currency
 """
 
 _REFUNDED_SQL = """
@@ -230,6 +236,14 @@ SELECT COALESCE(rt.kind, lr.method), lr.currency, SUM(COALESCE(rt.amount_minor, 
         (SELECT h.cinema_id FROM bookings b JOIN shows s ON s.id = b.show_id
            JOIN halls h ON h.id = s.hall_id WHERE b.id = lr.booking_id)))
  GROUP BY 1, 2
+UNION ALL
+SELECT rt.kind, lr.currency, SUM(rt.amount_minor), COUNT(DISTINCT lr.kiosk_id || '#' || lr.local_id)
+  FROM ledger_item_refunds lr
+  JOIN ledger_item_refund_tenders rt ON rt.kiosk_id = lr.kiosk_id AND rt.local_id = lr.local_id
+ WHERE (?2 IS NULL OR lr.cinema_id = ?2) AND lr.business_date BETWEEN ?1 AND ?3
+   AND NOT EXISTS (SELECT 1 FROM item_refunds r WHERE r.id = lr.local_id
+                     AND r.kiosk_id = lr.kiosk_id)
+ GROUP BY rt.kind, lr.currency
 """
 
 

@@ -304,3 +304,40 @@ def test_pulled_day_counts_by_tender_across_devices(day, ctx, clock):
     assert tender_totals(conn, business_date=DAY, cinema_id=CINEMA)["card"].taken_minor == 0
     assert tender_totals(conn, business_date=DAY, cinema_id=CINEMA,
                          include_pulled=True)["card"].taken_minor == 76_000
+
+
+def test_every_devices_food_and_drink_reaches_the_managers_day(day, ctx, clock):
+    """Issue 12 point 7: food and drink sales and their refunds go through the outbox into the
+    cloud's day; the manager's pulled day counts them by item and by tender, once, across
+    devices (and a resend changes nothing)."""
+    from datetime import date
+
+    from kiosk.domain.menu import Order
+    from kiosk.store.db import transaction
+    from kiosk.store.menu_store import replace_menu
+    from tests.unit.test_menu import small_menu
+
+    k1, k2, office = day
+    for k in (k1, k2, office):
+        with transaction(k.svc.deps.conn):
+            replace_menu(k.svc.deps.conn, small_menu(), {"pop-l": (10, 3)}, "t")
+    sold = k1.svc.items.sell(k1.actor, CINEMA, [Order("pop-l", 2, ("salted",))], CARD_PAYMENT)
+    k1.svc.items.refund(k1.svc.auth.sign_in(*MANAGER), sold.reference, {1: 1}, "dropped")
+    k2.svc.items.sell(k2.actor, CINEMA, [Order("cola-m")], CARD_PAYMENT)
+    for k in (k1, k2):
+        _sync(k, clock)
+        _sync(k, clock)  # nothing new: nothing changes
+    puller = DayPuller(office.ctx, office.config.db_path, clock)
+    pulled = puller.pull(CINEMA, DAY)
+    puller.pull(CINEMA, DAY)  # a second pull adds nothing
+    puller.close()
+    assert pulled.item_sales == 2 and "2 food and drink sales" in pulled.summary()
+    manager = office.svc.auth.sign_in(*MANAGER)
+    report = office.svc.reports.daily_sales(manager, date.fromisoformat(DAY))
+    items = {r["item"]: (r["items"], r["gross"], r["refunds"])
+             for r in report.food_table("food_by_item").as_dicts()}
+    assert items == {"Popcorn (Large)": (1, 90_000, 45_000), "Soft drink (Medium)": (1, 23_000, 0)}
+    tenders = {r["tender"]: (r["taken"], r["refunded"]) for r in report.by_tender.as_dicts()}
+    assert tenders == {"card": (90_000 + 23_000, 45_000)}
+    z = office.svc.day_close.preview(manager, DAY, CINEMA)
+    assert "2 sales, 2 items" in z.totals["food_and_drink_note"]
