@@ -15,6 +15,7 @@ import sys
 from kiosk.commands._staff import signed_in
 from kiosk.commands.menu import _cinema
 from kiosk.config import Config
+from kiosk.domain.errors import InvalidInput
 from kiosk.domain.vouchers import Voucher, display_code
 
 NAME = "voucher"
@@ -34,6 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     issue.add_argument("--until", default="", metavar="YYYY-MM-DD", help="last day of use")
     issue.add_argument("--label", default="", help="printed on the voucher and the receipt")
     issue.add_argument("--cinema", metavar="ID", help="the cinema (default: this kiosk's)")
+    issue.add_argument("--pdf", metavar="FILE",
+                       help="also write the vouchers to print, one 80 mm page each, with QR")
     show = sub.add_parser("show", help="what a voucher is for and whether it was used")
     show.add_argument("code", metavar="CODE")
     void = sub.add_parser("void", help="cancel an unused voucher (a manager)")
@@ -50,10 +53,14 @@ def run(args: argparse.Namespace, config: Config) -> int:
     try:
         with signed_in(services, args) as actor:
             if args.action == "issue":
+                if args.pdf:
+                    check_pdf_target(args.pdf)
                 cinema_id = _cinema(services.deps.conn, args.cinema, config)
                 made = services.vouchers.issue(actor, cinema_id, args.kind, args.count,
                                                args.item, args.until, args.label)
                 print_batch(made)
+                if args.pdf:
+                    print(f"Vouchers to print: {write_pdf(services, cinema_id, made, args.pdf)}")
                 return 0
             if args.action == "void":
                 voucher = services.vouchers.void(actor, args.code)
@@ -63,6 +70,30 @@ def run(args: argparse.Namespace, config: Config) -> int:
         return 0
     finally:
         services.close()
+
+
+def write_pdf(services, cinema_id: str, made: list[Voucher], path: str) -> str:
+    from kiosk.tickets.cards import render_slips_pdf, voucher_slip
+
+    names = {c["id"]: c["name"] for c in services.catalogue.cinemas()}
+    slips = [voucher_slip(v, names.get(cinema_id, cinema_id)) for v in made]
+    try:
+        return str(render_slips_pdf(slips, path, "Vouchers"))
+    except OSError as err:
+        raise InvalidInput(f"The PDF could not be written to {path}: {err.strerror}. The "
+                           "vouchers are issued: their codes are listed above.") from None
+
+
+def check_pdf_target(path: str) -> None:
+    """Refuse a PDF target that cannot be written, before any voucher is issued."""
+    import os
+    from pathlib import Path
+
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise InvalidInput(f"--pdf {path}: that is not a file this kiosk can write (a folder, or "
+                           "a folder that does not exist or is read-only). Nothing was issued.")
 
 
 def describe(voucher: Voucher) -> str:

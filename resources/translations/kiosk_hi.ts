@@ -170,6 +170,37 @@
     </message>
 </context>
 <context>
+    <name>Card</name>
+    <message>
+        <source>GIFT CARD</source>
+        <translation>गिफ़्ट कार्ड</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>शेष राशि</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>कब तक मान्य</translation>
+    </message>
+    <message>
+        <source>Pays for tickets, food and drink at the box office. Keep it safe: whoever holds the code can spend it.</source>
+        <translation>बॉक्स ऑफ़िस पर टिकट, खाने-पीने का भुगतान करता है। इसे सुरक्षित रखें: जिसके पास कोड है वह इसे खर्च कर सकता है।</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>देता है</translation>
+    </message>
+    <message>
+        <source>VOUCHER</source>
+        <translation>वाउचर</translation>
+    </message>
+    <message>
+        <source>Used once, at the box office or a self-service kiosk: type or scan the code.</source>
+        <translation>एक बार उपयोग होता है, बॉक्स ऑफ़िस या सेल्फ़-सर्विस कियोस्क पर: कोड लिखें या स्कैन करें।</translation>
+    </message>
+</context>
+<context>
     <name>CardTerminal</name>
     <message>
         <source>Tap</source>
@@ -959,6 +990,14 @@
         <translation>बेचा गया या भरा गया कार्ड यहाँ दिखेगा, उसके कोड के QR के साथ।</translation>
     </message>
     <message>
+        <source>Print card</source>
+        <translation>कार्ड प्रिंट करें</translation>
+    </message>
+    <message>
+        <source>Save card PDF</source>
+        <translation>कार्ड PDF सहेजें</translation>
+    </message>
+    <message>
         <source>active</source>
         <translation>सक्रिय</translation>
     </message>
@@ -997,6 +1036,22 @@
     <message>
         <source>UPI reference (UTR)</source>
         <translation>UPI संदर्भ (UTR)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation>PDF नहीं लिखी जा सकी: %1</translation>
+    </message>
+    <message>
+        <source>Gift card saved to %1</source>
+        <translation>गिफ़्ट कार्ड %1 में सहेजा गया</translation>
+    </message>
+    <message>
+        <source>Gift card sent to the printer.</source>
+        <translation>गिफ़्ट कार्ड प्रिंटर को भेजा गया।</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>प्रिंटिंग रद्द की गई।</translation>
     </message>
     <message>
         <source>Type the amount as a number, for example 1000.</source>

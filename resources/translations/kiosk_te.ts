@@ -170,6 +170,37 @@
     </message>
 </context>
 <context>
+    <name>Card</name>
+    <message>
+        <source>GIFT CARD</source>
+        <translation>గిఫ్ట్ కార్డు</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>నిల్వ</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>చెల్లుబాటు</translation>
+    </message>
+    <message>
+        <source>Pays for tickets, food and drink at the box office. Keep it safe: whoever holds the code can spend it.</source>
+        <translation>బాక్స్ ఆఫీస్‌లో టికెట్లు, ఆహారం, పానీయాలకు చెల్లిస్తుంది. జాగ్రత్తగా ఉంచండి: కోడ్ ఉన్నవారు ఎవరైనా దీన్ని ఖర్చు చేయవచ్చు.</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>ఇస్తుంది</translation>
+    </message>
+    <message>
+        <source>VOUCHER</source>
+        <translation>వోచర్</translation>
+    </message>
+    <message>
+        <source>Used once, at the box office or a self-service kiosk: type or scan the code.</source>
+        <translation>ఒక్కసారే వాడవచ్చు, బాక్స్ ఆఫీస్ లేదా సెల్ఫ్-సర్వీస్ కియోస్క్‌లో: కోడ్ టైప్ చేయండి లేదా స్కాన్ చేయండి.</translation>
+    </message>
+</context>
+<context>
     <name>CardTerminal</name>
     <message>
         <source>Tap</source>
@@ -959,6 +990,14 @@
         <translation>అమ్మిన లేదా జోడించిన కార్డ్ ఇక్కడ దాని కోడ్ QR తో కనిపిస్తుంది.</translation>
     </message>
     <message>
+        <source>Print card</source>
+        <translation>కార్డు ప్రింట్ చేయి</translation>
+    </message>
+    <message>
+        <source>Save card PDF</source>
+        <translation>కార్డు PDF సేవ్ చేయి</translation>
+    </message>
+    <message>
         <source>active</source>
         <translation>చురుకుగా ఉంది</translation>
     </message>
@@ -997,6 +1036,22 @@
     <message>
         <source>UPI reference (UTR)</source>
         <translation>UPI రిఫరెన్స్ (UTR)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation>PDF రాయలేకపోయాం: %1</translation>
+    </message>
+    <message>
+        <source>Gift card saved to %1</source>
+        <translation>గిఫ్ట్ కార్డు %1 లో సేవ్ అయింది</translation>
+    </message>
+    <message>
+        <source>Gift card sent to the printer.</source>
+        <translation>గిఫ్ట్ కార్డు ప్రింటర్‌కు పంపబడింది.</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>ప్రింటింగ్ రద్దయింది.</translation>
     </message>
     <message>
         <source>Type the amount as a number, for example 1000.</source>

@@ -75,3 +75,29 @@ def test_the_gift_card_screen_in_high_contrast(driver, qtbot, kiosk_ui, services
     assert screen.hint.isVisible() and not screen.qr.isVisible()
     with qtbot.waitSignal(kiosk_ui.theme.highContrastChanged):  # as the next test expects
         qtbot.mouseClick(kiosk_ui.window.contrast_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_card_sold_is_printed_with_its_code_and_qr(driver, qtbot, services, tmp_path, qapp):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from kiosk.tickets.cards import gift_card_slip, render_slip_image
+    from tests.ui.test_tickets import load, page_text
+
+    screen = _gift_screen(driver, qtbot)
+    assert not screen.print_button.isEnabled() and not screen.pdf_button.isEnabled()
+    driver.click(screen.quick_buttons[1])  # ₹1,000
+    qtbot.keyClicks(screen.reference, "1000")
+    driver.click(screen.sell_button)
+    qtbot.waitUntil(lambda: screen.print_button.isEnabled(), timeout=WAIT)
+    card = screen.card
+    written = screen.save_card_pdf(tmp_path / "card.pdf")
+    text = page_text(load(qapp, written))
+    for words in ("GIFT CARD", card.display_code, "₹1,000.00", "Test Screens"):
+        assert words in text, (words, text)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    screen.printer = printer
+    driver.click(screen.print_button)
+    assert card.display_code in page_text(load(qapp, tmp_path / "printed.pdf"))
+    render_slip_image(gift_card_slip(card, "Test Screens")).save("/tmp/shots/gift_card_slip.png")

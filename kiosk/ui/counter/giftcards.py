@@ -9,6 +9,8 @@ for the customer's phone or a printed card. The service checks everything again
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -40,6 +42,7 @@ class GiftCardScreen(Screen):
     def __init__(self, ctl):
         super().__init__(ctl)
         self.card = None  # the card looked up (GiftCard)
+        self.printer = None  # a configured QPrinter to use instead of the system one (tests)
         self._busy = False
 
         title = QLabel(self.tr("Gift cards"), self)
@@ -109,6 +112,12 @@ class GiftCardScreen(Screen):
         self.message.setObjectName("giftCardMessage")
         self.message.setProperty("role", "bad")
         self.message.setWordWrap(True)
+        self.print_button = QPushButton(self.tr("Print card"), self)
+        self.print_button.setObjectName("printGiftCard")
+        self.print_button.clicked.connect(self.print_card)
+        self.pdf_button = QPushButton(self.tr("Save card PDF"), self)
+        self.pdf_button.setObjectName("saveGiftCardPdf")
+        self.pdf_button.clicked.connect(lambda: self.save_card_pdf())
         self.back_button = QPushButton(self.tr("Back to sales (Esc)"), self)
         self.back_button.setObjectName("giftCardBack")
         self.back_button.clicked.connect(self.back)
@@ -138,7 +147,14 @@ class GiftCardScreen(Screen):
         outcome.setContentsMargins(20, 16, 20, 16)
         outcome.addWidget(self.hint)
         outcome.addWidget(self.result)
-        outcome.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        printing = QVBoxLayout()  # beside the QR: the screen keeps its height
+        printing.addStretch(1)
+        printing.addWidget(self.print_button)
+        printing.addWidget(self.pdf_button)
+        card_row = QHBoxLayout()
+        card_row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignVCenter)
+        card_row.addLayout(printing, 1)
+        outcome.addLayout(card_row)
         outcome.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(sell_box, 3)
@@ -263,6 +279,48 @@ class GiftCardScreen(Screen):
     def _update_buttons(self) -> None:
         self.top_up_button.setEnabled(self.card is not None and not self._busy)
         self.sell_button.setEnabled(not self._busy)
+        for button in (self.print_button, self.pdf_button):  # the card shown, printed
+            button.setEnabled(self.card is not None and not self._busy)
+
+    # -- the printed card -----------------------------------------------------------------------
+    def _slip(self):
+        from kiosk.tickets.cards import gift_card_slip
+
+        names = {c["id"]: c["name"] for c in self.services.catalogue.cinemas()}
+        return gift_card_slip(self.card, names.get(self.card.cinema_id, self.card.cinema_id))
+
+    def save_card_pdf(self, path: Path | None = None) -> Path | None:
+        """The card as a PDF (a printed card for the customer, or a copy to e-mail)."""
+        if self.card is None:
+            return None
+        from kiosk.tickets.cards import render_slips_pdf
+
+        target = path or Path(self.ctl.config.ticket_dir) / f"giftcard-{self.card.code[-4:]}.pdf"
+        try:
+            written = render_slips_pdf([self._slip()], target, "Gift card")
+        except OSError as err:
+            self.message.setText(self.tr("The PDF could not be written: %1").replace("%1",
+                                                                                    str(err)))
+            return None
+        self.ctl.banner.show_message(self.tr("Gift card saved to %1").replace("%1", str(written)),
+                                     "ok")
+        return written
+
+    def print_card(self) -> None:
+        """The card on the counter's printer (the print dialog unless printing is silent)."""
+        if self.card is None:
+            return
+        from kiosk.tickets.cards import print_slips
+
+        try:
+            done = print_slips([self._slip()], self.ctl.config.printer_name or None, self,
+                               silent=self.ctl.config.silent_print or self.printer is not None,
+                               printer=self.printer)
+        except KioskError as err:
+            self.message.setText(str(err))
+            return
+        self.ctl.banner.show_message(self.tr("Gift card sent to the printer.") if done
+                                     else self.tr("Printing cancelled."), "ok")
 
     def _payment(self, amount_minor: int) -> Payment:
         method, text = self._method(), self.reference.text().strip()
