@@ -182,6 +182,7 @@ def draw_daily_report(painter: QPainter, page: QRectF, report: Any, *, occupancy
     used_right = _table(painter, QRectF(right.left(), y, half, 0), ("Payment", "Tickets", "Gross"),
                         pay_rows[:12])
     y += max(used_left, used_right) + _pt(16)
+    y = _food_section(painter, page, y, report, currency, half)
 
     # Occupancy: the shows of the day, busiest first, as many as fit.
     if occupancy is not None and y < page.bottom() - _pt(60):
@@ -203,6 +204,39 @@ def draw_daily_report(painter: QPainter, page: QRectF, report: Any, *, occupancy
         foot += f"  Refunds awaiting approval: {format_money(pending, currency)} (not subtracted)."
     painter.drawText(QRectF(page.left(), page.bottom() - _pt(12), page.width(), _pt(12)),
                      Qt.AlignmentFlag.AlignLeft, foot)
+
+
+def _food_section(painter: QPainter, page: QRectF, y: float, report, currency: str,
+                  half: float) -> float:
+    """Food and drink (issue 12 point 6): the totals with spend per head, by category beside
+    the best-selling items. Returns where the page goes on."""
+    totals = report.food_table("food_totals")
+    row = next((r for r in totals.as_dicts() if r["currency"] == currency), None) if totals else None
+    if row is None:
+        return y
+    _section(painter, page, y, "Food and drink")
+    y += _pt(18)
+    painter.setPen(INK)
+    painter.setFont(_font(9))
+    painter.drawText(
+        QRectF(page.left(), y, page.width(), _pt(14)), Qt.AlignmentFlag.AlignLeft,
+        f"{row['sales']:,} sale{'s' if row['sales'] != 1 else ''}, {row['items']:,} "
+        f"item{'s' if row['items'] != 1 else ''}: gross "
+        f"{format_money(row['gross'], currency)}, refunds {format_money(row['refunds'], currency)}, "
+        f"net revenue {format_money(row['net_revenue'], currency)}; "
+        f"{format_money(row['spend_per_head'], currency)} per admission "
+        f"({row['admissions']:,} admissions)")
+    y += _pt(18)
+    categories = [(r["category"], f"{r['items']:,}", format_money(r["gross"], currency))
+                  for r in report.food_table("food_by_category").as_dicts()
+                  if r["currency"] == currency]
+    items = [(r["item"], f"{r['items']:,}", format_money(r["gross"], currency))
+             for r in report.food_table("food_by_item").as_dicts() if r["currency"] == currency]
+    used_left = _table(painter, QRectF(page.left(), y, half, 0), ("Category", "Items", "Gross"),
+                       categories[:6])
+    used_right = _table(painter, QRectF(page.left() + half + _pt(16), y, half, 0),
+                        ("Item", "Items", "Gross"), items[:6])
+    return y + max(used_left, used_right) + _pt(16)
 
 
 def _section(painter: QPainter, area: QRectF, y: float, title: str) -> None:
