@@ -29,6 +29,7 @@ PAGES = (
     ("refunds", "Refund approvals", "kiosk.ui.manager.refunds", "RefundsScreen"),
     ("cashups", "Cash-ups", "kiosk.ui.manager.cashups", "CashupsScreen"),
     ("stock", "Food and drink stock", "kiosk.ui.manager.stock", "StockScreen"),
+    ("offers", "Offers and codes", "kiosk.ui.manager.offers", "OffersScreen"),
     ("schedule", "Schedule", "kiosk.ui.manager.schedule", "ScheduleScreen"),
     ("halls", "Hall editor", "kiosk.ui.manager.hall_editor", "HallEditorScreen"),
     ("sync", "Kiosks and sync", "kiosk.ui.manager.sync", "SyncScreen"),

@@ -1,0 +1,207 @@
+"""Offers and promo codes (issue 12 point 4): a cinema's automatic offers, codes and member
+prices, with each code's uses; the manager adds, changes or withdraws one here. Everything goes
+through ``OfferService``, which checks the manager role again, validates every field and audits,
+and publishes the change to every device of the cinema."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox
+
+from kiosk.domain.money import format_money, parse_money
+from kiosk.domain.offers import Offer, describe
+from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
+
+COLUMNS = (
+    Col("name", "Offer"), Col("takes", "Takes off"), Col("code", "Code"), Col("uses", "Uses"),
+    Col("who", "For"), Col("window", "Sales"), Col("state", "State"), Col("id", "Id"),
+)
+KIND_LABELS = (("percent", "Percent off each ticket"), ("amount", "Amount off the tickets"),
+               ("price", "Each ticket at a price"))
+
+
+def takes_off(offer: Offer, currency: str) -> str:
+    if offer.kind == "percent":
+        return f"{offer.value} %"
+    if offer.kind == "amount":
+        return f"{format_money(offer.value, currency)} off"
+    return f"at {format_money(offer.value, currency)}"
+
+
+class OffersScreen(ManagerScreen):
+    title = "Offers and promo codes"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.cinema = QComboBox(self)
+        self.cinema.setObjectName("offersCinema")
+        self.cinema.setMinimumHeight(48)
+        self.currencies: dict[str, str] = {}
+        for cinema in ctx.cinemas():
+            self.cinema.addItem(cinema["name"], cinema["id"])
+            self.currencies[cinema["id"]] = cinema["currency"]
+        preferred = self.cinema.findData(ctx.config.cinema_id)
+        if preferred >= 0:
+            self.cinema.setCurrentIndex(preferred)
+        self.cinema.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.toolbar.addWidget(QLabel("Cinema", self))
+        self.toolbar.addWidget(self.cinema)
+        self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh))
+        self.toolbar.addWidget(button("New offer", self, name="newOffer", slot=self.clear_form))
+        self.model = RowsModel(COLUMNS, self)
+        self.model.highlight = lambda row: None if self.model.payload(row).offer.active else "warn"
+        self.table = SortedTable(self.model, self)
+        self.table.setObjectName("offersTable")
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
+        self.outer.addWidget(self.table, 1)
+        self._build_form()
+        self.outer.addWidget(muted(
+            "Automatic offers (no code) apply by themselves: each ticket takes its best one. A "
+            "code applies on top, to the tickets it fits. Member prices apply when the sale names "
+            "a loyalty member. Offers are withdrawn, never deleted: past sales keep naming them.",
+            self))
+
+    def _build_form(self) -> None:
+        def field(name: str, placeholder: str) -> QLineEdit:
+            edit = QLineEdit(self)
+            edit.setObjectName(name)
+            edit.setPlaceholderText(placeholder)
+            edit.setMinimumHeight(44)
+            return edit
+
+        self.offer_id = field("offerId", "id, e.g. tuesday")
+        self.name = field("offerName", "printed name, e.g. Tuesday saver")
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("offerKind")
+        self.kind.setMinimumHeight(44)
+        for key, label in KIND_LABELS:
+            self.kind.addItem(label, key)
+        self.value = field("offerValue", "10 (percent) or 150.00")
+        self.code = field("offerCode", "code (empty: automatic)")
+        self.max_uses = QSpinBox(self)
+        self.max_uses.setObjectName("offerMaxUses")
+        self.max_uses.setRange(0, 1_000_000)
+        self.max_uses.setSpecialValueText("no limit")
+        self.max_uses.setMinimumHeight(44)
+        self.days = field("offerDays", "days, e.g. tue,sat (empty: every day)")
+        self.valid_from = field("offerFrom", "sales from YYYY-MM-DD")
+        self.valid_to = field("offerUntil", "sales until YYYY-MM-DD")
+        self.shows_from = field("offerShowsFrom", "shows from HH:MM")
+        self.shows_before = field("offerShowsBefore", "shows before HH:MM")
+        self.tickets = field("offerTickets", "ticket types, e.g. child,senior")
+        self.films = field("offerFilms", "film ids (empty: every film)")
+        self.members_only = QCheckBox("Members only (member price)", self)
+        self.members_only.setObjectName("offerMembersOnly")
+        grid = QGridLayout()
+        cells = (((self.offer_id, "Id"), (self.name, "Name (printed)"), (self.kind, "Kind"),
+                  (self.value, "Value")),
+                 ((self.code, "Promo code"), (self.max_uses, "Most uses (code)"),
+                  (self.valid_from, "Sales from"), (self.valid_to, "Sales until")),
+                 ((self.days, "Show days"), (self.shows_from, "Shows from"),
+                  (self.shows_before, "Shows before"), (self.tickets, "Ticket types")))
+        for r, row in enumerate(cells):  # a caption over each field: filled, it still reads
+            for c, (widget, caption) in enumerate(row):
+                grid.addWidget(muted(caption, self), 2 * r, c)
+                grid.addWidget(widget, 2 * r + 1, c)
+        grid.addWidget(muted("Films", self), 6, 0)
+        grid.addWidget(self.films, 7, 0, 1, 2)
+        grid.addWidget(self.members_only, 7, 2)
+        self.save_button = button("Save offer", self, role="primary", slot=self.save,
+                                  name="saveOffer")
+        self.withdraw_button = button("Withdraw", self, slot=self.withdraw, name="withdrawOffer")
+        grid.addWidget(self.save_button, 8, 3)
+        grid.addWidget(self.withdraw_button, 8, 2)
+        self.outer.addLayout(grid)
+
+    # -- data ---------------------------------------------------------------------------------
+    @property
+    def currency(self) -> str:
+        return self.currencies.get(self.cinema.currentData() or "", "INR")
+
+    def refresh(self) -> None:
+        cinema_id = self.cinema.currentData()
+        if not cinema_id:
+            return
+        rows = self.call(self.ctx.services.offers.list, cinema_id, True)
+        if rows is None:
+            return
+        self.model.set_rows([self._row(r) for r in rows], rows)
+
+    def _row(self, r) -> tuple:
+        o = r.offer
+        used = r.uses_cloud if r.uses_cloud is not None else r.uses_here
+        uses = (f"{used} of {o.max_uses}" if o.max_uses else str(used)) if o.code else ""
+        window = (f"{o.valid_from or '…'} to {o.valid_to or '…'}"
+                  if o.valid_from or o.valid_to else "always")
+        return (o.name, takes_off(o, self.currency), o.code or "automatic", uses, describe(o),
+                window, "active" if o.active else "withdrawn", o.offer_id)
+
+    def _selected(self) -> None:
+        row = self.table.selected_payload()
+        if row is None:
+            return
+        o = row.offer
+        self.offer_id.setText(o.offer_id)
+        self.name.setText(o.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(o.kind)))
+        self.value.setText(str(o.value) if o.kind == "percent"
+                           else f"{o.value // 100}.{o.value % 100:02d}")
+        self.code.setText(o.code)
+        self.max_uses.setValue(o.max_uses or 0)
+        from kiosk.domain.offers import WEEKDAYS
+
+        self.days.setText(",".join(WEEKDAYS[d] for d in o.weekdays))
+        self.valid_from.setText(o.valid_from)
+        self.valid_to.setText(o.valid_to)
+        self.shows_from.setText(o.from_time)
+        self.shows_before.setText(o.to_time)
+        self.tickets.setText(",".join(o.ticket_types))
+        self.films.setText(",".join(o.film_ids))
+        self.members_only.setChecked(o.members_only)
+
+    def clear_form(self) -> None:
+        for edit in (self.offer_id, self.name, self.value, self.code, self.days,
+                     self.valid_from, self.valid_to, self.shows_from, self.shows_before,
+                     self.tickets, self.films):
+            edit.clear()
+        self.max_uses.setValue(0)
+        self.members_only.setChecked(False)
+        self.table.clearSelection()
+
+    def record(self) -> dict | None:
+        """The form as an offer record (the service checks every field); None: a value that
+        is not a number, said in the banner."""
+        kind = self.kind.currentData()
+        text = self.value.text().strip()
+        try:
+            value = int(text) if kind == "percent" else parse_money(text)
+        except ValueError:
+            self.banner.error("The value is a whole percent (10), or an amount such as 150 or "
+                              "99.50.")
+            return None
+
+        def names(edit: QLineEdit) -> list[str]:
+            return [p.strip() for p in edit.text().split(",") if p.strip()]
+
+        return {"id": self.offer_id.text().strip(), "cinema_id": self.cinema.currentData(),
+                "name": self.name.text().strip(), "kind": kind, "value": value,
+                "code": self.code.text().strip(), "max_uses": self.max_uses.value() or None,
+                "valid_from": self.valid_from.text().strip(),
+                "valid_to": self.valid_to.text().strip(), "weekdays": self.days.text(),
+                "from_time": self.shows_from.text().strip(),
+                "to_time": self.shows_before.text().strip(), "ticket_types": names(self.tickets),
+                "film_ids": names(self.films), "members_only": self.members_only.isChecked()}
+
+    def save(self) -> None:
+        record = self.record()
+        if record is not None and self.attempt(self.ctx.services.offers.save, self.actor, record,
+                                               ok=f"Saved offer {record['name']}."):
+            self.refresh()
+
+    def withdraw(self) -> None:
+        row = self.table.selected_payload()
+        if row is None:
+            self.banner.error("Please choose an offer in the table first.")
+            return
+        if self.attempt(self.ctx.services.offers.withdraw, self.actor, row.offer.offer_id,
+                        ok=f"Withdrew {row.offer.name}."):
+            self.refresh()
