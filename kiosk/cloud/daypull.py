@@ -155,6 +155,13 @@ class DayPuller:
             "price_minor, tax_minor) VALUES (?, ?, ?, ?, ?, ?)",
             [(b["booking_id"], ln["seat"], ln["seat_type"], ln["ticket_type"],
               int(ln["price_minor"]), int(ln["tax_minor"])) for ln in b.get("lines") or []])
+        self.conn.execute("DELETE FROM ledger_booking_discounts WHERE booking_id = ?",
+                          (b["booking_id"],))
+        self.conn.executemany(  # issue 12: each offer's line (absent from older writers' items)
+            "INSERT INTO ledger_booking_discounts (booking_id, offer_id, label, code, "
+            "amount_minor) VALUES (?, ?, ?, ?, ?)",
+            [(b["booking_id"], str(d["offer_id"]), str(d["label"]), str(d.get("code") or ""),
+              int(d["amount_minor"])) for d in b.get("discounts") or []])
         self.conn.execute("DELETE FROM ledger_booking_tenders WHERE booking_id = ?",
                           (b["booking_id"],))
         self.conn.executemany(  # issue 11: by tender (absent from older writers' items)

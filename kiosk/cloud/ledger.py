@@ -11,6 +11,7 @@ Items (keys ``pk``/``sk``):
 * booking  ``BOOKING#<id>`` / ``META``: ``booking_record`` (the seat claim writes it in the same
   transaction as the seats; the online channel too). ``day_sk = BOOKING#<id>``. ``tenders``
   (issue 11): each tender's kind and amount, ``carried`` for an exchange's carry-over.
+  ``discounts`` (issue 12): each offer's line (offer id, label, code, amount).
 * refund   ``BOOKING#<id>`` / ``REFUND#<kiosk>#<local refund id>``: ``refund_record``; states
   ``completed | pending_approval | rejected``. ``day_sk = REFUND#<kiosk>#<local id>``; the
   business date is the refund's own (a refund on Saturday of a Friday sale is Saturday's money).
@@ -82,7 +83,8 @@ def booking_record(*, booking_id: str, reference: str, show_id: str, cinema_id: 
                    discount_minor: int = 0, paid_minor: int | None = None,
                    state: str = "confirmed", refunded_minor: int = 0,
                    hold_id: str | None = None, exchanged_from: str | None = None,
-                   tenders: Iterable[Mapping[str, Any]] = ()) -> dict[str, Any]:
+                   tenders: Iterable[Mapping[str, Any]] = (),
+                   discounts: Iterable[Mapping[str, Any]] = ()) -> dict[str, Any]:
     """The booking item's ledger fields (without ``pk``/``sk``: ``SeatClaims.confirm`` adds them).
 
     ``paid_minor`` is the money taken at this sale (an exchange takes only the difference);
@@ -110,7 +112,17 @@ def booking_record(*, booking_id: str, reference: str, show_id: str, cinema_id: 
     tenders = [tender(t["kind"], t["amount_minor"], t.get("carried", False)) for t in tenders]
     if tenders:
         record["tenders"] = tenders
+    discounts = [discount(d["offer_id"], d["label"], d.get("code", ""), d["amount_minor"])
+                 for d in discounts]
+    if discounts:  # issue 12: each offer's line, so the manager's day counts offers too
+        record["discounts"] = discounts
     return record
+
+
+def discount(offer_id: str, label: str, code: str, amount_minor: int) -> dict[str, Any]:
+    """One discount line of a booking (an offer, a promo code, a voucher) in ``discounts``."""
+    return {"offer_id": offer_id, "label": label, "code": code or "",
+            "amount_minor": int(amount_minor)}
 
 
 def refund_record(*, booking_id: str, kiosk_id: str, local_id: int, cinema_id: str,

@@ -43,7 +43,10 @@ def booking_from_db(conn: sqlite3.Connection, booking_id: str) -> dict[str, Any]
         state="confirmed" if row["state"] == "conflict" else row["state"],
         created_at=row["created_at"], lines=lines, hold_id=row["idempotency_key"],
         exchanged_from=row["exchanged_from"],
-        tenders=[ledger.tender(*r) for r in conn.execute(_TENDERS_SQL, (booking_id,))])
+        tenders=[ledger.tender(*r) for r in conn.execute(_TENDERS_SQL, (booking_id,))],
+        discounts=[ledger.discount(*r) for r in conn.execute(
+            "SELECT offer_id, label, code, amount_minor FROM booking_discounts "
+            "WHERE booking_id = ? ORDER BY rowid", (booking_id,))])
 
 
 def confirm_record(conn: sqlite3.Connection, booking_id: str,

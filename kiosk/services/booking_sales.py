@@ -210,7 +210,8 @@ def price(info: ShowInfo, seats: tuple[str, ...], ticket_types: dict[str, str] |
 def sale_record(actor: Actor, info: ShowInfo, booking_id: str, reference: str, hold_id: str,
                 basket: PricedBasket, method: str, created: str, business_date: str,
                 paid_minor: int | None, exchanged_from: str | None,
-                tender_lines: tuple[TenderLine, ...] = (), discount_minor: int = 0) -> dict:
+                tender_lines: tuple[TenderLine, ...] = (), discount_minor: int = 0,
+                discounts: tuple = ()) -> dict:
     """The booking's ledger record (cloud booking item and outbox confirm payload alike)."""
     return ledger.booking_record(
         booking_id=booking_id, reference=reference, show_id=info.show_id,
@@ -224,7 +225,9 @@ def sale_record(actor: Actor, info: ShowInfo, booking_id: str, reference: str, h
                            ln.tax_minor) for ln in basket.lines],
         # by tender, so the manager's pulled day counts by tender across devices
         tenders=[ledger.tender(t.kind, t.amount_minor, t.carried_from is not None)
-                 for t in tender_lines])
+                 for t in tender_lines],
+        discounts=[ledger.discount(d.offer_id, d.label, d.code, d.amount_minor)
+                   for d in discounts])
 
 
 class SalesDesk:
@@ -313,7 +316,8 @@ class SalesDesk:
                                              info.currency, str(rows.hold_id),
                                              rows.expires_at + loyalty.VOID_AFTER)
         plan = self.claim_in_cloud(actor, info, rows, basket, now, paid,
-                                   discount_minor=offers.discount_minor)
+                                   discount_minor=offers.discount_minor,
+                                   discounts=offers.discounts)
         with transaction(ctx.conn) as conn:
             again, checked_at = ctx.hold_rows(conn, hold_id), ctx.now()
             if not self.unchanged(again, rows, checked_at):
@@ -391,7 +395,8 @@ class SalesDesk:
 
     def claim_in_cloud(self, actor: Actor, info: ShowInfo, rows: HoldRows, basket: PricedBasket,
                        now: datetime, paid: Paid, paid_minor: int | None = None,
-                       exchanged_from: str | None = None, discount_minor: int = 0) -> SalePlan:
+                       exchanged_from: str | None = None, discount_minor: int = 0,
+                       discounts: tuple = ()) -> SalePlan:
         """Name the booking and make it durable in the cloud before anything is written here.
 
         Runs outside any transaction (it may wait on the network). The gate refuses, raising
@@ -403,7 +408,7 @@ class SalesDesk:
         hold = dataclasses.replace(rows, seats=tuple(in_layout_order(info, rows.seats)))
         record = sale_record(actor, info, booking_id, reference, rows.hold_id, basket, paid.summary,
                              to_iso(now), sale_business_date(now, info.timezone, info.closed_through),
-                             paid_minor, exchanged_from, paid.tenders, discount_minor)
+                             paid_minor, exchanged_from, paid.tenders, discount_minor, discounts)
         try:
             claim = self.ctx.gate.claim_sale(hold, booking_id, record)
         except NotSellableOffline:  # not taken, only not sellable here now: no news
@@ -508,7 +513,8 @@ class SalesDesk:
                        payload={
             **sale_record(actor, info, booking_id, reference, hold.hold_id, basket, paid.summary,
                           created, business_date, paid_minor, exchanged_from, paid.tenders,
-                          offers.discount_minor if offers is not None else 0),
+                          offers.discount_minor if offers is not None else 0,
+                          offers.discounts if offers is not None else ()),
             "seats": seats,
         })
         if plan.claim.intent_id is not None:  # the sale is committed: nothing to undo

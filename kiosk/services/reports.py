@@ -327,22 +327,39 @@ def food_tables(conn: sqlite3.Connection, params: dict[str, Any],
 
 
 def discounts_table(conn: sqlite3.Connection, params: dict[str, Any]) -> ReportTable:
-    """Each offer's sales, tickets and amount taken off, from this device's bookings (sales
-    the day's net figures already count at what was paid)."""
-    rows = conn.execute(
-        "SELECT d.label, d.code, b.currency, COUNT(*), "
-        "SUM((SELECT COUNT(*) FROM booking_seats s WHERE s.booking_id = d.booking_id)), "
-        "SUM(d.amount_minor) FROM booking_discounts d JOIN bookings b ON b.id = d.booking_id "
-        "JOIN shows sh ON sh.id = b.show_id JOIN halls h ON h.id = sh.hall_id "
-        "WHERE b.business_date BETWEEN :start AND :end "
-        "AND (:cinema IS NULL OR h.cinema_id = :cinema) "
-        "GROUP BY d.offer_id, b.currency ORDER BY SUM(d.amount_minor) DESC", params).fetchall()
+    """Each offer's sales, tickets and amount taken off (sales the day's net figures already
+    count at what was paid): this device's bookings and, on the manager console, every
+    device's pulled with the day."""
+    rows = conn.execute(_DISCOUNTS_SQL, params).fetchall()
     return ReportTable("discounts", "Offers and promo codes",
                        (Column("offer", "Offer"), Column("code", "Code"),
                         Column("currency", "Currency"), Column("sales", "Sales", "int"),
                         Column("tickets", "Tickets in those sales", "int"),
                         Column("discount", "Taken off", "money")),
                        tuple(tuple(r) for r in rows))
+
+
+# A voucher's line names its own code: the code column shows one only when the line has a
+# single code (a promo code), not for the many codes of one kind of voucher.
+_DISCOUNTS_SQL = """
+WITH lines AS (
+    SELECT d.offer_id, d.label, d.code, b.currency, d.amount_minor,
+           (SELECT COUNT(*) FROM booking_seats s WHERE s.booking_id = d.booking_id) AS tickets
+      FROM booking_discounts d JOIN bookings b ON b.id = d.booking_id
+      JOIN shows sh ON sh.id = b.show_id JOIN halls h ON h.id = sh.hall_id
+     WHERE b.business_date BETWEEN :start AND :end AND (:cinema IS NULL OR h.cinema_id = :cinema)
+    UNION ALL
+    SELECT d.offer_id, d.label, d.code, lb.currency, d.amount_minor,
+           (SELECT COUNT(*) FROM ledger_booking_seats s WHERE s.booking_id = d.booking_id)
+      FROM ledger_booking_discounts d JOIN ledger_bookings lb ON lb.id = d.booking_id
+     WHERE lb.business_date BETWEEN :start AND :end AND lb.state <> 'void'
+       AND (:cinema IS NULL OR lb.cinema_id = :cinema)
+       AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.id = lb.id)
+)
+SELECT MAX(label), CASE WHEN COUNT(DISTINCT code) = 1 THEN MAX(code) ELSE '' END, currency,
+       COUNT(*), SUM(tickets), SUM(amount_minor)
+  FROM lines GROUP BY offer_id, currency ORDER BY SUM(amount_minor) DESC
+"""
 
 
 _TOTALS_COLUMNS = (

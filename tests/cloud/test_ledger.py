@@ -341,3 +341,31 @@ def test_every_devices_food_and_drink_reaches_the_managers_day(day, ctx, clock):
     assert tenders == {"card": (90_000 + 23_000, 45_000)}
     z = office.svc.day_close.preview(manager, DAY, CINEMA)
     assert "2 sales, 2 items" in z.totals["food_and_drink_note"]
+
+
+def test_the_managers_day_counts_every_devices_offers(day, ctx, clock):
+    """Issue 12: a booking item carries its discount lines; the pulled day's offers table
+    counts them across devices (a comp voucher's many codes under one line)."""
+    from datetime import date
+
+    from kiosk.store.db import transaction
+    from kiosk.store.offer_store import save_offer
+    from tests.unit.test_offers import offer
+
+    k1, k2, office = day
+    for k in (k1, k2):
+        with transaction(k.svc.deps.conn):
+            save_offer(k.svc.deps.conn, offer("wed", name="Wednesday 20 %", value=20,
+                                              weekdays="wed"))
+    k1.sell("show-future", ["B1", "B2"])
+    k2.sell("show-future", ["C1"])
+    for k in (k1, k2):
+        _sync(k, clock)
+    puller = DayPuller(office.ctx, office.config.db_path, clock)
+    puller.pull(CINEMA, DAY)
+    puller.close()
+    manager = office.svc.auth.sign_in(*MANAGER)
+    report = office.svc.reports.daily_sales(manager, date.fromisoformat(DAY))
+    rows = [(r["offer"], r["sales"], r["tickets"], r["discount"])
+            for r in report.discounts.as_dicts()]
+    assert rows == [("Wednesday 20 %", 2, 3, 3 * 5_000)]
