@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPdfWriter
@@ -62,6 +63,17 @@ def voucher_slip(voucher: Voucher, cinema_name: str) -> CardSlip:
                                         "kiosk: type or scan the code."))
 
 
+def stand_slip(sale, cinema_name: str, timezone: str) -> CardSlip:
+    """The food and drink stand's collection slip: the reference (and its QR, which the stand
+    scans) and what to hand over, stamped in the cinema's time; ``sale``: a
+    ``kiosk.services.item_sales.ItemSale``."""
+    lines = tuple((f"{line.qty - line.refunded_qty} ×", line.label) for line in sale.lines
+                  if line.qty - line.refunded_qty)
+    return CardSlip(cinema_name, translate("Card", "COLLECT AT THE STAND"), sale.reference,
+                    sale.reference, lines or ((translate("Card", "Refunded"), ""),),
+                    f"{sale.created_at.astimezone(ZoneInfo(timezone)):%d %b %Y %H:%M}")
+
+
 def _flow(flow: Flow, slip: CardSlip) -> None:
     flow.text(slip.cinema, 34, align=Qt.AlignmentFlag.AlignHCenter, color=FAINT)
     flow.text(slip.title, 56, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
@@ -71,7 +83,10 @@ def _flow(flow: Flow, slip: CardSlip) -> None:
               one_line=True)
     flow.rule(dashed=True)
     for label, value in slip.lines:
-        flow.columns(label, value, 34, bold=True)
+        if value and len(value) > 24:  # a long item label reads on its own line
+            flow.text(f"{label} {value}", 32, bold=True)
+        else:
+            flow.columns(label, value, 34, bold=True)
     flow.space(16)
     flow.text(slip.footer, 24, color=FAINT, align=Qt.AlignmentFlag.AlignHCenter)
 

@@ -199,6 +199,14 @@
         <source>Used once, at the box office or a self-service kiosk: type or scan the code.</source>
         <translation>एक बार उपयोग होता है, बॉक्स ऑफ़िस या सेल्फ़-सर्विस कियोस्क पर: कोड लिखें या स्कैन करें।</translation>
     </message>
+    <message>
+        <source>COLLECT AT THE STAND</source>
+        <translation>स्टैंड से लें</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>रिफ़ंड हुआ</translation>
+    </message>
 </context>
 <context>
     <name>CardTerminal</name>
@@ -2692,6 +2700,10 @@ Variance %3</source>
         <translation>बुकिंग संदर्भ</translation>
     </message>
     <message>
+        <source>Print stand slip</source>
+        <translation>स्टैंड पर्ची प्रिंट करें</translation>
+    </message>
+    <message>
         <source>Food and drink %1, collect at the stand: %2</source>
         <translation>खाना-पीना %1, काउंटर से लें: %2</translation>
     </message>
@@ -2726,6 +2738,14 @@ Variance %3</source>
     <message>
         <source>Saved on this kiosk; it will reach the central system automatically.</source>
         <translation>इस कियोस्क पर सहेजा गया; यह अपने आप केंद्रीय सिस्टम तक पहुँच जाएगा।</translation>
+    </message>
+    <message>
+        <source>Stand slip sent to the printer.</source>
+        <translation>स्टैंड पर्ची प्रिंटर को भेजी गई।</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>प्रिंटिंग रद्द की गई।</translation>
     </message>
     <message>
         <source>Save PDF</source>

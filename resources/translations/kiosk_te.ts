@@ -199,6 +199,14 @@
         <source>Used once, at the box office or a self-service kiosk: type or scan the code.</source>
         <translation>ఒక్కసారే వాడవచ్చు, బాక్స్ ఆఫీస్ లేదా సెల్ఫ్-సర్వీస్ కియోస్క్‌లో: కోడ్ టైప్ చేయండి లేదా స్కాన్ చేయండి.</translation>
     </message>
+    <message>
+        <source>COLLECT AT THE STAND</source>
+        <translation>స్టాండ్ వద్ద తీసుకోండి</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>రిఫండ్ అయింది</translation>
+    </message>
 </context>
 <context>
     <name>CardTerminal</name>
@@ -2692,6 +2700,10 @@ Variance %3</source>
         <translation>బుకింగ్ రిఫరెన్స్</translation>
     </message>
     <message>
+        <source>Print stand slip</source>
+        <translation>స్టాండ్ స్లిప్ ప్రింట్ చేయి</translation>
+    </message>
+    <message>
         <source>Food and drink %1, collect at the stand: %2</source>
         <translation>తినుబండారాలు %1, స్టాండ్ వద్ద తీసుకోండి: %2</translation>
     </message>
@@ -2726,6 +2738,14 @@ Variance %3</source>
     <message>
         <source>Saved on this kiosk; it will reach the central system automatically.</source>
         <translation>ఈ కియోస్క్‌లో సేవ్ అయింది; ఇది స్వయంచాలకంగా కేంద్ర వ్యవస్థకు చేరుతుంది.</translation>
+    </message>
+    <message>
+        <source>Stand slip sent to the printer.</source>
+        <translation>స్టాండ్ స్లిప్ ప్రింటర్‌కు పంపబడింది.</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>ప్రింటింగ్ రద్దయింది.</translation>
     </message>
     <message>
         <source>Save PDF</source>

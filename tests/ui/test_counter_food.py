@@ -45,7 +45,8 @@ def _to_basket(driver, qtbot, seats=("B1", "B2")):
     return driver.screen("basket")
 
 
-def test_food_in_the_basket_one_payment_and_the_stand_reference(driver, qtbot, stocked):
+def test_food_in_the_basket_one_payment_and_the_stand_reference(driver, qtbot, stocked,
+                                                                tmp_path, qapp):
     basket = _to_basket(driver, qtbot)
     food = basket.food
     assert food.isVisible() and "pop-l" in food.buttons and "tea" not in food.buttons
@@ -92,6 +93,28 @@ def test_food_in_the_basket_one_payment_and_the_stand_reference(driver, qtbot, s
     assert count(stocked, "SELECT on_hand FROM menu_stock WHERE item_id = 'pop-l'") == 8
     qtbot.waitUntil(lambda: ticket.details.width() >= 200, timeout=WAIT_MS)
     _shot(ticket.window(), "counter-ticket-food")
+    _stand_slip_prints(driver, ticket, sale, tmp_path, qapp)
+
+
+def _stand_slip_prints(driver, ticket, sale, tmp_path, qapp) -> None:
+    """The basket's stand slip: its reference, QR and what to hand over, on the printer."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from kiosk.tickets.cards import render_slip_image, stand_slip
+    from tests.ui.test_tickets import load, page_text
+
+    assert ticket.slip_button.isVisible()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "slip.pdf"))
+    ticket.printer = printer
+    driver.click(ticket.slip_button)
+    text = page_text(load(qapp, tmp_path / "slip.pdf"))
+    for words in ("COLLECT AT THE STAND", sale.reference, "Popcorn (Large)"):
+        assert words in text, (words, text)
+    if os.environ.get("KIOSK_SHOTS"):
+        render_slip_image(stand_slip(sale, "Test Screens", "Asia/Kolkata")).save(
+            os.path.join(os.environ["KIOSK_SHOTS"], "stand_slip.png"))
 
 
 def test_an_item_the_stock_cannot_cover_stops_payment_with_the_reason(driver, qtbot, stocked):

@@ -127,6 +127,10 @@ class TicketScreen(Screen):
         actions.addWidget(self.pdf_button)
         actions.addWidget(self.print_receipt_button)
         actions.addWidget(self.receipt_button)
+        self.slip_button = QPushButton(self.tr("Print stand slip"), self)
+        self.slip_button.setObjectName("printStandSlip")
+        self.slip_button.clicked.connect(self.print_stand_slip)
+        actions.addWidget(self.slip_button)
         actions.addStretch(1)
         actions.addWidget(self.new_sale_button)
         layout = QVBoxLayout(self)
@@ -155,6 +159,7 @@ class TicketScreen(Screen):
         self.reference.setText(booking.reference)
         seats = ", ".join(line.seat_code for line in booking.lines)
         food = self._food(booking)
+        self.slip_button.setVisible(food is not None)  # the stand hands over what is on it
         # the basket's payment: the tickets' part and the food and drink's (one payment)
         tenders = tuple(merged((*booking.tenders, *(food.tenders if food else ()))))
         total = booking.total_minor + (food.total_minor if food else 0)
@@ -198,6 +203,27 @@ class TicketScreen(Screen):
         """The food and drink sold in the same basket, if any."""
         items = self.services.items
         return items.for_booking(booking.booking_id) if items is not None else None
+
+    def print_stand_slip(self) -> None:
+        """The basket's food and drink slip for the stand (reference, QR, items)."""
+        food = self._food(self.booking) if self.booking is not None else None
+        if food is None:
+            return
+        from kiosk.tickets.cards import print_slips, stand_slip
+
+        cinema = next((c for c in self.services.catalogue.cinemas()
+                       if c["id"] == food.cinema_id), {"name": food.cinema_id,
+                                                       "timezone": "UTC"})
+        try:
+            done = print_slips([stand_slip(food, cinema["name"], cinema["timezone"])],
+                               self.ctl.config.printer_name or None, self,
+                               silent=self.ctl.config.silent_print or self.printer is not None,
+                               printer=self.printer)
+        except KioskError as err:
+            self.ctl.banner.error(str(err))
+            return
+        self.ctl.banner.show_message(self.tr("Stand slip sent to the printer.") if done
+                                     else self.tr("Printing cancelled."), "ok")
 
     def first_focus(self) -> QWidget | None:
         return self.new_sale_button
