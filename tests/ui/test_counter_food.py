@@ -153,3 +153,8 @@ def test_the_dashboard_shows_food_and_drink_and_spend_per_head(qtbot, stocked,
     assert [r[0] for r in items.model.rows] == ["Soft drink (Medium)"]
     qtbot.waitUntil(lambda: screen.food_tiles["spend_per_head"].width() > 50, timeout=WAIT_MS)
     _shot(window, "manager-dashboard-food")
+    tenders = screen.breakdowns["by_tender"]  # tickets and food alike, by tender
+    assert [(r[0], r[3]) for r in tenders.model.rows] == [("card", 120_000 + 46_000)]
+    screen.tabs.setCurrentWidget(tenders)
+    qtbot.waitUntil(lambda: tenders.chart is not None, timeout=WAIT_MS)
+    _shot(window, "manager-dashboard-tenders")

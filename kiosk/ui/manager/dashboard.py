@@ -40,6 +40,8 @@ BREAKDOWNS = (
     ("by_channel", "Channel", "channel"),
     ("food_by_category", "Food by category", "category"),
     ("food_by_item", "Food by item", "item"),
+    ("by_tender", "Tenders", "tender"),  # cash, card, UPI, gift card, points: taken and back
+    ("discounts", "Offers", "offer"),  # what each offer, code and voucher took off
     ("by_show", "Show", "starts"),
 )
 OCCUPANCY_COLUMNS = (
@@ -161,8 +163,11 @@ class Breakdown(QWidget):
             labels = [r[keys.index("staff_name")] or r[keys.index("staff_number")] for r in rows]
         else:
             labels = [str(r[keys.index(self.label_key)]) for r in rows]
-        values = [r[keys.index("gross")] / 100 for r in rows]
-        self._chart_data = (labels, values, currency)
+        # sales tables chart their gross; the tenders their net; the offers what they took off
+        value_key = next(k for k in ("gross", "net", "discount") if k in keys)
+        values = [r[keys.index(value_key)] / 100 for r in rows]
+        title = next(c.title for c in table.columns if c.key == value_key)
+        self._chart_data = (labels, values, currency, title)
         self._drop_chart()
         if self.isVisible():
             self.ensure_chart()
@@ -178,8 +183,8 @@ class Breakdown(QWidget):
             return
         from kiosk.ui.manager.charts import bar_chart
 
-        labels, values, currency = self._chart_data
-        self.chart = bar_chart(f"Gross sales by {self.label.lower()} ({currency})", labels, values,
+        labels, values, currency, title = self._chart_data
+        self.chart = bar_chart(f"{title} by {self.label.lower()} ({currency})", labels, values,
                                currency, self)
         self.chart_holder.addWidget(self.chart)
 
