@@ -138,7 +138,34 @@ class CloudMembers:
         return update
 
     def redeem(self, phone: str, points: int, sale_key: str, now: datetime) -> None:
-        """Take ``points`` for the sale ``sale_key``; PointsShort when the member holds fewer."""
+        """Take ``points`` for the sale ``sale_key``; PointsShort when the member holds fewer.
+
+        A second call for the same sale (a retry after a lost answer) takes nothing more when it
+        asks for the same points. Asking for other points means the first attempt never
+        committed (the caller holds the sale's live hold): that redemption is given back first,
+        then the new one taken, so a sale's redemption is always what its last attempt asked."""
+        for _ in range(3):
+            held = self._try_redeem(phone, points, sale_key, now)
+            if held is None or held == points:
+                return
+            self.release(phone, sale_key)  # an earlier attempt's other amount: give it back
+        raise CloudError("The points redemption kept changing; try again.")
+
+    def held(self, phone: str, sale_key: str) -> int:
+        """The points the cloud holds redeemed for ``sale_key`` (0: none)."""
+        def get() -> int:
+            try:
+                answer = self.context.dynamodb().get_item(
+                    TableName=self._table(), ConsistentRead=True,
+                    Key=self._key(phone, f"REDEEM#{sale_key}"))
+            except Exception as exc:  # noqa: BLE001
+                raise translate(exc) from exc
+            return int(answer["Item"]["points"]["N"]) if "Item" in answer else 0
+
+        return self.context.call(get)
+
+    def _try_redeem(self, phone: str, points: int, sale_key: str, now: datetime) -> int | None:
+        """One attempt: None when taken now, else the points this sale already holds."""
         items = [
             {"Put": {"TableName": self._table(), "ConditionExpression": "attribute_not_exists(pk)",
                      "Item": {**self._key(phone, f"REDEEM#{sale_key}"), "points": av(points),
@@ -150,26 +177,28 @@ class CloudMembers:
                         "ExpressionAttributeValues": {":n": av(points)}}},
         ]
 
-        def send() -> None:
+        def send() -> bool:
             client = self.context.dynamodb()
             try:
                 client.transact_write_items(TransactItems=items)
             except client.exceptions.TransactionCanceledException as exc:
                 codes = cancel_codes(exc)
                 if codes and codes[0] == "ConditionalCheckFailed":
-                    return  # this sale redeemed already (a retry, or an answer lost)
+                    return False  # this sale holds a redemption already
                 if len(codes) > 1 and codes[1] == "ConditionalCheckFailed":
                     raise PointsShort(-1) from None
                 raise cancelled("points redemption", codes, "try again") from None
             except Exception as exc:  # noqa: BLE001
                 raise translate(exc) from exc
+            return True
 
         try:
-            self.context.call(send)
+            taken = self.context.call(send)
         except PointsShort:
             self.context.status.mark_ok()
             member = self.read(phone)
             raise PointsShort(member.points if member else 0) from None
+        return None if taken else self.held(phone, sale_key)
 
     def release(self, phone: str, sale_key: str) -> bool:
         """Give back what the sale ``sale_key`` redeemed; False when it redeemed nothing."""

@@ -37,7 +37,7 @@ from kiosk.cloud.claims import av
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable, error_code, translate
 from kiosk.cloud.gate import VOID_AFTER, VOID_KIND
-from kiosk.cloud.loyalty import CloudMembers
+from kiosk.cloud.loyalty import CloudMembers, PointsShort
 from kiosk.cloud.promos import CloudPromos
 from kiosk.cloud.vouchers import CloudVouchers
 from kiosk.domain.clock import Clock, from_iso, to_iso
@@ -312,7 +312,12 @@ class OutboxWorker:
         elif row.kind == PROMO_VOID_KIND:
             self._promo_void(row, now, result)
         elif row.kind == loyalty_service.OUTBOX_KIND:
-            CloudMembers(self.context).apply(row.payload, now)
+            moved = CloudMembers(self.context).apply(row.payload, now)
+            asked = int(row.payload.get("points", 0))
+            if row.payload.get("op") == "clawback" and moved < asked:  # spent meanwhile
+                self._audit_shortfall(str(row.payload["phone"]),
+                                      str(row.payload.get("booking_id")
+                                          or row.payload.get("sale_id")), asked - moved, now)
             self._finish(row, now)
             result.done += 1
         elif row.kind == loyalty_service.VOID_KIND:
@@ -497,20 +502,42 @@ class OutboxWorker:
         result.done += 1
 
     def _points_void(self, row: _Row, now: datetime, result: DrainResult) -> None:
-        """Give back loyalty points taken in the cloud for a sale that never committed here
-        (as ``_promo_void``; a food and drink sale has no hold: its intent is due two minutes
-        after the sale began)."""
+        """Make the cloud's redemption for a sale what the sale committed here: nothing for a
+        sale that never committed, or that committed paid another way (a retry after a lost
+        answer), the committed points otherwise (as ``_promo_void``; a food and drink sale has
+        no hold: its intent is due two minutes after the sale began)."""
         p = row.payload
-        sale_key = str(p["sale_key"])
+        sale_key, phone = str(p["sale_key"]), str(p["phone"])
         if self._wait_for_hold(row, sale_key, now):
             return
-        if self._committed(sale_key):
-            self._finish(row, now, "the sale was committed: the points are its own")
+        members = CloudMembers(self.context)
+        committed = loyalty_service.redeemed_by(self.conn, sale_key)
+        held = members.held(phone, sale_key)
+        if held == committed:
+            self._finish(row, now, "the sale's redemption is as it committed" if held
+                         else "nothing redeemed: nothing to give back")
         else:
-            gave_back = CloudMembers(self.context).release(str(p["phone"]), sale_key)
-            self._finish(row, now, f"gave back {p.get('points')} points" if gave_back
-                         else "the sale redeemed nothing: nothing to give back")
+            members.release(phone, sale_key)
+            note = f"gave back {held} points"
+            if committed:  # a retry committed other points under the same sale: take those
+                try:
+                    members.redeem(phone, committed, sale_key, now)
+                    note += f", took the {committed} the sale committed"
+                except PointsShort as short:
+                    note += f"; the {committed} points the sale committed are not there " \
+                            f"({short.points})"
+                    self._audit_shortfall(phone, sale_key, committed, now)
+            self._finish(row, now, note)
         result.done += 1
+
+    def _audit_shortfall(self, phone: str, sale_key: str, owed: int, now: datetime) -> None:
+        from kiosk.domain.loyalty import masked_phone
+        from kiosk.services import audit
+
+        with transaction(self.conn):
+            audit.record(self.conn, at=now, kiosk_id=self.context.kiosk_id,
+                         action="points_shortfall", staff_id=None, target=masked_phone(phone),
+                         detail={"sale": sale_key, "owed": owed})
 
     def _item_sale(self, row: _Row, now: datetime, result: DrainResult) -> None:
         """A food and drink sale (and its refunds) into the cloud's day, whole, as it stands
@@ -534,26 +561,23 @@ class OutboxWorker:
         result.done += 1
 
     def _voucher_void(self, row: _Row, now: datetime, result: DrainResult) -> None:
-        """Give back a voucher taken in the cloud for a sale that never committed here (as
-        ``_points_void``)."""
+        """Give back a voucher taken in the cloud for a sale that did not use it here: never
+        committed, or committed without it (a retry after a lost answer) (as ``_promo_void``)."""
         p = row.payload
         sale_key = str(p["sale_key"])
         if self._wait_for_hold(row, sale_key, now):
             return
-        if self._committed(sale_key):
-            self._finish(row, now, "the sale was committed: the voucher is its own")
+        used_here = self.conn.execute(
+            "SELECT 1 FROM vouchers WHERE code = ? AND state = 'used' AND used_by = ?",
+            (str(p["code"]), sale_key)).fetchone()
+        if used_here:
+            self._finish(row, now, "the sale used the voucher: it is its own")
         else:
             gave_back = CloudVouchers(self.context).release(str(p["cinema_id"]), str(p["code"]),
                                                             sale_key)
             self._finish(row, now, "gave the voucher back" if gave_back
                          else "the sale held no voucher: nothing to give back")
         result.done += 1
-
-    def _committed(self, sale_key: str) -> bool:
-        """A sale of this id (a booking, or a food and drink sale) was committed here."""
-        return self.conn.execute("SELECT 1 FROM bookings WHERE id = ?1 UNION ALL "
-                                 "SELECT 1 FROM item_sales WHERE id = ?1",
-                                 (sale_key,)).fetchone() is not None
 
     def _notify(self, row: _Row, now: datetime) -> None:
         p = row.payload

@@ -359,7 +359,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
                 services.booking.release(hold.hold_id)
                 raise
         print_booking(booking)
-        sale = services.items.for_booking(booking.booking_id) if orders else None
+        sale = services.items.for_booking(booking.booking_id)  # items, or a voucher's item
         if sale is not None:
             from kiosk.commands.sell import print_sale
 

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
                 print(f"Member {member.masked_phone}{_named(member)} joined: "
                       f"{describe_balance(member, currency)}")
                 return 0
-            member = loyalty.find(args.phone, currency)
+            member = loyalty.find(args.phone, currency, actor)
             visits = loyalty.history(actor, args.phone, currency)
         print_member(member, visits, currency, ZoneInfo(zone))
         return 0

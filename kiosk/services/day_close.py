@@ -99,15 +99,17 @@ LOYALTY_NOTE = "No loyalty points earned or redeemed."
 
 def _loyalty_note(conn: sqlite3.Connection, cinema_id: str, day: str, currency: str) -> str:
     """Loyalty points moved by the day's sales (this device's): redeemed points are in the
-    tenders (the 'points' tender); earned points are a promise, not money."""
+    tenders (the 'points' tender); earned points are a promise, not money. What refunds did to
+    those sales' points is counted with them, whatever day the refund was (the tender totals
+    date refunds by their own day)."""
     row = conn.execute(_LOYALTY_SQL, (day, cinema_id)).fetchone()
     earned, redeemed, back, clawed, members = (int(v or 0) for v in row)
     if not (earned or redeemed or back or clawed):
         return LOYALTY_NOTE
     return (f"{members} {'member' if members == 1 else 'members'}: {earned:,} points earned, "
             f"{redeemed:,} redeemed ({format_money(points_value(redeemed, currency), currency)} "
-            f"in the tenders as points), {back:,} given back and {clawed:,} taken back by "
-            "refunds.")
+            f"in the tenders as points); refunds of these sales, on any day, gave back "
+            f"{back:,} and took back {clawed:,}.")
 
 
 _LOYALTY_SQL = """

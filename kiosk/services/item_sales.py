@@ -288,19 +288,27 @@ class ItemSaleService:
             raise InvalidInput("Add at least one food or drink item.")
         paid: Paid = take_payment(self.deps, actor, priced.total_minor, priced.currency, payment)
         phone = loyalty.member_of_sale(self.deps, member, paid.tenders, priced.currency)
-        used = (vouchers.take(self.deps, free_voucher, sale_id, now + loyalty.VOID_AFTER, now)
-                if free_voucher else None)
-        sale_member = loyalty.prepare_redeem(self.deps, actor, phone, paid.tenders,
-                                             priced.currency, sale_id, now + loyalty.VOID_AFTER)
-        with transaction(self.conn) as conn:
-            _sale_id, reference = write_sale(conn, actor, priced, paid.tenders, paid.shift_id,
-                                             now, sale_id=sale_id)
-            if used is not None:
-                vouchers.record_use(conn, used, sale_id, now, actor.kiosk_id)
-            loyalty.record_sale(conn, sale_member, paid.tenders, priced.currency, now,
-                                actor.kiosk_id, sale_id=sale_id, reference=reference,
-                                what="Food and drink",
-                                cloud=self.deps.loyalty_cloud is not None)
+        used = sale_member = None
+        try:  # this sale's id is its own: what the cloud took for it goes back if it fails
+            used = (vouchers.take(self.deps, free_voucher, sale_id, now + loyalty.VOID_AFTER, now)
+                    if free_voucher else None)
+            sale_member = loyalty.prepare_redeem(self.deps, actor, phone, paid.tenders,
+                                                 priced.currency, sale_id,
+                                                 now + loyalty.VOID_AFTER)
+            with transaction(self.conn) as conn:
+                _sale_id, reference = write_sale(conn, actor, priced, paid.tenders,
+                                                 paid.shift_id, now, sale_id=sale_id)
+                if used is not None:
+                    vouchers.record_use(conn, used, sale_id, now, actor.kiosk_id)
+                loyalty.record_sale(conn, sale_member, paid.tenders, priced.currency, now,
+                                    actor.kiosk_id, sale_id=sale_id, reference=reference,
+                                    what="Food and drink",
+                                    cloud=self.deps.loyalty_cloud is not None)
+        except BaseException:
+            vouchers.give_back_now(self.deps, used, sale_id)
+            if sale_member is not None:
+                loyalty.give_back_now(self.deps, sale_member)
+            raise
         return self.get(reference)
 
     def _item_voucher(self, cinema_id: str, code: str, sale_id: str, now: datetime):

@@ -163,15 +163,41 @@ def prepare_redeem(deps: ServiceDeps, actor: Actor, phone: str, lines: Sequence[
                                                                             intent))
     try:
         cloud.redeem(phone, points, sale_key, now)
-    except PointsShort as short:
+    except PointsShort as short:  # nothing was taken: the intent has nothing to give back
         with transaction(conn):
             outbox.mark_done(conn, intent, now)
             conn.execute("UPDATE members SET points = ? WHERE phone = ?", (short.points, phone))
         rules.check_redeem(points, short.points, currency)
-        raise  # pragma: no cover - check_redeem raised
+        raise PaymentError("The member's points changed while paying (another counter, a "
+                           "refund). Check the balance and try again; nothing was "
+                           "charged.") from None
     except (CloudUnavailable, CloudError):
         raise offline from None  # the points may have been taken: the intent gives them back
     return SaleMember(phone, points, intent)
+
+
+def give_back_now(deps: ServiceDeps, member: SaleMember) -> None:
+    """A sale refused after its points were taken in the cloud: give them back at once (best
+    effort: offline, the intent does it later)."""
+    if member.intent is None or deps.loyalty_cloud is None:
+        return
+    from kiosk.cloud.errors import CloudError, CloudUnavailable
+
+    try:
+        sale_key = json.loads(deps.conn.execute(
+            "SELECT payload FROM outbox WHERE id = ?", (member.intent,)).fetchone()[0])["sale_key"]
+        deps.loyalty_cloud.release(member.phone, sale_key)
+    except (CloudUnavailable, CloudError):
+        return
+    with transaction(deps.conn):
+        outbox.mark_done(deps.conn, member.intent, deps.clock.now())
+
+
+def redeemed_by(conn: sqlite3.Connection, sale_key: str) -> int:
+    """The points a committed sale (booking or food and drink sale) redeemed here."""
+    return -int(conn.execute(
+        "SELECT COALESCE(SUM(points), 0) FROM member_moves WHERE reason = 'redeem' AND "
+        "(booking_id = ?1 OR sale_id = ?1)", (sale_key,)).fetchone()[0])
 
 
 def record_sale(conn: sqlite3.Connection, member: SaleMember, lines: Sequence[TenderLine],
@@ -335,9 +361,17 @@ class LoyaltyService:
     def conn(self) -> sqlite3.Connection:
         return self.deps.conn
 
-    def find(self, raw_phone: str, currency: str) -> Member:
+    def find(self, raw_phone: str, currency: str, actor: Actor | None = None) -> Member:
         """The member with this number (NotFound: none). With the cloud, its balance now; when
-        the cloud cannot be asked, the last balance known here (``current`` False)."""
+        the cloud cannot be asked, the last balance known here (``current`` False). For the
+        self-service kiosk only that the number is a member: anyone may type any number at a
+        public screen, so neither its name nor its points are told there."""
+        member = self._find(raw_phone, currency)
+        if actor is not None and actor.role == Role.SELF_SERVICE:
+            return Member(member.phone, "", 0, member.joined_at, member.current)
+        return member
+
+    def _find(self, raw_phone: str, currency: str) -> Member:
         phone = rules.normalise_phone(raw_phone, currency)
         cloud = self.deps.loyalty_cloud
         if cloud is not None and cloud.worth_trying():
@@ -395,7 +429,10 @@ class LoyaltyService:
             audit.record(conn, at=now, kiosk_id=actor.kiosk_id,
                          action="member_update" if existed else "member_join",
                          staff_id=actor.staff_id, target=rules.masked_phone(phone), detail={})
-        return _member(_row(conn, phone), in_cloud is not None or cloud is None)
+        joined = _member(_row(conn, phone), in_cloud is not None or cloud is None)
+        if actor.role == Role.SELF_SERVICE:  # as ``find``: a public screen is told no balance
+            return Member(joined.phone, "", 0, joined.joined_at, joined.current)
+        return joined
 
     def history(self, actor: Actor, raw_phone: str, currency: str) -> list[Visit]:
         """The member's sales, newest first: this device's, and with the cloud every device's.

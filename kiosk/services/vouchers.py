@@ -116,6 +116,21 @@ def take(deps: ServiceDeps, voucher: Voucher, sale_key: str, due_at: datetime,
     return SaleVoucher(voucher, intent)
 
 
+def give_back_now(deps: ServiceDeps, used: SaleVoucher | None, sale_key: str) -> None:
+    """A sale refused after its voucher was taken in the cloud: give it back at once (best
+    effort: offline, the intent does it later)."""
+    if used is None or used.intent is None or deps.vouchers_cloud is None:
+        return
+    from kiosk.cloud.errors import CloudError, CloudUnavailable
+
+    try:
+        deps.vouchers_cloud.release(used.voucher.cinema_id, used.voucher.code, sale_key)
+    except (CloudUnavailable, CloudError):
+        return
+    with transaction(deps.conn):
+        outbox.mark_done(deps.conn, used.intent, deps.clock.now())
+
+
 def record_use(conn: sqlite3.Connection, used: SaleVoucher, sale_key: str, now: datetime,
                kiosk_id: str) -> None:
     """Inside the sale's transaction: the voucher is this sale's. Without the cloud this is the
@@ -258,8 +273,14 @@ class VoucherService:
                                    "meanwhile.") from None
         now = self.deps.clock.now()
         with transaction(self.conn) as conn:
-            conn.execute("UPDATE vouchers SET state = 'void' WHERE code = ? AND state = 'issued'",
-                         (voucher.code,))
+            cancelled = conn.execute(
+                "UPDATE vouchers SET state = 'void' WHERE code = ? AND state = 'issued'",
+                (voucher.code,)).rowcount
+            known_here = conn.execute("SELECT 1 FROM vouchers WHERE code = ?",
+                                      (voucher.code,)).fetchone()
+            if known_here and not cancelled:  # used here between the read and now
+                raise InvalidInput(f"Voucher {rules.display_code(voucher.code)} was used "
+                                   "meanwhile.")
             audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="voucher_void",
                          staff_id=actor.staff_id, target=voucher.code)
         return self.get(voucher.code)

@@ -157,3 +157,68 @@ def test_a_clawback_in_the_cloud_takes_at_most_what_is_there(kiosks):
     CloudMembers(two.ctx).apply({"op": "clawback", "phone": PHONE, "points": 100,
                                  "move_id": "two#1"}, two.svc.deps.clock.now())
     assert cloud_points(one) == 0
+
+
+def test_a_retry_of_the_same_sale_with_other_points_takes_what_it_commits(kiosks, clock):
+    """A lost answer, then the same hold confirmed asking for more points than the member has:
+    the earlier redemption is given back first and the new one refused in words; with fewer
+    points the sale commits and the cloud holds exactly what it committed."""
+    one, _ = kiosks
+    give(one, 100)
+    hold = one.svc.booking.hold(one.actor, "show-future", ["D3"])
+    small = Payment(tenders=(Tender("points", 50_00, PHONE), Tender("card", 200_00, "4242")))
+    LoseResponses(one.ctx.dynamodb(), times=1)  # 100 points taken; the answer lost
+    with pytest.raises(PaymentError, match="cannot reach the cloud"):
+        one.svc.booking.confirm(one.actor, hold.hold_id, {}, small, member=PHONE)
+    assert cloud_points(one) == 0
+    one.ctx.status.mark_ok()
+    with pytest.raises(PaymentError, match="has 100 points"):  # 500 asked: given back, refused
+        one.svc.booking.confirm(one.actor, hold.hold_id, {},
+                                Payment(tenders=(Tender("points", 250_00, PHONE),)), member=PHONE)
+    assert cloud_points(one) == 100
+    booking = one.svc.booking.confirm(one.actor, hold.hold_id, {}, small, member=PHONE)
+    assert booking.points_earned == 20 and cloud_points(one) == 0
+    clock.advance(minutes=30)
+    for _ in range(3):
+        one.worker.run_once()
+    assert cloud_points(one) == 20  # the 100 redeemed stay taken; the card's 20 earned
+
+
+def test_a_lost_answer_then_the_sale_paid_by_card_gives_the_points_back(kiosks, clock):
+    one, _ = kiosks
+    give(one, 500)
+    hold = one.svc.booking.hold(one.actor, "show-future", ["D4"])
+    LoseResponses(one.ctx.dynamodb(), times=1)
+    with pytest.raises(PaymentError, match="nothing was charged"):
+        one.svc.booking.confirm(one.actor, hold.hold_id, {}, POINTS_250, member=PHONE)
+    one.ctx.status.mark_ok()
+    booking = one.svc.booking.confirm(one.actor, hold.hold_id, {}, CARD, member=PHONE)
+    clock.advance(minutes=30)
+    for _ in range(3):
+        one.worker.run_once()
+    assert cloud_points(one) == 500 + booking.points_earned
+
+
+def test_a_food_sale_refused_after_its_voucher_was_taken_gives_it_back_at_once(kiosks):
+    """The voucher is taken in the cloud, then the member's points refuse the sale: the
+    voucher is given back at once (the sale's id is its own: a retry is a new sale)."""
+    from kiosk.cloud.vouchers import CloudVouchers
+    from kiosk.store.db import transaction
+    from kiosk.store.menu_store import replace_menu
+    from tests.unit.test_menu import small_menu
+
+    one, _ = kiosks
+    give(one, 100)
+    with transaction(one.svc.deps.conn):
+        replace_menu(one.svc.deps.conn, small_menu(), {"pop-l": (5, 0)}, "t")
+    manager = one.svc.auth.sign_in("9001", "9999")
+    [voucher] = one.svc.vouchers.issue(manager, "cin-test", "item", 1, item="pop-l=1:salted")
+    from kiosk.domain.menu import Order
+
+    with pytest.raises(PaymentError, match="has 100 points"):
+        one.svc.items.sell(one.actor, "cin-test", [Order("pop-l", 1, ("salted",))],
+                           Payment(tenders=(Tender("points", 450_00, PHONE),)), PHONE,
+                           voucher=voucher.code)
+    assert CloudVouchers(one.ctx).read("cin-test", voucher.code).state == "issued"
+    sale = one.svc.items.sell(one.actor, "cin-test", [], Payment(), voucher=voucher.code)
+    assert sale.total_minor == 0

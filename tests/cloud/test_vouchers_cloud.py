@@ -108,3 +108,17 @@ def test_a_voucher_taken_for_a_sale_never_committed_comes_back_after_its_hold(ki
     clock.advance(minutes=10)
     one.worker.run_once()
     assert state(one, voucher.code) == "issued"
+
+
+def test_a_lost_answer_then_the_sale_without_the_voucher_gives_it_back(kiosks, clock):
+    one, _ = kiosks
+    [voucher] = issue(one)
+    hold = one.svc.booking.hold(one.actor, "show-future", ["D3"])
+    LoseResponses(one.ctx.dynamodb(), operation="UpdateItem", times=1)  # taken; answer lost
+    with pytest.raises(PromoRefused, match="cannot reach it now"):
+        one.svc.booking.confirm(one.actor, hold.hold_id, {}, CARD, promo=voucher.code)
+    one.ctx.status.mark_ok()
+    one.svc.booking.confirm(one.actor, hold.hold_id, {}, CARD)  # paid in full instead
+    clock.advance(minutes=30)
+    one.worker.run_once()
+    assert state(one, voucher.code) == "issued"  # the sale that committed did not use it

@@ -262,8 +262,11 @@ def test_two_counters_spending_the_last_points_at_once_one_is_told(desk, service
 
 
 def test_history_is_for_staff(desk):
+    _give_points(desk, 300)
     kiosk = desk.auth.self_service_actor()
-    assert desk.loyalty.find(PHONE, "INR").points == 0  # a customer finds their own balance
+    seen = desk.loyalty.find(PHONE, "INR", kiosk)  # a public screen: only that it is a member
+    assert (seen.phone, seen.name, seen.points) == (PHONE, "", 0)
+    assert desk.loyalty.find(PHONE, "INR", desk.cashier).points == 300
     with pytest.raises(PermissionDenied):
         desk.loyalty.history(kiosk, PHONE, "INR")
 
@@ -277,8 +280,8 @@ def test_the_z_report_says_what_the_days_sales_did_with_points(desk):
                                  (booking.booking_id,)).fetchone()[0]
     report = desk.day_close.preview(desk.manager, day, CIN)
     assert report.totals["loyalty_note"] == (
-        "1 member: 40 points earned, 200 redeemed (₹100.00 in the tenders as points), 0 given "
-        "back and 25 taken back by refunds.")
+        "1 member: 40 points earned, 200 redeemed (₹100.00 in the tenders as points); refunds "
+        "of these sales, on any day, gave back 0 and took back 25.")
     tenders = {r["kind"]: r["taken"] for r in report.totals["tenders"]}
     assert tenders["points"] == 100_00
     assert ("Loyalty", ["Note"], [[report.totals["loyalty_note"]]]) in report.sections()

@@ -94,7 +94,7 @@ class MemberBar(QWidget):
             return
         try:
             member = self.screen.bridge.call(self.screen.services.loyalty.find, typed,
-                                             self.currency)
+                                             self.currency, self.screen.session.actor)
         except NotFound as missing:
             self._offer_join(str(missing))
             return

@@ -81,7 +81,8 @@ class MemberPanel(QWidget):
 
     def find(self) -> None:
         try:
-            member = self.services.loyalty.find(self.entry.text(), self.currency)
+            member = self.services.loyalty.find(self.entry.text(), self.currency,
+                                                self.services.auth.self_service_actor())
         except NotFound:
             self.message.setText(self.tr("This number is not a member yet. Tap Join free to "
                                          "join now."))
