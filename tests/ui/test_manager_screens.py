@@ -44,7 +44,7 @@ def test_cashups_flag_and_approve_with_comment(qtbot, open_console, manager, ser
     window = open_console(manager)
     screen = window.show_page("cashups")
     rows = {r[0]: r for r in screen.model.rows}
-    assert rows[short][12] == "FLAGGED" and rows[fine][12] == ""  # after card/UPI/voucher
+    assert rows[short][13] == "FLAGGED" and rows[fine][13] == ""  # after card/UPI/voucher/points
     assert rows[short][8] == -10_000 and rows[fine][5] == 10_000  # variance, float
     select_row(screen.table, lambda c: c.shift_id == short)
     click(qtbot, button(screen, "approveButton"))
@@ -55,7 +55,7 @@ def test_cashups_flag_and_approve_with_comment(qtbot, open_console, manager, ser
     click(qtbot, button(screen, "approveButton"))
     row = services.deps.conn.execute("SELECT * FROM shifts WHERE id = ?", (short,)).fetchone()
     assert row["approved_by"] == manager.staff_id and "CCTV" in row["comment"]
-    assert {r[0]: r[13] for r in screen.model.rows}[short] == "approved"
+    assert {r[0]: r[14] for r in screen.model.rows}[short] == "approved"
     assert audit_rows(services, "cashup.approve")[-1]["target"] == str(short)
     screen.only_flagged.setChecked(True)
     assert [r[0] for r in screen.model.rows] == [short]

@@ -19,7 +19,7 @@ COLUMNS = (
     Col("counted_minor", "Counted", "money"), Col("variance_minor", "Variance", "money"),
     # issue 11: what the shift took net on the tenders that are not in the drawer (their slips)
     Col("card_net", "Card (net)", "money"), Col("upi_net", "UPI (net)", "money"),
-    Col("voucher_net", "Gift card (net)", "money"),
+    Col("voucher_net", "Gift card (net)", "money"), Col("points_net", "Points (net)", "money"),
     Col("flag", "Check"), Col("status", "Status"), Col("approved_by", "Approved by"),
     Col("comment", "Comments"), Col("currency", "Currency"),
 )
@@ -87,7 +87,7 @@ class CashupsScreen(ManagerScreen):
                  c.opened_at.astimezone(local), c.closed_at.astimezone(local) if c.closed_at else None,
                  c.float_minor, c.expected_minor, c.counted_minor, c.variance_minor,
                  *((c.tender(k).net_minor if c.origin == "local" else None)
-                   for k in ("card", "upi", "voucher")),
+                   for k in ("card", "upi", "voucher", "points")),
                  "FLAGGED" if c.flagged else "",
                  c.decision if c.decision and c.status != "approved" else c.status,
                  c.approved_by_name,
