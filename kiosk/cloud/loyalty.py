@@ -27,8 +27,8 @@ from datetime import datetime
 from typing import Any
 
 from kiosk.cloud.claims import av, plain
-from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, cancel_codes, cancelled, translate
+from kiosk.cloud.part import CloudPart
 from kiosk.domain.clock import to_iso
 
 OPS = ("join", "earn", "refund", "clawback")
@@ -61,17 +61,8 @@ def _member(item: dict[str, Any]) -> CloudMember:
                        str(p.get("joined_at", "")))
 
 
-class CloudMembers:
+class CloudMembers(CloudPart):
     """The cloud side of loyalty for one device (``context.kiosk_id``)."""
-
-    def __init__(self, context: CloudContext):
-        self.context = context
-
-    def worth_trying(self) -> bool:
-        return self.context.status.worth_trying()
-
-    def _table(self) -> str:
-        return self.context.clients().table
 
     def _key(self, phone: str, sk: str = "PROFILE") -> dict[str, Any]:
         return {"pk": av(member_pk(phone)), "sk": av(sk)}

@@ -19,8 +19,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from kiosk.cloud.claims import av
-from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import cancel_codes, cancelled, translate
+from kiosk.cloud.part import CloudPart
 from kiosk.domain.clock import to_iso
 
 
@@ -32,15 +32,8 @@ class CodeUsedUp(Exception):
     """Every use of the code is taken."""
 
 
-class CloudPromos:
-    def __init__(self, context: CloudContext):
-        self.context = context
-
-    def worth_trying(self) -> bool:
-        return self.context.status.worth_trying()
-
-    def _table(self) -> str:
-        return self.context.clients().table
+class CloudPromos(CloudPart):
+    """Promo code uses counted in the cloud for one device."""
 
     def use(self, cinema_id: str, code: str, booking_id: str, max_uses: int,
             now: datetime) -> None:

@@ -19,8 +19,8 @@ from datetime import datetime
 from typing import Any
 
 from kiosk.cloud.claims import av, plain
-from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import translate
+from kiosk.cloud.part import CloudPart
 from kiosk.domain.clock import to_iso
 from kiosk.domain.vouchers import Voucher
 
@@ -41,15 +41,8 @@ def _voucher(item: dict[str, Any]) -> Voucher:
                    used_by=str(p.get("used_by", "")))
 
 
-class CloudVouchers:
-    def __init__(self, context: CloudContext):
-        self.context = context
-
-    def worth_trying(self) -> bool:
-        return self.context.status.worth_trying()
-
-    def _table(self) -> str:
-        return self.context.clients().table
+class CloudVouchers(CloudPart):
+    """Single-use vouchers in the cloud for one device."""
 
     def _key(self, cinema_id: str, code: str) -> dict[str, Any]:
         return {"pk": av(voucher_pk(cinema_id, code)), "sk": av("CODE")}

@@ -8,8 +8,6 @@ still earn; points taken for a sale that never committed are given back once its
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 from kiosk.cloud.loyalty import CloudMembers, member_pk
@@ -19,6 +17,7 @@ from kiosk.services.models import Payment
 from tests.cloud.helpers import LoseResponses
 from tests.cloud.kiosks import CARD, cinema_kiosks
 from tests.factories import table_dump
+from tests.race import at_once
 
 PHONE = "+919876543210"
 
@@ -75,23 +74,9 @@ def test_two_kiosks_spending_the_last_points_at_once_one_is_told(kiosks):
         kiosk.svc.loyalty.find(PHONE, "INR")
     holds = [one.svc.booking.hold(one.actor, "show-future", ["C1"]),
              two.svc.booking.hold(two.actor, "show-future", ["C2"])]
-    outcomes: list[object] = []
-    barrier = threading.Barrier(2)
-
-    def go(kiosk, hold):
-        barrier.wait()
-        try:
-            outcomes.append(kiosk.svc.booking.confirm(kiosk.actor, hold.hold_id, {}, POINTS_250,
-                                                      member=PHONE))
-        except PaymentError as refused:
-            outcomes.append(refused)
-
-    threads = [threading.Thread(target=go, args=(k, h)) for k, h in zip(kiosks, holds,
-                                                                           strict=True)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    outcomes = at_once(*(
+        lambda k=k, h=h: k.svc.booking.confirm(k.actor, h.hold_id, {}, POINTS_250, member=PHONE)
+        for k, h in zip(kiosks, holds, strict=True)), refused=PaymentError)
     refused = [o for o in outcomes if isinstance(o, PaymentError)]
     assert len(refused) == 1 and "has 0 points" in str(refused[0])
     assert cloud_points(one) == 0

@@ -5,8 +5,6 @@ for a sale that never committed is given back once its hold is over."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 from kiosk.cloud.vouchers import CloudVouchers
@@ -15,6 +13,7 @@ from kiosk.domain.offers import PromoRefused
 from tests.cloud.helpers import LoseResponses
 from tests.cloud.kiosks import CARD, cinema_kiosks
 from tests.factories import table_dump
+from tests.race import at_once
 
 CINEMA = "cin-test"
 
@@ -58,23 +57,9 @@ def test_two_kiosks_using_one_voucher_at_once_one_is_told(kiosks):
     [voucher] = issue(kiosks[0])
     holds = [k.svc.booking.hold(k.actor, "show-future", [seat])
              for k, seat in zip(kiosks, ("C1", "C2"), strict=True)]
-    outcomes: list[object] = []
-    barrier = threading.Barrier(2)
-
-    def go(kiosk, hold):
-        barrier.wait()
-        try:
-            outcomes.append(kiosk.svc.booking.confirm(kiosk.actor, hold.hold_id, {}, CARD,
-                                                      promo=voucher.code))
-        except PromoRefused as refused:
-            outcomes.append(refused)
-
-    threads = [threading.Thread(target=go, args=pair) for pair in zip(kiosks, holds,
-                                                                      strict=True)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    outcomes = at_once(*(
+        lambda k=k, h=h: k.svc.booking.confirm(k.actor, h.hold_id, {}, CARD, promo=voucher.code)
+        for k, h in zip(kiosks, holds, strict=True)), refused=PromoRefused)
     refused = [o for o in outcomes if isinstance(o, PromoRefused)]
     assert len(refused) == 1 and "already been used" in str(refused[0])
 

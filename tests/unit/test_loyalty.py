@@ -4,8 +4,6 @@ Every refusal leaves the database as it was."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,6 +16,7 @@ from kiosk.services.models import Payment
 from kiosk.store.db import transaction
 from kiosk.store.menu_store import replace_menu
 from tests.factories import CASHIER, MANAGER, insert_open_shift, table_dump
+from tests.race import at_once
 from tests.unit.test_menu import CIN, small_menu
 
 PHONE = "+919876543210"
@@ -237,22 +236,10 @@ def test_two_counters_spending_the_last_points_at_once_one_is_told(desk, service
         holds = [desk.booking.hold(desk.cashier, "show-future", ["D3"]),
                  other.booking.hold(cashier2, "show-future", ["D4"])]
         pay = Payment(tenders=(Tender("points", 250_00, PHONE),))
-        outcomes: list[object] = []
-        barrier = threading.Barrier(2)
-
-        def go(svc, actor, hold):
-            barrier.wait()
-            try:
-                outcomes.append(svc.booking.confirm(actor, hold.hold_id, {}, pay, member=PHONE))
-            except PaymentError as refused:
-                outcomes.append(refused)
-
-        threads = [threading.Thread(target=go, args=(desk, desk.cashier, holds[0])),
-                   threading.Thread(target=go, args=(other, cashier2, holds[1]))]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        outcomes = at_once(
+            lambda: desk.booking.confirm(desk.cashier, holds[0].hold_id, {}, pay, member=PHONE),
+            lambda: other.booking.confirm(cashier2, holds[1].hold_id, {}, pay, member=PHONE),
+            refused=PaymentError)
     finally:
         other.close()
     refused = [o for o in outcomes if isinstance(o, PaymentError)]

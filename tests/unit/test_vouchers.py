@@ -4,8 +4,6 @@ cancelled, expired, mistyped or of another cinema is refused in words and nothin
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 from kiosk.domain import vouchers as rules
@@ -16,6 +14,7 @@ from kiosk.services.models import Payment
 from kiosk.store.db import transaction
 from kiosk.store.menu_store import replace_menu
 from tests.factories import CASHIER, MANAGER, insert_open_shift, table_dump
+from tests.race import at_once
 from tests.unit.test_menu import CIN, small_menu
 
 CARD = Payment("card", card_last4="4242")
@@ -131,23 +130,12 @@ def test_two_counters_using_one_voucher_at_once_one_is_told(desk, services):
         cashier2 = other.auth.sign_in(*CASHIER)
         holds = [desk.booking.hold(desk.cashier, "show-future", ["D3"]),
                  other.booking.hold(cashier2, "show-future", ["D4"])]
-        outcomes: list[object] = []
-        barrier = threading.Barrier(2)
-
-        def go(svc, actor, hold):
-            barrier.wait()
-            try:
-                outcomes.append(svc.booking.confirm(actor, hold.hold_id, {}, CARD,
-                                                    promo=voucher.code))
-            except PromoRefused as refused:
-                outcomes.append(refused)
-
-        threads = [threading.Thread(target=go, args=(desk, desk.cashier, holds[0])),
-                   threading.Thread(target=go, args=(other, cashier2, holds[1]))]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        outcomes = at_once(
+            lambda: desk.booking.confirm(desk.cashier, holds[0].hold_id, {}, CARD,
+                                         promo=voucher.code),
+            lambda: other.booking.confirm(cashier2, holds[1].hold_id, {}, CARD,
+                                          promo=voucher.code),
+            refused=PromoRefused)
     finally:
         other.close()
     refused = [o for o in outcomes if isinstance(o, PromoRefused)]
