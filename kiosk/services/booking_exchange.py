@@ -86,6 +86,7 @@ class ExchangeDesk:
                                              hold.expires_at + loyalty.VOID_AFTER)
         plan = self.sales.claim_in_cloud(actor, info, hold, basket, now, paid,
                                          paid_minor=max(0, difference), exchanged_from=old["id"])
+        earned = 0
         with transaction(ctx.conn) as conn:
             old = ctx.booking_row(conn, reference)
             repeated = self._repeated(conn, old, new_hold_id)
@@ -94,13 +95,14 @@ class ExchangeDesk:
                 if not self.sales.unchanged(again, hold, checked_at):
                     raise self.sales.changed_refusal(again, checked_at)
                 finish = self._writes(conn, actor, old, again, info, basket, payment, now, plan)
-                earned = loyalty.record_sale(
-                    conn, sale_member, paid.tenders, info.currency, now, actor.kiosk_id,
-                    booking_id=plan.booking_id,
-                    what=loyalty.show_words(info.film_title, info.starts_at, info.timezone),
-                    reference=conn.execute("SELECT reference FROM bookings WHERE id = ?",
-                                           (plan.booking_id,)).fetchone()[0],
-                    cloud=ctx.deps.loyalty_cloud is not None)
+                if phone:  # nothing more to write for a booking without a member
+                    earned = loyalty.record_sale(
+                        conn, sale_member, paid.tenders, info.currency, now, actor.kiosk_id,
+                        booking_id=plan.booking_id,
+                        what=loyalty.show_words(info.film_title, info.starts_at, info.timezone),
+                        reference=conn.execute("SELECT reference FROM bookings WHERE id = ?",
+                                               (plan.booking_id,)).fetchone()[0],
+                        cloud=ctx.deps.loyalty_cloud is not None)
         if repeated is not None:  # a repeated tap: answer after the (empty) transaction
             return ctx.booking_from_row(repeated)
         booking = finish()

@@ -318,6 +318,7 @@ class SalesDesk:
         plan = self.claim_in_cloud(actor, info, rows, basket, now, paid,
                                    discount_minor=offers.discount_minor,
                                    discounts=offers.discounts)
+        earned = 0
         with transaction(ctx.conn) as conn:
             again, checked_at = ctx.hold_rows(conn, hold_id), ctx.now()
             if not self.unchanged(again, rows, checked_at):
@@ -337,13 +338,14 @@ class SalesDesk:
                                booking_id=plan.booking_id)
                 if used is not None:
                     vouchers.record_use(conn, used, plan.booking_id, now, actor.kiosk_id)
-                earned = loyalty.record_sale(
-                    conn, sale_member, basket_tenders, info.currency, now, actor.kiosk_id,
-                    booking_id=plan.booking_id, what=loyalty.show_words(
-                        info.film_title, info.starts_at, info.timezone),
-                    reference=conn.execute("SELECT reference FROM bookings WHERE id = ?",
-                                           (plan.booking_id,)).fetchone()[0],
-                    cloud=ctx.deps.loyalty_cloud is not None)
+                if sale_member.phone:  # nothing more to write for a sale without a member
+                    earned = loyalty.record_sale(
+                        conn, sale_member, basket_tenders, info.currency, now, actor.kiosk_id,
+                        booking_id=plan.booking_id, what=loyalty.show_words(
+                            info.film_title, info.starts_at, info.timezone),
+                        reference=conn.execute("SELECT reference FROM bookings WHERE id = ?",
+                                               (plan.booking_id,)).fetchone()[0],
+                        cloud=ctx.deps.loyalty_cloud is not None)
         # Reading for the reply happens after COMMIT: the write lock is held only for writing.
         if existing is not None:
             return ctx.booking_from_row(existing)
