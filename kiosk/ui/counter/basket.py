@@ -121,6 +121,8 @@ class BasketScreen(Screen):
         quick.addStretch(1)
         for button in (self.promo_button, self.promo_clear):  # whole words in every language
             button.setMinimumWidth(button.sizeHint().width() + 24)
+        self.promo_edit.setMinimumWidth(  # the whole hint shows: a code or a voucher goes here
+            self.promo_edit.fontMetrics().horizontalAdvance(self.promo_edit.placeholderText()) + 40)
         quick.addWidget(self.promo_edit)
         quick.addWidget(self.promo_button)
         quick.addWidget(self.promo_clear)
