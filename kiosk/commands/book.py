@@ -402,7 +402,9 @@ def print_booking(booking, out=None) -> None:
         print(f"  {label:<26} {format_money(-discount.amount_minor, cur):>14}", file=out)
     print(f"  Total {format_money(booking.total_minor, cur)} "
           f"(includes tax {format_money(booking.tax_minor, cur)})", file=out)
-    if len(booking.tenders) > 1 or booking.payment_method in ("upi", "voucher", "points"):
+    if not booking.tenders and booking.total_minor == 0:
+        print("  Nothing to pay", file=out)
+    elif len(booking.tenders) > 1 or booking.payment_method in ("upi", "voucher", "points"):
         print(f"  Paid {paid_text(booking.tenders, cur)}", file=out)
         if booking.change_minor:
             print(f"  Change due {format_money(booking.change_minor, cur)}", file=out)

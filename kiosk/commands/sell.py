@@ -116,7 +116,8 @@ def print_sale(sale: ItemSale, slip: list[str], out=None) -> None:
               file=out)
     print(f"  Total {format_money(sale.total_minor, cur)} "
           f"(includes tax {format_money(sale.tax_minor, cur)})", file=out)
-    print(f"  Paid {paid_text(sale.tenders, cur)}", file=out)
+    print(f"  Paid {paid_text(sale.tenders, cur)}" if sale.tenders else "  Nothing to pay",
+          file=out)
     change = sum(t.change_minor or 0 for t in sale.tenders)
     if change:
         print(f"  Change due {format_money(change, cur)}", file=out)

@@ -59,6 +59,10 @@ def run(args: argparse.Namespace, config: Config) -> int:
                 made = services.vouchers.issue(actor, cinema_id, args.kind, args.count,
                                                args.item, args.until, args.label)
                 print_batch(made)
+                if len(made) < args.count:
+                    print(f"kiosk: only {len(made)} of {args.count} vouchers were issued: the "
+                          "cloud could not be reached for the rest. Issue them again later.",
+                          file=sys.stderr)
                 if args.pdf:
                     print(f"Vouchers to print: {write_pdf(services, cinema_id, made, args.pdf)}")
                 return 0

@@ -298,6 +298,9 @@ def offer_from_record(record: Mapping[str, Any]) -> Offer:
     code = normalise_code(record.get("code"))
     if code and not CODE_RE.match(code):
         raise InvalidInput(f"Promo code {code!r}: 3 to 20 letters, digits or '-'.")
+    if re.match(r"^CV[0-9]", code):  # typed in the same field, such a code is read as a voucher
+        raise InvalidInput(f"Promo code {code!r}: codes starting with CV and a digit are "
+                           "single-use vouchers' (kiosk voucher); choose another code.")
     max_uses = record.get("max_uses")
     if max_uses in ("", None):
         max_uses = None

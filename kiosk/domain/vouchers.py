@@ -29,6 +29,7 @@ PREFIX = "CV"
 DIGITS = 10
 KINDS = ("ticket", "item")
 MAX_BATCH = 500
+VOUCHER_LINE = "voucher"  # a comp ticket's discount line is "voucher:<code>"
 _CODE = re.compile(rf"^{PREFIX}[0-9]{{{DIGITS}}}$")
 _TYPED = re.compile(r"[\s\-]")
 
@@ -114,6 +115,7 @@ def comp_ticket(offers: Discounted, voucher: Voucher, tax_rate_bp: int) -> Disco
                           sum(ln.tax_minor for ln in new_lines))
     taken = tuple(off + (free if i == index else 0)
                   for i, off in enumerate(offers.line_discounts or (0,) * len(lines)))
-    discount = Discount("voucher", voucher.label, voucher.code, free)
+    # an offer id never holds ':' (kiosk.domain.offers.ID_RE): this line cannot clash with one
+    discount = Discount(f"{VOUCHER_LINE}:{voucher.code}", voucher.label, voucher.code, free)
     return replace(offers, basket=basket, discounts=(*offers.discounts, discount),
                    line_discounts=taken)

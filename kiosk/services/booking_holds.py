@@ -53,6 +53,13 @@ _UNAVAILABLE_IN_SHOW_SQL = _UNAVAILABLE_SQL.format(seats="")
 _UNAVAILABLE_SEATS_SQL = _UNAVAILABLE_SQL.format(seats=_IN_SEATS)
 
 
+_UNDO_NOW = """
+UPDATE outbox SET next_attempt_at = ?1
+ WHERE done_at IS NULL AND kind IN ('promo_void', 'points_void', 'voucher_void')
+   AND COALESCE(json_extract(payload, '$.sale_key'), json_extract(payload, '$.booking_id')) = ?2
+"""
+
+
 class HoldSeams(Protocol):
     """The two steps the hold path calls through the service, so a test can stage a race."""
 
@@ -301,6 +308,9 @@ class HoldDesk:
             if rows is None:
                 return
             conn.execute("DELETE FROM holds WHERE hold_id = ?", (hold_id,))
+            # what the cloud took for a sale of this hold that never committed (a promo use,
+            # a voucher, points) goes back at the next sync, not after the hold's time
+            conn.execute(_UNDO_NOW, (to_iso(self.ctx.now()), hold_id))
         self._release_quietly(self.ctx.to_hold(rows))
 
     def expire_holds(self) -> int:

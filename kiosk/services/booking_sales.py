@@ -20,14 +20,14 @@ import functools
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from kiosk.cloud import ledger
 from kiosk.cloud.refusals import note_refused_quietly
 from kiosk.domain.booking_rules import normalise_contact
 from kiosk.domain.business_day import business_date as sale_business_date
-from kiosk.domain.clock import from_iso, local, to_iso
+from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import (
     HoldExpired,
     InvalidInput,
@@ -267,7 +267,9 @@ class SalesDesk:
         if not voucher_code:
             return offers, None
         voucher = vouchers.for_sale(self.ctx.deps, voucher_code, info.cinema_id,
-                                    local(now, info.timezone).date(), str(rows.hold_id))
+                                    date.fromisoformat(sale_business_date(
+                                        now, info.timezone, info.closed_through)),
+                                    str(rows.hold_id))
         if voucher.kind == "ticket":
             offers = comp_ticket(offers, voucher, info.tax_rate_bp)
         return offers, voucher
@@ -315,9 +317,17 @@ class SalesDesk:
         sale_member = loyalty.prepare_redeem(ctx.deps, actor, phone, basket_tenders,
                                              info.currency, str(rows.hold_id),
                                              rows.expires_at + loyalty.VOID_AFTER)
-        plan = self.claim_in_cloud(actor, info, rows, basket, now, paid,
-                                   discount_minor=offers.discount_minor,
-                                   discounts=offers.discounts)
+        try:
+            plan = self.claim_in_cloud(actor, info, rows, basket, now, paid,
+                                       discount_minor=offers.discount_minor,
+                                       discounts=offers.discounts)
+        except (SeatsUnavailable, NotSellableOffline):
+            # the seats refused the sale: no attempt of this hold can commit with them, so
+            # what the cloud took for it goes back now (a re-picked hold is a new sale)
+            if self._existing(ctx.conn, hold_id) is None:
+                vouchers.give_back_now(ctx.deps, used, str(rows.hold_id))
+                loyalty.give_back_now(ctx.deps, sale_member)
+            raise
         earned = 0
         with transaction(ctx.conn) as conn:
             again, checked_at = ctx.hold_rows(conn, hold_id), ctx.now()

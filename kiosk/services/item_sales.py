@@ -24,12 +24,12 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from kiosk.domain import menu as menu_rules
 from kiosk.domain.business_day import business_date as sale_business_date
-from kiosk.domain.clock import from_iso, local, to_iso
+from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import (
     InvalidInput,
     NotFound,
@@ -315,9 +315,9 @@ class ItemSaleService:
         """The item voucher a food and drink sale uses (None: no code given)."""
         if not str(code or "").strip():
             return None
-        timezone = _cinema(self.conn, cinema_id)["timezone"]
-        found = vouchers.for_sale(self.deps, code, cinema_id, local(now, timezone).date(),
-                                  sale_id)
+        cinema = _cinema(self.conn, cinema_id)  # valid through its last business day
+        day = sale_business_date(now, cinema["timezone"], cinema["closed_through"])
+        found = vouchers.for_sale(self.deps, code, cinema_id, date.fromisoformat(day), sale_id)
         if found.kind != "item":
             raise PromoRefused(f"Voucher {display_voucher(found.code)} is for a ticket: use it "
                                "when selling tickets.")

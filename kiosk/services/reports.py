@@ -339,17 +339,20 @@ def discounts_table(conn: sqlite3.Connection, params: dict[str, Any]) -> ReportT
                        tuple(tuple(r) for r in rows))
 
 
-# A voucher's line names its own code: the code column shows one only when the line has a
-# single code (a promo code), not for the many codes of one kind of voucher.
+# A comp voucher's line is "voucher:<its code>": they count as one line (":voucher", a key no
+# offer id can be), and the code column shows one only when the line has a single code (a
+# promo code), not a voucher's many.
 _DISCOUNTS_SQL = """
 WITH lines AS (
-    SELECT d.offer_id, d.label, d.code, b.currency, d.amount_minor,
+    SELECT CASE WHEN d.offer_id LIKE 'voucher:%' THEN ':voucher' ELSE d.offer_id END AS offer_id,
+           d.label, d.code, b.currency, d.amount_minor,
            (SELECT COUNT(*) FROM booking_seats s WHERE s.booking_id = d.booking_id) AS tickets
       FROM booking_discounts d JOIN bookings b ON b.id = d.booking_id
       JOIN shows sh ON sh.id = b.show_id JOIN halls h ON h.id = sh.hall_id
      WHERE b.business_date BETWEEN :start AND :end AND (:cinema IS NULL OR h.cinema_id = :cinema)
     UNION ALL
-    SELECT d.offer_id, d.label, d.code, lb.currency, d.amount_minor,
+    SELECT CASE WHEN d.offer_id LIKE 'voucher:%' THEN ':voucher' ELSE d.offer_id END,
+           d.label, d.code, lb.currency, d.amount_minor,
            (SELECT COUNT(*) FROM ledger_booking_seats s WHERE s.booking_id = d.booking_id)
       FROM ledger_booking_discounts d JOIN ledger_bookings lb ON lb.id = d.booking_id
      WHERE lb.business_date BETWEEN :start AND :end AND lb.state <> 'void'

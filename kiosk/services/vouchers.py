@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from kiosk.domain import vouchers as rules
@@ -228,11 +228,11 @@ class VoucherService:
                 for _ in range(ISSUE_ATTEMPTS):
                     try:
                         cloud.issue(voucher, self.deps.config.kiosk_id, now)
-                        break
                     except VoucherTaken:  # that code exists already: draw another
-                        from dataclasses import replace
                         voucher = replace(voucher, code=rules.new_code())
-                issued.append(voucher)
+                        continue
+                    issued.append(voucher)
+                    break
         except (CloudUnavailable, CloudError):
             if not issued:
                 raise InvalidInput("The cloud could not be reached to issue the vouchers; "

@@ -106,7 +106,10 @@ def draw_slip(painter: QPainter, rect: QRectF, slip: CardSlip) -> None:
 
 
 def render_slips_pdf(slips: Sequence[CardSlip], path: Path | str, title: str = "Cards") -> Path:
-    """One page per card."""
+    """One page per card (from the command line too: a Qt application is made if none is)."""
+    from kiosk.tickets.report_pdf import ensure_gui_application
+
+    ensure_gui_application()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     writer = QPdfWriter(str(path))

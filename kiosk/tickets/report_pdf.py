@@ -62,7 +62,7 @@ def _font(size_pt: float, bold: bool = False) -> QFont:
     return font
 
 
-def _ensure_gui_application() -> None:
+def ensure_gui_application() -> None:
     """Text on a QPainter needs a Qt application; the CLI may have none, or no display at all."""
     if QApplication.instance() is not None:
         return
@@ -84,7 +84,7 @@ def render_daily_report_pdf(report: Any, path: Path | str, *, occupancy: Any = N
     ``occupancy`` (an ``OccupancyReport``) adds the busiest shows; ``currency`` picks which
     currency's totals are shown when a chain sells in several (default: the first).
     """
-    _ensure_gui_application()
+    ensure_gui_application()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     writer = QPdfWriter(str(path))

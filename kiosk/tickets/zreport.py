@@ -102,9 +102,9 @@ def render_pdf(report: ZReport, path: Path | str) -> Path:
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
-    from kiosk.tickets.report_pdf import DPI, _ensure_gui_application
+    from kiosk.tickets.report_pdf import DPI, ensure_gui_application
 
-    _ensure_gui_application()
+    ensure_gui_application()
     path = Path(path)
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)

@@ -107,3 +107,24 @@ def test_a_lost_answer_then_the_sale_without_the_voucher_gives_it_back(kiosks, c
     clock.advance(minutes=30)
     one.worker.run_once()
     assert state(one, voucher.code) == "issued"  # the sale that committed did not use it
+
+
+def test_a_sale_refused_after_its_voucher_was_taken_gives_it_back_once_its_hold_goes(kiosks):
+    """Taken, then the member's points refuse the sale: releasing the hold (the customer walks
+    away, or picks other seats) makes the give-back due at once, not after the hold's time."""
+    from kiosk.domain.errors import PaymentError
+    from kiosk.domain.tenders import Tender
+    from kiosk.services.models import Payment
+
+    one, _ = kiosks
+    [voucher] = issue(one)
+    one.svc.loyalty.join(one.actor, "98765 43210", "INR")
+    hold = one.svc.booking.hold(one.actor, "show-future", ["D5", "D6"])
+    points = Payment(tenders=(Tender("points", 250_00, "+919876543210"),))
+    with pytest.raises(PaymentError, match="has 0 points"):
+        one.svc.booking.confirm(one.actor, hold.hold_id, {}, points, promo=voucher.code,
+                                member="9876543210")
+    assert state(one, voucher.code) == "used"
+    one.svc.booking.release(hold.hold_id)
+    one.worker.run_once()  # no clock moved: due at once
+    assert state(one, voucher.code) == "issued"

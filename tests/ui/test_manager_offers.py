@@ -74,3 +74,16 @@ def test_bad_input_is_said_and_nothing_is_saved(qtbot, open_console, manager, se
         click(qtbot, button(screen, "saveOffer"))
         assert message in screen.banner.text(), (fill, screen.banner.text())
         assert load_offers(services.deps.conn, "cin-test") == ()
+
+
+def test_changing_a_withdrawn_offer_keeps_it_withdrawn(qtbot, open_console, manager, services):
+    with transaction(services.deps.conn):
+        save_offer(services.deps.conn, offer("tue", name="Tuesday saver", kind="price",
+                                             value=15_000, weekdays="tue", active=False))
+    window = open_console(manager)
+    screen = window.show_page("offers")
+    select_row(screen.table, lambda r: r.offer.offer_id == "tue")
+    screen.name.setText("Tuesday special")
+    click(qtbot, button(screen, "saveOffer"))
+    [saved] = load_offers(services.deps.conn, "cin-test")
+    assert saved.name == "Tuesday special" and not saved.active

@@ -57,3 +57,20 @@ def test_a_free_popcorn_voucher_sells_alone_with_no_payment(cli):
 ])
 def test_bad_voucher_commands_are_refused_and_change_nothing(cli, args, message):
     cli.refused(*args, match=message)
+
+
+def test_vouchers_print_to_pdf_and_a_comp_that_covers_everything_needs_no_payment(cli,
+                                                                                 tmp_path):
+    from tests.ui.test_tickets import load, page_text
+
+    target = tmp_path / "vouchers.pdf"
+    rc, out, err = cli("voucher", "issue", "--kind", "ticket", "--count", "2", "--pdf",
+                       str(target), *MANAGER)
+    assert rc == 0 and f"Vouchers to print: {target}" in out, err
+    doc = load(None, target)  # the command made its own Qt application for the PDF
+    assert doc.pageCount() == 2
+    first = CODE.findall(out)[0]
+    assert "VOUCHER" in page_text(doc)
+    rc, out, err = cli("book", "show-future", "B1", *CARD, "--promo", first, *STAFF)
+    assert rc == 0 and "Total ₹0.00" in out and "Nothing to pay" in out, (out, err)
+    assert "None" not in out

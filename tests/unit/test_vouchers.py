@@ -159,3 +159,17 @@ def test_only_a_manager_issues_or_cancels_and_bad_batches_are_refused(desk):
     [voucher] = desk.vouchers.issue(desk.manager, CIN, "ticket", 1)
     with pytest.raises(PermissionDenied):
         desk.vouchers.void(desk.cashier, voucher.code)
+
+
+def test_an_offer_named_voucher_cannot_clash_and_codes_that_read_as_vouchers_are_refused(desk):
+    desk.offers.save(desk.manager, {"id": "voucher", "cinema_id": CIN, "name": "Sunday 10",
+                                    "kind": "percent", "value": 10, "weekdays": "wed"})
+    [comp] = desk.vouchers.issue(desk.manager, CIN, "ticket", 1)
+    booking = sell(desk, ["E1", "E2"], comp.code)  # the offer and the comp, each its own line
+    assert [d.offer_id for d in booking.discounts] == ["voucher", f"voucher:{comp.code}"]
+    with pytest.raises(InvalidInput, match="single-use vouchers"):
+        desk.offers.save(desk.manager, {"id": "cv", "cinema_id": CIN, "name": "CV",
+                                        "kind": "percent", "value": 10, "code": "CV2025"})
+    report = desk.reports.daily_sales(desk.manager, desk.deps.clock.now().date())
+    assert {r["offer"] for r in report.discounts.as_dicts()} == {"Sunday 10",
+                                                                 "Complimentary ticket"}

@@ -182,7 +182,11 @@ class OffersScreen(ManagerScreen):
         def names(edit: QLineEdit) -> list[str]:
             return [p.strip() for p in edit.text().split(",") if p.strip()]
 
-        return {"id": self.offer_id.text().strip(), "cinema_id": self.cinema.currentData(),
+        offer_id = self.offer_id.text().strip()
+        edited = next((r.offer for r in self.model.payloads if r.offer.offer_id == offer_id),
+                      None)  # changing a withdrawn offer keeps it withdrawn
+        return {"id": offer_id, "cinema_id": self.cinema.currentData(),
+                "active": edited.active if edited is not None else True,
                 "name": self.name.text().strip(), "kind": kind, "value": value,
                 "code": self.code.text().strip(), "max_uses": self.max_uses.value() or None,
                 "valid_from": self.valid_from.text().strip(),
