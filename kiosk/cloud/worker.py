@@ -485,15 +485,17 @@ class OutboxWorker:
         return True
 
     def _promo_void(self, row: _Row, now: datetime, result: DrainResult) -> None:
-        """Give back a promo code use taken in the cloud for a sale that never committed here
-        (written before the use, settled by the sale's transaction). Waits while the sale's hold
-        is live, as ``_void_sale`` does: a confirm may still commit until then."""
+        """Give back a promo code use taken in the cloud for a sale that did not commit here
+        with the code: never committed, or committed without it (a retry after a lost answer).
+        Waits while the sale's hold is live, as ``_void_sale`` does: a confirm may still commit
+        until then."""
         p = row.payload
         booking_id = str(p["booking_id"])
         if self._wait_for_hold(row, booking_id, now):
             return
-        if self.conn.execute("SELECT 1 FROM bookings WHERE id = ?", (booking_id,)).fetchone():
-            self._finish(row, now, "the sale was committed: the use is its own")
+        if self.conn.execute("SELECT 1 FROM promo_uses WHERE booking_id = ? AND code = ?",
+                             (booking_id, str(p["code"]))).fetchone():
+            self._finish(row, now, "the sale was committed with the code: the use is its own")
         else:
             gave_back = CloudPromos(self.context).release(str(p["cinema_id"]), str(p["code"]),
                                                           booking_id)

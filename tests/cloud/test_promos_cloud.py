@@ -173,3 +173,16 @@ def test_bad_offers_in_the_cloud_are_kept_out(console, ctx, clock, tmp_path, dam
     assert load_offers(other.conn, CINEMA) == good
     other.close()
 
+
+
+def test_a_lost_answer_then_the_sale_without_the_code_gives_the_use_back(kiosks, clock):
+    one, _ = kiosks
+    hold = one.svc.booking.hold(one.actor, "show-future", ["C4"])
+    LoseResponses(one.ctx.dynamodb(), times=1)  # the use lands; its answer does not
+    with pytest.raises(PromoRefused):
+        one.svc.booking.confirm(one.actor, hold.hold_id, {}, CARD, promo="THREE")
+    one.ctx.status.mark_ok()
+    one.svc.booking.confirm(one.actor, hold.hold_id, {}, CARD)  # sold without the code
+    clock.advance(minutes=10)
+    one.worker.run_once()
+    assert CloudPromos(one.ctx).uses(CINEMA, "THREE") == 0 and use_items(one) == []
