@@ -3,8 +3,14 @@
 The outbox row carries only the booking id and the contact; the message is composed here from
 the local database at send time, so it always tells the booking's current truth (a booking that
 lost its seats in a conflict gets an apology, not a confirmation). Delivery is at least once:
-the row is marked done only after SNS accepted the publish, and the booking id travels as the
-``dedupe_key`` attribute so a subscriber can drop repeats.
+the row is marked done only after SNS accepted the publish.
+
+Each message reaches its customer only (issue 13 point 8). An SMS is published straight to the
+phone number (SNS direct publish, transactional): no topic, so no subscriber sees it. An e-mail
+goes through the topic to the chain's mailer, its one subscriber (README: "Confirmations"),
+with the address as the ``email`` attribute and ``channel = email`` for its subscription filter;
+the booking id travels as ``dedupe_key`` so the mailer can drop repeats. A phone number never
+goes to the topic.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ class Message:
     subject: str
     body: str
     attributes: dict[str, dict[str, str]]
+    phone: str = ""  # E.164: an SMS to this number (else an e-mail through the topic)
 
 
 def contact_type(contact: str) -> str:
@@ -113,17 +120,50 @@ def compose(conn: sqlite3.Connection, booking_id: str, contact: str,
     ])
     ctype = contact_type(contact)
     dedupe = booking_id if kind == "confirmation" else f"{booking_id}:{kind}"
+    subject = _ascii(subject) or f"Booking {f['reference']}"
+    if ctype == "phone":
+        return Message(subject, body, {}, phone=sms_number(contact, f["currency"]))
     attributes = {
         "booking_id": {"DataType": "String", "StringValue": booking_id},
         "reference": {"DataType": "String", "StringValue": f["reference"]},
         "dedupe_key": {"DataType": "String", "StringValue": dedupe},
         "kind": {"DataType": "String", "StringValue": kind},
-        "contact_type": {"DataType": "String", "StringValue": ctype},
-        "contact": {"DataType": "String", "StringValue": contact.strip()},
+        "channel": {"DataType": "String", "StringValue": "email"},
     }
-    if ctype in ("email", "phone"):
-        attributes[ctype] = {"DataType": "String", "StringValue": contact.strip()}
-    return Message(_ascii(subject) or f"Booking {f['reference']}", body, attributes)
+    if ctype == "email":
+        attributes["email"] = {"DataType": "String", "StringValue": contact.strip()}
+    return Message(subject, body, attributes)
+
+
+class NotDeliverable(Exception):
+    """The contact cannot be reached at all (no retry helps): said on the outbox row."""
+
+
+def sms_number(contact: str, currency: str) -> str:
+    """The phone in E.164 for SNS (a number typed without its country code takes the
+    cinema's); NotDeliverable when it cannot be one."""
+    from kiosk.domain.errors import InvalidInput
+    from kiosk.domain.loyalty import normalise_phone
+
+    try:
+        return normalise_phone(contact, currency)
+    except InvalidInput:
+        raise NotDeliverable("the phone number has no country code we can tell") from None
+
+
+def deliver(sns_client, topic_arn: str, message: Message) -> str:
+    """Send the message its way (an SMS straight to the phone, an e-mail through the
+    mailer's topic); returns the SNS message id. Raises CloudUnavailable / CloudError."""
+    if not message.phone:
+        return publish(sns_client, topic_arn, message)
+    try:
+        response = sns_client.publish(
+            PhoneNumber=message.phone, Message=f"{message.subject}\n{message.body}",
+            MessageAttributes={"AWS.SNS.SMS.SMSType": {"DataType": "String",
+                                                       "StringValue": "Transactional"}})
+    except Exception as exc:  # noqa: BLE001
+        raise translate(exc) from exc
+    return str(response.get("MessageId", ""))
 
 
 def publish(sns_client, topic_arn: str, message: Message) -> str:

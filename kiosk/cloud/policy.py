@@ -144,6 +144,11 @@ def build_policy(role: str, res: Resources, cinema_id: str = "") -> dict[str, An
          "Action": ["sns:Publish"] if res.topic_from_config else ["sns:Publish",
                                                                    "sns:CreateTopic"],
          "Resource": [res.topic]},
+        # an SMS confirmation goes straight to the customer's phone (no topic, no subscriber);
+        # a phone number is no ARN, so IAM names it as "not any SNS resource": this allows SMS
+        # and no topic, application or endpoint at all (issue 13 point 8)
+        {"Sid": "SendSmsToCustomers", "Effect": "Allow", "Action": ["sns:Publish"],
+         "NotResource": [f"arn:{res.topic.split(':')[1]}:sns:*:*:*"]},
     ]
     return {"Version": "2012-10-17", "Statement": statements}
 

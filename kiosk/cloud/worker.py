@@ -587,11 +587,15 @@ class OutboxWorker:
         if not contact:
             self._finish(row, now, "no contact given: nothing to send")
             return
-        message = notifier.compose(self.conn, p.get("booking_id") or row.booking_id, contact,
-                                   str(p.get("template") or ""))
+        try:
+            message = notifier.compose(self.conn, p.get("booking_id") or row.booking_id,
+                                       contact, str(p.get("template") or ""))
+        except notifier.NotDeliverable as why:  # no retry reaches it: said on the row
+            self._finish(row, now, f"not sent: {why}")
+            return
         clients = self.context.clients()
-        notifier.publish(clients.sns, clients.topic_arn(), message)
-        self._finish(row, now)
+        notifier.deliver(clients.sns, clients.topic_arn(), message)
+        self._finish(row, now, "sent by SMS" if message.phone else "sent to the mailer")
 
     def _set_state(self, key: str, value: str) -> None:
         with transaction(self.conn):

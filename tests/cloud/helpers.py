@@ -120,6 +120,14 @@ def outbox_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [dict(r) | {"payload": json.loads(r["payload"])} for r in rows]
 
 
+def sms_messages(region: str = "ap-south-1") -> list[tuple[str, str]]:
+    """(phone number, text) of every SMS published straight to a phone in this process."""
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.sns.models import sns_backends
+
+    return list(sns_backends[DEFAULT_ACCOUNT_ID][region].sms_messages.values())
+
+
 def sns_messages(region: str = "ap-south-1") -> list[tuple]:
     """(topic arn, message, subject, attributes) published in this process (mock_aws)."""
     from moto.core import DEFAULT_ACCOUNT_ID

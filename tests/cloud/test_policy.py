@@ -27,6 +27,11 @@ def allowed(doc: dict, action: str, resource: str, leading_key: str | None = Non
     ``attributes``, the request writes exactly those (None: the whole item, as a PutItem of
     unknown attributes, which a statement limited to some attributes never allows)."""
     for st in doc["Statement"]:
+        if "NotResource" in st:  # the SMS statement: no ARN at all (checked on its own below)
+            if st["Effect"] == "Allow" and action in st["Action"] and not any(
+                    fnmatchcase(resource, p) for p in st["NotResource"]):
+                return True
+            continue
         if st["Effect"] != "Allow" or action not in st["Action"] or resource not in st["Resource"]:
             continue
         cond = st.get("Condition")
@@ -52,8 +57,12 @@ def build(role: str, cinema: str = "", topic_arn: str = "") -> dict:
 def test_policy_names_only_the_table_its_index_and_the_topic(role):
     doc = build(role, topic_arn=f"arn:aws:sns:{REGION}:{ACCOUNT}:confirm")
     assert doc["Version"] == "2012-10-17"
-    resources = {r for st in doc["Statement"] for r in st["Resource"]}
+    resources = {r for st in doc["Statement"] for r in st.get("Resource", [])}
     assert resources == {TABLE_ARN, INDEX_ARN, f"arn:aws:sns:{REGION}:{ACCOUNT}:confirm"}
+    [sms] = [st for st in doc["Statement"] if "NotResource" in st]  # phones, never a topic
+    assert sms["Action"] == ["sns:Publish"] and sms["NotResource"] == ["arn:aws:sns:*:*:*"]
+    assert allowed(doc, "sns:Publish", "+919876543210")
+    assert not allowed(doc, "sns:Publish", f"arn:aws:sns:{REGION}:{ACCOUNT}:someone-elses")
     assert not any("*" in r for r in resources)
     actions = {a for st in doc["Statement"] for a in st["Action"]}
     assert not any("*" in a for a in actions)

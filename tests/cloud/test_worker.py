@@ -15,6 +15,7 @@ from tests.cloud.helpers import (
     booking_items,
     outbox_rows,
     seat_items,
+    sms_messages,
     sns_messages,
     write_offline_bookings,
 )
@@ -133,16 +134,27 @@ def test_confirmation_message_names_everything(cloud_services, worker, ctx, cloc
                                        contact="+91 98765 43210", price_minor=25_000)
     assert worker.run_once().done == 2
     reference = conn.execute("SELECT reference FROM bookings WHERE id = ?", (booking,)).fetchone()[0]
+    assert sns_messages() == []  # a phone never goes to the topic: no subscriber sees it
+    [(phone, text)] = sms_messages()  # straight to the customer's phone (issue 13 point 8)
+    assert phone == "+919876543210"
+    assert text.startswith(f"Booking {reference} confirmed: The Test Pattern, Wed 25 Nov 2026")
+    for words in (reference, "The Test Pattern", "Test Screens, Testville",
+                  "Wed 25 Nov 2026, 20:30", "C5, C6", "₹500.00"):
+        assert words in text
+
+
+def test_an_email_goes_to_the_mailer_topic_with_its_address_only(cloud_services, worker, ctx,
+                                                                 clock):
+    conn = cloud_services.deps.conn
+    [booking] = write_offline_bookings(conn, show_id=SHOW, seat_groups=[["C7"]],
+                                       kiosk_id="KIOSK-1", now=clock.now(),
+                                       contact="asha@example.com")
+    worker.run_once()
     [(arn, body, subject, attrs)] = sns_messages()
-    assert arn == ctx.clients().topic_arn()
-    assert subject == f"Booking {reference} confirmed: The Test Pattern, Wed 25 Nov 2026, 20:30"
-    for text in (reference, "The Test Pattern", "Test Screens, Testville", "Wed 25 Nov 2026, 20:30",
-                 "C5, C6", "₹500.00"):
-        assert text in body
-    assert attrs["booking_id"]["Value"] == booking
+    assert arn == ctx.clients().topic_arn() and sms_messages() == []
+    assert attrs["channel"]["Value"] == "email" and attrs["email"]["Value"] == "asha@example.com"
     assert attrs["dedupe_key"]["Value"] == booking
-    assert attrs["contact_type"]["Value"] == "phone"
-    assert attrs["phone"]["Value"] == "+91 98765 43210"
+    assert "phone" not in attrs and "contact" not in attrs
 
 
 def test_failed_publish_never_blocks_sales(cloud_services, worker, ctx, clock):
@@ -187,3 +199,17 @@ def test_backoff_is_exponential_capped_and_jittered():
     b = Backoff(base_s=1.0, cap_s=30.0)
     assert [b.delay(n, lambda: 1.0) for n in (1, 2, 3, 6, 10)] == [1, 2, 4, 30, 30]
     assert b.delay(3, lambda: 0.0) == 2.0
+
+
+def test_a_phone_without_its_country_code_takes_the_cinemas_and_a_bad_one_is_said(
+        cloud_services, worker, ctx, clock):
+    conn = cloud_services.deps.conn
+    write_offline_bookings(conn, show_id=SHOW, seat_groups=[["C8"]], kiosk_id="KIOSK-1",
+                           now=clock.now(), contact="98765 43210")
+    write_offline_bookings(conn, show_id=SHOW, seat_groups=[["C9"]], kiosk_id="KIOSK-1",
+                           now=clock.now(), contact="1234567")
+    worker.run_once()
+    assert [phone for phone, _ in sms_messages()] == ["+919876543210"]
+    notes = {r["payload"]["contact"]: r["last_error"] for r in outbox_rows(conn)
+             if r["kind"] == "notify"}
+    assert "not sent" in (notes["1234567"] or "") and worker.pending_count() == 0
