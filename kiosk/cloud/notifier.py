@@ -135,6 +135,17 @@ def compose(conn: sqlite3.Connection, booking_id: str, contact: str,
     return Message(subject, body, attributes)
 
 
+_EMAILS = re.compile(r"[^@\s'\"<>()]+@[^@\s'\"<>()]+")
+# "+91 98765 43210", "+971501234567", or ten digits or more (not a date or a time)
+_PHONES = re.compile(r"\+\d[\d ()-]{6,}\d|\b\d{5} ?\d{5,}\b")
+
+
+def redact(text: str) -> str:
+    """``text`` with e-mail addresses and phone numbers masked: what goes into logs, the sync
+    status and outbox notes (an SNS error message may quote the number it refused)."""
+    return _PHONES.sub("[phone]", _EMAILS.sub("[e-mail]", str(text)))
+
+
 class NotDeliverable(Exception):
     """The contact cannot be reached at all (no retry helps): said on the outbox row."""
 

@@ -257,15 +257,16 @@ class OutboxWorker:
         try:
             self._process(row, now, result)
         except CloudUnavailable as err:
-            status.mark_offline(str(err))
-            self._fail(row, OFFLINE_PREFIX + str(err), now)
+            status.mark_offline(notifier.redact(str(err)))
+            self._fail(row, OFFLINE_PREFIX + notifier.redact(str(err)), now)
             result.failed += 1
             result.offline = True
             return False
         except (CloudError, KioskError, ValueError, KeyError, TypeError) as err:
-            log.warning("outbox row %s (%s) failed: %s", row.id, row.kind, err)
-            status.note_error(f"{row.kind} {row.booking_id}: {err}")
-            if self._fail(row, f"{type(err).__name__}: {err}", now):
+            said = notifier.redact(str(err))  # an SNS error may quote a customer's contact
+            log.warning("outbox row %s (%s) failed: %s", row.id, row.kind, said)
+            status.note_error(f"{row.kind} {row.booking_id}: {said}")
+            if self._fail(row, f"{type(err).__name__}: {said}", now):
                 result.dead += 1
             result.failed += 1
         else:

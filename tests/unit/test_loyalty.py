@@ -311,3 +311,4 @@ def test_points_cannot_buy_a_gift_card(desk):
         desk.gift_cards.issue(desk.cashier, CIN, 500_00, Payment(
             tenders=(Tender("points", 500_00, PHONE),)))
     assert table_dump(desk.deps.conn) == before
+
