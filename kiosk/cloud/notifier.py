@@ -79,50 +79,44 @@ def _booking_facts(conn: sqlite3.Connection, booking_id: str) -> dict[str, Any]:
 
 
 def compose(conn: sqlite3.Connection, booking_id: str, contact: str,
-            template: str = "") -> Message:
-    """Subject and body naming reference, film, cinema, local date and time, seats and amount."""
+            template: str = "", language: str = "en") -> Message:
+    """Subject and body naming reference, film, cinema, local date and time, seats and amount,
+    in the customer's language (``kiosk.cloud.notify_texts``; the e-mail subject in English)."""
+    from kiosk.cloud.notify_texts import texts
+
     f = _booking_facts(conn, booking_id)
+    words, english = texts(language), texts("en")
     when = f["local_start"].strftime("%a %d %b %Y, %H:%M")
     amount = format_money(f["total_minor"] - f["refunded_minor"], f["currency"])
-    seats = ", ".join(f["seats"]) or "none"
+    seats = ", ".join(f["seats"]) or words["none"]
     kind = template or ("conflict" if f["state"] == "conflict" else "confirmation")
+    facts = {"ref": f["reference"], "film": f["title"], "when": when, "seats": seats,
+             "lost": ", ".join(f["lost_seats"]) or seats}
     if kind == "conflict":
-        subject = f"Action needed for booking {f['reference']}: {f['title']}"
-        lost = ", ".join(f["lost_seats"]) or seats
-        if f["conflict_reason"] == "show_cancelled":
-            opening = (f"We are sorry: this show has been cancelled, so your booking "
-                       f"{f['reference']} (seats {lost}) cannot go ahead. Our staff will "
-                       "refund you in full and will contact you shortly.")
-        elif f["conflict_reason"] == "staff_inactive":
-            opening = (f"We are sorry: your booking {f['reference']} (seats {lost}) could not "
-                       "be confirmed by our box office. Our staff will confirm it or refund "
-                       "you in full, and will contact you shortly.")
-        else:
-            opening = (f"We are sorry: seat(s) {lost} of your booking {f['reference']} were "
-                       "sold elsewhere while our box office was offline. Our staff will move "
-                       "you to equal seats or refund you in full, and will contact you "
-                       "shortly.")
+        head = "conflict_head"
+        opening = {"show_cancelled": "cancelled", "staff_inactive": "staff"}.get(
+            f["conflict_reason"], "sold")
     elif kind == "reseated":
-        subject = f"New seats for booking {f['reference']}: {f['title']}"
-        opening = f"Your booking {f['reference']} has been moved to equal seats: {seats}."
+        head, opening = "reseated_head", "reseated"
     else:
-        subject = f"Booking {f['reference']} confirmed: {f['title']}, {when}"
-        opening = f"Thank you! Your booking {f['reference']} is confirmed."
+        head, opening = "confirmed_head", "confirmed"
+    subject = english[head].format(**facts)
+    headline = words[head].format(**facts)
     body = "\n".join([
-        opening,
+        words[opening].format(**facts),
         "",
-        f"Booking reference: {f['reference']}",
-        f"Film: {f['title']}",
-        f"Cinema: {f['cinema']}, {f['city']} ({f['hall']})",
-        f"Date and time: {when} (local time)",
-        f"Seats: {seats}",
-        f"Amount: {amount}",
+        f"{words['reference']}: {f['reference']}",
+        f"{words['film']}: {f['title']}",
+        f"{words['cinema']}: {f['cinema']}, {f['city']} ({f['hall']})",
+        f"{words['when']}: {when} {words['local']}",
+        f"{words['seats']}: {seats}",
+        f"{words['amount']}: {amount}",
     ])
     ctype = contact_type(contact)
     dedupe = booking_id if kind == "confirmation" else f"{booking_id}:{kind}"
     subject = _ascii(subject) or f"Booking {f['reference']}"
-    if ctype == "phone":
-        return Message(subject, body, {}, phone=sms_number(contact, f["currency"]))
+    if ctype == "phone":  # an SMS: its first line, in the customer's language, is the headline
+        return Message(headline, body, {}, phone=sms_number(contact, f["currency"]))
     attributes = {
         "booking_id": {"DataType": "String", "StringValue": booking_id},
         "reference": {"DataType": "String", "StringValue": f["reference"]},

@@ -590,7 +590,8 @@ class OutboxWorker:
             return
         try:
             message = notifier.compose(self.conn, p.get("booking_id") or row.booking_id,
-                                       contact, str(p.get("template") or ""))
+                                       contact, str(p.get("template") or ""),
+                                       str(p.get("language") or self.context.config.language))
         except notifier.NotDeliverable as why:  # no retry reaches it: said on the row
             self._finish(row, now, f"not sent: {why}")
             return

@@ -123,13 +123,14 @@ class BookingService:
 
     def confirm(self, actor: Actor, hold_id: str, ticket_types: dict[str, str], payment: Payment,
                 contact: str = "", items: Sequence[Order] = (), promo: str = "",
-                member: str = "") -> Booking:
+                member: str = "", language: str = "") -> Booking:
         """Sell the held seats: one transaction; a repeated confirm returns the same booking.
         ``items``: food and drink sold in the same basket, paid by the same payment and written
         in the same transaction (``ItemSaleService.for_booking`` reads it back). ``promo``: a
-        promo code (its use limit is counted here or in the cloud: ``kiosk.services.promos``)."""
+        promo code (its use limit is counted here or in the cloud: ``kiosk.services.promos``).
+        ``language``: the customer's on the kiosk (en, hi, te) for the confirmation message."""
         return self._sales.confirm(actor, hold_id, ticket_types, payment, contact, items, promo,
-                                   member)
+                                   member, language)
 
     def get(self, reference: str) -> Booking:
         return self._sales.get(reference)

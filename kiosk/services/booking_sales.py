@@ -280,7 +280,7 @@ class SalesDesk:
 
     def confirm(self, actor: Actor, hold_id: str, ticket_types: dict[str, str], payment: Payment,
                 contact: str = "", items: Sequence[Order] = (), promo: str = "",
-                member: str = "") -> Booking:
+                member: str = "", language: str = "") -> Booking:
         """Check, claim in the cloud (outside any transaction), then commit locally at once.
 
         The booking id is the hold id, so a confirm retried after a crash between the cloud
@@ -340,7 +340,7 @@ class SalesDesk:
                 finish = self.write_booking(conn, actor, info, again, basket, paid, contact_text,
                                             now, paid_minor=basket.total_minor,
                                             exchanged_from=None, plan=plan, offers=offers,
-                                            promo_intent=promo_intent)
+                                            promo_intent=promo_intent, language=language)
                 if food is not None:  # same transaction: both sold, or neither
                     from kiosk.services.item_sales import write_sale
 
@@ -442,7 +442,8 @@ class SalesDesk:
                       hold: HoldRows, basket: PricedBasket, paid: Paid, contact: str,
                       now: datetime, paid_minor: int, exchanged_from: str | None,
                       plan: SalePlan, offers: Discounted | None = None,
-                      promo_intent: int | None = None) -> Callable[[], Booking]:
+                      promo_intent: int | None = None,
+                      language: str = "") -> Callable[[], Booking]:
         """Insert booking, lines and seat sales, consume the hold, audit, outbox: caller's txn.
 
         ``plan`` is what ``claim_in_cloud`` did before the transaction: a sale the cloud already
@@ -531,9 +532,10 @@ class SalesDesk:
         })
         if plan.claim.intent_id is not None:  # the sale is committed: nothing to undo
             outbox.mark_done(conn, plan.claim.intent_id, now)
-        if contact:
+        if contact:  # in the customer's language (the kiosk's, unless the sale said another)
             outbox.enqueue(conn, kind="notify", booking_id=booking_id, now=now,
-                           payload={"booking_id": booking_id, "contact": contact})
+                           payload={"booking_id": booking_id, "contact": contact,
+                                    "language": language or self.ctx.deps.config.language})
         booking = functools.partial(
             Booking,
             booking_id=booking_id, reference=reference,

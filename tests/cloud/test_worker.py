@@ -213,3 +213,20 @@ def test_a_phone_without_its_country_code_takes_the_cinemas_and_a_bad_one_is_sai
     notes = {r["payload"]["contact"]: r["last_error"] for r in outbox_rows(conn)
              if r["kind"] == "notify"}
     assert "not sent" in (notes["1234567"] or "") and worker.pending_count() == 0
+
+
+def test_the_confirmation_is_in_the_language_the_customer_used(cloud_services, worker, ctx,
+                                                               clock):
+    """A sale made in Hindi sends its SMS in Hindi (the kiosk's own language otherwise)."""
+    from kiosk.services.models import Payment
+
+    services = cloud_services
+    cashier = services.auth.sign_in("1001", "1234")
+    hold = services.booking.hold(cashier, SHOW, ["D8"])
+    booking = services.booking.confirm(cashier, hold.hold_id, {}, Payment("card", card_last4="4242"),
+                                       contact="+91 98765 43210", language="hi")
+    worker.run_once()
+    [(phone, text)] = sms_messages()
+    assert phone == "+919876543210"
+    assert f"बुकिंग {booking.reference} पक्की" in text and "सीटें: D8" in text
+    assert "Booking reference" not in text

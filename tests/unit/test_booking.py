@@ -374,7 +374,8 @@ def test_confirm_card_writes_everything_in_one_go(services, cashier):
     assert [ln["seat"] for ln in payload["lines"]] == ["B1", "B2"]
     assert sum(ln["price_minor"] for ln in payload["lines"]) == payload["paid_minor"] == 42500
     assert json.loads(items[1]["payload"]) == {"booking_id": booking.booking_id,
-                                               "contact": "Asha@example.com"}
+                                               "contact": "Asha@example.com",
+                                               "language": "en"}  # the kiosk's own
     [audit_row] = conn.execute("SELECT * FROM audit WHERE action = 'confirm'").fetchall()
     assert audit_row["target"] == booking.reference and audit_row["staff_id"] == cashier.staff_id
 
@@ -553,7 +554,7 @@ def test_outbox_drains_in_order_per_booking(services, cashier, clock):
     outbox.mark_done(conn, retry.id, later)
     [notify] = outbox.pending(conn, later)
     assert notify.kind == "notify" and notify.payload == {"booking_id": first.booking_id,
-                                                          "contact": "a@b.co"}
+                                                          "contact": "a@b.co", "language": "en"}
     outbox.mark_done(conn, notify.id, later)
     assert outbox.pending_count(conn) == 0
 

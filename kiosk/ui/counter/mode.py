@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
+from kiosk.ui import i18n
 from kiosk.ui.counter.basket import BasketScreen
 from kiosk.ui.counter.finder import FinderScreen
 from kiosk.ui.counter.giftcards import GiftCardScreen
@@ -475,6 +476,7 @@ class CounterMode(QWidget):
         else:
             self.bridge.submit(booking.confirm, self.session.actor, hold_id, types, payment,
                                contact, tuple(sale.items), sale.promo, sale.member_phone,
+                               i18n.language_manager().language,  # the confirmation's
                                name="confirm",
                                on_done=on_done, on_error=on_error)
 

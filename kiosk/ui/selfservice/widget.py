@@ -32,6 +32,7 @@ from kiosk.services.models import (
     ShowQuery,
     ShowSummary,
 )
+from kiosk.ui import i18n
 from kiosk.ui.i18n import language_manager
 from kiosk.ui.selfservice.attract import AttractScreen
 from kiosk.ui.selfservice.contact import ContactScreen
@@ -369,7 +370,9 @@ class SelfServiceWidget(QWidget):
         self.bridge.submit(self.services.booking.confirm, self.actor(), sale.hold.hold_id,
                            dict(sale.ticket_types), Payment(method="card", card_last4=sale.card_last4),
                            sale.contact, tuple(sale.items), sale.promo,
-                           sale.member.phone if sale.member else "", on_done=self._confirmed,
+                           sale.member.phone if sale.member else "",
+                           i18n.language_manager().language,  # the customer's, for the message
+                           on_done=self._confirmed,
                            on_error=self._confirm_failed, name="self-service confirm")
 
     def _confirmed(self, booking: Booking) -> None:
