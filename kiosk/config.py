@@ -38,6 +38,7 @@ class CloudConfig:
     table: str = "box-office-kiosk"
     topic_arn: str = ""
     topic_name: str = "box-office-confirmations"
+    sms_sender_id: str = ""  # the name an SMS confirmation comes from (where the country allows)
     endpoint_url: str = ""  # e.g. http://127.0.0.1:5005 for a local moto server
     local_port: int = 5005
     offline_policy: str = "allocated-only"  # or "optimistic"
@@ -84,6 +85,7 @@ class Config:
 
 ENV_PREFIX = "KIOSK_"
 CLOUD_ENV_PREFIX = "KIOSK_CLOUD_"
+_SENDER_ID = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$")  # SNS: AWS.SNS.SMS.SenderID
 
 
 class InvalidSetting(ConfigError, ValueError):
@@ -143,6 +145,8 @@ RULES: dict[str, tuple[str, Any]] = {
                     lambda v: bool(_TABLE_NAME.match(v))),
     "cloud.topic_arn": ("empty or an ARN (arn:...)", lambda v: v == "" or v.startswith("arn:")),
     "cloud.topic_name": ("1 to 256 letters, digits, '_' or '-'", lambda v: bool(_TOPIC.match(v))),
+    "cloud.sms_sender_id": ("empty, or 1 to 11 letters and digits with at least one letter",
+                            lambda v: v == "" or bool(_SENDER_ID.match(v))),
     "cloud.endpoint_url": ("empty or an http:// or https:// address",
                            lambda v: v == "" or v.startswith(("http://", "https://"))),
     "cloud.local_port": _between(1, 65535),

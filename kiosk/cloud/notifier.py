@@ -156,16 +156,19 @@ def sms_number(contact: str, currency: str) -> str:
         raise NotDeliverable("the phone number has no country code we can tell") from None
 
 
-def deliver(sns_client, topic_arn: str, message: Message) -> str:
-    """Send the message its way (an SMS straight to the phone, an e-mail through the
-    mailer's topic); returns the SNS message id. Raises CloudUnavailable / CloudError."""
+def deliver(sns_client, topic_arn: str, message: Message, sender_id: str = "") -> str:
+    """Send the message its way (an SMS straight to the phone, from ``sender_id`` when one is
+    configured; an e-mail through the mailer's topic); returns the SNS message id. Raises
+    CloudUnavailable / CloudError."""
     if not message.phone:
         return publish(sns_client, topic_arn, message)
+    attributes = {"AWS.SNS.SMS.SMSType": {"DataType": "String", "StringValue": "Transactional"}}
+    if sender_id:
+        attributes["AWS.SNS.SMS.SenderID"] = {"DataType": "String", "StringValue": sender_id}
     try:
         response = sns_client.publish(
             PhoneNumber=message.phone, Message=f"{message.subject}\n{message.body}",
-            MessageAttributes={"AWS.SNS.SMS.SMSType": {"DataType": "String",
-                                                       "StringValue": "Transactional"}})
+            MessageAttributes=attributes)
     except Exception as exc:  # noqa: BLE001
         raise translate(exc) from exc
     return str(response.get("MessageId", ""))

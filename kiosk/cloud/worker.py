@@ -596,7 +596,8 @@ class OutboxWorker:
             self._finish(row, now, f"not sent: {why}")
             return
         clients = self.context.clients()
-        notifier.deliver(clients.sns, clients.topic_arn(), message)
+        notifier.deliver(clients.sns, clients.topic_arn(), message,
+                         self.context.config.cloud.sms_sender_id)
         self._finish(row, now, "sent by SMS" if message.phone else "sent to the mailer")
 
     def _set_state(self, key: str, value: str) -> None:
