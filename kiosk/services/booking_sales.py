@@ -305,7 +305,7 @@ class SalesDesk:
         food = self._price_items(info, items, free)
         due = basket.total_minor + (food.total_minor if food else 0)
         paid = self.take_payment(actor, due, info.currency, payment)
-        loyalty.member_of_sale(ctx.deps, phone, paid.tenders, info.currency)  # points: its own
+        loyalty.check_points_payer(phone, paid.tenders)  # points: the member's own
         basket_tenders = paid.tenders
         food_tenders: tuple[TenderLine, ...] = ()
         if food is not None:  # one payment for the basket: each sale records its part

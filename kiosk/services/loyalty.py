@@ -83,6 +83,7 @@ class SaleMember:
     phone: str
     redeemed: int = 0
     intent: int | None = None
+    sale_key: str = ""  # what the cloud's redemption is keyed by (the hold, or the food sale)
 
 
 def _row(conn: sqlite3.Connection, phone: str) -> sqlite3.Row | None:
@@ -120,14 +121,20 @@ def member_of_sale(deps: ServiceDeps, raw_phone: str, lines: Sequence[TenderLine
     """The member a sale names ('' for none); NotFound when the number is no member, and
     PaymentError when points are paid without the member named, or of another member."""
     phone = rules.normalise_phone(raw_phone, currency) if str(raw_phone or "").strip() else ""
-    payers = {t.reference for t in lines if t.kind == "points" and t.carried_from is None}
-    if payers and payers != {phone}:
-        raise PaymentError("Points pay only for the member named on the sale: find the member "
-                           "by phone first.")
+    check_points_payer(phone, lines)
     if phone and _row(deps.conn, phone) is None:
         raise NotFound(f"No member has the number {rules.masked_phone(phone)}. Join them first, "
                        "or sell without a member.")
     return phone
+
+
+def check_points_payer(phone: str, lines: Sequence[TenderLine]) -> None:
+    """PaymentError when points pay without the sale's member (``phone``, normalised), or are
+    another member's."""
+    payers = {t.reference for t in lines if t.kind == "points" and t.carried_from is None}
+    if payers and payers != {phone}:
+        raise PaymentError("Points pay only for the member named on the sale: find the member "
+                           "by phone first.")
 
 
 def prepare_redeem(deps: ServiceDeps, actor: Actor, phone: str, lines: Sequence[TenderLine],
@@ -173,7 +180,7 @@ def prepare_redeem(deps: ServiceDeps, actor: Actor, phone: str, lines: Sequence[
                            "charged.") from None
     except (CloudUnavailable, CloudError):
         raise offline from None  # the points may have been taken: the intent gives them back
-    return SaleMember(phone, points, intent)
+    return SaleMember(phone, points, intent, sale_key)
 
 
 def give_back_now(deps: ServiceDeps, member: SaleMember) -> None:
@@ -184,9 +191,7 @@ def give_back_now(deps: ServiceDeps, member: SaleMember) -> None:
     from kiosk.cloud.errors import CloudError, CloudUnavailable
 
     try:
-        sale_key = json.loads(deps.conn.execute(
-            "SELECT payload FROM outbox WHERE id = ?", (member.intent,)).fetchone()[0])["sale_key"]
-        deps.loyalty_cloud.release(member.phone, sale_key)
+        deps.loyalty_cloud.release(member.phone, member.sale_key)
     except (CloudUnavailable, CloudError):
         return
     with transaction(deps.conn):
