@@ -17,6 +17,7 @@ from kiosk.services.auth import AuthService
 from kiosk.services.booking import BookingService
 from kiosk.services.cashups import CashupService
 from kiosk.services.catalogue import CatalogueService
+from kiosk.services.confirmations import ConfirmationService
 from kiosk.services.day_close import DayCloseService
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.gate import CLOUD_NEEDS_GATE, LocalGate, SeatGate
@@ -57,6 +58,7 @@ class Services:
     offers: OfferService | None = None  # automatic offers and promo codes (issue 12)
     loyalty: LoyaltyService | None = None  # members found by phone, their points (issue 12)
     vouchers: VoucherService | None = None  # single-use vouchers: comp tickets, free items
+    confirmations: ConfirmationService | None = None  # did the customer's message go out
 
     @property
     def config(self) -> Config:
@@ -168,6 +170,7 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
         offers=OfferService(deps, publisher),
         loyalty=LoyaltyService(deps),
         vouchers=VoucherService(deps),
+        confirmations=ConfirmationService(deps),
         audit=AuditLog(deps),
         gate=gate,
         owns_gate=owns_gate,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -26,6 +27,8 @@ from kiosk.domain.errors import KioskError
 from kiosk.domain.loyalty import masked_phone
 from kiosk.domain.money import format_money
 from kiosk.domain.tenders import LABELS, merged, paid_text
+from kiosk.services.confirmations import Confirmation, State
+from kiosk.ui import i18n
 from kiosk.ui.counter import ticket_output
 from kiosk.ui.counter.refund import method_label
 from kiosk.ui.counter.screen import Screen
@@ -77,6 +80,12 @@ class TicketScreen(Screen):
         self.sync_note = QLabel("", self)
         self.sync_note.setProperty("role", "muted")
         self.sync_note.setWordWrap(True)
+        self.confirmation = QLabel("", self)
+        self.confirmation.setObjectName("ticketConfirmation")
+        self.confirmation.setWordWrap(True)
+        self.resend_button = QPushButton(self.tr("Resend confirmation…"), self)
+        self.resend_button.setObjectName("resendConfirmation")
+        self.resend_button.clicked.connect(lambda: self.resend_confirmation())
         self.qr = QLabel(self)
         self.qr.setObjectName("ticketQr")
         self.qr.setFixedSize(232, 232)
@@ -116,6 +125,10 @@ class TicketScreen(Screen):
         info.addWidget(self.details)
         info.addWidget(self.change)
         info.addWidget(self.sync_note)
+        confirmation = QHBoxLayout()
+        confirmation.addWidget(self.confirmation, 1)
+        confirmation.addWidget(self.resend_button)
+        info.addLayout(confirmation)
         info.addStretch(1)
         info.addWidget(self.output_label)
         grid.addLayout(info, 0, 0)
@@ -198,6 +211,61 @@ class TicketScreen(Screen):
         else:
             self.sync_note.setText("")
         self.qr.setPixmap(qr_pixmap(ticket_output.qr_text(booking)))
+        self.show_confirmation()
+
+    # -- the customer's confirmation (SMS or e-mail) ---------------------------------------------
+    def show_confirmation(self, status: Confirmation | None = None) -> None:
+        """Where the customer's message stands; a failed one says why and offers a resend."""
+        service = self.services.confirmations
+        if self.booking is None or service is None:
+            self.confirmation.hide()
+            self.resend_button.hide()
+            return
+        if status is None:
+            try:
+                status = service.status(self.booking.booking_id)
+            except KioskError as err:
+                self.confirmation.setText(str(err))
+                return
+        texts = {
+            State.NONE: self.tr("No confirmation: the customer gave no phone or e-mail."),
+            State.QUEUED: self.tr("Confirmation to %1: waiting to be sent."),
+            State.RETRYING: self.tr("Confirmation to %1: not sent yet, trying again."),
+            State.SENT: self.tr("Confirmation sent to %1."),
+            State.FAILED: self.tr("Confirmation to %1 failed: %2. Check the number or "
+                                  "address with the customer and resend."),
+        }
+        self.confirmation.setText(texts[status.state].replace("%1", status.contact)
+                                  .replace("%2", status.note or self.tr("not delivered")))
+        self.confirmation.setProperty("role", "bad" if status.failed else "muted")
+        self.confirmation.style().unpolish(self.confirmation)
+        self.confirmation.style().polish(self.confirmation)
+        self.confirmation.show()
+        self.resend_button.show()
+
+    def resend_confirmation(self, contact: str | None = None, ask: bool = True) -> bool:
+        """Send the confirmation again; the cashier may type a corrected phone or e-mail
+        (empty: the booking's own)."""
+        if self.booking is None or self.services.confirmations is None:
+            return False
+        if ask:
+            text, ok = QInputDialog.getText(
+                self, self.tr("Resend confirmation"),
+                self.tr("Phone or e-mail to send to (leave empty for the one on the booking):"))
+            if not ok:
+                return False
+            contact = text
+        try:
+            status = self.bridge.call(self.services.confirmations.resend, self.session.actor,
+                                      self.booking.booking_id, contact,
+                                      i18n.language_manager().language)
+        except KioskError as err:
+            self.ctl.banner.error(str(err))
+            return False
+        self.show_confirmation(status)
+        self.bridge.sync_now()
+        self.ctl.banner.show_message(self.tr("The confirmation will be sent again."), "ok")
+        return True
 
     def _food(self, booking):
         """The food and drink sold in the same basket, if any."""
