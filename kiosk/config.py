@@ -76,6 +76,14 @@ class Config:
     upi_merchant_code: str = ""  # a merchant payee's category code (7832: cinemas); "" = personal
     printer_name: str = ""  # empty: show the print dialog
     silent_print: bool = False
+    # An 80 mm ESC/POS printer for tickets and receipts ("" = none: PDF and the desktop printer):
+    # file:/path, tcp://host[:port], usb:VID:PID, serial:/dev/ttyUSB0[:baud].
+    thermal_printer: str = ""
+    cash_drawer: bool = True  # kick the drawer on the thermal printer after a cash sale
+    # The keys that sign tickets' QR codes (kiosk.domain.ticket_codes): a file of this
+    # installation's (relative: next to the database), never the config itself.
+    # `kiosk ticket-keys` lists, rotates, drops and imports them.
+    ticket_keys_file: Path = Path("ticket-keys.toml")
     ticket_dir: Path = field(default_factory=lambda: default_data_dir() / "tickets")
     cloud: CloudConfig = field(default_factory=CloudConfig)
 
@@ -99,6 +107,8 @@ _IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _REGION = re.compile(r"^[a-z]{2}(-[a-z0-9]+)+$")
 _TABLE_NAME = re.compile(r"^[A-Za-z0-9_.-]{3,255}$")
 _TOPIC = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+_PRINTER = re.compile(r"^(file:.+|tcp://[A-Za-z0-9.-]+(:\d{1,5})?|usb:[0-9A-Fa-f]{4}:[0-9A-Fa-f]{4}"
+                      r"|serial:/[^:]+(:\d{3,7})?)$")
 
 
 def _number(x: float) -> str:
@@ -140,6 +150,9 @@ RULES: dict[str, tuple[str, Any]] = {
                           lambda v: v == "" or valid_merchant_code(v)),
     "db_path": ("a file path", lambda v: str(v) not in ("", ".")),
     "ticket_dir": ("a folder path", lambda v: str(v) not in ("", ".")),
+    "ticket_keys_file": ("a file path", lambda v: str(v) not in ("", ".")),
+    "thermal_printer": ("empty, or file:/path, tcp://host[:port], usb:VID:PID or "
+                        "serial:/dev/ttyUSB0[:baud]", lambda v: v == "" or bool(_PRINTER.match(v))),
     "cloud.region": ("an AWS region such as ap-south-1", lambda v: bool(_REGION.match(v))),
     "cloud.table": ("a DynamoDB table name: 3 to 255 letters, digits, '_', '-' or '.'",
                     lambda v: bool(_TABLE_NAME.match(v))),

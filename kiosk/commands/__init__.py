@@ -14,6 +14,7 @@ COMMAND_MODULES = [
     "member",
     "offers",
     "voucher",
+    "ticket_keys",
     "refund",
     "limits",
     "report",

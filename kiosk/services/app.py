@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
 from kiosk.domain.errors import ConfigError
+from kiosk.services import ticket_keys
 from kiosk.services.audit import AuditLog
 from kiosk.services.auth import AuthService
 from kiosk.services.booking import BookingService
@@ -150,6 +151,8 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
                        promo_cloud=promos_cloud_for(config, gate),
                        loyalty_cloud=loyalty_cloud_for(config, gate),
                        vouchers_cloud=vouchers_cloud_for(config, gate))
+    # a damaged keys file is said at start, not in the middle of a sale
+    ticket_keys.load(ticket_keys.resolve(config.ticket_keys_file, config.db_path))
     publisher = publisher_for(config, gate, clock)
     decisions = sender_for(config, gate, clock)
     return Services(

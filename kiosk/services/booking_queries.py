@@ -232,4 +232,5 @@ class BookingContext:
             points_earned=int(self.conn.execute(
                 "SELECT COALESCE(SUM(points), 0) FROM member_moves WHERE booking_id = ? "
                 "AND reason = 'earn'", (row["id"],)).fetchone()[0]) if row["member_phone"] else 0,
+            ticket_code=self.deps.ticket_code(row["reference"], info.cinema_id),
         )

@@ -550,6 +550,7 @@ class SalesDesk:
             sync_state="synced" if in_cloud else "pending",
             created_at=from_iso(created), paid_minor=paid_minor, exchanged_from=exchanged_from,
             tenders=paid.tenders, discounts=offers.discounts if offers is not None else (),
+            ticket_code=self.ctx.deps.ticket_code(reference, info.cinema_id),
         )
 
         def reply() -> Booking:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlite_utils
@@ -28,6 +28,23 @@ class ServiceDeps:
     # ``kiosk.cloud.vouchers.CloudVouchers`` with cloud sync on (single-use vouchers shared by
     # the cinema's devices), else None: vouchers live in this database.
     vouchers_cloud: Any = None
+    _ticket_ring: Any = field(default=None, repr=False)  # kiosk.domain.ticket_codes.KeyRing
+
+    def ticket_ring(self):
+        """This installation's ticket signing keys (made on first use: see ticket_keys)."""
+        if self._ticket_ring is None:
+            from kiosk.services import ticket_keys
+
+            self._ticket_ring = ticket_keys.load_or_create(
+                ticket_keys.resolve(self.config.ticket_keys_file, self.config.db_path),
+                self.clock.now())
+        return self._ticket_ring
+
+    def ticket_code(self, reference: str, cinema_id: str) -> str:
+        """What a ticket's QR carries: the reference, signed for this cinema."""
+        from kiosk.domain.ticket_codes import sign
+
+        return sign(reference, cinema_id, self.ticket_ring())
 
     @property
     def conn(self):

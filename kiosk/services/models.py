@@ -175,6 +175,7 @@ class Booking:
     discounts: tuple[Discount, ...] = ()  # offers that took something off, one line each
     member_phone: str = ""  # the loyalty member named on the sale (E.164)
     points_earned: int = 0  # what the sale earned the member
+    ticket_code: str = ""  # the signed code its tickets' QR carries (kiosk.domain.ticket_codes)
 
 
 @dataclass(frozen=True)

@@ -20,13 +20,21 @@ if TYPE_CHECKING:
     from kiosk.services.item_sales import ItemSale
 
 
-def qr_payload(item: Booking | TicketData) -> str:
-    """What a ticket's QR code encodes: the booking reference, nothing else.
+class UnsignedTicket(ValueError):
+    """A ticket without its signed code: never printed with a bare reference instead."""
 
-    The door scanner and the refund screen look the booking up by it, so a screen preview must
-    encode exactly this too. No price or personal data goes into the code.
+
+def qr_payload(item: Booking | TicketData) -> str:
+    """What a ticket's QR code encodes: the booking reference signed for its cinema
+    (``kiosk.domain.ticket_codes``), nothing else.
+
+    The door and collection verify the signature, so a screen preview must encode exactly this
+    too. No price or personal data goes into the code.
     """
-    return item.reference
+    code = item.ticket_code if isinstance(item, Booking) else item.code
+    if not code:
+        raise UnsignedTicket(f"Booking {item.reference} has no signed ticket code.")
+    return code
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,7 @@ class TicketData:
     kiosk_id: str
     channel: str
     issued_at: datetime  # aware, cinema's zone
+    code: str = ""  # what the QR carries: the signed code (kiosk.domain.ticket_codes)
 
     @classmethod
     def from_booking(cls, booking: Booking, issued_at: datetime | None = None) -> TicketData:
@@ -88,6 +97,7 @@ class TicketData:
             kiosk_id=booking.kiosk_id,
             channel=booking.channel,
             issued_at=(issued_at or booking.created_at).astimezone(zone),
+            code=booking.ticket_code,
         )
 
     def for_seat(self, code: str) -> TicketData:

@@ -119,7 +119,12 @@ def test_cash_sale_by_taps_best_n_basket_and_ticket_pdf(driver, qtbot, services,
                  booking.booking_id) == 3
     assert count(services, "SELECT COUNT(*) FROM holds") == 0
 
-    assert decode_qr(ticket.qr.pixmap()) == booking.reference  # the preview scans
+    # the preview scans, and is the reference signed with this installation's key
+    from kiosk.domain.ticket_codes import verify
+
+    scanned = decode_qr(ticket.qr.pixmap())
+    assert scanned == booking.ticket_code
+    assert verify(scanned, booking.show.cinema_id, services.deps.ticket_ring()) == booking.reference
 
     path = ticket.save_ticket_pdf(tmp_path / "ticket.pdf")
     assert path is not None and path.is_file() and path.read_bytes().startswith(b"%PDF")

@@ -136,7 +136,8 @@ def test_complete_sale_by_taps(qtbot, make_kiosk, config):
     booking = done.args[0]
     assert kiosk.current_name() == "done"
     assert kiosk.done.reference.text() == booking.reference
-    assert decode_qr(kiosk.done.qr.pixmap()) == booking.reference  # what the door scanner reads
+    assert decode_qr(kiosk.done.qr.pixmap()) == booking.ticket_code  # what the door scans
+    assert booking.reference in booking.ticket_code
 
     row = services.deps.conn.execute(
         "SELECT channel, customer_contact, card_last4, payment_method, total_minor FROM bookings "

@@ -14,7 +14,7 @@ from kiosk.tickets.model import ReceiptData, TicketData
 
 
 def sample_booking(*, payment: str = "cash", refunded: bool = False, seats: int = 3,
-                   reference: str = "K7Q-4MX2") -> Booking:
+                   reference: str = "K7Q-4MX2", ticket_code: str | None = None) -> Booking:
     show = ShowSummary(
         show_id="show-future", film_id="film-test", film_title="The Test Pattern: Director's Cut",
         certificate="UA", language="Hindi", genres=("Drama",), runtime_min=142,
@@ -40,7 +40,9 @@ def sample_booking(*, payment: str = "cash", refunded: bool = False, seats: int 
         tendered_minor=100000 if payment == "cash" else None,
         change_minor=100000 - total if payment == "cash" else None, customer_contact="",
         state="partly_refunded" if refunded else "confirmed", sync_state="pending",
-        created_at=datetime(2026, 11, 25, 11, 32, 5, tzinfo=UTC))
+        created_at=datetime(2026, 11, 25, 11, 32, 5, tzinfo=UTC),
+        ticket_code=f"BOK1.cin-test.k1.{reference}.TESTSIGNATURE" if ticket_code is None
+        else ticket_code)
 
 
 def test_ticket_shows_local_time_and_every_seat():
@@ -98,8 +100,16 @@ def test_receipt_carries_payment_details(payment):
         assert receipt.card_last4 == "4242" and receipt.tendered_minor is None
 
 
-def test_qr_payload_is_the_reference_for_a_booking_and_its_ticket():
+def test_qr_payload_is_the_signed_code_for_a_booking_and_its_ticket_never_a_bare_reference():
+    import pytest
+
     from kiosk.tickets import qr_payload
+    from kiosk.tickets.model import UnsignedTicket
 
     booking = sample_booking(reference="AB1-2CD3")
-    assert qr_payload(booking) == qr_payload(TicketData.from_booking(booking)) == "AB1-2CD3"
+    assert qr_payload(booking) == qr_payload(TicketData.from_booking(booking)) == \
+        booking.ticket_code
+    unsigned = sample_booking(reference="AB1-2CD3", ticket_code="")
+    for item in (unsigned, TicketData.from_booking(unsigned)):
+        with pytest.raises(UnsignedTicket):
+            qr_payload(item)

@@ -24,20 +24,10 @@ def _tickets():
 
 
 def qr_text(booking: Booking) -> str:
-    """What the ticket's QR code says: kiosk.tickets decides; the reference is the fallback."""
-    try:
-        tickets = _tickets()
-    except KioskError:
-        return booking.reference
-    for name in ("qr_payload", "qr_text"):
-        fn = getattr(tickets, name, None)
-        if callable(fn):
-            try:
-                return str(fn(booking))
-            except TypeError:
-                data = tickets.TicketData.from_booking(booking)
-                return str(fn(data))
-    return booking.reference
+    """What the ticket's QR code says: the signed code, as the printed ticket carries it."""
+    from kiosk.tickets.model import qr_payload
+
+    return qr_payload(booking)
 
 
 def _ticket_data(tickets, booking: Booking):

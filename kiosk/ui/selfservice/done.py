@@ -17,23 +17,11 @@ QR_SIZE = 260
 
 
 def qr_payload(booking: Booking) -> str:
-    """What the ticket's QR code says: ``kiosk.tickets`` decides; the reference is the fallback.
+    """What the ticket's QR code says: the signed code, exactly what the printed ticket
+    carries, so the door and collection accept either."""
+    from kiosk.tickets.model import qr_payload as signed
 
-    The preview must encode exactly what the printed ticket does, so the gate scanner accepts
-    either.
-    """
-    try:
-        import kiosk.tickets as tickets
-    except ImportError:
-        return booking.reference
-    for name in ("qr_payload", "qr_text"):
-        fn = getattr(tickets, name, None)
-        if callable(fn):
-            try:
-                return str(fn(booking))
-            except (TypeError, AttributeError):
-                return str(fn(tickets.TicketData.from_booking(booking)))
-    return booking.reference
+    return signed(booking)
 
 
 def qr_pixmap(text: str, size: int = QR_SIZE) -> QPixmap:
