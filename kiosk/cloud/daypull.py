@@ -50,6 +50,7 @@ class DayPull:
     devices: int = 0
     skipped: int = 0  # items of a kind this version does not know (a newer writer)
     decisions: int = 0  # managers' decisions on devices' requests (kiosk.cloud.decisions)
+    admissions: int = 0  # bookings admitted at the doors (kiosk.cloud.admissions)
     pulled_at: str = ""
 
     def summary(self) -> str:
@@ -99,6 +100,9 @@ class DayPuller:
                 elif sk.startswith("ITEMREFUND#"):
                     self._item_refund(item)
                     result.refunds += 1
+                elif sk.startswith("ADMIT#"):
+                    self._admission(item, result.pulled_at)
+                    result.admissions += 1
                 else:
                     result.skipped += 1
             for device in devices:
@@ -129,6 +133,17 @@ class DayPuller:
             raise translate(exc) from exc
 
     # -- upserts (same key, same row: a second pull changes nothing) -------------------------
+    def _admission(self, a: dict[str, Any], pulled_at: str) -> None:
+        self.conn.execute(
+            "INSERT INTO ledger_admissions (booking_id, reference, show_id, cinema_id, "
+            "business_date, seats, door, kiosk_id, admitted_at, pulled_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (booking_id) DO UPDATE SET "
+            "pulled_at = excluded.pulled_at",
+            (str(a["booking_id"]), str(a.get("reference", "")), str(a.get("show_id", "")),
+             str(a.get("cinema_id", "")), str(a.get("business_date", "")),
+             int(a.get("admits", 0)), str(a.get("door", "")), str(a.get("kiosk_id", "")),
+             str(a.get("admitted_at", "")), pulled_at))
+
     def _booking(self, b: dict[str, Any], pulled_at: str) -> None:
         total = int(b.get("total_minor", 0))
         state = str(b.get("state") or "confirmed")

@@ -60,7 +60,9 @@ MAX_FAILURES = 10
 REQUIRED_KEYS: dict[str, tuple[str, ...]] = {"confirm": ("show_id", "seats"),
                                              "refund": ("show_id",),
                                              VOID_KIND: ("show_id", "seats", "booking_id"),
-                                             "giftcard": ("op", "cinema_id", "code", "move_id")}
+                                             "giftcard": ("op", "cinema_id", "code", "move_id"),
+                                             "admit": ("pk", "booking_id", "kiosk_id", "door",
+                                                       "admitted_at")}
 
 
 @dataclass(frozen=True)
@@ -327,6 +329,8 @@ class OutboxWorker:
             self._voucher_void(row, now, result)
         elif row.kind == ITEM_SALE_KIND:
             self._item_sale(row, now, result)
+        elif row.kind == "admit":
+            self._admit(row, now, result)
         elif row.kind == catalogue_sync.PUBLISH_KIND:  # a manager's edit made while offline
             self._finish(row, now, catalogue_sync.drain_publish(self.context, self.conn,
                                                                 row.payload, self.clock))
@@ -561,6 +565,37 @@ class OutboxWorker:
             self.context.call(put)
         self._finish(row, now, f"sent {len(items)} ledger items" if items
                      else "the sale is not here: nothing to send")
+        result.done += 1
+
+    def _admit(self, row: _Row, now: datetime, result: DrainResult) -> None:
+        """An admission made offline reaches the cloud; another door's admission found there
+        is a double admission, listed for the manager (and audited)."""
+        from kiosk.cloud.admissions import AlreadyAdmitted, CloudAdmissions
+
+        p = row.payload
+        note = "admitted in the cloud"
+        try:
+            CloudAdmissions(self.context).admit(p)
+        except AlreadyAdmitted as taken:
+            first = taken.first
+            note = f"double admission: first at {first.door} ({first.kiosk_id}) {first.admitted_at}"
+            with transaction(self.conn):
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO double_admissions (booking_id, reference, show_id, "
+                    "first_door, first_kiosk, first_at, second_door, second_kiosk, second_at, "
+                    "found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (p["booking_id"], p.get("reference", ""), p.get("show_id", ""), first.door,
+                     first.kiosk_id, first.admitted_at or to_iso(now), p["door"], p["kiosk_id"],
+                     p["admitted_at"], to_iso(now)))
+                auditing.record(self.conn, at=now, kiosk_id=self.context.kiosk_id,
+                                action="door.double_admission", target=str(p["booking_id"]),
+                                ok=False, detail={"reference": p.get("reference", ""),
+                                                  "first_door": first.door,
+                                                  "second_door": p["door"]})
+        with transaction(self.conn):
+            self.conn.execute("UPDATE admissions SET sent_at = ? WHERE booking_id = ? "
+                              "AND kiosk_id = ?", (to_iso(now), p["booking_id"], p["kiosk_id"]))
+            self._mark_done(row, now, note)
         result.done += 1
 
     def _voucher_void(self, row: _Row, now: datetime, result: DrainResult) -> None:

@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "offers",
     "voucher",
     "ticket_keys",
+    "admit",
     "refund",
     "limits",
     "report",

@@ -71,6 +71,12 @@ def is_code(scanned: object) -> bool:
     return str(scanned or "").strip().upper().startswith(VERSION + ".")
 
 
+def cinema_of(scanned: object) -> str:
+    """The cinema a code names (unverified: only to pick which cinema to verify it for)."""
+    parts = str(scanned or "").strip().split(".")
+    return parts[1] if len(parts) == 5 and parts[0].upper() == VERSION else ""
+
+
 def verify(scanned: object, cinema_id: str, ring: KeyRing) -> str:
     """The booking reference a genuine code of this cinema names; ForgedTicket otherwise."""
     text = str(scanned or "").strip()

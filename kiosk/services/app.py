@@ -13,6 +13,7 @@ from kiosk.config import Config
 from kiosk.domain.clock import Clock
 from kiosk.domain.errors import ConfigError
 from kiosk.services import ticket_keys
+from kiosk.services.admissions import AdmissionService
 from kiosk.services.audit import AuditLog
 from kiosk.services.auth import AuthService
 from kiosk.services.booking import BookingService
@@ -60,6 +61,7 @@ class Services:
     loyalty: LoyaltyService | None = None  # members found by phone, their points (issue 12)
     vouchers: VoucherService | None = None  # single-use vouchers: comp tickets, free items
     confirmations: ConfirmationService | None = None  # did the customer's message go out
+    admissions: AdmissionService | None = None  # tickets scanned at the door (issue 13)
 
     @property
     def config(self) -> Config:
@@ -130,6 +132,26 @@ def vouchers_cloud_for(config: Config, gate: SeatGate):
     return CloudVouchers(context)
 
 
+def admissions_for(deps: ServiceDeps, config: Config, gate: SeatGate, clock: Clock
+                   ) -> AdmissionService:
+    """The door's service: with cloud sync on, admitted once across every door (ADMIT# items)
+    and bookings it has not seen pulled with the day."""
+    context = getattr(gate, "context", None)
+    if not config.cloud.enabled or context is None:
+        return AdmissionService(deps)
+    from kiosk.cloud.admissions import CloudAdmissions
+    from kiosk.cloud.daypull import DayPuller
+
+    def pull(cinema_id: str, business_date: str) -> None:
+        puller = DayPuller(context, config.db_path, clock)
+        try:
+            puller.pull(cinema_id, business_date)
+        finally:
+            puller.close()
+
+    return AdmissionService(deps, CloudAdmissions(context), pull)
+
+
 def lockouts_for(config: Config, gate: SeatGate, conn):
     """Sign-in lockouts shared by the cinema's devices, with cloud sync on (else None)."""
     if not config.cloud.enabled:
@@ -174,6 +196,7 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
         loyalty=LoyaltyService(deps),
         vouchers=VoucherService(deps),
         confirmations=ConfirmationService(deps),
+        admissions=admissions_for(deps, config, gate, clock),
         audit=AuditLog(deps),
         gate=gate,
         owns_gate=owns_gate,

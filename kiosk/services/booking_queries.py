@@ -181,11 +181,12 @@ class BookingContext:
                     expires_at=rows.expires_at, kiosk_id=rows.kiosk_id)
 
     # ------------------------------------------------------------------ bookings
-    @staticmethod
-    def booking_row(conn: sqlite3.Connection, reference: str) -> sqlite3.Row:
+    def booking_row(self, conn: sqlite3.Connection, reference: str) -> sqlite3.Row:
+        """The booking a typed reference or a scanned (signed, verified) ticket code names."""
         text = str(reference or "").strip()
         if not text:
             raise InvalidInput("Enter the booking reference from the ticket.")
+        text = self.deps.reference_of(text)
         row = conn.execute("SELECT * FROM bookings WHERE reference = ?",
                            (normalise_reference(text),)).fetchone()
         if row is None:

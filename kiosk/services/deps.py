@@ -40,6 +40,26 @@ class ServiceDeps:
                 self.clock.now())
         return self._ticket_ring
 
+    def reference_of(self, scanned: str) -> str:
+        """The reference a scan or typed text names: a signed code is verified (ForgedTicket
+        when altered, made up, or another cinema's); anything else is returned as it is.
+
+        The cinema is this device's (``cinema_id``), or for a device not joined to one, any
+        cinema this database sells for."""
+        from kiosk.domain.ticket_codes import ForgedTicket, cinema_of, is_code, verify
+
+        if not is_code(scanned):
+            return scanned
+        cinema = self.config.cinema_id
+        if not cinema:
+            named = cinema_of(scanned)
+            known = self.conn.execute("SELECT 1 FROM cinemas WHERE id = ?", (named,)).fetchone()
+            if known is None:
+                raise ForgedTicket(f"That ticket is for a cinema this box office does not sell "
+                                   f"for ({named or 'none'}).")
+            cinema = named
+        return verify(scanned, cinema, self.ticket_ring())
+
     def ticket_code(self, reference: str, cinema_id: str) -> str:
         """What a ticket's QR carries: the reference, signed for this cinema."""
         from kiosk.domain.ticket_codes import sign

@@ -112,6 +112,24 @@ def test_the_keys_the_claims_write_are_allowed_to_a_kiosk():
         assert allowed(kiosk, "dynamodb:UpdateItem", TABLE_ARN, key["pk"]["S"])
 
 
+def test_every_shared_item_a_counter_or_door_writes_is_allowed_to_a_kiosk_of_its_cinema():
+    """Vouchers, members, food sales and admissions (issue 12, 13): a policy that forgot one
+    would refuse every such write on a real account while moto (no IAM) lets it through."""
+    from kiosk.cloud.admissions import admit_pk
+    from kiosk.cloud.ledger import item_sale_pk
+    from kiosk.cloud.loyalty import member_pk
+    from kiosk.cloud.vouchers import voucher_pk
+
+    kiosk = build("kiosk", cinema="c1")
+    mine = (voucher_pk("c1", "CV1234567890"), member_pk("+919876543210"), item_sale_pk("s-1"),
+            admit_pk("c1", "b-1"))
+    for key in mine:
+        assert allowed(kiosk, "dynamodb:PutItem", TABLE_ARN, key), key
+        assert allowed(kiosk, "dynamodb:UpdateItem", TABLE_ARN, key), key
+    for key in (voucher_pk("c2", "CV1234567890"), admit_pk("c2", "b-1")):
+        assert not allowed(kiosk, "dynamodb:PutItem", TABLE_ARN, key), key
+
+
 def test_a_kiosk_may_condition_check_catalogue_items_and_read_the_day_index():
     kiosk = build("kiosk", cinema="c1")
     assert allowed(kiosk, "dynamodb:ConditionCheckItem", TABLE_ARN, "CINEMA#c1")

@@ -163,3 +163,21 @@ def test_a_split_booking_shows_each_tender_and_where_refunds_go(driver, qtbot, s
     text = screen.details.text()
     assert "card ••••4242 ₹300.00 + gift card ₹200.00" in text
     assert "card first, cash last" in text
+
+
+def test_a_scanned_ticket_code_finds_the_booking_and_an_altered_one_is_refused(driver, qtbot,
+                                                                               services):
+    """Issue 13 point 3: the refund screen takes the ticket's signed QR; a forged one is told."""
+    booking = sell(services, ["F3"])
+    driver.start()
+    driver.mode.go("refund")
+    refund = driver.screen("refund")
+    refund.reference.setText(booking.ticket_code)
+    refund.find()
+    assert refund.booking is not None and refund.booking.booking_id == booking.booking_id
+    assert refund.reference.text() == booking.reference
+    head, _, signature = booking.ticket_code.rpartition(".")
+    altered = head.replace(booking.reference, "ZZZZ-ZZZZ") + "." + signature
+    refund.reference.setText(altered)
+    refund.find()
+    assert refund.booking is None and "not genuine" in refund.message.text()

@@ -41,6 +41,10 @@ def reference_from_scan(text: str) -> str:
     one (a URL, ``BOK:K7QX-4M2P``, JSON). Falls back to the cleaned text, which the service then
     refuses with a clear message if it is no reference at all.
     """
+    from kiosk.domain.ticket_codes import is_code
+
+    if is_code(text):  # a ticket's signed code: the service verifies it
+        return text.strip()
     cleaned = text.strip().upper()
     match = _REFERENCE_RE.search(cleaned)
     if match:
@@ -242,6 +246,7 @@ class RefundScreen(Screen):
         self.food = None
         self.booking = booking
         self.session.refund_reference = booking.reference
+        self.reference.setText(booking.reference)  # a scanned code reads as its reference
         self._show_booking(booking)
         if not keep_result:
             self.result.clear()

@@ -1,0 +1,100 @@
+"""Whether a ticket admits now, at this door (issue 13 point 2). Pure rules, no I/O.
+
+The door is set to a hall (or nothing: a single door for every hall) and optionally to one show;
+doors open ``DOORS_OPEN_MIN`` before the show and close when it ends. A refunded or exchanged
+booking admits nobody; a partly refunded one admits its remaining seats. Every refusal is a
+reason code (for tests, the log and the manager) and a sentence an usher reads out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+DOORS_OPEN_MIN = 30
+LATE_ENTRY_GRACE_MIN = 15  # after the end of the film's runtime, still let a late-comer out/in
+
+# reason codes
+ADMITTED = "admitted"
+WRONG_DAY = "wrong_day"
+TOO_EARLY = "too_early"
+ENDED = "ended"
+WRONG_HALL = "wrong_hall"
+WRONG_SHOW = "wrong_show"
+REFUNDED = "refunded"
+EXCHANGED = "exchanged"
+ALREADY = "already_admitted"
+FORGED = "forged"
+NOT_FOUND = "not_found"
+UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True)
+class DoorSetting:
+    door: str  # the door's name, shown to the next usher ("already admitted at Door 2")
+    hall_id: str = ""  # "" = any hall of the cinema
+    show_id: str = ""  # "" = whichever show the ticket is for
+
+
+@dataclass(frozen=True)
+class TicketAtDoor:
+    """What the door knows of a booking (local, another device's pulled, or the web's)."""
+
+    booking_id: str
+    reference: str
+    show_id: str
+    film_title: str
+    hall_id: str
+    hall_name: str
+    starts_at: datetime  # aware
+    runtime_min: int
+    timezone: str
+    state: str
+    seats: tuple[str, ...]  # still valid (refunded seats are not here)
+
+
+@dataclass(frozen=True)
+class Decision:
+    admit: bool
+    reason: str
+    text: str
+
+
+def _local(moment: datetime, zone: str) -> datetime:
+    return moment.astimezone(ZoneInfo(zone))
+
+
+def decide(ticket: TicketAtDoor, door: DoorSetting, now: datetime) -> Decision:
+    """ADMIT, or the first reason not to, in the order an usher would check."""
+    start = _local(ticket.starts_at, ticket.timezone)
+    here = _local(now, ticket.timezone)
+    when = start.strftime("%a %d %b, %H:%M")
+    if ticket.state == "exchanged" or ticket.state == "void":
+        return Decision(False, EXCHANGED, "This ticket was exchanged or cancelled: it admits "
+                                          "nobody. The customer's new ticket admits them.")
+    if ticket.state == "refunded" or not ticket.seats:
+        return Decision(False, REFUNDED, "Refunded: this ticket is no longer valid.")
+    if door.hall_id and ticket.hall_id != door.hall_id:
+        return Decision(False, WRONG_HALL, f"Wrong hall: this ticket is for {ticket.hall_name} "
+                                           f"({ticket.film_title}, {when}).")
+    if start.date() != here.date():
+        return Decision(False, WRONG_DAY, f"Wrong day: this ticket is for {when}.")
+    if door.show_id and ticket.show_id != door.show_id:
+        return Decision(False, WRONG_SHOW, f"Wrong show: this ticket is for {ticket.film_title} "
+                                           f"at {start:%H:%M}.")
+    opens = start - timedelta(minutes=DOORS_OPEN_MIN)
+    if here < opens:
+        return Decision(False, TOO_EARLY, f"Too early: doors for {ticket.film_title} open at "
+                                          f"{opens:%H:%M}.")
+    ends = start + timedelta(minutes=ticket.runtime_min + LATE_ENTRY_GRACE_MIN)
+    if here > ends:
+        return Decision(False, ENDED, f"This show has ended (it started at {start:%H:%M}).")
+    count = len(ticket.seats)
+    return Decision(True, ADMITTED, f"ADMIT {count}: {ticket.film_title}, {ticket.hall_name}, "
+                                    f"seats {', '.join(ticket.seats)}")
+
+
+def already_admitted(door: str, at: datetime, zone: str) -> Decision:
+    return Decision(False, ALREADY, f"Already admitted at {door}, {_local(at, zone):%H:%M}. "
+                                    "Do not admit again; ask a manager if in doubt.")
