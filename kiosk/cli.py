@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="SQLite database file (default: $KIOSK_DB or the "
                         "user data directory)")
     parser.add_argument("--kiosk-id", help="this kiosk's id (default from config)")
-    parser.add_argument("--mode", choices=["counter", "self-service", "manager"],
+    parser.add_argument("--mode", choices=["counter", "self-service", "manager", "door"],
                         help="which app to open")
     parser.add_argument("--windowed", action="store_true", default=None,
                         help="open in a window instead of full screen")

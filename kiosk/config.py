@@ -56,7 +56,7 @@ class Config:
     db_path: Path = field(default_factory=lambda: default_data_dir() / "kiosk.db")
     kiosk_id: str = "KIOSK-1"
     cinema_id: str = ""  # the shared cinema this device belongs to ("" = not joined; no cloud catalogue)
-    mode: str = "counter"  # counter | self-service | manager
+    mode: str = "counter"  # counter | self-service | manager | door
     windowed: bool = False
     language: str = "en"  # en | hi | te
     theme: str = "normal"  # normal | high-contrast
@@ -80,6 +80,8 @@ class Config:
     # file:/path, tcp://host[:port], usb:VID:PID, serial:/dev/ttyUSB0[:baud].
     thermal_printer: str = ""
     cash_drawer: bool = True  # kick the drawer on the thermal printer after a cash sale
+    door_name: str = ""  # door mode: this door's name ("" = the usher names it on the screen)
+    door_hall: str = ""  # door mode: the hall id this door leads to ("" = every hall)
     # The keys that sign tickets' QR codes (kiosk.domain.ticket_codes): a file of this
     # installation's (relative: next to the database), never the config itself.
     # `kiosk ticket-keys` lists, rotates, drops and imports them.
@@ -129,7 +131,8 @@ RULES: dict[str, tuple[str, Any]] = {
     "kiosk_id": ("1 to 64 letters, digits, '-', '_' or '.'", lambda v: bool(_IDENT.match(v))),
     "cinema_id": ("empty (not joined) or 1 to 64 letters, digits, '-', '_' or '.'",
                   lambda v: v == "" or bool(_IDENT.match(v))),
-    "mode": _one_of("counter", "self-service", "manager"),
+    "mode": _one_of("counter", "self-service", "manager", "door"),
+    "door_name": ("at most 40 characters", lambda v: len(v) <= 40),
     "language": _one_of("en", "hi", "te"),
     "theme": _one_of("normal", "high-contrast"),
     "hold_minutes": _between(0, 60, above=True, unit=" minutes"),

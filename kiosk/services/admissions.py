@@ -247,6 +247,19 @@ class AdmissionService:
         counts = {str(r[0]): int(r[1]) for r in rows}
         return counts if show_ids is None else {s: counts.get(s, 0) for s in show_ids}
 
+    def admitted_today(self) -> int:
+        """People admitted at every door this device knows of since midnight at the cinema."""
+        from zoneinfo import ZoneInfo
+
+        row = self.deps.conn.execute(
+            "SELECT timezone FROM cinemas WHERE id = ? OR ? = '' ORDER BY id LIMIT 1",
+            (self.deps.config.cinema_id, self.deps.config.cinema_id)).fetchone()
+        here = self.deps.clock.now().astimezone(ZoneInfo(row[0] if row else "UTC"))
+        midnight = here.replace(hour=0, minute=0, second=0, microsecond=0)
+        return int(self.deps.conn.execute(
+            "SELECT COALESCE(SUM(seats), 0) FROM show_admissions WHERE admitted_at >= ?",
+            (to_iso(midnight),)).fetchone()[0])
+
     def double_admissions(self, actor: Actor) -> list[DoubleAdmission]:
         require_role(self.deps, actor, Role.MANAGER, "door.double_admissions")
         return [DoubleAdmission(r[0], r[1], r[2], from_iso(r[3]), r[4], from_iso(r[5]))

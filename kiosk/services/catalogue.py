@@ -216,6 +216,16 @@ class CatalogueService:
         rows = self._conn.execute(sql + " ORDER BY city, name", params).fetchall()
         return [dict(r) for r in rows]
 
+    def halls(self, cinema_id: str | None = None) -> list[dict]:
+        """Halls (id, name, cinema), of one cinema or all: a door picks the one it leads to."""
+        sql = ("SELECT h.id, h.name, h.cinema_id, c.name AS cinema_name FROM halls h "
+               "JOIN cinemas c ON c.id = h.cinema_id")
+        params: tuple = ()
+        if cinema_id:
+            sql += " WHERE h.cinema_id = ?"
+            params = (cinema_id,)
+        return [dict(r) for r in self._conn.execute(sql + " ORDER BY c.name, h.name", params)]
+
     def _films_on_sale(self) -> list[sqlite3.Row]:
         rows = self._conn.execute(
             "SELECT DISTINCT f.language, f.genres FROM films f JOIN shows s ON s.film_id = f.id "

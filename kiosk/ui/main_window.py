@@ -27,7 +27,7 @@ from kiosk.ui.counter.session import CounterSession
 
 log = logging.getLogger(__name__)
 
-MODES = ("counter", "self-service", "manager")
+MODES = ("counter", "self-service", "manager", "door")
 
 
 class PlaceholderScreen(QWidget):
@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
 
     def _retranslate_status(self) -> None:
         mode_names = {"counter": self.tr("Counter"), "self-service": self.tr("Self-service"),
-                      "manager": self.tr("Manager")}
+                      "manager": self.tr("Manager"), "door": self.tr("Door")}
         self.kiosk_label.setText(self.tr("Kiosk %1 · %2").replace("%1", self.config.kiosk_id)
                                  .replace("%2", mode_names.get(self.mode, self.mode)))
         # Self-service has its own language buttons on the attract screen: one picker is enough.
@@ -297,6 +297,10 @@ class MainWindow(QMainWindow):
             widget: QWidget = CounterMode(self.services, self.bridge, self.config,
                                           session=self.counter_session, theme=self.theme)
             widget.signedIn.connect(lambda _actor: self._mode_signed_in())
+        elif self.mode == "door":
+            from kiosk.ui.door.mode import DoorMode
+
+            widget = DoorMode(self.services, self.bridge, self.config)
         elif self.mode == "manager":
             widget = ManagerMode(self.services, self.bridge, self.config,
                                  actor=self.manager_actor)
