@@ -29,4 +29,5 @@ COMMAND_MODULES = [
     "simulate",
     "audit",
     "day",
+    "print_test",
 ]
