@@ -34,6 +34,7 @@ from kiosk.services.reports import ReportService
 from kiosk.services.schedule import ScheduleService
 from kiosk.services.shifts import ShiftService
 from kiosk.services.staff_admin import StaffAdminService
+from kiosk.services.ticket_printing import TicketPrinting
 from kiosk.services.vouchers import VoucherService
 from kiosk.store.db import open_db
 
@@ -62,6 +63,7 @@ class Services:
     vouchers: VoucherService | None = None  # single-use vouchers: comp tickets, free items
     confirmations: ConfirmationService | None = None  # did the customer's message go out
     admissions: AdmissionService | None = None  # tickets scanned at the door (issue 13)
+    printing: TicketPrinting | None = None  # the thermal printer, and every print recorded
 
     @property
     def config(self) -> Config:
@@ -197,6 +199,7 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
         vouchers=VoucherService(deps),
         confirmations=ConfirmationService(deps),
         admissions=admissions_for(deps, config, gate, clock),
+        printing=TicketPrinting(deps),
         audit=AuditLog(deps),
         gate=gate,
         owns_gate=owns_gate,

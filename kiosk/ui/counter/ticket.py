@@ -63,6 +63,7 @@ class TicketScreen(Screen):
         super().__init__(ctl)
         self.last_ticket_path: Path | None = None
         self.last_receipt_path: Path | None = None
+        self._auto_printed: set[str] = set()  # bookings printed at once after their sale
         self.printer = None  # a configured QPrinter to use instead of the system one (preview)
 
         title = QLabel(self.tr("Sale complete"), self)
@@ -212,6 +213,52 @@ class TicketScreen(Screen):
             self.sync_note.setText("")
         self.qr.setPixmap(qr_pixmap(ticket_output.qr_text(booking)))
         self.show_confirmation()
+        self._auto_print(booking)
+
+    # -- the thermal printer ------------------------------------------------------------------
+    def _auto_print(self, booking) -> None:
+        """Tickets and receipt print by themselves after the sale (once per booking)."""
+        printing = self.services.printing
+        if printing is None or not printing.thermal or booking.booking_id in self._auto_printed:
+            return
+        self._auto_printed.add(booking.booking_id)
+        self.print_thermal()
+
+    def _receipt(self):
+        from kiosk.tickets.model import ReceiptData
+
+        show, actor = self.session.sale.show, self.session.actor
+        return ReceiptData.from_booking(
+            self.booking, staff_label=actor.staff_number if actor else None,
+            tax_rate_bp=show.tax_rate_bp if show is not None else None,
+            food=self._food(self.booking))
+
+    def print_thermal(self) -> None:
+        """The first print of a sale (tickets, receipt, drawer), or a reprint of the tickets."""
+        printing, booking = self.services.printing, self.booking
+        if printing is None or booking is None:
+            return
+        first = printing.prints(booking.booking_id) == 0
+        self.output_label.setText(self.tr("Printing…"))
+        self.bridge.submit(printing.print_booking, self.session.actor, booking,
+                           kind="sale" if first else "reprint",
+                           receipt=self._receipt() if first else None, name="print",
+                           on_done=self._thermal_printed, on_error=self._thermal_failed)
+
+    def _thermal_printed(self, printed) -> None:
+        text = (self.tr("%1 tickets and the receipt printed.") if printed.receipt
+                else self.tr("%1 tickets printed again.")).replace("%1", str(printed.tickets))
+        if printed.drawer:
+            text += " " + self.tr("Cash drawer opened.")
+        self.output_label.setText(text)
+        self.ctl.banner.show_message(text, "ok")
+
+    def _thermal_failed(self, error: BaseException) -> None:
+        text = str(error) if isinstance(error, KioskError) else self.tr(
+            "Printing failed (%1). The sale is saved: press Reprint.").replace(
+            "%1", type(error).__name__)
+        self.output_label.setText(self.tr("Not printed: %1").replace("%1", text))
+        self.ctl.banner.error(text)
 
     # -- the customer's confirmation (SMS or e-mail) ---------------------------------------------
     def show_confirmation(self, status: Confirmation | None = None) -> None:
@@ -346,6 +393,9 @@ class TicketScreen(Screen):
         return written
 
     def print_action(self) -> None:
+        if self.services.printing is not None and self.services.printing.thermal:
+            self.print_thermal()
+            return
         self._print(receipt=False)
 
     def print_receipt(self) -> None:

@@ -1,0 +1,96 @@
+"""Printing a booking's tickets on the counter's thermal printer (issue 13 point 4), and the
+record of every print (migration 0028). No Qt: the screens call it on the bridge's worker.
+
+The sale is committed before anything prints, so a printer that is offline, out of paper or
+unplugged loses nothing: ``PrinterUnavailable`` says so in counter words and the booking is
+reprinted later. A print is recorded only once the printer took the whole job; a reprint is
+audited. The drawer opens with the receipt of a sale paid (partly) in cash, when configured.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.domain.clock import to_iso
+from kiosk.domain.errors import InvalidInput
+from kiosk.services import audit
+from kiosk.services.auth import require_role
+from kiosk.services.deps import ServiceDeps
+from kiosk.services.models import Actor, Booking, Role
+from kiosk.store.db import transaction
+from kiosk.tickets.model import ReceiptData, TicketData
+
+KINDS = ("sale", "reprint", "collect")
+
+
+@dataclass(frozen=True)
+class Printed:
+    tickets: int
+    receipt: bool
+    drawer: bool  # the cash drawer was kicked
+    bytes_sent: int
+
+
+def paid_in_cash(booking: Booking, receipt: ReceiptData | None = None) -> bool:
+    kinds = {t.kind for t in booking.tenders} or {booking.payment_method}
+    if receipt is not None:
+        kinds |= {kind for kind, _amount, _ref in receipt.tenders}
+    return "cash" in kinds
+
+
+class TicketPrinting:
+    def __init__(self, deps: ServiceDeps) -> None:
+        self.deps = deps
+
+    @property
+    def thermal(self) -> bool:
+        """A thermal printer is configured: tickets print there, at once after the sale."""
+        return bool(self.deps.config.thermal_printer)
+
+    def print_booking(self, actor: Actor, booking: Booking, *, kind: str = "sale",
+                      receipt: ReceiptData | None = None) -> Printed:
+        """Tickets (one per valid seat) and, with ``receipt``, the receipt in one job.
+
+        Raises PrinterUnavailable (nothing recorded) or InvalidInput (no printer, nothing to
+        print). ``kind='reprint'`` is audited."""
+        from kiosk.tickets.escpos_out import receipt_bytes, send, ticket_bytes
+
+        if kind not in KINDS:
+            raise ValueError(kind)
+        if actor.role != Role.SELF_SERVICE or kind == "reprint":
+            require_role(self.deps, actor, (Role.CASHIER, Role.MANAGER), f"tickets.{kind}",
+                         booking.booking_id)
+        uri = self.deps.config.thermal_printer
+        if not uri:
+            raise InvalidInput("No ticket printer is set up on this kiosk (thermal_printer in "
+                               "the config). Save the tickets as PDF instead.")
+        ticket = TicketData.from_booking(booking)
+        payload = ticket_bytes(ticket)
+        drawer = False
+        if receipt is not None:
+            drawer = (kind == "sale" and self.deps.config.cash_drawer
+                      and paid_in_cash(booking, receipt))
+            payload += receipt_bytes(receipt, kick_drawer=drawer)
+        send(uri, payload)
+        self.record(actor, booking, kind, "thermal", len(ticket.seats))
+        return Printed(len(ticket.seats), receipt is not None, drawer, len(payload))
+
+    def record(self, actor: Actor, booking: Booking, kind: str, device: str, tickets: int) -> None:
+        """Note a print that completed (any device: thermal, PDF, desktop printer)."""
+        now = self.deps.clock.now()
+        with transaction(self.deps.conn):
+            self.deps.conn.execute(
+                "INSERT INTO ticket_prints (booking_id, reference, kind, device, tickets, "
+                "kiosk_id, staff_id, printed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (booking.booking_id, booking.reference, kind, device, tickets, actor.kiosk_id,
+                 actor.staff_id, to_iso(now)))
+            if kind == "reprint":
+                audit.record(self.deps.conn, at=now, kiosk_id=actor.kiosk_id,
+                             staff_id=actor.staff_id, action="tickets.reprint",
+                             target=booking.booking_id,
+                             detail={"reference": booking.reference, "device": device,
+                                     "tickets": tickets})
+
+    def prints(self, booking_id: str) -> int:
+        return int(self.deps.conn.execute(
+            "SELECT COUNT(*) FROM ticket_prints WHERE booking_id = ?", (booking_id,)).fetchone()[0])
