@@ -388,6 +388,8 @@ class SelfServiceWidget(QWidget):
         self.done.set_booking(booking, food)
         self.show_screen("done")
         self.saleCompleted.emit(booking)
+        if self.services.printing is not None and self.services.printing.thermal:
+            self.print_ticket()  # "take your tickets below", without a tap
 
     def _confirm_failed(self, error: BaseException) -> None:
         self.review.set_busy(False)
@@ -407,6 +409,10 @@ class SelfServiceWidget(QWidget):
     def print_ticket(self) -> None:
         booking = self.sale.booking
         if booking is None:
+            return
+        printing = self.services.printing
+        if printing is not None and printing.thermal:
+            self._print_thermal(booking)
             return
         try:
             from kiosk import tickets
@@ -431,6 +437,32 @@ class SelfServiceWidget(QWidget):
             return
         self.done.print_status.setText(self.tr("Printing your ticket… please take it below."))
         self.done.print_button.setEnabled(False)
+
+    def _print_thermal(self, booking: Booking) -> None:
+        """The tickets and receipt on the kiosk's own printer, once (a customer cannot reprint:
+        staff at the counter can)."""
+        from kiosk.tickets.model import ReceiptData
+
+        printing = self.services.printing
+        if printing.prints(booking.booking_id):
+            return
+        self.done.print_button.setEnabled(False)
+        self.done.print_status.setText(self.tr("Printing your tickets…"))
+        self.bridge.submit(printing.print_booking, self.actor(), booking, kind="sale",
+                           receipt=ReceiptData.from_booking(booking), name="self-service print",
+                           on_done=self._thermal_printed, on_error=self._thermal_failed)
+
+    def _thermal_printed(self, printed) -> None:
+        self.done.print_status.setText(self.tr("Take your tickets below."))
+
+    def _thermal_failed(self, error: BaseException) -> None:
+        log.warning("self-service printing failed: %s", error)
+        reference = self.sale.booking.reference if self.sale.booking else ""
+        self.done.print_status.setText(self.tr(
+            "The ticket printer is not working. Your booking %1 is confirmed: show the code on "
+            "this screen at the entrance, or collect your tickets at the counter.").replace(
+            "%1", reference))
+        self.done.print_button.setEnabled(True)
 
     # -- hold, idle and countdown -----------------------------------------------------------
     def _renew_hold(self) -> None:
