@@ -60,6 +60,22 @@ def record(*, booking_id: str, reference: str, show_id: str, cinema_id: str,
 class CloudAdmissions(CloudPart):
     """This door's admissions in the cloud."""
 
+    def booking(self, booking_id: str) -> dict[str, Any] | None:
+        """The booking item as it is now (seats sold, seats refunded since, state)."""
+        from kiosk.cloud.table import booking_key
+
+        table = self._table()
+
+        def read() -> dict[str, Any] | None:
+            try:
+                item = self.context.dynamodb().get_item(TableName=table, Key=booking_key(
+                    booking_id), ConsistentRead=True).get("Item")
+            except Exception as exc:  # noqa: BLE001
+                raise translate(exc) from exc
+            return plain(item) if item else None
+
+        return self.context.call(read)
+
     def admit(self, item: dict[str, Any]) -> None:
         """Put the admission if no door admitted the booking; AlreadyAdmitted otherwise (unless
         the item there is this very admission: a retry after a lost answer)."""

@@ -85,8 +85,9 @@ class OnlineChannel:
         return taken
 
     def buy(self, show_id: str, seats: Sequence[str],
-            ticket_types: dict[str, str] | None = None) -> OnlineSale:
-        """Hold then confirm; raises SeatsUnavailable (naming the seats) if any is gone."""
+            ticket_types: dict[str, str] | None = None, contact: str = "") -> OnlineSale:
+        """Hold then confirm; raises SeatsUnavailable (naming the seats) if any is gone.
+        ``contact``: the customer's phone or e-mail, kept only as a digest (collection)."""
         now = self.clock.now()
         hold_id = new_id()
         booking_id = new_id()
@@ -110,12 +111,14 @@ class OnlineChannel:
                 tax_minor=basket.tax_minor, payment_method="card", created_at=to_iso(now),
                 lines=[ledger.line(ln.seat_code, ln.seat_type, ln.ticket_type, ln.price_minor,
                                    ln.tax_minor) for ln in basket.lines],
-                hold_id=hold_id)
+                hold_id=hold_id, contact_hash=ledger.contact_hash(contact, currency))
         else:
             total = self.price_minor * len(seats)
             record = {"reference": reference, "show_id": show_id, "hold_id": hold_id,
                       "kiosk_id": CHANNEL_ID, "channel": "online", "total_minor": total,
                       "currency": self.currency, "created_at": to_iso(now)}
+            if contact:
+                record["contact_hash"] = ledger.contact_hash(contact, self.currency)
             if self.seller.cinema_id:
                 record["cinema_id"] = self.seller.cinema_id
         try:

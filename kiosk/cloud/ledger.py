@@ -84,7 +84,8 @@ def booking_record(*, booking_id: str, reference: str, show_id: str, cinema_id: 
                    state: str = "confirmed", refunded_minor: int = 0,
                    hold_id: str | None = None, exchanged_from: str | None = None,
                    tenders: Iterable[Mapping[str, Any]] = (),
-                   discounts: Iterable[Mapping[str, Any]] = ()) -> dict[str, Any]:
+                   discounts: Iterable[Mapping[str, Any]] = (),
+                   contact_hash: str = "") -> dict[str, Any]:
     """The booking item's ledger fields (without ``pk``/``sk``: ``SeatClaims.confirm`` adds them).
 
     ``paid_minor`` is the money taken at this sale (an exchange takes only the difference);
@@ -116,7 +117,34 @@ def booking_record(*, booking_id: str, reference: str, show_id: str, cinema_id: 
                  for d in discounts]
     if discounts:  # issue 12: each offer's line, so the manager's day counts offers too
         record["discounts"] = discounts
+    if contact_hash:  # issue 13: "collect tickets" by the phone used, at any kiosk
+        record["contact_hash"] = contact_hash
     return record
+
+
+def contact_hash(contact: str, currency: str = "INR") -> str:
+    """What the cloud keeps of a customer's phone or e-mail (normalised): a digest a kiosk can
+    match a typed contact against, never the contact itself. A phone number is short, so this
+    only keeps it out of plain sight (whoever reads the table could try every number); the
+    contact itself stays on the selling device."""
+    import hashlib
+
+    from kiosk.domain.booking_rules import normalise_contact
+    from kiosk.domain.errors import InvalidInput
+    from kiosk.domain.loyalty import normalise_phone
+
+    try:
+        text = normalise_contact(contact)
+    except InvalidInput:
+        return ""
+    if text and "@" not in text:  # one phone, however typed: +91 98765 43210 = 098765 43210
+        try:
+            text = normalise_phone(text, currency)
+        except InvalidInput:
+            pass
+    if not text:
+        return ""
+    return hashlib.sha256(f"box-office-kiosk/contact/{text}".encode()).hexdigest()[:32]
 
 
 def discount(offer_id: str, label: str, code: str, amount_minor: int) -> dict[str, Any]:

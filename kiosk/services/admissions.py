@@ -2,9 +2,9 @@
 
 A scan is a ticket's signed code (``kiosk.domain.ticket_codes``: a forged or altered one is
 refused); a typed booking reference is accepted only when the usher says it was typed. The
-booking is this device's, another device's or the web's (pulled with the day into the ledger
-tables; on a miss with the cloud on, the day is pulled again once). The rules are
-``kiosk.domain.admission``.
+booking is this device's, or another device's or the web's: the bookings of today's shows are
+pulled from the cloud beforehand (``kiosk.cloud.show_tickets``: the seats each holds now), and
+again once on a miss (a ticket bought a minute ago). The rules are ``kiosk.domain.admission``.
 
 Admitted once: with the cloud, a conditional write (``kiosk.cloud.admissions``) is the one
 admission across every door; the door's own table keeps the same promise locally. Offline (or
@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from kiosk.domain import admission as rules
 from kiosk.domain.admission import Decision, DoorSetting, TicketAtDoor
@@ -60,7 +60,7 @@ class DoubleAdmission:
 
 
 _TICKET_SQL = """
-SELECT b.id, b.reference, b.show_id, b.state, f.title, h.id AS hall_id, h.name AS hall_name,
+SELECT b.{key} AS id, b.reference, b.show_id, b.state, f.title, h.id AS hall_id, h.name AS hall_name,
        s.starts_at, f.runtime_min, c.timezone, c.id AS cinema_id, {seats} AS seats
   FROM {table} b JOIN shows s ON s.id = b.show_id JOIN films f ON f.id = s.film_id
   JOIN halls h ON h.id = s.hall_id JOIN cinemas c ON c.id = h.cinema_id
@@ -69,10 +69,10 @@ SELECT b.id, b.reference, b.show_id, b.state, f.title, h.id AS hall_id, h.name A
 _LOCAL_SEATS = ("(SELECT group_concat(seat_code, ',') FROM (SELECT seat_code FROM booking_seats "
                 "WHERE booking_id = b.id AND refunded = 0 ORDER BY rowid))")
 # A pulled booking's seats less those its pulled refunds gave back.
-_PULLED_SEATS = ("(SELECT group_concat(seat_code, ',') FROM (SELECT seat_code FROM "
-                 "ledger_booking_seats ls WHERE ls.booking_id = b.id AND NOT EXISTS (SELECT 1 "
-                 "FROM ledger_refunds r, json_each(r.seats) j WHERE r.booking_id = b.id AND "
-                 "r.state = 'completed' AND j.value = ls.seat_code) ORDER BY ls.seat_code))")
+# A pulled booking's seats: those it holds in the cloud now (refunded ones are gone).
+_PULLED_SEATS = "(SELECT group_concat(value, ',') FROM json_each(b.seats))"
+# Shows whose bookings a door pulls: starting from 4 hours ago (still running) to 12 ahead.
+PULL_FROM_H, PULL_TO_H = 4, 12
 
 
 def door_setting(door: str, hall_id: str = "", show_id: str = "") -> DoorSetting:
@@ -84,12 +84,12 @@ def door_setting(door: str, hall_id: str = "", show_id: str = "") -> DoorSetting
 
 
 class AdmissionService:
-    def __init__(self, deps: ServiceDeps, cloud=None, day_puller=None) -> None:
+    def __init__(self, deps: ServiceDeps, cloud=None, puller=None) -> None:
         """``cloud``: kiosk.cloud.admissions.CloudAdmissions (None: this door alone);
-        ``day_puller``: a callable(cinema_id, business_date) pulling the day's bookings."""
+        ``puller``: a callable(show_ids) pulling those shows' bookings into show_tickets."""
         self.deps = deps
         self.cloud = cloud
-        self.day_puller = day_puller
+        self.puller = puller
 
     # -- the scan -------------------------------------------------------------------------------
     def admit(self, actor: Actor, scanned: str, door: DoorSetting, *,
@@ -106,11 +106,34 @@ class AdmissionService:
             return Admission(Decision(False, rules.NOT_FOUND,
                                       f"No booking {reference} for this cinema. Check the "
                                       "ticket, or send the customer to the box office."))
+        ticket = self._fresh(ticket)
         now = self.deps.clock.now()
         decision = rules.decide(ticket, door, now)
         if not decision.admit:
             return Admission(decision, ticket)
         return self._admit(actor, ticket, door, decision, now)
+
+    def _fresh(self, ticket: TicketAtDoor) -> TicketAtDoor:
+        """Another device's booking, as the cloud has it this moment (one read: a refund since
+        the last pull admits nobody); the pulled copy when the cloud does not answer."""
+        from dataclasses import replace
+
+        local = self.deps.conn.execute("SELECT 1 FROM bookings WHERE id = ?",
+                                       (ticket.booking_id,)).fetchone()
+        if local is not None or self.cloud is None or not self.cloud.worth_trying():
+            return ticket
+        from kiosk.cloud.errors import CloudError, CloudUnavailable
+
+        try:
+            item = self.cloud.booking(ticket.booking_id)
+        except (CloudUnavailable, CloudError) as err:
+            log.info("door uses the pulled copy of %s: %s", ticket.reference, err)
+            return ticket
+        if item is None:
+            return ticket
+        refunded = {str(s) for s in item.get("refunded_seats") or ()}
+        seats = tuple(s for s in (str(x) for x in item.get("seats") or ()) if s not in refunded)
+        return replace(ticket, state=str(item.get("state") or ticket.state), seats=seats)
 
     def _reference(self, scanned: str, typed: bool) -> str:
         text = str(scanned or "").strip()
@@ -129,11 +152,11 @@ class AdmissionService:
 
     def _find(self, reference: str) -> TicketAtDoor | None:
         conn = self.deps.conn
-        row = conn.execute(_TICKET_SQL.format(table="bookings", seats=_LOCAL_SEATS),
+        row = conn.execute(_TICKET_SQL.format(key="id", table="bookings", seats=_LOCAL_SEATS),
                            (reference,)).fetchone()
         if row is None:
-            row = conn.execute(_TICKET_SQL.format(table="ledger_bookings", seats=_PULLED_SEATS)
-                               + " AND b.state <> 'void'", (reference,)).fetchone()
+            row = conn.execute(_TICKET_SQL.format(key="booking_id", table="show_tickets",
+                                                  seats=_PULLED_SEATS), (reference,)).fetchone()
         if row is None:
             return None
         cinema = self.deps.config.cinema_id
@@ -147,29 +170,32 @@ class AdmissionService:
             seats=tuple(s for s in (row["seats"] or "").split(",") if s))
 
     def _pull_and_find(self, reference: str) -> TicketAtDoor | None:
-        """A booking the door has not seen (sold a minute ago online): pull today once."""
-        cinema = self.deps.config.cinema_id
-        if self.day_puller is None or not cinema:
-            return None
+        """A booking the door has not seen (sold a minute ago online): pull again, once."""
         try:
-            self.day_puller(cinema, self._business_date(cinema))
+            if not self.prefetch():
+                return None
         except Exception as err:  # noqa: BLE001 - offline: the door decides from what it has
-            log.info("door could not pull the day: %s", err)
+            log.info("door could not pull today's bookings: %s", err)
             return None
         return self._find(reference)
 
-    def _business_date(self, cinema_id: str) -> str:
-        zone = self.deps.conn.execute("SELECT timezone FROM cinemas WHERE id = ?",
-                                      (cinema_id,)).fetchone()
-        return business_date_for(self.deps.conn, cinema_id, zone[0] if zone else "UTC",
-                                 self.deps.clock.now())
+    def shows_to_pull(self) -> list[str]:
+        """Shows of this cinema running now or starting in the next hours."""
+        now = self.deps.clock.now()
+        cinema = self.deps.config.cinema_id
+        rows = self.deps.conn.execute(
+            "SELECT s.id FROM shows s JOIN halls h ON h.id = s.hall_id WHERE s.starts_at >= ? "
+            "AND s.starts_at <= ? AND (? = '' OR h.cinema_id = ?) ORDER BY s.starts_at",
+            (to_iso(now - timedelta(hours=PULL_FROM_H)), to_iso(now + timedelta(hours=PULL_TO_H)),
+             cinema, cinema)).fetchall()
+        return [str(r[0]) for r in rows]
 
     def prefetch(self) -> bool:
-        """Pull today's bookings before the doors open (so the door can admit offline)."""
-        cinema = self.deps.config.cinema_id
-        if self.day_puller is None or not cinema:
+        """Pull the bookings of the shows the door admits to next (so it can admit offline);
+        False when this door has no cloud to pull from."""
+        if self.puller is None:
             return False
-        self.day_puller(cinema, self._business_date(cinema))
+        self.puller(self.shows_to_pull())
         return True
 
     # -- admitting once -------------------------------------------------------------------------

@@ -137,21 +137,16 @@ def vouchers_cloud_for(config: Config, gate: SeatGate):
 def admissions_for(deps: ServiceDeps, config: Config, gate: SeatGate, clock: Clock
                    ) -> AdmissionService:
     """The door's service: with cloud sync on, admitted once across every door (ADMIT# items)
-    and bookings it has not seen pulled with the day."""
+    and the bookings of the next shows pulled from the cloud."""
     context = getattr(gate, "context", None)
     if not config.cloud.enabled or context is None:
         return AdmissionService(deps)
     from kiosk.cloud.admissions import CloudAdmissions
-    from kiosk.cloud.daypull import DayPuller
+    from kiosk.cloud.show_tickets import ShowTickets
 
-    def pull(cinema_id: str, business_date: str) -> None:
-        puller = DayPuller(context, config.db_path, clock)
-        try:
-            puller.pull(cinema_id, business_date)
-        finally:
-            puller.close()
-
-    return AdmissionService(deps, CloudAdmissions(context), pull)
+    tickets = ShowTickets(context)
+    return AdmissionService(deps, CloudAdmissions(context),
+                            lambda show_ids: tickets.pull(deps.conn, show_ids, clock.now()))
 
 
 def lockouts_for(config: Config, gate: SeatGate, conn):

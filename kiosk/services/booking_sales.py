@@ -211,8 +211,9 @@ def sale_record(actor: Actor, info: ShowInfo, booking_id: str, reference: str, h
                 basket: PricedBasket, method: str, created: str, business_date: str,
                 paid_minor: int | None, exchanged_from: str | None,
                 tender_lines: tuple[TenderLine, ...] = (), discount_minor: int = 0,
-                discounts: tuple = ()) -> dict:
-    """The booking's ledger record (cloud booking item and outbox confirm payload alike)."""
+                discounts: tuple = (), contact: str = "") -> dict:
+    """The booking's ledger record (cloud booking item and outbox confirm payload alike);
+    ``contact`` (normalised) goes in only as ``ledger.contact_hash``."""
     return ledger.booking_record(
         booking_id=booking_id, reference=reference, show_id=info.show_id,
         cinema_id=info.cinema_id, business_date=business_date, channel=channel_of(actor),
@@ -227,7 +228,8 @@ def sale_record(actor: Actor, info: ShowInfo, booking_id: str, reference: str, h
         tenders=[ledger.tender(t.kind, t.amount_minor, t.carried_from is not None)
                  for t in tender_lines],
         discounts=[ledger.discount(d.offer_id, d.label, d.code, d.amount_minor)
-                   for d in discounts])
+                   for d in discounts],
+        contact_hash=ledger.contact_hash(contact, info.currency))
 
 
 class SalesDesk:
@@ -320,7 +322,7 @@ class SalesDesk:
         try:
             plan = self.claim_in_cloud(actor, info, rows, basket, now, paid,
                                        discount_minor=offers.discount_minor,
-                                       discounts=offers.discounts)
+                                       discounts=offers.discounts, contact=contact_text)
         except (SeatsUnavailable, NotSellableOffline):
             # the seats refused the sale: no attempt of this hold can commit with them, so
             # what the cloud took for it goes back now (a re-picked hold is a new sale)
@@ -408,7 +410,7 @@ class SalesDesk:
     def claim_in_cloud(self, actor: Actor, info: ShowInfo, rows: HoldRows, basket: PricedBasket,
                        now: datetime, paid: Paid, paid_minor: int | None = None,
                        exchanged_from: str | None = None, discount_minor: int = 0,
-                       discounts: tuple = ()) -> SalePlan:
+                       discounts: tuple = (), contact: str = "") -> SalePlan:
         """Name the booking and make it durable in the cloud before anything is written here.
 
         Runs outside any transaction (it may wait on the network). The gate refuses, raising
@@ -420,7 +422,8 @@ class SalesDesk:
         hold = dataclasses.replace(rows, seats=tuple(in_layout_order(info, rows.seats)))
         record = sale_record(actor, info, booking_id, reference, rows.hold_id, basket, paid.summary,
                              to_iso(now), sale_business_date(now, info.timezone, info.closed_through),
-                             paid_minor, exchanged_from, paid.tenders, discount_minor, discounts)
+                             paid_minor, exchanged_from, paid.tenders, discount_minor, discounts,
+                             contact)
         try:
             claim = self.ctx.gate.claim_sale(hold, booking_id, record)
         except NotSellableOffline:  # not taken, only not sellable here now: no news
@@ -527,7 +530,7 @@ class SalesDesk:
             **sale_record(actor, info, booking_id, reference, hold.hold_id, basket, paid.summary,
                           created, business_date, paid_minor, exchanged_from, paid.tenders,
                           offers.discount_minor if offers is not None else 0,
-                          offers.discounts if offers is not None else ()),
+                          offers.discounts if offers is not None else (), contact),
             "seats": seats,
         })
         if plan.claim.intent_id is not None:  # the sale is committed: nothing to undo

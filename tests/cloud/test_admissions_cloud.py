@@ -75,7 +75,7 @@ def test_a_door_offline_admits_from_what_it_pulled_and_a_double_admission_is_lis
     booking = _sell(cloud_services, ["E3"])
     (door1, _, _), (door2, _, ctx2) = doors
     clock.advance(hours=2, minutes=45)
-    assert door2.admissions.prefetch()  # before the doors open: today's bookings
+    assert door2.admissions.prefetch()  # before the doors open: the next shows' bookings
     switch = NetworkSwitch(ctx2.clients().dynamodb)
     switch.cut = True
     usher2 = door2.auth.sign_in("1001", "1234")
@@ -104,3 +104,31 @@ def test_a_door_offline_admits_from_what_it_pulled_and_a_double_admission_is_lis
     audit = door2.deps.conn.execute(
         "SELECT COUNT(*) FROM audit WHERE action = 'door.double_admission'").fetchone()[0]
     assert audit == 1
+
+
+def test_a_web_booking_is_pulled_by_show_and_a_refund_since_the_pull_admits_nobody(
+        cloud_services, doors, ctx, clock):
+    from kiosk.cloud.channel import OnlineChannel
+    from kiosk.domain.ticket_codes import sign
+
+    web = OnlineChannel.for_context(ctx, clock=clock)
+    sale = web.buy("show-future", ["F1", "F2"], contact="+91 98765 43210")
+    (door1, _, _), _ = doors
+    code = sign(sale.reference, "cin-test", door1.deps.ticket_ring())  # the web's e-ticket
+    clock.advance(hours=2, minutes=45)
+    usher = door1.auth.sign_in("1002", "2345")
+    first = door1.admissions.admit(usher, code, door_setting("Door 1"))
+    assert first.admitted and first.decision.text.startswith("ADMIT 2:")  # found by its show
+    counter_sale = _sell(cloud_services, ["F5", "F6"])
+    assert door1.admissions.prefetch()  # the door knows the counter's booking now
+    manager = cloud_services.auth.sign_in("9001", "9999")
+    cloud_services.booking.refund(manager, counter_sale.reference, ["F5", "F6"], reason="test")
+    from kiosk.cloud.worker import OutboxWorker
+
+    worker = OutboxWorker(ctx, cloud_services.config.db_path, clock=clock)
+    try:
+        worker.run_once()  # the counter's refund reaches the cloud
+    finally:
+        worker.close()
+    refused = door1.admissions.admit(usher, counter_sale.ticket_code, door_setting("Door 1"))
+    assert (refused.admitted, refused.decision.reason) == (False, rules.REFUNDED)
