@@ -23,7 +23,7 @@ INDEX_BY_DAY = "by_day"
 # Partition-key prefixes each role may write (PutItem / UpdateItem / DeleteItem, alone or as a
 # part of TransactWriteItems, which IAM authorises item by item).
 KIOSK_WRITE_PREFIXES = ("SHOW#", "BOOKING#", "SHIFT#", "DEVICE#", "STAFFLOCK#", "GIFTCARD#",
-                        "PROMO#", "VOUCHER#", "MEMBER#", "ITEMSALE#", "ADMIT#")
+                        "PROMO#", "VOUCHER#", "MEMBER#", "ITEMSALE#", "ADMIT#", "COLLECT#")
 KIOSK_WRITE_EXACT = ("PROBE",)
 MANAGER_EXTRA_PREFIXES = ("CINEMA#", "DECISION#")
 # A kiosk answers the managers' decisions sent to it (kiosk.cloud.decisions) by setting the
@@ -104,7 +104,7 @@ def write_keys(role: str, cinema_id: str = "") -> list[str]:
     prefixes = KIOSK_WRITE_PREFIXES + (MANAGER_EXTRA_PREFIXES if role == "manager" else ())
     keys = [f"{p}{cinema_id}" if cinema_id and p in per_cinema
             else f"{p}{cinema_id}#*" if cinema_id and p in ("GIFTCARD#", "PROMO#", "VOUCHER#",
-                                                            "ADMIT#")  # a partition
+                                                            "ADMIT#", "COLLECT#")  # a partition
             # per card, per code
             else f"{p}*" for p in prefixes]
     return keys + list(KIOSK_WRITE_EXACT)

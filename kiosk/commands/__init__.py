@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "voucher",
     "ticket_keys",
     "admit",
+    "collect",
     "refund",
     "limits",
     "report",

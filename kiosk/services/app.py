@@ -19,6 +19,7 @@ from kiosk.services.auth import AuthService
 from kiosk.services.booking import BookingService
 from kiosk.services.cashups import CashupService
 from kiosk.services.catalogue import CatalogueService
+from kiosk.services.collection import CollectionService
 from kiosk.services.confirmations import ConfirmationService
 from kiosk.services.day_close import DayCloseService
 from kiosk.services.deps import ServiceDeps
@@ -64,6 +65,7 @@ class Services:
     confirmations: ConfirmationService | None = None  # did the customer's message go out
     admissions: AdmissionService | None = None  # tickets scanned at the door (issue 13)
     printing: TicketPrinting | None = None  # the thermal printer, and every print recorded
+    collection: CollectionService | None = None  # tickets booked elsewhere, collected once
 
     @property
     def config(self) -> Config:
@@ -149,6 +151,16 @@ def admissions_for(deps: ServiceDeps, config: Config, gate: SeatGate, clock: Clo
                             lambda show_ids: tickets.pull(deps.conn, show_ids, clock.now()))
 
 
+def collections_cloud_for(config: Config, gate: SeatGate):
+    """Collections taken once across the cinema's kiosks, with cloud sync on (else None)."""
+    context = getattr(gate, "context", None)
+    if not config.cloud.enabled or context is None:
+        return None
+    from kiosk.cloud.collections import CloudCollections
+
+    return CloudCollections(context)
+
+
 def lockouts_for(config: Config, gate: SeatGate, conn):
     """Sign-in lockouts shared by the cinema's devices, with cloud sync on (else None)."""
     if not config.cloud.enabled:
@@ -174,7 +186,7 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
     ticket_keys.load(ticket_keys.resolve(config.ticket_keys_file, config.db_path))
     publisher = publisher_for(config, gate, clock)
     decisions = sender_for(config, gate, clock)
-    return Services(
+    services = Services(
         deps=deps,
         auth=AuthService(deps, lockouts_for(config, gate, deps.conn)),
         catalogue=CatalogueService(deps, gate),
@@ -195,7 +207,11 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
         confirmations=ConfirmationService(deps),
         admissions=admissions_for(deps, config, gate, clock),
         printing=TicketPrinting(deps),
+        collection=None,
         audit=AuditLog(deps),
         gate=gate,
         owns_gate=owns_gate,
     )
+    services.collection = CollectionService(deps, services.booking, services.admissions,
+                                            collections_cloud_for(config, gate))
+    return services

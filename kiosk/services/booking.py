@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
+from kiosk.domain.clock import from_iso
 from kiosk.domain.errors import ConfigError
 from kiosk.domain.ids import new_reference
 from kiosk.domain.menu import Order
@@ -134,6 +135,36 @@ class BookingService:
 
     def get(self, reference: str) -> Booking:
         return self._sales.get(reference)
+
+    def pulled(self, booking_id: str) -> Booking | None:
+        """Another device's or the web's booking as pulled with its show (``show_tickets``):
+        the seats it holds now, for printing its tickets at collection."""
+        import json
+
+        from kiosk.services.models import BookingLine
+
+        row = self.conn.execute("SELECT * FROM show_tickets WHERE booking_id = ?",
+                                (booking_id,)).fetchone()
+        if row is None:
+            return None
+        info = self._ctx.show(row["show_id"])
+        valid = set(json.loads(row["seats"]))
+        priced = {str(ln.get("seat_code")): ln for ln in json.loads(row["lines"])}
+        lines = tuple(BookingLine(code, str(priced.get(code, {}).get("seat_type") or "standard"),
+                                  str(priced.get(code, {}).get("ticket_type") or "adult"),
+                                  int(priced.get(code, {}).get("price_minor") or 0),
+                                  int(priced.get(code, {}).get("tax_minor") or 0), False)
+                      for code in sorted(valid))
+        total = sum(line.price_minor for line in lines)
+        return Booking(
+            booking_id=booking_id, reference=row["reference"], show=self._ctx.show_summary(info),
+            channel=row["channel"], kiosk_id=row["kiosk_id"], staff_id=None, lines=lines,
+            currency=row["currency"] or info.currency, total_minor=total,
+            tax_minor=sum(line.tax_minor for line in lines), refunded_minor=0,
+            payment_method="card", card_last4=None, tendered_minor=None, change_minor=None,
+            customer_contact="", state=row["state"], sync_state="synced",
+            created_at=from_iso(row["created_at"]) if row["created_at"] else self.deps.clock.now(),
+            ticket_code=self.deps.ticket_code(row["reference"], info.cinema_id))
 
     def get_by_id(self, booking_id: str) -> Booking:
         return self._sales.get_by_id(booking_id)

@@ -116,17 +116,18 @@ def test_every_shared_item_a_counter_or_door_writes_is_allowed_to_a_kiosk_of_its
     """Vouchers, members, food sales and admissions (issue 12, 13): a policy that forgot one
     would refuse every such write on a real account while moto (no IAM) lets it through."""
     from kiosk.cloud.admissions import admit_pk
+    from kiosk.cloud.collections import collect_pk
     from kiosk.cloud.ledger import item_sale_pk
     from kiosk.cloud.loyalty import member_pk
     from kiosk.cloud.vouchers import voucher_pk
 
     kiosk = build("kiosk", cinema="c1")
     mine = (voucher_pk("c1", "CV1234567890"), member_pk("+919876543210"), item_sale_pk("s-1"),
-            admit_pk("c1", "b-1"))
+            admit_pk("c1", "b-1"), collect_pk("c1", "b-1"))
     for key in mine:
         assert allowed(kiosk, "dynamodb:PutItem", TABLE_ARN, key), key
         assert allowed(kiosk, "dynamodb:UpdateItem", TABLE_ARN, key), key
-    for key in (voucher_pk("c2", "CV1234567890"), admit_pk("c2", "b-1")):
+    for key in (voucher_pk("c2", "CV1234567890"), admit_pk("c2", "b-1"), collect_pk("c2", "b")):
         assert not allowed(kiosk, "dynamodb:PutItem", TABLE_ARN, key), key
 
 

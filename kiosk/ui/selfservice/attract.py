@@ -75,6 +75,7 @@ class AttractScreen(QWidget):
     """Idle screen; emits ``startRequested`` on any touch and ``languageRequested(code)``."""
 
     startRequested = Signal()
+    collectRequested = Signal()  # tickets booked on the web or elsewhere
     languageRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
@@ -92,6 +93,10 @@ class AttractScreen(QWidget):
         self.start_button.setObjectName("touchToStart")
         self.start_button.setMinimumWidth(460)
         self.start_button.clicked.connect(self.startRequested)
+        self.collect_button = button("", ss="lang")
+        self.collect_button.setObjectName("collectTickets")
+        self.collect_button.setMinimumWidth(320)
+        self.collect_button.clicked.connect(self.collectRequested)
         self.language_hint = label("", "sub", align=Qt.AlignmentFlag.AlignCenter)
         languages = QHBoxLayout()
         languages.setSpacing(20)
@@ -119,6 +124,11 @@ class AttractScreen(QWidget):
         start_row.addWidget(self.start_button)
         start_row.addStretch(1)
         column.addLayout(start_row)
+        collect_row = QHBoxLayout()
+        collect_row.addStretch(1)
+        collect_row.addWidget(self.collect_button)
+        collect_row.addStretch(1)
+        column.addLayout(collect_row)
         column.addStretch(1)
         column.addWidget(self.language_hint)
         column.addLayout(languages)
@@ -137,6 +147,7 @@ class AttractScreen(QWidget):
         self.brand.setText(self.tr("Box Office"))
         self.tagline.setText(self.tr("Tickets for today's films, in a minute. Pay by card."))
         self.start_button.setText(self.tr("Touch to start"))
+        self.collect_button.setText(self.tr("Collect tickets booked online"))
         self.language_hint.setText(self.tr("Choose your language"))
 
     def set_films(self, films: Sequence[Mapping[str, Any]]) -> None:

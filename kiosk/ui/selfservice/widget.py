@@ -35,6 +35,7 @@ from kiosk.services.models import (
 from kiosk.ui import i18n
 from kiosk.ui.i18n import language_manager
 from kiosk.ui.selfservice.attract import AttractScreen
+from kiosk.ui.selfservice.collect import CollectScreen
 from kiosk.ui.selfservice.contact import ContactScreen
 from kiosk.ui.selfservice.done import DoneScreen
 from kiosk.ui.selfservice.films import FilmsScreen
@@ -83,7 +84,7 @@ class SelfServiceWidget(QWidget):
     saleAbandoned = Signal()
 
     SCREENS = ("attract", "films", "shows", "seats", "tickets", "snacks", "pay", "contact", "review",
-               "done")
+               "done", "collect")
 
     def __init__(self, services, bridge, config, parent: QWidget | None = None):
         super().__init__(parent)
@@ -111,9 +112,10 @@ class SelfServiceWidget(QWidget):
         self.contact = ContactScreen()
         self.review = ReviewScreen()
         self.done = DoneScreen()
+        self.collect = CollectScreen()
         self._screens = dict(zip(self.SCREENS, (self.attract, self.films, self.shows, self.seats,
                                                 self.tickets, self.snacks, self.pay, self.contact,
-                                                self.review, self.done), strict=True))
+                                                self.review, self.done, self.collect), strict=True))
         for screen in self._screens.values():
             self.stack.addWidget(screen)
         self._wire()
@@ -142,6 +144,11 @@ class SelfServiceWidget(QWidget):
     # -- wiring ------------------------------------------------------------------------------
     def _wire(self) -> None:
         self.attract.startRequested.connect(self.start)
+        self.attract.collectRequested.connect(self.start_collect)
+        self.collect.backRequested.connect(self.go_attract)
+        self.collect.cancelRequested.connect(self.go_attract)
+        self.collect.findRequested.connect(self._find_booking)
+        self.collect.collectRequested.connect(self._collect_booking)
         self.attract.languageRequested.connect(self.set_language)
         for screen in (self.films, self.shows, self.seats, self.tickets, self.snacks, self.pay,
                        self.contact, self.review):
@@ -437,6 +444,60 @@ class SelfServiceWidget(QWidget):
             return
         self.done.print_status.setText(self.tr("Printing your ticket… please take it below."))
         self.done.print_button.setEnabled(False)
+
+    # -- collecting tickets booked elsewhere (issue 13 point 1) -----------------------------
+    def start_collect(self) -> None:
+        self.collect.reset()
+        self.show_screen("collect")
+        self.collect.entry.setFocus()
+
+    def _find_booking(self, text: str) -> None:
+        self.bridge.submit(self.services.collection.find, self.actor(), text,
+                           name="self-service find booking", on_done=self.collect.show_found,
+                           on_error=self._collect_failed)
+
+    def _collect_failed(self, error: BaseException) -> None:
+        message = str(error) if isinstance(error, KioskError) else self.tr(
+            "Sorry, your booking could not be found just now. Please ask at the counter.")
+        self.collect.show_found([])
+        self.collect.set_message(message, error=True)
+
+    def _collect_job(self, booking_id: str):
+        """On the worker: take the collection, print on the thermal printer (given back if the
+        printer fails, so the customer can try again)."""
+        actor = self.actor()
+        collection = self.services.collection.collect(actor, booking_id)
+        printing = self.services.printing
+        if printing is not None and printing.thermal:
+            try:
+                printing.print_booking(actor, collection.booking, kind="collect")
+            except BaseException:
+                self.services.collection.release(actor, collection)
+                raise
+        return collection
+
+    def _collect_booking(self, booking_id: str) -> None:
+        self.collect.set_message(self.tr("Printing your tickets…"))
+        self.bridge.submit(self._collect_job, booking_id, name="self-service collect",
+                           on_done=self._collected, on_error=self._collect_failed)
+
+    def _collected(self, collection) -> None:
+        booking = collection.booking
+        self.sale = Sale()
+        self.sale.booking = booking
+        self.done.set_booking(booking)
+        self.show_screen("done")
+        printing = self.services.printing
+        if printing is not None and printing.thermal:
+            self.done.print_status.setText(self.tr("Take your tickets below."))
+            self.done.print_button.setEnabled(False)
+            return
+        self.print_ticket()  # the desktop printer; a failure gives the collection back
+        if self.done.print_button.isEnabled():
+            try:
+                self.bridge.call(self.services.collection.release, self.actor(), collection)
+            except KioskError:
+                log.warning("could not give back collection of %s", booking.reference)
 
     def _print_thermal(self, booking: Booking) -> None:
         """The tickets and receipt on the kiosk's own printer, once (a customer cannot reprint:

@@ -1,0 +1,129 @@
+"""Collect tickets (issue 13 point 1): a booking made on the web or at another kiosk is found by
+its QR, reference or phone, printed once for the whole cinema; a second collection is refused
+with where and when, a forged code is refused, a printer fault gives the collection back."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from kiosk.domain.errors import InvalidInput, NotFound
+from kiosk.domain.ticket_codes import ForgedTicket, sign
+from kiosk.services.collection import AlreadyCollected
+from kiosk.services.models import Actor, Role
+from kiosk.services.ticket_keys import merge, resolve
+
+
+@pytest.fixture
+def kiosks(cloud_services, cloud_config, clock, tmp_path):
+    """Two self-service kiosks of the cinema, each with its own database and the cinema's keys."""
+    from kiosk.cloud.context import CloudContext
+    from kiosk.cloud.gate import CloudGate
+    from kiosk.services.app import open_services
+    from tests.factories import make_world
+
+    cloud_services.deps.ticket_ring()
+    made = []
+    for n in (1, 2):
+        config = replace(cloud_config, kiosk_id=f"SELF-{n}", cinema_id="cin-test",
+                         db_path=tmp_path / f"self{n}" / "kiosk.db",
+                         ticket_dir=tmp_path / f"self{n}" / "tickets")
+        config.db_path.parent.mkdir()
+        merge(resolve(config.ticket_keys_file, config.db_path),
+              resolve(cloud_config.ticket_keys_file, cloud_config.db_path), clock.now())
+        context = CloudContext(config)
+        gate = CloudGate(config, context=context, clock=clock)
+        svc = open_services(config, clock=clock, gate=gate)
+        make_world(svc.deps.db, clock)
+        made.append((svc, Actor(None, "", "Self-service", Role.SELF_SERVICE, config.kiosk_id)))
+    yield made
+    for svc, _ in made:
+        svc.close()
+        svc.gate.close()
+
+
+@pytest.fixture
+def web_sale(ctx, clock):
+    from kiosk.cloud.channel import OnlineChannel
+
+    return OnlineChannel.for_context(ctx, clock=clock).buy("show-future", ["F3", "F4"],
+                                                           contact="98765 43210")
+
+
+def test_a_web_booking_is_collected_once_across_kiosks(kiosks, web_sale):
+    (kiosk1, self1), (kiosk2, self2) = kiosks
+    [found] = kiosk1.collection.find(self1, web_sale.reference.lower().replace("-", ""))
+    assert found.reference == web_sale.reference and [ln.seat_code for ln in found.lines] == \
+        ["F3", "F4"]
+    assert found.ticket_code and web_sale.reference in found.ticket_code  # a signed QR to print
+    collected = kiosk1.collection.collect(self1, found.booking_id)
+    assert collected.booking.booking_id == found.booking_id
+    with pytest.raises(AlreadyCollected, match="already collected at SELF-1, 17:30"):
+        kiosk1.collection.collect(self1, found.booking_id)
+    [again] = kiosk2.collection.find(self2, web_sale.reference)
+    with pytest.raises(AlreadyCollected, match="already collected at SELF-1"):
+        kiosk2.collection.collect(self2, again.booking_id)
+    manager = kiosk2.auth.sign_in("9001", "9999")
+    reprint = kiosk2.collection.collect(manager, again.booking_id, reprint=True)
+    assert reprint.reprint
+    assert kiosk2.deps.conn.execute("SELECT COUNT(*) FROM audit WHERE action = "
+                                    "'tickets.reprint_collected'").fetchone()[0] == 1
+    cashier = kiosk2.auth.sign_in("1001", "1234")
+    with pytest.raises(Exception, match="manager"):
+        kiosk2.collection.collect(cashier, again.booking_id, reprint=True)
+
+
+def test_found_by_the_phone_however_typed_and_by_the_signed_qr(kiosks, web_sale):
+    (kiosk1, self1), _ = kiosks
+    for typed in ("+91 98765 43210", "098765-43210", "9876543210"):
+        [found] = kiosk1.collection.find(self1, typed)
+        assert found.reference == web_sale.reference, typed
+    code = sign(web_sale.reference, "cin-test", kiosk1.deps.ticket_ring())
+    [found] = kiosk1.collection.find(self1, code)
+    assert found.reference == web_sale.reference
+    forged = code.replace(web_sale.reference, "ZZZZ-ZZZZ")
+    with pytest.raises(ForgedTicket):
+        kiosk1.collection.find(self1, forged)
+    for nothing in ("ZZZZ-ZZZZ", "+91 91234 56789"):
+        with pytest.raises(NotFound):
+            kiosk1.collection.find(self1, nothing)
+    for bad in ("", "x" * 400, "<script>"):
+        with pytest.raises(InvalidInput):
+            kiosk1.collection.find(self1, bad)
+
+
+def test_a_printer_fault_gives_the_collection_back(kiosks, web_sale):
+    (kiosk1, self1), (kiosk2, self2) = kiosks
+    [found] = kiosk1.collection.find(self1, web_sale.reference)
+    collection = kiosk1.collection.collect(self1, found.booking_id)
+    kiosk1.collection.release(self1, collection)  # the printer failed
+    [again] = kiosk2.collection.find(self2, web_sale.reference)
+    assert kiosk2.collection.collect(self2, again.booking_id).booking.reference == \
+        web_sale.reference
+
+
+def test_cli_collect_writes_the_tickets_and_refuses_a_second_time(kiosks, web_sale, capsys,
+                                                                  monkeypatch, tmp_path):
+    """The command on a kiosk's own database (moto in process serves it, as for the services)."""
+    from kiosk.commands import collect
+    from kiosk.services.app import open_services as real_open
+
+    (kiosk1, _), _ = kiosks
+    config = kiosk1.config
+    monkeypatch.setattr("kiosk.services.app.open_services",
+                        lambda cfg: real_open(cfg, clock=kiosk1.deps.clock, gate=kiosk1.gate))
+
+    class Args:
+        what = web_sale.reference
+        pdf = tmp_path / "collected.pdf"
+        staff = None
+        reprint = False
+
+    monkeypatch.setattr(kiosk1, "close", lambda: None)
+    assert collect.run(Args, config) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Collected {web_sale.reference}: 2 ticket(s)")
+    assert Args.pdf.read_bytes().startswith(b"%PDF")
+    with pytest.raises(AlreadyCollected):
+        collect.run(Args, config)
