@@ -137,7 +137,9 @@ def contact_hash(contact: str, currency: str = "INR") -> str:
         text = normalise_contact(contact)
     except InvalidInput:
         return ""
-    if text and "@" not in text:  # one phone, however typed: +91 98765 43210 = 098765 43210
+    if "@" in text:
+        text = text.lower()  # one mailbox, however its owner capitalises it
+    elif text:  # one phone, however typed: +91 98765 43210 = 098765 43210
         try:
             text = normalise_phone(text, currency)
         except InvalidInput:

@@ -107,8 +107,8 @@ class CollectionService:
         conn = self.deps.conn
         if "@" in contact:
             return [r[0] for r in conn.execute(
-                "SELECT id FROM bookings WHERE customer_contact = ? ORDER BY created_at DESC "
-                "LIMIT 20", (contact,))]
+                "SELECT id FROM bookings WHERE customer_contact = ? COLLATE NOCASE "
+                "ORDER BY created_at DESC LIMIT 20", (contact,))]
         tail = contact[-7:]  # candidates by the last digits, then compared in full
         rows = conn.execute(
             "SELECT b.id, b.customer_contact, b.currency FROM bookings b WHERE "

@@ -28,6 +28,7 @@ from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
 from kiosk.ui import i18n
 from kiosk.ui.counter.basket import BasketScreen
+from kiosk.ui.counter.collect import CollectScreen
 from kiosk.ui.counter.finder import FinderScreen
 from kiosk.ui.counter.giftcards import GiftCardScreen
 from kiosk.ui.counter.payment import PaymentScreen
@@ -95,7 +96,7 @@ class CounterMode(QWidget):
         self.pages: dict[str, QScrollArea] = {}
         for screen_cls in (SignInScreen, ShiftOpenScreen, FinderScreen, SeatsScreen,
                            BasketScreen, PaymentScreen, TicketScreen, RefundScreen,
-                           GiftCardScreen, ShiftCloseScreen):
+                           GiftCardScreen, ShiftCloseScreen, CollectScreen):
             screen = screen_cls(self)
             self.screens[screen.name] = screen
             page = self._scrollable(screen)
@@ -169,6 +170,7 @@ class CounterMode(QWidget):
             ("giftcards", self.tr("Gift cards (F3)"), self.tr("Gift cards"),
              self.open_gift_cards),
             ("refund", self.tr("Refund (F6)"), self.tr("Refund"), self.open_refund),
+            ("collect", self.tr("Collect (F7)"), self.tr("Collect"), self.open_collect),
             ("shift", self.tr("Close shift (F9)"), self.tr("Close shift"), self.close_shift),
             ("signout", self.tr("Sign out (F12)"), self.tr("Sign out"), self.sign_out),
         ):
@@ -192,6 +194,7 @@ class CounterMode(QWidget):
         add(Qt.Key.Key_F3, self.open_gift_cards)
         add(Qt.Key.Key_F5, self.refresh)
         add(Qt.Key.Key_F6, self.open_refund)
+        add(Qt.Key.Key_F7, self.open_collect)
         add(Qt.Key.Key_F9, self.close_shift)
         add(Qt.Key.Key_F12, self.sign_out)
         add(Qt.Key.Key_Escape, self.back)
@@ -311,6 +314,14 @@ class CounterMode(QWidget):
         if self.session.sale.hold is not None:
             self.release_hold()
         self.go("refund")
+
+    def open_collect(self) -> None:
+        """Tickets booked on the web or at another kiosk, printed here (issue 13)."""
+        if self.session.actor is None:
+            return
+        if self.session.sale.hold is not None:
+            self.release_hold()
+        self.go("collect")
 
     def open_gift_cards(self) -> None:
         if self.session.actor is None:

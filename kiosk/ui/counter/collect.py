@@ -1,0 +1,176 @@
+"""Collect tickets at the counter (F7, issue 13 point 1): a customer who booked on the web or at
+another kiosk. Scan their QR, or type the reference or phone number; pick the booking; its
+tickets print (the thermal printer, else the desktop printer). A second collection is refused
+with where and when; a manager may reprint (audited, in the service).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.errors import KioskError
+from kiosk.ui.counter.screen import Screen
+
+
+class CollectScreen(Screen):
+    name = "collect"
+
+    def __init__(self, ctl):
+        super().__init__(ctl)
+        title = QLabel(self.tr("Collect tickets"), self)
+        title.setProperty("role", "title")
+        hint = QLabel(self.tr("Scan the customer's QR code, or type the booking reference or "
+                              "the phone number or e-mail they booked with."), self)
+        hint.setWordWrap(True)
+        hint.setProperty("role", "muted")
+        self.entry = QLineEdit(self)
+        self.entry.setObjectName("collectEntry")
+        self.entry.setProperty("role", "big")
+        self.entry.setMaxLength(300)
+        self.entry.setPlaceholderText(self.tr("QR, reference or phone"))
+        self.entry.returnPressed.connect(self.find)
+        self.find_button = QPushButton(self.tr("Find  ⏎"), self)
+        self.find_button.setObjectName("collectFind")
+        self.find_button.clicked.connect(self.find)
+        self.results = QListWidget(self)
+        self.results.setObjectName("collectResults")
+        self.results.itemActivated.connect(lambda _item: self.collect())
+        self.message = QLabel("", self)
+        self.message.setObjectName("collectMessage")
+        self.message.setWordWrap(True)
+        self.collect_button = QPushButton(self.tr("Print tickets"), self)
+        self.collect_button.setObjectName("collectPrint")
+        self.collect_button.setProperty("role", "primary")
+        self.collect_button.setMinimumHeight(56)
+        self.collect_button.clicked.connect(lambda: self.collect())
+        self.reprint_button = QPushButton(self.tr("Reprint (manager)"), self)
+        self.reprint_button.setObjectName("collectReprint")
+        self.reprint_button.clicked.connect(lambda: self.collect(reprint=True))
+        self.reprint_button.setMinimumWidth(self.reprint_button.sizeHint().width() + 24)
+
+        card = QFrame(self)
+        card.setProperty("role", "card")
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(24, 20, 24, 20)
+        row = QHBoxLayout()
+        row.addWidget(self.entry, 1)
+        row.addWidget(self.find_button)
+        inner.addWidget(hint)
+        inner.addLayout(row)
+        inner.addWidget(self.results, 1)
+        inner.addWidget(self.message)
+        actions = QHBoxLayout()
+        actions.addWidget(self.reprint_button)
+        actions.addStretch(1)
+        actions.addWidget(self.collect_button)
+        inner.addLayout(actions)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(title)
+        layout.addWidget(card, 1)
+        self._update_buttons()
+
+    def enter(self) -> None:
+        self.entry.clear()
+        self.results.clear()
+        self.message.clear()
+        self._update_buttons()
+
+    def first_focus(self) -> QWidget | None:
+        return self.entry
+
+    def _update_buttons(self) -> None:
+        chosen = self.results.currentItem() is not None
+        self.collect_button.setEnabled(chosen)
+        self.reprint_button.setEnabled(chosen)
+
+    @Slot()
+    def find(self) -> None:
+        text = self.entry.text().strip()
+        self.results.clear()
+        self._update_buttons()
+        if not text:
+            self.message.setText(self.tr("Scan the QR code or type a reference or phone number."))
+            return
+        try:
+            found = self.bridge.call(self.services.collection.find, self.session.actor, text)
+        except KioskError as err:
+            self.message.setText(str(err))
+            return
+        for booking in found:
+            show = booking.show
+            item = QListWidgetItem(
+                f"{booking.reference}  ·  {show.film_title}  ·  "
+                f"{show.local_start:%a %d %b %H:%M}  ·  {show.hall_name}  ·  "
+                + self.tr("Seats %1").replace("%1", ", ".join(ln.seat_code for ln in booking.lines)))
+            item.setData(Qt.ItemDataRole.UserRole, booking.booking_id)
+            self.results.addItem(item)
+        self.results.setCurrentRow(0)
+        self.message.setText(self.tr("%n booking(s) found: check with the customer, then "
+                                     "print.", "", len(found)))
+        self._update_buttons()
+        self.collect_button.setFocus()
+
+    def collect(self, reprint: bool = False) -> bool:
+        """Take the collection and print, on the bridge's worker (a network printer may take
+        seconds to answer); the desktop printer, with no thermal one, prints here after."""
+        item = self.results.currentItem()
+        if item is None:
+            return False
+        booking_id = item.data(Qt.ItemDataRole.UserRole)
+        self.collect_button.setEnabled(False)
+        self.message.setText(self.tr("Printing…"))
+        self.bridge.submit(self._job, self.session.actor, booking_id, reprint, name="collect",
+                           on_done=self._collected, on_error=self._failed)
+        return True
+
+    def _job(self, actor, booking_id: str, reprint: bool):
+        collection = self.services.collection.collect(actor, booking_id, reprint=reprint)
+        printing = self.services.printing
+        if printing is not None and printing.thermal:
+            try:
+                printing.print_booking(actor, collection.booking,
+                                       kind="reprint" if reprint else "collect")
+            except BaseException:
+                self.services.collection.release(actor, collection)
+                raise
+        return collection
+
+    def _collected(self, collection) -> None:
+        printing = self.services.printing
+        actor = self.session.actor
+        if printing is None or not printing.thermal:
+            from kiosk.ui.counter import ticket_output
+
+            try:
+                ticket_output.print_tickets(collection.booking, self.ctl.config, self)
+                self.bridge.call(printing.record, actor, collection.booking,
+                                 "reprint" if collection.reprint else "collect", "desktop",
+                                 len(collection.booking.lines))
+            except KioskError as err:
+                self.bridge.call(self.services.collection.release, actor, collection)
+                self._failed(err)
+                return
+        text = self.tr("Tickets for %1 printed.").replace("%1", collection.booking.reference)
+        self.message.setText(text)
+        self.ctl.banner.show_message(text, "ok")
+        self._update_buttons()
+
+    def _failed(self, error: BaseException) -> None:
+        text = str(error) if isinstance(error, KioskError) else self.tr(
+            "The tickets could not be printed (%1). Try again.").replace(
+            "%1", type(error).__name__)
+        self.message.setText(text)
+        self.ctl.banner.error(text)
+        self._update_buttons()
