@@ -171,13 +171,7 @@ class AdmissionService:
 
     def _pull_and_find(self, reference: str) -> TicketAtDoor | None:
         """A booking the door has not seen (sold a minute ago online): pull again, once."""
-        try:
-            if not self.prefetch():
-                return None
-        except Exception as err:  # noqa: BLE001 - offline: the door decides from what it has
-            log.info("door could not pull today's bookings: %s", err)
-            return None
-        return self._find(reference)
+        return self._find(reference) if self.prefetch_quietly() else None
 
     def shows_to_pull(self) -> list[str]:
         """Shows of this cinema running now or starting in the next hours."""
@@ -189,6 +183,14 @@ class AdmissionService:
             (to_iso(now - timedelta(hours=PULL_FROM_H)), to_iso(now + timedelta(hours=PULL_TO_H)),
              cinema, cinema)).fetchall()
         return [str(r[0]) for r in rows]
+
+    def prefetch_quietly(self) -> bool:
+        """``prefetch``, offline or not: True when it pulled."""
+        try:
+            return self.prefetch()
+        except Exception as err:  # noqa: BLE001 - offline: decide from what is here
+            log.info("could not pull the next shows' bookings: %s", err)
+            return False
 
     def prefetch(self) -> bool:
         """Pull the bookings of the shows the door admits to next (so it can admit offline);
