@@ -752,18 +752,20 @@ class ReportService:
         with self._reader() as conn:
             rows = self._occupancy_rows(conn, lo, hi, cinema_id)
         out = []
-        for sid, starts_at, status, title, _cid, cname, tz, hall, capacity, sold in rows:
+        for sid, starts_at, status, title, _cid, cname, tz, hall, capacity, sold, admitted in rows:
             starts = datetime.fromisoformat(starts_at).astimezone(ZoneInfo(tz))
             if not start <= starts.date() <= end:
                 continue
             pct = 100.0 * sold / capacity if capacity else 0.0
             out.append((starts.strftime("%Y-%m-%d %H:%M"), title, cname, hall, sid, status,
-                        sold, capacity, capacity - sold, round(pct, 2)))
+                        sold, capacity, capacity - sold, round(pct, 2), admitted))
         columns = (
             Column("starts", "Starts (local)"), Column("film", "Film"), Column("cinema", "Cinema"),
             Column("hall", "Hall"), Column("show_id", "Show"), Column("status", "Status"),
             Column("sold", "Sold", "int"), Column("capacity", "Capacity", "int"),
             Column("free", "Free", "int"), Column("occupancy", "Occupancy", "percent"),
+            # people through the doors, by every door this device knows of (issue 13)
+            Column("admitted", "Admitted", "int"),
         )
         return OccupancyReport(start, end, cinema_id, self.deps.clock.now(),
                                ReportTable("occupancy", "Occupancy by show", columns, tuple(out)))
@@ -778,7 +780,9 @@ class ReportService:
                         SELECT seat_code FROM seat_sales WHERE show_id = s.id
                         UNION
                         SELECT seat_code FROM remote_seats WHERE show_id = s.id AND state = 'sold'
-                   )) AS sold
+                   )) AS sold,
+                   (SELECT COALESCE(SUM(a.seats), 0) FROM show_admissions a
+                     WHERE a.show_id = s.id) AS admitted
             FROM shows s JOIN films f ON f.id = s.film_id JOIN halls h ON h.id = s.hall_id
                  JOIN cinemas c ON c.id = h.cinema_id
             WHERE s.starts_at >= ? AND s.starts_at < ? AND (? IS NULL OR c.id = ?)

@@ -159,3 +159,27 @@ def test_sync_screen_with_a_dead_letter_renders_in_both_themes(qapp, qtbot, open
         assert screen.dead_table.isVisible() and screen.dead_table.height() >= 76  # header + a row
     finally:
         theme.set_theme("normal")
+
+
+def test_double_admissions_are_listed_for_the_manager(qtbot, open_console, manager, services,
+                                                      trading_day, clock):
+    """Issue 13: a ticket admitted at two doors while one was offline, found on reconnecting."""
+    window = open_console(manager)
+    screen = window.show_page("sync")
+    assert not screen.double_card.isVisible()
+    with services.deps.conn:
+        services.deps.conn.execute(
+            "INSERT INTO double_admissions (booking_id, reference, show_id, first_door, "
+            "first_kiosk, first_at, second_door, second_kiosk, second_at, found_at) "
+            "VALUES (?, ?, ?, 'Door 1', 'DOOR-1', ?, 'Door 2', 'DOOR-2', ?, ?)",
+            (trading_day["a"].booking_id, trading_day["a"].reference, "show-future",
+             to_iso(clock.now()), to_iso(clock.now()), to_iso(clock.now())))
+    screen.refresh()
+    [row] = screen.double_model.rows
+    assert (row[0], row[2], row[4]) == (trading_day["a"].reference, "Door 1", "Door 2")
+    assert screen.double_card.isVisible()
+    if os.environ.get("KIOSK_SHOTS"):
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.processEvents()
+        window.grab().save(os.path.join(os.environ["KIOSK_SHOTS"], "manager-double-admissions.png"))

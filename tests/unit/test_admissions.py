@@ -44,6 +44,12 @@ def test_a_ticket_admits_once_and_the_second_scan_says_where_and_when(services, 
     assert (again.admitted, again.decision.reason) == (False, rules.ALREADY)
     assert "Already admitted at Door 2, 20:15" in again.decision.text
     assert services.admissions.admitted_by_show(["show-future"]) == {"show-future": 2}
+    from datetime import date
+
+    manager = services.auth.sign_in("9001", "9999")
+    shows = services.reports.occupancy(manager, date(2026, 11, 25)).shows
+    [row] = [r for r in shows.as_dicts() if r["show_id"] == "show-future"]
+    assert (row["sold"], row["admitted"]) == (2, 2)  # the manager's per-show count
 
 
 def test_forged_altered_and_unreadable_scans_are_refused_and_admit_nobody(services, usher, clock):

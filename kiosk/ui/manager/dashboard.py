@@ -46,7 +46,7 @@ BREAKDOWNS = (
 )
 OCCUPANCY_COLUMNS = (
     Col("starts", "Starts"), Col("film", "Film"), Col("hall", "Hall"), Col("sold", "Sold", "int"),
-    Col("occupancy", "Occupancy", "percent"),
+    Col("admitted", "In", "int"), Col("occupancy", "Occupancy", "percent"),
 )
 TILES = (
     ("tickets", "Tickets"),

@@ -25,6 +25,10 @@ KIOSK_COLUMNS = (Col("kiosk_id", "Kiosk"), Col("last_sale", "Last sale", "dateti
                  Col("error", "Last problem"))
 ALLOC_COLUMNS = (Col("starts", "Show starts", "datetime"), Col("film", "Film"), Col("kiosk_id", "Kiosk"),
                  Col("allocated", "Allocated", "int"), Col("sold", "Sold from them", "int"))
+DOUBLE_COLUMNS = (Col("reference", "Booking"), Col("show_id", "Show"),
+                  Col("first", "First admitted at"), Col("first_at", "When", "datetime"),
+                  Col("second", "Admitted again at (offline)"),
+                  Col("second_at", "When", "datetime"))
 CONFLICT_COLUMNS = (Col("reference", "Booking"), Col("show_id", "Show"), Col("seats", "Seats sold here"),
                     Col("lost", "Taken elsewhere"), Col("contact", "Customer"),
                     Col("amount", "Paid", "money"), Col("detected", "Found", "datetime"),
@@ -105,6 +109,14 @@ class SyncScreen(ManagerScreen):
         self.dead_card = self._dead_section()
         self.dead_card.hide()  # until there is something stuck
         self.outer.addWidget(self.dead_card, 1)
+        # tickets admitted at two doors while one was offline (issue 13), found on reconnecting
+        self.double_model = RowsModel(DOUBLE_COLUMNS, self)
+        self.double_table = SortedTable(self.double_model, self)
+        self.double_table.setObjectName("doubleAdmissions")
+        self.double_card = self._section("Double admissions at the doors", self.double_table,
+                                         self.double_model, "double_admissions")
+        self.double_card.hide()  # until there is one
+        self.outer.addWidget(self.double_card, 1)
         self._live: dict = {}
         self._sync_connected = False
         self._dead_loaded = False  # the list was read (so live updates may re-read it)
@@ -211,6 +223,13 @@ class SyncScreen(ManagerScreen):
                                        c.customer_contact, c.total_minor, c.detected_at.astimezone(zone),
                                        c.currency) for c in conflicts], conflicts)
         self._load_dead()
+        admissions = self.ctx.services.admissions
+        doubles = (self.call(admissions.double_admissions, self.actor) or []) \
+            if admissions is not None else []
+        self.double_model.set_rows([(d.reference, d.show_id, d.first_door,
+                                     d.first_at.astimezone(zone), d.second_door,
+                                     d.second_at.astimezone(zone)) for d in doubles], doubles)
+        self.double_card.setVisible(bool(doubles))
         self._unpublished = catalogue_line.unpublished_count(deps.conn, self.ctx.config.cinema_id,
                                                              deps.clock.now())
         self._show_state()
