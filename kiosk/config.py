@@ -80,6 +80,7 @@ class Config:
     # file:/path, tcp://host[:port], usb:VID:PID, serial:/dev/ttyUSB0[:baud].
     thermal_printer: str = ""
     cash_drawer: bool = True  # kick the drawer on the thermal printer after a cash sale
+    customer_display: bool = False  # counter: a second window for the customer (2nd screen)
     door_name: str = ""  # door mode: this door's name ("" = the usher names it on the screen)
     door_hall: str = ""  # door mode: the hall id this door leads to ("" = every hall)
     # The keys that sign tickets' QR codes (kiosk.domain.ticket_codes): a file of this

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_IN" sourcelanguage="en_IN">
 <context>
+    <name>CollectScreen</name>
+    <message numerus="yes">
+        <source>%n booking(s) found: check with the customer, then print.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CounterMode</name>
     <message numerus="yes">
         <source>Locked after %n minute(s) without activity. Sign in again.</source>

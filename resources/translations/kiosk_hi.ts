@@ -16,6 +16,10 @@
         <translation>शुरू करने के लिए छुएँ</translation>
     </message>
     <message>
+        <source>Collect tickets booked online</source>
+        <translation>ऑनलाइन बुक किए टिकट लें</translation>
+    </message>
+    <message>
         <source>Choose your language</source>
         <translation>अपनी भाषा चुनें</translation>
     </message>
@@ -437,6 +441,88 @@
     </message>
 </context>
 <context>
+    <name>CollectScreen</name>
+    <message>
+        <source>Collect tickets</source>
+        <translation>टिकट लें</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s QR code, or type the booking reference or the phone number or e-mail they booked with.</source>
+        <translation>ग्राहक का QR कोड स्कैन करें, या बुकिंग संदर्भ या बुकिंग में दिया फ़ोन नंबर या ई-मेल लिखें।</translation>
+    </message>
+    <message>
+        <source>QR, reference or phone</source>
+        <translation>QR, संदर्भ या फ़ोन</translation>
+    </message>
+    <message>
+        <source>Find  ⏎</source>
+        <translation>खोजें  ⏎</translation>
+    </message>
+    <message>
+        <source>Print tickets</source>
+        <translation>टिकट प्रिंट करें</translation>
+    </message>
+    <message>
+        <source>Reprint (manager)</source>
+        <translation>फिर से प्रिंट (मैनेजर)</translation>
+    </message>
+    <message>
+        <source>Scan the QR code or type a reference or phone number.</source>
+        <translation>QR कोड स्कैन करें या संदर्भ या फ़ोन नंबर लिखें।</translation>
+    </message>
+    <message>
+        <source>Seats %1</source>
+        <translation>सीटें %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n booking(s) found: check with the customer, then print.</source>
+        <translation>
+            <numerusform>%n बुकिंग मिली: ग्राहक से जाँचें, फिर प्रिंट करें।</numerusform>
+            <numerusform>%n बुकिंग मिलीं: ग्राहक से जाँचें, फिर प्रिंट करें।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>प्रिंट हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Tickets for %1 printed.</source>
+        <translation>%1 के टिकट प्रिंट हो गए।</translation>
+    </message>
+    <message>
+        <source>The tickets could not be printed (%1). Try again.</source>
+        <translation>टिकट प्रिंट नहीं हो सके (%1)। फिर से कोशिश करें।</translation>
+    </message>
+    <message>
+        <source>Collect your tickets</source>
+        <translation>अपने टिकट लें</translation>
+    </message>
+    <message>
+        <source>Scan the QR code from your e-mail or SMS, or type your booking reference or the phone number you booked with.</source>
+        <translation>अपने ई-मेल या SMS का QR कोड स्कैन करें, या बुकिंग संदर्भ या बुकिंग वाला फ़ोन नंबर लिखें।</translation>
+    </message>
+    <message>
+        <source>Find my booking</source>
+        <translation>मेरी बुकिंग खोजें</translation>
+    </message>
+    <message>
+        <source>Scan your QR code, or type your booking reference or phone number.</source>
+        <translation>अपना QR कोड स्कैन करें, या बुकिंग संदर्भ या फ़ोन नंबर लिखें।</translation>
+    </message>
+    <message>
+        <source>Looking for your booking…</source>
+        <translation>आपकी बुकिंग खोजी जा रही है…</translation>
+    </message>
+    <message>
+        <source>Is this your booking? Tap it to print your tickets.</source>
+        <translation>क्या यह आपकी बुकिंग है? टिकट प्रिंट करने के लिए इसे छुएँ।</translation>
+    </message>
+    <message>
+        <source>Seats: %1</source>
+        <translation>सीटें: %1</translation>
+    </message>
+</context>
+<context>
     <name>ContactScreen</name>
     <message>
         <source>Your confirmation</source>
@@ -510,6 +596,14 @@
         <translation>रिफ़ंड</translation>
     </message>
     <message>
+        <source>Collect (F7)</source>
+        <translation>टिकट दें (F7)</translation>
+    </message>
+    <message>
+        <source>Collect</source>
+        <translation>टिकट दें</translation>
+    </message>
+    <message>
         <source>Close shift (F9)</source>
         <translation>शिफ़्ट बंद करें (F9)</translation>
     </message>
@@ -568,6 +662,69 @@
         <source>The seat hold ends in under a minute. Touch the screen to keep the seats.</source>
         <translation>सीटों को रोकने का समय एक मिनट से कम बचा है। सीटें रखने के लिए स्क्रीन छुएँ।</translation>
     </message>
+    <message>
+        <source>The customer&apos;s language (their display and confirmation)</source>
+        <translation>ग्राहक की भाषा (उनकी स्क्रीन और पुष्टि)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Welcome</source>
+        <translation>स्वागत है</translation>
+    </message>
+    <message>
+        <source>Please tell us which film you would like.</source>
+        <translation>कृपया बताएँ कि आप कौन-सी फ़िल्म देखना चाहते हैं।</translation>
+    </message>
+    <message>
+        <source>Your seats</source>
+        <translation>आपकी सीटें</translation>
+    </message>
+    <message>
+        <source>Choosing your seats…</source>
+        <translation>आपकी सीटें चुनी जा रही हैं…</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>कुल</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>भुगतान</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>आपका बाकी पैसा</translation>
+    </message>
+    <message>
+        <source>Thank you! Enjoy the show.</source>
+        <translation>धन्यवाद! शो का आनंद लें।</translation>
+    </message>
+    <message>
+        <source>Booking reference</source>
+        <translation>बुकिंग संदर्भ</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>छूट</translation>
+    </message>
+    <message>
+        <source>Adult</source>
+        <translation>वयस्क</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>बच्चा</translation>
+    </message>
+    <message>
+        <source>Senior</source>
+        <translation>वरिष्ठ नागरिक</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>छात्र</translation>
+    </message>
 </context>
 <context>
     <name>DoneScreen</name>
@@ -610,6 +767,104 @@
     <message>
         <source>A confirmation is on its way to %1.</source>
         <translation>पुष्टि %1 पर भेजी जा रही है।</translation>
+    </message>
+</context>
+<context>
+    <name>DoorMode</name>
+    <message>
+        <source>Door: usher sign-in</source>
+        <translation>दरवाज़ा: अशर साइन-इन</translation>
+    </message>
+</context>
+<context>
+    <name>DoorScreen</name>
+    <message>
+        <source>Door name, e.g. Door 2</source>
+        <translation>दरवाज़े का नाम, जैसे Door 2</translation>
+    </message>
+    <message>
+        <source>Every hall</source>
+        <translation>सभी हॉल</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>साइन आउट</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>दरवाज़ा</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>हॉल</translation>
+    </message>
+    <message>
+        <source>Scan the ticket&apos;s QR code</source>
+        <translation>टिकट का QR कोड स्कैन करें</translation>
+    </message>
+    <message>
+        <source>Type a reference</source>
+        <translation>संदर्भ लिखें</translation>
+    </message>
+    <message>
+        <source>Type the booking reference, e.g. K7QX-4M2P, then Enter</source>
+        <translation>बुकिंग संदर्भ लिखें, जैसे K7QX-4M2P, फिर Enter</translation>
+    </message>
+    <message>
+        <source>Name this door</source>
+        <translation>इस दरवाज़े का नाम दें</translation>
+    </message>
+    <message>
+        <source>Type the door&apos;s name above (for example Door 2), then scan tickets.</source>
+        <translation>ऊपर दरवाज़े का नाम लिखें (जैसे Door 2), फिर टिकट स्कैन करें।</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>तैयार</translation>
+    </message>
+    <message>
+        <source>Scan the next ticket.</source>
+        <translation>अगला टिकट स्कैन करें।</translation>
+    </message>
+    <message>
+        <source>No door name</source>
+        <translation>दरवाज़े का नाम नहीं</translation>
+    </message>
+    <message>
+        <source>ADMIT %1</source>
+        <translation>प्रवेश %1</translation>
+    </message>
+    <message>
+        <source>Seats %1</source>
+        <translation>सीटें %1</translation>
+    </message>
+    <message>
+        <source>(offline: recorded here, sent when back online)</source>
+        <translation>(ऑफ़लाइन: यहाँ दर्ज, ऑनलाइन होने पर भेजा जाएगा)</translation>
+    </message>
+    <message>
+        <source>DO NOT ADMIT</source>
+        <translation>प्रवेश न दें</translation>
+    </message>
+    <message>
+        <source>The scan could not be checked (%1). Try again; if it keeps failing, call a manager.</source>
+        <translation>स्कैन जाँचा नहीं जा सका (%1)। फिर से कोशिश करें; बार-बार हो तो मैनेजर को बुलाएँ।</translation>
+    </message>
+    <message>
+        <source>Admitted today: %1</source>
+        <translation>आज प्रवेश: %1</translation>
+    </message>
+    <message>
+        <source>Today&apos;s bookings pulled at %1</source>
+        <translation>आज की बुकिंग %1 बजे ली गईं</translation>
+    </message>
+    <message>
+        <source>This door checks this device&apos;s own bookings (no cloud).</source>
+        <translation>यह दरवाज़ा केवल इसी डिवाइस की बुकिंग जाँचता है (क्लाउड नहीं)।</translation>
+    </message>
+    <message>
+        <source>Offline: admitting from the bookings pulled earlier.</source>
+        <translation>ऑफ़लाइन: पहले ली गई बुकिंग से प्रवेश दे रहे हैं।</translation>
     </message>
 </context>
 <context>
@@ -1122,6 +1377,10 @@
     <message>
         <source>Manager</source>
         <translation>मैनेजर</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>दरवाज़ा</translation>
     </message>
     <message>
         <source>Kiosk %1 · %2</source>
@@ -2084,6 +2343,22 @@
         <translation>आपका टिकट प्रिंट हो रहा है… कृपया नीचे से ले लें।</translation>
     </message>
     <message>
+        <source>Sorry, your booking could not be found just now. Please ask at the counter.</source>
+        <translation>क्षमा करें, आपकी बुकिंग अभी नहीं मिल सकी। कृपया काउंटर पर पूछें।</translation>
+    </message>
+    <message>
+        <source>Printing your tickets…</source>
+        <translation>आपके टिकट प्रिंट हो रहे हैं…</translation>
+    </message>
+    <message>
+        <source>Take your tickets below.</source>
+        <translation>नीचे से अपने टिकट लें।</translation>
+    </message>
+    <message>
+        <source>The ticket printer is not working. Your booking %1 is confirmed: show the code on this screen at the entrance, or collect your tickets at the counter.</source>
+        <translation>टिकट प्रिंटर काम नहीं कर रहा। आपकी बुकिंग %1 पक्की है: प्रवेश पर इस स्क्रीन का कोड दिखाएँ, या काउंटर से टिकट लें।</translation>
+    </message>
+    <message>
         <source>Your seats were released because time ran out. Please choose again.</source>
         <translation>समय ख़त्म होने से आपकी सीटें छोड़ दी गईं। कृपया फिर से चुनें।</translation>
     </message>
@@ -2676,6 +2951,10 @@ Variance %3</source>
         <translation>बिक्री पूरी हुई</translation>
     </message>
     <message>
+        <source>Resend confirmation…</source>
+        <translation>पुष्टि फिर भेजें…</translation>
+    </message>
+    <message>
         <source>Print tickets (Ctrl+P)</source>
         <translation>टिकट प्रिंट करें (Ctrl+P)</translation>
     </message>
@@ -2738,6 +3017,66 @@ Variance %3</source>
     <message>
         <source>Saved on this kiosk; it will reach the central system automatically.</source>
         <translation>इस कियोस्क पर सहेजा गया; यह अपने आप केंद्रीय सिस्टम तक पहुँच जाएगा।</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>प्रिंट हो रहा है…</translation>
+    </message>
+    <message>
+        <source>%1 tickets and the receipt printed.</source>
+        <translation>%1 टिकट और रसीद प्रिंट हो गए।</translation>
+    </message>
+    <message>
+        <source>%1 tickets printed again.</source>
+        <translation>%1 टिकट फिर से प्रिंट हुए।</translation>
+    </message>
+    <message>
+        <source>Cash drawer opened.</source>
+        <translation>कैश ड्रॉअर खुल गया।</translation>
+    </message>
+    <message>
+        <source>Printing failed (%1). The sale is saved: press Reprint.</source>
+        <translation>प्रिंट नहीं हुआ (%1)। बिक्री सहेजी गई है: फिर से प्रिंट दबाएँ।</translation>
+    </message>
+    <message>
+        <source>Not printed: %1</source>
+        <translation>प्रिंट नहीं हुआ: %1</translation>
+    </message>
+    <message>
+        <source>No confirmation: the customer gave no phone or e-mail.</source>
+        <translation>पुष्टि नहीं: ग्राहक ने फ़ोन या ई-मेल नहीं दिया।</translation>
+    </message>
+    <message>
+        <source>Confirmation to %1: waiting to be sent.</source>
+        <translation>%1 को पुष्टि: भेजी जानी है।</translation>
+    </message>
+    <message>
+        <source>Confirmation to %1: not sent yet, trying again.</source>
+        <translation>%1 को पुष्टि: अभी नहीं गई, फिर कोशिश हो रही है।</translation>
+    </message>
+    <message>
+        <source>Confirmation sent to %1.</source>
+        <translation>%1 को पुष्टि भेज दी गई।</translation>
+    </message>
+    <message>
+        <source>Confirmation to %1 failed: %2. Check the number or address with the customer and resend.</source>
+        <translation>%1 को पुष्टि नहीं गई: %2। ग्राहक से नंबर या पता जाँचें और फिर भेजें।</translation>
+    </message>
+    <message>
+        <source>not delivered</source>
+        <translation>नहीं पहुँची</translation>
+    </message>
+    <message>
+        <source>Resend confirmation</source>
+        <translation>पुष्टि फिर भेजें</translation>
+    </message>
+    <message>
+        <source>Phone or e-mail to send to (leave empty for the one on the booking):</source>
+        <translation>किस फ़ोन या ई-मेल पर भेजें (बुकिंग वाले के लिए खाली छोड़ें):</translation>
+    </message>
+    <message>
+        <source>The confirmation will be sent again.</source>
+        <translation>पुष्टि फिर से भेजी जाएगी।</translation>
     </message>
     <message>
         <source>Stand slip sent to the printer.</source>

@@ -16,6 +16,10 @@
         <translation>ప్రారంభించడానికి తాకండి</translation>
     </message>
     <message>
+        <source>Collect tickets booked online</source>
+        <translation>ఆన్‌లైన్‌లో బుక్ చేసిన టికెట్లు తీసుకోండి</translation>
+    </message>
+    <message>
         <source>Choose your language</source>
         <translation>మీ భాష ఎంచుకోండి</translation>
     </message>
@@ -437,6 +441,88 @@
     </message>
 </context>
 <context>
+    <name>CollectScreen</name>
+    <message>
+        <source>Collect tickets</source>
+        <translation>టికెట్లు తీసుకోండి</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s QR code, or type the booking reference or the phone number or e-mail they booked with.</source>
+        <translation>కస్టమర్ QR కోడ్‌ను స్కాన్ చేయండి, లేదా బుకింగ్ రిఫరెన్స్ లేదా బుకింగ్‌లో ఇచ్చిన ఫోన్ నంబర్ లేదా ఈ-మెయిల్ టైప్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>QR, reference or phone</source>
+        <translation>QR, రిఫరెన్స్ లేదా ఫోన్</translation>
+    </message>
+    <message>
+        <source>Find  ⏎</source>
+        <translation>వెతకండి  ⏎</translation>
+    </message>
+    <message>
+        <source>Print tickets</source>
+        <translation>టికెట్లు ప్రింట్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Reprint (manager)</source>
+        <translation>మళ్ళీ ప్రింట్ (మేనేజర్)</translation>
+    </message>
+    <message>
+        <source>Scan the QR code or type a reference or phone number.</source>
+        <translation>QR కోడ్ స్కాన్ చేయండి లేదా రిఫరెన్స్ లేదా ఫోన్ నంబర్ టైప్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Seats %1</source>
+        <translation>సీట్లు %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n booking(s) found: check with the customer, then print.</source>
+        <translation>
+            <numerusform>%n బుకింగ్ దొరికింది: కస్టమర్‌తో సరిచూసి, ప్రింట్ చేయండి.</numerusform>
+            <numerusform>%n బుకింగ్‌లు దొరికాయి: కస్టమర్‌తో సరిచూసి, ప్రింట్ చేయండి.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>ప్రింట్ అవుతోంది…</translation>
+    </message>
+    <message>
+        <source>Tickets for %1 printed.</source>
+        <translation>%1 టికెట్లు ప్రింట్ అయ్యాయి.</translation>
+    </message>
+    <message>
+        <source>The tickets could not be printed (%1). Try again.</source>
+        <translation>టికెట్లు ప్రింట్ కాలేదు (%1). మళ్ళీ ప్రయత్నించండి.</translation>
+    </message>
+    <message>
+        <source>Collect your tickets</source>
+        <translation>మీ టికెట్లు తీసుకోండి</translation>
+    </message>
+    <message>
+        <source>Scan the QR code from your e-mail or SMS, or type your booking reference or the phone number you booked with.</source>
+        <translation>మీ ఈ-మెయిల్ లేదా SMS లోని QR కోడ్‌ను స్కాన్ చేయండి, లేదా బుకింగ్ రిఫరెన్స్ లేదా బుకింగ్ ఫోన్ నంబర్ టైప్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Find my booking</source>
+        <translation>నా బుకింగ్ వెతకండి</translation>
+    </message>
+    <message>
+        <source>Scan your QR code, or type your booking reference or phone number.</source>
+        <translation>మీ QR కోడ్ స్కాన్ చేయండి, లేదా బుకింగ్ రిఫరెన్స్ లేదా ఫోన్ నంబర్ టైప్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Looking for your booking…</source>
+        <translation>మీ బుకింగ్ వెతుకుతున్నాం…</translation>
+    </message>
+    <message>
+        <source>Is this your booking? Tap it to print your tickets.</source>
+        <translation>ఇది మీ బుకింగేనా? టికెట్లు ప్రింట్ చేయడానికి దీన్ని తాకండి.</translation>
+    </message>
+    <message>
+        <source>Seats: %1</source>
+        <translation>సీట్లు: %1</translation>
+    </message>
+</context>
+<context>
     <name>ContactScreen</name>
     <message>
         <source>Your confirmation</source>
@@ -510,6 +596,14 @@
         <translation>రీఫండ్</translation>
     </message>
     <message>
+        <source>Collect (F7)</source>
+        <translation>టికెట్లు ఇవ్వండి (F7)</translation>
+    </message>
+    <message>
+        <source>Collect</source>
+        <translation>టికెట్లు ఇవ్వండి</translation>
+    </message>
+    <message>
         <source>Close shift (F9)</source>
         <translation>షిఫ్ట్ ముగించండి (F9)</translation>
     </message>
@@ -568,6 +662,69 @@
         <source>The seat hold ends in under a minute. Touch the screen to keep the seats.</source>
         <translation>సీట్ల నిలుపుదల ఒక నిమిషంలోపు ముగుస్తుంది. సీట్లు ఉంచుకోవడానికి స్క్రీన్‌ను తాకండి.</translation>
     </message>
+    <message>
+        <source>The customer&apos;s language (their display and confirmation)</source>
+        <translation>కస్టమర్ భాష (వారి స్క్రీన్ మరియు నిర్ధారణ)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Welcome</source>
+        <translation>స్వాగతం</translation>
+    </message>
+    <message>
+        <source>Please tell us which film you would like.</source>
+        <translation>దయచేసి మీకు ఏ సినిమా కావాలో చెప్పండి.</translation>
+    </message>
+    <message>
+        <source>Your seats</source>
+        <translation>మీ సీట్లు</translation>
+    </message>
+    <message>
+        <source>Choosing your seats…</source>
+        <translation>మీ సీట్లు ఎంచుకుంటున్నాం…</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>మొత్తం</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>చెల్లించారు</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>మీ చిల్లర</translation>
+    </message>
+    <message>
+        <source>Thank you! Enjoy the show.</source>
+        <translation>ధన్యవాదాలు! షోను ఆనందించండి.</translation>
+    </message>
+    <message>
+        <source>Booking reference</source>
+        <translation>బుకింగ్ రిఫరెన్స్</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>తగ్గింపు</translation>
+    </message>
+    <message>
+        <source>Adult</source>
+        <translation>పెద్దలు</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>పిల్లలు</translation>
+    </message>
+    <message>
+        <source>Senior</source>
+        <translation>వృద్ధులు</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>విద్యార్థి</translation>
+    </message>
 </context>
 <context>
     <name>DoneScreen</name>
@@ -610,6 +767,104 @@
     <message>
         <source>A confirmation is on its way to %1.</source>
         <translation>నిర్ధారణ %1 కి పంపబడుతోంది.</translation>
+    </message>
+</context>
+<context>
+    <name>DoorMode</name>
+    <message>
+        <source>Door: usher sign-in</source>
+        <translation>ద్వారం: అషర్ సైన్-ఇన్</translation>
+    </message>
+</context>
+<context>
+    <name>DoorScreen</name>
+    <message>
+        <source>Door name, e.g. Door 2</source>
+        <translation>ద్వారం పేరు, ఉదా. Door 2</translation>
+    </message>
+    <message>
+        <source>Every hall</source>
+        <translation>అన్ని హాళ్ళు</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>సైన్ అవుట్</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>ద్వారం</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>హాల్</translation>
+    </message>
+    <message>
+        <source>Scan the ticket&apos;s QR code</source>
+        <translation>టికెట్ QR కోడ్ స్కాన్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Type a reference</source>
+        <translation>రిఫరెన్స్ టైప్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Type the booking reference, e.g. K7QX-4M2P, then Enter</source>
+        <translation>బుకింగ్ రిఫరెన్స్ టైప్ చేయండి, ఉదా. K7QX-4M2P, తర్వాత Enter</translation>
+    </message>
+    <message>
+        <source>Name this door</source>
+        <translation>ఈ ద్వారానికి పేరు ఇవ్వండి</translation>
+    </message>
+    <message>
+        <source>Type the door&apos;s name above (for example Door 2), then scan tickets.</source>
+        <translation>పైన ద్వారం పేరు టైప్ చేయండి (ఉదా. Door 2), తర్వాత టికెట్లు స్కాన్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>సిద్ధం</translation>
+    </message>
+    <message>
+        <source>Scan the next ticket.</source>
+        <translation>తదుపరి టికెట్ స్కాన్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>No door name</source>
+        <translation>ద్వారం పేరు లేదు</translation>
+    </message>
+    <message>
+        <source>ADMIT %1</source>
+        <translation>ప్రవేశం %1</translation>
+    </message>
+    <message>
+        <source>Seats %1</source>
+        <translation>సీట్లు %1</translation>
+    </message>
+    <message>
+        <source>(offline: recorded here, sent when back online)</source>
+        <translation>(ఆఫ్‌లైన్: ఇక్కడ నమోదైంది, ఆన్‌లైన్ అయ్యాక పంపబడుతుంది)</translation>
+    </message>
+    <message>
+        <source>DO NOT ADMIT</source>
+        <translation>ప్రవేశం ఇవ్వకండి</translation>
+    </message>
+    <message>
+        <source>The scan could not be checked (%1). Try again; if it keeps failing, call a manager.</source>
+        <translation>స్కాన్ తనిఖీ కాలేదు (%1). మళ్ళీ ప్రయత్నించండి; మళ్ళీ మళ్ళీ విఫలమైతే మేనేజర్‌ను పిలవండి.</translation>
+    </message>
+    <message>
+        <source>Admitted today: %1</source>
+        <translation>ఈరోజు ప్రవేశం: %1</translation>
+    </message>
+    <message>
+        <source>Today&apos;s bookings pulled at %1</source>
+        <translation>ఈరోజు బుకింగ్‌లు %1కి తీసుకున్నాం</translation>
+    </message>
+    <message>
+        <source>This door checks this device&apos;s own bookings (no cloud).</source>
+        <translation>ఈ ద్వారం ఈ పరికరం బుకింగ్‌లను మాత్రమే తనిఖీ చేస్తుంది (క్లౌడ్ లేదు).</translation>
+    </message>
+    <message>
+        <source>Offline: admitting from the bookings pulled earlier.</source>
+        <translation>ఆఫ్‌లైన్: ముందు తీసుకున్న బుకింగ్‌ల నుండి ప్రవేశం ఇస్తున్నాం.</translation>
     </message>
 </context>
 <context>
@@ -1122,6 +1377,10 @@
     <message>
         <source>Manager</source>
         <translation>మేనేజర్</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>ద్వారం</translation>
     </message>
     <message>
         <source>Kiosk %1 · %2</source>
@@ -2084,6 +2343,22 @@
         <translation>మీ టికెట్ ప్రింట్ అవుతోంది… దయచేసి కింద నుండి తీసుకోండి.</translation>
     </message>
     <message>
+        <source>Sorry, your booking could not be found just now. Please ask at the counter.</source>
+        <translation>క్షమించండి, మీ బుకింగ్ ఇప్పుడు దొరకలేదు. దయచేసి కౌంటర్‌లో అడగండి.</translation>
+    </message>
+    <message>
+        <source>Printing your tickets…</source>
+        <translation>మీ టికెట్లు ప్రింట్ అవుతున్నాయి…</translation>
+    </message>
+    <message>
+        <source>Take your tickets below.</source>
+        <translation>క్రింద మీ టికెట్లు తీసుకోండి.</translation>
+    </message>
+    <message>
+        <source>The ticket printer is not working. Your booking %1 is confirmed: show the code on this screen at the entrance, or collect your tickets at the counter.</source>
+        <translation>టికెట్ ప్రింటర్ పని చేయడం లేదు. మీ బుకింగ్ %1 నిర్ధారించబడింది: ప్రవేశ ద్వారం వద్ద ఈ స్క్రీన్‌లోని కోడ్ చూపించండి, లేదా కౌంటర్‌లో టికెట్లు తీసుకోండి.</translation>
+    </message>
+    <message>
         <source>Your seats were released because time ran out. Please choose again.</source>
         <translation>సమయం ముగిసినందున మీ సీట్లు విడుదలయ్యాయి. దయచేసి మళ్ళీ ఎంచుకోండి.</translation>
     </message>
@@ -2676,6 +2951,10 @@ Variance %3</source>
         <translation>అమ్మకం పూర్తయింది</translation>
     </message>
     <message>
+        <source>Resend confirmation…</source>
+        <translation>నిర్ధారణ మళ్ళీ పంపండి…</translation>
+    </message>
+    <message>
         <source>Print tickets (Ctrl+P)</source>
         <translation>టికెట్లు ప్రింట్ చేయండి (Ctrl+P)</translation>
     </message>
@@ -2738,6 +3017,66 @@ Variance %3</source>
     <message>
         <source>Saved on this kiosk; it will reach the central system automatically.</source>
         <translation>ఈ కియోస్క్‌లో సేవ్ అయింది; ఇది స్వయంచాలకంగా కేంద్ర వ్యవస్థకు చేరుతుంది.</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>ప్రింట్ అవుతోంది…</translation>
+    </message>
+    <message>
+        <source>%1 tickets and the receipt printed.</source>
+        <translation>%1 టికెట్లు మరియు రసీదు ప్రింట్ అయ్యాయి.</translation>
+    </message>
+    <message>
+        <source>%1 tickets printed again.</source>
+        <translation>%1 టికెట్లు మళ్ళీ ప్రింట్ అయ్యాయి.</translation>
+    </message>
+    <message>
+        <source>Cash drawer opened.</source>
+        <translation>క్యాష్ డ్రాయర్ తెరుచుకుంది.</translation>
+    </message>
+    <message>
+        <source>Printing failed (%1). The sale is saved: press Reprint.</source>
+        <translation>ప్రింట్ కాలేదు (%1). అమ్మకం సేవ్ అయింది: మళ్ళీ ప్రింట్ నొక్కండి.</translation>
+    </message>
+    <message>
+        <source>Not printed: %1</source>
+        <translation>ప్రింట్ కాలేదు: %1</translation>
+    </message>
+    <message>
+        <source>No confirmation: the customer gave no phone or e-mail.</source>
+        <translation>నిర్ధారణ లేదు: కస్టమర్ ఫోన్ లేదా ఈ-మెయిల్ ఇవ్వలేదు.</translation>
+    </message>
+    <message>
+        <source>Confirmation to %1: waiting to be sent.</source>
+        <translation>%1కి నిర్ధారణ: పంపడానికి వేచి ఉంది.</translation>
+    </message>
+    <message>
+        <source>Confirmation to %1: not sent yet, trying again.</source>
+        <translation>%1కి నిర్ధారణ: ఇంకా వెళ్ళలేదు, మళ్ళీ ప్రయత్నిస్తున్నాం.</translation>
+    </message>
+    <message>
+        <source>Confirmation sent to %1.</source>
+        <translation>%1కి నిర్ధారణ పంపబడింది.</translation>
+    </message>
+    <message>
+        <source>Confirmation to %1 failed: %2. Check the number or address with the customer and resend.</source>
+        <translation>%1కి నిర్ధారణ విఫలమైంది: %2. కస్టమర్‌తో నంబర్ లేదా చిరునామా సరిచూసి మళ్ళీ పంపండి.</translation>
+    </message>
+    <message>
+        <source>not delivered</source>
+        <translation>చేరలేదు</translation>
+    </message>
+    <message>
+        <source>Resend confirmation</source>
+        <translation>నిర్ధారణ మళ్ళీ పంపండి</translation>
+    </message>
+    <message>
+        <source>Phone or e-mail to send to (leave empty for the one on the booking):</source>
+        <translation>ఏ ఫోన్ లేదా ఈ-మెయిల్‌కు పంపాలి (బుకింగ్‌లోనిదానికి ఖాళీగా వదలండి):</translation>
+    </message>
+    <message>
+        <source>The confirmation will be sent again.</source>
+        <translation>నిర్ధారణ మళ్ళీ పంపబడుతుంది.</translation>
     </message>
     <message>
         <source>Stand slip sent to the printer.</source>

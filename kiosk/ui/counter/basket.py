@@ -292,6 +292,7 @@ class BasketScreen(Screen):
         else:
             self.food.show_lines({})
         sale.quote = quote
+        self.ctl.customerViewChanged.emit()
         by_seat = {line.seat_code: line for line in quote.lines}
         for row in range(self.table.rowCount()):
             code = self.table.item(row, 0).text()

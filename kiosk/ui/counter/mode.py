@@ -75,6 +75,7 @@ class CounterMode(QWidget):
 
     signedIn = Signal(object)
     signedOut = Signal()
+    customerViewChanged = Signal()  # the sale the customer display shows has changed
 
     def __init__(self, services, bridge, config, session: CounterSession | None = None,
                  theme=None, parent: QWidget | None = None):
@@ -126,6 +127,13 @@ class CounterMode(QWidget):
         if theme is not None:
             theme.largeTextChanged.connect(self._large_text_changed)  # bound: dropped with us
 
+        self.customer_display = None
+        if config.customer_display:
+            from kiosk.ui.counter.customer_display import CustomerDisplay
+
+            self.customer_display = CustomerDisplay(self, config.language)
+            self.customer_display.show_on_second_screen()
+            self._add_customer_language()
         resume = self.session.screen if self.session.actor is not None else "signin"
         self.go(resume)
         if self.session.actor is not None:
@@ -279,6 +287,7 @@ class CounterMode(QWidget):
             focus = target.first_focus()
             if focus is not None:
                 focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.customerViewChanged.emit()
 
     def back(self) -> None:
         if self.banner.isVisible() and self.banner.kind() in ("error", "warn"):
@@ -453,6 +462,7 @@ class CounterMode(QWidget):
                                  for code in hold.seats}
             self.hold_timer.start()
         self._update_hold_label()
+        self.customerViewChanged.emit()
 
     def release_hold(self) -> None:
         """Give the current hold back (on the worker), and forget it here at once."""
@@ -487,7 +497,7 @@ class CounterMode(QWidget):
         else:
             self.bridge.submit(booking.confirm, self.session.actor, hold_id, types, payment,
                                contact, tuple(sale.items), sale.promo, sale.member_phone,
-                               i18n.language_manager().language,  # the confirmation's
+                               self.confirmation_language(),
                                name="confirm",
                                on_done=on_done, on_error=on_error)
 
@@ -601,9 +611,43 @@ class CounterMode(QWidget):
         self.hold_timer.stop()
         self.idle.stop()
         self.release_hold()
+        self._close_customer_display()
 
     def detach(self) -> None:
         """Before a rebuild (language change): stop timers but keep the hold and session."""
         self.hold_timer.stop()
         self.idle.stop()
+        self._close_customer_display()
+
+    def _add_customer_language(self) -> None:
+        """The customer's language, for their display and their confirmation."""
+        from PySide6.QtWidgets import QComboBox
+
+        from kiosk.ui.i18n import LANGUAGES
+
+        self.customer_language = QComboBox(self.topbar)
+        self.customer_language.setObjectName("customerLanguage")
+        self.customer_language.setToolTip(self.tr("The customer's language (their display and "
+                                                  "confirmation)"))
+        for code, name in LANGUAGES.items():
+            self.customer_language.addItem(name, code)
+        self.customer_language.setCurrentIndex(
+            max(0, self.customer_language.findData(self.config.language)))
+        self.customer_language.currentIndexChanged.connect(
+            lambda _i: self.customer_display.set_language(self.customer_language.currentData())
+            if self.customer_display is not None else None)
+        bar = self.topbar.layout()
+        bar.insertWidget(bar.indexOf(self.busy_label), self.customer_language)
+
+    def confirmation_language(self) -> str:
+        """The customer's language when a customer display asks it, else the counter's."""
+        if self.customer_display is not None:
+            return self.customer_display.language
+        return i18n.language_manager().language
+
+    def _close_customer_display(self) -> None:
+        if self.customer_display is not None:
+            self.customer_display.close()
+            self.customer_display.deleteLater()
+            self.customer_display = None
 

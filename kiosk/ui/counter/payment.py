@@ -640,6 +640,7 @@ class PaymentScreen(Screen):
             self._refresh_upi()
         self.add_part_button.setEnabled(self._typed_part() is not None and not self._confirming)
         self.confirm_button.setEnabled(self.ready() and not self._confirming)
+        self.ctl.customerViewChanged.emit()  # the change due, on the customer display
 
     def _part_amount(self) -> int | None:
         """The part amount typed (empty: all still to pay), or None when it is not one."""
