@@ -352,8 +352,10 @@ class Screenshotter:
             raise LookupError(f"the scenario show {family_show} is not on the shows screen")
         self._held_elsewhere(family_show)
         card.click()
+        self.wait_until(lambda: ss.current_name() == "count", "how many tickets")
+        self.shot(f"selfservice-count{suffix}")
+        ss.count.buttons[2].click()  # two: the map opens with the best two held
         self.wait_until(lambda: ss.current_name() == "seats", "the seat map")
-        ss.seats.request_best(2)
         self.wait_until(lambda: ss.sale.hold is not None and not ss.seats.is_busy(), "a hold")
         self.shot(f"selfservice-seats{suffix}")
         ss.seats.continue_button.click()

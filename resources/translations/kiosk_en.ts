@@ -5,9 +5,9 @@
     <name>CollectScreen</name>
     <message numerus="yes">
         <source>%n booking(s) found: check with the customer, then print.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n booking found: check with the customer, then print.</numerusform>
+            <numerusform>%n bookings found: check with the customer, then print.</numerusform>
         </translation>
     </message>
 </context>
@@ -99,6 +99,30 @@
         <translation>
             <numerusform>%n seat left</numerusform>
             <numerusform>%n seats left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ShowTimeGrid</name>
+    <message numerus="yes">
+        <source>%n adult(s)</source>
+        <translation>
+            <numerusform>%n adult</numerusform>
+            <numerusform>%n adults</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n child(ren)</source>
+        <translation>
+            <numerusform>%n child</numerusform>
+            <numerusform>%n children</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left</source>
+        <translation>
+            <numerusform>%n left</numerusform>
+            <numerusform>%n left</numerusform>
         </translation>
     </message>
 </context>

@@ -566,6 +566,21 @@
     </message>
 </context>
 <context>
+    <name>CountScreen</name>
+    <message>
+        <source>How many tickets?</source>
+        <translation>कितने टिकट?</translation>
+    </message>
+    <message>
+        <source>How many people are coming? We will find the best seats together; you can change them on the next screen.</source>
+        <translation>कितने लोग आ रहे हैं? हम सबसे अच्छी सीटें साथ-साथ ढूँढेंगे; अगली स्क्रीन पर आप उन्हें बदल सकते हैं।</translation>
+    </message>
+    <message>
+        <source>I will pick my seats on the map</source>
+        <translation>मैं नक्शे पर खुद सीटें चुनूँगा</translation>
+    </message>
+</context>
+<context>
     <name>CounterMode</name>
     <message>
         <source>Box Office</source>
@@ -645,6 +660,18 @@
     <message>
         <source>Signed out. Next cashier, please sign in.</source>
         <translation>साइन आउट हो गया। अगले कैशियर, कृपया साइन इन करें।</translation>
+    </message>
+    <message>
+        <source>Finding the best seats…</source>
+        <translation>सबसे अच्छी सीटें ढूँढी जा रही हैं…</translation>
+    </message>
+    <message>
+        <source>No seats were held.</source>
+        <translation>कोई सीट रोकी नहीं गई।</translation>
+    </message>
+    <message>
+        <source>Choose the seats on the map.</source>
+        <translation>नक्शे पर सीटें चुनें।</translation>
     </message>
     <message>
         <source>Exchanged %1 for %2.</source>
@@ -992,6 +1019,18 @@
     <message>
         <source>Choose seats  ⏎</source>
         <translation>सीटें चुनें  ⏎</translation>
+    </message>
+    <message>
+        <source>Show times</source>
+        <translation>शो के समय</translation>
+    </message>
+    <message>
+        <source>All shows</source>
+        <translation>सभी शो</translation>
+    </message>
+    <message>
+        <source>Choose a cinema in All shows to see its show times here (or set this counter&apos;s cinema_id).</source>
+        <translation>यहाँ शो के समय देखने के लिए सभी शो में सिनेमा चुनें (या इस काउंटर का cinema_id सेट करें)।</translation>
     </message>
     <message>
         <source>Exchanging booking %1 (%2 seats): choose the new show.</source>
@@ -2523,6 +2562,50 @@ Variance %3</source>
     <message>
         <source>Sold out</source>
         <translation>सब बिक गया</translation>
+    </message>
+</context>
+<context>
+    <name>ShowTimeGrid</name>
+    <message>
+        <source>Quick sale:</source>
+        <translation>जल्दी बिक्री:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n adult(s)</source>
+        <translation>
+            <numerusform>%n वयस्क</numerusform>
+            <numerusform>%n वयस्क</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n child(ren)</source>
+        <translation>
+            <numerusform>%n बच्चा</numerusform>
+            <numerusform>%n बच्चे</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tap a show: the best %1 together are held and the sale goes to payment.</source>
+        <translation>शो छुएँ: %1 के लिए सबसे अच्छी सीटें साथ रोकी जाएँगी और बिक्री भुगतान पर जाएगी।</translation>
+    </message>
+    <message>
+        <source>Tap a show to choose seats on its map, or choose a quick sale first.</source>
+        <translation>नक्शे पर सीटें चुनने के लिए शो छुएँ, या पहले जल्दी बिक्री चुनें।</translation>
+    </message>
+    <message>
+        <source>No more shows today.</source>
+        <translation>आज और शो नहीं हैं।</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>सब बिक गया</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left</source>
+        <translation>
+            <numerusform>%n बची</numerusform>
+            <numerusform>%n बचीं</numerusform>
+        </translation>
     </message>
 </context>
 <context>

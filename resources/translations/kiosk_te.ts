@@ -566,6 +566,21 @@
     </message>
 </context>
 <context>
+    <name>CountScreen</name>
+    <message>
+        <source>How many tickets?</source>
+        <translation>ఎన్ని టికెట్లు?</translation>
+    </message>
+    <message>
+        <source>How many people are coming? We will find the best seats together; you can change them on the next screen.</source>
+        <translation>ఎంత మంది వస్తున్నారు? పక్కపక్కనే ఉత్తమ సీట్లు మేము వెతుకుతాం; తదుపరి స్క్రీన్‌లో వాటిని మార్చుకోవచ్చు.</translation>
+    </message>
+    <message>
+        <source>I will pick my seats on the map</source>
+        <translation>నేనే మ్యాప్‌లో సీట్లు ఎంచుకుంటాను</translation>
+    </message>
+</context>
+<context>
     <name>CounterMode</name>
     <message>
         <source>Box Office</source>
@@ -645,6 +660,18 @@
     <message>
         <source>Signed out. Next cashier, please sign in.</source>
         <translation>సైన్ అవుట్ అయింది. తదుపరి క్యాషియర్, దయచేసి సైన్ ఇన్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Finding the best seats…</source>
+        <translation>ఉత్తమ సీట్లు వెతుకుతున్నాం…</translation>
+    </message>
+    <message>
+        <source>No seats were held.</source>
+        <translation>ఏ సీటూ ఆపబడలేదు.</translation>
+    </message>
+    <message>
+        <source>Choose the seats on the map.</source>
+        <translation>మ్యాప్‌లో సీట్లు ఎంచుకోండి.</translation>
     </message>
     <message>
         <source>Exchanged %1 for %2.</source>
@@ -992,6 +1019,18 @@
     <message>
         <source>Choose seats  ⏎</source>
         <translation>సీట్లు ఎంచుకోండి  ⏎</translation>
+    </message>
+    <message>
+        <source>Show times</source>
+        <translation>షో సమయాలు</translation>
+    </message>
+    <message>
+        <source>All shows</source>
+        <translation>అన్ని షోలు</translation>
+    </message>
+    <message>
+        <source>Choose a cinema in All shows to see its show times here (or set this counter&apos;s cinema_id).</source>
+        <translation>ఇక్కడ షో సమయాలు చూడటానికి అన్ని షోలలో సినిమా హాల్ ఎంచుకోండి (లేదా ఈ కౌంటర్ cinema_id సెట్ చేయండి).</translation>
     </message>
     <message>
         <source>Exchanging booking %1 (%2 seats): choose the new show.</source>
@@ -2523,6 +2562,50 @@ Variance %3</source>
     <message>
         <source>Sold out</source>
         <translation>అన్నీ అమ్ముడయ్యాయి</translation>
+    </message>
+</context>
+<context>
+    <name>ShowTimeGrid</name>
+    <message>
+        <source>Quick sale:</source>
+        <translation>త్వరిత అమ్మకం:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n adult(s)</source>
+        <translation>
+            <numerusform>%n పెద్దవారు</numerusform>
+            <numerusform>%n పెద్దవారు</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n child(ren)</source>
+        <translation>
+            <numerusform>%n పిల్లవాడు</numerusform>
+            <numerusform>%n పిల్లలు</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tap a show: the best %1 together are held and the sale goes to payment.</source>
+        <translation>షోను తాకండి: %1 కోసం పక్కపక్కనే ఉత్తమ సీట్లు ఆపబడతాయి, అమ్మకం చెల్లింపుకు వెళ్తుంది.</translation>
+    </message>
+    <message>
+        <source>Tap a show to choose seats on its map, or choose a quick sale first.</source>
+        <translation>మ్యాప్‌లో సీట్లు ఎంచుకోవడానికి షోను తాకండి, లేదా ముందుగా త్వరిత అమ్మకం ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>No more shows today.</source>
+        <translation>ఈరోజు ఇంకా షోలు లేవు.</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>అన్నీ అమ్ముడయ్యాయి</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left</source>
+        <translation>
+            <numerusform>%n మిగిలింది</numerusform>
+            <numerusform>%n మిగిలాయి</numerusform>
+        </translation>
     </message>
 </context>
 <context>

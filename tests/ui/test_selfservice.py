@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from datetime import timedelta
 
@@ -75,6 +76,8 @@ def to_seats(qtbot, kiosk: SelfServiceWidget) -> None:
     click(qtbot, kiosk.films.tile_for("The Test Pattern"))
     assert kiosk.current_name() == "shows"
     click(qtbot, kiosk.shows.cards()[0])
+    assert kiosk.current_name() == "count"  # how many tickets? (issue 13)
+    click(qtbot, kiosk.count.pick_button)  # these tests pick their seats one by one
     assert kiosk.current_name() == "seats"
 
 
@@ -620,3 +623,25 @@ def test_enter_on_a_kiosk_keypad_starts_from_the_attract_screen(qtbot, make_kios
     kiosk, _ = make_kiosk(config)
     qtbot.keyClick(kiosk.attract, Qt.Key.Key_Return)
     assert kiosk.current_name() == "films"
+
+
+def test_a_kiosk_of_one_cinema_sells_only_its_shows_and_asks_how_many_first(qtbot, make_kiosk,
+                                                                              config):
+    """Issue 13 point 6: locked to its cinema; "how many tickets?" before the seat map, which
+    then opens with the best seats for the party held."""
+    kiosk, services = make_kiosk(replace(config, cinema_id="cin-test"))
+    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert kiosk.films.groups["city"].isHidden() and kiosk.films.groups["cinema"].isHidden()
+    assert kiosk.films.query().cinema_id == "cin-test"
+    click(qtbot, kiosk.films.tile_for("The Test Pattern"))
+    click(qtbot, kiosk.shows.cards()[0])
+    assert kiosk.current_name() == "count"
+    assert "The Test Pattern" in kiosk.count.show_line.text()
+    if os.environ.get("KIOSK_SHOTS"):
+        kiosk.grab().save(os.path.join(os.environ["KIOSK_SHOTS"], "selfservice-count.png"))
+    click(qtbot, kiosk.count.buttons[3])
+    assert kiosk.current_name() == "seats"
+    qtbot.waitUntil(lambda: kiosk.sale.hold is not None and len(kiosk.sale.hold.seats) == 3,
+                    timeout=10000)
+    held = services.deps.conn.execute("SELECT COUNT(*) FROM holds").fetchone()[0]
+    assert held == 3

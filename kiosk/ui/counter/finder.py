@@ -13,12 +13,14 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +30,7 @@ from kiosk.domain.errors import KioskError
 from kiosk.services.models import ShowQuery
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.show_model import ShowTableModel
+from kiosk.ui.counter.showtimes import ShowTimeGrid
 
 DAYS_AHEAD = 7
 
@@ -98,21 +101,47 @@ class FinderScreen(Screen):
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.open_button)
 
+        # the show-time grid of this cinema (issue 13 point 6), or the searchable list of all
+        self.grid = ShowTimeGrid(self)
+        self.grid.showChosen.connect(self._grid_chosen)
+        self.grid_button = QPushButton(self.tr("Show times"), self)
+        self.grid_button.setObjectName("viewGrid")
+        self.list_button = QPushButton(self.tr("All shows"), self)
+        self.list_button.setObjectName("viewList")
+        views = QButtonGroup(self)
+        for button in (self.grid_button, self.list_button):
+            button.setCheckable(True)
+            views.addButton(button)
+        self.grid_button.clicked.connect(lambda: self.set_view("grid"))
+        self.list_button.clicked.connect(lambda: self.set_view("list"))
+        list_page = QWidget(self)
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(filters)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addLayout(bottom)
+        self.views = QStackedWidget(self)
+        self.views.addWidget(self.grid)
+        self.views.addWidget(list_page)
+
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.grid_button)
+        head.addWidget(self.list_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
-        layout.addWidget(title)
+        layout.addLayout(head)
         layout.addWidget(self.exchange_note)
         layout.addWidget(self.search)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(self.views, 1)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(200)
         self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.textChanged.connect(self._search_typed)
         self.search.returnPressed.connect(self._search_enter)
         for combo in (self.day, self.cinema, self.language, self.genre):
             combo.currentIndexChanged.connect(self._filters_changed)
@@ -125,10 +154,56 @@ class FinderScreen(Screen):
         self._filters_loaded = False
         self.bridge.dataChanged.connect(self._data_changed)
 
+    # -- the show-time grid ----------------------------------------------------------------------
+    def grid_cinema(self) -> str | None:
+        """The cinema the grid shows: this device's, else the one picked in the filters."""
+        return self.ctl.config.cinema_id or self.cinema.currentData() or None
+
+    def set_view(self, view: str) -> None:
+        grid = view == "grid"
+        self.views.setCurrentIndex(0 if grid else 1)
+        self.grid_button.setChecked(grid)
+        self.list_button.setChecked(not grid)
+        self.session.finder_view = view
+        if grid:
+            self.refresh_grid()
+
+    def refresh_grid(self) -> None:
+        cinema = self.grid_cinema()
+        if cinema is None:
+            self.grid.set_shows([], self.bridge.now())
+            self.grid.hint.setText(self.tr("Choose a cinema in All shows to see its show times "
+                                           "here (or set this counter's cinema_id)."))
+            return
+        cinemas = {c["id"]: c for c in self.bridge.call(self.services.catalogue.cinemas)}
+        zone = ZoneInfo(cinemas[cinema]["timezone"]) if cinema in cinemas else None
+        today = self.bridge.now().astimezone(zone).date() if zone else None
+        try:
+            shows = self.bridge.call(self.services.catalogue.find_shows,
+                                     ShowQuery(cinema_id=cinema, day=today))
+        except KioskError as err:
+            self.ctl.banner.error(str(err))
+            return
+        self.grid.set_shows(shows, self.bridge.now())
+        self.grid._update_hint()
+
+    def _grid_chosen(self, show_id: str, adults: int, children: int) -> None:
+        if adults:
+            self.ctl.quick_sale(show_id, adults, children)
+        else:
+            self.ctl.open_show(show_id)
+
+    def _search_typed(self, text: str) -> None:
+        if text and self.views.currentIndex() == 0:
+            self.set_view("list")  # a search is over every show
+        self._search_timer.start()
+
     def _data_changed(self) -> None:
         """Seats left change as other kiosks sell: keep the list current while it is shown."""
         if self.ctl.current_name() == self.name and self.session.actor is not None:
             self.refresh()
+            if self.views.currentIndex() == 0:
+                self.refresh_grid()
 
     def _combo(self, name: str, label: str) -> QComboBox:
         combo = QComboBox(self)
@@ -151,6 +226,9 @@ class FinderScreen(Screen):
                 .replace("%2", str(sum(1 for line in exchange.lines if not line.refunded))))
         self.exchange_note.setVisible(exchange is not None)
         self.refresh()
+        view = self.session.finder_view or (
+            "grid" if self.ctl.config.cinema_id and exchange is None else "list")
+        self.set_view(view)
 
     def first_focus(self) -> QWidget | None:
         return self.search

@@ -448,6 +448,44 @@ class CounterMode(QWidget):
         sale.show = detail
         self.go("seats")
 
+    def quick_sale(self, show_id: str, adults: int, children: int = 0) -> None:
+        """A quantity preset on the show-time grid: hold the best seats together at once and
+        go straight to payment (issue 13 point 6); the seat map when no block fits."""
+        try:
+            detail = self.bridge.call(self.services.catalogue.show, show_id)
+        except KioskError as err:
+            self.banner.error(str(err))
+            return
+        sale = self.session.sale
+        if sale.hold is not None:
+            self.release_hold()
+        sale.show = detail
+        self.set_busy_text(self.tr("Finding the best seats…"))
+        self.bridge.submit(self.services.booking.hold_best, self.session.actor, show_id,
+                           adults + children, name="quick sale",
+                           on_done=lambda hold: self._quick_held(hold, children),
+                           on_error=self._quick_failed)
+
+    def _quick_held(self, hold, children: int) -> None:
+        self.set_busy_text("")
+        self.set_hold(hold)
+        seats = list(hold.seats)
+        sale = self.session.sale
+        sale.ticket_types = {code: ("child" if n >= len(seats) - children else "adult")
+                             for n, code in enumerate(seats)}
+        basket = self.screens["basket"]
+        if basket.requote():  # type: ignore[attr-defined]
+            self.go("payment")
+        else:
+            self.go("basket")
+
+    def _quick_failed(self, error: BaseException) -> None:
+        self.set_busy_text("")
+        self.banner.show_message(
+            (str(error) if isinstance(error, KioskError) else self.tr("No seats were held."))
+            + " " + self.tr("Choose the seats on the map."), "warn")
+        self.go("seats")
+
     def set_hold(self, hold) -> None:
         sale = self.session.sale
         sale.hold = hold

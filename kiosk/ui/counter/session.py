@@ -46,6 +46,7 @@ class CounterSession:
     query: ShowQuery = field(default_factory=ShowQuery)
     screen: str = "signin"  # the screen to come back to after a rebuild
     refund_reference: str = ""
+    finder_view: str = ""  # "grid" | "list" | "" (the device's default), kept over rebuilds
 
     def new_sale(self) -> Sale:
         self.sale = Sale()

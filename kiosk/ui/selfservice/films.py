@@ -131,10 +131,13 @@ class FilmsScreen(QWidget):
     backRequested = Signal()
     cancelRequested = Signal()
 
-    def __init__(self, services, today_fn, parent: QWidget | None = None):
+    def __init__(self, services, today_fn, parent: QWidget | None = None,
+                 cinema_id: str = ""):
         super().__init__(parent)
         self.services = services
         self._today_fn = today_fn  # () -> date, the cinema-local today
+        # a kiosk of one cinema (config cinema_id) sells only its shows: no city or cinema chips
+        self.locked_cinema = cinema_id
         self._films: list[dict] = []
         body = QHBoxLayout()
         self.header = step_layout(self, body, (16, 16, 16, 16), 16)
@@ -150,6 +153,9 @@ class FilmsScreen(QWidget):
             group.changed.connect(lambda _v, k=key: self._filters_changed(k))
             self.groups[key] = group
             filter_column.addWidget(group)
+        if self.locked_cinema:
+            self.groups["city"].hide()
+            self.groups["cinema"].hide()
         self.clear_button = button("", ss="chip", min_height=52)
         self.clear_button.setObjectName("clearFilters")
         self.clear_button.clicked.connect(self.clear_filters)
@@ -221,6 +227,9 @@ class FilmsScreen(QWidget):
 
     def query(self) -> ShowQuery:
         g = self.groups
+        if self.locked_cinema:
+            return ShowQuery(cinema_id=self.locked_cinema, language=g["language"].value(),
+                             genre=g["genre"].value(), day=g["day"].value())
         return ShowQuery(city=g["city"].value(), cinema_id=g["cinema"].value(),
                          language=g["language"].value(), genre=g["genre"].value(),
                          day=g["day"].value())

@@ -37,6 +37,7 @@ from kiosk.ui.i18n import language_manager
 from kiosk.ui.selfservice.attract import AttractScreen
 from kiosk.ui.selfservice.collect import CollectScreen
 from kiosk.ui.selfservice.contact import ContactScreen
+from kiosk.ui.selfservice.count import CountScreen
 from kiosk.ui.selfservice.done import DoneScreen
 from kiosk.ui.selfservice.films import FilmsScreen
 from kiosk.ui.selfservice.idle import IdleWatcher, StillTherePrompt
@@ -84,7 +85,7 @@ class SelfServiceWidget(QWidget):
     saleAbandoned = Signal()
 
     SCREENS = ("attract", "films", "shows", "seats", "tickets", "snacks", "pay", "contact", "review",
-               "done", "collect")
+               "done", "collect", "count")
 
     def __init__(self, services, bridge, config, parent: QWidget | None = None):
         super().__init__(parent)
@@ -101,7 +102,7 @@ class SelfServiceWidget(QWidget):
         layout.addWidget(self.stack)
 
         self.attract = AttractScreen()
-        self.films = FilmsScreen(services, self.today)
+        self.films = FilmsScreen(services, self.today, cinema_id=config.cinema_id)
         self.shows = ShowsScreen(services, self.today)
         self.seats = SeatsScreen(bridge, self.actor)
         if hasattr(self.seats.map, "set_max_together"):
@@ -113,9 +114,11 @@ class SelfServiceWidget(QWidget):
         self.review = ReviewScreen()
         self.done = DoneScreen()
         self.collect = CollectScreen()
+        self.count = CountScreen(int(config.max_seats_per_booking))
         self._screens = dict(zip(self.SCREENS, (self.attract, self.films, self.shows, self.seats,
                                                 self.tickets, self.snacks, self.pay, self.contact,
-                                                self.review, self.done, self.collect), strict=True))
+                                                self.review, self.done, self.collect, self.count),
+                                 strict=True))
         for screen in self._screens.values():
             self.stack.addWidget(screen)
         self._wire()
@@ -149,6 +152,9 @@ class SelfServiceWidget(QWidget):
         self.collect.cancelRequested.connect(self.go_attract)
         self.collect.findRequested.connect(self._find_booking)
         self.collect.collectRequested.connect(self._collect_booking)
+        self.count.countChosen.connect(self._count_chosen)
+        self.count.backRequested.connect(lambda: self.show_screen("shows"))
+        self.count.cancelRequested.connect(self.abandon)
         self.attract.languageRequested.connect(self.set_language)
         for screen in (self.films, self.shows, self.seats, self.tickets, self.snacks, self.pay,
                        self.contact, self.review):
@@ -195,7 +201,8 @@ class SelfServiceWidget(QWidget):
         try:
             city = self.films.groups["city"].value() if hasattr(self, "films") else None
             zones = [c.get("timezone") for c in self.services.catalogue.cinemas(city)
-                     if c.get("timezone")]
+                     if c.get("timezone") and (not self.config.cinema_id
+                                               or c.get("id") == self.config.cinema_id)]
             if zones:
                 zone = Counter(zones).most_common(1)[0][0]
         except Exception:
@@ -270,7 +277,18 @@ class SelfServiceWidget(QWidget):
         self.sale.detail = detail
         self.seats.set_show(detail, self.sale.hold)
         self._seat_palette()
+        if self.sale.hold is None:  # how many, first: the map then opens with them held
+            summary = detail.summary
+            self.count.set_show(f"{summary.film_title} · {summary.local_start:%H:%M} · "
+                                f"{summary.hall_name}")
+            self.show_screen("count")
+            return
         self.show_screen("seats")
+
+    def _count_chosen(self, n: int) -> None:
+        self.show_screen("seats")
+        if n:
+            self.seats.request_best(n)
 
     def _hold_changed(self, hold: Hold | None) -> None:
         if hold is not None and self.current_name() != "seats":
