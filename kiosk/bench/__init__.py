@@ -19,6 +19,7 @@ SECTIONS = {
     "ui": "kiosk.bench.ui",
     "manager": "kiosk.bench.manager",
     "cloud": "kiosk.bench.cloud",
+    "door": "kiosk.bench.door",
 }
 
 

@@ -3062,6 +3062,10 @@ Variance %3</source>
         <translation>बुकिंग संदर्भ</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>पूर्वावलोकन</translation>
+    </message>
+    <message>
         <source>Print stand slip</source>
         <translation>स्टैंड पर्ची प्रिंट करें</translation>
     </message>
@@ -3100,6 +3104,10 @@ Variance %3</source>
     <message>
         <source>Saved on this kiosk; it will reach the central system automatically.</source>
         <translation>इस कियोस्क पर सहेजा गया; यह अपने आप केंद्रीय सिस्टम तक पहुँच जाएगा।</translation>
+    </message>
+    <message>
+        <source>Ticket preview</source>
+        <translation>टिकट का पूर्वावलोकन</translation>
     </message>
     <message>
         <source>Printing…</source>

@@ -3062,6 +3062,10 @@ Variance %3</source>
         <translation>బుకింగ్ రిఫరెన్స్</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>ముందస్తు వీక్షణ</translation>
+    </message>
+    <message>
         <source>Print stand slip</source>
         <translation>స్టాండ్ స్లిప్ ప్రింట్ చేయి</translation>
     </message>
@@ -3100,6 +3104,10 @@ Variance %3</source>
     <message>
         <source>Saved on this kiosk; it will reach the central system automatically.</source>
         <translation>ఈ కియోస్క్‌లో సేవ్ అయింది; ఇది స్వయంచాలకంగా కేంద్ర వ్యవస్థకు చేరుతుంది.</translation>
+    </message>
+    <message>
+        <source>Ticket preview</source>
+        <translation>టికెట్ ముందస్తు వీక్షణ</translation>
     </message>
     <message>
         <source>Printing…</source>

@@ -79,3 +79,20 @@ def test_a_printer_that_is_down_loses_nothing_and_the_sale_prints_later(
     ticket.print_action()  # the printer is back: the sale's first print, with its receipt
     qtbot.waitUntil(lambda: "receipt printed" in ticket.output_label.text(), timeout=WAIT)
     assert printer_file.read_bytes().count(DRAWER) == 1
+
+
+def test_the_ticket_preview_shows_the_printed_ticket(driver, qtbot, services):
+    ticket = _cash_sale(driver, qtbot, ["E8"])
+    ticket.preview()
+    dialog = ticket.preview_dialog
+    qtbot.addWidget(dialog)
+    picture = dialog.findChild(type(ticket.reference), "ticketPreviewImage")
+    assert picture.pixmap().width() == 640  # 80 mm at 8 dots per mm, as the printer prints
+    from tests.ui.test_counter_sale import decode_qr
+
+    assert decode_qr(picture.pixmap()) == ticket.booking.ticket_code
+    import os
+
+    if os.environ.get("KIOSK_SHOTS"):
+        dialog.grab().save(os.path.join(os.environ["KIOSK_SHOTS"], "ticket-preview.png"))
+    dialog.close()

@@ -151,3 +151,19 @@ def test_the_basket_section_sells_six_tickets_and_eight_items_a_basket(tmp_path,
     assert row["name"].startswith("basket confirm: 6 tickets + 8 items")
     assert row["value"] > 0 and row["target"] == "< 5 ms" and row["ok"] in (True, False)
     assert row["note"].startswith("40 baskets; 360 item lines written")  # + 5 warm-up baskets
+
+
+def test_the_door_section_scans_and_builds_ticket_bytes(tmp_path, capsys):
+    """Issue 13: the door rows (offline, cloud on a local moto server) and the ESC/POS row."""
+    import json
+
+    out_json = tmp_path / "door.json"
+    rc = main(["bench", "--section", "door", "--quick", "--json", str(out_json)])
+    assert rc == 0
+    rows = {r["name"]: r for r in json.loads(out_json.read_text())["results"]}
+    offline = rows["scan to ADMIT / refuse, offline (the door's own data)"]
+    cloud = rows["scan to ADMIT / refuse, cloud on a local endpoint"]
+    assert offline["target"] == "< 20 ms" and "40 tickets scanned twice" in offline["note"]
+    assert cloud["target"] == "< 150 ms" and "30 tickets twice" in cloud["note"]
+    assert rows["ESC/POS bytes of 10 tickets (native QR, cuts)"]["value"] > 0
+    capsys.readouterr()

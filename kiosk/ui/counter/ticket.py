@@ -141,6 +141,11 @@ class TicketScreen(Screen):
         actions.addWidget(self.pdf_button)
         actions.addWidget(self.print_receipt_button)
         actions.addWidget(self.receipt_button)
+        self.preview_button = QPushButton(self.tr("Preview"), self)
+        self.preview_button.setObjectName("previewTicket")
+        self.preview_button.clicked.connect(self.preview)
+        actions.addWidget(self.preview_button)
+        self.preview_dialog = None
         self.slip_button = QPushButton(self.tr("Print stand slip"), self)
         self.slip_button.setObjectName("printStandSlip")
         self.slip_button.clicked.connect(self.print_stand_slip)
@@ -214,6 +219,30 @@ class TicketScreen(Screen):
         self.qr.setPixmap(qr_pixmap(ticket_output.qr_text(booking)))
         self.show_confirmation()
         self._auto_print(booking)
+
+    def preview(self) -> None:
+        """The ticket as the 80 mm printer will put it on paper (8 dots per mm), on screen."""
+        from PySide6.QtWidgets import QDialog, QScrollArea
+
+        from kiosk.tickets.model import TicketData
+        from kiosk.tickets.output import render_ticket_image
+
+        if self.booking is None:
+            return
+        image = render_ticket_image(TicketData.from_booking(self.booking))
+        dialog = QDialog(self)
+        dialog.setObjectName("ticketPreview")
+        dialog.setWindowTitle(self.tr("Ticket preview"))
+        picture = QLabel(dialog)
+        picture.setObjectName("ticketPreviewImage")
+        picture.setPixmap(QPixmap.fromImage(image))
+        scroll = QScrollArea(dialog)
+        scroll.setWidget(picture)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(scroll)
+        dialog.resize(min(image.width() + 40, 760), 720)
+        self.preview_dialog = dialog
+        dialog.show()
 
     # -- the thermal printer ------------------------------------------------------------------
     def _auto_print(self, booking) -> None:
