@@ -3158,6 +3158,10 @@ Variance %3</source>
         <translation>नहीं पहुँची</translation>
     </message>
     <message>
+        <source>Send confirmation…</source>
+        <translation>पुष्टि भेजें…</translation>
+    </message>
+    <message>
         <source>Resend confirmation</source>
         <translation>पुष्टि फिर भेजें</translation>
     </message>

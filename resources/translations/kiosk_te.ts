@@ -3158,6 +3158,10 @@ Variance %3</source>
         <translation>చేరలేదు</translation>
     </message>
     <message>
+        <source>Send confirmation…</source>
+        <translation>నిర్ధారణ పంపండి…</translation>
+    </message>
+    <message>
         <source>Resend confirmation</source>
         <translation>నిర్ధారణ మళ్ళీ పంపండి</translation>
     </message>

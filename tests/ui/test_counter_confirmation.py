@@ -58,6 +58,7 @@ def test_a_failed_confirmation_shows_on_the_ticket_screen_and_is_resent(driver, 
 def test_a_resend_to_a_bad_contact_is_refused_in_words(driver, qtbot, services):
     ticket = _sell_with_contact(driver, qtbot, "D3", "")
     assert "gave no phone or e-mail" in ticket.confirmation.text()
+    assert ticket.resend_button.text() == "Send confirmation…"
     before = services.deps.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
     assert not ticket.resend_confirmation("", ask=False)
     assert driver.mode.banner.kind() == "error"

@@ -317,6 +317,8 @@ class TicketScreen(Screen):
         self.confirmation.style().unpolish(self.confirmation)
         self.confirmation.style().polish(self.confirmation)
         self.confirmation.show()
+        self.resend_button.setText(self.tr("Send confirmation…") if status.state == State.NONE
+                                   else self.tr("Resend confirmation…"))
         self.resend_button.show()
 
     def resend_confirmation(self, contact: str | None = None, ask: bool = True) -> bool:
