@@ -139,3 +139,28 @@ def sns_messages(region: str = "ap-south-1") -> list[tuple]:
         for _msg_id, message, subject, attributes, _group in topic.sent_notifications:
             found.append((arn, message, subject, attributes))
     return found
+
+
+def open_cinema_device(seller, cloud_config, clock, folder, kiosk_id: str):
+    """Another device of the test cinema ``cin-test`` on the same cloud table: its own database
+    (the test world), context and gate, and the seller's ticket keys imported (as an installer
+    copies them), so it verifies what the seller signed. Close ``svc`` then ``svc.gate``."""
+    from dataclasses import replace
+
+    from kiosk.cloud.context import CloudContext
+    from kiosk.cloud.gate import CloudGate
+    from kiosk.services.app import open_services
+    from kiosk.services.ticket_keys import merge, resolve
+    from tests.factories import make_world
+
+    seller.deps.ticket_ring()  # the seller's keys, made on first use
+    config = replace(cloud_config, kiosk_id=kiosk_id, cinema_id="cin-test",
+                     db_path=folder / "kiosk.db", ticket_dir=folder / "tickets")
+    folder.mkdir(parents=True, exist_ok=True)
+    merge(resolve(config.ticket_keys_file, config.db_path),
+          resolve(cloud_config.ticket_keys_file, cloud_config.db_path), clock.now())
+    gate = CloudGate(config, context=CloudContext(config), clock=clock)
+    svc = open_services(config, clock=clock, gate=gate)
+    make_world(svc.deps.db, clock)
+    svc.gate = gate
+    return svc

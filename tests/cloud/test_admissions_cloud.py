@@ -3,42 +3,23 @@ admitted offline reconciles, and a double admission is listed for the manager (i
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from kiosk.domain import admission as rules
 from kiosk.services.admissions import door_setting
 from kiosk.services.models import Payment
-from kiosk.services.ticket_keys import merge, resolve
-from tests.cloud.helpers import NetworkSwitch
+from tests.cloud.helpers import NetworkSwitch, open_cinema_device
 
 
 @pytest.fixture
-def doors(cloud_services, cloud_config, clock, ctx, tmp_path):
+def doors(cloud_services, cloud_config, clock, tmp_path):
     """Door 1 and Door 2: own databases and contexts, the cinema's keys imported."""
-    from kiosk.cloud.context import CloudContext
-    from kiosk.cloud.gate import CloudGate
-    from kiosk.services.app import open_services
-    from tests.factories import make_world
-
-    cloud_services.deps.ticket_ring()  # the counter's keys, made on first use
-    made = []
-    for n in (1, 2):
-        config = replace(cloud_config, kiosk_id=f"DOOR-{n}", cinema_id="cin-test",
-                         db_path=tmp_path / f"door{n}" / "kiosk.db")
-        config.db_path.parent.mkdir()
-        merge(resolve(config.ticket_keys_file, config.db_path),
-              resolve(cloud_config.ticket_keys_file, cloud_config.db_path), clock.now())
-        context = CloudContext(config)
-        gate = CloudGate(config, context=context, clock=clock)
-        svc = open_services(config, clock=clock, gate=gate)
-        make_world(svc.deps.db, clock)
-        made.append((svc, gate, context))
-    yield made
-    for svc, gate, _ in made:
+    made = [open_cinema_device(cloud_services, cloud_config, clock, tmp_path / f"door{n}",
+                               f"DOOR-{n}") for n in (1, 2)]
+    yield [(svc, svc.gate, svc.gate.context) for svc in made]
+    for svc in made:
         svc.close()
-        gate.close()
+        svc.gate.close()
 
 
 def _sell(services, seats):

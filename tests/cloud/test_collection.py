@@ -4,39 +4,21 @@ with where and when, a forged code is refused, a printer fault gives the collect
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from kiosk.domain.errors import InvalidInput, NotFound
 from kiosk.domain.ticket_codes import ForgedTicket, sign
 from kiosk.services.collection import AlreadyCollected
 from kiosk.services.models import Actor, Role
-from kiosk.services.ticket_keys import merge, resolve
+from tests.cloud.helpers import open_cinema_device
 
 
 @pytest.fixture
 def kiosks(cloud_services, cloud_config, clock, tmp_path):
     """Two self-service kiosks of the cinema, each with its own database and the cinema's keys."""
-    from kiosk.cloud.context import CloudContext
-    from kiosk.cloud.gate import CloudGate
-    from kiosk.services.app import open_services
-    from tests.factories import make_world
-
-    cloud_services.deps.ticket_ring()
-    made = []
-    for n in (1, 2):
-        config = replace(cloud_config, kiosk_id=f"SELF-{n}", cinema_id="cin-test",
-                         db_path=tmp_path / f"self{n}" / "kiosk.db",
-                         ticket_dir=tmp_path / f"self{n}" / "tickets")
-        config.db_path.parent.mkdir()
-        merge(resolve(config.ticket_keys_file, config.db_path),
-              resolve(cloud_config.ticket_keys_file, cloud_config.db_path), clock.now())
-        context = CloudContext(config)
-        gate = CloudGate(config, context=context, clock=clock)
-        svc = open_services(config, clock=clock, gate=gate)
-        make_world(svc.deps.db, clock)
-        made.append((svc, Actor(None, "", "Self-service", Role.SELF_SERVICE, config.kiosk_id)))
+    made = [(open_cinema_device(cloud_services, cloud_config, clock, tmp_path / f"self{n}",
+                                f"SELF-{n}"),
+             Actor(None, "", "Self-service", Role.SELF_SERVICE, f"SELF-{n}")) for n in (1, 2)]
     yield made
     for svc, _ in made:
         svc.close()
