@@ -61,10 +61,19 @@ class ServiceDeps:
         return verify(scanned, cinema, self.ticket_ring())
 
     def ticket_code(self, reference: str, cinema_id: str) -> str:
-        """What a ticket's QR carries: the reference, signed for this cinema."""
+        """What a ticket's QR carries: the reference, signed for this cinema; "" when it cannot
+        be signed (the keys file cannot be read or written): a sale never fails for it, and
+        its tickets say why they cannot be printed (kiosk.tickets.model.UnsignedTicket)."""
+        import logging
+
+        from kiosk.domain.errors import KioskError
         from kiosk.domain.ticket_codes import sign
 
-        return sign(reference, cinema_id, self.ticket_ring())
+        try:
+            return sign(reference, cinema_id, self.ticket_ring())
+        except KioskError as err:
+            logging.getLogger(__name__).error("ticket %s not signed: %s", reference, err)
+            return ""
 
     @property
     def conn(self):

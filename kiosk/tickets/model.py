@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from kiosk.domain.errors import KioskError
 from kiosk.domain.giftcards import masked_code
 from kiosk.domain.loyalty import masked_phone
 from kiosk.domain.tenders import merged
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from kiosk.services.item_sales import ItemSale
 
 
-class UnsignedTicket(ValueError):
+class UnsignedTicket(KioskError):
     """A ticket without its signed code: never printed with a bare reference instead."""
 
 
@@ -33,7 +34,9 @@ def qr_payload(item: Booking | TicketData) -> str:
     """
     code = item.ticket_code if isinstance(item, Booking) else item.code
     if not code:
-        raise UnsignedTicket(f"Booking {item.reference} has no signed ticket code.")
+        raise UnsignedTicket(f"The tickets of {item.reference} cannot be printed: this kiosk "
+                             "cannot sign them (its ticket keys file cannot be read or "
+                             "written). The booking is saved; ask a manager.")
     return code
 
 

@@ -71,3 +71,16 @@ def test_keys_and_rings_are_checked():
     with pytest.raises(InvalidInput, match="not a booking reference"):
         sign("whatever", "hyd-ameerpet", OLD)
     assert verify(sign(new_reference(), "c", OLD), "c", OLD)
+
+
+@pytest.mark.parametrize("cinema", ["hyd_central", "mum.andheri", "c" * 64, "A.b_c-9"])
+def test_every_cinema_id_the_config_allows_signs_and_verifies(cinema):
+    """A cinema id with '_' or '.' or 64 long (the config allows them) must not stop sales."""
+    code = sign("K7QX-4M2P", cinema, OLD)
+    assert code.count(".") == 4
+    assert verify(code, cinema, OLD) == "K7QX-4M2P"
+    from kiosk.domain.ticket_codes import cinema_of
+
+    assert cinema_of(code) == cinema
+    with pytest.raises(ForgedTicket, match="another cinema"):
+        verify(code, cinema + "x", OLD)

@@ -99,3 +99,35 @@ def test_cli_rotation_is_a_managers_and_prints_no_secret(tmp_path, capsys, monke
 
     for secret in ring.keys.values():
         assert base64.b64encode(secret).decode() not in out
+
+
+def test_a_keys_file_that_cannot_be_written_never_stops_a_sale(tmp_path, monkeypatch):
+    """The sale commits; its tickets say why they cannot be printed (no unsigned QR)."""
+    import errno
+
+    from kiosk.config import Config
+    from kiosk.domain.clock import FakeClock
+    from kiosk.services.app import open_services
+    from kiosk.services.models import Payment
+    from kiosk.tickets.model import UnsignedTicket, qr_payload
+    from tests.factories import make_world
+
+    def read_only(*_args):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(ticket_keys, "_write_file", read_only)  # a read-only data folder
+    config = Config(db_path=tmp_path / "kiosk.db", bcrypt_rounds=4)
+    clock = FakeClock()
+    services = open_services(config, clock=clock)
+    try:
+        make_world(services.deps.db, clock)
+        cashier = services.auth.sign_in("1001", "1234")
+        hold = services.booking.hold(cashier, "show-future", ["A3"])
+        booking = services.booking.confirm(cashier, hold.hold_id, {},
+                                           Payment("card", card_last4="4242"))
+        assert services.deps.conn.execute("SELECT COUNT(*) FROM bookings").fetchone()[0] == 1
+        assert booking.ticket_code == ""
+        with pytest.raises(UnsignedTicket, match="cannot sign them"):
+            qr_payload(booking)
+    finally:
+        services.close()

@@ -216,7 +216,11 @@ class TicketScreen(Screen):
                                            "system automatically."))
         else:
             self.sync_note.setText("")
-        self.qr.setPixmap(qr_pixmap(ticket_output.qr_text(booking)))
+        try:
+            self.qr.setPixmap(qr_pixmap(ticket_output.qr_text(booking)))
+        except KioskError as err:  # not signed: no QR rather than one the door refuses
+            self.qr.clear()
+            self.ctl.banner.error(str(err))
         self.show_confirmation()
         self._auto_print(booking)
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
 from kiosk.services.models import Booking
 from kiosk.ui.selfservice.common import button, label
@@ -129,6 +130,9 @@ class DoneScreen(QWidget):
         self.contact_note.setText(
             self.tr("A confirmation is on its way to %1.").replace("%1", booking.customer_contact)
             if booking.customer_contact else "")
-        self.qr.setPixmap(qr_pixmap(qr_payload(booking)))
+        try:
+            self.qr.setPixmap(qr_pixmap(qr_payload(booking)))
+        except KioskError:  # not signed: the printed ticket says why; no QR the door refuses
+            self.qr.clear()
         self.print_status.clear()
         self.print_button.setEnabled(True)
