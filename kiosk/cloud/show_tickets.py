@@ -81,8 +81,9 @@ class ShowTickets(CloudPart):
     @staticmethod
     def _upsert(conn: sqlite3.Connection, show_id: str, booking_id: str, r: dict[str, Any],
                 seats: list[str], now: datetime) -> None:
-        lines = [{k: ln.get(k) for k in ("seat_code", "seat_type", "ticket_type", "price_minor",
-                                          "tax_minor")} for ln in r.get("lines") or []]
+        lines = [{"seat_code": ln.get("seat") or ln.get("seat_code"),  # ledger.line's "seat"
+                  **{k: ln.get(k) for k in ("seat_type", "ticket_type", "price_minor",
+                                            "tax_minor")}} for ln in r.get("lines") or []]
         conn.execute(
             "INSERT INTO show_tickets (booking_id, reference, show_id, cinema_id, channel, "
             "kiosk_id, state, seats, lines, currency, contact_hash, created_at, pulled_at) "

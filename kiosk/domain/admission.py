@@ -25,6 +25,8 @@ WRONG_SHOW = "wrong_show"
 REFUNDED = "refunded"
 EXCHANGED = "exchanged"
 ALREADY = "already_admitted"
+NOT_VALID = "not_valid"  # seats lost to another sale first, or a state that admits nobody
+VALID_STATES = ("confirmed", "partially_refunded")
 FORGED = "forged"
 NOT_FOUND = "not_found"
 UNREADABLE = "unreadable"
@@ -66,28 +68,37 @@ def _local(moment: datetime, zone: str) -> datetime:
 
 
 def decide(ticket: TicketAtDoor, door: DoorSetting, now: datetime) -> Decision:
-    """ADMIT, or the first reason not to, in the order an usher would check."""
+    """ADMIT, or the first reason not to, in the order an usher would check.
+
+    The time check is the door's window (30 minutes before the start to 15 after the end), not
+    the calendar date: a show at 00:15 admits at 23:50 the evening before, and a show running
+    past midnight still admits late-comers; "wrong day" is said only outside the window."""
     start = _local(ticket.starts_at, ticket.timezone)
     here = _local(now, ticket.timezone)
     when = start.strftime("%a %d %b, %H:%M")
-    if ticket.state == "exchanged" or ticket.state == "void":
+    if ticket.state in ("exchanged", "void", "cancelled"):
         return Decision(False, EXCHANGED, "This ticket was exchanged or cancelled: it admits "
                                           "nobody. The customer's new ticket admits them.")
-    if ticket.state == "refunded" or not ticket.seats:
+    if ticket.state == "refunded" or (ticket.state in VALID_STATES and not ticket.seats):
         return Decision(False, REFUNDED, "Refunded: this ticket is no longer valid.")
+    if ticket.state not in VALID_STATES:
+        return Decision(False, NOT_VALID, "This booking is not valid for entry (its seats went "
+                                          "to another sale first). Send the customer to the "
+                                          "box office.")
     if door.hall_id and ticket.hall_id != door.hall_id:
         return Decision(False, WRONG_HALL, f"Wrong hall: this ticket is for {ticket.hall_name} "
                                            f"({ticket.film_title}, {when}).")
-    if start.date() != here.date():
+    opens = start - timedelta(minutes=DOORS_OPEN_MIN)
+    ends = start + timedelta(minutes=ticket.runtime_min + LATE_ENTRY_GRACE_MIN)
+    in_window = opens <= here <= ends
+    if not in_window and start.date() != here.date():
         return Decision(False, WRONG_DAY, f"Wrong day: this ticket is for {when}.")
     if door.show_id and ticket.show_id != door.show_id:
         return Decision(False, WRONG_SHOW, f"Wrong show: this ticket is for {ticket.film_title} "
                                            f"at {start:%H:%M}.")
-    opens = start - timedelta(minutes=DOORS_OPEN_MIN)
     if here < opens:
         return Decision(False, TOO_EARLY, f"Too early: doors for {ticket.film_title} open at "
                                           f"{opens:%H:%M}.")
-    ends = start + timedelta(minutes=ticket.runtime_min + LATE_ENTRY_GRACE_MIN)
     if here > ends:
         return Decision(False, ENDED, f"This show has ended (it started at {start:%H:%M}).")
     count = len(ticket.seats)

@@ -16,6 +16,7 @@ the same booking meanwhile, the worker records a double admission for the manage
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -35,6 +36,7 @@ from kiosk.store.db import transaction
 
 log = logging.getLogger(__name__)
 OUTBOX_KIND = "admit"
+_REFERENCE = re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")
 MAX_DOOR_NAME = 40
 
 
@@ -144,11 +146,11 @@ class AdmissionService:
         if not typed:
             raise InvalidInput("That scan is not a ticket of this box office. Scan the QR code "
                                "on the ticket; a reference read out must be typed in.")
-        try:
-            return normalise_reference(text)
-        except InvalidInput:
+        reference = normalise_reference(text)
+        if not _REFERENCE.match(reference):
             raise InvalidInput(f"{text[:20]!r} is not a booking reference (4 letters or digits, "
-                               "a dash, 4 more).") from None
+                               "a dash, 4 more).")
+        return reference
 
     def _find(self, reference: str) -> TicketAtDoor | None:
         conn = self.deps.conn

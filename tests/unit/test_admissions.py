@@ -4,6 +4,7 @@ refused with its reason, and nothing is admitted twice."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -69,6 +70,9 @@ def test_forged_altered_and_unreadable_scans_are_refused_and_admit_nobody(servic
         assert (result.admitted, result.decision.reason) == (False, reason), scan[:40]
         assert result.decision.text
     assert services.deps.conn.execute("SELECT COUNT(*) FROM admissions").fetchone()[0] == 0
+    garbage = services.admissions.admit(usher, "hello door", DOOR, typed=True)
+    assert garbage.decision.reason == rules.UNREADABLE and "not a booking reference" in \
+        garbage.decision.text
     typed = services.admissions.admit(usher, booking.reference.lower(), DOOR, typed=True)
     assert typed.admitted
 
@@ -145,3 +149,31 @@ def test_cli_admit_exit_code_is_zero_only_when_admitted(tmp_path, monkeypatch, c
     assert main(["--db", str(db), "admit", "BOK1.cin-test.k1.AAAA-AAAA.AAAA", "--door", "Door 1",
                  "--staff", "1002"]) == 1
     assert "REFUSED (forged)" in capsys.readouterr().out
+
+
+def _ticket(starts_at, runtime=120, state="confirmed", seats=("A1",)):
+    return rules.TicketAtDoor("b1", "K7QX-4M2P", "s1", "Film", "h1", "Screen 1", starts_at,
+                              runtime, "Asia/Kolkata", state, seats)
+
+
+def test_shows_around_midnight_admit_by_their_window_not_the_calendar():
+    """A 00:15 show admits at 23:55 the evening before; a 23:00 show of 150 minutes still
+    admits a late-comer at 00:10; a show of yesterday evening is the wrong day by noon."""
+    ist = ZoneInfo("Asia/Kolkata")
+    just_after_midnight = datetime(2026, 11, 26, 0, 15, tzinfo=ist)
+    assert rules.decide(_ticket(just_after_midnight), DOOR,
+                        datetime(2026, 11, 25, 23, 55, tzinfo=ist)).admit
+    late = datetime(2026, 11, 25, 23, 0, tzinfo=ist)
+    assert rules.decide(_ticket(late, 150), DOOR, datetime(2026, 11, 26, 0, 10, tzinfo=ist)).admit
+    assert rules.decide(_ticket(late, 150), DOOR,
+                        datetime(2026, 11, 26, 12, 0, tzinfo=ist)).reason == rules.WRONG_DAY
+    assert rules.decide(_ticket(late, 150), DOOR,
+                        datetime(2026, 11, 25, 9, 0, tzinfo=ist)).reason == rules.TOO_EARLY
+
+
+def test_only_confirmed_or_partly_refunded_bookings_admit():
+    now = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    for state, reason in (("conflict", rules.NOT_VALID), ("pending", rules.NOT_VALID),
+                          ("void", rules.EXCHANGED), ("refunded", rules.REFUNDED)):
+        assert rules.decide(_ticket(now, state=state), DOOR, now).reason == reason, state
+    assert rules.decide(_ticket(now, state="partially_refunded"), DOOR, now).admit
