@@ -56,13 +56,16 @@ WAITING_PREFIX = "waiting: "
 # first: long enough for a passing glitch, short enough that a poison row is soon in front of a
 # manager. ``OutboxWorker(max_failures=...)`` overrides it.
 MAX_FAILURES = 10
+_COLLECT_KEYS = ("cinema_id", "booking_id", "kiosk_id", "collected_at")
 # Payload keys each kind cannot do without; a row missing one is dead-lettered at once.
 REQUIRED_KEYS: dict[str, tuple[str, ...]] = {"confirm": ("show_id", "seats"),
                                              "refund": ("show_id",),
                                              VOID_KIND: ("show_id", "seats", "booking_id"),
                                              "giftcard": ("op", "cinema_id", "code", "move_id"),
                                              "admit": ("pk", "booking_id", "kiosk_id", "door",
-                                                       "admitted_at")}
+                                                       "admitted_at"),
+                                             "collect": _COLLECT_KEYS,
+                                             "collect_release": _COLLECT_KEYS}
 
 
 @dataclass(frozen=True)
@@ -331,6 +334,8 @@ class OutboxWorker:
             self._item_sale(row, now, result)
         elif row.kind == "admit":
             self._admit(row, now, result)
+        elif row.kind in ("collect", "collect_release"):
+            self._collection(row, now, result)
         elif row.kind == catalogue_sync.PUBLISH_KIND:  # a manager's edit made while offline
             self._finish(row, now, catalogue_sync.drain_publish(self.context, self.conn,
                                                                 row.payload, self.clock))
@@ -596,6 +601,34 @@ class OutboxWorker:
             self.conn.execute("UPDATE admissions SET sent_at = ? WHERE booking_id = ? "
                               "AND kiosk_id = ?", (to_iso(now), p["booking_id"], p["kiosk_id"]))
             self._mark_done(row, now, note)
+        result.done += 1
+
+    def _collection(self, row: _Row, now: datetime, result: DrainResult) -> None:
+        """A collection made offline (or tickets printed at the sale) reaches the cloud, or one
+        given back offline is withdrawn there. Another kiosk's collection found first means the
+        tickets were printed twice: audited for the manager."""
+        from kiosk.cloud.collections import AlreadyCollected, CloudCollections
+
+        p = row.payload
+        cloud = CloudCollections(self.context)
+        if row.kind == "collect_release":
+            gone = cloud.release(str(p["cinema_id"]), str(p["booking_id"]), str(p["kiosk_id"]),
+                                 str(p["collected_at"]))
+            self._finish(row, now, "withdrawn" if gone else "not ours, or already gone")
+            result.done += 1
+            return
+        note = "collected in the cloud"
+        try:
+            cloud.collect(str(p["cinema_id"]), str(p["booking_id"]), str(p.get("reference", "")),
+                          str(p["kiosk_id"]), str(p["collected_at"]))
+        except AlreadyCollected as taken:
+            note = f"printed twice: first at {taken.first.kiosk_id} {taken.first.collected_at}"
+            with transaction(self.conn):
+                auditing.record(self.conn, at=now, kiosk_id=self.context.kiosk_id,
+                                action="tickets.double_collection", target=str(p["booking_id"]),
+                                ok=False, detail={"reference": p.get("reference", ""),
+                                                  "first_kiosk": taken.first.kiosk_id})
+        self._finish(row, now, note)
         result.done += 1
 
     def _voucher_void(self, row: _Row, now: datetime, result: DrainResult) -> None:

@@ -25,7 +25,7 @@ from kiosk.domain.errors import InvalidInput, NotFound
 from kiosk.domain.ids import normalise_reference
 from kiosk.domain.loyalty import normalise_phone
 from kiosk.domain.ticket_codes import is_code
-from kiosk.services import audit
+from kiosk.services import audit, outbox
 from kiosk.services.auth import require_role
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Booking, Role
@@ -161,11 +161,14 @@ class CollectionService:
         booking = self._booking(booking_id)
         if booking is None:
             raise NotFound("That booking is not on this kiosk any more. Scan it again.")
+        conn = self.deps.conn
+        own = conn.execute("SELECT 1 FROM bookings WHERE id = ?", (booking_id,)).fetchone()
+        if own is None:
+            booking = self._fresh(booking)
         problem = self._collectable(booking)
         if problem:
             raise InvalidInput(problem)
         now = self.deps.clock.now()
-        conn = self.deps.conn
         if reprint:
             with transaction(conn):
                 audit.record(conn, at=now, kiosk_id=actor.kiosk_id, staff_id=actor.staff_id,
@@ -176,20 +179,46 @@ class CollectionService:
                              (booking_id,)).fetchone()
         if first is not None:
             raise self._already(first[0], from_iso(first[1]), booking)
-        own = conn.execute("SELECT 1 FROM bookings WHERE id = ?", (booking_id,)).fetchone()
+        queued = False
         if self.cloud is not None:
-            self._collect_in_cloud(booking, actor, now, own is not None)
+            taken_at = self._collect_in_cloud(booking, actor, now, own is not None)
+            queued = taken_at is None  # offline: this device's own booking, sent later
+            now = taken_at or now
         elif own is None:
             raise InvalidInput("This kiosk cannot collect tickets booked elsewhere (it is not "
                                "connected to the cinema). Ask at the counter.")
         with transaction(conn):
-            conn.execute("INSERT INTO collections (booking_id, reference, kiosk_id, staff_id, "
-                         "collected_at) VALUES (?, ?, ?, ?, ?)",
-                         (booking_id, booking.reference, actor.kiosk_id, actor.staff_id,
-                          to_iso(now)))
+            record_collection(conn, booking, actor, now, queue=queued)
         return Collection(booking, now)
 
-    def _collect_in_cloud(self, booking: Booking, actor: Actor, now: datetime, own: bool) -> None:
+    def _fresh(self, booking: Booking) -> Booking:
+        """Another device's booking as the cloud has it now: seats refunded since the pull are
+        not printed. The pulled copy when the cloud does not answer (collection then refuses
+        anyway: it cannot check another device's booking offline)."""
+        from dataclasses import replace
+
+        reader = getattr(self.admissions, "cloud", None)
+        if reader is None or not reader.worth_trying():
+            return booking
+        from kiosk.cloud.errors import CloudError, CloudUnavailable
+
+        try:
+            item = reader.booking(booking.booking_id)
+        except (CloudUnavailable, CloudError):
+            return booking
+        if item is None:
+            return booking
+        refunded = {str(s) for s in item.get("refunded_seats") or ()}
+        lines = tuple(replace(line, refunded=True) if line.seat_code in refunded else line
+                      for line in booking.lines)
+        return replace(booking, lines=tuple(ln for ln in lines if not ln.refunded),
+                       state=str(item.get("state") or booking.state))
+
+    def _collect_in_cloud(self, booking: Booking, actor: Actor, now: datetime,
+                          own: bool) -> datetime | None:
+        """When the cloud took the collection (ours; after a lost answer, the time it kept);
+        None when it did not answer and this device's own booking is collected offline (the
+        outbox sends it later)."""
         from kiosk.cloud.collections import AlreadyCollected as TakenInCloud
         from kiosk.cloud.errors import CloudError, CloudUnavailable
 
@@ -198,14 +227,19 @@ class CollectionService:
                 raise CloudUnavailable("offline")
             self.cloud.collect(booking.show.cinema_id, booking.booking_id, booking.reference,
                                actor.kiosk_id, to_iso(now))
+            return now
         except TakenInCloud as taken:
-            raise self._already(taken.first.kiosk_id, from_iso(taken.first.collected_at)
-                                if taken.first.collected_at else now, booking) from None
+            first = taken.first
+            at = from_iso(first.collected_at) if first.collected_at else now
+            if first.kiosk_id == actor.kiosk_id:  # our own put whose answer was lost: ours
+                return at
+            raise self._already(first.kiosk_id, at, booking) from None
         except (CloudUnavailable, CloudError):
             if not own:
                 raise InvalidInput("This kiosk cannot check now whether these tickets were "
                                    "already collected (no connection). Ask at the counter.") \
                     from None
+            return None
 
     def _already(self, kiosk_id: str, at: datetime, booking: Booking) -> AlreadyCollected:
         from zoneinfo import ZoneInfo
@@ -215,20 +249,63 @@ class CollectionService:
                                 f"{local:%H:%M}. Ask at the counter if they were lost.")
 
     def release(self, actor: Actor, collection: Collection) -> None:
-        """The printer failed: give the collection back so the customer can try again."""
+        """The printer failed: give the collection back so the customer can try again (the
+        cloud's copy too, now or, offline, through the outbox)."""
+        require_role(self.deps, actor, (Role.SELF_SERVICE, Role.CASHIER, Role.MANAGER),
+                     "tickets.release", collection.booking.booking_id)
         if collection.reprint:
             return
         booking = collection.booking
-        with transaction(self.deps.conn):
-            self.deps.conn.execute(
-                "DELETE FROM collections WHERE booking_id = ? AND kiosk_id = ? "
-                "AND collected_at = ?", (booking.booking_id, actor.kiosk_id,
-                                         to_iso(collection.collected_at)))
+        at = to_iso(collection.collected_at)
+        released_in_cloud = self.cloud is None
         if self.cloud is not None:
             from kiosk.cloud.errors import CloudError, CloudUnavailable
 
             try:
                 self.cloud.release(booking.show.cinema_id, booking.booking_id, actor.kiosk_id,
-                                   to_iso(collection.collected_at))
+                                   at)
+                released_in_cloud = True
             except (CloudUnavailable, CloudError):
-                pass  # a manager can still reprint
+                pass
+        conn = self.deps.conn
+        now = self.deps.clock.now()
+        with transaction(conn):
+            conn.execute("DELETE FROM collections WHERE booking_id = ? AND kiosk_id = ? "
+                         "AND collected_at = ?", (booking.booking_id, actor.kiosk_id, at))
+            # a collection still waiting to be sent is simply not sent
+            conn.execute("UPDATE outbox SET done_at = ?, last_error = 'released: not printed' "
+                         "WHERE kind = ? AND done_at IS NULL AND dead_at IS NULL "
+                         "AND json_extract(payload, '$.booking_id') = ? "
+                         "AND json_extract(payload, '$.collected_at') = ?",
+                         (to_iso(now), COLLECT_KIND, booking.booking_id, at))
+            if not released_in_cloud:
+                outbox.enqueue(conn, kind=RELEASE_KIND, booking_id=None, now=now,
+                               payload=_payload(booking, actor.kiosk_id, at))
+            audit.record(conn, at=now, kiosk_id=actor.kiosk_id, staff_id=actor.staff_id,
+                         action="tickets.collection_released", target=booking.booking_id,
+                         ok=False, detail={"reference": booking.reference,
+                                           "reason": "the printer failed"})
+
+
+COLLECT_KIND = "collect"
+RELEASE_KIND = "collect_release"
+
+
+def _payload(booking: Booking, kiosk_id: str, collected_at: str) -> dict:
+    return {"cinema_id": booking.show.cinema_id, "booking_id": booking.booking_id,
+            "reference": booking.reference, "kiosk_id": kiosk_id, "collected_at": collected_at}
+
+
+def record_collection(conn, booking: Booking, actor: Actor, at: datetime, *,
+                      queue: bool) -> bool:
+    """Note in the caller's transaction that ``booking``'s tickets are in the customer's hands
+    (collected, or printed at the sale); ``queue``: the cloud has not taken it yet, the outbox
+    sends it. False when it was noted before."""
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO collections (booking_id, reference, kiosk_id, staff_id, "
+        "collected_at) VALUES (?, ?, ?, ?, ?)",
+        (booking.booking_id, booking.reference, actor.kiosk_id, actor.staff_id, to_iso(at)))
+    if cur.rowcount and queue:
+        outbox.enqueue(conn, kind=COLLECT_KIND, booking_id=None, now=at,
+                       payload=_payload(booking, actor.kiosk_id, to_iso(at)))
+    return bool(cur.rowcount)

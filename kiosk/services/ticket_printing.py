@@ -84,6 +84,11 @@ class TicketPrinting:
                 "kiosk_id, staff_id, printed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (booking.booking_id, booking.reference, kind, device, tickets, actor.kiosk_id,
                  actor.staff_id, to_iso(now)))
+            if kind == "sale":  # the tickets are in the customer's hands: not collected again
+                from kiosk.services.collection import record_collection
+
+                record_collection(self.deps.conn, booking, actor, now,
+                                  queue=self.deps.config.cloud.enabled)
             if kind == "reprint":
                 audit.record(self.deps.conn, at=now, kiosk_id=actor.kiosk_id,
                              staff_id=actor.staff_id, action="tickets.reprint",

@@ -109,3 +109,95 @@ def test_cli_collect_writes_the_tickets_and_refuses_a_second_time(kiosks, web_sa
     assert Args.pdf.read_bytes().startswith(b"%PDF")
     with pytest.raises(AlreadyCollected):
         collect.run(Args, config)
+
+
+def _worker(ctx_or_svc, clock):
+    from kiosk.cloud.worker import Backoff, OutboxWorker
+
+    svc = ctx_or_svc
+    return OutboxWorker(svc.gate.context, svc.config.db_path, clock=clock,
+                        backoff=Backoff(0.5, 1.0), rng=lambda: 1.0)
+
+
+def _counter_sale(services, seats, types=None):
+    from kiosk.services.models import Payment
+
+    cashier = services.auth.sign_in("1001", "1234")
+    hold = services.booking.hold(cashier, "show-future", seats)
+    return services.booking.confirm(cashier, hold.hold_id, types or {},
+                                    Payment("card", card_last4="4242"))
+
+
+def test_an_offline_collection_of_a_kiosks_own_booking_reaches_the_cloud_later(kiosks, clock):
+    """Review finding: collected offline, the COLLECT# item is sent by the outbox, so another
+    kiosk refuses a second collection once it is through."""
+    from tests.cloud.helpers import NetworkSwitch
+
+    (kiosk1, self1), (kiosk2, self2) = kiosks
+    booking = _counter_sale(kiosk1, ["B1", "B2"])
+    switch = NetworkSwitch(kiosk1.gate.context.clients().dynamodb)
+    switch.cut = True
+    kiosk1.gate.context.status.mark_offline("cut by the test")
+    [found] = kiosk1.collection.find(self1, booking.reference)
+    kiosk1.collection.collect(self1, found.booking_id)
+    switch.cut = False
+    worker = _worker(kiosk1, clock)
+    try:
+        clock.advance(seconds=5)
+        worker.run_once()
+        assert worker.pending_count() == 0 and worker.dead_count() == 0
+    finally:
+        worker.close()
+    [again] = kiosk2.collection.find(self2, booking.reference)
+    with pytest.raises(AlreadyCollected, match="SELF-1"):
+        kiosk2.collection.collect(self2, again.booking_id)
+
+
+def test_tickets_printed_at_the_sale_are_not_collected_again(kiosks, clock, tmp_path):
+    from dataclasses import replace as with_
+
+    (kiosk1, _), (kiosk2, self2) = kiosks
+    kiosk1.deps.config = with_(kiosk1.deps.config, thermal_printer=f"file:{tmp_path / 'p.bin'}")
+    booking = _counter_sale(kiosk1, ["B3"])
+    cashier = kiosk1.auth.sign_in("1001", "1234")
+    kiosk1.printing.print_booking(cashier, booking, kind="sale")
+    worker = _worker(kiosk1, clock)
+    try:
+        worker.run_once()
+    finally:
+        worker.close()
+    [again] = kiosk2.collection.find(self2, booking.reference)
+    with pytest.raises(AlreadyCollected):
+        kiosk2.collection.collect(self2, again.booking_id)
+
+
+def test_a_lost_answer_on_collect_is_ours_on_the_retry(kiosks, web_sale):
+    from tests.cloud.helpers import LoseResponses
+
+    (kiosk1, self1), _ = kiosks
+    [found] = kiosk1.collection.find(self1, web_sale.reference)
+    LoseResponses(kiosk1.gate.context.clients().dynamodb, operation="PutItem")
+    with pytest.raises(InvalidInput, match="cannot check now"):
+        kiosk1.collection.collect(self1, found.booking_id)
+    kiosk1.gate.context.status.mark_ok()  # the connection is back (the sync's probe says so)
+    collected = kiosk1.collection.collect(self1, found.booking_id)  # the retry: ours
+    assert collected.booking.reference == web_sale.reference
+
+
+def test_another_devices_booking_prints_its_ticket_types_and_not_seats_refunded_since(
+        cloud_services, kiosks, clock):
+    (kiosk1, self1), _ = kiosks
+    booking = _counter_sale(cloud_services, ["C1", "C2"], {"C2": "child"})
+    [found] = kiosk1.collection.find(self1, booking.reference)  # pulled with its show
+    assert {(ln.seat_code, ln.ticket_type) for ln in found.lines} == {("C1", "adult"),
+                                                                      ("C2", "child")}
+    assert all(ln.price_minor > 0 for ln in found.lines)
+    manager = cloud_services.auth.sign_in("9001", "9999")
+    cloud_services.booking.refund(manager, booking.reference, ["C2"], reason="test")
+    worker = _worker(cloud_services, clock)
+    try:
+        worker.run_once()  # the refund reaches the cloud
+    finally:
+        worker.close()
+    collected = kiosk1.collection.collect(self1, found.booking_id)
+    assert [ln.seat_code for ln in collected.booking.lines] == ["C1"]
