@@ -46,7 +46,7 @@ class Task(QObject):
 
 class _Runner(QRunnable):
     def __init__(self, task: Task, fn: Callable[..., Any], args: tuple, kwargs: dict,
-                 lock: threading.RLock):
+                 lock: threading.RLock | None):
         super().__init__()
         self.setAutoDelete(True)
         self._task = task
@@ -57,8 +57,11 @@ class _Runner(QRunnable):
 
     def run(self) -> None:
         try:
-            with self._lock:
+            if self._lock is None:  # I/O that touches no database (a printer)
                 result = self._fn(*self._args, **self._kwargs)
+            else:
+                with self._lock:
+                    result = self._fn(*self._args, **self._kwargs)
         except BaseException as exc:  # delivered to the GUI thread, never lost
             self._task.failed.emit(exc)
         else:
@@ -83,6 +86,8 @@ class Bridge(QObject):
         self._lock = threading.RLock()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._io_pool = QThreadPool(self)  # slow I/O outside the lock (printers), apart
+        self._io_pool.setMaxThreadCount(2)
         self._pending: set[Task] = set()
         self._changed_while_busy = False
         self._feed = None
@@ -118,8 +123,11 @@ class Bridge(QObject):
     def submit(self, fn: Callable[..., Any], *args: Any,
                on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None,
-               name: str | None = None, **kwargs: Any) -> Task:
-        """Run ``fn`` on the worker thread; ``on_done(result)`` / ``on_error(exc)`` on this one."""
+               name: str | None = None, exclusive: bool = True, **kwargs: Any) -> Task:
+        """Run ``fn`` on the worker thread; ``on_done(result)`` / ``on_error(exc)`` on this one.
+
+        ``exclusive=False``: without the services' lock, for slow I/O that touches no database
+        (a printer), so the screens' own service calls do not wait for it."""
         task = Task(name or getattr(fn, "__name__", "task"), self)
         if on_done is not None:
             task.succeeded.connect(on_done)
@@ -131,7 +139,10 @@ class Bridge(QObject):
         self._pending.add(task)
         if was_idle:
             self.busyChanged.emit(True)
-        self._pool.start(_Runner(task, fn, args, kwargs, self._lock))
+        if exclusive:
+            self._pool.start(_Runner(task, fn, args, kwargs, self._lock))
+        else:
+            self._io_pool.start(_Runner(task, fn, args, kwargs, None))
         return task
 
     def _finish(self, task: Task, result: Any, error: BaseException | None) -> None:
@@ -160,7 +171,7 @@ class Bridge(QObject):
 
     def wait_idle(self, timeout_ms: int = 30_000) -> bool:
         """Block until the worker has run everything (shutdown and tests)."""
-        return self._pool.waitForDone(timeout_ms)
+        return self._pool.waitForDone(timeout_ms) and self._io_pool.waitForDone(timeout_ms)
 
     # -- cloud sync (no-ops without it) ----------------------------------------------------------
     def watch_show(self, show_id: str | None) -> None:

@@ -131,37 +131,47 @@ class CollectScreen(Screen):
         booking_id = item.data(Qt.ItemDataRole.UserRole)
         self.collect_button.setEnabled(False)
         self.message.setText(self.tr("Printing…"))
-        self.bridge.submit(self._job, self.session.actor, booking_id, reprint, name="collect",
-                           on_done=self._collected, on_error=self._failed)
+        self.bridge.submit(self.services.collection.collect, self.session.actor, booking_id,
+                           reprint=reprint, name="collect", on_done=self._print_thermal,
+                           on_error=self._failed)
         return True
 
-    def _job(self, actor, booking_id: str, reprint: bool):
-        collection = self.services.collection.collect(actor, booking_id, reprint=reprint)
+    def _print_thermal(self, collection) -> None:
+        """Collected: to the thermal printer (given back if it fails), else the desktop one."""
+        from kiosk.ui.thermal import print_thermal
+
         printing = self.services.printing
-        if printing is not None and printing.thermal:
-            try:
-                printing.print_booking(actor, collection.booking,
-                                       kind="reprint" if reprint else "collect")
-            except BaseException:
-                self.services.collection.release(actor, collection)
-                raise
-        return collection
+        if printing is None or not printing.thermal:
+            self._collected(collection)
+            return
+        actor = self.session.actor
+        print_thermal(self.bridge, printing, actor, collection.booking,
+                      kind="reprint" if collection.reprint else "collect",
+                      on_done=lambda _printed: self._done(collection), on_error=self._failed,
+                      after_failure=lambda: self.bridge.call(self.services.collection.release,
+                                                             actor, collection))
 
     def _collected(self, collection) -> None:
+        """The desktop printer (no thermal one): a cancelled or failed print gives the
+        collection back, as a thermal printer's failure does."""
+        from kiosk.ui.counter import ticket_output
+
         printing = self.services.printing
         actor = self.session.actor
-        if printing is None or not printing.thermal:
-            from kiosk.ui.counter import ticket_output
+        try:
+            message = ticket_output.print_tickets(collection.booking, self.ctl.config, self)
+            if message == ticket_output.cancelled_text():
+                raise KioskError(message)
+            self.bridge.call(printing.record, actor, collection.booking,
+                             "reprint" if collection.reprint else "collect", "desktop",
+                             len(collection.booking.lines))
+        except Exception as err:  # noqa: BLE001 - any failure: nothing was handed over
+            self.bridge.call(self.services.collection.release, actor, collection)
+            self._failed(err)
+            return
+        self._done(collection)
 
-            try:
-                ticket_output.print_tickets(collection.booking, self.ctl.config, self)
-                self.bridge.call(printing.record, actor, collection.booking,
-                                 "reprint" if collection.reprint else "collect", "desktop",
-                                 len(collection.booking.lines))
-            except KioskError as err:
-                self.bridge.call(self.services.collection.release, actor, collection)
-                self._failed(err)
-                return
+    def _done(self, collection) -> None:
         text = self.tr("Tickets for %1 printed.").replace("%1", collection.booking.reference)
         self.message.setText(text)
         self.ctl.banner.show_message(text, "ok")

@@ -64,6 +64,7 @@ class TicketScreen(Screen):
         self.last_ticket_path: Path | None = None
         self.last_receipt_path: Path | None = None
         self._auto_printed: set[str] = set()  # bookings printed at once after their sale
+        self._printing = False  # a thermal job is on its way: no second one
         self.printer = None  # a configured QPrinter to use instead of the system one (preview)
 
         title = QLabel(self.tr("Sale complete"), self)
@@ -267,18 +268,25 @@ class TicketScreen(Screen):
             food=self._food(self.booking))
 
     def print_thermal(self) -> None:
-        """The first print of a sale (tickets, receipt, drawer), or a reprint of the tickets."""
+        """The first print of a sale (tickets, receipt, drawer), or a reprint of the tickets
+        (the service decides which); the buttons wait while the printer works."""
+        from kiosk.ui.thermal import print_thermal
+
         printing, booking = self.services.printing, self.booking
-        if printing is None or booking is None:
+        if printing is None or booking is None or self._printing:
             return
-        first = printing.prints(booking.booking_id) == 0
+        self._set_printing(True)
         self.output_label.setText(self.tr("Printing…"))
-        self.bridge.submit(printing.print_booking, self.session.actor, booking,
-                           kind="sale" if first else "reprint",
-                           receipt=self._receipt() if first else None, name="print",
-                           on_done=self._thermal_printed, on_error=self._thermal_failed)
+        print_thermal(self.bridge, printing, self.session.actor, booking, kind="sale",
+                      receipt=self._receipt(), on_done=self._thermal_printed,
+                      on_error=self._thermal_failed)
+
+    def _set_printing(self, busy: bool) -> None:
+        self._printing = busy
+        self.print_button.setEnabled(not busy)
 
     def _thermal_printed(self, printed) -> None:
+        self._set_printing(False)
         text = (self.tr("%1 tickets and the receipt printed.") if printed.receipt
                 else self.tr("%1 tickets printed again.")).replace("%1", str(printed.tickets))
         if printed.drawer:
@@ -287,6 +295,7 @@ class TicketScreen(Screen):
         self.ctl.banner.show_message(text, "ok")
 
     def _thermal_failed(self, error: BaseException) -> None:
+        self._set_printing(False)
         text = str(error) if isinstance(error, KioskError) else self.tr(
             "Printing failed (%1). The sale is saved: press Reprint.").replace(
             "%1", type(error).__name__)

@@ -68,6 +68,10 @@ def save_pdf(kind: str, booking: Booking, path: Path, *, staff_label: str | None
     return written
 
 
+def cancelled_text() -> str:
+    return QCoreApplication.translate("TicketOutput", "Printing cancelled.")
+
+
 def print_tickets(booking: Booking, config, parent=None, printer=None) -> str:
     """Send the tickets to the configured printer (or ask with the print dialog).
 

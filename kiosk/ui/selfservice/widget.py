@@ -480,24 +480,27 @@ class SelfServiceWidget(QWidget):
         self.collect.show_found([])
         self.collect.set_message(message, error=True)
 
-    def _collect_job(self, booking_id: str):
-        """On the worker: take the collection, print on the thermal printer (given back if the
-        printer fails, so the customer can try again)."""
-        actor = self.actor()
-        collection = self.services.collection.collect(actor, booking_id)
-        printing = self.services.printing
-        if printing is not None and printing.thermal:
-            try:
-                printing.print_booking(actor, collection.booking, kind="collect")
-            except BaseException:
-                self.services.collection.release(actor, collection)
-                raise
-        return collection
-
     def _collect_booking(self, booking_id: str) -> None:
         self.collect.set_message(self.tr("Printing your tickets…"))
-        self.bridge.submit(self._collect_job, booking_id, name="self-service collect",
-                           on_done=self._collected, on_error=self._collect_failed)
+        self.bridge.submit(self.services.collection.collect, self.actor(), booking_id,
+                           name="self-service collect", on_done=self._print_collected,
+                           on_error=self._collect_failed)
+
+    def _print_collected(self, collection) -> None:
+        """Collected: print on the thermal printer (the collection is given back if the
+        printer fails, so the customer can try again)."""
+        from kiosk.ui.thermal import print_thermal
+
+        printing = self.services.printing
+        if printing is None or not printing.thermal:
+            self._collected(collection)
+            return
+        actor = self.actor()
+        print_thermal(self.bridge, printing, actor, collection.booking, kind="collect",
+                      on_done=lambda _printed: self._collected(collection),
+                      on_error=self._collect_failed,
+                      after_failure=lambda: self.bridge.call(self.services.collection.release,
+                                                             actor, collection))
 
     def _collected(self, collection) -> None:
         booking = collection.booking
@@ -519,17 +522,18 @@ class SelfServiceWidget(QWidget):
 
     def _print_thermal(self, booking: Booking) -> None:
         """The tickets and receipt on the kiosk's own printer, once (a customer cannot reprint:
-        staff at the counter can)."""
+        staff at the counter can; the service refuses a second print too)."""
         from kiosk.tickets.model import ReceiptData
+        from kiosk.ui.thermal import print_thermal
 
         printing = self.services.printing
         if printing.prints(booking.booking_id):
             return
         self.done.print_button.setEnabled(False)
         self.done.print_status.setText(self.tr("Printing your tickets…"))
-        self.bridge.submit(printing.print_booking, self.actor(), booking, kind="sale",
-                           receipt=ReceiptData.from_booking(booking), name="self-service print",
-                           on_done=self._thermal_printed, on_error=self._thermal_failed)
+        print_thermal(self.bridge, printing, self.actor(), booking, kind="sale",
+                      receipt=ReceiptData.from_booking(booking), on_done=self._thermal_printed,
+                      on_error=self._thermal_failed)
 
     def _thermal_printed(self, printed) -> None:
         self.done.print_status.setText(self.tr("Take your tickets below."))
