@@ -110,8 +110,21 @@ _IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _REGION = re.compile(r"^[a-z]{2}(-[a-z0-9]+)+$")
 _TABLE_NAME = re.compile(r"^[A-Za-z0-9_.-]{3,255}$")
 _TOPIC = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
-_PRINTER = re.compile(r"^(file:.+|tcp://[A-Za-z0-9.-]+(:\d{1,5})?|usb:[0-9A-Fa-f]{4}:[0-9A-Fa-f]{4}"
-                      r"|serial:/[^:]+(:\d{3,7})?)$")
+_PRINTER = re.compile(r"(file:[^\n]+|tcp://[A-Za-z0-9][A-Za-z0-9.-]*(:(?P<port>\d{1,5}))?"
+                      r"|usb:(?P<vendor>[0-9A-Fa-f]{4}):[0-9A-Fa-f]{4}"
+                      r"|serial:/[^:\n]+(:(?P<baud>\d{3,7}))?)")
+
+
+def _printer_uri(value: str) -> bool:
+    """What the printer code accepts too: a port 1-65535, a USB vendor that is not 0000, a
+    baud rate 300-4,000,000; nothing after the address (a stray newline)."""
+    match = _PRINTER.fullmatch(value)
+    if match is None:
+        return False
+    port, vendor, baud = match["port"], match["vendor"], match["baud"]
+    return ((port is None or 1 <= int(port) <= 65535)
+            and (vendor is None or int(vendor, 16) != 0)
+            and (baud is None or 300 <= int(baud) <= 4_000_000))
 
 
 def _number(x: float) -> str:
@@ -156,7 +169,7 @@ RULES: dict[str, tuple[str, Any]] = {
     "ticket_dir": ("a folder path", lambda v: str(v) not in ("", ".")),
     "ticket_keys_file": ("a file path", lambda v: str(v) not in ("", ".")),
     "thermal_printer": ("empty, or file:/path, tcp://host[:port], usb:VID:PID or "
-                        "serial:/dev/ttyUSB0[:baud]", lambda v: v == "" or bool(_PRINTER.match(v))),
+                        "serial:/dev/ttyUSB0[:baud]", lambda v: v == "" or _printer_uri(v)),
     "cloud.region": ("an AWS region such as ap-south-1", lambda v: bool(_REGION.match(v))),
     "cloud.table": ("a DynamoDB table name: 3 to 255 letters, digits, '_', '-' or '.'",
                     lambda v: bool(_TABLE_NAME.match(v))),

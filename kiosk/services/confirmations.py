@@ -101,6 +101,9 @@ class ConfirmationService:
                                (booking_id,)).fetchone()
         if booking is None:
             raise NotFound(f"Booking {booking_id} is not on this kiosk.")
+        if booking["state"] not in ("confirmed", "partially_refunded"):
+            raise InvalidInput("This booking is no longer valid (refunded, exchanged or "
+                               "cancelled): there is no confirmation to send.")
         given = normalise_contact(contact) if contact and contact.strip() else ""
         target = given or str(booking["customer_contact"] or "")
         if not target:

@@ -471,6 +471,14 @@
         <translation>QR कोड स्कैन करें या संदर्भ या फ़ोन नंबर लिखें।</translation>
     </message>
     <message>
+        <source>Looking…</source>
+        <translation>खोज रहे हैं…</translation>
+    </message>
+    <message>
+        <source>The booking could not be looked up (%1). Try again.</source>
+        <translation>बुकिंग नहीं खोजी जा सकी (%1)। फिर से कोशिश करें।</translation>
+    </message>
+    <message>
         <source>Seats %1</source>
         <translation>सीटें %1</translation>
     </message>

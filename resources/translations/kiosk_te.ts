@@ -471,6 +471,14 @@
         <translation>QR కోడ్ స్కాన్ చేయండి లేదా రిఫరెన్స్ లేదా ఫోన్ నంబర్ టైప్ చేయండి.</translation>
     </message>
     <message>
+        <source>Looking…</source>
+        <translation>వెతుకుతున్నాం…</translation>
+    </message>
+    <message>
+        <source>The booking could not be looked up (%1). Try again.</source>
+        <translation>బుకింగ్ వెతకలేకపోయాం (%1). మళ్ళీ ప్రయత్నించండి.</translation>
+    </message>
+    <message>
         <source>Seats %1</source>
         <translation>సీట్లు %1</translation>
     </message>

@@ -34,6 +34,7 @@ def test_f7_collects_a_booking_once(driver, qtbot, services, printer_file):
     collect = driver.screen("collect")
     collect.entry.setText("Asha@Example.com")
     collect.find()
+    qtbot.waitUntil(lambda: collect.results.count() == 1, timeout=WAIT)  # looked up on the worker
     assert collect.results.count() == 1 and booking.reference in collect.results.item(0).text()
     collect.collect()
     qtbot.waitUntil(lambda: "printed" in collect.message.text(), timeout=WAIT)
@@ -48,6 +49,7 @@ def test_f7_collects_a_booking_once(driver, qtbot, services, printer_file):
     assert printer_file.read_bytes().count(booking.ticket_code.encode()) == 2
     collect.entry.setText(booking.reference)
     collect.find()
+    qtbot.waitUntil(lambda: collect.results.count() == 1, timeout=WAIT)
     collect.collect()
     qtbot.waitUntil(lambda: "already collected at TEST-COUNTER" in collect.message.text(),
                     timeout=WAIT)

@@ -97,3 +97,31 @@ def test_fill_levels_say_how_full_a_show_is():
 
     assert [fill_level(show(n)) for n in (80, 30, 8, 0)] == ["plenty", "filling", "few",
                                                               "sold_out"]
+
+
+def test_a_late_quick_sale_answer_is_dropped_and_its_seats_given_back(driver, qtbot, services,
+                                                                       monkeypatch):
+    """Review finding: the cashier moved on (Refund) before the best seats came back: they
+    must not be pulled to payment, and the seats must not stay held."""
+    import threading
+
+    driver.start()
+    grid = driver.screen("finder").grid
+    go_on = threading.Event()
+    real = services.booking.hold_best
+
+    def slow_hold_best(*args, **kwargs):
+        go_on.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(services.booking, "hold_best", slow_hold_best)
+    driver.click(grid.preset_buttons[(2, 0)])
+    driver.click(grid.show_buttons["show-future"])
+    driver.click(grid.show_buttons["show-future"])  # the nervous double tap: one request
+    driver.mode.open_refund()
+    go_on.set()
+    driver.wait_idle()
+    qtbot.waitUntil(lambda: services.deps.conn.execute(
+        "SELECT COUNT(*) FROM holds").fetchone()[0] == 0, timeout=WAIT)
+    assert driver.mode.current_name() == "refund"
+    assert driver.mode.session.sale.hold is None

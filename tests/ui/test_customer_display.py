@@ -62,4 +62,7 @@ def test_the_customer_follows_the_sale_in_their_language(driver, qtbot, services
     # the confirmation would go out in the customer's language
     assert mode.confirmation_language() == "te"
     assert conn.execute("SELECT COUNT(*) FROM bookings").fetchone()[0] == 1
+    assert "₹500.00" in display.total.text() and "₹100.00" in display.change.text()
     _shot(display, "customer-display-thanks.png")
+    driver.mode.new_sale()  # the next customer starts in the counter's language
+    assert display.language == "en" and display.title.text() == "Welcome"

@@ -19,6 +19,17 @@ def _shot(kiosk, name):
         kiosk.grab().save(os.path.join(os.environ["KIOSK_SHOTS"], name))
 
 
+def _choice(qtbot, kiosk, reference):
+    """The found booking's button, once shown (a widget added to a visible screen shows at the
+    next turn of the event loop; the first search's button may still await deletion)."""
+    def shown():
+        return [b for b in kiosk.collect.findChildren(type(kiosk.collect.find_button),
+                                                      f"collect_{reference}") if b.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) == 1, timeout=10000)
+    return shown()[0]
+
+
 def test_collect_by_phone_prints_once(qtbot, make_kiosk, config, tmp_path):
     printer = tmp_path / "printer.bin"
     kiosk, services = make_kiosk(replace(config, thermal_printer=f"file:{printer}"))
@@ -33,10 +44,8 @@ def test_collect_by_phone_prints_once(qtbot, make_kiosk, config, tmp_path):
     _shot(kiosk, "selfservice-collect.png")
     kiosk.collect.entry.setText("+91 98765 43210")
     click(qtbot, kiosk.collect.find_button)
-    qtbot.waitUntil(lambda: len(kiosk.collect.found) == 1, timeout=10000)
+    choice = _choice(qtbot, kiosk, booking.reference)
     _shot(kiosk, "selfservice-collect-found.png")
-    choice = kiosk.collect.findChild(type(kiosk.collect.find_button),
-                                     f"collect_{booking.reference}")
     click(qtbot, choice)
     qtbot.waitUntil(lambda: kiosk.current_name() == "done", timeout=10000)
     assert kiosk.done.print_status.text() == "Take your tickets below."
@@ -44,11 +53,7 @@ def test_collect_by_phone_prints_once(qtbot, make_kiosk, config, tmp_path):
     kiosk.start_collect()  # the same customer, again
     kiosk.collect.entry.setText(booking.reference)
     click(qtbot, kiosk.collect.find_button)
-    qtbot.waitUntil(lambda: len(kiosk.collect.found) == 1, timeout=10000)
-    [again] = [b for b in kiosk.collect.findChildren(type(kiosk.collect.find_button),
-                                                     f"collect_{booking.reference}")
-               if b.isVisible()]  # the first search's button may still await deletion
-    click(qtbot, again)
+    click(qtbot, _choice(qtbot, kiosk, booking.reference))
     qtbot.waitUntil(lambda: "already collected" in kiosk.collect.message.text(), timeout=10000)
     assert printer.read_bytes().count(booking.ticket_code.encode()) == 2  # not printed again
     _shot(kiosk, "selfservice-collect-refused.png")

@@ -103,11 +103,21 @@ class CollectScreen(Screen):
         if not text:
             self.message.setText(self.tr("Scan the QR code or type a reference or phone number."))
             return
-        try:
-            found = self.bridge.call(self.services.collection.find, self.session.actor, text)
-        except KioskError as err:
-            self.message.setText(str(err))
-            return
+        self.message.setText(self.tr("Looking…"))
+        self.find_button.setEnabled(False)
+        # on the worker: a miss pulls the next shows' bookings from the cloud
+        self.bridge.submit(self.services.collection.find, self.session.actor, text,
+                           name="collect find", on_done=self._found, on_error=self._not_found)
+
+    def _not_found(self, error: BaseException) -> None:
+        self.find_button.setEnabled(True)
+        self.message.setText(str(error) if isinstance(error, KioskError) else self.tr(
+            "The booking could not be looked up (%1). Try again.").replace(
+            "%1", type(error).__name__))
+
+    def _found(self, found) -> None:
+        self.find_button.setEnabled(True)
+        self.results.clear()
         for booking in found:
             show = booking.show
             item = QListWidgetItem(

@@ -147,14 +147,27 @@ class CustomerDisplay(QWidget):
         self._drop_map()
 
     def _thanks(self, booking) -> None:
+        """What the whole basket cost (tickets and food, one payment) and the change given."""
+        from kiosk.domain.errors import KioskError
+
+        food = None
+        items = self.counter.services.items
+        if items is not None:
+            try:
+                food = self.counter.bridge.call(items.for_booking, booking.booking_id)
+            except KioskError:
+                food = None
+        paid = booking.total_minor + (food.total_minor if food is not None else 0)
+        tenders = (*booking.tenders, *(food.tenders if food is not None else ()))
+        change = sum(t.change_minor or 0 for t in tenders if t.kind == "cash") if tenders \
+            else (booking.change_minor or 0)
         self.title.setText(self.t("thanks"))
         self.subtitle.setText(f"{self.t('reference')}: {booking.reference}")
         self.lines.setText(f"{self.t('seats')}: "
                            + ", ".join(line.seat_code for line in booking.lines))
-        self.total.setText(f"{self.t('paid')} {format_money(booking.total_minor, booking.currency)}")
-        if booking.change_minor:
-            self.change.setText(f"{self.t('change')} "
-                                f"{format_money(booking.change_minor, booking.currency)}")
+        self.total.setText(f"{self.t('paid')} {format_money(paid, booking.currency)}")
+        if change:
+            self.change.setText(f"{self.t('change')} {format_money(change, booking.currency)}")
         self._drop_map()
 
     def _show_basket(self, sale) -> None:

@@ -216,6 +216,7 @@ class FinderScreen(Screen):
 
     # -- screen hooks ---------------------------------------------------------------------------
     def enter(self) -> None:
+        self.grid.clear_preset()  # a quantity preset is one sale's
         if not self._filters_loaded:
             self.load_filters()
         exchange = self.session.sale.exchange_from

@@ -88,6 +88,8 @@ class CounterMode(QWidget):
         self.session = session or CounterSession()
         self._renewing = False
         self._warned = False
+        self._quick_pending = False  # a quantity preset's seats are being held
+        self._quick_token = 0  # which request a late answer belongs to
 
         self._build_topbar()
         self.banner = MessageBanner(self)
@@ -456,18 +458,36 @@ class CounterMode(QWidget):
         except KioskError as err:
             self.banner.error(str(err))
             return
+        if self._quick_pending:
+            return  # a double tap: the first request answers
         sale = self.session.sale
         if sale.hold is not None:
             self.release_hold()
         sale.show = detail
+        self._quick_pending = True
+        self._quick_token += 1
+        token, actor = self._quick_token, self.session.actor
         self.set_busy_text(self.tr("Finding the best seats…"))
-        self.bridge.submit(self.services.booking.hold_best, self.session.actor, show_id,
+        self.bridge.submit(self.services.booking.hold_best, actor, show_id,
                            adults + children, name="quick sale",
-                           on_done=lambda hold: self._quick_held(hold, children),
-                           on_error=self._quick_failed)
+                           on_done=lambda hold: self._quick_held(hold, children, token, actor),
+                           on_error=lambda err: self._quick_failed(err, token))
 
-    def _quick_held(self, hold, children: int) -> None:
+    def _quick_still_wanted(self, token: int, actor) -> bool:
+        """The cashier is still where the request was made (same sale, signed in, on the show
+        times): a late answer otherwise is dropped, its seats given back."""
+        return (token == self._quick_token and self.session.actor is actor
+                and self.current_name() == "finder" and self.session.sale.hold is None)
+
+    def _quick_held(self, hold, children: int, token: int, actor) -> None:
+        self._quick_pending = False
         self.set_busy_text("")
+        if not self._quick_still_wanted(token, actor) or \
+                self.session.sale.show is None or \
+                self.session.sale.show.summary.show_id != hold.show_id:
+            self.bridge.submit(self.services.booking.release, hold.hold_id,
+                               name="quick sale given back")
+            return
         self.set_hold(hold)
         seats = list(hold.seats)
         sale = self.session.sale
@@ -479,8 +499,11 @@ class CounterMode(QWidget):
         else:
             self.go("basket")
 
-    def _quick_failed(self, error: BaseException) -> None:
+    def _quick_failed(self, error: BaseException, token: int) -> None:
+        self._quick_pending = False
         self.set_busy_text("")
+        if token != self._quick_token or self.current_name() != "finder":
+            return
         self.banner.show_message(
             (str(error) if isinstance(error, KioskError) else self.tr("No seats were held."))
             + " " + self.tr("Choose the seats on the map."), "warn")
@@ -558,6 +581,9 @@ class CounterMode(QWidget):
             self.release_hold()
         self.session.new_sale()
         self.set_hold(None)
+        if self.customer_display is not None:  # the next customer starts in the counter's
+            self.customer_language.setCurrentIndex(
+                max(0, self.customer_language.findData(self.config.language)))
         self.go("finder")
         self.screens["finder"].focus_search()  # type: ignore[attr-defined]
 

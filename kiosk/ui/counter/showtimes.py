@@ -160,7 +160,7 @@ class ShowTimeGrid(QWidget):
         button.setProperty("fill", level)
         button.setMinimumSize(132, 96)
         button.setStyleSheet(f"QPushButton {{ {_LEVEL_STYLE[level]} border-radius: 10px; "
-                             "font-size: 17px; font-weight: 700; padding: 6px; }}")
+                             f"font-size: 17px; font-weight: 700; padding: 6px; }}")
         button.setEnabled(level != "sold_out")
         button.setAccessibleName(f"{show.film_title} {show.local_start:%H:%M} {left}")
         button.clicked.connect(lambda _=False, s=show.show_id: self._chosen(s))

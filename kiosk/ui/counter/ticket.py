@@ -387,6 +387,11 @@ class TicketScreen(Screen):
     def first_focus(self) -> QWidget | None:
         return self.new_sale_button
 
+    def leave(self) -> None:
+        if self.preview_dialog is not None:  # never the last customer's ticket on screen
+            self.preview_dialog.close()
+            self.preview_dialog = None
+
     def back(self) -> None:
         self.ctl.new_sale()
 

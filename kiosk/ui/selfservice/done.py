@@ -104,8 +104,10 @@ class DoneScreen(QWidget):
         if self.booking is not None:
             self.set_booking(self.booking)
 
-    def set_booking(self, booking: Booking, food=None) -> None:
-        """``food``: the snacks sold with it (an ``ItemSale``), to collect at the stand."""
+    def set_booking(self, booking: Booking, food=None, collected: bool = False) -> None:
+        """``food``: the snacks sold with it (an ``ItemSale``), to collect at the stand;
+        ``collected``: booked elsewhere and collected here (no payment or contact to show:
+        this screen did not take them, and a contact is not shown to whoever stands here)."""
         self.booking = booking
         show = booking.show
         self.reference.setText(booking.reference)
@@ -120,16 +122,17 @@ class DoneScreen(QWidget):
             lines.append(self.tr("Snacks: %1 — collect them at the food counter with %2")
                          .replace("%1", ", ".join(f"{ln.qty} × {ln.label}" for ln in food.lines))
                          .replace("%2", food.reference))
-        lines.append(self.tr("Paid %1 by card •••• %2")
-                     .replace("%1", format_money(paid, booking.currency))
-                     .replace("%2", booking.card_last4 or "????"))
+        if not collected:
+            lines.append(self.tr("Paid %1 by card •••• %2")
+                         .replace("%1", format_money(paid, booking.currency))
+                         .replace("%2", booking.card_last4 or "????"))
         if booking.member_phone:  # the loyalty member the customer said they are
             lines.append(self.tr("You earned %1 points.").replace(
                 "%1", f"{booking.points_earned:,}"))
         self.details.setText("\n".join(lines))
         self.contact_note.setText(
             self.tr("A confirmation is on its way to %1.").replace("%1", booking.customer_contact)
-            if booking.customer_contact else "")
+            if booking.customer_contact and not collected else "")
         try:
             self.qr.setPixmap(qr_pixmap(qr_payload(booking)))
         except KioskError:  # not signed: the printed ticket says why; no QR the door refuses

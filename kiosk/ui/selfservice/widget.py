@@ -506,7 +506,7 @@ class SelfServiceWidget(QWidget):
         booking = collection.booking
         self.sale = Sale()
         self.sale.booking = booking
-        self.done.set_booking(booking)
+        self.done.set_booking(booking, collected=True)
         self.show_screen("done")
         printing = self.services.printing
         if printing is not None and printing.thermal:
