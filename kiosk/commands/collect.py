@@ -30,6 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--staff", metavar="NUMBER",
                         help="a staff member (PIN from $KIOSK_PIN or asked); without it the "
                              "command acts as the self-service kiosk")
+    parser.add_argument("--proof", default="", metavar="LAST4",
+                        help="without --staff, found by phone: the booking reference's last 4 "
+                             "characters (a phone number alone prints nobody's tickets)")
     parser.add_argument("--reprint", action="store_true",
                         help="print again tickets already collected (a manager; audited)")
 
@@ -61,7 +64,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
                           f"{len(booking.lines)} seat(s)")
                 return 1
             collection = services.collection.collect(actor, found[0].booking_id,
-                                                     reprint=args.reprint)
+                                                     reprint=args.reprint,
+                                                     proof=args.proof or args.what)
             try:
                 where = _print(services, actor, collection.booking, args, config)
             except BaseException:

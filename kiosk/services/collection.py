@@ -39,6 +39,10 @@ class AlreadyCollected(InvalidInput):
     """The tickets were collected before (where and when are in the message)."""
 
 
+class ProofNeeded(InvalidInput):
+    """Self-service found the booking by a phone number: the reference's end proves it."""
+
+
 @dataclass(frozen=True)
 class Collection:
     booking: Booking
@@ -151,9 +155,15 @@ class CollectionService:
         return None
 
     # -- collecting once ------------------------------------------------------------------------
-    def collect(self, actor: Actor, booking_id: str, *, reprint: bool = False) -> Collection:
+    def collect(self, actor: Actor, booking_id: str, *, reprint: bool = False,
+                proof: str = "") -> Collection:
         """Take the collection (the caller then prints; on a printer fault it calls
-        ``release``). ``reprint``: a manager prints again what was collected, audited."""
+        ``release``). ``reprint``: a manager prints again what was collected, audited.
+
+        At an unattended kiosk a phone number is not enough to print someone's tickets (anyone
+        may know it): ``proof`` must be the booking's QR, its reference or the reference's last
+        four characters, which only the customer's e-mail or SMS carries. Staff check the
+        customer themselves."""
         require_role(self.deps, actor, (Role.SELF_SERVICE, Role.CASHIER, Role.MANAGER),
                      "tickets.collect", booking_id)
         if reprint:
@@ -161,6 +171,9 @@ class CollectionService:
         booking = self._booking(booking_id)
         if booking is None:
             raise NotFound("That booking is not on this kiosk any more. Scan it again.")
+        if actor.role == Role.SELF_SERVICE and not self.proves(booking, proof):
+            raise ProofNeeded("To print these tickets, type the last 4 characters of your "
+                              "booking reference (in your e-mail or SMS).")
         conn = self.deps.conn
         own = conn.execute("SELECT 1 FROM bookings WHERE id = ?", (booking_id,)).fetchone()
         if own is None:
@@ -190,6 +203,24 @@ class CollectionService:
         with transaction(conn):
             record_collection(conn, booking, actor, now, queue=queued)
         return Collection(booking, now)
+
+    def proves(self, booking: Booking, proof: str) -> bool:
+        """``proof`` shows the customer holds the booking's message: its QR (signed), its
+        reference, or the reference's last four characters."""
+        text = str(proof or "").strip()
+        if not text:
+            return False
+        if is_code(text):
+            try:
+                return self.deps.reference_of(text) == booking.reference
+            except InvalidInput:
+                return False
+        typed = normalise_reference(text)
+        if _REFERENCE.match(typed):
+            return typed == booking.reference
+        # the last four, read as references are (O is 0, I and L are 1)
+        tail = text.upper().replace("O", "0").replace("I", "1").replace("L", "1")
+        return len(tail) == 4 and tail == booking.reference[-4:]
 
     def _fresh(self, booking: Booking) -> Booking:
         """Another device's booking as the cloud has it now: seats refunded since the pull are

@@ -514,12 +514,20 @@
         <translation>मेरी बुकिंग खोजें</translation>
     </message>
     <message>
+        <source>Printing your tickets…</source>
+        <translation type="unfinished">आपके टिकट प्रिंट हो रहे हैं…</translation>
+    </message>
+    <message>
         <source>Scan your QR code, or type your booking reference or phone number.</source>
         <translation>अपना QR कोड स्कैन करें, या बुकिंग संदर्भ या फ़ोन नंबर लिखें।</translation>
     </message>
     <message>
         <source>Looking for your booking…</source>
         <translation>आपकी बुकिंग खोजी जा रही है…</translation>
+    </message>
+    <message>
+        <source>To print your tickets, type the last 4 characters of your booking reference (in your e-mail or SMS), then Find.</source>
+        <translation>टिकट प्रिंट करने के लिए अपने बुकिंग संदर्भ के आख़िरी 4 अक्षर लिखें (आपके ई-मेल या SMS में), फिर खोजें दबाएँ।</translation>
     </message>
     <message>
         <source>Is this your booking? Tap it to print your tickets.</source>

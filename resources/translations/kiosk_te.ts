@@ -514,12 +514,20 @@
         <translation>నా బుకింగ్ వెతకండి</translation>
     </message>
     <message>
+        <source>Printing your tickets…</source>
+        <translation type="unfinished">మీ టికెట్లు ప్రింట్ అవుతున్నాయి…</translation>
+    </message>
+    <message>
         <source>Scan your QR code, or type your booking reference or phone number.</source>
         <translation>మీ QR కోడ్ స్కాన్ చేయండి, లేదా బుకింగ్ రిఫరెన్స్ లేదా ఫోన్ నంబర్ టైప్ చేయండి.</translation>
     </message>
     <message>
         <source>Looking for your booking…</source>
         <translation>మీ బుకింగ్ వెతుకుతున్నాం…</translation>
+    </message>
+    <message>
+        <source>To print your tickets, type the last 4 characters of your booking reference (in your e-mail or SMS), then Find.</source>
+        <translation>టికెట్లు ప్రింట్ చేయడానికి మీ బుకింగ్ రిఫరెన్స్ చివరి 4 అక్షరాలు టైప్ చేయండి (మీ ఈ-మెయిల్ లేదా SMS లో), తర్వాత వెతకండి.</translation>
     </message>
     <message>
         <source>Is this your booking? Tap it to print your tickets.</source>

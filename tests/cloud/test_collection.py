@@ -39,13 +39,13 @@ def test_a_web_booking_is_collected_once_across_kiosks(kiosks, web_sale):
     assert found.reference == web_sale.reference and [ln.seat_code for ln in found.lines] == \
         ["F3", "F4"]
     assert found.ticket_code and web_sale.reference in found.ticket_code  # a signed QR to print
-    collected = kiosk1.collection.collect(self1, found.booking_id)
+    collected = kiosk1.collection.collect(self1, found.booking_id, proof=found.reference)
     assert collected.booking.booking_id == found.booking_id
     with pytest.raises(AlreadyCollected, match="already collected at SELF-1, 17:30"):
-        kiosk1.collection.collect(self1, found.booking_id)
+        kiosk1.collection.collect(self1, found.booking_id, proof=found.reference)
     [again] = kiosk2.collection.find(self2, web_sale.reference)
     with pytest.raises(AlreadyCollected, match="already collected at SELF-1"):
-        kiosk2.collection.collect(self2, again.booking_id)
+        kiosk2.collection.collect(self2, again.booking_id, proof=again.reference)
     manager = kiosk2.auth.sign_in("9001", "9999")
     reprint = kiosk2.collection.collect(manager, again.booking_id, reprint=True)
     assert reprint.reprint
@@ -78,10 +78,10 @@ def test_found_by_the_phone_however_typed_and_by_the_signed_qr(kiosks, web_sale)
 def test_a_printer_fault_gives_the_collection_back(kiosks, web_sale):
     (kiosk1, self1), (kiosk2, self2) = kiosks
     [found] = kiosk1.collection.find(self1, web_sale.reference)
-    collection = kiosk1.collection.collect(self1, found.booking_id)
+    collection = kiosk1.collection.collect(self1, found.booking_id, proof=found.reference)
     kiosk1.collection.release(self1, collection)  # the printer failed
     [again] = kiosk2.collection.find(self2, web_sale.reference)
-    assert kiosk2.collection.collect(self2, again.booking_id).booking.reference == \
+    assert kiosk2.collection.collect(self2, again.booking_id, proof=again.reference).booking.reference == \
         web_sale.reference
 
 
@@ -101,6 +101,7 @@ def test_cli_collect_writes_the_tickets_and_refuses_a_second_time(kiosks, web_sa
         pdf = tmp_path / "collected.pdf"
         staff = None
         reprint = False
+        proof = ""
 
     monkeypatch.setattr(kiosk1, "close", lambda: None)
     assert collect.run(Args, config) == 0
@@ -139,7 +140,7 @@ def test_an_offline_collection_of_a_kiosks_own_booking_reaches_the_cloud_later(k
     switch.cut = True
     kiosk1.gate.context.status.mark_offline("cut by the test")
     [found] = kiosk1.collection.find(self1, booking.reference)
-    kiosk1.collection.collect(self1, found.booking_id)
+    kiosk1.collection.collect(self1, found.booking_id, proof=found.reference)
     switch.cut = False
     worker = _worker(kiosk1, clock)
     try:
@@ -150,7 +151,7 @@ def test_an_offline_collection_of_a_kiosks_own_booking_reaches_the_cloud_later(k
         worker.close()
     [again] = kiosk2.collection.find(self2, booking.reference)
     with pytest.raises(AlreadyCollected, match="SELF-1"):
-        kiosk2.collection.collect(self2, again.booking_id)
+        kiosk2.collection.collect(self2, again.booking_id, proof=again.reference)
 
 
 def test_tickets_printed_at_the_sale_are_not_collected_again(kiosks, clock, tmp_path):
@@ -168,7 +169,7 @@ def test_tickets_printed_at_the_sale_are_not_collected_again(kiosks, clock, tmp_
         worker.close()
     [again] = kiosk2.collection.find(self2, booking.reference)
     with pytest.raises(AlreadyCollected):
-        kiosk2.collection.collect(self2, again.booking_id)
+        kiosk2.collection.collect(self2, again.booking_id, proof=again.reference)
 
 
 def test_a_lost_answer_on_collect_is_ours_on_the_retry(kiosks, web_sale):
@@ -178,9 +179,9 @@ def test_a_lost_answer_on_collect_is_ours_on_the_retry(kiosks, web_sale):
     [found] = kiosk1.collection.find(self1, web_sale.reference)
     LoseResponses(kiosk1.gate.context.clients().dynamodb, operation="PutItem")
     with pytest.raises(InvalidInput, match="cannot check now"):
-        kiosk1.collection.collect(self1, found.booking_id)
+        kiosk1.collection.collect(self1, found.booking_id, proof=found.reference)
     kiosk1.gate.context.status.mark_ok()  # the connection is back (the sync's probe says so)
-    collected = kiosk1.collection.collect(self1, found.booking_id)  # the retry: ours
+    collected = kiosk1.collection.collect(self1, found.booking_id, proof=found.reference)  # the retry: ours
     assert collected.booking.reference == web_sale.reference
 
 
@@ -199,5 +200,21 @@ def test_another_devices_booking_prints_its_ticket_types_and_not_seats_refunded_
         worker.run_once()  # the refund reaches the cloud
     finally:
         worker.close()
-    collected = kiosk1.collection.collect(self1, found.booking_id)
+    collected = kiosk1.collection.collect(self1, found.booking_id, proof=found.reference)
     assert [ln.seat_code for ln in collected.booking.lines] == ["C1"]
+
+
+def test_a_phone_number_alone_does_not_print_someone_elses_tickets_at_self_service(kiosks,
+                                                                                     web_sale):
+    """Review finding: at an unattended kiosk the reference's end proves the booking."""
+    from kiosk.services.collection import ProofNeeded
+
+    (kiosk1, self1), _ = kiosks
+    [found] = kiosk1.collection.find(self1, "+91 98765 43210")
+    for weak in ("", "+91 98765 43210", "ZZZZ", web_sale.reference[:4]):
+        with pytest.raises(ProofNeeded, match="last 4 characters"):
+            kiosk1.collection.collect(self1, found.booking_id, proof=weak)
+    assert kiosk1.deps.conn.execute("SELECT COUNT(*) FROM collections").fetchone()[0] == 0
+    tail = web_sale.reference[-4:].lower()
+    assert kiosk1.collection.collect(self1, found.booking_id, proof=tail).booking.reference == \
+        web_sale.reference

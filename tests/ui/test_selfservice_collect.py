@@ -47,6 +47,12 @@ def test_collect_by_phone_prints_once(qtbot, make_kiosk, config, tmp_path):
     choice = _choice(qtbot, kiosk, booking.reference)
     _shot(kiosk, "selfservice-collect-found.png")
     click(qtbot, choice)
+    # found by a phone number: the reference's end proves it is the customer's booking
+    qtbot.waitUntil(lambda: "last 4 characters" in kiosk.collect.message.text(), timeout=10000)
+    assert kiosk.current_name() == "collect" and not printer.exists()
+    _shot(kiosk, "selfservice-collect-proof.png")
+    kiosk.collect.entry.setText(booking.reference[-4:])
+    click(qtbot, kiosk.collect.find_button)
     qtbot.waitUntil(lambda: kiosk.current_name() == "done", timeout=10000)
     assert kiosk.done.print_status.text() == "Take your tickets below."
     assert printer.read_bytes().count(booking.ticket_code.encode()) == 2

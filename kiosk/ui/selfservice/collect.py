@@ -19,7 +19,7 @@ MAX_SHOWN = 3  # bookings offered for one phone number (the newest first)
 
 class CollectScreen(QWidget):
     findRequested = Signal(str)
-    collectRequested = Signal(str)  # booking id
+    collectRequested = Signal(str, str)  # booking id, proof (what the customer typed)
     backRequested = Signal()
     cancelRequested = Signal()
 
@@ -54,6 +54,8 @@ class CollectScreen(QWidget):
         body.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
         body.addStretch(1)
         self.found: list[Booking] = []
+        self.searched = ""  # what found them: a QR or a reference proves the booking
+        self.pending = ""  # a booking found by phone, waiting for its reference's end
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -66,6 +68,8 @@ class CollectScreen(QWidget):
             self.show_found(self.found)
 
     def reset(self) -> None:
+        self.pending = ""
+        self.searched = ""
         self.entry.clear()
         self.set_message("")
         self.show_found([])
@@ -73,12 +77,26 @@ class CollectScreen(QWidget):
 
     def submit(self) -> None:
         text = self.entry.text().strip()
+        if self.pending and text:  # the reference's last four characters
+            self.set_message(self.tr("Printing your tickets…"))
+            self.collectRequested.emit(self.pending, text)
+            return
         if not text:
             self.set_message(self.tr("Scan your QR code, or type your booking reference or "
                                      "phone number."))
             return
         self.set_message(self.tr("Looking for your booking…"))
+        self.searched = text
         self.findRequested.emit(text)
+
+    def ask_proof(self, booking_id: str) -> None:
+        """Found by phone: the reference's end (only the customer's message has it)."""
+        self.pending = booking_id
+        self.entry.clear()
+        self.show_found([])
+        self.set_message(self.tr("To print your tickets, type the last 4 characters of your "
+                                 "booking reference (in your e-mail or SMS), then Find."))
+        self.entry.setFocus()
 
     def set_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
@@ -100,5 +118,5 @@ class CollectScreen(QWidget):
             choice = button(text, role="primary", min_height=96)
             choice.setObjectName(f"collect_{booking.reference}")
             choice.clicked.connect(lambda _=False, b=booking: self.collectRequested.emit(
-                b.booking_id))
+                b.booking_id, self.searched))
             self.results.addWidget(choice)

@@ -474,17 +474,23 @@ class SelfServiceWidget(QWidget):
                            name="self-service find booking", on_done=self.collect.show_found,
                            on_error=self._collect_failed)
 
-    def _collect_failed(self, error: BaseException) -> None:
+    def _collect_failed(self, error: BaseException, booking_id: str = "") -> None:
+        from kiosk.services.collection import ProofNeeded
+
+        if isinstance(error, ProofNeeded) and booking_id:
+            self.collect.ask_proof(booking_id)
+            return
         message = str(error) if isinstance(error, KioskError) else self.tr(
             "Sorry, your booking could not be found just now. Please ask at the counter.")
         self.collect.show_found([])
         self.collect.set_message(message, error=True)
 
-    def _collect_booking(self, booking_id: str) -> None:
+    def _collect_booking(self, booking_id: str, proof: str) -> None:
         self.collect.set_message(self.tr("Printing your tickets…"))
         self.bridge.submit(self.services.collection.collect, self.actor(), booking_id,
-                           name="self-service collect", on_done=self._print_collected,
-                           on_error=self._collect_failed)
+                           proof=proof, name="self-service collect",
+                           on_done=self._print_collected,
+                           on_error=lambda err, b=booking_id: self._collect_failed(err, b))
 
     def _print_collected(self, collection) -> None:
         """Collected: print on the thermal printer (the collection is given back if the
