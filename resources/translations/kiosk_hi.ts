@@ -515,7 +515,7 @@
     </message>
     <message>
         <source>Printing your tickets…</source>
-        <translation type="unfinished">आपके टिकट प्रिंट हो रहे हैं…</translation>
+        <translation>आपके टिकट प्रिंट हो रहे हैं…</translation>
     </message>
     <message>
         <source>Scan your QR code, or type your booking reference or phone number.</source>

@@ -515,7 +515,7 @@
     </message>
     <message>
         <source>Printing your tickets…</source>
-        <translation type="unfinished">మీ టికెట్లు ప్రింట్ అవుతున్నాయి…</translation>
+        <translation>మీ టికెట్లు ప్రింట్ అవుతున్నాయి…</translation>
     </message>
     <message>
         <source>Scan your QR code, or type your booking reference or phone number.</source>
