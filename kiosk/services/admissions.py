@@ -175,31 +175,31 @@ class AdmissionService:
         """A booking the door has not seen (sold a minute ago online): pull again, once."""
         return self._find(reference) if self.prefetch_quietly() else None
 
-    def shows_to_pull(self) -> list[str]:
+    def shows_to_pull(self, hours_ahead: float = PULL_TO_H) -> list[str]:
         """Shows of this cinema running now or starting in the next hours."""
         now = self.deps.clock.now()
         cinema = self.deps.config.cinema_id
         rows = self.deps.conn.execute(
             "SELECT s.id FROM shows s JOIN halls h ON h.id = s.hall_id WHERE s.starts_at >= ? "
             "AND s.starts_at <= ? AND (? = '' OR h.cinema_id = ?) ORDER BY s.starts_at",
-            (to_iso(now - timedelta(hours=PULL_FROM_H)), to_iso(now + timedelta(hours=PULL_TO_H)),
+            (to_iso(now - timedelta(hours=PULL_FROM_H)), to_iso(now + timedelta(hours=hours_ahead)),
              cinema, cinema)).fetchall()
         return [str(r[0]) for r in rows]
 
-    def prefetch_quietly(self) -> bool:
+    def prefetch_quietly(self, hours_ahead: float = PULL_TO_H) -> bool:
         """``prefetch``, offline or not: True when it pulled."""
         try:
-            return self.prefetch()
+            return self.prefetch(hours_ahead)
         except Exception as err:  # noqa: BLE001 - offline: decide from what is here
             log.info("could not pull the next shows' bookings: %s", err)
             return False
 
-    def prefetch(self) -> bool:
+    def prefetch(self, hours_ahead: float = PULL_TO_H) -> bool:
         """Pull the bookings of the shows the door admits to next (so it can admit offline);
         False when this door has no cloud to pull from."""
         if self.puller is None:
             return False
-        self.puller(self.shows_to_pull())
+        self.puller(self.shows_to_pull(hours_ahead))
         return True
 
     # -- admitting once -------------------------------------------------------------------------

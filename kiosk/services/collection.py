@@ -32,6 +32,9 @@ from kiosk.services.models import Actor, Booking, Role
 from kiosk.store.db import transaction
 
 ENDED_GRACE = timedelta(minutes=15)
+# A booking made elsewhere is looked for among the shows of the next two days (pulled on a
+# miss, one Query per show): tickets for later shows are collected nearer the day.
+COLLECT_AHEAD_H = 48
 _REFERENCE = re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")  # a late-comer may still collect just after the start
 
 
@@ -71,7 +74,7 @@ class CollectionService:
         if len(raw) > 300:
             raise InvalidInput("That is not a booking code, reference or phone number.")
         ids = self._ids(raw)
-        if not ids and self.admissions.prefetch_quietly():
+        if not ids and self.admissions.prefetch_quietly(COLLECT_AHEAD_H):
             ids = self._ids(raw)
         if not ids:
             raise NotFound("No booking found for that. Check the reference on your e-mail or "

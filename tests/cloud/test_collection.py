@@ -218,3 +218,12 @@ def test_a_phone_number_alone_does_not_print_someone_elses_tickets_at_self_servi
     tail = web_sale.reference[-4:].lower()
     assert kiosk1.collection.collect(self1, found.booking_id, proof=tail).booking.reference == \
         web_sale.reference
+
+
+def test_a_web_booking_for_tomorrow_is_found_too(kiosks, ctx, clock):
+    from kiosk.cloud.channel import OnlineChannel
+
+    sale = OnlineChannel.for_context(ctx, clock=clock).buy("show-later", ["F5"])
+    (kiosk1, self1), _ = kiosks
+    [found] = kiosk1.collection.find(self1, sale.reference)
+    assert found.show.show_id == "show-later"
