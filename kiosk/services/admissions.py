@@ -277,14 +277,18 @@ class AdmissionService:
         counts = {str(r[0]): int(r[1]) for r in rows}
         return counts if show_ids is None else {s: counts.get(s, 0) for s in show_ids}
 
-    def admitted_today(self) -> int:
-        """People admitted at every door this device knows of since midnight at the cinema."""
+    def local_now(self) -> datetime:
+        """Now at this door's cinema (its own, or the first this database sells for)."""
         from zoneinfo import ZoneInfo
 
         row = self.deps.conn.execute(
             "SELECT timezone FROM cinemas WHERE id = ? OR ? = '' ORDER BY id LIMIT 1",
             (self.deps.config.cinema_id, self.deps.config.cinema_id)).fetchone()
-        here = self.deps.clock.now().astimezone(ZoneInfo(row[0] if row else "UTC"))
+        return self.deps.clock.now().astimezone(ZoneInfo(row[0] if row else "UTC"))
+
+    def admitted_today(self) -> int:
+        """People admitted at every door this device knows of since midnight at the cinema."""
+        here = self.local_now()
         midnight = here.replace(hour=0, minute=0, second=0, microsecond=0)
         return int(self.deps.conn.execute(
             "SELECT COALESCE(SUM(seats), 0) FROM show_admissions WHERE admitted_at >= ?",

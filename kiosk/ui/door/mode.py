@@ -248,10 +248,9 @@ class DoorScreen(QWidget):
                            on_done=self._prefetched, on_error=self._prefetch_failed)
 
     def _prefetched(self, pulled: bool) -> None:
-        from datetime import datetime
-
+        at = self.bridge.call(self.services.admissions.local_now)  # the cinema's clock
         self.pull_label.setText(
-            self.tr("Today's bookings pulled at %1").replace("%1", datetime.now().strftime("%H:%M"))
+            self.tr("Today's bookings pulled at %1").replace("%1", at.strftime("%H:%M"))
             if pulled else self.tr("This door checks this device's own bookings (no cloud)."))
 
     def _prefetch_failed(self, error: BaseException) -> None:
