@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle  # noqa: S403 - our own cache file, written by us (see _keep_escpos_cache)
 import re
 import socket
 import textwrap
@@ -48,15 +49,48 @@ log = logging.getLogger(__name__)
 def _keep_escpos_cache() -> None:
     """python-escpos caches its printer database in a new temporary folder in every process
     unless told where: a stray folder per kiosk start, and a slow rebuild each time. Point it
-    at this user's cache folder (private to the user: the cache is a pickle)."""
+    at this user's cache folder (private to the user: the cache is a pickle), and write that
+    cache ourselves, atomically: the library writes it in place, so two processes starting at
+    once (two kiosks, test workers) could read it half written."""
     if os.environ.get("ESCPOS_CAPABILITIES_PICKLE_DIR"):
         return
     folder = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "escpos"
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
+        _write_capabilities(folder)
+    except (OSError, ValueError, pickle.PickleError) as err:
+        log.debug("python-escpos keeps its own cache: %s", err)
         return  # the library's own temporary folder then
     os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(folder)
+
+
+def _write_capabilities(folder: Path) -> None:
+    """The pickle python-escpos would write (its capabilities.json, loaded), unless a sound
+    one newer than the data is there; written to a temporary file and renamed into place."""
+    import importlib.resources
+    import json
+    import platform
+    import tempfile
+
+    data = importlib.resources.files("escpos") / "capabilities.json"
+    target = folder / f"{platform.python_version()}.capabilities.pickle"
+    with importlib.resources.as_file(data) as source:
+        if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+            try:
+                with target.open("rb") as existing:
+                    pickle.load(existing)
+                return
+            except (OSError, EOFError, pickle.UnpicklingError):
+                pass  # half written once: write it again
+        capabilities = json.loads(source.read_text(encoding="utf-8"))
+    fd, tmp = tempfile.mkstemp(prefix=".capabilities-", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            pickle.dump(capabilities, out)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 _keep_escpos_cache()

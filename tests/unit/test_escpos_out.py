@@ -344,3 +344,21 @@ def test_print_test_refuses_without_a_printer_or_with_a_bad_one(cli_env, capsys)
     err = capsys.readouterr().err
     assert "did not take the test print" in err and "Traceback" not in err
 
+
+
+def test_the_printer_database_cache_is_written_whole_and_a_half_written_one_is_replaced(
+        tmp_path):
+    """Two processes starting at once must never read python-escpos' cache half written (the
+    library writes it in place): ours is written to a temporary file and renamed."""
+    import pickle
+    import platform
+
+    target = tmp_path / f"{platform.python_version()}.capabilities.pickle"
+    escpos_out._write_capabilities(tmp_path)
+    with target.open("rb") as cache:
+        assert "profiles" in pickle.load(cache)  # noqa: S301 - our own file
+    target.write_bytes(b"\x80\x04")  # half written by someone else
+    escpos_out._write_capabilities(tmp_path)
+    with target.open("rb") as cache:
+        assert "profiles" in pickle.load(cache)  # noqa: S301
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left
