@@ -50,17 +50,23 @@ def ui_config(config):
     return replace(config, kiosk_id="TEST-COUNTER")
 
 
-@pytest.fixture
-def kiosk_ui(qtbot, qapp, services, ui_config):
-    """The running UI in counter mode on the test world (FakeClock in ``services``)."""
+def open_ui(qtbot, qapp, services, config, mode: str):
+    """The running UI in ``mode`` on the test world, shown at 1280 x 800 (close with close_ui)."""
     from kiosk.ui.app import build_ui
 
-    services.deps.config = ui_config
-    ui = build_ui(services, ui_config, app=qapp, install_hooks=False, mode="counter")
+    services.deps.config = config
+    ui = build_ui(services, config, app=qapp, install_hooks=False, mode=mode)
     qtbot.addWidget(ui.window)
     ui.window.resize(1280, 800)
     ui.window.show()
     qtbot.waitExposed(ui.window)
+    return ui
+
+
+@pytest.fixture
+def kiosk_ui(qtbot, qapp, services, ui_config):
+    """The running UI in counter mode on the test world (FakeClock in ``services``)."""
+    ui = open_ui(qtbot, qapp, services, ui_config, "counter")
     yield ui
     close_ui(ui)
 

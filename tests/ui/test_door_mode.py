@@ -16,16 +16,10 @@ WAIT = 10_000
 def door_ui(qtbot, qapp, services, ui_config):
     from dataclasses import replace
 
-    from kiosk.ui.app import build_ui
-    from tests.ui.conftest import close_ui
+    from tests.ui.conftest import close_ui, open_ui
 
-    config = replace(ui_config, kiosk_id="DOOR-1", mode="door")
-    services.deps.config = config
-    ui = build_ui(services, config, app=qapp, install_hooks=False, mode="door")
-    qtbot.addWidget(ui.window)
-    ui.window.resize(1280, 800)
-    ui.window.show()
-    qtbot.waitExposed(ui.window)
+    ui = open_ui(qtbot, qapp, services, replace(ui_config, kiosk_id="DOOR-1", mode="door"),
+                 "door")
     yield ui
     close_ui(ui)
 
