@@ -67,6 +67,7 @@ class CustomerDisplay(QWidget):
         self.map_layout.setContentsMargins(0, 0, 0, 0)
         self.panel = None
         self._panel_show = None
+        self._map_state: tuple | None = None  # (show, hold, seats) the map shows
         self.lines = QLabel("", self)
         self.lines.setObjectName("cdLines")
         self.lines.setWordWrap(True)
@@ -205,6 +206,10 @@ class CustomerDisplay(QWidget):
         from kiosk.ui.seatmap.view import SeatMapView
 
         detail = sale.show
+        shown = (detail.summary.show_id, sale.hold.hold_id if sale.hold else None, sale.seats)
+        if self.panel is not None and shown == self._map_state:
+            return  # a keystroke at the payment: the map has not changed
+        self._map_state = shown
         if self.panel is None or self._panel_show != detail.summary.show_id:
             self._drop_map()
             self.panel = SeatMapView(self.map_holder)
@@ -228,6 +233,7 @@ class CustomerDisplay(QWidget):
             self.panel.deleteLater()
             self.panel = None
             self._panel_show = None
+            self._map_state = None
 
     def show_on_second_screen(self) -> None:
         """Full screen on the second monitor when there is one; a plain window otherwise."""
