@@ -216,6 +216,15 @@ class CatalogueService:
         rows = self._conn.execute(sql + " ORDER BY city, name", params).fetchall()
         return [dict(r) for r in rows]
 
+    def device_timezone(self) -> str:
+        """The zone this device's times are shown in: its cinema's (``cinema_id``), else that
+        of the first cinema it sells for, as the manager console does; never the machine's."""
+        cinema = self.deps.config.cinema_id
+        row = self._conn.execute(
+            "SELECT timezone FROM cinemas WHERE id = ? OR ? = '' ORDER BY city, name LIMIT 1",
+            (cinema, cinema)).fetchone()
+        return str(row[0]) if row else "UTC"
+
     def halls(self, cinema_id: str | None = None) -> list[dict]:
         """Halls (id, name, cinema), of one cinema or all: a door picks the one it leads to."""
         sql = ("SELECT h.id, h.name, h.cinema_id, c.name AS cinema_name FROM halls h "

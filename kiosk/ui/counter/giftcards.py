@@ -242,7 +242,7 @@ class GiftCardScreen(Screen):
         reasons = {"load": self.tr("loaded"), "redeem": self.tr("spent"),
                    "refund": self.tr("refunded onto it"), "cloud": self.tr("moved")}
         for move in card.moves[-5:]:
-            lines.append(f"{move.at.astimezone().strftime('%d %b %H:%M')} · "
+            lines.append(f"{self.ctl.local(move.at).strftime('%d %b %H:%M')} · "
                          f"{reasons.get(move.reason, move.reason)} "
                          f"{format_money(move.delta_minor, card.currency)} {move.what}")
         self.details.setText("<br>".join(lines))

@@ -210,6 +210,14 @@ class CounterMode(QWidget):
         add(Qt.Key.Key_Escape, self.back)
         add(QKeySequence.StandardKey.Print, self.print_current)
 
+    def local(self, moment):
+        """``moment`` in the cinema's zone (never the machine's: a counter PC may be set to
+        UTC while the cash-ups and reports speak the cinema's time)."""
+        from zoneinfo import ZoneInfo
+
+        return moment.astimezone(ZoneInfo(self.bridge.call(
+            self.services.catalogue.device_timezone)))
+
     def _update_chrome(self) -> None:
         actor = self.session.actor
         signed_in = actor is not None
@@ -219,7 +227,7 @@ class CounterMode(QWidget):
         shift = self.session.shift
         if shift is not None:
             self.shift_label.setText(self.tr("Shift since %1 · float %2")
-                                     .replace("%1", shift.opened_at.astimezone().strftime("%H:%M"))
+                                     .replace("%1", self.local(shift.opened_at).strftime("%H:%M"))
                                      .replace("%2", format_money(shift.float_minor,
                                                                  shift.currency)))
         else:
