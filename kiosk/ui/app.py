@@ -66,11 +66,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def install_languages(language: str):
-    """The self-service engineer's LanguageManager with ``language`` installed, or None."""
-    try:
-        from kiosk.ui.i18n import language_manager
-    except ImportError:
-        return None
+    """The application's LanguageManager with ``language`` installed."""
+    from kiosk.ui.i18n import language_manager
+
     manager = language_manager()
     try:
         if not manager.set_language(language):
@@ -88,11 +86,8 @@ def start_sync_bridge(config, gate=None, parent=None, clock=None):
     """
     if not config.cloud.enabled:
         return None
-    try:
-        from kiosk.ui.sync_bridge import SyncBridge
-    except ImportError:
-        log.warning("cloud is enabled but kiosk.ui.sync_bridge is not available")
-        return None
+    from kiosk.ui.sync_bridge import SyncBridge
+
     try:
         sync = SyncBridge(config, gate=gate, parent=parent, clock=clock)
         sync.start()

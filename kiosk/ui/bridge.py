@@ -197,11 +197,8 @@ class Bridge(QObject):
     def start_watching(self) -> bool:
         """Start polling for commits by other connections; False if no change feed is available."""
         if self._feed is None:
-            try:
-                from kiosk.services.changes import ChangeFeed
-            except ImportError:
-                log.warning("kiosk.services.changes.ChangeFeed is missing: no live seat updates")
-                return False
+            from kiosk.services.changes import ChangeFeed
+
             try:
                 self._feed = ChangeFeed(self.services.config.db_path)
                 self._feed.poll()  # establish the baseline

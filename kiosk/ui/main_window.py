@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QStatusBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,22 +27,6 @@ from kiosk.ui.counter.session import CounterSession
 log = logging.getLogger(__name__)
 
 MODES = ("counter", "self-service", "manager", "door")
-
-
-class PlaceholderScreen(QWidget):
-    """Shown when a mode's package is not part of this build."""
-
-    def __init__(self, text: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("modePlaceholder")
-        label = QLabel(text, self)
-        label.setProperty("role", "title")
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(label)
-        layout.addStretch(1)
 
 
 class ManagerMode(QStackedWidget):
@@ -76,19 +59,10 @@ class ManagerMode(QStackedWidget):
 
     def open_console(self, actor) -> None:
         self.actor = actor
-        try:
-            from kiosk.ui.manager import ManagerWindow
-        except ImportError:
-            log.warning("kiosk.ui.manager is not available in this build")
-            console: QWidget = PlaceholderScreen(
-                self.tr("The manager console is not installed on this kiosk."), self)
-        else:
-            console = ManagerWindow(self.services, self.bridge, actor)
-            for name in ("signOutRequested", "signedOut", "closed"):
-                signal = getattr(console, name, None)
-                if signal is not None and hasattr(signal, "connect"):
-                    signal.connect(self.sign_out)
-                    break
+        from kiosk.ui.manager import ManagerWindow
+
+        console = ManagerWindow(self.services, self.bridge, actor)
+        console.signOutRequested.connect(self.sign_out)
         if self.console is not None:
             self.removeWidget(self.console)
             self.console.deleteLater()
@@ -135,12 +109,8 @@ class ManagerMode(QStackedWidget):
 
 
 def _self_service_widget(services, bridge, config, parent: QWidget) -> QWidget:
-    try:
-        from kiosk.ui.selfservice import SelfServiceWidget
-    except ImportError:
-        log.warning("kiosk.ui.selfservice is not available in this build")
-        return PlaceholderScreen(QCoreApplication.translate(
-            "MainWindow", "The self-service screens are not installed on this kiosk."), parent)
+    from kiosk.ui.selfservice import SelfServiceWidget
+
     return SelfServiceWidget(services, bridge, config)
 
 
@@ -217,10 +187,8 @@ class MainWindow(QMainWindow):
         else:
             self.contrast_button.hide()
             self.large_button.hide()
-        try:
-            from kiosk.ui.i18n import LANGUAGES
-        except ImportError:
-            LANGUAGES = {}  # noqa: N806
+        from kiosk.ui.i18n import LANGUAGES
+
         for code, name in LANGUAGES.items():
             self.language_box.addItem(name, code)
         self._has_languages = self.languages is not None and bool(LANGUAGES)

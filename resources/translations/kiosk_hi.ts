@@ -922,21 +922,6 @@
     </message>
 </context>
 <context>
-    <name>FallbackSeatPanel</name>
-    <message>
-        <source>Wheelchair</source>
-        <translation>व्हीलचेयर</translation>
-    </message>
-    <message>
-        <source>Best seats</source>
-        <translation>सबसे अच्छी सीटें</translation>
-    </message>
-    <message>
-        <source>Seats together</source>
-        <translation>साथ-साथ सीटें</translation>
-    </message>
-</context>
-<context>
     <name>FilmsScreen</name>
     <message>
         <source>Choose a film</source>
@@ -1414,10 +1399,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>The self-service screens are not installed on this kiosk.</source>
-        <translation>इस कियोस्क पर स्वयं-सेवा स्क्रीन इंस्टॉल नहीं हैं।</translation>
-    </message>
-    <message>
         <source>Box Office Kiosk</source>
         <translation>बॉक्स ऑफ़िस कियोस्क</translation>
     </message>
@@ -1513,10 +1494,6 @@
     <message>
         <source>Manager sign-in</source>
         <translation>मैनेजर साइन-इन</translation>
-    </message>
-    <message>
-        <source>The manager console is not installed on this kiosk.</source>
-        <translation>इस कियोस्क पर मैनेजर कंसोल इंस्टॉल नहीं है।</translation>
     </message>
     <message numerus="yes">
         <source>Locked after %n minute(s) without activity. Sign in again.</source>

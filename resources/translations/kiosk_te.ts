@@ -922,21 +922,6 @@
     </message>
 </context>
 <context>
-    <name>FallbackSeatPanel</name>
-    <message>
-        <source>Wheelchair</source>
-        <translation>వీల్‌చైర్</translation>
-    </message>
-    <message>
-        <source>Best seats</source>
-        <translation>ఉత్తమ సీట్లు</translation>
-    </message>
-    <message>
-        <source>Seats together</source>
-        <translation>పక్కపక్క సీట్లు</translation>
-    </message>
-</context>
-<context>
     <name>FilmsScreen</name>
     <message>
         <source>Choose a film</source>
@@ -1414,10 +1399,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>The self-service screens are not installed on this kiosk.</source>
-        <translation>ఈ కియోస్క్‌లో స్వయం సేవ తెరలు ఇన్‌స్టాల్ కాలేదు.</translation>
-    </message>
-    <message>
         <source>Box Office Kiosk</source>
         <translation>బాక్స్ ఆఫీస్ కియోస్క్</translation>
     </message>
@@ -1513,10 +1494,6 @@
     <message>
         <source>Manager sign-in</source>
         <translation>మేనేజర్ సైన్-ఇన్</translation>
-    </message>
-    <message>
-        <source>The manager console is not installed on this kiosk.</source>
-        <translation>ఈ కియోస్క్‌లో మేనేజర్ కన్సోల్ ఇన్‌స్టాల్ కాలేదు.</translation>
     </message>
     <message numerus="yes">
         <source>Locked after %n minute(s) without activity. Sign in again.</source>

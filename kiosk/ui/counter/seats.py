@@ -30,13 +30,9 @@ log = logging.getLogger(__name__)
 
 
 def make_seat_panel(detail: ShowDetail, parent: QWidget):
-    """The seat-map engineer's panel when present, else the plain fallback grid."""
-    try:
-        from kiosk.ui.seatmap import SeatMapPanel
-    except ImportError:
-        from kiosk.ui.counter.seat_fallback import FallbackSeatPanel
+    """The seat map panel of the show's hall."""
+    from kiosk.ui.seatmap import SeatMapPanel
 
-        return FallbackSeatPanel(detail.layout, parent)
     panel = SeatMapPanel(parent)
     panel.set_layout(detail.layout)
     return panel

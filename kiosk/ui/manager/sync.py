@@ -51,10 +51,8 @@ def dead_columns() -> tuple[Col, ...]:
 
 
 def _conflicts_module():
-    try:
-        from kiosk.cloud import conflicts
-    except ImportError:
-        return None
+    from kiosk.cloud import conflicts
+
     return conflicts
 
 

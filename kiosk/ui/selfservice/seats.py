@@ -32,15 +32,10 @@ TAKEABLE = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE})
 
 
 def _make_map(parent: QWidget):
-    """The seat map engineer's panel when it exists, else the bare view."""
-    try:
-        from kiosk.ui.seatmap import SeatMapPanel  # type: ignore[attr-defined]
+    """The seat map panel (the package's own: a missing module is a real error, not hidden)."""
+    from kiosk.ui.seatmap import SeatMapPanel
 
-        return SeatMapPanel(parent)
-    except ImportError:
-        from kiosk.ui.seatmap import SeatMapView
-
-        return SeatMapView(parent)
+    return SeatMapPanel(parent)
 
 
 class SeatLegend(QWidget):
