@@ -91,7 +91,7 @@ class ManagerMode(QStackedWidget):
     def sign_out(self, *_args) -> None:
         self.idle.stop()
         actor, self.actor = self.actor, None
-        if actor is not None and callable(getattr(self.services.auth, "sign_out", None)):
+        if actor is not None:
             self.bridge.submit(self.services.auth.sign_out, actor, name="sign_out")
         if self.console is not None:
             self.removeWidget(self.console)

@@ -183,7 +183,7 @@ class CustomerDisplay(QWidget):
             for line in quote.lines:
                 kind = self.t(line.ticket_type) if line.ticket_type in TEXTS else line.ticket_type
                 rows.append(f"{line.seat_code} · {kind}   {format_money(line.price_minor, currency)}")
-            for discount in getattr(quote, "discounts", ()) or ():
+            for discount in quote.discounts:
                 rows.append(f"{self.t('discount')}   -{format_money(discount.amount_minor, currency)}")
             self.total.setText(f"{self.t('total')} {format_money(quote.total_minor, currency)}")
         else:

@@ -355,6 +355,11 @@ class CounterMode(QWidget):
         self.release_hold()
         self.go("shift_close")
 
+    def sale_being_confirmed(self) -> bool:
+        payment = self.screens["payment"]
+        assert isinstance(payment, PaymentScreen)
+        return payment.confirming
+
     def set_busy_text(self, text: str) -> None:
         self.busy_label.setText(text)
 
@@ -399,7 +404,7 @@ class CounterMode(QWidget):
         actor = self.session.actor
         if actor is None:
             return
-        if getattr(self.screens["payment"], "_confirming", False):
+        if self.sale_being_confirmed():
             self.idle.poke()  # never lock under a sale being committed; try again later
             return
         minutes = max(1, round(self.config.staff_idle_lock_s / 60))
@@ -435,10 +440,8 @@ class CounterMode(QWidget):
         self.session.screen = "signin"
         self.session.refund_reference = ""
         self.banner.clear()
-        sign_out = getattr(self.services.auth, "sign_out", None)
-        if callable(sign_out):
-            self.bridge.submit(sign_out, actor, name="sign_out",
-                               on_error=lambda exc: log.warning("sign-out audit failed: %s", exc))
+        self.bridge.submit(self.services.auth.sign_out, actor, name="sign_out",
+                           on_error=lambda exc: log.warning("sign-out audit failed: %s", exc))
         self.signedOut.emit()
 
     def shift_changed(self) -> None:
@@ -633,8 +636,7 @@ class CounterMode(QWidget):
         if remaining is None:
             self.hold_timer.stop()
             return
-        payment = self.screens["payment"]
-        confirming = getattr(payment, "_confirming", False)
+        confirming = self.sale_being_confirmed()
         if remaining <= 0 and not confirming:
             self.hold_timer.stop()
             self.hold_lost(self.tr("The seat hold ran out, so the seats were released. "
@@ -674,7 +676,7 @@ class CounterMode(QWidget):
         self._renewing = False
         if isinstance(exc, KioskError) and self.session.sale.hold is not None:
             if self.current_name() in SALE_SCREENS and \
-                    not getattr(self.screens["payment"], "_confirming", False):
+                    not self.sale_being_confirmed():
                 self.hold_lost(str(exc))
 
     # -- shutdown -------------------------------------------------------------------------------

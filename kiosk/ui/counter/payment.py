@@ -692,6 +692,11 @@ class PaymentScreen(Screen):
         return self.nothing_to_pay or self.payment() is not None
 
     # -- confirm --------------------------------------------------------------------------------
+    @property
+    def confirming(self) -> bool:
+        """A sale is being committed: the counter neither locks nor leaves meanwhile."""
+        return self._confirming
+
     def confirm(self) -> None:
         if self._confirming:
             return

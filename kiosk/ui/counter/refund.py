@@ -253,7 +253,7 @@ class RefundScreen(Screen):
 
     def _paid_text(self, booking, paid: str, refunded: str) -> str:
         """One line for one tender; for a split, each tender and the order refunds go back in."""
-        tenders = getattr(booking, "tenders", ()) or ()
+        tenders = booking.tenders
         if len(tenders) < 2:
             return (self.tr("Paid %1 by %2; refunded so far %3").replace("%1", paid)
                     .replace("%2", method_label(booking.payment_method)).replace("%3", refunded))

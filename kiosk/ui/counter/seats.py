@@ -181,14 +181,9 @@ class SeatsScreen(Screen):
         if theme is not None:
             self.panel.set_palette(theme.high_contrast)
             theme.highContrastChanged.connect(self.panel.set_palette)
-        set_max = getattr(self.panel, "set_max_together", None)
-        if callable(set_max):
-            set_max(self.ctl.config.max_seats_per_booking)
+        self.panel.set_max_together(self.ctl.config.max_seats_per_booking)
         self.panel.set_statuses(self._read_statuses() or {})
-        fit = getattr(self.panel, "fit_to_view", None) or getattr(
-            getattr(self.panel, "view", None), "fit_to_view", None)
-        if callable(fit):
-            fit()
+        self.panel.view.fit_to_view()
 
     def back(self) -> None:
         """Esc: give the seats back and return to the show list."""

@@ -31,7 +31,7 @@ class DayCloseScreen(ManagerScreen):
         super().__init__(ctx, parent)
         from kiosk.services.day_close import DayCloseService
 
-        self.days = (getattr(ctx.services, "day_close", None)
+        self.days = (ctx.services.day_close
                      or ctx.extras.setdefault("day_close", DayCloseService(ctx.deps)))
         self.report = None
         self.cinema = QComboBox(self)

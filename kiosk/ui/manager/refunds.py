@@ -120,13 +120,7 @@ class RefundsScreen(ManagerScreen):
         self.outer.addLayout(payout_row_layout)
         ctx.bridge.dataChanged.connect(lambda: self.refresh() if self.isVisible() else None)
 
-    def available(self) -> bool:
-        return hasattr(self.ctx.booking, "pending_refunds")
-
     def refresh(self) -> None:
-        if not self.available():
-            self.banner.show_message("Refund approvals are not available in this build yet.", "warn")
-            return
         items = self.call(self.ctx.booking.pending_refunds, self.actor)
         if items is None:
             return

@@ -106,11 +106,10 @@ class SeatsScreen(QWidget):
         body = QHBoxLayout()
         self.header = step_layout(self, body, (16, 12, 16, 12), 16)
         self.map = _make_map(self)
-        self.view = getattr(self.map, "view", self.map)
+        self.view = self.map.view
         self.view.seatTapped.connect(lambda code: self.tap_seat(code))
         self.view.unavailableTapped.connect(self._unavailable)
-        if hasattr(self.map, "bestRequested"):
-            self.map.bestRequested.connect(lambda n, accessible: self.request_best(n, accessible))
+        self.map.bestRequested.connect(lambda n, accessible: self.request_best(n, accessible))
         # The map takes the width that is left; its own minimum (legend in one row, large text)
         # must never push the window wider than the screen.
         self.map.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
@@ -189,9 +188,8 @@ class SeatsScreen(QWidget):
         s = detail.summary
         self.show_info.setText(f"{s.film_title}\n{s.local_start.strftime('%d/%m %H:%M')} · "
                                f"{s.cinema_name} · {s.hall_name}")
-        self.map.set_layout(detail.layout)  # the panel (when present) also refreshes its legend
-        if hasattr(self.map, "set_prices"):
-            self.map.set_prices(detail.prices, s.currency)
+        self.map.set_layout(detail.layout)  # the panel also refreshes its legend
+        self.map.set_prices(detail.prices, s.currency)
         self.refresh_statuses()
         self._update_selection()
 

@@ -105,8 +105,7 @@ class SelfServiceWidget(QWidget):
         self.films = FilmsScreen(services, self.today, cinema_id=config.cinema_id)
         self.shows = ShowsScreen(services, self.today)
         self.seats = SeatsScreen(bridge, self.actor)
-        if hasattr(self.seats.map, "set_max_together"):
-            self.seats.map.set_max_together(int(config.max_seats_per_booking))
+        self.seats.map.set_max_together(int(config.max_seats_per_booking))
         self.tickets = TicketTypesScreen(services)
         self.snacks = SnacksScreen()
         self.pay = PaymentScreen()
@@ -123,7 +122,7 @@ class SelfServiceWidget(QWidget):
             self.stack.addWidget(screen)
         self._wire()
 
-        idle_s = float(getattr(config, "self_service_idle_s", 90.0) or 90.0)
+        idle_s = float(config.self_service_idle_s)
         self.idle_watcher = IdleWatcher(idle_s, self)
         self.idle_watcher.idle.connect(self._on_idle)
         self.prompt = StillTherePrompt(self, min(PROMPT_MAX_S, idle_s))
@@ -235,8 +234,7 @@ class SelfServiceWidget(QWidget):
     def _seat_palette(self) -> None:
         from kiosk.ui.selfservice.style import is_high_contrast
 
-        if hasattr(self.seats.map, "set_palette"):
-            self.seats.map.set_palette(is_high_contrast())
+        self.seats.map.set_palette(is_high_contrast())
         self.seats.legend.set_high_contrast(is_high_contrast())
 
     # -- the flow ----------------------------------------------------------------------------
