@@ -10,6 +10,7 @@ Self-service and manager modules are imported only when chosen, which keeps star
 from __future__ import annotations
 
 import logging
+from typing import Protocol, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +28,16 @@ from kiosk.ui.counter.session import CounterSession
 log = logging.getLogger(__name__)
 
 MODES = ("counter", "self-service", "manager", "door")
+
+
+class ModeWidget(Protocol):
+    """What the window asks of a mode's widget (counter, self-service, manager, door)."""
+
+    def shutdown(self) -> None:
+        """For good (the window closes, another mode): free seats, stop timers."""
+
+    def detach(self) -> None:
+        """Before a rebuild in another language: stop timers, keep the session."""
 
 
 class ManagerMode(QStackedWidget):
@@ -256,9 +267,7 @@ class MainWindow(QMainWindow):
         """(Re)create the current mode's widget and make it central."""
         old = self.mode_widget
         if old is not None:
-            detach = getattr(old, "detach", None)
-            if callable(detach):
-                detach()
+            cast(ModeWidget, old).detach()
         if self.mode == "counter":
             from kiosk.ui.counter.mode import CounterMode
 
@@ -282,8 +291,8 @@ class MainWindow(QMainWindow):
     def set_mode(self, mode: str) -> None:
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}")
-        if self.mode_widget is not None and callable(getattr(self.mode_widget, "shutdown", None)):
-            self.mode_widget.shutdown()
+        if self.mode_widget is not None:
+            cast(ModeWidget, self.mode_widget).shutdown()
         self.mode = mode
         self.build_mode()
         self._retranslate_status()
@@ -346,9 +355,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         widget = self.mode_widget
-        if widget is not None and callable(getattr(widget, "shutdown", None)):
+        if widget is not None:
             try:
-                widget.shutdown()
+                cast(ModeWidget, widget).shutdown()
             except Exception:
                 log.exception("mode shutdown failed")
         super().closeEvent(event)

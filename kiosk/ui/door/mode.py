@@ -296,10 +296,14 @@ class DoorMode(QWidget):
             self.screen = None
             try:
                 self.services.auth.sign_out(actor)
-            except (KioskError, AttributeError):
+            except KioskError:
                 pass
         self.stack.setCurrentWidget(self.signin)
 
     def shutdown(self) -> None:
         if self.screen is not None:
             self.screen.shutdown()
+
+    def detach(self) -> None:
+        """Before a rebuild (language change): the timers stop, the usher stays signed in."""
+        self.shutdown()
