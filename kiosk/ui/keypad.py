@@ -36,14 +36,18 @@ class NumericKeypad(QWidget):
         self._add_key(grid, "." if decimal else "C", "." if decimal else self.tr("Clear"), 3, 0)
         self._add_key(grid, "0", "0", 3, 1)
         self._add_key(grid, BACKSPACE, BACKSPACE, 3, 2)
-        # The Enter key looks like a key, not like the screen's primary button beside it: one
-        # accent per screen, and the ⏎ mark says it is the same as the Enter key on a keyboard.
-        enter_label = f"{enter_text or self.tr('Enter')}  ⏎"
+        # The Enter key is a key, not a second primary button beside the screen's own (issue 14:
+        # "Open shift ⏎" next to "Open shift" competed for the eye): it shows only the ⏎ mark
+        # of a keyboard's Enter key, and says what it does to a screen reader and on hover.
+        enter_label = "⏎"
+        enter_words = enter_text or self.tr("Enter")
         if decimal:
             self._add_key(grid, "C", self.tr("Clear"), 4, 0)
             self._add_key(grid, "enter", enter_label, 4, 1, span=2)
         else:
             self._add_key(grid, "enter", enter_label, 4, 0, span=3)
+        self.buttons["enter"].setToolTip(enter_words)
+        self.buttons["enter"].setAccessibleName(enter_words)
         self.buttons[BACKSPACE].setToolTip(self.tr("Delete the last digit"))
         self.buttons[BACKSPACE].setAccessibleName(self.tr("Backspace"))
 

@@ -186,3 +186,18 @@ def test_without_a_shift_only_card_is_offered(driver, qtbot, services):
     payment.keypad.press("enter")
     driver.wait_screen("ticket")
     assert driver.mode.session.sale.booking.payment_method == "card"
+
+
+def test_one_primary_action_per_screen_the_keypad_enter_is_a_key(driver):
+    """Issue 14 defect 7: sign-in and shift open showed the action twice (the primary button
+    and the keypad's "Open shift ⏎"): the keypad's Enter shows only ⏎ and says its action to a
+    screen reader and on hover."""
+    panel = driver.screen("signin").panel
+    enter = panel.keypad.buttons["enter"]
+    assert enter.text() == "⏎" and enter.accessibleName() == "Next"
+    assert enter.property("role") == "key" and panel.sign_in_button.property("role") == "primary"
+    driver.sign_in("1001", "1234")
+    driver.wait_screen("shift_open")
+    shift = driver.screen("shift_open")
+    assert shift.keypad.buttons["enter"].text() == "⏎"
+    assert shift.keypad.buttons["enter"].accessibleName() == shift.action.text()
