@@ -158,29 +158,32 @@ def test_audit_filters_and_csv(qtbot, open_console, manager, cashier, trading_da
     window = open_console(manager)
     screen = window.show_page("audit")
     actions = {r[3] for r in screen.model.rows}
-    assert {"confirm", "refund", "sign_in"} <= actions
+    assert {"Sale", "Refund", "Signed in"} <= actions  # words, not internal names (issue 14)
     screen.staff.setCurrentIndex(screen.staff.findData(cashier.staff_id))
-    screen.action.setCurrentText("refund")
+    screen.action.setCurrentIndex(screen.action.findData("refund"))  # listed as "Refund"
     click(qtbot, button(screen, "auditApply"))
     assert [(r[1], r[3], r[4]) for r in screen.model.rows] == [
-        ("1001 Asha Cashier", "refund", trading_day["b"].reference)]
+        ("1001 Asha Cashier", "Refund", trading_day["b"].reference)]
+    assert screen.model.rows[0][6].startswith(f"Refunded ₹175.00 of booking "
+                                              f"{trading_day['b'].reference}")
     screen.action.setCurrentText("All actions")
     click(qtbot, button(screen, "auditApply"))
-    assert {r[3] for r in screen.model.rows} >= {"confirm", "refund"}
+    assert {r[3] for r in screen.model.rows} >= {"Sale", "Refund"}
     assert {r[1] for r in screen.model.rows} == {"1001 Asha Cashier"}
     qtbot.keyClicks(screen.search, trading_day["a"].reference)
     assert screen.table.proxy.rowCount() == 1
     click(qtbot, button(screen, "csv_audit"))  # exports what the table shows
     with open(save_to[-1], newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    assert [(r["Action"], r["Target"]) for r in rows] == [("confirm", trading_day["a"].reference)]
+    assert [(r["Action"], r["Target"]) for r in rows] == [("Sale", trading_day["a"].reference)]
     screen.search.clear()
     click(qtbot, button(screen, "csv_audit"))
     with open(save_to[-1], newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == screen.model.rowCount()
-    refund = next(r for r in rows if r["Action"] == "refund")
-    assert json.loads(refund["Detail"])["amount_minor"] == 17_500 and refund["Allowed"] == "yes"
+    refund = next(r for r in rows if r["Action"] == "Refund")
+    assert "₹175.00" in refund["Detail"] and refund["Allowed"] == "yes"
+    assert "{" not in refund["Detail"]  # a sentence, not JSON
 
 
 def test_audit_screen_says_whether_the_chain_is_intact(qtbot, open_console, manager, trading_day,

@@ -6,12 +6,12 @@ the ones shown), or names the first row that was changed or removed.
 
 from __future__ import annotations
 
-import json
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit
 
+from kiosk.domain.audit_words import action_name, describe
 from kiosk.domain.clock import from_iso
 from kiosk.domain.errors import KioskError
 from kiosk.services.schedule import day_bounds
@@ -117,7 +117,10 @@ class AuditScreen(ManagerScreen):
         start, _ = day_bounds(self.start_edit.date().toPython(), tz)
         _, end = day_bounds(self.end_edit.date().toPython(), tz)
         typed = self.action.currentText().strip()
-        action = typed if typed and typed != "All actions" else None
+        index = self.action.currentIndex()
+        chosen = index > 0 and typed == self.action.itemText(index)
+        action = (self.action.itemData(index) if chosen
+                  else typed if typed and typed != "All actions" else None)
         rows = self.call(log.query, self.actor, staff_id=self.staff.currentData(), action=action,
                          start=start, end=end, limit=LIMIT)
         if rows is None:
@@ -126,12 +129,12 @@ class AuditScreen(ManagerScreen):
         self.model.set_rows([
             (from_iso(r["at"]).astimezone(zone) if isinstance(r["at"], str) else r["at"],
              f"{r.get('staff_number') or ''} {r.get('staff_name') or ''}".strip() or "self-service / system",
-             r["kiosk_id"], r["action"], r["target"], bool(r["ok"]),
-             json.dumps(r["detail"], sort_keys=True) if r["detail"] else "")
+             r["kiosk_id"], action_name(r["action"]), r["target"], bool(r["ok"]),
+             describe(r["action"], r["target"], r["detail"] or {}, bool(r["ok"])))
             for r in rows
         ], rows)
         self.count.setText(f"{len(rows):,} entries" + (" (the newest shown; narrow the dates)"
                                                         if len(rows) >= LIMIT else ""))
-        known = {self.action.itemText(i) for i in range(1, self.action.count())}
+        known = {self.action.itemData(i) for i in range(1, self.action.count())}
         for name in sorted({r["action"] for r in rows} - known):
-            self.action.addItem(name, name)
+            self.action.addItem(action_name(name), name)
