@@ -269,7 +269,7 @@ def test_sync_overview_is_manager_only_and_audited(services, cashier):
     import pytest
 
     from kiosk.domain.errors import PermissionDenied
-    from kiosk.ui.manager import sync_overview
+    from kiosk.services import sync_overview
 
     for fn in (sync_overview.kiosk_rows, sync_overview.allocation_rows):
         with pytest.raises(PermissionDenied):

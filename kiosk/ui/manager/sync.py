@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from kiosk.domain.clock import from_iso
 from kiosk.domain.errors import KioskError
-from kiosk.services import outbox
-from kiosk.ui.manager import catalogue_line, common, sync_overview
+from kiosk.services import outbox, sync_overview
+from kiosk.ui.manager import catalogue_line, common
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card
 
 KIOSK_COLUMNS = (Col("kiosk_id", "Kiosk"), Col("last_sale", "Last sale", "datetime"),

@@ -1,8 +1,8 @@
 """Read-only facts for the kiosks and sync screen, as this kiosk's database knows them.
 
-Plain Python (no Qt), manager-checked like every manager read. It lives beside the screen
-because no service owns a "kiosk overview" yet; ``kiosk.cloud`` provides the live status (through
-``SyncBridge.statusChanged``) and the conflict actions, which the screen uses when present.
+A service (the screens run no SQL: issue 14), manager-checked like every manager read;
+``kiosk.cloud`` provides the live status (through ``SyncBridge.statusChanged``) and the conflict
+actions.
 """
 
 from __future__ import annotations
