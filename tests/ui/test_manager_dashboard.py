@@ -253,3 +253,17 @@ def test_changing_a_filter_rereads_by_itself(qtbot, open_console, manager, tradi
     dash.start_edit.setDate(QDate(2026, 11, 25))
     qtbot.waitUntil(lambda: dash.tiles["gross"].value.text() == "₹1,275.00", timeout=3000)
     assert dash.report.start == date(2026, 11, 25) and dash.report.end == date(2026, 11, 26)
+
+
+def test_pending_refunds_of_two_currencies_are_never_summed():
+    """Issue 14 defect 1: a pending refund in rupees was added into an AED figure."""
+    from kiosk.ui.manager.dashboard import pending_refunds_text
+
+    class Report:
+        totals = {"INR": {"pending_refunds": 35_000}, "AED": {"pending_refunds": 4_000}}
+
+        def total(self, currency):
+            return self.totals[currency]
+
+    assert pending_refunds_text(Report(), ["AED", "INR"]) == "AED 40.00 + ₹350.00"
+    assert pending_refunds_text(Report(), []) == ""

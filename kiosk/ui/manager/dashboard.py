@@ -69,6 +69,13 @@ def report_columns(table) -> list[Col]:
     return [Col(c.key, c.title, c.kind) for c in table.columns]
 
 
+def pending_refunds_text(report, currencies) -> str:
+    """Refunds waiting for a manager, each currency apart ("₹350.00 + AED 40.00"): rupees are
+    never summed into dirhams (issue 14)."""
+    amounts = [(c, int(report.total(c).get("pending_refunds", 0))) for c in currencies]
+    return " + ".join(format_money(amount, c) for c, amount in amounts if amount)
+
+
 class OccupancyBar(QStyledItemDelegate):
     """Draws the occupancy cell as a bar, so a glance down the column compares shows."""
 
@@ -378,12 +385,12 @@ class DashboardScreen(ManagerScreen):
         for key, tile in self.food_tiles.items():
             tile.set_text("\n".join(format_money(int(food_rows.get(cur, {}).get(key, 0)), cur)
                                     for cur in currencies))
-        pending = sum(int(report.total(c).get("pending_refunds", 0)) for c in currencies)
+        pending = pending_refunds_text(report, currencies)
         span = (f"{report.start:%d %b %Y}" if report.start == report.end
                 else f"{report.start:%d %b %Y} to {report.end:%d %b %Y}")
         note = f"{span}, cinema-local business dates. Gross includes tax; net = gross - refunds - exchange credit - tax."
         if pending:
-            note += f"  Refunds awaiting approval: {format_money(pending, currency)} (not subtracted)."
+            note += f"  Refunds awaiting approval: {pending} (not subtracted)."
         self.note.setText(note)
         totals = report.totals
         self.totals_model.set_columns(report_columns(totals))
