@@ -181,6 +181,10 @@ class BookingService:
         """
         return self._refunds.refund(actor, reference, seats, reason, within=within)
 
+    def refund_preview(self, actor: Actor, reference: str, seats: list[str] | None = None):
+        """What a refund of ``seats`` would give back and where (nothing written)."""
+        return self._refunds.preview(actor, reference, seats)
+
     def cancel(self, actor: Actor, reference: str, reason: str = "") -> RefundResult:
         """Void the whole booking: a full refund with reason ``void``."""
         return self._refunds.cancel(actor, reference, reason)

@@ -31,6 +31,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -161,6 +162,14 @@ def drawer_method(parts: list[RefundPart], method: str) -> str:
     if not parts:
         return method
     return "cash" if any(p.kind == "cash" for p in parts) else "card"
+
+
+@dataclass(frozen=True)
+class RefundPreview:
+    amount_minor: int
+    currency: str
+    parts: tuple[tuple[str, int], ...]  # (tender kind, amount) in the order money goes back
+    needs_manager: bool  # past this cashier's limits: it would wait for an approval
 
 
 class RefundDesk:
@@ -337,6 +346,21 @@ class RefundDesk:
             if within is not None:
                 within(conn, result)
         return result
+
+    def preview(self, actor: Actor, reference: str, seats: list[str] | None) -> RefundPreview:
+        """What ``refund`` would give back, and to which tenders, without writing anything: the
+        counter shows it before the cashier commits (issue 14)."""
+        ctx = self.ctx
+        ensure_staff(ctx.deps, actor, "refund.preview", str(reference))
+        conn = ctx.conn
+        booking = ctx.booking_row(conn, reference)
+        _picked, amount, _tax = self.plan(conn, booking, seats,
+                                          allow_conflict=booking["state"] == "conflict")
+        parts = tender_plan(conn, booking, amount)
+        return RefundPreview(amount, booking["currency"],
+                             tuple((p.kind, p.amount_minor) for p in parts)
+                             or ((booking["payment_method"], amount),),
+                             self.over_limit(conn, actor, booking, amount) is not None)
 
     def cancel(self, actor: Actor, reference: str, reason: str = "") -> RefundResult:
         """Void the whole booking: a full refund with reason ``void``."""

@@ -1607,6 +1607,10 @@
         <translation>साफ़</translation>
     </message>
     <message>
+        <source>Enter</source>
+        <translation>एंटर</translation>
+    </message>
+    <message>
         <source>Delete the last digit</source>
         <translation>आख़िरी अंक मिटाएँ</translation>
     </message>
@@ -1864,6 +1868,26 @@
 <context>
     <name>Refund</name>
     <message>
+        <source>Customer changed plans</source>
+        <translation>ग्राहक की योजना बदल गई</translation>
+    </message>
+    <message>
+        <source>Wrong show, seats or tickets sold</source>
+        <translation>गलत शो, सीटें या टिकट बिके</translation>
+    </message>
+    <message>
+        <source>Show cancelled, delayed or faulty</source>
+        <translation>शो रद्द, देर से या खराब</translation>
+    </message>
+    <message>
+        <source>Bought twice</source>
+        <translation>दो बार खरीदा</translation>
+    </message>
+    <message>
+        <source>Other (say why)</source>
+        <translation>अन्य (कारण बताएँ)</translation>
+    </message>
+    <message>
         <source>confirmed</source>
         <translation>पक्की</translation>
     </message>
@@ -1931,12 +1955,16 @@
         <translation>बुकिंग खोजें</translation>
     </message>
     <message>
-        <source>Reason (optional)</source>
-        <translation>कारण (वैकल्पिक)</translation>
-    </message>
-    <message>
         <source>Reason for the refund</source>
         <translation>रिफ़ंड का कारण</translation>
+    </message>
+    <message>
+        <source>Say why</source>
+        <translation>कारण बताएँ</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>अन्य कारण</translation>
     </message>
     <message>
         <source>Select all</source>
@@ -1953,6 +1981,10 @@
     <message>
         <source>Pay out now from my drawer</source>
         <translation>अभी मेरी दराज़ से पैसे दें</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>कारण</translation>
     </message>
     <message>
         <source>Back to sales (Esc)</source>
@@ -2013,6 +2045,14 @@
     <message>
         <source>Refunding…</source>
         <translation>रिफ़ंड हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Refund %1 to: %2</source>
+        <translation>%1 वापस: %2</translation>
+    </message>
+    <message>
+        <source>(past your limit: a manager approves it first)</source>
+        <translation>(आपकी सीमा से ज़्यादा: पहले मैनेजर मंज़ूरी देंगे)</translation>
     </message>
     <message>
         <source>Refund selected items</source>
@@ -2999,10 +3039,6 @@ Variance %3</source>
 </context>
 <context>
     <name>TicketOutput</name>
-    <message>
-        <source>Ticket printing is not installed on this kiosk.</source>
-        <translation>इस कियोस्क पर टिकट प्रिंटिंग इंस्टॉल नहीं है।</translation>
-    </message>
     <message>
         <source>The PDF was not written. Please try again.</source>
         <translation>PDF नहीं बनी। कृपया फिर से कोशिश करें।</translation>

@@ -1607,6 +1607,10 @@
         <translation>క్లియర్</translation>
     </message>
     <message>
+        <source>Enter</source>
+        <translation>ఎంటర్</translation>
+    </message>
+    <message>
         <source>Delete the last digit</source>
         <translation>చివరి అంకె తొలగించండి</translation>
     </message>
@@ -1864,6 +1868,26 @@
 <context>
     <name>Refund</name>
     <message>
+        <source>Customer changed plans</source>
+        <translation>కస్టమర్ ప్లాన్ మారింది</translation>
+    </message>
+    <message>
+        <source>Wrong show, seats or tickets sold</source>
+        <translation>తప్పు షో, సీట్లు లేదా టికెట్లు అమ్మారు</translation>
+    </message>
+    <message>
+        <source>Show cancelled, delayed or faulty</source>
+        <translation>షో రద్దు, ఆలస్యం లేదా లోపం</translation>
+    </message>
+    <message>
+        <source>Bought twice</source>
+        <translation>రెండుసార్లు కొన్నారు</translation>
+    </message>
+    <message>
+        <source>Other (say why)</source>
+        <translation>ఇతర (కారణం చెప్పండి)</translation>
+    </message>
+    <message>
         <source>confirmed</source>
         <translation>నిర్ధారించబడింది</translation>
     </message>
@@ -1931,12 +1955,16 @@
         <translation>బుకింగ్ వెతకండి</translation>
     </message>
     <message>
-        <source>Reason (optional)</source>
-        <translation>కారణం (ఐచ్ఛికం)</translation>
-    </message>
-    <message>
         <source>Reason for the refund</source>
         <translation>రీఫండ్ కారణం</translation>
+    </message>
+    <message>
+        <source>Say why</source>
+        <translation>కారణం చెప్పండి</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>ఇతర కారణం</translation>
     </message>
     <message>
         <source>Select all</source>
@@ -1953,6 +1981,10 @@
     <message>
         <source>Pay out now from my drawer</source>
         <translation>ఇప్పుడే నా డ్రాయర్ నుండి ఇవ్వండి</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>కారణం</translation>
     </message>
     <message>
         <source>Back to sales (Esc)</source>
@@ -2013,6 +2045,14 @@
     <message>
         <source>Refunding…</source>
         <translation>రీఫండ్ చేస్తోంది…</translation>
+    </message>
+    <message>
+        <source>Refund %1 to: %2</source>
+        <translation>%1 వాపసు: %2</translation>
+    </message>
+    <message>
+        <source>(past your limit: a manager approves it first)</source>
+        <translation>(మీ పరిమితి దాటింది: ముందు మేనేజర్ ఆమోదిస్తారు)</translation>
     </message>
     <message>
         <source>Refund selected items</source>
@@ -2999,10 +3039,6 @@ Variance %3</source>
 </context>
 <context>
     <name>TicketOutput</name>
-    <message>
-        <source>Ticket printing is not installed on this kiosk.</source>
-        <translation>ఈ కియోస్క్‌లో టికెట్ ప్రింటింగ్ ఇన్‌స్టాల్ కాలేదు.</translation>
-    </message>
     <message>
         <source>The PDF was not written. Please try again.</source>
         <translation>PDF రాయబడలేదు. దయచేసి మళ్ళీ ప్రయత్నించండి.</translation>

@@ -181,3 +181,38 @@ def test_a_scanned_ticket_code_finds_the_booking_and_an_altered_one_is_refused(d
     refund.reference.setText(altered)
     refund.find()
     assert refund.booking is None and "not genuine" in refund.message.text()
+
+
+def test_the_refund_says_how_much_goes_back_and_where_before_it_commits(driver, qtbot, services):
+    """Issue 14 defect 8: the amount and its tenders shown before committing; a reason code,
+    not free text; seat boxes a finger's size; the primary button looks like one."""
+    import json
+
+    booking = sell(services, ["F5", "F6"])
+    driver.start()
+    driver.mode.go("refund")
+    refund = driver.screen("refund")
+    refund.reference.setText(booking.reference)
+    refund.find()
+    assert refund.preview.text() == ""  # nothing chosen yet
+    refund.checks["F5"].setChecked(True)
+    from kiosk.domain.money import format_money
+
+    price = format_money(next(ln.price_minor for ln in booking.lines if ln.seat_code == "F5"),
+                         "INR")
+    assert refund.preview.text() == f"Refund {price} to: card {price}"
+    before = services.deps.conn.execute("SELECT COUNT(*) FROM refunds").fetchone()[0]
+    assert before == 0  # the preview wrote nothing
+    assert refund.checks["F5"].minimumHeight() >= 44
+    assert "44px" in refund.checks["F5"].styleSheet()
+    assert refund.refund_button.property("role") == "primary"
+    assert not refund.reason.isVisible()
+    refund.reason_code.setCurrentIndex(refund.reason_code.findData("other"))
+    assert refund.reason.isVisible()
+    refund.reason.setText("seat broken")
+    refund.reason_code.setCurrentIndex(refund.reason_code.findData("wrong_tickets"))
+    driver.click(refund.refund_button)
+    qtbot.waitUntil(lambda: "Refund complete" in refund.result.text(), timeout=10_000)
+    detail = json.loads(services.deps.conn.execute(
+        "SELECT detail FROM audit WHERE action = 'refund'").fetchone()[0])
+    assert detail["reason"] == "wrong_tickets"

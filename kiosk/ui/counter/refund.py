@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -32,6 +33,14 @@ _REF_CHARS = REFERENCE_ALPHABET + "OIL"
 _REFERENCE_RE = re.compile(rf"(?<![{_REF_CHARS}])([{_REF_CHARS}]{{4}})-?([{_REF_CHARS}]{{4}})"
                            rf"(?![{_REF_CHARS}])")
 REFUNDABLE_STATES = ("confirmed", "partially_refunded")
+# Reason codes (stored as the code; the words are the screen's): issue 14 defect 8
+REASONS = (
+    ("changed_plans", QT_TRANSLATE_NOOP("Refund", "Customer changed plans")),
+    ("wrong_tickets", QT_TRANSLATE_NOOP("Refund", "Wrong show, seats or tickets sold")),
+    ("show_problem", QT_TRANSLATE_NOOP("Refund", "Show cancelled, delayed or faulty")),
+    ("duplicate", QT_TRANSLATE_NOOP("Refund", "Bought twice")),
+    ("other", QT_TRANSLATE_NOOP("Refund", "Other (say why)")),
+)
 
 
 def reference_from_scan(text: str) -> str:
@@ -76,7 +85,13 @@ def method_label(method: str) -> str:
 
 
 class SeatCheckBox(QCheckBox):
-    """A seat line whose whole row is the touch target, not only the box and its text."""
+    """A seat line whose whole row is the touch target, not only the box and its text; the
+    box itself 44 px, a finger's size (issue 14)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setStyleSheet("QCheckBox::indicator { width: 44px; height: 44px; }")
+        self.setMinimumHeight(52)
 
     def hitButton(self, pos) -> bool:  # noqa: N802 (Qt API)
         return self.rect().contains(pos)
@@ -120,16 +135,28 @@ class RefundScreen(Screen):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setMinimumHeight(2 * 56)
+        # reason codes (issue 14), "Other" with words of the cashier's own
+        self.reason_code = QComboBox(self.card)
+        self.reason_code.setObjectName("refundReasonCode")
+        self.reason_code.setAccessibleName(self.tr("Reason for the refund"))
+        for code, words in REASONS:
+            self.reason_code.addItem(QCoreApplication.translate("Refund", words), code)
+        self.reason_code.currentIndexChanged.connect(self._reason_changed)
         self.reason = QLineEdit(self.card)
         self.reason.setObjectName("refundReason")
-        self.reason.setPlaceholderText(self.tr("Reason (optional)"))
-        self.reason.setAccessibleName(self.tr("Reason for the refund"))
+        self.reason.setPlaceholderText(self.tr("Say why"))
+        self.reason.setAccessibleName(self.tr("Other reason"))
+        self.reason.hide()
+        self.preview = QLabel("", self.card)
+        self.preview.setObjectName("refundPreview")
+        self.preview.setProperty("role", "money")
+        self.preview.setWordWrap(True)
         self.select_all = QPushButton(self.tr("Select all"), self.card)
         self.select_all.setObjectName("refundSelectAll")
         self.select_all.clicked.connect(self._select_all)
         self.refund_button = QPushButton(self.tr("Refund selected seats"), self.card)
         self.refund_button.setObjectName("refundSelected")
-        self.refund_button.setProperty("role", "danger")
+        self.refund_button.setProperty("role", "primary")  # never looks disabled when it is not
         self.refund_button.clicked.connect(self.refund)
         self.exchange_button = QPushButton(self.tr("Exchange for another show"), self.card)
         self.exchange_button.setObjectName("exchangeBooking")
@@ -159,7 +186,12 @@ class RefundScreen(Screen):
         payout_row.addWidget(self.payout_button)
         card_layout.addLayout(payout_row)
         card_layout.addWidget(scroll, 1)
-        card_layout.addWidget(self.reason)
+        reason_row = QHBoxLayout()
+        reason_row.addWidget(QLabel(self.tr("Reason"), self.card))
+        reason_row.addWidget(self.reason_code)
+        reason_row.addWidget(self.reason, 1)
+        card_layout.addLayout(reason_row)
+        card_layout.addWidget(self.preview)
         buttons = QHBoxLayout()
         buttons.addWidget(self.select_all)
         buttons.addStretch(1)
@@ -211,6 +243,8 @@ class RefundScreen(Screen):
         self.reference.clear()
         self.result.clear()
         self.reason.clear()
+        self.reason_code.setCurrentIndex(0)
+        self.preview.clear()
         self.card.hide()
 
     def refresh(self) -> None:
@@ -373,7 +407,7 @@ class RefundScreen(Screen):
         self._update_buttons()
         self.result.setText(self.tr("Refunding…"))
         self.bridge.submit(self.services.items.refund, self.session.actor, sale.reference, lines,
-                           self.reason.text().strip(), name="item refund",
+                           self.reason_text(), name="item refund",
                            on_done=self._food_refunded, on_error=self._failed)
 
     def _food_refunded(self, result) -> None:
@@ -439,7 +473,37 @@ class RefundScreen(Screen):
             if check.isEnabled():
                 check.setChecked(True)
 
+    def _reason_changed(self, *_args) -> None:
+        self.reason.setVisible(self.reason_code.currentData() == "other")
+
+    def reason_text(self) -> str:
+        """The reason as stored: its code, or "other: " and the cashier's words."""
+        code = self.reason_code.currentData() or "other"
+        words = self.reason.text().strip()
+        return f"other: {words}" if code == "other" and words else code
+
+    def _show_preview(self) -> None:
+        """How much goes back, and to which payments, before the cashier commits."""
+        seats = self.selected_seats()
+        if self.booking is None or self.food is not None or not seats:
+            self.preview.clear()
+            return
+        try:
+            preview = self.bridge.call(self.services.booking.refund_preview, self.session.actor,
+                                       self.booking.reference, seats)
+        except KioskError as err:
+            self.preview.setText(str(err))
+            return
+        parts = ", ".join(f"{method_label(kind)} {format_money(amount, preview.currency)}"
+                          for kind, amount in preview.parts)
+        text = self.tr("Refund %1 to: %2").replace(
+            "%1", format_money(preview.amount_minor, preview.currency)).replace("%2", parts)
+        if preview.needs_manager:
+            text += " " + self.tr("(past your limit: a manager approves it first)")
+        self.preview.setText(text)
+
     def _update_buttons(self, *_args) -> None:
+        self._show_preview()
         open_seats = any(check.isEnabled() for check in self.checks.values())
         self.select_all.setEnabled(open_seats and not self._busy)
         self.refund_button.setEnabled(bool(self.selected_seats()) and not self._busy)
@@ -459,7 +523,7 @@ class RefundScreen(Screen):
         self._update_buttons()
         self.result.setText(self.tr("Refunding…"))
         self.bridge.submit(self.services.booking.refund, self.session.actor,
-                           self.booking.reference, seats, self.reason.text().strip(),
+                           self.booking.reference, seats, self.reason_text(),
                            name="refund", on_done=self._refunded, on_error=self._failed)
 
     def _refunded(self, result) -> None:
