@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import Qt
 
 from kiosk.services.models import Payment, SeatStatus
@@ -210,6 +212,11 @@ def test_the_refund_says_how_much_goes_back_and_where_before_it_commits(driver, 
     refund.reason_code.setCurrentIndex(refund.reason_code.findData("other"))
     assert refund.reason.isVisible()
     refund.reason.setText("seat broken")
+    if os.environ.get("KIOSK_SHOTS"):
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.processEvents()
+        refund.window().grab().save(os.path.join(os.environ["KIOSK_SHOTS"], "refund-preview.png"))
     refund.reason_code.setCurrentIndex(refund.reason_code.findData("wrong_tickets"))
     driver.click(refund.refund_button)
     qtbot.waitUntil(lambda: "Refund complete" in refund.result.text(), timeout=10_000)
