@@ -31,6 +31,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from kiosk.ui.names import language_name
+
 POSTER_RATIO = 1.5  # height / width, the usual one-sheet shape
 
 # Certificate badge colours (CBFC-style U / UA / A, plus common international ratings).
@@ -107,8 +109,9 @@ def poster_pixmap(film: Mapping[str, Any], size: QSize, device_pixel_ratio: floa
     """The poster for ``film`` at ``size`` (logical pixels), from the cache when drawn before."""
     film_id = str(film.get("id") or film.get("film_id") or film.get("title", "?"))
     poster_path = str(film.get("poster") or "")
+    # the caption's language is the screen's: a poster drawn in English is not shown in Hindi
     key = (film_id, str(film.get("title", "")), poster_path, size.width(), size.height(),
-           round(device_pixel_ratio, 2))
+           round(device_pixel_ratio, 2), language_name(str(film.get("language") or "")))
     cached = _cache.get(key)
     if cached is not None:
         return cached
@@ -368,7 +371,7 @@ def _wrap(text: str, font: QFont, width: float) -> list[str]:
 
 def _draw_badges(p: QPainter, film: Mapping[str, Any], w: float, h: float) -> None:
     cert = str(film.get("certificate") or "").strip()
-    language = str(film.get("language") or "").strip()
+    language = language_name(str(film.get("language") or "").strip())
     font = QFont()
     font.setBold(True)
     font.setPixelSize(max(9, round(w * 0.07)))

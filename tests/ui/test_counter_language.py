@@ -201,3 +201,21 @@ def test_a_member_and_the_points_read_in_the_counter_language(driver, qtbot, lan
     payment = driver.screen("payment")
     assert payment.points_button.text().startswith(pay_with)
     grab(payment.window(), f"payment_points_{lang}")
+
+
+def test_the_datas_languages_and_genres_read_in_the_counters_language(driver, lang):
+    """Issue 14 defect 4: "Hindi" and "Drama" come from the data in English; the finder's
+    filters and its show list show them in the counter's language."""
+    from kiosk.ui.names import genre_name, language_name
+
+    driver.start()
+    finder = driver.screen("finder")
+    languages = [finder.language.itemText(i) for i in range(finder.language.count())]
+    assert language_name("Hindi") != "Hindi" and language_name("Hindi") in languages
+    assert "Hindi" not in languages
+    genres = [finder.genre.itemText(i) for i in range(finder.genre.count())]
+    assert genre_name("Drama") in genres and "Drama" not in genres
+    column = finder.model.COLUMNS.index("language")
+    assert finder.model.data(finder.model.index(0, column)) == language_name("Hindi")
+    finder.language.setCurrentIndex(finder.language.findData("Hindi"))  # filters on the key
+    assert finder.model.rowCount() >= 1

@@ -31,6 +31,7 @@ from kiosk.services.models import ShowQuery
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.show_model import ShowTableModel
 from kiosk.ui.counter.showtimes import ShowTimeGrid
+from kiosk.ui.names import city_name, genre_name, language_name
 
 DAYS_AHEAD = 7
 
@@ -274,9 +275,11 @@ class FinderScreen(Screen):
             label = (self.tr("Today") if offset == 0 else
                      self.tr("Tomorrow") if offset == 1 else day.strftime("%a %d %b"))
             self.day.addItem(label, day)
-        self._fill(self.city, self.tr("All cities"), [(c, c) for c in cities])
-        self._fill(self.language, self.tr("All languages"), [(x, x) for x in languages])
-        self._fill(self.genre, self.tr("All genres"), [(g, g) for g in genres])
+        # the data's English words shown in the screen's language (issue 14 defect 4)
+        self._fill(self.city, self.tr("All cities"), [(city_name(c), c) for c in cities])
+        self._fill(self.language, self.tr("All languages"),
+                   [(language_name(x), x) for x in languages])
+        self._fill(self.genre, self.tr("All genres"), [(genre_name(g), g) for g in genres])
         self._fill_cinemas(cinemas)
         self._restore_query()
         self._loading_filters = False

@@ -25,6 +25,7 @@ from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
 from kiosk.domain.money import format_money
 from kiosk.services.models import SeatStatus, ShowDetail
 from kiosk.ui.counter.screen import Screen
+from kiosk.ui.names import language_name
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +146,7 @@ class SeatsScreen(Screen):
             return
         summary = detail.summary
         self.heading.setText(f"{summary.film_title}  ·  {summary.certificate}  ·  "
-                             f"{summary.language}")
+                             f"{language_name(summary.language)}")
         self.subheading.setText(
             f"{summary.cinema_name}, {summary.city}  ·  {summary.hall_name}  ·  "
             f"{summary.local_start.strftime('%a %d %b %H:%M')}")

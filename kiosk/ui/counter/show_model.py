@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from kiosk.domain.money import format_money
 from kiosk.services.models import ShowSummary
+from kiosk.ui.names import language_name
 
 SHOW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -87,7 +88,7 @@ class ShowTableModel(QAbstractTableModel):
         if column == "certificate":
             return show.certificate
         if column == "language":
-            return show.language
+            return language_name(show.language)
         if column == "cinema":
             return f"{show.cinema_name}, {show.city}"
         if column == "hall":

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.models import ShowQuery
+from kiosk.ui.names import city_name, genre_name, language_name
 from kiosk.ui.posters import poster_pixmap
 from kiosk.ui.selfservice.common import FlowLayout, button, clear_layout, label, step_layout
-from kiosk.ui.selfservice.names import city_name, genre_name, language_name
 
 TILE_POSTER = QSize(200, 300)
 

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWi
 
 from kiosk.domain.money import format_money
 from kiosk.services.models import Quote, ShowSummary
+from kiosk.ui.names import ticket_type_name
 from kiosk.ui.selfservice.common import button, clear_layout, discounts_text, label, step_layout
-from kiosk.ui.selfservice.names import ticket_type_name
 
 
 class ReviewScreen(QWidget):

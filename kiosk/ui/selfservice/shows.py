@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.money import format_money
 from kiosk.services.models import ShowQuery, ShowSummary
+from kiosk.ui.names import genre_name, language_name
 from kiosk.ui.posters import poster_pixmap
 from kiosk.ui.selfservice.common import clear_layout, label, step_layout
 from kiosk.ui.selfservice.films import weekday_name
-from kiosk.ui.selfservice.names import genre_name, language_name
 
 POSTER = QSize(180, 270)
 CARD_WIDTH = 330

@@ -18,9 +18,9 @@ from kiosk.domain.money import format_money
 from kiosk.domain.offers import PromoRefused
 from kiosk.services.loyalty import Member
 from kiosk.services.models import Hold, Quote, ShowDetail, TicketType
+from kiosk.ui.names import seat_type_name, ticket_type_name
 from kiosk.ui.selfservice.common import button, clear_layout, discounts_text, label, step_layout
 from kiosk.ui.selfservice.member import MemberPanel
-from kiosk.ui.selfservice.names import seat_type_name, ticket_type_name
 from kiosk.ui.selfservice.promo import PromoPanel
 
 
