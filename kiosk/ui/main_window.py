@@ -217,8 +217,16 @@ class MainWindow(QMainWindow):
                       "manager": self.tr("Manager"), "door": self.tr("Door")}
         self.kiosk_label.setText(self.tr("Kiosk %1 · %2").replace("%1", self.config.kiosk_id)
                                  .replace("%2", mode_names.get(self.mode, self.mode)))
-        # Self-service has its own language buttons on the attract screen: one picker is enough.
-        self.language_box.setVisible(self._has_languages and self.mode != "self-service")
+        # Self-service has its own language and accessibility buttons on the attract screen,
+        # and no technical footer for customers (issue 14): the kiosk's name and sync state
+        # are staff's business (the manager's Kiosks and sync page shows them).
+        customer = self.mode == "self-service"
+        self.language_box.setVisible(self._has_languages and not customer)
+        for widget in (self.kiosk_label, self.sync_label):
+            widget.setVisible(not customer)
+        has_theme = self.theme is not None
+        self.contrast_button.setVisible(has_theme and not customer)
+        self.large_button.setVisible(has_theme and not customer)
         self.demo_badge.setText(self.tr("DEMO"))
         self.demo_badge.setToolTip(self.tr(
             "Demo data: the demo staff PINs are published, so this is not a cinema's own "

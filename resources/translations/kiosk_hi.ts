@@ -20,6 +20,14 @@
         <translation>ऑनलाइन बुक किए टिकट लें</translation>
     </message>
     <message>
+        <source>High contrast</source>
+        <translation>उच्च कंट्रास्ट</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>बड़ा टेक्स्ट</translation>
+    </message>
+    <message>
         <source>Choose your language</source>
         <translation>अपनी भाषा चुनें</translation>
     </message>

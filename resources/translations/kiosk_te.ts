@@ -20,6 +20,14 @@
         <translation>ఆన్‌లైన్‌లో బుక్ చేసిన టికెట్లు తీసుకోండి</translation>
     </message>
     <message>
+        <source>High contrast</source>
+        <translation>అధిక కాంట్రాస్ట్</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>పెద్ద అక్షరాలు</translation>
+    </message>
+    <message>
         <source>Choose your language</source>
         <translation>మీ భాష ఎంచుకోండి</translation>
     </message>

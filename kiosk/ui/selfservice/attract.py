@@ -76,6 +76,8 @@ class AttractScreen(QWidget):
 
     startRequested = Signal()
     collectRequested = Signal()  # tickets booked on the web or elsewhere
+    contrastToggled = Signal(bool)  # big, obvious accessibility choices (issue 14)
+    largeTextToggled = Signal(bool)
     languageRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
@@ -111,6 +113,17 @@ class AttractScreen(QWidget):
             self._language_group.addButton(lang_button)
             self.language_buttons[code] = lang_button
             languages.addWidget(lang_button)
+        languages.addStretch(1)
+        # accessibility on the start screen itself, as big as the language buttons
+        self.contrast_button = button("", ss="lang", checkable=True)
+        self.contrast_button.setObjectName("attractContrast")
+        self.contrast_button.toggled.connect(self.contrastToggled)
+        self.large_button = button("", ss="lang", checkable=True)
+        self.large_button.setObjectName("attractLargeText")
+        self.large_button.toggled.connect(self.largeTextToggled)
+        languages.addSpacing(40)
+        languages.addWidget(self.contrast_button)
+        languages.addWidget(self.large_button)
         languages.addStretch(1)
 
         column.addStretch(1)
@@ -148,6 +161,8 @@ class AttractScreen(QWidget):
         self.tagline.setText(self.tr("Tickets for today's films, in a minute. Pay by card."))
         self.start_button.setText(self.tr("Touch to start"))
         self.collect_button.setText(self.tr("Collect tickets booked online"))
+        self.contrast_button.setText(self.tr("High contrast"))
+        self.large_button.setText(self.tr("Large text"))
         self.language_hint.setText(self.tr("Choose your language"))
 
     def set_films(self, films: Sequence[Mapping[str, Any]]) -> None:

@@ -147,6 +147,7 @@ class SelfServiceWidget(QWidget):
     def _wire(self) -> None:
         self.attract.startRequested.connect(self.start)
         self.attract.collectRequested.connect(self.start_collect)
+        self._follow_theme()
         self.collect.backRequested.connect(self.go_attract)
         self.collect.cancelRequested.connect(self.go_attract)
         self.collect.findRequested.connect(self._find_booking)
@@ -460,6 +461,22 @@ class SelfServiceWidget(QWidget):
             return
         self.done.print_status.setText(self.tr("Printing your ticket… please take it below."))
         self.done.print_button.setEnabled(False)
+
+    def _follow_theme(self) -> None:
+        """The start screen's accessibility buttons drive the app's theme (and follow it)."""
+        from kiosk.ui.theme import ThemeManager
+
+        theme = ThemeManager.instance()
+        if theme is None:
+            self.attract.contrast_button.hide()
+            self.attract.large_button.hide()
+            return
+        self.attract.contrast_button.setChecked(theme.high_contrast)
+        self.attract.large_button.setChecked(theme.large_text)
+        self.attract.contrastToggled.connect(theme.set_high_contrast)
+        self.attract.largeTextToggled.connect(theme.set_large_text)
+        theme.highContrastChanged.connect(self.attract.contrast_button.setChecked)
+        theme.largeTextChanged.connect(self.attract.large_button.setChecked)
 
     # -- collecting tickets booked elsewhere (issue 13 point 1) -----------------------------
     def start_collect(self) -> None:
