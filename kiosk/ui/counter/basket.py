@@ -31,6 +31,7 @@ from kiosk.ui.counter.food import FoodPanel
 from kiosk.ui.counter.member import MemberBar
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.seats import _seat_sort_key
+from kiosk.ui.dates import day_time_text
 
 
 def ticket_type_label(ticket_type: str) -> str:
@@ -158,7 +159,7 @@ class BasketScreen(Screen):
         summary = sale.show.summary
         self.show_label.setText(f"{summary.film_title}  ·  {summary.cinema_name}  ·  "
                                 f"{summary.hall_name}  ·  "
-                                f"{summary.local_start.strftime('%a %d %b %H:%M')}")
+                                f"{day_time_text(summary.local_start)}")
         seats = sorted(sale.hold.seats, key=_seat_sort_key)
         sale.ticket_types = {code: sale.ticket_types.get(code, TicketType.ADULT.value)
                              for code in seats}

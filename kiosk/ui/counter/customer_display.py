@@ -10,12 +10,13 @@ customer reads Hindi or Telugu.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTranslator, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, QTranslator, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.money import format_money
-from kiosk.ui.i18n import LANGUAGES, translation_file
+from kiosk.ui.dates import day_time_text
+from kiosk.ui.i18n import LANGUAGES, LOCALES, translation_file
 
 CONTEXT = "CustomerDisplay"
 TEXTS = {
@@ -133,7 +134,9 @@ class CustomerDisplay(QWidget):
             return
         summary = sale.show.summary
         self.title.setText(summary.film_title)
-        self.subtitle.setText(f"{summary.local_start:%a %d %b %H:%M} · {summary.cinema_name} · "
+        locale = QLocale(LOCALES.get(self.language, "en_IN"))  # the customer's day names
+        self.subtitle.setText(f"{day_time_text(summary.local_start, locale)} · "
+                              f"{summary.cinema_name} · "
                               f"{summary.hall_name}")
         self._show_map(sale)
         self._show_basket(sale)

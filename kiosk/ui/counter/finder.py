@@ -31,6 +31,7 @@ from kiosk.services.models import ShowQuery
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.show_model import ShowTableModel
 from kiosk.ui.counter.showtimes import ShowTimeGrid
+from kiosk.ui.dates import day_text, time_text
 from kiosk.ui.names import city_name, genre_name, language_name
 
 DAYS_AHEAD = 7
@@ -273,7 +274,7 @@ class FinderScreen(Screen):
         for offset in range(DAYS_AHEAD):
             day = today + timedelta(days=offset)
             label = (self.tr("Today") if offset == 0 else
-                     self.tr("Tomorrow") if offset == 1 else day.strftime("%a %d %b"))
+                     self.tr("Tomorrow") if offset == 1 else day_text(day))
             self.day.addItem(label, day)
         # the data's English words shown in the screen's language (issue 14 defect 4)
         self._fill(self.city, self.tr("All cities"), [(city_name(c), c) for c in cities])
@@ -385,7 +386,7 @@ class FinderScreen(Screen):
         if show.seats_left <= 0:
             self.ctl.banner.show_message(self.tr("%1 at %2 is sold out.")
                                          .replace("%1", show.film_title)
-                                         .replace("%2", show.local_start.strftime("%H:%M")),
+                                         .replace("%2", time_text(show.local_start)),
                                          "warn")
         self.ctl.open_show(show.show_id)
 

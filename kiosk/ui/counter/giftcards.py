@@ -31,6 +31,7 @@ from kiosk.services.models import Payment
 from kiosk.ui.counter.refund import method_label
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.ticket import qr_pixmap
+from kiosk.ui.dates import date_text, day_time_text
 
 QUICK_AMOUNTS = {"INR": (500_00, 1_000_00, 2_000_00, 5_000_00), "AED": (50_00, 100_00, 200_00)}
 QR_PX = 168
@@ -238,11 +239,11 @@ class GiftCardScreen(Screen):
                                                                                  card.state)
         lines = [self.tr("<b>%1</b> holds <b>%2</b> · %3 · valid until %4")
                  .replace("%1", card.display_code).replace("%2", money).replace("%3", state)
-                 .replace("%4", card.expires_at.strftime("%d %b %Y"))]
+                 .replace("%4", date_text(card.expires_at))]
         reasons = {"load": self.tr("loaded"), "redeem": self.tr("spent"),
                    "refund": self.tr("refunded onto it"), "cloud": self.tr("moved")}
         for move in card.moves[-5:]:
-            lines.append(f"{self.ctl.local(move.at).strftime('%d %b %H:%M')} · "
+            lines.append(f"{day_time_text(self.ctl.local(move.at))} · "
                          f"{reasons.get(move.reason, move.reason)} "
                          f"{format_money(move.delta_minor, card.currency)} {move.what}")
         self.details.setText("<br>".join(lines))

@@ -42,6 +42,7 @@ from kiosk.services.models import Payment
 from kiosk.ui.counter.refund import method_label  # the tender names in the screen's language
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.ticket import qr_pixmap
+from kiosk.ui.dates import date_text, day_time_text
 from kiosk.ui.keypad import NumericKeypad
 
 # Keys: cash F7, card F8, UPI F10, gift card F11, add a part F4. The counter's own keys (F2 sales,
@@ -377,7 +378,7 @@ class PaymentScreen(Screen):
         summary = sale.show.summary
         self.summary_label.setText(
             self.tr("%1 · %2 · seats %3").replace("%1", summary.film_title)
-            .replace("%2", summary.local_start.strftime("%a %d %b %H:%M"))
+            .replace("%2", day_time_text(summary.local_start))
             .replace("%3", ", ".join(sorted(sale.hold.seats))))
         exchange = sale.exchange_from
         if exchange is not None:
@@ -545,7 +546,7 @@ class PaymentScreen(Screen):
                     status = self.tr("This gift card is blocked and cannot pay.")
                 elif card.expired(self.services.deps.clock.now()):
                     status = self.tr("This gift card expired on %1.").replace(
-                        "%1", card.expires_at.strftime("%d %b %Y"))
+                        "%1", date_text(card.expires_at))
                 elif card.currency != self.currency:
                     status = self.tr("This gift card holds %1, not %2.").replace(
                         "%1", card.currency).replace("%2", self.currency)
@@ -553,7 +554,7 @@ class PaymentScreen(Screen):
                     self.gift_card_balance = card.balance_minor
                     status = self.tr("Holds %1 · valid until %2").replace(
                         "%1", format_money(card.balance_minor, card.currency)).replace(
-                        "%2", card.expires_at.strftime("%d %b %Y"))
+                        "%2", date_text(card.expires_at))
         self.gift_card_status.setText(status)
         self._update_state()
 

@@ -28,6 +28,7 @@ from kiosk.domain.ids import REFERENCE_ALPHABET, normalise_reference
 from kiosk.domain.money import format_money
 from kiosk.ui.counter.basket import ticket_type_label
 from kiosk.ui.counter.screen import Screen
+from kiosk.ui.dates import date_text, time_text
 
 _REF_CHARS = REFERENCE_ALPHABET + "OIL"
 _REFERENCE_RE = re.compile(rf"(?<![{_REF_CHARS}])([{_REF_CHARS}]{{4}})-?([{_REF_CHARS}]{{4}})"
@@ -306,7 +307,7 @@ class RefundScreen(Screen):
         self.details.setText(
             f"<b>{booking.reference}</b> · {state}<br>"
             f"<b>{show.film_title}</b> · {show.cinema_name} · {show.hall_name} · "
-            f"{show.local_start.strftime('%a %d %b %Y %H:%M')}<br>"
+            f"{date_text(show.local_start)} {time_text(show.local_start)}<br>"
             + self._paid_text(booking, paid, refunded) + self._food_hint(booking))
         self.exchange_button.show()
         self._clear_checks()

@@ -25,6 +25,7 @@ from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
 from kiosk.domain.money import format_money
 from kiosk.services.models import SeatStatus, ShowDetail
 from kiosk.ui.counter.screen import Screen
+from kiosk.ui.dates import day_time_text
 from kiosk.ui.names import language_name
 
 log = logging.getLogger(__name__)
@@ -149,7 +150,7 @@ class SeatsScreen(Screen):
                              f"{language_name(summary.language)}")
         self.subheading.setText(
             f"{summary.cinema_name}, {summary.city}  ·  {summary.hall_name}  ·  "
-            f"{summary.local_start.strftime('%a %d %b %H:%M')}")
+            f"{day_time_text(summary.local_start)}")
         if self.panel is None or self._panel_show_id != summary.show_id:
             self._build_panel(detail)
             self._arrange()

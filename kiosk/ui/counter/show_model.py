@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from kiosk.domain.money import format_money
 from kiosk.services.models import ShowSummary
+from kiosk.ui.dates import day_text, time_text
 from kiosk.ui.names import language_name
 
 SHOW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -17,7 +18,7 @@ SHOW_ROLE = Qt.ItemDataRole.UserRole + 1
 def local_start_text(show: ShowSummary, now_utc: datetime | None) -> str:
     """``Today 18:30``, ``Tomorrow 09:15`` or ``Fri 28 Nov 21:00`` in the cinema's own zone."""
     start = show.local_start
-    clock = start.strftime("%H:%M")
+    clock = time_text(start)
     if now_utc is not None:
         today = now_utc.astimezone(ZoneInfo(show.timezone)).date()
         days = (start.date() - today).days
@@ -26,7 +27,7 @@ def local_start_text(show: ShowSummary, now_utc: datetime | None) -> str:
         if days == 1:
             return QCoreApplication.translate("ShowTableModel", "Tomorrow %1").replace("%1",
                                                                                       clock)
-    return f"{start.strftime('%a %d %b')} {clock}"
+    return f"{day_text(start)} {clock}"
 
 
 class ShowTableModel(QAbstractTableModel):

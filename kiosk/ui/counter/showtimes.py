@@ -148,7 +148,10 @@ class ShowTimeGrid(QWidget):
             name.setMaximumWidth(260)
             self.rows.addWidget(name, r, 0)
             for c, show in enumerate(film_shows[:MAX_PER_ROW]):
-                self.rows.addWidget(self._show_button(show), r, c + 1)
+                button = self._show_button(show)
+                self.rows.addWidget(button, r, c + 1)
+                button.show()  # at once, not at the next turn of the event loop
+            name.show()
 
     def _show_button(self, show: ShowSummary) -> QPushButton:
         level = fill_level(show)

@@ -32,6 +32,7 @@ from kiosk.ui import i18n
 from kiosk.ui.counter import ticket_output
 from kiosk.ui.counter.refund import method_label
 from kiosk.ui.counter.screen import Screen
+from kiosk.ui.dates import long_text
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +192,7 @@ class TicketScreen(Screen):
         self.details.setText(
             f"<b>{show.film_title}</b> ({show.certificate})<br>"
             f"{show.cinema_name} · {show.hall_name}<br>"
-            f"{show.local_start.strftime('%A %d %B %Y, %H:%M')}<br>"
+            f"{long_text(show.local_start)}<br>"
             + self.tr("Seats: %1").replace("%1", seats) + food_text + "<br>"
             + (self.tr("Paid %1: %2").replace("%1", format_money(total, booking.currency))
                .replace("%2", paid_text(tenders, booking.currency,

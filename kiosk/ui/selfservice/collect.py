@@ -120,3 +120,4 @@ class CollectScreen(QWidget):
             choice.clicked.connect(lambda _=False, b=booking: self.collectRequested.emit(
                 b.booking_id, self.searched))
             self.results.addWidget(choice)
+            choice.show()  # at once, not at the next turn of the event loop

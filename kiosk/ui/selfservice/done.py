@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
 from kiosk.services.models import Booking
+from kiosk.ui.dates import long_text
 from kiosk.ui.selfservice.common import button, label
 
 QR_SIZE = 260
@@ -115,7 +116,7 @@ class DoneScreen(QWidget):
         paid = booking.total_minor + (food.total_minor if food is not None else 0)
         lines = [
             show.film_title,
-            f"{show.local_start.strftime('%d/%m/%Y %H:%M')} · {show.cinema_name} · {show.hall_name}",
+            f"{long_text(show.local_start)} · {show.cinema_name} · {show.hall_name}",
             self.tr("Seats: %1").replace("%1", seats),
         ]
         if food is not None:

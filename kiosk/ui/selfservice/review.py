@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWi
 
 from kiosk.domain.money import format_money
 from kiosk.services.models import Quote, ShowSummary
+from kiosk.ui.dates import long_text
 from kiosk.ui.names import ticket_type_name
 from kiosk.ui.selfservice.common import button, clear_layout, discounts_text, label, step_layout
 
@@ -58,7 +59,7 @@ class ReviewScreen(QWidget):
                           for line in quote.lines)
         rows = [
             (self.tr("Film"), show.film_title),
-            (self.tr("When"), show.local_start.strftime("%d/%m/%Y %H:%M")),
+            (self.tr("When"), long_text(show.local_start)),
             (self.tr("Where"), f"{show.cinema_name} · {show.hall_name}"),
             (self.tr("Seats"), seats),
             *([(self.tr("Snacks"), food)] if food else []),

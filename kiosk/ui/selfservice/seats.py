@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
 from kiosk.domain.money import format_money
 from kiosk.services.models import Hold, SeatStatus, ShowDetail
+from kiosk.ui.dates import day_time_text
 from kiosk.ui.selfservice.common import button, label, step_layout
 
 TAKEABLE = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE})
@@ -186,7 +187,7 @@ class SeatsScreen(QWidget):
         self._queue.clear()
         self.message.clear()
         s = detail.summary
-        self.show_info.setText(f"{s.film_title}\n{s.local_start.strftime('%d/%m %H:%M')} · "
+        self.show_info.setText(f"{s.film_title}\n{day_time_text(s.local_start)} · "
                                f"{s.cinema_name} · {s.hall_name}")
         self.map.set_layout(detail.layout)  # the panel also refreshes its legend
         self.map.set_prices(detail.prices, s.currency)

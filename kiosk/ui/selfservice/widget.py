@@ -33,6 +33,7 @@ from kiosk.services.models import (
     ShowSummary,
 )
 from kiosk.ui import i18n
+from kiosk.ui.dates import day_time_text
 from kiosk.ui.i18n import language_manager
 from kiosk.ui.selfservice.attract import AttractScreen
 from kiosk.ui.selfservice.collect import CollectScreen
@@ -362,7 +363,7 @@ class SelfServiceWidget(QWidget):
         self.sale.items = list(orders)
         self.sale.quote = quote
         seats = ", ".join(line.seat_code for line in quote.lines)
-        summary = f"{show.film_title}\n{show.local_start.strftime('%d/%m %H:%M')} · " \
+        summary = f"{show.film_title}\n{day_time_text(show.local_start)} · " \
                   f"{show.cinema_name}\n{seats}{food_lines}" if show else seats
         self.pay.set_order(quote, summary)
         self.show_screen("pay")
