@@ -38,6 +38,7 @@ from kiosk.ui.counter.seats import SeatsScreen
 from kiosk.ui.counter.session import CounterSession
 from kiosk.ui.counter.shift import ShiftCloseScreen, ShiftOpenScreen
 from kiosk.ui.counter.ticket import TicketScreen
+from kiosk.ui.dates import time_text
 from kiosk.ui.widgets.banner import MessageBanner
 from kiosk.ui.widgets.idle import IdleWatcher
 from kiosk.ui.widgets.signin import SignInPanel
@@ -227,7 +228,7 @@ class CounterMode(QWidget):
         shift = self.session.shift
         if shift is not None:
             self.shift_label.setText(self.tr("Shift since %1 · float %2")
-                                     .replace("%1", self.local(shift.opened_at).strftime("%H:%M"))
+                                     .replace("%1", time_text(self.local(shift.opened_at)))
                                      .replace("%2", format_money(shift.float_minor,
                                                                  shift.currency)))
         else:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import KioskError
 from kiosk.services.admissions import Admission, door_setting
+from kiosk.ui.dates import time_text
 from kiosk.ui.widgets.signin import SignInPanel
 
 RESULT_SHOWN_MS = 6000  # then the screen says it is ready for the next ticket
@@ -250,7 +251,7 @@ class DoorScreen(QWidget):
     def _prefetched(self, pulled: bool) -> None:
         at = self.bridge.call(self.services.admissions.local_now)  # the cinema's clock
         self.pull_label.setText(
-            self.tr("Today's bookings pulled at %1").replace("%1", at.strftime("%H:%M"))
+            self.tr("Today's bookings pulled at %1").replace("%1", time_text(at))
             if pulled else self.tr("This door checks this device's own bookings (no cloud)."))
 
     def _prefetch_failed(self, error: BaseException) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.models import ShowQuery
+from kiosk.ui.dates import time_text
 from kiosk.ui.names import city_name, genre_name, language_name
 from kiosk.ui.posters import poster_pixmap
 from kiosk.ui.selfservice.common import FlowLayout, button, clear_layout, label, step_layout
@@ -108,7 +109,7 @@ class FilmTile(QToolButton):
         title = str(film.get("title", ""))
         metrics = self.fontMetrics()
         lines = [metrics.elidedText(title, Qt.TextElideMode.ElideRight, TILE_POSTER.width())]
-        times = [t.strftime("%H:%M") for t in film.get("next_show_times") or []][:3]
+        times = [time_text(t) for t in film.get("next_show_times") or []][:3]
         if times:
             lines.append(" · ".join(times))
         self.setText("\n".join(lines))

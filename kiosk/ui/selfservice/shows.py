@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.money import format_money
 from kiosk.services.models import ShowQuery, ShowSummary
+from kiosk.ui.dates import time_text
 from kiosk.ui.names import genre_name, language_name
 from kiosk.ui.posters import poster_pixmap
 from kiosk.ui.selfservice.common import clear_layout, label, step_layout
@@ -47,7 +48,7 @@ class ShowCard(QPushButton):
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 10, 16, 10)
         column.setSpacing(2)
-        time_label = label(show.local_start.strftime("%H:%M"), "title")
+        time_label = label(time_text(show.local_start), "title")
         place = label(f"{show.cinema_name} · {show.hall_name}", "small")
         place.setToolTip(place.text())
         place.setText(place.fontMetrics().elidedText(place.text(), Qt.TextElideMode.ElideRight,
