@@ -53,11 +53,40 @@ def action_name(action: str) -> str:
 
 
 def _money(detail: Detail, key: str) -> str:
-    currency = str(detail.get("currency") or "INR")
+    """An amount in its row's currency; a row that does not say its currency shows the bare
+    amount (never a guessed ₹ for dirhams)."""
     try:
-        return format_money(int(detail[key]), currency)
+        amount = int(detail[key])
     except (KeyError, TypeError, ValueError):
         return str(detail.get(key, ""))
+    currency = detail.get("currency")
+    if not currency:
+        return f"{amount / 100:,.2f}"
+    return format_money(amount, str(currency))
+
+
+def reason_words(reason: str) -> str:
+    """A stored refund reason for a reader: a counter's code in words, "other: x" as x."""
+    text = str(reason or "").strip()
+    return REASON_WORDS.get(text, text.removeprefix("other: "))
+
+
+def _reason(detail: Detail) -> str:
+    """The refund's reason in words (a counter's code, or "other: " and the cashier's)."""
+    reason = str(detail.get("reason") or "").strip()
+    if not reason:
+        return ""
+    words = REASON_WORDS.get(reason, reason.removeprefix("other: "))
+    return f" Reason: {words}."
+
+
+REASON_WORDS = {
+    "changed_plans": "customer changed plans", "wrong_tickets": "wrong show, seats or tickets",
+    "show_problem": "show cancelled, delayed or faulty", "duplicate": "bought twice",
+    "void": "cancelled", "other": "other",
+}
+SIGN_IN_REFUSALS = {"wrong_pin": "wrong PIN", "locked": "locked out",
+                    "unknown_staff": "unknown staff number", "inactive": "inactive account"}
 
 
 def _pairs(detail: Detail) -> str:
@@ -86,16 +115,19 @@ _SENTENCES: dict[str, Callable[[str, Detail], str]] = {
     "sign_in": lambda t, d: f"Signed in as staff {t}.",
     "sign_out": lambda t, d: f"Signed out (staff {t}).",
     "sign_in_failed": lambda t, d: f"Sign-in as staff {t} refused"
-                                   + (f": {d['reason']}." if d.get("reason") else "."),
+                                   + (f" ({SIGN_IN_REFUSALS.get(str(d['reason']), d['reason'])})."
+                                      if d.get("reason") else "."),
     "shift_open": lambda t, d: f"Opened shift {t} with a float of {_money(d, 'float_minor')}.",
     "shift_close": lambda t, d: f"Closed shift {t}: counted {_money(d, 'counted_minor')}, "
                                 f"expected {_money(d, 'expected_minor')}."
                                 if "counted_minor" in d else f"Closed shift {t}.",
     "confirm": lambda t, d: f"Sold booking {t}{_seats(d)}.",
     "refund": lambda t, d: f"Refunded {_money(d, 'amount_minor')} of booking {t}"
-                           + (f" ({d['method']})" if d.get("method") else "") + _seats(d) + ".",
+                           + (f" ({d['method']})" if d.get("method") else "") + _seats(d) + "."
+                           + _reason(d),
     "refund_requested": lambda t, d: f"Asked a manager to approve a refund of "
-                                     f"{_money(d, 'amount_minor')} of booking {t}.",
+                                     f"{_money(d, 'amount_minor')} of booking {t}."
+                                     + _reason(d),
     "refund_approved": lambda t, d: f"Approved refund {t}.",
     "refund_rejected": lambda t, d: f"Rejected refund {t}"
                                     + (f": {d['comment']}." if d.get("comment") else "."),
@@ -120,7 +152,7 @@ def describe(action: str, target: str, detail: Detail | None, ok: bool = True) -
         except (KeyError, TypeError, ValueError):
             sentence = ""
         if sentence:
-            return sentence if ok else f"Refused: {sentence}"
+            return sentence if ok or "refused" in sentence else f"Refused: {sentence}"
     pairs = _pairs(detail)
     head = f"{action_name(action)} {target}".strip()
     text = f"{head}: {pairs}" if pairs else head

@@ -336,6 +336,7 @@ class RefundDesk:
                          action="refund_requested" if over_limit else ("void" if void else "refund"),
                          staff_id=actor.staff_id, target=booking["reference"],
                          detail={"refund_id": refund_id, "seats": codes, "amount_minor": amount,
+                                 "currency": booking["currency"],  # its words say the money
                                  "method": method, "reason": reason, "state": state,
                                  "shift_id": None if over_limit else shift_id,
                                  "to_pay_out": to_pay_out, **({"over": why} if why else {})})
@@ -354,6 +355,14 @@ class RefundDesk:
         ensure_staff(ctx.deps, actor, "refund.preview", str(reference))
         conn = ctx.conn
         booking = ctx.booking_row(conn, reference)
+        started = conn.execute("SELECT starts_at FROM shows WHERE id = ?",
+                               (booking["show_id"],)).fetchone()
+        if started is not None and from_iso(started[0]) <= ctx.now() \
+                and actor.role != Role.MANAGER:  # as refund() says it, without an audit row
+            raise PermissionDenied("The show has already started: only a manager can do this.")
+        if booking["state"] == "conflict" and actor.role != Role.MANAGER:
+            raise InvalidInput("A booking in conflict is refunded in full, by a manager, from "
+                               "the conflict queue.")
         _picked, amount, _tax = self.plan(conn, booking, seats,
                                           allow_conflict=booking["state"] == "conflict")
         parts = tender_plan(conn, booking, amount)

@@ -217,13 +217,25 @@ class CatalogueService:
         return [dict(r) for r in rows]
 
     def device_timezone(self) -> str:
-        """The zone this device's times are shown in: its cinema's (``cinema_id``), else that
-        of the first cinema it sells for, as the manager console does; never the machine's."""
-        cinema = self.deps.config.cinema_id
+        """The zone this device's times are shown in, never the machine's: its cinema's (the
+        config's ``cinema_id``, else the one first run recorded, as the shift's currency is
+        chosen), else that of a cinema in the default currency, else the first one."""
+        from kiosk.services.shifts import DEFAULT_CURRENCY
+
+        for cinema in (self.deps.config.cinema_id, self._setting_cinema()):
+            if cinema:
+                row = self._conn.execute("SELECT timezone FROM cinemas WHERE id = ?",
+                                         (cinema,)).fetchone()
+                if row is not None:
+                    return str(row[0])
         row = self._conn.execute(
-            "SELECT timezone FROM cinemas WHERE id = ? OR ? = '' ORDER BY city, name LIMIT 1",
-            (cinema, cinema)).fetchone()
+            "SELECT timezone FROM cinemas ORDER BY currency <> ?, city, name LIMIT 1",
+            (DEFAULT_CURRENCY,)).fetchone()
         return str(row[0]) if row else "UTC"
+
+    def _setting_cinema(self) -> str:
+        row = self._conn.execute("SELECT value FROM settings WHERE key = 'cinema_id'").fetchone()
+        return str(row[0]) if row else ""
 
     def halls(self, cinema_id: str | None = None) -> list[dict]:
         """Halls (id, name, cinema), of one cinema or all: a door picks the one it leads to."""

@@ -53,6 +53,7 @@ from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
 from kiosk.domain import csv_safe
+from kiosk.domain.audit_words import reason_words
 from kiosk.domain.clock import to_iso
 from kiosk.domain.errors import InvalidInput, NotFound
 from kiosk.domain.money import format_money
@@ -809,7 +810,8 @@ class ReportService:
             when = datetime.fromisoformat(created).astimezone(zone).strftime("%Y-%m-%d %H:%M")
             show = datetime.fromisoformat(starts_at).astimezone(zone).strftime("%Y-%m-%d %H:%M")
             out.append((rid, when, ref, title, show, " ".join(json.loads(seats)), cur, amount, tax,
-                        method, state, reason, _who(rq_no, rq_name), _who(dc_no, dc_name), kiosk))
+                        method, state, reason_words(reason), _who(rq_no, rq_name),
+                        _who(dc_no, dc_name), kiosk))
         columns = (
             Column("refund_id", "Refund", "int"), Column("at", "When (local)"),
             Column("reference", "Booking"), Column("film", "Film"), Column("show_starts", "Show"),

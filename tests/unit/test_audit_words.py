@@ -22,3 +22,16 @@ def test_unknown_actions_fall_back_to_words_and_pairs_never_json():
     assert action_name("refund_requested") == "Refund requested"
     assert action_name("some_new.thing") == "Some new thing"
     assert describe("shift_close", "3", {"oops": object()}).startswith("Closed shift 3")
+
+
+def test_no_guessed_currency_the_reason_in_words_and_one_refused():
+    from kiosk.domain.audit_words import reason_words
+
+    assert describe("refund", "J7Z5", {"amount_minor": 4_500, "method": "card"}) == \
+        "Refunded 45.00 of booking J7Z5 (card)."  # the row does not say AED: no ₹ guessed
+    assert describe("refund", "J7Z5", {"amount_minor": 4_500, "currency": "AED",
+                                       "reason": "wrong_tickets"}).endswith(
+        "Reason: wrong show, seats or tickets.")
+    assert reason_words("other: seat broken") == "seat broken"
+    assert describe("sign_in_failed", "1001", {"reason": "wrong_pin"}, ok=False) == \
+        "Sign-in as staff 1001 refused (wrong PIN)."

@@ -6,6 +6,7 @@ the ones shown), or names the first row that was changed or removed.
 
 from __future__ import annotations
 
+import json
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate
@@ -22,6 +23,9 @@ COLUMNS = (
     Col("at", "When", "datetime"), Col("staff", "Staff"), Col("kiosk_id", "Kiosk"),
     Col("action", "Action"), Col("target", "Target"), Col("ok", "Allowed", "bool"),
     Col("detail", "Detail"),
+    # the stored record, whole: not shown (the sentence is), but searched and exported, so
+    # nothing the log holds is lost to the words
+    Col("record", "Record"),
 )
 LIMIT = 5000
 
@@ -65,6 +69,7 @@ class AuditScreen(ManagerScreen):
         self.table = SortedTable(self.model, self)
         self.table.setObjectName("auditTable")
         self.search.textChanged.connect(self.table.proxy.setFilterFixedString)
+        self.table.setColumnHidden(len(COLUMNS) - 1, True)  # the record: searched, exported
         self.outer.addWidget(self.table, 1)
         self.count = QLabel("", self)
         self.count.setProperty("role", "muted")
@@ -130,7 +135,8 @@ class AuditScreen(ManagerScreen):
             (from_iso(r["at"]).astimezone(zone) if isinstance(r["at"], str) else r["at"],
              f"{r.get('staff_number') or ''} {r.get('staff_name') or ''}".strip() or "self-service / system",
              r["kiosk_id"], action_name(r["action"]), r["target"], bool(r["ok"]),
-             describe(r["action"], r["target"], r["detail"] or {}, bool(r["ok"])))
+             describe(r["action"], r["target"], r["detail"] or {}, bool(r["ok"])),
+             json.dumps(r["detail"], sort_keys=True, ensure_ascii=False) if r["detail"] else "")
             for r in rows
         ], rows)
         self.count.setText(f"{len(rows):,} entries" + (" (the newest shown; narrow the dates)"
