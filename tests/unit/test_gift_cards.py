@@ -76,7 +76,9 @@ def test_a_new_code_passes_its_check_and_a_typo_is_caught():
     with pytest.raises(PaymentError, match="wrong digit"):
         giftcards.normalise_code(wrong)
     swapped = code[:4] + code[5] + code[4] + code[6:]
-    if swapped != code:
+    # Luhn catches every swap of two neighbours except 09 <-> 90 (its one blind spot): a
+    # random code hit it once in CI
+    if swapped != code and {code[4], code[5]} != {"0", "9"}:
         with pytest.raises(PaymentError, match="wrong digit"):
             giftcards.normalise_code(swapped)
     for bad in ("", "GC12", "GIFT-2026-0001", "GC1234567890123"):
