@@ -149,10 +149,12 @@ class CollectionService:
         if cinema and booking.show.cinema_id != cinema:
             return (f"That booking is for {booking.show.cinema_name}, not this cinema: collect "
                     "the tickets there.")
-        if booking.state in ("exchanged", "void"):
-            return "That booking was exchanged for another one: use the new booking."
+        if booking.state in ("exchanged", "void", "cancelled"):
+            return "That booking was exchanged or cancelled: it has no tickets."
         if booking.state == "refunded" or not any(not ln.refunded for ln in booking.lines):
             return "That booking was refunded: it has no tickets."
+        if booking.state not in ("confirmed", "partially_refunded"):  # seats lost in a conflict
+            return "That booking is not valid for entry: please ask at the counter."
         if booking.show.starts_at + ENDED_GRACE < self.deps.clock.now():
             return "That show has already started or ended: ask at the counter."
         return None

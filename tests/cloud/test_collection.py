@@ -227,3 +227,13 @@ def test_a_web_booking_for_tomorrow_is_found_too(kiosks, ctx, clock):
     (kiosk1, self1), _ = kiosks
     [found] = kiosk1.collection.find(self1, sale.reference)
     assert found.show.show_id == "show-later"
+
+
+def test_a_booking_whose_seats_went_elsewhere_has_no_tickets_to_collect(kiosks):
+    (kiosk1, self1), _ = kiosks
+    booking = _counter_sale(kiosk1, ["D9"])
+    with kiosk1.deps.conn:
+        kiosk1.deps.conn.execute("UPDATE bookings SET state = 'conflict' WHERE id = ?",
+                                 (booking.booking_id,))
+    with pytest.raises(InvalidInput, match="not valid for entry"):
+        kiosk1.collection.find(self1, booking.reference)
