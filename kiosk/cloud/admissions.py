@@ -24,6 +24,11 @@ from kiosk.cloud.errors import translate
 from kiosk.cloud.part import CloudPart
 
 
+def refunded_seats(item: dict[str, Any]) -> set[str]:
+    """The seats a booking item says were refunded (``SeatClaims.refund`` adds them)."""
+    return {str(s) for s in item.get("refunded_seats") or ()}
+
+
 def admit_pk(cinema_id: str, booking_id: str) -> str:
     return f"ADMIT#{cinema_id}#{booking_id}"
 
@@ -62,19 +67,7 @@ class CloudAdmissions(CloudPart):
 
     def booking(self, booking_id: str) -> dict[str, Any] | None:
         """The booking item as it is now (seats sold, seats refunded since, state)."""
-        from kiosk.cloud.table import booking_key
-
-        table = self._table()
-
-        def read() -> dict[str, Any] | None:
-            try:
-                item = self.context.dynamodb().get_item(TableName=table, Key=booking_key(
-                    booking_id), ConsistentRead=True).get("Item")
-            except Exception as exc:  # noqa: BLE001
-                raise translate(exc) from exc
-            return plain(item) if item else None
-
-        return self.context.call(read)
+        return self.context.call(lambda: self.context.claims().booking_item(booking_id))
 
     def admit(self, item: dict[str, Any]) -> None:
         """Put the admission if no door admitted the booking; AlreadyAdmitted otherwise (unless

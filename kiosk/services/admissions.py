@@ -133,7 +133,9 @@ class AdmissionService:
             return ticket
         if item is None:
             return ticket
-        refunded = {str(s) for s in item.get("refunded_seats") or ()}
+        from kiosk.cloud.admissions import refunded_seats
+
+        refunded = refunded_seats(item)
         seats = tuple(s for s in (str(x) for x in item.get("seats") or ()) if s not in refunded)
         return replace(ticket, state=str(item.get("state") or ticket.state), seats=seats)
 

@@ -233,7 +233,7 @@ class CollectionService:
         anyway: it cannot check another device's booking offline)."""
         from dataclasses import replace
 
-        reader = getattr(self.admissions, "cloud", None)
+        reader = self.admissions.cloud
         if reader is None or not reader.worth_trying():
             return booking
         from kiosk.cloud.errors import CloudError, CloudUnavailable
@@ -244,10 +244,11 @@ class CollectionService:
             return booking
         if item is None:
             return booking
-        refunded = {str(s) for s in item.get("refunded_seats") or ()}
-        lines = tuple(replace(line, refunded=True) if line.seat_code in refunded else line
-                      for line in booking.lines)
-        return replace(booking, lines=tuple(ln for ln in lines if not ln.refunded),
+        from kiosk.cloud.admissions import refunded_seats
+
+        refunded = refunded_seats(item)
+        return replace(booking, lines=tuple(ln for ln in booking.lines
+                                            if ln.seat_code not in refunded),
                        state=str(item.get("state") or booking.state))
 
     def _collect_in_cloud(self, booking: Booking, actor: Actor, now: datetime,
