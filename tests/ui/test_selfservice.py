@@ -220,13 +220,10 @@ def test_seat_taken_between_map_and_tap_is_refused_plainly(qtbot, make_kiosk, co
 def test_best_seats_and_untapping(qtbot, make_kiosk, config):
     kiosk, services = make_kiosk(config)
     to_seats(qtbot, kiosk)
-    best = getattr(kiosk.seats.map, "best", None)
-    if best is not None:  # the seat map panel's own "best N together" control
-        click(qtbot, best.plus)
-        assert best.count.value() == 3
-        click(qtbot, best.find)
-    else:
-        click(qtbot, kiosk.seats.count_buttons[3])
+    best = kiosk.seats.map.best  # the seat map panel's own "best N together" control
+    click(qtbot, best.plus)
+    assert best.count.value() == 3
+    click(qtbot, best.find)
     qtbot.waitUntil(lambda: kiosk.sale.hold is not None and len(kiosk.sale.hold.seats) == 3,
                     timeout=5000)
     first = kiosk.sale.hold.seats[0]

@@ -2,11 +2,14 @@
 
 Three levels of detail, chosen from the on-screen cell size:
 
+Every colour, body shape and mark comes from ``kiosk.ui.seatmap.palette`` (one definition for
+the map, its legend and the hall editor).
+
 * ``detailed`` (cell >= 18 px): rounded body per seat type, the status mark, seat number or
   type glyph. Shapes carry the meaning, colour only reinforces it:
   sold = X, held elsewhere = diagonal hatch + clock hands, selected = check mark,
   blocked = bar, allocated to this kiosk = dashed outline + corner dot,
-  premium = top bar, recliner = wider and rounder, wheelchair = ♿, companion = C.
+  premium = top band, recliner = wider and rounder, wheelchair = ♿, companion = C.
 * ``batched`` (cell 7-18 px): one ``drawRects`` / ``drawLines`` call per style group; the same
   marks as plain lines (X, check, bar), hatch as a pattern brush.
 * ``tiny`` (< 7 px): fills only, one call per colour: nobody can tap a 6 px seat anyway, the
@@ -23,26 +26,18 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 
 from kiosk.services.models import SeatStatus
-from kiosk.ui.seatmap.palette import SeatPalette
+from kiosk.ui.seatmap.palette import NORMAL, SHAPES, Mark, SeatPalette
 
 DETAIL_MIN_PX = 18.0
 BATCH_MIN_PX = 7.0
-
-_INSET = {  # (horizontal, vertical) inset of the body in a unit cell, and corner radius
-    "standard": (0.10, 0.10, 0.16),
-    "premium": (0.10, 0.10, 0.16),
-    "companion": (0.10, 0.10, 0.16),
-    "recliner": (0.03, 0.08, 0.34),
-    "wheelchair": (0.07, 0.07, 0.06),
-}
-_GLYPHS = {"wheelchair": "\u267f", "companion": "C"}
 _SYMBOL_FONT = "DejaVu Sans"
 
 
-def body_rect(cell: QRectF, seat_type: str) -> QRectF:
-    ix, iy, _ = _INSET.get(seat_type, _INSET["standard"])
+def body_rect(cell: QRectF, seat_type: str, palette: SeatPalette = NORMAL) -> QRectF:
+    shape = palette.shape(seat_type)
     w, h = cell.width(), cell.height()
-    return QRectF(cell.x() + ix * w, cell.y() + iy * h, w * (1 - 2 * ix), h * (1 - 2 * iy))
+    return QRectF(cell.x() + shape.inset_x * w, cell.y() + shape.inset_y * h,
+                  w * (1 - 2 * shape.inset_x), h * (1 - 2 * shape.inset_y))
 
 
 def _font(px: float, bold: bool = True) -> QFont:
@@ -67,63 +62,65 @@ def _pen(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine
 
 def paint_seat(painter: QPainter, cell: QRectF, seat_type: str, status: SeatStatus,
                palette: SeatPalette, number: int | None = None) -> None:
-    """Draw one seat in full detail inside ``cell`` (its touch cell, square)."""
+    """Draw one seat in full detail inside ``cell`` (its touch cell, square): the type's body
+    shape, band and glyph, the state's fill and mark, all from the palette."""
     size = cell.width()
-    body = body_rect(cell, seat_type)
-    _, _, radius_f = _INSET.get(seat_type, _INSET["standard"])
-    radius = radius_f * size
+    shape = palette.shape(seat_type)
+    state = palette.states[status]
+    body = body_rect(cell, seat_type, palette)
+    radius = shape.radius * size
     outline_w = palette.outline_width * size / 52.0
-    if status == SeatStatus.ALLOCATED_HERE:
-        pen = _pen(palette.allocated_outline, outline_w * 1.3, Qt.PenStyle.DashLine)
+    if state.mark is Mark.DASHED_DOT:
+        pen = _pen(palette.edge(seat_type, status), outline_w * 1.3, Qt.PenStyle.DashLine)
     else:
-        pen = _pen(palette.outline, outline_w)
+        pen = _pen(palette.edge(seat_type, status), outline_w)
     painter.setPen(pen)
     painter.setBrush(palette.fill(seat_type, status))
     painter.drawRoundedRect(body, radius, radius)
-    mark = palette.mark(status)
-    if status == SeatStatus.HELD:
+    mark = state.ink
+    if state.mark is Mark.HATCH_CLOCK:
         painter.setPen(Qt.PenStyle.NoPen)
         hatch = QBrush(mark, Qt.BrushStyle.BDiagPattern)
         hatch.setTransform(painter.worldTransform().inverted()[0])  # hatch in device pixels
         painter.setBrush(hatch)
         painter.drawRoundedRect(body, radius, radius)
-    if seat_type == "premium" and status not in (SeatStatus.HELD_BY_ME,):
+    if shape.band and state.mark is not Mark.CHECK:
         bar = QRectF(body.x(), body.y(), body.width(), body.height() * 0.2)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(palette.premium_bar)
+        painter.setBrush(palette.type_style(seat_type).accent)
         painter.drawRoundedRect(bar, radius * 0.6, radius * 0.6)
     w = body.width()
     h = body.height()
     x0, y0 = body.x(), body.y()
     stroke = size * 0.085
-    if status == SeatStatus.SOLD:
+    if state.mark is Mark.CROSS:
         painter.setPen(_pen(mark, stroke))
         m = 0.27
         painter.drawLine(QLineF(x0 + m * w, y0 + m * h, x0 + (1 - m) * w, y0 + (1 - m) * h))
         painter.drawLine(QLineF(x0 + (1 - m) * w, y0 + m * h, x0 + m * w, y0 + (1 - m) * h))
-    elif status == SeatStatus.HELD_BY_ME:
+    elif state.mark is Mark.CHECK:
         painter.setPen(_pen(mark, stroke * 1.1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPolyline(QPolygonF([QPointF(x0 + 0.24 * w, y0 + 0.52 * h),
                                         QPointF(x0 + 0.43 * w, y0 + 0.72 * h),
                                         QPointF(x0 + 0.78 * w, y0 + 0.30 * h)]))
-    elif status == SeatStatus.HELD:
+    elif state.mark is Mark.HATCH_CLOCK:
         # clock face: a disc with two hands, on top of the hatch
         r = min(w, h) * 0.26
-        centre = QPointF(x0 + w / 2, y0 + h / 2 + (0.06 * h if seat_type == "premium" else 0))
+        centre = QPointF(x0 + w / 2, y0 + h / 2 + (0.06 * h if shape.band else 0))
         painter.setPen(_pen(mark, stroke * 0.7))
-        painter.setBrush(palette.status_fill[SeatStatus.HELD])
+        painter.setBrush(palette.fill(seat_type, status))
         painter.drawEllipse(centre, r, r)
         painter.drawLine(QLineF(centre, QPointF(centre.x(), centre.y() - r * 0.7)))
         painter.drawLine(QLineF(centre, QPointF(centre.x() + r * 0.55, centre.y())))
-    elif status == SeatStatus.BLOCKED:
+    elif state.mark is Mark.BAR:
         painter.setPen(_pen(mark, stroke * 1.2))
         painter.drawLine(QLineF(x0 + 0.25 * w, y0 + 0.5 * h, x0 + 0.75 * w, y0 + 0.5 * h))
-    else:  # FREE or ALLOCATED_HERE: show what the seat is
+    else:  # free, or free and reserved here: show what the seat is
         text = seat_label(seat_type, status, number)
         if text:
             paint_label(painter, cell, seat_type, text, palette)
-        if status == SeatStatus.ALLOCATED_HERE:
+        if state.mark is Mark.DASHED_DOT:
             r = size * 0.07
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(mark)
@@ -134,26 +131,27 @@ def seat_label(seat_type: str, status: SeatStatus, number: int | None) -> str | 
     """The glyph (wheelchair, companion) or seat number a free seat shows; None otherwise."""
     if status not in (SeatStatus.FREE, SeatStatus.ALLOCATED_HERE):
         return None
-    glyph = _GLYPHS.get(seat_type)
+    glyph = SHAPES.get(seat_type, SHAPES["standard"]).glyph
     if glyph:
         return glyph
     return None if number is None else str(number)
 
 
 def has_glyph(seat_type: str) -> bool:
-    return seat_type in _GLYPHS
+    return bool(SHAPES.get(seat_type, SHAPES["standard"]).glyph)
 
 
 def paint_label(painter: QPainter, cell: QRectF, seat_type: str, text: str,
                 palette: SeatPalette) -> None:
-    """Seat number or type glyph, centred in the seat body (below a premium seat's bar)."""
+    """Seat number or type glyph, centred in the seat body (below a premium seat's band)."""
     size = cell.width()
-    glyph = text in _GLYPHS.values()
-    px = size * (0.50 if seat_type == "wheelchair" else 0.40 if glyph else 0.32)
+    shape = palette.shape(seat_type)
+    glyph = bool(shape.glyph) and text == shape.glyph
+    px = size * (0.50 if seat_type == "wheelchair" else 0.40 if glyph else 0.34)
     if len(text) >= 3:
         px *= 0.8
-    body = body_rect(cell, seat_type)
-    if seat_type == "premium":
+    body = body_rect(cell, seat_type, palette)
+    if shape.band:
         body.setTop(body.y() + body.height() * 0.18)
     painter.setPen(palette.glyph)
     painter.setFont(_font(px, bold=True))
@@ -172,54 +170,61 @@ def paint_batched(painter: QPainter, seats: Sequence[int], xs: Sequence[float],
     w = size - 2 * ins
     for i in seats:
         groups[(types[i], statuses[i])].append(QRectF(xs[i] + ins, ys[i] + ins, w, w))
-    by_color: dict[int, tuple[QColor, list[QRectF]]] = {}
+    by_style: dict[tuple[int, int], tuple[QColor, QColor, list[QRectF]]] = {}
     for (seat_type, status), rects in groups.items():
-        color = palette.fill(seat_type, status)
-        entry = by_color.setdefault(color.rgba(), (color, []))
-        entry[1].extend(rects)
-    if with_marks:
-        painter.setPen(QPen(palette.outline, max(0.5, size * 0.04)))
-    else:
+        fill = palette.fill(seat_type, status)
+        edge = palette.edge(seat_type, status)
+        if not with_marks and fill == palette.background:
+            fill = edge  # no outline at this size: a black seat on black would vanish
+        entry = by_style.setdefault((fill.rgba(), edge.rgba()), (fill, edge, []))
+        entry[2].extend(rects)
+    pen_width = max(0.5, size * 0.04)
+    if not with_marks:
         painter.setPen(Qt.PenStyle.NoPen)
-    for color, rects in by_color.values():
-        painter.setBrush(color)
+    for fill, edge, rects in by_style.values():
+        if with_marks:
+            painter.setPen(QPen(edge, pen_width))
+        painter.setBrush(fill)
         painter.drawRects(rects)
     if not with_marks:
         return
     lines: dict[SeatStatus, list[QLineF]] = defaultdict(list)
-    bars: list[QRectF] = []
+    bands: dict[int, tuple[QColor, list[QRectF]]] = {}
     for (seat_type, status), rects in groups.items():
-        if status == SeatStatus.HELD:
+        mark = palette.states[status].mark
+        if mark is Mark.HATCH_CLOCK:
             painter.save()
             painter.setPen(Qt.PenStyle.NoPen)
-            hatch = QBrush(palette.mark(SeatStatus.HELD), Qt.BrushStyle.BDiagPattern)
+            hatch = QBrush(palette.mark(status), Qt.BrushStyle.BDiagPattern)
             hatch.setTransform(painter.worldTransform().inverted()[0])
             painter.setBrush(hatch)
             painter.drawRects(rects)
             painter.restore()
-        elif status == SeatStatus.SOLD:
+        elif mark is Mark.CROSS:
             segs = lines[status]
             for r in rects:
                 x, y = r.x(), r.y()
                 segs.append(QLineF(x + 0.2 * w, y + 0.2 * w, x + 0.8 * w, y + 0.8 * w))
                 segs.append(QLineF(x + 0.8 * w, y + 0.2 * w, x + 0.2 * w, y + 0.8 * w))
-        elif status == SeatStatus.HELD_BY_ME:
+        elif mark is Mark.CHECK:
             segs = lines[status]
             for r in rects:
                 x, y = r.x(), r.y()
                 segs.append(QLineF(x + 0.2 * w, y + 0.5 * w, x + 0.42 * w, y + 0.74 * w))
                 segs.append(QLineF(x + 0.42 * w, y + 0.74 * w, x + 0.82 * w, y + 0.26 * w))
-        elif status == SeatStatus.BLOCKED:
+        elif mark is Mark.BAR:
             segs = lines[status]
             for r in rects:
                 x, y = r.x(), r.y()
                 segs.append(QLineF(x + 0.2 * w, y + 0.5 * w, x + 0.8 * w, y + 0.5 * w))
-        elif seat_type == "premium":
-            bars.extend(QRectF(r.x(), r.y(), w, w * 0.25) for r in rects)
-    if bars:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(palette.premium_bar)
-        painter.drawRects(bars)
+        elif palette.shape(seat_type).band:
+            accent = palette.type_style(seat_type).accent
+            entry = bands.setdefault(accent.rgba(), (accent, []))
+            entry[1].extend(QRectF(r.x(), r.y(), w, w * 0.25) for r in rects)
+    painter.setPen(Qt.PenStyle.NoPen)
+    for accent, rects in bands.values():
+        painter.setBrush(accent)
+        painter.drawRects(rects)
     for status, segs in lines.items():
         painter.setPen(QPen(palette.mark(status), max(1.0, size * 0.1)))
         painter.drawLines(segs)

@@ -1,11 +1,15 @@
 """``SeatMapPanel``: the seat map with its zoom buttons, legend, seat info line and the
-"Best N together" control. Still no rules: it forwards taps and requests to the screen."""
+"Best N together" control. Still no rules: it forwards taps and requests to the screen.
+
+With ``touch=True`` (self-service) a hall too big to show whole at touch size is picked block
+by block: the fitted hall shows its blocks, a tap zooms to one at full size, "Whole hall" goes
+back (see ``SeatMapView.set_touch_sections``)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -95,18 +99,26 @@ class SeatMapPanel(QWidget):
     seatTapped = Signal(str)  # noqa: N815
     unavailableTapped = Signal(str)  # noqa: N815
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, touch: bool = False):
         super().__init__(parent)
         self.view = SeatMapView(self)
+        self.view.set_touch_sections(touch)
         self.legend = SeatLegend(self)
+        self._types: set[str] = set()
         self.info = QLabel(self)
         self.info.setMinimumHeight(TOUCH_PX)
+        self.info.setWordWrap(True)
         self.info.setAccessibleName(self.tr("Seat details"))
-        self.info.setText(self.tr("Tap a seat to select it; tap it again to free it."))
-        self.zoom_out_button = _touch_button("\u2212", self.tr("Zoom out"), self)
-        self.zoom_in_button = _touch_button("+", self.tr("Zoom in"), self)
-        self.fit_button = _touch_button(self.tr("Fit"), self.tr("Show the whole hall"), self)
-        self.fit_button.setMinimumWidth(TOUCH_PX * 2)
+        self.info.setText(self._hint())
+        # words beside the signs: "−" and "+" alone say nothing to a first-time customer
+        self.zoom_out_button = _touch_button("\u2212  " + self.tr("Zoom out"),
+                                             self.tr("Zoom out"), self)
+        self.zoom_in_button = _touch_button("+  " + self.tr("Zoom in"), self.tr("Zoom in"), self)
+        self.fit_button = _touch_button(self.tr("Whole hall"), self.tr("Show the whole hall"),
+                                        self)
+        for zoom_button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
+            zoom_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            zoom_button.setMinimumWidth(TOUCH_PX * 2)
         self.best = BestTogether(self)
 
         bar = QHBoxLayout()
@@ -132,6 +144,7 @@ class SeatMapPanel(QWidget):
         self.view.unavailableTapped.connect(self.unavailableTapped)
         self.view.seatInspected.connect(self._show_seat)
         self.view.zoomChanged.connect(self._zoom_limits)
+        self.view.sectionsShown.connect(self._sections_shown)
         self.setTabOrder(self.zoom_out_button, self.zoom_in_button)
         self.setTabOrder(self.zoom_in_button, self.fit_button)
         self.setTabOrder(self.fit_button, self.view)
@@ -165,11 +178,22 @@ class SeatMapPanel(QWidget):
     # --- internals ------------------------------------------------------------------------
     def _refresh_legend(self, statuses: Mapping[str, SeatStatus]) -> None:
         rare = {SeatStatus(s) for s in statuses.values()} & RARE_STATUSES
-        self.legend.set_content(getattr(self, "_types", set()), rare)
+        self.legend.set_content(self._types, rare)
 
+    def _hint(self) -> str:
+        if self.view.sections_visible():
+            return self.tr("The hall is big: tap a block of seats to see its seats up close.")
+        return self.tr("Tap a seat to select it; tap it again to free it.")
+
+    @Slot(bool)
+    def _sections_shown(self, _shown: bool) -> None:
+        self.info.setText(self._hint())
+
+    @Slot(str)
     def _show_seat(self, code: str) -> None:
         self.info.setText(self.view.seat_description(code))
 
+    @Slot(float)
     def _zoom_limits(self, scale: float) -> None:
         smallest, largest = self.view.zoom_limits()
         self.zoom_in_button.setEnabled(scale < largest - 1e-6)

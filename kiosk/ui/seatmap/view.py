@@ -26,9 +26,11 @@ from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QToolTip, Q
 from kiosk.domain.layout import HallLayout
 from kiosk.domain.money import format_money
 from kiosk.services.models import SeatStatus
-from kiosk.ui.seatmap.geometry import SeatGeometry
+from kiosk.ui.seatmap.geometry import PITCH, SeatGeometry
 from kiosk.ui.seatmap.layer import SeatLayer
+from kiosk.ui.seatmap.overlay import SectionOverlay
 from kiosk.ui.seatmap.palette import SeatPalette, palette_for
+from kiosk.ui.seatmap.sections import hall_sections
 
 UNAVAILABLE = frozenset({SeatStatus.SOLD, SeatStatus.BLOCKED, SeatStatus.HELD})
 TAP_SLOP_PX = 12  # a press that moves further than this is a pan, not a tap
@@ -36,6 +38,8 @@ MAX_SCALE = 3.0
 MAX_FIT_SCALE = 1.6  # small halls are not blown up beyond this on fit
 ZOOM_STEP = 1.25
 FULL_REPAINT_AFTER = 200  # changed seats beyond which one full repaint beats many small ones
+TOUCH_MIN_PX = 44  # a seat cell smaller than this on screen is no touch target
+SECTION_CELL_PX = 52  # a picked block is shown at this cell size when the screen allows
 
 
 class SeatMapView(QGraphicsView):
@@ -44,6 +48,8 @@ class SeatMapView(QGraphicsView):
     focusedSeatChanged = Signal(str)  # noqa: N815
     seatInspected = Signal(str)  # noqa: N815  hovered or pressed: the panel shows its price
     zoomChanged = Signal(float)  # noqa: N815
+    sectionPicked = Signal(int)  # noqa: N815  a block of a big hall was tapped and zoomed to
+    sectionsShown = Signal(bool)  # noqa: N815  the blocks appeared (seats below touch size) or went
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,6 +69,10 @@ class SeatMapView(QGraphicsView):
         self._panning = False
         self._auto_fit = True
         self._min_scale = 0.05
+        self.overlay: SectionOverlay | None = None
+        self._touch_sections = False  # self-service: big halls are picked block by block
+        self._sections_key: tuple[int, int] | None = None
+        self._sections_visible = False
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
@@ -90,6 +100,14 @@ class SeatMapView(QGraphicsView):
         self.layer.palette = self._palette
         self._scene.addItem(self.layer)
         self._scene.setSceneRect(self.layer.boundingRect())
+        self.overlay = SectionOverlay(self.geo, self.layer.statuses)
+        self.overlay.palette = self._palette
+        self.overlay.rows_text = self.tr("Rows %1")
+        self.overlay.free_text = self.tr("%1 free")
+        self.overlay.setVisible(False)
+        self._scene.addItem(self.overlay)
+        self._sections_key = None
+        self._sections_visible = False
         self._focus = None
         self._hover = None
         self._keyboard_mode = False
@@ -110,8 +128,10 @@ class SeatMapView(QGraphicsView):
             if i is not None:
                 fresh[i] = status if type(status) is SeatStatus else SeatStatus(status)
         old = self.layer.statuses
-        self.layer.statuses = fresh
         changed = [i for i, (a, b) in enumerate(zip(old, fresh, strict=True)) if a is not b]
+        old[:] = fresh  # in place: the section overlay counts free seats from the same list
+        if changed and self._sections_visible and self.overlay is not None:
+            self.overlay.update()
         if len(changed) > FULL_REPAINT_AFTER:
             self.layer.update()
         else:
@@ -134,6 +154,8 @@ class SeatMapView(QGraphicsView):
                 statuses[i] = status
                 self.layer.invalidate_seat(i)
                 touched_focus |= i == self._focus
+                if self._sections_visible and self.overlay is not None:
+                    self.overlay.update()
         if touched_focus:
             self._refresh_accessible()
 
@@ -158,6 +180,9 @@ class SeatMapView(QGraphicsView):
         if self.layer is not None:
             self.layer.palette = self._palette
             self.layer.update()
+        if self.overlay is not None:
+            self.overlay.palette = self._palette
+            self.overlay.update()
 
     @property
     def palette_in_use(self) -> SeatPalette:
@@ -235,7 +260,7 @@ class SeatMapView(QGraphicsView):
         self._press_pos = event.position()
         self._last_pos = event.position()
         self._panning = False
-        code = self.seat_at(event.position())
+        code = None if self._sections_visible else self.seat_at(event.position())
         if code is not None:
             self.seatInspected.emit(code)
         event.accept()
@@ -253,7 +278,7 @@ class SeatMapView(QGraphicsView):
             self._last_pos = pos
             event.accept()
             return
-        code = self.seat_at(pos)
+        code = None if self._sections_visible else self.seat_at(pos)
         i = None if code is None or self.geo is None else self.geo.index[code]
         if i != self._hover:
             self._hover = i
@@ -270,6 +295,9 @@ class SeatMapView(QGraphicsView):
         self.viewport().unsetCursor()
         event.accept()
         if was_panning:
+            return
+        if self._sections_visible:  # seats too small to tap: the tap picks their block
+            self.pick_section_at(event.position())
             return
         code = self.seat_at(event.position())
         if code is not None:
@@ -302,6 +330,7 @@ class SeatMapView(QGraphicsView):
         self.scale(scale, scale)
         self.centerOn(rect.center())
         self._auto_fit = True
+        self._update_sections()
         self.zoomChanged.emit(scale)
 
     def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
@@ -318,6 +347,7 @@ class SeatMapView(QGraphicsView):
         centre = self.mapToScene(self.viewport().rect().center())
         self.centerOn(centre - (after - before))
         self._auto_fit = False
+        self._update_sections()
         self.zoomChanged.emit(target)
 
     def zoom_in(self) -> None:
@@ -357,6 +387,95 @@ class SeatMapView(QGraphicsView):
             return True
         return super().viewportEvent(event)
 
+    # --- sections of a big hall (self-service) ------------------------------------------
+    def set_touch_sections(self, on: bool) -> None:
+        """Self-service: when the fitted hall's seats are below touch size, show its blocks and
+        let a tap zoom to one (``sectionPicked``) instead of selecting a 15 px seat."""
+        self._touch_sections = on
+        self._sections_key = None
+        self._update_sections()
+
+    def cell_px(self) -> float:
+        """A seat cell's size on screen at the current zoom."""
+        return PITCH * self.zoom_factor()
+
+    def fit_cell_px(self) -> float:
+        """A seat cell's size on screen with the whole hall fitted."""
+        rect = self._scene.sceneRect()
+        view = self.viewport().rect()
+        if rect.isEmpty() or view.width() < 2 or view.height() < 2:
+            return 0.0
+        return PITCH * min((view.width() - 1) / rect.width(), (view.height() - 1) / rect.height(),
+                           MAX_FIT_SCALE)
+
+    def needs_sections(self) -> bool:
+        """A hall too big to show whole at touch size (only with ``set_touch_sections``)."""
+        return (self._touch_sections and self.geo is not None and len(self.geo) > 0
+                and self.fit_cell_px() < TOUCH_MIN_PX)
+
+    def sections_visible(self) -> bool:
+        return self._sections_visible
+
+    def _update_sections(self) -> None:
+        """Blocks shown while a big hall's seats are below touch size; recomputed for the
+        viewport's size (how many rows and columns fit at full size)."""
+        show = self.needs_sections() and self.cell_px() < TOUCH_MIN_PX - 1e-6
+        if show and self.overlay is not None and self.geo is not None:
+            view = self.viewport().rect()
+            key = (max(1, int(view.height() // SECTION_CELL_PX) - 1),
+                   max(1, int(view.width() // SECTION_CELL_PX) - 2))
+            if key != self._sections_key:
+                self._sections_key = key
+                self.overlay.set_sections(hall_sections(self.geo.layout, *key))
+        if self.overlay is not None:
+            self.overlay.setVisible(show)
+        if show != self._sections_visible:
+            self._sections_visible = show
+            self.sectionsShown.emit(show)
+
+    def section_count(self) -> int:
+        return len(self.overlay.sections) if self.overlay is not None else 0
+
+    def pick_section_at(self, viewport_pos: QPoint | QPointF) -> int | None:
+        """Zoom to the block under a viewport point; None (and nothing) between blocks."""
+        if self.overlay is None:
+            return None
+        point = self.mapToScene(QPointF(viewport_pos).toPoint())
+        n = self.overlay.section_at(point.x(), point.y())
+        if n is not None:
+            self.show_section(n)
+        return n
+
+    def section_viewport_pos(self, n: int) -> QPoint:
+        assert self.overlay is not None
+        return self.mapFromScene(self.overlay.section_rect(n).center())
+
+    def show_section(self, n: int) -> None:
+        """Zoom to block ``n`` with its seats at full touch size (the whole block when the
+        screen allows, else as much as fits from its centre; dragging shows the rest)."""
+        assert self.overlay is not None
+        rect = self.overlay.section_rect(n).adjusted(-PITCH * 0.6, -PITCH * 0.6,
+                                                     PITCH * 0.6, PITCH * 0.6)
+        view = self.viewport().rect()
+        fit = min((view.width() - 1) / rect.width(), (view.height() - 1) / rect.height())
+        scale = max(TOUCH_MIN_PX / PITCH, min(fit, SECTION_CELL_PX * 1.3 / PITCH, MAX_SCALE))
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.centerOn(rect.center())
+        self._auto_fit = False
+        self._update_sections()
+        self.zoomChanged.emit(scale)
+        self.sectionPicked.emit(n)
+
+    def show_section_of(self, code: str) -> None:
+        """Zoom to the block holding seat ``code`` (after "best seats" picked it)."""
+        if self.overlay is None or self.geo is None or not self.overlay.sections:
+            return
+        for n, section in enumerate(self.overlay.sections):
+            if code in section.seats:
+                self.show_section(n)
+                return
+
     def apply_pinch(self, scale_factor: float, centre: QPointF) -> None:
         """One pinch step: zoom by the gesture's incremental factor around the fingers."""
         if scale_factor > 0:
@@ -366,6 +485,8 @@ class SeatMapView(QGraphicsView):
         super().resizeEvent(event)
         if self._auto_fit:
             self.fit_to_view()
+        else:
+            self._update_sections()
 
     # --- keyboard -------------------------------------------------------------------------
     @property

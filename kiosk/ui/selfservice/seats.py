@@ -10,84 +10,17 @@ from __future__ import annotations
 
 from collections import deque
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QPen, QPixmap
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
 from kiosk.domain.money import format_money
 from kiosk.services.models import Hold, SeatStatus, ShowDetail
 from kiosk.ui.dates import day_time_text
+from kiosk.ui.seatmap import SeatMapPanel
 from kiosk.ui.selfservice.common import button, label, step_layout
 
 TAKEABLE = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE})
-
-
-def _make_map(parent: QWidget):
-    """The seat map panel (the package's own: a missing module is a real error, not hidden)."""
-    from kiosk.ui.seatmap import SeatMapPanel
-
-    return SeatMapPanel(parent)
-
-
-class SeatLegend(QWidget):
-    """What the seat colours mean, drawn with the seat map's own palette."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setHorizontalSpacing(8)
-        self._grid.setVerticalSpacing(6)
-        self._labels: list[tuple[QLabel, QLabel, SeatStatus, str]] = []
-        entries = ((SeatStatus.FREE, "✓"), (SeatStatus.HELD_BY_ME, "✓"),
-                   (SeatStatus.HELD, "…"), (SeatStatus.SOLD, "✕"))
-        for index, (status, mark) in enumerate(entries):
-            swatch = QLabel(self)
-            swatch.setFixedSize(26, 26)
-            text = label("", "small")
-            self._grid.addWidget(swatch, index // 2, (index % 2) * 2)
-            self._grid.addWidget(text, index // 2, (index % 2) * 2 + 1)
-            self._labels.append((swatch, text, status, mark))
-        self.set_high_contrast(False)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        names = {SeatStatus.FREE: self.tr("Free"), SeatStatus.HELD_BY_ME: self.tr("Yours"),
-                 SeatStatus.HELD: self.tr("Being booked"), SeatStatus.SOLD: self.tr("Sold")}
-        for _swatch, text, status, _mark in self._labels:
-            text.setText(names[status])
-
-    def set_high_contrast(self, on: bool) -> None:
-        from kiosk.ui.seatmap.palette import palette_for
-
-        palette = palette_for(on)
-        for swatch, _text, status, mark in self._labels:
-            pixmap = QPixmap(26, 26)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(palette.outline, 2))
-            painter.setBrush(palette.fill("standard", status))
-            painter.drawRoundedRect(QRectF(1, 1, 24, 24), 5, 5)
-            if status != SeatStatus.FREE:
-                painter.setPen(palette.mark(status))
-                font = painter.font()
-                font.setBold(True)
-                font.setPixelSize(16)
-                painter.setFont(font)
-                painter.drawText(QRectF(1, 1, 24, 24), Qt.AlignmentFlag.AlignCenter, mark)
-            painter.end()
-            swatch.setPixmap(pixmap)
 
 
 class SeatsScreen(QWidget):
@@ -106,7 +39,8 @@ class SeatsScreen(QWidget):
         self._busy = False
         body = QHBoxLayout()
         self.header = step_layout(self, body, (16, 12, 16, 12), 16)
-        self.map = _make_map(self)
+        # touch: a hall too big for touch-size seats is picked block by block (issue 14)
+        self.map = SeatMapPanel(self, touch=True)
         self.view = self.map.view
         self.view.seatTapped.connect(lambda code: self.tap_seat(code))
         self.view.unavailableTapped.connect(self._unavailable)
@@ -126,26 +60,6 @@ class SeatsScreen(QWidget):
         side_column.setSpacing(12)
         self.show_info = label("", "small", wrap=True)
         side_column.addWidget(self.show_info)
-        self.best_title = label("", "sub", wrap=True)
-        side_column.addWidget(self.best_title)
-        counts = QGridLayout()
-        counts.setSpacing(8)
-        self._count_group = QButtonGroup(self)
-        self.count_buttons = {}
-        for n in range(1, 7):
-            b = button(str(n), ss="chip", checkable=True, min_height=56)
-            b.setObjectName(f"bestCount_{n}")
-            b.setMinimumWidth(48)
-            b.clicked.connect(lambda _=False, k=n: self.request_best(k, self.accessible.isChecked()))
-            self._count_group.addButton(b)
-            self.count_buttons[n] = b
-            counts.addWidget(b, (n - 1) // 3, (n - 1) % 3)
-        side_column.addLayout(counts)
-        self.accessible = button("", ss="chip", checkable=True, min_height=56)
-        self.accessible.setObjectName("accessibleSeats")
-        side_column.addWidget(self.accessible)
-        self.legend = SeatLegend(side)
-        side_column.addWidget(self.legend)
         self.message = label("", "sub", wrap=True)
         self.message.setObjectName("seatMessage")
         self.message.setProperty("ss", "error")
@@ -159,22 +73,12 @@ class SeatsScreen(QWidget):
         self.continue_button.clicked.connect(self._continue)
         side_column.addWidget(self.continue_button)
         body.addWidget(side)
-        if hasattr(self.map, "bestRequested"):  # the panel brings its own best-N controls
-            self.best_title.hide()
-            for b in self.count_buttons.values():
-                b.hide()
-            self.accessible.hide()
-        if hasattr(self.map, "legend"):  # ... and its own legend
-            self.legend.hide()
         self.retranslate()
 
     # -- public -----------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.header.retranslate()
         self.header.title.setText(self.tr("Choose your seats"))
-        self.best_title.setText(self.tr("Or let us pick the best seats together for:"))
-        self.accessible.setText(self.tr("Wheelchair space"))
-        self.legend.retranslate()
         self._update_selection()
 
     def set_show(self, detail: ShowDetail, hold: Hold | None) -> None:
@@ -193,6 +97,10 @@ class SeatsScreen(QWidget):
         self.map.set_prices(detail.prices, s.currency)
         self.refresh_statuses()
         self._update_selection()
+
+    def set_high_contrast(self, on: bool) -> None:
+        """The map and its legend in the theme's seat palette (``kiosk.ui.seatmap.palette``)."""
+        self.map.set_palette(on)
 
     def refresh_statuses(self) -> None:
         if self.detail is None:
@@ -268,6 +176,8 @@ class SeatsScreen(QWidget):
         self.hold = hold
         self.message.clear()
         self.refresh_statuses()
+        if hold is not None and self.view.sections_visible():
+            self.view.show_section_of(hold.seats[0])  # "best seats" in a big hall: show them
         self._update_selection()
         self.holdChanged.emit(hold)
         self._next()

@@ -236,8 +236,7 @@ class SelfServiceWidget(QWidget):
     def _seat_palette(self) -> None:
         from kiosk.ui.selfservice.style import is_high_contrast
 
-        self.seats.map.set_palette(is_high_contrast())
-        self.seats.legend.set_high_contrast(is_high_contrast())
+        self.seats.set_high_contrast(is_high_contrast())
 
     # -- the flow ----------------------------------------------------------------------------
     def go_attract(self) -> None:

@@ -1,0 +1,110 @@
+"""``SectionOverlay``: the blocks of a big hall drawn over its seats, each a tap target.
+
+Shown only while the seats are drawn below touch size (the hall fitted whole): each block is
+outlined and labelled with its rows and how many seats in it are free, so a customer taps a block
+rather than a 15 px seat. The blocks come from ``kiosk.ui.seatmap.sections`` (Qt-free).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from kiosk.services.models import SeatStatus
+from kiosk.ui.seatmap.geometry import PITCH, SeatGeometry
+from kiosk.ui.seatmap.palette import NORMAL, SeatPalette
+from kiosk.ui.seatmap.sections import Section
+
+TAKEABLE = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE})
+LABEL_PX = 17  # on-screen size of a block's label, whatever the zoom
+
+
+class SectionOverlay(QGraphicsItem):
+    """Block outlines and labels over the ``SeatLayer``; paints nothing when hidden."""
+
+    def __init__(self, geometry: SeatGeometry, statuses: list[SeatStatus]):
+        super().__init__()
+        self.geo = geometry
+        self.statuses = statuses  # the layer's own list: free counts follow every change
+        self.palette: SeatPalette = NORMAL
+        self.sections: list[Section] = []
+        self.rows_text = "%1"  # translated by the view: "Rows %1"
+        self.free_text = "%1"  # "%1 free"
+        self._rects: list[QRectF] = []
+        self._indices: list[list[int]] = []
+        self.setZValue(1)
+
+    def set_sections(self, sections: Sequence[Section]) -> None:
+        self.prepareGeometryChange()
+        self.sections = list(sections)
+        geo = self.geo
+        self._rects = [QRectF(s.first_col * PITCH, geo.row_y(s.first_row),
+                              s.col_span * PITCH, (s.last_row - s.first_row + 1) * PITCH)
+                       for s in self.sections]
+        self._indices = [[geo.index[code] for code in s.seats] for s in self.sections]
+        self.update()
+
+    def section_rect(self, n: int) -> QRectF:
+        return QRectF(self._rects[n])
+
+    def section_at(self, x: float, y: float) -> int | None:
+        """The block whose rectangle (widened by half the aisle) holds the scene point."""
+        best: tuple[float, int] | None = None
+        for n, rect in enumerate(self._rects):
+            grown = rect.adjusted(-PITCH, -PITCH, PITCH, PITCH)
+            if grown.contains(x, y):
+                centre = rect.center()
+                distance = (centre.x() - x) ** 2 + (centre.y() - y) ** 2
+                inside = rect.contains(x, y)
+                key = (0.0 if inside else 1.0) * 1e12 + distance
+                if best is None or key < best[0]:
+                    best = (key, n)
+        return None if best is None else best[1]
+
+    def free_count(self, n: int) -> int:
+        statuses = self.statuses
+        return sum(1 for i in self._indices[n] if statuses[i] in TAKEABLE)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt naming)
+        if not self._rects:
+            return QRectF()
+        box = QRectF(self._rects[0])
+        for rect in self._rects[1:]:
+            box = box.united(rect)
+        return box.adjusted(-8, -8, 8, 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        lod = max(lod, 1e-3)
+        palette = self.palette
+        dark = palette.background.lightness() < 128
+        edge = QColor(palette.focus) if not dark else QColor("#ffffff")
+        veil = QColor(palette.background)
+        veil.setAlpha(150)
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(max(1, round(LABEL_PX / lod)))
+        painter.setFont(font)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for n, rect in enumerate(self._rects):
+            outline = rect.adjusted(-4 / lod, -4 / lod, 4 / lod, 4 / lod)
+            painter.setPen(QPen(edge, 3 / lod))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(outline, 10 / lod, 10 / lod)
+            text = (self.rows_text.replace("%1", self.sections[n].rows_text) + "\n"
+                    + self.free_text.replace("%1", str(self.free_count(n))))
+            box = painter.fontMetrics().boundingRect(QRectF(rect).toRect(),
+                                                     int(Qt.AlignmentFlag.AlignCenter), text)
+            plate = QRectF(box).adjusted(-10 / lod, -6 / lod, 10 / lod, 6 / lod)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(veil)
+            painter.drawRoundedRect(plate, 8 / lod, 8 / lod)
+            painter.setPen(palette.row_label)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+__all__ = ["SectionOverlay"]
