@@ -554,3 +554,145 @@ def test_a_fitted_hall_never_shows_scroll_bars(qtbot):
     scale = v.zoom_factor()
     assert rect.width() * scale < v.viewport().width()
     assert rect.height() * scale < v.viewport().height()
+
+
+# --- one palette (issue 14 defect 6) ------------------------------------------------------
+def test_high_contrast_gives_each_colour_one_meaning():
+    from kiosk.ui.seatmap.palette import HIGH_CONTRAST
+
+    meanings = HIGH_CONTRAST.meanings()
+    clashes = {colour: m for colour, m in meanings.items() if len(m) > 1}
+    assert not clashes
+    yellow = QColor("#ffff00").name()
+    assert meanings[yellow] == {"status:held_by_me"}  # yellow is "selected", nothing else
+    assert HIGH_CONTRAST.fill("premium", SeatStatus.FREE).name() != yellow
+    assert HIGH_CONTRAST.mark(SeatStatus.HELD).name() != yellow
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_every_state_and_type_draws_differently_in_either_theme(high_contrast):
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter, QPixmap
+
+    from kiosk.ui.seatmap.painting import paint_seat
+    from kiosk.ui.seatmap.palette import SEAT_TYPES, palette_for
+
+    palette = palette_for(high_contrast)
+
+    def draw(seat_type, status):
+        pixmap = QPixmap(52, 52)
+        pixmap.fill(palette.background)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint_seat(painter, QRectF(0, 0, 52, 52), seat_type, status, palette, 7)
+        painter.end()
+        return pixmap.toImage()
+
+    for seat_type in SEAT_TYPES:
+        images = [draw(seat_type, status) for status in SeatStatus]
+        assert all(a != b for n, a in enumerate(images) for b in images[n + 1:]), seat_type
+    free = [draw(seat_type, SeatStatus.FREE) for seat_type in SEAT_TYPES]
+    assert all(a != b for n, a in enumerate(free) for b in free[n + 1:])
+
+
+def test_state_is_readable_without_colour_in_high_contrast(qtbot, view):
+    """Greyscale the high-contrast drawing: every state still looks different (the marks)."""
+    view.set_palette(True)
+    images = {}
+    for status in SeatStatus:
+        view.update_statuses({"D4": status})
+        image = cell_image(view, "D4").convertToFormat(QImage.Format.Format_Grayscale8)
+        images[status] = image
+    for a in SeatStatus:
+        for b in SeatStatus:
+            if a != b:
+                assert images[a] != images[b], (a, b)
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_the_hall_editor_draws_a_seat_type_as_the_sales_map_does(qtbot, monkeypatch,
+                                                                  high_contrast):
+    from PySide6.QtCore import QRect, QRectF
+    from PySide6.QtGui import QPainter, QPixmap
+
+    from kiosk.ui.manager import hall_editor
+    from kiosk.ui.seatmap.painting import paint_seat
+    from kiosk.ui.seatmap.palette import palette_for
+
+    monkeypatch.setattr(hall_editor, "high_contrast", lambda: high_contrast)
+    grid = hall_editor.HallGrid()
+    qtbot.addWidget(grid)
+    grid.set_spec({"rows": [{"label": "A", "cells": "SPRWC"}]})
+    grid.set_cell_size(52)
+    shot = grid.grab().toImage()
+    palette = palette_for(high_contrast)
+    for column, seat_type in enumerate(("standard", "premium", "recliner", "wheelchair",
+                                        "companion")):
+        expected = QPixmap(52, 52)
+        expected.fill(palette.background)
+        painter = QPainter(expected)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint_seat(painter, QRectF(0, 0, 52, 52), seat_type, SeatStatus.FREE, palette,
+                   column + 1)
+        painter.end()
+        cell = shot.copy(QRect(hall_editor.LABEL_W + column * 52, 4, 52, 52))
+        assert cell == expected.toImage().convertToFormat(cell.format()), seat_type
+
+
+# --- sections of a big hall (issue 14 defect 5) -------------------------------------------
+@settings(max_examples=60, deadline=None)
+@given(layouts(), st.integers(1, 6), st.integers(1, 12))
+def test_sections_hold_every_seat_once_and_fit_the_screen(layout, max_rows, max_cols):
+    from kiosk.ui.seatmap.sections import hall_sections
+
+    sections = hall_sections(layout, max_rows, max_cols)
+    seen = [code for section in sections for code in section.seats]
+    assert sorted(seen) == sorted(layout.seats)
+    for section in sections:
+        assert section.row_span <= max_rows and section.col_span <= max_cols
+        for code in section.seats:
+            seat = layout.seats[code]
+            assert section.first_row <= seat.row_index <= section.last_row
+            assert section.first_col <= seat.column <= section.last_col
+
+
+def test_sections_follow_aisles_and_cross_aisles():
+    from kiosk.ui.seatmap.sections import hall_sections
+
+    hall = bench_hall(20, 30)  # aisles every 10 seats, a cross aisle after row 10
+    sections = hall_sections(hall, max_rows=10, max_cols=12)
+    assert [(s.rows_text, s.first_col, s.last_col, len(s.seats)) for s in sections] == [
+        ("A\u2013J", 0, 9, 100), ("A\u2013J", 11, 20, 100), ("A\u2013J", 22, 31, 100),
+        ("K\u2013T", 0, 9, 100), ("K\u2013T", 11, 20, 100), ("K\u2013T", 22, 31, 100)]
+    # room for the whole hall: one block
+    (whole,) = hall_sections(hall, max_rows=30, max_cols=40)
+    assert len(whole.seats) == 600 and whole.rows_text == "A\u2013T"
+
+
+def test_touch_sections_appear_only_where_seats_are_too_small(qtbot, layout):
+    small = SeatMapView()
+    qtbot.addWidget(small)
+    small.set_touch_sections(True)
+    small.resize(900, 600)
+    small.show()
+    qtbot.waitExposed(small)
+    small.set_layout(layout)
+    assert not small.sections_visible()
+    big = SeatMapView()
+    qtbot.addWidget(big)
+    big.set_touch_sections(True)
+    big.resize(900, 600)
+    big.show()
+    qtbot.waitExposed(big)
+    big.set_layout(bench_hall(50, 50))
+    assert big.sections_visible() and big.section_count() > 1
+    big.show_section(0)
+    assert big.cell_px() >= 44 and not big.sections_visible()
+    big.fit_to_view()
+    assert big.sections_visible()
+    counter = SeatMapView()  # the counter's map (mouse, staff) never shows blocks
+    qtbot.addWidget(counter)
+    counter.resize(900, 600)
+    counter.show()
+    counter.set_layout(bench_hall(50, 50))
+    assert not counter.sections_visible()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import string
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,25 +28,22 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.errors import KioskError
-from kiosk.domain.layout import GAP
+from kiosk.domain.layout import CELL_TO_TYPE, GAP
+from kiosk.services.models import SeatStatus
 from kiosk.ui.manager.common import ManagerScreen, button, card, muted
+from kiosk.ui.seatmap.painting import paint_seat
+from kiosk.ui.seatmap.palette import SeatPalette, palette_for
 
 BRUSHES = (
-    ("S", "Standard", "#5b8def", "#00e5ff"),
-    ("P", "Premium", "#8e5bd6", "#ff66ff"),
-    ("R", "Recliner", "#c2571a", "#ff9900"),
-    ("W", "Wheelchair", "#1e8e4a", "#00ff66"),
-    ("C", "Companion", "#6aa84f", "#ccff00"),
-    (GAP, "Aisle / gap", "#00000000", "#00000000"),
+    ("S", "Standard"),
+    ("P", "Premium"),
+    ("R", "Recliner"),
+    ("W", "Wheelchair"),
+    ("C", "Companion"),
+    (GAP, "Aisle / gap"),
 )
-COLOURS = {b[0]: (b[2], b[3]) for b in BRUSHES}
 LABEL_W = 44
-
-
-def _swatch(colour: str) -> QIcon:
-    pixmap = QPixmap(18, 18)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
+SWATCH_PX = 28
 
 
 def high_contrast() -> bool:
@@ -54,6 +51,24 @@ def high_contrast() -> bool:
 
     manager = ThemeManager.instance()
     return bool(manager and manager.high_contrast)
+
+
+def seat_palette() -> SeatPalette:
+    """The sales map's own palette: a seat type looks the same here as on the map."""
+    return palette_for(high_contrast())
+
+
+def _swatch(symbol: str) -> QIcon:
+    """A brush's icon: a free seat of its type, drawn by the seat map's painter."""
+    palette = seat_palette()
+    pixmap = QPixmap(SWATCH_PX, SWATCH_PX)
+    pixmap.fill(palette.background)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    paint_seat(painter, QRectF(0, 0, SWATCH_PX, SWATCH_PX), str(CELL_TO_TYPE[symbol]),
+               SeatStatus.FREE, palette, 1)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class HallGrid(QWidget):
@@ -212,47 +227,46 @@ class HallGrid(QWidget):
 
     # -- drawing --------------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802
+        """Seats drawn by the sales map's own painter and palette (issue 14 defect 6), so a
+        premium seat here is the premium seat the customer sees."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        contrast = high_contrast()
-        text_colour = QColor("#ffffff" if contrast else "#1b1f24")
+        palette = seat_palette()
+        painter.fillRect(self.rect(), palette.background)
         font = QFont(self.font())
         font.setPixelSize(max(10, self.cell // 2 - 2))
         font.setBold(True)
-        painter.setFont(font)
         for r, (label, cells) in enumerate(self.rows):
             y = 4 + r * self.cell
             label_rect = QRect(0, y, LABEL_W - 6, self.cell)
+            painter.setFont(font)
             if r == self.current_row:
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor("#f0a500"))
+                painter.setBrush(palette.focus)
                 painter.drawRoundedRect(label_rect.adjusted(2, 2, 0, -2), 4, 4)
-                painter.setPen(QColor("#1b1f24"))
+                painter.setPen(palette.background)
             else:
-                painter.setPen(text_colour)
+                painter.setPen(palette.row_label)
             painter.drawText(label_rect, Qt.AlignmentFlag.AlignCenter, label or "·")
             number = 0
             for c, ch in enumerate(cells):
-                rect = QRect(LABEL_W + c * self.cell, y, self.cell, self.cell).adjusted(2, 2, -2, -2)
+                cell = QRect(LABEL_W + c * self.cell, y, self.cell, self.cell)
                 if ch == GAP:
-                    painter.setPen(QPen(QColor("#666666" if contrast else "#c9ced6"), 1, Qt.PenStyle.DotLine))
+                    painter.setPen(QPen(palette.gap, 1, Qt.PenStyle.DotLine))
                     painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.drawRect(rect)
+                    painter.drawRect(cell.adjusted(2, 2, -2, -2))
                     continue
                 number += 1
-                normal, hc = COLOURS[ch]
-                fill = QColor(hc if contrast else normal)
-                bad = (r, c) in self.problem_seats
-                painter.setPen(QPen(QColor("#ff3b30") if bad else fill.darker(140), 3 if bad else 1))
-                painter.setBrush(fill)
-                painter.drawRoundedRect(rect, 5, 5)
-                painter.setPen(QColor("#000000") if contrast else QColor("#ffffff"))
-                if self.cell >= 26:
-                    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, ch if ch in "WC" else str(number))
+                paint_seat(painter, QRectF(cell), str(CELL_TO_TYPE[ch]), SeatStatus.FREE,
+                           palette, number if self.cell >= 26 else None)
+                if (r, c) in self.problem_seats:  # a shape as well as a colour: a thick ring
+                    painter.setPen(QPen(QColor("#ff3b30"), 3, Qt.PenStyle.DashLine))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawEllipse(QRectF(cell).adjusted(1, 1, -1, -1))
         if self.hasFocus() and self.rows:
             cursor = QRect(LABEL_W + self.cursor_col * self.cell, 4 + self.current_row * self.cell,
                            self.cell, self.cell)
-            painter.setPen(QPen(QColor("#ffffff" if contrast else "#f0a500"), 3))
+            painter.setPen(QPen(palette.focus, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(cursor.adjusted(1, 1, -1, -1))
         painter.end()
@@ -293,14 +307,15 @@ class HallEditorScreen(ManagerScreen):
         self.brushes.setExclusive(True)
         brush_grid = QGridLayout()
         brush_grid.setSpacing(6)
-        for i, (symbol, label, normal, _hc) in enumerate(BRUSHES):
+        for i, (symbol, label) in enumerate(BRUSHES):
             b = QPushButton(label, palette_card)
             b.setCheckable(True)
             b.setObjectName(f"brush_{'gap' if symbol == GAP else symbol}")
             b.setMinimumHeight(48)
             b.setMinimumWidth(120)
             if symbol != GAP:
-                b.setIcon(_swatch(_hc if high_contrast() else normal))
+                b.setIcon(_swatch(symbol))
+                b.setIconSize(QSize(SWATCH_PX, SWATCH_PX))
             b.clicked.connect(lambda _c=False, s=symbol: self.set_brush(s))
             self.brushes.addButton(b)
             brush_grid.addWidget(b, i // 2, i % 2)
@@ -375,13 +390,12 @@ class HallEditorScreen(ManagerScreen):
             theme.themeChanged.connect(self._recolour)  # a bound slot: dropped with the widget
 
     def _recolour(self, _name: str = "") -> None:
-        contrast = high_contrast()
-        for symbol, _label, normal, hc in BRUSHES:
+        for symbol, _label in BRUSHES:
             if symbol == GAP:
                 continue
             for b in self.brushes.buttons():
                 if b.objectName() == f"brush_{symbol}":
-                    b.setIcon(_swatch(hc if contrast else normal))
+                    b.setIcon(_swatch(symbol))
         self.grid.update()
 
     def set_brush(self, symbol: str) -> None:

@@ -19,7 +19,8 @@ from kiosk.ui.seatmap.palette import NORMAL, SeatPalette
 from kiosk.ui.seatmap.sections import Section
 
 TAKEABLE = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE})
-LABEL_PX = 17  # on-screen size of a block's label, whatever the zoom
+LABEL_PX = 18  # on-screen size of a block's label at most, whatever the zoom
+MIN_LABEL_PX = 10  # smaller than this, a block is outlined only
 
 
 class SectionOverlay(QGraphicsItem):
@@ -85,21 +86,34 @@ class SectionOverlay(QGraphicsItem):
         edge = QColor(palette.focus) if not dark else QColor("#ffffff")
         veil = QColor(palette.background)
         veil.setAlpha(150)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         font = QFont()
         font.setBold(True)
-        font.setPixelSize(max(1, round(LABEL_PX / lod)))
-        painter.setFont(font)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for n, rect in enumerate(self._rects):
             outline = rect.adjusted(-4 / lod, -4 / lod, 4 / lod, 4 / lod)
             painter.setPen(QPen(edge, 3 / lod))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(outline, 10 / lod, 10 / lod)
-            text = (self.rows_text.replace("%1", self.sections[n].rows_text) + "\n"
-                    + self.free_text.replace("%1", str(self.free_count(n))))
-            box = painter.fontMetrics().boundingRect(QRectF(rect).toRect(),
-                                                     int(Qt.AlignmentFlag.AlignCenter), text)
-            plate = QRectF(box).adjusted(-10 / lod, -6 / lod, 10 / lod, 6 / lod)
+            # the label shrinks with the block on screen (two lines of ~8 characters), and
+            # drops the word "Rows" when even that does not fit
+            on_screen_w, on_screen_h = rect.width() * lod, rect.height() * lod
+            px = min(LABEL_PX, on_screen_h / 2.8, on_screen_w / 5.5)
+            if px < MIN_LABEL_PX:
+                continue
+            rows = self.sections[n].rows_text
+            free = self.free_text.replace("%1", str(self.free_count(n)))
+            font.setPixelSize(max(1, round(px / lod)))
+            painter.setFont(font)
+            metrics = painter.fontMetrics()
+            text = self.rows_text.replace("%1", rows)
+            if metrics.horizontalAdvance(text) > rect.width() * 0.92:
+                text = rows
+            if max(metrics.horizontalAdvance(text), metrics.horizontalAdvance(free)) \
+                    > rect.width() * 0.92:
+                continue
+            text = text + "\n" + free
+            box = metrics.boundingRect(rect.toRect(), int(Qt.AlignmentFlag.AlignCenter), text)
+            plate = QRectF(box).adjusted(-8 / lod, -4 / lod, 8 / lod, 4 / lod)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(veil)
             painter.drawRoundedRect(plate, 8 / lod, 8 / lod)

@@ -127,13 +127,20 @@ class SeatMapPanel(QWidget):
         bar.addWidget(self.zoom_in_button)
         bar.addWidget(self.fit_button)
         bar.addStretch(1)
-        bar.addWidget(self.best)
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 8, 8, 8)
         column.setSpacing(6)
         column.addLayout(bar)
         column.addWidget(self.view, 1)
-        column.addWidget(self.info)
+        if touch:  # the self-service map is narrower (a side panel): best-N goes under the map
+            under = QHBoxLayout()
+            under.setSpacing(12)
+            under.addWidget(self.info, 1)
+            under.addWidget(self.best)
+            column.addLayout(under)
+        else:
+            bar.addWidget(self.best)
+            column.addWidget(self.info)
         column.addWidget(self.legend)
 
         self.zoom_in_button.clicked.connect(self.view.zoom_in)

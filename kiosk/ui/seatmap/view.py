@@ -422,8 +422,9 @@ class SeatMapView(QGraphicsView):
         show = self.needs_sections() and self.cell_px() < TOUCH_MIN_PX - 1e-6
         if show and self.overlay is not None and self.geo is not None:
             view = self.viewport().rect()
-            key = (max(1, int(view.height() // SECTION_CELL_PX) - 1),
-                   max(1, int(view.width() // SECTION_CELL_PX) - 2))
+            # as many rows and columns as fit at touch size, with a little margin around
+            key = (max(1, int(view.height() / TOUCH_MIN_PX - 1.2)),
+                   max(1, int(view.width() / TOUCH_MIN_PX - 1.2)))
             if key != self._sections_key:
                 self._sections_key = key
                 self.overlay.set_sections(hall_sections(self.geo.layout, *key))

@@ -46,18 +46,26 @@ def button(text: str = "", ss: str = "", role: str = "", checkable: bool = False
 
 
 class Header(QFrame):
-    """Top bar: Back, the step's title, the hold countdown and Start again."""
+    """Top bar: Back, the step's title, the hold countdown and Start again; under them the
+    step strip (``kiosk.ui.selfservice.steps``)."""
 
     backClicked = Signal()
     cancelClicked = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        from kiosk.ui.selfservice.steps import StepIndicator
+
         self.setProperty("ss", "header")
         self.setMinimumHeight(84)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(16, 10, 16, 10)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 10, 16, 8)
+        column.setSpacing(6)
+        row = QHBoxLayout()
         row.setSpacing(16)
+        column.addLayout(row)
+        self.steps = StepIndicator(self)  # where the customer is in the sale (issue 14)
+        column.addWidget(self.steps)
         self.back = button(ss="nav")
         self.back.setObjectName("backButton")
         self.back.clicked.connect(self.backClicked)
@@ -76,6 +84,7 @@ class Header(QFrame):
     def retranslate(self) -> None:
         self.back.setText("‹  " + self.tr("Back"))
         self.cancel.setText(self.tr("Start again"))
+        self.steps.retranslate()
 
     def set_countdown(self, seconds_left: int | None) -> None:
         if seconds_left is None:

@@ -14,6 +14,7 @@ from kiosk.domain.money import format_money
 from kiosk.services.models import Booking
 from kiosk.ui.dates import long_text
 from kiosk.ui.selfservice.common import button, label
+from kiosk.ui.selfservice.steps import StepIndicator
 
 QR_SIZE = 260
 
@@ -42,8 +43,10 @@ class DoneScreen(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         column = QVBoxLayout(self)
-        column.setContentsMargins(60, 40, 60, 40)
+        column.setContentsMargins(60, 16, 60, 40)
         column.setSpacing(18)
+        self.steps = StepIndicator(self)  # the last step of the strip every step shows
+        column.addWidget(self.steps)
         self.thanks = label("", "hero", align=Qt.AlignmentFlag.AlignCenter)
         column.addWidget(self.thanks)
         row = QHBoxLayout()
@@ -98,6 +101,7 @@ class DoneScreen(QWidget):
 
     def retranslate(self) -> None:
         self.thanks.setText(self.tr("Enjoy the show!"))
+        self.steps.retranslate()
         self.reference_caption.setText(self.tr("Your booking reference"))
         self.qr_caption.setText(self.tr("Show this code at the entrance"))
         self.print_button.setText(self.tr("Print ticket"))

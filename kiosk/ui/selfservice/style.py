@@ -31,6 +31,9 @@ SeatMapPanel, SeatMapPanel QWidget { font-size: ${small}px; }
 SeatMapPanel QPushButton, SeatMapPanel QToolButton { font-size: ${base}px; }
 SeatMapPanel QSpinBox { min-width: 64px; padding: 0px; font-size: ${big}px; }
 SeatMapPanel QSpinBox QLineEdit { min-height: 0px; padding: 0px; border: none; }
+QLabel[ss="step"], QLabel[ss="step-done"], QLabel[ss="step-now"] { font-size: ${base}px; padding: 2px 12px; border-radius: 14px; }
+QLabel[ss="step-now"] { font-weight: 800; }
+QLabel[ss="step-arrow"] { font-size: ${base}px; }
 QLineEdit[ss="entry"] { font-size: ${title}px; min-height: 72px; padding: 0 16px; border-radius: 10px; }
 """
 
@@ -45,6 +48,12 @@ QFrame[ss="header"] { background: #1b2a41; }
 QFrame[ss="header"] QLabel { color: #ffffff; background: transparent; }
 QFrame[ss="header"] QPushButton { background: transparent; color: #ffffff; border: 2px solid #6d7f9b; }
 QLabel[ss="countdown"] { color: #ffd54f; font-weight: 800; }
+QLabel[ss="step"], QLabel[ss="step-arrow"] { color: #5f6b7d; }
+QLabel[ss="step-done"] { color: #19703a; }
+QLabel[ss="step-now"] { background: #1f5fbf; color: #ffffff; }
+QFrame[ss="header"] QLabel[ss="step"], QFrame[ss="header"] QLabel[ss="step-arrow"] { color: #aab6c8; }
+QFrame[ss="header"] QLabel[ss="step-done"] { color: #8fe0a8; }
+QFrame[ss="header"] QLabel[ss="step-now"] { background: #ffffff; color: #1b2a41; }
 QPushButton[ss="chip"] { background: #ffffff; border: 2px solid #c3cad6; }
 QPushButton[ss="chip"]:checked { background: #1f5fbf; color: #ffffff; border-color: #1f5fbf; }
 QPushButton[ss="card"] { background: #ffffff; border: 2px solid #d5d9e0; }
@@ -71,6 +80,10 @@ QWidget#attract QPushButton[ss="lang"]:checked { background: #ffff00; color: #00
 QFrame[ss="header"] { background: #000000; border-bottom: 3px solid #ffffff; }
 QFrame[ss="header"] QLabel { color: #ffffff; }
 QLabel[ss="countdown"] { color: #ffff00; font-weight: 800; }
+QLabel[ss="step"], QLabel[ss="step-arrow"], QLabel[ss="step-done"] { color: #ffffff; }
+QLabel[ss="step-now"] { background: #ffffff; color: #000000; }
+QFrame[ss="header"] QLabel[ss="step"], QFrame[ss="header"] QLabel[ss="step-arrow"], QFrame[ss="header"] QLabel[ss="step-done"] { color: #ffffff; }
+QFrame[ss="header"] QLabel[ss="step-now"] { background: #ffffff; color: #000000; }
 QPushButton[ss="chip"] { background: #000000; color: #ffffff; border: 3px solid #ffffff; }
 QPushButton[ss="chip"]:checked { background: #ffff00; color: #000000; border-color: #ffff00; }
 QPushButton[ss="card"] { background: #000000; color: #ffffff; border: 3px solid #ffffff; }

@@ -47,6 +47,7 @@ from kiosk.ui.selfservice.review import ReviewScreen
 from kiosk.ui.selfservice.seats import SeatsScreen
 from kiosk.ui.selfservice.shows import ShowsScreen
 from kiosk.ui.selfservice.snacks import SnacksScreen, offers
+from kiosk.ui.selfservice.steps import mark_step
 from kiosk.ui.selfservice.style import apply_style
 from kiosk.ui.selfservice.ticket_types import TicketTypesScreen
 from kiosk.ui.theme import ThemeManager
@@ -222,6 +223,7 @@ class SelfServiceWidget(QWidget):
 
     def show_screen(self, name: str) -> None:
         screen = self._screens[name]
+        mark_step(screen, name)
         self.stack.setCurrentWidget(screen)
         self.idle_watcher.set_active(name != "attract")
         self._tick()
