@@ -85,7 +85,7 @@ class SectionOverlay(QGraphicsItem):
         dark = palette.background.lightness() < 128
         edge = QColor(palette.focus) if not dark else QColor("#ffffff")
         veil = QColor(palette.background)
-        veil.setAlpha(150)
+        veil.setAlpha(210)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         font = QFont()
         font.setBold(True)

@@ -10,9 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEasingCurve, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QSize, Qt, QTimer, QVariantAnimation, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.i18n import LANGUAGES
 from kiosk.ui.posters import poster_pixmap
@@ -86,7 +93,7 @@ class AttractScreen(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         column = QVBoxLayout(self)
-        column.setContentsMargins(40, 24, 40, 24)
+        column.setContentsMargins(24, 24, 24, 24)
         column.setSpacing(18)
         self.brand = label("", "hero", align=Qt.AlignmentFlag.AlignCenter)
         self.tagline = label("", "big", wrap=True, align=Qt.AlignmentFlag.AlignCenter)
@@ -100,9 +107,9 @@ class AttractScreen(QWidget):
         self.collect_button.setMinimumWidth(320)
         self.collect_button.clicked.connect(self.collectRequested)
         self.language_hint = label("", "sub", align=Qt.AlignmentFlag.AlignCenter)
+        self.access_hint = label("", "sub", align=Qt.AlignmentFlag.AlignCenter)
         languages = QHBoxLayout()
-        languages.setSpacing(20)
-        languages.addStretch(1)
+        languages.setSpacing(14)
         self.language_buttons: dict[str, object] = {}
         self._language_group = QButtonGroup(self)
         self._language_group.setExclusive(True)
@@ -113,18 +120,29 @@ class AttractScreen(QWidget):
             self._language_group.addButton(lang_button)
             self.language_buttons[code] = lang_button
             languages.addWidget(lang_button)
-        languages.addStretch(1)
-        # accessibility on the start screen itself, as big as the language buttons
+        # accessibility on the start screen itself, as big as the language buttons, under a
+        # heading of their own, with a sign and a tick (state without colour)
         self.contrast_button = button("", ss="lang", checkable=True)
         self.contrast_button.setObjectName("attractContrast")
         self.contrast_button.toggled.connect(self.contrastToggled)
         self.large_button = button("", ss="lang", checkable=True)
         self.large_button.setObjectName("attractLargeText")
         self.large_button.toggled.connect(self.largeTextToggled)
-        languages.addSpacing(40)
-        languages.addWidget(self.contrast_button)
-        languages.addWidget(self.large_button)
-        languages.addStretch(1)
+        for toggle in (self.contrast_button, self.large_button):
+            toggle.toggled.connect(self._label_toggles)
+        access = QHBoxLayout()
+        access.setSpacing(14)
+        access.addWidget(self.contrast_button)
+        access.addWidget(self.large_button)
+        choices = QGridLayout()
+        choices.setHorizontalSpacing(40)
+        choices.setVerticalSpacing(8)
+        choices.addWidget(self.language_hint, 0, 1)
+        choices.addLayout(languages, 1, 1)
+        choices.addWidget(self.access_hint, 0, 2)
+        choices.addLayout(access, 1, 2)
+        choices.setColumnStretch(0, 1)
+        choices.setColumnStretch(3, 1)
 
         column.addStretch(1)
         column.addWidget(self.brand)
@@ -143,8 +161,7 @@ class AttractScreen(QWidget):
         collect_row.addStretch(1)
         column.addLayout(collect_row)
         column.addStretch(1)
-        column.addWidget(self.language_hint)
-        column.addLayout(languages)
+        column.addLayout(choices)
 
         # A gentle pulse draws the eye to the start button.
         self._pulse = QVariantAnimation(self)
@@ -161,9 +178,16 @@ class AttractScreen(QWidget):
         self.tagline.setText(self.tr("Tickets for today's films, in a minute. Pay by card."))
         self.start_button.setText(self.tr("Touch to start"))
         self.collect_button.setText(self.tr("Collect tickets booked online"))
-        self.contrast_button.setText(self.tr("High contrast"))
-        self.large_button.setText(self.tr("Large text"))
         self.language_hint.setText(self.tr("Choose your language"))
+        self.access_hint.setText(self.tr("Easier to see"))
+        self._label_toggles()
+
+    @Slot()
+    def _label_toggles(self) -> None:
+        """"◐ High contrast", "A+ Large text", with a tick when on."""
+        for toggle, sign, text in ((self.contrast_button, "\u25d0", self.tr("High contrast")),
+                                   (self.large_button, "A+", self.tr("Large text"))):
+            toggle.setText(("\u2713 " if toggle.isChecked() else sign + "  ") + text)
 
     def set_films(self, films: Sequence[Mapping[str, Any]]) -> None:
         self.marquee.set_films(films)

@@ -24,7 +24,7 @@ QLabel[ss="ok"], QLabel[ss="error"] { font-size: ${large}px; }
 QPushButton { font-size: ${large}px; min-height: 56px; min-width: 56px; border-radius: 12px; }
 QPushButton[ss="chip"] { min-height: 52px; padding: 4px 18px; border-radius: 26px; font-size: ${base}px; }
 QPushButton[ss="hero"] { min-height: 88px; font-size: ${title}px; font-weight: 800; padding: 8px 40px; border-radius: 44px; }
-QPushButton[ss="lang"] { min-height: 72px; min-width: 180px; font-size: ${big}px; font-weight: 700; border-radius: 36px; }
+QPushButton[ss="lang"] { min-height: 72px; min-width: 180px; font-size: ${big}px; font-weight: 700; border-radius: 36px; padding: 4px 14px; }
 QPushButton[ss="card"] { text-align: left; padding: 12px; border-radius: 14px; }
 QPushButton#keyboardKey { font-size: ${big}px; font-weight: 600; min-height: 64px; padding: 0; }
 SeatMapPanel, SeatMapPanel QWidget { font-size: ${small}px; }
