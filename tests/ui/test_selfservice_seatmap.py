@@ -168,3 +168,23 @@ def test_the_step_strip_shows_the_current_step_on_every_step(qtbot, make_kiosk, 
     assert current("done") == Step.DONE
     click(qtbot, kiosk.done.done_button)
     assert not strip_of("collect").isVisible()
+
+
+def test_start_screen_toggles_are_big_labelled_and_say_their_state(qtbot):
+    from kiosk.ui.selfservice.attract import AttractScreen
+
+    attract = AttractScreen()
+    qtbot.addWidget(attract)
+    attract.resize(1366, 860)
+    attract.show()
+    qtbot.waitExposed(attract)
+    assert attract.access_hint.text() == "Easier to see"
+    assert attract.language_hint.text() == "Choose your language"
+    assert attract.contrast_button.text() == "\u25d0  High contrast"
+    with qtbot.waitSignal(attract.contrastToggled) as toggled:
+        qtbot.mouseClick(attract.contrast_button, Qt.MouseButton.LeftButton)
+    assert toggled.args == [True]
+    assert attract.contrast_button.text() == "\u2713 High contrast"  # on, without colour
+    for b in (attract.contrast_button, attract.large_button, *attract.language_buttons.values()):
+        fits = b.fontMetrics().horizontalAdvance(b.text()) <= b.width()
+        assert b.height() >= 56 and fits, b.text()

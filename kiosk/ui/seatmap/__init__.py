@@ -1,5 +1,11 @@
-"""The seat map: ``SeatMapView`` (QGraphicsView) and ``SeatMapPanel`` (view, zoom buttons,
-legend, seat info and "Best N together").
+"""The seat map: ``SeatMapView`` (QGraphicsView) and ``SeatMapPanel`` (view, labelled zoom
+buttons, legend, seat info and "Best N together").
+
+Modules: ``palette`` (how every seat state and type looks, colour *and* mark or shape, per theme:
+the one definition the map, the legend and the hall editor draw from), ``painting`` (drawing one
+seat or many), ``geometry`` (cells and the grid index), ``layer`` (the one painter item),
+``sections`` (Qt-free blocks of a big hall) and ``overlay`` (those blocks drawn as tap targets
+on self-service, where a fitted big hall's seats are too small to touch).
 
 Drawing strategy, chosen by measurement (``kiosk bench --section ui``; offscreen, 1280x800
 view, a hall of 100 rows x 200 seats with aisles and cross aisles, 35 % sold; medians; five
