@@ -3,7 +3,8 @@
 
 With ``touch=True`` (self-service) a hall too big to show whole at touch size is picked block
 by block: the fitted hall shows its blocks, a tap zooms to one at full size, "Whole hall" goes
-back (see ``SeatMapView.set_touch_sections``)."""
+back (see ``SeatMapView.set_touch_sections``); the "Best N" control is then stacked in three
+rows for the screen to place beside the map, leaving the map the panel's whole height."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -45,11 +47,8 @@ class BestTogether(QWidget):
 
     requested = Signal(int, bool)
 
-    def __init__(self, parent: QWidget | None = None, maximum: int = 10):
+    def __init__(self, parent: QWidget | None = None, maximum: int = 10, stacked: bool = False):
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
         self.minus = _touch_button("\u2212", self.tr("One seat fewer"), self)
         self.count = QSpinBox(self)
         self.count.setRange(1, maximum)
@@ -71,8 +70,21 @@ class BestTogether(QWidget):
         self.find.setMinimumWidth(TOUCH_PX * 3)
         label = QLabel(self.tr("Best"), self)
         label.setBuddy(self.count)
-        for widget in (label, self.minus, self.count, self.plus, self.accessible, self.find):
-            row.addWidget(widget)
+        if stacked:  # a narrow column (the self-service side panel): three rows
+            grid = QGridLayout(self)
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.setSpacing(8)
+            for n, widget in enumerate((label, self.minus, self.count, self.plus)):
+                grid.addWidget(widget, 0, n)
+            grid.addWidget(self.accessible, 1, 0, 1, 4)
+            grid.addWidget(self.find, 2, 0, 1, 4)
+            grid.setColumnStretch(2, 1)
+        else:
+            row = QHBoxLayout(self)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(6)
+            for widget in (label, self.minus, self.count, self.plus, self.accessible, self.find):
+                row.addWidget(widget)
         self.minus.clicked.connect(self.count.stepDown)
         self.plus.clicked.connect(self.count.stepUp)
         self.count.valueChanged.connect(self._relabel)
@@ -119,7 +131,8 @@ class SeatMapPanel(QWidget):
         for zoom_button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
             zoom_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             zoom_button.setMinimumWidth(TOUCH_PX * 2)
-        self.best = BestTogether(self)
+        # touch: the screen places the control (a column beside the map, where it has room)
+        self.best = BestTogether(self, stacked=touch)
 
         bar = QHBoxLayout()
         bar.setSpacing(6)
@@ -132,15 +145,9 @@ class SeatMapPanel(QWidget):
         column.setSpacing(6)
         column.addLayout(bar)
         column.addWidget(self.view, 1)
-        if touch:  # the self-service map is narrower (a side panel): best-N goes under the map
-            under = QHBoxLayout()
-            under.setSpacing(12)
-            under.addWidget(self.info, 1)
-            under.addWidget(self.best)
-            column.addLayout(under)
-        else:
+        if not touch:
             bar.addWidget(self.best)
-            column.addWidget(self.info)
+        column.addWidget(self.info)
         column.addWidget(self.legend)
 
         self.zoom_in_button.clicked.connect(self.view.zoom_in)

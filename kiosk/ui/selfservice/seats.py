@@ -60,6 +60,8 @@ class SeatsScreen(QWidget):
         side_column.setSpacing(12)
         self.show_info = label("", "small", wrap=True)
         side_column.addWidget(self.show_info)
+        side_column.addSpacing(8)
+        side_column.addWidget(self.map.best)  # "Best N together", stacked for this column
         self.message = label("", "sub", wrap=True)
         self.message.setObjectName("seatMessage")
         self.message.setProperty("ss", "error")
