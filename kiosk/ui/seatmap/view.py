@@ -419,7 +419,11 @@ class SeatMapView(QGraphicsView):
     def _update_sections(self) -> None:
         """Blocks shown while a big hall's seats are below touch size; recomputed for the
         viewport's size (how many rows and columns fit at full size)."""
-        show = self.needs_sections() and self.cell_px() < TOUCH_MIN_PX - 1e-6
+        needed = self.needs_sections()
+        show = needed and self.cell_px() < TOUCH_MIN_PX - 1e-6
+        if not needed and self.overlay is not None and self.overlay.sections:
+            self.overlay.set_sections([])  # the hall fits at touch size (now): no blocks
+            self._sections_key = None
         if show and self.overlay is not None and self.geo is not None:
             view = self.viewport().rect()
             # as many rows and columns as fit at touch size, with a little margin around
