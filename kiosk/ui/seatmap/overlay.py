@@ -90,14 +90,15 @@ class SectionOverlay(QGraphicsItem):
         font = QFont()
         font.setBold(True)
         for n, rect in enumerate(self._rects):
-            outline = rect.adjusted(-4 / lod, -4 / lod, 4 / lod, 4 / lod)
+            # drawn inside the block: neighbouring blocks (no aisle between) stay apart
+            outline = rect.adjusted(3 / lod, 3 / lod, -3 / lod, -3 / lod)
             painter.setPen(QPen(edge, 3 / lod))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(outline, 10 / lod, 10 / lod)
             # the label shrinks with the block on screen (two lines of ~8 characters), and
             # drops the word "Rows" when even that does not fit
             on_screen_w, on_screen_h = rect.width() * lod, rect.height() * lod
-            px = min(LABEL_PX, on_screen_h / 2.8, on_screen_w / 5.5)
+            px = min(LABEL_PX, on_screen_h / 3.2, on_screen_w / 5.5)
             if px < MIN_LABEL_PX:
                 continue
             rows = self.sections[n].rows_text
@@ -106,14 +107,15 @@ class SectionOverlay(QGraphicsItem):
             painter.setFont(font)
             metrics = painter.fontMetrics()
             text = self.rows_text.replace("%1", rows)
-            if metrics.horizontalAdvance(text) > rect.width() * 0.92:
+            if metrics.horizontalAdvance(text) > rect.width() * 0.85:
                 text = rows
             if max(metrics.horizontalAdvance(text), metrics.horizontalAdvance(free)) \
-                    > rect.width() * 0.92:
+                    > rect.width() * 0.85:
                 continue
             text = text + "\n" + free
             box = metrics.boundingRect(rect.toRect(), int(Qt.AlignmentFlag.AlignCenter), text)
             plate = QRectF(box).adjusted(-8 / lod, -4 / lod, 8 / lod, 4 / lod)
+            plate = plate.intersected(outline.adjusted(3 / lod, 3 / lod, -3 / lod, -3 / lod))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(veil)
             painter.drawRoundedRect(plate, 8 / lod, 8 / lod)
