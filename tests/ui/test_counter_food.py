@@ -66,7 +66,8 @@ def test_food_in_the_basket_one_payment_and_the_stand_reference(driver, qtbot, s
         "2 × Popcorn (Large), Caramel   ₹980.00", "1 × Soft drink (Medium)   ₹230.00"]
     total = tickets_total + 98_000 + 23_000
     assert format_money(total, "INR") in basket.total_label.text()
-    assert "food and drink ₹1,210.00" in basket.total_label.text()
+    assert "food and drink ₹1,210.00" in basket.breakdown_label.text()
+    assert basket.breakdown_label.isVisible() and not basket.food.empty_label.isVisible()
     label = basket.total_label  # laid out whole, not clipped
     qtbot.waitUntil(lambda: label.width() >= label.minimumSizeHint().width(), timeout=WAIT_MS)
     _shot(basket.window(), "counter-basket-food")

@@ -12,11 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,6 +35,9 @@ from kiosk.ui.counter.member import MemberBar
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.seats import _seat_sort_key
 from kiosk.ui.dates import day_time_text
+
+ROW_HEIGHT = 52  # a seat's row: the ticket type box inside is a touch target
+ORDER_WIDTH = 420  # the order column's narrowest; it widens for large text and long words
 
 
 def ticket_type_label(ticket_type: str) -> str:
@@ -59,35 +65,77 @@ def seat_type_label(seat_type: str) -> str:
     return labels.get(seat_type, seat_type.title())
 
 
+class TicketTypeBox(QComboBox):
+    """A seat's ticket type; the mouse wheel scrolls the page unless the box has focus, so a
+    cashier scrolling the basket never changes a ticket by accident."""
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
 class BasketScreen(Screen):
+    """Tickets and food on the left, the order and its total beside the Payment button.
+
+    The seat table is exactly as tall as its rows; the right column keeps the money and the
+    actions in one place: what can grow (the food lines, a member's status, discounts) sits
+    above what is tapped, so "Apply code", "Payment" and the item buttons never move between
+    two taps.
+    """
+
     name = "basket"
 
     def __init__(self, ctl):
         super().__init__(ctl)
-        title = QLabel(self.tr("Ticket types"), self)
-        title.setProperty("role", "title")
+        self.combos: dict[str, QComboBox] = {}
+        self._init_tickets()
+        self._init_order()
+        self.food = FoodPanel(self)
+        self.food.changed.connect(self._food_changed)
+        self._init_layout()
+
+    def _init_tickets(self) -> None:
+        self.film_label = QLabel("", self)
+        self.film_label.setObjectName("basketFilm")
+        self.film_label.setProperty("role", "title")
         self.show_label = QLabel("", self)
+        self.show_label.setObjectName("basketShow")
         self.show_label.setProperty("role", "muted")
+        self.show_label.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("basketTable")
         self.table.setHorizontalHeaderLabels([self.tr("Seat"), self.tr("Seat type"),
                                               self.tr("Ticket"), self.tr("Price")])
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(56)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.all_adult = QPushButton(self.tr("All adult"), self)
         self.all_adult.setObjectName("allAdult")
         self.all_adult.clicked.connect(lambda: self.set_all("adult"))
         self.all_child = QPushButton(self.tr("All child"), self)
+        self.all_child.setObjectName("allChild")
         self.all_child.clicked.connect(lambda: self.set_all("child"))
 
+    def _init_order(self) -> None:
+        """The right column: code, member, discounts, total and the two ways on."""
         self.tax_label = QLabel("", self)
         self.tax_label.setObjectName("basketTax")
         self.tax_label.setProperty("role", "muted")
+        self.tax_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.breakdown_label = QLabel("", self)
+        self.breakdown_label.setObjectName("basketBreakdown")
+        self.breakdown_label.setProperty("role", "muted")
+        self.breakdown_label.setWordWrap(True)
+        self.breakdown_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.total_label = QLabel("", self)
         self.total_label.setObjectName("basketTotal")
         self.total_label.setProperty("role", "money")
@@ -98,6 +146,7 @@ class BasketScreen(Screen):
         self.pay_button = QPushButton(self.tr("Payment  ⏎"), self)
         self.pay_button.setObjectName("toPayment")
         self.pay_button.setProperty("role", "primary")
+        self.pay_button.setMinimumHeight(64)
         self.pay_button.clicked.connect(self.to_payment)
 
         self.promo_edit = QLineEdit(self)
@@ -115,41 +164,74 @@ class BasketScreen(Screen):
         self.discounts_label = QLabel("", self)
         self.discounts_label.setObjectName("basketDiscounts")
         self.discounts_label.setProperty("role", "money")
+        self.discounts_label.setWordWrap(True)
         self.discounts_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        quick = QHBoxLayout()
-        quick.addWidget(self.all_adult)
-        quick.addWidget(self.all_child)
-        quick.addStretch(1)
-        for button in (self.promo_button, self.promo_clear):  # whole words in every language
-            button.setMinimumWidth(button.sizeHint().width() + 24)
-        self.promo_edit.setMinimumWidth(  # the whole hint shows: a code or a voucher goes here
-            self.promo_edit.fontMetrics().horizontalAdvance(self.promo_edit.placeholderText()) + 40)
-        quick.addWidget(self.promo_edit)
-        quick.addWidget(self.promo_button)
-        quick.addWidget(self.promo_clear)
         self.member_bar = MemberBar(self)
         self.member_bar.changed.connect(self.requote)
-        totals = QVBoxLayout()
-        totals.addWidget(self.total_label)
-        totals.addWidget(self.tax_label, 0, Qt.AlignmentFlag.AlignRight)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.back_button)
-        bottom.addStretch(1)
-        bottom.addLayout(totals)
-        bottom.addWidget(self.pay_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.addWidget(title)
-        layout.addWidget(self.show_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.discounts_label)
-        layout.addLayout(quick)
-        layout.addWidget(self.member_bar)
-        self.food = FoodPanel(self)
-        self.food.changed.connect(self._food_changed)
-        layout.addWidget(self.food)
-        layout.addLayout(bottom)
-        self.combos: dict[str, QComboBox] = {}
+        self.tickets_count = QLabel("", self)  # the order's first line: the seats, priced
+        self.tickets_count.setObjectName("basketTicketCount")
+        self.tickets_count.setStyleSheet("font-weight: 600;")
+        self.tickets_amount = QLabel("", self)
+        self.tickets_amount.setObjectName("basketTicketAmount")
+        self.tickets_amount.setStyleSheet("font-weight: 600;")
+
+    def _init_layout(self) -> None:
+        what = QVBoxLayout()
+        what.setSpacing(0)
+        what.addWidget(self.film_label)
+        what.addWidget(self.show_label)
+        heading = QHBoxLayout()
+        heading.addLayout(what, 1)
+        heading.addWidget(self.all_adult, 0, Qt.AlignmentFlag.AlignBottom)
+        heading.addWidget(self.all_child, 0, Qt.AlignmentFlag.AlignBottom)
+        tickets = QWidget()
+        tickets.setObjectName("basketTickets")
+        left = QVBoxLayout(tickets)
+        left.setContentsMargins(0, 0, 8, 0)
+        left.addLayout(heading)
+        left.addWidget(self.table)
+        left.addWidget(self.food)
+        left.addStretch(1)
+        self.tickets_scroll = QScrollArea(self)  # many seats and a long menu scroll here;
+        self.tickets_scroll.setObjectName("basketScroll")  # the total and Payment stay put
+        self.tickets_scroll.setWidget(tickets)
+        self.tickets_scroll.setWidgetResizable(True)
+        self.tickets_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.tickets_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.order_panel = QFrame(self)
+        self.order_panel.setObjectName("basketOrder")
+        self.order_panel.setProperty("role", "card")
+        self.order_panel.setMinimumWidth(ORDER_WIDTH)
+        self.order_panel.setMaximumWidth(ORDER_WIDTH * 3 // 2)
+        promo_buttons = QHBoxLayout()
+        promo_buttons.addWidget(self.promo_button, 1)
+        promo_buttons.addWidget(self.promo_clear, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.back_button)
+        actions.addWidget(self.pay_button, 1)
+        tickets_row = QHBoxLayout()
+        tickets_row.addWidget(self.tickets_count, 1)
+        tickets_row.addWidget(self.tickets_amount)
+        right = QVBoxLayout(self.order_panel)
+        right.setContentsMargins(16, 12, 16, 12)
+        right.addLayout(tickets_row)
+        right.addWidget(self.food.order, 1)  # the stretch: what grows takes the room up here
+        right.addWidget(self.member_bar)
+        right.addWidget(self.discounts_label)
+        right.addWidget(self.promo_edit)
+        right.addLayout(promo_buttons)
+        right.addSpacing(6)
+        right.addWidget(self.breakdown_label)
+        right.addWidget(self.total_label)
+        right.addWidget(self.tax_label)
+        right.addLayout(actions)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(12)
+        layout.addWidget(self.tickets_scroll, 1)
+        layout.addWidget(self.order_panel)
 
     def enter(self) -> None:
         sale = self.session.sale
@@ -157,8 +239,8 @@ class BasketScreen(Screen):
             self.ctl.go("seats" if sale.show else "finder")
             return
         summary = sale.show.summary
-        self.show_label.setText(f"{summary.film_title}  ·  {summary.cinema_name}  ·  "
-                                f"{summary.hall_name}  ·  "
+        self.film_label.setText(summary.film_title)
+        self.show_label.setText(f"{summary.cinema_name}  ·  {summary.hall_name}  ·  "
                                 f"{day_time_text(summary.local_start)}")
         seats = sorted(sale.hold.seats, key=_seat_sort_key)
         sale.ticket_types = {code: sale.ticket_types.get(code, TicketType.ADULT.value)
@@ -170,7 +252,7 @@ class BasketScreen(Screen):
             seat_type = str(sale.show.layout.seats[code].type)
             self.table.setItem(row, 0, QTableWidgetItem(code))
             self.table.setItem(row, 1, QTableWidgetItem(seat_type_label(seat_type)))
-            combo = QComboBox(self.table)
+            combo = TicketTypeBox(self.table)
             combo.setObjectName(f"ticketType_{code}")
             combo.setAccessibleName(self.tr("Ticket type for seat %1").replace("%1", code))
             for ticket_type in self._types_for(seat_type):
@@ -179,6 +261,7 @@ class BasketScreen(Screen):
             combo.currentIndexChanged.connect(lambda _i, c=code, box=combo:
                                               self._type_changed(c, box.currentData()))
             self.table.setCellWidget(row, 2, combo)
+            self.table.setRowHeight(row, max(ROW_HEIGHT, combo.sizeHint().height() + 4))
             price = QTableWidgetItem("")
             price.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, 3, price)
@@ -188,6 +271,7 @@ class BasketScreen(Screen):
             previous = combo
         if previous is not None:
             self.setTabOrder(previous, self.pay_button)
+        self._fit_table()
         self.food.set_menu(self._menu(summary.cinema_id), sale.items)
         exchange = sale.exchange_from is not None  # an exchange carries the old payment: no code
         for widget in (self.promo_edit, self.promo_button, self.promo_clear):
@@ -195,7 +279,30 @@ class BasketScreen(Screen):
         self.promo_edit.setText(sale.promo)
         self.member_bar.setVisible(not exchange and self.services.loyalty is not None)
         self.member_bar.set_member(sale.member)
+        self._fit_widths()
         self.requote()
+
+    def _fit_widths(self) -> None:
+        """Whole words and whole hints at the current text size (large text may have changed
+        since the screen was built)."""
+        for button in (self.promo_button, self.promo_clear):
+            button.setMinimumWidth(0)
+            button.setMinimumWidth(button.sizeHint().width() + 24)
+        for edit in (self.promo_edit, self.member_bar.phone_edit):
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 40)
+
+    def _fit_table(self) -> None:
+        """The table as tall as its header and rows: no empty table area, no inner scroll;
+        the ticket column as wide as its widest box, so no box spills into the price."""
+        table = self.table
+        widest = max((combo.sizeHint().width() for combo in self.combos.values()), default=0)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(2, max(widest + 8, header.sectionSizeHint(2)))
+        height = (table.horizontalHeader().sizeHint().height()
+                  + sum(table.rowHeight(row) for row in range(table.rowCount()))
+                  + 2 * table.frameWidth())
+        table.setFixedHeight(height)
 
     def _menu(self, cinema_id: str):
         """The cinema's food and drink menu; None in an exchange (seats only) or with no menu."""
@@ -308,12 +415,15 @@ class BasketScreen(Screen):
              f"{format_money(-d.amount_minor, quote.currency)}" for d in quote.discounts]
             + [f"{label}   {format_money(0, quote.currency)}" for label in quote.free_items]))
         self.discounts_label.setVisible(bool(quote.discounts or quote.free_items))
-        total = self.tr("Total %1").replace("%1", format_money(quote.total_minor, quote.currency))
-        if sale.items:
-            total += "   " + self.tr("(tickets %1 + food and drink %2)").replace(
-                "%1", format_money(tickets_minor, quote.currency)).replace(
-                "%2", format_money(quote.total_minor - tickets_minor, quote.currency))
-        self.total_label.setText(total)
+        self.tickets_count.setText(self.tr("Tickets: %1").replace("%1", str(len(quote.lines))))
+        self.tickets_amount.setText(format_money(tickets_minor, quote.currency))
+        self.total_label.setText(self.tr("Total %1").replace(
+            "%1", format_money(quote.total_minor, quote.currency)))
+        self.breakdown_label.setText(self.tr("(tickets %1 + food and drink %2)").replace(
+            "%1", format_money(tickets_minor, quote.currency)).replace(
+            "%2", format_money(quote.total_minor - tickets_minor, quote.currency))
+            if sale.items else "")
+        self.breakdown_label.setVisible(bool(sale.items))
         self.tax_label.setText(self.tr("includes tax %1").replace(
             "%1", format_money(quote.tax_minor, quote.currency)))
         self.pay_button.setEnabled(True)

@@ -14,26 +14,36 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMenu,
     QPushButton,
+    QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.domain.menu import Combo, Menu, Modifier, Order, choices_needed
 from kiosk.domain.money import format_money
+from kiosk.ui.widgets.tiles import TileGridLayout
 
-COLUMNS = 4
+WRAP_CHARS = 18  # an item button's name wraps at about this many average characters
 # Asks for one pick-one choice: (group name, options) -> the chosen modifier id, or None.
 Chooser = Callable[[str, tuple[Modifier, ...]], "str | None"]
 
 
 class FoodPanel(QWidget):
-    """Item buttons for the show's cinema, and the basket's food and drink lines."""
+    """Item buttons for the show's cinema; its ``order`` part lists the basket's food and drink.
+
+    The buttons take as many columns as the width allows (names wrap, never elided); the
+    ``order`` widget (the lines, an empty state that says what to do, and "Remove item") is
+    placed by the basket beside its totals, so a tap on an item never moves the buttons.
+
+    Signals:
+        changed: the orders changed (an item added or removed); the basket re-quotes.
+    """
 
     changed = Signal()
 
@@ -45,26 +55,43 @@ class FoodPanel(QWidget):
         self.chooser: Chooser = self._ask
         self.title = QLabel(self.tr("Food and drink"), self)
         self.title.setProperty("role", "title")
-        self.grid = QGridLayout()
-        self.grid.setSpacing(6)
-        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.lines = QListWidget(self)
-        self.lines.setObjectName("foodLines")
-        self.lines.setMaximumHeight(110)
-        self.remove_button = QPushButton(self.tr("Remove item"), self)
-        self.remove_button.setObjectName("removeFood")
-        self.remove_button.clicked.connect(self.remove_selected)
-        side = QVBoxLayout()
-        side.addWidget(self.lines, 1)
-        side.addWidget(self.remove_button)
-        row = QHBoxLayout()
-        row.addLayout(self.grid, 3)
-        row.addLayout(side, 2)
+        self.grid = TileGridLayout(spacing=6)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.title)
-        layout.addLayout(row)
+        layout.addLayout(self.grid)
         self.buttons: dict[str, QPushButton] = {}
+        self._init_order()
+
+    def _init_order(self) -> None:
+        """The basket's food and drink lines, shown by the basket in its order column."""
+        self.order = QWidget(self)  # the owner puts it in its own layout
+        self.order.setObjectName("foodOrder")
+        heading = QLabel(self.tr("Food and drink"), self.order)
+        heading.setStyleSheet("font-weight: 600;")
+        self.remove_button = QPushButton(self.tr("Remove item"), self.order)
+        self.remove_button.setObjectName("removeFood")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.empty_label = QLabel(self.tr("None yet. Tap an item to add it; tap again for one "
+                                          "more."), self.order)
+        self.empty_label.setObjectName("foodEmpty")
+        self.empty_label.setProperty("role", "muted")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.lines = QListWidget(self.order)
+        self.lines.setObjectName("foodLines")
+        self.lines_stack = QStackedWidget(self.order)  # the hint or the lines, same place
+        self.lines_stack.addWidget(self.empty_label)
+        self.lines_stack.addWidget(self.lines)
+        self.lines_stack.setMinimumHeight(64)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(heading, 1)
+        top.addWidget(self.remove_button)
+        column = QVBoxLayout(self.order)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.lines_stack, 1)
 
     def set_menu(self, menu: Menu | None, orders: list[Order]) -> None:
         """Show ``menu``'s items on sale (None: this cinema sells no food; the panel hides)."""
@@ -75,18 +102,23 @@ class FoodPanel(QWidget):
                 widget.deleteLater()
         self.buttons = {}
         self.setVisible(menu is not None)
+        self.order.setVisible(menu is not None)
         if menu is None:
             return
         on_sale = [*(c for c in menu.combos.values() if c.active),
                    *(i for i in menu.items.values() if i.active)]
-        for n, found in enumerate(on_sale):
+        metrics = self.fontMetrics()
+        wrap_at = metrics.averageCharWidth() * WRAP_CHARS
+        for found in on_sale:
             sku = found.combo_id if isinstance(found, Combo) else found.item_id
-            button = QPushButton(f"{found.label}\n{format_money(found.price_minor, menu.currency)}",
+            name = "\n".join(wrapped(found.label, metrics.horizontalAdvance, wrap_at))
+            button = QPushButton(f"{name}\n{format_money(found.price_minor, menu.currency)}",
                                  self)
             button.setObjectName(f"food_{sku}")
             button.setMinimumHeight(52)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             button.clicked.connect(lambda _=False, s=sku: self.add(s))
-            self.grid.addWidget(button, n // COLUMNS, n % COLUMNS)
+            self.grid.addWidget(button)
             button.show()  # added after the panel was shown: Qt does not show it by itself
             self.buttons[sku] = button
         self.show_lines({})
@@ -124,11 +156,13 @@ class FoodPanel(QWidget):
             self.changed.emit()
 
     def show_lines(self, labels: dict[int, str]) -> None:
-        """The basket's food and drink lines, as the quote labels and prices them."""
+        """The basket's food and drink lines, as the quote labels and prices them; with none,
+        the hint says how to add some."""
         self.lines.clear()
         for n, order in enumerate(self.orders):
             self.lines.addItem(labels.get(n, f"{order.qty} × {order.sku}"))
         self.remove_button.setEnabled(bool(self.orders))
+        self.lines_stack.setCurrentWidget(self.lines if self.orders else self.empty_label)
 
     def _ask(self, group: str, options: tuple[Modifier, ...]) -> str | None:
         menu = QMenu(self)
@@ -140,3 +174,15 @@ class FoodPanel(QWidget):
             menu.addAction(f"{option.name}{extra}").setData(option.modifier_id)
         action = menu.exec(QCursor.pos())
         return None if action is None else str(action.data())
+
+
+def wrapped(text: str, advance: Callable[[str], int], width: int) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width`` (a longer word keeps its
+    own line, whole): a button shows every word of a long item name instead of eliding it."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and advance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [text]

@@ -69,11 +69,11 @@ class MemberBar(QWidget):
         row.addWidget(self.join_button)
         row.addWidget(self.history_button)
         row.addWidget(self.remove_button)
-        row.addWidget(self.status, 3)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)  # what may grow sits above the buttons, so they never move
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
         layout.addWidget(self.history)
+        layout.addWidget(self.status)
+        layout.addLayout(row)
         self._show(None)
 
     # -- the sale's member ----------------------------------------------------------------------

@@ -7,10 +7,11 @@ Rendering is ``kiosk.tickets``' job (imported when first used, keeping start-up 
 from __future__ import annotations
 
 import logging
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -30,14 +31,20 @@ from kiosk.domain.tenders import LABELS, merged, paid_text
 from kiosk.services.confirmations import Confirmation, State
 from kiosk.ui import i18n
 from kiosk.ui.counter import ticket_output
+from kiosk.ui.counter.basket import seat_type_label, ticket_type_label
 from kiosk.ui.counter.refund import method_label
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import long_text
+from kiosk.ui.widgets.tiles import TileGridLayout
 
 log = logging.getLogger(__name__)
 
 
-def qr_pixmap(text: str, size_px: int = 220) -> QPixmap:
+QR_PX = 260  # the ticket's QR on screen: big enough to check by eye and to scan
+STUBS_SHOWN = 12  # seat tickets drawn one by one; a bigger group ends in a "+N more" tile
+
+
+def qr_pixmap(text: str, size_px: int = QR_PX) -> QPixmap:
     """A crisp QR image of ``text`` (segno makes the matrix; Qt scales without smoothing)."""
     import segno
 
@@ -68,8 +75,6 @@ class TicketScreen(Screen):
         self._printing = False  # a thermal job is on its way: no second one
         self.printer = None  # a configured QPrinter to use instead of the system one (preview)
 
-        title = QLabel(self.tr("Sale complete"), self)
-        title.setProperty("role", "title")
         self.reference = QLabel("", self)
         self.reference.setObjectName("bookingReference")
         self.reference.setProperty("role", "hero")
@@ -91,7 +96,6 @@ class TicketScreen(Screen):
         self.resend_button.clicked.connect(lambda: self.resend_confirmation())
         self.qr = QLabel(self)
         self.qr.setObjectName("ticketQr")
-        self.qr.setFixedSize(232, 232)
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setStyleSheet("background: #ffffff; border-radius: 6px;")
         self.output_label = QLabel("", self)
@@ -117,26 +121,53 @@ class TicketScreen(Screen):
         self.new_sale_button.setMinimumHeight(64)
         self.new_sale_button.clicked.connect(self.ctl.new_sale)
 
+        self.show_details = QLabel("", self)
+        self.show_details.setObjectName("ticketShow")
+        self.show_details.setWordWrap(True)
+        self.stubs_host = QWidget(self)  # one small ticket per seat: what will print
+        self.stubs_host.setObjectName("ticketStubs")
+        self.stubs = TileGridLayout(self.stubs_host, spacing=8, stretch=False)
+        self.change.setProperty("role", "hero")
+        self.change.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.qr.setFixedSize(QR_PX + 12, QR_PX + 12)
+
         card = QFrame(self)
+        card.setObjectName("ticketCard")
         card.setProperty("role", "card")
-        grid = QGridLayout(card)
-        grid.setContentsMargins(24, 20, 24, 20)
-        grid.setHorizontalSpacing(28)
-        info = QVBoxLayout()
-        info.addWidget(QLabel(self.tr("Booking reference"), card))
-        info.addWidget(self.reference)
-        info.addWidget(self.details)
-        info.addWidget(self.change)
-        info.addWidget(self.sync_note)
+        done = QLabel(self.tr("Sale complete"), card)
+        done.setObjectName("ticketDone")
+        done.setProperty("role", "good")
+        caption = QLabel(self.tr("Booking reference"), card)
+        caption.setProperty("role", "muted")
+        heading = QVBoxLayout()
+        heading.setSpacing(0)
+        heading.addWidget(done)
+        heading.addWidget(caption)
+        heading.addWidget(self.reference)
+        what = QVBoxLayout()
+        what.setSpacing(8)
+        what.addWidget(self.show_details)
+        what.addWidget(self.stubs_host)
+        what.addWidget(self.details)
+        what.addStretch(1)
         confirmation = QHBoxLayout()
         confirmation.addWidget(self.confirmation, 1)
         confirmation.addWidget(self.resend_button)
-        info.addLayout(confirmation)
-        info.addStretch(1)
-        info.addWidget(self.output_label)
-        grid.addLayout(info, 0, 0)
-        grid.addWidget(self.qr, 0, 1, Qt.AlignmentFlag.AlignTop)
+        notes = QVBoxLayout()
+        notes.addLayout(confirmation)
+        notes.addWidget(self.sync_note)
+        notes.addWidget(self.output_label)
+        grid = QGridLayout(card)  # the reference beside the change; the QR beside the tickets
+        grid.setContentsMargins(24, 16, 24, 16)
+        grid.setHorizontalSpacing(28)
+        grid.setVerticalSpacing(10)
+        grid.addLayout(heading, 0, 0)
+        grid.addWidget(self.change, 0, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        grid.addLayout(what, 1, 0)
+        grid.addWidget(self.qr, 1, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(notes, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
+        grid.setRowStretch(1, 1)
 
         actions = QHBoxLayout()
         actions.addWidget(self.print_button)
@@ -156,7 +187,6 @@ class TicketScreen(Screen):
         actions.addWidget(self.new_sale_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
-        layout.addWidget(title)
         layout.addWidget(card, 1)
         layout.addLayout(actions)
         order = [self.new_sale_button, self.print_button, self.pdf_button,
@@ -189,11 +219,14 @@ class TicketScreen(Screen):
             food_text = ("<br>" + self.tr("Food and drink %1, collect at the stand: %2")
                          .replace("%1", food.reference)
                          .replace("%2", ", ".join(f"{ln.qty} × {ln.label}" for ln in food.lines)))
+        self.show_details.setText(
+            f"<span style='font-size:x-large; font-weight:700'>{escape(show.film_title)}</span>"
+            f" ({escape(show.certificate)})<br>"
+            f"<span style='font-size:large'>{escape(show.cinema_name)} · "
+            f"{escape(show.hall_name)}<br>{escape(long_text(show.local_start))}</span>")
+        self._show_stubs(booking)
         self.details.setText(
-            f"<b>{show.film_title}</b> ({show.certificate})<br>"
-            f"{show.cinema_name} · {show.hall_name}<br>"
-            f"{long_text(show.local_start)}<br>"
-            + self.tr("Seats: %1").replace("%1", seats) + food_text + "<br>"
+            self.tr("Seats: %1").replace("%1", seats) + food_text + "<br>"
             + (self.tr("Paid %1: %2").replace("%1", format_money(total, booking.currency))
                .replace("%2", paid_text(tenders, booking.currency,
                                            {k: method_label(k) for k in LABELS}))
@@ -225,6 +258,41 @@ class TicketScreen(Screen):
             self.ctl.banner.error(str(err))
         self.show_confirmation()
         self._auto_print(booking)
+
+    def _show_stubs(self, booking) -> None:
+        """A small ticket per seat (seat, type, ticket, price), as the printer will give them."""
+        while self.stubs.count():
+            widget = self.stubs.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        lines = booking.lines
+        shown = lines if len(lines) <= STUBS_SHOWN else lines[:STUBS_SHOWN - 1]
+        for line in shown:
+            stub = QLabel(
+                f"<span style='font-size:x-large; font-weight:700'>{escape(line.seat_code)}</span>"
+                f"<br>{escape(seat_type_label(line.seat_type))} · "
+                f"{escape(ticket_type_label(line.ticket_type))}"
+                f"<br>{escape(format_money(line.price_minor, booking.currency))}",
+                self.stubs_host)
+            stub.setObjectName(f"ticketStub_{line.seat_code}")
+            stub.setProperty("role", "card")
+            stub.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            stub.setContentsMargins(14, 8, 14, 8)
+            self.stubs.addWidget(stub)
+            stub.show()
+        if len(shown) < len(lines):  # a big group: the rest in one tile, all named in "Seats"
+            more = QLabel(self.tr("+%1 more").replace("%1", str(len(lines) - len(shown))),
+                          self.stubs_host)
+            more.setObjectName("ticketStubsMore")
+            more.setProperty("role", "card")
+            more.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stubs.addWidget(more)
+            more.show()
+
+    def stub_texts(self) -> list[str]:
+        """The seat tickets shown, as plain text (for tests and the screen reader)."""
+        return [QTextDocumentFragment.fromHtml(self.stubs.itemAt(n).widget().text()).toPlainText()
+                for n in range(self.stubs.count())]
 
     def preview(self) -> None:
         """The ticket as the 80 mm printer will put it on paper (8 dots per mm), on screen."""
