@@ -134,7 +134,6 @@ class BasketScreen(Screen):
         self.breakdown_label = QLabel("", self)
         self.breakdown_label.setObjectName("basketBreakdown")
         self.breakdown_label.setProperty("role", "muted")
-        self.breakdown_label.setWordWrap(True)
         self.breakdown_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.total_label = QLabel("", self)
         self.total_label.setObjectName("basketTotal")
@@ -158,8 +157,10 @@ class BasketScreen(Screen):
         self.promo_button = QPushButton(self.tr("Apply code"), self)
         self.promo_button.setObjectName("applyPromo")
         self.promo_button.clicked.connect(self.apply_promo)
-        self.promo_clear = QPushButton(self.tr("Remove code"), self)
+        self.promo_clear = QPushButton("✕", self)  # beside the code it removes: one row
         self.promo_clear.setObjectName("removePromo")
+        self.promo_clear.setToolTip(self.tr("Remove code"))
+        self.promo_clear.setAccessibleName(self.tr("Remove code"))
         self.promo_clear.clicked.connect(self.remove_promo)
         self.discounts_label = QLabel("", self)
         self.discounts_label.setObjectName("basketDiscounts")
@@ -204,9 +205,10 @@ class BasketScreen(Screen):
         self.order_panel.setProperty("role", "card")
         self.order_panel.setMinimumWidth(ORDER_WIDTH)
         self.order_panel.setMaximumWidth(ORDER_WIDTH * 3 // 2)
-        promo_buttons = QHBoxLayout()
-        promo_buttons.addWidget(self.promo_button, 1)
-        promo_buttons.addWidget(self.promo_clear, 1)
+        promo = QHBoxLayout()
+        promo.addWidget(self.promo_edit, 1)
+        promo.addWidget(self.promo_button)
+        promo.addWidget(self.promo_clear)
         actions = QHBoxLayout()
         actions.addWidget(self.back_button)
         actions.addWidget(self.pay_button, 1)
@@ -216,11 +218,11 @@ class BasketScreen(Screen):
         right = QVBoxLayout(self.order_panel)
         right.setContentsMargins(16, 12, 16, 12)
         right.addLayout(tickets_row)
-        right.addWidget(self.food.order, 1)  # the stretch: what grows takes the room up here
+        right.addWidget(self.food.order, 100)  # what grows takes the room up here (and with
+        right.addStretch(1)  # no menu, an empty stretch keeps the money at the bottom)
         right.addWidget(self.member_bar)
         right.addWidget(self.discounts_label)
-        right.addWidget(self.promo_edit)
-        right.addLayout(promo_buttons)
+        right.addLayout(promo)
         right.addSpacing(6)
         right.addWidget(self.breakdown_label)
         right.addWidget(self.total_label)
@@ -230,8 +232,8 @@ class BasketScreen(Screen):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(12)
-        layout.addWidget(self.tickets_scroll, 1)
-        layout.addWidget(self.order_panel)
+        layout.addWidget(self.tickets_scroll, 3)  # shares, not content, set the widths:
+        layout.addWidget(self.order_panel, 2)  # a longer total never shifts the columns
 
     def enter(self) -> None:
         sale = self.session.sale
@@ -285,9 +287,9 @@ class BasketScreen(Screen):
     def _fit_widths(self) -> None:
         """Whole words and whole hints at the current text size (large text may have changed
         since the screen was built)."""
-        for button in (self.promo_button, self.promo_clear):
-            button.setMinimumWidth(0)
-            button.setMinimumWidth(button.sizeHint().width() + 24)
+        self.promo_button.setMinimumWidth(0)
+        self.promo_button.setMinimumWidth(self.promo_button.sizeHint().width() + 24)
+        self.breakdown_label.setMinimumHeight(self.breakdown_label.fontMetrics().height())
         for edit in (self.promo_edit, self.member_bar.phone_edit):
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 40)
 
@@ -422,8 +424,7 @@ class BasketScreen(Screen):
         self.breakdown_label.setText(self.tr("(tickets %1 + food and drink %2)").replace(
             "%1", format_money(tickets_minor, quote.currency)).replace(
             "%2", format_money(quote.total_minor - tickets_minor, quote.currency))
-            if sale.items else "")
-        self.breakdown_label.setVisible(bool(sale.items))
+            if sale.items else "")  # its line is kept when empty: the total never moves
         self.tax_label.setText(self.tr("includes tax %1").replace(
             "%1", format_money(quote.tax_minor, quote.currency)))
         self.pay_button.setEnabled(True)

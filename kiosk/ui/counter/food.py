@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.menu import Combo, Menu, Modifier, Order, choices_needed
 from kiosk.domain.money import format_money
-from kiosk.ui.widgets.tiles import TileGridLayout
+from kiosk.ui.widgets.tiles import TileGridLayout, wrap_words
 
 WRAP_CHARS = 18  # an item button's name wraps at about this many average characters
 # Asks for one pick-one choice: (group name, options) -> the chosen modifier id, or None.
@@ -83,7 +83,7 @@ class FoodPanel(QWidget):
         self.lines_stack = QStackedWidget(self.order)  # the hint or the lines, same place
         self.lines_stack.addWidget(self.empty_label)
         self.lines_stack.addWidget(self.lines)
-        self.lines_stack.setMinimumHeight(64)
+        self.lines_stack.setMinimumHeight(48)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(heading, 1)
@@ -111,12 +111,12 @@ class FoodPanel(QWidget):
         wrap_at = metrics.averageCharWidth() * WRAP_CHARS
         for found in on_sale:
             sku = found.combo_id if isinstance(found, Combo) else found.item_id
-            name = "\n".join(wrapped(found.label, metrics.horizontalAdvance, wrap_at))
+            name = "\n".join(wrap_words(found.label, metrics.horizontalAdvance, wrap_at))
             button = QPushButton(f"{name}\n{format_money(found.price_minor, menu.currency)}",
                                  self)
             button.setObjectName(f"food_{sku}")
             button.setMinimumHeight(52)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.clicked.connect(lambda _=False, s=sku: self.add(s))
             self.grid.addWidget(button)
             button.show()  # added after the panel was shown: Qt does not show it by itself
@@ -175,14 +175,3 @@ class FoodPanel(QWidget):
         action = menu.exec(QCursor.pos())
         return None if action is None else str(action.data())
 
-
-def wrapped(text: str, advance: Callable[[str], int], width: int) -> list[str]:
-    """``text`` broken at spaces into lines no wider than ``width`` (a longer word keeps its
-    own line, whole): a button shows every word of a long item name instead of eliding it."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and advance(f"{lines[-1]} {word}") <= width:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines or [text]

@@ -1,7 +1,11 @@
-"""Browse the films on sale: big poster tiles and filter chips (city, cinema, language, genre, day).
+"""Browse the films on sale: poster tiles across the whole width under one compact filter bar.
+
+The bar holds the day as chips (one tap: today, tomorrow, a weekday) and city, cinema, language
+and genre as drop-down boxes; it wraps onto a second line when the words are long (Hindi,
+Telugu, large text) instead of scrolling on its own. Only the film grid scrolls.
 
 Filtering is done by the catalogue service (``CatalogueService.films(ShowQuery)``); this screen
-only turns chip taps into a query and the answer into tiles.
+only turns taps into a query and the answer into tiles.
 """
 
 from __future__ import annotations
@@ -10,13 +14,12 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -29,7 +32,15 @@ from kiosk.services.models import ShowQuery
 from kiosk.ui.dates import time_text
 from kiosk.ui.names import city_name, genre_name, language_name
 from kiosk.ui.posters import poster_pixmap
-from kiosk.ui.selfservice.common import FlowLayout, button, clear_layout, label, step_layout
+from kiosk.ui.selfservice.common import (
+    TOUCH_MIN,
+    FlowLayout,
+    button,
+    clear_layout,
+    label,
+    step_layout,
+)
+from kiosk.ui.widgets.tiles import TileGridLayout, wrap_words
 
 TILE_POSTER = QSize(200, 300)
 
@@ -96,6 +107,64 @@ class ChipGroup(QWidget):
         self.changed.emit(value)
 
 
+class FilterBox(QComboBox):
+    """One filter as a drop-down box whose first entry is "All …"; emits ``changed(value or None)``.
+
+    The same interface as ``ChipGroup`` (``set_options``, ``value``, ``reset``), so the screen
+    treats every filter alike. ``title`` names the filter for screen readers.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, key: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key = key
+        self.title = ""
+        self.setObjectName(f"filter_{key}")
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        # a finger-sized box and list (the stylesheet's min-height would override a setter)
+        self.setStyleSheet(f"QComboBox {{ min-height: {TOUCH_MIN}px; padding: 0 14px; }}"
+                           f"QComboBox QAbstractItemView::item {{ min-height: {TOUCH_MIN}px; }}")
+        self.currentIndexChanged.connect(self._index_changed)
+
+    def set_options(self, options: Sequence[tuple[object, str]], all_text: str) -> None:
+        """Replace the entries; keeps the current choice if it is still offered."""
+        value = self.value()
+        values = [v for v, _ in options]
+        self.blockSignals(True)
+        try:
+            self.clear()
+            for v, text in [(None, all_text), *options]:
+                self.addItem(text, v)
+            self.setCurrentIndex(values.index(value) + 1 if value in values else 0)
+        finally:
+            self.blockSignals(False)
+
+    def value(self) -> object:
+        return self.currentData() if self.currentIndex() > 0 else None
+
+    def reset(self) -> None:
+        """Back to "All …" without telling anyone (the screen reloads once afterwards)."""
+        self.blockSignals(True)
+        self.setCurrentIndex(0)
+        self.blockSignals(False)
+
+    def texts(self) -> list[str]:
+        return [self.itemText(n) for n in range(self.count())]
+
+    def pick(self, text: str) -> None:
+        """Choose the entry showing ``text``, as a tap in the open list does."""
+        index = self.findText(text)
+        if index < 0:
+            raise KeyError(text)
+        self.setCurrentIndex(index)
+
+    @Slot(int)
+    def _index_changed(self, _index: int) -> None:
+        self.changed.emit(self.value())
+
+
 class FilmTile(QToolButton):
     """A poster with the film's title underneath; the whole tile is one touch target."""
 
@@ -108,7 +177,10 @@ class FilmTile(QToolButton):
         self.setIcon(QIcon(poster_pixmap(film, TILE_POSTER, self.devicePixelRatioF())))
         title = str(film.get("title", ""))
         metrics = self.fontMetrics()
-        lines = [metrics.elidedText(title, Qt.TextElideMode.ElideRight, TILE_POSTER.width())]
+        lines = wrap_words(title, metrics.horizontalAdvance, TILE_POSTER.width() + 8)
+        if len(lines) > 2:  # a very long title: two lines, the rest in the tooltip
+            lines = [lines[0], metrics.elidedText(" ".join(lines[1:]), Qt.TextElideMode.ElideRight,
+                                                  TILE_POSTER.width() + 8)]
         times = [time_text(t) for t in film.get("next_show_times") or []][:3]
         if times:
             lines.append(" · ".join(times))
@@ -116,6 +188,7 @@ class FilmTile(QToolButton):
         self.setToolTip(title)
         self.setAccessibleName(title)
         self.setMinimumSize(TILE_POSTER.width() + 16, TILE_POSTER.height() + 30 + 26 * len(lines))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)  # the cell
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet("QToolButton { border: none; padding: 6px; font-weight: 700; }"
                            "QToolButton:pressed { background: rgba(31,95,191,0.25); border-radius: 12px; }")
@@ -140,57 +213,58 @@ class FilmsScreen(QWidget):
         # a kiosk of one cinema (config cinema_id) sells only its shows: no city or cinema chips
         self.locked_cinema = cinema_id
         self._films: list[dict] = []
-        body = QHBoxLayout()
-        self.header = step_layout(self, body, (16, 16, 16, 16), 16)
-
-        filters = QFrame(self)
-        filters.setProperty("ss", "panel")
-        filter_column = QVBoxLayout(filters)
-        filter_column.setContentsMargins(16, 16, 16, 16)
-        filter_column.setSpacing(18)
-        self.groups: dict[str, ChipGroup] = {}
-        for key in ("day", "city", "cinema", "language", "genre"):
-            group = ChipGroup(key, filters)
-            group.changed.connect(lambda _v, k=key: self._filters_changed(k))
-            self.groups[key] = group
-            filter_column.addWidget(group)
-        if self.locked_cinema:
-            self.groups["city"].hide()
-            self.groups["cinema"].hide()
-        self.clear_button = button("", ss="chip", min_height=52)
-        self.clear_button.setObjectName("clearFilters")
-        self.clear_button.clicked.connect(self.clear_filters)
-        filter_column.addWidget(self.clear_button)
-        filter_column.addStretch(1)
-        filter_scroll = QScrollArea(self)
-        filter_scroll.setWidgetResizable(True)
-        filter_scroll.setWidget(filters)
-        filter_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        filter_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        filter_scroll.setFixedWidth(400)
-        body.addWidget(filter_scroll)
-
-        right = QVBoxLayout()
-        right.setSpacing(8)
-        self.count_label = label("", "sub")
-        right.addWidget(self.count_label)
+        body = QVBoxLayout()
+        self.header = step_layout(self, body, (16, 12, 16, 12), 10)
+        self.groups: dict[str, ChipGroup | FilterBox] = {}
+        self._init_filter_bar(body)
         self.grid_host = QWidget(self)
-        self.grid = QGridLayout(self.grid_host)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setSpacing(16)
-        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        scroll = QScrollArea(self)
+        self.grid_host.setObjectName("filmGrid")
+        self.grid = TileGridLayout(self.grid_host, spacing=16,
+                                   cell_width=TILE_POSTER.width() + 16)
+        scroll = QScrollArea(self)  # the one scroll area of the screen
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.scroll = scroll
-        scroll.viewport().installEventFilter(self)
-        right.addWidget(scroll, 1)
-        body.addLayout(right, 1)
+        body.addWidget(scroll, 1)
         self._loading = False
-        self._columns = 0
         self.retranslate()
+
+    def _init_filter_bar(self, body: QVBoxLayout) -> None:
+        """The day chips on one line; the drop-down boxes, "Clear filters" and the count on the
+        next. Both lines wrap (a flow layout), so the bar never needs a scroll bar."""
+        self.filter_bar = QFrame(self)
+        self.filter_bar.setObjectName("filterBar")
+        bar = QVBoxLayout(self.filter_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSpacing(8)
+        day = ChipGroup("day", self.filter_bar)
+        day.title.hide()  # "Today", "Tomorrow", "Mon 16" say what they are
+        self.groups["day"] = day
+        bar.addWidget(day)
+        boxes = QWidget(self.filter_bar)
+        flow = FlowLayout(boxes, spacing=10)
+        for key in ("city", "cinema", "language", "genre"):
+            box = FilterBox(key, boxes)
+            self.groups[key] = box
+            flow.addWidget(box)
+        self.clear_button = button("", ss="chip", min_height=TOUCH_MIN)
+        self.clear_button.setObjectName("clearFilters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        flow.addWidget(self.clear_button)
+        self.count_label = label("", "sub")
+        self.count_label.setObjectName("filmCount")
+        self.count_label.setMinimumHeight(TOUCH_MIN)  # on the boxes' line, text centred
+        flow.addWidget(self.count_label)
+        bar.addWidget(boxes)
+        for key, group in self.groups.items():
+            group.changed.connect(lambda _v, k=key: self._filters_changed(k))
+        if self.locked_cinema:
+            self.groups["city"].hide()
+            self.groups["cinema"].hide()
+        body.addWidget(self.filter_bar)
 
     # -- public -----------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -200,28 +274,32 @@ class FilmsScreen(QWidget):
         titles = {"day": self.tr("Day"), "city": self.tr("City"), "cinema": self.tr("Cinema"),
                   "language": self.tr("Language"), "genre": self.tr("Genre")}
         for key, group in self.groups.items():
-            group.title.setText(titles[key])
+            if isinstance(group, FilterBox):
+                group.title = titles[key]
+                group.setAccessibleName(titles[key])
+            else:
+                group.title.setText(titles[key])
 
     def refresh(self) -> None:
         """Reload filter options and films from the catalogue, keeping chosen filters."""
         self._loading = True
         try:
             catalogue = self.services.catalogue
-            all_text = self.tr("All")
             today = self._today_fn()
             self.groups["day"].set_options(
                 [(today + timedelta(days=i), self.day_label(today, today + timedelta(days=i)))
                  for i in range(7)], self.tr("Any day"))
             self.groups["city"].set_options([(c, city_name(c)) for c in catalogue.cities()],
-                                           all_text)
+                                           self.tr("All cities"))
             city = self.groups["city"].value()
             self.groups["cinema"].set_options(
                 [(c.get("id"), str(c.get("name", c.get("id")))) for c in catalogue.cinemas(city)],
-                all_text)
+                self.tr("All cinemas"))
             self.groups["language"].set_options(
-                [(lang, language_name(lang)) for lang in catalogue.languages()], all_text)
+                [(lang, language_name(lang)) for lang in catalogue.languages()],
+                self.tr("All languages"))
             self.groups["genre"].set_options([(g, genre_name(g)) for g in catalogue.genres()],
-                                             all_text)
+                                             self.tr("All genres"))
         finally:
             self._loading = False
         self._load_films()
@@ -266,7 +344,7 @@ class FilmsScreen(QWidget):
                 self.groups["cinema"].set_options(
                     [(c.get("id"), str(c.get("name", c.get("id"))))
                      for c in self.services.catalogue.cinemas(self.groups["city"].value())],
-                    self.tr("All"))
+                    self.tr("All cinemas"))
             finally:
                 self._loading = False
         self._load_films()
@@ -275,35 +353,14 @@ class FilmsScreen(QWidget):
         query = self.query()
         self._films = list(self.services.catalogue.films(query))
         clear_layout(self.grid)
-        columns = self._columns = self._column_count()
-        for index, film in enumerate(self._films):
+        for film in self._films:
             tile = FilmTile(film, self.grid_host)
             tile.clicked.connect(lambda _=False, f=film: self.filmChosen.emit(dict(f), self.query()))
-            self.grid.addWidget(tile, index // columns, index % columns)
+            self.grid.addWidget(tile)
         if self._films:
             self.count_label.setText(self.tr("%n film(s) showing", "", len(self._films)))
         else:
             self.count_label.setText(self.tr("No films match these filters. Try clearing some."))
-
-    def _column_count(self) -> int:
-        return max(1, (self.scroll.viewport().width() or 900) // (TILE_POSTER.width() + 32))
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
-            self._relayout()
-        return super().eventFilter(watched, event)
-
-    def _relayout(self) -> None:
-        """Re-flow the tiles when the visible width changes (first show, window resize)."""
-        columns = self._column_count()
-        if self._films and columns != self._columns:
-            self._columns = columns
-            tiles = sorted(self.tiles(), key=lambda t: self._films.index(t.film)
-                           if t.film in self._films else 0)
-            for tile in tiles:
-                self.grid.removeWidget(tile)
-            for index, tile in enumerate(tiles):
-                self.grid.addWidget(tile, index // columns, index % columns)
 
 
 def weekday_name(day: date) -> str:

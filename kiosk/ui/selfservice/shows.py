@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +26,7 @@ from kiosk.ui.names import genre_name, language_name
 from kiosk.ui.posters import poster_pixmap
 from kiosk.ui.selfservice.common import clear_layout, label, step_layout
 from kiosk.ui.selfservice.films import weekday_name
+from kiosk.ui.widgets.tiles import TileGridLayout, wrap_words
 
 POSTER = QSize(180, 270)
 CARD_WIDTH = 330
@@ -33,26 +34,22 @@ CARD_GAP = 12
 
 
 class ShowCard(QPushButton):
-    """One show as a big button: the time large, then where, seats left and price."""
+    """One show as a big button: the time large, the cinema and screen below (on two lines when
+    they do not fit on one, never elided), then seats left and price."""
 
     def __init__(self, show: ShowSummary, parent: QWidget | None = None):
         super().__init__(parent)
         self.show_summary = show
         self.setProperty("ss", "card")
         self.setObjectName("showCard")
-        self.setFixedSize(CARD_WIDTH, 160)
-        # stylesheet min sizes would override setFixedSize, so state the size there too
-        self.setStyleSheet(f"QPushButton#showCard {{ min-height: 160px; max-height: 160px; "
-                           f"min-width: {CARD_WIDTH}px; max-width: {CARD_WIDTH}px; }}")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 10, 16, 10)
         column.setSpacing(2)
         time_label = label(time_text(show.local_start), "title")
-        place = label(f"{show.cinema_name} · {show.hall_name}", "small")
-        place.setToolTip(place.text())
-        place.setText(place.fontMetrics().elidedText(place.text(), Qt.TextElideMode.ElideRight,
-                                                      CARD_WIDTH - 40))
+        self.place = label("", "small")
+        self.place.setObjectName("showPlace")
         if show.seats_left <= 0:
             seats_text = self.tr("Sold out")
         elif show.seats_left <= 10:
@@ -62,11 +59,43 @@ class ShowCard(QPushButton):
         seats = label(seats_text, "small")
         price = label(self.tr("from %1").replace(
             "%1", format_money(show.from_price_minor, show.currency)), "small")
-        for widget in (time_label, place, seats, price):
+        self.labels = (time_label, self.place, seats, price)
+        for widget in self.labels:
             widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             column.addWidget(widget)
-        self.setAccessibleName(f"{time_label.text()} {place.text()}")
+        column.addStretch(1)  # a card taller than its lines keeps them together at the top
+        self.place.ensurePolished()  # the self-service stylesheet's font, for measuring
+        self.place.setText(place_text(show, self.place.fontMetrics().horizontalAdvance,
+                                      CARD_WIDTH - 32))
+        self.setAccessibleName(f"{time_label.text()} {show.cinema_name} · {show.hall_name}")
         self.setEnabled(show.seats_left > 0)
+        self.set_height(self.natural_height())
+
+    def natural_height(self) -> int:
+        """The height its lines need at the current text size."""
+        for widget in self.labels:
+            widget.ensurePolished()
+        margins = self.layout().contentsMargins()
+        spacing = self.layout().spacing()
+        return (sum(widget.sizeHint().height() for widget in self.labels)
+                + spacing * (len(self.labels) - 1) + margins.top() + margins.bottom() + 4)
+
+    def set_height(self, height: int) -> None:
+        """Every card of the list is as tall as the tallest, so the rows line up."""
+        self.setFixedHeight(height)
+        # a stylesheet min-height would override setFixedHeight, so state the size there too
+        self.setStyleSheet(f"QPushButton#showCard {{ min-height: {height}px; "
+                           f"max-height: {height}px; min-width: {CARD_WIDTH}px; }}")
+
+
+def place_text(show: ShowSummary, advance: Callable[[str], int], width: int) -> str:
+    """"Cinema · Screen" on one line when it fits, else the cinema on one line and the screen on
+    the next (each wrapped at spaces if still too long): the whole name, never "Scree…"."""
+    whole = f"{show.cinema_name} · {show.hall_name}"
+    if advance(whole) <= width:
+        return whole
+    return "\n".join([*wrap_words(show.cinema_name, advance, width),
+                      *wrap_words(show.hall_name, advance, width)])
 
 
 class ShowsScreen(QWidget):
@@ -80,11 +109,16 @@ class ShowsScreen(QWidget):
         self._today_fn = today_fn
         self._film: dict[str, Any] = {}
         self._query = ShowQuery()
-        body = QHBoxLayout()
-        self.header = step_layout(self, body, (24, 20, 24, 20), 28)
+        body = QVBoxLayout()
+        self.header = step_layout(self, body, (24, 16, 12, 16), 0)
+        content = QWidget(self)  # the film's facts and its shows scroll together: one area
+        content.setObjectName("showsContent")
+        row = QHBoxLayout(content)
+        row.setContentsMargins(0, 0, 12, 0)
+        row.setSpacing(28)
         side = QVBoxLayout()
         side.setSpacing(10)
-        self.poster = QLabel(self)
+        self.poster = QLabel(content)
         self.poster.setFixedSize(POSTER)
         side.addWidget(self.poster)
         self.facts = label("", "small", wrap=True)
@@ -94,20 +128,18 @@ class ShowsScreen(QWidget):
         self.synopsis.setFixedWidth(POSTER.width())
         side.addWidget(self.synopsis)
         side.addStretch(1)
-        body.addLayout(side)
-        self.list_host = QWidget(self)
+        row.addLayout(side)
+        self.list_host = QWidget(content)
         self.list_layout = QVBoxLayout(self.list_host)
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.setSpacing(12)
+        row.addWidget(self.list_host, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.list_host)
+        scroll.setWidget(content)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll = scroll
-        self._grids: list = []
-        self._columns = 0
-        scroll.viewport().installEventFilter(self)
         body.addWidget(scroll, 1)
         self.retranslate()
 
@@ -142,40 +174,21 @@ class ShowsScreen(QWidget):
         by_day: dict[date, list[ShowSummary]] = {}
         for show in sorted(shows, key=lambda s: s.starts_at):
             by_day.setdefault(show.local_start.date(), []).append(show)
-        self._grids = []
-        columns = self._columns = self._column_count()
+        cards: list[ShowCard] = []
         for day, day_shows in by_day.items():
             self.list_layout.addWidget(label(self._day_title(today, day), "big"))
             grid_host = QWidget(self.list_host)
-            grid = QGridLayout(grid_host)
-            grid.setContentsMargins(0, 0, 0, 0)
-            grid.setSpacing(CARD_GAP)
-            grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            cards = []
-            for index, show in enumerate(day_shows):
+            grid = TileGridLayout(grid_host, spacing=CARD_GAP, cell_width=CARD_WIDTH)
+            for show in day_shows:
                 card = ShowCard(show, grid_host)
                 card.clicked.connect(lambda _=False, s=show: self.showChosen.emit(s))
-                grid.addWidget(card, index // columns, index % columns)
+                grid.addWidget(card)
                 cards.append(card)
-            self._grids.append((grid, cards))
             self.list_layout.addWidget(grid_host)
+        height = max(card.natural_height() for card in cards)
+        for card in cards:
+            card.set_height(height)
         self.list_layout.addStretch(1)
-
-    def _column_count(self) -> int:
-        width = self.scroll.viewport().width() or 1000
-        return max(1, (width + CARD_GAP) // (CARD_WIDTH + CARD_GAP))
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
-            columns = self._column_count()
-            if columns != self._columns:
-                self._columns = columns
-                for grid, cards in self._grids:
-                    for card in cards:
-                        grid.removeWidget(card)
-                    for index, card in enumerate(cards):
-                        grid.addWidget(card, index // columns, index % columns)
-        return super().eventFilter(watched, event)
 
     def cards(self) -> list[ShowCard]:
         return self.list_host.findChildren(ShowCard)

@@ -10,6 +10,8 @@ the height its rows need, and nothing has to re-flow from a resize event.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
@@ -32,6 +34,8 @@ class TileGridLayout(QLayout):
 
     # -- QLayout ----------------------------------------------------------------------------
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt naming)
+        if not item.alignment():  # a tile that does not grow sits at the top of its row
+            item.setAlignment(Qt.AlignmentFlag.AlignTop)
         self._items.append(item)
         self.invalidate()
 
@@ -106,3 +110,15 @@ class TileGridLayout(QLayout):
                     item.setGeometry(QRect(inner.x() + n * (cell + self._gap), y, cell, height))
             y += height + self._gap
         return y - self._gap - inner.y() + margins.top() + margins.bottom()
+
+
+def wrap_words(text: str, advance: Callable[[str], int], width: int) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width`` (a longer word keeps its
+    own line, whole): a tile shows every word of a long name instead of eliding it."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and advance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [text]
