@@ -232,8 +232,8 @@ class BasketScreen(Screen):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(12)
-        layout.addWidget(self.tickets_scroll, 3)  # shares, not content, set the widths:
-        layout.addWidget(self.order_panel, 2)  # a longer total never shifts the columns
+        layout.addWidget(self.tickets_scroll, 2)  # shares, not content, set the widths:
+        layout.addWidget(self.order_panel, 1)  # a longer total never shifts the columns
 
     def enter(self) -> None:
         sale = self.session.sale

@@ -43,7 +43,8 @@ class ShowCard(QPushButton):
         self.setProperty("ss", "card")
         self.setObjectName("showCard")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # as wide as the column and as tall as the row's tallest card
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 10, 16, 10)
         column.setSpacing(2)
@@ -69,23 +70,18 @@ class ShowCard(QPushButton):
                                       CARD_WIDTH - 32))
         self.setAccessibleName(f"{time_label.text()} {show.cinema_name} · {show.hall_name}")
         self.setEnabled(show.seats_left > 0)
-        self.set_height(self.natural_height())
 
     def natural_height(self) -> int:
         """The height its lines need at the current text size."""
-        for widget in self.labels:
-            widget.ensurePolished()
-        margins = self.layout().contentsMargins()
-        spacing = self.layout().spacing()
-        return (sum(widget.sizeHint().height() for widget in self.labels)
-                + spacing * (len(self.labels) - 1) + margins.top() + margins.bottom() + 4)
+        return self.layout().totalSizeHint().height()
 
-    def set_height(self, height: int) -> None:
-        """Every card of the list is as tall as the tallest, so the rows line up."""
-        self.setFixedHeight(height)
-        # a stylesheet min-height would override setFixedHeight, so state the size there too
-        self.setStyleSheet(f"QPushButton#showCard {{ min-height: {height}px; "
-                           f"max-height: {height}px; min-width: {CARD_WIDTH}px; }}")
+    # a button sizes itself from its own text; this one's text is its labels, so its layout
+    # says how big it is (and follows a change of language or text size by itself)
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return self.layout().totalSizeHint().expandedTo(QSize(CARD_WIDTH, 0))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return self.layout().totalMinimumSize()
 
 
 def place_text(show: ShowSummary, advance: Callable[[str], int], width: int) -> str:
@@ -174,7 +170,6 @@ class ShowsScreen(QWidget):
         by_day: dict[date, list[ShowSummary]] = {}
         for show in sorted(shows, key=lambda s: s.starts_at):
             by_day.setdefault(show.local_start.date(), []).append(show)
-        cards: list[ShowCard] = []
         for day, day_shows in by_day.items():
             self.list_layout.addWidget(label(self._day_title(today, day), "big"))
             grid_host = QWidget(self.list_host)
@@ -183,11 +178,7 @@ class ShowsScreen(QWidget):
                 card = ShowCard(show, grid_host)
                 card.clicked.connect(lambda _=False, s=show: self.showChosen.emit(s))
                 grid.addWidget(card)
-                cards.append(card)
             self.list_layout.addWidget(grid_host)
-        height = max(card.natural_height() for card in cards)
-        for card in cards:
-            card.set_height(height)
         self.list_layout.addStretch(1)
 
     def cards(self) -> list[ShowCard]:

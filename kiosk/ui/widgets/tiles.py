@@ -34,8 +34,6 @@ class TileGridLayout(QLayout):
 
     # -- QLayout ----------------------------------------------------------------------------
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt naming)
-        if not item.alignment():  # a tile that does not grow sits at the top of its row
-            item.setAlignment(Qt.AlignmentFlag.AlignTop)
         self._items.append(item)
         self.invalidate()
 
@@ -107,7 +105,10 @@ class TileGridLayout(QLayout):
                          else item.sizeHint().height() for item in row)
             if not dry_run:
                 for n, item in enumerate(row):
-                    item.setGeometry(QRect(inner.x() + n * (cell + self._gap), y, cell, height))
+                    # an expanding tile takes the row's height; another keeps its own, at the top
+                    grows = bool(item.expandingDirections() & Qt.Orientation.Vertical)
+                    own = height if grows else min(height, item.sizeHint().height())
+                    item.setGeometry(QRect(inner.x() + n * (cell + self._gap), y, cell, own))
             y += height + self._gap
         return y - self._gap - inner.y() + margins.top() + margins.bottom()
 
