@@ -1,0 +1,52 @@
+"""The tile grid behind the film grid, the show cards and the counter's food buttons: as many
+columns as fit, cells widened to fill the row, and the height its rows need for a width."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+
+from kiosk.ui.widgets.tiles import TileGridLayout, wrap_words
+
+
+@pytest.fixture
+def grid(qtbot):
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = TileGridLayout(host, spacing=10, cell_width=100)
+    for n in range(7):
+        tile = QPushButton(f"{n}", host)
+        tile.setFixedHeight(40)
+        tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout.addWidget(tile)
+    return host, layout
+
+
+@pytest.mark.parametrize(("width", "columns"), [(100, 1), (209, 1), (210, 2), (545, 5),
+                                                (1000, 9)])
+def test_as_many_columns_as_fit(grid, width, columns):
+    _host, layout = grid
+    assert layout.columns_for(width) == columns
+
+
+def test_cells_fill_the_row_and_rows_follow_the_width(grid):
+    host, layout = grid
+    host.resize(545, layout.heightForWidth(545))
+    host.show()
+    tiles = host.findChildren(QPushButton)
+    first_row = [t for t in tiles if t.y() == 0]
+    assert len(first_row) == 5
+    assert max(t.geometry().right() for t in first_row) == 544  # no blank band on the right
+    assert layout.heightForWidth(545) == 2 * 40 + 10  # two rows
+    assert layout.heightForWidth(100) == 7 * 40 + 6 * 10  # one column
+    assert layout.minimumSize().width() == 100  # never wider than one tile
+
+
+def test_words_wrap_whole():
+    def advance(text: str) -> int:
+        return 10 * len(text)
+
+    assert wrap_words("Couple combo: large popcorn", advance, 130) == [
+        "Couple combo:", "large popcorn"]
+    assert wrap_words("Supercalifragilistic", advance, 50) == ["Supercalifragilistic"]
+    assert wrap_words("", advance, 50) == [""]
