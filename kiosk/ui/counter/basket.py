@@ -37,7 +37,6 @@ from kiosk.ui.counter.seats import _seat_sort_key
 from kiosk.ui.dates import day_time_text
 
 ROW_HEIGHT = 52  # a seat's row: the ticket type box inside is a touch target
-ORDER_WIDTH = 420  # the order column's narrowest; it widens for large text and long words
 
 
 def ticket_type_label(ticket_type: str) -> str:
@@ -203,8 +202,6 @@ class BasketScreen(Screen):
         self.order_panel = QFrame(self)
         self.order_panel.setObjectName("basketOrder")
         self.order_panel.setProperty("role", "card")
-        self.order_panel.setMinimumWidth(ORDER_WIDTH)
-        self.order_panel.setMaximumWidth(ORDER_WIDTH * 3 // 2)
         promo = QHBoxLayout()
         promo.addWidget(self.promo_edit, 1)
         promo.addWidget(self.promo_button)
