@@ -6,19 +6,29 @@ parts of completed refunds the shift paid. A booking or refund without tender ro
 before migration 0011's backfill) counts by its method as before. So card money never counts
 as cash in a drawer and expected cash cannot go negative from it. Variance = counted - expected;
 a manager reviews large ones.
+
+The close (issue 14 defect 9) takes the drawer counted by denomination and the card terminal's
+batch and UPI settlement totals: the count, the card and UPI checks (each with its variance)
+and the shift's close are written in ONE transaction, so a refused close (a negative or absurd
+count, a settlement total that is no amount, no open shift) leaves the database as it was.
+``preview`` builds the same report from the figures typed so far without writing anything, for
+the cashier to read before confirming; ``report`` reads a shift's back (its slip, a reprint).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from datetime import datetime
 
+from kiosk.domain.cash_count import CHECKED_TENDERS, check_declared, count_cash
 from kiosk.domain.clock import from_iso, to_iso
-from kiosk.domain.errors import InvalidInput
-from kiosk.services import audit
+from kiosk.domain.errors import InvalidInput, NotFound, PermissionDenied
+from kiosk.services import audit, shift_report
 from kiosk.services.auth import ensure_manager, ensure_staff, open_shift_id
 from kiosk.services.deps import ServiceDeps
-from kiosk.services.models import Actor, Shift
+from kiosk.services.models import Actor, Role, Shift
+from kiosk.services.shift_report import ShiftReport
 from kiosk.store.db import transaction
 
 DEFAULT_CURRENCY = "INR"
@@ -127,25 +137,133 @@ class ShiftService:
             raise InvalidInput("You have no open shift on this kiosk.")
         return expected_cash(self.deps.conn, shift_id)
 
-    def close(self, actor: Actor, counted_minor: int) -> Shift:
+    def close(self, actor: Actor, counted_minor: int | None = None, *,
+              count: Mapping[str, object] | None = None, card_minor: int | None = None,
+              upi_minor: int | None = None) -> Shift:
+        """Close the actor's open shift with the cash counted and, at the counter, the card and
+        UPI settlement totals read off the terminal and the UPI app.
+
+        ``count`` is ``{denomination key: pieces}`` (``kiosk.domain.cash_count``); the counted
+        cash is its total (``counted_minor`` may be given too and must agree). Tools that only
+        know a total pass ``counted_minor`` alone. Everything is written in one transaction
+        with the close, or nothing is."""
         ensure_staff(self.deps, actor, "shift_close")
-        counted_minor = _amount(counted_minor, "counted cash")
+        if count is None:
+            counted_minor = _amount(counted_minor, "counted cash")
+        elif counted_minor is not None:
+            counted_minor = _amount(counted_minor, "counted cash")
+        declared = {kind: check_declared(kind, value)
+                    for kind, value in (("card", card_minor), ("upi", upi_minor))
+                    if value is not None}
         now = self.deps.clock.now()
         with transaction(self.deps.conn) as conn:
             shift_id = open_shift_id(self.deps, actor.staff_id, actor.kiosk_id)
             if shift_id is None:
                 raise InvalidInput("You have no open shift on this kiosk.")
+            row = self._row(shift_id)
+            cash = None
+            if count is not None:
+                cash = count_cash(row["currency"], count)
+                if counted_minor is not None and counted_minor != cash.total_minor:
+                    raise InvalidInput("The counted total does not match the notes and coins "
+                                       "counted: count again.")
+                counted_minor = cash.total_minor
+            assert counted_minor is not None
             expected = expected_cash(conn, shift_id)
             variance = counted_minor - expected
+            net = shift_report.net_by_kind(conn, shift_id, row["currency"])
+            checks = {kind: (net.get(kind, 0), given) for kind, given in declared.items()}
             conn.execute(
                 "UPDATE shifts SET closed_at = ?, expected_minor = ?, counted_minor = ?, "
                 "variance_minor = ? WHERE id = ?",
                 (to_iso(now), expected, counted_minor, variance, shift_id))
+            if cash is not None:
+                conn.executemany(
+                    "INSERT INTO shift_cash_counts (shift_id, kind, value_minor, pieces) "
+                    "VALUES (?, ?, ?, ?)",
+                    [(shift_id, line.denomination.kind, line.denomination.value_minor,
+                      line.pieces) for line in cash.lines if line.pieces])
+            conn.executemany(
+                "INSERT INTO shift_tender_checks (shift_id, kind, expected_minor, "
+                "declared_minor, variance_minor) VALUES (?, ?, ?, ?, ?)",
+                [(shift_id, kind, exp, given, given - exp)
+                 for kind, (exp, given) in checks.items()])
+            detail: dict[str, object] = {
+                "expected_minor": expected, "counted_minor": counted_minor,
+                "variance_minor": variance}
+            if cash is not None:
+                detail["count"] = cash.as_mapping()
+            for kind, (exp, given) in checks.items():
+                detail[f"{kind}_expected_minor"] = exp
+                detail[f"{kind}_declared_minor"] = given
+                detail[f"{kind}_variance_minor"] = given - exp
             audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="shift_close",
-                         staff_id=actor.staff_id, target=str(shift_id),
-                         detail={"expected_minor": expected, "counted_minor": counted_minor,
-                                 "variance_minor": variance})
+                         staff_id=actor.staff_id, target=str(shift_id), detail=detail)
         return _shift(self._row(shift_id))
+
+    # ---- the shift report -----------------------------------------------------------------
+    def _where(self) -> tuple[str, str]:
+        """(cinema id, time zone) of this device: the report's heading and its clock."""
+        from kiosk.services.catalogue import CatalogueService
+
+        cinema = self.deps.config.cinema_id or ""
+        if not cinema:
+            row = self.deps.conn.execute(
+                "SELECT value FROM settings WHERE key = 'cinema_id'").fetchone()
+            cinema = str(row[0]) if row and row[0] else ""
+        return cinema, CatalogueService(self.deps).device_timezone()
+
+    def preview(self, actor: Actor, count: Mapping[str, object], *,
+                card_minor: int | None = None, upi_minor: int | None = None) -> ShiftReport:
+        """The report the close would make from these figures, before confirming; writes
+        nothing. The same refusals as ``close`` (a bad count is said here, not at the end)."""
+        ensure_staff(self.deps, actor, "shift_preview")
+        shift_id = open_shift_id(self.deps, actor.staff_id, actor.kiosk_id)
+        if shift_id is None:
+            raise InvalidInput("You have no open shift on this kiosk.")
+        row = self._row(shift_id)
+        cash = count_cash(row["currency"], count)
+        net = shift_report.net_by_kind(self.deps.conn, shift_id, row["currency"])
+        declared = {kind: (net.get(kind, 0), check_declared(kind, value))
+                    for kind, value in (("card", card_minor), ("upi", upi_minor))
+                    if value is not None}
+        cinema, zone = self._where()
+        return shift_report.build(self.deps.conn, row, cinema_id=cinema, timezone=zone,
+                                  expected_cash=expected_cash(self.deps.conn, shift_id),
+                                  count=cash, declared=declared, closed=False)
+
+    def expected_tenders(self, actor: Actor) -> dict[str, int]:
+        """What the open shift should show: cash in the drawer, card and UPI net taken."""
+        ensure_staff(self.deps, actor, "shift_preview")
+        shift_id = open_shift_id(self.deps, actor.staff_id, actor.kiosk_id)
+        if shift_id is None:
+            raise InvalidInput("You have no open shift on this kiosk.")
+        row = self._row(shift_id)
+        net = shift_report.net_by_kind(self.deps.conn, shift_id, row["currency"])
+        return {"cash": expected_cash(self.deps.conn, shift_id),
+                **{kind: net.get(kind, 0) for kind in CHECKED_TENDERS}}
+
+    def report(self, actor: Actor, shift_id: int) -> ShiftReport:
+        """A shift's report as closed (its slip): the cashier's own shift, or any for a
+        manager."""
+        ensure_staff(self.deps, actor, "shift_report", str(shift_id))
+        row = self._row(shift_id) if isinstance(shift_id, int) and shift_id > 0 else None
+        if row is None:
+            raise NotFound(f"There is no shift {shift_id} on this device.")
+        if actor.role != Role.MANAGER and row["staff_id"] != actor.staff_id:
+            audit.record_refusal(self.deps.conn, at=self.deps.clock.now(), actor=actor,
+                                 action="shift_report", target=str(shift_id),
+                                 detail={"reason": "permission_denied"})
+            raise PermissionDenied("Only a manager can see another cashier's cash-up.")
+        currency = row["currency"]
+        count = shift_report.stored_count(self.deps.conn, shift_id, currency)
+        closed = row["closed_at"] is not None
+        expected = row["expected_minor"] if closed else expected_cash(self.deps.conn, shift_id)
+        cinema, zone = self._where()
+        return shift_report.build(self.deps.conn, row, cinema_id=cinema, timezone=zone,
+                                  expected_cash=int(expected), count=count,
+                                  declared=shift_report.stored_checks(self.deps.conn, shift_id),
+                                  closed=closed)
 
     def list_shifts(self, actor: Actor, start: datetime | None = None,
                     end: datetime | None = None) -> list[Shift]:
