@@ -438,12 +438,24 @@ class Screenshotter:
         cm.go("finder")
         cm.close_shift()
         self.wait_until(lambda: cm.current_name() == "shift_close", "the shift close screen")
-        keypad = getattr(cm.screens["shift_close"], "keypad", None)
-        if keypad is not None:
-            for digit in "5000":
-                keypad.buttons[digit].click()
+        self._shift_close(cm, suffix)
+
+    def _shift_close(self, cm, suffix: str) -> None:
+        """The cash-up's three steps: the count, the report before closing, the closed slip."""
+        close = cm.screens["shift_close"]
+        fields = list(close.grid.fields.values())
+        for field, pieces in zip(fields, ("9", "3", "4", "6", "12", "15", "", "8", "6"),
+                                 strict=False):
+            field.setText(pieces)
+        close.card_total.setText("0")
+        close.upi_total.setText("0")
         self.shot(f"counter-shift-close{suffix}")
-        cm.go("finder")
+        close.review.click()
+        self.wait_until(lambda: close.steps.currentIndex() == 1, "the shift report")
+        self.shot(f"counter-shift-report{suffix}")
+        close.action.click()
+        self.wait_until(lambda: close.steps.currentIndex() == 2, "the closed shift's slip")
+        self.shot(f"counter-shift-slip{suffix}")
 
     def _counter_sign_in(self, cm) -> None:
         """Cashier 1001 types the staff number and PIN on the keypad."""

@@ -21,6 +21,8 @@ NAMES = {
     "refund_requested": "Refund requested", "refund_approved": "Refund approved",
     "refund_rejected": "Refund rejected", "refund_paid_out": "Refund paid out",
     "shift_open": "Shift opened", "shift_close": "Shift closed",
+    "cashup.slip": "Cash-up slip printed", "cashup.reprint": "Cash-up slip reprinted",
+    "shift_report": "Cash-up looked at",
     "item_sale": "Food and drink sale", "item_refund": "Food and drink refund",
     "item_collect": "Food and drink collected", "day_close": "Business day closed",
     "day_adjust": "Closed day corrected", "import": "Import", "config_change": "Setting changed",

@@ -265,6 +265,28 @@ class ShiftService:
                                   declared=shift_report.stored_checks(self.deps.conn, shift_id),
                                   closed=closed)
 
+    # ---- the slip -----------------------------------------------------------------------------
+    def slip_payload(self, actor: Actor, shift_id: int, *, reprint: bool = False) -> tuple[str, bytes]:
+        """(printer address, ESC/POS job) of a shift's slip; sent by the caller off the
+        database lock (``kiosk.tickets.escpos_out.send``), then ``slip_printed``."""
+        from kiosk.tickets.cashup_slip import slip_bytes
+
+        uri = self.deps.config.thermal_printer
+        if not uri:
+            raise InvalidInput("No slip printer is set up on this kiosk (thermal_printer in the "
+                               "config). Save the slip as PDF instead.")
+        return uri, slip_bytes(self.report(actor, shift_id), reprint=reprint)
+
+    def slip_printed(self, actor: Actor, shift_id: int, device: str, *,
+                     reprint: bool = False) -> None:
+        """Audit a slip that went out (a reprint is a money document printed again)."""
+        ensure_staff(self.deps, actor, "cashup_slip", str(shift_id))
+        with transaction(self.deps.conn) as conn:
+            audit.record(conn, at=self.deps.clock.now(), kiosk_id=actor.kiosk_id,
+                         action="cashup.reprint" if reprint else "cashup.slip",
+                         staff_id=actor.staff_id, target=str(shift_id),
+                         detail={"device": device})
+
     def list_shifts(self, actor: Actor, start: datetime | None = None,
                     end: datetime | None = None) -> list[Shift]:
         """Shifts opened in [start, end), newest first (manager only)."""

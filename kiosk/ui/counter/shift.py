@@ -1,12 +1,12 @@
-"""Shift open (the float in the drawer) and shift close (counted cash and the variance).
+"""Shift open: the float in the drawer. The close, counted by denomination, is in
+``shift_close`` (re-exported here: the counter mode builds both from this module).
 
-The variance is computed by ``ShiftService.close`` from the float, cash sales and cash refunds;
-the cashier only types what is in the drawer.
+One primary action per screen (issue 14 defect 7): "Open shift"; skipping to card sales only is
+a plain button, and the keypad's Enter is a key, not a second "Open shift".
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money, parse_money
 from kiosk.ui.counter.screen import Screen
+from kiosk.ui.counter.shift_close import ShiftCloseScreen
 from kiosk.ui.keypad import NumericKeypad
+
+__all__ = ["ShiftCloseScreen", "ShiftOpenScreen"]
 
 AMOUNT_PATTERN = r"\d{0,7}(\.\d{0,2})?"
 
@@ -175,85 +178,3 @@ class ShiftOpenScreen(_AmountScreen):
         self.ctl.banner.show_message(self.tr("Shift opened with a float of %1.").replace(
             "%1", format_money(shift.float_minor, shift.currency)), "ok")
         self.ctl.go("finder")
-
-
-class ShiftCloseScreen(_AmountScreen):
-    name = "shift_close"
-
-    def __init__(self, ctl):
-        super().__init__(ctl)
-        self._build(self.tr("Close your shift"),
-                    self.tr("Count all the cash in the drawer, including the float, and type "
-                            "the total. The kiosk works out the difference."),
-                    self.tr("Cash counted in the drawer"), self.tr("Close shift"))
-        self.cancel = QPushButton(self.tr("Not now (Esc)"), self)
-        self.cancel.setObjectName("cancelShiftClose")
-        self.cancel.clicked.connect(self.back)
-        self.actions.insertWidget(0, self.cancel)
-        self.sign_out = QPushButton(self.tr("Sign out"), self)
-        self.sign_out.setObjectName("shiftCloseSignOut")
-        self.sign_out.clicked.connect(self.ctl.sign_out)
-        self.sign_out.hide()
-        self.actions.addWidget(self.sign_out)
-        self.closed = None
-
-    def enter(self) -> None:
-        self.closed = None
-        self.amount.clear()
-        self.amount.setEnabled(True)
-        self.message.clear()
-        self.result.clear()
-        self.action.show()
-        self.cancel.show()
-        self.keypad.show()
-        self.sign_out.hide()
-        self._set_busy(False)
-        if self.session.shift is None:
-            self.message.setText(self.tr("No shift is open on this kiosk for you."))
-            self.action.setEnabled(False)
-
-    def back(self) -> None:
-        if self.closed is not None:
-            self.ctl.sign_out()
-        else:
-            self.ctl.go("finder")
-
-    def submit(self) -> None:
-        if self._busy or self.closed is not None or self.session.shift is None:
-            return
-        self._submit_amount(self.services.shifts.close,
-                            self.tr("Type the cash counted, for example 12450.50."),
-                            "shift_close", self._closed)
-
-    def _closed(self, shift) -> None:
-        self._set_busy(False)
-        self.closed = shift
-        self.session.shift = None
-        self.ctl.shift_changed()
-        currency = shift.currency
-        variance = shift.variance_minor or 0
-        threshold = self.bridge.call(self.services.cashups.threshold_for, currency)
-        if variance == 0:
-            verdict, role = self.tr("The drawer balances."), "good"
-        elif variance > 0:
-            verdict, role = self.tr("Over by %1.").replace(
-                "%1", format_money(variance, currency)), "warn"
-        else:
-            verdict, role = self.tr("Short by %1.").replace(
-                "%1", format_money(-variance, currency)), "bad"
-        if abs(variance) > threshold:
-            verdict += " " + self.tr("A manager will review this cash-up.")
-        self.result.setProperty("role", role)
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
-        self.result.setText(
-            self.tr("Expected %1\nCounted %2\nVariance %3").replace(
-                "%1", format_money(shift.expected_minor or 0, currency))
-            .replace("%2", format_money(shift.counted_minor or 0, currency))
-            .replace("%3", format_money(variance, currency)) + "\n" + verdict)
-        self.amount.setEnabled(False)
-        self.keypad.hide()
-        self.action.hide()
-        self.cancel.hide()
-        self.sign_out.show()
-        self.sign_out.setFocus(Qt.FocusReason.OtherFocusReason)
