@@ -444,9 +444,9 @@ class Screenshotter:
         """The cash-up's three steps: the count, the report before closing, the closed slip."""
         close = cm.screens["shift_close"]
         fields = list(close.grid.fields.values())
-        for field, pieces in zip(fields, ("9", "3", "4", "6", "12", "15", "", "8", "6"),
+        for box, pieces in zip(fields, ("9", "3", "4", "6", "12", "15", "", "8", "6"),
                                  strict=False):
-            field.setText(pieces)
+            box.setText(pieces)
         close.card_total.setText("0")
         close.upi_total.setText("0")
         self.shot(f"counter-shift-close{suffix}")
