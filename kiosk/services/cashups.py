@@ -134,6 +134,21 @@ class CashupService:
             return self._remote(row)
         return self._cashup(self._row(self.deps.conn, shift_id))
 
+    def tender_checks(self, actor: Actor, shift_ids: list[int]) -> dict[int, dict[str, int]]:
+        """The card batch / UPI settlement variances each shift was closed with (issue 14
+        defect 9; ``{shift id: {kind: variance}}``, shifts closed without them left out)."""
+        require_manager(self.deps, actor, "cashup.list")
+        found: dict[int, dict[str, int]] = {}
+        ids = [i for i in shift_ids if isinstance(i, int) and i > 0]
+        for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for shift_id, kind, variance in self.deps.conn.execute(
+                    f"SELECT shift_id, kind, variance_minor FROM shift_tender_checks "  # noqa: S608
+                    f"WHERE shift_id IN ({marks})", chunk):
+                found.setdefault(int(shift_id), {})[kind] = int(variance)
+        return found
+
     def _remote(self, row: sqlite3.Row) -> Cashup:
         """Another device's shift, with what this console sent about it and the answer."""
         sent = sent_decisions(self.deps.conn).get(("cashup", row["origin_kiosk"],

@@ -1,79 +1,187 @@
-"""Cash-ups: each shift's float, expected and counted cash, the variance (flagged beyond the
-configured limit), and approve / comment buttons for the selected shift."""
+"""Cash-ups: each shift's expected and counted cash and its variances (flagged beyond the
+configured limit), the selected shift's count in detail, and approve / comment buttons.
+
+The table shows what a manager decides on, every column whole (issue 14 defect 3: "Approved by"
+and the last columns were cut at the console's width); the float, what each tender took, the
+approver and the comments stay in the model (the CSV exports them all) and the selected shift's
+detail below says them with the drawer count and the card / UPI checks
+(``ShiftService.report``). Another device's shift has no detail here: it was counted there.
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit
-
-from kiosk.services.schedule import day_bounds
-from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
-
-COLUMNS = (
-    Col("shift_id", "Shift", "id"), Col("staff", "Staff"), Col("kiosk_id", "Kiosk"),
-    Col("opened_at", "Opened", "datetime"), Col("closed_at", "Closed", "datetime"),
-    Col("float_minor", "Float", "money"), Col("expected_minor", "Expected", "money"),
-    Col("counted_minor", "Counted", "money"), Col("variance_minor", "Variance", "money"),
-    # issue 11: what the shift took net on the tenders that are not in the drawer (their slips)
-    Col("card_net", "Card (net)", "money"), Col("upi_net", "UPI (net)", "money"),
-    Col("voucher_net", "Gift card (net)", "money"), Col("points_net", "Points (net)", "money"),
-    Col("flag", "Check"), Col("status", "Status"), Col("approved_by", "Approved by"),
-    Col("comment", "Comments"), Col("currency", "Currency"),
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
+
+from kiosk.domain.errors import KioskError
+from kiosk.services.schedule import day_bounds
+from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
+from kiosk.ui.widgets.shift_report import ShiftReportView
+
+_T = "CashupsScreen"
+COLUMNS = (
+    Col("shift_id", QT_TRANSLATE_NOOP(_T, "Shift"), "id"), Col("staff", QT_TRANSLATE_NOOP(_T, "Staff")),
+    Col("kiosk_id", QT_TRANSLATE_NOOP(_T, "Kiosk")),
+    Col("opened_at", QT_TRANSLATE_NOOP(_T, "Opened"), "daytime"),
+    Col("closed_at", QT_TRANSLATE_NOOP(_T, "Closed"), "datetime"),
+    Col("float_minor", QT_TRANSLATE_NOOP(_T, "Float"), "money"),
+    Col("expected_minor", QT_TRANSLATE_NOOP(_T, "Expected"), "money"),
+    Col("counted_minor", QT_TRANSLATE_NOOP(_T, "Counted"), "money"),
+    Col("variance_minor", QT_TRANSLATE_NOOP(_T, "Variance"), "money"),
+    # issue 11: what the shift took net on the tenders that are not in the drawer (their slips)
+    Col("card_net", QT_TRANSLATE_NOOP(_T, "Card (net)"), "money"),
+    Col("upi_net", QT_TRANSLATE_NOOP(_T, "UPI (net)"), "money"),
+    Col("voucher_net", QT_TRANSLATE_NOOP(_T, "Gift card (net)"), "money"),
+    Col("points_net", QT_TRANSLATE_NOOP(_T, "Points (net)"), "money"),
+    Col("flag", QT_TRANSLATE_NOOP(_T, "Check")), Col("status", QT_TRANSLATE_NOOP(_T, "Status")),
+    Col("approved_by", QT_TRANSLATE_NOOP(_T, "Approved by")),
+    Col("comment", QT_TRANSLATE_NOOP(_T, "Comments")),
+    Col("currency", QT_TRANSLATE_NOOP(_T, "Currency")),
+    # issue 14 defect 9: the card batch and UPI settlement checks made at the close
+    Col("card_variance", QT_TRANSLATE_NOOP(_T, "Card check"), "money"),
+    Col("upi_variance", QT_TRANSLATE_NOOP(_T, "UPI check"), "money"),
+)
+# In the model and the CSV, not in the table (the detail below shows them for the selected row).
+DETAIL_ONLY = ("closed_at", "float_minor", "card_net", "upi_net", "voucher_net", "points_net",
+               "flag", "approved_by", "comment", "currency")
+# Where the two check columns show: beside the cash variance.
+SHOWN_ORDER = ("shift_id", "staff", "kiosk_id", "opened_at", "expected_minor", "counted_minor",
+               "variance_minor", "card_variance", "upi_variance", "status")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_T, text)
 
 
 class CashupsScreen(ManagerScreen):
-    title = "Cash-ups"
+    """Attributes:
+        table: the cash-ups (one row per shift); detail: the selected shift's report.
+    """
+
+    title = QT_TRANSLATE_NOOP(_T, "Cash-ups")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        today = ctx.today()
+        self.heading.setText(self.tr("Cash-ups"))
+        self._init_toolbar()
+        units, minor = divmod(ctx.bridge.call(lambda: ctx.cashups.threshold_minor), 100)
+        self.outer.addWidget(muted(self.tr("A variance beyond %1 (in the shift's currency) "
+                                           "either way is flagged and needs a comment before "
+                                           "approval.").replace("%1", f"{units:,}.{minor:02d}"),
+                                   self))
+        self.model = RowsModel([Col(c.key, _tr(c.title), c.kind) for c in COLUMNS], self)
+        self.model.highlight = self._tone
+        self.table = SortedTable(self.model, self)
+        self.table.setObjectName("cashupTable")
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._arrange_columns()
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self._init_detail())
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([220, 400])
+        self.outer.addWidget(splitter, 1)
+        self.outer.addLayout(self._init_actions())
+        self.table.selectionModel().selectionChanged.connect(self._selected_changed)
+
+    # -- building ---------------------------------------------------------------------------------
+    def _init_toolbar(self) -> None:
+        today = self.ctx.today()
         self.start_edit = QDateEdit(QDate(today.year, today.month, today.day).addDays(-6), self)
         self.end_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd MMM yyyy")
             edit.setMinimumHeight(48)
-        self.only_flagged = QCheckBox("Only flagged", self)
+        self.only_flagged = QCheckBox(self.tr("Only flagged"), self)
         self.only_flagged.setObjectName("onlyFlagged")
         self.only_flagged.toggled.connect(lambda _on: self.refresh())
-        self.toolbar.addWidget(QLabel("From", self))
+        self.toolbar.addWidget(QLabel(self.tr("From"), self))
         self.toolbar.addWidget(self.start_edit)
-        self.toolbar.addWidget(QLabel("to", self))
+        self.toolbar.addWidget(QLabel(self.tr("to"), self))
         self.toolbar.addWidget(self.end_edit)
         self.toolbar.addWidget(self.only_flagged)
-        self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh))
-        self.toolbar.addWidget(button("Export CSV", self, name="csv_cashups",
+        self.toolbar.addWidget(button(self.tr("Refresh"), self, role="primary",
+                                      slot=self.refresh))
+        self.toolbar.addWidget(button(self.tr("Export CSV"), self, name="csv_cashups",
                                       slot=lambda: self.export_csv(self.table, "cashups")))
-        units, minor = divmod(ctx.bridge.call(lambda: ctx.cashups.threshold_minor), 100)
-        self.outer.addWidget(muted(f"A variance beyond {units:,}.{minor:02d} (in the shift's currency) "
-                                   "either way is flagged and needs a comment before approval.", self))
-        self.model = RowsModel(COLUMNS, self)
-        self.model.highlight = self._tone
-        self.table = SortedTable(self.model, self)
-        self.table.setObjectName("cashupTable")
-        self.outer.addWidget(self.table, 1)
+
+    def _arrange_columns(self) -> None:
+        keys = [c.key for c in COLUMNS]
+        header = self.table.horizontalHeader()
+        for key in DETAIL_ONLY:
+            self.table.setColumnHidden(keys.index(key), True)
+        for position, key in enumerate(SHOWN_ORDER):
+            header.moveSection(header.visualIndex(keys.index(key)), position)
+        header.setStretchLastSection(True)
+
+    def _init_detail(self) -> QWidget:
+        frame = card(self)
+        frame.setObjectName("cashupDetail")
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(16, 10, 16, 10)
+        self.detail_note = muted(self.tr("Choose a shift to see its count in detail."), frame)
+        self.detail_note.setObjectName("cashupDetailNote")
+        self.detail = ShiftReportView(frame)
+        self.detail.hide()
+        layout.addWidget(self.detail_note)
+        layout.addWidget(self.detail)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(frame)
+        scroll.setMinimumHeight(160)
+        return scroll
+
+    def _init_actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()
         self.comment = QLineEdit(self)
         self.comment.setObjectName("cashupComment")
-        self.comment.setPlaceholderText("Comment (needed to approve a flagged variance)")
+        self.comment.setPlaceholderText(self.tr("Comment (needed to approve a flagged variance)"))
         self.comment.setMaxLength(500)
         actions.addWidget(self.comment, 1)
-        actions.addWidget(button("Add comment", self, slot=self.add_comment, name="commentButton"))
-        actions.addWidget(button("Approve", self, role="primary", slot=self.approve, name="approveButton"))
-        self.outer.addLayout(actions)
+        actions.addWidget(button(self.tr("Add comment"), self, slot=self.add_comment,
+                                 name="commentButton"))
+        actions.addWidget(button(self.tr("Approve"), self, role="primary", slot=self.approve,
+                                 name="approveButton"))
+        return actions
 
+    # -- rows -------------------------------------------------------------------------------------
     def _tone(self, row: int) -> str | None:
         cashup = self.model.payload(row)
         if cashup.flagged:
             return "bad"
         return "good" if cashup.status == "approved" else None
 
+    def _status(self, status: str, flagged: bool) -> str:
+        """The status in words; a flagged variance says so here (the row is red as well)."""
+        if flagged and status == "to review":
+            return self.tr("flagged: to review")
+        return {"open": self.tr("open"), "approved": self.tr("approved"),
+                "to review": self.tr("to review")}.get(status, status)
+
+    def _zone(self) -> str:
+        """The zone the counter showed these shifts in (its cinema's), as the detail does."""
+        try:
+            return str(self.ctx.bridge.call(self.ctx.services.catalogue.device_timezone))
+        except KioskError:
+            return self.ctx.timezone()
+
     def refresh(self) -> None:
-        tz = self.ctx.timezone()
+        tz = self._zone()
         start, _ = day_bounds(self.start_edit.date().toPython(), tz)
         _, end = day_bounds(self.end_edit.date().toPython(), tz)
         if end <= start:  # "to" before "from": show the first day rather than nothing
@@ -83,30 +191,71 @@ class CashupsScreen(ManagerScreen):
         if cashups is None:
             return
         local = ZoneInfo(tz)
+        checks = self.call(self.ctx.cashups.tender_checks, self.actor,
+                           [c.shift_id for c in cashups if c.origin == "local"]) or {}
         rows = [(c.shift_id, f"{c.staff_number} {c.staff_name}", c.kiosk_id,
                  c.opened_at.astimezone(local), c.closed_at.astimezone(local) if c.closed_at else None,
                  c.float_minor, c.expected_minor, c.counted_minor, c.variance_minor,
                  *((c.tender(k).net_minor if c.origin == "local" else None)
                    for k in ("card", "upi", "voucher", "points")),
                  "FLAGGED" if c.flagged else "",
-                 c.decision if c.decision and c.status != "approved" else c.status,
+                 c.decision if c.decision and c.status != "approved" else self._status(c.status, c.flagged),
                  c.approved_by_name,
-                 c.comment.replace("\n", " | "), c.currency) for c in cashups]
+                 c.comment.replace("\n", " | "), c.currency,
+                 *(checks.get(c.shift_id, {}).get(k) for k in ("card", "upi"))) for c in cashups]
         self.model.set_rows(rows, cashups)
+        if rows:  # the newest shift's detail at once: the one a manager usually checks
+            self.table.selectRow(0)
+        else:
+            self._show_detail(None)
 
     def _selected(self):
         cashup = self.table.selected_payload()
         if cashup is None:
-            self.banner.error("Please choose a shift in the table first.")
+            self.banner.error(self.tr("Please choose a shift in the table first."))
         return cashup
+
+    @Slot()
+    def _selected_changed(self) -> None:
+        self._show_detail(self.table.selected_payload())
+
+    def _show_detail(self, cashup) -> None:
+        """The selected shift's report: its count, its checks, and who approved or said what."""
+        if cashup is None:
+            self.detail.hide()
+            self.detail_note.setText(self.tr("Choose a shift to see its count in detail."))
+            return
+        if cashup.origin != "local":
+            self.detail.hide()
+            self.detail_note.setText(self.tr("Shift counted on %1: its count in detail stays "
+                                             "on that device.").replace("%1", cashup.kiosk_id))
+            return
+        try:
+            report = self.ctx.bridge.call(self.ctx.services.shifts.report, self.actor,
+                                          cashup.shift_id)
+        except KioskError as err:
+            self.detail.hide()
+            self.detail_note.setText(str(err))
+            return
+        self.detail.show_report(report)
+        self.detail.show()
+        notes = []
+        if report.count is None and report.closed:
+            notes.append(self.tr("Closed with a total only: no count by note and coin."))
+        if cashup.approved_by_name:
+            notes.append(self.tr("Approved by %1.").replace("%1", cashup.approved_by_name))
+        if cashup.comment:
+            notes.append(self.tr("Comments: %1").replace("%1", cashup.comment.replace("\n", " | ")))
+        self.detail_note.setText(" ".join(notes))
+        self.detail_note.setVisible(bool(notes))
 
     def approve(self) -> None:
         cashup = self._selected()
         if cashup is None:
             return
-        ok = (f"Approval sent to {cashup.kiosk_id}: it records it at its next sync; pull the "
-              "day to see it done." if cashup.origin == "cloud"
-              else f"Shift {cashup.shift_id} approved.")
+        ok = (self.tr("Approval sent to %1: it records it at its next sync; pull the day to "
+                      "see it done.").replace("%1", cashup.kiosk_id) if cashup.origin == "cloud"
+              else self.tr("Shift %1 approved.").replace("%1", str(cashup.shift_id)))
         if self.attempt(self.ctx.cashups.approve, self.actor, cashup.shift_id, self.comment.text(),
                         ok=ok):
             self.comment.clear()
@@ -117,6 +266,6 @@ class CashupsScreen(ManagerScreen):
         if cashup is None:
             return
         if self.attempt(self.ctx.cashups.add_comment, self.actor, cashup.shift_id, self.comment.text(),
-                        ok="Comment saved."):
+                        ok=self.tr("Comment saved.")):
             self.comment.clear()
             self.refresh()

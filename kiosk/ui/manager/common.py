@@ -39,7 +39,8 @@ FIT_SAMPLE_ROWS = 40  # rows measured when sizing columns, so a 10,000-row table
 
 @dataclass(frozen=True)
 class Col:
-    """One table column: ``kind`` is text | int | id | money | percent | datetime | bool.
+    """One table column: ``kind`` is text | int | id | money | percent | datetime | daytime |
+    bool.
 
     An ``id`` below zero is another device's row pulled with the business day (not decidable
     here), so it shows as a dash rather than a number that means nothing on this device.
@@ -70,6 +71,8 @@ def display(value: Any, kind: str, currency: str = "") -> str:
         return f"{float(value):.1f} %"
     if kind == "datetime" and isinstance(value, datetime):
         return value.strftime("%d %b %Y %H:%M")
+    if kind == "daytime" and isinstance(value, datetime):  # a narrow column: no year
+        return value.strftime("%d %b %H:%M")
     if kind == "bool":
         return "yes" if value else "no"
     return str(value)

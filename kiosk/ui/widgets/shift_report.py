@@ -38,7 +38,7 @@ class ShiftReportView(QWidget):
         self.heading.setObjectName("shiftReportHeading")
         self.heading.setWordWrap(True)
         self.body = QGridLayout()
-        self.body.setHorizontalSpacing(32)
+        self.body.setHorizontalSpacing(20)
         self.body.setVerticalSpacing(4)
         self.verdicts: dict[str, QLabel] = {}
         self._column = 0
@@ -146,9 +146,10 @@ class ShiftReportView(QWidget):
             self._row(checks, self.tr("Counted") if check.kind == "cash" else self.tr("Declared"),
                       money(check.declared_minor), name=f"declared_{check.kind}")
             words, role = self.verdict(check.variance_minor, report.currency)
-            if report.flagged(check.kind):
-                words += " · " + self.tr("a manager will review it")
             value = self._row(checks, self.tr("Variance"), words, bold=True,
                               name=f"variance_{check.kind}")
             set_role(value, role)
             self.verdicts[check.kind] = value
+            if report.flagged(check.kind):
+                set_role(self._row(checks, "", self.tr("beyond the limit: a manager reviews it"),
+                                   name=f"flag_{check.kind}"), role)

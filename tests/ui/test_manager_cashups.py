@@ -1,0 +1,86 @@
+"""The manager's cash-ups (issue 14 defects 3 and 9): every shown column whole at the console's
+size, and the selected shift's count in detail with its card and UPI checks."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from kiosk.services.models import Payment
+from tests.ui import test_manager_fixtures as fx
+from tests.ui.test_manager_fixtures import select_row, sell
+
+manager, open_console = fx.manager, fx.open_console
+UTR = "410500000555"
+
+
+@pytest.fixture
+def counted_shift(services):
+    """Float ₹500; cash ₹250, card ₹250, UPI ₹250; closed ₹10 short in cash, UPI ₹50 short."""
+    cashier = services.auth.sign_in("1001", "1234")
+    services.shifts.open(cashier, 500_00)
+    cashier = services.auth.sign_in("1001", "1234")
+    sell(services, cashier, "show-future", ["B1"], Payment("cash", tendered_minor=250_00))
+    sell(services, cashier, "show-future", ["B2"], Payment("card", card_last4="4242"))
+    sell(services, cashier, "show-future", ["B3"], Payment("upi", reference=UTR))
+    return services.shifts.close(cashier, count={"note:50000": 1, "note:20000": 1,
+                                                  "coin:1000": 4},  # 740
+                                 card_minor=250_00, upi_minor=200_00)
+
+
+def _clipped(widget) -> list[str]:
+    """Buttons whose text does not fit them."""
+    return [b.text() for b in widget.findChildren(QPushButton) if b.isVisible()
+            and b.fontMetrics().horizontalAdvance(b.text()) + 16 > b.width()]
+
+
+@pytest.mark.parametrize("size", [(1366, 860), (1440, 900)])
+def test_every_shown_column_is_whole(open_console, manager, counted_shift, size):
+    window = open_console(manager, size=size)
+    screen = window.show_page("cashups")
+    table = screen.table
+    header = table.horizontalHeader()
+    shown = [c for c in range(header.count()) if not table.isColumnHidden(c)]
+    assert [screen.model.columns[c].key for c in sorted(shown, key=header.visualIndex)] == [
+        "shift_id", "staff", "kiosk_id", "opened_at", "expected_minor", "counted_minor",
+        "variance_minor", "card_variance", "upi_variance", "status"]
+    assert not table.horizontalScrollBar().isVisible()  # nothing off to the right
+    metrics, head = table.fontMetrics(), header.fontMetrics()
+    for column in shown:
+        width = header.sectionSize(column)
+        title = screen.model.columns[column].title
+        assert head.horizontalAdvance(title) < width, title
+        for row in range(screen.model.rowCount()):
+            text = screen.model.data(screen.model.index(row, column)) or ""
+            assert metrics.horizontalAdvance(text) < width, (title, text)
+    assert _clipped(screen) == []  # "Approve" and the rest whole
+
+
+def test_the_selected_shift_shows_its_count_and_checks(open_console, manager, services,
+                                                       counted_shift):
+    window = open_console(manager)
+    screen = window.show_page("cashups")
+    keys = [c.key for c in screen.model.columns]
+    [row] = screen.model.rows
+    assert row[keys.index("card_variance")] == 0 and row[keys.index("upi_variance")] == -50_00
+    assert row[keys.index("variance_minor")] == -10_00
+    assert row[keys.index("float_minor")] == 500_00  # hidden in the table, kept for the CSV
+    select_row(screen.table, lambda c: c.shift_id == counted_shift.shift_id)
+    detail = screen.detail
+    assert detail.isVisible()
+    texts = [w.text() for w in detail.findChildren(type(screen.detail_note))]
+    assert "₹500 note × 1" in texts and "₹10 coin × 4" in texts
+    assert detail.verdicts["cash"].text() == "Short by ₹10.00"
+    assert detail.verdicts["card"].text() == "Balanced"
+    assert detail.verdicts["upi"].text() == "Short by ₹50.00"
+
+
+def test_a_total_only_shift_says_it_has_no_count(open_console, manager, services):
+    cashier = services.auth.sign_in("1001", "1234")
+    services.shifts.open(cashier, 100_00)
+    services.shifts.close(cashier, 100_00)
+    window = open_console(manager)
+    screen = window.show_page("cashups")
+    screen.table.selectRow(0)
+    assert "total only" in screen.detail_note.text()
+    assert screen.detail.verdicts["cash"].text() == "Balanced"
