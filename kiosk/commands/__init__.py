@@ -30,5 +30,6 @@ COMMAND_MODULES = [
     "simulate",
     "audit",
     "day",
+    "cashup",
     "print_test",
 ]
