@@ -26,6 +26,7 @@ from kiosk.domain.cash_notes import MINOR_PER_MAJOR, SERIES_1_2_5, notes
 from kiosk.domain.errors import InvalidInput
 from kiosk.domain.money import CURRENCY_SYMBOLS, format_money
 from kiosk.domain.tenders import MAX_AMOUNT_MINOR
+from kiosk.domain.upi import CURRENCY as UPI_CURRENCY
 
 NOTE, COIN = "note", "coin"
 # Coins in minor units, largest first.
@@ -149,13 +150,21 @@ def parse_pieces(text: str, label: str) -> int:
     return check_pieces(int(cleaned), label)
 
 
-def check_declared(kind: str, value: object) -> int:
+def checked_tenders(currency: str) -> tuple[str, ...]:
+    """The settlements checked at a cash-up in ``currency``: UPI takes rupees only."""
+    return CHECKED_TENDERS if currency.upper() == UPI_CURRENCY else ("card",)
+
+
+def check_declared(kind: str, value: object, currency: str = UPI_CURRENCY) -> int:
     """A settlement total read off the card terminal's batch or the UPI app (minor units).
 
     It may be negative (refunds to cards beyond the day's card sales), never absurd."""
     what = {"card": "card terminal batch total", "upi": "UPI settlement total"}.get(kind)
     if what is None:
         raise InvalidInput(f"{kind!r} is not checked at the cash-up: card and UPI are.")
+    if kind not in checked_tenders(currency):
+        raise InvalidInput(f"UPI takes rupees only: a shift in {currency} has no UPI "
+                           "settlement to check.")
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInput(f"The {what} must be a whole amount in paise/cents.")
     if abs(value) > MAX_AMOUNT_MINOR:
@@ -178,6 +187,7 @@ class TenderCheck:
 
 __all__ = [
     "CHECKED_TENDERS", "COIN", "MAX_PIECES", "NOTE", "CashCount", "CountLine", "Denomination",
-    "TenderCheck", "check_declared", "check_pieces", "count_cash", "denominations",
+    "TenderCheck", "check_declared", "check_pieces", "checked_tenders", "count_cash",
+    "denominations",
     "parse_pieces",
 ]

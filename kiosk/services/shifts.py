@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Mapping
 from datetime import datetime
 
-from kiosk.domain.cash_count import CHECKED_TENDERS, check_declared, count_cash
+from kiosk.domain.cash_count import check_declared, checked_tenders, count_cash
 from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, NotFound, PermissionDenied
 from kiosk.services import audit, shift_report
@@ -152,15 +152,16 @@ class ShiftService:
             counted_minor = _amount(counted_minor, "counted cash")
         elif counted_minor is not None:
             counted_minor = _amount(counted_minor, "counted cash")
-        declared = {kind: check_declared(kind, value)
-                    for kind, value in (("card", card_minor), ("upi", upi_minor))
-                    if value is not None}
+        given = {kind: value for kind, value in (("card", card_minor), ("upi", upi_minor))
+                 if value is not None}
         now = self.deps.clock.now()
         with transaction(self.deps.conn) as conn:
             shift_id = open_shift_id(self.deps, actor.staff_id, actor.kiosk_id)
             if shift_id is None:
                 raise InvalidInput("You have no open shift on this kiosk.")
             row = self._row(shift_id)
+            declared = {kind: check_declared(kind, value, row["currency"])
+                        for kind, value in given.items()}
             cash = None
             if count is not None:
                 cash = count_cash(row["currency"], count)
@@ -224,7 +225,7 @@ class ShiftService:
         row = self._row(shift_id)
         cash = count_cash(row["currency"], count)
         net = shift_report.net_by_kind(self.deps.conn, shift_id, row["currency"])
-        declared = {kind: (net.get(kind, 0), check_declared(kind, value))
+        declared = {kind: (net.get(kind, 0), check_declared(kind, value, row["currency"]))
                     for kind, value in (("card", card_minor), ("upi", upi_minor))
                     if value is not None}
         cinema, zone = self._where()
@@ -233,7 +234,8 @@ class ShiftService:
                                   count=cash, declared=declared, closed=False)
 
     def expected_tenders(self, actor: Actor) -> dict[str, int]:
-        """What the open shift should show: cash in the drawer, card and UPI net taken."""
+        """What the open shift should show: cash in the drawer, card and UPI net taken (no UPI
+        key for a shift outside rupees: there is no UPI settlement to check)."""
         ensure_staff(self.deps, actor, "shift_preview")
         shift_id = open_shift_id(self.deps, actor.staff_id, actor.kiosk_id)
         if shift_id is None:
@@ -241,7 +243,7 @@ class ShiftService:
         row = self._row(shift_id)
         net = shift_report.net_by_kind(self.deps.conn, shift_id, row["currency"])
         return {"cash": expected_cash(self.deps.conn, shift_id),
-                **{kind: net.get(kind, 0) for kind in CHECKED_TENDERS}}
+                **{kind: net.get(kind, 0) for kind in checked_tenders(row["currency"])}}
 
     def report(self, actor: Actor, shift_id: int) -> ShiftReport:
         """A shift's report as closed (its slip): the cashier's own shift, or any for a

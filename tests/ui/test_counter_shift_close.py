@@ -115,3 +115,21 @@ def test_card_total_is_asked_for_when_the_shift_took_card(driver, qtbot, service
     driver.click(screen.review)
     assert "card terminal's batch total" in screen.message.text()
     assert screen.steps.currentIndex() == 0
+
+
+def test_a_dirham_drawer_has_fils_and_no_upi_box(driver, qtbot, services):
+    services.deps.conn.execute("UPDATE cinemas SET currency = 'AED'")
+    driver.sign_in()
+    driver.open_shift("100")
+    qtbot.keyClick(driver.screen("finder").search, Qt.Key.Key_F9)
+    driver.wait_screen("shift_close")
+    screen = driver.screen("shift_close")
+    assert list(screen.grid.fields)[0] == "note:100000"  # AED 1,000
+    assert list(screen.grid.fields)[-1] == "coin:25"
+    assert not screen.upi_total.isVisible() and screen.card_total.isVisible()
+    assert "UPI" not in screen.count_note.text()
+    _type(driver, screen, screen.grid.fields["note:5000"], "2")  # AED 100
+    driver.click(screen.review)
+    qtbot.waitUntil(lambda: screen.steps.currentIndex() == 1, timeout=WAIT)
+    assert screen.report_view.verdicts["cash"].text() == "Balanced"
+    assert set(screen.report_view.verdicts) == {"cash", "card"}

@@ -129,3 +129,19 @@ def test_a_total_only_close_still_works_and_has_no_detail(services, cashier):
     report = services.shifts.report(cashier, closed.shift_id)
     assert report.count is None and [c.kind for c in report.checks] == ["cash"]
     assert report.check("cash").variance_minor == -10_00
+
+
+def test_a_dirham_shift_counts_fils_and_has_no_upi_to_check(services, cashier):
+    services.deps.conn.execute("UPDATE cinemas SET currency = 'AED'")
+    services.shifts.open(cashier, 100_00)
+    assert services.shifts.expected_tenders(cashier) == {"cash": 100_00, "card": 0}
+    before = _dump(services)
+    with pytest.raises(InvalidInput, match="UPI takes rupees only"):
+        services.shifts.close(cashier, count={"note:10000": 1}, card_minor=0, upi_minor=0)
+    with pytest.raises(InvalidInput, match="not a note or coin of AED"):
+        services.shifts.close(cashier, count={"note:50": 1}, card_minor=0)  # a ₹50 note
+    assert _dump(services) == before
+    closed = services.shifts.close(cashier, count={"note:5000": 1, "note:2000": 2, "note:1000": 1,
+                                                   "coin:25": 4, "coin:50": 1},
+                                   card_minor=0)
+    assert closed.counted_minor == 101_50 and closed.variance_minor == 1_50  # 4 x 25 fils + 50

@@ -41,7 +41,7 @@ class DrawerCountGrid(QWidget):
         self._denominations: dict[str, Denomination] = {}
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(12)
-        self._grid.setVerticalSpacing(8)
+        self._grid.setVerticalSpacing(6)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self._grid)
@@ -77,7 +77,7 @@ class DrawerCountGrid(QWidget):
             field.setProperty("role", "big")
             field.setValidator(digits)
             field.setAlignment(Qt.AlignmentFlag.AlignRight)
-            field.setMinimumSize(96, 52)
+            field.setMinimumSize(96, 48)
             field.setMaximumWidth(130)
             field.setPlaceholderText("0")
             kind_word = self.tr("coins") if denomination.kind == COIN else self.tr("notes")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.cash_count import checked_tenders
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money, parse_money
 from kiosk.services.shift_report import ShiftReport
@@ -68,6 +69,7 @@ class ShiftCloseScreen(Screen):
         super().__init__(ctl)
         self._busy = False
         self.expected: dict[str, int] = {}
+        self.takes_upi = True
         self.preview: ShiftReport | None = None
         self.closed = None
         self.final: ShiftReport | None = None
@@ -98,17 +100,15 @@ class ShiftCloseScreen(Screen):
     def _init_count(self) -> QWidget:
         card, layout = self._card()
         layout.addWidget(self._title(self.tr("Close your shift: count the drawer"), card))
-        note = QLabel(self.tr("Type how many of each note and coin are in the drawer, float "
-                              "included, then the card terminal's batch total and the UPI "
-                              "settlement total."), card)
-        note.setWordWrap(True)
-        layout.addWidget(note)
+        self.count_note = QLabel("", card)
+        self.count_note.setWordWrap(True)
+        layout.addWidget(self.count_note)
         self.grid = DrawerCountGrid(card)
         self.card_total = self._money_field("cardBatchTotal", card)
         self.upi_total = self._money_field("upiSettlementTotal", card)
         self.keypad = NumericKeypad(card, decimal=True, enter_text=self.tr("Next"))
         self.keypad.setMinimumWidth(280)
-        self.keypad.setMaximumHeight(300)
+        self.keypad.setMaximumHeight(320)
 
         self.drawer_total = QLabel("", card)
         self.drawer_total.setObjectName("drawerTotal")
@@ -120,10 +120,10 @@ class ShiftCloseScreen(Screen):
         figures = QGridLayout()
         figures.setHorizontalSpacing(12)
         figures.setVerticalSpacing(4)
-        for column, (text, field) in enumerate((
-                (self.tr("Card terminal batch total"), self.card_total),
-                (self.tr("UPI settlement total"), self.upi_total))):
-            label = QLabel(text, card)
+        self.upi_label = QLabel(self.tr("UPI settlement total"), card)
+        for column, (label, field) in enumerate((
+                (QLabel(self.tr("Card terminal batch total"), card), self.card_total),
+                (self.upi_label, self.upi_total))):
             label.setWordWrap(True)
             label.setBuddy(field)
             figures.addWidget(label, 0, column, Qt.AlignmentFlag.AlignBottom)
@@ -175,9 +175,11 @@ class ShiftCloseScreen(Screen):
             head.setAlignment(Qt.AlignmentFlag.AlignRight if column else Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(head, 0, column)
         self.live: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
+        self.live_names: dict[str, QLabel] = {}
         names = {"cash": self.tr("Cash"), "card": self.tr("Card"), "upi": self.tr("UPI")}
         for row, (kind, text) in enumerate(names.items(), start=1):
-            grid.addWidget(QLabel(text, box), row, 0)
+            self.live_names[kind] = QLabel(text, box)
+            grid.addWidget(self.live_names[kind], row, 0)
             cells = tuple(QLabel("", box) for _ in range(3))
             for column, cell in enumerate(cells, start=1):
                 cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -268,6 +270,15 @@ class ShiftCloseScreen(Screen):
             self.review.setEnabled(False)
             return
         self.grid.set_currency(shift.currency)
+        self.takes_upi = "upi" in checked_tenders(shift.currency)  # UPI takes rupees only
+        for widget in (self.upi_label, self.upi_total, self.live_names["upi"], *self.live["upi"]):
+            widget.setVisible(self.takes_upi)
+        self.count_note.setText(
+            self.tr("Type how many of each note and coin are in the drawer, float included, "
+                    "then the card terminal's batch total and the UPI settlement total.")
+            if self.takes_upi else
+            self.tr("Type how many of each note and coin are in the drawer, float included, "
+                    "then the card terminal's batch total."))
         self.keypad.attach(*self.grid.fields.values())
         self.grid.clear()
         try:
@@ -323,6 +334,8 @@ class ShiftCloseScreen(Screen):
         figures = {"cash": self.grid.total_minor(), "card": self._declared(self.card_total),
                    "upi": self._declared(self.upi_total)}
         for kind, (expected_cell, counted_cell, variance_cell) in self.live.items():
+            if kind not in self.expected:  # UPI outside rupees
+                continue
             expected = self.expected.get(kind, 0)
             expected_cell.setText(format_money(expected, currency))
             given = figures[kind]
@@ -347,6 +360,9 @@ class ShiftCloseScreen(Screen):
                                                   "(0 if it shows no sales).")),
                 ("upi", self.upi_total, self.tr("Type the UPI settlement total (0 if there "
                                                 "were no UPI payments)."))):
+            if kind == "upi" and not self.takes_upi:
+                out.append(None)
+                continue
             value = self._declared(field)
             if value is None and field.text().strip():
                 self.message.setText(missing)
