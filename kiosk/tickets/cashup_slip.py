@@ -38,7 +38,11 @@ def _when(report: ShiftReport, moment) -> str:
 
 
 def _signed(amount: int, currency: str) -> str:
-    return ("+" if amount > 0 else "") + format_money(amount, currency)
+    """A variance in words as well as its sign: ``-₹10.00 short``, ``balanced``."""
+    if amount == 0:
+        return "balanced"
+    return ("+" if amount > 0 else "") + format_money(amount, currency) + (
+        " over" if amount > 0 else " short")
 
 
 def slip_lines(report: ShiftReport, *, reprint: bool = False) -> list[SlipLine]:
@@ -55,7 +59,8 @@ def slip_lines(report: ShiftReport, *, reprint: bool = False) -> list[SlipLine]:
     ]
     if report.closed_at is not None:
         lines.append(SlipLine("row", "Closed", _when(report, report.closed_at)))
-    lines += [SlipLine("row", "Sales", f"{report.sales} tickets, {report.item_sales} food"),
+    lines += [SlipLine("row", "Ticket sales", str(report.sales)),
+              SlipLine("row", "Food and drink sales", str(report.item_sales)),
               SlipLine("rule"), SlipLine("heading", "Taken by tender (net of refunds)")]
     for total in report.tenders:
         lines.append(SlipLine("row", TENDER_NAMES.get(total.kind, total.kind),
