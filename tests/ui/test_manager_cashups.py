@@ -34,16 +34,43 @@ def _clipped(widget) -> list[str]:
             and b.fontMetrics().horizontalAdvance(b.text()) + 16 > b.width()]
 
 
-@pytest.mark.parametrize("size", [(1366, 860), (1440, 900)])
-def test_every_shown_column_is_whole(open_console, manager, counted_shift, size):
+@pytest.fixture
+def theme(qapp):
+    """``theme(name)``: the app's theme for one test (put back to normal after)."""
+    from kiosk.ui.theme import ThemeManager
+
+    manager = ThemeManager.instance() or ThemeManager(qapp)
+    yield manager.set_theme
+    manager.set_theme("normal")
+
+
+def _aed_shift(services):
+    """A dirham shift with long amounts: AED 12,846.00 counted."""
+    services.deps.conn.execute("UPDATE cinemas SET currency = 'AED'")
+    cashier = services.auth.sign_in("1002", "2345")
+    services.shifts.open(cashier, 5000_00)
+    return services.shifts.close(cashier, count={"note:100000": 9, "note:50000": 3,
+                                                 "note:20000": 4, "note:10000": 6,
+                                                 "note:5000": 12, "note:2000": 15,
+                                                 "note:500": 8, "coin:100": 6}, card_minor=0)
+
+
+@pytest.mark.parametrize(("size", "contrast", "dirhams"), [
+    ((1366, 860), "normal", False), ((1440, 900), "normal", False),
+    ((1366, 860), "high-contrast", True)])
+def test_every_shown_column_is_whole(open_console, manager, services, counted_shift, theme,
+                                     size, contrast, dirhams):
+    theme(contrast)
+    if dirhams:
+        _aed_shift(services)
     window = open_console(manager, size=size)
     screen = window.show_page("cashups")
     table = screen.table
     header = table.horizontalHeader()
     shown = [c for c in range(header.count()) if not table.isColumnHidden(c)]
     assert [screen.model.columns[c].key for c in sorted(shown, key=header.visualIndex)] == [
-        "shift_id", "staff", "kiosk_id", "opened_at", "expected_minor", "counted_minor",
-        "variance_minor", "card_variance", "upi_variance", "status"]
+        "shift_id", "staff", "kiosk_id", "opened_at", "expected_minor", "variance_minor",
+        "card_variance", "upi_variance", "status"]
     assert not table.horizontalScrollBar().isVisible()  # nothing off to the right
     metrics, head = table.fontMetrics(), header.fontMetrics()
     for column in shown:
@@ -54,6 +81,12 @@ def test_every_shown_column_is_whole(open_console, manager, counted_shift, size)
             text = screen.model.data(screen.model.index(row, column)) or ""
             assert metrics.horizontalAdvance(text) < width, (title, text)
     assert _clipped(screen) == []  # "Approve" and the rest whole
+    if dirhams:  # the long amounts' detail
+        select_row(table, lambda c: c.currency == "AED")
+        assert screen.detail.verdicts["cash"].text() == "Over by AED 7,846.00"
+        assert "Cash in the drawer" in screen.detail.flag_note.text()
+    detail = screen.detail.parentWidget().parentWidget().parentWidget()  # its scroll area
+    assert not detail.horizontalScrollBar().isVisible()  # the checks column whole too
 
 
 def test_the_selected_shift_shows_its_count_and_checks(open_console, manager, services,

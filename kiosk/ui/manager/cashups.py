@@ -1,4 +1,4 @@
-"""Cash-ups: each shift's expected and counted cash and its variances (flagged beyond the
+"""Cash-ups: each shift's expected cash and its variances (flagged beyond the
 configured limit), the selected shift's count in detail, and approve / comment buttons.
 
 The table shows what a manager decides on, every column whole (issue 14 defect 3: "Approved by"
@@ -55,11 +55,11 @@ COLUMNS = (
     Col("upi_variance", QT_TRANSLATE_NOOP(_T, "UPI check"), "money"),
 )
 # In the model and the CSV, not in the table (the detail below shows them for the selected row).
-DETAIL_ONLY = ("closed_at", "float_minor", "card_net", "upi_net", "voucher_net", "points_net",
-               "flag", "approved_by", "comment", "currency")
+DETAIL_ONLY = ("closed_at", "float_minor", "counted_minor", "card_net", "upi_net", "voucher_net",
+               "points_net", "flag", "approved_by", "comment", "currency")
 # Where the two check columns show: beside the cash variance.
-SHOWN_ORDER = ("shift_id", "staff", "kiosk_id", "opened_at", "expected_minor", "counted_minor",
-               "variance_minor", "card_variance", "upi_variance", "status")
+SHOWN_ORDER = ("shift_id", "staff", "kiosk_id", "opened_at", "expected_minor", "variance_minor",
+               "card_variance", "upi_variance", "status")
 
 
 def _tr(text: str) -> str:

@@ -28,6 +28,7 @@ class ShiftReportView(QWidget):
 
     Attributes:
         heading: who and when, one line.
+        flag_note: which checks are beyond the variance limit (hidden when none is).
         verdicts: one label per check (cash, card, UPI) saying balanced / over / short.
     """
 
@@ -37,6 +38,11 @@ class ShiftReportView(QWidget):
         self.heading = QLabel("", self)
         self.heading.setObjectName("shiftReportHeading")
         self.heading.setWordWrap(True)
+        self.flag_note = QLabel("", self)
+        self.flag_note.setObjectName("shiftReportFlag")
+        self.flag_note.setWordWrap(True)
+        self.flag_note.setProperty("role", "warn")
+        self.flag_note.hide()
         self.body = QGridLayout()
         self.body.setHorizontalSpacing(20)
         self.body.setVerticalSpacing(4)
@@ -45,6 +51,7 @@ class ShiftReportView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.heading)
+        outer.addWidget(self.flag_note)
         outer.addLayout(self.body)
         outer.addStretch(1)
 
@@ -118,6 +125,10 @@ class ShiftReportView(QWidget):
             .replace("%1", str(report.shift_id)).replace("%2", report.staff_name)
             .replace("%3", report.staff_number).replace("%4", report.kiosk_id)
             .replace("%5", day_time_text(report.local(report.opened_at))).replace("%6", closed))
+        flagged = [self.check_name(c.kind) for c in report.checks if report.flagged(c.kind)]
+        self.flag_note.setText(self.tr("Beyond the variance limit, a manager reviews it: %1")
+                               .replace("%1", ", ".join(flagged)))
+        self.flag_note.setVisible(bool(flagged))
 
         taken = self._section(self.tr("Taken by tender (net of refunds)"))
         for total in report.tenders:
@@ -150,6 +161,4 @@ class ShiftReportView(QWidget):
                               name=f"variance_{check.kind}")
             set_role(value, role)
             self.verdicts[check.kind] = value
-            if report.flagged(check.kind):
-                set_role(self._row(checks, "", self.tr("beyond the limit: a manager reviews it"),
-                                   name=f"flag_{check.kind}"), role)
+
