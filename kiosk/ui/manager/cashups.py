@@ -58,6 +58,9 @@ COLUMNS = (
 DETAIL_ONLY = ("closed_at", "float_minor", "counted_minor", "card_net", "upi_net", "voucher_net",
                "points_net", "flag", "approved_by", "comment", "currency")
 # Where the two check columns show: beside the cash variance.
+# Dropped from the table in this order when the console is too narrow for every column (large
+# text, a small screen): the selected shift's detail below still says them.
+DROP_ORDER = ("kiosk_id", "opened_at", "upi_variance", "card_variance")
 SHOWN_ORDER = ("shift_id", "staff", "kiosk_id", "opened_at", "expected_minor", "variance_minor",
                "card_variance", "upi_variance", "status")
 
@@ -128,6 +131,28 @@ class CashupsScreen(ManagerScreen):
         for position, key in enumerate(SHOWN_ORDER):
             header.moveSection(header.visualIndex(keys.index(key)), position)
         header.setStretchLastSection(True)
+
+    def _fit_columns(self) -> None:
+        """Every shown column whole: when they do not all fit, the least needed are hidden."""
+        keys = [c.key for c in COLUMNS]
+        header = self.table.horizontalHeader()
+        for key in SHOWN_ORDER:
+            self.table.setColumnHidden(keys.index(key), False)
+        header.setStretchLastSection(False)
+        self.table.fit_columns()
+        room = self.table.viewport().width()
+        for key in DROP_ORDER:
+            shown = [c for c in range(header.count()) if not self.table.isColumnHidden(c)]
+            if sum(header.sectionSize(c) for c in shown) <= room:
+                break
+            self.table.setColumnHidden(keys.index(key), True)
+        header.setStretchLastSection(True)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt
+        super().resizeEvent(event)
+        if self.model.rowCount():
+            self._fit_columns()
+        self.detail.rearrange()
 
     def _init_detail(self) -> QWidget:
         frame = card(self)
@@ -204,6 +229,7 @@ class CashupsScreen(ManagerScreen):
                  c.comment.replace("\n", " | "), c.currency,
                  *(checks.get(c.shift_id, {}).get(k) for k in ("card", "upi"))) for c in cashups]
         self.model.set_rows(rows, cashups)
+        self._fit_columns()
         if rows:  # the newest shift's detail at once: the one a manager usually checks
             self.table.selectRow(0)
         else:

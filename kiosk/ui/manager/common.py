@@ -228,6 +228,10 @@ class SortedTable(QTableView):
         if not self.isVisible():
             self._needs_fit = True
             return
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Size every column to its header and its first rows' text now."""
         self._needs_fit = False
         header = self.horizontalHeader()
         cell_metrics = self.fontMetrics()

@@ -9,7 +9,14 @@ in words, so "short" is never read from a minus sign alone.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QGridLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.money import format_money
 from kiosk.services.shift_report import ShiftReport
@@ -47,7 +54,8 @@ class ShiftReportView(QWidget):
         self.body.setHorizontalSpacing(20)
         self.body.setVerticalSpacing(4)
         self.verdicts: dict[str, QLabel] = {}
-        self._column = 0
+        self._holders: list[QWidget] = []
+        self._per_row = 0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.heading)
@@ -81,6 +89,7 @@ class ShiftReportView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.verdicts = {}
+        self._holders = []
 
     def _section(self, title: str) -> QGridLayout:
         """A titled block in the next column: tenders, the count, the checks side by side."""
@@ -94,10 +103,48 @@ class ShiftReportView(QWidget):
         holder = QWidget(self)
         holder.setLayout(box)
         holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.body.addWidget(holder, 0, self._column, Qt.AlignmentFlag.AlignTop)
-        self.body.setColumnStretch(self._column, 1)
-        self._column += 1
+        self._holders.append(holder)
         return box
+
+    def _arrange(self) -> None:
+        """The sections side by side, or two to a row when they would not fit the width (large
+        text, a narrow console), so no figure is ever cut off at the right."""
+        for holder in self._holders:
+            self.body.removeWidget(holder)
+        per_row = self._wanted()
+        for column in range(3):
+            self.body.setColumnStretch(column, 0)
+        for index, holder in enumerate(self._holders):
+            row, column = divmod(index, max(per_row, 1))
+            self.body.addWidget(holder, row, column, Qt.AlignmentFlag.AlignTop)
+            self.body.setColumnStretch(column, 1)
+        self._per_row = per_row
+
+    def _room(self) -> int:
+        """The width there is: inside a scroll area (which would widen us instead of wrapping)
+        its viewport's, less the margins between it and us."""
+        widget: QWidget | None = self
+        inset = 0
+        while widget is not None and not isinstance(widget, QAbstractScrollArea):
+            inset += widget.x() if widget is not self else 0
+            widget = widget.parentWidget()
+        if widget is None:
+            return self.width()
+        return widget.viewport().width() - 2 * max(inset, 0)
+
+    def _wanted(self) -> int:
+        spacing = self.body.horizontalSpacing()
+        needed = sum(h.sizeHint().width() for h in self._holders) + spacing * len(self._holders)
+        return len(self._holders) if needed <= self._room() else 2
+
+    def rearrange(self) -> None:
+        """Re-decide side by side or two to a row (the window or the text size changed)."""
+        if self._holders and self._wanted() != self._per_row:
+            self._arrange()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt
+        super().resizeEvent(event)
+        self.rearrange()
 
     def _row(self, box: QGridLayout, left: str, right: str, *, bold: bool = False,
              name: str = "") -> QLabel:
@@ -116,7 +163,6 @@ class ShiftReportView(QWidget):
 
     def show_report(self, report: ShiftReport) -> None:
         self._clear()
-        self._column = 0
         money = lambda minor: format_money(minor, report.currency)  # noqa: E731
         closed = (self.tr("closed %1").replace("%1", day_time_text(report.local(report.closed_at)))
                   if report.closed_at is not None else self.tr("still open"))
@@ -161,4 +207,4 @@ class ShiftReportView(QWidget):
                               name=f"variance_{check.kind}")
             set_role(value, role)
             self.verdicts[check.kind] = value
-
+        self._arrange()
