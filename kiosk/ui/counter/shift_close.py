@@ -438,9 +438,7 @@ class ShiftCloseScreen(Screen):
         self.closed_view.show_report(report)
         cash = report.check("cash")
         words, role = self.closed_view.verdict(cash.variance_minor if cash else 0,
-                                               report.currency)
-        if report.any_flagged:
-            words += " " + self.tr("A manager will review this cash-up.")
+                                               report.currency)  # the limit: its flag note
         self.result.setText(words)
         set_role(self.result, role)
         self.steps.setCurrentIndex(CLOSED)
