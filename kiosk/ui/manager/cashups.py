@@ -33,26 +33,28 @@ from kiosk.ui.widgets.shift_report import ShiftReportView
 
 _T = "CashupsScreen"
 COLUMNS = (
-    Col("shift_id", QT_TRANSLATE_NOOP(_T, "Shift"), "id"), Col("staff", QT_TRANSLATE_NOOP(_T, "Staff")),
-    Col("kiosk_id", QT_TRANSLATE_NOOP(_T, "Kiosk")),
-    Col("opened_at", QT_TRANSLATE_NOOP(_T, "Opened"), "daytime"),
-    Col("closed_at", QT_TRANSLATE_NOOP(_T, "Closed"), "datetime"),
-    Col("float_minor", QT_TRANSLATE_NOOP(_T, "Float"), "money"),
-    Col("expected_minor", QT_TRANSLATE_NOOP(_T, "Expected"), "money"),
-    Col("counted_minor", QT_TRANSLATE_NOOP(_T, "Counted"), "money"),
-    Col("variance_minor", QT_TRANSLATE_NOOP(_T, "Variance"), "money"),
+    Col("shift_id", QT_TRANSLATE_NOOP("CashupsScreen", "Shift"), "id"),
+    Col("staff", QT_TRANSLATE_NOOP("CashupsScreen", "Staff")),
+    Col("kiosk_id", QT_TRANSLATE_NOOP("CashupsScreen", "Kiosk")),
+    Col("opened_at", QT_TRANSLATE_NOOP("CashupsScreen", "Opened"), "daytime"),
+    Col("closed_at", QT_TRANSLATE_NOOP("CashupsScreen", "Closed"), "datetime"),
+    Col("float_minor", QT_TRANSLATE_NOOP("CashupsScreen", "Float"), "money"),
+    Col("expected_minor", QT_TRANSLATE_NOOP("CashupsScreen", "Expected"), "money"),
+    Col("counted_minor", QT_TRANSLATE_NOOP("CashupsScreen", "Counted"), "money"),
+    Col("variance_minor", QT_TRANSLATE_NOOP("CashupsScreen", "Variance"), "money"),
     # issue 11: what the shift took net on the tenders that are not in the drawer (their slips)
-    Col("card_net", QT_TRANSLATE_NOOP(_T, "Card (net)"), "money"),
-    Col("upi_net", QT_TRANSLATE_NOOP(_T, "UPI (net)"), "money"),
-    Col("voucher_net", QT_TRANSLATE_NOOP(_T, "Gift card (net)"), "money"),
-    Col("points_net", QT_TRANSLATE_NOOP(_T, "Points (net)"), "money"),
-    Col("flag", QT_TRANSLATE_NOOP(_T, "Check")), Col("status", QT_TRANSLATE_NOOP(_T, "Status")),
-    Col("approved_by", QT_TRANSLATE_NOOP(_T, "Approved by")),
-    Col("comment", QT_TRANSLATE_NOOP(_T, "Comments")),
-    Col("currency", QT_TRANSLATE_NOOP(_T, "Currency")),
+    Col("card_net", QT_TRANSLATE_NOOP("CashupsScreen", "Card (net)"), "money"),
+    Col("upi_net", QT_TRANSLATE_NOOP("CashupsScreen", "UPI (net)"), "money"),
+    Col("voucher_net", QT_TRANSLATE_NOOP("CashupsScreen", "Gift card (net)"), "money"),
+    Col("points_net", QT_TRANSLATE_NOOP("CashupsScreen", "Points (net)"), "money"),
+    Col("flag", QT_TRANSLATE_NOOP("CashupsScreen", "Check")),
+    Col("status", QT_TRANSLATE_NOOP("CashupsScreen", "Status")),
+    Col("approved_by", QT_TRANSLATE_NOOP("CashupsScreen", "Approved by")),
+    Col("comment", QT_TRANSLATE_NOOP("CashupsScreen", "Comments")),
+    Col("currency", QT_TRANSLATE_NOOP("CashupsScreen", "Currency")),
     # issue 14 defect 9: the card batch and UPI settlement checks made at the close
-    Col("card_variance", QT_TRANSLATE_NOOP(_T, "Card check"), "money"),
-    Col("upi_variance", QT_TRANSLATE_NOOP(_T, "UPI check"), "money"),
+    Col("card_variance", QT_TRANSLATE_NOOP("CashupsScreen", "Card check"), "money"),
+    Col("upi_variance", QT_TRANSLATE_NOOP("CashupsScreen", "UPI check"), "money"),
 )
 # In the model and the CSV, not in the table (the detail below shows them for the selected row).
 DETAIL_ONLY = ("closed_at", "float_minor", "counted_minor", "card_net", "upi_net", "voucher_net",
@@ -74,7 +76,7 @@ class CashupsScreen(ManagerScreen):
         table: the cash-ups (one row per shift); detail: the selected shift's report.
     """
 
-    title = QT_TRANSLATE_NOOP(_T, "Cash-ups")
+    title = QT_TRANSLATE_NOOP("CashupsScreen", "Cash-ups")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
