@@ -152,7 +152,7 @@ class ShiftService:
             counted_minor = _amount(counted_minor, "counted cash")
         elif counted_minor is not None:
             counted_minor = _amount(counted_minor, "counted cash")
-        given = {kind: value for kind, value in (("card", card_minor), ("upi", upi_minor))
+        typed = {kind: value for kind, value in (("card", card_minor), ("upi", upi_minor))
                  if value is not None}
         now = self.deps.clock.now()
         with transaction(self.deps.conn) as conn:
@@ -161,7 +161,7 @@ class ShiftService:
                 raise InvalidInput("You have no open shift on this kiosk.")
             row = self._row(shift_id)
             declared = {kind: check_declared(kind, value, row["currency"])
-                        for kind, value in given.items()}
+                        for kind, value in typed.items()}
             cash = None
             if count is not None:
                 cash = count_cash(row["currency"], count)

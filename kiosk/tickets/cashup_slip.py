@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from kiosk.domain.money import format_money
@@ -33,7 +34,7 @@ class SlipLine:
     right: str = ""
 
 
-def _when(report: ShiftReport, moment) -> str:
+def _when(report: ShiftReport, moment: datetime) -> str:
     return f"{report.local(moment):%d %b %Y %H:%M}"
 
 
@@ -46,7 +47,9 @@ def _signed(amount: int, currency: str) -> str:
 
 
 def slip_lines(report: ShiftReport, *, reprint: bool = False) -> list[SlipLine]:
-    money = lambda minor: format_money(minor, report.currency)  # noqa: E731
+    def money(minor: int) -> str:
+        return format_money(minor, report.currency)
+
     lines = [SlipLine("title", "CASH-UP" + (" (REPRINT)" if reprint else "")
                       + ("" if report.closed else " - NOT CLOSED"))]
     if report.cinema_name:
@@ -115,7 +118,7 @@ def slip_bytes(report: ShiftReport, *, reprint: bool = False) -> bytes:
 
 def render_pdf(report: ShiftReport, path: Path | str, *, reprint: bool = False) -> Path:
     """The slip on an A4 page (two columns of lines when they would not fit one)."""
-    from PySide6.QtCore import QMarginsF, QRectF, Qt
+    from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
     from kiosk.tickets.report_pdf import DPI, INK, MUTED, RULE, _font, _pt, ensure_gui_application
@@ -151,7 +154,7 @@ def render_pdf(report: ShiftReport, path: Path | str, *, reprint: bool = False) 
                 continue
             if line.style == "rule":
                 painter.setPen(QPen(RULE, _pt(0.8)))
-                painter.drawLine(x, y + step / 2, x + width, y + step / 2)
+                painter.drawLine(QPointF(x, y + step / 2), QPointF(x + width, y + step / 2))
             elif line.style == "heading":
                 painter.setFont(_font(11, bold=True))
                 painter.drawText(rect, left, line.left)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.cash_count import checked_tenders
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money, parse_money
+from kiosk.services.models import Shift
 from kiosk.services.shift_report import ShiftReport
 from kiosk.ui.counter.drawer_count import DrawerCountGrid
 from kiosk.ui.counter.screen import Screen
@@ -71,7 +72,7 @@ class ShiftCloseScreen(Screen):
         self.expected: dict[str, int] = {}
         self.takes_upi = True
         self.preview: ShiftReport | None = None
-        self.closed = None
+        self.closed: Shift | None = None
         self.final: ShiftReport | None = None
         self.slip_path: Path | None = None
         self.steps = QStackedWidget(self)
@@ -410,6 +411,7 @@ class ShiftCloseScreen(Screen):
                            card_minor=figures[0], upi_minor=figures[1], name="shift_close",
                            on_done=self._closed, on_error=self._failed)
 
+    @Slot(object)
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, KioskError):
@@ -423,7 +425,8 @@ class ShiftCloseScreen(Screen):
         self.back_to_count.setEnabled(not busy)
         self.review.setEnabled(not busy)
 
-    def _closed(self, shift) -> None:
+    @Slot(object)
+    def _closed(self, shift: Shift) -> None:
         self._set_busy(False)
         self.closed = shift
         self.session.shift = None
