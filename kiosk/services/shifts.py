@@ -245,18 +245,23 @@ class ShiftService:
         return {"cash": expected_cash(self.deps.conn, shift_id),
                 **{kind: net.get(kind, 0) for kind in checked_tenders(row["currency"])}}
 
-    def report(self, actor: Actor, shift_id: int) -> ShiftReport:
-        """A shift's report as closed (its slip): the cashier's own shift, or any for a
-        manager."""
-        ensure_staff(self.deps, actor, "shift_report", str(shift_id))
+    def _readable(self, actor: Actor, shift_id: int, action: str) -> sqlite3.Row:
+        """The shift's row, for its own cashier or a manager (any other is refused, audited)."""
+        ensure_staff(self.deps, actor, action, str(shift_id))
         row = self._row(shift_id) if isinstance(shift_id, int) and shift_id > 0 else None
         if row is None:
             raise NotFound(f"There is no shift {shift_id} on this device.")
         if actor.role != Role.MANAGER and row["staff_id"] != actor.staff_id:
             audit.record_refusal(self.deps.conn, at=self.deps.clock.now(), actor=actor,
-                                 action="shift_report", target=str(shift_id),
+                                 action=action, target=str(shift_id),
                                  detail={"reason": "permission_denied"})
             raise PermissionDenied("Only a manager can see another cashier's cash-up.")
+        return row
+
+    def report(self, actor: Actor, shift_id: int) -> ShiftReport:
+        """A shift's report as closed (its slip): the cashier's own shift, or any for a
+        manager."""
+        row = self._readable(actor, shift_id, "shift_report")
         currency = row["currency"]
         count = shift_report.stored_count(self.deps.conn, shift_id, currency)
         closed = row["closed_at"] is not None
@@ -282,7 +287,7 @@ class ShiftService:
     def slip_printed(self, actor: Actor, shift_id: int, device: str, *,
                      reprint: bool = False) -> None:
         """Audit a slip that went out (a reprint is a money document printed again)."""
-        ensure_staff(self.deps, actor, "cashup_slip", str(shift_id))
+        self._readable(actor, shift_id, "cashup_slip")
         with transaction(self.deps.conn) as conn:
             audit.record(conn, at=self.deps.clock.now(), kiosk_id=actor.kiosk_id,
                          action="cashup.reprint" if reprint else "cashup.slip",

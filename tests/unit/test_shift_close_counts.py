@@ -119,8 +119,11 @@ def test_roles(services, busy_shift, cashier):
     refused = services.deps.conn.execute(
         "SELECT ok FROM audit WHERE action = 'shift_report' ORDER BY id DESC").fetchone()
     assert refused[0] == 0
+    with pytest.raises(PermissionDenied):
+        services.shifts.slip_printed(other, closed.shift_id, "pdf")
     manager = services.auth.sign_in("9001", "9999")
     assert services.shifts.report(manager, closed.shift_id).staff_number == "1001"
+    services.shifts.slip_printed(manager, closed.shift_id, "pdf", reprint=True)
 
 
 def test_a_total_only_close_still_works_and_has_no_detail(services, cashier):
