@@ -322,7 +322,11 @@ class ShiftCloseScreen(Screen):
 
     @Slot()
     def _to_upi(self) -> None:
-        self.upi_total.setFocus(Qt.FocusReason.TabFocusReason)
+        """Enter in the card total: the UPI total next, or the report when there is none."""
+        if self.takes_upi:
+            self.upi_total.setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self.show_report()
 
     @Slot()
     def _update_totals(self) -> None:
