@@ -52,7 +52,8 @@ def test_counter_sale_runs_on_the_scenario_day_with_a_child_ticket(qapp, tmp_pat
     assert code == 0, printed.err
     files = {p.name for p in out.glob("*.png")}
     assert {"counter-basket.png", "counter-payment.png", "counter-ticket.png",
-            "counter-refund.png"} <= files, sorted(files)
+            "counter-refund.png", "counter-shift-close.png", "counter-shift-report.png",
+            "counter-shift-slip.png"} <= files, sorted(files)  # the cash-up's three steps
     for name in ("counter-seats.png", "counter-ticket.png"):
         assert _distinct_colours(QImage(str(out / name))) > 20, f"{name} is (nearly) one colour"
 
