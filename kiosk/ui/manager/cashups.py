@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit
 
 from kiosk.services.schedule import day_bounds
+from kiosk.ui import dates
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
 
 COLUMNS = (
@@ -35,7 +36,7 @@ class CashupsScreen(ManagerScreen):
         self.end_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd MMM yyyy")
+            edit.setDisplayFormat(dates.EDIT)
             edit.setMinimumHeight(48)
         self.only_flagged = QCheckBox("Only flagged", self)
         self.only_flagged.setObjectName("onlyFlagged")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain import csv_safe
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
+from kiosk.ui import dates
 from kiosk.ui.widgets.banner import MessageBanner
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -69,7 +70,7 @@ def display(value: Any, kind: str, currency: str = "") -> str:
     if kind == "percent":
         return f"{float(value):.1f} %"
     if kind == "datetime" and isinstance(value, datetime):
-        return value.strftime("%d %b %Y %H:%M")
+        return dates.date_time_text(value)  # the caller gives it in the cinema's zone
     if kind == "bool":
         return "yes" if value else "no"
     return str(value)
