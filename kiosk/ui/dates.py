@@ -51,6 +51,18 @@ def time_text(moment: datetime, locale: QLocale | None = None, *, zone: str | tz
                                           TIME_SECONDS if seconds else TIME)
 
 
+def zoned_time_text(moment: datetime, locale: QLocale | None = None) -> str:
+    """A time with its zone's offset, for a list mixing cinemas of several zones:
+    "11:00 UTC+05:30" (an aware moment, shown at its own clock)."""
+    offset = moment.utcoffset()
+    if offset is None:
+        return time_text(moment, locale)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"{time_text(moment, locale)} UTC{sign}{hours:02d}:{mins:02d}"
+
+
 def day_text(moment: date, locale: QLocale | None = None) -> str:
     """A short day: "Wed 25 Nov" (``locale``: another than the screen's, e.g. the customer's)."""
     return (locale or QLocale()).toString(_qdate(moment), DAY)

@@ -40,7 +40,11 @@ FIT_SAMPLE_ROWS = 40  # rows measured when sizing columns, so a 10,000-row table
 
 @dataclass(frozen=True)
 class Col:
-    """One table column: ``kind`` is text | int | id | money | percent | datetime | bool.
+    """One table column: ``kind`` is text | int | id | money | percent | datetime | time | zoned | bool.
+
+    A ``datetime``, ``time`` or ``zoned`` value is given in its cinema's zone (aware): it shows
+    that clock and sorts by the real instant, so shows of cinemas in two zones sort in the order
+    they start; ``zoned`` adds the zone's offset ("11:00 UTC+05:30") where zones are mixed.
 
     An ``id`` below zero is another device's row pulled with the business day (not decidable
     here), so it shows as a dash rather than a number that means nothing on this device.
@@ -71,6 +75,10 @@ def display(value: Any, kind: str, currency: str = "") -> str:
         return f"{float(value):.1f} %"
     if kind == "datetime" and isinstance(value, datetime):
         return dates.date_time_text(value)  # the caller gives it in the cinema's zone
+    if kind == "time" and isinstance(value, datetime):
+        return dates.time_text(value)
+    if kind == "zoned" and isinstance(value, datetime):  # beside times of other zones
+        return dates.zoned_time_text(value)
     if kind == "bool":
         return "yes" if value else "no"
     return str(value)
