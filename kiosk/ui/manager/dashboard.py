@@ -350,6 +350,7 @@ class DashboardScreen(ManagerScreen):
                                      compare_label=compare, chain=not scope.cinema_id, parent=self)
             self.sections[section.currency] = widget
             self.section_holder.addWidget(widget)
+            widget.show()  # now, not at the layout's queued show: the figures are read at once
         zones = sorted({self.ctx.timezone(c["id"]) for c in self.ctx.cinemas()
                         if scope.cinema_id in (None, c["id"])
                         and scope.currency in (None, c["currency"])})

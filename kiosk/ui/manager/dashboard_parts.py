@@ -207,7 +207,7 @@ class CurrencySection(QWidget):
             .replace("%2", f"{now.seats:,}").replace("%3", str(now.shows)),
             compared(now.occupancy, before.occupancy, f"{before.occupancy:.0f} %"))
         self.tiles["food"].set_text(
-            money(now.food), self.tr("%1 per person admitted").replace("%1", money(now.food_per_head)),
+            money(now.food), self.tr("%1 per ticket sold").replace("%1", money(now.food_per_head)),
             compared(now.food, before.food, money(before.food)))
 
     def ensure_chart(self) -> None:
