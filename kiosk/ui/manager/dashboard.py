@@ -15,7 +15,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QRectF, Qt, QTimer, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QRectF,
+    Qt,
+    QTimer,
+    Slot,
+)
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -253,6 +262,15 @@ class DashboardScreen(ManagerScreen):
         theme = ThemeManager.instance()
         if theme is not None:  # charts draw their own colours: redraw them for the new theme
             theme.themeChanged.connect(self._on_theme)  # a bound slot: dropped with the widget
+        from kiosk.ui.i18n import language_manager
+
+        # dates are the language's: the pickers and every date shown follow a change of language
+        language_manager().languageChanged.connect(self._on_language)
+
+    @Slot(str)
+    def _on_language(self, _code: str) -> None:
+        if self.isVisible():
+            self.refresh()
 
     @Slot(object)
     def _filter_changed(self, _value: object) -> None:
@@ -307,6 +325,10 @@ class DashboardScreen(ManagerScreen):
 
     def refresh(self) -> None:
         self._pending_refresh.stop()
+        for edit in (self.start_edit, self.end_edit):  # the language's month names
+            if edit.locale() != QLocale():
+                edit.setLocale(QLocale())
+                edit.setDisplayFormat(dates.EDIT)
         start, end = self.range()
         scope = self.scope()
         board = self.call(self.ctx.dashboard.build, self.actor, start, end, scope)
