@@ -61,7 +61,7 @@ def time_dashboard(db_path: Path, day: date, repeat: int = 5) -> DashboardTiming
             dash.refresh()
             window.grab()
             refreshes.append((time.perf_counter() - start) * 1000)
-        report = dash.report
+        report = dash.board.report if dash.board is not None else None
         bookings = sum(report.totals.column("bookings")) if report is not None else 0
         shows = dash.occupancy_model.rowCount()
         window.close()
