@@ -135,13 +135,15 @@ class CurrencySection(QWidget):
         self.hour_holder = QVBoxLayout()
         self.hour_chart: QWidget | None = None
         self._compare_label = compare_label
-        boxes = QGridLayout()
+        self.boxes = boxes = QGridLayout()
         boxes.setSpacing(10)
+        self._boxes: list[QWidget] = []
+        self._side_by_side: bool | None = None
         parts = ((self.tr("By film"), self.films), (self.tr("By screen"), self.screens),
                  (self.tr("By cashier (cash variance: counted at the close minus expected)"),
                   self.cashiers),
                  (self.tr("By hour (the cinema's clock)"), None))
-        for i, (title, table) in enumerate(parts):
+        for title, table in parts:
             box = card(self)
             box_lay = QVBoxLayout(box)
             box_lay.setContentsMargins(10, 8, 10, 10)
@@ -156,13 +158,40 @@ class CurrencySection(QWidget):
                 box_lay.addWidget(table, 1)
                 rows = max(1, min(ROWS_SHOWN, table.source.rowCount()))
                 table.setMinimumHeight(48 + 44 * rows)
-            if i < 2:  # films and screens side by side; cashiers and hours a row each
-                boxes.addWidget(box, 0, i)
-            else:
-                boxes.addWidget(box, i - 1, 0, 1, 2)
+            self._boxes.append(box)
         boxes.setColumnStretch(0, 1)
         boxes.setColumnStretch(1, 1)
+        self._arrange(True)
         lay.addLayout(boxes)
+
+    def _arrange(self, side_by_side: bool) -> None:
+        """Films and screens side by side when both fit whole, else one above the other
+        (large text); cashiers and hours a row each."""
+        if side_by_side == self._side_by_side:
+            return
+        self._side_by_side = side_by_side
+        for box in self._boxes:
+            self.boxes.removeWidget(box)
+        for i, box in enumerate(self._boxes):
+            if side_by_side and i < 2:
+                self.boxes.addWidget(box, 0, i)
+            else:
+                self.boxes.addWidget(box, i if not side_by_side else i - 1, 0, 1, 2)
+
+    def _needed(self, table: SortedTable) -> int:
+        """The width ``table`` needs with its name column ~12 characters wide (longer names
+        wrap onto a second line, whole)."""
+        header = table.horizontalHeader()
+        width = table.fontMetrics().averageCharWidth() * 12 + 24
+        for col in range(1, table.source.columnCount()):
+            width += max(header.sectionSizeFromContents(col).width(),
+                         table.sizeHintForColumn(col))
+        return width
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt
+        super().resizeEvent(event)
+        need = self._needed(self.films) + self._needed(self.screens) + 40
+        self._arrange(event.size().width() >= need)
 
     def _variance_tone(self, row: int) -> str | None:
         line = self.cashiers.source.payload(row)
