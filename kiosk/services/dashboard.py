@@ -221,7 +221,8 @@ class DashboardService:
                 week_ago=figures(before, cur, [s[1] for s in shows_before if s[0] == cur]),
                 films=film_lines(report, cur),
                 screens=screen_lines(report, cur, mine),
-                cashiers=cashier_lines(report, cur, [c for c in cashups if c.currency == cur]),
+                cashiers=cashier_lines(report, cur, [c for c in cashups if c.currency == cur],
+                                       only_sellers=scope.cinema_id is not None),
                 hours=hours(report, cur),
                 hours_week_ago=hours(before, cur),
                 shows=tuple(sorted((s[1] for s in mine), key=lambda s: s.starts)),
@@ -307,9 +308,12 @@ def screen_lines(report: SalesReport, currency: str,
     return tuple(ScreenLine(cinema, hall, *a) for (cinema, hall), a in sorted(acc.items()))
 
 
-def cashier_lines(report: SalesReport, currency: str,
-                  cashups: list[Cashup]) -> tuple[CashierLine, ...]:
-    """Per seller, with the summed variance of their closed shifts in this currency."""
+def cashier_lines(report: SalesReport, currency: str, cashups: list[Cashup],
+                  only_sellers: bool = False) -> tuple[CashierLine, ...]:
+    """Per seller, with the summed variance of their closed shifts in this currency.
+
+    A shift records no cinema: for one cinema (``only_sellers``) only the shifts of people who
+    sold or refunded there count, not a colleague's at another cinema of the same currency."""
     sold: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     for r in report.by_staff.as_dicts():
         if r["currency"] == currency:
@@ -321,7 +325,8 @@ def cashier_lines(report: SalesReport, currency: str,
     for c in cashups:
         shifts[(c.staff_number, c.staff_name)].append(c)
     lines = []
-    for key in sorted(set(sold) | set(shifts), key=lambda k: (-sold[k][1] if k in sold else 0, k)):
+    people = set(sold) if only_sellers else set(sold) | set(shifts)
+    for key in sorted(people, key=lambda k: (-sold[k][1] if k in sold else 0, k)):
         tickets, gross, refunds = sold.get(key, (0, 0, 0))
         closed = [c for c in shifts.get(key, ()) if c.variance_minor is not None]
         lines.append(CashierLine(

@@ -163,3 +163,15 @@ def test_a_cashier_is_refused_and_an_unknown_currency_said(services, cashier, ma
         dashboard.build(cashier, DAY)
     with pytest.raises(InvalidInput, match="XYZ"):
         dashboard.build(manager, DAY, scope=Scope(currency="XYZ"))
+
+
+def test_a_cinema_lists_only_the_cashiers_who_sold_there(services, manager, cashier, clock,
+                                                         dashboard):
+    # A shift records no cinema: 1002's shift (no sale here) is the chain's, not this cinema's.
+    other = services.auth.sign_in("1002", "2345")
+    insert_open_shift(services.deps.db, other.staff_id, other.kiosk_id, clock)
+    sell(services, cashier, "show-future", ["B1"], CASH)
+    chain = {c.staff_number for c in dashboard.build(manager, DAY).section("INR").cashiers}
+    one = {c.staff_number for c in dashboard.build(
+        manager, DAY, scope=Scope(cinema_id="cin-test")).section("INR").cashiers}
+    assert chain == {"1001", "1002"} and one == {"1001"}
