@@ -24,9 +24,10 @@ from zoneinfo import ZoneInfo
 
 from kiosk.domain.clock import from_iso
 from kiosk.domain.errors import InvalidInput
+from kiosk.services.auth import require_role
 from kiosk.services.cashups import Cashup, CashupService
 from kiosk.services.deps import ServiceDeps
-from kiosk.services.models import Actor
+from kiosk.services.models import Actor, Role
 from kiosk.services.reports import OccupancyReport, ReportService, SalesReport
 from kiosk.services.schedule import day_bounds
 
@@ -195,6 +196,7 @@ class DashboardService:
         earlier."""
         end = end or start
         scope = scope or Scope()
+        require_role(self.deps, actor, Role.MANAGER, "report.dashboard")  # before any read
         cinemas = self._cinemas()
         if scope.currency is not None and all(c["currency"] != scope.currency for c in cinemas):
             raise InvalidInput(f"No cinema sells in {scope.currency}.")

@@ -188,7 +188,7 @@ def test_cashier_gets_a_refusal_and_an_audit_row(open_console, cashier, services
     dash = window.pages["dashboard"]
     assert "Only a manager" in dash.banner.text()
     assert dash.sections == {} and dash.board is None  # no figure shown
-    refusals = [r for r in audit_rows(services, "report.sales") if r["ok"] == 0]
+    refusals = [r for r in audit_rows(services, "report.dashboard") if r["ok"] == 0]
     assert refusals and refusals[-1]["staff_id"] == cashier.staff_id
 
 

@@ -160,7 +160,10 @@ def test_shows_are_in_their_cinemas_zone_and_sorted_by_the_instant(services, man
 
 def test_a_cashier_is_refused_and_an_unknown_currency_said(services, cashier, manager, dashboard):
     with pytest.raises(PermissionDenied):
-        dashboard.build(cashier, DAY)
+        dashboard.build(cashier, DAY, scope=Scope(currency="XYZ"))  # refused before any read
+    refused = services.deps.conn.execute(
+        "SELECT COUNT(*) FROM audit WHERE action = 'report.dashboard' AND ok = 0").fetchone()[0]
+    assert refused == 1
     with pytest.raises(InvalidInput, match="XYZ"):
         dashboard.build(manager, DAY, scope=Scope(currency="XYZ"))
 
