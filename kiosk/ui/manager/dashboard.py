@@ -14,6 +14,7 @@ tables behind the figures, each with its CSV.
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -233,7 +234,7 @@ class DashboardScreen(ManagerScreen):
         for name, label, _key in BREAKDOWNS:
             view = Breakdown(self, name)
             self.breakdowns[name] = view
-            self.tabs.addTab(view, QCoreApplication.translate("DashboardScreen", label))
+            self.tabs.addTab(view, QCoreApplication.translate("DashboardScreen", str(label)))
         self.body.addWidget(self.tabs)
         scroll.setWidget(body)
         self.outer.addWidget(scroll, 1)
@@ -316,7 +317,8 @@ class DashboardScreen(ManagerScreen):
         self.refresh()
 
     def range(self) -> tuple[date, date]:
-        return self.start_edit.date().toPython(), self.end_edit.date().toPython()
+        return (cast(date, self.start_edit.date().toPython()),
+                cast(date, self.end_edit.date().toPython()))
 
     @Slot()
     def _on_data_changed(self) -> None:
@@ -361,9 +363,9 @@ class DashboardScreen(ManagerScreen):
     def show_board(self, board: Dashboard) -> None:
         self.board = board
         scope = board.scope
-        for section in self.sections.values():
-            self.section_holder.removeWidget(section)
-            section.deleteLater()
+        for old in self.sections.values():
+            self.section_holder.removeWidget(old)
+            old.deleteLater()
         self.sections = {}
         compare = (dates.day_text(board.compare_start) if board.start == board.end
                    else dates.range_text(board.compare_start, board.compare_end))

@@ -139,11 +139,12 @@ class CurrencySection(QWidget):
         boxes.setSpacing(10)
         self._boxes: list[QWidget] = []
         self._side_by_side: bool | None = None
-        parts = ((self.tr("By film"), self.films), (self.tr("By screen"), self.screens),
-                 (self.tr("By cashier (cash variance: counted at the close minus expected)"),
-                  self.cashiers),
-                 (self.tr("By hour (the cinema's clock)"), None))
-        for title, table in parts:
+        parts: tuple[tuple[str, SortedTable | None], ...] = (
+            (self.tr("By film"), self.films), (self.tr("By screen"), self.screens),
+            (self.tr("By cashier (cash variance: counted at the close minus expected)"),
+             self.cashiers),
+            (self.tr("By hour (the cinema's clock)"), None))
+        for title, part in parts:
             box = card(self)
             box_lay = QVBoxLayout(box)
             box_lay.setContentsMargins(10, 8, 10, 10)
@@ -151,13 +152,13 @@ class CurrencySection(QWidget):
             label.setWordWrap(True)
             label.setStyleSheet("font-weight: 600;")
             box_lay.addWidget(label)
-            if table is None:
+            if part is None:
                 box_lay.addLayout(self.hour_holder, 1)
             else:
-                table.setParent(box)
-                box_lay.addWidget(table, 1)
-                rows = max(1, min(ROWS_SHOWN, table.source.rowCount()))
-                table.setMinimumHeight(48 + 44 * rows)
+                part.setParent(box)
+                box_lay.addWidget(part, 1)
+                rows = max(1, min(ROWS_SHOWN, part.source.rowCount()))
+                part.setMinimumHeight(48 + 44 * rows)
             self._boxes.append(box)
         boxes.setColumnStretch(0, 1)
         boxes.setColumnStretch(1, 1)
