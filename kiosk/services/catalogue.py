@@ -217,21 +217,26 @@ class CatalogueService:
         return [dict(r) for r in rows]
 
     def device_timezone(self) -> str:
-        """The zone this device's times are shown in, never the machine's: its cinema's (the
-        config's ``cinema_id``, else the one first run recorded, as the shift's currency is
-        chosen), else that of a cinema in the default currency, else the first one."""
+        """The zone this device's times are shown in, never the machine's: its cinema's
+        (``device_cinema``), else UTC when there is no cinema at all."""
+        row = self._conn.execute("SELECT timezone FROM cinemas WHERE id = ?",
+                                 (self.device_cinema(),)).fetchone()
+        return str(row[0]) if row else "UTC"
+
+    def device_cinema(self) -> str:
+        """This device's cinema: the config's ``cinema_id``, else the one first run recorded
+        (as the shift's currency is chosen), else a cinema in the default currency, else the
+        first one ("" when there is none)."""
         from kiosk.services.shifts import DEFAULT_CURRENCY
 
         for cinema in (self.deps.config.cinema_id, self._setting_cinema()):
-            if cinema:
-                row = self._conn.execute("SELECT timezone FROM cinemas WHERE id = ?",
-                                         (cinema,)).fetchone()
-                if row is not None:
-                    return str(row[0])
+            if cinema and self._conn.execute("SELECT 1 FROM cinemas WHERE id = ?",
+                                             (cinema,)).fetchone() is not None:
+                return str(cinema)
         row = self._conn.execute(
-            "SELECT timezone FROM cinemas ORDER BY currency <> ?, city, name LIMIT 1",
+            "SELECT id FROM cinemas ORDER BY currency <> ?, city, name LIMIT 1",
             (DEFAULT_CURRENCY,)).fetchone()
-        return str(row[0]) if row else "UTC"
+        return str(row[0]) if row else ""
 
     def _setting_cinema(self) -> str:
         row = self._conn.execute("SELECT value FROM settings WHERE key = 'cinema_id'").fetchone()

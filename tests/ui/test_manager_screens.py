@@ -306,7 +306,7 @@ def test_sync_screen_shows_live_cloud_status(qtbot, services, manager, trading_d
     window.resize(1440, 900)
     screen = window.show_page("sync")
     assert screen.status.text().startswith("Online")
-    assert "last sent 25 Nov 18:30:00" in screen.status.text()  # 13:00 UTC in Asia/Kolkata
+    assert "last sent Wed 25 Nov 18:30:00" in screen.status.text()  # 13:00 UTC in Asia/Kolkata
     holder.sync_bridge.statusChanged.emit({"online": False, "pending": 3, "last_error": "timed out",
                                            "last_sync_at": "", "last_pull_at": ""})
     assert screen.status.text().startswith("OFFLINE") and "problem: timed out" in screen.status.text()

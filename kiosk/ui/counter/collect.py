@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import KioskError
 from kiosk.ui.counter.screen import Screen
+from kiosk.ui.dates import day_time_text
 
 
 class CollectScreen(Screen):
@@ -122,7 +123,7 @@ class CollectScreen(Screen):
             show = booking.show
             item = QListWidgetItem(
                 f"{booking.reference}  ·  {show.film_title}  ·  "
-                f"{show.local_start:%a %d %b %H:%M}  ·  {show.hall_name}  ·  "
+                f"{day_time_text(show.local_start)}  ·  {show.hall_name}  ·  "
                 + self.tr("Seats %1").replace("%1", ", ".join(ln.seat_code for ln in booking.lines)))
             item.setData(Qt.ItemDataRole.UserRole, booking.booking_id)
             self.results.addItem(item)

@@ -13,6 +13,7 @@ from kiosk.domain.errors import KioskError, NotFound
 from kiosk.domain.loyalty import masked_phone
 from kiosk.domain.money import format_money
 from kiosk.services.loyalty import Member
+from kiosk.ui.dates import day_time_text
 
 HISTORY_SHOWN = 5
 
@@ -166,7 +167,7 @@ class MemberBar(QWidget):
             self.history.show()
             return
         zone = self.screen.session.sale.show.summary.local_start.tzinfo
-        lines = [f"{v.at.astimezone(zone):%d %b %H:%M}  ·  {v.reference}  ·  {v.what}  ·  "
+        lines = [f"{day_time_text(v.at, zone=zone)}  ·  {v.reference}  ·  {v.what}  ·  "
                  f"{format_money(v.amount_minor, v.currency) if v.currency else ''}  ·  "
                  + self.tr("+%1 points").replace("%1", f"{v.points:,}")
                  for v in visits[:HISTORY_SHOWN]]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.models import ShowSummary
+from kiosk.ui.dates import time_text
 
 STARTED_GRACE = timedelta(minutes=20)  # a show that began a moment ago can still sell
 MAX_PER_ROW = 6
@@ -157,7 +158,7 @@ class ShowTimeGrid(QWidget):
         level = fill_level(show)
         left = (self.tr("Sold out") if level == "sold_out"
                 else self.tr("%n left", "", show.seats_left))
-        button = QPushButton(f"{show.local_start:%H:%M}\n{show.hall_name}\n{left}",
+        button = QPushButton(f"{time_text(show.local_start)}\n{show.hall_name}\n{left}",
                              self.rows_widget)
         button.setObjectName(f"show_{show.show_id}")
         button.setProperty("fill", level)
@@ -165,7 +166,7 @@ class ShowTimeGrid(QWidget):
         button.setStyleSheet(f"QPushButton {{ {_LEVEL_STYLE[level]} border-radius: 10px; "
                              f"font-size: 17px; font-weight: 700; padding: 6px; }}")
         button.setEnabled(level != "sold_out")
-        button.setAccessibleName(f"{show.film_title} {show.local_start:%H:%M} {left}")
+        button.setAccessibleName(f"{show.film_title} {time_text(show.local_start)} {left}")
         button.clicked.connect(lambda _=False, s=show.show_id: self._chosen(s))
         self.show_buttons[show.show_id] = button
         return button

@@ -17,6 +17,7 @@ from kiosk.domain.clock import from_iso
 from kiosk.domain.errors import KioskError
 from kiosk.services.schedule import day_bounds
 from kiosk.store.audit_chain import ChainCheck
+from kiosk.ui import dates
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button
 
 COLUMNS = (
@@ -41,7 +42,7 @@ class AuditScreen(ManagerScreen):
         self.end_edit = QDateEdit(qtoday, self)
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd MMM yyyy")
+            edit.setDisplayFormat(dates.EDIT)
             edit.setMinimumHeight(48)
         self.staff = QComboBox(self)
         self.staff.setObjectName("auditStaff")

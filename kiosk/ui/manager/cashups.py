@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import KioskError
 from kiosk.services.schedule import day_bounds
+from kiosk.ui import dates
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
 from kiosk.ui.widgets.shift_report import ShiftReportView
 
@@ -110,7 +111,7 @@ class CashupsScreen(ManagerScreen):
         self.end_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd MMM yyyy")
+            edit.setDisplayFormat(dates.EDIT)
             edit.setMinimumHeight(48)
         self.only_flagged = QCheckBox(self.tr("Only flagged"), self)
         self.only_flagged.setObjectName("onlyFlagged")

@@ -1,13 +1,14 @@
 """The sync screen's catalogue line: which shared catalogue version this device has, when it
-last looked, and any item kept at its last good copy (no Qt here: text and a style role)."""
+last looked, and any item kept at its last good copy (no widgets here: text and a style role;
+times in the cinema's zone, in the language's format from ``kiosk.ui.dates``)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from kiosk.domain.clock import from_iso
+from kiosk.ui import dates
 
 
 def catalogue_line(entry: dict[str, Any] | None, cinema_id: str, timezone: str) -> tuple[str, str]:
@@ -18,8 +19,7 @@ def catalogue_line(entry: dict[str, Any] | None, cinema_id: str, timezone: str) 
     entry = entry or {}
     version = int(entry.get("version") or 0)
     pulled = entry.get("last_pull_at") or ""
-    when = (from_iso(pulled).astimezone(ZoneInfo(timezone)).strftime("%d %b %H:%M:%S")
-            if pulled else "never")
+    when = dates.day_time_text(from_iso(pulled), zone=timezone, seconds=True) if pulled else "never"
     text = (f"Shared catalogue of {cinema_id}: version {version or 'not pulled yet'}"
             f" · last checked {when}")
     queued = int(entry.get("publish_queued") or 0)
@@ -38,7 +38,7 @@ def catalogue_line(entry: dict[str, Any] | None, cinema_id: str, timezone: str) 
     if conflict:
         stamp, _, message = conflict.partition(" ")
         try:
-            at = from_iso(stamp).astimezone(ZoneInfo(timezone)).strftime("%d %b %H:%M")
+            at = dates.day_time_text(from_iso(stamp), zone=timezone)
         except ValueError:
             at = stamp
         text += f" · last refused publish ({at}): {message}"

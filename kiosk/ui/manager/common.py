@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain import csv_safe
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
+from kiosk.ui import dates
 from kiosk.ui.widgets.banner import MessageBanner
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,7 +41,12 @@ FIT_SAMPLE_ROWS = 40  # rows measured when sizing columns, so a 10,000-row table
 @dataclass(frozen=True)
 class Col:
     """One table column: ``kind`` is text | int | id | money | percent | datetime | daytime |
-    bool.
+    time | zoned | bool.
+
+    A ``datetime``, ``daytime``, ``time`` or ``zoned`` value is given in its cinema's zone
+    (aware): it shows that clock and sorts by the real instant, so shows of cinemas in two zones
+    sort in the order they start; ``zoned`` adds the zone's offset ("11:00 UTC+05:30") where
+    zones are mixed, and ``daytime`` leaves out the year (a narrow column).
 
     An ``id`` below zero is another device's row pulled with the business day (not decidable
     here), so it shows as a dash rather than a number that means nothing on this device.
@@ -70,9 +76,13 @@ def display(value: Any, kind: str, currency: str = "") -> str:
     if kind == "percent":
         return f"{float(value):.1f} %"
     if kind == "datetime" and isinstance(value, datetime):
-        return value.strftime("%d %b %Y %H:%M")
+        return dates.date_time_text(value)  # the caller gives it in the cinema's zone
     if kind == "daytime" and isinstance(value, datetime):  # a narrow column: no year
-        return value.strftime("%d %b %H:%M")
+        return dates.day_time_text(value)
+    if kind == "time" and isinstance(value, datetime):
+        return dates.time_text(value)
+    if kind == "zoned" and isinstance(value, datetime):  # beside times of other zones
+        return dates.zoned_time_text(value)
     if kind == "bool":
         return "yes" if value else "no"
     return str(value)

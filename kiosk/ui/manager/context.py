@@ -46,6 +46,15 @@ class ManagerContext:
         return self.services.booking
 
     @property
+    def dashboard(self):
+        """The dashboard's figures (per currency), built on the reports and the cash-ups."""
+        if "dashboard" not in self.extras:
+            from kiosk.services.dashboard import DashboardService
+
+            self.extras["dashboard"] = DashboardService(self.deps, self.reports, self.cashups)
+        return self.extras["dashboard"]
+
+    @property
     def audit_log(self):
         return self.services.audit
 
@@ -59,11 +68,20 @@ class ManagerContext:
             self.extras["cinemas"] = self.bridge.call(self.schedule.cinemas)
         return self.extras["cinemas"]
 
+    def home_cinema(self) -> str:
+        """This console's cinema (the counter's rule: config, first run, default currency)."""
+        if "home" not in self.extras:
+            self.extras["home"] = self.bridge.call(self.services.catalogue.device_cinema)
+        return self.extras["home"]
+
     def timezone(self, cinema_id: str | None = None) -> str:
+        """The zone times are shown in: ``cinema_id``'s, else this console's cinema's, so the
+        cash-ups say the same clock as the counter's header (never the machine's)."""
         cinemas = self.cinemas()
-        for c in cinemas:
-            if c["id"] == cinema_id:
-                return c["timezone"]
+        for wanted in (cinema_id, self.home_cinema()):
+            for c in cinemas:
+                if c["id"] == wanted:
+                    return c["timezone"]
         return cinemas[0]["timezone"] if cinemas else "UTC"
 
     def now(self) -> datetime:

@@ -1,66 +1,66 @@
-"""The manager's dashboard: a day or range of sales at a glance, then the detail behind it.
+"""The manager's dashboard: one cinema (or one currency) at a time, or the chain with each
+currency apart; the figures, then the detail behind them.
 
-Tiles for tickets, gross, tax, net, refunds and the average ticket; occupancy per show with a bar
-each; revenue by hour, film, payment method, staff, kiosk and channel as a chart AND a sortable
-table, each with its own CSV button; a one-page PDF of the day. Every number comes from
-``ReportService`` so the dashboard, the CSV, the PDF and the CLI report can never disagree.
-Charts are built only for the tab being looked at (QtCharts is heavy).
+A chooser picks the scope: a cinema (the console's own by default), every cinema of one currency,
+or the whole chain. Each currency is a section of its own (``dashboard_parts.CurrencySection``):
+labelled tiles compared with the same weekdays a week earlier, the films, screens and cashiers
+(with their cash over or short) side by side without tabs, and the hours of the cinema's clock.
+Nothing is converted or added across currencies: ``kiosk.services.dashboard`` sums per currency,
+from ``ReportService``, so the dashboard, the CSV, the PDF and the CLI report never disagree.
+Below: every show of the dates (its cinema's time, sorted by the real instant) and the full
+tables behind the figures, each with its CSV.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
-from PySide6.QtCore import QDate, QRectF, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QRectF,
+    Qt,
+    QTimer,
+    Slot,
+)
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QGridLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSplitter,
+    QScrollArea,
     QStyledItemDelegate,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.domain.money import format_money
+from kiosk.services.dashboard import Dashboard, Scope
+from kiosk.ui import dates
 from kiosk.ui.manager import common
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
+from kiosk.ui.manager.dashboard_parts import CurrencySection, Tile
 
 BREAKDOWNS = (
-    ("by_hour", "Hour", "hour"),
-    ("by_film", "Film", "film"),
-    ("by_payment", "Payment", "payment_method"),
-    ("by_staff", "Staff", "staff_name"),
-    ("by_kiosk", "Kiosk", "kiosk_id"),
-    ("by_channel", "Channel", "channel"),
-    ("food_by_category", "Food by category", "category"),
-    ("food_by_item", "Food by item", "item"),
-    ("by_tender", "Tenders", "tender"),  # cash, card, UPI, gift card, points: taken and back
-    ("discounts", "Offers", "offer"),  # what each offer, code and voucher took off
-    ("by_show", "Show", "starts"),
-)
-OCCUPANCY_COLUMNS = (
-    Col("starts", "Starts"), Col("film", "Film"), Col("hall", "Hall"), Col("sold", "Sold", "int"),
-    Col("admitted", "In", "int"), Col("occupancy", "Occupancy", "percent"),
-)
-TILES = (
-    ("tickets", "Tickets"),
-    ("gross", "Gross sales"),
-    ("tax", "Tax"),
-    ("net_revenue", "Net revenue"),
-    ("refunds", "Refunds"),
-    ("average_ticket", "Average ticket"),
-)
-TILES_PER_ROW = 4
-# Food and drink (issue 12), from the report's food totals: net of refunds, and per admission.
-FOOD_TILES = (
-    ("net_revenue", "Food and drink"),
-    ("spend_per_head", "F&B per head"),
+    ("by_hour", QT_TRANSLATE_NOOP("DashboardScreen", "Hour"), "hour"),
+    ("by_film", QT_TRANSLATE_NOOP("DashboardScreen", "Film"), "film"),
+    ("by_payment", QT_TRANSLATE_NOOP("DashboardScreen", "Payment"), "payment_method"),
+    ("by_staff", QT_TRANSLATE_NOOP("DashboardScreen", "Staff"), "staff_name"),
+    ("by_kiosk", QT_TRANSLATE_NOOP("DashboardScreen", "Kiosk"), "kiosk_id"),
+    ("by_channel", QT_TRANSLATE_NOOP("DashboardScreen", "Channel"), "channel"),
+    ("food_by_category", QT_TRANSLATE_NOOP("DashboardScreen", "Food by category"), "category"),
+    ("food_by_item", QT_TRANSLATE_NOOP("DashboardScreen", "Food by item"), "item"),
+    # cash, card, UPI, gift card, points: taken and given back
+    ("by_tender", QT_TRANSLATE_NOOP("DashboardScreen", "Tenders"), "tender"),
+    # what each offer, code and voucher took off
+    ("discounts", QT_TRANSLATE_NOOP("DashboardScreen", "Offers"), "offer"),
+    ("by_show", QT_TRANSLATE_NOOP("DashboardScreen", "Show"), "starts"),
 )
 
 
@@ -69,20 +69,13 @@ def report_columns(table) -> list[Col]:
     return [Col(c.key, c.title, c.kind) for c in table.columns]
 
 
-def pending_refunds_text(report, currencies) -> str:
-    """Refunds waiting for a manager, each currency apart ("₹350.00 + AED 40.00"): rupees are
-    never summed into dirhams (issue 14)."""
-    amounts = [(c, int(report.total(c).get("pending_refunds", 0))) for c in currencies]
-    return " + ".join(format_money(amount, c) for c, amount in amounts if amount)
-
-
 class OccupancyBar(QStyledItemDelegate):
     """Draws the occupancy cell as a bar, so a glance down the column compares shows."""
 
     def paint(self, painter: QPainter, option, index) -> None:
         value = index.data(common.SORT_ROLE) or 0.0
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        contrast = common_high_contrast()
+        contrast = common.high_contrast()
         painter.save()
         rect = option.rect.adjusted(6, 8, -6, -8)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -99,229 +92,224 @@ class OccupancyBar(QStyledItemDelegate):
         painter.restore()
 
 
-def common_high_contrast() -> bool:
-    return common.high_contrast()
-
-
-class Tile(QWidget):
-    def __init__(self, key: str, title: str, parent=None):
-        super().__init__(parent)
-        frame = card(self)
-        frame.setObjectName(f"tile_{key}")
-        lay = QVBoxLayout(frame)
-        lay.setContentsMargins(14, 10, 14, 10)
-        self.caption = muted(title, frame)
-        self.value = QLabel("-", frame)
-        self.value.setProperty("role", "money")
-        self.value.setObjectName(f"tileValue_{key}")
-        lay.addWidget(self.caption)
-        lay.addWidget(self.value)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
-
-    def set_text(self, text: str) -> None:
-        self.value.setText(text)
-
-
 class Breakdown(QWidget):
-    """One breakdown: chart (built when first shown) above a sortable table and a CSV button."""
+    """One full table behind the figures (every currency in its own rows) and its CSV button."""
 
-    def __init__(self, screen: DashboardScreen, name: str, label: str, label_key: str):
+    def __init__(self, screen: DashboardScreen, name: str):
         super().__init__()
-        self.screen, self.name, self.label, self.label_key = screen, name, label, label_key
+        self.name = name
         self.model = RowsModel([], self)
-        split = QSplitter(Qt.Orientation.Vertical, self)  # the manager drags chart vs table
-        split.setChildrenCollapsible(False)
-        holder = QWidget(split)
-        self.chart_holder = QVBoxLayout(holder)
-        self.chart_holder.setContentsMargins(0, 0, 0, 0)
-        self.table = SortedTable(self.model, split)
+        self.table = SortedTable(self.model, self)
         self.table.setObjectName(f"table_{name}")
-        self.table.setMinimumHeight(120)
-        split.addWidget(holder)
-        split.addWidget(self.table)
-        holder.setMinimumHeight(200)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([360, 200])
-        self.chart = None
-        self._chart_data: tuple[list[str], list[float], str] | None = None
+        self.table.setMinimumHeight(220)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
-        lay.addWidget(split, 1)
+        lay.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.csv_button = button("Export CSV", self, slot=lambda: screen.export_csv(self.table, name),
-                                 name=f"csv_{name}")
+        self.csv_button = button(self.tr("Export CSV"), self, name=f"csv_{name}",
+                                 slot=lambda: screen.export_csv(self.table, name))
         row.addWidget(self.csv_button)
         lay.addLayout(row)
 
-    def set_table(self, table, currency: str) -> None:
+    def set_table(self, table) -> None:
         self.model.set_columns(report_columns(table))
         self.model.set_rows(table.rows)
-        keys = [c.key for c in table.columns]
-        rows = [r for r in table.rows if "currency" not in keys or r[keys.index("currency")] == currency]
-        if self.name == "by_show":
-            labels = [f"{r[keys.index('starts')][11:]} {r[keys.index('film')]}" for r in rows]
-        elif self.name == "by_hour":
-            labels = [r[keys.index("hour")][:2] for r in rows]
-        elif self.name == "by_staff":
-            labels = [r[keys.index("staff_name")] or r[keys.index("staff_number")] for r in rows]
-        else:
-            labels = [str(r[keys.index(self.label_key)]) for r in rows]
-        # sales tables chart their gross; the tenders their net; the offers what they took off
-        value_key = next(k for k in ("gross", "net", "discount") if k in keys)
-        values = [r[keys.index(value_key)] / 100 for r in rows]
-        title = next(c.title for c in table.columns if c.key == value_key)
-        self._chart_data = (labels, values, currency, title)
-        self._drop_chart()
-        if self.isVisible():
-            self.ensure_chart()
-
-    def _drop_chart(self) -> None:
-        if self.chart is not None:
-            self.chart_holder.removeWidget(self.chart)
-            self.chart.deleteLater()
-            self.chart = None
-
-    def ensure_chart(self) -> None:
-        if self.chart is not None or self._chart_data is None:
-            return
-        from kiosk.ui.manager.charts import bar_chart
-
-        labels, values, currency, title = self._chart_data
-        self.chart = bar_chart(f"{title} by {self.label.lower()} ({currency})", labels, values,
-                               currency, self)
-        self.chart_holder.addWidget(self.chart)
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        self.ensure_chart()
 
 
 class DashboardScreen(ManagerScreen):
+    """The dashboard page.
+
+    Attributes:
+        board: the ``Dashboard`` shown (None before the first read or after a refusal).
+        sections: one ``CurrencySection`` per currency shown, by currency code.
+        cinema: the scope chooser (item data: a ``Scope``).
+    """
+
     title = "Dashboard"
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        self.report = None
-        self.occupancy = None
-        today = ctx.today()
+        self.heading.setText(self.tr("Dashboard"))
+        self.board: Dashboard | None = None
+        self.sections: dict[str, CurrencySection] = {}
+        self._init_filters()
+        self._init_toolbar()
+        self.note = muted("", self)
+        self.note.setObjectName("dashboardNote")
+        self.outer.addWidget(self.note)
+        self.freshness = muted("", self)  # how much of the cinema's day this shows
+        self.freshness.setObjectName("freshnessLine")
+        self.outer.addWidget(self.freshness)
+        self._init_body()
+        self._connect_signals()
+
+    # -- building --------------------------------------------------------------------------------
+    def _init_filters(self) -> None:
+        today = self.ctx.today()
         self.start_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
         self.end_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
         for edit, name in ((self.start_edit, "startDate"), (self.end_edit, "endDate")):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd MMM yyyy")
+            edit.setDisplayFormat(dates.EDIT)
             edit.setObjectName(name)
             edit.setMinimumHeight(48)
         self.cinema = QComboBox(self)
         self.cinema.setObjectName("cinemaFilter")
         self.cinema.setMinimumHeight(48)
-        self.cinema.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.cinema.setMinimumContentsLength(18)
-        self.cinema.addItem("All cinemas", None)
-        for c in ctx.cinemas():
-            self.cinema.addItem(f"{c['name']} ({c['city']})", c["id"])
+        self.cinema.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.cinema.setAccessibleName(self.tr("Cinema or currency shown"))
+        cinemas = self.ctx.cinemas()
+        for c in cinemas:
+            self.cinema.addItem(f"{c['name']}, {c['city']} ({c['currency']})",
+                                Scope(cinema_id=c["id"]))
+        currencies = sorted({c["currency"] for c in cinemas})
+        for cur in currencies:
+            count = sum(1 for c in cinemas if c["currency"] == cur)
+            if count > 1 and len(currencies) > 1:
+                self.cinema.addItem(self.tr("Every %1 cinema (%2)").replace("%1", cur)
+                                    .replace("%2", str(count)), Scope(currency=cur))
+        if len(cinemas) > 1:
+            self.cinema.addItem(self.tr("Whole chain, each currency apart"), Scope())
+        self.cinema.setCurrentIndex(max(0, self.scope_index(Scope(cinema_id=self.ctx.home_cinema()))))
         filters = QHBoxLayout()
-        for widget in (QLabel("From", self), self.start_edit, QLabel("to", self), self.end_edit,
-                       self.cinema):
+        for widget in (QLabel(self.tr("From"), self), self.start_edit, QLabel(self.tr("to"), self),
+                       self.end_edit, QLabel(self.tr("Showing"), self), self.cinema):
             filters.addWidget(widget)
         filters.addStretch(1)
         self.outer.insertLayout(1, filters)  # a row of its own: fits large text on 1280 px
-        self.toolbar.addWidget(button("Today", self, slot=self.show_today, name="todayButton"))
-        self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh,
+
+    def _init_toolbar(self) -> None:
+        self.toolbar.addWidget(button(self.tr("Today"), self, slot=self.show_today, name="todayButton"))
+        self.toolbar.addWidget(button(self.tr("Refresh"), self, role="primary", slot=self.refresh,
                                       name="refreshButton"))
-        if ctx.config.cloud.enabled:  # the whole cinema's day: every device and the web
-            self.toolbar.addWidget(button("Pull the day", self, slot=self.pull_day,
+        if self.ctx.config.cloud.enabled:  # the whole cinema's day: every device and the web
+            self.toolbar.addWidget(button(self.tr("Pull the day"), self, slot=self.pull_day,
                                           name="pullDayButton"))
-        self.toolbar.addWidget(button("Daily PDF", self, slot=self.export_pdf, name="pdfButton"))
-        self.toolbar.addWidget(button("Totals CSV", self, slot=lambda: self.export_csv(
-            self.totals_model, "totals"), name="csv_totals"))
+        self.toolbar.addWidget(button(self.tr("Daily PDF"), self, slot=self.export_pdf,
+                                      name="pdfButton"))
+        self.toolbar.addWidget(button(self.tr("Totals CSV"), self, name="csv_totals",
+                                      slot=lambda: self.export_csv(self.totals_model, "totals")))
 
-        tiles = QGridLayout()
-        tiles.setSpacing(10)
-        self.tiles = {}
-        # two rows of four, so money figures (and two currencies) are never cut off
-        for i, (key, title) in enumerate(TILES):
-            tile = Tile(key, title, self)
-            self.tiles[key] = tile
-            tiles.addWidget(tile, i // TILES_PER_ROW, i % TILES_PER_ROW)
-        self.food_tiles = {}
-        for i, (key, title) in enumerate(FOOD_TILES, start=len(TILES)):
-            tile = Tile(f"food_{key}", title, self)
-            self.food_tiles[key] = tile
-            tiles.addWidget(tile, i // TILES_PER_ROW, i % TILES_PER_ROW)
-        self.outer.addLayout(tiles)
+    def _init_body(self) -> None:
         self.totals_model = RowsModel([], self)
-        self.note = muted("", self)
-        self.outer.addWidget(self.note)
-        self.freshness = muted("", self)  # how much of the cinema's day this shows
-        self.freshness.setObjectName("freshnessLine")
-        self.outer.addWidget(self.freshness)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("dashboardScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        self.body = QVBoxLayout(body)
+        self.body.setContentsMargins(0, 0, 8, 0)
+        self.body.setSpacing(14)
+        self.section_holder = QVBoxLayout()
+        self.section_holder.setSpacing(18)
+        self.body.addLayout(self.section_holder)
 
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        occ = card(split)
+        occ = card(body)
         occ_lay = QVBoxLayout(occ)
         head = QHBoxLayout()
-        occ_title = QLabel("Occupancy by show", occ)
+        occ_title = QLabel(self.tr("Shows of the dates (each at its cinema's time)"), occ)
         occ_title.setProperty("role", "title")
-        head.addWidget(occ_title)
-        head.addStretch(1)
-        self.occupancy_model = RowsModel(OCCUPANCY_COLUMNS, self)
-        head.addWidget(button("Export CSV", occ, name="csv_occupancy",
+        occ_title.setWordWrap(True)
+        head.addWidget(occ_title, 1)
+        self.occupancy_model = RowsModel(self._occupancy_columns(False, True), self)
+        head.addWidget(button(self.tr("Export CSV"), occ, name="csv_occupancy",
                               slot=lambda: self.export_csv(self.occupancy_table, "occupancy")))
         occ_lay.addLayout(head)
         self.occupancy_table = SortedTable(self.occupancy_model, occ)
         self.occupancy_table.setObjectName("occupancyTable")
-        occ_header = self.occupancy_table.horizontalHeader()
-        occ_header.setStretchLastSection(False)
-        occ_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the film title
-        occ_header.setSectionResizeMode(4, QHeaderView.ResizeMode.Fixed)  # the bar
-        self.occupancy_table.setItemDelegate(QStyledItemDelegate(self.occupancy_table))
+        self.occupancy_table.setMinimumHeight(300)
+        self.occupancy_table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self._bar = OccupancyBar(self.occupancy_table)
         occ_lay.addWidget(self.occupancy_table)
-        self.tabs = QTabWidget(split)
+        self.body.addWidget(occ)
+
+        detail_title = QLabel(self.tr("Every table behind the figures"), body)
+        detail_title.setProperty("role", "title")
+        self.body.addWidget(detail_title)
+        self.tabs = QTabWidget(body)
         self.tabs.setObjectName("breakdownTabs")
+        self.tabs.setMinimumHeight(320)
         self.breakdowns: dict[str, Breakdown] = {}
-        for name, label, key in BREAKDOWNS:
-            view = Breakdown(self, name, label, key)
+        for name, label, _key in BREAKDOWNS:
+            view = Breakdown(self, name)
             self.breakdowns[name] = view
-            self.tabs.addTab(view, label)
-        split.addWidget(occ)
-        split.addWidget(self.tabs)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        split.setSizes([560, 640])
-        self.outer.addWidget(split, 1)
-        ctx.bridge.dataChanged.connect(self._on_data_changed)
+            self.tabs.addTab(view, QCoreApplication.translate("DashboardScreen", str(label)))
+        self.body.addWidget(self.tabs)
+        scroll.setWidget(body)
+        self.outer.addWidget(scroll, 1)
+
+    def _occupancy_columns(self, chain: bool, one_day: bool, zones: int = 1) -> list[Col]:
+        kind = ("zoned" if zones > 1 else "time") if one_day else "datetime"
+        return [Col("starts", self.tr("Starts"), kind),
+                Col("film", self.tr("Film")),
+                *([Col("cinema", self.tr("Cinema"))] if chain else []),
+                Col("hall", self.tr("Screen")), Col("sold", self.tr("Sold"), "int"),
+                Col("capacity", self.tr("Seats"), "int"), Col("admitted", self.tr("In"), "int"),
+                Col("occupancy", self.tr("Filled"), "percent")]
+
+    def _connect_signals(self) -> None:
+        self.ctx.bridge.dataChanged.connect(self._on_data_changed)
         # Changing a filter re-reads at once; several changes in one go (Today) read once.
         self._pending_refresh = QTimer(self)
         self._pending_refresh.setSingleShot(True)
         self._pending_refresh.setInterval(0)
         self._pending_refresh.timeout.connect(self.refresh)
-        self.cinema.currentIndexChanged.connect(lambda _i: self._pending_refresh.start())
-        self.start_edit.dateChanged.connect(lambda _d: self._pending_refresh.start())
-        self.end_edit.dateChanged.connect(lambda _d: self._pending_refresh.start())
+        self.cinema.currentIndexChanged.connect(self._filter_changed)
+        self.start_edit.dateChanged.connect(self._filter_changed)
+        self.end_edit.dateChanged.connect(self._filter_changed)
         from kiosk.ui.theme import ThemeManager
 
         theme = ThemeManager.instance()
         if theme is not None:  # charts draw their own colours: redraw them for the new theme
             theme.themeChanged.connect(self._on_theme)  # a bound slot: dropped with the widget
+        from kiosk.ui.i18n import language_manager
 
+        # dates are the language's: the pickers and every date shown follow a change of language
+        language_manager().languageChanged.connect(self._on_language)
+
+    @Slot(str)
+    def _on_language(self, _code: str) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    @Slot(object)
+    def _filter_changed(self, _value: object) -> None:
+        self._pending_refresh.start()
+
+    @Slot(str)
     def _on_theme(self, _name: str) -> None:
         self.redraw_charts()
 
     def redraw_charts(self) -> None:
-        for view in self.breakdowns.values():
-            view._drop_chart()
-            if view.isVisible():
-                view.ensure_chart()
+        for section in self.sections.values():
+            section.drop_chart()
+            if section.isVisible():
+                section.ensure_chart()
         self.occupancy_table.viewport().update()
 
-    # -- data ------------------------------------------------------------------------------------
+    # -- what is shown ---------------------------------------------------------------------------
+    def scope(self) -> Scope:
+        return self.cinema.currentData() or Scope()
+
+    def scope_index(self, scope: Scope) -> int:
+        """The chooser's row of ``scope`` (-1 when absent; ``findData`` cannot compare these)."""
+        return next((i for i in range(self.cinema.count()) if self.cinema.itemData(i) == scope), -1)
+
+    def choose(self, scope: Scope) -> None:
+        """Show ``scope`` (a cinema, a currency, or the chain), as picking it in the chooser."""
+        index = self.scope_index(scope)
+        if index < 0:
+            raise ValueError(f"the chooser has no {scope}")
+        self.cinema.setCurrentIndex(index)
+
+    @property
+    def tiles(self) -> dict[str, Tile]:
+        """The first section's tiles (the only one for a cinema or a currency)."""
+        return next(iter(self.sections.values())).tiles if self.sections else {}
+
     def show_today(self) -> None:
-        today = self.ctx.today(self.cinema.currentData())
+        today = self.ctx.today(self.scope().cinema_id)
         qd = QDate(today.year, today.month, today.day)
         self.start_edit.setDate(qd)
         self.end_edit.setDate(qd)
@@ -329,25 +317,28 @@ class DashboardScreen(ManagerScreen):
         self.refresh()
 
     def range(self) -> tuple[date, date]:
-        return self.start_edit.date().toPython(), self.end_edit.date().toPython()
+        return (cast(date, self.start_edit.date().toPython()),
+                cast(date, self.end_edit.date().toPython()))
 
+    @Slot()
     def _on_data_changed(self) -> None:
         if self.isVisible():
             self.refresh()
 
     def refresh(self) -> None:
         self._pending_refresh.stop()
+        for edit in (self.start_edit, self.end_edit):  # the language's month names
+            if edit.locale() != QLocale():
+                edit.setLocale(QLocale())
+                edit.setDisplayFormat(dates.EDIT)
         start, end = self.range()
-        cinema_id = self.cinema.currentData()
+        scope = self.scope()
+        board = self.call(self.ctx.dashboard.build, self.actor, start, end, scope)
+        if board is None:
+            return
+        self.show_board(board)
         reports = self.ctx.reports
-        report = self.call(reports.daily_sales, self.actor, start, end, cinema_id=cinema_id)
-        if report is None:
-            return
-        occupancy = self.call(reports.occupancy, self.actor, start, end, cinema_id=cinema_id)
-        if occupancy is None:
-            return
-        self.show_report(report, occupancy)
-        line = self.call(reports.freshness, self.actor, end, cinema_id=cinema_id) or ""
+        line = self.call(reports.freshness, self.actor, end, cinema_id=scope.cinema_id) or ""
         self.freshness.setText(line[:1].upper() + line[1:] + ("." if line else ""))
         self.freshness.setVisible(bool(line))
 
@@ -356,81 +347,89 @@ class DashboardScreen(ManagerScreen):
         show it."""
         context = getattr(self.ctx.services.gate, "context", None)
         if context is None:
-            self.banner.error("Cloud sync is not running on this console; nothing was pulled.")
+            self.banner.error(self.tr("Cloud sync is not running on this console; nothing was pulled."))
             return
         _start, end = self.range()
         self.submit(self.ctx.reports.pull_day, self.actor, context, end,
-                    cinema_id=self.cinema.currentData(), on_done=lambda _r: self.refresh())
+                    cinema_id=self.scope().cinema_id, on_done=lambda _r: self.refresh())
 
-    def main_currency(self, report) -> str:
-        currencies = report.currencies
-        cinema_id = self.cinema.currentData()
-        for c in self.ctx.cinemas():
-            if c["id"] == cinema_id or (cinema_id is None and len(currencies) == 0):
-                return c["currency"]
-        return currencies[0] if currencies else (self.ctx.cinemas() or [{"currency": "INR"}])[0]["currency"]
+    def _heading(self, section, scope: Scope) -> str:
+        names = ", ".join(section.cinemas)
+        if scope.cinema_id is not None:
+            return self.tr("%1 · in %2").replace("%1", names).replace("%2", section.currency)
+        return (self.tr("In %1: %2").replace("%1", section.currency).replace("%2", names)
+                if names else self.tr("In %1").replace("%1", section.currency))
 
-    def show_report(self, report, occupancy) -> None:
-        self.report, self.occupancy = report, occupancy
-        currency = self.main_currency(report)
-        currencies = report.currencies or [currency]
-        for key, _ in TILES:
-            parts = []
-            for cur in currencies:
-                value = report.total(cur).get(key, 0)
-                parts.append(f"{int(value):,}" if key == "tickets" else format_money(int(value), cur))
-            self.tiles[key].set_text("\n".join(parts))
-        food = report.food_table("food_totals")
-        food_rows = {r["currency"]: r for r in (food.as_dicts() if food else ())}
-        for key, tile in self.food_tiles.items():
-            tile.set_text("\n".join(format_money(int(food_rows.get(cur, {}).get(key, 0)), cur)
-                                    for cur in currencies))
-        pending = pending_refunds_text(report, currencies)
-        span = (f"{report.start:%d %b %Y}" if report.start == report.end
-                else f"{report.start:%d %b %Y} to {report.end:%d %b %Y}")
-        note = f"{span}, cinema-local business dates. Gross includes tax; net = gross - refunds - exchange credit - tax."
-        if pending:
-            note += f"  Refunds awaiting approval: {pending} (not subtracted)."
-        self.note.setText(note)
-        totals = report.totals
-        self.totals_model.set_columns(report_columns(totals))
-        self.totals_model.set_rows(totals.rows)
-        occ_table = occupancy.shows
-        keep = [c.key for c in OCCUPANCY_COLUMNS]
-        idx = [occ_table.index(k) for k in keep]
-        one_day = report.start == report.end
+    def show_board(self, board: Dashboard) -> None:
+        self.board = board
+        scope = board.scope
+        for old in self.sections.values():
+            self.section_holder.removeWidget(old)
+            old.deleteLater()
+        self.sections = {}
+        compare = (dates.day_text(board.compare_start) if board.start == board.end
+                   else dates.range_text(board.compare_start, board.compare_end))
+        for section in board.sections:
+            widget = CurrencySection(section, heading=self._heading(section, scope),
+                                     compare_label=compare, chain=not scope.cinema_id, parent=self)
+            self.sections[section.currency] = widget
+            self.section_holder.addWidget(widget)
+            widget.show()  # now, not at the layout's queued show: the figures are read at once
+        zones = sorted({self.ctx.timezone(c["id"]) for c in self.ctx.cinemas()
+                        if scope.cinema_id in (None, c["id"])
+                        and scope.currency in (None, c["currency"])})
+        self.note.setText(
+            self.tr("%1, business dates and times at each cinema (%2), compared with %3. Gross "
+                    "includes tax; net revenue = gross - refunds - exchange credit - tax. No "
+                    "amount is converted between currencies.")
+            .replace("%1", dates.range_text(board.start, board.end))
+            .replace("%2", ", ".join(zones)).replace("%3", compare))
+        report = board.report
+        self.totals_model.set_columns(report_columns(report.totals))
+        self.totals_model.set_rows(report.totals.rows)
+        one_day = board.start == board.end
+        columns = self._occupancy_columns(not scope.cinema_id, one_day, len(zones))
+        self.occupancy_model.set_columns(columns)
         self.occupancy_model.set_rows([
-            tuple((r[i][11:] if one_day else r[i][5:]) if k == "starts" else r[i]
-                  for i, k in zip(idx, keep, strict=True))
-            for r in occ_table.rows])
-        self.occupancy_table.setItemDelegateForColumn(len(keep) - 1, self._bar)
+            tuple({"starts": s.starts, "film": s.film, "cinema": s.cinema, "hall": s.hall,
+                   "sold": s.sold, "capacity": s.capacity, "admitted": s.admitted,
+                   "occupancy": s.occupancy}[c.key] for c in columns) for s in board.shows])
+        self.occupancy_table.setItemDelegate(QStyledItemDelegate(self.occupancy_table))
+        self.occupancy_table.setItemDelegateForColumn(len(columns) - 1, self._bar)
         header = self.occupancy_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for col, c in enumerate(columns):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if c.key == "film"
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Fixed)
         self.occupancy_table.setColumnWidth(
-            len(keep) - 1, max(130, header.fontMetrics().horizontalAdvance("Occupancy") + 36))
+            len(columns) - 1, max(140, header.fontMetrics().horizontalAdvance(columns[-1].title) + 40))
         for name, view in self.breakdowns.items():
             table = report.food_table(name) if name.startswith("food_") else getattr(report, name)
             if table is not None:
-                view.set_table(table, currency)
+                view.set_table(table)
 
     # -- exports ---------------------------------------------------------------------------------
     def export_pdf(self) -> str | None:
-        if self.report is None:
+        if self.board is None:
             self.refresh()
-        if self.report is None:
+        if self.board is None:
             return None
-        start = self.report.start
-        path = common.ask_save_path(self, "Save daily report", f"daily-sales-{start}.pdf", "PDF (*.pdf)")
+        board = self.board
+        path = common.ask_save_path(self, self.tr("Save daily report"),
+                                    f"daily-sales-{board.start}.pdf", "PDF (*.pdf)")
         if path is None:
             return None
         from kiosk.tickets.report_pdf import render_daily_report_pdf
 
-        cinema_name = self.cinema.currentText()
+        currency = board.sections[0].currency if board.sections else None
         try:
-            render_daily_report_pdf(self.report, path, occupancy=self.occupancy,
-                                    currency=self.main_currency(self.report), cinema_name=cinema_name)
+            render_daily_report_pdf(board.report, path, occupancy=board.occupancy,
+                                    currency=currency, cinema_name=self.cinema.currentText())
         except OSError as err:
-            self.banner.error(f"Could not write {path.name}: {err.strerror or err}.")
+            self.banner.error(self.tr("Could not write %1: %2.").replace("%1", path.name)
+                              .replace("%2", str(err.strerror or err)))
             return None
-        self.banner.show_message(f"Saved {path.name}.", "ok")
+        self.banner.show_message(self.tr("Saved %1.").replace("%1", path.name), "ok")
         self.exported.emit(str(path))
         return str(path)

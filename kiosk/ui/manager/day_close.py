@@ -8,6 +8,7 @@ screen shows the preview or the frozen report and writes the one-page PDF or the
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.errors import InvalidInput
+from kiosk.ui import dates
 from kiosk.ui.manager.common import ManagerScreen, button, high_contrast, muted
 
 
@@ -46,7 +48,7 @@ class DayCloseScreen(ManagerScreen):
         self.date_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
         self.date_edit.setObjectName("dayDate")
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd MMM yyyy")
+        self.date_edit.setDisplayFormat(dates.EDIT)
         self.date_edit.setMinimumHeight(48)
         self.date_edit.dateChanged.connect(lambda _d: self.refresh())
         self.toolbar.addWidget(self.cinema)
@@ -119,20 +121,21 @@ class DayCloseScreen(ManagerScreen):
             self.status.setText("")
             self.body.clear()
             return
+        day = dates.date_text(date.fromisoformat(report.business_date))
         if report.closed:
             check = "signature matches" if report.signature_ok else "SIGNATURE DOES NOT MATCH"
             from kiosk.domain.clock import local
 
             at = local(report.closed_at, report.timezone)
-            self.status.setText(f"{report.business_date}: closed {at:%d %b %H:%M} by "
+            self.status.setText(f"{day}: closed {dates.day_time_text(at)} by "
                                 f"{report.closed_by_name}; {check}")
         elif report.open_shifts:
             names = "; ".join(s.describe() for s in report.open_shifts)
-            self.status.setText(f"{report.business_date}: open, {len(report.open_shifts)} shift"
+            self.status.setText(f"{day}: open, {len(report.open_shifts)} shift"
                                 f"{'s' if len(report.open_shifts) != 1 else ''} still open "
                                 f"({names})")
         else:
-            self.status.setText(f"{report.business_date}: open, every shift closed: ready to close")
+            self.status.setText(f"{day}: open, every shift closed: ready to close")
         self.close_button.setEnabled(not report.closed)
         self.adjust_button.setEnabled(report.closed)
         self.body.setHtml(report_html(report))
@@ -144,11 +147,11 @@ class DayCloseScreen(ManagerScreen):
 
     def close_day(self) -> None:
         day = self.day()
-        if not self.confirm(f"Close business day {day}? Its totals are then frozen and signed "
+        if not self.confirm(f"Close business day {dates.date_text(day)}? Its totals are then frozen and signed "
                             f"by you; later sales fall on the next day."):
             return
         if self.attempt(self.days.close, self.actor, day, self.cinema_id(),
-                        ok=f"Business day {day} is closed. Save the PDF to print it."):
+                        ok=f"Business day {dates.date_text(day)} is closed. Save the PDF to print it."):
             problem = self.days.last_publish_problem
             self.refresh()
             if problem:

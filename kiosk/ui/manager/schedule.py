@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import KioskError
 from kiosk.services.schedule import SEAT_TYPES, TICKET_TYPES
+from kiosk.ui import dates
 from kiosk.ui.manager import common
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
 
@@ -148,7 +149,7 @@ class ShowsTab(QWidget):
         self.day = QDateEdit(QDate(today.year, today.month, today.day), self)
         self.day.setObjectName("showDay")
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd dd MMM yyyy")
+        self.day.setDisplayFormat(dates.EDIT_DAY)
         self.days = QSpinBox(self)
         self.days.setRange(1, 31)
         self.days.setValue(7)
@@ -170,7 +171,7 @@ class ShowsTab(QWidget):
         self.hall.setObjectName("showHall")
         self.start = QDateTimeEdit(frame)
         self.start.setObjectName("showStart")
-        self.start.setDisplayFormat("ddd dd MMM yyyy  HH:mm")
+        self.start.setDisplayFormat(dates.EDIT_DAY_TIME)
         self.start.setCalendarPopup(True)
         self.price_list = QComboBox(frame)
         self.price_list.setObjectName("showPriceList")
@@ -292,7 +293,7 @@ class ShowsTab(QWidget):
             else:
                 if clashes:
                     c = clashes[0]
-                    text = (f"Overlaps {c.film_title} {c.local_start:%H:%M}-{c.local_end:%H:%M} "
+                    text = (f"Overlaps {c.film_title} {dates.time_text(c.local_start)}-{dates.time_text(c.local_end)} "
                             f"(incl. {self.screen.ctx.config.cleaning_gap_min} min cleaning).")
         self.clash.setText(text)
         self.clash.setVisible(bool(text))
@@ -305,7 +306,7 @@ class ShowsTab(QWidget):
             local_start=self.local_start(), price_list_id=self.price_list.currentData())
         if show is not None:
             self.screen.banner.show_message(
-                f"Saved: {show.film_title} at {show.local_start:%a %d %b %H:%M}, {show.hall_name}.", "ok")
+                f"Saved: {show.film_title} at {dates.day_time_text(show.local_start)}, {show.hall_name}.", "ok")
             self.editing = show.show_id
             self.refresh()
 
@@ -315,7 +316,7 @@ class ShowsTab(QWidget):
             self.screen.banner.error("Please choose a show in the table first.")
             return
         if self.screen.attempt(self.screen.ctx.schedule.cancel_show, self.screen.actor, show.show_id,
-                               ok=f"{show.film_title} at {show.local_start:%H:%M} is cancelled."):
+                               ok=f"{show.film_title} at {dates.time_text(show.local_start)} is cancelled."):
             self.refresh()
 
 

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit
 
 from kiosk.domain.pin_policy import POLICY_TEXT
+from kiosk.ui import dates
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card
 
 COLUMNS = (
@@ -86,7 +87,7 @@ class StaffScreen(ManagerScreen):
         zone = ZoneInfo(self.ctx.timezone())
         now = self.ctx.now()
         rows = [(s.staff_number, s.name, s.role, s.active, s.failed_attempts,
-                 s.locked_until.astimezone(zone).strftime("%d %b %H:%M") if s.is_locked(now) else "")
+                 dates.day_time_text(s.locked_until, zone=zone) if s.is_locked(now) else "")
                 for s in staff]
         self.model.set_rows(rows, staff)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 from kiosk.domain.clock import from_iso
 from kiosk.domain.errors import KioskError
 from kiosk.services import outbox, sync_overview
+from kiosk.ui import dates
 from kiosk.ui.manager import catalogue_line, common
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card
 
@@ -249,7 +250,7 @@ class SyncScreen(ManagerScreen):
             last_sync = live.get("last_sync_at") or state.get("last_sync_at", "")
             last_pull = live.get("last_pull_at") or state.get("last_pull_at", "")
             zone = ZoneInfo(self.ctx.timezone())
-            fmt = lambda t: from_iso(t).astimezone(zone).strftime("%d %b %H:%M:%S") if t else "never"  # noqa: E731
+            fmt = lambda t: dates.day_time_text(from_iso(t), zone=zone, seconds=True) if t else "never"  # noqa: E731
             known = live.get("state") or {True: "online", False: "offline"}.get(online, "")
             head = {"connecting": "Connecting…", "online": "Online", "offline": "OFFLINE"}.get(
                 known, "Sync status unknown")

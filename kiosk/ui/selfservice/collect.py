@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.services.models import Booking
+from kiosk.ui.dates import day_time_text
 from kiosk.ui.onscreen_keyboard import OnScreenKeyboard
 from kiosk.ui.selfservice.common import button, clear_layout, label, step_layout
 
@@ -113,7 +114,7 @@ class CollectScreen(QWidget):
         for booking in bookings[:MAX_SHOWN]:
             show = booking.show
             seats = ", ".join(line.seat_code for line in booking.lines)
-            text = (f"{show.film_title}\n{show.local_start:%d/%m/%Y %H:%M} · {show.hall_name} · "
+            text = (f"{show.film_title}\n{day_time_text(show.local_start)} · {show.hall_name} · "
                     + self.tr("Seats: %1").replace("%1", seats))
             choice = button(text, role="primary", min_height=96)
             choice.setObjectName(f"collect_{booking.reference}")

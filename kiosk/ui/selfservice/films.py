@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.models import ShowQuery
-from kiosk.ui.dates import time_text
+from kiosk.ui.dates import day_text, time_text
 from kiosk.ui.names import city_name, genre_name, language_name
 from kiosk.ui.posters import poster_pixmap
 from kiosk.ui.selfservice.common import (
@@ -332,7 +332,7 @@ class FilmsScreen(QWidget):
             return self.tr("Today")
         if day == today + timedelta(days=1):
             return self.tr("Tomorrow")
-        return f"{weekday_name(day)} {day.day}"
+        return day_text(day)  # the language's short day, as everywhere (kiosk.ui.dates)
 
     # -- internals --------------------------------------------------------------------------
     def _filters_changed(self, key: str) -> None:
@@ -362,12 +362,3 @@ class FilmsScreen(QWidget):
         else:
             self.count_label.setText(self.tr("No films match these filters. Try clearing some."))
 
-
-def weekday_name(day: date) -> str:
-    names = (
-        QCoreApplication.translate("Weekday", "Mon"), QCoreApplication.translate("Weekday", "Tue"),
-        QCoreApplication.translate("Weekday", "Wed"), QCoreApplication.translate("Weekday", "Thu"),
-        QCoreApplication.translate("Weekday", "Fri"), QCoreApplication.translate("Weekday", "Sat"),
-        QCoreApplication.translate("Weekday", "Sun"),
-    )
-    return names[day.weekday()]

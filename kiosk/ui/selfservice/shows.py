@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.money import format_money
 from kiosk.services.models import ShowQuery, ShowSummary
-from kiosk.ui.dates import time_text
+from kiosk.ui.dates import day_text, time_text
 from kiosk.ui.names import genre_name, language_name
 from kiosk.ui.posters import poster_pixmap
 from kiosk.ui.selfservice.common import clear_layout, label, step_layout
-from kiosk.ui.selfservice.films import weekday_name
 from kiosk.ui.widgets.tiles import TileGridLayout, wrap_words
 
 POSTER = QSize(180, 270)
@@ -189,4 +188,4 @@ class ShowsScreen(QWidget):
             return self.tr("Today")
         if day == today + timedelta(days=1):
             return self.tr("Tomorrow")
-        return f"{weekday_name(day)} {day.day:02d}/{day.month:02d}"
+        return day_text(day)

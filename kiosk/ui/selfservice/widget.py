@@ -33,7 +33,7 @@ from kiosk.services.models import (
     ShowSummary,
 )
 from kiosk.ui import i18n
-from kiosk.ui.dates import day_time_text
+from kiosk.ui.dates import day_time_text, time_text
 from kiosk.ui.i18n import language_manager
 from kiosk.ui.selfservice.attract import AttractScreen
 from kiosk.ui.selfservice.collect import CollectScreen
@@ -280,7 +280,7 @@ class SelfServiceWidget(QWidget):
         self._seat_palette()
         if self.sale.hold is None:  # how many, first: the map then opens with them held
             summary = detail.summary
-            self.count.set_show(f"{summary.film_title} · {summary.local_start:%H:%M} · "
+            self.count.set_show(f"{summary.film_title} · {time_text(summary.local_start)} · "
                                 f"{summary.hall_name}")
             self.show_screen("count")
             return
