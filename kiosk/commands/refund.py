@@ -14,6 +14,7 @@ import argparse
 from kiosk.commands._staff import add_staff_arguments, signed_in
 from kiosk.commands.book import _with_shift, parse_amount
 from kiosk.config import Config
+from kiosk.domain import refund_reasons
 from kiosk.domain.errors import ApprovalRequired, InvalidInput, PaymentError, ShiftRequired
 from kiosk.domain.money import format_money
 from kiosk.services.item_sales import REFERENCE_PREFIX
@@ -35,7 +36,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(default: everything not yet refunded); stock goes back to the stand")
     parser.add_argument("--seats", nargs="+", metavar="SEAT",
                         help="refund only these seats (default: every seat still held)")
-    parser.add_argument("--reason", default="", help="why, for the audit log")
+    parser.add_argument("--reason", default="", metavar="CODE",
+                        help="why, kept with the refund: " + ", ".join(refund_reasons.CODES))
+    parser.add_argument("--note", default="", help="a few words of your own with the reason "
+                                                   "(needed with --reason other)")
     parser.add_argument("--float", dest="float_amount", default="0", metavar="AMOUNT",
                         help="float for a shift a cash refund has to open (default 0)")
     add_staff_arguments(parser)
@@ -97,8 +101,10 @@ def run(args: argparse.Namespace, config: Config) -> int:
     from kiosk.services.app import open_services
 
     seats = _seat_list(args.seats, config.max_seats_per_booking)
-    if len(args.reason) > 500:
-        raise InvalidInput("Keep the reason under 500 characters.")
+    if args.note and not args.reason:
+        raise InvalidInput("--note goes with a --reason: e.g. --reason other --note 'seat broken'.")
+    args.reason = refund_reasons.checked(f"{args.reason}: {args.note}" if args.note
+                                         else args.reason)
     float_minor = parse_amount(args.float_amount, "The float") or 0
     services = open_services(config)
     try:

@@ -316,7 +316,7 @@ class Screenshotter:
                 sale = booking.confirm(cashier, hold.hold_id, dict.fromkeys(hold.seats, "adult"),
                                        Payment(method="card", card_last4="4242"))
                 self._tick_seed_clock()
-                booking.refund(cashier, sale.reference, reason="Customer changed plans")
+                booking.refund(cashier, sale.reference, reason="customer_request")
             except KioskError as err:
                 log.info("seeding a refund skipped: %s", err)
             self._tick_seed_clock()

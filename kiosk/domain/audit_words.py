@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from kiosk.domain import refund_reasons
 from kiosk.domain.money import format_money
 
 Detail = Mapping[str, Any]
@@ -68,25 +69,17 @@ def _money(detail: Detail, key: str) -> str:
 
 
 def reason_words(reason: str) -> str:
-    """A stored refund reason for a reader: a counter's code in words, "other: x" as x."""
-    text = str(reason or "").strip()
-    return REASON_WORDS.get(text, text.removeprefix("other: "))
+    """A stored refund reason for a reader: the code in words, with its note
+    (``kiosk.domain.refund_reasons``); free text of older rows as it was."""
+    return refund_reasons.parse(reason).words
 
 
 def _reason(detail: Detail) -> str:
-    """The refund's reason in words (a counter's code, or "other: " and the cashier's)."""
-    reason = str(detail.get("reason") or "").strip()
-    if not reason:
-        return ""
-    words = REASON_WORDS.get(reason, reason.removeprefix("other: "))
-    return f" Reason: {words}."
+    """The refund's reason in words, as a sentence's ending."""
+    words = reason_words(str(detail.get("reason") or ""))
+    return f" Reason: {words}." if words else ""
 
 
-REASON_WORDS = {
-    "changed_plans": "customer changed plans", "wrong_tickets": "wrong show, seats or tickets",
-    "show_problem": "show cancelled, delayed or faulty", "duplicate": "bought twice",
-    "void": "cancelled", "other": "other",
-}
 SIGN_IN_REFUSALS = {"wrong_pin": "wrong PIN", "locked": "locked out",
                     "unknown_staff": "unknown staff number", "inactive": "inactive account"}
 

@@ -176,7 +176,9 @@ class BookingService:
                ) -> RefundResult:
         """Refund all seats (``seats=None``) or some, to the original payment method.
 
-        A cashier's refund past the cinema's per-booking or per-shift limit waits for a manager;
+        ``reason`` is a code of ``kiosk.domain.refund_reasons`` (``other: `` and a note for
+        anything else; an unknown code is refused before anything is written). A cashier's
+        refund past the cinema's per-booking or per-shift limit waits for a manager;
         ``within(conn, result)`` runs inside the refund's transaction (see ``RefundDesk``).
         """
         return self._refunds.refund(actor, reference, seats, reason, within=within)

@@ -31,11 +31,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from kiosk.domain import refund_reasons
 from kiosk.domain.clock import from_iso, local, to_iso
 from kiosk.domain.errors import InvalidInput, NotFound, PaymentError, PermissionDenied
 from kiosk.domain.ids import normalise_reference
@@ -44,7 +44,7 @@ from kiosk.services import audit, outbox
 from kiosk.services.auth import ensure_manager, ensure_staff, open_shift_id
 from kiosk.services.booking_queries import BookingContext, codes_json, is_void
 from kiosk.services.business_dates import move_refund_off_closed_day, refund_business_date
-from kiosk.services.models import Actor, RefundResult, Role
+from kiosk.services.models import Actor, RefundPreview, RefundResult, Role
 from kiosk.services.money_controls import for_booking
 from kiosk.services.tenders import left_on, record_refund_tenders, tender_states
 from kiosk.store.db import transaction
@@ -162,14 +162,6 @@ def drawer_method(parts: list[RefundPart], method: str) -> str:
     if not parts:
         return method
     return "cash" if any(p.kind == "cash" for p in parts) else "card"
-
-
-@dataclass(frozen=True)
-class RefundPreview:
-    amount_minor: int
-    currency: str
-    parts: tuple[tuple[str, int], ...]  # (tender kind, amount) in the order money goes back
-    needs_manager: bool  # past this cashier's limits: it would wait for an approval
 
 
 class RefundDesk:
@@ -305,9 +297,9 @@ class RefundDesk:
         """
         ctx = self.ctx
         ensure_staff(ctx.deps, actor, "refund", str(reference))
+        reason = refund_reasons.checked(reason, allow_system=True)  # before anything is written
         self.check_started_show(actor, reference, "refund")
         now = ctx.now()
-        reason = str(reason or "").strip()[:500]
         void = is_void(reason)
         with transaction(ctx.conn) as conn:
             booking = ctx.booking_row(conn, reference)
@@ -343,7 +335,9 @@ class RefundDesk:
             result = RefundResult(refund_id=refund_id, booking_reference=booking["reference"],
                                   seats=tuple(codes), amount_minor=amount,
                                   currency=booking["currency"], method=method, state=state,
-                                  to_pay_out=to_pay_out)
+                                  to_pay_out=to_pay_out,
+                                  parts=() if over_limit else tuple(
+                                      (p.kind, p.amount_minor) for p in parts))
             if within is not None:
                 within(conn, result)
         return result
@@ -372,8 +366,8 @@ class RefundDesk:
                              self.over_limit(conn, actor, booking, amount) is not None)
 
     def cancel(self, actor: Actor, reference: str, reason: str = "") -> RefundResult:
-        """Void the whole booking: a full refund with reason ``void``."""
-        extra = str(reason or "").strip()
+        """Void the whole booking: a full refund with reason ``void`` (``reason`` its note)."""
+        extra = " ".join(str(reason or "").split())[:refund_reasons.MAX_NOTE]
         return self.refund(actor, reference, None, f"void: {extra}" if extra else "void")
 
     @staticmethod

@@ -28,6 +28,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from kiosk.domain import menu as menu_rules
+from kiosk.domain import refund_reasons
 from kiosk.domain.business_day import business_date as sale_business_date
 from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import (
@@ -48,7 +49,7 @@ from kiosk.services import audit, gift_cards, loyalty, outbox, tenders, vouchers
 from kiosk.services.auth import ensure_active, ensure_staff, open_shift_id
 from kiosk.services.booking_sales import Paid, channel_of, take_payment
 from kiosk.services.deps import ServiceDeps
-from kiosk.services.models import Actor, Payment, Role
+from kiosk.services.models import Actor, Payment, RefundPreview, Role
 from kiosk.services.money_controls import for_cinema
 from kiosk.store.db import transaction
 from kiosk.store.menu_store import load_menu, take_stock
@@ -405,9 +406,9 @@ class ItemSaleService:
         """Give back ``quantities`` (line number -> how many; None: everything not yet
         refunded). Stock returns to the stand; money to the sale's tenders."""
         ensure_staff(self.deps, actor, "item_refund", str(reference))
+        reason = refund_reasons.checked(reason)  # a code (issue 14), refused before any write
         sale = self.get(reference)
         now = self.deps.clock.now()
-        reason = " ".join(str(reason or "").split())[:300]
         with transaction(self.conn) as conn:
             rows = {r["line_no"]: r for r in conn.execute(
                 "SELECT * FROM item_sale_lines WHERE sale_id = ?", (sale.sale_id,))}
@@ -416,12 +417,7 @@ class ItemSaleService:
             tax = sum(_tax_part(rows[n], q) for n, q in wanted.items())
             if actor.role != Role.MANAGER:
                 self._check_cashier_limits(conn, actor, sale, amount, now)
-            left = [(t["seq"], t["kind"], t["amount_minor"] - t["back"]) for t in conn.execute(
-                "SELECT t.seq, t.kind, t.amount_minor, COALESCE((SELECT SUM(rt.amount_minor) "
-                "FROM item_refund_tenders rt JOIN item_refunds r ON r.id = rt.refund_id "
-                "WHERE r.sale_id = t.sale_id AND rt.tender_seq = t.seq), 0) AS back "
-                "FROM item_sale_tenders t WHERE t.sale_id = ?", (sale.sale_id,))]
-            parts = allocate_refund(amount, left)
+            parts = allocate_refund(amount, self._tenders_left(conn, sale.sale_id))
             shift_id = open_shift_id(self.deps, actor.staff_id, actor.kiosk_id)
             if shift_id is None and any(p.kind == "cash" for p in parts):
                 raise ShiftRequired("Open your shift before giving cash back.")
@@ -465,6 +461,37 @@ class ItemSaleService:
                                  "tenders": [[p.kind, p.amount_minor] for p in parts]})
         return ItemRefund(refund_id, sale.reference, amount, tax, sale.currency,
                           tuple((p.kind, p.amount_minor) for p in parts), returned)
+
+    def refund_preview(self, actor: Actor, reference: str,
+                       quantities: Mapping[int, int] | None = None) -> RefundPreview:
+        """What ``refund`` would give back and to which tenders, writing nothing: the counter
+        shows it before the cashier commits (issue 14). Past a cashier's limit it says so
+        (``needs_manager``) where ``refund`` refuses."""
+        ensure_staff(self.deps, actor, "item_refund", str(reference))
+        sale = self.get(reference)
+        conn = self.conn
+        rows = {r["line_no"]: r for r in conn.execute(
+            "SELECT * FROM item_sale_lines WHERE sale_id = ?", (sale.sale_id,))}
+        wanted = self._wanted(rows, quantities)
+        amount = sum(rows[n]["unit_price_minor"] * q for n, q in wanted.items())
+        over = False
+        if actor.role != Role.MANAGER:
+            try:
+                self._check_cashier_limits(conn, actor, sale, amount, self.deps.clock.now())
+            except PermissionDenied:
+                over = True
+        parts = allocate_refund(amount, self._tenders_left(conn, sale.sale_id))
+        return RefundPreview(amount, sale.currency,
+                             tuple((p.kind, p.amount_minor) for p in parts), over)
+
+    @staticmethod
+    def _tenders_left(conn: sqlite3.Connection, sale_id: str) -> list[tuple[int, str, int]]:
+        """(seq, kind, amount not yet given back) of each tender of the sale."""
+        return [(t["seq"], t["kind"], t["amount_minor"] - t["back"]) for t in conn.execute(
+            "SELECT t.seq, t.kind, t.amount_minor, COALESCE((SELECT SUM(rt.amount_minor) "
+            "FROM item_refund_tenders rt JOIN item_refunds r ON r.id = rt.refund_id "
+            "WHERE r.sale_id = t.sale_id AND rt.tender_seq = t.seq), 0) AS back "
+            "FROM item_sale_tenders t WHERE t.sale_id = ?", (sale_id,))]
 
     def _check_cashier_limits(self, conn: sqlite3.Connection, actor: Actor, sale: ItemSale,
                               amount: int, now: datetime) -> None:

@@ -188,6 +188,17 @@ class RefundResult:
     method: str
     state: str  # completed | pending_approval
     to_pay_out: bool = False  # completed, cash to give back, but no open drawer paid it yet
+    # (tender kind, amount) the money went back to, in that order; empty while it waits
+    parts: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class RefundPreview:
+    """What a refund would give back and where, before anything is written (issue 14)."""
+    amount_minor: int
+    currency: str
+    parts: tuple[tuple[str, int], ...]  # (tender kind, amount) in the order money goes back
+    needs_manager: bool  # past this cashier's limits: it would wait for (or need) a manager
 
 
 @dataclass(frozen=True)

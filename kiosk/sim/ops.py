@@ -216,7 +216,7 @@ def op_refund(sim: Simulation, k: SimKiosk, rng: random.Random) -> str:
         return "no active booking"
     booking_id, reference, seats = rng.choice(bookings)
     chosen = None if rng.random() < 0.6 else [rng.choice(seats)]
-    reason = "void" if rng.random() < 0.2 else "customer request"
+    reason = "void" if rng.random() < 0.2 else "customer_request"
     result = k.services.booking.refund(k.cashier, reference, chosen, reason)
     return (f"{sim.trace.name(booking_id, 'b')} {_seats(result.seats)} {result.amount_minor} "
             f"{result.state}")

@@ -103,7 +103,7 @@ def test_a_web_booking_is_pulled_by_show_and_a_refund_since_the_pull_admits_nobo
     counter_sale = _sell(cloud_services, ["F5", "F6"])
     assert door1.admissions.prefetch()  # the door knows the counter's booking now
     manager = cloud_services.auth.sign_in("9001", "9999")
-    cloud_services.booking.refund(manager, counter_sale.reference, ["F5", "F6"], reason="test")
+    cloud_services.booking.refund(manager, counter_sale.reference, ["F5", "F6"], reason="customer_request")
     from kiosk.cloud.worker import OutboxWorker
 
     worker = OutboxWorker(ctx, cloud_services.config.db_path, clock=clock)

@@ -194,7 +194,7 @@ def test_another_devices_booking_prints_its_ticket_types_and_not_seats_refunded_
                                                                       ("C2", "child")}
     assert all(ln.price_minor > 0 for ln in found.lines)
     manager = cloud_services.auth.sign_in("9001", "9999")
-    cloud_services.booking.refund(manager, booking.reference, ["C2"], reason="test")
+    cloud_services.booking.refund(manager, booking.reference, ["C2"], reason="customer_request")
     worker = _worker(cloud_services, clock)
     try:
         worker.run_once()  # the refund reaches the cloud

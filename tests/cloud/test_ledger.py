@@ -69,7 +69,7 @@ def _mixed_day(k1, k2, ctx, clock) -> dict:
     clock.advance(minutes=5)
     k2.sell("show-future", ["C1", "C2", "C3"])
     k1.svc.booking.refund(k1.actor, b1.reference, ["A2"])
-    k1.svc.booking.refund(k1.actor, b1.reference, ["A1"], "changed mind")  # may wait for approval
+    k1.svc.booking.refund(k1.actor, b1.reference, ["A1"], "customer_request")  # may wait for approval
     shift = insert_open_shift(k2.svc.deps.db, k2.actor.staff_id, "KIOSK-2", clock, 5000)
     web = _web_sale(ctx, clock, ["F1", "F2"])
     return {"web": web, "shift": shift}
@@ -212,7 +212,7 @@ def test_other_devices_requests_are_listed_and_without_a_cinema_not_decided_here
 
     k1, k2, office = day
     big = k2.sell("show-future", ["D1", "D2", "D3", "D4", "D5", "D6"])
-    request = k2.svc.booking.refund(k2.actor, big.reference, None, "wrong day")
+    request = k2.svc.booking.refund(k2.actor, big.reference, None, "wrong_show_sold")
     assert request.state == "pending_approval"  # over the cashier's limit
     shift = insert_open_shift(k2.svc.deps.db, k2.actor.staff_id, "KIOSK-2", clock, 5000)
     _sync(k2, clock)
@@ -322,7 +322,7 @@ def test_every_devices_food_and_drink_reaches_the_managers_day(day, ctx, clock):
         with transaction(k.svc.deps.conn):
             replace_menu(k.svc.deps.conn, small_menu(), {"pop-l": (10, 3)}, "t")
     sold = k1.svc.items.sell(k1.actor, CINEMA, [Order("pop-l", 2, ("salted",))], CARD_PAYMENT)
-    k1.svc.items.refund(k1.svc.auth.sign_in(*MANAGER), sold.reference, {1: 1}, "dropped")
+    k1.svc.items.refund(k1.svc.auth.sign_in(*MANAGER), sold.reference, {1: 1}, "other: dropped")
     k2.svc.items.sell(k2.actor, CINEMA, [Order("cola-m")], CARD_PAYMENT)
     for k in (k1, k2):
         _sync(k, clock)

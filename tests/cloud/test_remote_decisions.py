@@ -46,7 +46,7 @@ def _pull(kiosk, clock) -> None:
 def _request(k2, clock):
     """A refund request over the cashier's limit on KIOSK-2, in the cloud."""
     big = k2.sell("show-future", SIX)
-    request = k2.svc.booking.refund(k2.actor, big.reference, None, "wrong day")
+    request = k2.svc.booking.refund(k2.actor, big.reference, None, "wrong_show_sold")
     assert request.state == "pending_approval"
     _sync(k2, clock)
     return big, request

@@ -52,6 +52,8 @@ def test_food_is_refunded_by_its_reference_line_by_line(driver, qtbot, services,
     assert not screen.exchange_button.isVisible()
     assert screen.refund_button.text() == "Refund selected items"
     driver.click(screen.checks["L1"])  # 2 x popcorn
+    assert "To give back: ₹900.00" in screen.preview.text()  # before anything is written
+    screen.reason_code.setCurrentIndex(screen.reason_code.findData("customer_request"))
     driver.click(screen.refund_button)
     qtbot.waitUntil(lambda: "Refund complete" in screen.result.text(), timeout=WAIT)
     assert "Give back ₹900.00" in screen.result.text()

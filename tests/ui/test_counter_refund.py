@@ -23,6 +23,12 @@ def sell(services, seats: list[str], method: str = "card", show_id: str = "show-
     return services.booking.confirm(actor, hold.hold_id, dict.fromkeys(seats, "adult"), payment)
 
 
+def choose_reason(screen, code: str = "customer_request", note: str = "") -> None:
+    """Pick a reason code on the refund screen (and its note), as a cashier does."""
+    screen.reason_code.setCurrentIndex(screen.reason_code.findData(code))
+    screen.reason.setText(note)
+
+
 def test_refund_some_seats_by_scanned_reference(driver, qtbot, services):
     booking = sell(services, ["C1", "C2", "C3"])
     driver.start()
@@ -39,6 +45,7 @@ def test_refund_some_seats_by_scanned_reference(driver, qtbot, services):
     assert not screen.refund_button.isEnabled()
 
     driver.click(screen.checks["C2"])
+    choose_reason(screen)
     driver.click(screen.refund_button)
     qtbot.waitUntil(lambda: "Refund complete" in screen.result.text(), timeout=WAIT)
     assert "250.00" in screen.result.text()
@@ -63,6 +70,8 @@ def test_large_refund_is_shown_as_waiting_for_a_manager(driver, qtbot, services)
     qtbot.waitUntil(lambda: screen.card.isVisible(), timeout=WAIT)
     driver.click(screen.select_all)
     assert screen.selected_seats() == ["F1", "F2"]
+    assert "waits for a manager" in screen.preview.text()  # said before committing
+    choose_reason(screen, "show_cancelled")
     driver.click(screen.refund_button)
     qtbot.waitUntil(lambda: "manager" in screen.result.text(), timeout=WAIT)
     assert "NOT paid" in screen.result.text()
@@ -186,9 +195,12 @@ def test_a_scanned_ticket_code_finds_the_booking_and_an_altered_one_is_refused(d
 
 
 def test_the_refund_says_how_much_goes_back_and_where_before_it_commits(driver, qtbot, services):
-    """Issue 14 defect 8: the amount and its tenders shown before committing; a reason code,
-    not free text; seat boxes a finger's size; the primary button looks like one."""
+    """Issue 14 defect 8: the amount and its tenders shown before committing; a reason code
+    (asked for, not free text) stored with the refund; seat boxes a finger's size; the
+    primary button looks like one."""
     import json
+
+    from kiosk.domain.money import format_money
 
     booking = sell(services, ["F5", "F6"])
     driver.start()
@@ -196,30 +208,69 @@ def test_the_refund_says_how_much_goes_back_and_where_before_it_commits(driver, 
     refund = driver.screen("refund")
     refund.reference.setText(booking.reference)
     refund.find()
-    assert refund.preview.text() == ""  # nothing chosen yet
+    assert "Tick what the customer gives back" in refund.preview.text()  # nothing chosen yet
     refund.checks["F5"].setChecked(True)
-    from kiosk.domain.money import format_money
-
     price = format_money(next(ln.price_minor for ln in booking.lines if ln.seat_code == "F5"),
                          "INR")
-    assert refund.preview.text() == f"Refund {price} to: card {price}"
-    before = services.deps.conn.execute("SELECT COUNT(*) FROM refunds").fetchone()[0]
-    assert before == 0  # the preview wrote nothing
+    assert f"To give back: {price}" in refund.preview.text()
+    assert f"Goes to: card {price}" in refund.preview.text()
+    count = lambda table: services.deps.conn.execute(  # noqa: E731
+        f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    audit_rows = count("audit")
+    assert count("refunds") == 0  # the preview wrote nothing
     assert refund.checks["F5"].minimumHeight() >= 44
     assert "44px" in refund.checks["F5"].styleSheet()
     assert refund.refund_button.property("role") == "primary"
+    assert refund.refund_button.isEnabled()  # a seat ticked: the primary button is live
+    # no reason chosen: asked for, nothing written
     assert not refund.reason.isVisible()
+    driver.click(refund.refund_button)
+    assert "Choose a reason" in refund.message.text()
+    assert count("refunds") == 0 and count("audit") == audit_rows
+    # "Other" needs words of the cashier's own
     refund.reason_code.setCurrentIndex(refund.reason_code.findData("other"))
     assert refund.reason.isVisible()
+    driver.click(refund.refund_button)
+    assert "Say in a few words" in refund.message.text() and count("refunds") == 0
     refund.reason.setText("seat broken")
     if os.environ.get("KIOSK_SHOTS"):
         from PySide6.QtWidgets import QApplication
 
         QApplication.processEvents()
         refund.window().grab().save(os.path.join(os.environ["KIOSK_SHOTS"], "refund-preview.png"))
-    refund.reason_code.setCurrentIndex(refund.reason_code.findData("wrong_tickets"))
+    choose_reason(refund, "show_cancelled", "power cut")
     driver.click(refund.refund_button)
     qtbot.waitUntil(lambda: "Refund complete" in refund.result.text(), timeout=10_000)
+    assert f"card {price}" in refund.result.text()
     detail = json.loads(services.deps.conn.execute(
         "SELECT detail FROM audit WHERE action = 'refund'").fetchone()[0])
-    assert detail["reason"] == "wrong_tickets"
+    assert detail["reason"] == "show_cancelled: power cut"
+    assert services.deps.conn.execute("SELECT reason FROM refunds").fetchone()[0] == \
+        "show_cancelled: power cut"
+
+
+def test_a_split_refund_preview_names_each_tender_it_goes_back_to(driver, qtbot, services):
+    """Card and gift card paid: the preview says how much goes back to each, as the service
+    decides (card first), and cash is said to come from the drawer."""
+    from kiosk.domain.tenders import Tender
+
+    gift = issue_gift_card(services, 20_000)
+    actor = services.auth.sign_in("1002", "2345")
+    services.shifts.open(actor, 100_000)
+    hold = services.booking.hold(actor, "show-future", ["D1", "D2"])
+    booking = services.booking.confirm(
+        actor, hold.hold_id, {"D1": "adult", "D2": "adult"},
+        Payment(tenders=(Tender("voucher", 20_000, gift), Tender("cash", 30_000))))
+    driver.start()
+    driver.mode.go("refund")
+    refund = driver.screen("refund")
+    refund.reference.setText(booking.reference)
+    refund.find()
+    driver.click(refund.select_all)
+    expected = services.booking.refund_preview(actor, booking.reference, ["D1", "D2"])
+    said = {"voucher": "gift card", "cash": "cash from your drawer"}
+    from kiosk.domain.money import format_money
+
+    for kind, amount in expected.parts:
+        assert f"{said[kind]} {format_money(amount, 'INR')}" in refund.preview.text()
+    assert len(expected.parts) == 2

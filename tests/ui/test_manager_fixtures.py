@@ -51,7 +51,7 @@ def trading_day(services, cashier, clock):
     clock.advance(hours=1)
     b = sell(services, cashier, "show-future", ["E1", "C1"], Payment("card", card_last4="4242"),
              {"C1": "child"})
-    services.booking.refund(cashier, b.reference, ["C1"], "changed plans")
+    services.booking.refund(cashier, b.reference, ["C1"], "customer_request")
     clock.advance(minutes=20)
     c = sell(services, services.auth.self_service_actor(), "show-later", ["D1"],
              Payment("card", card_last4="1111"))

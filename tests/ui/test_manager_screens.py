@@ -64,7 +64,7 @@ def test_cashups_flag_and_approve_with_comment(qtbot, open_console, manager, ser
 # ---- refund approvals --------------------------------------------------------------------------
 def big_refund(services, cashier, seats):
     booking = sell(services, cashier, "show-later", seats, Payment("card", card_last4="4242"))
-    result = services.booking.refund(cashier, booking.reference, None, "family emergency")
+    result = services.booking.refund(cashier, booking.reference, None, "other: family emergency")
     assert result.state == "pending_approval"
     return booking, result
 

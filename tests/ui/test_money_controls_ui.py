@@ -35,7 +35,7 @@ def request_after_shift(services, tendered: int = 100_000):
     cashier = services.auth.sign_in("1001", "1234")
     booking = sell(services, cashier, "show-future", ["B1", "B2"],
                    Payment("cash", tendered_minor=tendered))
-    request = services.booking.refund(cashier, booking.reference, None, "wrong day")
+    request = services.booking.refund(cashier, booking.reference, None, "wrong_show_sold")
     assert request.state == "pending_approval"
     closed = services.shifts.close(cashier, 50_000)
     return cashier, booking, request, closed

@@ -88,11 +88,11 @@ def test_wrong_day_hall_show_and_refunds_are_said(services, usher, clock):
     assert admit(usher, today.ticket_code, door_setting("Door 2", show_id="show-later")
                  ).decision.reason == rules.WRONG_SHOW
     manager = services.auth.sign_in("9001", "9999")
-    services.booking.refund(manager, today.reference, ["D3"], reason="test")
+    services.booking.refund(manager, today.reference, ["D3"], reason="customer_request")
     partly = admit(usher, today.ticket_code, DOOR)
     assert partly.admitted and partly.decision.text.startswith("ADMIT 1:")
     gone = _sell(services, ["D4"])
-    services.booking.refund(manager, gone.reference, ["D4"], reason="test")
+    services.booking.refund(manager, gone.reference, ["D4"], reason="customer_request")
     refused = admit(usher, gone.ticket_code, DOOR)
     assert (refused.admitted, refused.decision.reason) == (False, rules.REFUNDED)
 

@@ -30,8 +30,8 @@ def test_no_guessed_currency_the_reason_in_words_and_one_refused():
     assert describe("refund", "J7Z5", {"amount_minor": 4_500, "method": "card"}) == \
         "Refunded 45.00 of booking J7Z5 (card)."  # the row does not say AED: no ₹ guessed
     assert describe("refund", "J7Z5", {"amount_minor": 4_500, "currency": "AED",
-                                       "reason": "wrong_tickets"}).endswith(
-        "Reason: wrong show, seats or tickets.")
+                                       "reason": "wrong_show_sold"}).endswith(
+        "Reason: wrong show sold.")
     assert reason_words("other: seat broken") == "seat broken"
     assert describe("sign_in_failed", "1001", {"reason": "wrong_pin"}, ok=False) == \
         "Sign-in as staff 1001 refused (wrong PIN)."

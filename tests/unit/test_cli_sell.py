@@ -63,7 +63,7 @@ def test_kiosk_refund_gives_food_back_by_line_with_its_stock(cli):
     [(reference,)] = cli.query("SELECT reference FROM item_sales")
     cli.refused("refund", reference, "--lines", "1=5", *STAFF, match="2 can be refunded")
     cli.refused("refund", reference, "--seats", "A1", *STAFF, match="--lines")
-    rc, out, err = cli("refund", reference, "--lines", "1=1", "--reason", "spilt", *STAFF)
+    rc, out, err = cli("refund", reference, "--lines", "1=1", "--reason", "other", "--note", "spilt", *STAFF)
     assert rc == 0, err
     assert "Refunded ₹450.00" in out and "card ₹450.00" in out and "1 x pop-l" in out
     assert cli.query("SELECT on_hand FROM menu_stock WHERE item_id = 'pop-l'") == [(9,)]

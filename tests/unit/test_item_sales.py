@@ -218,12 +218,18 @@ def test_a_partial_refund_returns_stock_and_money_card_first(shop):
     cashier = _cashier(shop)
     sale = shop.items.sell(cashier, CIN, [Order("pop-l", 1, ("salted",)), COLA], Payment(
         tenders=(Tender("card", 50_000, "4242"), Tender("cash", 20_000))))  # 680.00, 20.00 back
-    refund = shop.items.refund(cashier, sale.reference, {1: 1}, "dropped it")
+    refund = shop.items.refund(cashier, sale.reference, {1: 1}, "other: dropped it")
     assert refund.amount_minor == 45_000 and refund.parts == (("card", 45_000),)
     assert refund.returned == {"pop-l": 1} and _on_hand(shop, "pop-l") == 10
-    rest = shop.items.refund(cashier, sale.reference, None, "left")
+    before = table_dump(shop.deps.conn, exclude=())
+    preview = shop.items.refund_preview(cashier, sale.reference, None)  # issue 14: said first
+    assert (preview.amount_minor, preview.parts) == (23_000, (("card", 5_000), ("cash", 18_000)))
+    with pytest.raises(InvalidInput, match="not a refund reason"):
+        shop.items.refund(cashier, sale.reference, None, "left")
+    assert table_dump(shop.deps.conn, exclude=()) == before  # neither wrote anything
+    rest = shop.items.refund(cashier, sale.reference, None, "customer_request")
     assert rest.amount_minor == 23_000
-    assert rest.parts == (("card", 5_000), ("cash", 18_000))
+    assert rest.parts == (("card", 5_000), ("cash", 18_000)) == preview.parts
     done = shop.items.get(sale.reference)
     assert done.refunded_minor == done.total_minor
     line_tax = sum(ln.tax_minor for ln in done.lines)

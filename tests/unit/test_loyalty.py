@@ -195,9 +195,9 @@ def test_a_refund_gives_points_back_and_takes_back_what_the_refunded_money_earne
     booking = sell(desk, ["C3", "C4"], pay)
     assert booking.points_earned == 40 and _points(desk) == 500 - 200 + 40
     # one seat (₹250): card first (REFUND_ORDER), so the points stay spent on the other seat
-    desk.booking.refund(desk.manager, booking.reference, ["C3"], reason="changed mind")
+    desk.booking.refund(desk.manager, booking.reference, ["C3"], reason="customer_request")
     assert _points(desk) == 340 - 25  # ₹250 card back: its 25 points go
-    desk.booking.refund(desk.manager, booking.reference, ["C4"], reason="changed mind")
+    desk.booking.refund(desk.manager, booking.reference, ["C4"], reason="customer_request")
     # the rest: ₹150 card and ₹100 of points (200 points back); nothing earned is left
     assert _points(desk) == 500
     moves = [tuple(m) for m in desk.deps.conn.execute(
@@ -209,7 +209,7 @@ def test_a_refund_gives_points_back_and_takes_back_what_the_refunded_money_earne
 def test_a_clawback_never_takes_a_balance_below_zero(desk):
     booking = sell(desk, ["C5", "C6"])  # ₹500 by card: 50 points
     _give_points(desk, 10)  # spent elsewhere meanwhile
-    desk.booking.refund(desk.manager, booking.reference, ["C5", "C6"], reason="cancelled")
+    desk.booking.refund(desk.manager, booking.reference, ["C5", "C6"], reason="show_cancelled")
     assert _points(desk) == 0
     shortfall = desk.deps.conn.execute(
         "SELECT detail FROM audit WHERE action = 'points_shortfall'").fetchone()
@@ -222,7 +222,7 @@ def test_food_alone_earns_and_redeems_and_its_refund_settles_the_points(desk):
         tenders=(Tender("points", 200_00, PHONE), Tender("card", 700_00, "4242"))), PHONE)
     assert (sale.member_phone, sale.points_earned) == (PHONE, 70)
     assert _points(desk) == 400 - 400 + 70
-    desk.items.refund(desk.cashier, sale.reference, None, "cold")
+    desk.items.refund(desk.cashier, sale.reference, None, "other: cold")
     assert _points(desk) == 400  # the 400 points back, the 70 earned taken back
 
 
@@ -262,7 +262,7 @@ def test_the_z_report_says_what_the_days_sales_did_with_points(desk):
     _give_points(desk, 500)
     pay = Payment(tenders=(Tender("points", 100_00, PHONE), Tender("card", 400_00, "4242")))
     booking = sell(desk, ["C7", "C8"], pay)
-    desk.booking.refund(desk.manager, booking.reference, ["C7"], reason="changed mind")
+    desk.booking.refund(desk.manager, booking.reference, ["C7"], reason="customer_request")
     day = desk.deps.conn.execute("SELECT business_date FROM bookings WHERE id = ?",
                                  (booking.booking_id,)).fetchone()[0]
     report = desk.day_close.preview(desk.manager, day, CIN)
@@ -281,7 +281,7 @@ def test_an_exchange_keeps_the_member_and_its_points_follow_the_money(desk):
     new = desk.booking.exchange(desk.manager, booking.reference, hold.hold_id, {}, None)
     assert new.member_phone == PHONE and new.points_earned == 0
     assert _points(desk) == 25  # the ₹250 given back earned its 25 points
-    desk.booking.refund(desk.manager, new.reference, ["D7"], reason="cancelled")
+    desk.booking.refund(desk.manager, new.reference, ["D7"], reason="show_cancelled")
     assert _points(desk) == 0  # nothing paid is kept: nothing earned is kept
 
 
@@ -300,7 +300,7 @@ def test_points_may_pay_an_exchanges_difference_and_are_taken_once(desk):
     assert _points(desk) == 600 - 500
     assert [(t.kind, t.amount_minor, t.carried_from is not None) for t in new.tenders] == [
         ("card", 250_00, True), ("points", 250_00, False)]
-    desk.booking.refund(desk.manager, new.reference, ["D9", "D10"], reason="cancelled")
+    desk.booking.refund(desk.manager, new.reference, ["D9", "D10"], reason="show_cancelled")
     assert _points(desk) == 600 - 25  # the 500 points back; the card's 25 earned taken back
 
 

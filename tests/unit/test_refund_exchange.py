@@ -49,7 +49,7 @@ def outbox(services, kind=None):
 # ---------------------------------------------------------------- refund
 def test_full_refund_frees_seats_and_records_money(services, cashier):
     booking = sell(services, cashier, ["B1", "B2"])
-    result = services.booking.refund(cashier, booking.reference.lower(), reason="changed plans")
+    result = services.booking.refund(cashier, booking.reference.lower(), reason="customer_request")
     assert result.state == "completed" and result.amount_minor == booking.total_minor
     assert result.seats == ("B1", "B2") and result.method == "card"
     assert sold_seats(services) == []
@@ -115,7 +115,7 @@ def test_cashier_refund_above_limit_waits_for_manager(services, cashier, manager
     seats = [f"F{i}" for i in range(1, 5)]  # 4 recliners = 2,400.00 > 1,000.00 limit
     booking = sell(services, cashier, seats)
     assert booking.total_minor > 100000  # the cinema's INR limit (migration 0012)
-    result = services.booking.refund(cashier, booking.reference, reason="too loud")
+    result = services.booking.refund(cashier, booking.reference, reason="other: too loud")
     assert result.state == "pending_approval"
     assert sold_seats(services) == sorted(seats)  # nothing freed yet
     assert services.booking.get(booking.reference).refunded_minor == 0
@@ -128,7 +128,7 @@ def test_cashier_refund_above_limit_waits_for_manager(services, cashier, manager
         services.booking.approve_refund(cashier, result.refund_id)
     [pending] = services.booking.pending_refunds(manager)
     assert pending["refund_id"] == result.refund_id and pending["seats"] == seats
-    assert pending["requested_by_name"] == "Asha Cashier" and pending["reason"] == "too loud"
+    assert pending["requested_by_name"] == "Asha Cashier" and pending["reason"] == "other: too loud"
     approved = services.booking.approve_refund(manager, result.refund_id)
     assert approved.state == "completed" and approved.amount_minor == booking.total_minor
     assert sold_seats(services) == []
@@ -261,7 +261,7 @@ def test_conflict_booking_refunded_in_full_by_a_manager_with_caller_bookkeeping(
         seen.append(result.refund_id)
         tx.execute("INSERT INTO settings (key, value) VALUES ('resolved', ?)", (booking.booking_id,))
 
-    result = services.booking.refund(manager, booking.reference, reason="sold elsewhere",
+    result = services.booking.refund(manager, booking.reference, reason="conflict: sold elsewhere",
                                      within=mark_resolved)
     assert result.state == "completed" and seen == [result.refund_id]
     assert services.booking.get(booking.reference).state == "refunded"

@@ -50,7 +50,7 @@ def day_of_trading(services, cashier, clock):
     # B: 18:30, cashier, card, E1 premium adult + C1 standard child: 525.00, tax 53.39 + 26.69 = 80.08.
     b = sell(services, cashier, "show-future", ["E1", "C1"], CARD, {"C1": "child"})
     # C1 refunded at 18:30 to the card: 175.00, tax 26.69.
-    services.booking.refund(cashier, b.reference, ["C1"], "changed plans")
+    services.booking.refund(cashier, b.reference, ["C1"], "customer_request")
     clock.advance(minutes=20)
     # C: 18:50, self-service, card, show-later D1: 250.00, tax 38.14.
     kiosk = services.auth.self_service_actor()
@@ -191,7 +191,7 @@ def test_refunds_list(services, manager, day_of_trading):
     r = rows[0]
     assert (r["reference"], r["seats"], r["amount"], r["tax"]) == (
         day_of_trading["b"].reference, "C1", 17500, 2669)
-    assert (r["method"], r["state"], r["reason"], r["at"]) == ("card", "completed", "changed plans",
+    assert (r["method"], r["state"], r["reason"], r["at"]) == ("card", "completed", "customer request",
                                                               "2026-11-25 18:30")
     assert r["requested_by"] == "1001 Asha Cashier"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,25 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain import refund_reasons
 from kiosk.domain.errors import KioskError
 from kiosk.domain.ids import REFERENCE_ALPHABET, normalise_reference
 from kiosk.domain.money import format_money
 from kiosk.ui.counter.basket import ticket_type_label
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import date_text, time_text
+from kiosk.ui.reasons import reason_label
 
 _REF_CHARS = REFERENCE_ALPHABET + "OIL"
 _REFERENCE_RE = re.compile(rf"(?<![{_REF_CHARS}])([{_REF_CHARS}]{{4}})-?([{_REF_CHARS}]{{4}})"
                            rf"(?![{_REF_CHARS}])")
 REFUNDABLE_STATES = ("confirmed", "partially_refunded")
-# Reason codes (stored as the code; the words are the screen's): issue 14 defect 8
-REASONS = (
-    ("changed_plans", QT_TRANSLATE_NOOP("Refund", "Customer changed plans")),
-    ("wrong_tickets", QT_TRANSLATE_NOOP("Refund", "Wrong show, seats or tickets sold")),
-    ("show_problem", QT_TRANSLATE_NOOP("Refund", "Show cancelled, delayed or faulty")),
-    ("duplicate", QT_TRANSLATE_NOOP("Refund", "Bought twice")),
-    ("other", QT_TRANSLATE_NOOP("Refund", "Other (say why)")),
-)
 
 
 def reference_from_scan(text: str) -> str:
@@ -140,13 +134,16 @@ class RefundScreen(Screen):
         self.reason_code = QComboBox(self.card)
         self.reason_code.setObjectName("refundReasonCode")
         self.reason_code.setAccessibleName(self.tr("Reason for the refund"))
-        for code, words in REASONS:
-            self.reason_code.addItem(QCoreApplication.translate("Refund", words), code)
+        self.reason_code.addItem(self.tr("Choose a reason…"), "")  # nothing chosen for them
+        for code in refund_reasons.CODES:  # the service's fixed list (issue 14 defect 8)
+            self.reason_code.addItem(reason_label(code), code)
         self.reason_code.currentIndexChanged.connect(self._reason_changed)
         self.reason = QLineEdit(self.card)
         self.reason.setObjectName("refundReason")
         self.reason.setPlaceholderText(self.tr("Say why"))
         self.reason.setAccessibleName(self.tr("Other reason"))
+        self.reason.setMaxLength(refund_reasons.MAX_NOTE)
+        self.reason.textChanged.connect(self._update_buttons)
         self.reason.hide()
         self.preview = QLabel("", self.card)
         self.preview.setObjectName("refundPreview")
@@ -399,10 +396,7 @@ class RefundScreen(Screen):
 
     def _refund_food(self) -> None:
         sale = self.food
-        lines = {line.line_no: line.qty - line.refunded_qty for line in sale.lines
-                 if self.checks.get(f"L{line.line_no}") is not None
-                 and self.checks[f"L{line.line_no}"].isChecked()
-                 and self.checks[f"L{line.line_no}"].isEnabled()}
+        lines = self._food_quantities()
         if self._busy or not lines:
             return
         self._busy = True
@@ -415,8 +409,8 @@ class RefundScreen(Screen):
     def _food_refunded(self, result) -> None:
         self._busy = False
         self.bridge.sync_now()
-        money = " + ".join(f"{method_label(kind)} {format_money(amount, result.currency)}"
-                           for kind, amount in result.parts) or format_money(0, result.currency)
+        money = self._tender_words(result.parts, result.currency) \
+            or format_money(0, result.currency)
         self._load_food(result.reference, keep_result=True)
         self.result.setText("<b>" + self.tr("Refund complete.") + "</b><br>"
                             + self.tr("Give back %1: %2. What was returned is back in the "
@@ -475,46 +469,106 @@ class RefundScreen(Screen):
             if check.isEnabled():
                 check.setChecked(True)
 
-    def _reason_changed(self, *_args) -> None:
-        self.reason.setVisible(self.reason_code.currentData() == "other")
+    @Slot(int)
+    def _reason_changed(self, _index: int) -> None:
+        """A note field for every reason (optional), said to be needed for "Other"."""
+        other = self.reason_code.currentData() == refund_reasons.OTHER
+        self.reason.setVisible(bool(self.reason_code.currentData()))
+        self.reason.setPlaceholderText(self.tr("Say why") if other
+                                       else self.tr("Note (optional)"))
+        self._update_buttons()
 
     def reason_text(self) -> str:
-        """The reason as stored: its code, or "other: " and the cashier's words."""
-        code = self.reason_code.currentData() or "other"
-        words = self.reason.text().strip()
-        return f"other: {words}" if code == "other" and words else code
+        """The reason as the service takes it: its code, or its code, ": " and the note."""
+        code = self.reason_code.currentData() or ""
+        words = " ".join(self.reason.text().split())
+        return f"{code}: {words}" if code and words else code
+
+    def reason_missing(self) -> str:
+        """Why the reason cannot go yet ("" when it can): one chosen, and words for Other."""
+        code = self.reason_code.currentData() or ""
+        if not code:
+            return self.tr("Choose a reason for the refund.")
+        if code == refund_reasons.OTHER and not self.reason.text().strip():
+            return self.tr("Say in a few words why (Other).")
+        return ""
+
+    def _tender_words(self, parts, currency: str) -> str:
+        """Where the money goes, tender by tender: "card ₹300.00 + cash from your drawer
+        ₹150.00"; cash is said to come from the drawer so nobody looks for it elsewhere."""
+        said = []
+        for kind, amount in parts:
+            money = format_money(amount, currency)
+            said.append(self.tr("cash from your drawer %1").replace("%1", money)
+                        if kind == "cash" else f"{method_label(kind)} {money}")
+        return " + ".join(said)
+
+    def _food_quantities(self) -> dict[int, int]:
+        """The ticked lines of the food and drink sale, each with what is left of it."""
+        sale = self.food
+        if sale is None:
+            return {}
+        return {line.line_no: line.qty - line.refunded_qty for line in sale.lines
+                if (check := self.checks.get(f"L{line.line_no}")) is not None
+                and check.isChecked() and check.isEnabled()}
 
     def _show_preview(self) -> None:
-        """How much goes back, and to which payments, before the cashier commits."""
-        seats = self.selected_seats()
-        if self.booking is None or self.food is not None or not seats:
-            self.preview.clear()
-            return
+        """How much goes back, and to which payments, before the cashier commits: the
+        service's own reading (the tenders as the refund would split them)."""
         try:
-            preview = self.bridge.call(self.services.booking.refund_preview, self.session.actor,
-                                       self.booking.reference, seats)
+            if self.food is not None:
+                lines = self._food_quantities()
+                preview = self.bridge.call(self.services.items.refund_preview, self.session.actor,
+                                           self.food.reference, lines) if lines else None
+            elif self.booking is not None and self.selected_seats():
+                preview = self.bridge.call(self.services.booking.refund_preview,
+                                           self.session.actor, self.booking.reference,
+                                           self.selected_seats())
+            else:
+                preview = None
         except KioskError as err:
-            self.preview.setText(str(err))
+            self._set_preview(str(err), "bad")
             return
-        parts = ", ".join(f"{method_label(kind)} {format_money(amount, preview.currency)}"
-                          for kind, amount in preview.parts)
-        text = self.tr("Refund %1 to: %2").replace(
-            "%1", format_money(preview.amount_minor, preview.currency)).replace("%2", parts)
+        if preview is None:
+            self._set_preview(self.tr("Tick what the customer gives back to see the amount "
+                                      "and where it goes."), "muted")
+            return
+        text = ("<b>" + self.tr("To give back: %1").replace(
+            "%1", format_money(preview.amount_minor, preview.currency)) + "</b><br>"
+            + self.tr("Goes to: %1").replace("%1", self._tender_words(preview.parts,
+                                                                     preview.currency)))
         if preview.needs_manager:
-            text += " " + self.tr("(past your limit: a manager approves it first)")
+            text += "<br>" + (self.tr("Past your limit: a manager makes this refund.")
+                              if self.food is not None else
+                              self.tr("Past your limit: it waits for a manager's approval "
+                                      "before any money goes back."))
+        self._set_preview(text, "warn" if preview.needs_manager else "money")
+
+    def _set_preview(self, text: str, role: str) -> None:
         self.preview.setText(text)
+        self.preview.setProperty("role", role)
+        self.preview.style().unpolish(self.preview)
+        self.preview.style().polish(self.preview)
 
     def _update_buttons(self, *_args) -> None:
         self._show_preview()
         open_seats = any(check.isEnabled() for check in self.checks.values())
         self.select_all.setEnabled(open_seats and not self._busy)
-        self.refund_button.setEnabled(bool(self.selected_seats()) and not self._busy)
+        chosen = bool(self._food_quantities()) if self.food is not None \
+            else bool(self.selected_seats())
+        self.refund_button.setEnabled(chosen and not self._busy)
         self.refund_button.setText(self.tr("Refund selected items") if self.food is not None
                                    else self.tr("Refund selected seats"))
         self.exchange_button.setEnabled(open_seats and not self._busy)
 
     # -- actions --------------------------------------------------------------------------------
     def refund(self) -> None:
+        missing = self.reason_missing()
+        if missing and not self._busy:  # the reason is asked for, then the refund goes
+            self.message.setText(missing)
+            (self.reason if self.reason.isVisible() else self.reason_code).setFocus()
+            return
+        self.message.clear()
         if self.food is not None:
             self._refund_food()
             return
@@ -546,10 +600,11 @@ class RefundScreen(Screen):
                     .replace("%1", amount).replace("%2", seats))
             kind = "warn"
         else:
-            how = self.tr("in cash") if result.method == "cash" else self.tr("to the card")
+            where = self._tender_words(result.parts, result.currency) \
+                or method_label(result.method)
             text = ("<b>" + self.tr("Refund complete.") + "</b><br>"
-                    + self.tr("Give back %1 %2 for seats %3. The seats are on sale again.")
-                    .replace("%1", amount).replace("%2", how).replace("%3", seats))
+                    + self.tr("Give back %1 for seats %2: %3. The seats are on sale again.")
+                    .replace("%1", amount).replace("%2", seats).replace("%3", where))
             kind = "ok"
         self._load(result.booking_reference, keep_result=True)
         self.result.setText(text)
