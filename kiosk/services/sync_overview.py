@@ -1,16 +1,21 @@
 """Read-only facts for the kiosks and sync screen, as this kiosk's database knows them.
 
-A service (the screens run no SQL: issue 14), manager-checked like every manager read;
-``kiosk.cloud`` provides the live status (through ``SyncBridge.statusChanged``) and the conflict
-actions.
+A service (the screens run no SQL: issue 14), manager-checked like every manager read,
+returning plain dataclasses (the catalogue's entry keeps the sync engine's own shape, so the
+screen reads the stored and the live one alike). ``kiosk.cloud`` provides the live status
+(through ``SyncBridge.statusChanged``) and the conflict actions.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from kiosk.domain.clock import from_iso, to_iso
+from kiosk.services.deps import ServiceDeps
+from kiosk.services.models import Actor
 from kiosk.services.staff_admin import require_manager
 
 
@@ -40,7 +45,8 @@ def _dt(text: str | None) -> datetime | None:
     return from_iso(text) if text else None
 
 
-def kiosk_rows(deps, actor) -> list[KioskRow]:
+def kiosk_rows(deps: ServiceDeps, actor: Actor) -> list[KioskRow]:
+    """Per kiosk: its last sale, last sync, rows waiting to be sent and offline seats unsold."""
     require_manager(deps, actor, "sync.view")
     conn = deps.conn
     kiosks: dict[str, dict] = {}
@@ -72,7 +78,7 @@ def kiosk_rows(deps, actor) -> list[KioskRow]:
             for k, v in sorted(kiosks.items())]
 
 
-def allocation_rows(deps, actor) -> list[AllocationRow]:
+def allocation_rows(deps: ServiceDeps, actor: Actor) -> list[AllocationRow]:
     """Seats set aside for offline selling, per upcoming show and kiosk, and how many sold."""
     require_manager(deps, actor, "sync.view")
     rows = deps.conn.execute(
@@ -86,8 +92,41 @@ def allocation_rows(deps, actor) -> list[AllocationRow]:
     return [AllocationRow(r[0], r[1], from_iso(r[2]), r[3], r[4], r[5], r[6] or 0) for r in rows]
 
 
-def cloud_state(deps) -> dict[str, str]:
+@dataclass(frozen=True)
+class CloudState:
+    """What this device last did with the cloud, as its database recorded it (None: never)."""
+    last_sync_at: datetime | None  # last sent
+    last_pull_at: datetime | None
+    last_verify_at: datetime | None  # sales last checked against the cloud (anti-entropy)
+
+
+def cloud_state(deps: ServiceDeps, actor: Actor) -> CloudState:
+    """The stored sync marks (the live ones come from ``SyncBridge.statusChanged``)."""
+    require_manager(deps, actor, "sync.view")
     try:
-        return dict(deps.conn.execute("SELECT key, value FROM cloud_state").fetchall())
-    except Exception:  # noqa: BLE001 - the cloud migration may not exist on an old database
-        return {}
+        state = dict(deps.conn.execute("SELECT key, value FROM cloud_state").fetchall())
+    except sqlite3.OperationalError:  # a database from before the cloud migration
+        state = {}
+    return CloudState(_dt(state.get("last_sync_at")), _dt(state.get("last_pull_at")),
+                      _dt(state.get("last_verify_at")))
+
+
+def catalogue_status(deps: ServiceDeps, actor: Actor) -> dict[str, Any]:
+    """The shared catalogue as this database knows it, in the shape of the sync engine's live
+    ``status()['catalogue']`` entry (so the screen reads either alike); a device with no
+    ``cinema_id`` has none (``cinema_id`` empty)."""
+    require_manager(deps, actor, "sync.view")
+    from kiosk.cloud.catalogue_sync import catalogue_status as stored_status
+
+    return stored_status(deps.conn, deps.config.cinema_id, deps.clock.now())
+
+
+def unpublished_count(deps: ServiceDeps, actor: Actor) -> int:
+    """Catalogue records changed on this device since they last agreed with the cloud (it
+    reads the whole local catalogue: the screen asks on refresh, not on every status)."""
+    require_manager(deps, actor, "sync.view")
+    if not deps.config.cinema_id:
+        return 0
+    from kiosk.cloud.catalogue_sync import unpublished
+
+    return len(unpublished(deps.conn, deps.config.cinema_id, deps.clock.now()))

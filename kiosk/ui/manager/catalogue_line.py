@@ -4,7 +4,6 @@ times in the cinema's zone, in the language's format from ``kiosk.ui.dates``).""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from kiosk.domain.clock import from_iso
@@ -43,19 +42,3 @@ def catalogue_line(entry: dict[str, Any] | None, cinema_id: str, timezone: str) 
             at = stamp
         text += f" · last refused publish ({at}): {message}"
     return text, ("warn" if problems or queued or unpublished or not version else "good")
-
-
-def from_database(conn, cinema_id: str, now: datetime) -> dict[str, Any]:
-    from kiosk.cloud.catalogue_sync import catalogue_status
-
-    return catalogue_status(conn, cinema_id, now)
-
-
-def unpublished_count(conn, cinema_id: str, now: datetime) -> int:
-    """Records changed on this device since they last agreed with the cloud (read on refresh
-    only: it reads the whole local catalogue)."""
-    if not cinema_id:
-        return 0
-    from kiosk.cloud.catalogue_sync import unpublished
-
-    return len(unpublished(conn, cinema_id, now))

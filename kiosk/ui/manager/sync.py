@@ -8,6 +8,7 @@ SQL and checks no role (the service refuses, and audits, anyone but a manager).
 
 from __future__ import annotations
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -49,6 +50,11 @@ def dead_columns() -> tuple[Col, ...]:
             Col("tries", QCoreApplication.translate("SyncScreen", "Tries"), "int"),
             Col("id", QCoreApplication.translate("SyncScreen", "Row"), "int"),
             Col("reason", QCoreApplication.translate("SyncScreen", "Why it was not sent")))
+
+
+def _when(text: str | None) -> datetime | None:
+    """A time in the live status (ISO text), or None."""
+    return from_iso(text) if text else None
 
 
 def _conflicts_module():
@@ -119,6 +125,8 @@ class SyncScreen(ManagerScreen):
         self._live: dict = {}
         self._sync_connected = False
         self._dead_loaded = False  # the list was read (so live updates may re-read it)
+        self._stored: sync_overview.CloudState | None = None  # read on refresh
+        self._unpublished = 0
 
     def _section(self, title: str, table, model, name: str):
         frame = card(self)
@@ -229,8 +237,8 @@ class SyncScreen(ManagerScreen):
                                      d.first_at.astimezone(zone), d.second_door,
                                      d.second_at.astimezone(zone)) for d in doubles], doubles)
         self.double_card.setVisible(bool(doubles))
-        self._unpublished = catalogue_line.unpublished_count(deps.conn, self.ctx.config.cinema_id,
-                                                             deps.clock.now())
+        self._stored = self.call(sync_overview.cloud_state, deps, self.actor)
+        self._unpublished = self.call(sync_overview.unpublished_count, deps, self.actor) or 0
         self._show_state()
 
     def _show_state(self) -> None:
@@ -245,16 +253,16 @@ class SyncScreen(ManagerScreen):
             self.conflict_note.setText("Re-seating needs the cloud; a refund works offline.")
         else:
             live = self._live
-            state = dict(sync_overview.cloud_state(self.ctx.deps))
+            stored = self._stored or sync_overview.CloudState(None, None, None)
             online = live.get("online")
-            last_sync = live.get("last_sync_at") or state.get("last_sync_at", "")
-            last_pull = live.get("last_pull_at") or state.get("last_pull_at", "")
+            last_sync = _when(live.get("last_sync_at")) or stored.last_sync_at
+            last_pull = _when(live.get("last_pull_at")) or stored.last_pull_at
             zone = ZoneInfo(self.ctx.timezone())
-            fmt = lambda t: dates.day_time_text(from_iso(t), zone=zone, seconds=True) if t else "never"  # noqa: E731
+            fmt = lambda t: dates.day_time_text(t, zone=zone, seconds=True) if t else "never"  # noqa: E731
             known = live.get("state") or {True: "online", False: "offline"}.get(online, "")
             head = {"connecting": "Connecting…", "online": "Online", "offline": "OFFLINE"}.get(
                 known, "Sync status unknown")
-            checked = state.get("last_verify_at", "")
+            checked = stored.last_verify_at
             text = (f"{head} · policy {self.ctx.config.cloud.offline_policy} · last sent {fmt(last_sync)}"
                     f" · last pulled {fmt(last_pull)} · sales last verified in the cloud "
                     f"{fmt(checked)} · {live.get('pending', pending)} waiting")
@@ -281,10 +289,9 @@ class SyncScreen(ManagerScreen):
         cinema = self.ctx.config.cinema_id
         entry = self._live.get("catalogue")
         if entry is None and cinema:
-            entry = catalogue_line.from_database(self.ctx.deps.conn, cinema,
-                                                 self.ctx.deps.clock.now())
+            entry = self.call(sync_overview.catalogue_status, self.ctx.deps, self.actor)
         if entry is not None:
-            entry = {**entry, "unpublished": getattr(self, "_unpublished", 0)}
+            entry = {**entry, "unpublished": self._unpublished}
         text, role = catalogue_line.catalogue_line(entry, cinema, self.ctx.timezone())
         self.catalogue_status.setText(text)
         self.catalogue_status.setProperty("role", role)
