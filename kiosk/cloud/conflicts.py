@@ -223,6 +223,7 @@ def refund(services, actor, booking_id: str, reason: str = "seats sold elsewhere
 
     def resolve(conn, result) -> None:
         detail = {"refund_id": result.refund_id, "amount_minor": result.amount_minor,
+                  "currency": result.currency,
                   "seats": list(result.seats), "state": result.state}
         conn.execute("UPDATE cloud_conflicts SET resolved_at = ?, resolution = 'refunded', "
                      "resolved_by = ?, detail = ? WHERE booking_id = ?",

@@ -406,6 +406,7 @@ class RefundDesk:
             audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="refund_approved",
                          staff_id=actor.staff_id, target=booking["reference"],
                          detail={"refund_id": refund_id, "seats": codes, "amount_minor": amount,
+                                 "currency": request["currency"],
                                  "requested_by": request["requested_by"], "shift_id": shift_id,
                                  "to_pay_out": to_pay_out})
         return RefundResult(refund_id=refund_id, booking_reference=booking["reference"],
@@ -446,7 +447,7 @@ class RefundDesk:
             audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="refund_paid_out",
                          staff_id=actor.staff_id, target=row["reference"],
                          detail={"refund_id": refund_id, "amount_minor": row["amount_minor"],
-                                 "shift_id": shift_id})
+                                 "currency": row["currency"], "shift_id": shift_id})
         return RefundResult(refund_id=refund_id, booking_reference=row["reference"],
                             seats=tuple(json.loads(row["seats"])), amount_minor=row["amount_minor"],
                             currency=row["currency"], method=row["method"], state="completed",

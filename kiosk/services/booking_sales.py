@@ -520,6 +520,7 @@ class SalesDesk:
                      staff_id=actor.staff_id, target=reference,
                      detail={"booking_id": booking_id, "show_id": info.show_id, "seats": seats,
                              "total_minor": basket.total_minor, "paid_minor": paid_minor,
+                             "currency": info.currency,  # its audit sentence says the money
                              "method": paid.summary, "exchanged_from": exchanged_from,
                              "tenders": [[t.kind, t.amount_minor] for t in paid.tenders],
                              **({"discounts": [[d.offer_id, d.amount_minor]

@@ -480,6 +480,7 @@ class GiftCardService:
             audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action=f"giftcard_{kind}",
                          staff_id=actor.staff_id, target=reference,
                          detail={"card": rules.masked_code(code), "amount_minor": amount,
+                                 "currency": currency,
                                  "tenders": [[t.kind, t.amount_minor] for t in paid.tenders]})
         return GiftCardLoad(reference, kind, amount, read_card(self.conn, code), paid.tenders)
 

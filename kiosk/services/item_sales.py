@@ -242,7 +242,7 @@ def write_sale(conn: sqlite3.Connection, actor: Actor, priced: PricedItems,
     audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="item_sale",
                  staff_id=actor.staff_id, target=reference,
                  detail={"sale_id": sale_id, "booking_id": booking_id,
-                         "total_minor": priced.total_minor,
+                         "total_minor": priced.total_minor, "currency": priced.currency,
                          "lines": [[ln.label, ln.qty, ln.total_minor] for ln in priced.lines],
                          "stock": priced.stock,
                          "tenders": [[t.kind, t.amount_minor] for t in lines]})
@@ -456,7 +456,8 @@ class ItemSaleService:
             audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="item_refund",
                          staff_id=actor.staff_id, target=sale.reference,
                          detail={"refund_id": refund_id, "lines": sorted(wanted.items()),
-                                 "amount_minor": amount, "reason": reason,
+                                 "amount_minor": amount, "currency": sale.currency,
+                                 "reason": reason,
                                  "returned": returned, "shift_id": shift_id,
                                  "tenders": [[p.kind, p.amount_minor] for p in parts]})
         return ItemRefund(refund_id, sale.reference, amount, tax, sale.currency,

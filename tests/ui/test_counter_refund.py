@@ -215,7 +215,7 @@ def test_the_refund_says_how_much_goes_back_and_where_before_it_commits(driver, 
     assert f"To give back: {price}" in refund.preview.text()
     assert f"Goes to: card {price}" in refund.preview.text()
     count = lambda table: services.deps.conn.execute(  # noqa: E731
-        f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # noqa: S608 - fixed names
     audit_rows = count("audit")
     assert count("refunds") == 0  # the preview wrote nothing
     assert refund.checks["F5"].minimumHeight() >= 44

@@ -9,26 +9,40 @@ from __future__ import annotations
 import json
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit
 
-from kiosk.domain.audit_words import action_name, describe
+from kiosk.domain.audit_words import CONTEXT, action_name, sentence, who_label
 from kiosk.domain.clock import from_iso
 from kiosk.domain.errors import KioskError
 from kiosk.services.schedule import day_bounds
 from kiosk.store.audit_chain import ChainCheck
 from kiosk.ui import dates
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button
+from kiosk.ui.reasons import reason_text
 
 COLUMNS = (
     Col("at", "When", "datetime"), Col("staff", "Staff"), Col("kiosk_id", "Kiosk"),
     Col("action", "Action"), Col("target", "Target"), Col("ok", "Allowed", "bool"),
-    Col("detail", "Detail"),
+    Col("detail", "What happened"),
     # the stored record, whole: not shown (the sentence is), but searched and exported, so
     # nothing the log holds is lost to the words
     Col("record", "Record"),
 )
 LIMIT = 5000
+
+
+def words(text: str) -> str:
+    """The audit words (``kiosk.domain.audit_words``) in the screen's language."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def row_sentence(row: dict) -> str:
+    """One audit row as a sentence in the screen's language: who did what, to what."""
+    found = sentence(row["action"], row["target"], row["detail"] or {}, bool(row["ok"]),
+                     who=who_label(row.get("staff_name"), row.get("staff_number")),
+                     translate=words, reasons=reason_text)
+    return found.text(words(found.template))
 
 
 class AuditScreen(ManagerScreen):
@@ -135,8 +149,8 @@ class AuditScreen(ManagerScreen):
         self.model.set_rows([
             (from_iso(r["at"]).astimezone(zone) if isinstance(r["at"], str) else r["at"],
              f"{r.get('staff_number') or ''} {r.get('staff_name') or ''}".strip() or "self-service / system",
-             r["kiosk_id"], action_name(r["action"]), r["target"], bool(r["ok"]),
-             describe(r["action"], r["target"], r["detail"] or {}, bool(r["ok"])),
+             r["kiosk_id"], words(action_name(r["action"])), r["target"], bool(r["ok"]),
+             row_sentence(r),
              json.dumps(r["detail"], sort_keys=True, ensure_ascii=False) if r["detail"] else "")
             for r in rows
         ], rows)
@@ -144,4 +158,4 @@ class AuditScreen(ManagerScreen):
                                                         if len(rows) >= LIMIT else ""))
         known = {self.action.itemData(i) for i in range(1, self.action.count())}
         for name in sorted({r["action"] for r in rows} - known):
-            self.action.addItem(action_name(name), name)
+            self.action.addItem(words(action_name(name)), name)

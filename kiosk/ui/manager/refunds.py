@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
 
-from kiosk.domain.audit_words import reason_words
 from kiosk.domain.clock import from_iso
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
+from kiosk.ui.reasons import reason_text
 
 COLUMNS = (
     Col("refund_id", "Refund", "id"), Col("requested_at", "Requested", "datetime"),
@@ -73,7 +73,7 @@ def refund_row(item: Any, timezone: str) -> tuple:
     return (pick(d, "refund_id", "id"), when, pick(d, "booking_reference", "reference"),
             pick(d, "film_title", "film"), seats, pick(d, "amount_minor", "amount", default=0),
             pick(d, "kiosk_id", default=""), pick(d, "decision", default=""), pick(d, "method"),
-            who, reason_words(pick(d, "reason")), pick(d, "currency", default="INR"))
+            who, reason_text(pick(d, "reason")), pick(d, "currency", default="INR"))
 
 
 class RefundsScreen(ManagerScreen):
