@@ -231,6 +231,10 @@ REFUSED = _t("{who} was refused: {action} {target} ({why}).")
 REFUSED_NO_TARGET = _t("{who} was refused: {action} ({why}).")
 FALLBACK = _t("{who}: {action} {target}{pairs_part}.")
 SYSTEM = _t("The system")
+SELF_SERVICE = _t("Self-service")
+# rows without staff that a customer's own kiosk wrote (the rest are the system's own)
+CUSTOMER_ACTIONS = {"confirm", "exchange", "item_sale", "item_collect", "tickets.reprint",
+                    "tickets.reprint_collected", "giftcard_issue", "giftcard_top_up"}
 
 # Why something was refused, from the codes the services record.
 WHY = {
@@ -315,6 +319,8 @@ class Fields(dict):
             tenders = [t for t in d.get("tenders") or () if isinstance(t, (list, tuple))]
             if not tenders:
                 return ""
+            if len(tenders) == 1:  # the whole amount: its kind says enough
+                return f" ({self.tr(METHODS.get(str(tenders[0][0]), str(tenders[0][0])))})"
             return " (" + " + ".join(
                 f"{self.tr(METHODS.get(str(k), str(k)))} {_money({**d, 'a': a}, 'a')}"
                 for k, a in tenders) + ")"
@@ -408,7 +414,8 @@ def sentence(action: str, target: str, detail: Detail | None, ok: bool = True, w
     out (English)."""
     detail = detail if isinstance(detail, Mapping) else {}
     tr = translate or (lambda text: text)
-    fields = Fields(who or tr(SYSTEM), str(target or ""), detail, tr, reasons)
+    nobody = SELF_SERVICE if action in CUSTOMER_ACTIONS else SYSTEM
+    fields = Fields(who or tr(nobody), str(target or ""), detail, tr, reasons)
     fields["action"] = tr(action_name(action)).lower() if action in NAMES else \
         action_name(action).lower()
     template = TEMPLATES.get(action)

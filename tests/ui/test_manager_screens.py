@@ -164,8 +164,8 @@ def test_audit_filters_and_csv(qtbot, open_console, manager, cashier, trading_da
     click(qtbot, button(screen, "auditApply"))
     assert [(r[1], r[3], r[4]) for r in screen.model.rows] == [
         ("1001 Asha Cashier", "Refund", trading_day["b"].reference)]
-    assert screen.model.rows[0][6].startswith(f"Refunded ₹175.00 of booking "
-                                              f"{trading_day['b'].reference}")
+    assert screen.model.rows[0][6].startswith(f"Asha Cashier (1001) refunded ₹175.00 on "
+                                              f"booking {trading_day['b'].reference}")
     screen.action.setCurrentText("All actions")
     click(qtbot, button(screen, "auditApply"))
     assert {r[3] for r in screen.model.rows} >= {"Sale", "Refund"}
@@ -182,8 +182,12 @@ def test_audit_filters_and_csv(qtbot, open_console, manager, cashier, trading_da
         rows = list(csv.DictReader(fh))
     assert len(rows) == screen.model.rowCount()
     refund = next(r for r in rows if r["Action"] == "Refund")
-    assert "₹175.00" in refund["Detail"] and refund["Allowed"] == "yes"
-    assert "{" not in refund["Detail"]  # a sentence, not JSON
+    assert "₹175.00" in refund["What happened"] and refund["Allowed"] == "yes"
+    assert "{" not in refund["What happened"]  # a sentence, not JSON
+    # what is shown: when, where, and the sentence (who did what to what, issue 14)
+    shown = [screen.model.columns[c].key for c in range(screen.model.columnCount())
+             if not screen.table.isColumnHidden(c)]
+    assert shown == ["at", "kiosk_id", "detail"]
 
 
 def test_audit_screen_says_whether_the_chain_is_intact(qtbot, open_console, manager, trading_day,

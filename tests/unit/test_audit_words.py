@@ -90,6 +90,12 @@ def test_a_refund_reads_as_the_brief_says():
                                             "method": "split", "seats": ["C1", "C2"],
                                             "reason": "other: seat broken"}, who="Asha (1001)") \
         == "Asha (1001) refunded ₹350.00 on booking K7QX-4M2P (split), seats C1, C2: seat broken."
+    sale = {"total_minor": 70_000, "currency": "INR", "seats": ["H12"]}
+    assert describe("confirm", "K7QX", {**sale, "tenders": [["card", 70_000]]}) == \
+        "Self-service sold booking K7QX for ₹700.00 (card), seats H12."  # no staff: a customer
+    assert describe("confirm", "K7QX", {**sale, "tenders": [["voucher", 20_000],
+                                                            ["cash", 50_000]]}, who="Asha (1)") \
+        == "Asha (1) sold booking K7QX for ₹700.00 (gift card ₹200.00 + cash ₹500.00), seats H12."
     assert describe("shift_open", "7", {"currency": "INR", "float_minor": 500_000},
                     who="Asha (1001)") == "Asha (1001) opened shift 7 with a float of ₹5,000.00."
 

@@ -101,6 +101,7 @@ class RefundScreen(Screen):
         self.food = None  # a food and drink sale (FD-...) being refunded instead of a booking
         self.checks: dict[str, QCheckBox] = {}
         self._busy = False
+        self._reason_asked = False  # the message line asks for a reason
 
         title = QLabel(self.tr("Refund or exchange"), self)
         title.setProperty("role", "title")
@@ -143,12 +144,14 @@ class RefundScreen(Screen):
         self.reason.setPlaceholderText(self.tr("Say why"))
         self.reason.setAccessibleName(self.tr("Other reason"))
         self.reason.setMaxLength(refund_reasons.MAX_NOTE)
-        self.reason.textChanged.connect(self._update_buttons)
+        self.reason.textChanged.connect(self._reason_typed)
         self.reason.hide()
         self.preview = QLabel("", self.card)
         self.preview.setObjectName("refundPreview")
         self.preview.setProperty("role", "money")
         self.preview.setWordWrap(True)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.preview.setMinimumHeight(self.preview.fontMetrics().lineSpacing() * 3 + 8)
         self.select_all = QPushButton(self.tr("Select all"), self.card)
         self.select_all.setObjectName("refundSelectAll")
         self.select_all.clicked.connect(self._select_all)
@@ -184,13 +187,20 @@ class RefundScreen(Screen):
         payout_row.addWidget(self.payout_button)
         card_layout.addLayout(payout_row)
         card_layout.addWidget(scroll, 1)
-        reason_row = QHBoxLayout()
-        reason_row.addWidget(QLabel(self.tr("Reason"), self.card))
-        reason_row.addWidget(self.reason_code, 2)
-        reason_row.addWidget(self.reason, 3)
-        reason_row.addStretch(0)
-        card_layout.addLayout(reason_row)
-        card_layout.addWidget(self.preview)
+        # the reason on the left, what goes back where on the right: both read before the
+        # refund button below them
+        reason_title = QLabel(self.tr("Reason"), self.card)
+        reason_title.setBuddy(self.reason_code)
+        reason_box = QVBoxLayout()
+        reason_box.addWidget(reason_title)
+        reason_box.addWidget(self.reason_code)
+        reason_box.addWidget(self.reason)
+        reason_box.addStretch(1)
+        decide_row = QHBoxLayout()
+        decide_row.addLayout(reason_box, 2)
+        decide_row.addSpacing(16)
+        decide_row.addWidget(self.preview, 3)
+        card_layout.addLayout(decide_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.select_all)
         buttons.addStretch(1)
@@ -476,7 +486,19 @@ class RefundScreen(Screen):
         self.reason.setVisible(bool(self.reason_code.currentData()))
         self.reason.setPlaceholderText(self.tr("Say why") if other
                                        else self.tr("Note (optional)"))
+        self._forget_reason_ask()
         self._update_buttons()
+
+    @Slot(str)
+    def _reason_typed(self, _text: str) -> None:
+        self._forget_reason_ask()
+        self._update_buttons()
+
+    def _forget_reason_ask(self) -> None:
+        """A message asking for the reason goes once the cashier gives one."""
+        if self._reason_asked and not self.reason_missing():
+            self.message.clear()
+            self._reason_asked = False
 
     def reason_text(self) -> str:
         """The reason as the service takes it: its code, or its code, ": " and the note."""
@@ -566,6 +588,7 @@ class RefundScreen(Screen):
         missing = self.reason_missing()
         if missing and not self._busy:  # the reason is asked for, then the refund goes
             self.message.setText(missing)
+            self._reason_asked = True
             (self.reason if self.reason.isVisible() else self.reason_code).setFocus()
             return
         self.message.clear()

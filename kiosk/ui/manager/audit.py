@@ -10,7 +10,7 @@ import json
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit
 
 from kiosk.domain.audit_words import CONTEXT, action_name, sentence, who_label
 from kiosk.domain.clock import from_iso
@@ -29,6 +29,7 @@ COLUMNS = (
     # nothing the log holds is lost to the words
     Col("record", "Record"),
 )
+KEYS = [c.key for c in COLUMNS]
 LIMIT = 5000
 
 
@@ -84,7 +85,20 @@ class AuditScreen(ManagerScreen):
         self.table = SortedTable(self.model, self)
         self.table.setObjectName("auditTable")
         self.search.textChanged.connect(self.table.proxy.setFilterFixedString)
-        self.table.setColumnHidden(len(COLUMNS) - 1, True)  # the record: searched, exported
+        # The sentence says who did what to what: the staff, action, target and allowed
+        # columns stay in the model (searched, filtered, exported) but are not shown twice;
+        # the record is searched and exported. The sentence takes the width and wraps.
+        for key in ("staff", "action", "target", "ok", "record"):
+            self.table.setColumnHidden(KEYS.index(key), True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for col in range(len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch
+                                        if COLUMNS[col].key == "detail"
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().lineSpacing() * 2 + 12)  # two lines of a long sentence
         self.outer.addWidget(self.table, 1)
         self.count = QLabel("", self)
         self.count.setProperty("role", "muted")

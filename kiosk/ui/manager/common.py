@@ -415,3 +415,19 @@ def muted(text: str, parent: QWidget | None = None) -> QLabel:
     label.setProperty("role", "muted")
     label.setWordWrap(True)
     return label
+
+
+def fit_columns(table: SortedTable, wrapped: set[int], hidden: frozenset[int] | set[int] = frozenset()
+                ) -> None:
+    """Columns sized to their contents, the ``wrapped`` ones sharing the width left and
+    wrapping their words (rows grow to fit), so no column is cut or scrolled out of sight at
+    1366 x 768 (issue 14 defect 3); ``hidden`` ones stay in the model (searched, exported)."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for col in range(table.source.columnCount()):
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col in wrapped
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+        table.setColumnHidden(col, col in hidden)
+    table.setWordWrap(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -15,7 +15,15 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
 
 from kiosk.domain.clock import from_iso
-from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
+from kiosk.ui.manager.common import (
+    Col,
+    ManagerScreen,
+    RowsModel,
+    SortedTable,
+    button,
+    fit_columns,
+    muted,
+)
 from kiosk.ui.reasons import reason_text
 
 COLUMNS = (
@@ -28,6 +36,11 @@ COLUMNS = (
     Col("currency", "Currency"),
 )
 _DEVICE = next(c for c in COLUMNS if c.key == "kiosk_id")
+_DECISION = COLUMNS.index(next(c for c in COLUMNS if c.key == "decision"))
+_CURRENCY = COLUMNS.index(next(c for c in COLUMNS if c.key == "currency"))
+# long texts wrap in these (and share the width left); the others take their contents' width,
+# so no column is cut at 1366 x 768 (issue 14 defect 3)
+_WRAPPED = {COLUMNS.index(c) for c in COLUMNS if c.key in ("film", "seats", "reason")}
 PAYOUT_COLUMNS = (
     Col("refund_id", "Refund", "id"), Col("decided_at", "Approved", "datetime"),
     Col("reference", "Booking"), Col("seats", "Seats"), Col("amount_minor", "To pay out", "money"),
@@ -91,6 +104,7 @@ class RefundsScreen(ManagerScreen):
         self.model = RowsModel(COLUMNS, self)
         self.table = SortedTable(self.model, self)
         self.table.setObjectName("refundTable")
+        fit_columns(self.table, _WRAPPED, hidden={_CURRENCY})  # amounts show their own
         self.outer.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.comment = QLineEdit(self)
@@ -113,6 +127,8 @@ class RefundsScreen(ManagerScreen):
         self.payout_model = RowsModel(PAYOUT_COLUMNS, self)
         self.payout_table = SortedTable(self.payout_model, self)
         self.payout_table.setObjectName("toPayOutTable")
+        fit_columns(self.payout_table, {3},  # the seats wrap
+                          hidden={len(PAYOUT_COLUMNS) - 1})
         self.outer.addWidget(self.payout_table, 1)
         payout_row_layout = QHBoxLayout()
         payout_row_layout.addStretch(1)
@@ -126,7 +142,13 @@ class RefundsScreen(ManagerScreen):
         if items is None:
             return
         tz = self.ctx.timezone()
-        self.model.set_rows([refund_row(i, tz) for i in items], list(items))
+        rows = [refund_row(i, tz) for i in items]
+        self.model.set_rows(rows, list(items))
+        # another device's column and its decision only when there is one to show
+        here = self.ctx.config.kiosk_id
+        self.table.setColumnHidden(COLUMNS.index(_DEVICE),
+                                   all(r[COLUMNS.index(_DEVICE)] in ("", here) for r in rows))
+        self.table.setColumnHidden(_DECISION, not any(r[_DECISION] for r in rows))
         due = self.call(self.ctx.booking.to_pay_out, self.actor) or []
         self.payout_model.set_rows([payout_row(d, tz) for d in due], list(due))
         self.payout_title.setText(f"To pay out ({len(due)})")

@@ -19,7 +19,15 @@ from kiosk.domain.errors import KioskError
 from kiosk.services import outbox, sync_overview
 from kiosk.ui import dates
 from kiosk.ui.manager import catalogue_line, common
-from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card
+from kiosk.ui.manager.common import (
+    Col,
+    ManagerScreen,
+    RowsModel,
+    SortedTable,
+    button,
+    card,
+    fit_columns,
+)
 
 KIOSK_COLUMNS = (Col("kiosk_id", "Kiosk"), Col("last_sale", "Last sale", "datetime"),
                  Col("last_sync", "Last synced", "datetime"), Col("pending", "Waiting to send", "int"),
@@ -84,18 +92,26 @@ class SyncScreen(ManagerScreen):
         self.kiosk_model.highlight = lambda r: "warn" if self.kiosk_model.rows[r][3] else None
         self.kiosk_table = SortedTable(self.kiosk_model, self)
         self.kiosk_table.setObjectName("kioskTable")
+        fit_columns(self.kiosk_table, {len(KIOSK_COLUMNS) - 1})  # the last problem wraps
         self.alloc_model = RowsModel(ALLOC_COLUMNS, self)
         self.alloc_table = SortedTable(self.alloc_model, self)
         self.alloc_table.setObjectName("allocationTable")
+        fit_columns(self.alloc_table, {1})  # the film
         self.conflict_model = RowsModel(CONFLICT_COLUMNS, self)
         self.conflict_table = SortedTable(self.conflict_model, self)
         self.conflict_table.setObjectName("conflictTable")
+        fit_columns(self.conflict_table, {2, 3, 4},  # seats and the customer wrap
+                    hidden={len(CONFLICT_COLUMNS) - 1})  # the paid amount shows its currency
 
-        top = QHBoxLayout()
-        top.addWidget(self._section("Kiosks", self.kiosk_table, self.kiosk_model, "kiosks"), 3)
-        top.addWidget(self._section("Offline allocations by show", self.alloc_table, self.alloc_model,
-                                    "allocations"), 2)
-        self.outer.addLayout(top, 1)
+        # one under the other, each across the whole width so no column is cut (issue 14
+        # defect 3); the conflict queue's table shows only when a booking is in conflict
+        rows_high = self.kiosk_table.horizontalHeader().sizeHint().height() + 2 * 44
+        self.kiosk_table.setMinimumHeight(rows_high)
+        self.conflict_table.setMinimumHeight(rows_high)
+        self.outer.addWidget(self._section("Kiosks", self.kiosk_table, self.kiosk_model,
+                                           "kiosks"), 1)
+        self.outer.addWidget(self._section("Offline allocations by show", self.alloc_table,
+                                           self.alloc_model, "allocations"), 1)
         conflicts = self._section("Conflict queue: seats sold elsewhere first", self.conflict_table,
                                   self.conflict_model, "conflicts")
         actions = QHBoxLayout()
@@ -110,7 +126,7 @@ class SyncScreen(ManagerScreen):
         actions.addWidget(self.reseat_button)
         actions.addWidget(self.refund_button)
         conflicts.layout().addLayout(actions)
-        self.outer.addWidget(conflicts, 1)
+        self.outer.addWidget(conflicts, 0)
         self.dead_card = self._dead_section()
         self.dead_card.hide()  # until there is something stuck
         self.outer.addWidget(self.dead_card, 1)
@@ -280,6 +296,9 @@ class SyncScreen(ManagerScreen):
         self.status.style().polish(self.status)
         self._show_catalogue()
         has_conflicts = self.conflict_model.rowCount() > 0
+        self.conflict_table.setVisible(has_conflicts)
+        if not has_conflicts:
+            self.conflict_note.setText("No booking is in conflict.")
         self.refund_button.setEnabled(has_conflicts)
         if not has_conflicts:
             self.reseat_button.setEnabled(False)
