@@ -106,7 +106,7 @@ class Device:
                 "prices": {line.seat_code: line.price_minor for line in booking.lines}}
 
     def op_refund(self, staff: str, reference: str, seats: list[str] | None = None) -> dict:
-        result = self.svc.booking.refund(self.actors[staff], reference, seats, "customer asked")
+        result = self.svc.booking.refund(self.actors[staff], reference, seats, "customer_request")
         return {"amount_minor": result.amount_minor, "state": result.state}
 
     def op_publish(self, staff: str) -> int:

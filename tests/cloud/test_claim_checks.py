@@ -299,7 +299,7 @@ def test_an_offline_sale_refunded_before_the_checks_refused_it_is_noted_not_a_co
     svc, worker, puller, alloc, switch = parts
     booking, seats = _offline_sale(svc, alloc, switch, clock, svc.world.cashier)
     svc.booking.refund(sign_in(svc, svc.world.cashier), booking.reference, None,
-                       "customer request")
+                       "customer_request")
     switch.cut = False
     put_show(dynamo, TABLE, CINEMA, SHOW, "cancelled", version=2)
     clock.advance(seconds=5)

@@ -125,7 +125,7 @@ def test_a_refund_settles_the_points_in_the_cloud(kiosks):
     one.worker.run_once()
     assert cloud_points(one) == 1_000 - 200 + 15
     manager = one.svc.auth.sign_in("9001", "9999")
-    one.svc.booking.refund(manager, booking.reference, ["C3"], reason="cancelled")
+    one.svc.booking.refund(manager, booking.reference, ["C3"], reason="show_cancelled")
     one.worker.run_once()
     assert cloud_points(one) == 1_000
     moves = one.ctx.dynamodb().query(

@@ -105,7 +105,7 @@ class SyncScreen(ManagerScreen):
 
         # one under the other, each across the whole width so no column is cut (issue 14
         # defect 3); the conflict queue's table shows only when a booking is in conflict
-        rows_high = self.kiosk_table.horizontalHeader().sizeHint().height() + 2 * 44
+        rows_high = self.kiosk_table.horizontalHeader().sizeHint().height() + 48  # and a row
         self.kiosk_table.setMinimumHeight(rows_high)
         self.conflict_table.setMinimumHeight(rows_high)
         self.outer.addWidget(self._section("Kiosks", self.kiosk_table, self.kiosk_model,
@@ -134,6 +134,7 @@ class SyncScreen(ManagerScreen):
         self.double_model = RowsModel(DOUBLE_COLUMNS, self)
         self.double_table = SortedTable(self.double_model, self)
         self.double_table.setObjectName("doubleAdmissions")
+        self.double_table.setMinimumHeight(rows_high)
         self.double_card = self._section("Double admissions at the doors", self.double_table,
                                          self.double_model, "double_admissions")
         self.double_card.hide()  # until there is one
@@ -176,6 +177,9 @@ class SyncScreen(ManagerScreen):
         self.dead_model.highlight = lambda r: "bad"
         self.dead_table = SortedTable(self.dead_model, self)
         self.dead_table.setObjectName("deadLetterTable")
+        fit_columns(self.dead_table, {len(dead_columns()) - 1})  # the reason wraps
+        self.dead_table.setMinimumHeight(  # its header and a row, whatever else is shown
+            self.dead_table.horizontalHeader().sizeHint().height() + 48)
         self.dead_note = QLabel("", frame)
         self.dead_note.setProperty("role", "muted")
         self.dead_note.setWordWrap(True)
