@@ -282,7 +282,7 @@ def _list(value: Any) -> str:
     return str(value)
 
 
-class Fields(dict):
+class Fields(dict[str, str]):
     """A template's fields, made from the row as a template asks for them (a missing one
     raises KeyError: the row then reads in the fallback form)."""
 

@@ -49,7 +49,7 @@ def kiosk_rows(deps: ServiceDeps, actor: Actor) -> list[KioskRow]:
     """Per kiosk: its last sale, last sync, rows waiting to be sent and offline seats unsold."""
     require_manager(deps, actor, "sync.view")
     conn = deps.conn
-    kiosks: dict[str, dict] = {}
+    kiosks: dict[str, dict[str, Any]] = {}
     for kiosk, last_sale in conn.execute(
             "SELECT kiosk_id, MAX(created_at) FROM bookings GROUP BY kiosk_id"):
         kiosks.setdefault(kiosk, {})["last_sale"] = last_sale

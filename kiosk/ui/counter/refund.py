@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,6 +37,7 @@ _REF_CHARS = REFERENCE_ALPHABET + "OIL"
 _REFERENCE_RE = re.compile(rf"(?<![{_REF_CHARS}])([{_REF_CHARS}]{{4}})-?([{_REF_CHARS}]{{4}})"
                            rf"(?![{_REF_CHARS}])")
 REFUNDABLE_STATES = ("confirmed", "partially_refunded")
+SEATS_PER_ROW = 3
 
 
 def reference_from_scan(text: str) -> str:
@@ -124,8 +126,12 @@ class RefundScreen(Screen):
         # Three lines (booking, show, money): kept whole when the to-pay-out row needs room.
         self.details.setMinimumHeight(self.details.fontMetrics().lineSpacing() * 3 + 6)
         self.seat_host = QWidget(self.card)
-        self.seat_layout = QVBoxLayout(self.seat_host)
+        # seats side by side (three a row): a ten-seat booking is seen whole at 1366 x 768
+        self.seat_layout = QGridLayout(self.seat_host)
         self.seat_layout.setContentsMargins(0, 0, 0, 0)
+        self.seat_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        for column in range(SEATS_PER_ROW):
+            self.seat_layout.setColumnStretch(column, 1)
         scroll = QScrollArea(self.card)
         scroll.setWidget(self.seat_host)
         scroll.setWidgetResizable(True)
@@ -329,7 +335,7 @@ class RefundScreen(Screen):
             check.setObjectName(f"refundSeat_{line.seat_code}")
             check.setEnabled(refundable and not line.refunded)
             check.toggled.connect(self._update_buttons)
-            self.seat_layout.addWidget(check)
+            self._place(check)
             check.show()
             self.checks[line.seat_code] = check
             self.setTabOrder(previous, check)
@@ -340,6 +346,11 @@ class RefundScreen(Screen):
             self.message.setText(self.tr("This booking is %1: nothing left to refund.")
                                  .replace("%1", state))
         self._update_buttons()
+
+    def _place(self, check: QCheckBox) -> None:
+        """The next seat (or food line) in the grid, left to right, then down."""
+        at = len(self.checks)
+        self.seat_layout.addWidget(check, at // SEATS_PER_ROW, at % SEATS_PER_ROW)
 
     def _clear_checks(self) -> None:
         """Drop the ticked lines of the booking or sale shown before."""
@@ -390,7 +401,7 @@ class RefundScreen(Screen):
             check.setObjectName(f"refundLine_{line.line_no}")
             check.setEnabled(left > 0)
             check.toggled.connect(self._update_buttons)
-            self.seat_layout.addWidget(check)
+            self._place(check)
             check.show()
             self.checks[f"L{line.line_no}"] = check
         self.exchange_button.hide()
