@@ -243,6 +243,7 @@ def test_the_refund_says_how_much_goes_back_and_where_before_it_commits(driver, 
     driver.click(refund.refund_button)
     qtbot.waitUntil(lambda: "Refund complete" in refund.result.text(), timeout=10_000)
     assert f"card {price}" in refund.result.text()
+    assert refund.reason_code.currentData() == ""  # the next refund asks for its own reason
     detail = json.loads(services.deps.conn.execute(
         "SELECT detail FROM audit WHERE action = 'refund'").fetchone()[0])
     assert detail["reason"] == "show_cancelled: power cut"

@@ -148,7 +148,7 @@ class RefundScreen(Screen):
         self.reason = QLineEdit(self.card)
         self.reason.setObjectName("refundReason")
         self.reason.setPlaceholderText(self.tr("Say why"))
-        self.reason.setAccessibleName(self.tr("Other reason"))
+        self.reason.setAccessibleName(self.tr("The reason in your words"))
         self.reason.setMaxLength(refund_reasons.MAX_NOTE)
         self.reason.textChanged.connect(self._reason_typed)
         self.reason.hide()
@@ -429,6 +429,7 @@ class RefundScreen(Screen):
 
     def _food_refunded(self, result) -> None:
         self._busy = False
+        self._forget_reason()
         self.bridge.sync_now()
         money = self._tender_words(result.parts, result.currency) \
             or format_money(0, result.currency)
@@ -510,6 +511,11 @@ class RefundScreen(Screen):
         if self._reason_asked and not self.reason_missing():
             self.message.clear()
             self._reason_asked = False
+
+    def _forget_reason(self) -> None:
+        """Each refund asks for its own reason: the one given goes with the refund made."""
+        self.reason_code.setCurrentIndex(0)
+        self.reason.clear()
 
     def reason_text(self) -> str:
         """The reason as the service takes it: its code, or its code, ": " and the note."""
@@ -618,6 +624,7 @@ class RefundScreen(Screen):
 
     def _refunded(self, result) -> None:
         self._busy = False
+        self._forget_reason()
         self.bridge.sync_now()
         amount = format_money(result.amount_minor, result.currency)
         seats = ", ".join(result.seats)
