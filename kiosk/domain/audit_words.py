@@ -164,7 +164,7 @@ NAMES: dict[str, str] = {
     "shift_close": _t("Shift closed"), "shift_list": _t("Shifts list"),
     "cashup.slip": _t("Cash-up slip printed"), "cashup.reprint": _t("Cash-up slip reprinted"),
     "cashup_slip": _t("Cash-up slip"), "shift_report": _t("Cash-up looked at"),
-    "shift_preview": _t("Cash-up preview"),
+    "shift_preview": _t("Cash-up preview"), "report.dashboard": _t("Dashboard"),
     "confirm": _t("Sale"), "exchange": _t("Exchange"), "refund": _t("Refund"),
     "void": _t("Booking cancelled"), "refund_requested": _t("Refund requested"),
     "refund_approved": _t("Refund approved"), "refund_rejected": _t("Refund rejected"),
