@@ -344,7 +344,7 @@ def test_a_cashier_in_the_console_is_refused_everywhere_and_audited(qtbot, open_
     assert "manager" in halls.banner.text().lower()
     refused = {r["action"] for r in services.deps.conn.execute(
         "SELECT action FROM audit WHERE ok = 0 AND staff_id = ?", (cashier.staff_id,))}
-    assert {"report.sales", "cashup.list", "sync.view", "staff.list", "show.save", "hall.save"} <= refused
+    assert {"report.dashboard", "cashup.list", "sync.view", "staff.list", "show.save", "hall.save"} <= refused
     assert len(refused) >= 8  # plus the refund queue and the audit log's own refusals
 
 
