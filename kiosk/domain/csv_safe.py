@@ -42,7 +42,7 @@ class SafeWriter:
         self._writer = csv.writer(stream, **kwargs)
 
     @property
-    def dialect(self):
+    def dialect(self) -> Any:
         return self._writer.dialect
 
     def writerow(self, values: Iterable[Any]) -> Any:

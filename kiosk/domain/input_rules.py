@@ -154,7 +154,8 @@ def plan_seat_count(plan: Any) -> int:
                if isinstance(s, dict) and _plain_int(s.get("rows", 0)) and s.get("rows", 0) > 0)
     if len(sections) > MAX_LAYOUT_ROWS or rows > MAX_LAYOUT_ROWS:
         raise InvalidInput(f"A hall plan has more than {MAX_LAYOUT_ROWS} rows.")
-    return rows * sum(blocks)
+    cells: int = rows * sum(blocks)
+    return cells
 
 
 def _plain_int(value: Any) -> bool:

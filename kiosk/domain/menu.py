@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from kiosk.domain.errors import InvalidInput
 from kiosk.domain.money import format_money, tax_included
@@ -220,12 +220,12 @@ def _chosen_modifiers(menu: Menu, order: Order, label: str) -> tuple[Modifier, .
 def choices_needed(menu: Menu, sku: str) -> list[tuple[str, tuple[Modifier, ...]]]:
     """The pick-one choices one of ``sku`` needs, one entry per unit (a couple combo's two
     drinks: two drink choices): (group name, its options), in a stable order for the screens."""
-    units = _units(menu, sku) if sku in menu.items or sku in menu.combos else Counter()
+    units = _units(menu, sku) if sku in menu.items or sku in menu.combos else Counter[str]()
     groups: dict[tuple[str, str], list[Modifier]] = {}
     for modifier in menu.modifiers_for(sku):
         if modifier.pick_one:
             groups.setdefault((modifier.family, modifier.group), []).append(modifier)
-    out = []
+    out: list[tuple[str, tuple[Modifier, ...]]] = []
     for (family, group), options in sorted(groups.items()):
         ordered = tuple(sorted(options, key=lambda m: (m.price_minor, m.name)))
         out.extend((group, ordered) for _ in range(units[family]))
@@ -279,7 +279,7 @@ def stock_needed(menu: Menu, lines: Iterable[ItemLine]) -> dict[str, int]:
     return dict(needed)
 
 
-def menu_to_body(menu: Menu) -> dict:
+def menu_to_body(menu: Menu) -> dict[str, Any]:
     """The menu as one shared catalogue record (``MENU#<cinema>``): definitions, not stock."""
     return {
         "id": menu.cinema_id, "currency": menu.currency,
@@ -298,20 +298,23 @@ def menu_to_body(menu: Menu) -> dict:
     }
 
 
-def _field(record: Mapping, name: str, kind: type | tuple[type, ...]) -> Any:
+_T = TypeVar("_T")
+
+
+def _field(record: Mapping[str, Any], name: str, kind: type[_T]) -> _T:
     value = record.get(name) if isinstance(record, Mapping) else None
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise InvalidInput(f"a menu record's {name} is missing or has the wrong type")
     return value
 
 
-def menu_from_body(body: Mapping) -> Menu:
+def menu_from_body(body: Mapping[str, Any]) -> Menu:
     """The record back as a Menu, every field checked (a pulled copy is not trusted), then
     ``check_menu``; raises InvalidInput naming what is wrong."""
-    def text(record: Mapping, name: str) -> str:
+    def text(record: Mapping[str, Any], name: str) -> str:
         return _field(record, name, str)
 
-    def number(record: Mapping, name: str) -> int:
+    def number(record: Mapping[str, Any], name: str) -> int:
         return _field(record, name, int)
 
     categories = {text(c, "id"): Category(text(c, "id"), text(c, "name"),

@@ -25,7 +25,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from kiosk.domain.errors import InvalidInput
-from kiosk.domain.layout import ACCESSIBLE_TYPES, HallLayout, SeatType
+from kiosk.domain.layout import ACCESSIBLE_TYPES, HallLayout, Seat, SeatType
 
 MAX_PARTY = 10
 FRONT_ROW_WEIGHT = 1.5  # a row too close to the screen is worse than one too far back
@@ -64,7 +64,7 @@ class _Index:
     accessible: _Mode
 
 
-_CACHE: dict[int, tuple[weakref.ref, _Index]] = {}
+_CACHE: dict[int, tuple[weakref.ref[HallLayout], _Index]] = {}
 _RUN_PATTERNS = {n: re.compile(r"\.{%d,}" % n) for n in range(1, MAX_PARTY + 1)}  # noqa: UP031
 
 
@@ -81,13 +81,13 @@ def _row_costs(layout: HallLayout) -> dict[int, float]:
 
 
 def _build_mode(layout: HallLayout, costs: dict[int, float], include_accessible: bool) -> _Mode:
-    by_row: dict[int, list] = {}
+    by_row: dict[int, list[Seat]] = {}
     for seat in layout.seats.values():
         by_row.setdefault(seat.row_index, []).append(seat)
     segments: list[_Segment] = []
     position: dict[str, tuple[int, int]] = {}
 
-    def close(run: list) -> None:
+    def close(run: list[Seat]) -> None:
         if not run:
             return
         types = [s.type for s in run]
@@ -103,7 +103,7 @@ def _build_mode(layout: HallLayout, costs: dict[int, float], include_accessible:
             position[s.code] = (index, p)
 
     for row_index in sorted(by_row):
-        run: list = []
+        run: list[Seat] = []
         for seat in sorted(by_row[row_index], key=lambda s: s.column):
             usable = include_accessible or seat.type not in ACCESSIBLE_TYPES
             if usable and run and seat.column == run[-1].column + 1:
@@ -131,7 +131,11 @@ def _index(layout: HallLayout) -> _Index:
         accessible=_build_mode(layout, costs, include_accessible=True),
     )
     key = id(layout)
-    _CACHE[key] = (weakref.ref(layout, lambda _ref, k=key: _CACHE.pop(k, None)), index)
+
+    def forget(_ref: weakref.ref[HallLayout]) -> None:  # the layout is gone: drop its index
+        _CACHE.pop(key, None)
+
+    _CACHE[key] = (weakref.ref(layout, forget), index)
     return index
 
 
