@@ -15,7 +15,9 @@ from __future__ import annotations
 import sqlite3
 import threading
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.cloud import auditing
 from kiosk.cloud.context import CloudContext
@@ -23,7 +25,11 @@ from kiosk.cloud.table import MAX_SEATS_PER_CLAIM, seat_from_sk
 from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, NotFound, SeatsUnavailable
 from kiosk.domain.layout import HallLayout, layout_from_json
+from kiosk.domain.seating import best_available
 from kiosk.store.db import open_db, transaction
+
+if TYPE_CHECKING:
+    from kiosk.services.models import Actor
 
 ALLOCATION_LOCK = threading.RLock()
 BLOCK = 4  # allocate in small adjacent blocks: couples and families buy together
@@ -102,14 +108,10 @@ class AllocationManager:
 
     @staticmethod
     def _pick(layout: HallLayout, unavailable: set[str], n: int) -> list[str]:
-        try:
-            from kiosk.domain.seating import best_available
-        except ImportError:  # pragma: no cover - the shared search is part of the product
-            best_available = None
         picked: list[str] = []
         blocked = set(unavailable)
         size = min(BLOCK, n)
-        while len(picked) < n and size > 0 and best_available is not None:
+        while len(picked) < n and size > 0:
             block = best_available(layout, blocked, min(size, n - len(picked)))
             if not block:
                 size -= 1
@@ -125,7 +127,7 @@ class AllocationManager:
                     blocked.add(code)
         return picked
 
-    def allocate(self, show_id: str, n: int, *, actor=None) -> list[str]:
+    def allocate(self, show_id: str, n: int, *, actor: Actor | None = None) -> list[str]:
         """Ask DynamoDB for ``n`` more seats for this kiosk; returns the seats granted.
 
         Online only (raises CloudUnavailable otherwise). With ``actor`` the action is a manager's
@@ -146,9 +148,10 @@ class AllocationManager:
                     break
                 for start in range(0, len(want), MAX_SEATS_PER_CLAIM):
                     chunk = want[start:start + MAX_SEATS_PER_CLAIM]
+                    claim = partial(self.context.claims().allocate, show_id=show_id, seats=chunk,
+                                    now=self.context.cloud_time(now))
                     try:
-                        self.context.call(lambda c=chunk: self.context.claims().allocate(
-                            show_id=show_id, seats=c, now=self.context.cloud_time(now)))
+                        self.context.call(claim)
                     except SeatsUnavailable as lost:
                         unavailable.update(lost.seats)  # the rest of the chunk is re-picked
                         continue
@@ -169,7 +172,7 @@ class AllocationManager:
                 "INSERT OR REPLACE INTO allocations (show_id, seat_code, kiosk_id, allocated_at) "
                 "VALUES (?, ?, ?, ?)", [(show_id, s, self.kiosk_id, to_iso(now)) for s in seats])
 
-    def release_unsold(self, show_id: str, keep: int = 0, *, actor=None,
+    def release_unsold(self, show_id: str, keep: int = 0, *, actor: Actor | None = None,
                        action: str = "cloud_release") -> list[str]:
         """Hand unsold allocated seats back to everyone, keeping ``keep`` of them."""
         now = self.clock.now()
@@ -192,7 +195,7 @@ class AllocationManager:
                                 detail={"seats": released})
         return released
 
-    def revoke(self, actor, show_id: str) -> list[str]:
+    def revoke(self, actor: Actor, show_id: str) -> list[str]:
         """Manager action: give back every unsold seat this kiosk holds for the show."""
         return self.release_unsold(show_id, keep=0, actor=actor, action="cloud_revoke")
 

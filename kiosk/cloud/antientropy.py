@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -235,7 +236,7 @@ class AntiEntropy:
                 "ProjectionExpression": "pk, sk, #state, booking_id",
                 "ExpressionAttributeNames": {"#state": "state"}}}
             for attempt in range(UNPROCESSED_RETRIES):
-                page = self._read(lambda r=request: claims.client.batch_get_item(RequestItems=r))
+                page = self._read(partial(claims.client.batch_get_item, RequestItems=request))
                 result.reads += 1
                 items.extend(plain(i) for i in page.get("Responses", {}).get(claims.table, []))
                 request = page.get("UnprocessedKeys") or {}

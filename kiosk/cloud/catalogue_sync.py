@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable, error_code, translate
 from kiosk.domain import catalogue_rules as rules
@@ -185,7 +186,7 @@ def _day(row: sqlite3.Row) -> dict[str, Any]:
             "signature": row["signature"]}
 
 
-def local_items(conn: sqlite3.Connection, cinema_id: str, now: datetime) -> dict[str, dict]:
+def local_items(conn: sqlite3.Connection, cinema_id: str, now: datetime) -> dict[str, dict[str, Any]]:
     """Every record of the cinema's catalogue and staff as this device has it (sk -> body).
 
     Films, price lists and staff are not tied to a cinema in the local schema, so all of them
@@ -193,7 +194,7 @@ def local_items(conn: sqlite3.Connection, cinema_id: str, now: datetime) -> dict
     row = conn.execute("SELECT * FROM cinemas WHERE id = ?", (cinema_id,)).fetchone()
     if row is None:
         return {}
-    items: dict[str, dict] = {"INFO": _info(row)}
+    items: dict[str, dict[str, Any]] = {"INFO": _info(row)}
     for r in conn.execute("SELECT * FROM halls WHERE cinema_id = ?", (cinema_id,)):
         items[rules.sk_for("hall", r["id"])] = _hall(r)
     for r in conn.execute("SELECT * FROM films"):
@@ -218,13 +219,13 @@ def local_items(conn: sqlite3.Connection, cinema_id: str, now: datetime) -> dict
     return items
 
 
-def _offers(conn: sqlite3.Connection, cinema_id: str) -> dict | None:
+def _offers(conn: sqlite3.Connection, cinema_id: str) -> dict[str, Any] | None:
     """The cinema's offers as one record (None while it has none)."""
     offers = load_offers(conn, cinema_id)
     return OfferBook(cinema_id, offers).to_body() if offers else None
 
 
-def _menu(conn: sqlite3.Connection, cinema_id: str) -> dict | None:
+def _menu(conn: sqlite3.Connection, cinema_id: str) -> dict[str, Any] | None:
     """The cinema's food and drink menu as one record (None while it has none)."""
     if conn.execute("SELECT 1 FROM menu_categories WHERE cinema_id = ? LIMIT 1",
                     (cinema_id,)).fetchone() is None:
@@ -232,7 +233,7 @@ def _menu(conn: sqlite3.Connection, cinema_id: str) -> dict | None:
     return menu_to_body(load_menu(conn, cinema_id))
 
 
-def local_item(conn: sqlite3.Connection, cinema_id: str, sk: str) -> dict | None:
+def local_item(conn: sqlite3.Connection, cinema_id: str, sk: str) -> dict[str, Any] | None:
     """One record as this device has it now (None when it has none)."""
     kind = rules.kind_of(sk)
     key = sk.split("#", 1)[1] if "#" in sk else ""
@@ -271,7 +272,7 @@ def unpublished(conn: sqlite3.Connection, cinema_id: str, now: datetime) -> list
                   if base.get(sk, (0, None))[1] != rules.canonical(body))
 
 
-def _remember(conn: sqlite3.Connection, cinema_id: str, sk: str, version: int, body: dict,
+def _remember(conn: sqlite3.Connection, cinema_id: str, sk: str, version: int, body: dict[str, Any],
               updated_at: str, updated_by: str) -> None:
     conn.execute(
         "INSERT INTO catalogue_items (cinema_id, sk, version, body, updated_at, updated_by,"
@@ -291,7 +292,7 @@ def _note_problem(conn: sqlite3.Connection, cinema_id: str, sk: str, version: in
 
 
 # ---- applying a cloud copy to the local tables -----------------------------------------------
-def _reference_problem(conn: sqlite3.Connection, kind: str, body: dict, cinema_id: str,
+def _reference_problem(conn: sqlite3.Connection, kind: str, body: dict[str, Any], cinema_id: str,
                        now: str = "") -> str:
     checks: list[tuple[str, str, str]] = []
     if kind == "hall":
@@ -339,7 +340,7 @@ def _reference_problem(conn: sqlite3.Connection, kind: str, body: dict, cinema_i
     return ""
 
 
-def apply_item(conn: sqlite3.Connection, kind: str, body: dict) -> None:
+def apply_item(conn: sqlite3.Connection, kind: str, body: dict[str, Any]) -> None:
     """Write one validated record into the local tables (inside the caller's transaction)."""
     if kind == "info":
         conn.execute(
@@ -436,7 +437,7 @@ def apply_item(conn: sqlite3.Connection, kind: str, body: dict) -> None:
 class _Item:
     sk: str
     kind: str
-    body: dict | None  # None when unusable (``problem`` says why)
+    body: dict[str, Any] | None  # None when unusable (``problem`` says why)
     version: int
     problem: str
     updated_at: str = ""
@@ -498,7 +499,7 @@ def apply_items(conn: sqlite3.Connection, cinema_id: str, raw: Iterable[dict[str
 
 
 # ---- pulling ---------------------------------------------------------------------------------
-def _query_all(client, **kwargs) -> list[dict[str, Any]]:
+def _query_all(client: DynamoDBClient, **kwargs: Any) -> list[dict[str, Any]]:
     items, start = [], None
     while True:
         page = client.query(**kwargs, **({"ExclusiveStartKey": start} if start else {}))
@@ -508,7 +509,7 @@ def _query_all(client, **kwargs) -> list[dict[str, Any]]:
             return items
 
 
-def _batch_get(client, table: str, keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _batch_get(client: DynamoDBClient, table: str, keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for i in range(0, len(keys), 100):
         request = {table: {"Keys": keys[i:i + 100], "ConsistentRead": True}}
@@ -519,7 +520,7 @@ def _batch_get(client, table: str, keys: list[dict[str, Any]]) -> list[dict[str,
     return out
 
 
-def fetch_changes(client, table: str, cinema_id: str, seen: int, version: int,
+def fetch_changes(client: DynamoDBClient, table: str, cinema_id: str, seen: int, version: int,
                   retry: Iterable[str] = ()) -> list[dict[str, Any]]:
     """The items changed after version ``seen``: from the change log when it is complete, else
     (first pull, or a log with gaps) the whole partition with a version filter. ``retry``: sks
@@ -544,7 +545,7 @@ def fetch_changes(client, table: str, cinema_id: str, seen: int, version: int,
     return [i for i in items if i["sk"]["S"] != VERSION_SK]
 
 
-def read_version(client, table: str, cinema_id: str) -> int:
+def read_version(client: DynamoDBClient, table: str, cinema_id: str) -> int:
     answer = client.get_item(TableName=table, Key=_key(cinema_id, VERSION_SK), ConsistentRead=True)
     return int(answer.get("Item", {}).get("version", {}).get("N", "0"))
 
@@ -606,7 +607,7 @@ def require_publisher(conn: sqlite3.Connection, staff_number: str) -> None:
                                "to sign in.")
 
 
-def _put(cinema_id: str, sk: str, body: dict, version: int, known: int | None, now: str,
+def _put(cinema_id: str, sk: str, body: dict[str, Any], version: int, known: int | None, now: str,
          staff_number: str) -> dict[str, Any]:
     kind = rules.kind_of(sk) or ""
     item: dict[str, Any] = {**_key(cinema_id, sk), "version": {"N": str(version)},
@@ -644,7 +645,7 @@ def _conflict_message(conflicts: list[dict[str, Any]]) -> str:
             "version. Please check it and make your change again if it is still needed.")
 
 
-def _what(sk: str, body: dict | None) -> str:
+def _what(sk: str, body: dict[str, Any] | None) -> str:
     kind = rules.kind_of(sk) or "item"
     name = (body or {}).get("title") or (body or {}).get("name") or sk.split("#", 1)[-1]
     return {"show": f"Show {sk.split('#', 1)[-1]}", "staff": f"Staff member {name}",
@@ -700,7 +701,7 @@ def _staff_id(conn: sqlite3.Connection, staff_number: str) -> int | None:
 
 
 def _publish_chunk(context: CloudContext, conn: sqlite3.Connection, cinema_id: str,
-                   staff_number: str, clock: Clock, items: dict[str, dict],
+                   staff_number: str, clock: Clock, items: dict[str, dict[str, Any]],
                    base: dict[str, tuple[int, str]], chunk: list[str],
                    result: PublishResult) -> None:
     clients = context.clients()
@@ -762,7 +763,7 @@ class _Cancelled(KioskError):
 
 
 def _handle_cancel(conn: sqlite3.Connection, cinema_id: str, clock: Clock,
-                   items: dict[str, dict], chunk: list[str], reasons: list[dict[str, Any]]) -> None:
+                   items: dict[str, dict[str, Any]], chunk: list[str], reasons: list[dict[str, Any]]) -> None:
     """A refused publish: an item conflict rolls that record back to the cloud's copy and
     raises PublishConflict; a moved VERSION alone returns (the caller pulls and retries)."""
     info = items.get("INFO") or {}

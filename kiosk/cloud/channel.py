@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from kiosk.cloud import ledger
 from kiosk.cloud.claims import SeatClaims, Seller
@@ -30,6 +31,9 @@ from kiosk.cloud.table import seat_from_sk
 from kiosk.domain.clock import Clock, to_iso
 from kiosk.domain.errors import SeatsUnavailable, ShowCancelled
 from kiosk.domain.ids import new_id, new_reference
+
+if TYPE_CHECKING:
+    from kiosk.cloud.context import CloudContext
 
 CHANNEL_ID = "WEB"
 
@@ -56,7 +60,7 @@ class OnlineChannel:
         self.price_minor = price_minor
 
     @classmethod
-    def for_context(cls, context, **kwargs) -> OnlineChannel:
+    def for_context(cls, context: CloudContext, **kwargs: Any) -> OnlineChannel:
         kwargs.setdefault("cinema_id", getattr(context.config, "cinema_id", ""))
         if kwargs["cinema_id"] and "catalogue" not in kwargs:
             clients = context.clients()
@@ -64,7 +68,7 @@ class OnlineChannel:
                                                  kwargs["cinema_id"])
         return cls(context.claims(CHANNEL_ID), **kwargs)
 
-    def shows(self) -> list[dict]:
+    def shows(self) -> list[dict[str, Any]]:
         """The shows on sale, as published in the cinema's catalogue (cancelled ones never)."""
         if self.catalogue is None:
             return []

@@ -40,13 +40,14 @@ are in ``.taken``): choosing other seats cannot help, so that refusal wins over 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 
+from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.errors import CloudUnavailable, error_code, translate
 from kiosk.cloud.table import (
     MAX_SEATS_PER_CLAIM,
@@ -108,7 +109,8 @@ class _CataloguePublished(Exception):
 
 
 def av(value: Any) -> dict[str, Any]:
-    return _ser.serialize(value)
+    typed: dict[str, Any] = _ser.serialize(value)  # boto3's TypeSerializer is untyped
+    return typed
 
 
 def plain(item: dict[str, Any]) -> dict[str, Any]:
@@ -161,7 +163,7 @@ def _refusal(failed: dict[str, dict[str, Any]], taken: tuple[str, ...]) -> Excep
 class SeatClaims:
     """Conditional seat writes for one kiosk (or the online channel) on one table."""
 
-    def __init__(self, client, table: str, kiosk_id: str, published: set[str] | None = None):
+    def __init__(self, client: DynamoDBClient, table: str, kiosk_id: str, published: set[str] | None = None):
         self.client = client
         self.table = table
         self.kiosk_id = kiosk_id
@@ -171,7 +173,7 @@ class SeatClaims:
 
     # -- transactions -------------------------------------------------------------------------
     def _transact(self, items: list[dict[str, Any]], seats: list[str], token: str,
-                  checks: list[str] = ()) -> None:
+                  checks: Sequence[str] = ()) -> None:
         """Send one claim; ``checks`` name the ConditionChecks at the end of ``items``."""
         try:
             try:
@@ -327,7 +329,7 @@ class SeatClaims:
                 return False
             raise translate(exc) from exc
 
-    def _back_to_allocation(self, key: dict, condition: str, values: dict[str, Any]) -> bool:
+    def _back_to_allocation(self, key: dict[str, Any], condition: str, values: dict[str, Any]) -> bool:
         return self._conditional(
             "update_item", Key=key,
             UpdateExpression="SET #state = :allocated, kiosk_id = alloc_kiosk, "
@@ -340,7 +342,7 @@ class SeatClaims:
                                         ":one": 1}.items()},
         )
 
-    def _delete_plain(self, key: dict, condition: str, values: dict[str, Any]) -> bool:
+    def _delete_plain(self, key: dict[str, Any], condition: str, values: dict[str, Any]) -> bool:
         return self._conditional(
             "delete_item", Key=key,
             ConditionExpression=f"({condition}) AND attribute_not_exists(alloc_kiosk)",

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.errors import translate
 from kiosk.domain import catalogue_rules as rules
 from kiosk.domain.business_day import business_date
@@ -26,7 +27,7 @@ AFTER_CHANGES = "CHANGE$"
 
 
 class CloudCatalogue:
-    def __init__(self, client, table: str, cinema_id: str):
+    def __init__(self, client: DynamoDBClient, table: str, cinema_id: str):
         self.client = client
         self.table = table
         self.cinema_id = cinema_id

@@ -18,6 +18,7 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from kiosk.cloud import auditing
 from kiosk.cloud.allocations import show_layout
@@ -31,6 +32,10 @@ from kiosk.domain.layout import ACCESSIBLE_TYPES
 from kiosk.domain.seating import best_available
 from kiosk.services.booking_refunds import free_seat_sales
 from kiosk.store.db import transaction
+
+if TYPE_CHECKING:
+    from kiosk.services.app import Services
+    from kiosk.services.models import Actor, RefundResult
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,7 @@ class Conflict:
     detected_at: datetime
 
 
-def _require_manager(services, actor, action: str, target: str) -> None:
+def _require_manager(services: Services, actor: Actor, action: str, target: str) -> None:
     """The one role check (``auth.require_role``), which re-reads the staff row."""
     from kiosk.services.auth import ensure_manager
 
@@ -70,7 +75,7 @@ _SELECT = ("SELECT c.booking_id, c.show_id, c.lost_seats, c.detected_at, b.refer
            "JOIN bookings b ON b.id = c.booking_id WHERE c.resolved_at IS NULL")
 
 
-def list_conflicts(services, actor) -> list[Conflict]:
+def list_conflicts(services: Services, actor: Actor) -> list[Conflict]:
     """Open conflicts, oldest first (manager only)."""
     _require_manager(services, actor, "conflict_list", "")
     conn = services.deps.conn
@@ -97,7 +102,7 @@ def _taken_locally(conn: sqlite3.Connection, show_id: str, now: datetime, kiosk_
     return {r[0] for r in rows}
 
 
-def suggest_seats(services, conflict: Conflict, context: CloudContext | None = None) -> list[str]:
+def suggest_seats(services: Services, conflict: Conflict, context: CloudContext | None = None) -> list[str]:
     """Equal seats: the booking's own seats that are still free, plus same-type replacements."""
     conn = services.deps.conn
     now = services.deps.clock.now()
@@ -132,7 +137,7 @@ def suggest_seats(services, conflict: Conflict, context: CloudContext | None = N
     return chosen
 
 
-def reseat(services, actor, booking_id: str, context: CloudContext,
+def reseat(services: Services, actor: Actor, booking_id: str, context: CloudContext,
            seats: list[str] | None = None) -> list[str]:
     """Move a conflict booking to equal seats; returns the new seats (manager only, audited)."""
     _require_manager(services, actor, "conflict_reseat", booking_id)
@@ -174,7 +179,7 @@ def reseat(services, actor, booking_id: str, context: CloudContext,
     return new
 
 
-def _move_locally(services, actor, conflict: Conflict, new: list[str], now: datetime) -> None:
+def _move_locally(services: Services, actor: Actor, conflict: Conflict, new: list[str], now: datetime) -> None:
     conn = services.deps.conn
     layout = show_layout(conn, conflict.show_id)
     by_type: dict[str, list[str]] = defaultdict(list)
@@ -211,7 +216,8 @@ def _move_locally(services, actor, conflict: Conflict, new: list[str], now: date
                              "contact": conflict.customer_contact, "template": "reseated"})
 
 
-def refund(services, actor, booking_id: str, reason: str = "seats sold elsewhere"):
+def refund(services: Services, actor: Actor, booking_id: str,
+           reason: str = "seats sold elsewhere") -> RefundResult:
     """Refund a conflict booking in full through BookingService (manager only, audited).
 
     The refund, the conflict's resolution and its audit row commit in ONE transaction
@@ -221,7 +227,7 @@ def refund(services, actor, booking_id: str, reason: str = "seats sold elsewhere
     conflict = _get(services.deps.conn, booking_id)
     now = services.deps.clock.now()
 
-    def resolve(conn, result) -> None:
+    def resolve(conn: sqlite3.Connection, result: RefundResult) -> None:
         detail = {"refund_id": result.refund_id, "amount_minor": result.amount_minor,
                   "currency": result.currency,
                   "seats": list(result.seats), "state": result.state}

@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.errors import translate
 
 INDEX = "by_day"
@@ -25,14 +26,14 @@ GSI = {"IndexName": INDEX,
        "Projection": {"ProjectionType": "ALL"}}
 
 
-def _index_status(client, table: str) -> str | None:
+def _index_status(client: DynamoDBClient, table: str) -> str | None:
     for gsi in client.describe_table(TableName=table)["Table"].get("GlobalSecondaryIndexes") or []:
         if gsi["IndexName"] == INDEX:
             return str(gsi.get("IndexStatus") or "ACTIVE")
     return None
 
 
-def ensure_by_day(client, table: str, wait_s: float = 300.0) -> bool:
+def ensure_by_day(client: DynamoDBClient, table: str, wait_s: float = 300.0) -> bool:
     """Add the index unless the table has it; True when it was added now. Waits for ACTIVE
     (a backfill on a big table takes minutes; the manager's pull needs it finished)."""
     try:
@@ -53,7 +54,7 @@ def ensure_by_day(client, table: str, wait_s: float = 300.0) -> bool:
         raise translate(exc) from exc
 
 
-def query_day(client, table: str, day_pk: str, page_size: int | None = None
+def query_day(client: DynamoDBClient, table: str, day_pk: str, page_size: int | None = None
               ) -> Iterator[dict[str, Any]]:
     """Every item of one business day (raw DynamoDB items), page by page: a Query, not a scan.
 

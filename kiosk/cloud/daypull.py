@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.cloud import day_index, ledger
+from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.claims import av, plain
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.decisions import DecisionSender, remember_sent
@@ -118,7 +119,7 @@ class DayPuller:
                 (cinema_id, day, result.pulled_at, len(items)))
         return result
 
-    def _devices(self, client, table: str, cinema_id: str) -> list[dict[str, Any]]:
+    def _devices(self, client: DynamoDBClient, table: str, cinema_id: str) -> list[dict[str, Any]]:
         kwargs: dict[str, Any] = {"TableName": table, "KeyConditionExpression": "pk = :pk",
                                   "ExpressionAttributeValues": {":pk": av(ledger.device_pk(cinema_id))}}
         out: list[dict[str, Any]] = []

@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.claims import av, plain
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import error_code, translate
@@ -118,7 +119,7 @@ class _Table:
         self.context = context
         self.cinema_id = cinema_id
 
-    def _client(self):
+    def _client(self) -> tuple[DynamoDBClient, str]:
         return self.context.dynamodb(), self.context.clients().table
 
     def get(self, kiosk_id: str, kind: str, local_id: int) -> Decision | None:
@@ -248,8 +249,10 @@ def remember_sent(conn: sqlite3.Connection, d: Decision) -> None:
 
 
 def already_applied(conn: sqlite3.Connection, d: Decision) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM decisions_applied WHERE kind = ? AND local_id = ? AND "
-                        "attempt = ?", (d.kind, d.local_id, d.attempt)).fetchone()
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT * FROM decisions_applied WHERE kind = ? AND local_id = ? AND attempt = ?",
+        (d.kind, d.local_id, d.attempt)).fetchone()
+    return row
 
 
 def remember_applied(conn: sqlite3.Connection, d: Decision, outcome: str, note: str,

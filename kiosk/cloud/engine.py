@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -244,7 +245,8 @@ class SyncEngine:
             "catalogue": self.catalogue.status(),  # version, last pull, items kept at a good copy
         }
 
-    def run(self, stop: threading.Event, on_tick=None, tick_s: float = 0.5) -> None:
+    def run(self, stop: threading.Event, on_tick: Callable[[TickReport], object] | None = None,
+            tick_s: float = 0.5) -> None:
         while not stop.is_set():
             report = self.tick()
             if on_tick:

@@ -67,7 +67,7 @@ def cancelled(what: str, codes: list[str | None], then: str = "will retry") -> C
     return CloudUnavailable(f"The cloud cancelled the {what} ({named}); {then}.")
 
 
-def translate(exc: BaseException) -> Exception:
+def translate(exc: Exception) -> Exception:
     """Map a boto3/botocore exception to CloudUnavailable / CloudError (or return it as is)."""
     if isinstance(exc, (NoCredentialsError, PartialCredentialsError)):
         return CloudUnavailable(NO_CREDENTIALS)

@@ -36,7 +36,7 @@ from kiosk.cloud.claims import Seller
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
 from kiosk.cloud.sellers import cinema_of
-from kiosk.cloud.status import OFFLINE
+from kiosk.cloud.status import OFFLINE, CloudStatus
 from kiosk.cloud.table import MAX_SEATS_PER_CLAIM
 from kiosk.config import Config
 from kiosk.domain.clock import Clock, to_iso
@@ -50,7 +50,7 @@ from kiosk.domain.errors import (
 from kiosk.services import outbox
 from kiosk.services.gate import SaleClaim
 from kiosk.services.models import Hold
-from kiosk.store.db import connect, transaction
+from kiosk.store.db import connect, inserted_id, transaction
 
 log = logging.getLogger(__name__)
 CLOUD_HOLD_GRACE = timedelta(minutes=5)
@@ -82,7 +82,7 @@ class CloudGate:
             pass
 
     @property
-    def status(self):
+    def status(self) -> CloudStatus:
         return self.context.status
 
     @property
@@ -185,7 +185,7 @@ class CloudGate:
                 (VOID_KIND, json.dumps({"booking_id": booking_id, "show_id": hold.show_id,
                                         "seats": list(hold.seats), "hold_id": hold.hold_id},
                                        sort_keys=True), stamp, due))
-        return int(cur.lastrowid)
+        return inserted_id(cur)
 
     def _settle(self, intent: int) -> None:
         """The cloud refused the whole transaction: there is nothing to undo."""

@@ -31,6 +31,9 @@ from kiosk.domain.clock import Clock
 from kiosk.domain.errors import KioskError
 
 if TYPE_CHECKING:
+    from kiosk.cloud.clients import CloudClients
+
+if TYPE_CHECKING:
     from kiosk.services.models import Actor
 
 CINEMA_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -108,7 +111,7 @@ def _belongs_to(conn: sqlite3.Connection, cinema_id: str) -> bool | None:
     return not demo and cinemas <= {cinema_id}
 
 
-def check_cinema(config: Config, cinema_id: str):
+def check_cinema(config: Config, cinema_id: str) -> CloudClients:
     """The cinema's VERSION item from the cloud (strongly consistent); JoinError if the cloud is
     off, unreachable, or has no such cinema. Returns the clients for the rest of the join."""
     from kiosk.cloud.clients import CloudClients, Timeouts

@@ -25,6 +25,7 @@ from typing import Any
 
 from kiosk import __version__
 from kiosk.cloud import ledger
+from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.claims import av
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable, error_code, translate
@@ -154,7 +155,7 @@ class LedgerSync:
         else:
             raise ValueError(f"unknown ledger entity {entity!r}")
 
-    def _client(self):
+    def _client(self) -> tuple[DynamoDBClient, str]:
         return self.context.dynamodb(), self.context.clients().table
 
     def _put(self, item: dict[str, Any], rev: int) -> None:

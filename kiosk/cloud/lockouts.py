@@ -31,6 +31,7 @@ behaviour: ``AuthService`` calls these only through ``try_*`` wrappers that turn
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
@@ -38,8 +39,10 @@ from typing import TypeVar
 from kiosk.cloud.claims import av, epoch, plain
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable, error_code, translate
+from kiosk.config import Config
 from kiosk.domain.errors import KioskError
 from kiosk.services.auth import unknown_number_key
+from kiosk.services.gate import SeatGate
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -172,7 +175,7 @@ class CloudLockouts:
         return self._quietly(lambda: self.reset(staff_number), "reset")[0]
 
 
-def for_device(config, gate, conn) -> CloudLockouts | None:
+def for_device(config: Config, gate: SeatGate, conn: sqlite3.Connection) -> CloudLockouts | None:
     """The shared lockouts for ``open_services``: with cloud sync on, for the device's cinema
     (``cinema_id`` in the config, else the one cinema of its database, looked up on first use)."""
     context = getattr(gate, "context", None)

@@ -21,6 +21,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.cloud.boto_types import SNSClient
 from kiosk.cloud.errors import translate
 from kiosk.domain.clock import from_iso, local
 from kiosk.domain.errors import NotFound
@@ -156,7 +157,7 @@ def sms_number(contact: str, currency: str) -> str:
         raise NotDeliverable("the phone number has no country code we can tell") from None
 
 
-def deliver(sns_client, topic_arn: str, message: Message, sender_id: str = "") -> str:
+def deliver(sns_client: SNSClient, topic_arn: str, message: Message, sender_id: str = "") -> str:
     """Send the message its way (an SMS straight to the phone, from ``sender_id`` when one is
     configured; an e-mail through the mailer's topic); returns the SNS message id. Raises
     CloudUnavailable / CloudError."""
@@ -174,7 +175,7 @@ def deliver(sns_client, topic_arn: str, message: Message, sender_id: str = "") -
     return str(response.get("MessageId", ""))
 
 
-def publish(sns_client, topic_arn: str, message: Message) -> str:
+def publish(sns_client: SNSClient, topic_arn: str, message: Message) -> str:
     """Publish; returns the SNS message id. Raises CloudUnavailable / CloudError on failure."""
     try:
         response = sns_client.publish(TopicArn=topic_arn, Subject=message.subject,

@@ -17,6 +17,7 @@ settles (``kiosk.services.promos``), as an unfinished seat claim is undone (DESI
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from kiosk.cloud.claims import av
 from kiosk.cloud.errors import cancel_codes, cancelled, translate
@@ -83,7 +84,7 @@ class CloudPromos(CloudPart):
 
         return self.context.call(get)
 
-    def _transact(self, items: list[dict], replay_ok: bool) -> None:
+    def _transact(self, items: list[dict[str, Any]], replay_ok: bool) -> None:
         def send() -> None:
             client = self.context.dynamodb()
             try:

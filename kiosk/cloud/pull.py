@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -177,7 +178,7 @@ class Puller:
         return changed
 
 
-def wait_until(predicate, timeout_s: float, interval_s: float = 0.05) -> bool:
+def wait_until(predicate: Callable[[], object], timeout_s: float, interval_s: float = 0.05) -> bool:
     """Poll ``predicate`` until true or timeout (for CLI tools and tests, never the GUI)."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:

@@ -11,7 +11,11 @@ import os
 import socket
 import threading
 import types
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from moto.server import ThreadedMotoServer
 
 _LOCK = threading.RLock()
 _IN_CHECKED_TRANSACTION = threading.local()
@@ -43,22 +47,26 @@ def patch_moto_dynamodb() -> None:
     from moto.dynamodb import models
     from moto.dynamodb.comparisons import get_filter_expression
     from moto.dynamodb.exceptions import ConditionalCheckFailed, TransactionCanceledException
+    from moto.dynamodb.models.table import Table
 
     backend_cls = models.DynamoDBBackend
     if getattr(backend_cls, "_kiosk_patched", False):
         return
 
-    real_copy = models.copy
+    real_copy = models.copy  # type: ignore[attr-defined]  # moto's own `import copy`, patched below
 
     def deepcopy(value: Any, memo: Any = None) -> Any:
-        if getattr(_IN_CHECKED_TRANSACTION, "on", False) and isinstance(value, models.Table):
+        if getattr(_IN_CHECKED_TRANSACTION, "on", False) and isinstance(value, Table):
             return value  # conditions already passed: no rollback will be needed
         return real_copy.deepcopy(value, memo)
 
-    models.copy = types.SimpleNamespace(deepcopy=deepcopy, copy=real_copy.copy)
+    # moto's models module sees this namespace as its `copy` module (a monkeypatch of moto)
+    models.copy = types.SimpleNamespace(  # type: ignore[attr-defined, assignment]
+        deepcopy=deepcopy, copy=real_copy.copy)
     original = backend_cls.transact_write_items
 
-    def transact_write_items(self, transact_items: list[dict[str, Any]]) -> None:
+    def transact_write_items(self: models.DynamoDBBackend,
+                             transact_items: list[dict[str, Any]]) -> None:
         with _LOCK:
             errors: list[tuple[Any, Any, Any]] = []
             if len(transact_items) > 100 or any(len(e) != 1 for e in transact_items):
@@ -101,22 +109,22 @@ def patch_moto_dynamodb() -> None:
             finally:
                 _IN_CHECKED_TRANSACTION.on = False
 
-    def serialised(name: str):
+    def serialised(name: str) -> Callable[..., Any]:
         method = getattr(backend_cls, name)
 
-        def wrapper(self, *args: Any, **kwargs: Any) -> Any:
+        def wrapper(self: models.DynamoDBBackend, *args: Any, **kwargs: Any) -> Any:
             with _LOCK:
                 return method(self, *args, **kwargs)
 
         wrapper.__name__ = name
         return wrapper
 
-    backend_cls.transact_write_items = transact_write_items
+    backend_cls.transact_write_items = transact_write_items  # type: ignore[method-assign]  # patching moto
     for name in ("put_item", "update_item", "delete_item", "get_item", "query", "scan",
                  "batch_write_item"):
         if hasattr(backend_cls, name):
             setattr(backend_cls, name, serialised(name))
-    backend_cls._kiosk_patched = True
+    setattr(backend_cls, "_kiosk_patched", True)  # noqa: B010 - a marker moto does not declare
 
 
 def quiet() -> None:
@@ -136,15 +144,16 @@ class LocalCloud:
         patch_moto_dynamodb()
         self.port = port or free_port()
         self._server_cls = ThreadedMotoServer
-        self._server = None
+        self._server: ThreadedMotoServer | None = None
 
     @property
     def endpoint_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> LocalCloud:
-        self._server = self._server_cls(ip_address="127.0.0.1", port=self.port, verbose=False)
-        self._server.start()
+        server = self._server_cls(ip_address="127.0.0.1", port=self.port, verbose=False)
+        self._server = server
+        server.start()
         return self
 
     def reset(self) -> None:
@@ -163,5 +172,5 @@ class LocalCloud:
     def __enter__(self) -> LocalCloud:
         return self.start()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()

@@ -61,7 +61,7 @@ class ShowTickets(CloudPart):
         for start in range(0, len(booking_ids), BATCH):
             keys = [booking_key(b) for b in booking_ids[start:start + BATCH]]
 
-            def read(keys=keys) -> list[dict[str, Any]]:
+            def read(keys: list[dict[str, Any]] = keys) -> list[dict[str, Any]]:
                 out: list[dict[str, Any]] = []
                 request = {table: {"Keys": keys}}
                 try:

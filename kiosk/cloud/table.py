@@ -17,6 +17,7 @@ import time
 from typing import Any
 
 from kiosk.cloud import day_index
+from kiosk.cloud.boto_types import DynamoDBClient, SNSClient
 from kiosk.cloud.errors import translate
 
 TTL_ATTRIBUTE = "ttl"
@@ -59,7 +60,7 @@ def seat_from_sk(sk: str) -> str:
     return sk.removeprefix("SEAT#")
 
 
-def ensure_table(client, table: str, wait_s: float = 30.0) -> bool:
+def ensure_table(client: DynamoDBClient, table: str, wait_s: float = 30.0) -> bool:
     """Create the table (and enable TTL) unless it exists; True when it was created now."""
     try:
         try:
@@ -96,12 +97,13 @@ def ensure_table(client, table: str, wait_s: float = 30.0) -> bool:
         raise translate(exc) from exc
 
 
-def ensure_topic(sns_client, topic_arn: str, topic_name: str) -> str:
+def ensure_topic(sns_client: SNSClient, topic_arn: str, topic_name: str) -> str:
     """The topic's ARN: the configured one if it exists, else ``create_topic`` (idempotent)."""
     try:
         if topic_arn:
             sns_client.get_topic_attributes(TopicArn=topic_arn)
             return topic_arn
-        return sns_client.create_topic(Name=topic_name)["TopicArn"]
+        created: str = sns_client.create_topic(Name=topic_name)["TopicArn"]
+        return created
     except Exception as exc:  # noqa: BLE001
         raise translate(exc) from exc

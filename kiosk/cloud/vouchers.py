@@ -15,9 +15,11 @@ that sale holds it), from an outbox intent the sale's transaction settles
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.claims import av, plain
 from kiosk.cloud.errors import translate
 from kiosk.cloud.part import CloudPart
@@ -47,8 +49,8 @@ class CloudVouchers(CloudPart):
     def _key(self, cinema_id: str, code: str) -> dict[str, Any]:
         return {"pk": av(voucher_pk(cinema_id, code)), "sk": av("CODE")}
 
-    def _call(self, fn):
-        def run():
+    def _call(self, fn: Callable[[DynamoDBClient], Any]) -> Any:
+        def run() -> Any:
             try:
                 return fn(self.context.dynamodb())
             except Exception as exc:  # noqa: BLE001

@@ -46,7 +46,7 @@ from kiosk.services import loyalty as loyalty_service
 from kiosk.services import vouchers as voucher_service
 from kiosk.services.item_sales import LEDGER_KIND as ITEM_SALE_KIND
 from kiosk.services.promos import OUTBOX_KIND as PROMO_VOID_KIND
-from kiosk.store.db import open_db, transaction
+from kiosk.store.db import inserted_id, open_db, transaction
 
 log = logging.getLogger(__name__)
 OFFLINE_PREFIX = "offline: "
@@ -77,7 +77,7 @@ class Backoff:
 
     def delay(self, attempts: int, rng: Callable[[], float] = random.random) -> float:
         raw = min(self.cap_s, self.base_s * (2 ** max(0, attempts - 1)))
-        return raw * (0.5 + 0.5 * rng())
+        return float(raw * (0.5 + 0.5 * rng()))
 
 
 @dataclass
@@ -100,6 +100,14 @@ class _Row:
     attempts: int
     failures: int = 0
     problem: str = ""  # why the payload cannot be used: dead-lettered without a try
+
+    @property
+    def booking(self) -> str:
+        """The booking a booking row is about: its payload's, else the outbox column's."""
+        booking_id = self.payload.get("booking_id") or self.booking_id
+        if not booking_id:
+            raise CloudError(f"outbox row {self.id} names no booking; left for an update")
+        return str(booking_id)
 
 
 class OutboxWorker:
@@ -362,7 +370,7 @@ class OutboxWorker:
 
     def _confirm(self, row: _Row, now: datetime, result: DrainResult) -> None:
         p = row.payload
-        booking_id = p.get("booking_id") or row.booking_id
+        booking_id = row.booking
         record = ledger_rows.confirm_record(self.conn, booking_id, p)
         record["synced_at"] = to_iso(now)
         claims = self.context.claims(p.get("kiosk_id") or self.context.kiosk_id)
@@ -443,7 +451,7 @@ class OutboxWorker:
 
     def _refund(self, row: _Row, now: datetime, result: DrainResult) -> None:
         p = row.payload
-        booking_id = p.get("booking_id") or row.booking_id
+        booking_id = row.booking
         self.context.claims().refund(show_id=p["show_id"], seats=p.get("seats") or [],
                                      booking_id=booking_id, refund_id=p.get("refund_id", ""),
                                      now=self.context.cloud_time(now),
@@ -557,7 +565,7 @@ class OutboxWorker:
         items = ledger_rows.item_sale_items(self.conn, str(row.payload["sale_id"]), row.id)
         client, table = self.context.dynamodb(), self.context.clients().table
         for item in items:
-            def put(item=item) -> None:
+            def put(item: dict[str, Any] = item) -> None:
                 try:
                     client.put_item(TableName=table, Item={k: av(v) for k, v in item.items()},
                                     ConditionExpression="attribute_not_exists(pk) OR rev <= :rev",
@@ -657,7 +665,7 @@ class OutboxWorker:
             self._finish(row, now, "no contact given: nothing to send")
             return
         try:
-            message = notifier.compose(self.conn, p.get("booking_id") or row.booking_id,
+            message = notifier.compose(self.conn, row.booking,
                                        contact, str(p.get("template") or ""),
                                        str(p.get("language") or self.context.config.language))
         except notifier.NotDeliverable as why:  # no retry reaches it: said on the row
@@ -681,7 +689,7 @@ def enqueue(conn: sqlite3.Connection, *, kind: str, booking_id: str | None,
     cur = conn.execute(
         "INSERT INTO outbox (booking_id, kind, payload, created_at, next_attempt_at) "
         "VALUES (?, ?, ?, ?, ?)", (booking_id, kind, json.dumps(payload, sort_keys=True), stamp, stamp))
-    return int(cur.lastrowid)
+    return inserted_id(cur)
 
 
 def dead_letter_count(conn: sqlite3.Connection) -> int:
