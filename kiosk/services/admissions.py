@@ -18,8 +18,10 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from kiosk.domain import admission as rules
 from kiosk.domain.admission import Decision, DoorSetting, TicketAtDoor
@@ -33,6 +35,9 @@ from kiosk.services.business_dates import business_date_for
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Role
 from kiosk.store.db import transaction
+
+if TYPE_CHECKING:
+    from kiosk.cloud.admissions import CloudAdmissions
 
 log = logging.getLogger(__name__)
 OUTBOX_KIND = "admit"
@@ -86,7 +91,8 @@ def door_setting(door: str, hall_id: str = "", show_id: str = "") -> DoorSetting
 
 
 class AdmissionService:
-    def __init__(self, deps: ServiceDeps, cloud=None, puller=None) -> None:
+    def __init__(self, deps: ServiceDeps, cloud: CloudAdmissions | None = None,
+                 puller: Callable[[list[str]], object] | None = None) -> None:
         """``cloud``: kiosk.cloud.admissions.CloudAdmissions (None: this door alone);
         ``puller``: a callable(show_ids) pulling those shows' bookings into show_tickets."""
         self.deps = deps
@@ -252,7 +258,7 @@ class AdmissionService:
         return str(row[0]) if row else self.deps.config.cinema_id
 
     def _record(self, ticket: TicketAtDoor, door: DoorSetting, cinema: str, business_date: str,
-                actor: Actor, now: datetime) -> dict:
+                actor: Actor, now: datetime) -> dict[str, Any]:
         from kiosk.cloud.admissions import record
 
         return record(booking_id=ticket.booking_id, reference=ticket.reference,

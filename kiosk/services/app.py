@@ -7,7 +7,9 @@ DynamoDB, offline policy), never the unrestricted local one (issue 9, hole 0).
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
@@ -38,6 +40,15 @@ from kiosk.services.staff_admin import StaffAdminService
 from kiosk.services.ticket_printing import TicketPrinting
 from kiosk.services.vouchers import VoucherService
 from kiosk.store.db import open_db
+
+if TYPE_CHECKING:
+    from kiosk.cloud.catalogue_sync import CataloguePublisher
+    from kiosk.cloud.collections import CloudCollections
+    from kiosk.cloud.giftcards import CloudCards
+    from kiosk.cloud.lockouts import CloudLockouts
+    from kiosk.cloud.loyalty import CloudMembers
+    from kiosk.cloud.promos import CloudPromos
+    from kiosk.cloud.vouchers import CloudVouchers
 
 
 @dataclass
@@ -86,7 +97,7 @@ def gate_for(config: Config, clock: Clock) -> SeatGate:
     return CloudGate(config, clock=clock)
 
 
-def publisher_for(config: Config, gate: SeatGate, clock: Clock):
+def publisher_for(config: Config, gate: SeatGate, clock: Clock) -> CataloguePublisher | None:
     """The shared catalogue's publisher when this device belongs to a cinema in the cloud."""
     context = getattr(gate, "context", None)
     if not (config.cloud.enabled and config.cinema_id) or context is None:
@@ -96,7 +107,7 @@ def publisher_for(config: Config, gate: SeatGate, clock: Clock):
     return CataloguePublisher(context, config.cinema_id, clock)
 
 
-def gift_cards_cloud_for(config: Config, gate: SeatGate, clock: Clock):
+def gift_cards_cloud_for(config: Config, gate: SeatGate, clock: Clock) -> CloudCards | None:
     """Gift cards shared through the cloud, with cloud sync on and a cinema (else None)."""
     context = getattr(gate, "context", None)
     if not (config.cloud.enabled and config.cinema_id) or context is None:
@@ -106,7 +117,7 @@ def gift_cards_cloud_for(config: Config, gate: SeatGate, clock: Clock):
     return CloudCards(context, clock, config.cinema_id)
 
 
-def promos_cloud_for(config: Config, gate: SeatGate):
+def promos_cloud_for(config: Config, gate: SeatGate) -> CloudPromos | None:
     """Promo code uses counted in the cloud, with cloud sync on (else None)."""
     context = getattr(gate, "context", None)
     if not config.cloud.enabled or context is None:
@@ -116,7 +127,7 @@ def promos_cloud_for(config: Config, gate: SeatGate):
     return CloudPromos(context)
 
 
-def loyalty_cloud_for(config: Config, gate: SeatGate):
+def loyalty_cloud_for(config: Config, gate: SeatGate) -> CloudMembers | None:
     """Loyalty members shared by the chain, with cloud sync on (else None)."""
     context = getattr(gate, "context", None)
     if not config.cloud.enabled or context is None:
@@ -126,7 +137,7 @@ def loyalty_cloud_for(config: Config, gate: SeatGate):
     return CloudMembers(context)
 
 
-def vouchers_cloud_for(config: Config, gate: SeatGate):
+def vouchers_cloud_for(config: Config, gate: SeatGate) -> CloudVouchers | None:
     """Single-use vouchers shared by the cinema's devices, with cloud sync on (else None)."""
     context = getattr(gate, "context", None)
     if not config.cloud.enabled or context is None:
@@ -151,7 +162,7 @@ def admissions_for(deps: ServiceDeps, config: Config, gate: SeatGate, clock: Clo
                             lambda show_ids: tickets.pull(deps.conn, show_ids, clock.now()))
 
 
-def collections_cloud_for(config: Config, gate: SeatGate):
+def collections_cloud_for(config: Config, gate: SeatGate) -> CloudCollections | None:
     """Collections taken once across the cinema's kiosks, with cloud sync on (else None)."""
     context = getattr(gate, "context", None)
     if not config.cloud.enabled or context is None:
@@ -161,7 +172,8 @@ def collections_cloud_for(config: Config, gate: SeatGate):
     return CloudCollections(context)
 
 
-def lockouts_for(config: Config, gate: SeatGate, conn):
+def lockouts_for(config: Config, gate: SeatGate,
+                 conn: sqlite3.Connection) -> CloudLockouts | None:
     """Sign-in lockouts shared by the cinema's devices, with cloud sync on (else None)."""
     if not config.cloud.enabled:
         return None
@@ -186,6 +198,7 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
     ticket_keys.load(ticket_keys.resolve(config.ticket_keys_file, config.db_path))
     publisher = publisher_for(config, gate, clock)
     decisions = sender_for(config, gate, clock)
+    admissions = admissions_for(deps, config, gate, clock)
     services = Services(
         deps=deps,
         auth=AuthService(deps, lockouts_for(config, gate, deps.conn)),
@@ -205,13 +218,13 @@ def open_services(config: Config, clock: Clock | None = None, gate: SeatGate | N
         loyalty=LoyaltyService(deps),
         vouchers=VoucherService(deps),
         confirmations=ConfirmationService(deps),
-        admissions=admissions_for(deps, config, gate, clock),
+        admissions=admissions,
         printing=TicketPrinting(deps),
         collection=None,
         audit=AuditLog(deps),
         gate=gate,
         owns_gate=owns_gate,
     )
-    services.collection = CollectionService(deps, services.booking, services.admissions,
+    services.collection = CollectionService(deps, services.booking, admissions,
                                             collections_cloud_for(config, gate))
     return services

@@ -262,8 +262,8 @@ class AuthService:
         if effective is not None and effective > now:
             self._fail("sign_in_failed", staff_id, number, "locked",
                        locked_until=to_iso(effective), lockout=scope)
-            device_lock = self._kiosk_lock_end(now)  # the later end: both locks hold
-            raise StaffLocked(_still_locked(max(effective, device_lock or effective), now))
+            device_end = self._kiosk_lock_end(now)  # the later end: both locks hold
+            raise StaffLocked(_still_locked(max(effective, device_end or effective), now))
         if not (pin_ok_shape and _pin_matches(pin, row["pin_hash"])):
             # A lock that has run out starts a fresh count.
             attempts = (0 if locked_until is not None else int(row["failed_attempts"])) + 1

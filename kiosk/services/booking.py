@@ -30,7 +30,7 @@ from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_exchange import ExchangeDesk
 from kiosk.services.booking_holds import HoldDesk, insert_hold_rows, unavailable
 from kiosk.services.booking_queries import BookingContext
-from kiosk.services.booking_refunds import RefundDesk
+from kiosk.services.booking_refunds import RefundDesk, RefundPreview
 from kiosk.services.booking_sales import SalesDesk
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.gate import CLOUD_NEEDS_GATE, LocalGate, SeatGate
@@ -84,8 +84,8 @@ class BookingService:
     def hold(self, actor: Actor, show_id: str, seat_codes: list[str]) -> Hold:
         return self._holds.hold(actor, show_id, seat_codes)
 
-    def change_hold(self, actor: Actor, hold_id: str, add: list[str] = (),
-                    remove: list[str] = ()) -> Hold:
+    def change_hold(self, actor: Actor, hold_id: str, add: Sequence[str] = (),
+                    remove: Sequence[str] = ()) -> Hold:
         """Tap-to-toggle: add and remove seats, keeping the hold id; adding restarts the expiry.
 
         Removing the last seat releases the hold (the returned Hold has no seats).
@@ -183,7 +183,8 @@ class BookingService:
         """
         return self._refunds.refund(actor, reference, seats, reason, within=within)
 
-    def refund_preview(self, actor: Actor, reference: str, seats: list[str] | None = None):
+    def refund_preview(self, actor: Actor, reference: str,
+                       seats: list[str] | None = None) -> RefundPreview:
         """What a refund of ``seats`` would give back and where (nothing written)."""
         return self._refunds.preview(actor, reference, seats)
 

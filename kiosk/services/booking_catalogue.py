@@ -23,6 +23,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import sqlite_utils
+
 from kiosk.domain.clock import from_iso, local
 from kiosk.domain.errors import NotFound
 from kiosk.domain.layout import HallLayout, layout_from_json
@@ -154,5 +156,5 @@ class ShowCache:
         return info
 
 
-show_cache: Callable[[object], ShowCache] = per_database(ShowCache)
+show_cache: Callable[[sqlite_utils.Database], ShowCache] = per_database(ShowCache)
 """The cache of one ``sqlite_utils.Database``."""

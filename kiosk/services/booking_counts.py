@@ -18,6 +18,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import sqlite_utils
+
 from kiosk.services.booking_watch import data_version, per_database, watch
 
 # Local sales plus sales pulled from the cloud that are not also local.
@@ -94,5 +96,5 @@ class SoldCounts:
         return commit
 
 
-sold_counts: Callable[[object], SoldCounts] = per_database(SoldCounts)
+sold_counts: Callable[[sqlite_utils.Database], SoldCounts] = per_database(SoldCounts)
 """The counts of one ``sqlite_utils.Database``."""

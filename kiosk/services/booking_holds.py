@@ -13,6 +13,7 @@ for the one it just lost again (issue 9, hole 7).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -173,8 +174,8 @@ class HoldDesk:
             raise
         return hold
 
-    def change_hold(self, actor: Actor, hold_id: str, add: list[str] = (),
-                    remove: list[str] = ()) -> Hold:
+    def change_hold(self, actor: Actor, hold_id: str, add: Sequence[str] = (),
+                    remove: Sequence[str] = ()) -> Hold:
         """Tap-to-toggle: add and remove seats, keeping the hold id; adding restarts the expiry.
 
         Removing the last seat releases the hold (the returned Hold has no seats).

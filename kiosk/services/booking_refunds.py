@@ -47,7 +47,7 @@ from kiosk.services.business_dates import move_refund_off_closed_day, refund_bus
 from kiosk.services.models import Actor, RefundPreview, RefundResult, Role
 from kiosk.services.money_controls import for_booking
 from kiosk.services.tenders import left_on, record_refund_tenders, tender_states
-from kiosk.store.db import transaction
+from kiosk.store.db import inserted_id, transaction
 
 ACTIVE_STATES = ("confirmed", "partially_refunded")
 
@@ -92,7 +92,7 @@ def insert_refund(conn: sqlite3.Connection, *, booking_id: str, seats: list[str]
          to_iso(now), refund_business_date(conn, booking_id, timezone, now),
          to_iso(now) if decided else None,
          shift_id if requested_shift_id is None else requested_shift_id))
-    return int(cur.lastrowid)
+    return inserted_id(cur)
 
 
 # Everything refunded (completed or waiting) on a booking and the bookings it was exchanged
@@ -377,7 +377,7 @@ class RefundDesk:
                                  (-refund_id,)).fetchone()
             raise InvalidInput(f"That refund was asked for on {kiosk[0] if kiosk else 'another device'}"
                                ": approve or reject it there (its drawer pays it back).")
-        row = conn.execute("SELECT * FROM refunds WHERE id = ?", (refund_id,)).fetchone()
+        row: sqlite3.Row | None = conn.execute("SELECT * FROM refunds WHERE id = ?", (refund_id,)).fetchone()
         if row is None:
             raise NotFound(f"There is no refund request {refund_id}.")
         if row["state"] != "pending_approval":

@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from kiosk.cloud import ledger
 from kiosk.cloud.refusals import note_refused_quietly
@@ -40,7 +40,7 @@ from kiosk.domain.errors import (
 )
 from kiosk.domain.menu import Order
 from kiosk.domain.money import format_money
-from kiosk.domain.offers import Discounted
+from kiosk.domain.offers import Discount, Discounted
 from kiosk.domain.pricing import PricedBasket, price_basket
 from kiosk.domain.tenders import (
     KINDS,
@@ -211,7 +211,7 @@ def sale_record(actor: Actor, info: ShowInfo, booking_id: str, reference: str, h
                 basket: PricedBasket, method: str, created: str, business_date: str,
                 paid_minor: int | None, exchanged_from: str | None,
                 tender_lines: tuple[TenderLine, ...] = (), discount_minor: int = 0,
-                discounts: tuple = (), contact: str = "") -> dict:
+                discounts: tuple[Discount, ...] = (), contact: str = "") -> dict[str, Any]:
     """The booking's ledger record (cloud booking item and outbox confirm payload alike);
     ``contact`` (normalised) goes in only as ``ledger.contact_hash``."""
     return ledger.booking_record(
@@ -382,8 +382,9 @@ class SalesDesk:
 
     @staticmethod
     def _existing(conn: sqlite3.Connection, hold_id: str) -> sqlite3.Row | None:
-        return conn.execute("SELECT * FROM bookings WHERE idempotency_key = ?",
-                            (str(hold_id),)).fetchone()
+        row: sqlite3.Row | None = conn.execute("SELECT * FROM bookings WHERE idempotency_key = ?",
+                                               (str(hold_id),)).fetchone()
+        return row
 
     def _already_confirmed(self, conn: sqlite3.Connection, hold_id: str) -> Booking:
         """Confirming consumes the hold, so a hold that is gone may be a double tap or a retry:
@@ -395,7 +396,7 @@ class SalesDesk:
         return self.ctx.booking_from_row(existing)
 
     @staticmethod
-    def unchanged(again: HoldRows | None, before: HoldRows, now: datetime) -> bool:
+    def unchanged(again: HoldRows | None, before: HoldRows, now: datetime) -> TypeGuard[HoldRows]:
         """The hold the cloud claim was made for is still live with the same seats."""
         return (again is not None and again.expires_at > now
                 and set(again.seats) == set(before.seats))
@@ -410,7 +411,7 @@ class SalesDesk:
     def claim_in_cloud(self, actor: Actor, info: ShowInfo, rows: HoldRows, basket: PricedBasket,
                        now: datetime, paid: Paid, paid_minor: int | None = None,
                        exchanged_from: str | None = None, discount_minor: int = 0,
-                       discounts: tuple = (), contact: str = "") -> SalePlan:
+                       discounts: tuple[Discount, ...] = (), contact: str = "") -> SalePlan:
         """Name the booking and make it durable in the cloud before anything is written here.
 
         Runs outside any transaction (it may wait on the network). The gate refuses, raising

@@ -13,13 +13,19 @@ import itertools
 import sqlite3
 import weakref
 from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+import sqlite_utils
+
+T = TypeVar("T")
 
 _names = itertools.count(1)
 
 
 def data_version(conn: sqlite3.Connection) -> int:
     """Changes whenever another connection commits to the database file."""
-    return conn.execute("PRAGMA data_version").fetchone()[0]
+    version: int = conn.execute("PRAGMA data_version").fetchone()[0]
+    return version
 
 
 def watch(conn: sqlite3.Connection, tables: Iterable[str], owner: object, method: str,
@@ -47,7 +53,8 @@ def watch(conn: sqlite3.Connection, tables: Iterable[str], owner: object, method
                          f"AFTER {event.upper()} ON main.{table} BEGIN {body} END")
 
 
-def per_database(factory: Callable[[sqlite3.Connection, bool], object]) -> Callable[[object], object]:
+def per_database(factory: Callable[[sqlite3.Connection, bool], T]
+                 ) -> Callable[[sqlite_utils.Database], T]:
     """One ``factory(db.conn, watching)`` per ``sqlite_utils.Database`` (a connection cannot be
     weakly keyed).
 
@@ -55,9 +62,9 @@ def per_database(factory: Callable[[sqlite3.Connection, bool], object]) -> Calla
     told ``watching=False`` (it must then cache nothing) and the result is not kept: the first
     call outside a transaction installs the triggers for good.
     """
-    made: weakref.WeakKeyDictionary[object, object] = weakref.WeakKeyDictionary()
+    made: weakref.WeakKeyDictionary[sqlite_utils.Database, T] = weakref.WeakKeyDictionary()
 
-    def get(db: object) -> object:
+    def get(db: sqlite_utils.Database) -> T:
         found = made.get(db)
         if found is None:
             if db.conn.in_transaction:

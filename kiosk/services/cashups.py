@@ -218,7 +218,7 @@ class CashupService:
         if shift_id < 0:
             raise InvalidInput("That cash-up is another device's: it can be approved from here, "
                                "not commented on; comment on the device whose drawer it counts.")
-        row = conn.execute(_SELECT + " WHERE s.id = ?", (shift_id,)).fetchone()
+        row: sqlite3.Row | None = conn.execute(_SELECT + " WHERE s.id = ?", (shift_id,)).fetchone()
         if row is None:
             raise NotFound(f"There is no shift {shift_id}.")
         return row

@@ -18,6 +18,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from kiosk.domain.clock import from_iso, to_iso
@@ -27,6 +28,9 @@ from kiosk.domain.seating import best_available
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import SeatStatus, ShowDetail, ShowQuery, ShowSummary
 from kiosk.services.money_controls import MAX_LATE_SALE_MINUTES
+
+if TYPE_CHECKING:
+    from kiosk.services.gate import SeatGate
 
 # Seat statuses a new selection may use (the caller's own hold is about to be replaced).
 SELECTABLE = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE, SeatStatus.HELD_BY_ME})
@@ -100,7 +104,7 @@ def hall_layout(conn: sqlite3.Connection, hall_id: str) -> HallLayout:
     return _LAYOUTS.get(hall_id, row[0])[0]
 
 
-def _taken_counts(conn: sqlite3.Connection, id_sql: str, params: dict) -> dict[str, int]:
+def _taken_counts(conn: sqlite3.Connection, id_sql: str, params: dict[str, Any]) -> dict[str, int]:
     sql = f"SELECT show_id, COUNT(*) FROM ({_TAKEN_UNION.format(ids=id_sql)}) GROUP BY show_id"  # noqa: S608
     return dict(conn.execute(sql, params).fetchall())
 
@@ -192,7 +196,7 @@ def _matches_text(summary: ShowSummary, words: list[str]) -> bool:
 
 
 class CatalogueService:
-    def __init__(self, deps: ServiceDeps, gate=None):
+    def __init__(self, deps: ServiceDeps, gate: SeatGate | None = None):
         self.deps = deps
         self.gate = gate
 
@@ -207,9 +211,9 @@ class CatalogueService:
     def cities(self) -> list[str]:
         return [r[0] for r in self._conn.execute("SELECT DISTINCT city FROM cinemas ORDER BY city")]
 
-    def cinemas(self, city: str | None = None) -> list[dict]:
+    def cinemas(self, city: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT id, name, city, address, timezone, currency FROM cinemas"
-        params: tuple = ()
+        params: tuple[str, ...] = ()
         if city:
             sql += " WHERE city = ?"
             params = (city,)
@@ -242,11 +246,11 @@ class CatalogueService:
         row = self._conn.execute("SELECT value FROM settings WHERE key = 'cinema_id'").fetchone()
         return str(row[0]) if row else ""
 
-    def halls(self, cinema_id: str | None = None) -> list[dict]:
+    def halls(self, cinema_id: str | None = None) -> list[dict[str, Any]]:
         """Halls (id, name, cinema), of one cinema or all: a door picks the one it leads to."""
         sql = ("SELECT h.id, h.name, h.cinema_id, c.name AS cinema_name FROM halls h "
                "JOIN cinemas c ON c.id = h.cinema_id")
-        params: tuple = ()
+        params: tuple[str, ...] = ()
         if cinema_id:
             sql += " WHERE h.cinema_id = ?"
             params = (cinema_id,)
@@ -323,7 +327,7 @@ class CatalogueService:
         summaries.sort(key=today_first)
         return summaries[: max(0, query.limit)]
 
-    def films(self, query: ShowQuery | None = None) -> list[dict]:
+    def films(self, query: ShowQuery | None = None) -> list[dict[str, Any]]:
         """Films that have shows on sale matching the query (self-service browsing).
 
         Each film dict carries ``next_shows`` (up to 6 ShowSummary, soonest first) and
@@ -442,4 +446,4 @@ class CatalogueService:
         row = self._conn.execute("SELECT hall_id FROM shows WHERE id = ?", (show_id,)).fetchone()
         if row is None:
             raise NotFound(f"There is no show {show_id!r}.")
-        return row[0]
+        return str(row[0])

@@ -15,8 +15,10 @@ was collected elsewhere); this device's own bookings can.
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from kiosk.cloud.ledger import contact_hash
 from kiosk.domain.booking_rules import normalise_contact
@@ -30,6 +32,11 @@ from kiosk.services.auth import require_role
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Booking, Role
 from kiosk.store.db import transaction
+
+if TYPE_CHECKING:
+    from kiosk.cloud.collections import CloudCollections
+    from kiosk.services.admissions import AdmissionService
+    from kiosk.services.booking import BookingService
 
 ENDED_GRACE = timedelta(minutes=15)
 # A booking made elsewhere is looked for among the shows of the next two days (pulled on a
@@ -54,7 +61,8 @@ class Collection:
 
 
 class CollectionService:
-    def __init__(self, deps: ServiceDeps, booking, admissions, cloud=None) -> None:
+    def __init__(self, deps: ServiceDeps, booking: BookingService, admissions: AdmissionService,
+                 cloud: CloudCollections | None = None) -> None:
         """``booking``: BookingService; ``admissions``: AdmissionService (its pull of the next
         shows' bookings); ``cloud``: kiosk.cloud.collections.CloudCollections or None."""
         self.deps = deps
@@ -199,7 +207,7 @@ class CollectionService:
             raise self._already(first[0], from_iso(first[1]), booking)
         queued = False
         if self.cloud is not None:
-            taken_at = self._collect_in_cloud(booking, actor, now, own is not None)
+            taken_at = self._collect_in_cloud(self.cloud, booking, actor, now, own is not None)
             queued = taken_at is None  # offline: this device's own booking, sent later
             now = taken_at or now
         elif own is None:
@@ -251,8 +259,8 @@ class CollectionService:
                                             if ln.seat_code not in refunded),
                        state=str(item.get("state") or booking.state))
 
-    def _collect_in_cloud(self, booking: Booking, actor: Actor, now: datetime,
-                          own: bool) -> datetime | None:
+    def _collect_in_cloud(self, cloud: CloudCollections, booking: Booking, actor: Actor,
+                          now: datetime, own: bool) -> datetime | None:
         """When the cloud took the collection (ours; after a lost answer, the time it kept);
         None when it did not answer and this device's own booking is collected offline (the
         outbox sends it later)."""
@@ -260,9 +268,9 @@ class CollectionService:
         from kiosk.cloud.errors import CloudError, CloudUnavailable
 
         try:
-            if not self.cloud.worth_trying():
+            if not cloud.worth_trying():
                 raise CloudUnavailable("offline")
-            self.cloud.collect(booking.show.cinema_id, booking.booking_id, booking.reference,
+            cloud.collect(booking.show.cinema_id, booking.booking_id, booking.reference,
                                actor.kiosk_id, to_iso(now))
             return now
         except TakenInCloud as taken:
@@ -328,12 +336,12 @@ COLLECT_KIND = "collect"
 RELEASE_KIND = "collect_release"
 
 
-def _payload(booking: Booking, kiosk_id: str, collected_at: str) -> dict:
+def _payload(booking: Booking, kiosk_id: str, collected_at: str) -> dict[str, Any]:
     return {"cinema_id": booking.show.cinema_id, "booking_id": booking.booking_id,
             "reference": booking.reference, "kiosk_id": kiosk_id, "collected_at": collected_at}
 
 
-def record_collection(conn, booking: Booking, actor: Actor, at: datetime, *,
+def record_collection(conn: sqlite3.Connection, booking: Booking, actor: Actor, at: datetime, *,
                       queue: bool) -> bool:
     """Note in the caller's transaction that ``booking``'s tickets are in the customer's hands
     (collected, or printed at the sale); ``queue``: the cloud has not taken it yet, the outbox

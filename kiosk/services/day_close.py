@@ -43,7 +43,7 @@ from kiosk.services.business_dates import shift_business_date
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Role
 from kiosk.store.audit_chain import audit_anchor
-from kiosk.store.db import transaction
+from kiosk.store.db import inserted_id, transaction
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +190,8 @@ class ZReport:
 
     @property
     def tickets(self) -> dict[str, int]:
-        return self.totals["tickets"]
+        tickets: dict[str, int] = self.totals["tickets"]
+        return tickets
 
     @property
     def adjustments_minor(self) -> int:
@@ -326,24 +327,9 @@ class DayCloseService:
     def _require_manager(self, actor: Actor, action: str, target: str = "") -> None:
         """The one role check (helper B's ``require_role`` re-reads the staff row: a manager
         demoted or deactivated since signing in is refused at once, audited)."""
-        try:
-            from kiosk.services.auth import require_role
-        except ImportError:  # pragma: no cover - before the single role check landed
-            require_role = None
-        if require_role is not None:
-            require_role(self.deps, actor, Role.MANAGER, action, target)
-            return
-        from kiosk.domain.errors import PermissionDenied
-        from kiosk.services.auth import ensure_manager
+        from kiosk.services.auth import require_role
 
-        ensure_manager(self.deps, actor, action, target)
-        row = self.deps.conn.execute("SELECT role, active FROM staff WHERE id = ?",
-                                     (actor.staff_id,)).fetchone()
-        if row is None or not row[1] or row[0] != Role.MANAGER:
-            audit.record_refusal(self.deps.conn, at=self.deps.clock.now(), actor=actor,
-                                 action=action, target=target,
-                                 detail={"reason": "staff_row_not_manager"})
-            raise PermissionDenied("Only an active manager can do this.")
+        require_role(self.deps, actor, Role.MANAGER, action, target)
 
     # -- inputs --------------------------------------------------------------------------------
     @staticmethod
@@ -361,7 +347,7 @@ class DayCloseService:
     def _cinema(self, cinema_id: str | None) -> sqlite3.Row:
         conn = self.deps.conn
         if cinema_id:
-            row = conn.execute("SELECT id, name, timezone, currency FROM cinemas WHERE id = ?",
+            row: sqlite3.Row | None = conn.execute("SELECT id, name, timezone, currency FROM cinemas WHERE id = ?",
                                (str(cinema_id),)).fetchone()
             if row is None:
                 raise NotFound(f"There is no cinema {str(cinema_id)[:40]!r}.")
@@ -544,7 +530,7 @@ class DayCloseService:
                  actor.staff_id, number, to_iso(now), actor.kiosk_id))
             audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="day_adjust",
                          staff_id=actor.staff_id, target=target,
-                         detail={"adjustment_id": int(cur.lastrowid),
+                         detail={"adjustment_id": inserted_id(cur),
                                  "amount_minor": amount_minor, "currency": cinema["currency"],
                                  "reason": reason})
         return self._stored(cinema, day)  # type: ignore[return-value]

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
+
+if TYPE_CHECKING:
+    from kiosk.cloud.giftcards import CloudCards
+    from kiosk.cloud.loyalty import CloudMembers
+    from kiosk.cloud.promos import CloudPromos
+    from kiosk.cloud.vouchers import CloudVouchers
+    from kiosk.domain.ticket_codes import KeyRing
 
 
 @dataclass
@@ -18,19 +26,19 @@ class ServiceDeps:
     clock: Clock
     # ``kiosk.cloud.giftcards.CloudCards`` with cloud sync on (gift cards shared by the
     # cinema's devices), else None: cards live in this database alone.
-    gift_card_cloud: Any = None
+    gift_card_cloud: CloudCards | None = None
     # ``kiosk.cloud.promos.CloudPromos`` with cloud sync on (promo code uses counted across the
     # cinema), else None: uses are counted in this database (``kiosk.services.promos``).
-    promo_cloud: Any = None
+    promo_cloud: CloudPromos | None = None
     # ``kiosk.cloud.loyalty.CloudMembers`` with cloud sync on (members and their points shared
     # by the chain), else None: members live in this database (``kiosk.services.loyalty``).
-    loyalty_cloud: Any = None
+    loyalty_cloud: CloudMembers | None = None
     # ``kiosk.cloud.vouchers.CloudVouchers`` with cloud sync on (single-use vouchers shared by
     # the cinema's devices), else None: vouchers live in this database.
-    vouchers_cloud: Any = None
-    _ticket_ring: Any = field(default=None, repr=False)  # kiosk.domain.ticket_codes.KeyRing
+    vouchers_cloud: CloudVouchers | None = None
+    _ticket_ring: KeyRing | None = field(default=None, repr=False)
 
-    def ticket_ring(self):
+    def ticket_ring(self) -> KeyRing:
         """This installation's ticket signing keys (made on first use: see ticket_keys)."""
         if self._ticket_ring is None:
             from kiosk.services import ticket_keys
@@ -76,5 +84,5 @@ class ServiceDeps:
             return ""
 
     @property
-    def conn(self):
+    def conn(self) -> sqlite3.Connection:
         return self.db.conn

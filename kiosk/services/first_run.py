@@ -42,7 +42,7 @@ from kiosk.services.auth import hash_pin
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Role
 from kiosk.services.staff_admin import StaffRecord
-from kiosk.store.db import transaction
+from kiosk.store.db import inserted_id, transaction
 from kiosk.store.demo import is_demo
 
 ACTION = "staff.first_manager"
@@ -245,7 +245,7 @@ def first_run(deps: ServiceDeps, staff_number: str, name: str, pin: str, pin_aga
             cur = conn.execute(
                 "INSERT INTO staff (staff_number, name, role, pin_hash) VALUES (?, ?, ?, ?)",
                 (number, name, str(Role.MANAGER), pin_hash))
-            staff_id = int(cur.lastrowid)
+            staff_id = inserted_id(cur)
             audit.record(conn, at=deps.clock.now(), kiosk_id=deps.config.kiosk_id,
                          action=ACTION, staff_id=staff_id, target=number,
                          detail={"staff_id": staff_id, "name": name, "role": str(Role.MANAGER)})

@@ -26,7 +26,7 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.domain import giftcards as rules
 from kiosk.domain.business_day import business_date as sale_business_date
@@ -39,7 +39,10 @@ from kiosk.services import audit, outbox
 from kiosk.services.auth import ensure_staff, require_role
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Payment, Role
-from kiosk.store.db import transaction
+from kiosk.store.db import inserted_id, transaction
+
+if TYPE_CHECKING:
+    from kiosk.cloud.giftcards import CloudCard
 
 LOAD_PREFIX = "GL-"
 OUTBOX_KIND = "giftcard"  # a shared card's change on its way to the cloud
@@ -90,10 +93,12 @@ class GiftCardLoad:
 
 
 def _card_row(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM gift_cards WHERE code = ?", (code,)).fetchone()
+    row: sqlite3.Row | None = conn.execute("SELECT * FROM gift_cards WHERE code = ?",
+                                           (code,)).fetchone()
+    return row
 
 
-def _refusal(row: Mapping[str, Any] | None, code: str, amount_minor: int, currency: str,
+def _refusal(row: sqlite3.Row | Mapping[str, Any] | None, code: str, amount_minor: int, currency: str,
              now: datetime) -> PaymentError | None:
     """Why ``row`` cannot pay ``amount_minor`` now (None: it can)."""
     shown = rules.display_code(code)
@@ -153,8 +158,8 @@ def redeem(conn: sqlite3.Connection, lines: Sequence[TenderLine], currency: str,
         move = conn.execute(
             "INSERT INTO gift_card_moves (code, reason, delta_minor, booking_id, sale_id, "
             "kiosk_id, created_at) VALUES (?, 'redeem', ?, ?, ?, ?, ?)",
-            (code, -amount, booking_id, sale_id, kiosk_id, at)).lastrowid
-        _to_cloud(conn, code, "spend", amount, int(move), kiosk_id, now)
+            (code, -amount, booking_id, sale_id, kiosk_id, at))
+        _to_cloud(conn, code, "spend", amount, inserted_id(move), kiosk_id, now)
 
 
 def credit(conn: sqlite3.Connection, code: str | None, amount_minor: int, now: datetime,
@@ -171,8 +176,8 @@ def credit(conn: sqlite3.Connection, code: str | None, amount_minor: int, now: d
         move = conn.execute(
             "INSERT INTO gift_card_moves (code, reason, delta_minor, booking_id, sale_id, "
             "kiosk_id, created_at) VALUES (?, 'refund', ?, ?, ?, ?, ?)",
-            (code, amount_minor, booking_id, sale_id, kiosk_id, to_iso(now))).lastrowid
-        _to_cloud(conn, code, "credit", amount_minor, int(move), kiosk_id, now)
+            (code, amount_minor, booking_id, sale_id, kiosk_id, to_iso(now)))
+        _to_cloud(conn, code, "credit", amount_minor, inserted_id(move), kiosk_id, now)
     return bool(changed)
 
 
@@ -244,7 +249,7 @@ def prepare_spend(deps: ServiceDeps, lines: Sequence[TenderLine], currency: str)
                          (code, need, deps.config.kiosk_id, to_iso(now)))
 
 
-def _mirror(conn: sqlite3.Connection, card, kiosk_id: str) -> None:
+def _mirror(conn: sqlite3.Connection, card: CloudCard, kiosk_id: str) -> None:
     """This device's copy of a card the cloud holds (its balance here starts at nothing)."""
     conn.execute(
         "INSERT INTO gift_cards (code, cinema_id, currency, balance_minor, loaded_minor, state, "
@@ -255,7 +260,7 @@ def _mirror(conn: sqlite3.Connection, card, kiosk_id: str) -> None:
          card.expires_at, kiosk_id))
 
 
-def _cloud_refusal(card, row: sqlite3.Row | None, code: str, amount: int, currency: str,
+def _cloud_refusal(card: CloudCard | None, row: sqlite3.Row | None, code: str, amount: int, currency: str,
                    now: datetime, kiosk_id: str) -> PaymentError:
     """Why the cloud would not set the card's money aside, in the counter's words."""
     if card is None:
@@ -333,7 +338,7 @@ class GiftCardService:
                         card.state, local.issued_at if local else expires - rules.VALID_FOR,
                         expires, local.moves if local else ())
 
-    def _cloud_card(self, code: str):
+    def _cloud_card(self, code: str) -> CloudCard | None:
         """The cloud's copy of a shared card (None: no cloud sync, unreachable, or unknown;
         ``self._unreachable`` then says whether the cloud could not be asked)."""
         cloud = self.deps.gift_card_cloud
@@ -415,9 +420,9 @@ class GiftCardService:
         currency = cinema["currency"]
         row = _card_row(self.conn, code) if code is not None else None
         balance = int(row["balance_minor"]) if row is not None else 0
-        if row is not None and row["shared"]:
-            shared = self._cloud_card(code)  # the most a card holds counts every device's part
-            balance = shared.total_minor if shared is not None else balance
+        if row is not None and code is not None and row["shared"]:
+            in_cloud = self._cloud_card(code)  # the most a card holds counts every device's part
+            balance = in_cloud.total_minor if in_cloud is not None else balance
         amount = rules.check_load(amount_minor, balance, currency)
         kinds = [getattr(t, "kind", "") for t in getattr(payment, "tenders", ())] or [
             getattr(payment, "method", "")]
@@ -445,6 +450,8 @@ class GiftCardService:
                 kind, held_before = "issue", 0
             else:  # re-read inside the transaction: another top-up may have come first
                 row = _card_row(conn, code)
+                if row is None:  # read before the transaction; only a concurrent delete removes it
+                    raise NotFound(f"Gift card {rules.display_code(code)} is not known here.")
                 shared, held_before = bool(row["shared"]), int(row["balance_minor"])
                 if not shared:
                     rules.check_load(amount, held_before, currency)
@@ -462,10 +469,10 @@ class GiftCardService:
                 "tendered_minor, change_minor) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(load_id, t.seq, t.kind, t.amount_minor, t.reference, t.tendered_minor,
                   t.change_minor) for t in paid.tenders])
-            move = int(conn.execute(
+            move = inserted_id(conn.execute(
                 "INSERT INTO gift_card_moves (code, reason, delta_minor, load_id, kiosk_id, "
                 "created_at) VALUES (?, 'load', ?, ?, ?, ?)",
-                (code, amount, load_id, actor.kiosk_id, at)).lastrowid)
+                (code, amount, load_id, actor.kiosk_id, at)))
             if shared:  # this counter keeps its offline allowance; the rest goes to the cloud
                 kept = max(0, min(amount, rules.offline_allowance(currency) - held_before))
                 if amount > kept:
@@ -516,7 +523,7 @@ class GiftCardService:
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (reference, code, kind, amount, currency, method, actor.staff_id, shift_id,
                      actor.kiosk_id, at, business_date))
-                return int(cur.lastrowid), reference
+                return inserted_id(cur), reference
             except sqlite3.IntegrityError as exc:
                 if "gift_card_loads.reference" not in str(exc) or attempt == REFERENCE_ATTEMPTS - 1:
                     raise

@@ -44,6 +44,7 @@ from kiosk.domain.menu import ItemLine, Order
 from kiosk.domain.money import format_money
 from kiosk.domain.offers import PromoRefused
 from kiosk.domain.tenders import TenderLine, allocate_refund, summary_method
+from kiosk.domain.vouchers import Voucher
 from kiosk.domain.vouchers import display_code as display_voucher
 from kiosk.services import audit, gift_cards, loyalty, outbox, tenders, vouchers
 from kiosk.services.auth import ensure_active, ensure_staff, open_shift_id
@@ -51,7 +52,7 @@ from kiosk.services.booking_sales import Paid, channel_of, take_payment
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Payment, RefundPreview, Role
 from kiosk.services.money_controls import for_cinema
-from kiosk.store.db import transaction
+from kiosk.store.db import inserted_id, transaction
 from kiosk.store.menu_store import load_menu, take_stock
 
 REFERENCE_PREFIX = "FD-"  # a food and drink reference is never mistaken for a booking's
@@ -146,7 +147,7 @@ def parse_orders(values: Iterable[object]) -> tuple[Order, ...]:
 
 
 def _cinema(conn: sqlite3.Connection, cinema_id: str) -> sqlite3.Row:
-    row = conn.execute(
+    row: sqlite3.Row | None = conn.execute(
         "SELECT c.id, c.timezone, c.currency, (SELECT MAX(business_date) FROM business_days d "
         "WHERE d.cinema_id = c.id) AS closed_through FROM cinemas c WHERE c.id = ?",
         (cinema_id,)).fetchone()
@@ -312,7 +313,8 @@ class ItemSaleService:
             raise
         return self.get(reference)
 
-    def _item_voucher(self, cinema_id: str, code: str, sale_id: str, now: datetime):
+    def _item_voucher(self, cinema_id: str, code: str, sale_id: str,
+                      now: datetime) -> Voucher | None:
         """The item voucher a food and drink sale uses (None: no code given)."""
         if not str(code or "").strip():
             return None
@@ -423,13 +425,13 @@ class ItemSaleService:
                 raise ShiftRequired("Open your shift before giving cash back.")
             cinema = _cinema(conn, sale.cinema_id)
             business_date = sale_business_date(now, cinema["timezone"], cinema["closed_through"])
-            refund_id = int(conn.execute(
+            refund_id = inserted_id(conn.execute(
                 "INSERT INTO item_refunds (sale_id, lines, amount_minor, tax_minor, currency, "
                 "reason, staff_id, shift_id, kiosk_id, created_at, business_date) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (sale.sale_id, json.dumps(sorted(wanted.items())), amount, tax, sale.currency,
                  reason, actor.staff_id, shift_id, actor.kiosk_id, to_iso(now),
-                 business_date)).lastrowid)
+                 business_date)))
             conn.executemany(
                 "INSERT INTO item_refund_tenders (refund_id, seq, tender_seq, kind, amount_minor) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -438,7 +440,8 @@ class ItemSaleService:
             codes = {t.seq: t.reference for t in sale.tenders}
             for p in parts:
                 if p.kind == "voucher":  # back onto the gift card that paid it
-                    gift_cards.credit(conn, codes.get(p.tender_seq), p.amount_minor, now,
+                    code = codes.get(p.tender_seq) if p.tender_seq is not None else None
+                    gift_cards.credit(conn, code, p.amount_minor, now,
                                       actor.kiosk_id, sale_id=sale.sale_id)
             loyalty.settle_refund(conn, now, actor.kiosk_id, sale_id=sale.sale_id)
             returned: dict[str, int] = {}
@@ -550,5 +553,5 @@ class ItemSaleService:
 def _tax_part(row: sqlite3.Row, qty: int) -> int:
     """The tax in ``qty`` more units of a line (telescoping, so a line refunded in parts gives
     back exactly its tax)."""
-    before = row["refunded_qty"]
-    return (row["tax_minor"] * (before + qty)) // row["qty"] - (row["tax_minor"] * before) // row["qty"]
+    before, tax, lines = int(row["refunded_qty"]), int(row["tax_minor"]), int(row["qty"])
+    return (tax * (before + qty)) // lines - (tax * before) // lines

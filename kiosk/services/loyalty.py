@@ -37,7 +37,7 @@ from kiosk.services import audit, outbox
 from kiosk.services.auth import ensure_staff
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Role
-from kiosk.store.db import transaction
+from kiosk.store.db import inserted_id, transaction
 
 OUTBOX_KIND = "loyalty"  # a change on its way to the cloud
 VOID_KIND = "points_void"  # gives back points taken in the cloud for a sale never committed
@@ -87,7 +87,9 @@ class SaleMember:
 
 
 def _row(conn: sqlite3.Connection, phone: str) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM members WHERE phone = ?", (phone,)).fetchone()
+    row: sqlite3.Row | None = conn.execute("SELECT * FROM members WHERE phone = ?",
+                                           (phone,)).fetchone()
+    return row
 
 
 def _member(row: sqlite3.Row, current: bool = True) -> Member:
@@ -242,10 +244,10 @@ def record_sale(conn: sqlite3.Connection, member: SaleMember, lines: Sequence[Te
 
 def _move(conn: sqlite3.Connection, phone: str, reason: str, points: int,
           booking_id: str | None, sale_id: str | None, kiosk_id: str, now: datetime) -> int:
-    return int(conn.execute(
+    return inserted_id(conn.execute(
         "INSERT INTO member_moves (phone, reason, points, booking_id, sale_id, kiosk_id, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (phone, reason, points, booking_id, sale_id, kiosk_id, to_iso(now))).lastrowid)
+        (phone, reason, points, booking_id, sale_id, kiosk_id, to_iso(now))))
 
 
 def _to_cloud(conn: sqlite3.Connection, now: datetime, kiosk_id: str, move_id: int | str,
@@ -434,7 +436,10 @@ class LoyaltyService:
             audit.record(conn, at=now, kiosk_id=actor.kiosk_id,
                          action="member_update" if existed else "member_join",
                          staff_id=actor.staff_id, target=rules.masked_phone(phone), detail={})
-        joined = _member(_row(conn, phone), in_cloud is not None or cloud is None)
+        row = _row(conn, phone)
+        if row is None:  # written just above; only a concurrent delete could remove it
+            raise NotFound("The member could not be read back; try again.")
+        joined = _member(row, in_cloud is not None or cloud is None)
         if actor.role == Role.SELF_SERVICE:  # as ``find``: a public screen is told no balance
             return Member(joined.phone, "", 0, joined.joined_at, joined.current)
         return joined

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from kiosk.domain.errors import InvalidInput, NotFound
 from kiosk.services import audit
@@ -42,7 +43,7 @@ class MoneyControls:
     late_sale_minutes: int
 
 
-def _controls(row: sqlite3.Row | tuple | None) -> MoneyControls | None:
+def _controls(row: sqlite3.Row | tuple[Any, ...] | None) -> MoneyControls | None:
     if row is None:
         return None
     return MoneyControls(cinema_id=row[0], currency=row[1], cashier_refund_limit_minor=int(row[2]),

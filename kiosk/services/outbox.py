@@ -13,16 +13,20 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from kiosk.domain import csv_safe
 from kiosk.domain.clock import from_iso, to_iso
-from kiosk.store.db import transaction
+from kiosk.store.db import inserted_id, transaction
+
+if TYPE_CHECKING:
+    from kiosk.services.deps import ServiceDeps
+    from kiosk.services.models import Actor
 
 KINDS = frozenset({"confirm", "refund", "notify", "void_sale"})
 
@@ -55,7 +59,7 @@ def enqueue(conn: sqlite3.Connection, *, kind: str, booking_id: str | None,
         (booking_id, kind, json.dumps(payload, sort_keys=True), stamp, stamp,
          stamp if done else None),
     )
-    return int(cur.lastrowid)
+    return inserted_id(cur)
 
 
 def _item(row: sqlite3.Row) -> OutboxItem:
@@ -195,7 +199,7 @@ def describe_kinds(kinds: Sequence[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def list_dead(deps, actor) -> list[DeadLetter]:
+def list_dead(deps: ServiceDeps, actor: Actor) -> list[DeadLetter]:
     """The manager's view of the dead letters (refused, and audited, for anyone else)."""
     from kiosk.services.staff_admin import require_manager
 
@@ -203,7 +207,7 @@ def list_dead(deps, actor) -> list[DeadLetter]:
     return dead_letters(deps.conn)
 
 
-def retry_dead(deps, actor, ids: Sequence[int] | None = None) -> list[int]:
+def retry_dead(deps: ServiceDeps, actor: Actor, ids: Sequence[int] | None = None) -> list[int]:
     """A manager sends dead-lettered rows (``ids``, or all when None) back to the sync worker.
 
     Each row gets a fresh retry budget and is due at once. Later rows of the same booking that
@@ -245,7 +249,7 @@ def retry_dead(deps, actor, ids: Sequence[int] | None = None) -> list[int]:
     return [r.id for r in rows]
 
 
-def export_dead(deps, actor, path: Path | str) -> int:
+def export_dead(deps: ServiceDeps, actor: Actor, path: Path | str) -> int:
     """A manager saves the dead letters as JSON (``.json``) or CSV (any other name); audited.
 
     Returns how many rows were written. The file is written whole or not at all.
@@ -278,7 +282,7 @@ def write_json(path: Path | str, document: Any) -> Path:
     return path
 
 
-def _write_csv(fh, rows: list[dict[str, Any]]) -> None:
+def _write_csv(fh: TextIO, rows: list[dict[str, Any]]) -> None:
     writer = csv_safe.writer(fh)
     writer.writerow(EXPORT_FIELDS)
     for row in rows:
@@ -286,7 +290,7 @@ def _write_csv(fh, rows: list[dict[str, Any]]) -> None:
                          and not isinstance(row[f], str) else row[f] for f in EXPORT_FIELDS])
 
 
-def _write_atomically(path: Path, write) -> None:
+def _write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".partial")
     try:

@@ -55,7 +55,7 @@ def take_use(deps: ServiceDeps, offers: Discounted, booking_id: str, hold_expire
     intent row the sale's transaction must settle (None: nothing taken in the cloud)."""
     promo = limited(offers)
     cloud = deps.promo_cloud
-    if promo is None or cloud is None:
+    if promo is None or promo.max_uses is None or cloud is None:
         return None
     from kiosk.cloud.errors import CloudError, CloudUnavailable
     from kiosk.cloud.gate import VOID_AFTER  # as a seat claim's intent: after the hold's end

@@ -15,11 +15,12 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, NotFound
-from kiosk.domain.layout import GAP, HallLayout, SeatType
+from kiosk.domain.layout import GAP, HallLayout, Seat, SeatType
 from kiosk.domain.schedule_rules import Slot, find_overlaps
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, TicketType
@@ -124,7 +125,7 @@ def companion_problems(layout: HallLayout) -> list[str]:
     return problems
 
 
-def validate_layout(spec: dict, companion_required: bool) -> HallLayout:
+def validate_layout(spec: dict[str, Any], companion_required: bool) -> HallLayout:
     """Parse and check a layout the way the hall editor needs: all problems in one message."""
     layout = HallLayout.from_spec(spec)  # duplicate codes/labels, unknown symbols, empty rows
     if companion_required:
@@ -148,11 +149,11 @@ class ScheduleService:
         self.publisher = publisher  # the shared catalogue (kiosk.cloud.catalogue_sync)
 
     # cinemas ---------------------------------------------------------------------------------
-    def cinemas(self) -> list[dict]:
+    def cinemas(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.deps.conn.execute("SELECT * FROM cinemas ORDER BY city, name")]
 
     def _cinema(self, cinema_id: str) -> sqlite3.Row:
-        row = self.deps.conn.execute("SELECT * FROM cinemas WHERE id = ?", (cinema_id,)).fetchone()
+        row: sqlite3.Row | None = self.deps.conn.execute("SELECT * FROM cinemas WHERE id = ?", (cinema_id,)).fetchone()
         if row is None:
             raise NotFound(f"There is no cinema {cinema_id}.")
         return row
@@ -331,7 +332,7 @@ class ScheduleService:
         ).fetchall()
         return {r[0] for r in rows}
 
-    def check_layout(self, hall_id: str | None, spec: dict, companion_required: bool) -> HallLayout:
+    def check_layout(self, hall_id: str | None, spec: dict[str, Any], companion_required: bool) -> HallLayout:
         """Everything ``save_hall`` checks, without writing: the hall editor calls it as you paint."""
         layout = validate_layout(spec, companion_required)
         if hall_id is not None:
@@ -355,7 +356,7 @@ class ScheduleService:
                 )
         return layout
 
-    def save_hall(self, actor: Actor, *, spec: dict, name: str, cinema_id: str,
+    def save_hall(self, actor: Actor, *, spec: dict[str, Any], name: str, cinema_id: str,
                   companion_required: bool = True, hall_id: str | None = None) -> Hall:
         require_manager(self.deps, actor, "hall.save", target=hall_id or name)
         name = " ".join((name or "").split())
@@ -457,7 +458,7 @@ class ScheduleService:
                                    slot.starts_at.astimezone(zone), slot.free_at(gap).astimezone(zone)))
         return found
 
-    def _refuse_clash(self, conn, hall_id: str, starts_at: datetime, runtime_min: int,
+    def _refuse_clash(self, conn: sqlite3.Connection, hall_id: str, starts_at: datetime, runtime_min: int,
                       ignore_show: str | None = None) -> None:
         clash = self.clashes(hall_id, starts_at, runtime_min, ignore_show)
         if clash:
@@ -543,13 +544,14 @@ class ScheduleService:
 
 def _sold_count(conn: sqlite3.Connection, show_id: str) -> int:
     """Seats of a show sold here or elsewhere (pulled from the cloud), each counted once."""
-    return conn.execute(
+    sold: int = conn.execute(
         "SELECT COUNT(*) FROM (SELECT seat_code FROM seat_sales WHERE show_id = ? UNION"
         " SELECT seat_code FROM remote_seats WHERE show_id = ? AND state = 'sold')",
         (show_id, show_id)).fetchone()[0]
+    return sold
 
 
-def _place(seat) -> tuple[str, int]:
+def _place(seat: Seat) -> tuple[str, int]:
     return (seat.row_label, seat.column)
 
 

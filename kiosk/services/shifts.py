@@ -29,7 +29,7 @@ from kiosk.services.auth import ensure_manager, ensure_staff, open_shift_id
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Role, Shift
 from kiosk.services.shift_report import ShiftReport
-from kiosk.store.db import transaction
+from kiosk.store.db import inserted_id, transaction
 
 DEFAULT_CURRENCY = "INR"
 
@@ -99,14 +99,16 @@ class ShiftService:
             "SELECT c.currency FROM settings s JOIN cinemas c ON c.id = s.value "
             "WHERE s.key = 'cinema_id'").fetchone()
         if row is not None:
-            return row[0]
-        currencies = [r[0] for r in conn.execute("SELECT DISTINCT currency FROM cinemas")]
+            return str(row[0])
+        currencies = [str(r[0]) for r in conn.execute("SELECT DISTINCT currency FROM cinemas")]
         if len(currencies) == 1:
             return currencies[0]
         return getattr(self.deps.config, "default_currency", DEFAULT_CURRENCY) or DEFAULT_CURRENCY
 
     def _row(self, shift_id: int) -> sqlite3.Row:
-        return self.deps.conn.execute("SELECT * FROM shifts WHERE id = ?", (shift_id,)).fetchone()
+        row: sqlite3.Row = self.deps.conn.execute("SELECT * FROM shifts WHERE id = ?",
+                                                  (shift_id,)).fetchone()
+        return row
 
     def open(self, actor: Actor, float_minor: int) -> Shift:
         ensure_staff(self.deps, actor, "shift_open")
@@ -120,7 +122,7 @@ class ShiftService:
                 "INSERT INTO shifts (staff_id, kiosk_id, currency, opened_at, float_minor) "
                 "VALUES (?, ?, ?, ?, ?)",
                 (actor.staff_id, actor.kiosk_id, currency, to_iso(now), float_minor))
-            shift_id = int(cur.lastrowid)
+            shift_id = inserted_id(cur)
             audit.record(conn, at=now, kiosk_id=actor.kiosk_id, action="shift_open",
                          staff_id=actor.staff_id, target=str(shift_id),
                          detail={"float_minor": float_minor, "currency": currency})

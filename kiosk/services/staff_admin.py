@@ -20,7 +20,7 @@ from kiosk.services import audit
 from kiosk.services.auth import ensure_manager, hash_pin
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Role
-from kiosk.store.db import transaction
+from kiosk.store.db import inserted_id, transaction
 
 
 def audit_event(conn: sqlite3.Connection, deps: ServiceDeps, actor: Actor, action: str,
@@ -87,7 +87,8 @@ class StaffAdminService:
         return [_record(r) for r in rows]
 
     def _get(self, conn: sqlite3.Connection, staff_id: int) -> sqlite3.Row:
-        row = conn.execute("SELECT * FROM staff WHERE id = ?", (staff_id,)).fetchone()
+        row: sqlite3.Row | None = conn.execute("SELECT * FROM staff WHERE id = ?",
+                                               (staff_id,)).fetchone()
         if row is None:
             raise NotFound(f"There is no staff member with id {staff_id}.")
         return row
@@ -110,9 +111,10 @@ class StaffAdminService:
                 "INSERT INTO staff (staff_number, name, role, pin_hash) VALUES (?, ?, ?, ?)",
                 (staff_number, name, role, pin_hash),
             )
+            staff_id = inserted_id(cur)
             audit_event(conn, self.deps, actor, "staff.add", target=staff_number,
-                        detail={"staff_id": cur.lastrowid, "name": name, "role": role})
-            record = _record(self._get(conn, cur.lastrowid))
+                        detail={"staff_id": staff_id, "name": name, "role": role})
+            record = _record(self._get(conn, staff_id))
         publish_edit(self.publisher, self.deps, actor)
         return record
 

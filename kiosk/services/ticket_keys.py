@@ -20,9 +20,14 @@ import tempfile
 import tomllib
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.domain.errors import ConfigError, InvalidInput
 from kiosk.domain.ticket_codes import KeyRing, key_from_text
+
+if TYPE_CHECKING:
+    from kiosk.services.deps import ServiceDeps
+    from kiosk.services.models import Actor
 
 KEY_BYTES = 32
 
@@ -143,20 +148,20 @@ def merge(path: Path, other: Path, now: datetime) -> KeyRing:
 class TicketKeyService:
     """The manager's changes to the keys (role checked here, audited by key id only)."""
 
-    def __init__(self, deps) -> None:  # kiosk.services.deps.ServiceDeps
+    def __init__(self, deps: ServiceDeps) -> None:
         self.deps = deps
 
     @property
     def path(self) -> Path:
         return resolve(self.deps.config.ticket_keys_file, self.deps.config.db_path)
 
-    def listing(self, actor) -> tuple[str, list[str]]:
+    def listing(self, actor: Actor) -> tuple[str, list[str]]:
         """(current key id, every key id): never the keys themselves."""
         self._manager(actor, "ticket_keys.list")
         ring = self.deps.ticket_ring()
         return ring.current, sorted(ring.keys)
 
-    def _changed(self, actor, action: str, ring: KeyRing, **detail: str) -> KeyRing:
+    def _changed(self, actor: Actor, action: str, ring: KeyRing, **detail: str) -> KeyRing:
         from kiosk.services import audit
         from kiosk.store.db import transaction
 
@@ -167,23 +172,23 @@ class TicketKeyService:
                          detail=detail)
         return ring
 
-    def _manager(self, actor, action: str) -> None:
+    def _manager(self, actor: Actor, action: str) -> None:
         from kiosk.services.auth import require_role
         from kiosk.services.models import Role
 
         require_role(self.deps, actor, Role.MANAGER, action)
 
-    def rotate(self, actor) -> KeyRing:
+    def rotate(self, actor: Actor) -> KeyRing:
         self._manager(actor, "ticket_keys.rotate")
         ring = rotate(self.path, self.deps.clock.now())
         return self._changed(actor, "ticket_keys.rotate", ring, signs=ring.current)
 
-    def drop(self, actor, kid: str) -> KeyRing:
+    def drop(self, actor: Actor, kid: str) -> KeyRing:
         self._manager(actor, "ticket_keys.drop")
         ring = drop(self.path, kid)
         return self._changed(actor, "ticket_keys.drop", ring, dropped=kid)
 
-    def merge(self, actor, other: Path) -> KeyRing:
+    def merge(self, actor: Actor, other: Path) -> KeyRing:
         self._manager(actor, "ticket_keys.import")
         ring = merge(self.path, other, self.deps.clock.now())
         return self._changed(actor, "ticket_keys.import", ring, signs=ring.current,

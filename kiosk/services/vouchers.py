@@ -17,6 +17,7 @@ import sqlite3
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from kiosk.domain import vouchers as rules
 from kiosk.domain.clock import local, to_iso
@@ -29,6 +30,9 @@ from kiosk.services.auth import require_role
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Role
 from kiosk.store.db import transaction
+
+if TYPE_CHECKING:
+    from kiosk.cloud.vouchers import CloudVouchers
 
 OUTBOX_KIND = "voucher_void"
 ISSUE_ATTEMPTS = 5
@@ -214,7 +218,7 @@ class VoucherService:
                                  "label": label, "item": item, "valid_to": valid_to})
         return made
 
-    def _issue_in_cloud(self, cloud, made: list[Voucher], now: datetime) -> list[Voucher]:
+    def _issue_in_cloud(self, cloud: CloudVouchers, made: list[Voucher], now: datetime) -> list[Voucher]:
         from kiosk.cloud.errors import CloudError, CloudUnavailable
         from kiosk.cloud.vouchers import VoucherTaken
 
