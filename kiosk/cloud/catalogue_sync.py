@@ -186,7 +186,8 @@ def _day(row: sqlite3.Row) -> dict[str, Any]:
             "signature": row["signature"]}
 
 
-def local_items(conn: sqlite3.Connection, cinema_id: str, now: datetime) -> dict[str, dict[str, Any]]:
+def local_items(conn: sqlite3.Connection, cinema_id: str,
+                now: datetime) -> dict[str, dict[str, Any]]:
     """Every record of the cinema's catalogue and staff as this device has it (sk -> body).
 
     Films, price lists and staff are not tied to a cinema in the local schema, so all of them
@@ -509,7 +510,8 @@ def _query_all(client: DynamoDBClient, **kwargs: Any) -> list[dict[str, Any]]:
             return items
 
 
-def _batch_get(client: DynamoDBClient, table: str, keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _batch_get(client: DynamoDBClient, table: str,
+               keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for i in range(0, len(keys), 100):
         request = {table: {"Keys": keys[i:i + 100], "ConsistentRead": True}}
@@ -763,7 +765,8 @@ class _Cancelled(KioskError):
 
 
 def _handle_cancel(conn: sqlite3.Connection, cinema_id: str, clock: Clock,
-                   items: dict[str, dict[str, Any]], chunk: list[str], reasons: list[dict[str, Any]]) -> None:
+                   items: dict[str, dict[str, Any]], chunk: list[str],
+                   reasons: list[dict[str, Any]]) -> None:
     """A refused publish: an item conflict rolls that record back to the cloud's copy and
     raises PublishConflict; a moved VERSION alone returns (the caller pulls and retries)."""
     info = items.get("INFO") or {}

@@ -163,7 +163,8 @@ def _refusal(failed: dict[str, dict[str, Any]], taken: tuple[str, ...]) -> Excep
 class SeatClaims:
     """Conditional seat writes for one kiosk (or the online channel) on one table."""
 
-    def __init__(self, client: DynamoDBClient, table: str, kiosk_id: str, published: set[str] | None = None):
+    def __init__(self, client: DynamoDBClient, table: str, kiosk_id: str,
+                 published: set[str] | None = None):
         self.client = client
         self.table = table
         self.kiosk_id = kiosk_id
@@ -329,7 +330,8 @@ class SeatClaims:
                 return False
             raise translate(exc) from exc
 
-    def _back_to_allocation(self, key: dict[str, Any], condition: str, values: dict[str, Any]) -> bool:
+    def _back_to_allocation(self, key: dict[str, Any], condition: str,
+                            values: dict[str, Any]) -> bool:
         return self._conditional(
             "update_item", Key=key,
             UpdateExpression="SET #state = :allocated, kiosk_id = alloc_kiosk, "

@@ -102,7 +102,8 @@ def _taken_locally(conn: sqlite3.Connection, show_id: str, now: datetime, kiosk_
     return {r[0] for r in rows}
 
 
-def suggest_seats(services: Services, conflict: Conflict, context: CloudContext | None = None) -> list[str]:
+def suggest_seats(services: Services, conflict: Conflict,
+                  context: CloudContext | None = None) -> list[str]:
     """Equal seats: the booking's own seats that are still free, plus same-type replacements."""
     conn = services.deps.conn
     now = services.deps.clock.now()
@@ -179,7 +180,8 @@ def reseat(services: Services, actor: Actor, booking_id: str, context: CloudCont
     return new
 
 
-def _move_locally(services: Services, actor: Actor, conflict: Conflict, new: list[str], now: datetime) -> None:
+def _move_locally(services: Services, actor: Actor, conflict: Conflict, new: list[str],
+                  now: datetime) -> None:
     conn = services.deps.conn
     layout = show_layout(conn, conflict.show_id)
     by_type: dict[str, list[str]] = defaultdict(list)

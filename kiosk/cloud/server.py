@@ -119,7 +119,8 @@ def patch_moto_dynamodb() -> None:
         wrapper.__name__ = name
         return wrapper
 
-    backend_cls.transact_write_items = transact_write_items  # type: ignore[method-assign]  # patching moto
+    # patching moto's class: mypy refuses assigning to a method
+    backend_cls.transact_write_items = transact_write_items  # type: ignore[method-assign]
     for name in ("put_item", "update_item", "delete_item", "get_item", "query", "scan",
                  "batch_write_item"):
         if hasattr(backend_cls, name):

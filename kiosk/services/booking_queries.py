@@ -187,15 +187,16 @@ class BookingContext:
         if not text:
             raise InvalidInput("Enter the booking reference from the ticket.")
         text = self.deps.reference_of(text)
-        row: sqlite3.Row | None = conn.execute("SELECT * FROM bookings WHERE reference = ?",
-                           (normalise_reference(text),)).fetchone()
+        row: sqlite3.Row | None = conn.execute(
+            "SELECT * FROM bookings WHERE reference = ?", (normalise_reference(text),)).fetchone()
         if row is None:
             raise NotFound(f"No booking with reference {text}. Check the letters and numbers "
                            f"on the ticket.")
         return row
 
     def booking_by_id(self, booking_id: str) -> sqlite3.Row:
-        row: sqlite3.Row | None = self.conn.execute("SELECT * FROM bookings WHERE id = ?", (booking_id,)).fetchone()
+        row: sqlite3.Row | None = self.conn.execute(
+            "SELECT * FROM bookings WHERE id = ?", (booking_id,)).fetchone()
         if row is None:
             raise NotFound("No such booking.")
         return row

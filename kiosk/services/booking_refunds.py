@@ -377,7 +377,8 @@ class RefundDesk:
                                  (-refund_id,)).fetchone()
             raise InvalidInput(f"That refund was asked for on {kiosk[0] if kiosk else 'another device'}"
                                ": approve or reject it there (its drawer pays it back).")
-        row: sqlite3.Row | None = conn.execute("SELECT * FROM refunds WHERE id = ?", (refund_id,)).fetchone()
+        row: sqlite3.Row | None = conn.execute(
+            "SELECT * FROM refunds WHERE id = ?", (refund_id,)).fetchone()
         if row is None:
             raise NotFound(f"There is no refund request {refund_id}.")
         if row["state"] != "pending_approval":

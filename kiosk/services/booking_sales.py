@@ -382,8 +382,8 @@ class SalesDesk:
 
     @staticmethod
     def _existing(conn: sqlite3.Connection, hold_id: str) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = conn.execute("SELECT * FROM bookings WHERE idempotency_key = ?",
-                                               (str(hold_id),)).fetchone()
+        row: sqlite3.Row | None = conn.execute(
+            "SELECT * FROM bookings WHERE idempotency_key = ?", (str(hold_id),)).fetchone()
         return row
 
     def _already_confirmed(self, conn: sqlite3.Connection, hold_id: str) -> Booking:

@@ -347,8 +347,9 @@ class DayCloseService:
     def _cinema(self, cinema_id: str | None) -> sqlite3.Row:
         conn = self.deps.conn
         if cinema_id:
-            row: sqlite3.Row | None = conn.execute("SELECT id, name, timezone, currency FROM cinemas WHERE id = ?",
-                               (str(cinema_id),)).fetchone()
+            row: sqlite3.Row | None = conn.execute(
+                "SELECT id, name, timezone, currency FROM cinemas WHERE id = ?",
+                (str(cinema_id),)).fetchone()
             if row is None:
                 raise NotFound(f"There is no cinema {str(cinema_id)[:40]!r}.")
             return row

@@ -98,8 +98,8 @@ def _card_row(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
     return row
 
 
-def _refusal(row: sqlite3.Row | Mapping[str, Any] | None, code: str, amount_minor: int, currency: str,
-             now: datetime) -> PaymentError | None:
+def _refusal(row: sqlite3.Row | Mapping[str, Any] | None, code: str, amount_minor: int,
+             currency: str, now: datetime) -> PaymentError | None:
     """Why ``row`` cannot pay ``amount_minor`` now (None: it can)."""
     shown = rules.display_code(code)
     if row is None:
@@ -260,8 +260,8 @@ def _mirror(conn: sqlite3.Connection, card: CloudCard, kiosk_id: str) -> None:
          card.expires_at, kiosk_id))
 
 
-def _cloud_refusal(card: CloudCard | None, row: sqlite3.Row | None, code: str, amount: int, currency: str,
-                   now: datetime, kiosk_id: str) -> PaymentError:
+def _cloud_refusal(card: CloudCard | None, row: sqlite3.Row | None, code: str, amount: int,
+                   currency: str, now: datetime, kiosk_id: str) -> PaymentError:
     """Why the cloud would not set the card's money aside, in the counter's words."""
     if card is None:
         return _refusal(None, code, amount, currency, now) or PaymentError("")

@@ -47,12 +47,13 @@ import csv
 import io
 import json
 import re
+import sqlite3
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from kiosk.domain import input_rules
@@ -65,6 +66,9 @@ from kiosk.services import audit
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Role, TicketType
 from kiosk.store.db import transaction
+
+if TYPE_CHECKING:
+    from kiosk.cloud.catalogue_sync import CataloguePublisher
 
 KINDS = ("films", "halls", "shows", "prices")
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -200,7 +204,8 @@ def _parse_json(text: str) -> Any:
         raise ValueError("it nests lists or objects too deep.") from None
 
 
-def _read_json(text: str, kind: str | None, path: Path):
+def _read_json(text: str, kind: str | None, path: Path
+               ) -> tuple[str, list[tuple[str, dict[str, Any]]]]:
     try:
         data = _parse_json(text)
     except json.JSONDecodeError as err:
@@ -251,13 +256,14 @@ def _check_header(header: list[str], path: Path) -> None:
                                               "is not a plain word.")], str(path))
 
 
-def _read_csv(text: str, kind: str | None, path: Path):
+def _read_csv(text: str, kind: str | None, path: Path
+              ) -> tuple[str, list[tuple[str, dict[str, Any]]]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in (reader.fieldnames or [])]
         reader.fieldnames = header
         _check_header(header, path)
-        items = []
+        items: list[tuple[str, dict[str, Any]]] = []
         for raw in reader:
             if len(items) >= MAX_ROWS:
                 raise ImportRejected([ImportIssue(f"Line {reader.line_num}", "", (
@@ -285,7 +291,7 @@ def _read_csv(text: str, kind: str | None, path: Path):
 
 
 # ------------------------------------------------------------------------------ field checks
-def _text(item: dict, name: str, required: bool = True, max_len: int = 200) -> str:
+def _text(item: dict[str, Any], name: str, required: bool = True, max_len: int = 200) -> str:
     """Text by type (a string; JSON numbers, lists and objects are refused), length and
     content: no control characters, and free text may not start like a spreadsheet formula."""
     value = item.get(name)
@@ -307,7 +313,7 @@ def _text(item: dict, name: str, required: bool = True, max_len: int = 200) -> s
     return value
 
 
-def _ident(item: dict, name: str, required: bool = True) -> str:
+def _ident(item: dict[str, Any], name: str, required: bool = True) -> str:
     raw = item.get(name)
     if isinstance(raw, int) and not isinstance(raw, bool):
         item = {name: str(raw)}  # a JSON number used as an id (42) is a plain identifier
@@ -321,7 +327,7 @@ def _ident(item: dict, name: str, required: bool = True) -> str:
     return value
 
 
-def _int(item: dict, name: str, low: int, high: int) -> int:
+def _int(item: dict[str, Any], name: str, low: int, high: int) -> int:
     value = item.get(name)
     if value is None or value == "":
         raise _RowError(name, "is missing.")
@@ -340,7 +346,7 @@ def _int(item: dict, name: str, low: int, high: int) -> int:
     return number
 
 
-def _json_value(item: dict, name: str) -> Any:
+def _json_value(item: dict[str, Any], name: str) -> Any:
     value = item.get(name)
     if isinstance(value, str):
         try:
@@ -356,13 +362,13 @@ def _json_value(item: dict, name: str) -> Any:
 class ImportService:
     """Preview and apply imports. ``preview`` never writes; ``apply`` writes all or nothing."""
 
-    def __init__(self, deps: ServiceDeps, publisher=None):
+    def __init__(self, deps: ServiceDeps, publisher: CataloguePublisher | None = None):
         self.deps = deps
         self.publisher = publisher  # the shared catalogue (kiosk.cloud.catalogue_sync)
 
     @property
-    def _conn(self):
-        return self.deps.db.conn
+    def _conn(self) -> sqlite3.Connection:
+        return self.deps.conn
 
     # ---- public API
     def preview(self, path: Path | str, kind: str | None = None) -> ImportPreview:
@@ -371,7 +377,8 @@ class ImportService:
             kind, items = _read_items(path, kind)
         except ImportRejected as err:
             return ImportPreview(kind or "", [], err.issues, str(path))
-        checker: Callable = getattr(self, f"_check_{kind}")
+        checker: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]] = getattr(
+            self, f"_check_{kind}")
         rows, errors = [], []
         context = self._context(kind)
         if not items:
@@ -466,7 +473,7 @@ class ImportService:
         return ctx
 
     # ---- films
-    def _check_films(self, item: dict, ctx: dict) -> dict[str, Any]:
+    def _check_films(self, item: dict[str, Any], ctx: dict[str, Any]) -> dict[str, Any]:
         genres_raw = item.get("genres", [])
         if isinstance(genres_raw, str):
             text = genres_raw.strip()
@@ -522,7 +529,7 @@ class ImportService:
             raise _RowError("poster", f"{raw[:60]!r} leads out of the posters folder.")
         return str(full)
 
-    def _write_films(self, conn, rows: list[dict]) -> None:
+    def _write_films(self, conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
         conn.executemany(
             "INSERT INTO films (id, title, language, genres, certificate, runtime_min, synopsis,"
             " poster) VALUES (:id, :title, :language, :genres, :certificate, :runtime_min,"
@@ -533,7 +540,7 @@ class ImportService:
             [r for r in rows if r["_action"] != "unchanged"])
 
     # ---- halls
-    def _check_halls(self, item: dict, ctx: dict) -> dict[str, Any]:
+    def _check_halls(self, item: dict[str, Any], ctx: dict[str, Any]) -> dict[str, Any]:
         hall_id = _ident(item, "id")
         cinema_id = _ident(item, "cinema_id")
         if cinema_id not in ctx["cinemas"]:
@@ -590,7 +597,7 @@ class ImportService:
             raise _RowError("layout", f"would remove seats already sold or held for upcoming "
                                       f"shows: {shown}.")
 
-    def _write_halls(self, conn, rows: list[dict]) -> None:
+    def _write_halls(self, conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
         conn.executemany(
             "INSERT INTO halls (id, cinema_id, name, layout, seat_count) VALUES (:id, :cinema_id,"
             " :name, :layout, :seat_count) ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
@@ -598,7 +605,7 @@ class ImportService:
             [r for r in rows if r["_action"] != "unchanged"])
 
     # ---- shows
-    def _check_shows(self, item: dict, ctx: dict) -> dict[str, Any]:
+    def _check_shows(self, item: dict[str, Any], ctx: dict[str, Any]) -> dict[str, Any]:
         film_id = _ident(item, "film_id")
         hall_id = _ident(item, "hall_id")
         price_list_id = _ident(item, "price_list_id")
@@ -649,11 +656,13 @@ class ImportService:
                                   "it in the schedule editor instead.")
         return row
 
-    def _check_batch(self, kind: str, rows: list[dict], ctx: dict) -> list[ImportIssue]:
+    def _check_batch(self, kind: str, rows: list[dict[str, Any]],
+                     ctx: dict[str, Any]) -> list[ImportIssue]:
         issues: list[ImportIssue] = []
-        key = {"films": lambda r: r["id"], "halls": lambda r: r["id"],
-               "shows": lambda r: r["id"],
-               "prices": lambda r: (r["price_list_id"], r["seat_type"], r["ticket_type"])}[kind]
+        key: Callable[[dict[str, Any]], Any] = {
+            "films": lambda r: r["id"], "halls": lambda r: r["id"],
+            "shows": lambda r: r["id"],
+            "prices": lambda r: (r["price_list_id"], r["seat_type"], r["ticket_type"])}[kind]
         seen: dict[Any, str] = {}
         for row in rows:
             k = key(row)
@@ -668,7 +677,8 @@ class ImportService:
             issues.extend(self._check_price_lists(rows, ctx))
         return issues
 
-    def _check_show_overlaps(self, rows: list[dict], ctx: dict) -> list[ImportIssue]:
+    def _check_show_overlaps(self, rows: list[dict[str, Any]],
+                             ctx: dict[str, Any]) -> list[ImportIssue]:
         gap = self.deps.config.cleaning_gap_min
         new = [r for r in rows if r["_action"] == "added"]
         if not new:
@@ -717,14 +727,14 @@ class ImportService:
                 f"in the same hall (film plus {gap} minutes cleaning).")))
         return issues
 
-    def _write_shows(self, conn, rows: list[dict]) -> None:
+    def _write_shows(self, conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
         conn.executemany(
             "INSERT INTO shows (id, film_id, hall_id, starts_at, price_list_id, status) VALUES"
             " (:id, :film_id, :hall_id, :starts_at, :price_list_id, :status)",
             [r for r in rows if r["_action"] == "added"])
 
     # ---- prices
-    def _check_prices(self, item: dict, ctx: dict) -> dict[str, Any]:
+    def _check_prices(self, item: dict[str, Any], ctx: dict[str, Any]) -> dict[str, Any]:
         list_id = _ident(item, "price_list_id")
         currency = _text(item, "currency", max_len=20).upper()
         if not _CURRENCY.match(currency):
@@ -767,11 +777,12 @@ class ImportService:
             "unchanged" if old == amount and same_list else "updated")
         return row
 
-    def _check_price_lists(self, rows: list[dict], ctx: dict) -> list[ImportIssue]:
+    def _check_price_lists(self, rows: list[dict[str, Any]],
+                           ctx: dict[str, Any]) -> list[ImportIssue]:
         """All rows of one price list must agree on currency and tax rate; a new list must
         price every seat type x ticket type, so no seat or ticket is ever unpriced."""
         issues = []
-        first: dict[str, dict] = {}
+        first: dict[str, dict[str, Any]] = {}
         for row in rows:
             ref = first.setdefault(row["price_list_id"], row)
             for fld in ("currency", "tax_rate_bp"):
@@ -791,7 +802,7 @@ class ImportService:
                     f"type; missing: {', '.join(missing)}.")))
         return issues
 
-    def _write_prices(self, conn, rows: list[dict]) -> None:
+    def _write_prices(self, conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
         lists = {}
         for r in rows:
             lists[r["price_list_id"]] = r

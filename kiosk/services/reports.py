@@ -44,12 +44,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
 from kiosk.domain import csv_safe
@@ -61,6 +61,9 @@ from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor, Role
 from kiosk.services.tenders import tender_breakdown
 from kiosk.store.db import connect
+
+if TYPE_CHECKING:
+    from kiosk.cloud.daypull import DayPull
 
 MAX_RANGE_DAYS = 366
 
@@ -485,7 +488,8 @@ class ReportService:
         return freshness(self.deps.conn, self._day_cinema(cinema_id), day.isoformat(),
                          self.deps.clock.now()).text
 
-    def pull_day(self, actor: Actor, context: Any, day: date, cinema_id: str | None = None):
+    def pull_day(self, actor: Actor, context: Any, day: date,
+                 cinema_id: str | None = None) -> DayPull:
         """Pull one business day of every device from the cloud (managers only; network)."""
         from kiosk.cloud.daypull import DayPuller
 
@@ -520,7 +524,7 @@ class ReportService:
             names = self._names(conn)
             names["show"] = self._show_info(
                 conn, {r[1] for r in (*sales, *refunds, *exchanges) if r[0] == "show"})
-            tenders = tender_breakdown(conn, start=params["start"], end=params["end"],
+            tenders = tender_breakdown(conn, start=start.isoformat(), end=end.isoformat(),
                                        cinema_id=cinema_id)
             report = self._build_sales(start, end, cinema_id, sales, refunds, exchanges, names)
             food = food_tables(conn, params, {c: int(report.total(c).get("tickets", 0))
@@ -602,7 +606,7 @@ class ReportService:
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
     """
 
-    def _names(self, conn) -> dict[str, dict]:
+    def _names(self, conn: sqlite3.Connection) -> dict[str, dict[Any, Any]]:
         """Small lookup tables (films, shows of interest are fetched lazily, staff, cinemas)."""
         return {
             "film": {r[0]: r[1] for r in conn.execute("SELECT id, title FROM films")},
@@ -611,9 +615,10 @@ class ReportService:
             "cinema": {r[0]: r[1] for r in conn.execute("SELECT id, name FROM cinemas")},
         }
 
-    def _show_info(self, conn, show_ids: Iterable[str]) -> dict[str, tuple]:
+    def _show_info(self, conn: sqlite3.Connection,
+                   show_ids: Iterable[str]) -> dict[str, tuple[str, str, str, str]]:
         ids = sorted(set(show_ids))
-        info: dict[str, tuple] = {}
+        info: dict[str, tuple[str, str, str, str]] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             marks = ",".join("?" * len(chunk))
@@ -627,7 +632,10 @@ class ReportService:
                 info[r[0]] = (starts.strftime("%Y-%m-%d %H:%M"), r[2], r[3], r[4])
         return info
 
-    def _build_sales(self, start, end, cinema_id, sales, refunds, exchanges, names) -> SalesReport:
+    def _build_sales(self, start: date, end: date, cinema_id: str | None,
+                     sales: list[tuple[Any, ...]], refunds: list[tuple[Any, ...]],
+                     exchanges: list[tuple[Any, ...]],
+                     names: dict[str, dict[Any, Any]]) -> SalesReport:
         hour_cache: dict[tuple[str, str, int], int] = {}
 
         def local_hour(cinema: str, utc_hour: str, quarter: int) -> int:
@@ -639,7 +647,7 @@ class ReportService:
             return hour_cache[key]
 
         dims = ("film", "show", "hour", "payment", "staff", "kiosk", "channel")
-        accs: dict[str, dict[tuple, _Acc]] = {d: defaultdict(_Acc) for d in dims}
+        accs: dict[str, dict[tuple[Any, str], _Acc]] = {d: defaultdict(_Acc) for d in dims}
         totals: dict[str, _Acc] = defaultdict(_Acc)
         pending: dict[str, list[int]] = defaultdict(lambda: [0, 0])
 
@@ -686,14 +694,15 @@ class ReportService:
 
         show_info = names["show"]
 
-        def staff_label(key: tuple) -> tuple[str, str]:
+        def staff_label(key: tuple[int | None, str]) -> tuple[str, str]:
             staff_id, channel = key  # channel: who sold without a person (self-service, online)
             if staff_id is None:
                 return ("", {"self-service": "Self-service kiosk", "online": "Online"}.get(channel, "No staff"))
             number, name = names["staff"].get(staff_id, (str(staff_id), "Unknown staff"))
             return (number, name)
 
-        def table(dim: str, name: str, title: str, label_cols: tuple[Column, ...], label) -> ReportTable:
+        def table(dim: str, name: str, title: str, label_cols: tuple[Column, ...],
+                  label: Callable[[Any], tuple[Any, ...]]) -> ReportTable:
             rows = []
             for (key, cur), acc in accs[dim].items():
                 rows.append((*label(key), cur, *acc.measures()))
@@ -772,8 +781,9 @@ class ReportService:
                                ReportTable("occupancy", "Occupancy by show", columns, tuple(out)))
 
     @staticmethod
-    def _occupancy_rows(conn, lo: str, hi: str, cinema_id: str | None) -> list:
-        return conn.execute(
+    def _occupancy_rows(conn: sqlite3.Connection, lo: str, hi: str,
+                        cinema_id: str | None) -> list[sqlite3.Row]:
+        rows: list[sqlite3.Row] = conn.execute(
             """
             SELECT s.id, s.starts_at, s.status, f.title, c.id, c.name, c.timezone, h.name,
                    h.seat_count,
@@ -791,6 +801,7 @@ class ReportService:
             """,
             (lo, hi, cinema_id, cinema_id),
         ).fetchall()
+        return rows
 
     # -- refunds list ------------------------------------------------------------
 
@@ -825,7 +836,7 @@ class ReportService:
                              ReportTable("refunds", "Refunds", columns, tuple(out)))
 
 
-def _pulled(conn, start: date, end: date) -> bool:
+def _pulled(conn: sqlite3.Connection, start: date, end: date) -> bool:
     """Has any business day of the range been pulled from the cloud (kiosk.cloud.daypull)?"""
     return conn.execute("SELECT 1 FROM ledger_days WHERE business_date BETWEEN ? AND ? LIMIT 1",
                         (start.isoformat(), end.isoformat())).fetchone() is not None
@@ -843,8 +854,9 @@ def _sources(sql: str, views: bool) -> str:
     return sql
 
 
-def _refunds_rows(conn, start: date, end: date, cinema_id: str | None) -> list:
-    return conn.execute(_sources(
+def _refunds_rows(conn: sqlite3.Connection, start: date, end: date,
+                  cinema_id: str | None) -> list[sqlite3.Row]:
+    rows: list[sqlite3.Row] = conn.execute(_sources(
             """
             SELECT r.id, r.created_at, c.timezone, b.reference, f.title, s.starts_at, r.seats,
                    r.currency, r.amount_minor, r.tax_minor, r.method, r.state, r.reason,
@@ -859,6 +871,7 @@ def _refunds_rows(conn, start: date, end: date, cinema_id: str | None) -> list:
             """, _pulled(conn, start, end)),
             (start.isoformat(), end.isoformat(), cinema_id, cinema_id),
         ).fetchall()
+    return rows
 
 
 # The breakdowns as (dimension, key 1, key 2) over the finest-grain grouped rows ``g``.

@@ -153,7 +153,8 @@ class ScheduleService:
         return [dict(r) for r in self.deps.conn.execute("SELECT * FROM cinemas ORDER BY city, name")]
 
     def _cinema(self, cinema_id: str) -> sqlite3.Row:
-        row: sqlite3.Row | None = self.deps.conn.execute("SELECT * FROM cinemas WHERE id = ?", (cinema_id,)).fetchone()
+        row: sqlite3.Row | None = self.deps.conn.execute(
+            "SELECT * FROM cinemas WHERE id = ?", (cinema_id,)).fetchone()
         if row is None:
             raise NotFound(f"There is no cinema {cinema_id}.")
         return row
@@ -332,7 +333,8 @@ class ScheduleService:
         ).fetchall()
         return {r[0] for r in rows}
 
-    def check_layout(self, hall_id: str | None, spec: dict[str, Any], companion_required: bool) -> HallLayout:
+    def check_layout(self, hall_id: str | None, spec: dict[str, Any],
+                     companion_required: bool) -> HallLayout:
         """Everything ``save_hall`` checks, without writing: the hall editor calls it as you paint."""
         layout = validate_layout(spec, companion_required)
         if hall_id is not None:
@@ -458,8 +460,8 @@ class ScheduleService:
                                    slot.starts_at.astimezone(zone), slot.free_at(gap).astimezone(zone)))
         return found
 
-    def _refuse_clash(self, conn: sqlite3.Connection, hall_id: str, starts_at: datetime, runtime_min: int,
-                      ignore_show: str | None = None) -> None:
+    def _refuse_clash(self, conn: sqlite3.Connection, hall_id: str, starts_at: datetime,
+                      runtime_min: int, ignore_show: str | None = None) -> None:
         clash = self.clashes(hall_id, starts_at, runtime_min, ignore_show)
         if clash:
             c = clash[0]

@@ -218,7 +218,8 @@ class VoucherService:
                                  "label": label, "item": item, "valid_to": valid_to})
         return made
 
-    def _issue_in_cloud(self, cloud: CloudVouchers, made: list[Voucher], now: datetime) -> list[Voucher]:
+    def _issue_in_cloud(self, cloud: CloudVouchers, made: list[Voucher],
+                        now: datetime) -> list[Voucher]:
         from kiosk.cloud.errors import CloudError, CloudUnavailable
         from kiosk.cloud.vouchers import VoucherTaken
 
