@@ -665,8 +665,8 @@ class OutboxWorker:
             self._finish(row, now, "no contact given: nothing to send")
             return
         try:
-            message = notifier.compose(self.conn, row.booking,
-                                       contact, str(p.get("template") or ""),
+            booking_id = str(p.get("booking_id") or row.booking_id or "")
+            message = notifier.compose(self.conn, booking_id, contact, str(p.get("template") or ""),
                                        str(p.get("language") or self.context.config.language))
         except notifier.NotDeliverable as why:  # no retry reaches it: said on the row
             self._finish(row, now, f"not sent: {why}")

@@ -271,7 +271,7 @@ class CollectionService:
             if not cloud.worth_trying():
                 raise CloudUnavailable("offline")
             cloud.collect(booking.show.cinema_id, booking.booking_id, booking.reference,
-                               actor.kiosk_id, to_iso(now))
+                          actor.kiosk_id, to_iso(now))
             return now
         except TakenInCloud as taken:
             first = taken.first
