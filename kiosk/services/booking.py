@@ -30,11 +30,19 @@ from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_exchange import ExchangeDesk
 from kiosk.services.booking_holds import HoldDesk, insert_hold_rows, unavailable
 from kiosk.services.booking_queries import BookingContext
-from kiosk.services.booking_refunds import RefundDesk, RefundPreview
+from kiosk.services.booking_refunds import RefundDesk
 from kiosk.services.booking_sales import SalesDesk
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.gate import CLOUD_NEEDS_GATE, LocalGate, SeatGate
-from kiosk.services.models import Actor, Booking, Hold, Payment, Quote, RefundResult
+from kiosk.services.models import (
+    Actor,
+    Booking,
+    Hold,
+    Payment,
+    Quote,
+    RefundPreview,
+    RefundResult,
+)
 from kiosk.services.remote_decisions import (
     DecisionSending,
     describe_sent,
