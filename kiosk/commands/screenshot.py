@@ -3,8 +3,13 @@
 Runs on a fresh temporary copy of the demo data (the configured database is never opened), with
 Qt offscreen, and drives each screen into its state the way a person would: through the
 services and the screens' public methods, waiting on conditions rather than sleeping. Every mode
-is shot in the normal and the high-contrast theme, and the first screens again in Hindi and
-Telugu. A screen that fails to reach its state is reported and skipped; the rest still render.
+is shot in each ``Scene`` (a language, a theme, normal or large text): by default English in
+the normal and the high-contrast theme, then Hindi and Telugu. A screen that fails to reach its
+state is reported and skipped; the rest still render.
+
+The same walk serves the tests: ``Screenshotter(observe=...)`` calls the observer with every
+screen it reaches (and ``save=False`` writes no PNG), so ``tests/ui/test_screen_text.py`` checks
+the very screens the pictures show, with no second set of scenario builders.
 
 The pictures never depend on today's date: the tool runs the app on its own clock, fixed on a
 scenario day it chooses (``SCENE_DAY``), adds the scenario's own shows to the demo schedule
@@ -24,13 +29,17 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from kiosk.config import CloudConfig, Config
 from kiosk.domain.errors import KioskError
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
 NAME = "screenshot"
-HELP = "render every screen to PNG (normal and high-contrast themes, Hindi and Telugu samples)"
+HELP = "render every screen to PNG (normal and high-contrast themes, Hindi and Telugu)"
 
 MODES = ("self-service", "counter", "manager")
 THEMES = ("normal", "high-contrast")
@@ -56,6 +65,25 @@ SCENE_SHOWS = (  # (key, film id, local start) in SCENE_HALL on SCENE_DAY
 MANAGER = ("9001", "9999")
 
 
+@dataclass(frozen=True)
+class Scene:
+    """One way of looking at every screen: a language, a theme and the text size."""
+
+    language: str = "en"
+    theme: str = "normal"
+    large_text: bool = False
+
+    @property
+    def suffix(self) -> str:
+        """The file-name tail: "" for English / normal, else "-hc", "-hi", "-large"..."""
+        parts = ([] if self.theme == "normal" else ["hc"]) + \
+            ([] if self.language == "en" else [self.language]) + (["large"] if self.large_text else [])
+        return "".join(f"-{part}" for part in parts)
+
+
+Observer = Callable[[str, "QWidget"], None]
+
+
 def add_arguments(parser) -> None:
     parser.add_argument("--out", type=Path, required=True, help="directory for the PNG files")
     parser.add_argument("--mode", dest="only", action="append", choices=MODES,
@@ -64,6 +92,8 @@ def add_arguments(parser) -> None:
                         help="only these themes (repeatable; default: both)")
     parser.add_argument("--no-languages", action="store_true",
                         help="skip the Hindi and Telugu shots")
+    parser.add_argument("--large-text", action="store_true",
+                        help="every scene in large text as well")
     parser.add_argument("--quick", action="store_true",
                         help="a reduced set: attract and films in the normal theme only")
     parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}",
@@ -78,7 +108,8 @@ def write_index(out: Path, written: list[Path]) -> Path:
     names = sorted({p.name for p in out.glob("*.png")} | {p.name for p in written})
     lines = ["# Screenshots", "",
              "Made by `kiosk screenshot --out docs/screenshots` on a temporary copy of the demo "
-             "data. `-hc` is the high-contrast theme; `-hi` / `-te` are Hindi and Telugu.", ""]
+             "data. `-hc` is the high-contrast theme; `-hi` / `-te` are Hindi and Telugu; "
+             "`-large` is large text.", ""]
     for prefix, title in SECTIONS:
         section = [n for n in names if n.startswith(prefix + "-")]
         if not section:
@@ -112,10 +143,14 @@ def run(args, config: Config) -> int:
     languages = () if args.no_languages else ("hi", "te")
     if args.quick:
         modes, themes, languages = ("self-service",), ("normal",), ()
+    scenes = [Scene("en", theme) for theme in themes] + \
+        [Scene(language, "normal") for language in languages]
+    if getattr(args, "large_text", False):
+        scenes += [replace(scene, large_text=True) for scene in scenes]
     work = Path(tempfile.mkdtemp(prefix="kiosk-screenshots-"))
     try:
         shots = Screenshotter(config, work, out, (width, height), quick=args.quick)
-        result = shots.run(modes, themes, languages)
+        result = shots.run(modes, scenes)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if result.written:
@@ -130,10 +165,14 @@ def run(args, config: Config) -> int:
 
 
 class Screenshotter:
-    """Builds the real UI over a demo database and walks it screen by screen."""
+    """Builds the real UI over a demo database and walks it screen by screen.
+
+    ``observe(name, window)`` (optional) sees every screen as it is reached; ``save=False``
+    skips the PNG files (the tests look at the widgets, not at pictures).
+    """
 
     def __init__(self, config: Config, work: Path, out: Path, size: tuple[int, int],
-                 quick: bool = False):
+                 quick: bool = False, observe: Observer | None = None, save: bool = True):
         from kiosk.domain.clock import FakeClock
         from kiosk.services.app import open_services
         from kiosk.store.demo import ensure_demo_data
@@ -141,6 +180,8 @@ class Screenshotter:
         self.out = out
         self.size = size
         self.quick = quick
+        self.observe = observe
+        self.save = save
         self.log = ShotLog()
         self.config = replace(config, db_path=work / "kiosk.db", ticket_dir=work / "tickets",
                               bcrypt_rounds=4, cloud=CloudConfig(), language="en",
@@ -157,7 +198,7 @@ class Screenshotter:
         self.ui = None
 
     # -- plumbing ---------------------------------------------------------------------------
-    def run(self, modes, themes, languages) -> ShotLog:
+    def run(self, modes, scenes: list[Scene]) -> ShotLog:
         from kiosk.ui.app import build_ui, create_application
 
         app = create_application(["kiosk-screenshot"])
@@ -169,6 +210,9 @@ class Screenshotter:
             raise
         self.clock.current = SCENE_NOW  # the morning's sales are done: the pictures' moment
         self._held_elsewhere(self.scene["family"])
+        first = scenes[0] if scenes else Scene()  # built in it: nothing is drawn in another
+        self.config = replace(self.config, language=first.language, theme=first.theme,
+                              large_text=first.large_text)
         self.ui = build_ui(self.services, self.config, app=app, install_hooks=False,
                            mode="self-service")
         window = self.ui.window
@@ -176,17 +220,16 @@ class Screenshotter:
         window.show()
         self.settle()
         try:
-            for theme in themes:
-                self.ui.theme.set_theme(theme)
-                self.settle()
+            for scene in scenes:
+                self._step(f"scene {scene}", lambda s=scene: self._scene(s))
                 for mode in modes:
-                    self._step(f"{mode} ({theme})", lambda m=mode, t=theme: self._mode(m, t))
-            for language in languages:
-                self._step(f"language {language}", lambda lang=language: self._language(lang))
+                    self._step(f"{mode} ({scene})",
+                               lambda m=mode, s=scene: self._mode(m, s.suffix))
         finally:
             if self.ui.languages is not None:
                 self.ui.languages.set_language("en")
             self.ui.theme.set_theme("normal")
+            self.ui.theme.set_large_text(False)
             window.close()
             self.ui.shutdown()
             window.deleteLater()
@@ -222,21 +265,32 @@ class Screenshotter:
             time.sleep(0.005)
 
     def shot(self, name: str) -> Path:
-        """Save the whole window; PNG at the strongest compression."""
+        """Show the screen to the observer, then save the whole window (PNG, best compression)."""
         self.settle()
-        image = self.ui.window.grab().toImage()
         path = self.out / f"{name}.png"
+        if self.observe is not None:
+            self.observe(name, self.ui.window)
+        if not self.save:
+            return path
+        image = self.ui.window.grab().toImage()
         if not image.save(str(path), "PNG", 0):
             raise OSError(f"could not write {path}")
         self.log.written.append(path)
         return path
 
-    def _mode(self, mode: str, theme: str) -> None:
+    def _scene(self, scene: Scene) -> None:
+        """Switch language, theme and text size the way the settings do, at run time."""
+        if self.ui.languages is not None:
+            self.ui.languages.set_language(scene.language)
+        self.ui.theme.set_theme(scene.theme)
+        self.ui.theme.set_large_text(scene.large_text)
+        self.settle(10)
+
+    def _mode(self, mode: str, suffix: str) -> None:
         window = self.ui.window
         if window.mode != mode:
             window.set_mode(mode)
             self.settle()
-        suffix = "" if theme == "normal" else "-hc"
         if mode == "self-service":
             self._self_service(suffix)
         elif mode == "counter":
@@ -484,36 +538,3 @@ class Screenshotter:
             console.show_page(key)
             self.settle(10)
             self.shot(f"manager-{key}{suffix}")
-
-    # -- languages --------------------------------------------------------------------------
-    def _language(self, language: str) -> None:
-        window = self.ui.window
-        if window.mode != "self-service":
-            window.set_mode("self-service")
-        self.ui.theme.set_theme("normal")
-        self.ui.languages.set_language(language)
-        self.settle(10)
-        ss = window.mode_widget
-        ss.attract.set_animated(False)
-        self.shot(f"selfservice-attract-{language}")
-        ss.start()
-        self.shot(f"selfservice-films-{language}")
-        ss.go_attract()
-        window.set_mode("counter")
-        self.settle()
-        cm = window.mode_widget
-        if cm.session.actor is not None:
-            cm.sign_out()
-            self.wait_until(lambda: cm.current_name() == "signin", "the sign-in screen")
-        self.shot(f"counter-signin-{language}")
-        self._counter_sign_in(cm)
-        if cm.current_name() == "shift_open":
-            self.shot(f"counter-shift-open-{language}")
-            cm.go("finder")  # card sales only: no float needed for the picture
-            self.wait_until(lambda: cm.current_name() == "finder", "the show finder")
-        self.shot(f"counter-finder-{language}")
-        cm.sign_out()
-        self.wait_until(lambda: cm.current_name() == "signin", "the sign-in screen")
-        self.ui.languages.set_language("en")
-        window.set_mode("self-service")
-        self.settle()

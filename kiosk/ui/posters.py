@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -111,7 +111,7 @@ def poster_pixmap(film: Mapping[str, Any], size: QSize, device_pixel_ratio: floa
     poster_path = str(film.get("poster") or "")
     # the caption's language is the screen's: a poster drawn in English is not shown in Hindi
     key = (film_id, str(film.get("title", "")), poster_path, size.width(), size.height(),
-           round(device_pixel_ratio, 2), language_name(str(film.get("language") or "")))
+           round(device_pixel_ratio, 2), caption(film))
     cached = _cache.get(key)
     if cached is not None:
         return cached
@@ -371,7 +371,6 @@ def _wrap(text: str, font: QFont, width: float) -> list[str]:
 
 def _draw_badges(p: QPainter, film: Mapping[str, Any], w: float, h: float) -> None:
     cert = str(film.get("certificate") or "").strip()
-    language = language_name(str(film.get("language") or "").strip())
     font = QFont()
     font.setBold(True)
     font.setPixelSize(max(9, round(w * 0.07)))
@@ -386,7 +385,7 @@ def _draw_badges(p: QPainter, film: Mapping[str, Any], w: float, h: float) -> No
         p.drawRoundedRect(rect, w * 0.02, w * 0.02)
         p.setPen(QColor(255, 255, 255))
         p.drawText(rect, Qt.AlignmentFlag.AlignCenter, cert)
-    footer = "  ·  ".join(x for x in (language, _runtime(film)) if x)
+    footer = caption(film)
     if footer:
         font.setBold(False)
         font.setPixelSize(max(8, round(w * 0.06)))
@@ -396,6 +395,12 @@ def _draw_badges(p: QPainter, film: Mapping[str, Any], w: float, h: float) -> No
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, footer)
 
 
+def caption(film: Mapping[str, Any]) -> str:
+    """The poster's footer in the screen's language: "Hindi  ·  2 h 05 min"."""
+    language = language_name(str(film.get("language") or "").strip())
+    return "  ·  ".join(x for x in (language, _runtime(film)) if x)
+
+
 def _runtime(film: Mapping[str, Any]) -> str:
     try:
         minutes = int(film.get("runtime_min") or 0)
@@ -403,4 +408,6 @@ def _runtime(film: Mapping[str, Any]) -> str:
         return ""
     if minutes <= 0:
         return ""
-    return f"{minutes // 60}h {minutes % 60:02d}m"
+    # hours and minutes, abbreviated in the screen's language
+    return QCoreApplication.translate("Poster", "%1 h %2 min").replace(
+        "%1", str(minutes // 60)).replace("%2", f"{minutes % 60:02d}")
