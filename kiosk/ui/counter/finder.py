@@ -79,6 +79,9 @@ class FinderScreen(Screen):
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(52)
+        # a long title in large text (or Telugu) wraps: its row grows rather than cut it
+        self.table.verticalHeader().setMinimumSectionSize(52)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

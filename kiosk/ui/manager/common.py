@@ -36,6 +36,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TONES = {"bad": "#b3261e", "good": "#19703a", "warn": "#a14400"}  # the stylesheet's own colours
 TONES_HC = {"bad": "#ff6b6b", "good": "#00ff66", "warn": "#ffff00"}
 FIT_SAMPLE_ROWS = 40  # rows measured when sizing columns, so a 10,000-row table sizes at once
+WRAP_MAX_ROWS = 400  # up to this many rows grow to show wrapped cells; longer tables elide
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,7 @@ class SortedTable(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(40)
+        self.verticalHeader().setMinimumSectionSize(40)  # wrapped rows grow, none shrink
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -234,7 +236,13 @@ class SortedTable(QTableView):
         model.modelReset.connect(self._fit)
 
     def _fit(self) -> None:
-        """Size columns to their contents, once the table is actually on screen."""
+        """Size columns to their contents, once the table is actually on screen.
+
+        Every column gets its header's width at least (a header is never cut). When the
+        contents' widths do not fit the table, the room left is shared among the columns that
+        want more, in proportion, and their cells wrap onto more lines (rows grow to show them)
+        rather than hide the last columns past the right edge or end in "…".
+        """
         if not self.isVisible():
             self._needs_fit = True
             return
@@ -248,18 +256,41 @@ class SortedTable(QTableView):
         head_metrics = header.fontMetrics()
         model = self.source
         sample = range(min(model.rowCount(), FIT_SAMPLE_ROWS))
+        heads: dict[int, int] = {}
+        wants: dict[int, int] = {}
+        fixed = 0
         for col, column in enumerate(model.columns):
-            if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Interactive:
+            if header.isSectionHidden(col):
                 continue
-            widest = head_metrics.horizontalAdvance(column.title) + 28  # bold header + sort arrow
+            if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Interactive:
+                fixed += header.sectionSize(col)
+                continue
+            heads[col] = head_metrics.horizontalAdvance(column.title) + 28  # bold + sort arrow
+            widest = heads[col]
             for row in sample:
                 text = model.data(model.index(row, col)) or ""
                 widest = max(widest, cell_metrics.horizontalAdvance(text) + 16)
-            self.setColumnWidth(col, min(widest, 320))
+            wants[col] = widest
+        room = self.viewport().width() - fixed
+        widths = dict(wants)
+        if sum(wants.values()) > room and sum(heads.values()) < room:
+            spare = room - sum(heads.values())
+            extra = {col: wants[col] - heads[col] for col in wants}
+            total = sum(extra.values()) or 1
+            widths = {col: heads[col] + extra[col] * spare // total for col in wants}
+        for col, width in widths.items():
+            self.setColumnWidth(col, width)
+        squeezed = widths != wants
+        self.setWordWrap(squeezed)
+        if squeezed and model.rowCount() <= WRAP_MAX_ROWS:
+            self.resizeRowsToContents()
+        elif not squeezed and model.rowCount() <= WRAP_MAX_ROWS:
+            for row in range(model.rowCount()):
+                self.setRowHeight(row, self.verticalHeader().defaultSectionSize())
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt
-        super().showEvent(event)
-        if self._needs_fit:
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width() and self.isVisible():
             self._fit()
 
     def selected_payload(self) -> Any:

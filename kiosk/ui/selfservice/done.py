@@ -7,7 +7,7 @@ import io
 import segno
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
@@ -66,7 +66,14 @@ class DoneScreen(QWidget):
         for w in (self.reference_caption, self.reference, self.details, self.contact_note):
             info.addWidget(w)
         info.addStretch(1)
-        row.addWidget(panel, 1)
+        # a long order in large text or Telugu scrolls inside its panel instead of being cut
+        scroll = QScrollArea(self)
+        scroll.setObjectName("ticketDetailsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(panel)
+        row.addWidget(scroll, 1)
         qr_column = QVBoxLayout()
         self.qr = QLabel(self)
         self.qr.setObjectName("ticketQr")

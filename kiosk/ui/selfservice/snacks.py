@@ -52,6 +52,8 @@ class SnacksScreen(QWidget):
         self.counts: dict[str, int] = {}
         self._offers: dict[str, tuple[str, int, tuple[str, ...]]] = {}
         self.tiles: dict[str, object] = {}
+        self._cells: list[QVBoxLayout] = []
+        self._placed_columns = 0
         self.minus: dict[str, object] = {}
         body = QVBoxLayout()
         self.header = step_layout(self, body, (40, 20, 40, 20), 16)
@@ -97,7 +99,9 @@ class SnacksScreen(QWidget):
         self._offers = {sku: (text, price, mods) for sku, text, price, mods in offers(menu)}
         clear_layout(self.grid)
         self.tiles, self.minus = {}, {}
-        for n, (sku, (text, price, _mods)) in enumerate(self._offers.items()):
+        self._cells: list[QVBoxLayout] = []
+        self._placed_columns = 0
+        for sku, (text, price, _mods) in self._offers.items():
             cell = QVBoxLayout()
             tile = button(f"{text}\n{format_money(price, menu.currency)}", ss="card",
                           checkable=True, min_height=136)
@@ -108,10 +112,38 @@ class SnacksScreen(QWidget):
             minus.clicked.connect(lambda _c=False, s=sku: self.take(s))
             cell.addWidget(tile)
             cell.addWidget(minus)
-            self.grid.addLayout(cell, n // COLUMNS, n % COLUMNS)
+            self._cells.append(cell)
             self.tiles[sku], self.minus[sku] = tile, minus
         self.error.clear()
         self._update()
+        self._place_tiles()
+
+    def _columns(self) -> int:
+        """As many columns as the widest tile's text allows (fewer in large text or Telugu),
+        at most ``COLUMNS``: a tile never cuts its text."""
+        widest = max((tile.sizeHint().width() + tile.fontMetrics().horizontalAdvance("   ×99")
+                      for tile in self.tiles.values()), default=0)  # room for the count too
+        room = self.grid.parentWidget().width()
+        spacing = self.grid.horizontalSpacing()
+        columns = COLUMNS
+        while columns > 1 and columns * widest + (columns - 1) * spacing > room:
+            columns -= 1
+        return columns
+
+    def _place_tiles(self) -> None:
+        columns = self._columns()
+        if columns == self._placed_columns:
+            return
+        for cell in self._cells:
+            self.grid.removeItem(cell)
+            cell.setParent(None)  # addLayout refuses a layout that still has a parent
+        for n, cell in enumerate(self._cells):
+            self.grid.addLayout(cell, n // columns, n % columns)
+        self._placed_columns = columns
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt
+        super().resizeEvent(event)
+        self._place_tiles()
 
     def add(self, sku: str) -> None:
         self.counts[sku] = self.counts.get(sku, 0) + 1
