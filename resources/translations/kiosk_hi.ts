@@ -1855,6 +1855,13 @@
     </message>
 </context>
 <context>
+    <name>Poster</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 घं %2 मि</translation>
+    </message>
+</context>
+<context>
     <name>PromoPanel</name>
     <message>
         <source>Type your promo code or voucher code</source>
