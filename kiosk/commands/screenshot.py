@@ -199,6 +199,8 @@ class Screenshotter:
 
     # -- plumbing ---------------------------------------------------------------------------
     def run(self, modes, scenes: list[Scene]) -> ShotLog:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
         from kiosk.ui.app import build_ui, create_application
 
         app = create_application(["kiosk-screenshot"])
@@ -234,6 +236,9 @@ class Screenshotter:
             self.ui.shutdown()
             window.deleteLater()
             self.settle()
+            # processEvents leaves deferred deletes alone: without this the window outlives the
+            # run, and the next run's theme change restyles it too (a test walks many times)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
             self.services.close()
         return self.log
 

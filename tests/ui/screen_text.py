@@ -331,6 +331,36 @@ def _tab_cuts(window: QWidget) -> Iterator[Cut]:
                           (rect.width(), rect.height()))
 
 
+def _covered_cuts(window: QWidget) -> Iterator[Cut]:
+    """A text widget that a sibling lies over (a layout squeezed below its minimum overlaps
+    its items): the covered part of the text cannot be read."""
+    for widget in _in_window(window, QWidget):
+        if not isinstance(widget, (QLabel, QAbstractButton)) or not _text_of(widget):
+            continue
+        parent = widget.parentWidget()
+        if parent is None:
+            continue
+        for sibling in parent.children():
+            if sibling is widget or not isinstance(sibling, QWidget) or \
+                    not sibling.isVisible() or sibling.isWindow():
+                continue
+            overlap = widget.geometry().intersected(sibling.geometry())
+            if overlap.width() > SLACK_PX and overlap.height() > SLACK_PX and \
+                    isinstance(sibling, (QLabel, QAbstractButton)) and _text_of(sibling):
+                yield Cut(f"{describe(widget)} under {describe(sibling)}", _text_of(widget),
+                          (widget.width(), widget.height()),
+                          (widget.width(), widget.height() - overlap.height()))
+
+
+def _text_of(widget: QWidget) -> str:
+    if isinstance(widget, QLabel):
+        return plain(widget.text()) if widget.pixmap() is None or widget.pixmap().isNull() \
+            else ""
+    if isinstance(widget, QAbstractButton):
+        return _button_text(widget.text())
+    return ""
+
+
 def clipped(window: QWidget) -> list[Cut]:
     """Every text in ``window`` that its widget shows cut or elided."""
     cuts: list[Cut] = []
@@ -344,6 +374,7 @@ def clipped(window: QWidget) -> list[Cut]:
     cuts += _cell_cuts(window)
     cuts += _tab_cuts(window)
     cuts += _overflow_cuts(window)
+    cuts += _covered_cuts(window)
     return cuts
 
 

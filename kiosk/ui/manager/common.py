@@ -120,6 +120,15 @@ def _sort_key(value: Any) -> Any:
     return value
 
 
+def two_lines(text: str) -> str:
+    """``text`` broken at the space nearest its middle ("Offline seats\nunsold")."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces:
+        return text
+    cut = min(spaces, key=lambda i: abs(len(text) - 2 * i))
+    return f"{text[:cut]}\n{text[cut + 1:]}"
+
+
 class RowsModel(QAbstractTableModel):
     """A read-only table over ``rows`` (tuples of raw values in ``columns`` order).
 
@@ -137,6 +146,7 @@ class RowsModel(QAbstractTableModel):
         self.payloads: list[Any] = []
         self.default_currency = ""
         self.highlight: Callable[[int], str | None] | None = None  # row -> "bad" | "good" | None
+        self.wrap_titles = False
 
     def set_columns(self, columns: Sequence[Col]) -> None:
         """Replace the columns (takes effect with the next ``set_rows``, which resets the view)."""
@@ -158,8 +168,16 @@ class RowsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title
+            title = self.columns[section].title
+            return two_lines(title) if self.wrap_titles else title
         return None
+
+    def set_wrap_titles(self, on: bool) -> None:
+        """Column titles on two lines, for a table too narrow for them on one."""
+        if on != self.wrap_titles:
+            self.wrap_titles = on
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
+                                        max(0, len(self.columns) - 1))
 
     def currency(self, row: int) -> str:
         if self._currency_index is not None:
@@ -256,8 +274,8 @@ class SortedTable(QTableView):
         head_metrics = header.fontMetrics()
         model = self.source
         sample = range(min(model.rowCount(), FIT_SAMPLE_ROWS))
-        heads: dict[int, int] = {}
-        wants: dict[int, int] = {}
+        titles: dict[int, tuple[int, int]] = {}  # one line, two lines
+        content: dict[int, tuple[int, int]] = {}  # every sampled cell on one line, longest word
         fixed = 0
         for col, column in enumerate(model.columns):
             if header.isSectionHidden(col):
@@ -265,19 +283,31 @@ class SortedTable(QTableView):
             if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Interactive:
                 fixed += header.sectionSize(col)
                 continue
-            heads[col] = head_metrics.horizontalAdvance(column.title) + 28  # bold + sort arrow
-            widest = heads[col]
-            for row in sample:
-                text = model.data(model.index(row, col)) or ""
-                widest = max(widest, cell_metrics.horizontalAdvance(text) + 16)
-            wants[col] = widest
+            one, two = (  # + the sort arrow
+                max(head_metrics.horizontalAdvance(line) for line in title.split("\n")) + 28
+                for title in (column.title, two_lines(column.title)))
+            titles[col] = (one, two)
+            texts = [str(model.data(model.index(row, col)) or "") for row in sample]
+            content[col] = (max((cell_metrics.horizontalAdvance(t) for t in texts), default=0) + 16,
+                            max((cell_metrics.horizontalAdvance(w) for t in texts
+                                 for w in t.split()), default=0) + 16)
         room = self.viewport().width() - fixed
+        # the least a column may have (its title, its longest word) and what it wants
+        heads = {col: max(titles[col][0], content[col][1]) for col in titles}
+        wants = {col: max(titles[col][0], content[col][0]) for col in titles}
+        wrap_titles = sum(wants.values()) > room and sum(heads.values()) > room
+        model.set_wrap_titles(wrap_titles)
+        if wrap_titles:  # even one line per title is too wide: titles take two lines
+            heads = {col: max(titles[col][1], content[col][1]) for col in titles}
+            wants = {col: max(titles[col][1], content[col][0]) for col in titles}
         widths = dict(wants)
-        if sum(wants.values()) > room and sum(heads.values()) < room:
+        if sum(wants.values()) > room and sum(heads.values()) <= room:
             spare = room - sum(heads.values())
             extra = {col: wants[col] - heads[col] for col in wants}
             total = sum(extra.values()) or 1
             widths = {col: heads[col] + extra[col] * spare // total for col in wants}
+        elif sum(wants.values()) > room:  # nothing fits: each column at its least
+            widths = dict(heads)
         for col, width in widths.items():
             self.setColumnWidth(col, width)
         squeezed = widths != wants
@@ -340,8 +370,8 @@ class ManagerScreen(QWidget):
         head = QHBoxLayout()
         self.heading = QLabel(self.title, self)
         self.heading.setProperty("role", "title")
-        head.addWidget(self.heading)
-        head.addStretch(1)
+        self.heading.setWordWrap(True)  # large text: two lines beside the toolbar, not cut
+        head.addWidget(self.heading, 1)
         self.toolbar = head
         self.outer.addLayout(head)
         self.banner = MessageBanner(self)

@@ -11,7 +11,14 @@ is sold out, shown here before payment.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.menu import Combo, Menu, Order, choices_needed
 from kiosk.domain.money import format_money
@@ -61,10 +68,19 @@ class SnacksScreen(QWidget):
         body.addWidget(self.intro)
         host = QFrame(self)
         self.grid = QGridLayout(host)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(12)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        body.addWidget(host, 1)
+        # large text or Telugu: the tiles scroll rather than squeeze over each other
+        scroll = QScrollArea(self)
+        scroll.setObjectName("snacksScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(host)
+        self.scroll = scroll
+        body.addWidget(scroll, 1)
         self.error = label("", "sub", wrap=True)
         self.error.setProperty("ss", "error")
         body.addWidget(self.error)
@@ -123,7 +139,7 @@ class SnacksScreen(QWidget):
         at most ``COLUMNS``: a tile never cuts its text."""
         widest = max((tile.sizeHint().width() + tile.fontMetrics().horizontalAdvance("   ×99")
                       for tile in self.tiles.values()), default=0)  # room for the count too
-        room = self.grid.parentWidget().width()
+        room = self.scroll.viewport().width()
         spacing = self.grid.horizontalSpacing()
         columns = COLUMNS
         while columns > 1 and columns * widest + (columns - 1) * spacing > room:
