@@ -1,4 +1,6 @@
-"""Translated display names for catalogue words that come from the data (languages, genres).
+"""Translated display names for words that come from the data (languages, genres, tenders).
+
+One mapping for every screen: a data word is shown through here, never as stored.
 
 The database keeps English keys ("Hindi", "Action"); the screens show them in the chosen
 language. ``QT_TRANSLATE_NOOP`` marks the known words so ``lupdate`` collects them; unknown words
@@ -57,3 +59,21 @@ def seat_type_name(seat_type: str) -> str:
 
 def ticket_type_name(ticket_type: str) -> str:
     return catalogue_word(ticket_type.capitalize())
+
+
+# How a sale was paid. The words were first translated for the refund screen, so they keep
+# its context ("Refund") and its translations; every screen names a tender through here.
+_TENDERS = {
+    "cash": QT_TRANSLATE_NOOP("Refund", "cash"),
+    "card": QT_TRANSLATE_NOOP("Refund", "card"),
+    "upi": QT_TRANSLATE_NOOP("Refund", "UPI"),
+    "voucher": QT_TRANSLATE_NOOP("Refund", "gift card"),
+    "points": QT_TRANSLATE_NOOP("Refund", "points"),
+    "split": QT_TRANSLATE_NOOP("Refund", "the original payments (card first, cash last)"),
+}
+
+
+def tender_name(kind: str) -> str:
+    """``upi`` -> "UPI", ``voucher`` -> "gift card", in the screen's language."""
+    word = _TENDERS.get(kind)
+    return QCoreApplication.translate("Refund", word) if word else kind
