@@ -234,9 +234,10 @@ def _button_cut(button: QAbstractButton) -> Cut | None:
     lines = text.split("\n")
     text_w = max(metrics.horizontalAdvance(line) for line in lines)
     text_h = metrics.height() * len(lines)
-    hint = button.sizeHint()
-    need_w = max(text_w, min(hint.width(), text_w + 2 * metrics.horizontalAdvance("M")
-                             + (button.iconSize().width() if not button.icon().isNull() else 0)))
+    icon = button.iconSize().width() if not button.icon().isNull() else 0
+    # the style's padding counts, up to 8 px a side: beyond that a text still reads whole
+    padding = min(max(0, button.sizeHint().width() - text_w - icon), 16)
+    need_w = text_w + icon + padding
     room = button.contentsRect()
     if need_w > room.width() + SLACK_PX or text_h > room.height() + SLACK_PX:
         return Cut(describe(button), text, (need_w, text_h), (room.width(), room.height()))
@@ -425,6 +426,7 @@ class PaintedText:
 _SKIP = re.compile(
     r"\S+@\S+"  # e-mail addresses
     r"|https?://\S+"
+    r"|(?<!\w)\.[a-z]{2,}\b"  # a domain ending on a keyboard key: ".com"
     r"|\b[\w-]*\d[\w-]*\b"  # anything with a digit: seat codes, references, ids, "2h"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")

@@ -131,7 +131,8 @@ def test_every_screen_reads_whole_and_in_its_language(qapp, config, tmp_path, sc
                   if problems and screen not in known}
     report = "\n".join(f"{screen}:\n  " + "\n  ".join(problems)
                        for screen, problems in unexpected.items())
-    assert not unexpected, f"{len(unexpected)} screen(s) in {scene_key} with problems:\n{report}"
+    assert not unexpected, (f"{len(unexpected)} screen(s) in {scene_key} with problems "
+                            f"{sorted(unexpected)}:\n{report}")
     fixed = [screen for screen in known if not findings.by_screen.get(screen)]
     assert not fixed, f"listed in KNOWN but now clean (remove them): {fixed}"
     if known:

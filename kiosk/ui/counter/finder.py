@@ -84,7 +84,9 @@ class FinderScreen(Screen):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the film and the cinema share what the short columns leave, and wrap in it
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         self.table.installEventFilter(self)

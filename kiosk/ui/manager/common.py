@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -292,6 +293,8 @@ class SortedTable(QTableView):
                             max((cell_metrics.horizontalAdvance(w) for t in texts
                                  for w in t.split()), default=0) + 16)
         room = self.viewport().width() - fixed
+        if not self.verticalScrollBar().isVisible():  # wrapped rows may yet bring it
+            room -= self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
         # the least a column may have (its title, its longest word) and what it wants
         heads = {col: max(titles[col][0], content[col][1]) for col in titles}
         wants = {col: max(titles[col][0], content[col][0]) for col in titles}
