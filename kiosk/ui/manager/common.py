@@ -12,7 +12,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -295,6 +302,7 @@ class SortedTable(QTableView):
         room = self.viewport().width() - fixed
         if not self.verticalScrollBar().isVisible():  # wrapped rows may yet bring it
             room -= self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        room -= 2  # the grid lines
         # the least a column may have (its title, its longest word) and what it wants
         heads = {col: max(titles[col][0], content[col][1]) for col in titles}
         wants = {col: max(titles[col][0], content[col][0]) for col in titles}
@@ -325,6 +333,11 @@ class SortedTable(QTableView):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width() and self.isVisible():
             self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()  # large text or another theme: the same columns want other widths
 
     def selected_payload(self) -> Any:
         rows = self.selectionModel().selectedRows()
