@@ -19,6 +19,7 @@ sells and refunds those shows by id, never "whichever show happens to be on sale
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -239,6 +240,7 @@ class Screenshotter:
             # processEvents leaves deferred deletes alone: without this the window outlives the
             # run, and the next run's theme change restyles it too (a test walks many times)
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+            gc.collect()  # widgets left in Python reference cycles go now, on this thread
             self.services.close()
         return self.log
 

@@ -79,9 +79,10 @@ class FinderScreen(Screen):
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(52)
-        # a long title in large text (or Telugu) wraps: its row grows rather than cut it
+        # a long title in large text (or Telugu) wraps: its row grows rather than cut it (sized
+        # once per refresh; a ResizeToContents header would measure every row on every restyle)
         self.table.verticalHeader().setMinimumSectionSize(52)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.model.modelReset.connect(self.table.resizeRowsToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # the film and the cinema share what the short columns leave, and wrap in it
