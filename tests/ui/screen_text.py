@@ -235,8 +235,8 @@ def _button_cut(button: QAbstractButton) -> Cut | None:
     text_w = max(metrics.horizontalAdvance(line) for line in lines)
     text_h = metrics.height() * len(lines)
     icon = button.iconSize().width() if not button.icon().isNull() else 0
-    # the style's padding counts, up to 8 px a side: beyond that a text still reads whole
-    padding = min(max(0, button.sizeHint().width() - text_w - icon), 16)
+    # the style's padding counts, up to 4 px a side: beyond that a text still reads whole
+    padding = min(max(0, button.sizeHint().width() - text_w - icon), 8)
     need_w = text_w + icon + padding
     room = button.contentsRect()
     if need_w > room.width() + SLACK_PX or text_h > room.height() + SLACK_PX:

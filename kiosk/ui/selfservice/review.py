@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.money import format_money
 from kiosk.services.models import Quote, ShowSummary
@@ -27,11 +34,19 @@ class ReviewScreen(QWidget):
         self.facts.setContentsMargins(28, 24, 28, 24)
         self.facts.setHorizontalSpacing(28)
         self.facts.setVerticalSpacing(12)
-        body.addWidget(panel)
+        self.facts.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # the facts scroll in their panel when large text or Telugu makes them taller than the
+        # screen, instead of squeezing each line below its height
+        scroll = QScrollArea(self)
+        scroll.setObjectName("reviewScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(panel)
+        body.addWidget(scroll, 1)
         self.status = label("", "big", wrap=True)
         self.status.setObjectName("confirmStatus")
         body.addWidget(self.status)
-        body.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
         self.confirm_button = button("", role="primary", min_height=88)
