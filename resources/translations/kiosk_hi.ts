@@ -20,6 +20,10 @@
         <translation>ऑनलाइन बुक किए टिकट लें</translation>
     </message>
     <message>
+        <source>Easier to see</source>
+        <translation>देखने में आसान</translation>
+    </message>
+    <message>
         <source>High contrast</source>
         <translation>उच्च कंट्रास्ट</translation>
     </message>
@@ -2208,14 +2212,6 @@
         <translation>साथी सीट</translation>
     </message>
     <message>
-        <source>Yours</source>
-        <translation>आपकी</translation>
-    </message>
-    <message>
-        <source>Being booked</source>
-        <translation>बुक हो रही है</translation>
-    </message>
-    <message>
         <source>Sold</source>
         <translation>बिक चुकी</translation>
     </message>
@@ -2225,6 +2221,14 @@
     <message>
         <source>Seat details</source>
         <translation>सीट का विवरण</translation>
+    </message>
+    <message>
+        <source>Whole hall</source>
+        <translation>पूरा हॉल</translation>
+    </message>
+    <message>
+        <source>The hall is big: tap a block of seats to see its seats up close.</source>
+        <translation>हॉल बड़ा है: सीटों के किसी हिस्से को छुएँ, उसकी सीटें पास से दिखेंगी।</translation>
     </message>
     <message>
         <source>Tap a seat to select it; tap it again to free it.</source>
@@ -2237,10 +2241,6 @@
     <message>
         <source>Zoom in</source>
         <translation>बड़ा करें</translation>
-    </message>
-    <message>
-        <source>Fit</source>
-        <translation>पूरा दिखाएँ</translation>
     </message>
     <message>
         <source>Show the whole hall</source>
@@ -2260,6 +2260,14 @@
     <message>
         <source>SCREEN</source>
         <translation>परदा</translation>
+    </message>
+    <message>
+        <source>Rows %1</source>
+        <translation>पंक्तियाँ %1</translation>
+    </message>
+    <message>
+        <source>%1 free</source>
+        <translation>%1 खाली</translation>
     </message>
     <message>
         <source>Seat %1</source>
@@ -2354,14 +2362,6 @@
     <message>
         <source>Choose your seats</source>
         <translation>अपनी सीटें चुनें</translation>
-    </message>
-    <message>
-        <source>Or let us pick the best seats together for:</source>
-        <translation>या हमें साथ-साथ सबसे अच्छी सीटें चुनने दें, कितने लोग:</translation>
-    </message>
-    <message>
-        <source>Wheelchair space</source>
-        <translation>व्हीलचेयर स्थान</translation>
     </message>
     <message>
         <source>Sorry, seat %1 was just taken. Please choose another.</source>
@@ -2762,6 +2762,41 @@ Variance %3</source>
     <message>
         <source>Continue</source>
         <translation>आगे बढ़ें</translation>
+    </message>
+</context>
+<context>
+    <name>StepIndicator</name>
+    <message>
+        <source>Film</source>
+        <translation>फ़िल्म</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>शो</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>टिकट</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>सीटें</translation>
+    </message>
+    <message>
+        <source>Types</source>
+        <translation>प्रकार</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>भुगतान</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>हो गया</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>चरण %1/%2: %3</translation>
     </message>
 </context>
 <context>

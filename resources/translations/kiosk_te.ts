@@ -20,6 +20,10 @@
         <translation>ఆన్‌లైన్‌లో బుక్ చేసిన టికెట్లు తీసుకోండి</translation>
     </message>
     <message>
+        <source>Easier to see</source>
+        <translation>చూడటానికి సులువుగా</translation>
+    </message>
+    <message>
         <source>High contrast</source>
         <translation>అధిక కాంట్రాస్ట్</translation>
     </message>
@@ -2208,14 +2212,6 @@
         <translation>సహాయకుడి సీటు</translation>
     </message>
     <message>
-        <source>Yours</source>
-        <translation>మీవి</translation>
-    </message>
-    <message>
-        <source>Being booked</source>
-        <translation>బుక్ అవుతోంది</translation>
-    </message>
-    <message>
         <source>Sold</source>
         <translation>అమ్ముడైంది</translation>
     </message>
@@ -2225,6 +2221,14 @@
     <message>
         <source>Seat details</source>
         <translation>సీటు వివరాలు</translation>
+    </message>
+    <message>
+        <source>Whole hall</source>
+        <translation>మొత్తం హాల్</translation>
+    </message>
+    <message>
+        <source>The hall is big: tap a block of seats to see its seats up close.</source>
+        <translation>హాల్ పెద్దది: సీట్ల భాగాన్ని తాకితే దాని సీట్లు దగ్గరగా కనిపిస్తాయి.</translation>
     </message>
     <message>
         <source>Tap a seat to select it; tap it again to free it.</source>
@@ -2237,10 +2241,6 @@
     <message>
         <source>Zoom in</source>
         <translation>పెద్దది చేయండి</translation>
-    </message>
-    <message>
-        <source>Fit</source>
-        <translation>సరిపెట్టు</translation>
     </message>
     <message>
         <source>Show the whole hall</source>
@@ -2260,6 +2260,14 @@
     <message>
         <source>SCREEN</source>
         <translation>తెర</translation>
+    </message>
+    <message>
+        <source>Rows %1</source>
+        <translation>వరుసలు %1</translation>
+    </message>
+    <message>
+        <source>%1 free</source>
+        <translation>%1 ఖాళీ</translation>
     </message>
     <message>
         <source>Seat %1</source>
@@ -2354,14 +2362,6 @@
     <message>
         <source>Choose your seats</source>
         <translation>మీ సీట్లు ఎంచుకోండి</translation>
-    </message>
-    <message>
-        <source>Or let us pick the best seats together for:</source>
-        <translation>లేదా పక్కపక్కన ఉత్తమ సీట్లు మేమే ఎంచుకుంటాం, ఎంతమందికి:</translation>
-    </message>
-    <message>
-        <source>Wheelchair space</source>
-        <translation>వీల్‌చైర్ స్థలం</translation>
     </message>
     <message>
         <source>Sorry, seat %1 was just taken. Please choose another.</source>
@@ -2762,6 +2762,41 @@ Variance %3</source>
     <message>
         <source>Continue</source>
         <translation>కొనసాగించండి</translation>
+    </message>
+</context>
+<context>
+    <name>StepIndicator</name>
+    <message>
+        <source>Film</source>
+        <translation>సినిమా</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>షో</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>టికెట్లు</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>సీట్లు</translation>
+    </message>
+    <message>
+        <source>Types</source>
+        <translation>రకాలు</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>చెల్లింపు</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>పూర్తి</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>దశ %1/%2: %3</translation>
     </message>
 </context>
 <context>
