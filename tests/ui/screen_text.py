@@ -346,7 +346,10 @@ def _covered_cuts(window: QWidget) -> Iterator[Cut]:
                     not sibling.isVisible() or sibling.isWindow():
                 continue
             overlap = widget.geometry().intersected(sibling.geometry())
-            if overlap.width() > SLACK_PX and overlap.height() > SLACK_PX and \
+            # only an overlap that reaches the (centred) text hides some of it
+            text_h = QFontMetrics(widget.font()).height() * (_text_of(widget).count("\n") + 1)
+            margin = max(0, (widget.height() - text_h) // 2)
+            if overlap.width() > SLACK_PX and overlap.height() > margin + SLACK_PX and \
                     isinstance(sibling, (QLabel, QAbstractButton)) and _text_of(sibling):
                 yield Cut(f"{describe(widget)} under {describe(sibling)}", _text_of(widget),
                           (widget.width(), widget.height()),
