@@ -42,8 +42,8 @@ MODES = ("self-service", "counter", "manager")
 # Why a screen still fails, by screen: each is reworked by another part of issue 14 (named),
 # or shows data the demo has in English only. ``KNOWN`` lists where each still fails.
 REASONS = {
-    "selfservice-films": "layout (selfservice/films.py): poster tile titles elided in code; "
-                         "filter chips cut in large text",
+    "selfservice-films": "layout (selfservice/films.py): poster tile titles elided in code "
+                         "(the tiles paint their text; in large text it is wider than a tile)",
     "selfservice-shows": "layout (selfservice/shows.py): 'cinema · hall' elided in code, show "
                          "times and the synopsis cut in large text; the synopsis is English data "
                          "(the dataset has no synopsis per language)",
