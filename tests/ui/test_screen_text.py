@@ -12,7 +12,8 @@ refunds, every screen of every mode), watched instead of saved. On each screen:
 
 Run time is bounded by sampling, not by skipping screens: every screen is walked in four
 scenes (English normal; English high contrast with large text; Hindi large text; Telugu high
-contrast with large text), one test per scene and mode, about 10-20 s each.
+contrast with large text), one test per scene and mode: 12 walks, 10-40 s each on a quiet
+machine (the counter walks in large text are the longest).
 
 Screens other parts of issue 14 are still reworking are listed in ``KNOWN``, per scene, mode
 and screen, with the reason: such a test is marked xfail, and fails if a listed screen is clean
