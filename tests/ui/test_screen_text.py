@@ -51,10 +51,15 @@ REASONS = {
     "selfservice-seats": "seatmap (seatmap/panel.py, selfservice/seats.py): zoom buttons and "
                          "'Find N seats together' cut in large text",
     "counter-shift-open": "cashup (counter/shift.py): 'card sales only' button cut in Telugu",
+    "counter-shift-close": "cashup (counter/shift.py): new words, not yet in the .ts files",
+    "counter-shift-report": "cashup (counter/shift.py): new words, not yet in the .ts files",
+    "counter-shift-slip": "cashup (counter/shift.py): new words, not yet in the .ts files",
     "counter-seats": "seatmap (seatmap/panel.py): zoom, 'Whole hall' and 'Find N seats "
                      "together' buttons cut in large text; pages (counter/mode.py): top bar "
                      "shift label and hold countdown cut in Telugu",
-    "counter-basket": "pages (counter/mode.py): top bar shift label and hold countdown cut",
+    "counter-basket": "layout (counter/basket.py): new words ('Tickets: %1', the empty food "
+                      "order) not yet in the .ts files; pages (counter/mode.py): top bar cut "
+                      "in Telugu",
     "counter-payment": "pages (counter/mode.py): top bar shift label and hold countdown cut",
     "manager-dashboard": "dashboard (manager/dashboard.py): tiles, occupancy table and "
                          "breakdown tabs cut; its words not translated",
@@ -67,6 +72,7 @@ REASONS = {
 # pages' own words are English in Hindi and Telugu; in large text its navigation is cut.
 MANAGER_CONSOLE = "manager console: navigation (manager/window.py, pages) cut in large text " \
                   "and, with the pages' words, not translated in Hindi and Telugu"
+SHIFT_CLOSE = ["counter-shift-close", "counter-shift-report", "counter-shift-slip"]
 _MANAGER_PAGES = ("dashboard", "refunds", "cashups", "stock", "offers", "schedule", "halls",
                   "sync", "audit", "staff", "dayclose")
 
@@ -84,16 +90,17 @@ def _known(failing: dict[str, list[str]]) -> dict[tuple[str, str], dict[str, str
 # (scene, mode) -> {screen: reason}: the screens that still fail there. A listed screen that
 # is clean fails the test (strict), so the list only shrinks.
 KNOWN = _known({
-    "en-self-service": ["selfservice-films", "selfservice-shows"],
-    "en-manager": ["manager-cashups", "manager-dashboard", "manager-sync"],
-    "en-hc-large-self-service": ["selfservice-films", "selfservice-shows"],
+    "en-self-service": ["selfservice-films"],
+    "en-manager": ["manager-sync"],
+    "en-hc-large-self-service": ["selfservice-films"],
     "en-hc-large-counter": ["counter-seats"],
     "en-hc-large-manager": [f"manager-{page}" for page in _MANAGER_PAGES],
     "hi-large-self-service": ["selfservice-films", "selfservice-shows"],
     "hi-large-manager": [f"manager-{page}" for page in _MANAGER_PAGES],
     "te-hc-large-self-service": ["selfservice-films", "selfservice-shows"],
+    "hi-large-counter": ["counter-basket", *SHIFT_CLOSE],
     "te-hc-large-counter": ["counter-basket", "counter-payment", "counter-seats",
-                            "counter-shift-open"],
+                            "counter-shift-open", *SHIFT_CLOSE],
     "te-hc-large-manager": [f"manager-{page}" for page in _MANAGER_PAGES],
 })
 
