@@ -321,13 +321,10 @@ class SortedTable(QTableView):
             widths = dict(heads)
         for col, width in widths.items():
             self.setColumnWidth(col, width)
-        squeezed = widths != wants
-        self.setWordWrap(squeezed)
-        if squeezed and model.rowCount() <= WRAP_MAX_ROWS:
-            self.resizeRowsToContents()
-        elif not squeezed and model.rowCount() <= WRAP_MAX_ROWS:
-            for row in range(model.rowCount()):
-                self.setRowHeight(row, self.verticalHeader().defaultSectionSize())
+        if widths != wants:  # squeezed: cells wrap, rows grow (a page may have set wrapping)
+            self.setWordWrap(True)
+            if model.rowCount() <= WRAP_MAX_ROWS:
+                self.resizeRowsToContents()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt
         super().resizeEvent(event)
