@@ -78,10 +78,6 @@
 <context>
     <name>BasketScreen</name>
     <message>
-        <source>Ticket types</source>
-        <translation>टिकट के प्रकार</translation>
-    </message>
-    <message>
         <source>Seat</source>
         <translation>सीट</translation>
     </message>
@@ -138,6 +134,10 @@
         <translation>%1 (पहले %2)</translation>
     </message>
     <message>
+        <source>Tickets: %1</source>
+        <translation>टिकट: %1</translation>
+    </message>
+    <message>
         <source>Total %1</source>
         <translation>कुल %1</translation>
     </message>
@@ -183,6 +183,13 @@
     <message>
         <source>Find %1 seats together</source>
         <translation>साथ-साथ %1 सीटें खोजें</translation>
+    </message>
+</context>
+<context>
+    <name>Breakdown</name>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV निर्यात करें</translation>
     </message>
 </context>
 <context>
@@ -251,6 +258,181 @@
     <message>
         <source>Tap, insert or swipe your card</source>
         <translation>अपना कार्ड टैप करें, डालें या स्वाइप करें</translation>
+    </message>
+</context>
+<context>
+    <name>CashupsScreen</name>
+    <message>
+        <source>Shift</source>
+        <translation>शिफ़्ट</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>स्टाफ़</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>कियोस्क</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>खुली</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>बंद</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>फ़्लोट</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>अपेक्षित</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>गिना गया</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>अंतर</translation>
+    </message>
+    <message>
+        <source>Card (net)</source>
+        <translation>कार्ड (शुद्ध)</translation>
+    </message>
+    <message>
+        <source>UPI (net)</source>
+        <translation>UPI (शुद्ध)</translation>
+    </message>
+    <message>
+        <source>Gift card (net)</source>
+        <translation>गिफ़्ट कार्ड (शुद्ध)</translation>
+    </message>
+    <message>
+        <source>Points (net)</source>
+        <translation>पॉइंट (शुद्ध)</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>जाँच</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>मंज़ूर किया</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>टिप्पणियाँ</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>मुद्रा</translation>
+    </message>
+    <message>
+        <source>Card check</source>
+        <translation>कार्ड जाँच</translation>
+    </message>
+    <message>
+        <source>UPI check</source>
+        <translation>UPI जाँच</translation>
+    </message>
+    <message>
+        <source>Cash-ups</source>
+        <translation>कैश-अप</translation>
+    </message>
+    <message>
+        <source>A variance beyond %1 (in the shift&apos;s currency) either way is flagged and needs a comment before approval.</source>
+        <translation>%1 से ज़्यादा का अंतर (शिफ़्ट की मुद्रा में), कम हो या ज़्यादा, चिह्नित होता है और मंज़ूरी से पहले उस पर टिप्पणी ज़रूरी है।</translation>
+    </message>
+    <message>
+        <source>Only flagged</source>
+        <translation>केवल चिह्नित</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>से</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>तक</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>रीफ़्रेश</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV निर्यात करें</translation>
+    </message>
+    <message>
+        <source>Choose a shift to see its count in detail.</source>
+        <translation>गिनती का पूरा विवरण देखने के लिए कोई शिफ़्ट चुनें।</translation>
+    </message>
+    <message>
+        <source>Comment (needed to approve a flagged variance)</source>
+        <translation>टिप्पणी (चिह्नित अंतर मंज़ूर करने के लिए ज़रूरी)</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>टिप्पणी जोड़ें</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>मंज़ूर करें</translation>
+    </message>
+    <message>
+        <source>flagged: to review</source>
+        <translation>चिह्नित: समीक्षा बाकी</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>खुली</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>मंज़ूर</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>समीक्षा बाकी</translation>
+    </message>
+    <message>
+        <source>Please choose a shift in the table first.</source>
+        <translation>कृपया पहले तालिका में कोई शिफ़्ट चुनें।</translation>
+    </message>
+    <message>
+        <source>Shift counted on %1: its count in detail stays on that device.</source>
+        <translation>शिफ़्ट की गिनती %1 पर हुई: गिनती का पूरा विवरण उसी डिवाइस पर रहता है।</translation>
+    </message>
+    <message>
+        <source>Closed with a total only: no count by note and coin.</source>
+        <translation>केवल कुल राशि के साथ बंद हुई: नोट और सिक्कों की अलग गिनती नहीं।</translation>
+    </message>
+    <message>
+        <source>Approved by %1.</source>
+        <translation>%1 ने मंज़ूर किया।</translation>
+    </message>
+    <message>
+        <source>Comments: %1</source>
+        <translation>टिप्पणियाँ: %1</translation>
+    </message>
+    <message>
+        <source>Approval sent to %1: it records it at its next sync; pull the day to see it done.</source>
+        <translation>मंज़ूरी %1 को भेजी गई: वह अगले सिंक में इसे दर्ज करेगा; पूरा हुआ देखने के लिए दिन का डेटा लाएँ।</translation>
+    </message>
+    <message>
+        <source>Shift %1 approved.</source>
+        <translation>शिफ़्ट %1 मंज़ूर हुई।</translation>
+    </message>
+    <message>
+        <source>Comment saved.</source>
+        <translation>टिप्पणी सहेजी गई।</translation>
     </message>
 </context>
 <context>
@@ -723,6 +905,129 @@
     </message>
 </context>
 <context>
+    <name>CurrencySection</name>
+    <message>
+        <source>Tickets sold</source>
+        <translation>बिके टिकट</translation>
+    </message>
+    <message>
+        <source>Gross sales (with tax)</source>
+        <translation>सकल बिक्री (कर सहित)</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>रिफ़ंड किया गया</translation>
+    </message>
+    <message>
+        <source>Net revenue (after tax)</source>
+        <translation>शुद्ध आय (कर के बाद)</translation>
+    </message>
+    <message>
+        <source>Seats filled</source>
+        <translation>भरी सीटें</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>खाना-पीना</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>फ़िल्म</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>टिकट</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>सकल</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>स्क्रीन</translation>
+    </message>
+    <message>
+        <source>Shows</source>
+        <translation>शो</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>बिके</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>भराव</translation>
+    </message>
+    <message>
+        <source>Sold by</source>
+        <translation>विक्रेता</translation>
+    </message>
+    <message>
+        <source>Cash variance</source>
+        <translation>नकद अंतर</translation>
+    </message>
+    <message>
+        <source>By film</source>
+        <translation>फ़िल्म अनुसार</translation>
+    </message>
+    <message>
+        <source>By screen</source>
+        <translation>स्क्रीन अनुसार</translation>
+    </message>
+    <message>
+        <source>By cashier (cash variance: counted at the close minus expected)</source>
+        <translation>कैशियर अनुसार (नकद अंतर: बंद करते समय गिना गया घटा अपेक्षित)</translation>
+    </message>
+    <message>
+        <source>By hour (the cinema&apos;s clock)</source>
+        <translation>घंटे अनुसार (सिनेमा की घड़ी से)</translation>
+    </message>
+    <message>
+        <source>%1: none</source>
+        <translation>%1: कुछ नहीं</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 %4 %)</source>
+        <translation>%1: %2 (%3 %4 %)</translation>
+    </message>
+    <message>
+        <source>bookings: %1</source>
+        <translation>बुकिंग: %1</translation>
+    </message>
+    <message>
+        <source>average ticket %1</source>
+        <translation>औसत टिकट %1</translation>
+    </message>
+    <message>
+        <source>%1 awaiting approval (%2), not subtracted</source>
+        <translation>%1 मंज़ूरी के इंतज़ार में (%2), घटाया नहीं गया</translation>
+    </message>
+    <message>
+        <source>none awaiting approval</source>
+        <translation>कोई मंज़ूरी बाकी नहीं</translation>
+    </message>
+    <message>
+        <source>after %1 tax</source>
+        <translation>%1 कर के बाद</translation>
+    </message>
+    <message>
+        <source>%1 of %2 seats in %3 show(s)</source>
+        <translation>%3 शो में %2 में से %1 सीटें</translation>
+    </message>
+    <message>
+        <source>%1 per ticket sold</source>
+        <translation>हर बिके टिकट पर %1</translation>
+    </message>
+    <message>
+        <source>Gross by hour (%1)</source>
+        <translation>घंटे अनुसार सकल (%1)</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>यह अवधि</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplay</name>
     <message>
         <source>Welcome</source>
@@ -779,6 +1084,173 @@
     <message>
         <source>Student</source>
         <translation>छात्र</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardScreen</name>
+    <message>
+        <source>Hour</source>
+        <translation>घंटा</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>फ़िल्म</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>भुगतान</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>स्टाफ़</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>कियोस्क</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>चैनल</translation>
+    </message>
+    <message>
+        <source>Food by category</source>
+        <translation>श्रेणी अनुसार खाना-पीना</translation>
+    </message>
+    <message>
+        <source>Food by item</source>
+        <translation>आइटम अनुसार खाना-पीना</translation>
+    </message>
+    <message>
+        <source>Tenders</source>
+        <translation>भुगतान माध्यम</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>ऑफ़र</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>शो</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>डैशबोर्ड</translation>
+    </message>
+    <message>
+        <source>Cinema or currency shown</source>
+        <translation>दिखाया गया सिनेमा या मुद्रा</translation>
+    </message>
+    <message>
+        <source>Every %1 cinema (%2)</source>
+        <translation>सभी %1 सिनेमा (%2)</translation>
+    </message>
+    <message>
+        <source>Whole chain, each currency apart</source>
+        <translation>पूरी चेन, हर मुद्रा अलग</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>से</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>तक</translation>
+    </message>
+    <message>
+        <source>Showing</source>
+        <translation>दिखाएँ</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>आज</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>रीफ़्रेश</translation>
+    </message>
+    <message>
+        <source>Pull the day</source>
+        <translation>दिन का डेटा लाएँ</translation>
+    </message>
+    <message>
+        <source>Daily PDF</source>
+        <translation>दैनिक PDF</translation>
+    </message>
+    <message>
+        <source>Totals CSV</source>
+        <translation>कुल योग CSV</translation>
+    </message>
+    <message>
+        <source>Shows of the dates (each at its cinema&apos;s time)</source>
+        <translation>इन तारीख़ों के शो (हर शो अपने सिनेमा के समय से)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV निर्यात करें</translation>
+    </message>
+    <message>
+        <source>Every table behind the figures</source>
+        <translation>आँकड़ों के पीछे की हर तालिका</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>शुरू</translation>
+    </message>
+    <message>
+        <source>Cinema</source>
+        <translation>सिनेमा</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>स्क्रीन</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>बिके</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>सीटें</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>प्रवेश</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>भराव</translation>
+    </message>
+    <message>
+        <source>Cloud sync is not running on this console; nothing was pulled.</source>
+        <translation>इस कंसोल पर क्लाउड सिंक नहीं चल रहा; कुछ नहीं लाया गया।</translation>
+    </message>
+    <message>
+        <source>%1 · in %2</source>
+        <translation>%1 · %2 में</translation>
+    </message>
+    <message>
+        <source>In %1: %2</source>
+        <translation>%1 में: %2</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>%1 में</translation>
+    </message>
+    <message>
+        <source>%1, business dates and times at each cinema (%2), compared with %3. Gross includes tax; net revenue = gross - refunds - exchange credit - tax. No amount is converted between currencies.</source>
+        <translation>%1, हर सिनेमा की कारोबारी तारीख़ें और समय (%2), %3 से तुलना। सकल में कर शामिल है; शुद्ध आय = सकल - रिफ़ंड - बदलाव क्रेडिट - कर। कोई राशि एक मुद्रा से दूसरी में नहीं बदली जाती।</translation>
+    </message>
+    <message>
+        <source>Save daily report</source>
+        <translation>दैनिक रिपोर्ट सहेजें</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>%1 नहीं लिखी जा सकी: %2।</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 सहेजा गया।</translation>
     </message>
 </context>
 <context>
@@ -923,6 +1395,29 @@
     </message>
 </context>
 <context>
+    <name>DrawerCountGrid</name>
+    <message>
+        <source>Notes</source>
+        <translation>नोट</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>सिक्के</translation>
+    </message>
+    <message>
+        <source>coins</source>
+        <translation>सिक्के</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>नोट</translation>
+    </message>
+    <message>
+        <source>Number of %1 %2</source>
+        <translation>%1 %2 की संख्या</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Something went wrong. The sale was not completed and your data is safe. Please try again; if it happens again, call a manager.</source>
@@ -964,12 +1459,24 @@
         <translation>शैली</translation>
     </message>
     <message>
-        <source>All</source>
-        <translation>सभी</translation>
-    </message>
-    <message>
         <source>Any day</source>
         <translation>कोई भी दिन</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>सभी शहर</translation>
+    </message>
+    <message>
+        <source>All cinemas</source>
+        <translation>सभी सिनेमा</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>सभी भाषाएँ</translation>
+    </message>
+    <message>
+        <source>All genres</source>
+        <translation>सभी शैलियाँ</translation>
     </message>
     <message>
         <source>Today</source>
@@ -1256,6 +1763,10 @@
     <message>
         <source>Remove item</source>
         <translation>आइटम हटाएँ</translation>
+    </message>
+    <message>
+        <source>None yet. Tap an item to add it; tap again for one more.</source>
+        <translation>अभी कुछ नहीं। जोड़ने के लिए आइटम छुएँ; एक और के लिए फिर छुएँ।</translation>
     </message>
     <message>
         <source>Choose the %1</source>
@@ -1887,26 +2398,6 @@
 <context>
     <name>Refund</name>
     <message>
-        <source>Customer changed plans</source>
-        <translation>ग्राहक की योजना बदल गई</translation>
-    </message>
-    <message>
-        <source>Wrong show, seats or tickets sold</source>
-        <translation>गलत शो, सीटें या टिकट बिके</translation>
-    </message>
-    <message>
-        <source>Show cancelled, delayed or faulty</source>
-        <translation>शो रद्द, देर से या खराब</translation>
-    </message>
-    <message>
-        <source>Bought twice</source>
-        <translation>दो बार खरीदा</translation>
-    </message>
-    <message>
-        <source>Other (say why)</source>
-        <translation>अन्य (कारण बताएँ)</translation>
-    </message>
-    <message>
         <source>confirmed</source>
         <translation>पक्की</translation>
     </message>
@@ -1956,6 +2447,45 @@
     </message>
 </context>
 <context>
+    <name>RefundReason</name>
+    <message>
+        <source>Customer request</source>
+        <translation>ग्राहक का अनुरोध</translation>
+    </message>
+    <message>
+        <source>Show cancelled</source>
+        <translation>शो रद्द</translation>
+    </message>
+    <message>
+        <source>Wrong show sold</source>
+        <translation>गलत शो बिका</translation>
+    </message>
+    <message>
+        <source>Duplicate sale</source>
+        <translation>दोहरी बिक्री</translation>
+    </message>
+    <message>
+        <source>Technical fault</source>
+        <translation>तकनीकी ख़राबी</translation>
+    </message>
+    <message>
+        <source>Other (say why)</source>
+        <translation>अन्य (कारण बताएँ)</translation>
+    </message>
+    <message>
+        <source>Booking cancelled</source>
+        <translation>बुकिंग रद्द</translation>
+    </message>
+    <message>
+        <source>Seats sold elsewhere first</source>
+        <translation>सीटें पहले कहीं और बिक गईं</translation>
+    </message>
+    <message>
+        <source>Exchanged for another show</source>
+        <translation>दूसरे शो से बदला गया</translation>
+    </message>
+</context>
+<context>
     <name>RefundScreen</name>
     <message>
         <source>Refund or exchange</source>
@@ -1978,12 +2508,16 @@
         <translation>रिफ़ंड का कारण</translation>
     </message>
     <message>
+        <source>Choose a reason…</source>
+        <translation>कारण चुनें…</translation>
+    </message>
+    <message>
         <source>Say why</source>
         <translation>कारण बताएँ</translation>
     </message>
     <message>
-        <source>Other reason</source>
-        <translation>अन्य कारण</translation>
+        <source>The reason in your words</source>
+        <translation>कारण अपने शब्दों में</translation>
     </message>
     <message>
         <source>Select all</source>
@@ -2062,16 +2596,48 @@
         <translation>आपकी दराज़ से %1 दे दिए गए।</translation>
     </message>
     <message>
+        <source>Note (optional)</source>
+        <translation>टिप्पणी (वैकल्पिक)</translation>
+    </message>
+    <message>
+        <source>Choose a reason for the refund.</source>
+        <translation>रिफ़ंड का कारण चुनें।</translation>
+    </message>
+    <message>
+        <source>Say in a few words why (Other).</source>
+        <translation>कुछ शब्दों में कारण बताएँ (अन्य)।</translation>
+    </message>
+    <message>
+        <source>cash from your drawer %1</source>
+        <translation>आपकी दराज़ से नकद %1</translation>
+    </message>
+    <message>
+        <source>Tick what the customer gives back to see the amount and where it goes.</source>
+        <translation>ग्राहक जो लौटा रहा है उस पर टिक करें: राशि और वह कहाँ जाएगी, दिख जाएगा।</translation>
+    </message>
+    <message>
+        <source>To give back: %1</source>
+        <translation>लौटाना है: %1</translation>
+    </message>
+    <message>
+        <source>Goes to: %1</source>
+        <translation>जाएगा: %1</translation>
+    </message>
+    <message>
+        <source>Past your limit: a manager makes this refund.</source>
+        <translation>आपकी सीमा से ज़्यादा: यह रिफ़ंड मैनेजर करेंगे।</translation>
+    </message>
+    <message>
+        <source>Past your limit: it waits for a manager&apos;s approval before any money goes back.</source>
+        <translation>आपकी सीमा से ज़्यादा: पैसे लौटाने से पहले मैनेजर की मंज़ूरी का इंतज़ार होगा।</translation>
+    </message>
+    <message>
+        <source>Give back %1 for seats %2: %3. The seats are on sale again.</source>
+        <translation>सीटों %2 के लिए %1 लौटाएँ: %3। सीटें फिर से बिक्री पर हैं।</translation>
+    </message>
+    <message>
         <source>Refunding…</source>
         <translation>रिफ़ंड हो रहा है…</translation>
-    </message>
-    <message>
-        <source>Refund %1 to: %2</source>
-        <translation>%1 वापस: %2</translation>
-    </message>
-    <message>
-        <source>(past your limit: a manager approves it first)</source>
-        <translation>(आपकी सीमा से ज़्यादा: पहले मैनेजर मंज़ूरी देंगे)</translation>
     </message>
     <message>
         <source>Refund selected items</source>
@@ -2094,20 +2660,8 @@
         <translation>इस कियोस्क पर कोई शिफ़्ट खुली नहीं है, इसलिए सीटों %2 के %1 अभी किसी दराज़ से नहीं दिए गए: शिफ़्ट खोलें और पैसे दें।</translation>
     </message>
     <message>
-        <source>in cash</source>
-        <translation>नकद में</translation>
-    </message>
-    <message>
-        <source>to the card</source>
-        <translation>कार्ड में</translation>
-    </message>
-    <message>
         <source>Refund complete.</source>
         <translation>रिफ़ंड पूरा हुआ।</translation>
-    </message>
-    <message>
-        <source>Give back %1 %2 for seats %3. The seats are on sale again.</source>
-        <translation>सीटों %3 के लिए %1 %2 वापस दें। सीटें फिर से बिक्री पर हैं।</translation>
     </message>
     <message>
         <source>Refund for %1 waits for a manager: do not pay it out yet.</source>
@@ -2453,24 +3007,80 @@
 <context>
     <name>ShiftCloseScreen</name>
     <message>
-        <source>Close your shift</source>
-        <translation>अपनी शिफ़्ट बंद करें</translation>
-    </message>
-    <message>
-        <source>Count all the cash in the drawer, including the float, and type the total. The kiosk works out the difference.</source>
-        <translation>दराज़ का सारा नकद, फ़्लोट सहित, गिनें और कुल राशि टाइप करें। अंतर कियोस्क निकाल लेगा।</translation>
-    </message>
-    <message>
-        <source>Cash counted in the drawer</source>
-        <translation>दराज़ में गिना गया नकद</translation>
-    </message>
-    <message>
         <source>Close shift</source>
         <translation>शिफ़्ट बंद करें</translation>
     </message>
     <message>
         <source>Not now (Esc)</source>
         <translation>अभी नहीं (Esc)</translation>
+    </message>
+    <message>
+        <source>Close your shift: count the drawer</source>
+        <translation>अपनी शिफ़्ट बंद करें: दराज़ गिनें</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>आगे</translation>
+    </message>
+    <message>
+        <source>UPI settlement total</source>
+        <translation>UPI सेटलमेंट कुल</translation>
+    </message>
+    <message>
+        <source>Card terminal batch total</source>
+        <translation>कार्ड टर्मिनल बैच कुल</translation>
+    </message>
+    <message>
+        <source>See the shift report</source>
+        <translation>शिफ़्ट रिपोर्ट देखें</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>अपेक्षित</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>गिना गया</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>अंतर</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>नकद</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>कार्ड</translation>
+    </message>
+    <message>
+        <source>UPI</source>
+        <translation>UPI</translation>
+    </message>
+    <message>
+        <source>Your shift report</source>
+        <translation>आपकी शिफ़्ट रिपोर्ट</translation>
+    </message>
+    <message>
+        <source>Read it through. Closing the shift cannot be undone: go back to the count to correct a number.</source>
+        <translation>इसे पूरा पढ़ें। शिफ़्ट बंद करना वापस नहीं हो सकता: कोई संख्या ठीक करनी हो तो गिनती पर वापस जाएँ।</translation>
+    </message>
+    <message>
+        <source>Back to the count</source>
+        <translation>गिनती पर वापस</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>शिफ़्ट बंद हुई</translation>
+    </message>
+    <message>
+        <source>Print the slip</source>
+        <translation>पर्ची प्रिंट करें</translation>
+    </message>
+    <message>
+        <source>Save the slip as PDF</source>
+        <translation>पर्ची PDF में सहेजें</translation>
     </message>
     <message>
         <source>Sign out</source>
@@ -2481,32 +3091,44 @@
         <translation>इस कियोस्क पर आपकी कोई शिफ़्ट खुली नहीं है।</translation>
     </message>
     <message>
-        <source>Type the cash counted, for example 12450.50.</source>
-        <translation>गिना हुआ नकद टाइप करें, जैसे 12450.50।</translation>
+        <source>Type how many of each note and coin are in the drawer, float included, then the card terminal&apos;s batch total and the UPI settlement total.</source>
+        <translation>दराज़ में हर नोट और सिक्के की संख्या लिखें, फ़्लोट समेत, फिर कार्ड टर्मिनल का बैच कुल और UPI सेटलमेंट कुल।</translation>
     </message>
     <message>
-        <source>The drawer balances.</source>
-        <translation>दराज़ का हिसाब बराबर है।</translation>
+        <source>Type how many of each note and coin are in the drawer, float included, then the card terminal&apos;s batch total.</source>
+        <translation>दराज़ में हर नोट और सिक्के की संख्या लिखें, फ़्लोट समेत, फिर कार्ड टर्मिनल का बैच कुल।</translation>
     </message>
     <message>
-        <source>Over by %1.</source>
-        <translation>%1 ज़्यादा।</translation>
+        <source>In the drawer: %1</source>
+        <translation>दराज़ में: %1</translation>
     </message>
     <message>
-        <source>Short by %1.</source>
-        <translation>%1 कम।</translation>
+        <source>Type the card terminal&apos;s batch total (0 if it shows no sales).</source>
+        <translation>कार्ड टर्मिनल का बैच कुल लिखें (कोई बिक्री न दिखे तो 0)।</translation>
     </message>
     <message>
-        <source>A manager will review this cash-up.</source>
-        <translation>मैनेजर इस हिसाब की समीक्षा करेंगे।</translation>
+        <source>Type the UPI settlement total (0 if there were no UPI payments).</source>
+        <translation>UPI सेटलमेंट कुल लिखें (कोई UPI भुगतान न हुआ हो तो 0)।</translation>
     </message>
     <message>
-        <source>Expected %1
-Counted %2
-Variance %3</source>
-        <translation>अपेक्षित %1
-गिना गया %2
-अंतर %3</translation>
+        <source>Printing the slip…</source>
+        <translation>पर्ची प्रिंट हो रही है…</translation>
+    </message>
+    <message>
+        <source>The slip is printed: sign it and put it in the drawer bag.</source>
+        <translation>पर्ची प्रिंट हो गई: इस पर हस्ताक्षर करें और दराज़ के बैग में रखें।</translation>
+    </message>
+    <message>
+        <source>The slip did not print. Save it as PDF instead.</source>
+        <translation>पर्ची प्रिंट नहीं हुई। इसके बजाय PDF में सहेजें।</translation>
+    </message>
+    <message>
+        <source>The slip could not be saved (%1). The shift is closed and stored.</source>
+        <translation>पर्ची सहेजी नहीं जा सकी (%1)। शिफ़्ट बंद होकर सहेजी जा चुकी है।</translation>
+    </message>
+    <message>
+        <source>Slip saved as %1.</source>
+        <translation>पर्ची %1 के रूप में सहेजी गई।</translation>
     </message>
 </context>
 <context>
@@ -2538,6 +3160,125 @@ Variance %3</source>
     <message>
         <source>Shift opened with a float of %1.</source>
         <translation>%1 के फ़्लोट के साथ शिफ़्ट खुली।</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportView</name>
+    <message>
+        <source>Cash</source>
+        <translation>नकद</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>कार्ड</translation>
+    </message>
+    <message>
+        <source>UPI</source>
+        <translation>UPI</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>गिफ़्ट कार्ड</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>पॉइंट</translation>
+    </message>
+    <message>
+        <source>Cash in the drawer</source>
+        <translation>दराज़ में नकद</translation>
+    </message>
+    <message>
+        <source>Card terminal batch</source>
+        <translation>कार्ड टर्मिनल बैच</translation>
+    </message>
+    <message>
+        <source>UPI settlement</source>
+        <translation>UPI सेटलमेंट</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>बराबर</translation>
+    </message>
+    <message>
+        <source>Over by %1</source>
+        <translation>%1 ज़्यादा</translation>
+    </message>
+    <message>
+        <source>Short by %1</source>
+        <translation>%1 कम</translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation>बंद: %1</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>अभी खुली</translation>
+    </message>
+    <message>
+        <source>Shift %1 · %2 (%3) · %4 · opened %5, %6</source>
+        <translation>शिफ़्ट %1 · %2 (%3) · %4 · खुली: %5, %6</translation>
+    </message>
+    <message>
+        <source>Beyond the variance limit, a manager reviews it: %1</source>
+        <translation>अंतर सीमा से ज़्यादा, मैनेजर समीक्षा करेंगे: %1</translation>
+    </message>
+    <message>
+        <source>Taken by tender (net of refunds)</source>
+        <translation>भुगतान माध्यम अनुसार प्राप्त (रिफ़ंड घटाकर)</translation>
+    </message>
+    <message>
+        <source>No sales on this shift.</source>
+        <translation>इस शिफ़्ट में कोई बिक्री नहीं।</translation>
+    </message>
+    <message>
+        <source>Ticket sales</source>
+        <translation>टिकट बिक्री</translation>
+    </message>
+    <message>
+        <source>Food and drink sales</source>
+        <translation>खाना-पीना बिक्री</translation>
+    </message>
+    <message>
+        <source>Drawer count</source>
+        <translation>दराज़ की गिनती</translation>
+    </message>
+    <message>
+        <source>coin</source>
+        <translation>सिक्का</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>नोट</translation>
+    </message>
+    <message>
+        <source>The drawer is empty.</source>
+        <translation>दराज़ ख़ाली है।</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>गिना गया</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>जाँच</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>फ़्लोट</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>अपेक्षित</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>घोषित</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>अंतर</translation>
     </message>
 </context>
 <context>
@@ -3185,6 +3926,10 @@ Variance %3</source>
         <translation>इस कियोस्क पर सहेजा गया; यह अपने आप केंद्रीय सिस्टम तक पहुँच जाएगा।</translation>
     </message>
     <message>
+        <source>+%1 more</source>
+        <translation>+%1 और</translation>
+    </message>
+    <message>
         <source>Ticket preview</source>
         <translation>टिकट का पूर्वावलोकन</translation>
     </message>
@@ -3306,37 +4051,6 @@ Variance %3</source>
     <message>
         <source>Member ✓ · earning points</source>
         <translation>सदस्य ✓ · पॉइंट मिल रहे हैं</translation>
-    </message>
-</context>
-<context>
-    <name>Weekday</name>
-    <message>
-        <source>Mon</source>
-        <translation>सोम</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>मंगल</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>बुध</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>गुरु</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>शुक्र</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>शनि</translation>
-    </message>
-    <message>
-        <source>Sun</source>
-        <translation>रवि</translation>
     </message>
 </context>
 </TS>

@@ -78,10 +78,6 @@
 <context>
     <name>BasketScreen</name>
     <message>
-        <source>Ticket types</source>
-        <translation>టికెట్ రకాలు</translation>
-    </message>
-    <message>
         <source>Seat</source>
         <translation>సీటు</translation>
     </message>
@@ -138,6 +134,10 @@
         <translation>%1 (ముందు %2)</translation>
     </message>
     <message>
+        <source>Tickets: %1</source>
+        <translation>టికెట్లు: %1</translation>
+    </message>
+    <message>
         <source>Total %1</source>
         <translation>మొత్తం %1</translation>
     </message>
@@ -183,6 +183,13 @@
     <message>
         <source>Find %1 seats together</source>
         <translation>పక్కపక్కన %1 సీట్లు వెతకండి</translation>
+    </message>
+</context>
+<context>
+    <name>Breakdown</name>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV ఎగుమతి</translation>
     </message>
 </context>
 <context>
@@ -251,6 +258,181 @@
     <message>
         <source>Tap, insert or swipe your card</source>
         <translation>మీ కార్డును ట్యాప్ చేయండి, చొప్పించండి లేదా స్వైప్ చేయండి</translation>
+    </message>
+</context>
+<context>
+    <name>CashupsScreen</name>
+    <message>
+        <source>Shift</source>
+        <translation>షిఫ్ట్</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>సిబ్బంది</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>కియోస్క్</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>ప్రారంభం</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>ముగింపు</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>ఫ్లోట్</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>అంచనా</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>లెక్కించినది</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>తేడా</translation>
+    </message>
+    <message>
+        <source>Card (net)</source>
+        <translation>కార్డు (నికర)</translation>
+    </message>
+    <message>
+        <source>UPI (net)</source>
+        <translation>UPI (నికర)</translation>
+    </message>
+    <message>
+        <source>Gift card (net)</source>
+        <translation>గిఫ్ట్ కార్డ్ (నికర)</translation>
+    </message>
+    <message>
+        <source>Points (net)</source>
+        <translation>పాయింట్లు (నికర)</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>తనిఖీ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>స్థితి</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>ఆమోదించినవారు</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>వ్యాఖ్యలు</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>కరెన్సీ</translation>
+    </message>
+    <message>
+        <source>Card check</source>
+        <translation>కార్డు తనిఖీ</translation>
+    </message>
+    <message>
+        <source>UPI check</source>
+        <translation>UPI తనిఖీ</translation>
+    </message>
+    <message>
+        <source>Cash-ups</source>
+        <translation>నగదు లెక్కలు</translation>
+    </message>
+    <message>
+        <source>A variance beyond %1 (in the shift&apos;s currency) either way is flagged and needs a comment before approval.</source>
+        <translation>ఏ వైపైనా %1 (షిఫ్ట్ కరెన్సీలో) మించిన తేడా ఫ్లాగ్ అవుతుంది; ఆమోదానికి ముందు వ్యాఖ్య అవసరం.</translation>
+    </message>
+    <message>
+        <source>Only flagged</source>
+        <translation>ఫ్లాగ్ అయినవి మాత్రమే</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>నుండి</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>వరకు</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>రిఫ్రెష్</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV ఎగుమతి</translation>
+    </message>
+    <message>
+        <source>Choose a shift to see its count in detail.</source>
+        <translation>వివరమైన లెక్క చూడటానికి ఒక షిఫ్ట్ ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>Comment (needed to approve a flagged variance)</source>
+        <translation>వ్యాఖ్య (ఫ్లాగ్ అయిన తేడాను ఆమోదించడానికి అవసరం)</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>వ్యాఖ్య జోడించండి</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>ఆమోదించండి</translation>
+    </message>
+    <message>
+        <source>flagged: to review</source>
+        <translation>ఫ్లాగ్: సమీక్షించాలి</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>తెరిచి ఉంది</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>ఆమోదించబడింది</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>సమీక్షించాలి</translation>
+    </message>
+    <message>
+        <source>Please choose a shift in the table first.</source>
+        <translation>దయచేసి ముందుగా పట్టికలో ఒక షిఫ్ట్ ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>Shift counted on %1: its count in detail stays on that device.</source>
+        <translation>షిఫ్ట్ %1 లో లెక్కించబడింది: దాని వివరమైన లెక్క ఆ పరికరంలోనే ఉంటుంది.</translation>
+    </message>
+    <message>
+        <source>Closed with a total only: no count by note and coin.</source>
+        <translation>మొత్తం మాత్రమే నమోదు చేసి ముగించారు: నోట్లు, నాణేల వారీ లెక్క లేదు.</translation>
+    </message>
+    <message>
+        <source>Approved by %1.</source>
+        <translation>%1 ఆమోదించారు.</translation>
+    </message>
+    <message>
+        <source>Comments: %1</source>
+        <translation>వ్యాఖ్యలు: %1</translation>
+    </message>
+    <message>
+        <source>Approval sent to %1: it records it at its next sync; pull the day to see it done.</source>
+        <translation>ఆమోదం %1 కు పంపబడింది: తదుపరి సింక్‌లో అది నమోదు చేస్తుంది; పూర్తయిందో చూడటానికి రోజు డేటా తీసుకోండి.</translation>
+    </message>
+    <message>
+        <source>Shift %1 approved.</source>
+        <translation>షిఫ్ట్ %1 ఆమోదించబడింది.</translation>
+    </message>
+    <message>
+        <source>Comment saved.</source>
+        <translation>వ్యాఖ్య సేవ్ అయింది.</translation>
     </message>
 </context>
 <context>
@@ -723,6 +905,129 @@
     </message>
 </context>
 <context>
+    <name>CurrencySection</name>
+    <message>
+        <source>Tickets sold</source>
+        <translation>అమ్మిన టికెట్లు</translation>
+    </message>
+    <message>
+        <source>Gross sales (with tax)</source>
+        <translation>స్థూల అమ్మకాలు (పన్నుతో)</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>రీఫండ్ చేసినది</translation>
+    </message>
+    <message>
+        <source>Net revenue (after tax)</source>
+        <translation>నికర ఆదాయం (పన్ను తర్వాత)</translation>
+    </message>
+    <message>
+        <source>Seats filled</source>
+        <translation>నిండిన సీట్లు</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>తినుబండారాలు</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>సినిమా</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>టికెట్లు</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>స్థూలం</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>స్క్రీన్</translation>
+    </message>
+    <message>
+        <source>Shows</source>
+        <translation>షోలు</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>అమ్మినవి</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>నిండినవి</translation>
+    </message>
+    <message>
+        <source>Sold by</source>
+        <translation>అమ్మినవారు</translation>
+    </message>
+    <message>
+        <source>Cash variance</source>
+        <translation>నగదు తేడా</translation>
+    </message>
+    <message>
+        <source>By film</source>
+        <translation>సినిమా వారీగా</translation>
+    </message>
+    <message>
+        <source>By screen</source>
+        <translation>స్క్రీన్ వారీగా</translation>
+    </message>
+    <message>
+        <source>By cashier (cash variance: counted at the close minus expected)</source>
+        <translation>క్యాషియర్ వారీగా (నగదు తేడా: ముగింపులో లెక్కించినది మైనస్ అంచనా)</translation>
+    </message>
+    <message>
+        <source>By hour (the cinema&apos;s clock)</source>
+        <translation>గంట వారీగా (సినిమా హాల్ గడియారం)</translation>
+    </message>
+    <message>
+        <source>%1: none</source>
+        <translation>%1: ఏమీ లేదు</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 %4 %)</source>
+        <translation>%1: %2 (%3 %4 %)</translation>
+    </message>
+    <message>
+        <source>bookings: %1</source>
+        <translation>బుకింగ్‌లు: %1</translation>
+    </message>
+    <message>
+        <source>average ticket %1</source>
+        <translation>సగటు టికెట్ %1</translation>
+    </message>
+    <message>
+        <source>%1 awaiting approval (%2), not subtracted</source>
+        <translation>%1 ఆమోదం కోసం వేచి ఉంది (%2), తీసివేయలేదు</translation>
+    </message>
+    <message>
+        <source>none awaiting approval</source>
+        <translation>ఆమోదం కోసం ఏదీ వేచి లేదు</translation>
+    </message>
+    <message>
+        <source>after %1 tax</source>
+        <translation>%1 పన్ను తర్వాత</translation>
+    </message>
+    <message>
+        <source>%1 of %2 seats in %3 show(s)</source>
+        <translation>%3 షో(ల)లో %2 సీట్లలో %1</translation>
+    </message>
+    <message>
+        <source>%1 per ticket sold</source>
+        <translation>అమ్మిన ఒక్కో టికెట్‌కు %1</translation>
+    </message>
+    <message>
+        <source>Gross by hour (%1)</source>
+        <translation>గంట వారీగా స్థూలం (%1)</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>ఈ కాలం</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplay</name>
     <message>
         <source>Welcome</source>
@@ -779,6 +1084,173 @@
     <message>
         <source>Student</source>
         <translation>విద్యార్థి</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardScreen</name>
+    <message>
+        <source>Hour</source>
+        <translation>గంట</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>సినిమా</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>చెల్లింపు</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>సిబ్బంది</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>కియోస్క్</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>ఛానల్</translation>
+    </message>
+    <message>
+        <source>Food by category</source>
+        <translation>వర్గం వారీగా తినుబండారాలు</translation>
+    </message>
+    <message>
+        <source>Food by item</source>
+        <translation>ఐటమ్ వారీగా తినుబండారాలు</translation>
+    </message>
+    <message>
+        <source>Tenders</source>
+        <translation>చెల్లింపు విధానాలు</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>ఆఫర్లు</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>షో</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>డాష్‌బోర్డ్</translation>
+    </message>
+    <message>
+        <source>Cinema or currency shown</source>
+        <translation>చూపే సినిమా హాల్ లేదా కరెన్సీ</translation>
+    </message>
+    <message>
+        <source>Every %1 cinema (%2)</source>
+        <translation>అన్ని %1 సినిమా హాళ్ళు (%2)</translation>
+    </message>
+    <message>
+        <source>Whole chain, each currency apart</source>
+        <translation>మొత్తం చైన్, ఒక్కో కరెన్సీ విడిగా</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>నుండి</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>వరకు</translation>
+    </message>
+    <message>
+        <source>Showing</source>
+        <translation>చూపేది</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>ఈరోజు</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>రిఫ్రెష్</translation>
+    </message>
+    <message>
+        <source>Pull the day</source>
+        <translation>రోజు డేటా తీసుకోండి</translation>
+    </message>
+    <message>
+        <source>Daily PDF</source>
+        <translation>రోజువారీ PDF</translation>
+    </message>
+    <message>
+        <source>Totals CSV</source>
+        <translation>మొత్తాల CSV</translation>
+    </message>
+    <message>
+        <source>Shows of the dates (each at its cinema&apos;s time)</source>
+        <translation>ఆ తేదీల షోలు (ప్రతిదీ దాని సినిమా హాల్ సమయంలో)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV ఎగుమతి</translation>
+    </message>
+    <message>
+        <source>Every table behind the figures</source>
+        <translation>ఈ అంకెల వెనుక ఉన్న అన్ని పట్టికలు</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>ప్రారంభం</translation>
+    </message>
+    <message>
+        <source>Cinema</source>
+        <translation>సినిమా హాల్</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>స్క్రీన్</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>అమ్మినవి</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>సీట్లు</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>ప్రవేశం</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>నిండినవి</translation>
+    </message>
+    <message>
+        <source>Cloud sync is not running on this console; nothing was pulled.</source>
+        <translation>ఈ కన్సోల్‌లో క్లౌడ్ సింక్ నడవడం లేదు; ఏమీ తీసుకోలేదు.</translation>
+    </message>
+    <message>
+        <source>%1 · in %2</source>
+        <translation>%1 · %2 లో</translation>
+    </message>
+    <message>
+        <source>In %1: %2</source>
+        <translation>%1 లో: %2</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>%1 లో</translation>
+    </message>
+    <message>
+        <source>%1, business dates and times at each cinema (%2), compared with %3. Gross includes tax; net revenue = gross - refunds - exchange credit - tax. No amount is converted between currencies.</source>
+        <translation>%1, ప్రతి సినిమా హాల్ వ్యాపార తేదీలు, సమయాల ప్రకారం (%2), %3 తో పోలిక. స్థూలంలో పన్ను కలిసి ఉంది; నికర ఆదాయం = స్థూలం - రీఫండ్‌లు - మార్పిడి జమ - పన్ను. ఏ మొత్తమూ ఒక కరెన్సీ నుండి మరో కరెన్సీకి మార్చబడదు.</translation>
+    </message>
+    <message>
+        <source>Save daily report</source>
+        <translation>రోజువారీ నివేదిక సేవ్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>%1 రాయలేకపోయాం: %2.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 సేవ్ అయింది.</translation>
     </message>
 </context>
 <context>
@@ -923,6 +1395,29 @@
     </message>
 </context>
 <context>
+    <name>DrawerCountGrid</name>
+    <message>
+        <source>Notes</source>
+        <translation>నోట్లు</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>నాణేలు</translation>
+    </message>
+    <message>
+        <source>coins</source>
+        <translation>నాణేలు</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>నోట్లు</translation>
+    </message>
+    <message>
+        <source>Number of %1 %2</source>
+        <translation>%1 %2 సంఖ్య</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Something went wrong. The sale was not completed and your data is safe. Please try again; if it happens again, call a manager.</source>
@@ -964,12 +1459,24 @@
         <translation>శైలి</translation>
     </message>
     <message>
-        <source>All</source>
-        <translation>అన్నీ</translation>
-    </message>
-    <message>
         <source>Any day</source>
         <translation>ఏ రోజైనా</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>అన్ని నగరాలు</translation>
+    </message>
+    <message>
+        <source>All cinemas</source>
+        <translation>అన్ని సినిమా హాళ్ళు</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>అన్ని భాషలు</translation>
+    </message>
+    <message>
+        <source>All genres</source>
+        <translation>అన్ని శైలులు</translation>
     </message>
     <message>
         <source>Today</source>
@@ -1256,6 +1763,10 @@
     <message>
         <source>Remove item</source>
         <translation>ఐటమ్ తీసివేయండి</translation>
+    </message>
+    <message>
+        <source>None yet. Tap an item to add it; tap again for one more.</source>
+        <translation>ఇంకా ఏమీ లేదు. జోడించడానికి ఐటమ్‌ను తాకండి; ఇంకొకటి కోసం మళ్ళీ తాకండి.</translation>
     </message>
     <message>
         <source>Choose the %1</source>
@@ -1887,26 +2398,6 @@
 <context>
     <name>Refund</name>
     <message>
-        <source>Customer changed plans</source>
-        <translation>కస్టమర్ ప్లాన్ మారింది</translation>
-    </message>
-    <message>
-        <source>Wrong show, seats or tickets sold</source>
-        <translation>తప్పు షో, సీట్లు లేదా టికెట్లు అమ్మారు</translation>
-    </message>
-    <message>
-        <source>Show cancelled, delayed or faulty</source>
-        <translation>షో రద్దు, ఆలస్యం లేదా లోపం</translation>
-    </message>
-    <message>
-        <source>Bought twice</source>
-        <translation>రెండుసార్లు కొన్నారు</translation>
-    </message>
-    <message>
-        <source>Other (say why)</source>
-        <translation>ఇతర (కారణం చెప్పండి)</translation>
-    </message>
-    <message>
         <source>confirmed</source>
         <translation>నిర్ధారించబడింది</translation>
     </message>
@@ -1956,6 +2447,45 @@
     </message>
 </context>
 <context>
+    <name>RefundReason</name>
+    <message>
+        <source>Customer request</source>
+        <translation>కస్టమర్ అభ్యర్థన</translation>
+    </message>
+    <message>
+        <source>Show cancelled</source>
+        <translation>షో రద్దయింది</translation>
+    </message>
+    <message>
+        <source>Wrong show sold</source>
+        <translation>తప్పు షో అమ్మారు</translation>
+    </message>
+    <message>
+        <source>Duplicate sale</source>
+        <translation>రెండుసార్లు అమ్మకం</translation>
+    </message>
+    <message>
+        <source>Technical fault</source>
+        <translation>సాంకేతిక లోపం</translation>
+    </message>
+    <message>
+        <source>Other (say why)</source>
+        <translation>ఇతర (కారణం చెప్పండి)</translation>
+    </message>
+    <message>
+        <source>Booking cancelled</source>
+        <translation>బుకింగ్ రద్దయింది</translation>
+    </message>
+    <message>
+        <source>Seats sold elsewhere first</source>
+        <translation>సీట్లు ముందే వేరే చోట అమ్ముడయ్యాయి</translation>
+    </message>
+    <message>
+        <source>Exchanged for another show</source>
+        <translation>వేరే షోకి మార్చారు</translation>
+    </message>
+</context>
+<context>
     <name>RefundScreen</name>
     <message>
         <source>Refund or exchange</source>
@@ -1978,12 +2508,16 @@
         <translation>రీఫండ్ కారణం</translation>
     </message>
     <message>
+        <source>Choose a reason…</source>
+        <translation>కారణం ఎంచుకోండి…</translation>
+    </message>
+    <message>
         <source>Say why</source>
         <translation>కారణం చెప్పండి</translation>
     </message>
     <message>
-        <source>Other reason</source>
-        <translation>ఇతర కారణం</translation>
+        <source>The reason in your words</source>
+        <translation>మీ మాటల్లో కారణం</translation>
     </message>
     <message>
         <source>Select all</source>
@@ -2062,16 +2596,48 @@
         <translation>మీ డ్రాయర్ నుండి %1 ఇచ్చారు.</translation>
     </message>
     <message>
+        <source>Note (optional)</source>
+        <translation>గమనిక (ఐచ్ఛికం)</translation>
+    </message>
+    <message>
+        <source>Choose a reason for the refund.</source>
+        <translation>రీఫండ్‌కు కారణం ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>Say in a few words why (Other).</source>
+        <translation>కారణాన్ని కొన్ని మాటల్లో చెప్పండి (ఇతర).</translation>
+    </message>
+    <message>
+        <source>cash from your drawer %1</source>
+        <translation>మీ డ్రాయర్ నుండి నగదు %1</translation>
+    </message>
+    <message>
+        <source>Tick what the customer gives back to see the amount and where it goes.</source>
+        <translation>మొత్తం, అది ఎక్కడికి వెళ్తుందో చూడటానికి కస్టమర్ తిరిగి ఇచ్చేవాటిని టిక్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>To give back: %1</source>
+        <translation>తిరిగి ఇవ్వాల్సింది: %1</translation>
+    </message>
+    <message>
+        <source>Goes to: %1</source>
+        <translation>ఎక్కడికి: %1</translation>
+    </message>
+    <message>
+        <source>Past your limit: a manager makes this refund.</source>
+        <translation>మీ పరిమితి దాటింది: ఈ రీఫండ్ మేనేజర్ చేస్తారు.</translation>
+    </message>
+    <message>
+        <source>Past your limit: it waits for a manager&apos;s approval before any money goes back.</source>
+        <translation>మీ పరిమితి దాటింది: డబ్బు తిరిగి ఇచ్చే ముందు మేనేజర్ ఆమోదం కోసం వేచి ఉంటుంది.</translation>
+    </message>
+    <message>
+        <source>Give back %1 for seats %2: %3. The seats are on sale again.</source>
+        <translation>సీట్లు %2 కోసం %1 తిరిగి ఇవ్వండి: %3. సీట్లు మళ్ళీ అమ్మకానికి ఉన్నాయి.</translation>
+    </message>
+    <message>
         <source>Refunding…</source>
         <translation>రీఫండ్ చేస్తోంది…</translation>
-    </message>
-    <message>
-        <source>Refund %1 to: %2</source>
-        <translation>%1 వాపసు: %2</translation>
-    </message>
-    <message>
-        <source>(past your limit: a manager approves it first)</source>
-        <translation>(మీ పరిమితి దాటింది: ముందు మేనేజర్ ఆమోదిస్తారు)</translation>
     </message>
     <message>
         <source>Refund selected items</source>
@@ -2094,20 +2660,8 @@
         <translation>ఈ కియోస్క్‌లో షిఫ్ట్ తెరిచి లేదు, కాబట్టి సీట్లు %2 కోసం %1 ఇంకా ఏ డ్రాయర్ నుండీ ఇవ్వలేదు: షిఫ్ట్ తెరిచి డబ్బు ఇవ్వండి.</translation>
     </message>
     <message>
-        <source>in cash</source>
-        <translation>నగదుగా</translation>
-    </message>
-    <message>
-        <source>to the card</source>
-        <translation>కార్డుకు</translation>
-    </message>
-    <message>
         <source>Refund complete.</source>
         <translation>రీఫండ్ పూర్తయింది.</translation>
-    </message>
-    <message>
-        <source>Give back %1 %2 for seats %3. The seats are on sale again.</source>
-        <translation>సీట్లు %3 కోసం %1 %2 తిరిగి ఇవ్వండి. సీట్లు మళ్ళీ అమ్మకానికి ఉన్నాయి.</translation>
     </message>
     <message>
         <source>Refund for %1 waits for a manager: do not pay it out yet.</source>
@@ -2453,24 +3007,80 @@
 <context>
     <name>ShiftCloseScreen</name>
     <message>
-        <source>Close your shift</source>
-        <translation>మీ షిఫ్ట్ ముగించండి</translation>
-    </message>
-    <message>
-        <source>Count all the cash in the drawer, including the float, and type the total. The kiosk works out the difference.</source>
-        <translation>డ్రాయర్‌లోని నగదు అంతా, ఫ్లోట్‌తో సహా, లెక్కించి మొత్తం టైప్ చేయండి. తేడాను కియోస్క్ లెక్కిస్తుంది.</translation>
-    </message>
-    <message>
-        <source>Cash counted in the drawer</source>
-        <translation>డ్రాయర్‌లో లెక్కించిన నగదు</translation>
-    </message>
-    <message>
         <source>Close shift</source>
         <translation>షిఫ్ట్ ముగించండి</translation>
     </message>
     <message>
         <source>Not now (Esc)</source>
         <translation>ఇప్పుడు కాదు (Esc)</translation>
+    </message>
+    <message>
+        <source>Close your shift: count the drawer</source>
+        <translation>మీ షిఫ్ట్ ముగించండి: డ్రాయర్ లెక్కించండి</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>తదుపరి</translation>
+    </message>
+    <message>
+        <source>UPI settlement total</source>
+        <translation>UPI సెటిల్‌మెంట్ మొత్తం</translation>
+    </message>
+    <message>
+        <source>Card terminal batch total</source>
+        <translation>కార్డు టెర్మినల్ బ్యాచ్ మొత్తం</translation>
+    </message>
+    <message>
+        <source>See the shift report</source>
+        <translation>షిఫ్ట్ నివేదిక చూడండి</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>అంచనా</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>లెక్కించినది</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>తేడా</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>నగదు</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>కార్డు</translation>
+    </message>
+    <message>
+        <source>UPI</source>
+        <translation>UPI</translation>
+    </message>
+    <message>
+        <source>Your shift report</source>
+        <translation>మీ షిఫ్ట్ నివేదిక</translation>
+    </message>
+    <message>
+        <source>Read it through. Closing the shift cannot be undone: go back to the count to correct a number.</source>
+        <translation>పూర్తిగా చదవండి. షిఫ్ట్ ముగింపును వెనక్కి తీసుకోలేరు: ఏదైనా సంఖ్య సరిచేయడానికి లెక్కకు వెనుకకు వెళ్ళండి.</translation>
+    </message>
+    <message>
+        <source>Back to the count</source>
+        <translation>లెక్కకు వెనుకకు</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>షిఫ్ట్ ముగిసింది</translation>
+    </message>
+    <message>
+        <source>Print the slip</source>
+        <translation>స్లిప్ ప్రింట్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Save the slip as PDF</source>
+        <translation>స్లిప్‌ను PDF గా సేవ్ చేయండి</translation>
     </message>
     <message>
         <source>Sign out</source>
@@ -2481,32 +3091,44 @@
         <translation>ఈ కియోస్క్‌లో మీకు షిఫ్ట్ తెరిచి లేదు.</translation>
     </message>
     <message>
-        <source>Type the cash counted, for example 12450.50.</source>
-        <translation>లెక్కించిన నగదు టైప్ చేయండి, ఉదాహరణకు 12450.50.</translation>
+        <source>Type how many of each note and coin are in the drawer, float included, then the card terminal&apos;s batch total and the UPI settlement total.</source>
+        <translation>డ్రాయర్‌లో ప్రతి నోటు, నాణెం ఎన్ని ఉన్నాయో టైప్ చేయండి (ఫ్లోట్‌తో కలిపి), తర్వాత కార్డు టెర్మినల్ బ్యాచ్ మొత్తం, UPI సెటిల్‌మెంట్ మొత్తం.</translation>
     </message>
     <message>
-        <source>The drawer balances.</source>
-        <translation>డ్రాయర్ లెక్క సరిపోయింది.</translation>
+        <source>Type how many of each note and coin are in the drawer, float included, then the card terminal&apos;s batch total.</source>
+        <translation>డ్రాయర్‌లో ప్రతి నోటు, నాణెం ఎన్ని ఉన్నాయో టైప్ చేయండి (ఫ్లోట్‌తో కలిపి), తర్వాత కార్డు టెర్మినల్ బ్యాచ్ మొత్తం.</translation>
     </message>
     <message>
-        <source>Over by %1.</source>
-        <translation>%1 ఎక్కువ.</translation>
+        <source>In the drawer: %1</source>
+        <translation>డ్రాయర్‌లో: %1</translation>
     </message>
     <message>
-        <source>Short by %1.</source>
-        <translation>%1 తక్కువ.</translation>
+        <source>Type the card terminal&apos;s batch total (0 if it shows no sales).</source>
+        <translation>కార్డు టెర్మినల్ బ్యాచ్ మొత్తం టైప్ చేయండి (అమ్మకాలు లేకపోతే 0).</translation>
     </message>
     <message>
-        <source>A manager will review this cash-up.</source>
-        <translation>ఈ నగదు లెక్కను మేనేజర్ సమీక్షిస్తారు.</translation>
+        <source>Type the UPI settlement total (0 if there were no UPI payments).</source>
+        <translation>UPI సెటిల్‌మెంట్ మొత్తం టైప్ చేయండి (UPI చెల్లింపులు లేకపోతే 0).</translation>
     </message>
     <message>
-        <source>Expected %1
-Counted %2
-Variance %3</source>
-        <translation>అంచనా %1
-లెక్కించినది %2
-తేడా %3</translation>
+        <source>Printing the slip…</source>
+        <translation>స్లిప్ ప్రింట్ అవుతోంది…</translation>
+    </message>
+    <message>
+        <source>The slip is printed: sign it and put it in the drawer bag.</source>
+        <translation>స్లిప్ ప్రింట్ అయింది: సంతకం చేసి డ్రాయర్ బ్యాగ్‌లో పెట్టండి.</translation>
+    </message>
+    <message>
+        <source>The slip did not print. Save it as PDF instead.</source>
+        <translation>స్లిప్ ప్రింట్ కాలేదు. బదులుగా PDF గా సేవ్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>The slip could not be saved (%1). The shift is closed and stored.</source>
+        <translation>స్లిప్ సేవ్ కాలేదు (%1). షిఫ్ట్ ముగిసి, నిల్వ అయింది.</translation>
+    </message>
+    <message>
+        <source>Slip saved as %1.</source>
+        <translation>స్లిప్ %1 లో సేవ్ అయింది.</translation>
     </message>
 </context>
 <context>
@@ -2538,6 +3160,125 @@ Variance %3</source>
     <message>
         <source>Shift opened with a float of %1.</source>
         <translation>%1 ఫ్లోట్‌తో షిఫ్ట్ ప్రారంభమైంది.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportView</name>
+    <message>
+        <source>Cash</source>
+        <translation>నగదు</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>కార్డు</translation>
+    </message>
+    <message>
+        <source>UPI</source>
+        <translation>UPI</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>గిఫ్ట్ కార్డ్</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>పాయింట్లు</translation>
+    </message>
+    <message>
+        <source>Cash in the drawer</source>
+        <translation>డ్రాయర్‌లో నగదు</translation>
+    </message>
+    <message>
+        <source>Card terminal batch</source>
+        <translation>కార్డు టెర్మినల్ బ్యాచ్</translation>
+    </message>
+    <message>
+        <source>UPI settlement</source>
+        <translation>UPI సెటిల్‌మెంట్</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>సరిపోయింది</translation>
+    </message>
+    <message>
+        <source>Over by %1</source>
+        <translation>%1 ఎక్కువ</translation>
+    </message>
+    <message>
+        <source>Short by %1</source>
+        <translation>%1 తక్కువ</translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation>ముగింపు %1</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>ఇంకా తెరిచి ఉంది</translation>
+    </message>
+    <message>
+        <source>Shift %1 · %2 (%3) · %4 · opened %5, %6</source>
+        <translation>షిఫ్ట్ %1 · %2 (%3) · %4 · ప్రారంభం %5, %6</translation>
+    </message>
+    <message>
+        <source>Beyond the variance limit, a manager reviews it: %1</source>
+        <translation>తేడా పరిమితి దాటితే మేనేజర్ సమీక్షిస్తారు: %1</translation>
+    </message>
+    <message>
+        <source>Taken by tender (net of refunds)</source>
+        <translation>చెల్లింపు విధానం వారీగా వసూలు (రీఫండ్‌లు మినహా)</translation>
+    </message>
+    <message>
+        <source>No sales on this shift.</source>
+        <translation>ఈ షిఫ్ట్‌లో అమ్మకాలు లేవు.</translation>
+    </message>
+    <message>
+        <source>Ticket sales</source>
+        <translation>టికెట్ అమ్మకాలు</translation>
+    </message>
+    <message>
+        <source>Food and drink sales</source>
+        <translation>తినుబండారాల అమ్మకాలు</translation>
+    </message>
+    <message>
+        <source>Drawer count</source>
+        <translation>డ్రాయర్ లెక్క</translation>
+    </message>
+    <message>
+        <source>coin</source>
+        <translation>నాణెం</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>నోటు</translation>
+    </message>
+    <message>
+        <source>The drawer is empty.</source>
+        <translation>డ్రాయర్ ఖాళీగా ఉంది.</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>లెక్కించినది</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>తనిఖీలు</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>ఫ్లోట్</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>అంచనా</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>నమోదు చేసినది</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>తేడా</translation>
     </message>
 </context>
 <context>
@@ -3185,6 +3926,10 @@ Variance %3</source>
         <translation>ఈ కియోస్క్‌లో సేవ్ అయింది; ఇది స్వయంచాలకంగా కేంద్ర వ్యవస్థకు చేరుతుంది.</translation>
     </message>
     <message>
+        <source>+%1 more</source>
+        <translation>+%1 ఇంకా</translation>
+    </message>
+    <message>
         <source>Ticket preview</source>
         <translation>టికెట్ ముందస్తు వీక్షణ</translation>
     </message>
@@ -3306,37 +4051,6 @@ Variance %3</source>
     <message>
         <source>Member ✓ · earning points</source>
         <translation>సభ్యుడు ✓ · పాయింట్లు వస్తున్నాయి</translation>
-    </message>
-</context>
-<context>
-    <name>Weekday</name>
-    <message>
-        <source>Mon</source>
-        <translation>సోమ</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>మంగళ</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>బుధ</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>గురు</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>శుక్ర</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>శని</translation>
-    </message>
-    <message>
-        <source>Sun</source>
-        <translation>ఆది</translation>
     </message>
 </context>
 </TS>
