@@ -51,8 +51,6 @@ REASONS = {
     "selfservice-seats": "seatmap (seatmap/panel.py, selfservice/seats.py): zoom buttons and "
                          "'Find N seats together' cut in large text",
     "counter-shift-open": "cashup (counter/shift.py): 'card sales only' button cut in Telugu",
-    "counter-shift-close": "cashup (counter/shift.py): new words, not yet in the .ts files",
-    "counter-shift-report": "cashup (counter/shift.py): new words, not yet in the .ts files",
     "counter-shift-slip": "cashup (counter/shift.py): new words, not yet in the .ts files",
     "counter-seats": "seatmap (seatmap/panel.py): zoom, 'Whole hall' and 'Find N seats "
                      "together' buttons cut in large text; pages (counter/mode.py): top bar "
@@ -63,8 +61,6 @@ REASONS = {
     "counter-payment": "pages (counter/mode.py): top bar shift label and hold countdown cut",
     "manager-dashboard": "dashboard (manager/dashboard.py): tiles, occupancy table and "
                          "breakdown tabs cut; its words not translated",
-    "counter-refund": "refund (counter/refund.py): new words (refund preview, reason codes) "
-                      "not yet in the .ts files",
     "manager-refunds": "refund (manager/refunds.py): columns past the edge in large text",
     "manager-cashups": "cashup (manager/cashups.py): columns past the edge",
     "manager-sync": "refund (manager/sync.py): columns past the edge",
@@ -74,7 +70,6 @@ REASONS = {
 # pages' own words are English in Hindi and Telugu; in large text its navigation is cut.
 MANAGER_CONSOLE = "manager console: navigation (manager/window.py, pages) cut in large text " \
                   "and, with the pages' words, not translated in Hindi and Telugu"
-SHIFT_CLOSE = ["counter-shift-close", "counter-shift-report", "counter-shift-slip"]
 _MANAGER_PAGES = ("dashboard", "refunds", "cashups", "stock", "offers", "schedule", "halls",
                   "sync", "audit", "staff", "dayclose")
 
@@ -99,9 +94,9 @@ KNOWN = _known({
     "hi-large-self-service": ["selfservice-films", "selfservice-shows"],
     "hi-large-manager": [f"manager-{page}" for page in _MANAGER_PAGES],
     "te-hc-large-self-service": ["selfservice-films", "selfservice-shows"],
-    "hi-large-counter": ["counter-basket", "counter-refund", *SHIFT_CLOSE],
+    "hi-large-counter": ["counter-shift-slip"],
     "te-hc-large-counter": ["counter-basket", "counter-payment", "counter-seats",
-                            "counter-shift-open", "counter-refund", *SHIFT_CLOSE],
+                            "counter-shift-open", "counter-shift-slip"],
     "te-hc-large-manager": [f"manager-{page}" for page in _MANAGER_PAGES],
 })
 
