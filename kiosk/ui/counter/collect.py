@@ -25,7 +25,7 @@ from kiosk.ui.dates import day_time_text
 
 
 class CollectScreen(Screen):
-    name = "collect"
+    name = CounterPage.COLLECT
 
     def __init__(self, ctl):
         super().__init__(ctl)

@@ -33,12 +33,13 @@ from kiosk.ui.counter.show_model import ShowTableModel
 from kiosk.ui.counter.showtimes import ShowTimeGrid
 from kiosk.ui.dates import day_text, time_text
 from kiosk.ui.names import city_name, genre_name, language_name
+from kiosk.ui.page_names import CounterPage
 
 DAYS_AHEAD = 7
 
 
 class FinderScreen(Screen):
-    name = "finder"
+    name = CounterPage.FINDER
 
     def __init__(self, ctl):
         super().__init__(ctl)

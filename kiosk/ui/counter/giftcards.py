@@ -38,7 +38,7 @@ QR_PX = 168
 
 
 class GiftCardScreen(Screen):
-    name = "giftcards"
+    name = CounterPage.GIFT_CARDS
 
     def __init__(self, ctl):
         super().__init__(ctl)
@@ -198,7 +198,7 @@ class GiftCardScreen(Screen):
 
     def back(self) -> None:
         self.clear()
-        self.ctl.go("finder")
+        self.ctl.go(CounterPage.FINDER)
 
     def clear(self) -> None:
         self.card = None

@@ -54,7 +54,7 @@ UPI_QR_PX = 152
 
 
 class PaymentScreen(Screen):
-    name = "payment"
+    name = CounterPage.PAYMENT
 
     def __init__(self, ctl):
         super().__init__(ctl)
@@ -352,7 +352,7 @@ class PaymentScreen(Screen):
     def enter(self) -> None:
         sale = self.session.sale
         if sale.hold is None or sale.quote is None:
-            self.ctl.go("basket" if sale.hold else "finder")
+            self.ctl.go(CounterPage.BASKET if sale.hold else CounterPage.FINDER)
             return
         self._confirming = False
         self.message.clear()
@@ -445,7 +445,7 @@ class PaymentScreen(Screen):
 
     def back(self) -> None:
         if not self._confirming:
-            self.ctl.go("basket")
+            self.ctl.go(CounterPage.BASKET)
 
     def _build_quick_cash(self) -> None:
         for button in self.quick_buttons:
@@ -722,7 +722,7 @@ class PaymentScreen(Screen):
                 "%1", format_money(self.remaining_minor, self.currency)))
             return
         if sale.hold is None:
-            self.ctl.go("finder")
+            self.ctl.go(CounterPage.FINDER)
             return
         self._confirming = True
         self.confirm_calls += 1
@@ -748,7 +748,7 @@ class PaymentScreen(Screen):
             self.ctl.hold_lost(str(exc))
         elif isinstance(exc, SeatsUnavailable):
             self.ctl.banner.error(str(exc))
-            self.ctl.go("seats")
+            self.ctl.go(CounterPage.SEATS)
         elif isinstance(exc, KioskError):
             self.message.setText(str(exc))
         else:

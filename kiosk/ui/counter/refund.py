@@ -95,7 +95,7 @@ class SeatCheckBox(QCheckBox):
 
 
 class RefundScreen(Screen):
-    name = "refund"
+    name = CounterPage.REFUND
 
     def __init__(self, ctl):
         super().__init__(ctl)
@@ -249,7 +249,7 @@ class RefundScreen(Screen):
 
     def back(self) -> None:
         self.clear()
-        self.ctl.go("finder")
+        self.ctl.go(CounterPage.FINDER)
 
     def clear(self) -> None:
         self.booking = None

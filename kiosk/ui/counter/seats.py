@@ -27,6 +27,7 @@ from kiosk.services.models import SeatStatus, ShowDetail
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import day_time_text
 from kiosk.ui.names import language_name
+from kiosk.ui.page_names import CounterPage
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ def seat_prices(detail: ShowDetail) -> dict[str, int]:
 
 
 class SeatsScreen(Screen):
-    name = "seats"
+    name = CounterPage.SEATS
 
     def __init__(self, ctl):
         super().__init__(ctl)
@@ -143,7 +144,7 @@ class SeatsScreen(Screen):
     def enter(self) -> None:
         detail = self.detail
         if detail is None:
-            self.ctl.go("finder")
+            self.ctl.go(CounterPage.FINDER)
             return
         summary = detail.summary
         self.heading.setText(f"{summary.film_title}  ·  {summary.certificate}  ·  "
@@ -191,7 +192,7 @@ class SeatsScreen(Screen):
         """Esc: give the seats back and return to the show list."""
         self._queue.clear()
         self.ctl.release_hold()
-        self.ctl.go("finder")
+        self.ctl.go(CounterPage.FINDER)
 
     def refresh(self) -> None:
         statuses = self._read_statuses()
@@ -362,7 +363,7 @@ class SeatsScreen(Screen):
     def to_basket(self) -> None:
         if self._busy or not self.continue_button.isEnabled():
             return
-        self.ctl.go("basket")
+        self.ctl.go(CounterPage.BASKET)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \

@@ -65,7 +65,7 @@ def qr_pixmap(text: str, size_px: int = QR_PX) -> QPixmap:
 
 
 class TicketScreen(Screen):
-    name = "ticket"
+    name = CounterPage.TICKET
 
     def __init__(self, ctl):
         super().__init__(ctl)
@@ -201,7 +201,7 @@ class TicketScreen(Screen):
     def enter(self) -> None:
         booking = self.booking
         if booking is None:
-            self.ctl.go("finder")
+            self.ctl.go(CounterPage.FINDER)
             return
         self.last_ticket_path = None
         self.last_receipt_path = None

@@ -47,6 +47,7 @@ def row_sentence(row: dict) -> str:
 
 
 class AuditScreen(ManagerScreen):
+    name = ManagerPage.AUDIT
     title = "Audit log"
 
     def __init__(self, ctx, parent=None):

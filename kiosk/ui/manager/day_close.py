@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import InvalidInput
 from kiosk.ui import dates
 from kiosk.ui.manager.common import ManagerScreen, button, high_contrast, muted
+from kiosk.ui.page_names import ManagerPage
 
 
 class DayCloseScreen(ManagerScreen):
+    name = ManagerPage.DAY_CLOSE
     title = "Day close"
 
     def __init__(self, ctx, parent=None):

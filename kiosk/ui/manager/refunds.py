@@ -90,6 +90,7 @@ def refund_row(item: Any, timezone: str) -> tuple:
 
 
 class RefundsScreen(ManagerScreen):
+    name = ManagerPage.REFUNDS
     title = "Refund approvals"
 
     def __init__(self, ctx, parent=None):

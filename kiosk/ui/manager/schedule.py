@@ -30,6 +30,7 @@ from kiosk.services.schedule import SEAT_TYPES, TICKET_TYPES
 from kiosk.ui import dates
 from kiosk.ui.manager import common
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
+from kiosk.ui.page_names import ManagerPage
 
 FILM_COLUMNS = (Col("title", "Title"), Col("language", "Language"), Col("genres", "Genres"),
                 Col("certificate", "Cert."), Col("runtime_min", "Minutes", "int"), Col("poster", "Poster"))
@@ -576,6 +577,7 @@ def _error_row(error: Any) -> tuple:
 
 
 class ScheduleScreen(ManagerScreen):
+    name = ManagerPage.SCHEDULE
     title = "Schedule"
 
     def __init__(self, ctx, parent=None):

@@ -72,6 +72,7 @@ def _conflicts_module():
 
 
 class SyncScreen(ManagerScreen):
+    name = ManagerPage.SYNC
     title = "Kiosks and sync"
 
     def __init__(self, ctx, parent=None):

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.money import format_money
 from kiosk.services.models import Quote
+from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.selfservice.common import button, label, step_layout
+from kiosk.ui.selfservice.screen import SelfServiceScreen
 
 READ_DELAY_MS = 700  # how long the simulated terminal "reads" the card
 
@@ -103,10 +105,9 @@ class CardTerminal(QFrame):
         self.cardRead.emit(self.last4)
 
 
-class PaymentScreen(QWidget):
+class PaymentScreen(SelfServiceScreen):
+    name = SelfServicePage.PAY
     cardAccepted = Signal(str)
-    backRequested = Signal()
-    cancelRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
