@@ -24,6 +24,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from kiosk.ui import message
+
 log = logging.getLogger(__name__)
 
 POLL_INTERVAL_MS = 300
@@ -126,13 +128,16 @@ class Bridge(QObject):
                name: str | None = None, exclusive: bool = True, **kwargs: Any) -> Task:
         """Run ``fn`` on the worker thread; ``on_done(result)`` / ``on_error(exc)`` on this one.
 
+        Without ``on_error`` a failure is shown in the banner (``message.failure``: a refusal's
+        own words, a calm sentence for a fault); a caller with something better to say, or
+        housekeeping nobody needs to hear about (``message.logged``), passes its own.
+
         ``exclusive=False``: without the services' lock, for slow I/O that touches no database
         (a printer), so the screens' own service calls do not wait for it."""
         task = Task(name or getattr(fn, "__name__", "task"), self)
         if on_done is not None:
             task.succeeded.connect(on_done)
-        if on_error is not None:
-            task.failed.connect(on_error)
+        task.failed.connect(on_error if on_error is not None else message.failure)
         task.succeeded.connect(lambda result, t=task: self._finish(t, result, None))
         task.failed.connect(lambda exc, t=task: self._finish(t, None, exc))
         was_idle = not self._pending
