@@ -82,6 +82,16 @@ class Services:
     def config(self) -> Config:
         return self.deps.config
 
+    @property
+    def cloud_context(self) -> CloudContext | None:
+        """The cloud connection the seat gate sells through; None when this device sells
+        locally (the manager's "pull the day" needs it)."""
+        if not self.config.cloud.enabled:
+            return None
+        from kiosk.cloud.gate import CloudGate
+
+        return self.gate.context if isinstance(self.gate, CloudGate) else None
+
     def close(self) -> None:
         if self.owns_gate:
             self.gate.close()

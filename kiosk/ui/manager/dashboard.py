@@ -345,7 +345,7 @@ class DashboardScreen(ManagerScreen):
     def pull_day(self) -> None:
         """Pull the shown business day of every device from the cloud (worker thread), then
         show it."""
-        context = getattr(self.ctx.services.gate, "context", None)
+        context = self.ctx.services.cloud_context
         if context is None:
             self.banner.error(self.tr("Cloud sync is not running on this console; nothing was pulled."))
             return

@@ -28,6 +28,7 @@ class CardTerminal(QFrame):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._reading = False  # a card is being read
         self.setProperty("ss", "terminal")
         self.setFixedWidth(420)
         self.setMinimumHeight(460)
@@ -83,7 +84,7 @@ class CardTerminal(QFrame):
             b.setEnabled(True)
 
     def _show_state(self) -> None:
-        if getattr(self, "_reading", False):
+        if self._reading:
             self.prompt.setText(self.tr("Reading card… do not remove"))
         elif self.last4:
             self.prompt.setText(self.tr("Card accepted\n•••• %1").replace("%1", self.last4))

@@ -224,7 +224,8 @@ class SelfServiceWidget(QWidget):
         self.idle_watcher.set_active(name != SelfServicePage.ATTRACT)
         self.countdown.tick()
 
-    def _restyle(self, *_args) -> None:
+    @Slot()
+    def _restyle(self) -> None:
         if self._shut_down:
             return
         apply_style(self)
@@ -236,6 +237,7 @@ class SelfServiceWidget(QWidget):
         self.seats.set_high_contrast(is_high_contrast())
 
     # -- the flow ----------------------------------------------------------------------------
+    @Slot()
     def go_attract(self) -> None:
         self.prompt.stop()
         self.sale = Sale()
@@ -246,20 +248,24 @@ class SelfServiceWidget(QWidget):
         self.show_screen(SelfServicePage.ATTRACT)
         self.attract.setFocus()
 
+    @Slot()
     def start(self) -> None:
         self.films.refresh()
         self.show_screen(SelfServicePage.FILMS)
 
+    @Slot(str)
     def set_language(self, code: str) -> None:
         language_manager().set_language(code)
         self.attract.set_language(language_manager().language)
 
+    @Slot(dict, object)
     def choose_film(self, film: dict, query: ShowQuery | None = None) -> None:
         self.sale.film = film
         self.sale.query = query
         self.shows.set_film(film, query)
         self.show_screen(SelfServicePage.SHOWS)
 
+    @Slot(object)
     def choose_show(self, show: ShowSummary) -> None:
         try:
             detail = self.bridge.call(self.services.catalogue.show, show.show_id)
@@ -281,11 +287,13 @@ class SelfServiceWidget(QWidget):
             return
         self.show_screen(SelfServicePage.SEATS)
 
+    @Slot(int)
     def _count_chosen(self, n: int) -> None:
         self.show_screen(SelfServicePage.SEATS)
         if n:
             self.seats.request_best(n)
 
+    @Slot(object)
     def _hold_changed(self, hold: Hold | None) -> None:
         if hold is not None and self.current_name() != SelfServicePage.SEATS:
             # a seat tap still in flight when the sale was abandoned: give those seats back
@@ -296,15 +304,18 @@ class SelfServiceWidget(QWidget):
         self.sale.hold = hold
         self.countdown.tick()
 
+    @Slot(object)
     def _release_failed(self, error: BaseException) -> None:
         log.warning("release failed: %s", error)
 
+    @Slot()
     def _back_from_seats(self) -> None:
         self._release_hold()
         self.seats.hold = None
         self.shows.refresh()
         self.show_screen(SelfServicePage.SHOWS)
 
+    @Slot()
     def _to_tickets(self) -> None:
         if self.sale.hold is None or self.sale.detail is None:
             return
@@ -312,6 +323,7 @@ class SelfServiceWidget(QWidget):
                               self.sale.promo, self.sale.member)
         self.show_screen(SelfServicePage.TICKETS)
 
+    @Slot(dict, object)
     def _to_snacks(self, ticket_types: dict, quote: Quote) -> None:
         """After the tickets: offer the cinema's combos, unless it sells no food."""
         self.sale.ticket_types = ticket_types
@@ -336,6 +348,7 @@ class SelfServiceWidget(QWidget):
         self.show_screen(SelfServicePage.SNACKS)
         self._renew_hold()
 
+    @Slot(list)
     def _snacks_chosen(self, orders: list) -> None:
         self._to_pay(orders)  # a refusal stays on the snacks step, said there
 
@@ -366,12 +379,14 @@ class SelfServiceWidget(QWidget):
         self._renew_hold()
         return True
 
+    @Slot(str)
     def _card_accepted(self, last4: str) -> None:
         self.sale.card_last4 = last4
         self.contact.reset()
         self.show_screen(SelfServicePage.CONTACT)
         self._renew_hold()
 
+    @Slot(str)
     def _contact_entered(self, contact: str) -> None:
         self.sale.contact = contact
         sale = self.sale
@@ -382,6 +397,7 @@ class SelfServiceWidget(QWidget):
         self.show_screen(SelfServicePage.REVIEW)
         self._renew_hold()
 
+    @Slot()
     def confirm(self) -> None:
         sale = self.sale
         if sale.hold is None or sale.card_last4 is None:
@@ -396,6 +412,7 @@ class SelfServiceWidget(QWidget):
                            on_done=self._confirmed,
                            on_error=self._confirm_failed, name="self-service confirm")
 
+    @Slot(object)
     def _confirmed(self, booking: Booking) -> None:
         self.sale.booking = booking
         self.sale.hold = None
@@ -412,6 +429,7 @@ class SelfServiceWidget(QWidget):
         if self.services.printing is not None and self.services.printing.thermal:
             self.print_ticket()  # "take your tickets below", without a tap
 
+    @Slot(object)
     def _confirm_failed(self, error: BaseException) -> None:
         self.review.set_busy(False)
         if isinstance(error, (SeatsUnavailable, HoldExpired)):
@@ -427,6 +445,7 @@ class SelfServiceWidget(QWidget):
             "Sorry, the payment could not be completed. Your card was not charged.")
         self.review.show_error(message)
 
+    @Slot()
     def print_ticket(self) -> None:
         booking = self.sale.booking
         if booking is None:
@@ -472,16 +491,19 @@ class SelfServiceWidget(QWidget):
         theme.largeTextChanged.connect(self.attract.large_button.setChecked)
 
     # -- collecting tickets booked elsewhere (issue 13 point 1) -----------------------------
+    @Slot()
     def start_collect(self) -> None:
         self.collect.reset()
         self.show_screen(SelfServicePage.COLLECT)
         self.collect.entry.setFocus()
 
+    @Slot(str)
     def _find_booking(self, text: str) -> None:
         self.bridge.submit(self.services.collection.find, self.actor(), text,
                            name="self-service find booking", on_done=self.collect.show_found,
                            on_error=self._collect_failed)
 
+    @Slot(object)
     def _collect_failed(self, error: BaseException, booking_id: str = "") -> None:
         from kiosk.services.collection import ProofNeeded
 
@@ -493,6 +515,7 @@ class SelfServiceWidget(QWidget):
         self.collect.show_found([])
         self.collect.set_message(message, error=True)
 
+    @Slot(str, str)
     def _collect_booking(self, booking_id: str, proof: str) -> None:
         self.collect.set_message(self.tr("Printing your tickets…"))
         self.bridge.submit(self.services.collection.collect, self.actor(), booking_id,
@@ -500,6 +523,7 @@ class SelfServiceWidget(QWidget):
                            on_done=self._print_collected,
                            on_error=lambda err, b=booking_id: self._collect_failed(err, b))
 
+    @Slot(object)
     def _print_collected(self, collection) -> None:
         """Collected: print on the thermal printer (the collection is given back if the
         printer fails, so the customer can try again)."""
@@ -549,9 +573,11 @@ class SelfServiceWidget(QWidget):
                       receipt=ReceiptData.from_booking(booking), on_done=self._thermal_printed,
                       on_error=self._thermal_failed)
 
+    @Slot(object)
     def _thermal_printed(self, printed) -> None:
         self.done.print_status.setText(self.tr("Take your tickets below."))
 
+    @Slot(object)
     def _thermal_failed(self, error: BaseException) -> None:
         log.warning("self-service printing failed: %s", error)
         reference = self.sale.booking.reference if self.sale.booking else ""
@@ -571,12 +597,14 @@ class SelfServiceWidget(QWidget):
                            on_done=self._renewed, on_error=self._renew_failed,
                            name="self-service renew hold")
 
+    @Slot(object)
     def _renewed(self, hold: Hold) -> None:
         if self.sale.hold is not None and hold.hold_id == self.sale.hold.hold_id:
             self.sale.hold = hold
             self.seats.hold = hold
             self.countdown.tick()
 
+    @Slot(object)
     def _renew_failed(self, error: BaseException) -> None:
         log.info("hold renewal refused: %s", error)  # the countdown and confirm handle expiry
 
@@ -588,6 +616,7 @@ class SelfServiceWidget(QWidget):
         self.bridge.submit(self.services.booking.release, hold.hold_id,
                            on_error=self._release_failed, name="self-service release")
 
+    @Slot()
     def abandon(self) -> None:
         """Give the seats back and return to the attract screen."""
         self.prompt.stop()
