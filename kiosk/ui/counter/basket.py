@@ -376,7 +376,7 @@ class BasketScreen(Screen):
                 quote = self.bridge.call(self.services.booking.quote, sale.hold.hold_id,
                                          dict(sale.ticket_types), "", sale.member_phone)
         except HoldExpired as err:
-            self.ctl.hold_lost(str(err))
+            self.ctl.sales.hold_lost(str(err))
             return False
         except KioskError as err:
             self.ctl.banner.error(str(err))

@@ -198,7 +198,7 @@ class FinderScreen(Screen):
 
     def _grid_chosen(self, show_id: str, adults: int, children: int) -> None:
         if adults:
-            self.ctl.quick_sale(show_id, adults, children)
+            self.ctl.sales.quick_sale(show_id, adults, children)
         else:
             self.ctl.open_show(show_id)
 

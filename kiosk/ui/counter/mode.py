@@ -1,8 +1,8 @@
 """Counter mode: the staff screens in one stack, and the navigation between them.
 
-The mode owns who is signed in, which screen is shown and the sale's service calls the screens
-ask for. What spans the screens is a small object of its own, wired in ``_connect_signals``:
-the top bar (``counter/topbar.py``), the function keys (``counter/shortcuts.py``), the hold
+The mode owns who is signed in and which screen is shown. What spans the screens is a small
+object of its own, wired in ``_connect_signals``: the sale's service calls
+(``counter/sale_flow.py``), the top bar (``counter/topbar.py``), the function keys (``counter/shortcuts.py``), the hold
 countdown (``hold_countdown.py``: warns in the last minute, and the mode sends the cashier back to
 the seat map when it runs out), and the idle lock (``idle_lock.py``: signs out a till left alone,
 releasing the hold). Messages go through ``kiosk.ui.message``; the banner here listens.
@@ -11,7 +11,6 @@ releasing the hold). Messages go through ``kiosk.ui.message``; the banner here l
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -24,7 +23,7 @@ from kiosk.config import Config
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
 from kiosk.services.app import Services
-from kiosk.services.models import Actor, Booking, Hold, Payment
+from kiosk.services.models import Actor, Booking
 from kiosk.ui import i18n, message
 from kiosk.ui.bridge import Bridge
 from kiosk.ui.counter.basket import BasketScreen
@@ -33,6 +32,7 @@ from kiosk.ui.counter.finder import FinderScreen
 from kiosk.ui.counter.giftcards import GiftCardScreen
 from kiosk.ui.counter.payment import PaymentScreen
 from kiosk.ui.counter.refund import RefundScreen
+from kiosk.ui.counter.sale_flow import SaleFlow
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.seats import SeatsScreen
 from kiosk.ui.counter.session import CounterSession
@@ -53,9 +53,6 @@ if TYPE_CHECKING:
     from kiosk.ui.theme import ThemeManager
 
 log = logging.getLogger(__name__)
-
-RENEW_AFTER_S = 30  # renew on activity once the hold has run this long
-
 
 class SignInScreen(Screen):
     name = CounterPage.SIGNIN
@@ -89,7 +86,8 @@ class CounterMode(QWidget):
     Attributes:
         session: who is signed in, their shift and the sale (kept over a language rebuild).
         stack: the screens (``CounterPage`` names).
-        topbar, shortcuts, countdown, idle_lock, banner: the parts that span the screens.
+        sales, topbar, shortcuts, countdown, idle_lock, banner: the parts that span the
+            screens.
     """
 
     signedIn = Signal(object)
@@ -106,9 +104,6 @@ class CounterMode(QWidget):
         self.config = config
         self.theme = theme
         self.session = session or CounterSession()
-        self._renewing = False
-        self._quick_pending = False  # a quantity preset's seats are being held
-        self._quick_token = 0  # which request a late answer belongs to
 
         self.topbar = CounterTopBar(self)
         self.banner = MessageBanner(self)
@@ -116,6 +111,7 @@ class CounterMode(QWidget):
         self._init_layout()
         self.shortcuts = CounterShortcuts(self)
         self.countdown = HoldCountdown(lambda: self.session.sale.hold, bridge.now, parent=self)
+        self.sales = SaleFlow(self)
         self.idle_lock = IdleLock(config.staff_idle_lock_s, keep_awake=self.sale_being_confirmed,
                                   parent=self)
         self.customer_display: CustomerDisplay | None = None
@@ -183,10 +179,11 @@ class CounterMode(QWidget):
         keys.printRequested.connect(self.print_current)
         self.countdown.ticked.connect(bar.show_hold_seconds)
         self.countdown.cleared.connect(bar.clear_hold)
-        self.countdown.warned.connect(self._hold_warned)
-        self.countdown.expired.connect(self._hold_expired)
+        self.countdown.warned.connect(self.sales.hold_warned)
+        self.countdown.expired.connect(self.sales.hold_ran_out)
+        self.sales.changed.connect(self.customerViewChanged)
         self.idle_lock.lockRequested.connect(self.lock)
-        self.idle_lock.activity.connect(self._activity)
+        self.idle_lock.activity.connect(self.sales.renew_on_activity)
         if self.theme is not None:
             self.theme.largeTextChanged.connect(bar.fit_later)  # bound: dropped with the bar
 
@@ -288,7 +285,7 @@ class CounterMode(QWidget):
         if self.session.actor is None:
             return
         if self.session.sale.hold is not None:
-            self.release_hold()
+            self.sales.release_hold()
         self.go(page)
 
     @Slot()
@@ -308,7 +305,7 @@ class CounterMode(QWidget):
     def close_shift(self) -> None:
         if self.session.actor is None or self.session.shift is None:
             return
-        self.release_hold()
+        self.sales.release_hold()
         self.go(CounterPage.SHIFT_CLOSE)
 
     def sale_being_confirmed(self) -> bool:
@@ -319,7 +316,7 @@ class CounterMode(QWidget):
     def _signed_in(self, actor: Actor) -> None:
         previous = self.session.actor
         if previous is not None and previous.staff_id != actor.staff_id:
-            self._forget_sale()
+            self.sales.forget()
         self.session.actor = actor
         self.banner.clear()
         try:
@@ -374,7 +371,7 @@ class CounterMode(QWidget):
         self.go(CounterPage.SIGNIN)
 
     def _end_session(self, actor: Actor) -> None:
-        self._forget_sale()
+        self.sales.forget()
         self.idle_lock.stop()
         self.countdown.stop()
         self.session.actor = None
@@ -389,214 +386,24 @@ class CounterMode(QWidget):
     def shift_changed(self) -> None:
         self._update_chrome()
 
-    # -- the sale -------------------------------------------------------------------------------
+    # -- the sale (its service calls are ``self.sales``; these move the cashier) ----------------
     def open_show(self, show_id: str) -> None:
-        try:
-            detail = self.bridge.call(self.services.catalogue.show, show_id)
-        except KioskError as err:
-            message.error(str(err))
-            return
-        sale = self.session.sale
-        if sale.hold is not None and sale.show is not None and \
-                sale.show.summary.show_id != show_id:
-            self.release_hold()
-        sale.show = detail
-        self.go(CounterPage.SEATS)
-
-    def quick_sale(self, show_id: str, adults: int, children: int = 0) -> None:
-        """A quantity preset on the show-time grid: hold the best seats together at once and
-        go straight to payment (issue 13 point 6); the seat map when no block fits."""
-        try:
-            detail = self.bridge.call(self.services.catalogue.show, show_id)
-        except KioskError as err:
-            message.error(str(err))
-            return
-        if self._quick_pending:
-            return  # a double tap: the first request answers
-        sale = self.session.sale
-        if sale.hold is not None:
-            self.release_hold()
-        sale.show = detail
-        self._quick_pending = True
-        self._quick_token += 1
-        token, actor = self._quick_token, self.session.actor
-        self.set_busy_text(self.tr("Finding the best seats…"))
-        self.bridge.submit(self.services.booking.hold_best, actor, show_id,
-                           adults + children, name="quick sale",
-                           on_done=lambda hold: self._quick_held(hold, children, token, actor),
-                           on_error=lambda err: self._quick_failed(err, token))
-
-    def _quick_still_wanted(self, token: int, actor: Actor | None) -> bool:
-        """The cashier is still where the request was made (same sale, signed in, on the show
-        times): a late answer otherwise is dropped, its seats given back."""
-        return (token == self._quick_token and self.session.actor is actor
-                and self.current_name() == CounterPage.FINDER and self.session.sale.hold is None)
-
-    def _quick_held(self, hold: Hold, children: int, token: int, actor: Actor | None) -> None:
-        self._quick_pending = False
-        self.set_busy_text("")
-        if not self._quick_still_wanted(token, actor) or \
-                self.session.sale.show is None or \
-                self.session.sale.show.summary.show_id != hold.show_id:
-            self.bridge.submit(self.services.booking.release, hold.hold_id,
-                               name="quick sale given back",
-                               on_error=message.logged("giving back a late quick sale"))
-            return
-        self.set_hold(hold)
-        seats = list(hold.seats)
-        sale = self.session.sale
-        sale.ticket_types = {code: ("child" if n >= len(seats) - children else "adult")
-                             for n, code in enumerate(seats)}
-        if self.basket.requote():
-            self.go(CounterPage.PAYMENT)
-        else:
-            self.go(CounterPage.BASKET)
-
-    def _quick_failed(self, error: BaseException, token: int) -> None:
-        self._quick_pending = False
-        self.set_busy_text("")
-        if token != self._quick_token or self.current_name() != CounterPage.FINDER:
-            return
-        message.warning(
-            (str(error) if isinstance(error, KioskError) else self.tr("No seats were held."))
-            + " " + self.tr("Choose the seats on the map."))
-        self.go(CounterPage.SEATS)
-
-    def set_hold(self, hold: Hold | None) -> None:
-        sale = self.session.sale
-        sale.hold = hold
-        sale.quote = None
-        if hold is None:
-            sale.ticket_types = {}
-            sale.promo = ""
-        else:
-            sale.ticket_types = {code: sale.ticket_types.get(code, "adult")
-                                 for code in hold.seats}
-        self.countdown.tick()
-        self.customerViewChanged.emit()
-
-    def release_hold(self) -> None:
-        """Give the current hold back (on the worker), and forget it here at once."""
-        hold = self.session.sale.hold
-        self.set_hold(None)
-        if hold is not None:
-            self.bridge.submit(self.services.booking.release, hold.hold_id, name="release",
-                               on_error=message.logged("releasing a hold"))
-
-    def _forget_sale(self) -> None:
-        self.release_hold()
-        self.session.new_sale()
-
-    def hold_lost(self, text: str) -> None:
-        """The hold ran out (or vanished): back to the map, which shows the seats as they are."""
-        self.release_hold()
-        message.error(text)
-        if self.session.sale.show is not None:
+        if self.sales.choose_show(show_id):
             self.go(CounterPage.SEATS)
-        else:
-            self.go(CounterPage.FINDER)
-
-    def confirm_sale(self, payment: Payment, contact: str,
-                     on_done: Callable[[Booking], None],
-                     on_error: Callable[[BaseException], None]) -> None:
-        sale = self.session.sale
-        booking = self.services.booking
-        assert sale.hold is not None, "confirm_sale without a hold"
-        hold_id = sale.hold.hold_id
-        types = dict(sale.ticket_types)
-        if sale.exchange_from is not None:
-            self.bridge.submit(booking.exchange, self.session.actor, sale.exchange_from.reference,
-                               hold_id, types, payment, name="exchange",
-                               on_done=on_done, on_error=on_error)
-        else:
-            self.bridge.submit(booking.confirm, self.session.actor, hold_id, types, payment,
-                               contact, tuple(sale.items), sale.promo, sale.member_phone,
-                               self.confirmation_language(),
-                               name="confirm",
-                               on_done=on_done, on_error=on_error)
-
-    def sale_confirmed(self, booking: Booking) -> None:
-        sale = self.session.sale
-        exchanged = sale.exchange_from
-        sale.booking = booking
-        sale.hold = None
-        sale.exchange_from = None
-        self.countdown.tick()
-        self.bridge.sync_now()
-        if exchanged is not None:
-            message.ok(self.tr("Exchanged %1 for %2.").replace(
-                "%1", exchanged.reference).replace("%2", booking.reference))
-        self.go(CounterPage.TICKET)
 
     def new_sale(self) -> None:
-        if self.session.sale.booking is None:
-            self.release_hold()
-        self.session.new_sale()
-        self.set_hold(None)
+        self.sales.new_sale()
         self.topbar.set_customer_language(self.config.language)  # the next customer starts
         self.go(CounterPage.FINDER)                              # in the counter's language
         self.finder.focus_search()
 
     def start_exchange(self, booking: Booking) -> None:
-        self.release_hold()
-        self.session.new_sale()
-        self.session.sale.exchange_from = booking
+        self.sales.start_exchange(booking)
         self.go(CounterPage.FINDER)
-
-    # -- the hold and activity --------------------------------------------------------------------
-    def hold_remaining_s(self) -> float | None:
-        return self.countdown.remaining_s()
-
-    def tick(self) -> None:
-        """Look at the hold now (a screen that saw the hold end asks this)."""
-        self.countdown.tick()
-
-    @Slot(int)
-    def _hold_warned(self, _seconds: int) -> None:
-        message.warning(self.tr("The seat hold ends in under a minute. Touch the screen to keep "
-                                "the seats."))
-
-    @Slot()
-    def _hold_expired(self) -> None:
-        if self.sale_being_confirmed():
-            return  # the payment decides; the countdown asks again next second
-        self.hold_lost(self.tr("The seat hold ran out, so the seats were released. "
-                               "Please choose the seats again."))
 
     def note_activity(self) -> None:
         """A person did something for the sale: keep the session and the hold alive."""
         self.idle_lock.poke()
-
-    @Slot()
-    def _activity(self) -> None:
-        hold = self.session.sale.hold
-        if hold is None or self._renewing or self.session.actor is None:
-            return
-        remaining = self.hold_remaining_s()
-        total = self.config.hold_minutes * 60
-        if remaining is None or remaining <= 0 or remaining > total - RENEW_AFTER_S:
-            return
-        self._renewing = True
-        self.bridge.submit(self.services.booking.renew_hold, hold.hold_id, name="renew_hold",
-                           on_done=self._renewed, on_error=self._renew_failed)
-
-    @Slot(object)
-    def _renewed(self, hold: Hold | None) -> None:
-        self._renewing = False
-        current = self.session.sale.hold
-        if current is not None and hold is not None and current.hold_id == hold.hold_id:
-            warned = self.countdown.has_warned
-            self.session.sale.hold = hold
-            if warned and self.banner.kind() == "warn":
-                self.banner.clear()
-            self.countdown.tick()
-
-    @Slot(object)
-    def _renew_failed(self, exc: BaseException) -> None:
-        self._renewing = False
-        if isinstance(exc, KioskError) and self.session.sale.hold is not None:
-            if self.current_name() in SALE_PAGES and not self.sale_being_confirmed():
-                self.hold_lost(str(exc))
 
     # -- the customer's side ----------------------------------------------------------------------
     @Slot(str)
@@ -621,7 +428,7 @@ class CounterMode(QWidget):
         """Before the window closes or the mode is rebuilt for good: free the seats."""
         self.countdown.stop()
         self.idle_lock.stop()
-        self.release_hold()
+        self.sales.release_hold()
         self._close_customer_display()
 
     def detach(self) -> None:

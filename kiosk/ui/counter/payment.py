@@ -730,14 +730,14 @@ class PaymentScreen(Screen):
         self.back_button.setEnabled(False)
         self.message.setText("")
         self.ctl.set_busy_text(self.tr("Confirming the sale…"))
-        self.ctl.confirm_sale(payment, self.contact.text().strip(),
+        self.ctl.sales.confirm_sale(payment, self.contact.text().strip(),
                               on_done=self._confirmed, on_error=self._failed)
 
     def _confirmed(self, booking) -> None:
         self._confirming = False
         self.back_button.setEnabled(True)
         self.ctl.set_busy_text("")
-        self.ctl.sale_confirmed(booking)
+        self.ctl.sales.sale_confirmed(booking)
 
     def _failed(self, exc: BaseException) -> None:
         self._confirming = False
@@ -745,7 +745,7 @@ class PaymentScreen(Screen):
         self.ctl.set_busy_text("")
         self._update_state()
         if isinstance(exc, HoldExpired):
-            self.ctl.hold_lost(str(exc))
+            self.ctl.sales.hold_lost(str(exc))
         elif isinstance(exc, SeatsUnavailable):
             self.ctl.banner.error(str(exc))
             self.ctl.go(CounterPage.SEATS)

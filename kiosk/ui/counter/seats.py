@@ -191,7 +191,7 @@ class SeatsScreen(Screen):
     def back(self) -> None:
         """Esc: give the seats back and return to the show list."""
         self._queue.clear()
-        self.ctl.release_hold()
+        self.ctl.sales.release_hold()
         self.ctl.go(CounterPage.FINDER)
 
     def refresh(self) -> None:
@@ -227,7 +227,7 @@ class SeatsScreen(Screen):
         if not lost:
             return
         if self.bridge.now() >= hold.expires_at:  # our own hold ran out: not someone's sale
-            self.ctl.tick()
+            self.ctl.countdown.tick()
             return
         self.ctl.banner.error(self.tr("Sorry, these seats were just taken by another sale: %1. "
                                       "Please choose others.").replace("%1", ", ".join(lost)))
@@ -295,7 +295,7 @@ class SeatsScreen(Screen):
         return None
 
     def _hold_changed(self, hold) -> None:
-        self.ctl.set_hold(hold if hold is not None and hold.seats else None)
+        self.ctl.sales.set_hold(hold if hold is not None and hold.seats else None)
         if self._last_action != "drop":  # keep the "seats were taken" message up
             self.ctl.banner.clear()
         self._after_call()
@@ -303,7 +303,7 @@ class SeatsScreen(Screen):
     def _hold_failed(self, exc: BaseException) -> None:
         self._queue.clear()
         if isinstance(exc, HoldExpired):
-            self.ctl.set_hold(None)
+            self.ctl.sales.set_hold(None)
             self.ctl.banner.error(str(exc))
         elif isinstance(exc, SeatsUnavailable):
             self.ctl.banner.error(str(exc))
