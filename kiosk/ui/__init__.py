@@ -4,8 +4,9 @@ Every mode is a ``kiosk.ui.pages.PageStack`` of ``kiosk.ui.pages.Page``s, each n
 of its mode's enum in ``kiosk.ui.page_names``. Where each screen lives, and its main tests
 (all under ``tests/ui/``):
 
-Counter (``CounterPage``; mode: ``counter/mode.py``, base ``counter/screen.py``;
-top bar ``counter/topbar.py``, keys ``counter/shortcuts.py``, ``test_counter_shortcuts.py``):
+Counter (``CounterPage``; mode: ``counter/mode.py``, base ``counter/screen.py``; the sale's
+service calls ``counter/sale_flow.py``; top bar ``counter/topbar.py``; keys
+``counter/shortcuts.py``, ``test_counter_shortcuts.py``):
     SIGNIN        counter/mode.py, widgets/signin.py   test_counter_session.py
     SHIFT_OPEN    counter/shift.py                     test_counter_session.py
     FINDER        counter/finder.py                    test_counter_finder.py

@@ -303,8 +303,7 @@ class GiftCardScreen(Screen):
             self.message.setText(self.tr("The PDF could not be written: %1").replace("%1",
                                                                                     str(err)))
             return None
-        self.ctl.banner.show_message(self.tr("Gift card saved to %1").replace("%1", str(written)),
-                                     "ok")
+        message.ok(self.tr("Gift card saved to %1").replace("%1", str(written)))
         return written
 
     def print_card(self) -> None:
@@ -320,8 +319,8 @@ class GiftCardScreen(Screen):
         except KioskError as err:
             self.message.setText(str(err))
             return
-        self.ctl.banner.show_message(self.tr("Gift card sent to the printer.") if done
-                                     else self.tr("Printing cancelled."), "ok")
+        message.ok(self.tr("Gift card sent to the printer.") if done
+                   else self.tr("Printing cancelled."))
 
     def _payment(self, amount_minor: int) -> Payment:
         method, text = self._method(), self.reference.text().strip()

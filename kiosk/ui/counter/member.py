@@ -114,8 +114,7 @@ class MemberBar(QWidget):
             self.status.setText(str(err))
             return
         self._use(member)
-        self.screen.ctl.banner.show_message(self.tr("Member %1 joined.").replace(
-            "%1", masked_phone(member.phone)), "ok")
+        message.ok(self.tr("Member %1 joined.").replace("%1", masked_phone(member.phone)))
 
     def remove(self) -> None:
         self.phone_edit.clear()

@@ -747,7 +747,7 @@ class PaymentScreen(Screen):
         if isinstance(exc, HoldExpired):
             self.ctl.sales.hold_lost(str(exc))
         elif isinstance(exc, SeatsUnavailable):
-            self.ctl.banner.error(str(exc))
+            message.error(str(exc))
             self.ctl.go(CounterPage.SEATS)
         elif isinstance(exc, KioskError):
             self.message.setText(str(exc))

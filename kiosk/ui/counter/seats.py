@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
 from kiosk.domain.money import format_money
 from kiosk.services.models import SeatStatus, ShowDetail
+from kiosk.ui import message
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import day_time_text
 from kiosk.ui.names import language_name
@@ -211,7 +212,7 @@ class SeatsScreen(Screen):
             return self.bridge.call(self.services.catalogue.seat_map, detail.summary.show_id,
                                     hold.hold_id if hold else None)
         except KioskError as err:
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             return None
 
     def _data_changed(self) -> None:
@@ -229,8 +230,8 @@ class SeatsScreen(Screen):
         if self.bridge.now() >= hold.expires_at:  # our own hold ran out: not someone's sale
             self.ctl.countdown.tick()
             return
-        self.ctl.banner.error(self.tr("Sorry, these seats were just taken by another sale: %1. "
-                                      "Please choose others.").replace("%1", ", ".join(lost)))
+        message.error(self.tr("Sorry, these seats were just taken by another sale: %1. "
+                              "Please choose others.").replace("%1", ", ".join(lost)))
         self._enqueue(("drop", tuple(lost)))  # give them up so the basket never charges them
 
     # -- taps -----------------------------------------------------------------------------------
@@ -297,18 +298,18 @@ class SeatsScreen(Screen):
     def _hold_changed(self, hold) -> None:
         self.ctl.sales.set_hold(hold if hold is not None and hold.seats else None)
         if self._last_action != "drop":  # keep the "seats were taken" message up
-            self.ctl.banner.clear()
+            message.clear()
         self._after_call()
 
     def _hold_failed(self, exc: BaseException) -> None:
         self._queue.clear()
         if isinstance(exc, HoldExpired):
             self.ctl.sales.set_hold(None)
-            self.ctl.banner.error(str(exc))
+            message.error(str(exc))
         elif isinstance(exc, SeatsUnavailable):
-            self.ctl.banner.error(str(exc))
+            message.error(str(exc))
         elif isinstance(exc, KioskError):
-            self.ctl.banner.error(str(exc))
+            message.error(str(exc))
         else:
             self.ctl.show_fault(exc)
         self._after_call()
