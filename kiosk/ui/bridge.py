@@ -140,7 +140,7 @@ class Bridge(QObject):
 
         ``exclusive=False``: without the services' lock, for slow I/O that touches no database
         (a printer), so the screens' own service calls do not wait for it."""
-        task = Task(name or getattr(fn, "__name__", "task"), self)
+        task = Task(name or str(getattr(fn, "__name__", "task")), self)  # a partial has none
         if on_done is not None:
             task.succeeded.connect(on_done)
         task.failed.connect(on_error if on_error is not None else message.failure)

@@ -236,9 +236,6 @@ class CounterMode(QWidget):
     def current_name(self) -> str:
         return self.stack.current_name()
 
-    def screen(self, name: CounterPage | str) -> Screen:
-        return self.screens[name]
-
     def go(self, name: CounterPage | str) -> None:
         """Show the screen ``name`` (the sign-in screen while nobody is signed in)."""
         if name != CounterPage.SIGNIN and self.session.actor is None:

@@ -8,7 +8,15 @@ hints in the button texts (kept as tooltips), so the buttons never overlap.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.services.models import Actor
 from kiosk.ui.hold_countdown import WARN_S
@@ -41,7 +49,7 @@ class CounterTopBar(QFrame):
     signOutRequested = Signal()
     customerLanguageChanged = Signal(str)
 
-    def __init__(self, parent: QFrame | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "topbar")
         self.setObjectName("counterTopbar")

@@ -120,6 +120,8 @@ class DoorScreen(Page):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.bridge, self.config, self.actor = services, bridge, config, actor
+        assert services.admissions is not None, "door mode needs the admissions service"
+        self.admissions = services.admissions
         self.setObjectName("doorScreen")
 
         self.door_name = QLineEdit(config.door_name, self)
@@ -234,7 +236,7 @@ class DoorScreen(Page):
         typed = self.typed_button.isChecked()
         self.typed_button.setChecked(False)
         self._busy = True
-        self.bridge.submit(self.services.admissions.admit, self.actor, text, door, typed=typed,
+        self.bridge.submit(self.admissions.admit, self.actor, text, door, typed=typed,
                            name="admit", on_done=self._answered, on_error=self._failed)
 
     @Slot(object)
@@ -273,17 +275,17 @@ class DoorScreen(Page):
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("Admitted today: %1").replace(
-            "%1", str(self.services.admissions.admitted_today())))
+            "%1", str(self.admissions.admitted_today())))
 
     # -- today's bookings, for offline admission ---------------------------------------------
     @Slot()
     def prefetch(self) -> None:
-        self.bridge.submit(self.services.admissions.prefetch, name="door-prefetch",
+        self.bridge.submit(self.admissions.prefetch, name="door-prefetch",
                            on_done=self._prefetched, on_error=self._prefetch_failed)
 
     @Slot(bool)
     def _prefetched(self, pulled: bool) -> None:
-        at = self.bridge.call(self.services.admissions.local_now)  # the cinema's clock
+        at = self.bridge.call(self.admissions.local_now)  # the cinema's clock
         self.pull_label.setText(
             self.tr("Today's bookings pulled at %1").replace("%1", time_text(at))
             if pulled else self.tr("This door checks this device's own bookings (no cloud)."))
@@ -322,7 +324,7 @@ class DoorMode(QWidget):
         self.signin_page = DoorSignInPage(bridge, self)
         self.signin = self.signin_page.panel
         self.stack.add(self.signin_page)
-        self.screen: DoorScreen | None = None
+        self.scan_screen: DoorScreen | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -330,19 +332,19 @@ class DoorMode(QWidget):
 
     @Slot(object)
     def _signed_in(self, actor: Actor) -> None:
-        self.screen = DoorScreen(self.services, self.bridge, self.config, actor, self)
-        self.screen.signOutRequested.connect(self.sign_out)
-        self.stack.add(self.screen)
+        self.scan_screen = DoorScreen(self.services, self.bridge, self.config, actor, self)
+        self.scan_screen.signOutRequested.connect(self.sign_out)
+        self.stack.add(self.scan_screen)
         self.stack.go(DoorPage.SCAN)
         self.signedIn.emit(actor)
 
     @Slot()
     def sign_out(self) -> None:
         self.stack.go(DoorPage.SIGNIN)
-        if self.screen is not None:
-            actor = self.screen.actor
-            self.screen.shutdown()
-            self.screen = None
+        if self.scan_screen is not None:
+            actor = self.scan_screen.actor
+            self.scan_screen.shutdown()
+            self.scan_screen = None
             self.stack.remove(DoorPage.SCAN)
             try:
                 self.services.auth.sign_out(actor)
@@ -350,8 +352,8 @@ class DoorMode(QWidget):
                 pass
 
     def shutdown(self) -> None:
-        if self.screen is not None:
-            self.screen.shutdown()
+        if self.scan_screen is not None:
+            self.scan_screen.shutdown()
 
     def detach(self) -> None:
         """Before a rebuild (language change): the timers stop, the usher stays signed in."""

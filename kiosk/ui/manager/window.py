@@ -8,6 +8,7 @@ what keeps a cashier out.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -104,7 +105,7 @@ class ManagerWindow(QWidget):
         self.stack = PageStack(self)
         self.stack.setObjectName("managerStack")
         for key, _label in PAGES:
-            self.stack.add_lazy(key, lambda k=key: self._build(k))
+            self.stack.add_lazy(key, partial(self._build, key))
         nav = self._init_nav(actor)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
