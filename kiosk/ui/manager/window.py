@@ -51,6 +51,12 @@ PAGES: tuple[tuple[ManagerPage, str], ...] = (
 
 def build_page(key: ManagerPage, ctx: ManagerContext, parent: QWidget) -> ManagerScreen:
     """The page ``key``, its module imported only now (the dashboard's charts are heavy)."""
+    page = _new_page(key, ctx, parent)
+    page.setObjectName(f"page_{key}")
+    return page
+
+
+def _new_page(key: ManagerPage, ctx: ManagerContext, parent: QWidget) -> ManagerScreen:
     if key is ManagerPage.DASHBOARD:
         from kiosk.ui.manager.dashboard import DashboardScreen
         return DashboardScreen(ctx, parent)
@@ -105,7 +111,9 @@ class ManagerWindow(QWidget):
         self.stack = PageStack(self)
         self.stack.setObjectName("managerStack")
         for key, _label in PAGES:
-            self.stack.add_lazy(key, partial(self._build, key))
+            # the factory holds the context and the stack, never the window: a closed console
+            # is freed at once, with no reference cycle through it
+            self.stack.add_lazy(key, partial(build_page, key, self.ctx, self.stack))
         nav = self._init_nav(actor)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -159,11 +167,6 @@ class ManagerWindow(QWidget):
         sign_out.clicked.connect(self.signOutRequested.emit)
         nav_lay.addWidget(sign_out)
         return nav
-
-    def _build(self, key: ManagerPage) -> ManagerScreen:
-        widget = build_page(key, self.ctx, self.stack)
-        widget.setObjectName(f"page_{key}")
-        return widget
 
     @property
     def actor(self) -> Actor:
