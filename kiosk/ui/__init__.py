@@ -25,7 +25,7 @@ Self-service (``SelfServicePage``; widget ``selfservice/widget.py``, base
     FILMS         selfservice/films.py                 test_selfservice.py
     SHOWS         selfservice/shows.py                 test_selfservice.py
     COUNT         selfservice/count.py                 test_selfservice.py
-    SEATS         selfservice/seats.py                 test_selfservice.py, test_seatmap.py
+    SEATS         selfservice/seats.py                 test_selfservice_seatmap.py, test_seatmap.py
     TICKETS       selfservice/ticket_types.py          test_selfservice_offers.py
     SNACKS        selfservice/snacks.py                test_selfservice_snacks.py
     PAY           selfservice/payment.py               test_selfservice.py
