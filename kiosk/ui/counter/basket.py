@@ -85,7 +85,7 @@ class BasketScreen(Screen):
     two taps.
     """
 
-    name = "basket"
+    name = CounterPage.BASKET
 
     def __init__(self, ctl):
         super().__init__(ctl)

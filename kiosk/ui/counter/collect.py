@@ -23,6 +23,7 @@ from kiosk.domain.errors import KioskError
 from kiosk.ui import message
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import day_time_text
+from kiosk.ui.page_names import CounterPage
 
 
 class CollectScreen(Screen):

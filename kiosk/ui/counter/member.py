@@ -13,6 +13,7 @@ from kiosk.domain.errors import KioskError, NotFound
 from kiosk.domain.loyalty import masked_phone
 from kiosk.domain.money import format_money
 from kiosk.services.loyalty import Member
+from kiosk.ui import message
 from kiosk.ui.dates import day_time_text
 
 HISTORY_SHOWN = 5

@@ -178,4 +178,4 @@ class ShiftOpenScreen(_AmountScreen):
         self.ctl.shift_changed()
         self.ctl.banner.show_message(self.tr("Shift opened with a float of %1.").replace(
             "%1", format_money(shift.float_minor, shift.currency)), "ok")
-        self.ctl.go("finder")
+        self.ctl.go(CounterPage.FINDER)

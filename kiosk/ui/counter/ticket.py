@@ -35,6 +35,7 @@ from kiosk.ui.counter.basket import seat_type_label, ticket_type_label
 from kiosk.ui.counter.refund import method_label
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import long_text
+from kiosk.ui.page_names import CounterPage
 from kiosk.ui.widgets.tiles import TileGridLayout
 
 log = logging.getLogger(__name__)

@@ -38,6 +38,8 @@ from kiosk.domain import csv_safe
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
 from kiosk.ui import dates
+from kiosk.ui.manager.context import ManagerContext
+from kiosk.ui.pages import Page
 from kiosk.ui.widgets.banner import MessageBanner
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

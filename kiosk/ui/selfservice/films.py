@@ -41,6 +41,7 @@ from kiosk.ui.selfservice.common import (
     label,
     step_layout,
 )
+from kiosk.ui.selfservice.screen import SelfServiceScreen
 from kiosk.ui.widgets.tiles import TileGridLayout, wrap_words
 
 TILE_POSTER = QSize(200, 300)

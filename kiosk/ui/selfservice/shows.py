@@ -26,6 +26,7 @@ from kiosk.ui.names import genre_name, language_name
 from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.posters import poster_pixmap
 from kiosk.ui.selfservice.common import clear_layout, label, step_layout
+from kiosk.ui.selfservice.screen import SelfServiceScreen
 from kiosk.ui.widgets.tiles import TileGridLayout, wrap_words
 
 POSTER = QSize(180, 270)

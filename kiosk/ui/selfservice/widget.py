@@ -35,7 +35,9 @@ from kiosk.services.models import (
     ShowSummary,
 )
 from kiosk.ui import i18n
+from kiosk.ui.bridge import Bridge
 from kiosk.ui.dates import day_time_text, time_text
+from kiosk.ui.hold_countdown import HoldCountdown
 from kiosk.ui.i18n import language_manager
 from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.pages import PageStack, page_name
