@@ -31,6 +31,7 @@ from kiosk.domain.money import format_money
 from kiosk.ui.counter.basket import ticket_type_label
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import date_text, time_text
+from kiosk.ui.page_names import CounterPage
 from kiosk.ui.reasons import reason_label
 
 _REF_CHARS = REFERENCE_ALPHABET + "OIL"

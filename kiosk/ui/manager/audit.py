@@ -19,6 +19,7 @@ from kiosk.services.schedule import day_bounds
 from kiosk.store.audit_chain import ChainCheck
 from kiosk.ui import dates
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button
+from kiosk.ui.page_names import ManagerPage
 from kiosk.ui.reasons import reason_text
 
 COLUMNS = (

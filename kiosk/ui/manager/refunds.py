@@ -24,6 +24,7 @@ from kiosk.ui.manager.common import (
     fit_columns,
     muted,
 )
+from kiosk.ui.page_names import ManagerPage
 from kiosk.ui.reasons import reason_text
 
 COLUMNS = (
