@@ -44,6 +44,7 @@ from kiosk.store.db import open_db
 if TYPE_CHECKING:
     from kiosk.cloud.catalogue_sync import CataloguePublisher
     from kiosk.cloud.collections import CloudCollections
+    from kiosk.cloud.context import CloudContext
     from kiosk.cloud.giftcards import CloudCards
     from kiosk.cloud.lockouts import CloudLockouts
     from kiosk.cloud.loyalty import CloudMembers

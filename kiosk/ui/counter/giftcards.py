@@ -28,10 +28,12 @@ from kiosk.domain.errors import KioskError
 from kiosk.domain.giftcards import display_code
 from kiosk.domain.money import format_money, parse_money
 from kiosk.services.models import Payment
+from kiosk.ui import message
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.ticket import qr_pixmap
 from kiosk.ui.dates import date_text, day_time_text
 from kiosk.ui.names import tender_name as method_label
+from kiosk.ui.page_names import CounterPage
 
 QUICK_AMOUNTS = {"INR": (500_00, 1_000_00, 2_000_00, 5_000_00), "AED": (50_00, 100_00, 200_00)}
 QR_PX = 168

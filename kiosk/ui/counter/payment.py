@@ -39,11 +39,13 @@ from kiosk.domain.tenders import Tender
 from kiosk.domain.upi import CURRENCY as UPI_CURRENCY
 from kiosk.domain.upi import check_utr, payment_uri
 from kiosk.services.models import Payment
+from kiosk.ui import message
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.ticket import qr_pixmap
 from kiosk.ui.dates import date_text, day_time_text
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.names import tender_name as method_label  # the tender names, translated
+from kiosk.ui.page_names import CounterPage
 
 # Keys: cash F7, card F8, UPI F10, gift card F11, add a part F4. The counter's own keys (F2 sales,
 # F3 gift cards, F5 refresh, F6 refund, F9 close shift, F12 sign out) stay free: a key bound
