@@ -56,11 +56,8 @@ def _row_label(i: int) -> str:
 
 
 def bench_seat_search(quick: bool) -> list[BenchResult]:
-    try:
-        from kiosk.domain.seating import best_available
-    except ImportError:
-        return [BenchResult(SECTION, "best-available search", 0.0, "ms", note="skipped: kiosk.domain.seating missing")]
     from kiosk.domain.layout import HallLayout
+    from kiosk.domain.seating import best_available
 
     results = []
     for seats in HALL_SHAPES:

@@ -531,11 +531,8 @@ class Screenshotter:
 
     # -- manager ----------------------------------------------------------------------------
     def _manager(self, suffix: str) -> None:
-        try:
-            from kiosk.ui.manager.window import PAGES
-        except ImportError:
-            log.info("no manager console in this build")
-            return
+        from kiosk.ui.manager.window import PAGES
+
         mm = self.ui.window.mode_widget
         if getattr(mm, "console", None) is None:
             self.shot(f"manager-signin{suffix}")

@@ -44,6 +44,7 @@ from kiosk.store.db import open_db
 if TYPE_CHECKING:
     from kiosk.cloud.catalogue_sync import CataloguePublisher
     from kiosk.cloud.collections import CloudCollections
+    from kiosk.cloud.context import CloudContext
     from kiosk.cloud.giftcards import CloudCards
     from kiosk.cloud.lockouts import CloudLockouts
     from kiosk.cloud.loyalty import CloudMembers
@@ -81,6 +82,16 @@ class Services:
     @property
     def config(self) -> Config:
         return self.deps.config
+
+    @property
+    def cloud_context(self) -> CloudContext | None:
+        """The cloud connection the seat gate sells through; None when this device sells
+        locally (the manager's "pull the day" needs it)."""
+        if not self.config.cloud.enabled:
+            return None
+        from kiosk.cloud.gate import CloudGate
+
+        return self.gate.context if isinstance(self.gate, CloudGate) else None
 
     def close(self) -> None:
         if self.owns_gate:

@@ -50,10 +50,8 @@ def _pt(points: float) -> float:
 
 def _font(size_pt: float, bold: bool = False) -> QFont:
     """The tickets' font families (Latin, Devanagari, Telugu), so film names print alike."""
-    try:
-        from kiosk.tickets.draw import FAMILIES
-    except ImportError:  # pragma: no cover - the ticket module always ships with this one
-        FAMILIES = ["Noto Sans"]  # noqa: N806
+    from kiosk.tickets.draw import FAMILIES
+
     font = QFont()
     font.setFamilies(list(FAMILIES))
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)

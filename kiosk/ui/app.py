@@ -130,9 +130,7 @@ def build_ui(services, config, *, app: QApplication | None = None, gate=None,
         if sync is not None:
             if sync.last_status:
                 window.show_sync_status(sync.last_status)
-            seats_changed = getattr(sync, "seatsChanged", None)
-            if seats_changed is not None:
-                seats_changed.connect(bridge.seats_changed)
+            sync.seatsChanged.connect(bridge.seats_changed)
     except BaseException:  # a half-built UI must not leave collection switched off
         collector.stop()
         collector.deleteLater()

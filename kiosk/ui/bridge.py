@@ -20,9 +20,17 @@ import logging
 import threading
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from kiosk.services.changes import ChangeFeed
+from kiosk.ui import message
+
+if TYPE_CHECKING:
+    from kiosk.config import Config
+    from kiosk.services.app import Services
+    from kiosk.ui.sync_bridge import SyncBridge
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +87,7 @@ class Bridge(QObject):
     # the refusing call has returned to its caller (queued), with the message to show.
     sessionEnded = Signal(str)
 
-    def __init__(self, services: Any, parent: QObject | None = None, *,
+    def __init__(self, services: Services, parent: QObject | None = None, *,
                  poll_interval_ms: int = POLL_INTERVAL_MS):
         super().__init__(parent)
         self.services = services
@@ -90,15 +98,15 @@ class Bridge(QObject):
         self._io_pool.setMaxThreadCount(2)
         self._pending: set[Task] = set()
         self._changed_while_busy = False
-        self._feed = None
-        self.sync = None  # the cloud SyncBridge when the cloud is enabled (see kiosk.ui.app)
+        self._feed: ChangeFeed | None = None
+        self.sync: SyncBridge | None = None  # when the cloud is enabled (see kiosk.ui.app)
         self._timer = QTimer(self)
         self._timer.setInterval(poll_interval_ms)
         self._timer.timeout.connect(self.poll_changes)
 
     # -- calls ----------------------------------------------------------------------------------
     @property
-    def config(self):
+    def config(self) -> Config:
         return self.services.config
 
     def now(self) -> datetime:
@@ -126,13 +134,16 @@ class Bridge(QObject):
                name: str | None = None, exclusive: bool = True, **kwargs: Any) -> Task:
         """Run ``fn`` on the worker thread; ``on_done(result)`` / ``on_error(exc)`` on this one.
 
+        Without ``on_error`` a failure is shown in the banner (``message.failure``: a refusal's
+        own words, a calm sentence for a fault); a caller with something better to say, or
+        housekeeping nobody needs to hear about (``message.logged``), passes its own.
+
         ``exclusive=False``: without the services' lock, for slow I/O that touches no database
         (a printer), so the screens' own service calls do not wait for it."""
-        task = Task(name or getattr(fn, "__name__", "task"), self)
+        task = Task(name or str(getattr(fn, "__name__", "task")), self)  # a partial has none
         if on_done is not None:
             task.succeeded.connect(on_done)
-        if on_error is not None:
-            task.failed.connect(on_error)
+        task.failed.connect(on_error if on_error is not None else message.failure)
         task.succeeded.connect(lambda result, t=task: self._finish(t, result, None))
         task.failed.connect(lambda exc, t=task: self._finish(t, None, exc))
         was_idle = not self._pending
@@ -176,10 +187,10 @@ class Bridge(QObject):
     # -- cloud sync (no-ops without it) ----------------------------------------------------------
     def watch_show(self, show_id: str | None) -> None:
         """A seat map of ``show_id`` is on screen: let the sync worker pull it first."""
-        watch = getattr(self.sync, "watch_show", None)
-        if callable(watch):
-            watch(show_id)
+        if self.sync is not None:
+            self.sync.watch_show(show_id)
 
+    @Slot(str)
     def seats_changed(self, _show_id: str = "") -> None:
         """The sync worker pulled seat changes for a show: same as another process committing."""
         if self._pending:
@@ -189,16 +200,13 @@ class Bridge(QObject):
 
     def sync_now(self) -> None:
         """A sale or refund was just committed: push it without waiting for the next tick."""
-        nudge = getattr(self.sync, "sync_now", None)
-        if callable(nudge):
-            nudge()
+        if self.sync is not None:
+            self.sync.sync_now()
 
     # -- change feed ----------------------------------------------------------------------------
     def start_watching(self) -> bool:
         """Start polling for commits by other connections; False if no change feed is available."""
         if self._feed is None:
-            from kiosk.services.changes import ChangeFeed
-
             try:
                 self._feed = ChangeFeed(self.services.config.db_path)
                 self._feed.poll()  # establish the baseline
@@ -212,6 +220,7 @@ class Bridge(QObject):
     def stop_watching(self) -> None:
         self._timer.stop()
 
+    @Slot()
     def poll_changes(self) -> bool:
         """Ask the feed once; emit ``dataChanged`` when someone else committed."""
         if self._feed is None:
@@ -234,9 +243,8 @@ class Bridge(QObject):
         self.stop_watching()
         self.wait_idle(10_000)
         feed, self._feed = self._feed, None
-        close = getattr(feed, "close", None)
-        if callable(close):
+        if feed is not None:
             try:
-                close()
+                feed.close()
             except Exception:
                 log.exception("closing the change feed failed")

@@ -20,7 +20,7 @@ import zoneinfo
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, Signal, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,10 +37,16 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import KioskError
 from kiosk.domain.pin_policy import PIN_MAX_DIGITS, PIN_MIN_DIGITS
-from kiosk.services.first_run import COMMON_CURRENCIES, CinemaEntry, cinema_id_from_name
+from kiosk.services.first_run import (
+    COMMON_CURRENCIES,
+    CinemaEntry,
+    FirstRun,
+    cinema_id_from_name,
+)
+from kiosk.services.staff_admin import StaffRecord
 
 # (staff_number, name, pin, pin_again, cinema or None) -> FirstRun (or a StaffRecord)
-CreateFn = Callable[[str, str, str, str, CinemaEntry | None], object]
+CreateFn = Callable[[str, str, str, str, CinemaEntry | None], FirstRun | StaffRecord]
 
 
 def machine_timezone(localtime: Path = Path("/etc/localtime")) -> str:
@@ -306,18 +312,19 @@ class FirstManagerScreen(QWidget):
         self._update_enabled()
         self.pin.setFocus()
 
-    def _done(self, result) -> None:
+    @Slot(object)
+    def _done(self, result: FirstRun | StaffRecord) -> None:
         self._busy = False
         self.pin.clear()
         self.pin_again.clear()
-        record = getattr(result, "manager", result)  # FirstRun, or a bare StaffRecord
+        made = result if isinstance(result, FirstRun) else FirstRun(manager=result, cinema=None)
+        record = made.manager
         text = self.tr("Manager {name} ({number}) created. Sign in with that staff "
-                       "number and PIN.").format(name=getattr(record, "name", ""),
-                                                 number=getattr(record, "staff_number", ""))
-        cinema = getattr(result, "cinema", None)
+                       "number and PIN.").format(name=record.name, number=record.staff_number)
+        cinema = made.cinema
         if cinema is not None:
             text = self.tr("Cinema {cinema} ({id}) created.").format(
                 cinema=cinema.name, id=cinema.cinema_id) + " " + text
-        note = getattr(result, "limits_note", "")
+        note = made.limits_note
         self._set_status(f"{text}\n{note}" if note else text, "good")
         self.created.emit(record)

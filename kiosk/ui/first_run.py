@@ -12,8 +12,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, Signal, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,7 +29,14 @@ from PySide6.QtWidgets import (
 from kiosk.config import Config
 from kiosk.domain.errors import KioskError
 
-JoinFn = Callable[..., object]
+
+class Joined(Protocol):
+    """What a join returns (``kiosk.cloud.join.JoinResult``): it can say what it did."""
+
+    def summary(self) -> str: ...
+
+
+JoinFn = Callable[..., Joined]
 
 
 class FirstRunScreen(QWidget):
@@ -166,8 +174,8 @@ class FirstRunScreen(QWidget):
         self.demo_button.setEnabled(True)
         self._update_enabled()
 
-    def _done(self, result) -> None:
+    @Slot(object)
+    def _done(self, result: Joined) -> None:
         self._busy = False
-        summary = getattr(result, "summary", None)
-        self.status.setText(summary() if callable(summary) else self.tr("Joined."))
+        self.status.setText(result.summary())
         self.joined.emit(result)

@@ -10,9 +10,9 @@ Self-service and manager modules are imported only when chosen, which keeps star
 from __future__ import annotations
 
 import logging
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -23,7 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.config import Config
+from kiosk.services.app import Services
+from kiosk.services.models import Actor
+from kiosk.ui import message
+from kiosk.ui.bridge import Bridge
 from kiosk.ui.counter.session import CounterSession
+from kiosk.ui.i18n import LanguageManager
+from kiosk.ui.idle_lock import IdleLock
+from kiosk.ui.theme import ThemeManager
+
+if TYPE_CHECKING:
+    from kiosk.ui.manager import ManagerWindow
+    from kiosk.ui.sync_bridge import SyncBridge
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +57,8 @@ class ManagerMode(QStackedWidget):
 
     actorChanged = Signal(object)
 
-    def __init__(self, services, bridge, config, parent: QWidget | None = None, actor=None):
+    def __init__(self, services: Services, bridge: Bridge, config: Config,
+                 parent: QWidget | None = None, actor: Actor | None = None) -> None:
         super().__init__(parent)
         from kiosk.ui.widgets.signin import SignInPanel
 
@@ -53,22 +66,21 @@ class ManagerMode(QStackedWidget):
         self.services = services
         self.bridge = bridge
         self.config = config
-        self.actor = None
-        self.console: QWidget | None = None
+        self.actor: Actor | None = None
+        self.console: ManagerWindow | None = None
         self.signin = SignInPanel(bridge, self, title=self.tr("Manager sign-in"),
                                   require_manager=True)
         self.signin.signedIn.connect(self.open_console)
         self.addWidget(self.signin)
         bridge.sessionEnded.connect(self._session_ended)
-        from kiosk.ui.widgets.idle import IdleWatcher
-
-        self.idle = IdleWatcher(config.staff_idle_lock_s, self)
-        self.idle.idle.connect(self.lock)
+        self.idle_lock = IdleLock(config.staff_idle_lock_s, parent=self)
+        self.idle_lock.lockRequested.connect(self.lock)
         self.signin.focus_first()
         if actor is not None:  # rebuilt after a language change: stay signed in
             self.open_console(actor)
 
-    def open_console(self, actor) -> None:
+    @Slot(object)
+    def open_console(self, actor: Actor) -> None:
         self.actor = actor
         from kiosk.ui.manager import ManagerWindow
 
@@ -80,9 +92,10 @@ class ManagerMode(QStackedWidget):
         self.console = console
         self.addWidget(console)
         self.setCurrentWidget(console)
-        self.idle.start()
+        self.idle_lock.start()
         self.actorChanged.emit(actor)
 
+    @Slot()
     def lock(self) -> None:
         """Nobody touched the console for ``staff_idle_lock_s``: sign the manager out."""
         if self.actor is None:
@@ -92,18 +105,21 @@ class ManagerMode(QStackedWidget):
         self.signin.reset(self.tr("Locked after %n minute(s) without activity. Sign in again.",
                                   "", minutes))
 
-    def _session_ended(self, message: str) -> None:
+    @Slot(str)
+    def _session_ended(self, text: str) -> None:
         """The manager was deactivated or demoted since signing in: close the console now."""
         if self.actor is None:
             return
         self.sign_out()
-        self.signin.reset(message)
+        self.signin.reset(text)
 
-    def sign_out(self, *_args) -> None:
-        self.idle.stop()
+    @Slot()
+    def sign_out(self) -> None:
+        self.idle_lock.stop()
         actor, self.actor = self.actor, None
         if actor is not None:
-            self.bridge.submit(self.services.auth.sign_out, actor, name="sign_out")
+            self.bridge.submit(self.services.auth.sign_out, actor, name="sign_out",
+                               on_error=message.logged("the sign-out audit"))
         if self.console is not None:
             self.removeWidget(self.console)
             self.console.deleteLater()
@@ -113,13 +129,14 @@ class ManagerMode(QStackedWidget):
         self.actorChanged.emit(None)
 
     def shutdown(self) -> None:
-        self.idle.stop()
+        self.idle_lock.stop()
 
     def detach(self) -> None:
-        self.idle.stop()
+        self.idle_lock.stop()
 
 
-def _self_service_widget(services, bridge, config, parent: QWidget) -> QWidget:
+def _self_service_widget(services: Services, bridge: Bridge, config: Config,
+                         parent: QWidget) -> QWidget:
     from kiosk.ui.selfservice import SelfServiceWidget
 
     return SelfServiceWidget(services, bridge, config)
@@ -129,8 +146,10 @@ class MainWindow(QMainWindow):
     modeChanged = Signal(str)
     firstShown = Signal()
 
-    def __init__(self, services, bridge, config, theme=None, languages=None, sync_bridge=None,
-                 mode: str | None = None, demo: bool = False):
+    def __init__(self, services: Services, bridge: Bridge, config: Config,
+                 theme: ThemeManager | None = None, languages: LanguageManager | None = None,
+                 sync_bridge: SyncBridge | None = None, mode: str | None = None,
+                 demo: bool = False) -> None:
         super().__init__()
         self._globals_detached = False
         self.demo = demo  # the database holds the demo data (kiosk.services.first_run)
@@ -156,9 +175,7 @@ class MainWindow(QMainWindow):
         if languages is not None:
             languages.languageChanged.connect(self._language_changed)
         if sync_bridge is not None:
-            signal = getattr(sync_bridge, "statusChanged", None)
-            if signal is not None:
-                signal.connect(self.show_sync_status)
+            sync_bridge.statusChanged.connect(self.show_sync_status)
 
     # -- status bar -----------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -241,7 +258,8 @@ class MainWindow(QMainWindow):
         else:  # nothing is believed before the first round trip (re-rendered in a new language)
             self.show_sync_status(self._sync_status or {"state": "connecting"})
 
-    def show_sync_status(self, status) -> None:
+    @Slot(dict)
+    def show_sync_status(self, status: dict) -> None:
         """Render the sync bridge's status dict: online/offline, pending count, last error."""
         if not isinstance(status, dict):
             self.sync_label.setText(str(status))
@@ -306,19 +324,23 @@ class MainWindow(QMainWindow):
         self._retranslate_status()
         self.modeChanged.emit(mode)
 
-    def _manager_actor_changed(self, actor) -> None:
+    @Slot(object)
+    def _manager_actor_changed(self, actor: Actor | None) -> None:
         self.manager_actor = actor
 
+    @Slot()
     def _mode_signed_in(self) -> None:
-        if self.sync_bridge is not None and callable(getattr(self.sync_bridge, "sync_now", None)):
+        if self.sync_bridge is not None:
             self.sync_bridge.sync_now()
 
     # -- language -------------------------------------------------------------------------------
+    @Slot()
     def _language_picked(self) -> None:
         code = self.language_box.currentData()
         if self.languages is not None and code and code != self.languages.language:
             self.languages.set_language(code)
 
+    @Slot(str)
     def _language_changed(self, code: str) -> None:
         self.language_box.blockSignals(True)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(code)))
@@ -345,9 +367,8 @@ class MainWindow(QMainWindow):
                       (self.theme.largeTextChanged, self.large_button.setChecked),
                       (self.contrast_button.toggled, self.theme.set_high_contrast),
                       (self.large_button.toggled, self.theme.set_large_text)]
-        status = getattr(self.sync_bridge, "statusChanged", None)
-        if status is not None:
-            pairs.append((status, self.show_sync_status))
+        if self.sync_bridge is not None:
+            pairs.append((self.sync_bridge.statusChanged, self.show_sync_status))
         for signal, slot in pairs:
             try:
                 signal.disconnect(slot)

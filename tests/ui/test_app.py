@@ -300,8 +300,8 @@ def test_manager_console_locks_when_idle(qtbot, qapp, services, config):
         qtbot.keyClicks(mode.signin.pin_field, "9999")
         qtbot.keyClick(mode.signin.pin_field, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: mode.console is not None, timeout=WAIT)
-        mode.idle.set_timeout(0.3)
-        mode.idle.poke()
+        mode.idle_lock.set_timeout(0.3)
+        mode.idle_lock.poke()
         qtbot.waitUntil(lambda: mode.currentWidget() is mode.signin, timeout=WAIT)
         assert mode.actor is None and mode.console is None
         assert "Locked" in mode.signin.note.text()

@@ -100,7 +100,7 @@ def test_refund_screen_to_pay_out_row_reads_in_the_counter_language(driver, qtbo
     assert services.booking.approve_refund(services.auth.sign_in("9001", "9999"),
                                            request.refund_id).to_pay_out
     driver.start()
-    driver.click(driver.mode.nav_buttons["refund"])
+    driver.click(driver.mode.topbar.nav_buttons["refund"])
     driver.wait_screen("refund")
     screen = driver.screen("refund")
     qtbot.keyClicks(screen.reference, booking.reference)
@@ -150,7 +150,7 @@ def test_gift_card_screen_reads_in_the_counter_language(driver, qtbot, lang, ser
     screen = driver.screen("giftcards")
     words = {"hi": ("गिफ़्ट कार्ड", "बैलेंस देखें", "मान्य"),
              "te": ("గిఫ్ట్ కార్డులు", "బ్యాలెన్స్ చూడండి", "చెల్లుతుంది")}[lang]
-    assert driver.mode.nav_buttons["giftcards"].text().startswith(words[0])
+    assert driver.mode.topbar.nav_buttons["giftcards"].text().startswith(words[0])
     assert screen.look_up_button.text() == words[1]
     qtbot.keyClicks(screen.code, display_code(code))
     qtbot.keyClick(screen.code, Qt.Key.Key_Return)

@@ -37,7 +37,7 @@ def test_sign_in_by_keypad_then_open_shift(driver, services):
     driver.sign_in("1001", "1234")
     driver.wait_screen("shift_open")
     assert driver.mode.session.actor.staff_number == "1001"
-    assert "Asha" in driver.mode.staff_label.text()
+    assert "Asha" in driver.mode.topbar.staff_label.text()
 
     driver.open_shift("2500.50")
     shift = driver.mode.session.shift

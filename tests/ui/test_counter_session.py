@@ -20,9 +20,9 @@ def test_idle_auto_lock_releases_the_hold(driver, qtbot, services):
     driver.tap_seat("C5")
     qtbot.waitUntil(lambda: driver.held_seats() == ("C5",), timeout=WAIT)
     assert holds(services) == 1
-    driver.mode.idle.set_timeout(0.3)
+    driver.mode.idle_lock.set_timeout(0.3)
     driver.mode.note_activity()  # restart the timer with the short timeout
-    with qtbot.waitSignal(driver.mode.idle.idle, timeout=WAIT):
+    with qtbot.waitSignal(driver.mode.idle_lock.lockRequested, timeout=WAIT):
         pass
     driver.wait_screen("signin")
     driver.wait_idle()
@@ -38,7 +38,7 @@ def test_idle_auto_lock_releases_the_hold(driver, qtbot, services):
 
 def test_activity_keeps_the_session_unlocked(driver, qtbot):
     driver.start()
-    driver.mode.idle.set_timeout(0.6)
+    driver.mode.idle_lock.set_timeout(0.6)
     driver.mode.note_activity()
     finder = driver.screen("finder")
     for _ in range(4):  # keep typing for longer than the timeout
@@ -54,11 +54,11 @@ def test_hold_countdown_warns_renews_on_activity_and_expires(driver, qtbot, serv
     driver.tap_seat("D1")
     qtbot.waitUntil(lambda: driver.held_seats() == ("D1",), timeout=WAIT)
     mode = driver.mode
-    assert "5:00" in mode.hold_label.text()
+    assert "5:00" in mode.topbar.hold_label.text()
 
     clock.advance(minutes=4, seconds=15)
-    mode.tick()
-    assert "0:45" in mode.hold_label.text()
+    mode.countdown.tick()
+    assert "0:45" in mode.topbar.hold_label.text()
     assert mode.banner.kind() == "warn" and "under a minute" in mode.banner.text()
 
     first_expiry = mode.session.sale.hold.expires_at
@@ -67,7 +67,7 @@ def test_hold_countdown_warns_renews_on_activity_and_expires(driver, qtbot, serv
     assert mode.banner.text() == ""  # the warning goes once the hold is renewed
 
     clock.advance(minutes=6)
-    mode.tick()
+    mode.countdown.tick()
     driver.wait_screen("seats")
     assert mode.session.sale.hold is None
     assert "ran out" in mode.banner.text()
@@ -180,7 +180,7 @@ def test_without_a_shift_only_card_is_offered(driver, qtbot, services):
     driver.wait_screen("shift_open")
     driver.click(driver.screen("shift_open").skip)
     driver.wait_screen("finder")
-    assert "card" in driver.mode.shift_label.text().lower()
+    assert "card" in driver.mode.topbar.shift_label.text().lower()
     driver.open_show()
     driver.tap_seat("B8")
     qtbot.waitUntil(lambda: driver.held_seats() == ("B8",), timeout=WAIT)

@@ -19,4 +19,4 @@ def machine_in_los_angeles(monkeypatch):
 
 def test_the_shift_starts_at_the_cinemas_time_not_the_machines(machine_in_los_angeles, driver):
     driver.start()  # the shift opens at 12:00 UTC: 17:30 in Kolkata, 04:00 in Los Angeles
-    assert "Shift since 17:30" in driver.mode.shift_label.text()
+    assert "Shift since 17:30" in driver.mode.topbar.shift_label.text()

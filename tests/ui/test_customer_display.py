@@ -49,7 +49,7 @@ def test_the_customer_follows_the_sale_in_their_language(driver, qtbot, services
     _shot(display, "customer-display-change.png")
     # the customer reads Telugu; the counter stays English
     mode = driver.mode
-    mode.customer_language.setCurrentIndex(mode.customer_language.findData("te"))
+    mode.topbar.customer_language.setCurrentIndex(mode.topbar.customer_language.findData("te"))
     assert display.language == "te"
     assert "Total" not in display.total.text() and "₹500.00" in display.total.text()
     assert payment.confirm_button.text() == "Confirm payment"  # the counter: still English

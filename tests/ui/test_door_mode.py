@@ -43,8 +43,8 @@ def _sign_in(qtbot, mode):
     panel.staff_field.setText("1002")
     panel.pin_field.setText("2345")
     panel.submit()
-    qtbot.waitUntil(lambda: mode.screen is not None, timeout=WAIT)
-    return mode.screen
+    qtbot.waitUntil(lambda: mode.scan_screen is not None, timeout=WAIT)
+    return mode.scan_screen
 
 
 def _scan(qtbot, screen, text):

@@ -74,7 +74,7 @@ def test_counter_refund_screen_shows_and_pays_out(driver, qtbot, services):
     mgr = services.auth.sign_in("9001", "9999")
     assert services.booking.approve_refund(mgr, request.refund_id).to_pay_out
     driver.start()  # cashier 1001 signs in and opens the next shift with 2,000.00
-    driver.click(driver.mode.nav_buttons["refund"])
+    driver.click(driver.mode.topbar.nav_buttons["refund"])
     driver.wait_screen("refund")
     screen = driver.screen("refund")
     qtbot.keyClicks(screen.reference, booking.reference)

@@ -35,6 +35,7 @@ from kiosk.ui.counter.member import MemberBar
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.seats import _seat_sort_key
 from kiosk.ui.dates import day_time_text
+from kiosk.ui.page_names import CounterPage
 
 ROW_HEIGHT = 52  # a seat's row: the ticket type box inside is a touch target
 
@@ -84,7 +85,7 @@ class BasketScreen(Screen):
     two taps.
     """
 
-    name = "basket"
+    name = CounterPage.BASKET
 
     def __init__(self, ctl):
         super().__init__(ctl)
@@ -235,7 +236,7 @@ class BasketScreen(Screen):
     def enter(self) -> None:
         sale = self.session.sale
         if sale.hold is None or sale.show is None:
-            self.ctl.go("seats" if sale.show else "finder")
+            self.ctl.go(CounterPage.SEATS if sale.show else CounterPage.FINDER)
             return
         summary = sale.show.summary
         self.film_label.setText(summary.film_title)
@@ -321,7 +322,7 @@ class BasketScreen(Screen):
         return next(iter(self.combos.values()), self.pay_button)
 
     def back(self) -> None:
-        self.ctl.go("seats")
+        self.ctl.go(CounterPage.SEATS)
 
     def refresh(self) -> None:
         self.requote()
@@ -375,7 +376,7 @@ class BasketScreen(Screen):
                 quote = self.bridge.call(self.services.booking.quote, sale.hold.hold_id,
                                          dict(sale.ticket_types), "", sale.member_phone)
         except HoldExpired as err:
-            self.ctl.hold_lost(str(err))
+            self.ctl.sales.hold_lost(str(err))
             return False
         except KioskError as err:
             self.ctl.banner.error(str(err))
@@ -429,7 +430,7 @@ class BasketScreen(Screen):
 
     def to_payment(self) -> None:
         if self.pay_button.isEnabled() and self.requote():
-            self.ctl.go("payment")
+            self.ctl.go(CounterPage.PAYMENT)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.errors import KioskError
+from kiosk.ui import message
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import day_time_text
+from kiosk.ui.page_names import CounterPage
 
 
 class CollectScreen(Screen):
-    name = "collect"
+    name = CounterPage.COLLECT
 
     def __init__(self, ctl):
         super().__init__(ctl)
@@ -185,7 +187,7 @@ class CollectScreen(Screen):
     def _done(self, collection) -> None:
         text = self.tr("Tickets for %1 printed.").replace("%1", collection.booking.reference)
         self.message.setText(text)
-        self.ctl.banner.show_message(text, "ok")
+        message.ok(text)
         self._update_buttons()
 
     def _failed(self, error: BaseException) -> None:
@@ -193,5 +195,5 @@ class CollectScreen(Screen):
             "The tickets could not be printed (%1). Try again.").replace(
             "%1", type(error).__name__)
         self.message.setText(text)
-        self.ctl.banner.error(text)
+        message.error(text)
         self._update_buttons()

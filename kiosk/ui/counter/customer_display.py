@@ -10,6 +10,8 @@ customer reads Hindi or Telugu.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, QTranslator, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -17,6 +19,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.domain.money import format_money
 from kiosk.ui.dates import day_time_text
 from kiosk.ui.i18n import LANGUAGES, LOCALES, translation_file
+from kiosk.ui.page_names import SALE_PAGES, CounterPage
+
+if TYPE_CHECKING:
+    from kiosk.ui.counter.mode import CounterMode
 
 CONTEXT = "CustomerDisplay"
 TEXTS = {
@@ -35,13 +41,13 @@ TEXTS = {
     "senior": QT_TRANSLATE_NOOP("CustomerDisplay", "Senior"),
     "student": QT_TRANSLATE_NOOP("CustomerDisplay", "Student"),
 }
-SALE_STAGES = ("seats", "basket", "payment")
 
 
 class CustomerDisplay(QWidget):
     """A top-level window; ``show_on_second_screen`` puts it where the customer looks."""
 
-    def __init__(self, counter, language: str = "en", parent: QWidget | None = None):
+    def __init__(self, counter: CounterMode, language: str = "en",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("customerDisplay")
         self.setWindowTitle("Box Office — customer display")
@@ -126,10 +132,10 @@ class CustomerDisplay(QWidget):
         sale = session.sale
         stage = session.screen
         self.change.clear()
-        if stage == "ticket" and sale.booking is not None:
+        if stage == CounterPage.TICKET and sale.booking is not None:
             self._thanks(sale.booking)
             return
-        if stage not in SALE_STAGES or sale.show is None:
+        if stage not in SALE_PAGES or sale.show is None:
             self._welcome()
             return
         summary = sale.show.summary
@@ -194,10 +200,10 @@ class CustomerDisplay(QWidget):
         self.lines.setText("\n".join(rows))
 
     def _show_change(self) -> None:
-        payment = self.counter.screens.get("payment")
-        tendered = payment.tendered_minor() if payment is not None else None
-        due = payment.remaining_minor if payment is not None else 0
-        currency = payment.currency if payment is not None else "INR"
+        payment = self.counter.payment
+        tendered = payment.tendered_minor()
+        due = payment.remaining_minor
+        currency = payment.currency
         if tendered is not None and tendered >= due > 0:
             self.change.setText(f"{self.t('paid')} {format_money(tendered, currency)}\n"
                                 f"{self.t('change')} {format_money(tendered - due, currency)}")

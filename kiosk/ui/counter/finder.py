@@ -28,17 +28,19 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import KioskError
 from kiosk.services.models import ShowQuery
+from kiosk.ui import message
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.show_model import ShowTableModel
 from kiosk.ui.counter.showtimes import ShowTimeGrid
 from kiosk.ui.dates import day_text, time_text
 from kiosk.ui.names import city_name, genre_name, language_name
+from kiosk.ui.page_names import CounterPage
 
 DAYS_AHEAD = 7
 
 
 class FinderScreen(Screen):
-    name = "finder"
+    name = CounterPage.FINDER
 
     def __init__(self, ctl):
         super().__init__(ctl)
@@ -190,14 +192,14 @@ class FinderScreen(Screen):
             shows = self.bridge.call(self.services.catalogue.find_shows,
                                      ShowQuery(cinema_id=cinema, day=today))
         except KioskError as err:
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             return
         self.grid.set_shows(shows, self.bridge.now())
         self.grid._update_hint()
 
     def _grid_chosen(self, show_id: str, adults: int, children: int) -> None:
         if adults:
-            self.ctl.quick_sale(show_id, adults, children)
+            self.ctl.sales.quick_sale(show_id, adults, children)
         else:
             self.ctl.open_show(show_id)
 
@@ -245,7 +247,7 @@ class FinderScreen(Screen):
     def back(self) -> None:
         if self.session.sale.exchange_from is not None:
             self.session.new_sale()
-            self.ctl.banner.info(self.tr("Exchange cancelled."))
+            message.info(self.tr("Exchange cancelled."))
             self.enter()
             return
         if self.search.text():
@@ -270,7 +272,7 @@ class FinderScreen(Screen):
             genres = self.bridge.call(catalogue.genres)
             cinemas = self.bridge.call(catalogue.cinemas)
         except KioskError as err:
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             return
         self._loading_filters = True
         zone = ZoneInfo(cinemas[0]["timezone"]) if cinemas else None
@@ -355,7 +357,7 @@ class FinderScreen(Screen):
         try:
             shows = self.bridge.call(self.services.catalogue.find_shows, query)
         except KioskError as err:
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             return
         self.model.set_shows(shows, self.bridge.now())
         if shows:
@@ -390,10 +392,9 @@ class FinderScreen(Screen):
         if show is None:
             return
         if show.seats_left <= 0:
-            self.ctl.banner.show_message(self.tr("%1 at %2 is sold out.")
-                                         .replace("%1", show.film_title)
-                                         .replace("%2", time_text(show.local_start)),
-                                         "warn")
+            message.warning(self.tr("%1 at %2 is sold out.")
+                            .replace("%1", show.film_title)
+                            .replace("%2", time_text(show.local_start)))
         self.ctl.open_show(show.show_id)
 
     def _search_enter(self) -> None:

@@ -28,17 +28,19 @@ from kiosk.domain.errors import KioskError
 from kiosk.domain.giftcards import display_code
 from kiosk.domain.money import format_money, parse_money
 from kiosk.services.models import Payment
+from kiosk.ui import message
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.ticket import qr_pixmap
 from kiosk.ui.dates import date_text, day_time_text
 from kiosk.ui.names import tender_name as method_label
+from kiosk.ui.page_names import CounterPage
 
 QUICK_AMOUNTS = {"INR": (500_00, 1_000_00, 2_000_00, 5_000_00), "AED": (50_00, 100_00, 200_00)}
 QR_PX = 168
 
 
 class GiftCardScreen(Screen):
-    name = "giftcards"
+    name = CounterPage.GIFT_CARDS
 
     def __init__(self, ctl):
         super().__init__(ctl)
@@ -198,7 +200,7 @@ class GiftCardScreen(Screen):
 
     def back(self) -> None:
         self.clear()
-        self.ctl.go("finder")
+        self.ctl.go(CounterPage.FINDER)
 
     def clear(self) -> None:
         self.card = None
@@ -303,8 +305,7 @@ class GiftCardScreen(Screen):
             self.message.setText(self.tr("The PDF could not be written: %1").replace("%1",
                                                                                     str(err)))
             return None
-        self.ctl.banner.show_message(self.tr("Gift card saved to %1").replace("%1", str(written)),
-                                     "ok")
+        message.ok(self.tr("Gift card saved to %1").replace("%1", str(written)))
         return written
 
     def print_card(self) -> None:
@@ -320,8 +321,8 @@ class GiftCardScreen(Screen):
         except KioskError as err:
             self.message.setText(str(err))
             return
-        self.ctl.banner.show_message(self.tr("Gift card sent to the printer.") if done
-                                     else self.tr("Printing cancelled."), "ok")
+        message.ok(self.tr("Gift card sent to the printer.") if done
+                   else self.tr("Printing cancelled."))
 
     def _payment(self, amount_minor: int) -> Payment:
         method, text = self._method(), self.reference.text().strip()

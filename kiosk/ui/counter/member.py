@@ -13,6 +13,7 @@ from kiosk.domain.errors import KioskError, NotFound
 from kiosk.domain.loyalty import masked_phone
 from kiosk.domain.money import format_money
 from kiosk.services.loyalty import Member
+from kiosk.ui import message
 from kiosk.ui.dates import day_time_text
 
 HISTORY_SHOWN = 5
@@ -114,8 +115,7 @@ class MemberBar(QWidget):
             self.status.setText(str(err))
             return
         self._use(member)
-        self.screen.ctl.banner.show_message(self.tr("Member %1 joined.").replace(
-            "%1", masked_phone(member.phone)), "ok")
+        message.ok(self.tr("Member %1 joined.").replace("%1", masked_phone(member.phone)))
 
     def remove(self) -> None:
         self.phone_edit.clear()

@@ -39,11 +39,13 @@ from kiosk.domain.tenders import Tender
 from kiosk.domain.upi import CURRENCY as UPI_CURRENCY
 from kiosk.domain.upi import check_utr, payment_uri
 from kiosk.services.models import Payment
+from kiosk.ui import message
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.ticket import qr_pixmap
 from kiosk.ui.dates import date_text, day_time_text
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.names import tender_name as method_label  # the tender names, translated
+from kiosk.ui.page_names import CounterPage
 
 # Keys: cash F7, card F8, UPI F10, gift card F11, add a part F4. The counter's own keys (F2 sales,
 # F3 gift cards, F5 refresh, F6 refund, F9 close shift, F12 sign out) stay free: a key bound
@@ -54,7 +56,7 @@ UPI_QR_PX = 152
 
 
 class PaymentScreen(Screen):
-    name = "payment"
+    name = CounterPage.PAYMENT
 
     def __init__(self, ctl):
         super().__init__(ctl)
@@ -352,7 +354,7 @@ class PaymentScreen(Screen):
     def enter(self) -> None:
         sale = self.session.sale
         if sale.hold is None or sale.quote is None:
-            self.ctl.go("basket" if sale.hold else "finder")
+            self.ctl.go(CounterPage.BASKET if sale.hold else CounterPage.FINDER)
             return
         self._confirming = False
         self.message.clear()
@@ -445,7 +447,7 @@ class PaymentScreen(Screen):
 
     def back(self) -> None:
         if not self._confirming:
-            self.ctl.go("basket")
+            self.ctl.go(CounterPage.BASKET)
 
     def _build_quick_cash(self) -> None:
         for button in self.quick_buttons:
@@ -722,7 +724,7 @@ class PaymentScreen(Screen):
                 "%1", format_money(self.remaining_minor, self.currency)))
             return
         if sale.hold is None:
-            self.ctl.go("finder")
+            self.ctl.go(CounterPage.FINDER)
             return
         self._confirming = True
         self.confirm_calls += 1
@@ -730,14 +732,14 @@ class PaymentScreen(Screen):
         self.back_button.setEnabled(False)
         self.message.setText("")
         self.ctl.set_busy_text(self.tr("Confirming the sale…"))
-        self.ctl.confirm_sale(payment, self.contact.text().strip(),
+        self.ctl.sales.confirm_sale(payment, self.contact.text().strip(),
                               on_done=self._confirmed, on_error=self._failed)
 
     def _confirmed(self, booking) -> None:
         self._confirming = False
         self.back_button.setEnabled(True)
         self.ctl.set_busy_text("")
-        self.ctl.sale_confirmed(booking)
+        self.ctl.sales.sale_confirmed(booking)
 
     def _failed(self, exc: BaseException) -> None:
         self._confirming = False
@@ -745,10 +747,10 @@ class PaymentScreen(Screen):
         self.ctl.set_busy_text("")
         self._update_state()
         if isinstance(exc, HoldExpired):
-            self.ctl.hold_lost(str(exc))
+            self.ctl.sales.hold_lost(str(exc))
         elif isinstance(exc, SeatsUnavailable):
-            self.ctl.banner.error(str(exc))
-            self.ctl.go("seats")
+            message.error(str(exc))
+            self.ctl.go(CounterPage.SEATS)
         elif isinstance(exc, KioskError):
             self.message.setText(str(exc))
         else:

@@ -31,6 +31,7 @@ from kiosk.domain.money import format_money
 from kiosk.ui.counter.basket import ticket_type_label
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import date_text, time_text
+from kiosk.ui.page_names import CounterPage
 from kiosk.ui.reasons import reason_label
 
 _REF_CHARS = REFERENCE_ALPHABET + "OIL"
@@ -95,7 +96,7 @@ class SeatCheckBox(QCheckBox):
 
 
 class RefundScreen(Screen):
-    name = "refund"
+    name = CounterPage.REFUND
 
     def __init__(self, ctl):
         super().__init__(ctl)
@@ -249,7 +250,7 @@ class RefundScreen(Screen):
 
     def back(self) -> None:
         self.clear()
-        self.ctl.go("finder")
+        self.ctl.go(CounterPage.FINDER)
 
     def clear(self) -> None:
         self.booking = None

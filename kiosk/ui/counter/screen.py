@@ -1,4 +1,4 @@
-"""The base of every counter screen: a page of the stack with enter/back/refresh hooks."""
+"""The base of every counter screen: a ``Page`` that knows the counter mode it belongs to."""
 
 from __future__ import annotations
 
@@ -6,48 +6,44 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from kiosk.ui.page_names import CounterPage
+from kiosk.ui.pages import Page
+
 if TYPE_CHECKING:
+    from kiosk.services.app import Services
+    from kiosk.ui.bridge import Bridge
     from kiosk.ui.counter.mode import CounterMode
+    from kiosk.ui.counter.session import CounterSession
 
 
-class Screen(QWidget):
-    """A counter page. ``enter`` runs each time it is shown; ``back`` is Esc; ``refresh`` is F5."""
+class Screen(Page):
+    """A counter page. ``enter`` runs each time it is shown; ``back`` is Esc; ``reload`` is F5;
+    ``print_action`` is Ctrl+P.
 
-    name = "screen"
+    Attributes:
+        ctl: the counter mode, which navigates (``ctl.go``) and holds the sale's session.
+    """
 
-    def __init__(self, ctl: CounterMode):
-        super().__init__()
+    def __init__(self, ctl: CounterMode, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.ctl = ctl
         self.setObjectName(f"screen_{self.name}")
 
     @property
-    def bridge(self):
+    def bridge(self) -> Bridge:
         return self.ctl.bridge
 
     @property
-    def services(self):
+    def services(self) -> Services:
         return self.ctl.services
 
     @property
-    def session(self):
+    def session(self) -> CounterSession:
         return self.ctl.session
-
-    def enter(self) -> None:
-        """Called every time the screen becomes current."""
-
-    def leave(self) -> None:
-        """Called when another screen becomes current."""
 
     def back(self) -> None:
         """Esc: go one step back; the default is the show finder."""
-        self.ctl.go("finder")
-
-    def refresh(self) -> None:
-        """F5: re-read what is shown."""
+        self.ctl.go(CounterPage.FINDER)
 
     def print_action(self) -> None:
         """Ctrl+P: print what this screen shows, if anything."""
-
-    def first_focus(self) -> QWidget | None:
-        """The widget that should have keyboard focus when the screen appears."""
-        return None

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
 from kiosk.domain.money import format_money
 from kiosk.services.models import SeatStatus, ShowDetail
+from kiosk.ui import message
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import day_time_text
 from kiosk.ui.names import language_name
+from kiosk.ui.page_names import CounterPage
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +49,7 @@ def seat_prices(detail: ShowDetail) -> dict[str, int]:
 
 
 class SeatsScreen(Screen):
-    name = "seats"
+    name = CounterPage.SEATS
 
     def __init__(self, ctl):
         super().__init__(ctl)
@@ -143,7 +145,7 @@ class SeatsScreen(Screen):
     def enter(self) -> None:
         detail = self.detail
         if detail is None:
-            self.ctl.go("finder")
+            self.ctl.go(CounterPage.FINDER)
             return
         summary = detail.summary
         self.heading.setText(f"{summary.film_title}  ·  {summary.certificate}  ·  "
@@ -190,8 +192,8 @@ class SeatsScreen(Screen):
     def back(self) -> None:
         """Esc: give the seats back and return to the show list."""
         self._queue.clear()
-        self.ctl.release_hold()
-        self.ctl.go("finder")
+        self.ctl.sales.release_hold()
+        self.ctl.go(CounterPage.FINDER)
 
     def refresh(self) -> None:
         statuses = self._read_statuses()
@@ -210,7 +212,7 @@ class SeatsScreen(Screen):
             return self.bridge.call(self.services.catalogue.seat_map, detail.summary.show_id,
                                     hold.hold_id if hold else None)
         except KioskError as err:
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             return None
 
     def _data_changed(self) -> None:
@@ -226,10 +228,10 @@ class SeatsScreen(Screen):
         if not lost:
             return
         if self.bridge.now() >= hold.expires_at:  # our own hold ran out: not someone's sale
-            self.ctl.tick()
+            self.ctl.countdown.tick()
             return
-        self.ctl.banner.error(self.tr("Sorry, these seats were just taken by another sale: %1. "
-                                      "Please choose others.").replace("%1", ", ".join(lost)))
+        message.error(self.tr("Sorry, these seats were just taken by another sale: %1. "
+                              "Please choose others.").replace("%1", ", ".join(lost)))
         self._enqueue(("drop", tuple(lost)))  # give them up so the basket never charges them
 
     # -- taps -----------------------------------------------------------------------------------
@@ -294,20 +296,20 @@ class SeatsScreen(Screen):
         return None
 
     def _hold_changed(self, hold) -> None:
-        self.ctl.set_hold(hold if hold is not None and hold.seats else None)
+        self.ctl.sales.set_hold(hold if hold is not None and hold.seats else None)
         if self._last_action != "drop":  # keep the "seats were taken" message up
-            self.ctl.banner.clear()
+            message.clear()
         self._after_call()
 
     def _hold_failed(self, exc: BaseException) -> None:
         self._queue.clear()
         if isinstance(exc, HoldExpired):
-            self.ctl.set_hold(None)
-            self.ctl.banner.error(str(exc))
+            self.ctl.sales.set_hold(None)
+            message.error(str(exc))
         elif isinstance(exc, SeatsUnavailable):
-            self.ctl.banner.error(str(exc))
+            message.error(str(exc))
         elif isinstance(exc, KioskError):
-            self.ctl.banner.error(str(exc))
+            message.error(str(exc))
         else:
             self.ctl.show_fault(exc)
         self._after_call()
@@ -362,7 +364,7 @@ class SeatsScreen(Screen):
     def to_basket(self) -> None:
         if self._busy or not self.continue_button.isEnabled():
             return
-        self.ctl.go("basket")
+        self.ctl.go(CounterPage.BASKET)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \

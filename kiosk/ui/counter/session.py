@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from kiosk.domain.menu import Order
 from kiosk.services.loyalty import Member
 from kiosk.services.models import Actor, Booking, Hold, Quote, Shift, ShowDetail, ShowQuery
+from kiosk.ui.page_names import CounterPage
 
 
 @dataclass
@@ -44,7 +45,7 @@ class CounterSession:
     shift: Shift | None = None
     sale: Sale = field(default_factory=Sale)
     query: ShowQuery = field(default_factory=ShowQuery)
-    screen: str = "signin"  # the screen to come back to after a rebuild
+    screen: CounterPage = CounterPage.SIGNIN  # the screen to come back to after a rebuild
     refund_reference: str = ""
     finder_view: str = ""  # "grid" | "list" | "" (the device's default), kept over rebuilds
 

@@ -24,6 +24,7 @@ from kiosk.domain.money import format_money, parse_money
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.shift_close import ShiftCloseScreen
 from kiosk.ui.keypad import NumericKeypad
+from kiosk.ui.page_names import CounterPage
 
 __all__ = ["ShiftCloseScreen", "ShiftOpenScreen"]
 
@@ -142,7 +143,7 @@ class _AmountScreen(Screen):
 
 
 class ShiftOpenScreen(_AmountScreen):
-    name = "shift_open"
+    name = CounterPage.SHIFT_OPEN
 
     def __init__(self, ctl):
         super().__init__(ctl)
@@ -152,7 +153,7 @@ class ShiftOpenScreen(_AmountScreen):
                     self.tr("Float in the drawer"), self.tr("Open shift"))
         self.skip = QPushButton(self.tr("Card sales only (skip)"), self)
         self.skip.setObjectName("skipShift")
-        self.skip.clicked.connect(lambda: self.ctl.go("finder"))
+        self.skip.clicked.connect(lambda: self.ctl.go(CounterPage.FINDER))
         self.actions.insertWidget(0, self.skip)
 
     def enter(self) -> None:
@@ -162,7 +163,7 @@ class ShiftOpenScreen(_AmountScreen):
         self._set_busy(False)
 
     def back(self) -> None:
-        self.ctl.go("finder")
+        self.ctl.go(CounterPage.FINDER)
 
     def submit(self) -> None:
         if self._busy:
@@ -177,4 +178,4 @@ class ShiftOpenScreen(_AmountScreen):
         self.ctl.shift_changed()
         self.ctl.banner.show_message(self.tr("Shift opened with a float of %1.").replace(
             "%1", format_money(shift.float_minor, shift.currency)), "ok")
-        self.ctl.go("finder")
+        self.ctl.go(CounterPage.FINDER)

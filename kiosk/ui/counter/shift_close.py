@@ -38,6 +38,7 @@ from kiosk.services.shift_report import ShiftReport
 from kiosk.ui.counter.drawer_count import DrawerCountGrid
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.keypad import NumericKeypad
+from kiosk.ui.page_names import CounterPage
 from kiosk.ui.widgets.shift_report import ShiftReportView, set_role
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ class ShiftCloseScreen(Screen):
         preview: the report shown in the REPORT step; closed: the shift once closed.
     """
 
-    name = "shift_close"
+    name = CounterPage.SHIFT_CLOSE
 
     def __init__(self, ctl):
         super().__init__(ctl)
@@ -303,7 +304,7 @@ class ShiftCloseScreen(Screen):
         elif step == REPORT:
             self.to_count()
         else:
-            self.ctl.go("finder")
+            self.ctl.go(CounterPage.FINDER)
 
     def print_action(self) -> None:
         if self.steps.currentIndex() == CLOSED:

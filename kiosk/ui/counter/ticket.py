@@ -35,6 +35,7 @@ from kiosk.ui.counter.basket import seat_type_label, ticket_type_label
 from kiosk.ui.counter.refund import method_label
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import long_text
+from kiosk.ui.page_names import CounterPage
 from kiosk.ui.widgets.tiles import TileGridLayout
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ def qr_pixmap(text: str, size_px: int = QR_PX) -> QPixmap:
 
 
 class TicketScreen(Screen):
-    name = "ticket"
+    name = CounterPage.TICKET
 
     def __init__(self, ctl):
         super().__init__(ctl)
@@ -201,7 +202,7 @@ class TicketScreen(Screen):
     def enter(self) -> None:
         booking = self.booking
         if booking is None:
-            self.ctl.go("finder")
+            self.ctl.go(CounterPage.FINDER)
             return
         self.last_ticket_path = None
         self.last_receipt_path = None

@@ -17,14 +17,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.config import Config
 from kiosk.domain.errors import KioskError
 from kiosk.services.admissions import Admission, door_setting
+from kiosk.services.app import Services
+from kiosk.services.models import Actor
+from kiosk.ui.bridge import Bridge
 from kiosk.ui.dates import time_text
+from kiosk.ui.page_names import DoorPage
+from kiosk.ui.pages import Page, PageStack
 from kiosk.ui.widgets.signin import SignInPanel
 
 RESULT_SHOWN_MS = 6000  # then the screen says it is ready for the next ticket
@@ -80,15 +85,43 @@ class ResultPanel(QFrame):
         self.detail.setText(detail)
 
 
-class DoorScreen(QWidget):
-    """Scanning, for one signed-in usher."""
+class DoorSignInPage(Page):
+    """The usher's sign-in keypad."""
 
+    name = DoorPage.SIGNIN
+
+    def __init__(self, bridge: Bridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.panel = SignInPanel(bridge, self, title=self.tr("Door: usher sign-in"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.panel)
+
+    def enter(self) -> None:
+        self.panel.focus_first()
+
+    def back(self) -> None:
+        """Nowhere to go back to: the door is signed out."""
+
+
+class DoorScreen(Page):
+    """Scanning, for one signed-in usher.
+
+    Signals:
+        signOutRequested(): the usher pressed Sign out.
+        scanned(Admission): a scan was answered (tests and a future door log).
+    """
+
+    name = DoorPage.SCAN
     signOutRequested = Signal()
-    scanned = Signal(object)  # Admission: for tests and a future door log
+    scanned = Signal(object)
 
-    def __init__(self, services, bridge, config, actor, parent: QWidget | None = None):
+    def __init__(self, services: Services, bridge: Bridge, config: Config, actor: Actor,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.bridge, self.config, self.actor = services, bridge, config, actor
+        assert services.admissions is not None, "door mode needs the admissions service"
+        self.admissions = services.admissions
         self.setObjectName("doorScreen")
 
         self.door_name = QLineEdit(config.door_name, self)
@@ -203,9 +236,10 @@ class DoorScreen(QWidget):
         typed = self.typed_button.isChecked()
         self.typed_button.setChecked(False)
         self._busy = True
-        self.bridge.submit(self.services.admissions.admit, self.actor, text, door, typed=typed,
+        self.bridge.submit(self.admissions.admit, self.actor, text, door, typed=typed,
                            name="admit", on_done=self._answered, on_error=self._failed)
 
+    @Slot(object)
     def _answered(self, result: Admission) -> None:
         self._busy = False
         decision = result.decision
@@ -231,6 +265,7 @@ class DoorScreen(QWidget):
         self.reset_timer.start()
         self.scan_field.setFocus()
 
+    @Slot(object)
     def _failed(self, error: BaseException) -> None:
         self._busy = False
         text = str(error) if isinstance(error, KioskError) else self.tr(
@@ -240,22 +275,32 @@ class DoorScreen(QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("Admitted today: %1").replace(
-            "%1", str(self.services.admissions.admitted_today())))
+            "%1", str(self.admissions.admitted_today())))
 
     # -- today's bookings, for offline admission ---------------------------------------------
     @Slot()
     def prefetch(self) -> None:
-        self.bridge.submit(self.services.admissions.prefetch, name="door-prefetch",
+        self.bridge.submit(self.admissions.prefetch, name="door-prefetch",
                            on_done=self._prefetched, on_error=self._prefetch_failed)
 
+    @Slot(bool)
     def _prefetched(self, pulled: bool) -> None:
-        at = self.bridge.call(self.services.admissions.local_now)  # the cinema's clock
+        at = self.bridge.call(self.admissions.local_now)  # the cinema's clock
         self.pull_label.setText(
             self.tr("Today's bookings pulled at %1").replace("%1", time_text(at))
             if pulled else self.tr("This door checks this device's own bookings (no cloud)."))
 
+    @Slot(object)
     def _prefetch_failed(self, error: BaseException) -> None:
         self.pull_label.setText(self.tr("Offline: admitting from the bookings pulled earlier."))
+
+    def first_focus(self) -> QWidget | None:
+        return self.scan_field
+
+    def back(self) -> None:
+        """Esc: the ready screen again (the answer shown is dismissed)."""
+        self.reset_timer.stop()
+        self.show_ready()
 
     def shutdown(self) -> None:
         self.prefetch_timer.stop()
@@ -263,47 +308,52 @@ class DoorScreen(QWidget):
 
 
 class DoorMode(QWidget):
-    """Sign-in, then the door screen; signing out returns to sign-in."""
+    """Sign-in, then the door screen; signing out returns to sign-in.
+
+    Signals:
+        signedIn(Actor): an usher signed in.
+    """
 
     signedIn = Signal(object)
 
-    def __init__(self, services, bridge, config, parent: QWidget | None = None):
+    def __init__(self, services: Services, bridge: Bridge, config: Config,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.bridge, self.config = services, bridge, config
-        self.stack = QStackedWidget(self)
-        self.signin = SignInPanel(bridge, self, title=self.tr("Door: usher sign-in"))
-        self.signin.signedIn.connect(self._signed_in)
-        self.stack.addWidget(self.signin)
-        self.screen: DoorScreen | None = None
+        self.stack = PageStack(self)
+        self.signin_page = DoorSignInPage(bridge, self)
+        self.signin = self.signin_page.panel
+        self.stack.add(self.signin_page)
+        self.scan_screen: DoorScreen | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        self.signin.signedIn.connect(self._signed_in)
 
-    def _signed_in(self, actor) -> None:
-        self.screen = DoorScreen(self.services, self.bridge, self.config, actor, self)
-        self.screen.signOutRequested.connect(self.sign_out)
-        self.stack.addWidget(self.screen)
-        self.stack.setCurrentWidget(self.screen)
-        self.screen.scan_field.setFocus()
+    @Slot(object)
+    def _signed_in(self, actor: Actor) -> None:
+        self.scan_screen = DoorScreen(self.services, self.bridge, self.config, actor, self)
+        self.scan_screen.signOutRequested.connect(self.sign_out)
+        self.stack.add(self.scan_screen)
+        self.stack.go(DoorPage.SCAN)
         self.signedIn.emit(actor)
 
     @Slot()
     def sign_out(self) -> None:
-        if self.screen is not None:
-            actor = self.screen.actor
-            self.screen.shutdown()
-            self.stack.removeWidget(self.screen)
-            self.screen.deleteLater()
-            self.screen = None
+        self.stack.go(DoorPage.SIGNIN)
+        if self.scan_screen is not None:
+            actor = self.scan_screen.actor
+            self.scan_screen.shutdown()
+            self.scan_screen = None
+            self.stack.remove(DoorPage.SCAN)
             try:
                 self.services.auth.sign_out(actor)
             except KioskError:
                 pass
-        self.stack.setCurrentWidget(self.signin)
 
     def shutdown(self) -> None:
-        if self.screen is not None:
-            self.screen.shutdown()
+        if self.scan_screen is not None:
+            self.scan_screen.shutdown()
 
     def detach(self) -> None:
         """Before a rebuild (language change): the timers stop, the usher stays signed in."""

@@ -19,6 +19,7 @@ from kiosk.services.schedule import day_bounds
 from kiosk.store.audit_chain import ChainCheck
 from kiosk.ui import dates
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button
+from kiosk.ui.page_names import ManagerPage
 from kiosk.ui.reasons import reason_text
 
 COLUMNS = (
@@ -47,6 +48,7 @@ def row_sentence(row: dict) -> str:
 
 
 class AuditScreen(ManagerScreen):
+    name = ManagerPage.AUDIT
     title = "Audit log"
 
     def __init__(self, ctx, parent=None):

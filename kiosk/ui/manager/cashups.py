@@ -30,6 +30,7 @@ from kiosk.domain.errors import KioskError
 from kiosk.services.schedule import day_bounds
 from kiosk.ui import dates
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
+from kiosk.ui.page_names import ManagerPage
 from kiosk.ui.widgets.shift_report import ShiftReportView
 
 _T = "CashupsScreen"
@@ -76,6 +77,8 @@ class CashupsScreen(ManagerScreen):
     """Attributes:
         table: the cash-ups (one row per shift); detail: the selected shift's report.
     """
+
+    name = ManagerPage.CASHUPS
 
     title = QT_TRANSLATE_NOOP("CashupsScreen", "Cash-ups")
 

@@ -38,6 +38,8 @@ from kiosk.domain import csv_safe
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
 from kiosk.ui import dates
+from kiosk.ui.manager.context import ManagerContext
+from kiosk.ui.pages import Page
 from kiosk.ui.widgets.banner import MessageBanner
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -367,14 +369,18 @@ def ask_open_path(parent: QWidget, title: str, pattern: str) -> Path | None:
     return Path(path) if path else None
 
 
-class ManagerScreen(QWidget):
+class ManagerScreen(Page):
     """Base of a manager page: a title, a message banner, and ``call`` that turns refusals into
-    banner messages instead of tracebacks."""
+    banner messages instead of tracebacks.
+
+    Signals:
+        exported(str): the path of a file just written (tests and the status bar).
+    """
 
     title = "Screen"
-    exported = Signal(str)  # path of a file just written (tests and the status bar)
+    exported = Signal(str)
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: ManagerContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.outer = QVBoxLayout(self)
@@ -440,6 +446,9 @@ class ManagerScreen(QWidget):
 
     def refresh(self) -> None:
         """Re-read what the screen shows."""
+
+    def back(self) -> None:
+        """Esc: nothing (the side bar is the way between pages)."""
 
     def export_csv(self, source: RowsModel | SortedTable, name: str) -> Path | None:
         """Save a table as CSV: a view's rows as shown (sorted, filtered), or a model's rows."""

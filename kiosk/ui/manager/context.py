@@ -6,15 +6,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from kiosk.services.app import Services
+    from kiosk.services.models import Actor
+    from kiosk.ui.bridge import Bridge
 
 
 @dataclass
 class ManagerContext:
-    services: Any
-    bridge: Any
-    actor: Any
+    services: Services
+    bridge: Bridge
+    actor: Actor
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -46,6 +46,7 @@ from kiosk.ui import dates
 from kiosk.ui.manager import common
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
 from kiosk.ui.manager.dashboard_parts import CurrencySection, Tile
+from kiosk.ui.page_names import ManagerPage
 
 BREAKDOWNS = (
     ("by_hour", QT_TRANSLATE_NOOP("DashboardScreen", "Hour"), "hour"),
@@ -125,6 +126,8 @@ class DashboardScreen(ManagerScreen):
         sections: one ``CurrencySection`` per currency shown, by currency code.
         cinema: the scope chooser (item data: a ``Scope``).
     """
+
+    name = ManagerPage.DASHBOARD
 
     title = "Dashboard"
 
@@ -345,7 +348,7 @@ class DashboardScreen(ManagerScreen):
     def pull_day(self) -> None:
         """Pull the shown business day of every device from the cloud (worker thread), then
         show it."""
-        context = getattr(self.ctx.services.gate, "context", None)
+        context = self.ctx.services.cloud_context
         if context is None:
             self.banner.error(self.tr("Cloud sync is not running on this console; nothing was pulled."))
             return

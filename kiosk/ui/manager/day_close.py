@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import InvalidInput
 from kiosk.ui import dates
 from kiosk.ui.manager.common import ManagerScreen, button, high_contrast, muted
+from kiosk.ui.page_names import ManagerPage
 
 
 class DayCloseScreen(ManagerScreen):
+    name = ManagerPage.DAY_CLOSE
     title = "Day close"
 
     def __init__(self, ctx, parent=None):
@@ -160,7 +162,7 @@ class DayCloseScreen(ManagerScreen):
     def pull_day(self) -> None:
         """Pull this business day of every device from the cloud (worker thread), then show
         it: the close checks the other devices' shifts on the pulled day."""
-        context = getattr(self.ctx.services.gate, "context", None)
+        context = self.ctx.services.cloud_context
         if context is None:
             self.banner.error("Cloud sync is not running on this console; nothing was pulled.")
             return
@@ -198,8 +200,8 @@ class DayCloseScreen(ManagerScreen):
         try:
             save(report, path)
         except (OSError, ValueError) as err:
-            self.banner.error(f"Could not write {path.name}: "
-                              f"{getattr(err, 'strerror', None) or err}. Nothing was written.")
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+            self.banner.error(f"Could not write {path.name}: {reason}. Nothing was written.")
             return
         self.banner.show_message(f"Saved {path.name}.", "ok")
         self.exported.emit(str(path))

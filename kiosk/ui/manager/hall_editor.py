@@ -31,6 +31,7 @@ from kiosk.domain.errors import KioskError
 from kiosk.domain.layout import CELL_TO_TYPE, GAP
 from kiosk.services.models import SeatStatus
 from kiosk.ui.manager.common import ManagerScreen, button, card, muted
+from kiosk.ui.page_names import ManagerPage
 from kiosk.ui.seatmap.painting import paint_seat
 from kiosk.ui.seatmap.palette import SeatPalette, palette_for
 
@@ -273,6 +274,7 @@ class HallGrid(QWidget):
 
 
 class HallEditorScreen(ManagerScreen):
+    name = ManagerPage.HALLS
     title = "Hall editor"
 
     def __init__(self, ctx, parent=None):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEd
 from kiosk.domain.money import format_money, parse_money
 from kiosk.domain.offers import Offer, describe
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
+from kiosk.ui.page_names import ManagerPage
 
 COLUMNS = (
     Col("name", "Offer"), Col("takes", "Takes off"), Col("code", "Code"), Col("uses", "Uses"),
@@ -28,6 +29,7 @@ def takes_off(offer: Offer, currency: str) -> str:
 
 
 class OffersScreen(ManagerScreen):
+    name = ManagerPage.OFFERS
     title = "Offers and promo codes"
 
     def __init__(self, ctx, parent=None):

@@ -24,6 +24,7 @@ from kiosk.ui.manager.common import (
     fit_columns,
     muted,
 )
+from kiosk.ui.page_names import ManagerPage
 from kiosk.ui.reasons import reason_text
 
 COLUMNS = (
@@ -90,6 +91,7 @@ def refund_row(item: Any, timezone: str) -> tuple:
 
 
 class RefundsScreen(ManagerScreen):
+    name = ManagerPage.REFUNDS
     title = "Refund approvals"
 
     def __init__(self, ctx, parent=None):

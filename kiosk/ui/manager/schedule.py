@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QTime
@@ -26,10 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.errors import KioskError
+from kiosk.services.importer import ImportIssue
 from kiosk.services.schedule import SEAT_TYPES, TICKET_TYPES
 from kiosk.ui import dates
 from kiosk.ui.manager import common
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
+from kiosk.ui.page_names import ManagerPage
 
 FILM_COLUMNS = (Col("title", "Title"), Col("language", "Language"), Col("genres", "Genres"),
                 Col("certificate", "Cert."), Col("runtime_min", "Minutes", "int"), Col("poster", "Poster"))
@@ -498,7 +501,7 @@ class ImportTab(QWidget):
         lay.addWidget(self.summary)
         lay.addWidget(self.preview_table, 3)
         lay.addWidget(self.error_table, 1)
-        self.path = None
+        self.path: Path | None = None
         self.preview = None
 
     def choose(self) -> None:
@@ -506,8 +509,8 @@ class ImportTab(QWidget):
         if path is not None:
             self.load(path)
 
-    def load(self, path) -> None:
-        self.path = path
+    def load(self, path: Path | str) -> None:
+        self.path = Path(path)
         self.path_label.setText(str(path))
         importer = self.screen.ctx.importer
         preview = self.screen.call(importer.preview, path, self.kind.currentData())
@@ -547,7 +550,7 @@ class ImportTab(QWidget):
             return
         if self.screen.attempt(importer.apply, self.screen.actor, self.path, self.kind.currentData(),
                                ok=f"Imported {self.preview_model.rowCount()} rows from "
-                                  f"{getattr(self.path, 'name', self.path)}."):
+                                  f"{self.path.name}."):
             self.apply_button.setEnabled(False)
             self.screen.films.refresh()
             self.screen.shows.reload_choices()
@@ -567,15 +570,15 @@ def _error_row(error: Any) -> tuple:
     """(where, problem) from an ``ImportIssue`` ("Line 4", "Line 4, start time: ...")."""
     if isinstance(error, tuple) and len(error) == 2:
         return error
-    place = getattr(error, "place", None)
-    if place is not None:
-        text = str(error)
+    if isinstance(error, ImportIssue):
+        place, text = error.place, str(error)
         return (place, text[len(place) + 2:] if text.startswith(place + ", ") else text)
     d = _as_dict(error)
     return (str(d.get("row", d.get("line", ""))), str(d.get("message", d.get("value", ""))))
 
 
 class ScheduleScreen(ManagerScreen):
+    name = ManagerPage.SCHEDULE
     title = "Schedule"
 
     def __init__(self, ctx, parent=None):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit
 from kiosk.domain.pin_policy import POLICY_TEXT
 from kiosk.ui import dates
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card
+from kiosk.ui.page_names import ManagerPage
 
 COLUMNS = (
     Col("staff_number", "Staff no."), Col("name", "Name"), Col("role", "Role"),
@@ -21,6 +22,7 @@ COLUMNS = (
 
 
 class StaffScreen(ManagerScreen):
+    name = ManagerPage.STAFF
     title = "Staff"
 
     def __init__(self, ctx, parent=None):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBo
 
 from kiosk.services.menu import MAX_STOCK
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
+from kiosk.ui.page_names import ManagerPage
 
 COLUMNS = (
     Col("item", "Item"), Col("category", "Category"), Col("on_hand", "On hand", "id"),
@@ -16,6 +17,7 @@ COLUMNS = (
 
 
 class StockScreen(ManagerScreen):
+    name = ManagerPage.STOCK
     title = "Food and drink stock"
 
     def __init__(self, ctx, parent=None):

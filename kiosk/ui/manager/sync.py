@@ -28,6 +28,7 @@ from kiosk.ui.manager.common import (
     card,
     fit_columns,
 )
+from kiosk.ui.page_names import ManagerPage
 
 KIOSK_COLUMNS = (Col("kiosk_id", "Kiosk"), Col("last_sale", "Last sale", "datetime"),
                  Col("last_sync", "Last synced", "datetime"), Col("pending", "Waiting to send", "int"),
@@ -72,6 +73,7 @@ def _conflicts_module():
 
 
 class SyncScreen(ManagerScreen):
+    name = ManagerPage.SYNC
     title = "Kiosks and sync"
 
     def __init__(self, ctx, parent=None):

@@ -1,57 +1,133 @@
 """The manager console: a side navigation and one page per job, built the first time it is opened.
 
-Pages are created lazily so signing in shows the dashboard at once; the heavy chart library is
-loaded only when the dashboard draws its first chart. Every action on every page goes through a
-service that checks the manager role itself; hiding nothing here is what keeps a cashier out.
+Pages are created lazily (``PageStack.add_lazy``) so signing in shows the dashboard at once; the
+heavy chart library is loaded only when the dashboard draws its first chart. Every action on
+every page goes through a service that checks the manager role itself; hiding nothing here is
+what keeps a cashier out.
 """
 
 from __future__ import annotations
 
-import importlib
+from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.services.models import Actor
+from kiosk.ui import message
+from kiosk.ui.manager.common import ManagerScreen
 from kiosk.ui.manager.context import ManagerContext
+from kiosk.ui.page_names import ManagerPage
+from kiosk.ui.pages import PageStack
 
-PAGES = (
-    ("dashboard", "Dashboard", "kiosk.ui.manager.dashboard", "DashboardScreen"),
-    ("refunds", "Refund approvals", "kiosk.ui.manager.refunds", "RefundsScreen"),
-    ("cashups", "Cash-ups", "kiosk.ui.manager.cashups", "CashupsScreen"),
-    ("stock", "Food and drink stock", "kiosk.ui.manager.stock", "StockScreen"),
-    ("offers", "Offers and codes", "kiosk.ui.manager.offers", "OffersScreen"),
-    ("schedule", "Schedule", "kiosk.ui.manager.schedule", "ScheduleScreen"),
-    ("halls", "Hall editor", "kiosk.ui.manager.hall_editor", "HallEditorScreen"),
-    ("sync", "Kiosks and sync", "kiosk.ui.manager.sync", "SyncScreen"),
-    ("audit", "Audit log", "kiosk.ui.manager.audit", "AuditScreen"),
-    ("staff", "Staff", "kiosk.ui.manager.staff", "StaffScreen"),
-    ("dayclose", "Day close (Z)", "kiosk.ui.manager.day_close", "DayCloseScreen"),
+if TYPE_CHECKING:
+    from kiosk.services.app import Services
+    from kiosk.ui.bridge import Bridge
+
+PAGES: tuple[tuple[ManagerPage, str], ...] = (
+    (ManagerPage.DASHBOARD, "Dashboard"),
+    (ManagerPage.REFUNDS, "Refund approvals"),
+    (ManagerPage.CASHUPS, "Cash-ups"),
+    (ManagerPage.STOCK, "Food and drink stock"),
+    (ManagerPage.OFFERS, "Offers and codes"),
+    (ManagerPage.SCHEDULE, "Schedule"),
+    (ManagerPage.HALLS, "Hall editor"),
+    (ManagerPage.SYNC, "Kiosks and sync"),
+    (ManagerPage.AUDIT, "Audit log"),
+    (ManagerPage.STAFF, "Staff"),
+    (ManagerPage.DAY_CLOSE, "Day close (Z)"),
 )
 
 
+def build_page(key: ManagerPage, ctx: ManagerContext, parent: QWidget) -> ManagerScreen:
+    """The page ``key``, its module imported only now (the dashboard's charts are heavy)."""
+    page = _new_page(key, ctx, parent)
+    page.setObjectName(f"page_{key}")
+    return page
+
+
+def _new_page(key: ManagerPage, ctx: ManagerContext, parent: QWidget) -> ManagerScreen:
+    if key is ManagerPage.DASHBOARD:
+        from kiosk.ui.manager.dashboard import DashboardScreen
+        return DashboardScreen(ctx, parent)
+    if key is ManagerPage.REFUNDS:
+        from kiosk.ui.manager.refunds import RefundsScreen
+        return RefundsScreen(ctx, parent)
+    if key is ManagerPage.CASHUPS:
+        from kiosk.ui.manager.cashups import CashupsScreen
+        return CashupsScreen(ctx, parent)
+    if key is ManagerPage.STOCK:
+        from kiosk.ui.manager.stock import StockScreen
+        return StockScreen(ctx, parent)
+    if key is ManagerPage.OFFERS:
+        from kiosk.ui.manager.offers import OffersScreen
+        return OffersScreen(ctx, parent)
+    if key is ManagerPage.SCHEDULE:
+        from kiosk.ui.manager.schedule import ScheduleScreen
+        return ScheduleScreen(ctx, parent)
+    if key is ManagerPage.HALLS:
+        from kiosk.ui.manager.hall_editor import HallEditorScreen
+        return HallEditorScreen(ctx, parent)
+    if key is ManagerPage.SYNC:
+        from kiosk.ui.manager.sync import SyncScreen
+        return SyncScreen(ctx, parent)
+    if key is ManagerPage.AUDIT:
+        from kiosk.ui.manager.audit import AuditScreen
+        return AuditScreen(ctx, parent)
+    if key is ManagerPage.STAFF:
+        from kiosk.ui.manager.staff import StaffScreen
+        return StaffScreen(ctx, parent)
+    from kiosk.ui.manager.day_close import DayCloseScreen
+    return DayCloseScreen(ctx, parent)
+
+
 class ManagerWindow(QWidget):
-    """``ManagerWindow(services, bridge, actor)``: the console for a signed-in manager."""
+    """``ManagerWindow(services, bridge, actor)``: the console for a signed-in manager.
+
+    Signals:
+        signOutRequested(): the manager pressed Sign out.
+        pageChanged(str): the page now shown (a ``ManagerPage`` value).
+    """
 
     signOutRequested = Signal()
     pageChanged = Signal(str)
 
-    def __init__(self, services, bridge, actor, parent: QWidget | None = None):
+    def __init__(self, services: Services, bridge: Bridge, actor: Actor,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("managerWindow")
         self.ctx = ManagerContext(services, bridge, actor)
-        self.pages: dict[str, QWidget] = {}
         self.nav_buttons: dict[str, QPushButton] = {}
+        self.stack = PageStack(self)
+        self.stack.setObjectName("managerStack")
+        for key, _label in PAGES:
+            # the factory holds the context and the stack, never the window: a closed console
+            # is freed at once, with no reference cycle through it
+            self.stack.add_lazy(key, partial(build_page, key, self.ctx, self.stack))
+        nav = self._init_nav(actor)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(nav)
+        lay.addWidget(self.stack, 1)
+        self._connect_signals()
+        self.show_page(ManagerPage.DASHBOARD)
 
+    def _connect_signals(self) -> None:
+        self.stack.pageChanged.connect(self.pageChanged)
+        message.global_bridge().shown.connect(self._show_message)
+
+    def _init_nav(self, actor: Actor) -> QFrame:
         nav = QFrame(self)
         nav.setProperty("role", "topbar")
         nav.setObjectName("managerNav")
@@ -69,7 +145,7 @@ class ManagerWindow(QWidget):
         nav_lay.addSpacing(10)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        for index, (key, label, _module, _cls) in enumerate(PAGES):
+        for index, (key, label) in enumerate(PAGES):
             b = QPushButton(label, nav)
             b.setCheckable(True)
             b.setProperty("role", "topbar")
@@ -90,46 +166,39 @@ class ManagerWindow(QWidget):
         sign_out.setMinimumHeight(52)
         sign_out.clicked.connect(self.signOutRequested.emit)
         nav_lay.addWidget(sign_out)
-
-        self.stack = QStackedWidget(self)
-        self.stack.setObjectName("managerStack")
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(0)
-        lay.addWidget(nav)
-        lay.addWidget(self.stack, 1)
-        self.show_page("dashboard")
+        return nav
 
     @property
-    def actor(self):
+    def actor(self) -> Actor:
         return self.ctx.actor
 
-    def page(self, key: str) -> QWidget:
-        """The page widget for ``key``, built on first use."""
-        if key not in self.pages:
-            _, _, module_name, cls_name = next(p for p in PAGES if p[0] == key)
-            cls = getattr(importlib.import_module(module_name), cls_name)
-            widget = cls(self.ctx, self.stack)
-            widget.setObjectName(f"page_{key}")
-            self.pages[key] = widget
-            self.stack.addWidget(widget)
-        return self.pages[key]
+    @property
+    def pages(self) -> dict[str, ManagerScreen]:
+        """The pages opened so far, by name."""
+        return self.stack.pages  # type: ignore[return-value]
 
-    def show_page(self, key: str) -> QWidget:
-        widget = self.page(key)
-        self.stack.setCurrentWidget(widget)
+    def page(self, key: ManagerPage | str) -> ManagerScreen:
+        """The page widget for ``key``, built on first use."""
+        return self.stack.page(key)  # type: ignore[return-value]
+
+    def show_page(self, key: ManagerPage | str) -> ManagerScreen:
+        widget = self.stack.go(key)
         self.nav_buttons[key].setChecked(True)
-        self.pageChanged.emit(key)
-        return widget
+        return widget  # type: ignore[return-value]
 
     def current_key(self) -> str:
-        current = self.stack.currentWidget()
-        return next((k for k, w in self.pages.items() if w is current), "")
+        return self.stack.current_name()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    @Slot(str, str)
+    def _show_message(self, kind: str, text: str) -> None:
+        """What any code says (``kiosk.ui.message``) shows on the page on display."""
+        page = self.stack.current_page()
+        if isinstance(page, ManagerScreen):
+            page.banner.show_message(text, kind)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_F5:
-            current = self.stack.currentWidget()
-            if hasattr(current, "refresh"):
-                current.refresh()
+            self.stack.reload()
             return
         super().keyPressEvent(event)
+

@@ -113,6 +113,7 @@ class SeatMapPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None, touch: bool = False):
         super().__init__(parent)
+        self._types: set[str] = set()  # the seat types of the hall shown
         self.view = SeatMapView(self)
         self.view.set_touch_sections(touch)
         self.legend = SeatLegend(self)

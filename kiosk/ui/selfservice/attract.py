@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.i18n import LANGUAGES
+from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.posters import poster_pixmap
 from kiosk.ui.selfservice.common import button, label
+from kiosk.ui.selfservice.screen import SelfServiceScreen
 
 POSTER_SIZE = QSize(160, 240)
 
@@ -78,8 +80,9 @@ class PosterMarquee(QWidget):
         painter.end()
 
 
-class AttractScreen(QWidget):
+class AttractScreen(SelfServiceScreen):
     """Idle screen; emits ``startRequested`` on any touch and ``languageRequested(code)``."""
+    name = SelfServicePage.ATTRACT
 
     startRequested = Signal()
     collectRequested = Signal()  # tickets booked on the web or elsewhere

@@ -13,16 +13,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 from kiosk.services.models import Booking
 from kiosk.ui.dates import day_time_text
 from kiosk.ui.onscreen_keyboard import OnScreenKeyboard
+from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.selfservice.common import button, clear_layout, label, step_layout
+from kiosk.ui.selfservice.screen import SelfServiceScreen
 
 MAX_SHOWN = 3  # bookings offered for one phone number (the newest first)
 
 
-class CollectScreen(QWidget):
+class CollectScreen(SelfServiceScreen):
+    name = SelfServicePage.COLLECT
     findRequested = Signal(str)
     collectRequested = Signal(str, str)  # booking id, proof (what the customer typed)
-    backRequested = Signal()
-    cancelRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -7,14 +7,15 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QVBoxLayout,
 
 from kiosk.domain.errors import InvalidInput
 from kiosk.ui.onscreen_keyboard import OnScreenKeyboard
+from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.selfservice.common import button, label, step_layout
 from kiosk.ui.selfservice.contact_rules import normalise_email, normalise_phone
+from kiosk.ui.selfservice.screen import SelfServiceScreen
 
 
-class ContactScreen(QWidget):
+class ContactScreen(SelfServiceScreen):
+    name = SelfServicePage.CONTACT
     contactEntered = Signal(str)  # normalised address or number; "" when skipped
-    backRequested = Signal()
-    cancelRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -6,15 +6,16 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
+from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.selfservice.common import button, label, step_layout
+from kiosk.ui.selfservice.screen import SelfServiceScreen
 
 MAX_OFFERED = 8  # bigger groups pick seats one by one on the map
 
 
-class CountScreen(QWidget):
+class CountScreen(SelfServiceScreen):
+    name = SelfServicePage.COUNT
     countChosen = Signal(int)  # 0: the customer picks every seat on the map
-    backRequested = Signal()
-    cancelRequested = Signal()
 
     def __init__(self, maximum: int = MAX_OFFERED, parent: QWidget | None = None):
         super().__init__(parent)

@@ -13,7 +13,9 @@ from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
 from kiosk.services.models import Booking
 from kiosk.ui.dates import long_text
+from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.selfservice.common import button, label
+from kiosk.ui.selfservice.screen import SelfServiceScreen
 from kiosk.ui.selfservice.steps import StepIndicator
 
 QR_SIZE = 260
@@ -36,7 +38,8 @@ def qr_pixmap(text: str, size: int = QR_SIZE) -> QPixmap:
                          Qt.TransformationMode.FastTransformation)
 
 
-class DoneScreen(QWidget):
+class DoneScreen(SelfServiceScreen):
+    name = SelfServicePage.DONE
     printRequested = Signal()
     finished = Signal()
 

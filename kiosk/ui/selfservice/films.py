@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from kiosk.services.models import ShowQuery
 from kiosk.ui.dates import day_text, time_text
 from kiosk.ui.names import city_name, genre_name, language_name
+from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.posters import poster_pixmap
 from kiosk.ui.selfservice.common import (
     TOUCH_MIN,
@@ -40,6 +41,7 @@ from kiosk.ui.selfservice.common import (
     label,
     step_layout,
 )
+from kiosk.ui.selfservice.screen import SelfServiceScreen
 from kiosk.ui.widgets.tiles import TileGridLayout, wrap_words
 
 TILE_POSTER = QSize(200, 300)
@@ -198,8 +200,9 @@ def film_id_of(film: Mapping[str, Any]) -> str:
     return str(film.get("id") or film.get("film_id") or "")
 
 
-class FilmsScreen(QWidget):
+class FilmsScreen(SelfServiceScreen):
     """Emits ``filmChosen(film dict, query)`` (the query carries the filters into the show list)."""
+    name = SelfServicePage.FILMS
 
     filmChosen = Signal(dict, object)
     backRequested = Signal()

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.money import format_money
 from kiosk.services.models import Quote
+from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.selfservice.common import button, label, step_layout
+from kiosk.ui.selfservice.screen import SelfServiceScreen
 
 READ_DELAY_MS = 700  # how long the simulated terminal "reads" the card
 
@@ -26,6 +28,7 @@ class CardTerminal(QFrame):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._reading = False  # a card is being read
         self.setProperty("ss", "terminal")
         self.setFixedWidth(420)
         self.setMinimumHeight(460)
@@ -81,7 +84,7 @@ class CardTerminal(QFrame):
             b.setEnabled(True)
 
     def _show_state(self) -> None:
-        if getattr(self, "_reading", False):
+        if self._reading:
             self.prompt.setText(self.tr("Reading card… do not remove"))
         elif self.last4:
             self.prompt.setText(self.tr("Card accepted\n•••• %1").replace("%1", self.last4))
@@ -103,10 +106,9 @@ class CardTerminal(QFrame):
         self.cardRead.emit(self.last4)
 
 
-class PaymentScreen(QWidget):
+class PaymentScreen(SelfServiceScreen):
+    name = SelfServicePage.PAY
     cardAccepted = Signal(str)
-    backRequested = Signal()
-    cancelRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

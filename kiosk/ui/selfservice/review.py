@@ -16,13 +16,14 @@ from kiosk.domain.money import format_money
 from kiosk.services.models import Quote, ShowSummary
 from kiosk.ui.dates import long_text
 from kiosk.ui.names import ticket_type_name
+from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.selfservice.common import button, clear_layout, discounts_text, label, step_layout
+from kiosk.ui.selfservice.screen import SelfServiceScreen
 
 
-class ReviewScreen(QWidget):
+class ReviewScreen(SelfServiceScreen):
+    name = SelfServicePage.REVIEW
     confirmRequested = Signal()
-    backRequested = Signal()
-    cancelRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -17,13 +17,16 @@ from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
 from kiosk.domain.money import format_money
 from kiosk.services.models import Hold, SeatStatus, ShowDetail
 from kiosk.ui.dates import day_time_text
+from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.seatmap import SeatMapPanel
 from kiosk.ui.selfservice.common import button, label, step_layout
+from kiosk.ui.selfservice.screen import SelfServiceScreen
 
 TAKEABLE = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE})
 
 
-class SeatsScreen(QWidget):
+class SeatsScreen(SelfServiceScreen):
+    name = SelfServicePage.SEATS
     holdChanged = Signal(object)  # Hold | None
     continueRequested = Signal()
     backRequested = Signal()

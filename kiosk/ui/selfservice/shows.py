@@ -23,8 +23,10 @@ from kiosk.domain.money import format_money
 from kiosk.services.models import ShowQuery, ShowSummary
 from kiosk.ui.dates import day_text, time_text
 from kiosk.ui.names import genre_name, language_name
+from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.posters import poster_pixmap
 from kiosk.ui.selfservice.common import clear_layout, label, step_layout
+from kiosk.ui.selfservice.screen import SelfServiceScreen
 from kiosk.ui.widgets.tiles import TileGridLayout, wrap_words
 
 POSTER = QSize(180, 270)
@@ -93,7 +95,8 @@ def place_text(show: ShowSummary, advance: Callable[[str], int], width: int) -> 
                       *wrap_words(show.hall_name, advance, width)])
 
 
-class ShowsScreen(QWidget):
+class ShowsScreen(SelfServiceScreen):
+    name = SelfServicePage.SHOWS
     showChosen = Signal(object)  # ShowSummary
     backRequested = Signal()
     cancelRequested = Signal()

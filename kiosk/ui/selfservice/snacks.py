@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.menu import Combo, Menu, Order, choices_needed
 from kiosk.domain.money import format_money
+from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.selfservice.common import button, clear_layout, label, step_layout
+from kiosk.ui.selfservice.screen import SelfServiceScreen
 
 MAX_OFFERS = 6
 COLUMNS = 3
@@ -48,10 +50,9 @@ def offers(menu: Menu) -> list[tuple[str, str, int, tuple[str, ...]]]:
     return found
 
 
-class SnacksScreen(QWidget):
+class SnacksScreen(SelfServiceScreen):
+    name = SelfServicePage.SNACKS
     continueRequested = Signal(list)  # [Order]
-    backRequested = Signal()
-    cancelRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

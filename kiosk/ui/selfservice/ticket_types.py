@@ -19,15 +19,16 @@ from kiosk.domain.offers import PromoRefused
 from kiosk.services.loyalty import Member
 from kiosk.services.models import Hold, Quote, ShowDetail, TicketType
 from kiosk.ui.names import seat_type_name, ticket_type_name
+from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.selfservice.common import button, clear_layout, discounts_text, label, step_layout
 from kiosk.ui.selfservice.member import MemberPanel
 from kiosk.ui.selfservice.promo import PromoPanel
+from kiosk.ui.selfservice.screen import SelfServiceScreen
 
 
-class TicketTypesScreen(QWidget):
+class TicketTypesScreen(SelfServiceScreen):
+    name = SelfServicePage.TICKETS
     continueRequested = Signal(dict, object)  # ticket types per seat, Quote
-    backRequested = Signal()
-    cancelRequested = Signal()
 
     def __init__(self, services, parent: QWidget | None = None):
         super().__init__(parent)

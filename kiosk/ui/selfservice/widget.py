@@ -11,15 +11,18 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.config import Config
 from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
 from kiosk.domain.menu import Order
+from kiosk.services.app import Services
 from kiosk.services.loyalty import Member
 from kiosk.services.models import (
     Actor,
@@ -27,14 +30,17 @@ from kiosk.services.models import (
     Hold,
     Payment,
     Quote,
-    Role,
     ShowDetail,
     ShowQuery,
     ShowSummary,
 )
 from kiosk.ui import i18n
+from kiosk.ui.bridge import Bridge
 from kiosk.ui.dates import day_time_text, time_text
+from kiosk.ui.hold_countdown import HoldCountdown
 from kiosk.ui.i18n import language_manager
+from kiosk.ui.page_names import SelfServicePage
+from kiosk.ui.pages import PageStack, page_name
 from kiosk.ui.selfservice.attract import AttractScreen
 from kiosk.ui.selfservice.collect import CollectScreen
 from kiosk.ui.selfservice.contact import ContactScreen
@@ -44,6 +50,7 @@ from kiosk.ui.selfservice.films import FilmsScreen
 from kiosk.ui.selfservice.idle import IdleWatcher, StillTherePrompt
 from kiosk.ui.selfservice.payment import PaymentScreen
 from kiosk.ui.selfservice.review import ReviewScreen
+from kiosk.ui.selfservice.screen import SelfServiceScreen
 from kiosk.ui.selfservice.seats import SeatsScreen
 from kiosk.ui.selfservice.shows import ShowsScreen
 from kiosk.ui.selfservice.snacks import SnacksScreen, offers
@@ -82,14 +89,11 @@ class SelfServiceWidget(QWidget):
     """Attract -> films -> shows -> seats -> tickets -> snacks -> pay -> contact -> confirm ->
     ticket."""
 
-    screenChanged = Signal(str)
     saleCompleted = Signal(object)  # Booking
     saleAbandoned = Signal()
 
-    SCREENS = ("attract", "films", "shows", "seats", "tickets", "snacks", "pay", "contact", "review",
-               "done", "collect", "count")
-
-    def __init__(self, services, bridge, config, parent: QWidget | None = None):
+    def __init__(self, services: Services, bridge: Bridge, config: Config,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("selfService")
         self.services = services
@@ -98,11 +102,12 @@ class SelfServiceWidget(QWidget):
         self.sale = Sale()
         self._actor: Actor | None = None
         self._shut_down = False
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
+        self._chosen_city: Callable[[], object] = lambda: None  # until the films step exists
         self.attract = AttractScreen()
         self.films = FilmsScreen(services, self.today, cinema_id=config.cinema_id)
         self.shows = ShowsScreen(services, self.today)
@@ -116,12 +121,13 @@ class SelfServiceWidget(QWidget):
         self.done = DoneScreen()
         self.collect = CollectScreen()
         self.count = CountScreen(int(config.max_seats_per_booking))
-        self._screens = dict(zip(self.SCREENS, (self.attract, self.films, self.shows, self.seats,
-                                                self.tickets, self.snacks, self.pay, self.contact,
-                                                self.review, self.done, self.collect, self.count),
-                                 strict=True))
-        for screen in self._screens.values():
-            self.stack.addWidget(screen)
+        self._chosen_city = self.films.groups["city"].value
+        self._screens: dict[str, SelfServiceScreen] = {}
+        for screen in (self.attract, self.films, self.shows, self.seats, self.tickets,
+                       self.snacks, self.pay, self.contact, self.review, self.done,
+                       self.collect, self.count):
+            self.stack.add(screen)
+            self._screens[page_name(screen)] = screen
         self._wire()
 
         idle_s = float(config.self_service_idle_s)
@@ -130,12 +136,13 @@ class SelfServiceWidget(QWidget):
         self.prompt = StillTherePrompt(self, min(PROMPT_MAX_S, idle_s))
         self.prompt.stillHere.connect(self._still_here)
         self.prompt.timedOut.connect(self.abandon)
-        self._countdown = QTimer(self)
-        self._countdown.setInterval(500)
-        self._countdown.timeout.connect(self._tick)
-        self._countdown.start()
-        if hasattr(bridge, "dataChanged"):
-            bridge.dataChanged.connect(self._data_changed)
+        self.countdown = HoldCountdown(lambda: self.sale.hold, bridge.now, interval_ms=500,
+                                       parent=self)
+        self.countdown.ticked.connect(self._show_countdown)
+        self.countdown.cleared.connect(self._hide_countdown)
+        self.countdown.expired.connect(self._hold_ran_out)
+        self.countdown.start()
+        bridge.dataChanged.connect(self._data_changed)
         apply_style(self)
         theme = ThemeManager.instance()
         if theme is not None:
@@ -155,7 +162,7 @@ class SelfServiceWidget(QWidget):
         self.collect.findRequested.connect(self._find_booking)
         self.collect.collectRequested.connect(self._collect_booking)
         self.count.countChosen.connect(self._count_chosen)
-        self.count.backRequested.connect(lambda: self.show_screen("shows"))
+        self.count.backRequested.connect(lambda: self.show_screen(SelfServicePage.SHOWS))
         self.count.cancelRequested.connect(self.abandon)
         self.attract.languageRequested.connect(self.set_language)
         for screen in (self.films, self.shows, self.seats, self.tickets, self.snacks, self.pay,
@@ -163,21 +170,21 @@ class SelfServiceWidget(QWidget):
             screen.cancelRequested.connect(self.abandon)
         self.films.backRequested.connect(self.abandon)
         self.films.filmChosen.connect(self.choose_film)
-        self.shows.backRequested.connect(lambda: self.show_screen("films"))
+        self.shows.backRequested.connect(lambda: self.show_screen(SelfServicePage.FILMS))
         self.shows.showChosen.connect(self.choose_show)
         self.seats.backRequested.connect(self._back_from_seats)
         self.seats.holdChanged.connect(self._hold_changed)
         self.seats.continueRequested.connect(self._to_tickets)
-        self.tickets.backRequested.connect(lambda: self.show_screen("seats"))
+        self.tickets.backRequested.connect(lambda: self.show_screen(SelfServicePage.SEATS))
         self.tickets.continueRequested.connect(self._to_snacks)
-        self.snacks.backRequested.connect(lambda: self.show_screen("tickets"))
+        self.snacks.backRequested.connect(lambda: self.show_screen(SelfServicePage.TICKETS))
         self.snacks.continueRequested.connect(self._snacks_chosen)
         self.pay.backRequested.connect(
-            lambda: self.show_screen("snacks" if self.sale.snacks_shown else "tickets"))
+            lambda: self.show_screen(SelfServicePage.SNACKS if self.sale.snacks_shown else SelfServicePage.TICKETS))
         self.pay.cardAccepted.connect(self._card_accepted)
-        self.contact.backRequested.connect(lambda: self.show_screen("pay"))
+        self.contact.backRequested.connect(lambda: self.show_screen(SelfServicePage.PAY))
         self.contact.contactEntered.connect(self._contact_entered)
-        self.review.backRequested.connect(lambda: self.show_screen("contact"))
+        self.review.backRequested.connect(lambda: self.show_screen(SelfServicePage.CONTACT))
         self.review.confirmRequested.connect(self.confirm)
         self.done.printRequested.connect(self.print_ticket)
         self.done.finished.connect(self.go_attract)
@@ -186,11 +193,7 @@ class SelfServiceWidget(QWidget):
     def actor(self) -> Actor:
         """The self-service principal (``AuthService.self_service_actor``)."""
         if self._actor is None:
-            try:
-                self._actor = self.services.auth.self_service_actor()
-            except NotImplementedError:  # until the auth service lands
-                self._actor = Actor(None, "", "Self-service", Role.SELF_SERVICE,
-                                    self.config.kiosk_id)
+            self._actor = self.services.auth.self_service_actor()
         return self._actor
 
     def today(self) -> date:
@@ -201,7 +204,7 @@ class SelfServiceWidget(QWidget):
         """
         zone = "Asia/Kolkata"
         try:
-            city = self.films.groups["city"].value() if hasattr(self, "films") else None
+            city = self._chosen_city()
             zones = [c.get("timezone") for c in self.services.catalogue.cinemas(city)
                      if c.get("timezone") and (not self.config.cinema_id
                                                or c.get("id") == self.config.cinema_id)]
@@ -212,24 +215,19 @@ class SelfServiceWidget(QWidget):
         return self.bridge.now().astimezone(ZoneInfo(zone)).date()
 
     def current_name(self) -> str:
-        widget = self.stack.currentWidget()
-        for name, screen in self._screens.items():
-            if screen is widget:
-                return name
-        return ""
+        return self.stack.current_name()
 
-    def screen(self, name: str) -> QWidget:
+    def screen(self, name: SelfServicePage | str) -> SelfServiceScreen:
         return self._screens[name]
 
-    def show_screen(self, name: str) -> None:
-        screen = self._screens[name]
-        mark_step(screen, name)
-        self.stack.setCurrentWidget(screen)
-        self.idle_watcher.set_active(name != "attract")
-        self._tick()
-        self.screenChanged.emit(name)
+    def show_screen(self, name: SelfServicePage | str) -> None:
+        mark_step(self._screens[name], name)
+        self.stack.go(name)
+        self.idle_watcher.set_active(name != SelfServicePage.ATTRACT)
+        self.countdown.tick()
 
-    def _restyle(self, *_args) -> None:
+    @Slot()
+    def _restyle(self) -> None:
         if self._shut_down:
             return
         apply_style(self)
@@ -241,6 +239,7 @@ class SelfServiceWidget(QWidget):
         self.seats.set_high_contrast(is_high_contrast())
 
     # -- the flow ----------------------------------------------------------------------------
+    @Slot()
     def go_attract(self) -> None:
         self.prompt.stop()
         self.sale = Sale()
@@ -248,23 +247,27 @@ class SelfServiceWidget(QWidget):
             self.attract.set_films(self.services.catalogue.films(ShowQuery()))
         except Exception:
             log.exception("could not load films for the attract screen")
-        self.show_screen("attract")
+        self.show_screen(SelfServicePage.ATTRACT)
         self.attract.setFocus()
 
+    @Slot()
     def start(self) -> None:
         self.films.refresh()
-        self.show_screen("films")
+        self.show_screen(SelfServicePage.FILMS)
 
+    @Slot(str)
     def set_language(self, code: str) -> None:
         language_manager().set_language(code)
         self.attract.set_language(language_manager().language)
 
+    @Slot(dict, object)
     def choose_film(self, film: dict, query: ShowQuery | None = None) -> None:
         self.sale.film = film
         self.sale.query = query
         self.shows.set_film(film, query)
-        self.show_screen("shows")
+        self.show_screen(SelfServicePage.SHOWS)
 
+    @Slot(object)
     def choose_show(self, show: ShowSummary) -> None:
         try:
             detail = self.bridge.call(self.services.catalogue.show, show.show_id)
@@ -282,41 +285,47 @@ class SelfServiceWidget(QWidget):
             summary = detail.summary
             self.count.set_show(f"{summary.film_title} · {time_text(summary.local_start)} · "
                                 f"{summary.hall_name}")
-            self.show_screen("count")
+            self.show_screen(SelfServicePage.COUNT)
             return
-        self.show_screen("seats")
+        self.show_screen(SelfServicePage.SEATS)
 
+    @Slot(int)
     def _count_chosen(self, n: int) -> None:
-        self.show_screen("seats")
+        self.show_screen(SelfServicePage.SEATS)
         if n:
             self.seats.request_best(n)
 
+    @Slot(object)
     def _hold_changed(self, hold: Hold | None) -> None:
-        if hold is not None and self.current_name() != "seats":
+        if hold is not None and self.current_name() != SelfServicePage.SEATS:
             # a seat tap still in flight when the sale was abandoned: give those seats back
             self.seats.hold = None
             self.bridge.submit(self.services.booking.release, hold.hold_id,
                                on_error=self._release_failed, name="self-service release")
             return
         self.sale.hold = hold
-        self._tick()
+        self.countdown.tick()
 
+    @Slot(object)
     def _release_failed(self, error: BaseException) -> None:
         log.warning("release failed: %s", error)
 
+    @Slot()
     def _back_from_seats(self) -> None:
         self._release_hold()
         self.seats.hold = None
         self.shows.refresh()
-        self.show_screen("shows")
+        self.show_screen(SelfServicePage.SHOWS)
 
+    @Slot()
     def _to_tickets(self) -> None:
         if self.sale.hold is None or self.sale.detail is None:
             return
         self.tickets.set_hold(self.sale.hold, self.sale.detail, self.sale.ticket_types,
                               self.sale.promo, self.sale.member)
-        self.show_screen("tickets")
+        self.show_screen(SelfServicePage.TICKETS)
 
+    @Slot(dict, object)
     def _to_snacks(self, ticket_types: dict, quote: Quote) -> None:
         """After the tickets: offer the cinema's combos, unless it sells no food."""
         self.sale.ticket_types = ticket_types
@@ -338,9 +347,10 @@ class SelfServiceWidget(QWidget):
         for order in self.sale.items:
             counts[order.sku] = counts.get(order.sku, 0) + order.qty
         self.snacks.set_menu(menu, counts)
-        self.show_screen("snacks")
+        self.show_screen(SelfServicePage.SNACKS)
         self._renew_hold()
 
+    @Slot(list)
     def _snacks_chosen(self, orders: list) -> None:
         self._to_pay(orders)  # a refusal stays on the snacks step, said there
 
@@ -367,16 +377,18 @@ class SelfServiceWidget(QWidget):
         summary = f"{show.film_title}\n{day_time_text(show.local_start)} · " \
                   f"{show.cinema_name}\n{seats}{food_lines}" if show else seats
         self.pay.set_order(quote, summary)
-        self.show_screen("pay")
+        self.show_screen(SelfServicePage.PAY)
         self._renew_hold()
         return True
 
+    @Slot(str)
     def _card_accepted(self, last4: str) -> None:
         self.sale.card_last4 = last4
         self.contact.reset()
-        self.show_screen("contact")
+        self.show_screen(SelfServicePage.CONTACT)
         self._renew_hold()
 
+    @Slot(str)
     def _contact_entered(self, contact: str) -> None:
         self.sale.contact = contact
         sale = self.sale
@@ -384,9 +396,10 @@ class SelfServiceWidget(QWidget):
             return
         self.review.set_order(sale.show, sale.ticket_types, sale.quote, sale.card_last4, contact,
                               self.snacks.summary(sale.items))
-        self.show_screen("review")
+        self.show_screen(SelfServicePage.REVIEW)
         self._renew_hold()
 
+    @Slot()
     def confirm(self) -> None:
         sale = self.sale
         if sale.hold is None or sale.card_last4 is None:
@@ -401,6 +414,7 @@ class SelfServiceWidget(QWidget):
                            on_done=self._confirmed,
                            on_error=self._confirm_failed, name="self-service confirm")
 
+    @Slot(object)
     def _confirmed(self, booking: Booking) -> None:
         self.sale.booking = booking
         self.sale.hold = None
@@ -412,11 +426,12 @@ class SelfServiceWidget(QWidget):
             except KioskError:
                 food = None
         self.done.set_booking(booking, food)
-        self.show_screen("done")
+        self.show_screen(SelfServicePage.DONE)
         self.saleCompleted.emit(booking)
         if self.services.printing is not None and self.services.printing.thermal:
             self.print_ticket()  # "take your tickets below", without a tap
 
+    @Slot(object)
     def _confirm_failed(self, error: BaseException) -> None:
         self.review.set_busy(False)
         if isinstance(error, (SeatsUnavailable, HoldExpired)):
@@ -426,12 +441,13 @@ class SelfServiceWidget(QWidget):
             if self.sale.detail is not None:
                 self.seats.set_show(self.sale.detail, self.sale.hold)
             self.seats.show_message(str(error) + "\n" + self.tr("Your card was not charged."))
-            self.show_screen("seats")
+            self.show_screen(SelfServicePage.SEATS)
             return
         message = str(error) if isinstance(error, KioskError) else self.tr(
             "Sorry, the payment could not be completed. Your card was not charged.")
         self.review.show_error(message)
 
+    @Slot()
     def print_ticket(self) -> None:
         booking = self.sale.booking
         if booking is None:
@@ -447,10 +463,6 @@ class SelfServiceWidget(QWidget):
             # never a print dialog in front of a customer: the kiosk printer prints silently
             result = tickets.print_ticket(data, printer_name=self.config.printer_name,
                                           silent=True, parent=self)
-        except (ImportError, AttributeError):
-            self.done.print_status.setText(self.tr("The ticket printer is not available. Show "
-                                                   "the code on screen at the entrance."))
-            return
         except Exception as err:  # a printer fault must not lose the sale: it is already booked
             log.exception("printing the ticket failed")
             self.done.print_status.setText(self.tr("The printer had a problem (%1). Your booking "
@@ -481,16 +493,19 @@ class SelfServiceWidget(QWidget):
         theme.largeTextChanged.connect(self.attract.large_button.setChecked)
 
     # -- collecting tickets booked elsewhere (issue 13 point 1) -----------------------------
+    @Slot()
     def start_collect(self) -> None:
         self.collect.reset()
-        self.show_screen("collect")
+        self.show_screen(SelfServicePage.COLLECT)
         self.collect.entry.setFocus()
 
+    @Slot(str)
     def _find_booking(self, text: str) -> None:
         self.bridge.submit(self.services.collection.find, self.actor(), text,
                            name="self-service find booking", on_done=self.collect.show_found,
                            on_error=self._collect_failed)
 
+    @Slot(object)
     def _collect_failed(self, error: BaseException, booking_id: str = "") -> None:
         from kiosk.services.collection import ProofNeeded
 
@@ -502,6 +517,7 @@ class SelfServiceWidget(QWidget):
         self.collect.show_found([])
         self.collect.set_message(message, error=True)
 
+    @Slot(str, str)
     def _collect_booking(self, booking_id: str, proof: str) -> None:
         self.collect.set_message(self.tr("Printing your tickets…"))
         self.bridge.submit(self.services.collection.collect, self.actor(), booking_id,
@@ -509,6 +525,7 @@ class SelfServiceWidget(QWidget):
                            on_done=self._print_collected,
                            on_error=lambda err, b=booking_id: self._collect_failed(err, b))
 
+    @Slot(object)
     def _print_collected(self, collection) -> None:
         """Collected: print on the thermal printer (the collection is given back if the
         printer fails, so the customer can try again)."""
@@ -530,7 +547,7 @@ class SelfServiceWidget(QWidget):
         self.sale = Sale()
         self.sale.booking = booking
         self.done.set_booking(booking, collected=True)
-        self.show_screen("done")
+        self.show_screen(SelfServicePage.DONE)
         printing = self.services.printing
         if printing is not None and printing.thermal:
             self.done.print_status.setText(self.tr("Take your tickets below."))
@@ -558,9 +575,11 @@ class SelfServiceWidget(QWidget):
                       receipt=ReceiptData.from_booking(booking), on_done=self._thermal_printed,
                       on_error=self._thermal_failed)
 
+    @Slot(object)
     def _thermal_printed(self, printed) -> None:
         self.done.print_status.setText(self.tr("Take your tickets below."))
 
+    @Slot(object)
     def _thermal_failed(self, error: BaseException) -> None:
         log.warning("self-service printing failed: %s", error)
         reference = self.sale.booking.reference if self.sale.booking else ""
@@ -580,12 +599,14 @@ class SelfServiceWidget(QWidget):
                            on_done=self._renewed, on_error=self._renew_failed,
                            name="self-service renew hold")
 
+    @Slot(object)
     def _renewed(self, hold: Hold) -> None:
         if self.sale.hold is not None and hold.hold_id == self.sale.hold.hold_id:
             self.sale.hold = hold
             self.seats.hold = hold
-            self._tick()
+            self.countdown.tick()
 
+    @Slot(object)
     def _renew_failed(self, error: BaseException) -> None:
         log.info("hold renewal refused: %s", error)  # the countdown and confirm handle expiry
 
@@ -597,6 +618,7 @@ class SelfServiceWidget(QWidget):
         self.bridge.submit(self.services.booking.release, hold.hold_id,
                            on_error=self._release_failed, name="self-service release")
 
+    @Slot()
     def abandon(self) -> None:
         """Give the seats back and return to the attract screen."""
         self.prompt.stop()
@@ -604,29 +626,40 @@ class SelfServiceWidget(QWidget):
         self.saleAbandoned.emit()
         self.go_attract()
 
+    def _paying(self) -> bool:
+        """The customer confirmed and the payment is being taken: never interrupt it."""
+        return (self.current_name() == SelfServicePage.REVIEW
+                and not self.review.confirm_button.isEnabled())
+
+    @Slot()
     def _on_idle(self) -> None:
-        paying = self.current_name() == "review" and not self.review.confirm_button.isEnabled()
-        if self.current_name() == "attract" or paying:
+        if self.current_name() == SelfServicePage.ATTRACT or self._paying():
             self.idle_watcher.reset()  # never interrupt a payment in progress
             return
         self.prompt.start(has_hold=self.sale.hold is not None)
 
+    @Slot()
     def _still_here(self) -> None:
         self.idle_watcher.reset()
 
-    def _tick(self) -> None:
-        hold = self.sale.hold
-        left: int | None = None
-        if hold is not None:
-            left = int((hold.expires_at - self.bridge.now()).total_seconds())
-            paying = self.current_name() == "review" and not self.review.confirm_button.isEnabled()
-            if left <= 0 and self.current_name() not in ("done", "attract") and not paying:
-                self._hold_expired()
-                return
-        screen = self.stack.currentWidget()
-        header = getattr(screen, "header", None)
+    @Slot(int)
+    def _show_countdown(self, left: int | None) -> None:
+        """The hold's seconds in the header of the step on display (none on the last one)."""
+        screen = self.stack.current_page()
+        header = screen.header if isinstance(screen, SelfServiceScreen) else None
         if header is not None:
-            header.set_countdown(left if self.current_name() != "done" else None)
+            header.set_countdown(left if self.current_name() != SelfServicePage.DONE else None)
+
+    @Slot()
+    def _hide_countdown(self) -> None:
+        self._show_countdown(None)
+
+    @Slot()
+    def _hold_ran_out(self) -> None:
+        if self.current_name() in (SelfServicePage.DONE, SelfServicePage.ATTRACT) or \
+                self._paying():
+            return  # the confirm decides; the countdown asks again
+        self._hold_expired()
 
     def _hold_expired(self) -> None:
         self.sale.hold = None
@@ -635,10 +668,12 @@ class SelfServiceWidget(QWidget):
             self.seats.set_show(self.sale.detail, None)
         self.seats.show_message(self.tr("Your seats were released because time ran out. "
                                         "Please choose again."))
-        self.show_screen("seats")
+        self.show_screen(SelfServicePage.SEATS)
 
+    @Slot()
     def _data_changed(self) -> None:
-        if not self._shut_down and self.current_name() == "seats" and not self.seats.is_busy():
+        if not self._shut_down and self.current_name() == SelfServicePage.SEATS and \
+                not self.seats.is_busy():
             self.seats.refresh_statuses()
 
     # -- language ----------------------------------------------------------------------------
@@ -651,7 +686,7 @@ class SelfServiceWidget(QWidget):
         for screen in self._screens.values():
             screen.retranslate()
         self.prompt.retranslate()
-        if self.current_name() == "films":
+        if self.current_name() == SelfServicePage.FILMS:
             self.films.refresh()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (the prompt always covers the kiosk)
@@ -671,4 +706,4 @@ class SelfServiceWidget(QWidget):
         self._shut_down = True
         self._release_hold()
         self.idle_watcher.detach()
-        self._countdown.stop()
+        self.countdown.stop()

@@ -3,18 +3,25 @@
 A counter keeps moving while a message is up, so refusals (seat taken, wrong PIN, hold expired)
 appear here rather than in a QMessageBox that would need dismissing first. Errors stay until
 dismissed or replaced; information fades after a few seconds.
+
+The banner only listens: ``follow`` connects it to ``kiosk.ui.message``'s bridge, so any code
+says ``message.error(text)`` and the banner of the screen on display shows it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from kiosk.ui.message import MessageBridge, global_bridge
 
 KINDS = ("info", "ok", "warn", "error")
 
 
 class MessageBanner(QFrame):
-    def __init__(self, parent: QWidget | None = None):
+    """One message at a time, coloured by its kind (``kiosk.ui.message.Level`` values)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "banner")
         self.setProperty("kind", "info")
@@ -54,6 +61,16 @@ class MessageBanner(QFrame):
         else:
             self._timer.stop()
 
+    def follow(self, bridge: MessageBridge | None = None) -> None:
+        """Show what is said through ``bridge`` (the application's, by default)."""
+        bridge = bridge or global_bridge()
+        bridge.shown.connect(self._shown)
+        bridge.cleared.connect(self.clear)
+
+    @Slot(str, str)
+    def _shown(self, kind: str, text: str) -> None:
+        self.show_message(text, kind)
+
     def error(self, text: str) -> None:
         self.show_message(text, "error")
 
@@ -66,6 +83,7 @@ class MessageBanner(QFrame):
     def kind(self) -> str:
         return str(self.property("kind"))
 
+    @Slot()
     def clear(self) -> None:
         self._timer.stop()
         self.label.clear()
