@@ -1297,13 +1297,6 @@
     </message>
 </context>
 <context>
-    <name>DoorMode</name>
-    <message>
-        <source>Door: usher sign-in</source>
-        <translation>दरवाज़ा: अशर साइन-इन</translation>
-    </message>
-</context>
-<context>
     <name>DoorScreen</name>
     <message>
         <source>Door name, e.g. Door 2</source>
@@ -1392,6 +1385,13 @@
     <message>
         <source>Offline: admitting from the bookings pulled earlier.</source>
         <translation>ऑफ़लाइन: पहले ली गई बुकिंग से प्रवेश दे रहे हैं।</translation>
+    </message>
+</context>
+<context>
+    <name>DoorSignInPage</name>
+    <message>
+        <source>Door: usher sign-in</source>
+        <translation>दरवाज़ा: अशर साइन-इन</translation>
     </message>
 </context>
 <context>
@@ -1748,10 +1748,6 @@
     <message>
         <source>Joining failed unexpectedly: {error}</source>
         <translation>जोड़ते समय अनपेक्षित गड़बड़ी हुई: {error}</translation>
-    </message>
-    <message>
-        <source>Joined.</source>
-        <translation>जुड़ गया।</translation>
     </message>
 </context>
 <context>

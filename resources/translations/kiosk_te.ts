@@ -1297,13 +1297,6 @@
     </message>
 </context>
 <context>
-    <name>DoorMode</name>
-    <message>
-        <source>Door: usher sign-in</source>
-        <translation>ద్వారం: అషర్ సైన్-ఇన్</translation>
-    </message>
-</context>
-<context>
     <name>DoorScreen</name>
     <message>
         <source>Door name, e.g. Door 2</source>
@@ -1392,6 +1385,13 @@
     <message>
         <source>Offline: admitting from the bookings pulled earlier.</source>
         <translation>ఆఫ్‌లైన్: ముందు తీసుకున్న బుకింగ్‌ల నుండి ప్రవేశం ఇస్తున్నాం.</translation>
+    </message>
+</context>
+<context>
+    <name>DoorSignInPage</name>
+    <message>
+        <source>Door: usher sign-in</source>
+        <translation type="unfinished">ద్వారం: అషర్ సైన్-ఇన్</translation>
     </message>
 </context>
 <context>
@@ -1748,10 +1748,6 @@
     <message>
         <source>Joining failed unexpectedly: {error}</source>
         <translation>జోడించడం అనుకోకుండా విఫలమైంది: {error}</translation>
-    </message>
-    <message>
-        <source>Joined.</source>
-        <translation>జోడించబడింది.</translation>
     </message>
 </context>
 <context>
