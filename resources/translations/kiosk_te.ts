@@ -1391,7 +1391,7 @@
     <name>DoorSignInPage</name>
     <message>
         <source>Door: usher sign-in</source>
-        <translation type="unfinished">ద్వారం: అషర్ సైన్-ఇన్</translation>
+        <translation>ద్వారం: అషర్ సైన్-ఇన్</translation>
     </message>
 </context>
 <context>
