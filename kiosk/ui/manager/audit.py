@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit
 
 from kiosk.domain.audit_words import CONTEXT, action_name, sentence, who_label
@@ -23,12 +23,12 @@ from kiosk.ui.page_names import ManagerPage
 from kiosk.ui.reasons import reason_text
 
 COLUMNS = (
-    Col("at", "When", "datetime"), Col("staff", "Staff"), Col("kiosk_id", "Kiosk"),
-    Col("action", "Action"), Col("target", "Target"), Col("ok", "Allowed", "bool"),
-    Col("detail", "What happened"),
+    Col("at", QT_TRANSLATE_NOOP("AuditScreen", "When"), "datetime"), Col("staff", QT_TRANSLATE_NOOP("AuditScreen", "Staff")), Col("kiosk_id", QT_TRANSLATE_NOOP("AuditScreen", "Kiosk")),
+    Col("action", QT_TRANSLATE_NOOP("AuditScreen", "Action")), Col("target", QT_TRANSLATE_NOOP("AuditScreen", "Target")), Col("ok", QT_TRANSLATE_NOOP("AuditScreen", "Allowed"), "bool"),
+    Col("detail", QT_TRANSLATE_NOOP("AuditScreen", "What happened")),
     # the stored record, whole: not shown (the sentence is), but searched and exported, so
     # nothing the log holds is lost to the words
-    Col("record", "Record"),
+    Col("record", QT_TRANSLATE_NOOP("AuditScreen", "Record")),
 )
 KEYS = [c.key for c in COLUMNS]
 LIMIT = 5000
@@ -49,7 +49,7 @@ def row_sentence(row: dict) -> str:
 
 class AuditScreen(ManagerScreen):
     name = ManagerPage.AUDIT
-    title = "Audit log"
+    title = QT_TRANSLATE_NOOP("AuditScreen", "Audit log")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -68,21 +68,21 @@ class AuditScreen(ManagerScreen):
         self.action.setEditable(True)
         self.search = QLineEdit(self)
         self.search.setObjectName("auditSearch")
-        self.search.setPlaceholderText("Search target or detail")
+        self.search.setPlaceholderText(self.tr("Search target or detail"))
         filters = QHBoxLayout()
-        for widget in (QLabel("From", self), self.start_edit, QLabel("to", self), self.end_edit,
+        for widget in (QLabel(self.tr("From"), self), self.start_edit, QLabel(self.tr("to"), self), self.end_edit,
                        self.staff, self.action):
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
-        filters.addWidget(button("Apply", self, role="primary", slot=self.refresh, name="auditApply"))
-        self.toolbar.addWidget(button("Export CSV", self, name="csv_audit",
+        filters.addWidget(button(self.tr("Apply"), self, role="primary", slot=self.refresh, name="auditApply"))
+        self.toolbar.addWidget(button(self.tr("Export CSV"), self, name="csv_audit",
                                       slot=lambda: self.export_csv(self.table, "audit")))
         self.chain = QLabel("", self)
         self.chain.setObjectName("auditChain")
         self.chain.setWordWrap(True)
         self.outer.addWidget(self.chain)
         self.outer.addLayout(filters)
-        self.model = RowsModel(COLUMNS, self)
+        self.model = RowsModel(COLUMNS, self, context="AuditScreen")
         self.model.highlight = lambda row: None if self.model.rows[row][5] else "bad"
         self.table = SortedTable(self.model, self)
         self.table.setObjectName("auditTable")
@@ -109,33 +109,34 @@ class AuditScreen(ManagerScreen):
 
     def _load_filters(self) -> None:
         staff = self.call(self.ctx.staff_admin.list_staff, self.actor) or []
-        self.staff.addItem("All staff", None)
+        self.staff.addItem(self.tr("All staff"), None)
         for s in staff:
             self.staff.addItem(f"{s.staff_number} {s.name}", s.staff_id)
-        self.action.addItem("All actions", None)
+        self.action.addItem(self.tr("All actions"), None)
         self._filters_loaded = True
 
     def _show_chain(self) -> None:
         """Check the whole chain on the worker thread (about 1.7 s for 190,000 rows here)."""
-        self._set_chain("Checking the audit chain\u2026", "muted")
+        self._set_chain(self.tr("Checking the audit chain\u2026"), "muted")
 
         def failed(err: BaseException) -> None:
             self._set_chain("", "muted")
             self.banner.error(str(err) if isinstance(err, KioskError) else
-                              "The audit chain could not be checked. Please try again.")
+                              self.tr("The audit chain could not be checked. Please try again."))
 
         self.ctx.bridge.submit(self.ctx.audit_log.chain, self.actor, on_done=self._chain_checked,
                                on_error=failed, name="audit_chain")
 
     def _chain_checked(self, check: ChainCheck) -> None:
         if check.intact:
-            self._set_chain(f"\u2713 Audit chain intact: all {check.rows:,} rows unchanged.",
-                            "good")
+            self._set_chain(self.tr("\u2713 Audit chain intact: all %1 rows unchanged.")
+                            .replace("%1", f"{check.rows:,}"), "good")
         else:
-            self._set_chain(f"\u2717 Audit chain broken: {check.problem}", "bad")
-        self.chain.setToolTip("" if check.intact else "Rows shown may not be what was written: "
-                              "tell the cinema's auditor. `kiosk audit verify` gives the same "
-                              "check on the command line.")
+            self._set_chain(self.tr("\u2717 Audit chain broken: %1").replace("%1", str(check.problem)),
+                            "bad")
+        self.chain.setToolTip("" if check.intact else self.tr(
+            "Rows shown may not be what was written: tell the cinema's auditor. `kiosk audit "
+            "verify` gives the same check on the command line."))
 
     def _set_chain(self, text: str, role: str) -> None:
         self.chain.setProperty("role", role)
@@ -156,7 +157,7 @@ class AuditScreen(ManagerScreen):
         index = self.action.currentIndex()
         chosen = index > 0 and typed == self.action.itemText(index)
         action = (self.action.itemData(index) if chosen
-                  else typed if typed and typed != "All actions" else None)
+                  else typed if typed and typed != self.tr("All actions") else None)
         rows = self.call(log.query, self.actor, staff_id=self.staff.currentData(), action=action,
                          start=start, end=end, limit=LIMIT)
         if rows is None:
@@ -164,14 +165,15 @@ class AuditScreen(ManagerScreen):
         zone = ZoneInfo(tz)
         self.model.set_rows([
             (from_iso(r["at"]).astimezone(zone) if isinstance(r["at"], str) else r["at"],
-             f"{r.get('staff_number') or ''} {r.get('staff_name') or ''}".strip() or "self-service / system",
+             f"{r.get('staff_number') or ''} {r.get('staff_name') or ''}".strip() or self.tr("self-service / system"),
              r["kiosk_id"], words(action_name(r["action"])), r["target"], bool(r["ok"]),
              row_sentence(r),
              json.dumps(r["detail"], sort_keys=True, ensure_ascii=False) if r["detail"] else "")
             for r in rows
         ], rows)
-        self.count.setText(f"{len(rows):,} entries" + (" (the newest shown; narrow the dates)"
-                                                        if len(rows) >= LIMIT else ""))
+        self.count.setText((self.tr("%1 entries (the newest shown; narrow the dates)")
+                            if len(rows) >= LIMIT else self.tr("%1 entries"))
+                           .replace("%1", f"{len(rows):,}"))
         known = {self.action.itemData(i) for i in range(1, self.action.count())}
         for name in sorted({r["action"] for r in rows} - known):
             self.action.addItem(words(action_name(name)), name)

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QSortFilterProxyModel,
@@ -95,7 +96,7 @@ def display(value: Any, kind: str, currency: str = "") -> str:
     if kind == "zoned" and isinstance(value, datetime):  # beside times of other zones
         return dates.zoned_time_text(value)
     if kind == "bool":
-        return "yes" if value else "no"
+        return QCoreApplication.translate("RowsModel", "yes" if value else "no")
     return str(value)
 
 
@@ -146,9 +147,11 @@ class RowsModel(QAbstractTableModel):
     counts sort as numbers, not as text. ``payload(row)`` keeps the object a row came from.
     """
 
-    def __init__(self, columns: Sequence[Col], parent=None, currency_key: str = "currency"):
+    def __init__(self, columns: Sequence[Col], parent=None, currency_key: str = "currency",
+                 context: str = ""):
         super().__init__(parent)
         self.currency_key = currency_key
+        self.context = context  # the screen's translation context: titles shown in its language
         self.columns: list[Col] = []
         self._currency_index: int | None = None
         self.set_columns(columns)
@@ -159,8 +162,12 @@ class RowsModel(QAbstractTableModel):
         self.wrap_titles = False
 
     def set_columns(self, columns: Sequence[Col]) -> None:
-        """Replace the columns (takes effect with the next ``set_rows``, which resets the view)."""
-        self.columns = list(columns)
+        """Replace the columns (takes effect with the next ``set_rows``, which resets the view).
+
+        With a ``context``, titles are marked with QT_TRANSLATE_NOOP under it and shown (and
+        exported) translated."""
+        self.columns = [Col(c.key, QCoreApplication.translate(self.context, c.title), c.kind)
+                        for c in columns] if self.context else list(columns)
         self._currency_index = next(
             (i for i, c in enumerate(self.columns) if c.key == self.currency_key), None)
 
@@ -387,7 +394,8 @@ class ManagerScreen(Page):
         self.outer.setContentsMargins(20, 16, 20, 16)
         self.outer.setSpacing(10)
         head = QHBoxLayout()
-        self.heading = QLabel(self.title, self)
+        # ``title`` is marked QT_TRANSLATE_NOOP under the screen's class name
+        self.heading = QLabel(QCoreApplication.translate(type(self).__name__, self.title), self)
         self.heading.setProperty("role", "title")
         self.heading.setWordWrap(True)  # large text: two lines beside the toolbar, not cut
         head.addWidget(self.heading, 1)
@@ -434,7 +442,7 @@ class ManagerScreen(Page):
 
         def failed(err):
             self.banner.error(str(err) if isinstance(err, KioskError) else
-                              "That did not work; nothing was changed. Please try again.")
+                              self.tr("That did not work; nothing was changed. Please try again."))
 
         return self.ctx.bridge.submit(fn, *args, on_done=done, on_error=failed, **kwargs)
 
@@ -458,18 +466,20 @@ class ManagerScreen(Page):
             model, order = source.source, source.visible_order()
         else:
             model, order = source, None
-        path = common.ask_save_path(self, "Export CSV", f"{name}.csv", "CSV files (*.csv)")
+        path = common.ask_save_path(self, self.tr("Export CSV"), f"{name}.csv",
+                                    self.tr("CSV files (*.csv)"))
         if path is None:
             return None
         try:
             model.write_csv(path, order)
         except OSError as err:
-            self.banner.error(f"Could not write {path.name}: {err.strerror or err}.")
+            self.banner.error(self.tr("Could not write %1: %2.").replace("%1", path.name)
+                              .replace("%2", str(err.strerror or err)))
             return None
         except KioskError as err:  # a folder, a device, a missing folder, a full disk
             self.banner.error(str(err))
             return None
-        self.banner.show_message(f"Saved {path.name}.", "ok")
+        self.banner.show_message(self.tr("Saved %1.").replace("%1", path.name), "ok")
         self.exported.emit(str(path))
         return path
 

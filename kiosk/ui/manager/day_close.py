@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,7 +29,7 @@ from kiosk.ui.page_names import ManagerPage
 
 class DayCloseScreen(ManagerScreen):
     name = ManagerPage.DAY_CLOSE
-    title = "Day close"
+    title = QT_TRANSLATE_NOOP("DayCloseScreen", "Day close")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -54,44 +54,44 @@ class DayCloseScreen(ManagerScreen):
         self.date_edit.setMinimumHeight(48)
         self.date_edit.dateChanged.connect(lambda _d: self.refresh())
         self.toolbar.addWidget(self.cinema)
-        self.toolbar.addWidget(QLabel("Date", self))
+        self.toolbar.addWidget(QLabel(self.tr("Date"), self))
         self.toolbar.addWidget(self.date_edit)
-        self.toolbar.addWidget(button("Refresh", self, slot=self.refresh, name="dayRefresh"))
+        self.toolbar.addWidget(button(self.tr("Refresh"), self, slot=self.refresh, name="dayRefresh"))
         if ctx.config.cloud.enabled:  # every device's shifts are checked on the pulled day
-            self.toolbar.addWidget(button("Pull the day", self, slot=self.pull_day,
+            self.toolbar.addWidget(button(self.tr("Pull the day"), self, slot=self.pull_day,
                                           name="dayPullButton"))
-        self.close_button = button("Close the day", self, role="primary", slot=self.close_day,
+        self.close_button = button(self.tr("Close the day"), self, role="primary", slot=self.close_day,
                                    name="closeDayButton")
         self.toolbar.addWidget(self.close_button)
-        self.toolbar.addWidget(button("Save PDF", self, slot=lambda: self.save("pdf"),
+        self.toolbar.addWidget(button(self.tr("Save PDF"), self, slot=lambda: self.save("pdf"),
                                       name="saveZPdf"))
-        self.toolbar.addWidget(button("Save CSV", self, slot=lambda: self.save("csv"),
+        self.toolbar.addWidget(button(self.tr("Save CSV"), self, slot=lambda: self.save("csv"),
                                       name="saveZCsv"))
         self.status = QLabel(self)
         self.status.setObjectName("dayStatus")
         self.status.setWordWrap(True)
         self.status.setProperty("role", "title")
         self.outer.addWidget(self.status)
-        self.outer.addWidget(muted(
+        self.outer.addWidget(muted(self.tr(
             "Closing freezes the day's totals for good: every shift of the day must be closed "
             "first (here and, once the day is pulled, on every device). Sales after the close "
-            "fall on the next business day; a correction is an adjustment with a reason.", self))
+            "fall on the next business day; a correction is an adjustment with a reason."), self))
         self.body = QTextBrowser(self)
         self.body.setObjectName("zReport")
         self.outer.addWidget(self.body, 1)
         row = QHBoxLayout()
         self.amount = QLineEdit(self)
         self.amount.setObjectName("adjustAmount")
-        self.amount.setPlaceholderText("Amount, e.g. -12.50")
+        self.amount.setPlaceholderText(self.tr("Amount, e.g. -12.50"))
         self.amount.setMinimumHeight(48)
         self.amount.setMaxLength(16)
         self.amount.setMinimumWidth(180)
         self.reason = QLineEdit(self)
         self.reason.setObjectName("adjustReason")
-        self.reason.setPlaceholderText("Reason (printed on the Z report)")
+        self.reason.setPlaceholderText(self.tr("Reason (printed on the Z report)"))
         self.reason.setMinimumHeight(48)
         self.reason.setMaxLength(200)
-        self.adjust_button = button("Add adjustment", self, slot=self.adjust,
+        self.adjust_button = button(self.tr("Add adjustment"), self, slot=self.adjust,
                                     name="adjustButton")
         row.addWidget(self.amount)
         row.addWidget(self.reason, 1)
@@ -125,35 +125,42 @@ class DayCloseScreen(ManagerScreen):
             return
         day = dates.date_text(date.fromisoformat(report.business_date))
         if report.closed:
-            check = "signature matches" if report.signature_ok else "SIGNATURE DOES NOT MATCH"
+            check = (self.tr("signature matches") if report.signature_ok
+                     else self.tr("SIGNATURE DOES NOT MATCH"))
             from kiosk.domain.clock import local
 
             at = local(report.closed_at, report.timezone)
-            self.status.setText(f"{day}: closed {dates.day_time_text(at)} by "
-                                f"{report.closed_by_name}; {check}")
+            self.status.setText(self.tr("%1: closed %2 by %3; %4").replace("%1", day)
+                                .replace("%2", dates.day_time_text(at))
+                                .replace("%3", report.closed_by_name).replace("%4", check))
         elif report.open_shifts:
             names = "; ".join(s.describe() for s in report.open_shifts)
-            self.status.setText(f"{day}: open, {len(report.open_shifts)} shift"
-                                f"{'s' if len(report.open_shifts) != 1 else ''} still open "
-                                f"({names})")
+            count = len(report.open_shifts)
+            text = (self.tr("%1: open, %2 shift still open (%3)") if count == 1
+                    else self.tr("%1: open, %2 shifts still open (%3)"))
+            self.status.setText(text.replace("%1", day).replace("%2", str(count))
+                                .replace("%3", names))
         else:
-            self.status.setText(f"{day}: open, every shift closed: ready to close")
+            self.status.setText(self.tr("%1: open, every shift closed: ready to close")
+                                .replace("%1", day))
         self.close_button.setEnabled(not report.closed)
         self.adjust_button.setEnabled(report.closed)
         self.body.setHtml(report_html(report))
 
     # -- actions ---------------------------------------------------------------------------------
     def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "Close the business day", text)
+        answer = QMessageBox.question(self, self.tr("Close the business day"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def close_day(self) -> None:
         day = self.day()
-        if not self.confirm(f"Close business day {dates.date_text(day)}? Its totals are then frozen and signed "
-                            f"by you; later sales fall on the next day."):
+        if not self.confirm(self.tr("Close business day %1? Its totals are then frozen and signed "
+                                    "by you; later sales fall on the next day.")
+                            .replace("%1", dates.date_text(day))):
             return
         if self.attempt(self.days.close, self.actor, day, self.cinema_id(),
-                        ok=f"Business day {dates.date_text(day)} is closed. Save the PDF to print it."):
+                        ok=self.tr("Business day %1 is closed. Save the PDF to print it.")
+                        .replace("%1", dates.date_text(day))):
             problem = self.days.last_publish_problem
             self.refresh()
             if problem:
@@ -164,10 +171,10 @@ class DayCloseScreen(ManagerScreen):
         it: the close checks the other devices' shifts on the pulled day."""
         context = self.ctx.services.cloud_context
         if context is None:
-            self.banner.error("Cloud sync is not running on this console; nothing was pulled.")
+            self.banner.error(self.tr("Cloud sync is not running on this console; nothing was pulled."))
             return
         self.submit(self.ctx.reports.pull_day, self.actor, context, self.day(),
-                    cinema_id=self.cinema_id(), ok="The day was pulled from every device.",
+                    cinema_id=self.cinema_id(), ok=self.tr("The day was pulled from every device."),
                     on_done=lambda _r: self.refresh())
 
     def adjust(self) -> None:
@@ -178,7 +185,7 @@ class DayCloseScreen(ManagerScreen):
             self.banner.error(str(err))
             return
         if self.attempt(self.days.adjust, self.actor, self.day(), amount, self.reason.text(),
-                        self.cinema_id(), ok="Adjustment recorded; it is on the Z report."):
+                        self.cinema_id(), ok=self.tr("Adjustment recorded; it is on the Z report.")):
             self.amount.clear()
             self.reason.clear()
             self.refresh()
@@ -190,8 +197,8 @@ class DayCloseScreen(ManagerScreen):
         report = self.call(self.days.report, self.actor, self.day(), self.cinema_id())
         if report is None:
             return
-        pattern = "PDF files (*.pdf)" if kind == "pdf" else "CSV files (*.csv)"
-        path = common.ask_save_path(self, "Save the Z report",
+        pattern = self.tr("PDF files (*.pdf)") if kind == "pdf" else self.tr("CSV files (*.csv)")
+        path = common.ask_save_path(self, self.tr("Save the Z report"),
                                     f"z-report-{report.business_date}.{kind}", pattern)
         if path is None:
             return
@@ -201,9 +208,10 @@ class DayCloseScreen(ManagerScreen):
             save(report, path)
         except (OSError, ValueError) as err:
             reason = err.strerror if isinstance(err, OSError) and err.strerror else err
-            self.banner.error(f"Could not write {path.name}: {reason}. Nothing was written.")
+            self.banner.error(self.tr("Could not write %1: %2. Nothing was written.")
+                              .replace("%1", path.name).replace("%2", str(reason)))
             return
-        self.banner.show_message(f"Saved {path.name}.", "ok")
+        self.banner.show_message(self.tr("Saved %1.").replace("%1", path.name), "ok")
         self.exported.emit(str(path))
 
 
@@ -215,8 +223,9 @@ def parse_signed(text: str) -> int:
     try:
         minor = parse_money(text.lstrip("+-"))
     except ValueError:
-        raise InvalidInput("Type the adjustment as an amount, e.g. -12.50 (missing) or 20 "
-                           "(found).") from None
+        raise InvalidInput(QCoreApplication.translate(
+            "DayCloseScreen", "Type the adjustment as an amount, e.g. -12.50 (missing) or 20 "
+            "(found).")) from None
     return -minor if negative else minor
 
 
@@ -233,14 +242,16 @@ def report_html(report) -> str:
     parts = []
     if not report.closed:
         colour = "#ffd84d" if high_contrast() else "#b3261e"  # readable on black as on white
-        parts.append(f"<p style='color:{colour}'><b>Preview: not closed, the figures can still "
-                     "change.</b></p>")
+        note = QCoreApplication.translate("DayCloseScreen",
+                                          "Preview: not closed, the figures can still change.")
+        parts.append(f"<p style='color:{colour}'><b>{html.escape(note)}</b></p>")
     for title, header, rows in report.sections():
         if title == "Z report":
             continue
         parts.append(f"<h3>{html.escape(title)}</h3>")
         if not rows:
-            parts.append("<p><i>none</i></p>")
+            none = QCoreApplication.translate("DayCloseScreen", "none")
+            parts.append(f"<p><i>{html.escape(none)}</i></p>")
             continue
         cells = "".join(f"<th align='left'>{html.escape(h)}</th>" for h in header)
         body = "".join(

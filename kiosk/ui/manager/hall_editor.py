@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import string
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,12 +36,12 @@ from kiosk.ui.seatmap.painting import paint_seat
 from kiosk.ui.seatmap.palette import SeatPalette, palette_for
 
 BRUSHES = (
-    ("S", "Standard"),
-    ("P", "Premium"),
-    ("R", "Recliner"),
-    ("W", "Wheelchair"),
-    ("C", "Companion"),
-    (GAP, "Aisle / gap"),
+    ("S", QT_TRANSLATE_NOOP("HallEditorScreen", "Standard")),
+    ("P", QT_TRANSLATE_NOOP("HallEditorScreen", "Premium")),
+    ("R", QT_TRANSLATE_NOOP("HallEditorScreen", "Recliner")),
+    ("W", QT_TRANSLATE_NOOP("HallEditorScreen", "Wheelchair")),
+    ("C", QT_TRANSLATE_NOOP("HallEditorScreen", "Companion")),
+    (GAP, QT_TRANSLATE_NOOP("HallEditorScreen", "Aisle / gap")),
 )
 LABEL_W = 44
 SWATCH_PX = 28
@@ -93,7 +93,7 @@ class HallGrid(QWidget):
         self.problem_seats: set[tuple[int, int]] = set()
         self.setMouseTracking(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Hall seat grid")
+        self.setAccessibleName(self.tr("Hall seat grid"))
 
     # -- data -----------------------------------------------------------------------------------
     def set_spec(self, spec: dict) -> None:
@@ -275,7 +275,7 @@ class HallGrid(QWidget):
 
 class HallEditorScreen(ManagerScreen):
     name = ManagerPage.HALLS
-    title = "Hall editor"
+    title = QT_TRANSLATE_NOOP("HallEditorScreen", "Hall editor")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -288,14 +288,14 @@ class HallEditorScreen(ManagerScreen):
         self.hall.setObjectName("hallChoice")
         self.name = QLineEdit(self)
         self.name.setObjectName("hallName")
-        self.name.setPlaceholderText("Hall name")
-        self.companion = QCheckBox("Wheelchair spaces need a companion seat beside them", self)
+        self.name.setPlaceholderText(self.tr("Hall name"))
+        self.companion = QCheckBox(self.tr("Wheelchair spaces need a companion seat beside them"), self)
         self.companion.setObjectName("companionRequired")
         self.companion.setChecked(True)
         for w in (self.cinema, self.hall):
             w.setMinimumHeight(48)
             top.addWidget(w)
-        top.addWidget(button("New hall", self, slot=self.new_hall, name="newHall"))
+        top.addWidget(button(self.tr("New hall"), self, slot=self.new_hall, name="newHall"))
         top.addWidget(self.name, 1)
         self.outer.addLayout(top)
         self.outer.addWidget(self.companion)
@@ -304,13 +304,13 @@ class HallEditorScreen(ManagerScreen):
         palette_card = card(self)
         pal = QVBoxLayout(palette_card)
         pal.setContentsMargins(12, 12, 12, 12)
-        pal.addWidget(muted("Paint with", palette_card))
+        pal.addWidget(muted(self.tr("Paint with"), palette_card))
         self.brushes = QButtonGroup(self)
         self.brushes.setExclusive(True)
         brush_grid = QGridLayout()
         brush_grid.setSpacing(6)
         for i, (symbol, label) in enumerate(BRUSHES):
-            b = QPushButton(label, palette_card)
+            b = QPushButton(self.tr(label), palette_card)
             b.setCheckable(True)
             b.setObjectName(f"brush_{'gap' if symbol == GAP else symbol}")
             b.setMinimumHeight(48)
@@ -325,7 +325,7 @@ class HallEditorScreen(ManagerScreen):
                 b.setChecked(True)
         pal.addLayout(brush_grid)
         pal.addSpacing(12)
-        pal.addWidget(muted("Label of the chosen row (click a row label)", palette_card))
+        pal.addWidget(muted(self.tr("Label of the chosen row (click a row label)"), palette_card))
         label_row = QHBoxLayout()
         self.row_label = QLineEdit(palette_card)
         self.row_label.setObjectName("rowLabel")
@@ -333,17 +333,17 @@ class HallEditorScreen(ManagerScreen):
         self.row_label.setMaximumWidth(80)
         self.row_label.textEdited.connect(self._label_edited)
         label_row.addWidget(self.row_label)
-        label_row.addWidget(button("Label A, B, C…", palette_card, slot=lambda: self.grid.auto_label(),
+        label_row.addWidget(button(self.tr("Label A, B, C…"), palette_card, slot=lambda: self.grid.auto_label(),
                                    name="autoLabel"), 1)
         pal.addLayout(label_row)
         tools = QGridLayout()
         tools.setSpacing(6)
-        tools.addWidget(button("+ Row", palette_card, slot=lambda: self.grid.add_row(), name="addRow"), 0, 0)
-        tools.addWidget(button("− Row", palette_card, slot=lambda: self.grid.remove_row(),
+        tools.addWidget(button(self.tr("+ Row"), palette_card, slot=lambda: self.grid.add_row(), name="addRow"), 0, 0)
+        tools.addWidget(button(self.tr("− Row"), palette_card, slot=lambda: self.grid.remove_row(),
                                name="removeRow"), 0, 1)
-        tools.addWidget(button("+ Column", palette_card, slot=lambda: self.grid.add_column(),
+        tools.addWidget(button(self.tr("+ Column"), palette_card, slot=lambda: self.grid.add_column(),
                                name="addColumn"), 1, 0)
-        tools.addWidget(button("− Column", palette_card, slot=lambda: self.grid.remove_column(),
+        tools.addWidget(button(self.tr("− Column"), palette_card, slot=lambda: self.grid.remove_column(),
                                name="removeColumn"), 1, 1)
         pal.addLayout(tools)
         self.zoom = QSpinBox(palette_card)
@@ -364,7 +364,7 @@ class HallEditorScreen(ManagerScreen):
         scroll.setWidget(self.grid)
         scroll.setWidgetResizable(False)
         scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        screen_label = QLabel("SCREEN", self)
+        screen_label = QLabel(self.tr("SCREEN"), self)
         screen_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         screen_label.setProperty("role", "muted")
         grid_col = QVBoxLayout()
@@ -378,7 +378,7 @@ class HallEditorScreen(ManagerScreen):
         self.status.setObjectName("hallStatus")
         self.status.setWordWrap(True)
         bottom.addWidget(self.status, 1)
-        self.save_button = button("Save hall", self, role="primary", slot=self.save, name="saveHall")
+        self.save_button = button(self.tr("Save hall"), self, role="primary", slot=self.save, name="saveHall")
         bottom.addWidget(self.save_button)
         self.outer.addLayout(bottom)
         self.editing: str | None = None
@@ -423,7 +423,8 @@ class HallEditorScreen(ManagerScreen):
         self.hall.blockSignals(True)
         self.hall.clear()
         for h in halls:
-            self.hall.addItem(f"{h.name} ({h.seat_count} seats)", h.hall_id)
+            self.hall.addItem(self.tr("%1 (%2 seats)").replace("%1", h.name)
+                              .replace("%2", str(h.seat_count)), h.hall_id)
         if keep:
             self.hall.setCurrentIndex(max(0, self.hall.findData(keep)))
         self.hall.blockSignals(False)
@@ -453,7 +454,7 @@ class HallEditorScreen(ManagerScreen):
         self.hall.blockSignals(True)
         self.hall.setCurrentIndex(-1)
         self.hall.blockSignals(False)
-        self.name.setText("New hall")
+        self.name.setText(self.tr("New hall"))
         rows = [{"label": label, "cells": "SSSS__SSSSSS__SSSS"} for label in "ABCDEF"]
         rows[0]["cells"] = "WC__SSSSSSSSSS__CW"
         self.grid.set_spec({"rows": rows})
@@ -477,7 +478,8 @@ class HallEditorScreen(ManagerScreen):
         for seat in layout.seats.values():
             counts[seat.type] = counts.get(seat.type, 0) + 1
         detail = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
-        self._status(f"{layout.seat_count} seats ({detail}). Ready to save.", "good")
+        self._status(self.tr("%1 seats (%2). Ready to save.").replace("%1", str(layout.seat_count))
+                     .replace("%2", detail), "good")
         self.save_button.setEnabled(True)
         return ""
 
@@ -510,5 +512,6 @@ class HallEditorScreen(ManagerScreen):
         if hall is None:
             return
         self.editing = hall.hall_id
-        self.banner.show_message(f"Saved {hall.name}: {hall.seat_count} seats.", "ok")
+        self.banner.show_message(self.tr("Saved %1: %2 seats.").replace("%1", hall.name)
+                                 .replace("%2", str(hall.seat_count)), "ok")
         self.refresh()

@@ -5,6 +5,7 @@ and publishes the change to every device of the cinema."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox
 
 from kiosk.domain.money import format_money, parse_money
@@ -13,24 +14,29 @@ from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, 
 from kiosk.ui.page_names import ManagerPage
 
 COLUMNS = (
-    Col("name", "Offer"), Col("takes", "Takes off"), Col("code", "Code"), Col("uses", "Uses"),
-    Col("who", "For"), Col("window", "Sales"), Col("state", "State"), Col("id", "Id"),
+    Col("name", QT_TRANSLATE_NOOP("OffersScreen", "Offer")), Col("takes", QT_TRANSLATE_NOOP("OffersScreen", "Takes off")), Col("code", QT_TRANSLATE_NOOP("OffersScreen", "Code")), Col("uses", QT_TRANSLATE_NOOP("OffersScreen", "Uses")),
+    Col("who", QT_TRANSLATE_NOOP("OffersScreen", "For")), Col("window", QT_TRANSLATE_NOOP("OffersScreen", "Sales")), Col("state", QT_TRANSLATE_NOOP("OffersScreen", "State")), Col("id", QT_TRANSLATE_NOOP("OffersScreen", "Id")),
 )
-KIND_LABELS = (("percent", "Percent off each ticket"), ("amount", "Amount off the tickets"),
-               ("price", "Each ticket at a price"))
+KIND_LABELS = (("percent", QT_TRANSLATE_NOOP("OffersScreen", "Percent off each ticket")),
+               ("amount", QT_TRANSLATE_NOOP("OffersScreen", "Amount off the tickets")),
+               ("price", QT_TRANSLATE_NOOP("OffersScreen", "Each ticket at a price")))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OffersScreen", text)
 
 
 def takes_off(offer: Offer, currency: str) -> str:
     if offer.kind == "percent":
         return f"{offer.value} %"
     if offer.kind == "amount":
-        return f"{format_money(offer.value, currency)} off"
-    return f"at {format_money(offer.value, currency)}"
+        return _tr("%1 off").replace("%1", format_money(offer.value, currency))
+    return _tr("at %1").replace("%1", format_money(offer.value, currency))
 
 
 class OffersScreen(ManagerScreen):
     name = ManagerPage.OFFERS
-    title = "Offers and promo codes"
+    title = QT_TRANSLATE_NOOP("OffersScreen", "Offers and promo codes")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -45,21 +51,21 @@ class OffersScreen(ManagerScreen):
         if preferred >= 0:
             self.cinema.setCurrentIndex(preferred)
         self.cinema.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.toolbar.addWidget(QLabel("Cinema", self))
+        self.toolbar.addWidget(QLabel(self.tr("Cinema"), self))
         self.toolbar.addWidget(self.cinema)
-        self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh))
-        self.toolbar.addWidget(button("New offer", self, name="newOffer", slot=self.clear_form))
-        self.model = RowsModel(COLUMNS, self)
+        self.toolbar.addWidget(button(self.tr("Refresh"), self, role="primary", slot=self.refresh))
+        self.toolbar.addWidget(button(self.tr("New offer"), self, name="newOffer", slot=self.clear_form))
+        self.model = RowsModel(COLUMNS, self, context="OffersScreen")
         self.model.highlight = lambda row: None if self.model.payload(row).offer.active else "warn"
         self.table = SortedTable(self.model, self)
         self.table.setObjectName("offersTable")
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
         self.outer.addWidget(self.table, 1)
         self._build_form()
-        self.outer.addWidget(muted(
+        self.outer.addWidget(muted(self.tr(
             "Automatic offers (no code) apply by themselves: each ticket takes its best one. A "
             "code applies on top, to the tickets it fits. Member prices apply when the sale names "
-            "a loyalty member. Offers are withdrawn, never deleted: past sales keep naming them.",
+            "a loyalty member. Offers are withdrawn, never deleted: past sales keep naming them."),
             self))
 
     def _build_form(self) -> None:
@@ -70,46 +76,47 @@ class OffersScreen(ManagerScreen):
             edit.setMinimumHeight(44)
             return edit
 
-        self.offer_id = field("offerId", "id, e.g. tuesday")
-        self.name = field("offerName", "printed name, e.g. Tuesday saver")
+        self.offer_id = field("offerId", self.tr("id, e.g. tuesday"))
+        self.name = field("offerName", self.tr("printed name, e.g. Tuesday saver"))
         self.kind = QComboBox(self)
         self.kind.setObjectName("offerKind")
         self.kind.setMinimumHeight(44)
         for key, label in KIND_LABELS:
-            self.kind.addItem(label, key)
-        self.value = field("offerValue", "10 (percent) or 150.00")
-        self.code = field("offerCode", "code (empty: automatic)")
+            self.kind.addItem(_tr(label), key)
+        self.value = field("offerValue", self.tr("10 (percent) or 150.00"))
+        self.code = field("offerCode", self.tr("code (empty: automatic)"))
         self.max_uses = QSpinBox(self)
         self.max_uses.setObjectName("offerMaxUses")
         self.max_uses.setRange(0, 1_000_000)
-        self.max_uses.setSpecialValueText("no limit")
+        self.max_uses.setSpecialValueText(self.tr("no limit"))
         self.max_uses.setMinimumHeight(44)
-        self.days = field("offerDays", "days, e.g. tue,sat (empty: every day)")
-        self.valid_from = field("offerFrom", "sales from YYYY-MM-DD")
-        self.valid_to = field("offerUntil", "sales until YYYY-MM-DD")
-        self.shows_from = field("offerShowsFrom", "shows from HH:MM")
-        self.shows_before = field("offerShowsBefore", "shows before HH:MM")
-        self.tickets = field("offerTickets", "ticket types, e.g. child,senior")
-        self.films = field("offerFilms", "film ids (empty: every film)")
-        self.members_only = QCheckBox("Members only (member price)", self)
+        self.days = field("offerDays", self.tr("days, e.g. tue,sat (empty: every day)"))
+        self.valid_from = field("offerFrom", self.tr("sales from YYYY-MM-DD"))
+        self.valid_to = field("offerUntil", self.tr("sales until YYYY-MM-DD"))
+        self.shows_from = field("offerShowsFrom", self.tr("shows from HH:MM"))
+        self.shows_before = field("offerShowsBefore", self.tr("shows before HH:MM"))
+        self.tickets = field("offerTickets", self.tr("ticket types, e.g. child,senior"))
+        self.films = field("offerFilms", self.tr("film ids (empty: every film)"))
+        self.members_only = QCheckBox(self.tr("Members only (member price)"), self)
         self.members_only.setObjectName("offerMembersOnly")
         grid = QGridLayout()
-        cells = (((self.offer_id, "Id"), (self.name, "Name (printed)"), (self.kind, "Kind"),
-                  (self.value, "Value")),
-                 ((self.code, "Promo code"), (self.max_uses, "Most uses (code)"),
-                  (self.valid_from, "Sales from"), (self.valid_to, "Sales until")),
-                 ((self.days, "Show days"), (self.shows_from, "Shows from"),
-                  (self.shows_before, "Shows before"), (self.tickets, "Ticket types")))
+        tr = self.tr
+        cells = (((self.offer_id, tr("Id")), (self.name, tr("Name (printed)")),
+                  (self.kind, tr("Kind")), (self.value, tr("Value"))),
+                 ((self.code, tr("Promo code")), (self.max_uses, tr("Most uses (code)")),
+                  (self.valid_from, tr("Sales from")), (self.valid_to, tr("Sales until"))),
+                 ((self.days, tr("Show days")), (self.shows_from, tr("Shows from")),
+                  (self.shows_before, tr("Shows before")), (self.tickets, tr("Ticket types"))))
         for r, row in enumerate(cells):  # a caption over each field: filled, it still reads
             for c, (widget, caption) in enumerate(row):
                 grid.addWidget(muted(caption, self), 2 * r, c)
                 grid.addWidget(widget, 2 * r + 1, c)
-        grid.addWidget(muted("Films", self), 6, 0)
+        grid.addWidget(muted(self.tr("Films"), self), 6, 0)
         grid.addWidget(self.films, 7, 0, 1, 2)
         grid.addWidget(self.members_only, 7, 2)
-        self.save_button = button("Save offer", self, role="primary", slot=self.save,
+        self.save_button = button(self.tr("Save offer"), self, role="primary", slot=self.save,
                                   name="saveOffer")
-        self.withdraw_button = button("Withdraw", self, slot=self.withdraw, name="withdrawOffer")
+        self.withdraw_button = button(self.tr("Withdraw"), self, slot=self.withdraw, name="withdrawOffer")
         grid.addWidget(self.save_button, 8, 3)
         grid.addWidget(self.withdraw_button, 8, 2)
         self.outer.addLayout(grid)
@@ -131,11 +138,14 @@ class OffersScreen(ManagerScreen):
     def _row(self, r) -> tuple:
         o = r.offer
         used = r.uses_cloud if r.uses_cloud is not None else r.uses_here
-        uses = (f"{used} of {o.max_uses}" if o.max_uses else str(used)) if o.code else ""
-        window = (f"{o.valid_from or '…'} to {o.valid_to or '…'}"
-                  if o.valid_from or o.valid_to else "always")
-        return (o.name, takes_off(o, self.currency), o.code or "automatic", uses, describe(o),
-                window, "active" if o.active else "withdrawn", o.offer_id)
+        uses = (self.tr("%1 of %2").replace("%1", str(used)).replace("%2", str(o.max_uses))
+                if o.max_uses else str(used)) if o.code else ""
+        window = (self.tr("%1 to %2").replace("%1", o.valid_from or "…")
+                  .replace("%2", o.valid_to or "…")
+                  if o.valid_from or o.valid_to else self.tr("always"))
+        return (o.name, takes_off(o, self.currency), o.code or self.tr("automatic"), uses,
+                describe(o), window, self.tr("active") if o.active else self.tr("withdrawn"),
+                o.offer_id)
 
     def _selected(self) -> None:
         row = self.table.selected_payload()
@@ -177,8 +187,8 @@ class OffersScreen(ManagerScreen):
         try:
             value = int(text) if kind == "percent" else parse_money(text)
         except ValueError:
-            self.banner.error("The value is a whole percent (10), or an amount such as 150 or "
-                              "99.50.")
+            self.banner.error(self.tr("The value is a whole percent (10), or an amount such as 150 or "
+                              "99.50."))
             return None
 
         def names(edit: QLineEdit) -> list[str]:
@@ -200,14 +210,14 @@ class OffersScreen(ManagerScreen):
     def save(self) -> None:
         record = self.record()
         if record is not None and self.attempt(self.ctx.services.offers.save, self.actor, record,
-                                               ok=f"Saved offer {record['name']}."):
+                                               ok=self.tr("Saved offer %1.").replace("%1", record["name"])):
             self.refresh()
 
     def withdraw(self) -> None:
         row = self.table.selected_payload()
         if row is None:
-            self.banner.error("Please choose an offer in the table first.")
+            self.banner.error(self.tr("Please choose an offer in the table first."))
             return
         if self.attempt(self.ctx.services.offers.withdraw, self.actor, row.offer.offer_id,
-                        ok=f"Withdrew {row.offer.name}."):
+                        ok=self.tr("Withdrew %1.").replace("%1", row.offer.name)):
             self.refresh()

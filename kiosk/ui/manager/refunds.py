@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
 
 from kiosk.domain.clock import from_iso
@@ -28,13 +29,13 @@ from kiosk.ui.page_names import ManagerPage
 from kiosk.ui.reasons import reason_text
 
 COLUMNS = (
-    Col("refund_id", "Refund", "id"), Col("requested_at", "Requested", "datetime"),
-    Col("reference", "Booking"), Col("film", "Film"), Col("seats", "Seats"),
-    Col("amount_minor", "Amount", "money"),
-    Col("kiosk_id", "Device"),  # every device's requests once the day is pulled
-    Col("decision", "Decision sent"),  # another device's: sent from here, and its answer
-    Col("method", "Back to"), Col("requested_by", "Requested by"), Col("reason", "Reason"),
-    Col("currency", "Currency"),
+    Col("refund_id", QT_TRANSLATE_NOOP("RefundsScreen", "Refund"), "id"), Col("requested_at", QT_TRANSLATE_NOOP("RefundsScreen", "Requested"), "datetime"),
+    Col("reference", QT_TRANSLATE_NOOP("RefundsScreen", "Booking")), Col("film", QT_TRANSLATE_NOOP("RefundsScreen", "Film")), Col("seats", QT_TRANSLATE_NOOP("RefundsScreen", "Seats")),
+    Col("amount_minor", QT_TRANSLATE_NOOP("RefundsScreen", "Amount"), "money"),
+    Col("kiosk_id", QT_TRANSLATE_NOOP("RefundsScreen", "Device")),  # every device's requests once the day is pulled
+    Col("decision", QT_TRANSLATE_NOOP("RefundsScreen", "Decision sent")),  # another device's: sent from here, and its answer
+    Col("method", QT_TRANSLATE_NOOP("RefundsScreen", "Back to")), Col("requested_by", QT_TRANSLATE_NOOP("RefundsScreen", "Requested by")), Col("reason", QT_TRANSLATE_NOOP("RefundsScreen", "Reason")),
+    Col("currency", QT_TRANSLATE_NOOP("RefundsScreen", "Currency")),
 )
 _DEVICE = next(c for c in COLUMNS if c.key == "kiosk_id")
 _DECISION = COLUMNS.index(next(c for c in COLUMNS if c.key == "decision"))
@@ -43,9 +44,9 @@ _CURRENCY = COLUMNS.index(next(c for c in COLUMNS if c.key == "currency"))
 # so no column is cut at 1366 x 768 (issue 14 defect 3)
 _WRAPPED = {COLUMNS.index(c) for c in COLUMNS if c.key in ("film", "seats", "reason")}
 PAYOUT_COLUMNS = (
-    Col("refund_id", "Refund", "id"), Col("decided_at", "Approved", "datetime"),
-    Col("reference", "Booking"), Col("seats", "Seats"), Col("amount_minor", "To pay out", "money"),
-    Col("requested_by", "Requested by"), Col("currency", "Currency"),
+    Col("refund_id", QT_TRANSLATE_NOOP("RefundsScreen", "Refund"), "id"), Col("decided_at", QT_TRANSLATE_NOOP("RefundsScreen", "Approved"), "datetime"),
+    Col("reference", QT_TRANSLATE_NOOP("RefundsScreen", "Booking")), Col("seats", QT_TRANSLATE_NOOP("RefundsScreen", "Seats")), Col("amount_minor", QT_TRANSLATE_NOOP("RefundsScreen", "To pay out"), "money"),
+    Col("requested_by", QT_TRANSLATE_NOOP("RefundsScreen", "Requested by")), Col("currency", QT_TRANSLATE_NOOP("RefundsScreen", "Currency")),
 )
 
 
@@ -92,18 +93,18 @@ def refund_row(item: Any, timezone: str) -> tuple:
 
 class RefundsScreen(ManagerScreen):
     name = ManagerPage.REFUNDS
-    title = "Refund approvals"
+    title = QT_TRANSLATE_NOOP("RefundsScreen", "Refund approvals")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh))
-        self.toolbar.addWidget(button("Export CSV", self, name="csv_refunds",
+        self.toolbar.addWidget(button(self.tr("Refresh"), self, role="primary", slot=self.refresh))
+        self.toolbar.addWidget(button(self.tr("Export CSV"), self, name="csv_refunds",
                                       slot=lambda: self.export_csv(self.table, "pending-refunds")))
-        self.outer.addWidget(muted("Refunds over the cashier limit wait here. Approving pays the "
+        self.outer.addWidget(muted(self.tr("Refunds over the cashier limit wait here. Approving pays the "
                                    "money back and frees the seats; rejecting needs a comment. "
                                    "Another device's request is sent to it and paid from its "
-                                   "drawer at its next sync.", self))
-        self.model = RowsModel(COLUMNS, self)
+                                   "drawer at its next sync."), self))
+        self.model = RowsModel(COLUMNS, self, context="RefundsScreen")
         self.table = SortedTable(self.model, self)
         self.table.setObjectName("refundTable")
         fit_columns(self.table, _WRAPPED, hidden={_CURRENCY})  # amounts show their own
@@ -111,22 +112,22 @@ class RefundsScreen(ManagerScreen):
         row = QHBoxLayout()
         self.comment = QLineEdit(self)
         self.comment.setObjectName("refundComment")
-        self.comment.setPlaceholderText("Comment (required to reject)")
+        self.comment.setPlaceholderText(self.tr("Comment (required to reject)"))
         self.comment.setMaxLength(300)
         row.addWidget(self.comment, 1)
-        row.addWidget(button("Reject", self, role="danger", slot=self.reject, name="rejectButton"))
-        row.addWidget(button("Approve", self, role="primary", slot=self.approve, name="approveRefund"))
+        row.addWidget(button(self.tr("Reject"), self, role="danger", slot=self.reject, name="rejectButton"))
+        row.addWidget(button(self.tr("Approve"), self, role="primary", slot=self.approve, name="approveRefund"))
         self.outer.addLayout(row)
-        self.payout_title = QLabel("To pay out", self)
+        self.payout_title = QLabel(self.tr("To pay out"), self)
         self.payout_title.setObjectName("toPayOutTitle")
         bold = self.payout_title.font()
         bold.setBold(True)
         self.payout_title.setFont(bold)
         self.outer.addWidget(self.payout_title)
-        self.outer.addWidget(muted("Approved, but no open shift has paid them yet. Whoever pays "
+        self.outer.addWidget(muted(self.tr("Approved, but no open shift has paid them yet. Whoever pays "
                                    "the customer presses Pay out: it comes out of their open "
-                                   "shift's drawer.", self))
-        self.payout_model = RowsModel(PAYOUT_COLUMNS, self)
+                                   "shift's drawer."), self))
+        self.payout_model = RowsModel(PAYOUT_COLUMNS, self, context="RefundsScreen")
         self.payout_table = SortedTable(self.payout_model, self)
         self.payout_table.setObjectName("toPayOutTable")
         fit_columns(self.payout_table, {3},  # the seats wrap
@@ -134,7 +135,7 @@ class RefundsScreen(ManagerScreen):
         self.outer.addWidget(self.payout_table, 1)
         payout_row_layout = QHBoxLayout()
         payout_row_layout.addStretch(1)
-        payout_row_layout.addWidget(button("Pay out from my shift", self, role="primary",
+        payout_row_layout.addWidget(button(self.tr("Pay out from my shift"), self, role="primary",
                                            slot=self.pay_out, name="payOutButton"))
         self.outer.addLayout(payout_row_layout)
         ctx.bridge.dataChanged.connect(lambda: self.refresh() if self.isVisible() else None)
@@ -153,12 +154,12 @@ class RefundsScreen(ManagerScreen):
         self.table.setColumnHidden(_DECISION, not any(r[_DECISION] for r in rows))
         due = self.call(self.ctx.booking.to_pay_out, self.actor) or []
         self.payout_model.set_rows([payout_row(d, tz) for d in due], list(due))
-        self.payout_title.setText(f"To pay out ({len(due)})")
+        self.payout_title.setText(self.tr("To pay out (%1)").replace("%1", str(len(due))))
 
     def _selected_id(self) -> int | None:
         row = self.table.selected_source_row()
         if row is None:
-            self.banner.error("Please choose a refund in the table first.")
+            self.banner.error(self.tr("Please choose a refund in the table first."))
             return None
         return self.model.rows[row][0]
 
@@ -178,23 +179,27 @@ class RefundsScreen(ManagerScreen):
         self.refresh()
         if result.state == "approval_sent":
             self.banner.show_message(
-                f"Approval of {result.booking_reference}'s refund sent to {device}: it pays the "
-                "customer back from its drawer at its next sync.", "ok")
+                self.tr("Approval of %1's refund sent to %2: it pays the "
+                        "customer back from its drawer at its next sync.")
+                .replace("%1", result.booking_reference).replace("%2", device), "ok")
         elif result.to_pay_out:
             self.banner.show_message(
-                f"Refund {refund_id} approved. No open shift could pay it, so it is TO PAY OUT: "
-                "pay it from an open drawer (the cashier's next shift, or yours).", "warn")
+                self.tr("Refund %1 approved. No open shift could pay it, so it is TO PAY OUT: "
+                        "pay it from an open drawer (the cashier's next shift, or yours).")
+                .replace("%1", str(refund_id)), "warn")
         else:
-            self.banner.show_message(f"Refund {refund_id} approved: pay the customer back.", "ok")
+            self.banner.show_message(self.tr("Refund %1 approved: pay the customer back.")
+                                     .replace("%1", str(refund_id)), "ok")
 
     def pay_out(self) -> None:
         row = self.payout_table.selected_source_row()
         if row is None:
-            self.banner.error("Please choose a refund to pay out first.")
+            self.banner.error(self.tr("Please choose a refund to pay out first."))
             return
         refund_id = self.payout_model.rows[row][0]
         if self.attempt(self.ctx.booking.pay_out, self.actor, refund_id,
-                        ok=f"Refund {refund_id} paid out from your shift's drawer."):
+                        ok=self.tr("Refund %1 paid out from your shift's drawer.")
+                        .replace("%1", str(refund_id))):
             self.refresh()
 
     def reject(self) -> None:
@@ -203,10 +208,11 @@ class RefundsScreen(ManagerScreen):
             return
         comment = self.comment.text().strip()
         if not comment:
-            self.banner.error("Please type why the refund is rejected; the cashier will see it.")
+            self.banner.error(self.tr("Please type why the refund is rejected; the cashier will see it."))
             return
-        ok = (f"Rejection sent to {self._device()}: the cashier sees it at its next sync."
-              if refund_id < 0 else f"Refund {refund_id} rejected.")
+        ok = (self.tr("Rejection sent to %1: the cashier sees it at its next sync.")
+              .replace("%1", self._device())
+              if refund_id < 0 else self.tr("Refund %1 rejected.").replace("%1", str(refund_id)))
         if self.attempt(self.ctx.booking.reject_refund, self.actor, refund_id, comment, ok=ok):
             self.comment.clear()
             self.refresh()

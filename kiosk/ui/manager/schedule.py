@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,11 +34,11 @@ from kiosk.ui.manager import common
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
 from kiosk.ui.page_names import ManagerPage
 
-FILM_COLUMNS = (Col("title", "Title"), Col("language", "Language"), Col("genres", "Genres"),
-                Col("certificate", "Cert."), Col("runtime_min", "Minutes", "int"), Col("poster", "Poster"))
-SHOW_COLUMNS = (Col("local_start", "Starts (local)", "datetime"), Col("film", "Film"),
-                Col("hall", "Hall"), Col("price_list", "Price list"), Col("sold", "Sold", "int"),
-                Col("status", "Status"))
+FILM_COLUMNS = (Col("title", QT_TRANSLATE_NOOP("FilmsTab", "Title")), Col("language", QT_TRANSLATE_NOOP("FilmsTab", "Language")), Col("genres", QT_TRANSLATE_NOOP("FilmsTab", "Genres")),
+                Col("certificate", QT_TRANSLATE_NOOP("FilmsTab", "Cert.")), Col("runtime_min", QT_TRANSLATE_NOOP("FilmsTab", "Minutes"), "int"), Col("poster", QT_TRANSLATE_NOOP("FilmsTab", "Poster")))
+SHOW_COLUMNS = (Col("local_start", QT_TRANSLATE_NOOP("ShowsTab", "Starts (local)"), "datetime"), Col("film", QT_TRANSLATE_NOOP("ShowsTab", "Film")),
+                Col("hall", QT_TRANSLATE_NOOP("ShowsTab", "Hall")), Col("price_list", QT_TRANSLATE_NOOP("ShowsTab", "Price list")), Col("sold", QT_TRANSLATE_NOOP("ShowsTab", "Sold"), "int"),
+                Col("status", QT_TRANSLATE_NOOP("ShowsTab", "Status")))
 
 
 def _form_card(parent: QWidget) -> tuple[QWidget, QFormLayout]:
@@ -53,7 +53,7 @@ class FilmsTab(QWidget):
     def __init__(self, screen: ScheduleScreen):
         super().__init__()
         self.screen = screen
-        self.model = RowsModel(FILM_COLUMNS, self)
+        self.model = RowsModel(FILM_COLUMNS, self, context="FilmsTab")
         self.table = SortedTable(self.model, self)
         self.table.setObjectName("filmTable")
         self.table.selectionModel().selectionChanged.connect(self._load_selected)
@@ -64,7 +64,7 @@ class FilmsTab(QWidget):
         self.language.setObjectName("filmLanguage")
         self.genres = QLineEdit(frame)
         self.genres.setObjectName("filmGenres")
-        self.genres.setPlaceholderText("Comma separated, e.g. Drama, Comedy")
+        self.genres.setPlaceholderText(self.tr("Comma separated, e.g. Drama, Comedy"))
         self.certificate = QComboBox(frame)
         self.certificate.setObjectName("filmCertificate")
         self.certificate.setEditable(True)
@@ -76,19 +76,19 @@ class FilmsTab(QWidget):
         self.runtime.setSuffix(" min")
         self.poster = QLineEdit(frame)
         self.poster.setObjectName("filmPoster")
-        self.poster.setPlaceholderText("Image file (optional)")
+        self.poster.setPlaceholderText(self.tr("Image file (optional)"))
         poster_row = QHBoxLayout()
         poster_row.addWidget(self.poster, 1)
-        poster_row.addWidget(button("Browse", frame, slot=self._browse))
-        form.addRow("Title", self.title)
-        form.addRow("Language", self.language)
-        form.addRow("Genres", self.genres)
-        form.addRow("Certificate", self.certificate)
-        form.addRow("Runtime", self.runtime)
-        form.addRow("Poster", poster_row)
+        poster_row.addWidget(button(self.tr("Browse"), frame, slot=self._browse))
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Genres"), self.genres)
+        form.addRow(self.tr("Certificate"), self.certificate)
+        form.addRow(self.tr("Runtime"), self.runtime)
+        form.addRow(self.tr("Poster"), poster_row)
         buttons = QHBoxLayout()
-        buttons.addWidget(button("New film", frame, slot=self.clear, name="newFilm"))
-        buttons.addWidget(button("Save film", frame, role="primary", slot=self.save, name="saveFilm"))
+        buttons.addWidget(button(self.tr("New film"), frame, slot=self.clear, name="newFilm"))
+        buttons.addWidget(button(self.tr("Save film"), frame, role="primary", slot=self.save, name="saveFilm"))
         form.addRow(buttons)
         lay = QHBoxLayout(self)
         lay.addWidget(self.table, 3)
@@ -103,7 +103,8 @@ class FilmsTab(QWidget):
                               f.poster) for f in films], films)
 
     def _browse(self) -> None:
-        path = common.ask_open_path(self, "Poster image", "Images (*.png *.jpg *.jpeg *.webp)")
+        path = common.ask_open_path(self, self.tr("Poster image"),
+                                    self.tr("Images (*.png *.jpg *.jpeg *.webp)"))
         if path is not None:
             self.poster.setText(str(path))
 
@@ -133,7 +134,7 @@ class FilmsTab(QWidget):
             genres=[g for g in self.genres.text().split(",")], certificate=self.certificate.currentText(),
             runtime_min=self.runtime.value(), poster=self.poster.text())
         if film is not None:
-            self.screen.banner.show_message(f"Saved {film.title}.", "ok")
+            self.screen.banner.show_message(self.tr("Saved %1.").replace("%1", film.title), "ok")
             self.refresh()
             self.screen.shows.reload_choices()
 
@@ -156,12 +157,12 @@ class ShowsTab(QWidget):
         self.days = QSpinBox(self)
         self.days.setRange(1, 31)
         self.days.setValue(7)
-        self.days.setSuffix(" days")
-        for w in (QLabel("Cinema", self), self.cinema, QLabel("From", self), self.day, self.days):
+        self.days.setSuffix(self.tr(" days"))
+        for w in (QLabel(self.tr("Cinema"), self), self.cinema, QLabel(self.tr("From"), self), self.day, self.days):
             w.setMinimumHeight(48)
             top.addWidget(w)
         top.addStretch(1)
-        self.model = RowsModel(SHOW_COLUMNS, self)
+        self.model = RowsModel(SHOW_COLUMNS, self, context="ShowsTab")
         self.model.highlight = lambda r: "warn" if self.model.rows[r][5] == "cancelled" else None
         self.table = SortedTable(self.model, self)
         self.table.setObjectName("showTable")
@@ -183,17 +184,17 @@ class ShowsTab(QWidget):
         self.clash.setProperty("role", "bad")
         self.clash.setWordWrap(True)
         self.zone_note = muted("", frame)
-        form.addRow("Film", self.film)
-        form.addRow("Hall", self.hall)
-        form.addRow("Starts", self.start)
+        form.addRow(self.tr("Film"), self.film)
+        form.addRow(self.tr("Hall"), self.hall)
+        form.addRow(self.tr("Starts"), self.start)
         form.addRow("", self.zone_note)
-        form.addRow("Price list", self.price_list)
+        form.addRow(self.tr("Price list"), self.price_list)
         form.addRow(self.clash)
         buttons = QHBoxLayout()
-        buttons.addWidget(button("New show", frame, slot=self.clear, name="newShow"))
-        buttons.addWidget(button("Cancel show", frame, role="danger", slot=self.cancel_show,
+        buttons.addWidget(button(self.tr("New show"), frame, slot=self.clear, name="newShow"))
+        buttons.addWidget(button(self.tr("Cancel show"), frame, role="danger", slot=self.cancel_show,
                                  name="cancelShow"))
-        buttons.addWidget(button("Save show", frame, role="primary", slot=self.save, name="saveShow"))
+        buttons.addWidget(button(self.tr("Save show"), frame, role="primary", slot=self.save, name="saveShow"))
         form.addRow(buttons)
 
         body = QHBoxLayout()
@@ -222,14 +223,17 @@ class ShowsTab(QWidget):
         self.film.clear()
         call = self.screen.ctx.bridge.call
         for f in call(sched.list_films):
-            self.film.addItem(f"{f.title} ({f.runtime_min} min, {f.language})", f.film_id)
+            self.film.addItem(self.tr("%1 (%2 min, %3)").replace("%1", f.title)
+                              .replace("%2", str(f.runtime_min)).replace("%3", f.language),
+                              f.film_id)
         if keep_film:
             self.film.setCurrentIndex(max(0, self.film.findData(keep_film)))
         self.film.blockSignals(False)
         self.hall.blockSignals(True)
         self.hall.clear()
         for h in call(sched.list_halls, self.cinema_id()):
-            self.hall.addItem(f"{h.name} ({h.seat_count} seats)", h.hall_id)
+            self.hall.addItem(self.tr("%1 (%2 seats)").replace("%1", h.name)
+                              .replace("%2", str(h.seat_count)), h.hall_id)
         self.hall.blockSignals(False)
         cinema = next((c for c in self.screen.ctx.cinemas() if c["id"] == self.cinema_id()), None)
         self.price_list.clear()
@@ -237,7 +241,8 @@ class ShowsTab(QWidget):
             if cinema is None or p.currency == cinema["currency"]:
                 self.price_list.addItem(p.name, p.price_list_id)
         if cinema is not None:
-            self.zone_note.setText(f"Local time at the cinema ({cinema['timezone']}).")
+            self.zone_note.setText(self.tr("Local time at the cinema (%1).")
+                                   .replace("%1", cinema["timezone"]))
 
     def _cinema_changed(self) -> None:
         self.reload_choices()
@@ -296,8 +301,10 @@ class ShowsTab(QWidget):
             else:
                 if clashes:
                     c = clashes[0]
-                    text = (f"Overlaps {c.film_title} {dates.time_text(c.local_start)}-{dates.time_text(c.local_end)} "
-                            f"(incl. {self.screen.ctx.config.cleaning_gap_min} min cleaning).")
+                    text = (self.tr("Overlaps %1 %2-%3 (incl. %4 min cleaning).")
+                            .replace("%1", c.film_title).replace("%2", dates.time_text(c.local_start))
+                            .replace("%3", dates.time_text(c.local_end))
+                            .replace("%4", str(self.screen.ctx.config.cleaning_gap_min)))
         self.clash.setText(text)
         self.clash.setVisible(bool(text))
         return text
@@ -309,17 +316,20 @@ class ShowsTab(QWidget):
             local_start=self.local_start(), price_list_id=self.price_list.currentData())
         if show is not None:
             self.screen.banner.show_message(
-                f"Saved: {show.film_title} at {dates.day_time_text(show.local_start)}, {show.hall_name}.", "ok")
+                self.tr("Saved: %1 at %2, %3.").replace("%1", show.film_title)
+                .replace("%2", dates.day_time_text(show.local_start))
+                .replace("%3", show.hall_name), "ok")
             self.editing = show.show_id
             self.refresh()
 
     def cancel_show(self) -> None:
         show = self.table.selected_payload()
         if show is None:
-            self.screen.banner.error("Please choose a show in the table first.")
+            self.screen.banner.error(self.tr("Please choose a show in the table first."))
             return
         if self.screen.attempt(self.screen.ctx.schedule.cancel_show, self.screen.actor, show.show_id,
-                               ok=f"{show.film_title} at {dates.time_text(show.local_start)} is cancelled."):
+                               ok=self.tr("%1 at %2 is cancelled.").replace("%1", show.film_title)
+                               .replace("%2", dates.time_text(show.local_start))):
             self.refresh()
 
 
@@ -338,9 +348,9 @@ class PriceListsTab(QWidget):
         self.choice.setObjectName("priceListChoice")
         self.choice.setMinimumHeight(48)
         self.choice.currentIndexChanged.connect(lambda _i: self._load())
-        top.addWidget(QLabel("Price list", self))
+        top.addWidget(QLabel(self.tr("Price list"), self))
         top.addWidget(self.choice, 1)
-        top.addWidget(button("New price list", self, slot=self.new, name="newPriceList"))
+        top.addWidget(button(self.tr("New price list"), self, slot=self.new, name="newPriceList"))
         frame, form = _form_card(self)
         self.name = QLineEdit(frame)
         self.name.setObjectName("priceListName")
@@ -349,10 +359,10 @@ class PriceListsTab(QWidget):
         self.currency.setMaxLength(3)
         self.tax = QLineEdit(frame)
         self.tax.setObjectName("priceListTax")
-        self.tax.setPlaceholderText("e.g. 18 or 12.5")
-        form.addRow("Name", self.name)
-        form.addRow("Currency", self.currency)
-        form.addRow("Tax included, %", self.tax)
+        self.tax.setPlaceholderText(self.tr("e.g. 18 or 12.5"))
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Currency"), self.currency)
+        form.addRow(self.tr("Tax included, %"), self.tax)
         self.grid = QTableWidget(len(SEAT_TYPES), len(TICKET_TYPES), self)
         self.grid.setObjectName("priceGrid")
         self.grid.setHorizontalHeaderLabels([t.title() for t in TICKET_TYPES])
@@ -366,14 +376,14 @@ class PriceListsTab(QWidget):
         body = QHBoxLayout()
         body.addWidget(frame, 2)
         grid_box = QVBoxLayout()
-        grid_box.addWidget(muted("Prices include tax, in major units (250 or 250.50). Every seat "
-                                 "type x ticket type needs a price.", self))
+        grid_box.addWidget(muted(self.tr("Prices include tax, in major units (250 or 250.50). Every seat "
+                                 "type x ticket type needs a price."), self))
         grid_box.addWidget(self.grid, 1)
         body.addLayout(grid_box, 3)
         lay.addLayout(body, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(button("Save price list", self, role="primary", slot=self.save, name="savePriceList"))
+        row.addWidget(button(self.tr("Save price list"), self, role="primary", slot=self.save, name="savePriceList"))
         lay.addLayout(row)
         self.editing: str | None = None
 
@@ -428,7 +438,9 @@ class PriceListsTab(QWidget):
                 try:
                     prices[(seat, ticket)] = parse_money(text)
                 except ValueError:
-                    self.screen.banner.error(f"The {seat} {ticket} price {text!r} is not an amount.")
+                    self.screen.banner.error(self.tr("The %1 %2 price %3 is not an amount.")
+                                             .replace("%1", seat).replace("%2", ticket)
+                                             .replace("%3", repr(text)))
                     return None
         return prices
 
@@ -439,13 +451,14 @@ class PriceListsTab(QWidget):
         try:
             tax_bp = int(Decimal(self.tax.text().strip().rstrip("%") or "0") * 100)
         except InvalidOperation:
-            self.screen.banner.error("The tax rate is a percentage such as 18 or 12.5.")
+            self.screen.banner.error(self.tr("The tax rate is a percentage such as 18 or 12.5."))
             return
         plist = self.screen.call(self.screen.ctx.schedule.save_price_list, self.screen.actor,
                                  price_list_id=self.editing, name=self.name.text(),
                                  currency=self.currency.text(), tax_rate_bp=tax_bp, prices=prices)
         if plist is not None:
-            self.screen.banner.show_message(f"Saved price list {plist.name}.", "ok")
+            self.screen.banner.show_message(self.tr("Saved price list %1.").replace("%1", plist.name),
+                                            "ok")
             self.refresh(select=plist.price_list_id)
             self.screen.shows.reload_choices()
 
@@ -461,8 +474,9 @@ def _as_dict(item: Any) -> dict[str, Any]:
 class ImportTab(QWidget):
     """Preview first (nothing written), then apply the whole file or nothing."""
 
-    KINDS = (("shows", "Shows"), ("films", "Films"), ("halls", "Halls"), ("prices", "Price lists"),
-             (None, "Detect from the file"))
+    KINDS = (("shows", QT_TRANSLATE_NOOP("ImportTab", "Shows")), ("films", QT_TRANSLATE_NOOP("ImportTab", "Films")),
+             ("halls", QT_TRANSLATE_NOOP("ImportTab", "Halls")), ("prices", QT_TRANSLATE_NOOP("ImportTab", "Price lists")),
+             (None, QT_TRANSLATE_NOOP("ImportTab", "Detect from the file")))
 
     def __init__(self, screen: ScheduleScreen):
         super().__init__()
@@ -472,14 +486,14 @@ class ImportTab(QWidget):
         self.kind.setObjectName("importKind")
         self.kind.setMinimumHeight(48)
         for key, label in self.KINDS:
-            self.kind.addItem(label, key)
-        self.path_label = QLabel("No file chosen", self)
+            self.kind.addItem(self.tr(label), key)
+        self.path_label = QLabel(self.tr("No file chosen"), self)
         self.path_label.setObjectName("importPath")
-        top.addWidget(QLabel("Import", self))
+        top.addWidget(QLabel(self.tr("Import"), self))
         top.addWidget(self.kind)
-        top.addWidget(button("Choose CSV / JSON file", self, slot=self.choose, name="chooseImport"))
+        top.addWidget(button(self.tr("Choose CSV / JSON file"), self, slot=self.choose, name="chooseImport"))
         top.addWidget(self.path_label, 1)
-        self.apply_button = button("Import all rows", self, role="primary", slot=self.apply,
+        self.apply_button = button(self.tr("Import all rows"), self, role="primary", slot=self.apply,
                                    name="applyImport")
         self.apply_button.setEnabled(False)
         top.addWidget(self.apply_button)
@@ -489,14 +503,15 @@ class ImportTab(QWidget):
         self.preview_model = RowsModel([], self)
         self.preview_table = SortedTable(self.preview_model, self)
         self.preview_table.setObjectName("importPreview")
-        self.error_model = RowsModel((Col("where", "Where"), Col("message", "Problem")), self)
+        self.error_model = RowsModel((Col("where", self.tr("Where")),
+                                      Col("message", self.tr("Problem"))), self)
         self.error_table = SortedTable(self.error_model, self)
         self.error_table.setObjectName("importErrors")
         self.error_table.setMaximumHeight(200)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
-        lay.addWidget(muted("The file is checked first and nothing is saved until you press "
-                            "Import; one bad row stops the whole file, so nothing is half-imported.",
+        lay.addWidget(muted(self.tr("The file is checked first and nothing is saved until you press "
+                            "Import; one bad row stops the whole file, so nothing is half-imported."),
                             self))
         lay.addWidget(self.summary)
         lay.addWidget(self.preview_table, 3)
@@ -505,7 +520,8 @@ class ImportTab(QWidget):
         self.preview = None
 
     def choose(self) -> None:
-        path = common.ask_open_path(self, "Import file", "CSV or JSON (*.csv *.json)")
+        path = common.ask_open_path(self, self.tr("Import file"),
+                                    self.tr("CSV or JSON (*.csv *.json)"))
         if path is not None:
             self.load(path)
 
@@ -527,7 +543,7 @@ class ImportTab(QWidget):
                     keys.append(k)
         keys = [k for k in ("_place", "_action") if k in keys] + [
             k for k in keys if k not in ("_place", "_action")]
-        titles = {"_place": "Where", "_action": "Change"}
+        titles = {"_place": self.tr("Where"), "_action": self.tr("Change")}
         self.preview_model.set_columns([Col(k, titles.get(k, k.replace("_", " ").title())) for k in keys])
         self.preview_model.set_rows([tuple(_cell(r.get(k)) for k in keys) for r in rows])
         errors = [_error_row(e) for e in preview.errors]
@@ -535,11 +551,12 @@ class ImportTab(QWidget):
         self.error_table.setVisible(bool(errors))
         self.apply_button.setEnabled(not errors and bool(rows))
         if errors:
-            self.summary.setText(f"{len(rows)} rows read, {len(errors)} problems: fix the file and "
-                                 "choose it again. Nothing was imported.")
+            self.summary.setText(self.tr("%1 rows read, %2 problems: fix the file and "
+                                         "choose it again. Nothing was imported.")
+                                 .replace("%1", str(len(rows))).replace("%2", str(len(errors))))
             self.summary.setProperty("role", "bad")
         else:
-            self.summary.setText(f"{len(rows)} rows ready to import.")
+            self.summary.setText(self.tr("%1 rows ready to import.").replace("%1", str(len(rows))))
             self.summary.setProperty("role", "good")
         self.summary.style().unpolish(self.summary)
         self.summary.style().polish(self.summary)
@@ -549,8 +566,9 @@ class ImportTab(QWidget):
         if self.path is None:
             return
         if self.screen.attempt(importer.apply, self.screen.actor, self.path, self.kind.currentData(),
-                               ok=f"Imported {self.preview_model.rowCount()} rows from "
-                                  f"{self.path.name}."):
+                               ok=self.tr("Imported %1 rows from %2.")
+                               .replace("%1", str(self.preview_model.rowCount()))
+                               .replace("%2", self.path.name)):
             self.apply_button.setEnabled(False)
             self.screen.films.refresh()
             self.screen.shows.reload_choices()
@@ -579,7 +597,7 @@ def _error_row(error: Any) -> tuple:
 
 class ScheduleScreen(ManagerScreen):
     name = ManagerPage.SCHEDULE
-    title = "Schedule"
+    title = QT_TRANSLATE_NOOP("ScheduleScreen", "Schedule")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -589,12 +607,12 @@ class ScheduleScreen(ManagerScreen):
         self.shows = ShowsTab(self)
         self.prices = PriceListsTab(self)
         self.importer = ImportTab(self)
-        self.tabs.addTab(self.shows, "Shows")
-        self.tabs.addTab(self.films, "Films")
-        self.tabs.addTab(self.prices, "Price lists")
-        self.tabs.addTab(self.importer, "Import")
+        self.tabs.addTab(self.shows, self.tr("Shows"))
+        self.tabs.addTab(self.films, self.tr("Films"))
+        self.tabs.addTab(self.prices, self.tr("Price lists"))
+        self.tabs.addTab(self.importer, self.tr("Import"))
         self.outer.addWidget(self.tabs, 1)
-        self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh))
+        self.toolbar.addWidget(button(self.tr("Refresh"), self, role="primary", slot=self.refresh))
 
     def refresh(self) -> None:
         self.films.refresh()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit
 
 from kiosk.domain.pin_policy import POLICY_TEXT
@@ -16,19 +17,19 @@ from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, 
 from kiosk.ui.page_names import ManagerPage
 
 COLUMNS = (
-    Col("staff_number", "Staff no."), Col("name", "Name"), Col("role", "Role"),
-    Col("active", "Active", "bool"), Col("failed", "Wrong PINs", "int"), Col("locked", "Locked until"),
+    Col("staff_number", QT_TRANSLATE_NOOP("StaffScreen", "Staff no.")), Col("name", QT_TRANSLATE_NOOP("StaffScreen", "Name")), Col("role", QT_TRANSLATE_NOOP("StaffScreen", "Role")),
+    Col("active", QT_TRANSLATE_NOOP("StaffScreen", "Active"), "bool"), Col("failed", QT_TRANSLATE_NOOP("StaffScreen", "Wrong PINs"), "int"), Col("locked", QT_TRANSLATE_NOOP("StaffScreen", "Locked until")),
 )
 
 
 class StaffScreen(ManagerScreen):
     name = ManagerPage.STAFF
-    title = "Staff"
+    title = QT_TRANSLATE_NOOP("StaffScreen", "Staff")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh))
-        self.model = RowsModel(COLUMNS, self)
+        self.toolbar.addWidget(button(self.tr("Refresh"), self, role="primary", slot=self.refresh))
+        self.model = RowsModel(COLUMNS, self, context="StaffScreen")
         self.model.highlight = self._tone
         self.table = SortedTable(self.model, self)
         self.table.setObjectName("staffTable")
@@ -45,33 +46,33 @@ class StaffScreen(ManagerScreen):
         self.name.setObjectName("newStaffName")
         self.role = QComboBox(form_card)
         self.role.setObjectName("newStaffRole")
-        self.role.addItem("Cashier", "cashier")
-        self.role.addItem("Manager", "manager")
+        self.role.addItem(self.tr("Cashier"), "cashier")
+        self.role.addItem(self.tr("Manager"), "manager")
         self.pin = QLineEdit(form_card)
         self.pin.setObjectName("pinInput")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
-        self.pin.setPlaceholderText("4 to 8 digits, not 0000 or 1234")
+        self.pin.setPlaceholderText(self.tr("4 to 8 digits, not 0000 or 1234"))
         self.pin.setToolTip(POLICY_TEXT)  # the rule itself is the service's (staff_admin)
-        form.addRow("Staff number", self.number)
-        form.addRow("Name", self.name)
-        form.addRow("Role", self.role)
-        form.addRow("PIN", self.pin)
-        form.addRow(button("Add staff member", form_card, role="primary", slot=self.add,
+        form.addRow(self.tr("Staff number"), self.number)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("PIN"), self.pin)
+        form.addRow(button(self.tr("Add staff member"), form_card, role="primary", slot=self.add,
                            name="addStaffButton"))
-        form.addRow(button("Reset PIN of selected", form_card, slot=self.reset_pin, name="resetPinButton"))
+        form.addRow(button(self.tr("Reset PIN of selected"), form_card, slot=self.reset_pin, name="resetPinButton"))
         body.addWidget(form_card, 2)
         self.outer.addLayout(body, 1)
 
         actions = QHBoxLayout()
-        actions.addWidget(button("Unlock", self, slot=self.unlock, name="unlockButton"))
-        actions.addWidget(button("Make manager", self, slot=lambda: self.set_role("manager"),
+        actions.addWidget(button(self.tr("Unlock"), self, slot=self.unlock, name="unlockButton"))
+        actions.addWidget(button(self.tr("Make manager"), self, slot=lambda: self.set_role("manager"),
                                  name="promoteButton"))
-        actions.addWidget(button("Make cashier", self, slot=lambda: self.set_role("cashier"),
+        actions.addWidget(button(self.tr("Make cashier"), self, slot=lambda: self.set_role("cashier"),
                                  name="demoteButton"))
-        actions.addWidget(button("Reactivate", self, slot=self.reactivate, name="reactivateButton"))
+        actions.addWidget(button(self.tr("Reactivate"), self, slot=self.reactivate, name="reactivateButton"))
         actions.addStretch(1)
-        actions.addWidget(button("Deactivate", self, role="danger", slot=self.deactivate,
+        actions.addWidget(button(self.tr("Deactivate"), self, role="danger", slot=self.deactivate,
                                  name="deactivateButton"))
         self.outer.addLayout(actions)
         self.pending = None  # the last worker task (tests wait on it)
@@ -96,7 +97,7 @@ class StaffScreen(ManagerScreen):
     def _selected(self):
         staff = self.table.selected_payload()
         if staff is None:
-            self.banner.error("Please choose a staff member in the table first.")
+            self.banner.error(self.tr("Please choose a staff member in the table first."))
         return staff
 
     def add(self) -> None:
@@ -107,7 +108,8 @@ class StaffScreen(ManagerScreen):
             self.name.clear()
             self.pin.clear()
             self.refresh()
-            self.banner.show_message(f"{record.name} ({record.staff_number}) can now sign in.", "ok")
+            self.banner.show_message(self.tr("%1 (%2) can now sign in.").replace("%1", record.name)
+                                     .replace("%2", record.staff_number), "ok")
 
         self.pending = self.submit(self.ctx.staff_admin.add_staff, self.actor, number, name,
                                    self.role.currentData(), pin, on_done=done, name="add_staff")
@@ -123,23 +125,24 @@ class StaffScreen(ManagerScreen):
             self.refresh()
 
         self.pending = self.submit(self.ctx.staff_admin.reset_pin, self.actor, staff.staff_id, pin,
-                                   ok=f"New PIN set for {staff.name}.", on_done=done, name="reset_pin")
+                                   ok=self.tr("New PIN set for %1.").replace("%1", staff.name), on_done=done, name="reset_pin")
 
     def _act(self, fn, message: str, *extra) -> None:
         staff = self._selected()
         if staff is None:
             return
-        if self.attempt(fn, self.actor, staff.staff_id, *extra, ok=message.format(name=staff.name)):
+        if self.attempt(fn, self.actor, staff.staff_id, *extra, ok=message.replace("%1", staff.name)):
             self.refresh()
 
     def unlock(self) -> None:
-        self._act(self.ctx.staff_admin.unlock, "{name} is unlocked.")
+        self._act(self.ctx.staff_admin.unlock, self.tr("%1 is unlocked."))
 
     def deactivate(self) -> None:
-        self._act(self.ctx.staff_admin.deactivate, "{name} can no longer sign in.")
+        self._act(self.ctx.staff_admin.deactivate, self.tr("%1 can no longer sign in."))
 
     def reactivate(self) -> None:
-        self._act(self.ctx.staff_admin.reactivate, "{name} can sign in again.")
+        self._act(self.ctx.staff_admin.reactivate, self.tr("%1 can sign in again."))
 
     def set_role(self, role: str) -> None:
-        self._act(self.ctx.staff_admin.set_role, "{name} is now a " + role + ".", role)
+        self._act(self.ctx.staff_admin.set_role, (self.tr("%1 is now a manager.") if role == "manager"
+                   else self.tr("%1 is now a cashier.")), role)

@@ -4,6 +4,7 @@ marked, and the manager's count (a delivery, a stock-take) set here. Everything 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox
 
 from kiosk.services.menu import MAX_STOCK
@@ -11,14 +12,14 @@ from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, 
 from kiosk.ui.page_names import ManagerPage
 
 COLUMNS = (
-    Col("item", "Item"), Col("category", "Category"), Col("on_hand", "On hand", "id"),
-    Col("low_at", "Low at", "id"), Col("state", "Check"), Col("item_id", "Item id"),
+    Col("item", QT_TRANSLATE_NOOP("StockScreen", "Item")), Col("category", QT_TRANSLATE_NOOP("StockScreen", "Category")), Col("on_hand", QT_TRANSLATE_NOOP("StockScreen", "On hand"), "id"),
+    Col("low_at", QT_TRANSLATE_NOOP("StockScreen", "Low at"), "id"), Col("state", QT_TRANSLATE_NOOP("StockScreen", "Check")), Col("item_id", QT_TRANSLATE_NOOP("StockScreen", "Item id")),
 )
 
 
 class StockScreen(ManagerScreen):
     name = ManagerPage.STOCK
-    title = "Food and drink stock"
+    title = QT_TRANSLATE_NOOP("StockScreen", "Food and drink stock")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -31,19 +32,19 @@ class StockScreen(ManagerScreen):
         if preferred >= 0:
             self.cinema.setCurrentIndex(preferred)
         self.cinema.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.only_low = QCheckBox("Only low stock", self)
+        self.only_low = QCheckBox(self.tr("Only low stock"), self)
         self.only_low.setObjectName("onlyLow")
         self.only_low.toggled.connect(lambda _on: self.refresh())
-        self.toolbar.addWidget(QLabel("Cinema", self))
+        self.toolbar.addWidget(QLabel(self.tr("Cinema"), self))
         self.toolbar.addWidget(self.cinema)
         self.toolbar.addWidget(self.only_low)
-        self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh))
-        self.toolbar.addWidget(button("Export CSV", self, name="csv_stock",
+        self.toolbar.addWidget(button(self.tr("Refresh"), self, role="primary", slot=self.refresh))
+        self.toolbar.addWidget(button(self.tr("Export CSV"), self, name="csv_stock",
                                       slot=lambda: self.export_csv(self.table, "stock")))
         self.summary = muted("", self)
         self.summary.setObjectName("stockSummary")
         self.outer.addWidget(self.summary)
-        self.model = RowsModel(COLUMNS, self)
+        self.model = RowsModel(COLUMNS, self, context="StockScreen")
         self.model.highlight = self._tone
         self.table = SortedTable(self.model, self)
         self.table.setObjectName("stockTable")
@@ -58,16 +59,16 @@ class StockScreen(ManagerScreen):
             box.setRange(0, MAX_STOCK)
             box.setMinimumHeight(48)
             box.setMinimumWidth(120)
-        actions.addWidget(QLabel("Counted on hand", self))
+        actions.addWidget(QLabel(self.tr("Counted on hand"), self))
         actions.addWidget(self.count)
-        actions.addWidget(QLabel("Warn at or below", self))
+        actions.addWidget(QLabel(self.tr("Warn at or below"), self))
         actions.addWidget(self.low_at)
         actions.addStretch(1)
-        actions.addWidget(button("Save count", self, role="primary", slot=self.save_count,
+        actions.addWidget(button(self.tr("Save count"), self, role="primary", slot=self.save_count,
                                  name="saveCount"))
         self.outer.addLayout(actions)
-        self.outer.addWidget(muted("Items without a count (coffee made to order) are not "
-                                   "listed and never run out.", self))
+        self.outer.addWidget(muted(self.tr("Items without a count (coffee made to order) are not "
+                                   "listed and never run out."), self))
 
     def _tone(self, row: int) -> str | None:
         return "bad" if self.model.payload(row).low else None
@@ -84,10 +85,11 @@ class StockScreen(ManagerScreen):
         if rows is None:
             return
         self.model.set_rows([(r.item.label, r.category, r.on_hand, r.low_at,
-                              "LOW" if r.low else "", r.item.item_id) for r in rows], rows)
+                              self.tr("LOW") if r.low else "", r.item.item_id) for r in rows], rows)
         low = sum(1 for r in rows if r.low)
-        self.summary.setText(f"{len(rows)} counted items, {low} at or below their warning mark."
-                             if rows else "No counted items at this cinema.")
+        self.summary.setText(self.tr("%1 counted items, %2 at or below their warning mark.")
+                             .replace("%1", str(len(rows))).replace("%2", str(low))
+                             if rows else self.tr("No counted items at this cinema."))
 
     def _selected_changed(self) -> None:
         row = self.table.selected_payload()
@@ -98,9 +100,10 @@ class StockScreen(ManagerScreen):
     def save_count(self) -> None:
         row = self.table.selected_payload()
         if row is None:
-            self.banner.error("Please choose an item in the table first.")
+            self.banner.error(self.tr("Please choose an item in the table first."))
             return
         if self.attempt(self.ctx.services.menu.set_stock, self.actor, row.item.item_id,
                         self.count.value(), self.low_at.value(),
-                        ok=f"{row.item.label}: {self.count.value()} on hand."):
+                        ok=self.tr("%1: %2 on hand.").replace("%1", row.item.label)
+                        .replace("%2", str(self.count.value()))):
             self.refresh()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,17 +35,17 @@ if TYPE_CHECKING:
     from kiosk.ui.bridge import Bridge
 
 PAGES: tuple[tuple[ManagerPage, str], ...] = (
-    (ManagerPage.DASHBOARD, "Dashboard"),
-    (ManagerPage.REFUNDS, "Refund approvals"),
-    (ManagerPage.CASHUPS, "Cash-ups"),
-    (ManagerPage.STOCK, "Food and drink stock"),
-    (ManagerPage.OFFERS, "Offers and codes"),
-    (ManagerPage.SCHEDULE, "Schedule"),
-    (ManagerPage.HALLS, "Hall editor"),
-    (ManagerPage.SYNC, "Kiosks and sync"),
-    (ManagerPage.AUDIT, "Audit log"),
-    (ManagerPage.STAFF, "Staff"),
-    (ManagerPage.DAY_CLOSE, "Day close (Z)"),
+    (ManagerPage.DASHBOARD, QT_TRANSLATE_NOOP("ManagerWindow", "Dashboard")),
+    (ManagerPage.REFUNDS, QT_TRANSLATE_NOOP("ManagerWindow", "Refund approvals")),
+    (ManagerPage.CASHUPS, QT_TRANSLATE_NOOP("ManagerWindow", "Cash-ups")),
+    (ManagerPage.STOCK, QT_TRANSLATE_NOOP("ManagerWindow", "Food and drink stock")),
+    (ManagerPage.OFFERS, QT_TRANSLATE_NOOP("ManagerWindow", "Offers and codes")),
+    (ManagerPage.SCHEDULE, QT_TRANSLATE_NOOP("ManagerWindow", "Schedule")),
+    (ManagerPage.HALLS, QT_TRANSLATE_NOOP("ManagerWindow", "Hall editor")),
+    (ManagerPage.SYNC, QT_TRANSLATE_NOOP("ManagerWindow", "Kiosks and sync")),
+    (ManagerPage.AUDIT, QT_TRANSLATE_NOOP("ManagerWindow", "Audit log")),
+    (ManagerPage.STAFF, QT_TRANSLATE_NOOP("ManagerWindow", "Staff")),
+    (ManagerPage.DAY_CLOSE, QT_TRANSLATE_NOOP("ManagerWindow", "Day close (Z)")),
 )
 
 
@@ -138,14 +138,15 @@ class ManagerWindow(QWidget):
         who = QLabel(actor.name, nav)
         who.setProperty("role", "title")
         who.setWordWrap(True)
-        role = QLabel(f"Manager · {actor.kiosk_id}", nav)
+        role = QLabel(self.tr("Manager · %1").replace("%1", actor.kiosk_id), nav)
         role.setProperty("role", "muted")
         nav_lay.addWidget(who)
         nav_lay.addWidget(role)
         nav_lay.addSpacing(10)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        for index, (key, label) in enumerate(PAGES):
+        for index, (key, marked) in enumerate(PAGES):
+            label = QCoreApplication.translate("ManagerWindow", marked)
             b = QPushButton(label, nav)
             b.setCheckable(True)
             b.setProperty("role", "topbar")
@@ -160,7 +161,7 @@ class ManagerWindow(QWidget):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda k=key: self.show_page(k))
         nav_lay.addStretch(1)
-        sign_out = QPushButton("Sign out", nav)
+        sign_out = QPushButton(self.tr("Sign out"), nav)
         sign_out.setProperty("role", "topbar")
         sign_out.setObjectName("signOutButton")
         sign_out.setMinimumHeight(52)
