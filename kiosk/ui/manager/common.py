@@ -96,7 +96,8 @@ def display(value: Any, kind: str, currency: str = "") -> str:
     if kind == "zoned" and isinstance(value, datetime):  # beside times of other zones
         return dates.zoned_time_text(value)
     if kind == "bool":
-        return QCoreApplication.translate("RowsModel", "yes" if value else "no")
+        return (QCoreApplication.translate("RowsModel", "yes") if value
+                else QCoreApplication.translate("RowsModel", "no"))
     return str(value)
 
 

@@ -30,8 +30,10 @@ def takes_off(offer: Offer, currency: str) -> str:
     if offer.kind == "percent":
         return f"{offer.value} %"
     if offer.kind == "amount":
-        return _tr("%1 off").replace("%1", format_money(offer.value, currency))
-    return _tr("at %1").replace("%1", format_money(offer.value, currency))
+        return QCoreApplication.translate("OffersScreen", "%1 off").replace(
+            "%1", format_money(offer.value, currency))
+    return QCoreApplication.translate("OffersScreen", "at %1").replace(
+        "%1", format_money(offer.value, currency))
 
 
 class OffersScreen(ManagerScreen):
@@ -100,13 +102,14 @@ class OffersScreen(ManagerScreen):
         self.members_only = QCheckBox(self.tr("Members only (member price)"), self)
         self.members_only.setObjectName("offerMembersOnly")
         grid = QGridLayout()
-        tr = self.tr
-        cells = (((self.offer_id, tr("Id")), (self.name, tr("Name (printed)")),
-                  (self.kind, tr("Kind")), (self.value, tr("Value"))),
-                 ((self.code, tr("Promo code")), (self.max_uses, tr("Most uses (code)")),
-                  (self.valid_from, tr("Sales from")), (self.valid_to, tr("Sales until"))),
-                 ((self.days, tr("Show days")), (self.shows_from, tr("Shows from")),
-                  (self.shows_before, tr("Shows before")), (self.tickets, tr("Ticket types"))))
+        cells = (((self.offer_id, self.tr("Id")), (self.name, self.tr("Name (printed)")),
+                  (self.kind, self.tr("Kind")), (self.value, self.tr("Value"))),
+                 ((self.code, self.tr("Promo code")), (self.max_uses, self.tr("Most uses (code)")),
+                  (self.valid_from, self.tr("Sales from")),
+                  (self.valid_to, self.tr("Sales until"))),
+                 ((self.days, self.tr("Show days")), (self.shows_from, self.tr("Shows from")),
+                  (self.shows_before, self.tr("Shows before")),
+                  (self.tickets, self.tr("Ticket types"))))
         for r, row in enumerate(cells):  # a caption over each field: filled, it still reads
             for c, (widget, caption) in enumerate(row):
                 grid.addWidget(muted(caption, self), 2 * r, c)
