@@ -37,6 +37,105 @@
     </message>
 </context>
 <context>
+    <name>AuditScreen</name>
+    <message>
+        <source>When</source>
+        <translation>कब</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>स्टाफ़</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>कियोस्क</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>एक्शन</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>लक्ष्य</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>अनुमति</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>क्या हुआ</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>रिकॉर्ड</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>ऑडिट लॉग</translation>
+    </message>
+    <message>
+        <source>Search target or detail</source>
+        <translation>लक्ष्य या विवरण खोजें</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>से</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>तक</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>लागू करें</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV निर्यात करें</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>सभी स्टाफ़</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>सभी एक्शन</translation>
+    </message>
+    <message>
+        <source>Checking the audit chain…</source>
+        <translation>ऑडिट चेन जाँची जा रही है…</translation>
+    </message>
+    <message>
+        <source>The audit chain could not be checked. Please try again.</source>
+        <translation>ऑडिट चेन जाँची नहीं जा सकी। कृपया फिर कोशिश करें।</translation>
+    </message>
+    <message>
+        <source>✓ Audit chain intact: all %1 rows unchanged.</source>
+        <translation>✓ ऑडिट चेन सही: सभी %1 पंक्तियाँ अपरिवर्तित।</translation>
+    </message>
+    <message>
+        <source>✗ Audit chain broken: %1</source>
+        <translation>✗ ऑडिट चेन टूटी: %1</translation>
+    </message>
+    <message>
+        <source>Rows shown may not be what was written: tell the cinema&apos;s auditor. `kiosk audit verify` gives the same check on the command line.</source>
+        <translation>दिखाई गई पंक्तियाँ शायद वैसी नहीं हैं जैसी लिखी गई थीं: सिनेमा के ऑडिटर को बताएँ। `kiosk audit verify` कमांड लाइन पर यही जाँच करता है।</translation>
+    </message>
+    <message>
+        <source>self-service / system</source>
+        <translation>सेल्फ़-सर्विस / सिस्टम</translation>
+    </message>
+    <message>
+        <source>%1 entries (the newest shown; narrow the dates)</source>
+        <translation>%1 प्रविष्टियाँ (सबसे नई दिखाई गईं; तारीख़ें सीमित करें)</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 प्रविष्टियाँ</translation>
+    </message>
+</context>
+<context>
     <name>Basket</name>
     <message>
         <source>Adult</source>
@@ -1254,6 +1353,133 @@
     </message>
 </context>
 <context>
+    <name>DayCloseScreen</name>
+    <message>
+        <source>Day close</source>
+        <translation>दिन बंद</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>तारीख</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>रीफ़्रेश</translation>
+    </message>
+    <message>
+        <source>Pull the day</source>
+        <translation>दिन का डेटा लाएँ</translation>
+    </message>
+    <message>
+        <source>Close the day</source>
+        <translation>दिन बंद करें</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>PDF सहेजें</translation>
+    </message>
+    <message>
+        <source>Save CSV</source>
+        <translation>CSV सहेजें</translation>
+    </message>
+    <message>
+        <source>Closing freezes the day&apos;s totals for good: every shift of the day must be closed first (here and, once the day is pulled, on every device). Sales after the close fall on the next business day; a correction is an adjustment with a reason.</source>
+        <translation>बंद करने से दिन के कुल आँकड़े हमेशा के लिए स्थिर हो जाते हैं: पहले दिन की हर शिफ़्ट बंद होनी चाहिए (यहाँ, और दिन का डेटा लाने के बाद, हर डिवाइस पर)। बंद होने के बाद की बिक्री अगले कारोबारी दिन में जाती है; सुधार कारण सहित एक समायोजन होता है।</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. -12.50</source>
+        <translation>राशि, जैसे -12.50</translation>
+    </message>
+    <message>
+        <source>Reason (printed on the Z report)</source>
+        <translation>कारण (Z रिपोर्ट पर छपेगा)</translation>
+    </message>
+    <message>
+        <source>Add adjustment</source>
+        <translation>समायोजन जोड़ें</translation>
+    </message>
+    <message>
+        <source>signature matches</source>
+        <translation>हस्ताक्षर मेल खाता है</translation>
+    </message>
+    <message>
+        <source>SIGNATURE DOES NOT MATCH</source>
+        <translation>हस्ताक्षर मेल नहीं खाता</translation>
+    </message>
+    <message>
+        <source>%1: closed %2 by %3; %4</source>
+        <translation>%1: %2 को %3 ने बंद किया; %4</translation>
+    </message>
+    <message>
+        <source>%1: open, %2 shift still open (%3)</source>
+        <translation>%1: खुला, %2 शिफ़्ट अभी खुली (%3)</translation>
+    </message>
+    <message>
+        <source>%1: open, %2 shifts still open (%3)</source>
+        <translation>%1: खुला, %2 शिफ़्टें अभी खुली (%3)</translation>
+    </message>
+    <message>
+        <source>%1: open, every shift closed: ready to close</source>
+        <translation>%1: खुला, हर शिफ़्ट बंद: बंद करने को तैयार</translation>
+    </message>
+    <message>
+        <source>Close the business day</source>
+        <translation>कारोबारी दिन बंद करें</translation>
+    </message>
+    <message>
+        <source>Close business day %1? Its totals are then frozen and signed by you; later sales fall on the next day.</source>
+        <translation>कारोबारी दिन %1 बंद करें? इसके कुल आँकड़े स्थिर होकर आपके हस्ताक्षर से दर्ज होंगे; बाद की बिक्री अगले दिन में जाएगी।</translation>
+    </message>
+    <message>
+        <source>Business day %1 is closed. Save the PDF to print it.</source>
+        <translation>कारोबारी दिन %1 बंद हो गया। प्रिंट करने के लिए PDF सहेजें।</translation>
+    </message>
+    <message>
+        <source>Cloud sync is not running on this console; nothing was pulled.</source>
+        <translation>इस कंसोल पर क्लाउड सिंक नहीं चल रहा; कुछ नहीं लाया गया।</translation>
+    </message>
+    <message>
+        <source>The day was pulled from every device.</source>
+        <translation>हर डिवाइस से दिन का डेटा लाया गया।</translation>
+    </message>
+    <message>
+        <source>Adjustment recorded; it is on the Z report.</source>
+        <translation>समायोजन दर्ज हुआ; यह Z रिपोर्ट पर है।</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF फ़ाइलें (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV फ़ाइलें (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the Z report</source>
+        <translation>Z रिपोर्ट सहेजें</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. Nothing was written.</source>
+        <translation>%1 नहीं लिखी जा सकी: %2। कुछ नहीं लिखा गया।</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 सहेजा गया।</translation>
+    </message>
+    <message>
+        <source>Type the adjustment as an amount, e.g. -12.50 (missing) or 20 (found).</source>
+        <translation>समायोजन राशि के रूप में लिखें, जैसे -12.50 (कमी) या 20 (अधिक)।</translation>
+    </message>
+    <message>
+        <source>Preview: not closed, the figures can still change.</source>
+        <translation>पूर्वावलोकन: बंद नहीं, आँकड़े अभी बदल सकते हैं।</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>कोई नहीं</translation>
+    </message>
+</context>
+<context>
     <name>DoneScreen</name>
     <message>
         <source>Enjoy the show!</source>
@@ -1496,6 +1722,73 @@
     <message>
         <source>No films match these filters. Try clearing some.</source>
         <translation>इन फ़िल्टरों से कोई फ़िल्म नहीं मिली। कुछ फ़िल्टर हटाकर देखें।</translation>
+    </message>
+</context>
+<context>
+    <name>FilmsTab</name>
+    <message>
+        <source>Title</source>
+        <translation>शीर्षक</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>भाषा</translation>
+    </message>
+    <message>
+        <source>Genres</source>
+        <translation>शैलियाँ</translation>
+    </message>
+    <message>
+        <source>Cert.</source>
+        <translation>प्रमाण.</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>मिनट</translation>
+    </message>
+    <message>
+        <source>Poster</source>
+        <translation>पोस्टर</translation>
+    </message>
+    <message>
+        <source>Comma separated, e.g. Drama, Comedy</source>
+        <translation>कॉमा से अलग, जैसे Drama, Comedy</translation>
+    </message>
+    <message>
+        <source>Image file (optional)</source>
+        <translation>इमेज फ़ाइल (वैकल्पिक)</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>चुनें</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>प्रमाणपत्र</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>अवधि</translation>
+    </message>
+    <message>
+        <source>New film</source>
+        <translation>नई फ़िल्म</translation>
+    </message>
+    <message>
+        <source>Save film</source>
+        <translation>फ़िल्म सहेजें</translation>
+    </message>
+    <message>
+        <source>Poster image</source>
+        <translation>पोस्टर इमेज</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>इमेज (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 सहेजा गया।</translation>
     </message>
 </context>
 <context>
@@ -1901,6 +2194,104 @@
     </message>
 </context>
 <context>
+    <name>HallEditorScreen</name>
+    <message>
+        <source>Standard</source>
+        <translation>साधारण</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>प्रीमियम</translation>
+    </message>
+    <message>
+        <source>Recliner</source>
+        <translation>रिक्लाइनर</translation>
+    </message>
+    <message>
+        <source>Wheelchair</source>
+        <translation>व्हीलचेयर</translation>
+    </message>
+    <message>
+        <source>Companion</source>
+        <translation>साथी सीट</translation>
+    </message>
+    <message>
+        <source>Aisle / gap</source>
+        <translation>गलियारा / खाली</translation>
+    </message>
+    <message>
+        <source>Hall editor</source>
+        <translation>हॉल एडिटर</translation>
+    </message>
+    <message>
+        <source>Hall name</source>
+        <translation>हॉल का नाम</translation>
+    </message>
+    <message>
+        <source>Wheelchair spaces need a companion seat beside them</source>
+        <translation>व्हीलचेयर स्थान के बगल में साथी सीट होनी चाहिए</translation>
+    </message>
+    <message>
+        <source>New hall</source>
+        <translation>नया हॉल</translation>
+    </message>
+    <message>
+        <source>Paint with</source>
+        <translation>इससे भरें</translation>
+    </message>
+    <message>
+        <source>Label of the chosen row (click a row label)</source>
+        <translation>चुनी पंक्ति का लेबल (पंक्ति लेबल पर क्लिक करें)</translation>
+    </message>
+    <message>
+        <source>Label A, B, C…</source>
+        <translation>लेबल A, B, C…</translation>
+    </message>
+    <message>
+        <source>+ Row</source>
+        <translation>+ पंक्ति</translation>
+    </message>
+    <message>
+        <source>− Row</source>
+        <translation>− पंक्ति</translation>
+    </message>
+    <message>
+        <source>+ Column</source>
+        <translation>+ कॉलम</translation>
+    </message>
+    <message>
+        <source>− Column</source>
+        <translation>− कॉलम</translation>
+    </message>
+    <message>
+        <source>SCREEN</source>
+        <translation>परदा</translation>
+    </message>
+    <message>
+        <source>Save hall</source>
+        <translation>हॉल सहेजें</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats)</source>
+        <translation>%1 (%2 सीटें)</translation>
+    </message>
+    <message>
+        <source>%1 seats (%2). Ready to save.</source>
+        <translation>%1 सीटें (%2)। सहेजने को तैयार।</translation>
+    </message>
+    <message>
+        <source>Saved %1: %2 seats.</source>
+        <translation>%1 सहेजा गया: %2 सीटें।</translation>
+    </message>
+</context>
+<context>
+    <name>HallGrid</name>
+    <message>
+        <source>Hall seat grid</source>
+        <translation>हॉल का सीट ग्रिड</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Back</source>
@@ -1913,6 +2304,81 @@
     <message>
         <source>Seats held for %1</source>
         <translation>आपकी सीटें %1 और रुकी रहेंगी</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTab</name>
+    <message>
+        <source>Shows</source>
+        <translation>शो</translation>
+    </message>
+    <message>
+        <source>Films</source>
+        <translation>फ़िल्में</translation>
+    </message>
+    <message>
+        <source>Halls</source>
+        <translation>हॉल</translation>
+    </message>
+    <message>
+        <source>Price lists</source>
+        <translation>मूल्य सूचियाँ</translation>
+    </message>
+    <message>
+        <source>Detect from the file</source>
+        <translation>फ़ाइल से पहचानें</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>कोई फ़ाइल नहीं चुनी</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>आयात</translation>
+    </message>
+    <message>
+        <source>Choose CSV / JSON file</source>
+        <translation>CSV / JSON फ़ाइल चुनें</translation>
+    </message>
+    <message>
+        <source>Import all rows</source>
+        <translation>सभी पंक्तियाँ आयात करें</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>कहाँ</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>समस्या</translation>
+    </message>
+    <message>
+        <source>The file is checked first and nothing is saved until you press Import; one bad row stops the whole file, so nothing is half-imported.</source>
+        <translation>पहले फ़ाइल जाँची जाती है और आयात दबाने तक कुछ नहीं सहेजा जाता; एक गलत पंक्ति पूरी फ़ाइल रोक देती है, इसलिए कुछ भी आधा आयात नहीं होता।</translation>
+    </message>
+    <message>
+        <source>Import file</source>
+        <translation>फ़ाइल आयात करें</translation>
+    </message>
+    <message>
+        <source>CSV or JSON (*.csv *.json)</source>
+        <translation>CSV या JSON (*.csv *.json)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>बदलाव</translation>
+    </message>
+    <message>
+        <source>%1 rows read, %2 problems: fix the file and choose it again. Nothing was imported.</source>
+        <translation>%1 पंक्तियाँ पढ़ी गईं, %2 समस्याएँ: फ़ाइल ठीक करके फिर चुनें। कुछ भी आयात नहीं हुआ।</translation>
+    </message>
+    <message>
+        <source>%1 rows ready to import.</source>
+        <translation>%1 पंक्तियाँ आयात के लिए तैयार।</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows from %2.</source>
+        <translation>%2 से %1 पंक्तियाँ आयात हुईं।</translation>
     </message>
 </context>
 <context>
@@ -2027,6 +2493,84 @@
     </message>
 </context>
 <context>
+    <name>ManagerScreen</name>
+    <message>
+        <source>That did not work; nothing was changed. Please try again.</source>
+        <translation>यह नहीं हो सका; कुछ नहीं बदला। कृपया फिर कोशिश करें।</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV निर्यात करें</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV फ़ाइलें (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>%1 नहीं लिखी जा सकी: %2।</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 सहेजा गया।</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>डैशबोर्ड</translation>
+    </message>
+    <message>
+        <source>Refund approvals</source>
+        <translation>रिफ़ंड मंज़ूरी</translation>
+    </message>
+    <message>
+        <source>Cash-ups</source>
+        <translation>कैश-अप</translation>
+    </message>
+    <message>
+        <source>Food and drink stock</source>
+        <translation>खाने-पीने का स्टॉक</translation>
+    </message>
+    <message>
+        <source>Offers and codes</source>
+        <translation>ऑफ़र और कोड</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>शेड्यूल</translation>
+    </message>
+    <message>
+        <source>Hall editor</source>
+        <translation>हॉल एडिटर</translation>
+    </message>
+    <message>
+        <source>Kiosks and sync</source>
+        <translation>कियोस्क और सिंक</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>ऑडिट लॉग</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>स्टाफ़</translation>
+    </message>
+    <message>
+        <source>Day close (Z)</source>
+        <translation>दिन बंद (Z)</translation>
+    </message>
+    <message>
+        <source>Manager · %1</source>
+        <translation>मैनेजर · %1</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>साइन आउट</translation>
+    </message>
+</context>
+<context>
     <name>MemberBar</name>
     <message>
         <source>Member&apos;s mobile number</source>
@@ -2136,6 +2680,229 @@
     <message>
         <source>Backspace</source>
         <translation>बैकस्पेस</translation>
+    </message>
+</context>
+<context>
+    <name>OffersScreen</name>
+    <message>
+        <source>Offer</source>
+        <translation>ऑफ़र</translation>
+    </message>
+    <message>
+        <source>Takes off</source>
+        <translation>छूट</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>कोड</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>उपयोग</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>किसके लिए</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>बिक्री</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Percent off each ticket</source>
+        <translation>हर टिकट पर प्रतिशत छूट</translation>
+    </message>
+    <message>
+        <source>Amount off the tickets</source>
+        <translation>टिकटों पर राशि की छूट</translation>
+    </message>
+    <message>
+        <source>Each ticket at a price</source>
+        <translation>हर टिकट एक तय कीमत पर</translation>
+    </message>
+    <message>
+        <source>%1 off</source>
+        <translation>%1 छूट</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>%1 पर</translation>
+    </message>
+    <message>
+        <source>Offers and promo codes</source>
+        <translation>ऑफ़र और प्रोमो कोड</translation>
+    </message>
+    <message>
+        <source>Cinema</source>
+        <translation>सिनेमा</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>रीफ़्रेश</translation>
+    </message>
+    <message>
+        <source>New offer</source>
+        <translation>नया ऑफ़र</translation>
+    </message>
+    <message>
+        <source>Automatic offers (no code) apply by themselves: each ticket takes its best one. A code applies on top, to the tickets it fits. Member prices apply when the sale names a loyalty member. Offers are withdrawn, never deleted: past sales keep naming them.</source>
+        <translation>स्वचालित ऑफ़र (बिना कोड) अपने-आप लगते हैं: हर टिकट को उसका सबसे अच्छा ऑफ़र मिलता है। कोड इसके ऊपर, उन टिकटों पर लगता है जिन पर वह लागू हो। सदस्य कीमतें तब लगती हैं जब बिक्री में लॉयल्टी सदस्य दर्ज हो। ऑफ़र वापस लिए जाते हैं, कभी हटाए नहीं जाते: पिछली बिक्री में उनका नाम बना रहता है।</translation>
+    </message>
+    <message>
+        <source>id, e.g. tuesday</source>
+        <translation>ID, जैसे tuesday</translation>
+    </message>
+    <message>
+        <source>printed name, e.g. Tuesday saver</source>
+        <translation>छपने वाला नाम, जैसे Tuesday saver</translation>
+    </message>
+    <message>
+        <source>10 (percent) or 150.00</source>
+        <translation>10 (प्रतिशत) या 150.00</translation>
+    </message>
+    <message>
+        <source>code (empty: automatic)</source>
+        <translation>कोड (खाली: स्वचालित)</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>कोई सीमा नहीं</translation>
+    </message>
+    <message>
+        <source>days, e.g. tue,sat (empty: every day)</source>
+        <translation>दिन, जैसे tue,sat (खाली: हर दिन)</translation>
+    </message>
+    <message>
+        <source>sales from YYYY-MM-DD</source>
+        <translation>बिक्री YYYY-MM-DD से</translation>
+    </message>
+    <message>
+        <source>sales until YYYY-MM-DD</source>
+        <translation>बिक्री YYYY-MM-DD तक</translation>
+    </message>
+    <message>
+        <source>shows from HH:MM</source>
+        <translation>शो HH:MM से</translation>
+    </message>
+    <message>
+        <source>shows before HH:MM</source>
+        <translation>शो HH:MM से पहले</translation>
+    </message>
+    <message>
+        <source>ticket types, e.g. child,senior</source>
+        <translation>टिकट प्रकार, जैसे child,senior</translation>
+    </message>
+    <message>
+        <source>film ids (empty: every film)</source>
+        <translation>फ़िल्म ID (खाली: हर फ़िल्म)</translation>
+    </message>
+    <message>
+        <source>Members only (member price)</source>
+        <translation>केवल सदस्य (सदस्य कीमत)</translation>
+    </message>
+    <message>
+        <source>Name (printed)</source>
+        <translation>नाम (छपेगा)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>प्रकार</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>मान</translation>
+    </message>
+    <message>
+        <source>Promo code</source>
+        <translation>प्रोमो कोड</translation>
+    </message>
+    <message>
+        <source>Most uses (code)</source>
+        <translation>अधिकतम उपयोग (कोड)</translation>
+    </message>
+    <message>
+        <source>Sales from</source>
+        <translation>बिक्री से</translation>
+    </message>
+    <message>
+        <source>Sales until</source>
+        <translation>बिक्री तक</translation>
+    </message>
+    <message>
+        <source>Show days</source>
+        <translation>शो के दिन</translation>
+    </message>
+    <message>
+        <source>Shows from</source>
+        <translation>शो से</translation>
+    </message>
+    <message>
+        <source>Shows before</source>
+        <translation>शो से पहले</translation>
+    </message>
+    <message>
+        <source>Ticket types</source>
+        <translation>टिकट प्रकार</translation>
+    </message>
+    <message>
+        <source>Films</source>
+        <translation>फ़िल्में</translation>
+    </message>
+    <message>
+        <source>Save offer</source>
+        <translation>ऑफ़र सहेजें</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>वापस लें</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 में से %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 से %2</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>हमेशा</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>स्वचालित</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>सक्रिय</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>वापस लिया</translation>
+    </message>
+    <message>
+        <source>The value is a whole percent (10), or an amount such as 150 or 99.50.</source>
+        <translation>मान पूरा प्रतिशत (10) हो, या 150 या 99.50 जैसी राशि।</translation>
+    </message>
+    <message>
+        <source>Saved offer %1.</source>
+        <translation>ऑफ़र %1 सहेजा गया।</translation>
+    </message>
+    <message>
+        <source>Please choose an offer in the table first.</source>
+        <translation>कृपया पहले तालिका में एक ऑफ़र चुनें।</translation>
+    </message>
+    <message>
+        <source>Withdrew %1.</source>
+        <translation>%1 वापस लिया।</translation>
     </message>
 </context>
 <context>
@@ -2370,6 +3137,53 @@
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 घं %2 मि</translation>
+    </message>
+</context>
+<context>
+    <name>PriceListsTab</name>
+    <message>
+        <source>Price list</source>
+        <translation>मूल्य सूची</translation>
+    </message>
+    <message>
+        <source>New price list</source>
+        <translation>नई मूल्य सूची</translation>
+    </message>
+    <message>
+        <source>e.g. 18 or 12.5</source>
+        <translation>जैसे 18 या 12.5</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>मुद्रा</translation>
+    </message>
+    <message>
+        <source>Tax included, %</source>
+        <translation>कर शामिल, %</translation>
+    </message>
+    <message>
+        <source>Prices include tax, in major units (250 or 250.50). Every seat type x ticket type needs a price.</source>
+        <translation>कीमतों में कर शामिल है, मुख्य इकाई में (250 या 250.50)। हर सीट प्रकार x टिकट प्रकार की कीमत ज़रूरी है।</translation>
+    </message>
+    <message>
+        <source>Save price list</source>
+        <translation>मूल्य सूची सहेजें</translation>
+    </message>
+    <message>
+        <source>The %1 %2 price %3 is not an amount.</source>
+        <translation>%1 %2 की कीमत %3 कोई राशि नहीं है।</translation>
+    </message>
+    <message>
+        <source>The tax rate is a percentage such as 18 or 12.5.</source>
+        <translation>कर दर 18 या 12.5 जैसा प्रतिशत हो।</translation>
+    </message>
+    <message>
+        <source>Saved price list %1.</source>
+        <translation>मूल्य सूची %1 सहेजी गई।</translation>
     </message>
 </context>
 <context>
@@ -2665,6 +3479,141 @@
     </message>
 </context>
 <context>
+    <name>RefundsScreen</name>
+    <message>
+        <source>Refund</source>
+        <translation>रिफ़ंड</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>अनुरोध</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>बुकिंग</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>फ़िल्म</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>सीटें</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>राशि</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>डिवाइस</translation>
+    </message>
+    <message>
+        <source>Decision sent</source>
+        <translation>फ़ैसला भेजा</translation>
+    </message>
+    <message>
+        <source>Back to</source>
+        <translation>वापसी माध्यम</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>अनुरोधकर्ता</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>कारण</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>मुद्रा</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>मंज़ूर</translation>
+    </message>
+    <message>
+        <source>To pay out</source>
+        <translation>भुगतान बाकी</translation>
+    </message>
+    <message>
+        <source>Refund approvals</source>
+        <translation>रिफ़ंड मंज़ूरी</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>रीफ़्रेश</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV निर्यात करें</translation>
+    </message>
+    <message>
+        <source>Refunds over the cashier limit wait here. Approving pays the money back and frees the seats; rejecting needs a comment. Another device&apos;s request is sent to it and paid from its drawer at its next sync.</source>
+        <translation>कैशियर सीमा से ऊपर के रिफ़ंड यहाँ रुकते हैं। मंज़ूर करने पर पैसा वापस होता है और सीटें खाली होती हैं; अस्वीकार करने के लिए टिप्पणी ज़रूरी है। दूसरे डिवाइस का अनुरोध उसी को भेजा जाता है और अगले सिंक पर उसकी दराज़ से भुगतान होता है।</translation>
+    </message>
+    <message>
+        <source>Comment (required to reject)</source>
+        <translation>टिप्पणी (अस्वीकार के लिए ज़रूरी)</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>अस्वीकार करें</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>मंज़ूर करें</translation>
+    </message>
+    <message>
+        <source>Approved, but no open shift has paid them yet. Whoever pays the customer presses Pay out: it comes out of their open shift&apos;s drawer.</source>
+        <translation>मंज़ूर, पर अभी किसी खुली शिफ़्ट ने भुगतान नहीं किया। जो ग्राहक को भुगतान करे वह भुगतान करें दबाए: राशि उसकी खुली शिफ़्ट की दराज़ से जाती है।</translation>
+    </message>
+    <message>
+        <source>Pay out from my shift</source>
+        <translation>मेरी शिफ़्ट से भुगतान करें</translation>
+    </message>
+    <message>
+        <source>To pay out (%1)</source>
+        <translation>भुगतान बाकी (%1)</translation>
+    </message>
+    <message>
+        <source>Please choose a refund in the table first.</source>
+        <translation>कृपया पहले तालिका में एक रिफ़ंड चुनें।</translation>
+    </message>
+    <message>
+        <source>Approval of %1&apos;s refund sent to %2: it pays the customer back from its drawer at its next sync.</source>
+        <translation>%1 के रिफ़ंड की मंज़ूरी %2 को भेजी गई: वह अगले सिंक पर अपनी दराज़ से ग्राहक को पैसा लौटाएगा।</translation>
+    </message>
+    <message>
+        <source>Refund %1 approved. No open shift could pay it, so it is TO PAY OUT: pay it from an open drawer (the cashier&apos;s next shift, or yours).</source>
+        <translation>रिफ़ंड %1 मंज़ूर। कोई खुली शिफ़्ट इसका भुगतान नहीं कर सकी, इसलिए यह भुगतान बाकी है: किसी खुली दराज़ से भुगतान करें (कैशियर की अगली शिफ़्ट, या आपकी)।</translation>
+    </message>
+    <message>
+        <source>Refund %1 approved: pay the customer back.</source>
+        <translation>रिफ़ंड %1 मंज़ूर: ग्राहक को पैसा लौटाएँ।</translation>
+    </message>
+    <message>
+        <source>Please choose a refund to pay out first.</source>
+        <translation>कृपया पहले भुगतान के लिए एक रिफ़ंड चुनें।</translation>
+    </message>
+    <message>
+        <source>Refund %1 paid out from your shift&apos;s drawer.</source>
+        <translation>रिफ़ंड %1 का भुगतान आपकी शिफ़्ट की दराज़ से हुआ।</translation>
+    </message>
+    <message>
+        <source>Please type why the refund is rejected; the cashier will see it.</source>
+        <translation>कृपया लिखें कि रिफ़ंड क्यों अस्वीकार है; कैशियर इसे देखेगा।</translation>
+    </message>
+    <message>
+        <source>Rejection sent to %1: the cashier sees it at its next sync.</source>
+        <translation>अस्वीकृति %1 को भेजी गई: कैशियर इसे अगले सिंक पर देखेगा।</translation>
+    </message>
+    <message>
+        <source>Refund %1 rejected.</source>
+        <translation>रिफ़ंड %1 अस्वीकार हुआ।</translation>
+    </message>
+</context>
+<context>
     <name>ReviewScreen</name>
     <message>
         <source>Check and confirm</source>
@@ -2717,6 +3666,44 @@
     <message>
         <source>Taking payment… please wait.</source>
         <translation>भुगतान लिया जा रहा है… कृपया प्रतीक्षा करें।</translation>
+    </message>
+</context>
+<context>
+    <name>RowsModel</name>
+    <message>
+        <source>yes</source>
+        <translation>हाँ</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>नहीं</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleScreen</name>
+    <message>
+        <source>Schedule</source>
+        <translation>शेड्यूल</translation>
+    </message>
+    <message>
+        <source>Shows</source>
+        <translation>शो</translation>
+    </message>
+    <message>
+        <source>Films</source>
+        <translation>फ़िल्में</translation>
+    </message>
+    <message>
+        <source>Price lists</source>
+        <translation>मूल्य सूचियाँ</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>आयात</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>रीफ़्रेश</translation>
     </message>
 </context>
 <context>
@@ -3421,6 +4408,89 @@
     </message>
 </context>
 <context>
+    <name>ShowsTab</name>
+    <message>
+        <source>Starts (local)</source>
+        <translation>शुरू (स्थानीय)</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>फ़िल्म</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>हॉल</translation>
+    </message>
+    <message>
+        <source>Price list</source>
+        <translation>मूल्य सूची</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>बिके</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> दिन</translation>
+    </message>
+    <message>
+        <source>Cinema</source>
+        <translation>सिनेमा</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>से</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>शुरू</translation>
+    </message>
+    <message>
+        <source>New show</source>
+        <translation>नया शो</translation>
+    </message>
+    <message>
+        <source>Cancel show</source>
+        <translation>शो रद्द करें</translation>
+    </message>
+    <message>
+        <source>Save show</source>
+        <translation>शो सहेजें</translation>
+    </message>
+    <message>
+        <source>%1 (%2 min, %3)</source>
+        <translation>%1 (%2 मिनट, %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats)</source>
+        <translation>%1 (%2 सीटें)</translation>
+    </message>
+    <message>
+        <source>Local time at the cinema (%1).</source>
+        <translation>सिनेमा का स्थानीय समय (%1)।</translation>
+    </message>
+    <message>
+        <source>Overlaps %1 %2-%3 (incl. %4 min cleaning).</source>
+        <translation>%1 %2-%3 से टकराता है (%4 मिनट सफ़ाई सहित)।</translation>
+    </message>
+    <message>
+        <source>Saved: %1 at %2, %3.</source>
+        <translation>सहेजा गया: %1, %2 पर, %3।</translation>
+    </message>
+    <message>
+        <source>Please choose a show in the table first.</source>
+        <translation>कृपया पहले तालिका में एक शो चुनें।</translation>
+    </message>
+    <message>
+        <source>%1 at %2 is cancelled.</source>
+        <translation>%1, %2 पर, रद्द हो गया।</translation>
+    </message>
+</context>
+<context>
     <name>SignInPanel</name>
     <message>
         <source>Staff sign-in</source>
@@ -3502,6 +4572,121 @@
     </message>
 </context>
 <context>
+    <name>StaffScreen</name>
+    <message>
+        <source>Staff no.</source>
+        <translation>स्टाफ़ नं.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>भूमिका</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>सक्रिय</translation>
+    </message>
+    <message>
+        <source>Wrong PINs</source>
+        <translation>गलत पिन</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>लॉक कब तक</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>स्टाफ़</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>रीफ़्रेश</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>कैशियर</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>मैनेजर</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits, not 0000 or 1234</source>
+        <translation>4 से 8 अंक, 0000 या 1234 नहीं</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>स्टाफ़ नंबर</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>पिन</translation>
+    </message>
+    <message>
+        <source>Add staff member</source>
+        <translation>स्टाफ़ सदस्य जोड़ें</translation>
+    </message>
+    <message>
+        <source>Reset PIN of selected</source>
+        <translation>चुने हुए का पिन रीसेट करें</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>अनलॉक</translation>
+    </message>
+    <message>
+        <source>Make manager</source>
+        <translation>मैनेजर बनाएँ</translation>
+    </message>
+    <message>
+        <source>Make cashier</source>
+        <translation>कैशियर बनाएँ</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>फिर सक्रिय करें</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>निष्क्रिय करें</translation>
+    </message>
+    <message>
+        <source>Please choose a staff member in the table first.</source>
+        <translation>कृपया पहले तालिका में एक स्टाफ़ सदस्य चुनें।</translation>
+    </message>
+    <message>
+        <source>%1 (%2) can now sign in.</source>
+        <translation>%1 (%2) अब साइन इन कर सकते हैं।</translation>
+    </message>
+    <message>
+        <source>New PIN set for %1.</source>
+        <translation>%1 के लिए नया पिन सेट हुआ।</translation>
+    </message>
+    <message>
+        <source>%1 is unlocked.</source>
+        <translation>%1 अनलॉक हो गया।</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 अब साइन इन नहीं कर सकते।</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 फिर से साइन इन कर सकते हैं।</translation>
+    </message>
+    <message>
+        <source>%1 is now a manager.</source>
+        <translation>%1 अब मैनेजर हैं।</translation>
+    </message>
+    <message>
+        <source>%1 is now a cashier.</source>
+        <translation>%1 अब कैशियर हैं।</translation>
+    </message>
+</context>
+<context>
     <name>StepIndicator</name>
     <message>
         <source>Film</source>
@@ -3559,6 +4744,89 @@
             <numerusform>%n सेकंड में हम फिर से शुरू करेंगे।</numerusform>
             <numerusform>%n सेकंड में हम फिर से शुरू करेंगे।</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StockScreen</name>
+    <message>
+        <source>Item</source>
+        <translation>आइटम</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>श्रेणी</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>स्टॉक में</translation>
+    </message>
+    <message>
+        <source>Low at</source>
+        <translation>कम सीमा</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>जाँच</translation>
+    </message>
+    <message>
+        <source>Item id</source>
+        <translation>आइटम ID</translation>
+    </message>
+    <message>
+        <source>Food and drink stock</source>
+        <translation>खाने-पीने का स्टॉक</translation>
+    </message>
+    <message>
+        <source>Only low stock</source>
+        <translation>केवल कम स्टॉक</translation>
+    </message>
+    <message>
+        <source>Cinema</source>
+        <translation>सिनेमा</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>रीफ़्रेश</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV निर्यात करें</translation>
+    </message>
+    <message>
+        <source>Counted on hand</source>
+        <translation>गिना गया स्टॉक</translation>
+    </message>
+    <message>
+        <source>Warn at or below</source>
+        <translation>इतने या कम पर चेतावनी</translation>
+    </message>
+    <message>
+        <source>Save count</source>
+        <translation>गिनती सहेजें</translation>
+    </message>
+    <message>
+        <source>Items without a count (coffee made to order) are not listed and never run out.</source>
+        <translation>बिना गिनती वाले आइटम (ऑर्डर पर बनी कॉफ़ी) सूची में नहीं हैं और कभी खत्म नहीं होते।</translation>
+    </message>
+    <message>
+        <source>LOW</source>
+        <translation>कम</translation>
+    </message>
+    <message>
+        <source>%1 counted items, %2 at or below their warning mark.</source>
+        <translation>%1 गिने गए आइटम, %2 अपनी चेतावनी सीमा पर या नीचे।</translation>
+    </message>
+    <message>
+        <source>No counted items at this cinema.</source>
+        <translation>इस सिनेमा में कोई गिना गया आइटम नहीं।</translation>
+    </message>
+    <message>
+        <source>Please choose an item in the table first.</source>
+        <translation>कृपया पहले तालिका में एक आइटम चुनें।</translation>
+    </message>
+    <message>
+        <source>%1: %2 on hand.</source>
+        <translation>%1: %2 स्टॉक में।</translation>
     </message>
 </context>
 <context>

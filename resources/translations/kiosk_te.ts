@@ -37,6 +37,105 @@
     </message>
 </context>
 <context>
+    <name>AuditScreen</name>
+    <message>
+        <source>When</source>
+        <translation>ఎప్పుడు</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>సిబ్బంది</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>కియోస్క్</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>చర్య</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>లక్ష్యం</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>అనుమతి</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>ఏమి జరిగింది</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>రికార్డు</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>ఆడిట్ లాగ్</translation>
+    </message>
+    <message>
+        <source>Search target or detail</source>
+        <translation>లక్ష్యం లేదా వివరం వెతకండి</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>నుండి</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>వరకు</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>వర్తింపజేయి</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV ఎగుమతి</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>అందరు సిబ్బంది</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>అన్ని చర్యలు</translation>
+    </message>
+    <message>
+        <source>Checking the audit chain…</source>
+        <translation>ఆడిట్ చైన్ తనిఖీ చేస్తోంది…</translation>
+    </message>
+    <message>
+        <source>The audit chain could not be checked. Please try again.</source>
+        <translation>ఆడిట్ చైన్ తనిఖీ చేయలేకపోయాం. దయచేసి మళ్ళీ ప్రయత్నించండి.</translation>
+    </message>
+    <message>
+        <source>✓ Audit chain intact: all %1 rows unchanged.</source>
+        <translation>✓ ఆడిట్ చైన్ సురక్షితం: మొత్తం %1 వరుసలు మారలేదు.</translation>
+    </message>
+    <message>
+        <source>✗ Audit chain broken: %1</source>
+        <translation>✗ ఆడిట్ చైన్ విరిగింది: %1</translation>
+    </message>
+    <message>
+        <source>Rows shown may not be what was written: tell the cinema&apos;s auditor. `kiosk audit verify` gives the same check on the command line.</source>
+        <translation>చూపిన వరుసలు రాసినవి కాకపోవచ్చు: సినిమా హాల్ ఆడిటర్‌కు చెప్పండి. `kiosk audit verify` కమాండ్ లైన్‌లో ఇదే తనిఖీ చేస్తుంది.</translation>
+    </message>
+    <message>
+        <source>self-service / system</source>
+        <translation>సెల్ఫ్-సర్వీస్ / సిస్టమ్</translation>
+    </message>
+    <message>
+        <source>%1 entries (the newest shown; narrow the dates)</source>
+        <translation>%1 ఎంట్రీలు (కొత్తవి చూపబడ్డాయి; తేదీలు తగ్గించండి)</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 ఎంట్రీలు</translation>
+    </message>
+</context>
+<context>
     <name>Basket</name>
     <message>
         <source>Adult</source>
@@ -1254,6 +1353,133 @@
     </message>
 </context>
 <context>
+    <name>DayCloseScreen</name>
+    <message>
+        <source>Day close</source>
+        <translation>రోజు ముగింపు</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>తేదీ</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>రిఫ్రెష్</translation>
+    </message>
+    <message>
+        <source>Pull the day</source>
+        <translation>రోజు డేటా తీసుకోండి</translation>
+    </message>
+    <message>
+        <source>Close the day</source>
+        <translation>రోజు ముగించండి</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>PDF సేవ్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Save CSV</source>
+        <translation>CSV సేవ్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Closing freezes the day&apos;s totals for good: every shift of the day must be closed first (here and, once the day is pulled, on every device). Sales after the close fall on the next business day; a correction is an adjustment with a reason.</source>
+        <translation>ముగింపు రోజు మొత్తాలను శాశ్వతంగా స్థిరం చేస్తుంది: ముందుగా ఆ రోజు ప్రతి షిఫ్ట్ ముగించాలి (ఇక్కడ, రోజు డేటా తీసుకున్నాక ప్రతి పరికరంలో). ముగింపు తర్వాతి అమ్మకాలు తదుపరి వ్యాపార రోజులో పడతాయి; సవరణ అంటే కారణంతో కూడిన సర్దుబాటు.</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. -12.50</source>
+        <translation>మొత్తం, ఉదా. -12.50</translation>
+    </message>
+    <message>
+        <source>Reason (printed on the Z report)</source>
+        <translation>కారణం (Z నివేదికలో ప్రింట్ అవుతుంది)</translation>
+    </message>
+    <message>
+        <source>Add adjustment</source>
+        <translation>సర్దుబాటు జోడించండి</translation>
+    </message>
+    <message>
+        <source>signature matches</source>
+        <translation>సంతకం సరిపోయింది</translation>
+    </message>
+    <message>
+        <source>SIGNATURE DOES NOT MATCH</source>
+        <translation>సంతకం సరిపోలలేదు</translation>
+    </message>
+    <message>
+        <source>%1: closed %2 by %3; %4</source>
+        <translation>%1: %2న %3 ముగించారు; %4</translation>
+    </message>
+    <message>
+        <source>%1: open, %2 shift still open (%3)</source>
+        <translation>%1: తెరిచి ఉంది, %2 షిఫ్ట్ ఇంకా తెరిచి ఉంది (%3)</translation>
+    </message>
+    <message>
+        <source>%1: open, %2 shifts still open (%3)</source>
+        <translation>%1: తెరిచి ఉంది, %2 షిఫ్ట్‌లు ఇంకా తెరిచి ఉన్నాయి (%3)</translation>
+    </message>
+    <message>
+        <source>%1: open, every shift closed: ready to close</source>
+        <translation>%1: తెరిచి ఉంది, అన్ని షిఫ్ట్‌లు ముగిశాయి: ముగించవచ్చు</translation>
+    </message>
+    <message>
+        <source>Close the business day</source>
+        <translation>వ్యాపార రోజు ముగించండి</translation>
+    </message>
+    <message>
+        <source>Close business day %1? Its totals are then frozen and signed by you; later sales fall on the next day.</source>
+        <translation>వ్యాపార రోజు %1 ముగించాలా? అప్పుడు దాని మొత్తాలు స్థిరమై మీ సంతకంతో నమోదవుతాయి; తర్వాతి అమ్మకాలు తదుపరి రోజులో పడతాయి.</translation>
+    </message>
+    <message>
+        <source>Business day %1 is closed. Save the PDF to print it.</source>
+        <translation>వ్యాపార రోజు %1 ముగిసింది. ప్రింట్ చేయడానికి PDF సేవ్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Cloud sync is not running on this console; nothing was pulled.</source>
+        <translation>ఈ కన్సోల్‌లో క్లౌడ్ సింక్ నడవడం లేదు; ఏమీ తీసుకోలేదు.</translation>
+    </message>
+    <message>
+        <source>The day was pulled from every device.</source>
+        <translation>ప్రతి పరికరం నుండి రోజు డేటా తీసుకోబడింది.</translation>
+    </message>
+    <message>
+        <source>Adjustment recorded; it is on the Z report.</source>
+        <translation>సర్దుబాటు నమోదైంది; ఇది Z నివేదికలో ఉంది.</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ఫైళ్లు (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ఫైళ్లు (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the Z report</source>
+        <translation>Z నివేదిక సేవ్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. Nothing was written.</source>
+        <translation>%1 రాయలేకపోయాం: %2. ఏమీ రాయబడలేదు.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 సేవ్ అయింది.</translation>
+    </message>
+    <message>
+        <source>Type the adjustment as an amount, e.g. -12.50 (missing) or 20 (found).</source>
+        <translation>సర్దుబాటును మొత్తంగా టైప్ చేయండి, ఉదా. -12.50 (తక్కువ) లేదా 20 (ఎక్కువ).</translation>
+    </message>
+    <message>
+        <source>Preview: not closed, the figures can still change.</source>
+        <translation>ప్రివ్యూ: ముగించలేదు, అంకెలు ఇంకా మారవచ్చు.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ఏమీ లేదు</translation>
+    </message>
+</context>
+<context>
     <name>DoneScreen</name>
     <message>
         <source>Enjoy the show!</source>
@@ -1496,6 +1722,73 @@
     <message>
         <source>No films match these filters. Try clearing some.</source>
         <translation>ఈ ఫిల్టర్లకు సరిపోయే సినిమాలు లేవు. కొన్ని ఫిల్టర్లు తీసివేసి చూడండి.</translation>
+    </message>
+</context>
+<context>
+    <name>FilmsTab</name>
+    <message>
+        <source>Title</source>
+        <translation>పేరు</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>భాష</translation>
+    </message>
+    <message>
+        <source>Genres</source>
+        <translation>శైలులు</translation>
+    </message>
+    <message>
+        <source>Cert.</source>
+        <translation>సర్టి.</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>నిమిషాలు</translation>
+    </message>
+    <message>
+        <source>Poster</source>
+        <translation>పోస్టర్</translation>
+    </message>
+    <message>
+        <source>Comma separated, e.g. Drama, Comedy</source>
+        <translation>కామాతో వేరుచేసి, ఉదా. Drama, Comedy</translation>
+    </message>
+    <message>
+        <source>Image file (optional)</source>
+        <translation>ఇమేజ్ ఫైల్ (ఐచ్ఛికం)</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>ఎంచుకోండి</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>సర్టిఫికెట్</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>నిడివి</translation>
+    </message>
+    <message>
+        <source>New film</source>
+        <translation>కొత్త సినిమా</translation>
+    </message>
+    <message>
+        <source>Save film</source>
+        <translation>సినిమా సేవ్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Poster image</source>
+        <translation>పోస్టర్ ఇమేజ్</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>ఇమేజ్‌లు (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 సేవ్ అయింది.</translation>
     </message>
 </context>
 <context>
@@ -1901,6 +2194,104 @@
     </message>
 </context>
 <context>
+    <name>HallEditorScreen</name>
+    <message>
+        <source>Standard</source>
+        <translation>సాధారణ</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>ప్రీమియం</translation>
+    </message>
+    <message>
+        <source>Recliner</source>
+        <translation>రిక్లైనర్</translation>
+    </message>
+    <message>
+        <source>Wheelchair</source>
+        <translation>వీల్‌చైర్</translation>
+    </message>
+    <message>
+        <source>Companion</source>
+        <translation>సహాయకుడి సీటు</translation>
+    </message>
+    <message>
+        <source>Aisle / gap</source>
+        <translation>నడవ / ఖాళీ</translation>
+    </message>
+    <message>
+        <source>Hall editor</source>
+        <translation>హాల్ ఎడిటర్</translation>
+    </message>
+    <message>
+        <source>Hall name</source>
+        <translation>హాల్ పేరు</translation>
+    </message>
+    <message>
+        <source>Wheelchair spaces need a companion seat beside them</source>
+        <translation>వీల్‌చైర్ స్థలాల పక్కన సహాయకుడి సీటు ఉండాలి</translation>
+    </message>
+    <message>
+        <source>New hall</source>
+        <translation>కొత్త హాల్</translation>
+    </message>
+    <message>
+        <source>Paint with</source>
+        <translation>దీనితో నింపండి</translation>
+    </message>
+    <message>
+        <source>Label of the chosen row (click a row label)</source>
+        <translation>ఎంచుకున్న వరుస లేబుల్ (వరుస లేబుల్‌పై క్లిక్ చేయండి)</translation>
+    </message>
+    <message>
+        <source>Label A, B, C…</source>
+        <translation>లేబుల్ A, B, C…</translation>
+    </message>
+    <message>
+        <source>+ Row</source>
+        <translation>+ వరుస</translation>
+    </message>
+    <message>
+        <source>− Row</source>
+        <translation>− వరుస</translation>
+    </message>
+    <message>
+        <source>+ Column</source>
+        <translation>+ నిలువు వరుస</translation>
+    </message>
+    <message>
+        <source>− Column</source>
+        <translation>− నిలువు వరుస</translation>
+    </message>
+    <message>
+        <source>SCREEN</source>
+        <translation>తెర</translation>
+    </message>
+    <message>
+        <source>Save hall</source>
+        <translation>హాల్ సేవ్ చేయండి</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats)</source>
+        <translation>%1 (%2 సీట్లు)</translation>
+    </message>
+    <message>
+        <source>%1 seats (%2). Ready to save.</source>
+        <translation>%1 సీట్లు (%2). సేవ్ చేయవచ్చు.</translation>
+    </message>
+    <message>
+        <source>Saved %1: %2 seats.</source>
+        <translation>%1 సేవ్ అయింది: %2 సీట్లు.</translation>
+    </message>
+</context>
+<context>
+    <name>HallGrid</name>
+    <message>
+        <source>Hall seat grid</source>
+        <translation>హాల్ సీట్ల గ్రిడ్</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Back</source>
@@ -1913,6 +2304,81 @@
     <message>
         <source>Seats held for %1</source>
         <translation>మీ సీట్లు ఇంకా %1 పాటు ఉంచబడతాయి</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTab</name>
+    <message>
+        <source>Shows</source>
+        <translation>షోలు</translation>
+    </message>
+    <message>
+        <source>Films</source>
+        <translation>సినిమాలు</translation>
+    </message>
+    <message>
+        <source>Halls</source>
+        <translation>హాళ్ళు</translation>
+    </message>
+    <message>
+        <source>Price lists</source>
+        <translation>ధరల జాబితాలు</translation>
+    </message>
+    <message>
+        <source>Detect from the file</source>
+        <translation>ఫైల్ నుండి గుర్తించు</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>ఫైల్ ఎంచుకోలేదు</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>దిగుమతి</translation>
+    </message>
+    <message>
+        <source>Choose CSV / JSON file</source>
+        <translation>CSV / JSON ఫైల్ ఎంచుకోండి</translation>
+    </message>
+    <message>
+        <source>Import all rows</source>
+        <translation>అన్ని వరుసలు దిగుమతి చేయండి</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>ఎక్కడ</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>సమస్య</translation>
+    </message>
+    <message>
+        <source>The file is checked first and nothing is saved until you press Import; one bad row stops the whole file, so nothing is half-imported.</source>
+        <translation>ముందుగా ఫైల్ తనిఖీ అవుతుంది, మీరు దిగుమతి నొక్కే వరకు ఏదీ సేవ్ కాదు; ఒక తప్పు వరుస ఉన్నా మొత్తం ఫైల్ ఆగిపోతుంది, కాబట్టి సగం దిగుమతి జరగదు.</translation>
+    </message>
+    <message>
+        <source>Import file</source>
+        <translation>ఫైల్ దిగుమతి</translation>
+    </message>
+    <message>
+        <source>CSV or JSON (*.csv *.json)</source>
+        <translation>CSV లేదా JSON (*.csv *.json)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>మార్పు</translation>
+    </message>
+    <message>
+        <source>%1 rows read, %2 problems: fix the file and choose it again. Nothing was imported.</source>
+        <translation>%1 వరుసలు చదివాం, %2 సమస్యలు: ఫైల్ సరిచేసి మళ్ళీ ఎంచుకోండి. ఏదీ దిగుమతి కాలేదు.</translation>
+    </message>
+    <message>
+        <source>%1 rows ready to import.</source>
+        <translation>%1 వరుసలు దిగుమతికి సిద్ధం.</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows from %2.</source>
+        <translation>%2 నుండి %1 వరుసలు దిగుమతి అయ్యాయి.</translation>
     </message>
 </context>
 <context>
@@ -2027,6 +2493,84 @@
     </message>
 </context>
 <context>
+    <name>ManagerScreen</name>
+    <message>
+        <source>That did not work; nothing was changed. Please try again.</source>
+        <translation>అది పని చేయలేదు; ఏదీ మారలేదు. దయచేసి మళ్ళీ ప్రయత్నించండి.</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV ఎగుమతి</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ఫైళ్లు (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>%1 రాయలేకపోయాం: %2.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 సేవ్ అయింది.</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>డాష్‌బోర్డ్</translation>
+    </message>
+    <message>
+        <source>Refund approvals</source>
+        <translation>రీఫండ్ ఆమోదాలు</translation>
+    </message>
+    <message>
+        <source>Cash-ups</source>
+        <translation>నగదు లెక్కలు</translation>
+    </message>
+    <message>
+        <source>Food and drink stock</source>
+        <translation>ఆహారం, పానీయాల స్టాక్</translation>
+    </message>
+    <message>
+        <source>Offers and codes</source>
+        <translation>ఆఫర్లు, కోడ్‌లు</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>షెడ్యూల్</translation>
+    </message>
+    <message>
+        <source>Hall editor</source>
+        <translation>హాల్ ఎడిటర్</translation>
+    </message>
+    <message>
+        <source>Kiosks and sync</source>
+        <translation>కియోస్క్‌లు, సింక్</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>ఆడిట్ లాగ్</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>సిబ్బంది</translation>
+    </message>
+    <message>
+        <source>Day close (Z)</source>
+        <translation>రోజు ముగింపు (Z)</translation>
+    </message>
+    <message>
+        <source>Manager · %1</source>
+        <translation>మేనేజర్ · %1</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>సైన్ అవుట్</translation>
+    </message>
+</context>
+<context>
     <name>MemberBar</name>
     <message>
         <source>Member&apos;s mobile number</source>
@@ -2136,6 +2680,229 @@
     <message>
         <source>Backspace</source>
         <translation>బ్యాక్‌స్పేస్</translation>
+    </message>
+</context>
+<context>
+    <name>OffersScreen</name>
+    <message>
+        <source>Offer</source>
+        <translation>ఆఫర్</translation>
+    </message>
+    <message>
+        <source>Takes off</source>
+        <translation>తగ్గింపు</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>కోడ్</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>వాడకం</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>ఎవరికి</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>అమ్మకాలు</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>స్థితి</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ఐడీ</translation>
+    </message>
+    <message>
+        <source>Percent off each ticket</source>
+        <translation>ప్రతి టికెట్‌పై శాతం తగ్గింపు</translation>
+    </message>
+    <message>
+        <source>Amount off the tickets</source>
+        <translation>టికెట్లపై మొత్తం తగ్గింపు</translation>
+    </message>
+    <message>
+        <source>Each ticket at a price</source>
+        <translation>ప్రతి టికెట్ ఒక ధరకు</translation>
+    </message>
+    <message>
+        <source>%1 off</source>
+        <translation>%1 తగ్గింపు</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>%1 కు</translation>
+    </message>
+    <message>
+        <source>Offers and promo codes</source>
+        <translation>ఆఫర్లు, ప్రోమో కోడ్‌లు</translation>
+    </message>
+    <message>
+        <source>Cinema</source>
+        <translation>సినిమా హాల్</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>రిఫ్రెష్</translation>
+    </message>
+    <message>
+        <source>New offer</source>
+        <translation>కొత్త ఆఫర్</translation>
+    </message>
+    <message>
+        <source>Automatic offers (no code) apply by themselves: each ticket takes its best one. A code applies on top, to the tickets it fits. Member prices apply when the sale names a loyalty member. Offers are withdrawn, never deleted: past sales keep naming them.</source>
+        <translation>ఆటోమేటిక్ ఆఫర్లు (కోడ్ లేనివి) వాటంతట అవే వర్తిస్తాయి: ప్రతి టికెట్‌కు దాని ఉత్తమ ఆఫర్ వస్తుంది. కోడ్ దానిపై అదనంగా, సరిపోయే టికెట్లకు వర్తిస్తుంది. అమ్మకంలో లాయల్టీ సభ్యుడి పేరు ఉంటే సభ్యుల ధరలు వర్తిస్తాయి. ఆఫర్లను ఉపసంహరిస్తారు, ఎప్పుడూ తొలగించరు: గత అమ్మకాలు వాటిని సూచిస్తూనే ఉంటాయి.</translation>
+    </message>
+    <message>
+        <source>id, e.g. tuesday</source>
+        <translation>ఐడీ, ఉదా. tuesday</translation>
+    </message>
+    <message>
+        <source>printed name, e.g. Tuesday saver</source>
+        <translation>ప్రింట్ అయ్యే పేరు, ఉదా. Tuesday saver</translation>
+    </message>
+    <message>
+        <source>10 (percent) or 150.00</source>
+        <translation>10 (శాతం) లేదా 150.00</translation>
+    </message>
+    <message>
+        <source>code (empty: automatic)</source>
+        <translation>కోడ్ (ఖాళీ: ఆటోమేటిక్)</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>పరిమితి లేదు</translation>
+    </message>
+    <message>
+        <source>days, e.g. tue,sat (empty: every day)</source>
+        <translation>రోజులు, ఉదా. tue,sat (ఖాళీ: ప్రతి రోజు)</translation>
+    </message>
+    <message>
+        <source>sales from YYYY-MM-DD</source>
+        <translation>అమ్మకాలు YYYY-MM-DD నుండి</translation>
+    </message>
+    <message>
+        <source>sales until YYYY-MM-DD</source>
+        <translation>అమ్మకాలు YYYY-MM-DD వరకు</translation>
+    </message>
+    <message>
+        <source>shows from HH:MM</source>
+        <translation>షోలు HH:MM నుండి</translation>
+    </message>
+    <message>
+        <source>shows before HH:MM</source>
+        <translation>షోలు HH:MM లోపు</translation>
+    </message>
+    <message>
+        <source>ticket types, e.g. child,senior</source>
+        <translation>టికెట్ రకాలు, ఉదా. child,senior</translation>
+    </message>
+    <message>
+        <source>film ids (empty: every film)</source>
+        <translation>సినిమా ఐడీలు (ఖాళీ: అన్ని సినిమాలు)</translation>
+    </message>
+    <message>
+        <source>Members only (member price)</source>
+        <translation>సభ్యులకు మాత్రమే (సభ్యుల ధర)</translation>
+    </message>
+    <message>
+        <source>Name (printed)</source>
+        <translation>పేరు (ప్రింట్ అయ్యేది)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>రకం</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>విలువ</translation>
+    </message>
+    <message>
+        <source>Promo code</source>
+        <translation>ప్రోమో కోడ్</translation>
+    </message>
+    <message>
+        <source>Most uses (code)</source>
+        <translation>గరిష్ఠ వాడకం (కోడ్)</translation>
+    </message>
+    <message>
+        <source>Sales from</source>
+        <translation>అమ్మకాలు నుండి</translation>
+    </message>
+    <message>
+        <source>Sales until</source>
+        <translation>అమ్మకాలు వరకు</translation>
+    </message>
+    <message>
+        <source>Show days</source>
+        <translation>షో రోజులు</translation>
+    </message>
+    <message>
+        <source>Shows from</source>
+        <translation>షోలు నుండి</translation>
+    </message>
+    <message>
+        <source>Shows before</source>
+        <translation>షోలు లోపు</translation>
+    </message>
+    <message>
+        <source>Ticket types</source>
+        <translation>టికెట్ రకాలు</translation>
+    </message>
+    <message>
+        <source>Films</source>
+        <translation>సినిమాలు</translation>
+    </message>
+    <message>
+        <source>Save offer</source>
+        <translation>ఆఫర్ సేవ్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>ఉపసంహరించు</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 లో %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 నుండి %2</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>ఎల్లప్పుడూ</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>ఆటోమేటిక్</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>చురుకుగా ఉంది</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>ఉపసంహరించబడింది</translation>
+    </message>
+    <message>
+        <source>The value is a whole percent (10), or an amount such as 150 or 99.50.</source>
+        <translation>విలువ పూర్ణ శాతం (10), లేదా 150 లేదా 99.50 వంటి మొత్తం.</translation>
+    </message>
+    <message>
+        <source>Saved offer %1.</source>
+        <translation>ఆఫర్ %1 సేవ్ అయింది.</translation>
+    </message>
+    <message>
+        <source>Please choose an offer in the table first.</source>
+        <translation>దయచేసి ముందుగా పట్టికలో ఒక ఆఫర్ ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>Withdrew %1.</source>
+        <translation>%1 ఉపసంహరించబడింది.</translation>
     </message>
 </context>
 <context>
@@ -2370,6 +3137,53 @@
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 గం %2 ని</translation>
+    </message>
+</context>
+<context>
+    <name>PriceListsTab</name>
+    <message>
+        <source>Price list</source>
+        <translation>ధరల జాబితా</translation>
+    </message>
+    <message>
+        <source>New price list</source>
+        <translation>కొత్త ధరల జాబితా</translation>
+    </message>
+    <message>
+        <source>e.g. 18 or 12.5</source>
+        <translation>ఉదా. 18 లేదా 12.5</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>పేరు</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>కరెన్సీ</translation>
+    </message>
+    <message>
+        <source>Tax included, %</source>
+        <translation>పన్ను కలిపి, %</translation>
+    </message>
+    <message>
+        <source>Prices include tax, in major units (250 or 250.50). Every seat type x ticket type needs a price.</source>
+        <translation>ధరల్లో పన్ను కలిసి ఉంటుంది, ప్రధాన యూనిట్లలో (250 లేదా 250.50). ప్రతి సీటు రకం x టికెట్ రకానికి ధర ఉండాలి.</translation>
+    </message>
+    <message>
+        <source>Save price list</source>
+        <translation>ధరల జాబితా సేవ్ చేయండి</translation>
+    </message>
+    <message>
+        <source>The %1 %2 price %3 is not an amount.</source>
+        <translation>%1 %2 ధర %3 సరైన మొత్తం కాదు.</translation>
+    </message>
+    <message>
+        <source>The tax rate is a percentage such as 18 or 12.5.</source>
+        <translation>పన్ను రేటు 18 లేదా 12.5 వంటి శాతం.</translation>
+    </message>
+    <message>
+        <source>Saved price list %1.</source>
+        <translation>ధరల జాబితా %1 సేవ్ అయింది.</translation>
     </message>
 </context>
 <context>
@@ -2665,6 +3479,141 @@
     </message>
 </context>
 <context>
+    <name>RefundsScreen</name>
+    <message>
+        <source>Refund</source>
+        <translation>రీఫండ్</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>అభ్యర్థన సమయం</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>బుకింగ్</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>సినిమా</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>సీట్లు</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>మొత్తం</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>పరికరం</translation>
+    </message>
+    <message>
+        <source>Decision sent</source>
+        <translation>నిర్ణయం పంపబడింది</translation>
+    </message>
+    <message>
+        <source>Back to</source>
+        <translation>ఎక్కడికి</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>అభ్యర్థించినవారు</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>కారణం</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>కరెన్సీ</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>ఆమోద సమయం</translation>
+    </message>
+    <message>
+        <source>To pay out</source>
+        <translation>చెల్లించాల్సినవి</translation>
+    </message>
+    <message>
+        <source>Refund approvals</source>
+        <translation>రీఫండ్ ఆమోదాలు</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>రిఫ్రెష్</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV ఎగుమతి</translation>
+    </message>
+    <message>
+        <source>Refunds over the cashier limit wait here. Approving pays the money back and frees the seats; rejecting needs a comment. Another device&apos;s request is sent to it and paid from its drawer at its next sync.</source>
+        <translation>క్యాషియర్ పరిమితి దాటిన రీఫండ్‌లు ఇక్కడ వేచి ఉంటాయి. ఆమోదిస్తే డబ్బు తిరిగి చెల్లించి సీట్లు విడుదలవుతాయి; తిరస్కరించడానికి వ్యాఖ్య అవసరం. వేరే పరికరం అభ్యర్థన దానికి పంపబడి, తదుపరి సింక్‌లో దాని డ్రాయర్ నుండి చెల్లించబడుతుంది.</translation>
+    </message>
+    <message>
+        <source>Comment (required to reject)</source>
+        <translation>వ్యాఖ్య (తిరస్కరించడానికి తప్పనిసరి)</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>తిరస్కరించండి</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>ఆమోదించండి</translation>
+    </message>
+    <message>
+        <source>Approved, but no open shift has paid them yet. Whoever pays the customer presses Pay out: it comes out of their open shift&apos;s drawer.</source>
+        <translation>ఆమోదించబడ్డాయి, కానీ ఇంకా ఏ తెరిచిన షిఫ్ట్ చెల్లించలేదు. కస్టమర్‌కు ఎవరు చెల్లిస్తారో వారు «నా షిఫ్ట్ నుండి చెల్లించండి» నొక్కాలి: అది వారి తెరిచిన షిఫ్ట్ డ్రాయర్ నుండి వెళ్తుంది.</translation>
+    </message>
+    <message>
+        <source>Pay out from my shift</source>
+        <translation>నా షిఫ్ట్ నుండి చెల్లించండి</translation>
+    </message>
+    <message>
+        <source>To pay out (%1)</source>
+        <translation>చెల్లించాల్సినవి (%1)</translation>
+    </message>
+    <message>
+        <source>Please choose a refund in the table first.</source>
+        <translation>దయచేసి ముందుగా పట్టికలో ఒక రీఫండ్ ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>Approval of %1&apos;s refund sent to %2: it pays the customer back from its drawer at its next sync.</source>
+        <translation>%1 రీఫండ్ ఆమోదం %2 కు పంపబడింది: తదుపరి సింక్‌లో అది తన డ్రాయర్ నుండి కస్టమర్‌కు చెల్లిస్తుంది.</translation>
+    </message>
+    <message>
+        <source>Refund %1 approved. No open shift could pay it, so it is TO PAY OUT: pay it from an open drawer (the cashier&apos;s next shift, or yours).</source>
+        <translation>రీఫండ్ %1 ఆమోదించబడింది. ఏ తెరిచిన షిఫ్ట్ దీన్ని చెల్లించలేకపోయింది, కాబట్టి ఇది చెల్లించాల్సినది: తెరిచిన డ్రాయర్ నుండి చెల్లించండి (క్యాషియర్ తదుపరి షిఫ్ట్ లేదా మీది).</translation>
+    </message>
+    <message>
+        <source>Refund %1 approved: pay the customer back.</source>
+        <translation>రీఫండ్ %1 ఆమోదించబడింది: కస్టమర్‌కు డబ్బు తిరిగి ఇవ్వండి.</translation>
+    </message>
+    <message>
+        <source>Please choose a refund to pay out first.</source>
+        <translation>దయచేసి ముందుగా చెల్లించాల్సిన రీఫండ్ ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>Refund %1 paid out from your shift&apos;s drawer.</source>
+        <translation>రీఫండ్ %1 మీ షిఫ్ట్ డ్రాయర్ నుండి చెల్లించబడింది.</translation>
+    </message>
+    <message>
+        <source>Please type why the refund is rejected; the cashier will see it.</source>
+        <translation>రీఫండ్ ఎందుకు తిరస్కరించారో టైప్ చేయండి; క్యాషియర్ దాన్ని చూస్తారు.</translation>
+    </message>
+    <message>
+        <source>Rejection sent to %1: the cashier sees it at its next sync.</source>
+        <translation>తిరస్కరణ %1 కు పంపబడింది: తదుపరి సింక్‌లో క్యాషియర్ దాన్ని చూస్తారు.</translation>
+    </message>
+    <message>
+        <source>Refund %1 rejected.</source>
+        <translation>రీఫండ్ %1 తిరస్కరించబడింది.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewScreen</name>
     <message>
         <source>Check and confirm</source>
@@ -2717,6 +3666,44 @@
     <message>
         <source>Taking payment… please wait.</source>
         <translation>చెల్లింపు తీసుకుంటోంది… దయచేసి వేచి ఉండండి.</translation>
+    </message>
+</context>
+<context>
+    <name>RowsModel</name>
+    <message>
+        <source>yes</source>
+        <translation>అవును</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>కాదు</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleScreen</name>
+    <message>
+        <source>Schedule</source>
+        <translation>షెడ్యూల్</translation>
+    </message>
+    <message>
+        <source>Shows</source>
+        <translation>షోలు</translation>
+    </message>
+    <message>
+        <source>Films</source>
+        <translation>సినిమాలు</translation>
+    </message>
+    <message>
+        <source>Price lists</source>
+        <translation>ధరల జాబితాలు</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>దిగుమతి</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>రిఫ్రెష్</translation>
     </message>
 </context>
 <context>
@@ -3421,6 +4408,89 @@
     </message>
 </context>
 <context>
+    <name>ShowsTab</name>
+    <message>
+        <source>Starts (local)</source>
+        <translation>ప్రారంభం (స్థానిక)</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>సినిమా</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>హాల్</translation>
+    </message>
+    <message>
+        <source>Price list</source>
+        <translation>ధరల జాబితా</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>అమ్మినవి</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>స్థితి</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> రోజులు</translation>
+    </message>
+    <message>
+        <source>Cinema</source>
+        <translation>సినిమా హాల్</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>నుండి</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>ప్రారంభం</translation>
+    </message>
+    <message>
+        <source>New show</source>
+        <translation>కొత్త షో</translation>
+    </message>
+    <message>
+        <source>Cancel show</source>
+        <translation>షో రద్దు చేయి</translation>
+    </message>
+    <message>
+        <source>Save show</source>
+        <translation>షో సేవ్ చేయండి</translation>
+    </message>
+    <message>
+        <source>%1 (%2 min, %3)</source>
+        <translation>%1 (%2 నిమి, %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats)</source>
+        <translation>%1 (%2 సీట్లు)</translation>
+    </message>
+    <message>
+        <source>Local time at the cinema (%1).</source>
+        <translation>సినిమా హాల్ స్థానిక సమయం (%1).</translation>
+    </message>
+    <message>
+        <source>Overlaps %1 %2-%3 (incl. %4 min cleaning).</source>
+        <translation>%1 %2-%3 తో ఢీకొంటుంది (%4 నిమి శుభ్రతతో కలిపి).</translation>
+    </message>
+    <message>
+        <source>Saved: %1 at %2, %3.</source>
+        <translation>సేవ్ అయింది: %1 (%2), %3.</translation>
+    </message>
+    <message>
+        <source>Please choose a show in the table first.</source>
+        <translation>దయచేసి ముందుగా పట్టికలో ఒక షో ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 is cancelled.</source>
+        <translation>%2 కి ఉన్న %1 రద్దయింది.</translation>
+    </message>
+</context>
+<context>
     <name>SignInPanel</name>
     <message>
         <source>Staff sign-in</source>
@@ -3502,6 +4572,121 @@
     </message>
 </context>
 <context>
+    <name>StaffScreen</name>
+    <message>
+        <source>Staff no.</source>
+        <translation>సిబ్బంది నం.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>పేరు</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>పాత్ర</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>చురుకు</translation>
+    </message>
+    <message>
+        <source>Wrong PINs</source>
+        <translation>తప్పు పిన్‌లు</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>లాక్ ఎప్పటివరకు</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>సిబ్బంది</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>రిఫ్రెష్</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>క్యాషియర్</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>మేనేజర్</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits, not 0000 or 1234</source>
+        <translation>4 నుండి 8 అంకెలు, 0000 లేదా 1234 కాదు</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>సిబ్బంది నంబర్</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>పిన్</translation>
+    </message>
+    <message>
+        <source>Add staff member</source>
+        <translation>సిబ్బందిని జోడించండి</translation>
+    </message>
+    <message>
+        <source>Reset PIN of selected</source>
+        <translation>ఎంచుకున్నవారి పిన్ రీసెట్</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>అన్‌లాక్</translation>
+    </message>
+    <message>
+        <source>Make manager</source>
+        <translation>మేనేజర్ చేయి</translation>
+    </message>
+    <message>
+        <source>Make cashier</source>
+        <translation>క్యాషియర్ చేయి</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>మళ్ళీ సక్రియం చేయి</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>నిష్క్రియం చేయి</translation>
+    </message>
+    <message>
+        <source>Please choose a staff member in the table first.</source>
+        <translation>దయచేసి ముందుగా పట్టికలో ఒక సిబ్బందిని ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) can now sign in.</source>
+        <translation>%1 (%2) ఇప్పుడు సైన్ ఇన్ చేయవచ్చు.</translation>
+    </message>
+    <message>
+        <source>New PIN set for %1.</source>
+        <translation>%1 కు కొత్త పిన్ సెట్ అయింది.</translation>
+    </message>
+    <message>
+        <source>%1 is unlocked.</source>
+        <translation>%1 అన్‌లాక్ అయ్యారు.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 ఇక సైన్ ఇన్ చేయలేరు.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 మళ్ళీ సైన్ ఇన్ చేయవచ్చు.</translation>
+    </message>
+    <message>
+        <source>%1 is now a manager.</source>
+        <translation>%1 ఇప్పుడు మేనేజర్.</translation>
+    </message>
+    <message>
+        <source>%1 is now a cashier.</source>
+        <translation>%1 ఇప్పుడు క్యాషియర్.</translation>
+    </message>
+</context>
+<context>
     <name>StepIndicator</name>
     <message>
         <source>Film</source>
@@ -3559,6 +4744,89 @@
             <numerusform>%n సెకనులో మళ్ళీ ప్రారంభిస్తాము.</numerusform>
             <numerusform>%n సెకన్లలో మళ్ళీ ప్రారంభిస్తాము.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StockScreen</name>
+    <message>
+        <source>Item</source>
+        <translation>ఐటమ్</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>వర్గం</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>ఉన్నవి</translation>
+    </message>
+    <message>
+        <source>Low at</source>
+        <translation>తక్కువ హద్దు</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>తనిఖీ</translation>
+    </message>
+    <message>
+        <source>Item id</source>
+        <translation>ఐటమ్ ఐడీ</translation>
+    </message>
+    <message>
+        <source>Food and drink stock</source>
+        <translation>ఆహారం, పానీయాల స్టాక్</translation>
+    </message>
+    <message>
+        <source>Only low stock</source>
+        <translation>తక్కువ స్టాక్ మాత్రమే</translation>
+    </message>
+    <message>
+        <source>Cinema</source>
+        <translation>సినిమా హాల్</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>రిఫ్రెష్</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV ఎగుమతి</translation>
+    </message>
+    <message>
+        <source>Counted on hand</source>
+        <translation>లెక్కించిన నిల్వ</translation>
+    </message>
+    <message>
+        <source>Warn at or below</source>
+        <translation>ఇంత లేదా తక్కువైతే హెచ్చరిక</translation>
+    </message>
+    <message>
+        <source>Save count</source>
+        <translation>లెక్క సేవ్ చేయండి</translation>
+    </message>
+    <message>
+        <source>Items without a count (coffee made to order) are not listed and never run out.</source>
+        <translation>లెక్క లేని ఐటమ్స్ (ఆర్డర్‌పై చేసే కాఫీ) జాబితాలో ఉండవు, ఎప్పుడూ అయిపోవు.</translation>
+    </message>
+    <message>
+        <source>LOW</source>
+        <translation>తక్కువ</translation>
+    </message>
+    <message>
+        <source>%1 counted items, %2 at or below their warning mark.</source>
+        <translation>%1 లెక్కించిన ఐటమ్స్, %2 హెచ్చరిక స్థాయి లేదా అంతకంటే తక్కువ.</translation>
+    </message>
+    <message>
+        <source>No counted items at this cinema.</source>
+        <translation>ఈ సినిమా హాల్‌లో లెక్కించిన ఐటమ్స్ లేవు.</translation>
+    </message>
+    <message>
+        <source>Please choose an item in the table first.</source>
+        <translation>దయచేసి ముందుగా పట్టికలో ఒక ఐటమ్ ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>%1: %2 on hand.</source>
+        <translation>%1: %2 ఉన్నాయి.</translation>
     </message>
 </context>
 <context>
