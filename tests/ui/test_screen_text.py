@@ -92,7 +92,8 @@ KNOWN = _known({
     "en-hc-large-counter": ["counter-seats"],
     "en-hc-large-manager": [f"manager-{page}" for page in _MANAGER_PAGES],
     "hi-large-self-service": ["selfservice-films", "selfservice-shows"],
-    "hi-large-manager": [f"manager-{page}" for page in _MANAGER_PAGES],
+    "hi-large-manager": [f"manager-{page}" for page in _MANAGER_PAGES
+                         if page not in ("cashups", "dayclose")],
     "te-hc-large-self-service": ["selfservice-films", "selfservice-shows"],
     "hi-large-counter": ["counter-shift-slip"],
     "te-hc-large-counter": ["counter-basket", "counter-payment", "counter-seats",
