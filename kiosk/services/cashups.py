@@ -223,6 +223,17 @@ class CashupService:
             raise NotFound(f"There is no shift {shift_id}.")
         return row
 
+    def _beyond_threshold(self, row: sqlite3.Row, variance: int | None) -> bool:
+        """The drawer's variance or a card / UPI check's beyond the limit: a manager reviews it
+        (the slip says REVIEW for the same checks, so the list must not miss them)."""
+        threshold = self.threshold_for(row["currency"])
+        if variance is not None and abs(variance) > threshold:
+            return True
+        if row["id"] < 0:  # another device's shift: its checks stay on that device
+            return False
+        return any(abs(int(check[0])) > threshold for check in self.deps.conn.execute(
+            "SELECT variance_minor FROM shift_tender_checks WHERE shift_id = ?", (row["id"],)))
+
     def _cashup(self, row: sqlite3.Row) -> Cashup:
         variance = row["variance_minor"]
         return Cashup(
@@ -232,7 +243,7 @@ class CashupService:
             closed_at=from_iso(row["closed_at"]) if row["closed_at"] else None,
             float_minor=row["float_minor"], expected_minor=row["expected_minor"],
             counted_minor=row["counted_minor"], variance_minor=variance,
-            flagged=variance is not None and abs(variance) > self.threshold_for(row["currency"]),
+            flagged=self._beyond_threshold(row, variance),
             approved_by=row["approved_by"], approved_by_name=row["approver_name"] or "",
             approved_at=from_iso(row["approved_at"]) if row["approved_at"] else None,
             comment=row["comment"] or "",

@@ -16,9 +16,10 @@ from zoneinfo import ZoneInfo
 from kiosk.domain.cash_count import (
     CHECKED_TENDERS,
     CashCount,
+    CountLine,
     Denomination,
     TenderCheck,
-    count_cash,
+    denominations,
 )
 from kiosk.domain.clock import from_iso
 from kiosk.domain.errors import NotFound
@@ -79,7 +80,12 @@ def stored_count(conn: sqlite3.Connection, shift_id: int, currency: str) -> Cash
                         "WHERE shift_id = ?", (shift_id,)).fetchall()
     if not rows:
         return None
-    return count_cash(currency, {Denomination(r[0], int(r[1])).key: int(r[2]) for r in rows})
+    # Read back as written, not checked against today's notes and coins: a denomination
+    # withdrawn later must not make older shifts' reports unreadable.
+    stored = {Denomination(r[0], int(r[1])): int(r[2]) for r in rows}
+    lines = [CountLine(d, stored.pop(d, 0)) for d in denominations(currency)]
+    lines += [CountLine(d, pieces) for d, pieces in sorted(stored.items(), reverse=True)]
+    return CashCount(currency.upper(), tuple(lines))
 
 
 def stored_checks(conn: sqlite3.Connection, shift_id: int) -> dict[str, tuple[int, int]]:

@@ -193,7 +193,7 @@ class ShiftService:
                  for kind, (exp, given) in checks.items()])
             detail: dict[str, object] = {
                 "expected_minor": expected, "counted_minor": counted_minor,
-                "variance_minor": variance}
+                "variance_minor": variance, "currency": row["currency"]}
             if cash is not None:
                 detail["count"] = cash.as_mapping()
             for kind, (exp, given) in checks.items():

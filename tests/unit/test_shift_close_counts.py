@@ -3,8 +3,11 @@ terminal batch and the UPI settlement (issue 14 defect 9): one transaction, or n
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from kiosk.domain.audit_words import describe
 from kiosk.domain.errors import InvalidInput, PermissionDenied
 from kiosk.services.models import Payment
 
@@ -148,3 +151,41 @@ def test_a_dirham_shift_counts_fils_and_has_no_upi_to_check(services, cashier):
                                                    "coin:25": 4, "coin:50": 1},
                                    card_minor=0)
     assert closed.counted_minor == 101_50 and closed.variance_minor == 1_50  # 4 x 25 fils + 50
+
+
+def test_a_card_shortfall_beyond_the_limit_flags_the_cash_up_for_the_manager(services,
+                                                                           busy_shift):
+    """The slip says REVIEW for a card or UPI check past the limit; the manager's list, its
+    "only flagged" filter and the comment rule must see the same (drawer exact here)."""
+    exact = {"note:50000": 3}  # 1,500: the drawer is right
+    closed = services.shifts.close(busy_shift, count=exact, card_minor=150_00, upi_minor=250_00)
+    assert closed.variance_minor == 0
+    manager = services.auth.sign_in("9001", "9999")
+    cashup = services.cashups.get(manager, closed.shift_id)
+    assert cashup.flagged  # card ₹100 short, the INR limit is ₹50
+    report = services.shifts.report(busy_shift, closed.shift_id)
+    assert report.any_flagged
+    with pytest.raises(InvalidInput):
+        services.cashups.approve(manager, closed.shift_id)  # a flagged one needs a comment
+
+
+def test_a_stored_count_reads_back_even_with_a_denomination_no_longer_counted(services,
+                                                                            busy_shift):
+    closed = services.shifts.close(busy_shift, count={"note:50000": 3}, card_minor=250_00,
+                                   upi_minor=250_00)
+    conn = services.deps.conn
+    # a ₹2,000 note counted by an older version (the note has since been withdrawn)
+    conn.execute("INSERT INTO shift_cash_counts (shift_id, kind, value_minor, pieces) "
+                 "VALUES (?, 'note', 200000, 1)", (closed.shift_id,))
+    report = services.shifts.report(busy_shift, closed.shift_id)
+    assert report.count is not None and report.count.total_minor == 3500_00
+    assert report.count.lines[-1].denomination.value_minor == 200000
+
+
+def test_the_close_audit_sentence_names_the_currency(services, busy_shift):
+    services.shifts.close(busy_shift, count={"note:50000": 3}, card_minor=250_00,
+                          upi_minor=250_00)
+    row = services.deps.conn.execute(
+        "SELECT target, detail FROM audit WHERE action = 'shift_close'").fetchone()
+    sentence = describe("shift_close", row[0], json.loads(row[1]), who="Asha")
+    assert "₹1,500.00" in sentence
