@@ -240,4 +240,4 @@ def refund(services: Services, actor: Actor, booking_id: str,
                         staff_id=actor.staff_id, target=conflict.reference, detail=detail)
 
     return services.booking.refund(actor, conflict.reference, None, f"conflict: {reason}",
-                                   within=resolve)
+                                   within=resolve, system=True)

@@ -181,15 +181,17 @@ class BookingService:
     def refund(self, actor: Actor, reference: str, seats: list[str] | None = None,
                reason: str = "", *,
                within: Callable[[sqlite3.Connection, RefundResult], None] | None = None,
-               ) -> RefundResult:
+               system: bool = False) -> RefundResult:
         """Refund all seats (``seats=None``) or some, to the original payment method.
 
         ``reason`` is a code of ``kiosk.domain.refund_reasons`` (``other: `` and a note for
         anything else; an unknown code is refused before anything is written). A cashier's
         refund past the cinema's per-booking or per-shift limit waits for a manager;
-        ``within(conn, result)`` runs inside the refund's transaction (see ``RefundDesk``).
+        ``within(conn, result)`` runs inside the refund's transaction (see ``RefundDesk``);
+        ``system`` admits the codes only the product writes (void, conflict, exchange).
         """
-        return self._refunds.refund(actor, reference, seats, reason, within=within)
+        return self._refunds.refund(actor, reference, seats, reason, within=within,
+                                    system=system)
 
     def refund_preview(self, actor: Actor, reference: str,
                        seats: list[str] | None = None) -> RefundPreview:

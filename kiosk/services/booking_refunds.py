@@ -286,7 +286,7 @@ class RefundDesk:
     def refund(self, actor: Actor, reference: str, seats: list[str] | None = None,
                reason: str = "", *,
                within: Callable[[sqlite3.Connection, RefundResult], None] | None = None,
-               ) -> RefundResult:
+               system: bool = False) -> RefundResult:
         """Refund all seats (``seats=None``) or some, to the original payment method.
 
         A cashier's refund past the cinema's per-booking or per-shift limit (see the module) is
@@ -297,7 +297,9 @@ class RefundDesk:
         """
         ctx = self.ctx
         ensure_staff(ctx.deps, actor, "refund", str(reference))
-        reason = refund_reasons.checked(reason, allow_system=True)  # before anything is written
+        # before anything is written; the system codes (void, conflict, exchange) only from
+        # the paths that mean them (cancel, the conflict queue), never typed by a caller
+        reason = refund_reasons.checked(reason, allow_system=system)
         self.check_started_show(actor, reference, "refund")
         now = ctx.now()
         void = is_void(reason)
@@ -354,12 +356,15 @@ class RefundDesk:
         if started is not None and from_iso(started[0]) <= ctx.now() \
                 and actor.role != Role.MANAGER:  # as refund() says it, without an audit row
             raise PermissionDenied("The show has already started: only a manager can do this.")
-        if booking["state"] == "conflict" and actor.role != Role.MANAGER:
+        if booking["state"] == "conflict" and (actor.role != Role.MANAGER or seats is not None):
             raise InvalidInput("A booking in conflict is refunded in full, by a manager, from "
                                "the conflict queue.")
         _picked, amount, _tax = self.plan(conn, booking, seats,
                                           allow_conflict=booking["state"] == "conflict")
         parts = tender_plan(conn, booking, amount)
+        # refund() refuses cash back with no open shift: the preview says so before the tick
+        method = summary_method(p.kind for p in parts) if parts else booking["payment_method"]
+        self.refund_shift(actor, drawer_method(parts, method))
         return RefundPreview(amount, booking["currency"],
                              tuple((p.kind, p.amount_minor) for p in parts)
                              or ((booking["payment_method"], amount),),
@@ -368,7 +373,8 @@ class RefundDesk:
     def cancel(self, actor: Actor, reference: str, reason: str = "") -> RefundResult:
         """Void the whole booking: a full refund with reason ``void`` (``reason`` its note)."""
         extra = " ".join(str(reason or "").split())[:refund_reasons.MAX_NOTE]
-        return self.refund(actor, reference, None, f"void: {extra}" if extra else "void")
+        return self.refund(actor, reference, None, f"void: {extra}" if extra else "void",
+                           system=True)
 
     @staticmethod
     def _pending(conn: sqlite3.Connection, refund_id: int) -> sqlite3.Row:

@@ -485,6 +485,9 @@ class ItemSaleService:
             except PermissionDenied:
                 over = True
         parts = allocate_refund(amount, self._tenders_left(conn, sale.sale_id))
+        if not over and any(p.kind == "cash" for p in parts) \
+                and open_shift_id(self.deps, actor.staff_id, actor.kiosk_id) is None:
+            raise ShiftRequired("Open your shift before giving cash back.")  # as refund() does
         return RefundPreview(amount, sale.currency,
                              tuple((p.kind, p.amount_minor) for p in parts), over)
 

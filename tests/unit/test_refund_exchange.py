@@ -262,6 +262,7 @@ def test_conflict_booking_refunded_in_full_by_a_manager_with_caller_bookkeeping(
         tx.execute("INSERT INTO settings (key, value) VALUES ('resolved', ?)", (booking.booking_id,))
 
     result = services.booking.refund(manager, booking.reference, reason="conflict: sold elsewhere",
+                                     system=True,
                                      within=mark_resolved)
     assert result.state == "completed" and seen == [result.refund_id]
     assert services.booking.get(booking.reference).state == "refunded"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.domain import refund_reasons
-from kiosk.domain.errors import InvalidInput
+from kiosk.domain.errors import InvalidInput, PaymentError
 from kiosk.domain.tenders import Tender
 from kiosk.services.models import Payment
 from tests.factories import insert_open_shift, table_dump
@@ -86,3 +86,27 @@ def test_the_preview_says_a_manager_approves_past_the_limit(services, cashier):
     assert preview.needs_manager and preview.parts == (("card", booking.total_minor),)
     result = services.booking.refund(cashier, booking.reference, ["D1", "D2"], "show_cancelled")
     assert result.state == "pending_approval" and result.parts == ()  # nothing went back yet
+
+
+def test_the_preview_says_cash_back_needs_an_open_shift_as_the_refund_does(services, cashier):
+    """A cash booking refunded by a cashier whose shift is closed: the preview refuses in the
+    refund's own words, before the cashier presses Refund (not after)."""
+    booking = sell(services, cashier, ["E1"], Payment("cash", tendered_minor=1_000_00))
+    services.shifts.close(cashier, services.shifts.expected_tenders(cashier)["cash"])
+    with pytest.raises(PaymentError, match="Open your shift") as previewed:
+        services.booking.refund_preview(cashier, booking.reference, ["E1"])
+    with pytest.raises(PaymentError) as refunded:
+        services.booking.refund(cashier, booking.reference, ["E1"], "customer_request")
+    assert str(previewed.value) == str(refunded.value)
+
+
+
+@pytest.mark.parametrize("reason", ["void", "conflict: sold elsewhere", "exchange"])
+def test_a_caller_cannot_file_a_refund_under_a_code_only_the_product_writes(services, cashier,
+                                                                          reason):
+    """"Seats sold elsewhere first" or a void in the audit must mean the product wrote it."""
+    booking = sell(services, cashier, ["F1", "F2"], Payment("card", card_last4="1111"))
+    before = table_dump(services.deps.conn, exclude=())
+    with pytest.raises(InvalidInput):
+        services.booking.refund(cashier, booking.reference, ["F1"], reason)
+    assert table_dump(services.deps.conn, exclude=()) == before

@@ -505,7 +505,7 @@ class RefundScreen(Screen):
     @Slot(str)
     def _reason_typed(self, _text: str) -> None:
         self._forget_reason_ask()
-        self._update_buttons()
+        self._update_controls()  # the note changes nothing in the amount: no service call
 
     def _forget_reason_ask(self) -> None:
         """A message asking for the reason goes once the cashier gives one."""
@@ -591,7 +591,11 @@ class RefundScreen(Screen):
         self.preview.style().polish(self.preview)
 
     def _update_buttons(self, *_args) -> None:
-        self._show_preview()
+        if not self._busy:  # no blocking preview while a refund is in flight
+            self._show_preview()
+        self._update_controls()
+
+    def _update_controls(self) -> None:
         open_seats = any(check.isEnabled() for check in self.checks.values())
         self.select_all.setEnabled(open_seats and not self._busy)
         chosen = bool(self._food_quantities()) if self.food is not None \
