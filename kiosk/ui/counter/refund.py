@@ -450,7 +450,7 @@ class RefundScreen(Screen):
         try:
             self._due = list(self.bridge.call(self.services.booking.to_pay_out,
                                               self.session.actor, booking.reference))
-        except (KioskError, AttributeError):
+        except KioskError:
             self._due = []
         if not self._due:
             self.payout.hide()
