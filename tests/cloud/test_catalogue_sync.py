@@ -158,7 +158,7 @@ def test_second_manager_editing_the_same_show_is_refused_and_told_what_changed(
     assert "Show show-future" in status["last_conflict"]
     from kiosk.ui.manager.catalogue_line import catalogue_line
 
-    assert "last refused publish (25 Nov 17:30)" in catalogue_line(status, CINEMA,
+    assert "last refused publish (Wed 25 Nov 17:30)" in catalogue_line(status, CINEMA,
                                                                    "Asia/Kolkata")[0]
     b.close()
 
