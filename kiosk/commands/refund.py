@@ -37,7 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seats", nargs="+", metavar="SEAT",
                         help="refund only these seats (default: every seat still held)")
     parser.add_argument("--reason", default="", metavar="CODE",
-                        help="why, kept with the refund: " + ", ".join(refund_reasons.CODES))
+                        help="why (required), kept with the refund: "
+                             + ", ".join(refund_reasons.CODES))
     parser.add_argument("--note", default="", help="a few words of your own with the reason "
                                                    "(needed with --reason other)")
     parser.add_argument("--float", dest="float_amount", default="0", metavar="AMOUNT",
@@ -103,8 +104,12 @@ def run(args: argparse.Namespace, config: Config) -> int:
     seats = _seat_list(args.seats, config.max_seats_per_booking)
     if args.note and not args.reason:
         raise InvalidInput("--note goes with a --reason: e.g. --reason other --note 'seat broken'.")
-    args.reason = refund_reasons.checked(f"{args.reason}: {args.note}" if args.note
-                                         else args.reason)
+    if not args.reason.strip():  # the services refuse it too; said here in the command's words
+        raise InvalidInput("Say why the money goes back: --reason CODE, one of "
+                           + ", ".join(refund_reasons.CODES) + " (--reason other --note '...' "
+                           "for anything else).")
+    args.reason = refund_reasons.required(f"{args.reason}: {args.note}" if args.note
+                                          else args.reason)
     float_minor = parse_amount(args.float_amount, "The float") or 0
     services = open_services(config)
     try:

@@ -2,9 +2,10 @@
 audit log, the approvals list and reports can count and read them.
 
 A reason is stored on the refund (``refunds.reason``, ``item_refunds.reason``) as its code, or
-its code, ": " and a note of the cashier's own ("other: seat was broken"). ``checked`` is what
-the services call on what they are given: an unknown code is refused in words, so nothing is
-written. The screens offer ``CODES``; ``void`` and ``conflict`` are written by the services
+its code, ": " and a note of the cashier's own ("other: seat was broken"). ``required`` is what
+the refund services call on what they are given: a missing reason or an unknown code is refused
+in words, so nothing is written (every way in, screen or ``kiosk refund``, gets the same rule);
+``checked`` reads a reason that may be absent (the command line before it signs in). The screens offer ``CODES``; ``void`` and ``conflict`` are written by the services
 themselves (a cancelled booking, the conflict queue); ``LEGACY`` codes were offered by an
 earlier screen and are still read, never written. Pure rules, no Qt: the words here are
 English; the screens translate theirs (``kiosk.ui.counter.refund``).
@@ -44,7 +45,7 @@ MAX_NOTE = 300
 
 @dataclass(frozen=True)
 class RefundReason:
-    code: str  # one of CODES, SYSTEM_CODES, or "" (no reason given: scripted refunds)
+    code: str  # one of CODES, SYSTEM_CODES, or "" (no reason: rows written before codes)
     note: str = ""
 
     @property
@@ -82,7 +83,8 @@ def parse(stored: str | None) -> RefundReason:
 def checked(reason: str | None, *, allow_system: bool = False) -> str:
     """The stored form of a reason given to a service; refuses an unknown code in words.
 
-    ``reason`` is ``code`` or ``code: note``; empty means no reason given (a scripted refund).
+    ``reason`` is ``code`` or ``code: note``; empty means no reason given (``required``
+    refuses that).
     A note longer than ``MAX_NOTE`` characters is refused, not cut. ``allow_system`` admits
     ``void``, ``conflict`` and ``exchange`` (the services' own)."""
     text = " ".join(str(reason or "").split())
@@ -100,3 +102,16 @@ def checked(reason: str | None, *, allow_system: bool = False) -> str:
     if len(note) > MAX_NOTE:
         raise InvalidInput(f"Keep the reason's note under {MAX_NOTE} characters.")
     return RefundReason(code, note if sep else "").stored
+
+
+MISSING = ("A refund needs a reason: choose one of " + ", ".join(CODES)
+           + " (with 'other: ' and your own words for anything else).")
+
+
+def required(reason: str | None, *, allow_system: bool = False) -> str:
+    """``checked``, and a refund without a reason is refused too: every refund says why the
+    money went back (the audit log and the approvals list read it)."""
+    stored = checked(reason, allow_system=allow_system)
+    if not stored:
+        raise InvalidInput(MISSING)
+    return stored

@@ -299,7 +299,7 @@ class RefundDesk:
         ensure_staff(ctx.deps, actor, "refund", str(reference))
         # before anything is written; the system codes (void, conflict, exchange) only from
         # the paths that mean them (cancel, the conflict queue), never typed by a caller
-        reason = refund_reasons.checked(reason, allow_system=system)
+        reason = refund_reasons.required(reason, allow_system=system)
         self.check_started_show(actor, reference, "refund")
         now = ctx.now()
         void = is_void(reason)

@@ -408,7 +408,7 @@ class ItemSaleService:
         """Give back ``quantities`` (line number -> how many; None: everything not yet
         refunded). Stock returns to the stand; money to the sale's tenders."""
         ensure_staff(self.deps, actor, "item_refund", str(reference))
-        reason = refund_reasons.checked(reason)  # a code (issue 14), refused before any write
+        reason = refund_reasons.required(reason)  # a code (issue 14), refused before any write
         sale = self.get(reference)
         now = self.deps.clock.now()
         with transaction(self.conn) as conn:

@@ -79,8 +79,8 @@ def test_every_kiosks_synced_bookings_come_back_after_the_table_is_recreated(
     b = first.sell(SHOW, ["D3", "D4", "D5"])
     gone = first.sell(SHOW, ["B1"])
     c = second.sell(SHOW, ["C8", "C9"])
-    first.svc.booking.refund(first.actor, b.reference, ["D5"])  # partly refunded
-    first.svc.booking.refund(first.actor, gone.reference)  # refunded in full
+    first.svc.booking.refund(first.actor, b.reference, ["D5"], reason="customer_request")  # partly refunded
+    first.svc.booking.refund(first.actor, gone.reference, reason="customer_request")  # refunded in full
     for k in kiosks:
         drain(k, clock)
     client = ctx.clients().dynamodb

@@ -155,7 +155,7 @@ def test_a_replayed_change_applies_once_and_a_refund_credits_the_card(kiosks, cl
     drain(one)
     CloudCards(one.ctx).apply(payload, clock.now())  # the same spend again: a replay
     assert cloud_card(one, code).allowances["KIOSK-1"] == 75_000
-    one.svc.booking.refund(one.actor, booking.reference)
+    one.svc.booking.refund(one.actor, booking.reference, reason="customer_request")
     drain(one)
     card = cloud_card(one, code)
     assert (card.allowances["KIOSK-1"], card.credited_minor) == (100_000, 25_000)

@@ -68,7 +68,7 @@ def _mixed_day(k1, k2, ctx, clock) -> dict:
     k1.sell("show-future", ["A3"])
     clock.advance(minutes=5)
     k2.sell("show-future", ["C1", "C2", "C3"])
-    k1.svc.booking.refund(k1.actor, b1.reference, ["A2"])
+    k1.svc.booking.refund(k1.actor, b1.reference, ["A2"], reason="customer_request")
     k1.svc.booking.refund(k1.actor, b1.reference, ["A1"], "customer_request")  # may wait for approval
     shift = insert_open_shift(k2.svc.deps.db, k2.actor.staff_id, "KIOSK-2", clock, 5000)
     web = _web_sale(ctx, clock, ["F1", "F2"])
@@ -159,7 +159,7 @@ def test_a_refund_arriving_later_updates_its_booking(day, ctx, clock):
     puller = DayPuller(office.ctx, office.config.db_path, clock)
     puller.pull(CINEMA, DAY)
     gross_before = _totals(office)["refunds"]
-    k1.svc.booking.refund(k1.actor, booking.reference, ["B1"])
+    k1.svc.booking.refund(k1.actor, booking.reference, ["B1"], reason="customer_request")
     _sync(k1, clock)
     puller.pull(CINEMA, DAY)
     row = office.svc.deps.conn.execute(
@@ -277,7 +277,7 @@ def test_pulled_day_counts_by_tender_across_devices(day, ctx, clock):
     hold = k1.svc.booking.hold(actor, "show-future", ["B1", "B2"])
     split = k1.svc.booking.confirm(actor, hold.hold_id, {}, Payment(tenders=(
         Tender("card", 20_000, "4242"), Tender("cash", 50_000))))
-    k1.svc.booking.refund(actor, split.reference, ["B1"])  # 250.00: 200 card + 50 cash
+    k1.svc.booking.refund(actor, split.reference, ["B1"], reason="customer_request")  # 250.00: 200 card + 50 cash
     k2.sell("show-future", ["C1"])  # card 250.00
     _web_sale(ctx, clock, ["F1", "F2"])  # the web: no tenders, card 310.00
     for k in (k1, k2):

@@ -114,7 +114,7 @@ def refund_until_crash(db_path: str, now_iso: str, reference: str, prefix: str, 
     svc, _clock = _services(db_path, "KIOSK-CRASH", now_iso)
     actor = svc.auth.sign_in("9001", "9999")
     _stop_at_statement(svc, prefix, ready)
-    svc.booking.refund(actor, reference)
+    svc.booking.refund(actor, reference, reason="customer_request")
     raise SystemExit(f"statement {prefix!r} was never reached")
 
 

@@ -65,11 +65,11 @@ def refusals(services, w, clock) -> dict[str, Callable[[], object]]:
         "self-service cash": lambda: b.confirm(replace(w["kiosk"]), hold, {}, Payment("cash", 10**7)),
         "bad contact": lambda: b.confirm(c, hold, {}, CARD, contact="nobody@"),
         "bad ticket type": lambda: b.confirm(c, hold, {"C1": "vip"}, CARD),
-        "refund twice-seat": lambda: b.refund(c, w["sold"].reference, seats=["B1", "Z1"]),
-        "refund unknown": lambda: b.refund(c, "AAAA-AAAA"),
+        "refund twice-seat": lambda: b.refund(c, w["sold"].reference, seats=["B1", "Z1"], reason="customer_request"),
+        "refund unknown": lambda: b.refund(c, "AAAA-AAAA", reason="customer_request"),
         "refund unknown reason": lambda: b.refund(c, w["sold"].reference, reason="because"),
         "refund other, no words": lambda: b.refund(c, w["sold"].reference, reason="other"),
-        "self-service refund": lambda: b.refund(w["kiosk"], w["sold"].reference),
+        "self-service refund": lambda: b.refund(w["kiosk"], w["sold"].reference, reason="customer_request"),
         "exchange no hold": lambda: b.exchange(c, w["sold"].reference, "missing", {}),
         "exchange dearer unpaid": lambda: b.exchange(c, w["sold"].reference, w["dear"].hold_id, {}),
         "approve as cashier": lambda: b.approve_refund(c, 1),
@@ -108,7 +108,7 @@ def test_cashier_refund_above_limit_leaves_seats_sold(services, world):
     conn = services.deps.conn
     sold_before = conn.execute("SELECT * FROM seat_sales ORDER BY show_id, seat_code").fetchall()
     booking_before = conn.execute("SELECT * FROM bookings ORDER BY id").fetchall()
-    result = services.booking.refund(world["cashier"], world["big"].reference)
+    result = services.booking.refund(world["cashier"], world["big"].reference, reason="customer_request")
     assert result.state == "pending_approval"
     assert conn.execute("SELECT * FROM seat_sales ORDER BY show_id, seat_code").fetchall() == sold_before
     assert [tuple(r) for r in conn.execute("SELECT * FROM bookings ORDER BY id")] == \

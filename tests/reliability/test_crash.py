@@ -149,7 +149,7 @@ def test_kill_inside_refund_is_all_or_nothing(services, config, clock, prefix):
         assert state == (("confirmed", 0), 0, 2, 0, 0)  # nothing of the refund survived
         # ... and the refund can simply be done again.
         manager = svc.auth.sign_in("9001", "9999")
-        svc.booking.refund(manager, booking.reference)
+        svc.booking.refund(manager, booking.reference, reason="customer_request")
         assert _refund_state(svc.deps.conn) == (("refunded", booking.total_minor), 1, 0, 2, 1)
     finally:
         svc.close()

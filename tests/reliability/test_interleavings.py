@@ -145,7 +145,7 @@ class KioskFleet(RuleBasedStateMachine):
         try:
             booking = svc.booking.get(ref)
             seats = [line.seat_code for line in booking.lines if not line.refunded][:1] if part else None
-            result = svc.booking.refund(self.actors[k], ref, seats=seats)
+            result = svc.booking.refund(self.actors[k], ref, seats=seats, reason="customer_request")
             event(f"refund {result.state}")
         except KioskError as err:
             event(f"refund refused: {type(err).__name__}")

@@ -294,7 +294,7 @@ def two_currencies(services, cashier, trading_day):
     """The hand-computed day, a rupee refund awaiting a manager, and a Dubai cinema in AED."""
     booking = sell(services, cashier, "show-future", ["F1", "F2", "F3", "F4", "F5"],
                    Payment("card", card_last4="4242"))  # 3,000.00: past the cashier's limit
-    assert services.booking.refund(cashier, booking.reference).state == "pending_approval"
+    assert services.booking.refund(cashier, booking.reference, reason="customer_request").state == "pending_approval"
     _dubai(services.deps.conn)
 
 

@@ -99,7 +99,7 @@ def test_demoted_manager_console_signs_out_on_the_next_action(qtbot, qapp, servi
     cashier = services.auth.sign_in("1001", "1234")
     booking = sell(services, cashier, "show-future", ["B1", "B2"],
                    Payment("card", card_last4="4242"))
-    request = services.booking.refund(cashier, booking.reference)
+    request = services.booking.refund(cashier, booking.reference, reason="customer_request")
     actor = services.auth.sign_in("9001", "9999")
     bridge = Bridge(services)
     mode = ManagerMode(services, bridge, services.config, actor=actor)

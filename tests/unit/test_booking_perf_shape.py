@@ -111,7 +111,7 @@ def test_refund_and_exchange_free_seats_by_key_not_by_scanning_sales(services, c
         cashier, services.booking.hold(cashier, "show-future", seats).hold_id, {}, CARD)
     first, second = book(["B1", "B2", "B3"]), book(["C1", "C2"])
     _result, refund = _statements(services, lambda: services.booking.refund(
-        cashier, first.reference, ["B2"]))
+        cashier, first.reference, ["B2"], reason="customer_request"))
     _new, exchange = _statements(services, lambda: services.booking.exchange(
         cashier, second.reference, services.booking.hold(cashier, "show-future", ["D1", "D2"]).hold_id,
         {}))
@@ -266,7 +266,7 @@ def test_seats_left_stays_exact_through_sales_refunds_pulls_and_rollbacks(servic
     assert first.show.seats_left == total - 2
     second = book.confirm(cashier, book.hold(cashier, "show-future", ["A3"]).hold_id, {}, CARD)
     assert second.show.seats_left == total - 3  # kept: old count + 1
-    book.refund(cashier, first.reference, ["A1"])  # same connection, not a sale
+    book.refund(cashier, first.reference, ["A1"], reason="customer_request")  # same connection, not a sale
     got, fresh = _seats_left(services, second)
     assert got == fresh == total - 2
     conn = services.deps.conn

@@ -46,7 +46,7 @@ def test_issue_book_sell_and_refund_with_a_gift_card(cli):
     assert rc == 0, err
     assert "₹0.00 (active" in out and out.count("spent") == 2
     [(reference,)] = cli.query("SELECT reference FROM bookings")
-    rc, out, err = cli("refund", reference, *STAFF)
+    rc, out, err = cli("refund", reference, "--reason", "customer_request", *STAFF)
     assert rc == 0, err
     assert "back onto the gift card" in out and _balance(cli, code) == 50_000
 

@@ -212,7 +212,7 @@ def test_part_then_full_refund(kiosk):
     rc, out, err = kiosk("refund", ref, "--seats", "b2", "--reason", "customer_request", *CASHIER)
     assert rc == 0, err
     assert f"Refunded ₹250.00 to the card for booking {ref}, seats B2" in out
-    rc, out, err = kiosk("refund", ref, *CASHIER)
+    rc, out, err = kiosk("refund", ref, "--reason", "customer_request", *CASHIER)
     assert rc == 0, err
     assert "Refunded ₹500.00" in out and "seats B1 B3" in out
     assert kiosk.query("SELECT state, refunded_minor FROM bookings") == [("refunded", 75000)]
@@ -224,8 +224,8 @@ def test_cash_refund_opens_a_shift_only_when_the_refund_is_valid(kiosk):
     assert rc == 0, err
     ref = out.split()[1]
     # Another cashier with no shift: a refused refund must not open one.
-    kiosk.refused("refund", ref, "--seats", "C9", *CASHIER_2, match="not part of booking")
-    rc, out, err = kiosk("refund", ref, *CASHIER_2)
+    kiosk.refused("refund", ref, "--reason", "customer_request", "--seats", "C9", *CASHIER_2, match="not part of booking")
+    rc, out, err = kiosk("refund", ref, "--reason", "customer_request", *CASHIER_2)
     assert rc == 0, err
     assert "in cash" in out and "Opened shift" in err
     assert kiosk.query("SELECT r.method, s.staff_id FROM refunds r JOIN shifts s ON s.id = r.shift_id") == [
@@ -235,14 +235,16 @@ def test_cash_refund_opens_a_shift_only_when_the_refund_is_valid(kiosk):
 @pytest.mark.parametrize(
     ("args", "match"),
     [
-        (["refund", "ZZZZ-ZZZZ"], "no booking"),
-        (["refund", "{ref}", "--seats", "F8"], "not part of booking"),
-        (["refund", "{ref}", "--seats", "B1", "B1"], "twice"),
-        (["refund", "{ref}", "--seats", *[f"C{i}" for i in range(1, 12)]], "at most 10"),
+        (["refund", "ZZZZ-ZZZZ", "--reason", "customer_request"], "no booking"),
+        (["refund", "{ref}"], "Say why the money goes back: --reason CODE"),
+        (["refund", "{ref}", "--reason", " "], "Say why the money goes back"),
+        (["refund", "{ref}", "--reason", "customer_request", "--seats", "F8"], "not part of booking"),
+        (["refund", "{ref}", "--reason", "customer_request", "--seats", "B1", "B1"], "twice"),
+        (["refund", "{ref}", "--reason", "customer_request", "--seats", *[f"C{i}" for i in range(1, 12)]], "at most 10"),
         (["refund", "{ref}", "--reason", "other", "--note", "x" * 301], "under 300"),
         (["refund", "{ref}", "--reason", "changed plans"], "not a refund reason"),
-        (["refund", "{ref}", "--float", "-1"], "positive amount"),
-        (["refund", "{ref}", "--seats", "B1", "--staff", "1001", "--pin", "9999"], "not recognised"),
+        (["refund", "{ref}", "--reason", "customer_request", "--float", "-1"], "positive amount"),
+        (["refund", "{ref}", "--reason", "customer_request", "--seats", "B1", "--staff", "1001", "--pin", "9999"], "not recognised"),
     ],
 )
 def test_bad_refunds_are_refused(kiosk, args, match):
@@ -254,14 +256,14 @@ def test_bad_refunds_are_refused(kiosk, args, match):
 
 def test_refunding_twice_is_refused(kiosk):
     ref = kiosk.book("B1")
-    assert kiosk("refund", ref, *CASHIER)[0] == 0
-    kiosk.refused("refund", ref, *CASHIER, match="nothing left to refund")
+    assert kiosk("refund", ref, "--reason", "customer_request", *CASHIER)[0] == 0
+    kiosk.refused("refund", ref, "--reason", "customer_request", *CASHIER, match="nothing left to refund")
 
 
 def test_large_cashier_refund_waits_for_a_manager(kiosk):
     ref = kiosk.book("F1", "F2")  # 2 x 600.00 > the cashier limit of 1,000.00
     before = kiosk.query("SELECT COUNT(*) FROM seat_sales")
-    rc, out, err = kiosk("refund", ref, *CASHIER)
+    rc, out, err = kiosk("refund", ref, "--reason", "customer_request", *CASHIER)
     assert rc != 0
     assert "waits for a manager" in err and "₹1,200.00" in err
     assert kiosk.query("SELECT state, amount_minor FROM refunds") == [("pending_approval", 120000)]
@@ -273,7 +275,7 @@ def test_large_cashier_refund_waits_for_a_manager(kiosk):
 
 def test_manager_report_table_and_csv(kiosk, tmp_path):
     ref = kiosk.book("B1", "B2")
-    assert kiosk("refund", ref, "--seats", "B2", *CASHIER)[0] == 0
+    assert kiosk("refund", ref, "--reason", "customer_request", "--seats", "B2", *CASHIER)[0] == 0
     day = today_local()
     rc, out, err = kiosk("report", "--date", day, *MANAGER)
     assert rc == 0, err
@@ -369,7 +371,7 @@ def test_refund_after_the_show_started_is_a_manager_action(kiosk):
         ref = services.booking.confirm(actor, hold.hold_id, {}, Payment("card", card_last4="4242")).reference
     finally:
         services.close()
-    kiosk.refused("refund", ref, *CASHIER, match="only a manager")
+    kiosk.refused("refund", ref, "--reason", "customer_request", *CASHIER, match="only a manager")
     refusals = kiosk.query("SELECT action, target FROM audit WHERE ok = 0")
     assert refusals == [("refund", ref)]
     rc, out, err = kiosk("refund", ref, "--reason", "technical_fault", *MANAGER)

@@ -61,8 +61,8 @@ def test_kiosk_refund_gives_food_back_by_line_with_its_stock(cli):
     rc, out, err = cli("sell", "--item", "pop-l=2:salted", "--pay", "card:900:4242", *STAFF)
     assert rc == 0, err
     [(reference,)] = cli.query("SELECT reference FROM item_sales")
-    cli.refused("refund", reference, "--lines", "1=5", *STAFF, match="2 can be refunded")
-    cli.refused("refund", reference, "--seats", "A1", *STAFF, match="--lines")
+    cli.refused("refund", reference, "--reason", "customer_request", "--lines", "1=5", *STAFF, match="2 can be refunded")
+    cli.refused("refund", reference, "--reason", "customer_request", "--seats", "A1", *STAFF, match="--lines")
     rc, out, err = cli("refund", reference, "--lines", "1=1", "--reason", "other", "--note", "spilt", *STAFF)
     assert rc == 0, err
     assert "Refunded ₹450.00" in out and "card ₹450.00" in out and "1 x pop-l" in out
@@ -73,4 +73,4 @@ def test_a_line_named_twice_is_refused(cli):
     rc, _out, err = cli("sell", "--item", "pop-l=3:salted", "--pay", "card:1350:4242", *STAFF)
     assert rc == 0, err
     [(reference,)] = cli.query("SELECT reference FROM item_sales")
-    cli.refused("refund", reference, "--lines", "1=2", "1=1", *STAFF, match="line 1 twice")
+    cli.refused("refund", reference, "--reason", "customer_request", "--lines", "1=2", "1=1", *STAFF, match="line 1 twice")

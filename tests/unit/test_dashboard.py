@@ -69,7 +69,7 @@ def dubai(conn, sales_utc: list[str], show_utc: str = "2026-11-25T06:00:00+00:00
 def test_a_pending_rupee_refund_stays_in_the_rupee_section(services, manager, cashier, dashboard):
     # Five recliners 3,000.00: the refund is over the cashier's limit and waits for a manager.
     booking = sell(services, cashier, "show-future", ["F1", "F2", "F3", "F4", "F5"], CARD)
-    assert services.booking.refund(cashier, booking.reference).state == "pending_approval"
+    assert services.booking.refund(cashier, booking.reference, reason="customer_request").state == "pending_approval"
     dubai(services.deps.conn, ["2026-11-25T08:00:00+00:00", "2026-11-25T09:00:00+00:00"])
 
     chain = dashboard.build(manager, DAY)

@@ -61,7 +61,7 @@ def _day_of(services, booking) -> str:
 def _sold_and_cashed_up(services, cashier, counted_short=500):
     cash = _sell(services, cashier, ["A1", "A2"], Payment("cash", tendered_minor=100_000))
     card = _sell(services, cashier, ["B1"])
-    services.booking.refund(cashier, card.reference)
+    services.booking.refund(cashier, card.reference, reason="customer_request")
     expected = services.shifts.expected(cashier)
     services.shifts.close(cashier, expected - counted_short)
     return cash, card
@@ -263,7 +263,7 @@ def test_a_sale_after_the_close_falls_on_the_next_business_day(
     assert _day_of(services, before) == DAY
     assert _day_of(services, after) == "2026-11-26"
     # and the refund of the earlier sale lands on the open day too
-    services.booking.refund(later, before.reference)
+    services.booking.refund(later, before.reference, reason="customer_request")
     assert services.deps.conn.execute(
         "SELECT business_date FROM refunds").fetchone()[0] == "2026-11-26"
     assert days.report(manager, DAY).tickets["refunds"] == 0

@@ -236,9 +236,9 @@ def test_a_refund_goes_back_onto_the_card(counter):
     card = issue(counter, 50_000).card
     booking = sell(counter, ["B1", "B2"], Payment(tenders=(
         Tender("card", 10_000, "4242"), gift(card.code, 30_000), Tender("cash", 10_000))))
-    counter.booking.refund(counter.cashier, booking.reference, ["B1"])  # 250.00: card, then card
+    counter.booking.refund(counter.cashier, booking.reference, ["B1"], reason="customer_request")  # 250.00: card, then card
     assert counter.gift_cards.balance(card.code).balance_minor == 20_000 + 15_000
-    counter.booking.refund(counter.cashier, booking.reference)  # the rest
+    counter.booking.refund(counter.cashier, booking.reference, reason="customer_request")  # the rest
     assert counter.gift_cards.balance(card.code).balance_minor == 50_000
     reasons = [m.reason for m in counter.gift_cards.balance(card.code).moves]
     assert reasons == ["load", "redeem", "refund", "refund"]
@@ -255,7 +255,7 @@ def test_an_exchange_moves_the_card_payment_and_spends_it_once(counter):
     assert back == 7_500
     assert counter.gift_cards.balance(card.code).balance_minor == 25_000 + back
     assert [t.carried_from for t in new.tenders] == [old.booking_id]
-    counter.booking.refund(counter.cashier, new.reference)
+    counter.booking.refund(counter.cashier, new.reference, reason="customer_request")
     assert counter.gift_cards.balance(card.code).balance_minor == 50_000
     assert_balances_are_their_moves(counter.deps.conn)
 
@@ -270,8 +270,8 @@ def test_a_basket_and_a_snack_sale_spend_the_card_and_food_refunds_credit_it(cou
     assert counter.gift_cards.balance(card.code).balance_minor == 200_000 - 70_000
     snack = counter.items.sell(counter.cashier, CIN, [Order("cola-m")], gift(card.code))
     assert counter.gift_cards.balance(card.code).balance_minor == 130_000 - 23_000
-    counter.items.refund(counter.cashier, snack.reference)
-    counter.items.refund(counter.cashier, sale.reference)
+    counter.items.refund(counter.cashier, snack.reference, reason="customer_request")
+    counter.items.refund(counter.cashier, sale.reference, reason="customer_request")
     assert counter.gift_cards.balance(card.code).balance_minor == 130_000 + 45_000
     assert_balances_are_their_moves(counter.deps.conn)
 
@@ -319,7 +319,7 @@ def test_any_mix_of_spends_refunds_and_top_ups_keeps_the_balance_honest(steps):
                         with pytest.raises(PaymentError):
                             sell(services, taken, gift(card.code))
                 elif action == "refund" and sold:
-                    services.booking.refund(services.cashier, sold.pop().reference)
+                    services.booking.refund(services.cashier, sold.pop().reference, reason="customer_request")
                 elif action == "top_up":
                     try:
                         services.gift_cards.top_up(services.cashier, card.code, n * 10_000, CASH)

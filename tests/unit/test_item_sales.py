@@ -226,6 +226,8 @@ def test_a_partial_refund_returns_stock_and_money_card_first(shop):
     assert (preview.amount_minor, preview.parts) == (23_000, (("card", 5_000), ("cash", 18_000)))
     with pytest.raises(InvalidInput, match="not a refund reason"):
         shop.items.refund(cashier, sale.reference, None, "left")
+    with pytest.raises(InvalidInput, match="A refund needs a reason"):
+        shop.items.refund(cashier, sale.reference, None, "")
     assert table_dump(shop.deps.conn, exclude=()) == before  # neither wrote anything
     rest = shop.items.refund(cashier, sale.reference, None, "customer_request")
     assert rest.amount_minor == 23_000
@@ -236,13 +238,13 @@ def test_a_partial_refund_returns_stock_and_money_card_first(shop):
     assert refund.tax_minor + rest.tax_minor == line_tax
     assert expected_cash(shop.deps.conn, shop.shift_id) == 10_000 + 18_000 - 18_000
     with pytest.raises(InvalidInput, match="already refunded"):
-        shop.items.refund(cashier, sale.reference)
+        shop.items.refund(cashier, sale.reference, reason="customer_request")
 
 
 def test_tax_given_back_in_parts_adds_up_to_the_lines_tax(shop):
     cashier = _cashier(shop)
     sale = shop.items.sell(cashier, CIN, [Order("cola-m", 3)], Payment("card", card_last4="4242"))
-    parts = [shop.items.refund(cashier, sale.reference, {1: 1}).tax_minor for _ in range(3)]
+    parts = [shop.items.refund(cashier, sale.reference, {1: 1}, reason="customer_request").tax_minor for _ in range(3)]
     assert sum(parts) == sale.lines[0].tax_minor and max(parts) - min(parts) <= 1
 
 
@@ -254,9 +256,9 @@ def test_bad_refunds_are_refused_and_change_nothing(shop):
                               ({1: 0}, "2 can be refunded"), ({"x": 1}, "by its number"),
                               ({}, "Choose what")):
         with pytest.raises(InvalidInput, match=match):
-            shop.items.refund(cashier, sale.reference, quantities)
+            shop.items.refund(cashier, sale.reference, quantities, reason="customer_request")
     with pytest.raises(PermissionDenied):
-        shop.items.refund(shop.auth.self_service_actor(), sale.reference)
+        shop.items.refund(shop.auth.self_service_actor(), sale.reference, reason="customer_request")
     assert table_dump(shop.deps.conn) == before
 
 
@@ -266,9 +268,9 @@ def test_a_cashier_refund_past_the_limit_is_a_managers(shop):
     sale = shop.items.sell(cashier, CIN, big, Payment("card", card_last4="4242"))
     before = table_dump(shop.deps.conn)
     with pytest.raises(PermissionDenied, match="made by a manager"):
-        shop.items.refund(cashier, sale.reference)
+        shop.items.refund(cashier, sale.reference, reason="customer_request")
     assert table_dump(shop.deps.conn) == before
-    refund = shop.items.refund(shop.auth.sign_in(*MANAGER), sale.reference)
+    refund = shop.items.refund(shop.auth.sign_in(*MANAGER), sale.reference, reason="customer_request")
     assert refund.amount_minor == sale.total_minor and _on_hand(shop, "pop-l") == 10
 
 
@@ -284,7 +286,7 @@ def test_reports_show_food_by_item_and_category_and_spend_per_head(shop):
                                    items=[POPCORN])
     sale = shop.items.sell(cashier, CIN, [COLA, Order("classic", 1, ("caramel",))],
                            Payment("card", card_last4="4242"))
-    shop.items.refund(cashier, sale.reference, {1: 1})  # the cola comes back
+    shop.items.refund(cashier, sale.reference, {1: 1}, reason="customer_request")  # the cola comes back
     manager = shop.auth.sign_in(*MANAGER)
     day = date_of(sale)
     report = shop.reports.daily_sales(manager, day)
@@ -331,7 +333,7 @@ def test_a_free_item_sells_and_is_given_back_without_a_crash(shop):
     assert free.total_minor == 0 and free.tenders == ()
     mixed = shop.items.sell(cashier, CIN, [COLA, Order("water")],
                             Payment("card", card_last4="4242"))
-    back = shop.items.refund(cashier, mixed.reference, {2: 1})
+    back = shop.items.refund(cashier, mixed.reference, {2: 1}, reason="customer_request")
     assert (back.amount_minor, back.parts) == (0, ())
 
 
@@ -342,14 +344,14 @@ def test_made_to_order_items_are_never_returned_to_a_count(shop):
                            Payment("card", card_last4="4242"))
     shop.deps.conn.execute("INSERT INTO menu_stock (item_id, on_hand, updated_at) "
                            "VALUES ('pop-m', 10, 't')")  # counting starts later
-    refund = shop.items.refund(cashier, sale.reference)
+    refund = shop.items.refund(cashier, sale.reference, reason="customer_request")
     assert refund.returned == {} and _on_hand(shop, "pop-m") == 10
 
 
 def test_a_refunded_sale_cannot_be_collected(shop):
     cashier = _cashier(shop)
     sale = shop.items.sell(cashier, CIN, [COLA], Payment("card", card_last4="4242"))
-    shop.items.refund(cashier, sale.reference)
+    shop.items.refund(cashier, sale.reference, reason="customer_request")
     with pytest.raises(InvalidInput, match="nothing to hand over"):
         shop.items.collect(cashier, sale.reference)
 
@@ -362,14 +364,14 @@ def test_food_refunds_count_towards_the_cashiers_shift_limit(shop):
     cashier = _cashier(shop)
     sales = [shop.items.sell(cashier, CIN, [COLA], Payment("card", card_last4="4242"))
              for _ in range(2)]
-    shop.items.refund(cashier, sales[0].reference)  # 230.00 of 300.00
+    shop.items.refund(cashier, sales[0].reference, reason="customer_request")  # 230.00 of 300.00
     before = table_dump(shop.deps.conn)
     with pytest.raises(PermissionDenied, match="in one shift"):
-        shop.items.refund(cashier, sales[1].reference)  # 460.00 > 300.00
+        shop.items.refund(cashier, sales[1].reference, reason="customer_request")  # 460.00 > 300.00
     assert table_dump(shop.deps.conn) == before
     hold = shop.booking.hold(cashier, "show-future", ["C2"])
     booking = shop.booking.confirm(cashier, hold.hold_id, {}, Payment("card", card_last4="4242"))
-    result = shop.booking.refund(cashier, booking.reference)  # 250.00: over with the food's 230
+    result = shop.booking.refund(cashier, booking.reference, reason="customer_request")  # 250.00: over with the food's 230
     assert result.state == "pending_approval"
 
 

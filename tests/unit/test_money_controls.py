@@ -80,17 +80,17 @@ def test_seat_by_seat_refunds_cannot_get_round_the_booking_limit(services, cashi
     set_limits(services, cashier_refund_limit_minor=50000)  # ₹500
     booking = sell(services, cashier, ["B1", "B2", "B3", "B4", "B5"])  # 5 x ₹250 = ₹1,250
     assert booking.total_minor == 125000
-    results = [services.booking.refund(cashier, booking.reference, seats=[s])
+    results = [services.booking.refund(cashier, booking.reference, seats=[s], reason="customer_request")
                for s in ("B1", "B2", "B3")]
     assert [r.state for r in results] == ["completed", "completed", "pending_approval"]
     # the waiting ₹250 counts too: the next seat also needs a manager
-    assert services.booking.refund(cashier, booking.reference, seats=["B4"]).state == \
+    assert services.booking.refund(cashier, booking.reference, seats=["B4"], reason="customer_request").state == \
         "pending_approval"
     detail = services.deps.conn.execute(
         "SELECT detail FROM audit WHERE action = 'refund_requested' ORDER BY id LIMIT 1"
     ).fetchone()[0]
     assert '"limit": "booking"' in detail and '"refunded_before_minor": 50000' in detail
-    assert services.booking.refund(manager, booking.reference, seats=["B5"]).state == "completed"
+    assert services.booking.refund(manager, booking.reference, seats=["B5"], reason="customer_request").state == "completed"
 
 
 def test_exchange_chain_counts_towards_the_booking_limit(services, cashier):
@@ -101,7 +101,7 @@ def test_exchange_chain_counts_towards_the_booking_limit(services, cashier):
     back = services.deps.conn.execute("SELECT amount_minor FROM refunds").fetchone()[0]
     assert 0 < back <= 40000
     # what the exchange gave back is counted on the new booking
-    result = services.booking.refund(cashier, new.reference)
+    result = services.booking.refund(cashier, new.reference, reason="customer_request")
     assert back + result.amount_minor > 40000 and result.state == "pending_approval"
 
 
@@ -109,8 +109,8 @@ def test_per_shift_limit_counts_every_refund_of_the_cashier(services, cashier):
     set_limits(services, cashier_refund_limit_minor=100000, shift_refund_limit_minor=60000)
     first = sell(services, cashier, ["B1", "B2"])  # ₹500 each booking
     second = sell(services, cashier, ["C1", "C2"])
-    assert services.booking.refund(cashier, first.reference).state == "completed"
-    over = services.booking.refund(cashier, second.reference)
+    assert services.booking.refund(cashier, first.reference, reason="customer_request").state == "completed"
+    over = services.booking.refund(cashier, second.reference, reason="customer_request")
     assert over.state == "pending_approval"
     detail = services.deps.conn.execute(
         "SELECT detail FROM audit WHERE action = 'refund_requested'").fetchone()[0]
@@ -119,7 +119,7 @@ def test_per_shift_limit_counts_every_refund_of_the_cashier(services, cashier):
     other = services.auth.sign_in("1002", "2345")
     services.shifts.open(other, 0)
     third = sell(services, other, ["D1", "D2"])
-    assert services.booking.refund(other, third.reference).state == "completed"
+    assert services.booking.refund(other, third.reference, reason="customer_request").state == "completed"
 
 
 def test_exchange_giving_back_more_than_the_limit_is_refused_unchanged(services, cashier):
@@ -141,7 +141,7 @@ def _over_the_shift_limit_unchanged(services, actor, reference):
     skip = ("audit", "refunds", "ledger_queue", "sqlite_sequence")
     before = table_dump(conn, exclude=skip)
     count = conn.execute("SELECT COUNT(*) FROM refunds").fetchone()[0]
-    result = services.booking.refund(actor, reference)
+    result = services.booking.refund(actor, reference, reason="customer_request")
     assert result.state == "pending_approval"
     assert table_dump(conn, exclude=skip) == before
     assert conn.execute("SELECT COUNT(*) FROM refunds").fetchone()[0] == count + 1
@@ -165,7 +165,7 @@ def test_shift_limit_still_counts_card_refunds_without_a_shift_after_a_z_close(
     services.shifts.close(cashier, services.shifts.expected(cashier))
     DayCloseService(services.deps).close(manager, "2026-11-25")
     clock.advance(minutes=5)
-    first = services.booking.refund(cashier, bookings[0].reference)
+    first = services.booking.refund(cashier, bookings[0].reference, reason="customer_request")
     assert first.state == "completed"
     assert services.deps.conn.execute("SELECT business_date FROM refunds").fetchone()[0] == \
         "2026-11-26"  # rolled past the close: the old rule counted it on no day
@@ -182,7 +182,7 @@ def test_shift_limit_counts_refunds_on_another_kiosk_against_the_open_shift(serv
     set_limits(services, cashier_refund_limit_minor=100000, shift_refund_limit_minor=60000)
     bookings = [sell(services, cashier, seats) for seats in (["B1", "B2"], ["C1", "C2"],
                                                              ["D1", "D2"])]
-    assert services.booking.refund(cashier, bookings[0].reference).state == "completed"
+    assert services.booking.refund(cashier, bookings[0].reference, reason="customer_request").state == "completed"
     elsewhere = replace(cashier, kiosk_id="KIOSK-2", shift_id=None)
     assert services.shifts.current(elsewhere) is None
     _over_the_shift_limit_unchanged(services, elsewhere, bookings[1].reference)
@@ -199,17 +199,17 @@ def test_shift_window_leaves_out_rejected_requests_and_starts_afresh_with_the_ne
         ["B1", "B2"], ["C1", "C2", "C3"], ["D1"], ["E1", "E2"]))
     assert (a.total_minor, b.total_minor, c.total_minor, d.total_minor) == (
         50000, 75000, 25000, 70000)
-    assert services.booking.refund(cashier, a.reference).state == "completed"
-    waiting = services.booking.refund(cashier, b.reference)  # 500 + 750 > 1,000
+    assert services.booking.refund(cashier, a.reference, reason="customer_request").state == "completed"
+    waiting = services.booking.refund(cashier, b.reference, reason="customer_request")  # 500 + 750 > 1,000
     assert waiting.state == "pending_approval"
     services.booking.reject_refund(manager, waiting.refund_id, "no receipt")
     # the rejected 750 no longer counts: 500 + 250 is within the 1,000
-    assert services.booking.refund(cashier, c.reference).state == "completed"
+    assert services.booking.refund(cashier, c.reference, reason="customer_request").state == "completed"
     services.shifts.close(cashier, services.shifts.expected(cashier))
     clock.advance(minutes=1)
     services.shifts.open(cashier, 0)
     # 500 + 250 + 700 would pass the 1,000, but the new shift is a new window
-    assert services.booking.refund(cashier, d.reference).state == "completed"
+    assert services.booking.refund(cashier, d.reference, reason="customer_request").state == "completed"
 
 
 # ------------------------------------------------------------ refunds after the shift
@@ -217,7 +217,7 @@ def test_refund_approved_after_the_shift_closed_is_to_pay_out(services, cashier,
     set_limits(services, cashier_refund_limit_minor=10000)
     conn = services.deps.conn
     booking = sell(services, cashier, ["B1", "B2"], cash(50000))
-    request = services.booking.refund(cashier, booking.reference)
+    request = services.booking.refund(cashier, booking.reference, reason="customer_request")
     assert request.state == "pending_approval"
     shift = services.shifts.current(cashier)
     closed = services.shifts.close(cashier, 50000)
@@ -249,7 +249,7 @@ def test_refund_approved_by_a_manager_with_an_open_shift_is_paid_from_it(service
                                                                         manager):
     set_limits(services, cashier_refund_limit_minor=10000)
     booking = sell(services, cashier, ["B1"], cash(25000))
-    request = services.booking.refund(cashier, booking.reference)
+    request = services.booking.refund(cashier, booking.reference, reason="customer_request")
     cashier_shift = services.shifts.current(cashier)
     services.shifts.close(cashier, 25000)
     manager_shift = services.shifts.open(manager, 100000)
@@ -265,7 +265,7 @@ def test_refund_approved_while_the_cashier_shift_is_open_comes_from_that_drawer(
                                                                                manager):
     set_limits(services, cashier_refund_limit_minor=10000)
     booking = sell(services, cashier, ["B1"], cash(25000))
-    request = services.booking.refund(cashier, booking.reference)
+    request = services.booking.refund(cashier, booking.reference, reason="customer_request")
     assert services.shifts.expected(cashier) == 25000  # waiting: not out of the drawer yet
     assert not services.booking.approve_refund(manager, request.refund_id).to_pay_out
     assert services.shifts.expected(cashier) == 0
@@ -274,7 +274,7 @@ def test_refund_approved_while_the_cashier_shift_is_open_comes_from_that_drawer(
 def test_card_refund_after_the_shift_needs_no_pay_out(services, cashier, manager):
     set_limits(services, cashier_refund_limit_minor=10000)
     booking = sell(services, cashier, ["B1"])
-    request = services.booking.refund(cashier, booking.reference)
+    request = services.booking.refund(cashier, booking.reference, reason="customer_request")
     services.shifts.close(cashier, 0)
     assert not services.booking.approve_refund(manager, request.refund_id).to_pay_out
     assert services.booking.to_pay_out(manager) == []
@@ -285,7 +285,7 @@ def test_demoted_and_deactivated_manager_is_refused_from_the_open_session(servic
                                                                          manager, config):
     set_limits(services, cashier_refund_limit_minor=10000)
     booking = sell(services, cashier, ["B1", "B2"])
-    request = services.booking.refund(cashier, booking.reference)
+    request = services.booking.refund(cashier, booking.reference, reason="customer_request")
     other = sqlite3.connect(config.db_path)  # another device / console does it
     with other:
         other.execute("UPDATE staff SET role = 'cashier', active = 0 WHERE id = ?",
@@ -424,7 +424,7 @@ def test_the_shift_window_counts_only_refunds_in_the_limits_currency(services, c
     must not count against an INR limit (it only ever over-counted: wrong approvals)."""
     set_limits(services, cashier_refund_limit_minor=100000, shift_refund_limit_minor=60000)
     first, second = (sell(services, cashier, seats) for seats in (["B1", "B2"], ["D1"]))
-    assert services.booking.refund(cashier, first.reference).state == "completed"  # 500
+    assert services.booking.refund(cashier, first.reference, reason="customer_request").state == "completed"  # 500
     services.deps.conn.execute("UPDATE refunds SET currency = 'AED'")  # as if in Dubai
     # 250 INR in the window: within 600 (500 + 250 would not be, were AED counted as INR)
-    assert services.booking.refund(cashier, second.reference).state == "completed"
+    assert services.booking.refund(cashier, second.reference, reason="customer_request").state == "completed"

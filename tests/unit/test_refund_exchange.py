@@ -69,34 +69,34 @@ def test_full_refund_frees_seats_and_records_money(services, cashier):
 
 def test_part_refund_then_the_rest(services, cashier):
     booking = sell(services, cashier, ["B1", "B2", "E1"])
-    first = services.booking.refund(cashier, booking.reference, seats=["E1"])
+    first = services.booking.refund(cashier, booking.reference, seats=["E1"], reason="customer_request")
     assert first.amount_minor == 35000
     after = services.booking.get(booking.reference)
     assert after.state == "partially_refunded" and after.refunded_minor == 35000
     assert sold_seats(services) == ["B1", "B2"]
     with pytest.raises(InvalidInput, match="already been refunded"):
-        services.booking.refund(cashier, booking.reference, seats=["E1"])
+        services.booking.refund(cashier, booking.reference, seats=["E1"], reason="customer_request")
     with pytest.raises(InvalidInput, match="not part of"):
-        services.booking.refund(cashier, booking.reference, seats=["C9"])
+        services.booking.refund(cashier, booking.reference, seats=["C9"], reason="customer_request")
     with pytest.raises(InvalidInput):
-        services.booking.refund(cashier, booking.reference, seats=[])
-    rest = services.booking.refund(cashier, booking.reference)
+        services.booking.refund(cashier, booking.reference, seats=[], reason="customer_request")
+    rest = services.booking.refund(cashier, booking.reference, reason="customer_request")
     assert rest.seats == ("B1", "B2") and rest.amount_minor == 50000
     final = services.booking.get(booking.reference)
     assert final.state == "refunded" and final.refunded_minor == booking.total_minor
     with pytest.raises(InvalidInput, match="nothing left"):
-        services.booking.refund(cashier, booking.reference)
+        services.booking.refund(cashier, booking.reference, reason="customer_request")
 
 
 def test_refund_unknown_booking(services, cashier):
     with pytest.raises(NotFound):
-        services.booking.refund(cashier, "ZZZZ-ZZZZ")
+        services.booking.refund(cashier, "ZZZZ-ZZZZ", reason="customer_request")
 
 
 def test_self_service_cannot_refund(services, cashier):
     booking = sell(services, cashier, ["B1"])
     with pytest.raises(PermissionDenied):
-        services.booking.refund(services.auth.self_service_actor(), booking.reference)
+        services.booking.refund(services.auth.self_service_actor(), booking.reference, reason="customer_request")
     assert sold_seats(services) == ["B1"]
 
 
@@ -104,11 +104,11 @@ def test_refund_after_show_start_needs_manager(services, cashier, manager, clock
     booking = sell(services, cashier, ["B1"])
     clock.advance(hours=3, minutes=1)
     with pytest.raises(PermissionDenied, match="started"):
-        services.booking.refund(cashier, booking.reference)
+        services.booking.refund(cashier, booking.reference, reason="customer_request")
     refused = services.deps.conn.execute(
         "SELECT ok, staff_id FROM audit WHERE action = 'refund'").fetchall()
     assert [tuple(r) for r in refused] == [(0, cashier.staff_id)]
-    assert services.booking.refund(manager, booking.reference).state == "completed"
+    assert services.booking.refund(manager, booking.reference, reason="customer_request").state == "completed"
 
 
 def test_cashier_refund_above_limit_waits_for_manager(services, cashier, manager):
@@ -121,7 +121,7 @@ def test_cashier_refund_above_limit_waits_for_manager(services, cashier, manager
     assert services.booking.get(booking.reference).refunded_minor == 0
     assert outbox(services, "refund") == []
     with pytest.raises(InvalidInput, match="waiting"):
-        services.booking.refund(cashier, booking.reference, seats=["F1"])
+        services.booking.refund(cashier, booking.reference, seats=["F1"], reason="customer_request")
     with pytest.raises(PermissionDenied):
         services.booking.pending_refunds(cashier)
     with pytest.raises(PermissionDenied):
@@ -142,7 +142,7 @@ def test_cashier_refund_above_limit_waits_for_manager(services, cashier, manager
 
 def test_manager_rejects_request(services, cashier, manager):
     booking = sell(services, cashier, [f"F{i}" for i in range(1, 5)])
-    result = services.booking.refund(cashier, booking.reference)
+    result = services.booking.refund(cashier, booking.reference, reason="customer_request")
     with pytest.raises(PermissionDenied):
         services.booking.reject_refund(cashier, result.refund_id, "no")
     rejected = services.booking.reject_refund(manager, result.refund_id, "Used the tickets")
@@ -154,20 +154,20 @@ def test_manager_rejects_request(services, cashier, manager):
     with pytest.raises(NotFound):
         services.booking.approve_refund(manager, 999)
     # Once rejected the seats may be asked again, e.g. partly, within the limit.
-    assert services.booking.refund(cashier, booking.reference, seats=["F1"]).state == "completed"
+    assert services.booking.refund(cashier, booking.reference, seats=["F1"], reason="customer_request").state == "completed"
 
 
 def test_manager_refund_above_limit_completes(services, cashier, manager):
     booking = sell(services, cashier, [f"F{i}" for i in range(1, 5)])
-    assert services.booking.refund(manager, booking.reference).state == "completed"
+    assert services.booking.refund(manager, booking.reference, reason="customer_request").state == "completed"
 
 
 def test_cash_refund_needs_an_open_shift_and_counts_against_it(services, cashier):
     booking = sell(services, cashier, ["B1"], Payment("cash", tendered_minor=25000))
     other = services.auth.sign_in("1002", "2345")  # no shift
     with pytest.raises(PaymentError, match="shift"):
-        services.booking.refund(other, booking.reference)
-    services.booking.refund(cashier, booking.reference)
+        services.booking.refund(other, booking.reference, reason="customer_request")
+    services.booking.refund(cashier, booking.reference, reason="customer_request")
     row = services.deps.conn.execute("SELECT method, shift_id FROM refunds").fetchone()
     assert tuple(row) == ("cash", cashier.shift_id)
 
@@ -228,7 +228,7 @@ def test_exchange_refusals_leave_old_booking(services, cashier, clock):
     with pytest.raises(PermissionDenied):
         hold = services.booking.hold(cashier, "show-later", ["B1"])
         services.booking.exchange(services.auth.self_service_actor(), old.reference, hold.hold_id, {})
-    services.booking.refund(cashier, old.reference)
+    services.booking.refund(cashier, old.reference, reason="customer_request")
     hold = services.booking.hold(cashier, "show-later", ["B2"])
     with pytest.raises(InvalidInput, match="nothing left"):
         services.booking.exchange(cashier, old.reference, hold.hold_id, {})
@@ -251,9 +251,9 @@ def test_conflict_booking_refunded_in_full_by_a_manager_with_caller_bookkeeping(
     conn = services.deps.conn
     conn.execute("UPDATE bookings SET state = 'conflict' WHERE id = ?", (booking.booking_id,))
     with pytest.raises(InvalidInput, match="conflict"):
-        services.booking.refund(cashier, booking.reference)
+        services.booking.refund(cashier, booking.reference, reason="customer_request")
     with pytest.raises(InvalidInput, match="conflict"):
-        services.booking.refund(manager, booking.reference, seats=["B1"])
+        services.booking.refund(manager, booking.reference, seats=["B1"], reason="customer_request")
     seen = []
 
     def mark_resolved(tx, result):
@@ -276,7 +276,7 @@ def test_failing_within_hook_rolls_the_refund_back(services, cashier, manager):
         raise RuntimeError("bookkeeping failed")
 
     with pytest.raises(RuntimeError):
-        services.booking.refund(manager, booking.reference, within=broken)
+        services.booking.refund(manager, booking.reference, within=broken, reason="customer_request")
     assert services.booking.get(booking.reference).state == "confirmed"
     assert sold_seats(services) == ["B1"]
     assert services.deps.conn.execute("SELECT COUNT(*) FROM refunds").fetchone()[0] == 0

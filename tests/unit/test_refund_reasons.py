@@ -32,7 +32,8 @@ def test_the_codes_are_a_fixed_list_read_back_in_words():
     assert refund_reasons.checked("  technical_fault :  printer  jammed ") == \
         "technical_fault: printer jammed"
     assert refund_reasons.checked("other: seat broken") == "other: seat broken"
-    assert refund_reasons.checked("") == ""  # a scripted refund may give none
+    assert refund_reasons.checked("") == ""  # read as absent; ``required`` refuses it
+    assert refund_reasons.required(" duplicate ") == "duplicate"
     assert refund_reasons.parse("show_cancelled: rain").words == "show cancelled (rain)"
     assert refund_reasons.parse("other: seat broken").words == "seat broken"
     assert refund_reasons.parse("changed_plans").code == "customer_request"  # an older code
@@ -51,6 +52,26 @@ def test_the_codes_are_a_fixed_list_read_back_in_words():
 def test_an_unknown_or_incomplete_reason_is_refused_in_words(given, said):
     with pytest.raises(InvalidInput, match=said):
         refund_reasons.checked(given)
+
+
+@pytest.mark.parametrize("given", ["", "   ", None])
+def test_a_missing_reason_is_refused_in_words(given):
+    with pytest.raises(InvalidInput, match="A refund needs a reason: choose one of "
+                                           "customer_request"):
+        refund_reasons.required(given)
+
+
+@pytest.mark.parametrize("reason", ["", "  "])
+def test_a_refund_without_a_reason_is_refused_and_changes_nothing(services, cashier, reason):
+    """The service refuses it, whoever calls (the screen asks first; scripts and the command
+    line get the same rule): not a row, not an audit line."""
+    booking = sell(services, cashier, ["B1", "B2"], Payment("card", card_last4="1111"))
+    before = table_dump(services.deps.conn, exclude=())
+    with pytest.raises(InvalidInput, match="A refund needs a reason"):
+        services.booking.refund(cashier, booking.reference, ["B1"], reason)
+    with pytest.raises(InvalidInput, match="A refund needs a reason"):
+        services.booking.refund(cashier, booking.reference)
+    assert table_dump(services.deps.conn, exclude=()) == before
 
 
 def test_a_refund_with_an_unknown_code_is_refused_and_changes_nothing(services, cashier):

@@ -154,7 +154,7 @@ def test_business_date_is_the_cinema_local_date(services, manager, cashier, cloc
 def test_pending_refund_is_reported_but_not_subtracted(services, manager, cashier):
     # Five recliners 3,000.00 > the cashier limit of 1,000.00: the refund waits for a manager.
     booking = sell(services, cashier, "show-future", ["F1", "F2", "F3", "F4", "F5"], CARD)
-    result = services.booking.refund(cashier, booking.reference)
+    result = services.booking.refund(cashier, booking.reference, reason="customer_request")
     assert result.state == "pending_approval"
     t = services.reports.daily_sales(manager, DAY).total("INR")
     assert (t["gross"], t["refunds"], t["net_sales"]) == (300000, 0, 300000)
@@ -359,7 +359,7 @@ def test_books_balance_after_any_sequence(tmp_path_factory, ops):
                 elif op[0] == "refund" and refs:
                     ref = refs[op[1] % len(refs)]
                     lines = [ln.seat_code for ln in services.booking.get(ref).lines if not ln.refunded]
-                    result = services.booking.refund(cashier, ref, lines[:1] if op[2] and lines else None)
+                    result = services.booking.refund(cashier, ref, lines[:1] if op[2] and lines else None, reason="customer_request")
                     event(f"refund {result.state}")
                 elif op[0] == "exchange" and refs:
                     hold = services.booking.hold(cashier, "show-later", op[2])

@@ -38,7 +38,7 @@ def test_cash_up_counts_cash_sales_and_cash_refunds_only(services, cashier, cloc
 
     cash = sell(["B1", "B2"], Payment("cash", tendered_minor=60000))  # 500.00, change 100.00
     sell(["C1"], Payment("card", card_last4="9999"))  # card: not in the drawer
-    services.booking.refund(actor, cash.reference, seats=["B2"])  # 250.00 cash back
+    services.booking.refund(actor, cash.reference, seats=["B2"], reason="customer_request")  # 250.00 cash back
     # An exchange to dearer seats paid in cash only puts the difference in the drawer.
     hold = services.booking.hold(actor, "show-future", ["E1"])
     services.booking.exchange(actor, cash.reference, hold.hold_id, {},

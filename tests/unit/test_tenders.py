@@ -182,7 +182,7 @@ def test_card_booking_exchanged_with_cash_difference_refunds_by_tender(services,
         (1, "card", 25_000, "1111", None, None, 1), (2, "cash", 10_000, None, 20_000, 10_000, 0)]
     assert expected_cash(conn, services.shift_id) == 50_000 + 10_000
 
-    refund = services.booking.refund(cashier, new.reference)
+    refund = services.booking.refund(cashier, new.reference, reason="customer_request")
     assert refund.amount_minor == 35_000 and refund.method == "split"
     assert refund_rows(services, refund.refund_id) == [("card", 25_000, 1), ("cash", 10_000, 2)]
     assert expected_cash(conn, services.shift_id) == 50_000  # float only: the cash came and went
@@ -198,7 +198,7 @@ def test_cash_never_goes_back_to_a_card(services, cashier):
     hold = services.booking.hold(cashier, "show-future", ["E1"])
     new = services.booking.exchange(cashier, cash.reference, hold.hold_id, {},
                                     Payment("card", card_last4="9999"))
-    refund = services.booking.refund(cashier, new.reference, ["E1"])
+    refund = services.booking.refund(cashier, new.reference, ["E1"], reason="customer_request")
     assert refund_rows(services, refund.refund_id) == [("card", 10_000, 2), ("cash", 25_000, 1)]
     assert expected_cash(services.deps.conn, services.shift_id) == 50_000
 
@@ -207,11 +207,11 @@ def test_partial_refunds_never_give_a_tender_more_than_it_paid(services, cashier
     booking = sell(services, cashier, ["B1", "B2", "B3"],  # 750.00: 200 card, 550 cash
                    split(Tender("card", 20_000, "4242"), Tender("cash", 60_000)))
     conn = services.deps.conn
-    first = services.booking.refund(cashier, booking.reference, ["B1"])
+    first = services.booking.refund(cashier, booking.reference, ["B1"], reason="customer_request")
     assert refund_rows(services, first.refund_id) == [("card", 20_000, 1), ("cash", 5_000, 2)]
-    second = services.booking.refund(cashier, booking.reference, ["B2"])
+    second = services.booking.refund(cashier, booking.reference, ["B2"], reason="customer_request")
     assert second.method == "cash" and refund_rows(services, second.refund_id) == [("cash", 25_000, 2)]
-    third = services.booking.refund(cashier, booking.reference, ["B3"])
+    third = services.booking.refund(cashier, booking.reference, ["B3"], reason="customer_request")
     assert refund_rows(services, third.refund_id) == [("cash", 25_000, 2)]
     given = dict(conn.execute("SELECT kind, SUM(amount_minor) FROM refund_tenders GROUP BY kind"))
     assert given == {"card": 20_000, "cash": 55_000}
@@ -261,7 +261,7 @@ def test_migration_backfills_single_method_bookings(services, cashier):
                                         Payment("card", card_last4="1111"))
     hold = services.booking.hold(cashier, "show-future", ["E3"])
     chained = services.booking.exchange(cashier, reverse.reference, hold.hold_id, {})
-    refund = services.booking.refund(cashier, cash.reference)
+    refund = services.booking.refund(cashier, cash.reference, reason="customer_request")
     conn = services.deps.conn
     ids = (cash.booking_id, swapped.booking_id, reverse.booking_id, chained.booking_id)
     before = {b: tender_rows(services, b) for b in ids}
@@ -291,7 +291,7 @@ def test_cashup_counts_by_tender_and_the_drawer_only_cash(services, cashier):
     new = services.booking.exchange(cashier, card.reference, hold.hold_id, {},
                                     Payment("cash", tendered_minor=10_000))
     sell(services, cashier, ["C1"], Payment("upi", reference="410500000005"))
-    services.booking.refund(cashier, new.reference)
+    services.booking.refund(cashier, new.reference, reason="customer_request")
     shift = services.shifts.close(cashier, 50_000)  # the float is all that is in the drawer
     assert (shift.expected_minor, shift.variance_minor) == (50_000, 0)
     manager = services.auth.sign_in("9001", "9999")
@@ -304,7 +304,7 @@ def test_cashup_counts_by_tender_and_the_drawer_only_cash(services, cashier):
 def test_approved_refund_goes_back_by_tender_when_the_manager_approves(services, cashier):
     booking = sell(services, cashier, ["F1", "F2"],  # 2 recliners, 1,200.00: over a cashier's limit
                    split(Tender("card", 50_000, "4242"), Tender("cash", 70_000)))
-    request = services.booking.refund(cashier, booking.reference)
+    request = services.booking.refund(cashier, booking.reference, reason="customer_request")
     assert request.state == "pending_approval"
     assert refund_rows(services, request.refund_id) == []  # nothing decided, nothing paid
     manager = services.auth.sign_in("9001", "9999")
@@ -370,7 +370,7 @@ def test_a_upi_reference_pays_one_sale_once(services, cashier):
                                                                     reference="410522339876"))
     services.booking.release(hold.hold_id)
     assert table_dump(services.deps.conn, ("audit",)) == before
-    services.booking.refund(cashier, first.reference)
+    services.booking.refund(cashier, first.reference, reason="customer_request")
     hold = services.booking.hold(cashier, "show-future", ["B3"])
     with pytest.raises(PaymentError, match="already paid"):  # refunded or not, it was used
         services.booking.confirm(cashier, hold.hold_id, {}, Payment(tenders=(
