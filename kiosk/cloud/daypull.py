@@ -224,6 +224,32 @@ class DayPuller:
              s.get("closed_at"), s.get("expected_minor"), s.get("counted_minor"),
              s.get("variance_minor"), s.get("approved_by"), s.get("approved_at"),
              s.get("comment", ""), int(s.get("rev", 0))))
+        if s.get("cash_count") or s.get("tender_checks"):  # the cash-up in detail (issue 14)
+            self._cashup_detail(s)
+
+    def _cashup_detail(self, s: dict[str, Any]) -> None:
+        """Another device's count by denomination and card / UPI checks, as its item has them
+        now (written whole with the close: replaced, never merged)."""
+        key = (s["kiosk_id"], int(s["local_id"]))
+        newer = self.conn.execute("SELECT 1 FROM ledger_shifts WHERE kiosk_id = ? AND "
+                                  "local_id = ? AND rev > ?", (*key, int(s.get("rev", 0))))
+        if newer.fetchone():
+            return
+        self.conn.execute("DELETE FROM ledger_shift_cash_counts WHERE kiosk_id = ? AND "
+                          "local_id = ?", key)
+        self.conn.executemany(
+            "INSERT INTO ledger_shift_cash_counts (kiosk_id, local_id, kind, value_minor, "
+            "pieces) VALUES (?, ?, ?, ?, ?)",
+            [(*key, str(c["kind"]), int(c["value_minor"]), int(c["pieces"]))
+             for c in s.get("cash_count") or [] if int(c["pieces"])])
+        self.conn.execute("DELETE FROM ledger_shift_tender_checks WHERE kiosk_id = ? AND "
+                          "local_id = ?", key)
+        self.conn.executemany(
+            "INSERT INTO ledger_shift_tender_checks (kiosk_id, local_id, kind, expected_minor, "
+            "declared_minor, variance_minor) VALUES (?, ?, ?, ?, ?, ?)",
+            [(*key, str(c["kind"]), int(c["expected_minor"]), int(c["declared_minor"]),
+              int(c["declared_minor"]) - int(c["expected_minor"]))
+             for c in s.get("tender_checks") or []])
 
     def _item_sale(self, i: dict[str, Any], pulled_at: str) -> None:
         """A food and drink sale with its lines and tenders (a newer ``rev`` wins)."""

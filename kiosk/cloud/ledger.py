@@ -17,7 +17,10 @@ Items (keys ``pk``/``sk``):
   business date is the refund's own (a refund on Saturday of a Friday sale is Saturday's money).
   ``tenders``: the tender kinds the completed refund went back to, with amounts.
 * shift    ``SHIFT#<kiosk>#<local shift id>`` / ``META``: ``shift_record`` (with its cash-up
-  once closed). ``day_sk = SHIFT#<kiosk>#<local id>``.
+  once closed). ``day_sk = SHIFT#<kiosk>#<local id>``. ``cash_count`` (issue 14): the drawer
+  counted by denomination (kind, value, pieces); ``tender_checks``: card and UPI, expected,
+  declared (terminal batch / UPI settlement) and variance; both absent for a shift closed
+  with a total only, so another device's manager console sees the cash-up as it was counted.
 * food and drink sale  ``ITEMSALE#<id>`` / ``META``: ``item_sale_record`` (issue 12): its lines,
   tenders and what was refunded; ``day_sk = ITEMSALE#<id>``. Each of its refunds is
   ``ITEMSALE#<id>`` / ``REFUND#<kiosk>#<local id>`` (``item_refund_record``), dated by the refund's
@@ -180,7 +183,8 @@ def shift_record(*, kiosk_id: str, local_id: int, cinema_id: str, business_date:
                  staff_number: str | None, currency: str, opened_at: str, float_minor: int,
                  closed_at: str | None, expected_minor: int | None, counted_minor: int | None,
                  variance_minor: int | None, approved_by: str | None, approved_at: str | None,
-                 comment: str, rev: int) -> dict[str, Any]:
+                 comment: str, rev: int, cash_count: Iterable[Mapping[str, Any]] = (),
+                 tender_checks: Iterable[Mapping[str, Any]] = ()) -> dict[str, Any]:
     """A shift item with its cash-up (closing fields absent while the shift is open)."""
     pk = shift_pk(kiosk_id, local_id)
     record = {
@@ -191,8 +195,24 @@ def shift_record(*, kiosk_id: str, local_id: int, cinema_id: str, business_date:
         "variance_minor": variance_minor, "approved_by": approved_by, "approved_at": approved_at,
         "comment": comment, "rev": int(rev), "day_pk": day_pk(cinema_id, business_date),
         "day_sk": pk,
+        "cash_count": [count_line(c["kind"], c["value_minor"], c["pieces"])
+                       for c in cash_count] or None,
+        "tender_checks": [tender_check(c["kind"], c["expected_minor"], c["declared_minor"])
+                          for c in tender_checks] or None,
     }
     return {k: v for k, v in record.items() if v is not None}
+
+
+def count_line(kind: str, value_minor: int, pieces: int) -> dict[str, Any]:
+    """One denomination of a drawer count (``note`` / ``coin``, its value, how many)."""
+    return {"kind": str(kind), "value_minor": int(value_minor), "pieces": int(pieces)}
+
+
+def tender_check(kind: str, expected_minor: int, declared_minor: int) -> dict[str, Any]:
+    """A card or UPI check of a cash-up; variance = declared - expected, as the close wrote."""
+    return {"kind": str(kind), "expected_minor": int(expected_minor),
+            "declared_minor": int(declared_minor),
+            "variance_minor": int(declared_minor) - int(expected_minor)}
 
 
 ITEM_LINE_FIELDS = ("line_no", "item_id", "combo_id", "category_id", "label", "qty",

@@ -225,7 +225,15 @@ class LedgerSync:
             float_minor=s["float_minor"], closed_at=s["closed_at"],
             expected_minor=s["expected_minor"], counted_minor=s["counted_minor"],
             variance_minor=s["variance_minor"], approved_by=s["approver"],
-            approved_at=s["approved_at"], comment=s["comment"] or "", rev=rev)
+            approved_at=s["approved_at"], comment=s["comment"] or "", rev=rev,
+            cash_count=[{"kind": r[0], "value_minor": r[1], "pieces": r[2]} for r in self.conn.execute(
+                "SELECT kind, value_minor, pieces FROM shift_cash_counts WHERE shift_id = ? "
+                "ORDER BY kind DESC, value_minor DESC", (shift_id,))],
+            tender_checks=[{"kind": r[0], "expected_minor": r[1], "declared_minor": r[2]}
+                           for r in self.conn.execute(
+                               "SELECT kind, expected_minor, declared_minor FROM "
+                               "shift_tender_checks WHERE shift_id = ? ORDER BY kind",
+                               (shift_id,))])
 
     def _configured(self) -> str:
         return str(getattr(self.context.config, "cinema_id", "") or "")

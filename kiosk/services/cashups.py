@@ -14,7 +14,7 @@ from datetime import datetime
 
 from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, NotFound
-from kiosk.services import money_controls
+from kiosk.services import money_controls, shift_report
 from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor
 from kiosk.services.remote_decisions import (
@@ -23,6 +23,7 @@ from kiosk.services.remote_decisions import (
     send_cashup_decision,
     sent_decisions,
 )
+from kiosk.services.shift_report import ShiftReport
 from kiosk.services.staff_admin import audit_event, require_manager
 from kiosk.services.tenders import TenderTotal, shift_tenders
 from kiosk.store.db import transaction
@@ -134,11 +135,38 @@ class CashupService:
             return self._remote(row)
         return self._cashup(self._row(self.deps.conn, shift_id))
 
+    def report(self, actor: Actor, shift_id: int) -> ShiftReport:
+        """Another device's cash-up in detail (a negative listed id): its count by
+        denomination and card / UPI checks as pulled with the day. This device's own shifts
+        are read through ``ShiftService.report``."""
+        require_manager(self.deps, actor, "cashup.view", target=str(shift_id))
+        if not isinstance(shift_id, int) or shift_id >= 0:
+            raise InvalidInput("This device's own shifts are read from the shift report.")
+        row = self.deps.conn.execute(
+            "SELECT ls.*, COALESCE(st.name, ls.staff_number, '') AS staff_name "
+            "FROM ledger_shifts ls LEFT JOIN staff st ON st.staff_number = ls.staff_number "
+            "WHERE ls.rowid = ?", (-shift_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"There is no shift {shift_id}.")
+        zone = self.deps.conn.execute("SELECT timezone FROM cinemas WHERE id = ?",
+                                      (row["cinema_id"],)).fetchone()
+        return shift_report.from_ledger(self.deps.conn, row, listed_id=shift_id,
+                                        cinema_id=row["cinema_id"],
+                                        timezone=str(zone[0]) if zone else "UTC",
+                                        staff_name=str(row["staff_name"]))
+
     def tender_checks(self, actor: Actor, shift_ids: list[int]) -> dict[int, dict[str, int]]:
         """The card batch / UPI settlement variances each shift was closed with (issue 14
-        defect 9; ``{shift id: {kind: variance}}``, shifts closed without them left out)."""
+        defect 9; ``{shift id: {kind: variance}}``, shifts closed without them left out;
+        another device's, a negative listed id, as pulled with the day)."""
         require_manager(self.deps, actor, "cashup.list")
         found: dict[int, dict[str, int]] = {}
+        for listed in (i for i in shift_ids if isinstance(i, int) and i < 0):
+            for kind, variance in self.deps.conn.execute(
+                    "SELECT c.kind, c.variance_minor FROM ledger_shifts ls "
+                    "JOIN ledger_shift_tender_checks c ON c.kiosk_id = ls.kiosk_id "
+                    "AND c.local_id = ls.local_id WHERE ls.rowid = ?", (-listed,)):
+                found.setdefault(listed, {})[kind] = int(variance)
         ids = [i for i in shift_ids if isinstance(i, int) and i > 0]
         for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
             chunk = ids[start:start + 500]
@@ -229,8 +257,11 @@ class CashupService:
         threshold = self.threshold_for(row["currency"])
         if variance is not None and abs(variance) > threshold:
             return True
-        if row["id"] < 0:  # another device's shift: its checks stay on that device
-            return False
+        if row["id"] < 0:  # another device's shift: its checks as pulled with the day
+            return any(abs(int(check[0])) > threshold for check in self.deps.conn.execute(
+                "SELECT c.variance_minor FROM ledger_shifts ls "
+                "JOIN ledger_shift_tender_checks c ON c.kiosk_id = ls.kiosk_id "
+                "AND c.local_id = ls.local_id WHERE ls.rowid = ?", (-row["id"],)))
         return any(abs(int(check[0])) > threshold for check in self.deps.conn.execute(
             "SELECT variance_minor FROM shift_tender_checks WHERE shift_id = ?", (row["id"],)))
 

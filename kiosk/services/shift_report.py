@@ -136,6 +136,68 @@ def build(conn: sqlite3.Connection, shift: sqlite3.Row, *, cinema_id: str, timez
         threshold_minor=money_controls.variance_threshold(conn, currency, cinema_id))
 
 
+def ledger_count(conn: sqlite3.Connection, kiosk_id: str, local_id: int,
+                 currency: str) -> CashCount | None:
+    """Another device's drawer count, pulled with the day (None: closed with a total only, or
+    by a device that did not send its count yet)."""
+    rows = conn.execute("SELECT kind, value_minor, pieces FROM ledger_shift_cash_counts "
+                        "WHERE kiosk_id = ? AND local_id = ?", (kiosk_id, local_id)).fetchall()
+    if not rows:
+        return None
+    stored = {Denomination(r[0], int(r[1])): int(r[2]) for r in rows}
+    lines = [CountLine(d, stored.pop(d, 0)) for d in denominations(currency)]
+    lines += [CountLine(d, pieces) for d, pieces in sorted(stored.items(), reverse=True)]
+    return CashCount(currency.upper(), tuple(lines))
+
+
+def ledger_checks(conn: sqlite3.Connection, kiosk_id: str,
+                  local_id: int) -> dict[str, tuple[int, int]]:
+    """``{kind: (expected, declared)}`` of another device's card and UPI checks."""
+    return {r[0]: (int(r[1]), int(r[2])) for r in conn.execute(
+        "SELECT kind, expected_minor, declared_minor FROM ledger_shift_tender_checks "
+        "WHERE kiosk_id = ? AND local_id = ?", (kiosk_id, local_id))}
+
+
+def from_ledger(conn: sqlite3.Connection, shift: sqlite3.Row, *, listed_id: int,
+                cinema_id: str, timezone: str, staff_name: str) -> ShiftReport:
+    """The report of another device's shift (a ``ledger_shifts`` row) as pulled with the day:
+    its count and checks as that device closed it. What it took per tender is what the checks
+    expected (net of refunds; cash: expected less the float); sales are the pulled ones of the
+    same device and cashier while the shift was open."""
+    currency = shift["currency"]
+    key = (shift["kiosk_id"], int(shift["local_id"]))
+    count = ledger_count(conn, *key, currency)
+    declared = ledger_checks(conn, *key)
+    checks: list[TenderCheck] = []
+    tenders: list[TenderTotal] = []
+    if shift["counted_minor"] is not None and shift["expected_minor"] is not None:
+        checks.append(TenderCheck("cash", int(shift["expected_minor"]),
+                                  int(shift["counted_minor"])))
+        tenders.append(TenderTotal("cash", currency, int(shift["expected_minor"])
+                                   - int(shift["float_minor"])))
+    for kind in CHECKED_TENDERS:
+        if kind in declared:
+            checks.append(TenderCheck(kind, *declared[kind]))
+            tenders.append(TenderTotal(kind, currency, declared[kind][0]))
+    window = (shift["kiosk_id"], shift["staff_number"], shift["opened_at"],
+              shift["closed_at"] or "9999")
+    sales = conn.execute("SELECT COUNT(*) FROM ledger_bookings WHERE kiosk_id = ? AND "
+                         "staff_number = ? AND created_at >= ? AND created_at < ?",
+                         window).fetchone()[0]
+    items = conn.execute("SELECT COUNT(*) FROM ledger_item_sales WHERE kiosk_id = ? AND "
+                         "staff_number = ? AND created_at >= ? AND created_at < ?",
+                         window).fetchone()[0]
+    return ShiftReport(
+        shift_id=listed_id, closed=shift["closed_at"] is not None,
+        cinema_name=_cinema(conn, cinema_id, timezone), timezone=timezone,
+        staff_name=staff_name, staff_number=str(shift["staff_number"] or ""),
+        kiosk_id=shift["kiosk_id"], currency=currency, opened_at=from_iso(shift["opened_at"]),
+        closed_at=from_iso(shift["closed_at"]) if shift["closed_at"] else None,
+        float_minor=int(shift["float_minor"]), sales=int(sales), item_sales=int(items),
+        tenders=tuple(t for t in tenders if t.net_minor), checks=tuple(checks), count=count,
+        threshold_minor=money_controls.variance_threshold(conn, currency, cinema_id))
+
+
 def net_by_kind(conn: sqlite3.Connection, shift_id: int, currency: str) -> dict[str, int]:
     """Net taken per tender kind on the shift (what card and UPI are checked against)."""
     return {t.kind: t.net_minor for t in shift_tenders(conn, shift_id, currency)}

@@ -5,7 +5,7 @@ The table shows what a manager decides on, every column whole (issue 14 defect 3
 and the last columns were cut at the console's width); the float, what each tender took, the
 approver and the comments stay in the model (the CSV exports them all) and the selected shift's
 detail below says them with the drawer count and the card / UPI checks
-(``ShiftService.report``). Another device's shift has no detail here: it was counted there.
+(``ShiftService.report``; another device's as pulled with the day, ``CashupService.report``).
 """
 
 from __future__ import annotations
@@ -257,14 +257,11 @@ class CashupsScreen(ManagerScreen):
             self.detail.hide()
             self.detail_note.setText(self.tr("Choose a shift to see its count in detail."))
             return
-        if cashup.origin != "local":
-            self.detail.hide()
-            self.detail_note.setText(self.tr("Shift counted on %1: its count in detail stays "
-                                             "on that device.").replace("%1", cashup.kiosk_id))
-            return
-        try:
-            report = self.ctx.bridge.call(self.ctx.services.shifts.report, self.actor,
-                                          cashup.shift_id)
+        try:  # another device's: its count and checks as pulled with the day
+            report = (self.ctx.bridge.call(self.ctx.services.shifts.report, self.actor,
+                                           cashup.shift_id) if cashup.origin == "local"
+                      else self.ctx.bridge.call(self.ctx.cashups.report, self.actor,
+                                                cashup.shift_id))
         except KioskError as err:
             self.detail.hide()
             self.detail_note.setText(str(err))
