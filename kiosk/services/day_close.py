@@ -19,7 +19,8 @@ How the day is counted (the same definitions as ``kiosk.services.reports``, read
 * tenders: taken and refunded by kind (``tender_totals``: see ``_tenders``);
 * refunds: completed (counted), waiting for a manager (not counted), approved but still to be
   paid out of a drawer;
-* shifts and each cashier's variance from the shifts' own cash-ups;
+* shifts and each cashier's variance from the shifts' own cash-ups; the card batch and UPI
+  settlement checks of those cash-ups (expected, reported, variance) per currency and tender;
 * breakdowns by device and by channel.
 """
 
@@ -241,6 +242,8 @@ class ZReport:
                      d["net_sales"]] for d in self.totals["by_channel"]]
         adjustments = [[a.reason, a.staff_number, to_iso(a.created_at), a.adjustment_id,
                         a.amount_minor] for a in self.adjustments]
+        checks = [[c["kind"], c["currency"], c["shifts"], c["expected"], c["reported"],
+                   c["variance"]] for c in self.totals.get("tender_checks") or []]
         return [
             ("Z report", ["Field", "Value"], [list(r) for r in head]),
             ("Tickets", ["Measure", "Amount"], ticket_rows),
@@ -258,6 +261,8 @@ class ZReport:
                                   "Variance"], cashiers),
             ("Shifts", ["Device", "Staff no.", "Name", "Opened", "Closed", "Float", "Expected",
                         "Counted", "Variance"], shifts),
+            (CHECKS_SECTION, ["Tender", "Currency", "Shifts", "Expected", "Reported",
+                              "Variance"], checks),
             ("By device", ["Device", "Bookings", "Tickets", "Gross", "Refunded", "Net sales"],
              devices),
             ("By channel", ["Channel", "Bookings", "Tickets", "Gross", "Refunded", "Net sales"],
@@ -271,6 +276,9 @@ class ZReport:
         ]
 
 
+# The cash-ups' card batch and UPI settlement checks; its money is in each row's own currency.
+CHECKS_SECTION = "Card and UPI checks"
+
 # (key, label); counts are the keys listed in COUNT_KEYS, the rest are money.
 TICKET_LINES = (
     ("bookings", "Bookings"), ("tickets", "Tickets"), ("gross", "Gross sales (tax included)"),
@@ -283,6 +291,35 @@ COUNT_KEYS = frozenset({"bookings", "tickets", "refund_count", "exchanges", "shi
 MONEY_LABELS = frozenset(label for key, label in TICKET_LINES if key not in COUNT_KEYS) | {
     "Refunded", "Awaiting approval", "To pay out", "Net sales at the close", "Adjustments",
     "Net sales after adjustments"}
+
+
+def _tender_checks(conn: sqlite3.Connection, shift_rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+    """The card and UPI checks of the day's cash-ups summed per currency and tender: what the
+    shifts took (expected), what the terminal batch / UPI settlement said (reported), and the
+    variance (reported - expected). Another device's come from its pulled shift item."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in shift_rows:
+        if r["origin"] == "cloud":
+            rows = conn.execute(
+                "SELECT ls.currency, c.kind, c.expected_minor, c.declared_minor "
+                "FROM ledger_shift_tender_checks c JOIN ledger_shifts ls "
+                "ON ls.kiosk_id = c.kiosk_id AND ls.local_id = c.local_id "
+                "WHERE c.kiosk_id = ? AND c.local_id = ?", (r["kiosk_id"], r["id"])).fetchall()
+        else:
+            rows = conn.execute(
+                "SELECT s.currency, c.kind, c.expected_minor, c.declared_minor "
+                "FROM shift_tender_checks c JOIN shifts s ON s.id = c.shift_id "
+                "WHERE c.shift_id = ?", (r["id"],)).fetchall()
+        for currency, kind, expected, declared in rows:
+            line = found.setdefault((str(currency), str(kind)), {
+                "currency": str(currency), "kind": str(kind), "shifts": 0, "expected": 0,
+                "reported": 0, "variance": 0})
+            line["shifts"] += 1
+            line["expected"] += int(expected)
+            line["reported"] += int(declared)
+            line["variance"] += int(declared) - int(expected)
+    order = {"card": 0, "upi": 1}
+    return [found[k] for k in sorted(found, key=lambda k: (k[0], order.get(k[1], 9), k[1]))]
 
 
 # ---------------------------------------------------------------- tenders (one switch)
@@ -657,7 +694,8 @@ class DayCloseService:
                       for r in sales.by_channel.as_dicts() if r["currency"] == currency]
         zone = cinema["timezone"]
         shifts = []
-        for r in self._shift_rows(conn, cinema, day):
+        shift_rows = self._shift_rows(conn, cinema, day)
+        for r in shift_rows:
             shifts.append({
                 "origin": r["origin"], "shift_id": r["id"], "kiosk_id": r["kiosk_id"],
                 "staff_number": r["staff_number"] or "?", "name": r["name"] or "unknown",
@@ -701,6 +739,7 @@ class DayCloseService:
                         **_to_pay_out(conn, cinema["id"], day.isoformat())},
             "shifts": shifts,
             "cashiers": sorted(cashiers.values(), key=lambda c: c["staff_number"]),
+            "tender_checks": _tender_checks(conn, shift_rows),
             "by_device": by_device,
             "by_channel": by_channel,
             "sources": sources,

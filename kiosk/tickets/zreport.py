@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kiosk.domain import csv_safe
-from kiosk.services.day_close import MONEY_LABELS, TICKET_LINES, ZReport
+from kiosk.domain.money import format_money
+from kiosk.services.day_close import CHECKS_SECTION, MONEY_LABELS, TICKET_LINES, ZReport
 
 # Column headers whose cells are money (minor units) in ZReport.sections().
 MONEY_HEADERS = frozenset({"Taken", "Refunded", "Net", "Expected", "Counted", "Variance", "Float",
-                           "Gross", "Net sales", "Amount"})
+                           "Gross", "Net sales", "Amount", "Reported"})
 
 
 def _is_money(section: str, header: str, row: Sequence[Any]) -> bool:
@@ -85,8 +86,9 @@ def save(report: ZReport, out: Path | str) -> Path:
 def _cell(report: ZReport, section: str, header: str, row: Sequence[Any], value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, int):
         return "" if value is None else str(value)
-    if _is_money(section, header, row):
-        return report.money(value)
+    if _is_money(section, header, row):  # the checks' rows carry their own currency
+        return (format_money(value, str(row[1])) if section == CHECKS_SECTION
+                else report.money(value))
     return f"{value:,}" if header not in ("Id", "Shifts") else str(value)
 
 
@@ -216,6 +218,8 @@ def draw(painter: Any, page: Any, report: ZReport) -> None:
     painter.drawText(note, int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
                      report.totals.get("food_and_drink_note", ""))
     left_end += _pt(18) + _pt(24) + _pt(8)
+    left_end = block(left_x, left_end, half, CHECKS_SECTION, 4,
+                     (0.14, 0.17, 0.11, 0.19, 0.2, 0.19))
     right_end = block(right_x, y, half, "Tenders", 6, (0.4, 0.2, 0.2, 0.2))
     right_end = block(right_x, right_end, half, "Refunds", 6, (0.7, 0.3))
     right_end = block(right_x, right_end, half, "Result", 3, (0.62, 0.38))

@@ -584,3 +584,52 @@ def test_a_refund_approved_but_not_yet_paid_out_is_shown(services, days, manager
     refunds = report.totals["refunds"]
     assert (refunds["to_pay_out_count"], refunds["to_pay_out_amount"]) == (1, sale.total_minor)
     assert "Approved but not yet paid out of a drawer,1" in csv_text(report)
+
+
+def test_the_card_and_upi_checks_of_the_cash_ups_are_in_the_z_report_per_currency(
+        services, days, manager, cashier, tmp_path):
+    """Issue 14: the Z report says what the card batch and UPI settlement were checked
+    against (expected, reported, variance), this device's cash-ups and the pulled ones of
+    other devices added up per currency and tender."""
+    _sell(services, cashier, ["B1", "B2"])
+    card = services.shifts.expected_tenders(cashier)["card"]
+    services.shifts.close(cashier, count={"note:10000": 1}, card_minor=card - 500, upi_minor=0)
+    conn = services.deps.conn
+    for kiosk, currency, checks in (("KIOSK-7", "INR", (("card", 20_000, 20_200),
+                                                        ("upi", 5_000, 4_900))),
+                                    ("KIOSK-8", "AED", (("card", 7_000, 7_000),))):
+        conn.execute(
+            "INSERT INTO ledger_shifts (kiosk_id, local_id, cinema_id, business_date, "
+            "staff_number, currency, opened_at, float_minor, closed_at, expected_minor, "
+            "counted_minor, variance_minor, rev) VALUES (?, 1, 'cin-test', ?, '1002', ?, "
+            "'2026-11-25T04:00:00+00:00', 0, '2026-11-25T11:30:00+00:00', 0, 0, 0, 1)",
+            (kiosk, DAY, currency))
+        conn.executemany(
+            "INSERT INTO ledger_shift_tender_checks VALUES (?, 1, ?, ?, ?, ?)",
+            [(kiosk, kind, exp, got, got - exp) for kind, exp, got in checks])
+    report = days.close(manager, DAY)
+    assert report.totals["tender_checks"] == [
+        {"currency": "AED", "kind": "card", "shifts": 1, "expected": 7_000, "reported": 7_000,
+         "variance": 0},
+        {"currency": "INR", "kind": "card", "shifts": 2, "expected": card + 20_000,
+         "reported": card - 500 + 20_200, "variance": -300},
+        {"currency": "INR", "kind": "upi", "shifts": 2, "expected": 5_000, "reported": 4_900,
+         "variance": -100}]
+    assert days.report(manager, DAY).signature_ok  # frozen and signed with the rest
+    text = csv_text(report)
+    assert "# Card and UPI checks\nTender,Currency,Shifts,Expected,Reported,Variance\n" in text
+    assert "upi,INR,2,50.00,49.00,-1.00" in text and "card,AED,1,70.00,70.00,0.00" in text
+    pdf = _pdf_text(render_pdf(report, tmp_path / "z.pdf"))
+    assert "Card and UPI checks" in pdf and "AED 70.00" in pdf and "-₹3.00" in pdf
+
+
+def test_a_day_closed_before_the_checks_were_frozen_still_reads(services, days, manager,
+                                                                   cashier):
+    _sold_and_cashed_up(services, cashier)
+    report = days.close(manager, DAY)
+    totals = {k: v for k, v in report.totals.items() if k != "tender_checks"}
+    from dataclasses import replace
+
+    older = replace(report, totals=totals)
+    [(title, _header, rows)] = [s for s in older.sections() if s[0] == "Card and UPI checks"]
+    assert rows == []
