@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -76,12 +76,19 @@ _APPLICATION: QApplication | None = None
 
 
 def render_daily_report_pdf(report: Any, path: Path | str, *, occupancy: Any = None,
-                            currency: str | None = None, cinema_name: str = "") -> Path:
-    """Write ``report`` (a ``SalesReport``) as a one-page A4 PDF at ``path`` and return the path.
+                            currency: str | None = None, cinema_name: str = "",
+                            currencies: Sequence[str] | None = None,
+                            cinemas: Mapping[str, Sequence[str]] | None = None) -> Path:
+    """Write ``report`` (a ``SalesReport``) as an A4 PDF at ``path`` and return the path: one
+    page per currency, each with its own figures (nothing is converted or added across
+    currencies).
 
-    ``occupancy`` (an ``OccupancyReport``) adds the busiest shows; ``currency`` picks which
-    currency's totals are shown when a chain sells in several (default: the first).
+    ``occupancy`` (an ``OccupancyReport``) adds the busiest shows; ``currency`` asks for that
+    currency's page only; ``currencies`` for these pages, in order (default: every currency
+    the report has). ``cinemas``: the cinema names of each currency, named on its page and
+    keeping its occupancy table to its own shows.
     """
+    pages = [currency] if currency else list(currencies or report.currencies or ["INR"])
     ensure_gui_application()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -96,16 +103,24 @@ def render_daily_report_pdf(report: Any, path: Path | str, *, occupancy: Any = N
         raise OSError(f"cannot write {path}")
     try:
         page = QRectF(painter.viewport())
-        draw_daily_report(painter, page, report, occupancy=occupancy, currency=currency,
-                          cinema_name=cinema_name)
+        for number, cur in enumerate(pages, start=1):
+            if number > 1:
+                writer.newPage()
+            draw_daily_report(painter, page, report, occupancy=occupancy, currency=cur,
+                              cinema_name=cinema_name,
+                              cinemas=(cinemas or {}).get(cur),
+                              part=(number, len(pages)))
     finally:
         painter.end()
     return path
 
 
 def draw_daily_report(painter: QPainter, page: QRectF, report: Any, *, occupancy: Any = None,
-                      currency: str | None = None, cinema_name: str = "") -> None:
-    """Draw the report into ``page`` (device pixels); shared by PDF and a real printer."""
+                      currency: str | None = None, cinema_name: str = "",
+                      cinemas: Sequence[str] | None = None,
+                      part: tuple[int, int] = (1, 1)) -> None:
+    """Draw one currency's page of the report into ``page`` (device pixels); shared by PDF
+    and a real printer. ``part``: this page's number and how many currencies there are."""
     currency = currency or (report.currencies[0] if report.currencies else "INR")
     totals = report.total(currency)
     y = page.top()
@@ -113,13 +128,15 @@ def draw_daily_report(painter: QPainter, page: QRectF, report: Any, *, occupancy
     painter.setPen(INK)
     painter.setFont(_font(20, bold=True))
     painter.drawText(QRectF(page.left(), y, page.width(), _pt(28)), Qt.AlignmentFlag.AlignLeft,
-                     "Daily sales report" if report.start == report.end else "Sales report")
+                     ("Daily sales report" if report.start == report.end else "Sales report")
+                     + (f" in {currency} ({part[0]} of {part[1]} currencies)"
+                        if part[1] > 1 else ""))
     y += _pt(28)
     span = (f"{report.start:%A %d %B %Y}" if report.start == report.end
             else f"{report.start:%d %b %Y} to {report.end:%d %b %Y}")
     painter.setFont(_font(10))
     painter.setPen(MUTED)
-    where = cinema_name or "All cinemas"
+    where = ", ".join(cinemas) if cinemas else (cinema_name or "All cinemas")
     painter.drawText(QRectF(page.left(), y, page.width(), _pt(14)), Qt.AlignmentFlag.AlignLeft,
                      f"{where}  |  {span}  |  amounts in {currency}, tax included in gross")
     y += _pt(14)
@@ -186,7 +203,9 @@ def draw_daily_report(painter: QPainter, page: QRectF, report: Any, *, occupancy
     if occupancy is not None and y < page.bottom() - _pt(60):
         _section(painter, page, y, "Occupancy by show")
         y += _pt(18)
-        rows = sorted(occupancy.shows.as_dicts(), key=lambda r: -r["occupancy"])
+        rows = sorted((r for r in occupancy.shows.as_dicts()
+                       if not cinemas or r.get("cinema") in cinemas),
+                      key=lambda r: -r["occupancy"])
         room = int((page.bottom() - y - _pt(24)) // _pt(14)) - 1
         _table(painter, QRectF(page.left(), y, page.width(), 0),
                ("Starts", "Film", "Hall", "Sold", "Occupancy"),

@@ -425,10 +425,11 @@ class DashboardScreen(ManagerScreen):
             return None
         from kiosk.tickets.report_pdf import render_daily_report_pdf
 
-        currency = board.sections[0].currency if board.sections else None
-        try:
+        try:  # one page per currency shown (the chain: each apart, nothing converted)
             render_daily_report_pdf(board.report, path, occupancy=board.occupancy,
-                                    currency=currency, cinema_name=self.cinema.currentText())
+                                    currencies=[s.currency for s in board.sections] or None,
+                                    cinemas={s.currency: s.cinemas for s in board.sections},
+                                    cinema_name=self.cinema.currentText())
         except OSError as err:
             self.banner.error(self.tr("Could not write %1: %2.").replace("%1", path.name)
                               .replace("%2", str(err.strerror or err)))
