@@ -19,11 +19,28 @@ STALE_AFTER = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
+class DeviceLag:
+    """A device that is not current: not seen since ``last_seen`` (None: it was seen, but has
+    ``pending`` rows not yet sent)."""
+
+    kiosk_id: str
+    last_seen: datetime | None
+    pending: int = 0
+
+
+@dataclass(frozen=True)
 class Freshness:
+    """``text`` in English (the Z report's sources, the command line); the fields for a screen
+    to say the same in its own language, its times and dates from the locale."""
+
     text: str
     devices: int = 0
     current: int = 0
     stale: tuple[str, ...] = ()  # kiosk ids not current
+    business_date: str = ""
+    pulled_at: datetime | None = None  # None: the day was never pulled
+    timezone: str = "UTC"
+    lags: tuple[DeviceLag, ...] = ()
 
 
 def _zone(conn: sqlite3.Connection, cinema_id: str) -> str:
@@ -37,19 +54,23 @@ def freshness(conn: sqlite3.Connection, cinema_id: str, business_date: str,
     zone = _zone(conn, cinema_id)
     pulled = pulled_at(conn, cinema_id, business_date)
     if pulled is None:
-        return Freshness(f"{business_date} not pulled from the cloud yet: this device's sales only")
+        return Freshness(f"{business_date} not pulled from the cloud yet: this device's sales only",
+                         business_date=business_date, timezone=zone)
     rows = conn.execute("SELECT kiosk_id, last_seen, pending FROM ledger_devices "
                         "WHERE cinema_id = ? ORDER BY kiosk_id", (cinema_id,)).fetchall()
-    notes, stale = [], []
+    notes, stale, lags = [], [], []
     for kiosk, seen, pending in rows:
         seen_at = from_iso(seen)
         if pulled - seen_at > STALE_AFTER:
             notes.append(f"{kiosk} last seen {local(seen_at, zone):%H:%M}")
             stale.append(kiosk)
+            lags.append(DeviceLag(kiosk, seen_at))
         elif pending:
             notes.append(f"{kiosk} has {pending} not yet sent")
             stale.append(kiosk)
+            lags.append(DeviceLag(kiosk, None, int(pending)))
     current = len(rows) - len(stale)
     text = (f"sales up to {local(pulled, zone):%H:%M} from {current} of {len(rows)} devices"
             + "".join(f"; {n}" for n in notes))
-    return Freshness(text, len(rows), current, tuple(stale))
+    return Freshness(text, len(rows), current, tuple(stale), business_date, pulled, zone,
+                     tuple(lags))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 DOORS_OPEN_MIN = 30
@@ -58,9 +59,17 @@ class TicketAtDoor:
 
 @dataclass(frozen=True)
 class Decision:
+    """``text`` is the English sentence (the log, the command line); ``facts`` what a screen
+    needs to say it in its own language: ``film``, ``hall``, ``door`` (text), ``start``,
+    ``opens``, ``at`` (aware datetimes in the cinema's zone), ``seats`` (a tuple)."""
+
     admit: bool
     reason: str
     text: str
+    facts: tuple[tuple[str, Any], ...] = ()
+
+    def fact(self, key: str, default: Any = None) -> Any:
+        return dict(self.facts).get(key, default)
 
 
 def _local(moment: datetime, zone: str) -> datetime:
@@ -76,36 +85,39 @@ def decide(ticket: TicketAtDoor, door: DoorSetting, now: datetime) -> Decision:
     start = _local(ticket.starts_at, ticket.timezone)
     here = _local(now, ticket.timezone)
     when = start.strftime("%a %d %b, %H:%M")
+    facts: tuple[tuple[str, Any], ...] = (("film", ticket.film_title), ("hall", ticket.hall_name),
+                                          ("start", start), ("seats", ticket.seats))
     if ticket.state in ("exchanged", "void", "cancelled"):
         return Decision(False, EXCHANGED, "This ticket was exchanged or cancelled: it admits "
-                                          "nobody. The customer's new ticket admits them.")
+                                          "nobody. The customer's new ticket admits them.", facts)
     if ticket.state == "refunded" or (ticket.state in VALID_STATES and not ticket.seats):
-        return Decision(False, REFUNDED, "Refunded: this ticket is no longer valid.")
+        return Decision(False, REFUNDED, "Refunded: this ticket is no longer valid.", facts)
     if ticket.state not in VALID_STATES:
         return Decision(False, NOT_VALID, "This booking is not valid for entry (its seats went "
                                           "to another sale first). Send the customer to the "
-                                          "box office.")
+                                          "box office.", facts)
     if door.hall_id and ticket.hall_id != door.hall_id:
         return Decision(False, WRONG_HALL, f"Wrong hall: this ticket is for {ticket.hall_name} "
-                                           f"({ticket.film_title}, {when}).")
+                                           f"({ticket.film_title}, {when}).", facts)
     opens = start - timedelta(minutes=DOORS_OPEN_MIN)
     ends = start + timedelta(minutes=ticket.runtime_min + LATE_ENTRY_GRACE_MIN)
     in_window = opens <= here <= ends
     if not in_window and start.date() != here.date():
-        return Decision(False, WRONG_DAY, f"Wrong day: this ticket is for {when}.")
+        return Decision(False, WRONG_DAY, f"Wrong day: this ticket is for {when}.", facts)
     if door.show_id and ticket.show_id != door.show_id:
         return Decision(False, WRONG_SHOW, f"Wrong show: this ticket is for {ticket.film_title} "
-                                           f"at {start:%H:%M}.")
+                                           f"at {start:%H:%M}.", facts)
     if here < opens:
         return Decision(False, TOO_EARLY, f"Too early: doors for {ticket.film_title} open at "
-                                          f"{opens:%H:%M}.")
+                                          f"{opens:%H:%M}.", (*facts, ("opens", opens)))
     if here > ends:
-        return Decision(False, ENDED, f"This show has ended (it started at {start:%H:%M}).")
+        return Decision(False, ENDED, f"This show has ended (it started at {start:%H:%M}).", facts)
     count = len(ticket.seats)
     return Decision(True, ADMITTED, f"ADMIT {count}: {ticket.film_title}, {ticket.hall_name}, "
-                                    f"seats {', '.join(ticket.seats)}")
+                                    f"seats {', '.join(ticket.seats)}", facts)
 
 
 def already_admitted(door: str, at: datetime, zone: str) -> Decision:
     return Decision(False, ALREADY, f"Already admitted at {door}, {_local(at, zone):%H:%M}. "
-                                    "Do not admit again; ask a manager if in doubt.")
+                                    "Do not admit again; ask a manager if in doubt.",
+                    (("door", door), ("at", _local(at, zone))))

@@ -213,18 +213,46 @@ def apply_offers(basket: PricedBasket, offers: Iterable[Offer], *, film_id: str,
     return Discounted(discounted, discounts, tuple(taken), promo)
 
 
-def describe(offer: Offer) -> str:
-    """Who the offer is for, in words: 'adult tickets, Tue, shows from 18:00'."""
-    parts = ["members"] if offer.members_only else []
+@dataclass(frozen=True)
+class AudiencePart:
+    """One condition of who an offer is for, as data for a screen to put in its own language:
+    ``members`` (no values), ``tickets`` (ticket types), ``films`` (film ids), ``days``
+    (weekday numbers, 0 = Monday, as text) or ``times`` (from, until: local HH:MM)."""
+
+    kind: str
+    values: tuple[str, ...] = ()
+
+
+def audience(offer: Offer) -> tuple[AudiencePart, ...]:
+    """Who the offer is for, part by part (empty: every ticket)."""
+    parts = [AudiencePart("members")] if offer.members_only else []
     if offer.ticket_types:
-        parts.append(f"{'/'.join(offer.ticket_types)} tickets")
+        parts.append(AudiencePart("tickets", offer.ticket_types))
     if offer.film_ids:
-        parts.append(f"film{'s' if len(offer.film_ids) > 1 else ''} {', '.join(offer.film_ids)}")
+        parts.append(AudiencePart("films", offer.film_ids))
     if offer.weekdays:
-        parts.append(", ".join(WEEKDAYS[d].title() for d in offer.weekdays))
+        parts.append(AudiencePart("days", tuple(str(d) for d in offer.weekdays)))
     if offer.from_time or offer.to_time:
-        parts.append(f"shows {offer.from_time or '00:00'}-{offer.to_time or '24:00'}")
-    return "; ".join(parts) or "all tickets"
+        parts.append(AudiencePart("times", (offer.from_time or "00:00", offer.to_time or "24:00")))
+    return tuple(parts)
+
+
+def describe(offer: Offer) -> str:
+    """Who the offer is for, in English words (messages, the command line): 'adult tickets;
+    Tue; shows 18:00-24:00'. Screens put ``audience`` in their own language."""
+    words = []
+    for part in audience(offer):
+        if part.kind == "members":
+            words.append("members")
+        elif part.kind == "tickets":
+            words.append(f"{'/'.join(part.values)} tickets")
+        elif part.kind == "films":
+            words.append(f"film{'s' if len(part.values) > 1 else ''} {', '.join(part.values)}")
+        elif part.kind == "days":
+            words.append(", ".join(WEEKDAYS[int(d)].title() for d in part.values))
+        else:
+            words.append(f"shows {part.values[0]}-{part.values[1]}")
+    return "; ".join(words) or "all tickets"
 
 
 # ---- records (the offers table and the shared catalogue carry the same dict) -----------------

@@ -113,7 +113,8 @@ class AdmissionService:
         if ticket is None:
             return Admission(Decision(False, rules.NOT_FOUND,
                                       f"No booking {reference} for this cinema. Check the "
-                                      "ticket, or send the customer to the box office."))
+                                      "ticket, or send the customer to the box office.",
+                                      (("reference", reference),)))
         ticket = self._fresh(ticket)
         now = self.deps.clock.now()
         decision = rules.decide(ticket, door, now)

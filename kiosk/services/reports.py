@@ -64,6 +64,7 @@ from kiosk.store.db import connect
 
 if TYPE_CHECKING:
     from kiosk.cloud.daypull import DayPull
+    from kiosk.cloud.freshness import Freshness
 
 MAX_RANGE_DAYS = 366
 
@@ -480,13 +481,19 @@ class ReportService:
     def freshness(self, actor: Actor, day: date, cinema_id: str | None = None) -> str:
         """"sales up to 19:02 from 6 of 6 devices; KIOSK-4 last seen 18:40" for one business day
         ("" without cloud sync: the reports are this device's, and say so elsewhere)."""
+        found = self.day_freshness(actor, day, cinema_id)
+        return found.text if found is not None else ""
+
+    def day_freshness(self, actor: Actor, day: date,
+                      cinema_id: str | None = None) -> Freshness | None:
+        """The same as data, for a screen to word in its language (None without cloud sync)."""
         from kiosk.cloud.freshness import freshness
 
         self._require_manager(actor, "report.freshness")
         if not self.deps.config.cloud.enabled:
-            return ""
+            return None
         return freshness(self.deps.conn, self._day_cinema(cinema_id), day.isoformat(),
-                         self.deps.clock.now()).text
+                         self.deps.clock.now())
 
     def pull_day(self, actor: Actor, context: Any, day: date,
                  cinema_id: str | None = None) -> DayPull:

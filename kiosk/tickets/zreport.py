@@ -17,6 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from kiosk.domain import csv_safe
 from kiosk.domain.money import format_money
 from kiosk.services.day_close import CHECKS_SECTION, MONEY_LABELS, TICKET_LINES, ZReport
@@ -24,6 +26,69 @@ from kiosk.services.day_close import CHECKS_SECTION, MONEY_LABELS, TICKET_LINES,
 # Column headers whose cells are money (minor units) in ZReport.sections().
 MONEY_HEADERS = frozenset({"Taken", "Refunded", "Net", "Expected", "Counted", "Variance", "Float",
                            "Gross", "Net sales", "Amount", "Reported"})
+
+
+# The words of the report as printed and shown: section titles, column headers and the
+# measures' labels. The CSV keeps them in English (a file for spreadsheets and scripts); the
+# PDF and the close screen show them through ``words`` in the screen's language.
+_CONTEXT = "ZReport"
+_WORDS = (
+    QT_TRANSLATE_NOOP("ZReport", "Z report"), QT_TRANSLATE_NOOP("ZReport", "Tickets"),
+    QT_TRANSLATE_NOOP("ZReport", "Food and drink"), QT_TRANSLATE_NOOP("ZReport", "Gift cards"),
+    QT_TRANSLATE_NOOP("ZReport", "Loyalty"), QT_TRANSLATE_NOOP("ZReport", "Tenders"),
+    QT_TRANSLATE_NOOP("ZReport", "Refunds"), QT_TRANSLATE_NOOP("ZReport", "Cashier variance"),
+    QT_TRANSLATE_NOOP("ZReport", "Shifts"), QT_TRANSLATE_NOOP("ZReport", "Card and UPI checks"),
+    QT_TRANSLATE_NOOP("ZReport", "By device"), QT_TRANSLATE_NOOP("ZReport", "By channel"),
+    QT_TRANSLATE_NOOP("ZReport", "Adjustments after the close"),
+    QT_TRANSLATE_NOOP("ZReport", "Result"),
+    # column headers
+    QT_TRANSLATE_NOOP("ZReport", "Field"), QT_TRANSLATE_NOOP("ZReport", "Value"),
+    QT_TRANSLATE_NOOP("ZReport", "Measure"), QT_TRANSLATE_NOOP("ZReport", "Amount"),
+    QT_TRANSLATE_NOOP("ZReport", "Note"), QT_TRANSLATE_NOOP("ZReport", "Tender"),
+    QT_TRANSLATE_NOOP("ZReport", "Taken"), QT_TRANSLATE_NOOP("ZReport", "Refunded"),
+    QT_TRANSLATE_NOOP("ZReport", "Net"), QT_TRANSLATE_NOOP("ZReport", "Staff no."),
+    QT_TRANSLATE_NOOP("ZReport", "Name"), QT_TRANSLATE_NOOP("ZReport", "Expected"),
+    QT_TRANSLATE_NOOP("ZReport", "Counted"), QT_TRANSLATE_NOOP("ZReport", "Variance"),
+    QT_TRANSLATE_NOOP("ZReport", "Device"), QT_TRANSLATE_NOOP("ZReport", "Opened"),
+    QT_TRANSLATE_NOOP("ZReport", "Closed"), QT_TRANSLATE_NOOP("ZReport", "Float"),
+    QT_TRANSLATE_NOOP("ZReport", "Currency"), QT_TRANSLATE_NOOP("ZReport", "Reported"),
+    QT_TRANSLATE_NOOP("ZReport", "Bookings"), QT_TRANSLATE_NOOP("ZReport", "Gross"),
+    QT_TRANSLATE_NOOP("ZReport", "Net sales"), QT_TRANSLATE_NOOP("ZReport", "Channel"),
+    QT_TRANSLATE_NOOP("ZReport", "Reason"), QT_TRANSLATE_NOOP("ZReport", "By"),
+    QT_TRANSLATE_NOOP("ZReport", "At (UTC)"), QT_TRANSLATE_NOOP("ZReport", "Id"),
+    # the measures (first column of Tickets, Refunds and Result)
+    QT_TRANSLATE_NOOP("ZReport", "Gross sales (tax included)"),
+    QT_TRANSLATE_NOOP("ZReport", "Tax"), QT_TRANSLATE_NOOP("ZReport", "Discounts"),
+    QT_TRANSLATE_NOOP("ZReport", "Exchanges"), QT_TRANSLATE_NOOP("ZReport", "Exchange credit"),
+    QT_TRANSLATE_NOOP("ZReport", "Net revenue (after tax)"),
+    QT_TRANSLATE_NOOP("ZReport", "Refunds completed"),
+    QT_TRANSLATE_NOOP("ZReport", "Refunds awaiting approval (not counted)"),
+    QT_TRANSLATE_NOOP("ZReport", "Awaiting approval"),
+    QT_TRANSLATE_NOOP("ZReport", "Approved but not yet paid out of a drawer"),
+    QT_TRANSLATE_NOOP("ZReport", "To pay out"),
+    QT_TRANSLATE_NOOP("ZReport", "Net sales at the close"),
+    QT_TRANSLATE_NOOP("ZReport", "Adjustments"),
+    QT_TRANSLATE_NOOP("ZReport", "Net sales after adjustments"),
+)
+LABELLED = frozenset({"Tickets", "Refunds", "Result"})  # sections whose first column is words
+
+
+def words(text: str) -> str:
+    """A title, header or measure of the report in the screen's language."""
+    return QCoreApplication.translate(_CONTEXT, text) if text else text
+
+
+def shown_rows(report: ZReport, section: str, header: Sequence[str],
+               rows: Sequence[Sequence[Any]]) -> list[list[str]]:
+    """``display_rows`` with the measures' labels in the screen's language."""
+    shown = display_rows(report, section, header, rows)
+    if section in LABELLED:
+        shown = [[words(row[0]), *row[1:]] for row in shown]
+    elif section in ("Tenders", CHECKS_SECTION):  # a tender by its printed name: "Card"
+        from kiosk.tickets.draw import _payment
+
+        shown = [[_payment(row[0]), *row[1:]] for row in shown]
+    return shown
 
 
 def _is_money(section: str, header: str, row: Sequence[Any]) -> bool:
@@ -196,10 +261,10 @@ def draw(painter: Any, page: Any, report: ZReport) -> None:
     def block(x: float, top: float, width: float, title: str, limit: int,
               widths: Sequence[float] | None = None) -> float:
         header, rows = sections[title]
-        shown = display_rows(report, title, header, rows[:limit])
-        _section(painter, QRectF(x, top, width, 0), top, title)
-        used = _table(painter, QRectF(x, top + _pt(18), width, 0), header, shown, widths,
-                      empty="None")
+        shown = shown_rows(report, title, header, rows[:limit])
+        _section(painter, QRectF(x, top, width, 0), top, words(title))
+        used = _table(painter, QRectF(x, top + _pt(18), width, 0), [words(h) for h in header],
+                      shown, widths, empty="None")
         if len(rows) > limit:  # one page: say what was left out, the CSV has every row
             painter.setPen(MUTED)
             painter.setFont(_font(8))
@@ -211,7 +276,7 @@ def draw(painter: Any, page: Any, report: ZReport) -> None:
 
     # Left: tickets; right: tenders, refunds and the result.
     left_end = block(left_x, y, half, "Tickets", len(TICKET_LINES), (0.62, 0.38))
-    _section(painter, QRectF(left_x, left_end, half, 0), left_end, "Food and drink")
+    _section(painter, QRectF(left_x, left_end, half, 0), left_end, words("Food and drink"))
     painter.setPen(MUTED)
     painter.setFont(_font(8.5))
     note = QRectF(left_x, left_end + _pt(18), half, _pt(24))

@@ -77,3 +77,30 @@ def tender_name(kind: str) -> str:
     """``upi`` -> "UPI", ``voucher`` -> "gift card", in the screen's language."""
     word = _TENDERS.get(kind)
     return QCoreApplication.translate("Refund", word) if word else kind
+
+
+# Codes the sync engine and the config report (``status()['state']``, ``cloud.offline_policy``),
+# shown on the manager's sync screen in the screen's language.
+_SYNC_STATES = {
+    "connecting": QT_TRANSLATE_NOOP("Status", "Connecting…"),
+    "online": QT_TRANSLATE_NOOP("Status", "Online"),
+    "offline": QT_TRANSLATE_NOOP("Status", "OFFLINE"),
+    "": QT_TRANSLATE_NOOP("Status", "Sync status unknown"),
+}
+_OFFLINE_POLICIES = {
+    "allocated-only": QT_TRANSLATE_NOOP("Status", "allocated seats only"),
+    "optimistic": QT_TRANSLATE_NOOP("Status", "optimistic (any seat, conflicts possible)"),
+}
+
+
+def sync_state_name(code: str) -> str:
+    """``online`` -> "Online"; an unknown state -> "Sync status unknown"."""
+    return QCoreApplication.translate("Status", _SYNC_STATES.get(code, _SYNC_STATES[""]))
+
+
+def offline_policy_name(code: str) -> str:
+    """``allocated-only`` -> "allocated seats only"; an unknown policy is shown as stored."""
+    word = _OFFLINE_POLICIES.get(code)
+    return QCoreApplication.translate("Status", word) if word else code
+
+

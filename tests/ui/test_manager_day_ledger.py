@@ -74,7 +74,7 @@ def test_pull_the_day_shows_every_device_and_the_freshness_line(open_console, ma
     _another_device(services, clock)
     window = open_console(manager)
     dash = window.pages["dashboard"]
-    assert dash.freshness.text() == "2026-11-25 not pulled from the cloud yet: this device's sales only."
+    assert dash.freshness.text() == "25 Nov 2026 not pulled from the cloud yet: this device's sales only."
     click(qtbot, dash.findChild(QPushButton, "pullDayButton"))
     qtbot.waitUntil(lambda: "devices" in dash.freshness.text(), timeout=10_000)
     # 12:00 UTC = 17:30 in Kolkata; KIOSK-2 was last seen at 11:00 UTC = 16:30

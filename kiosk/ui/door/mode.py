@@ -9,7 +9,7 @@ thread); today's bookings are pulled every minute so the door can admit while of
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.config import Config
+from kiosk.domain import admission as rules
+from kiosk.domain.admission import Decision
 from kiosk.domain.errors import KioskError
 from kiosk.services.admissions import Admission, door_setting
 from kiosk.services.app import Services
 from kiosk.services.models import Actor
 from kiosk.ui.bridge import Bridge
-from kiosk.ui.dates import time_text
+from kiosk.ui.dates import day_time_text, time_text
 from kiosk.ui.page_names import DoorPage
 from kiosk.ui.pages import Page, PageStack
 from kiosk.ui.widgets.signin import SignInPanel
@@ -40,6 +42,52 @@ _COLOURS = {  # background, text: readable from a metre away, in either theme
     "refuse": ("#a3151b", "#ffffff"),
     "ready": ("#1d2733", "#ffffff"),
 }
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DoorMode", text)
+
+
+def refusal_text(decision: Decision) -> str:
+    """Why not, in the screen's language, from the decision's code and facts (the service's
+    sentence is English, for the log): what the usher reads out."""
+    film, hall = decision.fact("film", ""), decision.fact("hall", "")
+    start, opens, at = decision.fact("start"), decision.fact("opens"), decision.fact("at")
+    reason = decision.reason
+    if reason == rules.EXCHANGED:
+        return _tr("This ticket was exchanged or cancelled: it admits nobody. The customer's "
+                   "new ticket admits them.")
+    if reason == rules.REFUNDED:
+        return _tr("Refunded: this ticket is no longer valid.")
+    if reason == rules.NOT_VALID:
+        return _tr("This booking is not valid for entry (its seats went to another sale "
+                   "first). Send the customer to the box office.")
+    if reason == rules.WRONG_HALL and start is not None:
+        return (_tr("Wrong hall: this ticket is for %1 (%2, %3).").replace("%1", hall)
+                .replace("%2", film).replace("%3", day_time_text(start)))
+    if reason == rules.WRONG_DAY and start is not None:
+        return _tr("Wrong day: this ticket is for %1.").replace("%1", day_time_text(start))
+    if reason == rules.WRONG_SHOW and start is not None:
+        return (_tr("Wrong show: this ticket is for %1 at %2.").replace("%1", film)
+                .replace("%2", time_text(start)))
+    if reason == rules.TOO_EARLY and opens is not None:
+        return (_tr("Too early: doors for %1 open at %2.").replace("%1", film)
+                .replace("%2", time_text(opens)))
+    if reason == rules.ENDED and start is not None:
+        return _tr("This show has ended (it started at %1).").replace("%1", time_text(start))
+    if reason == rules.ALREADY and at is not None:
+        return (_tr("Already admitted at %1, %2. Do not admit again; ask a manager if in "
+                    "doubt.").replace("%1", decision.fact("door", "")).replace("%2", time_text(at)))
+    if reason == rules.NOT_FOUND:
+        return _tr("No booking %1 for this cinema. Check the ticket, or send the customer to "
+                   "the box office.").replace("%1", decision.fact("reference", ""))
+    if reason == rules.FORGED:
+        return _tr("This ticket's code is not genuine or not of this box office. Do not admit: "
+                   "send the customer to the box office.")
+    if reason == rules.UNREADABLE:
+        return _tr("The scan was not read as a ticket. Scan the QR code again; a reference "
+                   "read out must be typed in (Type a reference).")
+    return decision.text
 
 
 class ResultPanel(QFrame):
@@ -254,7 +302,7 @@ class DoorScreen(Page):
                 detail += "\n" + self.tr("(offline: recorded here, sent when back online)")
             self.result.show_state("admit", headline, detail)
         else:
-            self._show_refusal(self.tr("DO NOT ADMIT"), decision.text)
+            self._show_refusal(self.tr("DO NOT ADMIT"), refusal_text(decision))
         self.reset_timer.start()
         self._update_count()
         self.scan_field.setFocus()

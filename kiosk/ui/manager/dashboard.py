@@ -65,6 +65,26 @@ BREAKDOWNS = (
 )
 
 
+def freshness_text(found) -> str:
+    """How complete the pulled day is (a ``kiosk.cloud.freshness.Freshness``), in the
+    screen's language, its date and times from the locale and in the cinema's zone."""
+    tr = lambda text: QCoreApplication.translate("DashboardScreen", text)  # noqa: E731
+    if found.pulled_at is None:
+        return tr("%1 not pulled from the cloud yet: this device's sales only.").replace(
+            "%1", dates.date_text(date.fromisoformat(found.business_date)))
+    zone = found.timezone
+    line = (tr("Sales up to %1 from %2 of %3 devices")
+            .replace("%1", dates.time_text(found.pulled_at, zone=zone))
+            .replace("%2", str(found.current)).replace("%3", str(found.devices)))
+    for lag in found.lags:
+        line += "; " + (tr("%1 last seen %2").replace("%2", dates.time_text(lag.last_seen,
+                                                                             zone=zone))
+                        if lag.last_seen is not None else
+                        tr("%1 has %2 not yet sent").replace("%2", str(lag.pending))
+                        ).replace("%1", lag.kiosk_id)
+    return line + "."
+
+
 def report_columns(table) -> list[Col]:
     """A ``ReportTable``'s columns as the console's (same keys, titles and kinds)."""
     return [Col(c.key, c.title, c.kind) for c in table.columns]
@@ -341,8 +361,9 @@ class DashboardScreen(ManagerScreen):
             return
         self.show_board(board)
         reports = self.ctx.reports
-        line = self.call(reports.freshness, self.actor, end, cinema_id=scope.cinema_id) or ""
-        self.freshness.setText(line[:1].upper() + line[1:] + ("." if line else ""))
+        found = self.call(reports.day_freshness, self.actor, end, cinema_id=scope.cinema_id)
+        line = freshness_text(found) if found is not None else ""
+        self.freshness.setText(line)
         self.freshness.setVisible(bool(line))
 
     def pull_day(self) -> None:

@@ -237,7 +237,7 @@ def _align(index: int, cell: str) -> str:
 
 def report_html(report) -> str:
     """The Z report's sections as simple HTML tables (the same numbers as the PDF and CSV)."""
-    from kiosk.tickets.zreport import display_rows
+    from kiosk.tickets.zreport import shown_rows, words
 
     parts = []
     if not report.closed:
@@ -248,15 +248,15 @@ def report_html(report) -> str:
     for title, header, rows in report.sections():
         if title == "Z report":
             continue
-        parts.append(f"<h3>{html.escape(title)}</h3>")
+        parts.append(f"<h3>{html.escape(words(title))}</h3>")
         if not rows:
             none = QCoreApplication.translate("DayCloseScreen", "none")
             parts.append(f"<p><i>{html.escape(none)}</i></p>")
             continue
-        cells = "".join(f"<th align='left'>{html.escape(h)}</th>" for h in header)
+        cells = "".join(f"<th align='left'>{html.escape(words(h))}</th>" for h in header)
         body = "".join(
             "<tr>" + "".join(f"<td align='{_align(i, c)}'>{html.escape(str(c))}</td>"
                              for i, c in enumerate(row)) + "</tr>"
-            for row in display_rows(report, title, header, rows))
+            for row in shown_rows(report, title, header, rows))
         parts.append(f"<table cellspacing='0' cellpadding='4'><tr>{cells}</tr>{body}</table>")
     return "".join(parts)

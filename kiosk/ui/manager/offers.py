@@ -5,12 +5,13 @@ and publishes the change to every device of the cinema."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox
 
 from kiosk.domain.money import format_money, parse_money
-from kiosk.domain.offers import Offer, describe
+from kiosk.domain.offers import Offer, audience
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
+from kiosk.ui.names import ticket_type_name
 from kiosk.ui.page_names import ManagerPage
 
 COLUMNS = (
@@ -34,6 +35,28 @@ def takes_off(offer: Offer, currency: str) -> str:
             "%1", format_money(offer.value, currency))
     return QCoreApplication.translate("OffersScreen", "at %1").replace(
         "%1", format_money(offer.value, currency))
+
+
+def who_for(offer: Offer) -> str:
+    """Who the offer is for, in the screen's language: "Adult tickets; Tue; shows
+    18:00–24:00" (day names from the locale; film ids are names, shown as stored)."""
+    words = []
+    for part in audience(offer):
+        if part.kind == "members":
+            words.append(_tr("members"))
+        elif part.kind == "tickets":
+            words.append(_tr("%1 tickets").replace(
+                "%1", "/".join(ticket_type_name(t) for t in part.values)))
+        elif part.kind == "films":
+            words.append((_tr("film %1") if len(part.values) == 1 else _tr("films %1"))
+                         .replace("%1", ", ".join(part.values)))
+        elif part.kind == "days":
+            words.append(", ".join(QLocale().dayName(int(d) + 1, QLocale.FormatType.ShortFormat)
+                                   for d in part.values))
+        elif part.kind == "times":
+            words.append(_tr("shows %1–%2").replace("%1", part.values[0])
+                         .replace("%2", part.values[1]))
+    return "; ".join(words) or _tr("all tickets")
 
 
 class OffersScreen(ManagerScreen):
@@ -147,7 +170,7 @@ class OffersScreen(ManagerScreen):
                   .replace("%2", o.valid_to or "…")
                   if o.valid_from or o.valid_to else self.tr("always"))
         return (o.name, takes_off(o, self.currency), o.code or self.tr("automatic"), uses,
-                describe(o), window, self.tr("active") if o.active else self.tr("withdrawn"),
+                who_for(o), window, self.tr("active") if o.active else self.tr("withdrawn"),
                 o.offer_id)
 
     def _selected(self) -> None:

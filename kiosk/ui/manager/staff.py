@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit
 
-from kiosk.domain.pin_policy import POLICY_TEXT
+from kiosk.domain.pin_policy import PIN_MAX_DIGITS, PIN_MIN_DIGITS
 from kiosk.ui import dates
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card
 from kiosk.ui.page_names import ManagerPage
@@ -53,7 +53,10 @@ class StaffScreen(ManagerScreen):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
         self.pin.setPlaceholderText(self.tr("4 to 8 digits, not 0000 or 1234"))
-        self.pin.setToolTip(POLICY_TEXT)  # the rule itself is the service's (staff_admin)
+        self.pin.setToolTip(  # the rule itself is the service's (staff_admin)
+            self.tr("A PIN is %1 to %2 digits, not all the same digit and not a run such as "
+                    "1234 or 9876.").replace("%1", str(PIN_MIN_DIGITS))
+            .replace("%2", str(PIN_MAX_DIGITS)))
         form.addRow(self.tr("Staff number"), self.number)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Role"), self.role)

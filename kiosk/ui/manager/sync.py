@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 from kiosk.domain.clock import from_iso
 from kiosk.domain.errors import KioskError
 from kiosk.services import outbox, sync_overview
-from kiosk.ui import dates
+from kiosk.ui import dates, names
 from kiosk.ui.manager import catalogue_line, common
 from kiosk.ui.manager.common import (
     Col,
@@ -266,13 +266,14 @@ class SyncScreen(ManagerScreen):
     def _show_state(self) -> None:
         pending = sum(r[3] for r in self.kiosk_model.rows)
         if not self.cloud_configured():
-            self.status.setText(
+            self.status.setText(self.tr(
                 "Cloud sync not configured: this kiosk sells from its own database only. "
-                f"{pending} change(s) are kept in the local outbox and will be sent once cloud "
-                "sync is turned on ([cloud] enabled = true).")
+                "%1 change(s) are kept in the local outbox and will be sent once cloud sync is "
+                "turned on ([cloud] enabled = true).").replace("%1", str(pending)))
             self.status.setProperty("role", "warn")
             self.reseat_button.setEnabled(False)
-            self.conflict_note.setText("Re-seating needs the cloud; a refund works offline.")
+            self.conflict_note.setText(self.tr("Re-seating needs the cloud; a refund works "
+                                               "offline."))
         else:
             live = self._live
             stored = self._stored or sync_overview.CloudState(None, None, None)
@@ -280,24 +281,26 @@ class SyncScreen(ManagerScreen):
             last_sync = _when(live.get("last_sync_at")) or stored.last_sync_at
             last_pull = _when(live.get("last_pull_at")) or stored.last_pull_at
             zone = ZoneInfo(self.ctx.timezone())
-            fmt = lambda t: dates.day_time_text(t, zone=zone, seconds=True) if t else "never"  # noqa: E731
+            never = self.tr("never")
+            fmt = lambda t: dates.day_time_text(t, zone=zone, seconds=True) if t else never  # noqa: E731
             known = live.get("state") or {True: "online", False: "offline"}.get(online, "")
-            head = {"connecting": "Connecting…", "online": "Online", "offline": "OFFLINE"}.get(
-                known, "Sync status unknown")
             checked = stored.last_verify_at
-            text = (f"{head} · policy {self.ctx.config.cloud.offline_policy} · last sent {fmt(last_sync)}"
-                    f" · last pulled {fmt(last_pull)} · sales last verified in the cloud "
-                    f"{fmt(checked)} · {live.get('pending', pending)} waiting")
+            text = (self.tr("%1 · policy %2 · last sent %3 · last pulled %4 · sales last "
+                            "verified in the cloud %5 · %6 waiting")
+                    .replace("%1", names.sync_state_name(known))
+                    .replace("%2", names.offline_policy_name(self.ctx.config.cloud.offline_policy))
+                    .replace("%3", fmt(last_sync)).replace("%4", fmt(last_pull))
+                    .replace("%5", fmt(checked)).replace("%6", str(live.get("pending", pending))))
             if live.get("clock"):
                 text += f" · {live['clock']}"
             if live.get("last_error"):
-                text += f" · problem: {live['last_error']}"
+                text += " · " + self.tr("problem: %1").replace("%1", str(live["last_error"]))
             self.status.setText(text)
             self.status.setProperty("role", "good" if online and not live.get("last_error")
                                     and not live.get("clock") else "warn")
             self.reseat_button.setEnabled(True)
-            self.conflict_note.setText("Re-seat moves the booking to equal seats and tells the "
-                                       "customer; refund pays it back in full.")
+            self.conflict_note.setText(self.tr("Re-seat moves the booking to equal seats and "
+                                               "tells the customer; refund pays it back in full."))
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self._show_catalogue()
