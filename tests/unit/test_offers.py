@@ -312,3 +312,18 @@ def test_the_ledger_record_and_the_z_report_carry_the_discount(desk):
     assert '"discount_minor": 5000' in sent[0]  # what the cloud gets agrees with the row
     report = desk.day_close.preview(desk.manager, "2026-11-25")  # the Z report before closing
     assert report.totals["tickets"]["discounts"] == 5_000
+
+
+def test_who_an_offer_is_for_comes_as_parts_for_a_screen_to_word():
+    """Issue 14: the domain gives the parts (no Qt, no sentence); ``describe`` words them in
+    English for messages and the command line, as before."""
+    from kiosk.domain.offers import AudiencePart, audience, describe
+
+    o = offer("tue", members_only=True, ticket_types=["adult", "child"], film_ids=["film-test"],
+              weekdays="tue,sat", from_time="18:00")
+    assert audience(o) == (AudiencePart("members"), AudiencePart("tickets", ("adult", "child")),
+                           AudiencePart("films", ("film-test",)), AudiencePart("days", ("1", "5")),
+                           AudiencePart("times", ("18:00", "24:00")))
+    assert describe(o) == ("members; adult/child tickets; film film-test; Tue, Sat; "
+                           "shows 18:00-24:00")
+    assert audience(offer("all")) == () and describe(offer("all")) == "all tickets"
