@@ -150,8 +150,7 @@ class CashupService:
             raise NotFound(f"There is no shift {shift_id}.")
         zone = self.deps.conn.execute("SELECT timezone FROM cinemas WHERE id = ?",
                                       (row["cinema_id"],)).fetchone()
-        return shift_report.from_ledger(self.deps.conn, row, listed_id=shift_id,
-                                        cinema_id=row["cinema_id"],
+        return shift_report.from_ledger(self.deps.conn, row, cinema_id=row["cinema_id"],
                                         timezone=str(zone[0]) if zone else "UTC",
                                         staff_name=str(row["staff_name"]))
 

@@ -158,12 +158,13 @@ def ledger_checks(conn: sqlite3.Connection, kiosk_id: str,
         "WHERE kiosk_id = ? AND local_id = ?", (kiosk_id, local_id))}
 
 
-def from_ledger(conn: sqlite3.Connection, shift: sqlite3.Row, *, listed_id: int,
-                cinema_id: str, timezone: str, staff_name: str) -> ShiftReport:
+def from_ledger(conn: sqlite3.Connection, shift: sqlite3.Row, *, cinema_id: str,
+                timezone: str, staff_name: str) -> ShiftReport:
     """The report of another device's shift (a ``ledger_shifts`` row) as pulled with the day:
     its count and checks as that device closed it. What it took per tender is what the checks
     expected (net of refunds; cash: expected less the float); sales are the pulled ones of the
-    same device and cashier while the shift was open."""
+    same device and cashier while the shift was open. Its number is the one that device gave
+    it (with ``kiosk_id``, what names it)."""
     currency = shift["currency"]
     key = (shift["kiosk_id"], int(shift["local_id"]))
     count = ledger_count(conn, *key, currency)
@@ -188,7 +189,7 @@ def from_ledger(conn: sqlite3.Connection, shift: sqlite3.Row, *, listed_id: int,
                          "staff_number = ? AND created_at >= ? AND created_at < ?",
                          window).fetchone()[0]
     return ShiftReport(
-        shift_id=listed_id, closed=shift["closed_at"] is not None,
+        shift_id=int(shift["local_id"]), closed=shift["closed_at"] is not None,
         cinema_name=_cinema(conn, cinema_id, timezone), timezone=timezone,
         staff_name=staff_name, staff_number=str(shift["staff_number"] or ""),
         kiosk_id=shift["kiosk_id"], currency=currency, opened_at=from_iso(shift["opened_at"]),

@@ -222,8 +222,8 @@ class CashupsScreen(ManagerScreen):
         if cashups is None:
             return
         local = ZoneInfo(tz)
-        checks = self.call(self.ctx.cashups.tender_checks, self.actor,
-                           [c.shift_id for c in cashups if c.origin == "local"]) or {}
+        checks = self.call(self.ctx.cashups.tender_checks, self.actor,  # every device's
+                           [c.shift_id for c in cashups]) or {}
         rows = [(c.shift_id, f"{c.staff_number} {c.staff_name}", c.kiosk_id,
                  c.opened_at.astimezone(local), c.closed_at.astimezone(local) if c.closed_at else None,
                  c.float_minor, c.expected_minor, c.counted_minor, c.variance_minor,

@@ -6,33 +6,41 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from kiosk.domain.clock import from_iso
 from kiosk.ui import dates
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SyncScreen", text)
 
 
 def catalogue_line(entry: dict[str, Any] | None, cinema_id: str, timezone: str) -> tuple[str, str]:
     """(text, role) for the engine's ``status()['catalogue']`` entry (or the database's)."""
     if not cinema_id:
-        return ("Shared catalogue: this device has no cinema_id, so its shows, prices and staff "
-                "are its own (set cinema_id or run `kiosk cloud join`).", "muted")
+        return (_tr("Shared catalogue: this device has no cinema_id, so its shows, prices and "
+                    "staff are its own (set cinema_id or run `kiosk cloud join`)."), "muted")
     entry = entry or {}
     version = int(entry.get("version") or 0)
     pulled = entry.get("last_pull_at") or ""
-    when = dates.day_time_text(from_iso(pulled), zone=timezone, seconds=True) if pulled else "never"
-    text = (f"Shared catalogue of {cinema_id}: version {version or 'not pulled yet'}"
-            f" · last checked {when}")
+    when = (dates.day_time_text(from_iso(pulled), zone=timezone, seconds=True) if pulled
+            else _tr("never"))
+    text = (_tr("Shared catalogue of %1: version %2 · last checked %3").replace("%1", cinema_id)
+            .replace("%2", str(version) if version else _tr("not pulled yet")).replace("%3", when))
     queued = int(entry.get("publish_queued") or 0)
     unpublished = int(entry.get("unpublished") or 0)
     if queued:
-        text += " · your changes wait to be published (offline)"
+        text += " · " + _tr("your changes wait to be published (offline)")
     elif unpublished:
-        text += (f" · {unpublished} record(s) changed here are not published yet "
-                 "(`kiosk cloud publish`, or edit again once online)")
+        text += " · " + _tr("%1 record(s) changed here are not published yet (`kiosk cloud "
+                            "publish`, or edit again once online)").replace("%1", str(unpublished))
     problems = list(entry.get("problems") or [])
     if problems:
         short = [p.replace("; last good copy kept", "") for p in problems[:3]]
-        text += (f" · {len(problems)} item(s) could not be read and keep their last good copy: "
-                 + "; ".join(short) + (" …" if len(problems) > 3 else ""))
+        text += (" · " + _tr("%1 item(s) could not be read and keep their last good copy:")
+                 .replace("%1", str(len(problems))) + " " + "; ".join(short)
+                 + (" …" if len(problems) > 3 else ""))
     conflict = str(entry.get("last_conflict") or "")
     if conflict:
         stamp, _, message = conflict.partition(" ")
@@ -40,5 +48,6 @@ def catalogue_line(entry: dict[str, Any] | None, cinema_id: str, timezone: str) 
             at = dates.day_time_text(from_iso(stamp), zone=timezone)
         except ValueError:
             at = stamp
-        text += f" · last refused publish ({at}): {message}"
+        text += " · " + _tr("last refused publish (%1): %2").replace("%1", at).replace(
+            "%2", message)
     return text, ("warn" if problems or queued or unpublished or not version else "good")

@@ -30,20 +30,43 @@ from kiosk.ui.manager.common import (
 )
 from kiosk.ui.page_names import ManagerPage
 
-KIOSK_COLUMNS = (Col("kiosk_id", "Kiosk"), Col("last_sale", "Last sale", "datetime"),
-                 Col("last_sync", "Last synced", "datetime"), Col("pending", "Waiting to send", "int"),
-                 Col("oldest", "Oldest waiting", "datetime"), Col("allocated", "Offline seats unsold", "int"),
-                 Col("error", "Last problem"))
-ALLOC_COLUMNS = (Col("starts", "Show starts", "datetime"), Col("film", "Film"), Col("kiosk_id", "Kiosk"),
-                 Col("allocated", "Allocated", "int"), Col("sold", "Sold from them", "int"))
-DOUBLE_COLUMNS = (Col("reference", "Booking"), Col("show_id", "Show"),
-                  Col("first", "First admitted at"), Col("first_at", "When", "datetime"),
-                  Col("second", "Admitted again at (offline)"),
-                  Col("second_at", "When", "datetime"))
-CONFLICT_COLUMNS = (Col("reference", "Booking"), Col("show_id", "Show"), Col("seats", "Seats sold here"),
-                    Col("lost", "Taken elsewhere"), Col("contact", "Customer"),
-                    Col("amount", "Paid", "money"), Col("detected", "Found", "datetime"),
-                    Col("currency", "Currency"))
+KIOSK_COLUMNS = (
+    Col("kiosk_id", QT_TRANSLATE_NOOP("SyncScreen", "Kiosk")),
+    Col("last_sale", QT_TRANSLATE_NOOP("SyncScreen", "Last sale"), "datetime"),
+    Col("last_sync", QT_TRANSLATE_NOOP("SyncScreen", "Last synced"), "datetime"),
+    Col("pending", QT_TRANSLATE_NOOP("SyncScreen", "Waiting to send"), "int"),
+    Col("oldest", QT_TRANSLATE_NOOP("SyncScreen", "Oldest waiting"), "datetime"),
+    Col("allocated", QT_TRANSLATE_NOOP("SyncScreen", "Offline seats unsold"), "int"),
+    Col("error", QT_TRANSLATE_NOOP("SyncScreen", "Last problem")),
+)
+
+ALLOC_COLUMNS = (
+    Col("starts", QT_TRANSLATE_NOOP("SyncScreen", "Show starts"), "datetime"),
+    Col("film", QT_TRANSLATE_NOOP("SyncScreen", "Film")),
+    Col("kiosk_id", QT_TRANSLATE_NOOP("SyncScreen", "Kiosk")),
+    Col("allocated", QT_TRANSLATE_NOOP("SyncScreen", "Allocated"), "int"),
+    Col("sold", QT_TRANSLATE_NOOP("SyncScreen", "Sold from them"), "int"),
+)
+
+DOUBLE_COLUMNS = (
+    Col("reference", QT_TRANSLATE_NOOP("SyncScreen", "Booking")),
+    Col("show_id", QT_TRANSLATE_NOOP("SyncScreen", "Show")),
+    Col("first", QT_TRANSLATE_NOOP("SyncScreen", "First admitted at")),
+    Col("first_at", QT_TRANSLATE_NOOP("SyncScreen", "When"), "datetime"),
+    Col("second", QT_TRANSLATE_NOOP("SyncScreen", "Admitted again at (offline)")),
+    Col("second_at", QT_TRANSLATE_NOOP("SyncScreen", "When"), "datetime"),
+)
+
+CONFLICT_COLUMNS = (
+    Col("reference", QT_TRANSLATE_NOOP("SyncScreen", "Booking")),
+    Col("show_id", QT_TRANSLATE_NOOP("SyncScreen", "Show")),
+    Col("seats", QT_TRANSLATE_NOOP("SyncScreen", "Seats sold here")),
+    Col("lost", QT_TRANSLATE_NOOP("SyncScreen", "Taken elsewhere")),
+    Col("contact", QT_TRANSLATE_NOOP("SyncScreen", "Customer")),
+    Col("amount", QT_TRANSLATE_NOOP("SyncScreen", "Paid"), "money"),
+    Col("detected", QT_TRANSLATE_NOOP("SyncScreen", "Found"), "datetime"),
+    Col("currency", QT_TRANSLATE_NOOP("SyncScreen", "Currency")),
+)
 
 
 KIND_WORDS = {"confirm": QT_TRANSLATE_NOOP("SyncScreen", "Sale"),
@@ -74,11 +97,11 @@ def _conflicts_module():
 
 class SyncScreen(ManagerScreen):
     name = ManagerPage.SYNC
-    title = "Kiosks and sync"
+    title = QT_TRANSLATE_NOOP("SyncScreen", "Kiosks and sync")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.toolbar.addWidget(button("Refresh", self, role="primary", slot=self.refresh))
+        self.toolbar.addWidget(button(self.tr("Refresh"), self, role="primary", slot=self.refresh))
         self.status = QLabel("", self)
         self.status.setObjectName("syncState")
         self.status.setWordWrap(True)
@@ -90,16 +113,16 @@ class SyncScreen(ManagerScreen):
                                             QSizePolicy.Policy.Minimum)  # never clipped
         self.outer.addWidget(self.catalogue_status)
 
-        self.kiosk_model = RowsModel(KIOSK_COLUMNS, self)
+        self.kiosk_model = RowsModel(KIOSK_COLUMNS, self, context="SyncScreen")
         self.kiosk_model.highlight = lambda r: "warn" if self.kiosk_model.rows[r][3] else None
         self.kiosk_table = SortedTable(self.kiosk_model, self)
         self.kiosk_table.setObjectName("kioskTable")
         fit_columns(self.kiosk_table, {len(KIOSK_COLUMNS) - 1})  # the last problem wraps
-        self.alloc_model = RowsModel(ALLOC_COLUMNS, self)
+        self.alloc_model = RowsModel(ALLOC_COLUMNS, self, context="SyncScreen")
         self.alloc_table = SortedTable(self.alloc_model, self)
         self.alloc_table.setObjectName("allocationTable")
         fit_columns(self.alloc_table, {1})  # the film
-        self.conflict_model = RowsModel(CONFLICT_COLUMNS, self)
+        self.conflict_model = RowsModel(CONFLICT_COLUMNS, self, context="SyncScreen")
         self.conflict_table = SortedTable(self.conflict_model, self)
         self.conflict_table.setObjectName("conflictTable")
         fit_columns(self.conflict_table, {2, 3, 4},  # seats and the customer wrap
@@ -110,20 +133,20 @@ class SyncScreen(ManagerScreen):
         rows_high = self.kiosk_table.horizontalHeader().sizeHint().height() + 48  # and a row
         self.kiosk_table.setMinimumHeight(rows_high)
         self.conflict_table.setMinimumHeight(rows_high)
-        self.outer.addWidget(self._section("Kiosks", self.kiosk_table, self.kiosk_model,
+        self.outer.addWidget(self._section(self.tr("Kiosks"), self.kiosk_table, self.kiosk_model,
                                            "kiosks"), 1)
-        self.outer.addWidget(self._section("Offline allocations by show", self.alloc_table,
+        self.outer.addWidget(self._section(self.tr("Offline allocations by show"), self.alloc_table,
                                            self.alloc_model, "allocations"), 1)
-        conflicts = self._section("Conflict queue: seats sold elsewhere first", self.conflict_table,
+        conflicts = self._section(self.tr("Conflict queue: seats sold elsewhere first"), self.conflict_table,
                                   self.conflict_model, "conflicts")
         actions = QHBoxLayout()
         self.conflict_note = QLabel("", self)
         self.conflict_note.setProperty("role", "muted")
         self.conflict_note.setWordWrap(True)
         actions.addWidget(self.conflict_note, 1)
-        self.reseat_button = button("Re-seat (equal seats)", self, role="primary", slot=self.reseat,
+        self.reseat_button = button(self.tr("Re-seat (equal seats)"), self, role="primary", slot=self.reseat,
                                     name="reseatButton")
-        self.refund_button = button("Refund in full", self, role="danger", slot=self.refund,
+        self.refund_button = button(self.tr("Refund in full"), self, role="danger", slot=self.refund,
                                     name="conflictRefund")
         actions.addWidget(self.reseat_button)
         actions.addWidget(self.refund_button)
@@ -133,11 +156,11 @@ class SyncScreen(ManagerScreen):
         self.dead_card.hide()  # until there is something stuck
         self.outer.addWidget(self.dead_card, 1)
         # tickets admitted at two doors while one was offline (issue 13), found on reconnecting
-        self.double_model = RowsModel(DOUBLE_COLUMNS, self)
+        self.double_model = RowsModel(DOUBLE_COLUMNS, self, context="SyncScreen")
         self.double_table = SortedTable(self.double_model, self)
         self.double_table.setObjectName("doubleAdmissions")
         self.double_table.setMinimumHeight(rows_high)
-        self.double_card = self._section("Double admissions at the doors", self.double_table,
+        self.double_card = self._section(self.tr("Double admissions at the doors"), self.double_table,
                                          self.double_model, "double_admissions")
         self.double_card.hide()  # until there is one
         self.outer.addWidget(self.double_card, 1)
@@ -155,7 +178,7 @@ class SyncScreen(ManagerScreen):
         label.setProperty("role", "title")
         head.addWidget(label)
         head.addStretch(1)
-        head.addWidget(button("Export CSV", frame, name=f"csv_{name}",
+        head.addWidget(button(self.tr("Export CSV"), frame, name=f"csv_{name}",
                               slot=lambda: self.export_csv(table, name)))
         lay.addLayout(head)
         lay.addWidget(table, 1)
@@ -307,7 +330,7 @@ class SyncScreen(ManagerScreen):
         has_conflicts = self.conflict_model.rowCount() > 0
         self.conflict_table.setVisible(has_conflicts)
         if not has_conflicts:
-            self.conflict_note.setText("No booking is in conflict.")
+            self.conflict_note.setText(self.tr("No booking is in conflict."))
         self.refund_button.setEnabled(has_conflicts)
         if not has_conflicts:
             self.reseat_button.setEnabled(False)
