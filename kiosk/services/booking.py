@@ -45,8 +45,8 @@ from kiosk.services.models import (
 )
 from kiosk.services.remote_decisions import (
     DecisionSending,
-    describe_sent,
     send_refund_decision,
+    sent_decision,
     sent_decisions,
 )
 
@@ -222,8 +222,10 @@ class BookingService:
         sent = sent_decisions(self.conn)
         for row in rows:
             key = ("refund", row["kiosk_id"], row.get("local_id", 0))
-            row["decision"] = (describe_sent(sent.get(key), self.conn, self.deps.config)
-                               if row["origin"] == "cloud" else "")
+            said = (sent_decision(sent.get(key), self.conn, self.deps.config)
+                    if row["origin"] == "cloud" else None)
+            row["decision"] = said.text if said is not None else ""
+            row["sent"] = said  # the same as data, for a screen to word
         return rows
 
     def pay_out(self, actor: Actor, refund_id: int) -> RefundResult:

@@ -19,8 +19,9 @@ from kiosk.services.deps import ServiceDeps
 from kiosk.services.models import Actor
 from kiosk.services.remote_decisions import (
     DecisionSending,
-    describe_sent,
+    SentDecision,
     send_cashup_decision,
+    sent_decision,
     sent_decisions,
 )
 from kiosk.services.shift_report import ShiftReport
@@ -55,6 +56,7 @@ class Cashup:
     # Empty for another device's shift.
     tenders: tuple[TenderTotal, ...] = ()
     decision: str = ""  # another device's: what this console sent about it, and the answer
+    sent: SentDecision | None = None  # the same as data, for a screen to word
 
     def tender(self, kind: str) -> TenderTotal:
         """One kind's line (zeros when the shift never took it)."""
@@ -180,8 +182,9 @@ class CashupService:
         """Another device's shift, with what this console sent about it and the answer."""
         sent = sent_decisions(self.deps.conn).get(("cashup", row["origin_kiosk"],
                                                    int(row["origin_id"])))
-        return replace(self._cashup(row), origin="cloud",
-                       decision=describe_sent(sent, self.deps.conn, self.deps.config))
+        said = sent_decision(sent, self.deps.conn, self.deps.config)
+        return replace(self._cashup(row), origin="cloud", sent=said,
+                       decision=said.text if said is not None else "")
 
     def approve(self, actor: Actor, shift_id: int, comment: str = "") -> Cashup:
         """Sign off a closed shift's cash. A flagged variance needs a comment saying why.

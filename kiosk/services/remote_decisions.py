@@ -19,6 +19,7 @@ import json
 import logging
 import sqlite3
 import time
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
@@ -165,6 +166,35 @@ def sent_decisions(conn: sqlite3.Connection) -> dict[tuple[str, str, int], sqlit
     """What this console sent (and what each device answered), by (kind, kiosk, local id)."""
     return {(r["kind"], r["kiosk_id"], int(r["local_id"])): r
             for r in conn.execute("SELECT * FROM decisions_sent")}
+
+
+@dataclass(frozen=True)
+class SentDecision:
+    """What this console sent about another device's request and what that device answered,
+    as data for a screen to word in its language (``text``: the English line)."""
+
+    decision: str  # approve | reject
+    outcome: str  # applied | refused | "" (not applied yet)
+    by: str  # the manager's name (or staff number)
+    at: datetime | None  # when it was decided (UTC)
+    kiosk_id: str
+    note: str  # the device's reason for a refusal
+    text: str
+
+
+def sent_decision(row: sqlite3.Row | None, conn: sqlite3.Connection,
+                  config: Config) -> SentDecision | None:
+    """The decision sent for a listed request (None: nothing sent from here)."""
+    if row is None:
+        return None
+    try:
+        at: datetime | None = from_iso(row["decided_at"])
+    except (TypeError, ValueError):
+        at = None
+    return SentDecision(str(row["decision"]), str(row["outcome"] or ""),
+                        str(row["decided_by_name"] or row["decided_by"]), at,
+                        str(row["kiosk_id"]), str(row["outcome_note"] or ""),
+                        describe_sent(row, conn, config))
 
 
 def describe_sent(row: sqlite3.Row | None, conn: sqlite3.Connection, config: Config) -> str:

@@ -104,3 +104,27 @@ def offline_policy_name(code: str) -> str:
     return QCoreApplication.translate("Status", word) if word else code
 
 
+
+
+def sent_decision_text(sent, zone: str) -> str:
+    """What this console sent about another device's request and its answer (a
+    ``kiosk.services.remote_decisions.SentDecision``), in the screen's language; "" for None."""
+    if sent is None:
+        return ""
+    from kiosk.ui import dates
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Status", text)
+
+    approve = sent.decision == "approve"
+    if sent.outcome == "refused":
+        text = (tr("%1 refused %2's approval: %3") if approve
+                else tr("%1 refused %2's rejection: %3"))
+        return text.replace("%1", sent.kiosk_id).replace("%2", sent.by).replace("%3", sent.note)
+    if sent.outcome == "applied":
+        text = tr("Approval by %1 applied") if approve else tr("Rejection by %1 applied")
+        return text.replace("%1", sent.by)
+    at = dates.time_text(sent.at, zone=zone) if sent.at is not None else ""
+    text = (tr("Approval sent %1 by %2, not applied yet") if approve
+            else tr("Rejection sent %1 by %2, not applied yet"))
+    return text.replace("%1", at).replace("%2", sent.by)

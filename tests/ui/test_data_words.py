@@ -121,3 +121,17 @@ def test_the_pin_policy_tooltip_goes_through_tr(qtbot, services, pseudo):
     screen = window.show_page("staff")
     assert screen.pin.toolTip() == ("«A PIN is %1 to %2 digits, not all the same digit and not a "
                                     "run such as 1234 or 9876.»").replace("%1", "4").replace("%2", "8")
+
+
+def test_a_decision_sent_to_another_device_is_worded_from_its_parts(qapp, pseudo):
+    from kiosk.services.remote_decisions import SentDecision
+    from kiosk.ui.names import sent_decision_text
+
+    at = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+    waiting = SentDecision("approve", "", "Meera Manager", at, "KIOSK-2", "", "English")
+    assert sent_decision_text(waiting, "Asia/Kolkata") == \
+        "«Approval sent 17:30 by Meera Manager, not applied yet»"
+    refused = SentDecision("reject", "refused", "Meera Manager", at, "KIOSK-2", "gone", "English")
+    assert sent_decision_text(refused, "Asia/Kolkata") == \
+        "«KIOSK-2 refused Meera Manager's rejection: gone»"
+    assert sent_decision_text(None, "UTC") == ""

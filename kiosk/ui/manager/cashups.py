@@ -30,6 +30,7 @@ from kiosk.domain.errors import KioskError
 from kiosk.services.schedule import day_bounds
 from kiosk.ui import dates
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
+from kiosk.ui.names import sent_decision_text
 from kiosk.ui.page_names import ManagerPage
 from kiosk.ui.widgets.shift_report import ShiftReportView
 
@@ -230,7 +231,8 @@ class CashupsScreen(ManagerScreen):
                  *((c.tender(k).net_minor if c.origin == "local" else None)
                    for k in ("card", "upi", "voucher", "points")),
                  "FLAGGED" if c.flagged else "",
-                 c.decision if c.decision and c.status != "approved" else self._status(c.status, c.flagged),
+                 (sent_decision_text(c.sent, tz) or c.decision)
+                 if c.decision and c.status != "approved" else self._status(c.status, c.flagged),
                  c.approved_by_name,
                  c.comment.replace("\n", " | "), c.currency,
                  *(checks.get(c.shift_id, {}).get(k) for k in ("card", "upi"))) for c in cashups]

@@ -25,6 +25,7 @@ from kiosk.ui.manager.common import (
     fit_columns,
     muted,
 )
+from kiosk.ui.names import sent_decision_text
 from kiosk.ui.page_names import ManagerPage
 from kiosk.ui.reasons import reason_text
 
@@ -87,7 +88,9 @@ def refund_row(item: Any, timezone: str) -> tuple:
     who = pick(d, "requested_by_name", "requested_by", "staff_name")
     return (pick(d, "refund_id", "id"), when, pick(d, "booking_reference", "reference"),
             pick(d, "film_title", "film"), seats, pick(d, "amount_minor", "amount", default=0),
-            pick(d, "kiosk_id", default=""), pick(d, "decision", default=""), pick(d, "method"),
+            pick(d, "kiosk_id", default=""),
+            sent_decision_text(d["sent"], timezone) if d.get("sent") is not None
+            else pick(d, "decision", default=""), pick(d, "method"),
             who, reason_text(pick(d, "reason")), pick(d, "currency", default="INR"))
 
 
