@@ -2,19 +2,31 @@
 
 Chosen over one ``QGraphicsItem`` per seat by measurement (see ``kiosk.ui.seatmap`` docstring
 for the figures): a Python-subclassed item per seat costs a Python ``paint`` call per visible seat
-and a Python object per seat at build time; this item costs one ``paint`` call per exposed
-region, finds the seats in it through the grid index, and batches small seats into a few
-``drawRects`` calls; zoomed in, it blits per-zoom seat sprites. A status change invalidates
-just that seat's cell. ``paint`` never lets an exception escape: one escaping a Qt virtual
-aborts the process under PySide6 6.12, so it is logged instead.
+and a Python object per seat at build time. This item does no per-seat Python work on a full
+repaint, at any zoom, so a 100,000-seat arena pans at 60 frames a second:
+
+* seats below ``BATCH_MIN_PX`` (a fitted big hall) are one pixel each of a *status image*
+  (one pixel per cell, built a run of seats at a time), drawn scaled in one call with the gaps
+  between seats ruled over it; a status change sets one pixel;
+* bigger seats are drawn once into 128 px *tiles* per zoom level (through the grid index:
+  batched ``drawRects`` / ``drawLines``, or blitted per-zoom sprites when zoomed in) and a
+  repaint blits the tiles. A status change redraws that seat's cell inside the cached tiles it
+  touches. After a zoom step the missing tiles are drawn within a time budget per frame; the
+  rest show the status image for a frame or two and are refined from the event loop (only
+  when more than ``PROGRESSIVE_MIN_SEATS`` show: a small hall is always drawn whole).
+
+``paint`` never lets an exception escape: one escaping a Qt virtual aborts the process under
+PySide6 6.12, so it is logged instead.
 """
 
 from __future__ import annotations
 
 import logging
+import math
+import time
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtCore import QLineF, QRectF, Qt, QTimer
+from PySide6.QtGui import QFont, QImage, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.services.models import SeatStatus
@@ -31,6 +43,11 @@ from kiosk.ui.seatmap.painting import (
 from kiosk.ui.seatmap.palette import NORMAL, SeatPalette
 
 log = logging.getLogger(__name__)
+TILE_PX = 128  # device pixels a side: one tile renders in a few ms even at the smallest batched seats
+TILE_BUDGET_MS = 6.0  # tiles drawn per frame after a zoom step; the rest come next frames
+PROGRESSIVE_MIN_SEATS = 800  # fewer seats in view draw whole in one frame (and grab() is exact)
+MAX_TILES = 320  # ~20 MB at 1x: a 1280x800 view shows ~80
+GAP_MIN_PX = 3.0  # status image: rule the gaps between seats from this cell size on
 LABELLED = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE})
 SCALE_ONLY = QTransform.TransformationType.TxScale.value  # no rotation or shear: sprites fit
 
@@ -46,8 +63,17 @@ class SeatLayer(QGraphicsItem):
         self.focus_index: int | None = None
         self.screen_text = screen_text
         self.use_sprites = True  # False: draw every seat as vectors (printing, comparisons)
+        self.use_tiles = True  # False: paint seats straight into the view (comparisons)
         self._sprites: dict[tuple, QPixmap] = {}
         self._sprite_size: tuple | None = None
+        self._image: QImage | None = None  # one pixel per cell, see _status_image
+        self._image_palette = ""
+        self._image_rgb: dict[tuple[str, SeatStatus], int] = {}
+        self._tiles: dict[tuple[int, int], QPixmap] = {}
+        self._tile_key: tuple | None = None  # (scale, palette, dpr, sprites) the tiles are for
+        self._refine_queued = False
+        self.tiles_pending = 0  # tiles the last paint left to the status image (bench, tests)
+        self.tiles_rendered = 0
         self.paint_count = 0  # paint() calls, for tests and the bench
         self.last_painted = 0  # seats visited by the last paint() call
         x, y, w, h = geometry.scene_bounds()
@@ -63,7 +89,25 @@ class SeatLayer(QGraphicsItem):
         return QRectF(cell.x, cell.y, PITCH, PITCH)
 
     def invalidate_seat(self, i: int) -> None:
+        """Repaint seat ``i``'s cell from the caches (focus ring moved)."""
         self.update(self.cell_rect(i).adjusted(-3, -3, 3, 3))
+
+    def seat_changed(self, i: int) -> None:
+        """Seat ``i``'s status changed: one pixel of the status image, its cell in the cached
+        tiles, then a repaint of that cell only."""
+        geo = self.geo
+        if self._image is not None:
+            self._image.setPixel(geo.cols_of[i], geo.rows_of[i],
+                                 self._image_rgb[(geo.types[i], self.statuses[i])])
+        if self._tiles and self._tile_key is not None:
+            self._patch_tiles(self.cell_rect(i).adjusted(-3, -3, 3, 3))
+        self.invalidate_seat(i)
+
+    def statuses_reset(self) -> None:
+        """Many seats changed at once: drop the caches and repaint the whole hall."""
+        self._image = None
+        self._tiles.clear()
+        self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -76,11 +120,32 @@ class SeatLayer(QGraphicsItem):
     def _paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
                widget: QWidget | None) -> None:
         exposed = option.exposedRect
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        transform = painter.worldTransform()
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(transform)
         cell_px = PITCH * lod
+        geo = self.geo
+        self.last_painted = geo.count_in_rect(exposed.left(), exposed.top(), exposed.right(),
+                                              exposed.bottom())
+        self.tiles_pending = 0
+        dpr = widget.devicePixelRatioF() if widget is not None else 1.0
+        if cell_px < BATCH_MIN_PX:
+            self._paint_image(painter, exposed, cell_px)
+        elif self.use_tiles and transform.type().value <= SCALE_ONLY:
+            self._paint_tiles(painter, exposed, transform, dpr)
+        else:
+            self._paint_seats(painter, exposed, lod, dpr)
         self._paint_frame(painter, exposed, lod)
-        seats = self.geo.seats_in_rect(exposed.left(), exposed.top(), exposed.right(), exposed.bottom())
-        self.last_painted = len(seats)
+        if self.focus_index is not None and cell_px >= BATCH_MIN_PX * 0.5:
+            rect = self.cell_rect(self.focus_index)
+            if rect.intersects(exposed):
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                paint_focus(painter, rect, self.palette, lod)
+
+    def _paint_seats(self, painter: QPainter, exposed: QRectF, lod: float, dpr: float) -> None:
+        """Every seat in ``exposed``, drawn (not cached): what a tile holds."""
+        cell_px = PITCH * lod
+        seats = self.geo.seats_in_rect(exposed.left(), exposed.top(), exposed.right(),
+                                       exposed.bottom())
         geo, statuses = self.geo, self.statuses
         cols, rows, types = geo.cols_of, geo.rows_of, geo.types
         if cell_px >= DETAIL_MIN_PX:
@@ -88,7 +153,6 @@ class SeatLayer(QGraphicsItem):
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
             transform = painter.worldTransform()
             if self.use_sprites and transform.type().value <= SCALE_ONLY:
-                dpr = widget.devicePixelRatioF() if widget is not None else 1.0
                 self._paint_sprites(painter, seats, transform, dpr)
             else:
                 numbers = geo.numbers
@@ -99,11 +163,162 @@ class SeatLayer(QGraphicsItem):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             paint_batched(painter, seats, geo.xs, geo.ys, types, statuses, PITCH, self.palette,
                           with_marks=cell_px >= BATCH_MIN_PX)
-        if self.focus_index is not None and cell_px >= BATCH_MIN_PX * 0.5:
-            rect = self.cell_rect(self.focus_index)
-            if rect.intersects(exposed):
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-                paint_focus(painter, rect, self.palette, lod)
+
+    # --- status image: the hall below batched size ----------------------------------------
+    def _status_image(self) -> QImage:
+        """One pixel per cell in the seat's fill (its outline colour where the fill is the
+        background, as tiny seats have no outline), aisles in the background colour.
+
+        Built without a Python step per seat: the per-seat colour indices come from two
+        ``map`` calls and are copied into the image a run of seats at a time."""
+        palette = self.palette
+        if self._image is not None and self._image_palette == palette.name:
+            return self._image
+        geo = self.geo
+        table = [palette.background.rgb()]
+        lut: dict[str, dict[SeatStatus, int]] = {}
+        self._image_rgb = {}
+        for seat_type in set(geo.types):
+            lut[seat_type] = {}
+            for status in SeatStatus:
+                fill = palette.fill(seat_type, status)
+                if fill == palette.background:
+                    fill = palette.edge(seat_type, status)
+                lut[seat_type][status] = len(table)
+                table.append(fill.rgb())
+                self._image_rgb[(seat_type, status)] = fill.rgb()
+        if len(table) > 256:
+            raise ValueError("more seat styles than an 8-bit image holds")
+        flat = bytes(map(dict.__getitem__, map(lut.__getitem__, geo.types), self.statuses))
+        stride = (geo.width + 3) & ~3
+        buffer = bytearray(stride * max(1, geo.row_count))
+        for row, column, first, n in geo.runs:
+            at = row * stride + column
+            buffer[at:at + n] = flat[first:first + n]
+        indexed = QImage(bytes(buffer), max(1, geo.width), max(1, geo.row_count), stride,
+                         QImage.Format.Format_Indexed8)
+        indexed.setColorTable(table)
+        self._image = indexed.convertToFormat(QImage.Format.Format_RGB32)
+        self._image_palette = palette.name
+        return self._image
+
+    def _paint_image(self, painter: QPainter, exposed: QRectF, cell_px: float) -> None:
+        """The exposed cells from the status image, scaled in one call, gaps ruled over."""
+        geo = self.geo
+        top = geo.seats_top
+        c0 = max(0, int(exposed.left() // PITCH))
+        c1 = min(geo.width, int(exposed.right() // PITCH) + 1)
+        r0 = max(0, int((exposed.top() - top) // PITCH))
+        r1 = min(geo.row_count, int((exposed.bottom() - top) // PITCH) + 1)
+        if c0 >= c1 or r0 >= r1:
+            return
+        image = self._status_image()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        target = QRectF(c0 * PITCH, top + r0 * PITCH, (c1 - c0) * PITCH, (r1 - r0) * PITCH)
+        painter.drawImage(target, image, QRectF(c0, r0, c1 - c0, r1 - r0))
+        if cell_px < GAP_MIN_PX:
+            return
+        lines = [QLineF(c * PITCH, target.top(), c * PITCH, target.bottom())
+                 for c in range(c0, c1 + 1)]
+        lines.extend(QLineF(target.left(), top + r * PITCH, target.right(), top + r * PITCH)
+                     for r in range(r0, r1 + 1))
+        painter.setPen(QPen(self.palette.background, PITCH * 0.24))
+        painter.drawLines(lines)
+
+    # --- tiles: the hall at batched size and above ----------------------------------------
+    def _paint_tiles(self, painter: QPainter, exposed: QRectF, transform: QTransform,
+                     dpr: float) -> None:
+        """Blit the cached tiles under ``exposed``; draw missing ones within the frame's budget,
+        show the status image where they are still missing and come back for them."""
+        scale = transform.m11()
+        key = (scale, self.palette.name, dpr, self.use_sprites)
+        if key != self._tile_key:
+            self._tiles.clear()
+            self._tile_key = key
+        size = TILE_PX
+        box = self._bounds.intersected(exposed)
+        if box.isEmpty():
+            return
+        tx0, tx1 = math.floor(box.left() * scale / size), math.floor(box.right() * scale / size)
+        ty0, ty1 = math.floor(box.top() * scale / size), math.floor(box.bottom() * scale / size)
+        tiles = self._tiles
+        wanted = [(tx, ty) for ty in range(ty0, ty1 + 1) for tx in range(tx0, tx1 + 1)]
+        missing = [t for t in wanted if t not in tiles]
+        if missing:
+            if len(tiles) + len(missing) > MAX_TILES:  # drop the oldest, keep what shows
+                keep = set(wanted)
+                for old in [t for t in tiles if t not in keep][:len(tiles) // 2 + len(missing)]:
+                    del tiles[old]
+            budget = TILE_BUDGET_MS if self.last_painted > PROGRESSIVE_MIN_SEATS else math.inf
+            deadline = time.perf_counter() + budget / 1000
+            for n, tile in enumerate(missing):
+                if n and time.perf_counter() > deadline:
+                    break
+                tiles[tile] = self._render_tile(*tile, scale, dpr)
+                self.tiles_rendered += 1
+            self.tiles_pending = sum(1 for t in missing if t not in tiles)
+            if self.tiles_pending:
+                self._paint_image(painter, exposed, PITCH * scale)
+                self._queue_refine()
+        ox, oy = round(transform.dx()), round(transform.dy())
+        painter.save()
+        try:
+            painter.resetTransform()
+            for tile in wanted:
+                pixmap = tiles.get(tile)
+                if pixmap is not None:
+                    painter.drawPixmap(ox + tile[0] * size, oy + tile[1] * size, pixmap)
+        finally:
+            painter.restore()
+
+    def _tile_painter(self, pixmap: QPixmap, tx: int, ty: int, scale: float) -> QPainter:
+        painter = QPainter(pixmap)
+        painter.setTransform(QTransform(scale, 0, 0, scale, -tx * TILE_PX, -ty * TILE_PX))
+        return painter
+
+    def _render_tile(self, tx: int, ty: int, scale: float, dpr: float) -> QPixmap:
+        pixmap = QPixmap(round(TILE_PX * dpr), round(TILE_PX * dpr))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(self.palette.background)
+        painter = self._tile_painter(pixmap, tx, ty, scale)
+        try:
+            self._paint_seats(painter, QRectF(tx * TILE_PX / scale, ty * TILE_PX / scale,
+                                              TILE_PX / scale, TILE_PX / scale), scale, dpr)
+        finally:
+            painter.end()
+        return pixmap
+
+    def _patch_tiles(self, rect: QRectF) -> None:
+        """Redraw the scene ``rect`` inside every cached tile it touches (a changed seat)."""
+        scale, _name, dpr, _sprites = self._tile_key
+        size = TILE_PX
+        for tx in range(math.floor(rect.left() * scale / size),
+                        math.floor(rect.right() * scale / size) + 1):
+            for ty in range(math.floor(rect.top() * scale / size),
+                            math.floor(rect.bottom() * scale / size) + 1):
+                pixmap = self._tiles.get((tx, ty))
+                if pixmap is None:
+                    continue
+                painter = self._tile_painter(pixmap, tx, ty, scale)
+                try:
+                    painter.setClipRect(rect)
+                    painter.fillRect(rect, self.palette.background)
+                    self._paint_seats(painter, rect, scale, dpr)
+                finally:
+                    painter.end()
+
+    def _queue_refine(self) -> None:
+        if not self._refine_queued:
+            self._refine_queued = True
+            QTimer.singleShot(0, self._refine)
+
+    def _refine(self) -> None:
+        self._refine_queued = False
+        try:
+            self.update()
+        except RuntimeError:  # the item was deleted with its scene (a new hall): nothing to do
+            pass
 
     def _sprite(self, seat_type: str, status: SeatStatus, size: int, dpr: float) -> QPixmap:
         """A seat body with its marks (no number) pre-rendered at device resolution."""

@@ -36,6 +36,7 @@ class SectionOverlay(QGraphicsItem):
         self.free_text = "%1"  # "%1 free"
         self._rects: list[QRectF] = []
         self._indices: list[list[int]] = []
+        self._free: list[int] | None = None  # per block, counted once per status change
         self.setZValue(1)
 
     def set_sections(self, sections: Sequence[Section]) -> None:
@@ -45,8 +46,16 @@ class SectionOverlay(QGraphicsItem):
         self._rects = [QRectF(s.first_col * PITCH, geo.row_y(s.first_row),
                               s.col_span * PITCH, (s.last_row - s.first_row + 1) * PITCH)
                        for s in self.sections]
-        self._indices = [[geo.index[code] for code in s.seats] for s in self.sections]
+        index = geo.index
+        self._indices = [[index[code] for code in s.seats] for s in self.sections]
+        self._free = None
         self.update()
+
+    def statuses_changed(self) -> None:
+        """Free counts are stale: recount at the next paint (only if the blocks show)."""
+        self._free = None
+        if self.isVisible():
+            self.update()
 
     def section_rect(self, n: int) -> QRectF:
         return QRectF(self._rects[n])
@@ -66,8 +75,11 @@ class SectionOverlay(QGraphicsItem):
         return None if best is None else best[1]
 
     def free_count(self, n: int) -> int:
-        statuses = self.statuses
-        return sum(1 for i in self._indices[n] if statuses[i] in TAKEABLE)
+        if self._free is None:
+            # counted for all blocks at once, then reused by every repaint until a seat changes
+            takeable = [status in TAKEABLE for status in self.statuses]
+            self._free = [sum(map(takeable.__getitem__, indices)) for indices in self._indices]
+        return self._free[n]
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt naming)
         if not self._rects:
