@@ -96,7 +96,6 @@ class SeatGeometry:
         rows_of, cols_of = self.rows_of, self.cols_of
         kind = {cell: str(seat_type) for cell, seat_type in CELL_TO_TYPE.items()}
         # a wide hall is drawn small, so its screen bar grows to stay readable when fitted
-        digits = [str(n) for n in range(layout.width + 1)]
         self.screen_height = max(SCREEN_MIN_HEIGHT, layout.width * PITCH * 0.02)
         self.seats_top = SCREEN_TOP + self.screen_height + SCREEN_GAP
         col_xs = [c * PITCH for c in range(layout.width + 1)]
@@ -104,26 +103,41 @@ class SeatGeometry:
         self.ys: list[float] = []
         xs, ys = self.xs, self.ys
         for r, spec in enumerate(layout.rows):
-            label, number, y = spec.label, 0, self.seats_top + r * PITCH
+            number, y = 0, self.seats_top + r * PITCH
             row_cols, row_seats = self.row_cols[r], self.row_seats[r]
             for run in _SEAT_RUN.finditer(spec.cells):
                 c0, c1 = run.span()
                 n = c1 - c0
-                first = len(codes)
+                first = len(rows_of)
                 self.runs.append((r, c0, first, n))
-                codes.extend([label + d for d in digits[number + 1:number + n + 1]])
                 numbers.extend(range(number + 1, number + n + 1))
                 types.extend(map(kind.__getitem__, run.group()))
                 rows_of.extend([r] * n)
                 cols_of.extend(range(c0, c1))
                 xs.extend(col_xs[c0:c1])
                 ys.extend([y] * n)
-                row_cols.extend(range(c0, c1))
+                row_cols.extend(cols_of[first:])
                 row_seats.extend(range(first, first + n))
                 number += n
-        self.seat_rows = [r for r in range(self.row_count) if self.row_cols[r]]
+        # the layout's own code strings when they are in this order (they are, for a parsed
+        # layout): no 100,000 new strings, and their hashes are already known to every dict
+        # keyed by them; checked at both ends of every run, else built here
+        given = list(layout.seats)
         self.row_labels = [row.label for row in layout.rows]
+        codes.extend(given if self._codes_match(given) else self._make_codes())
+        self.seat_rows = [r for r in range(self.row_count) if self.row_cols[r]]
         self.index = CodeIndex(self)
+
+    def _codes_match(self, given: list[str]) -> bool:
+        if len(given) != len(self.rows_of):
+            return False
+        labels, numbers = self.row_labels, self.numbers
+        return all(given[i] == labels[r] + str(numbers[i])
+                   for r, _c0, first, n in self.runs for i in (first, first + n - 1))
+
+    def _make_codes(self) -> list[str]:
+        labels, numbers = self.row_labels, self.numbers
+        return [labels[r] + str(n) for r, n in zip(self.rows_of, numbers, strict=True)]
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -176,6 +190,16 @@ class SeatGeometry:
             if cols:
                 count += bisect_right(cols, c1) - bisect_left(cols, c0)
         return count
+
+    def seats_in_block(self, first_row: int, last_row: int, first_col: int,
+                       last_col: int) -> list[int]:
+        """Indices of the seats in a block of the grid (inclusive layout rows and columns)."""
+        found: list[int] = []
+        for row in range(max(0, first_row), min(self.row_count - 1, last_row) + 1):
+            cols = self.row_cols[row]
+            found.extend(self.row_seats[row][bisect_left(cols, first_col):
+                                             bisect_right(cols, last_col)])
+        return found
 
     def seats_in_rect(self, x0: float, y0: float, x1: float, y1: float) -> list[int]:
         """Indices of seats whose cells intersect the rectangle (for partial repaints)."""

@@ -12,8 +12,9 @@ repaint, at any zoom, so a 100,000-seat arena pans at 60 frames a second:
   batched ``drawRects`` / ``drawLines``, or blitted per-zoom sprites when zoomed in) and a
   repaint blits the tiles. A status change redraws that seat's cell inside the cached tiles it
   touches. After a zoom step the missing tiles are drawn within a time budget per frame; the
-  rest show the status image for a frame or two and are refined from the event loop (only
-  when more than ``PROGRESSIVE_MIN_SEATS`` show: a small hall is always drawn whole).
+  rest show the status image for a frame or two and are refined from the event loop;
+* up to ``DIRECT_MAX_SEATS`` seats in view (zoomed in, or a small hall) are drawn straight,
+  exact in one frame.
 
 ``paint`` never lets an exception escape: one escaping a Qt virtual aborts the process under
 PySide6 6.12, so it is logged instead.
@@ -43,9 +44,11 @@ from kiosk.ui.seatmap.painting import (
 from kiosk.ui.seatmap.palette import NORMAL, SeatPalette
 
 log = logging.getLogger(__name__)
-TILE_PX = 128  # device pixels a side: one tile renders in a few ms even at the smallest batched seats
+TILE_PX = 128  # device pixels a side, batched seats: one tile renders in a few ms
+DETAIL_TILE_PX = 256  # detailed seats: fewer, larger tiles (fewer blits per frame)
+DIRECT_MAX_SEATS = 800  # this few seats in view are drawn straight: cheaper than tiles, and
+# exact at once (grab() included); more are tiled, and drawn progressively after a zoom step
 TILE_BUDGET_MS = 6.0  # tiles drawn per frame after a zoom step; the rest come next frames
-PROGRESSIVE_MIN_SEATS = 800  # fewer seats in view draw whole in one frame (and grab() is exact)
 MAX_TILES = 320  # ~20 MB at 1x: a 1280x800 view shows ~80
 GAP_MIN_PX = 3.0  # status image: rule the gaps between seats from this cell size on
 LABELLED = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE})
@@ -70,6 +73,8 @@ class SeatLayer(QGraphicsItem):
         self._image_palette = ""
         self._image_rgb: dict[tuple[str, SeatStatus], int] = {}
         self._tiles: dict[tuple[int, int], QPixmap] = {}
+        self._gap_key: tuple[int, int, int, int] | None = None
+        self._gap_lines: list[QLineF] = []
         self._tile_key: tuple | None = None  # (scale, palette, dpr, sprites) the tiles are for
         self._refine_queued = False
         self.tiles_pending = 0  # tiles the last paint left to the status image (bench, tests)
@@ -130,11 +135,13 @@ class SeatLayer(QGraphicsItem):
         dpr = widget.devicePixelRatioF() if widget is not None else 1.0
         if cell_px < BATCH_MIN_PX:
             self._paint_image(painter, exposed, cell_px)
-        elif self.use_tiles and transform.type().value <= SCALE_ONLY:
-            self._paint_tiles(painter, exposed, transform, dpr)
+            self._paint_frame(painter, exposed, lod)
+        elif (self.use_tiles and self.last_painted > DIRECT_MAX_SEATS
+              and transform.type().value <= SCALE_ONLY):
+            self._paint_tiles(painter, exposed, transform, dpr)  # frame included
         else:
             self._paint_seats(painter, exposed, lod, dpr)
-        self._paint_frame(painter, exposed, lod)
+            self._paint_frame(painter, exposed, lod)
         if self.focus_index is not None and cell_px >= BATCH_MIN_PX * 0.5:
             rect = self.cell_rect(self.focus_index)
             if rect.intersects(exposed):
@@ -219,10 +226,14 @@ class SeatLayer(QGraphicsItem):
         painter.drawImage(target, image, QRectF(c0, r0, c1 - c0, r1 - r0))
         if cell_px < GAP_MIN_PX:
             return
-        lines = [QLineF(c * PITCH, target.top(), c * PITCH, target.bottom())
-                 for c in range(c0, c1 + 1)]
-        lines.extend(QLineF(target.left(), top + r * PITCH, target.right(), top + r * PITCH)
-                     for r in range(r0, r1 + 1))
+        if self._gap_key != (c0, c1, r0, r1):  # the same lines frame after frame while panning
+            y0, y1 = top + r0 * PITCH, top + r1 * PITCH
+            x0, x1 = c0 * PITCH, c1 * PITCH
+            self._gap_lines = [QLineF(c * PITCH, y0, c * PITCH, y1) for c in range(c0, c1 + 1)]
+            self._gap_lines.extend(QLineF(x0, top + r * PITCH, x1, top + r * PITCH)
+                                   for r in range(r0, r1 + 1))
+            self._gap_key = (c0, c1, r0, r1)
+        lines = self._gap_lines
         painter.setPen(QPen(self.palette.background, PITCH * 0.24))
         painter.drawLines(lines)
 
@@ -232,11 +243,11 @@ class SeatLayer(QGraphicsItem):
         """Blit the cached tiles under ``exposed``; draw missing ones within the frame's budget,
         show the status image where they are still missing and come back for them."""
         scale = transform.m11()
-        key = (scale, self.palette.name, dpr, self.use_sprites)
+        size = DETAIL_TILE_PX if PITCH * scale >= DETAIL_MIN_PX else TILE_PX
+        key = (scale, self.palette.name, dpr, self.use_sprites, size)
         if key != self._tile_key:
             self._tiles.clear()
             self._tile_key = key
-        size = TILE_PX
         box = self._bounds.intersected(exposed)
         if box.isEmpty():
             return
@@ -250,12 +261,11 @@ class SeatLayer(QGraphicsItem):
                 keep = set(wanted)
                 for old in [t for t in tiles if t not in keep][:len(tiles) // 2 + len(missing)]:
                     del tiles[old]
-            budget = TILE_BUDGET_MS if self.last_painted > PROGRESSIVE_MIN_SEATS else math.inf
-            deadline = time.perf_counter() + budget / 1000
+            deadline = time.perf_counter() + TILE_BUDGET_MS / 1000
             for n, tile in enumerate(missing):
                 if n and time.perf_counter() > deadline:
                     break
-                tiles[tile] = self._render_tile(*tile, scale, dpr)
+                tiles[tile] = self._render_tile(*tile, scale, dpr, size)
                 self.tiles_rendered += 1
             self.tiles_pending = sum(1 for t in missing if t not in tiles)
             if self.tiles_pending:
@@ -272,27 +282,29 @@ class SeatLayer(QGraphicsItem):
         finally:
             painter.restore()
 
-    def _tile_painter(self, pixmap: QPixmap, tx: int, ty: int, scale: float) -> QPainter:
+    @staticmethod
+    def _tile_painter(pixmap: QPixmap, tx: int, ty: int, scale: float, size: int) -> QPainter:
         painter = QPainter(pixmap)
-        painter.setTransform(QTransform(scale, 0, 0, scale, -tx * TILE_PX, -ty * TILE_PX))
+        painter.setTransform(QTransform(scale, 0, 0, scale, -tx * size, -ty * size))
         return painter
 
-    def _render_tile(self, tx: int, ty: int, scale: float, dpr: float) -> QPixmap:
-        pixmap = QPixmap(round(TILE_PX * dpr), round(TILE_PX * dpr))
+    def _render_tile(self, tx: int, ty: int, scale: float, dpr: float, size: int) -> QPixmap:
+        """Seats, row letters and screen bar of one tile, at this zoom."""
+        pixmap = QPixmap(round(size * dpr), round(size * dpr))
         pixmap.setDevicePixelRatio(dpr)
         pixmap.fill(self.palette.background)
-        painter = self._tile_painter(pixmap, tx, ty, scale)
+        painter = self._tile_painter(pixmap, tx, ty, scale, size)
         try:
-            self._paint_seats(painter, QRectF(tx * TILE_PX / scale, ty * TILE_PX / scale,
-                                              TILE_PX / scale, TILE_PX / scale), scale, dpr)
+            rect = QRectF(tx * size / scale, ty * size / scale, size / scale, size / scale)
+            self._paint_seats(painter, rect, scale, dpr)
+            self._paint_frame(painter, rect, scale)
         finally:
             painter.end()
         return pixmap
 
     def _patch_tiles(self, rect: QRectF) -> None:
         """Redraw the scene ``rect`` inside every cached tile it touches (a changed seat)."""
-        scale, _name, dpr, _sprites = self._tile_key
-        size = TILE_PX
+        scale, _name, dpr, _sprites, size = self._tile_key
         for tx in range(math.floor(rect.left() * scale / size),
                         math.floor(rect.right() * scale / size) + 1):
             for ty in range(math.floor(rect.top() * scale / size),
@@ -300,7 +312,7 @@ class SeatLayer(QGraphicsItem):
                 pixmap = self._tiles.get((tx, ty))
                 if pixmap is None:
                     continue
-                painter = self._tile_painter(pixmap, tx, ty, scale)
+                painter = self._tile_painter(pixmap, tx, ty, scale, size)
                 try:
                     painter.setClipRect(rect)
                     painter.fillRect(rect, self.palette.background)

@@ -46,8 +46,8 @@ class SectionOverlay(QGraphicsItem):
         self._rects = [QRectF(s.first_col * PITCH, geo.row_y(s.first_row),
                               s.col_span * PITCH, (s.last_row - s.first_row + 1) * PITCH)
                        for s in self.sections]
-        index = geo.index
-        self._indices = [[index[code] for code in s.seats] for s in self.sections]
+        self._indices = [geo.seats_in_block(s.first_row, s.last_row, s.first_col, s.last_col)
+                         for s in self.sections]
         self._free = None
         self.update()
 

@@ -11,10 +11,13 @@ columns that fit. No Qt here: the screen passes how many rows and columns it can
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from kiosk.domain.layout import HallLayout
+from kiosk.domain.layout import GAP, HallLayout
+
+_SEAT_RUN = re.compile(f"[^{GAP}]+")
 
 
 @dataclass(frozen=True)
@@ -72,36 +75,55 @@ def _group(runs: list[tuple[int, int]], most: int) -> list[tuple[int, int]]:
     return [part for first, last in grouped for part in _split(first, last, most)]
 
 
+def _row_runs(layout: HallLayout) -> list[list[tuple[int, int, int]]]:
+    """Per layout row: (first column, first seat's position in ``layout.seats``, length) of
+    each run of seats between gaps. ``from_spec`` numbers seats row by row, left to right, so a
+    run is a slice of the layout's seat codes: no Python step per seat, even at 100,000."""
+    runs: list[list[tuple[int, int, int]]] = []
+    at = 0
+    for row in layout.rows:
+        found = []
+        for run in _SEAT_RUN.finditer(row.cells):
+            c0, c1 = run.span()
+            found.append((c0, at, c1 - c0))
+            at += c1 - c0
+        runs.append(found)
+    return runs
+
+
 def hall_sections(layout: HallLayout, max_rows: int, max_cols: int) -> list[Section]:
     """The blocks of ``layout``, none taller than ``max_rows`` nor wider than ``max_cols``
     cells, front to back and left to right; every seat is in exactly one block.
 
     Neighbouring blocks (and the aisle between) are joined while they still fit, so a hall that
     fits whole is one block and a wide one gets as few blocks as the screen allows."""
-    by_row: dict[int, list[tuple[int, str]]] = {}
-    for seat in layout.seats.values():
-        by_row.setdefault(seat.row_index, []).append((seat.column, seat.code))
-    for row in by_row.values():
-        row.sort()
+    codes = list(layout.seats)
+    row_runs = _row_runs(layout)
+    run_starts = [[c0 for c0, _at, _n in runs] for runs in row_runs]
     labels = [row.label for row in layout.rows]
     width = layout.width
     sections: list[Section] = []
-    for band_first, band_last in _group(_runs([r in by_row for r in range(len(layout.rows))]),
-                                        max_rows):
+    for band_first, band_last in _group(_runs([bool(runs) for runs in row_runs]), max_rows):
         used = [False] * width
         for r in range(band_first, band_last + 1):
-            for column, _code in by_row.get(r, ()):
-                used[column] = True
+            for c0, _at, n in row_runs[r]:
+                used[c0:c0 + n] = [True] * n
         for c0, c1 in _group(_runs(used), max_cols):
             seats: list[str] = []
             rows_with: list[int] = []
             for r in range(band_first, band_last + 1):
-                row = by_row.get(r, [])
-                lo = bisect_left(row, (c0, ""))
-                hi = bisect_left(row, (c1 + 1, ""))
-                if lo < hi:
+                before = len(seats)
+                runs = row_runs[r]
+                k = bisect_right(run_starts[r], c1)  # runs from k on start right of the block
+                while k > 0 and runs[k - 1][0] + runs[k - 1][2] > c0:
+                    k -= 1  # back to the first run reaching into the block
+                for run_c0, at, n in runs[k:]:
+                    if run_c0 > c1:
+                        break
+                    lo, hi = max(c0, run_c0), min(c1, run_c0 + n - 1)
+                    seats.extend(codes[at + lo - run_c0:at + hi - run_c0 + 1])
+                if len(seats) > before:
                     rows_with.append(r)
-                    seats.extend(code for _column, code in row[lo:hi])
             if not seats:
                 continue
             first, last = labels[rows_with[0]], labels[rows_with[-1]]

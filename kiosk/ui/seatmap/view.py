@@ -477,8 +477,13 @@ class SeatMapView(QGraphicsView):
         """Zoom to the block holding seat ``code`` (after "best seats" picked it)."""
         if self.overlay is None or self.geo is None or not self.overlay.sections:
             return
+        i = self.geo.index.get(code)
+        if i is None:
+            return
+        row, column = self.geo.rows_of[i], self.geo.cols_of[i]
         for n, section in enumerate(self.overlay.sections):
-            if code in section.seats:
+            if (section.first_row <= row <= section.last_row
+                    and section.first_col <= column <= section.last_col):
                 self.show_section(n)
                 return
 
