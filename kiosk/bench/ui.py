@@ -13,6 +13,7 @@ first, separately reported run (so the median measures launch, not the demo-data
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import statistics
@@ -30,6 +31,8 @@ VIEW_SIZE = (1280, 800)
 BUILD_TARGET_MS = 200.0
 TAP_TARGET_MS = 8.0
 LAUNCH_TARGET_MS = 1500.0
+REPAINT_TARGET_MS = 16.0  # a frame at 60 frames a second
+ARENA_SEATS = 100_000
 HALL_SHAPES = {200: (10, 20), 2_000: (40, 50), 20_000: (100, 200)}  # rows x seats per row
 
 
@@ -145,8 +148,30 @@ def measure_layer(layout: HallLayout, repeat: int, taps: int) -> tuple[float, fl
     return build_ms, fitted, one_to_one
 
 
+def _settle(app, view, limit_s: float = 30.0) -> int:
+    """Repaint until no tile is left to the coarse fallback; the number of frames it took."""
+    frames = 0
+    deadline = time.perf_counter() + limit_s
+    while view.layer.tiles_pending and time.perf_counter() < deadline:
+        view.viewport().repaint()
+        app.processEvents()
+        frames += 1
+    return frames
+
+
+ZOOMS = (("fitted", None), ("0.5x", 0.5), ("1:1", 1.0))
+
+
 def measure_zoom_repaint(layout: HallLayout, repeat: int) -> dict[str, float]:
-    """Full-viewport repaint per zoom level (what one wheel or pinch step costs), by label."""
+    """Full-viewport repaint per zoom level once its tiles are drawn (a frame while panning or
+    any repaint at that zoom), by label."""
+    return {label: cached for label, (cached, _cold, _frames) in
+            measure_zoom_frames(layout, repeat).items()}
+
+
+def measure_zoom_frames(layout: HallLayout, repeat: int) -> dict[str, tuple[float, float, int]]:
+    """Per zoom level: (full repaint with the tiles drawn, the first frame right after the zoom
+    step, frames until every tile is drawn). Cold frames are the median of ``repeat`` steps."""
     from kiosk.ui.seatmap import SeatMapView
 
     app = _app()
@@ -156,21 +181,72 @@ def measure_zoom_repaint(layout: HallLayout, repeat: int) -> dict[str, float]:
     view.set_layout(layout, random_statuses(layout))
     app.processEvents()
     figures = {}
-    for label, zoom in (("fitted", None), ("0.5x", 0.5), ("1:1", 1.0)):
-        if zoom is None:
-            view.fit_to_view()
-        else:
-            view.zoom_by(zoom / view.zoom_factor())
-        app.processEvents()
-        figures[label] = median_ms(view.viewport().repaint, repeat)
+    for label, zoom in ZOOMS:
+        colds, frames = [], 0
+        for step in range(repeat):
+            # step away (another zoom: other tiles), then onto the level: a cold frame
+            view.zoom_by(1.3 if step % 2 else 0.77)
+            view.viewport().repaint()
+            _settle(app, view)
+            if zoom is None:
+                view.fit_to_view()
+            else:
+                view.zoom_by(zoom / view.zoom_factor())
+            start = time.perf_counter()
+            view.viewport().repaint()
+            colds.append((time.perf_counter() - start) * 1000)
+            frames = max(frames, _settle(app, view))
+        cached = median_ms(view.viewport().repaint, repeat)
+        figures[label] = (cached, statistics.median(colds), frames)
     view.close()
     view.deleteLater()
     app.processEvents()
     return figures
 
 
-def measure_per_item(layout: HallLayout, repeat: int, taps: int) -> tuple[float, float]:
-    """The same two figures for one QGraphicsItem per seat (the rejected strategy)."""
+def measure_sections(layout: HallLayout, repeat: int) -> tuple[float, int, float]:
+    """Self-service section picker on a fitted hall: (ms to compute the blocks and show them,
+    how many, ms from a tap on a block to its seats painted at touch size)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from kiosk.ui.seatmap import SeatMapView
+
+    app = _app()
+    view = SeatMapView()
+    view.resize(*VIEW_SIZE)
+    view.show()
+    view.set_layout(layout, random_statuses(layout))
+    app.processEvents()
+
+    def compute() -> None:
+        view.set_touch_sections(False)
+        view.set_touch_sections(True)
+        view.viewport().repaint()
+
+    compute_ms = median_ms(compute, repeat)
+    count = view.section_count()
+    samples = []
+    for n in range(0, count, max(1, count // max(1, repeat)))[:repeat]:
+        view.fit_to_view()
+        view.viewport().repaint()
+        before = view.layer.paint_count
+        start = time.perf_counter()
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, view.section_viewport_pos(n))
+        view.viewport().repaint()
+        _settle(app, view)
+        if view.layer.paint_count > before and view.cell_px() >= 44:
+            samples.append((time.perf_counter() - start) * 1000)
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    return compute_ms, count, statistics.median(samples) if samples else float("nan")
+
+
+def measure_per_item(layout: HallLayout, repeat: int, taps: int) -> tuple[float, float, float]:
+    """Build + first paint, tap to repaint and a full fitted repaint for one QGraphicsItem per
+    seat (the rejected strategy)."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtTest import QTest
@@ -212,6 +288,7 @@ def measure_per_item(layout: HallLayout, repeat: int, taps: int) -> tuple[float,
             old.deleteLater()
 
     build_ms = median_ms(build, repeat)
+    repaint_ms = median_ms(view.viewport().repaint, repeat)
     items = holder["items"]
     rect = view.viewport().rect()
     free = [c for c, s in statuses.items() if s == SeatStatus.FREE
@@ -231,7 +308,92 @@ def measure_per_item(layout: HallLayout, repeat: int, taps: int) -> tuple[float,
     view.close()
     view.deleteLater()
     app.processEvents()
-    return build_ms, statistics.median(samples) if samples else float("nan")
+    return build_ms, statistics.median(samples) if samples else float("nan"), repaint_ms
+
+
+PER_ITEM_LIMIT_S = 240.0
+
+
+def measure_per_item_bounded(seats: int, limit_s: float = PER_ITEM_LIMIT_S
+                             ) -> tuple[float, float, float] | None:
+    """``measure_per_item`` on the arena of ``seats`` in a child process, given ``limit_s``:
+    100,000 Python items take long and much memory, and must not stall the bench. None when
+    it ran out of time."""
+    code = ("import json, sys; from kiosk.bench import ui; "
+            f"print(json.dumps(ui.measure_per_item(ui.arena_hall({seats}), 1, 5)))")
+    import kiosk
+
+    root = str(Path(kiosk.__file__).resolve().parents[1])  # this checkout's kiosk, not another
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])))
+    try:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              env=env, timeout=limit_s, check=False)
+    except subprocess.TimeoutExpired:
+        return None
+    try:
+        build, tap, repaint = json.loads(done.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return None
+    return float(build), float(tap), float(repaint)
+
+
+def arena_hall(seats: int) -> HallLayout:
+    """The 100,000-seat arena of ``kiosk.domain.arena``, or a small one of the same shape
+    (``--quick``: 1,000 seats)."""
+    from kiosk.domain.arena import ARENA_100K, Tier, arena_layout
+
+    if seats == 100_000:
+        return arena_layout(ARENA_100K)
+    if seats == 1_000:
+        return arena_layout((Tier(10, 4, 10), Tier(12, 5, 10)))
+    raise ValueError(f"no arena of {seats} seats")
+
+
+def run_arena(seats: int, repeat: int, taps: int, per_item: bool) -> list[BenchResult]:
+    """Issue 15, arena seat maps: the figures of a generated arena (blocks, aisles, tiers),
+    beside the item-per-seat design's."""
+    layout = arena_hall(seats)
+    name = f"arena {layout.seat_count:,} seats"
+    out: list[BenchResult] = []
+    build_ms, tap_fitted, tap_one = measure_layer(layout, repeat, taps)
+    out.append(BenchResult(SECTION, f"{name}: build + first paint", build_ms, "ms",
+                           f"<= {BUILD_TARGET_MS:.0f} ms", build_ms <= BUILD_TARGET_MS,
+                           "set_layout + statuses + fitted paint (status image)"))
+    frames = measure_zoom_frames(layout, repeat)
+    worst = max(cached for cached, _cold, _n in frames.values())
+    for label, (cached, cold, settle) in frames.items():
+        out.append(BenchResult(SECTION, f"{name}: full repaint, {label}", cached, "ms",
+                               f"<= {REPAINT_TARGET_MS:.0f} ms", cached <= REPAINT_TARGET_MS,
+                               "1280x800, every frame while panning at this zoom"))
+        out.append(BenchResult(SECTION, f"{name}: first frame after a zoom step, {label}",
+                               cold, "ms", "", None,
+                               f"tiles drawn within the frame budget; full detail after "
+                               f"{settle} more frame(s)"))
+    out.append(BenchResult(SECTION, f"{name}: full repaint, max over zooms", worst, "ms",
+                           f"<= {REPAINT_TARGET_MS:.0f} ms", worst <= REPAINT_TARGET_MS,
+                           "fitted, 0.5x, 1:1"))
+    for label, tap_ms in (("fitted", tap_fitted), ("1:1", tap_one)):
+        out.append(BenchResult(SECTION, f"{name}: tap to repaint, {label}", tap_ms, "ms",
+                               f"<= {TAP_TARGET_MS:.0f} ms", tap_ms <= TAP_TARGET_MS,
+                               "click -> seatTapped -> update_statuses -> seat repainted"))
+    compute_ms, count, pick_ms = measure_sections(layout, repeat)
+    out.append(BenchResult(SECTION, f"{name}: section picker, blocks computed + shown",
+                           compute_ms, "ms", f"<= {BUILD_TARGET_MS:.0f} ms",
+                           compute_ms <= BUILD_TARGET_MS and count > 1,
+                           f"self-service, {count} blocks at 1280x800"))
+    out.append(BenchResult(SECTION, f"{name}: section picker, tap a block to its seats",
+                           pick_ms, "ms", f"<= {BUILD_TARGET_MS:.0f} ms",
+                           pick_ms <= BUILD_TARGET_MS, "seats at touch size, all tiles drawn"))
+    if per_item:
+        figures = measure_per_item_bounded(layout.seat_count)
+        labels = ("build + paint", "tap to repaint", "full repaint, fitted")
+        for label, value in zip(labels, figures or (float("nan"),) * 3, strict=True):
+            out.append(BenchResult(SECTION, f"rejected: item per seat, {label}, "
+                                   f"{layout.seat_count:,}", value, "ms", "", None,
+                                   "for comparison only" if figures else
+                                   f"did not finish within {PER_ITEM_LIMIT_S:.0f} s"))
+    return out
 
 
 def _first_screen(db: Path, timeout_s: float = 30.0) -> tuple[float, float] | None:
@@ -305,11 +467,12 @@ def run(quick: bool) -> list[BenchResult]:
                                    ms, "ms", "", None, "whole 1280x800 viewport"))
     if not quick:
         layout = bench_hall(*HALL_SHAPES[20_000])
-        build_ms, tap_ms = measure_per_item(layout, 3, 10)
+        build_ms, tap_ms, _repaint = measure_per_item(layout, 3, 10)
         results.append(BenchResult(SECTION, "rejected: item per seat, build + paint, 20,000",
                                    build_ms, "ms", "", None, "for comparison only"))
         results.append(BenchResult(SECTION, "rejected: item per seat, tap to repaint, 20,000",
                                    tap_ms, "ms", "", None, "for comparison only"))
+    results.extend(run_arena(1_000 if quick else ARENA_SEATS, repeat, taps, per_item=not quick))
     results.extend(measure_launch(1 if quick else 3))
     return results
 
