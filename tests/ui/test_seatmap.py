@@ -398,6 +398,9 @@ def test_ui_bench_quick_measures_the_map_and_the_real_launch(qapp):
     assert len(builds) == 2 and all(r.value > 0 and r.unit == "ms" for r in builds)
     taps = [r for name, r in results.items() if name.startswith("tap to repaint")]
     assert len(taps) == 2 and all(0 < r.value < 1000 for r in taps)
+    arena = [r for name, r in results.items() if name.startswith("arena 1,000 seats")]
+    assert any("section picker" in r.name for r in arena)
+    assert all(r.value == r.value and r.value >= 0 for r in arena)  # measured, not NaN
     launch = next(r for name, r in results.items() if name.startswith("app launch"))
     assert launch.value == launch.value, launch.note  # not NaN: the app printed its line
     assert 100 < launch.value < 60_000
