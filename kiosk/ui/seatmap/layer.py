@@ -49,7 +49,7 @@ DETAIL_TILE_PX = 256  # detailed seats: fewer, larger tiles (fewer blits per fra
 DIRECT_MAX_SEATS = 800  # this few seats in view are drawn straight: cheaper than tiles, and
 # exact at once (grab() included); more are tiled, and drawn progressively after a zoom step
 TILE_BUDGET_MS = 6.0  # tiles drawn per frame after a zoom step; the rest come next frames
-MAX_TILES = 320  # ~20 MB at 1x: a 1280x800 view shows ~80
+MAX_TILE_BYTES = 24 << 20  # tile cache bound; a 1280x800 view needs ~4 MB of tiles
 GAP_MIN_PX = 3.0  # status image: rule the gaps between seats from this cell size on
 LABELLED = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE})
 SCALE_ONLY = QTransform.TransformationType.TxScale.value  # no rotation or shear: sprites fit
@@ -257,7 +257,8 @@ class SeatLayer(QGraphicsItem):
         wanted = [(tx, ty) for ty in range(ty0, ty1 + 1) for tx in range(tx0, tx1 + 1)]
         missing = [t for t in wanted if t not in tiles]
         if missing:
-            if len(tiles) + len(missing) > MAX_TILES:  # drop the oldest, keep what shows
+            limit = max(len(wanted), MAX_TILE_BYTES // int(4 * (size * dpr) ** 2))
+            if len(tiles) + len(missing) > limit:  # drop the oldest, keep what shows
                 keep = set(wanted)
                 for old in [t for t in tiles if t not in keep][:len(tiles) // 2 + len(missing)]:
                     del tiles[old]
