@@ -12,9 +12,8 @@ repaint, at any zoom, so a 100,000-seat arena pans at 60 frames a second:
   batched ``drawRects`` / ``drawLines``, or blitted per-zoom sprites when zoomed in) and a
   repaint blits the tiles. A status change redraws that seat's cell inside the cached tiles it
   touches. After a zoom step the missing tiles are drawn within a time budget per frame; the
-  rest show the status image for a frame or two and are refined from the event loop;
-* up to ``DIRECT_MAX_SEATS`` seats in view (zoomed in, or a small hall) are drawn straight,
-  exact in one frame.
+  rest show the status image for a frame or two and are refined from the event loop (with
+  up to ``PROGRESSIVE_MIN_SEATS`` seats in view, zoomed in or a small hall, all at once).
 
 ``paint`` never lets an exception escape: one escaping a Qt virtual aborts the process under
 PySide6 6.12, so it is logged instead.
@@ -46,8 +45,7 @@ from kiosk.ui.seatmap.palette import NORMAL, SeatPalette
 log = logging.getLogger(__name__)
 TILE_PX = 128  # device pixels a side, batched seats: one tile renders in a few ms
 DETAIL_TILE_PX = 256  # detailed seats: fewer, larger tiles (fewer blits per frame)
-DIRECT_MAX_SEATS = 800  # this few seats in view are drawn straight: cheaper than tiles, and
-# exact at once (grab() included); more are tiled, and drawn progressively after a zoom step
+PROGRESSIVE_MIN_SEATS = 800  # more seats in view are tiled progressively after a zoom step
 TILE_BUDGET_MS = 6.0  # tiles drawn per frame after a zoom step; the rest come next frames
 MAX_TILE_BYTES = 24 << 20  # tile cache bound; a 1280x800 view needs ~4 MB of tiles
 GAP_MIN_PX = 3.0  # status image: rule the gaps between seats from this cell size on
@@ -136,8 +134,7 @@ class SeatLayer(QGraphicsItem):
         if cell_px < BATCH_MIN_PX:
             self._paint_image(painter, exposed, cell_px)
             self._paint_frame(painter, exposed, lod)
-        elif (self.use_tiles and self.last_painted > DIRECT_MAX_SEATS
-              and transform.type().value <= SCALE_ONLY):
+        elif self.use_tiles and transform.type().value <= SCALE_ONLY:
             self._paint_tiles(painter, exposed, transform, dpr)  # frame included
         else:
             self._paint_seats(painter, exposed, lod, dpr)
@@ -262,7 +259,9 @@ class SeatLayer(QGraphicsItem):
                 keep = set(wanted)
                 for old in [t for t in tiles if t not in keep][:len(tiles) // 2 + len(missing)]:
                     del tiles[old]
-            deadline = time.perf_counter() + TILE_BUDGET_MS / 1000
+            # few seats in view draw whole at once (exact at once, grab() included)
+            budget = TILE_BUDGET_MS if self.last_painted > PROGRESSIVE_MIN_SEATS else math.inf
+            deadline = time.perf_counter() + budget / 1000
             for n, tile in enumerate(missing):
                 if n and time.perf_counter() > deadline:
                     break
