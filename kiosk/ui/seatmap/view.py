@@ -113,8 +113,8 @@ class SeatMapView(QGraphicsView):
         self._focus = None
         self._hover = None
         self._keyboard_mode = False
-        if statuses:
-            self.set_statuses(statuses)
+        if statuses:  # nothing is drawn yet: no changes to find, no cells to invalidate
+            self.layer.statuses[:] = self._status_list(statuses)
         self._refresh_accessible()
         self.fit_to_view()
 
@@ -123,10 +123,7 @@ class SeatMapView(QGraphicsView):
         (the whole hall when many did), so a periodic refresh from the bridge stays cheap."""
         if self.layer is None or self.geo is None:
             return
-        # C-speed passes (map, compress): a 100,000-seat refresh has no Python step per seat
-        fresh = list(map(statuses.get, self.geo.codes, repeat(SeatStatus.FREE)))
-        if not set(map(type, fresh)) <= {SeatStatus}:  # plain strings from a caller
-            fresh = [SeatStatus(s) for s in fresh]
+        fresh = self._status_list(statuses)
         old = self.layer.statuses
         flags = list(map(is_not, old, fresh))
         count = flags.count(True)
@@ -139,6 +136,15 @@ class SeatMapView(QGraphicsView):
             for i in compress(range(len(flags)), flags):
                 self.layer.seat_changed(i)
         self._refresh_accessible()
+
+    def _status_list(self, statuses: Mapping[str, SeatStatus]) -> list[SeatStatus]:
+        """Per-seat statuses in seat order, FREE where not named. C-speed passes (map): a
+        100,000-seat refresh has no Python step per seat."""
+        assert self.geo is not None
+        fresh = list(map(statuses.get, self.geo.codes, repeat(SeatStatus.FREE)))
+        if not set(map(type, fresh)) <= {SeatStatus}:  # plain strings from a caller
+            fresh = [SeatStatus(s) for s in fresh]
+        return fresh
 
     def update_statuses(self, changes: Mapping[str, SeatStatus]) -> None:
         """Change a few seats; only their cells are repainted."""
