@@ -6,6 +6,14 @@ repaint" is a synthesised mouse click on a free seat, the screen-style slot turn
 ``update_statuses``, and event processing until the seat layer has painted again. The losing
 one-item-per-seat strategy is re-measured at 20,000 seats for comparison (informational).
 
+Arena (issue 15): the same figures on a generated 100,000-seat arena (``kiosk.domain.arena``:
+three tiers of blocks between aisles), plus a full repaint at fitted / 0.5x / 1:1 once the zoom's
+tiles are drawn (every frame while panning; target 16 ms, a frame at 60 fps), the first frame
+right after a zoom step (informational: tiles drawn within a budget, the rest refined in the
+next frames), the self-service section picker (blocks computed and shown; tap a block until
+its seats are drawn at touch size) and the item-per-seat design at 100,000 in a child process
+bounded by ``PER_ITEM_LIMIT_S``. ``--quick`` runs the arena rows on a 1,000-seat arena.
+
 Launch: ``python -m kiosk --windowed --demo --db <tmp>`` with ``KIOSK_BENCH_FIRST_SCREEN=1``; wall
 time from spawn to the ``first-screen-ms=`` line, median of 3, on a database created by a
 first, separately reported run (so the median measures launch, not the demo-data load).
