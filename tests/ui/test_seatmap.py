@@ -493,7 +493,7 @@ def test_geometry_hit_tests_and_navigation_on_any_layout(layout):
         walk = [geo.row_seats[row][0]]
         while (nxt := geo.neighbour(walk[-1], 0, 1)) != walk[-1]:
             walk.append(nxt)
-        assert walk == geo.row_seats[row]
+        assert walk == list(geo.row_seats[row])
     x, y, w, h = geo.scene_bounds()
     assert geo.seats_in_rect(x, y, x + w, y + h) == list(range(len(geo)))
 

@@ -86,7 +86,7 @@ class SeatGeometry:
         self.row_count = len(layout.rows)
         # per layout row: sorted columns holding seats, and the seat index for each
         self.row_cols: list[list[int]] = [[] for _ in range(self.row_count)]
-        self.row_seats: list[list[int]] = [[] for _ in range(self.row_count)]
+        self.row_seats: list[range] = []  # a row's seats have consecutive indices
         # (row, first column, first seat index, length) of every run of seats between gaps:
         # the unit the status image is written in (one slice per run, not one write per seat)
         self.runs: list[tuple[int, int, int, int]] = []
@@ -104,21 +104,26 @@ class SeatGeometry:
         xs, ys = self.xs, self.ys
         for r, spec in enumerate(layout.rows):
             number, y = 0, self.seats_top + r * PITCH
-            row_cols, row_seats = self.row_cols[r], self.row_seats[r]
+            row_cols = self.row_cols[r]
+            row_first = len(rows_of)
             for run in _SEAT_RUN.finditer(spec.cells):
                 c0, c1 = run.span()
                 n = c1 - c0
                 first = len(rows_of)
                 self.runs.append((r, c0, first, n))
                 numbers.extend(range(number + 1, number + n + 1))
-                types.extend(map(kind.__getitem__, run.group()))
+                cells = run.group()
+                if cells.count(cells[0]) == n:  # a run of one kind (nearly all): no map
+                    types.extend([kind[cells[0]]] * n)
+                else:
+                    types.extend(map(kind.__getitem__, cells))
                 rows_of.extend([r] * n)
                 cols_of.extend(range(c0, c1))
                 xs.extend(col_xs[c0:c1])
                 ys.extend([y] * n)
                 row_cols.extend(cols_of[first:])
-                row_seats.extend(range(first, first + n))
                 number += n
+            self.row_seats.append(range(row_first, len(rows_of)))
         # the layout's own code strings when they are in this order (they are, for a parsed
         # layout): no 100,000 new strings, and their hashes are already known to every dict
         # keyed by them; checked at both ends of every run, else built here

@@ -141,10 +141,9 @@ class SeatMapView(QGraphicsView):
         """Per-seat statuses in seat order, FREE where not named. C-speed passes (map): a
         100,000-seat refresh has no Python step per seat."""
         assert self.geo is not None
-        fresh = list(map(statuses.get, self.geo.codes, repeat(SeatStatus.FREE)))
-        if not set(map(type, fresh)) <= {SeatStatus}:  # plain strings from a caller
-            fresh = [SeatStatus(s) for s in fresh]
-        return fresh
+        if not set(map(type, statuses.values())) <= {SeatStatus}:  # plain strings from a caller
+            statuses = {code: SeatStatus(status) for code, status in statuses.items()}
+        return list(map(statuses.get, self.geo.codes, repeat(SeatStatus.FREE)))
 
     def update_statuses(self, changes: Mapping[str, SeatStatus]) -> None:
         """Change a few seats; only their cells are repainted."""
