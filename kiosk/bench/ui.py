@@ -158,6 +158,8 @@ def measure_layer(layout: HallLayout, repeat: int, taps: int) -> tuple[float, fl
 
 def _settle(app, view, limit_s: float = 30.0) -> int:
     """Repaint until no tile is left to the coarse fallback; the number of frames it took."""
+    view.viewport().repaint()  # the frame that finds out what is missing
+    app.processEvents()
     frames = 0
     deadline = time.perf_counter() + limit_s
     while view.layer.tiles_pending and time.perf_counter() < deadline:
