@@ -32,17 +32,17 @@ scaled, a status change sets one pixel); above it, seats are drawn once per zoom
 tiles and a repaint blits them (a status change redraws its cell inside the tiles; after a zoom
 step missing tiles are drawn within a frame budget, the status image standing in for a frame or
 two). Seat codes map to indices by parsing (row label + number), with no 100,000-entry dict.
-Same machine, same hour, load average 14-26 (8 helpers on 2 cores: absolute figures are
+Same machine, same hour, load average 7-26 (8 helpers on 2 cores: absolute figures are
 inflated several times; the before/after ratio is the point), medians:
 
 =====================================  ======================  =====================
 100,000-seat arena, 1280x800           before (main)           after
 =====================================  ======================  =====================
-build + first paint (fitted)           1,244 - 2,305 ms        55 - 385 ms
+build + first paint (fitted)           720 - 2,305 ms          55 - 385 ms
 full repaint, fitted / 0.5x / 1:1      752-1,314 / 58-93 /     0.7-1.2 / 0.3-0.7 /
                                        16-38 ms                0.3-0.5 ms
 tap to repaint, fitted / 1:1           0.2-0.6 / 0.3-0.4 ms    0.2-0.6 / 0.4-0.9 ms
-section picker: blocks computed+shown  1,748 - 2,934 ms        195 - 476 ms
+section picker: blocks computed+shown  761 - 2,934 ms          111 - 476 ms
 item per seat (rejected design)        build + paint 13.7 s, full repaint 3.4 s, tap 4.8 ms
 =====================================  ======================  =====================
 
