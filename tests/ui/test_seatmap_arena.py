@@ -122,3 +122,17 @@ def test_after_a_zoom_step_the_tiles_converge_to_the_drawn_seats(qtbot):
             a, b = QColor(tiled.pixel(x, y)), QColor(direct.pixel(x, y))
             differ += abs(a.lightness() - b.lightness()) > 80
     assert differ / total < 0.03
+
+
+def test_tiles_around_the_view_are_drawn_while_idle_so_a_pan_finds_them(qtbot):
+    from kiosk.bench.ui import bench_hall
+
+    view = _hall_view(qtbot, bench_hall(40, 50))
+    view.zoom_by(1.6)
+    _settled_grab(qtbot, view)
+    qtbot.waitUntil(lambda: not view.layer._ring)  # the ring around the view, drawn when idle
+    rendered = view.layer.tiles_rendered
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 60)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 40)
+    view.viewport().repaint()
+    assert view.layer.tiles_rendered == rendered and not view.layer.tiles_pending

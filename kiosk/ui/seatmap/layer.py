@@ -13,7 +13,9 @@ repaint, at any zoom, so a 100,000-seat arena pans at 60 frames a second:
   repaint blits the tiles. A status change redraws that seat's cell inside the cached tiles it
   touches. After a zoom step the missing tiles are drawn within a time budget per frame; the
   rest show the status image for a frame or two and are refined from the event loop (with
-  up to ``PROGRESSIVE_MIN_SEATS`` seats in view, zoomed in or a small hall, all at once).
+  up to ``PROGRESSIVE_MIN_SEATS`` seats in view, zoomed in or a small hall, all at once);
+  when the event loop is idle the ring of tiles just outside the view is drawn too, so a pan
+  mostly finds its next tiles ready.
 
 ``paint`` never lets an exception escape: one escaping a Qt virtual aborts the process under
 PySide6 6.12, so it is logged instead.
@@ -75,6 +77,9 @@ class SeatLayer(QGraphicsItem):
         self._gap_lines: list[QLineF] = []
         self._tile_key: tuple | None = None  # (scale, palette, dpr, sprites) the tiles are for
         self._refine_queued = False
+        self._prefetch_queued = False
+        self._ring: list[tuple[int, int]] = []
+        self._ring_for: tuple = (None, 1.0, 1.0, TILE_PX)
         self.tiles_pending = 0  # tiles the last paint left to the status image (bench, tests)
         self.tiles_rendered = 0
         self.paint_count = 0  # paint() calls, for tests and the bench
@@ -271,6 +276,8 @@ class SeatLayer(QGraphicsItem):
             if self.tiles_pending:
                 self._paint_image(painter, exposed, PITCH * scale)
                 self._queue_refine()
+        if not self.tiles_pending:
+            self._queue_prefetch(tx0, tx1, ty0, ty1, scale, dpr, size)
         ox, oy = round(transform.dx()), round(transform.dy())
         painter.save()
         try:
@@ -319,6 +326,41 @@ class SeatLayer(QGraphicsItem):
                     self._paint_seats(painter, rect, scale, dpr)
                 finally:
                     painter.end()
+
+    def _queue_prefetch(self, tx0: int, tx1: int, ty0: int, ty1: int, scale: float,
+                        dpr: float, size: int) -> None:
+        """Draw the ring of tiles just outside the view when the event loop is idle, so a pan
+        finds them drawn instead of drawing them inside its frame."""
+        bounds = self._bounds
+        lo_x, hi_x = (math.floor(bounds.left() * scale / size),
+                      math.floor(bounds.right() * scale / size))
+        lo_y, hi_y = (math.floor(bounds.top() * scale / size),
+                      math.floor(bounds.bottom() * scale / size))
+        self._ring = [(tx, ty) for ty in range(max(lo_y, ty0 - 1), min(hi_y, ty1 + 1) + 1)
+                      for tx in range(max(lo_x, tx0 - 1), min(hi_x, tx1 + 1) + 1)
+                      if (tx, ty) not in self._tiles]
+        self._ring_for = (self._tile_key, scale, dpr, size)
+        if self._ring and not self._prefetch_queued:
+            self._prefetch_queued = True
+            QTimer.singleShot(0, self._prefetch)
+
+    def _prefetch(self) -> None:
+        self._prefetch_queued = False
+        try:
+            key, scale, dpr, size = self._ring_for
+            deadline = time.perf_counter() + TILE_BUDGET_MS / 1000
+            while self._ring and key == self._tile_key and time.perf_counter() < deadline:
+                tile = self._ring.pop()
+                if tile not in self._tiles:
+                    self._tiles[tile] = self._render_tile(*tile, scale, dpr, size)
+                    self.tiles_rendered += 1
+            if self._ring and key == self._tile_key:
+                self._prefetch_queued = True
+                QTimer.singleShot(0, self._prefetch)
+        except RuntimeError:  # the item was deleted with its scene (a new hall)
+            pass
+        except Exception:  # a timer slot: never let it take the kiosk down
+            log.exception("seat map tile prefetch failed")
 
     def _queue_refine(self) -> None:
         if not self._refine_queued:
