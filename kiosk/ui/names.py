@@ -9,6 +9,9 @@ are shown as stored.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 _CONTEXT = "Catalogue"
@@ -128,3 +131,17 @@ def sent_decision_text(sent, zone: str) -> str:
     text = (tr("Approval sent %1 by %2, not applied yet") if approve
             else tr("Rejection sent %1 by %2, not applied yet"))
     return text.replace("%1", at).replace("%2", sent.by)
+
+
+# A film's synopsis is free text from the catalogue (the importer and the cloud catalogue carry
+# one per film), written in this language: no translation file can hold it.
+CATALOGUE_TEXT_LANGUAGE = "en"
+
+
+def synopsis_text(film: Mapping[str, Any], language: str) -> str:
+    """The film's synopsis when the screen speaks the language it is written in, else "".
+
+    A Hindi or Telugu screen shows the film's translated facts (language, genres, certificate,
+    running time) and no English paragraph among them (issue 14); a synopsis per language
+    would need one per language in the catalogue."""
+    return str(film.get("synopsis") or "") if language == CATALOGUE_TEXT_LANGUAGE else ""

@@ -14,16 +14,17 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QComboBox,
     QFrame,
+    QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,9 +43,10 @@ from kiosk.ui.selfservice.common import (
     step_layout,
 )
 from kiosk.ui.selfservice.screen import SelfServiceScreen
-from kiosk.ui.widgets.tiles import TileGridLayout, wrap_words
+from kiosk.ui.widgets.tiles import TileGridLayout
 
 TILE_POSTER = QSize(200, 300)
+PAD = 8  # px around a tile's poster and words
 
 
 class ChipGroup(QWidget):
@@ -167,33 +169,85 @@ class FilterBox(QComboBox):
         self.changed.emit(self.value())
 
 
-class FilmTile(QToolButton):
-    """A poster with the film's title underneath; the whole tile is one touch target."""
+class FilmTile(QAbstractButton):
+    """A poster with the film's whole title and its next times underneath; the whole tile is
+    one touch target.
+
+    The title is a word-wrapped label, never elided (issue 14): a long title, Hindi or Telugu
+    times or large text take more lines and the tile grows (the grid gives each row the height
+    its tallest tile needs, ``heightForWidth``), at the font size of the rest of the screen.
+    """
 
     def __init__(self, film: Mapping[str, Any], parent: QWidget | None = None):
         super().__init__(parent)
         self.film = dict(film)
         self.setObjectName("filmTile")
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        self.setIconSize(TILE_POSTER)
-        self.setIcon(QIcon(poster_pixmap(film, TILE_POSTER, self.devicePixelRatioF())))
         title = str(film.get("title", ""))
-        metrics = self.fontMetrics()
-        lines = wrap_words(title, metrics.horizontalAdvance, TILE_POSTER.width() + 8)
-        if len(lines) > 2:  # a very long title: two lines, the rest in the tooltip
-            lines = [lines[0], metrics.elidedText(" ".join(lines[1:]), Qt.TextElideMode.ElideRight,
-                                                  TILE_POSTER.width() + 8)]
+        column = QVBoxLayout(self)
+        column.setContentsMargins(PAD, PAD, PAD, PAD)
+        column.setSpacing(4)
+        self.poster = QLabel(self)
+        self.poster.setPixmap(poster_pixmap(film, TILE_POSTER, self.devicePixelRatioF()))
+        self.poster.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = label(title, "tile-title", wrap=True, align=Qt.AlignmentFlag.AlignHCenter)
+        self.title.setObjectName("filmTitle")
         times = [time_text(t) for t in film.get("next_show_times") or []][:3]
-        if times:
-            lines.append(" · ".join(times))
-        self.setText("\n".join(lines))
+        self.times = label(" · ".join(times), "small", wrap=True,
+                           align=Qt.AlignmentFlag.AlignHCenter)
+        self.times.setObjectName("filmTimes")
+        self.times.setVisible(bool(times))
+        for part in (self.poster, self.title, self.times):
+            # the tile takes every press; its parts only show
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            part.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            column.addWidget(part)
+        column.addStretch(1)
         self.setToolTip(title)
         self.setAccessibleName(title)
-        self.setMinimumSize(TILE_POSTER.width() + 16, TILE_POSTER.height() + 30 + 26 * len(lines))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)  # the cell
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)  # the grid's cell, as tall as the row's tallest tile
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setStyleSheet("QToolButton { border: none; padding: 6px; font-weight: 700; }"
-                           "QToolButton:pressed { background: rgba(31,95,191,0.25); border-radius: 12px; }")
+
+    def text_lines(self) -> list[str]:
+        """What the tile says under its poster, line by line as wrapped (for tests)."""
+        return [part.text() for part in (self.title, self.times) if not part.isHidden()]
+
+    # -- size: the poster's width, and the height its words need at a given width -----------
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        width = TILE_POSTER.width() + 2 * PAD
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        inner = max(1, width - 2 * PAD)
+        height = 2 * PAD + TILE_POSTER.height()
+        for part in (self.title, self.times):
+            if not part.isHidden():
+                height += 4 + part.heightForWidth(inner)
+        return height
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        """A pressed tile is shaded and a focused one outlined; the labels draw the rest."""
+        if not (self.isDown() or self.hasFocus()):
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        if self.isDown():
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(31, 95, 191, 64))
+            painter.drawRoundedRect(area, 12, 12)
+        if self.hasFocus():
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(area, 12, 12)
 
 
 def film_id_of(film: Mapping[str, Any]) -> str:
@@ -223,7 +277,7 @@ class FilmsScreen(SelfServiceScreen):
         self.grid_host = QWidget(self)
         self.grid_host.setObjectName("filmGrid")
         self.grid = TileGridLayout(self.grid_host, spacing=16,
-                                   cell_width=TILE_POSTER.width() + 16)
+                                   cell_width=TILE_POSTER.width() + 2 * PAD)
         scroll = QScrollArea(self)  # the one scroll area of the screen
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from kiosk.domain.money import format_money
 from kiosk.services.models import ShowQuery, ShowSummary
 from kiosk.ui.dates import day_text, time_text
-from kiosk.ui.names import genre_name, language_name
+from kiosk.ui.i18n import language_manager
+from kiosk.ui.names import genre_name, language_name, synopsis_text
 from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.posters import poster_pixmap
 from kiosk.ui.selfservice.common import clear_layout, label, step_layout
@@ -144,6 +145,8 @@ class ShowsScreen(SelfServiceScreen):
     def retranslate(self) -> None:
         self.header.retranslate()
         self.header.title.setText(self._film.get("title") or self.tr("Choose a show"))
+        self.synopsis.setText(synopsis_text(self._film, language_manager().language))
+        self.synopsis.setVisible(bool(self.synopsis.text()))
 
     def set_film(self, film: Mapping[str, Any], query: ShowQuery | None) -> None:
         self._film = dict(film)
@@ -156,7 +159,6 @@ class ShowsScreen(SelfServiceScreen):
             self.tr("Certificate %1").replace("%1", str(film.get("certificate", ""))),
             self.tr("%1 h %2 min").replace("%1", str(runtime // 60)).replace("%2", f"{runtime % 60:02d}"),
         ) if x))
-        self.synopsis.setText(str(film.get("synopsis") or ""))
         self.retranslate()
         self.refresh()
 

@@ -19,6 +19,7 @@ QLabel[ss="title"] { font-size: ${title}px; font-weight: 700; }
 QLabel[ss="big"] { font-size: ${big}px; font-weight: 700; }
 QLabel[ss="sub"] { font-size: ${large}px; }
 QLabel[ss="small"] { font-size: ${base}px; }
+QLabel[ss="tile-title"] { font-size: ${large}px; font-weight: 700; }
 QLabel[ss="countdown"] { font-size: ${big}px; }
 QLabel[ss="ok"], QLabel[ss="error"] { font-size: ${large}px; }
 QPushButton { font-size: ${large}px; min-height: 56px; min-width: 56px; border-radius: 12px; }
