@@ -7,11 +7,12 @@ gives it (``QFontMetrics`` against the contents rectangle, word wrap taken into 
 sections and cells against their size hints), and ``english_words(text, allowed)`` names the
 English words in a text meant to be Hindi or Telugu. ``PaintedText`` records what our own code
 draws with ``QPainter.drawText`` (posters, charts, legends) and elides with
-``QFontMetrics.elidedText``, which the widget tree cannot see.
+``QFontMetrics.elidedText``, which the widget tree cannot see (on the screen: a page painted
+for a printer or a PDF file is a document, not a screen).
 
 Helpers for ``test_screen_text.py``; they hold no per-string lists: what may stay in English is
 derived from the demo dataset (names of films, cinemas, halls and people) and from patterns
-(numbers, codes, currency codes, e-mail addresses).
+(numbers, codes, currency codes, e-mail addresses, file paths).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QRect, Qt
-from PySide6.QtGui import QFontMetrics, QPainter, QTextDocument
+from PySide6.QtGui import QFontMetrics, QPagedPaintDevice, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -400,9 +401,12 @@ class PaintedText:
         recorder = self
 
         def draw_text(painter, *args):
-            for arg in args:
-                if isinstance(arg, str):
-                    recorder.drawn.add(arg)
+            # a printer or PDF page is a document, not the screen (the cash-up slip's labels
+            # are English by design, see kiosk.tickets.cashup_slip)
+            if not isinstance(painter.device(), QPagedPaintDevice):
+                for arg in args:
+                    if isinstance(arg, str):
+                        recorder.drawn.add(arg)
             return draw(painter, *args)
 
         def elided_text(metrics, text, *args):
@@ -429,6 +433,7 @@ class PaintedText:
 _SKIP = re.compile(
     r"\S+@\S+"  # e-mail addresses
     r"|https?://\S+"
+    r"|(?<![\w/])(?:[A-Za-z]:)?[/\\][\w.-]+(?:[/\\][\w.-]+)+"  # a file's path: /tmp/x/slip.pdf
     r"|(?<!\w)\.[a-z]{2,}\b"  # a domain ending on a keyboard key: ".com"
     r"|\b[\w-]*\d[\w-]*\b"  # anything with a digit: seat codes, references, ids, "2h"
 )

@@ -204,5 +204,8 @@ def test_english_words_are_found_and_names_are_not():
     assert screen_text.english_words("Rangoli Robot · Sagar Talkies Andheri", allowed) == []
     assert screen_text.english_words("₹499.00 INR UPI H17 KNAV-G3Q4 asha@example.com",
                                       allowed) == []
+    assert screen_text.english_words("स्लिप /tmp/k/tickets/cashup-shift-1.pdf के रूप में सहेजी गई।",
+                                      allowed) == []  # a file's path is not English words
+    assert screen_text.english_words("and/or", allowed) == ["and", "or"]
     assert screen_text.english_words(without_key_names("वापस (Esc)"), allowed) == []
     assert screen_text.english_words(without_key_names("(Monday)"), allowed) == ["Monday"]

@@ -25,6 +25,7 @@ from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.shift_close import ShiftCloseScreen
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.page_names import CounterPage
+from kiosk.ui.widgets.flow import FlowLayout
 
 __all__ = ["ShiftCloseScreen", "ShiftOpenScreen"]
 
@@ -64,8 +65,8 @@ class _AmountScreen(Screen):
         self.keypad = NumericKeypad(card, decimal=True, enter_text=action_text)
         self.keypad.attach(self.amount)
         self.keypad.setMinimumWidth(280)
-        self.actions = QHBoxLayout()
-        self.actions.addStretch(1)
+        # the buttons share a line when they fit, else take one each (Telugu, large text)
+        self.actions = FlowLayout(spacing=10)
         self.actions.addWidget(self.action)
 
         left = QVBoxLayout()

@@ -2,13 +2,15 @@
 
 The bar shows what the counter mode tells it and reports the buttons pressed as signals; it
 decides nothing. On a narrow screen or with large text it drops the brand first, then the key
-hints in the button texts (kept as tooltips), so the buttons never overlap.
+hints in the button texts (kept as tooltips); when even that is too wide (Telugu in large text)
+the buttons take a second row under the cashier, shift and hold countdown, so no text is cut.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -59,9 +61,17 @@ class CounterTopBar(QFrame):
         self._init_buttons()
 
     def _init_labels(self) -> None:
-        self.bar = QHBoxLayout(self)
+        # one row (info, then the buttons) or two (the buttons under the info): see ``fit``
+        self.bar = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.bar.setContentsMargins(16, 8, 16, 8)
         self.bar.setSpacing(10)
+        self.info_row = QHBoxLayout()
+        self.info_row.setSpacing(10)
+        self.nav_row = QHBoxLayout()
+        self.nav_row.setSpacing(10)
+        self.nav_row.addStretch(1)  # two rows: the buttons stay at the right
+        self.bar.addLayout(self.info_row, 1)
+        self.bar.addLayout(self.nav_row)
         self.brand = QLabel(_T.translate("CounterMode", "Box Office"), self)
         self.brand.setProperty("role", "title")
         self.staff_label = QLabel("", self)
@@ -77,12 +87,12 @@ class CounterTopBar(QFrame):
         who.setSpacing(0)
         who.addWidget(self.staff_label)
         who.addWidget(self.shift_label)
-        self.bar.addWidget(self.brand)
-        self.bar.addSpacing(12)
-        self.bar.addLayout(who)
-        self.bar.addStretch(1)
-        self.bar.addWidget(self.busy_label)
-        self.bar.addWidget(self.hold_label)
+        self.info_row.addWidget(self.brand)
+        self.info_row.addSpacing(12)
+        self.info_row.addLayout(who)
+        self.info_row.addStretch(1)
+        self.info_row.addWidget(self.busy_label)
+        self.info_row.addWidget(self.hold_label)
 
     def _init_buttons(self) -> None:
         self.nav_buttons: dict[str, QPushButton] = {}
@@ -104,7 +114,7 @@ class CounterTopBar(QFrame):
             button.setProperty("role", "topbar")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(signal)
-            self.bar.addWidget(button)
+            self.nav_row.addWidget(button)
             self.nav_buttons[key] = button
 
     def add_customer_language(self, language: str) -> QComboBox:
@@ -116,7 +126,7 @@ class CounterTopBar(QFrame):
             combo.addItem(name, code)
         combo.setCurrentIndex(max(0, combo.findData(language)))
         combo.currentIndexChanged.connect(self._customer_language_chosen)
-        self.bar.insertWidget(self.bar.indexOf(self.busy_label), combo)
+        self.info_row.insertWidget(self.info_row.indexOf(self.busy_label), combo)
         self.customer_language = combo
         return combo
 
@@ -169,22 +179,27 @@ class CounterTopBar(QFrame):
     # -- fitting --------------------------------------------------------------------------------
     def fit(self, available: int | None = None) -> None:
         """Narrow screens and large text: drop the brand, then the key hints (kept as
-        tooltips). ``available``: the width the bar may take (the mode's)."""
+        tooltips), then put the buttons on a second row, in that order, until the bar fits
+        ``available`` (the width the bar may take: the mode's)."""
         if available is not None:
             self._available = available
         if not self._available:
             return
-        self.brand.show()
+        for two_rows, brand, hints in ((False, True, True), (False, False, True),
+                                       (False, False, False), (True, True, True),
+                                       (True, False, True), (True, False, False)):
+            self._arrange(two_rows, brand, hints)
+            if self.bar.sizeHint().width() <= self._available:
+                return
+
+    def _arrange(self, two_rows: bool, brand: bool, hints: bool) -> None:
+        self.bar.setDirection(QBoxLayout.Direction.TopToBottom if two_rows
+                              else QBoxLayout.Direction.LeftToRight)
+        self.brand.setVisible(brand)
         for key, button in self.nav_buttons.items():
-            button.setText(self._nav_texts[key][0])
-        if self.sizeHint().width() <= self._available:
-            return
-        self.brand.hide()
-        self.bar.invalidate()
-        if self.bar.sizeHint().width() <= self._available:
-            return
-        for key, button in self.nav_buttons.items():
-            button.setText(self._nav_texts[key][1])
+            button.setText(self._nav_texts[key][0 if hints else 1])
+        for layout in (self.info_row, self.nav_row, self.bar):
+            layout.invalidate()
 
     @Slot(bool)
     def fit_later(self, _large_text: bool = False) -> None:

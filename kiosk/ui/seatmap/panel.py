@@ -27,6 +27,7 @@ from kiosk.domain.layout import HallLayout
 from kiosk.services.models import SeatStatus
 from kiosk.ui.seatmap.legend import SeatLegend
 from kiosk.ui.seatmap.view import SeatMapView
+from kiosk.ui.widgets.flow import FlowLayout
 
 TOUCH_PX = 48
 RARE_STATUSES = frozenset({SeatStatus.ALLOCATED_HERE, SeatStatus.BLOCKED})
@@ -79,12 +80,16 @@ class BestTogether(QWidget):
             grid.addWidget(self.accessible, 1, 0, 1, 4)
             grid.addWidget(self.find, 2, 0, 1, 4)
             grid.setColumnStretch(2, 1)
-        else:
-            row = QHBoxLayout(self)
+        else:  # the counter's bar: wraps (the number, the check box, the button) when narrow
+            number = QWidget(self)
+            row = QHBoxLayout(number)
             row.setContentsMargins(0, 0, 0, 0)
             row.setSpacing(6)
-            for widget in (label, self.minus, self.count, self.plus, self.accessible, self.find):
+            for widget in (label, self.minus, self.count, self.plus):
                 row.addWidget(widget)
+            flow = FlowLayout(self, spacing=6)
+            for widget in (number, self.accessible, self.find):
+                flow.addWidget(widget)
         self.minus.clicked.connect(self.count.stepDown)
         self.plus.clicked.connect(self.count.stepUp)
         self.count.valueChanged.connect(self._relabel)
@@ -135,12 +140,12 @@ class SeatMapPanel(QWidget):
         # touch: the screen places the control (a column beside the map, where it has room)
         self.best = BestTogether(self, stacked=touch)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
+        # the zoom buttons (and at the counter "Best N"): one line when they fit, more when the
+        # words are long (Telugu, large text), never squeezed below their words
+        bar = FlowLayout(spacing=6)
         bar.addWidget(self.zoom_out_button)
         bar.addWidget(self.zoom_in_button)
         bar.addWidget(self.fit_button)
-        bar.addStretch(1)
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 8, 8, 8)
         column.setSpacing(6)

@@ -1,15 +1,15 @@
-"""Building blocks every self-service screen shares: header bar, buttons, labels, flow layout."""
+"""Building blocks every self-service screen shares: header bar, buttons, labels (the chips'
+flow layout is ``kiosk.ui.widgets.flow``, shared with the seat map)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
-    QLayoutItem,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -95,64 +95,6 @@ class Header(QFrame):
         minutes, seconds = divmod(max(0, seconds_left), 60)
         self.countdown.setText(self.tr("Seats held for %1").replace("%1", f"{minutes}:{seconds:02d}"))
         self.countdown.show()
-
-
-class FlowLayout(QLayout):
-    """Lays children left to right and wraps, like words in a paragraph (for filter chips)."""
-
-    def __init__(self, parent: QWidget | None = None, spacing: int = 10):
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._spacing = spacing
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt naming)
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._arrange(QRect(0, 0, width, 0), dry_run=True)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
-        super().setGeometry(rect)
-        self._arrange(rect, dry_run=False)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:  # noqa: N802
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        return size
-
-    def _arrange(self, rect: QRect, dry_run: bool) -> int:
-        x, y, line_height = rect.x(), rect.y(), 0
-        for item in self._items:
-            hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and line_height > 0:
-                x = rect.x()
-                y += line_height + self._spacing
-                line_height = 0
-            if not dry_run:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self._spacing
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y()
 
 
 def clear_layout(layout: QLayout) -> None:

@@ -36,13 +36,13 @@ from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.posters import poster_pixmap
 from kiosk.ui.selfservice.common import (
     TOUCH_MIN,
-    FlowLayout,
     button,
     clear_layout,
     label,
     step_layout,
 )
 from kiosk.ui.selfservice.screen import SelfServiceScreen
+from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.tiles import TileGridLayout
 
 TILE_POSTER = QSize(200, 300)
