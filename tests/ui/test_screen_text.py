@@ -40,25 +40,9 @@ SCENES = {
 }
 MODES = ("self-service", "counter", "manager")
 
-# Why a screen still fails, by screen: each is reworked by another part of issue 14 (named),
-# or shows data the demo has in English only. ``KNOWN`` lists where each still fails.
+# Why a screen still fails, by screen: each is reworked by another part of issue 14 (named).
+# ``KNOWN`` lists where each still fails.
 REASONS = {
-    "selfservice-films": "layout (selfservice/films.py): poster tile titles elided in code "
-                         "(the tiles paint their text; in large text it is wider than a tile)",
-    "selfservice-shows": "layout (selfservice/shows.py): 'cinema · hall' elided in code, show "
-                         "times and the synopsis cut in large text; the synopsis is English data "
-                         "(the dataset has no synopsis per language)",
-    "selfservice-seats": "seatmap (seatmap/panel.py, selfservice/seats.py): zoom buttons and "
-                         "'Find N seats together' cut in large text",
-    "counter-shift-open": "cashup (counter/shift.py): 'card sales only' button cut in Telugu",
-    "counter-shift-slip": "cashup (counter/shift.py): new words, not yet in the .ts files",
-    "counter-seats": "seatmap (seatmap/panel.py): zoom, 'Whole hall' and 'Find N seats "
-                     "together' buttons cut in large text; pages (counter/mode.py): top bar "
-                     "shift label and hold countdown cut in Telugu",
-    "counter-basket": "layout (counter/basket.py): new words ('Tickets: %1', the empty food "
-                      "order) not yet in the .ts files; pages (counter/mode.py): top bar cut "
-                      "in Telugu",
-    "counter-payment": "pages (counter/mode.py): top bar shift label and hold countdown cut",
     "manager-dashboard": "dashboard (manager/dashboard.py): tiles, occupancy table and "
                          "breakdown tabs cut; its words not translated",
     "manager-refunds": "refund (manager/refunds.py): columns past the edge in large text",
@@ -87,17 +71,9 @@ def _known(failing: dict[str, list[str]]) -> dict[tuple[str, str], dict[str, str
 # (scene, mode) -> {screen: reason}: the screens that still fail there. A listed screen that
 # is clean fails the test (strict), so the list only shrinks.
 KNOWN = _known({
-    "en-self-service": ["selfservice-films"],
-    "en-hc-large-self-service": ["selfservice-films"],
-    "en-hc-large-counter": ["counter-seats"],
     "en-hc-large-manager": [f"manager-{page}" for page in _MANAGER_PAGES],
-    "hi-large-self-service": ["selfservice-films", "selfservice-shows"],
     "hi-large-manager": [f"manager-{page}" for page in _MANAGER_PAGES
                          if page not in ("cashups", "dayclose")],
-    "te-hc-large-self-service": ["selfservice-films", "selfservice-shows"],
-    "hi-large-counter": ["counter-shift-slip"],
-    "te-hc-large-counter": ["counter-basket", "counter-payment", "counter-seats",
-                            "counter-shift-open", "counter-shift-slip"],
     "te-hc-large-manager": [f"manager-{page}" for page in _MANAGER_PAGES],
 })
 
@@ -206,6 +182,6 @@ def test_english_words_are_found_and_names_are_not():
                                       allowed) == []
     assert screen_text.english_words("स्लिप /tmp/k/tickets/cashup-shift-1.pdf के रूप में सहेजी गई।",
                                       allowed) == []  # a file's path is not English words
-    assert screen_text.english_words("and/or", allowed) == ["and", "or"]
+    assert screen_text.english_words("print/save", allowed) == ["print", "save"]
     assert screen_text.english_words(without_key_names("वापस (Esc)"), allowed) == []
     assert screen_text.english_words(without_key_names("(Monday)"), allowed) == ["Monday"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import deque
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
 from kiosk.domain.money import format_money
@@ -23,6 +23,17 @@ from kiosk.ui.selfservice.common import button, label, step_layout
 from kiosk.ui.selfservice.screen import SelfServiceScreen
 
 TAKEABLE = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE})
+
+
+class _Message(QLabel):
+    """A message line shown only while it says something."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming)
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
 
 
 class SeatsScreen(SelfServiceScreen):
@@ -65,9 +76,11 @@ class SeatsScreen(SelfServiceScreen):
         side_column.addWidget(self.show_info)
         side_column.addSpacing(8)
         side_column.addWidget(self.map.best)  # "Best N together", stacked for this column
-        self.message = label("", "sub", wrap=True)
-        self.message.setObjectName("seatMessage")
+        self.message = _Message(self)  # takes no room while empty: the column is full in
+        self.message.setObjectName("seatMessage")  # Telugu large text
         self.message.setProperty("ss", "error")
+        self.message.setWordWrap(True)
+        self.message.clear()
         side_column.addWidget(self.message)
         side_column.addStretch(1)
         self.selection = label("", "big", wrap=True)
