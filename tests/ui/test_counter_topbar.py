@@ -66,3 +66,22 @@ def test_the_customers_language_is_reported(qtbot, bar):
     with qtbot.waitSignal(bar.customerLanguageChanged, timeout=1000) as chosen:
         combo.setCurrentIndex(combo.findData("te"))
     assert chosen.args == ["te"]
+
+
+def test_when_short_words_are_not_enough_the_buttons_take_a_second_row(bar):
+    from PySide6.QtWidgets import QBoxLayout
+
+    bar.show_session(ASHA, "Shift since 09:00 · float ₹5,000.00", shift_open=True)
+    bar.show_hold_seconds(300)
+    bar.fit(4000)
+    assert bar.bar.direction() == QBoxLayout.Direction.LeftToRight
+    one_row = bar.bar.sizeHint().width()
+    bar.fit(one_row // 2)  # narrower than the buttons alone
+    assert bar.bar.direction() == QBoxLayout.Direction.TopToBottom
+    assert bar.bar.sizeHint().width() <= one_row // 2 or \
+        bar.nav_buttons["sales"].text() == "Sales"  # the last resort: both steps taken
+    for label in (bar.staff_label, bar.shift_label, bar.hold_label):  # info keeps its words
+        assert label.isVisible() and label.text()
+    bar.fit(4000)  # room again: one row, the key hints back
+    assert bar.bar.direction() == QBoxLayout.Direction.LeftToRight
+    assert bar.nav_buttons["sales"].text() == "Sales (F2)"

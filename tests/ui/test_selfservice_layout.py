@@ -125,3 +125,31 @@ def test_a_show_line_names_the_whole_cinema_and_screen(ss_ui, services, qtbot, l
             assert line.width() >= line.sizeHint().width() - 1
             assert line.geometry().bottom() <= card.height()
         assert card.height() <= card.natural_height() + 2  # no blank band inside the card
+
+
+def test_a_film_tile_shows_its_whole_title_on_as_many_lines_as_it_needs(qtbot):
+    from kiosk.ui.selfservice.films import TILE_POSTER, FilmTile
+
+    film = {"id": "long", "title": "The Extraordinarily Long Journey of the Clockmaker's Fox",
+            "language": "Hindi", "genres": ["Drama"], "certificate": "U", "runtime_min": 100,
+            "next_show_times": []}
+    tile = FilmTile(film)
+    short = FilmTile({**film, "id": "short", "title": "Fox"})
+    for widget in (tile, short):
+        qtbot.addWidget(widget)
+    assert tile.text_lines() == [film["title"]]  # every word, nothing elided
+    assert tile.accessibleName() == film["title"]
+    width = TILE_POSTER.width() + 16
+    line = tile.title.fontMetrics().height()
+    # the title wraps at the tile's width and the tile grows by the lines it needs
+    assert tile.title.heightForWidth(width - 16) >= 2 * line
+    assert tile.heightForWidth(width) - short.heightForWidth(width) >= line
+
+
+def test_the_synopsis_shows_only_in_the_language_it_is_written_in():
+    from kiosk.ui.names import synopsis_text
+
+    film = {"synopsis": "A cleaning robot discovers colour."}
+    assert synopsis_text(film, "en") == "A cleaning robot discovers colour."
+    assert synopsis_text(film, "hi") == "" and synopsis_text(film, "te") == ""
+    assert synopsis_text({"synopsis": None}, "en") == ""

@@ -50,3 +50,47 @@ def test_words_wrap_whole():
         "Couple combo:", "large popcorn"]
     assert wrap_words("Supercalifragilistic", advance, 50) == ["Supercalifragilistic"]
     assert wrap_words("", advance, 50) == [""]
+
+
+# -- the flow row: the film filters, the seat map's zoom and "Find N seats together" ---------
+@pytest.fixture
+def flow(qtbot):
+    from kiosk.ui.widgets.flow import FlowLayout
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = FlowLayout(host, spacing=10)
+    for width in (100, 100, 100):
+        box = QFrame(host)
+        box.setFixedSize(width, 40)
+        layout.addWidget(box)
+    return host, layout
+
+
+def test_a_flow_row_wraps_instead_of_squeezing(flow):
+    host, layout = flow
+    assert layout.sizeHint().width() == 320  # one line is what it would like
+    assert layout.minimumSize().width() == 100  # one item is what it needs
+    assert layout.heightForWidth(320) == 40
+    assert layout.heightForWidth(250) == 2 * 40 + 10  # the third box on a second line
+    host.resize(250, layout.heightForWidth(250))
+    host.show()
+    boxes = host.findChildren(QFrame)
+    assert [b.width() for b in boxes] == [100, 100, 100]  # none squeezed
+    assert boxes[2].x() == 0 and boxes[2].y() == 50
+
+
+def test_an_item_wider_than_the_row_gets_the_row_and_its_height_there(flow):
+    from kiosk.ui.widgets.flow import FlowLayout
+
+    host, layout = flow
+    inner = QWidget(host)  # a flow of its own, as "Best N" is inside the seat map's bar
+    nested = FlowLayout(inner, spacing=10)
+    for _ in range(3):
+        box = QFrame(inner)
+        box.setFixedSize(90, 30)
+        nested.addWidget(box)
+    layout.insertWidget(0, inner)
+    assert layout.itemAt(0).widget() is inner
+    # 200 px: the inner flow (290 px on one line) takes the row, two lines of its own
+    assert layout.heightForWidth(200) == (2 * 30 + 10) + 10 + 40 + 10 + 40 + 10 + 40
