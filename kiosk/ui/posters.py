@@ -333,11 +333,12 @@ def _draw_title(p: QPainter, title: str, seed: _Seed, w: float, h: float) -> Non
     box = QRectF(w * 0.07, h * 0.52, w * 0.86, h * 0.34)
     size = w * 0.16
     lines: list[str] = []
-    while size > w * 0.06:  # shrink until the title fits the box in at most three lines
-        font.setPixelSize(round(size))
+    while size > w * 0.06:  # shrink until the title fits the box in at most three lines,
+        font.setPixelSize(round(size))  # every word whole ("BACKWAT / ER" reads as two words)
         lines = _wrap(title, font, box.width())
         height = len(lines) * QFontMetricsF(font).lineSpacing()
-        if len(lines) <= 3 and height <= box.height():
+        if len(lines) <= 3 and height <= box.height() and \
+                _widest_word(title, font) <= box.width():
             break
         size *= 0.9
     metrics = QFontMetricsF(font)
@@ -350,6 +351,19 @@ def _draw_title(p: QPainter, title: str, seed: _Seed, w: float, h: float) -> Non
         p.setPen(QColor(255, 255, 255))
         p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
         y += metrics.lineSpacing()
+
+
+def _widest_word(text: str, font: QFont) -> float:
+    """The widest word of ``text`` as drawn in ``font`` (its capitalisation included)."""
+    widest = 0.0
+    for word in text.split():
+        layout = QTextLayout(word, font)
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(1e6)
+        widest = max(widest, line.naturalTextWidth())
+        layout.endLayout()
+    return widest
 
 
 def _wrap(text: str, font: QFont, width: float) -> list[str]:
