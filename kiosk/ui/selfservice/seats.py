@@ -10,8 +10,16 @@ from __future__ import annotations
 
 from collections import deque
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.errors import HoldExpired, KioskError, SeatsUnavailable
 from kiosk.domain.money import format_money
@@ -72,17 +80,34 @@ class SeatsScreen(SelfServiceScreen):
         side_column = QVBoxLayout(side)
         side_column.setContentsMargins(18, 18, 18, 18)
         side_column.setSpacing(12)
+        # the show and "Best N together" scroll when Telugu in large text needs more than the
+        # column's height; a message, the seats chosen and Continue always stay in view
+        upper = QWidget(side)
+        upper_column = QVBoxLayout(upper)
+        upper_column.setContentsMargins(0, 0, 0, 0)
+        upper_column.setSpacing(12)
         self.show_info = label("", "small", wrap=True)
-        side_column.addWidget(self.show_info)
-        side_column.addSpacing(8)
-        side_column.addWidget(self.map.best)  # "Best N together", stacked for this column
-        self.message = _Message(self)  # takes no room while empty: the column is full in
-        self.message.setObjectName("seatMessage")  # Telugu large text
+        upper_column.addWidget(self.show_info)
+        upper_column.addSpacing(8)
+        upper_column.addWidget(self.map.best)  # "Best N together", stacked for this column
+        upper_column.addStretch(1)
+        scroll = QScrollArea(side)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(upper)
+        for part in (scroll, scroll.viewport(), upper):  # the panel's own background shows
+            part.setAutoFillBackground(False)
+        scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget "
+                             "{ background: transparent; border: none; }")
+        self.side_scroll = scroll
+        side_column.addWidget(scroll, 1)
+        self.message = _Message(side)  # takes no room while empty
+        self.message.setObjectName("seatMessage")
         self.message.setProperty("ss", "error")
         self.message.setWordWrap(True)
         self.message.clear()
         side_column.addWidget(self.message)
-        side_column.addStretch(1)
         self.selection = label("", "big", wrap=True)
         self.selection.setObjectName("seatSelection")
         side_column.addWidget(self.selection)
