@@ -153,3 +153,22 @@ def test_the_synopsis_shows_only_in_the_language_it_is_written_in():
     assert synopsis_text(film, "en") == "A cleaning robot discovers colour."
     assert synopsis_text(film, "hi") == "" and synopsis_text(film, "te") == ""
     assert synopsis_text({"synopsis": None}, "en") == ""
+
+
+def test_a_film_tile_lists_the_soonest_days_times_in_clock_order():
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from kiosk.ui.selfservice.films import soonest_day_times
+
+    kolkata, dubai = timezone(timedelta(hours=5, minutes=30)), timezone(timedelta(hours=4))
+    starts = [  # soonest instant first, as the catalogue gives them
+        datetime(2026, 11, 25, 10, 0, tzinfo=kolkata),   # 04:30 UTC
+        datetime(2026, 11, 25, 9, 30, tzinfo=dubai),     # 05:30 UTC
+        datetime(2026, 11, 25, 11, 0, tzinfo=dubai),     # 07:00 UTC
+        datetime(2026, 11, 26, 9, 0, tzinfo=kolkata),    # the next day: not on the tile
+    ]
+    starts.sort(key=lambda s: s.astimezone(UTC))
+    shown = soonest_day_times(starts)
+    assert [s.strftime("%H:%M") for s in shown] == ["09:30", "10:00", "11:00"]
+    assert soonest_day_times([]) == []
+    assert len(soonest_day_times([starts[0]] * 5)) == 3

@@ -11,7 +11,7 @@ only turns taps into a query and the answer into tiles.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal, Slot
@@ -169,6 +169,18 @@ class FilterBox(QComboBox):
         self.changed.emit(self.value())
 
 
+def soonest_day_times(starts: Sequence[datetime], limit: int = 3) -> list[datetime]:
+    """The first ``limit`` cinema-local start times on the soonest show's day, in clock order.
+
+    A tile shows bare times, so times of later days (or of cinemas in other zones sorted by
+    instant) would read out of order ("13:30 · 18:30 · 09:30"). ``starts`` come soonest first."""
+    if not starts:
+        return []
+    first_day = starts[0].date()
+    same_day = [s for s in starts if s.date() == first_day]
+    return sorted(same_day, key=lambda s: (s.hour, s.minute))[:limit]
+
+
 class FilmTile(QAbstractButton):
     """A poster with the film's whole title and its next times underneath; the whole tile is
     one touch target.
@@ -191,7 +203,7 @@ class FilmTile(QAbstractButton):
         self.poster.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = label(title, "tile-title", wrap=True, align=Qt.AlignmentFlag.AlignHCenter)
         self.title.setObjectName("filmTitle")
-        times = [time_text(t) for t in film.get("next_show_times") or []][:3]
+        times = [time_text(t) for t in soonest_day_times(film.get("next_show_times") or [])]
         self.times = label(" · ".join(times), "small", wrap=True,
                            align=Qt.AlignmentFlag.AlignHCenter)
         self.times.setObjectName("filmTimes")
