@@ -429,7 +429,7 @@ class DashboardScreen(ManagerScreen):
         self.occupancy_table.setColumnWidth(
             len(columns) - 1, max(140, header.fontMetrics().horizontalAdvance(columns[-1].title) + 40))
         for name, view in self.breakdowns.items():
-            table = report.food_table(name) if name.startswith("food_") else getattr(report, name)
+            table = report.table(name)
             if table is not None:
                 view.set_table(table)
 

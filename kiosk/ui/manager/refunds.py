@@ -7,7 +7,6 @@ open drawer, so a closed shift's figures never change."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -59,14 +58,6 @@ def payout_row(d: dict[str, Any], timezone: str) -> tuple:
             d["amount_minor"], d.get("requested_by_name") or "", d.get("currency", "INR"))
 
 
-def as_dict(item: Any) -> dict[str, Any]:
-    if dataclasses.is_dataclass(item):
-        return dataclasses.asdict(item)
-    if isinstance(item, dict):
-        return dict(item)
-    return {k: getattr(item, k) for k in dir(item) if not k.startswith("_")}
-
-
 def pick(d: dict[str, Any], *keys: str, default: Any = "") -> Any:
     for key in keys:
         if d.get(key) not in (None, ""):
@@ -74,9 +65,8 @@ def pick(d: dict[str, Any], *keys: str, default: Any = "") -> Any:
     return default
 
 
-def refund_row(item: Any, timezone: str) -> tuple:
-    """One table row from whatever ``pending_refunds`` returns (a dataclass or a dict)."""
-    d = as_dict(item)
+def refund_row(d: dict[str, Any], timezone: str) -> tuple:
+    """One table row from a ``pending_refunds`` row."""
     when = pick(d, "created_at", "requested_at", default=None)
     if isinstance(when, str):
         when = from_iso(when)

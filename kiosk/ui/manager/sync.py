@@ -9,6 +9,7 @@ SQL and checks no role (the service refuses, and audits, anyone but a manager).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -29,6 +30,10 @@ from kiosk.ui.manager.common import (
     fit_columns,
 )
 from kiosk.ui.page_names import ManagerPage
+
+if TYPE_CHECKING:
+    from kiosk.cloud.context import CloudContext
+    from kiosk.ui.sync_bridge import SyncBridge
 
 KIOSK_COLUMNS = (
     Col("kiosk_id", QT_TRANSLATE_NOOP("SyncScreen", "Kiosk")),
@@ -218,22 +223,13 @@ class SyncScreen(ManagerScreen):
         return frame
 
     # -- cloud wiring ----------------------------------------------------------------------------
-    def sync_bridge(self):
-        """The app's SyncBridge, if the main window has one (None: cloud sync is off)."""
-        widget = self.parentWidget()
-        while widget is not None:
-            found = getattr(widget, "sync_bridge", None)
-            if found is not None:
-                return found
-            widget = widget.parentWidget()
-        return getattr(self.ctx.bridge, "sync_bridge", None)
+    def sync_bridge(self) -> SyncBridge | None:
+        """The app's SyncBridge, held by the ui bridge (None: cloud sync is off)."""
+        return self.ctx.bridge.sync
 
-    def cloud_context(self):
+    def cloud_context(self) -> CloudContext | None:
         sync = self.sync_bridge()
-        if sync is not None and getattr(sync, "context", None) is not None:
-            return sync.context
-        gate = getattr(self.ctx.booking, "gate", None)
-        return getattr(gate, "context", None)
+        return sync.context if sync is not None else self.ctx.services.cloud_context
 
     def cloud_configured(self) -> bool:
         return bool(self.ctx.config.cloud.enabled) and self.cloud_context() is not None
@@ -249,7 +245,7 @@ class SyncScreen(ManagerScreen):
         sync = self.sync_bridge()
         if sync is not None and not self._sync_connected:
             sync.statusChanged.connect(self._on_status)
-            self._live = dict(getattr(sync, "last_status", {}) or {})
+            self._live = dict(sync.last_status)
             self._sync_connected = True
         super().showEvent(event)
 
