@@ -30,6 +30,7 @@ from kiosk.domain.errors import HoldExpired, KioskError
 from kiosk.domain.money import format_money
 from kiosk.domain.offers import PromoRefused
 from kiosk.services.models import TicketType
+from kiosk.ui import message
 from kiosk.ui.counter.food import FoodPanel
 from kiosk.ui.counter.member import MemberBar
 from kiosk.ui.counter.screen import Screen
@@ -353,8 +354,7 @@ class BasketScreen(Screen):
         self.ctl.note_activity()
         self.session.sale.promo = self.promo_edit.text().strip()
         if self.requote() and self.session.sale.promo:
-            self.ctl.banner.show_message(self.tr("Code %1 applied.").replace(
-                "%1", self.session.sale.promo.upper()), "ok")
+            message.ok(self.tr("Code %1 applied.").replace("%1", self.session.sale.promo.upper()))
 
     def remove_promo(self) -> None:
         self.session.sale.promo = ""
@@ -372,14 +372,14 @@ class BasketScreen(Screen):
             except PromoRefused as refused:  # say why, and sell on without the code
                 sale.promo = ""
                 self.promo_edit.clear()
-                self.ctl.banner.error(str(refused))
+                message.error(str(refused))
                 quote = self.bridge.call(self.services.booking.quote, sale.hold.hold_id,
                                          dict(sale.ticket_types), "", sale.member_phone)
         except HoldExpired as err:
             self.ctl.sales.hold_lost(str(err))
             return False
         except KioskError as err:
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             self.pay_button.setEnabled(False)
             return False
         tickets_minor = quote.total_minor
@@ -388,7 +388,7 @@ class BasketScreen(Screen):
                 food = self.bridge.call(self.services.items.quote,
                                         sale.show.summary.cinema_id, list(sale.items))
             except KioskError as err:
-                self.ctl.banner.error(str(err))
+                message.error(str(err))
                 self.pay_button.setEnabled(False)
                 self.food.show_lines({})
                 return False

@@ -28,6 +28,7 @@ from kiosk.domain import refund_reasons
 from kiosk.domain.errors import KioskError
 from kiosk.domain.ids import REFERENCE_ALPHABET, normalise_reference
 from kiosk.domain.money import format_money
+from kiosk.ui import message
 from kiosk.ui.counter.basket import ticket_type_label
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import date_text, time_text
@@ -658,9 +659,8 @@ class RefundScreen(Screen):
         self.result.style().unpolish(self.result)
         self.result.style().polish(self.result)
         if result.state == "pending_approval":  # stays up until dismissed: nobody pays out early
-            self.ctl.banner.show_message(self.tr("Refund for %1 waits for a manager: do not "
-                                                 "pay it out yet.")
-                                         .replace("%1", result.booking_reference), "warn")
+            message.warning(self.tr("Refund for %1 waits for a manager: do not "
+                                    "pay it out yet.").replace("%1", result.booking_reference))
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False

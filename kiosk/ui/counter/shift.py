@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money, parse_money
+from kiosk.ui import message
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.shift_close import ShiftCloseScreen
 from kiosk.ui.keypad import NumericKeypad
@@ -176,6 +177,6 @@ class ShiftOpenScreen(_AmountScreen):
         self._set_busy(False)
         self.session.shift = shift
         self.ctl.shift_changed()
-        self.ctl.banner.show_message(self.tr("Shift opened with a float of %1.").replace(
-            "%1", format_money(shift.float_minor, shift.currency)), "ok")
+        message.ok(self.tr("Shift opened with a float of %1.").replace(
+            "%1", format_money(shift.float_minor, shift.currency)))
         self.ctl.go(CounterPage.FINDER)

@@ -35,6 +35,7 @@ from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money, parse_money
 from kiosk.services.models import Shift
 from kiosk.services.shift_report import ShiftReport
+from kiosk.ui import message
 from kiosk.ui.counter.drawer_count import DrawerCountGrid
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.keypad import NumericKeypad
@@ -440,7 +441,7 @@ class ShiftCloseScreen(Screen):
             report = self.bridge.call(self.services.shifts.report, self.session.actor,
                                       shift.shift_id)
         except KioskError as err:  # closed and stored; only the report could not be read
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             report = self.preview
         self.final = report
         self.closed_view.show_report(report)

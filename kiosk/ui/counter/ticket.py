@@ -29,7 +29,7 @@ from kiosk.domain.loyalty import masked_phone
 from kiosk.domain.money import format_money
 from kiosk.domain.tenders import LABELS, merged, paid_text
 from kiosk.services.confirmations import Confirmation, State
-from kiosk.ui import i18n
+from kiosk.ui import i18n, message
 from kiosk.ui.counter import ticket_output
 from kiosk.ui.counter.basket import seat_type_label, ticket_type_label
 from kiosk.ui.counter.refund import method_label
@@ -256,7 +256,7 @@ class TicketScreen(Screen):
             self.qr.setPixmap(qr_pixmap(ticket_output.qr_text(booking)))
         except KioskError as err:  # not signed: no QR rather than one the door refuses
             self.qr.clear()
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
         self.show_confirmation()
         self._auto_print(booking)
 
@@ -362,7 +362,7 @@ class TicketScreen(Screen):
         if printed.drawer:
             text += " " + self.tr("Cash drawer opened.")
         self.output_label.setText(text)
-        self.ctl.banner.show_message(text, "ok")
+        message.ok(text)
 
     def _thermal_failed(self, error: BaseException) -> None:
         self._set_printing(False)
@@ -370,7 +370,7 @@ class TicketScreen(Screen):
             "Printing failed (%1). The sale is saved: press Reprint.").replace(
             "%1", type(error).__name__)
         self.output_label.setText(self.tr("Not printed: %1").replace("%1", text))
-        self.ctl.banner.error(text)
+        message.error(text)
 
     # -- the customer's confirmation (SMS or e-mail) ---------------------------------------------
     def show_confirmation(self, status: Confirmation | None = None) -> None:
@@ -421,11 +421,11 @@ class TicketScreen(Screen):
                                       self.booking.booking_id, contact,
                                       i18n.language_manager().language)
         except KioskError as err:
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             return False
         self.show_confirmation(status)
         self.bridge.sync_now()
-        self.ctl.banner.show_message(self.tr("The confirmation will be sent again."), "ok")
+        message.ok(self.tr("The confirmation will be sent again."))
         return True
 
     def _food(self, booking):
@@ -449,10 +449,10 @@ class TicketScreen(Screen):
                                silent=self.ctl.config.silent_print or self.printer is not None,
                                printer=self.printer)
         except KioskError as err:
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             return
-        self.ctl.banner.show_message(self.tr("Stand slip sent to the printer.") if done
-                                     else self.tr("Printing cancelled."), "ok")
+        message.ok(self.tr("Stand slip sent to the printer.") if done
+                   else self.tr("Printing cancelled."))
 
     def first_focus(self) -> QWidget | None:
         return self.new_sale_button
@@ -495,20 +495,20 @@ class TicketScreen(Screen):
                 tax_rate_bp=show.tax_rate_bp if show is not None else None,
                 food=self._food(self.booking))
         except KioskError as err:
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             return None
         except Exception as exc:  # rendering failed: the booking itself is safe
             log.exception("could not write the %s PDF", kind)
-            self.ctl.banner.error(self.tr("The PDF could not be written (%1). The booking is "
-                                          "saved; try again or print instead.")
-                                  .replace("%1", type(exc).__name__))
+            message.error(self.tr("The PDF could not be written (%1). The booking is "
+                                  "saved; try again or print instead.")
+                          .replace("%1", type(exc).__name__))
             return None
         if kind == "ticket":
             self.last_ticket_path = written
         else:
             self.last_receipt_path = written
         self.output_label.setText(self.tr("Saved %1").replace("%1", str(written)))
-        self.ctl.banner.show_message(self.tr("Saved %1").replace("%1", written.name), "ok")
+        message.ok(self.tr("Saved %1").replace("%1", written.name))
         return written
 
     def print_action(self) -> None:
@@ -526,25 +526,25 @@ class TicketScreen(Screen):
         try:
             if receipt:
                 show, actor = self.session.sale.show, self.session.actor
-                message = ticket_output.print_receipt(
+                said = ticket_output.print_receipt(
                     self.booking, self.ctl.config, self, printer=self.printer,
                     staff_label=actor.staff_number if actor else None,
                     tax_rate_bp=show.tax_rate_bp if show is not None else None,
                     food=self._food(self.booking))
             else:
-                message = ticket_output.print_tickets(self.booking, self.ctl.config, self,
-                                                      printer=self.printer)
+                said = ticket_output.print_tickets(self.booking, self.ctl.config, self,
+                                                   printer=self.printer)
         except KioskError as err:
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             return
         except Exception as exc:
             log.exception("printing failed")
-            self.ctl.banner.error(self.tr("Printing failed (%1). The booking is saved; save "
-                                          "the PDF or try again.").replace("%1",
-                                                                            type(exc).__name__))
+            message.error(self.tr("Printing failed (%1). The booking is saved; save "
+                                  "the PDF or try again.").replace("%1",
+                                                                    type(exc).__name__))
             return
-        if message:
-            self.ctl.banner.show_message(message, "ok")
+        if said:
+            message.ok(said)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
