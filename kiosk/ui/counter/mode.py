@@ -66,6 +66,7 @@ class SignInScreen(Screen):
     def enter(self) -> None:
         self.panel.focus_first()
 
+    @Slot()
     def back(self) -> None:
         self.panel.reset(self.panel.note.text(), keep_staff=False)
 

@@ -7,6 +7,9 @@ a plain button, and the keypad's Enter is a key, not a second "Open shift".
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,6 +29,9 @@ from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.shift_close import ShiftCloseScreen
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.page_names import CounterPage
+
+if TYPE_CHECKING:
+    from kiosk.ui.counter.mode import CounterMode
 
 __all__ = ["ShiftCloseScreen", "ShiftOpenScreen"]
 
@@ -117,6 +123,7 @@ class _AmountScreen(Screen):
             cinemas = []
         return cinemas[0]["currency"] if cinemas else "INR"
 
+    @Slot()
     def submit(self) -> None:
         raise NotImplementedError
 
@@ -130,6 +137,7 @@ class _AmountScreen(Screen):
         self.bridge.submit(service_call, self.session.actor, amount, name=name,
                            on_done=on_done, on_error=self._failed)
 
+    @Slot(object)
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, KioskError):
@@ -146,7 +154,7 @@ class _AmountScreen(Screen):
 class ShiftOpenScreen(_AmountScreen):
     name = CounterPage.SHIFT_OPEN
 
-    def __init__(self, ctl):
+    def __init__(self, ctl: CounterMode) -> None:
         super().__init__(ctl)
         self._build(self.tr("Open your shift"),
                     self.tr("Count the cash float in the drawer and type the amount. Cash sales "
@@ -166,6 +174,7 @@ class ShiftOpenScreen(_AmountScreen):
     def back(self) -> None:
         self.ctl.go(CounterPage.FINDER)
 
+    @Slot()
     def submit(self) -> None:
         if self._busy:
             return

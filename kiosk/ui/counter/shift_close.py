@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QRegularExpressionValidator
@@ -42,6 +43,9 @@ from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.page_names import CounterPage
 from kiosk.ui.widgets.shift_report import ShiftReportView, set_role
 
+if TYPE_CHECKING:
+    from kiosk.ui.counter.mode import CounterMode
+
 log = logging.getLogger(__name__)
 MONEY_PATTERN = r"\d{0,9}(\.\d{0,2})?"
 COUNT, REPORT, CLOSED = 0, 1, 2
@@ -68,7 +72,7 @@ class ShiftCloseScreen(Screen):
 
     name = CounterPage.SHIFT_CLOSE
 
-    def __init__(self, ctl):
+    def __init__(self, ctl: CounterMode) -> None:
         super().__init__(ctl)
         self._busy = False
         self.expected: dict[str, int] = {}
@@ -298,6 +302,7 @@ class ShiftCloseScreen(Screen):
             return next(iter(self.grid.fields.values()))
         return None
 
+    @Slot()
     def back(self) -> None:
         step = self.steps.currentIndex()
         if step == CLOSED:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QImage, QPixmap, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -37,6 +38,9 @@ from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import long_text
 from kiosk.ui.page_names import CounterPage
 from kiosk.ui.widgets.tiles import TileGridLayout
+
+if TYPE_CHECKING:
+    from kiosk.ui.counter.mode import CounterMode
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +72,7 @@ def qr_pixmap(text: str, size_px: int = QR_PX) -> QPixmap:
 class TicketScreen(Screen):
     name = CounterPage.TICKET
 
-    def __init__(self, ctl):
+    def __init__(self, ctl: CounterMode) -> None:
         super().__init__(ctl)
         self.last_ticket_path: Path | None = None
         self.last_receipt_path: Path | None = None
@@ -295,6 +299,7 @@ class TicketScreen(Screen):
         return [QTextDocumentFragment.fromHtml(self.stubs.itemAt(n).widget().text()).toPlainText()
                 for n in range(self.stubs.count())]
 
+    @Slot()
     def preview(self) -> None:
         """The ticket as the 80 mm printer will put it on paper (8 dots per mm), on screen."""
         from PySide6.QtWidgets import QDialog, QScrollArea
@@ -355,6 +360,7 @@ class TicketScreen(Screen):
         self._printing = busy
         self.print_button.setEnabled(not busy)
 
+    @Slot(object)
     def _thermal_printed(self, printed) -> None:
         self._set_printing(False)
         text = (self.tr("%1 tickets and the receipt printed.") if printed.receipt
@@ -364,6 +370,7 @@ class TicketScreen(Screen):
         self.output_label.setText(text)
         message.ok(text)
 
+    @Slot(object)
     def _thermal_failed(self, error: BaseException) -> None:
         self._set_printing(False)
         text = str(error) if isinstance(error, KioskError) else self.tr(
@@ -433,6 +440,7 @@ class TicketScreen(Screen):
         items = self.services.items
         return items.for_booking(booking.booking_id) if items is not None else None
 
+    @Slot()
     def print_stand_slip(self) -> None:
         """The basket's food and drink slip for the stand (reference, QR, items)."""
         food = self._food(self.booking) if self.booking is not None else None
@@ -511,12 +519,14 @@ class TicketScreen(Screen):
         message.ok(self.tr("Saved %1").replace("%1", written.name))
         return written
 
+    @Slot()
     def print_action(self) -> None:
         if self.services.printing is not None and self.services.printing.thermal:
             self.print_thermal()
             return
         self._print(receipt=False)
 
+    @Slot()
     def print_receipt(self) -> None:
         self._print(receipt=True)
 

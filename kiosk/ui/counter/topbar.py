@@ -167,6 +167,7 @@ class CounterTopBar(QFrame):
         self.busy_label.setText(text)
 
     # -- fitting --------------------------------------------------------------------------------
+    @Slot()
     def fit(self, available: int | None = None) -> None:
         """Narrow screens and large text: drop the brand, then the key hints (kept as
         tooltips). ``available``: the width the bar may take (the mode's)."""

@@ -17,9 +17,11 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QModelIndex,
+    QObject,
     QSortFilterProxyModel,
     Qt,
     Signal,
+    Slot,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -148,7 +150,7 @@ class RowsModel(QAbstractTableModel):
     counts sort as numbers, not as text. ``payload(row)`` keeps the object a row came from.
     """
 
-    def __init__(self, columns: Sequence[Col], parent=None, currency_key: str = "currency",
+    def __init__(self, columns: Sequence[Col], parent: QObject | None = None, currency_key: str = "currency",
                  context: str = ""):
         super().__init__(parent)
         self.currency_key = currency_key
@@ -246,7 +248,7 @@ class RowsModel(QAbstractTableModel):
 class SortedTable(QTableView):
     """A QTableView over a RowsModel through a QSortFilterProxyModel (click a header to sort)."""
 
-    def __init__(self, model: RowsModel, parent=None):
+    def __init__(self, model: RowsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source = model
         self.proxy = QSortFilterProxyModel(self)
@@ -271,6 +273,7 @@ class SortedTable(QTableView):
         self._needs_fit = False
         model.modelReset.connect(self._fit)
 
+    @Slot()
     def _fit(self) -> None:
         """Size columns to their contents, once the table is actually on screen.
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from kiosk.domain.clock import from_iso
@@ -32,7 +32,10 @@ from kiosk.ui.manager.common import (
 from kiosk.ui.page_names import ManagerPage
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from kiosk.cloud.context import CloudContext
+    from kiosk.ui.manager.context import ManagerContext
     from kiosk.ui.sync_bridge import SyncBridge
 
 KIOSK_COLUMNS = (
@@ -104,7 +107,7 @@ class SyncScreen(ManagerScreen):
     name = ManagerPage.SYNC
     title = QT_TRANSLATE_NOOP("SyncScreen", "Kiosks and sync")
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: ManagerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.toolbar.addWidget(button(self.tr("Refresh"), self, role="primary", slot=self.refresh))
         self.status = QLabel("", self)
@@ -234,6 +237,7 @@ class SyncScreen(ManagerScreen):
     def cloud_configured(self) -> bool:
         return bool(self.ctx.config.cloud.enabled) and self.cloud_context() is not None
 
+    @Slot(dict)
     def _on_status(self, status: dict) -> None:
         self._live = dict(status)
         if self._dead_loaded and status.get("dead_letters", self.dead_model.rowCount()) != \
@@ -250,6 +254,7 @@ class SyncScreen(ManagerScreen):
         super().showEvent(event)
 
     # -- data ------------------------------------------------------------------------------------
+    @Slot()
     def refresh(self) -> None:
         deps = self.ctx.deps
         kiosks = self.call(sync_overview.kiosk_rows, deps, self.actor)
@@ -371,6 +376,7 @@ class SyncScreen(ManagerScreen):
                 "and Retry.", "", dead))
 
     # -- actions ---------------------------------------------------------------------------------
+    @Slot()
     def retry_dead(self) -> None:
         row = self.dead_table.selected_payload()
         if row is None:
@@ -386,6 +392,7 @@ class SyncScreen(ManagerScreen):
             "%1", row.reference or str(row.id)), "ok")
         self.refresh()
 
+    @Slot()
     def export_dead(self) -> None:
         path = common.ask_save_path(self, self.tr("Export rows not sent"), "not-sent.json",
                                     self.tr("JSON files (*.json);;CSV files (*.csv)"))
@@ -410,6 +417,7 @@ class SyncScreen(ManagerScreen):
             self.banner.error("Please choose a booking in the conflict queue first.")
         return conflict
 
+    @Slot()
     def reseat(self) -> None:
         conflict = self._selected()
         module = _conflicts_module()
@@ -424,6 +432,7 @@ class SyncScreen(ManagerScreen):
             self.banner.show_message(f"{conflict.reference} moved to {' '.join(seats)}.", "ok")
             self.refresh()
 
+    @Slot()
     def refund(self) -> None:
         conflict = self._selected()
         module = _conflicts_module()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QIcon
@@ -43,6 +43,11 @@ from kiosk.ui.selfservice.common import (
 )
 from kiosk.ui.selfservice.screen import SelfServiceScreen
 from kiosk.ui.widgets.tiles import TileGridLayout, wrap_words
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kiosk.services.app import Services
 
 TILE_POSTER = QSize(200, 300)
 
@@ -208,7 +213,7 @@ class FilmsScreen(SelfServiceScreen):
     backRequested = Signal()
     cancelRequested = Signal()
 
-    def __init__(self, services, today_fn, parent: QWidget | None = None,
+    def __init__(self, services: Services, today_fn: Callable[[], date], parent: QWidget | None = None,
                  cinema_id: str = ""):
         super().__init__(parent)
         self.services = services
@@ -316,6 +321,7 @@ class FilmsScreen(SelfServiceScreen):
                          language=g["language"].value(), genre=g["genre"].value(),
                          day=g["day"].value())
 
+    @Slot()
     def clear_filters(self) -> None:
         for group in self.groups.values():
             group.reset()
