@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,33 @@ def ensure_gui_application() -> None:
 _APPLICATION: QApplication | None = None
 
 
+@contextmanager
+def a4_painter(path: Path, title: str,
+               margin_mm: float) -> Iterator[tuple[QPainter, QRectF, QPdfWriter]]:
+    """A portrait A4 page at ``DPI`` to draw on: the painter, the page in device pixels and
+    the writer (``writer.newPage()`` for another page).
+
+    The daily report, the cash-up slip and the Z report share it; the PDF is complete when the
+    block ends. Raises OSError when ``path`` cannot be written.
+    """
+    ensure_gui_application()
+    writer = QPdfWriter(str(path))
+    writer.setResolution(DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Portrait,
+                                     QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm),
+                                     QPageLayout.Unit.Millimeter))
+    writer.setTitle(title)
+    writer.setCreator("Box Office Kiosk")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot write {path}")
+    try:
+        yield painter, QRectF(painter.viewport()), writer
+    finally:
+        painter.end()
+
+
 def render_daily_report_pdf(report: Any, path: Path | str, *, occupancy: Any = None,
                             currency: str | None = None, cinema_name: str = "",
                             currencies: Sequence[str] | None = None,
@@ -89,20 +117,9 @@ def render_daily_report_pdf(report: Any, path: Path | str, *, occupancy: Any = N
     keeping its occupancy table to its own shows.
     """
     pages = [currency] if currency else list(currencies or report.currencies or ["INR"])
-    ensure_gui_application()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(path))
-    writer.setResolution(DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
-    writer.setTitle(f"Daily sales {report.start}")
-    writer.setCreator("Box Office Kiosk")
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
-    try:
-        page = QRectF(painter.viewport())
+    with a4_painter(path, f"Daily sales {report.start}", 12) as (painter, page, writer):
         for number, cur in enumerate(pages, start=1):
             if number > 1:
                 writer.newPage()
@@ -110,8 +127,6 @@ def render_daily_report_pdf(report: Any, path: Path | str, *, occupancy: Any = N
                               cinema_name=cinema_name,
                               cinemas=(cinemas or {}).get(cur),
                               part=(number, len(pages)))
-    finally:
-        painter.end()
     return path
 
 

@@ -166,29 +166,12 @@ def display_rows(report: ZReport, section: str, header: Sequence[str],
 
 def render_pdf(report: ZReport, path: Path | str) -> Path:
     """Write the Z report as a one-page A4 PDF at ``path``; returns the path."""
-    from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+    from kiosk.tickets.report_pdf import a4_painter
 
-    from kiosk.tickets.report_pdf import DPI, ensure_gui_application
-
-    ensure_gui_application()
     path = Path(path)
-    writer = QPdfWriter(str(path))
-    writer.setResolution(DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
-    writer.setTitle(f"Z report {report.cinema_id} {report.business_date}")
-    writer.setCreator("Box Office Kiosk")
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
-    try:
-        from PySide6.QtCore import QRectF
-
-        draw(painter, QRectF(painter.viewport()), report)
-    finally:
-        painter.end()
+    with a4_painter(path, f"Z report {report.cinema_id} {report.business_date}", 12) as (
+            painter, page, _):
+        draw(painter, page, report)
     return path
 
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money, parse_money
 from kiosk.ui import message
-from kiosk.ui.counter.screen import Screen
+from kiosk.ui.counter.screen import BusyScreen
 from kiosk.ui.counter.shift_close import ShiftCloseScreen
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.page_names import CounterPage
@@ -38,7 +38,7 @@ __all__ = ["ShiftCloseScreen", "ShiftOpenScreen"]
 AMOUNT_PATTERN = r"\d{0,7}(\.\d{0,2})?"
 
 
-class _AmountScreen(Screen):
+class _AmountScreen(BusyScreen):
     """A card with a heading, an explanation, one amount field with a keypad, and actions."""
 
     def _build(self, heading: str, note: str, field_label: str, action_text: str) -> None:
@@ -137,16 +137,10 @@ class _AmountScreen(Screen):
         self.bridge.submit(service_call, self.session.actor, amount, name=name,
                            on_done=on_done, on_error=self._failed)
 
-    @Slot(object)
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, KioskError):
-            self.message.setText(str(exc))
-        else:
-            self.ctl.show_fault(exc)
+    def _failure_label(self) -> QLabel:
+        return self.message
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+    def _show_busy(self, busy: bool) -> None:
         self.action.setEnabled(not busy)
         self.amount.setReadOnly(busy)
 

@@ -38,7 +38,7 @@ from kiosk.services.models import Shift
 from kiosk.services.shift_report import ShiftReport
 from kiosk.ui import message
 from kiosk.ui.counter.drawer_count import DrawerCountGrid
-from kiosk.ui.counter.screen import Screen
+from kiosk.ui.counter.screen import BusyScreen
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.page_names import CounterPage
 from kiosk.ui.widgets.shift_report import ShiftReportView, set_role
@@ -60,7 +60,7 @@ def _button(text: str, parent: QWidget, name: str, *, primary: bool = False) -> 
     return button
 
 
-class ShiftCloseScreen(Screen):
+class ShiftCloseScreen(BusyScreen):
     """The cash-up at the counter.
 
     Attributes:
@@ -422,16 +422,10 @@ class ShiftCloseScreen(Screen):
                            card_minor=figures[0], upi_minor=figures[1], name="shift_close",
                            on_done=self._closed, on_error=self._failed)
 
-    @Slot(object)
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, KioskError):
-            self.report_message.setText(str(exc))
-        else:
-            self.ctl.show_fault(exc)
+    def _failure_label(self) -> QLabel:
+        return self.report_message
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+    def _show_busy(self, busy: bool) -> None:
         self.action.setEnabled(not busy)
         self.back_to_count.setEnabled(not busy)
         self.review.setEnabled(not busy)

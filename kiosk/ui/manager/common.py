@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -390,6 +390,13 @@ class ManagerScreen(Page):
 
     title = "Screen"
     exported = Signal(str)
+    # every page class by its ``name``, once its module is imported (``window.build_page``)
+    screens: ClassVar[dict[str, type[ManagerScreen]]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.name:
+            ManagerScreen.screens[str(cls.name)] = cls
 
     def __init__(self, ctx: ManagerContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
