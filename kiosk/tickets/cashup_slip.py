@@ -9,8 +9,6 @@ the kiosk's other languages); times are the cinema's.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -161,18 +159,9 @@ def render_pdf(report: ShiftReport, path: Path | str, *, reprint: bool = False) 
 def save(report: ShiftReport, out: Path | str, *, reprint: bool = False) -> Path:
     """Write the slip PDF through a temporary file in the same folder, then rename: a failed
     write raises OSError and leaves no half-written file."""
-    out = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=".cashup-", suffix=".pdf", dir=out.parent)
-    os.close(fd)
-    try:
-        render_pdf(report, tmp, reprint=reprint)
-        if os.path.getsize(tmp) == 0:
-            raise OSError("the PDF came out empty")
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return out
+    from kiosk.tickets.report_pdf import save_pdf
+
+    return save_pdf(Path(out), lambda tmp: render_pdf(report, tmp, reprint=reprint), ".cashup-")
 
 
 __all__ = ["SlipLine", "render_pdf", "save", "slip_bytes", "slip_lines"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,22 @@ def a4_painter(path: Path, title: str,
         yield painter, QRectF(painter.viewport()), writer
     finally:
         painter.end()
+
+
+def save_pdf(out: Path, render: Callable[[Path], object], prefix: str) -> Path:
+    """Write a PDF with ``render(path)`` into a temporary file beside ``out``, then rename it: a
+    failed write raises OSError and leaves no half-written file."""
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".pdf", dir=out.parent)
+    os.close(fd)
+    try:
+        render(Path(tmp))
+        if os.path.getsize(tmp) == 0:
+            raise OSError("the PDF came out empty")
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return out
 
 
 def render_daily_report_pdf(report: Any, path: Path | str, *, occupancy: Any = None,

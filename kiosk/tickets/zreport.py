@@ -129,18 +129,16 @@ def save(report: ZReport, out: Path | str) -> Path:
     kind = out.suffix.lower()
     if kind not in (".pdf", ".csv"):
         raise ValueError(f"a Z report is written to a .pdf or .csv file, not {out.name!r}")
+    if kind == ".pdf":
+        from kiosk.tickets.report_pdf import save_pdf
+
+        return save_pdf(out, lambda tmp: render_pdf(report, tmp), ".zreport-")
     fd, tmp = tempfile.mkstemp(prefix=".zreport-", suffix=kind, dir=out.parent)
     try:
-        if kind == ".csv":
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-                write_csv(report, stream)
-                stream.flush()
-                os.fsync(stream.fileno())
-        else:
-            os.close(fd)
-            render_pdf(report, tmp)
-            if os.path.getsize(tmp) == 0:
-                raise OSError("the PDF came out empty")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            write_csv(report, stream)
+            stream.flush()
+            os.fsync(stream.fileno())
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):
