@@ -384,6 +384,7 @@ class CounterMode(QWidget):
         if self.sales.choose_show(show_id):
             self.go(CounterPage.SEATS)
 
+    @Slot()
     def new_sale(self) -> None:
         self.sales.new_sale()
         self.topbar.set_customer_language(self.config.language)  # the next customer starts

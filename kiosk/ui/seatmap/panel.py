@@ -185,6 +185,7 @@ class SeatMapPanel(QWidget):
         self.view.set_prices(prices, currency)
         self.legend.set_prices(dict(prices), currency)
 
+    @Slot(bool)
     def set_palette(self, high_contrast: bool) -> None:
         self.view.set_palette(high_contrast)
         self.legend.set_palette(self.view.palette_in_use)

@@ -107,6 +107,7 @@ class CollectScreen(SelfServiceScreen):
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
 
+    @Slot(list)
     def show_found(self, bookings: list[Booking]) -> None:
         self.found = list(bookings)
         clear_layout(self.results)
