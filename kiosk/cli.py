@@ -118,12 +118,12 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         config = config_from_args(args)
-        handler = getattr(args, "handler", None)
+        handler = getattr(args, "handler", None)  # argparse: only subcommands set one
         if handler is None:
             from kiosk.commands import launch
 
             return launch.run(args, config)
-        if getattr(args, "launch_demo", False):
+        if getattr(args, "launch_demo", False):  # argparse: only `launch` has the flag
             from kiosk.domain.errors import InvalidInput
 
             raise InvalidInput("--demo before a command only starts the app on the demo data; "

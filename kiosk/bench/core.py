@@ -23,10 +23,15 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.bench import BenchResult, median_ms
 from kiosk.config import Config
 from kiosk.domain.clock import to_iso
+
+if TYPE_CHECKING:
+    from kiosk.services.app import Services
+    from kiosk.services.models import Actor
 
 SECTION = "core"
 PARTY = 6
@@ -134,7 +139,7 @@ def _wal_frames(conn) -> int:
 class _Seller:
     """Hold-then-confirm sales of two adjacent seats, timing the whole sale and the confirm."""
 
-    def __init__(self, services, actor, show_id: str):
+    def __init__(self, services: Services, actor: Actor, show_id: str) -> None:
         from kiosk.services.models import Payment
 
         self.booking = services.booking

@@ -164,7 +164,7 @@ class AllocationManager:
                     break
             with transaction(self.conn):
                 auditing.record(self.conn, at=now, kiosk_id=self.kiosk_id,
-                                action="cloud_allocate", staff_id=getattr(actor, "staff_id", None),
+                                action="cloud_allocate", staff_id=actor.staff_id if actor else None,
                                 target=show_id, detail={"seats": granted, "asked": n})
         return granted
 
@@ -193,7 +193,7 @@ class AllocationManager:
                 show_id=show_id, seats=surplus))
             with transaction(self.conn):
                 auditing.record(self.conn, at=now, kiosk_id=self.kiosk_id, action=action,
-                                staff_id=getattr(actor, "staff_id", None), target=show_id,
+                                staff_id=actor.staff_id if actor else None, target=show_id,
                                 detail={"seats": released})
         return released
 

@@ -61,7 +61,7 @@ class OnlineChannel:
 
     @classmethod
     def for_context(cls, context: CloudContext, **kwargs: Any) -> OnlineChannel:
-        kwargs.setdefault("cinema_id", getattr(context.config, "cinema_id", ""))
+        kwargs.setdefault("cinema_id", context.config.cinema_id)
         if kwargs["cinema_id"] and "catalogue" not in kwargs:
             clients = context.clients()
             kwargs["catalogue"] = CloudCatalogue(context.dynamodb(), clients.table,

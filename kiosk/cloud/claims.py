@@ -118,6 +118,7 @@ def plain(item: dict[str, Any]) -> dict[str, Any]:
     out = {}
     for key, value in item.items():
         v = _de.deserialize(value)
+        # boto3 gives numbers as Decimal
         if hasattr(v, "as_integer_ratio") and not isinstance(v, bool | int | float):
             v = int(v) if v == int(v) else float(v)
         out[key] = v
@@ -323,7 +324,7 @@ class SeatClaims:
     def _conditional(self, op: str, **kwargs: Any) -> bool:
         """One conditional write; False when the condition failed (nothing of ours was there)."""
         try:
-            getattr(self.client, op)(TableName=self.table, **kwargs)
+            getattr(self.client, op)(TableName=self.table, **kwargs)  # a boto3 operation
             return True
         except Exception as exc:  # noqa: BLE001
             if error_code(exc) == "ConditionalCheckFailedException":

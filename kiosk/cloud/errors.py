@@ -57,6 +57,7 @@ def error_code(exc: BaseException) -> str:
 
 def cancel_codes(exc: BaseException) -> list[str | None]:
     """Each item's code in a cancelled TransactWriteItems, in item order (None: it passed)."""
+    # botocore's ClientError carries a response; other exceptions none
     return [r.get("Code") for r in getattr(exc, "response", {}).get("CancellationReasons") or []]
 
 

@@ -105,7 +105,7 @@ class CloudGate:
         pulled the cinema's catalogue knows it is published: its claims start strict."""
         from kiosk.cloud.catalogue_sync import seen_version
 
-        cinema = cinema_of(self._conn, show_id) or getattr(self.config, "cinema_id", "")
+        cinema = cinema_of(self._conn, show_id) or self.config.cinema_id
         published = bool(cinema) and seen_version(self._conn, cinema) > 0
         return Seller(cinema, str(staff_number or ""), published)
 

@@ -236,7 +236,7 @@ class LedgerSync:
                                (shift_id,))])
 
     def _configured(self) -> str:
-        return str(getattr(self.context.config, "cinema_id", "") or "")
+        return self.context.config.cinema_id
 
     # -- heartbeat ----------------------------------------------------------------------------
     def heartbeat(self, now: datetime | None = None) -> dict[str, Any]:

@@ -178,9 +178,9 @@ class CloudLockouts:
 def for_device(config: Config, gate: SeatGate, conn: sqlite3.Connection) -> CloudLockouts | None:
     """The shared lockouts for ``open_services``: with cloud sync on, for the device's cinema
     (``cinema_id`` in the config, else the one cinema of its database, looked up on first use)."""
-    context = getattr(gate, "context", None)
-    if not config.cloud.enabled or not isinstance(context, CloudContext):
+    if not config.cloud.enabled or gate.context is None:
         return None
+    context = gate.context
 
     def only_cinema() -> str:
         rows = conn.execute("SELECT id FROM cinemas LIMIT 2").fetchall()
@@ -190,4 +190,4 @@ def for_device(config: Config, gate: SeatGate, conn: sqlite3.Connection) -> Clou
         return conn.execute("SELECT 1 FROM staff WHERE staff_number = ?",
                             (number,)).fetchone() is not None
 
-    return CloudLockouts(context, getattr(config, "cinema_id", ""), only_cinema, is_staff)
+    return CloudLockouts(context, config.cinema_id, only_cinema, is_staff)

@@ -50,7 +50,7 @@ def patch_moto_dynamodb() -> None:
     from moto.dynamodb.models.table import Table
 
     backend_cls = models.DynamoDBBackend
-    if getattr(backend_cls, "_kiosk_patched", False):
+    if getattr(backend_cls, "_kiosk_patched", False):  # moto's class, patched once per process
         return
 
     real_copy = models.copy  # type: ignore[attr-defined]  # moto's own `import copy`, patched below

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     clock = Clock()
     puller = DayPuller(CloudContext(config, clock=clock), config.db_path, clock)
     try:
-        cinema, zone = device_cinema(puller.conn, str(getattr(config, "cinema_id", "") or ""))
+        cinema, zone = device_cinema(puller.conn, config.cinema_id)
         if args.date:
             try:
                 day = date.fromisoformat(args.date).isoformat()

@@ -8,7 +8,6 @@ refused and audited. ``--format pdf`` uses the manager console's PDF renderer
 from __future__ import annotations
 
 import argparse
-import importlib
 import io
 import sys
 from datetime import date
@@ -16,7 +15,7 @@ from pathlib import Path
 
 from kiosk.commands._staff import add_staff_arguments, signed_in
 from kiosk.config import Config
-from kiosk.domain.errors import InvalidInput, KioskError
+from kiosk.domain.errors import InvalidInput
 from kiosk.services.reports import ReportTable, to_csv
 from kiosk.store.files import WriteFailed, check_target, write_atomically, write_text
 
@@ -42,16 +41,9 @@ def parse_day(text: str, flag: str) -> date:
 
 
 def _pdf_renderer():
-    try:
-        module = importlib.import_module("kiosk.tickets.report_pdf")
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("kiosk.tickets", "kiosk.tickets.report_pdf"):
-            raise
-        module = None
-    render = getattr(module, "render_daily_report_pdf", None)
-    if render is None:
-        raise KioskError("PDF reports are not available in this build; use --format csv or table.")
-    return render
+    from kiosk.tickets.report_pdf import render_daily_report_pdf  # reportlab only when asked
+
+    return render_daily_report_pdf
 
 
 # The text view keeps the columns a manager reads at a glance; CSV and PDF carry them all.

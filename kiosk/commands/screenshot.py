@@ -534,7 +534,7 @@ class Screenshotter:
         from kiosk.ui.manager.window import PAGES
 
         mm = self.ui.window.mode_widget
-        if getattr(mm, "console", None) is None:
+        if mm.console is None:
             self.shot(f"manager-signin{suffix}")
             mm.open_console(self._staff("9001", "9999"))
         console = mm.console

@@ -158,6 +158,8 @@ SAYS_REFUSED = {"sign_in_failed", "catalogue.conflict", "sync_refused", "outbox.
 
 # An action's name in words (the log's Action column and filter), for recorded actions and
 # for the checks that refuse (a permission's name: "cash-ups list").
+# Written out entry by entry, like TEMPLATES: lupdate reads each literal _t(...) call, so a
+# family such as "Film added / changed / saved" cannot be built from parts (word order differs).
 NAMES: dict[str, str] = {
     "sign_in": _t("Signed in"), "sign_out": _t("Signed out"),
     "sign_in_failed": _t("Sign-in refused"), "shift_open": _t("Shift opened"),
@@ -301,6 +303,10 @@ class Fields(dict[str, str]):
         self[key] = value
         return value
 
+    def _method(self, kind: object) -> str:
+        """A tender's or refund's method in words (an unknown one as recorded)."""
+        return self.tr(METHODS.get(str(kind), str(kind)))
+
     def _make(self, key: str, d: Detail) -> str:  # noqa: C901 - one branch per field kind
         if key in ("amount", "total", "float", "counted", "expected", "variance", "gross"):
             source = {"float": "float_minor", "gross": "gross_minor"}.get(key, f"{key}_minor")
@@ -315,15 +321,15 @@ class Fields(dict[str, str]):
             return str(len(d.get("seats") or ()))
         if key == "method_part":
             method = d.get("method")
-            return f" ({self.tr(METHODS.get(str(method), str(method)))})" if method else ""
+            return f" ({self._method(method)})" if method else ""
         if key == "tenders_part":
             tenders = [t for t in d.get("tenders") or () if isinstance(t, (list, tuple))]
             if not tenders:
                 return ""
             if len(tenders) == 1:  # the whole amount: its kind says enough
-                return f" ({self.tr(METHODS.get(str(tenders[0][0]), str(tenders[0][0])))})"
+                return f" ({self._method(tenders[0][0])})"
             return " (" + " + ".join(
-                f"{self.tr(METHODS.get(str(k), str(k)))} {_money({**d, 'a': a}, 'a')}"
+                f"{self._method(k)} {_money({**d, 'a': a}, 'a')}"
                 for k, a in tenders) + ")"
         if key == "reason_part":
             words = self.reason_text(str(d.get("reason") or ""))

@@ -87,11 +87,7 @@ class Services:
     def cloud_context(self) -> CloudContext | None:
         """The cloud connection the seat gate sells through; None when this device sells
         locally (the manager's "pull the day" needs it)."""
-        if not self.config.cloud.enabled:
-            return None
-        from kiosk.cloud.gate import CloudGate
-
-        return self.gate.context if isinstance(self.gate, CloudGate) else None
+        return cloud_context(self.config, self.gate)
 
     def close(self) -> None:
         if self.owns_gate:
@@ -108,10 +104,15 @@ def gate_for(config: Config, clock: Clock) -> SeatGate:
     return CloudGate(config, clock=clock)
 
 
+def cloud_context(config: Config, gate: SeatGate) -> CloudContext | None:
+    """The gate's cloud context while cloud sync is on (None when it is off: nothing shared)."""
+    return gate.context if config.cloud.enabled else None
+
+
 def publisher_for(config: Config, gate: SeatGate, clock: Clock) -> CataloguePublisher | None:
     """The shared catalogue's publisher when this device belongs to a cinema in the cloud."""
-    context = getattr(gate, "context", None)
-    if not (config.cloud.enabled and config.cinema_id) or context is None:
+    context = cloud_context(config, gate)
+    if not config.cinema_id or context is None:
         return None
     from kiosk.cloud.catalogue_sync import CataloguePublisher
 
@@ -120,8 +121,8 @@ def publisher_for(config: Config, gate: SeatGate, clock: Clock) -> CataloguePubl
 
 def gift_cards_cloud_for(config: Config, gate: SeatGate, clock: Clock) -> CloudCards | None:
     """Gift cards shared through the cloud, with cloud sync on and a cinema (else None)."""
-    context = getattr(gate, "context", None)
-    if not (config.cloud.enabled and config.cinema_id) or context is None:
+    context = cloud_context(config, gate)
+    if not config.cinema_id or context is None:
         return None
     from kiosk.cloud.giftcards import CloudCards
 
@@ -130,8 +131,8 @@ def gift_cards_cloud_for(config: Config, gate: SeatGate, clock: Clock) -> CloudC
 
 def promos_cloud_for(config: Config, gate: SeatGate) -> CloudPromos | None:
     """Promo code uses counted in the cloud, with cloud sync on (else None)."""
-    context = getattr(gate, "context", None)
-    if not config.cloud.enabled or context is None:
+    context = cloud_context(config, gate)
+    if context is None:
         return None
     from kiosk.cloud.promos import CloudPromos
 
@@ -140,8 +141,8 @@ def promos_cloud_for(config: Config, gate: SeatGate) -> CloudPromos | None:
 
 def loyalty_cloud_for(config: Config, gate: SeatGate) -> CloudMembers | None:
     """Loyalty members shared by the chain, with cloud sync on (else None)."""
-    context = getattr(gate, "context", None)
-    if not config.cloud.enabled or context is None:
+    context = cloud_context(config, gate)
+    if context is None:
         return None
     from kiosk.cloud.loyalty import CloudMembers
 
@@ -150,8 +151,8 @@ def loyalty_cloud_for(config: Config, gate: SeatGate) -> CloudMembers | None:
 
 def vouchers_cloud_for(config: Config, gate: SeatGate) -> CloudVouchers | None:
     """Single-use vouchers shared by the cinema's devices, with cloud sync on (else None)."""
-    context = getattr(gate, "context", None)
-    if not config.cloud.enabled or context is None:
+    context = cloud_context(config, gate)
+    if context is None:
         return None
     from kiosk.cloud.vouchers import CloudVouchers
 
@@ -162,8 +163,8 @@ def admissions_for(deps: ServiceDeps, config: Config, gate: SeatGate, clock: Clo
                    ) -> AdmissionService:
     """The door's service: with cloud sync on, admitted once across every door (ADMIT# items)
     and the bookings of the next shows pulled from the cloud."""
-    context = getattr(gate, "context", None)
-    if not config.cloud.enabled or context is None:
+    context = cloud_context(config, gate)
+    if context is None:
         return AdmissionService(deps)
     from kiosk.cloud.admissions import CloudAdmissions
     from kiosk.cloud.show_tickets import ShowTickets
@@ -175,8 +176,8 @@ def admissions_for(deps: ServiceDeps, config: Config, gate: SeatGate, clock: Clo
 
 def collections_cloud_for(config: Config, gate: SeatGate) -> CloudCollections | None:
     """Collections taken once across the cinema's kiosks, with cloud sync on (else None)."""
-    context = getattr(gate, "context", None)
-    if not config.cloud.enabled or context is None:
+    context = cloud_context(config, gate)
+    if context is None:
         return None
     from kiosk.cloud.collections import CloudCollections
 

@@ -40,6 +40,7 @@ def watch(conn: sqlite3.Connection, tables: Iterable[str], owner: object, method
     def changed(value: object) -> None:
         target = ref()
         if target is not None:
+            # by name, not a bound method: a bound method would keep the owner alive
             getattr(target, method)(value)
 
     name = f"kiosk_watch_{next(_names)}"

@@ -400,13 +400,12 @@ class DayCloseService:
     def _shared(self, cinema: sqlite3.Row) -> bool:
         """This device is one of the cinema's devices in the cloud (its day can be pulled)."""
         config = self.deps.config
-        return bool(config.cloud.enabled and getattr(config, "cinema_id", "") == cinema["id"])
+        return bool(config.cloud.enabled and config.cinema_id == cinema["id"])
 
     def _device_cinema(self) -> str:
         from kiosk.cloud.ledger_sync import device_cinema
 
-        return device_cinema(self.deps.conn,
-                             str(getattr(self.deps.config, "cinema_id", "") or ""))[0]
+        return device_cinema(self.deps.conn, self.deps.config.cinema_id)[0]
 
     # -- reading ---------------------------------------------------------------------------------
     def is_closed(self, day: date | str, cinema_id: str | None = None) -> bool:

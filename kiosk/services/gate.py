@@ -11,9 +11,12 @@ offline policy (``allocated-only`` / ``optimistic``) while offline.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kiosk.services.models import Hold
+
+if TYPE_CHECKING:  # the cloud modules pull in boto3: never imported by a local gate
+    from kiosk.cloud.context import CloudContext
 
 CLOUD_NEEDS_GATE = ("Cloud sync is on, but this was about to sell without the cloud seat gate, "
                     "which could sell a seat twice. Nothing was sold.")
@@ -34,6 +37,11 @@ class SaleClaim:
 
 
 class SeatGate(Protocol):
+    @property
+    def context(self) -> CloudContext | None:
+        """The cloud context the gate claims through (the services that reach the cloud share
+        it); None for a gate that never does."""
+
     def claim_hold(self, hold: Hold) -> None:
         """Claim the hold's seats elsewhere; raise SeatsUnavailable naming the seats lost."""
 
@@ -55,6 +63,8 @@ class SeatGate(Protocol):
 
 
 class LocalGate:
+    context: CloudContext | None = None  # a single counter never reaches the cloud
+
     def claim_hold(self, hold: Hold) -> None:
         return None
 

@@ -424,8 +424,7 @@ class GiftCardService:
             in_cloud = self._cloud_card(code)  # the most a card holds counts every device's part
             balance = in_cloud.total_minor if in_cloud is not None else balance
         amount = rules.check_load(amount_minor, balance, currency)
-        kinds = [getattr(t, "kind", "") for t in getattr(payment, "tenders", ())] or [
-            getattr(payment, "method", "")]
+        kinds = [t.kind for t in payment.tenders] or [payment.method]
         if any(str(k).strip().lower() in ("voucher", "giftcard") for k in kinds):
             raise PaymentError("A gift card cannot be paid for with a gift card: take cash, card "
                                "or UPI.")

@@ -377,8 +377,9 @@ class ImportService:
             kind, items = _read_items(path, kind)
         except ImportRejected as err:
             return ImportPreview(kind or "", [], err.issues, str(path))
-        checker: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]] = getattr(
-            self, f"_check_{kind}")
+        checker: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]] = {
+            "films": self._check_films, "halls": self._check_halls, "shows": self._check_shows,
+            "prices": self._check_prices}[kind]
         rows, errors = [], []
         context = self._context(kind)
         if not items:
@@ -420,7 +421,9 @@ class ImportService:
                 again = self.preview(path, preview.kind)
                 if again.errors:
                     raise ImportRejected(again.errors, str(path))
-                getattr(self, f"_write_{again.kind}")(conn, again.rows)
+                writer = {"films": self._write_films, "halls": self._write_halls,
+                          "shows": self._write_shows, "prices": self._write_prices}[again.kind]
+                writer(conn, again.rows)
                 counts = again.counts()
                 audit.record(conn, at=self.deps.clock.now(), kiosk_id=actor.kiosk_id,
                              action="import", staff_id=actor.staff_id, target=Path(path).name,
@@ -431,7 +434,8 @@ class ImportService:
                                  target=Path(path).name, detail={
                                      "kind": kind or "", "file": str(path),
                                      "reason": type(err).__name__,
-                                     "problems": len(getattr(err, "issues", ())) or 1})
+                                     "problems": (len(err.issues) if isinstance(err, ImportRejected)
+                                                  else 0) or 1})
             raise
         from kiosk.services.staff_admin import publish_edit
 
@@ -510,9 +514,9 @@ class ImportService:
         return row
 
     def posters_dir(self) -> Path:
-        """Where poster images live: ``posters/`` beside the database (or config.posters_dir)."""
-        configured = getattr(self.deps.config, "posters_dir", None)
-        return Path(configured) if configured else Path(self.deps.config.db_path).parent / "posters"
+        """Where poster images live: ``posters/`` beside the database (the config names no
+        other place)."""
+        return Path(self.deps.config.db_path).parent / "posters"
 
     def _poster(self, raw: str) -> str:
         """An imported poster is a relative path inside the posters folder, stored as the full

@@ -150,4 +150,4 @@ def set_controls(deps: ServiceDeps, actor: Actor, cinema_id: str,
 
 
 def _as_dict(controls: MoneyControls) -> dict[str, int | None]:
-    return {key: getattr(controls, key) for key in _SETTABLE}
+    return {key: getattr(controls, key) for key in _SETTABLE}  # dataclass fields by name

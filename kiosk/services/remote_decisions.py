@@ -30,6 +30,7 @@ from kiosk.domain.errors import InvalidInput, KioskError, NotFound
 from kiosk.services import audit
 from kiosk.services.auth import ensure_manager
 from kiosk.services.deps import ServiceDeps
+from kiosk.services.gate import SeatGate
 from kiosk.services.models import Actor, RefundResult, Role
 from kiosk.store.db import transaction
 
@@ -333,10 +334,10 @@ def applier_for(config: Config, context: Any, clock: Clock | None = None
     return DecisionApplier(config, context, clock)
 
 
-def sender_for(config: Config, gate: Any, clock: Clock) -> DecisionSending | None:
+def sender_for(config: Config, gate: SeatGate, clock: Clock) -> DecisionSending | None:
     """The office's decision sender, with cloud sync on and a ``cinema_id`` (else None)."""
-    context = getattr(gate, "context", None)
-    if not (config.cloud.enabled and config.cinema_id) or context is None:
+    context = gate.context if config.cloud.enabled and config.cinema_id else None
+    if context is None:
         return None
     from kiosk.cloud.decisions import DecisionSender
 

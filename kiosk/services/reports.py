@@ -148,8 +148,8 @@ def to_csv(report: ReportTable | Any, stream: TextIO) -> None:
         write_table_csv(report, stream)
         return
     tables = list(report.tables)
-    # money by tender (cash-ups reconcile it) and food and drink, where the report has them
-    tables.extend(getattr(report, "extra_tables", ()))
+    if isinstance(report, SalesReport):  # money by tender (cash-ups reconcile it), food, offers
+        tables.extend(report.extra_tables)
     for i, table in enumerate(tables):
         if i:
             stream.write("\n")
@@ -191,6 +191,10 @@ class SalesReport:
 
     def food_table(self, name: str) -> ReportTable | None:
         return next((t for t in self.food if t.name == name), None)
+
+    def table(self, name: str) -> ReportTable | None:
+        """Any of the report's tables by its ``name`` (``by_film``, ``food_by_item`` ...)."""
+        return next((t for t in (*self.tables, *self.extra_tables) if t.name == name), None)
 
     @property
     def tables(self) -> tuple[ReportTable, ...]:
@@ -475,8 +479,7 @@ class ReportService:
     def _day_cinema(self, cinema_id: str | None) -> str:
         from kiosk.cloud.ledger_sync import device_cinema
 
-        return cinema_id or device_cinema(self.deps.conn, str(getattr(self.deps.config,
-                                                                      "cinema_id", "") or ""))[0]
+        return cinema_id or device_cinema(self.deps.conn, self.deps.config.cinema_id)[0]
 
     def freshness(self, actor: Actor, day: date, cinema_id: str | None = None) -> str:
         """"sales up to 19:02 from 6 of 6 devices; KIOSK-4 last seen 18:40" for one business day

@@ -103,7 +103,7 @@ class ShiftService:
         currencies = [str(r[0]) for r in conn.execute("SELECT DISTINCT currency FROM cinemas")]
         if len(currencies) == 1:
             return currencies[0]
-        return getattr(self.deps.config, "default_currency", DEFAULT_CURRENCY) or DEFAULT_CURRENCY
+        return DEFAULT_CURRENCY  # the config names no currency: the cinema table does
 
     def _row(self, shift_id: int) -> sqlite3.Row:
         row: sqlite3.Row = self.deps.conn.execute("SELECT * FROM shifts WHERE id = ?",

@@ -82,7 +82,7 @@ class SimKiosk:
         return self.services.deps.conn
 
     def _connections(self) -> list[sqlite3.Connection]:
-        found = [self.services.deps.conn, getattr(self.gate, "_conn", None), self.worker.conn,
+        found = [self.services.deps.conn, self.gate._conn, self.worker.conn,
                  self.puller.conn, self.allocations.conn]
         return [c for c in found if isinstance(c, sqlite3.Connection)]
 

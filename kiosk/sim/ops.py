@@ -74,9 +74,7 @@ def active_bookings(k: SimKiosk) -> list[tuple[str, str, list[str]]]:
 
 
 def believes_offline(k: SimKiosk) -> bool:
-    status = k.context.status
-    state = getattr(status, "state", None)  # "connecting" | "online" | "offline" (since e24884f)
-    return state == "offline" if state is not None else not status.online
+    return k.context.status.state == "offline"  # not "connecting": that has not failed yet
 
 
 def pick_show(sim: Simulation, rng: random.Random) -> str:
@@ -346,14 +344,10 @@ def app_tick(sim: Simulation, k: SimKiosk, show: str | None = None) -> str:
     screen. Driven piece by piece because the engine's cadence runs on the wall clock."""
     result = k.worker.run_once()
     status = k.context.status
-    probe = getattr(k.context, "probe", None)  # the engine probes since e24884f; before, the
-    quiet = getattr(status, "quiet_for", None)  # worker's run_once did (when nothing was due)
-    interval = getattr(k.config.cloud, "probe_interval_s", status.probe_interval_s)
-    if probe is not None and quiet is not None and (
-            getattr(status, "state", "") == "connecting"
-            or (status.worth_trying() and quiet() >= interval)):
+    if status.state == "connecting" or (
+            status.worth_trying() and status.quiet_for() >= k.config.cloud.probe_interval_s):
         try:
-            probe()
+            k.context.probe()
         except (CloudUnavailable, CloudError):
             pass
     if show is not None and status.worth_trying():

@@ -273,7 +273,7 @@ def plan_day(cinema: dict[str, Any], hall: dict[str, Any], hall_number: int,
 
 
 def _connection(db: Any) -> sqlite3.Connection:
-    return db.conn if hasattr(db, "conn") else db
+    return db.conn if hasattr(db, "conn") else db  # a sqlite_utils Database, or a connection
 
 
 def _is_empty(conn: sqlite3.Connection) -> bool:

@@ -9,8 +9,6 @@ the kiosk's other languages); times are the cinema's.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -118,25 +116,13 @@ def slip_bytes(report: ShiftReport, *, reprint: bool = False) -> bytes:
 
 def render_pdf(report: ShiftReport, path: Path | str, *, reprint: bool = False) -> Path:
     """The slip on an A4 page (two columns of lines when they would not fit one)."""
-    from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QPen
 
-    from kiosk.tickets.report_pdf import DPI, INK, MUTED, RULE, _font, _pt, ensure_gui_application
+    from kiosk.tickets.report_pdf import INK, MUTED, RULE, _font, _pt, a4_painter
 
-    ensure_gui_application()
     path = Path(path)
-    writer = QPdfWriter(str(path))
-    writer.setResolution(DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-    writer.setTitle(f"Cash-up shift {report.shift_id}")
-    writer.setCreator("Box Office Kiosk")
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
-    try:
-        page = QRectF(painter.viewport())
+    with a4_painter(path, f"Cash-up shift {report.shift_id}", 15) as (painter, page, _):
         width = min(page.width(), _pt(330))
         x, y = page.left(), page.top()
         step = _pt(15)
@@ -167,26 +153,15 @@ def render_pdf(report: ShiftReport, path: Path | str, *, reprint: bool = False) 
                 painter.drawText(rect, left, line.left)
                 painter.drawText(rect, right, line.right)
             y += step
-    finally:
-        painter.end()
     return path
 
 
 def save(report: ShiftReport, out: Path | str, *, reprint: bool = False) -> Path:
     """Write the slip PDF through a temporary file in the same folder, then rename: a failed
     write raises OSError and leaves no half-written file."""
-    out = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=".cashup-", suffix=".pdf", dir=out.parent)
-    os.close(fd)
-    try:
-        render_pdf(report, tmp, reprint=reprint)
-        if os.path.getsize(tmp) == 0:
-            raise OSError("the PDF came out empty")
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return out
+    from kiosk.tickets.report_pdf import save_pdf
+
+    return save_pdf(Path(out), lambda tmp: render_pdf(report, tmp, reprint=reprint), ".cashup-")
 
 
 __all__ = ["SlipLine", "render_pdf", "save", "slip_bytes", "slip_lines"]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +77,49 @@ def ensure_gui_application() -> None:
 _APPLICATION: QApplication | None = None
 
 
+@contextmanager
+def a4_painter(path: Path, title: str,
+               margin_mm: float) -> Iterator[tuple[QPainter, QRectF, QPdfWriter]]:
+    """A portrait A4 page at ``DPI`` to draw on: the painter, the page in device pixels and
+    the writer (``writer.newPage()`` for another page).
+
+    The daily report, the cash-up slip and the Z report share it; the PDF is complete when the
+    block ends. Raises OSError when ``path`` cannot be written.
+    """
+    ensure_gui_application()
+    writer = QPdfWriter(str(path))
+    writer.setResolution(DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Portrait,
+                                     QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm),
+                                     QPageLayout.Unit.Millimeter))
+    writer.setTitle(title)
+    writer.setCreator("Box Office Kiosk")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot write {path}")
+    try:
+        yield painter, QRectF(painter.viewport()), writer
+    finally:
+        painter.end()
+
+
+def save_pdf(out: Path, render: Callable[[Path], object], prefix: str) -> Path:
+    """Write a PDF with ``render(path)`` into a temporary file beside ``out``, then rename it: a
+    failed write raises OSError and leaves no half-written file."""
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".pdf", dir=out.parent)
+    os.close(fd)
+    try:
+        render(Path(tmp))
+        if os.path.getsize(tmp) == 0:
+            raise OSError("the PDF came out empty")
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return out
+
+
 def render_daily_report_pdf(report: Any, path: Path | str, *, occupancy: Any = None,
                             currency: str | None = None, cinema_name: str = "",
                             currencies: Sequence[str] | None = None,
@@ -89,20 +134,9 @@ def render_daily_report_pdf(report: Any, path: Path | str, *, occupancy: Any = N
     keeping its occupancy table to its own shows.
     """
     pages = [currency] if currency else list(currencies or report.currencies or ["INR"])
-    ensure_gui_application()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(path))
-    writer.setResolution(DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
-    writer.setTitle(f"Daily sales {report.start}")
-    writer.setCreator("Box Office Kiosk")
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
-    try:
-        page = QRectF(painter.viewport())
+    with a4_painter(path, f"Daily sales {report.start}", 12) as (painter, page, writer):
         for number, cur in enumerate(pages, start=1):
             if number > 1:
                 writer.newPage()
@@ -110,8 +144,6 @@ def render_daily_report_pdf(report: Any, path: Path | str, *, occupancy: Any = N
                               cinema_name=cinema_name,
                               cinemas=(cinemas or {}).get(cur),
                               part=(number, len(pages)))
-    finally:
-        painter.end()
     return path
 
 

@@ -129,18 +129,16 @@ def save(report: ZReport, out: Path | str) -> Path:
     kind = out.suffix.lower()
     if kind not in (".pdf", ".csv"):
         raise ValueError(f"a Z report is written to a .pdf or .csv file, not {out.name!r}")
+    if kind == ".pdf":
+        from kiosk.tickets.report_pdf import save_pdf
+
+        return save_pdf(out, lambda tmp: render_pdf(report, tmp), ".zreport-")
     fd, tmp = tempfile.mkstemp(prefix=".zreport-", suffix=kind, dir=out.parent)
     try:
-        if kind == ".csv":
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-                write_csv(report, stream)
-                stream.flush()
-                os.fsync(stream.fileno())
-        else:
-            os.close(fd)
-            render_pdf(report, tmp)
-            if os.path.getsize(tmp) == 0:
-                raise OSError("the PDF came out empty")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            write_csv(report, stream)
+            stream.flush()
+            os.fsync(stream.fileno())
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):
@@ -166,29 +164,12 @@ def display_rows(report: ZReport, section: str, header: Sequence[str],
 
 def render_pdf(report: ZReport, path: Path | str) -> Path:
     """Write the Z report as a one-page A4 PDF at ``path``; returns the path."""
-    from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+    from kiosk.tickets.report_pdf import a4_painter
 
-    from kiosk.tickets.report_pdf import DPI, ensure_gui_application
-
-    ensure_gui_application()
     path = Path(path)
-    writer = QPdfWriter(str(path))
-    writer.setResolution(DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
-    writer.setTitle(f"Z report {report.cinema_id} {report.business_date}")
-    writer.setCreator("Box Office Kiosk")
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
-    try:
-        from PySide6.QtCore import QRectF
-
-        draw(painter, QRectF(painter.viewport()), report)
-    finally:
-        painter.end()
+    with a4_painter(path, f"Z report {report.cinema_id} {report.business_date}", 12) as (
+            painter, page, _):
+        draw(painter, page, report)
     return path
 
 

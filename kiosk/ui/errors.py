@@ -18,7 +18,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kiosk.domain.errors import KioskError
@@ -102,6 +102,7 @@ class ErrorReporter(QObject):
         return message
 
     # -- showing --------------------------------------------------------------------------------
+    @Slot(str, str)
     def _show(self, kind: str, message: str) -> None:
         if QApplication.instance() is None:
             return

@@ -245,11 +245,13 @@ class FirstManagerScreen(QWidget):
         self._suggest_id("")
         return box
 
+    @Slot(str)
     def _suggest_id(self, name: str) -> None:
         """The id the service will make from the name, shown until one is typed."""
         self.cinema_id.setPlaceholderText(
             cinema_id_from_name(name) if name.strip() else self.tr("made from the name"))
 
+    @Slot(str)
     def _upper_currency(self, text: str) -> None:
         if text != text.upper():
             self.currency.lineEdit().setText(text.upper())
@@ -269,6 +271,7 @@ class FirstManagerScreen(QWidget):
                       self.currency.currentText()]
         return all(t.strip() for t in texts)
 
+    @Slot()
     def _update_enabled(self) -> None:
         self.create_button.setEnabled(self._filled() and not self._busy)
 
@@ -280,6 +283,7 @@ class FirstManagerScreen(QWidget):
         # a wrapped label keeps the height of its first text: make room for every line
         self.status.setMinimumHeight(self.status.heightForWidth(max(self.status.width(), 400)))
 
+    @Slot()
     def start_create(self) -> None:
         """Hand the four entries to the service on a worker thread (bcrypt takes a while)."""
         if self._busy or not self._filled():
@@ -304,6 +308,7 @@ class FirstManagerScreen(QWidget):
 
         threading.Thread(target=work, name="first-manager", daemon=True).start()
 
+    @Slot(str)
     def _show_failure(self, text: str) -> None:
         self._busy = False
         self.pin.clear()  # a refused PIN is typed again, twice

@@ -126,9 +126,11 @@ class FirstRunScreen(QWidget):
         self._update_enabled()
         self.cinema.setFocus()
 
+    @Slot()
     def _update_enabled(self) -> None:
         self.join_button.setEnabled(bool(self.cinema.text().strip()) and not self._busy)
 
+    @Slot()
     def start_join(self) -> None:
         """Run the join on a worker thread; the result comes back through queued signals."""
         cinema = self.cinema.text().strip()
@@ -163,9 +165,11 @@ class FirstRunScreen(QWidget):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
 
+    @Slot(str)
     def _show_progress(self, text: str) -> None:
         self.status.setText(text)
 
+    @Slot(str)
     def _show_failure(self, text: str) -> None:
         self._busy = False
         self.status.setProperty("role", "bad")

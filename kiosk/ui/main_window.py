@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
         self.sync_label.style().polish(self.sync_label)
 
     # -- modes ----------------------------------------------------------------------------------
+    @Slot()
     def build_mode(self) -> QWidget:
         """(Re)create the current mode's widget and make it central."""
         old = self.mode_widget

@@ -7,7 +7,7 @@ keeps its cursor; the keyboard types into whichever ``QLineEdit`` is its target.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -146,6 +146,7 @@ class OnScreenKeyboard(QWidget):
         return panel
 
     # -- behaviour --------------------------------------------------------------------------
+    @Slot(bool)
     def _set_shift(self, on: bool) -> None:
         self._shift = on
         for button in self._letter_keys:

@@ -23,10 +23,15 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from kiosk.config import Config
+
+if TYPE_CHECKING:
+    from kiosk.cloud.gate import CloudGate
+    from kiosk.domain.clock import Clock
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +108,8 @@ class SyncBridge(QObject):
     seatsChanged = Signal(str)
     conflictDetected = Signal(str)
 
-    def __init__(self, config: Config, gate=None, parent: QObject | None = None, *,
-                 clock=None, tick_s: float = 0.5):
+    def __init__(self, config: Config, gate: CloudGate | None = None,
+                 parent: QObject | None = None, *, clock: Clock | None = None, tick_s: float = 0.5):
         super().__init__(parent)
         from kiosk.cloud.context import CloudContext
 

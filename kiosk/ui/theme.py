@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from string import Template
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -137,9 +137,11 @@ class ThemeManager(QObject):
         self.themeChanged.emit(theme)
         self.highContrastChanged.emit(self.high_contrast)
 
+    @Slot(bool)
     def set_high_contrast(self, on: bool) -> None:
         self.set_theme("high-contrast" if on else "normal")
 
+    @Slot(bool)
     def set_large_text(self, on: bool) -> None:
         on = bool(on)
         if on == self._large_text:

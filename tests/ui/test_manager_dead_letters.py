@@ -62,9 +62,9 @@ def test_the_card_shows_only_when_something_is_stuck_and_follows_live_status(
     config = services.deps.config
     services.deps.config = replace(config, cloud=replace(config.cloud, enabled=True))
     holder = QWidget()
-    holder.sync_bridge = FakeSyncBridge(holder)
     qtbot.addWidget(holder)
     bridge = Bridge(services)
+    bridge.sync = FakeSyncBridge(holder)  # the app's SyncBridge, as kiosk.ui.app sets it
     window = ManagerWindow(services, bridge, manager, parent=holder)
     holder.resize(1440, 900)
     holder.show()
@@ -73,7 +73,7 @@ def test_the_card_shows_only_when_something_is_stuck_and_follows_live_status(
     assert not screen.dead_card.isVisible() and screen.status.text().startswith("Online")
     services.deps.conn.execute("UPDATE outbox SET dead_at = ?, dead_reason = 'x' WHERE id = "
                                "(SELECT MIN(id) FROM outbox)", (to_iso(clock.now()),))
-    holder.sync_bridge.statusChanged.emit({"online": True, "pending": 3, "dead_letters": 1,
+    bridge.sync.statusChanged.emit({"online": True, "pending": 3, "dead_letters": 1,
                                            "last_error": ""})
     assert screen.dead_card.isVisible() and screen.dead_model.rowCount() == 1
     assert "1 not sent (needs a manager)" in screen.status.text()

@@ -301,9 +301,9 @@ def test_sync_screen_shows_live_cloud_status(qtbot, services, manager, trading_d
     config = services.deps.config
     services.deps.config = replace(config, cloud=replace(config.cloud, enabled=True))
     holder = QWidget()
-    holder.sync_bridge = FakeSyncBridge(holder)
     qtbot.addWidget(holder)
     bridge = Bridge(services)
+    bridge.sync = FakeSyncBridge(holder)  # the app's SyncBridge, as kiosk.ui.app sets it
     window = ManagerWindow(services, bridge, manager, parent=holder)
     holder.resize(1440, 900)
     holder.show()
@@ -311,16 +311,16 @@ def test_sync_screen_shows_live_cloud_status(qtbot, services, manager, trading_d
     screen = window.show_page("sync")
     assert screen.status.text().startswith("Online")
     assert "last sent Wed 25 Nov 18:30:00" in screen.status.text()  # 13:00 UTC in Asia/Kolkata
-    holder.sync_bridge.statusChanged.emit({"online": False, "pending": 3, "last_error": "timed out",
+    bridge.sync.statusChanged.emit({"online": False, "pending": 3, "last_error": "timed out",
                                            "last_sync_at": "", "last_pull_at": ""})
     assert screen.status.text().startswith("OFFLINE") and "problem: timed out" in screen.status.text()
     assert "3 waiting" in screen.status.text()
-    holder.sync_bridge.statusChanged.emit({"state": "connecting", "online": False, "pending": 0,
+    bridge.sync.statusChanged.emit({"state": "connecting", "online": False, "pending": 0,
                                            "last_error": "", "last_sync_at": "",
                                            "last_pull_at": ""})
     assert screen.status.text().startswith("Connecting")  # not "Online" before a round trip
     skew = "This kiosk's clock is 11 min ahead of the cloud's: seat claims are paused"
-    holder.sync_bridge.statusChanged.emit({"state": "online", "online": True, "pending": 0,
+    bridge.sync.statusChanged.emit({"state": "online", "online": True, "pending": 0,
                                            "last_error": "", "clock": skew, "last_sync_at": "",
                                            "last_pull_at": ""})
     assert skew in screen.status.text() and screen.status.property("role") == "warn"
@@ -383,10 +383,10 @@ def test_reseat_calls_the_cloud_conflict_queue(qtbot, services, manager, cashier
     config = services.deps.config
     services.deps.config = replace(config, cloud=replace(config.cloud, enabled=True))
     holder = QWidget()
-    holder.sync_bridge = FakeSyncBridge(holder)
-    holder.sync_bridge.context = context
     qtbot.addWidget(holder)
     bridge = Bridge(services)
+    bridge.sync = FakeSyncBridge(holder)
+    bridge.sync.context = context
     window = ManagerWindow(services, bridge, manager, parent=holder)
     holder.show()
     screen = window.show_page("sync")

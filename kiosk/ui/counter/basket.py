@@ -7,8 +7,9 @@ in the widget, so what the screen shows is exactly what ``confirm`` will charge.
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,12 +31,16 @@ from kiosk.domain.errors import HoldExpired, KioskError
 from kiosk.domain.money import format_money
 from kiosk.domain.offers import PromoRefused
 from kiosk.services.models import TicketType
+from kiosk.ui import message
 from kiosk.ui.counter.food import FoodPanel
 from kiosk.ui.counter.member import MemberBar
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.counter.seats import _seat_sort_key
 from kiosk.ui.dates import day_time_text
 from kiosk.ui.page_names import CounterPage
+
+if TYPE_CHECKING:
+    from kiosk.ui.counter.mode import CounterMode
 
 ROW_HEIGHT = 52  # a seat's row: the ticket type box inside is a touch target
 
@@ -87,7 +92,7 @@ class BasketScreen(Screen):
 
     name = CounterPage.BASKET
 
-    def __init__(self, ctl):
+    def __init__(self, ctl: CounterMode) -> None:
         super().__init__(ctl)
         self.combos: dict[str, QComboBox] = {}
         self._init_tickets()
@@ -314,6 +319,7 @@ class BasketScreen(Screen):
             return None
         return menu if menu.items else None
 
+    @Slot()
     def _food_changed(self) -> None:
         self.ctl.note_activity()
         self.requote()
@@ -321,6 +327,7 @@ class BasketScreen(Screen):
     def first_focus(self) -> QWidget | None:
         return next(iter(self.combos.values()), self.pay_button)
 
+    @Slot()
     def back(self) -> None:
         self.ctl.go(CounterPage.SEATS)
 
@@ -347,20 +354,22 @@ class BasketScreen(Screen):
                 self.session.sale.ticket_types[code] = ticket_type
         self.requote()
 
+    @Slot()
     def apply_promo(self) -> None:
         """Price the basket with the code typed; a code that does not apply is said and
         dropped, and the basket is priced without it."""
         self.ctl.note_activity()
         self.session.sale.promo = self.promo_edit.text().strip()
         if self.requote() and self.session.sale.promo:
-            self.ctl.banner.show_message(self.tr("Code %1 applied.").replace(
-                "%1", self.session.sale.promo.upper()), "ok")
+            message.ok(self.tr("Code %1 applied.").replace("%1", self.session.sale.promo.upper()))
 
+    @Slot()
     def remove_promo(self) -> None:
         self.session.sale.promo = ""
         self.promo_edit.clear()
         self.requote()
 
+    @Slot()
     def requote(self) -> bool:
         sale = self.session.sale
         if sale.hold is None:
@@ -372,14 +381,14 @@ class BasketScreen(Screen):
             except PromoRefused as refused:  # say why, and sell on without the code
                 sale.promo = ""
                 self.promo_edit.clear()
-                self.ctl.banner.error(str(refused))
+                message.error(str(refused))
                 quote = self.bridge.call(self.services.booking.quote, sale.hold.hold_id,
                                          dict(sale.ticket_types), "", sale.member_phone)
         except HoldExpired as err:
             self.ctl.sales.hold_lost(str(err))
             return False
         except KioskError as err:
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             self.pay_button.setEnabled(False)
             return False
         tickets_minor = quote.total_minor
@@ -388,7 +397,7 @@ class BasketScreen(Screen):
                 food = self.bridge.call(self.services.items.quote,
                                         sale.show.summary.cinema_id, list(sale.items))
             except KioskError as err:
-                self.ctl.banner.error(str(err))
+                message.error(str(err))
                 self.pay_button.setEnabled(False)
                 self.food.show_lines({})
                 return False
@@ -428,6 +437,7 @@ class BasketScreen(Screen):
         self.pay_button.setEnabled(True)
         return True
 
+    @Slot()
     def to_payment(self) -> None:
         if self.pay_button.isEnabled() and self.requote():
             self.ctl.go(CounterPage.PAYMENT)

@@ -6,6 +6,8 @@ with where and when; a manager may reprint (audited, in the service).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,11 +27,14 @@ from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import day_time_text
 from kiosk.ui.page_names import CounterPage
 
+if TYPE_CHECKING:
+    from kiosk.ui.counter.mode import CounterMode
+
 
 class CollectScreen(Screen):
     name = CounterPage.COLLECT
 
-    def __init__(self, ctl):
+    def __init__(self, ctl: CounterMode) -> None:
         super().__init__(ctl)
         title = QLabel(self.tr("Collect tickets"), self)
         title.setProperty("role", "title")
@@ -112,12 +117,14 @@ class CollectScreen(Screen):
         self.bridge.submit(self.services.collection.find, self.session.actor, text,
                            name="collect find", on_done=self._found, on_error=self._not_found)
 
+    @Slot(object)
     def _not_found(self, error: BaseException) -> None:
         self.find_button.setEnabled(True)
         self.message.setText(str(error) if isinstance(error, KioskError) else self.tr(
             "The booking could not be looked up (%1). Try again.").replace(
             "%1", type(error).__name__))
 
+    @Slot(object)
     def _found(self, found) -> None:
         self.find_button.setEnabled(True)
         self.results.clear()
@@ -149,6 +156,7 @@ class CollectScreen(Screen):
                            on_error=self._failed)
         return True
 
+    @Slot(object)
     def _print_thermal(self, collection) -> None:
         """Collected: to the thermal printer (given back if it fails), else the desktop one."""
         from kiosk.ui.thermal import print_thermal
@@ -190,6 +198,7 @@ class CollectScreen(Screen):
         message.ok(text)
         self._update_buttons()
 
+    @Slot(object)
     def _failed(self, error: BaseException) -> None:
         text = str(error) if isinstance(error, KioskError) else self.tr(
             "The tickets could not be printed (%1). Try again.").replace(

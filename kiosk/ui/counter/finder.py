@@ -7,9 +7,10 @@ in the search box move the selection in the list; Enter opens the selected show.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,13 +37,16 @@ from kiosk.ui.dates import day_text, time_text
 from kiosk.ui.names import city_name, genre_name, language_name
 from kiosk.ui.page_names import CounterPage
 
+if TYPE_CHECKING:
+    from kiosk.ui.counter.mode import CounterMode
+
 DAYS_AHEAD = 7
 
 
 class FinderScreen(Screen):
     name = CounterPage.FINDER
 
-    def __init__(self, ctl):
+    def __init__(self, ctl: CounterMode) -> None:
         super().__init__(ctl)
         self._loading_filters = False
         self.model = ShowTableModel(self)
@@ -197,17 +201,20 @@ class FinderScreen(Screen):
         self.grid.set_shows(shows, self.bridge.now())
         self.grid._update_hint()
 
+    @Slot(str, int, int)
     def _grid_chosen(self, show_id: str, adults: int, children: int) -> None:
         if adults:
             self.ctl.sales.quick_sale(show_id, adults, children)
         else:
             self.ctl.open_show(show_id)
 
+    @Slot(str)
     def _search_typed(self, text: str) -> None:
         if text and self.views.currentIndex() == 0:
             self.set_view("list")  # a search is over every show
         self._search_timer.start()
 
+    @Slot()
     def _data_changed(self) -> None:
         """Seats left change as other kiosks sell: keep the list current while it is shown."""
         if self.ctl.current_name() == self.name and self.session.actor is not None:
@@ -313,6 +320,7 @@ class FinderScreen(Screen):
         if query.text:
             self.search.setText(query.text)
 
+    @Slot()
     def _city_changed(self) -> None:
         if self._loading_filters:
             return
@@ -325,10 +333,12 @@ class FinderScreen(Screen):
         self._loading_filters = False
         self.refresh()
 
+    @Slot()
     def _filters_changed(self) -> None:
         if not self._loading_filters:
             self.refresh()
 
+    @Slot()
     def clear_filters(self) -> None:
         self._loading_filters = True
         for combo in (self.day, self.city, self.cinema, self.language, self.genre):
@@ -349,6 +359,7 @@ class FinderScreen(Screen):
         )
 
     # -- results --------------------------------------------------------------------------------
+    @Slot()
     def refresh(self) -> None:
         self._search_timer.stop()
         query = self.current_query()
@@ -382,6 +393,7 @@ class FinderScreen(Screen):
         index = self.table.currentIndex()
         return self.model.show_at(index.row()) if index.isValid() else None
 
+    @Slot()
     def open_selected(self) -> None:
         index = self.table.currentIndex()
         if index.isValid():
@@ -397,6 +409,7 @@ class FinderScreen(Screen):
                             .replace("%2", time_text(show.local_start)))
         self.ctl.open_show(show.show_id)
 
+    @Slot()
     def _search_enter(self) -> None:
         if self._search_timer.isActive():
             self.refresh()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -143,6 +143,7 @@ class FoodPanel(QWidget):
         self.changed.emit()
         return True
 
+    @Slot()
     def remove_selected(self) -> None:
         row = self.lines.currentRow()
         if row < 0 and self.orders:

@@ -10,8 +10,9 @@ for the customer's phone or a printed card. The service checks everything again
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,6 +36,9 @@ from kiosk.ui.dates import date_text, day_time_text
 from kiosk.ui.names import tender_name as method_label
 from kiosk.ui.page_names import CounterPage
 
+if TYPE_CHECKING:
+    from kiosk.ui.counter.mode import CounterMode
+
 QUICK_AMOUNTS = {"INR": (500_00, 1_000_00, 2_000_00, 5_000_00), "AED": (50_00, 100_00, 200_00)}
 QR_PX = 168
 
@@ -42,7 +46,7 @@ QR_PX = 168
 class GiftCardScreen(Screen):
     name = CounterPage.GIFT_CARDS
 
-    def __init__(self, ctl):
+    def __init__(self, ctl: CounterMode) -> None:
         super().__init__(ctl)
         self.card = None  # the card looked up (GiftCard)
         self.printer = None  # a configured QPrinter to use instead of the system one (tests)
@@ -198,6 +202,7 @@ class GiftCardScreen(Screen):
     def first_focus(self) -> QWidget | None:
         return self.code
 
+    @Slot()
     def back(self) -> None:
         self.clear()
         self.ctl.go(CounterPage.FINDER)
@@ -219,6 +224,7 @@ class GiftCardScreen(Screen):
             self.look_up()
 
     # -- look up --------------------------------------------------------------------------------
+    @Slot()
     def look_up(self) -> None:
         self.ctl.note_activity()
         try:
@@ -272,6 +278,7 @@ class GiftCardScreen(Screen):
     def _method(self) -> str:
         return next((k for k, b in self.method_buttons.items() if b.isChecked()), "card")
 
+    @Slot()
     def _method_changed(self, *_args) -> None:
         self.reference.clear()
         self.reference.setPlaceholderText({
@@ -308,6 +315,7 @@ class GiftCardScreen(Screen):
         message.ok(self.tr("Gift card saved to %1").replace("%1", str(written)))
         return written
 
+    @Slot()
     def print_card(self) -> None:
         """The card on the counter's printer (the print dialog unless printing is silent)."""
         if self.card is None:
@@ -359,6 +367,7 @@ class GiftCardScreen(Screen):
             self.bridge.submit(cards.issue, self.session.actor, cinema_id, amount, payment,
                                name="gift card sale", on_done=self._loaded, on_error=self._failed)
 
+    @Slot(object)
     def _loaded(self, load) -> None:
         self._busy = False
         card = load.card
@@ -380,6 +389,7 @@ class GiftCardScreen(Screen):
         self.reference.clear()
         self._update_buttons()
 
+    @Slot(object)
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self._update_buttons()

@@ -6,7 +6,9 @@ basket is priced again (member prices) and the payment screen offers the member'
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.errors import KioskError, NotFound
@@ -16,13 +18,16 @@ from kiosk.services.loyalty import Member
 from kiosk.ui import message
 from kiosk.ui.dates import day_time_text
 
+if TYPE_CHECKING:
+    from kiosk.ui.counter.screen import Screen
+
 HISTORY_SHOWN = 5
 
 
 class MemberBar(QWidget):
     changed = Signal()  # a member was found, joined or removed
 
-    def __init__(self, screen):
+    def __init__(self, screen: Screen) -> None:
         super().__init__(screen)
         self.screen = screen
         self.member: Member | None = None
@@ -88,6 +93,7 @@ class MemberBar(QWidget):
         """Show the sale's member (on entering the basket again) without asking the service."""
         self._show(member)
 
+    @Slot()
     def find(self) -> None:
         self.screen.ctl.note_activity()
         typed = self.phone_edit.text().strip()
@@ -105,6 +111,7 @@ class MemberBar(QWidget):
             return
         self._use(member)
 
+    @Slot()
     def join(self) -> None:
         self.screen.ctl.note_activity()
         try:
@@ -117,6 +124,7 @@ class MemberBar(QWidget):
         self._use(member)
         message.ok(self.tr("Member %1 joined.").replace("%1", masked_phone(member.phone)))
 
+    @Slot()
     def remove(self) -> None:
         self.phone_edit.clear()
         self.name_edit.clear()
@@ -154,6 +162,7 @@ class MemberBar(QWidget):
             text += " · " + self.tr("last known: the cloud cannot be asked now")
         self.status.setText(text)
 
+    @Slot(bool)
     def _toggle_history(self, shown: bool) -> None:
         if not shown or self.member is None:
             self.history.hide()

@@ -66,6 +66,7 @@ class SignInScreen(Screen):
     def enter(self) -> None:
         self.panel.focus_first()
 
+    @Slot()
     def back(self) -> None:
         self.panel.reset(self.panel.note.text(), keep_staff=False)
 
@@ -159,22 +160,17 @@ class CounterMode(QWidget):
         self.banner.follow()
         self.signin.panel.signedIn.connect(self._signed_in)
         self.bridge.sessionEnded.connect(self._session_ended)
-        bar = self.topbar
-        bar.salesRequested.connect(self.find_shows)
-        bar.giftCardsRequested.connect(self.open_gift_cards)
-        bar.refundRequested.connect(self.open_refund)
-        bar.collectRequested.connect(self.open_collect)
-        bar.closeShiftRequested.connect(self.close_shift)
-        bar.signOutRequested.connect(self.sign_out)
+        bar, keys = self.topbar, self.shortcuts
+        sources: tuple[CounterTopBar | CounterShortcuts, ...] = (bar, keys)
+        for source in sources:  # the same requests by a top-bar button or by a key
+            source.salesRequested.connect(self.find_shows)
+            source.giftCardsRequested.connect(self.open_gift_cards)
+            source.refundRequested.connect(self.open_refund)
+            source.collectRequested.connect(self.open_collect)
+            source.closeShiftRequested.connect(self.close_shift)
+            source.signOutRequested.connect(self.sign_out)
         bar.customerLanguageChanged.connect(self._customer_language_changed)
-        keys = self.shortcuts
-        keys.salesRequested.connect(self.find_shows)
-        keys.giftCardsRequested.connect(self.open_gift_cards)
         keys.reloadRequested.connect(self.refresh)
-        keys.refundRequested.connect(self.open_refund)
-        keys.collectRequested.connect(self.open_collect)
-        keys.closeShiftRequested.connect(self.close_shift)
-        keys.signOutRequested.connect(self.sign_out)
         keys.backRequested.connect(self.back)
         keys.printRequested.connect(self.print_current)
         self.countdown.ticked.connect(bar.show_hold_seconds)
@@ -388,6 +384,7 @@ class CounterMode(QWidget):
         if self.sales.choose_show(show_id):
             self.go(CounterPage.SEATS)
 
+    @Slot()
     def new_sale(self) -> None:
         self.sales.new_sale()
         self.topbar.set_customer_language(self.config.language)  # the next customer starts

@@ -14,7 +14,9 @@ The ticket screen appears only after the booking is committed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -47,6 +49,9 @@ from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.names import tender_name as method_label  # the tender names, translated
 from kiosk.ui.page_names import CounterPage
 
+if TYPE_CHECKING:
+    from kiosk.ui.counter.mode import CounterMode
+
 # Keys: cash F7, card F8, UPI F10, gift card F11, add a part F4. The counter's own keys (F2 sales,
 # F3 gift cards, F5 refresh, F6 refund, F9 close shift, F12 sign out) stay free: a key bound
 # twice in one window is ambiguous to Qt and then does nothing at all.
@@ -58,7 +63,7 @@ UPI_QR_PX = 152
 class PaymentScreen(Screen):
     name = CounterPage.PAYMENT
 
-    def __init__(self, ctl):
+    def __init__(self, ctl: CounterMode) -> None:
         super().__init__(ctl)
         self._confirming = False
         self.confirm_calls = 0  # how many confirms this screen sent (tests, diagnostics)
@@ -418,6 +423,7 @@ class PaymentScreen(Screen):
                 "%1", format_money(amount, self.currency)))
             self.points_button.setMinimumWidth(self.points_button.sizeHint().width() + 24)
 
+    @Slot()
     def use_points(self) -> None:
         """Let the member's points pay what they may; the rest is taken another way."""
         amount = self._points_minor()
@@ -445,6 +451,7 @@ class PaymentScreen(Screen):
         return {"cash": self.tendered, "card": self.card_last4, "upi": self.upi_reference,
                 "voucher": self.voucher_code}[self._method()]
 
+    @Slot()
     def back(self) -> None:
         if not self._confirming:
             self.ctl.go(CounterPage.BASKET)
@@ -474,6 +481,7 @@ class PaymentScreen(Screen):
         self.tendered.setText(f"{units}.{minor:02d}" if minor else str(units))
         self.tendered.setFocus()
 
+    @Slot()
     def _method_changed(self, *_args) -> None:
         method = self._method()
         current = METHODS.index(method)
@@ -532,6 +540,7 @@ class PaymentScreen(Screen):
             return masked_phone(tender.reference)
         return masked_code(tender.reference) if tender.kind == "voucher" else tender.reference
 
+    @Slot(str)
     def _gift_card_typed(self, text: str) -> None:
         """Say what the typed card holds (or why it cannot pay) as soon as its code is whole,
         so the cashier takes the rest another way before confirming."""
@@ -560,6 +569,7 @@ class PaymentScreen(Screen):
         self.gift_card_status.setText(status)
         self._update_state()
 
+    @Slot()
     def add_part(self) -> None:
         """Take part of the amount on this card / UPI / gift card; the rest is paid next."""
         if self._confirming or self.nothing_to_pay:
@@ -579,6 +589,7 @@ class PaymentScreen(Screen):
             self.cash_button.setChecked(True)
         self._parts_changed()
 
+    @Slot()
     def clear_parts(self) -> None:
         self.parts = []
         self._parts_changed()
@@ -627,6 +638,7 @@ class PaymentScreen(Screen):
             return Payment(method="card", card_last4=last.reference)
         return Payment(method=last.kind, reference=last.reference)
 
+    @Slot()
     def _update_state(self, *_args) -> None:
         if self.cash_button.isChecked():
             tendered = self.tendered_minor()
@@ -700,6 +712,7 @@ class PaymentScreen(Screen):
         """A sale is being committed: the counter neither locks nor leaves meanwhile."""
         return self._confirming
 
+    @Slot()
     def confirm(self) -> None:
         if self._confirming:
             return
@@ -735,12 +748,14 @@ class PaymentScreen(Screen):
         self.ctl.sales.confirm_sale(payment, self.contact.text().strip(),
                               on_done=self._confirmed, on_error=self._failed)
 
+    @Slot(object)
     def _confirmed(self, booking) -> None:
         self._confirming = False
         self.back_button.setEnabled(True)
         self.ctl.set_busy_text("")
         self.ctl.sales.sale_confirmed(booking)
 
+    @Slot(object)
     def _failed(self, exc: BaseException) -> None:
         self._confirming = False
         self.back_button.setEnabled(True)

@@ -8,6 +8,7 @@ plainly, so nobody hands over cash for a refund that is still pending.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
@@ -28,11 +29,15 @@ from kiosk.domain import refund_reasons
 from kiosk.domain.errors import KioskError
 from kiosk.domain.ids import REFERENCE_ALPHABET, normalise_reference
 from kiosk.domain.money import format_money
+from kiosk.ui import message
 from kiosk.ui.counter.basket import ticket_type_label
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import date_text, time_text
 from kiosk.ui.page_names import CounterPage
 from kiosk.ui.reasons import reason_label
+
+if TYPE_CHECKING:
+    from kiosk.ui.counter.mode import CounterMode
 
 _REF_CHARS = REFERENCE_ALPHABET + "OIL"
 _REFERENCE_RE = re.compile(rf"(?<![{_REF_CHARS}])([{_REF_CHARS}]{{4}})-?([{_REF_CHARS}]{{4}})"
@@ -98,7 +103,7 @@ class SeatCheckBox(QCheckBox):
 class RefundScreen(Screen):
     name = CounterPage.REFUND
 
-    def __init__(self, ctl):
+    def __init__(self, ctl: CounterMode) -> None:
         super().__init__(ctl)
         self.booking = None
         self.food = None  # a food and drink sale (FD-...) being refunded instead of a booking
@@ -248,6 +253,7 @@ class RefundScreen(Screen):
     def first_focus(self) -> QWidget | None:
         return self.reference
 
+    @Slot()
     def back(self) -> None:
         self.clear()
         self.ctl.go(CounterPage.FINDER)
@@ -270,6 +276,7 @@ class RefundScreen(Screen):
             self._load_food(self.food.reference, keep_result=True)
 
     # -- find -----------------------------------------------------------------------------------
+    @Slot()
     def find(self) -> None:
         text = self.reference.text()
         if not text.strip():
@@ -428,6 +435,7 @@ class RefundScreen(Screen):
                            self.reason_text(), name="item refund",
                            on_done=self._food_refunded, on_error=self._failed)
 
+    @Slot(object)
     def _food_refunded(self, result) -> None:
         self._busy = False
         self._forget_reason()
@@ -464,6 +472,7 @@ class RefundScreen(Screen):
         self.payout_button.show()
         self.payout_button.setEnabled(not self._busy)
 
+    @Slot()
     def pay_out(self) -> None:
         if self._busy or not self._due or self.booking is None:
             return
@@ -487,6 +496,7 @@ class RefundScreen(Screen):
         return [code for code, check in self.checks.items()
                 if check.isChecked() and check.isEnabled()]
 
+    @Slot()
     def _select_all(self) -> None:
         for check in self.checks.values():
             if check.isEnabled():
@@ -590,6 +600,7 @@ class RefundScreen(Screen):
         self.preview.style().unpolish(self.preview)
         self.preview.style().polish(self.preview)
 
+    @Slot()
     def _update_buttons(self, *_args) -> None:
         if not self._busy:  # no blocking preview while a refund is in flight
             self._show_preview()
@@ -606,6 +617,7 @@ class RefundScreen(Screen):
         self.exchange_button.setEnabled(open_seats and not self._busy)
 
     # -- actions --------------------------------------------------------------------------------
+    @Slot()
     def refund(self) -> None:
         missing = self.reason_missing()
         if missing and not self._busy:  # the reason is asked for, then the refund goes
@@ -627,6 +639,7 @@ class RefundScreen(Screen):
                            self.booking.reference, seats, self.reason_text(),
                            name="refund", on_done=self._refunded, on_error=self._failed)
 
+    @Slot(object)
     def _refunded(self, result) -> None:
         self._busy = False
         self._forget_reason()
@@ -658,10 +671,10 @@ class RefundScreen(Screen):
         self.result.style().unpolish(self.result)
         self.result.style().polish(self.result)
         if result.state == "pending_approval":  # stays up until dismissed: nobody pays out early
-            self.ctl.banner.show_message(self.tr("Refund for %1 waits for a manager: do not "
-                                                 "pay it out yet.")
-                                         .replace("%1", result.booking_reference), "warn")
+            message.warning(self.tr("Refund for %1 waits for a manager: do not "
+                                    "pay it out yet.").replace("%1", result.booking_reference))
 
+    @Slot(object)
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self._update_buttons()
@@ -671,6 +684,7 @@ class RefundScreen(Screen):
         else:
             self.ctl.show_fault(exc)
 
+    @Slot()
     def exchange(self) -> None:
         if self.booking is None:
             return

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk.domain.errors import KioskError
 from kiosk.ui.page_names import CounterPage
 from kiosk.ui.pages import Page
 
@@ -47,3 +49,32 @@ class Screen(Page):
 
     def print_action(self) -> None:
         """Ctrl+P: print what this screen shows, if anything."""
+
+
+class BusyScreen(Screen):
+    """A counter screen that sends one background call at a time (opening or closing a shift).
+
+    While the call runs, ``_show_busy`` disables what could send it again; when it fails, a
+    refusal is said in the screen's ``_failure_label`` and a fault goes to the counter's fault
+    handler.
+    """
+
+    _busy = False
+
+    def _failure_label(self) -> QLabel:
+        raise NotImplementedError
+
+    def _show_busy(self, busy: bool) -> None:
+        raise NotImplementedError
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._show_busy(busy)
+
+    @Slot(object)
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, KioskError):
+            self._failure_label().setText(str(exc))
+        else:
+            self.ctl.show_fault(exc)

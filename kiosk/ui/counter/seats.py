@@ -10,8 +10,9 @@ is named in a plain message.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -29,6 +30,9 @@ from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import day_time_text
 from kiosk.ui.names import language_name
 from kiosk.ui.page_names import CounterPage
+
+if TYPE_CHECKING:
+    from kiosk.ui.counter.mode import CounterMode
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +55,7 @@ def seat_prices(detail: ShowDetail) -> dict[str, int]:
 class SeatsScreen(Screen):
     name = CounterPage.SEATS
 
-    def __init__(self, ctl):
+    def __init__(self, ctl: CounterMode) -> None:
         super().__init__(ctl)
         self.panel = None
         self._panel_show_id: str | None = None
@@ -189,6 +193,7 @@ class SeatsScreen(Screen):
         self.panel.set_statuses(self._read_statuses() or {})
         self.panel.view.fit_to_view()
 
+    @Slot()
     def back(self) -> None:
         """Esc: give the seats back and return to the show list."""
         self._queue.clear()
@@ -215,6 +220,7 @@ class SeatsScreen(Screen):
             message.error(str(err))
             return None
 
+    @Slot()
     def _data_changed(self) -> None:
         if self.ctl.current_name() == self.name and not self._busy:
             self.refresh()
@@ -235,12 +241,15 @@ class SeatsScreen(Screen):
         self._enqueue(("drop", tuple(lost)))  # give them up so the basket never charges them
 
     # -- taps -----------------------------------------------------------------------------------
+    @Slot(str)
     def tap_seat(self, code: str) -> None:
         self._enqueue(("tap", code))
 
+    @Slot(int, bool)
     def request_best(self, count: int, accessible: bool) -> None:
         self._enqueue(("best", int(count), bool(accessible)))
 
+    @Slot()
     def clear_seats(self) -> None:
         self._queue.clear()
         self._enqueue(("clear",))
@@ -295,12 +304,14 @@ class SeatsScreen(Screen):
         self.services.booking.release(hold_id)
         return None
 
+    @Slot(object)
     def _hold_changed(self, hold) -> None:
         self.ctl.sales.set_hold(hold if hold is not None and hold.seats else None)
         if self._last_action != "drop":  # keep the "seats were taken" message up
             message.clear()
         self._after_call()
 
+    @Slot(object)
     def _hold_failed(self, exc: BaseException) -> None:
         self._queue.clear()
         if isinstance(exc, HoldExpired):
@@ -321,6 +332,7 @@ class SeatsScreen(Screen):
         self._update_side()
         self._next()
 
+    @Slot(str)
     def _unavailable_tapped(self, code: str) -> None:
         self.ctl.note_activity()
         self.ctl.banner.show_message(
@@ -361,6 +373,7 @@ class SeatsScreen(Screen):
         self.continue_button.setEnabled(has and not self._busy)
         self.clear_button.setEnabled(has and not self._busy)
 
+    @Slot()
     def to_basket(self) -> None:
         if self._busy or not self.continue_button.isEnabled():
             return

@@ -7,6 +7,9 @@ a plain button, and the keypad's Enter is a key, not a second "Open shift".
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,18 +24,22 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money, parse_money
-from kiosk.ui.counter.screen import Screen
+from kiosk.ui import message
+from kiosk.ui.counter.screen import BusyScreen
 from kiosk.ui.counter.shift_close import ShiftCloseScreen
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.page_names import CounterPage
 from kiosk.ui.widgets.flow import FlowLayout
+
+if TYPE_CHECKING:
+    from kiosk.ui.counter.mode import CounterMode
 
 __all__ = ["ShiftCloseScreen", "ShiftOpenScreen"]
 
 AMOUNT_PATTERN = r"\d{0,7}(\.\d{0,2})?"
 
 
-class _AmountScreen(Screen):
+class _AmountScreen(BusyScreen):
     """A card with a heading, an explanation, one amount field with a keypad, and actions."""
 
     def _build(self, heading: str, note: str, field_label: str, action_text: str) -> None:
@@ -117,6 +124,7 @@ class _AmountScreen(Screen):
             cinemas = []
         return cinemas[0]["currency"] if cinemas else "INR"
 
+    @Slot()
     def submit(self) -> None:
         raise NotImplementedError
 
@@ -130,15 +138,10 @@ class _AmountScreen(Screen):
         self.bridge.submit(service_call, self.session.actor, amount, name=name,
                            on_done=on_done, on_error=self._failed)
 
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, KioskError):
-            self.message.setText(str(exc))
-        else:
-            self.ctl.show_fault(exc)
+    def _failure_label(self) -> QLabel:
+        return self.message
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+    def _show_busy(self, busy: bool) -> None:
         self.action.setEnabled(not busy)
         self.amount.setReadOnly(busy)
 
@@ -146,7 +149,7 @@ class _AmountScreen(Screen):
 class ShiftOpenScreen(_AmountScreen):
     name = CounterPage.SHIFT_OPEN
 
-    def __init__(self, ctl):
+    def __init__(self, ctl: CounterMode) -> None:
         super().__init__(ctl)
         self._build(self.tr("Open your shift"),
                     self.tr("Count the cash float in the drawer and type the amount. Cash sales "
@@ -166,6 +169,7 @@ class ShiftOpenScreen(_AmountScreen):
     def back(self) -> None:
         self.ctl.go(CounterPage.FINDER)
 
+    @Slot()
     def submit(self) -> None:
         if self._busy:
             return
@@ -177,6 +181,6 @@ class ShiftOpenScreen(_AmountScreen):
         self._set_busy(False)
         self.session.shift = shift
         self.ctl.shift_changed()
-        self.ctl.banner.show_message(self.tr("Shift opened with a float of %1.").replace(
-            "%1", format_money(shift.float_minor, shift.currency)), "ok")
+        message.ok(self.tr("Shift opened with a float of %1.").replace(
+            "%1", format_money(shift.float_minor, shift.currency)))
         self.ctl.go(CounterPage.FINDER)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QRegularExpressionValidator
@@ -35,11 +36,15 @@ from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money, parse_money
 from kiosk.services.models import Shift
 from kiosk.services.shift_report import ShiftReport
+from kiosk.ui import message
 from kiosk.ui.counter.drawer_count import DrawerCountGrid
-from kiosk.ui.counter.screen import Screen
+from kiosk.ui.counter.screen import BusyScreen
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.page_names import CounterPage
 from kiosk.ui.widgets.shift_report import ShiftReportView, set_role
+
+if TYPE_CHECKING:
+    from kiosk.ui.counter.mode import CounterMode
 
 log = logging.getLogger(__name__)
 MONEY_PATTERN = r"\d{0,9}(\.\d{0,2})?"
@@ -55,7 +60,7 @@ def _button(text: str, parent: QWidget, name: str, *, primary: bool = False) -> 
     return button
 
 
-class ShiftCloseScreen(Screen):
+class ShiftCloseScreen(BusyScreen):
     """The cash-up at the counter.
 
     Attributes:
@@ -67,7 +72,7 @@ class ShiftCloseScreen(Screen):
 
     name = CounterPage.SHIFT_CLOSE
 
-    def __init__(self, ctl):
+    def __init__(self, ctl: CounterMode) -> None:
         super().__init__(ctl)
         self._busy = False
         self.expected: dict[str, int] = {}
@@ -297,6 +302,7 @@ class ShiftCloseScreen(Screen):
             return next(iter(self.grid.fields.values()))
         return None
 
+    @Slot()
     def back(self) -> None:
         step = self.steps.currentIndex()
         if step == CLOSED:
@@ -416,16 +422,10 @@ class ShiftCloseScreen(Screen):
                            card_minor=figures[0], upi_minor=figures[1], name="shift_close",
                            on_done=self._closed, on_error=self._failed)
 
-    @Slot(object)
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, KioskError):
-            self.report_message.setText(str(exc))
-        else:
-            self.ctl.show_fault(exc)
+    def _failure_label(self) -> QLabel:
+        return self.report_message
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+    def _show_busy(self, busy: bool) -> None:
         self.action.setEnabled(not busy)
         self.back_to_count.setEnabled(not busy)
         self.review.setEnabled(not busy)
@@ -440,7 +440,7 @@ class ShiftCloseScreen(Screen):
             report = self.bridge.call(self.services.shifts.report, self.session.actor,
                                       shift.shift_id)
         except KioskError as err:  # closed and stored; only the report could not be read
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             report = self.preview
         self.final = report
         self.closed_view.show_report(report)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QImage, QPixmap, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,7 +30,7 @@ from kiosk.domain.loyalty import masked_phone
 from kiosk.domain.money import format_money
 from kiosk.domain.tenders import LABELS, merged, paid_text
 from kiosk.services.confirmations import Confirmation, State
-from kiosk.ui import i18n
+from kiosk.ui import i18n, message
 from kiosk.ui.counter import ticket_output
 from kiosk.ui.counter.basket import seat_type_label, ticket_type_label
 from kiosk.ui.counter.refund import method_label
@@ -37,6 +38,9 @@ from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import long_text
 from kiosk.ui.page_names import CounterPage
 from kiosk.ui.widgets.tiles import TileGridLayout
+
+if TYPE_CHECKING:
+    from kiosk.ui.counter.mode import CounterMode
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +72,7 @@ def qr_pixmap(text: str, size_px: int = QR_PX) -> QPixmap:
 class TicketScreen(Screen):
     name = CounterPage.TICKET
 
-    def __init__(self, ctl):
+    def __init__(self, ctl: CounterMode) -> None:
         super().__init__(ctl)
         self.last_ticket_path: Path | None = None
         self.last_receipt_path: Path | None = None
@@ -256,7 +260,7 @@ class TicketScreen(Screen):
             self.qr.setPixmap(qr_pixmap(ticket_output.qr_text(booking)))
         except KioskError as err:  # not signed: no QR rather than one the door refuses
             self.qr.clear()
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
         self.show_confirmation()
         self._auto_print(booking)
 
@@ -295,6 +299,7 @@ class TicketScreen(Screen):
         return [QTextDocumentFragment.fromHtml(self.stubs.itemAt(n).widget().text()).toPlainText()
                 for n in range(self.stubs.count())]
 
+    @Slot()
     def preview(self) -> None:
         """The ticket as the 80 mm printer will put it on paper (8 dots per mm), on screen."""
         from PySide6.QtWidgets import QDialog, QScrollArea
@@ -355,6 +360,7 @@ class TicketScreen(Screen):
         self._printing = busy
         self.print_button.setEnabled(not busy)
 
+    @Slot(object)
     def _thermal_printed(self, printed) -> None:
         self._set_printing(False)
         text = (self.tr("%1 tickets and the receipt printed.") if printed.receipt
@@ -362,15 +368,16 @@ class TicketScreen(Screen):
         if printed.drawer:
             text += " " + self.tr("Cash drawer opened.")
         self.output_label.setText(text)
-        self.ctl.banner.show_message(text, "ok")
+        message.ok(text)
 
+    @Slot(object)
     def _thermal_failed(self, error: BaseException) -> None:
         self._set_printing(False)
         text = str(error) if isinstance(error, KioskError) else self.tr(
             "Printing failed (%1). The sale is saved: press Reprint.").replace(
             "%1", type(error).__name__)
         self.output_label.setText(self.tr("Not printed: %1").replace("%1", text))
-        self.ctl.banner.error(text)
+        message.error(text)
 
     # -- the customer's confirmation (SMS or e-mail) ---------------------------------------------
     def show_confirmation(self, status: Confirmation | None = None) -> None:
@@ -421,11 +428,11 @@ class TicketScreen(Screen):
                                       self.booking.booking_id, contact,
                                       i18n.language_manager().language)
         except KioskError as err:
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             return False
         self.show_confirmation(status)
         self.bridge.sync_now()
-        self.ctl.banner.show_message(self.tr("The confirmation will be sent again."), "ok")
+        message.ok(self.tr("The confirmation will be sent again."))
         return True
 
     def _food(self, booking):
@@ -433,6 +440,7 @@ class TicketScreen(Screen):
         items = self.services.items
         return items.for_booking(booking.booking_id) if items is not None else None
 
+    @Slot()
     def print_stand_slip(self) -> None:
         """The basket's food and drink slip for the stand (reference, QR, items)."""
         food = self._food(self.booking) if self.booking is not None else None
@@ -449,10 +457,10 @@ class TicketScreen(Screen):
                                silent=self.ctl.config.silent_print or self.printer is not None,
                                printer=self.printer)
         except KioskError as err:
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             return
-        self.ctl.banner.show_message(self.tr("Stand slip sent to the printer.") if done
-                                     else self.tr("Printing cancelled."), "ok")
+        message.ok(self.tr("Stand slip sent to the printer.") if done
+                   else self.tr("Printing cancelled."))
 
     def first_focus(self) -> QWidget | None:
         return self.new_sale_button
@@ -495,28 +503,30 @@ class TicketScreen(Screen):
                 tax_rate_bp=show.tax_rate_bp if show is not None else None,
                 food=self._food(self.booking))
         except KioskError as err:
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             return None
         except Exception as exc:  # rendering failed: the booking itself is safe
             log.exception("could not write the %s PDF", kind)
-            self.ctl.banner.error(self.tr("The PDF could not be written (%1). The booking is "
-                                          "saved; try again or print instead.")
-                                  .replace("%1", type(exc).__name__))
+            message.error(self.tr("The PDF could not be written (%1). The booking is "
+                                  "saved; try again or print instead.")
+                          .replace("%1", type(exc).__name__))
             return None
         if kind == "ticket":
             self.last_ticket_path = written
         else:
             self.last_receipt_path = written
         self.output_label.setText(self.tr("Saved %1").replace("%1", str(written)))
-        self.ctl.banner.show_message(self.tr("Saved %1").replace("%1", written.name), "ok")
+        message.ok(self.tr("Saved %1").replace("%1", written.name))
         return written
 
+    @Slot()
     def print_action(self) -> None:
         if self.services.printing is not None and self.services.printing.thermal:
             self.print_thermal()
             return
         self._print(receipt=False)
 
+    @Slot()
     def print_receipt(self) -> None:
         self._print(receipt=True)
 
@@ -526,25 +536,25 @@ class TicketScreen(Screen):
         try:
             if receipt:
                 show, actor = self.session.sale.show, self.session.actor
-                message = ticket_output.print_receipt(
+                said = ticket_output.print_receipt(
                     self.booking, self.ctl.config, self, printer=self.printer,
                     staff_label=actor.staff_number if actor else None,
                     tax_rate_bp=show.tax_rate_bp if show is not None else None,
                     food=self._food(self.booking))
             else:
-                message = ticket_output.print_tickets(self.booking, self.ctl.config, self,
-                                                      printer=self.printer)
+                said = ticket_output.print_tickets(self.booking, self.ctl.config, self,
+                                                   printer=self.printer)
         except KioskError as err:
-            self.ctl.banner.error(str(err))
+            message.error(str(err))
             return
         except Exception as exc:
             log.exception("printing failed")
-            self.ctl.banner.error(self.tr("Printing failed (%1). The booking is saved; save "
-                                          "the PDF or try again.").replace("%1",
-                                                                            type(exc).__name__))
+            message.error(self.tr("Printing failed (%1). The booking is saved; save "
+                                  "the PDF or try again.").replace("%1",
+                                                                    type(exc).__name__))
             return
-        if message:
-            self.ctl.banner.show_message(message, "ok")
+        if said:
+            message.ok(said)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -177,6 +177,7 @@ class CounterTopBar(QFrame):
         self.busy_label.setText(text)
 
     # -- fitting --------------------------------------------------------------------------------
+    @Slot()
     def fit(self, available: int | None = None) -> None:
         """Narrow screens and large text: drop the brand, then the key hints (kept as
         tooltips), then put the buttons on a second row, in that order, until the bar fits

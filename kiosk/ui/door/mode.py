@@ -32,6 +32,7 @@ from kiosk.ui.bridge import Bridge
 from kiosk.ui.dates import day_time_text, time_text
 from kiosk.ui.page_names import DoorPage
 from kiosk.ui.pages import Page, PageStack
+from kiosk.ui.widgets.banner import MessageBanner
 from kiosk.ui.widgets.signin import SignInPanel
 
 RESULT_SHOWN_MS = 6000  # then the screen says it is ready for the next ticket
@@ -373,9 +374,12 @@ class DoorMode(QWidget):
         self.signin = self.signin_page.panel
         self.stack.add(self.signin_page)
         self.scan_screen: DoorScreen | None = None
+        self.banner = MessageBanner(self)  # a background call's failure (kiosk.ui.message)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
         layout.addWidget(self.stack)
+        self.banner.follow()
         self.signin.signedIn.connect(self._signed_in)
 
     @Slot(object)
@@ -388,6 +392,7 @@ class DoorMode(QWidget):
 
     @Slot()
     def sign_out(self) -> None:
+        self.banner.clear()  # the next usher starts with a clean screen
         self.stack.go(DoorPage.SIGNIN)
         if self.scan_screen is not None:
             actor = self.scan_screen.actor

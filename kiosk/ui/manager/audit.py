@@ -7,9 +7,10 @@ the ones shown), or names the first row that was changed or removed.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Slot
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit
 
 from kiosk.domain.audit_words import CONTEXT, action_name, sentence, who_label
@@ -21,6 +22,11 @@ from kiosk.ui import dates
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button
 from kiosk.ui.page_names import ManagerPage
 from kiosk.ui.reasons import reason_text
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.ui.manager.context import ManagerContext
 
 COLUMNS = (
     Col("at", QT_TRANSLATE_NOOP("AuditScreen", "When"), "datetime"), Col("staff", QT_TRANSLATE_NOOP("AuditScreen", "Staff")), Col("kiosk_id", QT_TRANSLATE_NOOP("AuditScreen", "Kiosk")),
@@ -51,7 +57,7 @@ class AuditScreen(ManagerScreen):
     name = ManagerPage.AUDIT
     title = QT_TRANSLATE_NOOP("AuditScreen", "Audit log")
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: ManagerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         today = ctx.today()
         qtoday = QDate(today.year, today.month, today.day)
@@ -127,6 +133,7 @@ class AuditScreen(ManagerScreen):
         self.ctx.bridge.submit(self.ctx.audit_log.chain, self.actor, on_done=self._chain_checked,
                                on_error=failed, name="audit_chain")
 
+    @Slot(object)
     def _chain_checked(self, check: ChainCheck) -> None:
         if check.intact:
             self._set_chain(self.tr("\u2713 Audit chain intact: all %1 rows unchanged.")
@@ -145,6 +152,7 @@ class AuditScreen(ManagerScreen):
         self.chain.setText(text)
         self.chain.updateGeometry()
 
+    @Slot()
     def refresh(self) -> None:
         if not self._filters_loaded:
             self._load_filters()

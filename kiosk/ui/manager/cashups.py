@@ -11,6 +11,7 @@ detail below says them with the drawer count and the card / UPI checks
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Slot
@@ -33,6 +34,9 @@ from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, 
 from kiosk.ui.names import sent_decision_text
 from kiosk.ui.page_names import ManagerPage
 from kiosk.ui.widgets.shift_report import ShiftReportView
+
+if TYPE_CHECKING:
+    from kiosk.ui.manager.context import ManagerContext
 
 _T = "CashupsScreen"
 COLUMNS = (
@@ -83,7 +87,7 @@ class CashupsScreen(ManagerScreen):
 
     title = QT_TRANSLATE_NOOP("CashupsScreen", "Cash-ups")
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: ManagerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.heading.setText(self.tr("Cash-ups"))
         self._init_toolbar()
@@ -212,6 +216,7 @@ class CashupsScreen(ManagerScreen):
         except KioskError:
             return self.ctx.timezone()
 
+    @Slot()
     def refresh(self) -> None:
         tz = self._zone()
         start, _ = day_bounds(self.start_edit.date().toPython(), tz)
@@ -280,6 +285,7 @@ class CashupsScreen(ManagerScreen):
         self.detail_note.setText(" ".join(notes))
         self.detail_note.setVisible(bool(notes))
 
+    @Slot()
     def approve(self) -> None:
         cashup = self._selected()
         if cashup is None:
@@ -292,6 +298,7 @@ class CashupsScreen(ManagerScreen):
             self.comment.clear()
             self.refresh()
 
+    @Slot()
     def add_comment(self) -> None:
         cashup = self._selected()
         if cashup is None:

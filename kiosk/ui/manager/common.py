@@ -10,16 +10,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
+    QObject,
     QSortFilterProxyModel,
     Qt,
     Signal,
+    Slot,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -148,7 +150,7 @@ class RowsModel(QAbstractTableModel):
     counts sort as numbers, not as text. ``payload(row)`` keeps the object a row came from.
     """
 
-    def __init__(self, columns: Sequence[Col], parent=None, currency_key: str = "currency",
+    def __init__(self, columns: Sequence[Col], parent: QObject | None = None, currency_key: str = "currency",
                  context: str = ""):
         super().__init__(parent)
         self.currency_key = currency_key
@@ -246,7 +248,7 @@ class RowsModel(QAbstractTableModel):
 class SortedTable(QTableView):
     """A QTableView over a RowsModel through a QSortFilterProxyModel (click a header to sort)."""
 
-    def __init__(self, model: RowsModel, parent=None):
+    def __init__(self, model: RowsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source = model
         self.proxy = QSortFilterProxyModel(self)
@@ -271,6 +273,7 @@ class SortedTable(QTableView):
         self._needs_fit = False
         model.modelReset.connect(self._fit)
 
+    @Slot()
     def _fit(self) -> None:
         """Size columns to their contents, once the table is actually on screen.
 
@@ -387,6 +390,13 @@ class ManagerScreen(Page):
 
     title = "Screen"
     exported = Signal(str)
+    # every page class by its ``name``, once its module is imported (``window.build_page``)
+    screens: ClassVar[dict[str, type[ManagerScreen]]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.name:
+            ManagerScreen.screens[str(cls.name)] = cls
 
     def __init__(self, ctx: ManagerContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

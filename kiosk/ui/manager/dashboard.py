@@ -14,7 +14,7 @@ tables behind the figures, each with its CSV.
 from __future__ import annotations
 
 from datetime import date
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -47,6 +47,9 @@ from kiosk.ui.manager import common
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
 from kiosk.ui.manager.dashboard_parts import CurrencySection, Tile
 from kiosk.ui.page_names import ManagerPage
+
+if TYPE_CHECKING:
+    from kiosk.ui.manager.context import ManagerContext
 
 BREAKDOWNS = (
     ("by_hour", QT_TRANSLATE_NOOP("DashboardScreen", "Hour"), "hour"),
@@ -151,7 +154,7 @@ class DashboardScreen(ManagerScreen):
 
     title = "Dashboard"
 
-    def __init__(self, ctx, parent: QWidget | None = None):
+    def __init__(self, ctx: ManagerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.heading.setText(self.tr("Dashboard"))
         self.board: Dashboard | None = None
@@ -331,6 +334,7 @@ class DashboardScreen(ManagerScreen):
         """The first section's tiles (the only one for a cinema or a currency)."""
         return next(iter(self.sections.values())).tiles if self.sections else {}
 
+    @Slot()
     def show_today(self) -> None:
         today = self.ctx.today(self.scope().cinema_id)
         qd = QDate(today.year, today.month, today.day)
@@ -348,6 +352,7 @@ class DashboardScreen(ManagerScreen):
         if self.isVisible():
             self.refresh()
 
+    @Slot()
     def refresh(self) -> None:
         self._pending_refresh.stop()
         for edit in (self.start_edit, self.end_edit):  # the language's month names
@@ -366,6 +371,7 @@ class DashboardScreen(ManagerScreen):
         self.freshness.setText(line)
         self.freshness.setVisible(bool(line))
 
+    @Slot()
     def pull_day(self) -> None:
         """Pull the shown business day of every device from the cloud (worker thread), then
         show it."""
@@ -429,11 +435,12 @@ class DashboardScreen(ManagerScreen):
         self.occupancy_table.setColumnWidth(
             len(columns) - 1, max(140, header.fontMetrics().horizontalAdvance(columns[-1].title) + 40))
         for name, view in self.breakdowns.items():
-            table = report.food_table(name) if name.startswith("food_") else getattr(report, name)
+            table = report.table(name)
             if table is not None:
                 view.set_table(table)
 
     # -- exports ---------------------------------------------------------------------------------
+    @Slot()
     def export_pdf(self) -> str | None:
         if self.board is None:
             self.refresh()

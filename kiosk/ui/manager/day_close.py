@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,12 +27,17 @@ from kiosk.ui import dates
 from kiosk.ui.manager.common import ManagerScreen, button, high_contrast, muted
 from kiosk.ui.page_names import ManagerPage
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.ui.manager.context import ManagerContext
+
 
 class DayCloseScreen(ManagerScreen):
     name = ManagerPage.DAY_CLOSE
     title = QT_TRANSLATE_NOOP("DayCloseScreen", "Day close")
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: ManagerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         from kiosk.services.day_close import DayCloseService
 
@@ -105,6 +111,7 @@ class DayCloseScreen(ManagerScreen):
         if theme is not None:  # the report's colours follow the theme (high contrast)
             theme.highContrastChanged.connect(self._restyle)
 
+    @Slot()
     def _restyle(self, _on: bool = False) -> None:
         if self.report is not None:
             self.body.setHtml(report_html(self.report))
@@ -116,6 +123,7 @@ class DayCloseScreen(ManagerScreen):
     def day(self):
         return self.date_edit.date().toPython()
 
+    @Slot()
     def refresh(self) -> None:
         report = self.call(self.days.preview, self.actor, self.day(), self.cinema_id())
         self.report = report
@@ -152,6 +160,7 @@ class DayCloseScreen(ManagerScreen):
         answer = QMessageBox.question(self, self.tr("Close the business day"), text)
         return answer == QMessageBox.StandardButton.Yes
 
+    @Slot()
     def close_day(self) -> None:
         day = self.day()
         if not self.confirm(self.tr("Close business day %1? Its totals are then frozen and signed "
@@ -166,6 +175,7 @@ class DayCloseScreen(ManagerScreen):
             if problem:
                 self.banner.error(problem)
 
+    @Slot()
     def pull_day(self) -> None:
         """Pull this business day of every device from the cloud (worker thread), then show
         it: the close checks the other devices' shifts on the pulled day."""
@@ -177,6 +187,7 @@ class DayCloseScreen(ManagerScreen):
                     cinema_id=self.cinema_id(), ok=self.tr("The day was pulled from every device."),
                     on_done=lambda _r: self.refresh())
 
+    @Slot()
     def adjust(self) -> None:
         text = self.amount.text().strip()
         try:

@@ -9,8 +9,9 @@ seats sold for future shows) and the message appears under the grid before anyon
 from __future__ import annotations
 
 import string
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QRect, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,6 +35,9 @@ from kiosk.ui.manager.common import ManagerScreen, button, card, muted
 from kiosk.ui.page_names import ManagerPage
 from kiosk.ui.seatmap.painting import paint_seat
 from kiosk.ui.seatmap.palette import SeatPalette, palette_for
+
+if TYPE_CHECKING:
+    from kiosk.ui.manager.context import ManagerContext
 
 BRUSHES = (
     ("S", QT_TRANSLATE_NOOP("HallEditorScreen", "Standard")),
@@ -277,7 +281,7 @@ class HallEditorScreen(ManagerScreen):
     name = ManagerPage.HALLS
     title = QT_TRANSLATE_NOOP("HallEditorScreen", "Hall editor")
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: ManagerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         top = QHBoxLayout()
         self.cinema = QComboBox(self)
@@ -391,6 +395,7 @@ class HallEditorScreen(ManagerScreen):
         if theme is not None:
             theme.themeChanged.connect(self._recolour)  # a bound slot: dropped with the widget
 
+    @Slot()
     def _recolour(self, _name: str = "") -> None:
         for symbol, _label in BRUSHES:
             if symbol == GAP:
@@ -403,15 +408,18 @@ class HallEditorScreen(ManagerScreen):
     def set_brush(self, symbol: str) -> None:
         self.grid.brush = symbol
 
+    @Slot(str)
     def _brush_picked(self, symbol: str) -> None:
         name = f"brush_{'gap' if symbol == GAP else symbol}"
         for b in self.brushes.buttons():
             if b.objectName() == name:
                 b.setChecked(True)
 
+    @Slot(int)
     def _row_picked(self, row: int) -> None:
         self.row_label.setText(self.grid.rows[row][0])
 
+    @Slot(str)
     def _label_edited(self, text: str) -> None:
         self.grid.set_label(self.grid.current_row, text.strip().upper())
 
@@ -449,6 +457,7 @@ class HallEditorScreen(ManagerScreen):
         self._row_picked(0)
         self.validate()
 
+    @Slot()
     def new_hall(self) -> None:
         self.editing = None
         self.hall.blockSignals(True)
@@ -461,6 +470,7 @@ class HallEditorScreen(ManagerScreen):
         self._row_picked(0)
         self.validate()
 
+    @Slot()
     def validate(self) -> str:
         """Check the painted layout now; returns the problem text ('' when it can be saved)."""
         try:
@@ -505,6 +515,7 @@ class HallEditorScreen(ManagerScreen):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
 
+    @Slot()
     def save(self) -> None:
         hall = self.call(self.ctx.schedule.save_hall, self.actor, spec=self.grid.spec(),
                          name=self.name.text(), cinema_id=self.cinema.currentData(),

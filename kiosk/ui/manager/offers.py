@@ -5,7 +5,9 @@ and publishes the change to every device of the cinema."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox
 
 from kiosk.domain.money import format_money, parse_money
@@ -13,6 +15,11 @@ from kiosk.domain.offers import Offer, audience
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
 from kiosk.ui.names import ticket_type_name
 from kiosk.ui.page_names import ManagerPage
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.ui.manager.context import ManagerContext
 
 COLUMNS = (
     Col("name", QT_TRANSLATE_NOOP("OffersScreen", "Offer")), Col("takes", QT_TRANSLATE_NOOP("OffersScreen", "Takes off")), Col("code", QT_TRANSLATE_NOOP("OffersScreen", "Code")), Col("uses", QT_TRANSLATE_NOOP("OffersScreen", "Uses")),
@@ -63,7 +70,7 @@ class OffersScreen(ManagerScreen):
     name = ManagerPage.OFFERS
     title = QT_TRANSLATE_NOOP("OffersScreen", "Offers and promo codes")
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: ManagerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.cinema = QComboBox(self)
         self.cinema.setObjectName("offersCinema")
@@ -152,6 +159,7 @@ class OffersScreen(ManagerScreen):
     def currency(self) -> str:
         return self.currencies.get(self.cinema.currentData() or "", "INR")
 
+    @Slot()
     def refresh(self) -> None:
         cinema_id = self.cinema.currentData()
         if not cinema_id:
@@ -196,6 +204,7 @@ class OffersScreen(ManagerScreen):
         self.films.setText(",".join(o.film_ids))
         self.members_only.setChecked(o.members_only)
 
+    @Slot()
     def clear_form(self) -> None:
         for edit in (self.offer_id, self.name, self.value, self.code, self.days,
                      self.valid_from, self.valid_to, self.shows_from, self.shows_before,
@@ -233,12 +242,14 @@ class OffersScreen(ManagerScreen):
                 "to_time": self.shows_before.text().strip(), "ticket_types": names(self.tickets),
                 "film_ids": names(self.films), "members_only": self.members_only.isChecked()}
 
+    @Slot()
     def save(self) -> None:
         record = self.record()
         if record is not None and self.attempt(self.ctx.services.offers.save, self.actor, record,
                                                ok=self.tr("Saved offer %1.").replace("%1", record["name"])):
             self.refresh()
 
+    @Slot()
     def withdraw(self) -> None:
         row = self.table.selected_payload()
         if row is None:

@@ -7,12 +7,11 @@ open drawer, so a closed shift's figures never change."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
 
 from kiosk.domain.clock import from_iso
@@ -28,6 +27,11 @@ from kiosk.ui.manager.common import (
 from kiosk.ui.names import sent_decision_text
 from kiosk.ui.page_names import ManagerPage
 from kiosk.ui.reasons import reason_text
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.ui.manager.context import ManagerContext
 
 COLUMNS = (
     Col("refund_id", QT_TRANSLATE_NOOP("RefundsScreen", "Refund"), "id"), Col("requested_at", QT_TRANSLATE_NOOP("RefundsScreen", "Requested"), "datetime"),
@@ -59,14 +63,6 @@ def payout_row(d: dict[str, Any], timezone: str) -> tuple:
             d["amount_minor"], d.get("requested_by_name") or "", d.get("currency", "INR"))
 
 
-def as_dict(item: Any) -> dict[str, Any]:
-    if dataclasses.is_dataclass(item):
-        return dataclasses.asdict(item)
-    if isinstance(item, dict):
-        return dict(item)
-    return {k: getattr(item, k) for k in dir(item) if not k.startswith("_")}
-
-
 def pick(d: dict[str, Any], *keys: str, default: Any = "") -> Any:
     for key in keys:
         if d.get(key) not in (None, ""):
@@ -74,9 +70,8 @@ def pick(d: dict[str, Any], *keys: str, default: Any = "") -> Any:
     return default
 
 
-def refund_row(item: Any, timezone: str) -> tuple:
-    """One table row from whatever ``pending_refunds`` returns (a dataclass or a dict)."""
-    d = as_dict(item)
+def refund_row(d: dict[str, Any], timezone: str) -> tuple:
+    """One table row from a ``pending_refunds`` row."""
     when = pick(d, "created_at", "requested_at", default=None)
     if isinstance(when, str):
         when = from_iso(when)
@@ -98,7 +93,7 @@ class RefundsScreen(ManagerScreen):
     name = ManagerPage.REFUNDS
     title = QT_TRANSLATE_NOOP("RefundsScreen", "Refund approvals")
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: ManagerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.toolbar.addWidget(button(self.tr("Refresh"), self, role="primary", slot=self.refresh))
         self.toolbar.addWidget(button(self.tr("Export CSV"), self, name="csv_refunds",
@@ -143,6 +138,7 @@ class RefundsScreen(ManagerScreen):
         self.outer.addLayout(payout_row_layout)
         ctx.bridge.dataChanged.connect(lambda: self.refresh() if self.isVisible() else None)
 
+    @Slot()
     def refresh(self) -> None:
         items = self.call(self.ctx.booking.pending_refunds, self.actor)
         if items is None:
@@ -170,6 +166,7 @@ class RefundsScreen(ManagerScreen):
         row = self.table.selected_source_row()
         return "" if row is None else str(self.model.rows[row][COLUMNS.index(_DEVICE)] or "")
 
+    @Slot()
     def approve(self) -> None:
         refund_id = self._selected_id()
         if refund_id is None:
@@ -194,6 +191,7 @@ class RefundsScreen(ManagerScreen):
             self.banner.show_message(self.tr("Refund %1 approved: pay the customer back.")
                                      .replace("%1", str(refund_id)), "ok")
 
+    @Slot()
     def pay_out(self) -> None:
         row = self.payout_table.selected_source_row()
         if row is None:
@@ -205,6 +203,7 @@ class RefundsScreen(ManagerScreen):
                         .replace("%1", str(refund_id))):
             self.refresh()
 
+    @Slot()
     def reject(self) -> None:
         refund_id = self._selected_id()
         if refund_id is None:

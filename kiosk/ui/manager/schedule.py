@@ -7,9 +7,9 @@ import dataclasses
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QTime, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -33,6 +33,9 @@ from kiosk.ui import dates
 from kiosk.ui.manager import common
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
 from kiosk.ui.page_names import ManagerPage
+
+if TYPE_CHECKING:
+    from kiosk.ui.manager.context import ManagerContext
 
 FILM_COLUMNS = (Col("title", QT_TRANSLATE_NOOP("FilmsTab", "Title")), Col("language", QT_TRANSLATE_NOOP("FilmsTab", "Language")), Col("genres", QT_TRANSLATE_NOOP("FilmsTab", "Genres")),
                 Col("certificate", QT_TRANSLATE_NOOP("FilmsTab", "Cert.")), Col("runtime_min", QT_TRANSLATE_NOOP("FilmsTab", "Minutes"), "int"), Col("poster", QT_TRANSLATE_NOOP("FilmsTab", "Poster")))
@@ -95,6 +98,7 @@ class FilmsTab(QWidget):
         lay.addWidget(frame, 2)
         self.editing: str | None = None
 
+    @Slot()
     def refresh(self) -> None:
         films = self.screen.call(self.screen.ctx.schedule.list_films)
         if films is None:
@@ -102,12 +106,14 @@ class FilmsTab(QWidget):
         self.model.set_rows([(f.title, f.language, ", ".join(f.genres), f.certificate, f.runtime_min,
                               f.poster) for f in films], films)
 
+    @Slot()
     def _browse(self) -> None:
         path = common.ask_open_path(self, self.tr("Poster image"),
                                     self.tr("Images (*.png *.jpg *.jpeg *.webp)"))
         if path is not None:
             self.poster.setText(str(path))
 
+    @Slot()
     def _load_selected(self) -> None:
         film = self.table.selected_payload()
         if film is None:
@@ -120,6 +126,7 @@ class FilmsTab(QWidget):
         self.runtime.setValue(film.runtime_min)
         self.poster.setText(film.poster)
 
+    @Slot()
     def clear(self) -> None:
         self.editing = None
         self.table.clearSelection()
@@ -127,6 +134,7 @@ class FilmsTab(QWidget):
             field.clear()
         self.runtime.setValue(120)
 
+    @Slot()
     def save(self) -> None:
         film = self.screen.call(
             self.screen.ctx.schedule.save_film, self.screen.actor, film_id=self.editing,
@@ -244,10 +252,12 @@ class ShowsTab(QWidget):
             self.zone_note.setText(self.tr("Local time at the cinema (%1).")
                                    .replace("%1", cinema["timezone"]))
 
+    @Slot()
     def _cinema_changed(self) -> None:
         self.reload_choices()
         self.refresh()
 
+    @Slot()
     def refresh(self) -> None:
         shows = self.screen.call(self.screen.ctx.schedule.list_shows, self.cinema_id(),
                                  self.day.date().toPython(), days=self.days.value())
@@ -260,6 +270,7 @@ class ShowsTab(QWidget):
                              for s in shows], shows)
         self.check_clash()
 
+    @Slot()
     def _load_selected(self) -> None:
         show = self.table.selected_payload()
         if show is None:
@@ -271,6 +282,7 @@ class ShowsTab(QWidget):
         ls = show.local_start
         self.start.setDateTime(QDateTime(QDate(ls.year, ls.month, ls.day), QTime(ls.hour, ls.minute)))
 
+    @Slot()
     def clear(self) -> None:
         self.editing = None
         self.table.clearSelection()
@@ -309,6 +321,7 @@ class ShowsTab(QWidget):
         self.clash.setVisible(bool(text))
         return text
 
+    @Slot()
     def save(self) -> None:
         show = self.screen.call(
             self.screen.ctx.schedule.save_show, self.screen.actor, show_id=self.editing,
@@ -322,6 +335,7 @@ class ShowsTab(QWidget):
             self.editing = show.show_id
             self.refresh()
 
+    @Slot()
     def cancel_show(self) -> None:
         show = self.table.selected_payload()
         if show is None:
@@ -387,6 +401,7 @@ class PriceListsTab(QWidget):
         lay.addLayout(row)
         self.editing: str | None = None
 
+    @Slot()
     def refresh(self, select: str | None = None) -> None:
         lists = self.screen.call(self.screen.ctx.schedule.list_price_lists)
         if lists is None:
@@ -416,6 +431,7 @@ class PriceListsTab(QWidget):
                 text = "" if amount is None else f"{amount // 100}.{amount % 100:02d}"
                 self.grid.setItem(r, c, QTableWidgetItem(text))
 
+    @Slot()
     def new(self) -> None:
         self.editing = None
         self.name.clear()
@@ -444,6 +460,7 @@ class PriceListsTab(QWidget):
                     return None
         return prices
 
+    @Slot()
     def save(self) -> None:
         prices = self.prices()
         if prices is None:
@@ -519,6 +536,7 @@ class ImportTab(QWidget):
         self.path: Path | None = None
         self.preview = None
 
+    @Slot()
     def choose(self) -> None:
         path = common.ask_open_path(self, self.tr("Import file"),
                                     self.tr("CSV or JSON (*.csv *.json)"))
@@ -561,6 +579,7 @@ class ImportTab(QWidget):
         self.summary.style().unpolish(self.summary)
         self.summary.style().polish(self.summary)
 
+    @Slot()
     def apply(self) -> None:
         importer = self.screen.ctx.importer
         if self.path is None:
@@ -599,7 +618,7 @@ class ScheduleScreen(ManagerScreen):
     name = ManagerPage.SCHEDULE
     title = QT_TRANSLATE_NOOP("ScheduleScreen", "Schedule")
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: ManagerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("scheduleTabs")
@@ -614,6 +633,7 @@ class ScheduleScreen(ManagerScreen):
         self.outer.addWidget(self.tabs, 1)
         self.toolbar.addWidget(button(self.tr("Refresh"), self, role="primary", slot=self.refresh))
 
+    @Slot()
     def refresh(self) -> None:
         self.films.refresh()
         self.shows.reload_choices()

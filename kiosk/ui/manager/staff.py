@@ -6,15 +6,21 @@ thread; the screen stays responsive and shows the outcome in its banner.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit
 
 from kiosk.domain.pin_policy import PIN_MAX_DIGITS, PIN_MIN_DIGITS
 from kiosk.ui import dates
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card
 from kiosk.ui.page_names import ManagerPage
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.ui.manager.context import ManagerContext
 
 COLUMNS = (
     Col("staff_number", QT_TRANSLATE_NOOP("StaffScreen", "Staff no.")), Col("name", QT_TRANSLATE_NOOP("StaffScreen", "Name")), Col("role", QT_TRANSLATE_NOOP("StaffScreen", "Role")),
@@ -26,7 +32,7 @@ class StaffScreen(ManagerScreen):
     name = ManagerPage.STAFF
     title = QT_TRANSLATE_NOOP("StaffScreen", "Staff")
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: ManagerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.toolbar.addWidget(button(self.tr("Refresh"), self, role="primary", slot=self.refresh))
         self.model = RowsModel(COLUMNS, self, context="StaffScreen")
@@ -86,6 +92,7 @@ class StaffScreen(ManagerScreen):
             return "warn"
         return "bad" if staff.is_locked(self.ctx.now()) else None
 
+    @Slot()
     def refresh(self) -> None:
         staff = self.call(self.ctx.staff_admin.list_staff, self.actor)
         if staff is None:
@@ -103,6 +110,7 @@ class StaffScreen(ManagerScreen):
             self.banner.error(self.tr("Please choose a staff member in the table first."))
         return staff
 
+    @Slot()
     def add(self) -> None:
         number, name, pin = self.number.text().strip(), self.name.text(), self.pin.text()
 
@@ -117,6 +125,7 @@ class StaffScreen(ManagerScreen):
         self.pending = self.submit(self.ctx.staff_admin.add_staff, self.actor, number, name,
                                    self.role.currentData(), pin, on_done=done, name="add_staff")
 
+    @Slot()
     def reset_pin(self) -> None:
         staff = self._selected()
         if staff is None:
@@ -137,12 +146,15 @@ class StaffScreen(ManagerScreen):
         if self.attempt(fn, self.actor, staff.staff_id, *extra, ok=message.replace("%1", staff.name)):
             self.refresh()
 
+    @Slot()
     def unlock(self) -> None:
         self._act(self.ctx.staff_admin.unlock, self.tr("%1 is unlocked."))
 
+    @Slot()
     def deactivate(self) -> None:
         self._act(self.ctx.staff_admin.deactivate, self.tr("%1 can no longer sign in."))
 
+    @Slot()
     def reactivate(self) -> None:
         self._act(self.ctx.staff_admin.reactivate, self.tr("%1 can sign in again."))
 

@@ -4,12 +4,19 @@ marked, and the manager's count (a delivery, a stock-take) set here. Everything 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox
 
 from kiosk.services.menu import MAX_STOCK
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
 from kiosk.ui.page_names import ManagerPage
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.ui.manager.context import ManagerContext
 
 COLUMNS = (
     Col("item", QT_TRANSLATE_NOOP("StockScreen", "Item")), Col("category", QT_TRANSLATE_NOOP("StockScreen", "Category")), Col("on_hand", QT_TRANSLATE_NOOP("StockScreen", "On hand"), "id"),
@@ -21,7 +28,7 @@ class StockScreen(ManagerScreen):
     name = ManagerPage.STOCK
     title = QT_TRANSLATE_NOOP("StockScreen", "Food and drink stock")
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: ManagerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.cinema = QComboBox(self)
         self.cinema.setObjectName("stockCinema")
@@ -73,6 +80,7 @@ class StockScreen(ManagerScreen):
     def _tone(self, row: int) -> str | None:
         return "bad" if self.model.payload(row).low else None
 
+    @Slot()
     def refresh(self) -> None:
         cinema_id = self.cinema.currentData()
         if not cinema_id:
@@ -97,6 +105,7 @@ class StockScreen(ManagerScreen):
             self.count.setValue(row.on_hand)
             self.low_at.setValue(row.low_at)
 
+    @Slot()
     def save_count(self) -> None:
         row = self.table.selected_payload()
         if row is None:

@@ -9,9 +9,10 @@ SQL and checks no role (the service refuses, and audits, anyone but a manager).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from kiosk.domain.clock import from_iso
@@ -29,6 +30,13 @@ from kiosk.ui.manager.common import (
     fit_columns,
 )
 from kiosk.ui.page_names import ManagerPage
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.cloud.context import CloudContext
+    from kiosk.ui.manager.context import ManagerContext
+    from kiosk.ui.sync_bridge import SyncBridge
 
 KIOSK_COLUMNS = (
     Col("kiosk_id", QT_TRANSLATE_NOOP("SyncScreen", "Kiosk")),
@@ -99,7 +107,7 @@ class SyncScreen(ManagerScreen):
     name = ManagerPage.SYNC
     title = QT_TRANSLATE_NOOP("SyncScreen", "Kiosks and sync")
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: ManagerContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.toolbar.addWidget(button(self.tr("Refresh"), self, role="primary", slot=self.refresh))
         self.status = QLabel("", self)
@@ -218,26 +226,18 @@ class SyncScreen(ManagerScreen):
         return frame
 
     # -- cloud wiring ----------------------------------------------------------------------------
-    def sync_bridge(self):
-        """The app's SyncBridge, if the main window has one (None: cloud sync is off)."""
-        widget = self.parentWidget()
-        while widget is not None:
-            found = getattr(widget, "sync_bridge", None)
-            if found is not None:
-                return found
-            widget = widget.parentWidget()
-        return getattr(self.ctx.bridge, "sync_bridge", None)
+    def sync_bridge(self) -> SyncBridge | None:
+        """The app's SyncBridge, held by the ui bridge (None: cloud sync is off)."""
+        return self.ctx.bridge.sync
 
-    def cloud_context(self):
+    def cloud_context(self) -> CloudContext | None:
         sync = self.sync_bridge()
-        if sync is not None and getattr(sync, "context", None) is not None:
-            return sync.context
-        gate = getattr(self.ctx.booking, "gate", None)
-        return getattr(gate, "context", None)
+        return sync.context if sync is not None else self.ctx.services.cloud_context
 
     def cloud_configured(self) -> bool:
         return bool(self.ctx.config.cloud.enabled) and self.cloud_context() is not None
 
+    @Slot(dict)
     def _on_status(self, status: dict) -> None:
         self._live = dict(status)
         if self._dead_loaded and status.get("dead_letters", self.dead_model.rowCount()) != \
@@ -249,11 +249,12 @@ class SyncScreen(ManagerScreen):
         sync = self.sync_bridge()
         if sync is not None and not self._sync_connected:
             sync.statusChanged.connect(self._on_status)
-            self._live = dict(getattr(sync, "last_status", {}) or {})
+            self._live = dict(sync.last_status)
             self._sync_connected = True
         super().showEvent(event)
 
     # -- data ------------------------------------------------------------------------------------
+    @Slot()
     def refresh(self) -> None:
         deps = self.ctx.deps
         kiosks = self.call(sync_overview.kiosk_rows, deps, self.actor)
@@ -375,6 +376,7 @@ class SyncScreen(ManagerScreen):
                 "and Retry.", "", dead))
 
     # -- actions ---------------------------------------------------------------------------------
+    @Slot()
     def retry_dead(self) -> None:
         row = self.dead_table.selected_payload()
         if row is None:
@@ -390,6 +392,7 @@ class SyncScreen(ManagerScreen):
             "%1", row.reference or str(row.id)), "ok")
         self.refresh()
 
+    @Slot()
     def export_dead(self) -> None:
         path = common.ask_save_path(self, self.tr("Export rows not sent"), "not-sent.json",
                                     self.tr("JSON files (*.json);;CSV files (*.csv)"))
@@ -414,6 +417,7 @@ class SyncScreen(ManagerScreen):
             self.banner.error("Please choose a booking in the conflict queue first.")
         return conflict
 
+    @Slot()
     def reseat(self) -> None:
         conflict = self._selected()
         module = _conflicts_module()
@@ -428,6 +432,7 @@ class SyncScreen(ManagerScreen):
             self.banner.show_message(f"{conflict.reference} moved to {' '.join(seats)}.", "ok")
             self.refresh()
 
+    @Slot()
     def refund(self) -> None:
         conflict = self._selected()
         module = _conflicts_module()

@@ -9,6 +9,7 @@ what keeps a cashier out.
 from __future__ import annotations
 
 from functools import partial
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
@@ -49,6 +50,15 @@ PAGES: tuple[tuple[ManagerPage, str], ...] = (
 )
 
 
+# the module of each page's screen (kiosk.ui.manager.<module>)
+_MODULES: dict[ManagerPage, str] = {
+    ManagerPage.DASHBOARD: "dashboard", ManagerPage.REFUNDS: "refunds",
+    ManagerPage.CASHUPS: "cashups", ManagerPage.STOCK: "stock", ManagerPage.OFFERS: "offers",
+    ManagerPage.SCHEDULE: "schedule", ManagerPage.HALLS: "hall_editor", ManagerPage.SYNC: "sync",
+    ManagerPage.AUDIT: "audit", ManagerPage.STAFF: "staff", ManagerPage.DAY_CLOSE: "day_close",
+}
+
+
 def build_page(key: ManagerPage, ctx: ManagerContext, parent: QWidget) -> ManagerScreen:
     """The page ``key``, its module imported only now (the dashboard's charts are heavy)."""
     page = _new_page(key, ctx, parent)
@@ -57,38 +67,8 @@ def build_page(key: ManagerPage, ctx: ManagerContext, parent: QWidget) -> Manage
 
 
 def _new_page(key: ManagerPage, ctx: ManagerContext, parent: QWidget) -> ManagerScreen:
-    if key is ManagerPage.DASHBOARD:
-        from kiosk.ui.manager.dashboard import DashboardScreen
-        return DashboardScreen(ctx, parent)
-    if key is ManagerPage.REFUNDS:
-        from kiosk.ui.manager.refunds import RefundsScreen
-        return RefundsScreen(ctx, parent)
-    if key is ManagerPage.CASHUPS:
-        from kiosk.ui.manager.cashups import CashupsScreen
-        return CashupsScreen(ctx, parent)
-    if key is ManagerPage.STOCK:
-        from kiosk.ui.manager.stock import StockScreen
-        return StockScreen(ctx, parent)
-    if key is ManagerPage.OFFERS:
-        from kiosk.ui.manager.offers import OffersScreen
-        return OffersScreen(ctx, parent)
-    if key is ManagerPage.SCHEDULE:
-        from kiosk.ui.manager.schedule import ScheduleScreen
-        return ScheduleScreen(ctx, parent)
-    if key is ManagerPage.HALLS:
-        from kiosk.ui.manager.hall_editor import HallEditorScreen
-        return HallEditorScreen(ctx, parent)
-    if key is ManagerPage.SYNC:
-        from kiosk.ui.manager.sync import SyncScreen
-        return SyncScreen(ctx, parent)
-    if key is ManagerPage.AUDIT:
-        from kiosk.ui.manager.audit import AuditScreen
-        return AuditScreen(ctx, parent)
-    if key is ManagerPage.STAFF:
-        from kiosk.ui.manager.staff import StaffScreen
-        return StaffScreen(ctx, parent)
-    from kiosk.ui.manager.day_close import DayCloseScreen
-    return DayCloseScreen(ctx, parent)
+    import_module(f"kiosk.ui.manager.{_MODULES[key]}")  # its screen registers by its name
+    return ManagerScreen.screens[key](ctx, parent)
 
 
 class ManagerWindow(QWidget):

@@ -99,12 +99,14 @@ class BestTogether(QWidget):
     def set_maximum(self, maximum: int) -> None:
         self.count.setMaximum(max(1, maximum))
 
+    @Slot(int)
     def _relabel(self, n: int) -> None:
         self.find.setText(self.tr("Find the best seat") if n == 1
                           else self.tr("Find %1 seats together").replace("%1", str(n)))
         self.minus.setEnabled(n > self.count.minimum())
         self.plus.setEnabled(n < self.count.maximum())
 
+    @Slot()
     def _emit(self) -> None:
         self.requested.emit(self.count.value(), self.accessible.isChecked())
 
@@ -188,6 +190,7 @@ class SeatMapPanel(QWidget):
         self.view.set_prices(prices, currency)
         self.legend.set_prices(dict(prices), currency)
 
+    @Slot(bool)
     def set_palette(self, high_contrast: bool) -> None:
         self.view.set_palette(high_contrast)
         self.legend.set_palette(self.view.palette_in_use)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from itertools import compress, repeat
 from operator import is_not
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -318,6 +318,7 @@ class SeatMapView(QGraphicsView):
         """(smallest, largest) zoom factor: a little below fit, up to 3x a 52 px cell."""
         return self._min_scale, MAX_SCALE
 
+    @Slot()
     def fit_to_view(self) -> None:
         """Show the whole hall, centred; small halls are not blown up beyond MAX_FIT_SCALE."""
         if self.layer is None:
@@ -356,9 +357,11 @@ class SeatMapView(QGraphicsView):
         self._update_sections()
         self.zoomChanged.emit(target)
 
+    @Slot()
     def zoom_in(self) -> None:
         self.zoom_by(ZOOM_STEP)
 
+    @Slot()
     def zoom_out(self) -> None:
         self.zoom_by(1 / ZOOM_STEP)
 

@@ -48,6 +48,7 @@ class PosterMarquee(QWidget):
         self._films = list(films)
         self.update()
 
+    @Slot()
     def _step(self) -> None:
         self._offset += 0.8
         self.update()

@@ -7,7 +7,7 @@ collection are services (``CollectionService``); this screen only asks and shows
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.services.models import Booking
@@ -77,6 +77,7 @@ class CollectScreen(SelfServiceScreen):
         self.show_found([])
         self.entry.setFocus()
 
+    @Slot()
     def submit(self) -> None:
         text = self.entry.text().strip()
         if self.pending and text:  # the reference's last four characters
@@ -106,6 +107,7 @@ class CollectScreen(SelfServiceScreen):
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
 
+    @Slot(list)
     def show_found(self, bookings: list[Booking]) -> None:
         self.found = list(bookings)
         clear_layout(self.results)

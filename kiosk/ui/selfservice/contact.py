@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.domain.errors import InvalidInput
@@ -106,6 +106,7 @@ class ContactScreen(SelfServiceScreen):
         self.entry.setPlaceholderText(self.tr("name@example.com") if self._mode == "email"
                                       else self.tr("10-digit mobile number"))
 
+    @Slot()
     def submit(self) -> None:
         text = self.entry.text()
         try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
@@ -44,6 +44,11 @@ from kiosk.ui.selfservice.common import (
 from kiosk.ui.selfservice.screen import SelfServiceScreen
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.tiles import TileGridLayout
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kiosk.services.app import Services
 
 TILE_POSTER = QSize(200, 300)
 PAD = 8  # px around a tile's poster and words
@@ -274,7 +279,7 @@ class FilmsScreen(SelfServiceScreen):
     backRequested = Signal()
     cancelRequested = Signal()
 
-    def __init__(self, services, today_fn, parent: QWidget | None = None,
+    def __init__(self, services: Services, today_fn: Callable[[], date], parent: QWidget | None = None,
                  cinema_id: str = ""):
         super().__init__(parent)
         self.services = services
@@ -382,6 +387,7 @@ class FilmsScreen(SelfServiceScreen):
                          language=g["language"].value(), genre=g["genre"].value(),
                          day=g["day"].value())
 
+    @Slot()
     def clear_filters(self) -> None:
         for group in self.groups.values():
             group.reset()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.ui.selfservice.common import button, label
@@ -133,6 +133,7 @@ class StillTherePrompt(QWidget):
     def is_showing(self) -> bool:
         return self.isVisible() or self._tick.isActive()
 
+    @Slot()
     def _update(self) -> None:
         left = self._seconds - self._clock.elapsed() / 1000
         if left <= 0:
@@ -150,6 +151,7 @@ class StillTherePrompt(QWidget):
             text = self.tr("We will start again in %n second(s).", "", seconds)
         self.detail.setText(text)
 
+    @Slot()
     def _answer(self) -> None:
         self.stop()
         self.stillHere.emit()

@@ -9,7 +9,9 @@ who is paying.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.domain.errors import KioskError, NotFound
@@ -17,12 +19,15 @@ from kiosk.services.loyalty import Member
 from kiosk.ui.onscreen_keyboard import OnScreenKeyboard
 from kiosk.ui.selfservice.common import button, label
 
+if TYPE_CHECKING:
+    from kiosk.services.app import Services
+
 
 class MemberPanel(QWidget):
     found = Signal(object)  # the Member
     cancelled = Signal()
 
-    def __init__(self, services, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.currency = "INR"
@@ -79,6 +84,7 @@ class MemberPanel(QWidget):
         self.join_button.hide()
         self.show()
 
+    @Slot()
     def find(self) -> None:
         try:
             member = self.services.loyalty.find(self.entry.text(), self.currency,
@@ -93,6 +99,7 @@ class MemberPanel(QWidget):
             return
         self.found.emit(member)
 
+    @Slot()
     def join(self) -> None:
         try:
             member: Member = self.services.loyalty.join(self.services.auth.self_service_actor(),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.money import format_money
@@ -91,6 +91,7 @@ class CardTerminal(QFrame):
         else:
             self.prompt.setText(self.tr("Tap, insert or swipe your card"))
 
+    @Slot()
     def _present(self) -> None:
         self._reading = True
         for b in (self.tap_button, self.insert_button, self.swipe_button):
@@ -98,6 +99,7 @@ class CardTerminal(QFrame):
         self._show_state()
         self._timer.start()
 
+    @Slot()
     def _finish(self) -> None:
         self._reading = False
         # A real terminal reports a masked PAN; the simulator makes up the last four digits.
@@ -161,6 +163,7 @@ class PaymentScreen(SelfServiceScreen):
         self.continue_button.setEnabled(False)
         self._show_status()
 
+    @Slot(str)
     def _card_read(self, last4: str) -> None:
         self.last4 = last4
         self.continue_button.setEnabled(True)
@@ -172,6 +175,7 @@ class PaymentScreen(SelfServiceScreen):
         else:
             self.status.setText(self.tr("Use the card reader on the right."))
 
+    @Slot()
     def _continue(self) -> None:
         if self.last4:
             self.cardAccepted.emit(self.last4)

@@ -6,7 +6,7 @@ through the booking service, which says why a code does not apply.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.ui.onscreen_keyboard import OnScreenKeyboard
@@ -58,5 +58,6 @@ class PromoPanel(QWidget):
         self.entry.setText(code)
         self.show()
 
+    @Slot()
     def _apply(self) -> None:
         self.applied.emit(self.entry.text().strip())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -108,6 +108,7 @@ class ReviewScreen(SelfServiceScreen):
         self.status.style().polish(self.status)
         self.status.setText(message)
 
+    @Slot()
     def _confirm(self) -> None:
         if self.confirm_button.isEnabled():
             self.set_busy(True)

@@ -9,8 +9,9 @@ quick double tap can never make two holds.
 from __future__ import annotations
 
 from collections import deque
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,6 +30,12 @@ from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.seatmap import SeatMapPanel
 from kiosk.ui.selfservice.common import button, label, step_layout
 from kiosk.ui.selfservice.screen import SelfServiceScreen
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kiosk.services.models import Actor
+    from kiosk.ui.bridge import Bridge
 
 TAKEABLE = frozenset({SeatStatus.FREE, SeatStatus.ALLOCATED_HERE})
 
@@ -51,7 +58,7 @@ class SeatsScreen(SelfServiceScreen):
     backRequested = Signal()
     cancelRequested = Signal()
 
-    def __init__(self, bridge, actor_fn, parent: QWidget | None = None):
+    def __init__(self, bridge: Bridge, actor_fn: Callable[[], Actor], parent: QWidget | None = None):
         super().__init__(parent)
         self.bridge = bridge
         self._actor_fn = actor_fn
@@ -210,9 +217,11 @@ class SeatsScreen(SelfServiceScreen):
                                on_done=self._hold_done, on_error=self._hold_failed,
                                name="self-service hold seat")
 
+    @Slot()
     def _released(self, _result: object = None) -> None:
         self._hold_done(None)
 
+    @Slot(object)
     def _hold_done(self, hold: Hold | None) -> None:
         if hold is not None and not hold.seats:
             hold = None
@@ -225,6 +234,7 @@ class SeatsScreen(SelfServiceScreen):
         self.holdChanged.emit(hold)
         self._next()
 
+    @Slot(object)
     def _hold_failed(self, error: BaseException) -> None:
         if isinstance(error, SeatsUnavailable):
             self.message.setText(self.tr("Sorry, seat %1 was just taken. Please choose another.")
@@ -243,6 +253,7 @@ class SeatsScreen(SelfServiceScreen):
         self._update_selection()
         self._busy = False
 
+    @Slot(str)
     def _unavailable(self, code: str) -> None:
         if self.view.status(code) == SeatStatus.BLOCKED:  # offline: not this kiosk's to sell
             text = self.tr("Seat %1 cannot be sold from this kiosk right now. Please choose "
@@ -269,6 +280,7 @@ class SeatsScreen(SelfServiceScreen):
         self.continue_button.setText(self.tr("Continue with %n seat(s)", "", len(seats)))
         self.continue_button.setEnabled(True)
 
+    @Slot()
     def _continue(self) -> None:
         if self.hold is not None and self.hold.seats and not self._busy:
             self.continueRequested.emit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +29,9 @@ from kiosk.ui.posters import poster_pixmap
 from kiosk.ui.selfservice.common import clear_layout, label, step_layout
 from kiosk.ui.selfservice.screen import SelfServiceScreen
 from kiosk.ui.widgets.tiles import TileGridLayout, wrap_words
+
+if TYPE_CHECKING:
+    from kiosk.services.app import Services
 
 POSTER = QSize(180, 270)
 CARD_WIDTH = 330
@@ -102,7 +105,7 @@ class ShowsScreen(SelfServiceScreen):
     backRequested = Signal()
     cancelRequested = Signal()
 
-    def __init__(self, services, today_fn, parent: QWidget | None = None):
+    def __init__(self, services: Services, today_fn: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self._today_fn = today_fn

@@ -10,7 +10,7 @@ is sold out, shown here before payment.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -208,10 +208,12 @@ class SnacksScreen(SelfServiceScreen):
         self.continue_button.setText(self.tr("Add and pay") if added else self.tr("Continue"))
         self.continue_button.setVisible(bool(added))
 
+    @Slot()
     def skip(self) -> None:
         self.counts = {}
         self._update()
         self.continueRequested.emit([])
 
+    @Slot()
     def _continue(self) -> None:
         self.continueRequested.emit(self.orders())

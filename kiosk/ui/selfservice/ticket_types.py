@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -25,12 +27,15 @@ from kiosk.ui.selfservice.member import MemberPanel
 from kiosk.ui.selfservice.promo import PromoPanel
 from kiosk.ui.selfservice.screen import SelfServiceScreen
 
+if TYPE_CHECKING:
+    from kiosk.services.app import Services
+
 
 class TicketTypesScreen(SelfServiceScreen):
     name = SelfServicePage.TICKETS
     continueRequested = Signal(dict, object)  # ticket types per seat, Quote
 
-    def __init__(self, services, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self._hold: Hold | None = None
@@ -180,10 +185,12 @@ class TicketTypesScreen(SelfServiceScreen):
             # not the balance: anyone may type any number at a public screen
             self.member_button.setText(self.tr("Member ✓ · earning points"))
 
+    @Slot()
     def _open_promo(self) -> None:
         self._open_panel(self.promo_panel)
         self.promo_panel.open(self.promo)
 
+    @Slot()
     def _open_member(self) -> None:
         self._open_panel(self.member_panel)
         self.member_panel.open(self._detail.summary.currency if self._detail else "INR")
@@ -195,6 +202,7 @@ class TicketTypesScreen(SelfServiceScreen):
         (self.member_panel if panel is self.promo_panel else self.promo_panel).hide()
         self.continue_button.setEnabled(False)
 
+    @Slot()
     def _close_promo(self) -> None:
         self.promo_panel.hide()
         self.member_panel.hide()
@@ -203,6 +211,7 @@ class TicketTypesScreen(SelfServiceScreen):
         self.member_button.show()
         self.continue_button.setEnabled(self.quote is not None)
 
+    @Slot(object)
     def use_member(self, member: Member) -> None:
         """Price at member prices; the sale earns the member points."""
         self.member = member
@@ -210,12 +219,14 @@ class TicketTypesScreen(SelfServiceScreen):
         self._close_promo()
         self._requote()
 
+    @Slot(str)
     def apply_promo(self, code: str) -> None:
         """Price with the code; a code that does not apply is said on this screen."""
         self.promo = code
         self._close_promo()
         self._requote()
 
+    @Slot()
     def _continue(self) -> None:
         if self.quote is not None:
             self.continueRequested.emit(dict(self.ticket_types), self.quote)

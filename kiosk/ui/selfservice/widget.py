@@ -58,6 +58,7 @@ from kiosk.ui.selfservice.steps import mark_step
 from kiosk.ui.selfservice.style import apply_style
 from kiosk.ui.selfservice.ticket_types import TicketTypesScreen
 from kiosk.ui.theme import ThemeManager
+from kiosk.ui.widgets.banner import CustomerBanner
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +104,10 @@ class SelfServiceWidget(QWidget):
         self._actor: Actor | None = None
         self._shut_down = False
         self.stack = PageStack(self)
+        self.banner = CustomerBanner(self)  # a background call's failure, in friendly words
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
         layout.addWidget(self.stack)
 
         self._chosen_city: Callable[[], object] = lambda: None  # until the films step exists
@@ -154,6 +157,7 @@ class SelfServiceWidget(QWidget):
 
     # -- wiring ------------------------------------------------------------------------------
     def _wire(self) -> None:
+        self.banner.follow()
         self.attract.startRequested.connect(self.start)
         self.attract.collectRequested.connect(self.start_collect)
         self._follow_theme()
@@ -242,6 +246,7 @@ class SelfServiceWidget(QWidget):
     @Slot()
     def go_attract(self) -> None:
         self.prompt.stop()
+        self.banner.clear()  # the next customer does not read the last one's problem
         self.sale = Sale()
         try:
             self.attract.set_films(self.services.catalogue.films(ShowQuery()))

@@ -13,9 +13,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from kiosk.ui.errors import calm_message
 from kiosk.ui.message import MessageBridge, global_bridge
 
 KINDS = ("info", "ok", "warn", "error")
+_CUSTOMER_COLOURS = {  # background, edge: dark text reads on each, in either theme
+    "error": ("#fdecea", "#b3261e"), "warn": ("#fff4e0", "#a14400"),
+    "ok": ("#e6f4ea", "#1e7b34"), "info": ("#e8f0fe", "#1a56c4")}
 
 
 class MessageBanner(QFrame):
@@ -88,3 +92,40 @@ class MessageBanner(QFrame):
         self._timer.stop()
         self.label.clear()
         self.hide()
+
+
+class CustomerBanner(MessageBanner):
+    """The banner of a customer's screen (self-service): large text, a 56 px close button, and
+    friendly words only.
+
+    A customer is never shown a stack trace, an exception's name or the staff's "call a
+    manager": anything that reads like that becomes one calm sentence. The owner clears it when
+    the screen goes back to its start (the next customer must not read the last one's problem).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("customerBanner")
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.close_button.setMinimumSize(56, 56)
+        # its own colours: the self-service sheet (set on the parent) outranks the theme's
+        self.setStyleSheet(
+            "".join(f'QFrame#customerBanner[kind="{kind}"] {{ background: {bg}; '
+                    f"border: none; border-bottom: 4px solid {edge}; }}"
+                    for kind, (bg, edge) in _CUSTOMER_COLOURS.items())
+            + "QFrame#customerBanner QLabel, QFrame#customerBanner QPushButton "
+            "{ color: #1a1a1a; background: transparent; border: none; }"
+            "QLabel#bannerText { font-size: 24px; font-weight: 600; }"
+            "QPushButton#bannerClose { font-size: 22px; }")
+
+    def show_message(self, text: str, kind: str = "info", timeout_ms: int | None = None) -> None:
+        super().show_message(self.customer_words(text), kind, timeout_ms)
+
+    def customer_words(self, text: str) -> str:
+        """``text`` as a customer may read it."""
+        technical = ("Traceback" in text or "File \"" in text or "\n" in text.strip()
+                     or text == calm_message() or not text.strip())
+        if technical:
+            return self.tr("Sorry, something went wrong. Please try again, or ask a member of "
+                           "staff for help.")
+        return text

@@ -7,7 +7,9 @@ panel only collects the digits, runs the call through the bridge and shows the r
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,11 +25,14 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import KioskError
 from kiosk.ui.keypad import NumericKeypad
 
+if TYPE_CHECKING:
+    from kiosk.ui.bridge import Bridge
+
 
 class SignInPanel(QWidget):
     signedIn = Signal(object)  # kiosk.services.models.Actor
 
-    def __init__(self, bridge, parent: QWidget | None = None, *, title: str | None = None,
+    def __init__(self, bridge: Bridge, parent: QWidget | None = None, *, title: str | None = None,
                  require_manager: bool = False):
         super().__init__(parent)
         self.setObjectName("signInPanel")
@@ -142,11 +147,13 @@ class SignInPanel(QWidget):
         self.message.setText(text)
 
     # -- flow -----------------------------------------------------------------------------------
+    @Slot()
     def _staff_entered(self) -> None:
         if self.staff_field.text():
             self.pin_field.setFocus(Qt.FocusReason.OtherFocusReason)
             self.keypad.set_target(self.pin_field)
 
+    @Slot()
     def submit(self) -> None:
         if self._busy:
             return
@@ -166,6 +173,7 @@ class SignInPanel(QWidget):
         self.bridge.submit(self.bridge.services.auth.sign_in, staff, pin, name="sign_in",
                            on_done=self._signed_in, on_error=self._failed)
 
+    @Slot(object)
     def _signed_in(self, actor) -> None:
         self._set_busy(False)
         self.pin_field.clear()
@@ -175,6 +183,7 @@ class SignInPanel(QWidget):
         self.message.clear()
         self.signedIn.emit(actor)
 
+    @Slot(object)
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self.pin_field.clear()
