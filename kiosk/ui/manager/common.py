@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -42,6 +41,7 @@ from kiosk.ui import dates
 from kiosk.ui.manager.context import ManagerContext
 from kiosk.ui.pages import Page
 from kiosk.ui.widgets.banner import MessageBanner
+from kiosk.ui.widgets.head import HeadLayout
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TONES = {"bad": "#b3261e", "good": "#19703a", "warn": "#a14400"}  # the stylesheet's own colours
@@ -394,12 +394,13 @@ class ManagerScreen(Page):
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(20, 16, 20, 16)
         self.outer.setSpacing(10)
-        head = QHBoxLayout()
+        head = HeadLayout()
         # ``title`` is marked QT_TRANSLATE_NOOP under the screen's class name
         self.heading = QLabel(QCoreApplication.translate(type(self).__name__, self.title), self)
         self.heading.setProperty("role", "title")
-        self.heading.setWordWrap(True)  # large text: two lines beside the toolbar, not cut
-        head.addWidget(self.heading, 1)
+        self.heading.setWordWrap(True)
+        head.addWidget(self.heading)
+        # the tools wrap beneath the title when they do not fit beside it (large text, hi, te)
         self.toolbar = head
         self.outer.addLayout(head)
         self.banner = MessageBanner(self)
