@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -269,6 +271,7 @@ class SortedTable(QTableView):
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(60)
         self._needs_fit = False
+        self.wrap_first: set[int] = set()  # columns that wrap before the others give up width
         model.modelReset.connect(self._fit)
 
     def _fit(self) -> None:
@@ -322,7 +325,16 @@ class SortedTable(QTableView):
             heads = {col: max(titles[col][1], content[col][1]) for col in titles}
             wants = {col: max(titles[col][1], content[col][0]) for col in titles}
         widths = dict(wants)
-        if sum(wants.values()) > room and sum(heads.values()) <= room:
+        first = {col for col in self.wrap_first if col in wants}
+        rest = sum(wants[col] for col in wants if col not in first)
+        if first and sum(wants.values()) > room and \
+                rest + sum(heads[col] for col in first) <= room:
+            # the long texts (film, seats, reason) wrap; the short ones keep their width
+            spare = room - rest - sum(heads[col] for col in first)
+            extra = {col: wants[col] - heads[col] for col in first}
+            total = sum(extra.values()) or 1
+            widths.update({col: heads[col] + extra[col] * spare // total for col in first})
+        elif sum(wants.values()) > room and sum(heads.values()) <= room:
             spare = room - sum(heads.values())
             extra = {col: wants[col] - heads[col] for col in wants}
             total = sum(extra.values()) or 1
@@ -335,10 +347,18 @@ class SortedTable(QTableView):
             self.setWordWrap(True)
             if model.rowCount() <= WRAP_MAX_ROWS:
                 self.resizeRowsToContents()
+            else:  # too many to measure: every row as tall as the tallest of the first ones
+                tallest = max((self.sizeHintForRow(row) for row in sample), default=0)
+                self.verticalHeader().setDefaultSectionSize(max(40, tallest))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width() and self.isVisible():
+            self._fit()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt
+        super().showEvent(event)
+        if self._needs_fit:  # rows came while it was hidden (another tab, a page not shown)
             self._fit()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt
@@ -492,6 +512,35 @@ def card(parent: QWidget | None = None) -> QFrame:
     return frame
 
 
+class VerticalScroll(QScrollArea):
+    """A frameless scroll area that scrolls up and down only: never narrower than what it
+    holds, so a form taller than the page in large text scrolls instead of squeezing its
+    rows over one another, and nothing is cut at its right edge."""
+
+    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(widget)
+
+    def _bar(self) -> int:
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt
+        inner = self.widget().minimumSizeHint() if self.widget() else QSize()
+        return QSize(inner.width() + self._bar() + 2, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt
+        inner = self.widget().sizeHint() if self.widget() else QSize()
+        return QSize(inner.width() + self._bar() + 2, super().sizeHint().height())
+
+
+def scrolled(widget: QWidget, parent: QWidget | None = None) -> QScrollArea:
+    """``widget`` in a ``VerticalScroll``."""
+    return VerticalScroll(widget, parent)
+
+
 def button(text: str, parent: QWidget | None = None, role: str = "",
            slot: Callable[[], Any] | None = None, name: str = "") -> QPushButton:
     btn = QPushButton(text, parent)
@@ -512,17 +561,21 @@ def muted(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def fit_columns(table: SortedTable, wrapped: set[int], hidden: frozenset[int] | set[int] = frozenset()
-                ) -> None:
-    """Columns sized to their contents, the ``wrapped`` ones sharing the width left and
-    wrapping their words (rows grow to fit), so no column is cut or scrolled out of sight at
-    1366 x 768 (issue 14 defect 3); ``hidden`` ones stay in the model (searched, exported)."""
+def fit_columns(table: SortedTable, wrapped: set[int], hidden: frozenset[int] | set[int] = frozenset(),
+                rows_fit: bool = True) -> None:
+    """Columns sized to their contents by the table's own fitter, the ``wrapped`` ones giving
+    up width first and wrapping their words (rows grow to fit), so no column is cut or scrolled
+    out of sight at 1366 x 768, large text included (issue 14 defect 3); ``hidden`` ones stay
+    in the model (searched, exported). With ``rows_fit`` False (a long table) the rows are not
+    measured one by one on every change: the fitter sizes them when it squeezes a column."""
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     for col in range(table.source.columnCount()):
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col in wrapped
-                                    else QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         table.setColumnHidden(col, col in hidden)
+    table.wrap_first = set(wrapped)
     table.setWordWrap(True)
     table.setTextElideMode(Qt.TextElideMode.ElideNone)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if rows_fit:
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table._fit()

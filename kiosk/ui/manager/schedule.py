@@ -31,12 +31,21 @@ from kiosk.services.importer import ImportIssue
 from kiosk.services.schedule import SEAT_TYPES, TICKET_TYPES
 from kiosk.ui import dates
 from kiosk.ui.manager import common
-from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
+from kiosk.ui.manager.common import (
+    Col,
+    ManagerScreen,
+    RowsModel,
+    SortedTable,
+    button,
+    card,
+    muted,
+    scrolled,
+)
 from kiosk.ui.page_names import ManagerPage
 
 FILM_COLUMNS = (Col("title", QT_TRANSLATE_NOOP("FilmsTab", "Title")), Col("language", QT_TRANSLATE_NOOP("FilmsTab", "Language")), Col("genres", QT_TRANSLATE_NOOP("FilmsTab", "Genres")),
                 Col("certificate", QT_TRANSLATE_NOOP("FilmsTab", "Cert.")), Col("runtime_min", QT_TRANSLATE_NOOP("FilmsTab", "Minutes"), "int"), Col("poster", QT_TRANSLATE_NOOP("FilmsTab", "Poster")))
-SHOW_COLUMNS = (Col("local_start", QT_TRANSLATE_NOOP("ShowsTab", "Starts (local)"), "datetime"), Col("film", QT_TRANSLATE_NOOP("ShowsTab", "Film")),
+SHOW_COLUMNS = (Col("local_start", QT_TRANSLATE_NOOP("ShowsTab", "Starts (local)"), "daytime"), Col("film", QT_TRANSLATE_NOOP("ShowsTab", "Film")),
                 Col("hall", QT_TRANSLATE_NOOP("ShowsTab", "Hall")), Col("price_list", QT_TRANSLATE_NOOP("ShowsTab", "Price list")), Col("sold", QT_TRANSLATE_NOOP("ShowsTab", "Sold"), "int"),
                 Col("status", QT_TRANSLATE_NOOP("ShowsTab", "Status")))
 
@@ -46,6 +55,8 @@ def _form_card(parent: QWidget) -> tuple[QWidget, QFormLayout]:
     form = QFormLayout(frame)
     form.setContentsMargins(16, 16, 16, 16)
     form.setVerticalSpacing(8)
+    # a label goes above its field when both do not fit side by side (large text, hi, te)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     return frame, form
 
 
@@ -190,16 +201,25 @@ class ShowsTab(QWidget):
         form.addRow("", self.zone_note)
         form.addRow(self.tr("Price list"), self.price_list)
         form.addRow(self.clash)
-        buttons = QHBoxLayout()
+        # the buttons one above the other: the form stays narrow enough for the table's
+        # columns in large text
+        buttons = QVBoxLayout()  # Save first: in sight when the form scrolls
+        buttons.addWidget(button(self.tr("Save show"), frame, role="primary", slot=self.save,
+                                 name="saveShow"))
         buttons.addWidget(button(self.tr("New show"), frame, slot=self.clear, name="newShow"))
         buttons.addWidget(button(self.tr("Cancel show"), frame, role="danger", slot=self.cancel_show,
                                  name="cancelShow"))
-        buttons.addWidget(button(self.tr("Save show"), frame, role="primary", slot=self.save, name="saveShow"))
         form.addRow(buttons)
 
+        # the pickers ask for the width of their choices, not of their longest one, so the
+        # table keeps the room its columns need in large text (issue 14 defect 3)
+        for combo in (self.film, self.hall, self.price_list):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         body = QHBoxLayout()
-        body.addWidget(self.table, 3)
-        body.addWidget(frame, 2)
+        body.addWidget(self.table, 2)
+        body.addWidget(scrolled(frame, self), 1)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addLayout(body, 1)
