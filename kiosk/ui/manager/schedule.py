@@ -195,6 +195,8 @@ class ShowsTab(QWidget):
         self.clash.setProperty("role", "bad")
         self.clash.setWordWrap(True)
         self.zone_note = muted("", frame)
+        # labels above their fields: the form (it scrolls) leaves the table its width
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.tr("Film"), self.film)
         form.addRow(self.tr("Hall"), self.hall)
         form.addRow(self.tr("Starts"), self.start)
@@ -216,11 +218,12 @@ class ShowsTab(QWidget):
         for combo in (self.film, self.hall, self.price_list):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(8)
         body = QHBoxLayout()
-        body.addWidget(self.table, 2)
+        body.addWidget(self.table, 3)
         body.addWidget(scrolled(frame, self), 1)
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 8, 4, 4)  # the tab's frame is margin enough: room for columns
         lay.addLayout(top)
         lay.addLayout(body, 1)
         self.editing: str | None = None
