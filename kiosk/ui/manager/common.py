@@ -270,7 +270,6 @@ class SortedTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(60)
-        self._needs_fit = False
         self.wrap_first: set[int] = set()  # columns that wrap before the others give up width
         model.modelReset.connect(self._fit)
 
@@ -282,14 +281,11 @@ class SortedTable(QTableView):
         want more, in proportion, and their cells wrap onto more lines (rows grow to show them)
         rather than hide the last columns past the right edge or end in "…".
         """
-        if not self.isVisible():
-            self._needs_fit = True
-            return
-        self.fit_columns()
+        if self.isVisible():  # a hidden one is fitted when shown
+            self.fit_columns()
 
     def fit_columns(self) -> None:
         """Size every column to its header and its first rows' text now."""
-        self._needs_fit = False
         header = self.horizontalHeader()
         cell_metrics = self.fontMetrics()
         head_metrics = header.fontMetrics()
@@ -341,6 +337,10 @@ class SortedTable(QTableView):
             widths = {col: heads[col] + extra[col] * spare // total for col in wants}
         elif sum(wants.values()) > room:  # nothing fits: each column at its least
             widths = dict(heads)
+        if first and sum(widths.values()) < room:  # room to spare: the long texts take it
+            spare = room - sum(widths.values())
+            for n, col in enumerate(sorted(first)):
+                widths[col] += spare // len(first) + (1 if n < spare % len(first) else 0)
         for col, width in widths.items():
             self.setColumnWidth(col, width)
         if widths != wants:  # squeezed: cells wrap, rows grow (a page may have set wrapping)
@@ -353,13 +353,12 @@ class SortedTable(QTableView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt
         super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width() and self.isVisible():
+        if event.size().width() != event.oldSize().width():
             self._fit()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt
         super().showEvent(event)
-        if self._needs_fit:  # rows came while it was hidden (another tab, a page not shown)
-            self._fit()
+        self._fit()  # rows or a width that came while it was hidden (another tab or page)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt
         super().changeEvent(event)

@@ -109,15 +109,16 @@ class NavPanel(QFrame):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.viewport().setAutoFillBackground(False)
         self.pages = QWidget(self.scroll)
         self.pages.setObjectName("managerNavList")
-        self.pages.setAutoFillBackground(False)
         self._list = QVBoxLayout(self.pages)
         self._list.setContentsMargins(0, 0, 0, 0)
-        self._list.setSpacing(8)
+        self._list.setSpacing(4)
         self._list.addStretch(1)
         self.scroll.setWidget(self.pages)
+        # the bar's own colour shows through (setWidget makes the list paint its background)
+        self.pages.setAutoFillBackground(False)
+        self.scroll.viewport().setAutoFillBackground(False)
         self._buttons: list[QPushButton] = []
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
 
@@ -206,8 +207,9 @@ class ManagerWindow(QWidget):
             b.setCheckable(True)
             b.setProperty("role", "topbar")
             b.setObjectName(f"nav_{key}")
-            b.setMinimumHeight(52)
-            b.setStyleSheet("text-align: left; padding-left: 14px; padding-right: 14px;")
+            # 50 px high (over the 44 px touch minimum), so all eleven fit beside a 768-860
+            # px page in normal and large text; the list scrolls on a smaller screen
+            b.setStyleSheet("text-align: left; padding: 4px 14px; min-height: 40px;")
             b.setToolTip(f"{label} (Ctrl+{index + 1})")
             b.clicked.connect(lambda _c=False, k=key: self.show_page(k))
             self.group.addButton(b)
