@@ -128,3 +128,35 @@ def sent_decision_text(sent, zone: str) -> str:
     text = (tr("Approval sent %1 by %2, not applied yet") if approve
             else tr("Rejection sent %1 by %2, not applied yet"))
     return text.replace("%1", at).replace("%2", sent.by)
+
+
+def zone_name(zone: str) -> str:
+    """``Asia/Kolkata`` -> "Kolkata" in the screen's language: a cinema's time zone named by
+    its city, as a person reads it (``UTC`` stays as it is)."""
+    return catalogue_word(zone.rsplit("/", 1)[-1].replace("_", " "))
+
+
+# A staff member's role, as the staff screen's own buttons and picker name it.
+_ROLES = {
+    "cashier": QT_TRANSLATE_NOOP("StaffScreen", "Cashier"),
+    "manager": QT_TRANSLATE_NOOP("StaffScreen", "Manager"),
+}
+
+
+def role_name(role: str) -> str:
+    """``cashier`` -> "Cashier", in the screen's language."""
+    word = _ROLES.get(role)
+    return QCoreApplication.translate("StaffScreen", word) if word else role
+
+
+# A show's state (the ``shows.status`` values).
+_SHOW_STATES = {
+    "scheduled": QT_TRANSLATE_NOOP("ShowsTab", "scheduled"),
+    "cancelled": QT_TRANSLATE_NOOP("ShowsTab", "cancelled"),
+}
+
+
+def show_state_name(status: str) -> str:
+    """``scheduled`` -> "scheduled", in the screen's language."""
+    word = _SHOW_STATES.get(status)
+    return QCoreApplication.translate("ShowsTab", word) if word else status

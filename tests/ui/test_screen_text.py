@@ -117,6 +117,7 @@ def allowed_words() -> frozenset[str]:
         names += [str(entry.get("size", "")) for entry in menu.get("items", [])]
     for offers in data.offers.values():
         names += [str(offer.get("name", "")) for offer in offers]
+    names += [str(price_list.get("name", "")) for price_list in data.price_lists]
     names += list(LANGUAGES.values())
     return screen_text.name_words(*names)
 

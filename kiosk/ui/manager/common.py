@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain import csv_safe
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
-from kiosk.ui import dates
+from kiosk.ui import dates, names
 from kiosk.ui.manager.context import ManagerContext
 from kiosk.ui.pages import Page
 from kiosk.ui.widgets.banner import MessageBanner
@@ -55,7 +55,7 @@ WRAP_MAX_ROWS = 400  # up to this many rows grow to show wrapped cells; longer t
 @dataclass(frozen=True)
 class Col:
     """One table column: ``kind`` is text | int | id | money | percent | datetime | daytime |
-    time | zoned | bool.
+    time | zoned | bool | tender | role | show_state.
 
     A ``datetime``, ``daytime``, ``time`` or ``zoned`` value is given in its cinema's zone
     (aware): it shows that clock and sorts by the real instant, so shows of cinemas in two zones
@@ -78,6 +78,11 @@ def high_contrast() -> bool:
     return bool(manager and manager.high_contrast)
 
 
+_DATA_WORDS: dict[str, Callable[[str], str]] = {
+    "tender": names.tender_name, "role": names.role_name, "show_state": names.show_state_name,
+}
+
+
 def display(value: Any, kind: str, currency: str = "") -> str:
     if value is None:
         return ""
@@ -97,6 +102,8 @@ def display(value: Any, kind: str, currency: str = "") -> str:
         return dates.time_text(value)
     if kind == "zoned" and isinstance(value, datetime):  # beside times of other zones
         return dates.zoned_time_text(value)
+    if kind in _DATA_WORDS:  # a stored key, shown in the screen's language (exported as is)
+        return _DATA_WORDS[kind](str(value))
     if kind == "bool":
         return (QCoreApplication.translate("RowsModel", "yes") if value
                 else QCoreApplication.translate("RowsModel", "no"))

@@ -35,7 +35,7 @@ COLUMNS = (
     Col("amount_minor", QT_TRANSLATE_NOOP("RefundsScreen", "Amount"), "money"),
     Col("kiosk_id", QT_TRANSLATE_NOOP("RefundsScreen", "Device")),  # every device's requests once the day is pulled
     Col("decision", QT_TRANSLATE_NOOP("RefundsScreen", "Decision sent")),  # another device's: sent from here, and its answer
-    Col("method", QT_TRANSLATE_NOOP("RefundsScreen", "Back to")), Col("requested_by", QT_TRANSLATE_NOOP("RefundsScreen", "Requested by")), Col("reason", QT_TRANSLATE_NOOP("RefundsScreen", "Reason")),
+    Col("method", QT_TRANSLATE_NOOP("RefundsScreen", "Back to"), "tender"), Col("requested_by", QT_TRANSLATE_NOOP("RefundsScreen", "Requested by")), Col("reason", QT_TRANSLATE_NOOP("RefundsScreen", "Reason")),
     Col("currency", QT_TRANSLATE_NOOP("RefundsScreen", "Currency")),
 )
 _DEVICE = next(c for c in COLUMNS if c.key == "kiosk_id")

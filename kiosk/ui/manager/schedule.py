@@ -41,13 +41,14 @@ from kiosk.ui.manager.common import (
     muted,
     scrolled,
 )
+from kiosk.ui.names import zone_name
 from kiosk.ui.page_names import ManagerPage
 
 FILM_COLUMNS = (Col("title", QT_TRANSLATE_NOOP("FilmsTab", "Title")), Col("language", QT_TRANSLATE_NOOP("FilmsTab", "Language")), Col("genres", QT_TRANSLATE_NOOP("FilmsTab", "Genres")),
                 Col("certificate", QT_TRANSLATE_NOOP("FilmsTab", "Cert.")), Col("runtime_min", QT_TRANSLATE_NOOP("FilmsTab", "Minutes"), "int"), Col("poster", QT_TRANSLATE_NOOP("FilmsTab", "Poster")))
 SHOW_COLUMNS = (Col("local_start", QT_TRANSLATE_NOOP("ShowsTab", "Starts (local)"), "daytime"), Col("film", QT_TRANSLATE_NOOP("ShowsTab", "Film")),
                 Col("hall", QT_TRANSLATE_NOOP("ShowsTab", "Hall")), Col("price_list", QT_TRANSLATE_NOOP("ShowsTab", "Price list")), Col("sold", QT_TRANSLATE_NOOP("ShowsTab", "Sold"), "int"),
-                Col("status", QT_TRANSLATE_NOOP("ShowsTab", "Status")))
+                Col("status", QT_TRANSLATE_NOOP("ShowsTab", "Status"), "show_state"))
 
 
 def _form_card(parent: QWidget) -> tuple[QWidget, QFormLayout]:
@@ -265,7 +266,7 @@ class ShowsTab(QWidget):
                 self.price_list.addItem(p.name, p.price_list_id)
         if cinema is not None:
             self.zone_note.setText(self.tr("Local time at the cinema (%1).")
-                                   .replace("%1", cinema["timezone"]))
+                                   .replace("%1", zone_name(cinema["timezone"])))
 
     def _cinema_changed(self) -> None:
         self.reload_choices()
