@@ -145,3 +145,35 @@ def synopsis_text(film: Mapping[str, Any], language: str) -> str:
     running time) and no English paragraph among them (issue 14); a synopsis per language
     would need one per language in the catalogue."""
     return str(film.get("synopsis") or "") if language == CATALOGUE_TEXT_LANGUAGE else ""
+
+
+def zone_name(zone: str) -> str:
+    """``Asia/Kolkata`` -> "Kolkata" in the screen's language: a cinema's time zone named by
+    its city, as a person reads it (``UTC`` stays as it is)."""
+    return catalogue_word(zone.rsplit("/", 1)[-1].replace("_", " "))
+
+
+# A staff member's role, as the staff screen's own buttons and picker name it.
+_ROLES = {
+    "cashier": QT_TRANSLATE_NOOP("StaffScreen", "Cashier"),
+    "manager": QT_TRANSLATE_NOOP("StaffScreen", "Manager"),
+}
+
+
+def role_name(role: str) -> str:
+    """``cashier`` -> "Cashier", in the screen's language."""
+    word = _ROLES.get(role)
+    return QCoreApplication.translate("StaffScreen", word) if word else role
+
+
+# A show's state (the ``shows.status`` values).
+_SHOW_STATES = {
+    "scheduled": QT_TRANSLATE_NOOP("ShowsTab", "scheduled"),
+    "cancelled": QT_TRANSLATE_NOOP("ShowsTab", "cancelled"),
+}
+
+
+def show_state_name(status: str) -> str:
+    """``scheduled`` -> "scheduled", in the screen's language."""
+    word = _SHOW_STATES.get(status)
+    return QCoreApplication.translate("ShowsTab", word) if word else status

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Slot
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit
 
 from kiosk.domain.audit_words import CONTEXT, action_name, sentence, who_label
 from kiosk.domain.clock import from_iso
@@ -19,7 +19,14 @@ from kiosk.domain.errors import KioskError
 from kiosk.services.schedule import day_bounds
 from kiosk.store.audit_chain import ChainCheck
 from kiosk.ui import dates
-from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button
+from kiosk.ui.manager.common import (
+    Col,
+    ManagerScreen,
+    RowsModel,
+    SortedTable,
+    button,
+    fit_columns,
+)
 from kiosk.ui.page_names import ManagerPage
 from kiosk.ui.reasons import reason_text
 
@@ -95,18 +102,11 @@ class AuditScreen(ManagerScreen):
         self.search.textChanged.connect(self.table.proxy.setFilterFixedString)
         # The sentence says who did what to what: the staff, action, target and allowed
         # columns stay in the model (searched, filtered, exported) but are not shown twice;
-        # the record is searched and exported. The sentence takes the width and wraps.
-        for key in ("staff", "action", "target", "ok", "record"):
-            self.table.setColumnHidden(KEYS.index(key), True)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        for col in range(len(COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch
-                                        if COLUMNS[col].key == "detail"
-                                        else QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().lineSpacing() * 2 + 12)  # two lines of a long sentence
+        # the record is searched and exported. The sentence gives up width first and wraps;
+        # rows grow to show it whole.
+        fit_columns(self.table, {KEYS.index("detail")},
+                    hidden={KEYS.index(key) for key in ("staff", "action", "target", "ok",
+                                                        "record")}, rows_fit=False)
         self.outer.addWidget(self.table, 1)
         self.count = QLabel("", self)
         self.count.setProperty("role", "muted")

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -27,10 +28,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -40,10 +41,11 @@ from PySide6.QtWidgets import (
 from kiosk.domain import csv_safe
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
-from kiosk.ui import dates
+from kiosk.ui import dates, names
 from kiosk.ui.manager.context import ManagerContext
 from kiosk.ui.pages import Page
 from kiosk.ui.widgets.banner import MessageBanner
+from kiosk.ui.widgets.head import HeadLayout
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TONES = {"bad": "#b3261e", "good": "#19703a", "warn": "#a14400"}  # the stylesheet's own colours
@@ -55,7 +57,7 @@ WRAP_MAX_ROWS = 400  # up to this many rows grow to show wrapped cells; longer t
 @dataclass(frozen=True)
 class Col:
     """One table column: ``kind`` is text | int | id | money | percent | datetime | daytime |
-    time | zoned | bool.
+    time | zoned | bool | tender | role | show_state.
 
     A ``datetime``, ``daytime``, ``time`` or ``zoned`` value is given in its cinema's zone
     (aware): it shows that clock and sorts by the real instant, so shows of cinemas in two zones
@@ -78,6 +80,11 @@ def high_contrast() -> bool:
     return bool(manager and manager.high_contrast)
 
 
+_DATA_WORDS: dict[str, Callable[[str], str]] = {
+    "tender": names.tender_name, "role": names.role_name, "show_state": names.show_state_name,
+}
+
+
 def display(value: Any, kind: str, currency: str = "") -> str:
     if value is None:
         return ""
@@ -97,6 +104,8 @@ def display(value: Any, kind: str, currency: str = "") -> str:
         return dates.time_text(value)
     if kind == "zoned" and isinstance(value, datetime):  # beside times of other zones
         return dates.zoned_time_text(value)
+    if kind in _DATA_WORDS:  # a stored key, shown in the screen's language (exported as is)
+        return _DATA_WORDS[kind](str(value))
     if kind == "bool":
         return (QCoreApplication.translate("RowsModel", "yes") if value
                 else QCoreApplication.translate("RowsModel", "no"))
@@ -270,7 +279,7 @@ class SortedTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(60)
-        self._needs_fit = False
+        self.wrap_first: set[int] = set()  # columns that wrap before the others give up width
         model.modelReset.connect(self._fit)
 
     @Slot()
@@ -282,14 +291,11 @@ class SortedTable(QTableView):
         want more, in proportion, and their cells wrap onto more lines (rows grow to show them)
         rather than hide the last columns past the right edge or end in "…".
         """
-        if not self.isVisible():
-            self._needs_fit = True
-            return
-        self.fit_columns()
+        if self.isVisible():  # a hidden one is fitted when shown
+            self.fit_columns()
 
     def fit_columns(self) -> None:
         """Size every column to its header and its first rows' text now."""
-        self._needs_fit = False
         header = self.horizontalHeader()
         cell_metrics = self.fontMetrics()
         head_metrics = header.fontMetrics()
@@ -325,24 +331,44 @@ class SortedTable(QTableView):
             heads = {col: max(titles[col][1], content[col][1]) for col in titles}
             wants = {col: max(titles[col][1], content[col][0]) for col in titles}
         widths = dict(wants)
-        if sum(wants.values()) > room and sum(heads.values()) <= room:
+        first = {col for col in self.wrap_first if col in wants}
+        rest = sum(wants[col] for col in wants if col not in first)
+        if first and sum(wants.values()) > room and \
+                rest + sum(heads[col] for col in first) <= room:
+            # the long texts (film, seats, reason) wrap; the short ones keep their width
+            spare = room - rest - sum(heads[col] for col in first)
+            extra = {col: wants[col] - heads[col] for col in first}
+            total = sum(extra.values()) or 1
+            widths.update({col: heads[col] + extra[col] * spare // total for col in first})
+        elif sum(wants.values()) > room and sum(heads.values()) <= room:
             spare = room - sum(heads.values())
             extra = {col: wants[col] - heads[col] for col in wants}
             total = sum(extra.values()) or 1
             widths = {col: heads[col] + extra[col] * spare // total for col in wants}
         elif sum(wants.values()) > room:  # nothing fits: each column at its least
             widths = dict(heads)
+        if first and sum(widths.values()) < room:  # room to spare: the long texts take it
+            spare = room - sum(widths.values())
+            for n, col in enumerate(sorted(first)):
+                widths[col] += spare // len(first) + (1 if n < spare % len(first) else 0)
         for col, width in widths.items():
             self.setColumnWidth(col, width)
         if widths != wants:  # squeezed: cells wrap, rows grow (a page may have set wrapping)
             self.setWordWrap(True)
             if model.rowCount() <= WRAP_MAX_ROWS:
                 self.resizeRowsToContents()
+            else:  # too many to measure: every row as tall as the tallest of the first ones
+                tallest = max((self.sizeHintForRow(row) for row in sample), default=0)
+                self.verticalHeader().setDefaultSectionSize(max(40, tallest))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt
         super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width() and self.isVisible():
+        if event.size().width() != event.oldSize().width():
             self._fit()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt
+        super().showEvent(event)
+        self._fit()  # rows or a width that came while it was hidden (another tab or page)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt
         super().changeEvent(event)
@@ -404,12 +430,13 @@ class ManagerScreen(Page):
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(20, 16, 20, 16)
         self.outer.setSpacing(10)
-        head = QHBoxLayout()
+        head = HeadLayout()
         # ``title`` is marked QT_TRANSLATE_NOOP under the screen's class name
         self.heading = QLabel(QCoreApplication.translate(type(self).__name__, self.title), self)
         self.heading.setProperty("role", "title")
-        self.heading.setWordWrap(True)  # large text: two lines beside the toolbar, not cut
-        head.addWidget(self.heading, 1)
+        self.heading.setWordWrap(True)
+        head.addWidget(self.heading)
+        # the tools wrap beneath the title when they do not fit beside it (large text, hi, te)
         self.toolbar = head
         self.outer.addLayout(head)
         self.banner = MessageBanner(self)
@@ -501,6 +528,35 @@ def card(parent: QWidget | None = None) -> QFrame:
     return frame
 
 
+class VerticalScroll(QScrollArea):
+    """A frameless scroll area that scrolls up and down only: never narrower than what it
+    holds, so a form taller than the page in large text scrolls instead of squeezing its
+    rows over one another, and nothing is cut at its right edge."""
+
+    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(widget)
+
+    def _bar(self) -> int:
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt
+        inner = self.widget().minimumSizeHint() if self.widget() else QSize()
+        return QSize(inner.width() + self._bar() + 2, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt
+        inner = self.widget().sizeHint() if self.widget() else QSize()
+        return QSize(inner.width() + self._bar() + 2, super().sizeHint().height())
+
+
+def scrolled(widget: QWidget, parent: QWidget | None = None) -> QScrollArea:
+    """``widget`` in a ``VerticalScroll``."""
+    return VerticalScroll(widget, parent)
+
+
 def button(text: str, parent: QWidget | None = None, role: str = "",
            slot: Callable[[], Any] | None = None, name: str = "") -> QPushButton:
     btn = QPushButton(text, parent)
@@ -521,17 +577,21 @@ def muted(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def fit_columns(table: SortedTable, wrapped: set[int], hidden: frozenset[int] | set[int] = frozenset()
-                ) -> None:
-    """Columns sized to their contents, the ``wrapped`` ones sharing the width left and
-    wrapping their words (rows grow to fit), so no column is cut or scrolled out of sight at
-    1366 x 768 (issue 14 defect 3); ``hidden`` ones stay in the model (searched, exported)."""
+def fit_columns(table: SortedTable, wrapped: set[int], hidden: frozenset[int] | set[int] = frozenset(),
+                rows_fit: bool = True) -> None:
+    """Columns sized to their contents by the table's own fitter, the ``wrapped`` ones giving
+    up width first and wrapping their words (rows grow to fit), so no column is cut or scrolled
+    out of sight at 1366 x 768, large text included (issue 14 defect 3); ``hidden`` ones stay
+    in the model (searched, exported). With ``rows_fit`` False (a long table) the rows are not
+    measured one by one on every change: the fitter sizes them when it squeezes a column."""
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     for col in range(table.source.columnCount()):
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col in wrapped
-                                    else QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         table.setColumnHidden(col, col in hidden)
+    table.wrap_first = set(wrapped)
     table.setWordWrap(True)
     table.setTextElideMode(Qt.TextElideMode.ElideNone)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if rows_fit:
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table._fit()

@@ -46,6 +46,7 @@ from kiosk.ui import dates
 from kiosk.ui.manager import common
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
 from kiosk.ui.manager.dashboard_parts import CurrencySection, Tile
+from kiosk.ui.names import zone_name
 from kiosk.ui.page_names import ManagerPage
 
 if TYPE_CHECKING:
@@ -413,7 +414,7 @@ class DashboardScreen(ManagerScreen):
                     "includes tax; net revenue = gross - refunds - exchange credit - tax. No "
                     "amount is converted between currencies.")
             .replace("%1", dates.range_text(board.start, board.end))
-            .replace("%2", ", ".join(zones)).replace("%3", compare))
+            .replace("%2", ", ".join(zone_name(zone) for zone in zones)).replace("%3", compare))
         report = board.report
         self.totals_model.set_columns(report_columns(report.totals))
         self.totals_model.set_rows(report.totals.rows)

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from kiosk.domain.errors import KioskError
 from kiosk.domain.layout import CELL_TO_TYPE, GAP
 from kiosk.services.models import SeatStatus
-from kiosk.ui.manager.common import ManagerScreen, button, card, muted
+from kiosk.ui.manager.common import ManagerScreen, button, card, muted, scrolled
+from kiosk.ui.names import seat_type_name
 from kiosk.ui.page_names import ManagerPage
 from kiosk.ui.seatmap.painting import paint_seat
 from kiosk.ui.seatmap.palette import SeatPalette, palette_for
@@ -353,11 +354,11 @@ class HallEditorScreen(ManagerScreen):
         self.zoom = QSpinBox(palette_card)
         self.zoom.setRange(12, 60)
         self.zoom.setValue(32)
-        self.zoom.setSuffix(" px cells")
+        self.zoom.setSuffix(self.tr(" px cells"))
         self.zoom.valueChanged.connect(lambda v: self.grid.set_cell_size(v))
         pal.addWidget(self.zoom)
         pal.addStretch(1)
-        body.addWidget(palette_card)
+        body.addWidget(scrolled(palette_card, self))  # in large text it is taller than the page
 
         self.grid = HallGrid()
         self.grid.setObjectName("hallGrid")
@@ -487,7 +488,7 @@ class HallEditorScreen(ManagerScreen):
         counts: dict[str, int] = {}
         for seat in layout.seats.values():
             counts[seat.type] = counts.get(seat.type, 0) + 1
-        detail = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
+        detail = ", ".join(f"{seat_type_name(t)}: {n}" for t, n in sorted(counts.items()))
         self._status(self.tr("%1 seats (%2). Ready to save.").replace("%1", str(layout.seat_count))
                      .replace("%2", detail), "good")
         self.save_button.setEnabled(True)

@@ -91,6 +91,8 @@ class OffersScreen(ManagerScreen):
         self.model.highlight = lambda row: None if self.model.payload(row).offer.active else "warn"
         self.table = SortedTable(self.model, self)
         self.table.setObjectName("offersTable")
+        # the id is for the export and the search (and shows in the form when a row is picked)
+        self.table.setColumnHidden(len(COLUMNS) - 1, True)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
         self.outer.addWidget(self.table, 1)
         self._build_form()

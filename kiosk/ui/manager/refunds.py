@@ -39,7 +39,7 @@ COLUMNS = (
     Col("amount_minor", QT_TRANSLATE_NOOP("RefundsScreen", "Amount"), "money"),
     Col("kiosk_id", QT_TRANSLATE_NOOP("RefundsScreen", "Device")),  # every device's requests once the day is pulled
     Col("decision", QT_TRANSLATE_NOOP("RefundsScreen", "Decision sent")),  # another device's: sent from here, and its answer
-    Col("method", QT_TRANSLATE_NOOP("RefundsScreen", "Back to")), Col("requested_by", QT_TRANSLATE_NOOP("RefundsScreen", "Requested by")), Col("reason", QT_TRANSLATE_NOOP("RefundsScreen", "Reason")),
+    Col("method", QT_TRANSLATE_NOOP("RefundsScreen", "Back to"), "tender"), Col("requested_by", QT_TRANSLATE_NOOP("RefundsScreen", "Requested by")), Col("reason", QT_TRANSLATE_NOOP("RefundsScreen", "Reason")),
     Col("currency", QT_TRANSLATE_NOOP("RefundsScreen", "Currency")),
 )
 _DEVICE = next(c for c in COLUMNS if c.key == "kiosk_id")
@@ -145,12 +145,13 @@ class RefundsScreen(ManagerScreen):
             return
         tz = self.ctx.timezone()
         rows = [refund_row(i, tz) for i in items]
-        self.model.set_rows(rows, list(items))
-        # another device's column and its decision only when there is one to show
+        # another device's column and its decision only when there is one to show (hidden
+        # before the rows come, so the columns are fitted to the ones shown)
         here = self.ctx.config.kiosk_id
         self.table.setColumnHidden(COLUMNS.index(_DEVICE),
                                    all(r[COLUMNS.index(_DEVICE)] in ("", here) for r in rows))
         self.table.setColumnHidden(_DECISION, not any(r[_DECISION] for r in rows))
+        self.model.set_rows(rows, list(items))
         due = self.call(self.ctx.booking.to_pay_out, self.actor) or []
         self.payout_model.set_rows([payout_row(d, tz) for d in due], list(due))
         self.payout_title.setText(self.tr("To pay out (%1)").replace("%1", str(len(due))))

@@ -31,7 +31,17 @@ from kiosk.services.importer import ImportIssue
 from kiosk.services.schedule import SEAT_TYPES, TICKET_TYPES
 from kiosk.ui import dates
 from kiosk.ui.manager import common
-from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
+from kiosk.ui.manager.common import (
+    Col,
+    ManagerScreen,
+    RowsModel,
+    SortedTable,
+    button,
+    card,
+    muted,
+    scrolled,
+)
+from kiosk.ui.names import zone_name
 from kiosk.ui.page_names import ManagerPage
 
 if TYPE_CHECKING:
@@ -39,9 +49,9 @@ if TYPE_CHECKING:
 
 FILM_COLUMNS = (Col("title", QT_TRANSLATE_NOOP("FilmsTab", "Title")), Col("language", QT_TRANSLATE_NOOP("FilmsTab", "Language")), Col("genres", QT_TRANSLATE_NOOP("FilmsTab", "Genres")),
                 Col("certificate", QT_TRANSLATE_NOOP("FilmsTab", "Cert.")), Col("runtime_min", QT_TRANSLATE_NOOP("FilmsTab", "Minutes"), "int"), Col("poster", QT_TRANSLATE_NOOP("FilmsTab", "Poster")))
-SHOW_COLUMNS = (Col("local_start", QT_TRANSLATE_NOOP("ShowsTab", "Starts (local)"), "datetime"), Col("film", QT_TRANSLATE_NOOP("ShowsTab", "Film")),
+SHOW_COLUMNS = (Col("local_start", QT_TRANSLATE_NOOP("ShowsTab", "Starts (local)"), "daytime"), Col("film", QT_TRANSLATE_NOOP("ShowsTab", "Film")),
                 Col("hall", QT_TRANSLATE_NOOP("ShowsTab", "Hall")), Col("price_list", QT_TRANSLATE_NOOP("ShowsTab", "Price list")), Col("sold", QT_TRANSLATE_NOOP("ShowsTab", "Sold"), "int"),
-                Col("status", QT_TRANSLATE_NOOP("ShowsTab", "Status")))
+                Col("status", QT_TRANSLATE_NOOP("ShowsTab", "Status"), "show_state"))
 
 
 def _form_card(parent: QWidget) -> tuple[QWidget, QFormLayout]:
@@ -49,6 +59,8 @@ def _form_card(parent: QWidget) -> tuple[QWidget, QFormLayout]:
     form = QFormLayout(frame)
     form.setContentsMargins(16, 16, 16, 16)
     form.setVerticalSpacing(8)
+    # a label goes above its field when both do not fit side by side (large text, hi, te)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     return frame, form
 
 
@@ -192,23 +204,35 @@ class ShowsTab(QWidget):
         self.clash.setProperty("role", "bad")
         self.clash.setWordWrap(True)
         self.zone_note = muted("", frame)
+        # labels above their fields: the form (it scrolls) leaves the table its width
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.tr("Film"), self.film)
         form.addRow(self.tr("Hall"), self.hall)
         form.addRow(self.tr("Starts"), self.start)
         form.addRow("", self.zone_note)
         form.addRow(self.tr("Price list"), self.price_list)
         form.addRow(self.clash)
-        buttons = QHBoxLayout()
+        # the buttons one above the other: the form stays narrow enough for the table's
+        # columns in large text
+        buttons = QVBoxLayout()  # Save first: in sight when the form scrolls
+        buttons.addWidget(button(self.tr("Save show"), frame, role="primary", slot=self.save,
+                                 name="saveShow"))
         buttons.addWidget(button(self.tr("New show"), frame, slot=self.clear, name="newShow"))
         buttons.addWidget(button(self.tr("Cancel show"), frame, role="danger", slot=self.cancel_show,
                                  name="cancelShow"))
-        buttons.addWidget(button(self.tr("Save show"), frame, role="primary", slot=self.save, name="saveShow"))
         form.addRow(buttons)
 
+        # the pickers ask for the width of their choices, not of their longest one, so the
+        # table keeps the room its columns need in large text (issue 14 defect 3)
+        for combo in (self.film, self.hall, self.price_list):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         body = QHBoxLayout()
         body.addWidget(self.table, 3)
-        body.addWidget(frame, 2)
+        body.addWidget(scrolled(frame, self), 1)
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 8, 4, 4)  # the tab's frame is margin enough: room for columns
         lay.addLayout(top)
         lay.addLayout(body, 1)
         self.editing: str | None = None
@@ -250,7 +274,7 @@ class ShowsTab(QWidget):
                 self.price_list.addItem(p.name, p.price_list_id)
         if cinema is not None:
             self.zone_note.setText(self.tr("Local time at the cinema (%1).")
-                                   .replace("%1", cinema["timezone"]))
+                                   .replace("%1", zone_name(cinema["timezone"])))
 
     @Slot()
     def _cinema_changed(self) -> None:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from kiosk.ui.manager.context import ManagerContext
 
 COLUMNS = (
-    Col("staff_number", QT_TRANSLATE_NOOP("StaffScreen", "Staff no.")), Col("name", QT_TRANSLATE_NOOP("StaffScreen", "Name")), Col("role", QT_TRANSLATE_NOOP("StaffScreen", "Role")),
+    Col("staff_number", QT_TRANSLATE_NOOP("StaffScreen", "Staff no.")), Col("name", QT_TRANSLATE_NOOP("StaffScreen", "Name")), Col("role", QT_TRANSLATE_NOOP("StaffScreen", "Role"), "role"),
     Col("active", QT_TRANSLATE_NOOP("StaffScreen", "Active"), "bool"), Col("failed", QT_TRANSLATE_NOOP("StaffScreen", "Wrong PINs"), "int"), Col("locked", QT_TRANSLATE_NOOP("StaffScreen", "Locked until")),
 )
 

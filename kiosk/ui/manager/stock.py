@@ -55,6 +55,9 @@ class StockScreen(ManagerScreen):
         self.model.highlight = self._tone
         self.table = SortedTable(self.model, self)
         self.table.setObjectName("stockTable")
+        # the item's id is for the export and the search, not for reading (it is a code such
+        # as "dxb-deira:hot-dog", the same in every language)
+        self.table.setColumnHidden(len(COLUMNS) - 1, True)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selected_changed())
         self.outer.addWidget(self.table, 1)
         actions = QHBoxLayout()

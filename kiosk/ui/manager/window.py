@@ -12,7 +12,7 @@ from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +74,59 @@ def _new_page(key: ManagerPage, ctx: ManagerContext, parent: QWidget) -> Manager
     return ManagerScreen.screens[key](ctx, parent)
 
 
+class NavPanel(QFrame):
+    """The side navigation: as wide as its longest page name, its page buttons scrolling.
+
+    Large text or a longer language makes the names wider and the buttons taller than a
+    fixed column holds; the width follows the widest button (asked again when the font or
+    style changes) and the list scrolls rather than squeezing buttons over one another.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("managerNavPages")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages = QWidget(self.scroll)
+        self.pages.setObjectName("managerNavList")
+        self._list = QVBoxLayout(self.pages)
+        self._list.setContentsMargins(0, 0, 0, 0)
+        self._list.setSpacing(4)
+        self._list.addStretch(1)
+        self.scroll.setWidget(self.pages)
+        # the bar's own colour shows through (setWidget makes the list paint its background)
+        self.pages.setAutoFillBackground(False)
+        self.scroll.viewport().setAutoFillBackground(False)
+        self._buttons: list[QPushButton] = []
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+
+    def add_button(self, button: QPushButton) -> None:
+        self._list.insertWidget(self._list.count() - 1, button)
+        self._buttons.append(button)
+
+    def _width(self) -> int:
+        widest = max((b.sizeHint().width() for b in self._buttons), default=200)
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        margins = self.contentsMargins()
+        lay = self.layout()
+        side = lay.contentsMargins().left() + lay.contentsMargins().right() if lay else 0
+        return max(200, widest + bar + 4 + side + margins.left() + margins.right())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt
+        return QSize(self._width(), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt
+        return QSize(self._width(), super().minimumSizeHint().height())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                            QEvent.Type.LanguageChange):
+            self.updateGeometry()  # the names are wider or narrower now
+
+
 class ManagerWindow(QWidget):
     """``ManagerWindow(services, bridge, actor)``: the console for a signed-in manager.
 
@@ -108,10 +164,9 @@ class ManagerWindow(QWidget):
         message.global_bridge().shown.connect(self._show_message)
 
     def _init_nav(self, actor: Actor) -> QFrame:
-        nav = QFrame(self)
+        nav = NavPanel(self)
         nav.setProperty("role", "topbar")
         nav.setObjectName("managerNav")
-        nav.setFixedWidth(230)
         nav_lay = QVBoxLayout(nav)
         nav_lay.setContentsMargins(12, 16, 12, 16)
         nav_lay.setSpacing(8)
@@ -120,33 +175,36 @@ class ManagerWindow(QWidget):
         who.setWordWrap(True)
         role = QLabel(self.tr("Manager · %1").replace("%1", actor.kiosk_id), nav)
         role.setProperty("role", "muted")
+        role.setWordWrap(True)
         nav_lay.addWidget(who)
         nav_lay.addWidget(role)
-        nav_lay.addSpacing(10)
+        nav_lay.addSpacing(6)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         for index, (key, marked) in enumerate(PAGES):
             label = QCoreApplication.translate("ManagerWindow", marked)
-            b = QPushButton(label, nav)
+            b = QPushButton(label, nav.pages)
             b.setCheckable(True)
             b.setProperty("role", "topbar")
             b.setObjectName(f"nav_{key}")
-            b.setMinimumHeight(52)
-            b.setStyleSheet("text-align: left; padding-left: 14px;")
+            # 50 px high (over the 44 px touch minimum), so all eleven fit beside a 768-860
+            # px page in normal and large text; the list scrolls on a smaller screen
+            b.setStyleSheet("text-align: left; padding: 4px 14px; min-height: 40px;")
             b.setToolTip(f"{label} (Ctrl+{index + 1})")
             b.clicked.connect(lambda _c=False, k=key: self.show_page(k))
             self.group.addButton(b)
             self.nav_buttons[key] = b
-            nav_lay.addWidget(b)
+            nav.add_button(b)
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda k=key: self.show_page(k))
-        nav_lay.addStretch(1)
+        nav_lay.addWidget(nav.scroll, 1)
         sign_out = QPushButton(self.tr("Sign out"), nav)
         sign_out.setProperty("role", "topbar")
         sign_out.setObjectName("signOutButton")
         sign_out.setMinimumHeight(52)
         sign_out.clicked.connect(self.signOutRequested.emit)
         nav_lay.addWidget(sign_out)
+        self.nav = nav
         return nav
 
     @property
@@ -165,6 +223,7 @@ class ManagerWindow(QWidget):
     def show_page(self, key: ManagerPage | str) -> ManagerScreen:
         widget = self.stack.go(key)
         self.nav_buttons[key].setChecked(True)
+        self.nav.scroll.ensureWidgetVisible(self.nav_buttons[key], 0, 8)
         return widget  # type: ignore[return-value]
 
     def current_key(self) -> str:
