@@ -77,13 +77,14 @@ class Layouts:
     ``seat_count(show_id)`` answers from the device's copy of the catalogue (None: unknown). An
     unknown show gets the single layout and is asked again next time; a known one is remembered.
     ``block_seats`` is the rule's one parameter: every device of a table must use the same
-    (the default in the product; tests and ``kiosk simulate --blocks`` lower it for small halls).
+    (``BLOCK_SEATS`` in the product; tests and ``kiosk simulate --layout blocks`` lower it so a
+    small hall is spread as an arena's is).
     """
 
     def __init__(self, seat_count: Callable[[str], int | None] | None = None,
-                 block_seats: int = BLOCK_SEATS):
+                 block_seats: int | None = None):
         self._seat_count = seat_count
-        self.block_seats = block_seats
+        self.block_seats = block_seats or BLOCK_SEATS
         self._known: dict[str, int] = {}
 
     def blocks(self, show_id: str) -> int:
