@@ -20,6 +20,7 @@ SECTIONS = {
     "manager": "kiosk.bench.manager",
     "cloud": "kiosk.bench.cloud",
     "door": "kiosk.bench.door",
+    "flash": "kiosk.bench.flash",
 }
 
 

@@ -203,11 +203,17 @@ def race_kiosk(argv: list[str] | None = None) -> dict:
     for name in ("--db", "--kiosk-id", "--endpoint", "--ready", "--go", "--out"):
         p.add_argument(name, required=True)
     p.add_argument("--limit-s", type=float, default=120.0)
+    p.add_argument("--block-seats", type=int, default=0,
+                   help="the partition rule's block size (kiosk.cloud.partitions; 0: product's)")
     args = p.parse_args(argv)
     config = _race_config(Path(args.db), args.kiosk_id, args.endpoint)
     # one small moto process serves four busy kiosks: allow slow answers, probe again soon
     ctx = CloudContext(config, status=CloudStatus(probe_interval_s=0.5),
                        timeouts=Timeouts(read_s=15.0))
+    if args.block_seats:
+        from kiosk.cloud.partitions import Layouts, sqlite_seat_counts
+
+        ctx.layouts = Layouts(sqlite_seat_counts(args.db), args.block_seats)
     gate = CloudGate(config, context=ctx)
     lost = [0]  # blocks the cloud refused: what the contention costs in round trips
     claim = gate.claim_hold
@@ -238,11 +244,13 @@ def race_kiosk(argv: list[str] | None = None) -> dict:
         time.sleep(0.01)
     sales = refusals = 0
     began = time.perf_counter()
+    last_sale_at = time.time()  # wall clock: compared across processes by the flash sale
     while time.perf_counter() - began < args.limit_s:
         try:
             hold = svc.booking.hold_best(actor, RACE_SHOW, RACE_PARTY)
             svc.booking.confirm(actor, hold.hold_id, {}, Payment("card", card_last4="4242"))
             sales += 1
+            last_sale_at = time.time()
         except SeatsUnavailable:
             if not svc.booking.best_available(RACE_SHOW, RACE_PARTY):
                 break  # sold out, as far as this kiosk can tell
@@ -252,7 +260,7 @@ def race_kiosk(argv: list[str] | None = None) -> dict:
     thread.join(30)
     svc.close()
     result = {"kiosk_id": args.kiosk_id, "sales": sales, "refusals": refusals,
-              "lost_blocks": lost[0], "seconds": elapsed}
+              "lost_blocks": lost[0], "seconds": elapsed, "last_sale_at": last_sale_at}
     Path(args.out).write_text(json.dumps(result))
     return result
 

@@ -37,7 +37,8 @@ from kiosk.cloud import auditing
 from kiosk.cloud.claims import SeatClaims, av, plain
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudUnavailable, translate
-from kiosk.cloud.table import booking_key, seat_from_sk, seat_key, show_pk
+from kiosk.cloud.partitions import show_of_pk
+from kiosk.cloud.table import booking_key, seat_from_sk
 from kiosk.cloud.worker import enqueue
 from kiosk.domain.clock import Clock, to_iso
 from kiosk.store.db import open_db, transaction
@@ -129,7 +130,7 @@ class AntiEntropy:
             if len(seats) * ITEMS_PER_QUERY_UNIT >= seat_counts[show_id]:
                 found = self._query_show(claims, show_id, result)
             else:
-                found = self._get_items(claims, [seat_key(show_id, s) for s in seats], False,
+                found = self._get_items(claims, [claims.layouts.key(show_id, s) for s in seats], False,
                                         result)
             owners.update(_owners(found))
         present = _booking_ids(self._get_items(
@@ -139,7 +140,7 @@ class AntiEntropy:
         if not suspects:
             return result
         # An eventually consistent read may lag a write by a moment: look again, consistently.
-        keys = [seat_key(b.show_id, s) for b in suspects for s in b.seats]
+        keys = [claims.layouts.key(b.show_id, s) for b in suspects for s in b.seats]
         keys += [booking_key(b.booking_id) for b in suspects]
         found = self._get_items(claims, keys, True, result)
         owners, present = _owners(found), _booking_ids(found)
@@ -210,20 +211,22 @@ class AntiEntropy:
 
     def _query_show(self, claims: SeatClaims, show_id: str,
                     result: VerifyResult) -> list[dict[str, Any]]:
-        kwargs: dict[str, Any] = {
-            "TableName": claims.table, "KeyConditionExpression": "pk = :pk",
-            "ExpressionAttributeValues": {":pk": av(show_pk(show_id))},
-            "ProjectionExpression": "pk, sk, #state, booking_id",
-            "ExpressionAttributeNames": {"#state": "state"}, "ConsistentRead": False,
-        }
         items: list[dict[str, Any]] = []
-        while True:
-            page = self._read(lambda: claims.client.query(**kwargs))
-            result.reads += 1
-            items.extend(plain(i) for i in page.get("Items", []))
-            if "LastEvaluatedKey" not in page:
-                return items
-            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        for pk in claims.layouts.pks(show_id):  # every partition key of the show's layout
+            kwargs: dict[str, Any] = {
+                "TableName": claims.table, "KeyConditionExpression": "pk = :pk",
+                "ExpressionAttributeValues": {":pk": av(pk)},
+                "ProjectionExpression": "pk, sk, #state, booking_id",
+                "ExpressionAttributeNames": {"#state": "state"}, "ConsistentRead": False,
+            }
+            while True:
+                page = self._read(partial(claims.client.query, **kwargs))
+                result.reads += 1
+                items.extend(plain(i) for i in page.get("Items", []))
+                if "LastEvaluatedKey" not in page:
+                    break
+                kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        return items
 
     def _get_items(self, claims: SeatClaims, keys: list[dict[str, Any]], consistent: bool,
                    result: VerifyResult) -> list[dict[str, Any]]:
@@ -261,9 +264,10 @@ def _owners(items: list[dict[str, Any]]) -> dict[tuple[str, str], str | None]:
     owners: dict[tuple[str, str], str | None] = {}
     for item in items:
         pk, sk = str(item.get("pk", "")), str(item.get("sk", ""))
-        if pk.startswith("SHOW#") and sk.startswith("SEAT#"):
+        show = show_of_pk(pk)
+        if show is not None and sk.startswith("SEAT#"):
             owner = item.get("booking_id") if item.get("state") == "sold" else None
-            owners[(pk.removeprefix("SHOW#"), seat_from_sk(sk))] = owner
+            owners[(show, seat_from_sk(sk))] = owner
     return owners
 
 

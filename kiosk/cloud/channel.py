@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.cloud import ledger
 from kiosk.cloud.claims import SeatClaims, Seller
 from kiosk.cloud.cloud_catalogue import CloudCatalogue
+from kiosk.cloud.partitions import Layouts
 from kiosk.cloud.table import seat_from_sk
 from kiosk.domain.clock import Clock, to_iso
 from kiosk.domain.errors import SeatsUnavailable, ShowCancelled
@@ -66,7 +67,11 @@ class OnlineChannel:
             clients = context.clients()
             kwargs["catalogue"] = CloudCatalogue(context.dynamodb(), clients.table,
                                                  kwargs["cinema_id"])
-        return cls(context.claims(CHANNEL_ID), **kwargs)
+        claims = context.claims(CHANNEL_ID)
+        catalogue = kwargs.get("catalogue")
+        if catalogue is not None:  # the web has no SQLite: its layouts follow the cloud's halls
+            claims.layouts = Layouts(catalogue.seat_count, context.layouts.block_seats)
+        return cls(claims, **kwargs)
 
     def shows(self) -> list[dict[str, Any]]:
         """The shows on sale, as published in the cinema's catalogue (cancelled ones never)."""

@@ -49,11 +49,11 @@ from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 
 from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.errors import CloudUnavailable, error_code, translate
+from kiosk.cloud.partitions import SINGLE, Layouts
 from kiosk.cloud.table import (
     MAX_SEATS_PER_CLAIM,
     booking_key,
     catalogue_key,
-    seat_key,
     show_item_sk,
     staff_item_sk,
 )
@@ -165,10 +165,13 @@ class SeatClaims:
     """Conditional seat writes for one kiosk (or the online channel) on one table."""
 
     def __init__(self, client: DynamoDBClient, table: str, kiosk_id: str,
-                 published: set[str] | None = None):
+                 published: set[str] | None = None, layouts: Layouts | None = None):
         self.client = client
         self.table = table
         self.kiosk_id = kiosk_id
+        # which partition key each seat is under (kiosk.cloud.partitions): every device of a
+        # table must resolve a show alike, or one seat could be claimed in two different items
+        self.layouts = layouts or SINGLE
         # cinemas seen published (their version item exists; it is never deleted): shared
         # through the CloudContext so a kiosk pays the wasted first try once per process
         self._published: set[str] = published if published is not None else set()
@@ -270,7 +273,7 @@ class SeatClaims:
             if ttl:
                 names["#ttl"] = "ttl"
             items.append({"Update": {
-                "TableName": self.table, "Key": seat_key(show_id, seat),
+                "TableName": self.table, "Key": self.layouts.key(show_id, seat),
                 "UpdateExpression": "SET #state = :held, hold_id = :hold, kiosk_id = :kiosk, "
                                     "hold_expires_at = :exp, version = if_not_exists(version, :zero)"
                                     f" + :one{ttl} REMOVE booking_id",
@@ -289,7 +292,7 @@ class SeatClaims:
         values = self._values(now, **{":hold": hold_id or "-", ":booking": booking_id,
                                       ":sold_at": to_iso(now)})
         items: list[dict[str, Any]] = [{"Update": {
-            "TableName": self.table, "Key": seat_key(show_id, seat),
+            "TableName": self.table, "Key": self.layouts.key(show_id, seat),
             "UpdateExpression": "SET #state = :sold, booking_id = :booking, kiosk_id = :kiosk, "
                                 "sold_at = :sold_at, version = if_not_exists(version, :zero) + :one "
                                 "REMOVE hold_id, hold_expires_at, #ttl",
@@ -310,7 +313,7 @@ class SeatClaims:
         seats = _unique(seats)
         values = self._values(now, **{":at": to_iso(now)})
         items = [{"Update": {
-            "TableName": self.table, "Key": seat_key(show_id, seat),
+            "TableName": self.table, "Key": self.layouts.key(show_id, seat),
             "UpdateExpression": "SET #state = :allocated, kiosk_id = :kiosk, alloc_kiosk = :kiosk, "
                                 "allocated_at = :at, version = if_not_exists(version, :zero) + :one "
                                 "REMOVE hold_id, hold_expires_at, #ttl, booking_id",
@@ -357,7 +360,7 @@ class SeatClaims:
               allocated: Collection[str]) -> list[str]:
         freed = []
         for seat in dict.fromkeys(seats):
-            key = seat_key(show_id, seat)
+            key = self.layouts.key(show_id, seat)
             first, second = self._delete_plain, self._back_to_allocation
             if seat in allocated:
                 first, second = second, first
@@ -417,7 +420,7 @@ class SeatClaims:
         released = []
         for seat in dict.fromkeys(seats):
             if self._conditional(
-                "delete_item", Key=seat_key(show_id, seat),
+                "delete_item", Key=self.layouts.key(show_id, seat),
                 ConditionExpression="#state = :allocated AND kiosk_id = :kiosk",
                 ExpressionAttributeNames=NAMES,
                 ExpressionAttributeValues={":allocated": av("allocated"), ":kiosk": av(self.kiosk_id)},
@@ -428,30 +431,30 @@ class SeatClaims:
     # -- reads --------------------------------------------------------------------------------
     def show_items(self, show_id: str, page_size: int | None = None,
                    consistent: bool = True) -> list[dict[str, Any]]:
-        """Every seat item of the show (paginated Query).
+        """Every seat item of the show (paginated Query of each of its partition keys).
 
         ``consistent=False`` halves the read cost; fine for display, where a second of lag is
         harmless because every claim is checked by its own condition anyway.
         """
-        from kiosk.cloud.table import show_pk
-
-        kwargs: dict[str, Any] = {
-            "TableName": self.table, "KeyConditionExpression": "pk = :pk",
-            "ExpressionAttributeValues": {":pk": av(show_pk(show_id))},
-            "ConsistentRead": consistent,
-        }
-        if page_size:
-            kwargs["Limit"] = page_size
         items: list[dict[str, Any]] = []
         try:
-            while True:
-                page = self.client.query(**kwargs)
-                items.extend(plain(i) for i in page.get("Items", []))
-                if "LastEvaluatedKey" not in page:
-                    return items
-                kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+            for pk in self.layouts.pks(show_id):
+                kwargs: dict[str, Any] = {
+                    "TableName": self.table, "KeyConditionExpression": "pk = :pk",
+                    "ExpressionAttributeValues": {":pk": av(pk)},
+                    "ConsistentRead": consistent,
+                }
+                if page_size:
+                    kwargs["Limit"] = page_size
+                while True:
+                    page = self.client.query(**kwargs)
+                    items.extend(plain(i) for i in page.get("Items", []))
+                    if "LastEvaluatedKey" not in page:
+                        break
+                    kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
         except Exception as exc:  # noqa: BLE001
             raise translate(exc) from exc
+        return items
 
     def booking_item(self, booking_id: str) -> dict[str, Any] | None:
         try:

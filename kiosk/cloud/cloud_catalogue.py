@@ -111,6 +111,14 @@ class CloudCatalogue:
             self._layouts[hall_id] = HallLayout.from_spec(hall["layout"])
         return self._layouts[hall_id]
 
+    def seat_count(self, show_id: str) -> int | None:
+        """Seats of the show's published hall (what its partition layout follows); None if
+        the show or its hall is not in the catalogue."""
+        show = self.items.get(rules.sk_for("show", show_id))
+        if show is None or rules.sk_for("hall", show["hall_id"]) not in self.items:
+            return None
+        return self.layout(show["hall_id"]).seat_count
+
     def price(self, show: Mapping[str, Any], seats: Sequence[str],
               ticket_types: Mapping[str, str] | None = None) -> tuple[PricedBasket, str]:
         """(basket, currency) for these seats of the show, from its published price list."""

@@ -18,6 +18,7 @@ from kiosk.cloud.claims import SeatClaims
 from kiosk.cloud.clients import CloudClients, Timeouts
 from kiosk.cloud.clockwatch import ClockWatch, ObservedClient
 from kiosk.cloud.errors import CloudError, CloudUnavailable, translate
+from kiosk.cloud.partitions import Layouts, sqlite_seat_counts
 from kiosk.cloud.status import CloudStatus
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
@@ -47,6 +48,8 @@ class CloudContext:
         self._clients = clients
         self._lock = threading.Lock()
         self.published_cinemas: set[str] = set()  # see kiosk.cloud.claims (the check rule)
+        # a show's partition keys follow its hall's size in the local catalogue (partitions)
+        self.layouts = Layouts(sqlite_seat_counts(str(config.db_path)))
 
     def adopt_clock(self, clock: Clock | None) -> None:
         """Measure skew against the kiosk's own (injected) clock, unless one was given already."""
@@ -70,7 +73,7 @@ class CloudContext:
 
     def claims(self, kiosk_id: str | None = None) -> SeatClaims:
         return SeatClaims(self.dynamodb(), self.clients().table, kiosk_id or self.kiosk_id,
-                          self.published_cinemas)
+                          self.published_cinemas, self.layouts)
 
     def cloud_time(self, moment: datetime) -> datetime:
         """``moment`` of the kiosk's clock on the cloud's clock (what conditions compare)."""

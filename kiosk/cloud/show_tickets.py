@@ -46,7 +46,8 @@ class ShowTickets(CloudPart):
 
     def _sold_seats(self, show_id: str) -> dict[str, list[str]]:
         client = self.context.dynamodb()
-        claims = SeatClaims(client, self._table(), self.context.kiosk_id)
+        claims = SeatClaims(client, self._table(), self.context.kiosk_id,
+                            layouts=self.context.layouts)
         items = self.context.call(lambda: claims.show_items(show_id, consistent=False))
         sold: dict[str, list[str]] = {}
         for item in items:

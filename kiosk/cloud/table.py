@@ -2,6 +2,7 @@
 
 Seat item    pk=SHOW#<show>     sk=SEAT#<seat>  state held|allocated|sold, hold_id, booking_id,
                                                 kiosk_id, alloc_kiosk, hold_expires_at, ttl, version
+             (pk=SHOW#<show>#B<n> for halls over 10,000 seats: kiosk.cloud.partitions decides)
 Booking item pk=BOOKING#<id>    sk=META         the booking record (online channel, reports, audit)
 
 A free seat has no item. ``hold_expires_at`` is epoch seconds (a number, so conditions compare

@@ -32,6 +32,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--policy", choices=["mixed", "allocated-only", "optimistic"],
                         default="mixed", help="offline policy (mixed: drawn per seed, mostly "
                         "allocated-only)")
+    parser.add_argument("--layout", choices=["single", "blocks"], default="single",
+                        help="seat partition keys: one per show, or spread by block as for an "
+                        "arena-sized hall (kiosk.cloud.partitions)")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     parser.add_argument("--show", type=int, default=1,
                         help="failing seeds to shrink and print in full (default 1)")
@@ -76,7 +79,7 @@ def _simulate(args: argparse.Namespace) -> int:
     from kiosk.sim.shrink import shrink
 
     options = SimOptions(kiosks=args.kiosks, steps=args.steps, policy=args.policy,
-                         keep_going=args.keep_going)
+                         keep_going=args.keep_going, layout=args.layout)
     first = args.seed if args.seed is not None else 0
     count = args.seeds if args.seeds is not None else (1 if args.seed is not None else 100)
     drop = _drop(args.drop)

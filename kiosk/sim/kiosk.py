@@ -18,6 +18,7 @@ from kiosk.cloud.allocations import AllocationManager
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.gate import CloudGate
 from kiosk.cloud.giftcards import CloudCards
+from kiosk.cloud.partitions import BLOCK_SEATS, Layouts, sqlite_seat_counts
 from kiosk.cloud.pull import Puller
 from kiosk.cloud.status import CloudStatus
 from kiosk.cloud.worker import OutboxWorker
@@ -34,7 +35,7 @@ from kiosk.sim.world import CASHIER, CASHIER_2, MANAGER, WorldInfo
 class SimKiosk:
     def __init__(self, name: str, config: Config, time: VirtualTime, network: Network,
                  clients: tuple[Any, Any, str, str], world: WorldInfo, seed: int,
-                 first: bool = False):
+                 first: bool = False, block_seats: int = BLOCK_SEATS):
         self.name = name
         self.config = config
         self.time = time
@@ -42,6 +43,7 @@ class SimKiosk:
         self.clock = KioskClock(time)
         self._real = clients  # (dynamodb, sns, table, topic arn): the true clients
         self.seed = seed
+        self.block_seats = block_seats  # the run's partition rule (kiosk.cloud.partitions)
         self.incarnation = 0
         self.next_tick = 0.0  # virtual monotonic time of its sync thread's next round
         # the first kiosk's cashier is the one the manager may deactivate (kiosk.sim.catalogue)
@@ -65,6 +67,8 @@ class SimKiosk:
         # a joined kiosk has pulled its cinema's catalogue, so it knows the cinema is published
         # and its claims carry the strict checks from the first one (kiosk.cloud.claims)
         self.context.published_cinemas.add(CINEMA)
+        self.context.layouts = Layouts(sqlite_seat_counts(str(self.config.db_path)),
+                                       self.block_seats)
         self.gate = CloudGate(self.config, context=self.context, clock=self.clock)
         self.services = open_services(self.config, clock=self.clock, gate=self.gate)
         # gift cards shared through the cloud, for the simulated cinema (issue 12)

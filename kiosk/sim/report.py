@@ -75,6 +75,7 @@ def describe_failure(result: SeedResult, shrunk: SeedResult | None, steps: int,
         again = (f"kiosk simulate --seed {result.seed} --kiosks {options.kiosks} --steps {steps}"
                  f"{' --policy ' + options.policy if options.policy != 'mixed' else ''}"
                  f"{' --keep-going' if options.keep_going else ''}"
+                 f"{' --layout ' + options.layout if options.layout != 'single' else ''}"
                  f"{' --drop ' + drop if drop else ''}")
         kept = steps - len(shrunk.dropped)
         lines.append(f"  shortest failing schedule found: {kept} step(s) of the first {steps}; "

@@ -24,6 +24,7 @@ from pathlib import Path
 from kiosk.cloud.channel import CHANNEL_ID, OnlineChannel, OnlineSale
 from kiosk.cloud.claims import SeatClaims
 from kiosk.cloud.errors import CloudError, CloudUnavailable
+from kiosk.cloud.partitions import BLOCK_SEATS, Layouts
 from kiosk.cloud.table import ensure_table
 from kiosk.config import CloudConfig, Config
 from kiosk.domain.clock import to_iso
@@ -55,12 +56,22 @@ class SimUnavailable(RuntimeError):
     """The simulator needs moto (the ``test`` extra)."""
 
 
+SIM_BLOCK_SEATS = 10  # the 40-seat world hall: 4 blocks with --layout blocks
+
+
 @dataclass(frozen=True)
 class SimOptions:
     kiosks: int = 3
     steps: int = 40
     policy: str = "mixed"  # allocated-only | optimistic | mixed (drawn per seed)
     keep_going: bool = False  # play on after a violation (to see what it leads to)
+    layout: str = "single"  # seat partition keys: single | blocks (kiosk.cloud.partitions)
+
+    @property
+    def block_seats(self) -> int:
+        """The partition rule's parameter for every device of the run: ``blocks`` spreads the
+        40-seat hall over 4 partition keys, as the rule does for an arena-sized hall."""
+        return SIM_BLOCK_SEATS if self.layout == "blocks" else BLOCK_SEATS
 
 
 @dataclass
@@ -147,7 +158,8 @@ class Simulation:
         self.time = VirtualTime()
         self.counts: Counter = Counter()
         self.trace = Trace(str(env.root))
-        self.truth = Truth(env.dynamodb, self.table)
+        self.layouts = Layouts(lambda _show: len(env.world.seats), options.block_seats)
+        self.truth = Truth(env.dynamodb, self.table, self.layouts)
         self.cancelled: dict[str, set[str]] = {}  # show -> bookings sold before it was cancelled
         self.deactivated: dict[str, set[str]] = {}  # staff number -> bookings before it
         self.office_version = 0
@@ -174,12 +186,13 @@ class Simulation:
             self.network.rates[name] = self.schedule.rates[i]
             kiosk = SimKiosk(name, config, self.time, self.network,
                              (env.dynamodb, env.sns, self.table, self.topic), self.world, seed,
-                             first=i == 0)
+                             first=i == 0, block_seats=options.block_seats)
             kiosk.services.shifts.open(kiosk.cashier, 0)
             self.kiosks.append(kiosk)
         self.network.rates[CHANNEL_ID] = self.schedule.web
         web = FaultClient(env.dynamodb, self.network, CHANNEL_ID, "dynamodb")
-        self.channel = OnlineChannel(SeatClaims(web, self.table, CHANNEL_ID, {catalogue.CINEMA}),
+        self.channel = OnlineChannel(SeatClaims(web, self.table, CHANNEL_ID, {catalogue.CINEMA},
+                                                self.layouts),
                                      clock=KioskClock(self.time), hold_s=300.0,
                                      cinema_id=catalogue.CINEMA)
         self.web_sales: list[OnlineSale] = []

@@ -16,7 +16,8 @@ from collections import deque
 from typing import Any
 
 from kiosk.cloud.claims import plain
-from kiosk.cloud.table import seat_from_sk, show_pk
+from kiosk.cloud.partitions import SINGLE, Layouts
+from kiosk.cloud.table import seat_from_sk
 
 HISTORY = 4  # states per partition a stale read may return (besides the current one)
 WireItem = dict[str, Any]
@@ -59,9 +60,10 @@ def touched_partitions(op: str, kwargs: dict[str, Any]) -> list[str]:
 
 
 class Truth:
-    def __init__(self, client: Any, table: str):
+    def __init__(self, client: Any, table: str, layouts: Layouts = SINGLE):
         self.client = client  # the real client: never faulty
         self.table = table
+        self.layouts = layouts  # the run's seat partition keys (kiosk.cloud.partitions)
         self._backend = _moto_backend(client.meta.region_name, table)
         self._history: dict[str, deque[list[WireItem]]] = {}
 
@@ -106,7 +108,8 @@ class Truth:
     # -- what the checks read -------------------------------------------------------------
     def seats(self, show_id: str) -> dict[str, dict[str, Any]]:
         """Seat code -> the seat item as plain values."""
-        return {seat_from_sk(i["sk"]): i for i in map(plain, self.wire_partition(show_pk(show_id)))
+        return {seat_from_sk(i["sk"]): i for pk in self.layouts.pks(show_id)
+                for i in map(plain, self.wire_partition(pk))
                 if str(i.get("sk", "")).startswith("SEAT#")}
 
     def booking(self, booking_id: str) -> dict[str, Any] | None:

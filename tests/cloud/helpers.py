@@ -11,6 +11,7 @@ from botocore.exceptions import ConnectionClosedError, EndpointConnectionError
 
 from kiosk.cloud.claims import plain
 from kiosk.cloud.clients import CloudClients, Timeouts
+from kiosk.cloud.partitions import show_of_pk
 from kiosk.cloud.worker import enqueue
 from kiosk.domain.clock import to_iso
 from kiosk.domain.ids import new_id, new_reference
@@ -72,7 +73,7 @@ def scan_all(client, table: str) -> list[dict[str, Any]]:
 
 def seat_items(client, table: str, show_id: str) -> dict[str, dict[str, Any]]:
     return {i["sk"].removeprefix("SEAT#"): i for i in scan_all(client, table)
-            if i["pk"] == f"SHOW#{show_id}"}
+            if show_of_pk(i["pk"]) == show_id}  # either seat layout (kiosk.cloud.partitions)
 
 
 def booking_items(client, table: str) -> dict[str, dict[str, Any]]:

@@ -14,12 +14,12 @@ from datetime import UTC
 import pytest
 
 from kiosk.cli import main
-from kiosk.cloud import antientropy
+from kiosk.cloud import antientropy, partitions
 from kiosk.cloud.antientropy import AntiEntropy
 from kiosk.cloud.channel import OnlineChannel
 from kiosk.cloud.clients import CloudClients
 from kiosk.cloud.engine import SyncEngine
-from kiosk.cloud.table import booking_key, ensure_table, seat_key
+from kiosk.cloud.table import booking_key, ensure_table
 from kiosk.cloud.worker import OutboxWorker
 from kiosk.config import CloudConfig
 from kiosk.domain.clock import Clock, to_iso
@@ -33,7 +33,20 @@ SHOW = "show-future"
 
 
 @pytest.fixture
-def kiosks(ctx, cloud_config, tmp_path, clock):
+def layout(request, monkeypatch):
+    """The seat layout every device of the test uses: ``blocks`` spreads the test hall's shows
+    over 4 partition keys, as the rule does for an arena-sized hall (kiosk.cloud.partitions)."""
+    name = getattr(request, "param", "single")
+    if name == "blocks":
+        monkeypatch.setattr(partitions, "BLOCK_SEATS", 16)
+    return name
+
+
+both_layouts = pytest.mark.parametrize("layout", ["single", "blocks"], indirect=True)
+
+
+@pytest.fixture
+def kiosks(layout, ctx, cloud_config, tmp_path, clock):
     opened = [open_kiosk(cloud_config, tmp_path, clock, n) for n in (1, 2)]
     yield opened
     for k in opened:
@@ -69,12 +82,16 @@ def sync_states(kiosk: Kiosk) -> dict[str, tuple[str, str]]:
         "SELECT id, state, sync_state FROM bookings")}
 
 
-@pytest.mark.parametrize("items_per_unit", [antientropy.ITEMS_PER_QUERY_UNIT, 0],
-                         ids=["query-the-show", "batch-get-the-seats"])
+@pytest.mark.parametrize(("items_per_unit", "layout"), [
+    (antientropy.ITEMS_PER_QUERY_UNIT, "single"), (0, "single"),
+    (antientropy.ITEMS_PER_QUERY_UNIT, "blocks"), (0, "blocks")],
+    ids=["query-the-show", "batch-get-the-seats", "query-the-blocks", "batch-get-in-blocks"],
+    indirect=["layout"])
 def test_every_kiosks_synced_bookings_come_back_after_the_table_is_recreated(
-        kiosks, ctx, clock, monkeypatch, items_per_unit):
+        kiosks, ctx, clock, monkeypatch, items_per_unit, layout):
     monkeypatch.setattr(antientropy, "ITEMS_PER_QUERY_UNIT", items_per_unit)
     first, second = kiosks
+    assert first.ctx.layouts.blocks(SHOW) == (4 if layout == "blocks" else 1)
     a = first.sell(SHOW, ["C3", "C4"])
     b = first.sell(SHOW, ["D3", "D4", "D5"])
     gone = first.sell(SHOW, ["B1"])
@@ -112,14 +129,16 @@ def test_every_kiosks_synced_bookings_come_back_after_the_table_is_recreated(
     assert [verify(k, clock).resent for k in kiosks] == [[], []]  # all there now
 
 
+@both_layouts
 def test_a_seat_resold_online_meanwhile_becomes_a_conflict_never_a_double_sale(
-        kiosks, ctx, clock):
+        kiosks, ctx, clock, layout):
     kiosk = kiosks[0]
     kept = kiosk.sell(SHOW, ["B1", "B2"])
     lost = kiosk.sell(SHOW, ["C3", "C4"])
     drain(kiosk, clock)
     lose_the_table(ctx)
-    web = OnlineChannel.for_context(ctx, clock=clock).buy(SHOW, ["C4", "C5"])
+    # the web reads the same catalogue (here the kiosk's), so it puts C4 under the same key
+    web = OnlineChannel.for_context(kiosk.ctx, clock=clock).buy(SHOW, ["C4", "C5"])
 
     assert sorted(verify(kiosk, clock).resent) == sorted([kept.booking_id, lost.booking_id])
     drain(kiosk, clock)
@@ -138,20 +157,23 @@ def test_a_seat_resold_online_meanwhile_becomes_a_conflict_never_a_double_sale(
     assert verify(kiosk, clock).resent == []  # a conflict is the manager's, not resent again
 
 
-def test_single_lost_items_are_found_and_nothing_missing_costs_two_reads(kiosks, ctx, clock):
+@both_layouts
+def test_single_lost_items_are_found_and_nothing_missing_costs_two_reads(kiosks, ctx, clock,
+                                                                          layout):
     kiosk = kiosks[0]
     one = kiosk.sell(SHOW, ["C3", "C4"])
     two = kiosk.sell(SHOW, ["D3", "D4"])
     drain(kiosk, clock)
     outbox = kiosk.svc.deps.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
     quiet = verify(kiosk, clock)
-    assert (quiet.bookings, quiet.seats, quiet.reads, quiet.resent) == (2, 4, 2, [])
+    queries = kiosk.ctx.layouts.blocks(SHOW)  # one Query per partition key of the show
+    assert (quiet.bookings, quiet.seats, quiet.reads, quiet.resent) == (2, 4, queries + 1, [])
     assert kiosk.svc.deps.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == outbox
     assert kiosk.svc.deps.conn.execute("SELECT value FROM cloud_state WHERE key = "
                                        "'last_verify_at'").fetchone()[0] == to_iso(clock.now())
 
     client = ctx.clients().dynamodb
-    client.delete_item(TableName=TABLE, Key=seat_key(SHOW, "C4"))
+    client.delete_item(TableName=TABLE, Key=kiosk.ctx.layouts.key(SHOW, "C4"))
     client.delete_item(TableName=TABLE, Key=booking_key(two.booking_id))
     found = verify(kiosk, clock)
     assert found.missing_seats == {one.booking_id: ["C4"], two.booking_id: []}

@@ -8,6 +8,7 @@ import pytest
 
 from kiosk.cloud.claims import SeatClaims, Seller
 from kiosk.cloud.errors import CloudUnavailable
+from kiosk.cloud.partitions import SINGLE, Layouts
 from kiosk.cloud.table import MAX_SEATS_PER_CLAIM
 from kiosk.domain.errors import InvalidInput, SeatsUnavailable
 from tests.cloud.cinema_items import publish
@@ -23,8 +24,24 @@ def client(ctx):
     return ctx.clients().dynamodb
 
 
+# Both seat layouts (kiosk.cloud.partitions): one partition key per show, and the same 40-seat
+# show spread over 4 keys by block, as an arena-sized hall is. The key claim, release, replay
+# and pull tests run on both; ``kiosk`` builds every claimer of a test with the same layout.
+BLOCKS = Layouts(lambda _show: 40, block_seats=10)
+LAYOUT = {"layouts": SINGLE}
+both_layouts = pytest.mark.parametrize("layout", [SINGLE, BLOCKS], ids=["single", "blocks"],
+                                       indirect=True)
+
+
+@pytest.fixture
+def layout(request):
+    LAYOUT["layouts"] = request.param
+    yield request.param
+    LAYOUT["layouts"] = SINGLE
+
+
 def kiosk(client, name="KIOSK-1") -> SeatClaims:
-    return SeatClaims(client, TABLE, name)
+    return SeatClaims(client, TABLE, name, layouts=LAYOUT["layouts"])
 
 
 def record(**extra):
@@ -32,7 +49,8 @@ def record(**extra):
             "currency": "INR", **extra}
 
 
-def test_hold_names_exactly_the_seats_taken(client):
+@both_layouts
+def test_hold_names_exactly_the_seats_taken(client, layout):
     a, b = kiosk(client), kiosk(client, "KIOSK-2")
     a.claim_hold(show_id="S", seats=["A1", "A2"], hold_id="h1", expires_at=LATER, now=NOW)
     with pytest.raises(SeatsUnavailable) as err:
@@ -44,7 +62,8 @@ def test_hold_names_exactly_the_seats_taken(client):
     assert {i["hold_id"] for i in items.values()} == {"h1"}
 
 
-def test_replayed_hold_and_confirm_are_harmless(client):
+@both_layouts
+def test_replayed_hold_and_confirm_are_harmless(client, layout):
     a = kiosk(client)
     for _ in range(2):
         a.claim_hold(show_id="S", seats=["B1", "B2"], hold_id="h1", expires_at=LATER, now=NOW)
@@ -64,7 +83,8 @@ def test_replayed_hold_and_confirm_are_harmless(client):
     assert err.value.seats == ("B2",)
 
 
-def test_lost_response_then_replay_has_no_effect(client):
+@both_layouts
+def test_lost_response_then_replay_has_no_effect(client, layout):
     a = kiosk(client)
     lose = LoseResponses(client, times=1)
     with pytest.raises(CloudUnavailable):
@@ -77,7 +97,8 @@ def test_lost_response_then_replay_has_no_effect(client):
     assert list(booking_items(client, TABLE)) == ["bk1"]
 
 
-def test_expired_hold_can_be_taken_but_not_a_live_one(client):
+@both_layouts
+def test_expired_hold_can_be_taken_but_not_a_live_one(client, layout):
     a, b = kiosk(client), kiosk(client, "KIOSK-2")
     a.claim_hold(show_id="S", seats=["D1"], hold_id="h1", expires_at=LATER, now=NOW)
     with pytest.raises(SeatsUnavailable):
@@ -91,7 +112,8 @@ def test_expired_hold_can_be_taken_but_not_a_live_one(client):
                   record=record())
 
 
-def test_allocated_seats_belong_to_their_kiosk_only(client):
+@both_layouts
+def test_allocated_seats_belong_to_their_kiosk_only(client, layout):
     a, b = kiosk(client), kiosk(client, "KIOSK-2")
     a.allocate(show_id="S", seats=["E1", "E2"], now=NOW)
     with pytest.raises(SeatsUnavailable) as err:
@@ -119,7 +141,8 @@ def test_allocated_seats_belong_to_their_kiosk_only(client):
     assert seat_items(client, TABLE, "S") == {}
 
 
-def test_release_and_refund_only_touch_what_they_own(client):
+@both_layouts
+def test_release_and_refund_only_touch_what_they_own(client, layout):
     a, b = kiosk(client), kiosk(client, "KIOSK-2")
     a.claim_hold(show_id="S", seats=["F1", "F2"], hold_id="h1", expires_at=LATER, now=NOW)
     assert b.release_hold(show_id="S", seats=["F1"], hold_id="h2") == []
@@ -147,10 +170,17 @@ def test_claims_are_capped_to_one_transaction(client):
     assert len(seat_items(client, TABLE, "S")) == 97
 
 
-def test_show_items_paginates(client):
+@both_layouts
+def test_show_items_paginates(client, layout):
     a = kiosk(client)
     a.allocate(show_id="P", seats=[f"H{i}" for i in range(30)], now=NOW)
     assert len(a.show_items("P", page_size=7)) == 30
+    # the blocked layout really spreads the show over its partition keys, the same on every
+    # device: another kiosk's pull reads the same 30 seats
+    keys = {i["pk"] for i in a.show_items("P")}
+    assert keys == set(layout.pks("P")) and len(keys) == layout.blocks("P")
+    assert {i["sk"] for i in kiosk(client, "KIOSK-2").show_items("P")} == {
+        f"SEAT#H{i}" for i in range(30)}
 
 
 def test_token_mismatch_on_a_replay_falls_back_to_the_conditions(client):
@@ -177,7 +207,8 @@ def test_token_mismatch_on_a_replay_falls_back_to_the_conditions(client):
     assert seat_items(client, TABLE, "S")["J1"]["booking_id"] == "bk1"
 
 
-def test_an_orphaned_hold_on_its_own_allocation_never_blocks_the_kiosk(client):
+@both_layouts
+def test_an_orphaned_hold_on_its_own_allocation_never_blocks_the_kiosk(client, layout):
     """Simulator seed 5229: a hold claim whose answer was lost (and whose undo was dropped) left
     an allocated seat held by a hold the kiosk no longer knows; the kiosk's next hold and its
     offline sale of that seat must still go through, and nobody else may take it."""

@@ -184,6 +184,23 @@ def test_the_same_seed_replays_in_another_process_and_hash_seed(env):
     assert out.stdout.strip().splitlines()[-1] == here
 
 
+@pytest.mark.parametrize("layout", ["single", "blocks"])
+def test_a_short_seeded_run_keeps_the_invariants_on_both_seat_layouts(env, layout):
+    """Issue 15: the same faults with a show's seats on one partition key or spread by block
+    (kiosk.cloud.partitions): sales, holds, allocations and pulls all find the same items."""
+    result = run_seed(env, 3, SimOptions(steps=15, layout=layout))
+    assert not result.violations, [v.line() for v in result.violations]
+    sim = Simulation(env, 3, SimOptions(steps=0, layout=layout))
+    try:
+        sale = sim.channel.buy("show-1", ["A1", "A2", "B3"])
+        keys = {pk for pk in sim.truth.partitions("SHOW#show-1")}
+        assert keys == ({"SHOW#show-1"} if layout == "single" else
+                        {sim.layouts.pk("show-1", s) for s in sale.seats})
+        assert set(sim.truth.seats("show-1")) == {"A1", "A2", "B3"}
+    finally:
+        sim.teardown()
+
+
 # -- the checker --------------------------------------------------------------------------------
 def _sale(k, booking_id: str, seat: str, show: str = "show-1") -> None:
     conn = k.conn
