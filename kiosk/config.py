@@ -45,6 +45,9 @@ class CloudConfig:
     auto_allocate: int = 0  # seats per show the kiosk reserves for itself while online (0 = off)
     sync_interval_s: float = 3.0
     pull_interval_s: float = 5.0
+    # the change feed (kiosk.cloud.feed): shows' versions read this often, changed shows pulled;
+    # full pulls then only every FEED_SAFETY_FACTOR pull intervals (0 = off: pull as before)
+    feed_interval_s: float = 0.5
     verify_interval_s: float = 300.0  # anti-entropy: are synced sales still in the cloud (0 = off)
     max_clock_offset_s: float = 30.0  # cloud claims pause while the clocks differ by more
     probe_interval_s: float = 30.0  # a cheap round trip when nothing else talked to the cloud
@@ -184,6 +187,7 @@ RULES: dict[str, tuple[str, Any]] = {
     "cloud.auto_allocate": _between(0, 1000, unit=" seats (0 = off)"),
     "cloud.sync_interval_s": _between(0, 3600, above=True, unit=" seconds"),
     "cloud.pull_interval_s": _between(0, 3600, above=True, unit=" seconds"),
+    "cloud.feed_interval_s": _between(0, 3600, unit=" seconds (0 = off)"),
     "cloud.verify_interval_s": _between(0, 86400, unit=" seconds (0 = off)"),
     "cloud.max_clock_offset_s": _between(0, 3600, above=True, unit=" seconds"),
     "cloud.probe_interval_s": _between(0, 3600, above=True, unit=" seconds"),

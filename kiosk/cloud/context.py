@@ -18,6 +18,7 @@ from kiosk.cloud.claims import SeatClaims
 from kiosk.cloud.clients import CloudClients, Timeouts
 from kiosk.cloud.clockwatch import ClockWatch, ObservedClient
 from kiosk.cloud.errors import CloudError, CloudUnavailable, translate
+from kiosk.cloud.feed import BumpingClaims, VersionBumper
 from kiosk.cloud.partitions import Layouts, sqlite_seat_counts
 from kiosk.cloud.status import CloudStatus
 from kiosk.config import Config
@@ -50,6 +51,7 @@ class CloudContext:
         self.published_cinemas: set[str] = set()  # see kiosk.cloud.claims (the check rule)
         # a show's partition keys follow its hall's size in the local catalogue (partitions)
         self.layouts = Layouts(sqlite_seat_counts(str(config.db_path)))
+        self._bumper: VersionBumper | None = None  # the change feed's (kiosk.cloud.feed)
 
     def adopt_clock(self, clock: Clock | None) -> None:
         """Measure skew against the kiosk's own (injected) clock, unless one was given already."""
@@ -72,8 +74,23 @@ class CloudContext:
         return ObservedClient(self.clients().dynamodb, self.clock_watch)
 
     def claims(self, kiosk_id: str | None = None) -> SeatClaims:
-        return SeatClaims(self.dynamodb(), self.clients().table, kiosk_id or self.kiosk_id,
-                          self.published_cinemas, self.layouts)
+        """Seat claims for this process; with the change feed on, each successful seat write
+        also moves its show's version item (kiosk.cloud.feed)."""
+        if self.config.cloud.feed_interval_s <= 0:
+            return SeatClaims(self.dynamodb(), self.clients().table, kiosk_id or self.kiosk_id,
+                              self.published_cinemas, self.layouts)
+        return BumpingClaims(self.dynamodb(), self.clients().table, kiosk_id or self.kiosk_id,
+                             self.published_cinemas, self.bumper(), self.layouts)
+
+    def bumper(self) -> VersionBumper:
+        """The one version bumper of this context (its thread serves every claim)."""
+        if self._bumper is None:
+            client, table = self.dynamodb(), self.clients().table  # outside the lock: they take it
+            with self._lock:
+                if self._bumper is None:
+                    self._bumper = VersionBumper(client, table)
+        assert self._bumper is not None
+        return self._bumper
 
     def cloud_time(self, moment: datetime) -> datetime:
         """``moment`` of the kiosk's clock on the cloud's clock (what conditions compare)."""

@@ -3,10 +3,13 @@
 ``kiosk sync --watch`` runs it in the foreground; ``kiosk.ui.sync_bridge.SyncBridge`` runs it in
 a QThread and turns each ``tick`` into Qt signals. Drain and pull have their own cadence
 (``sync_interval_s``, ``pull_interval_s``; shows not on screen are pulled every
-``BACKGROUND_PULL_FACTOR`` pull intervals, since reads are what a busy kiosk pays for);
-``nudge()`` asks for a drain at the next tick (e.g. right after a sale). A show whose claim the
-cloud just refused is pulled at the next tick, on screen or not (``kiosk.cloud.refusals``), and
-every ``verify_interval_s`` (and soon after an outage) the anti-entropy check makes sure synced
+``BACKGROUND_PULL_FACTOR`` pull intervals, since reads are what a busy kiosk pays for).
+With the change feed on (``feed_interval_s`` > 0, ``kiosk.cloud.feed``), the versions of all
+shows on sale are read in one batch every feed interval and only the shows that changed are
+pulled; the full pull then runs ``FEED_SAFETY_FACTOR`` times less often, as a safety net for a
+missed version bump. ``nudge()`` asks for a drain at the next tick (e.g. right after a sale).
+A show whose claim the cloud just refused is pulled at the next tick, on screen or not
+(``kiosk.cloud.refusals``), and every ``verify_interval_s`` (and soon after an outage) the anti-entropy check makes sure synced
 sales are still in the cloud (``kiosk.cloud.antientropy``).
 """
 
@@ -25,6 +28,7 @@ from kiosk.cloud.antientropy import AntiEntropy, VerifyResult
 from kiosk.cloud.catalogue_sync import CatalogueSync
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
+from kiosk.cloud.feed import FEED_SAFETY_FACTOR, ShowFeed
 from kiosk.cloud.ledger_sync import LedgerSync
 from kiosk.cloud.pull import Puller, shows_on_sale
 from kiosk.cloud.status import CONNECTING
@@ -79,6 +83,8 @@ class SyncEngine:
         self._nudged = True
         self._next_drain = 0.0
         self._next_pull = 0.0
+        self.feed = ShowFeed(self.context) if config.cloud.feed_interval_s > 0 else None
+        self._next_feed = 0.0
         self._background_due: dict[str, float] = {}  # shows not on screen: pulled less often
         self._refusal_pulled: dict[str, float] = {}  # show -> last pull a refusal asked for
         self._next_alloc = 0.0
@@ -102,6 +108,7 @@ class SyncEngine:
         with self._lock:
             self._focus = [show_id] if show_id else []
             self._next_pull = 0.0
+            self._next_feed = 0.0
 
     def nudge(self) -> None:
         with self._lock:
@@ -133,14 +140,9 @@ class SyncEngine:
                                     if sk.startswith("SHOW#"))
         if status.worth_trying():
             report.changed_shows.extend(self._pull_refused(mono))
-        if pull_due and status.worth_trying():
-            try:
-                report.changed_shows.extend(self.puller.pull_on_sale(
-                    focus, self._background_due, BACKGROUND_PULL_FACTOR * cloud.pull_interval_s,
-                    mono))
-            except (CloudUnavailable, CloudError, KioskError) as err:
-                log.info("pull failed: %s", err)
-            self._next_pull = mono + cloud.pull_interval_s
+        feed_due = self.feed is not None and mono >= self._next_feed
+        if (pull_due or feed_due) and status.worth_trying():
+            report.changed_shows.extend(self._pull(focus, mono, pull_due, feed_due))
         if status.state == CONNECTING or (status.worth_trying()
                                            and status.quiet_for() >= cloud.probe_interval_s):
             self._probe()  # "Online" only after a round trip, and kept honest when idle
@@ -170,6 +172,44 @@ class SyncEngine:
             self.context.probe()
         except (CloudUnavailable, CloudError) as err:
             log.info("cloud probe failed: %s", err)
+
+    def _pull(self, focus: list[str], mono: float, pull_due: bool, feed_due: bool) -> list[str]:
+        """The feed's version read first (so a write after it is seen next time), then the full
+        pull if due, then the shows the feed says changed that the full pull did not cover."""
+        cloud = self.config.cloud
+        factor = FEED_SAFETY_FACTOR if self.feed is not None else 1
+        background_s = BACKGROUND_PULL_FACTOR * cloud.pull_interval_s * factor
+        changed: list[str] = []
+        moved: list[str] = []
+        covered: set[str] = set()
+        if feed_due:
+            self._next_feed = mono + cloud.feed_interval_s
+        if pull_due:
+            self._next_pull = mono + cloud.pull_interval_s * factor
+        try:
+            on_sale = shows_on_sale(self.puller.conn, self.clock.now())
+            if feed_due and self.feed is not None:
+                moved = self.feed.changed(list(dict.fromkeys([*focus, *on_sale])))
+            if pull_due:
+                covered = {*focus, *(s for s in on_sale if self._background_due.get(s, 0.0) <= mono)}
+                changed.extend(self.puller.pull_on_sale(focus, self._background_due, background_s,
+                                                        mono))
+        except (CloudUnavailable, CloudError, KioskError) as err:
+            log.info("pull failed: %s", err)
+            if self.feed is not None:
+                self.feed.forget(moved)
+            return changed
+        todo = [s for s in moved if s not in covered]
+        for n, show_id in enumerate(todo):
+            try:
+                if self.puller.pull_show(show_id):
+                    changed.append(show_id)
+            except (CloudUnavailable, CloudError, KioskError) as err:
+                log.info("pull of changed show %s failed: %s", show_id, err)
+                if self.feed is not None:
+                    self.feed.forget(todo[n:])
+                break
+        return changed
 
     def _pull_refused(self, mono: float) -> list[str]:
         """Pull the shows a refused claim asked for, each at most every ``pull_interval_s`` (as

@@ -1,0 +1,102 @@
+"""The change feed (kiosk.cloud.feed): versions move after seat writes; kiosks pull only the
+shows whose version moved; a missed bump is caught by the slower safety pull."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from kiosk.cloud.claims import SeatClaims
+from kiosk.cloud.engine import SyncEngine
+from kiosk.cloud.feed import FEED_SAFETY_FACTOR, BumpingClaims, read_versions
+from kiosk.domain.errors import SeatsUnavailable
+from tests.cloud.conftest import TABLE
+
+SHOW, LATER = "show-future", "show-later"
+
+
+def _versions(ctx, *shows):
+    ctx.bumper().flush()
+    return read_versions(ctx.clients().dynamodb, TABLE, shows)
+
+
+def _hold(claims, clock, hold_id, seats, show=SHOW):
+    now = clock.now()
+    claims.claim_hold(show_id=show, seats=seats, hold_id=hold_id,
+                      expires_at=now + timedelta(minutes=5), now=now)
+
+
+def test_version_moves_after_claim_and_release_only(ctx, clock):
+    claims = ctx.claims("KIOSK-2")
+    assert isinstance(claims, BumpingClaims)
+    assert _versions(ctx, SHOW, LATER) == {SHOW: 0, LATER: 0}
+    _hold(claims, clock, "h1", ["A1", "A2"])
+    assert _versions(ctx, SHOW, LATER) == {SHOW: 1, LATER: 0}
+    with pytest.raises(SeatsUnavailable):  # refused: nothing changed, no bump
+        _hold(claims, clock, "h2", ["A2", "A3"])
+    assert _versions(ctx, SHOW) == {SHOW: 1}
+    assert claims.release_hold(show_id=SHOW, seats=["A1", "A2"], hold_id="h1") == ["A1", "A2"]
+    assert _versions(ctx, SHOW) == {SHOW: 2}
+    assert claims.release_hold(show_id=SHOW, seats=["A1"], hold_id="h1") == []  # already free
+    assert _versions(ctx, SHOW) == {SHOW: 2}
+
+
+def _spy(engine):
+    reads: list[str] = []
+    real = engine.puller.pull_show
+    engine.puller.pull_show = lambda show_id: reads.append(show_id) or real(show_id)
+    return reads
+
+
+def _remote(engine, show):
+    return {r[0] for r in engine.puller.conn.execute(
+        "SELECT seat_code FROM remote_seats WHERE show_id = ?", (show,))}
+
+
+def _feed_tick(engine):
+    """A tick where only the feed is due (the safety pull is far away)."""
+    engine._next_feed = 0.0
+    engine._next_pull = float("inf")
+    return engine.tick()
+
+
+def test_kiosk_pulls_only_the_shows_that_changed(cloud_services, ctx, clock):
+    engine = SyncEngine(cloud_services.config, ctx, clock=clock)
+    reads = _spy(engine)
+    try:
+        engine.tick()  # start-up: the full pull and the first look at every version
+        reads.clear()
+        assert _feed_tick(engine).changed_shows == [] and reads == []  # idle: no query at all
+        _hold(ctx.claims("KIOSK-2"), clock, "other", ["B1", "B2"])  # another kiosk sells
+        ctx.bumper().flush()
+        report = _feed_tick(engine)
+        assert reads == [SHOW]  # not show-later, whose version did not move
+        assert SHOW in report.changed_shows and _remote(engine, SHOW) == {"B1", "B2"}
+        reads.clear()
+        _feed_tick(engine)
+        assert reads == []
+    finally:
+        engine.close()
+
+
+def test_missed_bump_is_caught_by_the_safety_pull(cloud_services, ctx, clock):
+    engine = SyncEngine(cloud_services.config, ctx, clock=clock)
+    try:
+        engine.watch_show(SHOW)  # on screen: its safety pull is the sooner one
+        engine.tick()
+        # a writer that died before its bump: the seats are taken, the version never moved
+        plain = SeatClaims(ctx.clients().dynamodb, TABLE, "KIOSK-3")
+        _hold(plain, clock, "lost", ["C1"])
+        _feed_tick(engine)
+        assert _remote(engine, SHOW) == set()  # not seen yet: only delayed ...
+        engine._next_pull = 0.0  # ... until the safety pull comes round
+        assert SHOW in engine.tick().changed_shows and _remote(engine, SHOW) == {"C1"}
+        # and the safety pull comes FEED_SAFETY_FACTOR times less often than without the feed
+        import time
+
+        left = engine._next_pull - time.monotonic()
+        interval = ctx.config.cloud.pull_interval_s
+        assert interval * (FEED_SAFETY_FACTOR - 1) < left <= interval * FEED_SAFETY_FACTOR
+    finally:
+        engine.close()
