@@ -21,6 +21,7 @@ SECTIONS = {
     "cloud": "kiosk.bench.cloud",
     "door": "kiosk.bench.door",
     "flash": "kiosk.bench.flash",
+    "feed": "kiosk.bench.feed",
 }
 
 

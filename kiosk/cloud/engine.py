@@ -4,9 +4,9 @@
 a QThread and turns each ``tick`` into Qt signals. Drain and pull have their own cadence
 (``sync_interval_s``, ``pull_interval_s``; shows not on screen are pulled every
 ``BACKGROUND_PULL_FACTOR`` pull intervals, since reads are what a busy kiosk pays for).
-With the change feed on (``feed_interval_s`` > 0, ``kiosk.cloud.feed``), the versions of all
-shows on sale are read in one batch every feed interval and only the shows that changed are
-pulled; the full pull then runs ``FEED_SAFETY_FACTOR`` times less often, as a safety net for a
+With the change feed on (``feed_interval_s`` > 0, ``kiosk.cloud.feed``), the version of the
+show on screen is read every feed interval and the versions of all shows on sale, in one batch,
+every ``FEED_WIDE_FACTOR`` feed intervals; only the shows that changed are pulled; the full pull then runs ``FEED_SAFETY_FACTOR`` times less often, as a safety net for a
 missed version bump. ``nudge()`` asks for a drain at the next tick (e.g. right after a sale).
 A show whose claim the cloud just refused is pulled at the next tick, on screen or not
 (``kiosk.cloud.refusals``), and every ``verify_interval_s`` (and soon after an outage) the anti-entropy check makes sure synced
@@ -28,7 +28,7 @@ from kiosk.cloud.antientropy import AntiEntropy, VerifyResult
 from kiosk.cloud.catalogue_sync import CatalogueSync
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
-from kiosk.cloud.feed import FEED_SAFETY_FACTOR, ShowFeed
+from kiosk.cloud.feed import FEED_SAFETY_FACTOR, FEED_WIDE_FACTOR, ShowFeed
 from kiosk.cloud.ledger_sync import LedgerSync
 from kiosk.cloud.pull import Puller, shows_on_sale
 from kiosk.cloud.status import CONNECTING
@@ -85,6 +85,7 @@ class SyncEngine:
         self._next_pull = 0.0
         self.feed = ShowFeed(self.context) if config.cloud.feed_interval_s > 0 else None
         self._next_feed = 0.0
+        self._next_feed_all = 0.0
         self._background_due: dict[str, float] = {}  # shows not on screen: pulled less often
         self._refusal_pulled: dict[str, float] = {}  # show -> last pull a refusal asked for
         self._next_alloc = 0.0
@@ -189,7 +190,11 @@ class SyncEngine:
         try:
             on_sale = shows_on_sale(self.puller.conn, self.clock.now())
             if feed_due and self.feed is not None:
-                moved = self.feed.changed(list(dict.fromkeys([*focus, *on_sale])))
+                wide = mono >= self._next_feed_all  # every show on sale, not just the screen's
+                if wide:
+                    self._next_feed_all = mono + cloud.feed_interval_s * FEED_WIDE_FACTOR
+                moved = self.feed.changed(list(dict.fromkeys([*focus, *on_sale] if wide
+                                                             else focus)))
             if pull_due:
                 covered = {*focus, *(s for s in on_sale if self._background_due.get(s, 0.0) <= mono)}
                 changed.extend(self.puller.pull_on_sale(focus, self._background_due, background_s,

@@ -54,9 +54,11 @@ def _remote(engine, show):
         "SELECT seat_code FROM remote_seats WHERE show_id = ?", (show,))}
 
 
-def _feed_tick(engine):
-    """A tick where only the feed is due (the safety pull is far away)."""
+def _feed_tick(engine, wide=True):
+    """A tick where only the feed is due (the safety pull is far away); ``wide``: the versions
+    of every show on sale are due too, not only the one on screen."""
     engine._next_feed = 0.0
+    engine._next_feed_all = 0.0 if wide else float("inf")
     engine._next_pull = float("inf")
     return engine.tick()
 
@@ -76,6 +78,16 @@ def test_kiosk_pulls_only_the_shows_that_changed(cloud_services, ctx, clock):
         reads.clear()
         _feed_tick(engine)
         assert reads == []
+        # with a show on screen, most ticks read only its version; the others every few
+        engine.watch_show(SHOW)
+        _feed_tick(engine)
+        _hold(ctx.claims("KIOSK-2"), clock, "later", ["D1"], show=LATER)
+        ctx.bumper().flush()
+        reads.clear()
+        _feed_tick(engine, wide=False)
+        assert reads == [] and _remote(engine, LATER) == set()
+        _feed_tick(engine, wide=True)
+        assert reads == [LATER] and _remote(engine, LATER) == {"D1"}
     finally:
         engine.close()
 
