@@ -30,6 +30,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -48,6 +49,15 @@ FEED_SAFETY_FACTOR = 6  # with the feed on, full pulls come this many times less
 # only every FEED_WIDE_FACTOR intervals: each version read costs 0.5 units however small the
 # show, so 40 shows every 0.5 s would cost as much as querying 40 empty shows (issue 15 bench)
 FEED_WIDE_FACTOR = 10
+BUMP_LINGER_S = 0.05  # a bump waits this long for more writes to the same shows (coalescing)
+
+
+_BUMPERS: weakref.WeakSet[VersionBumper] = weakref.WeakSet()
+
+
+def flush_all(timeout_s: float = 10.0) -> bool:
+    """Wait for every bumper of this process (tests: before the mocked cloud goes away)."""
+    return all([b.flush(timeout_s) for b in list(_BUMPERS)])
 
 
 def version_key(show_id: str) -> dict[str, Any]:
@@ -57,13 +67,15 @@ def version_key(show_id: str) -> dict[str, Any]:
 class VersionBumper:
     """Moves shows' version items forward off the caller's path, coalescing bursts.
 
-    ``touched(show)`` marks the show dirty and returns at once; one daemon thread sends one
-    ``UpdateItem ADD`` per dirty show. ``background=False`` bumps in the caller's thread (tests,
+    ``touched(show)`` marks the show dirty and returns at once; one daemon thread waits
+    ``linger_s`` for more and then sends one ``UpdateItem ADD`` per dirty show. ``background=False`` bumps in the caller's thread (tests,
     one-shot tools). ``flush()`` waits until nothing is dirty or in flight.
     """
 
-    def __init__(self, client: Any, table: str, *, background: bool = True):
+    def __init__(self, client: Any, table: str, *, background: bool = True,
+                 linger_s: float = BUMP_LINGER_S):
         self.client = client
+        self.linger_s = linger_s
         self.table = table
         self.background = background
         self.sent = 0  # bumps sent (a figure for the bench)
@@ -72,6 +84,7 @@ class VersionBumper:
         self._busy = 0
         self._cond = threading.Condition()
         self._thread: threading.Thread | None = None
+        _BUMPERS.add(self)
 
     def touched(self, show_id: str) -> None:
         if not self.background:
@@ -101,6 +114,9 @@ class VersionBumper:
             with self._cond:
                 while not self._dirty:
                     self._cond.wait()
+                self._busy = 1  # flush() waits through the linger too
+            time.sleep(self.linger_s)  # writes of the next moments share this bump
+            with self._cond:
                 shows = list(self._dirty)
                 self._dirty.clear()
                 self._busy = len(shows)
