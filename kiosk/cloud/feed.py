@@ -49,6 +49,8 @@ FEED_SAFETY_FACTOR = 6  # with the feed on, full pulls come this many times less
 # only every FEED_WIDE_FACTOR intervals: each version read costs 0.5 units however small the
 # show, so 40 shows every 0.5 s would cost as much as querying 40 empty shows (issue 15 bench)
 FEED_WIDE_FACTOR = 10
+# False: bumps in the caller's thread (tests on moto in process, which is not thread-safe)
+BACKGROUND_BUMPS = True
 BUMP_LINGER_S = 0.05  # a bump waits this long for more writes to the same shows (coalescing)
 
 
@@ -72,12 +74,12 @@ class VersionBumper:
     one-shot tools). ``flush()`` waits until nothing is dirty or in flight.
     """
 
-    def __init__(self, client: Any, table: str, *, background: bool = True,
+    def __init__(self, client: Any, table: str, *, background: bool | None = None,
                  linger_s: float = BUMP_LINGER_S):
         self.client = client
         self.linger_s = linger_s
         self.table = table
-        self.background = background
+        self.background = BACKGROUND_BUMPS if background is None else background
         self.sent = 0  # bumps sent (a figure for the bench)
         self.failed = 0
         self._dirty: dict[str, None] = {}

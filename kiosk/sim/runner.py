@@ -182,7 +182,10 @@ class Simulation:
             config = Config(db_path=path, kiosk_id=name, bcrypt_rounds=4,
                             ticket_dir=self.dir / "tickets",
                             cloud=CloudConfig(enabled=True, region=REGION, table=self.table,
-                                              topic_arn=self.topic, offline_policy=self.policy))
+                                              topic_arn=self.topic, offline_policy=self.policy,
+                                              # no change feed: its bumper thread would make
+                                              # the seeded runs depend on thread timing
+                                              feed_interval_s=0.0))
             self.network.rates[name] = self.schedule.rates[i]
             kiosk = SimKiosk(name, config, self.time, self.network,
                              (env.dynamodb, env.sns, self.table, self.topic), self.world, seed,

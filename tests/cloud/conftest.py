@@ -26,13 +26,15 @@ def aws(clock, monkeypatch):
     import moto.core.responses as moto_responses
     from moto import mock_aws
 
+    from kiosk.cloud import feed
+
     monkeypatch.setattr(moto_responses, "utcnow",
                         lambda: clock.now().astimezone(UTC).replace(tzinfo=None))
+    # version bumps in the claiming thread: moto in process is not thread-safe, and no bump may
+    # outlive the mock (it would go to the real endpoint)
+    monkeypatch.setattr(feed, "BACKGROUND_BUMPS", False)
     with mock_aws():
         yield
-        from kiosk.cloud.feed import flush_all
-
-        flush_all()  # no version bump may outlive the mock (it would go to the real endpoint)
 
 
 @pytest.fixture

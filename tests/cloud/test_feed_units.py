@@ -26,3 +26,27 @@ def test_writes_round_up_to_1_kb_and_transactions_double():
     assert units("UpdateItem", {}, {}) == (0.0, 1.0)
     txn = {"TransactItems": [{"Update": {}}, {"Update": {}}, {"Put": {"Item": _item(1100)}}]}
     assert units("TransactWriteItems", txn, {}) == (0.0, 8.0)  # (1 + 1 + 2) x 2
+
+
+def test_bumper_coalesces_a_burst_off_the_callers_thread():
+    import threading
+
+    from kiosk.cloud.feed import VersionBumper
+
+    sent: list[tuple[str, str]] = []
+    gate = threading.Event()
+
+    class Client:
+        def update_item(self, **kw):
+            gate.wait(5)  # the first bump is in flight while the burst arrives
+            sent.append((threading.current_thread().name, kw["Key"]["pk"]["S"]))
+
+    bumper = VersionBumper(Client(), "t", background=True, linger_s=0.0)
+    for _ in range(20):
+        bumper.touched("s1")  # returns at once: never waits for the cloud
+    bumper.touched("s2")
+    gate.set()
+    assert bumper.flush(5)
+    assert {pk for _, pk in sent} == {"FEED#s1", "FEED#s2"}
+    assert len(sent) <= 3  # 21 writes, at most one bump in flight plus one per show after it
+    assert all(name == "feed-bumper" for name, _ in sent)
