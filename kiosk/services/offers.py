@@ -12,6 +12,7 @@ from typing import Any
 
 from kiosk.domain.errors import InvalidInput, NotFound
 from kiosk.domain.offers import Offer, offer_from_record, offer_record
+from kiosk.domain.pricing import TICKET_TYPES
 from kiosk.services import audit, promos
 from kiosk.services.auth import ensure_manager
 from kiosk.services.deps import ServiceDeps
@@ -48,6 +49,22 @@ class OfferService:
             rows.append(OfferRow(offer, promos.uses_here(conn, cinema_id, offer.code)
                                  if offer.code else 0, cloud))
         return rows
+
+    def ticket_types(self, cinema_id: str) -> tuple[str, ...]:
+        """The ticket types an offer of this cinema can be for: those its shows' price lists
+        price (else those of the price lists in its currency), in the usual order; every type
+        when the cinema has no price list yet."""
+        conn = self.deps.conn
+        found = {r[0] for r in conn.execute(
+            "SELECT DISTINCT p.ticket_type FROM prices p JOIN shows s"
+            " ON s.price_list_id = p.price_list_id JOIN halls h ON h.id = s.hall_id"
+            " WHERE h.cinema_id = ?", (cinema_id,))}
+        if not found:
+            found = {r[0] for r in conn.execute(
+                "SELECT DISTINCT p.ticket_type FROM prices p JOIN price_lists l"
+                " ON l.id = p.price_list_id JOIN cinemas c ON c.currency = l.currency"
+                " WHERE c.id = ?", (cinema_id,))}
+        return tuple(t for t in TICKET_TYPES if t in found) or TICKET_TYPES
 
     def save(self, actor: Actor, record: dict[str, Any]) -> Offer:
         """Add an offer, or change one (same id). Refuses a code another offer has."""

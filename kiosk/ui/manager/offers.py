@@ -11,8 +11,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox
 
 from kiosk.domain.money import format_money, parse_money
-from kiosk.domain.offers import Offer, audience
+from kiosk.domain.offers import WEEKDAYS, Offer, audience
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
+from kiosk.ui.manager.offer_pickers import DayPicker, TicketTypePicker
 from kiosk.ui.names import ticket_type_name
 from kiosk.ui.page_names import ManagerPage
 
@@ -30,10 +31,6 @@ KIND_LABELS = (("percent", QT_TRANSLATE_NOOP("OffersScreen", "Percent off each t
                ("price", QT_TRANSLATE_NOOP("OffersScreen", "Each ticket at a price")))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OffersScreen", text)
-
-
 def takes_off(offer: Offer, currency: str) -> str:
     if offer.kind == "percent":
         return f"{offer.value} %"
@@ -46,24 +43,26 @@ def takes_off(offer: Offer, currency: str) -> str:
 
 def who_for(offer: Offer) -> str:
     """Who the offer is for, in the screen's language: "Adult tickets; Tue; shows
-    18:00–24:00" (day names from the locale; film ids are names, shown as stored)."""
+    18:00–24:00" (day names from the locale; film ids are names, shown as stored). The words
+    are written out in ``translate`` calls so that lupdate collects them."""
+    tr = QCoreApplication.translate
     words = []
     for part in audience(offer):
         if part.kind == "members":
-            words.append(_tr("members"))
+            words.append(tr("OffersScreen", "members"))
         elif part.kind == "tickets":
-            words.append(_tr("%1 tickets").replace(
+            words.append(tr("OffersScreen", "%1 tickets").replace(
                 "%1", "/".join(ticket_type_name(t) for t in part.values)))
         elif part.kind == "films":
-            words.append((_tr("film %1") if len(part.values) == 1 else _tr("films %1"))
-                         .replace("%1", ", ".join(part.values)))
+            words.append((tr("OffersScreen", "film %1") if len(part.values) == 1
+                          else tr("OffersScreen", "films %1")).replace("%1", ", ".join(part.values)))
         elif part.kind == "days":
             words.append(", ".join(QLocale().dayName(int(d) + 1, QLocale.FormatType.ShortFormat)
                                    for d in part.values))
         elif part.kind == "times":
-            words.append(_tr("shows %1–%2").replace("%1", part.values[0])
+            words.append(tr("OffersScreen", "shows %1–%2").replace("%1", part.values[0])
                          .replace("%2", part.values[1]))
-    return "; ".join(words) or _tr("all tickets")
+    return "; ".join(words) or tr("OffersScreen", "all tickets")
 
 
 class OffersScreen(ManagerScreen):
@@ -116,7 +115,7 @@ class OffersScreen(ManagerScreen):
         self.kind.setObjectName("offerKind")
         self.kind.setMinimumHeight(44)
         for key, label in KIND_LABELS:
-            self.kind.addItem(_tr(label), key)
+            self.kind.addItem(QCoreApplication.translate("OffersScreen", label), key)
         self.value = field("offerValue", self.tr("10 (percent) or 150.00"))
         self.code = field("offerCode", self.tr("code (empty: automatic)"))
         self.max_uses = QSpinBox(self)
@@ -124,12 +123,12 @@ class OffersScreen(ManagerScreen):
         self.max_uses.setRange(0, 1_000_000)
         self.max_uses.setSpecialValueText(self.tr("no limit"))
         self.max_uses.setMinimumHeight(44)
-        self.days = field("offerDays", self.tr("days, e.g. tue,sat (empty: every day)"))
+        self.days = DayPicker(self)
         self.valid_from = field("offerFrom", self.tr("sales from YYYY-MM-DD"))
         self.valid_to = field("offerUntil", self.tr("sales until YYYY-MM-DD"))
         self.shows_from = field("offerShowsFrom", self.tr("shows from HH:MM"))
         self.shows_before = field("offerShowsBefore", self.tr("shows before HH:MM"))
-        self.tickets = field("offerTickets", self.tr("ticket types, e.g. child,senior"))
+        self.tickets = TicketTypePicker(self)
         self.films = field("offerFilms", self.tr("film ids (empty: every film)"))
         self.members_only = QCheckBox(self.tr("Members only (member price)"), self)
         self.members_only.setObjectName("offerMembersOnly")
@@ -139,21 +138,26 @@ class OffersScreen(ManagerScreen):
                  ((self.code, self.tr("Promo code")), (self.max_uses, self.tr("Most uses (code)")),
                   (self.valid_from, self.tr("Sales from")),
                   (self.valid_to, self.tr("Sales until"))),
-                 ((self.days, self.tr("Show days")), (self.shows_from, self.tr("Shows from")),
-                  (self.shows_before, self.tr("Shows before")),
-                  (self.tickets, self.tr("Ticket types"))))
+                 ((self.shows_from, self.tr("Shows from")),
+                  (self.shows_before, self.tr("Shows before")), (self.films, self.tr("Films"))))
         for r, row in enumerate(cells):  # a caption over each field: filled, it still reads
             for c, (widget, caption) in enumerate(row):
-                grid.addWidget(muted(caption, self), 2 * r, c)
-                grid.addWidget(widget, 2 * r + 1, c)
-        grid.addWidget(muted(self.tr("Films"), self), 6, 0)
-        grid.addWidget(self.films, 7, 0, 1, 2)
-        grid.addWidget(self.members_only, 7, 2)
+                span = 2 if widget is self.films else 1
+                grid.addWidget(muted(caption, self), 2 * r, c, 1, span)
+                grid.addWidget(widget, 2 * r + 1, c, 1, span)
+        # the toggles wrap onto more lines in large text or a longer language
+        grid.addWidget(muted(self.tr("Show days"), self), 6, 0, 1, 2)
+        grid.addWidget(self.days, 7, 0, 1, 2)
+        grid.addWidget(muted(self.tr("Ticket types"), self), 6, 2, 1, 2)
+        grid.addWidget(self.tickets, 7, 2, 1, 2)
+        grid.addWidget(self.members_only, 8, 0, 1, 2)
         self.save_button = button(self.tr("Save offer"), self, role="primary", slot=self.save,
                                   name="saveOffer")
         self.withdraw_button = button(self.tr("Withdraw"), self, slot=self.withdraw, name="withdrawOffer")
         grid.addWidget(self.save_button, 8, 3)
         grid.addWidget(self.withdraw_button, 8, 2)
+        for c in range(4):
+            grid.setColumnStretch(c, 1)
         self.outer.addLayout(grid)
 
     # -- data ---------------------------------------------------------------------------------
@@ -170,6 +174,9 @@ class OffersScreen(ManagerScreen):
         if rows is None:
             return
         self.model.set_rows([self._row(r) for r in rows], rows)
+        types = self.call(self.ctx.services.offers.ticket_types, cinema_id)
+        if types is not None:
+            self.tickets.set_types(types)
 
     def _row(self, r) -> tuple:
         o = r.offer
@@ -195,23 +202,22 @@ class OffersScreen(ManagerScreen):
                            else f"{o.value // 100}.{o.value % 100:02d}")
         self.code.setText(o.code)
         self.max_uses.setValue(o.max_uses or 0)
-        from kiosk.domain.offers import WEEKDAYS
-
-        self.days.setText(",".join(WEEKDAYS[d] for d in o.weekdays))
+        self.days.set_keys(WEEKDAYS[d] for d in o.weekdays)
         self.valid_from.setText(o.valid_from)
         self.valid_to.setText(o.valid_to)
         self.shows_from.setText(o.from_time)
         self.shows_before.setText(o.to_time)
-        self.tickets.setText(",".join(o.ticket_types))
+        self.tickets.set_keys(o.ticket_types)
         self.films.setText(",".join(o.film_ids))
         self.members_only.setChecked(o.members_only)
 
     @Slot()
     def clear_form(self) -> None:
-        for edit in (self.offer_id, self.name, self.value, self.code, self.days,
-                     self.valid_from, self.valid_to, self.shows_from, self.shows_before,
-                     self.tickets, self.films):
+        for edit in (self.offer_id, self.name, self.value, self.code, self.valid_from,
+                     self.valid_to, self.shows_from, self.shows_before, self.films):
             edit.clear()
+        self.days.set_keys(())
+        self.tickets.set_keys(())
         self.max_uses.setValue(0)
         self.members_only.setChecked(False)
         self.table.clearSelection()
@@ -239,9 +245,9 @@ class OffersScreen(ManagerScreen):
                 "name": self.name.text().strip(), "kind": kind, "value": value,
                 "code": self.code.text().strip(), "max_uses": self.max_uses.value() or None,
                 "valid_from": self.valid_from.text().strip(),
-                "valid_to": self.valid_to.text().strip(), "weekdays": self.days.text(),
+                "valid_to": self.valid_to.text().strip(), "weekdays": self.days.stored(),
                 "from_time": self.shows_from.text().strip(),
-                "to_time": self.shows_before.text().strip(), "ticket_types": names(self.tickets),
+                "to_time": self.shows_before.text().strip(), "ticket_types": self.tickets.keys(),
                 "film_ids": names(self.films), "members_only": self.members_only.isChecked()}
 
     @Slot()
