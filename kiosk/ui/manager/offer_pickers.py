@@ -23,7 +23,8 @@ TICK = "✓ "  # a ticked toggle is marked by a shape as well as by its colour
 
 
 class TogglePicker(QWidget):
-    """A wrapping row of toggles, one per key, and a line saying what the choice means.
+    """A wrapping row of toggles, one per key, and ``summary``: a label saying what the choice
+    means, for the page to place (beside the picker's caption: no line of its own).
 
     ``keys()`` keeps the order the keys were given in by ``set_keys`` (an edited offer saves
     back exactly what it had), newly ticked keys after them in the toggles' order.
@@ -41,11 +42,10 @@ class TogglePicker(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self.texts: dict[str, str] = {}
         self._given: tuple[str, ...] = ()
-        self.summary = QLabel("", self)
+        self.summary = QLabel("", parent)
         self.summary.setObjectName(f"{name}Summary")
         self.summary.setProperty("role", "muted")
         self.summary.setWordWrap(True)
-        self.summary.setMinimumHeight(TOUCH)
 
     def set_choices(self, choices: Sequence[tuple[str, str]]) -> None:
         """One toggle per ``(key, text)``, in this order; ticks of kept keys stay."""
@@ -56,7 +56,6 @@ class TogglePicker(QWidget):
             button = self.buttons.pop(key)
             self.flow.removeWidget(button)
             button.deleteLater()
-        self.flow.removeWidget(self.summary)
         self.texts = dict(choices)
         for key, text in choices:
             button = QPushButton(text, self)
@@ -64,11 +63,12 @@ class TogglePicker(QWidget):
             button.setCheckable(True)
             button.setChecked(key in ticked)
             button.setMinimumSize(TOUCH, TOUCH)
+            # as tall as the text fields beside them (the theme's touch height stays)
+            button.setStyleSheet("padding-top: 0px; padding-bottom: 0px;")
             button.toggled.connect(self._toggled)
             self.buttons[key] = button
             self.flow.addWidget(button)
             button.show()  # a toggle added to a page already on screen shows at once
-        self.flow.addWidget(self.summary)
         self._show_state()
 
     def keys(self) -> list[str]:

@@ -8,18 +8,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from kiosk.domain.money import format_money, parse_money
 from kiosk.domain.offers import WEEKDAYS, Offer, audience
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, muted
-from kiosk.ui.manager.offer_pickers import DayPicker, TicketTypePicker
+from kiosk.ui.manager.offer_pickers import DayPicker, TicketTypePicker, TogglePicker
 from kiosk.ui.names import ticket_type_name
 from kiosk.ui.page_names import ManagerPage
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
     from kiosk.ui.manager.context import ManagerContext
 
 COLUMNS = (
@@ -139,17 +146,23 @@ class OffersScreen(ManagerScreen):
                   (self.valid_from, self.tr("Sales from")),
                   (self.valid_to, self.tr("Sales until"))),
                  ((self.shows_from, self.tr("Shows from")),
-                  (self.shows_before, self.tr("Shows before")), (self.films, self.tr("Films"))))
+                  (self.shows_before, self.tr("Shows before")),
+                  (self.tickets, self.tr("Ticket types")), (None, "")),
+                 ((self.days, self.tr("Show days")), (None, ""), (None, ""),
+                  (self.films, self.tr("Films"))))
+        spans = {self.tickets: 2, self.days: 3}
         for r, row in enumerate(cells):  # a caption over each field: filled, it still reads
             for c, (widget, caption) in enumerate(row):
-                span = 2 if widget is self.films else 1
-                grid.addWidget(muted(caption, self), 2 * r, c, 1, span)
+                if widget is None:
+                    continue
+                span = spans.get(widget, 1)
+                head = QHBoxLayout()
+                head.addWidget(muted(caption, self))
+                if isinstance(widget, TogglePicker):  # what none ticked means, beside
+                    head.addWidget(widget.summary, 1)
+                grid.addLayout(head, 2 * r, c, 1, span)
+                # the toggles wrap onto more lines in large text or a longer language
                 grid.addWidget(widget, 2 * r + 1, c, 1, span)
-        # the toggles wrap onto more lines in large text or a longer language
-        grid.addWidget(muted(self.tr("Show days"), self), 6, 0, 1, 2)
-        grid.addWidget(self.days, 7, 0, 1, 2)
-        grid.addWidget(muted(self.tr("Ticket types"), self), 6, 2, 1, 2)
-        grid.addWidget(self.tickets, 7, 2, 1, 2)
         grid.addWidget(self.members_only, 8, 0, 1, 2)
         self.save_button = button(self.tr("Save offer"), self, role="primary", slot=self.save,
                                   name="saveOffer")
