@@ -52,6 +52,24 @@ def test_an_offers_audience_is_worded_in_the_screens_language(qapp, pseudo):
     assert who_for(offer("all")) == "«all tickets»"
 
 
+def test_the_offer_pickers_are_worded_in_the_screens_language(qapp, pseudo):
+    """Day toggles named by the locale (its own week order), ticket types as the counter names
+    them, and what none ticked means through tr()."""
+    from kiosk.ui.manager.offer_pickers import DayPicker, TicketTypePicker
+
+    days, tickets = DayPicker(), TicketTypePicker()
+    tickets.set_types(["adult", "child"])
+    hindi = QLocale("hi_IN")
+    assert [b.text() for b in days.buttons.values()][:1] == [
+        hindi.dayName(hindi.firstDayOfWeek().value, QLocale.FormatType.ShortFormat)]
+    assert days.buttons["tue"].text() == "मंगल"
+    assert [b.text() for b in tickets.buttons.values()] == ["«Adult»", "«Child»"]
+    assert (days.summary.text(), tickets.summary.text()) == (
+        "«Every day (none ticked)»", "«Every ticket type (none ticked)»")
+    days.set_keys(["sat"])
+    assert days.summary.text() == "«Only on the days ticked»" and days.stored() == "sat"
+
+
 def test_the_z_reports_words_go_through_tr_and_its_csv_stays_english(qapp, services, pseudo):
     from kiosk.services.day_close import DayCloseService
     from kiosk.tickets.zreport import csv_text

@@ -43,10 +43,11 @@ MODES = ("self-service", "counter", "manager")
 # Why a screen still fails, by screen: each is reworked by another part of issue 14 (named).
 # ``KNOWN`` lists where each still fails.
 REASONS = {
-    "manager-offers": "offers (manager/offers.py): the show-days and ticket-types fields take "
-                      "English keys (their placeholders say 'tue,sat', 'child,senior': a day and "
-                      "ticket-type picker would replace them); the 'For' column is "
-                      "domain/offers.describe ('Tue', 'all tickets'), translated by the words part",
+    "manager-offers": "offers (manager/offers.py, offer_pickers.py): the day and ticket-type "
+                      "pickers' lines ('Every day (none ticked)', 'Every ticket type (none "
+                      "ticked)') and the 'For' column's words ('members', 'all tickets', "
+                      "'%1 tickets', 'shows %1–%2'; OffersScreen context) are not yet in the "
+                      ".ts files",
     "manager-schedule": "schedule (manager/schedule.py): the show states 'scheduled' and "
                         "'cancelled' (ShowsTab context) are new words, not yet in the .ts files",
     "manager-sync": "sync (manager/sync.py): its words (SyncScreen context) are not yet in the "
