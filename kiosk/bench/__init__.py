@@ -22,6 +22,7 @@ SECTIONS = {
     "door": "kiosk.bench.door",
     "flash": "kiosk.bench.flash",
     "feed": "kiosk.bench.feed",
+    "chain": "kiosk.bench.chain",
 }
 
 
