@@ -170,8 +170,9 @@ class _Counter:
         self.click(self.screen("basket").pay_button)
         self.until(lambda: self.mode.current_name() == "payment", "the payment screen")
         payment = self.screen("payment")
-        note = next(b for b in payment.quick_buttons if b.objectName() != "quickCashExact")
-        self.click(note)
+        self.until(lambda: bool(payment.quick_buttons), "the cash buttons")
+        notes = [b for b in payment.quick_buttons if b.objectName() != "quickCashExact"]
+        self.click((notes or payment.quick_buttons)[0])  # a note (change due) or the exact sum
         self.click(payment.confirm_button)
         self.until(lambda: self.mode.current_name() == "ticket", "the ticket")
         self.click(self.screen("ticket").new_sale_button)
@@ -196,7 +197,9 @@ def simulate(minutes: int, every_s: int = SALE_EVERY_S) -> dict[str, float]:
     clock = FakeClock(datetime(2026, 11, 25, 6, 0, tzinfo=UTC))
     services = open_services(config, clock=clock)
     show = _world(services.deps.conn, clock)
-    app = create_application()
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or create_application()
     ui = build_ui(services, config, app=app, install_hooks=False, mode="counter")
     ui.window.resize(1280, 800)
     ui.window.show()

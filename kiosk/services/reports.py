@@ -892,7 +892,15 @@ def _summed(conn: sqlite3.Connection, params: dict[str, Any]
         for i, v in enumerate(m):
             got[i] += v
 
-    for source, dim, cinema, k1, k2, cur, film, *m in conn.execute(_SUMS_SQL, params):
+    sql = _SUMS_SQL
+    if params.get("cinema") is not None:  # one cinema: seek its rows day by day (the key's order)
+        sql = ("WITH RECURSIVE days(day) AS (SELECT :start UNION ALL SELECT date(day, '+1 day') "
+               "FROM days WHERE day < :end)" + sql.replace(
+                   "FROM report_day_sums r", "FROM days CROSS JOIN report_day_sums r").replace(
+                   "WHERE r.business_date BETWEEN :start AND :end",
+                   "WHERE r.business_date = days.day").replace(
+                   "(:cinema IS NULL OR r.cinema_id = :cinema)", "r.cinema_id = :cinema"))
+    for source, dim, cinema, k1, k2, cur, film, *m in conn.execute(sql, params):
         if not m[0] and not m[3] and not m[1] and not m[2]:
             continue  # every sale or refund of the key was taken back out
         if dim == "hour":
