@@ -531,8 +531,8 @@ class ReportService:
         )
         with self._reader() as conn:
             views = _pulled(conn, start, end)
-            live = ((self._SALES_SQL, ()), (self._REFUNDS_SQL, ("state",)),
-                    (self._EXCHANGES_SQL, ()))
+            live: tuple[tuple[str, tuple[str, ...]], ...] = (
+                (self._SALES_SQL, ()), (self._REFUNDS_SQL, ("state",)), (self._EXCHANGES_SQL, ()))
             if not views and _has_sums(conn):  # this device's rows only: the kept sums
                 live = live[2:]
             grouped = [[tuple(r) for r in conn.execute(
