@@ -37,6 +37,12 @@ Every device and the web: the reports read the ``day_*`` views (migration 0010),
 days pulled from the cloud (``pull_day``; ``kiosk.cloud.daypull``) to this device's own rows, so
 on a manager console that pulled the day they cover the whole cinema, broken down by kiosk and
 channel; ``freshness`` says how complete that is.
+
+A chain (issue 15): sales and refunds by business date, cinema and breakdown key are kept in
+``report_day_sums`` by triggers in the same transaction as each sale and refund (migration
+0031), so a day of a 50-cinema chain or a month of one cinema reads a few thousand rows
+instead of every booking. Exchanges (few) are read live, and a range with days pulled from
+the cloud reads the ``day_*`` views as before; the tests compare both paths on random worlds.
 """
 
 from __future__ import annotations
