@@ -215,7 +215,7 @@ def generate(path: Path, bookings: int, seed: int = 20261125,
         "AND tbl_name IN ('bookings', 'booking_seats', 'seat_sales', 'refunds')")]
     for name, _sql in deferred:
         conn.execute(f'DROP INDEX "{name}"')
-    # The report sums (migration 0031) are kept by triggers row by row; a bulk load drops them
+    # The report sums (migration 0032) are kept by triggers row by row; a bulk load drops them
     # and fills the sums afterwards, one business date at a time, from their defining view.
     triggers = [(name, sql) for name, sql in conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report_sums_%'")]

@@ -40,7 +40,7 @@ channel; ``freshness`` says how complete that is.
 
 A chain (issue 15): sales and refunds by business date, cinema and breakdown key are kept in
 ``report_day_sums`` by triggers in the same transaction as each sale and refund (migration
-0031), so a day of a 50-cinema chain or a month of one cinema reads a few thousand rows
+0032), so a day of a 50-cinema chain or a month of one cinema reads a few thousand rows
 instead of every booking. Exchanges (few) are read live, and a range with days pulled from
 the cloud reads the ``day_*`` views as before; the tests compare both paths on random worlds.
 """
@@ -346,7 +346,7 @@ def discounts_table(conn: sqlite3.Connection, params: dict[str, Any]) -> ReportT
     count at what was paid): this device's bookings and, on the manager console, every
     device's pulled with the day."""
     sql = _DISCOUNTS_SQL
-    if params.get("cinema") is not None:  # its bookings through its shows (migration 0031)
+    if params.get("cinema") is not None:  # its bookings through its shows (migration 0032)
         sql = sql.replace("AND (:cinema IS NULL OR h.cinema_id = :cinema)",
                           "AND h.cinema_id = :cinema AND b.show_id IN (SELECT s2.id FROM shows s2 "
                           "JOIN halls h2 ON h2.id = s2.hall_id WHERE h2.cinema_id = :cinema)", 1)
@@ -865,7 +865,7 @@ class ReportService:
 
 
 def _has_sums(conn: sqlite3.Connection) -> bool:
-    """Does this database keep ``report_day_sums`` (migration 0031)?"""
+    """Does this database keep ``report_day_sums`` (migration 0032)?"""
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
                         "AND name = 'report_day_sums'").fetchone() is not None
 
@@ -886,7 +886,7 @@ SELECT r.source, r.dim, CASE WHEN r.dim = 'hour' THEN r.cinema_id END, r.k1, r.k
 def _summed(conn: sqlite3.Connection, params: dict[str, Any]
             ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """Sales and refund rows in the shapes of ``_fan_out(_SALES_SQL)`` and
-    ``_fan_out(_REFUNDS_SQL)``, from the sums kept with every sale and refund (migration 0031)
+    ``_fan_out(_REFUNDS_SQL)``, from the sums kept with every sale and refund (migration 0032)
     instead of every booking of the range: (dim, key 1, key 2, currency[, state], measures)."""
     sales: dict[tuple[Any, ...], list[int]] = {}
     refunds: dict[tuple[Any, ...], list[int]] = {}

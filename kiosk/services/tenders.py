@@ -179,7 +179,7 @@ SELECT t.kind, l.currency, SUM(t.amount_minor), COUNT(*)
 """
 
 # One cinema of a chain: its bookings found through its shows (index bookings_show_cover,
-# migration 0031) instead of every cinema's bookings of the dates filtered afterwards.
+# migration 0032) instead of every cinema's bookings of the dates filtered afterwards.
 _ANY_CINEMA = "WHERE (?2 IS NULL OR h.cinema_id = ?2) AND b.business_date"
 _ONE_CINEMA = ("WHERE h.cinema_id = ?2 AND b.show_id IN (SELECT s2.id FROM shows s2 JOIN halls h2 "
                "ON h2.id = s2.hall_id WHERE h2.cinema_id = ?2) AND b.business_date")

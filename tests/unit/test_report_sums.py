@@ -1,4 +1,4 @@
-"""The kept report sums (migration 0031) give exactly the reports of the straightforward queries.
+"""The kept report sums (migration 0032) give exactly the reports of the straightforward queries.
 
 The fast path reads ``report_day_sums``, kept by triggers in the same transaction as each sale
 and refund; the live path reads every booking of the range. Both run here on small random worlds
