@@ -23,6 +23,7 @@ SECTIONS = {
     "flash": "kiosk.bench.flash",
     "feed": "kiosk.bench.feed",
     "chain": "kiosk.bench.chain",
+    "memory": "kiosk.bench.memory",
 }
 
 
