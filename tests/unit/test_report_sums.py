@@ -75,7 +75,8 @@ def test_kept_sums_equal_the_live_report_after_random_trading(services, clock, m
             elif roll < 0.6 and refs:
                 ref = rng.choice(refs)
                 lines = [ln.seat_code for ln in services.booking.get(ref).lines if not ln.refunded]
-                services.booking.refund(cashier, ref, lines[:1] if rng.random() < 0.5 else None)
+                services.booking.refund(cashier, ref, lines[:1] if rng.random() < 0.5 else None,
+                                        "customer_request")
             elif roll < 0.7 and refs:
                 hold = services.booking.hold(cashier, "show-later", free("show-later", 2))
                 try:
