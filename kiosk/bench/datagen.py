@@ -157,16 +157,14 @@ def _remove_stale(current: Path, prefix: str) -> None:
 
 
 def fill_report_sums(conn) -> None:
-    """Fill ``report_day_sums`` from its view, one business date at a time (one huge GROUP BY
-    would sort every booking times six on disk); the caller holds the transaction."""
+    """Fill ``report_day_sums`` from its defining view in one grouped pass (the caller holds the
+    transaction). A per-date loop over the view would scan every booking per date: SQLite does
+    not push the date into the view's UNION ALL (measured: a 2,600,000-booking fill ran for
+    over 20 minutes that way)."""
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'report_day_sums_source'").fetchone() is None:
         return
     conn.execute("DELETE FROM report_day_sums")
-    days = [r[0] for r in conn.execute(
-        "SELECT DISTINCT business_date FROM bookings UNION SELECT DISTINCT business_date FROM refunds")]
-    for day in days:
-        conn.execute("INSERT INTO report_day_sums SELECT * FROM report_day_sums_source "
-                     "WHERE business_date = ?", (day,))
+    conn.execute("INSERT INTO report_day_sums SELECT * FROM report_day_sums_source")
 
 
 def _reference(i: int) -> str:
@@ -216,7 +214,7 @@ def generate(path: Path, bookings: int, seed: int = 20261125,
     for name, _sql in deferred:
         conn.execute(f'DROP INDEX "{name}"')
     # The report sums (migration 0032) are kept by triggers row by row; a bulk load drops them
-    # and fills the sums afterwards, one business date at a time, from their defining view.
+    # and fills the sums afterwards from their defining view.
     triggers = [(name, sql) for name, sql in conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report_sums_%'")]
     for name, _sql in triggers:
