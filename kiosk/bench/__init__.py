@@ -22,6 +22,8 @@ SECTIONS = {
     "door": "kiosk.bench.door",
     "flash": "kiosk.bench.flash",
     "feed": "kiosk.bench.feed",
+    "chain": "kiosk.bench.chain",
+    "memory": "kiosk.bench.memory",
 }
 
 

@@ -53,7 +53,7 @@ UNPROCESSED_RETRIES = 6
 
 # This kiosk's synced active bookings of shows still to come, with their remaining seats.
 # Driven from shows by start (CROSS JOIN fixes SQLite's join order), so months of past
-# bookings are never read: shows_by_start, then bookings_by_show, then key lookups.
+# bookings are never read: shows_by_start, then bookings_show_cover (migration 0032), then key lookups.
 _EXPECTED_SQL = """
 SELECT b.id, b.show_id, bs.seat_code, h.seat_count
   FROM shows s

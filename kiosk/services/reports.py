@@ -37,6 +37,12 @@ Every device and the web: the reports read the ``day_*`` views (migration 0010),
 days pulled from the cloud (``pull_day``; ``kiosk.cloud.daypull``) to this device's own rows, so
 on a manager console that pulled the day they cover the whole cinema, broken down by kiosk and
 channel; ``freshness`` says how complete that is.
+
+A chain (issue 15): sales and refunds by business date, cinema and breakdown key are kept in
+``report_day_sums`` by triggers in the same transaction as each sale and refund (migration
+0032), so a day of a 50-cinema chain or a month of one cinema reads a few thousand rows
+instead of every booking. Exchanges (few) are read live, and a range with days pulled from
+the cloud reads the ``day_*`` views as before; the tests compare both paths on random worlds.
 """
 
 from __future__ import annotations
@@ -339,7 +345,12 @@ def discounts_table(conn: sqlite3.Connection, params: dict[str, Any]) -> ReportT
     """Each offer's sales, tickets and amount taken off (sales the day's net figures already
     count at what was paid): this device's bookings and, on the manager console, every
     device's pulled with the day."""
-    rows = conn.execute(_DISCOUNTS_SQL, params).fetchall()
+    sql = _DISCOUNTS_SQL
+    if params.get("cinema") is not None:  # its bookings through its shows (migration 0032)
+        sql = sql.replace("AND (:cinema IS NULL OR h.cinema_id = :cinema)",
+                          "AND h.cinema_id = :cinema AND b.show_id IN (SELECT s2.id FROM shows s2 "
+                          "JOIN halls h2 ON h2.id = s2.hall_id WHERE h2.cinema_id = :cinema)", 1)
+    rows = conn.execute(sql, params).fetchall()
     return ReportTable("discounts", "Offers and promo codes",
                        (Column("offer", "Offer"), Column("code", "Code"),
                         Column("currency", "Currency"), Column("sales", "Sales", "int"),
@@ -526,11 +537,18 @@ class ReportService:
         )
         with self._reader() as conn:
             views = _pulled(conn, start, end)
-            sales, refunds, exchanges = (
-                [tuple(r) for r in conn.execute(
-                    _fan_out(_sources(sql.format(cinema_join=cinema_join), views), extra), params)]
-                for sql, extra in ((self._SALES_SQL, ()), (self._REFUNDS_SQL, ("state",)),
-                                   (self._EXCHANGES_SQL, ())))
+            live: tuple[tuple[str, tuple[str, ...]], ...] = (
+                (self._SALES_SQL, ()), (self._REFUNDS_SQL, ("state",)), (self._EXCHANGES_SQL, ()))
+            if not views and _has_sums(conn):  # this device's rows only: the kept sums
+                live = live[2:]
+            grouped = [[tuple(r) for r in conn.execute(
+                _fan_out(_sources(sql.format(cinema_join=cinema_join), views), extra), params)]
+                for sql, extra in live]
+            if len(grouped) == 3:
+                sales, refunds, exchanges = grouped
+            else:
+                sales, refunds = _summed(conn, params)
+                exchanges = grouped[0]
             names = self._names(conn)
             names["show"] = self._show_info(
                 conn, {r[1] for r in (*sales, *refunds, *exchanges) if r[0] == "show"})
@@ -844,6 +862,66 @@ class ReportService:
         )
         return RefundsReport(start, end, cinema_id, self.deps.clock.now(),
                              ReportTable("refunds", "Refunds", columns, tuple(out)))
+
+
+def _has_sums(conn: sqlite3.Connection) -> bool:
+    """Does this database keep ``report_day_sums`` (migration 0032)?"""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                        "AND name = 'report_day_sums'").fetchone() is not None
+
+
+# The kept sums of the range, grouped across days and cinemas (hours keep their cinema: its zone
+# turns the UTC quarter into a local hour). Film and total rows come from the show rows.
+_SUMS_SQL = """
+SELECT r.source, r.dim, CASE WHEN r.dim = 'hour' THEN r.cinema_id END, r.k1, r.k2, r.currency,
+       s.film_id, SUM(r.n), SUM(r.amount), SUM(r.tax), SUM(r.tickets)
+  FROM report_day_sums r
+  LEFT JOIN shows s ON r.dim = 'show' AND s.id = r.k1
+ WHERE r.business_date BETWEEN :start AND :end AND r.cinema_id <> ''
+   AND (:cinema IS NULL OR r.cinema_id = :cinema)
+ GROUP BY 1, 2, 3, 4, 5, 6, 7
+"""
+
+
+def _summed(conn: sqlite3.Connection, params: dict[str, Any]
+            ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Sales and refund rows in the shapes of ``_fan_out(_SALES_SQL)`` and
+    ``_fan_out(_REFUNDS_SQL)``, from the sums kept with every sale and refund (migration 0032)
+    instead of every booking of the range: (dim, key 1, key 2, currency[, state], measures)."""
+    sales: dict[tuple[Any, ...], list[int]] = {}
+    refunds: dict[tuple[Any, ...], list[int]] = {}
+
+    def add(source: str, dim: str, k1: Any, k2: Any, cur: str, m: tuple[int, ...]) -> None:
+        into, key = (sales, (dim, k1, k2, cur)) if source == "sale" else \
+            (refunds, (dim, k1, k2, cur, source))
+        got = into.setdefault(key, [0, 0, 0, 0])
+        for i, v in enumerate(m):
+            got[i] += v
+
+    sql = _SUMS_SQL
+    if params.get("cinema") is not None:  # one cinema: seek its rows day by day (the key's order)
+        sql = ("WITH RECURSIVE days(day) AS (SELECT :start UNION ALL SELECT date(day, '+1 day') "
+               "FROM days WHERE day < :end)" + sql.replace(
+                   "FROM report_day_sums r", "FROM days CROSS JOIN report_day_sums r").replace(
+                   "WHERE r.business_date BETWEEN :start AND :end",
+                   "WHERE r.business_date = days.day").replace(
+                   "(:cinema IS NULL OR r.cinema_id = :cinema)", "r.cinema_id = :cinema"))
+    for source, dim, cinema, k1, k2, cur, film, *m in conn.execute(sql, params):
+        if not m[0] and not m[3] and not m[1] and not m[2]:
+            continue  # every sale or refund of the key was taken back out
+        if dim == "hour":
+            k1, k2 = cinema, f"{k1}|{k2}"
+        elif dim == "staff":
+            k1, k2 = (None if k1 == "" else k1), (None if k2 == "" else k2)
+        else:
+            k1, k2 = (None if k1 == "" else k1), None
+        add(source, dim, k1, k2, cur, tuple(m))
+        if dim == "show":
+            if film is not None:
+                add(source, "film", film, None, cur, tuple(m))
+            add(source, "total", None, None, cur, tuple(m))
+    return ([(*k, *v) for k, v in sales.items() if v[0]],
+            [(*k, *v) for k, v in refunds.items() if v[0]])
 
 
 def _pulled(conn: sqlite3.Connection, start: date, end: date) -> bool:

@@ -178,6 +178,12 @@ SELECT t.kind, l.currency, SUM(t.amount_minor), COUNT(*)
  GROUP BY t.kind, l.currency
 """
 
+# One cinema of a chain: its bookings found through its shows (index bookings_show_cover,
+# migration 0032) instead of every cinema's bookings of the dates filtered afterwards.
+_ANY_CINEMA = "WHERE (?2 IS NULL OR h.cinema_id = ?2) AND b.business_date"
+_ONE_CINEMA = ("WHERE h.cinema_id = ?2 AND b.show_id IN (SELECT s2.id FROM shows s2 JOIN halls h2 "
+               "ON h2.id = s2.hall_id WHERE h2.cinema_id = ?2) AND b.business_date")
+
 _TAKEN_PULLED_SQL = """
 SELECT t.kind, lb.currency, SUM(t.amount_minor), COUNT(*)
   FROM ledger_booking_tenders t JOIN ledger_bookings lb ON lb.id = t.booking_id
@@ -282,6 +288,8 @@ def tender_breakdown(conn: sqlite3.Connection, *, start: str, end: str,
     if include_pulled:
         sources += [(0, _TAKEN_PULLED_SQL), (1, _REFUNDED_PULLED_SQL)]
     for n, sql in sources:
+        if cinema_id is not None:
+            sql = sql.replace(_ANY_CINEMA, _ONE_CINEMA)
         for kind, currency, amount, count in conn.execute(sql, (start, cinema_id, end)):
             if kind not in KINDS:
                 continue

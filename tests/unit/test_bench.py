@@ -167,3 +167,18 @@ def test_the_door_section_scans_and_builds_ticket_bytes(tmp_path, capsys):
     assert cloud["target"] == "< 150 ms" and "30 tickets twice" in cloud["note"]
     assert rows["ESC/POS bytes of 10 tickets (native QR, cuts)"]["value"] > 0
     capsys.readouterr()
+
+
+def test_the_chain_section_reports_day_and_month_against_their_targets(tmp_path, capsys, monkeypatch):
+    """Issue 15 point 5: the chain rows carry their targets and the database's size (a tiny
+    50-cinema database here; the figures themselves are the bench's business)."""
+    monkeypatch.setenv("KIOSK_BENCH_CHAIN_BOOKINGS", "1500")
+    out_json = tmp_path / "chain.json"
+    rc = main(["bench", "--section", "chain", "--quick", "--json", str(out_json)])
+    capsys.readouterr()
+    assert rc == 0
+    rows = {r["name"]: r for r in json.loads(out_json.read_text())["results"]}
+    assert "50 cinemas" in rows["chain database, 1,500 bookings"]["note"]
+    assert rows["day's sales report, 50 cinemas"]["target"] == "<= 300 ms"
+    month = next(r for n, r in rows.items() if n.startswith("month's sales report of one cinema"))
+    assert month["target"] == "<= 1000 ms" and month["ok"] in (True, False)
