@@ -5,8 +5,9 @@
 installed ``QTranslator`` at run time and emits ``languageChanged``; Qt also sends every widget a
 ``LanguageChange`` event, and the main window rebuilds the current mode's screens.
 
-``regenerate()`` (or ``python -m kiosk.ui.i18n``) re-runs ``lupdate`` over ``kiosk/ui`` and
-``kiosk/tickets`` and ``lrelease`` over the result, with the tools that ship inside PySide6.
+``regenerate()`` (or ``python -m kiosk.ui.i18n``) re-runs ``lupdate`` over ``kiosk/ui``,
+``kiosk/tickets`` and the domain modules that mark words (the audit log's sentences), and
+``lrelease`` over the result, with the tools that ship inside PySide6.
 """
 
 from __future__ import annotations
@@ -108,8 +109,17 @@ def _tool(name: str) -> str:
     raise FileNotFoundError(f"Qt {name} not found (install PySide6 with its tools)")
 
 
+# Plain-Python modules (no Qt) that mark their words with their own QT_TRANSLATE_NOOP for the
+# screens to translate, e.g. the audit log's sentences.
+MARKED_DOMAIN_DIR = _REPO_ROOT / "kiosk" / "domain"
+
+
 def python_sources() -> list[Path]:
-    return sorted(p for d in SOURCE_DIRS if d.exists() for p in d.rglob("*.py"))
+    sources = [p for d in SOURCE_DIRS if d.exists() for p in d.rglob("*.py")]
+    if MARKED_DOMAIN_DIR.exists():
+        sources += [p for p in MARKED_DOMAIN_DIR.rglob("*.py")
+                    if "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8")]
+    return sorted(sources)
 
 
 def regenerate(languages: tuple[str, ...] = ("en", "hi", "te"), compile_only: bool = False,

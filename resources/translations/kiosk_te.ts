@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="te_IN">
 <context>
+    <name></name>
+    <message>
+        <source>%1 not pulled from the cloud yet: this device&apos;s sales only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales up to %1 from %2 of %3 devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 last seen %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 not yet sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OffersScreen</source>
+        <comment>members</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OffersScreen</source>
+        <comment>%1 tickets</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OffersScreen</source>
+        <comment>film %1</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OffersScreen</source>
+        <comment>films %1</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OffersScreen</source>
+        <comment>shows %1–%2</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OffersScreen</source>
+        <comment>all tickets</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused %2&apos;s approval: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused %2&apos;s rejection: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval by %1 applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejection by %1 applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval sent %1 by %2, not applied yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejection sent %1 by %2, not applied yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <source>Box Office</source>
@@ -504,10 +577,6 @@
     <message>
         <source>Please choose a shift in the table first.</source>
         <translation>దయచేసి ముందుగా పట్టికలో ఒక షిఫ్ట్ ఎంచుకోండి.</translation>
-    </message>
-    <message>
-        <source>Shift counted on %1: its count in detail stays on that device.</source>
-        <translation>షిఫ్ట్ %1 లో లెక్కించబడింది: దాని వివరమైన లెక్క ఆ పరికరంలోనే ఉంటుంది.</translation>
     </message>
     <message>
         <source>Closed with a total only: no count by note and coin.</source>
@@ -1127,6 +1196,13 @@
     </message>
 </context>
 <context>
+    <name>CustomerBanner</name>
+    <message>
+        <source>Sorry, something went wrong. Please try again, or ask a member of staff for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplay</name>
     <message>
         <source>Welcome</source>
@@ -1652,6 +1728,37 @@
     <message>
         <source>Box Office Kiosk</source>
         <translation>బాక్స్ ఆఫీస్ కియోస్క్</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>seats %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(to pay out: no drawer was open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(shift %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 point(s) owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer message</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2264,6 +2371,10 @@
         <translation>− నిలువు వరుస</translation>
     </message>
     <message>
+        <source> px cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>SCREEN</source>
         <translation>తెర</translation>
     </message>
@@ -2777,10 +2888,6 @@
         <translation>పరిమితి లేదు</translation>
     </message>
     <message>
-        <source>days, e.g. tue,sat (empty: every day)</source>
-        <translation>రోజులు, ఉదా. tue,sat (ఖాళీ: ప్రతి రోజు)</translation>
-    </message>
-    <message>
         <source>sales from YYYY-MM-DD</source>
         <translation>అమ్మకాలు YYYY-MM-DD నుండి</translation>
     </message>
@@ -2795,10 +2902,6 @@
     <message>
         <source>shows before HH:MM</source>
         <translation>షోలు HH:MM లోపు</translation>
-    </message>
-    <message>
-        <source>ticket types, e.g. child,senior</source>
-        <translation>టికెట్ రకాలు, ఉదా. child,senior</translation>
     </message>
     <message>
         <source>film ids (empty: every film)</source>
@@ -2903,6 +3006,22 @@
     <message>
         <source>Withdrew %1.</source>
         <translation>%1 ఉపసంహరించబడింది.</translation>
+    </message>
+    <message>
+        <source>Every day (none ticked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only on the days ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every ticket type (none ticked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the ticket types ticked</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4489,6 +4608,14 @@
         <source>%1 at %2 is cancelled.</source>
         <translation>%2 కి ఉన్న %1 రద్దయింది.</translation>
     </message>
+    <message>
+        <source>scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished">రద్దు</translation>
+    </message>
 </context>
 <context>
     <name>SignInPanel</name>
@@ -4618,6 +4745,10 @@
         <translation>4 నుండి 8 అంకెలు, 0000 లేదా 1234 కాదు</translation>
     </message>
     <message>
+        <source>A PIN is %1 to %2 digits, not all the same digit and not a run such as 1234 or 9876.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Staff number</source>
         <translation>సిబ్బంది నంబర్</translation>
     </message>
@@ -4684,6 +4815,33 @@
     <message>
         <source>%1 is now a cashier.</source>
         <translation>%1 ఇప్పుడు క్యాషియర్.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished">కనెక్ట్ అవుతోంది…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished">ఆన్‌లైన్</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync status unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allocated seats only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optimistic (any seat, conflicts possible)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4848,6 +5006,90 @@
         <translation>బుకింగ్</translation>
     </message>
     <message>
+        <source>Kiosk</source>
+        <translation type="unfinished">కియోస్క్</translation>
+    </message>
+    <message>
+        <source>Last sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline seats unsold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation type="unfinished">సినిమా</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sold from them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished">షో</translation>
+    </message>
+    <message>
+        <source>First admitted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">ఎప్పుడు</translation>
+    </message>
+    <message>
+        <source>Admitted again at (offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seats sold here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished">కరెన్సీ</translation>
+    </message>
+    <message>
         <source>What</source>
         <translation>ఏమిటి</translation>
     </message>
@@ -4868,6 +5110,42 @@
         <translation>ఎందుకు పంపలేదు</translation>
     </message>
     <message>
+        <source>Kiosks and sync</source>
+        <translation type="unfinished">కియోస్క్‌లు, సింక్</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">రిఫ్రెష్</translation>
+    </message>
+    <message>
+        <source>Kiosks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline allocations by show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict queue: seats sold elsewhere first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-seat (equal seats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double admissions at the doors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished">CSV ఎగుమతి</translation>
+    </message>
+    <message>
         <source>Not sent: sync gave up</source>
         <translation>పంపలేదు: సింక్ ప్రయత్నం ఆపేసింది</translation>
     </message>
@@ -4878,6 +5156,34 @@
     <message>
         <source>Retry</source>
         <translation>మళ్ళీ పంపండి</translation>
+    </message>
+    <message>
+        <source>Cloud sync not configured: this kiosk sells from its own database only. %1 change(s) are kept in the local outbox and will be sent once cloud sync is turned on ([cloud] enabled = true).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-seating needs the cloud; a refund works offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · policy %2 · last sent %3 · last pulled %4 · sales last verified in the cloud %5 · %6 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-seat moves the booking to equal seats and tells the customer; refund pays it back in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No booking is in conflict.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n not sent (needs a manager)</source>
@@ -5315,6 +5621,233 @@
     <message>
         <source>Member ✓ · earning points</source>
         <translation>సభ్యుడు ✓ · పాయింట్లు వస్తున్నాయి</translation>
+    </message>
+</context>
+<context>
+    <name>ZReport</name>
+    <message>
+        <source>Z report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished">టికెట్లు</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation type="unfinished">తినుబండారాలు</translation>
+    </message>
+    <message>
+        <source>Gift cards</source>
+        <translation type="unfinished">గిఫ్ట్ కార్డులు</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenders</source>
+        <translation type="unfinished">చెల్లింపు విధానాలు</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card and UPI checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustments after the close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">విలువ</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">మొత్తం</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff no.</source>
+        <translation type="unfinished">సిబ్బంది నం.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">పేరు</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished">అంచనా</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished">లెక్కించినది</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation type="unfinished">తేడా</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished">పరికరం</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished">ప్రారంభం</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished">ముగింపు</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation type="unfinished">ఫ్లోట్</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished">కరెన్సీ</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation type="unfinished">స్థూలం</translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">ఛానల్</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">కారణం</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished">ఐడీ</translation>
+    </message>
+    <message>
+        <source>Gross sales (tax included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net revenue (after tax)</source>
+        <translation type="unfinished">నికర ఆదాయం (పన్ను తర్వాత)</translation>
+    </message>
+    <message>
+        <source>Refunds completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds awaiting approval (not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved but not yet paid out of a drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To pay out</source>
+        <translation type="unfinished">చెల్లించాల్సినవి</translation>
+    </message>
+    <message>
+        <source>Net sales at the close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net sales after adjustments</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
