@@ -116,20 +116,19 @@ def sent_decision_text(sent, zone: str) -> str:
         return ""
     from kiosk.ui import dates
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Status", text)
-
+    translate = QCoreApplication.translate
     approve = sent.decision == "approve"
     if sent.outcome == "refused":
-        text = (tr("%1 refused %2's approval: %3") if approve
-                else tr("%1 refused %2's rejection: %3"))
+        text = (translate("Status", "%1 refused %2's approval: %3") if approve
+                else translate("Status", "%1 refused %2's rejection: %3"))
         return text.replace("%1", sent.kiosk_id).replace("%2", sent.by).replace("%3", sent.note)
     if sent.outcome == "applied":
-        text = tr("Approval by %1 applied") if approve else tr("Rejection by %1 applied")
+        text = (translate("Status", "Approval by %1 applied") if approve
+                else translate("Status", "Rejection by %1 applied"))
         return text.replace("%1", sent.by)
     at = dates.time_text(sent.at, zone=zone) if sent.at is not None else ""
-    text = (tr("Approval sent %1 by %2, not applied yet") if approve
-            else tr("Rejection sent %1 by %2, not applied yet"))
+    text = (translate("Status", "Approval sent %1 by %2, not applied yet") if approve
+            else translate("Status", "Rejection sent %1 by %2, not applied yet"))
     return text.replace("%1", at).replace("%2", sent.by)
 
 

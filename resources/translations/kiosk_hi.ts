@@ -2,79 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
 <context>
-    <name></name>
-    <message>
-        <source>%1 not pulled from the cloud yet: this device&apos;s sales only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sales up to %1 from %2 of %3 devices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 last seen %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has %2 not yet sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OffersScreen</source>
-        <comment>members</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OffersScreen</source>
-        <comment>%1 tickets</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OffersScreen</source>
-        <comment>film %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OffersScreen</source>
-        <comment>films %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OffersScreen</source>
-        <comment>shows %1–%2</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OffersScreen</source>
-        <comment>all tickets</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 refused %2&apos;s approval: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 refused %2&apos;s rejection: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approval by %1 applied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejection by %1 applied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approval sent %1 by %2, not applied yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejection sent %1 by %2, not applied yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AttractScreen</name>
     <message>
         <source>Box Office</source>
@@ -1199,7 +1126,7 @@
     <name>CustomerBanner</name>
     <message>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff for help.</source>
-        <translation type="unfinished"></translation>
+        <translation>माफ़ कीजिए, कुछ गड़बड़ हो गई। कृपया फिर से कोशिश करें, या स्टाफ़ से मदद लें।</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1233,22 @@
     <message>
         <source>Show</source>
         <translation>शो</translation>
+    </message>
+    <message>
+        <source>%1 not pulled from the cloud yet: this device&apos;s sales only.</source>
+        <translation>%1 का डेटा अभी क्लाउड से नहीं आया: केवल इस डिवाइस की बिक्री।</translation>
+    </message>
+    <message>
+        <source>Sales up to %1 from %2 of %3 devices</source>
+        <translation>%1 तक की बिक्री, %3 में से %2 डिवाइस से</translation>
+    </message>
+    <message>
+        <source>%1 last seen %2</source>
+        <translation>%1 आख़िरी बार दिखा: %2</translation>
+    </message>
+    <message>
+        <source>%1 has %2 not yet sent</source>
+        <translation>%1 पर %2 अभी भेजे नहीं गए</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -1734,31 +1677,31 @@
     <name>Fields</name>
     <message>
         <source>seats %1</source>
-        <translation type="unfinished"></translation>
+        <translation>सीटें %1</translation>
     </message>
     <message>
         <source>(to pay out: no drawer was open)</source>
-        <translation type="unfinished"></translation>
+        <translation>(भुगतान बाकी: कोई दराज़ खुली नहीं थी)</translation>
     </message>
     <message>
         <source>(shift %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(शिफ़्ट %1)</translation>
     </message>
     <message>
         <source>%1 point(s) owed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 पॉइंट बकाया</translation>
     </message>
     <message>
         <source>the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>बिक्री</translation>
     </message>
     <message>
         <source>the refund</source>
-        <translation type="unfinished"></translation>
+        <translation>रिफ़ंड</translation>
     </message>
     <message>
         <source>the customer message</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्राहक संदेश</translation>
     </message>
 </context>
 <context>
@@ -2372,7 +2315,7 @@
     </message>
     <message>
         <source> px cells</source>
-        <translation type="unfinished"></translation>
+        <translation> px सेल</translation>
     </message>
     <message>
         <source>SCREEN</source>
@@ -2848,6 +2791,30 @@
         <translation>%1 पर</translation>
     </message>
     <message>
+        <source>members</source>
+        <translation>सदस्य</translation>
+    </message>
+    <message>
+        <source>%1 tickets</source>
+        <translation>%1 टिकट</translation>
+    </message>
+    <message>
+        <source>film %1</source>
+        <translation>फ़िल्म %1</translation>
+    </message>
+    <message>
+        <source>films %1</source>
+        <translation>फ़िल्में %1</translation>
+    </message>
+    <message>
+        <source>shows %1–%2</source>
+        <translation>शो %1–%2</translation>
+    </message>
+    <message>
+        <source>all tickets</source>
+        <translation>सभी टिकट</translation>
+    </message>
+    <message>
         <source>Offers and promo codes</source>
         <translation>ऑफ़र और प्रोमो कोड</translation>
     </message>
@@ -3009,19 +2976,19 @@
     </message>
     <message>
         <source>Every day (none ticked)</source>
-        <translation type="unfinished"></translation>
+        <translation>हर दिन (कोई नहीं चुना)</translation>
     </message>
     <message>
         <source>Only on the days ticked</source>
-        <translation type="unfinished"></translation>
+        <translation>केवल चुने हुए दिन</translation>
     </message>
     <message>
         <source>Every ticket type (none ticked)</source>
-        <translation type="unfinished"></translation>
+        <translation>हर टिकट प्रकार (कोई नहीं चुना)</translation>
     </message>
     <message>
         <source>Only the ticket types ticked</source>
-        <translation type="unfinished"></translation>
+        <translation>केवल चुने हुए टिकट प्रकार</translation>
     </message>
 </context>
 <context>
@@ -4610,11 +4577,11 @@
     </message>
     <message>
         <source>scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>निर्धारित</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished">रद्द</translation>
+        <translation>रद्द</translation>
     </message>
 </context>
 <context>
@@ -4746,7 +4713,7 @@
     </message>
     <message>
         <source>A PIN is %1 to %2 digits, not all the same digit and not a run such as 1234 or 9876.</source>
-        <translation type="unfinished"></translation>
+        <translation>पिन %1 से %2 अंकों का हो, सभी अंक एक जैसे नहीं और 1234 या 9876 जैसा क्रम नहीं।</translation>
     </message>
     <message>
         <source>Staff number</source>
@@ -4821,27 +4788,51 @@
     <name>Status</name>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished">कनेक्ट हो रहा है…</translation>
+        <translation>कनेक्ट हो रहा है…</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished">ऑनलाइन</translation>
+        <translation>ऑनलाइन</translation>
     </message>
     <message>
         <source>OFFLINE</source>
-        <translation type="unfinished"></translation>
+        <translation>ऑफ़लाइन</translation>
     </message>
     <message>
         <source>Sync status unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>सिंक स्थिति अज्ञात</translation>
     </message>
     <message>
         <source>allocated seats only</source>
-        <translation type="unfinished"></translation>
+        <translation>केवल आवंटित सीटें</translation>
     </message>
     <message>
         <source>optimistic (any seat, conflicts possible)</source>
-        <translation type="unfinished"></translation>
+        <translation>आशावादी (कोई भी सीट, टकराव संभव)</translation>
+    </message>
+    <message>
+        <source>%1 refused %2&apos;s approval: %3</source>
+        <translation>%1 ने %2 की मंज़ूरी लागू नहीं की: %3</translation>
+    </message>
+    <message>
+        <source>%1 refused %2&apos;s rejection: %3</source>
+        <translation>%1 ने %2 की अस्वीकृति लागू नहीं की: %3</translation>
+    </message>
+    <message>
+        <source>Approval by %1 applied</source>
+        <translation>%1 की मंज़ूरी लागू हुई</translation>
+    </message>
+    <message>
+        <source>Rejection by %1 applied</source>
+        <translation>%1 की अस्वीकृति लागू हुई</translation>
+    </message>
+    <message>
+        <source>Approval sent %1 by %2, not applied yet</source>
+        <translation>%2 ने %1 पर मंज़ूरी भेजी, अभी लागू नहीं</translation>
+    </message>
+    <message>
+        <source>Rejection sent %1 by %2, not applied yet</source>
+        <translation>%2 ने %1 पर अस्वीकृति भेजी, अभी लागू नहीं</translation>
     </message>
 </context>
 <context>
@@ -5007,87 +4998,87 @@
     </message>
     <message>
         <source>Kiosk</source>
-        <translation type="unfinished">कियोस्क</translation>
+        <translation>कियोस्क</translation>
     </message>
     <message>
         <source>Last sale</source>
-        <translation type="unfinished"></translation>
+        <translation>आख़िरी बिक्री</translation>
     </message>
     <message>
         <source>Last synced</source>
-        <translation type="unfinished"></translation>
+        <translation>आख़िरी सिंक</translation>
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation type="unfinished"></translation>
+        <translation>भेजना बाकी</translation>
     </message>
     <message>
         <source>Oldest waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>सबसे पुराना बाकी</translation>
     </message>
     <message>
         <source>Offline seats unsold</source>
-        <translation type="unfinished"></translation>
+        <translation>अनबिकी ऑफ़लाइन सीटें</translation>
     </message>
     <message>
         <source>Last problem</source>
-        <translation type="unfinished"></translation>
+        <translation>आख़िरी समस्या</translation>
     </message>
     <message>
         <source>Show starts</source>
-        <translation type="unfinished"></translation>
+        <translation>शो शुरू</translation>
     </message>
     <message>
         <source>Film</source>
-        <translation type="unfinished">फ़िल्म</translation>
+        <translation>फ़िल्म</translation>
     </message>
     <message>
         <source>Allocated</source>
-        <translation type="unfinished"></translation>
+        <translation>आवंटित</translation>
     </message>
     <message>
         <source>Sold from them</source>
-        <translation type="unfinished"></translation>
+        <translation>इनमें से बिकीं</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished">शो</translation>
+        <translation>शो</translation>
     </message>
     <message>
         <source>First admitted at</source>
-        <translation type="unfinished"></translation>
+        <translation>पहला प्रवेश कहाँ</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">कब</translation>
+        <translation>कब</translation>
     </message>
     <message>
         <source>Admitted again at (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>दोबारा प्रवेश कहाँ (ऑफ़लाइन)</translation>
     </message>
     <message>
         <source>Seats sold here</source>
-        <translation type="unfinished"></translation>
+        <translation>यहाँ बिकी सीटें</translation>
     </message>
     <message>
         <source>Taken elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>कहीं और बिकीं</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>ग्राहक</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished">भुगतान</translation>
+        <translation>भुगतान</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>पता चला</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished">मुद्रा</translation>
+        <translation>मुद्रा</translation>
     </message>
     <message>
         <source>What</source>
@@ -5111,39 +5102,39 @@
     </message>
     <message>
         <source>Kiosks and sync</source>
-        <translation type="unfinished">कियोस्क और सिंक</translation>
+        <translation>कियोस्क और सिंक</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">रीफ़्रेश</translation>
+        <translation>रीफ़्रेश</translation>
     </message>
     <message>
         <source>Kiosks</source>
-        <translation type="unfinished"></translation>
+        <translation>कियोस्क</translation>
     </message>
     <message>
         <source>Offline allocations by show</source>
-        <translation type="unfinished"></translation>
+        <translation>शो अनुसार ऑफ़लाइन आवंटन</translation>
     </message>
     <message>
         <source>Conflict queue: seats sold elsewhere first</source>
-        <translation type="unfinished"></translation>
+        <translation>टकराव सूची: सीटें पहले कहीं और बिकीं</translation>
     </message>
     <message>
         <source>Re-seat (equal seats)</source>
-        <translation type="unfinished"></translation>
+        <translation>सीटें बदलें (बराबर सीटें)</translation>
     </message>
     <message>
         <source>Refund in full</source>
-        <translation type="unfinished"></translation>
+        <translation>पूरा रिफ़ंड</translation>
     </message>
     <message>
         <source>Double admissions at the doors</source>
-        <translation type="unfinished"></translation>
+        <translation>दरवाज़ों पर दोहरे प्रवेश</translation>
     </message>
     <message>
         <source>Export CSV</source>
-        <translation type="unfinished">CSV निर्यात करें</translation>
+        <translation>CSV निर्यात करें</translation>
     </message>
     <message>
         <source>Not sent: sync gave up</source>
@@ -5159,31 +5150,31 @@
     </message>
     <message>
         <source>Cloud sync not configured: this kiosk sells from its own database only. %1 change(s) are kept in the local outbox and will be sent once cloud sync is turned on ([cloud] enabled = true).</source>
-        <translation type="unfinished"></translation>
+        <translation>क्लाउड सिंक सेट नहीं है: यह कियोस्क केवल अपने डेटाबेस से बेचता है। %1 बदलाव लोकल आउटबॉक्स में रखे हैं और क्लाउड सिंक चालू होते ही भेजे जाएँगे ([cloud] enabled = true)।</translation>
     </message>
     <message>
         <source>Re-seating needs the cloud; a refund works offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>सीटें बदलने के लिए क्लाउड चाहिए; रिफ़ंड ऑफ़लाइन भी होता है।</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>कभी नहीं</translation>
     </message>
     <message>
         <source>%1 · policy %2 · last sent %3 · last pulled %4 · sales last verified in the cloud %5 · %6 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · नीति %2 · आख़िरी भेजा %3 · आख़िरी लाया %4 · क्लाउड में बिक्री की आख़िरी जाँच %5 · %6 बाकी</translation>
     </message>
     <message>
         <source>problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>समस्या: %1</translation>
     </message>
     <message>
         <source>Re-seat moves the booking to equal seats and tells the customer; refund pays it back in full.</source>
-        <translation type="unfinished"></translation>
+        <translation>सीटें बदलने से बुकिंग बराबर सीटों पर जाती है और ग्राहक को सूचना जाती है; रिफ़ंड पूरा पैसा लौटाता है।</translation>
     </message>
     <message>
         <source>No booking is in conflict.</source>
-        <translation type="unfinished"></translation>
+        <translation>कोई बुकिंग टकराव में नहीं है।</translation>
     </message>
     <message numerus="yes">
         <source>%n not sent (needs a manager)</source>
@@ -5627,227 +5618,227 @@
     <name>ZReport</name>
     <message>
         <source>Z report</source>
-        <translation type="unfinished"></translation>
+        <translation>Z रिपोर्ट</translation>
     </message>
     <message>
         <source>Tickets</source>
-        <translation type="unfinished">टिकट</translation>
+        <translation>टिकट</translation>
     </message>
     <message>
         <source>Food and drink</source>
-        <translation type="unfinished">खाना-पीना</translation>
+        <translation>खाना-पीना</translation>
     </message>
     <message>
         <source>Gift cards</source>
-        <translation type="unfinished">गिफ़्ट कार्ड</translation>
+        <translation>गिफ़्ट कार्ड</translation>
     </message>
     <message>
         <source>Loyalty</source>
-        <translation type="unfinished"></translation>
+        <translation>लॉयल्टी</translation>
     </message>
     <message>
         <source>Tenders</source>
-        <translation type="unfinished">भुगतान माध्यम</translation>
+        <translation>भुगतान माध्यम</translation>
     </message>
     <message>
         <source>Refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>रिफ़ंड</translation>
     </message>
     <message>
         <source>Cashier variance</source>
-        <translation type="unfinished"></translation>
+        <translation>कैशियर अंतर</translation>
     </message>
     <message>
         <source>Shifts</source>
-        <translation type="unfinished"></translation>
+        <translation>शिफ़्टें</translation>
     </message>
     <message>
         <source>Card and UPI checks</source>
-        <translation type="unfinished"></translation>
+        <translation>कार्ड और UPI जाँच</translation>
     </message>
     <message>
         <source>By device</source>
-        <translation type="unfinished"></translation>
+        <translation>डिवाइस अनुसार</translation>
     </message>
     <message>
         <source>By channel</source>
-        <translation type="unfinished"></translation>
+        <translation>चैनल अनुसार</translation>
     </message>
     <message>
         <source>Adjustments after the close</source>
-        <translation type="unfinished"></translation>
+        <translation>बंद के बाद समायोजन</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>परिणाम</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>फ़ील्ड</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">मान</translation>
+        <translation>मान</translation>
     </message>
     <message>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>माप</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">राशि</translation>
+        <translation>राशि</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>टिप्पणी</translation>
     </message>
     <message>
         <source>Tender</source>
-        <translation type="unfinished"></translation>
+        <translation>भुगतान माध्यम</translation>
     </message>
     <message>
         <source>Taken</source>
-        <translation type="unfinished"></translation>
+        <translation>लिया</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>रिफ़ंड किया</translation>
     </message>
     <message>
         <source>Net</source>
-        <translation type="unfinished"></translation>
+        <translation>शुद्ध</translation>
     </message>
     <message>
         <source>Staff no.</source>
-        <translation type="unfinished">स्टाफ़ नं.</translation>
+        <translation>स्टाफ़ नं.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">नाम</translation>
+        <translation>नाम</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished">अपेक्षित</translation>
+        <translation>अपेक्षित</translation>
     </message>
     <message>
         <source>Counted</source>
-        <translation type="unfinished">गिना गया</translation>
+        <translation>गिना गया</translation>
     </message>
     <message>
         <source>Variance</source>
-        <translation type="unfinished">अंतर</translation>
+        <translation>अंतर</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished">डिवाइस</translation>
+        <translation>डिवाइस</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished">खुली</translation>
+        <translation>खुली</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished">बंद</translation>
+        <translation>बंद</translation>
     </message>
     <message>
         <source>Float</source>
-        <translation type="unfinished">फ़्लोट</translation>
+        <translation>फ़्लोट</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished">मुद्रा</translation>
+        <translation>मुद्रा</translation>
     </message>
     <message>
         <source>Reported</source>
-        <translation type="unfinished"></translation>
+        <translation>रिपोर्ट की गई</translation>
     </message>
     <message>
         <source>Bookings</source>
-        <translation type="unfinished"></translation>
+        <translation>बुकिंग</translation>
     </message>
     <message>
         <source>Gross</source>
-        <translation type="unfinished">सकल</translation>
+        <translation>सकल</translation>
     </message>
     <message>
         <source>Net sales</source>
-        <translation type="unfinished"></translation>
+        <translation>शुद्ध बिक्री</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">चैनल</translation>
+        <translation>चैनल</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">कारण</translation>
+        <translation>कारण</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>किसने</translation>
     </message>
     <message>
         <source>At (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>समय (UTC)</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished">ID</translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Gross sales (tax included)</source>
-        <translation type="unfinished"></translation>
+        <translation>सकल बिक्री (कर सहित)</translation>
     </message>
     <message>
         <source>Tax</source>
-        <translation type="unfinished"></translation>
+        <translation>कर</translation>
     </message>
     <message>
         <source>Discounts</source>
-        <translation type="unfinished"></translation>
+        <translation>छूट</translation>
     </message>
     <message>
         <source>Exchanges</source>
-        <translation type="unfinished"></translation>
+        <translation>बदलाव</translation>
     </message>
     <message>
         <source>Exchange credit</source>
-        <translation type="unfinished"></translation>
+        <translation>बदलाव क्रेडिट</translation>
     </message>
     <message>
         <source>Net revenue (after tax)</source>
-        <translation type="unfinished">शुद्ध आय (कर के बाद)</translation>
+        <translation>शुद्ध आय (कर के बाद)</translation>
     </message>
     <message>
         <source>Refunds completed</source>
-        <translation type="unfinished"></translation>
+        <translation>पूरे हुए रिफ़ंड</translation>
     </message>
     <message>
         <source>Refunds awaiting approval (not counted)</source>
-        <translation type="unfinished"></translation>
+        <translation>मंज़ूरी बाकी रिफ़ंड (गिने नहीं गए)</translation>
     </message>
     <message>
         <source>Awaiting approval</source>
-        <translation type="unfinished"></translation>
+        <translation>मंज़ूरी बाकी</translation>
     </message>
     <message>
         <source>Approved but not yet paid out of a drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>मंज़ूर, पर अभी दराज़ से भुगतान नहीं हुआ</translation>
     </message>
     <message>
         <source>To pay out</source>
-        <translation type="unfinished">भुगतान बाकी</translation>
+        <translation>भुगतान बाकी</translation>
     </message>
     <message>
         <source>Net sales at the close</source>
-        <translation type="unfinished"></translation>
+        <translation>बंद के समय शुद्ध बिक्री</translation>
     </message>
     <message>
         <source>Adjustments</source>
-        <translation type="unfinished"></translation>
+        <translation>समायोजन</translation>
     </message>
     <message>
         <source>Net sales after adjustments</source>
-        <translation type="unfinished"></translation>
+        <translation>समायोजन के बाद शुद्ध बिक्री</translation>
     </message>
 </context>
 </TS>

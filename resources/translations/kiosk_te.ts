@@ -2,79 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="te_IN">
 <context>
-    <name></name>
-    <message>
-        <source>%1 not pulled from the cloud yet: this device&apos;s sales only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sales up to %1 from %2 of %3 devices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 last seen %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has %2 not yet sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OffersScreen</source>
-        <comment>members</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OffersScreen</source>
-        <comment>%1 tickets</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OffersScreen</source>
-        <comment>film %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OffersScreen</source>
-        <comment>films %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OffersScreen</source>
-        <comment>shows %1–%2</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OffersScreen</source>
-        <comment>all tickets</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 refused %2&apos;s approval: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 refused %2&apos;s rejection: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approval by %1 applied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejection by %1 applied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approval sent %1 by %2, not applied yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejection sent %1 by %2, not applied yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AttractScreen</name>
     <message>
         <source>Box Office</source>
@@ -1199,7 +1126,7 @@
     <name>CustomerBanner</name>
     <message>
         <source>Sorry, something went wrong. Please try again, or ask a member of staff for help.</source>
-        <translation type="unfinished"></translation>
+        <translation>క్షమించండి, ఏదో పొరపాటు జరిగింది. దయచేసి మళ్ళీ ప్రయత్నించండి, లేదా సిబ్బంది సహాయం అడగండి.</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1233,22 @@
     <message>
         <source>Show</source>
         <translation>షో</translation>
+    </message>
+    <message>
+        <source>%1 not pulled from the cloud yet: this device&apos;s sales only.</source>
+        <translation>%1 ఇంకా క్లౌడ్ నుండి తీసుకోలేదు: ఈ పరికరం అమ్మకాలు మాత్రమే.</translation>
+    </message>
+    <message>
+        <source>Sales up to %1 from %2 of %3 devices</source>
+        <translation>%3 పరికరాల్లో %2 నుండి %1 వరకు అమ్మకాలు</translation>
+    </message>
+    <message>
+        <source>%1 last seen %2</source>
+        <translation>%1 చివరిగా కనిపించింది %2</translation>
+    </message>
+    <message>
+        <source>%1 has %2 not yet sent</source>
+        <translation>%1 లో %2 ఇంకా పంపలేదు</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -1734,31 +1677,31 @@
     <name>Fields</name>
     <message>
         <source>seats %1</source>
-        <translation type="unfinished"></translation>
+        <translation>సీట్లు %1</translation>
     </message>
     <message>
         <source>(to pay out: no drawer was open)</source>
-        <translation type="unfinished"></translation>
+        <translation>(చెల్లించాలి: డ్రాయర్ తెరిచి లేదు)</translation>
     </message>
     <message>
         <source>(shift %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(షిఫ్ట్ %1)</translation>
     </message>
     <message>
         <source>%1 point(s) owed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 పాయింట్లు బాకీ</translation>
     </message>
     <message>
         <source>the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>అమ్మకం</translation>
     </message>
     <message>
         <source>the refund</source>
-        <translation type="unfinished"></translation>
+        <translation>రీఫండ్</translation>
     </message>
     <message>
         <source>the customer message</source>
-        <translation type="unfinished"></translation>
+        <translation>కస్టమర్ సందేశం</translation>
     </message>
 </context>
 <context>
@@ -2372,7 +2315,7 @@
     </message>
     <message>
         <source> px cells</source>
-        <translation type="unfinished"></translation>
+        <translation> px గడులు</translation>
     </message>
     <message>
         <source>SCREEN</source>
@@ -2848,6 +2791,30 @@
         <translation>%1 కు</translation>
     </message>
     <message>
+        <source>members</source>
+        <translation>సభ్యులు</translation>
+    </message>
+    <message>
+        <source>%1 tickets</source>
+        <translation>%1 టికెట్లు</translation>
+    </message>
+    <message>
+        <source>film %1</source>
+        <translation>సినిమా %1</translation>
+    </message>
+    <message>
+        <source>films %1</source>
+        <translation>సినిమాలు %1</translation>
+    </message>
+    <message>
+        <source>shows %1–%2</source>
+        <translation>షోలు %1–%2</translation>
+    </message>
+    <message>
+        <source>all tickets</source>
+        <translation>అన్ని టికెట్లు</translation>
+    </message>
+    <message>
         <source>Offers and promo codes</source>
         <translation>ఆఫర్లు, ప్రోమో కోడ్‌లు</translation>
     </message>
@@ -3009,19 +2976,19 @@
     </message>
     <message>
         <source>Every day (none ticked)</source>
-        <translation type="unfinished"></translation>
+        <translation>ప్రతి రోజు (ఏదీ టిక్ చేయలేదు)</translation>
     </message>
     <message>
         <source>Only on the days ticked</source>
-        <translation type="unfinished"></translation>
+        <translation>టిక్ చేసిన రోజుల్లో మాత్రమే</translation>
     </message>
     <message>
         <source>Every ticket type (none ticked)</source>
-        <translation type="unfinished"></translation>
+        <translation>అన్ని టికెట్ రకాలు (ఏదీ టిక్ చేయలేదు)</translation>
     </message>
     <message>
         <source>Only the ticket types ticked</source>
-        <translation type="unfinished"></translation>
+        <translation>టిక్ చేసిన టికెట్ రకాలు మాత్రమే</translation>
     </message>
 </context>
 <context>
@@ -4610,11 +4577,11 @@
     </message>
     <message>
         <source>scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>షెడ్యూల్ అయింది</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished">రద్దు</translation>
+        <translation>రద్దయింది</translation>
     </message>
 </context>
 <context>
@@ -4746,7 +4713,7 @@
     </message>
     <message>
         <source>A PIN is %1 to %2 digits, not all the same digit and not a run such as 1234 or 9876.</source>
-        <translation type="unfinished"></translation>
+        <translation>పిన్ %1 నుండి %2 అంకెలు; అన్నీ ఒకే అంకె కాకూడదు, 1234 లేదా 9876 లాంటి వరుస కాకూడదు.</translation>
     </message>
     <message>
         <source>Staff number</source>
@@ -4821,27 +4788,51 @@
     <name>Status</name>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished">కనెక్ట్ అవుతోంది…</translation>
+        <translation>కనెక్ట్ అవుతోంది…</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished">ఆన్‌లైన్</translation>
+        <translation>ఆన్‌లైన్</translation>
     </message>
     <message>
         <source>OFFLINE</source>
-        <translation type="unfinished"></translation>
+        <translation>ఆఫ్‌లైన్</translation>
     </message>
     <message>
         <source>Sync status unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>సింక్ స్థితి తెలియదు</translation>
     </message>
     <message>
         <source>allocated seats only</source>
-        <translation type="unfinished"></translation>
+        <translation>కేటాయించిన సీట్లు మాత్రమే</translation>
     </message>
     <message>
         <source>optimistic (any seat, conflicts possible)</source>
-        <translation type="unfinished"></translation>
+        <translation>ఆశావహ (ఏ సీటైనా, వివాదాలు రావచ్చు)</translation>
+    </message>
+    <message>
+        <source>%1 refused %2&apos;s approval: %3</source>
+        <translation>%2 ఆమోదాన్ని %1 నిరాకరించింది: %3</translation>
+    </message>
+    <message>
+        <source>%1 refused %2&apos;s rejection: %3</source>
+        <translation>%2 తిరస్కరణను %1 నిరాకరించింది: %3</translation>
+    </message>
+    <message>
+        <source>Approval by %1 applied</source>
+        <translation>%1 ఆమోదం అమలైంది</translation>
+    </message>
+    <message>
+        <source>Rejection by %1 applied</source>
+        <translation>%1 తిరస్కరణ అమలైంది</translation>
+    </message>
+    <message>
+        <source>Approval sent %1 by %2, not applied yet</source>
+        <translation>%2 ఆమోదం పంపారు (%1), ఇంకా అమలు కాలేదు</translation>
+    </message>
+    <message>
+        <source>Rejection sent %1 by %2, not applied yet</source>
+        <translation>%2 తిరస్కరణ పంపారు (%1), ఇంకా అమలు కాలేదు</translation>
     </message>
 </context>
 <context>
@@ -5007,87 +4998,87 @@
     </message>
     <message>
         <source>Kiosk</source>
-        <translation type="unfinished">కియోస్క్</translation>
+        <translation>కియోస్క్</translation>
     </message>
     <message>
         <source>Last sale</source>
-        <translation type="unfinished"></translation>
+        <translation>చివరి అమ్మకం</translation>
     </message>
     <message>
         <source>Last synced</source>
-        <translation type="unfinished"></translation>
+        <translation>చివరి సింక్</translation>
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation type="unfinished"></translation>
+        <translation>పంపాల్సినవి</translation>
     </message>
     <message>
         <source>Oldest waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>అత్యంత పాత పెండింగ్</translation>
     </message>
     <message>
         <source>Offline seats unsold</source>
-        <translation type="unfinished"></translation>
+        <translation>అమ్మని ఆఫ్‌లైన్ సీట్లు</translation>
     </message>
     <message>
         <source>Last problem</source>
-        <translation type="unfinished"></translation>
+        <translation>చివరి సమస్య</translation>
     </message>
     <message>
         <source>Show starts</source>
-        <translation type="unfinished"></translation>
+        <translation>షో ప్రారంభం</translation>
     </message>
     <message>
         <source>Film</source>
-        <translation type="unfinished">సినిమా</translation>
+        <translation>సినిమా</translation>
     </message>
     <message>
         <source>Allocated</source>
-        <translation type="unfinished"></translation>
+        <translation>కేటాయించినవి</translation>
     </message>
     <message>
         <source>Sold from them</source>
-        <translation type="unfinished"></translation>
+        <translation>వాటిలో అమ్మినవి</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished">షో</translation>
+        <translation>షో</translation>
     </message>
     <message>
         <source>First admitted at</source>
-        <translation type="unfinished"></translation>
+        <translation>మొదటి ప్రవేశం</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">ఎప్పుడు</translation>
+        <translation>ఎప్పుడు</translation>
     </message>
     <message>
         <source>Admitted again at (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>మళ్ళీ ప్రవేశం (ఆఫ్‌లైన్)</translation>
     </message>
     <message>
         <source>Seats sold here</source>
-        <translation type="unfinished"></translation>
+        <translation>ఇక్కడ అమ్మిన సీట్లు</translation>
     </message>
     <message>
         <source>Taken elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>వేరే చోట తీసుకున్నవి</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>కస్టమర్</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>చెల్లించినది</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>గుర్తించినది</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished">కరెన్సీ</translation>
+        <translation>కరెన్సీ</translation>
     </message>
     <message>
         <source>What</source>
@@ -5111,39 +5102,39 @@
     </message>
     <message>
         <source>Kiosks and sync</source>
-        <translation type="unfinished">కియోస్క్‌లు, సింక్</translation>
+        <translation>కియోస్క్‌లు, సింక్</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">రిఫ్రెష్</translation>
+        <translation>రిఫ్రెష్</translation>
     </message>
     <message>
         <source>Kiosks</source>
-        <translation type="unfinished"></translation>
+        <translation>కియోస్క్‌లు</translation>
     </message>
     <message>
         <source>Offline allocations by show</source>
-        <translation type="unfinished"></translation>
+        <translation>షో వారీగా ఆఫ్‌లైన్ కేటాయింపులు</translation>
     </message>
     <message>
         <source>Conflict queue: seats sold elsewhere first</source>
-        <translation type="unfinished"></translation>
+        <translation>వివాదాల వరుస: సీట్లు ముందే వేరే చోట అమ్ముడయ్యాయి</translation>
     </message>
     <message>
         <source>Re-seat (equal seats)</source>
-        <translation type="unfinished"></translation>
+        <translation>సీట్లు మార్చండి (సమాన సీట్లు)</translation>
     </message>
     <message>
         <source>Refund in full</source>
-        <translation type="unfinished"></translation>
+        <translation>పూర్తి రీఫండ్</translation>
     </message>
     <message>
         <source>Double admissions at the doors</source>
-        <translation type="unfinished"></translation>
+        <translation>ద్వారాల వద్ద రెండుసార్లు ప్రవేశాలు</translation>
     </message>
     <message>
         <source>Export CSV</source>
-        <translation type="unfinished">CSV ఎగుమతి</translation>
+        <translation>CSV ఎగుమతి</translation>
     </message>
     <message>
         <source>Not sent: sync gave up</source>
@@ -5159,31 +5150,31 @@
     </message>
     <message>
         <source>Cloud sync not configured: this kiosk sells from its own database only. %1 change(s) are kept in the local outbox and will be sent once cloud sync is turned on ([cloud] enabled = true).</source>
-        <translation type="unfinished"></translation>
+        <translation>క్లౌడ్ సింక్ సెటప్ చేయలేదు: ఈ కియోస్క్ తన సొంత డేటాబేస్ నుండే అమ్ముతుంది. %1 మార్పు(లు) లోకల్ అవుట్‌బాక్స్‌లో ఉన్నాయి, క్లౌడ్ సింక్ ఆన్ చేశాక పంపబడతాయి ([cloud] enabled = true).</translation>
     </message>
     <message>
         <source>Re-seating needs the cloud; a refund works offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>సీట్లు మార్చడానికి క్లౌడ్ కావాలి; రీఫండ్ ఆఫ్‌లైన్‌లోనూ పనిచేస్తుంది.</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>ఎప్పుడూ లేదు</translation>
     </message>
     <message>
         <source>%1 · policy %2 · last sent %3 · last pulled %4 · sales last verified in the cloud %5 · %6 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · పాలసీ %2 · చివరిగా పంపింది %3 · చివరిగా తీసుకుంది %4 · క్లౌడ్‌లో అమ్మకాల చివరి ధృవీకరణ %5 · %6 వేచి ఉన్నాయి</translation>
     </message>
     <message>
         <source>problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>సమస్య: %1</translation>
     </message>
     <message>
         <source>Re-seat moves the booking to equal seats and tells the customer; refund pays it back in full.</source>
-        <translation type="unfinished"></translation>
+        <translation>సీట్లు మార్చితే బుకింగ్ సమాన సీట్లకు మారి కస్టమర్‌కు తెలియజేస్తుంది; రీఫండ్ మొత్తం డబ్బు తిరిగి ఇస్తుంది.</translation>
     </message>
     <message>
         <source>No booking is in conflict.</source>
-        <translation type="unfinished"></translation>
+        <translation>ఏ బుకింగూ వివాదంలో లేదు.</translation>
     </message>
     <message numerus="yes">
         <source>%n not sent (needs a manager)</source>
@@ -5627,227 +5618,227 @@
     <name>ZReport</name>
     <message>
         <source>Z report</source>
-        <translation type="unfinished"></translation>
+        <translation>Z నివేదిక</translation>
     </message>
     <message>
         <source>Tickets</source>
-        <translation type="unfinished">టికెట్లు</translation>
+        <translation>టికెట్లు</translation>
     </message>
     <message>
         <source>Food and drink</source>
-        <translation type="unfinished">తినుబండారాలు</translation>
+        <translation>తినుబండారాలు</translation>
     </message>
     <message>
         <source>Gift cards</source>
-        <translation type="unfinished">గిఫ్ట్ కార్డులు</translation>
+        <translation>గిఫ్ట్ కార్డులు</translation>
     </message>
     <message>
         <source>Loyalty</source>
-        <translation type="unfinished"></translation>
+        <translation>లాయల్టీ</translation>
     </message>
     <message>
         <source>Tenders</source>
-        <translation type="unfinished">చెల్లింపు విధానాలు</translation>
+        <translation>చెల్లింపు విధానాలు</translation>
     </message>
     <message>
         <source>Refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>రీఫండ్‌లు</translation>
     </message>
     <message>
         <source>Cashier variance</source>
-        <translation type="unfinished"></translation>
+        <translation>క్యాషియర్ తేడా</translation>
     </message>
     <message>
         <source>Shifts</source>
-        <translation type="unfinished"></translation>
+        <translation>షిఫ్ట్‌లు</translation>
     </message>
     <message>
         <source>Card and UPI checks</source>
-        <translation type="unfinished"></translation>
+        <translation>కార్డ్, UPI తనిఖీలు</translation>
     </message>
     <message>
         <source>By device</source>
-        <translation type="unfinished"></translation>
+        <translation>పరికరం వారీగా</translation>
     </message>
     <message>
         <source>By channel</source>
-        <translation type="unfinished"></translation>
+        <translation>ఛానల్ వారీగా</translation>
     </message>
     <message>
         <source>Adjustments after the close</source>
-        <translation type="unfinished"></translation>
+        <translation>ముగింపు తర్వాత సవరణలు</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>ఫలితం</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>అంశం</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">విలువ</translation>
+        <translation>విలువ</translation>
     </message>
     <message>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>కొలమానం</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">మొత్తం</translation>
+        <translation>మొత్తం</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>గమనిక</translation>
     </message>
     <message>
         <source>Tender</source>
-        <translation type="unfinished"></translation>
+        <translation>చెల్లింపు విధానం</translation>
     </message>
     <message>
         <source>Taken</source>
-        <translation type="unfinished"></translation>
+        <translation>వసూలు</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>రీఫండ్ చేసినది</translation>
     </message>
     <message>
         <source>Net</source>
-        <translation type="unfinished"></translation>
+        <translation>నికరం</translation>
     </message>
     <message>
         <source>Staff no.</source>
-        <translation type="unfinished">సిబ్బంది నం.</translation>
+        <translation>సిబ్బంది నం.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">పేరు</translation>
+        <translation>పేరు</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished">అంచనా</translation>
+        <translation>అంచనా</translation>
     </message>
     <message>
         <source>Counted</source>
-        <translation type="unfinished">లెక్కించినది</translation>
+        <translation>లెక్కించినది</translation>
     </message>
     <message>
         <source>Variance</source>
-        <translation type="unfinished">తేడా</translation>
+        <translation>తేడా</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished">పరికరం</translation>
+        <translation>పరికరం</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished">ప్రారంభం</translation>
+        <translation>ప్రారంభం</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished">ముగింపు</translation>
+        <translation>ముగింపు</translation>
     </message>
     <message>
         <source>Float</source>
-        <translation type="unfinished">ఫ్లోట్</translation>
+        <translation>ఫ్లోట్</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished">కరెన్సీ</translation>
+        <translation>కరెన్సీ</translation>
     </message>
     <message>
         <source>Reported</source>
-        <translation type="unfinished"></translation>
+        <translation>నివేదించినది</translation>
     </message>
     <message>
         <source>Bookings</source>
-        <translation type="unfinished"></translation>
+        <translation>బుకింగ్‌లు</translation>
     </message>
     <message>
         <source>Gross</source>
-        <translation type="unfinished">స్థూలం</translation>
+        <translation>స్థూలం</translation>
     </message>
     <message>
         <source>Net sales</source>
-        <translation type="unfinished"></translation>
+        <translation>నికర అమ్మకాలు</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">ఛానల్</translation>
+        <translation>ఛానల్</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">కారణం</translation>
+        <translation>కారణం</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>చేసినవారు</translation>
     </message>
     <message>
         <source>At (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>సమయం (UTC)</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished">ఐడీ</translation>
+        <translation>ఐడీ</translation>
     </message>
     <message>
         <source>Gross sales (tax included)</source>
-        <translation type="unfinished"></translation>
+        <translation>స్థూల అమ్మకాలు (పన్నుతో)</translation>
     </message>
     <message>
         <source>Tax</source>
-        <translation type="unfinished"></translation>
+        <translation>పన్ను</translation>
     </message>
     <message>
         <source>Discounts</source>
-        <translation type="unfinished"></translation>
+        <translation>తగ్గింపులు</translation>
     </message>
     <message>
         <source>Exchanges</source>
-        <translation type="unfinished"></translation>
+        <translation>మార్పిడులు</translation>
     </message>
     <message>
         <source>Exchange credit</source>
-        <translation type="unfinished"></translation>
+        <translation>మార్పిడి జమ</translation>
     </message>
     <message>
         <source>Net revenue (after tax)</source>
-        <translation type="unfinished">నికర ఆదాయం (పన్ను తర్వాత)</translation>
+        <translation>నికర ఆదాయం (పన్ను తర్వాత)</translation>
     </message>
     <message>
         <source>Refunds completed</source>
-        <translation type="unfinished"></translation>
+        <translation>పూర్తైన రీఫండ్‌లు</translation>
     </message>
     <message>
         <source>Refunds awaiting approval (not counted)</source>
-        <translation type="unfinished"></translation>
+        <translation>ఆమోదం కోసం వేచి ఉన్న రీఫండ్‌లు (లెక్కించలేదు)</translation>
     </message>
     <message>
         <source>Awaiting approval</source>
-        <translation type="unfinished"></translation>
+        <translation>ఆమోదం కోసం వేచి ఉంది</translation>
     </message>
     <message>
         <source>Approved but not yet paid out of a drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>ఆమోదించారు, కానీ డ్రాయర్ నుండి ఇంకా చెల్లించలేదు</translation>
     </message>
     <message>
         <source>To pay out</source>
-        <translation type="unfinished">చెల్లించాల్సినవి</translation>
+        <translation>చెల్లించాల్సినవి</translation>
     </message>
     <message>
         <source>Net sales at the close</source>
-        <translation type="unfinished"></translation>
+        <translation>ముగింపు నాటికి నికర అమ్మకాలు</translation>
     </message>
     <message>
         <source>Adjustments</source>
-        <translation type="unfinished"></translation>
+        <translation>సవరణలు</translation>
     </message>
     <message>
         <source>Net sales after adjustments</source>
-        <translation type="unfinished"></translation>
+        <translation>సవరణల తర్వాత నికర అమ్మకాలు</translation>
     </message>
 </context>
 </TS>

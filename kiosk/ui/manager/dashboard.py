@@ -72,20 +72,23 @@ BREAKDOWNS = (
 def freshness_text(found) -> str:
     """How complete the pulled day is (a ``kiosk.cloud.freshness.Freshness``), in the
     screen's language, its date and times from the locale and in the cinema's zone."""
-    tr = lambda text: QCoreApplication.translate("DashboardScreen", text)  # noqa: E731
+    translate = QCoreApplication.translate
     if found.pulled_at is None:
-        return tr("%1 not pulled from the cloud yet: this device's sales only.").replace(
-            "%1", dates.date_text(date.fromisoformat(found.business_date)))
+        text = translate("DashboardScreen",
+                         "%1 not pulled from the cloud yet: this device's sales only.")
+        return text.replace("%1", dates.date_text(date.fromisoformat(found.business_date)))
     zone = found.timezone
-    line = (tr("Sales up to %1 from %2 of %3 devices")
+    line = (translate("DashboardScreen", "Sales up to %1 from %2 of %3 devices")
             .replace("%1", dates.time_text(found.pulled_at, zone=zone))
             .replace("%2", str(found.current)).replace("%3", str(found.devices)))
     for lag in found.lags:
-        line += "; " + (tr("%1 last seen %2").replace("%2", dates.time_text(lag.last_seen,
-                                                                             zone=zone))
-                        if lag.last_seen is not None else
-                        tr("%1 has %2 not yet sent").replace("%2", str(lag.pending))
-                        ).replace("%1", lag.kiosk_id)
+        if lag.last_seen is not None:
+            part = translate("DashboardScreen", "%1 last seen %2").replace(
+                "%2", dates.time_text(lag.last_seen, zone=zone))
+        else:
+            part = translate("DashboardScreen", "%1 has %2 not yet sent").replace(
+                "%2", str(lag.pending))
+        line += "; " + part.replace("%1", lag.kiosk_id)
     return line + "."
 
 

@@ -52,24 +52,25 @@ def who_for(offer: Offer) -> str:
     """Who the offer is for, in the screen's language: "Adult tickets; Tue; shows
     18:00–24:00" (day names from the locale; film ids are names, shown as stored). The words
     are written out in ``translate`` calls so that lupdate collects them."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     words = []
     for part in audience(offer):
         if part.kind == "members":
-            words.append(tr("OffersScreen", "members"))
+            words.append(translate("OffersScreen", "members"))
         elif part.kind == "tickets":
-            words.append(tr("OffersScreen", "%1 tickets").replace(
+            words.append(translate("OffersScreen", "%1 tickets").replace(
                 "%1", "/".join(ticket_type_name(t) for t in part.values)))
         elif part.kind == "films":
-            words.append((tr("OffersScreen", "film %1") if len(part.values) == 1
-                          else tr("OffersScreen", "films %1")).replace("%1", ", ".join(part.values)))
+            text = (translate("OffersScreen", "film %1") if len(part.values) == 1
+                    else translate("OffersScreen", "films %1"))
+            words.append(text.replace("%1", ", ".join(part.values)))
         elif part.kind == "days":
             words.append(", ".join(QLocale().dayName(int(d) + 1, QLocale.FormatType.ShortFormat)
                                    for d in part.values))
         elif part.kind == "times":
-            words.append(tr("OffersScreen", "shows %1–%2").replace("%1", part.values[0])
-                         .replace("%2", part.values[1]))
-    return "; ".join(words) or tr("OffersScreen", "all tickets")
+            words.append(translate("OffersScreen", "shows %1–%2")
+                         .replace("%1", part.values[0]).replace("%2", part.values[1]))
+    return "; ".join(words) or translate("OffersScreen", "all tickets")
 
 
 class OffersScreen(ManagerScreen):
