@@ -35,11 +35,17 @@ its cinema (kiosk: show -> hall -> cinema, or ``cinema_id`` in the config; the o
 
 A failed check raises ``ShowCancelled`` / ``StaffInactive`` (the seats that were also in the way
 are in ``.taken``): choosing other seats cannot help, so that refusal wins over "seats taken".
+
+Before the first hold, confirm or allocation of a show, ``ensure_layout`` agrees the show's seat
+layout with the cloud's layout item (``kiosk.cloud.partitions``, the guard): one conditional
+PutItem per device process and show, outside the claim transactions. A disagreement raises
+``SeatLayoutMismatch`` (a ``ShowCancelled``) before any seat is written.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -49,7 +55,7 @@ from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 
 from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.errors import CloudUnavailable, error_code, translate
-from kiosk.cloud.partitions import SINGLE, Layouts
+from kiosk.cloud.partitions import LAYOUT_SK, Layouts, layout_key
 from kiosk.cloud.table import (
     MAX_SEATS_PER_CLAIM,
     booking_key,
@@ -58,8 +64,15 @@ from kiosk.cloud.table import (
     staff_item_sk,
 )
 from kiosk.domain.clock import to_iso
-from kiosk.domain.errors import InvalidInput, SeatsUnavailable, ShowCancelled, StaffInactive
+from kiosk.domain.errors import (
+    InvalidInput,
+    SeatLayoutMismatch,
+    SeatsUnavailable,
+    ShowCancelled,
+    StaffInactive,
+)
 
+log = logging.getLogger(__name__)
 _ser = TypeSerializer()
 _de = TypeDeserializer()
 
@@ -171,10 +184,67 @@ class SeatClaims:
         self.kiosk_id = kiosk_id
         # which partition key each seat is under (kiosk.cloud.partitions): every device of a
         # table must resolve a show alike, or one seat could be claimed in two different items
-        self.layouts = layouts or SINGLE
+        # (a fresh one when none is given: it remembers the layouts it agreed with the cloud)
+        self.layouts = layouts or Layouts()
         # cinemas seen published (their version item exists; it is never deleted): shared
         # through the CloudContext so a kiosk pays the wasted first try once per process
         self._published: set[str] = published if published is not None else set()
+        self.layout_warning = ""  # set by show_items when the cloud's layout item disagrees
+
+    # -- the layout guard (kiosk.cloud.partitions) ---------------------------------------------
+    def _layout_item(self, show_id: str) -> int | None:
+        item = self.client.get_item(TableName=self.table, Key=layout_key(show_id),
+                                    ConsistentRead=True).get("Item")
+        return int(item["blocks"]["N"]) if item and "blocks" in item else None
+
+    def ensure_layout(self, show_id: str) -> int:
+        """Agree the show's block count with the cloud's layout item before claiming its seats.
+
+        Once per ``Layouts`` (device process) and show: a conditional PutItem that creates the
+        item or finds it equal. Another count raises ``SeatLayoutMismatch`` and nothing is
+        written to any seat; a device whose catalogue does not know the show adopts the cloud's
+        count (or claims the single layout when there is none yet).
+        """
+        cached = self.layouts.ensured.get((self.table, show_id))
+        if cached is not None:
+            return cached
+        try:
+            belief = self.layouts.belief(show_id)
+            if belief is None:  # no catalogue for it: follow the cloud, else the single layout
+                existing = self._layout_item(show_id)
+                if existing is not None:
+                    self.layouts.adopt(show_id, existing)
+                    self.layouts.ensured[(self.table, show_id)] = existing
+                    return existing
+            blocks = belief or 1
+            try:
+                self.client.put_item(
+                    TableName=self.table,
+                    Item={**layout_key(show_id), "blocks": {"N": str(blocks)},
+                          "set_by": av(self.kiosk_id)},
+                    ConditionExpression="attribute_not_exists(pk) OR blocks = :n",
+                    ExpressionAttributeValues={":n": {"N": str(blocks)}})
+            except Exception as exc:  # noqa: BLE001 - narrowed just below
+                if error_code(exc) != "ConditionalCheckFailedException":
+                    raise
+                cloud = self._layout_item(show_id)
+                if cloud is None or cloud == blocks:  # cannot happen (the item is never
+                    raise CloudUnavailable("The show's seat layout could not be agreed with "
+                                           "the cloud; will retry.") from None  # removed)
+                if belief is not None:
+                    log.warning("[layout] show %s: this device (%s) puts its seats in %d "
+                                "partition key(s), the cloud's layout item says %d: claim "
+                                "refused", show_id, self.kiosk_id, belief, cloud)
+                    raise SeatLayoutMismatch(show_id, belief, cloud) from None
+                blocks = cloud  # lost the race to a device that knows the show: follow it
+            if belief is None:
+                self.layouts.adopt(show_id, blocks)
+        except SeatLayoutMismatch:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise translate(exc) from exc
+        self.layouts.ensured[(self.table, show_id)] = blocks
+        return blocks
 
     # -- transactions -------------------------------------------------------------------------
     def _transact(self, items: list[dict[str, Any]], seats: list[str], token: str,
@@ -265,6 +335,7 @@ class SeatClaims:
         so DynamoDB never sweeps away the allocation underneath an abandoned hold.
         """
         seats = _unique(seats)
+        self.ensure_layout(show_id)  # before any seat key is chosen (the guard)
         items = []
         for seat in seats:  # built once: the seat Updates are the same in both check modes
             ttl = "" if seat in allocated else ", #ttl = :exp"
@@ -289,6 +360,7 @@ class SeatClaims:
         """Sell the seats to the booking and write its booking item, all or nothing (checked
         like ``claim_hold``)."""
         seats = _unique(seats)
+        self.ensure_layout(show_id)
         values = self._values(now, **{":hold": hold_id or "-", ":booking": booking_id,
                                       ":sold_at": to_iso(now)})
         items: list[dict[str, Any]] = [{"Update": {
@@ -311,6 +383,7 @@ class SeatClaims:
     def allocate(self, *, show_id: str, seats: Iterable[str], now: datetime) -> None:
         """Set the seats aside for this kiosk's offline selling (all or nothing)."""
         seats = _unique(seats)
+        self.ensure_layout(show_id)
         values = self._values(now, **{":at": to_iso(now)})
         items = [{"Update": {
             "TableName": self.table, "Key": self.layouts.key(show_id, seat),
@@ -437,8 +510,14 @@ class SeatClaims:
         harmless because every claim is checked by its own condition anyway.
         """
         items: list[dict[str, Any]] = []
+        layout: int | None = None
         try:
-            for pk in self.layouts.pks(show_id):
+            pks = self.layouts.pks(show_id)
+            if len(pks) > 1:  # the layout item is under SHOW#<show>, which no block query reads
+                got = self.client.get_item(TableName=self.table, Key=layout_key(show_id),
+                                           ConsistentRead=False).get("Item")
+                layout = int(got["blocks"]["N"]) if got and "blocks" in got else None
+            for pk in pks:
                 kwargs: dict[str, Any] = {
                     "TableName": self.table, "KeyConditionExpression": "pk = :pk",
                     "ExpressionAttributeValues": {":pk": av(pk)},
@@ -448,12 +527,23 @@ class SeatClaims:
                     kwargs["Limit"] = page_size
                 while True:
                     page = self.client.query(**kwargs)
-                    items.extend(plain(i) for i in page.get("Items", []))
+                    for raw in page.get("Items", []):
+                        if raw.get("sk", {}).get("S") == LAYOUT_SK:  # the guard's item
+                            layout = int(raw["blocks"]["N"]) if "blocks" in raw else None
+                        else:
+                            items.append(plain(raw))
                     if "LastEvaluatedKey" not in page:
                         break
                     kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
         except Exception as exc:  # noqa: BLE001
             raise translate(exc) from exc
+        self.layout_warning = ""
+        if layout is not None and layout != len(pks):
+            self.layout_warning = (f"show {show_id}: this device reads its seats from "
+                                   f"{len(pks)} partition key(s), the cloud's layout item says "
+                                   f"{layout}; its seat map may be wrong and claims will be "
+                                   "refused until the catalogues agree")
+            log.warning("[layout] %s", self.layout_warning)
         return items
 
     def booking_item(self, booking_id: str) -> dict[str, Any] | None:

@@ -59,6 +59,10 @@ ENFORCED_IN_CODE = (
     "is conditional on the card's shared balance, state and expiry, and a spend on the "
     "device's own allowance (ConditionExpressions); IAM cannot stop one kiosk from naming "
     "another's allowance in an update, nor a sold card from being written with any balance.",
+    "Every device puts a show's seats under the partition keys the show's layout item "
+    "(SHOW#<show> / LAYOUT) names: it is created once by a conditional PutItem and a claim "
+    "that disagrees is refused (kiosk.cloud.partitions); IAM cannot stop a kiosk from "
+    "rewriting or deleting that item.",
     "A claim on a cancelled show, or in a deactivated cashier's name, is refused by "
     "ConditionCheck items in the claim's own transaction.",
     "A kiosk reads the whole cinema partition (including staff bcrypt hashes, which it needs to "

@@ -60,6 +60,20 @@ class ShowCancelled(ShowNotOnSale):
         super().__init__(message)
 
 
+class SeatLayoutMismatch(ShowCancelled):
+    """The cloud stores this show's seats in another layout than this device's catalogue says
+    (``kiosk.cloud.partitions``: the guard). Selling would risk a double sale, so nothing is
+    claimed until the catalogues agree; handled wherever a cancelled show's refusal is.
+    """
+
+    def __init__(self, show_id: str, ours: int, cloud: int):
+        self.show_id, self.ours, self.cloud = show_id, ours, cloud
+        super().__init__("This show's seats cannot be sold from this device right now: its copy "
+                         "of the schedule does not match the cloud's (the show may have moved "
+                         "to another hall). Nothing was sold or charged. Please ask a manager "
+                         "to check the show's hall and update this device.")
+
+
 class AuthError(KioskError):
     """Wrong staff number or PIN."""
 

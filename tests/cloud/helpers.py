@@ -73,7 +73,7 @@ def scan_all(client, table: str) -> list[dict[str, Any]]:
 
 def seat_items(client, table: str, show_id: str) -> dict[str, dict[str, Any]]:
     return {i["sk"].removeprefix("SEAT#"): i for i in scan_all(client, table)
-            if show_of_pk(i["pk"]) == show_id}  # either seat layout (kiosk.cloud.partitions)
+            if show_of_pk(i["pk"]) == show_id and i["sk"].startswith("SEAT#")}  # either layout
 
 
 def booking_items(client, table: str) -> dict[str, dict[str, Any]]:
