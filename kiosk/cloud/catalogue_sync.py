@@ -52,9 +52,11 @@ from zoneinfo import ZoneInfo
 from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable, error_code, translate
+from kiosk.cloud.partitions import blocks_for, layout_key
 from kiosk.domain import catalogue_rules as rules
 from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, KioskError, NotFound, PermissionDenied
+from kiosk.domain.layout import HallLayout
 from kiosk.domain.menu import menu_from_body, menu_to_body
 from kiosk.domain.offers import OfferBook
 from kiosk.services import audit
@@ -655,6 +657,55 @@ def _what(sk: str, body: dict[str, Any] | None) -> str:
             "info": f"Cinema {name}"}.get(kind, sk)
 
 
+def fits(blocks: int, block_seats: int) -> str:
+    """The hall sizes that store a show's seats in ``blocks`` partition keys, in words."""
+    if blocks == 1:
+        return f"up to {block_seats:,} seats"
+    return f"{(blocks - 1) * block_seats + 1:,} to {blocks * block_seats:,} seats"
+
+
+def layout_problems(context: CloudContext, items: dict[str, dict[str, Any]],
+                    pending: list[str]) -> list[str]:
+    """Shows this publish would move to a hall that stores seats differently from the layout
+    the cloud has fixed for them (``kiosk.cloud.partitions``: the guard).
+
+    A show's layout item exists once any device has held, sold or set aside one of its seats;
+    it never changes, so such a show must stay in a hall of the same block count. One batch read
+    of the layout items of the shows this publish touches (moved shows, shows of resized halls).
+    """
+    halls = {body["id"] for sk, body in items.items()
+             if sk in pending and rules.kind_of(sk) == "hall"}
+    shows = {body["id"]: body for sk, body in items.items() if rules.kind_of(sk) == "show"
+             and (sk in pending or body.get("hall_id") in halls)}
+    if not shows:
+        return []
+    client = context.dynamodb()
+    table = context.clients().table
+
+    def read() -> list[dict[str, Any]]:
+        try:
+            return _batch_get(client, table, [layout_key(show) for show in sorted(shows)])
+        except Exception as exc:  # noqa: BLE001
+            raise translate(exc) from exc
+
+    fixed = {str(i["pk"]["S"]).removeprefix("SHOW#"): int(i["blocks"]["N"])
+             for i in context.call(read) if "blocks" in i}
+    problems = []
+    for show_id, blocks in sorted(fixed.items()):
+        body = shows[show_id]
+        hall = items.get(rules.sk_for("hall", str(body.get("hall_id"))))
+        if hall is None:
+            continue
+        seats = HallLayout.from_spec(hall["layout"]).seat_count
+        if blocks_for(seats, context.layouts.block_seats) != blocks:
+            problems.append(
+                f"Show {show_id} already has seats held or sold, so it cannot move to hall "
+                f"{hall.get('name') or hall['id']} ({seats:,} seats): the cloud keeps its seats "
+                f"arranged for a hall of {fits(blocks, context.layouts.block_seats)}. Choose a "
+                "hall of that size, or cancel the show and schedule a new one.")
+    return problems
+
+
 def publish(context: CloudContext, conn: sqlite3.Connection, cinema_id: str, staff_number: str,
             *, clock: Clock, cleaning_gap_min: int, kiosk_id: str = "") -> PublishResult:
     """Publish every unpublished local change of the cinema (see the module docstring)."""
@@ -677,6 +728,9 @@ def publish(context: CloudContext, conn: sqlite3.Connection, cinema_id: str, sta
         result = PublishResult(cinema_id, seen_version(conn, cinema_id))
         if not pending:
             return result
+        problems = layout_problems(context, items, pending)
+        if problems:  # before any write: the cloud and this database are left as they were
+            raise PublishRefused("Not published: " + " ".join(problems[:5]))
         try:
             for i in range(0, len(pending), ITEMS_PER_TRANSACTION):
                 chunk = pending[i:i + ITEMS_PER_TRANSACTION]

@@ -356,6 +356,19 @@ class ScheduleService:
                     + ", ".join(moved) + ". Change the row after those shows, or add seats at "
                     "the end of the row instead."
                 )
+            # The cloud keeps a sold show's seats under partition keys chosen by its hall's size
+            # (kiosk.cloud.partitions); a resize past a block boundary would strand them.
+            from kiosk.cloud import partitions
+
+            size = partitions.BLOCK_SEATS
+            if sold and (partitions.blocks_for(old.seat_count, size)
+                         != partitions.blocks_for(layout.seat_count, size)):
+                raise InvalidInput(
+                    f"Upcoming shows in this hall have sold seats, so the hall cannot go from "
+                    f"{old.seat_count:,} to {layout.seat_count:,} seats: halls of up to "
+                    f"{size:,} seats and bigger ones (by each {size:,} seats) store "
+                    "their shows' seats differently. Keep the size within that range until "
+                    "those shows are over, or make a new hall.")
         return layout
 
     def save_hall(self, actor: Actor, *, spec: dict[str, Any], name: str, cinema_id: str,
