@@ -21,6 +21,7 @@ import pytest
 from botocore.exceptions import ClientError, EndpointConnectionError, ReadTimeoutError
 
 from kiosk.cloud.errors import CloudUnavailable, translate
+from kiosk.cloud.partitions import layout_key
 from kiosk.cloud.table import ensure_table
 from kiosk.sim import checks
 from kiosk.sim.faults import FaultRates, SimulatedCrash
@@ -195,8 +196,12 @@ def test_a_short_seeded_run_keeps_the_invariants_on_both_seat_layouts(env, layou
         sale = sim.channel.buy("show-1", ["A1", "A2", "B3"])
         keys = {pk for pk in sim.truth.partitions("SHOW#show-1")}
         assert keys == ({"SHOW#show-1"} if layout == "single" else
-                        {sim.layouts.pk("show-1", s) for s in sale.seats})
+                        {sim.layouts.pk("show-1", s) for s in sale.seats} | {"SHOW#show-1"})
+        # (with blocks, SHOW#show-1 holds only the layout item)
         assert set(sim.truth.seats("show-1")) == {"A1", "A2", "B3"}
+        # the web channel went through the layout guard (kiosk.cloud.partitions)
+        layout = sim.env.dynamodb.get_item(TableName=sim.table, Key=layout_key("show-1"))["Item"]
+        assert int(layout["blocks"]["N"]) == sim.layouts.blocks("show-1")
     finally:
         sim.teardown()
 
