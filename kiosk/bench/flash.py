@@ -48,7 +48,7 @@ RATIO_TARGET = 25.0  # % of the raw rate (see the module: half the two-transacti
 
 def partition_rows() -> list[BenchResult]:
     """The per-partition ceilings (computed: DynamoDB's limits, not this machine's)."""
-    from kiosk.cloud.partitions import BLOCK_SEATS, blocks_for, booking_rate
+    from kiosk.cloud.partitions import BLOCK_SEATS, blocks_for, booking_rate, cinema_booking_rate
 
     arena = blocks_for(100_000)
     note = "1,000 write units/s per key, 2 units per item in a transaction"
@@ -64,6 +64,14 @@ def partition_rows() -> list[BenchResult]:
                     note=f"{2 * booking_rate(2, arena):,.0f} seats/s: sold out in >= "
                          f"{100_000 / (2 * booking_rate(2, arena)):.0f} s (one key: "
                          f"{100_000 / (2 * booking_rate(2)):.0f} s)"),
+        BenchResult(SECTION, "one cinema's CINEMA# key: counter bookings (show + staff checks)",
+                    cinema_booking_rate(), "/s",
+                    note="ConditionChecks bill 2 write units each; all the cinema's shows, any "
+                         "seat layout"),
+        BenchResult(SECTION, "one show's check item: bookings, any seat layout",
+                    cinema_booking_rate(1), "/s",
+                    note=f"one item is never split: the arena sells out in >= "
+                         f"{100_000 / (2 * cinema_booking_rate(1)):.0f} s in pairs"),
     ]
 
 

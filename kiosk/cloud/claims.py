@@ -235,6 +235,7 @@ class SeatClaims:
                     log.warning("[layout] show %s: this device (%s) puts its seats in %d "
                                 "partition key(s), the cloud's layout item says %d: claim "
                                 "refused", show_id, self.kiosk_id, belief, cloud)
+                    self.layouts.forget(show_id)  # a pull may put it right: ask again
                     raise SeatLayoutMismatch(show_id, belief, cloud) from None
                 blocks = cloud  # lost the race to a device that knows the show: follow it
             if belief is None:

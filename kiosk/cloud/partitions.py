@@ -143,6 +143,11 @@ class Layouts:
         """Use the cloud's block count for a show this device's catalogue does not know."""
         self._known[show_id] = blocks
 
+    def forget(self, show_id: str) -> None:
+        """Ask the catalogue again next time (after the cloud refused this device's belief: a
+        pull may bring the show's new hall)."""
+        self._known.pop(show_id, None)
+
     def blocks(self, show_id: str) -> int:
         return self.belief(show_id) or 1
 

@@ -214,3 +214,15 @@ def test_the_schedule_refuses_to_resize_a_sold_hall_across_layouts(cloud_service
         svc.schedule.save_hall(manager, spec=spec, name=hall.name, cinema_id=hall.cinema_id,
                                hall_id=hall.hall_id)
     assert svc.schedule.hall("hall-test").layout.seat_count == hall.layout.seat_count
+
+
+def test_a_refused_device_is_let_in_once_its_catalogue_is_put_right(client):
+    hold(arena("K1", client), ["A1"], "h1")
+    size = {"S": 10}  # its catalogue still has the show in a small hall: one key
+    device = SeatClaims(client, TABLE, "K2", layouts=Layouts(size.get, block_seats=10))
+    with pytest.raises(SeatLayoutMismatch):
+        hold(device, ["A2"], "h2")
+    size["S"] = 40  # a pull brings the show's real hall
+    hold(device, ["A2"], "h2")
+    assert {s: i["pk"] for s, i in seat_items(client, TABLE, "S").items()} == {
+        s: device.layouts.pk("S", s) for s in ("A1", "A2")}
