@@ -30,126 +30,122 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
-def _t(text: str) -> str:
-    return QT_TRANSLATE_NOOP("AuditWords", text)
-
-
 # One sentence per recorded action. {who}: "Name (number)" or "The system"; {target}: the row's.
 TEMPLATES: dict[str, str] = {
     # staff and shifts
-    "sign_in": _t("{who} signed in{shift_part}."),
-    "sign_out": _t("{who} signed out."),
-    "sign_in_failed": _t("Sign-in as staff {target} refused: {why}."),
-    "shift_open": _t("{who} opened shift {target} with a float of {float}."),
-    "shift_close": _t("{who} closed shift {target}: counted {counted}, expected {expected}, "
+    "sign_in": QT_TRANSLATE_NOOP("AuditWords", "{who} signed in{shift_part}."),
+    "sign_out": QT_TRANSLATE_NOOP("AuditWords", "{who} signed out."),
+    "sign_in_failed": QT_TRANSLATE_NOOP("AuditWords", "Sign-in as staff {target} refused: {why}."),
+    "shift_open": QT_TRANSLATE_NOOP("AuditWords", "{who} opened shift {target} with a float of {float}."),
+    "shift_close": QT_TRANSLATE_NOOP("AuditWords", "{who} closed shift {target}: counted {counted}, expected {expected}, "
                       "variance {variance}."),
-    "cashup.approve": _t("{who} approved the cash-up of shift {target}{comment_part}."),
-    "cashup.comment": _t("{who} commented on the cash-up of shift {target}{comment_part}."),
-    "cashup.slip": _t("{who} printed the cash-up slip of shift {target} ({device})."),
-    "cashup.reprint": _t("{who} printed the cash-up slip of shift {target} again ({device})."),
+    "cashup.approve": QT_TRANSLATE_NOOP("AuditWords", "{who} approved the cash-up of shift {target}{comment_part}."),
+    "cashup.comment": QT_TRANSLATE_NOOP("AuditWords", "{who} commented on the cash-up of shift {target}{comment_part}."),
+    "cashup.slip": QT_TRANSLATE_NOOP("AuditWords", "{who} printed the cash-up slip of shift {target} ({device})."),
+    "cashup.reprint": QT_TRANSLATE_NOOP("AuditWords", "{who} printed the cash-up slip of shift {target} again ({device})."),
     # sales and refunds
-    "confirm": _t("{who} sold booking {target} for {total}{tenders_part}{seats_part}."),
-    "exchange": _t("{who} exchanged booking {exchanged_from} for {target}, {total}"
+    "confirm": QT_TRANSLATE_NOOP("AuditWords", "{who} sold booking {target} for {total}{tenders_part}{seats_part}."),
+    "exchange": QT_TRANSLATE_NOOP("AuditWords", "{who} exchanged booking {exchanged_from} for {target}, {total}"
                    "{tenders_part}{seats_part}."),
-    "refund": _t("{who} refunded {amount} on booking {target}{method_part}{seats_part}"
+    "refund": QT_TRANSLATE_NOOP("AuditWords", "{who} refunded {amount} on booking {target}{method_part}{seats_part}"
                  "{reason_part}."),
-    "void": _t("{who} cancelled booking {target}, {amount} back{method_part}{reason_part}."),
-    "refund_requested": _t("{who} asked a manager to approve a refund of {amount} on booking "
+    "void": QT_TRANSLATE_NOOP("AuditWords", "{who} cancelled booking {target}, {amount} back{method_part}{reason_part}."),
+    "refund_requested": QT_TRANSLATE_NOOP("AuditWords", "{who} asked a manager to approve a refund of {amount} on booking "
                            "{target}{seats_part}{reason_part}."),
-    "refund_approved": _t("{who} approved refund {refund_id} of {amount} on booking {target}"
+    "refund_approved": QT_TRANSLATE_NOOP("AuditWords", "{who} approved refund {refund_id} of {amount} on booking {target}"
                           "{payout_part}."),
-    "refund_rejected": _t("{who} rejected refund {refund_id} on booking {target}{comment_part}."),
-    "refund_paid_out": _t("{who} paid out refund {refund_id} of {amount} on booking {target} "
+    "refund_rejected": QT_TRANSLATE_NOOP("AuditWords", "{who} rejected refund {refund_id} on booking {target}{comment_part}."),
+    "refund_paid_out": QT_TRANSLATE_NOOP("AuditWords", "{who} paid out refund {refund_id} of {amount} on booking {target} "
                           "from their drawer."),
-    "item_sale": _t("{who} sold food and drink {target} for {total}{tenders_part}."),
-    "item_refund": _t("{who} refunded {amount} of food and drink {target}{tenders_part}"
+    "item_sale": QT_TRANSLATE_NOOP("AuditWords", "{who} sold food and drink {target} for {total}{tenders_part}."),
+    "item_refund": QT_TRANSLATE_NOOP("AuditWords", "{who} refunded {amount} of food and drink {target}{tenders_part}"
                       "{reason_part}."),
-    "item_collect": _t("{who} handed over food and drink {target}."),
-    "points_shortfall": _t("Member {target} had fewer points than a refund took back "
+    "item_collect": QT_TRANSLATE_NOOP("AuditWords", "{who} handed over food and drink {target}."),
+    "points_shortfall": QT_TRANSLATE_NOOP("AuditWords", "Member {target} had fewer points than a refund took back "
                            "({owed_part})."),
     # gift cards, vouchers, members, offers, stock
-    "giftcard_issue": _t("{who} sold gift card {card} loaded with {amount}{tenders_part}."),
-    "giftcard_top_up": _t("{who} topped up gift card {card} with {amount}{tenders_part}."),
-    "giftcard_block": _t("{who} blocked gift card {target}."),
-    "giftcard_unblock": _t("{who} unblocked gift card {target}."),
-    "voucher_issue": _t("{who} issued {count} voucher(s) ({label}) for {target}."),
-    "voucher_void": _t("{who} cancelled voucher {target}."),
-    "member_join": _t("{who} enrolled member {target}."),
-    "member_update": _t("{who} changed member {target}."),
-    "offer.add": _t("{who} added offer {name} ({target})."),
-    "offer.change": _t("{who} changed offer {name} ({target})."),
-    "offer.withdraw": _t("{who} withdrew offer {target}."),
-    "menu.set_stock": _t("{who} counted {on_hand} of {target} in stock."),
+    "giftcard_issue": QT_TRANSLATE_NOOP("AuditWords", "{who} sold gift card {card} loaded with {amount}{tenders_part}."),
+    "giftcard_top_up": QT_TRANSLATE_NOOP("AuditWords", "{who} topped up gift card {card} with {amount}{tenders_part}."),
+    "giftcard_block": QT_TRANSLATE_NOOP("AuditWords", "{who} blocked gift card {target}."),
+    "giftcard_unblock": QT_TRANSLATE_NOOP("AuditWords", "{who} unblocked gift card {target}."),
+    "voucher_issue": QT_TRANSLATE_NOOP("AuditWords", "{who} issued {count} voucher(s) ({label}) for {target}."),
+    "voucher_void": QT_TRANSLATE_NOOP("AuditWords", "{who} cancelled voucher {target}."),
+    "member_join": QT_TRANSLATE_NOOP("AuditWords", "{who} enrolled member {target}."),
+    "member_update": QT_TRANSLATE_NOOP("AuditWords", "{who} changed member {target}."),
+    "offer.add": QT_TRANSLATE_NOOP("AuditWords", "{who} added offer {name} ({target})."),
+    "offer.change": QT_TRANSLATE_NOOP("AuditWords", "{who} changed offer {name} ({target})."),
+    "offer.withdraw": QT_TRANSLATE_NOOP("AuditWords", "{who} withdrew offer {target}."),
+    "menu.set_stock": QT_TRANSLATE_NOOP("AuditWords", "{who} counted {on_hand} of {target} in stock."),
     # tickets, collection and the door
-    "confirmation.resend": _t("{who} sent the confirmation of booking {target} again to {to}."),
-    "tickets.reprint": _t("{who} reprinted {tickets} ticket(s) of booking {reference}."),
-    "tickets.reprint_collected": _t("{who} reprinted the collected tickets of booking "
+    "confirmation.resend": QT_TRANSLATE_NOOP("AuditWords", "{who} sent the confirmation of booking {target} again to {to}."),
+    "tickets.reprint": QT_TRANSLATE_NOOP("AuditWords", "{who} reprinted {tickets} ticket(s) of booking {reference}."),
+    "tickets.reprint_collected": QT_TRANSLATE_NOOP("AuditWords", "{who} reprinted the collected tickets of booking "
                                     "{reference}."),
-    "tickets.double_collection": _t("Tickets of booking {reference} were collected here after "
+    "tickets.double_collection": QT_TRANSLATE_NOOP("AuditWords", "Tickets of booking {reference} were collected here after "
                                     "{first_kiosk} had collected them."),
-    "tickets.collection_released": _t("The collection of booking {reference} was given back: "
+    "tickets.collection_released": QT_TRANSLATE_NOOP("AuditWords", "The collection of booking {reference} was given back: "
                                       "{reason}."),
-    "door.double_admission": _t("Booking {reference} was admitted at {first_door} and again at "
+    "door.double_admission": QT_TRANSLATE_NOOP("AuditWords", "Booking {reference} was admitted at {first_door} and again at "
                                 "{second_door}."),
     # the day, the schedule, the catalogue, settings
-    "day_close": _t("{who} closed business day {target}: gross {gross}, {tickets} ticket(s)."),
-    "day_adjust": _t("{who} corrected closed day {target} by {amount}: {reason}."),
-    "film.add": _t("{who} added film {title}."),
-    "film.update": _t("{who} changed film {title}."),
-    "price_list.add": _t("{who} added price list {target}."),
-    "price_list.update": _t("{who} changed price list {target}."),
-    "hall.add": _t("{who} added hall {target}."),
-    "hall.update": _t("{who} changed hall {target}."),
-    "show.add": _t("{who} scheduled show {target}."),
-    "show.update": _t("{who} changed show {target}."),
-    "show.cancel": _t("{who} cancelled show {target}."),
-    "import": _t("{who} imported {rows} row(s) of {kind} from {target}."),
-    "config_change": _t("{who} changed the settings in {target}{reason_part}."),
-    "cinema.limits": _t("{who} changed the money limits of cinema {target}."),
-    "cinema.first_run": _t("{who} set up cinema {target} ({name}, {city})."),
-    "catalogue.publish": _t("{who} published version {version} of cinema {target}'s catalogue "
+    "day_close": QT_TRANSLATE_NOOP("AuditWords", "{who} closed business day {target}: gross {gross}, {tickets} ticket(s)."),
+    "day_adjust": QT_TRANSLATE_NOOP("AuditWords", "{who} corrected closed day {target} by {amount}: {reason}."),
+    "film.add": QT_TRANSLATE_NOOP("AuditWords", "{who} added film {title}."),
+    "film.update": QT_TRANSLATE_NOOP("AuditWords", "{who} changed film {title}."),
+    "price_list.add": QT_TRANSLATE_NOOP("AuditWords", "{who} added price list {target}."),
+    "price_list.update": QT_TRANSLATE_NOOP("AuditWords", "{who} changed price list {target}."),
+    "hall.add": QT_TRANSLATE_NOOP("AuditWords", "{who} added hall {target}."),
+    "hall.update": QT_TRANSLATE_NOOP("AuditWords", "{who} changed hall {target}."),
+    "show.add": QT_TRANSLATE_NOOP("AuditWords", "{who} scheduled show {target}."),
+    "show.update": QT_TRANSLATE_NOOP("AuditWords", "{who} changed show {target}."),
+    "show.cancel": QT_TRANSLATE_NOOP("AuditWords", "{who} cancelled show {target}."),
+    "import": QT_TRANSLATE_NOOP("AuditWords", "{who} imported {rows} row(s) of {kind} from {target}."),
+    "config_change": QT_TRANSLATE_NOOP("AuditWords", "{who} changed the settings in {target}{reason_part}."),
+    "cinema.limits": QT_TRANSLATE_NOOP("AuditWords", "{who} changed the money limits of cinema {target}."),
+    "cinema.first_run": QT_TRANSLATE_NOOP("AuditWords", "{who} set up cinema {target} ({name}, {city})."),
+    "catalogue.publish": QT_TRANSLATE_NOOP("AuditWords", "{who} published version {version} of cinema {target}'s catalogue "
                             "({items} item(s))."),
-    "catalogue.conflict": _t("A catalogue edit for cinema {target} was refused: someone else "
+    "catalogue.conflict": QT_TRANSLATE_NOOP("AuditWords", "A catalogue edit for cinema {target} was refused: someone else "
                              "changed it first."),
     # staff administration
-    "staff.first_manager": _t("{who} became the first manager ({target})."),
-    "staff.add": _t("{who} added staff {target} ({name}, {role})."),
-    "staff.reset_pin": _t("{who} reset the PIN of staff {target}."),
-    "staff.unlock": _t("{who} unlocked staff {target}."),
-    "staff.deactivate": _t("{who} deactivated staff {target}."),
-    "staff.reactivate": _t("{who} reactivated staff {target}."),
-    "staff.set_role": _t("{who} changed staff {target} from {from} to {to}."),
+    "staff.first_manager": QT_TRANSLATE_NOOP("AuditWords", "{who} became the first manager ({target})."),
+    "staff.add": QT_TRANSLATE_NOOP("AuditWords", "{who} added staff {target} ({name}, {role})."),
+    "staff.reset_pin": QT_TRANSLATE_NOOP("AuditWords", "{who} reset the PIN of staff {target}."),
+    "staff.unlock": QT_TRANSLATE_NOOP("AuditWords", "{who} unlocked staff {target}."),
+    "staff.deactivate": QT_TRANSLATE_NOOP("AuditWords", "{who} deactivated staff {target}."),
+    "staff.reactivate": QT_TRANSLATE_NOOP("AuditWords", "{who} reactivated staff {target}."),
+    "staff.set_role": QT_TRANSLATE_NOOP("AuditWords", "{who} changed staff {target} from {from} to {to}."),
     # the cloud and the outbox
-    "sync_conflict": _t("The seats {lost} of booking {target} were sold elsewhere first."),
-    "sync_refused": _t("The cloud refused booking {target} (seats {seats_list}): {reason}."),
-    "conflict_reseat": _t("{who} moved booking {target} from {old_seats} to {new_seats}."),
-    "conflict_refund": _t("{who} refunded booking {target} in full ({amount}): its seats were "
+    "sync_conflict": QT_TRANSLATE_NOOP("AuditWords", "The seats {lost} of booking {target} were sold elsewhere first."),
+    "sync_refused": QT_TRANSLATE_NOOP("AuditWords", "The cloud refused booking {target} (seats {seats_list}): {reason}."),
+    "conflict_reseat": QT_TRANSLATE_NOOP("AuditWords", "{who} moved booking {target} from {old_seats} to {new_seats}."),
+    "conflict_refund": QT_TRANSLATE_NOOP("AuditWords", "{who} refunded booking {target} in full ({amount}): its seats were "
                           "sold elsewhere."),
-    "cloud_allocate": _t("{who} set aside {seat_count} seat(s) of show {target} for offline "
+    "cloud_allocate": QT_TRANSLATE_NOOP("AuditWords", "{who} set aside {seat_count} seat(s) of show {target} for offline "
                          "sales."),
-    "cloud_release": _t("{who} gave back {seat_count} unsold offline seat(s) of show {target}."),
-    "cloud_revoke": _t("{who} gave back all {seat_count} offline seat(s) of show {target}."),
-    "cloud_resend": _t("Booking {target} was sent to the cloud again (missing there)."),
-    "outbox.dead_letter": _t("The sync gave up sending {kind} of {target}: {reason}."),
-    "outbox.retry": _t("{who} sent {kind} of {target} again."),
-    "outbox.export": _t("{who} exported {rows} unsent row(s) to {target}."),
-    "refund_approve_sent": _t("{who} sent the approval of refund {local_id} to {kiosk}."),
-    "refund_reject_sent": _t("{who} sent the rejection of refund {local_id} to {kiosk}."),
-    "cashup_approve_sent": _t("{who} sent the approval of cash-up {local_id} to {kiosk}."),
-    "cashup_reject_sent": _t("{who} sent the rejection of cash-up {local_id} to {kiosk}."),
-    "remote_refund_decision": _t("A manager at {by_kiosk} decided refund {target} ({decision}): "
+    "cloud_release": QT_TRANSLATE_NOOP("AuditWords", "{who} gave back {seat_count} unsold offline seat(s) of show {target}."),
+    "cloud_revoke": QT_TRANSLATE_NOOP("AuditWords", "{who} gave back all {seat_count} offline seat(s) of show {target}."),
+    "cloud_resend": QT_TRANSLATE_NOOP("AuditWords", "Booking {target} was sent to the cloud again (missing there)."),
+    "outbox.dead_letter": QT_TRANSLATE_NOOP("AuditWords", "The sync gave up sending {kind} of {target}: {reason}."),
+    "outbox.retry": QT_TRANSLATE_NOOP("AuditWords", "{who} sent {kind} of {target} again."),
+    "outbox.export": QT_TRANSLATE_NOOP("AuditWords", "{who} exported {rows} unsent row(s) to {target}."),
+    "refund_approve_sent": QT_TRANSLATE_NOOP("AuditWords", "{who} sent the approval of refund {local_id} to {kiosk}."),
+    "refund_reject_sent": QT_TRANSLATE_NOOP("AuditWords", "{who} sent the rejection of refund {local_id} to {kiosk}."),
+    "cashup_approve_sent": QT_TRANSLATE_NOOP("AuditWords", "{who} sent the approval of cash-up {local_id} to {kiosk}."),
+    "cashup_reject_sent": QT_TRANSLATE_NOOP("AuditWords", "{who} sent the rejection of cash-up {local_id} to {kiosk}."),
+    "remote_refund_decision": QT_TRANSLATE_NOOP("AuditWords", "A manager at {by_kiosk} decided refund {target} ({decision}): "
                                  "{outcome}."),
-    "remote_cashup_decision": _t("A manager at {by_kiosk} decided cash-up {target} ({decision}): "
+    "remote_cashup_decision": QT_TRANSLATE_NOOP("AuditWords", "A manager at {by_kiosk} decided cash-up {target} ({decision}): "
                                  "{outcome}."),
     # the database and the ticket keys
-    "backup": _t("{who} saved a backup to {target}."),
-    "restore": _t("{who} restored the backup {target}."),
-    "init.wipe": _t("{who} wiped the database (backup kept in {target})."),
-    "init.discard_unsent": _t("{who} wiped the database and discarded unsent sales (kept in "
+    "backup": QT_TRANSLATE_NOOP("AuditWords", "{who} saved a backup to {target}."),
+    "restore": QT_TRANSLATE_NOOP("AuditWords", "{who} restored the backup {target}."),
+    "init.wipe": QT_TRANSLATE_NOOP("AuditWords", "{who} wiped the database (backup kept in {target})."),
+    "init.discard_unsent": QT_TRANSLATE_NOOP("AuditWords", "{who} wiped the database and discarded unsent sales (kept in "
                               "{target})."),
-    "ticket_keys.rotate": _t("{who} made a new ticket signing key ({target})."),
-    "ticket_keys.drop": _t("{who} dropped ticket key {dropped}."),
-    "ticket_keys.import": _t("{who} imported ticket keys (signing with {target})."),
+    "ticket_keys.rotate": QT_TRANSLATE_NOOP("AuditWords", "{who} made a new ticket signing key ({target})."),
+    "ticket_keys.drop": QT_TRANSLATE_NOOP("AuditWords", "{who} dropped ticket key {dropped}."),
+    "ticket_keys.import": QT_TRANSLATE_NOOP("AuditWords", "{who} imported ticket keys (signing with {target})."),
 }
 
 # Actions whose rows are refusals by nature: their sentence already says so.
@@ -158,98 +154,98 @@ SAYS_REFUSED = {"sign_in_failed", "catalogue.conflict", "sync_refused", "outbox.
 
 # An action's name in words (the log's Action column and filter), for recorded actions and
 # for the checks that refuse (a permission's name: "cash-ups list").
-# Written out entry by entry, like TEMPLATES: lupdate reads each literal _t(...) call, so a
+# Written out entry by entry, like TEMPLATES: lupdate reads each literal QT_TRANSLATE_NOOP("AuditWords", ...) call, so a
 # family such as "Film added / changed / saved" cannot be built from parts (word order differs).
 NAMES: dict[str, str] = {
-    "sign_in": _t("Signed in"), "sign_out": _t("Signed out"),
-    "sign_in_failed": _t("Sign-in refused"), "shift_open": _t("Shift opened"),
-    "shift_close": _t("Shift closed"), "shift_list": _t("Shifts list"),
-    "cashup.slip": _t("Cash-up slip printed"), "cashup.reprint": _t("Cash-up slip reprinted"),
-    "cashup_slip": _t("Cash-up slip"), "shift_report": _t("Cash-up looked at"),
-    "shift_preview": _t("Cash-up preview"), "report.dashboard": _t("Dashboard"),
-    "confirm": _t("Sale"), "exchange": _t("Exchange"), "refund": _t("Refund"),
-    "void": _t("Booking cancelled"), "refund_requested": _t("Refund requested"),
-    "refund_approved": _t("Refund approved"), "refund_rejected": _t("Refund rejected"),
-    "refund_paid_out": _t("Refund paid out"), "refund.preview": _t("Refund preview"),
-    "refund_approve": _t("Refund approval"), "refund_reject": _t("Refund rejection"),
-    "refund_list": _t("Refunds waiting"), "refund_pay_out": _t("Refund pay-out"),
-    "refund_to_pay_out": _t("Refunds to pay out"),
-    "item_sale": _t("Food and drink sale"), "item_refund": _t("Food and drink refund"),
-    "item_collect": _t("Food and drink collected"), "points_shortfall": _t("Points short"),
-    "giftcard_issue": _t("Gift card sold"), "giftcard_top_up": _t("Gift card topped up"),
-    "giftcard_block": _t("Gift card blocked"), "giftcard_unblock": _t("Gift card unblocked"),
-    "voucher_issue": _t("Vouchers issued"), "voucher_void": _t("Voucher cancelled"),
-    "member_join": _t("Member enrolled"), "member_update": _t("Member changed"),
-    "member_history": _t("Member history"),
-    "offer.add": _t("Offer added"), "offer.change": _t("Offer changed"),
-    "offer.withdraw": _t("Offer withdrawn"), "offer.save": _t("Offer saved"),
-    "menu.set_stock": _t("Stock counted"), "menu.low_stock": _t("Low stock list"),
-    "confirmation.resend": _t("Confirmation resent"), "tickets.reprint": _t("Tickets reprinted"),
-    "tickets.reprint_collected": _t("Collected tickets reprinted"),
-    "tickets.double_collection": _t("Tickets collected twice"),
-    "tickets.collection_released": _t("Collection given back"),
-    "tickets.collect": _t("Tickets collected"), "tickets.find": _t("Booking looked up"),
-    "tickets.release": _t("Collection given back"),
-    "door.double_admission": _t("Admitted twice"), "door.admit": _t("Admission"),
-    "door.double_admissions": _t("Double admissions list"),
-    "day_close": _t("Business day closed"), "day_adjust": _t("Closed day corrected"),
-    "film.add": _t("Film added"), "film.update": _t("Film changed"),
-    "film.save": _t("Film saved"), "price_list.add": _t("Price list added"),
-    "price_list.update": _t("Price list changed"), "price_list.save": _t("Price list saved"),
-    "hall.add": _t("Hall added"), "hall.update": _t("Hall changed"),
-    "hall.save": _t("Hall saved"), "show.add": _t("Show scheduled"),
-    "show.update": _t("Show changed"), "show.save": _t("Show saved"),
-    "show.cancel": _t("Show cancelled"), "import": _t("Import"),
-    "config_change": _t("Settings changed"), "cinema.limits": _t("Money limits changed"),
-    "cinema.first_run": _t("Cinema set up"), "catalogue.publish": _t("Catalogue published"),
-    "catalogue.conflict": _t("Catalogue edit refused"),
-    "staff.first_manager": _t("First manager"), "staff.add": _t("Staff added"),
-    "staff.reset_pin": _t("PIN reset"), "staff.unlock": _t("Staff unlocked"),
-    "staff.deactivate": _t("Staff deactivated"), "staff.reactivate": _t("Staff reactivated"),
-    "staff.set_role": _t("Role changed"), "staff.list": _t("Staff list"),
-    "cashup.approve": _t("Cash-up approval"), "cashup.comment": _t("Cash-up comment"),
-    "cashup.list": _t("Cash-ups list"), "cashup.view": _t("Cash-up viewed"),
-    "audit_query": _t("Audit log read"), "audit_verify": _t("Audit chain checked"),
-    "sync.view": _t("Sync overview"), "sync_conflict": _t("Seats sold elsewhere first"),
-    "sync_refused": _t("Refused by the cloud"), "conflict_reseat": _t("Customer re-seated"),
-    "conflict_refund": _t("Conflict refunded"), "cloud": _t("Cloud command"),
-    "cloud.join": _t("Joined the cloud"), "cloud_allocate": _t("Offline seats set aside"),
-    "cloud_release": _t("Offline seats given back"),
-    "cloud_revoke": _t("Offline seats taken back"), "cloud_resend": _t("Sent again"),
-    "outbox.dead_letter": _t("Not sent (needs a manager)"), "outbox.retry": _t("Sending retried"),
-    "outbox.export": _t("Unsent rows exported"),
-    "refund_approve_sent": _t("Refund approval sent"),
-    "refund_reject_sent": _t("Refund rejection sent"),
-    "cashup_approve_sent": _t("Cash-up approval sent"),
-    "cashup_reject_sent": _t("Cash-up rejection sent"),
-    "remote_refund_decision": _t("Refund decided elsewhere"),
-    "remote_cashup_decision": _t("Cash-up decided elsewhere"),
-    "backup": _t("Backup saved"), "restore": _t("Backup restored"),
-    "init.wipe": _t("Database wiped"), "init.discard_unsent": _t("Unsent sales discarded"),
-    "ticket_keys.rotate": _t("Ticket key made"), "ticket_keys.drop": _t("Ticket key dropped"),
-    "ticket_keys.import": _t("Ticket keys imported"), "ticket_keys.list": _t("Ticket keys list"),
+    "sign_in": QT_TRANSLATE_NOOP("AuditWords", "Signed in"), "sign_out": QT_TRANSLATE_NOOP("AuditWords", "Signed out"),
+    "sign_in_failed": QT_TRANSLATE_NOOP("AuditWords", "Sign-in refused"), "shift_open": QT_TRANSLATE_NOOP("AuditWords", "Shift opened"),
+    "shift_close": QT_TRANSLATE_NOOP("AuditWords", "Shift closed"), "shift_list": QT_TRANSLATE_NOOP("AuditWords", "Shifts list"),
+    "cashup.slip": QT_TRANSLATE_NOOP("AuditWords", "Cash-up slip printed"), "cashup.reprint": QT_TRANSLATE_NOOP("AuditWords", "Cash-up slip reprinted"),
+    "cashup_slip": QT_TRANSLATE_NOOP("AuditWords", "Cash-up slip"), "shift_report": QT_TRANSLATE_NOOP("AuditWords", "Cash-up looked at"),
+    "shift_preview": QT_TRANSLATE_NOOP("AuditWords", "Cash-up preview"), "report.dashboard": QT_TRANSLATE_NOOP("AuditWords", "Dashboard"),
+    "confirm": QT_TRANSLATE_NOOP("AuditWords", "Sale"), "exchange": QT_TRANSLATE_NOOP("AuditWords", "Exchange"), "refund": QT_TRANSLATE_NOOP("AuditWords", "Refund"),
+    "void": QT_TRANSLATE_NOOP("AuditWords", "Booking cancelled"), "refund_requested": QT_TRANSLATE_NOOP("AuditWords", "Refund requested"),
+    "refund_approved": QT_TRANSLATE_NOOP("AuditWords", "Refund approved"), "refund_rejected": QT_TRANSLATE_NOOP("AuditWords", "Refund rejected"),
+    "refund_paid_out": QT_TRANSLATE_NOOP("AuditWords", "Refund paid out"), "refund.preview": QT_TRANSLATE_NOOP("AuditWords", "Refund preview"),
+    "refund_approve": QT_TRANSLATE_NOOP("AuditWords", "Refund approval"), "refund_reject": QT_TRANSLATE_NOOP("AuditWords", "Refund rejection"),
+    "refund_list": QT_TRANSLATE_NOOP("AuditWords", "Refunds waiting"), "refund_pay_out": QT_TRANSLATE_NOOP("AuditWords", "Refund pay-out"),
+    "refund_to_pay_out": QT_TRANSLATE_NOOP("AuditWords", "Refunds to pay out"),
+    "item_sale": QT_TRANSLATE_NOOP("AuditWords", "Food and drink sale"), "item_refund": QT_TRANSLATE_NOOP("AuditWords", "Food and drink refund"),
+    "item_collect": QT_TRANSLATE_NOOP("AuditWords", "Food and drink collected"), "points_shortfall": QT_TRANSLATE_NOOP("AuditWords", "Points short"),
+    "giftcard_issue": QT_TRANSLATE_NOOP("AuditWords", "Gift card sold"), "giftcard_top_up": QT_TRANSLATE_NOOP("AuditWords", "Gift card topped up"),
+    "giftcard_block": QT_TRANSLATE_NOOP("AuditWords", "Gift card blocked"), "giftcard_unblock": QT_TRANSLATE_NOOP("AuditWords", "Gift card unblocked"),
+    "voucher_issue": QT_TRANSLATE_NOOP("AuditWords", "Vouchers issued"), "voucher_void": QT_TRANSLATE_NOOP("AuditWords", "Voucher cancelled"),
+    "member_join": QT_TRANSLATE_NOOP("AuditWords", "Member enrolled"), "member_update": QT_TRANSLATE_NOOP("AuditWords", "Member changed"),
+    "member_history": QT_TRANSLATE_NOOP("AuditWords", "Member history"),
+    "offer.add": QT_TRANSLATE_NOOP("AuditWords", "Offer added"), "offer.change": QT_TRANSLATE_NOOP("AuditWords", "Offer changed"),
+    "offer.withdraw": QT_TRANSLATE_NOOP("AuditWords", "Offer withdrawn"), "offer.save": QT_TRANSLATE_NOOP("AuditWords", "Offer saved"),
+    "menu.set_stock": QT_TRANSLATE_NOOP("AuditWords", "Stock counted"), "menu.low_stock": QT_TRANSLATE_NOOP("AuditWords", "Low stock list"),
+    "confirmation.resend": QT_TRANSLATE_NOOP("AuditWords", "Confirmation resent"), "tickets.reprint": QT_TRANSLATE_NOOP("AuditWords", "Tickets reprinted"),
+    "tickets.reprint_collected": QT_TRANSLATE_NOOP("AuditWords", "Collected tickets reprinted"),
+    "tickets.double_collection": QT_TRANSLATE_NOOP("AuditWords", "Tickets collected twice"),
+    "tickets.collection_released": QT_TRANSLATE_NOOP("AuditWords", "Collection given back"),
+    "tickets.collect": QT_TRANSLATE_NOOP("AuditWords", "Tickets collected"), "tickets.find": QT_TRANSLATE_NOOP("AuditWords", "Booking looked up"),
+    "tickets.release": QT_TRANSLATE_NOOP("AuditWords", "Collection given back"),
+    "door.double_admission": QT_TRANSLATE_NOOP("AuditWords", "Admitted twice"), "door.admit": QT_TRANSLATE_NOOP("AuditWords", "Admission"),
+    "door.double_admissions": QT_TRANSLATE_NOOP("AuditWords", "Double admissions list"),
+    "day_close": QT_TRANSLATE_NOOP("AuditWords", "Business day closed"), "day_adjust": QT_TRANSLATE_NOOP("AuditWords", "Closed day corrected"),
+    "film.add": QT_TRANSLATE_NOOP("AuditWords", "Film added"), "film.update": QT_TRANSLATE_NOOP("AuditWords", "Film changed"),
+    "film.save": QT_TRANSLATE_NOOP("AuditWords", "Film saved"), "price_list.add": QT_TRANSLATE_NOOP("AuditWords", "Price list added"),
+    "price_list.update": QT_TRANSLATE_NOOP("AuditWords", "Price list changed"), "price_list.save": QT_TRANSLATE_NOOP("AuditWords", "Price list saved"),
+    "hall.add": QT_TRANSLATE_NOOP("AuditWords", "Hall added"), "hall.update": QT_TRANSLATE_NOOP("AuditWords", "Hall changed"),
+    "hall.save": QT_TRANSLATE_NOOP("AuditWords", "Hall saved"), "show.add": QT_TRANSLATE_NOOP("AuditWords", "Show scheduled"),
+    "show.update": QT_TRANSLATE_NOOP("AuditWords", "Show changed"), "show.save": QT_TRANSLATE_NOOP("AuditWords", "Show saved"),
+    "show.cancel": QT_TRANSLATE_NOOP("AuditWords", "Show cancelled"), "import": QT_TRANSLATE_NOOP("AuditWords", "Import"),
+    "config_change": QT_TRANSLATE_NOOP("AuditWords", "Settings changed"), "cinema.limits": QT_TRANSLATE_NOOP("AuditWords", "Money limits changed"),
+    "cinema.first_run": QT_TRANSLATE_NOOP("AuditWords", "Cinema set up"), "catalogue.publish": QT_TRANSLATE_NOOP("AuditWords", "Catalogue published"),
+    "catalogue.conflict": QT_TRANSLATE_NOOP("AuditWords", "Catalogue edit refused"),
+    "staff.first_manager": QT_TRANSLATE_NOOP("AuditWords", "First manager"), "staff.add": QT_TRANSLATE_NOOP("AuditWords", "Staff added"),
+    "staff.reset_pin": QT_TRANSLATE_NOOP("AuditWords", "PIN reset"), "staff.unlock": QT_TRANSLATE_NOOP("AuditWords", "Staff unlocked"),
+    "staff.deactivate": QT_TRANSLATE_NOOP("AuditWords", "Staff deactivated"), "staff.reactivate": QT_TRANSLATE_NOOP("AuditWords", "Staff reactivated"),
+    "staff.set_role": QT_TRANSLATE_NOOP("AuditWords", "Role changed"), "staff.list": QT_TRANSLATE_NOOP("AuditWords", "Staff list"),
+    "cashup.approve": QT_TRANSLATE_NOOP("AuditWords", "Cash-up approval"), "cashup.comment": QT_TRANSLATE_NOOP("AuditWords", "Cash-up comment"),
+    "cashup.list": QT_TRANSLATE_NOOP("AuditWords", "Cash-ups list"), "cashup.view": QT_TRANSLATE_NOOP("AuditWords", "Cash-up viewed"),
+    "audit_query": QT_TRANSLATE_NOOP("AuditWords", "Audit log read"), "audit_verify": QT_TRANSLATE_NOOP("AuditWords", "Audit chain checked"),
+    "sync.view": QT_TRANSLATE_NOOP("AuditWords", "Sync overview"), "sync_conflict": QT_TRANSLATE_NOOP("AuditWords", "Seats sold elsewhere first"),
+    "sync_refused": QT_TRANSLATE_NOOP("AuditWords", "Refused by the cloud"), "conflict_reseat": QT_TRANSLATE_NOOP("AuditWords", "Customer re-seated"),
+    "conflict_refund": QT_TRANSLATE_NOOP("AuditWords", "Conflict refunded"), "cloud": QT_TRANSLATE_NOOP("AuditWords", "Cloud command"),
+    "cloud.join": QT_TRANSLATE_NOOP("AuditWords", "Joined the cloud"), "cloud_allocate": QT_TRANSLATE_NOOP("AuditWords", "Offline seats set aside"),
+    "cloud_release": QT_TRANSLATE_NOOP("AuditWords", "Offline seats given back"),
+    "cloud_revoke": QT_TRANSLATE_NOOP("AuditWords", "Offline seats taken back"), "cloud_resend": QT_TRANSLATE_NOOP("AuditWords", "Sent again"),
+    "outbox.dead_letter": QT_TRANSLATE_NOOP("AuditWords", "Not sent (needs a manager)"), "outbox.retry": QT_TRANSLATE_NOOP("AuditWords", "Sending retried"),
+    "outbox.export": QT_TRANSLATE_NOOP("AuditWords", "Unsent rows exported"),
+    "refund_approve_sent": QT_TRANSLATE_NOOP("AuditWords", "Refund approval sent"),
+    "refund_reject_sent": QT_TRANSLATE_NOOP("AuditWords", "Refund rejection sent"),
+    "cashup_approve_sent": QT_TRANSLATE_NOOP("AuditWords", "Cash-up approval sent"),
+    "cashup_reject_sent": QT_TRANSLATE_NOOP("AuditWords", "Cash-up rejection sent"),
+    "remote_refund_decision": QT_TRANSLATE_NOOP("AuditWords", "Refund decided elsewhere"),
+    "remote_cashup_decision": QT_TRANSLATE_NOOP("AuditWords", "Cash-up decided elsewhere"),
+    "backup": QT_TRANSLATE_NOOP("AuditWords", "Backup saved"), "restore": QT_TRANSLATE_NOOP("AuditWords", "Backup restored"),
+    "init.wipe": QT_TRANSLATE_NOOP("AuditWords", "Database wiped"), "init.discard_unsent": QT_TRANSLATE_NOOP("AuditWords", "Unsent sales discarded"),
+    "ticket_keys.rotate": QT_TRANSLATE_NOOP("AuditWords", "Ticket key made"), "ticket_keys.drop": QT_TRANSLATE_NOOP("AuditWords", "Ticket key dropped"),
+    "ticket_keys.import": QT_TRANSLATE_NOOP("AuditWords", "Ticket keys imported"), "ticket_keys.list": QT_TRANSLATE_NOOP("AuditWords", "Ticket keys list"),
 }
 
-REFUSED = _t("{who} was refused: {action} {target} ({why}).")
-REFUSED_NO_TARGET = _t("{who} was refused: {action} ({why}).")
-FALLBACK = _t("{who}: {action} {target}{pairs_part}.")
-SYSTEM = _t("The system")
-SELF_SERVICE = _t("Self-service")
+REFUSED = QT_TRANSLATE_NOOP("AuditWords", "{who} was refused: {action} {target} ({why}).")
+REFUSED_NO_TARGET = QT_TRANSLATE_NOOP("AuditWords", "{who} was refused: {action} ({why}).")
+FALLBACK = QT_TRANSLATE_NOOP("AuditWords", "{who}: {action} {target}{pairs_part}.")
+SYSTEM = QT_TRANSLATE_NOOP("AuditWords", "The system")
+SELF_SERVICE = QT_TRANSLATE_NOOP("AuditWords", "Self-service")
 # rows without staff that a customer's own kiosk wrote (the rest are the system's own)
 CUSTOMER_ACTIONS = {"confirm", "exchange", "item_sale", "item_collect", "tickets.reprint",
                     "tickets.reprint_collected", "giftcard_issue", "giftcard_top_up"}
 
 # Why something was refused, from the codes the services record.
 WHY = {
-    "wrong_pin": _t("wrong PIN"), "locked": _t("locked out"),
-    "unknown_staff": _t("unknown staff number"), "inactive": _t("inactive account"),
-    "staff_inactive": _t("account not active"), "staff_only": _t("staff only"),
-    "role_changed": _t("role changed since sign-in"),
-    "permission_denied": _t("not allowed for this role"),
-    "staff_row_not_manager": _t("not a manager"), "no_sign_in": _t("nobody signed in"),
+    "wrong_pin": QT_TRANSLATE_NOOP("AuditWords", "wrong PIN"), "locked": QT_TRANSLATE_NOOP("AuditWords", "locked out"),
+    "unknown_staff": QT_TRANSLATE_NOOP("AuditWords", "unknown staff number"), "inactive": QT_TRANSLATE_NOOP("AuditWords", "inactive account"),
+    "staff_inactive": QT_TRANSLATE_NOOP("AuditWords", "account not active"), "staff_only": QT_TRANSLATE_NOOP("AuditWords", "staff only"),
+    "role_changed": QT_TRANSLATE_NOOP("AuditWords", "role changed since sign-in"),
+    "permission_denied": QT_TRANSLATE_NOOP("AuditWords", "not allowed for this role"),
+    "staff_row_not_manager": QT_TRANSLATE_NOOP("AuditWords", "not a manager"), "no_sign_in": QT_TRANSLATE_NOOP("AuditWords", "nobody signed in"),
 }
-METHODS = {"cash": _t("cash"), "card": _t("card"), "upi": _t("UPI"), "voucher": _t("gift card"),
-           "giftcard": _t("gift card"), "points": _t("points"), "split": _t("split")}
+METHODS = {"cash": QT_TRANSLATE_NOOP("AuditWords", "cash"), "card": QT_TRANSLATE_NOOP("AuditWords", "card"), "upi": QT_TRANSLATE_NOOP("AuditWords", "UPI"), "voucher": QT_TRANSLATE_NOOP("AuditWords", "gift card"),
+           "giftcard": QT_TRANSLATE_NOOP("AuditWords", "gift card"), "points": QT_TRANSLATE_NOOP("AuditWords", "points"), "split": QT_TRANSLATE_NOOP("AuditWords", "split")}
 
 
 def who_label(name: str | None, number: str | None) -> str:

@@ -45,8 +45,9 @@ _COLOURS = {  # background, text: readable from a metre away, in either theme
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DoorMode", text)
+
+
+translate = QCoreApplication.translate  # literal translate("Context", "words") calls: lupdate files them
 
 
 def refusal_text(decision: Decision) -> str:
@@ -56,37 +57,37 @@ def refusal_text(decision: Decision) -> str:
     start, opens, at = decision.fact("start"), decision.fact("opens"), decision.fact("at")
     reason = decision.reason
     if reason == rules.EXCHANGED:
-        return _tr("This ticket was exchanged or cancelled: it admits nobody. The customer's "
+        return translate("DoorMode", "This ticket was exchanged or cancelled: it admits nobody. The customer's "
                    "new ticket admits them.")
     if reason == rules.REFUNDED:
-        return _tr("Refunded: this ticket is no longer valid.")
+        return translate("DoorMode", "Refunded: this ticket is no longer valid.")
     if reason == rules.NOT_VALID:
-        return _tr("This booking is not valid for entry (its seats went to another sale "
+        return translate("DoorMode", "This booking is not valid for entry (its seats went to another sale "
                    "first). Send the customer to the box office.")
     if reason == rules.WRONG_HALL and start is not None:
-        return (_tr("Wrong hall: this ticket is for %1 (%2, %3).").replace("%1", hall)
+        return (translate("DoorMode", "Wrong hall: this ticket is for %1 (%2, %3).").replace("%1", hall)
                 .replace("%2", film).replace("%3", day_time_text(start)))
     if reason == rules.WRONG_DAY and start is not None:
-        return _tr("Wrong day: this ticket is for %1.").replace("%1", day_time_text(start))
+        return translate("DoorMode", "Wrong day: this ticket is for %1.").replace("%1", day_time_text(start))
     if reason == rules.WRONG_SHOW and start is not None:
-        return (_tr("Wrong show: this ticket is for %1 at %2.").replace("%1", film)
+        return (translate("DoorMode", "Wrong show: this ticket is for %1 at %2.").replace("%1", film)
                 .replace("%2", time_text(start)))
     if reason == rules.TOO_EARLY and opens is not None:
-        return (_tr("Too early: doors for %1 open at %2.").replace("%1", film)
+        return (translate("DoorMode", "Too early: doors for %1 open at %2.").replace("%1", film)
                 .replace("%2", time_text(opens)))
     if reason == rules.ENDED and start is not None:
-        return _tr("This show has ended (it started at %1).").replace("%1", time_text(start))
+        return translate("DoorMode", "This show has ended (it started at %1).").replace("%1", time_text(start))
     if reason == rules.ALREADY and at is not None:
-        return (_tr("Already admitted at %1, %2. Do not admit again; ask a manager if in "
+        return (translate("DoorMode", "Already admitted at %1, %2. Do not admit again; ask a manager if in "
                     "doubt.").replace("%1", decision.fact("door", "")).replace("%2", time_text(at)))
     if reason == rules.NOT_FOUND:
-        return _tr("No booking %1 for this cinema. Check the ticket, or send the customer to "
+        return translate("DoorMode", "No booking %1 for this cinema. Check the ticket, or send the customer to "
                    "the box office.").replace("%1", decision.fact("reference", ""))
     if reason == rules.FORGED:
-        return _tr("This ticket's code is not genuine or not of this box office. Do not admit: "
+        return translate("DoorMode", "This ticket's code is not genuine or not of this box office. Do not admit: "
                    "send the customer to the box office.")
     if reason == rules.UNREADABLE:
-        return _tr("The scan was not read as a ticket. Scan the QR code again; a reference "
+        return translate("DoorMode", "The scan was not read as a ticket. Scan the QR code again; a reference "
                    "read out must be typed in (Type a reference).")
     return decision.text
 
