@@ -136,6 +136,913 @@
     </message>
 </context>
 <context>
+    <name>AuditWords</name>
+    <message>
+        <source>{who} signed in{shift_part}.</source>
+        <translation>{who} ने साइन इन किया{shift_part}।</translation>
+    </message>
+    <message>
+        <source>{who} signed out.</source>
+        <translation>{who} ने साइन आउट किया।</translation>
+    </message>
+    <message>
+        <source>Sign-in as staff {target} refused: {why}.</source>
+        <translation>स्टाफ़ {target} के रूप में साइन इन अस्वीकार: {why}।</translation>
+    </message>
+    <message>
+        <source>{who} opened shift {target} with a float of {float}.</source>
+        <translation>{who} ने {float} के फ़्लोट के साथ शिफ़्ट {target} खोली।</translation>
+    </message>
+    <message>
+        <source>{who} closed shift {target}: counted {counted}, expected {expected}, variance {variance}.</source>
+        <translation>{who} ने शिफ़्ट {target} बंद की: गिना {counted}, अपेक्षित {expected}, अंतर {variance}।</translation>
+    </message>
+    <message>
+        <source>{who} approved the cash-up of shift {target}{comment_part}.</source>
+        <translation>{who} ने शिफ़्ट {target} का कैश-अप मंज़ूर किया{comment_part}।</translation>
+    </message>
+    <message>
+        <source>{who} commented on the cash-up of shift {target}{comment_part}.</source>
+        <translation>{who} ने शिफ़्ट {target} के कैश-अप पर टिप्पणी की{comment_part}।</translation>
+    </message>
+    <message>
+        <source>{who} printed the cash-up slip of shift {target} ({device}).</source>
+        <translation>{who} ने शिफ़्ट {target} की कैश-अप पर्ची प्रिंट की ({device})।</translation>
+    </message>
+    <message>
+        <source>{who} printed the cash-up slip of shift {target} again ({device}).</source>
+        <translation>{who} ने शिफ़्ट {target} की कैश-अप पर्ची फिर से प्रिंट की ({device})।</translation>
+    </message>
+    <message>
+        <source>{who} sold booking {target} for {total}{tenders_part}{seats_part}.</source>
+        <translation>{who} ने बुकिंग {target} {total} में बेची{tenders_part}{seats_part}।</translation>
+    </message>
+    <message>
+        <source>{who} exchanged booking {exchanged_from} for {target}, {total}{tenders_part}{seats_part}.</source>
+        <translation>{who} ने बुकिंग {exchanged_from} को {target} से बदला, {total}{tenders_part}{seats_part}।</translation>
+    </message>
+    <message>
+        <source>{who} refunded {amount} on booking {target}{method_part}{seats_part}{reason_part}.</source>
+        <translation>{who} ने बुकिंग {target} पर {amount} रिफ़ंड किया{method_part}{seats_part}{reason_part}।</translation>
+    </message>
+    <message>
+        <source>{who} cancelled booking {target}, {amount} back{method_part}{reason_part}.</source>
+        <translation>{who} ने बुकिंग {target} रद्द की, {amount} वापस{method_part}{reason_part}।</translation>
+    </message>
+    <message>
+        <source>{who} asked a manager to approve a refund of {amount} on booking {target}{seats_part}{reason_part}.</source>
+        <translation>{who} ने बुकिंग {target} पर {amount} के रिफ़ंड के लिए मैनेजर से मंज़ूरी माँगी{seats_part}{reason_part}।</translation>
+    </message>
+    <message>
+        <source>{who} approved refund {refund_id} of {amount} on booking {target}{payout_part}.</source>
+        <translation>{who} ने बुकिंग {target} पर {amount} का रिफ़ंड {refund_id} मंज़ूर किया{payout_part}।</translation>
+    </message>
+    <message>
+        <source>{who} rejected refund {refund_id} on booking {target}{comment_part}.</source>
+        <translation>{who} ने बुकिंग {target} पर रिफ़ंड {refund_id} अस्वीकार किया{comment_part}।</translation>
+    </message>
+    <message>
+        <source>{who} paid out refund {refund_id} of {amount} on booking {target} from their drawer.</source>
+        <translation>{who} ने बुकिंग {target} पर {amount} का रिफ़ंड {refund_id} अपनी दराज़ से दिया।</translation>
+    </message>
+    <message>
+        <source>{who} sold food and drink {target} for {total}{tenders_part}.</source>
+        <translation>{who} ने खाना-पीना {target} {total} में बेचा{tenders_part}।</translation>
+    </message>
+    <message>
+        <source>{who} refunded {amount} of food and drink {target}{tenders_part}{reason_part}.</source>
+        <translation>{who} ने खाना-पीना {target} का {amount} रिफ़ंड किया{tenders_part}{reason_part}।</translation>
+    </message>
+    <message>
+        <source>{who} handed over food and drink {target}.</source>
+        <translation>{who} ने खाना-पीना {target} सौंपा।</translation>
+    </message>
+    <message>
+        <source>Member {target} had fewer points than a refund took back ({owed_part}).</source>
+        <translation>सदस्य {target} के पास रिफ़ंड में वापस लिए गए पॉइंट से कम पॉइंट थे ({owed_part})।</translation>
+    </message>
+    <message>
+        <source>{who} sold gift card {card} loaded with {amount}{tenders_part}.</source>
+        <translation>{who} ने {amount} वाला गिफ़्ट कार्ड {card} बेचा{tenders_part}।</translation>
+    </message>
+    <message>
+        <source>{who} topped up gift card {card} with {amount}{tenders_part}.</source>
+        <translation>{who} ने गिफ़्ट कार्ड {card} में {amount} जोड़े{tenders_part}।</translation>
+    </message>
+    <message>
+        <source>{who} blocked gift card {target}.</source>
+        <translation>{who} ने गिफ़्ट कार्ड {target} बंद किया।</translation>
+    </message>
+    <message>
+        <source>{who} unblocked gift card {target}.</source>
+        <translation>{who} ने गिफ़्ट कार्ड {target} फिर से चालू किया।</translation>
+    </message>
+    <message>
+        <source>{who} issued {count} voucher(s) ({label}) for {target}.</source>
+        <translation>{who} ने {target} के लिए {count} वाउचर ({label}) जारी किए।</translation>
+    </message>
+    <message>
+        <source>{who} cancelled voucher {target}.</source>
+        <translation>{who} ने वाउचर {target} रद्द किया।</translation>
+    </message>
+    <message>
+        <source>{who} enrolled member {target}.</source>
+        <translation>{who} ने सदस्य {target} को जोड़ा।</translation>
+    </message>
+    <message>
+        <source>{who} changed member {target}.</source>
+        <translation>{who} ने सदस्य {target} में बदलाव किया।</translation>
+    </message>
+    <message>
+        <source>{who} added offer {name} ({target}).</source>
+        <translation>{who} ने ऑफ़र {name} ({target}) जोड़ा।</translation>
+    </message>
+    <message>
+        <source>{who} changed offer {name} ({target}).</source>
+        <translation>{who} ने ऑफ़र {name} ({target}) बदला।</translation>
+    </message>
+    <message>
+        <source>{who} withdrew offer {target}.</source>
+        <translation>{who} ने ऑफ़र {target} वापस लिया।</translation>
+    </message>
+    <message>
+        <source>{who} counted {on_hand} of {target} in stock.</source>
+        <translation>{who} ने स्टॉक में {target} के {on_hand} गिने।</translation>
+    </message>
+    <message>
+        <source>{who} sent the confirmation of booking {target} again to {to}.</source>
+        <translation>{who} ने बुकिंग {target} की पुष्टि फिर से {to} को भेजी।</translation>
+    </message>
+    <message>
+        <source>{who} reprinted {tickets} ticket(s) of booking {reference}.</source>
+        <translation>{who} ने बुकिंग {reference} के {tickets} टिकट फिर से प्रिंट किए।</translation>
+    </message>
+    <message>
+        <source>{who} reprinted the collected tickets of booking {reference}.</source>
+        <translation>{who} ने बुकिंग {reference} के लिए जा चुके टिकट फिर से प्रिंट किए।</translation>
+    </message>
+    <message>
+        <source>Tickets of booking {reference} were collected here after {first_kiosk} had collected them.</source>
+        <translation>बुकिंग {reference} के टिकट {first_kiosk} पर लिए जाने के बाद यहाँ फिर से लिए गए।</translation>
+    </message>
+    <message>
+        <source>The collection of booking {reference} was given back: {reason}.</source>
+        <translation>बुकिंग {reference} का टिकट लेना वापस किया गया: {reason}।</translation>
+    </message>
+    <message>
+        <source>Booking {reference} was admitted at {first_door} and again at {second_door}.</source>
+        <translation>बुकिंग {reference} को {first_door} पर और फिर {second_door} पर प्रवेश मिला।</translation>
+    </message>
+    <message>
+        <source>{who} closed business day {target}: gross {gross}, {tickets} ticket(s).</source>
+        <translation>{who} ने कारोबारी दिन {target} बंद किया: सकल {gross}, {tickets} टिकट।</translation>
+    </message>
+    <message>
+        <source>{who} corrected closed day {target} by {amount}: {reason}.</source>
+        <translation>{who} ने बंद दिन {target} में {amount} का सुधार किया: {reason}।</translation>
+    </message>
+    <message>
+        <source>{who} added film {title}.</source>
+        <translation>{who} ने फ़िल्म {title} जोड़ी।</translation>
+    </message>
+    <message>
+        <source>{who} changed film {title}.</source>
+        <translation>{who} ने फ़िल्म {title} बदली।</translation>
+    </message>
+    <message>
+        <source>{who} added price list {target}.</source>
+        <translation>{who} ने मूल्य सूची {target} जोड़ी।</translation>
+    </message>
+    <message>
+        <source>{who} changed price list {target}.</source>
+        <translation>{who} ने मूल्य सूची {target} बदली।</translation>
+    </message>
+    <message>
+        <source>{who} added hall {target}.</source>
+        <translation>{who} ने हॉल {target} जोड़ा।</translation>
+    </message>
+    <message>
+        <source>{who} changed hall {target}.</source>
+        <translation>{who} ने हॉल {target} बदला।</translation>
+    </message>
+    <message>
+        <source>{who} scheduled show {target}.</source>
+        <translation>{who} ने शो {target} शेड्यूल किया।</translation>
+    </message>
+    <message>
+        <source>{who} changed show {target}.</source>
+        <translation>{who} ने शो {target} बदला।</translation>
+    </message>
+    <message>
+        <source>{who} cancelled show {target}.</source>
+        <translation>{who} ने शो {target} रद्द किया।</translation>
+    </message>
+    <message>
+        <source>{who} imported {rows} row(s) of {kind} from {target}.</source>
+        <translation>{who} ने {target} से {kind} की {rows} पंक्तियाँ आयात कीं।</translation>
+    </message>
+    <message>
+        <source>{who} changed the settings in {target}{reason_part}.</source>
+        <translation>{who} ने {target} में सेटिंग्स बदलीं{reason_part}।</translation>
+    </message>
+    <message>
+        <source>{who} changed the money limits of cinema {target}.</source>
+        <translation>{who} ने सिनेमा {target} की राशि सीमाएँ बदलीं।</translation>
+    </message>
+    <message>
+        <source>{who} set up cinema {target} ({name}, {city}).</source>
+        <translation>{who} ने सिनेमा {target} सेट अप किया ({name}, {city})।</translation>
+    </message>
+    <message>
+        <source>{who} published version {version} of cinema {target}&apos;s catalogue ({items} item(s)).</source>
+        <translation>{who} ने सिनेमा {target} के कैटलॉग का संस्करण {version} प्रकाशित किया ({items} आइटम)।</translation>
+    </message>
+    <message>
+        <source>A catalogue edit for cinema {target} was refused: someone else changed it first.</source>
+        <translation>सिनेमा {target} के कैटलॉग का एक संपादन अस्वीकार हुआ: किसी और ने इसे पहले ही बदल दिया था।</translation>
+    </message>
+    <message>
+        <source>{who} became the first manager ({target}).</source>
+        <translation>{who} पहले मैनेजर बने ({target})।</translation>
+    </message>
+    <message>
+        <source>{who} added staff {target} ({name}, {role}).</source>
+        <translation>{who} ने स्टाफ़ {target} ({name}, {role}) जोड़ा।</translation>
+    </message>
+    <message>
+        <source>{who} reset the PIN of staff {target}.</source>
+        <translation>{who} ने स्टाफ़ {target} का पिन रीसेट किया।</translation>
+    </message>
+    <message>
+        <source>{who} unlocked staff {target}.</source>
+        <translation>{who} ने स्टाफ़ {target} को अनलॉक किया।</translation>
+    </message>
+    <message>
+        <source>{who} deactivated staff {target}.</source>
+        <translation>{who} ने स्टाफ़ {target} को निष्क्रिय किया।</translation>
+    </message>
+    <message>
+        <source>{who} reactivated staff {target}.</source>
+        <translation>{who} ने स्टाफ़ {target} को फिर से सक्रिय किया।</translation>
+    </message>
+    <message>
+        <source>{who} changed staff {target} from {from} to {to}.</source>
+        <translation>{who} ने स्टाफ़ {target} को {from} से {to} में बदला।</translation>
+    </message>
+    <message>
+        <source>The seats {lost} of booking {target} were sold elsewhere first.</source>
+        <translation>बुकिंग {target} की सीटें {lost} पहले कहीं और बिक गईं।</translation>
+    </message>
+    <message>
+        <source>The cloud refused booking {target} (seats {seats_list}): {reason}.</source>
+        <translation>क्लाउड ने बुकिंग {target} (सीटें {seats_list}) अस्वीकार की: {reason}।</translation>
+    </message>
+    <message>
+        <source>{who} moved booking {target} from {old_seats} to {new_seats}.</source>
+        <translation>{who} ने बुकिंग {target} की सीटें {old_seats} से {new_seats} में बदलीं।</translation>
+    </message>
+    <message>
+        <source>{who} refunded booking {target} in full ({amount}): its seats were sold elsewhere.</source>
+        <translation>{who} ने बुकिंग {target} का पूरा रिफ़ंड किया ({amount}): इसकी सीटें कहीं और बिक गई थीं।</translation>
+    </message>
+    <message>
+        <source>{who} set aside {seat_count} seat(s) of show {target} for offline sales.</source>
+        <translation>{who} ने ऑफ़लाइन बिक्री के लिए शो {target} की {seat_count} सीटें अलग रखीं।</translation>
+    </message>
+    <message>
+        <source>{who} gave back {seat_count} unsold offline seat(s) of show {target}.</source>
+        <translation>{who} ने शो {target} की {seat_count} बिना बिकी ऑफ़लाइन सीटें वापस कीं।</translation>
+    </message>
+    <message>
+        <source>{who} gave back all {seat_count} offline seat(s) of show {target}.</source>
+        <translation>{who} ने शो {target} की सभी {seat_count} ऑफ़लाइन सीटें वापस कीं।</translation>
+    </message>
+    <message>
+        <source>Booking {target} was sent to the cloud again (missing there).</source>
+        <translation>बुकिंग {target} क्लाउड को फिर से भेजी गई (वहाँ नहीं थी)।</translation>
+    </message>
+    <message>
+        <source>The sync gave up sending {kind} of {target}: {reason}.</source>
+        <translation>सिंक ने {target} के लिए {kind} भेजने की कोशिश छोड़ दी: {reason}।</translation>
+    </message>
+    <message>
+        <source>{who} sent {kind} of {target} again.</source>
+        <translation>{who} ने {target} के लिए {kind} फिर से भेजा।</translation>
+    </message>
+    <message>
+        <source>{who} exported {rows} unsent row(s) to {target}.</source>
+        <translation>{who} ने {rows} न भेजी गई पंक्तियाँ {target} में निर्यात कीं।</translation>
+    </message>
+    <message>
+        <source>{who} sent the approval of refund {local_id} to {kiosk}.</source>
+        <translation>{who} ने रिफ़ंड {local_id} की मंज़ूरी {kiosk} को भेजी।</translation>
+    </message>
+    <message>
+        <source>{who} sent the rejection of refund {local_id} to {kiosk}.</source>
+        <translation>{who} ने रिफ़ंड {local_id} की अस्वीकृति {kiosk} को भेजी।</translation>
+    </message>
+    <message>
+        <source>{who} sent the approval of cash-up {local_id} to {kiosk}.</source>
+        <translation>{who} ने कैश-अप {local_id} की मंज़ूरी {kiosk} को भेजी।</translation>
+    </message>
+    <message>
+        <source>{who} sent the rejection of cash-up {local_id} to {kiosk}.</source>
+        <translation>{who} ने कैश-अप {local_id} की अस्वीकृति {kiosk} को भेजी।</translation>
+    </message>
+    <message>
+        <source>A manager at {by_kiosk} decided refund {target} ({decision}): {outcome}.</source>
+        <translation>{by_kiosk} पर एक मैनेजर ने रिफ़ंड {target} पर फ़ैसला किया ({decision}): {outcome}।</translation>
+    </message>
+    <message>
+        <source>A manager at {by_kiosk} decided cash-up {target} ({decision}): {outcome}.</source>
+        <translation>{by_kiosk} पर एक मैनेजर ने कैश-अप {target} पर फ़ैसला किया ({decision}): {outcome}।</translation>
+    </message>
+    <message>
+        <source>{who} saved a backup to {target}.</source>
+        <translation>{who} ने {target} में बैकअप सहेजा।</translation>
+    </message>
+    <message>
+        <source>{who} restored the backup {target}.</source>
+        <translation>{who} ने बैकअप {target} बहाल किया।</translation>
+    </message>
+    <message>
+        <source>{who} wiped the database (backup kept in {target}).</source>
+        <translation>{who} ने डेटाबेस मिटाया (बैकअप {target} में रखा गया)।</translation>
+    </message>
+    <message>
+        <source>{who} wiped the database and discarded unsent sales (kept in {target}).</source>
+        <translation>{who} ने डेटाबेस मिटाया और न भेजी गई बिक्री हटा दी ({target} में रखी गई)।</translation>
+    </message>
+    <message>
+        <source>{who} made a new ticket signing key ({target}).</source>
+        <translation>{who} ने नई टिकट साइनिंग कुंजी बनाई ({target})।</translation>
+    </message>
+    <message>
+        <source>{who} dropped ticket key {dropped}.</source>
+        <translation>{who} ने टिकट कुंजी {dropped} हटाई।</translation>
+    </message>
+    <message>
+        <source>{who} imported ticket keys (signing with {target}).</source>
+        <translation>{who} ने टिकट कुंजियाँ आयात कीं ({target} से साइनिंग)।</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>साइन इन किया</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>साइन आउट किया</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>साइन इन अस्वीकार</translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <translation>शिफ़्ट खुली</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>शिफ़्ट बंद हुई</translation>
+    </message>
+    <message>
+        <source>Shifts list</source>
+        <translation>शिफ़्टों की सूची</translation>
+    </message>
+    <message>
+        <source>Cash-up slip printed</source>
+        <translation>कैश-अप पर्ची प्रिंट हुई</translation>
+    </message>
+    <message>
+        <source>Cash-up slip reprinted</source>
+        <translation>कैश-अप पर्ची फिर से प्रिंट हुई</translation>
+    </message>
+    <message>
+        <source>Cash-up slip</source>
+        <translation>कैश-अप पर्ची</translation>
+    </message>
+    <message>
+        <source>Cash-up looked at</source>
+        <translation>कैश-अप देखा गया</translation>
+    </message>
+    <message>
+        <source>Cash-up preview</source>
+        <translation>कैश-अप पूर्वावलोकन</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>डैशबोर्ड</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>बिक्री</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>एक्सचेंज</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>रिफ़ंड</translation>
+    </message>
+    <message>
+        <source>Booking cancelled</source>
+        <translation>बुकिंग रद्द</translation>
+    </message>
+    <message>
+        <source>Refund requested</source>
+        <translation>रिफ़ंड का अनुरोध</translation>
+    </message>
+    <message>
+        <source>Refund approved</source>
+        <translation>रिफ़ंड मंज़ूर</translation>
+    </message>
+    <message>
+        <source>Refund rejected</source>
+        <translation>रिफ़ंड अस्वीकार</translation>
+    </message>
+    <message>
+        <source>Refund paid out</source>
+        <translation>रिफ़ंड का भुगतान हुआ</translation>
+    </message>
+    <message>
+        <source>Refund preview</source>
+        <translation>रिफ़ंड पूर्वावलोकन</translation>
+    </message>
+    <message>
+        <source>Refund approval</source>
+        <translation>रिफ़ंड मंज़ूरी</translation>
+    </message>
+    <message>
+        <source>Refund rejection</source>
+        <translation>रिफ़ंड अस्वीकृति</translation>
+    </message>
+    <message>
+        <source>Refunds waiting</source>
+        <translation>प्रतीक्षा में रिफ़ंड</translation>
+    </message>
+    <message>
+        <source>Refund pay-out</source>
+        <translation>रिफ़ंड भुगतान</translation>
+    </message>
+    <message>
+        <source>Refunds to pay out</source>
+        <translation>भुगतान बाकी रिफ़ंड</translation>
+    </message>
+    <message>
+        <source>Food and drink sale</source>
+        <translation>खाना-पीना बिक्री</translation>
+    </message>
+    <message>
+        <source>Food and drink refund</source>
+        <translation>खाना-पीना रिफ़ंड</translation>
+    </message>
+    <message>
+        <source>Food and drink collected</source>
+        <translation>खाना-पीना लिया गया</translation>
+    </message>
+    <message>
+        <source>Points short</source>
+        <translation>पॉइंट कम</translation>
+    </message>
+    <message>
+        <source>Gift card sold</source>
+        <translation>गिफ़्ट कार्ड बिका</translation>
+    </message>
+    <message>
+        <source>Gift card topped up</source>
+        <translation>गिफ़्ट कार्ड में राशि जोड़ी गई</translation>
+    </message>
+    <message>
+        <source>Gift card blocked</source>
+        <translation>गिफ़्ट कार्ड बंद</translation>
+    </message>
+    <message>
+        <source>Gift card unblocked</source>
+        <translation>गिफ़्ट कार्ड फिर से चालू</translation>
+    </message>
+    <message>
+        <source>Vouchers issued</source>
+        <translation>वाउचर जारी</translation>
+    </message>
+    <message>
+        <source>Voucher cancelled</source>
+        <translation>वाउचर रद्द</translation>
+    </message>
+    <message>
+        <source>Member enrolled</source>
+        <translation>सदस्य जुड़ा</translation>
+    </message>
+    <message>
+        <source>Member changed</source>
+        <translation>सदस्य बदला</translation>
+    </message>
+    <message>
+        <source>Member history</source>
+        <translation>सदस्य इतिहास</translation>
+    </message>
+    <message>
+        <source>Offer added</source>
+        <translation>ऑफ़र जोड़ा</translation>
+    </message>
+    <message>
+        <source>Offer changed</source>
+        <translation>ऑफ़र बदला</translation>
+    </message>
+    <message>
+        <source>Offer withdrawn</source>
+        <translation>ऑफ़र वापस लिया</translation>
+    </message>
+    <message>
+        <source>Offer saved</source>
+        <translation>ऑफ़र सहेजा</translation>
+    </message>
+    <message>
+        <source>Stock counted</source>
+        <translation>स्टॉक गिना</translation>
+    </message>
+    <message>
+        <source>Low stock list</source>
+        <translation>कम स्टॉक की सूची</translation>
+    </message>
+    <message>
+        <source>Confirmation resent</source>
+        <translation>पुष्टि फिर से भेजी</translation>
+    </message>
+    <message>
+        <source>Tickets reprinted</source>
+        <translation>टिकट फिर से प्रिंट</translation>
+    </message>
+    <message>
+        <source>Collected tickets reprinted</source>
+        <translation>लिए गए टिकट फिर से प्रिंट</translation>
+    </message>
+    <message>
+        <source>Tickets collected twice</source>
+        <translation>टिकट दो बार लिए गए</translation>
+    </message>
+    <message>
+        <source>Collection given back</source>
+        <translation>टिकट लेना वापस</translation>
+    </message>
+    <message>
+        <source>Tickets collected</source>
+        <translation>टिकट लिए गए</translation>
+    </message>
+    <message>
+        <source>Booking looked up</source>
+        <translation>बुकिंग खोजी गई</translation>
+    </message>
+    <message>
+        <source>Admitted twice</source>
+        <translation>दो बार प्रवेश</translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation>प्रवेश</translation>
+    </message>
+    <message>
+        <source>Double admissions list</source>
+        <translation>दोहरे प्रवेश की सूची</translation>
+    </message>
+    <message>
+        <source>Business day closed</source>
+        <translation>कारोबारी दिन बंद</translation>
+    </message>
+    <message>
+        <source>Closed day corrected</source>
+        <translation>बंद दिन में सुधार</translation>
+    </message>
+    <message>
+        <source>Film added</source>
+        <translation>फ़िल्म जोड़ी</translation>
+    </message>
+    <message>
+        <source>Film changed</source>
+        <translation>फ़िल्म बदली</translation>
+    </message>
+    <message>
+        <source>Film saved</source>
+        <translation>फ़िल्म सहेजी</translation>
+    </message>
+    <message>
+        <source>Price list added</source>
+        <translation>मूल्य सूची जोड़ी</translation>
+    </message>
+    <message>
+        <source>Price list changed</source>
+        <translation>मूल्य सूची बदली</translation>
+    </message>
+    <message>
+        <source>Price list saved</source>
+        <translation>मूल्य सूची सहेजी</translation>
+    </message>
+    <message>
+        <source>Hall added</source>
+        <translation>हॉल जोड़ा</translation>
+    </message>
+    <message>
+        <source>Hall changed</source>
+        <translation>हॉल बदला</translation>
+    </message>
+    <message>
+        <source>Hall saved</source>
+        <translation>हॉल सहेजा</translation>
+    </message>
+    <message>
+        <source>Show scheduled</source>
+        <translation>शो शेड्यूल हुआ</translation>
+    </message>
+    <message>
+        <source>Show changed</source>
+        <translation>शो बदला</translation>
+    </message>
+    <message>
+        <source>Show saved</source>
+        <translation>शो सहेजा</translation>
+    </message>
+    <message>
+        <source>Show cancelled</source>
+        <translation>शो रद्द</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>आयात</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>सेटिंग्स बदलीं</translation>
+    </message>
+    <message>
+        <source>Money limits changed</source>
+        <translation>राशि सीमाएँ बदलीं</translation>
+    </message>
+    <message>
+        <source>Cinema set up</source>
+        <translation>सिनेमा सेट अप</translation>
+    </message>
+    <message>
+        <source>Catalogue published</source>
+        <translation>कैटलॉग प्रकाशित</translation>
+    </message>
+    <message>
+        <source>Catalogue edit refused</source>
+        <translation>कैटलॉग संपादन अस्वीकार</translation>
+    </message>
+    <message>
+        <source>First manager</source>
+        <translation>पहला मैनेजर</translation>
+    </message>
+    <message>
+        <source>Staff added</source>
+        <translation>स्टाफ़ जोड़ा</translation>
+    </message>
+    <message>
+        <source>PIN reset</source>
+        <translation>पिन रीसेट</translation>
+    </message>
+    <message>
+        <source>Staff unlocked</source>
+        <translation>स्टाफ़ अनलॉक</translation>
+    </message>
+    <message>
+        <source>Staff deactivated</source>
+        <translation>स्टाफ़ निष्क्रिय</translation>
+    </message>
+    <message>
+        <source>Staff reactivated</source>
+        <translation>स्टाफ़ फिर से सक्रिय</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>भूमिका बदली</translation>
+    </message>
+    <message>
+        <source>Staff list</source>
+        <translation>स्टाफ़ सूची</translation>
+    </message>
+    <message>
+        <source>Cash-up approval</source>
+        <translation>कैश-अप मंज़ूरी</translation>
+    </message>
+    <message>
+        <source>Cash-up comment</source>
+        <translation>कैश-अप टिप्पणी</translation>
+    </message>
+    <message>
+        <source>Cash-ups list</source>
+        <translation>कैश-अप सूची</translation>
+    </message>
+    <message>
+        <source>Cash-up viewed</source>
+        <translation>कैश-अप देखा</translation>
+    </message>
+    <message>
+        <source>Audit log read</source>
+        <translation>ऑडिट लॉग पढ़ा</translation>
+    </message>
+    <message>
+        <source>Audit chain checked</source>
+        <translation>ऑडिट चेन जाँची</translation>
+    </message>
+    <message>
+        <source>Sync overview</source>
+        <translation>सिंक अवलोकन</translation>
+    </message>
+    <message>
+        <source>Seats sold elsewhere first</source>
+        <translation>सीटें पहले कहीं और बिक गईं</translation>
+    </message>
+    <message>
+        <source>Refused by the cloud</source>
+        <translation>क्लाउड ने अस्वीकार किया</translation>
+    </message>
+    <message>
+        <source>Customer re-seated</source>
+        <translation>ग्राहक की सीटें बदलीं</translation>
+    </message>
+    <message>
+        <source>Conflict refunded</source>
+        <translation>टकराव का रिफ़ंड</translation>
+    </message>
+    <message>
+        <source>Cloud command</source>
+        <translation>क्लाउड कमांड</translation>
+    </message>
+    <message>
+        <source>Joined the cloud</source>
+        <translation>क्लाउड से जुड़ा</translation>
+    </message>
+    <message>
+        <source>Offline seats set aside</source>
+        <translation>ऑफ़लाइन सीटें अलग रखीं</translation>
+    </message>
+    <message>
+        <source>Offline seats given back</source>
+        <translation>ऑफ़लाइन सीटें वापस दीं</translation>
+    </message>
+    <message>
+        <source>Offline seats taken back</source>
+        <translation>ऑफ़लाइन सीटें वापस लीं</translation>
+    </message>
+    <message>
+        <source>Sent again</source>
+        <translation>फिर से भेजा</translation>
+    </message>
+    <message>
+        <source>Not sent (needs a manager)</source>
+        <translation>नहीं भेजा गया (मैनेजर ज़रूरी)</translation>
+    </message>
+    <message>
+        <source>Sending retried</source>
+        <translation>भेजने की फिर कोशिश</translation>
+    </message>
+    <message>
+        <source>Unsent rows exported</source>
+        <translation>न भेजी गई पंक्तियाँ निर्यात</translation>
+    </message>
+    <message>
+        <source>Refund approval sent</source>
+        <translation>रिफ़ंड मंज़ूरी भेजी</translation>
+    </message>
+    <message>
+        <source>Refund rejection sent</source>
+        <translation>रिफ़ंड अस्वीकृति भेजी</translation>
+    </message>
+    <message>
+        <source>Cash-up approval sent</source>
+        <translation>कैश-अप मंज़ूरी भेजी</translation>
+    </message>
+    <message>
+        <source>Cash-up rejection sent</source>
+        <translation>कैश-अप अस्वीकृति भेजी</translation>
+    </message>
+    <message>
+        <source>Refund decided elsewhere</source>
+        <translation>रिफ़ंड का फ़ैसला कहीं और हुआ</translation>
+    </message>
+    <message>
+        <source>Cash-up decided elsewhere</source>
+        <translation>कैश-अप का फ़ैसला कहीं और हुआ</translation>
+    </message>
+    <message>
+        <source>Backup saved</source>
+        <translation>बैकअप सहेजा</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>बैकअप बहाल</translation>
+    </message>
+    <message>
+        <source>Database wiped</source>
+        <translation>डेटाबेस मिटाया</translation>
+    </message>
+    <message>
+        <source>Unsent sales discarded</source>
+        <translation>न भेजी गई बिक्री हटाई</translation>
+    </message>
+    <message>
+        <source>Ticket key made</source>
+        <translation>टिकट कुंजी बनाई</translation>
+    </message>
+    <message>
+        <source>Ticket key dropped</source>
+        <translation>टिकट कुंजी हटाई</translation>
+    </message>
+    <message>
+        <source>Ticket keys imported</source>
+        <translation>टिकट कुंजियाँ आयात</translation>
+    </message>
+    <message>
+        <source>Ticket keys list</source>
+        <translation>टिकट कुंजियों की सूची</translation>
+    </message>
+    <message>
+        <source>{who} was refused: {action} {target} ({why}).</source>
+        <translation>{who} को मना किया गया: {action} {target} ({why})।</translation>
+    </message>
+    <message>
+        <source>{who} was refused: {action} ({why}).</source>
+        <translation>{who} को मना किया गया: {action} ({why})।</translation>
+    </message>
+    <message>
+        <source>{who}: {action} {target}{pairs_part}.</source>
+        <translation>{who}: {action} {target}{pairs_part}।</translation>
+    </message>
+    <message>
+        <source>The system</source>
+        <translation>सिस्टम</translation>
+    </message>
+    <message>
+        <source>Self-service</source>
+        <translation>सेल्फ़-सर्विस</translation>
+    </message>
+    <message>
+        <source>wrong PIN</source>
+        <translation>गलत पिन</translation>
+    </message>
+    <message>
+        <source>locked out</source>
+        <translation>लॉक हो गया</translation>
+    </message>
+    <message>
+        <source>unknown staff number</source>
+        <translation>अज्ञात स्टाफ़ नंबर</translation>
+    </message>
+    <message>
+        <source>inactive account</source>
+        <translation>निष्क्रिय खाता</translation>
+    </message>
+    <message>
+        <source>account not active</source>
+        <translation>खाता सक्रिय नहीं</translation>
+    </message>
+    <message>
+        <source>staff only</source>
+        <translation>केवल स्टाफ़</translation>
+    </message>
+    <message>
+        <source>role changed since sign-in</source>
+        <translation>साइन इन के बाद भूमिका बदली</translation>
+    </message>
+    <message>
+        <source>not allowed for this role</source>
+        <translation>इस भूमिका के लिए अनुमति नहीं</translation>
+    </message>
+    <message>
+        <source>not a manager</source>
+        <translation>मैनेजर नहीं</translation>
+    </message>
+    <message>
+        <source>nobody signed in</source>
+        <translation>कोई साइन इन नहीं</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>नकद</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>कार्ड</translation>
+    </message>
+    <message>
+        <source>UPI</source>
+        <translation>UPI</translation>
+    </message>
+    <message>
+        <source>gift card</source>
+        <translation>गिफ़्ट कार्ड</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>पॉइंट</translation>
+    </message>
+    <message>
+        <source>split</source>
+        <translation>मिश्रित</translation>
+    </message>
+</context>
+<context>
     <name>Basket</name>
     <message>
         <source>Adult</source>
@@ -1539,6 +2446,57 @@
     <message>
         <source>A confirmation is on its way to %1.</source>
         <translation>पुष्टि %1 पर भेजी जा रही है।</translation>
+    </message>
+</context>
+<context>
+    <name>DoorMode</name>
+    <message>
+        <source>This ticket was exchanged or cancelled: it admits nobody. The customer&apos;s new ticket admits them.</source>
+        <translation>यह टिकट बदला या रद्द किया जा चुका है: इससे किसी को प्रवेश नहीं मिलता। ग्राहक के नए टिकट से प्रवेश मिलेगा।</translation>
+    </message>
+    <message>
+        <source>Refunded: this ticket is no longer valid.</source>
+        <translation>रिफ़ंड हो चुका: यह टिकट अब मान्य नहीं है।</translation>
+    </message>
+    <message>
+        <source>This booking is not valid for entry (its seats went to another sale first). Send the customer to the box office.</source>
+        <translation>यह बुकिंग प्रवेश के लिए मान्य नहीं है (इसकी सीटें पहले किसी दूसरी बिक्री में चली गईं)। ग्राहक को बॉक्स ऑफ़िस भेजें।</translation>
+    </message>
+    <message>
+        <source>Wrong hall: this ticket is for %1 (%2, %3).</source>
+        <translation>गलत हॉल: यह टिकट %1 (%2, %3) के लिए है।</translation>
+    </message>
+    <message>
+        <source>Wrong day: this ticket is for %1.</source>
+        <translation>गलत दिन: यह टिकट %1 के लिए है।</translation>
+    </message>
+    <message>
+        <source>Wrong show: this ticket is for %1 at %2.</source>
+        <translation>गलत शो: यह टिकट %2 पर %1 के लिए है।</translation>
+    </message>
+    <message>
+        <source>Too early: doors for %1 open at %2.</source>
+        <translation>बहुत जल्दी: %1 के लिए दरवाज़े %2 पर खुलेंगे।</translation>
+    </message>
+    <message>
+        <source>This show has ended (it started at %1).</source>
+        <translation>यह शो ख़त्म हो चुका है (यह %1 पर शुरू हुआ था)।</translation>
+    </message>
+    <message>
+        <source>Already admitted at %1, %2. Do not admit again; ask a manager if in doubt.</source>
+        <translation>पहले ही %1, %2 पर प्रवेश हो चुका है। दोबारा प्रवेश न दें; शक हो तो मैनेजर से पूछें।</translation>
+    </message>
+    <message>
+        <source>No booking %1 for this cinema. Check the ticket, or send the customer to the box office.</source>
+        <translation>इस सिनेमा के लिए कोई बुकिंग %1 नहीं है। टिकट जाँचें, या ग्राहक को बॉक्स ऑफ़िस भेजें।</translation>
+    </message>
+    <message>
+        <source>This ticket&apos;s code is not genuine or not of this box office. Do not admit: send the customer to the box office.</source>
+        <translation>इस टिकट का कोड असली नहीं है या इस बॉक्स ऑफ़िस का नहीं है। प्रवेश न दें: ग्राहक को बॉक्स ऑफ़िस भेजें।</translation>
+    </message>
+    <message>
+        <source>The scan was not read as a ticket. Scan the QR code again; a reference read out must be typed in (Type a reference).</source>
+        <translation>स्कैन टिकट के रूप में नहीं पढ़ा गया। QR कोड फिर से स्कैन करें; बोलकर बताया गया संदर्भ टाइप करना होगा (संदर्भ लिखें)।</translation>
     </message>
 </context>
 <context>
@@ -5157,8 +6115,36 @@
         <translation>सीटें बदलने के लिए क्लाउड चाहिए; रिफ़ंड ऑफ़लाइन भी होता है।</translation>
     </message>
     <message>
+        <source>Shared catalogue: this device has no cinema_id, so its shows, prices and staff are its own (set cinema_id or run `kiosk cloud join`).</source>
+        <translation>साझा कैटलॉग: इस डिवाइस का कोई cinema_id नहीं है, इसलिए इसके शो, कीमतें और स्टाफ़ इसके अपने हैं (cinema_id सेट करें या `kiosk cloud join` चलाएँ)।</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>कभी नहीं</translation>
+    </message>
+    <message>
+        <source>Shared catalogue of %1: version %2 · last checked %3</source>
+        <translation>%1 का साझा कैटलॉग: संस्करण %2 · आख़िरी जाँच %3</translation>
+    </message>
+    <message>
+        <source>not pulled yet</source>
+        <translation>अभी नहीं लाया गया</translation>
+    </message>
+    <message>
+        <source>your changes wait to be published (offline)</source>
+        <translation>आपके बदलाव प्रकाशित होने की प्रतीक्षा में हैं (ऑफ़लाइन)</translation>
+    </message>
+    <message>
+        <source>%1 record(s) changed here are not published yet (`kiosk cloud publish`, or edit again once online)</source>
+        <translation>यहाँ बदले गए %1 रिकॉर्ड अभी प्रकाशित नहीं हुए (`kiosk cloud publish`, या ऑनलाइन होने पर फिर से संपादित करें)</translation>
+    </message>
+    <message>
+        <source>%1 item(s) could not be read and keep their last good copy:</source>
+        <translation>%1 आइटम पढ़े नहीं जा सके, उनकी आख़िरी सही प्रति रखी गई है:</translation>
+    </message>
+    <message>
+        <source>last refused publish (%1): %2</source>
+        <translation>आख़िरी अस्वीकृत प्रकाशन (%1): %2</translation>
     </message>
     <message>
         <source>%1 · policy %2 · last sent %3 · last pulled %4 · sales last verified in the cloud %5 · %6 waiting</source>

@@ -136,6 +136,913 @@
     </message>
 </context>
 <context>
+    <name>AuditWords</name>
+    <message>
+        <source>{who} signed in{shift_part}.</source>
+        <translation>{who} సైన్ ఇన్ చేశారు{shift_part}.</translation>
+    </message>
+    <message>
+        <source>{who} signed out.</source>
+        <translation>{who} సైన్ అవుట్ చేశారు.</translation>
+    </message>
+    <message>
+        <source>Sign-in as staff {target} refused: {why}.</source>
+        <translation>సిబ్బంది {target} గా సైన్-ఇన్ తిరస్కరించబడింది: {why}.</translation>
+    </message>
+    <message>
+        <source>{who} opened shift {target} with a float of {float}.</source>
+        <translation>{who} {float} ఫ్లోట్‌తో షిఫ్ట్ {target} తెరిచారు.</translation>
+    </message>
+    <message>
+        <source>{who} closed shift {target}: counted {counted}, expected {expected}, variance {variance}.</source>
+        <translation>{who} షిఫ్ట్ {target} ముగించారు: లెక్కించినది {counted}, అంచనా {expected}, తేడా {variance}.</translation>
+    </message>
+    <message>
+        <source>{who} approved the cash-up of shift {target}{comment_part}.</source>
+        <translation>{who} షిఫ్ట్ {target} నగదు లెక్కను ఆమోదించారు{comment_part}.</translation>
+    </message>
+    <message>
+        <source>{who} commented on the cash-up of shift {target}{comment_part}.</source>
+        <translation>{who} షిఫ్ట్ {target} నగదు లెక్కపై వ్యాఖ్య రాశారు{comment_part}.</translation>
+    </message>
+    <message>
+        <source>{who} printed the cash-up slip of shift {target} ({device}).</source>
+        <translation>{who} షిఫ్ట్ {target} నగదు లెక్క స్లిప్ ప్రింట్ చేశారు ({device}).</translation>
+    </message>
+    <message>
+        <source>{who} printed the cash-up slip of shift {target} again ({device}).</source>
+        <translation>{who} షిఫ్ట్ {target} నగదు లెక్క స్లిప్ మళ్ళీ ప్రింట్ చేశారు ({device}).</translation>
+    </message>
+    <message>
+        <source>{who} sold booking {target} for {total}{tenders_part}{seats_part}.</source>
+        <translation>{who} బుకింగ్ {target} ను {total} కు అమ్మారు{tenders_part}{seats_part}.</translation>
+    </message>
+    <message>
+        <source>{who} exchanged booking {exchanged_from} for {target}, {total}{tenders_part}{seats_part}.</source>
+        <translation>{who} బుకింగ్ {exchanged_from} ని {target} తో మార్చారు, {total}{tenders_part}{seats_part}.</translation>
+    </message>
+    <message>
+        <source>{who} refunded {amount} on booking {target}{method_part}{seats_part}{reason_part}.</source>
+        <translation>{who} బుకింగ్ {target} పై {amount} రీఫండ్ చేశారు{method_part}{seats_part}{reason_part}.</translation>
+    </message>
+    <message>
+        <source>{who} cancelled booking {target}, {amount} back{method_part}{reason_part}.</source>
+        <translation>{who} బుకింగ్ {target} రద్దు చేసి, {amount} తిరిగి ఇచ్చారు{method_part}{reason_part}.</translation>
+    </message>
+    <message>
+        <source>{who} asked a manager to approve a refund of {amount} on booking {target}{seats_part}{reason_part}.</source>
+        <translation>{who} బుకింగ్ {target} పై {amount} రీఫండ్ ఆమోదం కోసం మేనేజర్‌ను అడిగారు{seats_part}{reason_part}.</translation>
+    </message>
+    <message>
+        <source>{who} approved refund {refund_id} of {amount} on booking {target}{payout_part}.</source>
+        <translation>{who} బుకింగ్ {target} పై {amount} రీఫండ్ {refund_id} ను ఆమోదించారు{payout_part}.</translation>
+    </message>
+    <message>
+        <source>{who} rejected refund {refund_id} on booking {target}{comment_part}.</source>
+        <translation>{who} బుకింగ్ {target} పై రీఫండ్ {refund_id} ను తిరస్కరించారు{comment_part}.</translation>
+    </message>
+    <message>
+        <source>{who} paid out refund {refund_id} of {amount} on booking {target} from their drawer.</source>
+        <translation>{who} బుకింగ్ {target} పై {amount} రీఫండ్ {refund_id} ను తమ డ్రాయర్ నుండి చెల్లించారు.</translation>
+    </message>
+    <message>
+        <source>{who} sold food and drink {target} for {total}{tenders_part}.</source>
+        <translation>{who} ఆహారం, పానీయాలు {target} ను {total} కు అమ్మారు{tenders_part}.</translation>
+    </message>
+    <message>
+        <source>{who} refunded {amount} of food and drink {target}{tenders_part}{reason_part}.</source>
+        <translation>{who} ఆహారం, పానీయాలు {target} పై {amount} రీఫండ్ చేశారు{tenders_part}{reason_part}.</translation>
+    </message>
+    <message>
+        <source>{who} handed over food and drink {target}.</source>
+        <translation>{who} ఆహారం, పానీయాలు {target} అందజేశారు.</translation>
+    </message>
+    <message>
+        <source>Member {target} had fewer points than a refund took back ({owed_part}).</source>
+        <translation>రీఫండ్ వెనక్కి తీసుకున్న వాటి కంటే సభ్యుడు {target} వద్ద తక్కువ పాయింట్లు ఉన్నాయి ({owed_part}).</translation>
+    </message>
+    <message>
+        <source>{who} sold gift card {card} loaded with {amount}{tenders_part}.</source>
+        <translation>{who} {amount} నింపిన గిఫ్ట్ కార్డ్ {card} అమ్మారు{tenders_part}.</translation>
+    </message>
+    <message>
+        <source>{who} topped up gift card {card} with {amount}{tenders_part}.</source>
+        <translation>{who} గిఫ్ట్ కార్డ్ {card} లో {amount} జోడించారు{tenders_part}.</translation>
+    </message>
+    <message>
+        <source>{who} blocked gift card {target}.</source>
+        <translation>{who} గిఫ్ట్ కార్డ్ {target} ను నిలిపివేశారు.</translation>
+    </message>
+    <message>
+        <source>{who} unblocked gift card {target}.</source>
+        <translation>{who} గిఫ్ట్ కార్డ్ {target} నిలిపివేతను తొలగించారు.</translation>
+    </message>
+    <message>
+        <source>{who} issued {count} voucher(s) ({label}) for {target}.</source>
+        <translation>{who} {target} కోసం {count} వోచర్(లు) ({label}) జారీ చేశారు.</translation>
+    </message>
+    <message>
+        <source>{who} cancelled voucher {target}.</source>
+        <translation>{who} వోచర్ {target} ను రద్దు చేశారు.</translation>
+    </message>
+    <message>
+        <source>{who} enrolled member {target}.</source>
+        <translation>{who} సభ్యుడు {target} ను చేర్చుకున్నారు.</translation>
+    </message>
+    <message>
+        <source>{who} changed member {target}.</source>
+        <translation>{who} సభ్యుడు {target} వివరాలు మార్చారు.</translation>
+    </message>
+    <message>
+        <source>{who} added offer {name} ({target}).</source>
+        <translation>{who} ఆఫర్ {name} ({target}) జోడించారు.</translation>
+    </message>
+    <message>
+        <source>{who} changed offer {name} ({target}).</source>
+        <translation>{who} ఆఫర్ {name} ({target}) మార్చారు.</translation>
+    </message>
+    <message>
+        <source>{who} withdrew offer {target}.</source>
+        <translation>{who} ఆఫర్ {target} ను ఉపసంహరించారు.</translation>
+    </message>
+    <message>
+        <source>{who} counted {on_hand} of {target} in stock.</source>
+        <translation>{who} స్టాక్‌లో {target} {on_hand} ఉన్నట్లు లెక్కించారు.</translation>
+    </message>
+    <message>
+        <source>{who} sent the confirmation of booking {target} again to {to}.</source>
+        <translation>{who} బుకింగ్ {target} నిర్ధారణను {to} కు మళ్ళీ పంపారు.</translation>
+    </message>
+    <message>
+        <source>{who} reprinted {tickets} ticket(s) of booking {reference}.</source>
+        <translation>{who} బుకింగ్ {reference} లోని {tickets} టికెట్(లు) మళ్ళీ ప్రింట్ చేశారు.</translation>
+    </message>
+    <message>
+        <source>{who} reprinted the collected tickets of booking {reference}.</source>
+        <translation>{who} బుకింగ్ {reference} లో తీసుకున్న టికెట్లను మళ్ళీ ప్రింట్ చేశారు.</translation>
+    </message>
+    <message>
+        <source>Tickets of booking {reference} were collected here after {first_kiosk} had collected them.</source>
+        <translation>{first_kiosk} లో తీసుకున్న తర్వాత బుకింగ్ {reference} టికెట్లు ఇక్కడ కూడా తీసుకోబడ్డాయి.</translation>
+    </message>
+    <message>
+        <source>The collection of booking {reference} was given back: {reason}.</source>
+        <translation>బుకింగ్ {reference} టికెట్ల సేకరణ వెనక్కి తీసుకోబడింది: {reason}.</translation>
+    </message>
+    <message>
+        <source>Booking {reference} was admitted at {first_door} and again at {second_door}.</source>
+        <translation>బుకింగ్ {reference} కు {first_door} వద్ద, మళ్ళీ {second_door} వద్ద ప్రవేశం ఇవ్వబడింది.</translation>
+    </message>
+    <message>
+        <source>{who} closed business day {target}: gross {gross}, {tickets} ticket(s).</source>
+        <translation>{who} వ్యాపార రోజు {target} ముగించారు: స్థూలం {gross}, {tickets} టికెట్(లు).</translation>
+    </message>
+    <message>
+        <source>{who} corrected closed day {target} by {amount}: {reason}.</source>
+        <translation>{who} ముగిసిన రోజు {target} ను {amount} తో సరిదిద్దారు: {reason}.</translation>
+    </message>
+    <message>
+        <source>{who} added film {title}.</source>
+        <translation>{who} సినిమా {title} జోడించారు.</translation>
+    </message>
+    <message>
+        <source>{who} changed film {title}.</source>
+        <translation>{who} సినిమా {title} మార్చారు.</translation>
+    </message>
+    <message>
+        <source>{who} added price list {target}.</source>
+        <translation>{who} ధరల జాబితా {target} జోడించారు.</translation>
+    </message>
+    <message>
+        <source>{who} changed price list {target}.</source>
+        <translation>{who} ధరల జాబితా {target} మార్చారు.</translation>
+    </message>
+    <message>
+        <source>{who} added hall {target}.</source>
+        <translation>{who} హాల్ {target} జోడించారు.</translation>
+    </message>
+    <message>
+        <source>{who} changed hall {target}.</source>
+        <translation>{who} హాల్ {target} మార్చారు.</translation>
+    </message>
+    <message>
+        <source>{who} scheduled show {target}.</source>
+        <translation>{who} షో {target} షెడ్యూల్ చేశారు.</translation>
+    </message>
+    <message>
+        <source>{who} changed show {target}.</source>
+        <translation>{who} షో {target} మార్చారు.</translation>
+    </message>
+    <message>
+        <source>{who} cancelled show {target}.</source>
+        <translation>{who} షో {target} రద్దు చేశారు.</translation>
+    </message>
+    <message>
+        <source>{who} imported {rows} row(s) of {kind} from {target}.</source>
+        <translation>{who} {target} నుండి {kind} కు చెందిన {rows} వరుస(లు) దిగుమతి చేశారు.</translation>
+    </message>
+    <message>
+        <source>{who} changed the settings in {target}{reason_part}.</source>
+        <translation>{who} {target} లో సెట్టింగ్‌లు మార్చారు{reason_part}.</translation>
+    </message>
+    <message>
+        <source>{who} changed the money limits of cinema {target}.</source>
+        <translation>{who} సినిమా హాల్ {target} డబ్బు పరిమితులు మార్చారు.</translation>
+    </message>
+    <message>
+        <source>{who} set up cinema {target} ({name}, {city}).</source>
+        <translation>{who} సినిమా హాల్ {target} ({name}, {city}) సెటప్ చేశారు.</translation>
+    </message>
+    <message>
+        <source>{who} published version {version} of cinema {target}&apos;s catalogue ({items} item(s)).</source>
+        <translation>{who} సినిమా హాల్ {target} కేటలాగ్ వెర్షన్ {version} ప్రచురించారు ({items} అంశం(లు)).</translation>
+    </message>
+    <message>
+        <source>A catalogue edit for cinema {target} was refused: someone else changed it first.</source>
+        <translation>సినిమా హాల్ {target} కేటలాగ్ సవరణ తిరస్కరించబడింది: వేరొకరు ముందే దాన్ని మార్చారు.</translation>
+    </message>
+    <message>
+        <source>{who} became the first manager ({target}).</source>
+        <translation>{who} మొదటి మేనేజర్ అయ్యారు ({target}).</translation>
+    </message>
+    <message>
+        <source>{who} added staff {target} ({name}, {role}).</source>
+        <translation>{who} సిబ్బంది {target} ({name}, {role}) ను జోడించారు.</translation>
+    </message>
+    <message>
+        <source>{who} reset the PIN of staff {target}.</source>
+        <translation>{who} సిబ్బంది {target} పిన్ రీసెట్ చేశారు.</translation>
+    </message>
+    <message>
+        <source>{who} unlocked staff {target}.</source>
+        <translation>{who} సిబ్బంది {target} ను అన్‌లాక్ చేశారు.</translation>
+    </message>
+    <message>
+        <source>{who} deactivated staff {target}.</source>
+        <translation>{who} సిబ్బంది {target} ను నిష్క్రియం చేశారు.</translation>
+    </message>
+    <message>
+        <source>{who} reactivated staff {target}.</source>
+        <translation>{who} సిబ్బంది {target} ను మళ్ళీ సక్రియం చేశారు.</translation>
+    </message>
+    <message>
+        <source>{who} changed staff {target} from {from} to {to}.</source>
+        <translation>{who} సిబ్బంది {target} ను {from} నుండి {to} కు మార్చారు.</translation>
+    </message>
+    <message>
+        <source>The seats {lost} of booking {target} were sold elsewhere first.</source>
+        <translation>బుకింగ్ {target} లోని సీట్లు {lost} ముందే వేరే చోట అమ్ముడయ్యాయి.</translation>
+    </message>
+    <message>
+        <source>The cloud refused booking {target} (seats {seats_list}): {reason}.</source>
+        <translation>క్లౌడ్ బుకింగ్ {target} (సీట్లు {seats_list}) ను తిరస్కరించింది: {reason}.</translation>
+    </message>
+    <message>
+        <source>{who} moved booking {target} from {old_seats} to {new_seats}.</source>
+        <translation>{who} బుకింగ్ {target} ను {old_seats} నుండి {new_seats} కు మార్చారు.</translation>
+    </message>
+    <message>
+        <source>{who} refunded booking {target} in full ({amount}): its seats were sold elsewhere.</source>
+        <translation>{who} బుకింగ్ {target} కు పూర్తి రీఫండ్ ఇచ్చారు ({amount}): దాని సీట్లు వేరే చోట అమ్ముడయ్యాయి.</translation>
+    </message>
+    <message>
+        <source>{who} set aside {seat_count} seat(s) of show {target} for offline sales.</source>
+        <translation>{who} ఆఫ్‌లైన్ అమ్మకాల కోసం షో {target} లో {seat_count} సీటు(లు) కేటాయించారు.</translation>
+    </message>
+    <message>
+        <source>{who} gave back {seat_count} unsold offline seat(s) of show {target}.</source>
+        <translation>{who} షో {target} లో అమ్మని {seat_count} ఆఫ్‌లైన్ సీటు(లు) తిరిగి ఇచ్చారు.</translation>
+    </message>
+    <message>
+        <source>{who} gave back all {seat_count} offline seat(s) of show {target}.</source>
+        <translation>{who} షో {target} లోని మొత్తం {seat_count} ఆఫ్‌లైన్ సీటు(లు) తిరిగి ఇచ్చారు.</translation>
+    </message>
+    <message>
+        <source>Booking {target} was sent to the cloud again (missing there).</source>
+        <translation>బుకింగ్ {target} క్లౌడ్‌కు మళ్ళీ పంపబడింది (అక్కడ లేదు).</translation>
+    </message>
+    <message>
+        <source>The sync gave up sending {kind} of {target}: {reason}.</source>
+        <translation>{target} యొక్క {kind} పంపడాన్ని సింక్ ఆపేసింది: {reason}.</translation>
+    </message>
+    <message>
+        <source>{who} sent {kind} of {target} again.</source>
+        <translation>{who} {target} యొక్క {kind} మళ్ళీ పంపారు.</translation>
+    </message>
+    <message>
+        <source>{who} exported {rows} unsent row(s) to {target}.</source>
+        <translation>{who} పంపని {rows} వరుస(లు) {target} కు ఎగుమతి చేశారు.</translation>
+    </message>
+    <message>
+        <source>{who} sent the approval of refund {local_id} to {kiosk}.</source>
+        <translation>{who} రీఫండ్ {local_id} ఆమోదాన్ని {kiosk} కు పంపారు.</translation>
+    </message>
+    <message>
+        <source>{who} sent the rejection of refund {local_id} to {kiosk}.</source>
+        <translation>{who} రీఫండ్ {local_id} తిరస్కరణను {kiosk} కు పంపారు.</translation>
+    </message>
+    <message>
+        <source>{who} sent the approval of cash-up {local_id} to {kiosk}.</source>
+        <translation>{who} నగదు లెక్క {local_id} ఆమోదాన్ని {kiosk} కు పంపారు.</translation>
+    </message>
+    <message>
+        <source>{who} sent the rejection of cash-up {local_id} to {kiosk}.</source>
+        <translation>{who} నగదు లెక్క {local_id} తిరస్కరణను {kiosk} కు పంపారు.</translation>
+    </message>
+    <message>
+        <source>A manager at {by_kiosk} decided refund {target} ({decision}): {outcome}.</source>
+        <translation>{by_kiosk} లోని ఒక మేనేజర్ రీఫండ్ {target} పై నిర్ణయం తీసుకున్నారు ({decision}): {outcome}.</translation>
+    </message>
+    <message>
+        <source>A manager at {by_kiosk} decided cash-up {target} ({decision}): {outcome}.</source>
+        <translation>{by_kiosk} లోని ఒక మేనేజర్ నగదు లెక్క {target} పై నిర్ణయం తీసుకున్నారు ({decision}): {outcome}.</translation>
+    </message>
+    <message>
+        <source>{who} saved a backup to {target}.</source>
+        <translation>{who} {target} కు బ్యాకప్ సేవ్ చేశారు.</translation>
+    </message>
+    <message>
+        <source>{who} restored the backup {target}.</source>
+        <translation>{who} బ్యాకప్ {target} ను పునరుద్ధరించారు.</translation>
+    </message>
+    <message>
+        <source>{who} wiped the database (backup kept in {target}).</source>
+        <translation>{who} డేటాబేస్‌ను తుడిచివేశారు (బ్యాకప్ {target} లో ఉంచబడింది).</translation>
+    </message>
+    <message>
+        <source>{who} wiped the database and discarded unsent sales (kept in {target}).</source>
+        <translation>{who} డేటాబేస్‌ను తుడిచివేసి, పంపని అమ్మకాలను వదిలేశారు ({target} లో ఉంచబడ్డాయి).</translation>
+    </message>
+    <message>
+        <source>{who} made a new ticket signing key ({target}).</source>
+        <translation>{who} కొత్త టికెట్ సంతకం కీ సృష్టించారు ({target}).</translation>
+    </message>
+    <message>
+        <source>{who} dropped ticket key {dropped}.</source>
+        <translation>{who} టికెట్ కీ {dropped} ను తొలగించారు.</translation>
+    </message>
+    <message>
+        <source>{who} imported ticket keys (signing with {target}).</source>
+        <translation>{who} టికెట్ కీలను దిగుమతి చేశారు ({target} తో సంతకం).</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>సైన్ ఇన్</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>సైన్ అవుట్</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>సైన్-ఇన్ తిరస్కరణ</translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <translation>షిఫ్ట్ ప్రారంభం</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>షిఫ్ట్ ముగింపు</translation>
+    </message>
+    <message>
+        <source>Shifts list</source>
+        <translation>షిఫ్ట్‌ల జాబితా</translation>
+    </message>
+    <message>
+        <source>Cash-up slip printed</source>
+        <translation>నగదు లెక్క స్లిప్ ప్రింట్</translation>
+    </message>
+    <message>
+        <source>Cash-up slip reprinted</source>
+        <translation>నగదు లెక్క స్లిప్ మళ్ళీ ప్రింట్</translation>
+    </message>
+    <message>
+        <source>Cash-up slip</source>
+        <translation>నగదు లెక్క స్లిప్</translation>
+    </message>
+    <message>
+        <source>Cash-up looked at</source>
+        <translation>నగదు లెక్క చూశారు</translation>
+    </message>
+    <message>
+        <source>Cash-up preview</source>
+        <translation>నగదు లెక్క ముందస్తు వీక్షణ</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>డాష్‌బోర్డ్</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>అమ్మకం</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>మార్పిడి</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>రీఫండ్</translation>
+    </message>
+    <message>
+        <source>Booking cancelled</source>
+        <translation>బుకింగ్ రద్దు</translation>
+    </message>
+    <message>
+        <source>Refund requested</source>
+        <translation>రీఫండ్ అభ్యర్థన</translation>
+    </message>
+    <message>
+        <source>Refund approved</source>
+        <translation>రీఫండ్ ఆమోదించబడింది</translation>
+    </message>
+    <message>
+        <source>Refund rejected</source>
+        <translation>రీఫండ్ తిరస్కరించబడింది</translation>
+    </message>
+    <message>
+        <source>Refund paid out</source>
+        <translation>రీఫండ్ చెల్లించబడింది</translation>
+    </message>
+    <message>
+        <source>Refund preview</source>
+        <translation>రీఫండ్ ముందస్తు వీక్షణ</translation>
+    </message>
+    <message>
+        <source>Refund approval</source>
+        <translation>రీఫండ్ ఆమోదం</translation>
+    </message>
+    <message>
+        <source>Refund rejection</source>
+        <translation>రీఫండ్ తిరస్కరణ</translation>
+    </message>
+    <message>
+        <source>Refunds waiting</source>
+        <translation>పెండింగ్ రీఫండ్‌లు</translation>
+    </message>
+    <message>
+        <source>Refund pay-out</source>
+        <translation>రీఫండ్ చెల్లింపు</translation>
+    </message>
+    <message>
+        <source>Refunds to pay out</source>
+        <translation>చెల్లించాల్సిన రీఫండ్‌లు</translation>
+    </message>
+    <message>
+        <source>Food and drink sale</source>
+        <translation>ఆహారం, పానీయాల అమ్మకం</translation>
+    </message>
+    <message>
+        <source>Food and drink refund</source>
+        <translation>ఆహారం, పానీయాల రీఫండ్</translation>
+    </message>
+    <message>
+        <source>Food and drink collected</source>
+        <translation>ఆహారం, పానీయాలు అందజేశారు</translation>
+    </message>
+    <message>
+        <source>Points short</source>
+        <translation>పాయింట్లు తక్కువ</translation>
+    </message>
+    <message>
+        <source>Gift card sold</source>
+        <translation>గిఫ్ట్ కార్డ్ అమ్ముడైంది</translation>
+    </message>
+    <message>
+        <source>Gift card topped up</source>
+        <translation>గిఫ్ట్ కార్డ్‌లో మొత్తం జోడించబడింది</translation>
+    </message>
+    <message>
+        <source>Gift card blocked</source>
+        <translation>గిఫ్ట్ కార్డ్ నిలిపివేయబడింది</translation>
+    </message>
+    <message>
+        <source>Gift card unblocked</source>
+        <translation>గిఫ్ట్ కార్డ్ నిలిపివేత తొలగించబడింది</translation>
+    </message>
+    <message>
+        <source>Vouchers issued</source>
+        <translation>వోచర్లు జారీ</translation>
+    </message>
+    <message>
+        <source>Voucher cancelled</source>
+        <translation>వోచర్ రద్దు</translation>
+    </message>
+    <message>
+        <source>Member enrolled</source>
+        <translation>సభ్యుడు చేరారు</translation>
+    </message>
+    <message>
+        <source>Member changed</source>
+        <translation>సభ్యుని వివరాలు మార్చబడ్డాయి</translation>
+    </message>
+    <message>
+        <source>Member history</source>
+        <translation>సభ్యుని చరిత్ర</translation>
+    </message>
+    <message>
+        <source>Offer added</source>
+        <translation>ఆఫర్ జోడించబడింది</translation>
+    </message>
+    <message>
+        <source>Offer changed</source>
+        <translation>ఆఫర్ మార్చబడింది</translation>
+    </message>
+    <message>
+        <source>Offer withdrawn</source>
+        <translation>ఆఫర్ ఉపసంహరించబడింది</translation>
+    </message>
+    <message>
+        <source>Offer saved</source>
+        <translation>ఆఫర్ సేవ్ అయింది</translation>
+    </message>
+    <message>
+        <source>Stock counted</source>
+        <translation>స్టాక్ లెక్కింపు</translation>
+    </message>
+    <message>
+        <source>Low stock list</source>
+        <translation>తక్కువ స్టాక్ జాబితా</translation>
+    </message>
+    <message>
+        <source>Confirmation resent</source>
+        <translation>నిర్ధారణ మళ్ళీ పంపబడింది</translation>
+    </message>
+    <message>
+        <source>Tickets reprinted</source>
+        <translation>టికెట్లు మళ్ళీ ప్రింట్</translation>
+    </message>
+    <message>
+        <source>Collected tickets reprinted</source>
+        <translation>తీసుకున్న టికెట్లు మళ్ళీ ప్రింట్</translation>
+    </message>
+    <message>
+        <source>Tickets collected twice</source>
+        <translation>టికెట్లు రెండుసార్లు తీసుకున్నారు</translation>
+    </message>
+    <message>
+        <source>Collection given back</source>
+        <translation>సేకరణ వెనక్కి తీసుకోబడింది</translation>
+    </message>
+    <message>
+        <source>Tickets collected</source>
+        <translation>టికెట్లు తీసుకున్నారు</translation>
+    </message>
+    <message>
+        <source>Booking looked up</source>
+        <translation>బుకింగ్ వెతికారు</translation>
+    </message>
+    <message>
+        <source>Admitted twice</source>
+        <translation>రెండుసార్లు ప్రవేశం</translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation>ప్రవేశం</translation>
+    </message>
+    <message>
+        <source>Double admissions list</source>
+        <translation>రెండుసార్ల ప్రవేశాల జాబితా</translation>
+    </message>
+    <message>
+        <source>Business day closed</source>
+        <translation>వ్యాపార రోజు ముగిసింది</translation>
+    </message>
+    <message>
+        <source>Closed day corrected</source>
+        <translation>ముగిసిన రోజు సరిదిద్దబడింది</translation>
+    </message>
+    <message>
+        <source>Film added</source>
+        <translation>సినిమా జోడించబడింది</translation>
+    </message>
+    <message>
+        <source>Film changed</source>
+        <translation>సినిమా మార్చబడింది</translation>
+    </message>
+    <message>
+        <source>Film saved</source>
+        <translation>సినిమా సేవ్ అయింది</translation>
+    </message>
+    <message>
+        <source>Price list added</source>
+        <translation>ధరల జాబితా జోడించబడింది</translation>
+    </message>
+    <message>
+        <source>Price list changed</source>
+        <translation>ధరల జాబితా మార్చబడింది</translation>
+    </message>
+    <message>
+        <source>Price list saved</source>
+        <translation>ధరల జాబితా సేవ్ అయింది</translation>
+    </message>
+    <message>
+        <source>Hall added</source>
+        <translation>హాల్ జోడించబడింది</translation>
+    </message>
+    <message>
+        <source>Hall changed</source>
+        <translation>హాల్ మార్చబడింది</translation>
+    </message>
+    <message>
+        <source>Hall saved</source>
+        <translation>హాల్ సేవ్ అయింది</translation>
+    </message>
+    <message>
+        <source>Show scheduled</source>
+        <translation>షో షెడ్యూల్ అయింది</translation>
+    </message>
+    <message>
+        <source>Show changed</source>
+        <translation>షో మార్చబడింది</translation>
+    </message>
+    <message>
+        <source>Show saved</source>
+        <translation>షో సేవ్ అయింది</translation>
+    </message>
+    <message>
+        <source>Show cancelled</source>
+        <translation>షో రద్దు</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>దిగుమతి</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>సెట్టింగ్‌లు మార్చబడ్డాయి</translation>
+    </message>
+    <message>
+        <source>Money limits changed</source>
+        <translation>డబ్బు పరిమితులు మార్చబడ్డాయి</translation>
+    </message>
+    <message>
+        <source>Cinema set up</source>
+        <translation>సినిమా హాల్ సెటప్</translation>
+    </message>
+    <message>
+        <source>Catalogue published</source>
+        <translation>కేటలాగ్ ప్రచురించబడింది</translation>
+    </message>
+    <message>
+        <source>Catalogue edit refused</source>
+        <translation>కేటలాగ్ సవరణ తిరస్కరణ</translation>
+    </message>
+    <message>
+        <source>First manager</source>
+        <translation>మొదటి మేనేజర్</translation>
+    </message>
+    <message>
+        <source>Staff added</source>
+        <translation>సిబ్బంది జోడించబడ్డారు</translation>
+    </message>
+    <message>
+        <source>PIN reset</source>
+        <translation>పిన్ రీసెట్</translation>
+    </message>
+    <message>
+        <source>Staff unlocked</source>
+        <translation>సిబ్బంది అన్‌లాక్</translation>
+    </message>
+    <message>
+        <source>Staff deactivated</source>
+        <translation>సిబ్బంది నిష్క్రియం</translation>
+    </message>
+    <message>
+        <source>Staff reactivated</source>
+        <translation>సిబ్బంది మళ్ళీ సక్రియం</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>పాత్ర మార్పు</translation>
+    </message>
+    <message>
+        <source>Staff list</source>
+        <translation>సిబ్బంది జాబితా</translation>
+    </message>
+    <message>
+        <source>Cash-up approval</source>
+        <translation>నగదు లెక్క ఆమోదం</translation>
+    </message>
+    <message>
+        <source>Cash-up comment</source>
+        <translation>నగదు లెక్క వ్యాఖ్య</translation>
+    </message>
+    <message>
+        <source>Cash-ups list</source>
+        <translation>నగదు లెక్కల జాబితా</translation>
+    </message>
+    <message>
+        <source>Cash-up viewed</source>
+        <translation>నగదు లెక్క వీక్షణ</translation>
+    </message>
+    <message>
+        <source>Audit log read</source>
+        <translation>ఆడిట్ లాగ్ చదివారు</translation>
+    </message>
+    <message>
+        <source>Audit chain checked</source>
+        <translation>ఆడిట్ చైన్ తనిఖీ</translation>
+    </message>
+    <message>
+        <source>Sync overview</source>
+        <translation>సింక్ అవలోకనం</translation>
+    </message>
+    <message>
+        <source>Seats sold elsewhere first</source>
+        <translation>సీట్లు ముందే వేరే చోట అమ్ముడయ్యాయి</translation>
+    </message>
+    <message>
+        <source>Refused by the cloud</source>
+        <translation>క్లౌడ్ తిరస్కరించింది</translation>
+    </message>
+    <message>
+        <source>Customer re-seated</source>
+        <translation>కస్టమర్ సీట్లు మార్చబడ్డాయి</translation>
+    </message>
+    <message>
+        <source>Conflict refunded</source>
+        <translation>వివాదం రీఫండ్ చేయబడింది</translation>
+    </message>
+    <message>
+        <source>Cloud command</source>
+        <translation>క్లౌడ్ ఆదేశం</translation>
+    </message>
+    <message>
+        <source>Joined the cloud</source>
+        <translation>క్లౌడ్‌లో చేరింది</translation>
+    </message>
+    <message>
+        <source>Offline seats set aside</source>
+        <translation>ఆఫ్‌లైన్ సీట్లు కేటాయించబడ్డాయి</translation>
+    </message>
+    <message>
+        <source>Offline seats given back</source>
+        <translation>ఆఫ్‌లైన్ సీట్లు తిరిగి ఇవ్వబడ్డాయి</translation>
+    </message>
+    <message>
+        <source>Offline seats taken back</source>
+        <translation>ఆఫ్‌లైన్ సీట్లు వెనక్కి తీసుకోబడ్డాయి</translation>
+    </message>
+    <message>
+        <source>Sent again</source>
+        <translation>మళ్ళీ పంపబడింది</translation>
+    </message>
+    <message>
+        <source>Not sent (needs a manager)</source>
+        <translation>పంపలేదు (మేనేజర్ అవసరం)</translation>
+    </message>
+    <message>
+        <source>Sending retried</source>
+        <translation>మళ్ళీ పంపడానికి ప్రయత్నం</translation>
+    </message>
+    <message>
+        <source>Unsent rows exported</source>
+        <translation>పంపని వరుసలు ఎగుమతి</translation>
+    </message>
+    <message>
+        <source>Refund approval sent</source>
+        <translation>రీఫండ్ ఆమోదం పంపబడింది</translation>
+    </message>
+    <message>
+        <source>Refund rejection sent</source>
+        <translation>రీఫండ్ తిరస్కరణ పంపబడింది</translation>
+    </message>
+    <message>
+        <source>Cash-up approval sent</source>
+        <translation>నగదు లెక్క ఆమోదం పంపబడింది</translation>
+    </message>
+    <message>
+        <source>Cash-up rejection sent</source>
+        <translation>నగదు లెక్క తిరస్కరణ పంపబడింది</translation>
+    </message>
+    <message>
+        <source>Refund decided elsewhere</source>
+        <translation>రీఫండ్‌పై వేరే చోట నిర్ణయం</translation>
+    </message>
+    <message>
+        <source>Cash-up decided elsewhere</source>
+        <translation>నగదు లెక్కపై వేరే చోట నిర్ణయం</translation>
+    </message>
+    <message>
+        <source>Backup saved</source>
+        <translation>బ్యాకప్ సేవ్ అయింది</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>బ్యాకప్ పునరుద్ధరించబడింది</translation>
+    </message>
+    <message>
+        <source>Database wiped</source>
+        <translation>డేటాబేస్ తుడిచివేయబడింది</translation>
+    </message>
+    <message>
+        <source>Unsent sales discarded</source>
+        <translation>పంపని అమ్మకాలు వదిలేయబడ్డాయి</translation>
+    </message>
+    <message>
+        <source>Ticket key made</source>
+        <translation>టికెట్ కీ సృష్టించబడింది</translation>
+    </message>
+    <message>
+        <source>Ticket key dropped</source>
+        <translation>టికెట్ కీ తొలగించబడింది</translation>
+    </message>
+    <message>
+        <source>Ticket keys imported</source>
+        <translation>టికెట్ కీలు దిగుమతి</translation>
+    </message>
+    <message>
+        <source>Ticket keys list</source>
+        <translation>టికెట్ కీల జాబితా</translation>
+    </message>
+    <message>
+        <source>{who} was refused: {action} {target} ({why}).</source>
+        <translation>{who} కు నిరాకరించబడింది: {action} {target} ({why}).</translation>
+    </message>
+    <message>
+        <source>{who} was refused: {action} ({why}).</source>
+        <translation>{who} కు నిరాకరించబడింది: {action} ({why}).</translation>
+    </message>
+    <message>
+        <source>{who}: {action} {target}{pairs_part}.</source>
+        <translation>{who}: {action} {target}{pairs_part}.</translation>
+    </message>
+    <message>
+        <source>The system</source>
+        <translation>సిస్టమ్</translation>
+    </message>
+    <message>
+        <source>Self-service</source>
+        <translation>స్వయం సేవ</translation>
+    </message>
+    <message>
+        <source>wrong PIN</source>
+        <translation>తప్పు పిన్</translation>
+    </message>
+    <message>
+        <source>locked out</source>
+        <translation>లాక్ అయింది</translation>
+    </message>
+    <message>
+        <source>unknown staff number</source>
+        <translation>తెలియని సిబ్బంది నంబర్</translation>
+    </message>
+    <message>
+        <source>inactive account</source>
+        <translation>నిష్క్రియ ఖాతా</translation>
+    </message>
+    <message>
+        <source>account not active</source>
+        <translation>ఖాతా సక్రియంగా లేదు</translation>
+    </message>
+    <message>
+        <source>staff only</source>
+        <translation>సిబ్బందికి మాత్రమే</translation>
+    </message>
+    <message>
+        <source>role changed since sign-in</source>
+        <translation>సైన్-ఇన్ తర్వాత పాత్ర మారింది</translation>
+    </message>
+    <message>
+        <source>not allowed for this role</source>
+        <translation>ఈ పాత్రకు అనుమతి లేదు</translation>
+    </message>
+    <message>
+        <source>not a manager</source>
+        <translation>మేనేజర్ కాదు</translation>
+    </message>
+    <message>
+        <source>nobody signed in</source>
+        <translation>ఎవరూ సైన్ ఇన్ కాలేదు</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>నగదు</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>కార్డు</translation>
+    </message>
+    <message>
+        <source>UPI</source>
+        <translation>UPI</translation>
+    </message>
+    <message>
+        <source>gift card</source>
+        <translation>గిఫ్ట్ కార్డ్</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>పాయింట్లు</translation>
+    </message>
+    <message>
+        <source>split</source>
+        <translation>విభజిత చెల్లింపు</translation>
+    </message>
+</context>
+<context>
     <name>Basket</name>
     <message>
         <source>Adult</source>
@@ -1539,6 +2446,57 @@
     <message>
         <source>A confirmation is on its way to %1.</source>
         <translation>నిర్ధారణ %1 కి పంపబడుతోంది.</translation>
+    </message>
+</context>
+<context>
+    <name>DoorMode</name>
+    <message>
+        <source>This ticket was exchanged or cancelled: it admits nobody. The customer&apos;s new ticket admits them.</source>
+        <translation>ఈ టికెట్ మార్చబడింది లేదా రద్దు చేయబడింది: దీనితో ఎవరికీ ప్రవేశం లేదు. కస్టమర్ కొత్త టికెట్‌తో ప్రవేశం పొందుతారు.</translation>
+    </message>
+    <message>
+        <source>Refunded: this ticket is no longer valid.</source>
+        <translation>రీఫండ్ అయింది: ఈ టికెట్ ఇక చెల్లదు.</translation>
+    </message>
+    <message>
+        <source>This booking is not valid for entry (its seats went to another sale first). Send the customer to the box office.</source>
+        <translation>ఈ బుకింగ్ ప్రవేశానికి చెల్లదు (దాని సీట్లు ముందే వేరే అమ్మకానికి వెళ్ళాయి). కస్టమర్‌ను బాక్స్ ఆఫీస్‌కు పంపండి.</translation>
+    </message>
+    <message>
+        <source>Wrong hall: this ticket is for %1 (%2, %3).</source>
+        <translation>తప్పు హాల్: ఈ టికెట్ %1 కోసం (%2, %3).</translation>
+    </message>
+    <message>
+        <source>Wrong day: this ticket is for %1.</source>
+        <translation>తప్పు రోజు: ఈ టికెట్ %1 కోసం.</translation>
+    </message>
+    <message>
+        <source>Wrong show: this ticket is for %1 at %2.</source>
+        <translation>తప్పు షో: ఈ టికెట్ %2 కి %1 కోసం.</translation>
+    </message>
+    <message>
+        <source>Too early: doors for %1 open at %2.</source>
+        <translation>చాలా ముందుగా వచ్చారు: %1 కోసం ద్వారాలు %2 కి తెరుచుకుంటాయి.</translation>
+    </message>
+    <message>
+        <source>This show has ended (it started at %1).</source>
+        <translation>ఈ షో ముగిసింది (ఇది %1 కి ప్రారంభమైంది).</translation>
+    </message>
+    <message>
+        <source>Already admitted at %1, %2. Do not admit again; ask a manager if in doubt.</source>
+        <translation>ఇప్పటికే %1 వద్ద, %2 కి ప్రవేశం ఇచ్చారు. మళ్ళీ ప్రవేశం ఇవ్వకండి; సందేహం ఉంటే మేనేజర్‌ను అడగండి.</translation>
+    </message>
+    <message>
+        <source>No booking %1 for this cinema. Check the ticket, or send the customer to the box office.</source>
+        <translation>ఈ సినిమా హాల్‌కు బుకింగ్ %1 లేదు. టికెట్ తనిఖీ చేయండి, లేదా కస్టమర్‌ను బాక్స్ ఆఫీస్‌కు పంపండి.</translation>
+    </message>
+    <message>
+        <source>This ticket&apos;s code is not genuine or not of this box office. Do not admit: send the customer to the box office.</source>
+        <translation>ఈ టికెట్ కోడ్ నిజమైనది కాదు లేదా ఈ బాక్స్ ఆఫీస్‌ది కాదు. ప్రవేశం ఇవ్వకండి: కస్టమర్‌ను బాక్స్ ఆఫీస్‌కు పంపండి.</translation>
+    </message>
+    <message>
+        <source>The scan was not read as a ticket. Scan the QR code again; a reference read out must be typed in (Type a reference).</source>
+        <translation>స్కాన్ టికెట్‌గా చదవబడలేదు. QR కోడ్ మళ్ళీ స్కాన్ చేయండి; చదివి చెప్పిన రిఫరెన్స్‌ను టైప్ చేయాలి (రిఫరెన్స్ టైప్ చేయండి).</translation>
     </message>
 </context>
 <context>
@@ -5157,8 +6115,36 @@
         <translation>సీట్లు మార్చడానికి క్లౌడ్ కావాలి; రీఫండ్ ఆఫ్‌లైన్‌లోనూ పనిచేస్తుంది.</translation>
     </message>
     <message>
+        <source>Shared catalogue: this device has no cinema_id, so its shows, prices and staff are its own (set cinema_id or run `kiosk cloud join`).</source>
+        <translation>షేర్డ్ కేటలాగ్: ఈ పరికరానికి cinema_id లేదు, కాబట్టి దీని షోలు, ధరలు, సిబ్బంది దీనివే (cinema_id సెట్ చేయండి లేదా `kiosk cloud join` అమలు చేయండి).</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>ఎప్పుడూ లేదు</translation>
+    </message>
+    <message>
+        <source>Shared catalogue of %1: version %2 · last checked %3</source>
+        <translation>%1 షేర్డ్ కేటలాగ్: వెర్షన్ %2 · చివరి తనిఖీ %3</translation>
+    </message>
+    <message>
+        <source>not pulled yet</source>
+        <translation>ఇంకా తీసుకోలేదు</translation>
+    </message>
+    <message>
+        <source>your changes wait to be published (offline)</source>
+        <translation>మీ మార్పులు ప్రచురణ కోసం వేచి ఉన్నాయి (ఆఫ్‌లైన్)</translation>
+    </message>
+    <message>
+        <source>%1 record(s) changed here are not published yet (`kiosk cloud publish`, or edit again once online)</source>
+        <translation>ఇక్కడ మార్చిన %1 రికార్డు(లు) ఇంకా ప్రచురించబడలేదు (`kiosk cloud publish`, లేదా ఆన్‌లైన్ అయ్యాక మళ్ళీ సవరించండి)</translation>
+    </message>
+    <message>
+        <source>%1 item(s) could not be read and keep their last good copy:</source>
+        <translation>%1 అంశం(లు) చదవలేకపోయాం, వాటి చివరి సరైన కాపీ ఉంచబడింది:</translation>
+    </message>
+    <message>
+        <source>last refused publish (%1): %2</source>
+        <translation>చివరిగా తిరస్కరించిన ప్రచురణ (%1): %2</translation>
     </message>
     <message>
         <source>%1 · policy %2 · last sent %3 · last pulled %4 · sales last verified in the cloud %5 · %6 waiting</source>
