@@ -165,6 +165,10 @@ def fill_report_sums(conn) -> None:
         return
     conn.execute("DELETE FROM report_day_sums")
     conn.execute("INSERT INTO report_day_sums SELECT * FROM report_day_sums_source")
+    for table in ("report_day_tenders", "report_day_offers"):  # migration 0033
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone():
+            conn.execute(f"DELETE FROM {table}")  # noqa: S608 (constant names)
+            conn.execute(f"INSERT INTO {table} SELECT * FROM {table}_source")  # noqa: S608
 
 
 def _reference(i: int) -> str:
@@ -216,7 +220,8 @@ def generate(path: Path, bookings: int, seed: int = 20261125,
     # The report sums (migration 0032) are kept by triggers row by row; a bulk load drops them
     # and fills the sums afterwards from their defining view.
     triggers = [(name, sql) for name, sql in conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report_sums_%'")]
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+        "AND (name LIKE 'report_sums_%' OR name LIKE 'report_shares_%')")]
     for name, _sql in triggers:
         conn.execute(f'DROP TRIGGER "{name}"')
     layout, seats = _layout()

@@ -1,4 +1,4 @@
-"""The kept report sums (migration 0032) give exactly the reports of the straightforward queries.
+"""The kept report sums (migrations 0032, 0033) give exactly the reports of the straightforward queries.
 
 The fast path reads ``report_day_sums``, kept by triggers in the same transaction as each sale
 and refund; the live path reads every booking of the range. Both run here on small random worlds
@@ -23,14 +23,15 @@ from tests.factories import insert_open_shift
 CARD = Payment("card", card_last4="4242")
 
 
-def _tables(report) -> dict:
-    return {t.name: (t.columns, t.rows) for t in report.tables}
+def _tables(report) -> dict:  # money by tender and offers too (kept since migration 0033)
+    return {t.name: (t.columns, t.rows) for t in (*report.tables, *report.extra_tables)}
 
 
 def _both(monkeypatch, reports, actor, start, end, cinema=None):
     fast = reports.daily_sales(actor, start, end, cinema_id=cinema)
     with monkeypatch.context() as m:
         m.setattr(reports_module, "_has_sums", lambda conn: False)
+        m.setattr(reports_module, "_has_kept", lambda conn: False)
         live = reports.daily_sales(actor, start, end, cinema_id=cinema)
     return fast, live
 
@@ -39,6 +40,11 @@ def _sums_match_their_view(conn) -> None:
     kept = {tuple(r[:7]): tuple(r[7:]) for r in conn.execute("SELECT * FROM report_day_sums")}
     truth = {tuple(r[:7]): tuple(r[7:]) for r in conn.execute("SELECT * FROM report_day_sums_source")}
     assert {k: v for k, v in kept.items() if any(v)} == truth
+    for table, key in (("report_day_tenders", 5), ("report_day_offers", 6)):  # migration 0033
+        kept = {tuple(r[:key]): tuple(r[key:]) for r in conn.execute(f"SELECT * FROM {table}")}  # noqa: S608
+        truth = {tuple(r[:key]): tuple(r[key:])
+                 for r in conn.execute(f"SELECT * FROM {table}_source")}  # noqa: S608
+        assert {k: v for k, v in kept.items() if any(v)} == truth, table
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
