@@ -128,7 +128,8 @@ def test_kept_sums_equal_the_live_report_after_random_trading(services, clock, m
         day += timedelta(days=1)
 
 
-def test_kept_sums_equal_the_live_report_on_a_generated_chain(tmp_path, monkeypatch):
+@pytest.mark.parametrize("fast", [False, True])  # the Python loop, and the SQL of the chain bench
+def test_kept_sums_equal_the_live_report_on_a_generated_chain(tmp_path, monkeypatch, fast):
     from kiosk.bench.actors import bench_manager
     from kiosk.bench.datagen import generate
     from kiosk.config import Config
@@ -137,7 +138,7 @@ def test_kept_sums_equal_the_live_report_on_a_generated_chain(tmp_path, monkeypa
     from kiosk.services.reports import ReportService
     from kiosk.store.db import open_db
 
-    info = generate(tmp_path / "chain.db", 4000, cinemas=6)  # copies of 4 zones and 3 currencies
+    info = generate(tmp_path / "chain.db", 4000, cinemas=6, fast=fast)  # copies of 4 zones and 3 currencies
     db = open_db(tmp_path / "chain.db")
     try:
         conn = db.conn
