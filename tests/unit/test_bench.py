@@ -182,3 +182,5 @@ def test_the_chain_section_reports_day_and_month_against_their_targets(tmp_path,
     assert rows["day's sales report, 50 cinemas"]["target"] == "<= 300 ms"
     month = next(r for n, r in rows.items() if n.startswith("month's sales report of one cinema"))
     assert month["target"] == "<= 1000 ms" and month["ok"] in (True, False)
+    chain_month = next(r for n, r in rows.items() if n.startswith("month's sales report, 50 cinemas"))
+    assert chain_month["target"] == "<= 1000 ms" and "CPU" in chain_month["note"]
