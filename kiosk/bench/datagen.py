@@ -247,9 +247,9 @@ def _fill_sql(conn, chain, shows, bookings: int, staff_ids, kiosks, local_moment
                CASE WHEN a.rr < 0.03 THEN 'full' WHEN a.rr < 0.04 AND a.size > 1 THEN 'last'
                     WHEN a.rr >= 0.04 AND a.rr < 0.042 THEN 'pending' END AS refund
           FROM a JOIN g_show s ON s.si = a.si
-    """)
+    """)  # noqa: S608 (numbers and constant SQL only)
     conn.execute("UPDATE g SET tt = trim(tt)")
-    conn.execute(f"""
+    conn.execute("""
         INSERT INTO bookings (id, reference, idempotency_key, show_id, channel, kiosk_id, staff_id,
             currency, total_minor, tax_minor, refunded_minor, payment_method, card_last4,
             cash_tendered_minor, change_minor, state, sync_state, created_at, business_date,
@@ -303,7 +303,7 @@ def _fill_sql(conn, chain, shows, bookings: int, staff_ids, kiosks, local_moment
           FROM g JOIN g_show s ON s.si = g.si
           JOIN g_price p ON p.ci = g.ci AND p.premium = (g.seat0 >= 160) AND p.tt = g.tt
          WHERE g.refund IS NOT NULL
-    """)
+    """)  # noqa: S608 (numbers and constant SQL only)
     counts = conn.execute("SELECT (SELECT COUNT(*) FROM g), (SELECT SUM(size) FROM g), "
                           "(SELECT COUNT(*) FROM g WHERE refund IS NOT NULL)").fetchone()
     for table in ("g", "g_show", "g_price", "g_seat"):
