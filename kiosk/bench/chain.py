@@ -2,7 +2,8 @@
 database (issue 15 point 5).
 
 Targets: a day's sales report over the whole chain <= 300 ms median; a month's sales report of
-one cinema <= 1 s median. The database is the report generator's (``kiosk.bench.datagen``) at
+one cinema, of the whole chain (62,000 shows listed), and of each cinema in turn (the slowest),
+<= 1 s. The database is the report generator's (``kiosk.bench.datagen``) at
 50 cinemas: 10,000,000 bookings (about 120 days of 84,000 bookings), cached between runs by
 schema hash; ``quick`` uses 20,000. Beside the targets the section times, informationally, what
 the console also runs over the same data: occupancy and refunds of the day, the dashboard build
@@ -85,6 +86,20 @@ def run(quick: bool) -> list[BenchResult]:
         day_ms = median_ms(lambda: reports.daily_sales(boss, day), repeat, "day")
         month_ms = median_ms(lambda: reports.daily_sales(boss, first, month_end, cinema_id=cinema),
                              repeat, "month")
+        chain_month_bookings = sum(reports.daily_sales(boss, first, month_end)
+                                   .totals.column("bookings"))
+        chain_month_ms = median_ms(lambda: reports.daily_sales(boss, first, month_end), repeat,
+                                   "chain_month")
+        # The chain's month by cinema: each cinema's month report in turn (what head office
+        # runs to compare them); the slowest against the month's target.
+        import statistics
+        import time
+
+        each = []
+        for (cid,) in db.conn.execute("SELECT id FROM cinemas ORDER BY id").fetchall():
+            started = time.perf_counter()
+            reports.daily_sales(boss, first, month_end, cinema_id=cid)
+            each.append((time.perf_counter() - started) * 1000)
         extras_ms = median_ms(lambda: (reports.occupancy(boss, day), reports.refunds(boss, day)),
                               repeat, "extras")
         dashboard = DashboardService(deps, reports, CashupService(deps))
@@ -107,6 +122,14 @@ def run(quick: bool) -> list[BenchResult]:
         BenchResult(SECTION, f"month's sales report of one cinema ({month_days} days)", month_ms,
                     "ms", f"<= {MONTH_TARGET_MS:.0f} ms", month_ms <= MONTH_TARGET_MS,
                     f"{month_bookings:,} bookings of {cinema}; {_cpu_note('month')}"),
+        BenchResult(SECTION, f"month's sales report, {CHAIN_CINEMAS} cinemas ({month_days} days)",
+                    chain_month_ms, "ms", f"<= {MONTH_TARGET_MS:.0f} ms",
+                    chain_month_ms <= MONTH_TARGET_MS,
+                    f"{chain_month_bookings:,} bookings; {_cpu_note('chain_month')}"),
+        BenchResult(SECTION, f"month by cinema: each of the {len(each)} cinemas' month report",
+                    max(each), "ms", f"<= {MONTH_TARGET_MS:.0f} ms", max(each) <= MONTH_TARGET_MS,
+                    f"slowest of {len(each)}; median {statistics.median(each):,.0f} ms, "
+                    f"all {sum(each) / 1000:,.1f} s"),
         BenchResult(SECTION, "day's occupancy + refunds list, chain", extras_ms, "ms",
                     note=f"same day; {_cpu_note('extras')}"),
         BenchResult(SECTION, "dashboard build, chain day (+ a week before)", dash_ms, "ms",

@@ -341,12 +341,14 @@ def food_tables(conn: sqlite3.Connection, params: dict[str, Any],
     )
 
 
-def discounts_table(conn: sqlite3.Connection, params: dict[str, Any]) -> ReportTable:
+def discounts_table(conn: sqlite3.Connection, params: dict[str, Any],
+                    kept: bool = False) -> ReportTable:
     """Each offer's sales, tickets and amount taken off (sales the day's net figures already
     count at what was paid): this device's bookings and, on the manager console, every
-    device's pulled with the day."""
-    sql = _DISCOUNTS_SQL
-    if params.get("cinema") is not None:  # its bookings through its shows (migration 0032)
+    device's pulled with the day. ``kept``: from ``report_day_offers`` (migration 0033; the
+    caller checks no day of the range was pulled) instead of every discounted booking."""
+    sql = _KEPT_OFFERS_SQL if kept else _DISCOUNTS_SQL
+    if params.get("cinema") is not None and not kept:  # its bookings through its shows (migration 0032)
         sql = sql.replace("AND (:cinema IS NULL OR h.cinema_id = :cinema)",
                           "AND h.cinema_id = :cinema AND b.show_id IN (SELECT s2.id FROM shows s2 "
                           "JOIN halls h2 ON h2.id = s2.hall_id WHERE h2.cinema_id = :cinema)", 1)
@@ -381,7 +383,18 @@ WITH lines AS (
 )
 SELECT MAX(label), CASE WHEN COUNT(DISTINCT code) = 1 THEN MAX(code) ELSE '' END, currency,
        COUNT(*), SUM(tickets), SUM(amount_minor)
-  FROM lines GROUP BY offer_id, currency ORDER BY SUM(amount_minor) DESC
+  FROM lines GROUP BY offer_id, currency ORDER BY SUM(amount_minor) DESC, offer_id, currency
+"""
+
+# The same from the kept sums: one row per (day, cinema, offer, currency, code, label), so the
+# label and the single code come out as above; rows whose sales were all taken back are none.
+_KEPT_OFFERS_SQL = """
+SELECT MAX(label), CASE WHEN COUNT(DISTINCT code) = 1 THEN MAX(code) ELSE '' END, currency,
+       SUM(n), SUM(tickets), SUM(amount)
+  FROM report_day_offers
+ WHERE business_date BETWEEN :start AND :end AND (:cinema IS NULL OR cinema_id = :cinema)
+   AND n > 0
+ GROUP BY offer_key, currency ORDER BY SUM(amount) DESC, offer_key, currency
 """
 
 
@@ -552,12 +565,13 @@ class ReportService:
             names = self._names(conn)
             names["show"] = self._show_info(
                 conn, {r[1] for r in (*sales, *refunds, *exchanges) if r[0] == "show"})
+            kept = not views and _has_kept(conn)
             tenders = tender_breakdown(conn, start=start.isoformat(), end=end.isoformat(),
-                                       cinema_id=cinema_id)
+                                       cinema_id=cinema_id, kept=kept)
             report = self._build_sales(start, end, cinema_id, sales, refunds, exchanges, names)
             food = food_tables(conn, params, {c: int(report.total(c).get("tickets", 0))
                                               for c in report.currencies})
-            discounts = discounts_table(conn, params)
+            discounts = discounts_table(conn, params, kept)
         return replace(report, food=food, discounts=discounts, by_tender=ReportTable(
             "by_tender", "Money by tender", _TENDER_COLUMNS,
             tuple((t.kind, t.currency, t.tenders, t.taken_minor, t.refunds, t.refunded_minor,
@@ -647,6 +661,7 @@ class ReportService:
                    show_ids: Iterable[str]) -> dict[str, tuple[str, str, str, str]]:
         ids = sorted(set(show_ids))
         info: dict[str, tuple[str, str, str, str]] = {}
+        local: dict[tuple[str, str], str] = {}  # a chain's cinemas share zones and start times
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             marks = ",".join("?" * len(chunk))
@@ -656,8 +671,11 @@ class ReportService:
                 f"JOIN cinemas c ON c.id = h.cinema_id WHERE s.id IN ({marks})",
                 chunk,
             ):
-                starts = datetime.fromisoformat(r[1]).astimezone(ZoneInfo(r[5]))
-                info[r[0]] = (starts.strftime("%Y-%m-%d %H:%M"), r[2], r[3], r[4])
+                starts = local.get((r[1], r[5]))
+                if starts is None:
+                    starts = local[(r[1], r[5])] = datetime.fromisoformat(r[1]).astimezone(
+                        ZoneInfo(r[5])).strftime("%Y-%m-%d %H:%M")
+                info[r[0]] = (starts, r[2], r[3], r[4])
         return info
 
     def _build_sales(self, start: date, end: date, cinema_id: str | None,
@@ -749,6 +767,10 @@ class ReportService:
                                (Column("hour", "Hour"), Column("currency", "Currency"), *_MEASURES),
                                tuple(rows))
 
+        def show_label(key: str) -> tuple[str, str, str, str, str]:
+            starts, film, hall, cinema = show_info.get(key) or ("", "", "", "")
+            return (starts, film, cinema, hall, key)
+
         film_title = names["film"]
         return SalesReport(
             start=start, end=end, cinema_id=cinema_id, generated_at=self.deps.clock.now(),
@@ -758,7 +780,7 @@ class ReportService:
             by_show=table("show", "by_show", "Sales by show",
                           (Column("starts", "Starts (local)"), Column("film", "Film"),
                            Column("cinema", "Cinema"), Column("hall", "Hall"), Column("show_id", "Show")),
-                          lambda k: (*((show_info.get(k) or ("", "", "", ""))[i] for i in (0, 1, 3, 2)), k)),
+                          show_label),
             by_hour=by_hour(),
             by_payment=table("payment", "by_payment", "Sales by payment method",
                              (Column("payment_method", "Payment"),), lambda k: (k,)),
@@ -870,58 +892,63 @@ def _has_sums(conn: sqlite3.Connection) -> bool:
                         "AND name = 'report_day_sums'").fetchone() is not None
 
 
-# The kept sums of the range, grouped across days and cinemas (hours keep their cinema: its zone
-# turns the UTC quarter into a local hour). Film and total rows come from the show rows.
+def _has_kept(conn: sqlite3.Connection) -> bool:
+    """Does this database keep the tender and offer sums (migration 0033)?"""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                        "AND name = 'report_day_tenders'").fetchone() is not None
+
+
+# The kept sums of the range, regrouped in SQL into the rows the report shows: across days and
+# cinemas, hours by their cinema's zone (one of its cinemas stands for all: the zone turns the
+# UTC quarter into a local hour, so a chain day has a few hundred hour rows, not 50 cinemas'
+# thousands), film and total rows folded from the show rows, keys whose every sale or refund was
+# taken back out dropped. Python then reads each row once.
 _SUMS_SQL = """
-SELECT r.source, r.dim, CASE WHEN r.dim = 'hour' THEN r.cinema_id END, r.k1, r.k2, r.currency,
-       s.film_id, SUM(r.n), SUM(r.amount), SUM(r.tax), SUM(r.tickets)
+WITH r AS MATERIALIZED (
+SELECT r.source, r.dim, c.timezone AS zone, r.k1, r.k2, r.currency, SUM(r.n) AS n,
+       SUM(r.amount) AS amount, SUM(r.tax) AS tax, SUM(r.tickets) AS tickets,
+       MIN(r.cinema_id) AS cinema
   FROM report_day_sums r
-  LEFT JOIN shows s ON r.dim = 'show' AND s.id = r.k1
+  LEFT JOIN cinemas c ON r.dim = 'hour' AND c.id = r.cinema_id
  WHERE r.business_date BETWEEN :start AND :end AND r.cinema_id <> ''
    AND (:cinema IS NULL OR r.cinema_id = :cinema)
- GROUP BY 1, 2, 3, 4, 5, 6, 7
+ GROUP BY r.source, r.dim, c.timezone, r.k1, r.k2, r.currency)
+SELECT source, dim, CASE dim WHEN 'hour' THEN cinema ELSE NULLIF(k1, '') END,
+       CASE dim WHEN 'hour' THEN k1 || '|' || k2 WHEN 'staff' THEN NULLIF(k2, '') END,
+       currency, n, amount, tax, tickets
+  FROM r WHERE n <> 0
+UNION ALL
+SELECT source, 'film', s.film_id, NULL, currency, SUM(n), SUM(amount), SUM(tax), SUM(tickets)
+  FROM r JOIN shows s ON s.id = r.k1 WHERE dim = 'show'
+ GROUP BY source, s.film_id, currency HAVING SUM(n) <> 0
+UNION ALL
+SELECT source, 'total', NULL, NULL, currency, SUM(n), SUM(amount), SUM(tax), SUM(tickets)
+  FROM r WHERE dim = 'show' GROUP BY source, currency HAVING SUM(n) <> 0
 """
 
 
 def _summed(conn: sqlite3.Connection, params: dict[str, Any]
             ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """Sales and refund rows in the shapes of ``_fan_out(_SALES_SQL)`` and
-    ``_fan_out(_REFUNDS_SQL)``, from the sums kept with every sale and refund (migration 0032)
+    ``_fan_out(_REFUNDS_SQL)``, from the sums kept with every sale and refund (migrations 0032)
     instead of every booking of the range: (dim, key 1, key 2, currency[, state], measures)."""
-    sales: dict[tuple[Any, ...], list[int]] = {}
-    refunds: dict[tuple[Any, ...], list[int]] = {}
-
-    def add(source: str, dim: str, k1: Any, k2: Any, cur: str, m: tuple[int, ...]) -> None:
-        into, key = (sales, (dim, k1, k2, cur)) if source == "sale" else \
-            (refunds, (dim, k1, k2, cur, source))
-        got = into.setdefault(key, [0, 0, 0, 0])
-        for i, v in enumerate(m):
-            got[i] += v
-
     sql = _SUMS_SQL
     if params.get("cinema") is not None:  # one cinema: seek its rows day by day (the key's order)
-        sql = ("WITH RECURSIVE days(day) AS (SELECT :start UNION ALL SELECT date(day, '+1 day') "
-               "FROM days WHERE day < :end)" + sql.replace(
+        sql = sql.replace("WITH r AS MATERIALIZED (", "WITH RECURSIVE days(day) AS (SELECT :start "
+                          "UNION ALL SELECT date(day, '+1 day') FROM days WHERE day < :end),\n"
+                          "r AS MATERIALIZED (").replace(
                    "FROM report_day_sums r", "FROM days CROSS JOIN report_day_sums r").replace(
                    "WHERE r.business_date BETWEEN :start AND :end",
                    "WHERE r.business_date = days.day").replace(
-                   "(:cinema IS NULL OR r.cinema_id = :cinema)", "r.cinema_id = :cinema"))
-    for source, dim, cinema, k1, k2, cur, film, *m in conn.execute(sql, params):
-        if not m[0] and not m[3] and not m[1] and not m[2]:
-            continue  # every sale or refund of the key was taken back out
-        if dim == "hour":
-            k1, k2 = cinema, f"{k1}|{k2}"
-        elif dim == "staff":
-            k1, k2 = (None if k1 == "" else k1), (None if k2 == "" else k2)
+                   "(:cinema IS NULL OR r.cinema_id = :cinema)", "r.cinema_id = :cinema")
+    sales: list[tuple[Any, ...]] = []
+    refunds: list[tuple[Any, ...]] = []
+    for source, dim, k1, k2, cur, *m in conn.execute(sql, params):
+        if source == "sale":
+            sales.append((dim, k1, k2, cur, *m))
         else:
-            k1, k2 = (None if k1 == "" else k1), None
-        add(source, dim, k1, k2, cur, tuple(m))
-        if dim == "show":
-            if film is not None:
-                add(source, "film", film, None, cur, tuple(m))
-            add(source, "total", None, None, cur, tuple(m))
-    return ([(*k, *v) for k, v in sales.items() if v[0]],
-            [(*k, *v) for k, v in refunds.items() if v[0]])
+            refunds.append((dim, k1, k2, cur, source, *m))
+    return sales, refunds
 
 
 def _pulled(conn: sqlite3.Connection, start: date, end: date) -> bool:

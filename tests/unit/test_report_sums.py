@@ -1,4 +1,4 @@
-"""The kept report sums (migration 0032) give exactly the reports of the straightforward queries.
+"""The kept report sums (migrations 0032, 0033) give exactly the reports of the straightforward queries.
 
 The fast path reads ``report_day_sums``, kept by triggers in the same transaction as each sale
 and refund; the live path reads every booking of the range. Both run here on small random worlds
@@ -23,14 +23,15 @@ from tests.factories import insert_open_shift
 CARD = Payment("card", card_last4="4242")
 
 
-def _tables(report) -> dict:
-    return {t.name: (t.columns, t.rows) for t in report.tables}
+def _tables(report) -> dict:  # money by tender and offers too (kept since migration 0033)
+    return {t.name: (t.columns, t.rows) for t in (*report.tables, *report.extra_tables)}
 
 
 def _both(monkeypatch, reports, actor, start, end, cinema=None):
     fast = reports.daily_sales(actor, start, end, cinema_id=cinema)
     with monkeypatch.context() as m:
         m.setattr(reports_module, "_has_sums", lambda conn: False)
+        m.setattr(reports_module, "_has_kept", lambda conn: False)
         live = reports.daily_sales(actor, start, end, cinema_id=cinema)
     return fast, live
 
@@ -39,6 +40,11 @@ def _sums_match_their_view(conn) -> None:
     kept = {tuple(r[:7]): tuple(r[7:]) for r in conn.execute("SELECT * FROM report_day_sums")}
     truth = {tuple(r[:7]): tuple(r[7:]) for r in conn.execute("SELECT * FROM report_day_sums_source")}
     assert {k: v for k, v in kept.items() if any(v)} == truth
+    for table, key in (("report_day_tenders", 5), ("report_day_offers", 6)):  # migration 0033
+        kept = {tuple(r[:key]): tuple(r[key:]) for r in conn.execute(f"SELECT * FROM {table}")}  # noqa: S608
+        truth = {tuple(r[:key]): tuple(r[key:])
+                 for r in conn.execute(f"SELECT * FROM {table}_source")}  # noqa: S608
+        assert {k: v for k, v in kept.items() if any(v)} == truth, table
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -122,7 +128,8 @@ def test_kept_sums_equal_the_live_report_after_random_trading(services, clock, m
         day += timedelta(days=1)
 
 
-def test_kept_sums_equal_the_live_report_on_a_generated_chain(tmp_path, monkeypatch):
+@pytest.mark.parametrize("fast", [False, True])  # the Python loop, and the SQL of the chain bench
+def test_kept_sums_equal_the_live_report_on_a_generated_chain(tmp_path, monkeypatch, fast):
     from kiosk.bench.actors import bench_manager
     from kiosk.bench.datagen import generate
     from kiosk.config import Config
@@ -131,7 +138,7 @@ def test_kept_sums_equal_the_live_report_on_a_generated_chain(tmp_path, monkeypa
     from kiosk.services.reports import ReportService
     from kiosk.store.db import open_db
 
-    info = generate(tmp_path / "chain.db", 4000, cinemas=6)  # copies of 4 zones and 3 currencies
+    info = generate(tmp_path / "chain.db", 4000, cinemas=6, fast=fast)  # copies of 4 zones and 3 currencies
     db = open_db(tmp_path / "chain.db")
     try:
         conn = db.conn
