@@ -309,8 +309,10 @@ class Fields(dict[str, str]):
             return _money(d, source)
         if key == "seats_part":
             seats = d.get("seats")
-            return (", " + self.tr("seats %1").replace("%1", _list(seats))) \
-                if isinstance(seats, (list, tuple)) and seats else ""
+            if not (isinstance(seats, (list, tuple)) and seats):
+                return ""
+            return ", " + self.tr(QT_TRANSLATE_NOOP("AuditWords", "seats %1")).replace(
+                "%1", _list(seats))
         if key == "seats_list":
             return _list(d.get("seats") or ())
         if key == "seat_count":
@@ -335,13 +337,18 @@ class Fields(dict[str, str]):
         if key == "comment_part":
             return f": {d['comment']}" if d.get("comment") else ""
         if key == "payout_part":
-            return (" " + self.tr("(to pay out: no drawer was open)")) if d.get("to_pay_out") \
-                else ""
+            if not d.get("to_pay_out"):
+                return ""
+            return " " + self.tr(QT_TRANSLATE_NOOP("AuditWords",
+                                                   "(to pay out: no drawer was open)"))
         if key == "shift_part":
-            return (" " + self.tr("(shift %1)").replace("%1", str(d["shift_id"]))) \
-                if d.get("shift_id") else ""
+            if not d.get("shift_id"):
+                return ""
+            return " " + self.tr(QT_TRANSLATE_NOOP("AuditWords", "(shift %1)")).replace(
+                "%1", str(d["shift_id"]))
         if key == "owed_part":
-            return self.tr("%1 point(s) owed").replace("%1", str(d.get("owed", 0)))
+            return self.tr(QT_TRANSLATE_NOOP("AuditWords", "%1 point(s) owed")).replace(
+                "%1", str(d.get("owed", 0)))
         if key == "why":
             why = str(d.get("reason") or "")
             return self.tr(WHY[why]) if why in WHY else (why.replace("_", " ") or "—")
@@ -354,8 +361,9 @@ class Fields(dict[str, str]):
         if key == "exchanged_from":
             return str(d.get("exchanged_from") or "?")
         if key == "kind" and "outbox_id" in d:
-            kinds = {"confirm": self.tr("the sale"), "refund": self.tr("the refund"),
-                     "notify": self.tr("the customer message")}
+            kinds = {"confirm": self.tr(QT_TRANSLATE_NOOP("AuditWords", "the sale")),
+                     "refund": self.tr(QT_TRANSLATE_NOOP("AuditWords", "the refund")),
+                     "notify": self.tr(QT_TRANSLATE_NOOP("AuditWords", "the customer message"))}
             return kinds.get(str(d.get("kind")), str(d.get("kind")))
         if key in d and d[key] not in (None, ""):
             return _list(d[key])

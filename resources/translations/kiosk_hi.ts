@@ -1041,6 +1041,34 @@
         <source>split</source>
         <translation>मिश्रित</translation>
     </message>
+    <message>
+        <source>seats %1</source>
+        <translation>सीटें %1</translation>
+    </message>
+    <message>
+        <source>(to pay out: no drawer was open)</source>
+        <translation>(भुगतान बाकी: कोई दराज़ खुली नहीं थी)</translation>
+    </message>
+    <message>
+        <source>(shift %1)</source>
+        <translation>(शिफ़्ट %1)</translation>
+    </message>
+    <message>
+        <source>%1 point(s) owed</source>
+        <translation>%1 पॉइंट बकाया</translation>
+    </message>
+    <message>
+        <source>the sale</source>
+        <translation>बिक्री</translation>
+    </message>
+    <message>
+        <source>the refund</source>
+        <translation>रिफ़ंड</translation>
+    </message>
+    <message>
+        <source>the customer message</source>
+        <translation>ग्राहक संदेश</translation>
+    </message>
 </context>
 <context>
     <name>Basket</name>
@@ -2629,37 +2657,6 @@
     <message>
         <source>Box Office Kiosk</source>
         <translation>बॉक्स ऑफ़िस कियोस्क</translation>
-    </message>
-</context>
-<context>
-    <name>Fields</name>
-    <message>
-        <source>seats %1</source>
-        <translation>सीटें %1</translation>
-    </message>
-    <message>
-        <source>(to pay out: no drawer was open)</source>
-        <translation>(भुगतान बाकी: कोई दराज़ खुली नहीं थी)</translation>
-    </message>
-    <message>
-        <source>(shift %1)</source>
-        <translation>(शिफ़्ट %1)</translation>
-    </message>
-    <message>
-        <source>%1 point(s) owed</source>
-        <translation>%1 पॉइंट बकाया</translation>
-    </message>
-    <message>
-        <source>the sale</source>
-        <translation>बिक्री</translation>
-    </message>
-    <message>
-        <source>the refund</source>
-        <translation>रिफ़ंड</translation>
-    </message>
-    <message>
-        <source>the customer message</source>
-        <translation>ग्राहक संदेश</translation>
     </message>
 </context>
 <context>

@@ -1041,6 +1041,34 @@
         <source>split</source>
         <translation>విభజిత చెల్లింపు</translation>
     </message>
+    <message>
+        <source>seats %1</source>
+        <translation>సీట్లు %1</translation>
+    </message>
+    <message>
+        <source>(to pay out: no drawer was open)</source>
+        <translation>(చెల్లించాల్సి ఉంది: ఏ డ్రాయర్ తెరిచి లేదు)</translation>
+    </message>
+    <message>
+        <source>(shift %1)</source>
+        <translation>(షిఫ్ట్ %1)</translation>
+    </message>
+    <message>
+        <source>%1 point(s) owed</source>
+        <translation>%1 పాయింట్లు బాకీ</translation>
+    </message>
+    <message>
+        <source>the sale</source>
+        <translation>అమ్మకం</translation>
+    </message>
+    <message>
+        <source>the refund</source>
+        <translation>రీఫండ్</translation>
+    </message>
+    <message>
+        <source>the customer message</source>
+        <translation>కస్టమర్ సందేశం</translation>
+    </message>
 </context>
 <context>
     <name>Basket</name>
@@ -2629,37 +2657,6 @@
     <message>
         <source>Box Office Kiosk</source>
         <translation>బాక్స్ ఆఫీస్ కియోస్క్</translation>
-    </message>
-</context>
-<context>
-    <name>Fields</name>
-    <message>
-        <source>seats %1</source>
-        <translation>సీట్లు %1</translation>
-    </message>
-    <message>
-        <source>(to pay out: no drawer was open)</source>
-        <translation>(చెల్లించాలి: డ్రాయర్ తెరిచి లేదు)</translation>
-    </message>
-    <message>
-        <source>(shift %1)</source>
-        <translation>(షిఫ్ట్ %1)</translation>
-    </message>
-    <message>
-        <source>%1 point(s) owed</source>
-        <translation>%1 పాయింట్లు బాకీ</translation>
-    </message>
-    <message>
-        <source>the sale</source>
-        <translation>అమ్మకం</translation>
-    </message>
-    <message>
-        <source>the refund</source>
-        <translation>రీఫండ్</translation>
-    </message>
-    <message>
-        <source>the customer message</source>
-        <translation>కస్టమర్ సందేశం</translation>
     </message>
 </context>
 <context>
