@@ -87,6 +87,7 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
     from kiosk.cloud.channel import CHANNEL_ID, OnlineChannel
     from kiosk.cloud.claims import SeatClaims
     from kiosk.cloud.clients import CloudClients, Timeouts
+    from kiosk.config import Config
     from kiosk.domain.errors import KioskError, SeatsUnavailable
     from kiosk.domain.layout import HallLayout
     from kiosk.domain.seating import best_available
@@ -98,6 +99,8 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
     p.add_argument("--per-row", type=int, required=True)
     p.add_argument("--block-seats", type=int, default=0)
     p.add_argument("--limit-s", type=float, default=600.0)
+    p.add_argument("--read-every-s", type=float, default=Config().cloud.pull_interval_s,
+                   help="re-read the show after a refusal at most this often (a kiosk's pull)")
     args = p.parse_args(argv)
     client = CloudClients(_race_config(Path("web.db"), CHANNEL_ID, args.endpoint).cloud,
                           Timeouts(read_s=15.0)).dynamodb
@@ -113,24 +116,35 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
     began = time.perf_counter()
     last_sale_at = time.time()
     taken = channel.taken(RACE_SHOW)
+    read_at = time.monotonic()
     fresh = True
+
+    def reread() -> None:
+        nonlocal taken, read_at, fresh
+        taken, read_at, fresh = channel.taken(RACE_SHOW), time.monotonic(), True
+
     while time.perf_counter() - began < args.limit_s:
         pick = best_available(layout, taken, RACE_PARTY)
         if pick is None:
             if fresh:
                 break  # sold out, as a fresh read says
-            taken, fresh = channel.taken(RACE_SHOW), True
+            reread()
             continue
         try:
             sale = channel.buy(RACE_SHOW, pick)
-        except SeatsUnavailable:
+        except SeatsUnavailable as refused:
+            # like a kiosk (hold_best): the seats the refusal names are out of the next search,
+            # and the whole show is read again only as often as a kiosk's screen pulls it
             refusals += 1
-            taken, fresh = channel.taken(RACE_SHOW), True
+            taken |= set(refused.seats or pick)
+            fresh = False
+            if time.monotonic() - read_at >= args.read_every_s:
+                reread()
             continue
         except KioskError:  # the one local server is overloaded: a slow answer, try again
             errors += 1
             time.sleep(0.05)
-            taken, fresh = channel.taken(RACE_SHOW), True
+            reread()
             continue
         sales.append([sale.booking_id, list(sale.seats)])
         taken |= set(pick)
