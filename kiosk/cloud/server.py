@@ -156,7 +156,7 @@ def _fast_item_answers() -> None:
             return real(self, context)
         return 200, {"Content-Type": "application/x-amz-json-1.0"}, json.dumps(result)
 
-    DynamoResult.execute_result = execute_result  # type: ignore[method-assign]
+    DynamoResult.execute_result = execute_result  # type: ignore[method-assign, assignment]
 
 
 def quiet() -> None:
