@@ -11,13 +11,19 @@ the local moto server. Afterwards everything is reconciled against DynamoDB:
   missing, or one of whose seats DynamoDB does not say is sold to it (kiosks' outboxes are
   drained first, as the app would on its next round).
 
-The achieved rate is set against the raw ``TransactWriteItems`` rate on the same server in the
-same run: as many processes as sellers, each sending confirm-shaped transactions (2 seats + the
-booking item, no contention, no SQLite), measured in two halves around the sale so a machine that
-speeds up or slows down does not favour either side. A booking needs two transactions (hold,
-then confirm), so 50 % is the protocol's own ceiling; the target asks that contention for the
-same best seats (refused claims, the re-reads they cause) and the kiosks' local work (SQLite
-commits with synchronous=FULL, the sync engine's pulls) cost at most half of it: >= 25 %.
+The ratio: bookings confirmed per second in the sale, divided by the raw ``TransactWriteItems``
+per second on the same server in the same run, from as many processes as sellers, each sending
+confirm-shaped transactions (2 seats + the booking item, no contention, no SQLite), measured in
+two halves around the sale so a machine that speeds up or slows down favours neither side. A
+booking is two transactions (hold, then confirm), so 50 % is the protocol's own ceiling: the rest
+is contention (claims refused because another seller took the block first, each one transaction
+that sells nothing), the kiosks' own work (SQLite commits with synchronous=FULL, best-seat
+searches, their sync engines' pulls) on the cores the server also needs, and the web's reads.
+The target, >= 25 %, allows that to cost as much as the two useful transactions.
+
+Each sale is bounded in wall-clock time (``BOUND_S``, ``--quick``: ``QUICK_BOUND_S``): the sellers
+stop there, what was sold is reconciled as usual, and the sell-out row reads "no" with the seats
+left, rather than the bench hanging on a machine that is too slow or too loaded.
 
 The same sale runs again with the show spread over 4 partition keys (``kiosk.cloud.partitions``)
 to show the blocked layout keeps I1 and I2 under the same load. The moto server has no partition
@@ -30,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -44,6 +51,8 @@ from kiosk.bench.cloud import RACE_PARTY, RACE_SHOW, RACE_TABLE, _race_config, _
 
 SECTION = "flash"
 RATIO_TARGET = 25.0  # % of the raw rate (see the module: half the two-transaction ceiling)
+BOUND_S = 900.0  # one full sale (2,500 seats) on a loaded 2-core machine; ~3 min when quiet
+QUICK_BOUND_S = 120.0
 
 
 def partition_rows() -> list[BenchResult]:
@@ -87,9 +96,10 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
     from kiosk.cloud.channel import CHANNEL_ID, OnlineChannel
     from kiosk.cloud.claims import SeatClaims
     from kiosk.cloud.clients import CloudClients, Timeouts
+    from kiosk.config import Config
     from kiosk.domain.errors import KioskError, SeatsUnavailable
     from kiosk.domain.layout import HallLayout
-    from kiosk.domain.seating import best_available
+    from kiosk.services.booking_holds import CONTENDED_S, FIRST_SPREAD, MAX_SPREAD, ranked_best
 
     p = argparse.ArgumentParser(prog="python -m kiosk.bench.flash web")
     for name in ("--endpoint", "--ready", "--go", "--out"):
@@ -98,6 +108,8 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
     p.add_argument("--per-row", type=int, required=True)
     p.add_argument("--block-seats", type=int, default=0)
     p.add_argument("--limit-s", type=float, default=600.0)
+    p.add_argument("--read-every-s", type=float, default=Config().cloud.pull_interval_s,
+                   help="re-read the show after a refusal at most this often (a kiosk's pull)")
     args = p.parse_args(argv)
     client = CloudClients(_race_config(Path("web.db"), CHANNEL_ID, args.endpoint).cloud,
                           Timeouts(read_s=15.0)).dynamodb
@@ -113,26 +125,45 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
     began = time.perf_counter()
     last_sale_at = time.time()
     taken = channel.taken(RACE_SHOW)
+    read_at = time.monotonic()
     fresh = True
+
+    def reread() -> None:
+        nonlocal taken, read_at, fresh
+        taken, read_at, fresh = channel.taken(RACE_SHOW), time.monotonic(), True
+
+    refused_at, window = -1e9, 1  # which block to try, as a kiosk's hold_best picks it
+    spread = random.Random()  # noqa: S311 - not a secret
     while time.perf_counter() - began < args.limit_s:
-        pick = best_available(layout, taken, RACE_PARTY)
+        if time.monotonic() - refused_at >= CONTENDED_S:
+            window = 1
+        rank = spread.randrange(window)
+        pick = ranked_best(layout, taken, RACE_PARTY, False, rank) or None
         if pick is None:
             if fresh:
                 break  # sold out, as a fresh read says
-            taken, fresh = channel.taken(RACE_SHOW), True
+            reread()
             continue
         try:
             sale = channel.buy(RACE_SHOW, pick)
-        except SeatsUnavailable:
+        except SeatsUnavailable as refused:
+            # like a kiosk (hold_best): the seats the refusal names are out of the next search,
+            # and the whole show is read again only as often as a kiosk's screen pulls it
             refusals += 1
-            taken, fresh = channel.taken(RACE_SHOW), True
+            refused_at = time.monotonic()
+            window = min(MAX_SPREAD, max(FIRST_SPREAD, 2 * window))
+            taken |= set(refused.seats or pick)
+            fresh = False
+            if time.monotonic() - read_at >= args.read_every_s:
+                reread()
             continue
         except KioskError:  # the one local server is overloaded: a slow answer, try again
             errors += 1
             time.sleep(0.05)
-            taken, fresh = channel.taken(RACE_SHOW), True
+            reread()
             continue
         sales.append([sale.booking_id, list(sale.seats)])
+        window = max(1, window // 2)
         taken |= set(pick)
         fresh = False
         last_sale_at = time.time()
@@ -240,7 +271,8 @@ class Sale:
     sold: int = 0
     kiosk_bookings: list[int] = field(default_factory=list)
     web_bookings: int = 0
-    refusals: int = 0
+    refusals: int = 0  # "seats are selling fast" at a kiosk, a refused pair on the web
+    refused_claims: int = 0  # claim transactions the cloud refused (kiosks' lost blocks + web)
     seconds: float = 0.0
     doubles: int = 0
     orphans: int = 0  # sold seat items not in exactly one confirmed booking
@@ -250,11 +282,17 @@ class Sale:
     raw_tx: int = 0
     raw_s: float = 0.0
     keys: int = 1
+    bound_s: float = 0.0
     problems: list[str] = field(default_factory=list)
 
     @property
     def bookings(self) -> int:
         return sum(self.kiosk_bookings) + self.web_bookings
+
+    @property
+    def transactions_per_booking(self) -> float:
+        """Claim transactions per booking: 2 (hold, confirm) plus the refused ones."""
+        return 2 + self.refused_claims / self.bookings if self.bookings else 0.0
 
     @property
     def ratio(self) -> float:
@@ -264,7 +302,7 @@ class Sale:
 
 
 def flash_sale(kiosks: int, rows: int, per_row: int, block_seats: int = 0,
-               raw_each: int = 0) -> Sale:
+               raw_each: int = 0, bound_s: float = QUICK_BOUND_S) -> Sale:
     """One sale: ``kiosks`` kiosk processes and the web, until no pair is left; reconciled."""
     from kiosk.cloud.clients import CloudClients
     from kiosk.cloud.server import LocalCloud
@@ -292,19 +330,20 @@ def flash_sale(kiosks: int, rows: int, per_row: int, block_seats: int = 0,
             procs.append(_spawn(["kiosk.bench.cloud", "race-kiosk", "--db", str(db),
                                  "--kiosk-id", f"KIOSK-{n}", "--endpoint", endpoint,
                                  "--ready", str(ready[-1]), "--go", str(go),
-                                 "--out", str(work / f"k{n}.json"), "--limit-s", "600",
+                                 "--out", str(work / f"k{n}.json"), "--limit-s", str(bound_s),
                                  *extra]))
         ready.append(work / "ready-web")
         procs.append(_spawn(["kiosk.bench.flash", "web", "--endpoint", endpoint,
                              "--ready", str(ready[-1]), "--go", str(go),
                              "--out", str(work / "web.json"), "--rows", str(rows),
-                             "--per-row", str(per_row), *extra]))
+                             "--per-row", str(per_row), "--limit-s", str(bound_s), *extra]))
         try:
             began = _start_together(procs, ready, go)
         except BaseException:
             _finish(procs, 10)
             raise
-        _finish(procs)
+        _finish(procs, bound_s + 120)  # sellers stop at the bound; then one last sale each
+        sale.bound_s = bound_s
         results = [json.loads((work / f"k{n}.json").read_text()) for n in range(1, kiosks + 1)]
         web_result = json.loads((work / "web.json").read_text())
         if raw_each:
@@ -313,6 +352,7 @@ def flash_sale(kiosks: int, rows: int, per_row: int, block_seats: int = 0,
         sale.kiosk_bookings = [r["sales"] for r in results]
         sale.web_bookings = len(web_result["sales"])
         sale.refusals = sum(r["refusals"] for r in results) + web_result["refusals"]
+        sale.refused_claims = sum(r["lost_blocks"] for r in results) + web_result["refusals"]
         sale.seconds = max([r["last_sale_at"] for r in results]
                            + [web_result["last_sale_at"]]) - began
         _reconcile(sale, work, endpoint, kiosks, rows, per_row, block_seats,
@@ -429,15 +469,21 @@ def _rows(sale: Sale, kiosks: int, label: str, with_rate: bool) -> list[BenchRes
         raw_rate = sale.raw_tx / sale.raw_s if sale.raw_s else 0.0
         rows += [
             BenchResult(SECTION, f"flash sale ({who}): time to sell out", sale.seconds, "s",
+                        f"sold out <= {sale.bound_s:.0f} s (the bound)",
+                        ok=not sale.pair_left and sale.seconds <= sale.bound_s,
                         note=f"{sale.bookings / sale.seconds if sale.seconds else 0:,.1f} "
                              f"bookings/s, {sale.sold / sale.seconds if sale.seconds else 0:,.1f}"
-                             " seats/s, local moto server"),
+                             f" seats/s, {sale.transactions_per_booking:.2f} claim transactions "
+                             f"per booking ({sale.refused_claims} refused), local moto server"
+                             + ("" if not sale.pair_left else
+                                f"; STOPPED AT THE BOUND with {sale.seats - sale.sold:,} "
+                                "seats left")),
             BenchResult(SECTION, "raw TransactWriteItems, same server, as many processes",
                         raw_rate, "/s", note=f"{sale.raw_tx} x (2 seats + booking item), "
                                              "two halves around the sale"),
             BenchResult(SECTION, "flash sale bookings/s / raw transactions/s", sale.ratio, "%",
-                        f">= {RATIO_TARGET:.0f} % (ceiling 50 %: hold + confirm)",
-                        ok=sale.ratio >= RATIO_TARGET,
+                        f">= {RATIO_TARGET:.0f} % (ceiling 50 %: 2 transactions a booking)",
+                        ok=sale.ratio >= RATIO_TARGET and not sale.pair_left,
                         note=f"{kiosks + 1} sellers and the server share {os.cpu_count()} "
                              "cores here: a kiosk's own CPU (services, SQLite, its sync "
                              "engine's pulls) competes with the server; the raw writers have none"),
@@ -447,11 +493,12 @@ def _rows(sale: Sale, kiosks: int, label: str, with_rate: bool) -> list[BenchRes
 
 def run(quick: bool) -> list[BenchResult]:
     kiosks, rows, per_row, raw_each = (2, 5, 12, 16) if quick else (8, 50, 50, 120)
+    bound_s = QUICK_BOUND_S if quick else BOUND_S
     results = partition_rows()
-    single = flash_sale(kiosks, rows, per_row, raw_each=raw_each)
+    single = flash_sale(kiosks, rows, per_row, raw_each=raw_each, bound_s=bound_s)
     results += _rows(single, kiosks, "one key", with_rate=True)
     block_seats = -(-rows * per_row // 4)  # 4 keys
-    blocked = flash_sale(kiosks, rows, per_row, block_seats=block_seats)
+    blocked = flash_sale(kiosks, rows, per_row, block_seats=block_seats, bound_s=bound_s)
     results += _rows(blocked, kiosks, f"{blocked.keys} keys", with_rate=False)
     return results
 
