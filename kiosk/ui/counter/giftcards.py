@@ -35,6 +35,7 @@ from kiosk.ui.counter.ticket import qr_pixmap
 from kiosk.ui.dates import date_text, day_time_text
 from kiosk.ui.names import tender_name as method_label
 from kiosk.ui.page_names import CounterPage
+from kiosk.ui.widgets.qr import QrLabel
 
 if TYPE_CHECKING:
     from kiosk.ui.counter.mode import CounterMode
@@ -111,7 +112,7 @@ class GiftCardScreen(Screen):
                            self)
         self.hint.setProperty("role", "muted")
         self.hint.setWordWrap(True)
-        self.qr = QLabel(self)
+        self.qr = QrLabel(self)
         self.qr.setObjectName("giftCardQr")
         self.qr.setFixedSize(QR_PX, QR_PX)
         self.qr.hide()

@@ -48,6 +48,7 @@ from kiosk.ui.dates import date_text, day_time_text
 from kiosk.ui.keypad import NumericKeypad
 from kiosk.ui.names import tender_name as method_label  # the tender names, translated
 from kiosk.ui.page_names import CounterPage
+from kiosk.ui.widgets.qr import QrLabel
 
 if TYPE_CHECKING:
     from kiosk.ui.counter.mode import CounterMode
@@ -144,7 +145,7 @@ class PaymentScreen(Screen):
         self.upi_reference.setValidator(QRegularExpressionValidator(r"[0-9 -]{0,16}", self))
         self.upi_reference.textChanged.connect(self._update_state)
         self.upi_reference.returnPressed.connect(self.confirm)
-        self.upi_qr = QLabel(self)  # the upi://pay QR for exactly the amount on UPI
+        self.upi_qr = QrLabel(self)  # the upi://pay QR for exactly the amount on UPI
         self.upi_qr.setObjectName("upiQr")
         self.upi_qr.setFixedSize(UPI_QR_PX, UPI_QR_PX)
         self.upi_qr.setAccessibleName(self.tr("UPI payment QR code"))

@@ -37,6 +37,7 @@ from kiosk.ui.counter.refund import method_label
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import long_text
 from kiosk.ui.page_names import CounterPage
+from kiosk.ui.widgets.qr import QrLabel
 from kiosk.ui.widgets.tiles import TileGridLayout
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class TicketScreen(Screen):
         self.resend_button = QPushButton(self.tr("Resend confirmation…"), self)
         self.resend_button.setObjectName("resendConfirmation")
         self.resend_button.clicked.connect(lambda: self.resend_confirmation())
-        self.qr = QLabel(self)
+        self.qr = QrLabel(self)
         self.qr.setObjectName("ticketQr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setStyleSheet("background: #ffffff; border-radius: 6px;")

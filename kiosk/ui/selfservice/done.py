@@ -7,7 +7,7 @@ import io
 import segno
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.domain.errors import KioskError
 from kiosk.domain.money import format_money
@@ -17,6 +17,7 @@ from kiosk.ui.page_names import SelfServicePage
 from kiosk.ui.selfservice.common import button, label
 from kiosk.ui.selfservice.screen import SelfServiceScreen
 from kiosk.ui.selfservice.steps import StepIndicator
+from kiosk.ui.widgets.qr import QrLabel
 
 QR_SIZE = 260
 
@@ -78,7 +79,7 @@ class DoneScreen(SelfServiceScreen):
         scroll.setWidget(panel)
         row.addWidget(scroll, 1)
         qr_column = QVBoxLayout()
-        self.qr = QLabel(self)
+        self.qr = QrLabel(self)
         self.qr.setObjectName("ticketQr")
         self.qr.setFixedSize(QR_SIZE, QR_SIZE)
         self.qr.setStyleSheet("background: #ffffff; border-radius: 8px;")
