@@ -215,6 +215,7 @@ def simulate(minutes: int, every_s: int = SALE_EVERY_S) -> dict[str, float]:
     other = connect(config.db_path)  # the cloud pull's own connection
     elapsed = sales = remote = cancels = 0
     after_minute = 0
+    series: list[int] = []  # RSS every ten simulated minutes: a bounded cache levels off
     total = minutes * 60
     while elapsed < total:
         pay = rng.random() >= 1 / 8
@@ -232,6 +233,8 @@ def simulate(minutes: int, every_s: int = SALE_EVERY_S) -> dict[str, float]:
         elapsed += every_s
         if not after_minute and elapsed >= 60:
             after_minute = settled_rss(app)
+        if elapsed % 600 == 0:
+            series.append(settled_rss(app))
     at_end = settled_rss(app)
     wall = time.perf_counter() - started
     other.close()
@@ -239,7 +242,7 @@ def simulate(minutes: int, every_s: int = SALE_EVERY_S) -> dict[str, float]:
     ui.shutdown()
     services.close()
     return {"rss_minute": after_minute, "rss_end": at_end, "sales": sales, "cancels": cancels,
-            "remote": remote, "minutes": minutes, "wall_s": wall}
+            "remote": remote, "minutes": minutes, "wall_s": wall, "series": series}
 
 
 def run(quick: bool) -> list[BenchResult]:
@@ -253,6 +256,8 @@ def run(quick: bool) -> list[BenchResult]:
     growth = 100.0 * (end - first) / first
     note = (f"{r['sales']} sales, {r['cancels']} gone back, {r['remote']} seats sold elsewhere on "
             f"a 20,000-seat hall; {r['wall_s']:.0f} s wall")
+    if r["series"]:
+        note += "; every 10 min: " + ", ".join(f"{b / 1e6:.1f}" for b in r["series"]) + " MB"
     return [
         BenchResult(SECTION, "counter RSS after 1 simulated minute", first, "MB"),
         BenchResult(SECTION, f"counter RSS after {minutes} simulated minutes", end, "MB", note=note),
