@@ -13,54 +13,27 @@ of its own, a word-wrapped label) gets the row's width and the height it asks fo
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
+from PySide6.QtWidgets import QLayoutItem, QWidget, QWidgetItem
+
+from kiosk.ui.widgets.wrapping import WrappingLayout
 
 
-class FlowLayout(QLayout):
+class FlowLayout(WrappingLayout):
     """Children left to right, wrapping onto more lines; each line's items centred vertically."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 10):
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
         self._spacing = spacing
-        self.setContentsMargins(0, 0, 0, 0)
 
     # -- QLayout ----------------------------------------------------------------------------
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt naming)
-        self._items.append(item)
-        self.invalidate()
-
     def insertWidget(self, index: int, widget: QWidget) -> None:  # noqa: N802 (as QBoxLayout)
         """``widget`` at ``index`` (0: first), as ``QBoxLayout.insertWidget`` does."""
         self.addChildWidget(widget)
         self._items.insert(max(0, min(index, len(self._items))), QWidgetItem(widget))
         self.invalidate()
 
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
-        if 0 <= index < len(self._items):
-            item = self._items.pop(index)
-            self.invalidate()
-            return item
-        return None
-
     def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
         return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._arrange(QRect(0, 0, width, 0), dry_run=True)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
-        super().setGeometry(rect)
-        self._arrange(rect, dry_run=False)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         """Everything on one line."""

@@ -11,48 +11,21 @@ the height it needs, with nothing to re-flow from a resize event.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLabel, QLayoutItem, QWidget
+
+from kiosk.ui.widgets.wrapping import WrappingLayout
 
 
-class HeadLayout(QLayout):
+class HeadLayout(WrappingLayout):
     """The first item is the title (a word-wrapped ``QLabel``); the others are tools."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 10):
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
         self._gap = spacing
-        self.setContentsMargins(0, 0, 0, 0)
 
     # -- QLayout ----------------------------------------------------------------------------
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt naming)
-        self._items.append(item)
-        self.invalidate()
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
-        if 0 <= index < len(self._items):
-            item = self._items.pop(index)
-            self.invalidate()
-            return item
-        return None
-
     def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
         return Qt.Orientation.Horizontal
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._arrange(QRect(0, 0, width, 0), dry_run=True)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
-        super().setGeometry(rect)
-        self._arrange(rect, dry_run=False)
 
     def minimumSize(self) -> QSize:  # noqa: N802
         """The widest single tool: everything else can wrap."""

@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLayoutItem, QWidget
+
+from kiosk.ui.widgets.wrapping import WrappingLayout
 
 
-class TileGridLayout(QLayout):
+class TileGridLayout(WrappingLayout):
     """Equal-width cells, left to right then down; the cells widen to fill each row.
 
     ``cell_width`` is the narrowest a cell may be (0: the widest item's size hint). With
@@ -26,42 +28,13 @@ class TileGridLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 12, cell_width: int = 0,
                  stretch: bool = True):
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
         self._gap = spacing
         self._cell_width = cell_width
         self._stretch = stretch
-        self.setContentsMargins(0, 0, 0, 0)
 
     # -- QLayout ----------------------------------------------------------------------------
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt naming)
-        self._items.append(item)
-        self.invalidate()
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
-        if 0 <= index < len(self._items):
-            item = self._items.pop(index)
-            self.invalidate()
-            return item
-        return None
-
     def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
         return Qt.Orientation.Horizontal
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._arrange(QRect(0, 0, width, 0), dry_run=True)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
-        super().setGeometry(rect)
-        self._arrange(rect, dry_run=False)
 
     def minimumSize(self) -> QSize:  # noqa: N802
         """One tile: the layout never makes its page wider than one tile, and never claims the
