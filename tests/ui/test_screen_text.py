@@ -103,7 +103,7 @@ def without_key_names(text: str) -> str:
     return _KEYS.sub(drop, text)
 
 
-_CODE = re.compile(r"`[^`]*`|\[\w+\]\s*\w+\s*=\s*\w+|\b\w+_\w+\b")
+_CODE = re.compile(r"`[^`]*`|\[\w+\]\s*\w+\s*=\s*\w+|(?<![\w/.-])[A-Za-z]\w*_\w+(?![\w/.-])")
 
 
 def without_code(text: str) -> str:
@@ -194,3 +194,5 @@ def test_english_words_are_found_and_names_are_not():
     assert screen_text.english_words(without_code(
         "cinema_id सेट करें या `kiosk cloud join` चलाएँ ([cloud] enabled = true)"), allowed) == []
     assert screen_text.english_words(without_code("`code` Pay now"), allowed) == ["Pay", "now"]
+    assert screen_text.english_words(without_code(  # a path with a setting-like folder name
+        "स्लिप /tmp/p/test_walk_10/tickets/cashup-shift-1.pdf के रूप में"), allowed) == []

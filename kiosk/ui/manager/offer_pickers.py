@@ -18,7 +18,7 @@ from kiosk.domain.offers import WEEKDAYS
 from kiosk.ui.names import ticket_type_name
 from kiosk.ui.widgets.flow import FlowLayout
 
-TOUCH = 44  # px: the smallest a thing to tap may be
+TOUCH = 48  # px: the smallest a thing to tap may be (DESIGN.md: touch targets at least 48 px)
 TICK = "✓ "  # a ticked toggle is marked by a shape as well as by its colour
 
 
