@@ -230,11 +230,16 @@ def race_kiosk(argv: list[str] | None = None) -> dict:
     actor = svc.auth.sign_in(*RACE_PIN)
     stop = threading.Event()
 
+    reads: dict[str, int] = {}
+
     def sync() -> None:  # the app's sync thread (SyncBridge), minus Qt
         engine = SyncEngine(config, ctx)
+        engine.watch_show(RACE_SHOW)  # the cashier has the show's seat map open
         try:
             engine.run(stop, tick_s=0.2)
         finally:
+            if engine.feed is not None:
+                reads.update(delta=engine.feed.delta_reads, whole=engine.feed.full_reads)
             engine.close()
 
     thread = threading.Thread(target=sync, daemon=True)
@@ -243,24 +248,30 @@ def race_kiosk(argv: list[str] | None = None) -> dict:
     while not Path(args.go).exists():
         time.sleep(0.01)
     sales = refusals = 0
+    reasons: dict[str, int] = {}  # why the cashier had to try again (a bench figure)
     began = time.perf_counter()
     last_sale_at = time.time()  # wall clock: compared across processes by the flash sale
     while time.perf_counter() - began < args.limit_s:
+        step = "hold"
         try:
             hold = svc.booking.hold_best(actor, RACE_SHOW, RACE_PARTY)
+            step = "confirm"
             svc.booking.confirm(actor, hold.hold_id, {}, Payment("card", card_last4="4242"))
             sales += 1
             last_sale_at = time.time()
-        except SeatsUnavailable:
+        except SeatsUnavailable as refused:
             if not svc.booking.best_available(RACE_SHOW, RACE_PARTY):
                 break  # sold out, as far as this kiosk can tell
             refusals += 1  # "Seats are selling fast": the cashier tries again
+            why = f"{step}: {type(refused).__name__}: {str(refused)[:60]}"
+            reasons[why] = reasons.get(why, 0) + 1
     elapsed = time.perf_counter() - began
     stop.set()
     thread.join(30)
     svc.close()
     result = {"kiosk_id": args.kiosk_id, "sales": sales, "refusals": refusals,
-              "lost_blocks": lost[0], "seconds": elapsed, "last_sale_at": last_sale_at}
+              "lost_blocks": lost[0], "seconds": elapsed, "last_sale_at": last_sale_at,
+              "feed_reads": reads, "reasons": reasons}
     Path(args.out).write_text(json.dumps(result))
     return result
 

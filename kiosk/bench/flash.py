@@ -94,12 +94,17 @@ def _layouts(seats: int, block_seats: int):
 def web(argv: list[str] | None = None) -> dict[str, Any]:
     """The web: buy the best pair it can see until a fresh read shows none; JSON to ``--out``."""
     from kiosk.cloud.channel import CHANNEL_ID, OnlineChannel
-    from kiosk.cloud.claims import SeatClaims
     from kiosk.cloud.clients import CloudClients, Timeouts
+    from kiosk.cloud.feed import BumpingClaims, VersionBumper
     from kiosk.config import Config
     from kiosk.domain.errors import KioskError, SeatsUnavailable
     from kiosk.domain.layout import HallLayout
-    from kiosk.services.booking_holds import CONTENDED_S, FIRST_SPREAD, MAX_SPREAD, ranked_best
+    from kiosk.services.booking_holds import (
+        FIRST_SPREAD,
+        MAX_SPREAD,
+        ranked_best,
+        spread_window,
+    )
 
     p = argparse.ArgumentParser(prog="python -m kiosk.bench.flash web")
     for name in ("--endpoint", "--ready", "--go", "--out"):
@@ -113,8 +118,10 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
     args = p.parse_args(argv)
     client = CloudClients(_race_config(Path("web.db"), CHANNEL_ID, args.endpoint).cloud,
                           Timeouts(read_s=15.0)).dynamodb
-    claims = SeatClaims(client, RACE_TABLE, CHANNEL_ID,
-                        layouts=_layouts(args.rows * args.per_row, args.block_seats))
+    # the web moves the change feed too, so the kiosks see its sales seat by seat
+    bumper = VersionBumper(client, RACE_TABLE)
+    claims = BumpingClaims(client, RACE_TABLE, CHANNEL_ID, None, bumper,
+                           layouts=_layouts(args.rows * args.per_row, args.block_seats))
     channel = OnlineChannel(claims)
     layout = HallLayout.from_spec(_spec(args.rows, args.per_row))
     Path(args.ready).touch()
@@ -135,9 +142,7 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
     refused_at, window = -1e9, 1  # which block to try, as a kiosk's hold_best picks it
     spread = random.Random()  # noqa: S311 - not a secret
     while time.perf_counter() - began < args.limit_s:
-        if time.monotonic() - refused_at >= CONTENDED_S:
-            window = 1
-        rank = spread.randrange(window)
+        rank = spread.randrange(spread_window(window, time.monotonic() - refused_at))
         pick = ranked_best(layout, taken, RACE_PARTY, False, rank) or None
         if pick is None:
             if fresh:
@@ -150,8 +155,9 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
             # like a kiosk (hold_best): the seats the refusal names are out of the next search,
             # and the whole show is read again only as often as a kiosk's screen pulls it
             refusals += 1
+            window = min(MAX_SPREAD, max(FIRST_SPREAD,
+                                         2 * spread_window(window, time.monotonic() - refused_at)))
             refused_at = time.monotonic()
-            window = min(MAX_SPREAD, max(FIRST_SPREAD, 2 * window))
             taken |= set(refused.seats or pick)
             fresh = False
             if time.monotonic() - read_at >= args.read_every_s:
@@ -163,10 +169,10 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
             reread()
             continue
         sales.append([sale.booking_id, list(sale.seats)])
-        window = max(1, window // 2)
         taken |= set(pick)
         fresh = False
         last_sale_at = time.time()
+    bumper.flush()
     result = {"sales": sales, "refusals": refusals, "errors": errors,
               "last_sale_at": last_sale_at}
     Path(args.out).write_text(json.dumps(result))
@@ -284,6 +290,9 @@ class Sale:
     keys: int = 1
     bound_s: float = 0.0
     problems: list[str] = field(default_factory=list)
+    feed_reads: list[dict[str, int]] = field(default_factory=list)  # per kiosk: delta / whole
+    web_refused: int = 0  # of refused_claims, the web's
+    reasons: dict[str, int] = field(default_factory=dict)  # kiosks' tries again, by cause
 
     @property
     def bookings(self) -> int:
@@ -350,9 +359,14 @@ def flash_sale(kiosks: int, rows: int, per_row: int, block_seats: int = 0,
             tx, secs = _raw_rate(work, endpoint, "b", kiosks + 1, raw_each - raw_each // 2)
             sale.raw_tx, sale.raw_s = sale.raw_tx + tx, sale.raw_s + secs
         sale.kiosk_bookings = [r["sales"] for r in results]
+        sale.feed_reads = [r.get("feed_reads", {}) for r in results]
+        for r in results:
+            for why, count in r.get("reasons", {}).items():
+                sale.reasons[why] = sale.reasons.get(why, 0) + count
         sale.web_bookings = len(web_result["sales"])
         sale.refusals = sum(r["refusals"] for r in results) + web_result["refusals"]
-        sale.refused_claims = sum(r["lost_blocks"] for r in results) + web_result["refusals"]
+        sale.web_refused = web_result["refusals"]
+        sale.refused_claims = sum(r["lost_blocks"] for r in results) + sale.web_refused
         sale.seconds = max([r["last_sale_at"] for r in results]
                            + [web_result["last_sale_at"]]) - began
         _reconcile(sale, work, endpoint, kiosks, rows, per_row, block_seats,
@@ -372,6 +386,7 @@ def _reconcile(sale: Sale, work: Path, endpoint: str, kiosks: int, rows: int, pe
     from kiosk.domain.seating import best_available
 
     confirmed: dict[str, set[str]] = {b: set(s) for b, s in web_sales}
+    source = dict.fromkeys(confirmed, "web")
     for n in range(1, kiosks + 1):
         db = work / f"k{n}.db"
         ctx = CloudContext(_race_config(db, f"KIOSK-{n}", endpoint))
@@ -395,6 +410,7 @@ def _reconcile(sale: Sale, work: Path, endpoint: str, kiosks: int, rows: int, pe
                 if booking_id in confirmed and seat in confirmed[booking_id]:
                     continue
                 confirmed.setdefault(booking_id, set()).add(seat)
+                source[booking_id] = f"KIOSK-{n}"
         finally:
             conn.close()
     owners: dict[str, list[str]] = {}
@@ -417,11 +433,44 @@ def _reconcile(sale: Sale, work: Path, endpoint: str, kiosks: int, rows: int, pe
     sale.lost = len(lost)
     if lost:
         sale.problems.append(f"lost e.g. {lost[:3]}")
+        for booking_id in lost[:3]:
+            sale.problems.append(_explain(booking_id, source.get(booking_id, "?"), work,
+                                          confirmed[booking_id], cloud_seats, cloud_bookings))
     if doubles:
         sale.problems.append(f"double e.g. {sorted(doubles)[:5]}")
     sale.sold = len(sold)
     sale.pair_left = best_available(HallLayout.from_spec(_spec(rows, per_row)), set(sold),
                                     RACE_PARTY) is not None
+
+
+def _explain(booking_id: str, source: str, work: Path, seats: set[str],
+             cloud_seats: dict[str, dict[str, Any]],
+             cloud_bookings: dict[str, dict[str, Any]]) -> str:
+    """Everything known of a booking the reconciliation calls lost (to find why, not guess)."""
+    import sqlite3
+
+    parts = [f"{booking_id} from {source}"]
+    if source.startswith("KIOSK-"):
+        conn = sqlite3.connect(work / f"k{source.removeprefix('KIOSK-')}.db")
+        queries = (
+            ("local", "SELECT state, sync_state, created_at FROM bookings WHERE id = ?",
+             (booking_id,)),
+            ("outbox", "SELECT kind, attempts, last_error, done_at FROM outbox "
+                       "WHERE booking_id = ? OR payload LIKE ?", (booking_id, f"%{booking_id}%")),
+            ("audit", "SELECT action, ok, at FROM audit WHERE target = ? LIMIT 8", (booking_id,)),
+        )
+        try:
+            for label, sql, args in queries:
+                parts.append(f"{label} {conn.execute(sql, args).fetchall()}")
+        finally:
+            conn.close()
+    item = cloud_bookings.get(booking_id)
+    parts.append(f"cloud booking {item.get('state') if item else 'MISSING'}")
+    parts.append("cloud seats " + ", ".join(
+        f"{s}={cloud_seats.get(s, {}).get('state', 'free')}/"
+        f"{cloud_seats.get(s, {}).get('booking_id') or cloud_seats.get(s, {}).get('hold_id')}"
+        for s in sorted(seats)))
+    return "; ".join(parts)
 
 
 def _cloud(endpoint: str, seats: int, block_seats: int
@@ -474,7 +523,8 @@ def _rows(sale: Sale, kiosks: int, label: str, with_rate: bool) -> list[BenchRes
                         note=f"{sale.bookings / sale.seconds if sale.seconds else 0:,.1f} "
                              f"bookings/s, {sale.sold / sale.seconds if sale.seconds else 0:,.1f}"
                              f" seats/s, {sale.transactions_per_booking:.2f} claim transactions "
-                             f"per booking ({sale.refused_claims} refused), local moto server"
+                             f"per booking ({sale.refused_claims} refused, "
+                             f"{sale.web_refused} of them the web's), local moto server"
                              + ("" if not sale.pair_left else
                                 f"; STOPPED AT THE BOUND with {sale.seats - sale.sold:,} "
                                 "seats left")),

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -60,6 +61,7 @@ from kiosk.cloud.table import (
     MAX_SEATS_PER_CLAIM,
     booking_key,
     catalogue_key,
+    seat_from_sk,
     show_item_sk,
     staff_item_sk,
 )
@@ -77,6 +79,7 @@ _ser = TypeSerializer()
 _de = TypeDeserializer()
 
 NAMES = {"#state": "state"}
+BATCH_GET_KEYS = 100  # keys per BatchGetItem (DynamoDB's limit)
 FREE_OR_EXPIRED = (
     "attribute_not_exists(pk)"
     " OR (#state = :held AND hold_expires_at < :now"
@@ -546,6 +549,33 @@ class SeatClaims:
                                    "refused until the catalogues agree")
             log.warning("[layout] %s", self.layout_warning)
         return items
+
+    def seat_items(self, show_id: str, seats: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Seat -> its item now (strongly consistent), for just these seats; a seat with no
+        item is free. What the change feed's delta reads (``kiosk.cloud.feed``): a handful of
+        seats instead of the whole show."""
+        wanted = list(dict.fromkeys(seats))
+        found: dict[str, dict[str, Any]] = {}
+        try:
+            for start in range(0, len(wanted), BATCH_GET_KEYS):
+                keys = [self.layouts.key(show_id, s) for s in wanted[start:start + BATCH_GET_KEYS]]
+                for attempt in range(6):
+                    answer = self.client.batch_get_item(RequestItems={self.table: {
+                        "Keys": keys, "ConsistentRead": True}})
+                    for raw in answer.get("Responses", {}).get(self.table, []):
+                        item = plain(raw)
+                        found[seat_from_sk(str(item["sk"]))] = item
+                    keys = answer.get("UnprocessedKeys", {}).get(self.table, {}).get("Keys", [])
+                    if not keys:
+                        break
+                    time.sleep(0.05 * 2 ** attempt)  # throttled: DynamoDB asks to back off
+                if keys:
+                    raise CloudUnavailable("The cloud is busy (seat reads throttled); will retry.")
+        except CloudUnavailable:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise translate(exc) from exc
+        return found
 
     def booking_item(self, booking_id: str) -> dict[str, Any] | None:
         try:

@@ -28,7 +28,7 @@ from kiosk.cloud.antientropy import AntiEntropy, VerifyResult
 from kiosk.cloud.catalogue_sync import CatalogueSync
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
-from kiosk.cloud.feed import FEED_SAFETY_FACTOR, FEED_WIDE_FACTOR, ShowFeed
+from kiosk.cloud.feed import FEED_SAFETY_FACTOR, FEED_WIDE_FACTOR, News, ShowFeed
 from kiosk.cloud.ledger_sync import LedgerSync
 from kiosk.cloud.pull import Puller, shows_on_sale
 from kiosk.cloud.status import CONNECTING
@@ -181,7 +181,7 @@ class SyncEngine:
         factor = FEED_SAFETY_FACTOR if self.feed is not None else 1
         background_s = BACKGROUND_PULL_FACTOR * cloud.pull_interval_s * factor
         changed: list[str] = []
-        moved: list[str] = []
+        moved: list[News] = []
         covered: set[str] = set()
         if feed_due:
             self._next_feed = mono + cloud.feed_interval_s
@@ -193,8 +193,8 @@ class SyncEngine:
                 wide = mono >= self._next_feed_all  # every show on sale, not just the screen's
                 if wide:
                     self._next_feed_all = mono + cloud.feed_interval_s * FEED_WIDE_FACTOR
-                moved = self.feed.changed(list(dict.fromkeys([*focus, *on_sale] if wide
-                                                             else focus)))
+                moved = self.feed.news(list(dict.fromkeys([*focus, *on_sale] if wide
+                                                          else focus)), mono)
             if pull_due:
                 covered = {*focus, *(s for s in on_sale if self._background_due.get(s, 0.0) <= mono)}
                 changed.extend(self.puller.pull_on_sale(focus, self._background_due, background_s,
@@ -202,32 +202,45 @@ class SyncEngine:
         except (CloudUnavailable, CloudError, KioskError) as err:
             log.info("pull failed: %s", err)
             if self.feed is not None:
-                self.feed.forget(moved)
+                self.feed.forget([n.show_id for n in moved])
             return changed
-        todo = [s for s in moved if s not in covered]
-        for n, show_id in enumerate(todo):
+        return changed + self._apply([n for n in moved if n.show_id not in covered])
+
+    def _apply(self, todo: list[News]) -> list[str]:
+        """Read what the feed says moved: the named seats, or the whole show."""
+        changed = []
+        for n, news in enumerate(todo):
             try:
-                if self.puller.pull_show(show_id):
-                    changed.append(show_id)
+                if (self.puller.pull_show(news.show_id) if news.seats is None
+                        else self.puller.pull_seats(news.show_id, news.seats)):
+                    changed.append(news.show_id)
             except (CloudUnavailable, CloudError, KioskError) as err:
-                log.info("pull of changed show %s failed: %s", show_id, err)
+                log.info("pull of changed show %s failed: %s", news.show_id, err)
                 if self.feed is not None:
-                    self.feed.forget(todo[n:])
+                    self.feed.forget([t.show_id for t in todo[n:]])
                 break
         return changed
 
     def _pull_refused(self, mono: float) -> list[str]:
         """Pull the shows a refused claim asked for, each at most every ``pull_interval_s`` (as
-        fresh as a show on screen, not fresher: a sprint of refusals is one read, not dozens).
+        fresh as a show on screen, not fresher: a sprint of refusals is one read, not dozens);
+        with the change feed, the seats that moved, at most every ``feed_interval_s``.
         A request not served yet, or whose pull failed, waits for a later tick."""
         asked = refusals.requested_pulls(self.puller.conn)
         changed, served = [], {}
+        # with the feed, a refusal costs a version read and the few seats that moved, so it may
+        # come as often as the feed's own reads; without it, a whole show each time
+        every = (self.config.cloud.feed_interval_s if self.feed is not None
+                 else self.config.cloud.pull_interval_s)
         for show_id, stamp in asked.items():
-            if mono - self._refusal_pulled.get(show_id, -1e9) < self.config.cloud.pull_interval_s:
+            if mono - self._refusal_pulled.get(show_id, -1e9) < every:
                 continue
             self._refusal_pulled[show_id] = mono
             try:
-                if self.puller.pull_show(show_id):
+                if self.feed is not None and show_id in self.feed.seen:
+                    news = self.feed.news([show_id], mono)
+                    changed.extend(self._apply(news))
+                elif self.puller.pull_show(show_id):
                     changed.append(show_id)
             except (CloudUnavailable, CloudError, KioskError) as err:
                 log.info("pull of %s after a refusal failed: %s", show_id, err)

@@ -23,6 +23,21 @@ refuses, leaves the version behind. The kiosk's periodic full pull stays on as a
 slower cadence (``FEED_SAFETY_FACTOR``), so a missed bump delays what a kiosk sees, never loses
 it. The same net covers the rare eventually consistent read that shows a new version but an older
 seat picture, and seat holds that simply expire (no write, so no bump).
+
+Which seats moved (the delta): a kiosk behind by a few versions should not query a 2,500-seat
+show to learn of two seats (in a flash sale every kiosk would re-read the whole show every few
+seconds, which is what stopped the 2,500-seat sale of the issue 15 bench). So each bump also
+writes a small change slot ``pk=FEED#<show>, sk=C#<v mod RING>`` naming the seats written since
+the previous bump (``v``, ``seats``). A kiosk that saw version ``old`` and now reads ``new``
+Queries the show's slots (one strongly consistent read of at most ``RING`` small items), and
+when they cover every version in between it reads only those seats, by key and strongly
+consistent (``SeatClaims.seat_items``), and updates just their rows (``Puller.pull_seats``).
+The slot names seats, never states: states are always read from the seat items themselves, so
+bumps arriving out of order cannot mislead a kiosk. A kiosk falls back to the whole show when it
+is ``RING`` or more versions behind, when a slot says "all" (a bump with too many seats), when
+more than ``DELTA_MAX_SEATS`` seats moved, or when a version's slot stays missing for
+``GAP_FULL_S`` (the writer died between its version and its slot; briefly missing is normal:
+the slot is written just after the version). Cost: a bump is now two writes (version, slot).
 """
 
 from __future__ import annotations
@@ -32,6 +47,7 @@ import threading
 import time
 import weakref
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +68,10 @@ FEED_WIDE_FACTOR = 10
 # False: bumps in the caller's thread (tests on moto in process, which is not thread-safe)
 BACKGROUND_BUMPS = True
 BUMP_LINGER_S = 0.05  # a bump waits this long for more writes to the same shows (coalescing)
+RING = 64  # change slots kept per show: a kiosk further behind reads the whole show
+SLOT_MAX_SEATS = 200  # a bump naming more seats writes an "all" slot (readers pull the show)
+DELTA_MAX_SEATS = 100  # more seats moved than this: one Query of the show is cheaper
+GAP_FULL_S = 2.0  # a version whose slot is still missing after this: pull the whole show
 
 
 _BUMPERS: weakref.WeakSet[VersionBumper] = weakref.WeakSet()
@@ -64,6 +84,10 @@ def flush_all(timeout_s: float = 10.0) -> bool:
 
 def version_key(show_id: str) -> dict[str, Any]:
     return {"pk": {"S": f"FEED#{show_id}"}, "sk": {"S": "VERSION"}}
+
+
+def slot_key(show_id: str, version: int) -> dict[str, Any]:
+    return {"pk": {"S": f"FEED#{show_id}"}, "sk": {"S": f"C#{version % RING:02d}"}}
 
 
 class VersionBumper:
@@ -82,18 +106,23 @@ class VersionBumper:
         self.background = BACKGROUND_BUMPS if background is None else background
         self.sent = 0  # bumps sent (a figure for the bench)
         self.failed = 0
-        self._dirty: dict[str, None] = {}
+        self._dirty: dict[str, set[str] | None] = {}  # show -> seats written (None: unknown)
         self._busy = 0
         self._cond = threading.Condition()
         self._thread: threading.Thread | None = None
         _BUMPERS.add(self)
 
-    def touched(self, show_id: str) -> None:
+    def touched(self, show_id: str, seats: Iterable[str] | None = None) -> None:
+        """``seats``: the seats the write changed (None: not known, readers pull the show)."""
+        written = None if seats is None else set(seats)
         if not self.background:
-            self._bump(show_id)
+            self._bump(show_id, written)
             return
         with self._cond:
-            self._dirty[show_id] = None
+            if show_id in self._dirty:
+                before = self._dirty[show_id]
+                written = None if before is None or written is None else before | written
+            self._dirty[show_id] = written
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="feed-bumper",
                                                 daemon=True)
@@ -119,22 +148,32 @@ class VersionBumper:
                 self._busy = 1  # flush() waits through the linger too
             time.sleep(self.linger_s)  # writes of the next moments share this bump
             with self._cond:
-                shows = list(self._dirty)
+                shows = list(self._dirty.items())
                 self._dirty.clear()
                 self._busy = len(shows)
-            for show_id in shows:
-                self._bump(show_id)
+            for show_id, written in shows:
+                self._bump(show_id, written)
                 with self._cond:
                     self._busy -= 1
                     self._cond.notify_all()
 
-    def _bump(self, show_id: str) -> None:
+    def _bump(self, show_id: str, seats: set[str] | None = None) -> None:
+        """Move the version, then name the seats in its change slot (readers wait briefly for a
+        slot that is not there yet, see the module)."""
         try:
-            self.client.update_item(
+            answer = self.client.update_item(
                 TableName=self.table, Key=version_key(show_id),
                 UpdateExpression="ADD v :one SET at_s = :at",
                 ExpressionAttributeValues={":one": {"N": "1"},
-                                           ":at": {"N": str(int(datetime.now(UTC).timestamp()))}})
+                                           ":at": {"N": str(int(datetime.now(UTC).timestamp()))}},
+                ReturnValues="UPDATED_NEW")
+            version = int(answer["Attributes"]["v"]["N"])
+            slot: dict[str, Any] = {**slot_key(show_id, version), "v": {"N": str(version)}}
+            if seats and len(seats) <= SLOT_MAX_SEATS:
+                slot["seats"] = {"SS": sorted(seats)}
+            else:
+                slot["all"] = {"BOOL": True}
+            self.client.put_item(TableName=self.table, Item=slot)
             self.sent += 1
         except Exception as exc:  # noqa: BLE001 - best effort: the safety pull covers a miss
             self.failed += 1
@@ -152,19 +191,19 @@ class BumpingClaims(SeatClaims):
 
     def claim_hold(self, **kwargs: Any) -> None:
         super().claim_hold(**kwargs)
-        self.bumper.touched(kwargs["show_id"])
+        self.bumper.touched(kwargs["show_id"], kwargs["seats"])
 
     def confirm(self, **kwargs: Any) -> None:
         super().confirm(**kwargs)
-        self.bumper.touched(kwargs["show_id"])
+        self.bumper.touched(kwargs["show_id"], kwargs["seats"])
 
     def allocate(self, **kwargs: Any) -> None:
         super().allocate(**kwargs)
-        self.bumper.touched(kwargs["show_id"])
+        self.bumper.touched(kwargs["show_id"], kwargs["seats"])
 
     def _freed(self, show_id: str, freed: list[str]) -> list[str]:
         if freed:  # nothing freed: nothing changed, nothing to announce
-            self.bumper.touched(show_id)
+            self.bumper.touched(show_id, freed)
         return freed
 
     def release_hold(self, **kwargs: Any) -> list[str]:
@@ -201,31 +240,126 @@ def read_versions(client: Any, table: str, shows: Iterable[str]) -> dict[str, in
     return versions
 
 
+@dataclass(frozen=True)
+class News:
+    """A show that changed: ``seats`` are the only seats that moved, or None: read it whole."""
+
+    show_id: str
+    seats: frozenset[str] | None
+
+
+def read_slots(client: Any, table: str, show_id: str) -> dict[int, frozenset[str] | None]:
+    """Version -> the seats its bump named (None: "all"), from the show's change slots."""
+    slots: dict[int, frozenset[str] | None] = {}
+    kwargs: dict[str, Any] = {
+        "TableName": table, "ConsistentRead": True,
+        "KeyConditionExpression": "pk = :pk AND begins_with(sk, :c)",
+        "ExpressionAttributeValues": {":pk": {"S": f"FEED#{show_id}"}, ":c": {"S": "C#"}}}
+    while True:
+        page = client.query(**kwargs)
+        for item in page.get("Items", []):
+            version = int(item["v"]["N"])
+            slots[version] = (frozenset(item["seats"]["SS"]) if "seats" in item
+                              and not item.get("all", {}).get("BOOL") else None)
+        if "LastEvaluatedKey" not in page:
+            return slots
+        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+
 class ShowFeed:
-    """Which of the given shows changed since this kiosk last looked (versions kept in memory:
-    a restarted kiosk sees every show as changed once, which is the start-up pull)."""
+    """Which of the given shows changed since this kiosk last looked, and which of their seats
+    (versions kept in memory: a restarted kiosk sees every show as changed once, which is the
+    start-up pull)."""
 
-    def __init__(self, context: CloudContext):
+    def __init__(self, context: CloudContext, *, delta: bool = True):
         self.context = context
+        self.delta = delta
         self.seen: dict[str, int] = {}
+        self._gap_since: dict[str, float] = {}  # show -> when a missing slot was first met
+        self.delta_reads = 0  # shows brought up to date seat by seat (bench figures)
+        self.full_reads = 0  # shows the feed sent to a whole-show pull
 
-    def changed(self, shows: Sequence[str]) -> list[str]:
-        """The shows whose version moved (or was never seen); raises CloudUnavailable."""
-        if not shows:
-            return []
-        clients = self.context.clients()
-        client = self.context.dynamodb()
-
-        def read() -> dict[str, int]:
+    def _call(self, fn: Any) -> Any:
+        def guarded() -> Any:
             try:
-                return read_versions(client, clients.table, shows)
+                return fn()
             except Exception as exc:  # noqa: BLE001 - translated for the status
                 raise translate(exc) from exc
+        return self.context.call(guarded)
 
-        versions = self.context.call(read)
+    def _versions(self, shows: Sequence[str]) -> dict[str, int]:
+        table = self.context.clients().table
+        client = self.context.dynamodb()
+        return dict(self._call(lambda: read_versions(client, table, shows)))
+
+    def changed(self, shows: Sequence[str]) -> list[str]:
+        """The shows whose version moved (or was never seen), now marked seen; raises
+        CloudUnavailable."""
+        if not shows:
+            return []
+        versions = self._versions(shows)
         moved = [s for s, v in versions.items() if self.seen.get(s) != v]
         self.seen.update(versions)
         return moved
+
+    def news(self, shows: Sequence[str], mono: float | None = None) -> list[News]:
+        """What moved in these shows: for each, the seats to read again, or the whole show.
+        Raises CloudUnavailable (then nothing is marked seen)."""
+        if not shows:
+            return []
+        if not self.delta:
+            return [News(s, None) for s in self.changed(shows)]
+        versions = self._versions(shows)
+        try:
+            return self._news(versions, time.monotonic() if mono is None else mono)
+        except Exception:
+            self.forget(versions)  # some were marked seen: their news would be lost
+            raise
+
+    def _news(self, versions: dict[str, int], now: float) -> list[News]:
+        news = []
+        for show_id, new in versions.items():
+            old = self.seen.get(show_id)
+            if old == new:
+                continue
+            if old is None or new < old or new - old >= RING:
+                news.append(self._whole(show_id, new))
+                continue
+            slots = self._call(lambda show=show_id: read_slots(
+                self.context.dynamodb(), self.context.clients().table, show))
+            seats: set[str] = set()
+            reached = old
+            whole = False
+            for version in range(old + 1, new + 1):
+                if version not in slots:
+                    break
+                named = slots[version]
+                if named is None:
+                    whole = True
+                    break
+                seats |= named
+                reached = version
+            if whole or len(seats) > DELTA_MAX_SEATS:
+                news.append(self._whole(show_id, new))
+                continue
+            if reached < new:  # a slot not written yet (it follows its version) or never
+                first = self._gap_since.setdefault(show_id, now)
+                if now - first >= GAP_FULL_S:
+                    news.append(self._whole(show_id, new))
+                    continue
+            else:
+                self._gap_since.pop(show_id, None)
+            self.seen[show_id] = reached
+            if seats:
+                self.delta_reads += 1
+                news.append(News(show_id, frozenset(seats)))
+        return news
+
+    def _whole(self, show_id: str, version: int) -> News:
+        self.seen[show_id] = version
+        self._gap_since.pop(show_id, None)
+        self.full_reads += 1
+        return News(show_id, None)
 
     def forget(self, shows: Collection[str]) -> None:
         """Look at these shows again next time (their pull failed)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -110,6 +110,23 @@ class Puller:
                                         holds, bookings)
             return self._store(show_id, remote, mine, now)
 
+    def pull_seats(self, show_id: str, seats: Iterable[str]) -> bool:
+        """Refresh just these seats of the show (the change feed named them), from a strongly
+        consistent read of their items; True when the local picture changed. Raises
+        CloudUnavailable."""
+        wanted = set(seats)
+        kiosk = self.context.kiosk_id
+        with ALLOCATION_LOCK:
+            now = self.clock.now()
+            items = self.context.call(lambda: self.context.claims().seat_items(show_id, wanted))
+            holds = {r[0] for r in self.conn.execute(
+                "SELECT DISTINCT hold_id FROM holds WHERE show_id = ?", (show_id,))}
+            bookings = {r[0] for r in self.conn.execute(
+                "SELECT id FROM bookings WHERE show_id = ?", (show_id,))}
+            epoch_now = int(self.context.cloud_time(now).timestamp())
+            remote, mine = classify(list(items.values()), kiosk, epoch_now, holds, bookings)
+            return self._store(show_id, remote, mine, now, only=wanted)
+
     def _read(self, show_id: str, consistent: bool) -> list[dict[str, Any]]:
         return self.context.call(lambda: self.context.claims().show_items(
             show_id, consistent=consistent))
@@ -120,13 +137,17 @@ class Puller:
             (show_id, self.context.kiosk_id))}
 
     def _store(self, show_id: str, remote: dict[str, RemoteSeat], mine: set[str],
-               now: datetime) -> bool:
+               now: datetime, only: set[str] | None = None) -> bool:
+        """Make the show's rows (``only``: just these seats' rows) what the cloud said."""
         current = {r["seat_code"]: RemoteSeat(r["seat_code"], r["state"], r["booking_id"],
                                               r["kiosk_id"], r["expires_at"])
                    for r in self.conn.execute(
                        "SELECT seat_code, state, booking_id, kiosk_id, expires_at "
-                       "FROM remote_seats WHERE show_id = ?", (show_id,))}
+                       "FROM remote_seats WHERE show_id = ?", (show_id,))
+                   if only is None or r["seat_code"] in only}
         local_alloc = self._allocated(show_id)
+        if only is not None:
+            local_alloc &= only
         # Allocations are only ever taken away here (a seat the cloud no longer gives this
         # kiosk), never added: a grant is recorded by whoever asked for it, after DynamoDB
         # granted it, and AllocationManager adopts the rest from its strongly consistent read.
@@ -136,7 +157,12 @@ class Puller:
         stamp = to_iso(now)
         with transaction(self.conn):
             if current != remote:
-                self.conn.execute("DELETE FROM remote_seats WHERE show_id = ?", (show_id,))
+                if only is None:
+                    self.conn.execute("DELETE FROM remote_seats WHERE show_id = ?", (show_id,))
+                else:
+                    self.conn.executemany(
+                        "DELETE FROM remote_seats WHERE show_id = ? AND seat_code = ?",
+                        [(show_id, seat) for seat in only])
                 self.conn.executemany(
                     "INSERT INTO remote_seats (show_id, seat_code, state, booking_id, kiosk_id, "
                     "expires_at, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?)",

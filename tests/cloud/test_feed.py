@@ -43,9 +43,12 @@ def test_version_moves_after_claim_and_release_only(ctx, clock):
 
 
 def _spy(engine):
-    reads: list[str] = []
-    real = engine.puller.pull_show
-    engine.puller.pull_show = lambda show_id: reads.append(show_id) or real(show_id)
+    """What the engine read: a show id for a whole show, (show, seats) for a delta read."""
+    reads: list = []
+    whole, some = engine.puller.pull_show, engine.puller.pull_seats
+    engine.puller.pull_show = lambda show_id: reads.append(show_id) or whole(show_id)
+    engine.puller.pull_seats = lambda show_id, seats: (
+        reads.append((show_id, set(seats))) or some(show_id, seats))
     return reads
 
 
@@ -73,7 +76,8 @@ def test_kiosk_pulls_only_the_shows_that_changed(cloud_services, ctx, clock):
         _hold(ctx.claims("KIOSK-2"), clock, "other", ["B1", "B2"])  # another kiosk sells
         ctx.bumper().flush()
         report = _feed_tick(engine)
-        assert reads == [SHOW]  # not show-later, whose version did not move
+        # not show-later, whose version did not move; of show-future only the two seats
+        assert reads == [(SHOW, {"B1", "B2"})]
         assert SHOW in report.changed_shows and _remote(engine, SHOW) == {"B1", "B2"}
         reads.clear()
         _feed_tick(engine)
@@ -87,7 +91,7 @@ def test_kiosk_pulls_only_the_shows_that_changed(cloud_services, ctx, clock):
         _feed_tick(engine, wide=False)
         assert reads == [] and _remote(engine, LATER) == set()
         _feed_tick(engine, wide=True)
-        assert reads == [LATER] and _remote(engine, LATER) == {"D1"}
+        assert reads == [(LATER, {"D1"})] and _remote(engine, LATER) == {"D1"}
     finally:
         engine.close()
 
@@ -110,5 +114,50 @@ def test_missed_bump_is_caught_by_the_safety_pull(cloud_services, ctx, clock):
         left = engine._next_pull - time.monotonic()
         interval = ctx.config.cloud.pull_interval_s
         assert interval * (FEED_SAFETY_FACTOR - 1) < left <= interval * FEED_SAFETY_FACTOR
+    finally:
+        engine.close()
+
+
+def test_delta_reads_follow_releases_and_fall_back_to_the_whole_show(cloud_services, ctx, clock):
+    """A release deletes seat items: the delta read finds them gone. A version whose change
+    slot never comes (the writer died in between) or a kiosk too far behind: the whole show."""
+    from kiosk.cloud import feed as feed_module
+    from kiosk.cloud.feed import version_key
+
+    engine = SyncEngine(cloud_services.config, ctx, clock=clock)
+    reads = _spy(engine)
+    other = ctx.claims("KIOSK-2")
+    try:
+        engine.tick()
+        _hold(other, clock, "h", ["E1", "E2", "E3"])
+        ctx.bumper().flush()
+        _feed_tick(engine)
+        assert _remote(engine, SHOW) == {"E1", "E2", "E3"}
+        other.release_hold(show_id=SHOW, seats=["E2"], hold_id="h")
+        ctx.bumper().flush()
+        reads.clear()
+        _feed_tick(engine)
+        assert reads == [(SHOW, {"E2"})] and _remote(engine, SHOW) == {"E1", "E3"}
+        # a version with no slot: nothing read at first (the slot may be on its way) ...
+        SeatClaims(ctx.clients().dynamodb, TABLE, "KIOSK-3").claim_hold(
+            show_id=SHOW, seats=["F1"], hold_id="x", now=clock.now(),
+            expires_at=clock.now() + timedelta(minutes=5))
+        ctx.clients().dynamodb.update_item(TableName=TABLE, Key=version_key(SHOW),
+                                           UpdateExpression="ADD v :one",
+                                           ExpressionAttributeValues={":one": {"N": "1"}})
+        reads.clear()
+        _feed_tick(engine)
+        assert reads == [] and "F1" not in _remote(engine, SHOW)
+        # ... then, still missing GAP_FULL_S later, the whole show
+        engine.feed._gap_since[SHOW] -= feed_module.GAP_FULL_S
+        _feed_tick(engine)
+        assert reads == [SHOW] and "F1" in _remote(engine, SHOW)
+        # more versions behind than slots kept: the whole show
+        for n in range(feed_module.RING):
+            ctx.bumper().touched(SHOW, [f"Z{n}"])
+            ctx.bumper().flush()
+        reads.clear()
+        _feed_tick(engine)
+        assert reads == [SHOW]
     finally:
         engine.close()

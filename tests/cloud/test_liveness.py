@@ -61,11 +61,14 @@ def test_kiosks_taking_turns_each_get_the_next_best_pair_while_pairs_remain(kios
 def test_a_refused_block_is_remembered_and_its_show_pulled_at_the_next_tick(
         kiosks, cloud_config, clock):
     first, second = kiosks[0], kiosks[1]
-    slow = replace(second.config, cloud=replace(second.config.cloud, pull_interval_s=3600))
+    slow = replace(second.config, cloud=replace(second.config.cloud, pull_interval_s=3600,
+                                                 feed_interval_s=3600))
     engine = SyncEngine(slow, second.ctx, clock=clock)
-    pulled: list[str] = []
-    real = engine.puller.pull_show
-    engine.puller.pull_show = lambda show_id: pulled.append(show_id) or real(show_id)
+    pulled: list[str] = []  # whole shows, or (with the change feed) the seats that moved
+    whole, some = engine.puller.pull_show, engine.puller.pull_seats
+    engine.puller.pull_show = lambda show_id: pulled.append(show_id) or whole(show_id)
+    engine.puller.pull_seats = lambda show_id, seats: pulled.append(show_id) or some(show_id,
+                                                                                     seats)
     try:
         engine.tick()  # the first tick pulls everything on sale; the next regular pull is later
         pulled.clear()
@@ -90,7 +93,7 @@ def test_a_refused_block_is_remembered_and_its_show_pulled_at_the_next_tick(
         with pytest.raises(SeatsUnavailable):
             second.svc.booking.hold(second.actor, SHOW, list(again.seats))
         pulled.clear()
-        engine.tick()  # one refusal pull per show per pull interval: this one waits
+        engine.tick()  # one refusal read per show per feed (or pull) interval: this one waits
         assert pulled == [] and set(refusals.requested_pulls(conn)) == {SHOW}
     finally:
         engine.close()
