@@ -57,6 +57,106 @@ def settled_rss(app) -> int:  # type: ignore[no-untyped-def]
     return rss_bytes()
 
 
+# Diagnostics, off by default (they change what they measure): KIOSK_MEMORY_TRACE=2 prints
+# ``probe`` every two simulated minutes and, at the end, the objects and mappings that grew since
+# the first minute; =1 adds tracemalloc (slow) and its top growth by traceback. To find a native
+# leak, run the child under heaptrack for 2 and 20 minutes and diff the two (README).
+TRACE_ENV = "KIOSK_MEMORY_TRACE"
+
+
+def census() -> dict[str, int]:
+    """Live Python objects by type name plus Qt widgets by class ("qt:" prefix): what grows."""
+    import gc
+    from collections import Counter
+
+    from PySide6.QtWidgets import QApplication
+
+    counts: Counter[str] = Counter(type(o).__qualname__ for o in gc.get_objects())
+    counts.update("qt:" + w.metaObject().className() for w in QApplication.allWidgets())
+    return dict(counts)
+
+
+def probe(app) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Where the resident memory is: anonymous vs. file pages, SQLite's own heap, malloc's bytes
+    in use and free in its main arena (free but resident: fragmentation), Python objects, live
+    widgets. Not ``findChildren(QObject)``: the wrappers PySide makes for Qt's own children (a
+    combo box's list view) outlive them and would be the growth measured."""
+    import ctypes
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines())
+    out = {k: int(status[k].split()[0]) << 10 for k in ("RssAnon", "RssFile", "RssShmem")}
+    out |= {"rss": rss_bytes(), "py_objects": len(gc.get_objects()),
+           "widgets": len(QApplication.allWidgets())}
+    try:
+        import _sqlite3
+
+        used = ctypes.CDLL(_sqlite3.__file__).sqlite3_memory_used
+        used.restype = ctypes.c_int64
+        out["sqlite"] = int(used())
+    except (OSError, AttributeError):
+        pass
+    try:
+        class _Mallinfo2(ctypes.Structure):
+            _fields_ = [(n, ctypes.c_size_t) for n in ("arena", "ordblks", "smblks", "hblks",
+                                                       "hblkhd", "usmblks", "fsmblks",
+                                                       "uordblks", "fordblks", "keepcost")]
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallinfo2.restype = _Mallinfo2
+        info = libc.mallinfo2()
+        out["malloc_used"] = int(info.uordblks + info.hblkhd)
+        out["malloc_free"] = int(info.fordblks)
+    except (OSError, AttributeError):
+        pass
+    import tracemalloc
+
+    if tracemalloc.is_tracing():
+        out["py_traced"] = tracemalloc.get_traced_memory()[0]
+    return out
+
+
+def smaps() -> dict[str, int]:
+    """Resident bytes by mapping: a library by path, an anonymous mapping by its start address
+    (the heap, malloc's thread arenas, Python's arenas, big blocks each apart)."""
+    out: dict[str, int] = {}
+    name = ""
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        head = line.split()
+        if "-" in head[0] and ":" not in head[0]:
+            name = head[5] if len(head) > 5 else "anon@" + head[0].split("-")[0]
+        elif head[0] == "Rss:":
+            out[name] = out.get(name, 0) + (int(head[1]) << 10)
+    return out
+
+
+def smaps_report(first: dict[str, int], last: dict[str, int], top: int = 25) -> str:
+    """The mappings whose resident bytes changed most."""
+    diff = sorted(((last.get(k, 0) - first.get(k, 0), k) for k in set(first) | set(last)),
+                  key=lambda d: -abs(d[0]))
+    lines = ["== resident bytes by mapping, change =="]
+    lines.extend(f"{d / 1024:+.0f} KiB {k} (now {last.get(k, 0) / 1024:.0f} KiB)"
+                 for d, k in diff[:top] if d)
+    anon = sum(d for d, k in diff if k.startswith("anon@"))
+    lines.append(f"anonymous mappings together: {anon / 1024:+.0f} KiB")
+    return "\n".join(lines)
+
+
+def trace_report(first: tuple, last: tuple, top: int = 25) -> str:  # type: ignore[type-arg]
+    """Top allocation growth by traceback and object-count growth between two trace points."""
+    (snap0, census0), (snap1, census1) = first, last
+    lines = ["== tracemalloc growth (top by size, traceback) =="]
+    for stat in snap1.compare_to(snap0, "traceback")[:top] if snap0 and snap1 else ():
+        lines.append(f"{stat.size_diff / 1024:+.1f} KiB, {stat.count_diff:+d} blocks")
+        lines.extend("    " + ln for ln in stat.traceback.format(limit=6))
+    lines.append("== live objects growth ==")
+    grown = sorted(((census1.get(k, 0) - census0.get(k, 0), k) for k in set(census0) | set(census1)),
+                   reverse=True)
+    lines.extend(f"{d:+d} {k}" for d, k in grown[:top] if d)
+    return "\n".join(lines)
+
+
 def _world(conn, clock) -> str:  # type: ignore[no-untyped-def]
     """One cinema, a 20,000-seat hall, a show this evening, a cashier 7001 / PIN 1234."""
     from datetime import timedelta
@@ -217,6 +317,12 @@ def simulate(minutes: int, every_s: int = SALE_EVERY_S) -> dict[str, float]:
     after_minute = 0
     series: list[int] = []  # RSS every ten simulated minutes: a bounded cache levels off
     total = minutes * 60
+    trace = os.environ.get(TRACE_ENV, "0") != "0"  # 2: the probe only, no tracemalloc
+    trace_points: list[tuple] = []  # type: ignore[type-arg]
+    import tracemalloc
+
+    if os.environ.get(TRACE_ENV) == "1":
+        tracemalloc.start(12)
     while elapsed < total:
         pay = rng.random() >= 1 / 8
         counter.sell([next(mine) for _ in range(rng.randint(1, 4))], pay)
@@ -233,9 +339,21 @@ def simulate(minutes: int, every_s: int = SALE_EVERY_S) -> dict[str, float]:
         elapsed += every_s
         if not after_minute and elapsed >= 60:
             after_minute = settled_rss(app)
+            if trace:
+                trace_points.append((tracemalloc.take_snapshot(), census())
+                                    if tracemalloc.is_tracing() else (None, census()))
+                maps_at_minute = smaps()
+        if trace and elapsed % 120 == 0:
+            settled_rss(app)
+            print(f"{elapsed // 60} min {probe(app)}", file=sys.stderr, flush=True)
         if elapsed % 600 == 0:
             series.append(settled_rss(app))
     at_end = settled_rss(app)
+    if trace:
+        trace_points.append((tracemalloc.take_snapshot(), census())
+                            if tracemalloc.is_tracing() else (None, census()))
+        print(trace_report(trace_points[0], trace_points[-1]), file=sys.stderr)
+        print(smaps_report(maps_at_minute, smaps()), file=sys.stderr)
     wall = time.perf_counter() - started
     other.close()
     ui.window.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -72,7 +72,24 @@ def seat_type_label(seat_type: str) -> str:
 
 class TicketTypeBox(QComboBox):
     """A seat's ticket type; the mouse wheel scrolls the page unless the box has focus, so a
-    cashier scrolling the basket never changes a ticket by accident."""
+    cashier scrolling the basket never changes a ticket by accident.
+
+    The basket makes these once and reuses them sale after sale (``BasketScreen._box``): under
+    the app's style sheet every QComboBox made and deleted leaves about 1 kB behind for good
+    (Qt's QStyleSheetStyle caches style rules for the box's popup frame, which it never
+    polishes, so it never hears that the frame is gone): a box per seat per sale was the
+    counter's slow memory growth (issue 15 point 6)."""
+
+    typeChosen = Signal(str, str)  # seat code, ticket type: the cashier picked another type
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.seat_code = ""
+        self.currentIndexChanged.connect(self._chosen)
+
+    @Slot(int)
+    def _chosen(self, _index: int) -> None:
+        self.typeChosen.emit(self.seat_code, self.currentData())
 
     def wheelEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if self.hasFocus():
@@ -94,7 +111,10 @@ class BasketScreen(Screen):
 
     def __init__(self, ctl: CounterMode) -> None:
         super().__init__(ctl)
-        self.combos: dict[str, QComboBox] = {}
+        self.combos: dict[str, QComboBox] = {}  # the seats' boxes, by seat code
+        self._boxes: list[TicketTypeBox] = []  # every box made, row by row, reused
+        self._parked = QWidget(self)  # holds the boxes while the table swaps its cells
+        self._parked.hide()
         self._init_tickets()
         self._init_order()
         self.food = FoodPanel(self)
@@ -250,6 +270,10 @@ class BasketScreen(Screen):
         seats = sorted(sale.hold.seats, key=_seat_sort_key)
         sale.ticket_types = {code: sale.ticket_types.get(code, TicketType.ADULT.value)
                              for code in seats}
+        for box in self._boxes:  # out of the old cells before the table deletes them
+            box.setParent(self._parked)
+            box.setObjectName("ticketTypeSpare")
+            box.seat_code = ""
         self.table.setRowCount(len(seats))
         self.combos = {}
         previous: QWidget | None = None
@@ -257,15 +281,18 @@ class BasketScreen(Screen):
             seat_type = str(sale.show.layout.seats[code].type)
             self.table.setItem(row, 0, QTableWidgetItem(code))
             self.table.setItem(row, 1, QTableWidgetItem(seat_type_label(seat_type)))
-            combo = TicketTypeBox(self.table)
+            combo = self._box(row)
+            combo.blockSignals(True)  # filling it in is not the cashier choosing
+            combo.clear()
+            combo.seat_code = code
             combo.setObjectName(f"ticketType_{code}")
             combo.setAccessibleName(self.tr("Ticket type for seat %1").replace("%1", code))
             for ticket_type in self._types_for(seat_type):
                 combo.addItem(ticket_type_label(ticket_type), ticket_type)
             combo.setCurrentIndex(max(0, combo.findData(sale.ticket_types[code])))
-            combo.currentIndexChanged.connect(lambda _i, c=code, box=combo:
-                                              self._type_changed(c, box.currentData()))
-            self.table.setCellWidget(row, 2, combo)
+            combo.blockSignals(False)
+            self.table.setCellWidget(row, 2, self._cell(combo))
+            combo.show()
             self.table.setRowHeight(row, max(ROW_HEIGHT, combo.sizeHint().height() + 4))
             price = QTableWidgetItem("")
             price.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -286,6 +313,27 @@ class BasketScreen(Screen):
         self.member_bar.set_member(sale.member)
         self._fit_widths()
         self.requote()
+
+    def _box(self, row: int) -> TicketTypeBox:
+        """Row ``row``'s ticket type box: made the first time a basket has that many seats,
+        then the same box every sale (see ``TicketTypeBox`` for why)."""
+        while len(self._boxes) <= row:
+            box = TicketTypeBox(self._parked)
+            box.typeChosen.connect(self._type_changed)
+            self._boxes.append(box)
+        return self._boxes[row]
+
+    @staticmethod
+    def _cell(box: TicketTypeBox) -> QWidget:
+        """A plain holder for the table cell: the table deletes its cell widgets when rows go,
+        and a holder costs nothing to delete, the box is taken out first."""
+        cell = QWidget()
+        cell.setObjectName("ticketTypeCell")
+        layout = QHBoxLayout(cell)
+        layout.setContentsMargins(0, 0, 0, 0)
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        layout.addWidget(box)  # fills the cell, as the box did as the cell widget itself
+        return cell
 
     def _fit_widths(self) -> None:
         """Whole words and whole hints at the current text size (large text may have changed
@@ -339,6 +387,7 @@ class BasketScreen(Screen):
         found = [t.value for t in TicketType if (seat_type, t.value) in prices]
         return found or [TicketType.ADULT.value]
 
+    @Slot(str, str)
     def _type_changed(self, code: str, ticket_type: str) -> None:
         self.ctl.note_activity()
         self.session.sale.ticket_types[code] = ticket_type

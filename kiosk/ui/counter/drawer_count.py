@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from kiosk.domain.cash_count import COIN, NOTE, Denomination, denominations
 from kiosk.domain.money import format_money
+from kiosk.ui.widgets.layouts import empty_layout
 
 FIELD_DIGITS = 5  # the domain refuses above MAX_PIECES with words; typing stops at 99,999
 
@@ -51,10 +52,7 @@ class DrawerCountGrid(QWidget):
         """Build the boxes for ``currency`` (a shift's); the same currency keeps them."""
         if currency == self.currency and self.fields:
             return
-        while self._grid.count():
-            item = self._grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        empty_layout(self._grid)
         self.currency = currency
         self.fields, self._amounts, self._denominations = {}, {}, {}
         digits = QRegularExpressionValidator(rf"\d{{0,{FIELD_DIGITS}}}", self)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.menu import Combo, Menu, Modifier, Order, choices_needed
 from kiosk.domain.money import format_money
+from kiosk.ui.widgets.layouts import empty_layout
 from kiosk.ui.widgets.tiles import TileGridLayout, wrap_words
 
 WRAP_CHARS = 18  # an item button's name wraps at about this many average characters
@@ -96,10 +97,7 @@ class FoodPanel(QWidget):
     def set_menu(self, menu: Menu | None, orders: list[Order]) -> None:
         """Show ``menu``'s items on sale (None: this cinema sells no food; the panel hides)."""
         self.menu, self.orders = menu, orders
-        while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        empty_layout(self.grid)
         self.buttons = {}
         self.setVisible(menu is not None)
         self.order.setVisible(menu is not None)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.services.models import ShowSummary
 from kiosk.ui.dates import time_text
+from kiosk.ui.widgets.layouts import empty_layout
 
 STARTED_GRACE = timedelta(minutes=20)  # a show that began a moment ago can still sell
 MAX_PER_ROW = 6
@@ -130,10 +131,7 @@ class ShowTimeGrid(QWidget):
             self.tr("Tap a show to choose seats on its map, or choose a quick sale first."))
 
     def set_shows(self, shows: Sequence[ShowSummary], now: datetime) -> None:
-        while self.rows.count():
-            item = self.rows.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        empty_layout(self.rows)
         self.show_buttons = {}
         rows = grid_rows(shows, now)
         if not rows:

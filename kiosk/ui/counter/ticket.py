@@ -37,6 +37,7 @@ from kiosk.ui.counter.refund import method_label
 from kiosk.ui.counter.screen import Screen
 from kiosk.ui.dates import long_text
 from kiosk.ui.page_names import CounterPage
+from kiosk.ui.widgets.layouts import empty_layout
 from kiosk.ui.widgets.qr import QrLabel
 from kiosk.ui.widgets.tiles import TileGridLayout
 
@@ -267,10 +268,7 @@ class TicketScreen(Screen):
 
     def _show_stubs(self, booking) -> None:
         """A small ticket per seat (seat, type, ticket, price), as the printer will give them."""
-        while self.stubs.count():
-            widget = self.stubs.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        empty_layout(self.stubs)
         lines = booking.lines
         shown = lines if len(lines) <= STUBS_SHOWN else lines[:STUBS_SHOWN - 1]
         for line in shown:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.widgets.layouts import empty_layout
+
 TOUCH_MIN = 56  # px; the self-service floor, above the 48 px rule
 
 
@@ -98,14 +100,8 @@ class Header(QFrame):
 
 
 def clear_layout(layout: QLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget()
-        if widget is not None:
-            widget.setParent(None)
-            widget.deleteLater()
-        elif item.layout() is not None:
-            clear_layout(item.layout())
+    """Empty ``layout``, its widgets off screen at once and its items deleted (``empty_layout``)."""
+    empty_layout(layout, detach=True)
 
 
 def expanding(widget: QWidget) -> QWidget:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.money import format_money
 from kiosk.services.shift_report import ShiftReport
 from kiosk.ui.dates import day_time_text
+from kiosk.ui.widgets.layouts import empty_layout
 
 
 def set_role(label: QLabel, role: str) -> None:
@@ -83,11 +84,7 @@ class ShiftReportView(QWidget):
 
     # -- content --------------------------------------------------------------------------------
     def _clear(self) -> None:
-        while self.body.count():
-            item = self.body.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.deleteLater()
+        empty_layout(self.body)
         self.verdicts = {}
         self._holders = []
 
