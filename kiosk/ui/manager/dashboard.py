@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from kiosk.ui.manager.context import ManagerContext
 
 BREAKDOWNS = (
+    ("by_cinema", QT_TRANSLATE_NOOP("DashboardScreen", "Cinema"), "cinema"),
     ("by_hour", QT_TRANSLATE_NOOP("DashboardScreen", "Hour"), "hour"),
     ("by_film", QT_TRANSLATE_NOOP("DashboardScreen", "Film"), "film"),
     ("by_payment", QT_TRANSLATE_NOOP("DashboardScreen", "Payment"), "payment_method"),
@@ -132,6 +133,11 @@ class Breakdown(QWidget):
         self.table.setMinimumHeight(220)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
+        # what the table leaves out (a chain's by-show table over several days), above it
+        self.note = muted("", self)
+        self.note.setObjectName(f"note_{name}")
+        self.note.hide()
+        lay.addWidget(self.note)
         lay.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -140,9 +146,11 @@ class Breakdown(QWidget):
         row.addWidget(self.csv_button)
         lay.addLayout(row)
 
-    def set_table(self, table) -> None:
+    def set_table(self, table, note: str = "") -> None:
         self.model.set_columns(report_columns(table))
         self.model.set_rows(table.rows)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
 
 
 class DashboardScreen(ManagerScreen):
@@ -441,7 +449,20 @@ class DashboardScreen(ManagerScreen):
         for name, view in self.breakdowns.items():
             table = report.table(name)
             if table is not None:
-                view.set_table(table)
+                view.set_table(table, self._left_out_note(report) if name == "by_show" else "")
+
+    def _left_out_note(self, report) -> str:
+        """What a chain report over several days leaves out of its by-show table, and where
+        those shows' money is ("" when every show is listed)."""
+        if not report.shows_left_out:
+            return ""
+        locale = QLocale()
+        return (self.tr("The %1 shows that took the most in each currency, biggest first. %2 "
+                        "more shows are not listed here but are counted in the totals and in "
+                        "the cinema, film and other tables. Choose one cinema, or one day, to "
+                        "see every show.")
+                .replace("%1", locale.toString(report.show_rows_cap))
+                .replace("%2", locale.toString(report.shows_left_out)))
 
     # -- exports ---------------------------------------------------------------------------------
     @Slot()
