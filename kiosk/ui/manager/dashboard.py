@@ -53,8 +53,9 @@ if TYPE_CHECKING:
     from kiosk.ui.manager.context import ManagerContext
 
 BREAKDOWNS = (
-    ("by_cinema", QT_TRANSLATE_NOOP("DashboardScreen", "Cinema"), "cinema"),
     ("by_hour", QT_TRANSLATE_NOOP("DashboardScreen", "Hour"), "hour"),
+    # each cinema's sales: a chain's month by cinema (issue 15)
+    ("by_cinema", QT_TRANSLATE_NOOP("DashboardScreen", "Cinema"), "cinema"),
     ("by_film", QT_TRANSLATE_NOOP("DashboardScreen", "Film"), "film"),
     ("by_payment", QT_TRANSLATE_NOOP("DashboardScreen", "Payment"), "payment_method"),
     ("by_staff", QT_TRANSLATE_NOOP("DashboardScreen", "Staff"), "staff_name"),
@@ -136,6 +137,7 @@ class Breakdown(QWidget):
         # what the table leaves out (a chain's by-show table over several days), above it
         self.note = muted("", self)
         self.note.setObjectName(f"note_{name}")
+        self.note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.note.hide()
         lay.addWidget(self.note)
         lay.addWidget(self.table, 1)
@@ -151,6 +153,9 @@ class Breakdown(QWidget):
         self.model.set_rows(table.rows)
         self.note.setText(note)
         self.note.setVisible(bool(note))
+        listed = bool(table.rows) or not note  # no empty grid and its CSV under the note
+        self.table.setVisible(listed)
+        self.csv_button.setVisible(listed)
 
 
 class DashboardScreen(ManagerScreen):
@@ -452,17 +457,14 @@ class DashboardScreen(ManagerScreen):
                 view.set_table(table, self._left_out_note(report) if name == "by_show" else "")
 
     def _left_out_note(self, report) -> str:
-        """What a chain report over several days leaves out of its by-show table, and where
-        those shows' money is ("" when every show is listed)."""
+        """Why a report of every cinema over several days lists no shows, how many sold, and
+        where their money is ("" when every show is listed)."""
         if not report.shows_left_out:
             return ""
-        locale = QLocale()
-        return (self.tr("The %1 shows that took the most in each currency, biggest first. %2 "
-                        "more shows are not listed here but are counted in the totals and in "
-                        "the cinema, film and other tables. Choose one cinema, or one day, to "
-                        "see every show.")
-                .replace("%1", locale.toString(report.show_rows_cap))
-                .replace("%2", locale.toString(report.shows_left_out)))
+        return (self.tr("Sales by show are listed for one cinema, or for one day. %1 shows sold "
+                        "tickets on these dates: their sales are in the totals and in the "
+                        "cinema, film and other tables.")
+                .replace("%1", QLocale().toString(report.shows_left_out)))
 
     # -- exports ---------------------------------------------------------------------------------
     @Slot()
