@@ -44,7 +44,7 @@ A chain (issue 15): sales and refunds by business date, cinema and breakdown key
 instead of every booking. Exchanges (few) are read live, and a range with days pulled from
 the cloud reads the ``day_*`` views as before; the tests compare both paths on random worlds.
 Each cinema's and each screen's sales are tables of their own (``by_cinema``, ``by_hall``); a
-report of every cinema over several days (the chain's month by cinema) lists no show, only how
+report of every cinema of a chain over several days (its month by cinema) lists no show, only how
 many sold (``lists_shows``): its 60,000 shows' rows were most of its time.
 """
 
@@ -446,12 +446,12 @@ class _Acc:
                 self.exchange_credit, net_sales, tax, net_sales - tax)
 
 
-def lists_shows(start: date, end: date, cinema_id: str | None) -> bool:
-    """Does a sales report list every show (``by_show``)? For one cinema, or for one day; not
-    for every cinema over several days: the chain's month by cinema has about 60,000 shows,
-    and reading its sums per show was most of its time. Its shows' sales are still in the
-    totals and the cinema, film and screen tables."""
-    return cinema_id is not None or start == end
+def lists_shows(start: date, end: date, cinema_id: str | None, cinemas: int) -> bool:
+    """Does a sales report list every show (``by_show``)? For one cinema (chosen, or the only
+    one of ``cinemas``), or for one day; not for every cinema of a chain over several days: the
+    chain's month by cinema has about 60,000 shows, and reading its sums per show was most of
+    its time. Its shows' sales are still in the totals and the cinema, film and screen tables."""
+    return cinema_id is not None or start == end or cinemas <= 1
 
 
 def _half_up_div(a: int, b: int) -> int:
@@ -576,7 +576,8 @@ class ReportService:
             grouped = [[tuple(r) for r in conn.execute(
                 _fan_out(_sources(sql.format(cinema_join=cinema_join), views), extra), params)]
                 for sql, extra in live]
-            shows = lists_shows(start, end, cinema_id)
+            shows = lists_shows(start, end, cinema_id,
+                                conn.execute("SELECT COUNT(*) FROM cinemas").fetchone()[0])
             counted: int | None = None  # the shows that sold, when the sums do not list them
             if len(grouped) == 3:
                 sales, refunds, exchanges = grouped
@@ -711,13 +712,29 @@ class ReportService:
         ``shows`` (``lists_shows``) the by-show table is empty and says how many shows sold:
         ``counted``, or the shows of the sales rows."""
         hour_cache: dict[tuple[str, str, int], int] = {}
+        # A zone's offset over one UTC day when it does not change that day (None when it does):
+        # a month has thousands of hour rows but a few zones and days (issue 15).
+        day_offset: dict[tuple[str, str], int | None] = {}
 
         def local_hour(cinema: str, utc_hour: str, quarter: int) -> int:
             key = (cinema, utc_hour, quarter)
             if key not in hour_cache:
-                moment = datetime.fromisoformat(utc_hour + "00").replace(tzinfo=UTC)
-                moment += timedelta(minutes=15 * quarter)
-                hour_cache[key] = moment.astimezone(ZoneInfo(names["tz"][cinema])).hour
+                zone = ZoneInfo(names["tz"][cinema])
+                day = (cinema, utc_hour[:10])
+                if day not in day_offset:
+                    midnight = datetime.fromisoformat(day[1]).replace(tzinfo=UTC)
+                    first = midnight.astimezone(zone).utcoffset()
+                    last = (midnight + timedelta(hours=23, minutes=45)).astimezone(zone).utcoffset()
+                    day_offset[day] = (int(first.total_seconds()) // 60
+                                       if first is not None and first == last else None)
+                offset = day_offset[day]
+                if offset is not None:
+                    minutes = int(utc_hour[11:13]) * 60 + 15 * quarter + offset
+                    hour_cache[key] = minutes // 60 % 24
+                else:  # the clocks change that day: this quarter's own offset
+                    moment = datetime.fromisoformat(utc_hour + "00").replace(tzinfo=UTC)
+                    moment += timedelta(minutes=15 * quarter)
+                    hour_cache[key] = moment.astimezone(zone).hour
             return hour_cache[key]
 
         dims = ("film", "show", "hall", "cinema", "hour", "payment", "staff", "kiosk", "channel")
