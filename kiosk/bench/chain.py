@@ -2,7 +2,9 @@
 database (issue 15 point 5).
 
 Targets: a day's sales report over the whole chain <= 300 ms median; a month's sales report of
-one cinema, of the whole chain (62,000 shows listed), and of each cinema in turn (the slowest),
+one cinema, the month by cinema (the whole chain's month in one report: by cinema, film, screen,
+hour, payment, staff, kiosk, channel, tender, food and offers, no show listed - it says how many
+sold - ``kiosk.services.reports.lists_shows``), and each cinema's month in turn (the slowest),
 <= 1 s. The database is the report generator's (``kiosk.bench.datagen``) at
 50 cinemas: 10,000,000 bookings (about 120 days of 84,000 bookings), cached between runs by
 schema hash; ``quick`` uses 20,000. Beside the targets the section times, informationally, what
@@ -86,12 +88,13 @@ def run(quick: bool) -> list[BenchResult]:
         day_ms = median_ms(lambda: reports.daily_sales(boss, day), repeat, "day")
         month_ms = median_ms(lambda: reports.daily_sales(boss, first, month_end, cinema_id=cinema),
                              repeat, "month")
-        chain_month_bookings = sum(reports.daily_sales(boss, first, month_end)
-                                   .totals.column("bookings"))
+        chain_month = reports.daily_sales(boss, first, month_end)
+        chain_month_bookings = sum(chain_month.totals.column("bookings"))
+        chain_month_shows = chain_month.shows_left_out
         chain_month_ms = median_ms(lambda: reports.daily_sales(boss, first, month_end), repeat,
                                    "chain_month")
-        # The chain's month by cinema: each cinema's month report in turn (what head office
-        # runs to compare them); the slowest against the month's target.
+        # Each cinema's month report in turn (a cinema's every show, for head office to look
+        # into one); the slowest against the month's target.
         import statistics
         import time
 
@@ -122,11 +125,12 @@ def run(quick: bool) -> list[BenchResult]:
         BenchResult(SECTION, f"month's sales report of one cinema ({month_days} days)", month_ms,
                     "ms", f"<= {MONTH_TARGET_MS:.0f} ms", month_ms <= MONTH_TARGET_MS,
                     f"{month_bookings:,} bookings of {cinema}; {_cpu_note('month')}"),
-        BenchResult(SECTION, f"month's sales report, {CHAIN_CINEMAS} cinemas ({month_days} days)",
-                    chain_month_ms, "ms", f"<= {MONTH_TARGET_MS:.0f} ms",
+        BenchResult(SECTION, f"month by cinema, {CHAIN_CINEMAS} cinemas, {month_days} days "
+                    "(one report)", chain_month_ms, "ms", f"<= {MONTH_TARGET_MS:.0f} ms",
                     chain_month_ms <= MONTH_TARGET_MS,
-                    f"{chain_month_bookings:,} bookings; {_cpu_note('chain_month')}"),
-        BenchResult(SECTION, f"month by cinema: each of the {len(each)} cinemas' month report",
+                    f"{chain_month_bookings:,} bookings, {chain_month_shows:,} shows (by cinema, "
+                    f"film, screen...; no show listed); {_cpu_note('chain_month')}"),
+        BenchResult(SECTION, f"each cinema's month report in turn ({len(each)} cinemas)",
                     max(each), "ms", f"<= {MONTH_TARGET_MS:.0f} ms", max(each) <= MONTH_TARGET_MS,
                     f"slowest of {len(each)}; median {statistics.median(each):,.0f} ms, "
                     f"all {sum(each) / 1000:,.1f} s"),

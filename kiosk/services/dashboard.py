@@ -292,21 +292,17 @@ def film_lines(report: SalesReport, currency: str) -> tuple[FilmLine, ...]:
 
 def screen_lines(report: SalesReport, currency: str,
                  shows: list[tuple[str, ShowLine, str]]) -> tuple[ScreenLine, ...]:
-    """Per hall: the seats of its shows on the dates and the money its shows took."""
-    gross_by_show: dict[str, int] = defaultdict(int)
-    hall_of_show: dict[str, tuple[str, str]] = {}
-    for r in report.by_show.as_dicts():
-        if r["currency"] == currency:
-            gross_by_show[r["show_id"]] += int(r["gross"])
-            hall_of_show[r["show_id"]] = (str(r["cinema"]), str(r["hall"]))
+    """Per hall: the seats of its shows on the dates and the money its shows took (the report's
+    by-screen table: a chain's by-show table over several days lists only the top shows)."""
     acc: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for _cur, show, _sid in shows:
         a = acc[(show.cinema, show.hall)]
         a[0] += 1
         a[1] += show.capacity
         a[2] += show.sold
-    for sid, gross in gross_by_show.items():  # a sale today for a show of another day counts too
-        acc[hall_of_show[sid]][3] += gross
+    for r in report.by_hall.as_dicts():  # a sale today for a show of another day counts too
+        if r["currency"] == currency:
+            acc[(str(r["cinema"]), str(r["hall"]))][3] += int(r["gross"])
     return tuple(ScreenLine(cinema, hall, *a) for (cinema, hall), a in sorted(acc.items()))
 
 

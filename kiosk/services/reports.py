@@ -43,6 +43,9 @@ A chain (issue 15): sales and refunds by business date, cinema and breakdown key
 0032), so a day of a 50-cinema chain or a month of one cinema reads a few thousand rows
 instead of every booking. Exchanges (few) are read live, and a range with days pulled from
 the cloud reads the ``day_*`` views as before; the tests compare both paths on random worlds.
+Each cinema's and each screen's sales are tables of their own (``by_cinema``, ``by_hall``); a
+report of every cinema of a chain over several days (its month by cinema) lists no show, only how
+many sold (``lists_shows``): its 60,000 shows' rows were most of its time.
 """
 
 from __future__ import annotations
@@ -180,6 +183,14 @@ class SalesReport:
     by_staff: ReportTable
     by_kiosk: ReportTable
     by_channel: ReportTable
+    # Each cinema's and each screen's sales (a chain's month by cinema; the dashboard's screens).
+    by_cinema: ReportTable
+    by_hall: ReportTable
+    # The shows that sold tickets in the range when ``by_show`` lists none (0 when it lists
+    # every show): a report of every cinema over several days (``lists_shows``) has tens of
+    # thousands, too many to read, or to build within a second (issue 15: a 50-cinema chain's
+    # month has about 60,000). Their sales are in the totals and every other table.
+    shows_left_out: int = 0
     # Money by tender (issue 11): its own measures (taken / refunded per cash, card, UPI,
     # voucher), so it is not among ``tables``, whose measures all add up to the totals.
     by_tender: ReportTable | None = None
@@ -204,8 +215,8 @@ class SalesReport:
 
     @property
     def tables(self) -> tuple[ReportTable, ...]:
-        return (self.totals, self.by_film, self.by_show, self.by_hour, self.by_payment,
-                self.by_staff, self.by_kiosk, self.by_channel)
+        return (self.totals, self.by_cinema, self.by_film, self.by_show, self.by_hall,
+                self.by_hour, self.by_payment, self.by_staff, self.by_kiosk, self.by_channel)
 
     @property
     def currencies(self) -> list[str]:
@@ -435,6 +446,14 @@ class _Acc:
                 self.exchange_credit, net_sales, tax, net_sales - tax)
 
 
+def lists_shows(start: date, end: date, cinema_id: str | None, cinemas: int) -> bool:
+    """Does a sales report list every show (``by_show``)? For one cinema (chosen, or the only
+    one of ``cinemas``), or for one day; not for every cinema of a chain over several days: the
+    chain's month by cinema has about 60,000 shows, and reading its sums per show was most of
+    its time. Its shows' sales are still in the totals and the cinema, film and screen tables."""
+    return cinema_id is not None or start == end or cinemas <= 1
+
+
 def _half_up_div(a: int, b: int) -> int:
     return (2 * a + b) // (2 * b) if b else 0
 
@@ -557,18 +576,20 @@ class ReportService:
             grouped = [[tuple(r) for r in conn.execute(
                 _fan_out(_sources(sql.format(cinema_join=cinema_join), views), extra), params)]
                 for sql, extra in live]
+            shows = lists_shows(start, end, cinema_id,
+                                conn.execute("SELECT COUNT(*) FROM cinemas").fetchone()[0])
+            counted: int | None = None  # the shows that sold, when the sums do not list them
             if len(grouped) == 3:
                 sales, refunds, exchanges = grouped
             else:
-                sales, refunds = _summed(conn, params)
+                sales, refunds, counted = _summed(conn, params, shows)
                 exchanges = grouped[0]
             names = self._names(conn)
-            names["show"] = self._show_info(
-                conn, {r[1] for r in (*sales, *refunds, *exchanges) if r[0] == "show"})
             kept = not views and _has_kept(conn)
             tenders = tender_breakdown(conn, start=start.isoformat(), end=end.isoformat(),
                                        cinema_id=cinema_id, kept=kept)
-            report = self._build_sales(start, end, cinema_id, sales, refunds, exchanges, names)
+            report = self._build_sales(start, end, cinema_id, sales, refunds, exchanges, names,
+                                       lambda ids: self._show_info(conn, ids), shows, counted)
             food = food_tables(conn, params, {c: int(report.total(c).get("tickets", 0))
                                               for c in report.currencies})
             discounts = discounts_table(conn, params, kept)
@@ -588,7 +609,7 @@ class ReportService:
         SELECT b.currency, s.film_id, b.show_id,
                COALESCE(b.payment_kind, b.payment_method) AS payment_method, b.channel, b.staff_id,
                CASE WHEN b.staff_id IS NULL THEN b.channel END AS staff_tag,
-               b.kiosk_id, h.cinema_id, substr(b.created_at, 1, 14) AS utc_hour,
+               b.kiosk_id, h.cinema_id, s.hall_id, substr(b.created_at, 1, 14) AS utc_hour,
                CAST(substr(b.created_at, 15, 2) AS INTEGER) / 15 AS quarter,
                COUNT(*) AS m1, SUM(b.total_minor) AS m2, SUM(b.tax_minor) AS m3,
                SUM(CASE WHEN b.origin = 'local'
@@ -597,7 +618,7 @@ class ReportService:
                                WHERE ls.booking_id = b.id) END) AS m4
         FROM day_bookings b {cinema_join}
         WHERE b.business_date BETWEEN :start AND :end
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
     """
 
     _REFUNDS_SQL = """
@@ -605,13 +626,13 @@ class ReportService:
                COALESCE(b.payment_kind, b.payment_method) AS payment_method, b.channel,
                r.requested_by AS staff_id,
                CASE WHEN r.requested_by IS NULL THEN 'refund' END AS staff_tag,
-               r.kiosk_id, h.cinema_id, substr(r.created_at, 1, 14) AS utc_hour,
+               r.kiosk_id, h.cinema_id, s.hall_id, substr(r.created_at, 1, 14) AS utc_hour,
                CAST(substr(r.created_at, 15, 2) AS INTEGER) / 15 AS quarter, r.state,
                COUNT(*) AS m1, SUM(r.amount_minor) AS m2, SUM(r.tax_minor) AS m3,
                SUM(json_array_length(r.seats)) AS m4
         FROM day_refunds r JOIN day_bookings b ON b.id = r.booking_id {cinema_join}
         WHERE r.business_date BETWEEN :start AND :end AND r.state IN ('completed', 'pending_approval')
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13
     """
 
     # Exchange credits: new bookings made from an old one, attributed like a refund of the old
@@ -622,7 +643,7 @@ class ReportService:
         SELECT n.currency, s.film_id, b.show_id,
                COALESCE(b.payment_kind, b.payment_method) AS payment_method, b.channel, n.staff_id,
                CASE WHEN n.staff_id IS NULL THEN 'exchange' END AS staff_tag,
-               n.kiosk_id, h.cinema_id, substr(n.created_at, 1, 14) AS utc_hour,
+               n.kiosk_id, h.cinema_id, s.hall_id, substr(n.created_at, 1, 14) AS utc_hour,
                CAST(substr(n.created_at, 15, 2) AS INTEGER) / 15 AS quarter,
                COUNT(*) AS m1,
                SUM(n.total_minor - COALESCE(n.paid_minor, n.total_minor)) AS m2,
@@ -645,7 +666,7 @@ class ReportService:
                     WHERE bs.booking_id = b.id AND bs.refunded = 0) END) AS m4
         FROM day_bookings n JOIN day_bookings b ON b.id = n.exchanged_from {cinema_join}
         WHERE n.business_date BETWEEN :start AND :end AND n.exchanged_from IS NOT NULL
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
     """
 
     def _names(self, conn: sqlite3.Connection) -> dict[str, dict[Any, Any]]:
@@ -655,6 +676,7 @@ class ReportService:
             "staff": {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, staff_number, name FROM staff")},
             "tz": {r[0]: r[1] for r in conn.execute("SELECT id, timezone FROM cinemas")},
             "cinema": {r[0]: r[1] for r in conn.execute("SELECT id, name FROM cinemas")},
+            "hall": {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, cinema_id, name FROM halls")},
         }
 
     def _show_info(self, conn: sqlite3.Connection,
@@ -681,18 +703,41 @@ class ReportService:
     def _build_sales(self, start: date, end: date, cinema_id: str | None,
                      sales: list[tuple[Any, ...]], refunds: list[tuple[Any, ...]],
                      exchanges: list[tuple[Any, ...]],
-                     names: dict[str, dict[Any, Any]]) -> SalesReport:
+                     names: dict[str, dict[Any, Any]],
+                     show_names: Callable[[Iterable[str]], dict[str, tuple[str, str, str, str]]],
+                     shows: bool = True, counted: int | None = None) -> SalesReport:
+        """The report from the grouped rows. ``show_names`` names shows (start in the cinema's
+        time, film, hall, cinema) and is asked only for the shows the by-show table lists: a
+        chain's month has tens of thousands, and naming them was most of its time. Without
+        ``shows`` (``lists_shows``) the by-show table is empty and says how many shows sold:
+        ``counted``, or the shows of the sales rows."""
         hour_cache: dict[tuple[str, str, int], int] = {}
+        # A zone's offset over one UTC day when it does not change that day (None when it does):
+        # a month has thousands of hour rows but a few zones and days (issue 15).
+        day_offset: dict[tuple[str, str], int | None] = {}
 
         def local_hour(cinema: str, utc_hour: str, quarter: int) -> int:
             key = (cinema, utc_hour, quarter)
             if key not in hour_cache:
-                moment = datetime.fromisoformat(utc_hour + "00").replace(tzinfo=UTC)
-                moment += timedelta(minutes=15 * quarter)
-                hour_cache[key] = moment.astimezone(ZoneInfo(names["tz"][cinema])).hour
+                zone = ZoneInfo(names["tz"][cinema])
+                day = (cinema, utc_hour[:10])
+                if day not in day_offset:
+                    midnight = datetime.fromisoformat(day[1]).replace(tzinfo=UTC)
+                    first = midnight.astimezone(zone).utcoffset()
+                    last = (midnight + timedelta(hours=23, minutes=45)).astimezone(zone).utcoffset()
+                    day_offset[day] = (int(first.total_seconds()) // 60
+                                       if first is not None and first == last else None)
+                offset = day_offset[day]
+                if offset is not None:
+                    minutes = int(utc_hour[11:13]) * 60 + 15 * quarter + offset
+                    hour_cache[key] = minutes // 60 % 24
+                else:  # the clocks change that day: this quarter's own offset
+                    moment = datetime.fromisoformat(utc_hour + "00").replace(tzinfo=UTC)
+                    moment += timedelta(minutes=15 * quarter)
+                    hour_cache[key] = moment.astimezone(zone).hour
             return hour_cache[key]
 
-        dims = ("film", "show", "hour", "payment", "staff", "kiosk", "channel")
+        dims = ("film", "show", "hall", "cinema", "hour", "payment", "staff", "kiosk", "channel")
         accs: dict[str, dict[tuple[Any, str], _Acc]] = {d: defaultdict(_Acc) for d in dims}
         totals: dict[str, _Acc] = defaultdict(_Acc)
         pending: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -738,7 +783,14 @@ class ReportService:
             total_rows.append((cur, *acc.measures(), acc.sales_tax, acc.refunds_tax,
                                acc.exchange_tax, _half_up_div(acc.gross, acc.tickets), pending[cur][0], pending[cur][1]))
 
-        show_info = names["show"]
+        # The by-show table: every show, or none with the number of shows that sold.
+        if shows:
+            shown, left_out = list(accs["show"]), 0
+        else:
+            shown = []
+            left_out = counted if counted is not None else len(
+                {k1 for dim, k1, *_ in sales if dim == "show"})
+        show_info = show_names(key for key, _cur in shown)
 
         def staff_label(key: tuple[int | None, str]) -> tuple[str, str]:
             staff_id, channel = key  # channel: who sold without a person (self-service, online)
@@ -748,11 +800,15 @@ class ReportService:
             return (number, name)
 
         def table(dim: str, name: str, title: str, label_cols: tuple[Column, ...],
-                  label: Callable[[Any], tuple[Any, ...]]) -> ReportTable:
+                  label: Callable[[Any], tuple[Any, ...]],
+                  keys: list[tuple[Any, str]] | None = None) -> ReportTable:
+            """Every key of ``dim`` sorted by its labels, or only ``keys`` in their order."""
             rows = []
-            for (key, cur), acc in accs[dim].items():
-                rows.append((*label(key), cur, *acc.measures()))
-            rows.sort(key=lambda r: tuple("" if v is None else v for v in r[:len(label_cols) + 1]))
+            for key, cur in (accs[dim] if keys is None else keys):
+                rows.append((*label(key), cur, *accs[dim][(key, cur)].measures()))
+            if keys is None:
+                rows.sort(key=lambda r: tuple("" if v is None else v
+                                              for v in r[:len(label_cols) + 1]))
             return ReportTable(name, title, (*label_cols, Column("currency", "Currency"), *_MEASURES),
                                tuple(rows))
 
@@ -771,16 +827,29 @@ class ReportService:
             starts, film, hall, cinema = show_info.get(key) or ("", "", "", "")
             return (starts, film, cinema, hall, key)
 
+        def hall_label(key: str) -> tuple[str, str]:
+            cinema, hall = names["hall"].get(key, ("", key))
+            return (names["cinema"].get(cinema, cinema), hall)
+
         film_title = names["film"]
+        show_title = ("Sales by show" if shows else
+                      f"Sales by show: listed for one cinema or one day; {left_out:,} shows "
+                      "sold tickets at these cinemas on these dates, in the totals and the "
+                      "cinema, film and screen tables")
         return SalesReport(
             start=start, end=end, cinema_id=cinema_id, generated_at=self.deps.clock.now(),
             totals=ReportTable("totals", "Totals", _TOTALS_COLUMNS, tuple(total_rows)),
             by_film=table("film", "by_film", "Sales by film", (Column("film", "Film"),),
                           lambda k: (film_title.get(k, k),)),
-            by_show=table("show", "by_show", "Sales by show",
+            by_show=table("show", "by_show", show_title,
                           (Column("starts", "Starts (local)"), Column("film", "Film"),
                            Column("cinema", "Cinema"), Column("hall", "Hall"), Column("show_id", "Show")),
-                          show_label),
+                          show_label, None if shows else shown),
+            shows_left_out=left_out,
+            by_cinema=table("cinema", "by_cinema", "Sales by cinema", (Column("cinema", "Cinema"),),
+                            lambda k: (names["cinema"].get(k, k),)),
+            by_hall=table("hall", "by_hall", "Sales by screen",
+                          (Column("cinema", "Cinema"), Column("hall", "Hall")), hall_label),
             by_hour=by_hour(),
             by_payment=table("payment", "by_payment", "Sales by payment method",
                              (Column("payment_method", "Payment"),), lambda k: (k,)),
@@ -901,38 +970,89 @@ def _has_kept(conn: sqlite3.Connection) -> bool:
 # The kept sums of the range, regrouped in SQL into the rows the report shows: across days and
 # cinemas, hours by their cinema's zone (one of its cinemas stands for all: the zone turns the
 # UTC quarter into a local hour, so a chain day has a few hundred hour rows, not 50 cinemas'
-# thousands), film and total rows folded from the show rows, keys whose every sale or refund was
-# taken back out dropped. Python then reads each row once.
+# thousands), shows apart (``sh``), film, screen, cinema and total rows folded from the shows
+# by film and screen (``fh``: a few thousand rows, not one per show), keys whose every sale or
+# refund was taken back out dropped. Python then reads each row once.
+# SQLite groups by sorting every input row, and the show and hour rows are most of a chain's:
+# each is sorted once (grouping the show rows again per film, screen, cinema and total cost as
+# much as the first grouping), and a report that lists no shows (``lists_shows``) folds them
+# straight into ``fh`` with a count of the shows that sold.
 _SUMS_SQL = """
 WITH r AS MATERIALIZED (
-SELECT r.source, r.dim, c.timezone AS zone, r.k1, r.k2, r.currency, SUM(r.n) AS n,
+SELECT r.source, r.dim, NULL AS zone, r.k1, r.k2, r.currency, SUM(r.n) AS n,
        SUM(r.amount) AS amount, SUM(r.tax) AS tax, SUM(r.tickets) AS tickets,
        MIN(r.cinema_id) AS cinema
   FROM report_day_sums r
-  LEFT JOIN cinemas c ON r.dim = 'hour' AND c.id = r.cinema_id
  WHERE r.business_date BETWEEN :start AND :end AND r.cinema_id <> ''
+   AND r.dim NOT IN ('show', 'hour') AND (:cinema IS NULL OR r.cinema_id = :cinema)
+ GROUP BY r.source, r.dim, r.k1, r.k2, r.currency
+UNION ALL
+SELECT r.source, r.dim, c.timezone, r.k1, r.k2, r.currency, SUM(r.n), SUM(r.amount),
+       SUM(r.tax), SUM(r.tickets), MIN(r.cinema_id)
+  FROM report_day_sums r LEFT JOIN cinemas c ON c.id = r.cinema_id
+ WHERE r.business_date BETWEEN :start AND :end AND r.cinema_id <> '' AND r.dim = 'hour'
    AND (:cinema IS NULL OR r.cinema_id = :cinema)
- GROUP BY r.source, r.dim, c.timezone, r.k1, r.k2, r.currency)
+ GROUP BY r.k1, r.k2, c.timezone, r.source, r.currency),
+{shows}
 SELECT source, dim, CASE dim WHEN 'hour' THEN cinema ELSE NULLIF(k1, '') END,
        CASE dim WHEN 'hour' THEN k1 || '|' || k2 WHEN 'staff' THEN NULLIF(k2, '') END,
        currency, n, amount, tax, tickets
   FROM r WHERE n <> 0
 UNION ALL
-SELECT source, 'film', s.film_id, NULL, currency, SUM(n), SUM(amount), SUM(tax), SUM(tickets)
-  FROM r JOIN shows s ON s.id = r.k1 WHERE dim = 'show'
- GROUP BY source, s.film_id, currency HAVING SUM(n) <> 0
+{show_rows}
+SELECT source, 'film', film_id, NULL, currency, SUM(n), SUM(amount), SUM(tax), SUM(tickets)
+  FROM fh GROUP BY source, film_id, currency HAVING SUM(n) <> 0
+UNION ALL
+SELECT source, 'hall', hall_id, NULL, currency, SUM(n), SUM(amount), SUM(tax), SUM(tickets)
+  FROM fh GROUP BY source, hall_id, currency HAVING SUM(n) <> 0
+UNION ALL
+SELECT source, 'cinema', cinema, NULL, currency, SUM(n), SUM(amount), SUM(tax), SUM(tickets)
+  FROM fh GROUP BY source, cinema, currency HAVING SUM(n) <> 0
 UNION ALL
 SELECT source, 'total', NULL, NULL, currency, SUM(n), SUM(amount), SUM(tax), SUM(tickets)
-  FROM r WHERE dim = 'show' GROUP BY source, currency HAVING SUM(n) <> 0
+  FROM fh GROUP BY source, currency HAVING SUM(n) <> 0
 """
 
+# Every show listed: grouped per show, then per film and screen from those.
+_EACH_SHOW = ("""sh AS MATERIALIZED (
+SELECT r.k1, r.source, r.currency, SUM(r.n) AS n, SUM(r.amount) AS amount, SUM(r.tax) AS tax,
+       SUM(r.tickets) AS tickets, MIN(r.cinema_id) AS cinema
+  FROM report_day_sums r
+ WHERE r.business_date BETWEEN :start AND :end AND r.cinema_id <> '' AND r.dim = 'show'
+   AND (:cinema IS NULL OR r.cinema_id = :cinema)
+ GROUP BY r.k1, r.source, r.currency),
+fh AS MATERIALIZED (
+SELECT sh.source, s.film_id, s.hall_id, MIN(sh.cinema) AS cinema, sh.currency, SUM(sh.n) AS n,
+       SUM(sh.amount) AS amount, SUM(sh.tax) AS tax, SUM(sh.tickets) AS tickets
+  FROM sh JOIN shows s ON s.id = sh.k1
+ GROUP BY sh.source, s.film_id, s.hall_id, sh.currency)""",
+              """SELECT source, 'show', k1, NULL, currency, n, amount, tax, tickets
+  FROM sh WHERE n <> 0
+UNION ALL""")
 
-def _summed(conn: sqlite3.Connection, params: dict[str, Any]
-            ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+# No show listed: the show rows straight into film and screen, counting the shows that sold
+# (a show is one film at one screen: the groups' counts add up).
+_NO_SHOW = ("""fh AS MATERIALIZED (
+SELECT r.source, s.film_id, s.hall_id, MIN(r.cinema_id) AS cinema, r.currency, SUM(r.n) AS n,
+       SUM(r.amount) AS amount, SUM(r.tax) AS tax, SUM(r.tickets) AS tickets,
+       COUNT(DISTINCT CASE WHEN r.n <> 0 THEN r.k1 END) AS shows
+  FROM report_day_sums r JOIN shows s ON s.id = r.k1
+ WHERE r.business_date BETWEEN :start AND :end AND r.cinema_id <> '' AND r.dim = 'show'
+   AND (:cinema IS NULL OR r.cinema_id = :cinema)
+ GROUP BY s.hall_id, s.film_id, r.source, r.currency)""",
+            """SELECT 'shows', 'show', NULL, NULL, NULL, SUM(shows), 0, 0, 0
+  FROM fh WHERE source = 'sale'
+UNION ALL""")
+
+
+def _summed(conn: sqlite3.Connection, params: dict[str, Any], shows: bool = True
+            ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], int | None]:
     """Sales and refund rows in the shapes of ``_fan_out(_SALES_SQL)`` and
     ``_fan_out(_REFUNDS_SQL)``, from the sums kept with every sale and refund (migrations 0032)
-    instead of every booking of the range: (dim, key 1, key 2, currency[, state], measures)."""
-    sql = _SUMS_SQL
+    instead of every booking of the range: (dim, key 1, key 2, currency[, state], measures).
+    Without ``shows``, no show rows but the number of shows that sold (else None)."""
+    parts = _EACH_SHOW if shows else _NO_SHOW
+    sql = _SUMS_SQL.format(shows=parts[0], show_rows=parts[1])
     if params.get("cinema") is not None:  # one cinema: seek its rows day by day (the key's order)
         sql = sql.replace("WITH r AS MATERIALIZED (", "WITH RECURSIVE days(day) AS (SELECT :start "
                           "UNION ALL SELECT date(day, '+1 day') FROM days WHERE day < :end),\n"
@@ -943,12 +1063,15 @@ def _summed(conn: sqlite3.Connection, params: dict[str, Any]
                    "(:cinema IS NULL OR r.cinema_id = :cinema)", "r.cinema_id = :cinema")
     sales: list[tuple[Any, ...]] = []
     refunds: list[tuple[Any, ...]] = []
+    counted = None
     for source, dim, k1, k2, cur, *m in conn.execute(sql, params):
         if source == "sale":
             sales.append((dim, k1, k2, cur, *m))
+        elif source == "shows":
+            counted = int(m[0] or 0)
         else:
             refunds.append((dim, k1, k2, cur, source, *m))
-    return sales, refunds
+    return sales, refunds, counted
 
 
 def _pulled(conn: sqlite3.Connection, start: date, end: date) -> bool:
@@ -994,6 +1117,8 @@ _FAN_OUT = (
     ("total", "NULL", "NULL"),
     ("film", "film_id", "NULL"),
     ("show", "show_id", "NULL"),
+    ("hall", "hall_id", "NULL"),
+    ("cinema", "cinema_id", "NULL"),
     ("hour", "cinema_id", "utc_hour || '|' || quarter"),
     ("payment", "payment_method", "NULL"),
     ("staff", "staff_id", "staff_tag"),

@@ -156,3 +156,57 @@ def test_kept_sums_equal_the_live_report_on_a_generated_chain(tmp_path, monkeypa
             assert len(fast.currencies) == (3 if cinema is None else 1)
     finally:
         db.conn.close()
+
+
+def test_a_chain_report_over_several_days_lists_no_show_and_keeps_every_total(tmp_path,
+                                                                              monkeypatch):
+    """Every cinema over several days (issue 15: a chain's month has about 60,000 shows): the
+    by-show table lists none and says how many sold; every other table and total is the one
+    of the report that lists every show, and each cinema's row is that cinema's own report."""
+    from kiosk.bench.actors import bench_manager
+    from kiosk.bench.datagen import generate
+    from kiosk.config import Config
+    from kiosk.domain.clock import Clock
+    from kiosk.services.deps import ServiceDeps
+    from kiosk.services.reports import ReportService
+    from kiosk.store.db import open_db
+
+    info = generate(tmp_path / "chain.db", 1000, cinemas=5, fast=True)
+    db = open_db(tmp_path / "chain.db")
+    try:
+        conn = db.conn
+        reports = ReportService(ServiceDeps(db=db, config=Config(db_path=tmp_path / "chain.db"),
+                                            clock=Clock()))
+        boss = bench_manager(conn)
+        first, last = date.fromisoformat(info.first_date), date.fromisoformat(info.last_date)
+        assert first < last
+        chain = reports.daily_sales(boss, first, last)
+        sold = conn.execute("SELECT COUNT(DISTINCT show_id) FROM bookings WHERE business_date "
+                            "BETWEEN ? AND ?", (first.isoformat(), last.isoformat())).fetchone()[0]
+        assert chain.by_show.rows == () and chain.shows_left_out == sold > 100
+        assert f"{sold:,} shows sold tickets" in chain.by_show.title
+        with monkeypatch.context() as m:  # the same report listing every show
+            m.setattr(reports_module, "lists_shows", lambda *_: True)
+            every = reports.daily_sales(boss, first, last)
+        assert len(every.by_show.rows) >= sold and every.shows_left_out == 0
+        same = {name: table for name, table in _tables(every).items() if name != "by_show"}
+        assert {name: table for name, table in _tables(chain).items() if name != "by_show"} == same
+        fast, live = _both(monkeypatch, reports, boss, first, last)  # the kept sums and the rows
+        assert _tables(fast) == _tables(live) and live.shows_left_out == sold
+        # each cinema's row is its own report's totals, and they add up to the chain's
+        measures = [c.key for c in chain.by_cinema.columns[2:]]
+        added = {cur: dict.fromkeys(measures, 0) for cur in chain.currencies}
+        for cinema_id, name in conn.execute("SELECT id, name FROM cinemas"):
+            own = reports.daily_sales(boss, first, last, cinema_id=cinema_id)
+            assert own.by_show.rows and own.shows_left_out == 0  # one cinema: every show
+            for row in own.totals.as_dicts():
+                mine = next(r for r in chain.by_cinema.as_dicts()
+                            if r["cinema"] == name and r["currency"] == row["currency"])
+                assert {k: mine[k] for k in measures} == {k: row[k] for k in measures}
+                for k in measures:
+                    added[row["currency"]][k] += row[k]
+        assert added == {cur: {k: chain.total(cur)[k] for k in measures} for cur in chain.currencies}
+        day = reports.daily_sales(boss, info.report_day)  # one day of the chain: every show
+        assert day.by_show.rows and day.shows_left_out == 0
+    finally:
+        db.conn.close()

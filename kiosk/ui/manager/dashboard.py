@@ -54,6 +54,8 @@ if TYPE_CHECKING:
 
 BREAKDOWNS = (
     ("by_hour", QT_TRANSLATE_NOOP("DashboardScreen", "Hour"), "hour"),
+    # each cinema's sales: a chain's month by cinema (issue 15)
+    ("by_cinema", QT_TRANSLATE_NOOP("DashboardScreen", "Cinema"), "cinema"),
     ("by_film", QT_TRANSLATE_NOOP("DashboardScreen", "Film"), "film"),
     ("by_payment", QT_TRANSLATE_NOOP("DashboardScreen", "Payment"), "payment_method"),
     ("by_staff", QT_TRANSLATE_NOOP("DashboardScreen", "Staff"), "staff_name"),
@@ -132,6 +134,12 @@ class Breakdown(QWidget):
         self.table.setMinimumHeight(220)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
+        # what the table leaves out (a chain's by-show table over several days), above it
+        self.note = muted("", self)
+        self.note.setObjectName(f"note_{name}")
+        self.note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.note.hide()
+        lay.addWidget(self.note)
         lay.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -140,9 +148,14 @@ class Breakdown(QWidget):
         row.addWidget(self.csv_button)
         lay.addLayout(row)
 
-    def set_table(self, table) -> None:
+    def set_table(self, table, note: str = "") -> None:
         self.model.set_columns(report_columns(table))
         self.model.set_rows(table.rows)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        listed = bool(table.rows) or not note  # no empty grid and its CSV under the note
+        self.table.setVisible(listed)
+        self.csv_button.setVisible(listed)
 
 
 class DashboardScreen(ManagerScreen):
@@ -441,7 +454,17 @@ class DashboardScreen(ManagerScreen):
         for name, view in self.breakdowns.items():
             table = report.table(name)
             if table is not None:
-                view.set_table(table)
+                view.set_table(table, self._left_out_note(report) if name == "by_show" else "")
+
+    def _left_out_note(self, report) -> str:
+        """Why a report of every cinema over several days lists no shows, how many sold, and
+        where their money is ("" when every show is listed)."""
+        if not report.shows_left_out:
+            return ""
+        return (self.tr("Sales by show are listed for one cinema, or for one day. %1 shows sold "
+                        "tickets on these dates: their sales are in the totals and in the "
+                        "cinema, film and other tables.")
+                .replace("%1", QLocale().toString(report.shows_left_out)))
 
     # -- exports ---------------------------------------------------------------------------------
     @Slot()
