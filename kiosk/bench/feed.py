@@ -27,8 +27,10 @@ Run a kiosk alone with ``python -m kiosk.bench.feed watch-kiosk --help``.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import math
+import os
 import random
 import shutil
 import statistics
@@ -53,6 +55,7 @@ TICK_S = 0.5  # the app's sync thread (kiosk.ui.sync_bridge.SyncBridge.tick_s)
 INTERVAL_S = 0.5  # feed interval, and the "before" pull interval
 FEW_KIOSKS = 5
 FOCUS_SHARE = 0.8  # of the channel's sales, on the watched show
+PROFILE_ENV = "KIOSK_FEED_PROFILE"  # a folder: watching kiosks dump CPU profiles of ticks
 # Prices: DynamoDB on-demand, Standard table class, us-east-1, after the November 2024 cut
 # (airbyte.com "Amazon DynamoDB Pricing", 21 July 2025; AWS News Blog on-demand post, updated
 # 31 January 2025). ap-south-1 was not found in the stored pages; it is usually a little higher.
@@ -236,9 +239,19 @@ def watch_kiosk(argv: list[str] | None = None) -> dict[str, Any]:
     meter.reset()
     seen: dict[str, float] = {}
     ticks = 0
+    tick_s: list[float] = []  # each tick's wall time
+    profile_dir = os.environ.get(PROFILE_ENV)
+    profiler = cProfile.Profile(time.thread_time) if profile_dir else None  # CPU, not waits
     began = time.time()
+    cpu_began = time.process_time()
     while not Path(args.stop).exists():
+        if profiler:
+            profiler.enable()
+        tick_began = time.monotonic()
         engine.tick()
+        tick_s.append(time.monotonic() - tick_began)
+        if profiler:
+            profiler.disable()
         ticks += 1
         now = time.time()
         for (seat,) in engine.puller.conn.execute(
@@ -246,9 +259,12 @@ def watch_kiosk(argv: list[str] | None = None) -> dict[str, Any]:
             seen.setdefault(seat, now)
         time.sleep(TICK_S)
     elapsed = time.time() - began
+    cpu = time.process_time() - cpu_began
     engine.close()
+    if profiler and profile_dir:
+        profiler.dump_stats(str(Path(profile_dir) / f"{args.kiosk_id}.prof"))
     result = {"kiosk_id": args.kiosk_id, "seen": seen, "seconds": elapsed, "ticks": ticks,
-              "meter": meter.as_dict()}
+              "cpu_s": cpu, "tick_s": tick_s, "meter": meter.as_dict()}
     Path(args.out).write_text(json.dumps(result))
     return result
 
@@ -456,8 +472,19 @@ def phase(endpoint: str, work: Path, mode: str, kiosks: int, seconds: float,
         "query_units": query_units / queries if queries else 0.0,
         "rounds_per_s": queries / SHOWS / (hours * 3600) if hours else 0.0,
         "ticks_per_s": statistics.median(k["ticks"] / k["seconds"] for k in ks),
+        "cpu_ms_per_tick": statistics.median(1000 * k["cpu_s"] / max(1, k["ticks"]) for k in ks),
+        "tick_ms": _quantiles([t * 1000 for k in ks for t in k["tick_s"]]),
         "sold_per_s": web["bookings"] / seconds,
     }
+
+
+def _quantiles(values: list[float]) -> dict[str, float]:
+    """Median, 95th percentile and largest (0 for none)."""
+    if not values:
+        return {"p50": 0.0, "p95": 0.0, "max": 0.0}
+    values = sorted(values)
+    return {"p50": values[len(values) // 2], "p95": values[int(0.95 * (len(values) - 1))],
+            "max": values[-1]}
 
 
 def run(quick: bool) -> list[BenchResult]:
