@@ -45,8 +45,10 @@ REVERIFY_AFTER_OUTAGE_S = 60.0  # back online: the endpoint may have come back e
 # one a millisecond early must not wait a whole further tick for its feed read)
 DUE_SLACK_S = 0.05
 # shows not on screen the feed says changed: at most this many pulled per tick, the rest in
-# the next ticks, so the wide look every few seconds never delays the screen's own show
+# the next ticks, and only in a tick that did not pull the show on screen (unless they waited
+# FEED_BACKLOG_WAIT_S), so the wide look every few seconds never delays the screen's own show
 FEED_BACKGROUND_PER_TICK = 1
+FEED_BACKLOG_WAIT_S = 2.0
 
 
 def wait_after_tick(began: float, tick_s: float, now: float | None = None) -> float:
@@ -100,7 +102,7 @@ class SyncEngine:
         self.feed = ShowFeed(self.context) if config.cloud.feed_interval_s > 0 else None
         self._next_feed = 0.0
         self._next_feed_all = 0.0
-        self._feed_backlog: dict[str, None] = {}  # changed shows not on screen, not pulled yet
+        self._feed_backlog: dict[str, float] = {}  # changed shows off screen -> since (mono)
         self._background_due: dict[str, float] = {}  # shows not on screen: pulled less often
         self._refusal_pulled: dict[str, float] = {}  # show -> last pull a refusal asked for
         self._next_alloc = 0.0
@@ -220,11 +222,16 @@ class SyncEngine:
             if self.feed is not None:
                 self.feed.forget(moved)
             return changed
-        self._feed_backlog.update((s, None) for s in moved if s not in focus)
+        for show_id in moved:
+            if show_id not in focus:
+                self._feed_backlog.setdefault(show_id, mono)
         for show_id in covered:
             self._feed_backlog.pop(show_id, None)
-        later = list(self._feed_backlog)[:FEED_BACKGROUND_PER_TICK]
-        todo = [*(s for s in moved if s in focus and s not in covered), *later]
+        now_shows = [s for s in moved if s in focus and s not in covered]
+        waited = mono - min(self._feed_backlog.values(), default=mono)
+        later = list(self._feed_backlog)[:FEED_BACKGROUND_PER_TICK] if (
+            not now_shows or waited >= FEED_BACKLOG_WAIT_S) else []
+        todo = [*now_shows, *later]
         for show_id in later:
             self._feed_backlog.pop(show_id, None)
         for n, show_id in enumerate(todo):

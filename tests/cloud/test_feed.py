@@ -129,6 +129,15 @@ def test_changed_shows_off_screen_are_pulled_one_a_tick(cloud_services, ctx, clo
         assert reads == [SHOW, LATER] and _remote(engine, LATER) == {"E2"}
         _feed_tick(engine, wide=False)
         assert reads == [SHOW, LATER]
+        engine.watch_show(SHOW)  # on screen: a tick that pulls it pulls nothing else
+        _hold(ctx.claims("KIOSK-2"), clock, "c", ["E3"])
+        _hold(ctx.claims("KIOSK-2"), clock, "d", ["E4"], show=LATER)
+        ctx.bumper().flush()
+        reads.clear()
+        _feed_tick(engine)
+        assert reads == [SHOW]
+        _feed_tick(engine, wide=False)
+        assert reads == [SHOW, LATER]
     finally:
         engine.close()
 
