@@ -294,8 +294,9 @@ def _fast_dispatch() -> None:
 
     if getattr(DomainDispatcherApplication, "_kiosk_fast", False):
         return
-    core_responses.method_names_from_class = functools.lru_cache(maxsize=None)(  # type: ignore[assignment]
-        core_responses.method_names_from_class)
+    # moto's module-level name, cached (its classes never change at run time)
+    setattr(core_responses, "method_names_from_class",  # noqa: B010 - not exported by moto
+            functools.lru_cache(maxsize=None)(core_responses.__dict__["method_names_from_class"]))
     real_call = DomainDispatcherApplication.__call__
 
     def call(self: DomainDispatcherApplication, environ: dict[str, Any],
