@@ -57,9 +57,10 @@ FEW_KIOSKS = (3, 5)  # the same with fewer processes: how much of the lag is CPU
 FOCUS_SHARE = 0.8  # of the channel's sales, on the watched show
 # kiosks and web run this much nicer than the endpoint: it stands in for DynamoDB, which has
 # its own machines; on the shared 2-core box, at equal weight, one endpoint process serving 21
-# clients gets 1/20 of the CPU its clients get and its queue, not the feed, makes the latency
-# (20 kiosks, load ~15: p95 ~1.5 s at equal weight, ~0.9 s with this). Takes nothing from
-# other processes on the machine: only these clients yield.
+# clients competes with each of them and with every other busy process, and its queue, not the
+# feed, makes the latency. Takes nothing from other processes on the machine: only these
+# clients yield. (December 2026, 20 kiosks at load 15-17: p95 0.9-1.4 s with it, 1.0-1.7 s
+# without; with the endpoint itself at nice -5 instead, 0.63 s.)
 CLIENT_NICE = 5
 PROFILE_ENV = "KIOSK_FEED_PROFILE"  # a folder: watching kiosks dump CPU profiles of ticks
 # Prices: DynamoDB on-demand, Standard table class, us-east-1, after the November 2024 cut
