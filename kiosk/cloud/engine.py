@@ -28,7 +28,7 @@ from kiosk.cloud.antientropy import AntiEntropy, VerifyResult
 from kiosk.cloud.catalogue_sync import CatalogueSync
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
-from kiosk.cloud.feed import FEED_SAFETY_FACTOR, FEED_WIDE_FACTOR, News, ShowFeed
+from kiosk.cloud.feed import FEED_SAFETY_FACTOR, FEED_WIDE_FACTOR, News, ShowFeed, merged
 from kiosk.cloud.ledger_sync import LedgerSync
 from kiosk.cloud.pull import Puller, shows_on_sale
 from kiosk.cloud.status import CONNECTING
@@ -41,6 +41,22 @@ log = logging.getLogger(__name__)
 ALLOCATION_CHECK_S = 60.0
 BACKGROUND_PULL_FACTOR = 6  # shows not on screen are pulled every 6 pull intervals
 REVERIFY_AFTER_OUTAGE_S = 60.0  # back online: the endpoint may have come back empty
+# a tick that comes this much early still counts as on time (ticks are on a fixed rate, so
+# one a millisecond early must not wait a whole further tick for its feed read)
+DUE_SLACK_S = 0.05
+# shows not on screen the feed says changed: at most this many pulled per tick, the rest in
+# the next ticks, and only in a tick that did not pull the show on screen (unless they waited
+# FEED_BACKLOG_WAIT_S), so the wide look every few seconds never delays the screen's own show
+FEED_BACKGROUND_PER_TICK = 1
+FEED_BACKLOG_WAIT_S = 2.0
+
+
+def wait_after_tick(began: float, tick_s: float, now: float | None = None) -> float:
+    """Seconds to wait so ticks start every ``tick_s`` (a fixed rate, not ``tick_s`` after
+    each tick ends: a tick of 0.2 s would otherwise make the period 0.7 s and every change a
+    little later). A tick longer than the period is followed by a short breather."""
+    now = time.monotonic() if now is None else now
+    return max(0.01, tick_s - (now - began))
 
 
 class DecisionTicking(Protocol):
@@ -86,6 +102,8 @@ class SyncEngine:
         self.feed = ShowFeed(self.context) if config.cloud.feed_interval_s > 0 else None
         self._next_feed = 0.0
         self._next_feed_all = 0.0
+        # changed shows off screen -> (since when, mono; what moved)
+        self._feed_backlog: dict[str, tuple[float, News]] = {}
         self._background_due: dict[str, float] = {}  # shows not on screen: pulled less often
         self._refusal_pulled: dict[str, float] = {}  # show -> last pull a refusal asked for
         self._next_alloc = 0.0
@@ -142,7 +160,7 @@ class SyncEngine:
         if status.worth_trying():
             report.changed_shows.extend(self._pull_refused(mono))
         feed_due = self.feed is not None and mono >= self._next_feed
-        if (pull_due or feed_due) and status.worth_trying():
+        if (pull_due or feed_due or self._feed_backlog) and status.worth_trying():
             report.changed_shows.extend(self._pull(focus, mono, pull_due, feed_due))
         if status.state == CONNECTING or (status.worth_trying()
                                            and status.quiet_for() >= cloud.probe_interval_s):
@@ -184,7 +202,7 @@ class SyncEngine:
         moved: list[News] = []
         covered: set[str] = set()
         if feed_due:
-            self._next_feed = mono + cloud.feed_interval_s
+            self._next_feed = mono + cloud.feed_interval_s - DUE_SLACK_S
         if pull_due:
             self._next_pull = mono + cloud.pull_interval_s * factor
         try:
@@ -192,7 +210,8 @@ class SyncEngine:
             if feed_due and self.feed is not None:
                 wide = mono >= self._next_feed_all  # every show on sale, not just the screen's
                 if wide:
-                    self._next_feed_all = mono + cloud.feed_interval_s * FEED_WIDE_FACTOR
+                    self._next_feed_all = (mono + cloud.feed_interval_s * FEED_WIDE_FACTOR
+                                           - DUE_SLACK_S)
                 moved = self.feed.news(list(dict.fromkeys([*focus, *on_sale] if wide
                                                           else focus)), mono)
             if pull_due:
@@ -204,7 +223,18 @@ class SyncEngine:
             if self.feed is not None:
                 self.feed.forget([n.show_id for n in moved])
             return changed
-        return changed + self._apply([n for n in moved if n.show_id not in covered])
+        for news in moved:
+            if news.show_id not in focus:
+                since, before = self._feed_backlog.get(news.show_id, (mono, news))
+                self._feed_backlog[news.show_id] = (since, merged(before, news))
+        for show_id in covered:
+            self._feed_backlog.pop(show_id, None)
+        now_shows = [n for n in moved if n.show_id in focus and n.show_id not in covered]
+        waited = mono - min((since for since, _ in self._feed_backlog.values()), default=mono)
+        later = list(self._feed_backlog)[:FEED_BACKGROUND_PER_TICK] if (
+            not now_shows or waited >= FEED_BACKLOG_WAIT_S) else []
+        todo = [*now_shows, *(self._feed_backlog.pop(s)[1] for s in later)]
+        return changed + self._apply(todo)
 
     def _apply(self, todo: list[News]) -> list[str]:
         """Read what the feed says moved: the named seats, or the whole show."""
@@ -306,7 +336,8 @@ class SyncEngine:
     def run(self, stop: threading.Event, on_tick: Callable[[TickReport], object] | None = None,
             tick_s: float = 0.5) -> None:
         while not stop.is_set():
+            began = time.monotonic()
             report = self.tick()
             if on_tick:
                 on_tick(report)
-            stop.wait(tick_s)
+            stop.wait(wait_after_tick(began, tick_s))

@@ -248,6 +248,13 @@ class News:
     seats: frozenset[str] | None
 
 
+def merged(before: News, after: News) -> News:
+    """One show's news of two looks, read once (None, the whole show, absorbs any seats)."""
+    if before.seats is None or after.seats is None:
+        return News(after.show_id, None)
+    return News(after.show_id, before.seats | after.seats)
+
+
 def read_slots(client: Any, table: str, show_id: str) -> dict[int, frozenset[str] | None]:
     """Version -> the seats its bump named (None: "all"), from the show's change slots."""
     slots: dict[int, frozenset[str] | None] = {}

@@ -120,6 +120,7 @@ def patch_moto_dynamodb() -> None:
         return wrapper
 
     _fast_item_answers()
+    _fast_dispatch()
     # patching moto's class: mypy refuses assigning to a method
     backend_cls.transact_write_items = transact_write_items  # type: ignore[method-assign]
     for name in ("put_item", "update_item", "delete_item", "get_item", "query", "scan",
@@ -131,6 +132,25 @@ def patch_moto_dynamodb() -> None:
 
 _ITEM_ANSWER_KEYS = frozenset({"Items", "Item", "Count", "ScannedCount", "LastEvaluatedKey",
                                "ConsumedCapacity"})
+_BATCH_ANSWER_KEYS = frozenset({"Responses", "UnprocessedKeys", "ConsumedCapacity"})
+DYNAMODB_TARGET = "DynamoDB_20120810."  # X-Amz-Target prefix of every DynamoDB call
+
+
+def _fast_batch_answer(result: dict[str, Any]) -> dict[str, Any] | None:
+    """What moto's serializer makes of a ``BatchGetItem`` result, or None when unsure.
+
+    The items are DynamoDB JSON already; the shape model makes capacity units doubles."""
+    if set(result) != _BATCH_ANSWER_KEYS:
+        return None
+    responses, unprocessed, consumed = (result["Responses"], result["UnprocessedKeys"],
+                                        result["ConsumedCapacity"])
+    if not isinstance(responses, dict) or not isinstance(unprocessed, dict) or not all(
+            isinstance(c, dict) and set(c) == {"CapacityUnits", "TableName"}
+            for c in consumed):
+        return None
+    return {"Responses": responses, "UnprocessedKeys": unprocessed,
+            "ConsumedCapacity": [{"CapacityUnits": float(c["CapacityUnits"]),
+                                  "TableName": c["TableName"]} for c in consumed]}
 
 
 def _fast_item_answers() -> None:
@@ -151,12 +171,154 @@ def _fast_item_answers() -> None:
 
     def execute_result(self: DynamoResult, context: Any) -> Any:
         result = self.result
-        if not isinstance(result, dict) or not set(result) <= _ITEM_ANSWER_KEYS or not (
-                "Items" in result or "Item" in result):
+        if not isinstance(result, dict) or not FAST_ANSWERS:
             return real(self, context)
-        return 200, {"Content-Type": "application/x-amz-json-1.0"}, json.dumps(result)
+        if set(result) <= _ITEM_ANSWER_KEYS and ("Items" in result or "Item" in result):
+            answer: dict[str, Any] | None = result
+        elif context.operation_model.name == "BatchGetItem":
+            answer = _fast_batch_answer(result)
+        else:
+            answer = None
+        if answer is None:
+            return real(self, context)
+        return 200, {"Content-Type": "application/x-amz-json-1.0"}, json.dumps(answer)
 
     DynamoResult.execute_result = execute_result  # type: ignore[method-assign, assignment]
+
+
+FAST_ANSWERS = True  # False: every answer through moto's own path (tests compare the two)
+CACHED_READS = frozenset({"Query", "GetItem", "BatchGetItem", "Scan"})
+PURE_READS = frozenset({"DescribeTable", "ListTables", "DescribeTimeToLive"})
+READ_CACHE_LIMIT = 2000  # answers kept between two writes
+
+
+class ReadCache:
+    """Answers of item reads, kept until the next request that may change something.
+
+    With the change feed, every kiosk watching a show queries it right after the same sale:
+    20 kiosks, 20 identical Queries of 200 seats, each costing moto ~10 ms of CPU to build the
+    same answer (deep copies, sizes, sorting), on a machine whose 2 cores also run the kiosks.
+    Real DynamoDB serves reads on other machines. Here an identical read (same operation, same
+    caller's region and key, same body) asked again before any other request that may write
+    gets the bytes moto built the first time. Every request that is not a known read moves the
+    generation before and after it runs, and an answer is kept only if the generation did not
+    move while it was built, so no answer from before a write is served after it.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.generation = 0
+        self._answers: dict[tuple[str, str, bytes], tuple[str, list[tuple[str, str]], bytes]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def moved(self) -> None:
+        with self._lock:
+            self.generation += 1
+            self._answers.clear()
+
+    def get(self, key: tuple[str, str, bytes]
+            ) -> tuple[str, list[tuple[str, str]], bytes] | None:
+        with self._lock:
+            answer = self._answers.get(key)
+            if answer is None:
+                self.misses += 1
+            else:
+                self.hits += 1
+            return answer
+
+    def put(self, key: tuple[str, str, bytes], generation: int,
+            answer: tuple[str, list[tuple[str, str]], bytes]) -> None:
+        with self._lock:
+            if generation == self.generation and len(self._answers) < READ_CACHE_LIMIT:
+                self._answers[key] = answer
+
+
+READ_CACHE = ReadCache()
+
+
+def _caller(environ: dict[str, Any]) -> str:
+    """Access key and region of the signature (moto keeps data per account and region)."""
+    auth = str(environ.get("HTTP_AUTHORIZATION", ""))
+    credential = auth.partition("Credential=")[2].partition(",")[0].split("/")
+    return "/".join(credential[:1] + credential[2:3])
+
+
+def _cached_read(app: Any, op: str, environ: dict[str, Any], start_response: Any) -> Any:
+    import io
+
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    body = environ["wsgi.input"].read(length) if length else b""
+    environ["wsgi.input"] = io.BytesIO(body)
+    key = (op, _caller(environ), body)
+    answer = READ_CACHE.get(key)
+    if answer is not None:
+        status, headers, content = answer
+        start_response(status, headers)
+        return [content]
+    generation = READ_CACHE.generation
+    seen: list[Any] = []
+
+    def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+        seen[:] = [status, list(headers)]
+        return start_response(status, headers, exc_info) if exc_info else start_response(
+            status, headers)
+
+    chunks = app(environ, capture)
+    try:
+        content = b"".join(chunks)
+    finally:
+        if hasattr(chunks, "close"):
+            chunks.close()
+    if seen and str(seen[0]).startswith("200"):
+        READ_CACHE.put(key, generation, (seen[0], seen[1], content))
+    return [content]
+
+
+def _fast_dispatch() -> None:
+    """Skip moto's per-request overheads that do not depend on the request; cache item reads.
+
+    For every request moto's dispatcher takes one process-wide lock and, under it, lists its
+    own package folder (``os.listdir`` and a ``stat`` per service, ~80 calls) to find the
+    service; then ``call_action`` lists the handler class's methods with ``inspect.getmembers``.
+    With 20 kiosks polling, that lock is where requests queue (a thread descheduled while
+    holding it stalls every other) and the two listings are a large share of a small read's
+    CPU. A DynamoDB call (its ``X-Amz-Target``) goes straight to the DynamoDB app once moto
+    made it, and a class's method names are computed once: the same answers, found cheaper.
+    Item reads then go through ``READ_CACHE``.
+    """
+    import functools
+
+    from moto.core import responses as core_responses
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication
+
+    if getattr(DomainDispatcherApplication, "_kiosk_fast", False):
+        return
+    # moto's module-level name, cached (its classes never change at run time)
+    setattr(core_responses, "method_names_from_class",  # noqa: B010 - not exported by moto
+            functools.lru_cache(maxsize=None)(core_responses.__dict__["method_names_from_class"]))
+    real_call = DomainDispatcherApplication.__call__
+
+    def call(self: DomainDispatcherApplication, environ: dict[str, Any],
+             start_response: Any) -> Any:
+        target = str(environ.get("HTTP_X_AMZ_TARGET", ""))
+        app = self.app_instances.get("dynamodb") if target.startswith(DYNAMODB_TARGET) else None
+        op = target.removeprefix(DYNAMODB_TARGET)
+        if app is not None and FAST_ANSWERS:
+            if op in CACHED_READS:
+                return _cached_read(app, op, environ, start_response)
+            if op in PURE_READS:
+                return app(environ, start_response)
+        READ_CACHE.moved()  # anything else may write: before, and after it is done
+        try:
+            if app is not None and FAST_ANSWERS:
+                return app(environ, start_response)
+            return real_call(self, environ, start_response)
+        finally:
+            READ_CACHE.moved()
+
+    DomainDispatcherApplication.__call__ = call  # type: ignore[method-assign]
+    setattr(DomainDispatcherApplication, "_kiosk_fast", True)  # noqa: B010 - moto's class
 
 
 def quiet() -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
@@ -43,7 +44,7 @@ class _SyncThread(QThread):
         self.stop_event = threading.Event()
 
     def run(self) -> None:
-        from kiosk.cloud.engine import SyncEngine
+        from kiosk.cloud.engine import SyncEngine, wait_after_tick
         from kiosk.services.remote_decisions import applier_for
 
         bridge = self.bridge
@@ -63,6 +64,7 @@ class _SyncThread(QThread):
         last: dict | None = None
         try:
             while not self.stop_event.is_set():
+                began = time.monotonic()
                 if bridge._focus_changed.is_set():
                     bridge._focus_changed.clear()
                     engine.watch_show(bridge._focus)
@@ -87,7 +89,7 @@ class _SyncThread(QThread):
                     last = status
                     bridge._last_status = dict(status)
                     bridge.statusChanged.emit(dict(status))
-                self.stop_event.wait(bridge.tick_s)
+                self.stop_event.wait(wait_after_tick(began, bridge.tick_s))
         finally:
             bridge._engine = None
             engine.close()

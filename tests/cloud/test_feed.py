@@ -161,3 +161,38 @@ def test_delta_reads_follow_releases_and_fall_back_to_the_whole_show(cloud_servi
         assert reads == [SHOW]
     finally:
         engine.close()
+
+
+def test_changed_shows_off_screen_are_pulled_one_a_tick(cloud_services, ctx, clock):
+    engine = SyncEngine(cloud_services.config, ctx, clock=clock)
+    reads = _spy(engine)
+    try:
+        engine.tick()
+        _hold(ctx.claims("KIOSK-2"), clock, "a", ["E1"])
+        _hold(ctx.claims("KIOSK-2"), clock, "b", ["E2"], show=LATER)
+        ctx.bumper().flush()
+        reads.clear()
+        _feed_tick(engine)  # both moved, neither on screen: one now ...
+        assert reads == [(SHOW, {"E1"})]
+        _feed_tick(engine, wide=False)  # ... the other at the next tick, not forgotten
+        assert reads == [(SHOW, {"E1"}), (LATER, {"E2"})] and _remote(engine, LATER) == {"E2"}
+        _feed_tick(engine, wide=False)
+        assert len(reads) == 2
+        engine.watch_show(SHOW)  # on screen: a tick that pulls it pulls nothing else
+        _hold(ctx.claims("KIOSK-2"), clock, "c", ["E3"])
+        _hold(ctx.claims("KIOSK-2"), clock, "d", ["E4"], show=LATER)
+        ctx.bumper().flush()
+        reads.clear()
+        _feed_tick(engine)
+        assert reads == [(SHOW, {"E3"})]
+        _feed_tick(engine, wide=False)
+        assert reads == [(SHOW, {"E3"}), (LATER, {"E4"})]
+    finally:
+        engine.close()
+
+
+def test_ticks_keep_a_fixed_rate():
+    from kiosk.cloud.engine import wait_after_tick
+
+    assert wait_after_tick(10.0, 0.5, now=10.2) == pytest.approx(0.3)  # not 0.5 after the tick
+    assert wait_after_tick(10.0, 0.5, now=11.0) == pytest.approx(0.01)  # late: a breather only
