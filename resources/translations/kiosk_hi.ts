@@ -2294,6 +2294,10 @@
         <translation>%1, हर सिनेमा की कारोबारी तारीख़ें और समय (%2), %3 से तुलना। सकल में कर शामिल है; शुद्ध आय = सकल - रिफ़ंड - बदलाव क्रेडिट - कर। कोई राशि एक मुद्रा से दूसरी में नहीं बदली जाती।</translation>
     </message>
     <message>
+        <source>Sales by show are listed for one cinema, or for one day. %1 shows sold tickets on these dates: their sales are in the totals and in the cinema, film and other tables.</source>
+        <translation>शो के हिसाब से बिक्री एक सिनेमा या एक दिन के लिए दिखाई जाती है। इन तारीख़ों में %1 शो के टिकट बिके: उनकी बिक्री कुल योग में और सिनेमा, फ़िल्म व अन्य तालिकाओं में शामिल है।</translation>
+    </message>
+    <message>
         <source>Save daily report</source>
         <translation>दैनिक रिपोर्ट सहेजें</translation>
     </message>

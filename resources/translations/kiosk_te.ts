@@ -2294,6 +2294,10 @@
         <translation>%1, ప్రతి సినిమా హాల్ వ్యాపార తేదీలు, సమయాల ప్రకారం (%2), %3 తో పోలిక. స్థూలంలో పన్ను కలిసి ఉంది; నికర ఆదాయం = స్థూలం - రీఫండ్‌లు - మార్పిడి జమ - పన్ను. ఏ మొత్తమూ ఒక కరెన్సీ నుండి మరో కరెన్సీకి మార్చబడదు.</translation>
     </message>
     <message>
+        <source>Sales by show are listed for one cinema, or for one day. %1 shows sold tickets on these dates: their sales are in the totals and in the cinema, film and other tables.</source>
+        <translation>షో వారీగా అమ్మకాలు ఒక సినిమా హాలుకు లేదా ఒక రోజుకు మాత్రమే చూపబడతాయి. ఈ తేదీల్లో %1 షోలకు టికెట్లు అమ్ముడయ్యాయి: వాటి అమ్మకాలు మొత్తాల్లో, సినిమా హాలు, చిత్రం మరియు ఇతర పట్టికల్లో ఉన్నాయి.</translation>
+    </message>
+    <message>
         <source>Save daily report</source>
         <translation>రోజువారీ నివేదిక సేవ్ చేయండి</translation>
     </message>
