@@ -99,12 +99,7 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
     from kiosk.config import Config
     from kiosk.domain.errors import KioskError, SeatsUnavailable
     from kiosk.domain.layout import HallLayout
-    from kiosk.services.booking_holds import (
-        FIRST_SPREAD,
-        MAX_SPREAD,
-        ranked_best,
-        spread_window,
-    )
+    from kiosk.services.booking_holds import CONTENDED_S, FIRST_SPREAD, MAX_SPREAD, ranked_best
 
     p = argparse.ArgumentParser(prog="python -m kiosk.bench.flash web")
     for name in ("--endpoint", "--ready", "--go", "--out"):
@@ -142,7 +137,9 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
     refused_at, window = -1e9, 1  # which block to try, as a kiosk's hold_best picks it
     spread = random.Random()  # noqa: S311 - not a secret
     while time.perf_counter() - began < args.limit_s:
-        rank = spread.randrange(spread_window(window, time.monotonic() - refused_at))
+        if time.monotonic() - refused_at >= CONTENDED_S:
+            window = 1
+        rank = spread.randrange(window)
         pick = ranked_best(layout, taken, RACE_PARTY, False, rank) or None
         if pick is None:
             if fresh:
@@ -155,9 +152,8 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
             # like a kiosk (hold_best): the seats the refusal names are out of the next search,
             # and the whole show is read again only as often as a kiosk's screen pulls it
             refusals += 1
-            window = min(MAX_SPREAD, max(FIRST_SPREAD,
-                                         2 * spread_window(window, time.monotonic() - refused_at)))
             refused_at = time.monotonic()
+            window = min(MAX_SPREAD, max(FIRST_SPREAD, 2 * window))
             taken |= set(refused.seats or pick)
             fresh = False
             if time.monotonic() - read_at >= args.read_every_s:
@@ -169,6 +165,7 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
             reread()
             continue
         sales.append([sale.booking_id, list(sale.seats)])
+        window = max(1, window // 2)
         taken |= set(pick)
         fresh = False
         last_sale_at = time.time()

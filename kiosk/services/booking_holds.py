@@ -40,22 +40,11 @@ MAX_BEST_ATTEMPTS = 12
 # are the ones the other sellers sold since this kiosk's last pull: walking them one by one costs
 # one refused cloud transaction each (in a flash sale, 5 sellers spent ~6 claims per booking that
 # way, each a round trip the customer waits for). The window doubles with each refusal up to
-# MAX_SPREAD blocks and halves for every CALM_HALVING_S seconds without a refusal (not with each
-# sale: halving per sale brought every seller back to the same few best blocks within a few
-# sales, and a 2,500-seat flash sale spent two refused claims per booking); a show that refused
-# nothing for CONTENDED_S seconds gets the very best block again.
+# MAX_SPREAD blocks and halves with each sale; a show that refused nothing for CONTENDED_S seconds
+# gets the very best block again.
 FIRST_SPREAD = 4
 MAX_SPREAD = 32
 CONTENDED_S = 10.0
-CALM_HALVING_S = 2.0
-
-
-def spread_window(window: int, calm_s: float) -> int:
-    """How many of the best blocks to pick among, ``calm_s`` seconds after the last refusal
-    that left the window at ``window``."""
-    if calm_s >= CONTENDED_S:
-        return 1
-    return max(1, window >> int(max(0.0, calm_s) // CALM_HALVING_S))
 
 
 def ranked_best(layout: HallLayout, taken: set[str], n: int, accessible: bool, rank: int
@@ -299,9 +288,9 @@ class HoldDesk:
 
     def _spread_window(self, show_id: str, now: datetime) -> int:
         last = self._refused_at.get(show_id)
-        if last is None:
+        if last is None or (now - last).total_seconds() >= CONTENDED_S:
             return 1
-        return spread_window(self._window.get(show_id, 1), (now - last).total_seconds())
+        return self._window.get(show_id, 1)
 
     def hold_best(self, actor: Actor, show_id: str, n: int, accessible: bool = False,
                   hold_id: str | None = None) -> Hold:
@@ -325,9 +314,12 @@ class HoldDesk:
                 raise SeatsUnavailable([], f"Sorry, there are not {n} {kind} left for this show.")
             try:
                 if existing is not None:
-                    return self.change_hold(actor, existing.hold_id, add=seats,
+                    held = self.change_hold(actor, existing.hold_id, add=seats,
                                             remove=[c for c in existing.seats if c not in seats])
-                return self.hold(actor, info.show_id, seats)
+                else:
+                    held = self.hold(actor, info.show_id, seats)
+                self._window[info.show_id] = max(1, window // 2)
+                return held
             except SeatsUnavailable as refused:
                 lost.update(refused.seats or seats)
                 if not isinstance(refused, NotSellableOffline):  # a race lost, not a policy
