@@ -40,10 +40,14 @@ ROOT = Path(__file__).resolve().parents[2]
 TABLE = "race"
 SHOW = "show-future"
 # 40 rows x 50 seats = 2,000 seats, a centre aisle in every row
-ROW_LABELS = [chr(ord("A") + i) for i in range(26)] + [f"A{chr(ord('A') + i)}" for i in range(14)]
+# 24 rows of 50: 1,200 seats, 600 pair bookings (2,000 seats made these the suite's slowest tests
+# at ~2 min each, for no more interleavings than 1,200 give)
+ROW_LABELS = [chr(ord("A") + i) for i in range(24)]
 BIG_LAYOUT = {"rows": [{"label": label, "cells": "S" * 25 + "__" + "S" * 25}
                        for label in ROW_LABELS]}
 ALL_SEATS = list(HallLayout.from_spec(BIG_LAYOUT).seats)
+SEATS = len(ALL_SEATS)
+PAIRS = SEATS // 2
 
 
 @pytest.fixture
@@ -75,7 +79,7 @@ def spawn(args: list[str], **kwargs) -> subprocess.Popen:
 
 
 def test_four_kiosks_and_the_web_never_double_sell(cloud, tmp_path):
-    assert len(ALL_SEATS) == 2000
+    assert SEATS == 1200
     seats_file = tmp_path / "seats.json"
     seats_file.write_text(json.dumps(ALL_SEATS))
     start = time.time() + 4.0  # every process is imported and signed in by then
@@ -110,7 +114,7 @@ def test_four_kiosks_and_the_web_never_double_sell(cloud, tmp_path):
     assert {i["state"] for i in items.values()} == {"sold"}
     bookings = booking_items(client, TABLE)
     listed = [s for b in bookings.values() for s in b["seats"]]
-    assert len(listed) == 2000 and set(listed) == set(ALL_SEATS)  # every seat in one booking
+    assert len(listed) == SEATS and set(listed) == set(ALL_SEATS)  # every seat in one booking
     for booking_id, b in bookings.items():
         assert all(items[s]["booking_id"] == booking_id for s in b["seats"])
 
@@ -136,7 +140,7 @@ def test_four_kiosks_and_the_web_never_double_sell(cloud, tmp_path):
         confirmed_seats += len(local)
         puller.close()
     web_seats = sum(len(s) for s in results["WEB"]["sales"].values())
-    assert confirmed_seats + web_seats == 2000
+    assert confirmed_seats + web_seats == SEATS
     assert all(r["bookings"] > 0 for r in results.values()), results
 
 
@@ -162,7 +166,7 @@ def _offline_kiosk(tmp_path: Path, endpoint: str) -> tuple[Path, list[str]]:
     db = tmp_path / "offline.db"
     make_kiosk_db(db)
     conn = open_db(db).conn
-    groups = [ALL_SEATS[i:i + 2] for i in range(0, 2000, 2)]
+    groups = [ALL_SEATS[i:i + 2] for i in range(0, SEATS, 2)]
     ids = write_offline_bookings(conn, show_id=SHOW, seat_groups=groups, kiosk_id="KIOSK-1",
                                  now=Clock().now())
     conn.close()
@@ -178,7 +182,7 @@ def _assert_arrived_once(endpoint: str, db: Path, ids: list[str]) -> None:
     local = {r[0]: r[1] for r in conn.execute("SELECT seat_code, booking_id FROM seat_sales")}
     assert {s: i["booking_id"] for s, i in items.items()} == local
     assert conn.execute("SELECT COUNT(*) FROM bookings WHERE sync_state = 'synced' AND "
-                        "state = 'confirmed'").fetchone()[0] == 1000
+                        "state = 'confirmed'").fetchone()[0] == PAIRS
     assert conn.execute("SELECT COUNT(*) FROM cloud_conflicts").fetchone()[0] == 0
     conn.close()
 
@@ -192,7 +196,7 @@ def test_endpoint_stopped_mid_drain_and_restarted(cloud, tmp_path):
     thread = threading.Thread(target=worker.run_forever, args=(stop, 0.1), daemon=True)
     thread.start()
     try:
-        assert wait_until(lambda: _drained(db)[0] >= 250, 60)
+        assert wait_until(lambda: _drained(db)[0] >= PAIRS // 4, 60)
         cloud.stop()  # the network goes away mid-drain
         assert wait_until(lambda: not ctx.status.online, 30)
         cut_at, tries_at_cut = _drained(db)[0], _attempts(db)
@@ -205,7 +209,7 @@ def test_endpoint_stopped_mid_drain_and_restarted(cloud, tmp_path):
         stop.set()
         thread.join(10)
         worker.close()
-    assert 0 < cut_at < 1000
+    assert 0 < cut_at < PAIRS
     _assert_arrived_once(cloud.endpoint_url, db, ids)
     conn = open_db(db).conn
     retried = conn.execute("SELECT COUNT(*) FROM outbox WHERE attempts > 1").fetchone()[0]
@@ -224,12 +228,12 @@ def test_kiosk_killed_mid_drain_and_restarted(cloud, tmp_path):
     first = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE)
     try:
-        assert wait_until(lambda: _drained(db)[0] >= 300, 90), first.stderr.read1().decode()
+        assert wait_until(lambda: _drained(db)[0] >= PAIRS * 3 // 10, 90), first.stderr.read1().decode()
     finally:
         first.send_signal(signal.SIGKILL)
         first.wait(10)
     killed_at = _drained(db)[0]
-    assert killed_at < 1000
+    assert killed_at < PAIRS
     second = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)
     try:
