@@ -282,7 +282,8 @@ class ShowFeed:
         self.context = context
         self.delta = delta
         self.seen: dict[str, int] = {}
-        self._gap_since: dict[str, float] = {}  # show -> when a missing slot was first met
+        # show -> (the version its slots reach, when a missing slot after it was first met)
+        self._gap_since: dict[str, tuple[int, float]] = {}
         self.delta_reads = 0  # shows brought up to date seat by seat (bench figures)
         self.full_reads = 0  # shows the feed sent to a whole-show pull
 
@@ -327,9 +328,9 @@ class ShowFeed:
         news = []
         for show_id, new in versions.items():
             old = self.seen.get(show_id)
-            if old == new:
+            if old is not None and new <= old:  # nothing new (or a stale replica's answer)
                 continue
-            if old is None or new < old or new - old >= RING:
+            if old is None or new - old >= RING:
                 news.append(self._whole(show_id, new))
                 continue
             slots = self._call(lambda show=show_id: read_slots(
@@ -350,8 +351,10 @@ class ShowFeed:
                 news.append(self._whole(show_id, new))
                 continue
             if reached < new:  # a slot not written yet (it follows its version) or never
-                first = self._gap_since.setdefault(show_id, now)
-                if now - first >= GAP_FULL_S:
+                stuck = self._gap_since.get(show_id)
+                if stuck is None or stuck[0] != reached:  # a new gap, or progress since
+                    self._gap_since[show_id] = (reached, now)
+                elif now - stuck[1] >= GAP_FULL_S:  # stuck at the same version: no slot coming
                     news.append(self._whole(show_id, new))
                     continue
             else:

@@ -149,7 +149,8 @@ def test_delta_reads_follow_releases_and_fall_back_to_the_whole_show(cloud_servi
         _feed_tick(engine)
         assert reads == [] and "F1" not in _remote(engine, SHOW)
         # ... then, still missing GAP_FULL_S later, the whole show
-        engine.feed._gap_since[SHOW] -= feed_module.GAP_FULL_S
+        reached, since = engine.feed._gap_since[SHOW]
+        engine.feed._gap_since[SHOW] = (reached, since - feed_module.GAP_FULL_S)
         _feed_tick(engine)
         assert reads == [SHOW] and "F1" in _remote(engine, SHOW)
         # more versions behind than slots kept: the whole show
@@ -159,6 +160,11 @@ def test_delta_reads_follow_releases_and_fall_back_to_the_whole_show(cloud_servi
         reads.clear()
         _feed_tick(engine)
         assert reads == [SHOW]
+        # a version older than one already seen is a stale replica's answer: nothing to read
+        engine.feed.seen[SHOW] += 3
+        reads.clear()
+        _feed_tick(engine)
+        assert reads == []
     finally:
         engine.close()
 
