@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,20 +35,18 @@ from typing import Any, TypeVar
 from kiosk.cloud import auditing
 from kiosk.cloud.claims import SeatClaims, av, plain
 from kiosk.cloud.context import CloudContext
-from kiosk.cloud.errors import CloudUnavailable, translate
+from kiosk.cloud.errors import translate
 from kiosk.cloud.partitions import show_of_pk
-from kiosk.cloud.table import booking_key, seat_from_sk
+from kiosk.cloud.table import batch_get, booking_key, seat_from_sk
 from kiosk.cloud.worker import enqueue
 from kiosk.domain.clock import Clock, to_iso
 from kiosk.store.db import open_db, transaction
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-BATCH_KEYS = 100  # BatchGetItem's limit per request
 # A seat item is ~200 bytes, so one 4 KB read unit of a Query covers about 20 of them; a
 # BatchGetItem pays a whole unit per item. Query the show when this kiosk owns more than 1/16.
 ITEMS_PER_QUERY_UNIT = 16
-UNPROCESSED_RETRIES = 6
 
 # This kiosk's synced active bookings of shows still to come, with their remaining seats.
 # Driven from shows by start (CROSS JOIN fixes SQLite's join order), so months of past
@@ -231,25 +228,15 @@ class AntiEntropy:
     def _get_items(self, claims: SeatClaims, keys: list[dict[str, Any]], consistent: bool,
                    result: VerifyResult) -> list[dict[str, Any]]:
         """BatchGetItem in requests of 100 keys, retrying unprocessed keys with back-off."""
-        items: list[dict[str, Any]] = []
-        unique = list({(k["pk"]["S"], k["sk"]["S"]): k for k in keys}.values())
-        for start in range(0, len(unique), BATCH_KEYS):
-            request: dict[str, Any] = {claims.table: {
-                "Keys": unique[start:start + BATCH_KEYS], "ConsistentRead": consistent,
-                "ProjectionExpression": "pk, sk, #state, booking_id",
-                "ExpressionAttributeNames": {"#state": "state"}}}
-            for attempt in range(UNPROCESSED_RETRIES):
-                page = self._read(partial(claims.client.batch_get_item, RequestItems=request))
-                result.reads += 1
-                items.extend(plain(i) for i in page.get("Responses", {}).get(claims.table, []))
-                request = page.get("UnprocessedKeys") or {}
-                if not request:
-                    break
-                time.sleep(min(2.0, 0.05 * 2 ** attempt))  # throttled: back off before more
-            else:
-                raise CloudUnavailable("The cloud keeps throttling reads; the check of synced "
-                                       "sales will run again later.")
-        return items
+        def counted(ask: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+            result.reads += 1
+            return self._read(ask)
+
+        return [plain(i) for i in batch_get(
+            claims.client, claims.table, keys, consistent=consistent,
+            projection="pk, sk, #state, booking_id", names={"#state": "state"}, send=counted,
+            busy="The cloud keeps throttling reads; the check of synced sales will run again "
+                 "later.")]
 
 
 def _seats_by_show(expected: list[Expected]) -> dict[str, list[str]]:

@@ -53,6 +53,7 @@ from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable, error_code, translate
 from kiosk.cloud.partitions import blocks_for, layout_key
+from kiosk.cloud.table import batch_get
 from kiosk.domain import catalogue_rules as rules
 from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, KioskError, NotFound, PermissionDenied
@@ -514,14 +515,7 @@ def _query_all(client: DynamoDBClient, **kwargs: Any) -> list[dict[str, Any]]:
 
 def _batch_get(client: DynamoDBClient, table: str,
                keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for i in range(0, len(keys), 100):
-        request = {table: {"Keys": keys[i:i + 100], "ConsistentRead": True}}
-        while request:
-            answer = client.batch_get_item(RequestItems=request)
-            out.extend(answer.get("Responses", {}).get(table, []))
-            request = answer.get("UnprocessedKeys") or {}
-    return out
+    return list(batch_get(client, table, keys, consistent=True))
 
 
 def fetch_changes(client: DynamoDBClient, table: str, cinema_id: str, seen: int, version: int,

@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -59,6 +58,7 @@ from kiosk.cloud.errors import CloudUnavailable, error_code, translate
 from kiosk.cloud.partitions import LAYOUT_SK, Layouts, layout_key
 from kiosk.cloud.table import (
     MAX_SEATS_PER_CLAIM,
+    batch_get,
     booking_key,
     catalogue_key,
     seat_from_sk,
@@ -79,7 +79,6 @@ _ser = TypeSerializer()
 _de = TypeDeserializer()
 
 NAMES = {"#state": "state"}
-BATCH_GET_KEYS = 100  # keys per BatchGetItem (DynamoDB's limit)
 FREE_OR_EXPIRED = (
     "attribute_not_exists(pk)"
     " OR (#state = :held AND hold_expires_at < :now"
@@ -554,23 +553,12 @@ class SeatClaims:
         """Seat -> its item now (strongly consistent), for just these seats; a seat with no
         item is free. What the change feed's delta reads (``kiosk.cloud.feed``): a handful of
         seats instead of the whole show."""
-        wanted = list(dict.fromkeys(seats))
+        keys = [self.layouts.key(show_id, s) for s in dict.fromkeys(seats)]
         found: dict[str, dict[str, Any]] = {}
         try:
-            for start in range(0, len(wanted), BATCH_GET_KEYS):
-                keys = [self.layouts.key(show_id, s) for s in wanted[start:start + BATCH_GET_KEYS]]
-                for attempt in range(6):
-                    answer = self.client.batch_get_item(RequestItems={self.table: {
-                        "Keys": keys, "ConsistentRead": True}})
-                    for raw in answer.get("Responses", {}).get(self.table, []):
-                        item = plain(raw)
-                        found[seat_from_sk(str(item["sk"]))] = item
-                    keys = answer.get("UnprocessedKeys", {}).get(self.table, {}).get("Keys", [])
-                    if not keys:
-                        break
-                    time.sleep(0.05 * 2 ** attempt)  # throttled: DynamoDB asks to back off
-                if keys:
-                    raise CloudUnavailable("The cloud is busy (seat reads throttled); will retry.")
+            for raw in batch_get(self.client, self.table, keys, consistent=True):
+                item = plain(raw)
+                found[seat_from_sk(str(item["sk"]))] = item
         except CloudUnavailable:
             raise
         except Exception as exc:  # noqa: BLE001

@@ -54,12 +54,12 @@ from typing import TYPE_CHECKING, Any
 from kiosk.cloud.claims import SeatClaims
 from kiosk.cloud.errors import translate
 from kiosk.cloud.partitions import Layouts
+from kiosk.cloud.table import batch_get
 
 if TYPE_CHECKING:
     from kiosk.cloud.context import CloudContext
 
 log = logging.getLogger(__name__)
-BATCH_GET_LIMIT = 100  # keys per BatchGetItem (DynamoDB's limit)
 FEED_SAFETY_FACTOR = 6  # with the feed on, full pulls come this many times less often
 # the show on screen's version is read every feed interval (0.5 read units), all shows on sale
 # only every FEED_WIDE_FACTOR intervals: each version read costs 0.5 units however small the
@@ -223,20 +223,12 @@ def read_versions(client: Any, table: str, shows: Iterable[str]) -> dict[str, in
     """Show -> version (0 when the show has no version item yet), by BatchGetItem.
 
     Eventually consistent (half the read units): a version read a moment late only delays.
-    Unprocessed keys (throttling) are asked for again."""
+    Unprocessed keys (throttling) are asked for again (``batch_get``)."""
     wanted = list(dict.fromkeys(shows))
     versions = dict.fromkeys(wanted, 0)
-    for start in range(0, len(wanted), BATCH_GET_LIMIT):
-        keys: list[dict[str, Any]] = [version_key(s) for s in wanted[start:start + BATCH_GET_LIMIT]]
-        for attempt in range(5):
-            answer = client.batch_get_item(RequestItems={table: {
-                "Keys": keys, "ProjectionExpression": "pk, v", "ConsistentRead": False}})
-            for item in answer.get("Responses", {}).get(table, []):
-                versions[item["pk"]["S"].removeprefix("FEED#")] = int(item.get("v", {"N": "0"})["N"])
-            keys = answer.get("UnprocessedKeys", {}).get(table, {}).get("Keys", [])
-            if not keys:
-                break
-            time.sleep(0.05 * 2 ** attempt)
+    for item in batch_get(client, table, [version_key(s) for s in wanted], consistent=False,
+                          projection="pk, v"):
+        versions[item["pk"]["S"].removeprefix("FEED#")] = int(item.get("v", {"N": "0"})["N"])
     return versions
 
 

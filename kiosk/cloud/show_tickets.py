@@ -17,13 +17,11 @@ from datetime import datetime
 from typing import Any
 
 from kiosk.cloud.claims import SeatClaims, plain
-from kiosk.cloud.errors import translate
+from kiosk.cloud.errors import CloudUnavailable, translate
 from kiosk.cloud.part import CloudPart
-from kiosk.cloud.table import booking_key, seat_from_sk
+from kiosk.cloud.table import batch_get, booking_key, seat_from_sk
 from kiosk.domain.clock import to_iso
 from kiosk.store.db import transaction
-
-BATCH = 100  # BatchGetItem's limit
 
 
 class ShowTickets(CloudPart):
@@ -58,25 +56,20 @@ class ShowTickets(CloudPart):
 
     def _bookings(self, booking_ids: list[str]) -> dict[str, dict[str, Any]]:
         client, table = self.context.dynamodb(), self._table()
+        keys = [booking_key(b) for b in booking_ids]
+
+        def read() -> list[dict[str, Any]]:
+            try:
+                return [plain(i) for i in batch_get(client, table, keys, consistent=False)]
+            except CloudUnavailable:
+                raise
+            except Exception as exc:  # noqa: BLE001
+                raise translate(exc) from exc
+
         found: dict[str, dict[str, Any]] = {}
-        for start in range(0, len(booking_ids), BATCH):
-            keys = [booking_key(b) for b in booking_ids[start:start + BATCH]]
-
-            def read(keys: list[dict[str, Any]] = keys) -> list[dict[str, Any]]:
-                out: list[dict[str, Any]] = []
-                request = {table: {"Keys": keys}}
-                try:
-                    while request:
-                        answer = client.batch_get_item(RequestItems=request)
-                        out.extend(plain(i) for i in answer.get("Responses", {}).get(table, []))
-                        request = answer.get("UnprocessedKeys") or {}
-                except Exception as exc:  # noqa: BLE001
-                    raise translate(exc) from exc
-                return out
-
-            for record in self.context.call(read):
-                found[str(record.get("booking_id") or str(record["pk"]).removeprefix("BOOKING#"))] \
-                    = record
+        for record in self.context.call(read):
+            found[str(record.get("booking_id") or str(record["pk"]).removeprefix("BOOKING#"))] \
+                = record
         return found
 
     @staticmethod

@@ -15,13 +15,17 @@ gives the seat back to that kiosk instead of to everyone.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Any
 
 from kiosk.cloud import day_index
 from kiosk.cloud.boto_types import DynamoDBClient, SNSClient
-from kiosk.cloud.errors import translate
+from kiosk.cloud.errors import CloudUnavailable, translate
 
 TTL_ATTRIBUTE = "ttl"
+BATCH_GET_KEYS = 100  # keys per BatchGetItem request (DynamoDB's limit)
+BATCH_GET_RETRIES = 6  # rounds for keys DynamoDB left unprocessed (throttling), with back-off
 MAX_TRANSACTION_ITEMS = 100
 CLAIM_CHECKS = 2  # a claim's ConditionChecks: the show not cancelled, the staff member active
 # a confirm adds the booking item and the checks (kiosk.cloud.claims)
@@ -59,6 +63,39 @@ def staff_item_sk(staff_number: str) -> str:
 
 def seat_from_sk(sk: str) -> str:
     return sk.removeprefix("SEAT#")
+
+
+def batch_get(client: Any, table: str, keys: Sequence[dict[str, Any]], *, consistent: bool,
+              projection: str | None = None, names: dict[str, str] | None = None,
+              send: Callable[[Callable[[], dict[str, Any]]], dict[str, Any]] | None = None,
+              busy: str = "The cloud is busy (reads throttled); will retry.",
+              ) -> Iterator[dict[str, Any]]:
+    """Every item found for ``keys`` (raw attribute values; a missing key yields nothing).
+
+    One place for BatchGetItem's two rules: at most 100 keys a request, and keys the answer
+    leaves unprocessed (throttling) asked for again after a back-off, so a busy table never
+    reads as "no item" (for a seat, that would read as free). ``send`` runs each request (a
+    context's retry and error translation, or a counter); by default it is called directly.
+    Raises CloudUnavailable(``busy``) when keys are still unprocessed after the last round."""
+    unique = list({(k["pk"]["S"], k["sk"]["S"]): k for k in keys}.values())
+    extra: dict[str, Any] = {"ConsistentRead": consistent}
+    if projection:
+        extra["ProjectionExpression"] = projection
+    if names:
+        extra["ExpressionAttributeNames"] = names
+    for start in range(0, len(unique), BATCH_GET_KEYS):
+        pending: list[dict[str, Any]] = unique[start:start + BATCH_GET_KEYS]
+        for attempt in range(BATCH_GET_RETRIES):
+            request = {table: {"Keys": pending, **extra}}
+            ask = partial(client.batch_get_item, RequestItems=request)
+            answer = send(ask) if send is not None else ask()
+            yield from answer.get("Responses", {}).get(table, [])
+            pending = answer.get("UnprocessedKeys", {}).get(table, {}).get("Keys", [])
+            if not pending:
+                break
+            time.sleep(min(2.0, 0.05 * 2 ** attempt))  # throttled: DynamoDB asks to back off
+        if pending:
+            raise CloudUnavailable(busy)
 
 
 def ensure_table(client: DynamoDBClient, table: str, wait_s: float = 30.0) -> bool:
