@@ -92,22 +92,15 @@ class Puller:
 
     def pull_show(self, show_id: str) -> bool:
         """Refresh one show; True when the local picture changed. Raises CloudUnavailable."""
-        kiosk = self.context.kiosk_id
         with ALLOCATION_LOCK:
             now = self.clock.now()
-            holds = {r[0] for r in self.conn.execute(
-                "SELECT DISTINCT hold_id FROM holds WHERE show_id = ?", (show_id,))}
-            bookings = {r[0] for r in self.conn.execute(
-                "SELECT id FROM bookings WHERE show_id = ?", (show_id,))}
-            epoch_now = int(self.context.cloud_time(now).timestamp())
-            remote, mine = classify(self._read(show_id, consistent=False), kiosk, epoch_now,
-                                    holds, bookings)
+            remote, mine = self._classify(show_id, self._read(show_id, consistent=False), now)
             if mine != self._allocated(show_id):
                 # The cheap read disagrees with this kiosk's allocations: it may be stale (an
                 # allocation it has not seen yet, or one already handed back). Only a strongly
                 # consistent read may change them (issue 9, hole 2).
-                remote, mine = classify(self._read(show_id, consistent=True), kiosk, epoch_now,
-                                        holds, bookings)
+                remote, mine = self._classify(
+                    show_id, self._read(show_id, consistent=True), now)
             return self._store(show_id, remote, mine, now)
 
     def pull_seats(self, show_id: str, seats: Iterable[str]) -> bool:
@@ -115,17 +108,22 @@ class Puller:
         consistent read of their items; True when the local picture changed. Raises
         CloudUnavailable."""
         wanted = set(seats)
-        kiosk = self.context.kiosk_id
         with ALLOCATION_LOCK:
             now = self.clock.now()
             items = self.context.call(lambda: self.context.claims().seat_items(show_id, wanted))
-            holds = {r[0] for r in self.conn.execute(
-                "SELECT DISTINCT hold_id FROM holds WHERE show_id = ?", (show_id,))}
-            bookings = {r[0] for r in self.conn.execute(
-                "SELECT id FROM bookings WHERE show_id = ?", (show_id,))}
-            epoch_now = int(self.context.cloud_time(now).timestamp())
-            remote, mine = classify(list(items.values()), kiosk, epoch_now, holds, bookings)
+            remote, mine = self._classify(show_id, list(items.values()), now)
             return self._store(show_id, remote, mine, now, only=wanted)
+
+    def _classify(self, show_id: str, items: list[dict[str, Any]],
+                  now: datetime) -> tuple[dict[str, RemoteSeat], set[str]]:
+        """The cloud's items as this kiosk sees them: its own holds and bookings are not
+        "taken by someone else", and holds past their time (by the cloud's clock) are free."""
+        holds = {r[0] for r in self.conn.execute(
+            "SELECT DISTINCT hold_id FROM holds WHERE show_id = ?", (show_id,))}
+        bookings = {r[0] for r in self.conn.execute(
+            "SELECT id FROM bookings WHERE show_id = ?", (show_id,))}
+        epoch_now = int(self.context.cloud_time(now).timestamp())
+        return classify(items, self.context.kiosk_id, epoch_now, holds, bookings)
 
     def _read(self, show_id: str, consistent: bool) -> list[dict[str, Any]]:
         return self.context.call(lambda: self.context.claims().show_items(
