@@ -36,7 +36,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import subprocess
 import sys
 import tempfile
@@ -99,7 +98,7 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
     from kiosk.config import Config
     from kiosk.domain.errors import KioskError, SeatsUnavailable
     from kiosk.domain.layout import HallLayout
-    from kiosk.services.booking_holds import CONTENDED_S, FIRST_SPREAD, MAX_SPREAD, ranked_best
+    from kiosk.domain.spread import Spread
 
     p = argparse.ArgumentParser(prog="python -m kiosk.bench.flash web")
     for name in ("--endpoint", "--ready", "--go", "--out"):
@@ -134,13 +133,9 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
         nonlocal taken, read_at, fresh
         taken, read_at, fresh = channel.taken(RACE_SHOW), time.monotonic(), True
 
-    refused_at, window = -1e9, 1  # which block to try, as a kiosk's hold_best picks it
-    spread = random.Random()  # noqa: S311 - not a secret
+    spread = Spread()  # which block to try, as a kiosk's hold_best picks it
     while time.perf_counter() - began < args.limit_s:
-        if time.monotonic() - refused_at >= CONTENDED_S:
-            window = 1
-        rank = spread.randrange(window)
-        pick = ranked_best(layout, taken, RACE_PARTY, False, rank) or None
+        pick = spread.pick(RACE_SHOW, layout, taken, RACE_PARTY, False, time.monotonic()) or None
         if pick is None:
             if fresh:
                 break  # sold out, as a fresh read says
@@ -152,8 +147,7 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
             # like a kiosk (hold_best): the seats the refusal names are out of the next search,
             # and the whole show is read again only as often as a kiosk's screen pulls it
             refusals += 1
-            refused_at = time.monotonic()
-            window = min(MAX_SPREAD, max(FIRST_SPREAD, 2 * window))
+            spread.refused(RACE_SHOW, time.monotonic(), layout)
             taken |= set(refused.seats or pick)
             fresh = False
             if time.monotonic() - read_at >= args.read_every_s:
@@ -165,7 +159,6 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
             reread()
             continue
         sales.append([sale.booking_id, list(sale.seats)])
-        window = max(1, window // 2)
         taken |= set(pick)
         fresh = False
         last_sale_at = time.time()

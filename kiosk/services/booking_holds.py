@@ -7,13 +7,13 @@ write transaction, and a claim whose local commit failed is given back.
 
 A refusal from the gate is news about other sellers: the seats it names are remembered at once
 (``kiosk.cloud.refusals``), and ``hold_best`` moves on to another of the best blocks instead of
-asking for the one it just lost again (issue 9, hole 7), picked at random among the next few so
-the sellers that lost one race do not all run into the next (issue 15, flash sale).
+asking for the one it just lost again (issue 9, hole 7), searched in this kiosk's own lane of rows
+while the race lasts, so the sellers that lost one race do not all run into the next (issue 15,
+flash sale; ``kiosk.domain.spread``).
 """
 
 from __future__ import annotations
 
-import random
 import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
@@ -24,7 +24,7 @@ from kiosk.domain.booking_rules import check_seat_count, check_seat_request
 from kiosk.domain.clock import from_iso, to_iso
 from kiosk.domain.errors import HoldExpired, InvalidInput, NotSellableOffline, SeatsUnavailable
 from kiosk.domain.ids import new_id
-from kiosk.domain.layout import HallLayout
+from kiosk.domain.spread import Spread, ranked_best
 from kiosk.services.booking_catalogue import ShowInfo
 from kiosk.services.booking_queries import BookingContext, codes_json, in_layout_order
 from kiosk.services.models import Actor, Hold
@@ -34,33 +34,6 @@ from kiosk.store.db import transaction
 # other kiosks' sales not yet pulled it walks past them: enough for the sales of a few kiosks
 # between two pulls, and each lost try costs one refused cloud transaction (milliseconds).
 MAX_BEST_ATTEMPTS = 12
-
-# After a refusal the next try is a block picked at random among the best few left, not the very
-# next one. Every seller searches in the same order, so the blocks just ahead of a refused one
-# are the ones the other sellers sold since this kiosk's last pull: walking them one by one costs
-# one refused cloud transaction each (in a flash sale, 5 sellers spent ~6 claims per booking that
-# way, each a round trip the customer waits for). The window doubles with each refusal up to
-# MAX_SPREAD blocks and halves with each sale; a show that refused nothing for CONTENDED_S seconds
-# gets the very best block again.
-FIRST_SPREAD = 4
-MAX_SPREAD = 32
-CONTENDED_S = 10.0
-
-
-def ranked_best(layout: HallLayout, taken: set[str], n: int, accessible: bool, rank: int
-                ) -> list[str]:
-    """The ``rank``-th best block (0: the best) of ``n`` seats, or the last one found before it."""
-    from kiosk.domain.seating import best_available  # owned by the catalogue engineer
-
-    found: list[str] = []
-    skipped = set(taken)
-    for _ in range(rank + 1):
-        block = best_available(layout, skipped, n, accessible)
-        if not block:
-            break
-        found = list(block)
-        skipped.update(block)
-    return found
 
 # Seats of one show this kiosk must not sell: sold here, live-held by another hold, or sold /
 # live-held / allocated elsewhere according to the last pull from the cloud. ?1 show, ?2 now
@@ -146,9 +119,7 @@ class HoldDesk:
     def __init__(self, ctx: BookingContext, seams: HoldSeams):
         self.ctx = ctx
         self.seams = seams
-        self.spread = random.Random()  # noqa: S311 - which equal-ish block to try, not a secret
-        self._refused_at: dict[str, datetime] = {}  # show -> last refusal here (CONTENDED_S)
-        self._window: dict[str, int] = {}  # show -> blocks a try is picked among (1: the best)
+        self.spread = Spread()  # where to look while other sellers race for the same show
 
     def _check_offline(self, show_id: str, codes: list[str]) -> None:
         sellable = self.ctx.gate.offline_sellable(show_id)
@@ -278,23 +249,22 @@ class HoldDesk:
 
     def _best(self, info: ShowInfo, n: int, accessible: bool, kiosk_id: str, now: datetime,
               ignore_hold: str | None, lost: set[str] | frozenset[str] = frozenset(),
-              rank: int = 0) -> list[str]:
+              spread: bool = False) -> list[str]:
         taken = self.seams._unavailable(self.ctx.conn, info.show_id, None, kiosk_id, now,
                                         ignore_hold) | lost
         sellable = self.ctx.gate.offline_sellable(info.show_id)
         if sellable is not None:
             taken |= set(info.layout.seats) - set(sellable)
-        return ranked_best(info.layout, taken, n, accessible, rank)
-
-    def _spread_window(self, show_id: str, now: datetime) -> int:
-        last = self._refused_at.get(show_id)
-        if last is None or (now - last).total_seconds() >= CONTENDED_S:
-            return 1
-        return self._window.get(show_id, 1)
+        if spread:
+            return self.spread.pick(info.show_id, info.layout, taken, n, accessible,
+                                    now.timestamp())
+        return ranked_best(info.layout, taken, n, accessible, 0)
 
     def hold_best(self, actor: Actor, show_id: str, n: int, accessible: bool = False,
                   hold_id: str | None = None) -> Hold:
-        """Hold the best ``n`` seats together; with ``hold_id``, move that hold onto them."""
+        """Hold the best ``n`` seats together; with ``hold_id``, move that hold onto them.
+        While other sellers race for the show, the best of this kiosk's lane
+        (``kiosk.domain.spread``)."""
         ctx = self.ctx
         check_seat_count(n, ctx.config.max_seats_per_booking)
         now = ctx.now()
@@ -303,12 +273,11 @@ class HoldDesk:
         if existing is not None and existing.show_id != info.show_id:
             raise InvalidInput("That seat hold is for a different show.")
         # Another seller may take the block between search and claim; the seats a loss names
-        # are out for the next search, so each try is a different (next best) block.
+        # are out for the next search, so each try is a different block.
         lost: set[str] = set()
-        window = self._spread_window(info.show_id, now)
         for _attempt in range(MAX_BEST_ATTEMPTS):
-            rank = self.spread.randrange(window)
-            seats = self._best(info, n, accessible, actor.kiosk_id, now, hold_id, lost, rank)
+            seats = self._best(info, n, accessible, actor.kiosk_id, now, hold_id, lost,
+                               spread=True)
             if not seats:
                 kind = "accessible seats" if accessible else "seats together"
                 raise SeatsUnavailable([], f"Sorry, there are not {n} {kind} left for this show.")
@@ -318,14 +287,11 @@ class HoldDesk:
                                             remove=[c for c in existing.seats if c not in seats])
                 else:
                     held = self.hold(actor, info.show_id, seats)
-                self._window[info.show_id] = max(1, window // 2)
                 return held
             except SeatsUnavailable as refused:
                 lost.update(refused.seats or seats)
                 if not isinstance(refused, NotSellableOffline):  # a race lost, not a policy
-                    window = min(MAX_SPREAD, max(FIRST_SPREAD, 2 * window))
-                    self._window[info.show_id] = window
-                    self._refused_at[info.show_id] = now
+                    self.spread.refused(info.show_id, now.timestamp(), info.layout)
         raise SeatsUnavailable([], "Seats are selling fast: please try again.")
 
     def renew_hold(self, hold_id: str) -> Hold:

@@ -631,22 +631,24 @@ def test_get_by_id(services, cashier):
         services.booking.get_by_id("nope")
 
 
-def test_after_a_refusal_hold_best_picks_among_the_best_few_then_the_best_again(services,
-                                                                                 cashier, clock):
+def test_after_a_refusal_hold_best_keeps_to_a_lane_of_rows_then_the_best_again(services,
+                                                                              cashier, clock):
     """Issue 15: sellers that lost one race must not all run into the very next block."""
-    from kiosk.services.booking_holds import CONTENDED_S, FIRST_SPREAD, ranked_best
+    from kiosk.domain.spread import CONTENDED_S, LANES
 
     best = services.booking.best_available("show-future", 2)
     gate = RecordingGate(refuse=set(best))
     booking = BookingService(services.deps, gate)
     desk = booking._holds
-    desk.spread.seed(7)
+    desk.spread.rng.seed(7)
     info = booking._show_on_sale("show-future", clock.now())
-    taken = set(best)
-    window = [ranked_best(info.layout, taken, 2, False, r) for r in range(FIRST_SPREAD)]
-    assert len({tuple(b) for b in window}) == FIRST_SPREAD  # distinct blocks, best first
     hold = booking.hold_best(cashier, "show-future", 2)
-    assert list(hold.seats) in window and len(gate.claimed) == 1  # one refusal, one claim
+    assert len(gate.claimed) == 1  # one refusal, then one claim
+    lanes = min(LANES, len(info.layout.rows))
+    lane = desk.spread.lane("show-future")
+    assert {info.layout.seats[s].row_index % lanes for s in hold.seats} == {lane}
     booking.release(hold.hold_id)
-    clock.advance(seconds=CONTENDED_S)  # the race is over: the best free block
-    assert list(booking.hold_best(cashier, "show-future", 2).seats) == window[0]
+    clock.advance(seconds=CONTENDED_S)  # the race is over: the best free block again
+    best_now = booking.best_available("show-future", 2)
+    assert {info.layout.seats[s].row_index % lanes for s in best_now} != {lane}
+    assert list(booking.hold_best(cashier, "show-future", 2).seats) == best_now

@@ -1,0 +1,117 @@
+"""Where a seller looks for the best block while other sellers race it for the same show.
+
+Every seller searches the hall in the same order, so after one lost race the blocks just ahead
+are the ones the others are selling right now, and walking them costs one refused cloud
+transaction each (issue 15, flash sale: ~3 refusals a booking with a random pick among the best
+few). So a seller that lost a race in the last ``CONTENDED_S`` seconds keeps to a *lane*: the
+rows whose index is its lane modulo ``LANES``, picked at random. A seller that loses again
+inside its lane shares it with someone: it picks another lane at random. Sellers spread over
+their own rows within a few refusals, and each then sells the best block of its rows with
+nothing to race for. A lane with no block left is not tried again during that race; when every
+lane is (a seat given back since, in a lane already found empty), the seller picks at random
+among the ``LAST_FEW`` best blocks of the whole hall.
+
+A show that refused nothing for ``CONTENDED_S`` seconds gets the very best block again, so a
+quiet counter always offers the best seats. Plain Python, the same for a kiosk (``HoldDesk``)
+and the flash bench's web seller.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from kiosk.domain.layout import HallLayout
+
+LANES = 16  # more lanes than sellers racing, so a random lane is usually free
+LAST_FEW = 4
+CONTENDED_S = 10.0
+
+def ranked_best(layout: HallLayout, taken: set[str], n: int, accessible: bool, rank: int
+                ) -> list[str]:
+    """The ``rank``-th best block (0: the best) of ``n`` seats, or the last one found before it."""
+    from kiosk.domain.seating import best_available
+
+    found: list[str] = []
+    skipped = set(taken)
+    for _ in range(rank + 1):
+        block = best_available(layout, skipped, n, accessible)
+        if not block:
+            break
+        found = list(block)
+        skipped.update(block)
+    return found
+
+
+@dataclass
+class _Race:
+    """One show's race as this seller sees it."""
+    refused_at: float
+    lane: int
+    empty_lanes: set[int] = field(default_factory=set)
+
+
+class Spread:
+    """This seller's choice of block for each show (see the module)."""
+
+    def __init__(self, rng: random.Random | None = None) -> None:
+        self.rng = rng or random.Random()  # noqa: S311 - which lane to try, not a secret
+        self._races: dict[str, _Race] = {}
+        # (id(layout), lane) -> (layout, the seats outside that lane); the layout is kept so
+        # its id cannot be reused by another while cached
+        self._outside: dict[tuple[int, int], tuple[HallLayout, frozenset[str]]] = {}
+
+    def contended(self, show_id: str, now: float) -> bool:
+        race = self._races.get(show_id)
+        return race is not None and now - race.refused_at < CONTENDED_S
+
+    def lane(self, show_id: str) -> int | None:
+        race = self._races.get(show_id)
+        return None if race is None else race.lane
+
+    def pick(self, show_id: str, layout: HallLayout, taken: set[str], n: int, accessible: bool,
+             now: float) -> list[str]:
+        """The block to claim: the best one when the show is calm, else the best of this
+        seller's lane (another lane when it has none), else one of the last few anywhere."""
+        if not self.contended(show_id, now):
+            self._races.pop(show_id, None)
+            return ranked_best(layout, taken, n, accessible, 0)
+        race = self._races[show_id]
+        lanes = self._lanes(layout)
+        while len(race.empty_lanes) < lanes:
+            if race.lane in race.empty_lanes:
+                race.lane = self.rng.choice(
+                    [x for x in range(lanes) if x not in race.empty_lanes])
+            block = ranked_best(layout, taken | self._outside_lane(layout, lanes, race.lane),
+                                n, accessible, 0)
+            if block:
+                return block
+            race.empty_lanes.add(race.lane)
+        return ranked_best(layout, taken, n, accessible, self.rng.randrange(LAST_FEW))
+
+    def refused(self, show_id: str, now: float, layout: HallLayout) -> None:
+        """A claim on this show was refused (another seller took the block): move lanes."""
+        lanes = self._lanes(layout)
+        race = self._races.get(show_id)
+        if race is None or now - race.refused_at >= CONTENDED_S:
+            self._races[show_id] = _Race(refused_at=now, lane=self.rng.randrange(lanes))
+            return
+        race.refused_at = now
+        free = [x for x in range(lanes) if x not in race.empty_lanes and x != race.lane]
+        if free:
+            race.lane = self.rng.choice(free)
+
+    @staticmethod
+    def _lanes(layout: HallLayout) -> int:
+        return max(1, min(LANES, len(layout.rows)))
+
+    def _outside_lane(self, layout: HallLayout, lanes: int, lane: int) -> frozenset[str]:
+        cached = self._outside.get((id(layout), lane))
+        if cached is not None and cached[0] is layout:
+            return cached[1]
+        if len(self._outside) > 8 * LANES:  # shows' layouts come and go over a day
+            self._outside.clear()
+        outside = frozenset(code for code, seat in layout.seats.items()
+                            if seat.row_index % lanes != lane)
+        self._outside[(id(layout), lane)] = (layout, outside)
+        return outside
