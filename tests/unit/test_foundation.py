@@ -153,6 +153,26 @@ class TestDatabase:
             open_db(path)
         assert path.read_bytes() == before
 
+    def test_a_failing_migration_leaves_the_schema_where_it_was(self, tmp_path: Path,
+                                                                monkeypatch):
+        """The pending migrations commit together: one that fails (or a crash) undoes the
+        ones before it in the same open, so a database is never half way between versions."""
+        import kiosk.store.db as store_db
+
+        shipped = store_db.migrations()
+        conn = connect(tmp_path / "k.db")
+        monkeypatch.setattr(store_db, "migrations", lambda: shipped[:5])
+        assert migrate(conn) == 5
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        broken = (len(shipped) + 1, "9999_broken.sql", "CREATE TABLE nope (a);\nSELECT x FROM y;\n")
+        monkeypatch.setattr(store_db, "migrations", lambda: [*shipped, broken])
+        with pytest.raises(sqlite3.OperationalError):
+            migrate(conn)
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert {r[0] for r in conn.execute("SELECT name FROM sqlite_master")} == tables
+        monkeypatch.setattr(store_db, "migrations", lambda: shipped)
+        assert migrate(conn) == latest_version()  # and the next open finishes the job
+
     def test_write_set_migrations_keep_queued_work_holds_and_sales(self, tmp_path: Path,
                                                                     monkeypatch):
         """0006 rebuilds the outbox without AUTOINCREMENT and 0007 keys holds and seat_sales by
