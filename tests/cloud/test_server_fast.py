@@ -72,3 +72,43 @@ def test_a_cached_read_never_outlives_a_write(client):
                        ExpressionAttributeValues={":s": {"S": "sold"}})
     item = client.get_item(TableName="fast", Key={"pk": {"S": "SHOW#x"}, "sk": {"S": "SEAT#A1"}})
     assert item["Item"]["state"] == {"S": "sold"}
+
+
+def test_a_query_reads_its_partition_only_and_answers_as_moto_does(client, monkeypatch):
+    for show in ("q1", "q2"):
+        for n in range(12):
+            client.put_item(TableName="fast", Item={
+                "pk": {"S": f"SHOW#{show}"}, "sk": {"S": f"SEAT#A{n:02d}"},
+                "state": {"S": "sold" if n % 3 else "held"}, "n": {"N": str(n)}})
+    asks = [
+        {"KeyConditionExpression": "pk = :pk", "ExpressionAttributeValues": {
+            ":pk": {"S": "SHOW#q1"}}},
+        {"KeyConditionExpression": "pk = :pk AND sk BETWEEN :lo AND :hi",
+         "ExpressionAttributeValues": {":pk": {"S": "SHOW#q2"}, ":lo": {"S": "SEAT#A03"},
+                                       ":hi": {"S": "SEAT#A09"}},
+         "ScanIndexForward": False},
+        {"KeyConditionExpression": "pk = :pk AND begins_with(sk, :p)",
+         "FilterExpression": "#s = :sold", "ExpressionAttributeNames": {"#s": "state"},
+         "ExpressionAttributeValues": {":pk": {"S": "SHOW#q1"}, ":p": {"S": "SEAT#A1"},
+                                       ":sold": {"S": "sold"}}},
+        {"KeyConditionExpression": "pk = :pk",
+         "ExpressionAttributeValues": {":pk": {"S": "SHOW#none"}}},
+    ]
+
+    def pages(ask: dict[str, Any], limit: int | None) -> list[Any]:
+        out, start = [], None
+        while True:
+            extra = {"Limit": limit} if limit else {}
+            page = client.query(TableName="fast", ConsistentRead=True, **ask, **extra,
+                                **({"ExclusiveStartKey": start} if start else {}))
+            out.append((page["Items"], page.get("LastEvaluatedKey")))
+            start = page.get("LastEvaluatedKey")
+            if not start:
+                return out
+
+    fast = [pages(ask, limit) for ask in asks for limit in (None, 4)]
+    monkeypatch.setattr(server, "FAST_ANSWERS", False)
+    moto = [pages(ask, limit) for ask in asks for limit in (None, 4)]
+    assert fast == moto
+    assert [i["sk"]["S"] for i in fast[2][0][0]] == [f"SEAT#A{n:02d}" for n in range(9, 2, -1)]
+    assert len(fast[1]) == 3  # 12 seats by 4: three pages
