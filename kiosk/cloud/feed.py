@@ -29,7 +29,8 @@ show to learn of two seats (in a flash sale every kiosk would re-read the whole 
 seconds, which is what stopped the 2,500-seat sale of the issue 15 bench). So each bump also
 writes a small change slot ``pk=FEED#<show>, sk=C#<v mod RING>`` naming the seats written since
 the previous bump (``v``, ``seats``). A kiosk that saw version ``old`` and now reads ``new``
-Queries the show's slots (one strongly consistent read of at most ``RING`` small items), and
+Queries the slots of versions ``old + 1`` to ``new`` only (one strongly consistent read of a
+run of small items, two when the run wraps round the ring), and
 when they cover every version in between it reads only those seats, by key and strongly
 consistent (``SeatClaims.seat_items``), and updates just their rows (``Puller.pull_seats``).
 The slot names seats, never states: states are always read from the seat items themselves, so
@@ -247,22 +248,33 @@ def merged(before: News, after: News) -> News:
     return News(after.show_id, before.seats | after.seats)
 
 
-def read_slots(client: Any, table: str, show_id: str) -> dict[int, frozenset[str] | None]:
-    """Version -> the seats its bump named (None: "all"), from the show's change slots."""
+def read_slots(client: Any, table: str, show_id: str, after: int, upto: int
+               ) -> dict[int, frozenset[str] | None]:
+    """Version -> the seats its bump named (None: "all"), from the ring slots where versions
+    ``after + 1`` to ``upto`` (fewer than ``RING`` of them) are written: one Query of that run
+    of slots, two when it wraps round the ring, so a kiosk one version behind reads one small
+    item, not the show's 64. A slot holding another version (overwritten, or not yet written)
+    is returned as found; the caller matches versions."""
+    first, last = (after + 1) % RING, upto % RING
+    runs = [(first, last)] if first <= last else [(first, RING - 1), (0, last)]
     slots: dict[int, frozenset[str] | None] = {}
-    kwargs: dict[str, Any] = {
-        "TableName": table, "ConsistentRead": True,
-        "KeyConditionExpression": "pk = :pk AND begins_with(sk, :c)",
-        "ExpressionAttributeValues": {":pk": {"S": f"FEED#{show_id}"}, ":c": {"S": "C#"}}}
-    while True:
-        page = client.query(**kwargs)
-        for item in page.get("Items", []):
-            version = int(item["v"]["N"])
-            slots[version] = (frozenset(item["seats"]["SS"]) if "seats" in item
-                              and not item.get("all", {}).get("BOOL") else None)
-        if "LastEvaluatedKey" not in page:
-            return slots
-        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    for low, high in runs:
+        kwargs: dict[str, Any] = {
+            "TableName": table, "ConsistentRead": True,
+            "KeyConditionExpression": "pk = :pk AND sk BETWEEN :lo AND :hi",
+            "ExpressionAttributeValues": {":pk": {"S": f"FEED#{show_id}"},
+                                          ":lo": {"S": f"C#{low:02d}"},
+                                          ":hi": {"S": f"C#{high:02d}"}}}
+        while True:
+            page = client.query(**kwargs)
+            for item in page.get("Items", []):
+                version = int(item["v"]["N"])
+                slots[version] = (frozenset(item["seats"]["SS"]) if "seats" in item
+                                  and not item.get("all", {}).get("BOOL") else None)
+            if "LastEvaluatedKey" not in page:
+                break
+            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    return slots
 
 
 class ShowFeed:
@@ -325,8 +337,8 @@ class ShowFeed:
             if old is None or new - old >= RING:
                 news.append(self._whole(show_id, new))
                 continue
-            slots = self._call(lambda show=show_id: read_slots(
-                self.context.dynamodb(), self.context.clients().table, show))
+            slots = self._call(lambda show=show_id, old=old, new=new: read_slots(
+                self.context.dynamodb(), self.context.clients().table, show, old, new))
             seats: set[str] = set()
             reached = old
             whole = False

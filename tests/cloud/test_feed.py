@@ -202,3 +202,36 @@ def test_ticks_keep_a_fixed_rate():
 
     assert wait_after_tick(10.0, 0.5, now=10.2) == pytest.approx(0.3)  # not 0.5 after the tick
     assert wait_after_tick(10.0, 0.5, now=11.0) == pytest.approx(0.25)  # late: half a period
+
+
+def test_a_kiosk_behind_reads_only_the_slots_of_the_versions_it_missed(ctx):
+    """Slots ``C#<v mod RING>``: the run after the seen version, in two parts round the ring's
+    end; a slot still holding an older version comes back with that version (never taken
+    for the one asked)."""
+    from kiosk.cloud.feed import RING, read_slots, slot_key
+
+    dynamo = ctx.clients().dynamodb
+    asked: list[tuple[str, str]] = []
+
+    def note(params, **_):
+        values = params.get("ExpressionAttributeValues", {})
+        if ":lo" in values:
+            asked.append((values[":lo"]["S"], values[":hi"]["S"]))
+
+    dynamo.meta.events.register("provide-client-params.dynamodb.Query", note)
+    for version in range(RING - 3, RING + 3):  # 61..66: ring places 61, 62, 63, 0, 1, 2
+        dynamo.put_item(TableName=TABLE, Item={**slot_key(SHOW, version),
+                                               "v": {"N": str(version)},
+                                               "seats": {"SS": [f"S{version}"]}})
+    dynamo.put_item(TableName=TABLE, Item={**slot_key(SHOW, 5), "v": {"N": "5"},
+                                           "seats": {"SS": ["OLD"]}})
+    try:
+        got = read_slots(dynamo, TABLE, SHOW, RING - 3, RING + 2)
+        assert got == {v: frozenset({f"S{v}"}) for v in range(RING - 2, RING + 3)}
+        assert asked == [("C#62", "C#63"), ("C#00", "C#02")]
+        asked.clear()
+        assert read_slots(dynamo, TABLE, SHOW, RING, RING + 1) == {RING + 1: frozenset({f"S{RING + 1}"})}
+        assert asked == [("C#01", "C#01")]  # one version behind: one slot
+        assert read_slots(dynamo, TABLE, SHOW, RING + 4, RING + 5) == {5: frozenset({"OLD"})}
+    finally:
+        dynamo.meta.events.unregister("provide-client-params.dynamodb.Query", note)
