@@ -57,9 +57,9 @@ class Spread:
     def __init__(self, rng: random.Random | None = None) -> None:
         self.rng = rng or random.Random()  # noqa: S311 - which lane to try, not a secret
         self._races: dict[str, _Race] = {}
-        # (id(layout), lane) -> (layout, the seats outside that lane); the layout is kept so
-        # its id cannot be reused by another while cached
-        self._outside: dict[tuple[int, int], tuple[HallLayout, frozenset[str]]] = {}
+        # show -> (layout, lane, the seats outside that lane): one lane a contended show, dropped
+        # when its race ends (a 20,000-seat hall's is ~1 MB; every lane of it would be 16)
+        self._outside: dict[str, tuple[HallLayout, int, frozenset[str]]] = {}
 
     def contended(self, show_id: str, now: float) -> bool:
         race = self._races.get(show_id)
@@ -73,8 +73,8 @@ class Spread:
              now: float) -> list[str]:
         """The block to claim: the best one when the show is calm, else the best of this
         seller's lane (another lane when it has none), else one of the last few anywhere."""
+        self._forget_calm(now)
         if not self.contended(show_id, now):
-            self._races.pop(show_id, None)
             return ranked_best(layout, taken, n, accessible, 0)
         race = self._races[show_id]
         lanes = self._lanes(layout)
@@ -82,8 +82,9 @@ class Spread:
             if race.lane in race.empty_lanes:
                 race.lane = self.rng.choice(
                     [x for x in range(lanes) if x not in race.empty_lanes])
-            block = ranked_best(layout, taken | self._outside_lane(layout, lanes, race.lane),
-                                n, accessible, 0)
+            block = ranked_best(
+                layout, taken | self._outside_lane(show_id, layout, lanes, race.lane), n,
+                accessible, 0)
             if block:
                 return block
             race.empty_lanes.add(race.lane)
@@ -91,9 +92,10 @@ class Spread:
 
     def refused(self, show_id: str, now: float, layout: HallLayout) -> None:
         """A claim on this show was refused (another seller took the block): move lanes."""
+        self._forget_calm(now)
         lanes = self._lanes(layout)
         race = self._races.get(show_id)
-        if race is None or now - race.refused_at >= CONTENDED_S:
+        if race is None:  # a new race (a calm one was just forgotten)
             self._races[show_id] = _Race(refused_at=now, lane=self.rng.randrange(lanes))
             return
         race.refused_at = now
@@ -101,17 +103,24 @@ class Spread:
         if free:
             race.lane = self.rng.choice(free)
 
+    def _forget_calm(self, now: float) -> None:
+        """Races over (no refusal for CONTENDED_S) are dropped with their lane's seat set, so a
+        day of sold-out shows keeps nothing."""
+        for show_id in [s for s, race in self._races.items()
+                        if now - race.refused_at >= CONTENDED_S]:
+            del self._races[show_id]
+            self._outside.pop(show_id, None)
+
     @staticmethod
     def _lanes(layout: HallLayout) -> int:
         return max(1, min(LANES, len(layout.rows)))
 
-    def _outside_lane(self, layout: HallLayout, lanes: int, lane: int) -> frozenset[str]:
-        cached = self._outside.get((id(layout), lane))
-        if cached is not None and cached[0] is layout:
-            return cached[1]
-        if len(self._outside) > 8 * LANES:  # shows' layouts come and go over a day
-            self._outside.clear()
+    def _outside_lane(self, show_id: str, layout: HallLayout, lanes: int, lane: int
+                      ) -> frozenset[str]:
+        cached = self._outside.get(show_id)
+        if cached is not None and cached[0] is layout and cached[1] == lane:
+            return cached[2]
         outside = frozenset(code for code, seat in layout.seats.items()
                             if seat.row_index % lanes != lane)
-        self._outside[(id(layout), lane)] = (layout, outside)
+        self._outside[show_id] = (layout, lane, outside)
         return outside

@@ -102,3 +102,14 @@ def test_eight_sellers_racing_for_a_whole_hall_are_refused_rarely() -> None:
     sales, refusals = _race(sellers=9, rows=50, per_row=50, seed=5)
     assert sales == 50 * 50 // 2  # sold out, every pair
     assert refusals / sales < 0.4, (sales, refusals)  # the random pick among the best few: 0.8
+
+
+def test_a_finished_race_is_forgotten_with_its_lanes_seats() -> None:
+    """A contended show keeps one lane's seat set; a day of sold-out shows keeps none."""
+    layout = hall(40, 10)
+    spread = Spread(random.Random(6))
+    spread.refused(SHOW, 0.0, layout)
+    spread.pick(SHOW, layout, set(), 2, False, 1.0)
+    assert set(spread._outside) == {SHOW}
+    spread.pick("other-show", layout, set(), 2, False, CONTENDED_S + 1)  # never picked again
+    assert spread._races == {} and spread._outside == {}
