@@ -4659,6 +4659,249 @@
     </message>
 </context>
 <context>
+    <name>ReportColumn</name>
+    <message>
+        <source>Bookings</source>
+        <translation>बुकिंग</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>टिकट</translation>
+    </message>
+    <message>
+        <source>Gross sales</source>
+        <translation>सकल बिक्री</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>रिफ़ंड</translation>
+    </message>
+    <message>
+        <source>Tickets refunded</source>
+        <translation>रिफ़ंड हुए टिकट</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>रिफ़ंड राशि</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>बदलाव</translation>
+    </message>
+    <message>
+        <source>Tickets exchanged</source>
+        <translation>बदले गए टिकट</translation>
+    </message>
+    <message>
+        <source>Exchange credit</source>
+        <translation>बदलाव क्रेडिट</translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation>शुद्ध बिक्री</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>कर</translation>
+    </message>
+    <message>
+        <source>Net revenue</source>
+        <translation>शुद्ध आय</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>मुद्रा</translation>
+    </message>
+    <message>
+        <source>Tax on sales</source>
+        <translation>बिक्री पर कर</translation>
+    </message>
+    <message>
+        <source>Tax refunded</source>
+        <translation>रिफ़ंड हुआ कर</translation>
+    </message>
+    <message>
+        <source>Tax on exchange credit</source>
+        <translation>बदलाव क्रेडिट पर कर</translation>
+    </message>
+    <message>
+        <source>Average ticket</source>
+        <translation>औसत टिकट</translation>
+    </message>
+    <message>
+        <source>Refunds awaiting approval</source>
+        <translation>मंज़ूरी बाकी रिफ़ंड</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>मंज़ूरी बाकी</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>भुगतान माध्यम</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>भुगतान</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>लिया</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>शुद्ध</translation>
+    </message>
+    <message>
+        <source>Items sold</source>
+        <translation>बिके आइटम</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>बिक्री</translation>
+    </message>
+    <message>
+        <source>Admissions</source>
+        <translation>प्रवेश</translation>
+    </message>
+    <message>
+        <source>Food and drink per admission</source>
+        <translation>प्रति प्रवेश खाना-पीना</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>श्रेणी</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>आइटम</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>ऑफ़र</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>कोड</translation>
+    </message>
+    <message>
+        <source>Tickets in those sales</source>
+        <translation>उन बिक्रियों के टिकट</translation>
+    </message>
+    <message>
+        <source>Taken off</source>
+        <translation>घटाया गया</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>घंटा</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>फ़िल्म</translation>
+    </message>
+    <message>
+        <source>Cinema</source>
+        <translation>सिनेमा</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>हॉल</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>शो</translation>
+    </message>
+    <message>
+        <source>Starts (local)</source>
+        <translation>शुरू (स्थानीय)</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>भुगतान</translation>
+    </message>
+    <message>
+        <source>Staff no.</source>
+        <translation>स्टाफ़ नं.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>कियोस्क</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>चैनल</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>बिके</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>क्षमता</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>खाली</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>भराव</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>प्रवेश हुए</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>रिफ़ंड</translation>
+    </message>
+    <message>
+        <source>When (local)</source>
+        <translation>कब (स्थानीय)</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>बुकिंग</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>सीटें</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>राशि</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>तरीका</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>कारण</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>अनुरोधकर्ता</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>फ़ैसला किया</translation>
+    </message>
+</context>
+<context>
     <name>ReviewScreen</name>
     <message>
         <source>Check and confirm</source>

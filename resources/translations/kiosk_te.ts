@@ -4659,6 +4659,249 @@
     </message>
 </context>
 <context>
+    <name>ReportColumn</name>
+    <message>
+        <source>Bookings</source>
+        <translation>బుకింగ్‌లు</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>టికెట్లు</translation>
+    </message>
+    <message>
+        <source>Gross sales</source>
+        <translation>స్థూల అమ్మకాలు</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>రీఫండ్‌లు</translation>
+    </message>
+    <message>
+        <source>Tickets refunded</source>
+        <translation>రీఫండ్ అయిన టికెట్లు</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>రీఫండ్ మొత్తం</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>మార్పిడులు</translation>
+    </message>
+    <message>
+        <source>Tickets exchanged</source>
+        <translation>మార్చిన టికెట్లు</translation>
+    </message>
+    <message>
+        <source>Exchange credit</source>
+        <translation>మార్పిడి జమ</translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation>నికర అమ్మకాలు</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>పన్ను</translation>
+    </message>
+    <message>
+        <source>Net revenue</source>
+        <translation>నికర ఆదాయం</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>కరెన్సీ</translation>
+    </message>
+    <message>
+        <source>Tax on sales</source>
+        <translation>అమ్మకాలపై పన్ను</translation>
+    </message>
+    <message>
+        <source>Tax refunded</source>
+        <translation>రీఫండ్ అయిన పన్ను</translation>
+    </message>
+    <message>
+        <source>Tax on exchange credit</source>
+        <translation>మార్పిడి జమపై పన్ను</translation>
+    </message>
+    <message>
+        <source>Average ticket</source>
+        <translation>సగటు టికెట్</translation>
+    </message>
+    <message>
+        <source>Refunds awaiting approval</source>
+        <translation>ఆమోదం కోసం వేచి ఉన్న రీఫండ్‌లు</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>ఆమోదం కోసం వేచి ఉంది</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>చెల్లింపు విధానం</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>చెల్లింపులు</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>వసూలు</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>నికరం</translation>
+    </message>
+    <message>
+        <source>Items sold</source>
+        <translation>అమ్మిన ఐటమ్స్</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>అమ్మకాలు</translation>
+    </message>
+    <message>
+        <source>Admissions</source>
+        <translation>ప్రవేశాలు</translation>
+    </message>
+    <message>
+        <source>Food and drink per admission</source>
+        <translation>ఒక్కో ప్రవేశానికి తినుబండారాలు</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>వర్గం</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>ఐటమ్</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>ఆఫర్</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>కోడ్</translation>
+    </message>
+    <message>
+        <source>Tickets in those sales</source>
+        <translation>ఆ అమ్మకాల్లో టికెట్లు</translation>
+    </message>
+    <message>
+        <source>Taken off</source>
+        <translation>తగ్గించినది</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>గంట</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>సినిమా</translation>
+    </message>
+    <message>
+        <source>Cinema</source>
+        <translation>సినిమా హాల్</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>హాల్</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>షో</translation>
+    </message>
+    <message>
+        <source>Starts (local)</source>
+        <translation>ప్రారంభం (స్థానిక)</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>చెల్లింపు</translation>
+    </message>
+    <message>
+        <source>Staff no.</source>
+        <translation>సిబ్బంది నం.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>పేరు</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>కియోస్క్</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>ఛానల్</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>స్థితి</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>అమ్మినవి</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>సామర్థ్యం</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>ఖాళీ</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>నిండిన శాతం</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>ప్రవేశించినవారు</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>రీఫండ్</translation>
+    </message>
+    <message>
+        <source>When (local)</source>
+        <translation>ఎప్పుడు (స్థానిక)</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>బుకింగ్</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>సీట్లు</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>మొత్తం</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>పద్ధతి</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>స్థితి</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>కారణం</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>అభ్యర్థించినవారు</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>నిర్ణయించినవారు</translation>
+    </message>
+</context>
+<context>
     <name>ReviewScreen</name>
     <message>
         <source>Check and confirm</source>

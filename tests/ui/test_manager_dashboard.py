@@ -362,3 +362,28 @@ def test_film_names_are_whole(qtbot, open_console, manager, trading_day, service
     width = films.columnWidth(0)
     lines = films.rowHeight(0) // films.fontMetrics().lineSpacing()
     assert films.fontMetrics().horizontalAdvance(text) <= width * max(1, lines)  # wrapped, not cut
+
+
+def test_breakdown_headers_follow_the_language(qtbot, open_console, manager, trading_day):
+    """The services title their columns in English; the dashboard shows them in the console's
+    language, and a change of language while it is open retitles the tables."""
+    from kiosk.ui import i18n
+
+    window = open_console(manager)
+    dash = window.pages["dashboard"]
+    films = dash.breakdowns["by_film"].model
+
+    def headers(model, count: int = 5) -> list[str]:
+        return [str(model.headerData(col, Qt.Orientation.Horizontal)).replace("\n", " ")
+                for col in range(count)]
+
+    assert headers(films) == ["Film", "Currency", "Bookings", "Tickets", "Gross sales"]
+    languages = i18n.language_manager()
+    try:
+        languages.set_language("hi")  # the open dashboard re-reads (_on_language)
+        assert headers(films) == ["फ़िल्म", "मुद्रा", "बुकिंग", "टिकट", "सकल बिक्री"]
+        assert headers(dash.breakdowns["by_cinema"].model, 1) == ["सिनेमा"]
+        assert headers(dash.totals_model, 1) == ["मुद्रा"]
+    finally:
+        languages.set_language("en")
+    assert headers(films, 1) == ["Film"]

@@ -46,6 +46,7 @@ from kiosk.ui import dates
 from kiosk.ui.manager import common
 from kiosk.ui.manager.common import Col, ManagerScreen, RowsModel, SortedTable, button, card, muted
 from kiosk.ui.manager.dashboard_parts import CurrencySection, Tile
+from kiosk.ui.manager.report_titles import column_title
 from kiosk.ui.names import zone_name
 from kiosk.ui.page_names import ManagerPage
 
@@ -95,8 +96,10 @@ def freshness_text(found) -> str:
 
 
 def report_columns(table) -> list[Col]:
-    """A ``ReportTable``'s columns as the console's (same keys, titles and kinds)."""
-    return [Col(c.key, c.title, c.kind) for c in table.columns]
+    """A ``ReportTable``'s columns as the console's (same keys and kinds), titled in the current
+    language: the services title in English. Each refresh calls this again, so a change of
+    language (``_on_language`` refreshes) retitles the tables."""
+    return [Col(c.key, column_title(c.title), c.kind) for c in table.columns]
 
 
 class OccupancyBar(QStyledItemDelegate):
