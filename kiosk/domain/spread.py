@@ -27,6 +27,7 @@ LANES = 16  # more lanes than sellers racing, so a random lane is usually free
 LAST_FEW = 4
 CONTENDED_S = 10.0
 
+
 def ranked_best(layout: HallLayout, taken: set[str], n: int, accessible: bool, rank: int
                 ) -> list[str]:
     """The ``rank``-th best block (0: the best) of ``n`` seats, or the last one found before it."""
