@@ -53,7 +53,7 @@ from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable, error_code, translate
 from kiosk.cloud.partitions import blocks_for, layout_key
-from kiosk.cloud.table import batch_get
+from kiosk.cloud.table import batch_get, query_items
 from kiosk.domain import catalogue_rules as rules
 from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, KioskError, NotFound, PermissionDenied
@@ -503,16 +503,6 @@ def apply_items(conn: sqlite3.Connection, cinema_id: str, raw: Iterable[dict[str
 
 
 # ---- pulling ---------------------------------------------------------------------------------
-def _query_all(client: DynamoDBClient, **kwargs: Any) -> list[dict[str, Any]]:
-    items, start = [], None
-    while True:
-        page = client.query(**kwargs, **({"ExclusiveStartKey": start} if start else {}))
-        items.extend(page.get("Items", []))
-        start = page.get("LastEvaluatedKey")
-        if not start:
-            return items
-
-
 def _batch_get(client: DynamoDBClient, table: str,
                keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(batch_get(client, table, keys, consistent=True))
@@ -525,16 +515,16 @@ def fetch_changes(client: DynamoDBClient, table: str, cinema_id: str, seen: int,
     skipped before (e.g. a show whose hall had not arrived yet), read again with them."""
     pk = cinema_pk(cinema_id)
     if seen > 0:
-        changes = _query_all(
+        changes = list(query_items(
             client, TableName=table, ConsistentRead=True,
             KeyConditionExpression="pk = :pk AND sk BETWEEN :lo AND :hi",
             ExpressionAttributeValues={":pk": {"S": pk}, ":lo": {"S": change_sk(seen + 1)},
-                                       ":hi": {"S": change_sk(version)}})
+                                       ":hi": {"S": change_sk(version)}}))
         if len(changes) == version - seen:
             sks = sorted({s["S"] for c in changes for s in c.get("sks", {}).get("L", [])}
                          | set(retry))
             return _batch_get(client, table, [_key(cinema_id, sk) for sk in sks])
-    items = _query_all(
+    items = query_items(
         client, TableName=table, ConsistentRead=True,
         KeyConditionExpression="pk = :pk AND sk > :after",
         FilterExpression="version > :seen",

@@ -36,6 +36,7 @@ from kiosk.cloud.claims import av, plain
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.decisions import DecisionSender, remember_sent
 from kiosk.cloud.errors import translate
+from kiosk.cloud.table import query_items
 from kiosk.domain.clock import Clock, to_iso
 from kiosk.store.db import open_db, transaction
 
@@ -122,14 +123,8 @@ class DayPuller:
     def _devices(self, client: DynamoDBClient, table: str, cinema_id: str) -> list[dict[str, Any]]:
         kwargs: dict[str, Any] = {"TableName": table, "KeyConditionExpression": "pk = :pk",
                                   "ExpressionAttributeValues": {":pk": av(ledger.device_pk(cinema_id))}}
-        out: list[dict[str, Any]] = []
         try:
-            while True:
-                page = client.query(**kwargs)
-                out.extend(plain(i) for i in page.get("Items", []))
-                if "LastEvaluatedKey" not in page:
-                    return out
-                kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+            return [plain(i) for i in query_items(client, **kwargs)]
         except Exception as exc:  # noqa: BLE001
             raise translate(exc) from exc
 

@@ -28,7 +28,6 @@ again; ``attempt`` moves on). A second manager deciding at the same moment gets
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -37,7 +36,7 @@ from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.claims import av, plain
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import error_code, translate
-from kiosk.cloud.table import TTL_ATTRIBUTE
+from kiosk.cloud.table import TTL_ATTRIBUTE, query_items
 from kiosk.domain.clock import Clock, from_iso, to_iso
 
 KINDS = ("refund", "cashup")
@@ -143,16 +142,9 @@ class _Table:
         kwargs: dict[str, Any] = {"TableName": table, "KeyConditionExpression": condition,
                                   "ExpressionAttributeValues": values, "ConsistentRead": True}
 
-        def pages() -> Iterator[dict[str, Any]]:
-            while True:
-                page = client.query(**kwargs)
-                yield from (plain(i) for i in page.get("Items", []))
-                if "LastEvaluatedKey" not in page:
-                    return
-                kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
-
         try:
-            items = self.context.call(lambda: list(pages()))
+            items = self.context.call(
+                lambda: [plain(i) for i in query_items(client, **kwargs)])
         except Exception as exc:  # noqa: BLE001
             raise translate(exc) from exc
         return [d for d in (parse(i) for i in items) if d is not None]

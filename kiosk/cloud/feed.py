@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.cloud.claims import SeatClaims
 from kiosk.cloud.errors import translate
 from kiosk.cloud.partitions import Layouts
-from kiosk.cloud.table import batch_get
+from kiosk.cloud.table import batch_get, query_items
 
 if TYPE_CHECKING:
     from kiosk.cloud.context import CloudContext
@@ -259,21 +259,14 @@ def read_slots(client: Any, table: str, show_id: str, after: int, upto: int
     runs = [(first, last)] if first <= last else [(first, RING - 1), (0, last)]
     slots: dict[int, frozenset[str] | None] = {}
     for low, high in runs:
-        kwargs: dict[str, Any] = {
-            "TableName": table, "ConsistentRead": True,
-            "KeyConditionExpression": "pk = :pk AND sk BETWEEN :lo AND :hi",
-            "ExpressionAttributeValues": {":pk": {"S": f"FEED#{show_id}"},
-                                          ":lo": {"S": f"C#{low:02d}"},
-                                          ":hi": {"S": f"C#{high:02d}"}}}
-        while True:
-            page = client.query(**kwargs)
-            for item in page.get("Items", []):
-                version = int(item["v"]["N"])
-                slots[version] = (frozenset(item["seats"]["SS"]) if "seats" in item
-                                  and not item.get("all", {}).get("BOOL") else None)
-            if "LastEvaluatedKey" not in page:
-                break
-            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        for item in query_items(
+                client, TableName=table, ConsistentRead=True,
+                KeyConditionExpression="pk = :pk AND sk BETWEEN :lo AND :hi",
+                ExpressionAttributeValues={":pk": {"S": f"FEED#{show_id}"},
+                                           ":lo": {"S": f"C#{low:02d}"},
+                                           ":hi": {"S": f"C#{high:02d}"}}):
+            slots[int(item["v"]["N"])] = (frozenset(item["seats"]["SS"]) if "seats" in item
+                                          and not item.get("all", {}).get("BOOL") else None)
     return slots
 
 
