@@ -159,6 +159,7 @@ def web(argv: list[str] | None = None) -> dict[str, Any]:
             reread()
             continue
         sales.append([sale.booking_id, list(sale.seats)])
+        spread.sold(RACE_SHOW)
         taken |= set(pick)
         fresh = False
         last_sale_at = time.time()

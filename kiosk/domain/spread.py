@@ -5,7 +5,9 @@ are the ones the others are selling right now, and walking them costs one refuse
 transaction each (issue 15, flash sale: ~3 refusals a booking with a random pick among the best
 few). So a seller that lost a race in the last ``CONTENDED_S`` seconds keeps to a *lane*: the
 rows whose index is its lane modulo ``LANES``, picked at random. A seller that loses again
-inside its lane shares it with someone: it picks another lane at random. Sellers spread over
+inside its lane shares it with someone: it picks another lane at random, and within a lane it
+picks among more of the lane's best blocks the more it is refused (``FIRST_SPREAD`` up to
+``MAX_SPREAD``, halved by each sale). Sellers spread over
 their own rows within a few refusals, and each then sells the best block of its rows with
 nothing to race for. A lane with no block left is not tried again during that race; when every
 lane is (a seat given back since, in a lane already found empty), the seller picks at random
@@ -25,6 +27,12 @@ from kiosk.domain.layout import HallLayout
 
 LANES = 16  # more lanes than sellers racing, so a random lane is usually free
 LAST_FEW = 4
+# In its lane a seller picks at random among the lane's best ``window`` blocks: 1 at first,
+# FIRST_SPREAD after a refusal, doubling with each further one up to MAX_SPREAD. A kiosk that
+# cannot pull sees the front of every lane free when others sold it long ago; walking the
+# fronts one refused block at a time, it ran out of tries while pairs were left further back.
+FIRST_SPREAD = 4
+MAX_SPREAD = 32
 CONTENDED_S = 10.0
 
 
@@ -49,6 +57,7 @@ class _Race:
     """One show's race as this seller sees it."""
     refused_at: float
     lane: int
+    window: int = 1
     empty_lanes: set[int] = field(default_factory=set)
 
 
@@ -85,7 +94,7 @@ class Spread:
                     [x for x in range(lanes) if x not in race.empty_lanes])
             block = ranked_best(
                 layout, taken | self._outside_lane(show_id, layout, lanes, race.lane), n,
-                accessible, 0)
+                accessible, self.rng.randrange(race.window))
             if block:
                 return block
             race.empty_lanes.add(race.lane)
@@ -100,9 +109,16 @@ class Spread:
             self._races[show_id] = _Race(refused_at=now, lane=self.rng.randrange(lanes))
             return
         race.refused_at = now
+        race.window = min(MAX_SPREAD, max(FIRST_SPREAD, 2 * race.window))
         free = [x for x in range(lanes) if x not in race.empty_lanes and x != race.lane]
         if free:
             race.lane = self.rng.choice(free)
+
+    def sold(self, show_id: str) -> None:
+        """A claim on this show went through: the lane's front is no longer stale, narrow."""
+        race = self._races.get(show_id)
+        if race is not None:
+            race.window = max(1, race.window // 2)
 
     def _forget_calm(self, now: float) -> None:
         """Races over (no refusal for CONTENDED_S) are dropped with their lane's seat set, so a

@@ -287,6 +287,7 @@ class HoldDesk:
                                             remove=[c for c in existing.seats if c not in seats])
                 else:
                     held = self.hold(actor, info.show_id, seats)
+                self.spread.sold(info.show_id)
                 return held
             except SeatsUnavailable as refused:
                 lost.update(refused.seats or seats)

@@ -113,3 +113,23 @@ def test_a_finished_race_is_forgotten_with_its_lanes_seats() -> None:
     assert set(spread._outside) == {SHOW}
     spread.pick("other-show", layout, set(), 2, False, CONTENDED_S + 1)  # never picked again
     assert spread._races == {} and spread._outside == {}
+
+
+def test_refusals_widen_the_pick_within_the_lane_and_a_sale_narrows_it() -> None:
+    """A kiosk that cannot pull sees every lane's front free: after refusals it must reach
+    further back in its lane, not walk the front one refused block at a time."""
+    from kiosk.domain.spread import FIRST_SPREAD, MAX_SPREAD
+
+    layout = hall(4, 40)  # 4 lanes of one row, 20 pairs a row
+    spread = Spread(random.Random(7))
+    spread.refused(SHOW, 0.0, layout)
+    race = spread._races[SHOW]
+    assert race.window == 1
+    for _ in range(5):
+        spread.refused(SHOW, 1.0, layout)
+    assert race.window == MAX_SPREAD
+    lane = spread.lane(SHOW)
+    picks = {tuple(spread.pick(SHOW, layout, set(), 2, False, 2.0)) for _ in range(30)}
+    assert len(picks) > 5 and all(lanes_of(layout, list(p)) == {lane} for p in picks)
+    spread.sold(SHOW)
+    assert race.window == MAX_SPREAD // 2 >= FIRST_SPREAD
