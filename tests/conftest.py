@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
-import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
@@ -19,24 +19,39 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from kiosk.config import Config  # noqa: E402
+from tests.qt_teardown import destroy_windows  # noqa: E402
+
+QT_FIXTURES = frozenset({"qtbot", "qapp"})
+UI_TESTS = Path(__file__).parent / "ui"
 
 
 @pytest.fixture(autouse=True)
-def _no_window_outlives_its_test():
-    """Every window a test opened is closed and destroyed when it ends (after its own fixtures'
-    teardown), not kept until the worker exits. Left alive, they pile up over a worker's run
-    (~460 widgets a manager console), and every later theme switch restyles all of them: a
-    3 s test took 80 s late in the suite."""
-    yield
-    widgets = sys.modules.get("PySide6.QtWidgets")
-    if widgets is None or widgets.QApplication.instance() is None:
-        return
-    from PySide6.QtCore import QCoreApplication, QEvent
+def _qt_objects_die_with_their_test(request):
+    """What a Qt test made dies when it ends, on this (the GUI) thread.
 
-    for window in widgets.QApplication.topLevelWidgets():
-        window.close()
-        window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    - Every window it opened is closed and destroyed, not kept until the worker exits. Left
+      alive, they pile up (~460 widgets a manager console), and every later theme switch
+      restyles all of them: a 3 s test took 80 s late in the suite.
+    - Then the cycle collector runs here. Python objects a destroyed window held (a bridge, its
+      timers and thread pools) are garbage only from that moment; left to CPython, they are
+      collected by whichever thread allocates next, often a moto server thread, and Qt objects
+      destroyed off the GUI thread crash the process (a CI worker died so, in a cloud test that
+      followed the UI tests). Automatic collection is off while a Qt test runs, as in the app
+      (``kiosk.ui.main_thread_gc``).
+
+    Runs after the test's own fixtures' teardown (a root autouse fixture is set up first)."""
+    uses_qt = bool(QT_FIXTURES & set(request.fixturenames)) or UI_TESTS in request.path.parents
+    was_enabled = gc.isenabled()
+    if uses_qt:
+        gc.disable()
+    try:
+        yield
+    finally:
+        destroyed = destroy_windows()
+        if uses_qt or destroyed:
+            gc.collect()
+        if uses_qt and was_enabled:
+            gc.enable()
 
 
 @pytest.fixture

@@ -7,26 +7,12 @@ service ends with a ``waitUntil`` on what the person would see.
 
 from __future__ import annotations
 
-import gc
 from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
 
 WAIT_MS = 10_000
-
-
-@pytest.fixture(autouse=True)
-def _cycles_die_on_the_gui_thread():
-    """Widgets left in reference cycles by a UI test are collected here, on the GUI thread,
-    not later by whichever thread allocates next (a moto server thread once segfaulted
-    collecting them); the app does the same with ``kiosk.ui.main_thread_gc``."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    yield
-    gc.collect()
-    if was_enabled:
-        gc.enable()
 
 
 def close_ui(ui) -> None:
