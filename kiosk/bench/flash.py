@@ -469,6 +469,7 @@ def _cloud(endpoint: str, seats: int, block_seats: int
     """(seat -> seat item of the show, booking id -> booking item), strongly consistent."""
     from kiosk.cloud.claims import SeatClaims, plain
     from kiosk.cloud.clients import CloudClients, Timeouts
+    from kiosk.cloud.paging import scan_items
     from kiosk.cloud.table import seat_from_sk
 
     client = CloudClients(_race_config(Path("x.db"), "X", endpoint).cloud,
@@ -477,16 +478,11 @@ def _cloud(endpoint: str, seats: int, block_seats: int
     seat_items = {seat_from_sk(i["sk"]): i for i in claims.show_items(RACE_SHOW)
                   if str(i.get("sk", "")).startswith("SEAT#")}
     bookings: dict[str, dict[str, Any]] = {}
-    kwargs: dict[str, Any] = {"TableName": RACE_TABLE, "ConsistentRead": True}
-    while True:
-        page = client.scan(**kwargs)
-        for raw in page.get("Items", []):
-            item = plain(raw)
-            if str(item["pk"]).startswith("BOOKING#") and item.get("show_id") == RACE_SHOW:
-                bookings[str(item["pk"]).removeprefix("BOOKING#")] = item
-        if "LastEvaluatedKey" not in page:
-            return seat_items, bookings
-        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    for raw in scan_items(client, TableName=RACE_TABLE, ConsistentRead=True):
+        item = plain(raw)
+        if str(item["pk"]).startswith("BOOKING#") and item.get("show_id") == RACE_SHOW:
+            bookings[str(item["pk"]).removeprefix("BOOKING#")] = item
+    return seat_items, bookings
 
 
 def _rows(sale: Sale, kiosks: int, label: str, with_rate: bool) -> list[BenchResult]:

@@ -28,7 +28,6 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,6 +35,7 @@ from kiosk.cloud import auditing
 from kiosk.cloud.claims import SeatClaims, av, plain
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import translate
+from kiosk.cloud.paging import query_items
 from kiosk.cloud.partitions import show_of_pk
 from kiosk.cloud.table import batch_get, booking_key, seat_from_sk
 from kiosk.cloud.worker import enqueue
@@ -216,14 +216,14 @@ class AntiEntropy:
                 "ProjectionExpression": "pk, sk, #state, booking_id",
                 "ExpressionAttributeNames": {"#state": "state"}, "ConsistentRead": False,
             }
-            while True:
-                page = self._read(partial(claims.client.query, **kwargs))
-                result.reads += 1
-                items.extend(plain(i) for i in page.get("Items", []))
-                if "LastEvaluatedKey" not in page:
-                    break
-                kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+            items.extend(plain(i) for i in query_items(
+                claims.client, send=lambda ask: self._counted_read(ask, result), **kwargs))
         return items
+
+    def _counted_read(self, ask: Callable[[], dict[str, Any]],
+                      result: VerifyResult) -> dict[str, Any]:
+        result.reads += 1
+        return self._read(ask)
 
     def _get_items(self, claims: SeatClaims, keys: list[dict[str, Any]], consistent: bool,
                    result: VerifyResult) -> list[dict[str, Any]]:

@@ -52,8 +52,9 @@ from zoneinfo import ZoneInfo
 from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable, error_code, translate
+from kiosk.cloud.paging import query_items
 from kiosk.cloud.partitions import blocks_for, layout_key
-from kiosk.cloud.table import batch_get, query_items
+from kiosk.cloud.table import batch_get
 from kiosk.domain import catalogue_rules as rules
 from kiosk.domain.clock import Clock, from_iso, to_iso
 from kiosk.domain.errors import InvalidInput, KioskError, NotFound, PermissionDenied

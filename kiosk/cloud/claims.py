@@ -55,6 +55,7 @@ from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 
 from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.errors import CloudUnavailable, error_code, translate
+from kiosk.cloud.paging import query_items
 from kiosk.cloud.partitions import LAYOUT_SK, Layouts, layout_key
 from kiosk.cloud.table import (
     MAX_SEATS_PER_CLAIM,
@@ -528,16 +529,11 @@ class SeatClaims:
                 }
                 if page_size:
                     kwargs["Limit"] = page_size
-                while True:
-                    page = self.client.query(**kwargs)
-                    for raw in page.get("Items", []):
-                        if raw.get("sk", {}).get("S") == LAYOUT_SK:  # the guard's item
-                            layout = int(raw["blocks"]["N"]) if "blocks" in raw else None
-                        else:
-                            items.append(plain(raw))
-                    if "LastEvaluatedKey" not in page:
-                        break
-                    kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+                for raw in query_items(self.client, **kwargs):
+                    if raw.get("sk", {}).get("S") == LAYOUT_SK:  # the guard's item
+                        layout = int(raw["blocks"]["N"]) if "blocks" in raw else None
+                    else:
+                        items.append(plain(raw))
         except Exception as exc:  # noqa: BLE001
             raise translate(exc) from exc
         self.layout_warning = ""

@@ -17,6 +17,7 @@ from typing import Any
 
 from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.errors import translate
+from kiosk.cloud.paging import query_items
 from kiosk.domain import catalogue_rules as rules
 from kiosk.domain.business_day import business_date
 from kiosk.domain.errors import NotFound, ShowCancelled, ShowNotOnSale
@@ -47,17 +48,10 @@ class CloudCatalogue:
             version = int(answer.get("Item", {}).get("version", {}).get("N", "0"))
             if version == self.version:
                 return False
-            raw, start = [], None
-            while True:
-                page = self.client.query(
-                    TableName=self.table, ConsistentRead=True,
-                    KeyConditionExpression="pk = :pk AND sk > :after",
-                    ExpressionAttributeValues={":pk": self._pk(), ":after": {"S": AFTER_CHANGES}},
-                    **({"ExclusiveStartKey": start} if start else {}))
-                raw.extend(page.get("Items", []))
-                start = page.get("LastEvaluatedKey")
-                if not start:
-                    break
+            raw = list(query_items(
+                self.client, TableName=self.table, ConsistentRead=True,
+                KeyConditionExpression="pk = :pk AND sk > :after",
+                ExpressionAttributeValues={":pk": self._pk(), ":after": {"S": AFTER_CHANGES}}))
         except Exception as exc:  # noqa: BLE001 - an outage or a refusal, in plain words
             raise translate(exc) from exc
         items, problems = {}, {}

@@ -11,11 +11,12 @@ then a wait while DynamoDB backfills the index.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.errors import translate
+from kiosk.cloud.paging import query_items
 
 INDEX = "by_day"
 ATTRIBUTES = [{"AttributeName": "day_pk", "AttributeType": "S"},
@@ -66,12 +67,11 @@ def query_day(client: DynamoDBClient, table: str, day_pk: str, page_size: int | 
                               "ExpressionAttributeValues": {":d": {"S": day_pk}}}
     if page_size:
         kwargs["Limit"] = page_size
-    while True:
-        try:
-            page = client.query(**kwargs)
-        except Exception as exc:  # noqa: BLE001
-            raise translate(exc) from exc
-        yield from page.get("Items", [])
-        if "LastEvaluatedKey" not in page:
-            return
-        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    yield from query_items(client, send=_translated, **kwargs)
+
+
+def _translated(ask: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    try:
+        return ask()
+    except Exception as exc:  # noqa: BLE001
+        raise translate(exc) from exc

@@ -36,7 +36,7 @@ from kiosk.cloud.claims import av, plain
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.decisions import DecisionSender, remember_sent
 from kiosk.cloud.errors import translate
-from kiosk.cloud.table import query_items
+from kiosk.cloud.paging import query_items
 from kiosk.domain.clock import Clock, to_iso
 from kiosk.store.db import open_db, transaction
 

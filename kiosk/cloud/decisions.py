@@ -36,7 +36,8 @@ from kiosk.cloud.boto_types import DynamoDBClient
 from kiosk.cloud.claims import av, plain
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import error_code, translate
-from kiosk.cloud.table import TTL_ATTRIBUTE, query_items
+from kiosk.cloud.paging import query_items
+from kiosk.cloud.table import TTL_ATTRIBUTE
 from kiosk.domain.clock import Clock, from_iso, to_iso
 
 KINDS = ("refund", "cashup")

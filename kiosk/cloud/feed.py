@@ -54,8 +54,9 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.cloud.claims import SeatClaims
 from kiosk.cloud.errors import translate
+from kiosk.cloud.paging import query_items
 from kiosk.cloud.partitions import Layouts
-from kiosk.cloud.table import batch_get, query_items
+from kiosk.cloud.table import batch_get
 
 if TYPE_CHECKING:
     from kiosk.cloud.context import CloudContext

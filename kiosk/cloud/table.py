@@ -65,17 +65,6 @@ def seat_from_sk(sk: str) -> str:
     return sk.removeprefix("SEAT#")
 
 
-def query_items(client: Any, **kwargs: Any) -> Iterator[dict[str, Any]]:
-    """Every item a Query matches (raw attribute values), page after page: a partition larger
-    than 1 MB, or a ``Limit``, answers in pages that each say where the next one starts."""
-    while True:
-        page = client.query(**kwargs)
-        yield from page.get("Items", [])
-        if "LastEvaluatedKey" not in page:
-            return
-        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
-
-
 def batch_get(client: Any, table: str, keys: Sequence[dict[str, Any]], *, consistent: bool,
               projection: str | None = None, names: dict[str, str] | None = None,
               send: Callable[[Callable[[], dict[str, Any]]], dict[str, Any]] | None = None,

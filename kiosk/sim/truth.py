@@ -16,6 +16,7 @@ from collections import deque
 from typing import Any
 
 from kiosk.cloud.claims import plain
+from kiosk.cloud.paging import query_items, scan_items
 from kiosk.cloud.partitions import SINGLE, Layouts
 from kiosk.cloud.table import seat_from_sk
 
@@ -78,16 +79,9 @@ class Truth:
                 return []
             return [_copy(item.to_json()["Attributes"])
                     for _sk, item in sorted(found.items(), key=lambda kv: str(kv[0].value))]
-        items: list[WireItem] = []
-        kwargs: dict[str, Any] = {"TableName": self.table, "ConsistentRead": True,
-                                  "KeyConditionExpression": "pk = :pk",
-                                  "ExpressionAttributeValues": {":pk": {"S": pk}}}
-        while True:
-            page = self.client.query(**kwargs)
-            items.extend(page.get("Items", []))
-            if "LastEvaluatedKey" not in page:
-                return items
-            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        return list(query_items(self.client, TableName=self.table, ConsistentRead=True,
+                                KeyConditionExpression="pk = :pk",
+                                ExpressionAttributeValues={":pk": {"S": pk}}))
 
     def partitions(self, prefix: str) -> list[str]:
         """Partition keys starting with ``prefix`` (e.g. every ``BOOKING#``), sorted."""
@@ -95,15 +89,9 @@ class Truth:
             items = self._backend.get_table(self.table).items
             return sorted(str(k.value) for k, v in items.items()
                           if v and str(k.value).startswith(prefix))
-        keys: set[str] = set()
-        kwargs: dict[str, Any] = {"TableName": self.table, "ConsistentRead": True}
-        while True:
-            page = self.client.scan(**kwargs)
-            keys.update(i["pk"]["S"] for i in page.get("Items", [])
-                        if i["pk"]["S"].startswith(prefix))
-            if "LastEvaluatedKey" not in page:
-                return sorted(keys)
-            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        return sorted({i["pk"]["S"] for i in scan_items(self.client, TableName=self.table,
+                                                        ConsistentRead=True)
+                       if i["pk"]["S"].startswith(prefix)})
 
     # -- what the checks read -------------------------------------------------------------
     def seats(self, show_id: str) -> dict[str, dict[str, Any]]:
