@@ -29,12 +29,14 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
 from kiosk.cloud.claims import Seller
 from kiosk.cloud.context import CloudContext
 from kiosk.cloud.errors import CloudError, CloudUnavailable
+from kiosk.cloud.pull import Puller
 from kiosk.cloud.sellers import cinema_of
 from kiosk.cloud.status import OFFLINE, CloudStatus
 from kiosk.cloud.table import MAX_SEATS_PER_CLAIM
@@ -42,6 +44,7 @@ from kiosk.config import Config
 from kiosk.domain.clock import Clock, to_iso
 from kiosk.domain.errors import (
     InvalidInput,
+    KioskError,
     NotSellableOffline,
     SeatsUnavailable,
     ShowCancelled,
@@ -76,6 +79,7 @@ class CloudGate:
         self.clock = clock or Clock()
         self.context.adopt_clock(self.clock)
         self._conn: sqlite3.Connection = connect(config.db_path)
+        self._puller: Puller | None = None  # opened by the first refresh_seats
         try:  # credentials are checked now, so the status is right before the first sale
             self.context.clients()
         except CloudUnavailable:
@@ -90,6 +94,8 @@ class CloudGate:
         return self.context.status.online
 
     def close(self) -> None:
+        if self._puller is not None:
+            self._puller.close()
         self._conn.close()
 
     def allocated(self, show_id: str) -> frozenset[str]:
@@ -216,6 +222,20 @@ class CloudGate:
                 allocated=allocated))
         except Exception as err:  # noqa: BLE001 - must never raise; the hold expires anyway
             log.info("release of hold %s left to expiry: %s", hold.hold_id, err)
+
+    def refresh_seats(self, show_id: str, seats: Sequence[str]) -> bool:
+        """One strongly consistent read of these seats (a BatchGetItem) into ``remote_seats``,
+        as the change feed's delta pull does; False offline or when the read fails."""
+        if not seats or self._cloud_usable() is not None:
+            return False
+        if self._puller is None:
+            self._puller = Puller(self.context, self.config.db_path, clock=self.clock)
+        try:
+            self._puller.pull_seats(show_id, seats)
+        except (CloudUnavailable, CloudError, KioskError) as err:
+            log.info("reading seats of %s after refusals failed: %s", show_id, err)
+            return False
+        return True
 
     def offline_sellable(self, show_id: str) -> frozenset[str] | None:
         """For display only (every claim is checked on its own): while connecting, nothing is

@@ -13,6 +13,10 @@ nothing to race for. A lane with no block left is not tried again during that ra
 lane is (a seat given back since, in a lane already found empty), the seller picks at random
 among the ``LAST_FEW`` best blocks of the whole hall.
 
+A seller refused twice in one search reads the blocks it would choose among next
+(``candidates``) from the cloud in one go; its lane's front is then fresh (``refreshed``: back
+to the lane's best block).
+
 A show that refused nothing for ``CONTENDED_S`` seconds gets the very best block again, so a
 quiet counter always offers the best seats. Plain Python, the same for a kiosk (``HoldDesk``)
 and the flash bench's web seller.
@@ -36,20 +40,28 @@ MAX_SPREAD = 32
 CONTENDED_S = 10.0
 
 
-def ranked_best(layout: HallLayout, taken: set[str], n: int, accessible: bool, rank: int
-                ) -> list[str]:
-    """The ``rank``-th best block (0: the best) of ``n`` seats, or the last one found before it."""
+def best_blocks(layout: HallLayout, taken: set[str] | frozenset[str], n: int, accessible: bool,
+                count: int) -> list[list[str]]:
+    """The ``count`` best blocks of ``n`` seats, best first, none sharing a seat (fewer when the
+    hall has fewer)."""
     from kiosk.domain.seating import best_available
 
-    found: list[str] = []
+    found: list[list[str]] = []
     skipped = set(taken)
-    for _ in range(rank + 1):
+    for _ in range(count):
         block = best_available(layout, skipped, n, accessible)
         if not block:
             break
-        found = list(block)
+        found.append(list(block))
         skipped.update(block)
     return found
+
+
+def ranked_best(layout: HallLayout, taken: set[str], n: int, accessible: bool, rank: int
+                ) -> list[str]:
+    """The ``rank``-th best block (0: the best) of ``n`` seats, or the last one found before it."""
+    found = best_blocks(layout, taken, n, accessible, rank + 1)
+    return found[-1] if found else []
 
 
 @dataclass
@@ -87,18 +99,47 @@ class Spread:
         if not self.contended(show_id, now):
             return ranked_best(layout, taken, n, accessible, 0)
         race = self._races[show_id]
+        blocks = self._lane_blocks(show_id, race, layout, taken, n, accessible, race.window)
+        if blocks:
+            return blocks[min(self.rng.randrange(race.window), len(blocks) - 1)]
+        return ranked_best(layout, taken, n, accessible, self.rng.randrange(LAST_FEW))
+
+    def candidates(self, show_id: str, layout: HallLayout, taken: set[str], n: int,
+                   accessible: bool, now: float, count: int) -> list[list[str]]:
+        """The blocks ``pick`` chooses among next, best first (up to ``count``): the front of
+        this seller's lane while the race lasts, else of the hall. A seller whose picture is
+        stale reads these from the cloud in one go instead of losing them one claim at a time."""
+        self._forget_calm(now)
+        race = self._races.get(show_id) if self.contended(show_id, now) else None
+        if race is not None:
+            blocks = self._lane_blocks(show_id, race, layout, taken, n, accessible, count)
+            if blocks:
+                return blocks
+        return best_blocks(layout, taken, n, accessible, count)
+
+    def _lane_blocks(self, show_id: str, race: _Race, layout: HallLayout, taken: set[str],
+                     n: int, accessible: bool, count: int) -> list[list[str]]:
+        """The best ``count`` blocks of the race's lane, moving to another lane while it has
+        none; [] when every lane is found empty."""
         lanes = self._lanes(layout)
         while len(race.empty_lanes) < lanes:
             if race.lane in race.empty_lanes:
                 race.lane = self.rng.choice(
                     [x for x in range(lanes) if x not in race.empty_lanes])
-            block = ranked_best(
+            blocks = best_blocks(
                 layout, taken | self._outside_lane(show_id, layout, lanes, race.lane), n,
-                accessible, self.rng.randrange(race.window))
-            if block:
-                return block
+                accessible, count)
+            if blocks:
+                return blocks
             race.empty_lanes.add(race.lane)
-        return ranked_best(layout, taken, n, accessible, self.rng.randrange(LAST_FEW))
+        return []
+
+    def refreshed(self, show_id: str) -> None:
+        """The front of this seller's lane was just read from the cloud: it is not stale, so the
+        next pick takes its best block again."""
+        race = self._races.get(show_id)
+        if race is not None:
+            race.window = 1
 
     def refused(self, show_id: str, now: float, layout: HallLayout) -> None:
         """A claim on this show was refused (another seller took the block): move lanes."""

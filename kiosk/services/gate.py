@@ -10,6 +10,7 @@ offline policy (``allocated-only`` / ``optimistic``) while offline.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -58,6 +59,11 @@ class SeatGate(Protocol):
     def offline_sellable(self, show_id: str) -> frozenset[str] | None:
         """Seats this kiosk may sell right now, or None when there is no restriction."""
 
+    def refresh_seats(self, show_id: str, seats: Sequence[str]) -> bool:
+        """Read where these seats stand elsewhere into the local picture now (a best-seat search
+        refused again and again is searching a stale one); False when nothing could be read.
+        Never raises for network trouble: the search goes on with what it knows."""
+
     def close(self) -> None:
         """Release what the gate holds (its own database connection)."""
 
@@ -76,6 +82,9 @@ class LocalGate:
 
     def offline_sellable(self, show_id: str) -> frozenset[str] | None:
         return None
+
+    def refresh_seats(self, show_id: str, seats: Sequence[str]) -> bool:
+        return False  # nothing elsewhere: the local picture is the whole truth
 
     def close(self) -> None:
         return None

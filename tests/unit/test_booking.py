@@ -158,6 +158,60 @@ class RecordingGate(LocalGate):
     def offline_sellable(self, show_id):
         return self.sellable
 
+    def refresh_seats(self, show_id, seats):
+        return False
+
+
+class StaleGate(RecordingGate):
+    """The cloud has sold ``sold`` (this kiosk never pulled it); a read puts it in the picture."""
+
+    def __init__(self, conn, sold, readable=True):
+        super().__init__(refuse=sold)
+        self.conn, self.readable, self.reads = conn, readable, []
+
+    def refresh_seats(self, show_id, seats):
+        self.reads.append(list(seats))
+        if not self.readable:
+            return False
+        conn = self.conn
+        conn.executemany("INSERT OR REPLACE INTO remote_seats (show_id, seat_code, state, "
+                         "kiosk_id, pulled_at) VALUES (?, ?, 'sold', 'WEB', '')",
+                         [(show_id, s) for s in seats if s in self.refuse])
+        conn.commit()
+        return True
+
+
+def _all_pairs_but_the_last(services, clock):
+    from kiosk.domain.spread import best_blocks
+
+    info = services.booking._show_on_sale("show-future", clock.now())
+    blocks = best_blocks(info.layout, set(), 2, False, 1000)
+    return {s for block in blocks[:-1] for s in block}, blocks[-1]
+
+
+def test_hold_best_refused_again_and_again_reads_its_next_blocks_and_finds_the_last_pair(
+        services, cashier, clock):
+    """A kiosk that has not pulled others' sales: after two lost races it reads the blocks it
+    would try next in one go (issue 15); trying them one refused claim at a time, it gave up
+    with a pair still free."""
+    sold, last_pair = _all_pairs_but_the_last(services, clock)
+    gate = StaleGate(services.deps.conn, sold)
+    booking = BookingService(services.deps, gate)
+    hold = booking.hold_best(cashier, "show-future", 2)
+    assert list(hold.seats) == last_pair
+    assert gate.reads and all(len(r) <= 100 for r in gate.reads)
+    assert len(gate.claimed) == 1  # refused claims raise before they are recorded
+
+
+def test_hold_best_whose_reads_fail_says_try_again_and_holds_nothing(services, cashier, clock):
+    sold, last_pair = _all_pairs_but_the_last(services, clock)
+    gate = StaleGate(services.deps.conn, sold | set(last_pair), readable=False)  # sold out
+    booking = BookingService(services.deps, gate)
+    with pytest.raises(SeatsUnavailable, match="try again"):
+        booking.hold_best(cashier, "show-future", 2)
+    assert gate.reads and not gate.claimed
+    assert count(services, "holds") == 0
+
 
 def test_offline_kiosk_sells_only_allocated_seats(services, cashier):
     gate = RecordingGate(sellable=frozenset({"B1", "B2"}))
@@ -642,6 +696,7 @@ def test_after_a_refusal_hold_best_keeps_to_a_lane_of_rows_then_the_best_again(s
     desk = booking._holds
     desk.spread.rng.seed(7)
     info = booking._show_on_sale("show-future", clock.now())
+    gate.refresh_seats = lambda *a: pytest.fail("one lost race is no reason to read")
     hold = booking.hold_best(cashier, "show-future", 2)
     assert len(gate.claimed) == 1  # one refusal, then one claim
     lanes = min(LANES, len(info.layout.rows))
