@@ -232,7 +232,8 @@ class CloudGate:
             self._puller = Puller(self.context, self.config.db_path, clock=self.clock)
         try:
             self._puller.pull_seats(show_id, seats)
-        except (CloudUnavailable, CloudError, KioskError) as err:
+        except (CloudUnavailable, CloudError, KioskError, sqlite3.Error) as err:
+            # a hint for the next pick, never a reason for the search to fail
             log.info("reading seats of %s after refusals failed: %s", show_id, err)
             return False
         return True

@@ -9,12 +9,14 @@ starved while free pairs remain.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 
 import pytest
 
 from kiosk.cloud import refusals
 from kiosk.cloud.engine import SyncEngine
+from kiosk.cloud.pull import Puller
 from kiosk.domain.errors import SeatsUnavailable
 from kiosk.domain.layout import HallLayout
 from kiosk.domain.seating import best_available
@@ -113,7 +115,7 @@ def test_a_remembered_refusal_lapses_when_no_pull_confirms_it(kiosks, clock):
     assert unavailable(conn, SHOW, ["C3", "C4"], kiosk_id, clock.now()) == set()
 
 
-def test_a_kiosk_reads_seats_into_its_picture_and_offline_reads_nothing(kiosks):
+def test_a_kiosk_reads_seats_into_its_picture_and_offline_reads_nothing(kiosks, monkeypatch):
     """What ``hold_best`` asks after two lost races: one consistent read of the seats it would
     try next. Offline it is no error, only no news."""
     first, second = kiosks[0], kiosks[1]
@@ -130,6 +132,14 @@ def test_a_kiosk_reads_seats_into_its_picture_and_offline_reads_nothing(kiosks):
     assert not second.gate.refresh_seats(SHOW, ["C5", "C6"])
     assert conn.execute("SELECT COUNT(*) FROM remote_seats WHERE seat_code IN ('C5', 'C6')"
                         ).fetchone()[0] == 0
+    switch.cut = False
+    second.ctx.status.mark_ok()
+
+    def locked(*_args):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(Puller, "pull_seats", locked)  # a busy disk: a hint lost, no error
+    assert not second.gate.refresh_seats(SHOW, ["C5", "C6"])
 
 
 def test_an_offline_refusal_is_not_news_about_other_sellers(kiosks):
