@@ -99,9 +99,10 @@ class Spread:
         if not self.contended(show_id, now):
             return ranked_best(layout, taken, n, accessible, 0)
         race = self._races[show_id]
-        blocks = self._lane_blocks(show_id, race, layout, taken, n, accessible, race.window)
+        rank = self.rng.randrange(race.window)  # only the blocks up to it are searched
+        blocks = self._lane_blocks(show_id, race, layout, taken, n, accessible, rank + 1)
         if blocks:
-            return blocks[min(self.rng.randrange(race.window), len(blocks) - 1)]
+            return blocks[-1]
         return ranked_best(layout, taken, n, accessible, self.rng.randrange(LAST_FEW))
 
     def candidates(self, show_id: str, layout: HallLayout, taken: set[str], n: int,
